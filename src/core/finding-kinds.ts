@@ -1,0 +1,35 @@
+/**
+ * Finding kinds are stable identifiers: users name them in `enforcement.fail-on`,
+ * workflows read them from the `findings` output, comments group by them.
+ * Never rename one; add new kinds at the end.
+ */
+export const FINDING_KINDS = [
+  'missing-field',
+  'invalid-field',
+  'unchecked-review',
+  'not-without-customer',
+  'forbidden-label',
+  'over-budget',
+  'customer-over-share',
+  'under-min-share',
+  'bet-overdue',
+  'stale-backlog',
+  'missing-size',
+  'exemptions-over-limit',
+] as const;
+
+export type FindingKind = (typeof FINDING_KINDS)[number];
+
+/** Kinds about one item's own content: they earn the item a comment and the non-compliant label. */
+export const ITEM_LEVEL_KINDS: readonly FindingKind[] = [
+  'missing-field',
+  'invalid-field',
+  'unchecked-review',
+  'not-without-customer',
+  'forbidden-label',
+  'bet-overdue',
+  'stale-backlog',
+];
+
+/** Kinds about a category's or customer's share of capacity. */
+export const BUDGET_KINDS: readonly FindingKind[] = ['over-budget', 'customer-over-share', 'under-min-share'];

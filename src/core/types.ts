@@ -1,0 +1,126 @@
+/**
+ * The engine's vocabulary. Plain data only: everything here survives
+ * JSON.stringify/parse unchanged, so a snapshot on disk and one read from
+ * GitHub are the same thing.
+ */
+import type { FindingKind } from './finding-kinds.js';
+import type { Share } from './share.js';
+
+/** A Projects v2 field value, as the engine needs it. */
+export type FieldValue =
+  | { type: 'number'; value: number }
+  | { type: 'text'; value: string }
+  | { type: 'single-select'; value: string }
+  | { type: 'date'; value: string }
+  | { type: 'iteration'; title: string; startDate: string; durationDays: number };
+
+export interface ChecklistEntry {
+  text: string;
+  checked: boolean;
+}
+
+/** One issue of planned work, normalized from whatever GitHub gave. Pull requests are never work items. */
+export interface WorkItem {
+  number: number;
+  title: string;
+  url: string;
+  state: 'open' | 'closed';
+  labels: string[];
+  author: string | null;
+  createdAt: string;
+  updatedAt: string;
+  closedAt: string | null;
+  milestone: string | null;
+  /** Issue-form answers by heading; an empty answer (`_No response_`) is "". */
+  form: Record<string, string>;
+  checklist: ChecklistEntry[];
+  /** Projects v2 field values by field name. */
+  fields: Record<string, FieldValue>;
+}
+
+export interface SnapshotSource {
+  kind: 'repository' | 'project' | 'example';
+  /** owner/name for a repository, owner/number for a project. */
+  name: string;
+  /** The commit the policy was read at, where known. */
+  commit?: string;
+}
+
+/** The plain JSON form of planned work at a moment: what `simulate` reads and `snapshot` writes. */
+export interface Snapshot {
+  version: 1;
+  source: SnapshotSource;
+  takenAt: string;
+  items: WorkItem[];
+}
+
+export type Severity = 'fail' | 'warn';
+
+export interface Finding {
+  kind: FindingKind;
+  /** fail when `enforcement.fail-on` names the kind and the item is not exempt. */
+  severity: Severity;
+  /** The item the finding is about; absent for a budget-wide finding. */
+  item?: { number: number; title: string; url: string };
+  /** The category (budget findings) or the item's category. */
+  category?: string;
+  customer?: string;
+  /** One line, no trailing period: "Deal work takes 14% of planned capacity, above its 10% cap". */
+  message: string;
+  /** What to do, as a product manager reads it: "Fill in **Who will buy it?** with at least 3 words". */
+  fix: string;
+  /** True when the item carries the exemption label: reported, never failing. */
+  exempt: boolean;
+  /** For business-case findings: the form heading concerned. */
+  field?: string;
+  /** For budget findings: the items that make up the category or customer, newest first. */
+  contributors?: number[];
+}
+
+export interface ItemAssessment {
+  number: number;
+  category: string;
+  customer: string | null;
+  size: number;
+  /** True when the size came from `work.size.default`. */
+  sizeDefaulted: boolean;
+  /** True when the item counts toward the budgets (in scope per `work`). */
+  planned: boolean;
+  exempt: boolean;
+}
+
+export interface CustomerBudget {
+  customer: string;
+  items: number;
+  points: number;
+  /** Share of its category. */
+  share: string;
+  cap?: string;
+  over: boolean;
+}
+
+export interface CategoryBudget {
+  category: string;
+  items: number;
+  points: number;
+  /** Share of all planned work, "14.2%". */
+  share: string;
+  maxShare?: Share;
+  minShare?: Share;
+  status: 'ok' | 'over' | 'under' | 'uncapped';
+  customers: CustomerBudget[];
+}
+
+export interface Evaluation {
+  /** The moment evaluated, ISO 8601. */
+  at: string;
+  unit: 'points' | 'issues';
+  totalPoints: number;
+  totalItems: number;
+  budgets: CategoryBudget[];
+  items: ItemAssessment[];
+  findings: Finding[];
+  exemptions: { inUse: number; maxOpen?: number };
+  /** True when no finding fails. */
+  compliant: boolean;
+}

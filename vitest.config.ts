@@ -1,0 +1,11 @@
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  test: {
+    include: ['test/**/*.test.ts'],
+    setupFiles: ['test/setup.ts'],
+    reporters: ['default', './test/summary-reporter.ts'],
+    benchmark: { include: ['bench/**/*.bench.ts'] },
+    testTimeout: 20_000,
+  },
+});

@@ -1,0 +1,54 @@
+/**
+ * What every report (comment, job summary, dashboard, terminal) is drawn from.
+ * Built by the action or the CLI, rendered by the functions in report/.
+ */
+import type { Evaluation, WorkItem } from '../core/types.js';
+import type { Policy } from '../policy/schema.js';
+
+export type RunMode = 'issue' | 'audit' | 'simulate' | 'demo';
+
+/** Facts about the run itself, for the report's last section. Absent offline. */
+export interface RunFacts {
+  /** API requests made, by kind. */
+  requests: { graphql: number; restRead: number; write: number };
+  /** The core rate limit left after the run, when GitHub told us. */
+  rateLimitRemaining?: number;
+  writes: {
+    made: number;
+    /** Writes a dry run logged instead of making. */
+    skippedByDryRun: number;
+    /** Writes left for the next run because `max-writes` was reached. */
+    deferredByMaxWrites: number;
+    /** Writes that GitHub refused, with the reason. */
+    failed: { description: string; reason: string }[];
+  };
+}
+
+/** One month of the trend: the deal-driven share of work delivered (closed) that month. */
+export interface TrendPoint {
+  /** "2026-07" */
+  month: string;
+  /** Points delivered in the month, all categories. */
+  deliveredPoints: number;
+  /** Points delivered in the month by category name. */
+  byCategory: Record<string, number>;
+}
+
+export interface ReportInput {
+  mode: RunMode;
+  evaluation: Evaluation;
+  policy: Policy;
+  /** The items evaluated, for titles and links. */
+  items: WorkItem[];
+  /** Where the policy came from, most specific first: ".github/roadmap-policy.yml", then what it extends. */
+  policySources: string[];
+  /** Link to the policy file at the evaluated commit, when known. */
+  policyUrl?: string;
+  /** "owner/name" or "owner/#7" or "example". */
+  sourceName: string;
+  /** Issue mode: the item whose event is evaluated. */
+  focusItem?: number;
+  run?: RunFacts;
+  /** Audit mode with trend-months > 0. */
+  trend?: { points: TrendPoint[]; extraRequests: number };
+}

@@ -1,0 +1,108 @@
+/**
+ * Small wording and drawing helpers shared by every report, so a comment,
+ * a job summary and a terminal say the same thing the same way.
+ */
+import type { FindingKind } from '../core/finding-kinds.js';
+import type { Share } from '../core/share.js';
+import type { CategoryBudget, Evaluation } from '../core/types.js';
+import type { Policy } from '../policy/schema.js';
+import { escapeText, plainText, safeUrl } from './escape.js';
+
+/** How each finding kind is titled when findings are grouped. */
+export const KIND_TITLES: Record<FindingKind, string> = {
+  'missing-field': 'Missing business-case answers',
+  'invalid-field': 'Business-case answers in the wrong form',
+  'unchecked-review': 'Reviews not ticked',
+  'not-without-customer': 'Built only for one customer',
+  'forbidden-label': 'One-off labels',
+  'over-budget': 'Categories over budget',
+  'customer-over-share': 'Customers over their share',
+  'under-min-share': 'Categories under their minimum',
+  'bet-overdue': 'Bets past their review date',
+  'stale-backlog': 'Stale backlog',
+  'missing-size': 'Items without a size',
+  'exemptions-over-limit': 'Too many exemptions',
+};
+
+/** "1 item", "3 items". */
+export function plural(count: number, singular: string, pluralForm = `${singular}s`): string {
+  return `${count.toLocaleString('en-US')} ${count === 1 ? singular : pluralForm}`;
+}
+
+/** "a", "a and b", "a, b and c". */
+export function joinWords(words: string[]): string {
+  if (words.length <= 1) return words.join('');
+  return `${words.slice(0, -1).join(', ')} and ${words[words.length - 1]}`;
+}
+
+/** A number of points as people say it: "8 points", "1 issue" (in `issues` units), decimals kept short. */
+export function amount(points: number, unit: Evaluation['unit']): string {
+  const rounded = Math.round(points * 100) / 100;
+  return plural(rounded, unit === 'issues' ? 'issue' : 'point');
+}
+
+/** `part / whole` as a fraction between 0 and 1, 0 when there is no whole. */
+export function ratio(part: number, whole: number): number {
+  return whole > 0 ? part / whole : 0;
+}
+
+export function shareFraction(share: Share | undefined): number | undefined {
+  return share ? share.numerator / share.denominator : undefined;
+}
+
+/** The cap of a budget as text: "≤ 10%", "≥ 60%", "≤ 10%, ≥ 2%" or "—". */
+export function capText(budget: Pick<CategoryBudget, 'maxShare' | 'minShare'>): string {
+  const parts = [budget.maxShare && `≤ ${budget.maxShare.text}`, budget.minShare && `≥ ${budget.minShare.text}`].filter(Boolean);
+  return parts.length ? parts.join(', ') : '—';
+}
+
+export const STATUS_WORDS: Record<CategoryBudget['status'], string> = {
+  ok: 'within budget',
+  over: 'over budget',
+  under: 'under minimum',
+  uncapped: 'no cap',
+};
+
+/**
+ * A share drawn against its cap with block characters: `███│░░░░░░`. Each cell
+ * is 100% / width; the cap, when there is one, is a thin bar at its place.
+ */
+export function shareBar(share: number, cap: number | undefined, width = 20): string {
+  const filled = Math.min(width, Math.round(share * width));
+  const capCell = cap === undefined ? undefined : Math.min(width - 1, Math.round(cap * width));
+  let bar = '';
+  for (let cell = 0; cell < width; cell += 1) {
+    if (cell === capCell) bar += '│';
+    bar += cell < filled ? '█' : '░';
+  }
+  return bar;
+}
+
+/** The categories whose work is driven by deals and customers: those needing a business case, else those with a cap. */
+export function dealCategories(policy: Policy): string[] {
+  if (policy.businessCase.appliesTo.length) return [...policy.businessCase.appliesTo];
+  return policy.categories.filter((c) => c.maxShare || c.perCustomerMaxShare).map((c) => c.name);
+}
+
+/** A linked item reference for markdown: "[#12](url) Title", the title escaped and cut. */
+export function itemLink(item: { number: number; title: string; url: string }, titleMax = 80): string {
+  const url = safeUrl(item.url);
+  const ref = url ? `[#${item.number}](${url})` : `#${item.number}`;
+  return `${ref} ${escapeText(item.title, titleMax)}`;
+}
+
+/** YYYY-MM-DD of an ISO timestamp (UTC). */
+export function day(iso: string): string {
+  return iso.slice(0, 10);
+}
+
+/** Budget status by category name. */
+export function budgetFor(evaluation: Evaluation, category: string): CategoryBudget | undefined {
+  return evaluation.budgets.find((b) => b.category === category);
+}
+
+/** Trusted short text (a label, a login, a path) as a code span; escaped text instead if it holds a backtick. */
+export function code(text: string): string {
+  const line = plainText(text);
+  return line.includes('`') ? escapeText(line, 100) : `\`${line}\``;
+}

@@ -6,7 +6,8 @@
 import { FINDING_KINDS } from '../core/finding-kinds.js';
 import type { Finding, ItemAssessment } from '../core/types.js';
 import type { BusinessCaseField, Policy } from '../policy/schema.js';
-import { escapeText, plainText, safeMarkdown, safeUrl, truncateForGitHub } from './escape.js';
+import { normalizeHeading } from '../core/issue-form.js';
+import { escapeText, safeMarkdown, safeUrl, truncateForGitHub } from './escape.js';
 import { amount, budgetFor, code, day, itemLink, joinWords, plural } from './format.js';
 import { COMMENT_MARKER } from './markers.js';
 import type { ReportInput } from './types.js';
@@ -141,10 +142,6 @@ function checklistLine(policy: Policy, finding: Finding): string {
 function fieldRule(policy: Policy, heading: string): BusinessCaseField | undefined {
   const key = normalizeHeading(heading);
   return policy.businessCase.fields.find((f) => normalizeHeading(f.heading) === key);
-}
-
-function normalizeHeading(heading: string): string {
-  return plainText(heading).toLowerCase();
 }
 
 function fieldInstruction(rule: BusinessCaseField): string {

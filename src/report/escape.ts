@@ -8,6 +8,7 @@
 export const GITHUB_BODY_LIMIT = 65_536;
 
 // C0 and C1 control characters, including ESC (terminal colour injection), except tab and newlines.
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
 const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/g;
 // Bidirectional overrides can make text read differently from what it is.
 const BIDI = /[\u202a-\u202e\u2066-\u2069]/g;

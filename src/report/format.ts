@@ -64,16 +64,15 @@ export const STATUS_WORDS: Record<CategoryBudget['status'], string> = {
 };
 
 /**
- * A share drawn against its cap with block characters: `███│░░░░░░`. Each cell
- * is 100% / width; the cap, when there is one, is a thin bar at its place.
+ * A share drawn against its cap with block characters: `██│███░░░░`. Each cell
+ * is 100% / width; the cap, when there is one, takes the cell where it falls.
  */
 export function shareBar(share: number, cap: number | undefined, width = 20): string {
   const filled = Math.min(width, Math.round(share * width));
   const capCell = cap === undefined ? undefined : Math.min(width - 1, Math.round(cap * width));
   let bar = '';
   for (let cell = 0; cell < width; cell += 1) {
-    if (cell === capCell) bar += '│';
-    bar += cell < filled ? '█' : '░';
+    bar += cell === capCell ? '│' : cell < filled ? '█' : '░';
   }
   return bar;
 }

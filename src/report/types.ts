@@ -44,6 +44,8 @@ export interface ReportInput {
   policySources: string[];
   /** Link to the policy file at the evaluated commit, when known. */
   policyUrl?: string;
+  /** The commit the policy was read at, when known. */
+  policyCommit?: string;
   /** "owner/name" or "owner/#7" or "example". */
   sourceName: string;
   /** Issue mode: the item whose event is evaluated. */

@@ -1,0 +1,151 @@
+/**
+ * The figures every lead-facing report shows, computed once from the
+ * evaluation so that the job summary, the dashboard and the terminal report
+ * cannot disagree. Rendering lives in summary.ts and terminal.ts.
+ */
+import { FINDING_KINDS, ITEM_LEVEL_KINDS, type FindingKind } from '../core/finding-kinds.js';
+import type { CategoryBudget, Finding } from '../core/types.js';
+import { capText, dealCategories, KIND_TITLES, ratio, shareFraction } from './format.js';
+import type { ReportInput } from './types.js';
+
+export interface BudgetRow {
+  category: string;
+  items: number;
+  points: number;
+  /** Share of planned work as a fraction, for bars. */
+  share: number;
+  shareText: string;
+  /** The max-share as a fraction, for the bar's cap mark. */
+  cap?: number;
+  capText: string;
+  status: CategoryBudget['status'];
+}
+
+export interface CustomerRow {
+  category: string;
+  customer: string;
+  items: number;
+  points: number;
+  share: number;
+  shareText: string;
+  capText: string;
+  over: boolean;
+}
+
+export interface FindingGroup {
+  kind: FindingKind;
+  title: string;
+  /** Failing first, then warnings, then exempt; within each, the engine's order. */
+  findings: Finding[];
+}
+
+export interface TrendRow {
+  month: string;
+  delivered: number;
+  dealDriven: number;
+  /** Deal-driven share of delivered points, a fraction. */
+  share: number;
+}
+
+export interface ReportDigest {
+  /** Items with at least one finding that is not exempt. */
+  itemsNeedingAttention: number;
+  failing: number;
+  warnings: number;
+  exempt: number;
+  compliant: boolean;
+  /** Categories over their max-share. */
+  overBudget: string[];
+  /** Customers over their per-customer share, by name (a customer over in two categories is named once). */
+  overShare: string[];
+  budgets: BudgetRow[];
+  customers: CustomerRow[];
+  groups: FindingGroup[];
+  overdueBets?: number;
+  staleBacklog?: { count: number; maxAgeDays: number };
+  exemptions?: { label: string; inUse: number; maxOpen?: number };
+  trend?: { rows: TrendRow[]; plannedShare: number; cap?: number; categories: string[]; extraRequests: number };
+}
+
+export function digest(input: ReportInput): ReportDigest {
+  const { evaluation, policy } = input;
+  const open = evaluation.findings.filter((f) => !f.exempt);
+  const count = (kind: FindingKind) => evaluation.findings.filter((f) => f.kind === kind && !f.exempt).length;
+  return {
+    itemsNeedingAttention: new Set(open.filter((f) => f.item && ITEM_LEVEL_KINDS.includes(f.kind)).map((f) => f.item!.number)).size,
+    failing: open.filter((f) => f.severity === 'fail').length,
+    warnings: open.filter((f) => f.severity === 'warn').length,
+    exempt: evaluation.findings.length - open.length,
+    compliant: evaluation.compliant,
+    overBudget: evaluation.budgets.filter((b) => b.status === 'over').map((b) => b.category),
+    overShare: [...new Set(evaluation.budgets.flatMap((b) => b.customers.filter((c) => c.over).map((c) => c.customer)))],
+    budgets: evaluation.budgets.map((b) => ({
+      category: b.category,
+      items: b.items,
+      points: b.points,
+      share: ratio(b.points, evaluation.totalPoints),
+      shareText: b.share,
+      cap: shareFraction(b.maxShare),
+      capText: capText(b),
+      status: b.status,
+    })),
+    customers: evaluation.budgets.flatMap((b) =>
+      b.customers.map((c) => ({
+        category: b.category,
+        customer: c.customer,
+        items: c.items,
+        points: c.points,
+        share: ratio(c.points, b.points),
+        shareText: c.share,
+        capText: c.cap ? `≤ ${c.cap}` : '—',
+        over: c.over,
+      })),
+    ),
+    groups: groupFindings(evaluation.findings),
+    overdueBets: policy.bets.reviewField ? count('bet-overdue') : undefined,
+    staleBacklog: policy.backlog.maxAgeDays ? { count: count('stale-backlog'), maxAgeDays: policy.backlog.maxAgeDays } : undefined,
+    exemptions: policy.exemptions
+      ? { label: policy.exemptions.label, inUse: evaluation.exemptions.inUse, maxOpen: evaluation.exemptions.maxOpen ?? policy.exemptions.maxOpen }
+      : undefined,
+    trend: trendOf(input),
+  };
+}
+
+function groupFindings(findings: Finding[]): FindingGroup[] {
+  const rank = (f: Finding) => (f.exempt ? 2 : f.severity === 'fail' ? 0 : 1);
+  return FINDING_KINDS.map((kind) => ({
+    kind,
+    title: KIND_TITLES[kind],
+    findings: findings
+      .map((f, index) => ({ f, index }))
+      .filter(({ f }) => f.kind === kind)
+      .sort((a, b) => rank(a.f) - rank(b.f) || a.index - b.index)
+      .map(({ f }) => f),
+  })).filter((g) => g.findings.length > 0);
+}
+
+function trendOf(input: ReportInput): ReportDigest['trend'] {
+  if (!input.trend) return undefined;
+  const categories = dealCategories(input.policy);
+  const dealPoints = (byCategory: Record<string, number>) => categories.reduce((sum, c) => sum + (byCategory[c] ?? 0), 0);
+  const planned = input.evaluation.budgets.filter((b) => categories.includes(b.category)).reduce((sum, b) => sum + b.points, 0);
+  const caps = input.policy.categories.filter((c) => categories.includes(c.name) && c.maxShare).map((c) => shareFraction(c.maxShare)!);
+  return {
+    rows: input.trend.points.map((p) => ({
+      month: p.month,
+      delivered: p.deliveredPoints,
+      dealDriven: dealPoints(p.byCategory),
+      share: ratio(dealPoints(p.byCategory), p.deliveredPoints),
+    })),
+    plannedShare: ratio(planned, input.evaluation.totalPoints),
+    // One cap line only makes sense when there is one deal-driven category.
+    cap: caps.length === 1 ? caps[0] : undefined,
+    categories,
+    extraRequests: input.trend.extraRequests,
+  };
+}
+
+/** A fraction as a percentage with at most one decimal: 0.125 → "12.5%". */
+export function percent(fraction: number): string {
+  return `${Math.round(fraction * 1000) / 10}%`;
+}

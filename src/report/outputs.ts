@@ -1,0 +1,58 @@
+/**
+ * The action's JSON outputs, for later workflow steps to read with
+ * `fromJSON`. Field names are stable: workflows depend on them.
+ */
+import type { FindingKind } from '../core/finding-kinds.js';
+import type { CategoryBudget, Evaluation, Severity } from '../core/types.js';
+
+export interface FindingOutput {
+  kind: FindingKind;
+  severity: Severity;
+  /** The issue number, or null for a budget-wide finding. */
+  item: number | null;
+  url: string | null;
+  title: string | null;
+  category: string | null;
+  customer: string | null;
+  message: string;
+  fix: string;
+  exempt: boolean;
+}
+
+export interface BudgetOutput {
+  category: string;
+  items: number;
+  points: number;
+  share: string;
+  /** The max-share, "10%", or null when the category has none. */
+  cap: string | null;
+  status: CategoryBudget['status'];
+  customers: { customer: string; points: number; share: string; cap: string | null; over: boolean }[];
+}
+
+export function findingsOutput(evaluation: Evaluation): FindingOutput[] {
+  return evaluation.findings.map((f) => ({
+    kind: f.kind,
+    severity: f.severity,
+    item: f.item?.number ?? null,
+    url: f.item?.url ?? null,
+    title: f.item?.title ?? null,
+    category: f.category ?? null,
+    customer: f.customer ?? null,
+    message: f.message,
+    fix: f.fix,
+    exempt: f.exempt,
+  }));
+}
+
+export function budgetsOutput(evaluation: Evaluation): BudgetOutput[] {
+  return evaluation.budgets.map((b) => ({
+    category: b.category,
+    items: b.items,
+    points: b.points,
+    share: b.share,
+    cap: b.maxShare?.text ?? null,
+    status: b.status,
+    customers: b.customers.map((c) => ({ customer: c.customer, points: c.points, share: c.share, cap: c.cap ?? null, over: c.over })),
+  }));
+}

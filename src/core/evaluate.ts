@@ -1,0 +1,99 @@
+/**
+ * evaluate(policy, items, now): the whole engine. Pure — no I/O, no clock, no
+ * randomness — so the same input always gives the same evaluation, whatever
+ * order the items come in.
+ */
+import type { Policy } from '../policy/schema.js';
+import { classify, isPlanned } from './classify.js';
+import { FINDING_KINDS } from './finding-kinds.js';
+import { backlogRule } from './rules/backlog.js';
+import { betsRule } from './rules/bets.js';
+import { budgetsRule } from './rules/budgets.js';
+import { businessCaseRule } from './rules/business-case.js';
+import type { AssessedItem, DraftFinding, RuleContext } from './rules/context.js';
+import { countExemptions, exemptionsRule } from './rules/exemptions.js';
+import { forbiddenLabelsRule } from './rules/forbidden-labels.js';
+import { sizeRule } from './rules/size.js';
+import type { Evaluation, Finding, WorkItem } from './types.js';
+
+export function evaluate(policy: Policy, items: WorkItem[], now: Date | string): Evaluation {
+  const at = new Date(now);
+  if (Number.isNaN(at.getTime())) throw new RangeError(`not a valid moment to evaluate at: ${String(now)}`);
+
+  // 1. Classify every item, in a fixed order so input order never matters.
+  const context: RuleContext = { policy, now: at.getTime(), items: uniqueByNumber(items).map((item) => assess(policy, item, at)) };
+
+  // 2. Measure planned capacity against the budgets.
+  const budgets = budgetsRule(context);
+
+  // 3. Apply every rule, then decide which findings fail.
+  const drafts = [
+    ...budgets.findings,
+    ...exemptionsRule(context),
+    ...businessCaseRule(context),
+    ...forbiddenLabelsRule(context),
+    ...betsRule(context),
+    ...backlogRule(context),
+    ...sizeRule(context),
+  ];
+  const exemptItems = new Set(context.items.filter(({ assessment }) => assessment.exempt).map(({ item }) => item.number));
+  const findings = drafts.map((draft) => withSeverity(policy, draft, exemptItems)).sort(compareFindings);
+
+  return {
+    at: at.toISOString(),
+    unit: policy.work.unit,
+    totalPoints: budgets.totalPoints,
+    totalItems: budgets.totalItems,
+    budgets: budgets.budgets,
+    items: context.items.map(({ assessment }) => assessment),
+    findings,
+    exemptions: {
+      inUse: countExemptions(context),
+      ...(policy.exemptions?.maxOpen === undefined ? {} : { maxOpen: policy.exemptions.maxOpen }),
+    },
+    compliant: findings.every((finding) => finding.severity !== 'fail'),
+  };
+}
+
+function assess(policy: Policy, item: WorkItem, at: Date): AssessedItem {
+  const exemptLabel = policy.exemptions?.label.toLowerCase();
+  return {
+    item,
+    assessment: {
+      number: item.number,
+      ...classify(policy, item),
+      planned: isPlanned(policy, item, at),
+      exempt: exemptLabel !== undefined && item.labels.some((label) => label.trim().toLowerCase() === exemptLabel),
+    },
+  };
+}
+
+/** Items sorted by number; of two copies of one issue, the most recently updated wins. */
+function uniqueByNumber(items: WorkItem[]): WorkItem[] {
+  const byNumber = new Map<number, WorkItem>();
+  for (const item of items) {
+    const seen = byNumber.get(item.number);
+    if (!seen || isNewerCopy(item, seen)) byNumber.set(item.number, item);
+  }
+  return [...byNumber.values()].sort((a, b) => a.number - b.number);
+}
+
+function isNewerCopy(candidate: WorkItem, seen: WorkItem): boolean {
+  if (candidate.updatedAt !== seen.updatedAt) return candidate.updatedAt > seen.updatedAt;
+  return JSON.stringify(candidate) > JSON.stringify(seen);
+}
+
+function withSeverity(policy: Policy, draft: DraftFinding, exemptItems: Set<number>): Finding {
+  const exempt = draft.item !== undefined && exemptItems.has(draft.item.number);
+  const fails = policy.enforcement.failOn.includes(draft.kind) && !exempt;
+  return { ...draft, severity: fails ? 'fail' : 'warn', exempt };
+}
+
+/**
+ * Capacity-wide findings first, then item by item, each in the order kinds are
+ * documented. Ties keep the rules' own order (policy order), which is already
+ * deterministic because items were sorted first; Array#sort is stable.
+ */
+function compareFindings(a: Finding, b: Finding): number {
+  return (a.item?.number ?? 0) - (b.item?.number ?? 0) || FINDING_KINDS.indexOf(a.kind) - FINDING_KINDS.indexOf(b.kind);
+}

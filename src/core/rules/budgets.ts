@@ -1,0 +1,179 @@
+/**
+ * Budgets: how planned capacity splits across categories and, within a
+ * category, across customers — compared exactly against the policy's shares.
+ * Sizes may be decimals, so points are summed as integer thousandths: no
+ * floating-point drift decides whether 10 of 100 points is within a 10% cap.
+ */
+import type { CategoryRule, Policy } from '../../policy/schema.js';
+import { OTHER_CATEGORY } from '../classify.js';
+import { belowShare, exceedsShare, formatPercent, type Share } from '../share.js';
+import type { CategoryBudget, CustomerBudget, WorkItem } from '../types.js';
+import { type AssessedItem, type DraftFinding, type RuleContext, amount, listItems, newestFirst } from './context.js';
+
+const SCALE = 1000;
+
+export interface BudgetResult {
+  budgets: CategoryBudget[];
+  findings: DraftFinding[];
+  /** Planned points (or items with `unit: issues`). */
+  totalPoints: number;
+  totalItems: number;
+}
+
+export function toScaled(size: number): number {
+  return Math.round(size * SCALE);
+}
+
+function fromScaled(scaled: number): number {
+  return scaled / SCALE;
+}
+
+export function budgetsRule(context: RuleContext): BudgetResult {
+  const { policy } = context;
+  const planned = context.items.filter(({ assessment }) => assessment.planned);
+  const total = sumScaled(planned);
+  const rules: (CategoryRule | undefined)[] = [...policy.categories];
+  if (planned.some(({ assessment }) => assessment.category === OTHER_CATEGORY)) rules.push(undefined);
+
+  const budgets: CategoryBudget[] = [];
+  const findings: DraftFinding[] = [];
+  for (const rule of rules) {
+    const name = rule?.name ?? OTHER_CATEGORY;
+    const members = planned.filter(({ assessment }) => assessment.category === name);
+    const points = sumScaled(members);
+    const customers = customerBudgets(policy, rule, members, points, findings);
+    const over = rule?.maxShare !== undefined && exceedsShare(points, total, rule.maxShare);
+    const under = rule?.minShare !== undefined && belowShare(points, total, rule.minShare);
+    budgets.push({
+      category: name,
+      items: members.length,
+      points: fromScaled(points),
+      share: formatPercent(points, total),
+      ...(rule?.maxShare ? { maxShare: rule.maxShare } : {}),
+      ...(rule?.minShare ? { minShare: rule.minShare } : {}),
+      status: over ? 'over' : under ? 'under' : rule?.maxShare || rule?.minShare ? 'ok' : 'uncapped',
+      customers,
+    });
+    const facts = { policy, name, points, total, contributors: contributorsOf(members) };
+    if (over && rule?.maxShare) findings.push(overBudget({ ...facts, cap: rule.maxShare }));
+    if (under && rule?.minShare) findings.push(underMinShare({ ...facts, floor: rule.minShare }));
+  }
+  return { budgets, findings, totalPoints: fromScaled(total), totalItems: planned.length };
+}
+
+function customerBudgets(
+  policy: Policy,
+  rule: CategoryRule | undefined,
+  members: AssessedItem[],
+  categoryPoints: number,
+  findings: DraftFinding[],
+): CustomerBudget[] {
+  const byCustomer = new Map<string, AssessedItem[]>();
+  for (const member of members) {
+    const customer = member.assessment.customer;
+    if (customer !== null) byCustomer.set(customer, [...(byCustomer.get(customer) ?? []), member]);
+  }
+  const cap = rule?.perCustomerMaxShare;
+  const budgets = [...byCustomer.entries()].map(([customer, items]) => {
+    const points = sumScaled(items);
+    const over = cap !== undefined && exceedsShare(points, categoryPoints, cap);
+    if (over && rule) {
+      findings.push(customerOverShare({ policy, name: rule.name, customer, points, total: categoryPoints, cap, contributors: contributorsOf(items) }));
+    }
+    return {
+      customer,
+      items: items.length,
+      points: fromScaled(points),
+      share: formatPercent(points, categoryPoints),
+      ...(cap ? { cap: cap.text } : {}),
+      over,
+      scaled: points,
+    };
+  });
+  return budgets
+    .sort((a, b) => b.scaled - a.scaled || compareText(a.customer, b.customer))
+    .map(({ scaled: _scaled, ...budget }) => budget);
+}
+
+interface ShareFacts {
+  policy: Policy;
+  name: string;
+  /** Scaled points of the category (or customer). */
+  points: number;
+  /** Scaled points it is a share of. */
+  total: number;
+  contributors: number[];
+}
+
+function overBudget({ policy, name, points, total, contributors, cap }: ShareFacts & { cap: Share }): DraftFinding {
+  const excess = pointsToRemove(points, total, cap);
+  return {
+    kind: 'over-budget',
+    category: name,
+    message: `${workOf(name)} takes ${formatPercent(points, total)} of planned capacity (${ofTotal(policy, points, total)}), above its ${cap.text} cap`,
+    fix: `Defer, descope or close at least ${amount(policy, excess)} of ${name} work — newest first: ${listItems(contributors)}`,
+    contributors,
+  };
+}
+
+function underMinShare({ policy, name, points, total, contributors, floor }: ShareFacts & { floor: Share }): DraftFinding {
+  const missing = pointsToAdd(points, total, floor);
+  return {
+    kind: 'under-min-share',
+    category: name,
+    message: `${workOf(name)} takes ${formatPercent(points, total)} of planned capacity (${ofTotal(policy, points, total)}), below its ${floor.text} floor`,
+    fix:
+      missing === undefined
+        ? `Plan only ${name} work, or lower its min-share in the policy`
+        : `Add at least ${amount(policy, missing)} of ${name} work to the plan, or take other work out of it`,
+    contributors,
+  };
+}
+
+function customerOverShare({ policy, name, customer, points, total, contributors, cap }: ShareFacts & { customer: string; cap: Share }): DraftFinding {
+  const excess = pointsToRemove(points, total, cap);
+  return {
+    kind: 'customer-over-share',
+    category: name,
+    customer,
+    message: `${customer} takes ${formatPercent(points, total)} of ${name} work (${ofTotal(policy, points, total)}), above the ${cap.text} per-customer cap`,
+    fix: `Defer or descope at least ${amount(policy, excess)} of ${customer}'s requests so no customer dominates — newest first: ${listItems(contributors)}`,
+    contributors,
+  };
+}
+
+/** Whole points to take out so that `part / whole` is within the cap: x ≥ (part − cap·whole) / (1 − cap). */
+function pointsToRemove(part: number, whole: number, cap: Share): number {
+  const numerator = part * cap.denominator - cap.numerator * whole;
+  return Math.ceil(numerator / ((cap.denominator - cap.numerator) * SCALE));
+}
+
+/** Whole points to add so that `part / whole` reaches the floor: y ≥ (floor·whole − part) / (1 − floor); undefined for a 100% floor. */
+function pointsToAdd(part: number, whole: number, floor: Share): number | undefined {
+  if (floor.numerator >= floor.denominator) return undefined;
+  const numerator = floor.numerator * whole - part * floor.denominator;
+  return Math.ceil(numerator / ((floor.denominator - floor.numerator) * SCALE));
+}
+
+function ofTotal(policy: Policy, part: number, whole: number): string {
+  return `${fromScaled(part)} of ${amount(policy, fromScaled(whole))}`;
+}
+
+function workOf(category: string): string {
+  return `${category.charAt(0).toUpperCase()}${category.slice(1)} work`;
+}
+
+function sumScaled(items: AssessedItem[]): number {
+  return items.reduce((sum, { assessment }) => sum + toScaled(assessment.size), 0);
+}
+
+function contributorsOf(members: AssessedItem[]): number[] {
+  return members
+    .map(({ item }): WorkItem => item)
+    .sort(newestFirst)
+    .map((item) => item.number);
+}
+
+function compareText(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}

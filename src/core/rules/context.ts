@@ -1,0 +1,53 @@
+/** What every rule reads, and what it returns before severity is decided. */
+import type { Policy } from '../../policy/schema.js';
+import type { Finding, ItemAssessment, WorkItem } from '../types.js';
+
+export interface AssessedItem {
+  item: WorkItem;
+  assessment: ItemAssessment;
+}
+
+export interface RuleContext {
+  policy: Policy;
+  /** The moment evaluated, in milliseconds since the epoch. */
+  now: number;
+  /** Every item, sorted by number. */
+  items: AssessedItem[];
+}
+
+/** A finding before `evaluate` decides its severity and exemption. */
+export type DraftFinding = Omit<Finding, 'severity' | 'exempt'>;
+
+export function itemRef(item: WorkItem): NonNullable<Finding['item']> {
+  return { number: item.number, title: item.title, url: item.url };
+}
+
+/** The fields every finding about one item carries. */
+export function aboutItem({ item, assessment }: AssessedItem): Pick<DraftFinding, 'item' | 'category' | 'customer'> {
+  return {
+    item: itemRef(item),
+    category: assessment.category,
+    ...(assessment.customer === null ? {} : { customer: assessment.customer }),
+  };
+}
+
+export const DAY_MS = 86_400_000;
+
+/** Newest first, by creation, then by number: the order readers scan contributors in. */
+export function newestFirst(a: WorkItem, b: WorkItem): number {
+  const byCreation = Date.parse(b.createdAt) - Date.parse(a.createdAt);
+  return Number.isNaN(byCreation) || byCreation === 0 ? b.number - a.number : byCreation;
+}
+
+/** "#12, #9, #4" with at most `limit` shown, then "and 3 more". */
+export function listItems(numbers: number[], limit = 5): string {
+  const shown = numbers.slice(0, limit).map((n) => `#${n}`);
+  const rest = numbers.length - shown.length;
+  return rest > 0 ? `${shown.join(', ')} and ${rest} more` : shown.join(', ');
+}
+
+/** "1 point", "12.5 points", "3 items". */
+export function amount(policy: Policy, points: number): string {
+  const unit = policy.work.unit === 'issues' ? 'item' : 'point';
+  return `${points} ${unit}${points === 1 ? '' : 's'}`;
+}

@@ -1,0 +1,25 @@
+/** Exemptions: exceptions stay exceptions — more open exemptions than `max-open` is itself a finding. */
+import { type DraftFinding, type RuleContext, listItems, newestFirst } from './context.js';
+
+export function countExemptions(context: RuleContext): number {
+  return context.items.filter(({ item, assessment }) => assessment.exempt && item.state === 'open').length;
+}
+
+export function exemptionsRule(context: RuleContext): DraftFinding[] {
+  const exemptions = context.policy.exemptions;
+  if (exemptions?.maxOpen === undefined) return [];
+  const exempt = context.items
+    .filter(({ item, assessment }) => assessment.exempt && item.state === 'open')
+    .map(({ item }) => item)
+    .sort(newestFirst)
+    .map((item) => item.number);
+  if (exempt.length <= exemptions.maxOpen) return [];
+  return [
+    {
+      kind: 'exemptions-over-limit',
+      message: `${exempt.length} open items carry \`${exemptions.label}\`, above the limit of ${exemptions.maxOpen}`,
+      fix: `Review the exceptions and remove \`${exemptions.label}\` where it is no longer justified: ${listItems(exempt)}`,
+      contributors: exempt,
+    },
+  ];
+}

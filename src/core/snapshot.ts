@@ -1,0 +1,141 @@
+/**
+ * The snapshot file: planned work at a moment, as plain JSON. `simulate`
+ * reads it, `snapshot` writes it, and `snapshot.schema.json` is generated from
+ * the schema below.
+ */
+import { z } from 'zod';
+import { parseIssueBody } from './issue-form.js';
+import type { FieldValue, Snapshot, WorkItem } from './types.js';
+
+const moment = z.iso.datetime({ offset: true, error: 'expected a date and time like 2026-11-03T09:00:00Z' });
+const day = z.iso.date({ error: 'expected a date like 2026-11-02' });
+
+const fieldValue = z.discriminatedUnion(
+  'type',
+  [
+    z.strictObject({ type: z.literal('number'), value: z.number() }),
+    z.strictObject({ type: z.literal('text'), value: z.string() }),
+    z.strictObject({ type: z.literal('single-select'), value: z.string() }),
+    z.strictObject({ type: z.literal('date'), value: day }),
+    z.strictObject({ type: z.literal('iteration'), title: z.string(), startDate: day, durationDays: z.number().int().positive() }),
+  ],
+  { error: 'expected a field value with type number, text, single-select, date or iteration' },
+);
+
+const workItem = z
+  .strictObject({
+    number: z.number().int().positive(),
+    title: z.string(),
+    url: z.string(),
+    state: z.enum(['open', 'closed'], { error: 'expected open or closed' }),
+    labels: z.array(z.string()).default([]),
+    author: z.string().nullable().default(null),
+    createdAt: moment,
+    updatedAt: moment,
+    closedAt: moment.nullable().default(null),
+    milestone: z.string().nullable().default(null),
+    body: z.string().nullable().optional().meta({
+      description: 'The issue body; its form answers and checkboxes are read when form or checklist is absent.',
+    }),
+    form: z.record(z.string(), z.string()).optional().meta({ description: 'Issue-form answers by heading; "" for no answer.' }),
+    checklist: z.array(z.strictObject({ text: z.string(), checked: z.boolean() })).optional(),
+    fields: z.record(z.string(), fieldValue).default({}).meta({ description: 'Projects v2 field values by field name.' }),
+  })
+  .transform(({ body, form, checklist, ...rest }): WorkItem => {
+    const parsed = parseIssueBody(body ?? null);
+    return { ...rest, form: form ?? parsed.form, checklist: checklist ?? parsed.checklist, fields: rest.fields as Record<string, FieldValue> };
+  });
+
+export const snapshotSchema = z
+  .strictObject({
+    $schema: z.string().optional(),
+    version: z.literal(1, { error: 'expected version: 1' }),
+    source: z.strictObject({
+      kind: z.enum(['repository', 'project', 'example'], { error: 'expected repository, project or example' }),
+      name: z.string().min(1),
+      commit: z.string().optional(),
+    }),
+    takenAt: moment.meta({ description: 'When the snapshot was taken; simulate evaluates at this moment unless --at is given.' }),
+    items: z.array(workItem),
+  })
+  .transform(({ $schema: _schema, ...snapshot }): Snapshot => snapshot);
+
+export class SnapshotError extends Error {
+  constructor(
+    readonly file: string,
+    readonly problems: string[],
+  ) {
+    super(`${file}: invalid snapshot\n${problems.map((problem) => `  ${problem}`).join('\n')}`);
+    this.name = 'SnapshotError';
+  }
+}
+
+/** Parses a snapshot file's text; throws a SnapshotError naming the file and the JSON path of every problem. */
+export function parseSnapshot(text: string, file: string): Snapshot {
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (error) {
+    throw new SnapshotError(file, [`not valid JSON: ${error instanceof Error ? error.message : String(error)}`]);
+  }
+  const result = snapshotSchema.safeParse(json);
+  if (result.success) return result.data;
+  const problems = result.error.issues.slice(0, 20).map((issue) => `${jsonPath(issue.path)}: ${issue.message}`);
+  if (result.error.issues.length > 20) problems.push(`…and ${result.error.issues.length - 20} more problems`);
+  throw new SnapshotError(file, problems);
+}
+
+/** ["items", 3, "createdAt"] → "items[3].createdAt". */
+function jsonPath(path: readonly PropertyKey[]): string {
+  if (path.length === 0) return '(top level)';
+  return path
+    .map((key, index) =>
+      typeof key === 'number' ? `[${key}]` : /^[A-Za-z_$][\w$]*$/.test(String(key)) ? `${index === 0 ? '' : '.'}${String(key)}` : `[${JSON.stringify(String(key))}]`,
+    )
+    .join('');
+}
+
+/** The JSON Schema of the snapshot file as written on disk. */
+export function snapshotJsonSchema(): Record<string, unknown> {
+  return {
+    ...z.toJSONSchema(snapshotSchema, { io: 'input', unrepresentable: 'any' }),
+    $id: 'https://github.com/roadmap-guard/roadmap-guard/blob/main/snapshot.schema.json',
+    title: 'Roadmap Guard snapshot (planned work at a moment)',
+  };
+}
+
+/** An issue as GitHub's REST or GraphQL APIs describe it, loosely: labels and people may be names or objects. */
+export interface RawIssue {
+  number: number;
+  title: string;
+  url: string;
+  state: string;
+  labels: (string | { name: string })[];
+  author: string | { login: string } | null;
+  createdAt: string;
+  updatedAt: string;
+  closedAt: string | null;
+  milestone: string | { title: string } | null;
+  body: string | null;
+  fields?: Record<string, FieldValue>;
+}
+
+/** Normalizes one issue into a work item, reading its issue-form answers and checkboxes from the body. */
+export function workItemFromIssue(issue: RawIssue): WorkItem {
+  const { form, checklist } = parseIssueBody(issue.body);
+  return {
+    number: issue.number,
+    title: issue.title,
+    url: issue.url,
+    state: issue.state.toLowerCase() === 'open' ? 'open' : 'closed',
+    labels: issue.labels.map((label) => (typeof label === 'string' ? label : label.name)),
+    author: typeof issue.author === 'string' || issue.author === null ? issue.author : issue.author.login,
+    createdAt: issue.createdAt,
+    updatedAt: issue.updatedAt,
+    closedAt: issue.closedAt,
+    milestone: typeof issue.milestone === 'string' || issue.milestone === null ? issue.milestone : issue.milestone.title,
+    form,
+    checklist,
+    fields: issue.fields ?? {},
+  };
+}

@@ -1,0 +1,191 @@
+import { getOctokit } from '@actions/github';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { DEFAULT_TOKEN, FakeGitHub, WORKFLOW_BOT } from './index.js';
+
+let fake: FakeGitHub;
+let octokit: ReturnType<typeof getOctokit>;
+
+beforeEach(async () => {
+  fake = await FakeGitHub.start();
+  octokit = getOctokit(DEFAULT_TOKEN, { baseUrl: fake.url });
+});
+
+afterEach(async () => {
+  await fake.stop();
+});
+
+const ISSUES_PAGE = /* GraphQL */ `
+  query ($owner: String!, $name: String!, $cursor: String) {
+    repository(owner: $owner, name: $name) {
+      nameWithOwner
+      defaultBranchRef { name target { oid } }
+      issues(first: 2, after: $cursor, states: [OPEN], orderBy: { field: CREATED_AT, direction: ASC }) {
+        totalCount
+        pageInfo { hasNextPage endCursor }
+        nodes {
+          number title body state url createdAt closedAt
+          author { login }
+          milestone { title }
+          labels(first: 10) { totalCount nodes { name } }
+        }
+      }
+    }
+    rateLimit { limit remaining used resetAt cost }
+  }
+`;
+
+interface IssuesPage {
+  repository: {
+    nameWithOwner: string;
+    defaultBranchRef: { name: string; target: { oid: string } };
+    issues: {
+      totalCount: number;
+      pageInfo: { hasNextPage: boolean; endCursor: string | null };
+      nodes: { number: number; title: string; state: string; author: { login: string }; milestone: { title: string } | null; labels: { totalCount: number; nodes: { name: string }[] } }[];
+    };
+  };
+  rateLimit: { limit: number; remaining: number; used: number; cost: number };
+}
+
+describe('fake GitHub GraphQL', () => {
+  it('answers a valid query over the seeded issues, page by page', async () => {
+    fake.seed({
+      issues: [
+        { number: 1, title: 'Deal: SSO for Globex', labels: ['deal', 'customer:globex'], milestone: 'Q1', createdAt: '2026-01-01T00:00:00Z' },
+        { number: 2, title: 'Closed one', state: 'closed', createdAt: '2026-01-02T00:00:00Z' },
+        { number: 3, title: 'Roadmap work', labels: ['roadmap'], createdAt: '2026-01-03T00:00:00Z' },
+        { number: 4, title: 'A pull request', isPullRequest: true, createdAt: '2026-01-04T00:00:00Z' },
+        { number: 5, title: 'Newest', author: 'alice', createdAt: '2026-01-05T00:00:00Z' },
+      ],
+    });
+    const first = await octokit.graphql<IssuesPage>(ISSUES_PAGE, { owner: 'acme', name: 'widgets' });
+    expect(first.repository.nameWithOwner).toBe('acme/widgets');
+    expect(first.repository.defaultBranchRef.name).toBe('main');
+    expect(first.repository.issues.totalCount).toBe(3);
+    expect(first.repository.issues.nodes.map((issue) => issue.number)).toEqual([1, 3]);
+    expect(first.repository.issues.nodes[0]).toMatchObject({
+      state: 'OPEN',
+      author: { login: 'octocat' },
+      milestone: { title: 'Q1' },
+      labels: { totalCount: 2, nodes: [{ name: 'deal' }, { name: 'customer:globex' }] },
+    });
+    expect(first.repository.issues.pageInfo.hasNextPage).toBe(true);
+
+    const second = await octokit.graphql<IssuesPage>(ISSUES_PAGE, {
+      owner: 'acme',
+      name: 'widgets',
+      cursor: first.repository.issues.pageInfo.endCursor,
+    });
+    expect(second.repository.issues.nodes.map((issue) => issue.number)).toEqual([5]);
+    expect(second.repository.issues.pageInfo.hasNextPage).toBe(false);
+    expect(second.rateLimit).toMatchObject({ limit: 5000, remaining: 4998, used: 2, cost: 1 });
+    expect(fake.count('graphql')).toBe(2);
+  });
+
+  it('rejects a document GitHub would reject, with GraphQL errors and no data', async () => {
+    const failure = await octokit
+      .graphql('query { repository(owner: "acme", name: "widgets") { issues(first: 1) { nodes { notAField } } } }')
+      .catch((error: unknown) => error);
+    expect(failure).toMatchObject({ name: 'GraphqlResponseError' });
+    expect((failure as { errors: { message: string }[] }).errors[0]?.message).toMatch(/notAField/);
+  });
+
+  it('enforces GitHub node limits on connections', async () => {
+    const tooMany = await octokit
+      .graphql('query { repository(owner: "acme", name: "widgets") { issues(first: 101) { totalCount } } }')
+      .catch((error: unknown) => error);
+    expect(String(tooMany)).toMatch(/exceeds the `first` limit of 100 records/);
+    const unbounded = await octokit
+      .graphql('query { repository(owner: "acme", name: "widgets") { issues { totalCount } } }')
+      .catch((error: unknown) => error);
+    expect(String(unbounded)).toMatch(/You must provide a `first` or `last` value/);
+  });
+
+  it('reports a missing repository as NOT_FOUND like GitHub', async () => {
+    const failure = await octokit
+      .graphql('query { repository(owner: "acme", name: "nope") { id } }')
+      .catch((error: unknown) => error);
+    expect((failure as { errors: { type?: string; message: string }[] }).errors[0]).toMatchObject({
+      type: 'NOT_FOUND',
+      message: "Could not resolve to a Repository with the name 'acme/nope'.",
+    });
+  });
+
+  it('answers viewerDidAuthor for the token identity only', async () => {
+    fake.addIssue({ number: 7 });
+    fake.addComment({ issueNumber: 7, author: WORKFLOW_BOT, body: '<!-- roadmap-guard --> bot' });
+    fake.addComment({ issueNumber: 7, author: 'mallory', body: '<!-- roadmap-guard --> pasted' });
+    const query = /* GraphQL */ `
+      query {
+        viewer { login }
+        repository(owner: "acme", name: "widgets") {
+          issue(number: 7) {
+            comments(last: 10) { totalCount nodes { databaseId body viewerDidAuthor author { login } } }
+          }
+        }
+      }
+    `;
+    type Result = {
+      viewer: { login: string };
+      repository: { issue: { comments: { totalCount: number; nodes: { body: string; viewerDidAuthor: boolean; author: { login: string } }[] } } };
+    };
+    const asBot = await octokit.graphql<Result>(query);
+    expect(asBot.viewer.login).toBe(WORKFLOW_BOT);
+    expect(asBot.repository.issue.comments.nodes.map((node) => [node.author.login, node.viewerDidAuthor])).toEqual([
+      [WORKFLOW_BOT, true],
+      ['mallory', false],
+    ]);
+
+    fake.addToken('mallory-token', 'mallory');
+    const asMallory = await getOctokit('mallory-token', { baseUrl: fake.url }).graphql<Result>(query);
+    expect(asMallory.repository.issue.comments.nodes.map((node) => node.viewerDidAuthor)).toEqual([false, true]);
+  });
+
+  it('gives fields it does not model a harmless value of the right type', async () => {
+    fake.addIssue({ number: 3 });
+    const result = await octokit.graphql<{ repository: { issue: Record<string, unknown> } }>(/* GraphQL */ `
+      query {
+        repository(owner: "acme", name: "widgets") {
+          issue(number: 3) { locked activeLockReason assignees(first: 5) { totalCount nodes { login } } }
+        }
+      }
+    `);
+    expect(result.repository.issue).toEqual({
+      locked: false,
+      activeLockReason: null,
+      assignees: { totalCount: 0, nodes: null },
+    });
+  });
+
+  it('finds issues with a search query and counts them', async () => {
+    fake.seed({
+      issues: [
+        { number: 1, labels: ['deal'] },
+        { number: 2, labels: ['deal'], state: 'closed' },
+        { number: 3, labels: ['roadmap'] },
+      ],
+    });
+    const result = await octokit.graphql<{ search: { issueCount: number; nodes: { number: number }[] } }>(
+      'query($q: String!) { search(query: $q, type: ISSUE, first: 10) { issueCount nodes { ... on Issue { number } } } }',
+      { q: 'repo:acme/widgets is:issue is:open label:deal' },
+    );
+    expect(result.search).toEqual({ issueCount: 1, nodes: [{ number: 1 }] });
+  });
+
+  it('answers RATE_LIMITED once the GraphQL budget is spent', async () => {
+    fake.setRateLimit('graphql', { remaining: 0 });
+    const failure = await octokit.graphql('query { viewer { login } }').catch((error: unknown) => error);
+    expect((failure as { errors: { type: string }[] }).errors[0]?.type).toBe('RATE_LIMITED');
+    expect(fake.requests.at(-1)).toMatchObject({ kind: 'graphql', status: 200 });
+  });
+
+  it('logs a mutation as a write', async () => {
+    fake.addIssue({ number: 1 });
+    const issueId = fake.issue(1)?.nodeId;
+    await octokit
+      .graphql('mutation($id: ID!) { addComment(input: { subjectId: $id, body: "hi" }) { clientMutationId } }', { id: issueId })
+      .catch(() => undefined);
+    expect(fake.writes).toHaveLength(1);
+    expect(fake.writes[0]?.mutation).toBe(true);
+  });
+});

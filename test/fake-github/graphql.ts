@@ -1,0 +1,374 @@
+/**
+ * GitHub's GraphQL API over the fake's state. Documents are parsed, validated
+ * and executed by graphql-js against GitHub's published schema, so a query the
+ * real API would reject is rejected here too. Resolvers cover what Roadmap
+ * Guard reads; any other field resolves to null, or to an empty value of the
+ * right type when the schema says it can never be null.
+ */
+import {
+  type GraphQLFieldResolver,
+  type GraphQLOutputType,
+  type GraphQLSchema,
+  type GraphQLTypeResolver,
+  GraphQLError,
+  buildClientSchema,
+  execute,
+  isAbstractType,
+  isEnumType,
+  isListType,
+  isNonNullType,
+  isObjectType,
+  isScalarType,
+  parse,
+  validate,
+} from 'graphql';
+import { schema as githubSchema } from '@octokit/graphql-schema';
+import { type Connection, type ConnectionArgs, paginate } from './connection.js';
+import type { FakeComment, FakeIssue, FakeLabel, FakeRepository, FakeUser } from './state.js';
+import { type FakeStore, HTML_BASE_URL } from './store.js';
+
+export interface RateLimitView {
+  limit: number;
+  remaining: number;
+  used: number;
+  resetAt: string;
+}
+
+export interface GraphqlContext {
+  store: FakeStore;
+  viewer: FakeUser;
+  rateLimit: () => RateLimitView;
+}
+
+export interface GraphqlResponse {
+  data?: unknown;
+  errors?: Record<string, unknown>[];
+}
+
+let cachedSchema: GraphQLSchema | undefined;
+/** GitHub's schema, built once per process (about 30 ms). */
+export function githubGraphqlSchema(): GraphQLSchema {
+  cachedSchema ??= buildClientSchema(githubSchema.json as Parameters<typeof buildClientSchema>[0]);
+  return cachedSchema;
+}
+
+/** An error GitHub reports with a top-level `type`, like NOT_FOUND. */
+class TypedError extends GraphQLError {
+  constructor(
+    message: string,
+    readonly type: string,
+  ) {
+    super(message);
+  }
+}
+
+/** True when the document's operation is a mutation (counted as a write). */
+export function isMutation(query: string): boolean {
+  try {
+    return parse(query).definitions.some((d) => d.kind === 'OperationDefinition' && d.operation === 'mutation');
+  } catch {
+    return false;
+  }
+}
+
+export async function executeGraphql(
+  body: { query?: unknown; variables?: unknown; operationName?: unknown },
+  context: GraphqlContext,
+): Promise<GraphqlResponse> {
+  if (typeof body.query !== 'string') {
+    return { errors: [{ message: 'A query attribute must be specified and must be a string.' }] };
+  }
+  let document;
+  try {
+    document = parse(body.query);
+  } catch (error) {
+    return { errors: [formatError(error as GraphQLError)] };
+  }
+  const schema = githubGraphqlSchema();
+  const validationErrors = validate(schema, document);
+  if (validationErrors.length > 0) return { errors: validationErrors.map(formatError) };
+  const result = await execute({
+    schema,
+    document,
+    rootValue: queryRoot(context),
+    contextValue: context,
+    variableValues: (body.variables ?? undefined) as Record<string, unknown> | undefined,
+    operationName: typeof body.operationName === 'string' ? body.operationName : undefined,
+    fieldResolver: generousFieldResolver,
+    typeResolver: typenameResolver,
+  });
+  const response: GraphqlResponse = { data: result.data ?? null };
+  if (result.errors?.length) response.errors = result.errors.map(formatError);
+  return response;
+}
+
+function formatError(error: GraphQLError): Record<string, unknown> {
+  const formatted: Record<string, unknown> = { ...error.toJSON() };
+  const original = error.originalError ?? error;
+  if (original instanceof TypedError) formatted.type = original.type;
+  return formatted;
+}
+
+/** Reads the value a view object holds for the field (calling it with the arguments when it is a function). */
+const generousFieldResolver: GraphQLFieldResolver<unknown, GraphqlContext> = (source, args, context, info) => {
+  const value = (source as Record<string, unknown> | null)?.[info.fieldName];
+  if (typeof value === 'function') return value.call(source, args, context, info);
+  if (value !== undefined) return value;
+  return placeholderFor(info.returnType, info.schema);
+};
+
+const typenameResolver: GraphQLTypeResolver<unknown, GraphqlContext> = (value, _context, info, abstractType) => {
+  const typename = (value as { __typename?: string } | null)?.__typename;
+  return typename ?? info.schema.getPossibleTypes(abstractType)[0]?.name;
+};
+
+/** What a field the fake does not model returns: null where allowed, otherwise an empty value of its type. */
+function placeholderFor(type: GraphQLOutputType, schema: GraphQLSchema): unknown {
+  if (!isNonNullType(type)) return null;
+  const inner = type.ofType;
+  if (isListType(inner)) return [];
+  if (isEnumType(inner)) return inner.getValues()[0]?.value;
+  if (isObjectType(inner)) return {};
+  if (isAbstractType(inner)) return { __typename: schema.getPossibleTypes(inner)[0]?.name };
+  if (isScalarType(inner)) {
+    if (inner.name === 'Int' || inner.name === 'Float') return 0;
+    if (inner.name === 'Boolean') return false;
+    if (inner.name === 'DateTime' || inner.name === 'GitTimestamp') return '1970-01-01T00:00:00Z';
+    if (inner.name === 'URI') return HTML_BASE_URL;
+    return '';
+  }
+  return null;
+}
+
+function queryRoot(context: GraphqlContext) {
+  const { store } = context;
+  return {
+    repository: ({ owner, name }: { owner: string; name: string }) => {
+      const repository = store.repository(owner, name);
+      if (!repository) {
+        throw new TypedError(`Could not resolve to a Repository with the name '${owner}/${name}'.`, 'NOT_FOUND');
+      }
+      return repositoryView(repository, context);
+    },
+    viewer: () => userView(context.viewer),
+    rateLimit: () => ({ ...context.rateLimit(), cost: 1, nodeCount: 0 }),
+    search: (args: ConnectionArgs & { query: string; type: string }) => searchView(args, context),
+    node: ({ id }: { id: string }) => nodeById(id, context),
+    nodes: ({ ids }: { ids: string[] }) => ids.map((id) => nodeById(id, context)),
+  };
+}
+
+function userView(user: FakeUser) {
+  return {
+    __typename: user.type,
+    id: user.nodeId,
+    databaseId: user.databaseId,
+    login: user.login,
+    url: `${HTML_BASE_URL}/${user.type === 'Bot' ? `apps/${user.login.replace(/\[bot\]$/, '')}` : user.login}`,
+  };
+}
+
+function repositoryView(repository: FakeRepository, context: GraphqlContext) {
+  const { store } = context;
+  const issuesOnly = () => repository.issues.filter((issue) => !issue.isPullRequest);
+  return {
+    __typename: 'Repository',
+    id: repository.nodeId,
+    databaseId: repository.databaseId,
+    name: repository.name,
+    nameWithOwner: `${repository.owner}/${repository.name}`,
+    owner: { __typename: 'Organization', login: repository.owner },
+    url: store.htmlUrl(repository),
+    isPrivate: repository.private,
+    defaultBranchRef: {
+      name: repository.defaultBranch,
+      prefix: 'refs/heads/',
+      target: { __typename: 'Commit', oid: repository.headSha },
+    },
+    issues: (args: IssuesArgs) =>
+      mapConnection(paginate(filterIssues(issuesOnly(), args), args, 'issues'), (issue) =>
+        issueView(repository, issue, context),
+      ),
+    issue: ({ number }: { number: number }) => {
+      const issue = store.issue(repository, number);
+      if (!issue || issue.isPullRequest) {
+        throw new TypedError(`Could not resolve to an Issue with the number of ${number}.`, 'NOT_FOUND');
+      }
+      return issueView(repository, issue, context);
+    },
+    labels: (args: ConnectionArgs & { query?: string | null }) => {
+      const query = args.query?.toLowerCase();
+      const labels = repository.labels.filter((label) => !query || label.name.toLowerCase().includes(query));
+      return mapConnection(paginate(labels, args, 'labels'), (label) => labelView(repository, label, context));
+    },
+    label: ({ name }: { name: string }) => {
+      const label = store.label(repository, name);
+      return label ? labelView(repository, label, context) : null;
+    },
+  };
+}
+
+interface IssuesArgs extends ConnectionArgs {
+  states?: string[] | null;
+  labels?: string[] | null;
+  orderBy?: { field: string; direction: string } | null;
+  filterBy?: {
+    states?: string[] | null;
+    labels?: string[] | null;
+    since?: string | null;
+    createdBy?: string | null;
+    milestoneNumber?: string | null;
+  } | null;
+}
+
+function filterIssues(issues: FakeIssue[], args: IssuesArgs): FakeIssue[] {
+  const states = args.states ?? args.filterBy?.states;
+  const labels = (args.labels ?? args.filterBy?.labels)?.map((name) => name.toLowerCase());
+  const since = args.filterBy?.since;
+  const createdBy = args.filterBy?.createdBy?.toLowerCase();
+  const filtered = issues.filter(
+    (issue) =>
+      (!states || states.includes(issue.state.toUpperCase())) &&
+      (!labels || issue.labels.some((name) => labels.includes(name.toLowerCase()))) &&
+      (!since || issue.updatedAt >= since) &&
+      (!createdBy || issue.author.toLowerCase() === createdBy),
+  );
+  const field = args.orderBy?.field ?? 'CREATED_AT';
+  const direction = args.orderBy?.direction === 'DESC' ? -1 : 1;
+  const key = (issue: FakeIssue) => (field === 'UPDATED_AT' ? issue.updatedAt : issue.createdAt);
+  return filtered.sort((a, b) => direction * (key(a).localeCompare(key(b)) || a.number - b.number));
+}
+
+function mapConnection<T, U>(connection: Connection<T>, view: (node: T) => U) {
+  return {
+    ...connection,
+    nodes: connection.nodes.map(view),
+    edges: connection.edges.map((edge) => ({ cursor: edge.cursor, node: view(edge.node) })),
+  };
+}
+
+function issueView(repository: FakeRepository, issue: FakeIssue, context: GraphqlContext) {
+  const { store } = context;
+  const url = `${store.htmlUrl(repository)}/issues/${issue.number}`;
+  return {
+    __typename: 'Issue',
+    id: issue.nodeId,
+    databaseId: issue.databaseId,
+    number: issue.number,
+    title: issue.title,
+    body: issue.body ?? '',
+    bodyText: issue.body ?? '',
+    url,
+    resourcePath: url.slice(HTML_BASE_URL.length),
+    state: issue.state.toUpperCase(),
+    stateReason: issue.stateReason?.toUpperCase() ?? null,
+    closed: issue.state === 'closed',
+    createdAt: issue.createdAt,
+    updatedAt: issue.updatedAt,
+    closedAt: issue.closedAt,
+    lastEditedAt: null,
+    author: userView(store.user(issue.author)),
+    viewerDidAuthor: issue.author.toLowerCase() === context.viewer.login.toLowerCase(),
+    milestone: issue.milestone ? { __typename: 'Milestone', title: issue.milestone } : null,
+    repository: () => repositoryView(repository, context),
+    labels: (args: ConnectionArgs) => {
+      const labels = issue.labels.map((name) => store.ensureLabel(repository, name));
+      return mapConnection(paginate(labels, args, 'labels'), (label) => labelView(repository, label, context));
+    },
+    comments: (args: ConnectionArgs) =>
+      mapConnection(paginate(store.commentsOf(repository, issue.number), args, 'comments'), (comment) =>
+        commentView(repository, issue, comment, context),
+      ),
+  };
+}
+
+function commentView(repository: FakeRepository, issue: FakeIssue, comment: FakeComment, context: GraphqlContext) {
+  const { store } = context;
+  return {
+    __typename: 'IssueComment',
+    id: comment.nodeId,
+    databaseId: comment.id,
+    fullDatabaseId: String(comment.id),
+    body: comment.body,
+    bodyText: comment.body,
+    url: `${store.htmlUrl(repository)}/issues/${issue.number}#issuecomment-${comment.id}`,
+    author: userView(store.user(comment.author)),
+    viewerDidAuthor: comment.author.toLowerCase() === context.viewer.login.toLowerCase(),
+    viewerCanUpdate: comment.author.toLowerCase() === context.viewer.login.toLowerCase(),
+    createdAt: comment.createdAt,
+    updatedAt: comment.updatedAt,
+    publishedAt: comment.createdAt,
+    lastEditedAt: comment.updatedAt === comment.createdAt ? null : comment.updatedAt,
+    isMinimized: false,
+    issue: () => issueView(repository, issue, context),
+  };
+}
+
+function labelView(repository: FakeRepository, label: FakeLabel, context: GraphqlContext) {
+  return {
+    __typename: 'Label',
+    id: label.nodeId,
+    name: label.name,
+    color: label.color,
+    description: label.description,
+    isDefault: label.default,
+    url: `${context.store.htmlUrl(repository)}/labels/${encodeURIComponent(label.name)}`,
+  };
+}
+
+/** `node(id:)`: issues, comments and labels by their node id. */
+function nodeById(id: string, context: GraphqlContext) {
+  for (const repository of context.store.repositories.values()) {
+    const issue = repository.issues.find((candidate) => candidate.nodeId === id);
+    if (issue) return issueView(repository, issue, context);
+    const comment = repository.comments.find((candidate) => candidate.nodeId === id);
+    const commented = comment && context.store.issue(repository, comment.issueNumber);
+    if (comment && commented) return commentView(repository, commented, comment, context);
+    const label = repository.labels.find((candidate) => candidate.nodeId === id);
+    if (label) return labelView(repository, label, context);
+  }
+  throw new TypedError(`Could not resolve to a node with the global id of '${id}'`, 'NOT_FOUND');
+}
+
+/**
+ * Issue search for the simple qualifiers the action can use:
+ * `repo:o/r is:issue is:open|closed state:open label:x -label:y` plus words in the title or body.
+ */
+function searchView(args: ConnectionArgs & { query: string; type: string }, context: GraphqlContext) {
+  const terms = args.query.match(/-?[\w-]+:"[^"]*"|-?[\w-]+:\S+|"[^"]*"|\S+/g) ?? [];
+  const include: ((issue: FakeIssue) => boolean)[] = [];
+  let repositories = [...context.store.repositories.values()];
+  let wantPullRequests: boolean | undefined;
+  for (const term of terms) {
+    const negated = term.startsWith('-');
+    const [qualifier, ...rest] = (negated ? term.slice(1) : term).split(':');
+    const value = rest.join(':').replace(/^"|"$/g, '').toLowerCase();
+    const test = (predicate: (issue: FakeIssue) => boolean) =>
+      include.push(negated ? (issue) => !predicate(issue) : predicate);
+    if (rest.length === 0) {
+      const word = term.replace(/^"|"$/g, '').toLowerCase();
+      test((issue) => `${issue.title}\n${issue.body ?? ''}`.toLowerCase().includes(word));
+    } else if (qualifier === 'repo') {
+      repositories = repositories.filter((repository) => `${repository.owner}/${repository.name}`.toLowerCase() === value);
+    } else if (qualifier === 'is' && (value === 'issue' || value === 'pr')) {
+      wantPullRequests = value === 'pr';
+    } else if ((qualifier === 'is' || qualifier === 'state') && (value === 'open' || value === 'closed')) {
+      test((issue) => issue.state === value);
+    } else if (qualifier === 'label') {
+      test((issue) => issue.labels.some((name) => name.toLowerCase() === value));
+    } else if (qualifier === 'author') {
+      test((issue) => issue.author.toLowerCase() === value);
+    }
+  }
+  if (args.type !== 'ISSUE') return { issueCount: 0, repositoryCount: 0, userCount: 0, ...paginate([], args, 'search') };
+  const matches = repositories.flatMap((repository) =>
+    repository.issues
+      .filter((issue) => wantPullRequests === undefined || issue.isPullRequest === wantPullRequests)
+      .filter((issue) => include.every((predicate) => predicate(issue)))
+      .map((issue) => ({ repository, issue })),
+  );
+  const page = mapConnection(paginate(matches, args, 'search'), ({ repository, issue }) =>
+    issueView(repository, issue, context),
+  );
+  return { issueCount: matches.length, ...page };
+}

@@ -1,0 +1,303 @@
+/**
+ * The REST routes Roadmap Guard uses, answering like GitHub: 201 on create,
+ * `{ message: "Not Found" }` with 404, 422 "Validation Failed" on a duplicate
+ * label. A route not listed here is unknown: the server answers 404 and logs it.
+ */
+import { createHash } from 'node:crypto';
+import type { FakeRepository, FakeUser } from './state.js';
+import type { FakeStore } from './store.js';
+import { commentJson, issueJson, labelJson, repositoryJson } from './rest-shapes.js';
+
+export type RequestKind = 'graphql' | 'rest-read' | 'write';
+
+export interface RestRequest {
+  params: Record<string, string>;
+  query: URLSearchParams;
+  body: Record<string, unknown> | unknown[] | null;
+  viewer: FakeUser;
+  store: FakeStore;
+}
+
+export interface RestResponse {
+  status: number;
+  body?: unknown;
+  headers?: Record<string, string>;
+}
+
+interface Route {
+  method: string;
+  /** GitHub's route template, e.g. `/repos/{owner}/{repo}/issues/{issue_number}`. */
+  template: string;
+  pattern: RegExp;
+  handle: (request: RestRequest) => RestResponse;
+}
+
+const DOCS = 'https://docs.github.com/rest';
+export const notFound = (): RestResponse => ({ status: 404, body: { message: 'Not Found', documentation_url: DOCS } });
+
+function route(method: string, template: string, handle: Route['handle']): Route {
+  const source = template.replace(/\{(\w+)\}/g, (_match, name: string) => `(?<${name}>${name === 'path' ? '.+' : '[^/]+'})`);
+  return { method, template, pattern: new RegExp(`^${source}$`), handle };
+}
+
+/** The route for a method and path, with its decoded parameters; undefined when GitHub would 404. */
+export function matchRoute(method: string, path: string): { route: Route; params: Record<string, string> } | undefined {
+  for (const candidate of ROUTES) {
+    if (candidate.method !== method) continue;
+    const match = candidate.pattern.exec(path);
+    if (!match) continue;
+    const params = Object.fromEntries(
+      Object.entries(match.groups ?? {}).map(([key, value]) => [key, decodeURIComponent(value)]),
+    );
+    return { route: candidate, params };
+  }
+  return undefined;
+}
+
+export function kindOf(method: string): RequestKind {
+  return method === 'GET' || method === 'HEAD' ? 'rest-read' : 'write';
+}
+
+function withRepository(handle: (request: RestRequest, repository: FakeRepository) => RestResponse) {
+  return (request: RestRequest): RestResponse => {
+    const repository = request.store.repository(request.params.owner ?? '', request.params.repo ?? '');
+    return repository ? handle(request, repository) : notFound();
+  };
+}
+
+function withIssue(handle: (request: RestRequest, repository: FakeRepository, number: number) => RestResponse) {
+  return withRepository((request, repository) => {
+    const number = Number(request.params.issue_number);
+    return request.store.issue(repository, number) ? handle(request, repository, number) : notFound();
+  });
+}
+
+function field(body: RestRequest['body'], name: string): unknown {
+  return body && !Array.isArray(body) ? body[name] : undefined;
+}
+
+function validationFailed(resource: string, fieldName: string, code: string): RestResponse {
+  return {
+    status: 422,
+    body: { message: 'Validation Failed', errors: [{ resource, code, field: fieldName }], documentation_url: DOCS },
+  };
+}
+
+/** GitHub's page slicing (`per_page` up to 100, `page` from 1) with a `link` header for the next page. */
+function page<T>(items: T[], request: RestRequest, url: string): RestResponse {
+  const perPage = Math.min(Number(request.query.get('per_page') ?? 30) || 30, 100);
+  const pageNumber = Math.max(Number(request.query.get('page') ?? 1) || 1, 1);
+  const slice = items.slice((pageNumber - 1) * perPage, pageNumber * perPage);
+  const headers: Record<string, string> = {};
+  if (pageNumber * perPage < items.length) {
+    headers.link = `<${url}?per_page=${perPage}&page=${pageNumber + 1}>; rel="next"`;
+  }
+  return { status: 200, body: slice, headers };
+}
+
+function labelNames(body: RestRequest['body']): string[] | undefined {
+  const labels = Array.isArray(body) ? body : field(body, 'labels');
+  if (!Array.isArray(labels)) return undefined;
+  return labels.map((label) => (typeof label === 'string' ? label : String((label as { name?: unknown }).name)));
+}
+
+function gitBlobSha(text: string): string {
+  return createHash('sha1').update(`blob ${Buffer.byteLength(text)}\0${text}`).digest('hex');
+}
+
+/** GitHub wraps base64 file content at 60 characters. */
+function base64Wrapped(text: string): string {
+  return (Buffer.from(text).toString('base64').match(/.{1,60}/g) ?? []).join('\n') + '\n';
+}
+
+const ROUTES: Route[] = [
+  route('GET', '/rate_limit', () => ({ status: 200, body: {} })), // answered by the server, which owns the budget
+
+  route('GET', '/repos/{owner}/{repo}', withRepository((request, repository) => ({
+    status: 200,
+    body: repositoryJson(request.store, repository),
+  }))),
+
+  route('GET', '/repos/{owner}/{repo}/contents/{path}', withRepository((request, repository) => {
+    const path = (request.params.path ?? '').replace(/^\/+|\/+$/g, '');
+    const text = repository.files[path];
+    const contentUrl = `${request.store.restUrl(repository)}/contents/${path}`;
+    if (text !== undefined) {
+      const sha = gitBlobSha(text);
+      return {
+        status: 200,
+        body: {
+          type: 'file',
+          encoding: 'base64',
+          size: Buffer.byteLength(text),
+          name: path.split('/').at(-1),
+          path,
+          content: base64Wrapped(text),
+          sha,
+          url: `${contentUrl}?ref=${request.query.get('ref') ?? repository.defaultBranch}`,
+          html_url: `${request.store.htmlUrl(repository)}/blob/${repository.defaultBranch}/${path}`,
+          download_url: null,
+          _links: { self: contentUrl },
+        },
+      };
+    }
+    const children = Object.keys(repository.files).filter((file) => file.startsWith(`${path}/`));
+    if (children.length === 0) return notFound();
+    const names = [...new Set(children.map((file) => file.slice(path.length + 1).split('/')[0] ?? ''))];
+    return {
+      status: 200,
+      body: names.map((name) => {
+        const childPath = `${path}/${name}`;
+        const isFile = repository.files[childPath] !== undefined;
+        return { type: isFile ? 'file' : 'dir', name, path: childPath, sha: gitBlobSha(childPath), size: 0 };
+      }),
+    };
+  })),
+
+  route('GET', '/repos/{owner}/{repo}/issues/{issue_number}', withIssue((request, repository, number) => ({
+    status: 200,
+    body: issueJson(request.store, repository, request.store.issue(repository, number)!),
+  }))),
+
+  route('POST', '/repos/{owner}/{repo}/issues', withRepository((request, repository) => {
+    const title = field(request.body, 'title');
+    if (typeof title !== 'string' || title === '') return validationFailed('Issue', 'title', 'missing_field');
+    const now = request.store.clock();
+    const body = field(request.body, 'body');
+    const milestone = field(request.body, 'milestone');
+    const issue = request.store.putIssue(repository, {
+      title,
+      body: typeof body === 'string' ? body : null,
+      labels: labelNames(request.body) ?? [],
+      author: request.viewer.login,
+      milestone: typeof milestone === 'string' ? milestone : null,
+      createdAt: now,
+      updatedAt: now,
+    });
+    return { status: 201, body: issueJson(request.store, repository, issue) };
+  })),
+
+  route('PATCH', '/repos/{owner}/{repo}/issues/{issue_number}', withIssue((request, repository, number) => {
+    const issue = request.store.issue(repository, number)!;
+    const title = field(request.body, 'title');
+    const body = field(request.body, 'body');
+    const state = field(request.body, 'state');
+    const stateReason = field(request.body, 'state_reason');
+    const labels = labelNames(request.body);
+    if (state !== undefined && state !== 'open' && state !== 'closed') return validationFailed('Issue', 'state', 'invalid');
+    const now = request.store.clock();
+    if (typeof title === 'string') issue.title = title;
+    if (typeof body === 'string' || body === null) issue.body = body;
+    if (labels) issue.labels = labels.map((name) => request.store.ensureLabel(repository, name).name);
+    if (state === 'closed' && issue.state === 'open') {
+      issue.state = 'closed';
+      issue.closedAt = now;
+      issue.stateReason = stateReason === 'not_planned' ? 'not_planned' : 'completed';
+    } else if (state === 'open' && issue.state === 'closed') {
+      issue.state = 'open';
+      issue.closedAt = null;
+      issue.stateReason = 'reopened';
+    }
+    issue.updatedAt = now;
+    return { status: 200, body: issueJson(request.store, repository, issue) };
+  })),
+
+  route('GET', '/repos/{owner}/{repo}/issues/{issue_number}/comments', withIssue((request, repository, number) => {
+    const since = request.query.get('since');
+    const comments = request.store
+      .commentsOf(repository, number)
+      .filter((comment) => !since || comment.updatedAt >= since)
+      .map((comment) => commentJson(request.store, repository, comment));
+    return page(comments, request, `${request.store.restUrl(repository)}/issues/${number}/comments`);
+  })),
+
+  route('POST', '/repos/{owner}/{repo}/issues/{issue_number}/comments', withIssue((request, repository, number) => {
+    const body = field(request.body, 'body');
+    if (typeof body !== 'string' || body === '') return validationFailed('IssueComment', 'body', 'missing_field');
+    if (body.length > 65_536) return validationFailed('IssueComment', 'body', 'too_long');
+    const now = request.store.clock();
+    const comment = request.store.putComment(repository, {
+      issueNumber: number,
+      author: request.viewer.login,
+      body,
+      createdAt: now,
+      updatedAt: now,
+    });
+    request.store.issue(repository, number)!.updatedAt = now;
+    return { status: 201, body: commentJson(request.store, repository, comment) };
+  })),
+
+  route('GET', '/repos/{owner}/{repo}/issues/comments/{comment_id}', withRepository((request, repository) => {
+    const comment = repository.comments.find((candidate) => candidate.id === Number(request.params.comment_id));
+    return comment ? { status: 200, body: commentJson(request.store, repository, comment) } : notFound();
+  })),
+
+  route('PATCH', '/repos/{owner}/{repo}/issues/comments/{comment_id}', withRepository((request, repository) => {
+    const comment = repository.comments.find((candidate) => candidate.id === Number(request.params.comment_id));
+    if (!comment) return notFound();
+    const body = field(request.body, 'body');
+    if (typeof body !== 'string' || body === '') return validationFailed('IssueComment', 'body', 'missing_field');
+    if (body.length > 65_536) return validationFailed('IssueComment', 'body', 'too_long');
+    comment.body = body;
+    comment.updatedAt = request.store.clock();
+    return { status: 200, body: commentJson(request.store, repository, comment) };
+  })),
+
+  route('POST', '/repos/{owner}/{repo}/issues/{issue_number}/labels', withIssue((request, repository, number) => {
+    const names = labelNames(request.body);
+    if (!names) return validationFailed('Label', 'labels', 'missing_field');
+    const issue = request.store.issue(repository, number)!;
+    for (const name of names) {
+      const label = request.store.ensureLabel(repository, name);
+      if (!issue.labels.some((existing) => existing.toLowerCase() === label.name.toLowerCase())) {
+        issue.labels.push(label.name);
+      }
+    }
+    issue.updatedAt = request.store.clock();
+    return {
+      status: 200,
+      body: issue.labels.map((name) => labelJson(request.store, repository, request.store.ensureLabel(repository, name))),
+    };
+  })),
+
+  route('DELETE', '/repos/{owner}/{repo}/issues/{issue_number}/labels/{name}', withIssue((request, repository, number) => {
+    const issue = request.store.issue(repository, number)!;
+    const wanted = (request.params.name ?? '').toLowerCase();
+    const index = issue.labels.findIndex((name) => name.toLowerCase() === wanted);
+    if (index < 0) return { status: 404, body: { message: 'Label does not exist', documentation_url: DOCS } };
+    issue.labels.splice(index, 1);
+    issue.updatedAt = request.store.clock();
+    return {
+      status: 200,
+      body: issue.labels.map((name) => labelJson(request.store, repository, request.store.ensureLabel(repository, name))),
+    };
+  })),
+
+  route('GET', '/repos/{owner}/{repo}/labels', withRepository((request, repository) =>
+    page(
+      repository.labels.map((label) => labelJson(request.store, repository, label)),
+      request,
+      `${request.store.restUrl(repository)}/labels`,
+    ),
+  )),
+
+  route('GET', '/repos/{owner}/{repo}/labels/{name}', withRepository((request, repository) => {
+    const label = request.store.label(repository, request.params.name ?? '');
+    return label ? { status: 200, body: labelJson(request.store, repository, label) } : notFound();
+  })),
+
+  route('POST', '/repos/{owner}/{repo}/labels', withRepository((request, repository) => {
+    const name = field(request.body, 'name');
+    if (typeof name !== 'string' || name === '') return validationFailed('Label', 'name', 'missing_field');
+    if (request.store.label(repository, name)) return validationFailed('Label', 'name', 'already_exists');
+    const color = field(request.body, 'color');
+    const description = field(request.body, 'description');
+    if (color !== undefined && !(typeof color === 'string' && /^[0-9a-f]{6}$/i.test(color))) {
+      return validationFailed('Label', 'color', 'invalid');
+    }
+    const label = request.store.ensureLabel(repository, name);
+    if (typeof color === 'string') label.color = color.toLowerCase();
+    if (typeof description === 'string') label.description = description;
+    return { status: 201, body: labelJson(request.store, repository, label) };
+  })),
+];

@@ -1,0 +1,346 @@
+/**
+ * A stateful stand-in for the GitHub API on 127.0.0.1, for tests that run the
+ * action for real (in-process with Octokit, or as `node dist/index.js`).
+ * GraphQL is executed against GitHub's published schema; REST serves the
+ * routes in rest.ts; anything else is a 404 logged as an unknown route.
+ * Every response carries GitHub's rate-limit headers from a budget the test sets.
+ */
+import { type IncomingMessage, type Server, type ServerResponse, createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { type RateLimitView, executeGraphql, isMutation } from './graphql.js';
+import { type RequestKind, type RestResponse, kindOf, matchRoute, notFound } from './rest.js';
+import type { FakeComment, FakeIssue, FakeLabel, FakeRepository, FakeUser } from './state.js';
+import { FakeStore } from './store.js';
+
+export type RateResource = 'core' | 'graphql';
+
+export interface FakeGitHubOptions {
+  /** The repository every seeding helper works on; created empty. Default `acme/widgets`. */
+  repository?: Partial<FakeRepository> & { owner: string; name: string };
+  /** Token → login. Default: `fake-token` is `github-actions[bot]`, like the workflow token. */
+  tokens?: Record<string, string>;
+  /** Requests per hour for each resource. Default 5,000 each. */
+  rateLimit?: Partial<Record<RateResource, number>>;
+  /** Timestamp for records the API creates or changes. Default: the real time. */
+  clock?: () => string;
+}
+
+export interface LoggedRequest {
+  method: string;
+  /** Path without the query string, as sent (percent-encoded). */
+  path: string;
+  query: string;
+  kind: RequestKind;
+  /** The GitHub route template that answered; `graphql` for GraphQL; null for an unknown route. */
+  route: string | null;
+  status: number;
+  /** GraphQL only: the document is a mutation (a write through GraphQL). */
+  mutation: boolean;
+  /** The login of the token's identity; null when unauthenticated. */
+  login: string | null;
+  body: unknown;
+}
+
+/** A configured failure: matching requests get this status and message instead of their answer. */
+export interface FailureRule {
+  method?: string;
+  /** Exact path, or a pattern tested against the path. */
+  path: string | RegExp;
+  status: number;
+  message?: string;
+  /** How many requests fail before the route recovers; unlimited when absent. */
+  times?: number;
+}
+
+export interface SeedInput {
+  issues?: (Partial<FakeIssue> & { number?: number })[];
+  labels?: (Partial<FakeLabel> & { name: string })[];
+  comments?: (Partial<FakeComment> & { issueNumber: number })[];
+  files?: Record<string, string>;
+}
+
+export const DEFAULT_TOKEN = 'fake-token';
+export const WORKFLOW_BOT = 'github-actions[bot]';
+const RATE_WINDOW_SECONDS = 3600;
+
+export class FakeGitHub {
+  readonly store: FakeStore;
+  readonly requests: LoggedRequest[] = [];
+  readonly repository: FakeRepository;
+  private readonly failures: FailureRule[] = [];
+  private readonly budgets: Record<RateResource, { limit: number; used: number }>;
+  private readonly resetAt = Math.floor(Date.now() / 1000) + RATE_WINDOW_SECONDS;
+  private server: Server | undefined;
+
+  private constructor(options: FakeGitHubOptions) {
+    this.store = new FakeStore(options.clock ?? (() => new Date().toISOString().replace(/\.\d+Z$/, 'Z')));
+    this.repository = this.store.addRepository(options.repository ?? { owner: 'acme', name: 'widgets' });
+    for (const [token, login] of Object.entries(options.tokens ?? { [DEFAULT_TOKEN]: WORKFLOW_BOT })) {
+      this.addToken(token, login);
+    }
+    this.budgets = {
+      core: { limit: options.rateLimit?.core ?? 5000, used: 0 },
+      graphql: { limit: options.rateLimit?.graphql ?? 5000, used: 0 },
+    };
+  }
+
+  /** Starts a fake on 127.0.0.1 with a port the system picks. Call `stop()` when done. */
+  static async start(options: FakeGitHubOptions = {}): Promise<FakeGitHub> {
+    const fake = new FakeGitHub(options);
+    const server = createServer((request, response) => {
+      fake.handle(request, response).catch((error: unknown) => {
+        response.writeHead(500, { 'content-type': 'application/json' });
+        response.end(JSON.stringify({ message: `fake GitHub failed: ${String(error)}` }));
+      });
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    fake.server = server;
+    fake.store.apiUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    return fake;
+  }
+
+  async stop(): Promise<void> {
+    const server = this.server;
+    if (!server) return;
+    this.server = undefined;
+    server.closeAllConnections();
+    await new Promise<void>((resolve, reject) => server.close((error) => (error ? reject(error) : resolve())));
+  }
+
+  /** The REST base URL (`GITHUB_API_URL`). */
+  get url(): string {
+    return this.store.apiUrl;
+  }
+
+  /** The GraphQL endpoint (`GITHUB_GRAPHQL_URL`). */
+  get graphqlUrl(): string {
+    return `${this.store.apiUrl}/graphql`;
+  }
+
+  addToken(token: string, login: string): FakeUser {
+    this.store.tokens.set(token, login);
+    return this.store.user(login);
+  }
+
+  addRepository(overrides: Partial<FakeRepository> & { owner: string; name: string }): FakeRepository {
+    return this.store.addRepository(overrides);
+  }
+
+  /** Adds issues, labels, comments and files to the default repository. */
+  seed(input: SeedInput): void {
+    for (const label of input.labels ?? []) this.addLabel(label);
+    for (const issue of input.issues ?? []) this.addIssue(issue);
+    for (const comment of input.comments ?? []) this.addComment(comment);
+    Object.assign(this.repository.files, input.files ?? {});
+  }
+
+  /** An issue with every field defaulted; the next free number unless one is given. */
+  addIssue(overrides: Partial<FakeIssue> & { number?: number } = {}): FakeIssue {
+    return this.store.putIssue(this.repository, overrides);
+  }
+
+  addComment(overrides: Partial<FakeComment> & { issueNumber: number }): FakeComment {
+    return this.store.putComment(this.repository, overrides);
+  }
+
+  addLabel(overrides: Partial<FakeLabel> & { name: string }): FakeLabel {
+    const label = this.store.ensureLabel(this.repository, overrides.name);
+    Object.assign(label, overrides);
+    return label;
+  }
+
+  issue(number: number): FakeIssue | undefined {
+    return this.store.issue(this.repository, number);
+  }
+
+  comments(issueNumber: number): FakeComment[] {
+    return this.store.commentsOf(this.repository, issueNumber);
+  }
+
+  labelsOf(issueNumber: number): string[] {
+    return [...(this.issue(issueNumber)?.labels ?? [])];
+  }
+
+  label(name: string): FakeLabel | undefined {
+    return this.store.label(this.repository, name);
+  }
+
+  /** Sets what is left of a resource's hourly budget (and its limit, when given). */
+  setRateLimit(resource: RateResource, budget: { remaining: number; limit?: number }): void {
+    const limit = budget.limit ?? this.budgets[resource].limit;
+    this.budgets[resource] = { limit, used: Math.max(limit - budget.remaining, 0) };
+  }
+
+  rateLimit(resource: RateResource): RateLimitView {
+    const { limit, used } = this.budgets[resource];
+    return { limit, used, remaining: Math.max(limit - used, 0), resetAt: new Date(this.resetAt * 1000).toISOString() };
+  }
+
+  failOn(rule: FailureRule): void {
+    this.failures.push({ ...rule });
+  }
+
+  clearRequests(): void {
+    this.requests.length = 0;
+  }
+
+  /** Requests GitHub would have answered 404 because no such route exists. */
+  get unknownRoutes(): LoggedRequest[] {
+    return this.requests.filter((request) => request.route === null);
+  }
+
+  /** Requests that change state: REST writes and GraphQL mutations. */
+  get writes(): LoggedRequest[] {
+    return this.requests.filter((request) => request.kind === 'write' || request.mutation);
+  }
+
+  count(kind: RequestKind): number {
+    return this.requests.filter((request) => request.kind === kind).length;
+  }
+
+  private async handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
+    const url = new URL(request.url ?? '/', this.url);
+    const method = (request.method ?? 'GET').toUpperCase();
+    // GitHub Enterprise serves REST under /api/v3 and GraphQL at /api/graphql: accept both layouts.
+    const path = url.pathname.replace(/^\/api\/v3(?=\/)/, '').replace(/^\/api\/graphql$/, '/graphql');
+    const isGraphql = path === '/graphql' && method === 'POST';
+    const body = parseJson(await readBody(request));
+    const login = this.authenticate(request.headers.authorization);
+    const resource: RateResource = isGraphql ? 'graphql' : 'core';
+    const matched = isGraphql ? undefined : matchRoute(method, path);
+    const entry: LoggedRequest = {
+      method,
+      path: url.pathname,
+      query: url.search,
+      kind: isGraphql ? 'graphql' : kindOf(method),
+      route: isGraphql ? 'graphql' : (matched?.route.template ?? null),
+      status: 0,
+      mutation: isGraphql && isMutation(String((body as { query?: unknown } | null)?.query ?? '')),
+      login,
+      body,
+    };
+    this.requests.push(entry);
+    const answer = await this.answer({ method, path, isGraphql, body, login, resource, matched, url });
+    entry.status = answer.status;
+    const rate = this.rateLimit(resource);
+    response.writeHead(answer.status, {
+      'content-type': 'application/json; charset=utf-8',
+      'x-github-request-id': `FAKE:${this.requests.length}`,
+      'x-ratelimit-limit': String(rate.limit),
+      'x-ratelimit-remaining': String(rate.remaining),
+      'x-ratelimit-reset': String(this.resetAt),
+      'x-ratelimit-used': String(rate.used),
+      'x-ratelimit-resource': resource,
+      ...answer.headers,
+    });
+    response.end(answer.status === 204 || answer.body === undefined ? undefined : JSON.stringify(answer.body));
+  }
+
+  private async answer(request: {
+    method: string;
+    path: string;
+    isGraphql: boolean;
+    body: unknown;
+    login: string | null;
+    resource: RateResource;
+    matched: ReturnType<typeof matchRoute>;
+    url: URL;
+  }): Promise<RestResponse> {
+    const { method, path, isGraphql, body, login, resource, matched } = request;
+    if (login === null) {
+      return { status: 401, body: { message: 'Bad credentials', documentation_url: 'https://docs.github.com/rest' } };
+    }
+    // Asking for the rate limit does not count against it.
+    if (method === 'GET' && path === '/rate_limit') return { status: 200, body: this.rateLimitBody() };
+
+    if (this.rateLimit(resource).remaining <= 0) return this.rateLimited(isGraphql, login);
+    this.budgets[resource].used += 1;
+
+    const failure = this.takeFailure(method, path);
+    if (failure) {
+      return {
+        status: failure.status,
+        body: { message: failure.message ?? 'Server Error', documentation_url: 'https://docs.github.com/rest' },
+      };
+    }
+    const viewer = this.store.user(login);
+    if (isGraphql) {
+      const graphqlBody = (body ?? {}) as { query?: unknown; variables?: unknown; operationName?: unknown };
+      const result = await executeGraphql(graphqlBody, {
+        store: this.store,
+        viewer,
+        rateLimit: () => this.rateLimit('graphql'),
+      });
+      return { status: 200, body: result };
+    }
+    if (!matched) return notFound();
+    return matched.route.handle({
+      params: matched.params,
+      query: request.url.searchParams,
+      body: body as Record<string, unknown> | unknown[] | null,
+      viewer,
+      store: this.store,
+    });
+  }
+
+  /** The login for an `authorization: token|bearer <t>` header; null when missing or unknown. */
+  private authenticate(header: string | undefined): string | null {
+    const match = /^(?:token|bearer)\s+(\S+)$/i.exec(header ?? '');
+    return match ? (this.store.tokens.get(match[1] ?? '') ?? null) : null;
+  }
+
+  /**
+   * GitHub's answer once the hourly budget is spent: REST says 403 with
+   * `x-ratelimit-remaining: 0`; GraphQL says 200 with a RATE_LIMITED error.
+   */
+  private rateLimited(isGraphql: boolean, login: string): RestResponse {
+    const id = this.store.user(login).databaseId;
+    if (isGraphql) {
+      return { status: 200, body: { errors: [{ type: 'RATE_LIMITED', message: `API rate limit already exceeded for user ID ${id}.` }] } };
+    }
+    return {
+      status: 403,
+      body: {
+        message: `API rate limit exceeded for user ID ${id}. If you reach out to GitHub Support for help, please include the request ID FAKE.`,
+        documentation_url: 'https://docs.github.com/rest/overview/rate-limits-for-the-rest-api',
+      },
+    };
+  }
+
+  private rateLimitBody() {
+    const view = (resource: RateResource) => {
+      const rate = this.rateLimit(resource);
+      return { limit: rate.limit, remaining: rate.remaining, reset: this.resetAt, used: rate.used, resource };
+    };
+    return { resources: { core: view('core'), graphql: view('graphql') }, rate: view('core') };
+  }
+
+  private takeFailure(method: string, path: string): FailureRule | undefined {
+    const rule = this.failures.find(
+      (candidate) =>
+        (!candidate.method || candidate.method.toUpperCase() === method) &&
+        (typeof candidate.path === 'string' ? candidate.path === path : candidate.path.test(path)) &&
+        (candidate.times === undefined || candidate.times > 0),
+    );
+    if (rule?.times !== undefined) rule.times -= 1;
+    return rule;
+  }
+}
+
+function readBody(request: IncomingMessage): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    request.on('data', (chunk: Buffer) => chunks.push(chunk));
+    request.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    request.on('error', reject);
+  });
+}
+
+function parseJson(text: string): unknown {
+  if (text === '') return null;
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return text;
+  }
+}

@@ -1,0 +1,150 @@
+/**
+ * The fake GitHub's memory: repositories with their files, issues, labels and
+ * comments, plus the identity behind each token. Plain data, changed only by
+ * the REST handlers and the seeding helpers, read by the GraphQL resolvers.
+ */
+
+export interface FakeLabel {
+  id: number;
+  nodeId: string;
+  name: string;
+  /** Six hex digits, no `#`, as GitHub stores it. */
+  color: string;
+  description: string | null;
+  default: boolean;
+}
+
+export interface FakeComment {
+  id: number;
+  nodeId: string;
+  issueNumber: number;
+  author: string;
+  body: string;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface FakeIssue {
+  number: number;
+  nodeId: string;
+  databaseId: number;
+  title: string;
+  body: string | null;
+  state: 'open' | 'closed';
+  stateReason: 'completed' | 'not_planned' | 'reopened' | null;
+  /** Label names; the label records live on the repository. */
+  labels: string[];
+  author: string;
+  createdAt: string;
+  updatedAt: string;
+  closedAt: string | null;
+  /** Milestone title. */
+  milestone: string | null;
+  /** Pull requests share the issue numbering; GraphQL `issues` never lists them. */
+  isPullRequest: boolean;
+}
+
+export interface FakeRepository {
+  owner: string;
+  name: string;
+  databaseId: number;
+  nodeId: string;
+  defaultBranch: string;
+  headSha: string;
+  private: boolean;
+  /** Path → text, served by the contents API at the default branch (and any `ref`). */
+  files: Record<string, string>;
+  issues: FakeIssue[];
+  labels: FakeLabel[];
+  comments: FakeComment[];
+}
+
+export interface FakeUser {
+  login: string;
+  databaseId: number;
+  nodeId: string;
+  type: 'User' | 'Bot';
+}
+
+/** The clock every new record is stamped with: fixed, so runs are reproducible. */
+export const DEFAULT_NOW = '2026-11-20T12:00:00Z';
+
+let nextId = 1000;
+/** Ids are unique across the whole fake, like GitHub's database ids. */
+export function newDatabaseId(): number {
+  nextId += 1;
+  return nextId;
+}
+
+/** A node id in GitHub's format: a type prefix and an opaque tail. */
+export function newNodeId(prefix: string, databaseId: number): string {
+  return `${prefix}_${Buffer.from(`fake:${databaseId}`).toString('base64url')}`;
+}
+
+export function repositoryKey(owner: string, name: string): string {
+  return `${owner}/${name}`.toLowerCase();
+}
+
+export function fakeRepository(overrides: Partial<FakeRepository> & { owner: string; name: string }): FakeRepository {
+  const databaseId = overrides.databaseId ?? newDatabaseId();
+  return {
+    databaseId,
+    nodeId: newNodeId('R', databaseId),
+    defaultBranch: 'main',
+    headSha: 'a'.repeat(40),
+    private: false,
+    files: {},
+    issues: [],
+    labels: [],
+    comments: [],
+    ...overrides,
+  };
+}
+
+/** A seeded issue: every field defaulted, any of them overridable. */
+export function fakeIssue(overrides: Partial<FakeIssue> & { number: number }): FakeIssue {
+  const databaseId = overrides.databaseId ?? newDatabaseId();
+  const state = overrides.state ?? 'open';
+  const createdAt = overrides.createdAt ?? DEFAULT_NOW;
+  return {
+    nodeId: newNodeId('I', databaseId),
+    databaseId,
+    title: `Issue ${overrides.number}`,
+    body: '',
+    state,
+    stateReason: state === 'closed' ? 'completed' : null,
+    labels: [],
+    author: 'octocat',
+    createdAt,
+    updatedAt: overrides.updatedAt ?? createdAt,
+    closedAt: state === 'closed' ? (overrides.updatedAt ?? createdAt) : null,
+    milestone: null,
+    isPullRequest: false,
+    ...overrides,
+  };
+}
+
+export function fakeLabel(overrides: Partial<FakeLabel> & { name: string }): FakeLabel {
+  const id = overrides.id ?? newDatabaseId();
+  return { id, nodeId: newNodeId('LA', id), color: 'ededed', description: null, default: false, ...overrides };
+}
+
+export function fakeComment(overrides: Partial<FakeComment> & { issueNumber: number }): FakeComment {
+  const id = overrides.id ?? newDatabaseId();
+  const createdAt = overrides.createdAt ?? DEFAULT_NOW;
+  return {
+    id,
+    nodeId: newNodeId('IC', id),
+    author: 'octocat',
+    body: '',
+    createdAt,
+    updatedAt: overrides.updatedAt ?? createdAt,
+    ...overrides,
+  };
+}
+
+export function fakeUser(login: string): FakeUser {
+  const databaseId = newDatabaseId();
+  const type = login.endsWith('[bot]') ? 'Bot' : 'User';
+  return { login, databaseId, nodeId: newNodeId(type === 'Bot' ? 'BOT' : 'U', databaseId), type };
+}

@@ -1,0 +1,103 @@
+/**
+ * The fake's state and the few operations on it that both APIs share
+ * (looking things up the way GitHub does: owner/name and label names are
+ * case-insensitive; adding an unknown label to an issue creates it).
+ */
+import {
+  type FakeComment,
+  type FakeIssue,
+  type FakeLabel,
+  type FakeRepository,
+  type FakeUser,
+  fakeComment,
+  fakeIssue,
+  fakeLabel,
+  fakeRepository,
+  fakeUser,
+  repositoryKey,
+} from './state.js';
+
+export const HTML_BASE_URL = 'https://github.com';
+
+export class FakeStore {
+  readonly repositories = new Map<string, FakeRepository>();
+  readonly users = new Map<string, FakeUser>();
+  /** Token → login of the identity it stands for. */
+  readonly tokens = new Map<string, string>();
+  /** Where the API is served; set once the server listens. */
+  apiUrl = 'http://127.0.0.1';
+
+  constructor(readonly clock: () => string) {}
+
+  addRepository(overrides: Partial<FakeRepository> & { owner: string; name: string }): FakeRepository {
+    const repository = fakeRepository(overrides);
+    this.repositories.set(repositoryKey(repository.owner, repository.name), repository);
+    return repository;
+  }
+
+  repository(owner: string, name: string): FakeRepository | undefined {
+    return this.repositories.get(repositoryKey(owner, name));
+  }
+
+  user(login: string): FakeUser {
+    const key = login.toLowerCase();
+    let user = this.users.get(key);
+    if (!user) {
+      user = fakeUser(login);
+      this.users.set(key, user);
+    }
+    return user;
+  }
+
+  issue(repository: FakeRepository, number: number): FakeIssue | undefined {
+    return repository.issues.find((issue) => issue.number === number);
+  }
+
+  label(repository: FakeRepository, name: string): FakeLabel | undefined {
+    const wanted = name.toLowerCase();
+    return repository.labels.find((label) => label.name.toLowerCase() === wanted);
+  }
+
+  /** The label record, created with GitHub's default colour when the repository has none by that name. */
+  ensureLabel(repository: FakeRepository, name: string): FakeLabel {
+    const existing = this.label(repository, name);
+    if (existing) return existing;
+    const created = fakeLabel({ name });
+    repository.labels.push(created);
+    return created;
+  }
+
+  /** Replaces or adds an issue; its labels get label records like on GitHub. */
+  putIssue(repository: FakeRepository, overrides: Partial<FakeIssue> & { number?: number }): FakeIssue {
+    const number = overrides.number ?? this.nextNumber(repository);
+    const issue = fakeIssue({ ...overrides, number });
+    issue.labels = issue.labels.map((name) => this.ensureLabel(repository, name).name);
+    const index = repository.issues.findIndex((existing) => existing.number === number);
+    if (index >= 0) repository.issues[index] = issue;
+    else repository.issues.push(issue);
+    repository.issues.sort((a, b) => a.number - b.number);
+    return issue;
+  }
+
+  putComment(repository: FakeRepository, overrides: Partial<FakeComment> & { issueNumber: number }): FakeComment {
+    const comment = fakeComment(overrides);
+    repository.comments.push(comment);
+    return comment;
+  }
+
+  nextNumber(repository: FakeRepository): number {
+    return repository.issues.reduce((max, issue) => Math.max(max, issue.number), 0) + 1;
+  }
+
+  commentsOf(repository: FakeRepository, issueNumber: number): FakeComment[] {
+    return repository.comments.filter((comment) => comment.issueNumber === issueNumber);
+  }
+
+  htmlUrl(repository: FakeRepository): string {
+    return `${HTML_BASE_URL}/${repository.owner}/${repository.name}`;
+  }
+
+  restUrl(repository: FakeRepository): string {
+    return `${this.apiUrl}/repos/${repository.owner}/${repository.name}`;
+  }
+}

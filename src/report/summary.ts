@@ -7,7 +7,7 @@
 import type { Finding } from '../core/types.js';
 import { escapeText, mermaidLabel, safeMarkdown, truncateForGitHub } from './escape.js';
 import { digest, percent, type BudgetRow, type CustomerRow, type ReportDigest } from './digest.js';
-import { amount, code, day, itemLink, joinWords, KIND_TITLES, plural, shareBar, STATUS_WORDS } from './format.js';
+import { amount, code, itemLink, joinWords, KIND_TITLES, plural, shareBar, STATUS_WORDS } from './format.js';
 import type { ReportInput, RunFacts } from './types.js';
 
 /** Findings listed per kind before "and N more": keeps a 5,000-item repository's page readable. */
@@ -54,7 +54,7 @@ function overview(input: ReportInput, facts: ReportDigest): string {
   const source = main ? ` against ${code(main)}${inherited.length ? ` (extends ${inherited.map(code).join(' → ')})` : ''}` : '';
   const commit = input.policyCommit ? ` at commit ${code(input.policyCommit.slice(0, 7))}` : '';
   const planned = `${amount(input.evaluation.totalPoints, input.evaluation.unit)} of planned work in ${plural(input.evaluation.totalItems, 'item')}`;
-  return `${verdict} ${counts}\n\n${escapeText(input.sourceName, 100)} on ${day(input.evaluation.at)}: ${planned}, checked${source}${commit}.`;
+  return `${verdict} ${counts}\n\n${escapeText(input.sourceName, 100)}: ${planned}, checked${source}${commit}.`;
 }
 
 function budgetSection(input: ReportInput, facts: ReportDigest): string {

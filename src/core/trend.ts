@@ -1,0 +1,39 @@
+/**
+ * The trend a lead reads to see whether the roadmap is escaping the feature
+ * factory: points delivered (closed) per calendar month, by category. Pure:
+ * the caller passes `now` and the items, closed ones included.
+ */
+import type { Policy } from '../policy/schema.js';
+import type { TrendPoint } from '../report/types.js';
+import { classify } from './classify.js';
+import { anyLabelMatches } from './glob.js';
+import type { WorkItem } from './types.js';
+
+/** The last `months` calendar months (UTC) up to and including the month of `now`, oldest first. */
+export function deliveredTrend(policy: Policy, items: WorkItem[], now: Date | string, months: number): TrendPoint[] {
+  const keys = monthKeys(new Date(now), months);
+  const points = new Map<string, TrendPoint>(keys.map((month) => [month, { month, deliveredPoints: 0, byCategory: {} }]));
+  for (const item of items) {
+    if (item.state !== 'closed' || !item.closedAt || isExcluded(policy, item)) continue;
+    const point = points.get(item.closedAt.slice(0, 7));
+    if (!point) continue;
+    const { category, size } = classify(policy, item);
+    point.deliveredPoints += size;
+    point.byCategory[category] = (point.byCategory[category] ?? 0) + size;
+  }
+  return keys.map((month) => points.get(month)!);
+}
+
+function monthKeys(now: Date, months: number): string[] {
+  const keys: string[] = [];
+  for (let back = Math.max(0, Math.floor(months)) - 1; back >= 0; back -= 1) {
+    const month = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - back, 1));
+    keys.push(month.toISOString().slice(0, 7));
+  }
+  return keys;
+}
+
+/** Delivered work follows the same `exclude-labels` as planned work: bugs and chores are not roadmap. */
+function isExcluded(policy: Policy, item: WorkItem): boolean {
+  return anyLabelMatches(policy.work.excludeLabels, item.labels);
+}

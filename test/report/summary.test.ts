@@ -1,0 +1,76 @@
+import { describe, expect, it } from 'vitest';
+import { renderMarkdownReport } from '../../src/report/summary.js';
+import { compliantRoadmap, everythingFailing, giantTextRoadmap, hostileRoadmap, hugeRoadmap, smallRoadmap, withTrend } from './scenarios.js';
+import { runFacts } from './fixtures.js';
+
+const golden = (name: string) => `./__golden__/${name}`;
+
+describe('renderMarkdownReport, audit mode', () => {
+  it('a roadmap over budget, with trend and run facts', async () => {
+    const report = renderMarkdownReport(withTrend({ ...smallRoadmap(), run: runFacts(), policyCommit: '0123456789abcdef0123456789abcdef01234567' }));
+    await expect(report).toMatchFileSnapshot(golden('summary-audit.md'));
+    expect(report).toMatch(/^## Roadmap health: 3 items need attention · deal work over budget · globex over their customer share\n/);
+    expect(report).toContain('| deal | 3 | 12 | 30% | ≤ 10% | **over budget** |');
+    expect(report).toContain('at commit `0123456`');
+    expect(report).toContain('```mermaid\npie showData title Planned capacity by category (points)');
+    expect(report).toContain('xychart-beta');
+    expect(report).toContain('**2 writes were left for the next run**');
+    expect(report).toContain('_Reading closed work for the trend took 4 extra API requests._');
+  });
+
+  it('a compliant roadmap', async () => {
+    const report = renderMarkdownReport(compliantRoadmap());
+    await expect(report).toMatchFileSnapshot(golden('summary-compliant.md'));
+    expect(report).toMatch(/^## Roadmap health: compliant\n/);
+    expect(report).toContain('Nothing: every planned item meets the policy.');
+  });
+
+  it('every finding kind failing', async () => {
+    const report = renderMarkdownReport(everythingFailing());
+    await expect(report).toMatchFileSnapshot(golden('summary-everything-failing.md'));
+    expect(report).toContain('#### Too many exemptions (1)');
+    expect(report).toContain('3 in use of at most 2 — **over the limit**');
+  });
+
+  it('hostile issue text', async () => {
+    const report = renderMarkdownReport(hostileRoadmap());
+    await expect(report).toMatchFileSnapshot(golden('summary-hostile.md'));
+    // Code spans show their content literally; everything else must carry no tag.
+    expect(report.replace(/`[^`\n]*`/g, '')).not.toMatch(/<(script|img|b)\b/i);
+    // Mermaid labels keep nothing that mermaid or HTML could interpret.
+    const safe = /^[\p{L}\p{N} _.,:/()+…-]+$/u;
+    const charts = report.match(/```mermaid\n[\s\S]*?\n```/g) ?? [];
+    expect(charts.length).toBeGreaterThan(0);
+    for (const line of charts.flatMap((c) => c.split('\n').slice(1, -1))) {
+      const slice = /^ {4}"(.*)" : \d+(\.\d+)?$/.exec(line);
+      const title = /^pie showData title (.*)$/.exec(line);
+      expect(slice ?? title, line).not.toBeNull();
+      expect((slice ?? title)![1], line).toMatch(safe);
+    }
+  });
+
+  it('a 60,000-character title stays one short line', () => {
+    const report = renderMarkdownReport(giantTextRoadmap());
+    expect(report.length).toBeLessThan(12_000);
+  });
+
+  it('5,000 items yield a readable page with "and N more"', async () => {
+    const report = renderMarkdownReport(hugeRoadmap());
+    await expect(report).toMatchFileSnapshot(golden('summary-5000-items.md'));
+    expect(report.length).toBeLessThan(20_000);
+    expect(report).toContain('- …and 4,990 more');
+    expect(report).toContain('…and 480 more customers.');
+    expect(report).toContain('"492 others" :');
+  });
+});
+
+describe('renderMarkdownReport, issue mode', () => {
+  it('the item, its findings and its category’s budget', async () => {
+    const report = renderMarkdownReport({ ...smallRoadmap(), mode: 'issue', focusItem: 12, run: runFacts() });
+    await expect(report).toMatchFileSnapshot(golden('summary-issue.md'));
+    expect(report).toMatch(/^## Roadmap Guard: #12 has 4 findings\n/);
+    expect(report).toContain('### deal budget');
+    expect(report).not.toContain('### Customers');
+    expect(report).not.toContain('strategic');
+  });
+});

@@ -1,0 +1,54 @@
+import { describe, expect, it } from 'vitest';
+import { renderTerminal } from '../../src/report/terminal.js';
+import { compliantRoadmap, everythingFailing, hostileRoadmap, hugeRoadmap, smallRoadmap, withTrend } from './scenarios.js';
+import { runFacts } from './fixtures.js';
+
+const golden = (name: string) => `./__golden__/${name}`;
+// eslint-disable-next-line no-control-regex -- the test looks for escape sequences
+const ANSI = /\u001b\[[0-9;]*m/g;
+const width = (line: string) => Array.from(line.replace(ANSI, '')).length;
+
+describe('renderTerminal', () => {
+  it('a roadmap over budget, without colour', async () => {
+    const text = renderTerminal(withTrend({ ...smallRoadmap(), run: runFacts() }), { color: false });
+    await expect(text).toMatchFileSnapshot(golden('terminal-audit.txt'));
+    expect(text).not.toMatch(ANSI);
+    expect(text).toContain('  deal               3     12    30%     ≤ 10%  over    ██│██░░░░░░░░░░░');
+  });
+
+  it('colours only when asked', () => {
+    const input = smallRoadmap();
+    const coloured = renderTerminal(input, { color: true });
+    expect(coloured).toMatch(ANSI);
+    expect(coloured.replace(ANSI, '')).toBe(renderTerminal(input, { color: false }));
+  });
+
+  it.each([
+    ['small', () => withTrend({ ...smallRoadmap(), run: runFacts() })],
+    ['everything failing', everythingFailing],
+    ['hostile', hostileRoadmap],
+    ['5,000 items', () => hugeRoadmap()],
+  ])('fits 80 columns (%s)', (_name, input) => {
+    const text = renderTerminal(input(), { color: true });
+    const wide = text.split('\n').filter((line) => width(line) > 80);
+    expect(wide).toEqual([]);
+  });
+
+  it('strips escape sequences from issue text', async () => {
+    const text = renderTerminal(hostileRoadmap(), { color: false });
+    await expect(text).toMatchFileSnapshot(golden('terminal-hostile.txt'));
+    expect(text).not.toContain('\u001b');
+    expect(text).not.toContain('\u202e');
+  });
+
+  it('a compliant roadmap', async () => {
+    await expect(renderTerminal(compliantRoadmap(), { color: false })).toMatchFileSnapshot(golden('terminal-compliant.txt'));
+  });
+
+  it('issue mode: the item and its category’s budget', async () => {
+    const text = renderTerminal({ ...smallRoadmap(), mode: 'issue', focusItem: 12 }, { color: false });
+    await expect(text).toMatchFileSnapshot(golden('terminal-issue.txt'));
+    expect(text).toContain('#12 SAML single sign-on for Globex');
+    expect(text).not.toContain('strategic');
+  });
+});

@@ -1,0 +1,53 @@
+import { describe, expect, it } from 'vitest';
+import { budgetsOutput, findingsOutput } from '../../src/report/outputs.js';
+import { smallRoadmap } from './scenarios.js';
+
+describe('findingsOutput', () => {
+  it('gives every finding the same stable fields, item as a number or null', () => {
+    const output = findingsOutput(smallRoadmap().evaluation);
+    for (const entry of output) {
+      expect(Object.keys(entry)).toEqual(['kind', 'severity', 'item', 'url', 'title', 'category', 'customer', 'message', 'fix', 'exempt']);
+    }
+    expect(output[0]).toEqual({
+      kind: 'missing-field',
+      severity: 'warn',
+      item: 12,
+      url: 'https://github.com/acme/app/issues/12',
+      title: 'SAML single sign-on for Globex',
+      category: 'deal',
+      customer: 'globex',
+      message: '**Who will buy it?** is not answered',
+      fix: 'Fill in **Who will buy it?** — at least 3 words',
+      exempt: false,
+    });
+    const overBudget = output.find((f) => f.kind === 'over-budget')!;
+    expect(overBudget).toMatchObject({ item: null, url: null, title: null, customer: null, severity: 'fail' });
+  });
+
+  it('survives a JSON round trip unchanged', () => {
+    const output = findingsOutput(smallRoadmap().evaluation);
+    expect(JSON.parse(JSON.stringify(output))).toEqual(output);
+  });
+});
+
+describe('budgetsOutput', () => {
+  it('gives each category its points, share, cap and customers', () => {
+    const output = budgetsOutput(smallRoadmap().evaluation);
+    expect(output).toEqual([
+      {
+        category: 'deal',
+        items: 3,
+        points: 12,
+        share: '30%',
+        cap: '10%',
+        status: 'over',
+        customers: [
+          { customer: 'globex', points: 11, share: '91.7%', cap: '50%', over: true },
+          { customer: 'initech', points: 1, share: '8.3%', cap: '50%', over: false },
+        ],
+      },
+      { category: 'strategic', items: 3, points: 19, share: '47.5%', cap: null, status: 'under', customers: [] },
+      { category: 'other', items: 1, points: 8, share: '20%', cap: null, status: 'uncapped', customers: [] },
+    ]);
+  });
+});

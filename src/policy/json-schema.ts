@@ -5,7 +5,7 @@ import { policyFileSchema } from './schema.js';
 export function policyJsonSchema(): Record<string, unknown> {
   return {
     ...z.toJSONSchema(policyFileSchema, { io: 'input', unrepresentable: 'any' }),
-    $id: 'https://github.com/roadmap-guard/roadmap-guard/blob/main/roadmap-policy.schema.json',
+    $id: 'https://raw.githubusercontent.com/roadmap-guard/roadmap-guard/main/roadmap-policy.schema.json',
     title: 'Roadmap Guard policy (.github/roadmap-policy.yml)',
   };
 }

@@ -3,197 +3,311 @@
  * its shape. The JSON Schema users' editors read is generated from this file,
  * the `Policy` type the engine reads is inferred from it, and defaults are
  * applied here and nowhere else.
+ *
+ * Messages are written for the person editing the file: they say what was
+ * expected and what was found (`expected a share like 10% or 0.1, got "ten percent"`).
+ * Positions and key paths are added by the loader.
  */
 import { z } from 'zod';
 import { FINDING_KINDS } from '../core/finding-kinds.js';
-import { parseShare } from '../core/share.js';
+import { parseShare, type Share } from '../core/share.js';
+import { describeValue } from './describe-value.js';
+
+/** An error message that ends with what the file actually holds. */
+const expected = (what: string) => (issue: { input?: unknown }) => `expected ${what}, got ${describeValue(issue.input)}`;
 
 const text = (what: string) =>
-  z.string({ error: `expected ${what} as text` }).trim().min(1, { error: `${what} must not be empty` });
+  z
+    .string({ error: expected(what) })
+    .trim()
+    .min(1, { error: `expected ${what}, got an empty text` });
+
+const wholeNumber = (what: string, minimum: number) =>
+  z
+    .number({ error: expected(what) })
+    .int({ error: expected(what) })
+    .min(minimum, { error: expected(what) });
+
+/** Answers in the issue form may be written unquoted in YAML (`Yes`, `3`, `true`): all compare as text. */
+const answer = z.union([z.string(), z.number(), z.boolean()], { error: expected('an answer as text') }).transform(String);
 
 /** A label name or a glob on label names: `customer:*`, `size/?`. */
-const labelGlob = text('a label name or glob').refine((glob) => !/[[\]{}]/.test(glob), {
-  error: 'only * and ? are supported in label globs (no [], {})',
-});
+const labelGlob = text('a label name or glob')
+  .refine((glob) => !/[[\]{}]|\*\*|^!/.test(glob), {
+    error: (issue) => `only * and ? are supported in label globs (no [], {}, ** or leading !), got ${describeValue(issue.input)}`,
+  })
+  .meta({ description: 'A label name, or a glob where * matches any run of characters and ? one character.', examples: ['deal', 'customer:*'] });
 
 const share = z
-  .union([z.string(), z.number()], { error: 'expected a share like 10% or 0.1' })
-  .transform((value, ctx) => {
+  .union([z.string(), z.number()], { error: expected('a share like 10% or 0.1') })
+  .transform((value, ctx): Share => {
     const parsed = parseShare(value);
     if (!parsed) {
-      const over = typeof value === 'number' ? value > 1 : /^\d+(\.\d+)?\s*%$/.test(String(value).trim());
-      ctx.issues.push({
-        code: 'custom',
-        input: value,
-        message: over
-          ? `a share cannot exceed 100%, got ${JSON.stringify(value)}`
-          : `expected a share like 10% or 0.1, got ${JSON.stringify(value)}`,
-      });
+      ctx.issues.push({ code: 'custom', input: value, message: shareMessage(value) });
       return z.NEVER;
     }
     return parsed;
   })
   .meta({
-    description: 'A share of planned capacity: a percentage such as "10%" or a fraction such as 0.1.',
+    description: 'A share of planned capacity: a percentage such as "10%" or a fraction such as 0.1 (at most 100%).',
     examples: ['10%', 0.1],
   });
 
-const size = z.number({ error: 'expected a size as a number' }).min(0, { error: 'a size cannot be negative' });
+function shareMessage(value: string | number): string {
+  const raw = String(value).trim();
+  const percent = /^(\d+(?:\.\d+)?)\s*%$/.exec(raw);
+  const overFull = percent ? Number(percent[1]) > 100 : /^\d+(\.\d+)?$/.test(raw) && Number(raw) > 1;
+  if (overFull) return `a share cannot exceed 100%, got ${describeValue(value)}${percent ? '' : ` (write ${raw}% or ${Number(raw) / 100} for a percentage)`}`;
+  return `expected a share like 10% or 0.1, got ${describeValue(value)}`;
+}
+
+const size = z
+  .number({ error: expected('a size as a number') })
+  .min(0, { error: (issue) => `a size cannot be negative, got ${describeValue(issue.input)}` });
 
 /** `owner/repo:path` or `owner/repo:path@ref`. */
+export const EXTENDS_PATTERN = /^[\w.-]+\/[\w.-]+:[^@\s:]+(@[^\s@]+)?$/;
+
 const extendsRef = z
-  .string({ error: 'expected a policy to extend, like acme/.github:roadmap-policy.yml' })
-  .regex(/^[\w.-]+\/[\w.-]+:[^@\s]+(@[^\s]+)?$/, {
-    error: 'expected owner/repo:path[@ref], like acme/.github:roadmap-policy.yml',
+  .string({ error: expected('a policy to extend, like acme/.github:roadmap-policy.yml') })
+  .regex(EXTENDS_PATTERN, { error: expected('owner/repo:path or owner/repo:path@ref, like acme/.github:roadmap-policy.yml') })
+  .meta({
+    description:
+      'Inherit another repository\'s policy, written owner/repo:path[@ref] (default branch when no @ref). Keys in this file override it; maps merge key by key, lists are replaced.',
+    examples: ['acme/.github:roadmap-policy.yml', 'acme/.github:policies/roadmap.yml@v2'],
   });
 
 const project = z
   .strictObject({
-    owner: text('the project owner (user or organization)'),
-    number: z.number().int().positive({ error: 'expected the project number from its URL' }),
-    'iteration-field': text('an iteration field name').optional(),
+    owner: text('the project owner (a user or organization login)').meta({ description: 'The user or organization that owns the board.', examples: ['acme'] }),
+    number: wholeNumber('the project number from its URL (a whole number above 0)', 1).meta({
+      description: 'The number in the board URL: github.com/orgs/acme/projects/7 is 7.',
+      examples: [7],
+    }),
+    'iteration-field': text('an iteration field name').optional().meta({
+      description: 'The iteration field that defines the current iteration (used with work.include: iteration).',
+      examples: ['Sprint'],
+    }),
   })
-  .meta({ description: 'A Projects v2 board that holds sizes, fields and the current iteration.' });
+  .optional()
+  .meta({ description: 'A Projects v2 board that holds sizes, fields and the current iteration. Reading it needs the project-token input.' });
 
 const work = z
   .strictObject({
     include: z
-      .enum(['open', 'iteration'], { error: 'expected open or iteration' })
+      .enum(['open', 'iteration'], { error: expected('open or iteration') })
       .default('open')
       .meta({ description: 'open: every open item. iteration: every item of the current project iteration, open or closed.' }),
-    'exclude-labels': z.array(labelGlob).default([]).meta({ description: 'Items with any of these labels are not planned work.' }),
-    project: project.optional(),
+    'exclude-labels': z
+      .array(labelGlob, { error: expected('a list of labels') })
+      .default([])
+      .meta({ description: 'Items with any of these labels are not planned work (bugs, chores).', examples: [['bug', 'chore']] }),
+    project,
     size: z
       .strictObject({
-        field: text('a field name').optional().meta({ description: 'Project number field or issue-form heading holding the size.' }),
-        labels: z.record(z.string(), size).optional().meta({ description: 'Size per label, e.g. { "size/S": 1 }.' }),
-        default: size.optional().meta({ description: 'Size of work with no estimate.' }),
+        field: text('a field name').optional().meta({
+          description: 'The project number field or issue-form heading that holds the size.',
+          examples: ['Estimate'],
+        }),
+        labels: z
+          .record(z.string(), size, { error: expected('a mapping of label to size, like { "size/S": 1 }') })
+          .optional()
+          .meta({ description: 'Size per label, used when the field is empty.', examples: [{ 'size/S': 1, 'size/M': 3, 'size/L': 8 }] }),
+        default: size.optional().meta({ description: 'The size of work with no estimate (finding missing-size). Without it, such work counts 1.' }),
       })
-      .optional(),
-    unit: z.enum(['points', 'issues'], { error: 'expected points or issues' }).default('points'),
+      .optional()
+      .meta({ description: 'How big each item is.' }),
+    unit: z
+      .enum(['points', 'issues'], { error: expected('points or issues') })
+      .default('points')
+      .meta({ description: 'points: shares are computed from sizes. issues: every item counts 1.' }),
   })
+  .optional()
   .meta({ description: 'What counts as planned work, and how big each item is.' });
 
 const category = z
   .strictObject({
     match: z
       .strictObject({
-        labels: z.array(labelGlob).optional().meta({ description: 'Globs on label names; any match puts the item here.' }),
+        labels: z.array(labelGlob, { error: expected('a list of labels or globs') }).optional().meta({
+          description: 'Globs on label names; any match puts the item in this category.',
+          examples: [['deal', 'customer:*']],
+        }),
         fields: z
-          .record(z.string(), z.union([z.string(), z.number()]).transform(String))
+          .record(z.string(), answer, { error: expected('a mapping of field name to value') })
           .optional()
-          .meta({ description: 'Issue-form or project field equal to this value.' }),
+          .meta({ description: 'Issue-form or project fields and the value that puts an item here.', examples: [{ 'Work type': 'Customer commitment' }] }),
       })
-      .meta({ description: 'An item belongs here when any label glob matches or any field condition holds.' }),
+      .meta({ description: 'An item belongs to the category when any label glob matches or any field condition holds.' }),
     budget: z
       .strictObject({
-        'max-share': share.optional(),
-        'min-share': share.optional(),
+        'max-share': share.optional().meta({ description: 'At most this share of planned work (finding over-budget).', examples: ['10%'] }),
+        'min-share': share.optional().meta({ description: 'At least this share of planned work (finding under-min-share).', examples: ['60%'] }),
       })
-      .optional(),
-    'per-customer': z.strictObject({ 'max-share': share }).optional().meta({
-      description: "No single customer may take more than this share of the category's capacity.",
-    }),
+      .optional()
+      .meta({ description: "The category's share of planned work, by size." }),
+    'per-customer': z
+      .strictObject({
+        'max-share': share.meta({ description: "The largest share of this category's work any one customer may take.", examples: ['50%'] }),
+      })
+      .optional()
+      .meta({ description: 'Keeps one customer from taking the whole category (finding customer-over-share).' }),
   })
-  .superRefine((value, ctx) => {
-    const max = value.budget?.['max-share'];
-    const min = value.budget?.['min-share'];
-    if (max && min && min.numerator * max.denominator > max.numerator * min.denominator) {
-      ctx.addIssue({ code: 'custom', path: ['budget', 'min-share'], message: `min-share ${min.text} is above max-share ${max.text}` });
-    }
-  });
+  .superRefine(
+    (value, ctx) => {
+      const { 'max-share': max, 'min-share': min } = (value.budget ?? {}) as { 'max-share'?: unknown; 'min-share'?: unknown };
+      if (isShare(max) && isShare(min) && min.numerator * max.denominator > max.numerator * min.denominator) {
+        ctx.addIssue({ code: 'custom', path: ['budget', 'min-share'], message: `min-share ${min.text} is above max-share ${max.text}; no amount of work can meet both` });
+      }
+    },
+    { when: () => true },
+  )
+  .meta({ description: 'A kind of work: which items belong to it and how much capacity it may take.' });
+
+function isShare(value: unknown): value is Share {
+  return typeof value === 'object' && value !== null && 'numerator' in value;
+}
 
 const categoryName = z
   .string()
-  .regex(/^[a-z0-9][a-z0-9_-]*$/i, { error: 'category names use letters, digits, - and _' })
+  .regex(/^[a-z0-9][a-z0-9_-]*$/i, { error: (issue) => `category names use letters, digits, - and _, got ${describeValue(issue.input)}` })
   .refine((name) => name !== 'other', { error: '"other" is the name for unmatched work; choose another category name' });
 
-const businessCaseField = z.strictObject({
-  heading: text('the issue-form heading'),
-  'min-words': z.number().int().positive().optional().meta({ description: 'The answer needs at least this many words.' }),
-  'one-of': z.array(z.union([z.string(), z.number(), z.boolean()]).transform(String)).min(1).optional(),
-  'fail-on': z.array(z.union([z.string(), z.number(), z.boolean()]).transform(String)).min(1).optional().meta({
-    description: 'Answers that fail the business case (finding not-without-customer).',
-  }),
-  message: text('a message').optional().meta({ description: 'Shown with the finding, to explain why the field matters.' }),
-  type: z.enum(['text', 'date'], { error: 'expected text or date' }).default('text'),
-  required: z.boolean().default(true),
-}).superRefine((field, ctx) => {
-  const options = new Set((field['one-of'] ?? []).map((o) => o.trim().toLowerCase()));
-  for (const [index, answer] of (field['fail-on'] ?? []).entries()) {
-    if (field['one-of'] && !options.has(answer.trim().toLowerCase())) {
-      ctx.addIssue({ code: 'custom', path: ['fail-on', index], message: `"${answer}" is not one of the allowed answers (${field['one-of'].join(', ')})` });
-    }
-  }
-});
+const businessCaseField = z
+  .strictObject({
+    heading: text('the issue-form heading').meta({ description: 'The heading as it appears in the issue body ("### Who will buy it?").', examples: ['Who will buy it?'] }),
+    'min-words': wholeNumber('a whole number of words above 0', 1).optional().meta({ description: 'The answer needs at least this many words.', examples: [3] }),
+    'one-of': z.array(answer, { error: expected('a list of answers') }).min(1, { error: 'list at least one answer' }).optional().meta({
+      description: 'The answer must be one of these (compared without case).',
+      examples: [['New customers', 'Expansion', 'Both']],
+    }),
+    'fail-on': z.array(answer, { error: expected('a list of answers') }).min(1, { error: 'list at least one answer' }).optional().meta({
+      description: 'Answers that fail the business case (finding not-without-customer).',
+      examples: [['No']],
+    }),
+    message: text('a message').optional().meta({ description: 'Shown with the finding, to explain why the field matters.' }),
+    type: z.enum(['text', 'date'], { error: expected('text or date') }).default('text').meta({ description: 'date: the answer must be a date like 2026-03-31.' }),
+    required: z.boolean({ error: expected('true or false') }).default(true).meta({ description: 'false: an empty answer is fine, a wrong one is still flagged.' }),
+  })
+  .superRefine(
+    (field, ctx) => {
+      const oneOf = field['one-of'];
+      if (!Array.isArray(oneOf) || !Array.isArray(field['fail-on'])) return;
+      const options = new Set(oneOf.map((option) => String(option).trim().toLowerCase()));
+      field['fail-on'].forEach((answer, index) => {
+        if (!options.has(String(answer).trim().toLowerCase())) {
+          ctx.addIssue({ code: 'custom', path: ['fail-on', index], message: `"${answer}" is not one of the allowed answers (${oneOf.join(', ')})` });
+        }
+      });
+    },
+    { when: () => true },
+  )
+  .meta({ description: 'An issue-form answer every business case must give.' });
 
-const forbiddenLabel = z.union(
-  [
-    labelGlob.transform((name) => ({ name, message: undefined as string | undefined })),
-    z.strictObject({ name: labelGlob, message: text('a message').optional() }),
-  ],
-  { error: 'expected a label name or { name, message }' },
-);
+const forbiddenLabel = z
+  .union([labelGlob, z.strictObject({ name: labelGlob, message: text('a message').optional().meta({ description: 'Why the label is forbidden and what to do instead.' }) })], {
+    error: expected('a label name or { name, message }'),
+  })
+  .transform((entry) => (typeof entry === 'string' ? { name: entry, message: undefined as string | undefined } : entry))
+  .meta({ description: 'A label (or glob) no planned item may carry (finding forbidden-label).' });
 
 const approver = text('a GitHub login or @org/team').regex(/^@?[\w.-]+(\/[\w.-]+)?$/, {
-  error: 'expected a GitHub login like alice or a team like @acme/product-leads',
+  error: expected('a GitHub login like alice or a team like @acme/product-leads'),
 });
 
 export const policyFileSchema = z
   .strictObject({
-    $schema: z.string().optional(),
-    version: z.literal(1, { error: 'expected version: 1' }),
-    extends: extendsRef.optional().meta({ description: 'Inherit an organization-wide policy; keys in this file override it.' }),
-    work: work.optional(),
-    categories: z.record(categoryName, category).optional().meta({ description: 'Kinds of work; first match wins, unmatched work is "other".' }),
+    $schema: z.string().optional().meta({ description: 'The JSON Schema of this file, for editors. Ignored by Roadmap Guard.' }),
+    version: z.literal(1, { error: expected('version: 1') }).meta({ description: 'The policy format version. Always 1.' }),
+    extends: extendsRef.optional(),
+    work,
+    categories: z
+      .record(categoryName, category, { error: expected('a mapping of category name to its rule') })
+      .optional()
+      .meta({ description: 'Kinds of work, checked in order: the first category that matches an item wins; unmatched work is "other".' }),
     customer: z
       .strictObject({
-        labels: z.union([labelGlob, z.array(labelGlob)]).optional().meta({ description: 'customer:* turns customer:acme into "acme".' }),
-        field: text('a field name').optional(),
+        labels: z.union([labelGlob, z.array(labelGlob)], { error: expected('a label glob or a list of them') }).optional().meta({
+          description: 'Labels that name the customer; the part matched by * is the name (customer:acme is "acme").',
+          examples: ['customer:*'],
+        }),
+        field: text('a field name').optional().meta({ description: 'An issue-form or project field holding the customer name.', examples: ['Customer'] }),
       })
-      .optional(),
+      .optional()
+      .meta({ description: 'How the customer behind an item is named.' }),
     'business-case': z
       .strictObject({
-        'applies-to': z.array(text('a category name')).default([]),
-        fields: z.array(businessCaseField).default([]),
-        checklist: z.array(text('a checklist item')).default([]).meta({ description: 'Items that must be ticked: "- [x] GTM review".' }),
+        'applies-to': z.array(text('a category name'), { error: expected('a list of category names') }).default([]).meta({
+          description: 'Categories whose items must carry a business case.',
+          examples: [['deal']],
+        }),
+        fields: z.array(businessCaseField, { error: expected('a list of fields') }).default([]).meta({ description: 'Issue-form answers that must be present (findings missing-field, invalid-field).' }),
+        checklist: z.array(text('a checklist item'), { error: expected('a list of checklist items') }).default([]).meta({
+          description: 'Checklist items that must be ticked in the issue body, "- [x] GTM review" (finding unchecked-review).',
+          examples: [['GTM review', 'Technical review']],
+        }),
       })
-      .optional(),
-    'forbidden-labels': z.array(forbiddenLabel).optional(),
-    bets: z.strictObject({ 'review-field': text('a field name') }).optional(),
-    backlog: z.strictObject({ 'max-age-days': z.number().int().positive() }).optional(),
+      .optional()
+      .meta({ description: 'What a request in a budgeted category must say before it is planned.' }),
+    'forbidden-labels': z.array(forbiddenLabel, { error: expected('a list of labels') }).optional().meta({ description: 'Labels that mark one-off work.' }),
+    bets: z
+      .strictObject({
+        'review-field': text('a field name').meta({ description: 'The field holding the review date (finding bet-overdue once it has passed).', examples: ['Review by'] }),
+      })
+      .optional()
+      .meta({ description: 'Deal work as a bet: an open item past its review date must be reviewed.' }),
+    backlog: z
+      .strictObject({
+        'max-age-days': wholeNumber('a whole number of days above 0', 1).meta({ description: 'Open items untouched for longer are flagged (finding stale-backlog).', examples: [365] }),
+      })
+      .optional()
+      .meta({ description: 'Old backlog items.' }),
     exemptions: z
       .strictObject({
-        label: text('a label name'),
-        approvers: z.array(approver).default([]),
-        'max-open': z.number().int().min(0).optional(),
+        label: text('a label name').meta({ description: 'The label that marks an approved exception.', examples: ['roadmap-exempt'] }),
+        approvers: z.array(approver, { error: expected('a list of logins or teams') }).default([]).meta({
+          description: 'Who may grant an exception: logins or @org/team. Empty: anyone who can label.',
+          examples: [['alice', '@acme/product-leads']],
+        }),
+        'max-open': wholeNumber('a whole number, 0 or more', 0).optional().meta({ description: 'At most this many open exceptions (finding exemptions-over-limit).', examples: [2] }),
       })
-      .optional(),
+      .optional()
+      .meta({ description: 'Deliberate, approved exceptions to the policy.' }),
     enforcement: z
       .strictObject({
-        'fail-on': z.array(z.enum(FINDING_KINDS)).default(['over-budget', 'forbidden-label']),
-        comment: z.boolean().default(true),
+        'fail-on': z.array(z.enum(FINDING_KINDS), { error: expected('a list of finding kinds') }).default(['over-budget', 'forbidden-label']).meta({
+          description: 'Finding kinds that fail the check; the others are warnings.',
+        }),
+        comment: z.boolean({ error: expected('true or false') }).default(true).meta({ description: 'Comment on issues with findings (one comment, edited in place).' }),
         labels: z
           .strictObject({
-            'non-compliant': text('a label name').optional(),
-            'over-budget': text('a label name').optional(),
+            'non-compliant': text('a label name').optional().meta({ description: 'Put on an item while it has item-level findings.', examples: ['roadmap: needs business case'] }),
+            'over-budget': text('a label name').optional().meta({ description: "Put on an item while its category or customer is over budget.", examples: ['roadmap: over budget'] }),
           })
-          .default({}),
+          .default({})
+          .meta({ description: 'Labels the bot keeps in sync; leave one out to not label.' }),
       })
-      .optional(),
+      .optional()
+      .meta({ description: 'What happens when the policy is not met.' }),
   })
-  .superRefine((policy, ctx) => {
-    const names = new Set(Object.keys(policy.categories ?? {}));
-    for (const [index, name] of (policy['business-case']?.['applies-to'] ?? []).entries()) {
-      if (!names.has(name)) {
-        ctx.addIssue({
-          code: 'custom',
-          path: ['business-case', 'applies-to', index],
-          message: `no category named "${name}"${names.size ? ` (categories: ${[...names].join(', ')})` : ''}`,
-        });
-      }
-    }
-  });
+  .superRefine(
+    (policy, ctx) => {
+      const categories = policy.categories;
+      const appliesTo = policy['business-case']?.['applies-to'];
+      if (typeof categories !== 'object' || categories === null || !Array.isArray(appliesTo)) return;
+      const names = Object.keys(categories);
+      appliesTo.forEach((name, index) => {
+        if (typeof name === 'string' && !names.includes(name)) {
+          ctx.addIssue({
+            code: 'custom',
+            path: ['business-case', 'applies-to', index],
+            message: `no category named "${name}"${names.length ? ` (categories: ${names.join(', ')})` : '; define it under categories'}`,
+          });
+        }
+      });
+    },
+    { when: () => true },
+  );
 
 /** The policy as the user wrote it (before defaults). */
 export type PolicyFile = z.input<typeof policyFileSchema>;

@@ -1,0 +1,74 @@
+/**
+ * Validates policy data against the schema and reports every problem at once,
+ * each placed in the file (and at the line) that holds it.
+ */
+import { z } from 'zod';
+import { describeValue } from './describe-value.js';
+import { problemsFromIssues, type Locator } from './describe-issues.js';
+import type { PolicyProblem } from './errors.js';
+import { type ParsedPolicyFile, policyFileSchema } from './schema.js';
+import type { PolicySource } from './yaml-source.js';
+
+export interface CheckOptions {
+  /**
+   * The file extends a policy that was not read (offline validation): its
+   * categories may come from there, so naming an unknown category is not an error.
+   */
+  categoriesMayBeInherited?: boolean;
+}
+
+export interface CheckResult {
+  parsed?: ParsedPolicyFile;
+  problems: PolicyProblem[];
+}
+
+/** Checks one file's data, or several files merged (the locator knows which file set what). */
+export function checkPolicyData(value: unknown, locate: Locator, options: CheckOptions = {}): CheckResult {
+  const shapeProblem = checkIsMapping(value, locate);
+  if (shapeProblem) return { problems: [shapeProblem] };
+  const result = policyFileSchema.safeParse(value);
+  if (result.success) return { parsed: result.data, problems: [] };
+  const issues = options.categoriesMayBeInherited ? result.error.issues.filter((issue) => !namesCategory(issue)) : result.error.issues;
+  const problems = problemsFromIssues(issues, value, locate);
+  return { parsed: problems.length === 0 ? parseWithoutCategoryNames(value as Record<string, unknown>) : undefined, problems };
+}
+
+/** What each file in an `extends` chain must get right on its own: being a mapping, `version` and `extends`. */
+export function checkPolicyHeader(source: PolicySource): PolicyProblem[] {
+  const locate = locatorFor(source);
+  const shapeProblem = checkIsMapping(source.value, locate);
+  if (shapeProblem) return [shapeProblem];
+  const result = headerSchema.safeParse(source.value);
+  return result.success ? [] : problemsFromIssues(result.error.issues, source.value, locate);
+}
+
+const headerSchema = z.looseObject({ version: policyFileSchema.shape.version, extends: policyFileSchema.shape.extends });
+
+export function locatorFor(source: PolicySource): Locator {
+  return (path, target) => ({ file: source.file, ...source.locate(path, target) });
+}
+
+function checkIsMapping(value: unknown, locate: Locator): PolicyProblem | undefined {
+  if (value === undefined || value === null) {
+    return { ...locate([], 'value'), message: 'the policy is empty; add `version: 1` (examples/roadmap-policy.yml shows a complete policy)' };
+  }
+  if (typeof value !== 'object' || Array.isArray(value)) {
+    return { ...locate([], 'value'), message: `the policy must be a mapping of keys such as \`version: 1\`, got ${describeValue(value)}` };
+  }
+  return undefined;
+}
+
+function namesCategory(issue: z.core.$ZodIssue): boolean {
+  return issue.code === 'custom' && issue.path[0] === 'business-case' && issue.path[1] === 'applies-to';
+}
+
+/**
+ * When categories may be inherited, the parse above failed only because `applies-to`
+ * names categories this file does not define: parse without that check, keeping the names.
+ */
+function parseWithoutCategoryNames(policy: Record<string, unknown>): ParsedPolicyFile {
+  const businessCase = policy['business-case'] as Record<string, unknown>;
+  const appliesTo = businessCase['applies-to'];
+  const parsed = policyFileSchema.parse({ ...policy, 'business-case': { ...businessCase, 'applies-to': [] } });
+  return { ...parsed, 'business-case': { ...parsed['business-case']!, 'applies-to': (appliesTo as string[]).map((name) => name.trim()) } };
+}

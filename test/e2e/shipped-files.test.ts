@@ -1,0 +1,120 @@
+// The files users copy from this repository: the issue form, the example
+// workflow, and the workflow linter that keeps them valid.
+import { execFile } from 'node:child_process';
+import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { parse } from 'yaml';
+import { describe, expect, it } from 'vitest';
+
+const root = join(import.meta.dirname, '..', '..');
+const run = promisify(execFile);
+
+async function readYaml<T>(path: string): Promise<T> {
+  return parse(await readFile(join(root, path), 'utf8')) as T;
+}
+
+interface FormElement {
+  type: string;
+  attributes: { label?: string; options?: (string | { label: string })[] };
+}
+interface IssueForm {
+  labels: string[];
+  body: FormElement[];
+}
+interface ExamplePolicy {
+  categories: { deal: { match: { labels: string[]; fields: Record<string, string> } } };
+  customer: { field: string };
+  work: { size: { field: string } };
+  'business-case': {
+    fields: { heading: string; 'one-of'?: string[] }[];
+    checklist: string[];
+  };
+}
+
+describe('the deal request issue form', () => {
+  it('asks exactly the business-case questions of the example policy, with its answers', async () => {
+    const form = await readYaml<IssueForm>('.github/ISSUE_TEMPLATE/deal-request.yml');
+    const policy = await readYaml<ExamplePolicy>('examples/roadmap-policy.yml');
+    const questions = form.body.filter((element) => element.type !== 'markdown' && element.type !== 'checkboxes');
+    const labels = questions.map((element) => element.attributes.label);
+
+    const headings = policy['business-case'].fields.map((field) => field.heading);
+    expect(labels.filter((label) => headings.includes(label ?? ''))).toEqual(headings);
+    expect(labels).toContain(policy.customer.field);
+    expect(labels).toContain(policy.work.size.field);
+    for (const field of policy['business-case'].fields.filter((candidate) => candidate['one-of'])) {
+      const element = questions.find((candidate) => candidate.attributes.label === field.heading);
+      expect(element?.type, field.heading).toBe('dropdown');
+      expect(element?.attributes.options, field.heading).toEqual(field['one-of']);
+    }
+  });
+
+  it('carries the review checklist and the label that makes it deal work', async () => {
+    const form = await readYaml<IssueForm>('.github/ISSUE_TEMPLATE/deal-request.yml');
+    const policy = await readYaml<ExamplePolicy>('examples/roadmap-policy.yml');
+    const checkboxes = form.body.find((element) => element.type === 'checkboxes');
+    expect(checkboxes?.attributes.options?.map((option) => (typeof option === 'string' ? option : option.label))).toEqual(
+      policy['business-case'].checklist,
+    );
+    expect(form.labels.some((label) => policy.categories.deal.match.labels.includes(label))).toBe(true);
+  });
+});
+
+describe('the example workflow', () => {
+  interface Workflow {
+    on: { issues: { types: string[] }; schedule: { cron: string }[]; workflow_dispatch: unknown };
+    permissions: Record<string, string>;
+    concurrency: { group: string };
+    jobs: Record<string, { steps: { uses?: string; with?: Record<string, unknown> }[] }>;
+  }
+
+  it('runs on issue changes, weekly and by hand, with the least permissions', async () => {
+    const workflow = await readYaml<Workflow>('.github/workflows/roadmap.yml');
+    expect(workflow.on.issues.types.sort()).toEqual(
+      ['closed', 'demilestoned', 'edited', 'labeled', 'milestoned', 'opened', 'reopened', 'unlabeled'],
+    );
+    expect(workflow.on.schedule).toHaveLength(1);
+    expect(workflow.on).toHaveProperty('workflow_dispatch');
+    expect(workflow.permissions).toEqual({ contents: 'read', issues: 'write' });
+    expect(workflow.concurrency.group).toContain('github.event.issue.number');
+    const steps = Object.values(workflow.jobs).flatMap((job) => job.steps);
+    expect(steps.some((step) => step.uses === './')).toBe(true);
+  });
+
+  it('CI runs the action itself in dry-run mode', async () => {
+    const ci = await readYaml<Workflow>('.github/workflows/ci.yml');
+    const guard = Object.values(ci.jobs)
+      .flatMap((job) => job.steps)
+      .find((step) => step.uses === './');
+    expect(guard?.with).toMatchObject({ 'dry-run': true, policy: 'examples/roadmap-policy.yml' });
+  });
+});
+
+describe('the workflow linter', () => {
+  const linter = join(root, 'scripts', 'lint-workflows.js');
+
+  it('passes the shipped workflows', async () => {
+    const { stdout } = await run(process.execPath, [linter], { cwd: root });
+    expect(stdout).toMatch(/0 problem\(s\)/);
+  });
+
+  it('fails on a broken workflow and names file, line and column', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'roadmap-guard-lint-'));
+    const broken = join(dir, 'broken.yml');
+    await writeFile(
+      broken,
+      ['on:', '  issues:', '    types: [opend]', 'permissions:', '  issues: wrtie', 'jobs:', '  a:', '    runs-on: ubuntu-latest', '    steps:', '      - run: echo hi', ''].join('\n'),
+    );
+    const failure = await run(process.execPath, [linter, broken], { cwd: dir }).catch(
+      (error: { code: number; stderr: string }) => error,
+    );
+    expect(failure).toMatchObject({ code: 1 });
+    const lines = (failure as { stderr: string }).stderr.trim().split('\n');
+    expect(lines).toEqual([
+      expect.stringMatching(/^broken\.yml:3:13 invalid activity type "opend"/),
+      expect.stringMatching(/^broken\.yml:5:11 "wrtie" is invalid for permission/),
+    ]);
+  });
+});

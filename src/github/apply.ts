@@ -1,0 +1,100 @@
+/**
+ * Carries out a write plan: nothing at all in a dry run, at most `max-writes`
+ * otherwise, and an honest account of what was and was not done when GitHub
+ * refuses or the quota runs out.
+ */
+import type { GitHubClient } from './client.js';
+import { explainWriteError, getErrorMessage, httpStatus, PermissionError, RateLimitExhaustedError } from './errors.js';
+import type { PlannedWrite } from './plan.js';
+import type { RepoRef } from './read.js';
+import { addLabels, createComment, createIssue, createLabel, removeLabel, updateComment, updateIssueBody } from './writes.js';
+
+export interface ApplyOptions {
+  dryRun: boolean;
+  maxWrites: number;
+  log: { info(message: string): void; warning(message: string): void };
+}
+
+export interface ApplyResult {
+  made: PlannedWrite[];
+  skippedByDryRun: PlannedWrite[];
+  /** Left for the next run because `max-writes` was reached. */
+  deferred: PlannedWrite[];
+  failed: { write: PlannedWrite; reason: string }[];
+  /** Not tried because an earlier write stopped the run (permissions, rate limit). */
+  notAttempted: PlannedWrite[];
+  /** What stopped the run early, when something did. */
+  stoppedBy?: Error;
+}
+
+export async function applyWrites(client: GitHubClient, repo: RepoRef, plan: PlannedWrite[], options: ApplyOptions): Promise<ApplyResult> {
+  const result: ApplyResult = { made: [], skippedByDryRun: [], deferred: [], failed: [], notAttempted: [] };
+  if (options.dryRun) {
+    for (const write of plan) options.log.info(`[dry-run] would ${write.description}`);
+    result.skippedByDryRun = [...plan];
+    return result;
+  }
+
+  const allowed = plan.slice(0, Math.max(0, options.maxWrites));
+  result.deferred = plan.slice(allowed.length);
+  for (const [index, write] of allowed.entries()) {
+    try {
+      await applyWrite(client, repo, write);
+      result.made.push(write);
+      options.log.info(`Did ${write.description}`);
+    } catch (thrown) {
+      const error = explainWriteError(thrown, write.description);
+      result.failed.push({ write, reason: getErrorMessage(error) });
+      if (isFatal(error)) {
+        result.stoppedBy = error as Error;
+        result.notAttempted = allowed.slice(index + 1);
+        options.log.warning(`Stopped writing: ${getErrorMessage(error)}\n${describeApplied(result)}`);
+        break;
+      }
+      options.log.warning(`Could not ${write.description}: ${getErrorMessage(error)}`);
+    }
+  }
+  if (result.deferred.length > 0) {
+    options.log.warning(
+      `Reached max-writes (${options.maxWrites}): ${result.deferred.length} write${result.deferred.length === 1 ? '' : 's'} left for the next run ` +
+        `(${result.deferred.map((w) => w.description).slice(0, 5).join('; ')}${result.deferred.length > 5 ? '; …' : ''}).`,
+    );
+  }
+  return result;
+}
+
+/** "Made 3 of 7 writes; 1 failed; 3 not attempted." */
+export function describeApplied(result: ApplyResult): string {
+  const planned = result.made.length + result.failed.length + result.notAttempted.length + result.deferred.length;
+  const parts = [`Made ${result.made.length} of ${planned} planned write${planned === 1 ? '' : 's'}`];
+  if (result.failed.length) parts.push(`${result.failed.length} failed (${result.failed.map((f) => f.write.description).join('; ')})`);
+  if (result.notAttempted.length) parts.push(`${result.notAttempted.length} not attempted (${result.notAttempted.map((w) => w.description).join('; ')})`);
+  if (result.deferred.length) parts.push(`${result.deferred.length} deferred by max-writes`);
+  return `${parts.join('; ')}.`;
+}
+
+/** Errors that every later write would hit too. */
+function isFatal(error: unknown): boolean {
+  return error instanceof PermissionError || error instanceof RateLimitExhaustedError || httpStatus(error) === 401;
+}
+
+async function applyWrite(client: GitHubClient, repo: RepoRef, write: PlannedWrite): Promise<void> {
+  const { octokit } = client;
+  switch (write.kind) {
+    case 'create-comment':
+      return createComment(octokit, repo, write.issue, write.body);
+    case 'update-comment':
+      return updateComment(octokit, repo, write.commentId, write.body);
+    case 'add-labels':
+      return addLabels(octokit, repo, write.issue, write.labels);
+    case 'remove-label':
+      return removeLabel(octokit, repo, write.issue, write.label);
+    case 'create-label':
+      return createLabel(octokit, repo, { name: write.name, color: write.color, description: write.labelDescription });
+    case 'create-issue':
+      await createIssue(octokit, repo, write.title, write.body);
+      return;
+    case 'update-issue':
+      return updateIssueBody(octokit, repo, write.issue, write.body);
+  }
+}

@@ -1,0 +1,153 @@
+/**
+ * The one Octokit the action uses, built once: retries for server errors,
+ * rate-limit handling that waits only briefly, pacing for writes only, and a
+ * count of every request by kind for the report.
+ */
+import { getOctokit } from '@actions/github';
+import { retry } from '@octokit/plugin-retry';
+import { throttling, type ThrottlingOptions } from '@octokit/plugin-throttling';
+import { isPrimaryRateLimit, rateLimitReset, RateLimitExhaustedError, responseHeader } from './errors.js';
+import { WritePacer, type PacingOptions } from './pacing.js';
+
+export type Octokit = ReturnType<typeof getOctokit>;
+
+export type RequestKind = 'graphql' | 'rest-read' | 'write';
+
+export interface RequestCounts {
+  graphql: number;
+  restRead: number;
+  write: number;
+  /** `x-ratelimit-remaining` of the last response that carried it. */
+  rateLimitRemaining?: number;
+}
+
+export interface GitHubClient {
+  octokit: Octokit;
+  /** Sends a GraphQL document to `GITHUB_GRAPHQL_URL`. */
+  graphql<T>(document: string, variables?: Record<string, unknown>): Promise<T>;
+  /** The requests made so far (a copy). */
+  counts(): RequestCounts;
+}
+
+export interface ClientOptions {
+  token: string;
+  /** Defaults to `GITHUB_API_URL`, then https://api.github.com. */
+  apiUrl?: string;
+  /** Defaults to `GITHUB_GRAPHQL_URL`, then `<apiUrl>/graphql`. */
+  graphqlUrl?: string;
+  /** The longest wait, in seconds, the client accepts before retrying a rate-limited request. Longer waits stop the run. */
+  maxWaitSeconds?: number;
+  pacing?: Partial<PacingOptions>;
+  /** Milliseconds per second of `retry-after` and of retry back-off (1000 in real use). */
+  retryTimeUnitMs?: number;
+  warn?: (message: string) => void;
+}
+
+/**
+ * 4xx answers are final: retrying a bad request, a missing resource or a
+ * permission refusal only burns quota. Rate limits (403/429 with rate-limit
+ * headers) are the throttling plugin's job, not the retry plugin's.
+ */
+export const DO_NOT_RETRY = [400, 401, 402, 403, 404, 405, 406, 409, 410, 412, 413, 415, 422, 429, 451];
+
+/** How many times a rate-limited request may be retried after a short wait. */
+const MAX_RATE_LIMIT_RETRIES = 2;
+
+/**
+ * Stands in for the throttling plugin's `write` and `notifications` limiters.
+ * The plugin sends every `/graphql` request through its write limiter (one per
+ * second), reads included; our GraphQL documents are all reads, so that would
+ * idle a 100-page audit for 100 s. Writes are paced by WritePacer instead, and
+ * the plugin keeps what it is good at: retrying after rate-limit answers.
+ * The plugin only ever calls `key(id).schedule(options, task)` on a limiter.
+ */
+const unpaced = {
+  key: () => ({ schedule: <T>(_options: unknown, task: () => Promise<T>): Promise<T> => task() }),
+} as unknown as NonNullable<ThrottlingOptions['write']>;
+
+export function createGitHubClient(options: ClientOptions): GitHubClient {
+  const apiUrl = trimSlash(options.apiUrl ?? process.env.GITHUB_API_URL ?? 'https://api.github.com');
+  const graphqlUrl = options.graphqlUrl ?? process.env.GITHUB_GRAPHQL_URL ?? `${apiUrl}/graphql`;
+  const maxWaitSeconds = options.maxWaitSeconds ?? 60;
+  const timeUnitMs = options.retryTimeUnitMs ?? 1000;
+  const warn = options.warn ?? ((message: string) => console.warn(message));
+  const counts: RequestCounts = { graphql: 0, restRead: 0, write: 0 };
+  const pacer = new WritePacer(options.pacing);
+
+  const shortWaitOnly = (what: string) => (retryAfter: number, request: { method?: string; url?: string }, _octokit: unknown, retryCount: number) => {
+    const retrying = retryAfter <= maxWaitSeconds && retryCount < MAX_RATE_LIMIT_RETRIES;
+    warn(`${what} on ${request.method ?? ''} ${request.url ?? ''}: ${retrying ? `retrying in ${retryAfter}s` : `not waiting ${retryAfter}s`}.`);
+    return retrying;
+  };
+
+  const octokit = getOctokit(
+    options.token,
+    {
+      baseUrl: apiUrl,
+      throttle: {
+        onRateLimit: shortWaitOnly('GitHub rate limit reached'),
+        onSecondaryRateLimit: shortWaitOnly('GitHub secondary rate limit reached'),
+        write: unpaced,
+        notifications: unpaced,
+        retryAfterBaseValue: timeUnitMs,
+      },
+      retry: { doNotRetry: DO_NOT_RETRY, retries: 3, retryAfterBaseValue: timeUnitMs },
+    },
+    throttling,
+    retry,
+  );
+
+  // Registered after the plugins, so this wrap is outermost: it counts each
+  // request once, sees the final outcome after retries, and paces writes
+  // before the plugins queue them.
+  octokit.hook.wrap('request', async (request, endpoint) => {
+    const kind = requestKind(endpoint.method, endpoint.url, graphqlUrl);
+    if (kind === 'write') await pacer.beforeWrite(throttling.triggersNotification(pathOf(endpoint.url)));
+    counts[kind === 'rest-read' ? 'restRead' : kind] += 1;
+    try {
+      const response = await request(endpoint);
+      noteRemaining(counts, response.headers['x-ratelimit-remaining']);
+      return response;
+    } catch (error) {
+      noteRemaining(counts, responseHeader(error, 'x-ratelimit-remaining'));
+      if (isPrimaryRateLimit(error)) throw new RateLimitExhaustedError(rateLimitReset(error), { cause: error });
+      throw error;
+    }
+  });
+
+  return {
+    octokit,
+    graphql: <T>(document: string, variables: Record<string, unknown> = {}) =>
+      octokit.graphql<T>(document, { ...variables, url: graphqlUrl }),
+    counts: () => ({ ...counts }),
+  };
+}
+
+export function requestKind(method: string | undefined, url: string | undefined, graphqlUrl: string): RequestKind {
+  const path = pathOf(url ?? '');
+  if (url === graphqlUrl || path === pathOf(graphqlUrl) || path.endsWith('/graphql')) return 'graphql';
+  return method === undefined || method === 'GET' || method === 'HEAD' ? 'rest-read' : 'write';
+}
+
+function pathOf(url: string): string {
+  try {
+    return new URL(url, 'http://github.invalid').pathname;
+  } catch {
+    return url;
+  }
+}
+
+function noteRemaining(counts: RequestCounts, header: unknown): void {
+  const remaining = Number(header);
+  if (header !== undefined && header !== null && header !== '' && Number.isFinite(remaining)) counts.rateLimitRemaining = remaining;
+}
+
+function trimSlash(url: string): string {
+  return url.replace(/\/+$/, '');
+}
+
+/** "12 GraphQL, 0 REST reads, 3 writes; rate limit remaining 4,980". */
+export function describeCounts(counts: RequestCounts): string {
+  const remaining = counts.rateLimitRemaining === undefined ? 'unknown' : counts.rateLimitRemaining.toLocaleString('en-US');
+  return `${counts.graphql} GraphQL, ${counts.restRead} REST read${counts.restRead === 1 ? '' : 's'}, ${counts.write} write${counts.write === 1 ? '' : 's'}; rate limit remaining ${remaining}`;
+}

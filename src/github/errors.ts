@@ -1,0 +1,88 @@
+/**
+ * Errors from GitHub, turned into messages a maintainer can act on. The
+ * original error always travels along as `cause`, so nothing is lost.
+ */
+
+/** The text of anything thrown, so a non-Error throw is never dropped. */
+export function getErrorMessage(error: unknown): string {
+  if (error instanceof Error) return error.message;
+  if (typeof error === 'string') return error;
+  try {
+    return JSON.stringify(error) ?? String(error);
+  } catch {
+    return String(error);
+  }
+}
+
+/** The HTTP status of an Octokit request error, when the error has one. */
+export function httpStatus(error: unknown): number | undefined {
+  if (typeof error !== 'object' || error === null || !('status' in error)) return undefined;
+  const status = (error as { status: unknown }).status;
+  return typeof status === 'number' ? status : undefined;
+}
+
+/** A response header of an Octokit request error, when GitHub sent one. */
+export function responseHeader(error: unknown, name: string): string | undefined {
+  const response = typeof error === 'object' && error !== null ? (error as { response?: { headers?: Record<string, unknown> } }).response : undefined;
+  const value = response?.headers?.[name];
+  return value === undefined || value === null ? undefined : String(value);
+}
+
+/**
+ * The hourly API quota is spent. The run stops here instead of sleeping until
+ * the reset, which could hold a runner for up to an hour.
+ */
+export class RateLimitExhaustedError extends Error {
+  readonly resetAt: Date | undefined;
+
+  constructor(resetAt: Date | undefined, options?: { cause?: unknown }) {
+    const when = resetAt ? ` It resets at ${resetAt.toISOString()}.` : '';
+    super(`GitHub's API rate limit for this token is used up; stopped without waiting for the reset.${when} The next run will pick up where this one stopped.`, options);
+    this.name = 'RateLimitExhaustedError';
+    this.resetAt = resetAt;
+  }
+}
+
+/** True when the error says the primary rate limit is spent (REST 403/429 with no requests left, or GraphQL RATE_LIMITED). */
+export function isPrimaryRateLimit(error: unknown): boolean {
+  if (error instanceof RateLimitExhaustedError) return true;
+  const status = httpStatus(error);
+  if ((status === 403 || status === 429) && responseHeader(error, 'x-ratelimit-remaining') === '0') return true;
+  const data = typeof error === 'object' && error !== null ? (error as { data?: { errors?: { type?: string }[] } }).data : undefined;
+  return Array.isArray(data?.errors) && data.errors.some((e) => e?.type === 'RATE_LIMITED');
+}
+
+/** The reset moment GitHub announced with a rate-limit error. */
+export function rateLimitReset(error: unknown): Date | undefined {
+  const reset = Number(responseHeader(error, 'x-ratelimit-reset'));
+  return Number.isFinite(reset) && reset > 0 ? new Date(reset * 1000) : undefined;
+}
+
+export const PERMISSIONS_SNIPPET = ['permissions:', '  contents: read', '  issues: write'].join('\n');
+
+/**
+ * The token may not write here: say which permission to grant and how. A 403
+ * from a rate limit is not a permission problem and is left alone.
+ */
+export class PermissionError extends Error {
+  constructor(what: string, options?: { cause?: unknown }) {
+    super(
+      `GitHub refused to ${what} (403): the token lacks the \`issues: write\` permission. ` +
+        `Grant it in the workflow:\n${PERMISSIONS_SNIPPET}\n` +
+        `(A repository or organization setting may also restrict the workflow token to read-only: Settings → Actions → General → Workflow permissions.)`,
+      options,
+    );
+    this.name = 'PermissionError';
+  }
+}
+
+/** Rewrites a failed write so the log says what to do; other errors pass through unchanged. */
+export function explainWriteError(error: unknown, what: string): unknown {
+  if (httpStatus(error) === 403 && !isPrimaryRateLimit(error) && !/secondary rate/i.test(getErrorMessage(error))) {
+    return new PermissionError(what, { cause: error });
+  }
+  if (isPrimaryRateLimit(error) && !(error instanceof RateLimitExhaustedError)) {
+    return new RateLimitExhaustedError(rateLimitReset(error), { cause: error });
+  }
+  return error;
+}

@@ -1,0 +1,171 @@
+/**
+ * Decides every write a run should make, as plain data, before anything is
+ * sent. Pure: the same inputs give the same plan, so a re-run of the same
+ * event plans nothing, and dry-run and max-writes apply to a list.
+ */
+import { ITEM_LEVEL_KINDS } from '../core/finding-kinds.js';
+import type { Evaluation, Finding, WorkItem } from '../core/types.js';
+import type { Policy } from '../policy/schema.js';
+import { renderResolvedComment } from '../report/comment.js';
+import type { BotComment } from './work-items.js';
+
+export type PlannedWrite =
+  | { kind: 'create-comment'; issue: number; body: string; description: string }
+  | { kind: 'update-comment'; issue: number; commentId: number; body: string; description: string }
+  | { kind: 'add-labels'; issue: number; labels: string[]; description: string }
+  | { kind: 'remove-label'; issue: number; label: string; description: string }
+  | { kind: 'create-label'; issue: null; name: string; color: string; labelDescription: string; description: string }
+  | { kind: 'create-issue'; issue: null; title: string; body: string; description: string }
+  | { kind: 'update-issue'; issue: number; body: string; description: string };
+
+export type WriteKind = PlannedWrite['kind'];
+
+export interface PlanInput {
+  evaluation: Evaluation;
+  /** The items whose comment and labels this run keeps in sync. */
+  items: WorkItem[];
+  /** The bot's comment per item: null when it has none. An item missing here is never commented (we could not rule out a duplicate). */
+  existingComments: ReadonlyMap<number, BotComment | null>;
+  /** The managed labels that exist in the repository. */
+  existingLabels: ReadonlySet<string>;
+  policy: Policy;
+  mode: 'issue' | 'audit';
+  /** Issue mode: the item whose event is evaluated. */
+  focusItem?: number;
+  /** The full comment for an item, rendered on demand. */
+  renderedComments: (item: number) => string;
+  /** The moment for resolved notes; defaults to the evaluation's. */
+  at?: string;
+}
+
+/** Colours and descriptions for labels the bot creates when they are missing. */
+const LABEL_LOOKS = {
+  nonCompliant: { color: 'd93f0b', description: 'Roadmap Guard: does not meet the roadmap policy yet; see the bot comment' },
+  overBudget: { color: 'fbca04', description: "Roadmap Guard: this work's category or customer is over its capacity budget" },
+} as const;
+
+export function planWrites(input: PlanInput): PlannedWrite[] {
+  const itemWrites = input.items.flatMap((item) => [...planComment(input, item), ...planLabels(input, item)]);
+  return [...planMissingLabels(input, itemWrites), ...itemWrites];
+}
+
+/** Item-level findings (business case, forbidden label, overdue bet, stale backlog) about one item. */
+export function itemFindings(evaluation: Evaluation, item: number): Finding[] {
+  return evaluation.findings.filter((f) => f.item?.number === item && ITEM_LEVEL_KINDS.includes(f.kind));
+}
+
+/** True when the item is planned work in a category, or for a customer, that is over its budget. */
+export function isOverBudget(evaluation: Evaluation, item: number): boolean {
+  const assessment = evaluation.items.find((a) => a.number === item);
+  if (!assessment?.planned) return false;
+  const budget = evaluation.budgets.find((b) => b.category === assessment.category);
+  if (!budget) return false;
+  return budget.status === 'over' || budget.customers.some((c) => c.over && c.customer === assessment.customer);
+}
+
+/**
+ * Who gets a comment: items with item-level findings; in issue mode also the
+ * focus item when its budget is exceeded. A budget overage alone never earns
+ * other items a new comment; an audit only keeps such existing comments current.
+ */
+export function wantsComment(input: Pick<PlanInput, 'evaluation' | 'mode' | 'focusItem' | 'existingComments'>, item: WorkItem): boolean {
+  if (item.state === 'closed') return false;
+  if (itemFindings(input.evaluation, item.number).length > 0) return true;
+  if (!isOverBudget(input.evaluation, item.number)) return false;
+  if (input.mode === 'issue') return item.number === input.focusItem;
+  const existing = input.existingComments.get(item.number);
+  return !!existing && !isResolvedNote(existing.body, item);
+}
+
+function planComment(input: PlanInput, item: WorkItem): PlannedWrite[] {
+  const existing = input.existingComments.get(item.number);
+  if (existing === undefined) return [];
+  if (wantsComment(input, item)) {
+    if (!input.policy.enforcement.comment) return [];
+    const body = input.renderedComments(item.number);
+    const reasons = commentReasons(input, item.number);
+    if (existing === null) return [{ kind: 'create-comment', issue: item.number, body, description: `comment on #${item.number}: ${reasons}` }];
+    if (sameText(existing.body, body)) return [];
+    return [{ kind: 'update-comment', issue: item.number, commentId: existing.id, body, description: `update the comment on #${item.number}: ${reasons}` }];
+  }
+  // Compliant now (or closed): the comment becomes a short resolved note, never deleted.
+  if (existing === null || isResolvedNote(existing.body, item)) return [];
+  const body = renderResolvedComment({ item: { number: item.number, title: item.title, url: item.url }, at: input.at ?? input.evaluation.at });
+  return [{ kind: 'update-comment', issue: item.number, commentId: existing.id, body, description: `mark the comment on #${item.number} resolved` }];
+}
+
+function planLabels(input: PlanInput, item: WorkItem): PlannedWrite[] {
+  const { nonCompliant, overBudget } = input.policy.enforcement.labels;
+  const open = item.state === 'open';
+  const wanted = new Map<string, boolean>();
+  if (nonCompliant) wanted.set(nonCompliant, open && itemFindings(input.evaluation, item.number).some((f) => !f.exempt));
+  if (overBudget) wanted.set(overBudget, open && isOverBudget(input.evaluation, item.number) && !isExempt(input.evaluation, item.number));
+
+  const has = (label: string) => item.labels.some((l) => l.toLowerCase() === label.toLowerCase());
+  const toAdd = [...wanted].filter(([label, want]) => want && !has(label)).map(([label]) => label);
+  const toRemove = [...wanted].filter(([label, want]) => !want && has(label)).map(([label]) => label);
+  return [
+    ...(toAdd.length ? [{ kind: 'add-labels' as const, issue: item.number, labels: toAdd, description: `add label ${toAdd.join(', ')} to #${item.number}` }] : []),
+    // Only labels the bot manages are ever removed, by their exact name on the issue.
+    ...toRemove.map((label) => ({
+      kind: 'remove-label' as const,
+      issue: item.number,
+      label: item.labels.find((l) => l.toLowerCase() === label.toLowerCase()) ?? label,
+      description: `remove label ${label} from #${item.number}`,
+    })),
+  ];
+}
+
+/** Creates each managed label the plan adds that the repository lacks, so it gets a colour and a description. */
+function planMissingLabels(input: PlanInput, writes: PlannedWrite[]): PlannedWrite[] {
+  const existing = new Set([...input.existingLabels].map((l) => l.toLowerCase()));
+  const added = new Set(writes.flatMap((w) => (w.kind === 'add-labels' ? w.labels : [])));
+  const { nonCompliant, overBudget } = input.policy.enforcement.labels;
+  const looks = [
+    [nonCompliant, LABEL_LOOKS.nonCompliant],
+    [overBudget, LABEL_LOOKS.overBudget],
+  ] as const;
+  return looks.flatMap(([name, look]) =>
+    name && added.has(name) && !existing.has(name.toLowerCase())
+      ? [{ kind: 'create-label' as const, issue: null, name, color: look.color, labelDescription: look.description, description: `create label ${name}` }]
+      : [],
+  );
+}
+
+/** The dashboard issue: created when missing, its body replaced only when the report changed. */
+export function planDashboard(input: { title: string; body: string; existing: { number: number; body: string } | null }): PlannedWrite[] {
+  if (!input.existing) return [{ kind: 'create-issue', issue: null, title: input.title, body: input.body, description: `create the dashboard issue "${input.title}"` }];
+  if (sameText(input.existing.body, input.body)) return [];
+  return [{ kind: 'update-issue', issue: input.existing.number, body: input.body, description: `update the dashboard issue #${input.existing.number}` }];
+}
+
+function commentReasons(input: PlanInput, item: number): string {
+  const kinds = [...new Set(itemFindings(input.evaluation, item).map((f) => f.kind))];
+  if (isOverBudget(input.evaluation, item)) kinds.push('over-budget');
+  return kinds.join(', ') || 'findings';
+}
+
+function isExempt(evaluation: Evaluation, item: number): boolean {
+  return evaluation.items.find((a) => a.number === item)?.exempt ?? false;
+}
+
+/**
+ * Two renderings say the same thing when they differ only in the dates of
+ * their last line ("Checked … on 2026-07-01", "resolved as of …"): a re-run
+ * on another day must not edit every comment just to bump a date.
+ */
+export function sameText(a: string, b: string): boolean {
+  return withoutStamp(a) === withoutStamp(b);
+}
+
+function withoutStamp(body: string): string {
+  const lines = body.trimEnd().split('\n');
+  const last = lines.length - 1;
+  lines[last] = lines[last]!.replace(/\d{4}-\d{2}-\d{2}(T[\d:.]+Z?)?/g, '<date>');
+  return lines.join('\n');
+}
+
+/** True when the comment already is the resolved note for this item (whatever its date). */
+export function isResolvedNote(body: string, item: Pick<WorkItem, 'number' | 'title' | 'url'>): boolean {
+  return sameText(body, renderResolvedComment({ item: { number: item.number, title: item.title, url: item.url }, at: '2000-01-01' }));
+}

@@ -1,0 +1,152 @@
+/**
+ * Every GraphQL document the action sends. All are reads (writes go through
+ * typed REST methods), and each is validated against GitHub's published
+ * schema by a test, so a typo fails CI instead of a user's workflow.
+ */
+
+/** What a work item needs from an issue, body aside (fetched only when the policy reads it). */
+const ISSUE_FIELDS = /* GraphQL */ `
+  fragment RoadmapIssueFields on Issue {
+    number
+    title
+    url
+    state
+    createdAt
+    updatedAt
+    closedAt
+    viewerDidAuthor
+    author { login }
+    milestone { title }
+    labels(first: 100) { nodes { name } }
+  }
+`;
+
+/**
+ * Enough comments to find the bot's own without another request in the
+ * common case: the bot comments early (when the issue is opened) or recently
+ * (when an audit finds something), so the first and the last few are read.
+ * An issue with more comments than that is looked at again only when needed.
+ */
+const COMMENT_WINDOW = /* GraphQL */ `
+  fragment RoadmapCommentWindow on Issue {
+    earlyComments: comments(first: 3) { totalCount nodes { databaseId viewerDidAuthor body } }
+    recentComments: comments(last: 10) { nodes { databaseId viewerDidAuthor body } }
+  }
+`;
+
+/** The labels the bot manages, to create them (with a colour) only when missing. */
+const MANAGED_LABELS = /* GraphQL */ `
+  fragment RoadmapManagedLabels on Repository {
+    nonCompliantLabel: label(name: $nonCompliantLabel) @include(if: $withLabels) { name }
+    overBudgetLabel: label(name: $overBudgetLabel) @include(if: $withLabels) { name }
+  }
+`;
+
+/** Audit: one page of 100 issues with everything the engine and the comment sync need. */
+export const AUDIT_ISSUES_QUERY = /* GraphQL */ `
+  query RoadmapAuditIssues(
+    $owner: String!
+    $name: String!
+    $states: [IssueState!]!
+    $since: DateTime
+    $after: String
+    $withBody: Boolean!
+    $withComments: Boolean!
+    $withLabels: Boolean!
+    $nonCompliantLabel: String!
+    $overBudgetLabel: String!
+  ) {
+    repository(owner: $owner, name: $name) {
+      ...RoadmapManagedLabels
+      issues(first: 100, after: $after, states: $states, filterBy: { since: $since }, orderBy: { field: CREATED_AT, direction: ASC }) {
+        totalCount
+        pageInfo { hasNextPage endCursor }
+        nodes {
+          ...RoadmapIssueFields
+          body @include(if: $withBody)
+          ...RoadmapCommentWindow @include(if: $withComments)
+        }
+      }
+    }
+  }
+  ${ISSUE_FIELDS}
+  ${COMMENT_WINDOW}
+  ${MANAGED_LABELS}
+`;
+
+/** Issue mode: the event's issue with its body and a page of its comments. */
+export const FOCUS_ISSUE_QUERY = /* GraphQL */ `
+  query RoadmapFocusIssue(
+    $owner: String!
+    $name: String!
+    $number: Int!
+    $commentsAfter: String
+    $withLabels: Boolean!
+    $nonCompliantLabel: String!
+    $overBudgetLabel: String!
+  ) {
+    repository(owner: $owner, name: $name) {
+      ...RoadmapManagedLabels
+      issue(number: $number) {
+        ...RoadmapIssueFields
+        body
+        comments(first: 100, after: $commentsAfter) {
+          totalCount
+          pageInfo { hasNextPage endCursor }
+          nodes { databaseId viewerDidAuthor body }
+        }
+      }
+    }
+  }
+  ${ISSUE_FIELDS}
+  ${MANAGED_LABELS}
+`;
+
+/**
+ * Issue mode's budget read: the narrowest view of every open issue that still
+ * classifies and sizes it. Labels always; the body only when the policy
+ * matches categories, customers or sizes by form fields.
+ */
+export const BUDGET_ITEMS_QUERY = /* GraphQL */ `
+  query RoadmapBudgetItems($owner: String!, $name: String!, $after: String, $withBody: Boolean!) {
+    repository(owner: $owner, name: $name) {
+      issues(first: 100, after: $after, states: [OPEN], orderBy: { field: CREATED_AT, direction: ASC }) {
+        totalCount
+        pageInfo { hasNextPage endCursor }
+        nodes {
+          number
+          title
+          url
+          state
+          createdAt
+          updatedAt
+          viewerDidAuthor
+          labels(first: 100) { nodes { name } }
+          body @include(if: $withBody)
+        }
+      }
+    }
+  }
+`;
+
+/** The rest of one issue's comments, when the window above did not show the bot's comment. */
+export const ISSUE_COMMENTS_QUERY = /* GraphQL */ `
+  query RoadmapIssueComments($owner: String!, $name: String!, $number: Int!, $after: String) {
+    repository(owner: $owner, name: $name) {
+      issue(number: $number) {
+        comments(first: 100, after: $after) {
+          pageInfo { hasNextPage endCursor }
+          nodes { databaseId viewerDidAuthor body }
+        }
+      }
+    }
+  }
+`;
+
+/** Every document above, by name, for the schema test. */
+export const ALL_QUERIES: Record<string, string> = {
+  AUDIT_ISSUES_QUERY,
+  FOCUS_ISSUE_QUERY,
+  BUDGET_ITEMS_QUERY,
+  ISSUE_COMMENTS_QUERY,
+};

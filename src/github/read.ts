@@ -1,0 +1,225 @@
+/**
+ * Reads from GitHub, one function per question, the client passed in. All
+ * reads are GraphQL pages of 100, so N issues cost about ceil(N/100) requests.
+ */
+import type { Policy } from '../policy/schema.js';
+import type { WorkItem } from '../core/types.js';
+import type { GitHubClient } from './client.js';
+import { AUDIT_ISSUES_QUERY, BUDGET_ITEMS_QUERY, FOCUS_ISSUE_QUERY, ISSUE_COMMENTS_QUERY } from './queries.js';
+import {
+  findBotComment,
+  isDashboardIssue,
+  toWorkItem,
+  type BotComment,
+  type CommentLookup,
+  type CommentNode,
+  type IssueNode,
+} from './work-items.js';
+
+export interface RepoRef {
+  owner: string;
+  name: string;
+}
+
+/** The label names the bot manages (from `enforcement.labels`). */
+export interface ManagedLabelNames {
+  nonCompliant?: string;
+  overBudget?: string;
+}
+
+/** One issue as read: the work item, the bot's comment, and whether the issue is the dashboard. */
+export interface IssueRecord {
+  item: WorkItem;
+  comments: CommentLookup;
+}
+
+export interface IssuesRead {
+  records: IssueRecord[];
+  /** The bot's dashboard issue, when one was among the issues read. */
+  dashboard: { number: number; body: string } | null;
+  /** Which managed labels exist in the repository (undefined when not asked). */
+  existingLabels: Set<string> | undefined;
+}
+
+interface PageInfo {
+  hasNextPage: boolean;
+  endCursor: string | null;
+}
+
+interface CommentConnection {
+  totalCount?: number;
+  pageInfo?: PageInfo;
+  nodes: (CommentNode | null)[] | null;
+}
+
+type AuditNode = IssueNode & { earlyComments?: CommentConnection; recentComments?: CommentConnection };
+
+interface ManagedLabelFields {
+  nonCompliantLabel?: { name: string } | null;
+  overBudgetLabel?: { name: string } | null;
+}
+
+interface AuditPage {
+  repository: (ManagedLabelFields & { issues: { totalCount: number; pageInfo: PageInfo; nodes: (AuditNode | null)[] } }) | null;
+}
+
+export interface AuditReadOptions {
+  states: ('OPEN' | 'CLOSED')[];
+  /** Only issues updated since then (closed issues for the trend). */
+  since?: string;
+  withBody: boolean;
+  /** Read the comment window so the bot's comment is found without another request. */
+  withComments: boolean;
+  labels?: ManagedLabelNames;
+  dashboardTitle?: string;
+}
+
+/** Every issue in the given states, 100 per request. */
+export async function readIssues(client: GitHubClient, repo: RepoRef, options: AuditReadOptions): Promise<IssuesRead> {
+  const records: IssueRecord[] = [];
+  let dashboard: IssuesRead['dashboard'] = null;
+  let existingLabels: Set<string> | undefined;
+  let after: string | null = null;
+  do {
+    const page: AuditPage = await client.graphql<AuditPage>(AUDIT_ISSUES_QUERY, {
+      owner: repo.owner,
+      name: repo.name,
+      states: options.states,
+      since: options.since ?? null,
+      after,
+      withBody: options.withBody,
+      withComments: options.withComments,
+      ...labelVariables(options.labels, after === null),
+    });
+    const repository = requireRepository(page.repository, repo);
+    if (after === null && options.labels) existingLabels = labelsFound(repository);
+    for (const node of repository.issues.nodes) {
+      if (!node) continue;
+      if (isDashboardIssue(node, options.dashboardTitle)) {
+        dashboard ??= { number: node.number, body: node.body ?? '' };
+        continue;
+      }
+      records.push({ item: toWorkItem(node), comments: options.withComments ? commentWindow(node) : { comment: null, complete: false } });
+    }
+    after = repository.issues.pageInfo.hasNextPage ? repository.issues.pageInfo.endCursor : null;
+  } while (after);
+  return { records, dashboard, existingLabels };
+}
+
+interface FocusPage {
+  repository: (ManagedLabelFields & { issue: (IssueNode & { comments: CommentConnection }) | null }) | null;
+}
+
+export interface FocusRead {
+  record: IssueRecord;
+  existingLabels: Set<string> | undefined;
+}
+
+/** The event's issue with its body, reading its comments until the bot's comment turns up. */
+export async function readFocusIssue(client: GitHubClient, repo: RepoRef, number: number, labels?: ManagedLabelNames): Promise<FocusRead> {
+  let commentsAfter: string | null = null;
+  let item: WorkItem | undefined;
+  let existingLabels: Set<string> | undefined;
+  let comment: BotComment | null = null;
+  do {
+    const page: FocusPage = await client.graphql<FocusPage>(FOCUS_ISSUE_QUERY, {
+      owner: repo.owner,
+      name: repo.name,
+      number,
+      commentsAfter,
+      ...labelVariables(labels, commentsAfter === null),
+    });
+    const repository = requireRepository(page.repository, repo);
+    if (!repository.issue) throw new Error(`Issue #${number} was not found in ${repo.owner}/${repo.name} (it may be a pull request or deleted).`);
+    if (commentsAfter === null) {
+      item = toWorkItem(repository.issue);
+      if (labels) existingLabels = labelsFound(repository);
+    }
+    comment = findBotComment(repository.issue.comments.nodes ?? []);
+    const pageInfo = repository.issue.comments.pageInfo;
+    commentsAfter = !comment && pageInfo?.hasNextPage ? pageInfo.endCursor : null;
+  } while (commentsAfter);
+  return { record: { item: item!, comments: { comment, complete: true } }, existingLabels };
+}
+
+interface BudgetPage {
+  repository: { issues: { totalCount: number; pageInfo: PageInfo; nodes: (IssueNode | null)[] } } | null;
+}
+
+/**
+ * What issue mode needs to compute budgets: every open issue, narrowly. The
+ * one place that knows how budgets are read, so a cheaper source (search
+ * counts, a cached budget state) can replace it without touching callers.
+ */
+export async function readBudgetItems(
+  client: GitHubClient,
+  repo: RepoRef,
+  policy: Policy,
+  options: { dashboardTitle?: string } = {},
+): Promise<WorkItem[]> {
+  const withBody = budgetNeedsBody(policy);
+  const items: WorkItem[] = [];
+  let after: string | null = null;
+  do {
+    const page: BudgetPage = await client.graphql<BudgetPage>(BUDGET_ITEMS_QUERY, { owner: repo.owner, name: repo.name, after, withBody });
+    const repository = requireRepository(page.repository, repo);
+    for (const node of repository.issues.nodes) {
+      if (node && !isDashboardIssue(node, options.dashboardTitle)) items.push(toWorkItem(node));
+    }
+    after = repository.issues.pageInfo.hasNextPage ? repository.issues.pageInfo.endCursor : null;
+  } while (after);
+  return items;
+}
+
+/** Bodies are needed for budgets only when categories, customers or sizes come from form fields. */
+export function budgetNeedsBody(policy: Policy): boolean {
+  return (
+    policy.categories.some((category) => Object.keys(category.match.fields).length > 0) ||
+    policy.customer.field !== undefined ||
+    policy.work.size.field !== undefined
+  );
+}
+
+interface CommentsPage {
+  repository: { issue: { comments: CommentConnection } | null } | null;
+}
+
+/** Reads an issue's comments page by page until the bot's comment is found: for issues with more comments than the window shows. */
+export async function readBotComment(client: GitHubClient, repo: RepoRef, number: number): Promise<CommentLookup> {
+  let after: string | null = null;
+  do {
+    const page: CommentsPage = await client.graphql<CommentsPage>(ISSUE_COMMENTS_QUERY, { owner: repo.owner, name: repo.name, number, after });
+    const comments = page.repository?.issue?.comments;
+    if (!comments) return { comment: null, complete: true };
+    const comment = findBotComment(comments.nodes ?? []);
+    if (comment) return { comment, complete: true };
+    after = comments.pageInfo?.hasNextPage ? comments.pageInfo.endCursor : null;
+  } while (after);
+  return { comment: null, complete: true };
+}
+
+/** The bot's comment among the first and last comments; complete when those are all the comments there are. */
+function commentWindow(node: AuditNode): CommentLookup {
+  const early = node.earlyComments?.nodes ?? [];
+  const recent = node.recentComments?.nodes ?? [];
+  const total = node.earlyComments?.totalCount ?? early.length;
+  const comment = findBotComment([...early, ...recent]);
+  return { comment, complete: comment !== null || total <= early.length + recent.length };
+}
+
+function labelVariables(labels: ManagedLabelNames | undefined, firstPage: boolean) {
+  return {
+    withLabels: firstPage && labels !== undefined,
+    nonCompliantLabel: labels?.nonCompliant ?? '',
+    overBudgetLabel: labels?.overBudget ?? '',
+  };
+}
+
+function labelsFound(repository: ManagedLabelFields): Set<string> {
+  return new Set([repository.nonCompliantLabel?.name, repository.overBudgetLabel?.name].filter((name): name is string => !!name));
+}
+
+function requireRepository<T>(repository: T | null, repo: RepoRef): T {
+  if (!repository) throw new Error(`Repository ${repo.owner}/${repo.name} was not found, or the token cannot read it.`);
+  return repository;
+}

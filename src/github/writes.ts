@@ -1,0 +1,46 @@
+/**
+ * One function per write GitHub is asked to make, the client passed in. Only
+ * typed REST methods: their routes come from GitHub's OpenAPI description.
+ */
+import type { Octokit } from './client.js';
+import { httpStatus } from './errors.js';
+import type { RepoRef } from './read.js';
+
+export async function createComment(octokit: Octokit, repo: RepoRef, issue: number, body: string): Promise<void> {
+  await octokit.rest.issues.createComment({ owner: repo.owner, repo: repo.name, issue_number: issue, body });
+}
+
+export async function updateComment(octokit: Octokit, repo: RepoRef, commentId: number, body: string): Promise<void> {
+  await octokit.rest.issues.updateComment({ owner: repo.owner, repo: repo.name, comment_id: commentId, body });
+}
+
+export async function addLabels(octokit: Octokit, repo: RepoRef, issue: number, labels: string[]): Promise<void> {
+  await octokit.rest.issues.addLabels({ owner: repo.owner, repo: repo.name, issue_number: issue, labels });
+}
+
+/** Removing a label someone already removed is not a failure. */
+export async function removeLabel(octokit: Octokit, repo: RepoRef, issue: number, label: string): Promise<void> {
+  try {
+    await octokit.rest.issues.removeLabel({ owner: repo.owner, repo: repo.name, issue_number: issue, name: label });
+  } catch (error) {
+    if (httpStatus(error) !== 404) throw error;
+  }
+}
+
+/** Creating a label that appeared meanwhile (422 already_exists) is not a failure. */
+export async function createLabel(octokit: Octokit, repo: RepoRef, label: { name: string; color: string; description: string }): Promise<void> {
+  try {
+    await octokit.rest.issues.createLabel({ owner: repo.owner, repo: repo.name, ...label });
+  } catch (error) {
+    if (httpStatus(error) !== 422) throw error;
+  }
+}
+
+export async function createIssue(octokit: Octokit, repo: RepoRef, title: string, body: string): Promise<number> {
+  const response = await octokit.rest.issues.create({ owner: repo.owner, repo: repo.name, title, body });
+  return response.data.number;
+}
+
+export async function updateIssueBody(octokit: Octokit, repo: RepoRef, issue: number, body: string): Promise<void> {
+  await octokit.rest.issues.update({ owner: repo.owner, repo: repo.name, issue_number: issue, body });
+}

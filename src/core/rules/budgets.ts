@@ -110,7 +110,7 @@ function overBudget({ policy, name, points, total, contributors, cap }: ShareFac
   return {
     kind: 'over-budget',
     category: name,
-    message: `${workOf(name)} takes ${formatPercent(points, total)} of planned capacity (${ofTotal(policy, points, total)}), above its ${cap.text} cap`,
+    message: `${workOf(name)} is ${formatPercent(points, total)} of planned work, above its ${cap.text} cap (${ofTotal(policy, points, total)})`,
     fix: `Defer, descope or close at least ${amount(policy, excess)} of ${name} work — newest first: ${listItems(contributors)}`,
     contributors,
   };
@@ -121,7 +121,7 @@ function underMinShare({ policy, name, points, total, contributors, floor }: Sha
   return {
     kind: 'under-min-share',
     category: name,
-    message: `${workOf(name)} takes ${formatPercent(points, total)} of planned capacity (${ofTotal(policy, points, total)}), below its ${floor.text} floor`,
+    message: `${workOf(name)} is ${formatPercent(points, total)} of planned work, below its ${floor.text} floor (${ofTotal(policy, points, total)})`,
     fix:
       missing === undefined
         ? `Plan only ${name} work, or lower its min-share in the policy`
@@ -136,7 +136,7 @@ function customerOverShare({ policy, name, customer, points, total, contributors
     kind: 'customer-over-share',
     category: name,
     customer,
-    message: `${customer} takes ${formatPercent(points, total)} of ${name} work (${ofTotal(policy, points, total)}), above the ${cap.text} per-customer cap`,
+    message: `${customer} has ${formatPercent(points, total)} of ${name} work, above the ${cap.text} per-customer cap (${ofTotal(policy, points, total)})`,
     fix: `Defer or descope at least ${amount(policy, excess)} of ${customer}'s requests so no customer dominates — newest first: ${listItems(contributors)}`,
     contributors,
   };

@@ -12,12 +12,11 @@ export function forbiddenLabelsRule(context: RuleContext): DraftFinding[] {
       [...assessed.item.labels].sort().flatMap((label): DraftFinding[] => {
         const rule = rules.find((candidate) => matchesGlob(candidate.name, label));
         if (!rule) return [];
-        const why = rule.message ? `: ${rule.message.trim().replace(/\.$/, '')}` : '';
         return [
           {
             ...aboutItem(assessed),
             kind: 'forbidden-label',
-            message: `Label \`${label}\` is not allowed on planned work${why}`,
+            message: rule.message ? `Label \`${label}\`: ${rule.message.trim().replace(/\.$/, '')}` : `Label \`${label}\` is not allowed`,
             fix: removeOrAsk(context.policy, label),
           },
         ];

@@ -1,0 +1,160 @@
+/**
+ * `roadmap-guard simulate`: what-if. Evaluates any policy against any
+ * snapshot and prints the lead's report; writes nothing anywhere.
+ */
+import { readFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import { parseArgs, type ParseArgsOptionsConfig } from 'node:util';
+import { buildReportInput } from '../core/report-input.js';
+import { parseSnapshot, SnapshotError } from '../core/snapshot.js';
+import type { Snapshot } from '../core/types.js';
+import { PolicyError } from '../policy/errors.js';
+import { loadPolicy, type LoadedPolicy, type PolicyFileReader } from '../policy/load.js';
+import { budgetsOutput, findingsOutput } from '../report/outputs.js';
+import { renderMarkdownReport } from '../report/summary.js';
+import { renderTerminal } from '../report/terminal.js';
+import type { ReportInput } from '../report/types.js';
+import { type CliIo, type Command, EXIT } from './io.js';
+
+export const SIMULATE_USAGE = `Usage: roadmap-guard simulate --policy <file> --snapshot <file> [--at <date>] [--format text|markdown|json]
+
+Evaluates a policy against a snapshot of planned work and prints the report.
+Writes nothing: no comments, no labels, no files.
+
+  --policy <file>     the policy file, e.g. .github/roadmap-policy.yml
+  --snapshot <file>   a snapshot file (see snapshot.schema.json)
+  --at <date>         evaluate at this moment instead of the snapshot's takenAt,
+                      e.g. 2027-01-15 or 2027-01-15T09:00:00Z
+  --format <format>   text (default), markdown or json
+
+Exit codes: 0 nothing fails, 1 findings fail, 2 bad input.
+`;
+
+export const FORMATS = ['text', 'markdown', 'json'] as const;
+export type Format = (typeof FORMATS)[number];
+
+/** Thrown for input the user must fix; the message is printed as is. */
+export class BadInput extends Error {}
+
+export const simulateCommand: Command = async (args, io) => {
+  try {
+    const options = parseOptions(args);
+    if (options === 'help') {
+      io.stdout.write(SIMULATE_USAGE);
+      return EXIT.ok;
+    }
+    const [loaded, snapshot] = await Promise.all([loadLocalPolicy(options.policy), readSnapshot(options.snapshot)]);
+    const input = buildReportInput({
+      mode: 'simulate',
+      policy: loaded.policy,
+      items: snapshot.items,
+      now: options.at ?? snapshot.takenAt,
+      policySources: loaded.sources,
+      sourceName: snapshot.source.name,
+      trendMonths: 6,
+    });
+    io.stdout.write(render(input, options.format, io));
+    return input.evaluation.compliant ? EXIT.ok : EXIT.failed;
+  } catch (error) {
+    if (error instanceof BadInput || error instanceof PolicyError || error instanceof SnapshotError) {
+      io.stderr.write(`roadmap-guard simulate: ${error.message}\n`);
+      return EXIT.badInput;
+    }
+    throw error;
+  }
+};
+
+interface SimulateOptions {
+  policy: string;
+  snapshot: string;
+  at?: string;
+  format: Format;
+}
+
+function parseOptions(args: string[]): SimulateOptions | 'help' {
+  const { values, positionals } = parseStrictly(args, {
+    policy: { type: 'string' },
+    snapshot: { type: 'string' },
+    at: { type: 'string' },
+    format: { type: 'string' },
+    help: { type: 'boolean', short: 'h' },
+  });
+  if (values.help) return 'help';
+  if (positionals.length > 0) throw new BadInput(`unexpected argument "${positionals[0]}"\n\n${SIMULATE_USAGE}`);
+  if (!values.policy || !values.snapshot) {
+    throw new BadInput(`${!values.policy ? '--policy' : '--snapshot'} is required\n\n${SIMULATE_USAGE}`);
+  }
+  return {
+    policy: values.policy,
+    snapshot: values.snapshot,
+    ...(values.at === undefined ? {} : { at: parseMoment(values.at) }),
+    format: parseFormat(values.format),
+  };
+}
+
+/** node:util parseArgs, with its errors turned into a message about the command. */
+export function parseStrictly<O extends ParseArgsOptionsConfig>(args: string[], options: O) {
+  try {
+    return parseArgs({ args, options, strict: true as const, allowPositionals: true as const });
+  } catch (error) {
+    throw new BadInput(`${error instanceof Error ? error.message : String(error)}`);
+  }
+}
+
+export function parseFormat(value: string | undefined): Format {
+  if (value === undefined) return 'text';
+  if ((FORMATS as readonly string[]).includes(value)) return value as Format;
+  throw new BadInput(`--format must be one of ${FORMATS.join(', ')}, got "${value}"`);
+}
+
+const MOMENT = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2}))?$/;
+
+/** "2027-01-15" (midnight UTC) or a full ISO 8601 moment; anything else is refused rather than guessed. */
+function parseMoment(value: string): string {
+  const moment = MOMENT.test(value) ? new Date(value.length === 10 ? `${value}T00:00:00Z` : value) : undefined;
+  if (!moment || Number.isNaN(moment.getTime()) || (value.length === 10 && moment.toISOString().slice(0, 10) !== value)) {
+    throw new BadInput(`--at expects a date like 2027-01-15 or 2027-01-15T09:00:00Z, got "${value}"`);
+  }
+  return moment.toISOString();
+}
+
+/** Reads the policy from disk; an `extends` on GitHub cannot be followed offline and is reported as not found. */
+export async function loadLocalPolicy(path: string, baseDir = process.cwd()): Promise<LoadedPolicy> {
+  const read: PolicyFileReader = async (ref) => {
+    if (ref.repo !== null) return null;
+    const text = await readLocalFile(resolve(baseDir, ref.path), ref.path);
+    return text === null ? null : { text };
+  };
+  return loadPolicy(path, read);
+}
+
+async function readSnapshot(path: string): Promise<Snapshot> {
+  const text = await readLocalFile(path, path);
+  if (text === null) throw new BadInput(`${path}: no such snapshot file`);
+  return parseSnapshot(text, path);
+}
+
+async function readLocalFile(absolute: string, shown: string): Promise<string | null> {
+  try {
+    return await readFile(absolute, 'utf8');
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') return null;
+    throw new BadInput(`${shown}: cannot read the file (${code ?? String(error)})`);
+  }
+}
+
+/** The report in the chosen format. Colour only on a terminal, and never when NO_COLOR is set. */
+export function render(input: ReportInput, format: Format, io: CliIo): string {
+  if (format === 'markdown') return ensureNewline(renderMarkdownReport(input));
+  if (format === 'json') {
+    const { evaluation } = input;
+    return `${JSON.stringify({ evaluation, findings: findingsOutput(evaluation), budgets: budgetsOutput(evaluation) }, null, 2)}\n`;
+  }
+  const color = io.stdout.isTTY === true && !io.env['NO_COLOR'];
+  return renderTerminal(input, { color });
+}
+
+function ensureNewline(text: string): string {
+  return text.endsWith('\n') ? text : `${text}\n`;
+}

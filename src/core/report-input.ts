@@ -1,0 +1,46 @@
+/**
+ * Evaluates and gathers everything a report is drawn from, in one place, so
+ * the action, `demo` and `simulate` show the same figures the same way.
+ */
+import type { Policy } from '../policy/schema.js';
+import type { ReportInput, RunFacts, RunMode } from '../report/types.js';
+import { evaluate } from './evaluate.js';
+import { deliveredTrend } from './trend.js';
+import type { Evaluation, WorkItem } from './types.js';
+
+export interface ReportInputOptions {
+  mode: RunMode;
+  policy: Policy;
+  /** Every item read, closed ones included (the trend needs them). */
+  items: WorkItem[];
+  now: Date | string;
+  policySources: string[];
+  sourceName: string;
+  policyUrl?: string;
+  focusItem?: number;
+  run?: RunFacts;
+  /** Months of delivered-work trend to include; 0 or absent for none. */
+  trendMonths?: number;
+  /** API requests the trend cost, when it needed extra reads. */
+  trendExtraRequests?: number;
+  /** An evaluation already made for these items, to avoid evaluating twice. */
+  evaluation?: Evaluation;
+}
+
+export function buildReportInput(options: ReportInputOptions): ReportInput {
+  const { policy, items, now, trendMonths = 0 } = options;
+  return {
+    mode: options.mode,
+    evaluation: options.evaluation ?? evaluate(policy, items, now),
+    policy,
+    items,
+    policySources: options.policySources,
+    sourceName: options.sourceName,
+    ...(options.policyUrl === undefined ? {} : { policyUrl: options.policyUrl }),
+    ...(options.focusItem === undefined ? {} : { focusItem: options.focusItem }),
+    ...(options.run === undefined ? {} : { run: options.run }),
+    ...(trendMonths > 0
+      ? { trend: { points: deliveredTrend(policy, items, now, trendMonths), extraRequests: options.trendExtraRequests ?? 0 } }
+      : {}),
+  };
+}

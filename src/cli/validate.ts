@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { checkPolicyData, locatorFor } from '../policy/check.js';
 import { formatProblems } from '../policy/errors.js';
 import { DEFAULT_POLICY_PATH, missingPolicyProblem } from '../policy/load.js';
-import { normalizePolicy } from '../policy/schema.js';
+import { EXTENDS_PATTERN, normalizePolicy } from '../policy/schema.js';
 import { summarizePolicy } from '../policy/summary.js';
 import { readPolicySource } from '../policy/yaml-source.js';
 import { type Command, EXIT } from './io.js';
@@ -39,7 +39,7 @@ export const validateCommand: Command = async (args, io) => {
   const extendsTarget = extendsOf(source.value);
   const checked = source.readable ? checkPolicyData(source.value, locatorFor(source), { categoriesMayBeInherited: extendsTarget !== undefined }) : { problems: [] };
   const problems = [...source.problems, ...checked.problems];
-  if (extendsTarget) {
+  if (extendsTarget && EXTENDS_PATTERN.test(extendsTarget)) {
     io.stderr.write(`${path}: note: extends ${extendsTarget}, which cannot be read offline; checked this file on its own\n`);
   }
   if (problems.length > 0 || !checked.parsed) {

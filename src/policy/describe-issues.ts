@@ -37,6 +37,9 @@ export function problemsFromIssues(issues: readonly Issue[], root: unknown, loca
 function describeIssue(issue: Issue, prefix: PropertyKey[], root: unknown): Described[] {
   const path = [...prefix, ...issue.path];
   const actual = valueAt(root, path);
+  if (actual === undefined && MISSING_CODES.has(issue.code) && path.length > 0) {
+    return [{ path, target: 'value', message: missingMessage(path), missing: String(path.at(-1)) }];
+  }
   switch (issue.code) {
     case 'unrecognized_keys':
       return issue.keys.map((key) => {
@@ -53,15 +56,15 @@ function describeIssue(issue: Issue, prefix: PropertyKey[], root: unknown): Desc
       if (branch) return branch.flatMap((inner) => describeIssue(inner, path, root));
       break;
     }
-    case 'invalid_type':
-      if (actual === undefined) return [{ path, target: 'value', message: missingMessage(path), missing: String(path.at(-1)) }];
-      break;
     case 'invalid_value':
       if (isFindingKindList(issue.values)) return [{ path, target: 'value', message: unknownFindingKindMessage(actual) }];
       return [{ path, target: 'value', message: withSuggestion(readable(issue, actual), actual, issue.values.map(String)) }];
   }
   return [{ path, target: 'value', message: readable(issue, actual) }];
 }
+
+/** The codes a required key that is not there produces, depending on the kind of value expected. */
+const MISSING_CODES = new Set<Issue['code']>(['invalid_type', 'invalid_value', 'invalid_union']);
 
 /** The schema's own message, or a plain one where the schema left the validator's default. */
 function readable(issue: Issue, actual: unknown): string {

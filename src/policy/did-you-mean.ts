@@ -12,7 +12,10 @@ export function closest(word: string, candidates: readonly string[]): string | u
   }
   // Allow about one mistake per three letters, so `maxshare` finds `max-share` but `foo` finds nothing.
   const tolerance = Math.max(2, Math.floor(word.length / 3));
-  return best && best.distance <= tolerance ? best.candidate : undefined;
+  if (best && best.distance <= tolerance) return best.candidate;
+  // A shortened word (`stale` for `stale-backlog`) is a clear hint when only one candidate starts with it.
+  const extended = needle.length >= 3 ? candidates.filter((candidate) => candidate.toLowerCase().startsWith(needle)) : [];
+  return extended.length === 1 ? extended[0] : undefined;
 }
 
 /** Levenshtein distance, where swapping two neighbouring letters counts as one edit. */

@@ -55,6 +55,7 @@ const share = z
 
 function shareMessage(value: string | number): string {
   const raw = String(value).trim();
+  if (raw.startsWith('-')) return `a share cannot be negative, got ${describeValue(value)}`;
   const percent = /^(\d+(?:\.\d+)?)\s*%$/.exec(raw);
   const overFull = percent ? Number(percent[1]) > 100 : /^\d+(\.\d+)?$/.test(raw) && Number(raw) > 1;
   if (overFull) return `a share cannot exceed 100%, got ${describeValue(value)}${percent ? '' : ` (write ${raw}% or ${Number(raw) / 100} for a percentage)`}`;

@@ -3,7 +3,7 @@
  * later (by the schema, or after merging `extends`) can point at the line and
  * column the user has to change.
  */
-import { isCollection, isMap, isScalar, isSeq, LineCounter, type Node, type Pair, parseDocument, type YAMLError } from 'yaml';
+import { type Document, isCollection, isMap, isScalar, isSeq, LineCounter, type Node, type Pair, parseDocument, visit, type YAMLError } from 'yaml';
 import { fieldPath, type PolicyProblem } from './errors.js';
 
 export type KeyPath = readonly PropertyKey[];
@@ -42,6 +42,7 @@ export function readPolicySource(text: string, file: string): PolicySource {
 
   const problems: PolicyProblem[] = dedupe(doc.errors).map((error) => ({ file, ...position(error.pos[0]), message: syntaxMessage(error) }));
   let value: unknown;
+  problems.push(...unresolvedAliases(doc, file, position));
   if (problems.length === 0) {
     try {
       value = doc.toJS({ maxAliasCount: 100 });
@@ -78,7 +79,7 @@ export function readPolicySource(text: string, file: string): PolicySource {
       const found = steps.length === path.length;
       const value = last.value;
       // A missing key points at its parent's key; a block collection points at its key, not its first line.
-      const pointAtValue = found && target === 'value' && value && (!isCollection(value) || value.flow);
+      const pointAtValue = found && target === 'value' && value && (isCollection(value) ? value.flow : !isEmptyScalar(value));
       const node = pointAtValue ? value : (last.key ?? value);
       return startOf(node, position);
     },
@@ -95,6 +96,11 @@ function child(node: unknown, segment: PropertyKey): { key: Node | null; value: 
     return item ? { key: null, value: item } : undefined;
   }
   return undefined;
+}
+
+/** `key:` with nothing after it: point at the key, not at the end of the line. */
+function isEmptyScalar(node: Node): boolean {
+  return isScalar(node) && node.value === null;
 }
 
 function keyText(pair: Pair): string | undefined {
@@ -133,28 +139,44 @@ function duplicateMessage(path: PropertyKey[], key: string, first: Position): st
   return `\`${key}\` appears twice (first at line ${first.line}); keep one`;
 }
 
-/** The parser can report the same error twice for one place. */
+/** `*name` with no `&name` before it: reported at the alias, not as a crash while reading the data. */
+function unresolvedAliases(doc: Document, file: string, position: (offset: number) => Position): PolicyProblem[] {
+  const problems: PolicyProblem[] = [];
+  visit(doc, {
+    Alias(_, alias) {
+      if (!alias.resolve(doc)) {
+        problems.push({ file, ...startOf(alias, position), message: `YAML syntax error: \`*${alias.source}\` refers to an anchor \`&${alias.source}\` that is not defined above it` });
+      }
+    },
+  });
+  return problems;
+}
+
+/** The parser can report several errors for one place; the first explains it best. */
 function dedupe(errors: readonly YAMLError[]): YAMLError[] {
-  const seen = new Set<string>();
+  const seen = new Set<number>();
   return errors.filter((error) => {
-    const key = `${error.code}@${error.pos[0]}`;
+    const key = error.pos[0];
     return seen.has(key) ? false : (seen.add(key), true);
   });
 }
 
 /** Plain words for the YAML mistakes people make most; the parser's own text is kept where it adds detail. */
-const SYNTAX_HINTS: Partial<Record<YAMLError['code'], { hint: string; keepDetail: boolean }>> = {
+const SYNTAX_HINTS: Partial<Record<YAMLError['code'] | 'BAD_FLOW', { hint: string; keepDetail: boolean }>> = {
   TAB_AS_INDENT: { hint: 'tabs cannot indent YAML; indent with spaces', keepDetail: false },
   MULTIPLE_DOCS: { hint: 'the policy must be one YAML document; remove the extra `---`', keepDetail: false },
   BLOCK_AS_IMPLICIT_KEY: { hint: 'a key and its value must be on one line, or the value indented on the lines below', keepDetail: false },
   MULTILINE_IMPLICIT_KEY: { hint: 'a key must fit on one line; is a `:` or a closing quote missing?', keepDetail: false },
   BAD_INDENT: { hint: 'the indentation does not line up', keepDetail: true },
+  BAD_FLOW: { hint: 'a `{` or `[` is not closed', keepDetail: false },
   MISSING_CHAR: { hint: 'a quote or bracket is not closed', keepDetail: true },
   UNEXPECTED_TOKEN: { hint: 'quote values that contain `: `, ` #`, `[` or `{`', keepDetail: true },
 };
 
 function syntaxMessage(error: YAMLError): string {
-  const known = SYNTAX_HINTS[error.code];
+  // An unclosed `{` on the last lines is reported as an indentation problem.
+  const code = /^Flow (map|sequence) in block collection/.test(error.message) ? 'BAD_FLOW' : error.code;
+  const known = SYNTAX_HINTS[code];
   const detail = lowerFirst(error.message.split('\n')[0]?.replace(/ at line \d+, column \d+:?$/, '').replace(/\.$/, '') ?? '');
   if (!known) return `YAML syntax error: ${detail}`;
   return known.keepDetail ? `YAML syntax error: ${known.hint} (${detail})` : `YAML syntax error: ${known.hint}`;

@@ -104,12 +104,15 @@ function reasonsFor(policy: Policy, findings: Finding[]): string[] {
   const count = (kind: Finding['kind']) => findings.filter((f) => f.kind === kind).length;
   const reasons: string[] = [];
   const missing = count('missing-field');
-  if (missing) reasons.push(missing === 1 ? '1 business-case answer is missing' : `${missing} business-case answers are missing`);
   const invalid = count('invalid-field');
-  if (invalid) reasons.push(invalid === 1 ? '1 answer is not in the expected form' : `${invalid} answers are not in the expected form`);
+  const answers = missing + invalid;
+  if (answers) {
+    const state = invalid === 0 ? 'missing' : missing === 0 ? 'not in the expected form' : 'missing or incomplete';
+    reasons.push(`${plural(answers, 'business-case answer')} ${answers === 1 ? 'is' : 'are'} ${state}`);
+  }
   if (count('not-without-customer')) reasons.push('it would be built only for this customer');
   const reviews = count('unchecked-review');
-  if (reviews) reasons.push(reviews === 1 ? '1 review is not ticked' : `${reviews} reviews are not ticked`);
+  if (reviews) reasons.push(`${plural(reviews, 'review')} ${reviews === 1 ? 'is' : 'are'} not ticked`);
   const labels = count('forbidden-label');
   if (labels) reasons.push(labels === 1 ? 'it has a one-off label' : `it has ${labels} one-off labels`);
   if (count('bet-overdue')) reasons.push('its review date has passed');
@@ -118,11 +121,16 @@ function reasonsFor(policy: Policy, findings: Finding[]): string[] {
     reasons.push(days ? `it has not been updated in over ${plural(days, 'day')}` : 'it has not been updated in a long time');
   }
   if (count('missing-size')) reasons.push('it has no size estimate');
-  for (const f of findings.filter((x) => x.kind === 'over-budget')) {
-    reasons.push(`${escapeText(f.category ?? 'its category', 40)} work is over budget`);
+  const overShare = findings.filter((x) => x.kind === 'customer-over-share').map((f) => escapeText(f.customer ?? 'this customer', 40));
+  const overBudget = findings.filter((x) => x.kind === 'over-budget');
+  for (const f of overBudget) {
+    const customers = overShare.length ? `, with ${joinWords(overShare)} above ${overShare.length === 1 ? 'its' : 'their'} share` : '';
+    reasons.push(`${escapeText(f.category ?? 'its category', 40)} work is over budget${customers}`);
   }
-  for (const f of findings.filter((x) => x.kind === 'customer-over-share')) {
-    reasons.push(`${escapeText(f.customer ?? 'this customer', 40)} already takes more than its share of ${escapeText(f.category ?? 'its category', 40)} work`);
+  if (overBudget.length === 0) {
+    for (const f of findings.filter((x) => x.kind === 'customer-over-share')) {
+      reasons.push(`${escapeText(f.customer ?? 'this customer', 40)} already takes more than its share of ${escapeText(f.category ?? 'its category', 40)} work`);
+    }
   }
   return reasons;
 }

@@ -37,6 +37,8 @@ export interface FindingGroup {
   title: string;
   /** Failing first, then warnings, then exempt; within each, the engine's order. */
   findings: Finding[];
+  /** The same findings with one entry per item (budget-wide findings stand alone), so a list shows each item once. */
+  entries: Finding[][];
 }
 
 export interface TrendRow {
@@ -113,15 +115,30 @@ export function digest(input: ReportInput): ReportDigest {
 
 function groupFindings(findings: Finding[]): FindingGroup[] {
   const rank = (f: Finding) => (f.exempt ? 2 : f.severity === 'fail' ? 0 : 1);
-  return FINDING_KINDS.map((kind) => ({
-    kind,
-    title: KIND_TITLES[kind],
-    findings: findings
+  return FINDING_KINDS.map((kind) => {
+    const ofKind = findings
       .map((f, index) => ({ f, index }))
       .filter(({ f }) => f.kind === kind)
       .sort((a, b) => rank(a.f) - rank(b.f) || a.index - b.index)
-      .map(({ f }) => f),
-  })).filter((g) => g.findings.length > 0);
+      .map(({ f }) => f);
+    return { kind, title: KIND_TITLES[kind], findings: ofKind, entries: byItem(ofKind) };
+  }).filter((g) => g.findings.length > 0);
+}
+
+function byItem(findings: Finding[]): Finding[][] {
+  const entries: Finding[][] = [];
+  const forItem = new Map<number, Finding[]>();
+  for (const f of findings) {
+    const existing = f.item ? forItem.get(f.item.number) : undefined;
+    if (existing) {
+      existing.push(f);
+      continue;
+    }
+    const entry = [f];
+    entries.push(entry);
+    if (f.item) forItem.set(f.item.number, entry);
+  }
+  return entries;
 }
 
 function trendOf(input: ReportInput): ReportDigest['trend'] {

@@ -13,6 +13,8 @@ import type { ReportInput, RunFacts } from './types.js';
 /** Findings listed per kind before "and N more": keeps a 5,000-item repository's page readable. */
 export const MAX_PER_GROUP = 10;
 const MAX_CUSTOMERS = 20;
+/** Messages spelled out per item in a group before "and N more". */
+export const MAX_MESSAGES_PER_ITEM = 3;
 const MAX_PIE_SLICES = 8;
 /** Job summaries are limited to 1 MiB; the dashboard issue to 65,536 characters. Stay well inside both. */
 const SUMMARY_LIMIT = 60_000;
@@ -40,7 +42,10 @@ function headline(facts: ReportDigest): string {
   const parts: string[] = [];
   if (facts.itemsNeedingAttention > 0) parts.push(`${plural(facts.itemsNeedingAttention, 'item needs', 'items need')} attention`);
   if (facts.overBudget.length > 0) parts.push(`${joinWords(facts.overBudget.map((n) => escapeText(n, 40)))} work over budget`);
-  if (facts.overShare.length > 0) parts.push(`${joinWords(facts.overShare.slice(0, 3).map((n) => escapeText(n, 40)))}${facts.overShare.length > 3 ? ' and others' : ''} over their customer share`);
+  if (facts.overShare.length > 0) {
+    const names = joinWords(facts.overShare.slice(0, 3).map((n) => escapeText(n, 40)));
+    parts.push(facts.overShare.length === 1 ? `${names} over its customer share` : `${names}${facts.overShare.length > 3 ? ' and others' : ''} over their customer share`);
+  }
   if (parts.length === 0) return facts.compliant && facts.warnings === 0 ? 'Roadmap health: compliant' : `Roadmap health: compliant, ${plural(facts.warnings, 'warning')}`;
   return `Roadmap health: ${parts.join(' · ')}`;
 }
@@ -114,18 +119,23 @@ function attentionSection(facts: ReportDigest): string {
   if (facts.groups.length === 0) return '### Needs attention\n\nNothing: every planned item meets the policy.';
   const parts = ['### Needs attention'];
   for (const group of facts.groups) {
-    const lines = group.findings.slice(0, MAX_PER_GROUP).map(findingLine);
-    const more = group.findings.length - MAX_PER_GROUP;
+    const lines = group.entries.slice(0, MAX_PER_GROUP).map(entryLine);
+    const more = group.entries.length - MAX_PER_GROUP;
     if (more > 0) lines.push(`- …and ${more.toLocaleString('en-US')} more`);
     parts.push(`#### ${group.title} (${group.findings.length.toLocaleString('en-US')})\n\n${lines.join('\n')}`);
   }
   return parts.join('\n\n');
 }
 
-function findingLine(f: Finding): string {
-  const subject = f.item ? `${itemLink(f.item, 70)} — ` : '';
-  const tag = f.exempt ? ' _(exempt)_' : f.severity === 'fail' ? ' · **fails the check**' : '';
-  return `- ${subject}${safeMarkdown(f.message, { max: 200 })}${tag}`;
+/** One line per item: its findings of this kind, the first few spelled out. */
+function entryLine(findings: Finding[]): string {
+  const [first] = findings;
+  const subject = first!.item ? `${itemLink(first!.item, 70)} — ` : '';
+  const shown = findings.slice(0, MAX_MESSAGES_PER_ITEM).map((f) => safeMarkdown(f.message, { max: 200 }));
+  const rest = findings.length - MAX_MESSAGES_PER_ITEM;
+  const messages = shown.join('; ') + (rest > 0 ? `; and ${rest} more` : '');
+  const tag = findings.every((f) => f.exempt) ? ' _(exempt)_' : findings.some((f) => f.severity === 'fail' && !f.exempt) ? ' · **fails the check**' : '';
+  return `- ${subject}${messages}${tag}`;
 }
 
 function betsAndBacklog(facts: ReportDigest): string {
@@ -173,8 +183,8 @@ function trendSection(input: ReportInput, facts: ReportDigest): string {
     `The ${names} share of work delivered (closed) each month, and of work planned now: falling means less customer-specific work.${cap}`,
     chart,
     table,
-    `_Reading closed work for the trend took ${plural(trend.extraRequests, 'extra API request')}._`,
-  ].join('\n\n');
+    trend.extraRequests > 0 ? `_Reading closed work for the trend took ${plural(trend.extraRequests, 'extra API request')}._` : '',
+  ].filter(Boolean).join('\n\n');
 }
 
 function runSection(input: ReportInput, run: RunFacts): string {

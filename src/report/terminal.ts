@@ -6,8 +6,8 @@
 import type { Finding } from '../core/types.js';
 import { terminalText } from './escape.js';
 import { digest, percent, type ReportDigest } from './digest.js';
-import { amount, day, KIND_TITLES, plural, shareBar, joinWords } from './format.js';
-import { MAX_PER_GROUP } from './summary.js';
+import { amount, day, KIND_TITLES, plural, shareBar } from './format.js';
+import { MAX_MESSAGES_PER_ITEM, MAX_PER_GROUP } from './summary.js';
 import type { ReportInput } from './types.js';
 
 const WIDTH = 80;
@@ -28,17 +28,19 @@ export function renderTerminal(input: ReportInput, options: { color: boolean }):
 }
 
 function header(input: ReportInput, facts: ReportDigest, paint: Paint): string {
-  const parts: string[] = [];
-  if (facts.itemsNeedingAttention > 0) parts.push(`${plural(facts.itemsNeedingAttention, 'item needs', 'items need')} attention`);
-  if (facts.overBudget.length > 0) parts.push(`${joinWords(facts.overBudget)} over budget`);
-  if (facts.overShare.length > 0) parts.push(`${plural(facts.overShare.length, 'customer')} over share`);
-  const title = `Roadmap health: ${parts.length ? parts.join(' · ') : 'compliant'}`;
+  const attention = facts.itemsNeedingAttention > 0 ? `${plural(facts.itemsNeedingAttention, 'item needs', 'items need')} attention` : 'compliant';
+  const title = `Roadmap health: ${attention}`;
+  const over = [
+    ...facts.overBudget.map((c) => `${c} work`),
+    ...facts.overShare.map((c) => `${c} (customer share)`),
+  ];
   const verdict = facts.compliant
     ? paint('The check passes.', 'green')
     : paint(`The check fails: ${plural(facts.failing, 'finding fails', 'findings fail')}.`, 'red');
   const [main, ...inherited] = input.policySources;
   const lines = [
     paint(terminalText(title, WIDTH), 'bold'),
+    ...(over.length ? [paint(terminalText(`Over budget: ${over.join('; ')}`, WIDTH), 'red')] : []),
     `${verdict} ${plural(facts.warnings, 'warning')}, ${facts.exempt} exempt.`,
     paint(
       terminalText(`${input.sourceName} on ${day(input.evaluation.at)} · ${amount(input.evaluation.totalPoints, input.evaluation.unit)} planned in ${plural(input.evaluation.totalItems, 'item')}`, WIDTH),
@@ -88,23 +90,27 @@ function attention(facts: ReportDigest, paint: Paint): string {
   if (facts.groups.length === 0) return `${paint('Needs attention', 'bold')}\n  Nothing: every planned item meets the policy.`;
   const parts = [paint('Needs attention', 'bold')];
   for (const group of facts.groups) {
-    const lines = [`  ${paint(`${group.title} (${group.findings.length})`, 'bold')}`, ...group.findings.slice(0, MAX_PER_GROUP).map((f) => findingLines(f, paint))];
-    const more = group.findings.length - MAX_PER_GROUP;
+    const lines = [`  ${paint(`${group.title} (${group.findings.length})`, 'bold')}`, ...group.entries.slice(0, MAX_PER_GROUP).map((e) => entryLines(e, paint))];
+    const more = group.entries.length - MAX_PER_GROUP;
     if (more > 0) lines.push(`    …and ${more.toLocaleString('en-US')} more`);
     parts.push(lines.join('\n'));
   }
   return parts.join('\n\n');
 }
 
-function findingLines(f: Finding, paint: Paint): string {
-  const tag = f.exempt ? paint(' (exempt)', 'dim') : f.severity === 'fail' ? paint(' fails', 'red') : '';
-  const tagWidth = f.exempt ? 9 : f.severity === 'fail' ? 6 : 0;
-  const message = plainMarkdown(f.message);
-  if (!f.item) return `    ${terminalText(message, WIDTH - 4 - tagWidth)}${tag}`;
-  const ref = `#${f.item.number}`;
+/** An item's findings of one kind: its number and title, then one message per line. */
+function entryLines(findings: Finding[], paint: Paint): string {
+  const first = findings[0]!;
+  const exempt = findings.every((f) => f.exempt);
+  const fails = !exempt && findings.some((f) => f.severity === 'fail' && !f.exempt);
+  const tag = exempt ? paint(' (exempt)', 'dim') : fails ? paint(' fails', 'red') : '';
+  const tagWidth = exempt ? 9 : fails ? 6 : 0;
+  if (!first.item) return `    ${terminalText(plainMarkdown(first.message), WIDTH - 4 - tagWidth)}${tag}`;
+  const ref = `#${first.item.number}`;
   return [
-    `    ${ref} ${terminalText(f.item.title, WIDTH - 5 - ref.length - tagWidth)}${tag}`,
-    `      ${paint(terminalText(message, WIDTH - 6), 'dim')}`,
+    `    ${ref} ${terminalText(first.item.title, WIDTH - 5 - ref.length - tagWidth)}${tag}`,
+    ...findings.slice(0, MAX_MESSAGES_PER_ITEM).map((f) => `      ${paint(terminalText(plainMarkdown(f.message), WIDTH - 6), 'dim')}`),
+    ...(findings.length > MAX_MESSAGES_PER_ITEM ? [`      …and ${findings.length - MAX_MESSAGES_PER_ITEM} more`] : []),
   ].join('\n');
 }
 
@@ -130,7 +136,7 @@ function trend(input: ReportInput, facts: ReportDigest, paint: Paint): string {
     paint(`  ${pad('Month', 11)} ${lpad('Delivered', 9)} ${lpad(Array.from(names).slice(0, 9).join(''), 9)} ${lpad('Share', 6)}`, 'dim'),
     ...t.rows.map((r) => row(r.month, r.delivered, r.dealDriven, r.share, r.delivered > 0)),
     row('planned now', input.evaluation.totalPoints, t.plannedShare * input.evaluation.totalPoints, t.plannedShare, true),
-    `  (${plural(t.extraRequests, 'extra API request')})`,
+    ...(t.extraRequests > 0 ? [`  (${plural(t.extraRequests, 'extra API request')})`] : []),
   ].join('\n');
 }
 

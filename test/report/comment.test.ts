@@ -11,7 +11,7 @@ describe('renderComment', () => {
     const comment = renderComment({ ...smallRoadmap(), focusItem: 12 });
     await expect(comment).toMatchFileSnapshot(golden('comment-deal-request.md'));
     expect(comment.startsWith(COMMENT_MARKER)).toBe(true);
-    expect(comment).toContain("This deal request can't be scheduled yet: 1 business-case answer is missing");
+    expect(comment).toContain("This deal request can't be scheduled yet: 2 business-case answers are missing or incomplete, it would be built only for this customer, 1 review is not ticked and deal work is over budget, with globex above its share.");
     expect(comment).toContain('- [ ] Fill in **Who will buy it?** with at least 3 words');
     expect(comment).toContain('- [ ] Fill in **Review by** with a date written YYYY-MM-DD');
     // Without #12's 8 points, deal work would be 4 of 32 points.

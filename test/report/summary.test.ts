@@ -9,7 +9,7 @@ describe('renderMarkdownReport, audit mode', () => {
   it('a roadmap over budget, with trend and run facts', async () => {
     const report = renderMarkdownReport(withTrend({ ...smallRoadmap(), run: runFacts(), policyCommit: '0123456789abcdef0123456789abcdef01234567' }));
     await expect(report).toMatchFileSnapshot(golden('summary-audit.md'));
-    expect(report).toMatch(/^## Roadmap health: 3 items need attention · deal work over budget · globex over their customer share\n/);
+    expect(report).toMatch(/^## Roadmap health: 3 items need attention · deal work over budget · globex over its customer share\n/);
     expect(report).toContain('| deal | 3 | 12 | 30% | ≤ 10% | **over budget** |');
     expect(report).toContain('at commit `0123456`');
     expect(report).toContain('```mermaid\npie showData title Planned capacity by category (points)');

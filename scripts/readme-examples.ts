@@ -1,0 +1,109 @@
+/**
+ * Writes a real comment and a real job summary, produced from the example
+ * roadmap, into the README's "What people see" section, so the README shows
+ * what the product prints rather than what someone typed.
+ *
+ *   npm run readme        rewrites README.md
+ *
+ * A test fails when the README's copies are stale.
+ */
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { parse } from 'yaml';
+import { evaluate } from '../src/core/evaluate.js';
+import { parseSnapshot } from '../src/core/snapshot.js';
+import { deliveredTrend } from '../src/core/trend.js';
+import { parsePolicy } from '../src/policy/schema.js';
+import { renderComment } from '../src/report/comment.js';
+import { renderMarkdownReport } from '../src/report/summary.js';
+import type { ReportInput } from '../src/report/types.js';
+
+export const POLICY_FILE = 'examples/roadmap-policy.yml';
+export const SNAPSHOT_FILE = 'examples/acme-snapshot.json';
+/** The months of delivered work the example summary's trend covers. */
+const TREND_MONTHS = 6;
+
+/** The example roadmap evaluated at the moment its snapshot was taken, as the action would report it in audit mode. */
+export function exampleReportInput(root: string): ReportInput {
+  const policy = parsePolicy(parse(readFileSync(join(root, POLICY_FILE), 'utf8')));
+  const snapshot = parseSnapshot(readFileSync(join(root, SNAPSHOT_FILE), 'utf8'), SNAPSHOT_FILE);
+  return {
+    mode: 'audit',
+    evaluation: evaluate(policy, snapshot.items, snapshot.takenAt),
+    policy,
+    items: snapshot.items,
+    policySources: ['.github/roadmap-policy.yml'],
+    sourceName: snapshot.source.name,
+    // Offline, the trend costs no requests; in the action each month read is counted.
+    trend: { points: deliveredTrend(policy, snapshot.items, snapshot.takenAt, TREND_MONTHS), extraRequests: 0 },
+  };
+}
+
+/**
+ * The deal request the README shows the comment of: the open one with the
+ * most kinds of item findings, so a reader sees a checklist and the budget
+ * trade-off together. Ties go to the lowest number, so the choice is stable.
+ */
+export function exampleCommentItem(input: ReportInput): number {
+  const dealItems = input.evaluation.items.filter((a) => a.planned && !a.exempt && input.policy.businessCase.appliesTo.includes(a.category));
+  const kinds = (n: number) => new Set(input.evaluation.findings.filter((f) => f.item?.number === n && !f.exempt).map((f) => f.kind)).size;
+  const best = [...dealItems].sort((a, b) => kinds(b.number) - kinds(a.number) || a.number - b.number)[0];
+  if (!best) throw new Error('the example roadmap has no deal request to show');
+  return best.number;
+}
+
+export interface ReadmeExamples {
+  comment: string;
+  summary: string;
+}
+
+export function renderReadmeExamples(root: string): ReadmeExamples {
+  const input = exampleReportInput(root);
+  return {
+    comment: renderComment({ ...input, mode: 'issue', focusItem: exampleCommentItem(input) }),
+    summary: renderMarkdownReport(input),
+  };
+}
+
+/** README.md with each example's text placed between its markers, everything else untouched. */
+export function withExamples(readme: string, examples: ReadmeExamples): string {
+  let result = readme;
+  for (const [name, markdown] of Object.entries(examples)) {
+    const start = `<!-- example:${name} -->`;
+    const end = `<!-- /example:${name} -->`;
+    const from = result.indexOf(start);
+    const to = result.indexOf(end);
+    if (from < 0 || to < from) throw new Error(`README.md has no ${start} … ${end} block`);
+    result = `${result.slice(0, from + start.length)}\n${quoteBlock(markdown)}\n${result.slice(to)}`;
+  }
+  return result;
+}
+
+/**
+ * Shown rendered, set off as a quote so a reader tells the example from the
+ * README around it. The comment's hidden marker is kept: it is part of what
+ * the bot writes.
+ */
+function quoteBlock(markdown: string): string {
+  return markdown
+    .trimEnd()
+    .split('\n')
+    .map((line) => (line ? `> ${line}` : '>'))
+    .join('\n');
+}
+
+function main(): void {
+  const root = process.cwd();
+  const path = join(root, 'README.md');
+  const before = readFileSync(path, 'utf8');
+  const after = withExamples(before, renderReadmeExamples(root));
+  if (after === before) {
+    console.log('README.md examples are up to date');
+    return;
+  }
+  writeFileSync(path, after);
+  console.log('README.md examples rewritten from the example roadmap');
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) main();

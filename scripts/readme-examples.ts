@@ -11,9 +11,8 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parse } from 'yaml';
-import { evaluate } from '../src/core/evaluate.js';
+import { buildReportInput } from '../src/core/report-input.js';
 import { parseSnapshot } from '../src/core/snapshot.js';
-import { deliveredTrend } from '../src/core/trend.js';
 import { parsePolicy } from '../src/policy/schema.js';
 import { renderComment } from '../src/report/comment.js';
 import { renderMarkdownReport } from '../src/report/summary.js';
@@ -28,16 +27,16 @@ const TREND_MONTHS = 6;
 export function exampleReportInput(root: string): ReportInput {
   const policy = parsePolicy(parse(readFileSync(join(root, POLICY_FILE), 'utf8')));
   const snapshot = parseSnapshot(readFileSync(join(root, SNAPSHOT_FILE), 'utf8'), SNAPSHOT_FILE);
-  return {
+  return buildReportInput({
     mode: 'audit',
-    evaluation: evaluate(policy, snapshot.items, snapshot.takenAt),
     policy,
     items: snapshot.items,
+    now: snapshot.takenAt,
+    // As a repository using the action would see it.
     policySources: ['.github/roadmap-policy.yml'],
     sourceName: snapshot.source.name,
-    // Offline, the trend costs no requests; in the action each month read is counted.
-    trend: { points: deliveredTrend(policy, snapshot.items, snapshot.takenAt, TREND_MONTHS), extraRequests: 0 },
-  };
+    trendMonths: TREND_MONTHS,
+  });
 }
 
 /**

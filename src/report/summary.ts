@@ -210,7 +210,7 @@ function issueReport(input: ReportInput, focusItem: number): string[] {
   const own = input.evaluation.findings.filter((f) => f.item?.number === focusItem);
   const budget = facts.budgets.find((b) => b.category === assessment?.category);
   const budgetFindings = input.evaluation.findings.filter((f) => !f.item && f.category === assessment?.category);
-  const open = own.filter((f) => !f.exempt);
+  const open = [...own, ...budgetFindings].filter((f) => !f.exempt);
   const state = open.length === 0 ? 'meets the roadmap policy' : `has ${plural(open.length, 'finding')}`;
   const lines = [...own, ...budgetFindings].map((f) => `- **${KIND_TITLES[f.kind]}:** ${safeMarkdown(f.message, { max: 200 })}${f.exempt ? ' _(exempt)_' : f.severity === 'fail' ? ' · **fails the check**' : ''}\n  ${safeMarkdown(f.fix, { max: 300 })}`);
   const category = assessment ? ` (${escapeText(assessment.category, 40)}, ${amount(assessment.size, input.evaluation.unit)})` : '';

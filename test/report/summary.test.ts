@@ -68,7 +68,7 @@ describe('renderMarkdownReport, issue mode', () => {
   it('the item, its findings and its category’s budget', async () => {
     const report = renderMarkdownReport({ ...smallRoadmap(), mode: 'issue', focusItem: 12, run: runFacts() });
     await expect(report).toMatchFileSnapshot(golden('summary-issue.md'));
-    expect(report).toMatch(/^## Roadmap Guard: #12 has 4 findings\n/);
+    expect(report).toMatch(/^## Roadmap Guard: #12 has 6 findings\n/);
     expect(report).toContain('### deal budget');
     expect(report).not.toContain('### Customers');
     expect(report).not.toContain('strategic');

@@ -1,11 +1,222 @@
+/**
+ * The action, step by step: inputs → policy → read → evaluate → plan →
+ * apply → report → outputs. Outputs are set and the run is failed (once, with
+ * a one-line reason) whatever happens along the way.
+ */
 import * as core from '@actions/core';
+import { buildReportInput } from '../core/report-input.js';
+import { evaluate } from '../core/evaluate.js';
+import type { Evaluation } from '../core/types.js';
+import { loadPolicy, type LoadedPolicy } from '../policy/load.js';
+import { PolicyError } from '../policy/errors.js';
+import { applyWrites, describeApplied, type ApplyResult } from '../github/apply.js';
+import { createGitHubClient, describeCounts, type ClientOptions, type GitHubClient, type RequestCounts } from '../github/client.js';
+import { getErrorMessage } from '../github/errors.js';
+import { itemFindings, planDashboard, planWrites, type PlannedWrite } from '../github/plan.js';
+import { createPolicyReader } from '../github/policy-reader.js';
+import { renderComment } from '../report/comment.js';
+import { renderDashboard } from '../report/dashboard.js';
+import type { ReportInput, RunFacts } from '../report/types.js';
+import { readEventContext, routeEvent, type EventContext, type Route } from './events.js';
+import { completeCommentLookups, gatherAudit, gatherIssue, type Gathered } from './gather.js';
+import { readInputs, type ActionInputs } from './inputs.js';
+import { outputsFrom, setOutputs } from './outputs.js';
+import { writeFailureSummary, writeReport } from './report.js';
+import { scopeToItem } from './scope.js';
 
-/** Runs the action: inputs → policy → evaluation → writes → report → outputs. */
-export async function run(): Promise<void> {
-  const dryRun = core.getBooleanInput('dry-run');
-  core.info(`Roadmap Guard${dryRun ? ' (dry run)' : ''}`);
-  core.setOutput('compliant', 'true');
-  core.setOutput('over-budget', 'false');
-  core.setOutput('findings', '[]');
-  core.setOutput('report', '');
+export interface RunOptions {
+  env?: NodeJS.ProcessEnv;
+  now?: () => Date;
+  /** Client settings beyond the token (pacing, waits); the real runner uses the defaults. */
+  client?: Partial<Omit<ClientOptions, 'token'>>;
+}
+
+interface RunState {
+  client?: GitHubClient;
+  evaluation?: Evaluation;
+  reportPath: string;
+}
+
+const NO_REQUESTS: RequestCounts = { graphql: 0, restRead: 0, write: 0 };
+
+export async function run(options: RunOptions = {}): Promise<void> {
+  const state: RunState = { reportPath: '' };
+  let failure: string | undefined;
+  try {
+    failure = await guardRoadmap(options, state);
+  } catch (error) {
+    failure = explainFailure(error);
+    await writeFailureSummary(failure, state.client?.counts() ?? NO_REQUESTS).catch((e: unknown) => core.warning(`Could not write the job summary: ${getErrorMessage(e)}`));
+  } finally {
+    const counts = state.client?.counts() ?? NO_REQUESTS;
+    if (state.client) core.info(`API requests: ${describeCounts(counts)}.`);
+    setOutputs(outputsFrom(state.evaluation, state.reportPath, counts));
+    if (failure) core.setFailed(failure);
+  }
+}
+
+/** The steps. Returns why the run fails, or undefined when it passes. */
+async function guardRoadmap(options: RunOptions, state: RunState): Promise<string | undefined> {
+  const env = options.env ?? process.env;
+  // 1. Inputs and the event.
+  const inputs = readInputs();
+  const context = readEventContext(env);
+  const route = routeEvent(context, inputs.mode);
+  if (route.mode === 'ignored') {
+    core.notice(route.notice);
+    return undefined;
+  }
+  core.info(`Roadmap Guard: ${route.mode === 'issue' ? `issue mode for #${route.issueNumber}` : 'audit mode'}${inputs.dryRun ? ' (dry run: nothing will be written)' : ''}.`);
+  const client = createGitHubClient({ token: inputs.githubToken, warn: (message) => core.warning(message), ...options.client });
+  state.client = client;
+
+  // 2. The policy.
+  const loaded = await loadRepositoryPolicy(client, context, inputs);
+
+  // 3. Read what the mode needs.
+  const now = options.now?.() ?? new Date();
+  const gathered = await gather(client, context, loaded, inputs, route, now);
+  core.info(`Read ${gathered.items.length} open issue${gathered.items.length === 1 ? '' : 's'}${gathered.closedItems.length ? ` and ${gathered.closedItems.length} closed for the trend` : ''}.`);
+
+  // 4. Evaluate.
+  const evaluated = evaluate(loaded.policy, gathered.items, now);
+  const evaluation = route.mode === 'issue' ? scopeToItem(evaluated, route.issueNumber) : evaluated;
+  state.evaluation = evaluation;
+  const report = buildReportInput({
+    mode: route.mode,
+    policy: loaded.policy,
+    items: [...gathered.items, ...gathered.closedItems],
+    now,
+    evaluation,
+    policySources: loaded.sources,
+    sourceName: `${context.repo.owner}/${context.repo.name}`,
+    policyUrl: `${context.serverUrl}/${context.repo.owner}/${context.repo.name}/blob/${loaded.commit ?? 'HEAD'}/${inputs.policyPath}`,
+    ...(route.mode === 'issue' ? { focusItem: route.issueNumber } : {}),
+    trendMonths: route.mode === 'audit' ? inputs.trendMonths : 0,
+    trendExtraRequests: gathered.trendRequests,
+  });
+
+  // 5. Plan the writes.
+  const plan = await planRun({ client, context, loaded, inputs, route, gathered, evaluation, report });
+
+  // 6. Apply them.
+  const applied = await applyWrites(client, repoOf(context), plan, { dryRun: inputs.dryRun, maxWrites: inputs.maxWrites, log: core });
+  if (!inputs.dryRun && plan.length) core.info(describeApplied(applied));
+
+  // 7. Report.
+  state.reportPath = await writeReport({ ...report, run: runFacts(client.counts(), applied) });
+
+  // 8. Pass or fail.
+  if (applied.stoppedBy) return `${firstLine(getErrorMessage(applied.stoppedBy))} ${describeApplied(applied)}`;
+  return evaluation.compliant ? undefined : failingFindings(evaluation);
+}
+
+async function loadRepositoryPolicy(client: GitHubClient, context: EventContext, inputs: ActionInputs): Promise<LoadedPolicy> {
+  const reader = createPolicyReader({
+    client,
+    repo: repoOf(context),
+    ...(context.workspace ? { workspace: context.workspace } : {}),
+    ...(context.sha ? { sha: context.sha } : {}),
+    onRead: (description) => core.info(`Policy file: ${description}.`),
+  });
+  const loaded = await loadPolicy(inputs.policyPath, reader);
+  core.info(`Policy: ${loaded.sources.join(', extending ')}${loaded.commit ? ` at ${loaded.commit.slice(0, 7)}` : ''}.`);
+  return loaded;
+}
+
+function gather(client: GitHubClient, context: EventContext, loaded: LoadedPolicy, inputs: ActionInputs, route: Exclude<Route, { mode: 'ignored' }>, now: Date): Promise<Gathered> {
+  const common = { client, repo: repoOf(context), policy: loaded.policy, ...(inputs.dashboardIssue ? { dashboardTitle: inputs.dashboardIssue } : {}) };
+  if (route.mode === 'issue') return gatherIssue({ ...common, issueNumber: route.issueNumber });
+  return gatherAudit({ ...common, ...(inputs.trendMonths > 0 ? { trendSince: trendStart(now, inputs.trendMonths) } : {}) });
+}
+
+interface PlanContext {
+  client: GitHubClient;
+  context: EventContext;
+  loaded: LoadedPolicy;
+  inputs: ActionInputs;
+  route: Exclude<Route, { mode: 'ignored' }>;
+  gathered: Gathered;
+  evaluation: Evaluation;
+  report: ReportInput;
+}
+
+async function planRun(run: PlanContext): Promise<PlannedWrite[]> {
+  const { route, evaluation, report } = run;
+  const focusItem = route.mode === 'issue' ? route.issueNumber : undefined;
+  const existingComments = await completeCommentLookups({
+    client: run.client,
+    repo: repoOf(run.context),
+    policy: run.loaded.policy,
+    gathered: run.gathered,
+    matters: (item) => item.number === focusItem || itemFindings(evaluation, item.number).length > 0,
+  });
+  const writes = planWrites({
+    evaluation,
+    items: run.gathered.syncItems,
+    existingComments,
+    existingLabels: run.gathered.existingLabels,
+    policy: run.loaded.policy,
+    mode: route.mode,
+    ...(focusItem === undefined ? {} : { focusItem }),
+    renderedComments: (item) => renderComment({ ...report, focusItem: item }),
+  });
+  if (route.mode !== 'audit' || !run.inputs.dashboardIssue) return writes;
+  return [...writes, ...planDashboard({ title: run.inputs.dashboardIssue, body: renderDashboard(report), existing: run.gathered.dashboard })];
+}
+
+function runFacts(counts: RequestCounts, applied: ApplyResult): RunFacts {
+  return {
+    requests: { graphql: counts.graphql, restRead: counts.restRead, write: counts.write },
+    ...(counts.rateLimitRemaining === undefined ? {} : { rateLimitRemaining: counts.rateLimitRemaining }),
+    writes: {
+      made: applied.made.length,
+      skippedByDryRun: applied.skippedByDryRun.length,
+      deferredByMaxWrites: applied.deferred.length,
+      failed: [
+        ...applied.failed.map((f) => ({ description: f.write.description, reason: firstLine(f.reason) })),
+        ...applied.notAttempted.map((w) => ({ description: w.description, reason: 'not attempted: the run stopped at an earlier write' })),
+      ],
+    },
+  };
+}
+
+/** One line for the check: how many findings fail and the first few. */
+function failingFindings(evaluation: Evaluation): string {
+  const failing = evaluation.findings.filter((f) => f.severity === 'fail');
+  const shown = failing.slice(0, 3).map((f) => `${f.item ? `#${f.item.number} ` : ''}${firstLine(f.message)}`);
+  const more = failing.length > shown.length ? `; and ${failing.length - shown.length} more` : '';
+  return `${failing.length} finding${failing.length === 1 ? '' : 's'} fail${failing.length === 1 ? 's' : ''} the roadmap policy: ${shown.join('; ')}${more}. See the job summary.`;
+}
+
+/** Logs the details of an error and returns the one line the check shows. */
+function explainFailure(error: unknown): string {
+  if (error instanceof PolicyError) {
+    for (const problem of error.problems) {
+      core.error(`${problem.field ? `${problem.field}: ` : ''}${problem.message}`, {
+        title: 'Invalid roadmap policy',
+        file: problem.file,
+        ...(problem.line === undefined ? {} : { startLine: problem.line }),
+        ...(problem.column === undefined ? {} : { startColumn: problem.column }),
+      });
+    }
+    const count = error.problems.length;
+    return `The roadmap policy is invalid${count > 1 ? ` (${count} problems, listed above)` : ''}: ${firstLine(error.message)}`;
+  }
+  const message = getErrorMessage(error);
+  if (message.includes('\n')) core.info(message);
+  return firstLine(message);
+}
+
+function firstLine(text: string): string {
+  return text.split('\n', 1)[0]!.trim();
+}
+
+function repoOf(context: EventContext) {
+  return context.repo;
+}
+
+/** The first day (UTC) of the oldest month the trend shows: closed issues updated since then are read. */
+function trendStart(now: Date, months: number): string {
+  return new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - (months - 1), 1)).toISOString();
 }

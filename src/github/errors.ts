@@ -67,9 +67,9 @@ export const PERMISSIONS_SNIPPET = ['permissions:', '  contents: read', '  issue
 export class PermissionError extends Error {
   constructor(what: string, options?: { cause?: unknown }) {
     super(
-      `GitHub refused to ${what} (403): the token lacks the \`issues: write\` permission. ` +
-        `Grant it in the workflow:\n${PERMISSIONS_SNIPPET}\n` +
-        `(A repository or organization setting may also restrict the workflow token to read-only: Settings → Actions → General → Workflow permissions.)`,
+      `GitHub refused to ${what} (403): the token needs the \`issues: write\` permission; add \`permissions: { contents: read, issues: write }\` to the job.\n` +
+        `In the workflow file:\n${PERMISSIONS_SNIPPET}\n` +
+        `(A repository or organization setting may also keep the workflow token read-only: Settings → Actions → General → Workflow permissions.)`,
       options,
     );
     this.name = 'PermissionError';

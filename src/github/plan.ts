@@ -7,6 +7,7 @@ import { ITEM_LEVEL_KINDS } from '../core/finding-kinds.js';
 import type { Evaluation, Finding, WorkItem } from '../core/types.js';
 import type { Policy } from '../policy/schema.js';
 import { renderResolvedComment } from '../report/comment.js';
+import { sameDashboardContent } from '../report/dashboard.js';
 import type { BotComment } from './work-items.js';
 
 export type PlannedWrite =
@@ -135,7 +136,7 @@ function planMissingLabels(input: PlanInput, writes: PlannedWrite[]): PlannedWri
 /** The dashboard issue: created when missing, its body replaced only when the report changed. */
 export function planDashboard(input: { title: string; body: string; existing: { number: number; body: string } | null }): PlannedWrite[] {
   if (!input.existing) return [{ kind: 'create-issue', issue: null, title: input.title, body: input.body, description: `create the dashboard issue "${input.title}"` }];
-  if (sameText(input.existing.body, input.body)) return [];
+  if (sameDashboardContent(input.existing.body, input.body)) return [];
   return [{ kind: 'update-issue', issue: input.existing.number, body: input.body, description: `update the dashboard issue #${input.existing.number}` }];
 }
 

@@ -120,7 +120,7 @@ export async function readFocusIssue(client: GitHubClient, repo: RepoRef, number
   let commentsAfter: string | null = null;
   let item: WorkItem | undefined;
   let existingLabels: Set<string> | undefined;
-  let comment: BotComment | null = null;
+  let comment: BotComment | null;
   do {
     const page: FocusPage = await client.graphql<FocusPage>(FOCUS_ISSUE_QUERY, {
       owner: repo.owner,

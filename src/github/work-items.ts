@@ -2,7 +2,7 @@
  * GitHub's view of an issue → the engine's WorkItem, and the bot's own
  * comment among an issue's comments.
  */
-import { parseIssueBody } from '../core/issue-form.js';
+import { workItemFromIssue } from '../core/snapshot.js';
 import type { WorkItem } from '../core/types.js';
 import { COMMENT_MARKER, DASHBOARD_MARKER } from '../report/markers.js';
 
@@ -41,23 +41,21 @@ export interface CommentLookup {
   complete: boolean;
 }
 
+/** Pull requests never get here: the queries read `Repository.issues`, which holds issues only. */
 export function toWorkItem(node: IssueNode): WorkItem {
-  const { form, checklist } = parseIssueBody(node.body ?? null);
-  return {
+  return workItemFromIssue({
     number: node.number,
     title: node.title,
     url: node.url,
-    state: node.state === 'CLOSED' ? 'closed' : 'open',
+    state: node.state,
     labels: (node.labels?.nodes ?? []).flatMap((label) => (label ? [label.name] : [])),
-    author: node.author?.login ?? null,
+    author: node.author ?? null,
     createdAt: node.createdAt,
     updatedAt: node.updatedAt,
     closedAt: node.closedAt ?? null,
-    milestone: node.milestone?.title ?? null,
-    form,
-    checklist,
-    fields: {},
-  };
+    milestone: node.milestone ?? null,
+    body: node.body ?? null,
+  });
 }
 
 /**

@@ -1,0 +1,116 @@
+/**
+ * What each mode reads. Issue mode: the event's issue in full plus the
+ * narrow budget read. Audit mode: every open issue with its comment window,
+ * and closed issues only when the trend needs them.
+ */
+import type { WorkItem } from '../core/types.js';
+import type { Policy } from '../policy/schema.js';
+import type { GitHubClient } from '../github/client.js';
+import { budgetNeedsBody, readBotComment, readBudgetItems, readFocusIssue, readIssues, type ManagedLabelNames, type RepoRef } from '../github/read.js';
+import type { BotComment, CommentLookup } from '../github/work-items.js';
+
+export interface Gathered {
+  /** The items the evaluation sees (planned work and candidates). */
+  items: WorkItem[];
+  /** Closed items read for the trend only. */
+  closedItems: WorkItem[];
+  /** The items whose comment and labels this run keeps in sync. */
+  syncItems: WorkItem[];
+  comments: Map<number, CommentLookup>;
+  existingLabels: Set<string>;
+  dashboard: { number: number; body: string } | null;
+  /** GraphQL requests spent on the trend's closed issues. */
+  trendRequests: number;
+}
+
+export interface GatherOptions {
+  client: GitHubClient;
+  repo: RepoRef;
+  policy: Policy;
+  dashboardTitle?: string;
+}
+
+export async function gatherIssue(options: GatherOptions & { issueNumber: number }): Promise<Gathered> {
+  const { client, repo, policy } = options;
+  const focus = await readFocusIssue(client, repo, options.issueNumber, managedLabels(policy));
+  const budgetItems = await readBudgetItems(client, repo, policy, { dashboardTitle: options.dashboardTitle });
+  const focusItem = focus.record.item;
+  // The budget read has every open issue narrowly; the focus issue replaces its narrow copy.
+  const items = [...budgetItems.filter((item) => item.number !== focusItem.number), focusItem];
+  return {
+    items,
+    closedItems: [],
+    syncItems: [focusItem],
+    comments: new Map([[focusItem.number, focus.record.comments]]),
+    existingLabels: focus.existingLabels ?? new Set(),
+    dashboard: null,
+    trendRequests: 0,
+  };
+}
+
+export async function gatherAudit(options: GatherOptions & { trendSince?: string }): Promise<Gathered> {
+  const { client, repo, policy } = options;
+  const open = await readIssues(client, repo, {
+    states: ['OPEN'],
+    withBody: true,
+    withComments: true,
+    labels: managedLabels(policy),
+    dashboardTitle: options.dashboardTitle,
+  });
+  let closedItems: WorkItem[] = [];
+  let trendRequests = 0;
+  if (options.trendSince) {
+    const before = client.counts().graphql;
+    const closed = await readIssues(client, repo, {
+      states: ['CLOSED'],
+      since: options.trendSince,
+      withBody: budgetNeedsBody(policy),
+      withComments: false,
+      dashboardTitle: options.dashboardTitle,
+    });
+    closedItems = closed.records.map((record) => record.item);
+    trendRequests = client.counts().graphql - before;
+  }
+  const items = open.records.map((record) => record.item);
+  return {
+    items,
+    closedItems,
+    syncItems: items,
+    comments: new Map(open.records.map((record) => [record.item.number, record.comments])),
+    existingLabels: open.existingLabels ?? new Set(),
+    dashboard: open.dashboard,
+    trendRequests,
+  };
+}
+
+/**
+ * Reads the rest of the comments of the few issues whose comment window did
+ * not settle whether the bot has commented, when it matters: the issue is
+ * about to get a comment (a duplicate must not be posted), or it carries a
+ * label the bot manages (its comment may need resolving).
+ */
+export async function completeCommentLookups(
+  options: Pick<GatherOptions, 'client' | 'repo' | 'policy'> & { gathered: Gathered; matters: (item: WorkItem) => boolean },
+): Promise<Map<number, BotComment | null>> {
+  const known = new Map<number, BotComment | null>();
+  const managed = Object.values(managedLabels(options.policy) ?? {}).map((label) => label.toLowerCase());
+  for (const item of options.gathered.syncItems) {
+    const lookup = options.gathered.comments.get(item.number);
+    if (lookup?.complete) {
+      known.set(item.number, lookup.comment);
+      continue;
+    }
+    const carriesManagedLabel = item.labels.some((label) => managed.includes(label.toLowerCase()));
+    if (options.matters(item) || carriesManagedLabel) {
+      known.set(item.number, (await readBotComment(options.client, options.repo, item.number)).comment);
+    }
+  }
+  return known;
+}
+
+/** The labels the policy asks the bot to manage, if any. */
+export function managedLabels(policy: Policy): ManagedLabelNames | undefined {
+  const { nonCompliant, overBudget } = policy.enforcement.labels;
+  if (!nonCompliant && !overBudget) return undefined;
+  return { ...(nonCompliant ? { nonCompliant } : {}), ...(overBudget ? { overBudget } : {}) };
+}

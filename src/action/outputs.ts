@@ -1,0 +1,51 @@
+/**
+ * The step's outputs. Every output gets a value on every run, failures
+ * included, so later steps can always read them.
+ */
+import * as core from '@actions/core';
+import type { Evaluation } from '../core/types.js';
+import type { RequestCounts } from '../github/client.js';
+import { budgetsOutput, findingsOutput } from '../report/outputs.js';
+
+export interface OutputValues {
+  compliant: boolean;
+  overBudget: boolean;
+  findings: unknown[];
+  budgets: unknown[];
+  reportPath: string;
+  requests: RequestCounts;
+}
+
+export function outputsFrom(evaluation: Evaluation | undefined, reportPath: string, requests: RequestCounts): OutputValues {
+  return {
+    compliant: evaluation?.compliant ?? false,
+    overBudget: evaluation ? isAnythingOverBudget(evaluation) : false,
+    findings: evaluation ? findingsOutput(evaluation) : [],
+    budgets: evaluation ? budgetsOutput(evaluation) : [],
+    reportPath,
+    requests,
+  };
+}
+
+export function setOutputs(values: OutputValues): void {
+  core.setOutput('compliant', String(values.compliant));
+  core.setOutput('over-budget', String(values.overBudget));
+  core.setOutput('findings', JSON.stringify(values.findings));
+  core.setOutput('budgets', JSON.stringify(values.budgets));
+  core.setOutput('report', values.reportPath);
+  core.setOutput('requests', JSON.stringify(requestsOutput(values.requests)));
+}
+
+/** The `requests` output: names as documented in action.yml. */
+export function requestsOutput(counts: RequestCounts) {
+  return {
+    graphql: counts.graphql,
+    'rest-read': counts.restRead,
+    write: counts.write,
+    'rate-limit-remaining': counts.rateLimitRemaining ?? null,
+  };
+}
+
+function isAnythingOverBudget(evaluation: Evaluation): boolean {
+  return evaluation.budgets.some((b) => b.status === 'over' || b.customers.some((c) => c.over));
+}

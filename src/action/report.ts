@@ -1,0 +1,41 @@
+/**
+ * The report a lead reads: the job summary, and the same markdown in a file
+ * whose path is the `report` output, for a later step to upload or post.
+ */
+import * as core from '@actions/core';
+import { writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { RequestCounts } from '../github/client.js';
+import { describeCounts } from '../github/client.js';
+import { escapeText } from '../report/escape.js';
+import { renderMarkdownReport } from '../report/summary.js';
+import type { ReportInput } from '../report/types.js';
+
+export const REPORT_FILE_NAME = 'roadmap-guard-report.md';
+
+/** Writes the job summary and the report file; returns the file's path. */
+export async function writeReport(input: ReportInput, env: NodeJS.ProcessEnv = process.env): Promise<string> {
+  const markdown = renderMarkdownReport(input);
+  const path = join(env.RUNNER_TEMP || tmpdir(), REPORT_FILE_NAME);
+  await writeFile(path, markdown, 'utf8');
+  await writeSummary(markdown, env);
+  return path;
+}
+
+/** When the run could not finish, the summary still says why and what it cost. */
+export async function writeFailureSummary(reason: string, counts: RequestCounts, env: NodeJS.ProcessEnv = process.env): Promise<void> {
+  await writeSummary(
+    ['## Roadmap Guard could not finish', '', escapeText(reason, 2000), '', `- **API requests:** ${describeCounts(counts)}`, ''].join('\n'),
+    env,
+  );
+}
+
+async function writeSummary(markdown: string, env: NodeJS.ProcessEnv): Promise<void> {
+  if (!env.GITHUB_STEP_SUMMARY) {
+    core.info('No job summary file (GITHUB_STEP_SUMMARY is not set); the report is in the `report` output.');
+    return;
+  }
+  await core.summary.addRaw(markdown, true).write();
+  core.summary.emptyBuffer();
+}

@@ -31,8 +31,8 @@ export async function loadPolicy(path: string, read: PolicyFileReader): Promise<
   if (!top) throw new PolicyError([missingPolicyProblem(path)]);
 
   const chain = await readExtendsChain(readPolicySource(top.text, path), read);
-  const merged = chain.sources.reduceRight<unknown>((base, source) => mergePolicyData(base, withoutKeys(source.value)), undefined);
-  const checked = chain.complete ? checkPolicyData(merged, ownerLocator(chain.sources)) : { problems: [] };
+  // A chain with an unreadable file is not merged: problems of the partial result would mislead.
+  const checked = chain.complete ? checkPolicyData(mergeChain(chain.sources), ownerLocator(chain.sources)) : { problems: [] };
   const problems = unique([...chain.problems, ...checked.problems]);
   if (problems.length > 0 || !checked.parsed) throw new PolicyError(problems);
   return { policy: normalizePolicy(checked.parsed), sources: chain.sources.map((s) => s.file), ...(top.commit ? { commit: top.commit } : {}) };
@@ -113,6 +113,11 @@ function extendsOf(value: Record<string, unknown>): string | undefined {
 
 function isMapping(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** Merges the chain from the most general file up to the repository's own. */
+function mergeChain(sources: PolicySource[]): unknown {
+  return sources.reduceRight<unknown>((base, source) => mergePolicyData(base, withoutKeys(source.value)), undefined);
 }
 
 /** `extends` and `$schema` describe a file, not the merged policy. */

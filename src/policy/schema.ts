@@ -32,14 +32,19 @@ const wholeNumber = (what: string, minimum: number) =>
 const answer = z.union([z.string(), z.number(), z.boolean()], { error: expected('an answer as text') }).transform(String);
 
 /** A label name or a glob on label names: `customer:*`, `size/?`. */
-const labelGlob = text('a label name or glob')
+export const labelGlob = text('a label name or glob')
   .refine((glob) => !/[[\]{}]|\*\*|^!/.test(glob), {
     error: (issue) => `only * and ? are supported in label globs (no [], {}, ** or leading !), got ${describeValue(issue.input)}`,
   })
   .meta({ description: 'A label name, or a glob where * matches any run of characters and ? one character.', examples: ['deal', 'customer:*'] });
 
-const share = z
-  .union([z.string(), z.number()], { error: expected('a share like 10% or 0.1') })
+/** The same rule as above, for editors reading the JSON Schema. */
+export const LABEL_GLOB_PATTERN = '^(?!!)(?!.*\\*\\*)[^\\[\\]{}]*\\S[^\\[\\]{}]*$';
+
+/** What a share may be written as, before it is read: for editors, the JSON Schema narrows this (see json-schema.ts). */
+export const shareInput = z.union([z.string(), z.number()], { error: expected('a share like 10% or 0.1') });
+
+const share = shareInput
   .transform((value, ctx): Share => {
     const parsed = parseShare(value);
     if (!parsed) {

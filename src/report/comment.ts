@@ -93,16 +93,26 @@ function opening(input: CommentInput, assessment: ItemAssessment | undefined, fi
   if (open.length === 0) {
     return `${who} is exempt from the roadmap policy${exemptLabel ? ` (label ${code(exemptLabel)})` : ''}: the findings below are listed for information and block nothing.`;
   }
-  const reasons = joinWords(reasonsFor(input.policy, open));
+  const reasons = joinWords(briefly(reasonsFor(input.policy, open)));
   const blocking = open.some((f) => f.severity === 'fail');
   return blocking
     ? `${who} can't be scheduled yet: ${reasons}. The check passes once the points below are settled; this comment updates as the issue changes.`
     : `${who} needs attention: ${reasons}. Nothing is blocked; this comment updates as the issue changes.`;
 }
 
-function reasonsFor(policy: Policy, findings: Finding[]): string[] {
+/** One sentence stays one sentence: past four reasons, name the first two and the budget, and count the rest. */
+function briefly(reasons: { text: string; budget: boolean }[]): string[] {
+  const texts = reasons.map((r) => r.text);
+  if (reasons.length <= 4) return texts;
+  const own = reasons.filter((r) => !r.budget).map((r) => r.text);
+  const budget = reasons.filter((r) => r.budget).map((r) => r.text);
+  return [...own.slice(0, 2), `${own.length - 2} more points listed below`, ...budget];
+}
+
+function reasonsFor(policy: Policy, findings: Finding[]): { text: string; budget: boolean }[] {
   const count = (kind: Finding['kind']) => findings.filter((f) => f.kind === kind).length;
   const reasons: string[] = [];
+  const budget: string[] = [];
   const missing = count('missing-field');
   const invalid = count('invalid-field');
   const answers = missing + invalid;
@@ -125,14 +135,14 @@ function reasonsFor(policy: Policy, findings: Finding[]): string[] {
   const overBudget = findings.filter((x) => x.kind === 'over-budget');
   for (const f of overBudget) {
     const customers = overShare.length ? `, with ${joinWords(overShare)} above ${overShare.length === 1 ? 'its' : 'their'} share` : '';
-    reasons.push(`${escapeText(f.category ?? 'its category', 40)} work is over budget${customers}`);
+    budget.push(`${escapeText(f.category ?? 'its category', 40)} work is over budget${customers}`);
   }
   if (overBudget.length === 0) {
     for (const f of findings.filter((x) => x.kind === 'customer-over-share')) {
-      reasons.push(`${escapeText(f.customer ?? 'this customer', 40)} already takes more than its share of ${escapeText(f.category ?? 'its category', 40)} work`);
+      budget.push(`${escapeText(f.customer ?? 'this customer', 40)} already takes more than its share of ${escapeText(f.category ?? 'its category', 40)} work`);
     }
   }
-  return reasons;
+  return [...reasons.map((text) => ({ text, budget: false })), ...budget.map((text) => ({ text, budget: true }))];
 }
 
 /** A checklist line: the exact heading or label, and what a valid answer looks like. */

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { renderComment, renderResolvedComment } from '../../src/report/comment.js';
 import { COMMENT_MARKER } from '../../src/report/markers.js';
 import { examplePolicy, finding } from './fixtures.js';
-import { compliantRoadmap, giantTextRoadmap, hostileRoadmap, smallRoadmap } from './scenarios.js';
+import { compliantRoadmap, everythingFailing, giantTextRoadmap, hostileRoadmap, smallRoadmap } from './scenarios.js';
 
 const golden = (name: string) => `./__golden__/${name}`;
 
@@ -37,6 +37,14 @@ describe('renderComment', () => {
     const input = smallRoadmap();
     const comment = renderComment({ ...input, focusItem: 5 });
     expect(comment).toContain('This issue needs attention: it has no size estimate. Nothing is blocked');
+  });
+
+  it('every finding kind on one item', async () => {
+    const comment = renderComment({ ...everythingFailing(), focusItem: 12 });
+    await expect(comment).toMatchFileSnapshot(golden('comment-everything-failing.md'));
+    expect(comment).toContain('- [ ] Fill in **How will we market it?**');
+    expect(comment).toContain('- [ ] Answer **New customers or expansion?** with one of: New customers, Expansion, Both (A invalid-field finding)');
+    expect(comment).toContain('- [ ] Fix the stale-backlog finding');
   });
 
   it('an item with no findings', async () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { renderDashboard, sameDashboardContent } from '../../src/report/dashboard.js';
 import { DASHBOARD_MARKER } from '../../src/report/markers.js';
-import { hugeRoadmap, smallRoadmap, withTrend } from './scenarios.js';
+import { everythingFailing, hostileRoadmap, hugeRoadmap, smallRoadmap, withTrend } from './scenarios.js';
 import { runFacts } from './fixtures.js';
 
 describe('renderDashboard', () => {
@@ -12,6 +12,15 @@ describe('renderDashboard', () => {
     expect(body).toMatch(/_Updated at 2026-11-03 09:00:00 UTC by Roadmap Guard\._\n$/);
     // Run facts change every run; leaving them out keeps the issue from being edited for nothing.
     expect(body).not.toContain('### Run');
+  });
+
+  it.each([
+    ['dashboard-hostile.md', hostileRoadmap],
+    ['dashboard-everything-failing.md', everythingFailing],
+  ])('%s', async (name, input) => {
+    const body = renderDashboard(input());
+    await expect(body).toMatchFileSnapshot(`./__golden__/${name}`);
+    expect(body.startsWith(DASHBOARD_MARKER)).toBe(true);
   });
 
   it('renders the full report even when the run was in issue mode', () => {

@@ -6,6 +6,7 @@ import { escapeText } from '../../src/report/escape.js';
 
 const gfm = new Marked({ gfm: true, async: false });
 // Characters that markdown, HTML and GitHub give meaning to, mixed with ordinary text.
+// eslint-disable-next-line no-control-regex -- control characters are part of the hostile input
 const hostileText = fc.stringMatching(/^[a-z @#<>&|*_`~![\]()\\/:.\n\r\t\u0000-\u001f-]{0,60}$/);
 
 describe('escapeText, for any text', () => {

@@ -1,0 +1,106 @@
+/** Properties the engine must hold for any input, checked on generated roadmaps. */
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { evaluate } from '../../src/core/evaluate.js';
+import { parseIssueBody } from '../../src/core/issue-form.js';
+import { workItemFromIssue } from '../../src/core/snapshot.js';
+import type { FieldValue, WorkItem } from '../../src/core/types.js';
+import { examplePolicy, NOW, workItem } from './fixtures.js';
+
+const example = examplePolicy();
+
+const LABELS = ['deal', 'customer:acme', 'customer:globex', 'Customer:Initech', 'roadmap', 'bug', 'chore', 'size/S', 'size/M', 'size/L', 'one-off', 'custom-sso', 'roadmap-exempt', 'docs'];
+const HEADINGS = ['Who will buy it?', 'How will we market it?', 'New customers or expansion?', 'Would we build this without this customer?', 'Success metric', 'Investment cap', 'Review by', 'Work type', 'Customer', 'Estimate'];
+
+const moment = fc.date({ min: new Date('2023-01-01T00:00:00Z'), max: new Date('2027-12-31T00:00:00Z'), noInvalidDate: true }).map((d) => d.toISOString());
+const size = fc.oneof(fc.integer({ min: 0, max: 13 }), fc.constantFrom(0.1, 0.2, 0.25, 1.5, 2.7, 0.001));
+
+const fieldValue: fc.Arbitrary<FieldValue> = fc.oneof(
+  size.map((value) => ({ type: 'number' as const, value })),
+  fc.string().map((value) => ({ type: 'text' as const, value })),
+  fc.constantFrom('Customer commitment', 'Roadmap', 'customer  COMMITMENT').map((value) => ({ type: 'single-select' as const, value })),
+  fc.constantFrom('2026-01-01', '2026-12-31').map((value) => ({ type: 'date' as const, value })),
+  fc.record({ title: fc.string(), startDate: fc.constantFrom('2026-10-27', '2026-11-10'), durationDays: fc.integer({ min: 1, max: 28 }) }).map((v) => ({ type: 'iteration' as const, ...v })),
+);
+
+const answer = fc.oneof(fc.string(), fc.constantFrom('', 'Both', 'No', 'yes', '2026-01-31', '31/01/2027', '3', 'Customer commitment', 'acme', 'Three enterprise buyers'));
+
+const item = (number: fc.Arbitrary<number>): fc.Arbitrary<WorkItem> =>
+  fc
+    .record({
+      number,
+      state: fc.constantFrom('open' as const, 'closed' as const),
+      labels: fc.uniqueArray(fc.oneof(fc.constantFrom(...LABELS), fc.string({ maxLength: 12 })), { maxLength: 5 }),
+      createdAt: moment,
+      updatedAt: moment,
+      form: fc.dictionary(fc.oneof(fc.constantFrom(...HEADINGS), fc.string({ maxLength: 10 })), answer, { maxKeys: 6 }),
+      checklist: fc.array(fc.record({ text: fc.constantFrom('GTM review', 'technical review', 'Other'), checked: fc.boolean() }), { maxLength: 3 }),
+      fields: fc.dictionary(fc.constantFrom('Estimate', 'Work type', 'Customer', 'Review by', 'Sprint'), fieldValue, { maxKeys: 3 }),
+    })
+    .map((overrides) => workItem(overrides));
+
+const roadmap = fc.uniqueArray(item(fc.integer({ min: 1, max: 10_000 })), { selector: (i) => i.number, maxLength: 40 });
+
+/** Points as integer thousandths, the engine's own exact unit. */
+const exact = (points: number) => Math.round(points * 1000);
+
+describe('engine properties', () => {
+  it('shares of all categories add up to all planned work', () => {
+    fc.assert(
+      fc.property(roadmap, (items) => {
+        const { budgets, totalPoints } = evaluate(example, items, NOW);
+        expect(budgets.reduce((sum, b) => sum + exact(b.points), 0)).toBe(exact(totalPoints));
+        if (totalPoints > 0) {
+          // Each share is rounded to a tenth of a percent, so the printed shares are off by at most 0.05 each.
+          const printed = budgets.reduce((sum, b) => sum + Number.parseFloat(b.share), 0);
+          expect(Math.abs(printed - 100)).toBeLessThanOrEqual(0.05 * budgets.length + 1e-9);
+        }
+      }),
+    );
+  });
+
+  it('adding a deal item never lowers the deal share', () => {
+    const newDeal = fc.record({ labels: fc.constantFrom(['deal'], ['customer:acme', 'size/L'], ['deal', 'size/S']), size: fc.option(size) });
+    fc.assert(
+      fc.property(roadmap, newDeal, (items, { labels, size: estimate }) => {
+        const added = workItem({ number: 20_000, labels, fields: estimate === null ? {} : { Estimate: { type: 'number', value: estimate } } });
+        const share = (list: WorkItem[]) => {
+          const evaluation = evaluate(example, list, NOW);
+          return { deal: exact(evaluation.budgets.find((b) => b.category === 'deal')!.points), total: exact(evaluation.totalPoints) };
+        };
+        const before = share(items);
+        const after = share([...items, added]);
+        // before.deal / before.total ≤ after.deal / after.total, compared exactly; an empty plan has no share to lower.
+        if (before.total > 0) expect(before.deal * after.total).toBeLessThanOrEqual(after.deal * before.total);
+      }),
+    );
+  });
+
+  it('gives the same evaluation whatever order the items come in, duplicates included', () => {
+    const withDuplicates = fc.array(item(fc.integer({ min: 1, max: 30 })), { maxLength: 30 });
+    fc.assert(
+      fc.property(
+        withDuplicates.chain((items) => fc.tuple(fc.constant(items), fc.shuffledSubarray(items, { minLength: items.length, maxLength: items.length }))),
+        ([items, shuffled]) => {
+          expect(evaluate(example, shuffled, NOW)).toEqual(evaluate(example, items, NOW));
+        },
+      ),
+    );
+  });
+
+  it('never throws on any body or item', () => {
+    const fragment = fc.oneof(
+      fc.string(),
+      fc.string({ unit: 'grapheme' }),
+      fc.constantFrom('### ', '###', '\r\n', '\n', '```', '~~~', '- [x] ', '- [ ] ', '_No response_', '#', '🛒', '\u0000', ' '),
+    );
+    const body = fc.oneof(fc.constant(null), fc.array(fragment, { maxLength: 60 }).map((parts) => parts.join('')));
+    fc.assert(
+      fc.property(body, item(fc.integer({ min: 1, max: 99 })), (text, base) => {
+        expect(() => parseIssueBody(text)).not.toThrow();
+        const fromIssue = workItemFromIssue({ ...base, body: text, state: base.state.toUpperCase() });
+        expect(() => evaluate(example, [fromIssue, base], NOW)).not.toThrow();
+      }),
+    );
+  });
+});

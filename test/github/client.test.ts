@@ -1,0 +1,154 @@
+import nock from 'nock';
+import { describe, expect, it } from 'vitest';
+import { createGitHubClient, requestKind } from '../../src/github/client.js';
+import { RateLimitExhaustedError } from '../../src/github/errors.js';
+import { API, REPO, testClient } from './fixtures.js';
+
+const page = { data: { repository: { issues: { nodes: [] } } } };
+
+describe('createGitHubClient', () => {
+  it('counts requests by kind and keeps the last rate limit remaining', async () => {
+    nock(API)
+      .post('/graphql')
+      .reply(200, page, { 'x-ratelimit-remaining': '4999' })
+      .get('/repos/acme/roadmap/contents/x.yml')
+      .reply(404, { message: 'Not Found' }, { 'x-ratelimit-remaining': '4998' })
+      .post('/repos/acme/roadmap/issues/1/comments')
+      .reply(201, { id: 1 }, { 'x-ratelimit-remaining': '4997' });
+    const client = testClient();
+    await client.graphql('query { viewer { login } }');
+    await expect(client.octokit.rest.repos.getContent({ owner: REPO.owner, repo: REPO.name, path: 'x.yml' })).rejects.toThrow();
+    await client.octokit.rest.issues.createComment({ owner: REPO.owner, repo: REPO.name, issue_number: 1, body: 'hi' });
+    expect(client.counts()).toEqual({ graphql: 1, restRead: 1, write: 1, rateLimitRemaining: 4997 });
+  });
+
+  it('does not pace GraphQL reads: 20 pages go out back to back even with real write pacing', async () => {
+    nock(API).post('/graphql').times(20).reply(200, page);
+    // Default pacing (1 s between writes): the throttling plugin would send every /graphql request through it.
+    const client = createGitHubClient({ token: 't', apiUrl: API, graphqlUrl: `${API}/graphql`, warn: () => {} });
+    const durations: number[] = [];
+    for (let i = 0; i < 20; i += 1) {
+      const started = Date.now();
+      await client.graphql('query { viewer { login } }');
+      durations.push(Date.now() - started);
+    }
+    // Paced, each request after the first would wait 1,000 ms; unpaced, each takes only the mock's few milliseconds.
+    expect(Math.max(...durations.slice(1))).toBeLessThan(500);
+    expect(durations.reduce((a, b) => a + b, 0)).toBeLessThan(3000);
+    expect(client.counts().graphql).toBe(20);
+  });
+
+  it('paces writes, and content-creating writes more', async () => {
+    const sent: number[] = [];
+    nock(API)
+      .post('/repos/acme/roadmap/issues/1/labels')
+      .times(2)
+      .reply(() => (sent.push(Date.now()), [200, []]))
+      .post('/repos/acme/roadmap/issues/1/comments')
+      .times(2)
+      .reply(() => (sent.push(Date.now()), [201, { id: 1 }]));
+    const client = testClient({ pacing: { writeGapMs: 100, contentGapMs: 250 } });
+    const labels = { owner: REPO.owner, repo: REPO.name, issue_number: 1, labels: ['x'] };
+    const comment = { owner: REPO.owner, repo: REPO.name, issue_number: 1, body: 'hi' };
+    await client.octokit.rest.issues.addLabels(labels);
+    await client.octokit.rest.issues.addLabels(labels);
+    await client.octokit.rest.issues.createComment(comment);
+    await client.octokit.rest.issues.createComment(comment);
+    const gaps = sent.slice(1).map((at, i) => at - sent[i]!);
+    expect(gaps[0]).toBeGreaterThanOrEqual(95);
+    expect(gaps[1]).toBeGreaterThanOrEqual(95);
+    expect(gaps[2]).toBeGreaterThanOrEqual(245);
+  });
+
+  it('never retries a 4xx answer', async () => {
+    nock(API).get('/repos/acme/roadmap').times(2).reply(422, { message: 'Unprocessable' });
+    const client = testClient();
+    await expect(client.octokit.rest.repos.get({ owner: REPO.owner, repo: REPO.name })).rejects.toMatchObject({ status: 422 });
+    expect(nock.pendingMocks()).toHaveLength(1);
+  });
+
+  it('retries a server error', async () => {
+    nock(API).get('/repos/acme/roadmap').reply(502, 'Bad gateway').get('/repos/acme/roadmap').reply(200, { name: 'roadmap' });
+    const client = testClient();
+    const response = await client.octokit.rest.repos.get({ owner: REPO.owner, repo: REPO.name });
+    expect(response.data).toEqual({ name: 'roadmap' });
+  });
+
+  it('waits out a short secondary rate limit and retries', async () => {
+    nock(API)
+      .post('/repos/acme/roadmap/issues/1/comments')
+      .reply(403, { message: 'You have exceeded a secondary rate limit' }, { 'retry-after': '2' })
+      .post('/repos/acme/roadmap/issues/1/comments')
+      .reply(201, { id: 7 });
+    const warnings: string[] = [];
+    const client = testClient({ warn: (m) => warnings.push(m) });
+    const response = await client.octokit.rest.issues.createComment({ owner: REPO.owner, repo: REPO.name, issue_number: 1, body: 'hi' });
+    expect(response.data).toEqual({ id: 7 });
+    expect(warnings.join('\n')).toMatch(/secondary rate limit.*retrying in 2s/);
+  });
+
+  it('stops at once, without sleeping until the reset, when the hourly limit is spent', async () => {
+    const reset = Math.floor(Date.now() / 1000) + 3600;
+    nock(API)
+      .get('/repos/acme/roadmap')
+      .times(3)
+      .reply(403, { message: 'API rate limit exceeded' }, { 'x-ratelimit-remaining': '0', 'x-ratelimit-reset': String(reset) });
+    // Real time units: a client that slept until the reset would time the test out.
+    const client = createGitHubClient({ token: 't', apiUrl: API, warn: () => {} });
+    const started = Date.now();
+    const error = await client.octokit.rest.repos.get({ owner: REPO.owner, repo: REPO.name }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(RateLimitExhaustedError);
+    expect((error as RateLimitExhaustedError).resetAt?.getTime()).toBe(reset * 1000);
+    expect((error as Error).message).toMatch(/rate limit .* used up; stopped without waiting/);
+    expect(Date.now() - started).toBeLessThan(2000);
+    expect(nock.pendingMocks()).toHaveLength(1);
+    expect(client.counts().rateLimitRemaining).toBe(0);
+  });
+
+  it('stops on a GraphQL RATE_LIMITED answer too', async () => {
+    const reset = Math.floor(Date.now() / 1000) + 3600;
+    nock(API)
+      .post('/graphql')
+      .reply(
+        200,
+        { data: null, errors: [{ type: 'RATE_LIMITED', message: 'API rate limit exceeded' }] },
+        { 'x-ratelimit-remaining': '0', 'x-ratelimit-reset': String(reset) },
+      );
+    const client = testClient();
+    await expect(client.graphql('query { viewer { login } }')).rejects.toBeInstanceOf(RateLimitExhaustedError);
+  });
+
+  it('sends GraphQL to GITHUB_GRAPHQL_URL and REST to GITHUB_API_URL', async () => {
+    const previous = { api: process.env.GITHUB_API_URL, graphql: process.env.GITHUB_GRAPHQL_URL };
+    process.env.GITHUB_API_URL = 'https://ghe.example.test/api/v3';
+    process.env.GITHUB_GRAPHQL_URL = 'https://ghe.example.test/api/graphql';
+    try {
+      nock('https://ghe.example.test').post('/api/graphql').reply(200, page).get('/api/v3/repos/acme/roadmap').reply(200, {});
+      const client = createGitHubClient({ token: 't', pacing: { writeGapMs: 0, contentGapMs: 0 }, warn: () => {} });
+      await client.graphql('query { viewer { login } }');
+      await client.octokit.rest.repos.get({ owner: REPO.owner, repo: REPO.name });
+      expect(client.counts()).toMatchObject({ graphql: 1, restRead: 1 });
+      expect(nock.pendingMocks()).toEqual([]);
+    } finally {
+      restore('GITHUB_API_URL', previous.api);
+      restore('GITHUB_GRAPHQL_URL', previous.graphql);
+    }
+  });
+});
+
+describe('requestKind', () => {
+  it.each([
+    ['POST', 'https://api.github.com/graphql', 'graphql'],
+    ['POST', 'https://ghe.example.test/api/graphql', 'graphql'],
+    ['GET', '/repos/{owner}/{repo}/contents/{path}', 'rest-read'],
+    ['PATCH', '/repos/{owner}/{repo}/issues/comments/{comment_id}', 'write'],
+    ['DELETE', '/repos/{owner}/{repo}/issues/{issue_number}/labels/{name}', 'write'],
+  ] as const)('%s %s is a %s', (method, url, kind) => {
+    expect(requestKind(method, url, 'https://api.github.com/graphql')).toBe(kind);
+  });
+});
+
+function restore(name: string, value: string | undefined): void {
+  if (value === undefined) delete process.env[name];
+  else process.env[name] = value;
+}

@@ -1,0 +1,87 @@
+/** Small builders for GitHub-side tests: one partial-override object each. */
+import nock from 'nock';
+import { createGitHubClient, type ClientOptions, type GitHubClient } from '../../src/github/client.js';
+import type { IssueNode } from '../../src/github/work-items.js';
+import type { WorkItem } from '../../src/core/types.js';
+import { parsePolicy, type Policy } from '../../src/policy/schema.js';
+import { COMMENT_MARKER } from '../../src/report/markers.js';
+
+export const API = 'https://api.github.com';
+export const REPO = { owner: 'acme', name: 'roadmap' };
+
+/** A client with no pacing and instant retries, so tests measure behaviour, not sleeps. */
+export function testClient(overrides: Partial<ClientOptions> = {}): GitHubClient {
+  return createGitHubClient({
+    token: 'test-token',
+    apiUrl: API,
+    graphqlUrl: `${API}/graphql`,
+    pacing: { writeGapMs: 0, contentGapMs: 0 },
+    retryTimeUnitMs: 1,
+    warn: () => {},
+    ...overrides,
+  });
+}
+
+export function testPolicy(overrides: Record<string, unknown> = {}): Policy {
+  return parsePolicy({
+    version: 1,
+    categories: { deal: { match: { labels: ['deal'] }, budget: { 'max-share': '50%' } } },
+    'business-case': { 'applies-to': ['deal'], fields: [{ heading: 'Who will buy it?' }] },
+    'forbidden-labels': ['one-off'],
+    enforcement: { labels: { 'non-compliant': 'roadmap:needs-work', 'over-budget': 'roadmap:over-budget' } },
+    ...overrides,
+  });
+}
+
+export function issueNode(overrides: Partial<IssueNode> & { labelNames?: string[] } = {}): IssueNode {
+  const { labelNames = [], ...rest } = overrides;
+  const number = rest.number ?? 1;
+  return {
+    number,
+    title: `Issue ${number}`,
+    url: `https://github.com/acme/roadmap/issues/${number}`,
+    state: 'OPEN',
+    createdAt: '2026-01-10T00:00:00Z',
+    updatedAt: '2026-01-10T00:00:00Z',
+    closedAt: null,
+    viewerDidAuthor: false,
+    author: { login: 'pm' },
+    milestone: null,
+    labels: { nodes: labelNames.map((name) => ({ name })) },
+    body: '',
+    ...rest,
+  };
+}
+
+export function workItem(overrides: Partial<WorkItem> = {}): WorkItem {
+  const number = overrides.number ?? 1;
+  return {
+    number,
+    title: `Issue ${number}`,
+    url: `https://github.com/acme/roadmap/issues/${number}`,
+    state: 'open',
+    labels: [],
+    author: 'pm',
+    createdAt: '2026-01-10T00:00:00Z',
+    updatedAt: '2026-01-10T00:00:00Z',
+    closedAt: null,
+    milestone: null,
+    form: {},
+    checklist: [],
+    fields: {},
+    ...overrides,
+  };
+}
+
+export function botComment(overrides: { id?: number; body?: string; viewerDidAuthor?: boolean } = {}) {
+  return { databaseId: overrides.id ?? 900, viewerDidAuthor: overrides.viewerDidAuthor ?? true, body: overrides.body ?? `${COMMENT_MARKER}\nold text` };
+}
+
+/** The GraphQL variables of an intercepted request. */
+export function variablesOf(body: unknown): Record<string, unknown> {
+  return ((body as { variables?: Record<string, unknown> }).variables ?? {}) as Record<string, unknown>;
+}
+
+export function graphqlScope() {
+  return nock(API);
+}

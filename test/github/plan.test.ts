@@ -1,0 +1,155 @@
+import { describe, expect, it } from 'vitest';
+import { evaluate } from '../../src/core/evaluate.js';
+import type { WorkItem } from '../../src/core/types.js';
+import { isResolvedNote, planDashboard, planWrites, sameText, type PlanInput } from '../../src/github/plan.js';
+import type { BotComment } from '../../src/github/work-items.js';
+import { renderResolvedComment } from '../../src/report/comment.js';
+import { COMMENT_MARKER } from '../../src/report/markers.js';
+import { testPolicy, workItem } from './fixtures.js';
+
+const NOW = '2026-03-01T12:00:00Z';
+const ANSWERED = { 'Who will buy it?': 'Retail chains in Europe' };
+const NEEDS_WORK = 'roadmap:needs-work';
+const OVER_BUDGET = 'roadmap:over-budget';
+
+/** A plan over the given items; every item has no bot comment unless `comments` says otherwise. */
+function plan(options: {
+  items: WorkItem[];
+  sync?: number[];
+  comments?: Record<number, BotComment | null | undefined>;
+  labelsExist?: string[];
+  mode?: 'issue' | 'audit';
+  focusItem?: number;
+  policy?: Record<string, unknown>;
+}) {
+  const policy = testPolicy(options.policy);
+  const evaluation = evaluate(policy, options.items, NOW);
+  const sync = options.items.filter((i) => !options.sync || options.sync.includes(i.number));
+  const existingComments = new Map<number, BotComment | null>();
+  for (const item of sync) {
+    const comment = options.comments && item.number in options.comments ? options.comments[item.number] : null;
+    if (comment !== undefined) existingComments.set(item.number, comment);
+  }
+  const input: PlanInput = {
+    evaluation,
+    items: sync,
+    existingComments,
+    existingLabels: new Set(options.labelsExist ?? [NEEDS_WORK, OVER_BUDGET]),
+    policy,
+    mode: options.mode ?? 'audit',
+    ...(options.focusItem ? { focusItem: options.focusItem } : {}),
+    renderedComments: (n) => `${COMMENT_MARKER}\nFix #${n}\n\n_Checked on ${NOW.slice(0, 10)}._`,
+  };
+  return planWrites(input);
+}
+
+const summary = (writes: ReturnType<typeof plan>) => writes.map((w) => `${w.kind} ${w.issue ?? ''}`.trim());
+
+const dealMissing = (overrides: Partial<WorkItem> = {}) => workItem({ number: 1, labels: ['deal'], ...overrides });
+const other = (number: number) => workItem({ number, labels: [] });
+
+describe('planWrites', () => {
+  it('comments on and labels an item with a missing business case, creating the label with a colour', () => {
+    const writes = plan({ items: [dealMissing(), other(2), other(3)], labelsExist: [] });
+    expect(summary(writes)).toEqual(['create-label', 'create-comment 1', 'add-labels 1']);
+    expect(writes[0]).toMatchObject({ name: NEEDS_WORK, color: expect.stringMatching(/^[0-9a-f]{6}$/), labelDescription: expect.any(String) });
+    expect(writes[2]).toMatchObject({ labels: [NEEDS_WORK] });
+    expect(writes[1]!.description).toBe('comment on #1: missing-field');
+  });
+
+  it('plans nothing when the comment and labels are already right, even on a later day', () => {
+    const body = `${COMMENT_MARKER}\nFix #1\n\n_Checked on 2026-02-27._`;
+    const writes = plan({ items: [dealMissing({ labels: ['deal', NEEDS_WORK] }), other(2), other(3)], comments: { 1: { id: 5, body } } });
+    expect(writes).toEqual([]);
+  });
+
+  it('edits the comment in place when its text changed', () => {
+    const writes = plan({ items: [dealMissing({ labels: ['deal', NEEDS_WORK] }), other(2), other(3)], comments: { 1: { id: 5, body: `${COMMENT_MARKER}\nstale` } } });
+    expect(writes).toEqual([expect.objectContaining({ kind: 'update-comment', issue: 1, commentId: 5 })]);
+  });
+
+  it('turns the comment into the resolved note and removes the label once the item complies', () => {
+    const fixed = dealMissing({ form: ANSWERED, labels: ['deal', NEEDS_WORK, 'team:web'] });
+    const writes = plan({ items: [fixed, other(2), other(3)], comments: { 1: { id: 5, body: `${COMMENT_MARKER}\nFix #1` } } });
+    expect(summary(writes)).toEqual(['update-comment 1', 'remove-label 1']);
+    expect(writes[0]).toMatchObject({ commentId: 5, description: 'mark the comment on #1 resolved' });
+    expect(isResolvedNote((writes[0] as { body: string }).body, fixed)).toBe(true);
+    expect(writes[1]).toMatchObject({ label: NEEDS_WORK });
+  });
+
+  it('leaves a resolved note alone, whatever day it was written', () => {
+    const fixed = dealMissing({ form: ANSWERED });
+    const body = renderResolvedComment({ item: fixed, at: '2026-01-02T00:00:00Z' });
+    expect(plan({ items: [fixed, other(2), other(3)], comments: { 1: { id: 5, body } } })).toEqual([]);
+  });
+
+  it('never comments on an item whose comments it could not fully read', () => {
+    expect(summary(plan({ items: [dealMissing(), other(2), other(3)], comments: { 1: undefined } }))).toEqual(['add-labels 1']);
+  });
+
+  it('with enforcement.comment false, labels but never comments', () => {
+    const writes = plan({
+      items: [dealMissing(), other(2), other(3)],
+      policy: { enforcement: { comment: false, labels: { 'non-compliant': NEEDS_WORK } } },
+    });
+    expect(summary(writes)).toEqual(['add-labels 1']);
+  });
+
+  it('never removes a label it does not manage, and matches managed labels case-insensitively', () => {
+    const fixed = dealMissing({ form: ANSWERED, labels: ['deal', 'Roadmap:Needs-Work', 'needs-work'] });
+    const writes = plan({ items: [fixed, other(2), other(3)] });
+    expect(writes).toEqual([expect.objectContaining({ kind: 'remove-label', label: 'Roadmap:Needs-Work' })]);
+  });
+
+  describe('budget overage', () => {
+    // Two of three items are deal work: 67% against a 50% cap.
+    const items = [workItem({ number: 1, labels: ['deal'], form: ANSWERED }), workItem({ number: 2, labels: ['deal'], form: ANSWERED }), other(3)];
+
+    it('in an audit, labels every item of the category but comments on none', () => {
+      expect(summary(plan({ items }))).toEqual(['add-labels 1', 'add-labels 2']);
+    });
+
+    it('in issue mode, comments on the focus item only', () => {
+      const writes = plan({ items, sync: [2], mode: 'issue', focusItem: 2 });
+      expect(summary(writes)).toEqual(['create-comment 2', 'add-labels 2']);
+      expect(writes[0]!.description).toBe('comment on #2: over-budget');
+    });
+
+    it('in an audit, keeps an existing budget comment current instead of resolving it', () => {
+      const writes = plan({ items, comments: { 2: { id: 8, body: `${COMMENT_MARKER}\nolder budget text` } } });
+      expect(summary(writes)).toEqual(['add-labels 1', 'update-comment 2', 'add-labels 2']);
+    });
+
+    it('does not label exempt items over budget', () => {
+      const exempt = [...items.slice(0, 1), workItem({ number: 2, labels: ['deal', 'roadmap:exception'], form: ANSWERED }), other(3)];
+      const writes = plan({ items: exempt, policy: { exemptions: { label: 'roadmap:exception' } } });
+      expect(summary(writes)).toEqual(['add-labels 1']);
+    });
+  });
+
+  it('resolves the comment of a closed issue and removes its bot labels, but no other labels', () => {
+    const closed = dealMissing({ state: 'closed', closedAt: NOW, labels: ['deal', NEEDS_WORK, OVER_BUDGET] });
+    const writes = plan({ items: [closed, other(2)], sync: [1], mode: 'issue', focusItem: 1, comments: { 1: { id: 5, body: `${COMMENT_MARKER}\nFix #1` } } });
+    expect(summary(writes)).toEqual(['update-comment 1', 'remove-label 1', 'remove-label 1']);
+    expect(writes.filter((w) => w.kind === 'remove-label').map((w) => (w as { label: string }).label)).toEqual([NEEDS_WORK, OVER_BUDGET]);
+  });
+});
+
+describe('planDashboard', () => {
+  const body = (at: string) => `<!-- roadmap-guard:dashboard -->\n# Report\n\n_Updated at ${at} UTC by Roadmap Guard._\n`;
+  it.each([
+    ['creates the issue when there is none', null, ['create-issue']],
+    ['leaves it alone when only the update time differs', { number: 4, body: body('2026-02-01 08:00:00') }, []],
+    ['replaces the body when the report changed', { number: 4, body: '<!-- roadmap-guard:dashboard -->\n# Old\n' }, ['update-issue']],
+  ] as const)('%s', (_name, existing, kinds) => {
+    const writes = planDashboard({ title: 'Roadmap health', body: body('2026-03-01 12:00:00'), existing });
+    expect(writes.map((w) => w.kind)).toEqual(kinds);
+  });
+});
+
+describe('sameText', () => {
+  it('ignores the date of the last line only', () => {
+    expect(sameText('a 2026-01-01\nChecked 2026-01-01', 'a 2026-01-01\nChecked 2026-03-01')).toBe(true);
+    expect(sameText('review by 2026-01-01\nChecked 2026-01-01', 'review by 2026-02-01\nChecked 2026-01-01')).toBe(false);
+  });
+});

@@ -71,7 +71,10 @@ function customerBudgets(
   const byCustomer = new Map<string, AssessedItem[]>();
   for (const member of members) {
     const customer = member.assessment.customer;
-    if (customer !== null) byCustomer.set(customer, [...(byCustomer.get(customer) ?? []), member]);
+    if (customer === null) continue;
+    const group = byCustomer.get(customer);
+    if (group) group.push(member);
+    else byCustomer.set(customer, [member]);
   }
   const cap = rule?.perCustomerMaxShare;
   const budgets = [...byCustomer.entries()].map(([customer, items]) => {

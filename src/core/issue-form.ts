@@ -27,6 +27,19 @@ const NO_RESPONSE = /^_No response_$/i;
  * "Investment cap". Policy rules compare checklist text the same way.
  */
 export function normalizeHeading(heading: string): string {
+  let normalized = normalizedHeadings.get(heading);
+  if (normalized === undefined) {
+    normalized = normalize(heading);
+    // Headings repeat across thousands of issues; a bounded cache keeps lookups cheap without growing forever.
+    if (normalizedHeadings.size >= 10_000) normalizedHeadings.clear();
+    normalizedHeadings.set(heading, normalized);
+  }
+  return normalized;
+}
+
+const normalizedHeadings = new Map<string, string>();
+
+function normalize(heading: string): string {
   return heading
     .normalize('NFKC')
     .toLowerCase()

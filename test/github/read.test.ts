@@ -1,0 +1,120 @@
+import nock from 'nock';
+import { describe, expect, it } from 'vitest';
+import { budgetNeedsBody, readBotComment, readBudgetItems, readFocusIssue, readIssues } from '../../src/github/read.js';
+import { findBotComment } from '../../src/github/work-items.js';
+import { COMMENT_MARKER, DASHBOARD_MARKER } from '../../src/report/markers.js';
+import { API, botComment, issueNode, REPO, testClient, testPolicy, variablesOf } from './fixtures.js';
+
+const pageInfo = (endCursor: string | null) => ({ hasNextPage: endCursor !== null, endCursor });
+
+describe('readIssues', () => {
+  it('reads N issues in ceil(N/100) requests and finds the bot comment in the comment window', async () => {
+    const seen: Record<string, unknown>[] = [];
+    const nodes = (from: number, count: number) =>
+      Array.from({ length: count }, (_, i) => ({
+        ...issueNode({ number: from + i, labelNames: ['deal'], body: '### Who will buy it?\n\nRetail chains' }),
+        earlyComments: { totalCount: 2, nodes: [botComment({ id: 1000 + from + i }), { databaseId: 1, viewerDidAuthor: false, body: 'thanks' }] },
+        recentComments: { nodes: [] },
+      }));
+    const record = (body: unknown) => (seen.push(variablesOf(body)), true);
+    nock(API)
+      .post('/graphql', record)
+      .reply(200, { data: { repository: { nonCompliantLabel: { name: 'roadmap:needs-work' }, overBudgetLabel: null, issues: { totalCount: 150, pageInfo: pageInfo('c1'), nodes: nodes(1, 100) } } } })
+      .post('/graphql', record)
+      .reply(200, { data: { repository: { issues: { totalCount: 150, pageInfo: pageInfo(null), nodes: nodes(101, 50) } } } });
+    const client = testClient();
+    const read = await readIssues(client, REPO, { states: ['OPEN'], withBody: true, withComments: true, labels: { nonCompliant: 'roadmap:needs-work', overBudget: 'roadmap:over-budget' } });
+    expect(client.counts().graphql).toBe(2);
+    expect(read.records).toHaveLength(150);
+    expect(read.records[0]!.item).toMatchObject({ number: 1, labels: ['deal'], form: { 'Who will buy it?': 'Retail chains' }, state: 'open' });
+    expect(read.records[149]!.comments).toEqual({ comment: { id: 1150, body: `${COMMENT_MARKER}\nold text` }, complete: true });
+    expect(read.existingLabels).toEqual(new Set(['roadmap:needs-work']));
+    expect(seen.map((v) => [v.after, v.withLabels])).toEqual([[null, true], ['c1', false]]);
+  });
+
+  it('says when the comment window could not settle whether the bot commented', async () => {
+    const many = Array.from({ length: 3 }, () => ({ databaseId: 1, viewerDidAuthor: false, body: 'chatter' }));
+    nock(API)
+      .post('/graphql')
+      .reply(200, {
+        data: { repository: { issues: { totalCount: 1, pageInfo: pageInfo(null), nodes: [{ ...issueNode(), earlyComments: { totalCount: 40, nodes: many }, recentComments: { nodes: many } }] } } },
+      });
+    const read = await readIssues(testClient(), REPO, { states: ['OPEN'], withBody: true, withComments: true });
+    expect(read.records[0]!.comments).toEqual({ comment: null, complete: false });
+  });
+
+  it('sets the dashboard issue apart from the work items', async () => {
+    nock(API)
+      .post('/graphql')
+      .reply(200, {
+        data: {
+          repository: {
+            issues: {
+              totalCount: 2,
+              pageInfo: pageInfo(null),
+              nodes: [issueNode({ number: 1 }), issueNode({ number: 2, viewerDidAuthor: true, body: `${DASHBOARD_MARKER}\nreport` })],
+            },
+          },
+        },
+      });
+    const read = await readIssues(testClient(), REPO, { states: ['OPEN'], withBody: true, withComments: false });
+    expect(read.records.map((r) => r.item.number)).toEqual([1]);
+    expect(read.dashboard).toEqual({ number: 2, body: `${DASHBOARD_MARKER}\nreport` });
+  });
+});
+
+describe('readFocusIssue', () => {
+  it('pages through the comments until it finds the bot comment', async () => {
+    const chatter = { databaseId: 1, viewerDidAuthor: false, body: 'chatter' };
+    nock(API)
+      .post('/graphql')
+      .reply(200, { data: { repository: { nonCompliantLabel: null, overBudgetLabel: null, issue: { ...issueNode({ number: 7, body: 'hello' }), comments: { totalCount: 101, pageInfo: pageInfo('p1'), nodes: [chatter] } } } } })
+      .post('/graphql')
+      .reply(200, { data: { repository: { issue: { ...issueNode({ number: 7 }), comments: { totalCount: 101, pageInfo: pageInfo(null), nodes: [botComment({ id: 55 })] } } } } });
+    const client = testClient();
+    const read = await readFocusIssue(client, REPO, 7, { nonCompliant: 'x' });
+    expect(read.record.item.number).toBe(7);
+    expect(read.record.comments).toEqual({ comment: { id: 55, body: `${COMMENT_MARKER}\nold text` }, complete: true });
+    expect(read.existingLabels).toEqual(new Set());
+    expect(client.counts().graphql).toBe(2);
+  });
+});
+
+describe('readBudgetItems', () => {
+  it('asks for bodies only when the policy matches by form fields', async () => {
+    const variables: Record<string, unknown>[] = [];
+    nock(API)
+      .post('/graphql', (body: unknown) => (variables.push(variablesOf(body)), true))
+      .times(2)
+      .reply(200, { data: { repository: { issues: { totalCount: 1, pageInfo: pageInfo(null), nodes: [issueNode({ number: 3, labelNames: ['deal'] })] } } } });
+    const labelsOnly = testPolicy();
+    const byField = testPolicy({ categories: { deal: { match: { fields: { 'Work type': 'Customer commitment' } } } } });
+    expect(budgetNeedsBody(labelsOnly)).toBe(false);
+    expect(budgetNeedsBody(byField)).toBe(true);
+    const items = await readBudgetItems(testClient(), REPO, labelsOnly);
+    await readBudgetItems(testClient(), REPO, byField);
+    expect(items.map((i) => [i.number, i.labels])).toEqual([[3, ['deal']]]);
+    expect(variables.map((v) => v.withBody)).toEqual([false, true]);
+  });
+});
+
+describe('readBotComment', () => {
+  it('reads every page until the bot comment turns up', async () => {
+    nock(API)
+      .post('/graphql')
+      .reply(200, { data: { repository: { issue: { comments: { pageInfo: pageInfo('a'), nodes: [] } } } } })
+      .post('/graphql')
+      .reply(200, { data: { repository: { issue: { comments: { pageInfo: pageInfo(null), nodes: [botComment({ id: 9 })] } } } } });
+    expect(await readBotComment(testClient(), REPO, 4)).toEqual({ comment: { id: 9, body: `${COMMENT_MARKER}\nold text` }, complete: true });
+  });
+});
+
+describe('findBotComment', () => {
+  it('ignores a pasted marker from anyone but the token itself', () => {
+    const pasted = { databaseId: 1, viewerDidAuthor: false, body: `${COMMENT_MARKER}\nI copied this` };
+    const ours = botComment({ id: 2 });
+    expect(findBotComment([pasted])).toBeNull();
+    expect(findBotComment([pasted, ours])?.id).toBe(2);
+    expect(findBotComment([{ databaseId: 3, viewerDidAuthor: true, body: 'a normal comment by the same token' }])).toBeNull();
+  });
+});

@@ -13,6 +13,14 @@ import { FINDING_KINDS } from '../core/finding-kinds.js';
 import { parseShare, type Share } from '../core/share.js';
 import { describeValue } from './describe-value.js';
 
+/**
+ * Cross-key checks run even when other keys of the same mapping are wrong, so
+ * every problem is reported at once; they only need the value to be a mapping.
+ */
+const whenMapping = {
+  when: (payload: { value: unknown }) => typeof payload.value === 'object' && payload.value !== null && !Array.isArray(payload.value),
+};
+
 /** An error message that ends with what the file actually holds. */
 const expected = (what: string) => (issue: { input?: unknown }) => `expected ${what}, got ${describeValue(issue.input)}`;
 
@@ -132,7 +140,8 @@ const work = z
   .meta({ description: 'What counts as planned work, and how big each item is.' });
 
 const category = z
-  .strictObject({
+  .strictObject(
+    {
     match: z
       .strictObject({
         labels: z.array(labelGlob, { error: expected('a list of labels or globs') }).optional().meta({
@@ -158,15 +167,19 @@ const category = z
       })
       .optional()
       .meta({ description: 'Keeps one customer from taking the whole category (finding customer-over-share).' }),
-  })
+    },
+    { error: expected("the category's rule, like { match: { labels: [deal] } }") },
+  )
   .superRefine(
     (value, ctx) => {
-      const { 'max-share': max, 'min-share': min } = (value.budget ?? {}) as { 'max-share'?: unknown; 'min-share'?: unknown };
+      const budget: unknown = value.budget;
+      if (typeof budget !== 'object' || budget === null) return;
+      const { 'max-share': max, 'min-share': min } = budget as { 'max-share'?: unknown; 'min-share'?: unknown };
       if (isShare(max) && isShare(min) && min.numerator * max.denominator > max.numerator * min.denominator) {
         ctx.addIssue({ code: 'custom', path: ['budget', 'min-share'], message: `min-share ${min.text} is above max-share ${max.text}; no amount of work can meet both` });
       }
     },
-    { when: () => true },
+    whenMapping,
   )
   .meta({ description: 'A kind of work: which items belong to it and how much capacity it may take.' });
 
@@ -180,7 +193,8 @@ const categoryName = z
   .refine((name) => name !== 'other', { error: '"other" is the name for unmatched work; choose another category name' });
 
 const businessCaseField = z
-  .strictObject({
+  .strictObject(
+    {
     heading: text('the issue-form heading').meta({ description: 'The heading as it appears in the issue body ("### Who will buy it?").', examples: ['Who will buy it?'] }),
     'min-words': wholeNumber('a whole number of words above 0', 1).optional().meta({ description: 'The answer needs at least this many words.', examples: [3] }),
     'one-of': z.array(answer, { error: expected('a list of answers') }).min(1, { error: 'list at least one answer' }).optional().meta({
@@ -194,7 +208,9 @@ const businessCaseField = z
     message: text('a message').optional().meta({ description: 'Shown with the finding, to explain why the field matters.' }),
     type: z.enum(['text', 'date'], { error: expected('text or date') }).default('text').meta({ description: 'date: the answer must be a date like 2026-03-31.' }),
     required: z.boolean({ error: expected('true or false') }).default(true).meta({ description: 'false: an empty answer is fine, a wrong one is still flagged.' }),
-  })
+    },
+    { error: expected('a field like { heading: Who will buy it? }') },
+  )
   .superRefine(
     (field, ctx) => {
       const oneOf = field['one-of'];
@@ -206,7 +222,7 @@ const businessCaseField = z
         }
       });
     },
-    { when: () => true },
+    whenMapping,
   )
   .meta({ description: 'An issue-form answer every business case must give.' });
 
@@ -298,8 +314,9 @@ export const policyFileSchema = z
   })
   .superRefine(
     (policy, ctx) => {
-      const categories = policy.categories;
-      const appliesTo = policy['business-case']?.['applies-to'];
+      const categories: unknown = policy.categories;
+      const businessCase: unknown = policy['business-case'];
+      const appliesTo = typeof businessCase === 'object' && businessCase !== null ? (businessCase as Record<string, unknown>)['applies-to'] : undefined;
       if (typeof categories !== 'object' || categories === null || !Array.isArray(appliesTo)) return;
       const names = Object.keys(categories);
       appliesTo.forEach((name, index) => {
@@ -312,7 +329,7 @@ export const policyFileSchema = z
         }
       });
     },
-    { when: () => true },
+    whenMapping,
   );
 
 /** The policy as the user wrote it (before defaults). */

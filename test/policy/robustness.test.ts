@@ -1,6 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { stringify } from 'yaml';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parse, stringify } from 'yaml';
 import { PolicyError } from '../../src/policy/errors.js';
 import { loadPolicy } from '../../src/policy/load.js';
 
@@ -61,7 +63,36 @@ describe('loading any text as a policy', () => {
     );
   });
 
+  it('explains every problem when any value of the example policy is replaced by something else', async () => {
+    const example = parse(readFileSync(join(import.meta.dirname, '..', '..', 'examples', 'roadmap-policy.yml'), 'utf8')) as unknown;
+    const paths = pathsIn(example);
+    await fc.assert(
+      fc.asyncProperty(fc.constantFrom(...paths), value, async (path, replacement) => {
+        const text = stringify(replaced(example, path, replacement));
+        const result = await outcome(text);
+        if (result !== 'valid') expectLocatedProblems(result, text);
+      }),
+      { numRuns: 500 },
+    );
+  });
+
   it('reads a file saved with a byte-order mark and Windows line endings', async () => {
     expect(await outcome('\uFEFFversion: 1\r\nwork:\r\n  unit: issues\r\n')).toBe('valid');
   });
 });
+
+/** Every key path in a parsed YAML value. */
+function pathsIn(node: unknown, path: (string | number)[] = []): (string | number)[][] {
+  if (typeof node !== 'object' || node === null) return [path];
+  const entries = Array.isArray(node) ? node.map((child, index) => [index, child] as const) : Object.entries(node);
+  return [path, ...entries.flatMap(([key, child]) => pathsIn(child, [...path, key]))];
+}
+
+/** A deep copy of `node` with the value at `path` replaced. */
+function replaced(node: unknown, path: (string | number)[], replacement: unknown): unknown {
+  if (path.length === 0) return replacement;
+  const [key, ...rest] = path;
+  const copy = (Array.isArray(node) ? [...node] : { ...(node as object) }) as Record<string | number, unknown>;
+  copy[key!] = replaced(copy[key!], rest, replacement);
+  return copy;
+}

@@ -3,7 +3,7 @@
  * whose path is the `report` output, for a later step to upload or post.
  */
 import * as core from '@actions/core';
-import { writeFile } from 'node:fs/promises';
+import { appendFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { RequestCounts } from '../github/client.js';
@@ -36,6 +36,6 @@ async function writeSummary(markdown: string, env: NodeJS.ProcessEnv): Promise<v
     core.info('No job summary file (GITHUB_STEP_SUMMARY is not set); the report is in the `report` output.');
     return;
   }
-  await core.summary.addRaw(markdown, true).write();
-  core.summary.emptyBuffer();
+  // Appended as the runner expects; read from env each time rather than cached, so one process can report twice.
+  await appendFile(env.GITHUB_STEP_SUMMARY, `${markdown.trimEnd()}\n`, 'utf8');
 }

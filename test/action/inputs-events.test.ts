@@ -1,0 +1,81 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+import { routeEvent } from '../../src/action/events.js';
+import { INPUT_NAMES, InputError, readInputs } from '../../src/action/inputs.js';
+
+const actionYml = parse(readFileSync(join(import.meta.dirname, '..', '..', 'action.yml'), 'utf8')) as { inputs: Record<string, { default?: string }> };
+const defaults = (overrides: Record<string, string> = {}) => {
+  const values: Record<string, string> = { ...Object.fromEntries(Object.entries(actionYml.inputs).map(([k, v]) => [k, v.default ?? ''])), 'github-token': 't', ...overrides };
+  return (name: string) => values[name] ?? '';
+};
+
+describe('readInputs', () => {
+  it('reads every input action.yml declares, and no other', () => {
+    expect(Object.values(INPUT_NAMES).sort()).toEqual(Object.keys(actionYml.inputs).sort());
+  });
+
+  it("parses action.yml's defaults", () => {
+    expect(readInputs(defaults())).toEqual({
+      githubToken: 't',
+      projectToken: '',
+      policyPath: '.github/roadmap-policy.yml',
+      mode: 'auto',
+      dryRun: false,
+      maxWrites: 50,
+      dashboardIssue: '',
+      trendMonths: 0,
+    });
+  });
+
+  it('reports every invalid input at once', () => {
+    const attempt = () => readInputs(defaults({ mode: 'everything', 'dry-run': 'yes', 'max-writes': '-1', 'trend-months': '99', 'github-token': '' }));
+    expect(attempt).toThrow(InputError);
+    const message = (() => {
+      try {
+        attempt();
+      } catch (error) {
+        return (error as Error).message;
+      }
+      return '';
+    })();
+    expect(message.split('\n')).toHaveLength(6);
+    expect(message).toMatch(/`mode` must be one of auto, issue, audit, got "everything"/);
+    expect(message).toMatch(/`dry-run` must be true or false, got "yes"/);
+    expect(message).toMatch(/`max-writes` must be a whole number/);
+    expect(message).toMatch(/`trend-months` must be a whole number from 0 to 36/);
+    expect(message).toMatch(/`github-token` is empty/);
+  });
+});
+
+describe('routeEvent', () => {
+  const issue = { number: 12 };
+  it.each([
+    ['issues', { action: 'opened', issue }, 'auto', { mode: 'issue', issueNumber: 12 }],
+    ['issues', { action: 'closed', issue }, 'auto', { mode: 'issue', issueNumber: 12 }],
+    ['issues', { action: 'demilestoned', issue }, 'auto', { mode: 'issue', issueNumber: 12 }],
+    ['schedule', {}, 'auto', { mode: 'audit' }],
+    ['workflow_dispatch', {}, 'auto', { mode: 'audit' }],
+    ['repository_dispatch', {}, 'auto', { mode: 'audit' }],
+    ['issues', { action: 'opened', issue }, 'audit', { mode: 'audit' }],
+    ['issue_comment', { action: 'created', issue }, 'issue', { mode: 'issue', issueNumber: 12 }],
+  ] as const)('%s %j with mode %s', (eventName, payload, mode, route) => {
+    expect(routeEvent({ eventName, payload }, mode)).toEqual(route);
+  });
+
+  it.each([
+    ['issue_comment', { action: 'created', issue }, /does not act on "issue_comment" events yet/],
+    ['pull_request', { action: 'opened' }, /does not act on "pull_request" events yet/],
+    ['issues', { action: 'assigned', issue }, /does nothing on "issues.assigned"/],
+    ['push', {}, /does not handle "push" events. Supported events: issues \(opened.*schedule, workflow_dispatch, repository_dispatch/],
+  ] as const)('ignores %s with a notice', (eventName, payload, notice) => {
+    const route = routeEvent({ eventName, payload }, 'auto');
+    expect(route.mode).toBe('ignored');
+    expect(route.mode === 'ignored' && route.notice).toMatch(notice);
+  });
+
+  it('refuses mode: issue without an issue', () => {
+    expect(() => routeEvent({ eventName: 'schedule', payload: {} }, 'issue')).toThrow(/`mode: issue` needs an issues event/);
+  });
+});

@@ -1,0 +1,165 @@
+import nock from 'nock';
+import { mkdtemp, mkdir, readFile, writeFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { run } from '../../src/action/run.js';
+import { COMMENT_MARKER } from '../../src/report/markers.js';
+import { API, issueNode, variablesOf } from '../github/fixtures.js';
+
+const POLICY = `version: 1
+categories:
+  deal:
+    match: { labels: [deal] }
+    budget: { max-share: 50% }
+business-case:
+  applies-to: [deal]
+  fields:
+    - heading: Who will buy it?
+      min-words: 3
+enforcement:
+  fail-on: [missing-field, over-budget]
+  labels: { non-compliant: "roadmap:needs-work" }
+`;
+
+const examples = createRequire(import.meta.url)('@octokit/webhooks-examples') as { name: string; examples: Record<string, unknown>[] }[];
+
+/** GitHub's own issues.opened example, pointed at issue #12 of acme/roadmap. */
+function issuesOpened(): Record<string, unknown> {
+  const example = structuredClone(examples.find((d) => d.name === 'issues')!.examples.find((e) => e.action === 'opened')!);
+  (example.issue as Record<string, unknown>).number = 12;
+  return example;
+}
+
+const ENV_KEYS = ['GITHUB_REPOSITORY', 'GITHUB_EVENT_NAME', 'GITHUB_EVENT_PATH', 'GITHUB_WORKSPACE', 'GITHUB_OUTPUT', 'GITHUB_STEP_SUMMARY', 'RUNNER_TEMP', 'GITHUB_API_URL', 'GITHUB_GRAPHQL_URL', 'GITHUB_SHA'];
+const INPUTS = { 'github-token': 'test-token', policy: '.github/roadmap-policy.yml', mode: 'auto', 'dry-run': 'false', 'max-writes': '50', 'dashboard-issue': '', 'trend-months': '0', 'project-token': '' };
+let saved: Record<string, string | undefined>;
+let dir: string;
+
+beforeEach(async () => {
+  saved = Object.fromEntries([...ENV_KEYS, ...Object.keys(INPUTS).map(inputVar)].map((k) => [k, process.env[k]]));
+  dir = await mkdtemp(join(tmpdir(), 'roadmap-guard-run-'));
+  await mkdir(join(dir, 'workspace', '.github'), { recursive: true });
+  await writeFile(join(dir, 'workspace', '.github', 'roadmap-policy.yml'), POLICY);
+  await writeFile(join(dir, 'event.json'), JSON.stringify(issuesOpened()));
+  await writeFile(join(dir, 'output'), '');
+  await writeFile(join(dir, 'summary.md'), '');
+  Object.assign(process.env, {
+    GITHUB_REPOSITORY: 'acme/roadmap',
+    GITHUB_EVENT_NAME: 'issues',
+    GITHUB_EVENT_PATH: join(dir, 'event.json'),
+    GITHUB_WORKSPACE: join(dir, 'workspace'),
+    GITHUB_OUTPUT: join(dir, 'output'),
+    GITHUB_STEP_SUMMARY: join(dir, 'summary.md'),
+    RUNNER_TEMP: dir,
+    GITHUB_API_URL: API,
+    GITHUB_GRAPHQL_URL: `${API}/graphql`,
+    GITHUB_SHA: 'abc1234def',
+  });
+  for (const [name, value] of Object.entries(INPUTS)) process.env[inputVar(name)] = value;
+  process.exitCode = undefined;
+});
+
+afterEach(() => {
+  for (const [key, value] of Object.entries(saved)) {
+    if (value === undefined) delete process.env[key];
+    else process.env[key] = value;
+  }
+  process.exitCode = undefined;
+});
+
+function inputVar(name: string): string {
+  return `INPUT_${name.toUpperCase()}`;
+}
+
+/** Outputs as the runner would read them back from GITHUB_OUTPUT. */
+async function outputs(): Promise<Record<string, string>> {
+  const text = await readFile(join(dir, 'output'), 'utf8');
+  const result: Record<string, string> = {};
+  for (const match of text.matchAll(/^([\w-]+)<<(ghadelimiter_[\w-]+)\n([\s\S]*?)\n\2$/gm)) result[match[1]!] = match[3]!;
+  return result;
+}
+
+const runFast = () => run({ now: () => new Date('2026-03-01T12:00:00Z'), client: { pacing: { writeGapMs: 0, contentGapMs: 0 }, retryTimeUnitMs: 1, warn: () => {} } });
+
+/** The focus issue (#12, a deal request with no business case) and the budget read (#12 and two other open issues). */
+function githubWith(options: { comments: unknown[]; labels: string[]; labelExists: boolean }) {
+  const focus = issueNode({ number: 12, labelNames: options.labels, body: '### Who will buy it?\n\n_No response_' });
+  const focusQuery = (body: unknown) => 'number' in variablesOf(body);
+  return nock(API)
+    .post('/graphql', focusQuery)
+    .reply(200, {
+      data: {
+        repository: {
+          nonCompliantLabel: options.labelExists ? { name: 'roadmap:needs-work' } : null,
+          overBudgetLabel: null,
+          issue: { ...focus, comments: { totalCount: options.comments.length, pageInfo: { hasNextPage: false, endCursor: null }, nodes: options.comments } },
+        },
+      },
+    })
+    .post('/graphql', (body: unknown) => !focusQuery(body) && variablesOf(body).withBody === false)
+    .reply(
+      200,
+      { data: { repository: { issues: { totalCount: 3, pageInfo: { hasNextPage: false, endCursor: null }, nodes: [focus, issueNode({ number: 13 }), issueNode({ number: 14 })] } } } },
+      { 'x-ratelimit-remaining': '4321' },
+    );
+}
+
+describe('run() on an issues.opened event', () => {
+  it('comments once, labels once, fails the check, and a re-run makes no writes', async () => {
+    let posted = '';
+    const first = githubWith({ comments: [], labels: ['deal'], labelExists: false })
+      .post('/repos/acme/roadmap/labels', (body: { name: string }) => body.name === 'roadmap:needs-work')
+      .reply(201, {})
+      .post('/repos/acme/roadmap/issues/12/comments', (body: { body: string }) => ((posted = body.body), true))
+      .reply(201, { id: 777 })
+      .post('/repos/acme/roadmap/issues/12/labels', { labels: ['roadmap:needs-work'] })
+      .reply(200, []);
+    await runFast();
+    expect(first.pendingMocks()).toEqual([]);
+    expect(posted).toContain(COMMENT_MARKER);
+    expect(posted).toContain('Who will buy it?');
+    expect(process.exitCode).toBe(1);
+    const out = await outputs();
+    expect(out.compliant).toBe('false');
+    expect(JSON.parse(out.findings!)).toEqual([expect.objectContaining({ kind: 'missing-field', item: 12, severity: 'fail' })]);
+    expect(JSON.parse(out.requests!)).toEqual({ graphql: 2, 'rest-read': 0, write: 3, 'rate-limit-remaining': 4321 });
+    expect(await readFile(out.report!, 'utf8')).toContain('#12');
+    expect(await readFile(join(dir, 'summary.md'), 'utf8')).toContain('#12');
+
+    // The same event again: the comment and label are there, nothing is written.
+    process.exitCode = undefined;
+    await writeFile(join(dir, 'output'), '');
+    const second = githubWith({ comments: [{ databaseId: 777, viewerDidAuthor: true, body: posted }], labels: ['deal', 'roadmap:needs-work'], labelExists: true });
+    await runFast();
+    expect(second.pendingMocks()).toEqual([]);
+    expect(JSON.parse((await outputs()).requests!)).toMatchObject({ graphql: 2, write: 0 });
+  });
+
+  it('in a dry run writes nothing and still reports', async () => {
+    process.env[inputVar('dry-run')] = 'true';
+    githubWith({ comments: [], labels: ['deal'], labelExists: false });
+    await runFast();
+    const out = await outputs();
+    expect(JSON.parse(out.requests!)).toMatchObject({ write: 0 });
+    expect(out.compliant).toBe('false');
+  });
+
+  it('fails with the policy problem, writes nothing, and still sets every output', async () => {
+    await writeFile(join(dir, 'workspace', '.github', 'roadmap-policy.yml'), 'version: 1\ncategories:\n  deal:\n    budget: { max-share: ten percent }\n');
+    await runFast();
+    const out = await outputs();
+    expect(process.exitCode).toBe(1);
+    expect(Object.keys(out).sort()).toEqual(['budgets', 'compliant', 'findings', 'over-budget', 'report', 'requests']);
+    expect(JSON.parse(out.requests!)).toMatchObject({ graphql: 0, write: 0 });
+    expect(await readFile(join(dir, 'summary.md'), 'utf8')).toMatch(/roadmap policy is invalid/);
+  });
+
+  it('ignores a pull_request event with a notice and passes', async () => {
+    process.env.GITHUB_EVENT_NAME = 'pull_request';
+    await runFast();
+    expect(process.exitCode).toBeUndefined();
+    expect((await outputs()).requests).toBe(JSON.stringify({ graphql: 0, 'rest-read': 0, write: 0, 'rate-limit-remaining': null }));
+  });
+});

@@ -18,9 +18,9 @@ export interface PolicyProblem {
 
 /** `file:line:col field: message`, leaving out the parts a problem does not have. */
 export function formatProblem(problem: PolicyProblem): string {
-  const place = problem.line === undefined ? problem.file : `${problem.file}:${problem.line}:${problem.column ?? 1}`;
+  const place = problem.line === undefined ? `${problem.file}:` : `${problem.file}:${problem.line}:${problem.column ?? 1}`;
   const what = problem.field ? `${problem.field}: ${problem.message}` : problem.message;
-  return `${place}${problem.line === undefined && !problem.field ? ':' : ''} ${what}`;
+  return `${place} ${what}`;
 }
 
 /** Every problem, one per line, in file order. */

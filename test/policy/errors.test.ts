@@ -11,6 +11,7 @@ describe('policy problems', () => {
   it('leaves out what a problem does not have', () => {
     expect(formatProblem({ file: 'p.yml', line: 3, column: 1, message: 'YAML syntax error: tabs cannot indent YAML' })).toBe('p.yml:3:1 YAML syntax error: tabs cannot indent YAML');
     expect(formatProblem({ file: 'p.yml', message: 'no policy file found' })).toBe('p.yml: no policy file found');
+    expect(formatProblem({ file: 'p.yml', field: 'extends', message: 'not found' })).toBe('p.yml: extends: not found');
   });
 
   it('names keys in policy terms, quoting the ones with spaces or symbols', () => {

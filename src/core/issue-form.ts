@@ -87,10 +87,10 @@ export function parseIssueBody(body: string | null | undefined): ParsedIssueBody
       answer.push(line);
       continue;
     }
-    const headingMatch = HEADING.exec(line);
-    if (headingMatch) {
+    const headingText = withoutClosingHashes(HEADING.exec(line)?.[1] ?? '');
+    if (headingText !== '') {
       closeSection();
-      heading = withoutClosingHashes(headingMatch[1]);
+      heading = headingText;
       continue;
     }
     const checkbox = CHECKBOX.exec(line);

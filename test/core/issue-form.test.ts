@@ -69,6 +69,10 @@ describe('parseIssueBody', () => {
     expect(parseIssueBody('### Q\n\n#### Small\n\ntext').form).toEqual({ Q: '#### Small\n\ntext' });
   });
 
+  it('does not take an empty heading for a question', () => {
+    expect(parseIssueBody('### Q\n\n### \n\nA').form).toEqual({ Q: '### \n\nA' });
+  });
+
   it('keeps the first of two identical headings', () => {
     expect(parseIssueBody('### Q\n\nfirst\n\n### Q\n\nsecond').form).toEqual({ Q: 'first' });
   });

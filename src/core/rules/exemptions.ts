@@ -1,16 +1,19 @@
 /** Exemptions: exceptions stay exceptions — more open exemptions than `max-open` is itself a finding. */
+import type { WorkItem } from '../types.js';
 import { type DraftFinding, type RuleContext, listItems, newestFirst } from './context.js';
 
+function openExemptItems(context: RuleContext): WorkItem[] {
+  return context.items.filter(({ item, assessment }) => assessment.exempt && item.state === 'open').map(({ item }) => item);
+}
+
 export function countExemptions(context: RuleContext): number {
-  return context.items.filter(({ item, assessment }) => assessment.exempt && item.state === 'open').length;
+  return openExemptItems(context).length;
 }
 
 export function exemptionsRule(context: RuleContext): DraftFinding[] {
   const exemptions = context.policy.exemptions;
   if (exemptions?.maxOpen === undefined) return [];
-  const exempt = context.items
-    .filter(({ item, assessment }) => assessment.exempt && item.state === 'open')
-    .map(({ item }) => item)
+  const exempt = openExemptItems(context)
     .sort(newestFirst)
     .map((item) => item.number);
   if (exempt.length <= exemptions.maxOpen) return [];

@@ -72,7 +72,7 @@ async function readExtendsChain(first: PolicySource, read: PolicyFileReader): Pr
     const at = { file: source.file, ...source.locate(['extends'], 'value'), field: 'extends' };
     const names = sources.map((s) => s.file);
     if (names.includes(target)) {
-      problems.push({ ...at, message: `extends loop: ${[...names, target].join(' → ')}` });
+      problems.push({ ...at, message: `these policies extend each other in a loop: ${[...names, target].join(' → ')}; remove one of the extends` });
       return { sources, problems, complete: false };
     }
     if (sources.length > MAX_EXTENDS_DEPTH) {

@@ -132,7 +132,7 @@ describe('loadPolicy', () => {
 
       const error = await loadError(TOP, read);
 
-      expect(error.message).toBe('acme/b:policy.yml:2:10 extends: extends loop: .github/roadmap-policy.yml → acme/a:policy.yml → acme/b:policy.yml → acme/a:policy.yml');
+      expect(error.message).toBe('acme/b:policy.yml:2:10 extends: these policies extend each other in a loop: .github/roadmap-policy.yml → acme/a:policy.yml → acme/b:policy.yml → acme/a:policy.yml; remove one of the extends');
     });
 
     it(`stops after ${MAX_EXTENDS_DEPTH} extended policies`, async () => {

@@ -163,3 +163,33 @@ describe('run() on an issues.opened event', () => {
     expect((await outputs()).requests).toBe(JSON.stringify({ graphql: 0, 'rest-read': 0, write: 0, 'rate-limit-remaining': null }));
   });
 });
+
+describe('run() on a schedule', () => {
+  it('audits, creates the dashboard issue, reads closed issues for the trend and counts them', async () => {
+    process.env.GITHUB_EVENT_NAME = 'schedule';
+    await writeFile(join(dir, 'event.json'), JSON.stringify({ schedule: '17 6 * * 1' }));
+    process.env[inputVar('dashboard-issue')] = 'Roadmap health';
+    process.env[inputVar('trend-months')] = '3';
+    const answered = '### Who will buy it?\n\nRetail chains across Europe';
+    const page = (nodes: unknown[]) => ({ data: { repository: { nonCompliantLabel: { name: 'roadmap:needs-work' }, overBudgetLabel: null, issues: { totalCount: nodes.length, pageInfo: { hasNextPage: false, endCursor: null }, nodes } } } });
+    const window = { earlyComments: { totalCount: 0, nodes: [] }, recentComments: { nodes: [] } };
+    let dashboardBody = '';
+    let since: unknown;
+    const scope = nock(API)
+      .post('/graphql', (body: unknown) => (variablesOf(body).states as string[])[0] === 'OPEN')
+      .reply(200, page([{ ...issueNode({ number: 1, labelNames: ['deal'], body: answered }), ...window }, { ...issueNode({ number: 2 }), ...window }, { ...issueNode({ number: 3 }), ...window }]))
+      .post('/graphql', (body: unknown) => ((since = variablesOf(body).since), (variablesOf(body).states as string[])[0] === 'CLOSED'))
+      .reply(200, page([issueNode({ number: 4, state: 'CLOSED', closedAt: '2026-02-10T00:00:00Z', labelNames: ['deal'] })]))
+      .post('/repos/acme/roadmap/issues', (body: { title: string; body: string }) => ((dashboardBody = body.body), body.title === 'Roadmap health'))
+      .reply(201, { number: 99 });
+    await runFast();
+    expect(scope.pendingMocks()).toEqual([]);
+    expect(since).toBe('2026-01-01T00:00:00.000Z');
+    expect(dashboardBody).toContain('<!-- roadmap-guard:dashboard -->');
+    const out = await outputs();
+    expect(out.compliant).toBe('true');
+    expect(JSON.parse(out.requests!)).toMatchObject({ graphql: 2, write: 1 });
+    expect(process.exitCode).toBeUndefined();
+  });
+});
+

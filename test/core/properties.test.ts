@@ -63,7 +63,7 @@ describe('engine properties', () => {
     const newDeal = fc.record({ labels: fc.constantFrom(['deal'], ['customer:acme', 'size/L'], ['deal', 'size/S']), size: fc.option(size) });
     fc.assert(
       fc.property(roadmap, newDeal, (items, { labels, size: estimate }) => {
-        const added = workItem({ number: 20_000, labels, fields: estimate === null ? {} : { Estimate: { type: 'number', value: estimate } } });
+        const added = workItem({ number: 20_000, labels: [...labels], fields: estimate === null ? {} : { Estimate: { type: 'number', value: estimate } } });
         const share = (list: WorkItem[]) => {
           const evaluation = evaluate(example, list, NOW);
           return { deal: exact(evaluation.budgets.find((b) => b.category === 'deal')!.points), total: exact(evaluation.totalPoints) };

@@ -2649,26 +2649,26 @@ __webpack_unused_export__ = errors.YAMLParseError;
 __webpack_unused_export__ = errors.YAMLWarning;
 __webpack_unused_export__ = Alias.Alias;
 __webpack_unused_export__ = identity.isAlias;
-__webpack_unused_export__ = identity.isCollection;
+exports.P3 = identity.isCollection;
 __webpack_unused_export__ = identity.isDocument;
-__webpack_unused_export__ = identity.isMap;
+exports.jh = identity.isMap;
 __webpack_unused_export__ = identity.isNode;
 __webpack_unused_export__ = identity.isPair;
-__webpack_unused_export__ = identity.isScalar;
-__webpack_unused_export__ = identity.isSeq;
+exports.jn = identity.isScalar;
+exports.oP = identity.isSeq;
 __webpack_unused_export__ = Pair.Pair;
 __webpack_unused_export__ = Scalar.Scalar;
 __webpack_unused_export__ = YAMLMap.YAMLMap;
 __webpack_unused_export__ = YAMLSeq.YAMLSeq;
 __webpack_unused_export__ = cst;
 __webpack_unused_export__ = lexer.Lexer;
-__webpack_unused_export__ = lineCounter.LineCounter;
+exports.HN = lineCounter.LineCounter;
 __webpack_unused_export__ = parser.Parser;
-exports.qg = publicApi.parse;
+__webpack_unused_export__ = publicApi.parse;
 __webpack_unused_export__ = publicApi.parseAllDocuments;
-__webpack_unused_export__ = publicApi.parseDocument;
+exports.Tp = publicApi.parseDocument;
 __webpack_unused_export__ = publicApi.stringify;
-__webpack_unused_export__ = visit.visit;
+exports.YR = visit.visit;
 __webpack_unused_export__ = visit.visitAsync;
 
 
@@ -8586,7 +8586,7 @@ exports.visitAsync = visitAsync;
 /***/ ((__webpack_module__, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _cli_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1851);
+/* harmony import */ var _cli_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7395);
 // The `roadmap-guard` command line: no logic here, each command lives in cli/.
 
 process.exitCode = await (0,_cli_main_js__WEBPACK_IMPORTED_MODULE_0__/* .main */ .i)(process.argv.slice(2), { stdout: process.stdout, stderr: process.stderr, env: process.env });
@@ -8596,7 +8596,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 1851:
+/***/ 7395:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -8613,8 +8613,6 @@ const EXIT = { ok: 0, failed: 1, badInput: 2 };
 
 ;// CONCATENATED MODULE: external "node:fs/promises"
 const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
-// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
-var dist = __nccwpck_require__(8815);
 ;// CONCATENATED MODULE: ./node_modules/zod/v4/core/util.js
 
 // functions
@@ -12059,11 +12057,11 @@ function discriminatorMap(def) {
 }
 const $ZodDiscriminatedUnion = 
 /*@__PURE__*/
-(/* unused pure expression or super */ null && (core.$constructor("$ZodDiscriminatedUnion", (inst, def) => {
+$constructor("$ZodDiscriminatedUnion", (inst, def) => {
     def.inclusive = false;
     $ZodUnion.init(inst, def);
     const _super = inst._zod.parse;
-    util.defineLazyInternal(inst, "propValues", (zod) => {
+    defineLazyInternal(inst, "propValues", (zod) => {
         const propValues = {};
         let undefinedCount = 0;
         for (const option of zod.def.options) {
@@ -12074,7 +12072,7 @@ const $ZodDiscriminatedUnion =
                 undefinedCount++;
             for (const [k, v] of Object.entries(pv)) {
                 if (!Object.prototype.hasOwnProperty.call(propValues, k)) {
-                    util.assignProp(propValues, k, new Set());
+                    util_assignProp(propValues, k, new Set());
                 }
                 for (const val of v) {
                     propValues[k].add(val);
@@ -12087,15 +12085,15 @@ const $ZodDiscriminatedUnion =
     });
     // Checked now rather than in the lookup map below, so an option that lacks the discriminator fails at the `discriminatedUnion` call instead of on the first object parsed. Options whose shape cannot be enumerated without resolving it — pipes and lazies — are left to the map.
     def.options.forEach((option, i) => {
-        const propShape = util.rawShape(option._zod.def);
+        const propShape = rawShape(option._zod.def);
         if (propShape && !Object.prototype.hasOwnProperty.call(propShape, def.discriminator)) {
             throw new Error(`Invalid discriminated union option at index "${i}"`);
         }
     });
-    const disc = util.cached(() => discriminatorMap(def));
+    const disc = cached(() => discriminatorMap(def));
     inst._zod.parse = (payload, ctx) => {
         const input = payload.value;
-        if (!util.isObject(input)) {
+        if (!util_isObject(input)) {
             payload.issues.push({
                 code: "invalid_type",
                 expected: "object",
@@ -12129,7 +12127,7 @@ const $ZodDiscriminatedUnion =
         });
         return payload;
     };
-})));
+});
 const $ZodIntersection = /*@__PURE__*/ $constructor("$ZodIntersection", (inst, def) => {
     $ZodType.init(inst, def);
     inst._zod.parse = (payload, ctx) => {
@@ -16942,10 +16940,10 @@ const ZodString = /*@__PURE__*/ $constructor("ZodString", (inst, def) => {
         return this.check(_isoDate(ZodISODate, params));
     },
     time(params) {
-        return this.check(_isoTime(ZodISOTime, params));
+        return this.check(_isoTime(schemas_ZodISOTime, params));
     },
     duration(params) {
-        return this.check(_isoDuration(ZodISODuration, params));
+        return this.check(_isoDuration(schemas_ZodISODuration, params));
     },
 });
 function schemas_string(params) {
@@ -16963,11 +16961,11 @@ const ZodISODate = /*@__PURE__*/ $constructor("ZodISODate", (inst, def) => {
     $ZodISODate.init(inst, def);
     ZodStringFormat.init(inst, def);
 });
-const ZodISOTime = /*@__PURE__*/ $constructor("ZodISOTime", (inst, def) => {
+const schemas_ZodISOTime = /*@__PURE__*/ $constructor("ZodISOTime", (inst, def) => {
     $ZodISOTime.init(inst, def);
     ZodStringFormat.init(inst, def);
 });
-const ZodISODuration = /*@__PURE__*/ $constructor("ZodISODuration", (inst, def) => {
+const schemas_ZodISODuration = /*@__PURE__*/ $constructor("ZodISODuration", (inst, def) => {
     $ZodISODuration.init(inst, def);
     ZodStringFormat.init(inst, def);
 });
@@ -17536,7 +17534,7 @@ function looseObject(shape, params) {
         type: "object",
         shape,
         catchall: unknown(),
-        ...util.normalizeParams(params),
+        ...normalizeParams(params),
     });
 }
 const ZodUnion = /*@__PURE__*/ $constructor("ZodUnion", (inst, def) => {
@@ -17569,17 +17567,17 @@ function xor(options, params) {
         ...util.normalizeParams(params),
     });
 }
-const ZodDiscriminatedUnion = /*@__PURE__*/ (/* unused pure expression or super */ null && (core.$constructor("ZodDiscriminatedUnion", (inst, def) => {
+const ZodDiscriminatedUnion = /*@__PURE__*/ $constructor("ZodDiscriminatedUnion", (inst, def) => {
     ZodUnion.init(inst, def);
-    core.$ZodDiscriminatedUnion.init(inst, def);
-})));
+    $ZodDiscriminatedUnion.init(inst, def);
+});
 function discriminatedUnion(discriminator, options, params) {
     // const [options, params] = args;
     return new ZodDiscriminatedUnion({
         type: "union",
         options: options,
         discriminator,
-        ...util.normalizeParams(params),
+        ...normalizeParams(params),
     });
 }
 const ZodIntersection = /*@__PURE__*/ $constructor("ZodIntersection", (inst, def) => {
@@ -18150,6 +18148,22 @@ function preprocess(fn, schema) {
     });
 }
 
+;// CONCATENATED MODULE: ./lib/policy/describe-value.js
+/** A value from a policy file, shown the way the user would recognise it in their YAML. */
+function describeValue(value) {
+    if (value === undefined)
+        return 'nothing';
+    if (value === null)
+        return 'an empty value';
+    if (typeof value === 'string')
+        return value.trim() === '' ? 'an empty text' : JSON.stringify(value);
+    if (Array.isArray(value))
+        return value.length ? 'a list' : 'an empty list';
+    if (typeof value === 'object')
+        return 'a mapping';
+    return String(value);
+}
+
 ;// CONCATENATED MODULE: ./lib/core/finding-kinds.js
 /**
  * Finding kinds are stable identifiers: users name them in `enforcement.fail-on`,
@@ -18171,7 +18185,7 @@ const FINDING_KINDS = [
     'exemptions-over-limit',
 ];
 /** Kinds about one item's own content: they earn the item a comment and the non-compliant label. */
-const ITEM_LEVEL_KINDS = (/* unused pure expression or super */ null && ([
+const ITEM_LEVEL_KINDS = [
     'missing-field',
     'invalid-field',
     'unchecked-review',
@@ -18179,9 +18193,122 @@ const ITEM_LEVEL_KINDS = (/* unused pure expression or super */ null && ([
     'forbidden-label',
     'bet-overdue',
     'stale-backlog',
-]));
+];
 /** Kinds about a category's or customer's share of capacity. */
 const BUDGET_KINDS = (/* unused pure expression or super */ null && (['over-budget', 'customer-over-share', 'under-min-share']));
+
+;// CONCATENATED MODULE: ./lib/policy/did-you-mean.js
+/** "Did you mean `max-share`?" — the nearest allowed word to a mistyped one. */
+
+/** The closest candidate within a small edit distance, or undefined when nothing is close. */
+function closest(word, candidates) {
+    const needle = word.toLowerCase();
+    let best;
+    for (const candidate of candidates) {
+        const distance = editDistance(needle, candidate.toLowerCase());
+        if (!best || distance < best.distance)
+            best = { candidate, distance };
+    }
+    // Allow about one mistake per three letters, so `maxshare` finds `max-share` but `foo` finds nothing.
+    const tolerance = Math.max(2, Math.floor(word.length / 3));
+    if (best && best.distance <= tolerance)
+        return best.candidate;
+    // A shortened word (`stale` for `stale-backlog`) is a clear hint when only one candidate starts with it.
+    const extended = needle.length >= 3 ? candidates.filter((candidate) => candidate.toLowerCase().startsWith(needle)) : [];
+    return extended.length === 1 ? extended[0] : undefined;
+}
+/** Levenshtein distance, where swapping two neighbouring letters counts as one edit. */
+function editDistance(a, b) {
+    const rows = Array.from({ length: a.length + 1 }, (_, i) => Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)));
+    for (let i = 1; i <= a.length; i++) {
+        for (let j = 1; j <= b.length; j++) {
+            const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+            let distance = Math.min(rows[i - 1][j] + 1, rows[i][j - 1] + 1, rows[i - 1][j - 1] + cost);
+            if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1])
+                distance = Math.min(distance, rows[i - 2][j - 2] + 1);
+            rows[i][j] = distance;
+        }
+    }
+    return rows[a.length][b.length];
+}
+/** The keys a strict object accepts at `path` in `schema`, or [] when the path is not an object. */
+function allowedKeysAt(schema, path) {
+    const objects = schemasAt(schema, path).filter((s) => s instanceof ZodObject);
+    return [...new Set(objects.flatMap((s) => Object.keys(s.shape)))];
+}
+/** Every schema that may describe the value at `path` (a union may offer several). */
+function schemasAt(schema, path) {
+    const here = unwrap(schema);
+    if (path.length === 0)
+        return here;
+    const [segment, ...rest] = path;
+    return here.flatMap((s) => {
+        if (s instanceof ZodObject) {
+            const field = s.shape[String(segment)];
+            return field ? schemasAt(field, rest) : [];
+        }
+        if (s instanceof ZodRecord)
+            return schemasAt(s.valueType, rest);
+        if (s instanceof ZodArray)
+            return schemasAt(s.element, rest);
+        return [];
+    });
+}
+/** Looks through optional, default, transform and union wrappers to the schemas that hold data. */
+function unwrap(schema) {
+    if (schema instanceof ZodOptional || schema instanceof ZodDefault)
+        return unwrap(schema.unwrap());
+    if (schema instanceof ZodPipe)
+        return unwrap(schema.in);
+    if (schema instanceof ZodUnion)
+        return schema.options.flatMap(unwrap);
+    return [schema];
+}
+
+;// CONCATENATED MODULE: ./lib/policy/errors.js
+/**
+ * Problems found in a policy file, worded for the person who wrote it:
+ * `.github/roadmap-policy.yml:14:7 categories.deal.budget.max-share: expected a share like 10% or 0.1, got "ten percent"`.
+ */
+/** `file:line:col field: message`, leaving out the parts a problem does not have. */
+function formatProblem(problem) {
+    const place = problem.line === undefined ? `${problem.file}:` : `${problem.file}:${problem.line}:${problem.column ?? 1}`;
+    const what = problem.field ? `${problem.field}: ${problem.message}` : problem.message;
+    return `${place} ${what}`;
+}
+/** Every problem, one per line, in file order. */
+function formatProblems(problems) {
+    return sortProblems(problems).map(formatProblem).join('\n');
+}
+/** Orders problems by file (as first seen), then line and column, so output reads top to bottom. */
+function sortProblems(problems) {
+    const fileOrder = [...new Set(problems.map((p) => p.file))];
+    return [...problems].sort((a, b) => fileOrder.indexOf(a.file) - fileOrder.indexOf(b.file) ||
+        (a.line ?? 0) - (b.line ?? 0) ||
+        (a.column ?? 0) - (b.column ?? 0));
+}
+/** The policy cannot be used. Carries every problem found, not just the first. */
+class PolicyError extends Error {
+    problems;
+    constructor(problems, options) {
+        super(formatProblems(problems), options);
+        this.name = 'PolicyError';
+        this.problems = sortProblems(problems);
+    }
+}
+/** A key path in policy terms: `categories.deal.match.fields["Work type"]`, `business-case.fields[2].one-of`. */
+function fieldPath(path) {
+    let text = '';
+    for (const segment of path) {
+        if (typeof segment === 'number')
+            text += `[${segment}]`;
+        else if (/^[\w$-]+$/.test(String(segment)))
+            text += text ? `.${String(segment)}` : String(segment);
+        else
+            text += `[${JSON.stringify(String(segment))}]`;
+    }
+    return text;
+}
 
 ;// CONCATENATED MODULE: ./lib/core/share.js
 const PERCENT = /^(\d+(?:\.\d+)?)\s*%$/;
@@ -18231,163 +18358,271 @@ function belowShare(part, whole, share) {
  * its shape. The JSON Schema users' editors read is generated from this file,
  * the `Policy` type the engine reads is inferred from it, and defaults are
  * applied here and nowhere else.
+ *
+ * Messages are written for the person editing the file: they say what was
+ * expected and what was found (`expected a share like 10% or 0.1, got "ten percent"`).
+ * Positions and key paths are added by the loader.
  */
 
 
 
-const schema_text = (what) => schemas_string({ error: `expected ${what} as text` }).trim().min(1, { error: `${what} must not be empty` });
+
+/**
+ * Cross-key checks run even when other keys of the same mapping are wrong, so
+ * every problem is reported at once; they only need the value to be a mapping.
+ */
+const whenMapping = {
+    when: (payload) => typeof payload.value === 'object' && payload.value !== null && !Array.isArray(payload.value),
+};
+/** An error message that ends with what the file actually holds. */
+const expected = (what) => (issue) => `expected ${what}, got ${describeValue(issue.input)}`;
+const schema_text = (what) => schemas_string({ error: expected(what) })
+    .trim()
+    .min(1, { error: `expected ${what}, got an empty text` });
+const wholeNumber = (what, minimum) => schemas_number({ error: expected(what) })
+    .int({ error: expected(what) })
+    .min(minimum, { error: expected(what) });
+/** Answers in the issue form may be written unquoted in YAML (`Yes`, `3`, `true`): all compare as text. */
+const answer = union([schemas_string(), schemas_number(), schemas_boolean()], { error: expected('an answer as text') }).transform(String);
 /** A label name or a glob on label names: `customer:*`, `size/?`. */
-const labelGlob = schema_text('a label name or glob').refine((glob) => !/[[\]{}]/.test(glob), {
-    error: 'only * and ? are supported in label globs (no [], {})',
-});
-const share = union([schemas_string(), schemas_number()], { error: 'expected a share like 10% or 0.1' })
+const labelGlob = schema_text('a label name or glob')
+    .refine((glob) => !/[[\]{}]|\*\*|^!/.test(glob), {
+    error: (issue) => `only * and ? are supported in label globs (no [], {}, ** or leading !), got ${describeValue(issue.input)}`,
+})
+    .meta({ description: 'A label name, or a glob where * matches any run of characters and ? one character.', examples: ['deal', 'customer:*'] });
+/** The same rule as above, for editors reading the JSON Schema. */
+const LABEL_GLOB_PATTERN = '^(?!!)(?!.*\\*\\*)[^\\[\\]{}]*\\S[^\\[\\]{}]*$';
+/** What a share may be written as, before it is read: for editors, the JSON Schema narrows this (see json-schema.ts). */
+const shareInput = union([schemas_string(), schemas_number()], { error: expected('a share like 10% or 0.1') });
+const share = shareInput
     .transform((value, ctx) => {
     const parsed = parseShare(value);
     if (!parsed) {
-        const over = typeof value === 'number' ? value > 1 : /^\d+(\.\d+)?\s*%$/.test(String(value).trim());
-        ctx.issues.push({
-            code: 'custom',
-            input: value,
-            message: over
-                ? `a share cannot exceed 100%, got ${JSON.stringify(value)}`
-                : `expected a share like 10% or 0.1, got ${JSON.stringify(value)}`,
-        });
+        ctx.issues.push({ code: 'custom', input: value, message: shareMessage(value) });
         return NEVER;
     }
     return parsed;
 })
     .meta({
-    description: 'A share of planned capacity: a percentage such as "10%" or a fraction such as 0.1.',
+    description: 'A share of planned capacity: a percentage such as "10%" or a fraction such as 0.1 (at most 100%).',
     examples: ['10%', 0.1],
 });
-const size = schemas_number({ error: 'expected a size as a number' }).min(0, { error: 'a size cannot be negative' });
+function shareMessage(value) {
+    const raw = String(value).trim();
+    if (raw.startsWith('-'))
+        return `a share cannot be negative, got ${describeValue(value)}`;
+    const percent = /^(\d+(?:\.\d+)?)\s*%$/.exec(raw);
+    const overFull = percent ? Number(percent[1]) > 100 : /^\d+(\.\d+)?$/.test(raw) && Number(raw) > 1;
+    if (overFull)
+        return `a share cannot exceed 100%, got ${describeValue(value)}${percent ? '' : ` (write ${raw}% or ${Number(raw) / 100} for a percentage)`}`;
+    return `expected a share like 10% or 0.1, got ${describeValue(value)}`;
+}
+const size = schemas_number({ error: expected('a size as a number') })
+    .min(0, { error: (issue) => `a size cannot be negative, got ${describeValue(issue.input)}` });
 /** `owner/repo:path` or `owner/repo:path@ref`. */
-const extendsRef = schemas_string({ error: 'expected a policy to extend, like acme/.github:roadmap-policy.yml' })
-    .regex(/^[\w.-]+\/[\w.-]+:[^@\s]+(@[^\s]+)?$/, {
-    error: 'expected owner/repo:path[@ref], like acme/.github:roadmap-policy.yml',
+const EXTENDS_PATTERN = /^[\w.-]+\/[\w.-]+:[^@\s:]+(@[^\s@]+)?$/;
+const extendsRef = schemas_string({ error: expected('a policy to extend, like acme/.github:roadmap-policy.yml') })
+    .regex(EXTENDS_PATTERN, { error: expected('owner/repo:path or owner/repo:path@ref, like acme/.github:roadmap-policy.yml') })
+    .meta({
+    description: 'Inherit another repository\'s policy, written owner/repo:path[@ref] (default branch when no @ref). Keys in this file override it; maps merge key by key, lists are replaced.',
+    examples: ['acme/.github:roadmap-policy.yml', 'acme/.github:policies/roadmap.yml@v2'],
 });
 const project = strictObject({
-    owner: schema_text('the project owner (user or organization)'),
-    number: schemas_number().int().positive({ error: 'expected the project number from its URL' }),
-    'iteration-field': schema_text('an iteration field name').optional(),
+    owner: schema_text('the project owner (a user or organization login)').meta({ description: 'The user or organization that owns the board.', examples: ['acme'] }),
+    number: wholeNumber('the project number from its URL (a whole number above 0)', 1).meta({
+        description: 'The number in the board URL: github.com/orgs/acme/projects/7 is 7.',
+        examples: [7],
+    }),
+    'iteration-field': schema_text('an iteration field name').optional().meta({
+        description: 'The iteration field that defines the current iteration (used with work.include: iteration).',
+        examples: ['Sprint'],
+    }),
 })
-    .meta({ description: 'A Projects v2 board that holds sizes, fields and the current iteration.' });
+    .optional()
+    .meta({ description: 'A Projects v2 board that holds sizes, fields and the current iteration. Reading it needs the project-token input.' });
 const work = strictObject({
-    include: schemas_enum(['open', 'iteration'], { error: 'expected open or iteration' })
+    include: schemas_enum(['open', 'iteration'], { error: expected('open or iteration') })
         .default('open')
         .meta({ description: 'open: every open item. iteration: every item of the current project iteration, open or closed.' }),
-    'exclude-labels': array(labelGlob).default([]).meta({ description: 'Items with any of these labels are not planned work.' }),
-    project: project.optional(),
+    'exclude-labels': array(labelGlob, { error: expected('a list of labels') })
+        .default([])
+        .meta({ description: 'Items with any of these labels are not planned work (bugs, chores).', examples: [['bug', 'chore']] }),
+    project,
     size: strictObject({
-        field: schema_text('a field name').optional().meta({ description: 'Project number field or issue-form heading holding the size.' }),
-        labels: record(schemas_string(), size).optional().meta({ description: 'Size per label, e.g. { "size/S": 1 }.' }),
-        default: size.optional().meta({ description: 'Size of work with no estimate.' }),
+        field: schema_text('a field name').optional().meta({
+            description: 'The project number field or issue-form heading that holds the size.',
+            examples: ['Estimate'],
+        }),
+        labels: record(schemas_string(), size, { error: expected('a mapping of label to size, like { "size/S": 1 }') })
+            .optional()
+            .meta({ description: 'Size per label, used when the field is empty.', examples: [{ 'size/S': 1, 'size/M': 3, 'size/L': 8 }] }),
+        default: size.optional().meta({ description: 'The size of work with no estimate (finding missing-size). Without it, such work counts 1.' }),
     })
-        .optional(),
-    unit: schemas_enum(['points', 'issues'], { error: 'expected points or issues' }).default('points'),
+        .optional()
+        .meta({ description: 'How big each item is.' }),
+    unit: schemas_enum(['points', 'issues'], { error: expected('points or issues') })
+        .default('points')
+        .meta({ description: 'points: shares are computed from sizes. issues: every item counts 1.' }),
 })
+    .optional()
     .meta({ description: 'What counts as planned work, and how big each item is.' });
 const category = strictObject({
     match: strictObject({
-        labels: array(labelGlob).optional().meta({ description: 'Globs on label names; any match puts the item here.' }),
-        fields: record(schemas_string(), union([schemas_string(), schemas_number()]).transform(String))
+        labels: array(labelGlob, { error: expected('a list of labels or globs') }).optional().meta({
+            description: 'Globs on label names; any match puts the item in this category.',
+            examples: [['deal', 'customer:*']],
+        }),
+        fields: record(schemas_string(), answer, { error: expected('a mapping of field name to value') })
             .optional()
-            .meta({ description: 'Issue-form or project field equal to this value.' }),
+            .meta({ description: 'Issue-form or project fields and the value that puts an item here.', examples: [{ 'Work type': 'Customer commitment' }] }),
     })
-        .meta({ description: 'An item belongs here when any label glob matches or any field condition holds.' }),
+        .meta({ description: 'An item belongs to the category when any label glob matches or any field condition holds.' }),
     budget: strictObject({
-        'max-share': share.optional(),
-        'min-share': share.optional(),
+        'max-share': share.optional().meta({ description: 'At most this share of planned work (finding over-budget).', examples: ['10%'] }),
+        'min-share': share.optional().meta({ description: 'At least this share of planned work (finding under-min-share).', examples: ['60%'] }),
     })
-        .optional(),
-    'per-customer': strictObject({ 'max-share': share }).optional().meta({
-        description: "No single customer may take more than this share of the category's capacity.",
-    }),
-})
+        .optional()
+        .meta({ description: "The category's share of planned work, by size." }),
+    'per-customer': strictObject({
+        'max-share': share.meta({ description: "The largest share of this category's work any one customer may take.", examples: ['50%'] }),
+    })
+        .optional()
+        .meta({ description: 'Keeps one customer from taking the whole category (finding customer-over-share).' }),
+}, { error: expected("the category's rule, like { match: { labels: [deal] } }") })
     .superRefine((value, ctx) => {
-    const max = value.budget?.['max-share'];
-    const min = value.budget?.['min-share'];
-    if (max && min && min.numerator * max.denominator > max.numerator * min.denominator) {
-        ctx.addIssue({ code: 'custom', path: ['budget', 'min-share'], message: `min-share ${min.text} is above max-share ${max.text}` });
+    const budget = value.budget;
+    if (typeof budget !== 'object' || budget === null)
+        return;
+    const { 'max-share': max, 'min-share': min } = budget;
+    if (isShare(max) && isShare(min) && min.numerator * max.denominator > max.numerator * min.denominator) {
+        ctx.addIssue({ code: 'custom', path: ['budget', 'min-share'], message: `min-share ${min.text} is above max-share ${max.text}; no amount of work can meet both` });
     }
-});
+}, whenMapping)
+    .meta({ description: 'A kind of work: which items belong to it and how much capacity it may take.' });
+function isShare(value) {
+    return typeof value === 'object' && value !== null && 'numerator' in value;
+}
 const categoryName = schemas_string()
-    .regex(/^[a-z0-9][a-z0-9_-]*$/i, { error: 'category names use letters, digits, - and _' })
+    .regex(/^[a-z0-9][a-z0-9_-]*$/i, { error: (issue) => `category names use letters, digits, - and _, got ${describeValue(issue.input)}` })
     .refine((name) => name !== 'other', { error: '"other" is the name for unmatched work; choose another category name' });
 const businessCaseField = strictObject({
-    heading: schema_text('the issue-form heading'),
-    'min-words': schemas_number().int().positive().optional().meta({ description: 'The answer needs at least this many words.' }),
-    'one-of': array(union([schemas_string(), schemas_number(), schemas_boolean()]).transform(String)).min(1).optional(),
-    'fail-on': array(union([schemas_string(), schemas_number(), schemas_boolean()]).transform(String)).min(1).optional().meta({
+    heading: schema_text('the issue-form heading').meta({ description: 'The heading as it appears in the issue body ("### Who will buy it?").', examples: ['Who will buy it?'] }),
+    'min-words': wholeNumber('a whole number of words above 0', 1).optional().meta({ description: 'The answer needs at least this many words.', examples: [3] }),
+    'one-of': array(answer, { error: expected('a list of answers') }).min(1, { error: 'list at least one answer' }).optional().meta({
+        description: 'The answer must be one of these (compared without case).',
+        examples: [['New customers', 'Expansion', 'Both']],
+    }),
+    'fail-on': array(answer, { error: expected('a list of answers') }).min(1, { error: 'list at least one answer' }).optional().meta({
         description: 'Answers that fail the business case (finding not-without-customer).',
+        examples: [['No']],
     }),
     message: schema_text('a message').optional().meta({ description: 'Shown with the finding, to explain why the field matters.' }),
-    type: schemas_enum(['text', 'date'], { error: 'expected text or date' }).default('text'),
-    required: schemas_boolean().default(true),
-}).superRefine((field, ctx) => {
-    const options = new Set((field['one-of'] ?? []).map((o) => o.trim().toLowerCase()));
-    for (const [index, answer] of (field['fail-on'] ?? []).entries()) {
-        if (field['one-of'] && !options.has(answer.trim().toLowerCase())) {
-            ctx.addIssue({ code: 'custom', path: ['fail-on', index], message: `"${answer}" is not one of the allowed answers (${field['one-of'].join(', ')})` });
+    type: schemas_enum(['text', 'date'], { error: expected('text or date') }).default('text').meta({ description: 'date: the answer must be a date like 2026-03-31.' }),
+    required: schemas_boolean({ error: expected('true or false') }).default(true).meta({ description: 'false: an empty answer is fine, a wrong one is still flagged.' }),
+}, { error: expected('a field like { heading: Who will buy it? }') })
+    .superRefine((field, ctx) => {
+    const oneOf = field['one-of'];
+    if (!Array.isArray(oneOf) || !Array.isArray(field['fail-on']))
+        return;
+    const options = new Set(oneOf.map((option) => String(option).trim().toLowerCase()));
+    field['fail-on'].forEach((answer, index) => {
+        if (!options.has(String(answer).trim().toLowerCase())) {
+            ctx.addIssue({ code: 'custom', path: ['fail-on', index], message: `"${answer}" is not one of the allowed answers (${oneOf.join(', ')})` });
         }
-    }
-});
-const forbiddenLabel = union([
-    labelGlob.transform((name) => ({ name, message: undefined })),
-    strictObject({ name: labelGlob, message: schema_text('a message').optional() }),
-], { error: 'expected a label name or { name, message }' });
+    });
+}, whenMapping)
+    .meta({ description: 'An issue-form answer every business case must give.' });
+const forbiddenLabel = union([labelGlob, strictObject({ name: labelGlob, message: schema_text('a message').optional().meta({ description: 'Why the label is forbidden and what to do instead.' }) })], {
+    error: expected('a label name or { name, message }'),
+})
+    .transform((entry) => (typeof entry === 'string' ? { name: entry, message: undefined } : entry))
+    .meta({ description: 'A label (or glob) no planned item may carry (finding forbidden-label).' });
 const approver = schema_text('a GitHub login or @org/team').regex(/^@?[\w.-]+(\/[\w.-]+)?$/, {
-    error: 'expected a GitHub login like alice or a team like @acme/product-leads',
+    error: expected('a GitHub login like alice or a team like @acme/product-leads'),
 });
 const policyFileSchema = strictObject({
-    $schema: schemas_string().optional(),
-    version: literal(1, { error: 'expected version: 1' }),
-    extends: extendsRef.optional().meta({ description: 'Inherit an organization-wide policy; keys in this file override it.' }),
-    work: work.optional(),
-    categories: record(categoryName, category).optional().meta({ description: 'Kinds of work; first match wins, unmatched work is "other".' }),
+    $schema: schemas_string().optional().meta({ description: 'The JSON Schema of this file, for editors. Ignored by Roadmap Guard.' }),
+    version: literal(1, { error: expected('version: 1') }).meta({ description: 'The policy format version. Always 1.' }),
+    extends: extendsRef.optional(),
+    work,
+    categories: record(categoryName, category, { error: expected('a mapping of category name to its rule') })
+        .optional()
+        .meta({ description: 'Kinds of work, checked in order: the first category that matches an item wins; unmatched work is "other".' }),
     customer: strictObject({
-        labels: union([labelGlob, array(labelGlob)]).optional().meta({ description: 'customer:* turns customer:acme into "acme".' }),
-        field: schema_text('a field name').optional(),
+        labels: union([labelGlob, array(labelGlob)], { error: expected('a label glob or a list of them') }).optional().meta({
+            description: 'Labels that name the customer; the part matched by * is the name (customer:acme is "acme").',
+            examples: ['customer:*'],
+        }),
+        field: schema_text('a field name').optional().meta({ description: 'An issue-form or project field holding the customer name.', examples: ['Customer'] }),
     })
-        .optional(),
+        .optional()
+        .meta({ description: 'How the customer behind an item is named.' }),
     'business-case': strictObject({
-        'applies-to': array(schema_text('a category name')).default([]),
-        fields: array(businessCaseField).default([]),
-        checklist: array(schema_text('a checklist item')).default([]).meta({ description: 'Items that must be ticked: "- [x] GTM review".' }),
+        'applies-to': array(schema_text('a category name'), { error: expected('a list of category names') }).default([]).meta({
+            description: 'Categories whose items must carry a business case.',
+            examples: [['deal']],
+        }),
+        fields: array(businessCaseField, { error: expected('a list of fields') }).default([]).meta({ description: 'Issue-form answers that must be present (findings missing-field, invalid-field).' }),
+        checklist: array(schema_text('a checklist item'), { error: expected('a list of checklist items') }).default([]).meta({
+            description: 'Checklist items that must be ticked in the issue body, "- [x] GTM review" (finding unchecked-review).',
+            examples: [['GTM review', 'Technical review']],
+        }),
     })
-        .optional(),
-    'forbidden-labels': array(forbiddenLabel).optional(),
-    bets: strictObject({ 'review-field': schema_text('a field name') }).optional(),
-    backlog: strictObject({ 'max-age-days': schemas_number().int().positive() }).optional(),
+        .optional()
+        .meta({ description: 'What a request in a budgeted category must say before it is planned.' }),
+    'forbidden-labels': array(forbiddenLabel, { error: expected('a list of labels') }).optional().meta({ description: 'Labels that mark one-off work.' }),
+    bets: strictObject({
+        'review-field': schema_text('a field name').meta({ description: 'The field holding the review date (finding bet-overdue once it has passed).', examples: ['Review by'] }),
+    })
+        .optional()
+        .meta({ description: 'Deal work as a bet: an open item past its review date must be reviewed.' }),
+    backlog: strictObject({
+        'max-age-days': wholeNumber('a whole number of days above 0', 1).meta({ description: 'Open items untouched for longer are flagged (finding stale-backlog).', examples: [365] }),
+    })
+        .optional()
+        .meta({ description: 'Old backlog items.' }),
     exemptions: strictObject({
-        label: schema_text('a label name'),
-        approvers: array(approver).default([]),
-        'max-open': schemas_number().int().min(0).optional(),
+        label: schema_text('a label name').meta({ description: 'The label that marks an approved exception.', examples: ['roadmap-exempt'] }),
+        approvers: array(approver, { error: expected('a list of logins or teams') }).default([]).meta({
+            description: 'Who may grant an exception: logins or @org/team. Empty: anyone who can label.',
+            examples: [['alice', '@acme/product-leads']],
+        }),
+        'max-open': wholeNumber('a whole number, 0 or more', 0).optional().meta({ description: 'At most this many open exceptions (finding exemptions-over-limit).', examples: [2] }),
     })
-        .optional(),
+        .optional()
+        .meta({ description: 'Deliberate, approved exceptions to the policy.' }),
     enforcement: strictObject({
-        'fail-on': array(schemas_enum(FINDING_KINDS)).default(['over-budget', 'forbidden-label']),
-        comment: schemas_boolean().default(true),
+        'fail-on': array(schemas_enum(FINDING_KINDS), { error: expected('a list of finding kinds') }).default(['over-budget', 'forbidden-label']).meta({
+            description: 'Finding kinds that fail the check; the others are warnings.',
+        }),
+        comment: schemas_boolean({ error: expected('true or false') }).default(true).meta({ description: 'Comment on issues with findings (one comment, edited in place).' }),
         labels: strictObject({
-            'non-compliant': schema_text('a label name').optional(),
-            'over-budget': schema_text('a label name').optional(),
+            'non-compliant': schema_text('a label name').optional().meta({ description: 'Put on an item while it has item-level findings.', examples: ['roadmap: needs business case'] }),
+            'over-budget': schema_text('a label name').optional().meta({ description: "Put on an item while its category or customer is over budget.", examples: ['roadmap: over budget'] }),
         })
-            .default({}),
+            .default({})
+            .meta({ description: 'Labels the bot keeps in sync; leave one out to not label.' }),
     })
-        .optional(),
+        .optional()
+        .meta({ description: 'What happens when the policy is not met.' }),
 })
     .superRefine((policy, ctx) => {
-    const names = new Set(Object.keys(policy.categories ?? {}));
-    for (const [index, name] of (policy['business-case']?.['applies-to'] ?? []).entries()) {
-        if (!names.has(name)) {
+    const categories = policy.categories;
+    const businessCase = policy['business-case'];
+    const appliesTo = typeof businessCase === 'object' && businessCase !== null ? businessCase['applies-to'] : undefined;
+    if (typeof categories !== 'object' || categories === null || !Array.isArray(appliesTo))
+        return;
+    const names = Object.keys(categories);
+    appliesTo.forEach((name, index) => {
+        if (typeof name === 'string' && !names.includes(name)) {
             ctx.addIssue({
                 code: 'custom',
                 path: ['business-case', 'applies-to', index],
-                message: `no category named "${name}"${names.size ? ` (categories: ${[...names].join(', ')})` : ''}`,
+                message: `no category named "${name}"${names.length ? ` (categories: ${names.join(', ')})` : '; define it under categories'}`,
             });
         }
-    }
-});
+    });
+}, whenMapping);
 /** The normalized policy the engine reads: every section present, defaults applied. */
 function normalizePolicy(file) {
     const enforcement = file.enforcement ?? { 'fail-on': ['over-budget', 'forbidden-label'], comment: true, labels: {} };
@@ -18451,27 +18686,2454 @@ function parsePolicy(input) {
     return normalizePolicy(policyFileSchema.parse(input));
 }
 
+;// CONCATENATED MODULE: ./lib/policy/describe-issues.js
+
+
+
+
+
+function problemsFromIssues(issues, root, locate) {
+    const described = issues.flatMap((issue) => describeIssue(issue, [], root));
+    // `nam: x` is reported as "did you mean `name`?"; saying `name` is missing as well would be noise.
+    const suggested = new Set(described.filter((d) => d.suggested).map((d) => fieldPath([...d.path.slice(0, -1), d.suggested])));
+    return described
+        .filter((d) => !(d.missing && suggested.has(fieldPath(d.path))))
+        .map(({ path, target, message }) => ({ ...locate(path, target), field: fieldPath(path) || undefined, message }));
+}
+function describeIssue(issue, prefix, root) {
+    const path = [...prefix, ...issue.path];
+    const actual = valueAt(root, path);
+    if (actual === undefined && MISSING_CODES.has(issue.code) && path.length > 0) {
+        return [{ path, target: 'value', message: missingMessage(path), missing: String(path.at(-1)) }];
+    }
+    switch (issue.code) {
+        case 'unrecognized_keys':
+            return issue.keys.map((key) => {
+                const allowed = allowedKeysAt(policyFileSchema, path);
+                const suggested = closest(key, allowed);
+                return { path: [...path, key], target: 'key', message: unknownKeyMessage(key, suggested, allowed), ...(suggested ? { suggested } : {}) };
+            });
+        case 'invalid_key':
+            return [{ path, target: 'key', message: issue.issues[0]?.message ?? `${describeValue(path.at(-1))} is not allowed as a name here` }];
+        case 'invalid_union': {
+            // For a mapping or list, the branch that accepts its shape explains the mistake best: `{ nam: one-off }` gets "unknown key nam".
+            const shaped = typeof actual === 'object' && actual !== null;
+            const branch = shaped ? issue.errors.find((errors) => !errors.some((e) => e.code === 'invalid_type' && e.path.length === 0)) : undefined;
+            if (branch)
+                return branch.flatMap((inner) => describeIssue(inner, path, root));
+            break;
+        }
+        case 'invalid_value':
+            if (isFindingKindList(issue.values))
+                return [{ path, target: 'value', message: unknownFindingKindMessage(actual) }];
+            return [{ path, target: 'value', message: withSuggestion(readable(issue, actual), actual, issue.values.map(String)) }];
+    }
+    return [{ path, target: 'value', message: readable(issue, actual) }];
+}
+/** The codes a required key that is not there produces, depending on the kind of value expected. */
+const MISSING_CODES = new Set(['invalid_type', 'invalid_value', 'invalid_union']);
+/** The schema's own message, or a plain one where the schema left the validator's default. */
+function readable(issue, actual) {
+    if (!issue.message.startsWith('Invalid'))
+        return issue.message;
+    switch (issue.code) {
+        case 'invalid_type':
+            return `expected ${TYPE_NAMES[issue.expected] ?? issue.expected}, got ${describeValue(actual)}`;
+        case 'invalid_value':
+            return `expected one of ${issue.values.map(String).join(', ')}, got ${describeValue(actual)}`;
+        case 'too_small':
+            return `too small, got ${describeValue(actual)} (at least ${String(issue.minimum)})`;
+        case 'too_big':
+            return `too big, got ${describeValue(actual)} (at most ${String(issue.maximum)})`;
+        default:
+            return `not valid here, got ${describeValue(actual)}`;
+    }
+}
+const TYPE_NAMES = {
+    object: 'a mapping (key: value)',
+    array: 'a list',
+    string: 'text',
+    number: 'a number',
+    int: 'a whole number',
+    boolean: 'true or false',
+};
+function missingMessage(path) {
+    const key = String(path.at(-1));
+    if (path.length === 1 && key === 'version')
+        return 'missing: add `version: 1` at the top of the file';
+    if (key === 'match')
+        return 'missing: say which items belong to this category, like `match: { labels: [deal] }`';
+    return `missing: add \`${key}\``;
+}
+function unknownKeyMessage(key, suggestion, allowed) {
+    if (suggestion)
+        return `unknown key \`${key}\`; did you mean \`${suggestion}\`?`;
+    return allowed.length ? `unknown key \`${key}\` (allowed here: ${allowed.join(', ')})` : `unknown key \`${key}\``;
+}
+function isFindingKindList(values) {
+    return values.length === FINDING_KINDS.length && FINDING_KINDS.every((kind) => values.includes(kind));
+}
+function unknownFindingKindMessage(actual) {
+    const suggestion = typeof actual === 'string' ? closest(actual, FINDING_KINDS) : undefined;
+    const hint = suggestion ? `; did you mean \`${suggestion}\`?` : '';
+    return `unknown finding kind ${describeValue(actual)}${hint} (finding kinds: ${FINDING_KINDS.join(', ')})`;
+}
+function withSuggestion(message, actual, allowed) {
+    const suggestion = typeof actual === 'string' ? closest(actual, allowed) : undefined;
+    return suggestion ? `${message}; did you mean \`${suggestion}\`?` : message;
+}
+function valueAt(root, path) {
+    let value = root;
+    for (const segment of path) {
+        if (typeof value !== 'object' || value === null || !Object.hasOwn(value, segment))
+            return undefined;
+        value = value[segment];
+    }
+    return value;
+}
+
+;// CONCATENATED MODULE: ./lib/policy/check.js
+/**
+ * Validates policy data against the schema and reports every problem at once,
+ * each placed in the file (and at the line) that holds it.
+ */
+
+
+
+
+/** Checks one file's data, or several files merged (the locator knows which file set what). */
+function checkPolicyData(value, locate, options = {}) {
+    const shapeProblem = checkIsMapping(value, locate);
+    if (shapeProblem)
+        return { problems: [shapeProblem] };
+    const result = policyFileSchema.safeParse(value);
+    if (result.success)
+        return { parsed: result.data, problems: [] };
+    const issues = options.categoriesMayBeInherited ? result.error.issues.filter((issue) => !namesCategory(issue)) : result.error.issues;
+    const problems = problemsFromIssues(issues, value, locate);
+    return { parsed: problems.length === 0 ? parseWithoutCategoryNames(value) : undefined, problems };
+}
+/** What each file in an `extends` chain must get right on its own: being a mapping, `version` and `extends`. */
+function checkPolicyHeader(source) {
+    const locate = locatorFor(source);
+    const shapeProblem = checkIsMapping(source.value, locate);
+    if (shapeProblem)
+        return [shapeProblem];
+    const result = headerSchema.safeParse(source.value);
+    return result.success ? [] : problemsFromIssues(result.error.issues, source.value, locate);
+}
+const headerSchema = looseObject({ version: policyFileSchema.shape.version, extends: policyFileSchema.shape.extends });
+function locatorFor(source) {
+    return (path, target) => ({ file: source.file, ...source.locate(path, target) });
+}
+function checkIsMapping(value, locate) {
+    if (value === undefined || value === null) {
+        return { ...locate([], 'value'), message: 'the policy is empty; add `version: 1` (examples/roadmap-policy.yml shows a complete policy)' };
+    }
+    if (typeof value !== 'object' || Array.isArray(value)) {
+        return { ...locate([], 'value'), message: `the policy must be a mapping of keys such as \`version: 1\`, got ${describeValue(value)}` };
+    }
+    return undefined;
+}
+function namesCategory(issue) {
+    return issue.code === 'custom' && issue.path[0] === 'business-case' && issue.path[1] === 'applies-to';
+}
+/**
+ * When categories may be inherited, the parse above failed only because `applies-to`
+ * names categories this file does not define: parse without that check, keeping the names.
+ */
+function parseWithoutCategoryNames(policy) {
+    const businessCase = policy['business-case'];
+    const appliesTo = businessCase['applies-to'];
+    const parsed = policyFileSchema.parse({ ...policy, 'business-case': { ...businessCase, 'applies-to': [] } });
+    return { ...parsed, 'business-case': { ...parsed['business-case'], 'applies-to': appliesTo.map((name) => name.trim()) } };
+}
+
+;// CONCATENATED MODULE: ./lib/policy/merge.js
+/**
+ * How an extending policy combines with the one it extends: its keys win,
+ * mappings merge key by key (a category defined in both gets the keys of both),
+ * lists are replaced whole (so a team can shorten an organization's list).
+ */
+function mergePolicyData(base, override) {
+    if (!isMapping(base) || !isMapping(override))
+        return override === undefined ? base : override;
+    const merged = { ...base };
+    for (const [key, value] of Object.entries(override))
+        merged[key] = mergePolicyData(base[key], value);
+    return merged;
+}
+function isMapping(value) {
+    return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
+var dist = __nccwpck_require__(8815);
+;// CONCATENATED MODULE: ./lib/policy/yaml-source.js
+/**
+ * A policy file's YAML, parsed with positions, so that every problem found
+ * later (by the schema, or after merging `extends`) can point at the line and
+ * column the user has to change.
+ */
+
+
+function readPolicySource(text, file) {
+    const lineCounter = new dist/* LineCounter */.HN();
+    // Duplicate keys are found below, with a message that names both places.
+    const doc = (0,dist/* parseDocument */.Tp)(text, { lineCounter, uniqueKeys: false, prettyErrors: false });
+    const position = (offset) => {
+        const { line, col } = lineCounter.linePos(offset);
+        return { line, column: col };
+    };
+    const problems = dedupe(doc.errors).map((error) => ({ file, ...position(error.pos[0]), message: syntaxMessage(error) }));
+    let value;
+    problems.push(...unresolvedAliases(doc, file, position));
+    if (problems.length === 0) {
+        try {
+            value = doc.toJS({ maxAliasCount: 100 });
+        }
+        catch (error) {
+            // An alias to a missing anchor, or aliases that expand without bound.
+            problems.push({ file, ...position(0), message: `YAML syntax error: ${error instanceof Error ? error.message : String(error)}` });
+        }
+    }
+    const readable = problems.length === 0;
+    if (readable)
+        problems.push(...duplicateKeys(doc.contents, [], file, position));
+    const walk = (path) => {
+        const steps = [];
+        let node = doc.contents;
+        for (const segment of path) {
+            const step = child(node, segment);
+            if (!step)
+                break;
+            steps.push(step);
+            node = step.value;
+        }
+        return steps;
+    };
+    return {
+        file,
+        value,
+        problems,
+        readable,
+        depthOf: (path) => walk(path).length,
+        locate(path, target) {
+            const steps = walk(path);
+            const last = steps.at(-1);
+            if (!last)
+                return startOf(doc.contents, position);
+            const found = steps.length === path.length;
+            const value = last.value;
+            // A missing key points at its parent's key; a block collection points at its key, not its first line.
+            const pointAtValue = found && target === 'value' && value && ((0,dist/* isCollection */.P3)(value) ? value.flow : !isEmptyScalar(value));
+            const node = pointAtValue ? value : (last.key ?? value);
+            return startOf(node, position);
+        },
+    };
+}
+function child(node, segment) {
+    if ((0,dist/* isMap */.jh)(node)) {
+        const pair = node.items.findLast((item) => keyText(item) === String(segment));
+        return pair ? { key: pair.key, value: pair.value } : undefined;
+    }
+    if ((0,dist/* isSeq */.oP)(node) && typeof segment === 'number') {
+        const item = node.items[segment];
+        return item ? { key: null, value: item } : undefined;
+    }
+    return undefined;
+}
+/** `key:` with nothing after it: point at the key, not at the end of the line. */
+function isEmptyScalar(node) {
+    return (0,dist/* isScalar */.jn)(node) && node.value === null;
+}
+function keyText(pair) {
+    return (0,dist/* isScalar */.jn)(pair.key) ? String(pair.key.value) : undefined;
+}
+function startOf(node, position) {
+    const range = node?.range;
+    return range ? position(range[0]) : { line: 1, column: 1 };
+}
+function duplicateKeys(node, path, file, position) {
+    const problems = [];
+    if ((0,dist/* isMap */.jh)(node)) {
+        const seen = new Map();
+        for (const pair of node.items) {
+            const key = keyText(pair);
+            if (key !== undefined) {
+                const here = startOf(pair.key, position);
+                const first = seen.get(key);
+                if (first)
+                    problems.push({ file, ...here, field: fieldPath([...path, key]), message: duplicateMessage(path, key, first) });
+                else
+                    seen.set(key, here);
+            }
+            problems.push(...duplicateKeys(pair.value, [...path, key ?? '?'], file, position));
+        }
+    }
+    else if ((0,dist/* isSeq */.oP)(node)) {
+        node.items.forEach((item, index) => problems.push(...duplicateKeys(item, [...path, index], file, position)));
+    }
+    return problems;
+}
+function duplicateMessage(path, key, first) {
+    if (path.length === 1 && path[0] === 'categories') {
+        return `category "${key}" is defined twice (first at line ${first.line}); merge the two into one`;
+    }
+    return `\`${key}\` appears twice (first at line ${first.line}); keep one`;
+}
+/** `*name` with no `&name` before it: reported at the alias, not as a crash while reading the data. */
+function unresolvedAliases(doc, file, position) {
+    const problems = [];
+    (0,dist/* visit */.YR)(doc, {
+        Alias(_, alias) {
+            if (!alias.resolve(doc)) {
+                problems.push({ file, ...startOf(alias, position), message: `YAML syntax error: \`*${alias.source}\` refers to an anchor \`&${alias.source}\` that is not defined above it` });
+            }
+        },
+    });
+    return problems;
+}
+/** The parser can report several errors for one place; the first explains it best. */
+function dedupe(errors) {
+    const seen = new Set();
+    return errors.filter((error) => {
+        const key = error.pos[0];
+        return seen.has(key) ? false : (seen.add(key), true);
+    });
+}
+/** Plain words for the YAML mistakes people make most; the parser's own text is kept where it adds detail. */
+const SYNTAX_HINTS = {
+    TAB_AS_INDENT: { hint: 'tabs cannot indent YAML; indent with spaces', keepDetail: false },
+    MULTIPLE_DOCS: { hint: 'the policy must be one YAML document; remove the extra `---`', keepDetail: false },
+    BLOCK_AS_IMPLICIT_KEY: { hint: 'a key and its value must be on one line, or the value indented on the lines below', keepDetail: false },
+    MULTILINE_IMPLICIT_KEY: { hint: 'a key must fit on one line; is a `:` or a closing quote missing?', keepDetail: false },
+    BAD_INDENT: { hint: 'the indentation does not line up', keepDetail: true },
+    BAD_FLOW: { hint: 'a `{` or `[` is not closed', keepDetail: false },
+    MISSING_CHAR: { hint: 'a quote or bracket is not closed', keepDetail: true },
+    UNEXPECTED_TOKEN: { hint: 'quote values that contain `: `, ` #`, `[` or `{`', keepDetail: true },
+};
+function syntaxMessage(error) {
+    // An unclosed `{` on the last lines is reported as an indentation problem.
+    const code = /^Flow (map|sequence) in block collection/.test(error.message) ? 'BAD_FLOW' : error.code;
+    const known = SYNTAX_HINTS[code];
+    const detail = lowerFirst(error.message.split('\n')[0]?.replace(/ at line \d+, column \d+:?$/, '').replace(/\.$/, '') ?? '');
+    if (!known)
+        return `YAML syntax error: ${detail}`;
+    return known.keepDetail ? `YAML syntax error: ${known.hint} (${detail})` : `YAML syntax error: ${known.hint}`;
+}
+function lowerFirst(text) {
+    return text.charAt(0).toLowerCase() + text.slice(1);
+}
+
+;// CONCATENATED MODULE: ./lib/policy/load.js
+/**
+ * Loads the policy a repository runs under: its own file, plus every policy
+ * it `extends`, merged and validated. Reading files is left to the caller
+ * (disk, or the contents API), so this module has no I/O of its own.
+ */
+
+
+
+
+
+/** How many `extends` may be followed from the repository's own file. */
+const MAX_EXTENDS_DEPTH = 5;
+const DEFAULT_POLICY_PATH = '.github/roadmap-policy.yml';
+async function loadPolicy(path, read) {
+    const top = await read({ repo: null, path });
+    if (!top)
+        throw new PolicyError([missingPolicyProblem(path)]);
+    const chain = await readExtendsChain(readPolicySource(top.text, path), read);
+    // A chain with an unreadable file is not merged: problems of the partial result would mislead.
+    const checked = chain.complete ? checkPolicyData(mergeChain(chain.sources), ownerLocator(chain.sources)) : { problems: [] };
+    const problems = unique([...chain.problems, ...checked.problems]);
+    if (problems.length > 0 || !checked.parsed)
+        throw new PolicyError(problems);
+    return { policy: normalizePolicy(checked.parsed), sources: chain.sources.map((s) => s.file), ...(top.commit ? { commit: top.commit } : {}) };
+}
+/** The user-facing problem for a repository without a policy file: where we looked and how to start. */
+function missingPolicyProblem(path) {
+    return {
+        file: path,
+        message: `no policy file found at ${path}. To start, copy examples/roadmap-policy.yml from Roadmap Guard to ${path} and adapt it (or point the \`policy\` input at your file)`,
+    };
+}
+async function readExtendsChain(first, read) {
+    const sources = [];
+    const problems = [];
+    let source = first;
+    while (source) {
+        sources.push(source);
+        problems.push(...source.problems);
+        if (!source.readable)
+            return { sources, problems, complete: false };
+        const headerProblems = checkPolicyHeader(source);
+        problems.push(...headerProblems);
+        if (!load_isMapping(source.value))
+            return { sources, problems, complete: false };
+        const target = extendsOf(source.value);
+        if (!target)
+            return { sources, problems, complete: true };
+        if (headerProblems.some((p) => p.field === 'extends'))
+            return { sources, problems, complete: false };
+        const at = { file: source.file, ...source.locate(['extends'], 'value'), field: 'extends' };
+        const names = sources.map((s) => s.file);
+        if (names.includes(target)) {
+            problems.push({ ...at, message: `these policies extend each other in a loop: ${[...names, target].join(' → ')}; remove one of the extends` });
+            return { sources, problems, complete: false };
+        }
+        if (sources.length > MAX_EXTENDS_DEPTH) {
+            problems.push({ ...at, message: `more than ${MAX_EXTENDS_DEPTH} policies extend each other (${[...names, target].join(' → ')}); flatten the chain` });
+            return { sources, problems, complete: false };
+        }
+        const next = await readExtended(target, read);
+        if ('message' in next) {
+            problems.push({ ...at, message: next.message });
+            return { sources, problems, complete: false };
+        }
+        source = readPolicySource(next.text, target);
+    }
+    return { sources, problems, complete: true };
+}
+async function readExtended(target, read) {
+    const { repo, path, ref } = parseExtends(target);
+    const where = `${path} in ${repo} at ${ref ? ref : 'the default branch'}`;
+    try {
+        const file = await read({ repo, path, ...(ref ? { ref } : {}) });
+        return file ?? { message: `${target} not found (looked for ${where}); check the name, and that the token can read ${repo}` };
+    }
+    catch (error) {
+        return { message: `could not read ${target} (${where}): ${error instanceof Error ? error.message : String(error)}` };
+    }
+}
+/** `owner/repo:path@ref` → its parts. The text is already checked against the schema's pattern. */
+function parseExtends(target) {
+    const colon = target.indexOf(':');
+    const [path = '', ref] = target.slice(colon + 1).split('@');
+    return { repo: target.slice(0, colon), path, ...(ref ? { ref } : {}) };
+}
+function extendsOf(value) {
+    return typeof value['extends'] === 'string' ? value['extends'] : undefined;
+}
+function load_isMapping(value) {
+    return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+/** Merges the chain from the most general file up to the repository's own. */
+function mergeChain(sources) {
+    return sources.reduceRight((base, source) => mergePolicyData(base, withoutKeys(source.value)), undefined);
+}
+/** `extends` and `$schema` describe a file, not the merged policy. */
+function withoutKeys(value) {
+    return Object.fromEntries(Object.entries(value).filter(([key]) => key !== 'extends' && key !== '$schema'));
+}
+/**
+ * Points a problem of the merged policy at the file that set the value: the one
+ * that spells out most of its key path, the most specific file on a tie.
+ */
+function ownerLocator(sources) {
+    return (path, target) => {
+        let owner = sources[0];
+        for (const source of sources.slice(1))
+            if (source.depthOf(path) > owner.depthOf(path))
+                owner = source;
+        return locatorFor(owner)(path, target);
+    };
+}
+function unique(problems) {
+    const seen = new Set();
+    return problems.filter((problem) => {
+        const key = formatProblem(problem);
+        return seen.has(key) ? false : (seen.add(key), true);
+    });
+}
+
+;// CONCATENATED MODULE: ./lib/policy/summary.js
+/** One line that says what a policy enforces: `2 categories (deal ≤ 10%, strategic ≥ 60%), 7 business-case fields, …`. */
+function summarizePolicy(policy) {
+    const parts = [];
+    const categories = policy.categories.map((c) => {
+        const limits = [c.maxShare && `≤ ${c.maxShare.text}`, c.minShare && `≥ ${c.minShare.text}`].filter(Boolean).join(' ');
+        return limits ? `${c.name} ${limits}` : c.name;
+    });
+    parts.push(`${plural(policy.categories.length, 'category', 'categories')}${categories.length ? ` (${categories.join(', ')})` : ''}`);
+    const { fields, checklist, appliesTo } = policy.businessCase;
+    if (appliesTo.length) {
+        parts.push(`${plural(fields.length, 'business-case field')} and ${plural(checklist.length, 'review')} for ${appliesTo.join(', ')}`);
+    }
+    if (policy.forbiddenLabels.length)
+        parts.push(plural(policy.forbiddenLabels.length, 'forbidden label'));
+    parts.push(policy.enforcement.failOn.length ? `fails on ${policy.enforcement.failOn.join(', ')}` : 'never fails the check');
+    return parts.join(', ');
+}
+function plural(count, singular, pluralForm = `${singular}s`) {
+    return `${count} ${count === 1 ? singular : pluralForm}`;
+}
+
 ;// CONCATENATED MODULE: ./lib/cli/validate.js
 
 
 
 
+
+
+
+
+const VALIDATE_USAGE = `Usage: roadmap-guard validate [path]
+
+Checks a policy file offline and prints every problem as file:line:column field: message.
+Exits 0 when the policy is valid, 1 when it is not.
+
+  path    the policy file (default: ${DEFAULT_POLICY_PATH})
+
+A policy that extends another (extends: owner/repo:path) is checked on its own:
+the extended policy is on GitHub and is read when the action runs.
+`;
 const validateCommand = async (args, io) => {
-    const path = args[0] ?? '.github/roadmap-policy.yml';
-    const result = policyFileSchema.safeParse((0,dist/* parse */.qg)(await (0,promises_namespaceObject.readFile)(path, 'utf8')));
-    if (!result.success) {
-        io.stderr.write(`${path}: invalid policy\n`);
+    if (args.includes('--help') || args.includes('-h')) {
+        io.stdout.write(VALIDATE_USAGE);
+        return EXIT.ok;
+    }
+    const unknown = args.find((arg) => arg.startsWith('-'));
+    if (unknown || args.length > 1) {
+        io.stderr.write(`roadmap-guard validate: ${unknown ? `unknown option ${unknown}` : 'expected one policy file'}\n\n${VALIDATE_USAGE}`);
+        return EXIT.badInput;
+    }
+    const path = args[0] ?? DEFAULT_POLICY_PATH;
+    const text = await readText(path);
+    if ('error' in text) {
+        io.stderr.write(`${text.error}\n`);
         return EXIT.failed;
     }
-    io.stdout.write(`${path}: OK\n`);
+    const source = readPolicySource(text.text, path);
+    const extendsTarget = validate_extendsOf(source.value);
+    const checked = source.readable ? checkPolicyData(source.value, locatorFor(source), { categoriesMayBeInherited: extendsTarget !== undefined }) : { problems: [] };
+    const problems = [...source.problems, ...checked.problems];
+    if (extendsTarget && EXTENDS_PATTERN.test(extendsTarget)) {
+        io.stderr.write(`${path}: note: extends ${extendsTarget}, which cannot be read offline; checked this file on its own\n`);
+    }
+    if (problems.length > 0 || !checked.parsed) {
+        io.stderr.write(`${formatProblems(problems)}\n`);
+        return EXIT.failed;
+    }
+    io.stdout.write(`${path}: OK — ${summarizePolicy(normalizePolicy(checked.parsed))}\n`);
     return EXIT.ok;
 };
+async function readText(path) {
+    try {
+        return { text: await (0,promises_namespaceObject.readFile)(path, 'utf8') };
+    }
+    catch (error) {
+        const code = error.code;
+        if (code === 'ENOENT') {
+            const problem = missingPolicyProblem(path);
+            return { error: `${problem.file}: ${problem.message}` };
+        }
+        return { error: `${path}: cannot read the policy file (${code ?? (error instanceof Error ? error.message : String(error))})` };
+    }
+}
+function validate_extendsOf(value) {
+    const target = typeof value === 'object' && value !== null ? value['extends'] : undefined;
+    return typeof target === 'string' ? target : undefined;
+}
+
+;// CONCATENATED MODULE: external "node:fs"
+const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
+;// CONCATENATED MODULE: external "node:path"
+const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
+;// CONCATENATED MODULE: external "node:url"
+const external_node_url_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:url");
+;// CONCATENATED MODULE: ./lib/core/glob.js
+/**
+ * Label globs as the policy writes them: `*` matches any run of characters,
+ * `?` exactly one, and case never matters (GitHub treats label names
+ * case-insensitively too).
+ */
+const compiled = new Map();
+function toRegExp(glob) {
+    let regexp = compiled.get(glob);
+    if (!regexp) {
+        const source = [...glob]
+            .map((char) => (char === '*' ? '(.*)' : char === '?' ? '(.)' : char.replace(/[.+^${}()|[\]\\]/g, '\\$&')))
+            .join('');
+        regexp = new RegExp(`^${source}$`, 'isu');
+        compiled.set(glob, regexp);
+    }
+    return regexp;
+}
+function matchesGlob(glob, name) {
+    return toRegExp(glob.trim()).test(name.trim());
+}
+/** The text the wildcards matched (`customer:*` on `customer:acme` → "acme"); undefined when the glob does not match. */
+function globCapture(glob, name) {
+    const match = toRegExp(glob.trim()).exec(name.trim());
+    if (!match)
+        return undefined;
+    return match.length > 1 ? match.slice(1).join('') : match[0];
+}
+function anyLabelMatches(globs, labels) {
+    return globs.some((glob) => labels.some((label) => matchesGlob(glob, label)));
+}
+
+;// CONCATENATED MODULE: ./lib/core/issue-form.js
+// Patterns are anchored and free of nested quantifiers: a 65,536-character line costs linear time.
+const HEADING = /^ {0,3}###[ \t]+(.*)$/;
+const FENCE = /^ {0,3}(`{3,}|~{3,})/;
+const CHECKBOX = /^[ \t]*[-*+][ \t]+\[([ xX])\][ \t]+(.*)$/;
+const NO_RESPONSE = /^_No response_$/i;
+/**
+ * The key two headings are compared by: case, emoji, punctuation and spacing
+ * do not matter, so "### 💰 Investment cap: " in a body matches the policy's
+ * "Investment cap". Policy rules compare checklist text the same way.
+ */
+function normalizeHeading(heading) {
+    let normalized = normalizedHeadings.get(heading);
+    if (normalized === undefined) {
+        normalized = normalize(heading);
+        // Headings repeat across thousands of issues; a bounded cache keeps lookups cheap without growing forever.
+        if (normalizedHeadings.size >= 10_000)
+            normalizedHeadings.clear();
+        normalizedHeadings.set(heading, normalized);
+    }
+    return normalized;
+}
+const normalizedHeadings = new Map();
+function normalize(heading) {
+    return heading
+        .normalize('NFKC')
+        .toLowerCase()
+        .replace(/[^\p{L}\p{N}\s]/gu, ' ')
+        .replace(/\s+/g, ' ')
+        .trim();
+}
+/** The answer under `heading`, compared by {@link normalizeHeading}; undefined when the form has no such heading. */
+function formAnswer(form, heading) {
+    if (Object.hasOwn(form, heading))
+        return form[heading];
+    const wanted = normalizeHeading(heading);
+    for (const [key, value] of Object.entries(form)) {
+        if (normalizeHeading(key) === wanted)
+            return value;
+    }
+    return undefined;
+}
+function issue_form_parseIssueBody(body) {
+    const form = {};
+    const checklist = [];
+    if (typeof body !== 'string' || body.length === 0)
+        return { form, checklist };
+    let heading;
+    let answer = [];
+    let fence;
+    const closeSection = () => {
+        // The first of two identical headings wins: later ones are usually hand-pasted copies.
+        if (heading !== undefined && !Object.hasOwn(form, heading))
+            form[heading] = cleanAnswer(answer);
+        answer = [];
+    };
+    for (const line of body.split(/\r\n|\r|\n/)) {
+        const fenceMatch = FENCE.exec(line);
+        if (fence) {
+            if (fenceMatch && fenceMatch[1][0] === fence.marker && fenceMatch[1].length >= fence.length && line.trim() === fenceMatch[1]) {
+                fence = undefined;
+            }
+            answer.push(line);
+            continue;
+        }
+        if (fenceMatch) {
+            fence = { marker: fenceMatch[1][0], length: fenceMatch[1].length };
+            answer.push(line);
+            continue;
+        }
+        const headingText = withoutClosingHashes(HEADING.exec(line)?.[1] ?? '');
+        if (headingText !== '') {
+            closeSection();
+            heading = headingText;
+            continue;
+        }
+        const checkbox = CHECKBOX.exec(line);
+        if (checkbox)
+            checklist.push({ text: checkbox[2].trim(), checked: checkbox[1] !== ' ' });
+        answer.push(line);
+    }
+    closeSection();
+    return { form, checklist };
+}
+/** "Heading ###" → "Heading": markdown allows closing hashes after a space. */
+function withoutClosingHashes(text) {
+    const trimmed = text.trim();
+    let end = trimmed.length;
+    while (end > 0 && trimmed[end - 1] === '#')
+        end -= 1;
+    if (end === trimmed.length || end === 0 || !/\s/.test(trimmed[end - 1]))
+        return trimmed;
+    return trimmed.slice(0, end).trim();
+}
+function cleanAnswer(lines) {
+    const text = lines.join('\n').trim();
+    return NO_RESPONSE.test(text) ? '' : text;
+}
+
+;// CONCATENATED MODULE: ./lib/core/classify.js
+
+
+/** Work no category matches. */
+const OTHER_CATEGORY = 'other';
+function classify(policy, item) {
+    return { category: categoryOf(policy, item), customer: customerOf(policy, item), ...sizeOf(policy, item) };
+}
+function categoryOf(policy, item) {
+    const match = policy.categories.find((category) => anyLabelMatches(category.match.labels, item.labels) ||
+        Object.entries(category.match.fields).some(([field, value]) => fieldEquals(item, field, value)));
+    return match?.name ?? OTHER_CATEGORY;
+}
+function customerOf(policy, item) {
+    for (const glob of policy.customer.labels) {
+        for (const label of item.labels) {
+            const name = globCapture(glob, label)?.trim();
+            if (name)
+                return name;
+        }
+    }
+    if (policy.customer.field) {
+        const name = fieldTexts(item, policy.customer.field).find((text) => text.trim() !== '');
+        if (name)
+            return name.trim();
+    }
+    return null;
+}
+/** True when the policy gives any way to size an item, so an unsized item is worth a warning. */
+function policyDefinesSizes(policy) {
+    return policy.work.size.field !== undefined || Object.keys(policy.work.size.labels).length > 0;
+}
+function sizeOf(policy, item) {
+    if (policy.work.unit === 'issues')
+        return { size: 1, sizeDefaulted: false };
+    const estimated = estimateFromField(policy, item) ?? estimateFromLabels(policy, item);
+    if (estimated !== undefined)
+        return { size: estimated, sizeDefaulted: false };
+    return { size: policy.work.size.default ?? 1, sizeDefaulted: policyDefinesSizes(policy) };
+}
+function estimateFromField(policy, item) {
+    const field = policy.work.size.field;
+    if (!field)
+        return undefined;
+    const projectValue = projectField(item, field);
+    if (projectValue?.type === 'number')
+        return validSize(projectValue.value);
+    for (const text of fieldTexts(item, field)) {
+        const size = parseSize(text);
+        if (size !== undefined)
+            return size;
+    }
+    return undefined;
+}
+/** The largest size label on the item: two size labels usually mean it grew. */
+function estimateFromLabels(policy, item) {
+    let largest;
+    for (const [glob, size] of Object.entries(policy.work.size.labels)) {
+        if (item.labels.some((label) => matchesGlob(glob, label)) && (largest === undefined || size > largest))
+            largest = size;
+    }
+    return largest;
+}
+const LEADING_NUMBER = /^\s*(\d{1,9}(?:\.\d{1,6})?)(?!\d)/;
+/** "5", "5 points", "2.5" → a size; anything else → undefined. */
+function parseSize(text) {
+    const match = LEADING_NUMBER.exec(text);
+    return match ? validSize(Number(match[1])) : undefined;
+}
+function validSize(value) {
+    return Number.isFinite(value) && value >= 0 ? value : undefined;
+}
+/**
+ * Is the item planned work at `now`? Excluded labels never are; with
+ * `include: open` every open item is; with `include: iteration` every item,
+ * open or closed, whose iteration contains `now`.
+ */
+function isPlanned(policy, item, now) {
+    if (anyLabelMatches(policy.work.excludeLabels, item.labels))
+        return false;
+    if (policy.work.include === 'open')
+        return item.state === 'open';
+    const iteration = iterationOf(policy, item);
+    if (!iteration)
+        return false;
+    const start = Date.parse(iteration.startDate.length === 10 ? `${iteration.startDate}T00:00:00Z` : iteration.startDate);
+    const end = start + iteration.durationDays * 86_400_000;
+    const at = new Date(now).getTime();
+    return start <= at && at < end;
+}
+function iterationOf(policy, item) {
+    const name = policy.work.project?.iterationField;
+    const value = name ? projectField(item, name) : Object.values(item.fields).find((field) => field.type === 'iteration');
+    return value?.type === 'iteration' ? value : undefined;
+}
+/** A project field by name, compared like headings ("Work type" = "work type"). */
+function projectField(item, name) {
+    if (Object.hasOwn(item.fields, name))
+        return item.fields[name];
+    const wanted = normalizeHeading(name);
+    const key = Object.keys(item.fields).find((candidate) => normalizeHeading(candidate) === wanted);
+    return key === undefined ? undefined : item.fields[key];
+}
+/** The field's value as text, from the project board first, then from the issue form. */
+function fieldTexts(item, name) {
+    const texts = [];
+    const projectValue = projectField(item, name);
+    if (projectValue)
+        texts.push(projectValue.type === 'iteration' ? projectValue.title : String(projectValue.value));
+    const answer = formAnswer(item.form, name);
+    if (answer !== undefined)
+        texts.push(answer);
+    return texts;
+}
+/** Case- and whitespace-insensitive comparison for answers and field values. */
+function sameAnswer(a, b) {
+    return normalizeAnswer(a) === normalizeAnswer(b);
+}
+function normalizeAnswer(text) {
+    return text.normalize('NFKC').replace(/\s+/g, ' ').trim().toLowerCase();
+}
+function fieldEquals(item, field, value) {
+    return fieldTexts(item, field).some((text) => sameAnswer(text, value));
+}
+
+;// CONCATENATED MODULE: ./lib/core/rules/context.js
+function itemRef(item) {
+    return { number: item.number, title: item.title, url: item.url };
+}
+/** The fields every finding about one item carries. */
+function aboutItem({ item, assessment }) {
+    return {
+        item: itemRef(item),
+        category: assessment.category,
+        ...(assessment.customer === null ? {} : { customer: assessment.customer }),
+    };
+}
+const DAY_MS = 86_400_000;
+/** Newest first, by creation, then by number: the order readers scan contributors in. */
+function newestFirst(a, b) {
+    const byCreation = Date.parse(b.createdAt) - Date.parse(a.createdAt);
+    return Number.isNaN(byCreation) || byCreation === 0 ? b.number - a.number : byCreation;
+}
+/** "#12, #9, #4" with at most `limit` shown, then "and 3 more". */
+function listItems(numbers, limit = 5) {
+    const shown = numbers.slice(0, limit).map((n) => `#${n}`);
+    const rest = numbers.length - shown.length;
+    return rest > 0 ? `${shown.join(', ')} and ${rest} more` : shown.join(', ');
+}
+/** "1 point", "12.5 points", "3 items". */
+function amount(policy, points) {
+    const unit = policy.work.unit === 'issues' ? 'item' : 'point';
+    return `${points} ${unit}${points === 1 ? '' : 's'}`;
+}
+
+;// CONCATENATED MODULE: ./lib/core/rules/backlog.js
+/** Backlog: an item nobody touched for a year will not be done; archive it. */
+
+function backlogRule(context) {
+    const maxAgeDays = context.policy.backlog.maxAgeDays;
+    if (maxAgeDays === undefined)
+        return [];
+    return context.items
+        .filter(({ item }) => item.state === 'open')
+        .flatMap((assessed) => {
+        const updated = Date.parse(assessed.item.updatedAt);
+        if (Number.isNaN(updated))
+            return [];
+        const days = Math.floor((context.now - updated) / DAY_MS);
+        if (days <= maxAgeDays)
+            return [];
+        return [
+            {
+                ...aboutItem(assessed),
+                kind: 'stale-backlog',
+                message: `Not updated for ${days} days (the backlog limit is ${maxAgeDays})`,
+                fix: 'Close it as not planned, or update it with why it still matters',
+            },
+        ];
+    });
+}
+
+;// CONCATENATED MODULE: ./lib/core/rules/business-case.js
+
+
+
+function businessCaseRule(context) {
+    const { businessCase } = context.policy;
+    if (businessCase.appliesTo.length === 0)
+        return [];
+    const applies = new Set(businessCase.appliesTo);
+    return context.items
+        .filter(({ item, assessment }) => item.state === 'open' && applies.has(assessment.category))
+        .flatMap((assessed) => [
+        ...businessCase.fields.flatMap((field) => checkField(assessed, field)),
+        ...businessCase.checklist.flatMap((entry) => checkReview(assessed, entry)),
+    ]);
+}
+function checkField(assessed, field) {
+    const answer = (formAnswer(assessed.item.form, field.heading) ?? '').trim();
+    const base = { ...aboutItem(assessed), field: field.heading };
+    const why = field.message ? ` (${withoutFinalPeriod(field.message)})` : '';
+    if (answer === '') {
+        if (!field.required)
+            return [];
+        return [{ ...base, kind: 'missing-field', message: `No answer to "${field.heading}"`, fix: `${howToAnswer(field)}${why}` }];
+    }
+    const problem = invalidAnswer(field, answer);
+    if (problem)
+        return [{ ...base, kind: 'invalid-field', message: problem, fix: `${howToAnswer(field)}${why}` }];
+    if (field.failOn?.some((failing) => sameAnswer(failing, answer))) {
+        return [
+            {
+                ...base,
+                kind: 'not-without-customer',
+                message: `"${field.heading}" is answered "${oneLine(answer)}"`,
+                fix: `${field.message ? `${withoutFinalPeriod(field.message)} — go` : 'Go'} ahead only if the answer is ${acceptable(field)}, otherwise decline the request`,
+            },
+        ];
+    }
+    return [];
+}
+/** Why the answer does not count, or undefined when it does. */
+function invalidAnswer(field, answer) {
+    if (field.type === 'date' && parseFormDate(answer) === undefined) {
+        return `"${field.heading}" is not a date: "${oneLine(answer)}"`;
+    }
+    if (field.minWords !== undefined) {
+        const words = countWords(answer);
+        if (words < field.minWords)
+            return `"${field.heading}" has ${words} word${words === 1 ? '' : 's'}, fewer than ${field.minWords}`;
+    }
+    if (field.oneOf && !field.oneOf.some((option) => sameAnswer(option, answer))) {
+        return `"${field.heading}" is "${oneLine(answer)}", not one of the expected answers`;
+    }
+    return undefined;
+}
+/** The answers that pass: "Yes", or "anything but No". */
+function acceptable(field) {
+    const passing = (field.oneOf ?? []).filter((option) => !field.failOn?.some((failing) => sameAnswer(failing, option)));
+    if (passing.length > 0)
+        return passing.join(' or ');
+    return `not ${(field.failOn ?? []).join(' or ')}`;
+}
+/** The concrete instruction a product manager can follow. */
+function howToAnswer(field) {
+    if (field.oneOf)
+        return `Answer **${field.heading}** with one of: ${field.oneOf.join(', ')}`;
+    if (field.type === 'date')
+        return `Fill in **${field.heading}** with a date like 2026-12-31`;
+    if (field.minWords !== undefined)
+        return `Fill in **${field.heading}** — at least ${field.minWords} word${field.minWords === 1 ? '' : 's'}`;
+    return `Fill in **${field.heading}**`;
+}
+function checkReview(assessed, entry) {
+    const wanted = normalizeHeading(entry);
+    const box = assessed.item.checklist.find((candidate) => normalizeHeading(candidate.text) === wanted);
+    if (box?.checked)
+        return [];
+    return [
+        {
+            ...aboutItem(assessed),
+            kind: 'unchecked-review',
+            field: entry,
+            message: box ? `"${entry}" is not ticked` : `No "${entry}" checkbox`,
+            fix: box ? `Tick **${entry}** once it has happened` : `Add \`- [x] ${entry}\` to the description once it has happened`,
+        },
+    ];
+}
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})(?:[T ][\d:.]+(?:Z|[+-]\d{2}:?\d{2})?)?$/;
+/** A form date as midnight UTC in milliseconds: ISO 8601 only, so "03/04/2026" never means two different days. */
+function parseFormDate(text) {
+    const match = ISO_DATE.exec(text.trim());
+    if (!match)
+        return undefined;
+    const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
+    const midnight = Date.UTC(year, month - 1, day);
+    const check = new Date(midnight);
+    if (check.getUTCFullYear() !== year || check.getUTCMonth() !== month - 1 || check.getUTCDate() !== day)
+        return undefined;
+    return midnight;
+}
+function countWords(text) {
+    return normalizeAnswer(text).split(' ').filter((word) => /[\p{L}\p{N}]/u.test(word)).length;
+}
+/** Answers can span lines; a message is one line and short. */
+function oneLine(text, max = 60) {
+    const flat = text.replace(/\s+/g, ' ').trim();
+    return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat;
+}
+function withoutFinalPeriod(text) {
+    return text.trim().replace(/[.\s]+$/, '');
+}
+
+;// CONCATENATED MODULE: ./lib/core/rules/bets.js
+/** Bets: a deal request is a bet with a review date; past it, decide to keep betting or walk away. */
+
+
+
+function betsRule(context) {
+    const field = context.policy.bets.reviewField;
+    if (!field)
+        return [];
+    const today = Math.floor(context.now / DAY_MS) * DAY_MS;
+    return context.items
+        .filter(({ item }) => item.state === 'open')
+        .flatMap((assessed) => {
+        const reviewBy = fieldTexts(assessed.item, field)
+            .map(parseFormDate)
+            .find((date) => date !== undefined);
+        if (reviewBy === undefined || reviewBy >= today)
+            return [];
+        const days = Math.round((today - reviewBy) / DAY_MS);
+        const date = new Date(reviewBy).toISOString().slice(0, 10);
+        return [
+            {
+                ...aboutItem(assessed),
+                kind: 'bet-overdue',
+                field,
+                message: `Review date ${date} passed ${days} day${days === 1 ? '' : 's'} ago`,
+                fix: `Decide whether to keep betting or walk away: set a new **${field}** date, or close the issue`,
+            },
+        ];
+    });
+}
+
+;// CONCATENATED MODULE: ./lib/core/rules/budgets.js
+
+
+
+const SCALE = 1000;
+function toScaled(size) {
+    return Math.round(size * SCALE);
+}
+function fromScaled(scaled) {
+    return scaled / SCALE;
+}
+function budgetsRule(context) {
+    const { policy } = context;
+    const planned = context.items.filter(({ assessment }) => assessment.planned);
+    const total = sumScaled(planned);
+    const rules = [...policy.categories];
+    if (planned.some(({ assessment }) => assessment.category === OTHER_CATEGORY))
+        rules.push(undefined);
+    const budgets = [];
+    const findings = [];
+    for (const rule of rules) {
+        const name = rule?.name ?? OTHER_CATEGORY;
+        const members = planned.filter(({ assessment }) => assessment.category === name);
+        const points = sumScaled(members);
+        const customers = customerBudgets(policy, rule, members, points, findings);
+        const over = rule?.maxShare !== undefined && exceedsShare(points, total, rule.maxShare);
+        const under = rule?.minShare !== undefined && belowShare(points, total, rule.minShare);
+        budgets.push({
+            category: name,
+            items: members.length,
+            points: fromScaled(points),
+            share: formatPercent(points, total),
+            ...(rule?.maxShare ? { maxShare: rule.maxShare } : {}),
+            ...(rule?.minShare ? { minShare: rule.minShare } : {}),
+            status: over ? 'over' : under ? 'under' : rule?.maxShare || rule?.minShare ? 'ok' : 'uncapped',
+            customers,
+        });
+        const facts = { policy, name, points, total, contributors: contributorsOf(members) };
+        if (over && rule?.maxShare)
+            findings.push(overBudget({ ...facts, cap: rule.maxShare }));
+        if (under && rule?.minShare)
+            findings.push(underMinShare({ ...facts, floor: rule.minShare }));
+    }
+    return { budgets, findings, totalPoints: fromScaled(total), totalItems: planned.length };
+}
+function customerBudgets(policy, rule, members, categoryPoints, findings) {
+    const byCustomer = new Map();
+    for (const member of members) {
+        const customer = member.assessment.customer;
+        if (customer === null)
+            continue;
+        const group = byCustomer.get(customer);
+        if (group)
+            group.push(member);
+        else
+            byCustomer.set(customer, [member]);
+    }
+    const cap = rule?.perCustomerMaxShare;
+    const budgets = [...byCustomer.entries()].map(([customer, items]) => {
+        const points = sumScaled(items);
+        const over = cap !== undefined && exceedsShare(points, categoryPoints, cap);
+        if (over && rule) {
+            findings.push(customerOverShare({ policy, name: rule.name, customer, points, total: categoryPoints, cap, contributors: contributorsOf(items) }));
+        }
+        return {
+            customer,
+            items: items.length,
+            points: fromScaled(points),
+            share: formatPercent(points, categoryPoints),
+            ...(cap ? { cap: cap.text } : {}),
+            over,
+            scaled: points,
+        };
+    });
+    return budgets
+        .sort((a, b) => b.scaled - a.scaled || compareText(a.customer, b.customer))
+        .map(({ scaled: _scaled, ...budget }) => budget);
+}
+function overBudget({ policy, name, points, total, contributors, cap }) {
+    const excess = pointsToRemove(points, total, cap);
+    return {
+        kind: 'over-budget',
+        category: name,
+        message: `${workOf(name)} is ${formatPercent(points, total)} of planned work, above its ${cap.text} cap (${ofTotal(policy, points, total)})`,
+        fix: `Defer, descope or close at least ${amount(policy, excess)} of ${name} work — newest first: ${listItems(contributors)}`,
+        contributors,
+    };
+}
+function underMinShare({ policy, name, points, total, contributors, floor }) {
+    const missing = pointsToAdd(points, total, floor);
+    return {
+        kind: 'under-min-share',
+        category: name,
+        message: `${workOf(name)} is ${formatPercent(points, total)} of planned work, below its ${floor.text} floor (${ofTotal(policy, points, total)})`,
+        fix: missing === undefined
+            ? `Plan only ${name} work, or lower its min-share in the policy`
+            : `Add at least ${amount(policy, missing)} of ${name} work to the plan, or take other work out of it`,
+        contributors,
+    };
+}
+function customerOverShare({ policy, name, customer, points, total, contributors, cap }) {
+    const excess = pointsToRemove(points, total, cap);
+    return {
+        kind: 'customer-over-share',
+        category: name,
+        customer,
+        message: `${customer} has ${formatPercent(points, total)} of ${name} work, above the ${cap.text} per-customer cap (${ofTotal(policy, points, total)})`,
+        fix: `Defer or descope at least ${amount(policy, excess)} of ${customer}'s requests so no customer dominates — newest first: ${listItems(contributors)}`,
+        contributors,
+    };
+}
+/** Whole points to take out so that `part / whole` is within the cap: x ≥ (part − cap·whole) / (1 − cap). */
+function pointsToRemove(part, whole, cap) {
+    const numerator = part * cap.denominator - cap.numerator * whole;
+    return Math.ceil(numerator / ((cap.denominator - cap.numerator) * SCALE));
+}
+/** Whole points to add so that `part / whole` reaches the floor: y ≥ (floor·whole − part) / (1 − floor); undefined for a 100% floor. */
+function pointsToAdd(part, whole, floor) {
+    if (floor.numerator >= floor.denominator)
+        return undefined;
+    const numerator = floor.numerator * whole - part * floor.denominator;
+    return Math.ceil(numerator / ((floor.denominator - floor.numerator) * SCALE));
+}
+function ofTotal(policy, part, whole) {
+    return `${fromScaled(part)} of ${amount(policy, fromScaled(whole))}`;
+}
+function workOf(category) {
+    return `${category.charAt(0).toUpperCase()}${category.slice(1)} work`;
+}
+function sumScaled(items) {
+    return items.reduce((sum, { assessment }) => sum + toScaled(assessment.size), 0);
+}
+function contributorsOf(members) {
+    return members
+        .map(({ item }) => item)
+        .sort(newestFirst)
+        .map((item) => item.number);
+}
+function compareText(a, b) {
+    return a < b ? -1 : a > b ? 1 : 0;
+}
+
+;// CONCATENATED MODULE: ./lib/core/rules/exemptions.js
+
+function openExemptItems(context) {
+    return context.items.filter(({ item, assessment }) => assessment.exempt && item.state === 'open').map(({ item }) => item);
+}
+function countExemptions(context) {
+    return openExemptItems(context).length;
+}
+function exemptionsRule(context) {
+    const exemptions = context.policy.exemptions;
+    if (exemptions?.maxOpen === undefined)
+        return [];
+    const exempt = openExemptItems(context)
+        .sort(newestFirst)
+        .map((item) => item.number);
+    if (exempt.length <= exemptions.maxOpen)
+        return [];
+    return [
+        {
+            kind: 'exemptions-over-limit',
+            message: `${exempt.length} open items carry \`${exemptions.label}\`, above the limit of ${exemptions.maxOpen}`,
+            fix: `Review the exceptions and remove \`${exemptions.label}\` where it is no longer justified: ${listItems(exempt)}`,
+            contributors: exempt,
+        },
+    ];
+}
+
+;// CONCATENATED MODULE: ./lib/core/rules/forbidden-labels.js
+
+
+function forbiddenLabelsRule(context) {
+    const rules = context.policy.forbiddenLabels;
+    if (rules.length === 0)
+        return [];
+    return context.items
+        .filter(({ item }) => item.state === 'open')
+        .flatMap((assessed) => [...assessed.item.labels].sort().flatMap((label) => {
+        const rule = rules.find((candidate) => matchesGlob(candidate.name, label));
+        if (!rule)
+            return [];
+        return [
+            {
+                ...aboutItem(assessed),
+                kind: 'forbidden-label',
+                message: rule.message ? `Label \`${label}\`: ${rule.message.trim().replace(/\.$/, '')}` : `Label \`${label}\` is not allowed`,
+                fix: removeOrAsk(context.policy, label),
+            },
+        ];
+    }));
+}
+function removeOrAsk(policy, label) {
+    const exemptions = policy.exemptions;
+    if (!exemptions)
+        return `Remove label \`${label}\``;
+    const who = exemptions.approvers.length > 0 ? `an approver (${exemptions.approvers.join(', ')})` : 'an approver';
+    return `Remove label \`${label}\` or ask ${who} for \`${exemptions.label}\``;
+}
+
+;// CONCATENATED MODULE: ./lib/core/rules/size.js
+
+function sizeRule(context) {
+    return context.items
+        .filter(({ assessment }) => assessment.planned && assessment.sizeDefaulted)
+        .map((assessed) => ({
+        ...aboutItem(assessed),
+        kind: 'missing-size',
+        message: `No size; counted as ${amount(context.policy, assessed.assessment.size)}`,
+        fix: howToSize(context.policy),
+    }));
+}
+function howToSize(policy) {
+    const labels = Object.keys(policy.work.size.labels);
+    const ways = [
+        ...(labels.length > 0 ? [`add a size label (${labels.join(', ')})`] : []),
+        ...(policy.work.size.field ? [`set **${policy.work.size.field}**`] : []),
+    ].join(' or ');
+    return ways.charAt(0).toUpperCase() + ways.slice(1);
+}
+
+;// CONCATENATED MODULE: ./lib/core/evaluate.js
+
+
+
+
+
+
+
+
+
+function evaluate(policy, items, now) {
+    const at = new Date(now);
+    if (Number.isNaN(at.getTime()))
+        throw new RangeError(`not a valid moment to evaluate at: ${String(now)}`);
+    // 1. Classify every item, in a fixed order so input order never matters.
+    const context = { policy, now: at.getTime(), items: uniqueByNumber(items).map((item) => assess(policy, item, at)) };
+    // 2. Measure planned capacity against the budgets.
+    const budgets = budgetsRule(context);
+    // 3. Apply every rule, then decide which findings fail.
+    const drafts = [
+        ...budgets.findings,
+        ...exemptionsRule(context),
+        ...businessCaseRule(context),
+        ...forbiddenLabelsRule(context),
+        ...betsRule(context),
+        ...backlogRule(context),
+        ...sizeRule(context),
+    ];
+    const exemptItems = new Set(context.items.filter(({ assessment }) => assessment.exempt).map(({ item }) => item.number));
+    const findings = drafts.map((draft) => withSeverity(policy, draft, exemptItems)).sort(compareFindings);
+    return {
+        at: at.toISOString(),
+        unit: policy.work.unit,
+        totalPoints: budgets.totalPoints,
+        totalItems: budgets.totalItems,
+        budgets: budgets.budgets,
+        items: context.items.map(({ assessment }) => assessment),
+        findings,
+        exemptions: {
+            inUse: countExemptions(context),
+            ...(policy.exemptions?.maxOpen === undefined ? {} : { maxOpen: policy.exemptions.maxOpen }),
+        },
+        compliant: findings.every((finding) => finding.severity !== 'fail'),
+    };
+}
+function assess(policy, item, at) {
+    const exemptLabel = policy.exemptions?.label.toLowerCase();
+    return {
+        item,
+        assessment: {
+            number: item.number,
+            ...classify(policy, item),
+            planned: isPlanned(policy, item, at),
+            exempt: exemptLabel !== undefined && item.labels.some((label) => label.trim().toLowerCase() === exemptLabel),
+        },
+    };
+}
+/** Items sorted by number; of two copies of one issue, the most recently updated wins. */
+function uniqueByNumber(items) {
+    const byNumber = new Map();
+    for (const item of items) {
+        const seen = byNumber.get(item.number);
+        if (!seen || isNewerCopy(item, seen))
+            byNumber.set(item.number, item);
+    }
+    return [...byNumber.values()].sort((a, b) => a.number - b.number);
+}
+function isNewerCopy(candidate, seen) {
+    if (candidate.updatedAt !== seen.updatedAt)
+        return candidate.updatedAt > seen.updatedAt;
+    return JSON.stringify(candidate) > JSON.stringify(seen);
+}
+function withSeverity(policy, draft, exemptItems) {
+    const exempt = draft.item !== undefined && exemptItems.has(draft.item.number);
+    const fails = policy.enforcement.failOn.includes(draft.kind) && !exempt;
+    return { ...draft, severity: fails ? 'fail' : 'warn', exempt };
+}
+/**
+ * Capacity-wide findings first, then item by item, each in the order kinds are
+ * documented. Ties keep the rules' own order (policy order), which is already
+ * deterministic because items were sorted first; Array#sort is stable.
+ */
+function compareFindings(a, b) {
+    return (a.item?.number ?? 0) - (b.item?.number ?? 0) || FINDING_KINDS.indexOf(a.kind) - FINDING_KINDS.indexOf(b.kind);
+}
+
+;// CONCATENATED MODULE: ./lib/core/trend.js
+
+
+/** The last `months` calendar months (UTC) up to and including the month of `now`, oldest first. */
+function deliveredTrend(policy, items, now, months) {
+    const keys = monthKeys(new Date(now), months);
+    const points = new Map(keys.map((month) => [month, { month, deliveredPoints: 0, byCategory: {} }]));
+    for (const item of items) {
+        if (item.state !== 'closed' || !item.closedAt || isExcluded(policy, item))
+            continue;
+        const point = points.get(item.closedAt.slice(0, 7));
+        if (!point)
+            continue;
+        const { category, size } = classify(policy, item);
+        point.deliveredPoints += size;
+        point.byCategory[category] = (point.byCategory[category] ?? 0) + size;
+    }
+    return keys.map((month) => points.get(month));
+}
+function monthKeys(now, months) {
+    const keys = [];
+    for (let back = Math.max(0, Math.floor(months)) - 1; back >= 0; back -= 1) {
+        const month = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - back, 1));
+        keys.push(month.toISOString().slice(0, 7));
+    }
+    return keys;
+}
+/** Delivered work follows the same `exclude-labels` as planned work: bugs and chores are not roadmap. */
+function isExcluded(policy, item) {
+    return anyLabelMatches(policy.work.excludeLabels, item.labels);
+}
+
+;// CONCATENATED MODULE: ./lib/core/report-input.js
+
+
+function buildReportInput(options) {
+    const { policy, items, now, trendMonths = 0 } = options;
+    return {
+        mode: options.mode,
+        evaluation: options.evaluation ?? evaluate(policy, items, now),
+        policy,
+        items,
+        policySources: options.policySources,
+        sourceName: options.sourceName,
+        ...(options.policyUrl === undefined ? {} : { policyUrl: options.policyUrl }),
+        ...(options.focusItem === undefined ? {} : { focusItem: options.focusItem }),
+        ...(options.run === undefined ? {} : { run: options.run }),
+        ...(trendMonths > 0
+            ? { trend: { points: deliveredTrend(policy, items, now, trendMonths), extraRequests: options.trendExtraRequests ?? 0 } }
+            : {}),
+    };
+}
+
+;// CONCATENATED MODULE: ./node_modules/zod/v4/classic/iso.js
+
+
+
+function iso_datetime(params) {
+    return _isoDateTime(ZodISODateTime, params);
+}
+function iso_date(params) {
+    return _isoDate(ZodISODate, params);
+}
+function iso_time(params) {
+    return core._isoTime(ZodISOTime, params);
+}
+function iso_duration(params) {
+    return core._isoDuration(ZodISODuration, params);
+}
+
+;// CONCATENATED MODULE: ./lib/core/snapshot.js
+/**
+ * The snapshot file: planned work at a moment, as plain JSON. `simulate`
+ * reads it, `snapshot` writes it, and `snapshot.schema.json` is generated from
+ * the schema below.
+ */
+
+
+const moment = iso_datetime({ offset: true, error: 'expected a date and time like 2026-11-03T09:00:00Z' });
+const day = iso_date({ error: 'expected a date like 2026-11-02' });
+const fieldValue = discriminatedUnion('type', [
+    strictObject({ type: literal('number'), value: schemas_number() }),
+    strictObject({ type: literal('text'), value: schemas_string() }),
+    strictObject({ type: literal('single-select'), value: schemas_string() }),
+    strictObject({ type: literal('date'), value: day }),
+    strictObject({ type: literal('iteration'), title: schemas_string(), startDate: day, durationDays: schemas_number().int().positive() }),
+], { error: 'expected a field value with type number, text, single-select, date or iteration' });
+const workItem = strictObject({
+    number: schemas_number().int().positive(),
+    title: schemas_string(),
+    url: schemas_string(),
+    state: schemas_enum(['open', 'closed'], { error: 'expected open or closed' }),
+    labels: array(schemas_string()).default([]),
+    author: schemas_string().nullable().default(null),
+    createdAt: moment,
+    updatedAt: moment,
+    closedAt: moment.nullable().default(null),
+    milestone: schemas_string().nullable().default(null),
+    body: schemas_string().nullable().optional().meta({
+        description: 'The issue body; its form answers and checkboxes are read when form or checklist is absent.',
+    }),
+    form: record(schemas_string(), schemas_string()).optional().meta({ description: 'Issue-form answers by heading; "" for no answer.' }),
+    checklist: array(strictObject({ text: schemas_string(), checked: schemas_boolean() })).optional(),
+    fields: record(schemas_string(), fieldValue).default({}).meta({ description: 'Projects v2 field values by field name.' }),
+})
+    .transform(({ body, form, checklist, ...rest }) => {
+    const parsed = issue_form_parseIssueBody(body ?? null);
+    return { ...rest, form: form ?? parsed.form, checklist: checklist ?? parsed.checklist, fields: rest.fields };
+});
+const snapshotSchema = strictObject({
+    $schema: schemas_string().optional(),
+    version: literal(1, { error: 'expected version: 1' }),
+    source: strictObject({
+        kind: schemas_enum(['repository', 'project', 'example'], { error: 'expected repository, project or example' }),
+        name: schemas_string().min(1),
+        commit: schemas_string().optional(),
+    }),
+    takenAt: moment.meta({ description: 'When the snapshot was taken; simulate evaluates at this moment unless --at is given.' }),
+    items: array(workItem),
+})
+    .transform(({ $schema: _schema, ...snapshot }) => snapshot);
+class SnapshotError extends Error {
+    file;
+    problems;
+    constructor(file, problems) {
+        super(`${file}: invalid snapshot\n${problems.map((problem) => `  ${problem}`).join('\n')}`);
+        this.file = file;
+        this.problems = problems;
+        this.name = 'SnapshotError';
+    }
+}
+/** Parses a snapshot file's text; throws a SnapshotError naming the file and the JSON path of every problem. */
+function parseSnapshot(text, file) {
+    let json;
+    try {
+        json = JSON.parse(text);
+    }
+    catch (error) {
+        throw new SnapshotError(file, [`not valid JSON: ${error instanceof Error ? error.message : String(error)}`]);
+    }
+    const result = snapshotSchema.safeParse(json);
+    if (result.success)
+        return result.data;
+    const problems = result.error.issues.slice(0, 20).map((issue) => `${jsonPath(issue.path)}: ${issue.message}`);
+    if (result.error.issues.length > 20)
+        problems.push(`…and ${result.error.issues.length - 20} more problems`);
+    throw new SnapshotError(file, problems);
+}
+/** ["items", 3, "createdAt"] → "items[3].createdAt". */
+function jsonPath(path) {
+    if (path.length === 0)
+        return '(top level)';
+    return path
+        .map((key, index) => typeof key === 'number' ? `[${key}]` : /^[A-Za-z_$][\w$]*$/.test(String(key)) ? `${index === 0 ? '' : '.'}${String(key)}` : `[${JSON.stringify(String(key))}]`)
+        .join('');
+}
+/** The JSON Schema of the snapshot file as written on disk. */
+function snapshotJsonSchema() {
+    return {
+        ...z.toJSONSchema(snapshotSchema, { io: 'input', unrepresentable: 'any' }),
+        $id: 'https://github.com/roadmap-guard/roadmap-guard/blob/main/snapshot.schema.json',
+        title: 'Roadmap Guard snapshot (planned work at a moment)',
+    };
+}
+/** Normalizes one issue into a work item, reading its issue-form answers and checkboxes from the body. */
+function workItemFromIssue(issue) {
+    const { form, checklist } = parseIssueBody(issue.body);
+    return {
+        number: issue.number,
+        title: issue.title,
+        url: issue.url,
+        state: issue.state.toLowerCase() === 'open' ? 'open' : 'closed',
+        labels: issue.labels.map((label) => (typeof label === 'string' ? label : label.name)),
+        author: typeof issue.author === 'string' || issue.author === null ? issue.author : issue.author.login,
+        createdAt: issue.createdAt,
+        updatedAt: issue.updatedAt,
+        closedAt: issue.closedAt,
+        milestone: typeof issue.milestone === 'string' || issue.milestone === null ? issue.milestone : issue.milestone.title,
+        form,
+        checklist,
+        fields: issue.fields ?? {},
+    };
+}
+
+;// CONCATENATED MODULE: external "node:util"
+const external_node_util_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:util");
+;// CONCATENATED MODULE: ./lib/report/outputs.js
+function findingsOutput(evaluation) {
+    return evaluation.findings.map((f) => ({
+        kind: f.kind,
+        severity: f.severity,
+        item: f.item?.number ?? null,
+        url: f.item?.url ?? null,
+        title: f.item?.title ?? null,
+        category: f.category ?? null,
+        customer: f.customer ?? null,
+        message: f.message,
+        fix: f.fix,
+        exempt: f.exempt,
+    }));
+}
+function budgetsOutput(evaluation) {
+    return evaluation.budgets.map((b) => ({
+        category: b.category,
+        items: b.items,
+        points: b.points,
+        share: b.share,
+        cap: b.maxShare?.text ?? null,
+        status: b.status,
+        customers: b.customers.map((c) => ({ customer: c.customer, points: c.points, share: c.share, cap: c.cap ?? null, over: c.over })),
+    }));
+}
+
+;// CONCATENATED MODULE: ./lib/report/escape.js
+/**
+ * Issue text is written by anyone who can open an issue. Before it goes into
+ * a comment, a job summary or a dashboard it must not become HTML, a link,
+ * a ping to a person or a team, or break the table it sits in.
+ */
+/** GitHub rejects comment and issue bodies longer than this. */
+const GITHUB_BODY_LIMIT = 65_536;
+// C0 and C1 control characters, including ESC (terminal colour injection), except tab and newlines.
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
+const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/g;
+// Bidirectional overrides can make text read differently from what it is.
+const BIDI = /[\u202a-\u202e\u2066-\u2069]/g;
+const MARKDOWN_PUNCTUATION = /[\\`*_[\]|~#!]/g;
+// An @ that GitHub would turn into a mention: start of text or after a non-word character, followed by a login character.
+const MENTION = /(^|[^\w])@(?=[\w-])/g;
+// Bare URLs that GitHub would turn into links.
+const AUTOLINK = /\b(https?|ftp)(?=:\/\/)|\b(www)(?=\.)/gi;
+const ZERO_WIDTH_JOINER = '\u200d';
+/** Removes control and bidirectional-override characters and folds every run of whitespace into one space. */
+function plainText(text) {
+    return text.replace(CONTROL, ' ').replace(BIDI, '').replace(/\s+/g, ' ').trim();
+}
+/** Cuts text to `max` characters (never inside a surrogate pair), marking the cut with "…". */
+function cut(text, max) {
+    const chars = Array.from(text);
+    if (chars.length <= max)
+        return text;
+    return `${chars.slice(0, Math.max(0, max - 1)).join('').trimEnd()}…`;
+}
+/** Breaks mentions and team pings: `@alice` renders as "@alice" but notifies nobody. */
+function neutralizeMentions(text) {
+    return text.replace(MENTION, `$1@${ZERO_WIDTH_JOINER}`);
+}
+/** Keeps a URL in issue text as text: GitHub autolinks `https://…` and `www.…`. */
+function neutralizeAutolinks(text) {
+    return text.replace(AUTOLINK, (match) => `${match}${ZERO_WIDTH_JOINER}`);
+}
+function escapeHtml(text) {
+    return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+/**
+ * Untrusted text (a title, a label, a customer name, an answer) as inline
+ * markdown that renders as exactly that text: one line, no HTML, no
+ * formatting, no links, no mentions, safe in a table cell.
+ */
+function escapeText(text, max = 120) {
+    const line = cut(plainText(text), max);
+    return neutralizeAutolinks(neutralizeMentions(escapeHtml(line).replace(MARKDOWN_PUNCTUATION, (c) => `\\${c}`)));
+}
+/**
+ * Markdown we wrote ourselves around untrusted fragments (the engine's
+ * messages and fixes, which quote labels and answers): formatting and code
+ * spans are kept, while HTML, links and images (quoted answers may hold
+ * them), mentions, control characters and line breaks are neutralized. In a table cell, pipes are escaped too.
+ */
+function safeMarkdown(markdown, options = {}) {
+    const line = cut(plainText(markdown), options.max ?? 500);
+    // Code spans render their content literally, so only text outside them needs HTML escaping.
+    const parts = line.split(/(`[^`]*`)/);
+    const safe = parts
+        .map((part, index) => (index % 2 === 1 ? part : neutralizeAutolinks(neutralizeMentions(escapeHtml(part).replace(/[[\]]/g, '\\$&')))))
+        .join('');
+    return options.inTable ? safe.replace(/(?<!\\)\|/g, '\\|') : safe;
+}
+/** A link target we trust: only http(s), with characters that would end a markdown link encoded. */
+function safeUrl(url) {
+    if (!/^https?:\/\/[^\s]+$/i.test(url))
+        return undefined;
+    return url.replace(/[()<>"'\\|`]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`);
+}
+/** A label for a mermaid chart: letters, digits and a little punctuation; nothing mermaid or HTML could interpret. */
+function mermaidLabel(text, max = 40) {
+    const kept = plainText(text).replace(/[^\p{L}\p{N} _.,:/()+-]/gu, '').replace(/\s+/g, ' ').trim();
+    return cut(kept, max) || 'unnamed';
+}
+/** Untrusted text for a terminal: no escape sequences, one line, cut to fit. */
+function terminalText(text, max) {
+    return cut(plainText(text), max);
+}
+/**
+ * Cuts markdown that is longer than GitHub accepts at a line boundary, closes
+ * a code fence left open, and says that it was cut.
+ */
+function truncateForGitHub(markdown, limit = GITHUB_BODY_LIMIT) {
+    if (markdown.length <= limit)
+        return markdown;
+    const note = '\n\n_This report was cut to fit GitHub’s size limit; the full report is in the workflow run’s job summary._\n';
+    const fence = '\n```';
+    let head = markdown.slice(0, Math.max(0, limit - note.length - fence.length));
+    const lastLine = head.lastIndexOf('\n');
+    if (lastLine > 0)
+        head = head.slice(0, lastLine);
+    // Never end between the two halves of a surrogate pair.
+    if (/[\ud800-\udbff]$/.test(head))
+        head = head.slice(0, -1);
+    const openFence = (head.match(/^```/gm)?.length ?? 0) % 2 === 1;
+    return `${head}${openFence ? fence : ''}${note}`;
+}
+
+;// CONCATENATED MODULE: ./lib/report/format.js
+
+/** How each finding kind is titled when findings are grouped. */
+const KIND_TITLES = {
+    'missing-field': 'Missing business-case answers',
+    'invalid-field': 'Business-case answers in the wrong form',
+    'unchecked-review': 'Reviews not ticked',
+    'not-without-customer': 'Built only for one customer',
+    'forbidden-label': 'One-off labels',
+    'over-budget': 'Categories over budget',
+    'customer-over-share': 'Customers over their share',
+    'under-min-share': 'Categories under their minimum',
+    'bet-overdue': 'Bets past their review date',
+    'stale-backlog': 'Stale backlog',
+    'missing-size': 'Items without a size',
+    'exemptions-over-limit': 'Too many exemptions',
+};
+/** "1 item", "3 items". */
+function format_plural(count, singular, pluralForm = `${singular}s`) {
+    return `${count.toLocaleString('en-US')} ${count === 1 ? singular : pluralForm}`;
+}
+/** "a", "a and b", "a, b and c". */
+function joinWords(words) {
+    if (words.length <= 1)
+        return words.join('');
+    return `${words.slice(0, -1).join(', ')} and ${words[words.length - 1]}`;
+}
+/** A number of points as people say it: "8 points", "1 issue" (in `issues` units), decimals kept short. */
+function format_amount(points, unit) {
+    const rounded = Math.round(points * 100) / 100;
+    return format_plural(rounded, unit === 'issues' ? 'issue' : 'point');
+}
+/** `part / whole` as a fraction between 0 and 1, 0 when there is no whole. */
+function ratio(part, whole) {
+    return whole > 0 ? part / whole : 0;
+}
+function shareFraction(share) {
+    return share ? share.numerator / share.denominator : undefined;
+}
+/** The cap of a budget as text: "≤ 10%", "≥ 60%", "≤ 10%, ≥ 2%" or "—". */
+function capText(budget) {
+    const parts = [budget.maxShare && `≤ ${budget.maxShare.text}`, budget.minShare && `≥ ${budget.minShare.text}`].filter(Boolean);
+    return parts.length ? parts.join(', ') : '—';
+}
+const STATUS_WORDS = {
+    ok: 'within budget',
+    over: 'over budget',
+    under: 'under minimum',
+    uncapped: 'no cap',
+};
+/**
+ * A share drawn against its cap with block characters: `██│███░░░░`. Each cell
+ * is 100% / width; the cap, when there is one, takes the cell where it falls.
+ */
+function shareBar(share, cap, width = 20) {
+    const filled = Math.min(width, Math.round(share * width));
+    const capCell = cap === undefined ? undefined : Math.min(width - 1, Math.round(cap * width));
+    let bar = '';
+    for (let cell = 0; cell < width; cell += 1) {
+        bar += cell === capCell ? '│' : cell < filled ? '█' : '░';
+    }
+    return bar;
+}
+/** The categories whose work is driven by deals and customers: those needing a business case, else those with a cap. */
+function dealCategories(policy) {
+    if (policy.businessCase.appliesTo.length)
+        return [...policy.businessCase.appliesTo];
+    return policy.categories.filter((c) => c.maxShare || c.perCustomerMaxShare).map((c) => c.name);
+}
+/** A linked item reference for markdown: "[#12](url) Title", the title escaped and cut. */
+function itemLink(item, titleMax = 80) {
+    const url = safeUrl(item.url);
+    const ref = url ? `[#${item.number}](${url})` : `#${item.number}`;
+    return `${ref} ${escapeText(item.title, titleMax)}`;
+}
+/** YYYY-MM-DD of an ISO timestamp (UTC). */
+function format_day(iso) {
+    return iso.slice(0, 10);
+}
+/** Budget status by category name. */
+function budgetFor(evaluation, category) {
+    return evaluation.budgets.find((b) => b.category === category);
+}
+/** Trusted short text (a label, a login, a path) as a code span; escaped text instead if it holds a backtick. */
+function code(text) {
+    const line = plainText(text);
+    return line.includes('`') ? escapeText(line, 100) : `\`${line}\``;
+}
+
+;// CONCATENATED MODULE: ./lib/report/digest.js
+/**
+ * The figures every lead-facing report shows, computed once from the
+ * evaluation so that the job summary, the dashboard and the terminal report
+ * cannot disagree. Rendering lives in summary.ts and terminal.ts.
+ */
+
+
+function digest(input) {
+    const { evaluation, policy } = input;
+    const open = evaluation.findings.filter((f) => !f.exempt);
+    const count = (kind) => evaluation.findings.filter((f) => f.kind === kind && !f.exempt).length;
+    return {
+        itemsNeedingAttention: new Set(open.filter((f) => f.item && ITEM_LEVEL_KINDS.includes(f.kind)).map((f) => f.item.number)).size,
+        failing: open.filter((f) => f.severity === 'fail').length,
+        warnings: open.filter((f) => f.severity === 'warn').length,
+        exempt: evaluation.findings.length - open.length,
+        compliant: evaluation.compliant,
+        overBudget: evaluation.budgets.filter((b) => b.status === 'over').map((b) => b.category),
+        overShare: [...new Set(evaluation.budgets.flatMap((b) => b.customers.filter((c) => c.over).map((c) => c.customer)))],
+        budgets: evaluation.budgets.map((b) => ({
+            category: b.category,
+            items: b.items,
+            points: b.points,
+            share: ratio(b.points, evaluation.totalPoints),
+            shareText: b.share,
+            cap: shareFraction(b.maxShare),
+            capText: capText(b),
+            status: b.status,
+        })),
+        customers: evaluation.budgets.flatMap((b) => b.customers.map((c) => ({
+            category: b.category,
+            customer: c.customer,
+            items: c.items,
+            points: c.points,
+            share: ratio(c.points, b.points),
+            shareText: c.share,
+            capText: c.cap ? `≤ ${c.cap}` : '—',
+            over: c.over,
+        }))),
+        groups: groupFindings(evaluation.findings),
+        overdueBets: policy.bets.reviewField ? count('bet-overdue') : undefined,
+        staleBacklog: policy.backlog.maxAgeDays ? { count: count('stale-backlog'), maxAgeDays: policy.backlog.maxAgeDays } : undefined,
+        exemptions: policy.exemptions
+            ? { label: policy.exemptions.label, inUse: evaluation.exemptions.inUse, maxOpen: evaluation.exemptions.maxOpen ?? policy.exemptions.maxOpen }
+            : undefined,
+        trend: trendOf(input),
+    };
+}
+function groupFindings(findings) {
+    const rank = (f) => (f.exempt ? 2 : f.severity === 'fail' ? 0 : 1);
+    return FINDING_KINDS.map((kind) => {
+        const ofKind = findings
+            .map((f, index) => ({ f, index }))
+            .filter(({ f }) => f.kind === kind)
+            .sort((a, b) => rank(a.f) - rank(b.f) || a.index - b.index)
+            .map(({ f }) => f);
+        return { kind, title: KIND_TITLES[kind], findings: ofKind, entries: byItem(ofKind) };
+    }).filter((g) => g.findings.length > 0);
+}
+function byItem(findings) {
+    const entries = [];
+    const forItem = new Map();
+    for (const f of findings) {
+        const existing = f.item ? forItem.get(f.item.number) : undefined;
+        if (existing) {
+            existing.push(f);
+            continue;
+        }
+        const entry = [f];
+        entries.push(entry);
+        if (f.item)
+            forItem.set(f.item.number, entry);
+    }
+    return entries;
+}
+function trendOf(input) {
+    if (!input.trend)
+        return undefined;
+    const categories = dealCategories(input.policy);
+    const dealPoints = (byCategory) => categories.reduce((sum, c) => sum + (byCategory[c] ?? 0), 0);
+    const planned = input.evaluation.budgets.filter((b) => categories.includes(b.category)).reduce((sum, b) => sum + b.points, 0);
+    const caps = input.policy.categories.filter((c) => categories.includes(c.name) && c.maxShare).map((c) => shareFraction(c.maxShare));
+    return {
+        rows: input.trend.points.map((p) => ({
+            month: p.month,
+            delivered: p.deliveredPoints,
+            dealDriven: dealPoints(p.byCategory),
+            share: ratio(dealPoints(p.byCategory), p.deliveredPoints),
+        })),
+        plannedShare: ratio(planned, input.evaluation.totalPoints),
+        // One cap line only makes sense when there is one deal-driven category.
+        cap: caps.length === 1 ? caps[0] : undefined,
+        categories,
+        extraRequests: input.trend.extraRequests,
+    };
+}
+/** A fraction as a percentage with at most one decimal: 0.125 → "12.5%". */
+function percent(fraction) {
+    return `${Math.round(fraction * 1000) / 10}%`;
+}
+
+;// CONCATENATED MODULE: ./lib/report/summary.js
+
+
+
+/** Findings listed per kind before "and N more": keeps a 5,000-item repository's page readable. */
+const MAX_PER_GROUP = 10;
+const MAX_CUSTOMERS = 20;
+/** Messages spelled out per item in a group before "and N more". */
+const MAX_MESSAGES_PER_ITEM = 3;
+const MAX_PIE_SLICES = 8;
+/** Job summaries are limited to 1 MiB; the dashboard issue to 65,536 characters. Stay well inside both. */
+const SUMMARY_LIMIT = 60_000;
+function renderMarkdownReport(input) {
+    const sections = input.mode === 'issue' && input.focusItem !== undefined ? issueReport(input, input.focusItem) : auditReport(input);
+    return truncateForGitHub(sections.filter(Boolean).join('\n\n') + '\n', SUMMARY_LIMIT);
+}
+function auditReport(input) {
+    const facts = digest(input);
+    return [
+        `## ${headline(facts)}`,
+        overview(input, facts),
+        budgetSection(input, facts),
+        customerSection(input, facts),
+        attentionSection(facts),
+        betsAndBacklog(facts),
+        trendSection(input, facts),
+        input.run ? runSection(input, input.run) : '',
+    ];
+}
+function headline(facts) {
+    const parts = [];
+    if (facts.itemsNeedingAttention > 0)
+        parts.push(`${format_plural(facts.itemsNeedingAttention, 'item needs', 'items need')} attention`);
+    if (facts.overBudget.length > 0)
+        parts.push(`${joinWords(facts.overBudget.map((n) => escapeText(n, 40)))} work over budget`);
+    if (facts.overShare.length > 0) {
+        const names = joinWords(facts.overShare.slice(0, 3).map((n) => escapeText(n, 40)));
+        parts.push(facts.overShare.length === 1 ? `${names} over its customer share` : `${names}${facts.overShare.length > 3 ? ' and others' : ''} over their customer share`);
+    }
+    if (parts.length === 0)
+        return facts.compliant && facts.warnings === 0 ? 'Roadmap health: compliant' : `Roadmap health: compliant, ${format_plural(facts.warnings, 'warning')}`;
+    return `Roadmap health: ${parts.join(' · ')}`;
+}
+function overview(input, facts) {
+    const verdict = facts.compliant
+        ? '**The check passes.**'
+        : `**The check fails:** ${format_plural(facts.failing, 'finding fails', 'findings fail')} (${joinWords(input.policy.enforcement.failOn.map(code))} fail the check).`;
+    const counts = `${format_plural(facts.warnings, 'warning')}, ${facts.exempt} exempt.`;
+    const [main, ...inherited] = input.policySources;
+    const source = main ? ` against ${code(main)}${inherited.length ? ` (extends ${inherited.map(code).join(' → ')})` : ''}` : '';
+    const commit = input.policyCommit ? ` at commit ${code(input.policyCommit.slice(0, 7))}` : '';
+    const planned = `${format_amount(input.evaluation.totalPoints, input.evaluation.unit)} of planned work in ${format_plural(input.evaluation.totalItems, 'item')}`;
+    return `${verdict} ${counts}\n\n${escapeText(input.sourceName, 100)}: ${planned}, checked${source}${commit}.`;
+}
+function budgetSection(input, facts) {
+    if (facts.budgets.length === 0)
+        return '';
+    const unit = input.evaluation.unit === 'issues' ? 'Issues' : 'Points';
+    const rows = facts.budgets.map(budgetRow);
+    const pie = pieChart(`Planned capacity by category (${unit.toLowerCase()})`, facts.budgets.map((b) => ({ label: b.category, value: b.points })));
+    return [
+        '### Capacity budgets',
+        [`| Category | Items | ${unit} | Share | Cap | Status | Share vs cap |`, '|---|--:|--:|--:|--:|---|---|', ...rows].join('\n'),
+        '_The bar spans 0–100% of planned capacity; `│` marks the cap._',
+        pie,
+    ].filter(Boolean).join('\n\n');
+}
+function budgetRow(b) {
+    const status = b.status === 'over' || b.status === 'under' ? `**${STATUS_WORDS[b.status]}**` : STATUS_WORDS[b.status];
+    return `| ${escapeText(b.category, 40)} | ${b.items} | ${round(b.points)} | ${b.shareText} | ${b.capText} | ${status} | \`${shareBar(b.share, b.cap)}\` |`;
+}
+function customerSection(input, facts) {
+    if (facts.customers.length === 0)
+        return '';
+    const byCategory = new Map();
+    for (const row of facts.customers)
+        byCategory.set(row.category, [...(byCategory.get(row.category) ?? []), row]);
+    const parts = ['### Customers'];
+    for (const [category, rows] of byCategory) {
+        const name = escapeText(category, 40);
+        const sorted = [...rows].sort((a, b) => b.points - a.points || a.customer.localeCompare(b.customer));
+        const shown = sorted.slice(0, MAX_CUSTOMERS).map((c) => `| ${escapeText(c.customer, 60)} | ${c.items} | ${round(c.points)} | ${c.shareText} | ${c.capText} | ${c.over ? '**over its share**' : 'ok'} |`);
+        const more = sorted.length - MAX_CUSTOMERS;
+        parts.push([`| Customer | Items | ${input.evaluation.unit === 'issues' ? 'Issues' : 'Points'} | Share of ${name} | Cap | Status |`, '|---|--:|--:|--:|--:|---|', ...shown].join('\n') +
+            (more > 0 ? `\n\n…and ${format_plural(more, 'more customer')}.` : ''));
+        parts.push(pieChart(`${category} pipeline by customer`, sorted.map((c) => ({ label: c.customer, value: c.points }))));
+    }
+    return parts.filter(Boolean).join('\n\n');
+}
+/** A mermaid pie; labels are sanitized because customer names come from issue labels. */
+function pieChart(title, slices) {
+    const positive = slices.filter((s) => s.value > 0);
+    if (positive.length === 0)
+        return '';
+    const top = positive.slice(0, MAX_PIE_SLICES);
+    const rest = positive.slice(MAX_PIE_SLICES).reduce((sum, s) => sum + s.value, 0);
+    const lines = top.map((s) => `    "${mermaidLabel(s.label)}" : ${round(s.value)}`);
+    if (rest > 0)
+        lines.push(`    "${format_plural(positive.length - MAX_PIE_SLICES, 'other')}" : ${round(rest)}`);
+    return ['```mermaid', `pie showData title ${mermaidLabel(title, 80)}`, ...lines, '```'].join('\n');
+}
+function attentionSection(facts) {
+    if (facts.groups.length === 0)
+        return '### Needs attention\n\nNothing: every planned item meets the policy.';
+    const parts = ['### Needs attention'];
+    for (const group of facts.groups) {
+        const lines = group.entries.slice(0, MAX_PER_GROUP).map(entryLine);
+        const more = group.entries.length - MAX_PER_GROUP;
+        if (more > 0)
+            lines.push(`- …and ${more.toLocaleString('en-US')} more`);
+        parts.push(`#### ${group.title} (${group.findings.length.toLocaleString('en-US')})\n\n${lines.join('\n')}`);
+    }
+    return parts.join('\n\n');
+}
+/** One line per item: its findings of this kind, the first few spelled out. */
+function entryLine(findings) {
+    const [first] = findings;
+    const subject = first.item ? `${itemLink(first.item, 70)} — ` : '';
+    const shown = findings.slice(0, MAX_MESSAGES_PER_ITEM).map((f) => safeMarkdown(f.message, { max: 200 }));
+    const rest = findings.length - MAX_MESSAGES_PER_ITEM;
+    const messages = shown.join('; ') + (rest > 0 ? `; and ${rest} more` : '');
+    const tag = findings.every((f) => f.exempt) ? ' _(exempt)_' : findings.some((f) => f.severity === 'fail' && !f.exempt) ? ' · **fails the check**' : '';
+    return `- ${subject}${messages}${tag}`;
+}
+function betsAndBacklog(facts) {
+    const lines = [];
+    if (facts.overdueBets !== undefined) {
+        lines.push(`- **Overdue bets:** ${facts.overdueBets === 0 ? 'none' : `${format_plural(facts.overdueBets, 'item')} past the review date: decide to keep betting or walk away`}`);
+    }
+    if (facts.staleBacklog) {
+        lines.push(`- **Stale backlog:** ${facts.staleBacklog.count === 0 ? 'none' : `${format_plural(facts.staleBacklog.count, 'open item')} not updated in over ${format_plural(facts.staleBacklog.maxAgeDays, 'day')}`}`);
+    }
+    if (facts.exemptions) {
+        const { label, inUse, maxOpen } = facts.exemptions;
+        const limit = maxOpen === undefined ? '' : ` of at most ${maxOpen}${inUse > maxOpen ? ' — **over the limit**' : ''}`;
+        lines.push(`- **Exemptions** (${code(label)}): ${inUse} in use${limit}`);
+    }
+    return lines.length ? `### Bets, backlog and exemptions\n\n${lines.join('\n')}` : '';
+}
+function trendSection(input, facts) {
+    const trend = facts.trend;
+    if (!trend || trend.rows.length === 0)
+        return '';
+    const names = joinWords(trend.categories.map((c) => escapeText(c, 40))) || 'deal-driven';
+    const months = trend.rows.map((r) => `"${r.month}"`).join(', ');
+    const shares = trend.rows.map((r) => round(r.share * 100, 1)).join(', ');
+    const chart = [
+        '```mermaid',
+        'xychart-beta',
+        `    title "${mermaidLabel(`Share of delivered work that was ${trend.categories.join(', ') || 'deal-driven'}`, 80)}"`,
+        `    x-axis [${months}, "planned now"]`,
+        '    y-axis "Share, percent" 0 --> 100',
+        `    bar [${shares}, ${round(trend.plannedShare * 100, 1)}]`,
+        ...(trend.cap !== undefined ? [`    line [${trend.rows.map(() => round(trend.cap * 100, 1)).concat(round(trend.cap * 100, 1)).join(', ')}]`] : []),
+        '```',
+    ].join('\n');
+    const unit = input.evaluation.unit === 'issues' ? 'issues' : 'points';
+    const table = [
+        `| Month | Delivered (${unit}) | ${names} | Share |`,
+        '|---|--:|--:|--:|',
+        ...trend.rows.map((r) => `| ${r.month} | ${round(r.delivered)} | ${round(r.dealDriven)} | ${r.delivered > 0 ? percent(r.share) : '—'} |`),
+        `| **planned now** | ${round(input.evaluation.totalPoints)} | ${round(trend.plannedShare * input.evaluation.totalPoints)} | ${percent(trend.plannedShare)} |`,
+    ].join('\n');
+    const cap = trend.cap !== undefined ? ` The line marks the ${percent(trend.cap)} cap.` : '';
+    return [
+        '### Trend',
+        `The ${names} share of work delivered (closed) each month, and of work planned now: falling means less customer-specific work.${cap}`,
+        chart,
+        table,
+        trend.extraRequests > 0 ? `_Reading closed work for the trend took ${format_plural(trend.extraRequests, 'extra API request')}._` : '',
+    ].filter(Boolean).join('\n\n');
+}
+function runSection(input, run) {
+    const { requests, writes } = run;
+    const lines = [
+        `- **Mode:** ${input.mode} · **items evaluated:** ${input.evaluation.items.length.toLocaleString('en-US')}`,
+        `- **API requests:** ${requests.graphql} GraphQL, ${requests.restRead} REST reads, ${requests.write} writes${run.rateLimitRemaining !== undefined ? ` · rate limit remaining: ${run.rateLimitRemaining.toLocaleString('en-US')}` : ''}`,
+        `- **Writes:** ${writes.made} made, ${writes.skippedByDryRun} skipped by dry run, ${writes.deferredByMaxWrites} deferred by \`max-writes\`, ${writes.failed.length} failed`,
+    ];
+    if (writes.deferredByMaxWrites > 0) {
+        lines.push(`- **${format_plural(writes.deferredByMaxWrites, 'write was', 'writes were')} left for the next run** because this run reached \`max-writes\`.`);
+    }
+    const failed = writes.failed.slice(0, MAX_PER_GROUP).map((w) => `  - ${escapeText(w.description, 120)}: ${escapeText(w.reason, 200)}`);
+    if (writes.failed.length > MAX_PER_GROUP)
+        failed.push(`  - …and ${writes.failed.length - MAX_PER_GROUP} more`);
+    return `### Run\n\n${[...lines, ...(failed.length ? ['- **Failed writes:**', ...failed] : [])].join('\n')}`;
+}
+/** Issue mode: the item, its findings, and its category's budget. */
+function issueReport(input, focusItem) {
+    const facts = digest(input);
+    const item = input.items.find((i) => i.number === focusItem) ?? { number: focusItem, title: '', url: '' };
+    const assessment = input.evaluation.items.find((a) => a.number === focusItem);
+    const own = input.evaluation.findings.filter((f) => f.item?.number === focusItem);
+    const budget = facts.budgets.find((b) => b.category === assessment?.category);
+    const budgetFindings = input.evaluation.findings.filter((f) => !f.item && f.category === assessment?.category);
+    const open = [...own, ...budgetFindings].filter((f) => !f.exempt);
+    const state = open.length === 0 ? 'meets the roadmap policy' : `has ${format_plural(open.length, 'finding')}`;
+    const lines = [...own, ...budgetFindings].map((f) => `- **${KIND_TITLES[f.kind]}:** ${safeMarkdown(f.message, { max: 200 })}${f.exempt ? ' _(exempt)_' : f.severity === 'fail' ? ' · **fails the check**' : ''}\n  ${safeMarkdown(f.fix, { max: 300 })}`);
+    const category = assessment ? ` (${escapeText(assessment.category, 40)}, ${format_amount(assessment.size, input.evaluation.unit)})` : '';
+    return [
+        `## Roadmap Guard: #${focusItem} ${state}`,
+        `${itemLink(item)}${category} · ${input.evaluation.compliant ? 'the check passes' : '**the check fails**'}`,
+        lines.length ? `### Findings\n\n${lines.join('\n')}` : '',
+        budget
+            ? [`### ${escapeText(budget.category, 40)} budget`, ['| Category | Items | Points | Share | Cap | Status | Share vs cap |', '|---|--:|--:|--:|--:|---|---|', budgetRow(budget)].join('\n')].join('\n\n')
+            : '',
+        input.run ? runSection(input, input.run) : '',
+    ];
+}
+function round(value, decimals = 2) {
+    const factor = 10 ** decimals;
+    return Math.round(value * factor) / factor;
+}
+
+;// CONCATENATED MODULE: ./lib/report/terminal.js
+
+
+
+
+const WIDTH = 80;
+const BAR_WIDTH = 16;
+const terminal_MAX_CUSTOMERS = 10;
+const STYLES = { bold: '1', dim: '2', red: '31', green: '32', yellow: '33' };
+function renderTerminal(input, options) {
+    const paint = options.color ? (text, style) => `\u001b[${STYLES[style]}m${text}\u001b[0m` : (text) => text;
+    const facts = digest(input);
+    const sections = input.mode === 'issue' && input.focusItem !== undefined
+        ? [header(input, facts, paint), itemSection(input, input.focusItem, paint), budgets(input, facts, paint, input.focusItem)]
+        : [header(input, facts, paint), budgets(input, facts, paint), customers(facts, paint), attention(facts, paint), backlog(facts, paint), trend(input, facts, paint), run(input, paint)];
+    return sections.filter(Boolean).join('\n\n') + '\n';
+}
+function header(input, facts, paint) {
+    const attention = facts.itemsNeedingAttention > 0 ? `${format_plural(facts.itemsNeedingAttention, 'item needs', 'items need')} attention` : 'compliant';
+    const title = `Roadmap health: ${attention}`;
+    const over = [
+        ...facts.overBudget.map((c) => `${c} work`),
+        ...facts.overShare.map((c) => `${c} (customer share)`),
+    ];
+    const verdict = facts.compliant
+        ? paint('The check passes.', 'green')
+        : paint(`The check fails: ${format_plural(facts.failing, 'finding fails', 'findings fail')}.`, 'red');
+    const [main, ...inherited] = input.policySources;
+    const lines = [
+        paint(terminalText(title, WIDTH), 'bold'),
+        ...(over.length ? [paint(terminalText(`Over budget: ${over.join('; ')}`, WIDTH), 'red')] : []),
+        `${verdict} ${format_plural(facts.warnings, 'warning')}, ${facts.exempt} exempt.`,
+        paint(terminalText(`${input.sourceName} on ${format_day(input.evaluation.at)} · ${format_amount(input.evaluation.totalPoints, input.evaluation.unit)} planned in ${format_plural(input.evaluation.totalItems, 'item')}`, WIDTH), 'dim'),
+    ];
+    if (main)
+        lines.push(paint(terminalText(`Policy: ${[main, ...inherited].join(' → ')}${input.policyCommit ? ` at ${input.policyCommit.slice(0, 7)}` : ''}`, WIDTH), 'dim'));
+    return lines.join('\n');
+}
+const STATUS_SHORT = { ok: 'ok', over: 'over', under: 'under', uncapped: '—' };
+const STATUS_STYLE = { ok: 'green', over: 'red', under: 'yellow', uncapped: 'dim' };
+function budgets(input, facts, paint, only) {
+    const category = only === undefined ? undefined : input.evaluation.items.find((a) => a.number === only)?.category;
+    const rows = facts.budgets.filter((b) => category === undefined || b.category === category);
+    if (rows.length === 0)
+        return '';
+    const unit = input.evaluation.unit === 'issues' ? 'Issues' : 'Points';
+    const lines = [
+        paint('Capacity budgets', 'bold'),
+        paint(`  ${pad('Category', 14)} ${lpad('Items', 5)} ${lpad(unit, 6)} ${lpad('Share', 6)} ${lpad('Cap', 9)}  ${pad('Status', 6)}  Share vs cap`, 'dim'),
+        ...rows.map((b) => {
+            const status = paint(pad(STATUS_SHORT[b.status], 6), STATUS_STYLE[b.status]);
+            const bar = shareBar(b.share, b.cap, BAR_WIDTH);
+            return `  ${pad(terminalText(b.category, 14), 14)} ${lpad(String(b.items), 5)} ${lpad(num(b.points), 6)} ${lpad(b.shareText, 6)} ${lpad(b.capText, 9)}  ${status}  ${b.status === 'over' ? paint(bar, 'red') : bar}`;
+        }),
+    ];
+    return lines.join('\n');
+}
+function customers(facts, paint) {
+    if (facts.customers.length === 0)
+        return '';
+    const sorted = [...facts.customers].sort((a, b) => a.category.localeCompare(b.category) || b.points - a.points || a.customer.localeCompare(b.customer));
+    const lines = [
+        paint('Customers', 'bold'),
+        paint(`  ${pad('Customer', 20)} ${pad('Category', 12)} ${lpad('Items', 5)} ${lpad('Points', 6)} ${lpad('Share', 6)} ${lpad('Cap', 7)}  Status`, 'dim'),
+        ...sorted.slice(0, terminal_MAX_CUSTOMERS).map((c) => `  ${pad(terminalText(c.customer, 20), 20)} ${pad(terminalText(c.category, 12), 12)} ${lpad(String(c.items), 5)} ${lpad(num(c.points), 6)} ${lpad(c.shareText, 6)} ${lpad(c.capText, 7)}  ${c.over ? paint('over', 'red') : paint('ok', 'green')}`),
+    ];
+    if (sorted.length > terminal_MAX_CUSTOMERS)
+        lines.push(`  …and ${format_plural(sorted.length - terminal_MAX_CUSTOMERS, 'more customer')}`);
+    return lines.join('\n');
+}
+function attention(facts, paint) {
+    if (facts.groups.length === 0)
+        return `${paint('Needs attention', 'bold')}\n  Nothing: every planned item meets the policy.`;
+    const parts = [paint('Needs attention', 'bold')];
+    for (const group of facts.groups) {
+        const lines = [`  ${paint(`${group.title} (${group.findings.length})`, 'bold')}`, ...group.entries.slice(0, MAX_PER_GROUP).map((e) => entryLines(e, paint))];
+        const more = group.entries.length - MAX_PER_GROUP;
+        if (more > 0)
+            lines.push(`    …and ${more.toLocaleString('en-US')} more`);
+        parts.push(lines.join('\n'));
+    }
+    return parts.join('\n\n');
+}
+/** An item's findings of one kind: its number and title, then one message per line. */
+function entryLines(findings, paint) {
+    const first = findings[0];
+    const exempt = findings.every((f) => f.exempt);
+    const fails = !exempt && findings.some((f) => f.severity === 'fail' && !f.exempt);
+    const tag = exempt ? paint(' (exempt)', 'dim') : fails ? paint(' fails', 'red') : '';
+    const tagWidth = exempt ? 9 : fails ? 6 : 0;
+    if (!first.item)
+        return `    ${terminalText(plainMarkdown(first.message), WIDTH - 4 - tagWidth)}${tag}`;
+    const ref = `#${first.item.number}`;
+    return [
+        `    ${ref} ${terminalText(first.item.title, WIDTH - 5 - ref.length - tagWidth)}${tag}`,
+        ...findings.slice(0, MAX_MESSAGES_PER_ITEM).map((f) => `      ${paint(terminalText(plainMarkdown(f.message), WIDTH - 6), 'dim')}`),
+        ...(findings.length > MAX_MESSAGES_PER_ITEM ? [`      …and ${findings.length - MAX_MESSAGES_PER_ITEM} more`] : []),
+    ].join('\n');
+}
+function backlog(facts, paint) {
+    const lines = [];
+    if (facts.overdueBets !== undefined)
+        lines.push(`  Overdue bets: ${facts.overdueBets === 0 ? 'none' : format_plural(facts.overdueBets, 'item')}`);
+    if (facts.staleBacklog)
+        lines.push(`  Stale backlog: ${facts.staleBacklog.count === 0 ? 'none' : `${format_plural(facts.staleBacklog.count, 'item')} not updated in ${facts.staleBacklog.maxAgeDays}+ days`}`);
+    if (facts.exemptions) {
+        const { label, inUse, maxOpen } = facts.exemptions;
+        lines.push(`  ${terminalText(`Exemptions (${label}): ${inUse} in use${maxOpen === undefined ? '' : ` of at most ${maxOpen}`}`, WIDTH - 2)}`);
+    }
+    return lines.length ? `${paint('Bets, backlog and exemptions', 'bold')}\n${lines.join('\n')}` : '';
+}
+function trend(input, facts, paint) {
+    const t = facts.trend;
+    if (!t || t.rows.length === 0)
+        return '';
+    const names = terminalText(t.categories.join(', ') || 'deal-driven', 20);
+    const row = (label, delivered, deal, share, known) => `  ${pad(label, 11)} ${lpad(num(delivered), 9)} ${lpad(num(deal), 9)} ${lpad(known ? percent(share) : '—', 6)}  ${shareBar(share, t.cap, BAR_WIDTH)}`;
+    return [
+        paint(`Trend: ${names} share of delivered work`, 'bold'),
+        paint(`  ${pad('Month', 11)} ${lpad('Delivered', 9)} ${lpad(Array.from(names).slice(0, 9).join(''), 9)} ${lpad('Share', 6)}`, 'dim'),
+        ...t.rows.map((r) => row(r.month, r.delivered, r.dealDriven, r.share, r.delivered > 0)),
+        row('planned now', input.evaluation.totalPoints, t.plannedShare * input.evaluation.totalPoints, t.plannedShare, true),
+        ...(t.extraRequests > 0 ? [`  (${format_plural(t.extraRequests, 'extra API request')})`] : []),
+    ].join('\n');
+}
+function run(input, paint) {
+    const r = input.run;
+    if (!r)
+        return '';
+    return [
+        paint('Run', 'bold'),
+        `  Mode: ${input.mode} · ${format_plural(input.evaluation.items.length, 'item')} evaluated`,
+        `  API requests: ${r.requests.graphql} GraphQL, ${r.requests.restRead} REST reads, ${r.requests.write} writes${r.rateLimitRemaining !== undefined ? ` · ${r.rateLimitRemaining} left` : ''}`,
+        `  Writes: ${r.writes.made} made, ${r.writes.skippedByDryRun} skipped (dry run), ${r.writes.deferredByMaxWrites} deferred (max-writes), ${r.writes.failed.length} failed`,
+    ].join('\n');
+}
+function itemSection(input, focusItem, paint) {
+    const item = input.items.find((i) => i.number === focusItem);
+    const own = input.evaluation.findings.filter((f) => f.item?.number === focusItem);
+    const lines = [paint(terminalText(`#${focusItem} ${item?.title ?? ''}`, WIDTH), 'bold')];
+    if (own.length === 0)
+        lines.push('  Meets the roadmap policy.');
+    for (const f of own) {
+        lines.push(`  ${terminalText(`${KIND_TITLES[f.kind]}: ${plainMarkdown(f.message)}`, WIDTH - 2)}`);
+        lines.push(`    ${paint(terminalText(plainMarkdown(f.fix), WIDTH - 4), 'dim')}`);
+    }
+    return lines.join('\n');
+}
+/** Engine messages use **bold** for headings; a terminal shows the words. */
+function plainMarkdown(text) {
+    return text.replace(/\*\*/g, '');
+}
+function num(value) {
+    return String(Math.round(value * 100) / 100);
+}
+function pad(text, width) {
+    const length = Array.from(text).length;
+    return length >= width ? text : text + ' '.repeat(width - length);
+}
+function lpad(text, width) {
+    const length = Array.from(text).length;
+    return length >= width ? text : ' '.repeat(width - length) + text;
+}
+
+;// CONCATENATED MODULE: ./lib/cli/simulate.js
+/**
+ * `roadmap-guard simulate`: what-if. Evaluates any policy against any
+ * snapshot and prints the lead's report; writes nothing anywhere.
+ */
+
+
+
+
+
+
+
+
+
+
+
+const SIMULATE_USAGE = `Usage: roadmap-guard simulate --policy <file> --snapshot <file> [--at <date>] [--format text|markdown|json]
+
+Evaluates a policy against a snapshot of planned work and prints the report.
+Writes nothing: no comments, no labels, no files.
+
+  --policy <file>     the policy file, e.g. .github/roadmap-policy.yml
+  --snapshot <file>   a snapshot file (see snapshot.schema.json)
+  --at <date>         evaluate at this moment instead of the snapshot's takenAt,
+                      e.g. 2027-01-15 or 2027-01-15T09:00:00Z
+  --format <format>   text (default), markdown or json
+
+Exit codes: 0 nothing fails, 1 findings fail, 2 bad input.
+`;
+const FORMATS = ['text', 'markdown', 'json'];
+/** Thrown for input the user must fix; the message is printed as is. */
+class BadInput extends Error {
+}
+const simulateCommand = async (args, io) => {
+    try {
+        const options = parseOptions(args);
+        if (options === 'help') {
+            io.stdout.write(SIMULATE_USAGE);
+            return EXIT.ok;
+        }
+        const [loaded, snapshot] = await Promise.all([loadLocalPolicy(options.policy), readSnapshot(options.snapshot)]);
+        const input = buildReportInput({
+            mode: 'simulate',
+            policy: loaded.policy,
+            items: snapshot.items,
+            now: options.at ?? snapshot.takenAt,
+            policySources: loaded.sources,
+            sourceName: snapshot.source.name,
+            trendMonths: 6,
+        });
+        io.stdout.write(render(input, options.format, io));
+        return input.evaluation.compliant ? EXIT.ok : EXIT.failed;
+    }
+    catch (error) {
+        if (error instanceof BadInput || error instanceof PolicyError || error instanceof SnapshotError) {
+            io.stderr.write(`roadmap-guard simulate: ${error.message}\n`);
+            return EXIT.badInput;
+        }
+        throw error;
+    }
+};
+function parseOptions(args) {
+    const { values, positionals } = parseStrictly(args, {
+        policy: { type: 'string' },
+        snapshot: { type: 'string' },
+        at: { type: 'string' },
+        format: { type: 'string' },
+        help: { type: 'boolean', short: 'h' },
+    });
+    if (values.help)
+        return 'help';
+    if (positionals.length > 0)
+        throw new BadInput(`unexpected argument "${positionals[0]}"\n\n${SIMULATE_USAGE}`);
+    if (!values.policy || !values.snapshot) {
+        throw new BadInput(`${!values.policy ? '--policy' : '--snapshot'} is required\n\n${SIMULATE_USAGE}`);
+    }
+    return {
+        policy: values.policy,
+        snapshot: values.snapshot,
+        ...(values.at === undefined ? {} : { at: parseMoment(values.at) }),
+        format: parseFormat(values.format),
+    };
+}
+/** node:util parseArgs, with its errors turned into a message about the command. */
+function parseStrictly(args, options) {
+    try {
+        return (0,external_node_util_namespaceObject.parseArgs)({ args, options, strict: true, allowPositionals: true });
+    }
+    catch (error) {
+        throw new BadInput(`${error instanceof Error ? error.message : String(error)}`);
+    }
+}
+function parseFormat(value) {
+    if (value === undefined)
+        return 'text';
+    if (FORMATS.includes(value))
+        return value;
+    throw new BadInput(`--format must be one of ${FORMATS.join(', ')}, got "${value}"`);
+}
+const MOMENT = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2}))?$/;
+/** "2027-01-15" (midnight UTC) or a full ISO 8601 moment; anything else is refused rather than guessed. */
+function parseMoment(value) {
+    const moment = MOMENT.test(value) ? new Date(value.length === 10 ? `${value}T00:00:00Z` : value) : undefined;
+    if (!moment || Number.isNaN(moment.getTime()) || (value.length === 10 && moment.toISOString().slice(0, 10) !== value)) {
+        throw new BadInput(`--at expects a date like 2027-01-15 or 2027-01-15T09:00:00Z, got "${value}"`);
+    }
+    return moment.toISOString();
+}
+/** Reads the policy from disk; an `extends` on GitHub cannot be followed offline and is reported as not found. */
+async function loadLocalPolicy(path, baseDir = process.cwd()) {
+    const read = async (ref) => {
+        if (ref.repo !== null)
+            return null;
+        const text = await readLocalFile((0,external_node_path_namespaceObject.resolve)(baseDir, ref.path), ref.path);
+        return text === null ? null : { text };
+    };
+    return loadPolicy(path, read);
+}
+async function readSnapshot(path) {
+    const text = await readLocalFile(path, path);
+    if (text === null)
+        throw new BadInput(`${path}: no such snapshot file`);
+    return parseSnapshot(text, path);
+}
+async function readLocalFile(absolute, shown) {
+    try {
+        return await (0,promises_namespaceObject.readFile)(absolute, 'utf8');
+    }
+    catch (error) {
+        const code = error.code;
+        if (code === 'ENOENT')
+            return null;
+        throw new BadInput(`${shown}: cannot read the file (${code ?? String(error)})`);
+    }
+}
+/** The report in the chosen format. Colour only on a terminal, and never when NO_COLOR is set. */
+function render(input, format, io) {
+    if (format === 'markdown')
+        return ensureNewline(renderMarkdownReport(input));
+    if (format === 'json') {
+        const { evaluation } = input;
+        return `${JSON.stringify({ evaluation, findings: findingsOutput(evaluation), budgets: budgetsOutput(evaluation) }, null, 2)}\n`;
+    }
+    const color = io.stdout.isTTY === true && !io.env['NO_COLOR'];
+    return renderTerminal(input, { color });
+}
+function ensureNewline(text) {
+    return text.endsWith('\n') ? text : `${text}\n`;
+}
+
+;// CONCATENATED MODULE: ./lib/cli/demo.js
+/**
+ * `roadmap-guard demo`: the whole product on the built-in example, offline —
+ * 59 issues of a fictional B2B analytics company against the example policy.
+ */
+
+
+
+
+
+
+
+
+const DEMO_USAGE = `Usage: roadmap-guard demo [--format text|markdown|json]
+
+Evaluates the built-in example roadmap (examples/acme-snapshot.json) against
+the example policy (examples/roadmap-policy.yml) and prints the lead's report.
+Offline; writes nothing. Try your own policy on it with:
+
+  roadmap-guard simulate --policy .github/roadmap-policy.yml --snapshot examples/acme-snapshot.json
+`;
+const EXAMPLE_POLICY = 'examples/roadmap-policy.yml';
+const EXAMPLE_SNAPSHOT = 'examples/acme-snapshot.json';
+const demoCommand = async (args, io) => {
+    try {
+        const { values, positionals } = parseStrictly(args, { format: { type: 'string' }, help: { type: 'boolean', short: 'h' } });
+        if (values.help) {
+            io.stdout.write(DEMO_USAGE);
+            return EXIT.ok;
+        }
+        if (positionals.length > 0)
+            throw new BadInput(`unexpected argument "${positionals[0]}"\n\n${DEMO_USAGE}`);
+        const format = parseFormat(values.format);
+        io.stdout.write(render(await exampleReport(), format, io));
+        // The example is meant to show failures: the demo itself succeeded.
+        return EXIT.ok;
+    }
+    catch (error) {
+        return reportError(error, io);
+    }
+};
+/** The example evaluated at the moment the snapshot was taken, so the demo prints the same report every day. */
+async function exampleReport() {
+    const root = packageRoot();
+    const snapshot = parseSnapshot((0,external_node_fs_namespaceObject.readFileSync)((0,external_node_path_namespaceObject.join)(root, EXAMPLE_SNAPSHOT), 'utf8'), EXAMPLE_SNAPSHOT);
+    const loaded = await loadLocalPolicy(EXAMPLE_POLICY, root);
+    return buildReportInput({
+        mode: 'demo',
+        policy: loaded.policy,
+        items: snapshot.items,
+        now: snapshot.takenAt,
+        policySources: loaded.sources,
+        sourceName: snapshot.source.name,
+        trendMonths: 6,
+    });
+}
+/**
+ * The installed package's root: the nearest directory above this module whose
+ * package.json is named roadmap-guard. Works from src/ under the tests and
+ * from the dist/cli/ bundle alike.
+ */
+function packageRoot(from = (0,external_node_path_namespaceObject.dirname)((0,external_node_url_namespaceObject.fileURLToPath)(import.meta.url))) {
+    for (let dir = from;; dir = (0,external_node_path_namespaceObject.dirname)(dir)) {
+        const manifest = (0,external_node_path_namespaceObject.join)(dir, 'package.json');
+        if ((0,external_node_fs_namespaceObject.existsSync)(manifest) && isRoadmapGuard(manifest))
+            return dir;
+        if ((0,external_node_path_namespaceObject.dirname)(dir) === dir)
+            throw new BadInput(`cannot find the roadmap-guard package above ${from}; reinstall it`);
+    }
+}
+function isRoadmapGuard(manifest) {
+    try {
+        return JSON.parse((0,external_node_fs_namespaceObject.readFileSync)(manifest, 'utf8')).name === 'roadmap-guard';
+    }
+    catch {
+        return false;
+    }
+}
+function reportError(error, io) {
+    if (error instanceof BadInput || error instanceof PolicyError || error instanceof SnapshotError) {
+        io.stderr.write(`roadmap-guard demo: ${error.message}\n`);
+        return EXIT.badInput;
+    }
+    throw error;
+}
 
 ;// CONCATENATED MODULE: ./lib/cli/main.js
 
 
+
+
 const COMMANDS = {
     validate: { run: validateCommand, summary: 'validate [path]   check a policy file offline' },
+    demo: { run: demoCommand, summary: 'demo              evaluate the built-in example roadmap, offline' },
+    simulate: { run: simulateCommand, summary: 'simulate --policy P --snapshot S [--at DATE]   what-if: evaluate a policy against a snapshot' },
 };
 const USAGE = `Usage: roadmap-guard <command> [options]
 

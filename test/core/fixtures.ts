@@ -1,40 +1,16 @@
 /** Builders for engine tests: each takes one partial-override object. */
-import { readFileSync } from 'node:fs';
-import { parse } from 'yaml';
 import { parsePolicy, type Policy } from '../../src/policy/schema.js';
 import type { WorkItem } from '../../src/core/types.js';
 
-export const NOW = '2026-11-03T09:00:00Z';
+import { workItem } from '../fixtures.js';
 
-export function workItem(overrides: Partial<WorkItem> = {}): WorkItem {
-  const number = overrides.number ?? 1;
-  return {
-    number,
-    title: `Item ${number}`,
-    url: `https://github.com/acme/app/issues/${number}`,
-    state: 'open',
-    labels: [],
-    author: 'maria',
-    createdAt: '2026-10-01T10:00:00Z',
-    updatedAt: '2026-10-20T10:00:00Z',
-    closedAt: null,
-    milestone: null,
-    form: {},
-    checklist: [],
-    fields: {},
-    ...overrides,
-  };
-}
+export { examplePolicy, workItem } from '../fixtures.js';
+
+export const NOW = '2026-11-03T09:00:00Z';
 
 /** A policy from the policy file's own keys (kebab-case), `version: 1` implied. */
 export function policy(file: Record<string, unknown> = {}): Policy {
   return parsePolicy({ version: 1, ...file });
-}
-
-/** The example policy users start from (examples/roadmap-policy.yml), with top-level keys overridden. */
-export function examplePolicy(overrides: Record<string, unknown> = {}): Policy {
-  const file = parse(readFileSync(new URL('../../examples/roadmap-policy.yml', import.meta.url), 'utf8')) as Record<string, unknown>;
-  return parsePolicy({ ...file, ...overrides });
 }
 
 /** A complete, good business case for the example policy, with answers overridden. */

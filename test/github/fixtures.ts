@@ -2,7 +2,6 @@
 import nock from 'nock';
 import { createGitHubClient, type ClientOptions, type GitHubClient } from '../../src/github/client.js';
 import type { IssueNode } from '../../src/github/work-items.js';
-import type { WorkItem } from '../../src/core/types.js';
 import { parsePolicy, type Policy } from '../../src/policy/schema.js';
 import { COMMENT_MARKER } from '../../src/report/markers.js';
 
@@ -53,25 +52,7 @@ export function issueNode(overrides: Partial<IssueNode> & { labelNames?: string[
   };
 }
 
-export function workItem(overrides: Partial<WorkItem> = {}): WorkItem {
-  const number = overrides.number ?? 1;
-  return {
-    number,
-    title: `Issue ${number}`,
-    url: `https://github.com/acme/roadmap/issues/${number}`,
-    state: 'open',
-    labels: [],
-    author: 'pm',
-    createdAt: '2026-01-10T00:00:00Z',
-    updatedAt: '2026-01-10T00:00:00Z',
-    closedAt: null,
-    milestone: null,
-    form: {},
-    checklist: [],
-    fields: {},
-    ...overrides,
-  };
-}
+export { workItem } from '../fixtures.js';
 
 export function botComment(overrides: { id?: number; body?: string; viewerDidAuthor?: boolean } = {}) {
   return { databaseId: overrides.id ?? 900, viewerDidAuthor: overrides.viewerDidAuthor ?? true, body: overrides.body ?? `${COMMENT_MARKER}\nold text` };

@@ -1,74 +1,13 @@
 /** Builders for report tests: each takes one partial-override object. */
-import type { CategoryBudget, Evaluation, Finding, ItemAssessment, WorkItem } from '../../src/core/types.js';
-import { parsePolicy, type Policy } from '../../src/policy/schema.js';
+import type { CategoryBudget, Evaluation, Finding, ItemAssessment } from '../../src/core/types.js';
 import type { ReportInput, RunFacts } from '../../src/report/types.js';
 import { parseShare } from '../../src/core/share.js';
 
+import { examplePolicy, workItem } from '../fixtures.js';
+
+export { examplePolicy, workItem };
+
 export const AT = '2026-11-03T09:00:00Z';
-
-/** The policy from the product documentation, as users write it. */
-export function examplePolicy(overrides: Record<string, unknown> = {}): Policy {
-  return parsePolicy({
-    version: 1,
-    work: { 'exclude-labels': ['bug', 'chore'], size: { field: 'Estimate', labels: { 'size/S': 1, 'size/M': 3, 'size/L': 8 }, default: 3 } },
-    categories: {
-      deal: {
-        match: { labels: ['deal', 'customer:*'], fields: { 'Work type': 'Customer commitment' } },
-        budget: { 'max-share': '10%' },
-        'per-customer': { 'max-share': '50%' },
-      },
-      strategic: { match: { labels: ['roadmap'] }, budget: { 'min-share': '60%' } },
-    },
-    customer: { labels: 'customer:*', field: 'Customer' },
-    'business-case': {
-      'applies-to': ['deal'],
-      fields: [
-        { heading: 'Who will buy it?', 'min-words': 3 },
-        { heading: 'How will we market it?' },
-        { heading: 'New customers or expansion?', 'one-of': ['New customers', 'Expansion', 'Both'] },
-        {
-          heading: 'Would we build this without this customer?',
-          'one-of': ['Yes', 'No'],
-          'fail-on': ['No'],
-          message: 'Judge it as a market opportunity, as if this customer never signs.',
-        },
-        { heading: 'Success metric' },
-        { heading: 'Investment cap' },
-        { heading: 'Review by', type: 'date' },
-      ],
-      checklist: ['GTM review', 'Technical review'],
-    },
-    'forbidden-labels': [{ name: 'one-off', message: 'One-off features need an approved exception.' }, 'custom-*'],
-    bets: { 'review-field': 'Review by' },
-    backlog: { 'max-age-days': 365 },
-    exemptions: { label: 'roadmap-exempt', approvers: ['alice', '@acme/product-leads'], 'max-open': 2 },
-    enforcement: {
-      'fail-on': ['over-budget', 'forbidden-label'],
-      labels: { 'non-compliant': 'roadmap: needs business case', 'over-budget': 'roadmap: over budget' },
-    },
-    ...overrides,
-  });
-}
-
-export function workItem(overrides: Partial<WorkItem> = {}): WorkItem {
-  const number = overrides.number ?? 1;
-  return {
-    number,
-    title: `Item ${number}`,
-    url: `https://github.com/acme/app/issues/${number}`,
-    state: 'open',
-    labels: [],
-    author: 'pm-dana',
-    createdAt: '2026-09-01T10:00:00Z',
-    updatedAt: '2026-10-20T10:00:00Z',
-    closedAt: null,
-    milestone: null,
-    form: {},
-    checklist: [],
-    fields: {},
-    ...overrides,
-  };
-}
 
 export function assessment(overrides: Partial<ItemAssessment> = {}): ItemAssessment {
   return { number: 1, category: 'other', customer: null, size: 3, sizeDefaulted: false, planned: true, exempt: false, ...overrides };

@@ -1,0 +1,32 @@
+/** Builders shared by every test folder: each takes one partial-override object. */
+import { readFileSync } from 'node:fs';
+import { parse } from 'yaml';
+import type { WorkItem } from '../src/core/types.js';
+import { parsePolicy, type Policy } from '../src/policy/schema.js';
+
+/** An open issue with no labels, form or fields; override what the test is about. */
+export function workItem(overrides: Partial<WorkItem> = {}): WorkItem {
+  const number = overrides.number ?? 1;
+  return {
+    number,
+    title: `Item ${number}`,
+    url: `https://github.com/acme/app/issues/${number}`,
+    state: 'open',
+    labels: [],
+    author: 'maria',
+    createdAt: '2026-10-01T10:00:00Z',
+    updatedAt: '2026-10-20T10:00:00Z',
+    closedAt: null,
+    milestone: null,
+    form: {},
+    checklist: [],
+    fields: {},
+    ...overrides,
+  };
+}
+
+/** The example policy users start from (examples/roadmap-policy.yml), with top-level keys overridden. */
+export function examplePolicy(overrides: Record<string, unknown> = {}): Policy {
+  const file = parse(readFileSync(new URL('../examples/roadmap-policy.yml', import.meta.url), 'utf8')) as Record<string, unknown>;
+  return parsePolicy({ ...file, ...overrides });
+}

@@ -61226,9 +61226,10 @@ function budgetsOutput(evaluation) {
  */
 
 
-function outputsFrom(evaluation, reportPath, requests) {
+/** `failed`: the run failed before it could evaluate (then it is not compliant); an ignored event is. */
+function outputsFrom(evaluation, reportPath, requests, failed) {
     return {
-        compliant: evaluation?.compliant ?? false,
+        compliant: evaluation?.compliant ?? !failed,
         overBudget: evaluation ? isAnythingOverBudget(evaluation) : false,
         findings: evaluation ? findingsOutput(evaluation) : [],
         budgets: evaluation ? budgetsOutput(evaluation) : [],
@@ -61354,7 +61355,7 @@ async function run(options = {}) {
         const counts = state.client?.counts() ?? NO_REQUESTS;
         if (state.client)
             info(`API requests: ${describeCounts(counts)}.`);
-        setOutputs(outputsFrom(state.evaluation, state.reportPath, counts));
+        setOutputs(outputsFrom(state.evaluation, state.reportPath, counts, failure !== undefined));
         if (failure)
             setFailed(failure);
     }

@@ -16,9 +16,10 @@ export interface OutputValues {
   requests: RequestCounts;
 }
 
-export function outputsFrom(evaluation: Evaluation | undefined, reportPath: string, requests: RequestCounts): OutputValues {
+/** `failed`: the run failed before it could evaluate (then it is not compliant); an ignored event is. */
+export function outputsFrom(evaluation: Evaluation | undefined, reportPath: string, requests: RequestCounts, failed: boolean): OutputValues {
   return {
-    compliant: evaluation?.compliant ?? false,
+    compliant: evaluation?.compliant ?? !failed,
     overBudget: evaluation ? isAnythingOverBudget(evaluation) : false,
     findings: evaluation ? findingsOutput(evaluation) : [],
     budgets: evaluation ? budgetsOutput(evaluation) : [],

@@ -50,7 +50,7 @@ export async function run(options: RunOptions = {}): Promise<void> {
   } finally {
     const counts = state.client?.counts() ?? NO_REQUESTS;
     if (state.client) core.info(`API requests: ${describeCounts(counts)}.`);
-    setOutputs(outputsFrom(state.evaluation, state.reportPath, counts));
+    setOutputs(outputsFrom(state.evaluation, state.reportPath, counts, failure !== undefined));
     if (failure) core.setFailed(failure);
   }
 }

@@ -39518,7 +39518,7 @@ exports.visitAsync = visitAsync;
 
 /***/ }),
 
-/***/ 1816:
+/***/ 9783:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -39570,7 +39570,7 @@ __nccwpck_require__.d(core_namespaceObject, {
   toPlatformPath: () => (toPlatformPath),
   toPosixPath: () => (toPosixPath),
   toWin32Path: () => (toWin32Path),
-  warning: () => (warning)
+  warning: () => (core_warning)
 });
 
 ;// CONCATENATED MODULE: external "os"
@@ -42417,7 +42417,7 @@ function core_error(message, properties = {}) {
  * @param message warning issue message. Errors will be converted to string via toString()
  * @param properties optional properties to add to the annotation.
  */
-function warning(message, properties = {}) {
+function core_warning(message, properties = {}) {
     issueCommand('warning', toCommandProperties(properties), message instanceof Error ? message.toString() : message);
 }
 /**
@@ -61316,12 +61316,27 @@ function scopeToItem(evaluation, focus) {
     return { ...evaluation, findings, compliant: findings.every((f) => f.severity !== 'fail') };
 }
 
+;// CONCATENATED MODULE: ./lib/action/unread-board.js
+function unreadBoardWarnings(policy) {
+    const project = policy.work.project;
+    if (!project)
+        return [];
+    const warnings = [
+        `The policy names the Projects v2 board ${project.owner}/${project.number} (work.project), which this version of Roadmap Guard does not read yet: sizes and fields come from labels and issue forms only.`,
+    ];
+    if (policy.work.include === 'iteration') {
+        warnings.push('work.include is "iteration", but without the board no item has an iteration, so no work counts as planned and every budget is empty. Use "include: open" until boards are read.');
+    }
+    return warnings;
+}
+
 ;// CONCATENATED MODULE: ./lib/action/run.js
 /**
  * The action, step by step: inputs → policy → read → evaluate → plan →
  * apply → report → outputs. Outputs are set and the run is failed (once, with
  * a one-line reason) whatever happens along the way.
  */
+
 
 
 
@@ -61349,7 +61364,7 @@ async function run(options = {}) {
     }
     catch (error) {
         failure = explainFailure(error);
-        await writeFailureSummary(failure, state.client?.counts() ?? NO_REQUESTS).catch((e) => warning(`Could not write the job summary: ${getErrorMessage(e)}`));
+        await writeFailureSummary(failure, state.client?.counts() ?? NO_REQUESTS).catch((e) => core_warning(`Could not write the job summary: ${getErrorMessage(e)}`));
     }
     finally {
         const counts = state.client?.counts() ?? NO_REQUESTS;
@@ -61372,7 +61387,7 @@ async function guardRoadmap(options, state) {
         return undefined;
     }
     info(`Roadmap Guard: ${route.mode === 'issue' ? `issue mode for #${route.issueNumber}` : 'audit mode'}${inputs.dryRun ? ' (dry run: nothing will be written)' : ''}.`);
-    const client = createGitHubClient({ token: inputs.githubToken, warn: (message) => warning(message), ...options.client });
+    const client = createGitHubClient({ token: inputs.githubToken, warn: (message) => core_warning(message), ...options.client });
     state.client = client;
     // 2. The policy.
     const loaded = await loadRepositoryPolicy(client, context, inputs);
@@ -61420,6 +61435,8 @@ async function loadRepositoryPolicy(client, context, inputs) {
     });
     const loaded = await loadPolicy(inputs.policyPath, reader);
     info(`Policy: ${loaded.sources.join(', extending ')}${loaded.commit ? ` at ${loaded.commit.slice(0, 7)}` : ''}.`);
+    for (const warning of unreadBoardWarnings(loaded.policy))
+        core_warning(warning);
     return loaded;
 }
 function run_gather(client, context, loaded, inputs, route, now) {
@@ -61511,7 +61528,7 @@ function trendStart(now, months) {
 /***/ ((__webpack_module__, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _action_run_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1816);
+/* harmony import */ var _action_run_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9783);
 // The action's entry point: no logic here, see action/run.ts.
 
 await (0,_action_run_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();

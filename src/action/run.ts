@@ -23,6 +23,7 @@ import { readInputs, type ActionInputs } from './inputs.js';
 import { outputsFrom, setOutputs } from './outputs.js';
 import { writeFailureSummary, writeReport } from './report.js';
 import { scopeToItem } from './scope.js';
+import { unreadBoardWarnings } from './unread-board.js';
 
 export interface RunOptions {
   env?: NodeJS.ProcessEnv;
@@ -121,6 +122,7 @@ async function loadRepositoryPolicy(client: GitHubClient, context: EventContext,
   });
   const loaded = await loadPolicy(inputs.policyPath, reader);
   core.info(`Policy: ${loaded.sources.join(', extending ')}${loaded.commit ? ` at ${loaded.commit.slice(0, 7)}` : ''}.`);
+  for (const warning of unreadBoardWarnings(loaded.policy)) core.warning(warning);
   return loaded;
 }
 

@@ -60638,6 +60638,7 @@ const AUDIT_ISSUES_QUERY = /* GraphQL */ `
     $name: String!
     $states: [IssueState!]!
     $since: DateTime
+    $labels: [String!]
     $after: String
     $withBody: Boolean!
     $withComments: Boolean!
@@ -60647,7 +60648,7 @@ const AUDIT_ISSUES_QUERY = /* GraphQL */ `
   ) {
     repository(owner: $owner, name: $name) {
       ...RoadmapManagedLabels
-      issues(first: 100, after: $after, states: $states, filterBy: { since: $since }, orderBy: { field: CREATED_AT, direction: ASC }) {
+      issues(first: 100, after: $after, states: $states, labels: $labels, filterBy: { since: $since }, orderBy: { field: CREATED_AT, direction: ASC }) {
         totalCount
         pageInfo { hasNextPage endCursor }
         nodes {
@@ -60925,6 +60926,7 @@ async function readIssues(client, repo, options) {
             name: repo.name,
             states: options.states,
             since: options.since ?? null,
+            labels: options.label ? [options.label] : null,
             after,
             withBody: options.withBody,
             withComments: options.withComments,
@@ -61082,15 +61084,37 @@ async function gatherAudit(options) {
         trendRequests = client.counts().graphql - before;
     }
     const items = open.records.map((record) => record.item);
+    const leftBehind = await readClosedCarryingManagedLabels(options);
     return {
         items,
         closedItems,
-        syncItems: items,
-        comments: new Map(open.records.map((record) => [record.item.number, record.comments])),
+        syncItems: [...items, ...leftBehind.map((record) => record.item)],
+        comments: new Map([...open.records, ...leftBehind].map((record) => [record.item.number, record.comments])),
         existingLabels: open.existingLabels ?? new Set(),
         dashboard: open.dashboard,
         trendRequests,
     };
+}
+/**
+ * Closed issues that still carry a label the bot manages: closed while no run
+ * saw it (a missed event, or closed before the workflow existed). An audit
+ * resolves their comment and removes the labels, so nothing is left behind.
+ * One read per managed label, as label filters match all labels given, not any.
+ */
+async function readClosedCarryingManagedLabels(options) {
+    const records = new Map();
+    for (const label of Object.values(managedLabels(options.policy) ?? {})) {
+        const closed = await readIssues(options.client, options.repo, {
+            states: ['CLOSED'],
+            label,
+            withBody: false,
+            withComments: true,
+            dashboardTitle: options.dashboardTitle,
+        });
+        for (const record of closed.records)
+            records.set(record.item.number, record);
+    }
+    return [...records.values()];
 }
 /**
  * Reads the rest of the comments of the few issues whose comment window did

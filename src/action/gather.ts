@@ -1,12 +1,13 @@
 /**
  * What each mode reads. Issue mode: the event's issue in full plus the
  * narrow budget read. Audit mode: every open issue with its comment window,
- * and closed issues only when the trend needs them.
+ * closed issues still carrying the bot's labels, and closed issues for the
+ * trend when it is asked for.
  */
 import type { WorkItem } from '../core/types.js';
 import type { Policy } from '../policy/schema.js';
 import type { GitHubClient } from '../github/client.js';
-import { budgetNeedsBody, readBotComment, readBudgetItems, readFocusIssue, readIssues, type ManagedLabelNames, type RepoRef } from '../github/read.js';
+import { budgetNeedsBody, readBotComment, readBudgetItems, readFocusIssue, readIssues, type IssueRecord, type ManagedLabelNames, type RepoRef } from '../github/read.js';
 import type { BotComment, CommentLookup } from '../github/work-items.js';
 
 export interface Gathered {
@@ -72,15 +73,37 @@ export async function gatherAudit(options: GatherOptions & { trendSince?: string
     trendRequests = client.counts().graphql - before;
   }
   const items = open.records.map((record) => record.item);
+  const leftBehind = await readClosedCarryingManagedLabels(options);
   return {
     items,
     closedItems,
-    syncItems: items,
-    comments: new Map(open.records.map((record) => [record.item.number, record.comments])),
+    syncItems: [...items, ...leftBehind.map((record) => record.item)],
+    comments: new Map([...open.records, ...leftBehind].map((record) => [record.item.number, record.comments])),
     existingLabels: open.existingLabels ?? new Set(),
     dashboard: open.dashboard,
     trendRequests,
   };
+}
+
+/**
+ * Closed issues that still carry a label the bot manages: closed while no run
+ * saw it (a missed event, or closed before the workflow existed). An audit
+ * resolves their comment and removes the labels, so nothing is left behind.
+ * One read per managed label, as label filters match all labels given, not any.
+ */
+async function readClosedCarryingManagedLabels(options: GatherOptions): Promise<IssueRecord[]> {
+  const records = new Map<number, IssueRecord>();
+  for (const label of Object.values(managedLabels(options.policy) ?? {})) {
+    const closed = await readIssues(options.client, options.repo, {
+      states: ['CLOSED'],
+      label,
+      withBody: false,
+      withComments: true,
+      dashboardTitle: options.dashboardTitle,
+    });
+    for (const record of closed.records) records.set(record.item.number, record);
+  }
+  return [...records.values()];
 }
 
 /**

@@ -49,6 +49,7 @@ export const AUDIT_ISSUES_QUERY = /* GraphQL */ `
     $name: String!
     $states: [IssueState!]!
     $since: DateTime
+    $labels: [String!]
     $after: String
     $withBody: Boolean!
     $withComments: Boolean!
@@ -58,7 +59,7 @@ export const AUDIT_ISSUES_QUERY = /* GraphQL */ `
   ) {
     repository(owner: $owner, name: $name) {
       ...RoadmapManagedLabels
-      issues(first: 100, after: $after, states: $states, filterBy: { since: $since }, orderBy: { field: CREATED_AT, direction: ASC }) {
+      issues(first: 100, after: $after, states: $states, labels: $labels, filterBy: { since: $since }, orderBy: { field: CREATED_AT, direction: ASC }) {
         totalCount
         pageInfo { hasNextPage endCursor }
         nodes {

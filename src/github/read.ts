@@ -67,6 +67,8 @@ export interface AuditReadOptions {
   states: ('OPEN' | 'CLOSED')[];
   /** Only issues updated since then (closed issues for the trend). */
   since?: string;
+  /** Only issues carrying this label. */
+  label?: string;
   withBody: boolean;
   /** Read the comment window so the bot's comment is found without another request. */
   withComments: boolean;
@@ -86,6 +88,7 @@ export async function readIssues(client: GitHubClient, repo: RepoRef, options: A
       name: repo.name,
       states: options.states,
       since: options.since ?? null,
+      labels: options.label ? [options.label] : null,
       after,
       withBody: options.withBody,
       withComments: options.withComments,

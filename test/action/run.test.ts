@@ -182,8 +182,10 @@ describe('run() on a schedule', () => {
     const scope = nock(API)
       .post('/graphql', (body: unknown) => (variablesOf(body).states as string[])[0] === 'OPEN')
       .reply(200, page([{ ...issueNode({ number: 1, labelNames: ['deal'], body: answered }), ...window }, { ...issueNode({ number: 2 }), ...window }, { ...issueNode({ number: 3 }), ...window }]))
-      .post('/graphql', (body: unknown) => ((since = variablesOf(body).since), (variablesOf(body).states as string[])[0] === 'CLOSED'))
+      .post('/graphql', (body: unknown) => ((since = variablesOf(body).since), (variablesOf(body).states as string[])[0] === 'CLOSED' && !variablesOf(body).labels))
       .reply(200, page([issueNode({ number: 4, state: 'CLOSED', closedAt: '2026-02-10T00:00:00Z', labelNames: ['deal'] })]))
+      .post('/graphql', (body: unknown) => (variablesOf(body).labels as string[] | null)?.[0] === 'roadmap:needs-work')
+      .reply(200, page([]))
       .post('/repos/acme/roadmap/issues', (body: { title: string; body: string }) => ((dashboardBody = body.body), body.title === 'Roadmap health'))
       .reply(201, { number: 99 });
     await runFast();
@@ -192,8 +194,34 @@ describe('run() on a schedule', () => {
     expect(dashboardBody).toContain('<!-- roadmap-guard:dashboard -->');
     const out = await outputs();
     expect(out.compliant).toBe('true');
-    expect(JSON.parse(out.requests!)).toMatchObject({ graphql: 2, write: 1 });
+    expect(JSON.parse(out.requests!)).toMatchObject({ graphql: 3, write: 1 });
     expect(process.exitCode).toBeUndefined();
+  });
+
+  it('resolves the comment and removes the label of an issue closed while no run saw it', async () => {
+    process.env.GITHUB_EVENT_NAME = 'schedule';
+    await writeFile(join(dir, 'event.json'), JSON.stringify({ schedule: '17 6 * * 1' }));
+    const page = (nodes: unknown[]) => ({ data: { repository: { nonCompliantLabel: { name: 'roadmap:needs-work' }, overBudgetLabel: null, issues: { totalCount: nodes.length, pageInfo: { hasNextPage: false, endCursor: null }, nodes } } } });
+    const botComment = { databaseId: 501, viewerDidAuthor: true, body: `${COMMENT_MARKER}\nFill in **Who will buy it?**` };
+    const closed = {
+      ...issueNode({ number: 7, state: 'CLOSED', closedAt: '2026-03-01T00:00:00Z', labelNames: ['deal', 'roadmap:needs-work'] }),
+      earlyComments: { totalCount: 1, nodes: [botComment] },
+      recentComments: { nodes: [botComment] },
+    };
+    let resolved = '';
+    const scope = nock(API)
+      .post('/graphql', (body: unknown) => (variablesOf(body).states as string[])[0] === 'OPEN')
+      .reply(200, page([]))
+      .post('/graphql', (body: unknown) => (variablesOf(body).labels as string[] | null)?.[0] === 'roadmap:needs-work')
+      .reply(200, page([closed]))
+      .patch('/repos/acme/roadmap/issues/comments/501', (body: { body: string }) => ((resolved = body.body), true))
+      .reply(200, { id: 501 })
+      .delete(`/repos/acme/roadmap/issues/7/labels/${encodeURIComponent('roadmap:needs-work')}`)
+      .reply(200, []);
+    await runFast();
+    expect(scope.pendingMocks()).toEqual([]);
+    expect(resolved).toContain(COMMENT_MARKER);
+    expect(resolved).toMatch(/resolved/i);
   });
 });
 

@@ -105,6 +105,18 @@ describe('a deal request on the example roadmap', () => {
     expect(github.labelsOf(60)).not.toContain(OVER_BUDGET_LABEL);
   });
 
+  it('lets the weekly audit tidy up an issue closed while no run saw it', { timeout: SLOW }, async () => {
+    const github = await openMissingBusinessCase();
+    await runAction({ fake: github, event: issuesEvent(github, { action: 'opened', number: 60 }) });
+    Object.assign(github.issue(60)!, { state: 'closed', stateReason: 'completed', closedAt: '2026-11-22T09:00:00Z', updatedAt: '2026-11-22T09:00:00Z' });
+
+    await runAction({ fake: github, event: scheduleEvent(github), inputs: { 'max-writes': '100' } });
+    expect(botComments(60)).toHaveLength(1);
+    expect(botComments(60)[0]?.body).toMatch(/resolved/i);
+    expect(github.labelsOf(60)).not.toContain(NON_COMPLIANT_LABEL);
+    expect(github.labelsOf(60)).not.toContain(OVER_BUDGET_LABEL);
+  });
+
   it('writes nothing in a dry run, and logs what it would have done', { timeout: SLOW }, async () => {
     const github = await openMissingBusinessCase();
     const result = await runAction({

@@ -60350,17 +60350,26 @@ function isOverBudget(evaluation, item) {
 /**
  * Who gets a comment: items with item-level findings; in issue mode also the
  * focus item when its budget is exceeded. A budget overage alone never earns
- * other items a new comment; an audit only keeps such existing comments current.
+ * other items a new comment; an audit only keeps such existing comments
+ * current. An approved exception is not news either: an exempt item gets no
+ * new comment, but one it already has is kept current (it then says "exempt").
  */
 function wantsComment(input, item) {
     if (item.state === 'closed')
         return false;
-    if (itemFindings(input.evaluation, item.number).length > 0)
-        return true;
-    if (!isOverBudget(input.evaluation, item.number))
+    const hasFindings = itemFindings(input.evaluation, item.number).length > 0;
+    if (!hasFindings && !isOverBudget(input.evaluation, item.number))
         return false;
+    if (isExempt(input.evaluation, item.number))
+        return hasLiveComment(input, item);
+    if (hasFindings)
+        return true;
     if (input.mode === 'issue')
         return item.number === input.focusItem;
+    return hasLiveComment(input, item);
+}
+/** The item has a bot comment that is not (yet) a resolved note. */
+function hasLiveComment(input, item) {
     const existing = input.existingComments.get(item.number);
     return !!existing && !isResolvedNote(existing.body, item);
 }

@@ -120,6 +120,15 @@ describe('planWrites', () => {
       expect(summary(writes)).toEqual(['add-labels 1', 'update-comment 2', 'add-labels 2']);
     });
 
+    it('posts no new comment on an exempt item, but keeps an existing one current', () => {
+      const exemptPolicy = { exemptions: { label: 'roadmap:exception' }, 'forbidden-labels': ['one-off'] };
+      const exemptItem = workItem({ number: 2, labels: ['deal', 'one-off', 'roadmap:exception'] });
+      const fresh = plan({ items: [exemptItem, other(3)], policy: exemptPolicy });
+      expect(summary(fresh)).toEqual([]);
+      const known = plan({ items: [exemptItem, other(3)], policy: exemptPolicy, comments: { 2: { id: 9, body: `${COMMENT_MARKER}\nolder text` } } });
+      expect(summary(known)).toEqual(['update-comment 2']);
+    });
+
     it('does not label exempt items over budget', () => {
       const exempt = [...items.slice(0, 1), workItem({ number: 2, labels: ['deal', 'roadmap:exception'], form: ANSWERED }), other(3)];
       const writes = plan({ items: exempt, policy: { exemptions: { label: 'roadmap:exception' } } });

@@ -7,6 +7,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { FakeGitHub, type FakeIssue } from '../fake-github/index.js';
 import { REPOSITORY_ROOT } from './run-action.js';
+import type { WorkItem } from '../../src/core/types.js';
 
 export const POLICY_PATH = '.github/roadmap-policy.yml';
 export const NON_COMPLIANT_LABEL = 'roadmap: needs business case';
@@ -16,18 +17,10 @@ export async function examplePolicy(): Promise<string> {
   return readFile(join(REPOSITORY_ROOT, 'examples', 'roadmap-policy.yml'), 'utf8');
 }
 
-interface SnapshotItem {
-  number: number;
-  title: string;
-  state: 'open' | 'closed';
-  labels: string[];
-  author: string | null;
-  createdAt: string;
-  updatedAt: string;
-  closedAt: string | null;
-  milestone: string | null;
+/** An item of the example snapshot as stored: a work item that may carry its issue body. */
+type SnapshotItem = Pick<WorkItem, 'number' | 'title' | 'state' | 'labels' | 'author' | 'createdAt' | 'updatedAt' | 'closedAt' | 'milestone'> & {
   body?: string | null;
-}
+};
 
 /** A fake serving the example roadmap (examples/acme-snapshot.json) with the example policy committed. */
 export async function startExampleFake(): Promise<FakeGitHub> {

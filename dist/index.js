@@ -61453,9 +61453,12 @@ async function guardRoadmap(options, state) {
         info(describeApplied(applied));
     // 7. Report.
     state.reportPath = await writeReport({ ...report, run: runFacts(client.counts(), applied) });
-    // 8. Pass or fail.
+    // 8. Pass or fail. A refused write fails the run too: otherwise a comment or
+    // label that never landed would go unnoticed behind a green check.
     if (applied.stoppedBy)
         return `${firstLine(getErrorMessage(applied.stoppedBy))} ${describeApplied(applied)}`;
+    if (applied.failed.length > 0)
+        return `GitHub refused ${applied.failed.length} of the run's writes. ${describeApplied(applied)}`;
     return evaluation.compliant ? undefined : failingFindings(evaluation);
 }
 async function loadRepositoryPolicy(client, context, inputs) {

@@ -107,8 +107,10 @@ async function guardRoadmap(options: RunOptions, state: RunState): Promise<strin
   // 7. Report.
   state.reportPath = await writeReport({ ...report, run: runFacts(client.counts(), applied) });
 
-  // 8. Pass or fail.
+  // 8. Pass or fail. A refused write fails the run too: otherwise a comment or
+  // label that never landed would go unnoticed behind a green check.
   if (applied.stoppedBy) return `${firstLine(getErrorMessage(applied.stoppedBy))} ${describeApplied(applied)}`;
+  if (applied.failed.length > 0) return `GitHub refused ${applied.failed.length} of the run's writes. ${describeApplied(applied)}`;
   return evaluation.compliant ? undefined : failingFindings(evaluation);
 }
 

@@ -137,6 +137,21 @@ describe('run() on an issues.opened event', () => {
     expect(JSON.parse((await outputs()).requests!)).toMatchObject({ graphql: 2, write: 0 });
   });
 
+  it('fails the run when GitHub refuses a write, even though no finding fails', async () => {
+    await writeFile(join(dir, 'workspace', '.github', 'roadmap-policy.yml'), POLICY.replace('fail-on: [missing-field, over-budget]', 'fail-on: []'));
+    const github = githubWith({ comments: [], labels: ['deal'], labelExists: true })
+      .post('/repos/acme/roadmap/issues/12/comments')
+      .reply(201, { id: 778 })
+      .post('/repos/acme/roadmap/issues/12/labels')
+      .reply(422, { message: 'Validation Failed' });
+    await runFast();
+    expect(github.pendingMocks()).toEqual([]);
+    expect(process.exitCode).toBe(1);
+    const out = await outputs();
+    expect(out.compliant).toBe('true');
+    expect(await readFile(out.report!, 'utf8')).toMatch(/add label roadmap:needs-work to \\?#12: Validation Failed/);
+  });
+
   it('in a dry run writes nothing and still reports', async () => {
     process.env[inputVar('dry-run')] = 'true';
     githubWith({ comments: [], labels: ['deal'], labelExists: false });

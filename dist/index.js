@@ -42723,13 +42723,17 @@ function parseSize(text) {
 function validSize(value) {
     return Number.isFinite(value) && value >= 0 ? value : undefined;
 }
+/** Work the policy leaves out of the roadmap altogether (`work.exclude-labels`: bugs, chores). */
+function isExcluded(policy, item) {
+    return anyLabelMatches(policy.work.excludeLabels, item.labels);
+}
 /**
  * Is the item planned work at `now`? Excluded labels never are; with
  * `include: open` every open item is; with `include: iteration` every item,
  * open or closed, whose iteration contains `now`.
  */
 function isPlanned(policy, item, now) {
-    if (anyLabelMatches(policy.work.excludeLabels, item.labels))
+    if (isExcluded(policy, item))
         return false;
     if (policy.work.include === 'open')
         return item.state === 'open';
@@ -42849,7 +42853,7 @@ function backlogRule(context) {
     return context.items
         .filter(({ item }) => item.state === 'open')
         .flatMap((assessed) => {
-        const updated = Date.parse(assessed.item.updatedAt);
+        const updated = Date.parse(assessed.item.activityAt ?? assessed.item.updatedAt);
         if (Number.isNaN(updated))
             return [];
         const days = Math.floor((context.now - updated) / DAY_MS);
@@ -43029,7 +43033,20 @@ function parseShare(value) {
         : { numerator, denominator };
     if (share.numerator > share.denominator)
         return undefined;
-    return { ...share, text: formatPercent(share.numerator, share.denominator) };
+    return { ...share, text: `${percent ? trimZeros(digits) : shiftTwoPlaces(digits)}%` };
+}
+/** "0.125" → "12.5": a decimal fraction as a percentage, exactly. */
+function shiftTwoPlaces(digits) {
+    const [whole, fraction = ''] = digits.split('.');
+    const padded = fraction.padEnd(2, '0');
+    return trimZeros(`${whole}${padded.slice(0, 2)}.${padded.slice(2)}`);
+}
+/** "012.50" → "12.5", "10.0" → "10". */
+function trimZeros(number) {
+    const [whole, fraction = ''] = number.split('.');
+    const trimmedWhole = whole.replace(/^0+(?=\d)/, '');
+    const trimmedFraction = fraction.replace(/0+$/, '');
+    return trimmedFraction ? `${trimmedWhole}.${trimmedFraction}` : trimmedWhole;
 }
 function decimalToFraction(digits) {
     const [whole, fraction = ''] = digits.split('.');
@@ -43224,12 +43241,13 @@ function exemptionsRule(context) {
 ;// CONCATENATED MODULE: ./lib/core/rules/forbidden-labels.js
 
 
+
 function forbiddenLabelsRule(context) {
     const rules = context.policy.forbiddenLabels;
     if (rules.length === 0)
         return [];
     return context.items
-        .filter(({ item }) => item.state === 'open')
+        .filter(({ item }) => item.state === 'open' && !isExcluded(context.policy, item))
         .flatMap((assessed) => [...assessed.item.labels].sort().flatMap((label) => {
         const rule = rules.find((candidate) => matchesGlob(candidate.name, label));
         if (!rule)
@@ -43341,8 +43359,10 @@ function uniqueByNumber(items) {
     return [...byNumber.values()].sort((a, b) => a.number - b.number);
 }
 function isNewerCopy(candidate, seen) {
-    if (candidate.updatedAt !== seen.updatedAt)
-        return candidate.updatedAt > seen.updatedAt;
+    const candidateTime = Date.parse(candidate.updatedAt);
+    const seenTime = Date.parse(seen.updatedAt);
+    if (candidateTime !== seenTime)
+        return candidateTime > seenTime;
     return JSON.stringify(candidate) > JSON.stringify(seen);
 }
 function withSeverity(policy, draft, exemptItems) {
@@ -43361,15 +43381,15 @@ function compareFindings(a, b) {
 
 ;// CONCATENATED MODULE: ./lib/core/trend.js
 
-
 /** The last `months` calendar months (UTC) up to and including the month of `now`, oldest first. */
 function deliveredTrend(policy, items, now, months) {
     const keys = monthKeys(new Date(now), months);
     const points = new Map(keys.map((month) => [month, { month, deliveredPoints: 0, byCategory: {} }]));
     for (const item of items) {
-        if (item.state !== 'closed' || !item.closedAt || isExcluded(policy, item))
+        if (!wasDelivered(item) || isExcluded(policy, item))
             continue;
-        const point = points.get(item.closedAt.slice(0, 7));
+        const month = utcMonth(item.closedAt);
+        const point = month === undefined ? undefined : points.get(month);
         if (!point)
             continue;
         const { category, size } = classify(policy, item);
@@ -43386,9 +43406,14 @@ function monthKeys(now, months) {
     }
     return keys;
 }
-/** Delivered work follows the same `exclude-labels` as planned work: bugs and chores are not roadmap. */
-function isExcluded(policy, item) {
-    return anyLabelMatches(policy.work.excludeLabels, item.labels);
+/** Closed, and not as "not planned" or a duplicate: that work was never delivered. */
+function wasDelivered(item) {
+    return item.state === 'closed' && !!item.closedAt && (item.closedAs === undefined || item.closedAs === 'completed');
+}
+/** "2026-07" for any ISO 8601 moment, offsets included. */
+function utcMonth(moment) {
+    const time = Date.parse(moment);
+    return Number.isNaN(time) ? undefined : new Date(time).toISOString().slice(0, 7);
 }
 
 ;// CONCATENATED MODULE: ./lib/core/report-input.js
@@ -53091,6 +53116,7 @@ function fieldPath(path) {
 
 
 
+
 /**
  * Cross-key checks run even when other keys of the same mapping are wrong, so
  * every problem is reported at once; they only need the value to be a mapping.
@@ -53248,9 +53274,10 @@ const businessCaseField = strictObject({
     const oneOf = field['one-of'];
     if (!Array.isArray(oneOf) || !Array.isArray(field['fail-on']))
         return;
-    const options = new Set(oneOf.map((option) => String(option).trim().toLowerCase()));
+    // Compared the way the engine compares answers, so validation and evaluation agree.
+    const options = new Set(oneOf.map((option) => normalizeAnswer(String(option))));
     field['fail-on'].forEach((answer, index) => {
-        if (!options.has(String(answer).trim().toLowerCase())) {
+        if (!options.has(normalizeAnswer(String(answer)))) {
             ctx.addIssue({ code: 'custom', path: ['fail-on', index], message: `"${answer}" is not one of the allowed answers (${oneOf.join(', ')})` });
         }
     });
@@ -60790,6 +60817,12 @@ const workItem = strictObject({
     createdAt: moment,
     updatedAt: moment,
     closedAt: moment.nullable().default(null),
+    closedAs: schemas_enum(['completed', 'not-planned', 'duplicate']).optional().meta({
+        description: 'Why a closed issue was closed; work closed as not planned or duplicate does not count as delivered.',
+    }),
+    activityAt: moment.optional().meta({
+        description: "The last time a person touched the issue, when Roadmap Guard's own comment or label is the latest change; staleness is measured from it.",
+    }),
     milestone: schemas_string().nullable().default(null),
     body: schemas_string().nullable().optional().meta({
         description: 'The issue body; its form answers and checkboxes are read when form or checklist is absent.',
@@ -60870,11 +60903,17 @@ function workItemFromIssue(issue) {
         createdAt: issue.createdAt,
         updatedAt: issue.updatedAt,
         closedAt: issue.closedAt,
+        ...closeReason(issue.stateReason),
+        ...(issue.activityAt ? { activityAt: issue.activityAt } : {}),
         milestone: typeof issue.milestone === 'string' || issue.milestone === null ? issue.milestone : issue.milestone.title,
         form,
         checklist,
         fields: issue.fields ?? {},
     };
+}
+function closeReason(stateReason) {
+    const reason = stateReason?.toLowerCase().replace(/_/g, '-');
+    return reason === 'completed' || reason === 'not-planned' || reason === 'duplicate' ? { closedAs: reason } : {};
 }
 
 ;// CONCATENATED MODULE: ./lib/github/work-items.js

@@ -18329,7 +18329,20 @@ function parseShare(value) {
         : { numerator, denominator };
     if (share.numerator > share.denominator)
         return undefined;
-    return { ...share, text: formatPercent(share.numerator, share.denominator) };
+    return { ...share, text: `${percent ? trimZeros(digits) : shiftTwoPlaces(digits)}%` };
+}
+/** "0.125" → "12.5": a decimal fraction as a percentage, exactly. */
+function shiftTwoPlaces(digits) {
+    const [whole, fraction = ''] = digits.split('.');
+    const padded = fraction.padEnd(2, '0');
+    return trimZeros(`${whole}${padded.slice(0, 2)}.${padded.slice(2)}`);
+}
+/** "012.50" → "12.5", "10.0" → "10". */
+function trimZeros(number) {
+    const [whole, fraction = ''] = number.split('.');
+    const trimmedWhole = whole.replace(/^0+(?=\d)/, '');
+    const trimmedFraction = fraction.replace(/0+$/, '');
+    return trimmedFraction ? `${trimmedWhole}.${trimmedFraction}` : trimmedWhole;
 }
 function decimalToFraction(digits) {
     const [whole, fraction = ''] = digits.split('.');
@@ -18352,6 +18365,266 @@ function belowShare(part, whole, share) {
     return part * share.denominator < share.numerator * whole;
 }
 
+;// CONCATENATED MODULE: ./lib/core/glob.js
+/**
+ * Label globs as the policy writes them: `*` matches any run of characters,
+ * `?` exactly one, and case never matters (GitHub treats label names
+ * case-insensitively too).
+ */
+const compiled = new Map();
+function toRegExp(glob) {
+    let regexp = compiled.get(glob);
+    if (!regexp) {
+        const source = [...glob]
+            .map((char) => (char === '*' ? '(.*)' : char === '?' ? '(.)' : char.replace(/[.+^${}()|[\]\\]/g, '\\$&')))
+            .join('');
+        regexp = new RegExp(`^${source}$`, 'isu');
+        compiled.set(glob, regexp);
+    }
+    return regexp;
+}
+function matchesGlob(glob, name) {
+    return toRegExp(glob.trim()).test(name.trim());
+}
+/** The text the wildcards matched (`customer:*` on `customer:acme` → "acme"); undefined when the glob does not match. */
+function globCapture(glob, name) {
+    const match = toRegExp(glob.trim()).exec(name.trim());
+    if (!match)
+        return undefined;
+    return match.length > 1 ? match.slice(1).join('') : match[0];
+}
+function anyLabelMatches(globs, labels) {
+    return globs.some((glob) => labels.some((label) => matchesGlob(glob, label)));
+}
+
+;// CONCATENATED MODULE: ./lib/core/issue-form.js
+// Patterns are anchored and free of nested quantifiers: a 65,536-character line costs linear time.
+const HEADING = /^ {0,3}###[ \t]+(.*)$/;
+const FENCE = /^ {0,3}(`{3,}|~{3,})/;
+const CHECKBOX = /^[ \t]*[-*+][ \t]+\[([ xX])\][ \t]+(.*)$/;
+const NO_RESPONSE = /^_No response_$/i;
+/**
+ * The key two headings are compared by: case, emoji, punctuation and spacing
+ * do not matter, so "### 💰 Investment cap: " in a body matches the policy's
+ * "Investment cap". Policy rules compare checklist text the same way.
+ */
+function normalizeHeading(heading) {
+    let normalized = normalizedHeadings.get(heading);
+    if (normalized === undefined) {
+        normalized = normalize(heading);
+        // Headings repeat across thousands of issues; a bounded cache keeps lookups cheap without growing forever.
+        if (normalizedHeadings.size >= 10_000)
+            normalizedHeadings.clear();
+        normalizedHeadings.set(heading, normalized);
+    }
+    return normalized;
+}
+const normalizedHeadings = new Map();
+function normalize(heading) {
+    return heading
+        .normalize('NFKC')
+        .toLowerCase()
+        .replace(/[^\p{L}\p{N}\s]/gu, ' ')
+        .replace(/\s+/g, ' ')
+        .trim();
+}
+/** The answer under `heading`, compared by {@link normalizeHeading}; undefined when the form has no such heading. */
+function formAnswer(form, heading) {
+    if (Object.hasOwn(form, heading))
+        return form[heading];
+    const wanted = normalizeHeading(heading);
+    for (const [key, value] of Object.entries(form)) {
+        if (normalizeHeading(key) === wanted)
+            return value;
+    }
+    return undefined;
+}
+function issue_form_parseIssueBody(body) {
+    const form = {};
+    const checklist = [];
+    if (typeof body !== 'string' || body.length === 0)
+        return { form, checklist };
+    let heading;
+    let answer = [];
+    let fence;
+    const closeSection = () => {
+        // The first of two identical headings wins: later ones are usually hand-pasted copies.
+        if (heading !== undefined && !Object.hasOwn(form, heading))
+            form[heading] = cleanAnswer(answer);
+        answer = [];
+    };
+    for (const line of body.split(/\r\n|\r|\n/)) {
+        const fenceMatch = FENCE.exec(line);
+        if (fence) {
+            if (fenceMatch && fenceMatch[1][0] === fence.marker && fenceMatch[1].length >= fence.length && line.trim() === fenceMatch[1]) {
+                fence = undefined;
+            }
+            answer.push(line);
+            continue;
+        }
+        if (fenceMatch) {
+            fence = { marker: fenceMatch[1][0], length: fenceMatch[1].length };
+            answer.push(line);
+            continue;
+        }
+        const headingText = withoutClosingHashes(HEADING.exec(line)?.[1] ?? '');
+        if (headingText !== '') {
+            closeSection();
+            heading = headingText;
+            continue;
+        }
+        const checkbox = CHECKBOX.exec(line);
+        if (checkbox)
+            checklist.push({ text: checkbox[2].trim(), checked: checkbox[1] !== ' ' });
+        answer.push(line);
+    }
+    closeSection();
+    return { form, checklist };
+}
+/** "Heading ###" → "Heading": markdown allows closing hashes after a space. */
+function withoutClosingHashes(text) {
+    const trimmed = text.trim();
+    let end = trimmed.length;
+    while (end > 0 && trimmed[end - 1] === '#')
+        end -= 1;
+    if (end === trimmed.length || end === 0 || !/\s/.test(trimmed[end - 1]))
+        return trimmed;
+    return trimmed.slice(0, end).trim();
+}
+function cleanAnswer(lines) {
+    const text = lines.join('\n').trim();
+    return NO_RESPONSE.test(text) ? '' : text;
+}
+
+;// CONCATENATED MODULE: ./lib/core/classify.js
+
+
+/** Work no category matches. */
+const OTHER_CATEGORY = 'other';
+function classify(policy, item) {
+    return { category: categoryOf(policy, item), customer: customerOf(policy, item), ...sizeOf(policy, item) };
+}
+function categoryOf(policy, item) {
+    const match = policy.categories.find((category) => anyLabelMatches(category.match.labels, item.labels) ||
+        Object.entries(category.match.fields).some(([field, value]) => fieldEquals(item, field, value)));
+    return match?.name ?? OTHER_CATEGORY;
+}
+function customerOf(policy, item) {
+    for (const glob of policy.customer.labels) {
+        for (const label of item.labels) {
+            const name = globCapture(glob, label)?.trim();
+            if (name)
+                return name;
+        }
+    }
+    if (policy.customer.field) {
+        const name = fieldTexts(item, policy.customer.field).find((text) => text.trim() !== '');
+        if (name)
+            return name.trim();
+    }
+    return null;
+}
+/** True when the policy gives any way to size an item, so an unsized item is worth a warning. */
+function policyDefinesSizes(policy) {
+    return policy.work.size.field !== undefined || Object.keys(policy.work.size.labels).length > 0;
+}
+function sizeOf(policy, item) {
+    if (policy.work.unit === 'issues')
+        return { size: 1, sizeDefaulted: false };
+    const estimated = estimateFromField(policy, item) ?? estimateFromLabels(policy, item);
+    if (estimated !== undefined)
+        return { size: estimated, sizeDefaulted: false };
+    return { size: policy.work.size.default ?? 1, sizeDefaulted: policyDefinesSizes(policy) };
+}
+function estimateFromField(policy, item) {
+    const field = policy.work.size.field;
+    if (!field)
+        return undefined;
+    const projectValue = projectField(item, field);
+    if (projectValue?.type === 'number')
+        return validSize(projectValue.value);
+    for (const text of fieldTexts(item, field)) {
+        const size = parseSize(text);
+        if (size !== undefined)
+            return size;
+    }
+    return undefined;
+}
+/** The largest size label on the item: two size labels usually mean it grew. */
+function estimateFromLabels(policy, item) {
+    let largest;
+    for (const [glob, size] of Object.entries(policy.work.size.labels)) {
+        if (item.labels.some((label) => matchesGlob(glob, label)) && (largest === undefined || size > largest))
+            largest = size;
+    }
+    return largest;
+}
+const LEADING_NUMBER = /^\s*(\d{1,9}(?:\.\d{1,6})?)(?!\d)/;
+/** "5", "5 points", "2.5" → a size; anything else → undefined. */
+function parseSize(text) {
+    const match = LEADING_NUMBER.exec(text);
+    return match ? validSize(Number(match[1])) : undefined;
+}
+function validSize(value) {
+    return Number.isFinite(value) && value >= 0 ? value : undefined;
+}
+/** Work the policy leaves out of the roadmap altogether (`work.exclude-labels`: bugs, chores). */
+function isExcluded(policy, item) {
+    return anyLabelMatches(policy.work.excludeLabels, item.labels);
+}
+/**
+ * Is the item planned work at `now`? Excluded labels never are; with
+ * `include: open` every open item is; with `include: iteration` every item,
+ * open or closed, whose iteration contains `now`.
+ */
+function isPlanned(policy, item, now) {
+    if (isExcluded(policy, item))
+        return false;
+    if (policy.work.include === 'open')
+        return item.state === 'open';
+    const iteration = iterationOf(policy, item);
+    if (!iteration)
+        return false;
+    const start = Date.parse(iteration.startDate.length === 10 ? `${iteration.startDate}T00:00:00Z` : iteration.startDate);
+    const end = start + iteration.durationDays * 86_400_000;
+    const at = new Date(now).getTime();
+    return start <= at && at < end;
+}
+function iterationOf(policy, item) {
+    const name = policy.work.project?.iterationField;
+    const value = name ? projectField(item, name) : Object.values(item.fields).find((field) => field.type === 'iteration');
+    return value?.type === 'iteration' ? value : undefined;
+}
+/** A project field by name, compared like headings ("Work type" = "work type"). */
+function projectField(item, name) {
+    if (Object.hasOwn(item.fields, name))
+        return item.fields[name];
+    const wanted = normalizeHeading(name);
+    const key = Object.keys(item.fields).find((candidate) => normalizeHeading(candidate) === wanted);
+    return key === undefined ? undefined : item.fields[key];
+}
+/** The field's value as text, from the project board first, then from the issue form. */
+function fieldTexts(item, name) {
+    const texts = [];
+    const projectValue = projectField(item, name);
+    if (projectValue)
+        texts.push(projectValue.type === 'iteration' ? projectValue.title : String(projectValue.value));
+    const answer = formAnswer(item.form, name);
+    if (answer !== undefined)
+        texts.push(answer);
+    return texts;
+}
+/** Case- and whitespace-insensitive comparison for answers and field values. */
+function sameAnswer(a, b) {
+    return normalizeAnswer(a) === normalizeAnswer(b);
+}
+function normalizeAnswer(text) {
+    return text.normalize('NFKC').replace(/\s+/g, ' ').trim().toLowerCase();
+}
+function fieldEquals(item, field, value) {
+    return fieldTexts(item, field).some((text) => sameAnswer(text, value));
+}
+
 ;// CONCATENATED MODULE: ./lib/policy/schema.js
 /**
  * The policy file, `.github/roadmap-policy.yml`: the single source of truth for
@@ -18363,6 +18636,7 @@ function belowShare(part, whole, share) {
  * expected and what was found (`expected a share like 10% or 0.1, got "ten percent"`).
  * Positions and key paths are added by the loader.
  */
+
 
 
 
@@ -18524,9 +18798,10 @@ const businessCaseField = strictObject({
     const oneOf = field['one-of'];
     if (!Array.isArray(oneOf) || !Array.isArray(field['fail-on']))
         return;
-    const options = new Set(oneOf.map((option) => String(option).trim().toLowerCase()));
+    // Compared the way the engine compares answers, so validation and evaluation agree.
+    const options = new Set(oneOf.map((option) => normalizeAnswer(String(option))));
     field['fail-on'].forEach((answer, index) => {
-        if (!options.has(String(answer).trim().toLowerCase())) {
+        if (!options.has(normalizeAnswer(String(answer)))) {
             ctx.addIssue({ code: 'custom', path: ['fail-on', index], message: `"${answer}" is not one of the allowed answers (${oneOf.join(', ')})` });
         }
     });
@@ -19243,262 +19518,6 @@ const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import
 const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
 ;// CONCATENATED MODULE: external "node:url"
 const external_node_url_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:url");
-;// CONCATENATED MODULE: ./lib/core/glob.js
-/**
- * Label globs as the policy writes them: `*` matches any run of characters,
- * `?` exactly one, and case never matters (GitHub treats label names
- * case-insensitively too).
- */
-const compiled = new Map();
-function toRegExp(glob) {
-    let regexp = compiled.get(glob);
-    if (!regexp) {
-        const source = [...glob]
-            .map((char) => (char === '*' ? '(.*)' : char === '?' ? '(.)' : char.replace(/[.+^${}()|[\]\\]/g, '\\$&')))
-            .join('');
-        regexp = new RegExp(`^${source}$`, 'isu');
-        compiled.set(glob, regexp);
-    }
-    return regexp;
-}
-function matchesGlob(glob, name) {
-    return toRegExp(glob.trim()).test(name.trim());
-}
-/** The text the wildcards matched (`customer:*` on `customer:acme` → "acme"); undefined when the glob does not match. */
-function globCapture(glob, name) {
-    const match = toRegExp(glob.trim()).exec(name.trim());
-    if (!match)
-        return undefined;
-    return match.length > 1 ? match.slice(1).join('') : match[0];
-}
-function anyLabelMatches(globs, labels) {
-    return globs.some((glob) => labels.some((label) => matchesGlob(glob, label)));
-}
-
-;// CONCATENATED MODULE: ./lib/core/issue-form.js
-// Patterns are anchored and free of nested quantifiers: a 65,536-character line costs linear time.
-const HEADING = /^ {0,3}###[ \t]+(.*)$/;
-const FENCE = /^ {0,3}(`{3,}|~{3,})/;
-const CHECKBOX = /^[ \t]*[-*+][ \t]+\[([ xX])\][ \t]+(.*)$/;
-const NO_RESPONSE = /^_No response_$/i;
-/**
- * The key two headings are compared by: case, emoji, punctuation and spacing
- * do not matter, so "### 💰 Investment cap: " in a body matches the policy's
- * "Investment cap". Policy rules compare checklist text the same way.
- */
-function normalizeHeading(heading) {
-    let normalized = normalizedHeadings.get(heading);
-    if (normalized === undefined) {
-        normalized = normalize(heading);
-        // Headings repeat across thousands of issues; a bounded cache keeps lookups cheap without growing forever.
-        if (normalizedHeadings.size >= 10_000)
-            normalizedHeadings.clear();
-        normalizedHeadings.set(heading, normalized);
-    }
-    return normalized;
-}
-const normalizedHeadings = new Map();
-function normalize(heading) {
-    return heading
-        .normalize('NFKC')
-        .toLowerCase()
-        .replace(/[^\p{L}\p{N}\s]/gu, ' ')
-        .replace(/\s+/g, ' ')
-        .trim();
-}
-/** The answer under `heading`, compared by {@link normalizeHeading}; undefined when the form has no such heading. */
-function formAnswer(form, heading) {
-    if (Object.hasOwn(form, heading))
-        return form[heading];
-    const wanted = normalizeHeading(heading);
-    for (const [key, value] of Object.entries(form)) {
-        if (normalizeHeading(key) === wanted)
-            return value;
-    }
-    return undefined;
-}
-function issue_form_parseIssueBody(body) {
-    const form = {};
-    const checklist = [];
-    if (typeof body !== 'string' || body.length === 0)
-        return { form, checklist };
-    let heading;
-    let answer = [];
-    let fence;
-    const closeSection = () => {
-        // The first of two identical headings wins: later ones are usually hand-pasted copies.
-        if (heading !== undefined && !Object.hasOwn(form, heading))
-            form[heading] = cleanAnswer(answer);
-        answer = [];
-    };
-    for (const line of body.split(/\r\n|\r|\n/)) {
-        const fenceMatch = FENCE.exec(line);
-        if (fence) {
-            if (fenceMatch && fenceMatch[1][0] === fence.marker && fenceMatch[1].length >= fence.length && line.trim() === fenceMatch[1]) {
-                fence = undefined;
-            }
-            answer.push(line);
-            continue;
-        }
-        if (fenceMatch) {
-            fence = { marker: fenceMatch[1][0], length: fenceMatch[1].length };
-            answer.push(line);
-            continue;
-        }
-        const headingText = withoutClosingHashes(HEADING.exec(line)?.[1] ?? '');
-        if (headingText !== '') {
-            closeSection();
-            heading = headingText;
-            continue;
-        }
-        const checkbox = CHECKBOX.exec(line);
-        if (checkbox)
-            checklist.push({ text: checkbox[2].trim(), checked: checkbox[1] !== ' ' });
-        answer.push(line);
-    }
-    closeSection();
-    return { form, checklist };
-}
-/** "Heading ###" → "Heading": markdown allows closing hashes after a space. */
-function withoutClosingHashes(text) {
-    const trimmed = text.trim();
-    let end = trimmed.length;
-    while (end > 0 && trimmed[end - 1] === '#')
-        end -= 1;
-    if (end === trimmed.length || end === 0 || !/\s/.test(trimmed[end - 1]))
-        return trimmed;
-    return trimmed.slice(0, end).trim();
-}
-function cleanAnswer(lines) {
-    const text = lines.join('\n').trim();
-    return NO_RESPONSE.test(text) ? '' : text;
-}
-
-;// CONCATENATED MODULE: ./lib/core/classify.js
-
-
-/** Work no category matches. */
-const OTHER_CATEGORY = 'other';
-function classify(policy, item) {
-    return { category: categoryOf(policy, item), customer: customerOf(policy, item), ...sizeOf(policy, item) };
-}
-function categoryOf(policy, item) {
-    const match = policy.categories.find((category) => anyLabelMatches(category.match.labels, item.labels) ||
-        Object.entries(category.match.fields).some(([field, value]) => fieldEquals(item, field, value)));
-    return match?.name ?? OTHER_CATEGORY;
-}
-function customerOf(policy, item) {
-    for (const glob of policy.customer.labels) {
-        for (const label of item.labels) {
-            const name = globCapture(glob, label)?.trim();
-            if (name)
-                return name;
-        }
-    }
-    if (policy.customer.field) {
-        const name = fieldTexts(item, policy.customer.field).find((text) => text.trim() !== '');
-        if (name)
-            return name.trim();
-    }
-    return null;
-}
-/** True when the policy gives any way to size an item, so an unsized item is worth a warning. */
-function policyDefinesSizes(policy) {
-    return policy.work.size.field !== undefined || Object.keys(policy.work.size.labels).length > 0;
-}
-function sizeOf(policy, item) {
-    if (policy.work.unit === 'issues')
-        return { size: 1, sizeDefaulted: false };
-    const estimated = estimateFromField(policy, item) ?? estimateFromLabels(policy, item);
-    if (estimated !== undefined)
-        return { size: estimated, sizeDefaulted: false };
-    return { size: policy.work.size.default ?? 1, sizeDefaulted: policyDefinesSizes(policy) };
-}
-function estimateFromField(policy, item) {
-    const field = policy.work.size.field;
-    if (!field)
-        return undefined;
-    const projectValue = projectField(item, field);
-    if (projectValue?.type === 'number')
-        return validSize(projectValue.value);
-    for (const text of fieldTexts(item, field)) {
-        const size = parseSize(text);
-        if (size !== undefined)
-            return size;
-    }
-    return undefined;
-}
-/** The largest size label on the item: two size labels usually mean it grew. */
-function estimateFromLabels(policy, item) {
-    let largest;
-    for (const [glob, size] of Object.entries(policy.work.size.labels)) {
-        if (item.labels.some((label) => matchesGlob(glob, label)) && (largest === undefined || size > largest))
-            largest = size;
-    }
-    return largest;
-}
-const LEADING_NUMBER = /^\s*(\d{1,9}(?:\.\d{1,6})?)(?!\d)/;
-/** "5", "5 points", "2.5" → a size; anything else → undefined. */
-function parseSize(text) {
-    const match = LEADING_NUMBER.exec(text);
-    return match ? validSize(Number(match[1])) : undefined;
-}
-function validSize(value) {
-    return Number.isFinite(value) && value >= 0 ? value : undefined;
-}
-/**
- * Is the item planned work at `now`? Excluded labels never are; with
- * `include: open` every open item is; with `include: iteration` every item,
- * open or closed, whose iteration contains `now`.
- */
-function isPlanned(policy, item, now) {
-    if (anyLabelMatches(policy.work.excludeLabels, item.labels))
-        return false;
-    if (policy.work.include === 'open')
-        return item.state === 'open';
-    const iteration = iterationOf(policy, item);
-    if (!iteration)
-        return false;
-    const start = Date.parse(iteration.startDate.length === 10 ? `${iteration.startDate}T00:00:00Z` : iteration.startDate);
-    const end = start + iteration.durationDays * 86_400_000;
-    const at = new Date(now).getTime();
-    return start <= at && at < end;
-}
-function iterationOf(policy, item) {
-    const name = policy.work.project?.iterationField;
-    const value = name ? projectField(item, name) : Object.values(item.fields).find((field) => field.type === 'iteration');
-    return value?.type === 'iteration' ? value : undefined;
-}
-/** A project field by name, compared like headings ("Work type" = "work type"). */
-function projectField(item, name) {
-    if (Object.hasOwn(item.fields, name))
-        return item.fields[name];
-    const wanted = normalizeHeading(name);
-    const key = Object.keys(item.fields).find((candidate) => normalizeHeading(candidate) === wanted);
-    return key === undefined ? undefined : item.fields[key];
-}
-/** The field's value as text, from the project board first, then from the issue form. */
-function fieldTexts(item, name) {
-    const texts = [];
-    const projectValue = projectField(item, name);
-    if (projectValue)
-        texts.push(projectValue.type === 'iteration' ? projectValue.title : String(projectValue.value));
-    const answer = formAnswer(item.form, name);
-    if (answer !== undefined)
-        texts.push(answer);
-    return texts;
-}
-/** Case- and whitespace-insensitive comparison for answers and field values. */
-function sameAnswer(a, b) {
-    return normalizeAnswer(a) === normalizeAnswer(b);
-}
-function normalizeAnswer(text) {
-    return text.normalize('NFKC').replace(/\s+/g, ' ').trim().toLowerCase();
-}
-function fieldEquals(item, field, value) {
-    return fieldTexts(item, field).some((text) => sameAnswer(text, value));
-}
-
 ;// CONCATENATED MODULE: ./lib/core/rules/context.js
 function itemRef(item) {
     return { number: item.number, title: item.title, url: item.url };
@@ -19539,7 +19558,7 @@ function backlogRule(context) {
     return context.items
         .filter(({ item }) => item.state === 'open')
         .flatMap((assessed) => {
-        const updated = Date.parse(assessed.item.updatedAt);
+        const updated = Date.parse(assessed.item.activityAt ?? assessed.item.updatedAt);
         if (Number.isNaN(updated))
             return [];
         const days = Math.floor((context.now - updated) / DAY_MS);
@@ -19872,12 +19891,13 @@ function exemptionsRule(context) {
 ;// CONCATENATED MODULE: ./lib/core/rules/forbidden-labels.js
 
 
+
 function forbiddenLabelsRule(context) {
     const rules = context.policy.forbiddenLabels;
     if (rules.length === 0)
         return [];
     return context.items
-        .filter(({ item }) => item.state === 'open')
+        .filter(({ item }) => item.state === 'open' && !isExcluded(context.policy, item))
         .flatMap((assessed) => [...assessed.item.labels].sort().flatMap((label) => {
         const rule = rules.find((candidate) => matchesGlob(candidate.name, label));
         if (!rule)
@@ -19989,8 +20009,10 @@ function uniqueByNumber(items) {
     return [...byNumber.values()].sort((a, b) => a.number - b.number);
 }
 function isNewerCopy(candidate, seen) {
-    if (candidate.updatedAt !== seen.updatedAt)
-        return candidate.updatedAt > seen.updatedAt;
+    const candidateTime = Date.parse(candidate.updatedAt);
+    const seenTime = Date.parse(seen.updatedAt);
+    if (candidateTime !== seenTime)
+        return candidateTime > seenTime;
     return JSON.stringify(candidate) > JSON.stringify(seen);
 }
 function withSeverity(policy, draft, exemptItems) {
@@ -20009,15 +20031,15 @@ function compareFindings(a, b) {
 
 ;// CONCATENATED MODULE: ./lib/core/trend.js
 
-
 /** The last `months` calendar months (UTC) up to and including the month of `now`, oldest first. */
 function deliveredTrend(policy, items, now, months) {
     const keys = monthKeys(new Date(now), months);
     const points = new Map(keys.map((month) => [month, { month, deliveredPoints: 0, byCategory: {} }]));
     for (const item of items) {
-        if (item.state !== 'closed' || !item.closedAt || isExcluded(policy, item))
+        if (!wasDelivered(item) || isExcluded(policy, item))
             continue;
-        const point = points.get(item.closedAt.slice(0, 7));
+        const month = utcMonth(item.closedAt);
+        const point = month === undefined ? undefined : points.get(month);
         if (!point)
             continue;
         const { category, size } = classify(policy, item);
@@ -20034,9 +20056,14 @@ function monthKeys(now, months) {
     }
     return keys;
 }
-/** Delivered work follows the same `exclude-labels` as planned work: bugs and chores are not roadmap. */
-function isExcluded(policy, item) {
-    return anyLabelMatches(policy.work.excludeLabels, item.labels);
+/** Closed, and not as "not planned" or a duplicate: that work was never delivered. */
+function wasDelivered(item) {
+    return item.state === 'closed' && !!item.closedAt && (item.closedAs === undefined || item.closedAs === 'completed');
+}
+/** "2026-07" for any ISO 8601 moment, offsets included. */
+function utcMonth(moment) {
+    const time = Date.parse(moment);
+    return Number.isNaN(time) ? undefined : new Date(time).toISOString().slice(0, 7);
 }
 
 ;// CONCATENATED MODULE: ./lib/core/report-input.js
@@ -20104,6 +20131,12 @@ const workItem = strictObject({
     createdAt: moment,
     updatedAt: moment,
     closedAt: moment.nullable().default(null),
+    closedAs: schemas_enum(['completed', 'not-planned', 'duplicate']).optional().meta({
+        description: 'Why a closed issue was closed; work closed as not planned or duplicate does not count as delivered.',
+    }),
+    activityAt: moment.optional().meta({
+        description: "The last time a person touched the issue, when Roadmap Guard's own comment or label is the latest change; staleness is measured from it.",
+    }),
     milestone: schemas_string().nullable().default(null),
     body: schemas_string().nullable().optional().meta({
         description: 'The issue body; its form answers and checkboxes are read when form or checklist is absent.',
@@ -20184,11 +20217,17 @@ function workItemFromIssue(issue) {
         createdAt: issue.createdAt,
         updatedAt: issue.updatedAt,
         closedAt: issue.closedAt,
+        ...closeReason(issue.stateReason),
+        ...(issue.activityAt ? { activityAt: issue.activityAt } : {}),
         milestone: typeof issue.milestone === 'string' || issue.milestone === null ? issue.milestone : issue.milestone.title,
         form,
         checklist,
         fields: issue.fields ?? {},
     };
+}
+function closeReason(stateReason) {
+    const reason = stateReason?.toLowerCase().replace(/_/g, '-');
+    return reason === 'completed' || reason === 'not-planned' || reason === 'duplicate' ? { closedAs: reason } : {};
 }
 
 ;// CONCATENATED MODULE: external "node:util"
@@ -20992,16 +21031,18 @@ const MOMENT = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{
 /** "2027-01-15" (midnight UTC) or a full ISO 8601 moment; anything else is refused rather than guessed. */
 function parseMoment(value) {
     const moment = MOMENT.test(value) ? new Date(value.length === 10 ? `${value}T00:00:00Z` : value) : undefined;
-    if (!moment || Number.isNaN(moment.getTime()) || (value.length === 10 && moment.toISOString().slice(0, 10) !== value)) {
+    // Date rolls 2027-02-30 over to 2 March; a day that does not exist is refused instead.
+    const realDay = moment !== undefined && new Date(`${value.slice(0, 10)}T00:00:00Z`).toISOString().slice(0, 10) === value.slice(0, 10);
+    if (!moment || Number.isNaN(moment.getTime()) || !realDay) {
         throw new BadInput(`--at expects a date like 2027-01-15 or 2027-01-15T09:00:00Z, got "${value}"`);
     }
     return moment.toISOString();
 }
-/** Reads the policy from disk; an `extends` on GitHub cannot be followed offline and is reported as not found. */
+/** Reads the policy from disk; an `extends` on GitHub cannot be followed offline, and says so. */
 async function loadLocalPolicy(path, baseDir = process.cwd()) {
     const read = async (ref) => {
         if (ref.repo !== null)
-            return null;
+            throw new Error(`${ref.repo}:${ref.path} is on GitHub and cannot be read offline; simulate a policy without extends, or copy the extended policy's keys into it`);
         const text = await readLocalFile((0,external_node_path_namespaceObject.resolve)(baseDir, ref.path), ref.path);
         return text === null ? null : { text };
     };

@@ -112,16 +112,18 @@ const MOMENT = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{
 /** "2027-01-15" (midnight UTC) or a full ISO 8601 moment; anything else is refused rather than guessed. */
 function parseMoment(value: string): string {
   const moment = MOMENT.test(value) ? new Date(value.length === 10 ? `${value}T00:00:00Z` : value) : undefined;
-  if (!moment || Number.isNaN(moment.getTime()) || (value.length === 10 && moment.toISOString().slice(0, 10) !== value)) {
+  // Date rolls 2027-02-30 over to 2 March; a day that does not exist is refused instead.
+  const realDay = moment !== undefined && new Date(`${value.slice(0, 10)}T00:00:00Z`).toISOString().slice(0, 10) === value.slice(0, 10);
+  if (!moment || Number.isNaN(moment.getTime()) || !realDay) {
     throw new BadInput(`--at expects a date like 2027-01-15 or 2027-01-15T09:00:00Z, got "${value}"`);
   }
   return moment.toISOString();
 }
 
-/** Reads the policy from disk; an `extends` on GitHub cannot be followed offline and is reported as not found. */
+/** Reads the policy from disk; an `extends` on GitHub cannot be followed offline, and says so. */
 export async function loadLocalPolicy(path: string, baseDir = process.cwd()): Promise<LoadedPolicy> {
   const read: PolicyFileReader = async (ref) => {
-    if (ref.repo !== null) return null;
+    if (ref.repo !== null) throw new Error(`${ref.repo}:${ref.path} is on GitHub and cannot be read offline; simulate a policy without extends, or copy the extended policy's keys into it`);
     const text = await readLocalFile(resolve(baseDir, ref.path), ref.path);
     return text === null ? null : { text };
   };

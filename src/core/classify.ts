@@ -90,13 +90,18 @@ function validSize(value: number): number | undefined {
   return Number.isFinite(value) && value >= 0 ? value : undefined;
 }
 
+/** Work the policy leaves out of the roadmap altogether (`work.exclude-labels`: bugs, chores). */
+export function isExcluded(policy: Policy, item: WorkItem): boolean {
+  return anyLabelMatches(policy.work.excludeLabels, item.labels);
+}
+
 /**
  * Is the item planned work at `now`? Excluded labels never are; with
  * `include: open` every open item is; with `include: iteration` every item,
  * open or closed, whose iteration contains `now`.
  */
 export function isPlanned(policy: Policy, item: WorkItem, now: Date | string): boolean {
-  if (anyLabelMatches(policy.work.excludeLabels, item.labels)) return false;
+  if (isExcluded(policy, item)) return false;
   if (policy.work.include === 'open') return item.state === 'open';
   const iteration = iterationOf(policy, item);
   if (!iteration) return false;

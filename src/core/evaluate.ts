@@ -79,7 +79,9 @@ function uniqueByNumber(items: WorkItem[]): WorkItem[] {
 }
 
 function isNewerCopy(candidate: WorkItem, seen: WorkItem): boolean {
-  if (candidate.updatedAt !== seen.updatedAt) return candidate.updatedAt > seen.updatedAt;
+  const candidateTime = Date.parse(candidate.updatedAt);
+  const seenTime = Date.parse(seen.updatedAt);
+  if (candidateTime !== seenTime) return candidateTime > seenTime;
   return JSON.stringify(candidate) > JSON.stringify(seen);
 }
 

@@ -5,7 +5,7 @@
 export interface Share {
   numerator: number;
   denominator: number;
-  /** How the policy wrote it, for messages: "10%". */
+  /** The share as an exact percentage, for messages: "10%", "12.25%" (0.1225 reads "12.25%"). */
   text: string;
 }
 
@@ -25,7 +25,22 @@ export function parseShare(value: unknown): Share | undefined {
     ? { numerator, denominator: denominator * 100 }
     : { numerator, denominator };
   if (share.numerator > share.denominator) return undefined;
-  return { ...share, text: formatPercent(share.numerator, share.denominator) };
+  return { ...share, text: `${percent ? trimZeros(digits) : shiftTwoPlaces(digits)}%` };
+}
+
+/** "0.125" → "12.5": a decimal fraction as a percentage, exactly. */
+function shiftTwoPlaces(digits: string): string {
+  const [whole, fraction = ''] = digits.split('.');
+  const padded = fraction.padEnd(2, '0');
+  return trimZeros(`${whole}${padded.slice(0, 2)}.${padded.slice(2)}`);
+}
+
+/** "012.50" → "12.5", "10.0" → "10". */
+function trimZeros(number: string): string {
+  const [whole, fraction = ''] = number.split('.');
+  const trimmedWhole = whole!.replace(/^0+(?=\d)/, '');
+  const trimmedFraction = fraction.replace(/0+$/, '');
+  return trimmedFraction ? `${trimmedWhole}.${trimmedFraction}` : trimmedWhole;
 }
 
 function decimalToFraction(digits: string): { numerator: number; denominator: number } {

@@ -33,6 +33,12 @@ const workItem = z
     createdAt: moment,
     updatedAt: moment,
     closedAt: moment.nullable().default(null),
+    closedAs: z.enum(['completed', 'not-planned', 'duplicate']).optional().meta({
+      description: 'Why a closed issue was closed; work closed as not planned or duplicate does not count as delivered.',
+    }),
+    activityAt: moment.optional().meta({
+      description: "The last time a person touched the issue, when Roadmap Guard's own comment or label is the latest change; staleness is measured from it.",
+    }),
     milestone: z.string().nullable().default(null),
     body: z.string().nullable().optional().meta({
       description: 'The issue body; its form answers and checkboxes are read when form or checklist is absent.',
@@ -115,6 +121,9 @@ export interface RawIssue {
   createdAt: string;
   updatedAt: string;
   closedAt: string | null;
+  /** GitHub's `stateReason`: COMPLETED, NOT_PLANNED, DUPLICATE (any case). */
+  stateReason?: string | null;
+  activityAt?: string;
   milestone: string | { title: string } | null;
   body: string | null;
   fields?: Record<string, FieldValue>;
@@ -133,9 +142,16 @@ export function workItemFromIssue(issue: RawIssue): WorkItem {
     createdAt: issue.createdAt,
     updatedAt: issue.updatedAt,
     closedAt: issue.closedAt,
+    ...closeReason(issue.stateReason),
+    ...(issue.activityAt ? { activityAt: issue.activityAt } : {}),
     milestone: typeof issue.milestone === 'string' || issue.milestone === null ? issue.milestone : issue.milestone.title,
     form,
     checklist,
     fields: issue.fields ?? {},
   };
+}
+
+function closeReason(stateReason: string | null | undefined): Pick<WorkItem, 'closedAs'> {
+  const reason = stateReason?.toLowerCase().replace(/_/g, '-');
+  return reason === 'completed' || reason === 'not-planned' || reason === 'duplicate' ? { closedAs: reason } : {};
 }

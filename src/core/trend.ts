@@ -5,8 +5,7 @@
  */
 import type { Policy } from '../policy/schema.js';
 import type { TrendPoint } from '../report/types.js';
-import { classify } from './classify.js';
-import { anyLabelMatches } from './glob.js';
+import { classify, isExcluded } from './classify.js';
 import type { WorkItem } from './types.js';
 
 /** The last `months` calendar months (UTC) up to and including the month of `now`, oldest first. */
@@ -14,8 +13,9 @@ export function deliveredTrend(policy: Policy, items: WorkItem[], now: Date | st
   const keys = monthKeys(new Date(now), months);
   const points = new Map<string, TrendPoint>(keys.map((month) => [month, { month, deliveredPoints: 0, byCategory: {} }]));
   for (const item of items) {
-    if (item.state !== 'closed' || !item.closedAt || isExcluded(policy, item)) continue;
-    const point = points.get(item.closedAt.slice(0, 7));
+    if (!wasDelivered(item) || isExcluded(policy, item)) continue;
+    const month = utcMonth(item.closedAt!);
+    const point = month === undefined ? undefined : points.get(month);
     if (!point) continue;
     const { category, size } = classify(policy, item);
     point.deliveredPoints += size;
@@ -33,7 +33,13 @@ function monthKeys(now: Date, months: number): string[] {
   return keys;
 }
 
-/** Delivered work follows the same `exclude-labels` as planned work: bugs and chores are not roadmap. */
-function isExcluded(policy: Policy, item: WorkItem): boolean {
-  return anyLabelMatches(policy.work.excludeLabels, item.labels);
+/** Closed, and not as "not planned" or a duplicate: that work was never delivered. */
+function wasDelivered(item: WorkItem): boolean {
+  return item.state === 'closed' && !!item.closedAt && (item.closedAs === undefined || item.closedAs === 'completed');
+}
+
+/** "2026-07" for any ISO 8601 moment, offsets included. */
+function utcMonth(moment: string): string | undefined {
+  const time = Date.parse(moment);
+  return Number.isNaN(time) ? undefined : new Date(time).toISOString().slice(0, 7);
 }

@@ -30,6 +30,14 @@ export interface WorkItem {
   createdAt: string;
   updatedAt: string;
   closedAt: string | null;
+  /** Why a closed issue was closed; absent when unknown. Work closed as not planned or as a duplicate was never delivered. */
+  closedAs?: 'completed' | 'not-planned' | 'duplicate';
+  /**
+   * The last time a person touched the issue, when that is earlier than
+   * `updatedAt` because Roadmap Guard's own comment or label was the latest
+   * change. Staleness is measured from it, so the bot never resets the clock it reads.
+   */
+  activityAt?: string;
   milestone: string | null;
   /** Issue-form answers by heading; an empty answer (`_No response_`) is "". */
   form: Record<string, string>;

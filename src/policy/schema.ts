@@ -12,6 +12,7 @@ import { z } from 'zod';
 import { FINDING_KINDS } from '../core/finding-kinds.js';
 import { parseShare, type Share } from '../core/share.js';
 import { describeValue } from './describe-value.js';
+import { normalizeAnswer } from '../core/classify.js';
 
 /**
  * Cross-key checks run even when other keys of the same mapping are wrong, so
@@ -215,9 +216,10 @@ const businessCaseField = z
     (field, ctx) => {
       const oneOf = field['one-of'];
       if (!Array.isArray(oneOf) || !Array.isArray(field['fail-on'])) return;
-      const options = new Set(oneOf.map((option) => String(option).trim().toLowerCase()));
+      // Compared the way the engine compares answers, so validation and evaluation agree.
+      const options = new Set(oneOf.map((option) => normalizeAnswer(String(option))));
       field['fail-on'].forEach((answer, index) => {
-        if (!options.has(String(answer).trim().toLowerCase())) {
+        if (!options.has(normalizeAnswer(String(answer)))) {
           ctx.addIssue({ code: 'custom', path: ['fail-on', index], message: `"${answer}" is not one of the allowed answers (${oneOf.join(', ')})` });
         }
       });

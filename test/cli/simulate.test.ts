@@ -46,7 +46,11 @@ describe('roadmap-guard simulate', () => {
   });
 
   it('exits 2 with a clear message on bad input', async () => {
-    const dir = scratch({ 'bad-policy.yml': 'version: 1\ncategories:\n  deal:\n    budget: { max-share: ten percent }\n', 'bad.json': '{"version": 1}' });
+    const dir = scratch({
+      'bad-policy.yml': 'version: 1\ncategories:\n  deal:\n    budget: { max-share: ten percent }\n',
+      'bad.json': '{"version": 1}',
+      'extends.yml': 'version: 1\nextends: acme/.github:roadmap-policy.yml\n',
+    });
     const cases: [string[], RegExp][] = [
       [['--policy', POLICY], /--snapshot is required/],
       [['--snapshot', SNAPSHOT], /--policy is required/],
@@ -58,6 +62,8 @@ describe('roadmap-guard simulate', () => {
       [['--policy', POLICY, '--snapshot', join(dir, 'bad.json')], /bad\.json: invalid snapshot\n {2}source: /],
       [['--policy', POLICY, '--snapshot', SNAPSHOT, '--at', 'next week'], /--at expects a date like 2027-01-15/],
       [['--policy', POLICY, '--snapshot', SNAPSHOT, '--at', '2027-02-30'], /--at expects a date/],
+      [['--policy', POLICY, '--snapshot', SNAPSHOT, '--at', '2027-02-30T09:00:00Z'], /--at expects a date/],
+      [['--policy', join(dir, 'extends.yml'), '--snapshot', SNAPSHOT], /extends\.yml:2:\d+ extends: .*cannot be read offline/],
       [['--policy', POLICY, '--snapshot', SNAPSHOT, '--format', 'yaml'], /--format must be one of text, markdown, json/],
     ];
     for (const [args, message] of cases) {

@@ -46,4 +46,19 @@ describe('deliveredTrend', () => {
   it('gives no months for 0', () => {
     expect(deliveredTrend(policy, [], now, 0)).toEqual([]);
   });
+
+  it('does not count work closed as not planned or as a duplicate as delivered', () => {
+    const items = [
+      closed({ number: 1, labels: ['roadmap', 'size/L'], closedAt: '2026-10-02T00:00:00Z', closedAs: 'not-planned' }),
+      closed({ number: 2, labels: ['roadmap', 'size/L'], closedAt: '2026-10-03T00:00:00Z', closedAs: 'duplicate' }),
+      closed({ number: 3, labels: ['roadmap', 'size/S'], closedAt: '2026-10-04T00:00:00Z', closedAs: 'completed' }),
+    ];
+    expect(deliveredTrend(policy, items, now, 1)).toEqual([{ month: '2026-11', deliveredPoints: 0, byCategory: {} }]);
+    expect(deliveredTrend(policy, items, now, 2)[0]).toEqual({ month: '2026-10', deliveredPoints: 1, byCategory: { strategic: 1 } });
+  });
+
+  it('files a close time with an offset under its UTC month', () => {
+    const items = [closed({ number: 1, labels: ['roadmap', 'size/S'], closedAt: '2026-10-31T22:00:00-05:00' })];
+    expect(deliveredTrend(policy, items, now, 2).map((p) => p.deliveredPoints)).toEqual([0, 1]);
+  });
 });

@@ -7,7 +7,7 @@ export function backlogRule(context: RuleContext): DraftFinding[] {
   return context.items
     .filter(({ item }) => item.state === 'open')
     .flatMap((assessed): DraftFinding[] => {
-      const updated = Date.parse(assessed.item.updatedAt);
+      const updated = Date.parse(assessed.item.activityAt ?? assessed.item.updatedAt);
       if (Number.isNaN(updated)) return [];
       const days = Math.floor((context.now - updated) / DAY_MS);
       if (days <= maxAgeDays) return [];

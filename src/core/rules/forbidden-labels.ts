@@ -1,5 +1,6 @@
 /** Forbidden labels: one-off work is named and refused unless deliberately exempted. */
 import type { Policy } from '../../policy/schema.js';
+import { isExcluded } from '../classify.js';
 import { matchesGlob } from '../glob.js';
 import { type DraftFinding, type RuleContext, aboutItem } from './context.js';
 
@@ -7,7 +8,7 @@ export function forbiddenLabelsRule(context: RuleContext): DraftFinding[] {
   const rules = context.policy.forbiddenLabels;
   if (rules.length === 0) return [];
   return context.items
-    .filter(({ item }) => item.state === 'open')
+    .filter(({ item }) => item.state === 'open' && !isExcluded(context.policy, item))
     .flatMap((assessed) =>
       [...assessed.item.labels].sort().flatMap((label): DraftFinding[] => {
         const rule = rules.find((candidate) => matchesGlob(candidate.name, label));

@@ -22,4 +22,9 @@ describe('backlog', () => {
     ];
     expect(findingsOf(backlog, items, 'stale-backlog', NOW)).toEqual([]);
   });
+
+  it("measures from a person's last touch, so the bot's own comment does not reset the clock", () => {
+    const touchedByBotOnly = workItem({ updatedAt: '2026-11-02T09:00:00Z', activityAt: '2025-08-04T10:00:00Z' });
+    expect(findingsOf(backlog, [touchedByBotOnly], 'stale-backlog', NOW)).toHaveLength(1);
+  });
 });

@@ -34,4 +34,8 @@ describe('forbidden labels', () => {
     const [finding] = findingsOf(example, [workItem({ labels: ['one-off', 'Roadmap-Exempt'] })], 'forbidden-label');
     expect(finding).toMatchObject({ exempt: true, severity: 'warn' });
   });
+
+  it('ignores work the policy leaves out of the roadmap (exclude-labels)', () => {
+    expect(findingsOf(example, [workItem({ labels: ['bug', 'one-off'] })], 'forbidden-label')).toEqual([]);
+  });
 });

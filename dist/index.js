@@ -59611,17 +59611,18 @@ function escapeText(text, max = 120) {
 }
 /**
  * Markdown we wrote ourselves around untrusted fragments (the engine's
- * messages and fixes, which quote labels and answers): formatting and code
- * spans are kept, while HTML, links and images (quoted answers may hold
- * them), mentions, control characters and line breaks are neutralized. In a table cell, pipes are escaped too.
+ * messages and fixes, which quote labels and answers): bold and code-span
+ * backticks are kept, while HTML, links and images (quoted answers may hold
+ * them), mentions, control characters and line breaks are neutralized
+ * everywhere, code spans included. A quoted answer can hold stray backticks
+ * that pair up differently in GitHub's renderer than in any split we could
+ * make here, so nothing is trusted to be inside a code span; the cost is a
+ * visible `&lt;` or `\[` in the rare label or answer that holds one. In a
+ * table cell, pipes are escaped too.
  */
 function safeMarkdown(markdown, options = {}) {
     const line = cut(plainText(markdown), options.max ?? 500);
-    // Code spans render their content literally, so only text outside them needs HTML escaping.
-    const parts = line.split(/(`[^`]*`)/);
-    const safe = parts
-        .map((part, index) => (index % 2 === 1 ? part : neutralizeAutolinks(neutralizeMentions(escapeHtml(part).replace(/[[\]]/g, '\\$&')))))
-        .join('');
+    const safe = neutralizeAutolinks(neutralizeMentions(escapeHtml(line).replace(/[[\]]/g, '\\$&')));
     return options.inTable ? safe.replace(/(?<!\\)\|/g, '\\|') : safe;
 }
 /** A link target we trust: only http(s), with characters that would end a markdown link encoded. */

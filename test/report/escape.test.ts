@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { cut, escapeText, mermaidLabel, neutralizeMentions, safeMarkdown, safeUrl, terminalText, truncateForGitHub } from '../../src/report/escape.js';
+import { marked } from 'marked';
 
 describe('escapeText', () => {
   it('escapes HTML so that it renders as text', () => {
@@ -32,8 +33,14 @@ describe('escapeText', () => {
 });
 
 describe('safeMarkdown', () => {
-  it('keeps our bold and code spans but escapes HTML and mentions outside code', () => {
-    expect(safeMarkdown('Remove `<b>` from **Title** <i>now</i> @bob')).toBe('Remove `<b>` from **Title** &lt;i&gt;now&lt;/i&gt; @\u200dbob');
+  it('keeps our bold and code spans but escapes HTML and mentions everywhere, code spans included', () => {
+    expect(safeMarkdown('Remove `<b>` from **Title** <i>now</i> @bob')).toBe('Remove `&lt;b&gt;` from **Title** &lt;i&gt;now&lt;/i&gt; @\u200dbob');
+  });
+
+  it('stays safe when a quoted answer brings backticks of its own', () => {
+    const render = (text: string) => String(marked.parse(safeMarkdown(text)));
+    expect(render('"Review by" is "`<img src=x onerror=alert(1)>``", not a date')).not.toMatch(/<img/);
+    expect(render('"Who will buy it?" is "`@acme/everyone``"')).not.toMatch(/@acme\/everyone/);
   });
 
   it('keeps links and images quoted from an answer from rendering', () => {

@@ -39518,7 +39518,7 @@ exports.visitAsync = visitAsync;
 
 /***/ }),
 
-/***/ 9783:
+/***/ 4713:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -43416,7 +43416,11 @@ function utcMonth(moment) {
     return Number.isNaN(time) ? undefined : new Date(time).toISOString().slice(0, 7);
 }
 
-;// CONCATENATED MODULE: ./lib/core/report-input.js
+;// CONCATENATED MODULE: ./lib/report/report-input.js
+/**
+ * Evaluates and gathers everything a report is drawn from, in one place, so
+ * the action, `demo` and `simulate` show the same figures the same way.
+ */
 
 
 function buildReportInput(options) {
@@ -43429,6 +43433,7 @@ function buildReportInput(options) {
         policySources: options.policySources,
         sourceName: options.sourceName,
         ...(options.policyUrl === undefined ? {} : { policyUrl: options.policyUrl }),
+        ...(options.policyCommit === undefined ? {} : { policyCommit: options.policyCommit }),
         ...(options.focusItem === undefined ? {} : { focusItem: options.focusItem }),
         ...(options.run === undefined ? {} : { run: options.run }),
         ...(trendMonths > 0
@@ -59794,12 +59799,17 @@ function renderComment(input) {
     ];
     return truncateForGitHub(sections.filter(Boolean).join('\n\n') + '\n');
 }
+const RESOLVED_LEAD = '**Resolved:**';
 /** The short note that replaces the comment once the issue meets the policy. */
 function renderResolvedComment(input) {
     return [
         COMMENT_MARKER,
-        `**Resolved:** ${itemLink(input.item)} meets the roadmap policy as of ${day(input.at)}. Nothing left to fix; thank you.`,
+        `${RESOLVED_LEAD} ${itemLink(input.item)} meets the roadmap policy as of ${day(input.at)}. Nothing left to fix; thank you.`,
     ].join('\n\n') + '\n';
+}
+/** True when a comment of ours is the resolved note, whatever the issue's title or the date it names. */
+function isResolvedComment(body) {
+    return body.includes(COMMENT_MARKER) && body.split('\n').some((line) => line.startsWith(RESOLVED_LEAD));
 }
 function findItem(input) {
     const fromItems = input.items.find((i) => i.number === input.focusItem);
@@ -60399,7 +60409,7 @@ function wantsComment(input, item) {
 /** The item has a bot comment that is not (yet) a resolved note. */
 function hasLiveComment(input, item) {
     const existing = input.existingComments.get(item.number);
-    return !!existing && !isResolvedNote(existing.body, item);
+    return !!existing && !isResolvedComment(existing.body);
 }
 function planComment(input, item) {
     const existing = input.existingComments.get(item.number);
@@ -60417,7 +60427,7 @@ function planComment(input, item) {
         return [{ kind: 'update-comment', issue: item.number, commentId: existing.id, body, description: `update the comment on #${item.number}: ${reasons}` }];
     }
     // Compliant now (or closed): the comment becomes a short resolved note, never deleted.
-    if (existing === null || isResolvedNote(existing.body, item))
+    if (existing === null || isResolvedComment(existing.body))
         return [];
     const body = renderResolvedComment({ item: { number: item.number, title: item.title, url: item.url }, at: input.at ?? input.evaluation.at });
     return [{ kind: 'update-comment', issue: item.number, commentId: existing.id, body, description: `mark the comment on #${item.number} resolved` }];
@@ -60475,22 +60485,17 @@ function isExempt(evaluation, item) {
     return evaluation.items.find((a) => a.number === item)?.exempt ?? false;
 }
 /**
- * Two renderings say the same thing when they differ only in the dates of
- * their last line ("Checked … on 2026-07-01", "resolved as of …"): a re-run
- * on another day must not edit every comment just to bump a date.
+ * Two renderings say the same thing when they differ only in their last
+ * line, the stamp: the date checked and the link to the policy at the commit
+ * evaluated. A re-run on another day, or after an unrelated push, must not
+ * edit every comment just to bump the stamp.
  */
 function sameText(a, b) {
     return withoutStamp(a) === withoutStamp(b);
 }
 function withoutStamp(body) {
     const lines = body.trimEnd().split('\n');
-    const last = lines.length - 1;
-    lines[last] = lines[last].replace(/\d{4}-\d{2}-\d{2}(T[\d:.]+Z?)?/g, '<date>');
-    return lines.join('\n');
-}
-/** True when the comment already is the resolved note for this item (whatever its date). */
-function isResolvedNote(body, item) {
-    return sameText(body, renderResolvedComment({ item: { number: item.number, title: item.title, url: item.url }, at: '2000-01-01' }));
+    return lines.slice(0, -1).join('\n');
 }
 
 ;// CONCATENATED MODULE: external "node:fs/promises"
@@ -61481,6 +61486,7 @@ async function guardRoadmap(options, state) {
         policySources: loaded.sources,
         sourceName: `${context.repo.owner}/${context.repo.name}`,
         policyUrl: `${context.serverUrl}/${context.repo.owner}/${context.repo.name}/blob/${loaded.commit ?? 'HEAD'}/${inputs.policyPath}`,
+        ...(loaded.commit ? { policyCommit: loaded.commit } : {}),
         ...(route.mode === 'issue' ? { focusItem: route.issueNumber } : {}),
         trendMonths: route.mode === 'audit' ? inputs.trendMonths : 0,
         trendExtraRequests: gathered.trendRequests,
@@ -61604,7 +61610,7 @@ function trendStart(now, months) {
 /***/ ((__webpack_module__, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _action_run_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9783);
+/* harmony import */ var _action_run_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4713);
 // The action's entry point: no logic here, see action/run.ts.
 
 await (0,_action_run_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();

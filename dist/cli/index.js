@@ -8586,7 +8586,7 @@ exports.visitAsync = visitAsync;
 /***/ ((__webpack_module__, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _cli_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7395);
+/* harmony import */ var _cli_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7007);
 // The `roadmap-guard` command line: no logic here, each command lives in cli/.
 
 process.exitCode = await (0,_cli_main_js__WEBPACK_IMPORTED_MODULE_0__/* .main */ .i)(process.argv.slice(2), { stdout: process.stdout, stderr: process.stderr, env: process.env });
@@ -8596,7 +8596,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 7395:
+/***/ 7007:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -20066,7 +20066,11 @@ function utcMonth(moment) {
     return Number.isNaN(time) ? undefined : new Date(time).toISOString().slice(0, 7);
 }
 
-;// CONCATENATED MODULE: ./lib/core/report-input.js
+;// CONCATENATED MODULE: ./lib/report/report-input.js
+/**
+ * Evaluates and gathers everything a report is drawn from, in one place, so
+ * the action, `demo` and `simulate` show the same figures the same way.
+ */
 
 
 function buildReportInput(options) {
@@ -20079,6 +20083,7 @@ function buildReportInput(options) {
         policySources: options.policySources,
         sourceName: options.sourceName,
         ...(options.policyUrl === undefined ? {} : { policyUrl: options.policyUrl }),
+        ...(options.policyCommit === undefined ? {} : { policyCommit: options.policyCommit }),
         ...(options.focusItem === undefined ? {} : { focusItem: options.focusItem }),
         ...(options.run === undefined ? {} : { run: options.run }),
         ...(trendMonths > 0

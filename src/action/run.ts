@@ -4,7 +4,7 @@
  * a one-line reason) whatever happens along the way.
  */
 import * as core from '@actions/core';
-import { buildReportInput } from '../core/report-input.js';
+import { buildReportInput } from '../report/report-input.js';
 import { evaluate } from '../core/evaluate.js';
 import type { Evaluation } from '../core/types.js';
 import { loadPolicy, type LoadedPolicy } from '../policy/load.js';
@@ -92,6 +92,7 @@ async function guardRoadmap(options: RunOptions, state: RunState): Promise<strin
     policySources: loaded.sources,
     sourceName: `${context.repo.owner}/${context.repo.name}`,
     policyUrl: `${context.serverUrl}/${context.repo.owner}/${context.repo.name}/blob/${loaded.commit ?? 'HEAD'}/${inputs.policyPath}`,
+    ...(loaded.commit ? { policyCommit: loaded.commit } : {}),
     ...(route.mode === 'issue' ? { focusItem: route.issueNumber } : {}),
     trendMonths: route.mode === 'audit' ? inputs.trendMonths : 0,
     trendExtraRequests: gathered.trendRequests,

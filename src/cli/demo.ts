@@ -5,7 +5,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { buildReportInput } from '../core/report-input.js';
+import { buildReportInput } from '../report/report-input.js';
 import { parseSnapshot, SnapshotError } from '../core/snapshot.js';
 import { PolicyError } from '../policy/errors.js';
 import { type CliIo, type Command, EXIT } from './io.js';

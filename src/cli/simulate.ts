@@ -5,7 +5,7 @@
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { parseArgs, type ParseArgsOptionsConfig } from 'node:util';
-import { buildReportInput } from '../core/report-input.js';
+import { buildReportInput } from '../report/report-input.js';
 import { parseSnapshot, SnapshotError } from '../core/snapshot.js';
 import type { Snapshot } from '../core/types.js';
 import { PolicyError } from '../policy/errors.js';

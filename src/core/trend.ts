@@ -4,9 +4,8 @@
  * the caller passes `now` and the items, closed ones included.
  */
 import type { Policy } from '../policy/schema.js';
-import type { TrendPoint } from '../report/types.js';
 import { classify, isExcluded } from './classify.js';
-import type { WorkItem } from './types.js';
+import type { TrendPoint, WorkItem } from './types.js';
 
 /** The last `months` calendar months (UTC) up to and including the month of `now`, oldest first. */
 export function deliveredTrend(policy: Policy, items: WorkItem[], now: Date | string, months: number): TrendPoint[] {

@@ -132,3 +132,13 @@ export interface Evaluation {
   /** True when no finding fails. */
   compliant: boolean;
 }
+
+/** One month of the trend: the deal-driven share of work delivered (closed) that month. */
+export interface TrendPoint {
+  /** "2026-07" */
+  month: string;
+  /** Points delivered in the month, all categories. */
+  deliveredPoints: number;
+  /** Points delivered in the month by category name. */
+  byCategory: Record<string, number>;
+}

@@ -6,7 +6,7 @@
 import { ITEM_LEVEL_KINDS } from '../core/finding-kinds.js';
 import type { Evaluation, Finding, WorkItem } from '../core/types.js';
 import type { Policy } from '../policy/schema.js';
-import { renderResolvedComment } from '../report/comment.js';
+import { isResolvedComment, renderResolvedComment } from '../report/comment.js';
 import { sameDashboardContent } from '../report/dashboard.js';
 import type { BotComment } from './work-items.js';
 
@@ -84,7 +84,7 @@ export function wantsComment(input: Pick<PlanInput, 'evaluation' | 'mode' | 'foc
 /** The item has a bot comment that is not (yet) a resolved note. */
 function hasLiveComment(input: Pick<PlanInput, 'existingComments'>, item: WorkItem): boolean {
   const existing = input.existingComments.get(item.number);
-  return !!existing && !isResolvedNote(existing.body, item);
+  return !!existing && !isResolvedComment(existing.body);
 }
 
 function planComment(input: PlanInput, item: WorkItem): PlannedWrite[] {
@@ -99,7 +99,7 @@ function planComment(input: PlanInput, item: WorkItem): PlannedWrite[] {
     return [{ kind: 'update-comment', issue: item.number, commentId: existing.id, body, description: `update the comment on #${item.number}: ${reasons}` }];
   }
   // Compliant now (or closed): the comment becomes a short resolved note, never deleted.
-  if (existing === null || isResolvedNote(existing.body, item)) return [];
+  if (existing === null || isResolvedComment(existing.body)) return [];
   const body = renderResolvedComment({ item: { number: item.number, title: item.title, url: item.url }, at: input.at ?? input.evaluation.at });
   return [{ kind: 'update-comment', issue: item.number, commentId: existing.id, body, description: `mark the comment on #${item.number} resolved` }];
 }
@@ -160,9 +160,10 @@ function isExempt(evaluation: Evaluation, item: number): boolean {
 }
 
 /**
- * Two renderings say the same thing when they differ only in the dates of
- * their last line ("Checked … on 2026-07-01", "resolved as of …"): a re-run
- * on another day must not edit every comment just to bump a date.
+ * Two renderings say the same thing when they differ only in their last
+ * line, the stamp: the date checked and the link to the policy at the commit
+ * evaluated. A re-run on another day, or after an unrelated push, must not
+ * edit every comment just to bump the stamp.
  */
 export function sameText(a: string, b: string): boolean {
   return withoutStamp(a) === withoutStamp(b);
@@ -170,12 +171,5 @@ export function sameText(a: string, b: string): boolean {
 
 function withoutStamp(body: string): string {
   const lines = body.trimEnd().split('\n');
-  const last = lines.length - 1;
-  lines[last] = lines[last]!.replace(/\d{4}-\d{2}-\d{2}(T[\d:.]+Z?)?/g, '<date>');
-  return lines.join('\n');
-}
-
-/** True when the comment already is the resolved note for this item (whatever its date). */
-export function isResolvedNote(body: string, item: Pick<WorkItem, 'number' | 'title' | 'url'>): boolean {
-  return sameText(body, renderResolvedComment({ item: { number: item.number, title: item.title, url: item.url }, at: '2000-01-01' }));
+  return lines.slice(0, -1).join('\n');
 }

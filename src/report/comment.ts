@@ -42,12 +42,19 @@ export function renderComment(input: CommentInput): string {
   return truncateForGitHub(sections.filter(Boolean).join('\n\n') + '\n');
 }
 
+const RESOLVED_LEAD = '**Resolved:**';
+
 /** The short note that replaces the comment once the issue meets the policy. */
 export function renderResolvedComment(input: { item: { number: number; title: string; url: string }; at: string }): string {
   return [
     COMMENT_MARKER,
-    `**Resolved:** ${itemLink(input.item)} meets the roadmap policy as of ${day(input.at)}. Nothing left to fix; thank you.`,
+    `${RESOLVED_LEAD} ${itemLink(input.item)} meets the roadmap policy as of ${day(input.at)}. Nothing left to fix; thank you.`,
   ].join('\n\n') + '\n';
+}
+
+/** True when a comment of ours is the resolved note, whatever the issue's title or the date it names. */
+export function isResolvedComment(body: string): boolean {
+  return body.includes(COMMENT_MARKER) && body.split('\n').some((line) => line.startsWith(RESOLVED_LEAD));
 }
 
 function findItem(input: CommentInput): { number: number; title: string; url: string } {

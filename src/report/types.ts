@@ -2,7 +2,9 @@
  * What every report (comment, job summary, dashboard, terminal) is drawn from.
  * Built by the action or the CLI, rendered by the functions in report/.
  */
-import type { Evaluation, WorkItem } from '../core/types.js';
+import type { Evaluation, TrendPoint, WorkItem } from '../core/types.js';
+
+export type { TrendPoint };
 import type { Policy } from '../policy/schema.js';
 
 export type RunMode = 'issue' | 'audit' | 'simulate' | 'demo';
@@ -24,15 +26,6 @@ export interface RunFacts {
   };
 }
 
-/** One month of the trend: the deal-driven share of work delivered (closed) that month. */
-export interface TrendPoint {
-  /** "2026-07" */
-  month: string;
-  /** Points delivered in the month, all categories. */
-  deliveredPoints: number;
-  /** Points delivered in the month by category name. */
-  byCategory: Record<string, number>;
-}
 
 export interface ReportInput {
   mode: RunMode;

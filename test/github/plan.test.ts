@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { evaluate } from '../../src/core/evaluate.js';
 import type { WorkItem } from '../../src/core/types.js';
-import { isResolvedNote, planDashboard, planWrites, sameText, type PlanInput } from '../../src/github/plan.js';
+import { planDashboard, planWrites, sameText, type PlanInput } from '../../src/github/plan.js';
 import type { BotComment } from '../../src/github/work-items.js';
-import { renderResolvedComment } from '../../src/report/comment.js';
+import { isResolvedComment, renderResolvedComment } from '../../src/report/comment.js';
 import { COMMENT_MARKER } from '../../src/report/markers.js';
 import { testPolicy, workItem } from './fixtures.js';
 
@@ -73,7 +73,7 @@ describe('planWrites', () => {
     const writes = plan({ items: [fixed, other(2), other(3)], comments: { 1: { id: 5, body: `${COMMENT_MARKER}\nFix #1` } } });
     expect(summary(writes)).toEqual(['update-comment 1', 'remove-label 1']);
     expect(writes[0]).toMatchObject({ commentId: 5, description: 'mark the comment on #1 resolved' });
-    expect(isResolvedNote((writes[0] as { body: string }).body, fixed)).toBe(true);
+    expect(isResolvedComment((writes[0] as { body: string }).body)).toBe(true);
     expect(writes[1]).toMatchObject({ label: NEEDS_WORK });
   });
 
@@ -157,8 +157,17 @@ describe('planDashboard', () => {
 });
 
 describe('sameText', () => {
-  it('ignores the date of the last line only', () => {
+  it('ignores the stamp on the last line only: its date and the commit the policy link names', () => {
     expect(sameText('a 2026-01-01\nChecked 2026-01-01', 'a 2026-01-01\nChecked 2026-03-01')).toBe(true);
+    expect(sameText('a\n_Checked against [policy](https://x/blob/abc123/p.yml) on 2026-01-01._', 'a\n_Checked against [policy](https://x/blob/def456/p.yml) on 2026-01-02._')).toBe(true);
     expect(sameText('review by 2026-01-01\nChecked 2026-01-01', 'review by 2026-02-01\nChecked 2026-01-01')).toBe(false);
+  });
+});
+
+describe('isResolvedComment', () => {
+  it('recognizes the resolved note after the issue was renamed', () => {
+    const note = renderResolvedComment({ item: { number: 4, title: 'Old title', url: 'https://github.com/acme/app/issues/4' }, at: '2026-01-01' });
+    expect(isResolvedComment(note)).toBe(true);
+    expect(isResolvedComment(`${COMMENT_MARKER}\nFill in **Who will buy it?**`)).toBe(false);
   });
 });

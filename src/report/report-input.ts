@@ -2,11 +2,11 @@
  * Evaluates and gathers everything a report is drawn from, in one place, so
  * the action, `demo` and `simulate` show the same figures the same way.
  */
+import { evaluate } from '../core/evaluate.js';
+import { deliveredTrend } from '../core/trend.js';
+import type { Evaluation, WorkItem } from '../core/types.js';
 import type { Policy } from '../policy/schema.js';
-import type { ReportInput, RunFacts, RunMode } from '../report/types.js';
-import { evaluate } from './evaluate.js';
-import { deliveredTrend } from './trend.js';
-import type { Evaluation, WorkItem } from './types.js';
+import type { ReportInput, RunFacts, RunMode } from './types.js';
 
 export interface ReportInputOptions {
   mode: RunMode;
@@ -17,6 +17,8 @@ export interface ReportInputOptions {
   policySources: string[];
   sourceName: string;
   policyUrl?: string;
+  /** The commit the policy was read at, when known. */
+  policyCommit?: string;
   focusItem?: number;
   run?: RunFacts;
   /** Months of delivered-work trend to include; 0 or absent for none. */
@@ -37,6 +39,7 @@ export function buildReportInput(options: ReportInputOptions): ReportInput {
     policySources: options.policySources,
     sourceName: options.sourceName,
     ...(options.policyUrl === undefined ? {} : { policyUrl: options.policyUrl }),
+    ...(options.policyCommit === undefined ? {} : { policyCommit: options.policyCommit }),
     ...(options.focusItem === undefined ? {} : { focusItem: options.focusItem }),
     ...(options.run === undefined ? {} : { run: options.run }),
     ...(trendMonths > 0

@@ -11,7 +11,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parse } from 'yaml';
-import { buildReportInput } from '../src/core/report-input.js';
+import { buildReportInput } from '../src/report/report-input.js';
 import { parseSnapshot } from '../src/core/snapshot.js';
 import { parsePolicy } from '../src/policy/schema.js';
 import { renderComment } from '../src/report/comment.js';

@@ -53978,7 +53978,8 @@ class PermissionError extends Error {
 }
 /** Rewrites a failed write so the log says what to do; other errors pass through unchanged. */
 function explainWriteError(error, what) {
-    if (httpStatus(error) === 403 && !isPrimaryRateLimit(error) && !/secondary rate/i.test(getErrorMessage(error))) {
+    // A 403 for a locked issue or a secondary rate limit says nothing about the token's permissions.
+    if (httpStatus(error) === 403 && !isPrimaryRateLimit(error) && !/secondary rate|locked/i.test(getErrorMessage(error))) {
         return new PermissionError(what, { cause: error });
     }
     if (isPrimaryRateLimit(error) && !(error instanceof RateLimitExhaustedError)) {
@@ -54008,15 +54009,19 @@ async function removeLabel(octokit, repo, issue, label) {
             throw error;
     }
 }
-/** Creating a label that appeared meanwhile (422 already_exists) is not a failure. */
+/** Creating a label that appeared meanwhile (422 already_exists) is not a failure; any other 422 is. */
 async function createLabel(octokit, repo, label) {
     try {
         await octokit.rest.issues.createLabel({ owner: repo.owner, repo: repo.name, ...label });
     }
     catch (error) {
-        if (httpStatus(error) !== 422)
+        if (httpStatus(error) !== 422 || !alreadyExists(error))
             throw error;
     }
+}
+function alreadyExists(error) {
+    const errors = error.response?.data?.errors;
+    return Array.isArray(errors) && errors.some((e) => e?.code === 'already_exists');
 }
 async function createIssue(octokit, repo, title, body) {
     const response = await octokit.rest.issues.create({ owner: repo.owner, repo: repo.name, title, body });
@@ -61384,7 +61389,8 @@ function scopeToItem(evaluation, focus) {
     const concerns = (finding) => {
         if (finding.item)
             return finding.item.number === focus;
-        if (!assessment?.planned || !BUDGET_KINDS.includes(finding.kind))
+        // A category below its floor is the roadmap's concern, reported by audits, not this issue's doing.
+        if (!assessment?.planned || !BUDGET_KINDS.includes(finding.kind) || finding.kind === 'under-min-share')
             return false;
         if (finding.category !== assessment.category)
             return false;

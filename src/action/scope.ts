@@ -10,7 +10,8 @@ export function scopeToItem(evaluation: Evaluation, focus: number): Evaluation {
   const assessment = evaluation.items.find((a) => a.number === focus);
   const concerns = (finding: Finding): boolean => {
     if (finding.item) return finding.item.number === focus;
-    if (!assessment?.planned || !BUDGET_KINDS.includes(finding.kind)) return false;
+    // A category below its floor is the roadmap's concern, reported by audits, not this doing.
+    if (!assessment?.planned || !BUDGET_KINDS.includes(finding.kind) || finding.kind === 'under-min-share') return false;
     if (finding.category !== assessment.category) return false;
     return finding.kind !== 'customer-over-share' || finding.customer === assessment.customer;
   };

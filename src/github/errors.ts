@@ -78,7 +78,8 @@ export class PermissionError extends Error {
 
 /** Rewrites a failed write so the log says what to do; other errors pass through unchanged. */
 export function explainWriteError(error: unknown, what: string): unknown {
-  if (httpStatus(error) === 403 && !isPrimaryRateLimit(error) && !/secondary rate/i.test(getErrorMessage(error))) {
+  // A 403 for a locked issue or a secondary rate limit says nothing about the token's permissions.
+  if (httpStatus(error) === 403 && !isPrimaryRateLimit(error) && !/secondary rate|locked/i.test(getErrorMessage(error))) {
     return new PermissionError(what, { cause: error });
   }
   if (isPrimaryRateLimit(error) && !(error instanceof RateLimitExhaustedError)) {

@@ -27,13 +27,18 @@ export async function removeLabel(octokit: Octokit, repo: RepoRef, issue: number
   }
 }
 
-/** Creating a label that appeared meanwhile (422 already_exists) is not a failure. */
+/** Creating a label that appeared meanwhile (422 already_exists) is not a failure; any other 422 is. */
 export async function createLabel(octokit: Octokit, repo: RepoRef, label: { name: string; color: string; description: string }): Promise<void> {
   try {
     await octokit.rest.issues.createLabel({ owner: repo.owner, repo: repo.name, ...label });
   } catch (error) {
-    if (httpStatus(error) !== 422) throw error;
+    if (httpStatus(error) !== 422 || !alreadyExists(error)) throw error;
   }
+}
+
+function alreadyExists(error: unknown): boolean {
+  const errors = (error as { response?: { data?: { errors?: { code?: string }[] } } }).response?.data?.errors;
+  return Array.isArray(errors) && errors.some((e) => e?.code === 'already_exists');
 }
 
 export async function createIssue(octokit: Octokit, repo: RepoRef, title: string, body: string): Promise<number> {

@@ -82,4 +82,30 @@ describe('applyWrites', () => {
     expect(result.made).toHaveLength(2);
     expect(result.failed).toEqual([]);
   });
+
+  it('reports a label GitHub finds invalid, which is not the same as one that exists', async () => {
+    nock(API)
+      .post('/repos/acme/roadmap/labels')
+      .reply(422, { message: 'Validation Failed', errors: [{ resource: 'Label', field: 'color', code: 'invalid' }] });
+    const { log } = recordingLog();
+    const write: PlannedWrite = { kind: 'create-label', issue: null, name: 'roadmap:x', color: 'zzz', labelDescription: 'why', description: 'create label roadmap:x' };
+    const result = await applyWrites(testClient(), REPO, [write], { dryRun: false, maxWrites: 10, log });
+    expect(result.made).toEqual([]);
+    expect(result.failed.map((f) => f.write.description)).toEqual(['create label roadmap:x']);
+  });
+
+  it('skips a locked issue without blaming the token, and carries on', async () => {
+    nock(API)
+      .post('/repos/acme/roadmap/issues/1/comments')
+      .reply(403, { message: 'Unable to create comment because issue is locked.' })
+      .post('/repos/acme/roadmap/issues/2/labels')
+      .reply(200, []);
+    const { log } = recordingLog();
+    const comment: PlannedWrite = { kind: 'create-comment', issue: 1, body: 'x', description: 'comment on #1' };
+    const result = await applyWrites(testClient(), REPO, [comment, label(2)], { dryRun: false, maxWrites: 10, log });
+    expect(result.stoppedBy).toBeUndefined();
+    expect(result.failed[0]?.reason).toMatch(/locked/);
+    expect(result.failed[0]?.reason).not.toMatch(/issues: write/);
+    expect(result.made.map((w) => w.description)).toEqual(['add label roadmap:needs-work to #2']);
+  });
 });

@@ -53357,6 +53357,13 @@ const policyFileSchema = strictObject({
             'over-budget': schema_text('a label name').optional().meta({ description: "Put on an item while its category or customer is over budget.", examples: ['roadmap: over budget'] }),
         })
             .default({})
+            .superRefine((labels, ctx) => {
+            const [nonCompliant, overBudget] = [labels['non-compliant'], labels['over-budget']];
+            // One label cannot mean two things: the bot would add it for one reason and remove it for the other.
+            if (typeof nonCompliant === 'string' && typeof overBudget === 'string' && nonCompliant.trim().toLowerCase() === overBudget.trim().toLowerCase()) {
+                ctx.addIssue({ code: 'custom', path: ['over-budget'], message: `use a label other than the non-compliant one ("${nonCompliant}"): the bot adds and removes each for its own reason` });
+            }
+        }, whenMapping)
             .meta({ description: 'Labels the bot keeps in sync; leave one out to not label.' }),
     })
         .optional()
@@ -61008,11 +61015,12 @@ async function readIssues(client, repo, options) {
     return { records, dashboard, existingLabels };
 }
 /** The event's issue with its body, reading its comments until the bot's comment turns up. */
-async function readFocusIssue(client, repo, number, labels) {
+async function readFocusIssue(client, repo, number, labels, dashboardTitle) {
     let commentsAfter = null;
     let item;
     let existingLabels;
     let comment;
+    let isDashboard = false;
     do {
         const page = await client.graphql(FOCUS_ISSUE_QUERY, {
             owner: repo.owner,
@@ -61026,6 +61034,7 @@ async function readFocusIssue(client, repo, number, labels) {
             throw new Error(`Issue #${number} was not found in ${repo.owner}/${repo.name} (it may be a pull request or deleted).`);
         if (commentsAfter === null) {
             item = toWorkItem(repository.issue);
+            isDashboard = isDashboardIssue(repository.issue, dashboardTitle);
             if (labels)
                 existingLabels = labelsFound(repository);
         }
@@ -61033,7 +61042,7 @@ async function readFocusIssue(client, repo, number, labels) {
         const pageInfo = repository.issue.comments.pageInfo;
         commentsAfter = !comment && pageInfo?.hasNextPage ? pageInfo.endCursor : null;
     } while (commentsAfter);
-    return { record: { item: item, comments: { comment, complete: true } }, existingLabels };
+    return { record: { item: item, comments: { comment, complete: true } }, existingLabels, isDashboard };
 }
 /**
  * What issue mode needs to compute budgets: every open issue, narrowly. The
@@ -61104,7 +61113,7 @@ function requireRepository(repository, repo) {
 
 async function gatherIssue(options) {
     const { client, repo, policy } = options;
-    const focus = await readFocusIssue(client, repo, options.issueNumber, managedLabels(policy));
+    const focus = await readFocusIssue(client, repo, options.issueNumber, managedLabels(policy), options.dashboardTitle);
     const budgetItems = await readBudgetItems(client, repo, policy, { dashboardTitle: options.dashboardTitle });
     const focusItem = focus.record.item;
     // The budget read has every open issue narrowly; the focus issue replaces its narrow copy.
@@ -61117,6 +61126,7 @@ async function gatherIssue(options) {
         existingLabels: focus.existingLabels ?? new Set(),
         dashboard: null,
         trendRequests: 0,
+        focusIsDashboard: focus.isDashboard,
     };
 }
 async function gatherAudit(options) {
@@ -61158,7 +61168,8 @@ async function gatherAudit(options) {
  * Closed issues that still carry a label the bot manages: closed while no run
  * saw it (a missed event, or closed before the workflow existed). An audit
  * resolves their comment and removes the labels, so nothing is left behind.
- * One read per managed label, as label filters match all labels given, not any.
+ * One read per managed label: GitHub does not document whether a filter on
+ * several labels matches any or all of them, and one label is unambiguous.
  */
 async function readClosedCarryingManagedLabels(options) {
     const records = new Map();
@@ -61478,6 +61489,10 @@ async function guardRoadmap(options, state) {
     // 3. Read what the mode needs.
     const now = options.now?.() ?? new Date();
     const gathered = await run_gather(client, context, loaded, inputs, route, now);
+    if (gathered.focusIsDashboard) {
+        notice(`#${route.mode === 'issue' ? route.issueNumber : ''} is the dashboard issue Roadmap Guard keeps; it is not planned work, so there is nothing to check.`);
+        return undefined;
+    }
     info(`Read ${gathered.items.length} open issue${gathered.items.length === 1 ? '' : 's'}${gathered.closedItems.length ? ` and ${gathered.closedItems.length} closed for the trend` : ''}.`);
     // 4. Evaluate.
     const evaluated = evaluate(loaded.policy, gathered.items, now);
@@ -61541,7 +61556,8 @@ async function planRun(run) {
         repo: repoOf(run.context),
         policy: run.loaded.policy,
         gathered: run.gathered,
-        matters: (item) => item.number === focusItem || itemFindings(evaluation, item.number).length > 0,
+        // Whether the bot already commented matters only where it may comment now.
+        matters: (item) => run.loaded.policy.enforcement.comment && (item.number === focusItem || itemFindings(evaluation, item.number).length > 0),
     });
     const writes = planWrites({
         evaluation,

@@ -22,6 +22,8 @@ export interface Gathered {
   dashboard: { number: number; body: string } | null;
   /** GraphQL requests spent on the trend's closed issues. */
   trendRequests: number;
+  /** Issue mode: the event's issue is the bot's own dashboard (its edits fire issue events too). */
+  focusIsDashboard?: boolean;
 }
 
 export interface GatherOptions {
@@ -33,7 +35,7 @@ export interface GatherOptions {
 
 export async function gatherIssue(options: GatherOptions & { issueNumber: number }): Promise<Gathered> {
   const { client, repo, policy } = options;
-  const focus = await readFocusIssue(client, repo, options.issueNumber, managedLabels(policy));
+  const focus = await readFocusIssue(client, repo, options.issueNumber, managedLabels(policy), options.dashboardTitle);
   const budgetItems = await readBudgetItems(client, repo, policy, { dashboardTitle: options.dashboardTitle });
   const focusItem = focus.record.item;
   // The budget read has every open issue narrowly; the focus issue replaces its narrow copy.
@@ -46,6 +48,7 @@ export async function gatherIssue(options: GatherOptions & { issueNumber: number
     existingLabels: focus.existingLabels ?? new Set(),
     dashboard: null,
     trendRequests: 0,
+    focusIsDashboard: focus.isDashboard,
   };
 }
 
@@ -89,7 +92,8 @@ export async function gatherAudit(options: GatherOptions & { trendSince?: string
  * Closed issues that still carry a label the bot manages: closed while no run
  * saw it (a missed event, or closed before the workflow existed). An audit
  * resolves their comment and removes the labels, so nothing is left behind.
- * One read per managed label, as label filters match all labels given, not any.
+ * One read per managed label: GitHub does not document whether a filter on
+ * several labels matches any or all of them, and one label is unambiguous.
  */
 async function readClosedCarryingManagedLabels(options: GatherOptions): Promise<IssueRecord[]> {
   const records = new Map<number, IssueRecord>();

@@ -77,6 +77,10 @@ async function guardRoadmap(options: RunOptions, state: RunState): Promise<strin
   // 3. Read what the mode needs.
   const now = options.now?.() ?? new Date();
   const gathered = await gather(client, context, loaded, inputs, route, now);
+  if (gathered.focusIsDashboard) {
+    core.notice(`#${route.mode === 'issue' ? route.issueNumber : ''} is the dashboard issue Roadmap Guard keeps; it is not planned work, so there is nothing to check.`);
+    return undefined;
+  }
   core.info(`Read ${gathered.items.length} open issue${gathered.items.length === 1 ? '' : 's'}${gathered.closedItems.length ? ` and ${gathered.closedItems.length} closed for the trend` : ''}.`);
 
   // 4. Evaluate.
@@ -154,7 +158,8 @@ async function planRun(run: PlanContext): Promise<PlannedWrite[]> {
     repo: repoOf(run.context),
     policy: run.loaded.policy,
     gathered: run.gathered,
-    matters: (item) => item.number === focusItem || itemFindings(evaluation, item.number).length > 0,
+    // Whether the bot already commented matters only where it may comment now.
+    matters: (item) => run.loaded.policy.enforcement.comment && (item.number === focusItem || itemFindings(evaluation, item.number).length > 0),
   });
   const writes = planWrites({
     evaluation,

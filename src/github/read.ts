@@ -116,14 +116,23 @@ interface FocusPage {
 export interface FocusRead {
   record: IssueRecord;
   existingLabels: Set<string> | undefined;
+  /** The issue is the bot's own dashboard. */
+  isDashboard: boolean;
 }
 
 /** The event's issue with its body, reading its comments until the bot's comment turns up. */
-export async function readFocusIssue(client: GitHubClient, repo: RepoRef, number: number, labels?: ManagedLabelNames): Promise<FocusRead> {
+export async function readFocusIssue(
+  client: GitHubClient,
+  repo: RepoRef,
+  number: number,
+  labels?: ManagedLabelNames,
+  dashboardTitle?: string,
+): Promise<FocusRead> {
   let commentsAfter: string | null = null;
   let item: WorkItem | undefined;
   let existingLabels: Set<string> | undefined;
   let comment: BotComment | null;
+  let isDashboard = false;
   do {
     const page: FocusPage = await client.graphql<FocusPage>(FOCUS_ISSUE_QUERY, {
       owner: repo.owner,
@@ -136,13 +145,14 @@ export async function readFocusIssue(client: GitHubClient, repo: RepoRef, number
     if (!repository.issue) throw new Error(`Issue #${number} was not found in ${repo.owner}/${repo.name} (it may be a pull request or deleted).`);
     if (commentsAfter === null) {
       item = toWorkItem(repository.issue);
+      isDashboard = isDashboardIssue(repository.issue, dashboardTitle);
       if (labels) existingLabels = labelsFound(repository);
     }
     comment = findBotComment(repository.issue.comments.nodes ?? []);
     const pageInfo = repository.issue.comments.pageInfo;
     commentsAfter = !comment && pageInfo?.hasNextPage ? pageInfo.endCursor : null;
   } while (commentsAfter);
-  return { record: { item: item!, comments: { comment, complete: true } }, existingLabels };
+  return { record: { item: item!, comments: { comment, complete: true } }, existingLabels, isDashboard };
 }
 
 interface BudgetPage {

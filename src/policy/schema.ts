@@ -309,6 +309,16 @@ export const policyFileSchema = z
             'over-budget': text('a label name').optional().meta({ description: "Put on an item while its category or customer is over budget.", examples: ['roadmap: over budget'] }),
           })
           .default({})
+          .superRefine(
+            (labels, ctx) => {
+              const [nonCompliant, overBudget] = [labels['non-compliant'], labels['over-budget']];
+              // One label cannot mean two things: the bot would add it for one reason and remove it for the other.
+              if (typeof nonCompliant === 'string' && typeof overBudget === 'string' && nonCompliant.trim().toLowerCase() === overBudget.trim().toLowerCase()) {
+                ctx.addIssue({ code: 'custom', path: ['over-budget'], message: `use a label other than the non-compliant one ("${nonCompliant}"): the bot adds and removes each for its own reason` });
+              }
+            },
+            whenMapping,
+          )
           .meta({ description: 'Labels the bot keeps in sync; leave one out to not label.' }),
       })
       .optional()

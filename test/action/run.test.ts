@@ -152,6 +152,20 @@ describe('run() on an issues.opened event', () => {
     expect(await readFile(out.report!, 'utf8')).toMatch(/add label roadmap:needs-work to \\?#12: Validation Failed/);
   });
 
+  it("ignores an edit of its own dashboard issue, which is not planned work", async () => {
+    const dashboard = issueNode({ number: 12, labelNames: ['deal'], viewerDidAuthor: true, body: '<!-- roadmap-guard:dashboard -->\n## Roadmap health' });
+    nock(API)
+      .post('/graphql', (body: unknown) => 'number' in variablesOf(body))
+      .reply(200, { data: { repository: { nonCompliantLabel: null, overBudgetLabel: null, issue: { ...dashboard, comments: { totalCount: 0, pageInfo: { hasNextPage: false, endCursor: null }, nodes: [] } } } } })
+      .post('/graphql')
+      .reply(200, { data: { repository: { issues: { totalCount: 1, pageInfo: { hasNextPage: false, endCursor: null }, nodes: [dashboard] } } } });
+    await runFast();
+    expect(process.exitCode).toBeUndefined();
+    const out = await outputs();
+    expect(JSON.parse(out.requests!)).toMatchObject({ write: 0 });
+    expect(out.compliant).toBe('true');
+  });
+
   it('in a dry run writes nothing and still reports', async () => {
     process.env[inputVar('dry-run')] = 'true';
     githubWith({ comments: [], labels: ['deal'], labelExists: false });

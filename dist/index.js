@@ -60659,7 +60659,9 @@ const ISSUE_FIELDS = /* GraphQL */ `
     state
     createdAt
     updatedAt
+    lastEditedAt
     closedAt
+    stateReason
     viewerDidAuthor
     author { login }
     milestone { title }
@@ -60674,8 +60676,8 @@ const ISSUE_FIELDS = /* GraphQL */ `
  */
 const COMMENT_WINDOW = /* GraphQL */ `
   fragment RoadmapCommentWindow on Issue {
-    earlyComments: comments(first: 3) { totalCount nodes { databaseId viewerDidAuthor body } }
-    recentComments: comments(last: 10) { nodes { databaseId viewerDidAuthor body } }
+    earlyComments: comments(first: 3) { totalCount nodes { databaseId viewerDidAuthor body createdAt updatedAt } }
+    recentComments: comments(last: 10) { nodes { databaseId viewerDidAuthor body createdAt updatedAt } }
   }
 `;
 /** The labels the bot manages, to create them (with a colour) only when missing. */
@@ -60736,7 +60738,7 @@ const FOCUS_ISSUE_QUERY = /* GraphQL */ `
         comments(first: 100, after: $commentsAfter) {
           totalCount
           pageInfo { hasNextPage endCursor }
-          nodes { databaseId viewerDidAuthor body }
+          nodes { databaseId viewerDidAuthor body createdAt updatedAt }
         }
       }
     }
@@ -60777,7 +60779,7 @@ const ISSUE_COMMENTS_QUERY = /* GraphQL */ `
       issue(number: $number) {
         comments(first: 100, after: $after) {
           pageInfo { hasNextPage endCursor }
-          nodes { databaseId viewerDidAuthor body }
+          nodes { databaseId viewerDidAuthor body createdAt updatedAt }
         }
       }
     }
@@ -60941,8 +60943,13 @@ function closeReason(stateReason) {
  */
 
 
-/** Pull requests never get here: the queries read `Repository.issues`, which holds issues only. */
-function toWorkItem(node) {
+/**
+ * Pull requests never get here: the queries read `Repository.issues`, which
+ * holds issues only. `comments` are those read with the issue, if any: they
+ * tell whether the bot's own write is the issue's latest change.
+ */
+function toWorkItem(node, comments = []) {
+    const activityAt = personActivityAt(node, comments);
     return workItemFromIssue({
         number: node.number,
         title: node.title,
@@ -60953,9 +60960,30 @@ function toWorkItem(node) {
         createdAt: node.createdAt,
         updatedAt: node.updatedAt,
         closedAt: node.closedAt ?? null,
+        stateReason: node.stateReason ?? null,
+        ...(activityAt ? { activityAt } : {}),
         milestone: node.milestone ?? null,
         body: node.body ?? null,
     });
+}
+/** Writes of the bot's that land within this long before `updatedAt` are taken to be what set it (labels follow the comment by seconds). */
+const OWN_WRITE_WINDOW_MS = 5 * 60_000;
+/**
+ * Every comment or label the bot writes bumps the issue's `updatedAt`, which
+ * would reset the staleness clock the backlog rule reads. When the bot's own
+ * comment is the latest change, the last time a person touched the issue is
+ * its creation, its last body edit or the latest comment by someone else.
+ */
+function personActivityAt(node, comments) {
+    const time = (moment) => (moment ? Date.parse(moment) : Number.NaN);
+    const own = comments.filter((c) => !!c?.viewerDidAuthor).map((c) => time(c.updatedAt ?? c.createdAt));
+    const latestOwn = Math.max(...own.filter(Number.isFinite));
+    if (!Number.isFinite(latestOwn) || time(node.updatedAt) - latestOwn > OWN_WRITE_WINDOW_MS)
+        return undefined;
+    const people = comments.filter((c) => !!c && !c.viewerDidAuthor).map((c) => time(c.updatedAt ?? c.createdAt));
+    // lastEditedAt is null for a body never edited.
+    const latest = Math.max(...[time(node.createdAt), time(node.lastEditedAt), ...people].filter(Number.isFinite));
+    return Number.isFinite(latest) ? new Date(latest).toISOString() : undefined;
 }
 /**
  * The bot's comment: carries the hidden marker AND was written by this token's
@@ -61008,7 +61036,8 @@ async function readIssues(client, repo, options) {
                 dashboard ??= { number: node.number, body: node.body ?? '' };
                 continue;
             }
-            records.push({ item: toWorkItem(node), comments: options.withComments ? commentWindow(node) : { comment: null, complete: false } });
+            const window = [...(node.earlyComments?.nodes ?? []), ...(node.recentComments?.nodes ?? [])];
+            records.push({ item: toWorkItem(node, window), comments: options.withComments ? commentWindow(node) : { comment: null, complete: false } });
         }
         after = repository.issues.pageInfo.hasNextPage ? repository.issues.pageInfo.endCursor : null;
     } while (after);
@@ -61033,7 +61062,7 @@ async function readFocusIssue(client, repo, number, labels, dashboardTitle) {
         if (!repository.issue)
             throw new Error(`Issue #${number} was not found in ${repo.owner}/${repo.name} (it may be a pull request or deleted).`);
         if (commentsAfter === null) {
-            item = toWorkItem(repository.issue);
+            item = toWorkItem(repository.issue, repository.issue.comments.nodes ?? []);
             isDashboard = isDashboardIssue(repository.issue, dashboardTitle);
             if (labels)
                 existingLabels = labelsFound(repository);

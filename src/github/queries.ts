@@ -13,7 +13,9 @@ const ISSUE_FIELDS = /* GraphQL */ `
     state
     createdAt
     updatedAt
+    lastEditedAt
     closedAt
+    stateReason
     viewerDidAuthor
     author { login }
     milestone { title }
@@ -29,8 +31,8 @@ const ISSUE_FIELDS = /* GraphQL */ `
  */
 const COMMENT_WINDOW = /* GraphQL */ `
   fragment RoadmapCommentWindow on Issue {
-    earlyComments: comments(first: 3) { totalCount nodes { databaseId viewerDidAuthor body } }
-    recentComments: comments(last: 10) { nodes { databaseId viewerDidAuthor body } }
+    earlyComments: comments(first: 3) { totalCount nodes { databaseId viewerDidAuthor body createdAt updatedAt } }
+    recentComments: comments(last: 10) { nodes { databaseId viewerDidAuthor body createdAt updatedAt } }
   }
 `;
 
@@ -94,7 +96,7 @@ export const FOCUS_ISSUE_QUERY = /* GraphQL */ `
         comments(first: 100, after: $commentsAfter) {
           totalCount
           pageInfo { hasNextPage endCursor }
-          nodes { databaseId viewerDidAuthor body }
+          nodes { databaseId viewerDidAuthor body createdAt updatedAt }
         }
       }
     }
@@ -137,7 +139,7 @@ export const ISSUE_COMMENTS_QUERY = /* GraphQL */ `
       issue(number: $number) {
         comments(first: 100, after: $after) {
           pageInfo { hasNextPage endCursor }
-          nodes { databaseId viewerDidAuthor body }
+          nodes { databaseId viewerDidAuthor body createdAt updatedAt }
         }
       }
     }

@@ -102,7 +102,8 @@ export async function readIssues(client: GitHubClient, repo: RepoRef, options: A
         dashboard ??= { number: node.number, body: node.body ?? '' };
         continue;
       }
-      records.push({ item: toWorkItem(node), comments: options.withComments ? commentWindow(node) : { comment: null, complete: false } });
+      const window = [...(node.earlyComments?.nodes ?? []), ...(node.recentComments?.nodes ?? [])];
+      records.push({ item: toWorkItem(node, window), comments: options.withComments ? commentWindow(node) : { comment: null, complete: false } });
     }
     after = repository.issues.pageInfo.hasNextPage ? repository.issues.pageInfo.endCursor : null;
   } while (after);
@@ -144,7 +145,7 @@ export async function readFocusIssue(
     const repository = requireRepository(page.repository, repo);
     if (!repository.issue) throw new Error(`Issue #${number} was not found in ${repo.owner}/${repo.name} (it may be a pull request or deleted).`);
     if (commentsAfter === null) {
-      item = toWorkItem(repository.issue);
+      item = toWorkItem(repository.issue, repository.issue.comments.nodes ?? []);
       isDashboard = isDashboardIssue(repository.issue, dashboardTitle);
       if (labels) existingLabels = labelsFound(repository);
     }

@@ -14,7 +14,9 @@ export interface IssueNode {
   state: 'OPEN' | 'CLOSED';
   createdAt: string;
   updatedAt: string;
+  lastEditedAt?: string | null;
   closedAt?: string | null;
+  stateReason?: string | null;
   viewerDidAuthor?: boolean;
   author?: { login: string } | null;
   milestone?: { title: string } | null;
@@ -26,6 +28,8 @@ export interface CommentNode {
   databaseId: number | null;
   viewerDidAuthor: boolean;
   body: string;
+  createdAt?: string;
+  updatedAt?: string;
 }
 
 /** The bot's comment on an issue: the one to edit instead of posting another. */
@@ -41,8 +45,13 @@ export interface CommentLookup {
   complete: boolean;
 }
 
-/** Pull requests never get here: the queries read `Repository.issues`, which holds issues only. */
-export function toWorkItem(node: IssueNode): WorkItem {
+/**
+ * Pull requests never get here: the queries read `Repository.issues`, which
+ * holds issues only. `comments` are those read with the issue, if any: they
+ * tell whether the bot's own write is the issue's latest change.
+ */
+export function toWorkItem(node: IssueNode, comments: readonly (CommentNode | null)[] = []): WorkItem {
+  const activityAt = personActivityAt(node, comments);
   return workItemFromIssue({
     number: node.number,
     title: node.title,
@@ -53,9 +62,31 @@ export function toWorkItem(node: IssueNode): WorkItem {
     createdAt: node.createdAt,
     updatedAt: node.updatedAt,
     closedAt: node.closedAt ?? null,
+    stateReason: node.stateReason ?? null,
+    ...(activityAt ? { activityAt } : {}),
     milestone: node.milestone ?? null,
     body: node.body ?? null,
   });
+}
+
+/** Writes of the bot's that land within this long before `updatedAt` are taken to be what set it (labels follow the comment by seconds). */
+const OWN_WRITE_WINDOW_MS = 5 * 60_000;
+
+/**
+ * Every comment or label the bot writes bumps the issue's `updatedAt`, which
+ * would reset the staleness clock the backlog rule reads. When the bot's own
+ * comment is the latest change, the last time a person touched the issue is
+ * its creation, its last body edit or the latest comment by someone else.
+ */
+export function personActivityAt(node: IssueNode, comments: readonly (CommentNode | null)[]): string | undefined {
+  const time = (moment: string | null | undefined) => (moment ? Date.parse(moment) : Number.NaN);
+  const own = comments.filter((c): c is CommentNode => !!c?.viewerDidAuthor).map((c) => time(c.updatedAt ?? c.createdAt));
+  const latestOwn = Math.max(...own.filter(Number.isFinite));
+  if (!Number.isFinite(latestOwn) || time(node.updatedAt) - latestOwn > OWN_WRITE_WINDOW_MS) return undefined;
+  const people = comments.filter((c): c is CommentNode => !!c && !c.viewerDidAuthor).map((c) => time(c.updatedAt ?? c.createdAt));
+  // lastEditedAt is null for a body never edited.
+  const latest = Math.max(...[time(node.createdAt), time(node.lastEditedAt), ...people].filter(Number.isFinite));
+  return Number.isFinite(latest) ? new Date(latest).toISOString() : undefined;
 }
 
 /**

@@ -117,6 +117,22 @@ describe('a deal request on the example roadmap', () => {
     expect(github.labelsOf(60)).not.toContain(OVER_BUDGET_LABEL);
   });
 
+  it("keeps flagging a stale backlog item although its own comment and label touched it", { timeout: SLOW }, async () => {
+    // Issue #1 is the oldest and goes first: the two label creations, then its comment and label.
+    const writesForIssueOne = { 'max-writes': '4' };
+    fake = await startExampleFake();
+    await runAction({ fake, event: scheduleEvent(fake), inputs: writesForIssueOne });
+    const [comment] = botComments(1);
+    expect(comment?.body).toMatch(/not been updated in over 365 days/);
+    expect(fake.labelsOf(1)).toContain(NON_COMPLIANT_LABEL);
+
+    fake.clearRequests();
+    await runAction({ fake, event: scheduleEvent(fake), inputs: writesForIssueOne });
+    const touchingIssueOne = fake.writes.filter((w) => w.path.includes('/issues/1/') || w.path.endsWith(`/comments/${comment?.id}`));
+    expect(touchingIssueOne).toEqual([]);
+    expect(botComments(1)[0]?.body).toBe(comment?.body);
+  });
+
   it('writes nothing in a dry run, and logs what it would have done', { timeout: SLOW }, async () => {
     const github = await openMissingBusinessCase();
     const result = await runAction({

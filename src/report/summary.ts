@@ -62,17 +62,24 @@ function overview(input: ReportInput, facts: ReportDigest): string {
   return `${verdict} ${counts}\n\n${escapeText(input.sourceName, 100)}: ${planned}, checked${source}${commit}.`;
 }
 
+/** "Points" or "Issues", as the policy's `work.unit` counts capacity. */
+function unitName(input: ReportInput): string {
+  return input.evaluation.unit === 'issues' ? 'Issues' : 'Points';
+}
+
+function budgetTable(input: ReportInput, budgets: ReportDigest['budgets']): string {
+  return [`| Category | Items | ${unitName(input)} | Share | Cap | Status | Share vs cap |`, '|---|--:|--:|--:|--:|---|---|', ...budgets.map(budgetRow)].join('\n');
+}
+
 function budgetSection(input: ReportInput, facts: ReportDigest): string {
   if (facts.budgets.length === 0) return '';
-  const unit = input.evaluation.unit === 'issues' ? 'Issues' : 'Points';
-  const rows = facts.budgets.map(budgetRow);
   const pie = pieChart(
-    `Planned capacity by category (${unit.toLowerCase()})`,
+    `Planned capacity by category (${unitName(input).toLowerCase()})`,
     facts.budgets.map((b) => ({ label: b.category, value: b.points })),
   );
   return [
     '### Capacity budgets',
-    [`| Category | Items | ${unit} | Share | Cap | Status | Share vs cap |`, '|---|--:|--:|--:|--:|---|---|', ...rows].join('\n'),
+    budgetTable(input, facts.budgets),
     '_The bar spans 0–100% of planned capacity; `│` marks the cap._',
     pie,
   ].filter(Boolean).join('\n\n');
@@ -96,7 +103,7 @@ function customerSection(input: ReportInput, facts: ReportDigest): string {
     );
     const more = sorted.length - MAX_CUSTOMERS;
     parts.push(
-      [`| Customer | Items | ${input.evaluation.unit === 'issues' ? 'Issues' : 'Points'} | Share of ${name} | Cap | Status |`, '|---|--:|--:|--:|--:|---|', ...shown].join('\n') +
+      [`| Customer | Items | ${unitName(input)} | Share of ${name} | Cap | Status |`, '|---|--:|--:|--:|--:|---|', ...shown].join('\n') +
         (more > 0 ? `\n\n…and ${plural(more, 'more customer')}.` : ''),
     );
     parts.push(pieChart(`${category} pipeline by customer`, sorted.map((c) => ({ label: c.customer, value: c.points }))));
@@ -219,7 +226,7 @@ function issueReport(input: ReportInput, focusItem: number): string[] {
     `${itemLink(item)}${category} · ${input.evaluation.compliant ? 'the check passes' : '**the check fails**'}`,
     lines.length ? `### Findings\n\n${lines.join('\n')}` : '',
     budget
-      ? [`### ${escapeText(budget.category, 40)} budget`, ['| Category | Items | Points | Share | Cap | Status | Share vs cap |', '|---|--:|--:|--:|--:|---|---|', budgetRow(budget)].join('\n')].join('\n\n')
+      ? [`### ${escapeText(budget.category, 40)} budget`, budgetTable(input, [budget])].join('\n\n')
       : '',
     input.run ? runSection(input, input.run) : '',
   ];

@@ -53833,7 +53833,7 @@ async function readExtendsChain(first, read) {
             return { sources, problems, complete: false };
         const headerProblems = checkPolicyHeader(source);
         problems.push(...headerProblems);
-        if (!load_isMapping(source.value))
+        if (!isMapping(source.value))
             return { sources, problems, complete: false };
         const target = extendsOf(source.value);
         if (!target)
@@ -53876,11 +53876,9 @@ function parseExtends(target) {
     const [path = '', ref] = target.slice(colon + 1).split('@');
     return { repo: target.slice(0, colon), path, ...(ref ? { ref } : {}) };
 }
+/** The `extends` target a policy file names, if it names one. */
 function extendsOf(value) {
-    return typeof value['extends'] === 'string' ? value['extends'] : undefined;
-}
-function load_isMapping(value) {
-    return typeof value === 'object' && value !== null && !Array.isArray(value);
+    return isMapping(value) && typeof value['extends'] === 'string' ? value['extends'] : undefined;
 }
 /** Merges the chain from the most general file up to the repository's own. */
 function mergeChain(sources) {
@@ -60182,15 +60180,20 @@ function overview(input, facts) {
     const planned = `${format_amount(input.evaluation.totalPoints, input.evaluation.unit)} of planned work in ${plural(input.evaluation.totalItems, 'item')}`;
     return `${verdict} ${counts}\n\n${escapeText(input.sourceName, 100)}: ${planned}, checked${source}${commit}.`;
 }
+/** "Points" or "Issues", as the policy's `work.unit` counts capacity. */
+function unitName(input) {
+    return input.evaluation.unit === 'issues' ? 'Issues' : 'Points';
+}
+function budgetTable(input, budgets) {
+    return [`| Category | Items | ${unitName(input)} | Share | Cap | Status | Share vs cap |`, '|---|--:|--:|--:|--:|---|---|', ...budgets.map(budgetRow)].join('\n');
+}
 function summary_budgetSection(input, facts) {
     if (facts.budgets.length === 0)
         return '';
-    const unit = input.evaluation.unit === 'issues' ? 'Issues' : 'Points';
-    const rows = facts.budgets.map(budgetRow);
-    const pie = pieChart(`Planned capacity by category (${unit.toLowerCase()})`, facts.budgets.map((b) => ({ label: b.category, value: b.points })));
+    const pie = pieChart(`Planned capacity by category (${unitName(input).toLowerCase()})`, facts.budgets.map((b) => ({ label: b.category, value: b.points })));
     return [
         '### Capacity budgets',
-        [`| Category | Items | ${unit} | Share | Cap | Status | Share vs cap |`, '|---|--:|--:|--:|--:|---|---|', ...rows].join('\n'),
+        budgetTable(input, facts.budgets),
         '_The bar spans 0–100% of planned capacity; `│` marks the cap._',
         pie,
     ].filter(Boolean).join('\n\n');
@@ -60211,7 +60214,7 @@ function customerSection(input, facts) {
         const sorted = [...rows].sort((a, b) => b.points - a.points || a.customer.localeCompare(b.customer));
         const shown = sorted.slice(0, MAX_CUSTOMERS).map((c) => `| ${escapeText(c.customer, 60)} | ${c.items} | ${round(c.points)} | ${c.shareText} | ${c.capText} | ${c.over ? '**over its share**' : 'ok'} |`);
         const more = sorted.length - MAX_CUSTOMERS;
-        parts.push([`| Customer | Items | ${input.evaluation.unit === 'issues' ? 'Issues' : 'Points'} | Share of ${name} | Cap | Status |`, '|---|--:|--:|--:|--:|---|', ...shown].join('\n') +
+        parts.push([`| Customer | Items | ${unitName(input)} | Share of ${name} | Cap | Status |`, '|---|--:|--:|--:|--:|---|', ...shown].join('\n') +
             (more > 0 ? `\n\n…and ${plural(more, 'more customer')}.` : ''));
         parts.push(pieChart(`${category} pipeline by customer`, sorted.map((c) => ({ label: c.customer, value: c.points }))));
     }
@@ -60332,7 +60335,7 @@ function issueReport(input, focusItem) {
         `${itemLink(item)}${category} · ${input.evaluation.compliant ? 'the check passes' : '**the check fails**'}`,
         lines.length ? `### Findings\n\n${lines.join('\n')}` : '',
         budget
-            ? [`### ${escapeText(budget.category, 40)} budget`, ['| Category | Items | Points | Share | Cap | Status | Share vs cap |', '|---|--:|--:|--:|--:|---|---|', budgetRow(budget)].join('\n')].join('\n\n')
+            ? [`### ${escapeText(budget.category, 40)} budget`, budgetTable(input, [budget])].join('\n\n')
             : '',
         input.run ? runSection(input, input.run) : '',
     ];

@@ -6,10 +6,9 @@ import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildReportInput } from '../report/report-input.js';
-import { parseSnapshot, SnapshotError } from '../core/snapshot.js';
-import { PolicyError } from '../policy/errors.js';
-import { type CliIo, type Command, EXIT } from './io.js';
-import { BadInput, loadLocalPolicy, parseFormat, parseStrictly, render } from './simulate.js';
+import { parseSnapshot } from '../core/snapshot.js';
+import { BadInput, type Command, EXIT, reportBadInput } from './io.js';
+import { loadLocalPolicy, parseFormat, parseStrictly, render } from './simulate.js';
 
 export const DEMO_USAGE = `Usage: roadmap-guard demo [--format text|markdown|json]
 
@@ -36,7 +35,7 @@ export const demoCommand: Command = async (args, io) => {
     // The example is meant to show failures: the demo itself succeeded.
     return EXIT.ok;
   } catch (error) {
-    return reportError(error, io);
+    return reportBadInput('demo', error, io);
   }
 };
 
@@ -77,10 +76,3 @@ function isRoadmapGuard(manifest: string): boolean {
   }
 }
 
-function reportError(error: unknown, io: CliIo): number {
-  if (error instanceof BadInput || error instanceof PolicyError || error instanceof SnapshotError) {
-    io.stderr.write(`roadmap-guard demo: ${error.message}\n`);
-    return EXIT.badInput;
-  }
-  throw error;
-}

@@ -6,15 +6,14 @@ import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { parseArgs, type ParseArgsOptionsConfig } from 'node:util';
 import { buildReportInput } from '../report/report-input.js';
-import { parseSnapshot, SnapshotError } from '../core/snapshot.js';
+import { parseSnapshot } from '../core/snapshot.js';
 import type { Snapshot } from '../core/types.js';
-import { PolicyError } from '../policy/errors.js';
 import { loadPolicy, type LoadedPolicy, type PolicyFileReader } from '../policy/load.js';
 import { budgetsOutput, findingsOutput } from '../report/outputs.js';
 import { renderMarkdownReport } from '../report/summary.js';
 import { renderTerminal } from '../report/terminal.js';
 import type { ReportInput } from '../report/types.js';
-import { type CliIo, type Command, EXIT } from './io.js';
+import { BadInput, type CliIo, type Command, EXIT, reportBadInput } from './io.js';
 
 export const SIMULATE_USAGE = `Usage: roadmap-guard simulate --policy <file> --snapshot <file> [--at <date>] [--format text|markdown|json]
 
@@ -32,9 +31,6 @@ Exit codes: 0 nothing fails, 1 findings fail, 2 bad input.
 
 export const FORMATS = ['text', 'markdown', 'json'] as const;
 export type Format = (typeof FORMATS)[number];
-
-/** Thrown for input the user must fix; the message is printed as is. */
-export class BadInput extends Error {}
 
 export const simulateCommand: Command = async (args, io) => {
   try {
@@ -56,11 +52,7 @@ export const simulateCommand: Command = async (args, io) => {
     io.stdout.write(render(input, options.format, io));
     return input.evaluation.compliant ? EXIT.ok : EXIT.failed;
   } catch (error) {
-    if (error instanceof BadInput || error instanceof PolicyError || error instanceof SnapshotError) {
-      io.stderr.write(`roadmap-guard simulate: ${error.message}\n`);
-      return EXIT.badInput;
-    }
-    throw error;
+    return reportBadInput('simulate', error, io);
   }
 };
 

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { checkPolicyData, locatorFor } from '../policy/check.js';
 import { formatProblems } from '../policy/errors.js';
-import { DEFAULT_POLICY_PATH, missingPolicyProblem } from '../policy/load.js';
+import { DEFAULT_POLICY_PATH, extendsOf, missingPolicyProblem } from '../policy/load.js';
 import { EXTENDS_PATTERN, normalizePolicy } from '../policy/schema.js';
 import { summarizePolicy } from '../policy/summary.js';
 import { readPolicySource } from '../policy/yaml-source.js';
@@ -63,7 +63,3 @@ async function readText(path: string): Promise<{ text: string } | { error: strin
   }
 }
 
-function extendsOf(value: unknown): string | undefined {
-  const target = typeof value === 'object' && value !== null ? (value as Record<string, unknown>)['extends'] : undefined;
-  return typeof target === 'string' ? target : undefined;
-}

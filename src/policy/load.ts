@@ -6,7 +6,7 @@
 import { checkPolicyData, checkPolicyHeader, locatorFor } from './check.js';
 import type { Locator } from './describe-issues.js';
 import { formatProblem, PolicyError, type PolicyProblem } from './errors.js';
-import { mergePolicyData } from './merge.js';
+import { isMapping, mergePolicyData } from './merge.js';
 import { normalizePolicy, type Policy } from './schema.js';
 import { type PolicySource, readPolicySource } from './yaml-source.js';
 
@@ -107,12 +107,9 @@ export function parseExtends(target: string): { repo: string; path: string; ref?
   return { repo: target.slice(0, colon), path, ...(ref ? { ref } : {}) };
 }
 
-function extendsOf(value: Record<string, unknown>): string | undefined {
-  return typeof value['extends'] === 'string' ? value['extends'] : undefined;
-}
-
-function isMapping(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
+/** The `extends` target a policy file names, if it names one. */
+export function extendsOf(value: unknown): string | undefined {
+  return isMapping(value) && typeof value['extends'] === 'string' ? value['extends'] : undefined;
 }
 
 /** Merges the chain from the most general file up to the repository's own. */

@@ -10,6 +10,6 @@ export function mergePolicyData(base: unknown, override: unknown): unknown {
   return merged;
 }
 
-function isMapping(value: unknown): value is Record<string, unknown> {
+export function isMapping(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }

@@ -11,8 +11,8 @@ export type Route =
   | { mode: 'audit' }
   | { mode: 'ignored'; notice: string };
 
-export const ISSUE_ACTIONS = ['opened', 'edited', 'labeled', 'unlabeled', 'reopened', 'closed', 'milestoned', 'demilestoned'];
-export const AUDIT_EVENTS = ['schedule', 'workflow_dispatch', 'repository_dispatch'];
+const ISSUE_ACTIONS = ['opened', 'edited', 'labeled', 'unlabeled', 'reopened', 'closed', 'milestoned', 'demilestoned'];
+const AUDIT_EVENTS = ['schedule', 'workflow_dispatch', 'repository_dispatch'];
 const RESERVED_EVENTS = ['issue_comment', 'pull_request', 'pull_request_target'];
 const SUPPORTED = `issues (${ISSUE_ACTIONS.join(', ')}), ${AUDIT_EVENTS.join(', ')}`;
 

@@ -136,7 +136,7 @@ export async function completeCommentLookups(
 }
 
 /** The labels the policy asks the bot to manage, if any. */
-export function managedLabels(policy: Policy): ManagedLabelNames | undefined {
+function managedLabels(policy: Policy): ManagedLabelNames | undefined {
   const { nonCompliant, overBudget } = policy.enforcement.labels;
   if (!nonCompliant && !overBudget) return undefined;
   return { ...(nonCompliant ? { nonCompliant } : {}), ...(overBudget ? { overBudget } : {}) };

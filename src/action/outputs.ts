@@ -38,7 +38,7 @@ export function setOutputs(values: OutputValues): void {
 }
 
 /** The `requests` output: names as documented in action.yml. */
-export function requestsOutput(counts: RequestCounts) {
+function requestsOutput(counts: RequestCounts) {
   return {
     graphql: counts.graphql,
     'rest-read': counts.restRead,

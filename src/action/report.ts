@@ -12,7 +12,7 @@ import { escapeText } from '../report/escape.js';
 import { renderMarkdownReport } from '../report/summary.js';
 import type { ReportInput } from '../report/types.js';
 
-export const REPORT_FILE_NAME = 'roadmap-guard-report.md';
+const REPORT_FILE_NAME = 'roadmap-guard-report.md';
 
 /** Writes the job summary and the report file; returns the file's path. */
 export async function writeReport(input: ReportInput, env: NodeJS.ProcessEnv = process.env): Promise<string> {

@@ -10,7 +10,7 @@ import { parseSnapshot } from '../core/snapshot.js';
 import { BadInput, type Command, EXIT, reportBadInput } from './io.js';
 import { loadLocalPolicy, parseFormat, parseStrictly, render } from './simulate.js';
 
-export const DEMO_USAGE = `Usage: roadmap-guard demo [--format text|markdown|json]
+const DEMO_USAGE = `Usage: roadmap-guard demo [--format text|markdown|json]
 
 Evaluates the built-in example roadmap (examples/acme-snapshot.json) against
 the example policy (examples/roadmap-policy.yml) and prints the lead's report.
@@ -19,8 +19,8 @@ Offline; writes nothing. Try your own policy on it with:
   roadmap-guard simulate --policy .github/roadmap-policy.yml --snapshot examples/acme-snapshot.json
 `;
 
-export const EXAMPLE_POLICY = 'examples/roadmap-policy.yml';
-export const EXAMPLE_SNAPSHOT = 'examples/acme-snapshot.json';
+const EXAMPLE_POLICY = 'examples/roadmap-policy.yml';
+const EXAMPLE_SNAPSHOT = 'examples/acme-snapshot.json';
 
 export const demoCommand: Command = async (args, io) => {
   try {
@@ -40,7 +40,7 @@ export const demoCommand: Command = async (args, io) => {
 };
 
 /** The example evaluated at the moment the snapshot was taken, so the demo prints the same report every day. */
-export async function exampleReport() {
+async function exampleReport() {
   const root = packageRoot();
   const snapshot = parseSnapshot(readFileSync(join(root, EXAMPLE_SNAPSHOT), 'utf8'), EXAMPLE_SNAPSHOT);
   const loaded = await loadLocalPolicy(EXAMPLE_POLICY, root);

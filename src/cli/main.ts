@@ -9,7 +9,7 @@ const COMMANDS: Record<string, { run: Command; summary: string }> = {
   simulate: { run: simulateCommand, summary: 'simulate --policy P --snapshot S [--at DATE]   what-if: evaluate a policy against a snapshot' },
 };
 
-export const USAGE = `Usage: roadmap-guard <command> [options]
+const USAGE = `Usage: roadmap-guard <command> [options]
 
 Commands:
 ${Object.values(COMMANDS)

@@ -15,7 +15,7 @@ import { renderTerminal } from '../report/terminal.js';
 import type { ReportInput } from '../report/types.js';
 import { BadInput, type CliIo, type Command, EXIT, reportBadInput } from './io.js';
 
-export const SIMULATE_USAGE = `Usage: roadmap-guard simulate --policy <file> --snapshot <file> [--at <date>] [--format text|markdown|json]
+const SIMULATE_USAGE = `Usage: roadmap-guard simulate --policy <file> --snapshot <file> [--at <date>] [--format text|markdown|json]
 
 Evaluates a policy against a snapshot of planned work and prints the report.
 Writes nothing: no comments, no labels, no files.
@@ -29,7 +29,7 @@ Writes nothing: no comments, no labels, no files.
 Exit codes: 0 nothing fails, 1 findings fail, 2 bad input.
 `;
 
-export const FORMATS = ['text', 'markdown', 'json'] as const;
+const FORMATS = ['text', 'markdown', 'json'] as const;
 export type Format = (typeof FORMATS)[number];
 
 export const simulateCommand: Command = async (args, io) => {

@@ -7,7 +7,7 @@ import { summarizePolicy } from '../policy/summary.js';
 import { readPolicySource } from '../policy/yaml-source.js';
 import { type Command, EXIT } from './io.js';
 
-export const VALIDATE_USAGE = `Usage: roadmap-guard validate [path]
+const VALIDATE_USAGE = `Usage: roadmap-guard validate [path]
 
 Checks a policy file offline and prints every problem as file:line:column field: message.
 Exits 0 when the policy is valid, 1 when it is not.

@@ -22,7 +22,7 @@ export function classify(policy: Policy, item: WorkItem): Classification {
   return { category: categoryOf(policy, item), customer: customerOf(policy, item), ...sizeOf(policy, item) };
 }
 
-export function categoryOf(policy: Policy, item: WorkItem): string {
+function categoryOf(policy: Policy, item: WorkItem): string {
   const match = policy.categories.find(
     (category) =>
       anyLabelMatches(category.match.labels, item.labels) ||
@@ -31,7 +31,7 @@ export function categoryOf(policy: Policy, item: WorkItem): string {
   return match?.name ?? OTHER_CATEGORY;
 }
 
-export function customerOf(policy: Policy, item: WorkItem): string | null {
+function customerOf(policy: Policy, item: WorkItem): string | null {
   for (const glob of policy.customer.labels) {
     for (const label of item.labels) {
       const name = globCapture(glob, label)?.trim();
@@ -46,11 +46,11 @@ export function customerOf(policy: Policy, item: WorkItem): string | null {
 }
 
 /** True when the policy gives any way to size an item, so an unsized item is worth a warning. */
-export function policyDefinesSizes(policy: Policy): boolean {
+function policyDefinesSizes(policy: Policy): boolean {
   return policy.work.size.field !== undefined || Object.keys(policy.work.size.labels).length > 0;
 }
 
-export function sizeOf(policy: Policy, item: WorkItem): { size: number; sizeDefaulted: boolean } {
+function sizeOf(policy: Policy, item: WorkItem): { size: number; sizeDefaulted: boolean } {
   if (policy.work.unit === 'issues') return { size: 1, sizeDefaulted: false };
   const estimated = estimateFromField(policy, item) ?? estimateFromLabels(policy, item);
   if (estimated !== undefined) return { size: estimated, sizeDefaulted: false };
@@ -118,7 +118,7 @@ function iterationOf(policy: Policy, item: WorkItem): Extract<FieldValue, { type
 }
 
 /** A project field by name, compared like headings ("Work type" = "work type"). */
-export function projectField(item: WorkItem, name: string): FieldValue | undefined {
+function projectField(item: WorkItem, name: string): FieldValue | undefined {
   if (Object.hasOwn(item.fields, name)) return item.fields[name];
   const wanted = normalizeHeading(name);
   const key = Object.keys(item.fields).find((candidate) => normalizeHeading(candidate) === wanted);

@@ -52,7 +52,7 @@ const workItem = z
     return { ...rest, form: form ?? parsed.form, checklist: checklist ?? parsed.checklist, fields: rest.fields as Record<string, FieldValue> };
   });
 
-export const snapshotSchema = z
+const snapshotSchema = z
   .strictObject({
     $schema: z.string().optional(),
     version: z.literal(1, { error: 'expected version: 1' }),

@@ -48,7 +48,7 @@ export interface ClientOptions {
  * permission refusal only burns quota. Rate limits (403/429 with rate-limit
  * headers) are the throttling plugin's job, not the retry plugin's.
  */
-export const DO_NOT_RETRY = [400, 401, 402, 403, 404, 405, 406, 409, 410, 412, 413, 415, 422, 429, 451];
+const DO_NOT_RETRY = [400, 401, 402, 403, 404, 405, 406, 409, 410, 412, 413, 415, 422, 429, 451];
 
 /** How many times a rate-limited request may be retried after a short wait. */
 const MAX_RATE_LIMIT_RETRIES = 2;

@@ -58,7 +58,7 @@ export function rateLimitReset(error: unknown): Date | undefined {
   return Number.isFinite(reset) && reset > 0 ? new Date(reset * 1000) : undefined;
 }
 
-export const PERMISSIONS_SNIPPET = ['permissions:', '  contents: read', '  issues: write'].join('\n');
+const PERMISSIONS_SNIPPET = ['permissions:', '  contents: read', '  issues: write'].join('\n');
 
 /**
  * The token may not write here: say which permission to grant and how. A 403

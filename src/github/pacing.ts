@@ -10,7 +10,7 @@ export interface PacingOptions {
   contentGapMs: number;
 }
 
-export const DEFAULT_PACING: PacingOptions = { writeGapMs: 1000, contentGapMs: 3000 };
+const DEFAULT_PACING: PacingOptions = { writeGapMs: 1000, contentGapMs: 3000 };
 
 export class WritePacer {
   private readonly options: PacingOptions;

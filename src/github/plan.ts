@@ -19,8 +19,6 @@ export type PlannedWrite =
   | { kind: 'create-issue'; issue: null; title: string; body: string; description: string }
   | { kind: 'update-issue'; issue: number; body: string; description: string };
 
-export type WriteKind = PlannedWrite['kind'];
-
 export interface PlanInput {
   evaluation: Evaluation;
   /** The items whose comment and labels this run keeps in sync. */
@@ -56,7 +54,7 @@ export function itemFindings(evaluation: Evaluation, item: number): Finding[] {
 }
 
 /** True when the item is planned work in a category, or for a customer, that is over its budget. */
-export function isOverBudget(evaluation: Evaluation, item: number): boolean {
+function isOverBudget(evaluation: Evaluation, item: number): boolean {
   const assessment = evaluation.items.find((a) => a.number === item);
   if (!assessment?.planned) return false;
   const budget = evaluation.budgets.find((b) => b.category === assessment.category);
@@ -71,7 +69,7 @@ export function isOverBudget(evaluation: Evaluation, item: number): boolean {
  * current. An approved exception is not news either: an exempt item gets no
  * new comment, but one it already has is kept current (it then says "exempt").
  */
-export function wantsComment(input: Pick<PlanInput, 'evaluation' | 'mode' | 'focusItem' | 'existingComments'>, item: WorkItem): boolean {
+function wantsComment(input: Pick<PlanInput, 'evaluation' | 'mode' | 'focusItem' | 'existingComments'>, item: WorkItem): boolean {
   if (item.state === 'closed') return false;
   const hasFindings = itemFindings(input.evaluation, item.number).length > 0;
   if (!hasFindings && !isOverBudget(input.evaluation, item.number)) return false;

@@ -49,7 +49,7 @@ async function readWorkspaceFile(workspace: string, path: string): Promise<strin
 }
 
 /** A file's text at `ref` (the default branch when absent); null when there is no such file. */
-export async function readRepositoryFile(client: GitHubClient, repo: RepoRef, path: string, ref?: string): Promise<string | null> {
+async function readRepositoryFile(client: GitHubClient, repo: RepoRef, path: string, ref?: string): Promise<string | null> {
   try {
     const response = await client.octokit.rest.repos.getContent({ owner: repo.owner, repo: repo.name, path, ...(ref ? { ref } : {}) });
     const data = response.data;

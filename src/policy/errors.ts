@@ -29,7 +29,7 @@ export function formatProblems(problems: readonly PolicyProblem[]): string {
 }
 
 /** Orders problems by file (as first seen), then line and column, so output reads top to bottom. */
-export function sortProblems(problems: readonly PolicyProblem[]): PolicyProblem[] {
+function sortProblems(problems: readonly PolicyProblem[]): PolicyProblem[] {
   const fileOrder = [...new Set(problems.map((p) => p.file))];
   return [...problems].sort(
     (a, b) =>

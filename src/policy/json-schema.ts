@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { LABEL_GLOB_PATTERN, labelGlob, policyFileSchema, shareInput } from './schema.js';
 
-export const POLICY_SCHEMA_URL = 'https://raw.githubusercontent.com/roadmap-guard/roadmap-guard/main/roadmap-policy.schema.json';
+const POLICY_SCHEMA_URL = 'https://raw.githubusercontent.com/roadmap-guard/roadmap-guard/main/roadmap-policy.schema.json';
 
 /**
  * The JSON Schema of the policy file as users write it (before defaults and normalization),

@@ -101,7 +101,7 @@ async function readExtended(target: string, read: PolicyFileReader): Promise<{ t
 }
 
 /** `owner/repo:path@ref` → its parts. The text is already checked against the schema's pattern. */
-export function parseExtends(target: string): { repo: string; path: string; ref?: string } {
+function parseExtends(target: string): { repo: string; path: string; ref?: string } {
   const colon = target.indexOf(':');
   const [path = '', ref] = target.slice(colon + 1).split('@');
   return { repo: target.slice(0, colon), path, ...(ref ? { ref } : {}) };

@@ -103,7 +103,8 @@ describe('parseIssueBody', () => {
     expect(body.length).toBeGreaterThan(65_536);
     const started = performance.now();
     const { form, checklist } = parseIssueBody(body);
-    expect(performance.now() - started).toBeLessThan(1_000);
+    // Linear work takes milliseconds; a quadratic scan of these lines would take minutes.
+    expect(performance.now() - started).toBeLessThan(5_000);
     expect(form.Q).toBe(answer.trim());
     expect(form.x).toMatch(/^- \[x\] +y$/);
     expect(checklist).toEqual([{ text: 'y', checked: true }]);

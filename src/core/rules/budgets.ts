@@ -20,7 +20,7 @@ export interface BudgetResult {
   totalItems: number;
 }
 
-export function toScaled(size: number): number {
+function toScaled(size: number): number {
   return Math.round(size * SCALE);
 }
 

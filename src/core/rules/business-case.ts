@@ -105,7 +105,7 @@ function countWords(text: string): number {
 }
 
 /** Answers can span lines; a message is one line and short. */
-export function oneLine(text: string, max = 60): string {
+function oneLine(text: string, max = 60): string {
   const flat = text.replace(/\s+/g, ' ').trim();
   return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat;
 }

@@ -18,7 +18,7 @@ export interface RuleContext {
 /** A finding before `evaluate` decides its severity and exemption. */
 export type DraftFinding = Omit<Finding, 'severity' | 'exempt'>;
 
-export function itemRef(item: WorkItem): NonNullable<Finding['item']> {
+function itemRef(item: WorkItem): NonNullable<Finding['item']> {
   return { number: item.number, title: item.title, url: item.url };
 }
 

@@ -53050,9 +53050,9 @@ function schemasAt(schema, path) {
         return [];
     });
 }
-/** Looks through optional, default, transform and union wrappers to the schemas that hold data. */
+/** Looks through optional, default, prefault, transform and union wrappers to the schemas that hold data. */
 function unwrap(schema) {
-    if (schema instanceof ZodOptional || schema instanceof ZodDefault)
+    if (schema instanceof ZodOptional || schema instanceof ZodDefault || schema instanceof ZodPrefault)
         return unwrap(schema.unwrap());
     if (schema instanceof ZodPipe)
         return unwrap(schema.in);
@@ -53219,7 +53219,8 @@ const work = strictObject({
         .default('points')
         .meta({ description: 'points: shares are computed from sizes. issues: every item counts 1.' }),
 })
-    .optional()
+    // An absent section still gets its defaults, here and nowhere else.
+    .prefault({})
     .meta({ description: 'What counts as planned work, and how big each item is.' });
 const category = strictObject({
     match: strictObject({
@@ -53324,7 +53325,7 @@ const policyFileSchema = strictObject({
             examples: [['GTM review', 'Technical review']],
         }),
     })
-        .optional()
+        .prefault({})
         .meta({ description: 'What a request in a budgeted category must say before it is planned.' }),
     'forbidden-labels': array(forbiddenLabel, { error: expected('a list of labels') }).optional().meta({ description: 'Labels that mark one-off work.' }),
     bets: strictObject({
@@ -53366,7 +53367,7 @@ const policyFileSchema = strictObject({
         }, whenMapping)
             .meta({ description: 'Labels the bot keeps in sync; leave one out to not label.' }),
     })
-        .optional()
+        .prefault({})
         .meta({ description: 'What happens when the policy is not met.' }),
 })
     .superRefine((policy, ctx) => {
@@ -53388,21 +53389,20 @@ const policyFileSchema = strictObject({
 }, whenMapping);
 /** The normalized policy the engine reads: every section present, defaults applied. */
 function normalizePolicy(file) {
-    const enforcement = file.enforcement ?? { 'fail-on': ['over-budget', 'forbidden-label'], comment: true, labels: {} };
+    const { work, enforcement } = file;
+    const businessCase = file['business-case'];
     return {
         version: 1,
         work: {
-            include: file.work?.include ?? 'open',
-            excludeLabels: file.work?.['exclude-labels'] ?? [],
-            project: file.work?.project
-                ? { owner: file.work.project.owner, number: file.work.project.number, iterationField: file.work.project['iteration-field'] }
-                : undefined,
+            include: work.include,
+            excludeLabels: work['exclude-labels'],
+            project: work.project ? { owner: work.project.owner, number: work.project.number, iterationField: work.project['iteration-field'] } : undefined,
             size: {
-                field: file.work?.size?.field,
-                labels: file.work?.size?.labels ?? {},
-                default: file.work?.size?.default,
+                field: work.size?.field,
+                labels: work.size?.labels ?? {},
+                default: work.size?.default,
             },
-            unit: file.work?.unit ?? 'points',
+            unit: work.unit,
         },
         categories: Object.entries(file.categories ?? {}).map(([name, c]) => ({
             name,
@@ -53416,8 +53416,8 @@ function normalizePolicy(file) {
             field: file.customer?.field,
         },
         businessCase: {
-            appliesTo: file['business-case']?.['applies-to'] ?? [],
-            fields: (file['business-case']?.fields ?? []).map((f) => ({
+            appliesTo: businessCase['applies-to'],
+            fields: businessCase.fields.map((f) => ({
                 heading: f.heading,
                 minWords: f['min-words'],
                 oneOf: f['one-of'],
@@ -53426,7 +53426,7 @@ function normalizePolicy(file) {
                 type: f.type,
                 required: f.required,
             })),
-            checklist: file['business-case']?.checklist ?? [],
+            checklist: businessCase.checklist,
         },
         forbiddenLabels: file['forbidden-labels'] ?? [],
         bets: { reviewField: file.bets?.['review-field'] },

@@ -54,9 +54,9 @@ function schemasAt(schema: z.ZodType, path: KeyPath): z.ZodType[] {
   });
 }
 
-/** Looks through optional, default, transform and union wrappers to the schemas that hold data. */
+/** Looks through optional, default, prefault, transform and union wrappers to the schemas that hold data. */
 function unwrap(schema: z.ZodType): z.ZodType[] {
-  if (schema instanceof z.ZodOptional || schema instanceof z.ZodDefault) return unwrap(schema.unwrap() as z.ZodType);
+  if (schema instanceof z.ZodOptional || schema instanceof z.ZodDefault || schema instanceof z.ZodPrefault) return unwrap(schema.unwrap() as z.ZodType);
   if (schema instanceof z.ZodPipe) return unwrap(schema.in as z.ZodType);
   if (schema instanceof z.ZodUnion) return (schema.options as z.ZodType[]).flatMap(unwrap);
   return [schema];

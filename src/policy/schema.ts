@@ -137,7 +137,8 @@ const work = z
       .default('points')
       .meta({ description: 'points: shares are computed from sizes. issues: every item counts 1.' }),
   })
-  .optional()
+  // An absent section still gets its defaults, here and nowhere else.
+  .prefault({})
   .meta({ description: 'What counts as planned work, and how big each item is.' });
 
 const category = z
@@ -271,7 +272,7 @@ export const policyFileSchema = z
           examples: [['GTM review', 'Technical review']],
         }),
       })
-      .optional()
+      .prefault({})
       .meta({ description: 'What a request in a budgeted category must say before it is planned.' }),
     'forbidden-labels': z.array(forbiddenLabel, { error: expected('a list of labels') }).optional().meta({ description: 'Labels that mark one-off work.' }),
     bets: z
@@ -321,7 +322,7 @@ export const policyFileSchema = z
           )
           .meta({ description: 'Labels the bot keeps in sync; leave one out to not label.' }),
       })
-      .optional()
+      .prefault({})
       .meta({ description: 'What happens when the policy is not met.' }),
   })
   .superRefine(
@@ -351,21 +352,20 @@ export type ParsedPolicyFile = z.output<typeof policyFileSchema>;
 
 /** The normalized policy the engine reads: every section present, defaults applied. */
 export function normalizePolicy(file: ParsedPolicyFile) {
-  const enforcement = file.enforcement ?? { 'fail-on': ['over-budget', 'forbidden-label'] as const, comment: true, labels: {} };
+  const { work, enforcement } = file;
+  const businessCase = file['business-case'];
   return {
     version: 1 as const,
     work: {
-      include: file.work?.include ?? 'open',
-      excludeLabels: file.work?.['exclude-labels'] ?? [],
-      project: file.work?.project
-        ? { owner: file.work.project.owner, number: file.work.project.number, iterationField: file.work.project['iteration-field'] }
-        : undefined,
+      include: work.include,
+      excludeLabels: work['exclude-labels'],
+      project: work.project ? { owner: work.project.owner, number: work.project.number, iterationField: work.project['iteration-field'] } : undefined,
       size: {
-        field: file.work?.size?.field,
-        labels: file.work?.size?.labels ?? {},
-        default: file.work?.size?.default,
+        field: work.size?.field,
+        labels: work.size?.labels ?? {},
+        default: work.size?.default,
       },
-      unit: file.work?.unit ?? 'points',
+      unit: work.unit,
     },
     categories: Object.entries(file.categories ?? {}).map(([name, c]) => ({
       name,
@@ -379,8 +379,8 @@ export function normalizePolicy(file: ParsedPolicyFile) {
       field: file.customer?.field,
     },
     businessCase: {
-      appliesTo: file['business-case']?.['applies-to'] ?? [],
-      fields: (file['business-case']?.fields ?? []).map((f) => ({
+      appliesTo: businessCase['applies-to'],
+      fields: businessCase.fields.map((f) => ({
         heading: f.heading,
         minWords: f['min-words'],
         oneOf: f['one-of'],
@@ -389,7 +389,7 @@ export function normalizePolicy(file: ParsedPolicyFile) {
         type: f.type,
         required: f.required,
       })),
-      checklist: file['business-case']?.checklist ?? [],
+      checklist: businessCase.checklist,
     },
     forbiddenLabels: file['forbidden-labels'] ?? [],
     bets: { reviewField: file.bets?.['review-field'] },

@@ -20111,7 +20111,7 @@ function evaluate(policy, items, now) {
     if (Number.isNaN(at.getTime()))
         throw new RangeError(`not a valid moment to evaluate at: ${String(now)}`);
     // 1. Classify every item, in a fixed order so input order never matters.
-    const context = { policy, now: at.getTime(), items: uniqueByNumber(items).map((item) => assess(policy, item, at)) };
+    const context = { policy, now: at.getTime(), items: oneSpellingPerCustomer(uniqueByNumber(items).map((item) => assess(policy, item, at))) };
     // 2. Measure planned capacity against the budgets.
     const budgets = budgetsRule(context);
     // 3. Apply every rule, then decide which findings fail.
@@ -20152,6 +20152,22 @@ function assess(policy, item, at) {
             exempt: exemptLabel !== undefined && item.labels.some((label) => label.trim().toLowerCase() === exemptLabel),
         },
     };
+}
+/**
+ * "Acme" from a form field and "acme" from a label are one customer: each is
+ * named as its lowest-numbered item spells it, so a customer cannot slip past
+ * its per-customer cap by being written two ways.
+ */
+function oneSpellingPerCustomer(items) {
+    const spelling = new Map();
+    for (const { assessment } of items) {
+        if (assessment.customer !== null && !spelling.has(normalizeAnswer(assessment.customer)))
+            spelling.set(normalizeAnswer(assessment.customer), assessment.customer);
+    }
+    return items.map((assessed) => {
+        const customer = assessed.assessment.customer;
+        return customer === null ? assessed : { ...assessed, assessment: { ...assessed.assessment, customer: spelling.get(normalizeAnswer(customer)) } };
+    });
 }
 /** Items sorted by number; of two copies of one issue, the most recently updated wins. */
 function uniqueByNumber(items) {

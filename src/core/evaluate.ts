@@ -4,7 +4,7 @@
  * order the items come in.
  */
 import type { Policy } from '../policy/schema.js';
-import { classify, isPlanned } from './classify.js';
+import { classify, isPlanned, normalizeAnswer } from './classify.js';
 import { FINDING_KINDS } from './finding-kinds.js';
 import { backlogRule } from './rules/backlog.js';
 import { betsRule } from './rules/bets.js';
@@ -21,7 +21,7 @@ export function evaluate(policy: Policy, items: WorkItem[], now: Date | string):
   if (Number.isNaN(at.getTime())) throw new RangeError(`not a valid moment to evaluate at: ${String(now)}`);
 
   // 1. Classify every item, in a fixed order so input order never matters.
-  const context: RuleContext = { policy, now: at.getTime(), items: uniqueByNumber(items).map((item) => assess(policy, item, at)) };
+  const context: RuleContext = { policy, now: at.getTime(), items: oneSpellingPerCustomer(uniqueByNumber(items).map((item) => assess(policy, item, at))) };
 
   // 2. Measure planned capacity against the budgets.
   const budgets = budgetsRule(context);
@@ -66,6 +66,22 @@ function assess(policy: Policy, item: WorkItem, at: Date): AssessedItem {
       exempt: exemptLabel !== undefined && item.labels.some((label) => label.trim().toLowerCase() === exemptLabel),
     },
   };
+}
+
+/**
+ * "Acme" from a form field and "acme" from a label are one customer: each is
+ * named as its lowest-numbered item spells it, so a customer cannot slip past
+ * its per-customer cap by being written two ways.
+ */
+function oneSpellingPerCustomer(items: AssessedItem[]): AssessedItem[] {
+  const spelling = new Map<string, string>();
+  for (const { assessment } of items) {
+    if (assessment.customer !== null && !spelling.has(normalizeAnswer(assessment.customer))) spelling.set(normalizeAnswer(assessment.customer), assessment.customer);
+  }
+  return items.map((assessed) => {
+    const customer = assessed.assessment.customer;
+    return customer === null ? assessed : { ...assessed, assessment: { ...assessed.assessment, customer: spelling.get(normalizeAnswer(customer))! } };
+  });
 }
 
 /** Items sorted by number; of two copies of one issue, the most recently updated wins. */

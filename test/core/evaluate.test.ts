@@ -101,3 +101,19 @@ describe('the example roadmap', () => {
     expect(evaluation.compliant).toBe(false);
   });
 });
+
+describe('customers written two ways', () => {
+  it('count as one customer, named as their first item spells it', () => {
+    const example = examplePolicy();
+    const items = [
+      workItem({ number: 1, labels: ['deal', 'customer:acme', 'size/L'] }),
+      workItem({ number: 2, labels: ['deal', 'size/L'], form: { Customer: 'ACME ' } }),
+      workItem({ number: 3, labels: ['deal', 'customer:globex', 'size/S'] }),
+    ];
+    const deal = evaluate(example, items, NOW).budgets.find((b) => b.category === 'deal')!;
+    expect(deal.customers.map((c) => [c.customer, c.points])).toEqual([
+      ['acme', 16],
+      ['globex', 1],
+    ]);
+  });
+});

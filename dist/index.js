@@ -54089,7 +54089,7 @@ async function applyWrites(client, repo, plan, options) {
     }
     return result;
 }
-/** "Made 3 of 7 writes; 1 failed; 3 not attempted." */
+/** "Made 3 of 7 planned writes; 1 failed (…); 1 not attempted (…); 2 deferred by max-writes." */
 function describeApplied(result) {
     const planned = result.made.length + result.failed.length + result.notAttempted.length + result.deferred.length;
     const parts = [`Made ${result.made.length} of ${planned} planned write${planned === 1 ? '' : 's'}`];

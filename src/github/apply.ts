@@ -63,7 +63,7 @@ export async function applyWrites(client: GitHubClient, repo: RepoRef, plan: Pla
   return result;
 }
 
-/** "Made 3 of 7 writes; 1 failed; 3 not attempted." */
+/** "Made 3 of 7 planned writes; 1 failed (…); 1 not attempted (…); 2 deferred by max-writes." */
 export function describeApplied(result: ApplyResult): string {
   const planned = result.made.length + result.failed.length + result.notAttempted.length + result.deferred.length;
   const parts = [`Made ${result.made.length} of ${planned} planned write${planned === 1 ? '' : 's'}`];

@@ -27,7 +27,7 @@ export interface ManagedLabelNames {
   overBudget?: string;
 }
 
-/** One issue as read: the work item, the bot's comment, and whether the issue is the dashboard. */
+/** One issue as read: the work item and what is known of the bot's comment on it. */
 export interface IssueRecord {
   item: WorkItem;
   comments: CommentLookup;

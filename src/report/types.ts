@@ -13,7 +13,7 @@ export type RunMode = 'issue' | 'audit' | 'simulate' | 'demo';
 export interface RunFacts {
   /** API requests made, by kind. */
   requests: { graphql: number; restRead: number; write: number };
-  /** The core rate limit left after the run, when GitHub told us. */
+  /** The rate limit left after the run, from the last response that reported one (GraphQL and REST have separate quotas). */
   rateLimitRemaining?: number;
   writes: {
     made: number;

@@ -76,6 +76,8 @@ function field(body: RestRequest['body'], name: string): unknown {
   return body && !Array.isArray(body) ? body[name] : undefined;
 }
 
+const STATE_REASONS: (string | null)[] = ['completed', 'not_planned', 'duplicate', 'reopened', null];
+
 function validationFailed(resource: string, fieldName: string, code: string): RestResponse {
   return {
     status: 422,
@@ -185,6 +187,8 @@ const ROUTES: Route[] = [
     const stateReason = field(request.body, 'state_reason');
     const labels = labelNames(request.body);
     if (state !== undefined && state !== 'open' && state !== 'closed') return validationFailed('Issue', 'state', 'invalid');
+    // OpenAPI `issues/update`: state_reason is completed, not_planned, duplicate, reopened or null, "ignored unless state is changed".
+    if (stateReason !== undefined && !STATE_REASONS.includes(stateReason as string | null)) return validationFailed('Issue', 'state_reason', 'invalid');
     const now = request.store.clock();
     if (typeof title === 'string') issue.title = title;
     if (typeof body === 'string' || body === null) issue.body = body;
@@ -192,7 +196,7 @@ const ROUTES: Route[] = [
     if (state === 'closed' && issue.state === 'open') {
       issue.state = 'closed';
       issue.closedAt = now;
-      issue.stateReason = stateReason === 'not_planned' ? 'not_planned' : 'completed';
+      issue.stateReason = stateReason === 'not_planned' || stateReason === 'duplicate' ? stateReason : 'completed';
     } else if (state === 'open' && issue.state === 'closed') {
       issue.state = 'open';
       issue.closedAt = null;

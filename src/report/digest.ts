@@ -113,7 +113,8 @@ export function digest(input: ReportInput): ReportDigest {
     // With archiving on, its own section lists the items to archive, with their dates.
     groups: groupFindings(evaluation.findings.filter((f) => !policy.backlog.archive || f.kind !== 'archive-pending')),
     overdueBets: policy.bets.reviewField ? count('bet-overdue') : undefined,
-    staleBacklog: policy.backlog.maxAgeDays ? { count: count('stale-backlog'), maxAgeDays: policy.backlog.maxAgeDays } : undefined,
+    // Items to be archived are stale too.
+    staleBacklog: policy.backlog.maxAgeDays ? { count: itemsWith(open, ['stale-backlog', 'archive-pending']), maxAgeDays: policy.backlog.maxAgeDays } : undefined,
     exemptions: policy.exemptions
       ? { label: policy.exemptions.label, inUse: evaluation.exemptions.inUse, maxOpen: evaluation.exemptions.maxOpen ?? policy.exemptions.maxOpen }
       : undefined,
@@ -129,6 +130,10 @@ function archiveOf(input: ReportInput): ReportDigest['archive'] {
   const archived = new Set(input.run?.archived ?? []);
   const rows = input.evaluation.archive.map((decision) => ({ item: items.get(decision.number) ?? { number: decision.number, title: '', url: '' }, decision }));
   return { graceDays, archived: rows.filter((row) => archived.has(row.item.number)), pending: rows.filter((row) => !archived.has(row.item.number)) };
+}
+
+function itemsWith(findings: Finding[], kinds: FindingKind[]): number {
+  return new Set(findings.filter((f) => f.item && kinds.includes(f.kind)).map((f) => f.item!.number)).size;
 }
 
 function groupFindings(findings: Finding[]): FindingGroup[] {

@@ -71,8 +71,8 @@ export interface ReportDigest {
   overdueBets?: number;
   staleBacklog?: { count: number; maxAgeDays: number };
   exemptions?: { label: string; inUse: number; maxOpen?: number };
-  /** With `backlog.archive`: what this run archived, and what is still to be archived, oldest first. */
-  archive?: { graceDays: number; archived: ArchiveRow[]; pending: ArchiveRow[] };
+  /** With `backlog.archive`: what this run archived (unknown without run facts), and what is still to be archived, oldest first. */
+  archive?: { graceDays: number; archived?: ArchiveRow[]; pending: ArchiveRow[] };
   trend?: { rows: TrendRow[]; plannedShare: number; cap?: number; categories: string[]; extraRequests: number };
 }
 
@@ -129,7 +129,8 @@ function archiveOf(input: ReportInput): ReportDigest['archive'] {
   const items = new Map(input.items.map((item) => [item.number, item]));
   const archived = new Set(input.run?.archived ?? []);
   const rows = input.evaluation.archive.map((decision) => ({ item: items.get(decision.number) ?? { number: decision.number, title: '', url: '' }, decision }));
-  return { graceDays, archived: rows.filter((row) => archived.has(row.item.number)), pending: rows.filter((row) => !archived.has(row.item.number)) };
+  const pending = rows.filter((row) => !archived.has(row.item.number));
+  return input.run ? { graceDays, archived: rows.filter((row) => archived.has(row.item.number)), pending } : { graceDays, pending };
 }
 
 function itemsWith(findings: Finding[], kinds: FindingKind[]): number {

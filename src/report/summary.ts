@@ -173,9 +173,12 @@ function archiveSection(facts: ReportDigest): string {
   return [
     '### Backlog archiving',
     `Stale items are closed as not planned ${plural(archive.graceDays, 'day')} after a warning in their comment, unless someone touches them. Oldest first.`,
-    `**Archived this run (${archive.archived.length.toLocaleString('en-US')})**\n\n${list(archive.archived, (row) => `untouched since ${day(row.decision.touchedAt)}, warned on ${day(row.decision.warnedAt)}`)}`,
+    // The dashboard and the CLI have no run to speak of.
+    archive.archived
+      ? `**Archived this run (${archive.archived.length.toLocaleString('en-US')})**\n\n${list(archive.archived, (row) => `untouched since ${day(row.decision.touchedAt)}, warned on ${day(row.decision.warnedAt)}`)}`
+      : '',
     `**Will be archived (${archive.pending.length.toLocaleString('en-US')})**\n\n${list(archive.pending, (row) => (row.decision.due ? `due now (warned on ${day(row.decision.warnedAt)})` : `on ${day(row.decision.archiveOn)}`))}`,
-  ].join('\n\n');
+  ].filter(Boolean).join('\n\n');
 }
 
 function trendSection(input: ReportInput, facts: ReportDigest): string {

@@ -191,6 +191,9 @@ function repositoryView(repository: FakeRepository, context: GraphqlContext) {
       ),
     issue: ({ number }: { number: number }) => {
       const issue = store.issue(repository, number);
+      // GitHub's answer for a missing number, or one that is a pull request:
+      // `issue` is null, the rest of `repository` is still answered, and the
+      // error has `type: NOT_FOUND` and the field's `path`.
       if (!issue || issue.isPullRequest) {
         throw new TypedError(`Could not resolve to an Issue with the number of ${number}.`, 'NOT_FOUND');
       }
@@ -253,7 +256,7 @@ function issueView(repository: FakeRepository, issue: FakeIssue, context: Graphq
   return {
     __typename: 'Issue',
     id: issue.nodeId,
-    databaseId: issue.databaseId,
+    ...databaseIds(issue.databaseId),
     number: issue.number,
     title: issue.title,
     body: issue.body ?? '',
@@ -282,13 +285,26 @@ function issueView(repository: FakeRepository, issue: FakeIssue, context: Graphq
   };
 }
 
+/**
+ * Both id fields, as GitHub serves them. The schema types `databaseId` as a
+ * 32-bit `Int` (deprecated on Issue and IssueComment "because it does not
+ * support 64-bit signed integer identifiers") and `fullDatabaseId` as
+ * `BigInt`, "encoded as a string". The fake's ids are above 2^31, so
+ * graphql-js's own `Int` serializer answers `databaseId` like any GraphQL
+ * server: the field becomes null and `errors` gets "Int cannot represent non
+ * 32-bit signed integer value: N" with the field's `path`; the rest of the
+ * data still comes back.
+ */
+function databaseIds(id: number) {
+  return { databaseId: id, fullDatabaseId: String(id) };
+}
+
 function commentView(repository: FakeRepository, issue: FakeIssue, comment: FakeComment, context: GraphqlContext) {
   const { store } = context;
   return {
     __typename: 'IssueComment',
     id: comment.nodeId,
-    databaseId: comment.id,
-    fullDatabaseId: String(comment.id),
+    ...databaseIds(comment.id),
     body: comment.body,
     bodyText: comment.body,
     url: `${store.htmlUrl(repository)}/issues/${issue.number}#issuecomment-${comment.id}`,

@@ -100,6 +100,20 @@ describe('ids as GitHub hands them out today', () => {
   });
 });
 
+describe('issues closed as duplicates', () => {
+  it('reads DUPLICATE only with enableDuplicate: true, COMPLETED without, as the schema documents', async () => {
+    fake.addIssue({ number: 8, state: 'closed' });
+    await octokit.rest.issues.update({ ...repo, issue_number: 8, state: 'open' });
+    await octokit.rest.issues.update({ ...repo, issue_number: 8, state: 'closed', state_reason: 'duplicate' });
+    const result = await octokit.graphql<{ repository: { issue: { plain: string; withDuplicates: string } } }>(`query {
+      repository(owner: "acme", name: "widgets") {
+        issue(number: 8) { plain: stateReason withDuplicates: stateReason(enableDuplicate: true) }
+      }
+    }`);
+    expect(result.repository.issue).toEqual({ plain: 'COMPLETED', withDuplicates: 'DUPLICATE' });
+  });
+});
+
 describe("GitHub's limits and error shapes", () => {
   const tooLongBody = 'x'.repeat(65_537);
 

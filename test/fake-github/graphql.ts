@@ -11,7 +11,6 @@ import {
   type GraphQLSchema,
   type GraphQLTypeResolver,
   GraphQLError,
-  buildClientSchema,
   execute,
   isAbstractType,
   isEnumType,
@@ -22,7 +21,7 @@ import {
   parse,
   validate,
 } from 'graphql';
-import { schema as githubSchema } from '@octokit/graphql-schema';
+import { githubGraphqlSchema } from './schema.js';
 import { type Connection, type ConnectionArgs, paginate } from './connection.js';
 import type { FakeComment, FakeIssue, FakeLabel, FakeRepository, FakeUser } from './state.js';
 import { type FakeStore, HTML_BASE_URL } from './store.js';
@@ -43,13 +42,6 @@ export interface GraphqlContext {
 export interface GraphqlResponse {
   data?: unknown;
   errors?: Record<string, unknown>[];
-}
-
-let cachedSchema: GraphQLSchema | undefined;
-/** GitHub's schema, built once per process (about 30 ms). */
-export function githubGraphqlSchema(): GraphQLSchema {
-  cachedSchema ??= buildClientSchema(githubSchema.json as Parameters<typeof buildClientSchema>[0]);
-  return cachedSchema;
 }
 
 /** An error GitHub reports with a top-level `type`, like NOT_FOUND. */
@@ -242,6 +234,16 @@ function filterIssues(issues: FakeIssue[], args: IssuesArgs): FakeIssue[] {
   return filtered.sort((a, b) => direction * (key(a).localeCompare(key(b)) || a.number - b.number));
 }
 
+/**
+ * GitHub's schema: "An issue that has been closed as a duplicate. To retrieve
+ * this value, set `(enableDuplicate: true)` when querying the stateReason
+ * field." Without the flag a duplicate reads as COMPLETED, the older answer.
+ */
+function stateReason(issue: FakeIssue, enableDuplicate: boolean): string | null {
+  if (issue.stateReason === 'duplicate' && !enableDuplicate) return 'COMPLETED';
+  return issue.stateReason?.toUpperCase() ?? null;
+}
+
 function mapConnection<T, U>(connection: Connection<T>, view: (node: T) => U) {
   return {
     ...connection,
@@ -264,7 +266,7 @@ function issueView(repository: FakeRepository, issue: FakeIssue, context: Graphq
     url,
     resourcePath: url.slice(HTML_BASE_URL.length),
     state: issue.state.toUpperCase(),
-    stateReason: issue.stateReason?.toUpperCase() ?? null,
+    stateReason: ({ enableDuplicate }: { enableDuplicate?: boolean }) => stateReason(issue, enableDuplicate === true),
     closed: issue.state === 'closed',
     createdAt: issue.createdAt,
     updatedAt: issue.updatedAt,

@@ -241,7 +241,7 @@ const ROUTES: Route[] = [
     if (state === 'closed' && issue.state === 'open') {
       issue.state = 'closed';
       issue.closedAt = now;
-      issue.stateReason = stateReason === 'not_planned' ? 'not_planned' : 'completed';
+      issue.stateReason = stateReason === 'not_planned' || stateReason === 'duplicate' ? stateReason : 'completed';
     } else if (state === 'open' && issue.state === 'closed') {
       issue.state = 'open';
       issue.closedAt = null;

@@ -31,7 +31,7 @@ export interface FakeIssue {
   title: string;
   body: string | null;
   state: 'open' | 'closed';
-  stateReason: 'completed' | 'not_planned' | 'reopened' | null;
+  stateReason: 'completed' | 'not_planned' | 'duplicate' | 'reopened' | null;
   /** Label names; the label records live on the repository. */
   labels: string[];
   author: string;

@@ -90,6 +90,12 @@ export function newDatabaseId(): number {
   return nextRecordId;
 }
 
+/** Makes `id` the next issue, comment or label id; ids only move forward, so they stay unique. */
+export function continueIdsAt(id: number): void {
+  if (!Number.isSafeInteger(id) || id <= nextRecordId) throw new Error(`ids only move forward: ${id} is not above ${nextRecordId}`);
+  nextRecordId = id - 1;
+}
+
 /** A user or repository id: unique, and small enough for GraphQL's 32-bit `Int`, like GitHub's. */
 function newAccountId(): number {
   nextAccountId += 1;

@@ -109,3 +109,19 @@ describe('an issues event about a pull request', () => {
     expect(JSON.parse(result.outputs.requests ?? '{}')).toMatchObject({ graphql: 0, write: 0 });
   });
 });
+
+describe("GitHub's size limits", () => {
+  it('keeps the comment within the 65,536 characters the fake (like GitHub) accepts, whatever the issue holds', async () => {
+    const github = (fake = await FakeGitHub.start({ clock: () => '2026-11-21T10:00:00Z' }));
+    github.seed({ files: { [POLICY_PATH]: await examplePolicy() }, issues: healthyRoadmap({ count: 30 }) });
+    const huge = '🚀 long answer '.repeat(6000);
+    github.addIssue({ number: 31, ...dealRequest({ title: `Deal: ${'x'.repeat(70_000)}`, answers: { 'Who will buy it?': huge, 'Success metric': null } }) });
+
+    const result = await runInProcess({ fake: github, event: issuesEvent(github, { action: 'opened', number: 31 }), now: NOW });
+    expect(result.exitCode).toBe(0);
+    expect(github.requests.filter((request) => request.status === 422)).toEqual([]);
+    const [comment] = botComments(github, 31);
+    expect(Array.from(comment?.body ?? '').length).toBeGreaterThan(0);
+    expect(Array.from(comment?.body ?? '').length).toBeLessThanOrEqual(65_536);
+  });
+});

@@ -2,16 +2,9 @@
 // events a workflow might run Roadmap Guard on, through the event router:
 // each gets the mode the README's "What happens when" table documents, or a
 // notice; none throws.
-import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
 import { routeEvent, type Route } from '../../src/action/events.js';
-
-interface WebhookDefinition {
-  name: string;
-  examples: Record<string, unknown>[];
-}
-
-const definitions = createRequire(import.meta.url)('@octokit/webhooks-examples') as WebhookDefinition[];
+import { examplePayloads } from '../e2e/events.js';
 
 /** The `issues` activity types the README documents as issue mode. */
 const ISSUE_MODE_ACTIONS = ['opened', 'edited', 'labeled', 'unlabeled', 'reopened', 'closed', 'milestoned', 'demilestoned'];
@@ -26,7 +19,7 @@ const SCHEDULE_PAYLOAD = { schedule: '17 6 * * 1', workflow: '.github/workflows/
 
 function examplesOf(name: string): Record<string, unknown>[] {
   if (name === 'schedule') return [SCHEDULE_PAYLOAD];
-  return definitions.find((definition) => definition.name === name)?.examples ?? [];
+  return examplePayloads(name);
 }
 
 const cases = EVENTS.flatMap((name) =>

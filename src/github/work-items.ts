@@ -35,8 +35,8 @@ export interface CommentNode {
 
 /** The bot's comment on an issue: the one to edit instead of posting another. */
 export interface BotComment {
-  /** The comment's database id, digits only, exactly as GitHub gave it. */
-  id: string;
+  /** The comment's database id, digits only, exactly as GitHub gave it; null when GitHub gave none usable. */
+  id: string | null;
   body: string;
 }
 
@@ -98,8 +98,8 @@ export function personActivityAt(node: IssueNode, comments: readonly (CommentNod
  */
 export function findBotComment(comments: readonly (CommentNode | null)[]): BotComment | null {
   for (const comment of comments) {
-    if (comment?.viewerDidAuthor && isDatabaseId(comment.fullDatabaseId) && comment.body.includes(COMMENT_MARKER)) {
-      return { id: comment.fullDatabaseId, body: comment.body };
+    if (comment?.viewerDidAuthor && comment.body.includes(COMMENT_MARKER)) {
+      return { id: isDatabaseId(comment.fullDatabaseId) ? comment.fullDatabaseId : null, body: comment.body };
     }
   }
   return null;

@@ -63,6 +63,11 @@ describe('planWrites', () => {
     expect(writes).toEqual([]);
   });
 
+  it('neither edits nor posts again when its comment came without a usable id', () => {
+    const writes = plan({ items: [dealMissing({ labels: ['deal', NEEDS_WORK] }), other(2), other(3)], comments: { 1: { id: null, body: `${COMMENT_MARKER}\nstale` } } });
+    expect(writes.filter((write) => write.kind === 'create-comment' || write.kind === 'update-comment')).toEqual([]);
+  });
+
   it('edits the comment in place when its text changed', () => {
     const writes = plan({ items: [dealMissing({ labels: ['deal', NEEDS_WORK] }), other(2), other(3)], comments: { 1: { id: '3500000005', body: `${COMMENT_MARKER}\nstale` } } });
     expect(writes).toEqual([expect.objectContaining({ kind: 'update-comment', issue: 1, commentId: '3500000005' })]);

@@ -118,10 +118,10 @@ describe('findBotComment', () => {
     expect(findBotComment([{ fullDatabaseId: '3500000003', viewerDidAuthor: true, body: 'a normal comment by the same token' }])).toBeNull();
   });
 
-  it('never takes a comment whose id is missing or not digits, so no edit goes to a wrong path', () => {
+  it('finds its comment even when the id is missing or not digits, but gives no id to edit at a wrong path', () => {
     for (const fullDatabaseId of [null, '', '12abc', '-5', '3.5e9']) {
-      expect(findBotComment([{ fullDatabaseId, viewerDidAuthor: true, body: `${COMMENT_MARKER}
-ours` }])).toBeNull();
+      const body = `${COMMENT_MARKER}\nours`;
+      expect(findBotComment([{ fullDatabaseId, viewerDidAuthor: true, body }])).toEqual({ id: null, body });
     }
   });
 });

@@ -9,22 +9,33 @@
 import type { ArchiveDecision, WorkItem } from '../core/types.js';
 import { isArchiveNote, renderArchiveNote } from '../report/comment.js';
 import type { PlanInput, PlannedWrite } from './plan.js';
+import type { BotComment } from './work-items.js';
 
-/** The items this run archives, oldest touch first: due, still open, and with the bot comment that carried the warning. */
-export function dueArchives(input: PlanInput): { item: WorkItem; decision: ArchiveDecision }[] {
+export interface DueArchive {
+  item: WorkItem;
+  decision: ArchiveDecision;
+  /** The bot comment that carried the warning; it becomes the archive note. */
+  comment: BotComment & { id: string };
+}
+
+/**
+ * The items this run archives, oldest touch first: due, still open, and with
+ * the bot comment that carried the warning, editable (an item is never
+ * closed without saying why).
+ */
+export function dueArchives(input: PlanInput): DueArchive[] {
   if (input.mode !== 'audit') return [];
   const items = new Map(input.items.map((item) => [item.number, item]));
   return input.evaluation.archive.flatMap((decision) => {
     const item = items.get(decision.number);
-    const warned = input.existingComments.get(decision.number);
-    return decision.due && item?.state === 'open' && warned ? [{ item, decision }] : [];
+    const comment = input.existingComments.get(decision.number);
+    return decision.due && item?.state === 'open' && comment?.id ? [{ item, decision, comment: { ...comment, id: comment.id } }] : [];
   });
 }
 
-export function planArchives(input: PlanInput, due: { item: WorkItem; decision: ArchiveDecision }[]): PlannedWrite[] {
+export function planArchives(input: PlanInput, due: DueArchive[]): PlannedWrite[] {
   const at = input.at ?? input.evaluation.at;
-  return due.flatMap(({ item, decision }): PlannedWrite[] => {
-    const comment = input.existingComments.get(item.number)!;
+  return due.flatMap(({ item, decision, comment }): PlannedWrite[] => {
     const note: PlannedWrite[] = isArchiveNote(comment.body)
       ? []
       : [

@@ -57,7 +57,7 @@ async function staleBacklog(only?: number[]): Promise<FakeGitHub> {
 /** An audit at `days` after T0, the fake's clock moved along. */
 async function auditAt(github: FakeGitHub, days: number, inputs: Record<string, string> = {}) {
   clock = later(days);
-  return runInProcess({ fake: github, event: scheduleEvent(github), now: clock, inputs });
+  return runInProcess({ fake: github, event: scheduleEvent(github), now: new Date(clock), inputs });
 }
 
 function botComment(github: FakeGitHub, issue: number) {
@@ -176,7 +176,7 @@ describe('archiving the stale backlog', () => {
 
     const result = await auditAt(github, 1, { 'dry-run': 'true' });
     expect(github.writes).toEqual([]);
-    expect(result.log).toMatch(/\[dry-run\] would archive #1 \(close it as not planned\)/);
+    expect(result.stdout).toMatch(/\[dry-run\] would archive #1 \(close it as not planned\)/);
     expect(result.summary).toMatch(/\*\*Archived this run \(0\)\*\*/);
     expect(result.summary).toMatch(/#1\]\([^)]*\) Offline mode — due now/);
   });
@@ -188,7 +188,7 @@ describe('archiving the stale backlog', () => {
     github.clearRequests();
 
     clock = later(1);
-    await runInProcess({ fake: github, event: issuesEvent(github, { action: 'labeled', number: 1, label: STALE_LABEL }), now: clock });
+    await runInProcess({ fake: github, event: issuesEvent(github, { action: 'labeled', number: 1, label: STALE_LABEL }), now: new Date(clock) });
     expect(closes(github)).toEqual([]);
     expect(github.issue(1)?.state).toBe('open');
   });

@@ -1,44 +1,32 @@
 /**
- * Runs the action's `run()` in this process against the local fake GitHub,
- * with the runner's variables set as `runAction` sets them for the built
- * bundle, writes unpaced and the clock chosen by the test. Scenarios that
- * span weeks run in a fraction of a second this way; `runAction` proves the
- * bundle behaves the same.
+ * Runs the action's `run()` inside the test process against the fake GitHub,
+ * with the same environment a runner sets (see run-action.ts) and writes
+ * unpaced: the same code as `dist/index.js` without a child process and a
+ * bundle rebuild, for scenarios of several runs that must stay fast.
+ * The environment is restored afterwards; runs must not overlap.
  */
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { run } from '../../src/action/run.js';
-import { DEFAULT_TOKEN, type FakeGitHub } from '../fake-github/index.js';
-import { inputVariable, parseOutputFile, type WorkflowEvent } from './run-action.js';
+import { DEFAULT_TOKEN } from '../fake-github/index.js';
+import { type ActionResult, type RunActionOptions, defaultInputs, inputVariable, parseAnnotations, parseOutputFile } from './run-action.js';
 
-export interface InProcessResult {
-  outputs: Record<string, string>;
-  summary: string;
-  /** Everything the run logged (info, warnings, notices). */
-  log: string;
-  failed: boolean;
+export interface InProcessOptions extends Pick<RunActionOptions, 'fake' | 'event' | 'inputs'> {
+  /** The run's clock; the fake's records are stamped with real time unless the fake was given a clock. */
+  now?: Date;
 }
 
-const DEFAULT_INPUTS: Record<string, string> = {
-  'github-token': DEFAULT_TOKEN,
-  policy: '.github/roadmap-policy.yml',
-  mode: 'auto',
-  'dry-run': 'false',
-  'max-writes': '100',
-  'dashboard-issue': '',
-  'trend-months': '0',
-  'project-token': '',
-};
-
-export async function runInProcess(options: { fake: FakeGitHub; event: WorkflowEvent; now: string; inputs?: Record<string, string> }): Promise<InProcessResult> {
+export async function runInProcess(options: InProcessOptions): Promise<ActionResult> {
   const { fake, event } = options;
-  const temp = await mkdtemp(join(tmpdir(), 'roadmap-guard-in-process-'));
+  const temp = await mkdtemp(join(tmpdir(), 'roadmap-guard-inproc-'));
   const files = { event: join(temp, 'event.json'), output: join(temp, 'output'), summary: join(temp, 'summary.md') };
+  await mkdir(join(temp, 'workspace'));
   await writeFile(files.event, JSON.stringify(event.payload));
   await Promise.all([writeFile(files.output, ''), writeFile(files.summary, '')]);
-  const inputs = { ...DEFAULT_INPUTS, ...options.inputs };
+  const inputs = { ...(await defaultInputs(DEFAULT_TOKEN)), ...options.inputs };
   const env: Record<string, string> = {
+    GITHUB_ACTIONS: 'true',
     GITHUB_API_URL: fake.url,
     GITHUB_GRAPHQL_URL: fake.graphqlUrl,
     GITHUB_SERVER_URL: 'https://github.com',
@@ -48,34 +36,37 @@ export async function runInProcess(options: { fake: FakeGitHub; event: WorkflowE
     GITHUB_STEP_SUMMARY: files.summary,
     GITHUB_REPOSITORY: `${fake.repository.owner}/${fake.repository.name}`,
     GITHUB_SHA: fake.repository.headSha,
-    GITHUB_WORKSPACE: '',
+    GITHUB_WORKSPACE: join(temp, 'workspace'),
     RUNNER_TEMP: temp,
     ...Object.fromEntries(Object.entries(inputs).map(([name, value]) => [inputVariable(name), value])),
   };
   const saved = Object.fromEntries(Object.keys(env).map((key) => [key, process.env[key]]));
-  const savedExitCode = process.exitCode;
-  const writeStdout = process.stdout.write.bind(process.stdout);
-  let log = '';
+  const stdout: string[] = [];
+  const write = process.stdout.write.bind(process.stdout);
   Object.assign(process.env, env);
-  process.stdout.write = ((chunk: string | Uint8Array) => {
-    log += String(chunk);
-    return true;
-  }) as typeof process.stdout.write;
+  process.exitCode = undefined;
+  process.stdout.write = ((chunk: string | Uint8Array) => (stdout.push(String(chunk)), true)) as typeof process.stdout.write;
   try {
-    await run({ now: () => new Date(options.now), client: { pacing: { writeGapMs: 0, contentGapMs: 0 }, retryTimeUnitMs: 1, warn: () => {} } });
+    await run({
+      ...(options.now ? { now: () => options.now! } : {}),
+      client: { pacing: { writeGapMs: 0, contentGapMs: 0 }, retryTimeUnitMs: 1, warn: () => {} },
+    });
+    const text = stdout.join('');
     return {
+      exitCode: Number(process.exitCode ?? 0),
+      stdout: text,
+      stderr: '',
       outputs: parseOutputFile(await readFile(files.output, 'utf8')),
       summary: await readFile(files.summary, 'utf8'),
-      log,
-      failed: process.exitCode === 1,
+      annotations: parseAnnotations(text),
     };
   } finally {
-    process.stdout.write = writeStdout;
+    process.stdout.write = write;
+    process.exitCode = undefined;
     for (const [key, value] of Object.entries(saved)) {
       if (value === undefined) delete process.env[key];
       else process.env[key] = value;
     }
-    process.exitCode = savedExitCode;
     await rm(temp, { recursive: true, force: true });
   }
 }

@@ -4,7 +4,6 @@
  */
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { parseArgs, type ParseArgsOptionsConfig } from 'node:util';
 import { buildReportInput } from '../report/report-input.js';
 import { parseSnapshot } from '../core/snapshot.js';
 import type { Snapshot } from '../core/types.js';
@@ -13,7 +12,7 @@ import { budgetsOutput, findingsOutput } from '../report/outputs.js';
 import { renderMarkdownReport } from '../report/summary.js';
 import { renderTerminal } from '../report/terminal.js';
 import type { ReportInput } from '../report/types.js';
-import { BadInput, type CliIo, type Command, EXIT, reportBadInput } from './io.js';
+import { BadInput, type CliIo, type Command, EXIT, EXIT_CODES_HELP, parseStrictly, reportBadInput } from './io.js';
 
 const SIMULATE_USAGE = `Usage: roadmap-guard simulate --policy <file> --snapshot <file> [--at <date>] [--format text|markdown|json]
 
@@ -25,9 +24,9 @@ Writes nothing: no comments, no labels, no files.
   --at <date>         evaluate at this moment instead of the snapshot's takenAt,
                       e.g. 2027-01-15 or 2027-01-15T09:00:00Z
   --format <format>   text (default), markdown or json
+  --help, -h          this text
 
-Exit codes: 0 nothing fails, 1 findings fail, 2 bad input.
-`;
+${EXIT_CODES_HELP}`;
 
 const FORMATS = ['text', 'markdown', 'json'] as const;
 export type Format = (typeof FORMATS)[number];
@@ -50,7 +49,7 @@ export const simulateCommand: Command = async (args, io) => {
       trendMonths: 6,
     });
     io.stdout.write(render(input, options.format, io));
-    return input.evaluation.compliant ? EXIT.ok : EXIT.failed;
+    return input.evaluation.compliant ? EXIT.ok : EXIT.fails;
   } catch (error) {
     return reportBadInput('simulate', error, io);
   }
@@ -64,7 +63,7 @@ interface SimulateOptions {
 }
 
 function parseOptions(args: string[]): SimulateOptions | 'help' {
-  const { values, positionals } = parseStrictly(args, {
+  const { values, positionals } = parseStrictly('simulate', args, {
     policy: { type: 'string' },
     snapshot: { type: 'string' },
     at: { type: 'string' },
@@ -82,15 +81,6 @@ function parseOptions(args: string[]): SimulateOptions | 'help' {
     ...(values.at === undefined ? {} : { at: parseMoment(values.at) }),
     format: parseFormat(values.format),
   };
-}
-
-/** node:util parseArgs, with its errors turned into a message about the command. */
-export function parseStrictly<O extends ParseArgsOptionsConfig>(args: string[], options: O) {
-  try {
-    return parseArgs({ args, options, strict: true as const, allowPositionals: true as const });
-  } catch (error) {
-    throw new BadInput(`${error instanceof Error ? error.message : String(error)}`);
-  }
 }
 
 export function parseFormat(value: string | undefined): Format {
@@ -112,10 +102,16 @@ function parseMoment(value: string): string {
   return moment.toISOString();
 }
 
-/** Reads the policy from disk; an `extends` on GitHub cannot be followed offline, and says so. */
-export async function loadLocalPolicy(path: string, baseDir = process.cwd()): Promise<LoadedPolicy> {
+/**
+ * Reads the policy from disk. A policy it extends on GitHub is read by
+ * `extended` when given; otherwise offline, and says so.
+ */
+export async function loadLocalPolicy(path: string, baseDir = process.cwd(), extended?: PolicyFileReader): Promise<LoadedPolicy> {
   const read: PolicyFileReader = async (ref) => {
-    if (ref.repo !== null) throw new Error(`${ref.repo}:${ref.path} is on GitHub and cannot be read offline; simulate a policy without extends, or copy the extended policy's keys into it`);
+    if (ref.repo !== null) {
+      if (extended) return extended(ref);
+      throw new Error(`${ref.repo}:${ref.path} is on GitHub and cannot be read offline; simulate a policy without extends, or copy the extended policy's keys into it`);
+    }
     const text = await readLocalFile(resolve(baseDir, ref.path), ref.path);
     return text === null ? null : { text };
   };

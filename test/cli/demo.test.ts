@@ -2,13 +2,16 @@ import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { packageRoot } from '../../src/cli/demo.js';
+import { packageRoot } from '../../src/cli/package.js';
 import { runCli } from './helpers.js';
 
 describe('roadmap-guard demo', () => {
-  it('prints the lead report for the example roadmap', async () => {
+  it('prints the lead report for the example roadmap, and exits 1 as simulate does, since the example fails its check', async () => {
     const { code, stdout, stderr } = await runCli(['demo']);
-    expect({ code, stderr }).toEqual({ code: 0, stderr: '' });
+    expect({ code, stderr }).toEqual({ code: 1, stderr: '' });
+    expect(stdout).toContain('The check fails');
+    const simulated = await runCli(['simulate', '--policy', 'examples/roadmap-policy.yml', '--snapshot', 'examples/acme-snapshot.json']);
+    expect(simulated.code).toBe(code);
     await expect(stdout).toMatchFileSnapshot('__golden__/demo.txt');
   });
 
@@ -33,7 +36,8 @@ describe('roadmap-guard demo', () => {
   });
 
   it('refuses unknown options and formats with exit code 2', async () => {
-    expect(await runCli(['demo', '--colour'])).toMatchObject({ code: 2, stdout: '' });
+    expect(await runCli(['demo', '--colour'])).toEqual({ code: 2, stdout: '', stderr: 'roadmap-guard demo: unknown option --colour (see roadmap-guard demo --help)\n' });
+    expect((await runCli(['demo', '--fromat', 'json'])).stderr).toBe('roadmap-guard demo: unknown option --fromat; did you mean --format? (see roadmap-guard demo --help)\n');
     const badFormat = await runCli(['demo', '--format', 'html']);
     expect(badFormat).toMatchObject({ code: 2, stderr: 'roadmap-guard demo: --format must be one of text, markdown, json, got "html"\n' });
   });

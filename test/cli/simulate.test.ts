@@ -2,6 +2,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { EXIT_CODES_HELP } from '../../src/cli/io.js';
 import { runCli } from './helpers.js';
 
 const POLICY = 'examples/roadmap-policy.yml';
@@ -54,7 +55,7 @@ describe('roadmap-guard simulate', () => {
     const cases: [string[], RegExp][] = [
       [['--policy', POLICY], /--snapshot is required/],
       [['--snapshot', SNAPSHOT], /--policy is required/],
-      [['--policy', POLICY, '--snapshot', SNAPSHOT, '--dry'], /Unknown option '--dry'/],
+      [['--policy', POLICY, '--snapshot', SNAPSHOT, '--dry'], /unknown option --dry\b.*\(see roadmap-guard simulate --help\)/],
       [['--policy', POLICY, '--snapshot', SNAPSHOT, 'extra'], /unexpected argument "extra"/],
       [['--policy', 'nope.yml', '--snapshot', SNAPSHOT], /nope\.yml: no policy file found/],
       [['--policy', POLICY, '--snapshot', 'nope.json'], /nope\.json: no such snapshot file/],
@@ -65,6 +66,8 @@ describe('roadmap-guard simulate', () => {
       [['--policy', POLICY, '--snapshot', SNAPSHOT, '--at', '2027-02-30T09:00:00Z'], /--at expects a date/],
       [['--policy', join(dir, 'extends.yml'), '--snapshot', SNAPSHOT], /extends\.yml:2:\d+ extends: .*cannot be read offline/],
       [['--policy', POLICY, '--snapshot', SNAPSHOT, '--format', 'yaml'], /--format must be one of text, markdown, json/],
+      [['--policy', POLICY, '--snapshot', SNAPSHOT, '--format'], /--format needs a value \(see roadmap-guard simulate --help\)/],
+      [['--policy', POLICY, '--snapshot', SNAPSHOT, '--help=yes'], /--help takes no value/],
     ];
     for (const [args, message] of cases) {
       const result = await runCli(['simulate', ...args]);
@@ -74,9 +77,10 @@ describe('roadmap-guard simulate', () => {
     }
   });
 
-  it('prints its usage with --help', async () => {
+  it('prints its usage with --help, listing --format and the exit codes', async () => {
     const { code, stdout } = await runCli(['simulate', '--help']);
     expect(code).toBe(0);
-    expect(stdout).toContain('Exit codes: 0 nothing fails, 1 findings fail, 2 bad input.');
+    expect(stdout).toContain('--format <format>   text (default), markdown or json');
+    expect(stdout).toContain(EXIT_CODES_HELP);
   });
 });

@@ -134,15 +134,18 @@ async function readLocalFile(absolute: string, shown: string): Promise<string | 
   }
 }
 
-/** The report in the chosen format. Colour only on a terminal, and never when NO_COLOR is set. */
+/**
+ * The report in the chosen format. Colour only on a terminal, and never when
+ * NO_COLOR is set; lines fit a terminal's width and are never cut in a pipe.
+ */
 export function render(input: ReportInput, format: Format, io: CliIo): string {
   if (format === 'markdown') return ensureNewline(renderMarkdownReport(input));
   if (format === 'json') {
     const { evaluation } = input;
     return `${JSON.stringify({ evaluation, findings: findingsOutput(evaluation), budgets: budgetsOutput(evaluation) }, null, 2)}\n`;
   }
-  const color = io.stdout.isTTY === true && !io.env['NO_COLOR'];
-  return renderTerminal(input, { color });
+  const terminal = io.stdout.isTTY === true;
+  return renderTerminal(input, { color: terminal && !io.env['NO_COLOR'], ...(terminal ? { width: io.stdout.columns || 80 } : {}) });
 }
 
 function ensureNewline(text: string): string {

@@ -6,6 +6,7 @@ import { renderComment } from '../../src/report/comment.js';
 import { renderDashboard } from '../../src/report/dashboard.js';
 import { renderMarkdownReport } from '../../src/report/summary.js';
 import { renderTerminal } from '../../src/report/terminal.js';
+import { runCli } from '../cli/helpers.js';
 
 const root = join(import.meta.dirname, '../..');
 const golden = (name: string) => `./__golden__/${name}`;
@@ -21,6 +22,14 @@ describe('the README’s examples', () => {
     expect(withExamples(readme, { comment: 'new\n\ncomment\n', summary: 'sum' })).toBe(
       'before\n<!-- example:comment -->\n> new\n>\n> comment\n<!-- /example:comment -->\nmiddle\n<!-- example:summary -->\n> sum\n<!-- /example:summary -->\nafter\n',
     );
+  });
+
+  it('show the demo output exactly as `roadmap-guard demo` prints it on an 80-column terminal', async () => {
+    const demo = await runCli(['demo'], { tty: true, columns: 80, env: { NO_COLOR: '1' } });
+    const shown = renderReadmeExamples(root).demo!;
+    expect(shown).toContain('Share vs cap');
+    expect(shown).toContain('Policy: examples/roadmap-policy.yml');
+    expect(demo.stdout.startsWith(`${shown}\n\n`)).toBe(true);
   });
 
   it('fail loudly when a marker is missing', () => {
@@ -48,6 +57,6 @@ describe('reports on the example roadmap', () => {
   });
 
   it('the terminal report', async () => {
-    await expect(renderTerminal(input, { color: false })).toMatchFileSnapshot(golden('example-terminal.txt'));
+    await expect(renderTerminal(input, { color: false, width: 80 })).toMatchFileSnapshot(golden('example-terminal.txt'));
   });
 });

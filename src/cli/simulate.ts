@@ -5,7 +5,8 @@
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { buildReportInput } from '../report/report-input.js';
-import { parseSnapshot } from '../core/snapshot.js';
+import { parseSnapshot, SnapshotError } from '../core/snapshot.js';
+import { reviewSnapshot } from '../core/snapshot-checks.js';
 import type { Snapshot } from '../core/types.js';
 import { loadPolicy, type LoadedPolicy, type PolicyFileReader } from '../policy/load.js';
 import { budgetsOutput, findingsOutput } from '../report/outputs.js';
@@ -39,11 +40,15 @@ export const simulateCommand: Command = async (args, io) => {
       return EXIT.ok;
     }
     const [loaded, snapshot] = await Promise.all([loadLocalPolicy(options.policy), readSnapshot(options.snapshot)]);
+    const at = options.at ?? snapshot.takenAt;
+    const review = reviewSnapshot(loaded.policy, snapshot.items, at);
+    if (review.impossible.length > 0) throw new SnapshotError(options.snapshot, review.impossible);
+    for (const warning of review.suspicious) io.stderr.write(`roadmap-guard simulate: warning: ${options.snapshot}: ${warning}\n`);
     const input = buildReportInput({
       mode: 'simulate',
       policy: loaded.policy,
       items: snapshot.items,
-      now: options.at ?? snapshot.takenAt,
+      now: at,
       policySources: loaded.sources,
       sourceName: snapshot.source.name,
       trendMonths: 6,

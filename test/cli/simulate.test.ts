@@ -60,7 +60,7 @@ describe('roadmap-guard simulate', () => {
       [['--policy', 'nope.yml', '--snapshot', SNAPSHOT], /nope\.yml: no policy file found/],
       [['--policy', POLICY, '--snapshot', 'nope.json'], /nope\.json: no such snapshot file/],
       [['--policy', join(dir, 'bad-policy.yml'), '--snapshot', SNAPSHOT], /bad-policy\.yml:4:\d+ categories\.deal/],
-      [['--policy', POLICY, '--snapshot', join(dir, 'bad.json')], /bad\.json: invalid snapshot\n {2}source: /],
+      [['--policy', POLICY, '--snapshot', join(dir, 'bad.json')], /bad\.json: invalid snapshot\n {2}\S*bad\.json:1:1 source: missing: add "source"/],
       [['--policy', POLICY, '--snapshot', SNAPSHOT, '--at', 'next week'], /--at expects a date like 2027-01-15/],
       [['--policy', POLICY, '--snapshot', SNAPSHOT, '--at', '2027-02-30'], /--at expects a date/],
       [['--policy', POLICY, '--snapshot', SNAPSHOT, '--at', '2027-02-30T09:00:00Z'], /--at expects a date/],
@@ -75,6 +75,34 @@ describe('roadmap-guard simulate', () => {
       expect(result.stderr).toMatch(/^roadmap-guard simulate: /);
       expect(result.stderr).toMatch(message);
     }
+  });
+
+  it('refuses sizes no work can have, and warns when --at is before the work was created', async () => {
+    const item = (number: number, estimate: number) => ({
+      number,
+      title: `Item ${number}`,
+      url: `https://github.com/acme/app/issues/${number}`,
+      state: 'open',
+      createdAt: '2026-10-01T10:00:00Z',
+      updatedAt: '2026-10-01T10:00:00Z',
+      fields: { Estimate: { type: 'number', value: estimate } },
+    });
+    const snapshot = (estimates: number[]) =>
+      JSON.stringify({ version: 1, source: { kind: 'repository', name: 'acme/app' }, takenAt: '2026-11-03', items: estimates.map((e, i) => item(i + 1, e)) });
+    const dir = scratch({ 'policy.yml': 'version: 1\nwork: { size: { field: Estimate } }\n', 'negative.json': snapshot([3, -5]), 'huge.json': snapshot([3, 1e300]), 'fine.json': snapshot([3, 5]) });
+    const run = (file: string, ...more: string[]) => runCli(['simulate', '--policy', join(dir, 'policy.yml'), '--snapshot', join(dir, file), ...more]);
+
+    const negative = await run('negative.json');
+    expect(negative.code).toBe(2);
+    expect(negative.stderr).toContain('items[1].fields["Estimate"].value (issue #2): a size of -5 is impossible; sizes are 0 or more');
+    const huge = await run('huge.json');
+    expect(huge.code).toBe(2);
+    expect(huge.stderr).toContain('(issue #2): a size of 1e+300 is beyond any real item (at most 100,000); check the unit');
+
+    const early = await run('fine.json', '--at', '2026-01-01');
+    expect(early.code).toBe(0);
+    expect(early.stderr).toBe(`roadmap-guard simulate: warning: ${join(dir, 'fine.json')}: 2026-01-01T00:00:00.000Z is before every item in the snapshot was created: the report counts work that did not exist yet\n`);
+    expect((await run('fine.json')).stderr).toBe('');
   });
 
   it('prints its usage with --help, listing --format and the exit codes', async () => {

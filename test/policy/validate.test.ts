@@ -1,4 +1,4 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import nock from 'nock';
@@ -68,6 +68,20 @@ describe('roadmap-guard validate', () => {
     expect(await main(['validate', path, '--extends-from', org], io)).toBe(0);
     expect(io.err()).toBe('');
     expect(io.out()).toBe(`${path}: OK — 1 category (deal ≤ 15% ≥ 12%), fails on over-budget, forbidden-label (merged with acme/.github:roadmap-policy.yml@main, read from ${org})\n`);
+  });
+
+  it("checks the README's rollout example: a team policy merged with the organization's", async () => {
+    const io = capturedIo();
+    const readme = readFileSync('README.md', 'utf8');
+    const block = (marker: string) => {
+      const start = readme.indexOf(`# ${marker}\n`);
+      return readme.slice(start, readme.indexOf('```', start));
+    };
+    const org = policyFile(block("acme/.github: roadmap-policy.yml — the organization's policy, complete on its own"));
+    const team = policyFile(block('each repository: .github/roadmap-policy.yml'));
+
+    expect(await main(['validate', team, '--extends-from', org], io)).toBe(0);
+    expect(io.out()).toContain('OK — 1 category (deal ≤ 10%)');
   });
 
   it('reports problems of the merged policy that neither file shows alone', async () => {

@@ -7,6 +7,7 @@ import { renderDashboard } from '../../src/report/dashboard.js';
 import { renderMarkdownReport } from '../../src/report/summary.js';
 import { renderTerminal } from '../../src/report/terminal.js';
 import { runCli } from '../cli/helpers.js';
+import { parseSnapshot } from '../../src/core/snapshot.js';
 
 const root = join(import.meta.dirname, '../..');
 const golden = (name: string) => `./__golden__/${name}`;
@@ -30,6 +31,21 @@ describe('the README’s examples', () => {
     expect(shown).toContain('Share vs cap');
     expect(shown).toContain('Policy: examples/roadmap-policy.yml');
     expect(demo.stdout.startsWith(`${shown}\n\n`)).toBe(true);
+  });
+
+  it("show a snapshot error exactly as simulate reports the README's own snapshot example with two typos", () => {
+    const readme = readFileSync(join(root, 'README.md'), 'utf8');
+    const start = readme.indexOf('```json\n{\n  "$schema": "./snapshot.schema.json"') + '```json\n'.length;
+    const example = readme.slice(start, readme.indexOf('```', start));
+    const broken = example.replace('"labels":', '"labelz":').replace('"state": "open"', '"state": "OPEN"');
+    let message = '';
+    try {
+      parseSnapshot(broken, 'plan.json');
+    } catch (error) {
+      message = `roadmap-guard simulate: ${(error as Error).message}`;
+    }
+    expect(message).toMatch(/labelz/);
+    expect(readme).toContain(`\`\`\`text\n${message}\n\`\`\``);
   });
 
   it('fail loudly when a marker is missing', () => {

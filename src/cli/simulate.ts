@@ -7,6 +7,7 @@ import { resolve } from 'node:path';
 import { buildReportInput } from '../report/report-input.js';
 import { parseSnapshot, SnapshotError } from '../core/snapshot.js';
 import { reviewSnapshot } from '../core/snapshot-checks.js';
+import { extendsReader } from './extends.js';
 import type { Snapshot } from '../core/types.js';
 import { loadPolicy, type LoadedPolicy, type PolicyFileReader } from '../policy/load.js';
 import { budgetsOutput, findingsOutput } from '../report/outputs.js';
@@ -15,7 +16,7 @@ import { renderTerminal } from '../report/terminal.js';
 import type { ReportInput } from '../report/types.js';
 import { BadInput, type CliIo, type Command, EXIT, EXIT_CODES_HELP, parseStrictly, reportBadInput } from './io.js';
 
-const SIMULATE_USAGE = `Usage: roadmap-guard simulate --policy <file> --snapshot <file> [--at <date>] [--format text|markdown|json]
+const SIMULATE_USAGE = `Usage: roadmap-guard simulate --policy <file> --snapshot <file> [--at <date>] [--format text|markdown|json] [--extends-from <file>]
 
 Evaluates a policy against a snapshot of planned work and prints the report.
 Writes nothing: no comments, no labels, no files.
@@ -25,7 +26,11 @@ Writes nothing: no comments, no labels, no files.
   --at <date>         evaluate at this moment instead of the snapshot's takenAt,
                       e.g. 2027-01-15 or 2027-01-15T09:00:00Z
   --format <format>   text (default), markdown or json
+  --extends-from <file>  a local copy of the policy that --policy extends
   --help, -h          this text
+
+A policy that extends another is read whole: from --extends-from, or from
+GitHub with a token in GITHUB_TOKEN or GH_TOKEN.
 
 ${EXIT_CODES_HELP}`;
 
@@ -39,7 +44,8 @@ export const simulateCommand: Command = async (args, io) => {
       io.stdout.write(SIMULATE_USAGE);
       return EXIT.ok;
     }
-    const [loaded, snapshot] = await Promise.all([loadLocalPolicy(options.policy), readSnapshot(options.snapshot)]);
+    const extended = extendsReader(options.extendsFrom, io.env);
+    const [loaded, snapshot] = await Promise.all([loadLocalPolicy(options.policy, process.cwd(), extended?.read), readSnapshot(options.snapshot)]);
     const at = options.at ?? snapshot.takenAt;
     const review = reviewSnapshot(loaded.policy, snapshot.items, at);
     if (review.impossible.length > 0) throw new SnapshotError(options.snapshot, review.impossible);
@@ -65,6 +71,7 @@ interface SimulateOptions {
   snapshot: string;
   at?: string;
   format: Format;
+  extendsFrom?: string;
 }
 
 function parseOptions(args: string[]): SimulateOptions | 'help' {
@@ -73,6 +80,7 @@ function parseOptions(args: string[]): SimulateOptions | 'help' {
     snapshot: { type: 'string' },
     at: { type: 'string' },
     format: { type: 'string' },
+    'extends-from': { type: 'string' },
     help: { type: 'boolean', short: 'h' },
   });
   if (values.help) return 'help';
@@ -85,6 +93,7 @@ function parseOptions(args: string[]): SimulateOptions | 'help' {
     snapshot: values.snapshot,
     ...(values.at === undefined ? {} : { at: parseMoment(values.at) }),
     format: parseFormat(values.format),
+    ...(values['extends-from'] === undefined ? {} : { extendsFrom: values['extends-from'] }),
   };
 }
 
@@ -115,7 +124,7 @@ export async function loadLocalPolicy(path: string, baseDir = process.cwd(), ext
   const read: PolicyFileReader = async (ref) => {
     if (ref.repo !== null) {
       if (extended) return extended(ref);
-      throw new Error(`${ref.repo}:${ref.path} is on GitHub and cannot be read offline; simulate a policy without extends, or copy the extended policy's keys into it`);
+      throw new Error(`${ref.repo}:${ref.path} is on GitHub; give a local copy with --extends-from <file>, or set GITHUB_TOKEN or GH_TOKEN to a token that can read it`);
     }
     const text = await readLocalFile(resolve(baseDir, ref.path), ref.path);
     return text === null ? null : { text };

@@ -1,13 +1,14 @@
 import { readFile } from 'node:fs/promises';
-import { createGitHubClient } from '../github/client.js';
-import { createExtendsReader } from '../github/policy-reader.js';
+import { join, relative } from 'node:path';
 import { checkPolicyData, locatorFor } from '../policy/check.js';
-import { PolicyError } from '../policy/errors.js';
-import { DEFAULT_POLICY_PATH, extendsOf, missingPolicyProblem, type PolicyFileReader } from '../policy/load.js';
+import { formatProblem, PolicyError } from '../policy/errors.js';
+import { DEFAULT_POLICY_PATH, extendsOf, missingPolicyProblem } from '../policy/load.js';
 import { EXTENDS_PATTERN, normalizePolicy } from '../policy/schema.js';
 import { summarizePolicy } from '../policy/summary.js';
 import { readPolicySource } from '../policy/yaml-source.js';
 import { BadInput, type CliIo, type Command, EXIT, EXIT_CODES_HELP, parseStrictly, reportBadInput } from './io.js';
+import { extendsReader } from './extends.js';
+import { packageRoot } from './package.js';
 import { loadLocalPolicy } from './simulate.js';
 
 const VALIDATE_USAGE = `Usage: roadmap-guard validate [path] [--extends-from <file>]
@@ -44,7 +45,12 @@ export const validateCommand: Command = async (args, io) => {
 };
 
 async function validate(path: string, extendsFrom: string | undefined, io: CliIo): Promise<number> {
-  const source = readPolicySource(await readText(path), path);
+  const text = await readText(path);
+  if (text === null) {
+    io.stderr.write(`${formatProblem(missingPolicyProblem(path))}\nnote: the example policy came with this command: ${relative(process.cwd(), join(packageRoot(), 'examples', 'roadmap-policy.yml'))}\n`);
+    return EXIT.badInput;
+  }
+  const source = readPolicySource(text, path);
   const target = extendsOf(source.value);
   // A malformed extends is reported below as a problem of this file; only a well-formed one can be followed.
   const followable = target !== undefined && EXTENDS_PATTERN.test(target);
@@ -63,25 +69,6 @@ async function validate(path: string, extendsFrom: string | undefined, io: CliIo
   return EXIT.ok;
 }
 
-/** Where the extended policies come from: a local copy of the first one, then GitHub when there is a token. */
-function extendsReader(extendsFrom: string | undefined, env: NodeJS.ProcessEnv): { read: PolicyFileReader; how: string } | undefined {
-  const token = env['GITHUB_TOKEN'] || env['GH_TOKEN'];
-  const remote = token ? createExtendsReader(createGitHubClient({ token, ...(env['GITHUB_API_URL'] ? { apiUrl: env['GITHUB_API_URL'] } : {}), warn: () => {} })) : undefined;
-  if (extendsFrom === undefined) return remote && { read: remote, how: 'from GitHub' };
-  let copyUsed = false;
-  const read: PolicyFileReader = async (ref) => {
-    if (copyUsed) {
-      if (!remote) throw new Error('it is on GitHub; set GITHUB_TOKEN or GH_TOKEN to read it, or flatten the chain');
-      return remote(ref);
-    }
-    copyUsed = true;
-    const text = await readFile(extendsFrom, 'utf8').catch(() => null);
-    if (text === null) throw new BadInput(`${extendsFrom}: no such file (given as --extends-from)`);
-    return { text };
-  };
-  return { read, how: `from ${extendsFrom}` };
-}
-
 function partialCheckNote(target: string): string {
   return [
     `extends ${target}, which was not read, so this file was checked on its own.`,
@@ -91,12 +78,13 @@ function partialCheckNote(target: string): string {
   ].join('\n');
 }
 
-async function readText(path: string): Promise<string> {
+/** The file's text, or null when there is no such file. */
+async function readText(path: string): Promise<string | null> {
   try {
     return await readFile(path, 'utf8');
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT') throw new PolicyError([missingPolicyProblem(path)]);
+    if (code === 'ENOENT') return null;
     throw new BadInput(`${path}: cannot read the policy file (${code ?? (error instanceof Error ? error.message : String(error))})`);
   }
 }

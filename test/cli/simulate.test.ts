@@ -64,7 +64,7 @@ describe('roadmap-guard simulate', () => {
       [['--policy', POLICY, '--snapshot', SNAPSHOT, '--at', 'next week'], /--at expects a date like 2027-01-15/],
       [['--policy', POLICY, '--snapshot', SNAPSHOT, '--at', '2027-02-30'], /--at expects a date/],
       [['--policy', POLICY, '--snapshot', SNAPSHOT, '--at', '2027-02-30T09:00:00Z'], /--at expects a date/],
-      [['--policy', join(dir, 'extends.yml'), '--snapshot', SNAPSHOT], /extends\.yml:2:\d+ extends: .*cannot be read offline/],
+      [['--policy', join(dir, 'extends.yml'), '--snapshot', SNAPSHOT], /extends\.yml:2:\d+ extends: .*is on GitHub; give a local copy with --extends-from <file>, or set GITHUB_TOKEN/],
       [['--policy', POLICY, '--snapshot', SNAPSHOT, '--format', 'yaml'], /--format must be one of text, markdown, json/],
       [['--policy', POLICY, '--snapshot', SNAPSHOT, '--format'], /--format needs a value \(see roadmap-guard simulate --help\)/],
       [['--policy', POLICY, '--snapshot', SNAPSHOT, '--help=yes'], /--help takes no value/],
@@ -103,6 +103,15 @@ describe('roadmap-guard simulate', () => {
     expect(early.code).toBe(0);
     expect(early.stderr).toBe(`roadmap-guard simulate: warning: ${join(dir, 'fine.json')}: 2026-01-01T00:00:00.000Z is before every item in the snapshot was created: the report counts work that did not exist yet\n`);
     expect((await run('fine.json')).stderr).toBe('');
+  });
+
+  it('reads an extended policy from a local copy given with --extends-from', async () => {
+    const dir = scratch({ 'team.yml': 'version: 1\nextends: acme/.github:roadmap-policy.yml\ncategories:\n  deal:\n    budget: { max-share: 30% }\n' });
+    const { code, stdout, stderr } = await runCli(['simulate', '--policy', join(dir, 'team.yml'), '--extends-from', POLICY, '--snapshot', SNAPSHOT, '--format', 'json']);
+    expect({ code, stderr }).toEqual({ code: 1, stderr: '' });
+    const { budgets } = JSON.parse(stdout) as { budgets: { category: string; cap: string | null }[] };
+    // The team's 30% replaces the example's 10%; the strategic category comes from the extended file.
+    expect(budgets.map((b) => [b.category, b.cap])).toEqual([['deal', '30%'], ['strategic', null], ['other', null]]);
   });
 
   it('prints its usage with --help, listing --format and the exit codes', async () => {

@@ -121,7 +121,8 @@ describe('roadmap-guard validate', () => {
     const exitCode = await main(['validate', 'no/such/roadmap-policy.yml'], io);
 
     expect(io.err()).toBe(
-      'no/such/roadmap-policy.yml: no policy file found at no/such/roadmap-policy.yml. To start, copy examples/roadmap-policy.yml from Roadmap Guard to no/such/roadmap-policy.yml and adapt it (or point the `policy` input at your file)\n',
+      'no/such/roadmap-policy.yml: no policy file found at no/such/roadmap-policy.yml. To start, copy examples/roadmap-policy.yml from Roadmap Guard to no/such/roadmap-policy.yml and adapt it (or point the `policy` input at your file)\n' +
+        'note: the example policy came with this command: examples/roadmap-policy.yml\n',
     );
     expect(exitCode).toBe(2);
   });

@@ -46,6 +46,12 @@ describe('roadmap-guard simulate', () => {
     expect(evaluation.findings.filter((f) => f.kind === 'bet-overdue').length).toBeGreaterThan(2);
   });
 
+  it('counts overdue bets the same in their section and in the overview, saying how many more are exempt', async () => {
+    const { stdout } = await runCli(['simulate', '--policy', POLICY, '--snapshot', SNAPSHOT, '--at', '2027-03-01']);
+    expect(stdout).toContain('  Bets past their review date (4, plus 2 exempt)\n');
+    expect(stdout).toContain('  Overdue bets: 4 items, plus 2 exempt\n');
+  });
+
   it('exits 2 with a clear message on bad input', async () => {
     const dir = scratch({
       'bad-policy.yml': 'version: 1\ncategories:\n  deal:\n    budget: { max-share: ten percent }\n',

@@ -6,6 +6,7 @@
  */
 import type { z } from 'zod';
 import { describeValue } from '../policy/describe-value.js';
+import { valueAt } from '../policy/describe-issues.js';
 import { allowedKeysAt, closest } from '../policy/did-you-mean.js';
 import { readPolicySource, type Position } from '../policy/yaml-source.js';
 
@@ -117,13 +118,4 @@ function fieldName(path: readonly PropertyKey[], data: unknown): string {
     .join('');
   const number = path[0] === 'items' && typeof path[1] === 'number' ? valueAt(data, ['items', path[1], 'number']) : undefined;
   return typeof number === 'number' ? `${name} (issue #${number})` : name;
-}
-
-function valueAt(root: unknown, path: readonly PropertyKey[]): unknown {
-  let value = root;
-  for (const segment of path) {
-    if (typeof value !== 'object' || value === null || !Object.hasOwn(value, segment)) return undefined;
-    value = (value as Record<PropertyKey, unknown>)[segment];
-  }
-  return value;
 }

@@ -60,7 +60,7 @@ async function validate(path: string, extendsFrom: string | undefined, io: CliIo
     io.stdout.write(`${path}: OK — ${summarizePolicy(loaded.policy)} (merged with ${loaded.sources.slice(1).join(' → ')}, read ${extended.how})\n`);
     return EXIT.ok;
   }
-  if (extendsFrom !== undefined) io.stderr.write(`${path}: note: --extends-from ${extendsFrom} is not used: this policy extends no other\n`);
+  if (extendsFrom !== undefined && target === undefined) io.stderr.write(`${path}: note: --extends-from ${extendsFrom} is not used: this policy extends no other\n`);
   const checked = source.readable ? checkPolicyData(source.value, locatorFor(source), { categoriesMayBeInherited: target !== undefined }) : { problems: [] };
   const problems = [...source.problems, ...checked.problems];
   if (followable) io.stderr.write(`${path}: note: ${partialCheckNote(target)}\n`);

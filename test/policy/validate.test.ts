@@ -84,6 +84,14 @@ describe('roadmap-guard validate', () => {
     expect(io.out()).toContain('OK — 1 category (deal ≤ 10%)');
   });
 
+  it('says when --extends-from is given for a policy that extends nothing', async () => {
+    const io = capturedIo();
+    const path = policyFile('version: 1\n');
+
+    expect(await main(['validate', path, '--extends-from', path], io)).toBe(0);
+    expect(io.err()).toBe(`${path}: note: --extends-from ${path} is not used: this policy extends no other\n`);
+  });
+
   it('reports problems of the merged policy that neither file shows alone', async () => {
     const io = capturedIo();
     const path = policyFile(INHERITING);

@@ -8,7 +8,7 @@ import { closest } from '../policy/did-you-mean.js';
 const COMMANDS: Record<string, { run: Command; summary: string }> = {
   validate: { run: validateCommand, summary: 'validate [path]   check a policy file (offline unless it extends another)' },
   demo: { run: demoCommand, summary: 'demo              evaluate the built-in example roadmap, offline' },
-  simulate: { run: simulateCommand, summary: 'simulate --policy P --snapshot S [--at DATE]   what-if: evaluate a policy against a snapshot' },
+  simulate: { run: simulateCommand, summary: 'simulate          what-if: evaluate a policy against a snapshot of issues,\n                    --policy <file> --snapshot <file> [--at <date>]' },
 };
 
 const USAGE = `Usage: roadmap-guard <command> [options]

@@ -39518,7 +39518,7 @@ exports.visitAsync = visitAsync;
 
 /***/ }),
 
-/***/ 5152:
+/***/ 4245:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -42854,7 +42854,9 @@ function amount(policy, points) {
  * Backlog: an item nobody touched for a year will not be done. Flag it; with
  * `backlog.archive`, warn first and close it as not planned once the grace
  * period passes with nobody touching it. Staleness is measured from a
- * person's last touch, never from the bot's own comment or labels.
+ * person's last touch, never from the bot's own comment or labels. Like
+ * every item rule, it looks only at roadmap work: what `work.exclude-labels`
+ * leaves out (bugs, chores) is not Roadmap Guard's to archive.
  */
 
 
@@ -42910,7 +42912,7 @@ function staleItems(context) {
     if (maxAgeDays === undefined)
         return [];
     return context.items.flatMap((assessed) => {
-        if (assessed.item.state !== 'open')
+        if (assessed.item.state !== 'open' || isExcluded(context.policy, assessed.item))
             return [];
         const touchedAt = Date.parse(assessed.item.activityAt ?? assessed.item.updatedAt);
         if (Number.isNaN(touchedAt))
@@ -43056,7 +43058,7 @@ function betsRule(context) {
         return [];
     const today = Math.floor(context.now / DAY_MS) * DAY_MS;
     return context.items
-        .filter(({ item }) => item.state === 'open')
+        .filter(({ item }) => item.state === 'open' && !isExcluded(context.policy, item))
         .flatMap((assessed) => {
         const reviewBy = fieldTexts(assessed.item, field)
             .map(parseFormDate)
@@ -53060,7 +53062,7 @@ function preprocess(fn, schema) {
 
 ;// CONCATENATED MODULE: ./lib/policy/describe-value.js
 /** A value from a policy file, shown the way the user would recognise it in their YAML. */
-function describeValue(value) {
+function describe_value_describeValue(value) {
     if (value === undefined)
         return 'nothing';
     if (value === null)
@@ -53078,7 +53080,7 @@ function describeValue(value) {
 /** "Did you mean `max-share`?" — the nearest allowed word to a mistyped one. */
 
 /** The closest candidate within a small edit distance, or undefined when nothing is close. */
-function closest(word, candidates) {
+function did_you_mean_closest(word, candidates) {
     const needle = word.toLowerCase();
     let best;
     for (const candidate of candidates) {
@@ -53109,7 +53111,7 @@ function editDistance(a, b) {
     return rows[a.length][b.length];
 }
 /** The keys a strict object accepts at `path` in `schema`, or [] when the path is not an object. */
-function allowedKeysAt(schema, path) {
+function did_you_mean_allowedKeysAt(schema, path) {
     const objects = schemasAt(schema, path).filter((s) => s instanceof ZodObject);
     return [...new Set(objects.flatMap((s) => Object.keys(s.shape)))];
 }
@@ -53230,7 +53232,7 @@ const whenMapping = {
     when: (payload) => typeof payload.value === 'object' && payload.value !== null && !Array.isArray(payload.value),
 };
 /** An error message that ends with what the file actually holds. */
-const expected = (what) => (issue) => `expected ${what}, got ${describeValue(issue.input)}`;
+const expected = (what) => (issue) => `expected ${what}, got ${describe_value_describeValue(issue.input)}`;
 const schema_text = (what) => schemas_string({ error: expected(what) })
     .trim()
     .min(1, { error: `expected ${what}, got an empty text` });
@@ -53248,7 +53250,7 @@ const answer = union([schemas_string(), schemas_number(), schemas_boolean()], { 
 /** A label name or a glob on label names: `customer:*`, `size/?`. */
 const labelGlob = schema_text('a label name or glob')
     .refine((glob) => !/[[\]{}]|\*\*|^!/.test(glob), {
-    error: (issue) => `only * and ? are supported in label globs (no [], {}, ** or leading !), got ${describeValue(issue.input)}`,
+    error: (issue) => `only * and ? are supported in label globs (no [], {}, ** or leading !), got ${describe_value_describeValue(issue.input)}`,
 })
     .meta({ description: 'A label name, or a glob where * matches any run of characters and ? one character.', examples: ['deal', 'customer:*'] });
 /** The same rule as above, for editors reading the JSON Schema. */
@@ -53271,15 +53273,15 @@ const share = shareInput
 function shareMessage(value) {
     const raw = String(value).trim();
     if (raw.startsWith('-'))
-        return `a share cannot be negative, got ${describeValue(value)}`;
+        return `a share cannot be negative, got ${describe_value_describeValue(value)}`;
     const percent = /^(\d+(?:\.\d+)?)\s*%$/.exec(raw);
     const overFull = percent ? Number(percent[1]) > 100 : /^\d+(\.\d+)?$/.test(raw) && Number(raw) > 1;
     if (overFull)
-        return `a share cannot exceed 100%, got ${describeValue(value)}${percent ? '' : ` (write ${raw}% or ${Number(raw) / 100} for a percentage)`}`;
-    return `expected a share like 10% or 0.1, got ${describeValue(value)}`;
+        return `a share cannot exceed 100%, got ${describe_value_describeValue(value)}${percent ? '' : ` (write ${raw}% or ${Number(raw) / 100} for a percentage)`}`;
+    return `expected a share like 10% or 0.1, got ${describe_value_describeValue(value)}`;
 }
 const size = schemas_number({ error: expected('a size as a number') })
-    .min(0, { error: (issue) => `a size cannot be negative, got ${describeValue(issue.input)}` });
+    .min(0, { error: (issue) => `a size cannot be negative, got ${describe_value_describeValue(issue.input)}` });
 /** `owner/repo:path` or `owner/repo:path@ref`. */
 const EXTENDS_PATTERN = /^[\w.-]+\/[\w.-]+:[^@\s:]+(@[^\s@]+)?$/;
 const extendsRef = schemas_string({ error: expected('a policy to extend, like acme/.github:roadmap-policy.yml') })
@@ -53365,7 +53367,7 @@ function isShare(value) {
     return typeof value === 'object' && value !== null && 'numerator' in value;
 }
 const categoryName = schemas_string()
-    .regex(/^[a-z0-9][a-z0-9_-]*$/i, { error: (issue) => `category names use letters, digits, - and _, got ${describeValue(issue.input)}` })
+    .regex(/^[a-z0-9][a-z0-9_-]*$/i, { error: (issue) => `category names use letters, digits, - and _, got ${describe_value_describeValue(issue.input)}` })
     .refine((name) => name !== 'other', { error: '"other" is the name for unmatched work; choose another category name' });
 const businessCaseField = strictObject({
     heading: schema_text('the issue-form heading').meta({ description: 'The heading as it appears in the issue body ("### Who will buy it?").', examples: ['Who will buy it?'] }),
@@ -53404,7 +53406,7 @@ const forbiddenLabel = union([labelGlob, strictObject({ name: labelGlob, message
 const closeReason = literal('not-planned', {
     error: (issue) => issue.input === 'completed'
         ? 'archived work was not delivered, so it cannot be closed as completed; use not-planned'
-        : `expected not-planned, got ${describeValue(issue.input)}`,
+        : `expected not-planned, got ${describe_value_describeValue(issue.input)}`,
 })
     .default('not-planned')
     .meta({ description: 'How archived items are closed: not-planned (the only reason allowed; completed is refused because archived work was not delivered).' });
@@ -53607,19 +53609,19 @@ function problemsFromIssues(issues, root, locate) {
 }
 function describeIssue(issue, prefix, root) {
     const path = [...prefix, ...issue.path];
-    const actual = valueAt(root, path);
+    const actual = describe_issues_valueAt(root, path);
     if (actual === undefined && MISSING_CODES.has(issue.code) && path.length > 0) {
         return [{ path, target: 'value', message: missingMessage(path), missing: String(path.at(-1)) }];
     }
     switch (issue.code) {
         case 'unrecognized_keys':
             return issue.keys.map((key) => {
-                const allowed = allowedKeysAt(policyFileSchema, path);
-                const suggested = closest(key, allowed);
+                const allowed = did_you_mean_allowedKeysAt(policyFileSchema, path);
+                const suggested = did_you_mean_closest(key, allowed);
                 return { path: [...path, key], target: 'key', message: unknownKeyMessage(key, suggested, allowed), ...(suggested ? { suggested } : {}) };
             });
         case 'invalid_key':
-            return [{ path, target: 'key', message: issue.issues[0]?.message ?? `${describeValue(path.at(-1))} is not allowed as a name here` }];
+            return [{ path, target: 'key', message: issue.issues[0]?.message ?? `${describe_value_describeValue(path.at(-1))} is not allowed as a name here` }];
         case 'invalid_union': {
             // For a mapping or list, the branch that accepts its shape explains the mistake best: `{ nam: one-off }` gets "unknown key nam".
             const shaped = typeof actual === 'object' && actual !== null;
@@ -53643,15 +53645,15 @@ function readable(issue, actual) {
         return issue.message;
     switch (issue.code) {
         case 'invalid_type':
-            return `expected ${TYPE_NAMES[issue.expected] ?? issue.expected}, got ${describeValue(actual)}`;
+            return `expected ${TYPE_NAMES[issue.expected] ?? issue.expected}, got ${describe_value_describeValue(actual)}`;
         case 'invalid_value':
-            return `expected one of ${issue.values.map(String).join(', ')}, got ${describeValue(actual)}`;
+            return `expected one of ${issue.values.map(String).join(', ')}, got ${describe_value_describeValue(actual)}`;
         case 'too_small':
-            return `too small, got ${describeValue(actual)} (at least ${String(issue.minimum)})`;
+            return `too small, got ${describe_value_describeValue(actual)} (at least ${String(issue.minimum)})`;
         case 'too_big':
-            return `too big, got ${describeValue(actual)} (at most ${String(issue.maximum)})`;
+            return `too big, got ${describe_value_describeValue(actual)} (at most ${String(issue.maximum)})`;
         default:
-            return `not valid here, got ${describeValue(actual)}`;
+            return `not valid here, got ${describe_value_describeValue(actual)}`;
     }
 }
 const TYPE_NAMES = {
@@ -53679,15 +53681,16 @@ function isFindingKindList(values) {
     return values.length === FINDING_KINDS.length && FINDING_KINDS.every((kind) => values.includes(kind));
 }
 function unknownFindingKindMessage(actual) {
-    const suggestion = typeof actual === 'string' ? closest(actual, FINDING_KINDS) : undefined;
+    const suggestion = typeof actual === 'string' ? did_you_mean_closest(actual, FINDING_KINDS) : undefined;
     const hint = suggestion ? `; did you mean \`${suggestion}\`?` : '';
-    return `unknown finding kind ${describeValue(actual)}${hint} (finding kinds: ${FINDING_KINDS.join(', ')})`;
+    return `unknown finding kind ${describe_value_describeValue(actual)}${hint} (finding kinds: ${FINDING_KINDS.join(', ')})`;
 }
 function withSuggestion(message, actual, allowed) {
-    const suggestion = typeof actual === 'string' ? closest(actual, allowed) : undefined;
+    const suggestion = typeof actual === 'string' ? did_you_mean_closest(actual, allowed) : undefined;
     return suggestion ? `${message}; did you mean \`${suggestion}\`?` : message;
 }
-function valueAt(root, path) {
+/** The value at `path` in parsed data, or undefined when the path is not there. */
+function describe_issues_valueAt(root, path) {
     let value = root;
     for (const segment of path) {
         if (typeof value !== 'object' || value === null || !Object.hasOwn(value, segment))
@@ -53706,11 +53709,14 @@ function valueAt(root, path) {
 
 
 
+
 /** Checks one file's data, or several files merged (the locator knows which file set what). */
 function checkPolicyData(value, locate, options = {}) {
     const shapeProblem = checkIsMapping(value, locate);
     if (shapeProblem)
         return { problems: [shapeProblem] };
+    if (options.categoriesMayBeInherited)
+        value = withInheritableMatches(value);
     const result = policyFileSchema.safeParse(value);
     if (result.success)
         return { parsed: result.data, problems: [] };
@@ -53736,9 +53742,20 @@ function checkIsMapping(value, locate) {
         return { ...locate([], 'value'), message: 'the policy is empty; add `version: 1` (examples/roadmap-policy.yml shows a complete policy)' };
     }
     if (typeof value !== 'object' || Array.isArray(value)) {
-        return { ...locate([], 'value'), message: `the policy must be a mapping of keys such as \`version: 1\`, got ${describeValue(value)}` };
+        return { ...locate([], 'value'), message: `the policy must be a mapping of keys such as \`version: 1\`, got ${describe_value_describeValue(value)}` };
     }
     return undefined;
+}
+/**
+ * A category without `match` in a file that extends another most likely
+ * overrides an inherited category's budget: it is checked as if it matched nothing.
+ */
+function withInheritableMatches(policy) {
+    const categories = policy['categories'];
+    if (!isMapping(categories))
+        return policy;
+    const filled = Object.fromEntries(Object.entries(categories).map(([name, category]) => [name, isMapping(category) && !('match' in category) ? { ...category, match: {} } : category]));
+    return { ...policy, categories: filled };
 }
 function namesCategory(issue) {
     return issue.code === 'custom' && issue.path[0] === 'business-case' && issue.path[1] === 'applies-to';
@@ -53764,7 +53781,7 @@ var dist = __nccwpck_require__(8815);
  */
 
 
-function readPolicySource(text, file) {
+function yaml_source_readPolicySource(text, file) {
     const lineCounter = new dist/* LineCounter */.HN();
     // Duplicate keys are found below, with a message that names both places.
     const doc = (0,dist/* parseDocument */.Tp)(text, { lineCounter, uniqueKeys: false, prettyErrors: false });
@@ -53931,7 +53948,7 @@ async function loadPolicy(path, read) {
     const top = await read({ repo: null, path });
     if (!top)
         throw new PolicyError([missingPolicyProblem(path)]);
-    const chain = await readExtendsChain(readPolicySource(top.text, path), read);
+    const chain = await readExtendsChain(yaml_source_readPolicySource(top.text, path), read);
     // A chain with an unreadable file is not merged: problems of the partial result would mislead.
     const checked = chain.complete ? checkPolicyData(mergeChain(chain.sources), ownerLocator(chain.sources)) : { problems: [] };
     const problems = unique([...chain.problems, ...checked.problems]);
@@ -53979,7 +53996,7 @@ async function readExtendsChain(first, read) {
             problems.push({ ...at, message: next.message });
             return { sources, problems, complete: false };
         }
-        source = readPolicySource(next.text, target);
+        source = yaml_source_readPolicySource(next.text, target);
     }
     return { sources, problems, complete: true };
 }
@@ -60830,6 +60847,18 @@ function createPolicyReader(options) {
         return text === null ? null : { text };
     };
 }
+/**
+ * Reads only policies in other repositories (an `extends` target), through
+ * the contents API; the command line reads the repository's own file from disk.
+ */
+function createExtendsReader(client) {
+    return async ({ repo, path, ref }) => {
+        if (repo === null)
+            return null;
+        const text = await readRepositoryFile(client, parseRepo(repo), path, ref);
+        return text === null ? null : { text };
+    };
+}
 async function readWorkspaceFile(workspace, path) {
     const full = (0,external_node_path_namespaceObject.join)(workspace, path);
     // The policy input names a file inside the repository, never outside it.
@@ -61119,12 +61148,112 @@ function iso_duration(params) {
     return core._isoDuration(ZodISODuration, params);
 }
 
+;// CONCATENATED MODULE: ./lib/core/snapshot-problems.js
+
+
+
+
+/** `line:col field: message`, leaving out what a problem does not have. */
+function formatSnapshotProblem(file, problem) {
+    const place = problem.line === undefined ? `${file}:` : `${file}:${problem.line}:${problem.column ?? 1}`;
+    return `${place} ${problem.field ? `${problem.field}: ` : ''}${problem.message}`;
+}
+/**
+ * A JSON.parse error with its line and column. V8 gives an offset for some
+ * errors and none for an unexpected token; then the YAML reader, for which
+ * JSON is YAML, usually finds the place.
+ */
+function snapshot_problems_jsonSyntaxProblem(text, error) {
+    const message = error instanceof Error ? error.message : String(error);
+    const offset = /at position (\d+)/.exec(message)?.[1];
+    const at = offset !== undefined ? positionOf(text, Number(offset)) : /end of JSON input/.test(message) ? positionOf(text, text.length) : yamlPosition(text);
+    const reason = message
+        .replace(/\s*(in JSON )?at position \d+.*$/s, '')
+        .replace(/, ".*" is not valid JSON$/s, '')
+        .replace(/^Unexpected end of JSON input$/, 'the file ends too early');
+    return { ...at, message: `not valid JSON: ${reason}` };
+}
+function yamlPosition(text) {
+    const first = readPolicySource(text, 'snapshot').problems.find((problem) => problem.line !== undefined);
+    return first && { line: first.line, column: first.column ?? 1 };
+}
+function positionOf(text, offset) {
+    const before = text.slice(0, offset).split('\n');
+    return { line: before.length, column: before.at(-1).length + 1 };
+}
+/** Every schema issue as a located problem; `data` is the parsed JSON, for issue numbers and the values shown. */
+function snapshot_problems_describeSnapshotIssues(issues, schema, text, data) {
+    // JSON is YAML, so the policy reader's positions serve here too; read only when something is wrong.
+    const source = readPolicySource(text, 'snapshot');
+    return issues.flatMap((issue) => {
+        const path = issue.path;
+        const actual = valueAt(data, path);
+        if (issue.code === 'unrecognized_keys') {
+            const allowed = allowedKeysAt(schema, path);
+            return issue.keys.map((key) => {
+                const suggestion = closest(key, allowed);
+                const message = suggestion ? `unknown key; did you mean "${suggestion}"?` : `unknown key (allowed here: ${allowed.join(', ')})`;
+                return { ...source.locate([...path, key], 'key'), field: fieldName([...path, key], data), message };
+            });
+        }
+        const message = actual === undefined && path.length > 0 ? snapshot_problems_missingMessage(path) : snapshot_problems_readable(issue, actual);
+        return [{ ...source.locate(path, 'value'), field: fieldName(path, data), message }];
+    });
+}
+const MISSING_HINTS = {
+    version: '"version": 1',
+    source: '"source": { "kind": "repository", "name": "acme/platform" }',
+    takenAt: '"takenAt": "2026-11-03T09:00:00Z"',
+    items: '"items": []',
+};
+function snapshot_problems_missingMessage(path) {
+    const key = String(path.at(-1));
+    const hint = path.length === 1 ? MISSING_HINTS[key] : undefined;
+    return `missing: add ${hint ?? `"${key}"`}`;
+}
+const snapshot_problems_TYPE_NAMES = { object: 'an object', array: 'a list', string: 'text', number: 'a number', int: 'a whole number', boolean: 'true or false' };
+/** The schema's own message where it has one, a plain one where the validator's default would show. */
+function snapshot_problems_readable(issue, actual) {
+    if (issue.message.startsWith('expected'))
+        return `${issue.message}, got ${describeValue(actual)}${suggestionFor(issue, actual)}`;
+    if (!issue.message.startsWith('Invalid') && !issue.message.startsWith('Too'))
+        return issue.message;
+    switch (issue.code) {
+        case 'invalid_type':
+            return `expected ${snapshot_problems_TYPE_NAMES[issue.expected] ?? issue.expected}, got ${describeValue(actual)}`;
+        case 'invalid_value':
+            return `expected one of ${issue.values.map(String).join(', ')}, got ${describeValue(actual)}${suggestionFor(issue, actual)}`;
+        case 'too_small':
+            return `too small, got ${describeValue(actual)} (at least ${String(issue.minimum)})`;
+        default:
+            return `not valid here, got ${describeValue(actual)}`;
+    }
+}
+/** "; did you mean "open"?" for a mistyped choice. */
+function suggestionFor(issue, actual) {
+    if (issue.code !== 'invalid_value' || typeof actual !== 'string')
+        return '';
+    const suggestion = closest(actual, issue.values.map(String));
+    return suggestion ? `; did you mean "${suggestion}"?` : '';
+}
+/** ["items", 3, "createdAt"] → "items[3].createdAt (issue #12)": the issue number tells the reader which issue to look at. */
+function fieldName(path, data) {
+    if (path.length === 0)
+        return '(top level)';
+    const name = path
+        .map((key, index) => typeof key === 'number' ? `[${key}]` : /^[A-Za-z_$][\w$]*$/.test(String(key)) ? `${index === 0 ? '' : '.'}${String(key)}` : `[${JSON.stringify(String(key))}]`)
+        .join('');
+    const number = path[0] === 'items' && typeof path[1] === 'number' ? valueAt(data, ['items', path[1], 'number']) : undefined;
+    return typeof number === 'number' ? `${name} (issue #${number})` : name;
+}
+
 ;// CONCATENATED MODULE: ./lib/core/snapshot.js
 /**
  * The snapshot file: planned work at a moment, as plain JSON. `simulate`
  * reads it, `snapshot` writes it, and `snapshot.schema.json` is generated from
  * the schema below.
  */
+
 
 
 const moment = iso_datetime({ offset: true, error: 'expected a date and time like 2026-11-03T09:00:00Z' });
@@ -61175,44 +61304,51 @@ const snapshotSchema = strictObject({
         name: schemas_string().min(1),
         commit: schemas_string().optional(),
     }),
-    takenAt: moment.meta({ description: 'When the snapshot was taken; simulate evaluates at this moment unless --at is given.' }),
-    items: array(workItem),
+    // A date alone means midnight UTC, as simulate's --at reads it.
+    takenAt: union([moment, snapshot_day.transform((date) => `${date}T00:00:00Z`)], { error: 'expected a date like 2026-11-03 or a date and time like 2026-11-03T09:00:00Z' })
+        .meta({ description: 'When the snapshot was taken (a date alone is midnight UTC); simulate evaluates at this moment unless --at is given.' }),
+    items: array(workItem).superRefine(eachIssueOnce),
 })
     .transform(({ $schema: _schema, ...snapshot }) => snapshot);
+/** Two entries for one issue would count its work twice. */
+function eachIssueOnce(items, ctx) {
+    const first = new Map();
+    items.forEach((item, index) => {
+        const earlier = first.get(item.number);
+        if (earlier === undefined)
+            first.set(item.number, index);
+        else
+            ctx.addIssue({ code: 'custom', path: [index, 'number'], message: `issue #${item.number} is already items[${earlier}]; list each issue once` });
+    });
+}
+/** Shown at most, so a wholly wrong file gives a readable answer. */
+const MAX_PROBLEMS = 20;
 class SnapshotError extends Error {
     file;
     problems;
     constructor(file, problems) {
-        super(`${file}: invalid snapshot\n${problems.map((problem) => `  ${problem}`).join('\n')}`);
+        const lines = problems.slice(0, MAX_PROBLEMS).map((problem) => formatSnapshotProblem(file, problem));
+        if (problems.length > MAX_PROBLEMS)
+            lines.push(`…and ${problems.length - MAX_PROBLEMS} more problems`);
+        super(`${file}: invalid snapshot\n${lines.map((line) => `  ${line}`).join('\n')}`);
         this.file = file;
-        this.problems = problems;
         this.name = 'SnapshotError';
+        this.problems = lines;
     }
 }
-/** Parses a snapshot file's text; throws a SnapshotError naming the file and the JSON path of every problem. */
+/** Parses a snapshot file's text; throws a SnapshotError placing every problem at its line, column, JSON path and issue. */
 function parseSnapshot(text, file) {
     let json;
     try {
         json = JSON.parse(text);
     }
     catch (error) {
-        throw new SnapshotError(file, [`not valid JSON: ${error instanceof Error ? error.message : String(error)}`]);
+        throw new SnapshotError(file, [jsonSyntaxProblem(text, error)]);
     }
     const result = snapshotSchema.safeParse(json);
     if (result.success)
         return result.data;
-    const problems = result.error.issues.slice(0, 20).map((issue) => `${jsonPath(issue.path)}: ${issue.message}`);
-    if (result.error.issues.length > 20)
-        problems.push(`…and ${result.error.issues.length - 20} more problems`);
-    throw new SnapshotError(file, problems);
-}
-/** ["items", 3, "createdAt"] → "items[3].createdAt". */
-function jsonPath(path) {
-    if (path.length === 0)
-        return '(top level)';
-    return path
-        .map((key, index) => typeof key === 'number' ? `[${key}]` : /^[A-Za-z_$][\w$]*$/.test(String(key)) ? `${index === 0 ? '' : '.'}${String(key)}` : `[${JSON.stringify(String(key))}]`)
-        .join('');
+    throw new SnapshotError(file, describeSnapshotIssues(result.error.issues, snapshotSchema, text, json));
 }
 /** The JSON Schema of the snapshot file as written on disk. */
 function snapshotJsonSchema() {
@@ -61671,6 +61807,7 @@ function budgetsOutput(evaluation) {
         points: b.points,
         share: b.share,
         cap: b.maxShare?.text ?? null,
+        floor: b.minShare?.text ?? null,
         status: b.status,
         customers: b.customers.map((c) => ({ customer: c.customer, points: c.points, share: c.share, cap: c.cap ?? null, over: c.over })),
     }));
@@ -61996,7 +62133,7 @@ function trendStart(now, months) {
 /***/ ((__webpack_module__, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _action_run_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5152);
+/* harmony import */ var _action_run_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4245);
 // The action's entry point: no logic here, see action/run.ts.
 
 await (0,_action_run_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();

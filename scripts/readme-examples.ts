@@ -1,7 +1,7 @@
 /**
- * Writes a real comment and a real job summary, produced from the example
- * roadmap, into the README's "What people see" section, so the README shows
- * what the product prints rather than what someone typed.
+ * Writes a real comment, a real job summary and the start of the real demo
+ * output, produced from the example roadmap, into the README, so the README
+ * shows what the product prints rather than what someone typed.
  *
  *   npm run readme        rewrites README.md
  *
@@ -18,6 +18,7 @@ import { renderArchiveNote, renderComment } from '../src/report/comment.js';
 import type { WorkItem } from '../src/core/types.js';
 import type { Policy } from '../src/policy/schema.js';
 import { renderMarkdownReport } from '../src/report/summary.js';
+import { renderTerminal } from '../src/report/terminal.js';
 import type { ReportInput } from '../src/report/types.js';
 
 export const POLICY_FILE = 'examples/roadmap-policy.yml';
@@ -92,6 +93,8 @@ export interface ReadmeExamples {
   summary: string;
   archiveWarning: string;
   archiveNote: string;
+  /** The top of `roadmap-guard demo` on an 80-column terminal: the verdict, the budgets and the customers. */
+  demo?: string;
 }
 
 export function renderReadmeExamples(root: string): ReadmeExamples {
@@ -100,19 +103,29 @@ export function renderReadmeExamples(root: string): ReadmeExamples {
     comment: renderComment({ ...input, mode: 'issue', focusItem: exampleCommentItem(input) }),
     summary: renderMarkdownReport(input),
     ...archiveExamples(root),
+    demo: demoTop(input),
   };
+}
+
+/** What `roadmap-guard demo` prints, up to its list of findings: the same input as the demo command builds. */
+export function demoTop(input: ReportInput): string {
+  const text = renderTerminal({ ...input, mode: 'demo', policySources: [POLICY_FILE] }, { color: false, width: 80 });
+  return text.slice(0, text.indexOf('\n\nNeeds attention'));
 }
 
 /** README.md with each example's text placed between its markers, everything else untouched. */
 export function withExamples(readme: string, examples: Partial<ReadmeExamples>): string {
   let result = readme;
-  for (const [name, markdown] of Object.entries(examples)) {
+  for (const [name, text] of Object.entries(examples)) {
+    if (text === undefined) continue;
     const start = `<!-- example:${name} -->`;
     const end = `<!-- /example:${name} -->`;
     const from = result.indexOf(start);
     const to = result.indexOf(end);
     if (from < 0 || to < from) throw new Error(`README.md has no ${start} … ${end} block`);
-    result = `${result.slice(0, from + start.length)}\n${quoteBlock(markdown)}\n${result.slice(to)}`;
+    // Markdown reports are shown rendered; terminal output as it looks in a terminal.
+    const shown = name === 'demo' ? `\`\`\`text\n${text.trimEnd()}\n\`\`\`` : quoteBlock(text);
+    result = `${result.slice(0, from + start.length)}\n${shown}\n${result.slice(to)}`;
   }
   return result;
 }

@@ -123,7 +123,7 @@ function iterationOf(policy: Policy, item: WorkItem): Extract<FieldValue, { type
 }
 
 /** A project field by name, compared like headings ("Work type" = "work type"). */
-function projectField(item: WorkItem, name: string): FieldValue | undefined {
+export function projectField(item: WorkItem, name: string): FieldValue | undefined {
   if (Object.hasOwn(item.fields, name)) return item.fields[name];
   const wanted = normalizeHeading(name);
   const key = Object.keys(item.fields).find((candidate) => normalizeHeading(candidate) === wanted);

@@ -37,6 +37,18 @@ export function createPolicyReader(options: PolicyReaderOptions): PolicyFileRead
   };
 }
 
+/**
+ * Reads only policies in other repositories (an `extends` target), through
+ * the contents API; the command line reads the repository's own file from disk.
+ */
+export function createExtendsReader(client: GitHubClient): PolicyFileReader {
+  return async ({ repo, path, ref }) => {
+    if (repo === null) return null;
+    const text = await readRepositoryFile(client, parseRepo(repo), path, ref);
+    return text === null ? null : { text };
+  };
+}
+
 async function readWorkspaceFile(workspace: string, path: string): Promise<string | null> {
   const full = join(workspace, path);
   // The policy input names a file inside the repository, never outside it.

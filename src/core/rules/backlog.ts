@@ -2,9 +2,11 @@
  * Backlog: an item nobody touched for a year will not be done. Flag it; with
  * `backlog.archive`, warn first and close it as not planned once the grace
  * period passes with nobody touching it. Staleness is measured from a
- * person's last touch, never from the bot's own comment or labels.
+ * person's last touch, never from the bot's own comment or labels. Like
+ * every item rule, it looks only at roadmap work: what `work.exclude-labels`
+ * leaves out (bugs, chores) is not Roadmap Guard's to archive.
  */
-import { inCurrentIteration } from '../classify.js';
+import { inCurrentIteration, isExcluded } from '../classify.js';
 import { anyLabelMatches } from '../glob.js';
 import type { ArchiveDecision } from '../types.js';
 import { DAY_MS, type AssessedItem, type DraftFinding, type RuleContext, aboutItem } from './context.js';
@@ -66,7 +68,7 @@ function staleItems(context: RuleContext): StaleItem[] {
   const maxAgeDays = context.policy.backlog.maxAgeDays;
   if (maxAgeDays === undefined) return [];
   return context.items.flatMap((assessed): StaleItem[] => {
-    if (assessed.item.state !== 'open') return [];
+    if (assessed.item.state !== 'open' || isExcluded(context.policy, assessed.item)) return [];
     const touchedAt = Date.parse(assessed.item.activityAt ?? assessed.item.updatedAt);
     if (Number.isNaN(touchedAt)) return [];
     const days = Math.floor((context.now - touchedAt) / DAY_MS);

@@ -24,6 +24,12 @@ describe('backlog', () => {
     expect(findingsOf(backlog, items, 'stale-backlog', NOW)).toEqual([]);
   });
 
+  it('leaves out work that exclude-labels keeps off the roadmap, as forbidden-label does', () => {
+    const scoped = policy({ backlog: { 'max-age-days': 365 }, work: { 'exclude-labels': ['bug'] } });
+    const items = [workItem({ number: 1, labels: ['bug'], updatedAt: '2020-01-01T00:00:00Z' }), workItem({ number: 2, updatedAt: '2020-01-01T00:00:00Z' })];
+    expect(findingsOf(scoped, items, 'stale-backlog', NOW).map((f) => f.item?.number)).toEqual([2]);
+  });
+
   it("measures from a person's last touch, so the bot's own comment does not reset the clock", () => {
     const touchedByBotOnly = workItem({ updatedAt: '2026-11-02T09:00:00Z', activityAt: '2025-08-04T10:00:00Z' });
     expect(findingsOf(backlog, [touchedByBotOnly], 'stale-backlog', NOW)).toHaveLength(1);

@@ -17,6 +17,8 @@ export interface BudgetRow {
   shareText: string;
   /** The max-share as a fraction, for the bar's cap mark. */
   cap?: number;
+  /** The min-share as a fraction, for the bar's floor mark. */
+  floor?: number;
   capText: string;
   status: CategoryBudget['status'];
 }
@@ -63,6 +65,14 @@ export interface ReportDigest {
   budgets: BudgetRow[];
   customers: CustomerRow[];
   groups: FindingGroup[];
+  /** What fails the check, by kind: what a lead acts on first. */
+  failingGroups: FindingGroup[];
+  /** Open warnings (not failing, not exempt), by kind. */
+  warningGroups: FindingGroup[];
+  /** Items with an open warning. */
+  itemsWithWarnings: number;
+  /** The items that carry the exemption label. */
+  exemptItems: number[];
   overdueBets?: number;
   staleBacklog?: { count: number; maxAgeDays: number };
   exemptions?: { label: string; inUse: number; maxOpen?: number };
@@ -88,6 +98,7 @@ export function digest(input: ReportInput): ReportDigest {
       share: ratio(b.points, evaluation.totalPoints),
       shareText: b.share,
       cap: shareFraction(b.maxShare),
+      floor: shareFraction(b.minShare),
       capText: capText(b),
       status: b.status,
     })),
@@ -104,6 +115,10 @@ export function digest(input: ReportInput): ReportDigest {
       })),
     ),
     groups: groupFindings(evaluation.findings),
+    failingGroups: groupFindings(open.filter((f) => f.severity === 'fail')),
+    warningGroups: groupFindings(open.filter((f) => f.severity === 'warn')),
+    itemsWithWarnings: new Set(open.filter((f) => f.severity === 'warn' && f.item).map((f) => f.item!.number)).size,
+    exemptItems: evaluation.items.filter((a) => a.exempt).map((a) => a.number),
     overdueBets: policy.bets.reviewField ? count('bet-overdue') : undefined,
     staleBacklog: policy.backlog.maxAgeDays ? { count: count('stale-backlog'), maxAgeDays: policy.backlog.maxAgeDays } : undefined,
     exemptions: policy.exemptions

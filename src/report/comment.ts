@@ -288,7 +288,8 @@ function categorySearch(input: CommentInput, category: string): string | undefin
   if (!rule || rule.match.labels.length === 0 || Object.keys(rule.match.fields).length > 0) return undefined;
   const members = new Set(input.evaluation.items.filter((a) => a.planned && a.category === category).map((a) => a.number));
   const carried = input.items.filter((i) => members.has(i.number)).flatMap((i) => i.labels);
-  const labels = [...new Set([...rule.match.labels, ...carried].filter((l) => rule.match.labels.some((glob) => matchesGlob(glob, l))))];
+  const plain = rule.match.labels.filter((l) => !/[*?]/.test(l));
+  const labels = [...new Set([...plain, ...carried.filter((l) => rule.match.labels.some((glob) => matchesGlob(glob, l)))])];
   const repository = /^(https:\/\/github\.com\/[^/]+\/[^/]+)\/issues\/\d+$/.exec(input.items[0]?.url ?? '')?.[1];
   if (!repository || labels.length > 20 || labels.some((l) => /["*?,]/.test(l))) return undefined;
   const excluded = input.policy.work.excludeLabels.filter((l) => !/["*?,]/.test(l)).map((l) => ` -label:"${l}"`).join('');

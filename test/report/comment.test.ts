@@ -76,7 +76,19 @@ describe('renderComment', () => {
     const comment = renderComment({ ...input, focusItem: 100 });
     const contributors = comment.split('\n').filter((line) => /^- \[#10\d\]/.test(line));
     expect(contributors).toHaveLength(5);
-    expect(comment).toContain('- and 2 more items');
+    expect(comment).toContain('- and 2 more items: [#102](https://github.com/acme/app/issues/102), [#101](https://github.com/acme/app/issues/101)');
+  });
+
+  it('links "and N more" to a search for the category when labels alone define it', () => {
+    const hostile = hostileRoadmap();
+    const input = { ...hostile, items: hostile.items.map((i) => ({ ...i, labels: ['deal', `customer:c${i.number % 3}`] })) };
+    const policy = examplePolicy({ categories: { deal: { match: { labels: ['deal', 'customer:*'] }, budget: { 'max-share': '10%' } } } });
+    const comment = renderComment({ ...input, policy, focusItem: 100 });
+    const search = /- and 2 more items \(\[all open deal work\]\((https:\/\/github\.com\/acme\/app\/issues\?q=[^)]+)\)\)/.exec(comment);
+    expect(search).not.toBeNull();
+    const query = decodeURIComponent(search![1]!.split('?q=')[1]!);
+    // The glob is spelled out as the customer labels the items carry; excluded work is left out.
+    expect(query).toMatch(/^is:issue is:open label:"deal","customer:c\d","customer:c\d","customer:c\d" -label:"bug" -label:"chore"$/);
   });
 
   it('hostile issue text stays text', async () => {

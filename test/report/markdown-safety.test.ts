@@ -3,27 +3,18 @@
  * would get: real tables, and nothing from issue text turned into HTML, a
  * link, an image or a mention.
  */
-import { Marked } from 'marked';
 import { describe, expect, it } from 'vitest';
 import { renderComment, renderResolvedComment } from '../../src/report/comment.js';
 import { renderDashboard } from '../../src/report/dashboard.js';
 import { renderMarkdownReport } from '../../src/report/summary.js';
+import { renderGfm, textOf } from './gfm.js';
 import { hostileRoadmap, smallRoadmap, withTrend } from './scenarios.js';
 
-const gfm = new Marked({ gfm: true, async: false });
-const render = (markdown: string) => gfm.parse(markdown) as string;
+const render = renderGfm;
 
 /** Text a reader sees outside code: code spans and blocks never notify or link. */
 function visibleText(html: string): string {
-  return html
-    .replace(/<pre>[\s\S]*?<\/pre>/g, '')
-    .replace(/<code>[\s\S]*?<\/code>/g, '')
-    .replace(/<[^>]+>/g, ' ')
-    .replace(/&lt;/g, '<')
-    .replace(/&gt;/g, '>')
-    .replace(/&quot;/g, '"')
-    .replace(/&#39;/g, "'")
-    .replace(/&amp;/g, '&');
+  return textOf(html.replace(/<pre>[\s\S]*?<\/pre>/g, '').replace(/<code>[\s\S]*?<\/code>/g, ''));
 }
 
 const hostile = hostileRoadmap();

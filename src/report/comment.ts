@@ -204,7 +204,7 @@ function capacitySection(input: CommentInput, findings: Finding[], number: numbe
     ...(overBudget && budget ? [`${capitalize(name)} work takes **${budget.share}** of planned capacity, above its cap of **${budget.maxShare?.text ?? '?'}**`] : []),
     ...customers.map(({ finding, row }) => `**${escapeText(finding.customer ?? 'this customer', 40)}** takes **${row?.share ?? '?'}** of ${name} work, above the per-customer cap of **${row?.cap ?? '?'}**`),
   ];
-  const lines = [heading, `${joinWords(states)}.${withoutThisIssue(input, { overBudget, customers, size, category })}`];
+  const lines = [heading, `${states.join('; ')}.${withoutThisIssue(input, { overBudget, customers, size, category })}`];
   const members = overBudget ? membersOf(input, category, overBudget) : customers.flatMap(({ finding }) => membersOf(input, category, finding));
   const others = members.filter((a) => a.number !== number);
   if (others.length) {
@@ -234,7 +234,8 @@ function withoutThisIssue(
     const [part, whole] = [row.points - (finding.customer === ownCustomer ? facts.size : 0), (budget?.points ?? 0) - facts.size];
     outcomes.push(outcome(escapeText(finding.customer ?? 'this customer', 40), 'over its share', part, whole, cap));
   }
-  return ` This issue adds **${amount(facts.size, evaluation.unit)}**. Without it, ${joinWords(outcomes)}.`;
+  const adds = ` This issue adds **${amount(facts.size, evaluation.unit)}**.`;
+  return outcomes.length ? `${adds} Without it, ${joinWords(outcomes)}.` : adds;
 }
 
 /** "deal work would still be over budget (22.7% > 10%)" or "deal work would take 8%, within its cap". */

@@ -34,11 +34,16 @@ export function plainText(text: string): string {
   return text.replace(CONTROL, ' ').replace(BIDI, '').replace(/\s+/g, ' ').trim();
 }
 
-/** Cuts text to `max` characters (never inside a surrogate pair), marking the cut with "…". */
+/**
+ * Cuts text to `max` characters (never inside a surrogate pair), marking the
+ * cut with "…". A cut inside a quotation keeps its closing quote.
+ */
 export function cut(text: string, max: number): string {
   const chars = Array.from(text);
   if (chars.length <= max) return text;
-  return `${chars.slice(0, Math.max(0, max - 1)).join('').trimEnd()}…`;
+  const head = `${chars.slice(0, Math.max(0, max - 1)).join('').trimEnd()}…`;
+  const insideQuote = (head.match(/"/g)?.length ?? 0) % 2 === 1;
+  return insideQuote ? `${chars.slice(0, Math.max(0, max - 2)).join('').trimEnd()}…"` : head;
 }
 
 /** Breaks mentions, team pings and e-mail links: `@alice` renders as "@alice" but notifies nobody. */

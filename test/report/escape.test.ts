@@ -100,6 +100,12 @@ describe('terminalText', () => {
 });
 
 describe('cut', () => {
+  it('keeps the closing quote of a quotation it cuts', () => {
+    expect(cut('"Review by" is not a date: "next spring, or maybe summer"', 40)).toBe('"Review by" is not a date: "next sprin…"');
+    expect(cut('"Review by" is not a date: "next spring, or maybe summer"', 40)).toHaveLength(40);
+    expect(cut('no quotes here at all, just words', 10)).toBe('no quotes…');
+  });
+
   it('never splits a character made of two UTF-16 units', () => {
     expect(cut('😀😀😀', 2)).toBe('😀…');
   });

@@ -188,7 +188,10 @@ function exemptionsSection(input: ReportInput, facts: ReportDigest): string {
   const items = new Map(input.items.map((i) => [i.number, i]));
   const carriers = facts.exemptItems.slice(0, MAX_PER_GROUP).map((n) => `- ${itemLink(items.get(n) ?? { number: n, title: '', url: '' }, 70)}`);
   if (facts.exemptItems.length > MAX_PER_GROUP) carriers.push(`- …and ${formatNumber(facts.exemptItems.length - MAX_PER_GROUP)} more`);
-  const lead = `${codeSpan(label)} is on ${plural(inUse, 'open item')}${limit}. Their findings are reported, never failing.`;
+  const lead =
+    inUse === 0
+      ? `No open item carries ${codeSpan(label)}${maxOpen === undefined ? '' : ` (at most ${maxOpen} may)`}.`
+      : `${codeSpan(label)} is on ${plural(inUse, 'open item')}${limit}. Their findings are reported, never failing.`;
   return ['### Exemptions', lead, carriers.join('\n')].filter(Boolean).join('\n\n');
 }
 

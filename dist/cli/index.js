@@ -39523,7 +39523,7 @@ exports.visitAsync = visitAsync;
 /***/ ((__webpack_module__, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _cli_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(747);
+/* harmony import */ var _cli_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1655);
 // The `roadmap-guard` command line: no logic here, each command lives in cli/.
 
 process.exitCode = await (0,_cli_main_js__WEBPACK_IMPORTED_MODULE_0__/* .main */ .i)(process.argv.slice(2), { stdout: process.stdout, stderr: process.stderr, env: process.env });
@@ -39533,7 +39533,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 747:
+/***/ 1655:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -56633,12 +56633,12 @@ function acceptable(field) {
 /** The concrete instruction a product manager can follow. */
 function howToAnswer(field) {
     if (field.oneOf)
-        return `Answer **${field.heading}** with one of: ${field.oneOf.join(', ')}`;
+        return `Answer "${field.heading}" with one of: ${field.oneOf.join(', ')}`;
     if (field.type === 'date')
-        return `Fill in **${field.heading}** with a date like 2026-12-31`;
+        return `Fill in "${field.heading}" with a date like 2026-12-31`;
     if (field.minWords !== undefined)
-        return `Fill in **${field.heading}** — at least ${field.minWords} word${field.minWords === 1 ? '' : 's'}`;
-    return `Fill in **${field.heading}**`;
+        return `Fill in "${field.heading}" — at least ${field.minWords} word${field.minWords === 1 ? '' : 's'}`;
+    return `Fill in "${field.heading}"`;
 }
 function checkReview(assessed, entry) {
     const wanted = normalizeHeading(entry);
@@ -56651,7 +56651,7 @@ function checkReview(assessed, entry) {
             kind: 'unchecked-review',
             field: entry,
             message: box ? `"${entry}" is not ticked` : `No "${entry}" checkbox`,
-            fix: box ? `Tick **${entry}** once it has happened` : `Add \`- [x] ${entry}\` to the description once it has happened`,
+            fix: box ? `Tick "${entry}" once it has happened` : `Add "- [x] ${entry}" to the description once it has happened`,
         },
     ];
 }
@@ -56706,7 +56706,7 @@ function betsRule(context) {
                 kind: 'bet-overdue',
                 field,
                 message: `Review date ${date} passed ${days} day${days === 1 ? '' : 's'} ago`,
-                fix: `Decide whether to keep betting or walk away: set a new **${field}** date, or close the issue`,
+                fix: `Decide whether to keep betting or walk away: set a new "${field}" date, or close the issue`,
             },
         ];
     });
@@ -56874,8 +56874,8 @@ function exemptionsRule(context) {
     return [
         {
             kind: 'exemptions-over-limit',
-            message: `${exempt.length} open items carry \`${exemptions.label}\`, above the limit of ${exemptions.maxOpen}`,
-            fix: `Review the exceptions and remove \`${exemptions.label}\` where it is no longer justified: ${listItems(exempt)}`,
+            message: `${exempt.length} open items carry "${exemptions.label}", above the limit of ${exemptions.maxOpen}`,
+            fix: `Review the exceptions and remove "${exemptions.label}" where it is no longer justified: ${listItems(exempt)}`,
             contributors: exempt,
         },
     ];
@@ -56899,7 +56899,7 @@ function forbiddenLabelsRule(context) {
             {
                 ...aboutItem(assessed),
                 kind: 'forbidden-label',
-                message: rule.message ? `Label \`${label}\`: ${rule.message.trim().replace(/\.$/, '')}` : `Label \`${label}\` is not allowed`,
+                message: rule.message ? `Label "${label}": ${rule.message.trim().replace(/\.$/, '')}` : `Label "${label}" is not allowed`,
                 fix: removeOrAsk(context.policy, label),
             },
         ];
@@ -56908,9 +56908,9 @@ function forbiddenLabelsRule(context) {
 function removeOrAsk(policy, label) {
     const exemptions = policy.exemptions;
     if (!exemptions)
-        return `Remove label \`${label}\``;
+        return `Remove label "${label}"`;
     const who = exemptions.approvers.length > 0 ? `an approver (${exemptions.approvers.join(', ')})` : 'an approver';
-    return `Remove label \`${label}\` or ask ${who} for \`${exemptions.label}\``;
+    return `Remove label "${label}" or ask ${who} for "${exemptions.label}"`;
 }
 
 ;// CONCATENATED MODULE: ./lib/core/rules/size.js
@@ -56929,7 +56929,7 @@ function howToSize(policy) {
     const labels = Object.keys(policy.work.size.labels);
     const ways = [
         ...(labels.length > 0 ? [`add a size label (${labels.join(', ')})`] : []),
-        ...(policy.work.size.field ? [`set **${policy.work.size.field}**`] : []),
+        ...(policy.work.size.field ? [`set "${policy.work.size.field}"`] : []),
     ].join(' or ');
     return ways.charAt(0).toUpperCase() + ways.slice(1);
 }
@@ -57178,58 +57178,79 @@ const GITHUB_BODY_LIMIT = 65_536;
 const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/g;
 // Bidirectional overrides can make text read differently from what it is.
 const BIDI = /[\u202a-\u202e\u2066-\u2069]/g;
-const MARKDOWN_PUNCTUATION = /[\\`*_[\]|~#!]/g;
-// An @ that GitHub would turn into a mention: start of text or after a non-word character, followed by a login character.
-const MENTION = /(^|[^\w])@(?=[\w-])/g;
-// Bare URLs that GitHub would turn into links.
-const AUTOLINK = /\b(https?|ftp)(?=:\/\/)|\b(www)(?=\.)/gi;
+// Every ASCII character that can start or end markdown formatting, a link, math (`$`) or an HTML
+// entity. A backslash before ASCII punctuation always renders as the character alone (CommonMark).
+const MARKDOWN_PUNCTUATION = /[\\`*_[\]|~#!$<>&]/g;
+// At the start of a line, these make a list item or an ordered list: "- a", "+ a", "1. a", "1) a".
+const LIST_MARKER = /^[-+=]/;
+const ORDERED_MARKER = /^(\d+)([.)])/;
+// An @ followed by a login character: a mention or team ping (`@alice`, `@acme/leads`) or, after
+// a word, an e-mail address GitHub would make a mailto: link (`bob@evil.example`).
+const AT_SIGN = /@(?=[\w-])/g;
+// Issue and pull request references GitHub links and cross-references: `#123`, `acme/other#5`, `GH-7`.
+const REFERENCE = /#(?=\d)|\b(GH-)(?=\d)/gi;
+// Bare URLs that GitHub would turn into links, and `:name:` that it would turn into an emoji.
+const AUTOLINK = /\b(https?|ftp|mailto|xmpp)(?=:)|\b(www)(?=\.)/gi;
+const EMOJI_CODE = /:(?=[\w+-]+:)/g;
+/** Invisible, and breaks every pattern above: the text reads the same but links, pings and references nothing. */
 const ZERO_WIDTH_JOINER = '\u200d';
 /** Removes control and bidirectional-override characters and folds every run of whitespace into one space. */
 function plainText(text) {
     return text.replace(CONTROL, ' ').replace(BIDI, '').replace(/\s+/g, ' ').trim();
 }
-/** Cuts text to `max` characters (never inside a surrogate pair), marking the cut with "…". */
+/**
+ * Cuts text to `max` characters (never inside a surrogate pair), marking the
+ * cut with "…". A cut inside a quotation keeps its closing quote.
+ */
 function cut(text, max) {
     const chars = Array.from(text);
     if (chars.length <= max)
         return text;
-    return `${chars.slice(0, Math.max(0, max - 1)).join('').trimEnd()}…`;
+    const head = `${chars.slice(0, Math.max(0, max - 1)).join('').trimEnd()}…`;
+    const insideQuote = (head.match(/"/g)?.length ?? 0) % 2 === 1;
+    return insideQuote ? `${chars.slice(0, Math.max(0, max - 2)).join('').trimEnd()}…"` : head;
 }
-/** Breaks mentions and team pings: `@alice` renders as "@alice" but notifies nobody. */
+/** Breaks mentions, team pings and e-mail links: `@alice` renders as "@alice" but notifies nobody. */
 function neutralizeMentions(text) {
-    return text.replace(MENTION, `$1@${ZERO_WIDTH_JOINER}`);
+    return text.replace(AT_SIGN, `@${ZERO_WIDTH_JOINER}`);
 }
-/** Keeps a URL in issue text as text: GitHub autolinks `https://…` and `www.…`. */
-function neutralizeAutolinks(text) {
-    return text.replace(AUTOLINK, (match) => `${match}${ZERO_WIDTH_JOINER}`);
-}
-function escapeHtml(text) {
-    return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+/** Keeps URLs, issue references and emoji codes in issue text as text. */
+function neutralizeLinks(text) {
+    return text
+        .replace(AUTOLINK, (match) => `${match}${ZERO_WIDTH_JOINER}`)
+        .replace(REFERENCE, (match) => `${match}${ZERO_WIDTH_JOINER}`)
+        .replace(EMOJI_CODE, `:${ZERO_WIDTH_JOINER}`);
 }
 /**
- * Untrusted text (a title, a label, a customer name, an answer) as inline
- * markdown that renders as exactly that text: one line, no HTML, no
- * formatting, no links, no mentions, safe in a table cell.
+ * The one rule for untrusted text (a title, a label, a customer name, an
+ * answer, an engine message that quotes them) outside a code span: inline
+ * markdown that renders as exactly that text, on one line, cut to `max`:
+ * no HTML, formatting, links, mentions, e-mail links, issue references or
+ * emoji, and safe in a table cell.
  */
 function escapeText(text, max = 120) {
     const line = cut(plainText(text), max);
-    return neutralizeAutolinks(neutralizeMentions(escapeHtml(line).replace(MARKDOWN_PUNCTUATION, (c) => `\\${c}`)));
+    const escaped = line.replace(MARKDOWN_PUNCTUATION, (c) => `\\${c}`).replace(LIST_MARKER, '\\$&').replace(ORDERED_MARKER, '$1\\$2');
+    return neutralizeLinks(neutralizeMentions(escaped));
+}
+/** Untrusted text in quotes, cut inside them so that a cut answer keeps its closing quote: “…”. */
+function quoted(text, max = 120) {
+    return `"${escapeText(text, max)}"`;
 }
 /**
- * Markdown we wrote ourselves around untrusted fragments (the engine's
- * messages and fixes, which quote labels and answers): bold and code-span
- * backticks are kept, while HTML, links and images (quoted answers may hold
- * them), mentions, control characters and line breaks are neutralized
- * everywhere, code spans included. A quoted answer can hold stray backticks
- * that pair up differently in GitHub's renderer than in any split we could
- * make here, so nothing is trusted to be inside a code span; the cost is a
- * visible `&lt;` or `\[` in the rare label or answer that holds one. In a
- * table cell, pipes are escaped too.
+ * The one rule for untrusted text inside a code span: verbatim (GitHub links,
+ * pings and formats nothing in code), fenced with more backticks than any run
+ * inside, padded when the text starts or ends with a backtick. In a table
+ * cell a pipe still ends the cell, even in code, so it is escaped there
+ * (GFM renders `\|` in a cell as `|`).
  */
-function safeMarkdown(markdown, options = {}) {
-    const line = cut(plainText(markdown), options.max ?? 500);
-    const safe = neutralizeAutolinks(neutralizeMentions(escapeHtml(line).replace(/[[\]]/g, '\\$&')));
-    return options.inTable ? safe.replace(/(?<!\\)\|/g, '\\|') : safe;
+function codeSpan(text, options = {}) {
+    const line = cut(plainText(text), options.max ?? 100) || ' ';
+    const longestRun = Math.max(0, ...(line.match(/`+/g) ?? []).map((run) => run.length));
+    const fence = '`'.repeat(longestRun + 1);
+    const pad = /^[` ]|[` ]$/.test(line) ? ' ' : '';
+    const body = options.inTable ? line.replace(/\|/g, '\\|') : line;
+    return `${fence}${pad}${body}${pad}${fence}`;
 }
 /** A link target we trust: only http(s), with characters that would end a markdown link encoded. */
 function safeUrl(url) {
@@ -57288,11 +57309,19 @@ const KIND_TITLES = {
 function format_plural(count, singular, pluralForm = `${singular}s`) {
     return `${count.toLocaleString('en-US')} ${count === 1 ? singular : pluralForm}`;
 }
+/** "Deal work" from "deal work". */
+function capitalize(text) {
+    return text.charAt(0).toUpperCase() + text.slice(1);
+}
 /** "a", "a and b", "a, b and c". */
 function joinWords(words) {
     if (words.length <= 1)
         return words.join('');
     return `${words.slice(0, -1).join(', ')} and ${words[words.length - 1]}`;
+}
+/** A number as every report writes it: at most two decimals, thousands separated: "4,990", "12.5". */
+function formatNumber(value) {
+    return value.toLocaleString('en-US', { maximumFractionDigits: 2 });
 }
 /** A number of points as people say it: "8 points", "1 issue" (in `issues` units), decimals kept short. */
 function format_amount(points, unit) {
@@ -57317,16 +57346,20 @@ const STATUS_WORDS = {
     under: 'under minimum',
     uncapped: 'no cap',
 };
+/** The marks {@link shareBar} draws, for a legend beside it. */
+const BAR_MARKS = { cap: '│', floor: '┆' };
 /**
  * A share drawn against its cap with block characters: `██│███░░░░`. Each cell
- * is 100% / width; the cap, when there is one, takes the cell where it falls.
+ * is 100% / width; the cap (max-share) and the floor (min-share), when there
+ * are any, take the cell where they fall.
  */
-function shareBar(share, cap, width = 20) {
+function shareBar(share, cap, width = 20, floor) {
     const filled = Math.min(width, Math.round(share * width));
-    const capCell = cap === undefined ? undefined : Math.min(width - 1, Math.round(cap * width));
+    const cellOf = (mark) => (mark === undefined ? undefined : Math.min(width - 1, Math.round(mark * width)));
+    const [capCell, floorCell] = [cellOf(cap), cellOf(floor)];
     let bar = '';
     for (let cell = 0; cell < width; cell += 1) {
-        bar += cell === capCell ? '│' : cell < filled ? '█' : '░';
+        bar += cell === capCell ? BAR_MARKS.cap : cell === floorCell ? BAR_MARKS.floor : cell < filled ? '█' : '░';
     }
     return bar;
 }
@@ -57350,11 +57383,6 @@ function format_day(iso) {
 function budgetFor(evaluation, category) {
     return evaluation.budgets.find((b) => b.category === category);
 }
-/** Trusted short text (a label, a login, a path) as a code span; escaped text instead if it holds a backtick. */
-function code(text) {
-    const line = plainText(text);
-    return line.includes('`') ? escapeText(line, 100) : `\`${line}\``;
-}
 
 ;// CONCATENATED MODULE: ./lib/report/digest.js
 /**
@@ -57368,6 +57396,8 @@ function digest(input) {
     const { evaluation, policy } = input;
     const open = evaluation.findings.filter((f) => !f.exempt);
     const count = (kind) => evaluation.findings.filter((f) => f.kind === kind && !f.exempt).length;
+    // With archiving on, its own section lists the items to archive, with their dates.
+    const listed = (findings) => (policy.backlog.archive ? findings.filter((f) => f.kind !== 'archive-pending') : findings);
     return {
         itemsNeedingAttention: new Set(open.filter((f) => f.item && ITEM_LEVEL_KINDS.includes(f.kind)).map((f) => f.item.number)).size,
         failing: open.filter((f) => f.severity === 'fail').length,
@@ -57383,6 +57413,7 @@ function digest(input) {
             share: ratio(b.points, evaluation.totalPoints),
             shareText: b.share,
             cap: shareFraction(b.maxShare),
+            floor: shareFraction(b.minShare),
             capText: capText(b),
             status: b.status,
         })),
@@ -57396,8 +57427,11 @@ function digest(input) {
             capText: c.cap ? `≤ ${c.cap}` : '—',
             over: c.over,
         }))),
-        // With archiving on, its own section lists the items to archive, with their dates.
-        groups: groupFindings(evaluation.findings.filter((f) => !policy.backlog.archive || f.kind !== 'archive-pending')),
+        groups: groupFindings(listed(evaluation.findings)),
+        failingGroups: groupFindings(listed(open).filter((f) => f.severity === 'fail')),
+        warningGroups: groupFindings(listed(open).filter((f) => f.severity === 'warn')),
+        itemsWithWarnings: new Set(open.filter((f) => f.severity === 'warn' && f.item).map((f) => f.item.number)).size,
+        exemptItems: evaluation.items.filter((a) => a.exempt).map((a) => a.number),
         overdueBets: policy.bets.reviewField ? count('bet-overdue') : undefined,
         // Items to be archived are stale too.
         staleBacklog: policy.backlog.maxAgeDays ? { count: itemsWith(open, ['stale-backlog', 'archive-pending']), maxAgeDays: policy.backlog.maxAgeDays } : undefined,
@@ -57474,16 +57508,77 @@ function percent(fraction) {
     return `${Math.round(fraction * 1000) / 10}%`;
 }
 
+;// CONCATENATED MODULE: ./lib/report/charts.js
+/**
+ * Mermaid charts for the job summary and the dashboard. Labels are sanitized
+ * (customer names come from issue labels); numbers are our own.
+ */
+
+/** GitHub's red and blue (Primer), so what is over budget reads as a warning. */
+const OVER_COLOUR = '#cf222e';
+const DELIVERED_COLOUR = '#0969da';
+const PLANNED_COLOUR = '#bf8700';
+/** A pie with what is over its cap first and in red; nothing when fewer than two slices have a value. */
+function pieChart(title, slices) {
+    const positive = slices.filter((s) => s.value > 0);
+    if (positive.length < 2)
+        return '';
+    const ordered = [...positive.filter((s) => s.highlight), ...positive.filter((s) => !s.highlight)];
+    const highlighted = positive.filter((s) => s.highlight).length;
+    const colours = Object.fromEntries(Array.from({ length: highlighted }, (_, i) => [`pie${i + 1}`, OVER_COLOUR]));
+    const lines = ordered.map((s) => `    "${mermaidLabel(s.label)}${s.detail ? ` ${s.detail}` : ''}${s.highlight ? ' (over)' : ''}" : ${round(s.value)}`);
+    return [
+        '```mermaid',
+        ...(highlighted ? [`%%{init: ${JSON.stringify({ themeVariables: colours })}}%%`] : []),
+        `pie showData title ${mermaidLabel(title, 80)}`,
+        ...lines,
+        '```',
+    ].join('\n');
+}
+/**
+ * The deal-driven share of delivered work by month, then of work planned now
+ * in its own colour; a month with nothing delivered is left empty and says
+ * so; the y-axis fits the data and the cap line drawn across it.
+ */
+function trendChart(trend) {
+    const months = trend.rows.map((r) => `"${r.delivered > 0 ? r.month : `${r.month} (none)`}"`);
+    const delivered = trend.rows.map((r) => (r.delivered > 0 ? round(r.share * 100, 1) : 0));
+    const planned = round(trend.plannedShare * 100, 1);
+    const cap = trend.cap === undefined ? undefined : round(trend.cap * 100, 1);
+    const top = Math.min(100, Math.max(10, Math.ceil((Math.max(planned, cap ?? 0, ...delivered) * 1.1) / 10) * 10));
+    const palette = { xyChart: { plotColorPalette: [DELIVERED_COLOUR, PLANNED_COLOUR, OVER_COLOUR].join(', ') } };
+    const zeros = trend.rows.map(() => 0);
+    return [
+        '```mermaid',
+        `%%{init: ${JSON.stringify({ themeVariables: palette })}}%%`,
+        'xychart-beta',
+        `    title "${mermaidLabel(`Share of delivered work that was ${trend.categories.join(', ') || 'deal-driven'}`, 80)}"`,
+        `    x-axis [${months.join(', ')}, "planned now"]`,
+        `    y-axis "Share, percent" 0 --> ${top}`,
+        `    bar [${[...delivered, 0].join(', ')}]`,
+        `    bar [${[...zeros, planned].join(', ')}]`,
+        ...(cap === undefined ? [] : [`    line [${[...trend.rows.map(() => cap), cap].join(', ')}]`]),
+        '```',
+    ].join('\n');
+}
+function round(value, decimals = 2) {
+    const factor = 10 ** decimals;
+    return Math.round(value * factor) / factor;
+}
+
 ;// CONCATENATED MODULE: ./lib/report/summary.js
 
 
 
-/** Findings listed per kind before "and N more": keeps a 5,000-item repository's page readable. */
+
+/** Items listed per kind before "and N more": keeps a 5,000-item repository's page readable. */
 const MAX_PER_GROUP = 10;
-const MAX_CUSTOMERS = 20;
+/** Customers listed per category, in the table and in the chart alike, before "and N more". */
+const MAX_CUSTOMERS = 10;
 /** Messages spelled out per item in a group before "and N more". */
 const MAX_MESSAGES_PER_ITEM = 3;
-const MAX_PIE_SLICES = 8;
+/** Reasons the check fails spelled out in the opening line; the rest are counted. */
+const MAX_REASONS = 3;
 /** Job summaries are limited to 1 MiB; the dashboard issue to 65,536 characters. Stay well inside both. */
 const SUMMARY_LIMIT = 60_000;
 function renderMarkdownReport(input) {
@@ -57493,131 +57588,158 @@ function renderMarkdownReport(input) {
 function auditReport(input) {
     const facts = digest(input);
     return [
-        `## ${headline(facts)}`,
-        overview(input, facts),
+        verdictSection(input, facts),
+        actFirstSection(facts),
+        warningsSection(facts),
         budgetSection(input, facts),
         customerSection(input, facts),
-        attentionSection(facts),
-        betsAndBacklog(facts),
+        exemptionsSection(input, facts),
         archiveSection(facts),
         trendSection(input, facts),
+        chartsSection(input, facts),
         input.run ? runSection(input, input.run) : '',
     ];
 }
-function headline(facts) {
-    const parts = [];
-    if (facts.itemsNeedingAttention > 0)
-        parts.push(`${format_plural(facts.itemsNeedingAttention, 'item needs', 'items need')} attention`);
-    if (facts.overBudget.length > 0)
-        parts.push(`${joinWords(facts.overBudget.map((n) => escapeText(n, 40)))} work over budget`);
-    if (facts.overShare.length > 0) {
-        const names = joinWords(facts.overShare.slice(0, 3).map((n) => escapeText(n, 40)));
-        parts.push(facts.overShare.length === 1 ? `${names} over its customer share` : `${names}${facts.overShare.length > 3 ? ' and others' : ''} over their customer share`);
-    }
-    if (parts.length === 0)
-        return facts.compliant && facts.warnings === 0 ? 'Roadmap health: compliant' : `Roadmap health: compliant, ${format_plural(facts.warnings, 'warning')}`;
-    return `Roadmap health: ${parts.join(' · ')}`;
-}
-function overview(input, facts) {
-    const verdict = facts.compliant
-        ? '**The check passes.**'
-        : `**The check fails:** ${format_plural(facts.failing, 'finding fails', 'findings fail')} (${joinWords(input.policy.enforcement.failOn.map(code))} fail the check).`;
-    const counts = `${format_plural(facts.warnings, 'warning')}, ${facts.exempt} exempt.`;
+/** One heading and one line: does the check fail, and why, in words. */
+function verdictSection(input, facts) {
+    const reasons = budgetsFirst(facts.failingGroups).flatMap((g) => failureReasons(input, facts, g));
+    const verdict = facts.compliant ? '## Roadmap health: the check passes' : '## Roadmap health: the check fails';
+    const shown = reasons.length > MAX_REASONS ? [...reasons.slice(0, MAX_REASONS - 1), `${reasons.length - MAX_REASONS + 1} more reasons below`] : reasons;
+    const why = shown.length ? `**${capitalize(shown.join('; '))}.** ` : '';
+    const warnings = facts.itemsWithWarnings > 0 ? `${format_plural(facts.itemsWithWarnings, 'item has', 'items have')} warnings.` : reasons.length ? '' : 'Every planned item meets the policy.';
     const [main, ...inherited] = input.policySources;
-    const source = main ? ` against ${code(main)}${inherited.length ? ` (extends ${inherited.map(code).join(' → ')})` : ''}` : '';
-    const commit = input.policyCommit ? ` at commit ${code(input.policyCommit.slice(0, 7))}` : '';
+    const source = main ? `, checked against ${codeSpan(main)}${inherited.length ? ` (extends ${inherited.map((s) => codeSpan(s)).join(' → ')})` : ''}` : '';
+    const commit = input.policyCommit ? ` at commit ${codeSpan(input.policyCommit.slice(0, 7))}` : '';
     const planned = `${format_amount(input.evaluation.totalPoints, input.evaluation.unit)} of planned work in ${format_plural(input.evaluation.totalItems, 'item')}`;
-    return `${verdict} ${counts}\n\n${escapeText(input.sourceName, 100)}: ${planned}, checked${source}${commit}.`;
+    return `${verdict}\n\n${why}${warnings}\n\n${escapeText(input.sourceName, 100)}: ${planned}${source}${commit}.`;
+}
+/** Why a group fails the check, in the words a lead would use: "deal work is 25% of planned capacity against a 10% cap". */
+function failureReasons(input, facts, group) {
+    const budgetOf = (f) => facts.budgets.find((b) => b.category === f.category);
+    const work = (f) => `${escapeText(f.category ?? '', 40)} work`;
+    switch (group.kind) {
+        case 'over-budget':
+            return group.findings.map((f) => `${work(f)} is ${budgetOf(f)?.shareText ?? '?'} of planned capacity against a ${budgetCap(input, f, 'max')} cap`);
+        case 'under-min-share':
+            return group.findings.map((f) => `${work(f)} is ${budgetOf(f)?.shareText ?? '?'} of planned capacity against a ${budgetCap(input, f, 'min')} floor`);
+        case 'customer-over-share':
+            return group.findings.map((f) => {
+                const row = facts.customers.find((c) => c.category === f.category && c.customer === f.customer);
+                return `${escapeText(f.customer ?? '', 40)} has ${row?.shareText ?? '?'} of ${work(f)} against a ${row?.capText.replace('≤ ', '') ?? '?'} cap`;
+            });
+        case 'exemptions-over-limit':
+            return [`${format_plural(facts.exemptions?.inUse ?? 0, 'exemption')} in use against a limit of ${facts.exemptions?.maxOpen ?? '?'}`];
+        default:
+            return [`${summary_lowerFirst(group.title)} on ${format_plural(group.entries.length, 'item')}`];
+    }
+}
+/** Budget findings first: they are what a lead decides on; item findings are for their authors. */
+function budgetsFirst(groups) {
+    const aboutItems = (g) => (g.entries.some((e) => e[0].item) ? 1 : 0);
+    return [...groups].sort((a, b) => aboutItems(a) - aboutItems(b));
+}
+function budgetCap(input, finding, which) {
+    const budget = input.evaluation.budgets.find((b) => b.category === finding.category);
+    return (which === 'max' ? budget?.maxShare?.text : budget?.minShare?.text) ?? '?';
+}
+function actFirstSection(facts) {
+    if (facts.failingGroups.length === 0)
+        return '';
+    return ['### Act on these first', ...budgetsFirst(facts.failingGroups).map((g) => `**${groupHeading(g)}**\n\n${groupList(g, { withFix: true })}`)].join('\n\n');
+}
+function warningsSection(facts) {
+    if (facts.warningGroups.length === 0)
+        return '';
+    // Each kind folds open on a click, so the count of every kind fits on the first screen.
+    const groups = facts.warningGroups.map((g) => `<details><summary><strong>${groupHeading(g)}</strong></summary>\n\n${groupList(g, { withFix: false })}\n\n</details>`);
+    return ['### Warnings', ...groups].join('\n\n');
+}
+/** "One-off labels · 2 items": the kind, and how many items (or categories, or customers) it concerns. Our own words: safe in HTML too. */
+function groupHeading(group) {
+    return `${group.title} · ${format_plural(group.entries.length, subjectWord(group))}`;
+}
+/** One line per item (or category, or customer) of a kind, the first few, then how many more. */
+function groupList(group, options) {
+    const lines = group.entries.slice(0, MAX_PER_GROUP).map((entry) => entryLine(entry, options));
+    const more = group.entries.length - MAX_PER_GROUP;
+    if (more > 0)
+        lines.push(`- …and ${formatNumber(more)} more`);
+    return lines.join('\n');
+}
+function subjectWord(group) {
+    if (group.kind === 'over-budget' || group.kind === 'under-min-share')
+        return 'category';
+    if (group.kind === 'customer-over-share')
+        return 'customer';
+    if (group.kind === 'exemptions-over-limit')
+        return 'limit';
+    return 'item';
+}
+/** One line per item: its findings of this kind, the first few spelled out, and for what fails, what to do. */
+function entryLine(findings, options) {
+    const [first] = findings;
+    const subject = first.item ? `${itemLink(first.item, 70)} — ` : '';
+    const shown = findings.slice(0, MAX_MESSAGES_PER_ITEM).map((f) => escapeText(f.message, 200));
+    const rest = findings.length - MAX_MESSAGES_PER_ITEM;
+    const messages = shown.join('; ') + (rest > 0 ? `; and ${rest} more` : '');
+    const fix = options.withFix ? ` → ${escapeText(first.fix, 200)}` : '';
+    return `- ${subject}${messages}${fix}`;
 }
 /** "Points" or "Issues", as the policy's `work.unit` counts capacity. */
 function unitName(input) {
     return input.evaluation.unit === 'issues' ? 'Issues' : 'Points';
 }
 function budgetTable(input, budgets) {
-    return [`| Category | Items | ${unitName(input)} | Share | Cap | Status | Share vs cap |`, '|---|--:|--:|--:|--:|---|---|', ...budgets.map(budgetRow)].join('\n');
+    return [
+        `| Category | Items | ${unitName(input)} | Share | Target | Status | Share vs target |`,
+        '|---|--:|--:|--:|--:|---|---|',
+        ...budgets.map(budgetRow),
+    ].join('\n');
 }
+const BAR_LEGEND = `_Bars span 0–100% of planned capacity: \`${BAR_MARKS.cap}\` marks a cap (max-share), \`${BAR_MARKS.floor}\` a floor (min-share)._`;
 function budgetSection(input, facts) {
     if (facts.budgets.length === 0)
         return '';
-    const pie = pieChart(`Planned capacity by category (${unitName(input).toLowerCase()})`, facts.budgets.map((b) => ({ label: b.category, value: b.points })));
-    return [
-        '### Capacity budgets',
-        budgetTable(input, facts.budgets),
-        '_The bar spans 0–100% of planned capacity; `│` marks the cap._',
-        pie,
-    ].filter(Boolean).join('\n\n');
+    return ['### Capacity budgets', budgetTable(input, facts.budgets), BAR_LEGEND].join('\n\n');
 }
 function budgetRow(b) {
     const status = b.status === 'over' || b.status === 'under' ? `**${STATUS_WORDS[b.status]}**` : STATUS_WORDS[b.status];
-    return `| ${escapeText(b.category, 40)} | ${b.items} | ${round(b.points)} | ${b.shareText} | ${b.capText} | ${status} | \`${shareBar(b.share, b.cap)}\` |`;
+    return `| ${escapeText(b.category, 40)} | ${formatNumber(b.items)} | ${formatNumber(b.points)} | ${b.shareText} | ${b.capText} | ${status} | \`${shareBar(b.share, b.cap, 20, b.floor)}\` |`;
+}
+/** Customers of each category, largest first: the first few, then how many more. */
+function topCustomers(facts) {
+    const byCategory = new Map();
+    for (const row of facts.customers)
+        byCategory.set(row.category, [...(byCategory.get(row.category) ?? []), row]);
+    return [...byCategory].map(([category, rows]) => {
+        const sorted = [...rows].sort((a, b) => b.points - a.points || a.customer.localeCompare(b.customer));
+        return { category, shown: sorted.slice(0, MAX_CUSTOMERS), more: Math.max(0, sorted.length - MAX_CUSTOMERS) };
+    });
 }
 function customerSection(input, facts) {
     if (facts.customers.length === 0)
         return '';
-    const byCategory = new Map();
-    for (const row of facts.customers)
-        byCategory.set(row.category, [...(byCategory.get(row.category) ?? []), row]);
-    const parts = ['### Customers'];
-    for (const [category, rows] of byCategory) {
-        const name = escapeText(category, 40);
-        const sorted = [...rows].sort((a, b) => b.points - a.points || a.customer.localeCompare(b.customer));
-        const shown = sorted.slice(0, MAX_CUSTOMERS).map((c) => `| ${escapeText(c.customer, 60)} | ${c.items} | ${round(c.points)} | ${c.shareText} | ${c.capText} | ${c.over ? '**over its share**' : 'ok'} |`);
-        const more = sorted.length - MAX_CUSTOMERS;
-        parts.push([`| Customer | Items | ${unitName(input)} | Share of ${name} | Cap | Status |`, '|---|--:|--:|--:|--:|---|', ...shown].join('\n') +
-            (more > 0 ? `\n\n…and ${format_plural(more, 'more customer')}.` : ''));
-        parts.push(pieChart(`${category} pipeline by customer`, sorted.map((c) => ({ label: c.customer, value: c.points }))));
-    }
-    return parts.filter(Boolean).join('\n\n');
+    const tables = topCustomers(facts).map(({ category, shown, more }) => {
+        const rows = shown.map((c) => `| ${escapeText(c.customer, 60)} | ${formatNumber(c.items)} | ${formatNumber(c.points)} | ${c.shareText} | ${c.capText} | ${c.over ? '**over its share**' : 'ok'} |`);
+        const header = `| Customer | Items | ${unitName(input)} | Share of ${escapeText(category, 40)} | Cap | Status |`;
+        return [header, '|---|--:|--:|--:|--:|---|', ...rows].join('\n') + (more > 0 ? `\n\n…and ${format_plural(more, 'more customer')}.` : '');
+    });
+    return ['### Customers', ...tables].join('\n\n');
 }
-/** A mermaid pie; labels are sanitized because customer names come from issue labels. */
-function pieChart(title, slices) {
-    const positive = slices.filter((s) => s.value > 0);
-    if (positive.length === 0)
+/** The exemption label's use against its limit, and which items carry it. */
+function exemptionsSection(input, facts) {
+    if (!facts.exemptions)
         return '';
-    const top = positive.slice(0, MAX_PIE_SLICES);
-    const rest = positive.slice(MAX_PIE_SLICES).reduce((sum, s) => sum + s.value, 0);
-    const lines = top.map((s) => `    "${mermaidLabel(s.label)}" : ${round(s.value)}`);
-    if (rest > 0)
-        lines.push(`    "${format_plural(positive.length - MAX_PIE_SLICES, 'other')}" : ${round(rest)}`);
-    return ['```mermaid', `pie showData title ${mermaidLabel(title, 80)}`, ...lines, '```'].join('\n');
-}
-function attentionSection(facts) {
-    if (facts.groups.length === 0)
-        return '### Needs attention\n\nNothing: every planned item meets the policy.';
-    const parts = ['### Needs attention'];
-    for (const group of facts.groups) {
-        const lines = group.entries.slice(0, MAX_PER_GROUP).map(entryLine);
-        const more = group.entries.length - MAX_PER_GROUP;
-        if (more > 0)
-            lines.push(`- …and ${more.toLocaleString('en-US')} more`);
-        parts.push(`#### ${group.title} (${group.findings.length.toLocaleString('en-US')})\n\n${lines.join('\n')}`);
-    }
-    return parts.join('\n\n');
-}
-/** One line per item: its findings of this kind, the first few spelled out. */
-function entryLine(findings) {
-    const [first] = findings;
-    const subject = first.item ? `${itemLink(first.item, 70)} — ` : '';
-    const shown = findings.slice(0, MAX_MESSAGES_PER_ITEM).map((f) => safeMarkdown(f.message, { max: 200 }));
-    const rest = findings.length - MAX_MESSAGES_PER_ITEM;
-    const messages = shown.join('; ') + (rest > 0 ? `; and ${rest} more` : '');
-    const tag = findings.every((f) => f.exempt) ? ' _(exempt)_' : findings.some((f) => f.severity === 'fail' && !f.exempt) ? ' · **fails the check**' : '';
-    return `- ${subject}${messages}${tag}`;
-}
-function betsAndBacklog(facts) {
-    const lines = [];
-    if (facts.overdueBets !== undefined) {
-        lines.push(`- **Overdue bets:** ${facts.overdueBets === 0 ? 'none' : `${format_plural(facts.overdueBets, 'item')} past the review date: decide to keep betting or walk away`}`);
-    }
-    if (facts.staleBacklog) {
-        lines.push(`- **Stale backlog:** ${facts.staleBacklog.count === 0 ? 'none' : `${format_plural(facts.staleBacklog.count, 'open item')} not updated in over ${format_plural(facts.staleBacklog.maxAgeDays, 'day')}`}`);
-    }
-    if (facts.exemptions) {
-        const { label, inUse, maxOpen } = facts.exemptions;
-        const limit = maxOpen === undefined ? '' : ` of at most ${maxOpen}${inUse > maxOpen ? ' — **over the limit**' : ''}`;
-        lines.push(`- **Exemptions** (${code(label)}): ${inUse} in use${limit}`);
-    }
-    return lines.length ? `### Bets, backlog and exemptions\n\n${lines.join('\n')}` : '';
+    const { label, inUse, maxOpen } = facts.exemptions;
+    const limit = maxOpen === undefined ? '' : ` of at most ${maxOpen}${inUse > maxOpen ? ' — **over the limit**' : inUse === maxOpen ? ' — none left' : ''}`;
+    const items = new Map(input.items.map((i) => [i.number, i]));
+    const carriers = facts.exemptItems.slice(0, MAX_PER_GROUP).map((n) => `- ${itemLink(items.get(n) ?? { number: n, title: '', url: '' }, 70)}`);
+    if (facts.exemptItems.length > MAX_PER_GROUP)
+        carriers.push(`- …and ${formatNumber(facts.exemptItems.length - MAX_PER_GROUP)} more`);
+    const lead = inUse === 0
+        ? `No open item carries ${codeSpan(label)}${maxOpen === undefined ? '' : ` (at most ${maxOpen} may)`}.`
+        : `${codeSpan(label)} is on ${format_plural(inUse, 'open item')}${limit}. Their findings are reported, never failing.`;
+    return ['### Exemptions', lead, carriers.join('\n')].filter(Boolean).join('\n\n');
 }
 function archiveSection(facts) {
     const archive = facts.archive;
@@ -57626,7 +57748,7 @@ function archiveSection(facts) {
     const list = (rows, line) => {
         const lines = rows.slice(0, MAX_PER_GROUP).map((row) => `- ${itemLink(row.item, 70)} — ${line(row)}`);
         if (rows.length > MAX_PER_GROUP)
-            lines.push(`- …and ${(rows.length - MAX_PER_GROUP).toLocaleString('en-US')} more`);
+            lines.push(`- …and ${formatNumber(rows.length - MAX_PER_GROUP)} more`);
         return lines.length ? lines.join('\n') : '- none';
     };
     return [
@@ -57634,9 +57756,9 @@ function archiveSection(facts) {
         `Stale items are closed as not planned ${format_plural(archive.graceDays, 'day')} after a warning in their comment, unless someone touches them. Oldest first.`,
         // The dashboard and the CLI have no run to speak of.
         archive.archived
-            ? `**Archived this run (${archive.archived.length.toLocaleString('en-US')})**\n\n${list(archive.archived, (row) => `untouched since ${format_day(row.decision.touchedAt)}, warned on ${format_day(row.decision.warnedAt)}`)}`
+            ? `**Archived this run (${formatNumber(archive.archived.length)})**\n\n${list(archive.archived, (row) => `untouched since ${format_day(row.decision.touchedAt)}, warned on ${format_day(row.decision.warnedAt)}`)}`
             : '',
-        `**Will be archived (${archive.pending.length.toLocaleString('en-US')})**\n\n${list(archive.pending, (row) => (row.decision.due ? `due now (warned on ${format_day(row.decision.warnedAt)})` : `on ${format_day(row.decision.archiveOn)}`))}`,
+        `**Will be archived (${formatNumber(archive.pending.length)})**\n\n${list(archive.pending, (row) => (row.decision.due ? `due now (warned on ${format_day(row.decision.warnedAt)})` : `on ${format_day(row.decision.archiveOn)}`))}`,
     ].filter(Boolean).join('\n\n');
 }
 function trendSection(input, facts) {
@@ -57644,47 +57766,48 @@ function trendSection(input, facts) {
     if (!trend || trend.rows.length === 0)
         return '';
     const names = joinWords(trend.categories.map((c) => escapeText(c, 40))) || 'deal-driven';
-    const months = trend.rows.map((r) => `"${r.month}"`).join(', ');
-    const shares = trend.rows.map((r) => round(r.share * 100, 1)).join(', ');
-    const chart = [
-        '```mermaid',
-        'xychart-beta',
-        `    title "${mermaidLabel(`Share of delivered work that was ${trend.categories.join(', ') || 'deal-driven'}`, 80)}"`,
-        `    x-axis [${months}, "planned now"]`,
-        '    y-axis "Share, percent" 0 --> 100',
-        `    bar [${shares}, ${round(trend.plannedShare * 100, 1)}]`,
-        ...(trend.cap !== undefined ? [`    line [${trend.rows.map(() => round(trend.cap * 100, 1)).concat(round(trend.cap * 100, 1)).join(', ')}]`] : []),
-        '```',
-    ].join('\n');
-    const unit = input.evaluation.unit === 'issues' ? 'issues' : 'points';
+    const delivered = trend.rows.filter((r) => r.delivered > 0);
+    const [first, last] = [delivered[0], delivered.at(-1)];
+    const change = first && last && first !== last ? `went from ${percent(first.share)} in ${first.month} to ${percent(last.share)} in ${last.month}` : first ? `was ${percent(first.share)} in ${first.month}` : 'has nothing delivered yet';
+    const cap = trend.cap !== undefined ? ` against a ${percent(trend.cap)} cap` : '';
+    const lead = `The ${names} share of delivered (closed) work ${change}; it is ${percent(trend.plannedShare)} of work planned now${cap}. Falling means less customer-specific work.`;
+    const unit = unitName(input).toLowerCase();
     const table = [
         `| Month | Delivered (${unit}) | ${names} | Share |`,
         '|---|--:|--:|--:|',
-        ...trend.rows.map((r) => `| ${r.month} | ${round(r.delivered)} | ${round(r.dealDriven)} | ${r.delivered > 0 ? percent(r.share) : '—'} |`),
-        `| **planned now** | ${round(input.evaluation.totalPoints)} | ${round(trend.plannedShare * input.evaluation.totalPoints)} | ${percent(trend.plannedShare)} |`,
+        ...trend.rows.map((r) => `| ${r.month} | ${formatNumber(r.delivered)} | ${formatNumber(r.dealDriven)} | ${r.delivered > 0 ? percent(r.share) : '—'} |`),
+        `| **planned now** | ${formatNumber(input.evaluation.totalPoints)} | ${formatNumber(trend.plannedShare * input.evaluation.totalPoints)} | ${percent(trend.plannedShare)} |`,
     ].join('\n');
-    const cap = trend.cap !== undefined ? ` The line marks the ${percent(trend.cap)} cap.` : '';
-    return [
-        '### Trend',
-        `The ${names} share of work delivered (closed) each month, and of work planned now: falling means less customer-specific work.${cap}`,
-        chart,
-        table,
-        trend.extraRequests > 0 ? `_Reading closed work for the trend took ${format_plural(trend.extraRequests, 'extra API request')}._` : '',
-    ].filter(Boolean).join('\n\n');
+    const extra = trend.extraRequests > 0 ? `\n\n_Reading closed work for the trend took ${format_plural(trend.extraRequests, 'extra API request')}._` : '';
+    return ['### Trend', lead, `<details><summary>Trend chart and table by month</summary>\n\n${trendChart(trend)}\n\n${table}${extra}\n\n</details>`].join('\n\n');
+}
+/** Pies repeat the tables above, so they are folded away; a pie with one slice is not drawn. */
+function chartsSection(input, facts) {
+    const unit = unitName(input).toLowerCase();
+    const charts = [
+        pieChart(`Planned capacity by category (${unit})`, facts.budgets.map((b) => ({ label: b.category, detail: b.shareText, value: b.points, highlight: b.status === 'over' }))),
+        ...topCustomers(facts).map(({ category, shown, more }) => {
+            const rest = facts.customers.filter((c) => c.category === category).slice().sort((a, b) => b.points - a.points).slice(MAX_CUSTOMERS);
+            const slices = shown.map((c) => ({ label: c.customer, detail: c.shareText, value: c.points, highlight: c.over }));
+            if (more > 0)
+                slices.push({ label: format_plural(more, 'more customer'), value: rest.reduce((sum, c) => sum + c.points, 0), highlight: false });
+            return pieChart(`${category} work by customer (${unit})`, slices);
+        }),
+    ].filter(Boolean);
+    return charts.length ? `<details><summary>Charts of the tables above</summary>\n\n${charts.join('\n\n')}\n\n</details>` : '';
 }
 function runSection(input, run) {
     const { requests, writes } = run;
+    const remaining = run.rateLimitRemaining !== undefined ? ` · rate limit remaining: ${formatNumber(run.rateLimitRemaining)}` : '';
+    const deferred = writes.deferredByMaxWrites > 0 ? `, ${formatNumber(writes.deferredByMaxWrites)} left for the next run (\`max-writes\` reached)` : '';
     const lines = [
-        `- **Mode:** ${input.mode} · **items evaluated:** ${input.evaluation.items.length.toLocaleString('en-US')}`,
-        `- **API requests:** ${requests.graphql} GraphQL, ${requests.restRead} REST reads, ${requests.write} writes${run.rateLimitRemaining !== undefined ? ` · rate limit remaining: ${run.rateLimitRemaining.toLocaleString('en-US')}` : ''}`,
-        `- **Writes:** ${writes.made} made, ${writes.skippedByDryRun} skipped by dry run, ${writes.deferredByMaxWrites} deferred by \`max-writes\`, ${writes.failed.length} failed`,
+        `- **Mode:** ${input.mode} · **items evaluated:** ${formatNumber(input.evaluation.items.length)}`,
+        `- **API requests:** ${formatNumber(requests.graphql)} GraphQL, ${formatNumber(requests.restRead)} REST reads, ${formatNumber(requests.write)} writes${remaining}`,
+        `- **Writes:** ${formatNumber(writes.made)} made, ${formatNumber(writes.skippedByDryRun)} skipped by dry run${deferred}, ${formatNumber(writes.failed.length)} failed`,
     ];
-    if (writes.deferredByMaxWrites > 0) {
-        lines.push(`- **${format_plural(writes.deferredByMaxWrites, 'write was', 'writes were')} left for the next run** because this run reached \`max-writes\`.`);
-    }
     const failed = writes.failed.slice(0, MAX_PER_GROUP).map((w) => `  - ${escapeText(w.description, 120)}: ${escapeText(w.reason, 200)}`);
     if (writes.failed.length > MAX_PER_GROUP)
-        failed.push(`  - …and ${writes.failed.length - MAX_PER_GROUP} more`);
+        failed.push(`  - …and ${formatNumber(writes.failed.length - MAX_PER_GROUP)} more`);
     return `### Run\n\n${[...lines, ...(failed.length ? ['- **Failed writes:**', ...failed] : [])].join('\n')}`;
 }
 /** Issue mode: the item, its findings, and its category's budget. */
@@ -57697,21 +57820,18 @@ function issueReport(input, focusItem) {
     const budgetFindings = input.evaluation.findings.filter((f) => !f.item && f.category === assessment?.category);
     const open = [...own, ...budgetFindings].filter((f) => !f.exempt);
     const state = open.length === 0 ? 'meets the roadmap policy' : `has ${format_plural(open.length, 'finding')}`;
-    const lines = [...own, ...budgetFindings].map((f) => `- **${KIND_TITLES[f.kind]}:** ${safeMarkdown(f.message, { max: 200 })}${f.exempt ? ' _(exempt)_' : f.severity === 'fail' ? ' · **fails the check**' : ''}\n  ${safeMarkdown(f.fix, { max: 300 })}`);
+    const lines = [...own, ...budgetFindings].map((f) => `- **${KIND_TITLES[f.kind]}:** ${escapeText(f.message, 200)}${f.exempt ? ' _(exempt)_' : f.severity === 'fail' ? ' · **fails the check**' : ''}\n  ${escapeText(f.fix, 300)}`);
     const category = assessment ? ` (${escapeText(assessment.category, 40)}, ${format_amount(assessment.size, input.evaluation.unit)})` : '';
     return [
         `## Roadmap Guard: #${focusItem} ${state}`,
         `${itemLink(item)}${category} · ${input.evaluation.compliant ? 'the check passes' : '**the check fails**'}`,
         lines.length ? `### Findings\n\n${lines.join('\n')}` : '',
-        budget
-            ? [`### ${escapeText(budget.category, 40)} budget`, budgetTable(input, [budget])].join('\n\n')
-            : '',
+        budget ? [`### ${escapeText(budget.category, 40)} budget`, budgetTable(input, [budget]), BAR_LEGEND].join('\n\n') : '',
         input.run ? runSection(input, input.run) : '',
     ];
 }
-function round(value, decimals = 2) {
-    const factor = 10 ** decimals;
-    return Math.round(value * factor) / factor;
+function summary_lowerFirst(text) {
+    return text.charAt(0).toLowerCase() + text.slice(1);
 }
 
 ;// CONCATENATED MODULE: ./lib/report/terminal.js

@@ -79,9 +79,12 @@ export interface Finding {
   /** The category (budget findings) or the item's category. */
   category?: string;
   customer?: string;
-  /** One line, no trailing period: "Deal work takes 14% of planned capacity, above its 10% cap". */
+  /**
+   * One line of plain text, no trailing period: "Deal work takes 14% of planned capacity, above its 10% cap".
+   * Not markdown: it quotes labels and answers as people typed them, so every report escapes all of it.
+   */
   message: string;
-  /** What to do, as a product manager reads it: "Fill in **Who will buy it?** with at least 3 words". */
+  /** What to do, as a product manager reads it, plain text like `message`: `Fill in "Who will buy it?" — at least 3 words`. */
   fix: string;
   /** True when the item carries the exemption label: reported, never failing. */
   exempt: boolean;

@@ -1,17 +1,19 @@
 /**
  * The comment a product manager sees on their issue: what is wrong, what
- * happens next, a checklist of fixes, the budget trade-off, and how to ask
+ * happens next, what is still to fix (a list that shows state, not boxes to
+ * tick: the next run would untick them), the budget trade-off, and how to ask
  * for an exception. Edited in place by the bot, found by COMMENT_MARKER.
  */
 import { FINDING_KINDS } from '../core/finding-kinds.js';
-import type { ArchiveDecision, Finding, ItemAssessment, WorkItem } from '../core/types.js';
+import type { ArchiveDecision, CustomerBudget, Finding, ItemAssessment, WorkItem } from '../core/types.js';
 import type { BusinessCaseField, Policy } from '../policy/schema.js';
-import { normalizeHeading } from '../core/issue-form.js';
-import { escapeText, safeMarkdown, safeUrl, truncateForGitHub } from './escape.js';
-import { amount, budgetFor, code, day, itemLink, joinWords, plural } from './format.js';
+import { formAnswer, normalizeHeading } from '../core/issue-form.js';
+import { matchesGlob } from '../core/glob.js';
+import { codeSpan, escapeText, quoted, safeUrl, truncateForGitHub } from './escape.js';
+import { amount, budgetFor, capitalize, day, itemLink, joinWords, plural } from './format.js';
 import { COMMENT_MARKER, stateMarker } from './markers.js';
 import type { ReportInput } from './types.js';
-import { formatPercent } from '../core/share.js';
+import { exceedsShare, formatPercent, parseShare, type Share } from '../core/share.js';
 
 const MAX_CONTRIBUTORS = 5;
 
@@ -32,8 +34,8 @@ export function renderComment(input: CommentInput): string {
   const sections = [
     COMMENT_MARKER,
     opening(input, assessment, findings),
-    todo.length ? ['### What to fix', ...todo.map((f) => checklistLine(input.policy, f))].join('\n') : '',
-    ...budget.map((f) => budgetSection(input, f, item.number, assessment)),
+    todo.length ? ['### Still to fix', ...todo.map((f) => fixLine(input, f))].join('\n') : '',
+    budget.length ? capacitySection(input, budget, item.number, assessment) : '',
     budget.length && blocked ? `To make room, shrink or close other ${escapeText(budget[0]!.category ?? '', 40)} work, or ask for an exception.` : '',
     exempt.length ? exemptSection(input.policy, exempt) : '',
     blocked ? exceptionHowTo(input) : '',
@@ -134,7 +136,7 @@ function opening(input: CommentInput, assessment: ItemAssessment | undefined, fi
   if (findings.length === 0) return `${who} meets the roadmap policy. Nothing to fix.`;
   const exemptLabel = input.policy.exemptions?.label;
   if (open.length === 0) {
-    return `${who} is exempt from the roadmap policy${exemptLabel ? ` (label ${code(exemptLabel)})` : ''}: the findings below are listed for information and block nothing.`;
+    return `${who} is exempt from the roadmap policy${exemptLabel ? ` (label ${codeSpan(exemptLabel)})` : ''}: the findings below are listed for information and block nothing.`;
   }
   const archive = open.some((f) => f.kind === 'archive-pending') ? input.evaluation.archive.find((d) => d.number === input.focusItem) : undefined;
   const reasons = joinWords(briefly(reasonsFor(input.policy, open, archive)));
@@ -188,16 +190,20 @@ function reasonsFor(policy: Policy, findings: Finding[], archive: ArchiveDecisio
   return [...reasons.map((text) => ({ text, budget: false })), ...budget.map((text) => ({ text, budget: true }))];
 }
 
-/** A checklist line: the exact heading or label, and what a valid answer looks like. */
-function checklistLine(policy: Policy, finding: Finding): string {
-  const rule = finding.field ? fieldRule(policy, finding.field) : undefined;
-  if (rule && (finding.kind === 'missing-field' || finding.kind === 'invalid-field')) {
-    const now = finding.kind === 'invalid-field' ? ` (${withoutPeriod(safeMarkdown(finding.message, { max: 200 }))})` : '';
-    const why = rule.message ? `\n  _${escapeText(rule.message, 200)}_` : '';
-    return `- [ ] ${fieldInstruction(rule)}${now}${why}`;
-  }
+/** One thing still to fix: the exact heading or label, what a valid answer looks like, and what is there now. */
+function fixLine(input: CommentInput, finding: Finding): string {
+  const rule = finding.field ? fieldRule(input.policy, finding.field) : undefined;
   const why = rule?.message ? `\n  _${escapeText(rule.message, 200)}_` : '';
-  return `- [ ] ${withoutPeriod(safeMarkdown(finding.fix, { max: 300 }))}${why}`;
+  if (rule && (finding.kind === 'missing-field' || finding.kind === 'invalid-field')) {
+    return `- ${fieldInstruction(rule)}${finding.kind === 'invalid-field' ? currentAnswer(input, rule.heading) : ''}${why}`;
+  }
+  return `- ${escapeText(withoutPeriod(finding.fix), 300)}${why}`;
+}
+
+/** " — now "Upsell"": the answer as it stands, so the instruction need not repeat the question. */
+function currentAnswer(input: CommentInput, heading: string): string {
+  const answer = formAnswer(input.items.find((i) => i.number === input.focusItem)?.form ?? {}, heading);
+  return answer ? ` — now ${quoted(answer, 80)}` : '';
 }
 
 function fieldRule(policy: Policy, heading: string): BusinessCaseField | undefined {
@@ -213,35 +219,65 @@ function fieldInstruction(rule: BusinessCaseField): string {
   return `Fill in ${heading}`;
 }
 
-/** The trade-off behind a budget finding: the share, the cap, what this item adds, and what else makes up the budget. */
-function budgetSection(input: CommentInput, finding: Finding, number: number, assessment: ItemAssessment | undefined): string {
-  const { evaluation } = input;
-  const category = finding.category ?? assessment?.category ?? '';
-  const budget = budgetFor(evaluation, category);
+/**
+ * The trade-off behind the budget findings, in one section: the category's
+ * share against its cap, the customer's against theirs, what this item adds,
+ * whether the budget stays over without it, and what else makes it up.
+ */
+function capacitySection(input: CommentInput, findings: Finding[], number: number, assessment: ItemAssessment | undefined): string {
+  const overBudget = findings.find((f) => f.kind === 'over-budget');
+  const overShare = findings.filter((f) => f.kind === 'customer-over-share');
+  const category = findings[0]!.category ?? assessment?.category ?? '';
+  const budget = budgetFor(input.evaluation, category);
   const name = escapeText(category, 40);
   const size = assessment?.planned ? assessment.size : 0;
-  const perCustomer = finding.kind === 'customer-over-share';
-  const customer = perCustomer ? budget?.customers.find((c) => c.customer === finding.customer) : undefined;
-  const who = perCustomer ? escapeText(finding.customer ?? 'this customer', 40) : `${name} work`;
+  const customers = overShare.map((f) => ({ finding: f, row: budget?.customers.find((c) => c.customer === f.customer) }));
 
-  const heading = perCustomer ? `### Capacity: ${who} is over its share of ${name} work` : `### Capacity: ${name} work is over budget`;
-  const state = perCustomer
-    ? `**${who}** takes **${customer?.share ?? '?'}** of ${name} work, above the per-customer cap of **${customer?.cap ?? '?'}**.`
-    : `${capitalize(name)} work takes **${budget?.share ?? '?'}** of planned capacity, above its cap of **${budget?.maxShare?.text ?? '?'}**.`;
-  const [part, whole] = perCustomer ? [customer?.points ?? 0, budget?.points ?? 0] : [budget?.points ?? 0, evaluation.totalPoints];
-  const adds =
-    size > 0
-      ? ` This issue adds **${amount(size, evaluation.unit)}**; without it, ${who} would take **${formatPercent(part - size, whole - size)}**.`
-      : '';
-
-  const members = membersOf(input, category, finding).filter((a) => !perCustomer || a.customer === finding.customer);
+  const heading = overBudget
+    ? `### Capacity: ${name} work is over budget`
+    : `### Capacity: ${joinWords(customers.map(({ finding }) => escapeText(finding.customer ?? 'this customer', 40)))} over ${customers.length === 1 ? 'its' : 'their'} share of ${name} work`;
+  const states = [
+    ...(overBudget && budget ? [`${capitalize(name)} work takes **${budget.share}** of planned capacity, above its cap of **${budget.maxShare?.text ?? '?'}**`] : []),
+    ...customers.map(({ finding, row }) => `**${escapeText(finding.customer ?? 'this customer', 40)}** takes **${row?.share ?? '?'}** of ${name} work, above the per-customer cap of **${row?.cap ?? '?'}**`),
+  ];
+  const lines = [heading, `${states.join('; ')}.${withoutThisIssue(input, { overBudget, customers, size, category })}`];
+  const members = overBudget ? membersOf(input, category, overBudget) : customers.flatMap(({ finding }) => membersOf(input, category, finding));
   const others = members.filter((a) => a.number !== number);
-  const lines = [heading, state + adds];
   if (others.length) {
-    lines.push(`What else makes up ${perCustomer ? 'that share' : `${name} work`} (newest first):`);
-    lines.push(contributorList(input, others));
+    lines.push(`What else makes up ${overBudget ? `${name} work` : 'that share'} (newest first):`);
+    lines.push(contributorList(input, others, category));
   }
   return lines.join('\n\n');
+}
+
+/** What this item adds, and whether each budget would still be over without it: then this issue alone is not the problem. */
+function withoutThisIssue(
+  input: CommentInput,
+  facts: { overBudget: Finding | undefined; customers: { finding: Finding; row: CustomerBudget | undefined }[]; size: number; category: string },
+): string {
+  if (facts.size <= 0) return '';
+  const { evaluation } = input;
+  const budget = budgetFor(evaluation, facts.category);
+  const ownCustomer = evaluation.items.find((a) => a.number === input.focusItem)?.customer;
+  const outcomes: string[] = [];
+  if (facts.overBudget && budget?.maxShare) {
+    const [part, whole] = [budget.points - facts.size, evaluation.totalPoints - facts.size];
+    outcomes.push(outcome(`${escapeText(facts.category, 40)} work`, 'over budget', part, whole, budget.maxShare));
+  }
+  for (const { finding, row } of facts.customers) {
+    const cap = row?.cap ? parseShare(row.cap) : undefined;
+    if (!row || !cap) continue;
+    const [part, whole] = [row.points - (finding.customer === ownCustomer ? facts.size : 0), (budget?.points ?? 0) - facts.size];
+    outcomes.push(outcome(escapeText(finding.customer ?? 'this customer', 40), 'over its share', part, whole, cap));
+  }
+  const adds = ` This issue adds **${amount(facts.size, evaluation.unit)}**.`;
+  return outcomes.length ? `${adds} Without it, ${joinWords(outcomes)}.` : adds;
+}
+
+/** "deal work would still be over budget (22.7% > 10%)" or "deal work would take 8%, within its cap". */
+function outcome(who: string, overWords: string, part: number, whole: number, cap: Share): string {
+  const share = formatPercent(part, whole);
+  return exceedsShare(part, whole, cap) ? `${who} would still be ${overWords} (**${share}** > ${cap.text})` : `${who} would take **${share}**, within its cap of ${cap.text}`;
 }
 
 /** The planned items of a category, newest first: the finding's own list when the engine gave one. */
@@ -253,24 +289,56 @@ function membersOf(input: CommentInput, category: string, finding: Finding): Ite
   return input.evaluation.items.filter((a) => a.planned && a.category === category).sort((a, b) => b.number - a.number);
 }
 
-function contributorList(input: CommentInput, members: ItemAssessment[]): string {
+function contributorList(input: CommentInput, members: ItemAssessment[], category: string): string {
   const items = new Map(input.items.map((i) => [i.number, i]));
   const lines = members.slice(0, MAX_CONTRIBUTORS).map((a) => {
     const item = items.get(a.number) ?? { number: a.number, title: '', url: '' };
     const customer = a.customer ? `, ${escapeText(a.customer, 40)}` : '';
     return `- ${itemLink(item, 60)} — ${amount(a.size, input.evaluation.unit)}${customer}`;
   });
-  const more = members.length - MAX_CONTRIBUTORS;
-  if (more > 0) lines.push(`- and ${plural(more, 'more item')}`);
+  const rest = members.slice(MAX_CONTRIBUTORS);
+  if (rest.length > 0) lines.push(`- and ${plural(rest.length, 'more item')}${moreLink(input, rest, category)}`);
   return lines.join('\n');
+}
+
+/** Where to see the rest: a search for the category's work, else the few left as links. */
+function moreLink(input: CommentInput, rest: ItemAssessment[], category: string): string {
+  const search = categorySearch(input, category);
+  if (search) return ` ([all open ${escapeText(category, 40)} work](${search}))`;
+  if (rest.length > MAX_CONTRIBUTORS) return '';
+  const items = new Map(input.items.map((i) => [i.number, i]));
+  const links = rest.map((a) => {
+    const url = safeUrl(items.get(a.number)?.url ?? '');
+    return url ? `[#${a.number}](${url})` : `#${a.number}`;
+  });
+  return `: ${links.join(', ')}`;
+}
+
+/**
+ * A GitHub issue search for a category's open work, when the category is
+ * matched by labels only (board fields have no search): its plain labels,
+ * and for a glob the labels its items actually carry. A comma between label
+ * names means any of them; excluded labels are left out.
+ */
+function categorySearch(input: CommentInput, category: string): string | undefined {
+  const rule = input.policy.categories.find((c) => c.name === category);
+  if (!rule || rule.match.labels.length === 0 || Object.keys(rule.match.fields).length > 0) return undefined;
+  const members = new Set(input.evaluation.items.filter((a) => a.planned && a.category === category).map((a) => a.number));
+  const carried = input.items.filter((i) => members.has(i.number)).flatMap((i) => i.labels);
+  const plain = rule.match.labels.filter((l) => !/[*?]/.test(l));
+  const labels = [...new Set([...plain, ...carried.filter((l) => rule.match.labels.some((glob) => matchesGlob(glob, l)))])];
+  const repository = /^(https:\/\/github\.com\/[^/]+\/[^/]+)\/issues\/\d+$/.exec(input.items[0]?.url ?? '')?.[1];
+  if (!repository || labels.length > 20 || labels.some((l) => /["*?,]/.test(l))) return undefined;
+  const excluded = input.policy.work.excludeLabels.filter((l) => !/["*?,]/.test(l)).map((l) => ` -label:"${l}"`).join('');
+  return safeUrl(`${repository}/issues?q=${encodeURIComponent(`is:issue is:open label:${labels.map((l) => `"${l}"`).join(',')}${excluded}`)}`);
 }
 
 function exemptSection(policy: Policy, findings: Finding[]): string {
   const label = policy.exemptions?.label;
   return [
     '### Exempt',
-    `This issue carries ${label ? code(label) : 'the exemption label'}, so these are reported but block nothing:`,
-    ...findings.map((f) => `- ${withoutPeriod(safeMarkdown(f.message, { max: 300 }))} (exempt)`),
+    `This issue carries ${label ? codeSpan(label) : 'the exemption label'}, so these are reported but block nothing:`,
+    ...findings.map((f) => `- ${escapeText(withoutPeriod(f.message), 300)} (exempt)`),
   ].join('\n');
 }
 
@@ -278,20 +346,23 @@ function exceptionHowTo(input: CommentInput): string {
   const exemptions = input.policy.exemptions;
   if (!exemptions) return '';
   // Approvers are shown as code so that updating this comment never pings them.
-  const approvers = exemptions.approvers.map(code);
+  const approvers = exemptions.approvers.map((a) => codeSpan(a));
   const who = approvers.length ? `An approver (${approvers.join(', ')}) can` : 'A maintainer can';
+  const { inUse } = input.evaluation.exemptions;
   const limit =
-    exemptions.maxOpen !== undefined
-      ? ` Exceptions stay rare: at most ${exemptions.maxOpen} may be open at a time (${input.evaluation.exemptions.inUse} in use).`
-      : '';
-  return `**Need an exception?** ${who} add the label ${code(exemptions.label)}: exempt issues are still reported but never fail the check.${limit}`;
+    exemptions.maxOpen === undefined
+      ? ''
+      : inUse >= exemptions.maxOpen
+        ? ` **No exceptions are left:** ${inUse} of at most ${exemptions.maxOpen} are in use, so a new one waits until another is closed or its label removed.`
+        : ` Exceptions stay rare: at most ${exemptions.maxOpen} may be open at a time (${inUse} in use).`;
+  return `**Need an exception?** ${who} add the label ${codeSpan(exemptions.label)}: exempt issues are still reported but never fail the check.${limit}`;
 }
 
 /** The stamp line, and the state the next run reads back; a change in either alone never rewrites the comment. */
 function footer(input: CommentInput): string {
   const source = input.policySources[0] ?? 'the roadmap policy';
   const url = input.policyUrl ? safeUrl(input.policyUrl) : undefined;
-  const policy = url ? `[${escapeText(source, 100)}](${url})` : code(source);
+  const policy = url ? `[${escapeText(source, 100)}](${url})` : codeSpan(source);
   const item = input.items.find((i) => i.number === input.focusItem);
   const warned = input.evaluation.archive.find((d) => d.number === input.focusItem)?.warnedAt;
   const state = stateMarker({ ...(item ? { touched: touchedAt(item) } : {}), ...(warned ? { warned } : {}) });
@@ -305,8 +376,4 @@ function touchedAt(item: Pick<WorkItem, 'updatedAt' | 'activityAt'>): string {
 
 function withoutPeriod(text: string): string {
   return text.replace(/\.\s*$/, '');
-}
-
-function capitalize(text: string): string {
-  return text.charAt(0).toUpperCase() + text.slice(1);
 }

@@ -17,6 +17,8 @@ export interface BudgetRow {
   shareText: string;
   /** The max-share as a fraction, for the bar's cap mark. */
   cap?: number;
+  /** The min-share as a fraction, for the bar's floor mark. */
+  floor?: number;
   capText: string;
   status: CategoryBudget['status'];
 }
@@ -68,6 +70,14 @@ export interface ReportDigest {
   budgets: BudgetRow[];
   customers: CustomerRow[];
   groups: FindingGroup[];
+  /** What fails the check, by kind: what a lead acts on first. */
+  failingGroups: FindingGroup[];
+  /** Open warnings (not failing, not exempt), by kind. */
+  warningGroups: FindingGroup[];
+  /** Items with an open warning. */
+  itemsWithWarnings: number;
+  /** The items that carry the exemption label. */
+  exemptItems: number[];
   overdueBets?: number;
   staleBacklog?: { count: number; maxAgeDays: number };
   exemptions?: { label: string; inUse: number; maxOpen?: number };
@@ -80,6 +90,8 @@ export function digest(input: ReportInput): ReportDigest {
   const { evaluation, policy } = input;
   const open = evaluation.findings.filter((f) => !f.exempt);
   const count = (kind: FindingKind) => evaluation.findings.filter((f) => f.kind === kind && !f.exempt).length;
+  // With archiving on, its own section lists the items to archive, with their dates.
+  const listed = (findings: Finding[]) => (policy.backlog.archive ? findings.filter((f) => f.kind !== 'archive-pending') : findings);
   return {
     itemsNeedingAttention: new Set(open.filter((f) => f.item && ITEM_LEVEL_KINDS.includes(f.kind)).map((f) => f.item!.number)).size,
     failing: open.filter((f) => f.severity === 'fail').length,
@@ -95,6 +107,7 @@ export function digest(input: ReportInput): ReportDigest {
       share: ratio(b.points, evaluation.totalPoints),
       shareText: b.share,
       cap: shareFraction(b.maxShare),
+      floor: shareFraction(b.minShare),
       capText: capText(b),
       status: b.status,
     })),
@@ -110,8 +123,11 @@ export function digest(input: ReportInput): ReportDigest {
         over: c.over,
       })),
     ),
-    // With archiving on, its own section lists the items to archive, with their dates.
-    groups: groupFindings(evaluation.findings.filter((f) => !policy.backlog.archive || f.kind !== 'archive-pending')),
+    groups: groupFindings(listed(evaluation.findings)),
+    failingGroups: groupFindings(listed(open).filter((f) => f.severity === 'fail')),
+    warningGroups: groupFindings(listed(open).filter((f) => f.severity === 'warn')),
+    itemsWithWarnings: new Set(open.filter((f) => f.severity === 'warn' && f.item).map((f) => f.item!.number)).size,
+    exemptItems: evaluation.items.filter((a) => a.exempt).map((a) => a.number),
     overdueBets: policy.bets.reviewField ? count('bet-overdue') : undefined,
     // Items to be archived are stale too.
     staleBacklog: policy.backlog.maxAgeDays ? { count: itemsWith(open, ['stale-backlog', 'archive-pending']), maxAgeDays: policy.backlog.maxAgeDays } : undefined,

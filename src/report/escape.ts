@@ -12,11 +12,21 @@ export const GITHUB_BODY_LIMIT = 65_536;
 const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/g;
 // Bidirectional overrides can make text read differently from what it is.
 const BIDI = /[\u202a-\u202e\u2066-\u2069]/g;
-const MARKDOWN_PUNCTUATION = /[\\`*_[\]|~#!]/g;
-// An @ that GitHub would turn into a mention: start of text or after a non-word character, followed by a login character.
-const MENTION = /(^|[^\w])@(?=[\w-])/g;
-// Bare URLs that GitHub would turn into links.
-const AUTOLINK = /\b(https?|ftp)(?=:\/\/)|\b(www)(?=\.)/gi;
+// Every ASCII character that can start or end markdown formatting, a link, math (`$`) or an HTML
+// entity. A backslash before ASCII punctuation always renders as the character alone (CommonMark).
+const MARKDOWN_PUNCTUATION = /[\\`*_[\]|~#!$<>&]/g;
+// At the start of a line, these make a list item or an ordered list: "- a", "+ a", "1. a", "1) a".
+const LIST_MARKER = /^[-+=]/;
+const ORDERED_MARKER = /^(\d+)([.)])/;
+// An @ followed by a login character: a mention or team ping (`@alice`, `@acme/leads`) or, after
+// a word, an e-mail address GitHub would make a mailto: link (`bob@evil.example`).
+const AT_SIGN = /@(?=[\w-])/g;
+// Issue and pull request references GitHub links and cross-references: `#123`, `acme/other#5`, `GH-7`.
+const REFERENCE = /#(?=\d)|\b(GH-)(?=\d)/gi;
+// Bare URLs that GitHub would turn into links, and `:name:` that it would turn into an emoji.
+const AUTOLINK = /\b(https?|ftp|mailto|xmpp)(?=:)|\b(www)(?=\.)/gi;
+const EMOJI_CODE = /:(?=[\w+-]+:)/g;
+/** Invisible, and breaks every pattern above: the text reads the same but links, pings and references nothing. */
 const ZERO_WIDTH_JOINER = '\u200d';
 
 /** Removes control and bidirectional-override characters and folds every run of whitespace into one space. */
@@ -24,52 +34,63 @@ export function plainText(text: string): string {
   return text.replace(CONTROL, ' ').replace(BIDI, '').replace(/\s+/g, ' ').trim();
 }
 
-/** Cuts text to `max` characters (never inside a surrogate pair), marking the cut with "…". */
+/**
+ * Cuts text to `max` characters (never inside a surrogate pair), marking the
+ * cut with "…". A cut inside a quotation keeps its closing quote.
+ */
 export function cut(text: string, max: number): string {
   const chars = Array.from(text);
   if (chars.length <= max) return text;
-  return `${chars.slice(0, Math.max(0, max - 1)).join('').trimEnd()}…`;
+  const head = `${chars.slice(0, Math.max(0, max - 1)).join('').trimEnd()}…`;
+  const insideQuote = (head.match(/"/g)?.length ?? 0) % 2 === 1;
+  return insideQuote ? `${chars.slice(0, Math.max(0, max - 2)).join('').trimEnd()}…"` : head;
 }
 
-/** Breaks mentions and team pings: `@alice` renders as "@alice" but notifies nobody. */
+/** Breaks mentions, team pings and e-mail links: `@alice` renders as "@alice" but notifies nobody. */
 export function neutralizeMentions(text: string): string {
-  return text.replace(MENTION, `$1@${ZERO_WIDTH_JOINER}`);
+  return text.replace(AT_SIGN, `@${ZERO_WIDTH_JOINER}`);
 }
 
-/** Keeps a URL in issue text as text: GitHub autolinks `https://…` and `www.…`. */
-function neutralizeAutolinks(text: string): string {
-  return text.replace(AUTOLINK, (match) => `${match}${ZERO_WIDTH_JOINER}`);
-}
-
-function escapeHtml(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+/** Keeps URLs, issue references and emoji codes in issue text as text. */
+function neutralizeLinks(text: string): string {
+  return text
+    .replace(AUTOLINK, (match) => `${match}${ZERO_WIDTH_JOINER}`)
+    .replace(REFERENCE, (match) => `${match}${ZERO_WIDTH_JOINER}`)
+    .replace(EMOJI_CODE, `:${ZERO_WIDTH_JOINER}`);
 }
 
 /**
- * Untrusted text (a title, a label, a customer name, an answer) as inline
- * markdown that renders as exactly that text: one line, no HTML, no
- * formatting, no links, no mentions, safe in a table cell.
+ * The one rule for untrusted text (a title, a label, a customer name, an
+ * answer, an engine message that quotes them) outside a code span: inline
+ * markdown that renders as exactly that text, on one line, cut to `max`:
+ * no HTML, formatting, links, mentions, e-mail links, issue references or
+ * emoji, and safe in a table cell.
  */
 export function escapeText(text: string, max = 120): string {
   const line = cut(plainText(text), max);
-  return neutralizeAutolinks(neutralizeMentions(escapeHtml(line).replace(MARKDOWN_PUNCTUATION, (c) => `\\${c}`)));
+  const escaped = line.replace(MARKDOWN_PUNCTUATION, (c) => `\\${c}`).replace(LIST_MARKER, '\\$&').replace(ORDERED_MARKER, '$1\\$2');
+  return neutralizeLinks(neutralizeMentions(escaped));
+}
+
+/** Untrusted text in quotes, cut inside them so that a cut answer keeps its closing quote: “…”. */
+export function quoted(text: string, max = 120): string {
+  return `"${escapeText(text, max)}"`;
 }
 
 /**
- * Markdown we wrote ourselves around untrusted fragments (the engine's
- * messages and fixes, which quote labels and answers): bold and code-span
- * backticks are kept, while HTML, links and images (quoted answers may hold
- * them), mentions, control characters and line breaks are neutralized
- * everywhere, code spans included. A quoted answer can hold stray backticks
- * that pair up differently in GitHub's renderer than in any split we could
- * make here, so nothing is trusted to be inside a code span; the cost is a
- * visible `&lt;` or `\[` in the rare label or answer that holds one. In a
- * table cell, pipes are escaped too.
+ * The one rule for untrusted text inside a code span: verbatim (GitHub links,
+ * pings and formats nothing in code), fenced with more backticks than any run
+ * inside, padded when the text starts or ends with a backtick. In a table
+ * cell a pipe still ends the cell, even in code, so it is escaped there
+ * (GFM renders `\|` in a cell as `|`).
  */
-export function safeMarkdown(markdown: string, options: { inTable?: boolean; max?: number } = {}): string {
-  const line = cut(plainText(markdown), options.max ?? 500);
-  const safe = neutralizeAutolinks(neutralizeMentions(escapeHtml(line).replace(/[[\]]/g, '\\$&')));
-  return options.inTable ? safe.replace(/(?<!\\)\|/g, '\\|') : safe;
+export function codeSpan(text: string, options: { max?: number; inTable?: boolean } = {}): string {
+  const line = cut(plainText(text), options.max ?? 100) || ' ';
+  const longestRun = Math.max(0, ...(line.match(/`+/g) ?? []).map((run) => run.length));
+  const fence = '`'.repeat(longestRun + 1);
+  const pad = /^[` ]|[` ]$/.test(line) ? ' ' : '';
+  const body = options.inTable ? line.replace(/\|/g, '\\|') : line;
+  return `${fence}${pad}${body}${pad}${fence}`;
 }
 
 /** A link target we trust: only http(s), with characters that would end a markdown link encoded. */

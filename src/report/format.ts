@@ -6,7 +6,7 @@ import type { FindingKind } from '../core/finding-kinds.js';
 import type { Share } from '../core/share.js';
 import type { CategoryBudget, Evaluation } from '../core/types.js';
 import type { Policy } from '../policy/schema.js';
-import { escapeText, plainText, safeUrl } from './escape.js';
+import { escapeText, safeUrl } from './escape.js';
 
 /** How each finding kind is titled when findings are grouped. */
 export const KIND_TITLES: Record<FindingKind, string> = {
@@ -30,10 +30,20 @@ export function plural(count: number, singular: string, pluralForm = `${singular
   return `${count.toLocaleString('en-US')} ${count === 1 ? singular : pluralForm}`;
 }
 
+/** "Deal work" from "deal work". */
+export function capitalize(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
 /** "a", "a and b", "a, b and c". */
 export function joinWords(words: string[]): string {
   if (words.length <= 1) return words.join('');
   return `${words.slice(0, -1).join(', ')} and ${words[words.length - 1]}`;
+}
+
+/** A number as every report writes it: at most two decimals, thousands separated: "4,990", "12.5". */
+export function formatNumber(value: number): string {
+  return value.toLocaleString('en-US', { maximumFractionDigits: 2 });
 }
 
 /** A number of points as people say it: "8 points", "1 issue" (in `issues` units), decimals kept short. */
@@ -64,16 +74,21 @@ export const STATUS_WORDS: Record<CategoryBudget['status'], string> = {
   uncapped: 'no cap',
 };
 
+/** The marks {@link shareBar} draws, for a legend beside it. */
+export const BAR_MARKS = { cap: '│', floor: '┆' } as const;
+
 /**
  * A share drawn against its cap with block characters: `██│███░░░░`. Each cell
- * is 100% / width; the cap, when there is one, takes the cell where it falls.
+ * is 100% / width; the cap (max-share) and the floor (min-share), when there
+ * are any, take the cell where they fall.
  */
-export function shareBar(share: number, cap: number | undefined, width = 20): string {
+export function shareBar(share: number, cap: number | undefined, width = 20, floor?: number): string {
   const filled = Math.min(width, Math.round(share * width));
-  const capCell = cap === undefined ? undefined : Math.min(width - 1, Math.round(cap * width));
+  const cellOf = (mark: number | undefined) => (mark === undefined ? undefined : Math.min(width - 1, Math.round(mark * width)));
+  const [capCell, floorCell] = [cellOf(cap), cellOf(floor)];
   let bar = '';
   for (let cell = 0; cell < width; cell += 1) {
-    bar += cell === capCell ? '│' : cell < filled ? '█' : '░';
+    bar += cell === capCell ? BAR_MARKS.cap : cell === floorCell ? BAR_MARKS.floor : cell < filled ? '█' : '░';
   }
   return bar;
 }
@@ -99,10 +114,4 @@ export function day(iso: string): string {
 /** Budget status by category name. */
 export function budgetFor(evaluation: Evaluation, category: string): CategoryBudget | undefined {
   return evaluation.budgets.find((b) => b.category === category);
-}
-
-/** Trusted short text (a label, a login, a path) as a code span; escaped text instead if it holds a backtick. */
-export function code(text: string): string {
-  const line = plainText(text);
-  return line.includes('`') ? escapeText(line, 100) : `\`${line}\``;
 }

@@ -1,21 +1,26 @@
 /**
- * The job summary a lead opens from the workflow run: where capacity goes,
- * which customers take the deal budget, what needs attention, whether things
- * are getting better, and what the run itself did. Issue mode gets a short
- * version about the one item.
+ * The job summary a lead opens from the workflow run, in the order a lead
+ * acts: whether the check fails and why, what to act on first, the warnings,
+ * where capacity goes, which customers take the deal budget, whether things
+ * are getting better, and what the run itself did. Each section is one small
+ * function, so a new one slots in without touching the others. Issue mode
+ * gets a short version about the one item.
  */
 import type { Finding } from '../core/types.js';
-import { escapeText, mermaidLabel, safeMarkdown, truncateForGitHub } from './escape.js';
-import { digest, percent, type ArchiveRow, type BudgetRow, type CustomerRow, type ReportDigest } from './digest.js';
-import { amount, code, day, itemLink, joinWords, KIND_TITLES, plural, shareBar, STATUS_WORDS } from './format.js';
+import { codeSpan, escapeText, truncateForGitHub } from './escape.js';
+import { digest, percent, type ArchiveRow, type BudgetRow, type CustomerRow, type FindingGroup, type ReportDigest } from './digest.js';
+import { amount, BAR_MARKS, capitalize, day, formatNumber, itemLink, joinWords, KIND_TITLES, plural, shareBar, STATUS_WORDS } from './format.js';
+import { pieChart, trendChart, type Slice } from './charts.js';
 import type { ReportInput, RunFacts } from './types.js';
 
-/** Findings listed per kind before "and N more": keeps a 5,000-item repository's page readable. */
+/** Items listed per kind before "and N more": keeps a 5,000-item repository's page readable. */
 export const MAX_PER_GROUP = 10;
-const MAX_CUSTOMERS = 20;
+/** Customers listed per category, in the table and in the chart alike, before "and N more". */
+export const MAX_CUSTOMERS = 10;
 /** Messages spelled out per item in a group before "and N more". */
 export const MAX_MESSAGES_PER_ITEM = 3;
-const MAX_PIE_SLICES = 8;
+/** Reasons the check fails spelled out in the opening line; the rest are counted. */
+const MAX_REASONS = 3;
 /** Job summaries are limited to 1 MiB; the dashboard issue to 65,536 characters. Stay well inside both. */
 const SUMMARY_LIMIT = 60_000;
 
@@ -27,40 +32,106 @@ export function renderMarkdownReport(input: ReportInput): string {
 function auditReport(input: ReportInput): string[] {
   const facts = digest(input);
   return [
-    `## ${headline(facts)}`,
-    overview(input, facts),
+    verdictSection(input, facts),
+    actFirstSection(facts),
+    warningsSection(facts),
     budgetSection(input, facts),
     customerSection(input, facts),
-    attentionSection(facts),
-    betsAndBacklog(facts),
+    exemptionsSection(input, facts),
     archiveSection(facts),
     trendSection(input, facts),
+    chartsSection(input, facts),
     input.run ? runSection(input, input.run) : '',
   ];
 }
 
-function headline(facts: ReportDigest): string {
-  const parts: string[] = [];
-  if (facts.itemsNeedingAttention > 0) parts.push(`${plural(facts.itemsNeedingAttention, 'item needs', 'items need')} attention`);
-  if (facts.overBudget.length > 0) parts.push(`${joinWords(facts.overBudget.map((n) => escapeText(n, 40)))} work over budget`);
-  if (facts.overShare.length > 0) {
-    const names = joinWords(facts.overShare.slice(0, 3).map((n) => escapeText(n, 40)));
-    parts.push(facts.overShare.length === 1 ? `${names} over its customer share` : `${names}${facts.overShare.length > 3 ? ' and others' : ''} over their customer share`);
-  }
-  if (parts.length === 0) return facts.compliant && facts.warnings === 0 ? 'Roadmap health: compliant' : `Roadmap health: compliant, ${plural(facts.warnings, 'warning')}`;
-  return `Roadmap health: ${parts.join(' · ')}`;
+/** One heading and one line: does the check fail, and why, in words. */
+function verdictSection(input: ReportInput, facts: ReportDigest): string {
+  const reasons = budgetsFirst(facts.failingGroups).flatMap((g) => failureReasons(input, facts, g));
+  const verdict = facts.compliant ? '## Roadmap health: the check passes' : '## Roadmap health: the check fails';
+  const shown = reasons.length > MAX_REASONS ? [...reasons.slice(0, MAX_REASONS - 1), `${reasons.length - MAX_REASONS + 1} more reasons below`] : reasons;
+  const why = shown.length ? `**${capitalize(shown.join('; '))}.** ` : '';
+  const warnings = facts.itemsWithWarnings > 0 ? `${plural(facts.itemsWithWarnings, 'item has', 'items have')} warnings.` : reasons.length ? '' : 'Every planned item meets the policy.';
+  const [main, ...inherited] = input.policySources;
+  const source = main ? `, checked against ${codeSpan(main)}${inherited.length ? ` (extends ${inherited.map((s) => codeSpan(s)).join(' → ')})` : ''}` : '';
+  const commit = input.policyCommit ? ` at commit ${codeSpan(input.policyCommit.slice(0, 7))}` : '';
+  const planned = `${amount(input.evaluation.totalPoints, input.evaluation.unit)} of planned work in ${plural(input.evaluation.totalItems, 'item')}`;
+  return `${verdict}\n\n${why}${warnings}\n\n${escapeText(input.sourceName, 100)}: ${planned}${source}${commit}.`;
 }
 
-function overview(input: ReportInput, facts: ReportDigest): string {
-  const verdict = facts.compliant
-    ? '**The check passes.**'
-    : `**The check fails:** ${plural(facts.failing, 'finding fails', 'findings fail')} (${joinWords(input.policy.enforcement.failOn.map(code))} fail the check).`;
-  const counts = `${plural(facts.warnings, 'warning')}, ${facts.exempt} exempt.`;
-  const [main, ...inherited] = input.policySources;
-  const source = main ? ` against ${code(main)}${inherited.length ? ` (extends ${inherited.map(code).join(' → ')})` : ''}` : '';
-  const commit = input.policyCommit ? ` at commit ${code(input.policyCommit.slice(0, 7))}` : '';
-  const planned = `${amount(input.evaluation.totalPoints, input.evaluation.unit)} of planned work in ${plural(input.evaluation.totalItems, 'item')}`;
-  return `${verdict} ${counts}\n\n${escapeText(input.sourceName, 100)}: ${planned}, checked${source}${commit}.`;
+/** Why a group fails the check, in the words a lead would use: "deal work is 25% of planned capacity against a 10% cap". */
+function failureReasons(input: ReportInput, facts: ReportDigest, group: FindingGroup): string[] {
+  const budgetOf = (f: Finding) => facts.budgets.find((b) => b.category === f.category);
+  const work = (f: Finding) => `${escapeText(f.category ?? '', 40)} work`;
+  switch (group.kind) {
+    case 'over-budget':
+      return group.findings.map((f) => `${work(f)} is ${budgetOf(f)?.shareText ?? '?'} of planned capacity against a ${budgetCap(input, f, 'max')} cap`);
+    case 'under-min-share':
+      return group.findings.map((f) => `${work(f)} is ${budgetOf(f)?.shareText ?? '?'} of planned capacity against a ${budgetCap(input, f, 'min')} floor`);
+    case 'customer-over-share':
+      return group.findings.map((f) => {
+        const row = facts.customers.find((c) => c.category === f.category && c.customer === f.customer);
+        return `${escapeText(f.customer ?? '', 40)} has ${row?.shareText ?? '?'} of ${work(f)} against a ${row?.capText.replace('≤ ', '') ?? '?'} cap`;
+      });
+    case 'exemptions-over-limit':
+      return [`${plural(facts.exemptions?.inUse ?? 0, 'exemption')} in use against a limit of ${facts.exemptions?.maxOpen ?? '?'}`];
+    default:
+      return [`${lowerFirst(group.title)} on ${plural(group.entries.length, 'item')}`];
+  }
+}
+
+/** Budget findings first: they are what a lead decides on; item findings are for their authors. */
+function budgetsFirst(groups: FindingGroup[]): FindingGroup[] {
+  const aboutItems = (g: FindingGroup) => (g.entries.some((e) => e[0]!.item) ? 1 : 0);
+  return [...groups].sort((a, b) => aboutItems(a) - aboutItems(b));
+}
+
+function budgetCap(input: ReportInput, finding: Finding, which: 'max' | 'min'): string {
+  const budget = input.evaluation.budgets.find((b) => b.category === finding.category);
+  return (which === 'max' ? budget?.maxShare?.text : budget?.minShare?.text) ?? '?';
+}
+
+function actFirstSection(facts: ReportDigest): string {
+  if (facts.failingGroups.length === 0) return '';
+  return ['### Act on these first', ...budgetsFirst(facts.failingGroups).map((g) => `**${groupHeading(g)}**\n\n${groupList(g, { withFix: true })}`)].join('\n\n');
+}
+
+function warningsSection(facts: ReportDigest): string {
+  if (facts.warningGroups.length === 0) return '';
+  // Each kind folds open on a click, so the count of every kind fits on the first screen.
+  const groups = facts.warningGroups.map((g) => `<details><summary><strong>${groupHeading(g)}</strong></summary>\n\n${groupList(g, { withFix: false })}\n\n</details>`);
+  return ['### Warnings', ...groups].join('\n\n');
+}
+
+/** "One-off labels · 2 items": the kind, and how many items (or categories, or customers) it concerns. Our own words: safe in HTML too. */
+function groupHeading(group: FindingGroup): string {
+  return `${group.title} · ${plural(group.entries.length, subjectWord(group))}`;
+}
+
+/** One line per item (or category, or customer) of a kind, the first few, then how many more. */
+function groupList(group: FindingGroup, options: { withFix: boolean }): string {
+  const lines = group.entries.slice(0, MAX_PER_GROUP).map((entry) => entryLine(entry, options));
+  const more = group.entries.length - MAX_PER_GROUP;
+  if (more > 0) lines.push(`- …and ${formatNumber(more)} more`);
+  return lines.join('\n');
+}
+
+function subjectWord(group: FindingGroup): string {
+  if (group.kind === 'over-budget' || group.kind === 'under-min-share') return 'category';
+  if (group.kind === 'customer-over-share') return 'customer';
+  if (group.kind === 'exemptions-over-limit') return 'limit';
+  return 'item';
+}
+
+/** One line per item: its findings of this kind, the first few spelled out, and for what fails, what to do. */
+function entryLine(findings: Finding[], options: { withFix: boolean }): string {
+  const [first] = findings;
+  const subject = first!.item ? `${itemLink(first!.item, 70)} — ` : '';
+  const shown = findings.slice(0, MAX_MESSAGES_PER_ITEM).map((f) => escapeText(f.message, 200));
+  const rest = findings.length - MAX_MESSAGES_PER_ITEM;
+  const messages = shown.join('; ') + (rest > 0 ? `; and ${rest} more` : '');
+  const fix = options.withFix ? ` → ${escapeText(first!.fix, 200)}` : '';
+  return `- ${subject}${messages}${fix}`;
 }
 
 /** "Points" or "Issues", as the policy's `work.unit` counts capacity. */
@@ -69,97 +140,60 @@ function unitName(input: ReportInput): string {
 }
 
 function budgetTable(input: ReportInput, budgets: ReportDigest['budgets']): string {
-  return [`| Category | Items | ${unitName(input)} | Share | Cap | Status | Share vs cap |`, '|---|--:|--:|--:|--:|---|---|', ...budgets.map(budgetRow)].join('\n');
+  return [
+    `| Category | Items | ${unitName(input)} | Share | Target | Status | Share vs target |`,
+    '|---|--:|--:|--:|--:|---|---|',
+    ...budgets.map(budgetRow),
+  ].join('\n');
 }
+
+const BAR_LEGEND = `_Bars span 0–100% of planned capacity: \`${BAR_MARKS.cap}\` marks a cap (max-share), \`${BAR_MARKS.floor}\` a floor (min-share)._`;
 
 function budgetSection(input: ReportInput, facts: ReportDigest): string {
   if (facts.budgets.length === 0) return '';
-  const pie = pieChart(
-    `Planned capacity by category (${unitName(input).toLowerCase()})`,
-    facts.budgets.map((b) => ({ label: b.category, value: b.points })),
-  );
-  return [
-    '### Capacity budgets',
-    budgetTable(input, facts.budgets),
-    '_The bar spans 0–100% of planned capacity; `│` marks the cap._',
-    pie,
-  ].filter(Boolean).join('\n\n');
+  return ['### Capacity budgets', budgetTable(input, facts.budgets), BAR_LEGEND].join('\n\n');
 }
 
 function budgetRow(b: BudgetRow): string {
   const status = b.status === 'over' || b.status === 'under' ? `**${STATUS_WORDS[b.status]}**` : STATUS_WORDS[b.status];
-  return `| ${escapeText(b.category, 40)} | ${b.items} | ${round(b.points)} | ${b.shareText} | ${b.capText} | ${status} | \`${shareBar(b.share, b.cap)}\` |`;
+  return `| ${escapeText(b.category, 40)} | ${formatNumber(b.items)} | ${formatNumber(b.points)} | ${b.shareText} | ${b.capText} | ${status} | \`${shareBar(b.share, b.cap, 20, b.floor)}\` |`;
+}
+
+/** Customers of each category, largest first: the first few, then how many more. */
+export function topCustomers(facts: ReportDigest): { category: string; shown: CustomerRow[]; more: number }[] {
+  const byCategory = new Map<string, CustomerRow[]>();
+  for (const row of facts.customers) byCategory.set(row.category, [...(byCategory.get(row.category) ?? []), row]);
+  return [...byCategory].map(([category, rows]) => {
+    const sorted = [...rows].sort((a, b) => b.points - a.points || a.customer.localeCompare(b.customer));
+    return { category, shown: sorted.slice(0, MAX_CUSTOMERS), more: Math.max(0, sorted.length - MAX_CUSTOMERS) };
+  });
 }
 
 function customerSection(input: ReportInput, facts: ReportDigest): string {
   if (facts.customers.length === 0) return '';
-  const byCategory = new Map<string, CustomerRow[]>();
-  for (const row of facts.customers) byCategory.set(row.category, [...(byCategory.get(row.category) ?? []), row]);
-  const parts = ['### Customers'];
-  for (const [category, rows] of byCategory) {
-    const name = escapeText(category, 40);
-    const sorted = [...rows].sort((a, b) => b.points - a.points || a.customer.localeCompare(b.customer));
-    const shown = sorted.slice(0, MAX_CUSTOMERS).map(
-      (c) => `| ${escapeText(c.customer, 60)} | ${c.items} | ${round(c.points)} | ${c.shareText} | ${c.capText} | ${c.over ? '**over its share**' : 'ok'} |`,
+  const tables = topCustomers(facts).map(({ category, shown, more }) => {
+    const rows = shown.map(
+      (c) => `| ${escapeText(c.customer, 60)} | ${formatNumber(c.items)} | ${formatNumber(c.points)} | ${c.shareText} | ${c.capText} | ${c.over ? '**over its share**' : 'ok'} |`,
     );
-    const more = sorted.length - MAX_CUSTOMERS;
-    parts.push(
-      [`| Customer | Items | ${unitName(input)} | Share of ${name} | Cap | Status |`, '|---|--:|--:|--:|--:|---|', ...shown].join('\n') +
-        (more > 0 ? `\n\n…and ${plural(more, 'more customer')}.` : ''),
-    );
-    parts.push(pieChart(`${category} pipeline by customer`, sorted.map((c) => ({ label: c.customer, value: c.points }))));
-  }
-  return parts.filter(Boolean).join('\n\n');
+    const header = `| Customer | Items | ${unitName(input)} | Share of ${escapeText(category, 40)} | Cap | Status |`;
+    return [header, '|---|--:|--:|--:|--:|---|', ...rows].join('\n') + (more > 0 ? `\n\n…and ${plural(more, 'more customer')}.` : '');
+  });
+  return ['### Customers', ...tables].join('\n\n');
 }
 
-/** A mermaid pie; labels are sanitized because customer names come from issue labels. */
-function pieChart(title: string, slices: { label: string; value: number }[]): string {
-  const positive = slices.filter((s) => s.value > 0);
-  if (positive.length === 0) return '';
-  const top = positive.slice(0, MAX_PIE_SLICES);
-  const rest = positive.slice(MAX_PIE_SLICES).reduce((sum, s) => sum + s.value, 0);
-  const lines = top.map((s) => `    "${mermaidLabel(s.label)}" : ${round(s.value)}`);
-  if (rest > 0) lines.push(`    "${plural(positive.length - MAX_PIE_SLICES, 'other')}" : ${round(rest)}`);
-  return ['```mermaid', `pie showData title ${mermaidLabel(title, 80)}`, ...lines, '```'].join('\n');
-}
-
-function attentionSection(facts: ReportDigest): string {
-  if (facts.groups.length === 0) return '### Needs attention\n\nNothing: every planned item meets the policy.';
-  const parts = ['### Needs attention'];
-  for (const group of facts.groups) {
-    const lines = group.entries.slice(0, MAX_PER_GROUP).map(entryLine);
-    const more = group.entries.length - MAX_PER_GROUP;
-    if (more > 0) lines.push(`- …and ${more.toLocaleString('en-US')} more`);
-    parts.push(`#### ${group.title} (${group.findings.length.toLocaleString('en-US')})\n\n${lines.join('\n')}`);
-  }
-  return parts.join('\n\n');
-}
-
-/** One line per item: its findings of this kind, the first few spelled out. */
-function entryLine(findings: Finding[]): string {
-  const [first] = findings;
-  const subject = first!.item ? `${itemLink(first!.item, 70)} — ` : '';
-  const shown = findings.slice(0, MAX_MESSAGES_PER_ITEM).map((f) => safeMarkdown(f.message, { max: 200 }));
-  const rest = findings.length - MAX_MESSAGES_PER_ITEM;
-  const messages = shown.join('; ') + (rest > 0 ? `; and ${rest} more` : '');
-  const tag = findings.every((f) => f.exempt) ? ' _(exempt)_' : findings.some((f) => f.severity === 'fail' && !f.exempt) ? ' · **fails the check**' : '';
-  return `- ${subject}${messages}${tag}`;
-}
-
-function betsAndBacklog(facts: ReportDigest): string {
-  const lines: string[] = [];
-  if (facts.overdueBets !== undefined) {
-    lines.push(`- **Overdue bets:** ${facts.overdueBets === 0 ? 'none' : `${plural(facts.overdueBets, 'item')} past the review date: decide to keep betting or walk away`}`);
-  }
-  if (facts.staleBacklog) {
-    lines.push(`- **Stale backlog:** ${facts.staleBacklog.count === 0 ? 'none' : `${plural(facts.staleBacklog.count, 'open item')} not updated in over ${plural(facts.staleBacklog.maxAgeDays, 'day')}`}`);
-  }
-  if (facts.exemptions) {
-    const { label, inUse, maxOpen } = facts.exemptions;
-    const limit = maxOpen === undefined ? '' : ` of at most ${maxOpen}${inUse > maxOpen ? ' — **over the limit**' : ''}`;
-    lines.push(`- **Exemptions** (${code(label)}): ${inUse} in use${limit}`);
-  }
-  return lines.length ? `### Bets, backlog and exemptions\n\n${lines.join('\n')}` : '';
+/** The exemption label's use against its limit, and which items carry it. */
+function exemptionsSection(input: ReportInput, facts: ReportDigest): string {
+  if (!facts.exemptions) return '';
+  const { label, inUse, maxOpen } = facts.exemptions;
+  const limit = maxOpen === undefined ? '' : ` of at most ${maxOpen}${inUse > maxOpen ? ' — **over the limit**' : inUse === maxOpen ? ' — none left' : ''}`;
+  const items = new Map(input.items.map((i) => [i.number, i]));
+  const carriers = facts.exemptItems.slice(0, MAX_PER_GROUP).map((n) => `- ${itemLink(items.get(n) ?? { number: n, title: '', url: '' }, 70)}`);
+  if (facts.exemptItems.length > MAX_PER_GROUP) carriers.push(`- …and ${formatNumber(facts.exemptItems.length - MAX_PER_GROUP)} more`);
+  const lead =
+    inUse === 0
+      ? `No open item carries ${codeSpan(label)}${maxOpen === undefined ? '' : ` (at most ${maxOpen} may)`}.`
+      : `${codeSpan(label)} is on ${plural(inUse, 'open item')}${limit}. Their findings are reported, never failing.`;
+  return ['### Exemptions', lead, carriers.join('\n')].filter(Boolean).join('\n\n');
 }
 
 function archiveSection(facts: ReportDigest): string {
@@ -167,7 +201,7 @@ function archiveSection(facts: ReportDigest): string {
   if (!archive) return '';
   const list = (rows: ArchiveRow[], line: (row: ArchiveRow) => string) => {
     const lines = rows.slice(0, MAX_PER_GROUP).map((row) => `- ${itemLink(row.item, 70)} — ${line(row)}`);
-    if (rows.length > MAX_PER_GROUP) lines.push(`- …and ${(rows.length - MAX_PER_GROUP).toLocaleString('en-US')} more`);
+    if (rows.length > MAX_PER_GROUP) lines.push(`- …and ${formatNumber(rows.length - MAX_PER_GROUP)} more`);
     return lines.length ? lines.join('\n') : '- none';
   };
   return [
@@ -175,9 +209,9 @@ function archiveSection(facts: ReportDigest): string {
     `Stale items are closed as not planned ${plural(archive.graceDays, 'day')} after a warning in their comment, unless someone touches them. Oldest first.`,
     // The dashboard and the CLI have no run to speak of.
     archive.archived
-      ? `**Archived this run (${archive.archived.length.toLocaleString('en-US')})**\n\n${list(archive.archived, (row) => `untouched since ${day(row.decision.touchedAt)}, warned on ${day(row.decision.warnedAt)}`)}`
+      ? `**Archived this run (${formatNumber(archive.archived.length)})**\n\n${list(archive.archived, (row) => `untouched since ${day(row.decision.touchedAt)}, warned on ${day(row.decision.warnedAt)}`)}`
       : '',
-    `**Will be archived (${archive.pending.length.toLocaleString('en-US')})**\n\n${list(archive.pending, (row) => (row.decision.due ? `due now (warned on ${day(row.decision.warnedAt)})` : `on ${day(row.decision.archiveOn)}`))}`,
+    `**Will be archived (${formatNumber(archive.pending.length)})**\n\n${list(archive.pending, (row) => (row.decision.due ? `due now (warned on ${day(row.decision.warnedAt)})` : `on ${day(row.decision.archiveOn)}`))}`,
   ].filter(Boolean).join('\n\n');
 }
 
@@ -185,47 +219,51 @@ function trendSection(input: ReportInput, facts: ReportDigest): string {
   const trend = facts.trend;
   if (!trend || trend.rows.length === 0) return '';
   const names = joinWords(trend.categories.map((c) => escapeText(c, 40))) || 'deal-driven';
-  const months = trend.rows.map((r) => `"${r.month}"`).join(', ');
-  const shares = trend.rows.map((r) => round(r.share * 100, 1)).join(', ');
-  const chart = [
-    '```mermaid',
-    'xychart-beta',
-    `    title "${mermaidLabel(`Share of delivered work that was ${trend.categories.join(', ') || 'deal-driven'}`, 80)}"`,
-    `    x-axis [${months}, "planned now"]`,
-    '    y-axis "Share, percent" 0 --> 100',
-    `    bar [${shares}, ${round(trend.plannedShare * 100, 1)}]`,
-    ...(trend.cap !== undefined ? [`    line [${trend.rows.map(() => round(trend.cap! * 100, 1)).concat(round(trend.cap * 100, 1)).join(', ')}]`] : []),
-    '```',
-  ].join('\n');
-  const unit = input.evaluation.unit === 'issues' ? 'issues' : 'points';
+  const delivered = trend.rows.filter((r) => r.delivered > 0);
+  const [first, last] = [delivered[0], delivered.at(-1)];
+  const change = first && last && first !== last ? `went from ${percent(first.share)} in ${first.month} to ${percent(last.share)} in ${last.month}` : first ? `was ${percent(first.share)} in ${first.month}` : 'has nothing delivered yet';
+  const cap = trend.cap !== undefined ? ` against a ${percent(trend.cap)} cap` : '';
+  const lead = `The ${names} share of delivered (closed) work ${change}; it is ${percent(trend.plannedShare)} of work planned now${cap}. Falling means less customer-specific work.`;
+  const unit = unitName(input).toLowerCase();
   const table = [
     `| Month | Delivered (${unit}) | ${names} | Share |`,
     '|---|--:|--:|--:|',
-    ...trend.rows.map((r) => `| ${r.month} | ${round(r.delivered)} | ${round(r.dealDriven)} | ${r.delivered > 0 ? percent(r.share) : '—'} |`),
-    `| **planned now** | ${round(input.evaluation.totalPoints)} | ${round(trend.plannedShare * input.evaluation.totalPoints)} | ${percent(trend.plannedShare)} |`,
+    ...trend.rows.map((r) => `| ${r.month} | ${formatNumber(r.delivered)} | ${formatNumber(r.dealDriven)} | ${r.delivered > 0 ? percent(r.share) : '—'} |`),
+    `| **planned now** | ${formatNumber(input.evaluation.totalPoints)} | ${formatNumber(trend.plannedShare * input.evaluation.totalPoints)} | ${percent(trend.plannedShare)} |`,
   ].join('\n');
-  const cap = trend.cap !== undefined ? ` The line marks the ${percent(trend.cap)} cap.` : '';
-  return [
-    '### Trend',
-    `The ${names} share of work delivered (closed) each month, and of work planned now: falling means less customer-specific work.${cap}`,
-    chart,
-    table,
-    trend.extraRequests > 0 ? `_Reading closed work for the trend took ${plural(trend.extraRequests, 'extra API request')}._` : '',
-  ].filter(Boolean).join('\n\n');
+  const extra = trend.extraRequests > 0 ? `\n\n_Reading closed work for the trend took ${plural(trend.extraRequests, 'extra API request')}._` : '';
+  return ['### Trend', lead, `<details><summary>Trend chart and table by month</summary>\n\n${trendChart(trend)}\n\n${table}${extra}\n\n</details>`].join('\n\n');
+}
+
+/** Pies repeat the tables above, so they are folded away; a pie with one slice is not drawn. */
+function chartsSection(input: ReportInput, facts: ReportDigest): string {
+  const unit = unitName(input).toLowerCase();
+  const charts = [
+    pieChart(
+      `Planned capacity by category (${unit})`,
+      facts.budgets.map((b) => ({ label: b.category, detail: b.shareText, value: b.points, highlight: b.status === 'over' })),
+    ),
+    ...topCustomers(facts).map(({ category, shown, more }) => {
+      const rest = facts.customers.filter((c) => c.category === category).slice().sort((a, b) => b.points - a.points).slice(MAX_CUSTOMERS);
+      const slices: Slice[] = shown.map((c) => ({ label: c.customer, detail: c.shareText, value: c.points, highlight: c.over }));
+      if (more > 0) slices.push({ label: plural(more, 'more customer'), value: rest.reduce((sum, c) => sum + c.points, 0), highlight: false });
+      return pieChart(`${category} work by customer (${unit})`, slices);
+    }),
+  ].filter(Boolean);
+  return charts.length ? `<details><summary>Charts of the tables above</summary>\n\n${charts.join('\n\n')}\n\n</details>` : '';
 }
 
 function runSection(input: ReportInput, run: RunFacts): string {
   const { requests, writes } = run;
+  const remaining = run.rateLimitRemaining !== undefined ? ` · rate limit remaining: ${formatNumber(run.rateLimitRemaining)}` : '';
+  const deferred = writes.deferredByMaxWrites > 0 ? `, ${formatNumber(writes.deferredByMaxWrites)} left for the next run (\`max-writes\` reached)` : '';
   const lines = [
-    `- **Mode:** ${input.mode} · **items evaluated:** ${input.evaluation.items.length.toLocaleString('en-US')}`,
-    `- **API requests:** ${requests.graphql} GraphQL, ${requests.restRead} REST reads, ${requests.write} writes${run.rateLimitRemaining !== undefined ? ` · rate limit remaining: ${run.rateLimitRemaining.toLocaleString('en-US')}` : ''}`,
-    `- **Writes:** ${writes.made} made, ${writes.skippedByDryRun} skipped by dry run, ${writes.deferredByMaxWrites} deferred by \`max-writes\`, ${writes.failed.length} failed`,
+    `- **Mode:** ${input.mode} · **items evaluated:** ${formatNumber(input.evaluation.items.length)}`,
+    `- **API requests:** ${formatNumber(requests.graphql)} GraphQL, ${formatNumber(requests.restRead)} REST reads, ${formatNumber(requests.write)} writes${remaining}`,
+    `- **Writes:** ${formatNumber(writes.made)} made, ${formatNumber(writes.skippedByDryRun)} skipped by dry run${deferred}, ${formatNumber(writes.failed.length)} failed`,
   ];
-  if (writes.deferredByMaxWrites > 0) {
-    lines.push(`- **${plural(writes.deferredByMaxWrites, 'write was', 'writes were')} left for the next run** because this run reached \`max-writes\`.`);
-  }
   const failed = writes.failed.slice(0, MAX_PER_GROUP).map((w) => `  - ${escapeText(w.description, 120)}: ${escapeText(w.reason, 200)}`);
-  if (writes.failed.length > MAX_PER_GROUP) failed.push(`  - …and ${writes.failed.length - MAX_PER_GROUP} more`);
+  if (writes.failed.length > MAX_PER_GROUP) failed.push(`  - …and ${formatNumber(writes.failed.length - MAX_PER_GROUP)} more`);
   return `### Run\n\n${[...lines, ...(failed.length ? ['- **Failed writes:**', ...failed] : [])].join('\n')}`;
 }
 
@@ -239,20 +277,19 @@ function issueReport(input: ReportInput, focusItem: number): string[] {
   const budgetFindings = input.evaluation.findings.filter((f) => !f.item && f.category === assessment?.category);
   const open = [...own, ...budgetFindings].filter((f) => !f.exempt);
   const state = open.length === 0 ? 'meets the roadmap policy' : `has ${plural(open.length, 'finding')}`;
-  const lines = [...own, ...budgetFindings].map((f) => `- **${KIND_TITLES[f.kind]}:** ${safeMarkdown(f.message, { max: 200 })}${f.exempt ? ' _(exempt)_' : f.severity === 'fail' ? ' · **fails the check**' : ''}\n  ${safeMarkdown(f.fix, { max: 300 })}`);
+  const lines = [...own, ...budgetFindings].map(
+    (f) => `- **${KIND_TITLES[f.kind]}:** ${escapeText(f.message, 200)}${f.exempt ? ' _(exempt)_' : f.severity === 'fail' ? ' · **fails the check**' : ''}\n  ${escapeText(f.fix, 300)}`,
+  );
   const category = assessment ? ` (${escapeText(assessment.category, 40)}, ${amount(assessment.size, input.evaluation.unit)})` : '';
   return [
     `## Roadmap Guard: #${focusItem} ${state}`,
     `${itemLink(item)}${category} · ${input.evaluation.compliant ? 'the check passes' : '**the check fails**'}`,
     lines.length ? `### Findings\n\n${lines.join('\n')}` : '',
-    budget
-      ? [`### ${escapeText(budget.category, 40)} budget`, budgetTable(input, [budget])].join('\n\n')
-      : '',
+    budget ? [`### ${escapeText(budget.category, 40)} budget`, budgetTable(input, [budget]), BAR_LEGEND].join('\n\n') : '',
     input.run ? runSection(input, input.run) : '',
   ];
 }
 
-function round(value: number, decimals = 2): number {
-  const factor = 10 ** decimals;
-  return Math.round(value * factor) / factor;
+function lowerFirst(text: string): string {
+  return text.charAt(0).toLowerCase() + text.slice(1);
 }

@@ -1,3 +1,4 @@
+import { marked } from 'marked';
 import { describe, expect, it } from 'vitest';
 import { isArchiveNote, isSettledComment, renderArchiveNote, renderComment, renderResolvedComment } from '../../src/report/comment.js';
 import { COMMENT_MARKER, readCommentState } from '../../src/report/markers.js';
@@ -12,10 +13,15 @@ describe('renderComment', () => {
     await expect(comment).toMatchFileSnapshot(golden('comment-deal-request.md'));
     expect(comment.startsWith(COMMENT_MARKER)).toBe(true);
     expect(comment).toContain("This deal request can't be scheduled yet: 2 business-case answers are missing or incomplete, it would be built only for this customer, 1 review is not ticked and deal work is over budget, with globex above its share.");
-    expect(comment).toContain('- [ ] Fill in **Who will buy it?** with at least 3 words');
-    expect(comment).toContain('- [ ] Fill in **Review by** with a date written YYYY-MM-DD');
-    // Without #12's 8 points, deal work would be 4 of 32 points.
-    expect(comment).toContain('This issue adds **8 points**; without it, deal work would take **12.5%**');
+    // A list that shows state: nothing to tick, which the next run would untick.
+    expect(comment).not.toContain('- [ ]');
+    expect(comment).toContain('### Still to fix\n- Fill in **Who will buy it?** with at least 3 words');
+    expect(comment).toContain('- Fill in **Review by** with a date written YYYY-MM-DD');
+    // One capacity section for the category and the customer.
+    expect(comment.match(/### Capacity/g)).toHaveLength(1);
+    // Without #12's 8 points, deal work would be 4 of 32 points; globex 3 of 4.
+    expect(comment).toContain('This issue adds **8 points**. Without it, deal work would still be over budget (**12.5%** > 10%)');
+    expect(comment).toContain('globex would still be over its share (**75%** > 50%)');
   });
 
   it('a one-off label, with the approvers shown without pinging them', async () => {
@@ -25,11 +31,24 @@ describe('renderComment', () => {
     expect(comment).toContain('at most 2 may be open at a time (1 in use)');
   });
 
+  it('says so when no exceptions are left', () => {
+    const input = smallRoadmap();
+    const comment = renderComment({ ...input, focusItem: 15, evaluation: { ...input.evaluation, exemptions: { inUse: 2, maxOpen: 2 } } });
+    expect(comment).toContain('**No exceptions are left:** 2 of at most 2 are in use');
+  });
+
+  it('quotes the answer as it stands instead of repeating the question, and a cut answer keeps its closing quote', () => {
+    const input = smallRoadmap();
+    const items = input.items.map((i) => (i.number === 12 ? { ...i, form: { ...i.form, 'Review by': `next spring ${'and then some '.repeat(20)}` } } : i));
+    const comment = renderComment({ ...input, items, focusItem: 12 });
+    expect(comment).toMatch(/- Fill in \*\*Review by\*\* with a date written YYYY-MM-DD — now "next spring and then some [a-z ]+…"\n/);
+  });
+
   it('an exempt item: findings shown as exempt, not as to-dos', async () => {
     const comment = renderComment({ ...smallRoadmap(), focusItem: 18 });
     await expect(comment).toMatchFileSnapshot(golden('comment-exempt.md'));
     expect(comment).not.toContain('- [ ]');
-    expect(comment).toContain('**Success metric** is not answered (exempt)');
+    expect(comment).toContain('"Success metric" is not answered (exempt)');
     expect(comment).not.toContain('Need an exception?');
   });
 
@@ -42,9 +61,9 @@ describe('renderComment', () => {
   it('every finding kind on one item', async () => {
     const comment = renderComment({ ...everythingFailing(), focusItem: 12 });
     await expect(comment).toMatchFileSnapshot(golden('comment-everything-failing.md'));
-    expect(comment).toContain('- [ ] Fill in **How will we market it?**');
-    expect(comment).toContain('- [ ] Answer **New customers or expansion?** with one of: New customers, Expansion, Both (A invalid-field finding)');
-    expect(comment).toContain('- [ ] Fix the stale-backlog finding');
+    expect(comment).toContain('- Fill in **How will we market it?**');
+    expect(comment).toContain('- Answer **New customers or expansion?** with one of: New customers, Expansion, Both\n');
+    expect(comment).toContain('- Fix the stale-backlog finding');
   });
 
   it('an item with no findings', async () => {
@@ -58,14 +77,26 @@ describe('renderComment', () => {
     const comment = renderComment({ ...input, focusItem: 100 });
     const contributors = comment.split('\n').filter((line) => /^- \[#10\d\]/.test(line));
     expect(contributors).toHaveLength(5);
-    expect(comment).toContain('- and 2 more items');
+    expect(comment).toContain('- and 2 more items: [#102](https://github.com/acme/app/issues/102), [#101](https://github.com/acme/app/issues/101)');
+  });
+
+  it('links "and N more" to a search for the category when labels alone define it', () => {
+    const hostile = hostileRoadmap();
+    const input = { ...hostile, items: hostile.items.map((i) => ({ ...i, labels: ['deal', `customer:c${i.number % 3}`] })) };
+    const policy = examplePolicy({ categories: { deal: { match: { labels: ['deal', 'customer:*'] }, budget: { 'max-share': '10%' } } } });
+    const comment = renderComment({ ...input, policy, focusItem: 100 });
+    const search = /- and 2 more items \(\[all open deal work\]\((https:\/\/github\.com\/acme\/app\/issues\?q=[^)]+)\)\)/.exec(comment);
+    expect(search).not.toBeNull();
+    const query = decodeURIComponent(search![1]!.split('?q=')[1]!);
+    // The glob is spelled out as the customer labels the items carry; excluded work is left out.
+    expect(query).toMatch(/^is:issue is:open label:"deal","customer:c\d","customer:c\d","customer:c\d" -label:"bug" -label:"chore"$/);
   });
 
   it('hostile issue text stays text', async () => {
     const comment = renderComment({ ...hostileRoadmap(), focusItem: 101 });
     await expect(comment).toMatchFileSnapshot(golden('comment-hostile.md'));
-    // Code spans show their content literally; everything else must carry no tag.
-    expect(comment.replace(/`[^`\n]*`/g, '')).not.toMatch(/<(script|img|b)\b/i);
+    // Every angle bracket from issue text is escaped.
+    expect(comment).not.toMatch(/(?<!\\)<(script|img|b)\b/i);
     expect(comment).not.toContain('javascript:');
   });
 
@@ -90,7 +121,7 @@ describe('renderComment', () => {
     const input = smallRoadmap();
     const policy = examplePolicy({ 'business-case': { 'applies-to': ['deal'], fields: [{ heading: 'Who will buy it?', 'one-of': ['Existing customers', 'New segment'] }] } });
     const comment = renderComment({ ...input, policy, focusItem: 12 });
-    expect(comment).toContain('- [ ] Answer **Who will buy it?** with one of: Existing customers, New segment');
+    expect(comment).toContain('- Answer **Who will buy it?** with one of: Existing customers, New segment');
   });
 });
 
@@ -116,7 +147,8 @@ describe('renderArchiveNote', () => {
     });
     expect(note).toMatch(/was closed as not planned on 2026-11-03\. Nobody had updated it since 2025-01-02, over the backlog limit of 365 days, and nobody did during the 14 days after the warning of 2026-10-20\./);
     expect(note).toMatch(/Reopen it/);
-    expect(note).not.toContain('<img');
+    // Shown as typed, never as an element.
+    expect(marked.parse(note, { async: false, gfm: true })).not.toMatch(/<img/);
     expect(note).not.toMatch(/(^|\s)@acme\/everyone/);
     expect(isArchiveNote(note)).toBe(true);
     expect(isSettledComment(note)).toBe(true);

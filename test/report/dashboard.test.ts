@@ -26,7 +26,7 @@ describe('renderDashboard', () => {
   it('renders the full report even when the run was in issue mode', () => {
     const body = renderDashboard({ ...smallRoadmap(), mode: 'issue', focusItem: 12 });
     expect(body).toContain('### Capacity budgets');
-    expect(body).toContain('### Needs attention');
+    expect(body).toContain('### Act on these first');
   });
 
   it('stays within GitHub’s limit for 5,000 items', () => {

@@ -1,22 +1,31 @@
 import { describe, expect, it } from 'vitest';
-import { cut, escapeText, mermaidLabel, neutralizeMentions, safeMarkdown, safeUrl, terminalText, truncateForGitHub } from '../../src/report/escape.js';
+import { codeSpan, cut, escapeText, mermaidLabel, neutralizeMentions, quoted, safeUrl, terminalText, truncateForGitHub } from '../../src/report/escape.js';
 import { marked } from 'marked';
 
 describe('escapeText', () => {
   it('escapes HTML so that it renders as text', () => {
-    expect(escapeText('<script>alert(1)</script> & co')).toBe('&lt;script&gt;alert(1)&lt;/script&gt; &amp; co');
+    expect(escapeText('<script>alert(1)</script> & co')).toBe('\\<script\\>alert(1)\\</script\\> \\& co');
   });
 
   it('breaks mentions and team pings with a zero-width joiner', () => {
     expect(escapeText('ask @alice or @acme/leads')).toBe('ask @\u200dalice or @\u200dacme/leads');
   });
 
-  it('leaves e-mail addresses alone, which GitHub never turns into mentions', () => {
-    expect(escapeText('bob@example.com')).toBe('bob@example.com');
+  it('breaks e-mail addresses, which GitHub would turn into mailto: links', () => {
+    expect(escapeText('bob@evil.example')).toBe('bob@\u200devil.example');
+  });
+
+  it('breaks issue references, which would cross-reference other issues on every edit', () => {
+    expect(escapeText('see #123, acme/other#5 and GH-7')).toBe('see \\#\u200d123, acme/other\\#\u200d5 and GH-\u200d7');
+  });
+
+  it('keeps a line start from becoming a list', () => {
+    expect(escapeText('- a')).toBe('\\- a');
+    expect(escapeText('12. a')).toBe('12\\. a');
   });
 
   it('escapes markdown that would format, link or split a table cell', () => {
-    expect(escapeText('**a** [b](c) | d `e` ~f~ #1')).toBe('\\*\\*a\\*\\* \\[b\\](c) \\| d \\`e\\` \\~f\\~ \\#1');
+    expect(escapeText('**a** [b](c) | d `e` ~f~ $x$')).toBe('\\*\\*a\\*\\* \\[b\\](c) \\| d \\`e\\` \\~f\\~ \\$x\\$');
   });
 
   it('folds newlines and strips control and bidirectional characters', () => {
@@ -32,29 +41,34 @@ describe('escapeText', () => {
   });
 });
 
-describe('safeMarkdown', () => {
-  it('keeps our bold and code spans but escapes HTML and mentions everywhere, code spans included', () => {
-    expect(safeMarkdown('Remove `<b>` from **Title** <i>now</i> @bob')).toBe('Remove `&lt;b&gt;` from **Title** &lt;i&gt;now&lt;/i&gt; @\u200dbob');
+describe('quoted', () => {
+  it('cuts inside the quotes, so a cut answer keeps its closing quote', () => {
+    expect(quoted('a'.repeat(50), 10)).toBe(`"${'a'.repeat(9)}…"`);
+  });
+});
+
+describe('codeSpan', () => {
+  const render = (markdown: string) => String(marked.parseInline(markdown));
+
+  it('shows text verbatim: no entity escapes inside code', () => {
+    expect(codeSpan('custom-R&D <img>')).toBe('`custom-R&D <img>`');
+    expect(render(codeSpan('custom-R&D <img>'))).toBe('<code>custom-R&amp;D &lt;img&gt;</code>');
   });
 
-  it('stays safe when a quoted answer brings backticks of its own', () => {
-    const render = (text: string) => String(marked.parse(safeMarkdown(text)));
-    expect(render('"Review by" is "`<img src=x onerror=alert(1)>``", not a date')).not.toMatch(/<img/);
-    expect(render('"Who will buy it?" is "`@acme/everyone``"')).not.toMatch(/@acme\/everyone/);
+  it('fences with more backticks than any run inside, padded when the text touches a backtick', () => {
+    expect(codeSpan('one-off`**x**`')).toBe('`` one-off`**x**` ``');
+    expect(render(codeSpan('a ``` b'))).toBe('<code>a ``` b</code>');
+    expect(render(codeSpan('`'))).toBe('<code>`</code>');
   });
 
-  it('keeps links and images quoted from an answer from rendering', () => {
-    expect(safeMarkdown('is "[x](https://e.example) ![i](y.png)"')).toBe('is "\\[x\\](https\u200d://e.example) !\\[i\\](y.png)"');
-  });
-
-  it('escapes pipes in a table cell, inside code spans too', () => {
-    expect(safeMarkdown('a | `b|c`', { inTable: true })).toBe('a \\| `b\\|c`');
+  it('escapes a pipe in a table cell, where it would end the cell even in code', () => {
+    expect(codeSpan('a|b', { inTable: true })).toBe('`a\\|b`');
   });
 });
 
 describe('neutralizeMentions', () => {
-  it('breaks a mention at the start of text and after punctuation', () => {
-    expect(neutralizeMentions('@a (@b) x@c')).toBe('@\u200da (@\u200db) x@c');
+  it('breaks a mention at the start of text, after punctuation and inside an e-mail address', () => {
+    expect(neutralizeMentions('@a (@b) x@c.example')).toBe('@\u200da (@\u200db) x@\u200dc.example');
   });
 });
 
@@ -86,6 +100,12 @@ describe('terminalText', () => {
 });
 
 describe('cut', () => {
+  it('keeps the closing quote of a quotation it cuts', () => {
+    expect(cut('"Review by" is not a date: "next spring, or maybe summer"', 40)).toBe('"Review by" is not a date: "next sprin…"');
+    expect(cut('"Review by" is not a date: "next spring, or maybe summer"', 40)).toHaveLength(40);
+    expect(cut('no quotes here at all, just words', 10)).toBe('no quotes…');
+  });
+
   it('never splits a character made of two UTF-16 units', () => {
     expect(cut('😀😀😀', 2)).toBe('😀…');
   });

@@ -93,16 +93,16 @@ export function smallRoadmap(): ReportInput {
     return { number: i.number, title: i.title, url: i.url };
   };
   const findings: Finding[] = [
-    finding({ kind: 'missing-field', item: ref(12), category: 'deal', customer: 'globex', field: 'Who will buy it?', message: '**Who will buy it?** is not answered', fix: 'Fill in **Who will buy it?** — at least 3 words' }),
-    finding({ kind: 'invalid-field', item: ref(12), category: 'deal', customer: 'globex', field: 'Review by', message: '**Review by** is "next spring", not a date', fix: 'Write **Review by** as YYYY-MM-DD' }),
-    finding({ kind: 'not-without-customer', item: ref(12), category: 'deal', customer: 'globex', field: 'Would we build this without this customer?', message: 'Answered "No" to **Would we build this without this customer?**', fix: 'Rethink the request as a market opportunity, or close it' }),
-    finding({ kind: 'unchecked-review', item: ref(12), category: 'deal', customer: 'globex', message: '**Technical review** is not ticked', fix: 'Tick **Technical review** once it has happened' }),
-    finding({ kind: 'forbidden-label', severity: 'fail', item: ref(15), category: 'deal', customer: 'globex', message: 'Label `one-off` is not allowed: One-off features need an approved exception', fix: 'Remove label `one-off` or ask an approver (alice, @acme/product-leads) for `roadmap-exempt`' }),
-    finding({ kind: 'missing-field', item: ref(18), category: 'deal', customer: 'initech', field: 'Success metric', message: '**Success metric** is not answered', fix: 'Fill in **Success metric**', exempt: true }),
+    finding({ kind: 'missing-field', item: ref(12), category: 'deal', customer: 'globex', field: 'Who will buy it?', message: '"Who will buy it?" is not answered', fix: 'Fill in "Who will buy it?" — at least 3 words' }),
+    finding({ kind: 'invalid-field', item: ref(12), category: 'deal', customer: 'globex', field: 'Review by', message: '"Review by" is "next spring", not a date', fix: 'Write "Review by" as YYYY-MM-DD' }),
+    finding({ kind: 'not-without-customer', item: ref(12), category: 'deal', customer: 'globex', field: 'Would we build this without this customer?', message: 'Answered "No" to "Would we build this without this customer?"', fix: 'Rethink the request as a market opportunity, or close it' }),
+    finding({ kind: 'unchecked-review', item: ref(12), category: 'deal', customer: 'globex', message: '"Technical review" is not ticked', fix: 'Tick "Technical review" once it has happened' }),
+    finding({ kind: 'forbidden-label', severity: 'fail', item: ref(15), category: 'deal', customer: 'globex', message: 'Label "one-off" is not allowed: One-off features need an approved exception', fix: 'Remove label "one-off" or ask an approver (alice, @acme/product-leads) for "roadmap-exempt"' }),
+    finding({ kind: 'missing-field', item: ref(18), category: 'deal', customer: 'initech', field: 'Success metric', message: '"Success metric" is not answered', fix: 'Fill in "Success metric"', exempt: true }),
     finding({ kind: 'over-budget', severity: 'fail', category: 'deal', message: 'Deal work takes 30% of planned capacity, above its 10% cap', fix: 'Shrink or close deal work, or raise the cap', contributors: [18, 15, 12] }),
     finding({ kind: 'customer-over-share', severity: 'warn', category: 'deal', customer: 'globex', message: 'globex takes 91.7% of deal work, above the 50% per-customer cap', fix: 'Balance deal work across customers', contributors: [15, 12] }),
     finding({ kind: 'under-min-share', category: 'strategic', message: 'Strategic work takes 47.5% of planned capacity, below its 60% minimum', fix: 'Plan more strategic work' }),
-    finding({ kind: 'missing-size', item: ref(5), category: 'strategic', message: 'No size: counted as 3 points', fix: 'Add a size label (size/S, size/M, size/L) or fill in **Estimate**' }),
+    finding({ kind: 'missing-size', item: ref(5), category: 'strategic', message: 'No size: counted as 3 points', fix: 'Add a size label (size/S, size/M, size/L) or fill in "Estimate"' }),
     finding({ kind: 'stale-backlog', item: ref(2), category: 'other', message: 'Not updated since 2024-06-01 (more than 365 days)', fix: 'Close it, or update it if it is still wanted' }),
   ];
   return reportInput({

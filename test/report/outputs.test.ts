@@ -16,8 +16,8 @@ describe('findingsOutput', () => {
       title: 'SAML single sign-on for Globex',
       category: 'deal',
       customer: 'globex',
-      message: '**Who will buy it?** is not answered',
-      fix: 'Fill in **Who will buy it?** — at least 3 words',
+      message: '"Who will buy it?" is not answered',
+      fix: 'Fill in "Who will buy it?" — at least 3 words',
       exempt: false,
     });
     const overBudget = output.find((f) => f.kind === 'over-budget')!;

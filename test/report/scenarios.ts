@@ -53,7 +53,8 @@ export function everythingFailing(): ReportInput {
   };
 }
 
-const HOSTILE = [
+/** Issue text written to break out of markdown, for every renderer. */
+export const HOSTILE_TEXTS = [
   '<script>alert(1)</script>',
   '<img src=x onerror=alert(1)>',
   '@alice and @acme/product-leads, please look',
@@ -66,11 +67,11 @@ const HOSTILE = [
 
 /** Issue text written to break out: HTML, mentions, table pipes, links, control characters. */
 export function hostileRoadmap(): ReportInput {
-  const items = HOSTILE.map((title, index) =>
+  const items = HOSTILE_TEXTS.map((title, index) =>
     workItem({ number: 100 + index, title, labels: ['deal', `customer:${title}`] }),
   );
   const ref = (index: number) => ({ number: items[index]!.number, title: items[index]!.title, url: items[index]!.url });
-  const customers = HOSTILE.map((name, index) => ({ customer: name, items: 1, points: index + 1, share: '2.8%', cap: '50%', over: index === 0 }));
+  const customers = HOSTILE_TEXTS.map((name, index) => ({ customer: name, items: 1, points: index + 1, share: '2.8%', cap: '50%', over: index === 0 }));
   return reportInput({
     items,
     policySources: ['.github/roadmap-policy.yml'],
@@ -81,15 +82,15 @@ export function hostileRoadmap(): ReportInput {
       totalPoints: 36,
       totalItems: 8,
       compliant: false,
-      items: items.map((i, index) => assessment({ number: i.number, category: 'deal', customer: HOSTILE[index]!, size: index + 1 })),
+      items: items.map((i, index) => assessment({ number: i.number, category: 'deal', customer: HOSTILE_TEXTS[index]!, size: index + 1 })),
       budgets: [budget({ category: 'deal', items: 8, points: 36, share: '100%', maxShare: share('10%'), status: 'over', customers })],
       findings: [
-        ...HOSTILE.map((text, index) =>
-          finding({ kind: 'invalid-field', item: ref(index), category: 'deal', customer: text, field: 'Review by', message: `**Review by** is "${text}", not a date`, fix: 'Write **Review by** as YYYY-MM-DD' }),
+        ...HOSTILE_TEXTS.map((text, index) =>
+          finding({ kind: 'invalid-field', item: ref(index), category: 'deal', customer: text, field: 'Review by', message: `"Review by" is "${text}", not a date`, fix: 'Write "Review by" as YYYY-MM-DD' }),
         ),
-        finding({ kind: 'forbidden-label', severity: 'fail', item: ref(1), category: 'deal', message: 'Label `custom-<img src=x>` is not allowed', fix: 'Remove label `custom-<img src=x>` or ask @alice for `roadmap-exempt`' }),
+        finding({ kind: 'forbidden-label', severity: 'fail', item: ref(1), category: 'deal', message: 'Label "custom-<img src=x>" is not allowed', fix: 'Remove label "custom-<img src=x>" or ask @alice for "roadmap-exempt"' }),
         finding({ kind: 'over-budget', severity: 'fail', category: 'deal', message: 'Deal work takes 100% of planned capacity, above its 10% cap', fix: 'Shrink deal work', contributors: items.map((i) => i.number).reverse() }),
-        finding({ kind: 'customer-over-share', category: 'deal', customer: HOSTILE[0], message: `${HOSTILE[0]} takes too much`, fix: 'Balance', contributors: [100] }),
+        finding({ kind: 'customer-over-share', category: 'deal', customer: HOSTILE_TEXTS[0], message: `${HOSTILE_TEXTS[0]} takes too much`, fix: 'Balance', contributors: [100] }),
       ],
     }),
   });
@@ -112,8 +113,8 @@ export function hugeRoadmap(count = 5_000): ReportInput {
     workItem({ number: index + 1, title: `Request ${index + 1} for customer ${index % 500}`, labels: ['deal', `customer:c${index % 500}`, 'size/M'] }),
   );
   const findings: Finding[] = items.flatMap((i) => [
-    finding({ kind: 'missing-field', item: { number: i.number, title: i.title, url: i.url }, category: 'deal', field: 'Who will buy it?', message: '**Who will buy it?** is not answered', fix: 'Fill in **Who will buy it?**' }),
-    finding({ kind: 'forbidden-label', severity: 'fail', item: { number: i.number, title: i.title, url: i.url }, category: 'deal', message: 'Label `one-off` is not allowed', fix: 'Remove label `one-off`' }),
+    finding({ kind: 'missing-field', item: { number: i.number, title: i.title, url: i.url }, category: 'deal', field: 'Who will buy it?', message: '"Who will buy it?" is not answered', fix: 'Fill in "Who will buy it?"' }),
+    finding({ kind: 'forbidden-label', severity: 'fail', item: { number: i.number, title: i.title, url: i.url }, category: 'deal', message: 'Label "one-off" is not allowed', fix: 'Remove label "one-off"' }),
   ]);
   findings.push(finding({ kind: 'over-budget', severity: 'fail', category: 'deal', message: 'Deal work takes 100% of planned capacity, above its 10% cap', fix: 'Shrink deal work', contributors: items.map((i) => i.number).reverse() }));
   const customers = Array.from({ length: 500 }, (_, c) => ({ customer: `c${c}`, items: 10, points: 30, share: '0.2%', cap: '50%', over: false }));

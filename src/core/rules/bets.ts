@@ -22,7 +22,7 @@ export function betsRule(context: RuleContext): DraftFinding[] {
           kind: 'bet-overdue',
           field,
           message: `Review date ${date} passed ${days} day${days === 1 ? '' : 's'} ago`,
-          fix: `Decide whether to keep betting or walk away: set a new **${field}** date, or close the issue`,
+          fix: `Decide whether to keep betting or walk away: set a new "${field}" date, or close the issue`,
         },
       ];
     });

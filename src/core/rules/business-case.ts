@@ -66,10 +66,10 @@ function acceptable(field: BusinessCaseField): string {
 
 /** The concrete instruction a product manager can follow. */
 function howToAnswer(field: BusinessCaseField): string {
-  if (field.oneOf) return `Answer **${field.heading}** with one of: ${field.oneOf.join(', ')}`;
-  if (field.type === 'date') return `Fill in **${field.heading}** with a date like 2026-12-31`;
-  if (field.minWords !== undefined) return `Fill in **${field.heading}** — at least ${field.minWords} word${field.minWords === 1 ? '' : 's'}`;
-  return `Fill in **${field.heading}**`;
+  if (field.oneOf) return `Answer "${field.heading}" with one of: ${field.oneOf.join(', ')}`;
+  if (field.type === 'date') return `Fill in "${field.heading}" with a date like 2026-12-31`;
+  if (field.minWords !== undefined) return `Fill in "${field.heading}" — at least ${field.minWords} word${field.minWords === 1 ? '' : 's'}`;
+  return `Fill in "${field.heading}"`;
 }
 
 function checkReview(assessed: AssessedItem, entry: string): DraftFinding[] {
@@ -82,7 +82,7 @@ function checkReview(assessed: AssessedItem, entry: string): DraftFinding[] {
       kind: 'unchecked-review',
       field: entry,
       message: box ? `"${entry}" is not ticked` : `No "${entry}" checkbox`,
-      fix: box ? `Tick **${entry}** once it has happened` : `Add \`- [x] ${entry}\` to the description once it has happened`,
+      fix: box ? `Tick "${entry}" once it has happened` : `Add "- [x] ${entry}" to the description once it has happened`,
     },
   ];
 }

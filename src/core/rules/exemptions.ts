@@ -20,8 +20,8 @@ export function exemptionsRule(context: RuleContext): DraftFinding[] {
   return [
     {
       kind: 'exemptions-over-limit',
-      message: `${exempt.length} open items carry \`${exemptions.label}\`, above the limit of ${exemptions.maxOpen}`,
-      fix: `Review the exceptions and remove \`${exemptions.label}\` where it is no longer justified: ${listItems(exempt)}`,
+      message: `${exempt.length} open items carry "${exemptions.label}", above the limit of ${exemptions.maxOpen}`,
+      fix: `Review the exceptions and remove "${exemptions.label}" where it is no longer justified: ${listItems(exempt)}`,
       contributors: exempt,
     },
   ];

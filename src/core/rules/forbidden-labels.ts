@@ -17,7 +17,7 @@ export function forbiddenLabelsRule(context: RuleContext): DraftFinding[] {
           {
             ...aboutItem(assessed),
             kind: 'forbidden-label',
-            message: rule.message ? `Label \`${label}\`: ${rule.message.trim().replace(/\.$/, '')}` : `Label \`${label}\` is not allowed`,
+            message: rule.message ? `Label "${label}": ${rule.message.trim().replace(/\.$/, '')}` : `Label "${label}" is not allowed`,
             fix: removeOrAsk(context.policy, label),
           },
         ];
@@ -27,7 +27,7 @@ export function forbiddenLabelsRule(context: RuleContext): DraftFinding[] {
 
 function removeOrAsk(policy: Policy, label: string): string {
   const exemptions = policy.exemptions;
-  if (!exemptions) return `Remove label \`${label}\``;
+  if (!exemptions) return `Remove label "${label}"`;
   const who = exemptions.approvers.length > 0 ? `an approver (${exemptions.approvers.join(', ')})` : 'an approver';
-  return `Remove label \`${label}\` or ask ${who} for \`${exemptions.label}\``;
+  return `Remove label "${label}" or ask ${who} for "${exemptions.label}"`;
 }

@@ -17,7 +17,7 @@ function howToSize(policy: Policy): string {
   const labels = Object.keys(policy.work.size.labels);
   const ways = [
     ...(labels.length > 0 ? [`add a size label (${labels.join(', ')})`] : []),
-    ...(policy.work.size.field ? [`set **${policy.work.size.field}**`] : []),
+    ...(policy.work.size.field ? [`set "${policy.work.size.field}"`] : []),
   ].join(' or ');
   return ways.charAt(0).toUpperCase() + ways.slice(1);
 }

@@ -11,7 +11,7 @@ describe('bets', () => {
       severity: 'warn',
       field: 'Review by',
       message: 'Review date 2026-10-15 passed 19 days ago',
-      fix: 'Decide whether to keep betting or walk away: set a new **Review by** date, or close the issue',
+      fix: 'Decide whether to keep betting or walk away: set a new "Review by" date, or close the issue',
     });
   });
 

@@ -15,8 +15,8 @@ describe('business case', () => {
     const item = dealItem(businessCase({ 'How will we market it?': '' }));
     delete item.form['Success metric'];
     expect(findingsOf(example, [item], 'missing-field').map(({ field, message, fix }) => ({ field, message, fix }))).toEqual([
-      { field: 'How will we market it?', message: 'No answer to "How will we market it?"', fix: 'Fill in **How will we market it?**' },
-      { field: 'Success metric', message: 'No answer to "Success metric"', fix: 'Fill in **Success metric**' },
+      { field: 'How will we market it?', message: 'No answer to "How will we market it?"', fix: 'Fill in "How will we market it?"' },
+      { field: 'Success metric', message: 'No answer to "Success metric"', fix: 'Fill in "Success metric"' },
     ]);
   });
 
@@ -25,7 +25,7 @@ describe('business case', () => {
     expect(finding).toMatchObject({
       field: 'Who will buy it?',
       message: '"Who will buy it?" has 2 words, fewer than 3',
-      fix: 'Fill in **Who will buy it?** — at least 3 words',
+      fix: 'Fill in "Who will buy it?" — at least 3 words',
       item: { number: 1 },
       category: 'deal',
       customer: 'acme',
@@ -36,12 +36,12 @@ describe('business case', () => {
   it('accepts one-of answers whatever their case and spacing, and lists the options otherwise', () => {
     expect(findingsOf(example, [dealItem(businessCase({ 'New customers or expansion?': '  new   CUSTOMERS ' }))], 'invalid-field')).toEqual([]);
     const [finding] = findingsOf(example, [dealItem(businessCase({ 'New customers or expansion?': 'Upsell' }))], 'invalid-field');
-    expect(finding?.fix).toBe('Answer **New customers or expansion?** with one of: New customers, Expansion, Both');
+    expect(finding?.fix).toBe('Answer "New customers or expansion?" with one of: New customers, Expansion, Both');
   });
 
   it('requires an ISO date in a date field', () => {
     const [finding] = findingsOf(example, [dealItem(businessCase({ 'Review by': '31/01/2027' }))], 'invalid-field');
-    expect(finding).toMatchObject({ message: '"Review by" is not a date: "31/01/2027"', fix: 'Fill in **Review by** with a date like 2026-12-31' });
+    expect(finding).toMatchObject({ message: '"Review by" is not a date: "31/01/2027"', fix: 'Fill in "Review by" with a date like 2026-12-31' });
     expect(findingsOf(example, [dealItem(businessCase({ 'Review by': '2027-02-30' }))], 'invalid-field')).toHaveLength(1);
   });
 
@@ -56,8 +56,8 @@ describe('business case', () => {
   it('asks to tick an unticked review, or to add a missing checkbox', () => {
     const item = dealItem({ checklist: [{ text: 'gtm review', checked: false }] });
     expect(findingsOf(example, [item], 'unchecked-review').map(({ message, fix }) => ({ message, fix }))).toEqual([
-      { message: '"GTM review" is not ticked', fix: 'Tick **GTM review** once it has happened' },
-      { message: 'No "Technical review" checkbox', fix: 'Add `- [x] Technical review` to the description once it has happened' },
+      { message: '"GTM review" is not ticked', fix: 'Tick "GTM review" once it has happened' },
+      { message: 'No "Technical review" checkbox', fix: 'Add "- [x] Technical review" to the description once it has happened' },
     ]);
   });
 

@@ -31,8 +31,8 @@ describe('exemptions', () => {
     expect(finding).toMatchObject({
       severity: 'fail',
       exempt: false,
-      message: '3 open items carry `roadmap-exempt`, above the limit of 2',
-      fix: 'Review the exceptions and remove `roadmap-exempt` where it is no longer justified: #2, #1, #3',
+      message: '3 open items carry "roadmap-exempt", above the limit of 2',
+      fix: 'Review the exceptions and remove "roadmap-exempt" where it is no longer justified: #2, #1, #3',
       contributors: [2, 1, 3],
     });
     expect(evaluate(exemptions, items, NOW).compliant).toBe(false);

@@ -9,13 +9,13 @@ describe('forbidden labels', () => {
     const findings = findingsOf(example, [workItem({ labels: ['One-Off', 'custom-sso', 'roadmap'] })], 'forbidden-label');
     expect(findings.map(({ message, fix, severity }) => ({ message, fix, severity }))).toEqual([
       {
-        message: 'Label `One-Off`: One-off features need an approved exception',
-        fix: 'Remove label `One-Off` or ask an approver (alice, @acme/product-leads) for `roadmap-exempt`',
+        message: 'Label "One-Off": One-off features need an approved exception',
+        fix: 'Remove label "One-Off" or ask an approver (alice, @acme/product-leads) for "roadmap-exempt"',
         severity: 'fail',
       },
       {
-        message: 'Label `custom-sso` is not allowed',
-        fix: 'Remove label `custom-sso` or ask an approver (alice, @acme/product-leads) for `roadmap-exempt`',
+        message: 'Label "custom-sso" is not allowed',
+        fix: 'Remove label "custom-sso" or ask an approver (alice, @acme/product-leads) for "roadmap-exempt"',
         severity: 'fail',
       },
     ]);
@@ -23,7 +23,7 @@ describe('forbidden labels', () => {
 
   it('says only "remove" when the policy allows no exemptions', () => {
     const [finding] = findingsOf(policy({ 'forbidden-labels': ['one-off'] }), [workItem({ labels: ['one-off'] })], 'forbidden-label');
-    expect(finding?.fix).toBe('Remove label `one-off`');
+    expect(finding?.fix).toBe('Remove label "one-off"');
   });
 
   it('ignores closed items', () => {

@@ -9,7 +9,7 @@ describe('missing size', () => {
       severity: 'warn',
       category: 'strategic',
       message: 'No size; counted as 3 points',
-      fix: 'Add a size label (size/S, size/M, size/L) or set **Estimate**',
+      fix: 'Add a size label (size/S, size/M, size/L) or set "Estimate"',
     });
   });
 

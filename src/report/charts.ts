@@ -1,0 +1,70 @@
+/**
+ * Mermaid charts for the job summary and the dashboard. Labels are sanitized
+ * (customer names come from issue labels); numbers are our own.
+ */
+import { mermaidLabel } from './escape.js';
+import type { ReportDigest } from './digest.js';
+
+/** GitHub's red and blue (Primer), so what is over budget reads as a warning. */
+const OVER_COLOUR = '#cf222e';
+const DELIVERED_COLOUR = '#0969da';
+const PLANNED_COLOUR = '#bf8700';
+
+export interface Slice {
+  /** Untrusted: sanitized here. */
+  label: string;
+  /** Our own text shown after the label, such as "25%". */
+  detail?: string;
+  value: number;
+  /** Over its cap: drawn first, in red. */
+  highlight: boolean;
+}
+
+/** A pie with what is over its cap first and in red; nothing when fewer than two slices have a value. */
+export function pieChart(title: string, slices: Slice[]): string {
+  const positive = slices.filter((s) => s.value > 0);
+  if (positive.length < 2) return '';
+  const ordered = [...positive.filter((s) => s.highlight), ...positive.filter((s) => !s.highlight)];
+  const highlighted = positive.filter((s) => s.highlight).length;
+  const colours = Object.fromEntries(Array.from({ length: highlighted }, (_, i) => [`pie${i + 1}`, OVER_COLOUR]));
+  const lines = ordered.map((s) => `    "${mermaidLabel(s.label)}${s.detail ? ` ${s.detail}` : ''}${s.highlight ? ' (over)' : ''}" : ${round(s.value)}`);
+  return [
+    '```mermaid',
+    ...(highlighted ? [`%%{init: ${JSON.stringify({ themeVariables: colours })}}%%`] : []),
+    `pie showData title ${mermaidLabel(title, 80)}`,
+    ...lines,
+    '```',
+  ].join('\n');
+}
+
+/**
+ * The deal-driven share of delivered work by month, then of work planned now
+ * in its own colour; a month with nothing delivered is left empty and says
+ * so; the y-axis fits the data and the cap line drawn across it.
+ */
+export function trendChart(trend: NonNullable<ReportDigest['trend']>): string {
+  const months = trend.rows.map((r) => `"${r.delivered > 0 ? r.month : `${r.month} (none)`}"`);
+  const delivered = trend.rows.map((r) => (r.delivered > 0 ? round(r.share * 100, 1) : 0));
+  const planned = round(trend.plannedShare * 100, 1);
+  const cap = trend.cap === undefined ? undefined : round(trend.cap * 100, 1);
+  const top = Math.min(100, Math.max(10, Math.ceil((Math.max(planned, cap ?? 0, ...delivered) * 1.1) / 10) * 10));
+  const palette = { xyChart: { plotColorPalette: [DELIVERED_COLOUR, PLANNED_COLOUR, OVER_COLOUR].join(', ') } };
+  const zeros = trend.rows.map(() => 0);
+  return [
+    '```mermaid',
+    `%%{init: ${JSON.stringify({ themeVariables: palette })}}%%`,
+    'xychart-beta',
+    `    title "${mermaidLabel(`Share of delivered work that was ${trend.categories.join(', ') || 'deal-driven'}`, 80)}"`,
+    `    x-axis [${months.join(', ')}, "planned now"]`,
+    `    y-axis "Share, percent" 0 --> ${top}`,
+    `    bar [${[...delivered, 0].join(', ')}]`,
+    `    bar [${[...zeros, planned].join(', ')}]`,
+    ...(cap === undefined ? [] : [`    line [${[...trend.rows.map(() => cap), cap].join(', ')}]`]),
+    '```',
+  ].join('\n');
+}
+
+function round(value: number, decimals = 2): number {
+  const factor = 10 ** decimals;
+  return Math.round(value * factor) / factor;
+}

@@ -5,16 +5,17 @@
  */
 import { readFileSync } from 'node:fs';
 import type { ModeInput } from './inputs.js';
+import { readCommentEvent, type CommandRequest } from '../commands/parse.js';
 
 export type Route =
-  | { mode: 'issue'; issueNumber: number }
+  | { mode: 'issue'; issueNumber: number; command?: CommandRequest }
   | { mode: 'audit' }
   | { mode: 'ignored'; notice: string };
 
 const ISSUE_ACTIONS = ['opened', 'edited', 'labeled', 'unlabeled', 'reopened', 'closed', 'milestoned', 'demilestoned'];
 const AUDIT_EVENTS = ['schedule', 'workflow_dispatch', 'repository_dispatch'];
-const RESERVED_EVENTS = ['issue_comment', 'pull_request', 'pull_request_target'];
-const SUPPORTED = `issues (${ISSUE_ACTIONS.join(', ')}), ${AUDIT_EVENTS.join(', ')}`;
+const RESERVED_EVENTS = ['pull_request', 'pull_request_target'];
+const SUPPORTED = `issues (${ISSUE_ACTIONS.join(', ')}), issue_comment (/roadmap commands), ${AUDIT_EVENTS.join(', ')}`;
 
 export interface EventContext {
   eventName: string;
@@ -54,6 +55,13 @@ export function routeEvent(context: Pick<EventContext, 'eventName' | 'payload'>,
   const { eventName, payload } = context;
   const issueNumber = numberOf(payload.issue);
   if (modeInput === 'audit') return { mode: 'audit' };
+  // A comment is read before anything else: one that is not a command costs no API request
+  // (unless the workflow asked for `mode: issue`, which checks the issue on every event).
+  if (eventName === 'issue_comment') {
+    const comment = readCommentEvent(payload);
+    if (comment.kind === 'command') return { mode: 'issue', issueNumber: comment.issueNumber, command: comment.request };
+    if (modeInput === 'auto') return { mode: 'ignored', notice: comment.notice };
+  }
   if (modeInput === 'issue') {
     if (issueNumber === undefined || isPullRequest(payload.issue)) {
       throw new Error(`\`mode: issue\` needs an issues event with an issue; the "${eventName}" event has none. Use \`mode: auto\` or \`mode: audit\`.`);

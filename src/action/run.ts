@@ -17,6 +17,7 @@ import { createPolicyReader } from '../github/policy-reader.js';
 import { renderComment } from '../report/comment.js';
 import { renderDashboard } from '../report/dashboard.js';
 import type { ReportInput, RunFacts } from '../report/types.js';
+import type { Conversation } from '../report/conversation.js';
 import { readEventContext, routeEvent, type EventContext, type Route } from './events.js';
 import { completeCommentLookups, gatherAudit, gatherIssue, type Gathered } from './gather.js';
 import { readInputs, type ActionInputs } from './inputs.js';
@@ -24,6 +25,8 @@ import { outputsFrom, setOutputs } from './outputs.js';
 import { writeFailureSummary, writeReport } from './report.js';
 import { scopeToItem } from './scope.js';
 import { unreadBoardWarnings } from './unread-board.js';
+import { runCommand, type CommandRun } from './command.js';
+import { conversationsFor } from './conversations.js';
 
 export interface RunOptions {
   env?: NodeJS.ProcessEnv;
@@ -67,7 +70,7 @@ async function guardRoadmap(options: RunOptions, state: RunState): Promise<strin
     core.notice(route.notice);
     return undefined;
   }
-  core.info(`Roadmap Guard: ${route.mode === 'issue' ? `issue mode for #${route.issueNumber}` : 'audit mode'}${inputs.dryRun ? ' (dry run: nothing will be written)' : ''}.`);
+  core.info(`Roadmap Guard: ${route.mode === 'issue' ? `issue mode for #${route.issueNumber}${route.command ? ` (/roadmap ${route.command.command.name} by ${route.command.actor})` : ''}` : 'audit mode'}${inputs.dryRun ? ' (dry run: nothing will be written)' : ''}.`);
   const client = createGitHubClient({ token: inputs.githubToken, warn: (message) => core.warning(message), ...options.client });
   state.client = client;
 
@@ -76,11 +79,17 @@ async function guardRoadmap(options: RunOptions, state: RunState): Promise<strin
 
   // 3. Read what the mode needs.
   const now = options.now?.() ?? new Date();
-  const gathered = await gather(client, context, loaded, inputs, route, now);
-  if (gathered.focusIsDashboard) {
+  const read = await gather(client, context, loaded, inputs, route, now);
+  if (read.focusIsDashboard) {
     core.notice(`#${route.mode === 'issue' ? route.issueNumber : ''} is the dashboard issue Roadmap Guard keeps; it is not planned work, so there is nothing to check.`);
     return undefined;
   }
+  // A command decides first, so the evaluation sees the issue as the command leaves it.
+  const command = route.mode === 'issue' && route.command
+    ? await runCommand({ client, repo: repoOf(context), policy: loaded.policy, request: route.command, gathered: read, now, warn: (message) => core.warning(message) })
+    : undefined;
+  if (command) core.info(`/roadmap ${command.request.command.name} by ${command.request.actor}: ${command.decision.status}.`);
+  const gathered = command?.gathered ?? read;
   core.info(`Read ${gathered.items.length} open issue${gathered.items.length === 1 ? '' : 's'}${gathered.closedItems.length ? ` and ${gathered.closedItems.length} closed for the trend` : ''}.`);
 
   // 4. Evaluate.
@@ -103,7 +112,7 @@ async function guardRoadmap(options: RunOptions, state: RunState): Promise<strin
   });
 
   // 5. Plan the writes.
-  const plan = await planRun({ client, context, loaded, inputs, route, gathered, evaluation, report });
+  const plan = await planRun({ client, context, loaded, inputs, route, gathered, evaluation, report, ...(command ? { command } : {}) });
 
   // 6. Apply them.
   const applied = await applyWrites(client, repoOf(context), plan, { dryRun: inputs.dryRun, maxWrites: inputs.maxWrites, log: core });
@@ -148,6 +157,7 @@ interface PlanContext {
   gathered: Gathered;
   evaluation: Evaluation;
   report: ReportInput;
+  command?: CommandRun;
 }
 
 async function planRun(run: PlanContext): Promise<PlannedWrite[]> {
@@ -161,7 +171,8 @@ async function planRun(run: PlanContext): Promise<PlannedWrite[]> {
     // Whether the bot already commented matters only where it may comment now.
     matters: (item) => run.loaded.policy.enforcement.comment && (item.number === focusItem || itemFindings(evaluation, item.number).length > 0),
   });
-  const writes = planWrites({
+  const conversationFor = conversationsFor({ existingComments, report, ...(run.command ? { command: run.command } : {}) });
+  const itemWrites = planWrites({
     evaluation,
     items: run.gathered.syncItems,
     existingComments,
@@ -169,10 +180,17 @@ async function planRun(run: PlanContext): Promise<PlannedWrite[]> {
     policy: run.loaded.policy,
     mode: route.mode,
     ...(focusItem === undefined ? {} : { focusItem }),
-    renderedComments: (item) => renderComment({ ...report, focusItem: item }),
+    renderedComments: (item) => renderComment({ ...report, focusItem: item, ...withConversation(conversationFor(item)) }),
+    conversationFor,
   });
+  // The command's labels first, the reaction last: a 👍 means everything else was written.
+  const writes = run.command ? [...run.command.labelWrites, ...itemWrites, run.command.reaction] : itemWrites;
   if (route.mode !== 'audit' || !run.inputs.dashboardIssue) return writes;
   return [...writes, ...planDashboard({ title: run.inputs.dashboardIssue, body: renderDashboard(report), existing: run.gathered.dashboard })];
+}
+
+function withConversation(conversation: Conversation | undefined): { conversation?: Conversation } {
+  return conversation ? { conversation } : {};
 }
 
 function runFacts(counts: RequestCounts, applied: ApplyResult): RunFacts {

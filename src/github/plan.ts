@@ -8,6 +8,8 @@ import type { Evaluation, Finding, WorkItem } from '../core/types.js';
 import type { Policy } from '../policy/schema.js';
 import { isResolvedComment, renderResolvedComment } from '../report/comment.js';
 import { sameDashboardContent } from '../report/dashboard.js';
+import { hasConversation, type Conversation } from '../report/conversation.js';
+import { readTrail } from '../commands/trail.js';
 import type { BotComment } from './work-items.js';
 
 export type PlannedWrite =
@@ -17,7 +19,8 @@ export type PlannedWrite =
   | { kind: 'remove-label'; issue: number; label: string; description: string }
   | { kind: 'create-label'; issue: null; name: string; color: string; labelDescription: string; description: string }
   | { kind: 'create-issue'; issue: null; title: string; body: string; description: string }
-  | { kind: 'update-issue'; issue: number; body: string; description: string };
+  | { kind: 'update-issue'; issue: number; body: string; description: string }
+  | { kind: 'add-reaction'; issue: number; commentId: number; content: '+1' | 'confused'; description: string };
 
 export interface PlanInput {
   evaluation: Evaluation;
@@ -35,6 +38,8 @@ export interface PlanInput {
   renderedComments: (item: number) => string;
   /** The moment for resolved notes; defaults to the evaluation's. */
   at?: string;
+  /** The reply to a command and the audit trail an item's comment carries, if any. */
+  conversationFor?: (item: number) => Conversation | undefined;
 }
 
 /** Colours and descriptions for labels the bot creates when they are missing. */
@@ -69,8 +74,10 @@ function isOverBudget(evaluation: Evaluation, item: number): boolean {
  * current. An approved exception is not news either: an exempt item gets no
  * new comment, but one it already has is kept current (it then says "exempt").
  */
-function wantsComment(input: Pick<PlanInput, 'evaluation' | 'mode' | 'focusItem' | 'existingComments'>, item: WorkItem): boolean {
+function wantsComment(input: Pick<PlanInput, 'evaluation' | 'mode' | 'focusItem' | 'existingComments' | 'conversationFor'>, item: WorkItem): boolean {
   if (item.state === 'closed') return false;
+  // A reply or an audit trail is worth a comment of its own: it is the record of who decided what.
+  if (hasConversation(input.conversationFor?.(item.number))) return true;
   const hasFindings = itemFindings(input.evaluation, item.number).length > 0;
   if (!hasFindings && !isOverBudget(input.evaluation, item.number)) return false;
   if (isExempt(input.evaluation, item.number)) return hasLiveComment(input, item);
@@ -97,8 +104,12 @@ function planComment(input: PlanInput, item: WorkItem): PlannedWrite[] {
     return [{ kind: 'update-comment', issue: item.number, commentId: existing.id, body, description: `update the comment on #${item.number}: ${reasons}` }];
   }
   // Compliant now (or closed): the comment becomes a short resolved note, never deleted.
-  if (existing === null || isResolvedComment(existing.body)) return [];
-  const body = renderResolvedComment({ item: { number: item.number, title: item.title, url: item.url }, at: input.at ?? input.evaluation.at });
+  const conversation = input.conversationFor?.(item.number);
+  const talked = hasConversation(conversation);
+  if (existing === null && !(talked && input.policy.enforcement.comment)) return [];
+  if (existing !== null && isResolvedComment(existing.body) && !conversation?.reply && sameTrail(existing.body, conversation)) return [];
+  const body = renderResolvedComment({ item: { number: item.number, title: item.title, url: item.url }, at: input.at ?? input.evaluation.at, ...(talked ? { conversation } : {}) });
+  if (existing === null) return [{ kind: 'create-comment', issue: item.number, body, description: `comment on #${item.number}: the decisions recorded` }];
   return [{ kind: 'update-comment', issue: item.number, commentId: existing.id, body, description: `mark the comment on #${item.number} resolved` }];
 }
 
@@ -150,7 +161,12 @@ export function planDashboard(input: { title: string; body: string; existing: { 
 function commentReasons(input: PlanInput, item: number): string {
   const kinds = [...new Set(itemFindings(input.evaluation, item).map((f) => f.kind))];
   if (isOverBudget(input.evaluation, item)) kinds.push('over-budget');
-  return kinds.join(', ') || 'findings';
+  return kinds.join(', ') || 'the reply and the decisions recorded';
+}
+
+/** The trail in a comment is the one the item should carry now. */
+function sameTrail(body: string, conversation: Conversation | undefined): boolean {
+  return JSON.stringify(readTrail(body)) === JSON.stringify(conversation?.trail ?? []);
 }
 
 function isExempt(evaluation: Evaluation, item: number): boolean {

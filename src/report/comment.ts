@@ -12,10 +12,11 @@ import { amount, budgetFor, code, day, itemLink, joinWords, plural } from './for
 import { COMMENT_MARKER } from './markers.js';
 import type { ReportInput } from './types.js';
 import { formatPercent } from '../core/share.js';
+import { replySection, trailSection, type Conversation } from './conversation.js';
 
 const MAX_CONTRIBUTORS = 5;
 
-type CommentInput = ReportInput & { focusItem: number };
+type CommentInput = ReportInput & { focusItem: number; conversation?: Conversation };
 
 export function renderComment(input: CommentInput): string {
   const { evaluation, focusItem } = input;
@@ -31,12 +32,14 @@ export function renderComment(input: CommentInput): string {
 
   const sections = [
     COMMENT_MARKER,
+    replySection(input.conversation),
     opening(input, assessment, findings),
     todo.length ? ['### What to fix', ...todo.map((f) => checklistLine(input.policy, f))].join('\n') : '',
     ...budget.map((f) => budgetSection(input, f, item.number, assessment)),
     budget.length && blocked ? `To make room, shrink or close other ${escapeText(budget[0]!.category ?? '', 40)} work, or ask for an exception.` : '',
     exempt.length ? exemptSection(input.policy, exempt) : '',
     blocked ? exceptionHowTo(input) : '',
+    trailSection(input.conversation?.trail ?? []),
     footer(input),
   ];
   return truncateForGitHub(sections.filter(Boolean).join('\n\n') + '\n');
@@ -45,11 +48,13 @@ export function renderComment(input: CommentInput): string {
 const RESOLVED_LEAD = '**Resolved:**';
 
 /** The short note that replaces the comment once the issue meets the policy. */
-export function renderResolvedComment(input: { item: { number: number; title: string; url: string }; at: string }): string {
+export function renderResolvedComment(input: { item: { number: number; title: string; url: string }; at: string; conversation?: Conversation }): string {
   return [
     COMMENT_MARKER,
+    replySection(input.conversation),
     `${RESOLVED_LEAD} ${itemLink(input.item)} meets the roadmap policy as of ${day(input.at)}. Nothing left to fix; thank you.`,
-  ].join('\n\n') + '\n';
+    trailSection(input.conversation?.trail ?? []),
+  ].filter(Boolean).join('\n\n') + '\n';
 }
 
 /** True when a comment of ours is the resolved note, whatever the issue's title or the date it names. */
@@ -133,6 +138,7 @@ function reasonsFor(policy: Policy, findings: Finding[]): { text: string; budget
   const labels = count('forbidden-label');
   if (labels) reasons.push(labels === 1 ? 'it has a one-off label' : `it has ${labels} one-off labels`);
   if (count('bet-overdue')) reasons.push('its review date has passed');
+  if (count('outcome-missing')) reasons.push('nobody has said yet how the bet turned out');
   if (count('stale-backlog')) {
     const days = policy.backlog.maxAgeDays;
     reasons.push(days ? `it has not been updated in over ${plural(days, 'day')}` : 'it has not been updated in a long time');

@@ -122,6 +122,21 @@ export class FakeGitHub {
     return this.store.user(login);
   }
 
+  /** A team of the organization and its members; only tokens of `orgReaders` logins may read it. */
+  addTeam(org: string, slug: string, members: string[]): void {
+    this.store.teams.set(`${org}/${slug}`.toLowerCase(), new Set(members.map((login) => login.toLowerCase())));
+  }
+
+  /** Lets this login's token read organization members (a GitHub App or a token with read:org). */
+  allowOrgRead(login: string): void {
+    this.store.orgReaders.add(login.toLowerCase());
+  }
+
+  /** The reactions on a comment, as `content` by `user`. */
+  reactionsOn(commentId: number): { content: string; user: string }[] {
+    return (this.store.reactions.get(commentId) ?? []).map(({ content, user }) => ({ content, user }));
+  }
+
   addRepository(overrides: Partial<FakeRepository> & { owner: string; name: string }): FakeRepository {
     return this.store.addRepository(overrides);
   }

@@ -93,7 +93,7 @@ async function guardRoadmap(options: RunOptions, state: RunState): Promise<strin
   core.info(`Read ${gathered.items.length} open issue${gathered.items.length === 1 ? '' : 's'}${gathered.closedItems.length ? ` and ${gathered.closedItems.length} closed for the trend` : ''}.`);
 
   // 4. Evaluate.
-  const evaluated = evaluate(loaded.policy, gathered.items, now);
+  const evaluated = evaluate(loaded.policy, gathered.items, now, gathered.closedItems);
   const evaluation = route.mode === 'issue' ? scopeToItem(evaluated, route.issueNumber) : evaluated;
   state.evaluation = evaluation;
   const report = buildReportInput({
@@ -108,6 +108,7 @@ async function guardRoadmap(options: RunOptions, state: RunState): Promise<strin
     ...(loaded.commit ? { policyCommit: loaded.commit } : {}),
     ...(route.mode === 'issue' ? { focusItem: route.issueNumber } : {}),
     trendMonths: route.mode === 'audit' ? inputs.trendMonths : 0,
+    outcomeMonths: route.mode === 'audit' ? outcomeMonths(loaded.policy, inputs) : 0,
     trendExtraRequests: gathered.trendRequests,
   });
 
@@ -145,7 +146,8 @@ async function loadRepositoryPolicy(client: GitHubClient, context: EventContext,
 function gather(client: GitHubClient, context: EventContext, loaded: LoadedPolicy, inputs: ActionInputs, route: Exclude<Route, { mode: 'ignored' }>, now: Date): Promise<Gathered> {
   const common = { client, repo: repoOf(context), policy: loaded.policy, ...(inputs.dashboardIssue ? { dashboardTitle: inputs.dashboardIssue } : {}) };
   if (route.mode === 'issue') return gatherIssue({ ...common, issueNumber: route.issueNumber });
-  return gatherAudit({ ...common, ...(inputs.trendMonths > 0 ? { trendSince: trendStart(now, inputs.trendMonths) } : {}) });
+  const closedMonths = Math.max(inputs.trendMonths, outcomeMonths(loaded.policy, inputs));
+  return gatherAudit({ ...common, ...(closedMonths > 0 ? { trendSince: trendStart(now, closedMonths) } : {}) });
 }
 
 interface PlanContext {
@@ -242,6 +244,16 @@ function firstLine(text: string): string {
 
 function repoOf(context: EventContext) {
   return context.repo;
+}
+
+/**
+ * Months of closed bets an audit judges: the trend's window when there is
+ * one, else the last 12 months once `bets.outcome-due-days` asks for outcomes.
+ */
+function outcomeMonths(policy: LoadedPolicy['policy'], inputs: ActionInputs): number {
+  if (policy.bets.appliesTo.length === 0) return 0;
+  if (inputs.trendMonths > 0) return inputs.trendMonths;
+  return policy.bets.outcomeDueDays === undefined ? 0 : 12;
 }
 
 /** The first day (UTC) of the oldest month the trend shows: closed issues updated since then are read. */

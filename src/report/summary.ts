@@ -4,6 +4,7 @@
  * are getting better, and what the run itself did. Issue mode gets a short
  * version about the one item.
  */
+import { outcomesSection } from './outcomes.js';
 import type { Finding } from '../core/types.js';
 import { escapeText, mermaidLabel, safeMarkdown, truncateForGitHub } from './escape.js';
 import { digest, percent, type BudgetRow, type CustomerRow, type ReportDigest } from './digest.js';
@@ -33,6 +34,7 @@ function auditReport(input: ReportInput): string[] {
     customerSection(input, facts),
     attentionSection(facts),
     betsAndBacklog(facts),
+    outcomesSection(input.outcomes),
     trendSection(input, facts),
     input.run ? runSection(input, input.run) : '',
   ];

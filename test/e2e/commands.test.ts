@@ -5,7 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { readTrail } from '../../src/commands/trail.js';
 import { COMMENT_MARKER } from '../../src/report/markers.js';
 import { FakeGitHub, WORKFLOW_BOT } from '../fake-github/index.js';
-import { issueCommentEvent } from './events.js';
+import { issueCommentEvent, workflowDispatchEvent } from './events.js';
 import { POLICY_PATH, dealRequest } from './fixtures.js';
 import { runInProcess } from './run-in-process.js';
 
@@ -233,5 +233,30 @@ describe('comments that are not commands', () => {
     expect(github.labelsOf(1)).not.toContain('roadmap-exempt');
     expect(result.exitCode).toBe(0);
     expect(result.annotations.map((a) => a.level)).toEqual(['notice']);
+  });
+});
+
+describe('bets and outcomes in an audit', () => {
+  /** Four deal bets delivered this year: one hit, one missed, two never judged (one of them past the 30 days due). */
+  async function betsDelivered(): Promise<FakeGitHub> {
+    const github = await repository();
+    const bet = (number: number, closedAt: string, labels: string[] = []) =>
+      github.addIssue({ number, ...dealRequest({ title: `Deal: bet ${number}`, labels: ['deal', 'customer:globex', 'size/S', ...labels], state: 'closed', stateReason: 'completed', closedAt, updatedAt: closedAt }) });
+    bet(10, '2026-03-10T00:00:00Z', ['roadmap: outcome hit']);
+    bet(11, '2026-05-10T00:00:00Z', ['roadmap: outcome missed']);
+    bet(12, '2026-06-10T00:00:00Z');
+    bet(13, '2026-11-10T00:00:00Z');
+    return github;
+  }
+
+  it('raises outcome-missing for a bet delivered too long ago without an outcome, and reports the outcomes', async () => {
+    const github = await betsDelivered();
+    const result = await runInProcess({ fake: github, event: workflowDispatchEvent(github) });
+    const findings = JSON.parse(result.outputs.findings ?? '[]') as { kind: string; item: number | null; severity: string }[];
+    expect(findings.filter((f) => f.kind === 'outcome-missing')).toEqual([expect.objectContaining({ item: 12, severity: 'warn' })]);
+    expect(result.summary).toContain('### Bets and outcomes');
+    expect(result.summary).toContain('Of the **4 bets** delivered since 2025-12-01 (12 months), **2** have a recorded outcome: **1 hit** its metric (25%), 1 missed, 0 walked away. 2 (50%) were never reviewed: #12, #13.');
+    // A closed bet gets no comment or label for it: the report is where leads see it.
+    expect(github.comments(12)).toEqual([]);
   });
 });

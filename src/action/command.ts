@@ -1,12 +1,14 @@
 /**
- * A `/roadmap` command in an issue-mode run: settle whether the commenter is
- * an approver (from GitHub, only when the command needs it), decide, and
- * hand the run the issue as it will be once the command's labels are
- * written, so the evaluation, comment and labels all agree with it.
+ * Decisions about exceptions and outcomes inside a run: a `/roadmap`
+ * command, an exemption label added by hand, exceptions that lapsed. Each
+ * is decided as data first; the run then sees the issues as the decisions
+ * leave them, so the evaluation, comment and labels all agree with them.
  */
 import { checkApprover, type ApproverCheck } from '../commands/approvers.js';
 import { decide, needsApprover, type Decision } from '../commands/decide.js';
+import { decideExpiry, decideHandLabel, type LabelAdded } from '../commands/exemption-label.js';
 import type { CommandRequest } from '../commands/parse.js';
+import { readTrail } from '../commands/trail.js';
 import type { WorkItem } from '../core/types.js';
 import type { GitHubClient } from '../github/client.js';
 import type { PlannedWrite } from '../github/plan.js';
@@ -15,66 +17,92 @@ import { teamMembership } from '../github/teams.js';
 import type { Policy } from '../policy/schema.js';
 import type { Gathered } from './gather.js';
 
-export interface CommandRun {
-  request: CommandRequest;
+/** One decision about one issue, and who it is attributed to. */
+export interface IssueDecision {
+  issue: number;
+  actor: string;
   decision: Decision;
-  /** The command's own label writes, made before the run's usual ones. */
+}
+
+export interface Decided {
+  decisions: IssueDecision[];
+  /** The decisions' own label writes, made before the run's usual ones. */
   labelWrites: PlannedWrite[];
-  /** 👍 or 😕 on the command comment, made last, once everything else was. */
-  reaction: PlannedWrite;
-  /** What was read, with the command's label changes applied to the issue. */
+  /** A command's 👍 or 😕, made last, once everything else was. */
+  reaction?: PlannedWrite;
+  /** What was read, with the decisions' label changes applied. */
   gathered: Gathered;
 }
 
-export interface CommandOptions {
+interface DecideOptions {
   client: GitHubClient;
   repo: RepoRef;
   policy: Policy;
-  request: CommandRequest;
   gathered: Gathered;
   now: Date;
   warn: (message: string) => void;
 }
 
-export async function runCommand(options: CommandOptions): Promise<CommandRun> {
+export async function runCommand(options: DecideOptions & { request: CommandRequest }): Promise<Decided> {
   const { policy, request, gathered } = options;
   const item = gathered.syncItems[0]!;
-  const approver = needsApprover(request) ? await approverCheck(options) : undefined;
+  const approver = needsApprover(request) ? await approverCheck(options, request.actor) : undefined;
   const exemptLabel = policy.exemptions?.label.toLowerCase();
   const otherOpenExemptions = exemptLabel
     ? gathered.items.filter((other) => other.number !== item.number && other.state === 'open' && other.labels.some((l) => l.toLowerCase() === exemptLabel)).map((other) => other.number)
     : [];
   const decision = decide({ policy, request, item, ...(approver ? { approver } : {}), otherOpenExemptions, now: options.now.toISOString() });
-  const number = item.number;
-  const labelWrites: PlannedWrite[] = [
-    ...(decision.addLabels.length ? [{ kind: 'add-labels' as const, issue: number, labels: decision.addLabels, description: `add label ${decision.addLabels.join(', ')} to #${number} (${request.command.name} by ${request.actor})` }] : []),
-    ...decision.removeLabels.map((label) => ({ kind: 'remove-label' as const, issue: number, label, description: `remove label ${label} from #${number} (${request.command.name} by ${request.actor})` })),
-  ];
   const content = decision.status === 'done' ? '+1' : 'confused';
   return {
-    request,
-    decision,
-    labelWrites,
-    reaction: { kind: 'add-reaction', issue: number, commentId: request.commentId, content, description: `react ${content === '+1' ? '👍' : '😕'} to the /roadmap ${request.command.name} comment on #${number}` },
-    gathered: withLabels(gathered, relabeled(item, decision)),
+    ...applied(gathered, [{ issue: item.number, actor: request.actor, decision }], `${request.command.name} by ${request.actor}`),
+    reaction: { kind: 'add-reaction', issue: item.number, commentId: request.commentId, content, description: `react ${content === '+1' ? '👍' : '😕'} to the /roadmap ${request.command.name} comment on #${item.number}` },
   };
 }
 
-async function approverCheck(options: CommandOptions): Promise<ApproverCheck> {
-  const { client, request } = options;
-  const check = await checkApprover(options.policy.exemptions?.approvers ?? [], request.actor, (org, slug, login) => teamMembership(client, org, slug, login));
+/** `issues.labeled` with the exemption label: kept when an approver (or a recorded grant) stands behind it, removed otherwise. */
+export async function checkHandLabel(options: DecideOptions & { added: LabelAdded }): Promise<Decided> {
+  const { policy, gathered, added } = options;
+  const item = gathered.syncItems[0]!;
+  const trail = trailOf(gathered, item.number);
+  const approver: ApproverCheck = added.senderIsBot ? { approved: false, unreadableTeams: [] } : await approverCheck(options, added.sender);
+  const decision = decideHandLabel({ policy, added, approver, trail, now: options.now.toISOString() });
+  return applied(gathered, [{ issue: item.number, actor: added.sender, decision }], `label added by ${added.sender}`);
+}
+
+/** Audits: exceptions older than `exemptions.expires-after-days` lapse. */
+export function expireExemptions(options: { policy: Policy; gathered: Gathered; now: Date }): Decided {
+  const { policy, gathered } = options;
+  const decisions = gathered.items.flatMap((item): IssueDecision[] => {
+    const decision = decideExpiry({ policy, item, trail: trailOf(gathered, item.number), now: options.now.toISOString() });
+    return decision ? [{ issue: item.number, actor: 'roadmap-guard', decision }] : [];
+  });
+  return applied(gathered, decisions, 'exception expired');
+}
+
+function trailOf(gathered: Gathered, issue: number) {
+  return readTrail(gathered.comments.get(issue)?.comment?.body);
+}
+
+async function approverCheck(options: DecideOptions, login: string): Promise<ApproverCheck> {
+  const check = await checkApprover(options.policy.exemptions?.approvers ?? [], login, (org, slug, who) => teamMembership(options.client, org, slug, who));
   for (const team of check.unreadableTeams) {
-    options.warn(`Could not read the members of ${team}: the token needs permission to read organization members (GITHUB_TOKEN cannot). The team was treated as not matching ${request.actor}.`);
+    options.warn(`Could not read the members of ${team}: the token needs permission to read organization members (GITHUB_TOKEN cannot). The team was treated as not matching ${login}.`);
   }
   return check;
+}
+
+/** The label writes the decisions make, and the read data as it will be once they are made. */
+function applied(gathered: Gathered, decisions: IssueDecision[], why: string): Omit<Decided, 'reaction'> {
+  const labelWrites = decisions.flatMap(({ issue, decision }): PlannedWrite[] => [
+    ...(decision.addLabels.length ? [{ kind: 'add-labels' as const, issue, labels: decision.addLabels, description: `add label ${decision.addLabels.join(', ')} to #${issue} (${why})` }] : []),
+    ...decision.removeLabels.map((label) => ({ kind: 'remove-label' as const, issue, label, description: `remove label ${label} from #${issue} (${why})` })),
+  ]);
+  const byIssue = new Map(decisions.map(({ issue, decision }) => [issue, decision]));
+  const relabel = (items: WorkItem[]) => items.map((item) => (byIssue.has(item.number) ? relabeled(item, byIssue.get(item.number)!) : item));
+  return { decisions, labelWrites, gathered: { ...gathered, items: relabel(gathered.items), syncItems: relabel(gathered.syncItems) } };
 }
 
 function relabeled(item: WorkItem, decision: Decision): WorkItem {
   const removed = new Set(decision.removeLabels.map((label) => label.toLowerCase()));
   return { ...item, labels: [...item.labels.filter((label) => !removed.has(label.toLowerCase())), ...decision.addLabels] };
-}
-
-function withLabels(gathered: Gathered, item: WorkItem): Gathered {
-  const swap = (items: WorkItem[]) => items.map((other) => (other.number === item.number ? item : other));
-  return { ...gathered, items: swap(gathered.items), syncItems: swap(gathered.syncItems) };
 }

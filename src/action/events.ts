@@ -6,9 +6,10 @@
 import { readFileSync } from 'node:fs';
 import type { ModeInput } from './inputs.js';
 import { readCommentEvent, type CommandRequest } from '../commands/parse.js';
+import type { LabelAdded } from '../commands/exemption-label.js';
 
 export type Route =
-  | { mode: 'issue'; issueNumber: number; command?: CommandRequest }
+  | { mode: 'issue'; issueNumber: number; command?: CommandRequest; labelAdded?: LabelAdded }
   | { mode: 'audit' }
   | { mode: 'ignored'; notice: string };
 
@@ -73,7 +74,8 @@ export function routeEvent(context: Pick<EventContext, 'eventName' | 'payload'>,
     if (!ISSUE_ACTIONS.includes(action) || issueNumber === undefined) {
       return { mode: 'ignored', notice: `Roadmap Guard does nothing on "issues.${action}"; it checks issues when they are ${ISSUE_ACTIONS.join(', ')}.` };
     }
-    return { mode: 'issue', issueNumber };
+    const labelAdded = action === 'labeled' ? labelAddedBy(payload) : undefined;
+    return { mode: 'issue', issueNumber, ...(labelAdded ? { labelAdded } : {}) };
   }
   if (AUDIT_EVENTS.includes(eventName)) return { mode: 'audit' };
   if (RESERVED_EVENTS.includes(eventName)) {
@@ -89,4 +91,12 @@ function numberOf(issue: unknown): number | undefined {
 
 function isPullRequest(issue: unknown): boolean {
   return typeof issue === 'object' && issue !== null && 'pull_request' in issue && !!(issue as { pull_request?: unknown }).pull_request;
+}
+
+/** Which label an `issues.labeled` event added, and who added it: from the payload, as GitHub reports it. */
+function labelAddedBy(payload: Record<string, unknown>): LabelAdded | undefined {
+  const label = (payload.label as { name?: unknown } | undefined)?.name;
+  const sender = payload.sender as { login?: unknown; type?: unknown } | undefined;
+  if (typeof label !== 'string' || typeof sender?.login !== 'string') return undefined;
+  return { label, sender: sender.login, senderIsBot: sender.type === 'Bot' || sender.login.endsWith('[bot]') };
 }

@@ -25,7 +25,8 @@ import { outputsFrom, setOutputs } from './outputs.js';
 import { writeFailureSummary, writeReport } from './report.js';
 import { scopeToItem } from './scope.js';
 import { unreadBoardWarnings } from './unread-board.js';
-import { runCommand, type CommandRun } from './command.js';
+import { checkHandLabel, expireExemptions, runCommand, type Decided } from './command.js';
+import { addsExemptionLabel } from '../commands/exemption-label.js';
 import { conversationsFor } from './conversations.js';
 
 export interface RunOptions {
@@ -84,12 +85,9 @@ async function guardRoadmap(options: RunOptions, state: RunState): Promise<strin
     core.notice(`#${route.mode === 'issue' ? route.issueNumber : ''} is the dashboard issue Roadmap Guard keeps; it is not planned work, so there is nothing to check.`);
     return undefined;
   }
-  // A command decides first, so the evaluation sees the issue as the command leaves it.
-  const command = route.mode === 'issue' && route.command
-    ? await runCommand({ client, repo: repoOf(context), policy: loaded.policy, request: route.command, gathered: read, now, warn: (message) => core.warning(message) })
-    : undefined;
-  if (command) core.info(`/roadmap ${command.request.command.name} by ${command.request.actor}: ${command.decision.status}.`);
-  const gathered = command?.gathered ?? read;
+  // Decisions about exceptions and outcomes come first, so the evaluation sees the issues as they leave them.
+  const decided = await decideExceptions({ client, context, loaded, route, gathered: read, now });
+  const gathered = decided.gathered;
   core.info(`Read ${gathered.items.length} open issue${gathered.items.length === 1 ? '' : 's'}${gathered.closedItems.length ? ` and ${gathered.closedItems.length} closed for the trend` : ''}.`);
 
   // 4. Evaluate.
@@ -113,7 +111,7 @@ async function guardRoadmap(options: RunOptions, state: RunState): Promise<strin
   });
 
   // 5. Plan the writes.
-  const plan = await planRun({ client, context, loaded, inputs, route, gathered, evaluation, report, ...(command ? { command } : {}) });
+  const plan = await planRun({ client, context, loaded, inputs, route, gathered, evaluation, report, decided });
 
   // 6. Apply them.
   const applied = await applyWrites(client, repoOf(context), plan, { dryRun: inputs.dryRun, maxWrites: inputs.maxWrites, log: core });
@@ -127,6 +125,20 @@ async function guardRoadmap(options: RunOptions, state: RunState): Promise<strin
   if (applied.stoppedBy) return `${firstLine(getErrorMessage(applied.stoppedBy))} ${describeApplied(applied)}`;
   if (applied.failed.length > 0) return `GitHub refused ${applied.failed.length} of the run's writes. ${describeApplied(applied)}`;
   return evaluation.compliant ? undefined : failingFindings(evaluation);
+}
+
+/** A command, a hand-added exemption label, or (in audits) exceptions that lapsed. */
+async function decideExceptions(options: { client: GitHubClient; context: EventContext; loaded: LoadedPolicy; route: Exclude<Route, { mode: 'ignored' }>; gathered: Gathered; now: Date }): Promise<Decided> {
+  const { route, loaded } = options;
+  const common = { client: options.client, repo: repoOf(options.context), policy: loaded.policy, gathered: options.gathered, now: options.now, warn: (message: string) => core.warning(message) };
+  if (route.mode === 'audit') return expireExemptions(common);
+  if (route.command) {
+    const decided = await runCommand({ ...common, request: route.command });
+    core.info(`/roadmap ${route.command.command.name} by ${route.command.actor}: ${decided.decisions[0]?.decision.status ?? 'done'}.`);
+    return decided;
+  }
+  if (addsExemptionLabel(loaded.policy, route.labelAdded)) return checkHandLabel({ ...common, added: route.labelAdded });
+  return { decisions: [], labelWrites: [], gathered: options.gathered };
 }
 
 async function loadRepositoryPolicy(client: GitHubClient, context: EventContext, inputs: ActionInputs): Promise<LoadedPolicy> {
@@ -159,7 +171,7 @@ interface PlanContext {
   gathered: Gathered;
   evaluation: Evaluation;
   report: ReportInput;
-  command?: CommandRun;
+  decided: Decided;
 }
 
 async function planRun(run: PlanContext): Promise<PlannedWrite[]> {
@@ -173,7 +185,7 @@ async function planRun(run: PlanContext): Promise<PlannedWrite[]> {
     // Whether the bot already commented matters only where it may comment now.
     matters: (item) => run.loaded.policy.enforcement.comment && (item.number === focusItem || itemFindings(evaluation, item.number).length > 0),
   });
-  const conversationFor = conversationsFor({ existingComments, report, ...(run.command ? { command: run.command } : {}) });
+  const conversationFor = conversationsFor({ existingComments, report, decisions: run.decided.decisions });
   const itemWrites = planWrites({
     evaluation,
     items: run.gathered.syncItems,
@@ -186,7 +198,7 @@ async function planRun(run: PlanContext): Promise<PlannedWrite[]> {
     conversationFor,
   });
   // The command's labels first, the reaction last: a 👍 means everything else was written.
-  const writes = run.command ? [...run.command.labelWrites, ...itemWrites, run.command.reaction] : itemWrites;
+  const writes = [...run.decided.labelWrites, ...itemWrites, ...(run.decided.reaction ? [run.decided.reaction] : [])];
   if (route.mode !== 'audit' || !run.inputs.dashboardIssue) return writes;
   return [...writes, ...planDashboard({ title: run.inputs.dashboardIssue, body: renderDashboard(report), existing: run.gathered.dashboard })];
 }

@@ -5,7 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { readTrail } from '../../src/commands/trail.js';
 import { COMMENT_MARKER } from '../../src/report/markers.js';
 import { FakeGitHub, WORKFLOW_BOT } from '../fake-github/index.js';
-import { issueCommentEvent, workflowDispatchEvent } from './events.js';
+import { issueCommentEvent, issuesEvent, workflowDispatchEvent } from './events.js';
 import { POLICY_PATH, dealRequest } from './fixtures.js';
 import { runInProcess } from './run-in-process.js';
 
@@ -258,5 +258,64 @@ describe('bets and outcomes in an audit', () => {
     expect(result.summary).toContain('Of the **4 bets** delivered since 2025-12-01 (12 months), **2** have a recorded outcome: **1 hit** its metric (25%), 1 missed, 0 walked away. 2 (50%) were never reviewed: #12, #13.');
     // A closed bet gets no comment or label for it: the report is where leads see it.
     expect(github.comments(12)).toEqual([]);
+  });
+});
+
+describe('the exemption label added by hand', () => {
+  function labeledBy(github: FakeGitHub, sender: string) {
+    const issue = github.issue(1)!;
+    issue.labels.push('roadmap-exempt');
+    const event = issuesEvent(github, { action: 'labeled', number: 1, label: 'roadmap-exempt' });
+    event.payload.sender = { ...(event.payload.sender as object), login: sender, type: 'User' };
+    return event;
+  }
+
+  it('is removed with an explanation when a non-approver added it, and the issue is not exempt', async () => {
+    const github = await repository();
+    const result = await runInProcess({ fake: github, event: labeledBy(github, 'pm-paula') });
+    expect(github.labelsOf(1)).not.toContain('roadmap-exempt');
+    expect(github.labelsOf(1)).toContain('roadmap: needs business case');
+    const body = botComment(github, 1)?.body ?? '';
+    expect(body).toContain('**Label `roadmap-exempt` removed:** `pm-paula` added it, but only an approver (`lead-lena`, `@acme/product-leads`) can grant an exception');
+    expect(readTrail(body).map((entry) => [entry.action, entry.actor])).toEqual([['label-removed', 'pm-paula']]);
+    expect(result.outputs.compliant).toBe('false');
+  });
+
+  it('is kept and recorded as a grant when an approver added it', async () => {
+    const github = await repository();
+    const result = await runInProcess({ fake: github, event: labeledBy(github, 'lead-lena') });
+    expect(github.labelsOf(1)).toContain('roadmap-exempt');
+    expect(readTrail(botComment(github, 1)?.body).map((entry) => [entry.action, entry.actor, entry.reason])).toEqual([['exempt', 'lead-lena', 'added the label by hand']]);
+    expect(result.outputs.compliant).toBe('true');
+  });
+
+  it('when the token cannot remove it, the issue is still not exempt and the summary says which write failed', async () => {
+    const github = await repository();
+    github.failOn({ method: 'DELETE', path: /\/labels\/roadmap-exempt$/, status: 403, message: 'Resource not accessible by integration' });
+    const result = await runInProcess({ fake: github, event: labeledBy(github, 'pm-paula') });
+    expect(github.labelsOf(1)).toContain('roadmap-exempt');
+    expect(result.outputs.compliant).toBe('false');
+    expect(result.summary).toContain('remove label roadmap-exempt from \\#1 (label added by pm-paula): GitHub refused');
+    expect(result.summary).toContain('**fails the check**');
+  });
+});
+
+describe('expiring exceptions', () => {
+  it('an audit revokes an exception older than expires-after-days and says so', async () => {
+    const github = await repository();
+    github.repository.files[POLICY_PATH] = COMMANDS_POLICY.replace('  max-open: 1\n', '  max-open: 1\n  expires-after-days: 30\n');
+    await runInProcess({ fake: github, now: '2026-10-01T12:00:00Z', event: issueCommentEvent(github, { number: 1, author: 'lead-lena', body: '/roadmap exempt Launch partner signed in March' }) });
+    expect(github.labelsOf(1)).toContain('roadmap-exempt');
+
+    const early = await runInProcess({ fake: github, now: '2026-10-20T12:00:00Z', event: workflowDispatchEvent(github) });
+    expect(github.labelsOf(1)).toContain('roadmap-exempt');
+    expect(early.outputs.compliant).toBe('true');
+
+    const late = await runInProcess({ fake: github, now: '2026-11-20T12:00:00Z', event: workflowDispatchEvent(github) });
+    expect(github.labelsOf(1)).not.toContain('roadmap-exempt');
+    const body = botComment(github, 1)?.body ?? '';
+    expect(body).toContain('**Exception expired:** granted on 2026-10-01, it lapsed after 30 days');
+    expect(readTrail(body).map((entry) => entry.action)).toEqual(['exempt', 'expire']);
+    expect(late.outputs.compliant).toBe('false');
   });
 });

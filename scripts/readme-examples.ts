@@ -17,11 +17,14 @@ import { parsePolicy } from '../src/policy/schema.js';
 import { renderComment } from '../src/report/comment.js';
 import { renderMarkdownReport } from '../src/report/summary.js';
 import type { ReportInput } from '../src/report/types.js';
+import { outcomesSection } from '../src/report/outcomes.js';
 
 export const POLICY_FILE = 'examples/roadmap-policy.yml';
 export const SNAPSHOT_FILE = 'examples/acme-snapshot.json';
 /** The months of delivered work the example summary's trend covers. */
 const TREND_MONTHS = 6;
+/** The months of delivered bets the example's outcomes cover. */
+const OUTCOME_MONTHS = 12;
 
 /** The example roadmap evaluated at the moment its snapshot was taken, as the action would report it in audit mode. */
 export function exampleReportInput(root: string): ReportInput {
@@ -36,6 +39,8 @@ export function exampleReportInput(root: string): ReportInput {
     policySources: ['.github/roadmap-policy.yml'],
     sourceName: snapshot.source.name,
     trendMonths: TREND_MONTHS,
+    // Bets delivered over the last year, as an audit reports them once `bets.outcome-due-days` is set.
+    outcomeMonths: OUTCOME_MONTHS,
   });
 }
 
@@ -55,6 +60,7 @@ export function exampleCommentItem(input: ReportInput): number {
 export interface ReadmeExamples {
   comment: string;
   summary: string;
+  outcomes: string;
 }
 
 export function renderReadmeExamples(root: string): ReadmeExamples {
@@ -62,6 +68,7 @@ export function renderReadmeExamples(root: string): ReadmeExamples {
   return {
     comment: renderComment({ ...input, mode: 'issue', focusItem: exampleCommentItem(input) }),
     summary: renderMarkdownReport(input),
+    outcomes: outcomesSection(input.outcomes),
   };
 }
 

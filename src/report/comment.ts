@@ -254,7 +254,8 @@ function exceptionHowTo(input: CommentInput): string {
     exemptions.maxOpen !== undefined
       ? ` Exceptions stay rare: at most ${exemptions.maxOpen} may be open at a time (${input.evaluation.exemptions.inUse} in use).`
       : '';
-  return `**Need an exception?** ${who} add the label ${code(exemptions.label)}: exempt issues are still reported but never fail the check.${limit}`;
+  const how = approvers.length ? `comment ${code('/roadmap exempt <reason>')} (or add the label ${code(exemptions.label)})` : `add the label ${code(exemptions.label)}`;
+  return `**Need an exception?** ${who} ${how}: exempt issues are still reported but never fail the check.${limit}`;
 }
 
 function footer(input: CommentInput): string {

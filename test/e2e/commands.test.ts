@@ -6,29 +6,9 @@ import { readTrail } from '../../src/commands/trail.js';
 import { COMMENT_MARKER } from '../../src/report/markers.js';
 import { FakeGitHub, WORKFLOW_BOT } from '../fake-github/index.js';
 import { issueCommentEvent, issuesEvent, workflowDispatchEvent } from './events.js';
-import { POLICY_PATH, dealRequest } from './fixtures.js';
+import { COMMANDS_POLICY, POLICY_PATH, dealRequest } from './fixtures.js';
 import { runInProcess } from './run-in-process.js';
 
-export const COMMANDS_POLICY = `version: 1
-categories:
-  deal:
-    match: { labels: [deal] }
-    budget: { max-share: 50% }
-business-case:
-  applies-to: [deal]
-  fields:
-    - heading: Who will buy it?
-      min-words: 3
-exemptions:
-  label: roadmap-exempt
-  approvers: [lead-lena, "@acme/product-leads"]
-  max-open: 1
-bets:
-  outcome-due-days: 30
-enforcement:
-  fail-on: [missing-field, over-budget]
-  labels: { non-compliant: "roadmap: needs business case" }
-`;
 
 let fake: FakeGitHub | undefined;
 afterEach(async () => {

@@ -8,7 +8,8 @@ import { checkApprover, type ApproverCheck } from '../commands/approvers.js';
 import { decide, needsApprover, type Decision } from '../commands/decide.js';
 import { decideExpiry, decideHandLabel, type LabelAdded } from '../commands/exemption-label.js';
 import type { CommandRequest } from '../commands/parse.js';
-import { readTrail } from '../commands/trail.js';
+import { grantedAt, readTrail } from '../commands/trail.js';
+import { lastAddedBy } from '../github/label-history.js';
 import type { WorkItem } from '../core/types.js';
 import type { GitHubClient } from '../github/client.js';
 import type { PlannedWrite } from '../github/plan.js';
@@ -69,14 +70,30 @@ export async function checkHandLabel(options: DecideOptions & { added: LabelAdde
   return applied(gathered, [{ issue: item.number, actor: added.sender, decision }], `label added by ${added.sender}`);
 }
 
-/** Audits: exceptions older than `exemptions.expires-after-days` lapse. */
-export function expireExemptions(options: { policy: Policy; gathered: Gathered; now: Date }): Decided {
-  const { policy, gathered } = options;
-  const decisions = gathered.items.flatMap((item): IssueDecision[] => {
-    const decision = decideExpiry({ policy, item, trail: trailOf(gathered, item.number), now: options.now.toISOString() });
-    return decision ? [{ issue: item.number, actor: 'roadmap-guard', decision }] : [];
-  });
-  return applied(gathered, decisions, 'exception expired');
+/**
+ * Audits: every open exemption is checked. One with a recorded grant lapses
+ * after `exemptions.expires-after-days`; one without is only as good as who
+ * added the label last, read from the issue's timeline.
+ */
+export async function auditExemptions(options: DecideOptions): Promise<Decided> {
+  const { policy, gathered, repo, client } = options;
+  const label = policy.exemptions?.label.trim().toLowerCase();
+  const decisions: IssueDecision[] = [];
+  for (const item of gathered.items) {
+    if (!label || item.state !== 'open' || !item.labels.some((name) => name.trim().toLowerCase() === label)) continue;
+    const trail = trailOf(gathered, item.number);
+    const now = options.now.toISOString();
+    const expired = decideExpiry({ policy, item, trail, now });
+    if (expired) decisions.push({ issue: item.number, actor: 'roadmap-guard', decision: expired });
+    if (expired || grantedAt(trail) !== undefined || !policy.exemptions?.approvers.length) continue;
+    const adder = await lastAddedBy(client, repo, item.number, policy.exemptions.label);
+    if (!adder) continue;
+    const added = { label: item.labels.find((name) => name.trim().toLowerCase() === label)!, sender: adder.login, senderIsBot: adder.isBot };
+    const approver: ApproverCheck = adder.isBot ? { approved: false, unreadableTeams: [] } : await approverCheck(options, adder.login);
+    const decision = decideHandLabel({ policy, added, approver, trail, now });
+    if (decision.entry || decision.removeLabels.length) decisions.push({ issue: item.number, actor: adder.login, decision });
+  }
+  return applied(gathered, decisions, 'exemption audit');
 }
 
 function trailOf(gathered: Gathered, issue: number) {

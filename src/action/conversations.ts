@@ -1,9 +1,9 @@
 /**
  * What each item's comment says about its conversation: the audit trail
- * read back from the bot's existing comment, plus, on issues something was
- * decided about in this run, the new trail entry and the reply.
+ * and the latest reply, read back from the bot's existing comment; on issues
+ * something was decided about in this run, the new trail entry and reply.
  */
-import { readTrail, withEntry } from '../commands/trail.js';
+import { readReply, readTrail, withEntry } from '../commands/trail.js';
 import type { BotComment } from '../github/work-items.js';
 import type { Conversation } from '../report/conversation.js';
 import type { ReportInput } from '../report/types.js';
@@ -18,9 +18,13 @@ export function conversationsFor(options: {
   const { existingComments, report } = options;
   const decided = new Map(options.decisions.map((decision) => [decision.issue, decision]));
   return (item) => {
-    const trail = readTrail(existingComments.get(item)?.body);
+    const body = existingComments.get(item)?.body;
+    const trail = readTrail(body);
     const made = decided.get(item);
-    if (!made) return trail.length ? { trail } : undefined;
+    if (!made) {
+      const kept = readReply(body);
+      return trail.length || kept ? { ...(kept ? { reply: kept } : {}), trail } : undefined;
+    }
     const { decision, actor } = made;
     const reply = decision.explain ? renderWhy({ ...report, focusItem: item }, actor) : decision.reply;
     const entries = decision.entry ? withEntry(trail, decision.entry) : trail;

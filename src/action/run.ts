@@ -25,7 +25,7 @@ import { outputsFrom, setOutputs } from './outputs.js';
 import { writeFailureSummary, writeReport } from './report.js';
 import { scopeToItem } from './scope.js';
 import { unreadBoardWarnings } from './unread-board.js';
-import { checkHandLabel, expireExemptions, runCommand, type Decided } from './command.js';
+import { auditExemptions, checkHandLabel, runCommand, type Decided } from './command.js';
 import { addsExemptionLabel } from '../commands/exemption-label.js';
 import { conversationsFor } from './conversations.js';
 
@@ -131,7 +131,7 @@ async function guardRoadmap(options: RunOptions, state: RunState): Promise<strin
 async function decideExceptions(options: { client: GitHubClient; context: EventContext; loaded: LoadedPolicy; route: Exclude<Route, { mode: 'ignored' }>; gathered: Gathered; now: Date }): Promise<Decided> {
   const { route, loaded } = options;
   const common = { client: options.client, repo: repoOf(options.context), policy: loaded.policy, gathered: options.gathered, now: options.now, warn: (message: string) => core.warning(message) };
-  if (route.mode === 'audit') return expireExemptions(common);
+  if (route.mode === 'audit') return auditExemptions(common);
   if (route.command) {
     const decided = await runCommand({ ...common, request: route.command });
     core.info(`/roadmap ${route.command.command.name} by ${route.command.actor}: ${decided.decisions[0]?.decision.status ?? 'done'}.`);

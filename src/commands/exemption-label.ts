@@ -34,7 +34,8 @@ export function decideHandLabel(input: { policy: Policy; added: LabelAdded; appr
   const { policy, added } = input;
   const label = policy.exemptions!.label;
   const none = { addLabels: [], removeLabels: [] };
-  if (grantedAt(input.trail) !== undefined) return { status: 'done', ...none };
+  // A recorded grant stands behind the label; so does a bot (this workflow granting by command, or another automation given a token on purpose).
+  if (grantedAt(input.trail) !== undefined || added.senderIsBot) return { status: 'done', ...none };
   if (input.approver.approved) {
     return { status: 'done', ...none, entry: { at: input.now, actor: added.sender, action: 'exempt', reason: 'added the label by hand' } };
   }

@@ -27,6 +27,7 @@ export const MAX_TRAIL_ENTRIES = 30;
 export const MAX_REASON_CHARS = 300;
 
 const DATA_PREFIX = '<!-- roadmap-guard:trail ';
+const REPLY_PREFIX = '<!-- roadmap-guard:reply ';
 const DATA_SUFFIX = ' -->';
 
 /** The hidden line that carries the trail: base64url JSON, which can never close the HTML comment early. */
@@ -36,16 +37,31 @@ export function trailData(entries: readonly TrailEntry[]): string {
 
 /** The trail kept in a comment of the bot's; empty when there is none or it cannot be read. */
 export function readTrail(body: string | undefined): TrailEntry[] {
-  if (!body) return [];
-  const start = body.indexOf(DATA_PREFIX);
-  if (start < 0) return [];
-  const end = body.indexOf(DATA_SUFFIX, start + DATA_PREFIX.length);
-  if (end < 0) return [];
+  const parsed = readData(body, DATA_PREFIX);
+  return Array.isArray(parsed) ? parsed.flatMap(toEntry).slice(-MAX_TRAIL_ENTRIES) : [];
+}
+
+/**
+ * The answer to the latest command is kept the same way, so the next run
+ * renders the same comment and writes nothing until something changes.
+ */
+export function replyData(reply: string): string {
+  return `${REPLY_PREFIX}${Buffer.from(JSON.stringify(reply)).toString('base64url')}${DATA_SUFFIX}`;
+}
+
+export function readReply(body: string | undefined): string | undefined {
+  const parsed = readData(body, REPLY_PREFIX);
+  return typeof parsed === 'string' && parsed !== '' ? parsed : undefined;
+}
+
+function readData(body: string | undefined, prefix: string): unknown {
+  const start = body?.indexOf(prefix) ?? -1;
+  const end = start < 0 ? -1 : body!.indexOf(DATA_SUFFIX, start + prefix.length);
+  if (end < 0) return undefined;
   try {
-    const parsed: unknown = JSON.parse(Buffer.from(body.slice(start + DATA_PREFIX.length, end), 'base64url').toString('utf8'));
-    return Array.isArray(parsed) ? parsed.flatMap(toEntry).slice(-MAX_TRAIL_ENTRIES) : [];
+    return JSON.parse(Buffer.from(body!.slice(start + prefix.length, end), 'base64url').toString('utf8')) as unknown;
   } catch {
-    return [];
+    return undefined;
   }
 }
 

@@ -9,7 +9,7 @@ import type { Policy } from '../policy/schema.js';
 import { isResolvedComment, renderResolvedComment } from '../report/comment.js';
 import { sameDashboardContent } from '../report/dashboard.js';
 import { hasConversation, type Conversation } from '../report/conversation.js';
-import { readTrail } from '../commands/trail.js';
+import { readReply, readTrail } from '../commands/trail.js';
 import type { BotComment } from './work-items.js';
 
 export type PlannedWrite =
@@ -107,7 +107,7 @@ function planComment(input: PlanInput, item: WorkItem): PlannedWrite[] {
   const conversation = input.conversationFor?.(item.number);
   const talked = hasConversation(conversation);
   if (existing === null && !(talked && input.policy.enforcement.comment)) return [];
-  if (existing !== null && isResolvedComment(existing.body) && !conversation?.reply && sameTrail(existing.body, conversation)) return [];
+  if (existing !== null && isResolvedComment(existing.body) && sameConversation(existing.body, conversation)) return [];
   const body = renderResolvedComment({ item: { number: item.number, title: item.title, url: item.url }, at: input.at ?? input.evaluation.at, ...(talked ? { conversation } : {}) });
   if (existing === null) return [{ kind: 'create-comment', issue: item.number, body, description: `comment on #${item.number}: the decisions recorded` }];
   return [{ kind: 'update-comment', issue: item.number, commentId: existing.id, body, description: `mark the comment on #${item.number} resolved` }];
@@ -164,9 +164,9 @@ function commentReasons(input: PlanInput, item: number): string {
   return kinds.join(', ') || 'the reply and the decisions recorded';
 }
 
-/** The trail in a comment is the one the item should carry now. */
-function sameTrail(body: string, conversation: Conversation | undefined): boolean {
-  return JSON.stringify(readTrail(body)) === JSON.stringify(conversation?.trail ?? []);
+/** The reply and trail in a comment are the ones the item should carry now. */
+function sameConversation(body: string, conversation: Conversation | undefined): boolean {
+  return readReply(body) === conversation?.reply && JSON.stringify(readTrail(body)) === JSON.stringify(conversation?.trail ?? []);
 }
 
 function isExempt(evaluation: Evaluation, item: number): boolean {

@@ -3,7 +3,7 @@
  * answer to the latest `/roadmap` command, and the audit trail of exceptions
  * and outcomes. Kept in the same comment so an issue never gets a second one.
  */
-import { trailData, type TrailEntry } from '../commands/trail.js';
+import { replyData, trailData, type TrailEntry } from '../commands/trail.js';
 import { escapeText } from './escape.js';
 import { code, day } from './format.js';
 
@@ -19,7 +19,7 @@ export function hasConversation(conversation: Conversation | undefined): convers
 
 /** The reply, shown first so the person who asked sees it without scrolling. */
 export function replySection(conversation: Conversation | undefined): string {
-  return conversation?.reply ?? '';
+  return conversation?.reply ? `${conversation.reply}\n${replyData(conversation.reply)}` : '';
 }
 
 const WHAT: Record<TrailEntry['action'], string> = {

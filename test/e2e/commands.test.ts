@@ -280,6 +280,26 @@ describe('the exemption label added by hand', () => {
   });
 });
 
+describe('exemption labels in an audit', () => {
+  it("reads who added the label last: a non-approver's label is removed, an approver's is recorded as a grant", async () => {
+    const github = await repository();
+    github.addIssue({ number: 4, ...dealRequest({ title: 'Deal: audit export' }) });
+    github.labelAddedBy(1, 'roadmap-exempt', 'pm-paula', '2026-11-01T00:00:00Z');
+    github.labelAddedBy(4, 'roadmap-exempt', 'lead-lena', '2026-11-02T00:00:00Z');
+    await runInProcess({ fake: github, event: workflowDispatchEvent(github) });
+    expect(github.labelsOf(1)).not.toContain('roadmap-exempt');
+    expect(readTrail(botComment(github, 1)?.body).map((entry) => [entry.action, entry.actor])).toEqual([['label-removed', 'pm-paula']]);
+    expect(github.labelsOf(4)).toContain('roadmap-exempt');
+    expect(readTrail(botComment(github, 4)?.body).map((entry) => [entry.action, entry.actor])).toEqual([['exempt', 'lead-lena']]);
+
+    // Recorded now: the next audit reads no timeline at all.
+    github.clearRequests();
+    await runInProcess({ fake: github, event: workflowDispatchEvent(github) });
+    expect(github.requests.filter((request) => JSON.stringify(request.body).includes('RoadmapLabelEvents'))).toEqual([]);
+    expect(github.writes).toEqual([]);
+  });
+});
+
 describe('expiring exceptions', () => {
   it('an audit revokes an exception older than expires-after-days and says so', async () => {
     const github = await repository();

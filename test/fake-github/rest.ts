@@ -252,6 +252,7 @@ export const ROUTES: Route[] = [
       const label = request.store.ensureLabel(repository, name);
       if (!issue.labels.some((existing) => existing.toLowerCase() === label.name.toLowerCase())) {
         issue.labels.push(label.name);
+        request.store.labelEvents.push({ repository: repository.nodeId, issueNumber: number, actor: request.viewer.login, label: label.name, createdAt: request.store.clock() });
       }
     }
     issue.updatedAt = request.store.clock();

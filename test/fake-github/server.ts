@@ -132,6 +132,13 @@ export class FakeGitHub {
     this.store.orgReaders.add(login.toLowerCase());
   }
 
+  /** A label added to an issue by someone, as its timeline shows it (the label is put on the issue too). */
+  labelAddedBy(issueNumber: number, label: string, actor: string, createdAt = this.store.clock()): void {
+    const issue = this.issue(issueNumber);
+    if (issue && !issue.labels.some((name) => name.toLowerCase() === label.toLowerCase())) issue.labels.push(this.store.ensureLabel(this.repository, label).name);
+    this.store.labelEvents.push({ repository: this.repository.nodeId, issueNumber, actor, label, createdAt });
+  }
+
   /** The reactions on a comment, as `content` by `user`. */
   reactionsOn(commentId: number): { content: string; user: string }[] {
     return (this.store.reactions.get(commentId) ?? []).map(({ content, user }) => ({ content, user }));

@@ -30,6 +30,8 @@ export class FakeStore {
   readonly teams = new Map<string, Set<string>>();
   /** Logins whose tokens may read organization members; the workflow's GITHUB_TOKEN may not. */
   readonly orgReaders = new Set<string>();
+  /** Who added which label to which issue, oldest first: the issues' timelines (LabeledEvent). */
+  readonly labelEvents: { repository: string; issueNumber: number; actor: string; label: string; createdAt: string }[] = [];
   /** Reactions by comment id. */
   readonly reactions = new Map<number, { id: number; content: string; user: string; createdAt: string }[]>();
 

@@ -31,6 +31,15 @@ const text = (what: string) =>
     .trim()
     .min(1, { error: `expected ${what}, got an empty text` });
 
+/** GitHub refuses a label name longer than this (422 "name is too long (maximum is 50 characters)"). */
+const GITHUB_LABEL_NAME_LIMIT = 50;
+
+/** A label the bot creates and puts on issues: it must be one GitHub accepts, or every run would fail on the write. */
+const managedLabel = () =>
+  text('a label name').refine((name) => Array.from(name).length <= GITHUB_LABEL_NAME_LIMIT, {
+    error: (issue) => `GitHub allows label names of at most ${GITHUB_LABEL_NAME_LIMIT} characters; this one has ${Array.from(String(issue.input)).length}`,
+  });
+
 const wholeNumber = (what: string, minimum: number) =>
   z
     .number({ error: expected(what) })
@@ -319,11 +328,11 @@ export const policyFileSchema = z
         comment: z.boolean({ error: expected('true or false') }).default(true).meta({ description: 'Comment on issues with findings (one comment, edited in place).' }),
         labels: z
           .strictObject({
-            'non-compliant': text('a label name').optional().meta({ description: 'Put on an item while it has item-level findings.', examples: ['roadmap: needs business case'] }),
-            'over-budget': text('a label name').optional().meta({ description: "Put on an item while its category or customer is over budget.", examples: ['roadmap: over budget'] }),
-            'outcome-hit': text('a label name').default('roadmap: outcome hit').meta({ description: 'Put on a bet by `/roadmap outcome hit`.' }),
-            'outcome-missed': text('a label name').default('roadmap: outcome missed').meta({ description: 'Put on a bet by `/roadmap outcome missed`.' }),
-            'outcome-walked-away': text('a label name').default('roadmap: outcome walked away').meta({ description: 'Put on a bet by `/roadmap outcome walked-away`.' }),
+            'non-compliant': managedLabel().optional().meta({ description: 'Put on an item while it has item-level findings.', examples: ['roadmap: needs business case'] }),
+            'over-budget': managedLabel().optional().meta({ description: "Put on an item while its category or customer is over budget.", examples: ['roadmap: over budget'] }),
+            'outcome-hit': managedLabel().default('roadmap: outcome hit').meta({ description: 'Put on a bet by `/roadmap outcome hit`.' }),
+            'outcome-missed': managedLabel().default('roadmap: outcome missed').meta({ description: 'Put on a bet by `/roadmap outcome missed`.' }),
+            'outcome-walked-away': managedLabel().default('roadmap: outcome walked away').meta({ description: 'Put on a bet by `/roadmap outcome walked-away`.' }),
           })
           .prefault({})
           .superRefine(

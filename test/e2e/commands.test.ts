@@ -7,7 +7,12 @@ import { COMMENT_MARKER } from '../../src/report/markers.js';
 import { FakeGitHub, WORKFLOW_BOT } from '../fake-github/index.js';
 import { issueCommentEvent, issuesEvent, workflowDispatchEvent } from './events.js';
 import { COMMANDS_POLICY, POLICY_PATH, dealRequest } from './fixtures.js';
-import { runInProcess } from './run-in-process.js';
+import { runInProcess as runActionInProcess, type InProcessOptions } from './run-in-process.js';
+
+/** Runs at a fixed moment (the trail records it), 2026-11-20 noon UTC unless told. */
+function runInProcess(options: Omit<InProcessOptions, 'now'> & { now?: string }) {
+  return runActionInProcess({ ...options, now: new Date(options.now ?? '2026-11-20T12:00:00Z') });
+}
 
 
 let fake: FakeGitHub | undefined;

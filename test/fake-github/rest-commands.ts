@@ -19,9 +19,11 @@ export function commandRoutes(): Route[] {
   return [
     route('POST', '/repos/{owner}/{repo}/issues/comments/{comment_id}/reactions', withRepository((request, repository) => {
       const id = Number(request.params.comment_id);
-      if (!repository.comments.some((comment) => comment.id === id)) return notFound();
+      if (!repository.comments.some((comment) => String(comment.id) === request.params.comment_id)) return notFound();
       const content = field(request.body, 'content');
-      if (typeof content !== 'string' || !REACTIONS.includes(content)) return validationFailed('Reaction', 'content', 'invalid');
+      if (typeof content !== 'string' || !REACTIONS.includes(content)) {
+        return validationFailed({ resource: 'Reaction', code: 'invalid', field: 'content' }, 'https://docs.github.com/rest/reactions/reactions#create-reaction-for-an-issue-comment');
+      }
       const reactions = request.store.reactions.get(id) ?? [];
       const user = request.viewer.login;
       const existing = reactions.find((reaction) => reaction.content === content && reaction.user === user);

@@ -39518,7 +39518,7 @@ exports.visitAsync = visitAsync;
 
 /***/ }),
 
-/***/ 4105:
+/***/ 6869:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -42804,6 +42804,7 @@ const FINDING_KINDS = [
     'missing-size',
     'exemptions-over-limit',
     'archive-pending',
+    'outcome-missing',
 ];
 /** Kinds about one item's own content: they earn the item a comment and the non-compliant label. */
 const ITEM_LEVEL_KINDS = [
@@ -42815,6 +42816,7 @@ const ITEM_LEVEL_KINDS = [
     'bet-overdue',
     'stale-backlog',
     'archive-pending',
+    'outcome-missing',
 ];
 /** Kinds about a category's or customer's share of capacity. */
 const BUDGET_KINDS = ['over-budget', 'customer-over-share', 'under-min-share'];
@@ -43356,6 +43358,84 @@ function howToSize(policy) {
     return ways.charAt(0).toUpperCase() + ways.slice(1);
 }
 
+;// CONCATENATED MODULE: ./lib/core/outcomes.js
+
+
+
+const OUTCOME_NAMES = ['hit', 'missed', 'walked-away'];
+/** The outcome an item carries, by the labels the policy names for them. */
+function outcomeOf(policy, item) {
+    const labels = item.labels.map((label) => label.trim().toLowerCase());
+    return OUTCOME_NAMES.find((name) => labels.includes(policy.enforcement.labels.outcome[name].trim().toLowerCase()));
+}
+function isBet(policy, item) {
+    return policy.bets.appliesTo.includes(classify(policy, item).category);
+}
+/** Bets closed over the last `months` calendar months (UTC) up to `now`, and how they turned out. */
+function betOutcomes(policy, items, now, months) {
+    const at = new Date(now);
+    const since = new Date(Date.UTC(at.getUTCFullYear(), at.getUTCMonth() - (months - 1), 1)).toISOString();
+    const closed = uniqueClosed(items).filter((item) => {
+        const closedAt = Date.parse(item.closedAt ?? '');
+        return closedAt >= Date.parse(since) && closedAt <= at.getTime() && isBet(policy, item) && (item.closedAs !== 'duplicate') && (item.closedAs !== 'not-planned' || outcomeOf(policy, item) !== undefined);
+    });
+    const outcomes = closed.map((item) => outcomeOf(policy, item));
+    const count = (name) => outcomes.filter((outcome) => outcome === name).length;
+    return {
+        since,
+        months,
+        bets: closed.length,
+        recorded: outcomes.filter(Boolean).length,
+        hit: count('hit'),
+        missed: count('missed'),
+        walkedAway: count('walked-away'),
+        neverReviewed: closed.filter((_, index) => outcomes[index] === undefined).map((item) => item.number),
+    };
+}
+/**
+ * `outcome-missing`: a bet closed as completed, or past its review date,
+ * more than `bets.outcome-due-days` ago, with no outcome recorded.
+ */
+function outcomeMissingRule(policy, items, now) {
+    const dueDays = policy.bets.outcomeDueDays;
+    if (dueDays === undefined)
+        return [];
+    return uniqueByNumber(items).flatMap((item) => {
+        if (!isBet(policy, item) || outcomeOf(policy, item) !== undefined)
+            return [];
+        const start = judgedFrom(policy, item);
+        if (start === undefined || now - start.at <= dueDays * DAY_MS)
+            return [];
+        const { category, customer } = classify(policy, item);
+        return [
+            {
+                kind: 'outcome-missing',
+                item: { number: item.number, title: item.title, url: item.url },
+                category,
+                ...(customer === null ? {} : { customer }),
+                message: `No outcome recorded ${Math.floor((now - start.at) / DAY_MS)} days after ${start.what} (due within ${dueDays})`,
+                fix: 'Say how the bet turned out: comment `/roadmap outcome hit|missed|walked-away <evidence>`',
+            },
+        ];
+    });
+}
+/** Since when an outcome is expected: the bet's delivery, or its review date while it is open. */
+function judgedFrom(policy, item) {
+    if (item.state === 'closed') {
+        const closedAt = Date.parse(item.closedAt ?? '');
+        return item.closedAs !== 'not-planned' && item.closedAs !== 'duplicate' && Number.isFinite(closedAt) ? { at: closedAt, what: 'it was delivered' } : undefined;
+    }
+    const field = policy.bets.reviewField;
+    const reviewBy = field ? fieldTexts(item, field).map(parseFormDate).find((date) => date !== undefined) : undefined;
+    return reviewBy === undefined ? undefined : { at: reviewBy, what: 'its review date' };
+}
+function uniqueClosed(items) {
+    return uniqueByNumber(items).filter((item) => item.state === 'closed');
+}
+function uniqueByNumber(items) {
+    return [...new Map(items.map((item) => [item.number, item])).values()].sort((a, b) => a.number - b.number);
+}
+
 ;// CONCATENATED MODULE: ./lib/core/evaluate.js
 
 
@@ -43366,12 +43446,17 @@ function howToSize(policy) {
 
 
 
-function evaluate(policy, items, now) {
+
+/**
+ * `closed` are closed items read for the report (the trend, bet outcomes):
+ * only the outcome rule looks at them, so they never count toward budgets.
+ */
+function evaluate(policy, items, now, closed = []) {
     const at = new Date(now);
     if (Number.isNaN(at.getTime()))
         throw new RangeError(`not a valid moment to evaluate at: ${String(now)}`);
     // 1. Classify every item, in a fixed order so input order never matters.
-    const context = { policy, now: at.getTime(), items: oneSpellingPerCustomer(uniqueByNumber(items).map((item) => assess(policy, item, at))) };
+    const context = { policy, now: at.getTime(), items: oneSpellingPerCustomer(evaluate_uniqueByNumber(items).map((item) => assess(policy, item, at))) };
     // 2. Measure planned capacity against the budgets.
     const budgets = budgetsRule(context);
     // 3. Decide which stale items are archived, apply every rule, then decide which findings fail.
@@ -43384,6 +43469,8 @@ function evaluate(policy, items, now) {
         ...betsRule(context),
         ...backlogRule(context, archive),
         ...sizeRule(context),
+        // Items evaluated win over closed copies of the same issue.
+        ...outcomeMissingRule(policy, [...closed, ...context.items.map(({ item }) => item)], context.now),
     ];
     const exemptItems = new Set(context.items.filter(({ assessment }) => assessment.exempt).map(({ item }) => item.number));
     const findings = drafts.map((draft) => withSeverity(policy, draft, exemptItems)).sort(compareFindings);
@@ -43432,7 +43519,7 @@ function oneSpellingPerCustomer(items) {
     });
 }
 /** Items sorted by number; of two copies of one issue, the most recently updated wins. */
-function uniqueByNumber(items) {
+function evaluate_uniqueByNumber(items) {
     const byNumber = new Map();
     for (const item of items) {
         const seen = byNumber.get(item.number);
@@ -43506,6 +43593,7 @@ function utcMonth(moment) {
  */
 
 
+
 function buildReportInput(options) {
     const { policy, items, now, trendMonths = 0 } = options;
     return {
@@ -43522,6 +43610,7 @@ function buildReportInput(options) {
         ...(trendMonths > 0
             ? { trend: { points: deliveredTrend(policy, items, now, trendMonths), extraRequests: options.trendExtraRequests ?? 0 } }
             : {}),
+        ...(options.outcomeMonths ? { outcomes: betOutcomes(policy, items, now, options.outcomeMonths) } : {}),
     };
 }
 
@@ -53445,10 +53534,18 @@ const policyFileSchema = strictObject({
         .meta({ description: 'What a request in a budgeted category must say before it is planned.' }),
     'forbidden-labels': array(forbiddenLabel, { error: expected('a list of labels') }).optional().meta({ description: 'Labels that mark one-off work.' }),
     bets: strictObject({
-        'review-field': schema_text('a field name').meta({ description: 'The field holding the review date (finding bet-overdue once it has passed).', examples: ['Review by'] }),
+        'review-field': schema_text('a field name').optional().meta({ description: 'The field holding the review date (finding bet-overdue once it has passed).', examples: ['Review by'] }),
+        'applies-to': array(schema_text('a category name'), { error: expected('a list of category names') }).optional().meta({
+            description: "Categories whose items are bets, judged by an outcome once delivered. Default: business-case.applies-to.",
+            examples: [['deal']],
+        }),
+        'outcome-due-days': wholeNumber('a whole number of days above 0', 1).optional().meta({
+            description: 'Days after a bet is closed as completed, or after its review date, by which `/roadmap outcome` should say how it went (finding outcome-missing).',
+            examples: [90],
+        }),
     })
         .optional()
-        .meta({ description: 'Deal work as a bet: an open item past its review date must be reviewed.' }),
+        .meta({ description: 'Deal work as a bet: reviewed by its date, and judged by its outcome once delivered.' }),
     backlog: strictObject({
         'max-age-days': wholeNumber('a whole number of days above 0', 1).meta({ description: 'Open items no person touched for longer are flagged (finding stale-backlog).', examples: [365] }),
         archive: schemas_boolean({ error: expected('true or false') }).default(false).meta({
@@ -53472,7 +53569,11 @@ const policyFileSchema = strictObject({
             description: 'Who may grant an exception: logins or @org/team. Empty: anyone who can label.',
             examples: [['alice', '@acme/product-leads']],
         }),
-        'max-open': wholeNumber('a whole number, 0 or more', 0).optional().meta({ description: 'At most this many open exceptions (finding exemptions-over-limit).', examples: [2] }),
+        'max-open': wholeNumber('a whole number, 0 or more', 0).optional().meta({ description: 'At most this many open exceptions (finding exemptions-over-limit); `/roadmap exempt` refuses more.', examples: [2] }),
+        'expires-after-days': wholeNumber('a whole number of days above 0', 1).optional().meta({
+            description: 'An exception granted with `/roadmap exempt` lapses after this many days: audits remove the label and say so.',
+            examples: [90],
+        }),
     })
         .optional()
         .meta({ description: 'Deliberate, approved exceptions to the policy.' }),
@@ -53484,8 +53585,11 @@ const policyFileSchema = strictObject({
         labels: strictObject({
             'non-compliant': managedLabel().optional().meta({ description: 'Put on an item while it has item-level findings.', examples: ['roadmap: needs business case'] }),
             'over-budget': managedLabel().optional().meta({ description: "Put on an item while its category or customer is over budget.", examples: ['roadmap: over budget'] }),
+            'outcome-hit': managedLabel().default('roadmap: outcome hit').meta({ description: 'Put on a bet by `/roadmap outcome hit`.' }),
+            'outcome-missed': managedLabel().default('roadmap: outcome missed').meta({ description: 'Put on a bet by `/roadmap outcome missed`.' }),
+            'outcome-walked-away': managedLabel().default('roadmap: outcome walked away').meta({ description: 'Put on a bet by `/roadmap outcome walked-away`.' }),
         })
-            .default({})
+            .prefault({})
             .superRefine((labels, ctx) => {
             const [nonCompliant, overBudget] = [labels['non-compliant'], labels['over-budget']];
             // One label cannot mean two things: the bot would add it for one reason and remove it for the other.
@@ -53511,20 +53615,24 @@ const policyFileSchema = strictObject({
 }, whenMapping)
     .superRefine((policy, ctx) => {
     const categories = policy.categories;
-    const businessCase = policy['business-case'];
-    const appliesTo = typeof businessCase === 'object' && businessCase !== null ? businessCase['applies-to'] : undefined;
-    if (typeof categories !== 'object' || categories === null || !Array.isArray(appliesTo))
+    if (typeof categories !== 'object' || categories === null)
         return;
     const names = Object.keys(categories);
-    appliesTo.forEach((name, index) => {
-        if (typeof name === 'string' && !names.includes(name)) {
-            ctx.addIssue({
-                code: 'custom',
-                path: ['business-case', 'applies-to', index],
-                message: `no category named "${name}"${names.length ? ` (categories: ${names.join(', ')})` : '; define it under categories'}`,
-            });
-        }
-    });
+    for (const section of ['business-case', 'bets']) {
+        const value = policy[section];
+        const appliesTo = typeof value === 'object' && value !== null ? value['applies-to'] : undefined;
+        if (!Array.isArray(appliesTo))
+            continue;
+        appliesTo.forEach((name, index) => {
+            if (typeof name === 'string' && !names.includes(name)) {
+                ctx.addIssue({
+                    code: 'custom',
+                    path: [section, 'applies-to', index],
+                    message: `no category named "${name}"${names.length ? ` (categories: ${names.join(', ')})` : '; define it under categories'}`,
+                });
+            }
+        });
+    }
 }, whenMapping);
 /** The normalized policy the engine reads: every section present, defaults applied. */
 function normalizePolicy(file) {
@@ -53568,7 +53676,11 @@ function normalizePolicy(file) {
             checklist: businessCase.checklist,
         },
         forbiddenLabels: file['forbidden-labels'] ?? [],
-        bets: { reviewField: file.bets?.['review-field'] },
+        bets: {
+            reviewField: file.bets?.['review-field'],
+            appliesTo: file.bets?.['applies-to'] ?? businessCase['applies-to'],
+            outcomeDueDays: file.bets?.['outcome-due-days'],
+        },
         backlog: {
             maxAgeDays: file.backlog?.['max-age-days'],
             archive: file.backlog?.archive
@@ -53576,12 +53688,16 @@ function normalizePolicy(file) {
                 : undefined,
         },
         exemptions: file.exemptions
-            ? { label: file.exemptions.label, approvers: file.exemptions.approvers, maxOpen: file.exemptions['max-open'] }
+            ? { label: file.exemptions.label, approvers: file.exemptions.approvers, maxOpen: file.exemptions['max-open'], expiresAfterDays: file.exemptions['expires-after-days'] }
             : undefined,
         enforcement: {
             failOn: [...enforcement['fail-on']],
             comment: enforcement.comment,
-            labels: { nonCompliant: enforcement.labels['non-compliant'], overBudget: enforcement.labels['over-budget'] },
+            labels: {
+                nonCompliant: enforcement.labels['non-compliant'],
+                overBudget: enforcement.labels['over-budget'],
+                outcome: { hit: enforcement.labels['outcome-hit'], missed: enforcement.labels['outcome-missed'], 'walked-away': enforcement.labels['outcome-walked-away'] },
+            },
         },
     };
 }
@@ -54191,6 +54307,10 @@ async function updateIssueBody(octokit, repo, issue, body) {
 async function closeIssue(octokit, repo, issue, stateReason) {
     await octokit.rest.issues.update({ owner: repo.owner, repo: repo.name, issue_number: issue, state: 'closed', state_reason: stateReason });
 }
+/** A reaction on a command comment tells its author it was handled; reacting twice is answered 200 and is not a failure. */
+async function addReaction(octokit, repo, commentId, content) {
+    await octokit.rest.reactions.createForIssueComment({ owner: repo.owner, repo: repo.name, comment_id: commentId, content });
+}
 
 ;// CONCATENATED MODULE: ./lib/github/apply.js
 
@@ -54265,6 +54385,8 @@ async function applyWrite(client, repo, write) {
             return updateIssueBody(octokit, repo, write.issue, write.body);
         case 'close-issue':
             return closeIssue(octokit, repo, write.issue, write.stateReason);
+        case 'add-reaction':
+            return addReaction(octokit, repo, write.commentId, write.content);
     }
 }
 
@@ -59871,6 +59993,7 @@ const KIND_TITLES = {
     'missing-size': 'Items without a size',
     'exemptions-over-limit': 'Too many exemptions',
     'archive-pending': 'Stale backlog to be archived',
+    'outcome-missing': 'Bets without an outcome',
 };
 /** "1 item", "3 items". */
 function plural(count, singular, pluralForm = `${singular}s`) {
@@ -59979,6 +60102,222 @@ function readCommentState(body) {
     return state;
 }
 
+;// CONCATENATED MODULE: ./lib/commands/parse.js
+/**
+ * `/roadmap` commands, read from an `issue_comment` event. Pure and strict:
+ * only a comment whose first line starts with `/roadmap` is a command, so a
+ * command quoted (`> /roadmap …`), in a code block or in the middle of a
+ * sentence is not one. Who asked comes from the event payload, never from
+ * the comment text; the text itself is untrusted and is only ever echoed
+ * escaped.
+ */
+const OUTCOMES = ['hit', 'missed', 'walked-away'];
+const SUB_COMMANDS = ['exempt', 'revoke', 'outcome', 'check', 'why'];
+/** A command line longer than this is refused unread: a reason is a sentence, evidence a sentence or a link. */
+const MAX_COMMAND_CHARS = 500;
+const PREFIX = '/roadmap';
+/** What an `issue_comment` event asks for: a command, or nothing (without a single API request). */
+function readCommentEvent(payload) {
+    const action = stringOf(payload.action);
+    if (action !== 'created') {
+        // A comment edited later to add a command must grant nothing: only new comments are read.
+        return ignored(`Roadmap Guard reads /roadmap commands only in new comments; "issue_comment.${action || 'unknown'}" is ignored.`);
+    }
+    const issue = objectOf(payload.issue);
+    const comment = objectOf(payload.comment);
+    const user = objectOf(comment.user);
+    const login = stringOf(user.login);
+    const issueNumber = positiveInteger(issue.number);
+    const commentId = positiveInteger(comment.id);
+    if (issue.pull_request)
+        return ignored('Roadmap Guard commands work on issues, not on pull requests; this comment is ignored.');
+    if (isBot(user))
+        return ignored(`Comments by bots (${login || 'unknown'}) are never read as commands.`);
+    const command = parseCommand(stringOf(comment.body));
+    if (!command)
+        return ignored('The comment is not a /roadmap command; nothing to do.');
+    if (!login || issueNumber === undefined || commentId === undefined)
+        return ignored('The comment event lacks its author, issue or comment id; nothing to do.');
+    return {
+        kind: 'command',
+        issueNumber,
+        request: {
+            command,
+            actor: login,
+            commentId,
+            issueAuthor: stringOf(objectOf(issue.user).login) || null,
+            assignees: arrayOf(issue.assignees).map((assignee) => stringOf(objectOf(assignee).login)).filter(Boolean),
+        },
+    };
+}
+/**
+ * The command in a comment body, or undefined when the comment is not one.
+ * Leading blank lines are skipped; the first line must begin with `/roadmap`
+ * at its very start (an indented line is a code block in markdown).
+ */
+function parseCommand(body) {
+    const firstLine = body.replace(/^(?:[ \t]*\r?\n)+/, '').split(/\r?\n/, 1)[0] ?? '';
+    if (!firstLine.startsWith(PREFIX))
+        return undefined;
+    const rest = firstLine.slice(PREFIX.length);
+    if (rest !== '' && !/^\s/.test(rest))
+        return undefined; // "/roadmapper" is not ours
+    if (firstLine.length > MAX_COMMAND_CHARS)
+        return { name: 'too-long' };
+    const [name = '', ...words] = rest.trim().split(/\s+/).filter(Boolean);
+    const text = words.join(' ');
+    switch (name) {
+        case 'exempt':
+        case 'revoke':
+            return { name, reason: text };
+        case 'outcome': {
+            const [first = '', ...evidence] = words;
+            const outcome = OUTCOMES.find((candidate) => candidate === first.toLowerCase());
+            return { name, outcome, evidence: outcome ? evidence.join(' ') : text };
+        }
+        case 'check':
+        case 'why':
+            return { name };
+        default:
+            return { name: 'help', asked: name };
+    }
+}
+/** A bot account, the workflow's own token included (`github-actions[bot]`). */
+function isBot(user) {
+    return user.type === 'Bot' || stringOf(user.login).endsWith('[bot]');
+}
+/** Words in a reason: at least a short sentence, not "ok". */
+function wordCount(text) {
+    return text.split(/\s+/).filter((word) => /[\p{L}\p{N}]/u.test(word)).length;
+}
+function ignored(notice) {
+    return { kind: 'ignored', notice };
+}
+function objectOf(value) {
+    return typeof value === 'object' && value !== null && !Array.isArray(value) ? value : {};
+}
+function arrayOf(value) {
+    return Array.isArray(value) ? value : [];
+}
+function stringOf(value) {
+    return typeof value === 'string' ? value : '';
+}
+function positiveInteger(value) {
+    return typeof value === 'number' && Number.isSafeInteger(value) && value > 0 ? value : undefined;
+}
+
+;// CONCATENATED MODULE: ./lib/commands/trail.js
+/**
+ * The audit trail of an issue: every exception granted, revoked, expired or
+ * refused as hand-added, and every bet outcome, with who and when and why.
+ * It lives in the bot's one comment on the issue, as a visible table and as
+ * data in a hidden line the bot reads back, so it survives every edit of
+ * that comment and needs no storage of its own. Only the bot's own comment
+ * (found by marker and author) is ever read back, so nobody else can forge it.
+ */
+
+const TRAIL_ACTIONS = ['exempt', 'revoke', 'expire', 'label-removed', 'outcome'];
+/** The oldest entries give way past this many, so the comment stays readable and under GitHub's size limit. */
+const MAX_TRAIL_ENTRIES = 30;
+const MAX_REASON_CHARS = 300;
+const DATA_PREFIX = '<!-- roadmap-guard:trail ';
+const REPLY_PREFIX = '<!-- roadmap-guard:reply ';
+const DATA_SUFFIX = ' -->';
+/** The hidden line that carries the trail: base64url JSON, which can never close the HTML comment early. */
+function trailData(entries) {
+    return `${DATA_PREFIX}${Buffer.from(JSON.stringify(entries.slice(-MAX_TRAIL_ENTRIES))).toString('base64url')}${DATA_SUFFIX}`;
+}
+/** The trail kept in a comment of the bot's; empty when there is none or it cannot be read. */
+function readTrail(body) {
+    const parsed = readData(body, DATA_PREFIX);
+    return Array.isArray(parsed) ? parsed.flatMap(toEntry).slice(-MAX_TRAIL_ENTRIES) : [];
+}
+/**
+ * The answer to the latest command is kept the same way, so the next run
+ * renders the same comment and writes nothing until something changes.
+ */
+function replyData(reply) {
+    return `${REPLY_PREFIX}${Buffer.from(JSON.stringify(reply)).toString('base64url')}${DATA_SUFFIX}`;
+}
+function readReply(body) {
+    const parsed = readData(body, REPLY_PREFIX);
+    return typeof parsed === 'string' && parsed !== '' ? parsed : undefined;
+}
+function readData(body, prefix) {
+    const start = body?.indexOf(prefix) ?? -1;
+    const end = start < 0 ? -1 : body.indexOf(DATA_SUFFIX, start + prefix.length);
+    if (end < 0)
+        return undefined;
+    try {
+        return JSON.parse(Buffer.from(body.slice(start + prefix.length, end), 'base64url').toString('utf8'));
+    }
+    catch {
+        return undefined;
+    }
+}
+/** The trail with one more entry, its reason cut to size. */
+function withEntry(entries, entry) {
+    return [...entries, { ...entry, reason: Array.from(entry.reason).slice(0, MAX_REASON_CHARS).join('') }].slice(-MAX_TRAIL_ENTRIES);
+}
+/** The most recent outcome recorded, if any. */
+function lastOutcome(entries) {
+    return entries.filter((entry) => entry.action === 'outcome').at(-1);
+}
+/** When the exemption in force was granted: the last grant, unless something ended it since. */
+function grantedAt(entries) {
+    const last = entries.filter((entry) => entry.action !== 'outcome').at(-1);
+    return last?.action === 'exempt' ? last.at : undefined;
+}
+function toEntry(value) {
+    if (typeof value !== 'object' || value === null)
+        return [];
+    const { at, actor, action, outcome, reason } = value;
+    if (typeof at !== 'string' || Number.isNaN(Date.parse(at)) || typeof actor !== 'string' || typeof reason !== 'string')
+        return [];
+    if (!TRAIL_ACTIONS.includes(action))
+        return [];
+    const known = OUTCOMES.find((candidate) => candidate === outcome);
+    return [{ at, actor, action: action, ...(known ? { outcome: known } : {}), reason }];
+}
+
+;// CONCATENATED MODULE: ./lib/report/conversation.js
+/**
+ * What the bot's one comment says about the conversation on the issue: the
+ * answer to the latest `/roadmap` command, and the audit trail of exceptions
+ * and outcomes. Kept in the same comment so an issue never gets a second one.
+ */
+
+
+
+function hasConversation(conversation) {
+    return !!conversation && (!!conversation.reply || conversation.trail.length > 0);
+}
+/** The reply, shown first so the person who asked sees it without scrolling. */
+function replySection(conversation) {
+    return conversation?.reply ? `${conversation.reply}\n${replyData(conversation.reply)}` : '';
+}
+const WHAT = {
+    exempt: 'exception granted',
+    revoke: 'exception revoked',
+    expire: 'exception expired',
+    'label-removed': 'exemption label removed (not added by an approver)',
+    outcome: 'outcome recorded',
+};
+const OUTCOME_WORDS = { hit: 'hit', missed: 'missed', 'walked-away': 'walked away' };
+/** The audit trail as a table (newest last), with its data in a hidden line. */
+function trailSection(trail) {
+    if (trail.length === 0)
+        return '';
+    const rows = trail.map((entry) => {
+        const what = entry.action === 'outcome' && entry.outcome ? `${WHAT.outcome}: **${OUTCOME_WORDS[entry.outcome]}**` : WHAT[entry.action];
+        return `| ${day(entry.at)} | ${codeSpan(entry.actor)} | ${what} | ${escapeText(entry.reason, 300) || '—'} |`;
+    });
+    return ['### Decisions', '| When | Who | What | Why / evidence |', '|---|---|---|---|', ...rows, trailData(trail)].join('\n');
+}
+function outcomeWords(outcome) {
+    return outcome ? OUTCOME_WORDS[outcome] : '';
+}
+
 ;// CONCATENATED MODULE: ./lib/report/comment.js
 /**
  * The comment a product manager sees on their issue: what is wrong, what
@@ -59986,6 +60325,7 @@ function readCommentState(body) {
  * tick: the next run would untick them), the budget trade-off, and how to ask
  * for an exception. Edited in place by the bot, found by COMMENT_MARKER.
  */
+
 
 
 
@@ -60007,12 +60347,14 @@ function renderComment(input) {
     const blocked = findings.some((f) => !f.exempt);
     const sections = [
         COMMENT_MARKER,
+        replySection(input.conversation),
         opening(input, assessment, findings),
         todo.length ? ['### Still to fix', ...todo.map((f) => fixLine(input, f))].join('\n') : '',
         budget.length ? capacitySection(input, budget, item.number, assessment) : '',
         budget.length && blocked ? `To make room, shrink or close other ${escapeText(budget[0].category ?? '', 40)} work, or ask for an exception.` : '',
         exempt.length ? exemptSection(input.policy, exempt) : '',
         blocked ? exceptionHowTo(input) : '',
+        trailSection(input.conversation?.trail ?? []),
         footer(input),
     ];
     return truncateForGitHub(sections.filter(Boolean).join('\n\n') + '\n');
@@ -60021,11 +60363,14 @@ const RESOLVED_LEAD = '**Resolved:**';
 /** The short note that replaces the comment once the issue meets the policy. */
 function renderResolvedComment(input) {
     const touched = input.item.activityAt ?? input.item.updatedAt;
-    const state = stateMarker(touched ? { touched } : {});
     return [
         COMMENT_MARKER,
-        `${RESOLVED_LEAD} ${itemLink(input.item)} meets the roadmap policy as of ${day(input.at)}. Nothing left to fix; thank you.${state ? ` ${state}` : ''}`,
-    ].join('\n\n') + '\n';
+        replySection(input.conversation),
+        `${RESOLVED_LEAD} ${itemLink(input.item)} meets the roadmap policy as of ${day(input.at)}. Nothing left to fix; thank you.`,
+        trailSection(input.conversation?.trail ?? []),
+        // Last, where a change alone never rewrites the comment.
+        stateMarker(touched ? { touched } : {}),
+    ].filter(Boolean).join('\n\n') + '\n';
 }
 /** True when a comment of ours is the resolved note, whatever the issue's title or the date it names. */
 function isResolvedComment(body) {
@@ -60133,6 +60478,8 @@ function reasonsFor(policy, findings, archive) {
         reasons.push(labels === 1 ? 'it has a one-off label' : `it has ${labels} one-off labels`);
     if (count('bet-overdue'))
         reasons.push('its review date has passed');
+    if (count('outcome-missing'))
+        reasons.push('nobody has said yet how the bet turned out');
     const stale = policy.backlog.maxAgeDays ? `it has not been updated in over ${plural(policy.backlog.maxAgeDays, 'day')}` : 'it has not been updated in a long time';
     if (count('stale-backlog'))
         reasons.push(stale);
@@ -60312,7 +60659,8 @@ function exceptionHowTo(input) {
         : inUse >= exemptions.maxOpen
             ? ` **No exceptions are left:** ${inUse} of at most ${exemptions.maxOpen} are in use, so a new one waits until another is closed or its label removed.`
             : ` Exceptions stay rare: at most ${exemptions.maxOpen} may be open at a time (${inUse} in use).`;
-    return `**Need an exception?** ${who} add the label ${codeSpan(exemptions.label)}: exempt issues are still reported but never fail the check.${limit}`;
+    const how = approvers.length ? `comment ${codeSpan('/roadmap exempt <reason>')} (or add the label ${codeSpan(exemptions.label)})` : `add the label ${codeSpan(exemptions.label)}`;
+    return `**Need an exception?** ${who} ${how}: exempt issues are still reported but never fail the check.${limit}`;
 }
 /** The stamp line, and the state the next run reads back; a change in either alone never rewrites the comment. */
 function footer(input) {
@@ -60330,6 +60678,30 @@ function touchedAt(item) {
 }
 function withoutPeriod(text) {
     return text.replace(/\.\s*$/, '');
+}
+
+;// CONCATENATED MODULE: ./lib/report/outcomes.js
+
+
+
+function outcomesSection(outcomes) {
+    if (!outcomes)
+        return '';
+    const window = `since ${day(outcomes.since)} (${plural(outcomes.months, 'month')})`;
+    if (outcomes.bets === 0)
+        return `### Bets and outcomes\n\nNo bets were delivered ${window}.`;
+    const share = (count) => formatPercent(count, outcomes.bets);
+    const never = outcomes.neverReviewed.length;
+    const lead = `Of the **${plural(outcomes.bets, 'bet')}** delivered ${window}, **${outcomes.recorded}** ${outcomes.recorded === 1 ? 'has' : 'have'} a recorded outcome: ` +
+        `**${outcomes.hit} hit** ${outcomes.hit === 1 ? 'its' : 'their'} metric (${share(outcomes.hit)}), ${outcomes.missed} missed, ${outcomes.walkedAway} walked away.` +
+        (never ? ` ${never} (${share(never)}) ${never === 1 ? 'was' : 'were'} never reviewed: ${listItems(outcomes.neverReviewed)}.` : '');
+    const rows = [
+        ['Hit', outcomes.hit],
+        ['Missed', outcomes.missed],
+        ['Walked away', outcomes.walkedAway],
+        ['Never reviewed', never],
+    ].map(([name, count]) => `| ${name} | ${count} | ${share(count)} |`);
+    return ['### Bets and outcomes', lead, ['| Outcome | Bets | Share |', '|---|---:|---:|', ...rows].join('\n'), '_Record one with `/roadmap outcome hit|missed|walked-away <evidence>` on the issue._'].join('\n\n');
 }
 
 ;// CONCATENATED MODULE: ./lib/report/digest.js
@@ -60515,6 +60887,15 @@ function round(value, decimals = 2) {
 }
 
 ;// CONCATENATED MODULE: ./lib/report/summary.js
+/**
+ * The job summary a lead opens from the workflow run, in the order a lead
+ * acts: whether the check fails and why, what to act on first, the warnings,
+ * where capacity goes, which customers take the deal budget, whether things
+ * are getting better, and what the run itself did. Each section is one small
+ * function, so a new one slots in without touching the others. Issue mode
+ * gets a short version about the one item.
+ */
+
 
 
 
@@ -60543,6 +60924,7 @@ function auditReport(input) {
         customerSection(input, facts),
         exemptionsSection(input, facts),
         archiveSection(facts),
+        outcomesSection(input.outcomes),
         trendSection(input, facts),
         chartsSection(input, facts),
         input.run ? runSection(input, input.run) : '',
@@ -60845,7 +61227,8 @@ function planArchives(input, due) {
 }
 /** The managed labels the item carries, by their exact name on the issue. */
 function botLabelsOn(input, item) {
-    const managed = Object.values(input.policy.enforcement.labels).flatMap((label) => (label ? [label.toLowerCase()] : []));
+    const { nonCompliant, overBudget } = input.policy.enforcement.labels;
+    const managed = [nonCompliant, overBudget].flatMap((label) => (label ? [label.toLowerCase()] : []));
     return item.labels.filter((label) => managed.includes(label.toLowerCase()));
 }
 
@@ -60855,6 +61238,8 @@ function botLabelsOn(input, item) {
  * sent. Pure: the same inputs give the same plan, so a re-run of the same
  * event plans nothing, and dry-run and max-writes apply to a list.
  */
+
+
 
 
 
@@ -60898,6 +61283,9 @@ function isOverBudget(evaluation, item) {
 function wantsComment(input, item) {
     if (item.state === 'closed')
         return false;
+    // A reply or an audit trail is worth a comment of its own: it is the record of who decided what.
+    if (hasConversation(input.conversationFor?.(item.number)))
+        return true;
     const hasFindings = itemFindings(input.evaluation, item.number).length > 0;
     if (!hasFindings && !isOverBudget(input.evaluation, item.number))
         return false;
@@ -60931,9 +61319,17 @@ function planComment(input, item) {
         return [{ kind: 'update-comment', issue: item.number, commentId: existing.id, body, description: `update the comment on #${item.number}: ${reasons}` }];
     }
     // Compliant now (or closed): the comment becomes a short resolved note, never deleted. An archive note stays.
-    if (existing === null || isSettledComment(existing.body))
+    const conversation = input.conversationFor?.(item.number);
+    const talked = hasConversation(conversation);
+    if (existing !== null && isArchiveNote(existing.body))
         return [];
-    const body = renderResolvedComment({ item, at: input.at ?? input.evaluation.at });
+    if (existing === null && !(talked && input.policy.enforcement.comment))
+        return [];
+    if (existing !== null && isResolvedComment(existing.body) && sameConversation(existing.body, conversation))
+        return [];
+    const body = renderResolvedComment({ item, at: input.at ?? input.evaluation.at, ...(talked ? { conversation } : {}) });
+    if (existing === null)
+        return [{ kind: 'create-comment', issue: item.number, body, description: `comment on #${item.number}: the decisions recorded` }];
     return [{ kind: 'update-comment', issue: item.number, commentId: existing.id, body, description: `mark the comment on #${item.number} resolved` }];
 }
 /** No comment yet, or one GitHub gave an id for, so it can be edited. */
@@ -60987,7 +61383,11 @@ function commentReasons(input, item) {
     const kinds = [...new Set(itemFindings(input.evaluation, item).map((f) => f.kind))];
     if (isOverBudget(input.evaluation, item))
         kinds.push('over-budget');
-    return kinds.join(', ') || 'findings';
+    return kinds.join(', ') || 'the reply and the decisions recorded';
+}
+/** The reply and trail in a comment are the ones the item should carry now. */
+function sameConversation(body, conversation) {
+    return readReply(body) === conversation?.reply && JSON.stringify(readTrail(body)) === JSON.stringify(conversation?.trail ?? []);
 }
 function isExempt(evaluation, item) {
     return evaluation.items.find((a) => a.number === item)?.exempt ?? false;
@@ -61091,10 +61491,11 @@ const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import
  * issue events about pull requests.
  */
 
+
 const ISSUE_ACTIONS = ['opened', 'edited', 'labeled', 'unlabeled', 'reopened', 'closed', 'milestoned', 'demilestoned'];
 const AUDIT_EVENTS = ['schedule', 'workflow_dispatch', 'repository_dispatch'];
-const RESERVED_EVENTS = ['issue_comment', 'pull_request', 'pull_request_target'];
-const SUPPORTED = `issues (${ISSUE_ACTIONS.join(', ')}), ${AUDIT_EVENTS.join(', ')}`;
+const RESERVED_EVENTS = ['pull_request', 'pull_request_target'];
+const SUPPORTED = `issues (${ISSUE_ACTIONS.join(', ')}), issue_comment (/roadmap commands), ${AUDIT_EVENTS.join(', ')}`;
 /** The run's context, from the variables the runner sets. */
 function readEventContext(env = process.env) {
     const [owner, name] = (env.GITHUB_REPOSITORY ?? '').split('/');
@@ -61128,6 +61529,15 @@ function routeEvent(context, modeInput) {
     const issueNumber = numberOf(payload.issue);
     if (isPullRequest(payload.issue))
         return { mode: 'ignored', notice: pullRequestNotice(issueNumber, action ? `${eventName}.${action}` : eventName) };
+    // A comment is read before anything else: one that is not a command costs no API request
+    // (unless the workflow asked for `mode: issue`, which checks the issue on every event).
+    if (eventName === 'issue_comment') {
+        const comment = readCommentEvent(payload);
+        if (comment.kind === 'command')
+            return { mode: 'issue', issueNumber: comment.issueNumber, command: comment.request };
+        if (modeInput === 'auto')
+            return { mode: 'ignored', notice: comment.notice };
+    }
     if (modeInput === 'issue') {
         if (issueNumber === undefined) {
             throw new Error(`\`mode: issue\` needs an issues event with an issue; the "${eventName}" event has none. Use \`mode: auto\` or \`mode: audit\`.`);
@@ -61138,7 +61548,8 @@ function routeEvent(context, modeInput) {
         if (!ISSUE_ACTIONS.includes(action) || issueNumber === undefined) {
             return { mode: 'ignored', notice: `Roadmap Guard does nothing on "issues.${action}"; it checks issues when they are ${ISSUE_ACTIONS.join(', ')}.` };
         }
-        return { mode: 'issue', issueNumber };
+        const labelAdded = action === 'labeled' ? labelAddedBy(payload) : undefined;
+        return { mode: 'issue', issueNumber, ...(labelAdded ? { labelAdded } : {}) };
     }
     if (AUDIT_EVENTS.includes(eventName))
         return { mode: 'audit' };
@@ -61163,6 +61574,14 @@ function numberOf(issue) {
 }
 function isPullRequest(issue) {
     return typeof issue === 'object' && issue !== null && !!issue.pull_request;
+}
+/** Which label an `issues.labeled` event added, and who added it: from the payload, as GitHub reports it. */
+function labelAddedBy(payload) {
+    const label = payload.label?.name;
+    const sender = payload.sender;
+    if (typeof label !== 'string' || typeof sender?.login !== 'string')
+        return undefined;
+    return { label, sender: sender.login, senderIsBot: sender.type === 'Bot' || sender.login.endsWith('[bot]') };
 }
 
 ;// CONCATENATED MODULE: ./lib/github/queries.js
@@ -61311,12 +61730,25 @@ const ISSUE_COMMENTS_QUERY = /* GraphQL */ `
     }
   }
 `;
+/** Who added labels to an issue, latest last: to tell who stands behind an exemption label. */
+const LABEL_EVENTS_QUERY = /* GraphQL */ `
+  query RoadmapLabelEvents($owner: String!, $name: String!, $number: Int!) {
+    repository(owner: $owner, name: $name) {
+      issue(number: $number) {
+        timelineItems(last: 100, itemTypes: [LABELED_EVENT]) {
+          nodes { ... on LabeledEvent { createdAt actor { __typename login } label { name } } }
+        }
+      }
+    }
+  }
+`;
 /** Every document above, by name, for the schema test. */
 const ALL_QUERIES = {
     AUDIT_ISSUES_QUERY,
     FOCUS_ISSUE_QUERY,
     BUDGET_ITEMS_QUERY,
     ISSUE_COMMENTS_QUERY,
+    LABEL_EVENTS_QUERY,
 };
 
 ;// CONCATENATED MODULE: ./node_modules/zod/v4/classic/iso.js
@@ -62113,12 +62545,483 @@ function unreadBoardWarnings(policy) {
     return warnings;
 }
 
+;// CONCATENATED MODULE: ./lib/commands/approvers.js
+function isTeam(approver) {
+    return approver.includes('/');
+}
+async function checkApprover(approvers, login, membership) {
+    const wanted = login.toLowerCase();
+    if (approvers.some((approver) => !isTeam(approver) && approver.replace(/^@/, '').toLowerCase() === wanted)) {
+        return { approved: true, unreadableTeams: [] };
+    }
+    const unreadableTeams = [];
+    for (const team of approvers.filter(isTeam)) {
+        const [org = '', slug = ''] = team.replace(/^@/, '').split('/');
+        const answer = await membership(org, slug, login);
+        if (answer === 'member')
+            return { approved: true, unreadableTeams };
+        if (answer === 'unreadable')
+            unreadableTeams.push(team);
+    }
+    return { approved: false, unreadableTeams };
+}
+
+;// CONCATENATED MODULE: ./lib/commands/decide.js
+/**
+ * What a `/roadmap` command does, decided as data: the labels to add and
+ * remove, the entry for the audit trail, the reply, and whether it was done
+ * or refused. Pure: who is an approver was settled before, from GitHub.
+ * Every piece of the command's text that reaches the reply is escaped.
+ */
+
+
+
+
+const MIN_REASON_WORDS = 3;
+/** Who needs to be an approver for this command: always for exceptions, for outcomes only someone outside the issue. */
+function needsApprover(request) {
+    const { command } = request;
+    if (command.name === 'exempt' || command.name === 'revoke')
+        return true;
+    return command.name === 'outcome' && !isAuthorOrAssignee(request);
+}
+function decide(input) {
+    const { command } = input.request;
+    switch (command.name) {
+        case 'check':
+            return done();
+        case 'why':
+            return { ...done(), explain: true };
+        case 'exempt':
+            return decideExempt(input, command.reason);
+        case 'revoke':
+            return decideRevoke(input, command.reason);
+        case 'outcome':
+            return decideOutcome(input, command.outcome, command.evidence);
+        case 'help':
+            return refused(input, `${command.asked ? `“/roadmap ${escapeText(command.asked, 40)}” is not a command I know.` : 'Here is what I can do.'} ${commandList()}`);
+        case 'too-long':
+            return refused(input, `That command is longer than ${MAX_COMMAND_CHARS} characters, so I did not read it. Put the command and a short reason on the first line; discuss below it.`);
+    }
+}
+function decideExempt(input, reason) {
+    const exemptions = input.policy.exemptions;
+    if (!exemptions)
+        return refused(input, 'This repository\'s roadmap policy has no `exemptions` section, so there is no exception to grant.');
+    const gate = approverGate(input, 'grant an exception');
+    if (gate)
+        return gate;
+    if (hasLabel(input.item, exemptions.label))
+        return { ...done(), reply: replyTo(input, `This issue is already exempt (label ${codeSpan(exemptions.label)}); nothing changed.`) };
+    if (wordCount(reason) < MIN_REASON_WORDS) {
+        return refused(input, `An exception needs a reason of at least ${plural(MIN_REASON_WORDS, 'word')}: ${codeSpan('/roadmap exempt <reason>')}. Nothing changed.`);
+    }
+    const others = input.otherOpenExemptions;
+    if (exemptions.maxOpen !== undefined && others.length >= exemptions.maxOpen) {
+        const open = others.length ? `: ${others.map((n) => `#${n}`).join(', ')}` : '';
+        return refused(input, `Exceptions stay rare: at most ${exemptions.maxOpen} may be open at a time, and ${others.length} ${others.length === 1 ? 'is' : 'are'} open already${open}. Revoke one first (${codeSpan('/roadmap revoke')} on that issue). Nothing changed.`);
+    }
+    const expiry = exemptions.expiresAfterDays ? ` It lapses after ${plural(exemptions.expiresAfterDays, 'day')}.` : '';
+    return {
+        ...done(),
+        addLabels: [exemptions.label],
+        entry: entry(input, 'exempt', reason),
+        reply: replyTo(input, `Exception granted: label ${codeSpan(exemptions.label)} added. This issue is still reported, but no longer fails the check.${expiry}`),
+    };
+}
+function decideRevoke(input, reason) {
+    const exemptions = input.policy.exemptions;
+    if (!exemptions)
+        return refused(input, 'This repository\'s roadmap policy has no `exemptions` section, so there is no exception to revoke.');
+    const gate = approverGate(input, 'revoke an exception');
+    if (gate)
+        return gate;
+    if (!hasLabel(input.item, exemptions.label))
+        return refused(input, `This issue is not exempt (no label ${codeSpan(exemptions.label)}); nothing to revoke.`);
+    return {
+        ...done(),
+        removeLabels: [labelOn(input.item, exemptions.label)],
+        entry: entry(input, 'revoke', reason),
+        reply: replyTo(input, `Exception revoked: label ${codeSpan(exemptions.label)} removed. The policy applies to this issue in full again.`),
+    };
+}
+function decideOutcome(input, outcome, evidence) {
+    const usage = codeSpan('/roadmap outcome <hit|missed|walked-away> <evidence>');
+    const bets = input.policy.bets.appliesTo;
+    const category = classify(input.policy, input.item).category;
+    if (!bets.includes(category)) {
+        const which = bets.length ? `work in ${joinWords(bets.map((text) => codeSpan(text)))}` : 'nothing yet (set `bets.applies-to`)';
+        return refused(input, `Outcomes are recorded for bets, which this policy defines as ${which}; this issue is ${codeSpan(category)} work. Nothing changed.`);
+    }
+    if (needsApprover(input.request) && !input.approver?.approved) {
+        return refused(input, `Only the issue's author, an assignee or an approver${approverNames(input.policy)} can record how this bet turned out. Nothing changed.${unreadableNote(input)}`);
+    }
+    if (!outcome)
+        return refused(input, `Say how the bet turned out: ${usage}. Nothing changed.`);
+    if (wordCount(evidence) < 1)
+        return refused(input, `Add the evidence (a sentence, or a link to the dashboard): ${usage}. Nothing changed.`);
+    const labels = input.policy.enforcement.labels.outcome;
+    const wanted = labels[outcome];
+    const others = OUTCOMES.filter((other) => other !== outcome).map((other) => labels[other]);
+    return {
+        ...done(),
+        addLabels: hasLabel(input.item, wanted) ? [] : [wanted],
+        removeLabels: others.filter((label) => hasLabel(input.item, label)).map((label) => labelOn(input.item, label)),
+        entry: { ...entry(input, 'outcome', evidence), outcome },
+        reply: replyTo(input, `Outcome recorded: **${outcome === 'walked-away' ? 'walked away' : outcome}** (label ${codeSpan(wanted)}).`),
+    };
+}
+/** A refusal when the commenter is not an approver, or undefined when they are. */
+function approverGate(input, what) {
+    if (input.approver?.approved)
+        return undefined;
+    if (!input.policy.exemptions?.approvers.length) {
+        return refused(input, `Only an approver can ${what}, and this policy names none: list them under ${codeSpan('exemptions.approvers')}. Nothing changed.`);
+    }
+    return refused(input, `Only an approver can ${what}:${approverNames(input.policy)}. Nothing changed; please ask one of them.${unreadableNote(input)}`);
+}
+function approverNames(policy) {
+    const approvers = policy.exemptions?.approvers ?? [];
+    // As code spans, so the reply never pings a person or a team.
+    return approvers.length ? ` ${joinWords(approvers.map((text) => codeSpan(text)))}` : '';
+}
+function unreadableNote(input) {
+    const teams = input.approver?.unreadableTeams ?? [];
+    if (!teams.length)
+        return '';
+    return ` (The workflow's token cannot read the members of ${joinWords(teams.map((text) => codeSpan(text)))}, so ${teams.length === 1 ? 'that team was' : 'those teams were'} treated as not matching; give the action a token that can read organization members.)`;
+}
+function commandList() {
+    const usage = {
+        exempt: '`/roadmap exempt <reason>`: an approver grants an exception',
+        revoke: '`/roadmap revoke [reason]`: an approver removes it',
+        outcome: '`/roadmap outcome <hit|missed|walked-away> <evidence>`: record how a bet turned out',
+        check: '`/roadmap check`: check this issue again now',
+        why: '`/roadmap why`: explain the evaluation in full',
+    };
+    return `Commands:\n${SUB_COMMANDS.map((name) => `- ${usage[name]}`).join('\n')}`;
+}
+/** "**Reply to `alice`** (`/roadmap exempt`): …" */
+function replyTo(input, text) {
+    return `**Reply to ${codeSpan(input.request.actor)}** (${codeSpan(`/roadmap ${input.request.command.name === 'too-long' ? '…' : input.request.command.name}`)}): ${text}`;
+}
+function done() {
+    return { status: 'done', addLabels: [], removeLabels: [] };
+}
+function refused(input, text) {
+    return { status: 'refused', addLabels: [], removeLabels: [], reply: replyTo(input, text) };
+}
+function entry(input, action, reason) {
+    return { at: input.now, actor: input.request.actor, action, reason };
+}
+function isAuthorOrAssignee(request) {
+    const actor = request.actor.toLowerCase();
+    return request.issueAuthor?.toLowerCase() === actor || request.assignees.some((login) => login.toLowerCase() === actor);
+}
+function hasLabel(item, label) {
+    return item.labels.some((name) => name.trim().toLowerCase() === label.trim().toLowerCase());
+}
+/** The label as the issue spells it, for removal by exact name. */
+function labelOn(item, label) {
+    return item.labels.find((name) => name.trim().toLowerCase() === label.trim().toLowerCase()) ?? label;
+}
+
+;// CONCATENATED MODULE: ./lib/commands/exemption-label.js
+
+
+
+
+/** True when the event added the policy's exemption label and the policy names approvers to check against. */
+function addsExemptionLabel(policy, added) {
+    const exemptions = policy.exemptions;
+    return !!exemptions && exemptions.approvers.length > 0 && !!added && added.label.trim().toLowerCase() === exemptions.label.trim().toLowerCase();
+}
+/**
+ * A label added by an approver is a grant, recorded as one. A label added
+ * by the bot follows a grant already recorded. Anyone else's is removed,
+ * with a reply that says who can grant an exception and how.
+ */
+function decideHandLabel(input) {
+    const { policy, added } = input;
+    const label = policy.exemptions.label;
+    const none = { addLabels: [], removeLabels: [] };
+    // A recorded grant stands behind the label; so does a bot (this workflow granting by command, or another automation given a token on purpose).
+    if (grantedAt(input.trail) !== undefined || added.senderIsBot)
+        return { status: 'done', ...none };
+    if (input.approver.approved) {
+        return { status: 'done', ...none, entry: { at: input.now, actor: added.sender, action: 'exempt', reason: 'added the label by hand' } };
+    }
+    const approvers = policy.exemptions.approvers.map((text) => codeSpan(text)).join(', ');
+    const unreadable = input.approver.unreadableTeams.length
+        ? ` The workflow's token cannot read the members of ${input.approver.unreadableTeams.map((text) => codeSpan(text)).join(', ')}, so ${input.approver.unreadableTeams.length === 1 ? 'that team was' : 'those teams were'} treated as not matching.`
+        : '';
+    return {
+        status: 'refused',
+        addLabels: [],
+        removeLabels: [added.label],
+        entry: { at: input.now, actor: added.sender, action: 'label-removed', reason: '' },
+        reply: `**Label ${codeSpan(label)} removed:** ${codeSpan(added.sender)} added it, but only an approver (${approvers}) can grant an exception. Ask one of them to comment ${codeSpan('/roadmap exempt <reason>')}.${unreadable}`,
+    };
+}
+/** An exception granted longer ago than `exemptions.expires-after-days` lapses: the label goes, and the trail says why. */
+function decideExpiry(input) {
+    const exemptions = input.policy.exemptions;
+    const days = exemptions?.expiresAfterDays;
+    if (!exemptions || days === undefined || input.item.state !== 'open')
+        return undefined;
+    const label = input.item.labels.find((name) => name.trim().toLowerCase() === exemptions.label.trim().toLowerCase());
+    const granted = grantedAt(input.trail);
+    if (!label || granted === undefined || Date.parse(input.now) - Date.parse(granted) <= days * DAY_MS)
+        return undefined;
+    return {
+        status: 'done',
+        addLabels: [],
+        removeLabels: [label],
+        entry: { at: input.now, actor: 'roadmap-guard', action: 'expire', reason: `granted ${granted.slice(0, 10)}; exceptions lapse after ${plural(days, 'day')}` },
+        reply: `**Exception expired:** granted on ${granted.slice(0, 10)}, it lapsed after ${plural(days, 'day')}, so label ${codeSpan(label)} was removed. An approver can grant it again with ${codeSpan('/roadmap exempt <reason>')}.`,
+    };
+}
+
+;// CONCATENATED MODULE: ./lib/github/label-history.js
+
+/** The person (or app) who added `label` most recently, or undefined when the timeline does not say (a deleted account, or more than 100 label events). */
+async function lastAddedBy(client, repo, issue, label) {
+    const page = await client.graphql(LABEL_EVENTS_QUERY, { owner: repo.owner, name: repo.name, number: issue });
+    const wanted = label.trim().toLowerCase();
+    const events = page.repository?.issue?.timelineItems.nodes ?? [];
+    const last = events.filter((event) => event?.label?.name.trim().toLowerCase() === wanted).at(-1);
+    if (!last?.actor || !last.createdAt)
+        return undefined;
+    return { login: last.actor.login, isBot: last.actor.__typename === 'Bot' || last.actor.login.endsWith('[bot]'), at: last.createdAt };
+}
+
+;// CONCATENATED MODULE: ./lib/github/teams.js
+
+async function teamMembership(client, org, teamSlug, login) {
+    try {
+        const response = await client.octokit.rest.teams.getMembershipForUserInOrg({ org, team_slug: teamSlug, username: login });
+        // An invitation not yet accepted is not membership.
+        return response.data.state === 'active' ? 'member' : 'not-member';
+    }
+    catch (error) {
+        const status = httpStatus(error);
+        if (status === 404)
+            return 'not-member';
+        if (status === 403 || status === 401)
+            return 'unreadable';
+        throw error;
+    }
+}
+
+;// CONCATENATED MODULE: ./lib/action/command.js
+/**
+ * Decisions about exceptions and outcomes inside a run: a `/roadmap`
+ * command, an exemption label added by hand, exceptions that lapsed. Each
+ * is decided as data first; the run then sees the issues as the decisions
+ * leave them, so the evaluation, comment and labels all agree with them.
+ */
+
+
+
+
+
+
+async function runCommand(options) {
+    const { policy, request, gathered } = options;
+    const item = gathered.syncItems[0];
+    const approver = needsApprover(request) ? await approverCheck(options, request.actor) : undefined;
+    const exemptLabel = policy.exemptions?.label.toLowerCase();
+    const otherOpenExemptions = exemptLabel
+        ? gathered.items.filter((other) => other.number !== item.number && other.state === 'open' && other.labels.some((l) => l.toLowerCase() === exemptLabel)).map((other) => other.number)
+        : [];
+    const decision = decide({ policy, request, item, ...(approver ? { approver } : {}), otherOpenExemptions, now: options.now.toISOString() });
+    const content = decision.status === 'done' ? '+1' : 'confused';
+    return {
+        ...applied(gathered, [{ issue: item.number, actor: request.actor, decision }], `${request.command.name} by ${request.actor}`),
+        reaction: { kind: 'add-reaction', issue: item.number, commentId: request.commentId, content, description: `react ${content === '+1' ? '👍' : '😕'} to the /roadmap ${request.command.name} comment on #${item.number}` },
+    };
+}
+/** `issues.labeled` with the exemption label: kept when an approver (or a recorded grant) stands behind it, removed otherwise. */
+async function checkHandLabel(options) {
+    const { policy, gathered, added } = options;
+    const item = gathered.syncItems[0];
+    const trail = trailOf(gathered, item.number);
+    const approver = added.senderIsBot ? { approved: false, unreadableTeams: [] } : await approverCheck(options, added.sender);
+    const decision = decideHandLabel({ policy, added, approver, trail, now: options.now.toISOString() });
+    return applied(gathered, [{ issue: item.number, actor: added.sender, decision }], `label added by ${added.sender}`);
+}
+/**
+ * Audits: every open exemption is checked. One with a recorded grant lapses
+ * after `exemptions.expires-after-days`; one without is only as good as who
+ * added the label last, read from the issue's timeline.
+ */
+async function auditExemptions(options) {
+    const { policy, gathered, repo, client } = options;
+    const label = policy.exemptions?.label.trim().toLowerCase();
+    const decisions = [];
+    for (const item of gathered.items) {
+        if (!label || item.state !== 'open' || !item.labels.some((name) => name.trim().toLowerCase() === label))
+            continue;
+        const trail = trailOf(gathered, item.number);
+        const now = options.now.toISOString();
+        const expired = decideExpiry({ policy, item, trail, now });
+        if (expired)
+            decisions.push({ issue: item.number, actor: 'roadmap-guard', decision: expired });
+        if (expired || grantedAt(trail) !== undefined || !policy.exemptions?.approvers.length)
+            continue;
+        const adder = await lastAddedBy(client, repo, item.number, policy.exemptions.label);
+        if (!adder)
+            continue;
+        const added = { label: item.labels.find((name) => name.trim().toLowerCase() === label), sender: adder.login, senderIsBot: adder.isBot };
+        const approver = adder.isBot ? { approved: false, unreadableTeams: [] } : await approverCheck(options, adder.login);
+        const decision = decideHandLabel({ policy, added, approver, trail, now });
+        if (decision.entry || decision.removeLabels.length)
+            decisions.push({ issue: item.number, actor: adder.login, decision });
+    }
+    return applied(gathered, decisions, 'exemption audit');
+}
+function trailOf(gathered, issue) {
+    return readTrail(gathered.comments.get(issue)?.comment?.body);
+}
+async function approverCheck(options, login) {
+    const check = await checkApprover(options.policy.exemptions?.approvers ?? [], login, (org, slug, who) => teamMembership(options.client, org, slug, who));
+    for (const team of check.unreadableTeams) {
+        options.warn(`Could not read the members of ${team}: the token needs permission to read organization members (GITHUB_TOKEN cannot). The team was treated as not matching ${login}.`);
+    }
+    return check;
+}
+/** The label writes the decisions make, and the read data as it will be once they are made. */
+function applied(gathered, decisions, why) {
+    const labelWrites = decisions.flatMap(({ issue, decision }) => [
+        ...(decision.addLabels.length ? [{ kind: 'add-labels', issue, labels: decision.addLabels, description: `add label ${decision.addLabels.join(', ')} to #${issue} (${why})` }] : []),
+        ...decision.removeLabels.map((label) => ({ kind: 'remove-label', issue, label, description: `remove label ${label} from #${issue} (${why})` })),
+    ]);
+    const byIssue = new Map(decisions.map(({ issue, decision }) => [issue, decision]));
+    const relabel = (items) => items.map((item) => (byIssue.has(item.number) ? relabeled(item, byIssue.get(item.number)) : item));
+    return { decisions, labelWrites, gathered: { ...gathered, items: relabel(gathered.items), syncItems: relabel(gathered.syncItems) } };
+}
+function relabeled(item, decision) {
+    const removed = new Set(decision.removeLabels.map((label) => label.toLowerCase()));
+    return { ...item, labels: [...item.labels.filter((label) => !removed.has(label.toLowerCase())), ...decision.addLabels] };
+}
+
+;// CONCATENATED MODULE: ./lib/report/why.js
+/**
+ * The answer to `/roadmap why`: the evaluation of one issue in full — its
+ * category and what put it there, its size and where that came from, its
+ * customer, and every rule with its result — so nobody has to read the
+ * policy file to understand a verdict.
+ */
+
+
+
+
+
+const RULES = [
+    { title: 'Business case', kinds: ['missing-field', 'invalid-field', 'unchecked-review', 'not-without-customer'] },
+    { title: 'One-off labels', kinds: ['forbidden-label'] },
+    { title: 'Capacity budget', kinds: ['over-budget', 'under-min-share'] },
+    { title: 'Customer share', kinds: ['customer-over-share'] },
+    { title: 'Bet review date', kinds: ['bet-overdue'] },
+    { title: 'Bet outcome', kinds: ['outcome-missing'] },
+    { title: 'Backlog age', kinds: ['stale-backlog'] },
+    { title: 'Size estimate', kinds: ['missing-size'] },
+    { title: 'Exceptions', kinds: ['exemptions-over-limit'] },
+];
+function renderWhy(input, actor) {
+    const { evaluation, policy } = input;
+    const assessment = evaluation.items.find((a) => a.number === input.focusItem);
+    const item = input.items.find((candidate) => candidate.number === input.focusItem);
+    if (!assessment || !item)
+        return `**Reply to ${codeSpan(actor)}** (${codeSpan('/roadmap why')}): this issue was not evaluated.`;
+    const findings = evaluation.findings.filter((f) => concerns(f, assessment.number, assessment.category));
+    const budget = budgetFor(evaluation, assessment.category);
+    const lines = [
+        `**Reply to ${codeSpan(actor)}** (${codeSpan('/roadmap why')}): how this issue was evaluated on ${day(evaluation.at)}.`,
+        '',
+        `- **Category:** ${codeSpan(assessment.category)} (${categoryReason(policy, item, assessment.category)})`,
+        `- **Customer:** ${assessment.customer ? escapeText(assessment.customer, 60) : 'none named'}`,
+        `- **Size:** ${format_amount(assessment.size, evaluation.unit)} (${sizeReason(policy, item, assessment.sizeDefaulted)})`,
+        `- **Counts toward the budgets:** ${assessment.planned ? 'yes' : 'no (not planned work: closed, or excluded by `work.exclude-labels`)'}`,
+        `- **Exempt:** ${assessment.exempt ? `yes (label ${codeSpan(policy.exemptions?.label ?? '')})` : 'no'}`,
+        budget ? `- **${escapeText(budget.category, 40)} work:** ${budget.share} of planned capacity${budget.maxShare ? `, cap ${budget.maxShare.text}` : ''}${budget.minShare ? `, minimum ${budget.minShare.text}` : ''}` : '',
+        '',
+        '| Rule | Result |',
+        '|---|---|',
+        ...RULES.map((rule) => `| ${rule.title} | ${ruleResult(findings.filter((f) => rule.kinds.includes(f.kind)))} |`),
+    ];
+    return lines.filter((line, index) => line !== '' || lines[index - 1] !== '').join('\n');
+}
+function concerns(finding, number, category) {
+    if (finding.item)
+        return finding.item.number === number;
+    return finding.category === category && (finding.contributors === undefined || finding.contributors.includes(number));
+}
+function ruleResult(findings) {
+    if (findings.length === 0)
+        return 'passes';
+    return findings
+        .sort((a, b) => FINDING_KINDS.indexOf(a.kind) - FINDING_KINDS.indexOf(b.kind))
+        .map((f) => `${f.exempt ? 'exempt' : f.severity === 'fail' ? '**fails**' : 'warning'}: ${escapeText(f.message, 200)}`)
+        .join('<br>');
+}
+function categoryReason(policy, item, category) {
+    const rule = policy.categories.find((candidate) => candidate.name === category);
+    if (!rule)
+        return 'no category of the policy matches it';
+    const label = item.labels.find((name) => rule.match.labels.some((glob) => matchesGlob(glob, name)));
+    if (label)
+        return `label ${codeSpan(label)}`;
+    const field = Object.entries(rule.match.fields).find(([name, value]) => fieldTexts(item, name).some((text) => sameAnswer(text, value)));
+    return field ? `${escapeText(field[0], 60)} is ${escapeText(field[1], 60)}` : 'its match rule';
+}
+function sizeReason(policy, item, defaulted) {
+    if (policy.work.unit === 'issues')
+        return 'every item counts 1';
+    if (defaulted || (!policy.work.size.field && Object.keys(policy.work.size.labels).length === 0))
+        return 'no estimate: the default size';
+    const field = policy.work.size.field;
+    if (field && fieldTexts(item, field).some((text) => /^\s*\d/.test(text)))
+        return `field ${escapeText(field, 60)}`;
+    const label = item.labels.find((name) => Object.keys(policy.work.size.labels).some((glob) => matchesGlob(glob, name)));
+    return label ? `label ${codeSpan(label)}` : 'its estimate';
+}
+
+;// CONCATENATED MODULE: ./lib/action/conversations.js
+/**
+ * What each item's comment says about its conversation: the audit trail
+ * and the latest reply, read back from the bot's existing comment; on issues
+ * something was decided about in this run, the new trail entry and reply.
+ */
+
+
+function conversationsFor(options) {
+    const { existingComments, report } = options;
+    const decided = new Map(options.decisions.map((decision) => [decision.issue, decision]));
+    return (item) => {
+        const body = existingComments.get(item)?.body;
+        const trail = readTrail(body);
+        const made = decided.get(item);
+        if (!made) {
+            const kept = readReply(body);
+            return trail.length || kept ? { ...(kept ? { reply: kept } : {}), trail } : undefined;
+        }
+        const { decision, actor } = made;
+        const reply = decision.explain ? renderWhy({ ...report, focusItem: item }, actor) : decision.reply;
+        const entries = decision.entry ? withEntry(trail, decision.entry) : trail;
+        return reply || entries.length ? { ...(reply ? { reply } : {}), trail: entries } : undefined;
+    };
+}
+
 ;// CONCATENATED MODULE: ./lib/action/run.js
 /**
  * The action, step by step: inputs → policy → read → evaluate → plan →
  * apply → report → outputs. Outputs are set and the run is failed (once, with
  * a one-line reason) whatever happens along the way.
  */
+
+
+
 
 
 
@@ -62169,21 +63072,24 @@ async function guardRoadmap(options, state) {
         notice(route.notice);
         return undefined;
     }
-    info(`Roadmap Guard: ${route.mode === 'issue' ? `issue mode for #${route.issueNumber}` : 'audit mode'}${inputs.dryRun ? ' (dry run: nothing will be written)' : ''}.`);
+    info(`Roadmap Guard: ${route.mode === 'issue' ? `issue mode for #${route.issueNumber}${route.command ? ` (/roadmap ${route.command.command.name} by ${route.command.actor})` : ''}` : 'audit mode'}${inputs.dryRun ? ' (dry run: nothing will be written)' : ''}.`);
     const client = createGitHubClient({ token: inputs.githubToken, warn: (message) => core_warning(message), ...options.client });
     state.client = client;
     // 2. The policy.
     const loaded = await loadRepositoryPolicy(client, context, inputs);
     // 3. Read what the mode needs.
     const now = options.now?.() ?? new Date();
-    const gathered = await run_gather(client, context, loaded, inputs, route, now);
-    if (gathered.focusIsDashboard) {
+    const read = await run_gather(client, context, loaded, inputs, route, now);
+    if (read.focusIsDashboard) {
         notice(`#${route.mode === 'issue' ? route.issueNumber : ''} is the dashboard issue Roadmap Guard keeps; it is not planned work, so there is nothing to check.`);
         return undefined;
     }
+    // Decisions about exceptions and outcomes come first, so the evaluation sees the issues as they leave them.
+    const decided = await decideExceptions({ client, context, loaded, route, gathered: read, now });
+    const gathered = decided.gathered;
     info(`Read ${gathered.items.length} open issue${gathered.items.length === 1 ? '' : 's'}${gathered.closedItems.length ? ` and ${gathered.closedItems.length} closed for the trend` : ''}.`);
     // 4. Evaluate.
-    const evaluated = evaluate(loaded.policy, gathered.items, now);
+    const evaluated = evaluate(loaded.policy, gathered.items, now, gathered.closedItems);
     const evaluation = route.mode === 'issue' ? scopeToItem(evaluated, route.issueNumber) : evaluated;
     state.evaluation = evaluation;
     const report = buildReportInput({
@@ -62198,10 +63104,11 @@ async function guardRoadmap(options, state) {
         ...(loaded.commit ? { policyCommit: loaded.commit } : {}),
         ...(route.mode === 'issue' ? { focusItem: route.issueNumber } : {}),
         trendMonths: route.mode === 'audit' ? inputs.trendMonths : 0,
+        outcomeMonths: route.mode === 'audit' ? outcomeMonths(loaded.policy, inputs) : 0,
         trendExtraRequests: gathered.trendRequests,
     });
     // 5. Plan the writes.
-    const plan = await planRun({ client, context, loaded, inputs, route, gathered, evaluation, report });
+    const plan = await planRun({ client, context, loaded, inputs, route, gathered, evaluation, report, decided });
     // 6. Apply them.
     const applied = await applyWrites(client, repoOf(context), plan, { dryRun: inputs.dryRun, maxWrites: inputs.maxWrites, log: core_namespaceObject });
     if (!inputs.dryRun && plan.length)
@@ -62215,6 +63122,21 @@ async function guardRoadmap(options, state) {
     if (applied.failed.length > 0)
         return `GitHub refused ${applied.failed.length} of the run's writes. ${describeApplied(applied)}`;
     return evaluation.compliant ? undefined : failingFindings(evaluation);
+}
+/** A command, a hand-added exemption label, or (in audits) exceptions that lapsed. */
+async function decideExceptions(options) {
+    const { route, loaded } = options;
+    const common = { client: options.client, repo: repoOf(options.context), policy: loaded.policy, gathered: options.gathered, now: options.now, warn: (message) => core_warning(message) };
+    if (route.mode === 'audit')
+        return auditExemptions(common);
+    if (route.command) {
+        const decided = await runCommand({ ...common, request: route.command });
+        info(`/roadmap ${route.command.command.name} by ${route.command.actor}: ${decided.decisions[0]?.decision.status ?? 'done'}.`);
+        return decided;
+    }
+    if (addsExemptionLabel(loaded.policy, route.labelAdded))
+        return checkHandLabel({ ...common, added: route.labelAdded });
+    return { decisions: [], labelWrites: [], gathered: options.gathered };
 }
 async function loadRepositoryPolicy(client, context, inputs) {
     const reader = createPolicyReader({
@@ -62234,7 +63156,8 @@ function run_gather(client, context, loaded, inputs, route, now) {
     const common = { client, repo: repoOf(context), policy: loaded.policy, ...(inputs.dashboardIssue ? { dashboardTitle: inputs.dashboardIssue } : {}) };
     if (route.mode === 'issue')
         return gatherIssue({ ...common, issueNumber: route.issueNumber });
-    return gatherAudit({ ...common, ...(inputs.trendMonths > 0 ? { trendSince: trendStart(now, inputs.trendMonths) } : {}) });
+    const closedMonths = Math.max(inputs.trendMonths, outcomeMonths(loaded.policy, inputs));
+    return gatherAudit({ ...common, ...(closedMonths > 0 ? { trendSince: trendStart(now, closedMonths) } : {}) });
 }
 async function planRun(run) {
     const { route, evaluation, report } = run;
@@ -62247,7 +63170,8 @@ async function planRun(run) {
         // Whether the bot already commented matters only where it may comment now.
         matters: (item) => run.loaded.policy.enforcement.comment && (item.number === focusItem || itemFindings(evaluation, item.number).length > 0),
     });
-    const writes = planWrites({
+    const conversationFor = conversationsFor({ existingComments, report, decisions: run.decided.decisions });
+    const itemWrites = planWrites({
         evaluation,
         items: run.gathered.syncItems,
         existingComments,
@@ -62255,11 +63179,17 @@ async function planRun(run) {
         policy: run.loaded.policy,
         mode: route.mode,
         ...(focusItem === undefined ? {} : { focusItem }),
-        renderedComments: (item) => renderComment({ ...report, focusItem: item }),
+        renderedComments: (item) => renderComment({ ...report, focusItem: item, ...withConversation(conversationFor(item)) }),
+        conversationFor,
     });
+    // The command's labels first, the reaction last: a 👍 means everything else was written.
+    const writes = [...run.decided.labelWrites, ...itemWrites, ...(run.decided.reaction ? [run.decided.reaction] : [])];
     if (route.mode !== 'audit' || !run.inputs.dashboardIssue)
         return writes;
     return [...writes, ...planDashboard({ title: run.inputs.dashboardIssue, body: renderDashboard(report), existing: run.gathered.dashboard })];
+}
+function withConversation(conversation) {
+    return conversation ? { conversation } : {};
 }
 function runFacts(counts, applied) {
     return {
@@ -62309,6 +63239,17 @@ function firstLine(text) {
 function repoOf(context) {
     return context.repo;
 }
+/**
+ * Months of closed bets an audit judges: the trend's window when there is
+ * one, else the last 12 months once `bets.outcome-due-days` asks for outcomes.
+ */
+function outcomeMonths(policy, inputs) {
+    if (policy.bets.appliesTo.length === 0)
+        return 0;
+    if (inputs.trendMonths > 0)
+        return inputs.trendMonths;
+    return policy.bets.outcomeDueDays === undefined ? 0 : 12;
+}
 /** The first day (UTC) of the oldest month the trend shows: closed issues updated since then are read. */
 function trendStart(now, months) {
     return new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - (months - 1), 1)).toISOString();
@@ -62321,7 +63262,7 @@ function trendStart(now, months) {
 /***/ ((__webpack_module__, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _action_run_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4105);
+/* harmony import */ var _action_run_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6869);
 // The action's entry point: no logic here, see action/run.ts.
 
 await (0,_action_run_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();

@@ -20,11 +20,14 @@ import type { Policy } from '../src/policy/schema.js';
 import { renderMarkdownReport } from '../src/report/summary.js';
 import { renderTerminal } from '../src/report/terminal.js';
 import type { ReportInput } from '../src/report/types.js';
+import { outcomesSection } from '../src/report/outcomes.js';
 
 export const POLICY_FILE = 'examples/roadmap-policy.yml';
 export const SNAPSHOT_FILE = 'examples/acme-snapshot.json';
 /** The months of delivered work the example summary's trend covers. */
 const TREND_MONTHS = 6;
+/** The months of delivered bets the example's outcomes cover. */
+const OUTCOME_MONTHS = 12;
 
 /** The example roadmap evaluated at the moment its snapshot was taken, as the action would report it in audit mode. */
 export function exampleReportInput(root: string, options: { policy?: Policy; items?: (items: WorkItem[]) => WorkItem[]; daysLater?: number } = {}): ReportInput {
@@ -39,6 +42,8 @@ export function exampleReportInput(root: string, options: { policy?: Policy; ite
     policySources: ['.github/roadmap-policy.yml'],
     sourceName: snapshot.source.name,
     trendMonths: TREND_MONTHS,
+    // Bets delivered over the last year, as an audit reports them once `bets.outcome-due-days` is set.
+    outcomeMonths: OUTCOME_MONTHS,
   });
 }
 
@@ -95,6 +100,7 @@ export interface ReadmeExamples {
   archiveNote: string;
   /** The top of `roadmap-guard demo` on an 80-column terminal: the verdict, the budgets and the customers. */
   demo?: string;
+  outcomes: string;
 }
 
 export function renderReadmeExamples(root: string): ReadmeExamples {
@@ -104,6 +110,7 @@ export function renderReadmeExamples(root: string): ReadmeExamples {
     summary: renderMarkdownReport(input),
     ...archiveExamples(root),
     demo: demoTop(input),
+    outcomes: outcomesSection(input.outcomes),
   };
 }
 

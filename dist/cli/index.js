@@ -39523,7 +39523,7 @@ exports.visitAsync = visitAsync;
 /***/ ((__webpack_module__, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _cli_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1655);
+/* harmony import */ var _cli_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7821);
 // The `roadmap-guard` command line: no logic here, each command lives in cli/.
 
 process.exitCode = await (0,_cli_main_js__WEBPACK_IMPORTED_MODULE_0__/* .main */ .i)(process.argv.slice(2), { stdout: process.stdout, stderr: process.stderr, env: process.env });
@@ -39533,7 +39533,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 1655:
+/***/ 7821:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -49231,6 +49231,7 @@ const FINDING_KINDS = [
     'missing-size',
     'exemptions-over-limit',
     'archive-pending',
+    'outcome-missing',
 ];
 /** Kinds about one item's own content: they earn the item a comment and the non-compliant label. */
 const ITEM_LEVEL_KINDS = [
@@ -49242,6 +49243,7 @@ const ITEM_LEVEL_KINDS = [
     'bet-overdue',
     'stale-backlog',
     'archive-pending',
+    'outcome-missing',
 ];
 /** Kinds about a category's or customer's share of capacity. */
 const BUDGET_KINDS = (/* unused pure expression or super */ null && (['over-budget', 'customer-over-share', 'under-min-share']));
@@ -49835,10 +49837,18 @@ const policyFileSchema = strictObject({
         .meta({ description: 'What a request in a budgeted category must say before it is planned.' }),
     'forbidden-labels': array(forbiddenLabel, { error: expected('a list of labels') }).optional().meta({ description: 'Labels that mark one-off work.' }),
     bets: strictObject({
-        'review-field': schema_text('a field name').meta({ description: 'The field holding the review date (finding bet-overdue once it has passed).', examples: ['Review by'] }),
+        'review-field': schema_text('a field name').optional().meta({ description: 'The field holding the review date (finding bet-overdue once it has passed).', examples: ['Review by'] }),
+        'applies-to': array(schema_text('a category name'), { error: expected('a list of category names') }).optional().meta({
+            description: "Categories whose items are bets, judged by an outcome once delivered. Default: business-case.applies-to.",
+            examples: [['deal']],
+        }),
+        'outcome-due-days': wholeNumber('a whole number of days above 0', 1).optional().meta({
+            description: 'Days after a bet is closed as completed, or after its review date, by which `/roadmap outcome` should say how it went (finding outcome-missing).',
+            examples: [90],
+        }),
     })
         .optional()
-        .meta({ description: 'Deal work as a bet: an open item past its review date must be reviewed.' }),
+        .meta({ description: 'Deal work as a bet: reviewed by its date, and judged by its outcome once delivered.' }),
     backlog: strictObject({
         'max-age-days': wholeNumber('a whole number of days above 0', 1).meta({ description: 'Open items no person touched for longer are flagged (finding stale-backlog).', examples: [365] }),
         archive: schemas_boolean({ error: expected('true or false') }).default(false).meta({
@@ -49862,7 +49872,11 @@ const policyFileSchema = strictObject({
             description: 'Who may grant an exception: logins or @org/team. Empty: anyone who can label.',
             examples: [['alice', '@acme/product-leads']],
         }),
-        'max-open': wholeNumber('a whole number, 0 or more', 0).optional().meta({ description: 'At most this many open exceptions (finding exemptions-over-limit).', examples: [2] }),
+        'max-open': wholeNumber('a whole number, 0 or more', 0).optional().meta({ description: 'At most this many open exceptions (finding exemptions-over-limit); `/roadmap exempt` refuses more.', examples: [2] }),
+        'expires-after-days': wholeNumber('a whole number of days above 0', 1).optional().meta({
+            description: 'An exception granted with `/roadmap exempt` lapses after this many days: audits remove the label and say so.',
+            examples: [90],
+        }),
     })
         .optional()
         .meta({ description: 'Deliberate, approved exceptions to the policy.' }),
@@ -49874,8 +49888,11 @@ const policyFileSchema = strictObject({
         labels: strictObject({
             'non-compliant': managedLabel().optional().meta({ description: 'Put on an item while it has item-level findings.', examples: ['roadmap: needs business case'] }),
             'over-budget': managedLabel().optional().meta({ description: "Put on an item while its category or customer is over budget.", examples: ['roadmap: over budget'] }),
+            'outcome-hit': managedLabel().default('roadmap: outcome hit').meta({ description: 'Put on a bet by `/roadmap outcome hit`.' }),
+            'outcome-missed': managedLabel().default('roadmap: outcome missed').meta({ description: 'Put on a bet by `/roadmap outcome missed`.' }),
+            'outcome-walked-away': managedLabel().default('roadmap: outcome walked away').meta({ description: 'Put on a bet by `/roadmap outcome walked-away`.' }),
         })
-            .default({})
+            .prefault({})
             .superRefine((labels, ctx) => {
             const [nonCompliant, overBudget] = [labels['non-compliant'], labels['over-budget']];
             // One label cannot mean two things: the bot would add it for one reason and remove it for the other.
@@ -49901,20 +49918,24 @@ const policyFileSchema = strictObject({
 }, whenMapping)
     .superRefine((policy, ctx) => {
     const categories = policy.categories;
-    const businessCase = policy['business-case'];
-    const appliesTo = typeof businessCase === 'object' && businessCase !== null ? businessCase['applies-to'] : undefined;
-    if (typeof categories !== 'object' || categories === null || !Array.isArray(appliesTo))
+    if (typeof categories !== 'object' || categories === null)
         return;
     const names = Object.keys(categories);
-    appliesTo.forEach((name, index) => {
-        if (typeof name === 'string' && !names.includes(name)) {
-            ctx.addIssue({
-                code: 'custom',
-                path: ['business-case', 'applies-to', index],
-                message: `no category named "${name}"${names.length ? ` (categories: ${names.join(', ')})` : '; define it under categories'}`,
-            });
-        }
-    });
+    for (const section of ['business-case', 'bets']) {
+        const value = policy[section];
+        const appliesTo = typeof value === 'object' && value !== null ? value['applies-to'] : undefined;
+        if (!Array.isArray(appliesTo))
+            continue;
+        appliesTo.forEach((name, index) => {
+            if (typeof name === 'string' && !names.includes(name)) {
+                ctx.addIssue({
+                    code: 'custom',
+                    path: [section, 'applies-to', index],
+                    message: `no category named "${name}"${names.length ? ` (categories: ${names.join(', ')})` : '; define it under categories'}`,
+                });
+            }
+        });
+    }
 }, whenMapping);
 /** The normalized policy the engine reads: every section present, defaults applied. */
 function normalizePolicy(file) {
@@ -49958,7 +49979,11 @@ function normalizePolicy(file) {
             checklist: businessCase.checklist,
         },
         forbiddenLabels: file['forbidden-labels'] ?? [],
-        bets: { reviewField: file.bets?.['review-field'] },
+        bets: {
+            reviewField: file.bets?.['review-field'],
+            appliesTo: file.bets?.['applies-to'] ?? businessCase['applies-to'],
+            outcomeDueDays: file.bets?.['outcome-due-days'],
+        },
         backlog: {
             maxAgeDays: file.backlog?.['max-age-days'],
             archive: file.backlog?.archive
@@ -49966,12 +49991,16 @@ function normalizePolicy(file) {
                 : undefined,
         },
         exemptions: file.exemptions
-            ? { label: file.exemptions.label, approvers: file.exemptions.approvers, maxOpen: file.exemptions['max-open'] }
+            ? { label: file.exemptions.label, approvers: file.exemptions.approvers, maxOpen: file.exemptions['max-open'], expiresAfterDays: file.exemptions['expires-after-days'] }
             : undefined,
         enforcement: {
             failOn: [...enforcement['fail-on']],
             comment: enforcement.comment,
-            labels: { nonCompliant: enforcement.labels['non-compliant'], overBudget: enforcement.labels['over-budget'] },
+            labels: {
+                nonCompliant: enforcement.labels['non-compliant'],
+                overBudget: enforcement.labels['over-budget'],
+                outcome: { hit: enforcement.labels['outcome-hit'], missed: enforcement.labels['outcome-missed'], 'walked-away': enforcement.labels['outcome-walked-away'] },
+            },
         },
     };
 }
@@ -56934,6 +56963,84 @@ function howToSize(policy) {
     return ways.charAt(0).toUpperCase() + ways.slice(1);
 }
 
+;// CONCATENATED MODULE: ./lib/core/outcomes.js
+
+
+
+const OUTCOME_NAMES = ['hit', 'missed', 'walked-away'];
+/** The outcome an item carries, by the labels the policy names for them. */
+function outcomeOf(policy, item) {
+    const labels = item.labels.map((label) => label.trim().toLowerCase());
+    return OUTCOME_NAMES.find((name) => labels.includes(policy.enforcement.labels.outcome[name].trim().toLowerCase()));
+}
+function isBet(policy, item) {
+    return policy.bets.appliesTo.includes(classify(policy, item).category);
+}
+/** Bets closed over the last `months` calendar months (UTC) up to `now`, and how they turned out. */
+function betOutcomes(policy, items, now, months) {
+    const at = new Date(now);
+    const since = new Date(Date.UTC(at.getUTCFullYear(), at.getUTCMonth() - (months - 1), 1)).toISOString();
+    const closed = uniqueClosed(items).filter((item) => {
+        const closedAt = Date.parse(item.closedAt ?? '');
+        return closedAt >= Date.parse(since) && closedAt <= at.getTime() && isBet(policy, item) && (item.closedAs !== 'duplicate') && (item.closedAs !== 'not-planned' || outcomeOf(policy, item) !== undefined);
+    });
+    const outcomes = closed.map((item) => outcomeOf(policy, item));
+    const count = (name) => outcomes.filter((outcome) => outcome === name).length;
+    return {
+        since,
+        months,
+        bets: closed.length,
+        recorded: outcomes.filter(Boolean).length,
+        hit: count('hit'),
+        missed: count('missed'),
+        walkedAway: count('walked-away'),
+        neverReviewed: closed.filter((_, index) => outcomes[index] === undefined).map((item) => item.number),
+    };
+}
+/**
+ * `outcome-missing`: a bet closed as completed, or past its review date,
+ * more than `bets.outcome-due-days` ago, with no outcome recorded.
+ */
+function outcomeMissingRule(policy, items, now) {
+    const dueDays = policy.bets.outcomeDueDays;
+    if (dueDays === undefined)
+        return [];
+    return uniqueByNumber(items).flatMap((item) => {
+        if (!isBet(policy, item) || outcomeOf(policy, item) !== undefined)
+            return [];
+        const start = judgedFrom(policy, item);
+        if (start === undefined || now - start.at <= dueDays * DAY_MS)
+            return [];
+        const { category, customer } = classify(policy, item);
+        return [
+            {
+                kind: 'outcome-missing',
+                item: { number: item.number, title: item.title, url: item.url },
+                category,
+                ...(customer === null ? {} : { customer }),
+                message: `No outcome recorded ${Math.floor((now - start.at) / DAY_MS)} days after ${start.what} (due within ${dueDays})`,
+                fix: 'Say how the bet turned out: comment `/roadmap outcome hit|missed|walked-away <evidence>`',
+            },
+        ];
+    });
+}
+/** Since when an outcome is expected: the bet's delivery, or its review date while it is open. */
+function judgedFrom(policy, item) {
+    if (item.state === 'closed') {
+        const closedAt = Date.parse(item.closedAt ?? '');
+        return item.closedAs !== 'not-planned' && item.closedAs !== 'duplicate' && Number.isFinite(closedAt) ? { at: closedAt, what: 'it was delivered' } : undefined;
+    }
+    const field = policy.bets.reviewField;
+    const reviewBy = field ? fieldTexts(item, field).map(parseFormDate).find((date) => date !== undefined) : undefined;
+    return reviewBy === undefined ? undefined : { at: reviewBy, what: 'its review date' };
+}
+function uniqueClosed(items) {
+    return uniqueByNumber(items).filter((item) => item.state === 'closed');
+}
+function uniqueByNumber(items) {
+    return [...new Map(items.map((item) => [item.number, item])).values()].sort((a, b) => a.number - b.number);
+}
+
 ;// CONCATENATED MODULE: ./lib/core/evaluate.js
 
 
@@ -56944,12 +57051,17 @@ function howToSize(policy) {
 
 
 
-function evaluate(policy, items, now) {
+
+/**
+ * `closed` are closed items read for the report (the trend, bet outcomes):
+ * only the outcome rule looks at them, so they never count toward budgets.
+ */
+function evaluate(policy, items, now, closed = []) {
     const at = new Date(now);
     if (Number.isNaN(at.getTime()))
         throw new RangeError(`not a valid moment to evaluate at: ${String(now)}`);
     // 1. Classify every item, in a fixed order so input order never matters.
-    const context = { policy, now: at.getTime(), items: oneSpellingPerCustomer(uniqueByNumber(items).map((item) => assess(policy, item, at))) };
+    const context = { policy, now: at.getTime(), items: oneSpellingPerCustomer(evaluate_uniqueByNumber(items).map((item) => assess(policy, item, at))) };
     // 2. Measure planned capacity against the budgets.
     const budgets = budgetsRule(context);
     // 3. Decide which stale items are archived, apply every rule, then decide which findings fail.
@@ -56962,6 +57074,8 @@ function evaluate(policy, items, now) {
         ...betsRule(context),
         ...backlogRule(context, archive),
         ...sizeRule(context),
+        // Items evaluated win over closed copies of the same issue.
+        ...outcomeMissingRule(policy, [...closed, ...context.items.map(({ item }) => item)], context.now),
     ];
     const exemptItems = new Set(context.items.filter(({ assessment }) => assessment.exempt).map(({ item }) => item.number));
     const findings = drafts.map((draft) => withSeverity(policy, draft, exemptItems)).sort(compareFindings);
@@ -57010,7 +57124,7 @@ function oneSpellingPerCustomer(items) {
     });
 }
 /** Items sorted by number; of two copies of one issue, the most recently updated wins. */
-function uniqueByNumber(items) {
+function evaluate_uniqueByNumber(items) {
     const byNumber = new Map();
     for (const item of items) {
         const seen = byNumber.get(item.number);
@@ -57084,6 +57198,7 @@ function utcMonth(moment) {
  */
 
 
+
 function buildReportInput(options) {
     const { policy, items, now, trendMonths = 0 } = options;
     return {
@@ -57100,6 +57215,7 @@ function buildReportInput(options) {
         ...(trendMonths > 0
             ? { trend: { points: deliveredTrend(policy, items, now, trendMonths), extraRequests: options.trendExtraRequests ?? 0 } }
             : {}),
+        ...(options.outcomeMonths ? { outcomes: betOutcomes(policy, items, now, options.outcomeMonths) } : {}),
     };
 }
 
@@ -57304,6 +57420,7 @@ const KIND_TITLES = {
     'missing-size': 'Items without a size',
     'exemptions-over-limit': 'Too many exemptions',
     'archive-pending': 'Stale backlog to be archived',
+    'outcome-missing': 'Bets without an outcome',
 };
 /** "1 item", "3 items". */
 function format_plural(count, singular, pluralForm = `${singular}s`) {
@@ -57382,6 +57499,30 @@ function format_day(iso) {
 /** Budget status by category name. */
 function budgetFor(evaluation, category) {
     return evaluation.budgets.find((b) => b.category === category);
+}
+
+;// CONCATENATED MODULE: ./lib/report/outcomes.js
+
+
+
+function outcomesSection(outcomes) {
+    if (!outcomes)
+        return '';
+    const window = `since ${format_day(outcomes.since)} (${format_plural(outcomes.months, 'month')})`;
+    if (outcomes.bets === 0)
+        return `### Bets and outcomes\n\nNo bets were delivered ${window}.`;
+    const share = (count) => formatPercent(count, outcomes.bets);
+    const never = outcomes.neverReviewed.length;
+    const lead = `Of the **${format_plural(outcomes.bets, 'bet')}** delivered ${window}, **${outcomes.recorded}** ${outcomes.recorded === 1 ? 'has' : 'have'} a recorded outcome: ` +
+        `**${outcomes.hit} hit** ${outcomes.hit === 1 ? 'its' : 'their'} metric (${share(outcomes.hit)}), ${outcomes.missed} missed, ${outcomes.walkedAway} walked away.` +
+        (never ? ` ${never} (${share(never)}) ${never === 1 ? 'was' : 'were'} never reviewed: ${listItems(outcomes.neverReviewed)}.` : '');
+    const rows = [
+        ['Hit', outcomes.hit],
+        ['Missed', outcomes.missed],
+        ['Walked away', outcomes.walkedAway],
+        ['Never reviewed', never],
+    ].map(([name, count]) => `| ${name} | ${count} | ${share(count)} |`);
+    return ['### Bets and outcomes', lead, ['| Outcome | Bets | Share |', '|---|---:|---:|', ...rows].join('\n'), '_Record one with `/roadmap outcome hit|missed|walked-away <evidence>` on the issue._'].join('\n\n');
 }
 
 ;// CONCATENATED MODULE: ./lib/report/digest.js
@@ -57567,6 +57708,15 @@ function round(value, decimals = 2) {
 }
 
 ;// CONCATENATED MODULE: ./lib/report/summary.js
+/**
+ * The job summary a lead opens from the workflow run, in the order a lead
+ * acts: whether the check fails and why, what to act on first, the warnings,
+ * where capacity goes, which customers take the deal budget, whether things
+ * are getting better, and what the run itself did. Each section is one small
+ * function, so a new one slots in without touching the others. Issue mode
+ * gets a short version about the one item.
+ */
+
 
 
 
@@ -57595,6 +57745,7 @@ function auditReport(input) {
         customerSection(input, facts),
         exemptionsSection(input, facts),
         archiveSection(facts),
+        outcomesSection(input.outcomes),
         trendSection(input, facts),
         chartsSection(input, facts),
         input.run ? runSection(input, input.run) : '',

@@ -6,16 +6,18 @@
  */
 import { readFileSync } from 'node:fs';
 import type { ModeInput } from './inputs.js';
+import { readCommentEvent, type CommandRequest } from '../commands/parse.js';
+import type { LabelAdded } from '../commands/exemption-label.js';
 
 export type Route =
-  | { mode: 'issue'; issueNumber: number }
+  | { mode: 'issue'; issueNumber: number; command?: CommandRequest; labelAdded?: LabelAdded }
   | { mode: 'audit' }
   | { mode: 'ignored'; notice: string };
 
 const ISSUE_ACTIONS = ['opened', 'edited', 'labeled', 'unlabeled', 'reopened', 'closed', 'milestoned', 'demilestoned'];
 const AUDIT_EVENTS = ['schedule', 'workflow_dispatch', 'repository_dispatch'];
-const RESERVED_EVENTS = ['issue_comment', 'pull_request', 'pull_request_target'];
-const SUPPORTED = `issues (${ISSUE_ACTIONS.join(', ')}), ${AUDIT_EVENTS.join(', ')}`;
+const RESERVED_EVENTS = ['pull_request', 'pull_request_target'];
+const SUPPORTED = `issues (${ISSUE_ACTIONS.join(', ')}), issue_comment (/roadmap commands), ${AUDIT_EVENTS.join(', ')}`;
 
 export interface EventContext {
   eventName: string;
@@ -57,6 +59,13 @@ export function routeEvent(context: Pick<EventContext, 'eventName' | 'payload'>,
   const action = typeof payload.action === 'string' ? payload.action : '';
   const issueNumber = numberOf(payload.issue);
   if (isPullRequest(payload.issue)) return { mode: 'ignored', notice: pullRequestNotice(issueNumber, action ? `${eventName}.${action}` : eventName) };
+  // A comment is read before anything else: one that is not a command costs no API request
+  // (unless the workflow asked for `mode: issue`, which checks the issue on every event).
+  if (eventName === 'issue_comment') {
+    const comment = readCommentEvent(payload);
+    if (comment.kind === 'command') return { mode: 'issue', issueNumber: comment.issueNumber, command: comment.request };
+    if (modeInput === 'auto') return { mode: 'ignored', notice: comment.notice };
+  }
   if (modeInput === 'issue') {
     if (issueNumber === undefined) {
       throw new Error(`\`mode: issue\` needs an issues event with an issue; the "${eventName}" event has none. Use \`mode: auto\` or \`mode: audit\`.`);
@@ -67,7 +76,8 @@ export function routeEvent(context: Pick<EventContext, 'eventName' | 'payload'>,
     if (!ISSUE_ACTIONS.includes(action) || issueNumber === undefined) {
       return { mode: 'ignored', notice: `Roadmap Guard does nothing on "issues.${action}"; it checks issues when they are ${ISSUE_ACTIONS.join(', ')}.` };
     }
-    return { mode: 'issue', issueNumber };
+    const labelAdded = action === 'labeled' ? labelAddedBy(payload) : undefined;
+    return { mode: 'issue', issueNumber, ...(labelAdded ? { labelAdded } : {}) };
   }
   if (AUDIT_EVENTS.includes(eventName)) return { mode: 'audit' };
   if (RESERVED_EVENTS.includes(eventName)) {
@@ -94,4 +104,12 @@ function numberOf(issue: unknown): number | undefined {
 
 function isPullRequest(issue: unknown): boolean {
   return typeof issue === 'object' && issue !== null && !!(issue as { pull_request?: unknown }).pull_request;
+}
+
+/** Which label an `issues.labeled` event added, and who added it: from the payload, as GitHub reports it. */
+function labelAddedBy(payload: Record<string, unknown>): LabelAdded | undefined {
+  const label = (payload.label as { name?: unknown } | undefined)?.name;
+  const sender = payload.sender as { login?: unknown; type?: unknown } | undefined;
+  if (typeof label !== 'string' || typeof sender?.login !== 'string') return undefined;
+  return { label, sender: sender.login, senderIsBot: sender.type === 'Bot' || sender.login.endsWith('[bot]') };
 }

@@ -17,6 +17,7 @@ import { createPolicyReader } from '../github/policy-reader.js';
 import { renderComment } from '../report/comment.js';
 import { renderDashboard } from '../report/dashboard.js';
 import type { ReportInput, RunFacts } from '../report/types.js';
+import type { Conversation } from '../report/conversation.js';
 import { readEventContext, routeEvent, type EventContext, type Route } from './events.js';
 import { completeCommentLookups, gatherAudit, gatherIssue, type Gathered } from './gather.js';
 import { readInputs, type ActionInputs } from './inputs.js';
@@ -24,6 +25,9 @@ import { outputsFrom, setOutputs } from './outputs.js';
 import { writeFailureSummary, writeReport } from './report.js';
 import { scopeToItem } from './scope.js';
 import { unreadBoardWarnings } from './unread-board.js';
+import { auditExemptions, checkHandLabel, runCommand, type Decided } from './command.js';
+import { addsExemptionLabel } from '../commands/exemption-label.js';
+import { conversationsFor } from './conversations.js';
 
 export interface RunOptions {
   env?: NodeJS.ProcessEnv;
@@ -67,7 +71,7 @@ async function guardRoadmap(options: RunOptions, state: RunState): Promise<strin
     core.notice(route.notice);
     return undefined;
   }
-  core.info(`Roadmap Guard: ${route.mode === 'issue' ? `issue mode for #${route.issueNumber}` : 'audit mode'}${inputs.dryRun ? ' (dry run: nothing will be written)' : ''}.`);
+  core.info(`Roadmap Guard: ${route.mode === 'issue' ? `issue mode for #${route.issueNumber}${route.command ? ` (/roadmap ${route.command.command.name} by ${route.command.actor})` : ''}` : 'audit mode'}${inputs.dryRun ? ' (dry run: nothing will be written)' : ''}.`);
   const client = createGitHubClient({ token: inputs.githubToken, warn: (message) => core.warning(message), ...options.client });
   state.client = client;
 
@@ -76,15 +80,18 @@ async function guardRoadmap(options: RunOptions, state: RunState): Promise<strin
 
   // 3. Read what the mode needs.
   const now = options.now?.() ?? new Date();
-  const gathered = await gather(client, context, loaded, inputs, route, now);
-  if (gathered.focusIsDashboard) {
+  const read = await gather(client, context, loaded, inputs, route, now);
+  if (read.focusIsDashboard) {
     core.notice(`#${route.mode === 'issue' ? route.issueNumber : ''} is the dashboard issue Roadmap Guard keeps; it is not planned work, so there is nothing to check.`);
     return undefined;
   }
+  // Decisions about exceptions and outcomes come first, so the evaluation sees the issues as they leave them.
+  const decided = await decideExceptions({ client, context, loaded, route, gathered: read, now });
+  const gathered = decided.gathered;
   core.info(`Read ${gathered.items.length} open issue${gathered.items.length === 1 ? '' : 's'}${gathered.closedItems.length ? ` and ${gathered.closedItems.length} closed for the trend` : ''}.`);
 
   // 4. Evaluate.
-  const evaluated = evaluate(loaded.policy, gathered.items, now);
+  const evaluated = evaluate(loaded.policy, gathered.items, now, gathered.closedItems);
   const evaluation = route.mode === 'issue' ? scopeToItem(evaluated, route.issueNumber) : evaluated;
   state.evaluation = evaluation;
   const report = buildReportInput({
@@ -99,11 +106,12 @@ async function guardRoadmap(options: RunOptions, state: RunState): Promise<strin
     ...(loaded.commit ? { policyCommit: loaded.commit } : {}),
     ...(route.mode === 'issue' ? { focusItem: route.issueNumber } : {}),
     trendMonths: route.mode === 'audit' ? inputs.trendMonths : 0,
+    outcomeMonths: route.mode === 'audit' ? outcomeMonths(loaded.policy, inputs) : 0,
     trendExtraRequests: gathered.trendRequests,
   });
 
   // 5. Plan the writes.
-  const plan = await planRun({ client, context, loaded, inputs, route, gathered, evaluation, report });
+  const plan = await planRun({ client, context, loaded, inputs, route, gathered, evaluation, report, decided });
 
   // 6. Apply them.
   const applied = await applyWrites(client, repoOf(context), plan, { dryRun: inputs.dryRun, maxWrites: inputs.maxWrites, log: core });
@@ -117,6 +125,20 @@ async function guardRoadmap(options: RunOptions, state: RunState): Promise<strin
   if (applied.stoppedBy) return `${firstLine(getErrorMessage(applied.stoppedBy))} ${describeApplied(applied)}`;
   if (applied.failed.length > 0) return `GitHub refused ${applied.failed.length} of the run's writes. ${describeApplied(applied)}`;
   return evaluation.compliant ? undefined : failingFindings(evaluation);
+}
+
+/** A command, a hand-added exemption label, or (in audits) exceptions that lapsed. */
+async function decideExceptions(options: { client: GitHubClient; context: EventContext; loaded: LoadedPolicy; route: Exclude<Route, { mode: 'ignored' }>; gathered: Gathered; now: Date }): Promise<Decided> {
+  const { route, loaded } = options;
+  const common = { client: options.client, repo: repoOf(options.context), policy: loaded.policy, gathered: options.gathered, now: options.now, warn: (message: string) => core.warning(message) };
+  if (route.mode === 'audit') return auditExemptions(common);
+  if (route.command) {
+    const decided = await runCommand({ ...common, request: route.command });
+    core.info(`/roadmap ${route.command.command.name} by ${route.command.actor}: ${decided.decisions[0]?.decision.status ?? 'done'}.`);
+    return decided;
+  }
+  if (addsExemptionLabel(loaded.policy, route.labelAdded)) return checkHandLabel({ ...common, added: route.labelAdded });
+  return { decisions: [], labelWrites: [], gathered: options.gathered };
 }
 
 async function loadRepositoryPolicy(client: GitHubClient, context: EventContext, inputs: ActionInputs): Promise<LoadedPolicy> {
@@ -136,7 +158,8 @@ async function loadRepositoryPolicy(client: GitHubClient, context: EventContext,
 function gather(client: GitHubClient, context: EventContext, loaded: LoadedPolicy, inputs: ActionInputs, route: Exclude<Route, { mode: 'ignored' }>, now: Date): Promise<Gathered> {
   const common = { client, repo: repoOf(context), policy: loaded.policy, ...(inputs.dashboardIssue ? { dashboardTitle: inputs.dashboardIssue } : {}) };
   if (route.mode === 'issue') return gatherIssue({ ...common, issueNumber: route.issueNumber });
-  return gatherAudit({ ...common, ...(inputs.trendMonths > 0 ? { trendSince: trendStart(now, inputs.trendMonths) } : {}) });
+  const closedMonths = Math.max(inputs.trendMonths, outcomeMonths(loaded.policy, inputs));
+  return gatherAudit({ ...common, ...(closedMonths > 0 ? { trendSince: trendStart(now, closedMonths) } : {}) });
 }
 
 interface PlanContext {
@@ -148,6 +171,7 @@ interface PlanContext {
   gathered: Gathered;
   evaluation: Evaluation;
   report: ReportInput;
+  decided: Decided;
 }
 
 async function planRun(run: PlanContext): Promise<PlannedWrite[]> {
@@ -161,7 +185,8 @@ async function planRun(run: PlanContext): Promise<PlannedWrite[]> {
     // Whether the bot already commented matters only where it may comment now.
     matters: (item) => run.loaded.policy.enforcement.comment && (item.number === focusItem || itemFindings(evaluation, item.number).length > 0),
   });
-  const writes = planWrites({
+  const conversationFor = conversationsFor({ existingComments, report, decisions: run.decided.decisions });
+  const itemWrites = planWrites({
     evaluation,
     items: run.gathered.syncItems,
     existingComments,
@@ -169,10 +194,17 @@ async function planRun(run: PlanContext): Promise<PlannedWrite[]> {
     policy: run.loaded.policy,
     mode: route.mode,
     ...(focusItem === undefined ? {} : { focusItem }),
-    renderedComments: (item) => renderComment({ ...report, focusItem: item }),
+    renderedComments: (item) => renderComment({ ...report, focusItem: item, ...withConversation(conversationFor(item)) }),
+    conversationFor,
   });
+  // The command's labels first, the reaction last: a 👍 means everything else was written.
+  const writes = [...run.decided.labelWrites, ...itemWrites, ...(run.decided.reaction ? [run.decided.reaction] : [])];
   if (route.mode !== 'audit' || !run.inputs.dashboardIssue) return writes;
   return [...writes, ...planDashboard({ title: run.inputs.dashboardIssue, body: renderDashboard(report), existing: run.gathered.dashboard })];
+}
+
+function withConversation(conversation: Conversation | undefined): { conversation?: Conversation } {
+  return conversation ? { conversation } : {};
 }
 
 function runFacts(counts: RequestCounts, applied: ApplyResult): RunFacts {
@@ -225,6 +257,16 @@ function firstLine(text: string): string {
 
 function repoOf(context: EventContext) {
   return context.repo;
+}
+
+/**
+ * Months of closed bets an audit judges: the trend's window when there is
+ * one, else the last 12 months once `bets.outcome-due-days` asks for outcomes.
+ */
+function outcomeMonths(policy: LoadedPolicy['policy'], inputs: ActionInputs): number {
+  if (policy.bets.appliesTo.length === 0) return 0;
+  if (inputs.trendMonths > 0) return inputs.trendMonths;
+  return policy.bets.outcomeDueDays === undefined ? 0 : 12;
 }
 
 /** The first day (UTC) of the oldest month the trend shows: closed issues updated since then are read. */

@@ -14,9 +14,14 @@ import type { AssessedItem, DraftFinding, RuleContext } from './rules/context.js
 import { countExemptions, exemptionsRule } from './rules/exemptions.js';
 import { forbiddenLabelsRule } from './rules/forbidden-labels.js';
 import { sizeRule } from './rules/size.js';
+import { outcomeMissingRule } from './outcomes.js';
 import type { Evaluation, Finding, WorkItem } from './types.js';
 
-export function evaluate(policy: Policy, items: WorkItem[], now: Date | string): Evaluation {
+/**
+ * `closed` are closed items read for the report (the trend, bet outcomes):
+ * only the outcome rule looks at them, so they never count toward budgets.
+ */
+export function evaluate(policy: Policy, items: WorkItem[], now: Date | string, closed: WorkItem[] = []): Evaluation {
   const at = new Date(now);
   if (Number.isNaN(at.getTime())) throw new RangeError(`not a valid moment to evaluate at: ${String(now)}`);
 
@@ -36,6 +41,8 @@ export function evaluate(policy: Policy, items: WorkItem[], now: Date | string):
     ...betsRule(context),
     ...backlogRule(context, archive),
     ...sizeRule(context),
+    // Items evaluated win over closed copies of the same issue.
+    ...outcomeMissingRule(policy, [...closed, ...context.items.map(({ item }) => item)], context.now),
   ];
   const exemptItems = new Set(context.items.filter(({ assessment }) => assessment.exempt).map(({ item }) => item.number));
   const findings = drafts.map((draft) => withSeverity(policy, draft, exemptItems)).sort(compareFindings);

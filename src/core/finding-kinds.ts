@@ -17,6 +17,7 @@ export const FINDING_KINDS = [
   'missing-size',
   'exemptions-over-limit',
   'archive-pending',
+  'outcome-missing',
 ] as const;
 
 export type FindingKind = (typeof FINDING_KINDS)[number];
@@ -31,6 +32,7 @@ export const ITEM_LEVEL_KINDS: readonly FindingKind[] = [
   'bet-overdue',
   'stale-backlog',
   'archive-pending',
+  'outcome-missing',
 ];
 
 /** Kinds about a category's or customer's share of capacity. */

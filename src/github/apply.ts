@@ -7,7 +7,7 @@ import type { GitHubClient } from './client.js';
 import { explainWriteError, getErrorMessage, httpStatus, PermissionError, RateLimitExhaustedError } from './errors.js';
 import type { PlannedWrite } from './plan.js';
 import type { RepoRef } from './read.js';
-import { addLabels, closeIssue, createComment, createIssue, createLabel, removeLabel, updateComment, updateIssueBody } from './writes.js';
+import { addLabels, addReaction, closeIssue, createComment, createIssue, createLabel, removeLabel, updateComment, updateIssueBody } from './writes.js';
 
 export interface ApplyOptions {
   dryRun: boolean;
@@ -98,5 +98,7 @@ async function applyWrite(client: GitHubClient, repo: RepoRef, write: PlannedWri
       return updateIssueBody(octokit, repo, write.issue, write.body);
     case 'close-issue':
       return closeIssue(octokit, repo, write.issue, write.stateReason);
+    case 'add-reaction':
+      return addReaction(octokit, repo, write.commentId, write.content);
   }
 }

@@ -57,6 +57,7 @@ export function planArchives(input: PlanInput, due: DueArchive[]): PlannedWrite[
 
 /** The managed labels the item carries, by their exact name on the issue. */
 function botLabelsOn(input: PlanInput, item: WorkItem): string[] {
-  const managed = Object.values(input.policy.enforcement.labels).flatMap((label) => (label ? [label.toLowerCase()] : []));
+  const { nonCompliant, overBudget } = input.policy.enforcement.labels;
+  const managed = [nonCompliant, overBudget].flatMap((label) => (label ? [label.toLowerCase()] : []));
   return item.labels.filter((label) => managed.includes(label.toLowerCase()));
 }

@@ -6,9 +6,11 @@
 import { ITEM_LEVEL_KINDS } from '../core/finding-kinds.js';
 import type { Evaluation, Finding, WorkItem } from '../core/types.js';
 import type { Policy } from '../policy/schema.js';
-import { isSettledComment, renderResolvedComment } from '../report/comment.js';
+import { isArchiveNote, isResolvedComment, isSettledComment, renderResolvedComment } from '../report/comment.js';
 import { sameDashboardContent } from '../report/dashboard.js';
 import { dueArchives, planArchives } from './plan-archive.js';
+import { hasConversation, type Conversation } from '../report/conversation.js';
+import { readReply, readTrail } from '../commands/trail.js';
 import type { BotComment } from './work-items.js';
 
 export type PlannedWrite =
@@ -19,7 +21,8 @@ export type PlannedWrite =
   | { kind: 'create-label'; issue: null; name: string; color: string; labelDescription: string; description: string }
   | { kind: 'create-issue'; issue: null; title: string; body: string; description: string }
   | { kind: 'update-issue'; issue: number; body: string; description: string }
-  | { kind: 'close-issue'; issue: number; stateReason: 'not_planned'; description: string };
+  | { kind: 'close-issue'; issue: number; stateReason: 'not_planned'; description: string }
+  | { kind: 'add-reaction'; issue: number; commentId: number; content: '+1' | 'confused'; description: string };
 
 export interface PlanInput {
   evaluation: Evaluation;
@@ -37,6 +40,8 @@ export interface PlanInput {
   renderedComments: (item: number) => string;
   /** The moment for resolved notes; defaults to the evaluation's. */
   at?: string;
+  /** The reply to a command and the audit trail an item's comment carries, if any. */
+  conversationFor?: (item: number) => Conversation | undefined;
 }
 
 /** Colours and descriptions for labels the bot creates when they are missing. */
@@ -77,8 +82,10 @@ function isOverBudget(evaluation: Evaluation, item: number): boolean {
  * current. An approved exception is not news either: an exempt item gets no
  * new comment, but one it already has is kept current (it then says "exempt").
  */
-function wantsComment(input: Pick<PlanInput, 'evaluation' | 'mode' | 'focusItem' | 'existingComments'>, item: WorkItem): boolean {
+function wantsComment(input: Pick<PlanInput, 'evaluation' | 'mode' | 'focusItem' | 'existingComments' | 'conversationFor'>, item: WorkItem): boolean {
   if (item.state === 'closed') return false;
+  // A reply or an audit trail is worth a comment of its own: it is the record of who decided what.
+  if (hasConversation(input.conversationFor?.(item.number))) return true;
   const hasFindings = itemFindings(input.evaluation, item.number).length > 0;
   if (!hasFindings && !isOverBudget(input.evaluation, item.number)) return false;
   if (isExempt(input.evaluation, item.number)) return hasLiveComment(input, item);
@@ -106,8 +113,13 @@ function planComment(input: PlanInput, item: WorkItem): PlannedWrite[] {
     return [{ kind: 'update-comment', issue: item.number, commentId: existing.id, body, description: `update the comment on #${item.number}: ${reasons}` }];
   }
   // Compliant now (or closed): the comment becomes a short resolved note, never deleted. An archive note stays.
-  if (existing === null || isSettledComment(existing.body)) return [];
-  const body = renderResolvedComment({ item, at: input.at ?? input.evaluation.at });
+  const conversation = input.conversationFor?.(item.number);
+  const talked = hasConversation(conversation);
+  if (existing !== null && isArchiveNote(existing.body)) return [];
+  if (existing === null && !(talked && input.policy.enforcement.comment)) return [];
+  if (existing !== null && isResolvedComment(existing.body) && sameConversation(existing.body, conversation)) return [];
+  const body = renderResolvedComment({ item, at: input.at ?? input.evaluation.at, ...(talked ? { conversation } : {}) });
+  if (existing === null) return [{ kind: 'create-comment', issue: item.number, body, description: `comment on #${item.number}: the decisions recorded` }];
   return [{ kind: 'update-comment', issue: item.number, commentId: existing.id, body, description: `mark the comment on #${item.number} resolved` }];
 }
 
@@ -164,7 +176,12 @@ export function planDashboard(input: { title: string; body: string; existing: { 
 function commentReasons(input: PlanInput, item: number): string {
   const kinds = [...new Set(itemFindings(input.evaluation, item).map((f) => f.kind))];
   if (isOverBudget(input.evaluation, item)) kinds.push('over-budget');
-  return kinds.join(', ') || 'findings';
+  return kinds.join(', ') || 'the reply and the decisions recorded';
+}
+
+/** The reply and trail in a comment are the ones the item should carry now. */
+function sameConversation(body: string, conversation: Conversation | undefined): boolean {
+  return readReply(body) === conversation?.reply && JSON.stringify(readTrail(body)) === JSON.stringify(conversation?.trail ?? []);
 }
 
 function isExempt(evaluation: Evaluation, item: number): boolean {

@@ -151,10 +151,24 @@ export const ISSUE_COMMENTS_QUERY = /* GraphQL */ `
   }
 `;
 
+/** Who added labels to an issue, latest last: to tell who stands behind an exemption label. */
+export const LABEL_EVENTS_QUERY = /* GraphQL */ `
+  query RoadmapLabelEvents($owner: String!, $name: String!, $number: Int!) {
+    repository(owner: $owner, name: $name) {
+      issue(number: $number) {
+        timelineItems(last: 100, itemTypes: [LABELED_EVENT]) {
+          nodes { ... on LabeledEvent { createdAt actor { __typename login } label { name } } }
+        }
+      }
+    }
+  }
+`;
+
 /** Every document above, by name, for the schema test. */
 export const ALL_QUERIES: Record<string, string> = {
   AUDIT_ISSUES_QUERY,
   FOCUS_ISSUE_QUERY,
   BUDGET_ITEMS_QUERY,
   ISSUE_COMMENTS_QUERY,
+  LABEL_EVENTS_QUERY,
 };

@@ -66,3 +66,8 @@ export async function updateIssueBody(octokit: Octokit, repo: RepoRef, issue: nu
 export async function closeIssue(octokit: Octokit, repo: RepoRef, issue: number, stateReason: 'not_planned'): Promise<void> {
   await octokit.rest.issues.update({ owner: repo.owner, repo: repo.name, issue_number: issue, state: 'closed', state_reason: stateReason });
 }
+
+/** A reaction on a command comment tells its author it was handled; reacting twice is answered 200 and is not a failure. */
+export async function addReaction(octokit: Octokit, repo: RepoRef, commentId: number, content: '+1' | 'confused'): Promise<void> {
+  await octokit.rest.reactions.createForIssueComment({ owner: repo.owner, repo: repo.name, comment_id: commentId, content });
+}

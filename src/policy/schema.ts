@@ -298,10 +298,19 @@ export const policyFileSchema = z
     'forbidden-labels': z.array(forbiddenLabel, { error: expected('a list of labels') }).optional().meta({ description: 'Labels that mark one-off work.' }),
     bets: z
       .strictObject({
-        'review-field': text('a field name').meta({ description: 'The field holding the review date (finding bet-overdue once it has passed).', examples: ['Review by'] }),
+        'review-field': text('a field name').optional().meta({ description: 'The field holding the review date (finding bet-overdue once it has passed).', examples: ['Review by'] }),
+        'applies-to': z.array(text('a category name'), { error: expected('a list of category names') }).optional().meta({
+          description: "Categories whose items are bets, judged by an outcome once delivered. Default: business-case.applies-to.",
+          examples: [['deal']],
+        }),
+        'outcome-due-days': wholeNumber('a whole number of days above 0', 1).optional().meta({
+          description:
+            'Days after a bet is closed as completed, or after its review date, by which `/roadmap outcome` should say how it went (finding outcome-missing).',
+          examples: [90],
+        }),
       })
       .optional()
-      .meta({ description: 'Deal work as a bet: an open item past its review date must be reviewed.' }),
+      .meta({ description: 'Deal work as a bet: reviewed by its date, and judged by its outcome once delivered.' }),
     backlog: z
       .strictObject({
         'max-age-days': wholeNumber('a whole number of days above 0', 1).meta({ description: 'Open items no person touched for longer are flagged (finding stale-backlog).', examples: [365] }),
@@ -327,7 +336,11 @@ export const policyFileSchema = z
           description: 'Who may grant an exception: logins or @org/team. Empty: anyone who can label.',
           examples: [['alice', '@acme/product-leads']],
         }),
-        'max-open': wholeNumber('a whole number, 0 or more', 0).optional().meta({ description: 'At most this many open exceptions (finding exemptions-over-limit).', examples: [2] }),
+        'max-open': wholeNumber('a whole number, 0 or more', 0).optional().meta({ description: 'At most this many open exceptions (finding exemptions-over-limit); `/roadmap exempt` refuses more.', examples: [2] }),
+        'expires-after-days': wholeNumber('a whole number of days above 0', 1).optional().meta({
+          description: 'An exception granted with `/roadmap exempt` lapses after this many days: audits remove the label and say so.',
+          examples: [90],
+        }),
       })
       .optional()
       .meta({ description: 'Deliberate, approved exceptions to the policy.' }),
@@ -341,8 +354,11 @@ export const policyFileSchema = z
           .strictObject({
             'non-compliant': managedLabel().optional().meta({ description: 'Put on an item while it has item-level findings.', examples: ['roadmap: needs business case'] }),
             'over-budget': managedLabel().optional().meta({ description: "Put on an item while its category or customer is over budget.", examples: ['roadmap: over budget'] }),
+            'outcome-hit': managedLabel().default('roadmap: outcome hit').meta({ description: 'Put on a bet by `/roadmap outcome hit`.' }),
+            'outcome-missed': managedLabel().default('roadmap: outcome missed').meta({ description: 'Put on a bet by `/roadmap outcome missed`.' }),
+            'outcome-walked-away': managedLabel().default('roadmap: outcome walked away').meta({ description: 'Put on a bet by `/roadmap outcome walked-away`.' }),
           })
-          .default({})
+          .prefault({})
           .superRefine(
             (labels, ctx) => {
               const [nonCompliant, overBudget] = [labels['non-compliant'], labels['over-budget']];
@@ -375,19 +391,22 @@ export const policyFileSchema = z
   .superRefine(
     (policy, ctx) => {
       const categories: unknown = policy.categories;
-      const businessCase: unknown = policy['business-case'];
-      const appliesTo = typeof businessCase === 'object' && businessCase !== null ? (businessCase as Record<string, unknown>)['applies-to'] : undefined;
-      if (typeof categories !== 'object' || categories === null || !Array.isArray(appliesTo)) return;
+      if (typeof categories !== 'object' || categories === null) return;
       const names = Object.keys(categories);
-      appliesTo.forEach((name, index) => {
-        if (typeof name === 'string' && !names.includes(name)) {
-          ctx.addIssue({
-            code: 'custom',
-            path: ['business-case', 'applies-to', index],
-            message: `no category named "${name}"${names.length ? ` (categories: ${names.join(', ')})` : '; define it under categories'}`,
-          });
-        }
-      });
+      for (const section of ['business-case', 'bets'] as const) {
+        const value: unknown = policy[section];
+        const appliesTo = typeof value === 'object' && value !== null ? (value as Record<string, unknown>)['applies-to'] : undefined;
+        if (!Array.isArray(appliesTo)) continue;
+        appliesTo.forEach((name, index) => {
+          if (typeof name === 'string' && !names.includes(name)) {
+            ctx.addIssue({
+              code: 'custom',
+              path: [section, 'applies-to', index],
+              message: `no category named "${name}"${names.length ? ` (categories: ${names.join(', ')})` : '; define it under categories'}`,
+            });
+          }
+        });
+      }
     },
     whenMapping,
   );
@@ -439,7 +458,11 @@ export function normalizePolicy(file: ParsedPolicyFile) {
       checklist: businessCase.checklist,
     },
     forbiddenLabels: file['forbidden-labels'] ?? [],
-    bets: { reviewField: file.bets?.['review-field'] },
+    bets: {
+      reviewField: file.bets?.['review-field'],
+      appliesTo: file.bets?.['applies-to'] ?? businessCase['applies-to'],
+      outcomeDueDays: file.bets?.['outcome-due-days'],
+    },
     backlog: {
       maxAgeDays: file.backlog?.['max-age-days'],
       archive: file.backlog?.archive
@@ -447,12 +470,16 @@ export function normalizePolicy(file: ParsedPolicyFile) {
         : undefined,
     },
     exemptions: file.exemptions
-      ? { label: file.exemptions.label, approvers: file.exemptions.approvers, maxOpen: file.exemptions['max-open'] }
+      ? { label: file.exemptions.label, approvers: file.exemptions.approvers, maxOpen: file.exemptions['max-open'], expiresAfterDays: file.exemptions['expires-after-days'] }
       : undefined,
     enforcement: {
       failOn: [...enforcement['fail-on']],
       comment: enforcement.comment,
-      labels: { nonCompliant: enforcement.labels['non-compliant'], overBudget: enforcement.labels['over-budget'] },
+      labels: {
+        nonCompliant: enforcement.labels['non-compliant'],
+        overBudget: enforcement.labels['over-budget'],
+        outcome: { hit: enforcement.labels['outcome-hit'], missed: enforcement.labels['outcome-missed'], 'walked-away': enforcement.labels['outcome-walked-away'] },
+      },
     },
   };
 }

@@ -14,10 +14,11 @@ import { amount, budgetFor, capitalize, day, itemLink, joinWords, plural } from 
 import { COMMENT_MARKER, stateMarker } from './markers.js';
 import type { ReportInput } from './types.js';
 import { exceedsShare, formatPercent, parseShare, type Share } from '../core/share.js';
+import { replySection, trailSection, type Conversation } from './conversation.js';
 
 const MAX_CONTRIBUTORS = 5;
 
-type CommentInput = ReportInput & { focusItem: number };
+type CommentInput = ReportInput & { focusItem: number; conversation?: Conversation };
 
 export function renderComment(input: CommentInput): string {
   const { evaluation, focusItem } = input;
@@ -33,12 +34,14 @@ export function renderComment(input: CommentInput): string {
 
   const sections = [
     COMMENT_MARKER,
+    replySection(input.conversation),
     opening(input, assessment, findings),
     todo.length ? ['### Still to fix', ...todo.map((f) => fixLine(input, f))].join('\n') : '',
     budget.length ? capacitySection(input, budget, item.number, assessment) : '',
     budget.length && blocked ? `To make room, shrink or close other ${escapeText(budget[0]!.category ?? '', 40)} work, or ask for an exception.` : '',
     exempt.length ? exemptSection(input.policy, exempt) : '',
     blocked ? exceptionHowTo(input) : '',
+    trailSection(input.conversation?.trail ?? []),
     footer(input),
   ];
   return truncateForGitHub(sections.filter(Boolean).join('\n\n') + '\n');
@@ -47,13 +50,20 @@ export function renderComment(input: CommentInput): string {
 const RESOLVED_LEAD = '**Resolved:**';
 
 /** The short note that replaces the comment once the issue meets the policy. */
-export function renderResolvedComment(input: { item: Pick<WorkItem, 'number' | 'title' | 'url'> & Partial<Pick<WorkItem, 'updatedAt' | 'activityAt'>>; at: string }): string {
+export function renderResolvedComment(input: {
+  item: Pick<WorkItem, 'number' | 'title' | 'url'> & Partial<Pick<WorkItem, 'updatedAt' | 'activityAt'>>;
+  at: string;
+  conversation?: Conversation;
+}): string {
   const touched = input.item.activityAt ?? input.item.updatedAt;
-  const state = stateMarker(touched ? { touched } : {});
   return [
     COMMENT_MARKER,
-    `${RESOLVED_LEAD} ${itemLink(input.item)} meets the roadmap policy as of ${day(input.at)}. Nothing left to fix; thank you.${state ? ` ${state}` : ''}`,
-  ].join('\n\n') + '\n';
+    replySection(input.conversation),
+    `${RESOLVED_LEAD} ${itemLink(input.item)} meets the roadmap policy as of ${day(input.at)}. Nothing left to fix; thank you.`,
+    trailSection(input.conversation?.trail ?? []),
+    // Last, where a change alone never rewrites the comment.
+    stateMarker(touched ? { touched } : {}),
+  ].filter(Boolean).join('\n\n') + '\n';
 }
 
 /** True when a comment of ours is the resolved note, whatever the issue's title or the date it names. */
@@ -172,6 +182,7 @@ function reasonsFor(policy: Policy, findings: Finding[], archive: ArchiveDecisio
   const labels = count('forbidden-label');
   if (labels) reasons.push(labels === 1 ? 'it has a one-off label' : `it has ${labels} one-off labels`);
   if (count('bet-overdue')) reasons.push('its review date has passed');
+  if (count('outcome-missing')) reasons.push('nobody has said yet how the bet turned out');
   const stale = policy.backlog.maxAgeDays ? `it has not been updated in over ${plural(policy.backlog.maxAgeDays, 'day')}` : 'it has not been updated in a long time';
   if (count('stale-backlog')) reasons.push(stale);
   if (archive) reasons.push(archive.due ? `${stale} and is due to be archived` : `${stale} and will be archived on ${day(archive.archiveOn)} unless someone updates it`);
@@ -355,7 +366,8 @@ function exceptionHowTo(input: CommentInput): string {
       : inUse >= exemptions.maxOpen
         ? ` **No exceptions are left:** ${inUse} of at most ${exemptions.maxOpen} are in use, so a new one waits until another is closed or its label removed.`
         : ` Exceptions stay rare: at most ${exemptions.maxOpen} may be open at a time (${inUse} in use).`;
-  return `**Need an exception?** ${who} add the label ${codeSpan(exemptions.label)}: exempt issues are still reported but never fail the check.${limit}`;
+  const how = approvers.length ? `comment ${codeSpan('/roadmap exempt <reason>')} (or add the label ${codeSpan(exemptions.label)})` : `add the label ${codeSpan(exemptions.label)}`;
+  return `**Need an exception?** ${who} ${how}: exempt issues are still reported but never fail the check.${limit}`;
 }
 
 /** The stamp line, and the state the next run reads back; a change in either alone never rewrites the comment. */

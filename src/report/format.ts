@@ -23,6 +23,7 @@ export const KIND_TITLES: Record<FindingKind, string> = {
   'missing-size': 'Items without a size',
   'exemptions-over-limit': 'Too many exemptions',
   'archive-pending': 'Stale backlog to be archived',
+  'outcome-missing': 'Bets without an outcome',
 };
 
 /** "1 item", "3 items". */

@@ -4,6 +4,7 @@
  */
 import { evaluate } from '../core/evaluate.js';
 import { deliveredTrend } from '../core/trend.js';
+import { betOutcomes } from '../core/outcomes.js';
 import type { Evaluation, WorkItem } from '../core/types.js';
 import type { Policy } from '../policy/schema.js';
 import type { ReportInput, RunFacts, RunMode } from './types.js';
@@ -25,6 +26,8 @@ export interface ReportInputOptions {
   trendMonths?: number;
   /** API requests the trend cost, when it needed extra reads. */
   trendExtraRequests?: number;
+  /** Months of bet outcomes to include; 0 or absent for none. */
+  outcomeMonths?: number;
   /** An evaluation already made for these items, to avoid evaluating twice. */
   evaluation?: Evaluation;
 }
@@ -45,5 +48,6 @@ export function buildReportInput(options: ReportInputOptions): ReportInput {
     ...(trendMonths > 0
       ? { trend: { points: deliveredTrend(policy, items, now, trendMonths), extraRequests: options.trendExtraRequests ?? 0 } }
       : {}),
+    ...(options.outcomeMonths ? { outcomes: betOutcomes(policy, items, now, options.outcomeMonths) } : {}),
   };
 }

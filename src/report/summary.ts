@@ -6,6 +6,7 @@
  * function, so a new one slots in without touching the others. Issue mode
  * gets a short version about the one item.
  */
+import { outcomesSection } from './outcomes.js';
 import type { Finding } from '../core/types.js';
 import { codeSpan, escapeText, truncateForGitHub } from './escape.js';
 import { digest, percent, type ArchiveRow, type BudgetRow, type CustomerRow, type FindingGroup, type ReportDigest } from './digest.js';
@@ -39,6 +40,7 @@ function auditReport(input: ReportInput): string[] {
     customerSection(input, facts),
     exemptionsSection(input, facts),
     archiveSection(facts),
+    outcomesSection(input.outcomes),
     trendSection(input, facts),
     chartsSection(input, facts),
     input.run ? runSection(input, input.run) : '',

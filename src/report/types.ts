@@ -6,6 +6,7 @@ import type { Evaluation, TrendPoint, WorkItem } from '../core/types.js';
 
 export type { TrendPoint };
 import type { Policy } from '../policy/schema.js';
+import type { BetOutcomes } from '../core/outcomes.js';
 
 export type RunMode = 'issue' | 'audit' | 'simulate' | 'demo';
 
@@ -48,4 +49,6 @@ export interface ReportInput {
   run?: RunFacts;
   /** Audit mode with trend-months > 0. */
   trend?: { points: TrendPoint[]; extraRequests: number };
+  /** Audit mode when bets are tracked: how the bets delivered over the window turned out. */
+  outcomes?: BetOutcomes;
 }

@@ -65,7 +65,8 @@ describe('routeEvent', () => {
   });
 
   it.each([
-    ['issue_comment', { action: 'created', issue }, /does not act on "issue_comment" events yet/],
+    ['issue_comment', { action: 'created', issue, comment: { id: 1, body: 'Looks good', user: { login: 'alice', type: 'User' } } }, /not a \/roadmap command/],
+    ['issue_comment', { action: 'edited', issue, comment: { id: 1, body: '/roadmap exempt', user: { login: 'alice', type: 'User' } } }, /only in new comments/],
     ['pull_request', { action: 'opened' }, /does not act on "pull_request" events yet/],
     ['issues', { action: 'assigned', issue }, /does nothing on "issues.assigned"/],
     ['push', {}, /does not handle "push" events. Supported events: issues \(opened.*schedule, workflow_dispatch, repository_dispatch/],

@@ -5,7 +5,7 @@
  */
 import { createRequire } from 'node:module';
 import type { FakeGitHub } from '../fake-github/index.js';
-import { issueJson, repositoryJson } from '../fake-github/rest-shapes.js';
+import { commentJson, issueJson, repositoryJson, userJson } from '../fake-github/rest-shapes.js';
 import type { WorkflowEvent } from './run-action.js';
 
 interface WebhookDefinition {
@@ -84,4 +84,33 @@ export function scheduleEvent(fake: FakeGitHub): WorkflowEvent {
 export function otherEvent(fake: FakeGitHub, name: string): WorkflowEvent {
   const example = examplePayload(name);
   return { name, payload: { ...example, repository: repositoryOf(fake, example.repository) } };
+}
+
+/**
+ * `issue_comment` for a new comment on an issue of the fake: the comment is
+ * added to the fake (it exists on GitHub when the event fires) and the
+ * payload is GitHub's example with that comment and issue. `edited` sends
+ * the example's `changes` too; `assignees` stands in for the issue's.
+ */
+export function issueCommentEvent(
+  fake: FakeGitHub,
+  options: { number: number; body: string; author: string; action?: 'created' | 'edited' | 'deleted'; assignees?: string[] },
+): WorkflowEvent {
+  const issue = fake.issue(options.number);
+  if (!issue) throw new Error(`the fake has no issue #${options.number}`);
+  const action = options.action ?? 'created';
+  const comment = fake.addComment({ issueNumber: options.number, author: options.author, body: options.body });
+  const example = examplePayload('issue_comment', action);
+  const assignees = (options.assignees ?? []).map((login) => userJson(fake.store, fake.store.user(login)));
+  return {
+    name: 'issue_comment',
+    payload: {
+      ...example,
+      action,
+      issue: { ...(example.issue as Record<string, unknown>), ...issueJson(fake.store, fake.repository, issue), assignees, assignee: assignees[0] ?? null },
+      comment: { ...(example.comment as Record<string, unknown>), ...commentJson(fake.store, fake.repository, comment) },
+      repository: repositoryOf(fake, example.repository),
+      sender: userJson(fake.store, fake.store.user(options.author)),
+    },
+  };
 }

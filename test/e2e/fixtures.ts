@@ -13,6 +13,28 @@ export const POLICY_PATH = '.github/roadmap-policy.yml';
 export const NON_COMPLIANT_LABEL = 'roadmap: needs business case';
 export const OVER_BUDGET_LABEL = 'roadmap: over budget';
 
+/** A policy with approvers (a login and a team), at most one open exception, and bets judged 30 days after delivery: for /roadmap commands. */
+export const COMMANDS_POLICY = `version: 1
+categories:
+  deal:
+    match: { labels: [deal] }
+    budget: { max-share: 50% }
+business-case:
+  applies-to: [deal]
+  fields:
+    - heading: Who will buy it?
+      min-words: 3
+exemptions:
+  label: roadmap-exempt
+  approvers: [lead-lena, "@acme/product-leads"]
+  max-open: 1
+bets:
+  outcome-due-days: 30
+enforcement:
+  fail-on: [missing-field, over-budget]
+  labels: { non-compliant: "roadmap: needs business case" }
+`;
+
 export async function examplePolicy(): Promise<string> {
   return readFile(join(REPOSITORY_ROOT, 'examples', 'roadmap-policy.yml'), 'utf8');
 }

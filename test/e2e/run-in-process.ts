@@ -15,6 +15,8 @@ import { type ActionResult, type RunActionOptions, defaultInputs, inputVariable,
 export interface InProcessOptions extends Pick<RunActionOptions, 'fake' | 'event' | 'inputs'> {
   /** The run's clock; the fake's records are stamped with real time unless the fake was given a clock. */
   now?: Date;
+  /** The token the workflow passes (`github-token`); the fake's default workflow token unless given. */
+  token?: string;
 }
 
 export async function runInProcess(options: InProcessOptions): Promise<ActionResult> {
@@ -24,7 +26,7 @@ export async function runInProcess(options: InProcessOptions): Promise<ActionRes
   await mkdir(join(temp, 'workspace'));
   await writeFile(files.event, JSON.stringify(event.payload));
   await Promise.all([writeFile(files.output, ''), writeFile(files.summary, '')]);
-  const inputs = { ...(await defaultInputs(DEFAULT_TOKEN)), ...options.inputs };
+  const inputs = { ...(await defaultInputs(options.token ?? DEFAULT_TOKEN)), ...options.inputs };
   const env: Record<string, string> = {
     GITHUB_ACTIONS: 'true',
     GITHUB_API_URL: fake.url,

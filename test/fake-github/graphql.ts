@@ -284,6 +284,17 @@ function issueView(repository: FakeRepository, issue: FakeIssue, context: Graphq
       mapConnection(paginate(store.commentsOf(repository, issue.number), args, 'comments'), (comment) =>
         commentView(repository, issue, comment, context),
       ),
+    // Only label events are kept; other item types give an empty timeline.
+    timelineItems: (args: ConnectionArgs & { itemTypes?: string[] | null }) => {
+      const wanted = !args.itemTypes || args.itemTypes.includes('LABELED_EVENT');
+      const events = wanted ? store.labelEvents.filter((event) => event.repository === repository.nodeId && event.issueNumber === issue.number) : [];
+      return mapConnection(paginate(events, args, 'timelineItems'), (event) => ({
+        __typename: 'LabeledEvent',
+        createdAt: event.createdAt,
+        actor: userView(store.user(event.actor)),
+        label: labelView(repository, store.ensureLabel(repository, event.label), context),
+      }));
+    },
   };
 }
 

@@ -8,6 +8,7 @@ import { createHash } from 'node:crypto';
 import type { FakeRepository, FakeUser } from './state.js';
 import type { FakeStore } from './store.js';
 import { commentJson, issueJson, labelJson, repositoryJson } from './rest-shapes.js';
+import { commandRoutes } from './rest-commands.js';
 
 export type RequestKind = 'graphql' | 'rest-read' | 'write';
 
@@ -25,7 +26,7 @@ export interface RestResponse {
   headers?: Record<string, string>;
 }
 
-interface Route {
+export interface Route {
   method: string;
   /** GitHub's route template, e.g. `/repos/{owner}/{repo}/issues/{issue_number}`. */
   template: string;
@@ -36,7 +37,7 @@ interface Route {
 const DOCS = 'https://docs.github.com/rest';
 export const notFound = (): RestResponse => ({ status: 404, body: { message: 'Not Found', documentation_url: DOCS } });
 
-function route(method: string, template: string, handle: Route['handle']): Route {
+export function route(method: string, template: string, handle: Route['handle']): Route {
   const source = template.replace(/\{(\w+)\}/g, (_match, name: string) => `(?<${name}>${name === 'path' ? '.+' : '[^/]+'})`);
   return { method, template, pattern: new RegExp(`^${source}$`), handle };
 }
@@ -59,7 +60,7 @@ export function kindOf(method: string): RequestKind {
   return method === 'GET' || method === 'HEAD' ? 'rest-read' : 'write';
 }
 
-function withRepository(handle: (request: RestRequest, repository: FakeRepository) => RestResponse) {
+export function withRepository(handle: (request: RestRequest, repository: FakeRepository) => RestResponse) {
   return (request: RestRequest): RestResponse => {
     const repository = request.store.repository(request.params.owner ?? '', request.params.repo ?? '');
     return repository ? handle(request, repository) : notFound();
@@ -78,7 +79,7 @@ function commentById(repository: FakeRepository, id: string | undefined) {
   return repository.comments.find((candidate) => String(candidate.id) === id);
 }
 
-function field(body: RestRequest['body'], name: string): unknown {
+export function field(body: RestRequest['body'], name: string): unknown {
   return body && !Array.isArray(body) ? body[name] : undefined;
 }
 
@@ -94,7 +95,7 @@ interface ValidationError {
 }
 
 /** GitHub's 422: `message: "Validation Failed"`, the `errors`, and a link to the operation's docs. */
-function validationFailed(error: ValidationError, documentation = DOCS): RestResponse {
+export function validationFailed(error: ValidationError, documentation = DOCS): RestResponse {
   return { status: 422, body: { message: 'Validation Failed', errors: [error], documentation_url: documentation } };
 }
 
@@ -159,7 +160,7 @@ function base64Wrapped(text: string): string {
   return (Buffer.from(text).toString('base64').match(/.{1,60}/g) ?? []).join('\n') + '\n';
 }
 
-const ROUTES: Route[] = [
+export const ROUTES: Route[] = [
   route('GET', '/rate_limit', () => ({ status: 200, body: {} })), // answered by the server, which owns the budget
 
   route('GET', '/repos/{owner}/{repo}', withRepository((request, repository) => ({
@@ -310,6 +311,7 @@ const ROUTES: Route[] = [
       const label = request.store.ensureLabel(repository, name);
       if (!issue.labels.some((existing) => existing.toLowerCase() === label.name.toLowerCase())) {
         issue.labels.push(label.name);
+        request.store.labelEvents.push({ repository: repository.nodeId, issueNumber: number, actor: request.viewer.login, label: label.name, createdAt: request.store.clock() });
       }
     }
     issue.updatedAt = request.store.clock();
@@ -360,4 +362,5 @@ const ROUTES: Route[] = [
     if (typeof description === 'string') label.description = description;
     return { status: 201, body: labelJson(request.store, repository, label) };
   })),
+  ...commandRoutes(),
 ];

@@ -122,6 +122,28 @@ export class FakeGitHub {
     return this.store.user(login);
   }
 
+  /** A team of the organization and its members; only tokens of `orgReaders` logins may read it. */
+  addTeam(org: string, slug: string, members: string[]): void {
+    this.store.teams.set(`${org}/${slug}`.toLowerCase(), new Set(members.map((login) => login.toLowerCase())));
+  }
+
+  /** Lets this login's token read organization members (a GitHub App or a token with read:org). */
+  allowOrgRead(login: string): void {
+    this.store.orgReaders.add(login.toLowerCase());
+  }
+
+  /** A label added to an issue by someone, as its timeline shows it (the label is put on the issue too). */
+  labelAddedBy(issueNumber: number, label: string, actor: string, createdAt = this.store.clock()): void {
+    const issue = this.issue(issueNumber);
+    if (issue && !issue.labels.some((name) => name.toLowerCase() === label.toLowerCase())) issue.labels.push(this.store.ensureLabel(this.repository, label).name);
+    this.store.labelEvents.push({ repository: this.repository.nodeId, issueNumber, actor, label, createdAt });
+  }
+
+  /** The reactions on a comment, as `content` by `user`. */
+  reactionsOn(commentId: number): { content: string; user: string }[] {
+    return (this.store.reactions.get(commentId) ?? []).map(({ content, user }) => ({ content, user }));
+  }
+
   addRepository(overrides: Partial<FakeRepository> & { owner: string; name: string }): FakeRepository {
     return this.store.addRepository(overrides);
   }

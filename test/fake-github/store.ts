@@ -26,6 +26,14 @@ export class FakeStore {
   readonly tokens = new Map<string, string>();
   /** Where the API is served; set once the server listens. */
   apiUrl = 'http://127.0.0.1';
+  /** Team members by "org/slug" (lower case). */
+  readonly teams = new Map<string, Set<string>>();
+  /** Logins whose tokens may read organization members; the workflow's GITHUB_TOKEN may not. */
+  readonly orgReaders = new Set<string>();
+  /** Who added which label to which issue, oldest first: the issues' timelines (LabeledEvent). */
+  readonly labelEvents: { repository: string; issueNumber: number; actor: string; label: string; createdAt: string }[] = [];
+  /** Reactions by comment id. */
+  readonly reactions = new Map<number, { id: number; content: string; user: string; createdAt: string }[]>();
 
   constructor(readonly clock: () => string) {}
 

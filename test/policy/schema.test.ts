@@ -6,6 +6,8 @@ import { parsePolicy } from '../../src/policy/schema.js';
 
 const example = parse(readFileSync(join(import.meta.dirname, '..', '..', 'examples', 'roadmap-policy.yml'), 'utf8')) as unknown;
 
+const DEFAULT_OUTCOME_LABELS = { hit: 'roadmap: outcome hit', missed: 'roadmap: outcome missed', 'walked-away': 'roadmap: outcome walked away' };
+
 describe('the policy schema', () => {
   it('reads the example policy into the normalized form the engine uses', () => {
     const policy = parsePolicy(example);
@@ -42,11 +44,11 @@ describe('the policy schema', () => {
     ]);
     expect(policy.bets.reviewField).toBe('Review by');
     expect(policy.backlog.maxAgeDays).toBe(365);
-    expect(policy.exemptions).toEqual({ label: 'roadmap-exempt', approvers: ['alice', '@acme/product-leads'], maxOpen: 2 });
+    expect(policy.exemptions).toEqual({ label: 'roadmap-exempt', approvers: ['alice', '@acme/product-leads'], maxOpen: 2, expiresAfterDays: undefined });
     expect(policy.enforcement).toEqual({
       failOn: ['over-budget', 'forbidden-label'],
       comment: true,
-      labels: { nonCompliant: 'roadmap: needs business case', overBudget: 'roadmap: over budget' },
+      labels: { nonCompliant: 'roadmap: needs business case', overBudget: 'roadmap: over budget', outcome: DEFAULT_OUTCOME_LABELS },
     });
   });
 
@@ -57,7 +59,8 @@ describe('the policy schema', () => {
     expect(policy.work.include).toBe('open');
     expect(policy.businessCase).toEqual({ appliesTo: [], fields: [], checklist: [] });
     expect(policy.exemptions).toBeUndefined();
-    expect(policy.enforcement).toEqual({ failOn: ['over-budget', 'forbidden-label'], comment: true, labels: {} });
+    expect(policy.enforcement).toEqual({ failOn: ['over-budget', 'forbidden-label'], comment: true, labels: { outcome: DEFAULT_OUTCOME_LABELS } });
+    expect(policy.bets).toEqual({ appliesTo: [], reviewField: undefined, outcomeDueDays: undefined });
   });
 
   it('reads shares written as percentages or fractions as the same exact share', () => {

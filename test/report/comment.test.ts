@@ -27,7 +27,7 @@ describe('renderComment', () => {
   it('a one-off label, with the approvers shown without pinging them', async () => {
     const comment = renderComment({ ...smallRoadmap(), focusItem: 15 });
     await expect(comment).toMatchFileSnapshot(golden('comment-one-off.md'));
-    expect(comment).toContain('An approver (`alice`, `@acme/product-leads`) can add the label `roadmap-exempt`');
+    expect(comment).toContain('An approver (`alice`, `@acme/product-leads`) can comment `/roadmap exempt <reason>` (or add the label `roadmap-exempt`)');
     expect(comment).toContain('at most 2 may be open at a time (1 in use)');
   });
 

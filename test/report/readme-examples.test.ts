@@ -20,9 +20,9 @@ describe('the README’s examples', () => {
   });
 
   it('replace only the text between the markers', () => {
-    const readme = 'before\n<!-- example:comment -->\nold\n<!-- /example:comment -->\nmiddle\n<!-- example:summary -->\n<!-- /example:summary -->\nafter\n';
-    expect(withExamples(readme, { comment: 'new\n\ncomment\n', summary: 'sum' })).toBe(
-      'before\n<!-- example:comment -->\n> new\n>\n> comment\n<!-- /example:comment -->\nmiddle\n<!-- example:summary -->\n> sum\n<!-- /example:summary -->\nafter\n',
+    const readme = 'before\n<!-- example:comment -->\nold\n<!-- /example:comment -->\nmiddle\n<!-- example:summary -->\n<!-- /example:summary -->\n<!-- example:outcomes -->\n<!-- /example:outcomes -->\nafter\n';
+    expect(withExamples(readme, { comment: 'new\n\ncomment\n', summary: 'sum', outcomes: 'out' })).toBe(
+      'before\n<!-- example:comment -->\n> new\n>\n> comment\n<!-- /example:comment -->\nmiddle\n<!-- example:summary -->\n> sum\n<!-- /example:summary -->\n<!-- example:outcomes -->\n> out\n<!-- /example:outcomes -->\nafter\n',
     );
   });
 
@@ -50,7 +50,7 @@ describe('the README’s examples', () => {
   });
 
   it('fail loudly when a marker is missing', () => {
-    expect(() => withExamples('no markers', { comment: 'x', summary: 'y' })).toThrow(/<!-- example:comment -->/);
+    expect(() => withExamples('no markers', { comment: 'x', summary: 'y', outcomes: 'z' })).toThrow(/<!-- example:comment -->/);
   });
 });
 

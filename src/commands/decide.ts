@@ -1,0 +1,193 @@
+/**
+ * What a `/roadmap` command does, decided as data: the labels to add and
+ * remove, the entry for the audit trail, the reply, and whether it was done
+ * or refused. Pure: who is an approver was settled before, from GitHub.
+ * Every piece of the command's text that reaches the reply is escaped.
+ */
+import { classify } from '../core/classify.js';
+import type { WorkItem } from '../core/types.js';
+import type { Policy } from '../policy/schema.js';
+import { codeSpan, escapeText } from '../report/escape.js';
+import { joinWords, plural } from '../report/format.js';
+import type { ApproverCheck } from './approvers.js';
+import { MAX_COMMAND_CHARS, OUTCOMES, SUB_COMMANDS, wordCount, type CommandRequest, type Outcome } from './parse.js';
+import type { TrailEntry } from './trail.js';
+
+export const MIN_REASON_WORDS = 3;
+
+export interface DecisionInput {
+  policy: Policy;
+  request: CommandRequest;
+  item: WorkItem;
+  /** Settled only for the commands that need it. */
+  approver?: ApproverCheck;
+  /** Open items other than this one that carry the exemption label. */
+  otherOpenExemptions: number[];
+  now: string;
+}
+
+export interface Decision {
+  status: 'done' | 'refused';
+  /** Markdown for the bot's comment; absent for `check` (the reaction says enough) and `why` (rendered from the evaluation). */
+  reply?: string;
+  addLabels: string[];
+  removeLabels: string[];
+  entry?: TrailEntry;
+  /** `/roadmap why`: the reply is the evaluation in full. */
+  explain?: boolean;
+}
+
+/** Who needs to be an approver for this command: always for exceptions, for outcomes only someone outside the issue. */
+export function needsApprover(request: CommandRequest): boolean {
+  const { command } = request;
+  if (command.name === 'exempt' || command.name === 'revoke') return true;
+  return command.name === 'outcome' && !isAuthorOrAssignee(request);
+}
+
+export function decide(input: DecisionInput): Decision {
+  const { command } = input.request;
+  switch (command.name) {
+    case 'check':
+      return done();
+    case 'why':
+      return { ...done(), explain: true };
+    case 'exempt':
+      return decideExempt(input, command.reason);
+    case 'revoke':
+      return decideRevoke(input, command.reason);
+    case 'outcome':
+      return decideOutcome(input, command.outcome, command.evidence);
+    case 'help':
+      return refused(input, `${command.asked ? `“/roadmap ${escapeText(command.asked, 40)}” is not a command I know.` : 'Here is what I can do.'} ${commandList()}`);
+    case 'too-long':
+      return refused(input, `That command is longer than ${MAX_COMMAND_CHARS} characters, so I did not read it. Put the command and a short reason on the first line; discuss below it.`);
+  }
+}
+
+function decideExempt(input: DecisionInput, reason: string): Decision {
+  const exemptions = input.policy.exemptions;
+  if (!exemptions) return refused(input, 'This repository\'s roadmap policy has no `exemptions` section, so there is no exception to grant.');
+  const gate = approverGate(input, 'grant an exception');
+  if (gate) return gate;
+  if (hasLabel(input.item, exemptions.label)) return { ...done(), reply: replyTo(input, `This issue is already exempt (label ${codeSpan(exemptions.label)}); nothing changed.`) };
+  if (wordCount(reason) < MIN_REASON_WORDS) {
+    return refused(input, `An exception needs a reason of at least ${plural(MIN_REASON_WORDS, 'word')}: ${codeSpan('/roadmap exempt <reason>')}. Nothing changed.`);
+  }
+  const others = input.otherOpenExemptions;
+  if (exemptions.maxOpen !== undefined && others.length >= exemptions.maxOpen) {
+    const open = others.length ? `: ${others.map((n) => `#${n}`).join(', ')}` : '';
+    return refused(
+      input,
+      `Exceptions stay rare: at most ${exemptions.maxOpen} may be open at a time, and ${others.length} ${others.length === 1 ? 'is' : 'are'} open already${open}. Revoke one first (${codeSpan('/roadmap revoke')} on that issue). Nothing changed.`,
+    );
+  }
+  const expiry = exemptions.expiresAfterDays ? ` It lapses after ${plural(exemptions.expiresAfterDays, 'day')}.` : '';
+  return {
+    ...done(),
+    addLabels: [exemptions.label],
+    entry: entry(input, 'exempt', reason),
+    reply: replyTo(input, `Exception granted: label ${codeSpan(exemptions.label)} added. This issue is still reported, but no longer fails the check.${expiry}`),
+  };
+}
+
+function decideRevoke(input: DecisionInput, reason: string): Decision {
+  const exemptions = input.policy.exemptions;
+  if (!exemptions) return refused(input, 'This repository\'s roadmap policy has no `exemptions` section, so there is no exception to revoke.');
+  const gate = approverGate(input, 'revoke an exception');
+  if (gate) return gate;
+  if (!hasLabel(input.item, exemptions.label)) return refused(input, `This issue is not exempt (no label ${codeSpan(exemptions.label)}); nothing to revoke.`);
+  return {
+    ...done(),
+    removeLabels: [labelOn(input.item, exemptions.label)],
+    entry: entry(input, 'revoke', reason),
+    reply: replyTo(input, `Exception revoked: label ${codeSpan(exemptions.label)} removed. The policy applies to this issue in full again.`),
+  };
+}
+
+function decideOutcome(input: DecisionInput, outcome: Outcome | undefined, evidence: string): Decision {
+  const usage = codeSpan('/roadmap outcome <hit|missed|walked-away> <evidence>');
+  const bets = input.policy.bets.appliesTo;
+  const category = classify(input.policy, input.item).category;
+  if (!bets.includes(category)) {
+    const which = bets.length ? `work in ${joinWords(bets.map((text) => codeSpan(text)))}` : 'nothing yet (set `bets.applies-to`)';
+    return refused(input, `Outcomes are recorded for bets, which this policy defines as ${which}; this issue is ${codeSpan(category)} work. Nothing changed.`);
+  }
+  if (needsApprover(input.request) && !input.approver?.approved) {
+    return refused(input, `Only the issue's author, an assignee or an approver${approverNames(input.policy)} can record how this bet turned out. Nothing changed.${unreadableNote(input)}`);
+  }
+  if (!outcome) return refused(input, `Say how the bet turned out: ${usage}. Nothing changed.`);
+  if (wordCount(evidence) < 1) return refused(input, `Add the evidence (a sentence, or a link to the dashboard): ${usage}. Nothing changed.`);
+  const labels = input.policy.enforcement.labels.outcome;
+  const wanted = labels[outcome];
+  const others = OUTCOMES.filter((other) => other !== outcome).map((other) => labels[other]);
+  return {
+    ...done(),
+    addLabels: hasLabel(input.item, wanted) ? [] : [wanted],
+    removeLabels: others.filter((label) => hasLabel(input.item, label)).map((label) => labelOn(input.item, label)),
+    entry: { ...entry(input, 'outcome', evidence), outcome },
+    reply: replyTo(input, `Outcome recorded: **${outcome === 'walked-away' ? 'walked away' : outcome}** (label ${codeSpan(wanted)}).`),
+  };
+}
+
+/** A refusal when the commenter is not an approver, or undefined when they are. */
+function approverGate(input: DecisionInput, what: string): Decision | undefined {
+  if (input.approver?.approved) return undefined;
+  if (!input.policy.exemptions?.approvers.length) {
+    return refused(input, `Only an approver can ${what}, and this policy names none: list them under ${codeSpan('exemptions.approvers')}. Nothing changed.`);
+  }
+  return refused(input, `Only an approver can ${what}:${approverNames(input.policy)}. Nothing changed; please ask one of them.${unreadableNote(input)}`);
+}
+
+function approverNames(policy: Policy): string {
+  const approvers = policy.exemptions?.approvers ?? [];
+  // As code spans, so the reply never pings a person or a team.
+  return approvers.length ? ` ${joinWords(approvers.map((text) => codeSpan(text)))}` : '';
+}
+
+function unreadableNote(input: DecisionInput): string {
+  const teams = input.approver?.unreadableTeams ?? [];
+  if (!teams.length) return '';
+  return ` (The workflow's token cannot read the members of ${joinWords(teams.map((text) => codeSpan(text)))}, so ${teams.length === 1 ? 'that team was' : 'those teams were'} treated as not matching; give the action a token that can read organization members.)`;
+}
+
+function commandList(): string {
+  const usage: Record<(typeof SUB_COMMANDS)[number], string> = {
+    exempt: '`/roadmap exempt <reason>`: an approver grants an exception',
+    revoke: '`/roadmap revoke [reason]`: an approver removes it',
+    outcome: '`/roadmap outcome <hit|missed|walked-away> <evidence>`: record how a bet turned out',
+    check: '`/roadmap check`: check this issue again now',
+    why: '`/roadmap why`: explain the evaluation in full',
+  };
+  return `Commands:\n${SUB_COMMANDS.map((name) => `- ${usage[name]}`).join('\n')}`;
+}
+
+/** "**Reply to `alice`** (`/roadmap exempt`): …" */
+function replyTo(input: DecisionInput, text: string): string {
+  return `**Reply to ${codeSpan(input.request.actor)}** (${codeSpan(`/roadmap ${input.request.command.name === 'too-long' ? '…' : input.request.command.name}`)}): ${text}`;
+}
+
+function done(): Decision {
+  return { status: 'done', addLabels: [], removeLabels: [] };
+}
+
+function refused(input: DecisionInput, text: string): Decision {
+  return { status: 'refused', addLabels: [], removeLabels: [], reply: replyTo(input, text) };
+}
+
+function entry(input: DecisionInput, action: TrailEntry['action'], reason: string): TrailEntry {
+  return { at: input.now, actor: input.request.actor, action, reason };
+}
+
+function isAuthorOrAssignee(request: CommandRequest): boolean {
+  const actor = request.actor.toLowerCase();
+  return request.issueAuthor?.toLowerCase() === actor || request.assignees.some((login) => login.toLowerCase() === actor);
+}
+
+function hasLabel(item: WorkItem, label: string): boolean {
+  return item.labels.some((name) => name.trim().toLowerCase() === label.trim().toLowerCase());
+}
+
+/** The label as the issue spells it, for removal by exact name. */
+function labelOn(item: WorkItem, label: string): string {
+  return item.labels.find((name) => name.trim().toLowerCase() === label.trim().toLowerCase()) ?? label;
+}

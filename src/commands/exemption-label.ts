@@ -1,0 +1,71 @@
+/**
+ * The exemption label outside `/roadmap exempt`: a label added by hand
+ * exempts only when an approver added it, and an exception granted with
+ * `exemptions.expires-after-days` lapses. Pure decisions, in the same shape
+ * as a command's, so they are written and recorded the same way.
+ */
+import type { WorkItem } from '../core/types.js';
+import type { Policy } from '../policy/schema.js';
+import { codeSpan } from '../report/escape.js';
+import { plural } from '../report/format.js';
+import type { ApproverCheck } from './approvers.js';
+import type { Decision } from './decide.js';
+import { DAY_MS } from '../core/rules/context.js';
+import { grantedAt, type TrailEntry } from './trail.js';
+
+/** Who added the exemption label, as the `issues.labeled` event names them. */
+export interface LabelAdded {
+  label: string;
+  sender: string;
+  senderIsBot: boolean;
+}
+
+/** True when the event added the policy's exemption label and the policy names approvers to check against. */
+export function addsExemptionLabel(policy: Policy, added: LabelAdded | undefined): added is LabelAdded {
+  const exemptions = policy.exemptions;
+  return !!exemptions && exemptions.approvers.length > 0 && !!added && added.label.trim().toLowerCase() === exemptions.label.trim().toLowerCase();
+}
+
+/**
+ * A label added by an approver is a grant, recorded as one. A label added
+ * by the bot follows a grant already recorded. Anyone else's is removed,
+ * with a reply that says who can grant an exception and how.
+ */
+export function decideHandLabel(input: { policy: Policy; added: LabelAdded; approver: ApproverCheck; trail: readonly TrailEntry[]; now: string }): Decision {
+  const { policy, added } = input;
+  const label = policy.exemptions!.label;
+  const none = { addLabels: [], removeLabels: [] };
+  // A recorded grant stands behind the label; so does a bot (this workflow granting by command, or another automation given a token on purpose).
+  if (grantedAt(input.trail) !== undefined || added.senderIsBot) return { status: 'done', ...none };
+  if (input.approver.approved) {
+    return { status: 'done', ...none, entry: { at: input.now, actor: added.sender, action: 'exempt', reason: 'added the label by hand' } };
+  }
+  const approvers = policy.exemptions!.approvers.map((text) => codeSpan(text)).join(', ');
+  const unreadable = input.approver.unreadableTeams.length
+    ? ` The workflow's token cannot read the members of ${input.approver.unreadableTeams.map((text) => codeSpan(text)).join(', ')}, so ${input.approver.unreadableTeams.length === 1 ? 'that team was' : 'those teams were'} treated as not matching.`
+    : '';
+  return {
+    status: 'refused',
+    addLabels: [],
+    removeLabels: [added.label],
+    entry: { at: input.now, actor: added.sender, action: 'label-removed', reason: '' },
+    reply: `**Label ${codeSpan(label)} removed:** ${codeSpan(added.sender)} added it, but only an approver (${approvers}) can grant an exception. Ask one of them to comment ${codeSpan('/roadmap exempt <reason>')}.${unreadable}`,
+  };
+}
+
+/** An exception granted longer ago than `exemptions.expires-after-days` lapses: the label goes, and the trail says why. */
+export function decideExpiry(input: { policy: Policy; item: WorkItem; trail: readonly TrailEntry[]; now: string }): Decision | undefined {
+  const exemptions = input.policy.exemptions;
+  const days = exemptions?.expiresAfterDays;
+  if (!exemptions || days === undefined || input.item.state !== 'open') return undefined;
+  const label = input.item.labels.find((name) => name.trim().toLowerCase() === exemptions.label.trim().toLowerCase());
+  const granted = grantedAt(input.trail);
+  if (!label || granted === undefined || Date.parse(input.now) - Date.parse(granted) <= days * DAY_MS) return undefined;
+  return {
+    status: 'done',
+    addLabels: [],
+    removeLabels: [label],
+    entry: { at: input.now, actor: 'roadmap-guard', action: 'expire', reason: `granted ${granted.slice(0, 10)}; exceptions lapse after ${plural(days, 'day')}` },
+    reply: `**Exception expired:** granted on ${granted.slice(0, 10)}, it lapsed after ${plural(days, 'day')}, so label ${codeSpan(label)} was removed. An approver can grant it again with ${codeSpan('/roadmap exempt <reason>')}.`,
+  };
+}

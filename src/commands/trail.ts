@@ -1,0 +1,91 @@
+/**
+ * The audit trail of an issue: every exception granted, revoked, expired or
+ * refused as hand-added, and every bet outcome, with who and when and why.
+ * It lives in the bot's one comment on the issue, as a visible table and as
+ * data in a hidden line the bot reads back, so it survives every edit of
+ * that comment and needs no storage of its own. Only the bot's own comment
+ * (found by marker and author) is ever read back, so nobody else can forge it.
+ */
+import { OUTCOMES, type Outcome } from './parse.js';
+
+export const TRAIL_ACTIONS = ['exempt', 'revoke', 'expire', 'label-removed', 'outcome'] as const;
+export type TrailAction = (typeof TRAIL_ACTIONS)[number];
+
+export interface TrailEntry {
+  /** ISO 8601. */
+  at: string;
+  /** The login GitHub named as the actor. */
+  actor: string;
+  action: TrailAction;
+  outcome?: Outcome;
+  /** The reason or evidence as typed: untrusted, escaped wherever it is shown. */
+  reason: string;
+}
+
+/** The oldest entries give way past this many, so the comment stays readable and under GitHub's size limit. */
+export const MAX_TRAIL_ENTRIES = 30;
+export const MAX_REASON_CHARS = 300;
+
+const DATA_PREFIX = '<!-- roadmap-guard:trail ';
+const REPLY_PREFIX = '<!-- roadmap-guard:reply ';
+const DATA_SUFFIX = ' -->';
+
+/** The hidden line that carries the trail: base64url JSON, which can never close the HTML comment early. */
+export function trailData(entries: readonly TrailEntry[]): string {
+  return `${DATA_PREFIX}${Buffer.from(JSON.stringify(entries.slice(-MAX_TRAIL_ENTRIES))).toString('base64url')}${DATA_SUFFIX}`;
+}
+
+/** The trail kept in a comment of the bot's; empty when there is none or it cannot be read. */
+export function readTrail(body: string | undefined): TrailEntry[] {
+  const parsed = readData(body, DATA_PREFIX);
+  return Array.isArray(parsed) ? parsed.flatMap(toEntry).slice(-MAX_TRAIL_ENTRIES) : [];
+}
+
+/**
+ * The answer to the latest command is kept the same way, so the next run
+ * renders the same comment and writes nothing until something changes.
+ */
+export function replyData(reply: string): string {
+  return `${REPLY_PREFIX}${Buffer.from(JSON.stringify(reply)).toString('base64url')}${DATA_SUFFIX}`;
+}
+
+export function readReply(body: string | undefined): string | undefined {
+  const parsed = readData(body, REPLY_PREFIX);
+  return typeof parsed === 'string' && parsed !== '' ? parsed : undefined;
+}
+
+function readData(body: string | undefined, prefix: string): unknown {
+  const start = body?.indexOf(prefix) ?? -1;
+  const end = start < 0 ? -1 : body!.indexOf(DATA_SUFFIX, start + prefix.length);
+  if (end < 0) return undefined;
+  try {
+    return JSON.parse(Buffer.from(body!.slice(start + prefix.length, end), 'base64url').toString('utf8')) as unknown;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The trail with one more entry, its reason cut to size. */
+export function withEntry(entries: readonly TrailEntry[], entry: TrailEntry): TrailEntry[] {
+  return [...entries, { ...entry, reason: Array.from(entry.reason).slice(0, MAX_REASON_CHARS).join('') }].slice(-MAX_TRAIL_ENTRIES);
+}
+
+/** The most recent outcome recorded, if any. */
+export function lastOutcome(entries: readonly TrailEntry[]): TrailEntry | undefined {
+  return entries.filter((entry) => entry.action === 'outcome').at(-1);
+}
+
+/** When the exemption in force was granted: the last grant, unless something ended it since. */
+export function grantedAt(entries: readonly TrailEntry[]): string | undefined {
+  const last = entries.filter((entry) => entry.action !== 'outcome').at(-1);
+  return last?.action === 'exempt' ? last.at : undefined;
+}
+
+function toEntry(value: unknown): TrailEntry[] {
+  if (typeof value !== 'object' || value === null) return [];
+  const { at, actor, action, outcome, reason } = value as Record<string, unknown>;
+  if (typeof at !== 'string' || Number.isNaN(Date.parse(at)) || typeof actor !== 'string' || typeof reason !== 'string') return [];
+  if (!TRAIL_ACTIONS.includes(action as TrailAction)) return [];
+  const known = OUTCOMES.find((candidate) => candidate === outcome);
+  return [{ at, actor, action: action as TrailAction, ...(known ? { outcome: known } : {}), reason }];
+}

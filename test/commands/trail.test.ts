@@ -1,0 +1,44 @@
+import { describe, expect, it } from 'vitest';
+import { checkApprover } from '../../src/commands/approvers.js';
+import { grantedAt, MAX_TRAIL_ENTRIES, readTrail, trailData, withEntry, type TrailEntry } from '../../src/commands/trail.js';
+
+const grant: TrailEntry = { at: '2026-10-01T00:00:00.000Z', actor: 'lena', action: 'exempt', reason: 'launch partner --> <script>' };
+
+describe('the audit trail', () => {
+  it('round-trips through the hidden line, which nothing in a reason can close early', () => {
+    const line = trailData([grant]);
+    expect(line.indexOf('-->')).toBe(line.length - 3);
+    expect(readTrail(`text\n${line}\nmore`)).toEqual([grant]);
+  });
+
+  it('reads nothing from garbage, and drops malformed entries', () => {
+    expect(readTrail('<!-- roadmap-guard:trail not-base64!! -->')).toEqual([]);
+    const mixed = Buffer.from(JSON.stringify([grant, { at: 'never', actor: 'x', action: 'exempt', reason: '' }, { ...grant, action: 'delete-repo' }])).toString('base64url');
+    expect(readTrail(`<!-- roadmap-guard:trail ${mixed} -->`)).toEqual([grant]);
+  });
+
+  it('keeps the last entries and cuts long reasons', () => {
+    let trail: TrailEntry[] = [];
+    for (let index = 0; index < MAX_TRAIL_ENTRIES + 5; index += 1) trail = withEntry(trail, { ...grant, reason: `r${index} ${'x'.repeat(400)}` });
+    expect(trail).toHaveLength(MAX_TRAIL_ENTRIES);
+    expect(trail[0]?.reason.startsWith('r5 ')).toBe(true);
+    expect(trail[0]?.reason).toHaveLength(300);
+  });
+
+  it('knows when the exception in force was granted', () => {
+    expect(grantedAt([grant])).toBe(grant.at);
+    expect(grantedAt([grant, { ...grant, action: 'outcome', outcome: 'hit' }])).toBe(grant.at);
+    expect(grantedAt([grant, { ...grant, action: 'revoke' }])).toBeUndefined();
+  });
+});
+
+describe('checkApprover', () => {
+  it('matches logins without a request, and asks about teams only after', async () => {
+    const asked: string[] = [];
+    const lookup = async (org: string, slug: string) => (asked.push(`${org}/${slug}`), slug === 'leads' ? ('member' as const) : ('unreadable' as const));
+    expect(await checkApprover(['@Lena', '@acme/leads'], 'lena', lookup)).toEqual({ approved: true, unreadableTeams: [] });
+    expect(asked).toEqual([]);
+    expect(await checkApprover(['@acme/secret', '@acme/leads'], 'tara', lookup)).toEqual({ approved: true, unreadableTeams: ['@acme/secret'] });
+    expect(await checkApprover(['@acme/secret'], 'tara', lookup)).toEqual({ approved: false, unreadableTeams: ['@acme/secret'] });
+  });
+});

@@ -1,0 +1,53 @@
+// The built action (dist/index.js, run like a runner runs it) answering
+// /roadmap commands from GitHub's issue_comment payloads: the bundle wires
+// the command path end to end, and a plain comment costs nothing.
+import { afterEach, describe, expect, it } from 'vitest';
+import { readTrail } from '../../src/commands/trail.js';
+import { FakeGitHub, WORKFLOW_BOT } from '../fake-github/index.js';
+import { issueCommentEvent } from './events.js';
+import { COMMANDS_POLICY, POLICY_PATH, dealRequest } from './fixtures.js';
+import { runAction } from './run-action.js';
+
+const SLOW = 120_000;
+let fake: FakeGitHub | undefined;
+afterEach(async () => {
+  const unknown = fake?.unknownRoutes ?? [];
+  await fake?.stop();
+  fake = undefined;
+  expect(unknown).toEqual([]);
+});
+
+async function repository(): Promise<FakeGitHub> {
+  fake = await FakeGitHub.start();
+  fake.seed({ files: { [POLICY_PATH]: COMMANDS_POLICY }, issues: [{ number: 1, ...dealRequest({ answers: { 'Who will buy it?': null } }) }, { number: 2, title: 'Roadmap: SSO', labels: ['roadmap'] }] });
+  return fake;
+}
+
+describe('the built action on issue_comment', () => {
+  it('grants an exception for an approver and passes the check', { timeout: SLOW }, async () => {
+    const github = await repository();
+    const result = await runAction({ fake: github, event: issueCommentEvent(github, { number: 1, author: 'lead-lena', body: '/roadmap exempt Launch partner, signed before the policy existed' }) });
+    expect(result.stderr).toBe('');
+    expect(result.exitCode).toBe(0);
+    expect(github.labelsOf(1)).toContain('roadmap-exempt');
+    const bot = github.comments(1).filter((comment) => comment.author === WORKFLOW_BOT);
+    expect(bot).toHaveLength(1);
+    expect(readTrail(bot[0]?.body).map((entry) => [entry.action, entry.actor])).toEqual([['exempt', 'lead-lena']]);
+    const command = github.comments(1).find((comment) => comment.author === 'lead-lena')!;
+    expect(github.reactionsOn(command.id)).toEqual([{ content: '+1', user: WORKFLOW_BOT }]);
+    // What a command costs: the issue, the budget read, the policy file; then label, comment, reaction.
+    expect([github.count('graphql'), github.count('rest-read'), github.writes.map((w) => `${w.method} ${w.route}`)]).toEqual([
+      2,
+      1,
+      ['POST /repos/{owner}/{repo}/issues/{issue_number}/labels', 'POST /repos/{owner}/{repo}/issues/{issue_number}/comments', 'POST /repos/{owner}/{repo}/issues/comments/{comment_id}/reactions'],
+    ]);
+  });
+
+  it('ends at once on a plain comment: zero API requests', { timeout: SLOW }, async () => {
+    const github = await repository();
+    const result = await runAction({ fake: github, event: issueCommentEvent(github, { number: 1, author: 'lead-lena', body: 'Thanks! /roadmap exempt would be nice' }) });
+    expect(result.exitCode).toBe(0);
+    expect(github.requests).toEqual([]);
+    expect(result.annotations).toEqual([{ level: 'notice', message: 'The comment is not a /roadmap command; nothing to do.' }]);
+  });
+});

@@ -1,0 +1,326 @@
+// /roadmap commands, run through the action against the fake GitHub with
+// GitHub's issue_comment example payloads: who may grant, revoke and record
+// outcomes, what gets written, and what is ignored without a single request.
+import { afterEach, describe, expect, it } from 'vitest';
+import { readTrail } from '../../src/commands/trail.js';
+import { COMMENT_MARKER } from '../../src/report/markers.js';
+import { FakeGitHub, WORKFLOW_BOT } from '../fake-github/index.js';
+import { issueCommentEvent, issuesEvent, workflowDispatchEvent } from './events.js';
+import { COMMANDS_POLICY, POLICY_PATH, dealRequest } from './fixtures.js';
+import { runInProcess as runActionInProcess, type InProcessOptions } from './run-in-process.js';
+
+/** Runs at a fixed moment (the trail records it), 2026-11-20 noon UTC unless told. */
+function runInProcess(options: Omit<InProcessOptions, 'now'> & { now?: string }) {
+  return runActionInProcess({ ...options, now: new Date(options.now ?? '2026-11-20T12:00:00Z') });
+}
+
+
+let fake: FakeGitHub | undefined;
+afterEach(async () => {
+  const unknown = fake?.unknownRoutes ?? [];
+  await fake?.stop();
+  fake = undefined;
+  expect(unknown).toEqual([]);
+});
+
+/** A repository with a deal request (#1) missing its business case, by pm-paula, and a few roadmap items. */
+async function repository(options: { tokens?: Record<string, string> } = {}): Promise<FakeGitHub> {
+  fake = await FakeGitHub.start(options.tokens ? { tokens: options.tokens } : {});
+  fake.seed({
+    files: { [POLICY_PATH]: COMMANDS_POLICY },
+    issues: [
+      { number: 1, ...dealRequest({ answers: { 'Who will buy it?': null } }) },
+      { number: 2, title: 'Roadmap: audit log', labels: ['roadmap'] },
+      { number: 3, title: 'Roadmap: SSO', labels: ['roadmap'] },
+    ],
+  });
+  return fake;
+}
+
+function botComment(github: FakeGitHub, number: number, bot = WORKFLOW_BOT) {
+  return github.comments(number).find((comment) => comment.author === bot && comment.body.includes(COMMENT_MARKER));
+}
+
+/** The comment a command was given in (the latest one by that person). */
+function commandComment(github: FakeGitHub, number: number, author: string) {
+  return github.comments(number).filter((comment) => comment.author === author).at(-1)!;
+}
+
+describe('/roadmap exempt', () => {
+  it('an approver grants: label, audit trail in the one bot comment, 👍, and the check passes', async () => {
+    const github = await repository();
+    const result = await runInProcess({ fake: github, event: issueCommentEvent(github, { number: 1, author: 'lead-lena', body: '/roadmap exempt Launch partner, signed before the policy existed' }) });
+    expect(github.labelsOf(1)).toContain('roadmap-exempt');
+    expect(github.labelsOf(1)).not.toContain('roadmap: needs business case');
+    const comment = botComment(github, 1);
+    expect(comment?.body).toContain('Exception granted');
+    expect(comment?.body).toContain('### Decisions');
+    expect(readTrail(comment?.body)).toEqual([{ at: '2026-11-20T12:00:00.000Z', actor: 'lead-lena', action: 'exempt', reason: 'Launch partner, signed before the policy existed' }]);
+    expect(github.comments(1).filter((c) => c.author === WORKFLOW_BOT)).toHaveLength(1);
+    expect(github.reactionsOn(commandComment(github, 1, 'lead-lena').id)).toEqual([{ content: '+1', user: WORKFLOW_BOT }]);
+    expect(result.outputs.compliant).toBe('true');
+    expect(result.exitCode).toBe(0);
+  });
+
+  it('a non-approver is refused politely, told who can approve, and nothing changes', async () => {
+    const github = await repository();
+    await runInProcess({ fake: github, event: issueCommentEvent(github, { number: 1, author: 'pm-paula', body: '/roadmap exempt We really need this for the deal' }) });
+    expect(github.labelsOf(1)).not.toContain('roadmap-exempt');
+    const body = botComment(github, 1)?.body ?? '';
+    expect(body).toContain('Only an approver can grant an exception: `lead-lena` and `@acme/product-leads`');
+    expect(readTrail(body)).toEqual([]);
+    expect(github.reactionsOn(commandComment(github, 1, 'pm-paula').id)).toEqual([{ content: 'confused', user: WORKFLOW_BOT }]);
+  });
+
+  it('asks for a reason of at least 3 words', async () => {
+    const github = await repository();
+    await runInProcess({ fake: github, event: issueCommentEvent(github, { number: 1, author: 'lead-lena', body: '/roadmap exempt ok' }) });
+    expect(github.labelsOf(1)).not.toContain('roadmap-exempt');
+    expect(botComment(github, 1)?.body).toContain('needs a reason of at least 3 words');
+  });
+
+  it('matches a team approver through team membership, and refuses a non-member', async () => {
+    const app = 'roadmap-guard[bot]';
+    const github = await repository({ tokens: { 'app-token': app } });
+    github.allowOrgRead(app);
+    github.addTeam('acme', 'product-leads', ['tara']);
+    await runInProcess({ fake: github, token: 'app-token', event: issueCommentEvent(github, { number: 1, author: 'nick', body: '/roadmap exempt Nick thinks this is fine' }) });
+    expect(github.labelsOf(1)).not.toContain('roadmap-exempt');
+    expect(github.reactionsOn(commandComment(github, 1, 'nick').id)).toEqual([{ content: 'confused', user: app }]);
+
+    await runInProcess({ fake: github, token: 'app-token', event: issueCommentEvent(github, { number: 1, author: 'tara', body: '/roadmap exempt Board approved this as a strategic exception' }) });
+    expect(github.labelsOf(1)).toContain('roadmap-exempt');
+    expect(readTrail(botComment(github, 1, app)?.body).map((entry) => entry.actor)).toEqual(['tara']);
+    expect(github.comments(1).filter((c) => c.author === app)).toHaveLength(1);
+  });
+
+  it('a token that cannot read teams: the team does not match, and the reply and the log say why', async () => {
+    const github = await repository();
+    github.addTeam('acme', 'product-leads', ['tara']);
+    const result = await runInProcess({ fake: github, event: issueCommentEvent(github, { number: 1, author: 'tara', body: '/roadmap exempt Board approved this as a strategic exception' }) });
+    expect(github.labelsOf(1)).not.toContain('roadmap-exempt');
+    expect(botComment(github, 1)?.body).toContain("The workflow's token cannot read the members of `@acme/product-leads`");
+    expect(result.annotations).toContainEqual({ level: 'warning', message: expect.stringMatching(/Could not read the members of @acme\/product-leads/) });
+  });
+
+  it('beyond max-open, the grant is refused with the list of open exemptions', async () => {
+    const github = await repository();
+    github.addIssue({ number: 4, ...dealRequest({ title: 'Deal: audit export', labels: ['deal', 'roadmap-exempt'] }) });
+    await runInProcess({ fake: github, event: issueCommentEvent(github, { number: 1, author: 'lead-lena', body: '/roadmap exempt Launch partner signed in March' }) });
+    expect(github.labelsOf(1)).not.toContain('roadmap-exempt');
+    expect(botComment(github, 1)?.body).toContain('at most 1 may be open at a time, and 1 is open already: #4');
+  });
+});
+
+describe('/roadmap revoke', () => {
+  it('an approver removes the exemption, and the trail keeps both decisions', async () => {
+    const github = await repository();
+    await runInProcess({ fake: github, event: issueCommentEvent(github, { number: 1, author: 'lead-lena', body: '/roadmap exempt Launch partner signed in March' }) });
+    await runInProcess({ fake: github, now: '2026-11-27T12:00:00Z', event: issueCommentEvent(github, { number: 1, author: 'lead-lena', body: '/roadmap revoke the partner walked away' }) });
+    expect(github.labelsOf(1)).not.toContain('roadmap-exempt');
+    expect(github.labelsOf(1)).toContain('roadmap: needs business case');
+    const trail = readTrail(botComment(github, 1)?.body);
+    expect(trail.map((entry) => [entry.action, entry.actor, entry.reason])).toEqual([
+      ['exempt', 'lead-lena', 'Launch partner signed in March'],
+      ['revoke', 'lead-lena', 'the partner walked away'],
+    ]);
+    expect(github.comments(1).filter((c) => c.author === WORKFLOW_BOT)).toHaveLength(1);
+  });
+});
+
+describe('/roadmap outcome', () => {
+  async function deliveredBet(): Promise<FakeGitHub> {
+    const github = await repository();
+    github.addIssue({ number: 5, ...dealRequest({ title: 'Deal: bulk export', state: 'closed', closedAt: '2026-09-01T00:00:00Z', stateReason: 'completed' }) });
+    return github;
+  }
+
+  it('the author records how a delivered bet turned out', async () => {
+    const github = await deliveredBet();
+    await runInProcess({ fake: github, event: issueCommentEvent(github, { number: 5, author: 'pm-paula', body: '/roadmap outcome hit 7 accounts use it, see https://dash.example.com/export' }) });
+    expect(github.labelsOf(5)).toContain('roadmap: outcome hit');
+    const body = botComment(github, 5)?.body ?? '';
+    expect(readTrail(body)).toEqual([
+      { at: '2026-11-20T12:00:00.000Z', actor: 'pm-paula', action: 'outcome', outcome: 'hit', reason: '7 accounts use it, see https://dash.example.com/export' },
+    ]);
+    // The evidence is echoed as text: no live link, no mention.
+    expect(body).toContain('https\u200d://dash.example.com/export');
+    expect(github.reactionsOn(commandComment(github, 5, 'pm-paula').id)).toEqual([{ content: '+1', user: WORKFLOW_BOT }]);
+  });
+
+  it('a second outcome replaces the first label', async () => {
+    const github = await deliveredBet();
+    await runInProcess({ fake: github, event: issueCommentEvent(github, { number: 5, author: 'pm-paula', body: '/roadmap outcome hit early numbers look good' }) });
+    await runInProcess({ fake: github, event: issueCommentEvent(github, { number: 5, author: 'lead-lena', body: '/roadmap outcome missed adoption stalled at 2 accounts' }) });
+    expect(github.labelsOf(5)).toContain('roadmap: outcome missed');
+    expect(github.labelsOf(5)).not.toContain('roadmap: outcome hit');
+  });
+
+  it('is refused for a stranger', async () => {
+    const github = await deliveredBet();
+    await runInProcess({ fake: github, event: issueCommentEvent(github, { number: 5, author: 'stranger-sam', body: '/roadmap outcome hit trust me' }) });
+    expect(github.labelsOf(5).some((label) => label.startsWith('roadmap: outcome'))).toBe(false);
+    expect(botComment(github, 5)?.body).toContain("Only the issue's author, an assignee or an approver");
+    expect(github.reactionsOn(commandComment(github, 5, 'stranger-sam').id)).toEqual([{ content: 'confused', user: WORKFLOW_BOT }]);
+  });
+
+  it('an assignee may record it; evidence is required', async () => {
+    const github = await deliveredBet();
+    await runInProcess({ fake: github, event: issueCommentEvent(github, { number: 5, author: 'dev-dana', assignees: ['dev-dana'], body: '/roadmap outcome walked-away' }) });
+    expect(botComment(github, 5)?.body).toContain('Add the evidence');
+    await runInProcess({ fake: github, event: issueCommentEvent(github, { number: 5, author: 'dev-dana', assignees: ['dev-dana'], body: '/roadmap outcome walked-away customer churned' }) });
+    expect(github.labelsOf(5)).toContain('roadmap: outcome walked away');
+  });
+});
+
+describe('/roadmap check, why and unknown commands', () => {
+  it('why replies with the evaluation in full, in the same bot comment', async () => {
+    const github = await repository();
+    await runInProcess({ fake: github, event: issueCommentEvent(github, { number: 1, author: 'sales-sid', body: '/roadmap why' }) });
+    const body = botComment(github, 1)?.body ?? '';
+    expect(body).toContain('**Category:** `deal` (label `deal`)');
+    expect(body).toMatch(/\| Business case \| \*\*fails\*\*: .*Who will buy it/);
+    expect(body).toContain('| One-off labels | passes |');
+  });
+
+  it('check re-evaluates and reacts 👍', async () => {
+    const github = await repository();
+    const result = await runInProcess({ fake: github, event: issueCommentEvent(github, { number: 2, author: 'sales-sid', body: '/roadmap check' }) });
+    expect(github.reactionsOn(commandComment(github, 2, 'sales-sid').id)).toEqual([{ content: '+1', user: WORKFLOW_BOT }]);
+    expect(botComment(github, 2)).toBeUndefined();
+    expect(result.outputs.compliant).toBe('true');
+  });
+
+  it('an unknown sub-command gets the list of commands, its text escaped', async () => {
+    const github = await repository();
+    await runInProcess({ fake: github, event: issueCommentEvent(github, { number: 2, author: 'sales-sid', body: '/roadmap <img src=x>@everyone' }) });
+    const body = botComment(github, 2)?.body ?? '';
+    expect(body).toContain('`/roadmap outcome <hit|missed|walked-away> <evidence>`');
+    expect(body).toContain('“/roadmap \\<img” is not a command I know');
+    expect(body).not.toMatch(/(?<!\\)<img/);
+  });
+});
+
+describe('comments that are not commands', () => {
+  it.each([
+    ['a plain comment', { body: 'Thanks, looks good to me', author: 'lead-lena' }],
+    ['a command in a code block', { body: '```\n/roadmap exempt Launch partner signed in March\n```', author: 'lead-lena' }],
+    ['a command in a quote', { body: '> /roadmap exempt Launch partner signed in March\n\nShould we?', author: 'lead-lena' }],
+    ['an indented command', { body: '    /roadmap exempt Launch partner signed in March', author: 'lead-lena' }],
+    ['a command mid-sentence', { body: 'Please /roadmap exempt Launch partner signed in March', author: 'lead-lena' }],
+    ['an edited comment', { body: '/roadmap exempt Launch partner signed in March', author: 'lead-lena', action: 'edited' as const }],
+    ['a bot', { body: '/roadmap exempt Launch partner signed in March', author: 'dependabot[bot]' }],
+    ["the bot's own comment", { body: '/roadmap exempt Launch partner signed in March', author: WORKFLOW_BOT }],
+  ])('%s costs zero API requests and changes nothing', async (_name, comment) => {
+    const github = await repository();
+    const result = await runInProcess({ fake: github, event: issueCommentEvent(github, { number: 1, ...comment }) });
+    expect(github.requests).toEqual([]);
+    expect(github.labelsOf(1)).not.toContain('roadmap-exempt');
+    expect(result.exitCode).toBe(0);
+    expect(result.annotations.map((a) => a.level)).toEqual(['notice']);
+  });
+});
+
+describe('bets and outcomes in an audit', () => {
+  /** Four deal bets delivered this year: one hit, one missed, two never judged (one of them past the 30 days due). */
+  async function betsDelivered(): Promise<FakeGitHub> {
+    const github = await repository();
+    const bet = (number: number, closedAt: string, labels: string[] = []) =>
+      github.addIssue({ number, ...dealRequest({ title: `Deal: bet ${number}`, labels: ['deal', 'customer:globex', 'size/S', ...labels], state: 'closed', stateReason: 'completed', closedAt, updatedAt: closedAt }) });
+    bet(10, '2026-03-10T00:00:00Z', ['roadmap: outcome hit']);
+    bet(11, '2026-05-10T00:00:00Z', ['roadmap: outcome missed']);
+    bet(12, '2026-06-10T00:00:00Z');
+    bet(13, '2026-11-10T00:00:00Z');
+    return github;
+  }
+
+  it('raises outcome-missing for a bet delivered too long ago without an outcome, and reports the outcomes', async () => {
+    const github = await betsDelivered();
+    const result = await runInProcess({ fake: github, event: workflowDispatchEvent(github) });
+    const findings = JSON.parse(result.outputs.findings ?? '[]') as { kind: string; item: number | null; severity: string }[];
+    expect(findings.filter((f) => f.kind === 'outcome-missing')).toEqual([expect.objectContaining({ item: 12, severity: 'warn' })]);
+    expect(result.summary).toContain('### Bets and outcomes');
+    expect(result.summary).toContain('Of the **4 bets** delivered since 2025-12-01 (12 months), **2** have a recorded outcome: **1 hit** its metric (25%), 1 missed, 0 walked away. 2 (50%) were never reviewed: #12, #13.');
+    // A closed bet gets no comment or label for it: the report is where leads see it.
+    expect(github.comments(12)).toEqual([]);
+  });
+});
+
+describe('the exemption label added by hand', () => {
+  function labeledBy(github: FakeGitHub, sender: string) {
+    const issue = github.issue(1)!;
+    issue.labels.push('roadmap-exempt');
+    const event = issuesEvent(github, { action: 'labeled', number: 1, label: 'roadmap-exempt' });
+    event.payload.sender = { ...(event.payload.sender as object), login: sender, type: 'User' };
+    return event;
+  }
+
+  it('is removed with an explanation when a non-approver added it, and the issue is not exempt', async () => {
+    const github = await repository();
+    const result = await runInProcess({ fake: github, event: labeledBy(github, 'pm-paula') });
+    expect(github.labelsOf(1)).not.toContain('roadmap-exempt');
+    expect(github.labelsOf(1)).toContain('roadmap: needs business case');
+    const body = botComment(github, 1)?.body ?? '';
+    expect(body).toContain('**Label `roadmap-exempt` removed:** `pm-paula` added it, but only an approver (`lead-lena`, `@acme/product-leads`) can grant an exception');
+    expect(readTrail(body).map((entry) => [entry.action, entry.actor])).toEqual([['label-removed', 'pm-paula']]);
+    expect(result.outputs.compliant).toBe('false');
+  });
+
+  it('is kept and recorded as a grant when an approver added it', async () => {
+    const github = await repository();
+    const result = await runInProcess({ fake: github, event: labeledBy(github, 'lead-lena') });
+    expect(github.labelsOf(1)).toContain('roadmap-exempt');
+    expect(readTrail(botComment(github, 1)?.body).map((entry) => [entry.action, entry.actor, entry.reason])).toEqual([['exempt', 'lead-lena', 'added the label by hand']]);
+    expect(result.outputs.compliant).toBe('true');
+  });
+
+  it('when the token cannot remove it, the issue is still not exempt and the summary says which write failed', async () => {
+    const github = await repository();
+    github.failOn({ method: 'DELETE', path: /\/labels\/roadmap-exempt$/, status: 403, message: 'Resource not accessible by integration' });
+    const result = await runInProcess({ fake: github, event: labeledBy(github, 'pm-paula') });
+    expect(github.labelsOf(1)).toContain('roadmap-exempt');
+    expect(result.outputs.compliant).toBe('false');
+    expect(result.summary).toMatch(/remove label roadmap-exempt from \\#\u200d?1 \(label added by pm-paula\): GitHub refused/);
+    expect(result.summary).toContain('**fails the check**');
+  });
+});
+
+describe('exemption labels in an audit', () => {
+  it("reads who added the label last: a non-approver's label is removed, an approver's is recorded as a grant", async () => {
+    const github = await repository();
+    github.addIssue({ number: 4, ...dealRequest({ title: 'Deal: audit export' }) });
+    github.labelAddedBy(1, 'roadmap-exempt', 'pm-paula', '2026-11-01T00:00:00Z');
+    github.labelAddedBy(4, 'roadmap-exempt', 'lead-lena', '2026-11-02T00:00:00Z');
+    await runInProcess({ fake: github, event: workflowDispatchEvent(github) });
+    expect(github.labelsOf(1)).not.toContain('roadmap-exempt');
+    expect(readTrail(botComment(github, 1)?.body).map((entry) => [entry.action, entry.actor])).toEqual([['label-removed', 'pm-paula']]);
+    expect(github.labelsOf(4)).toContain('roadmap-exempt');
+    expect(readTrail(botComment(github, 4)?.body).map((entry) => [entry.action, entry.actor])).toEqual([['exempt', 'lead-lena']]);
+
+    // Recorded now: the next audit reads no timeline at all.
+    github.clearRequests();
+    await runInProcess({ fake: github, event: workflowDispatchEvent(github) });
+    expect(github.requests.filter((request) => JSON.stringify(request.body).includes('RoadmapLabelEvents'))).toEqual([]);
+    expect(github.writes).toEqual([]);
+  });
+});
+
+describe('expiring exceptions', () => {
+  it('an audit revokes an exception older than expires-after-days and says so', async () => {
+    const github = await repository();
+    github.repository.files[POLICY_PATH] = COMMANDS_POLICY.replace('  max-open: 1\n', '  max-open: 1\n  expires-after-days: 30\n');
+    await runInProcess({ fake: github, now: '2026-10-01T12:00:00Z', event: issueCommentEvent(github, { number: 1, author: 'lead-lena', body: '/roadmap exempt Launch partner signed in March' }) });
+    expect(github.labelsOf(1)).toContain('roadmap-exempt');
+
+    const early = await runInProcess({ fake: github, now: '2026-10-20T12:00:00Z', event: workflowDispatchEvent(github) });
+    expect(github.labelsOf(1)).toContain('roadmap-exempt');
+    expect(early.outputs.compliant).toBe('true');
+
+    const late = await runInProcess({ fake: github, now: '2026-11-20T12:00:00Z', event: workflowDispatchEvent(github) });
+    expect(github.labelsOf(1)).not.toContain('roadmap-exempt');
+    const body = botComment(github, 1)?.body ?? '';
+    expect(body).toContain('**Exception expired:** granted on 2026-10-01, it lapsed after 30 days');
+    expect(readTrail(body).map((entry) => entry.action)).toEqual(['exempt', 'expire']);
+    expect(late.outputs.compliant).toBe('false');
+  });
+});

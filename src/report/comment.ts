@@ -251,7 +251,8 @@ function exceptionHowTo(input: CommentInput): string {
   return `**Need an exception?** ${who} add the label ${code(exemptions.label)}: exempt issues are still reported but never fail the check.${limit}`;
 }
 
-function footer(input: CommentInput): string {
+/** The comment's last line, its stamp: the policy checked against (linked at its commit) and the day. */
+export function footer(input: Pick<ReportInput, 'policySources' | 'policyUrl'> & { evaluation: { at: string } }): string {
   const source = input.policySources[0] ?? 'the roadmap policy';
   const url = input.policyUrl ? safeUrl(input.policyUrl) : undefined;
   const policy = url ? `[${escapeText(source, 100)}](${url})` : code(source);

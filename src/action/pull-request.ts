@@ -13,8 +13,9 @@ import { describeCounts, type GitHubClient } from '../github/client.js';
 import { createPolicyReader } from '../github/policy-reader.js';
 import { findStickyComment, readPullRequest, type PullRequestRead } from '../github/pull-request-read.js';
 import { readBudgetItems, readFocusIssue, readIssues } from '../github/read.js';
-import { PolicyError } from '../policy/errors.js';
-import { loadPolicy, type LoadedPolicy } from '../policy/load.js';
+import { formatProblem, PolicyError } from '../policy/errors.js';
+import { loadPolicy, missingPolicyProblem, type LoadedPolicy } from '../policy/load.js';
+import { parsePolicy } from '../policy/schema.js';
 import { footer } from '../report/comment.js';
 import { MERGE_GATE_MARKER, POLICY_PREVIEW_MARKER } from '../report/markers.js';
 import { judgePullRequest, type GateVerdict, type LinkedIssue } from '../pull-request/gate.js';
@@ -53,7 +54,7 @@ export async function guardPullRequest(run: PullRequestRun): Promise<{ failure?:
   const draft = pr.isDraft || run.pullRequest.draft;
 
   // 2. The rules the change must meet: the base branch's policy, read through the API, never from the checkout.
-  const base = await loadPolicy(inputs.policyPath, policyReader(run, run.pullRequest.baseSha ?? run.pullRequest.baseRef, false));
+  const base = await loadBasePolicy(run, pr);
   const stamp = footer({ policySources: base.sources, policyUrl: policyUrl(run, base), evaluation: { at: run.now.toISOString() } });
 
   // 3. The merge gate.
@@ -93,6 +94,27 @@ export async function guardPullRequest(run: PullRequestRun): Promise<{ failure?:
   );
   const failures = [gateFailure(verdict), preview?.failure].filter((f): f is string => !!f);
   return { ...(failures.length ? { failure: failures.join(' ') } : {}), applied };
+}
+
+/**
+ * The base branch's policy. A pull request that adds the first policy is
+ * judged against an empty one (nothing fails) and previewed against it, so
+ * the reviewer sees what the new policy would find.
+ */
+async function loadBasePolicy(run: PullRequestRun, pr: PullRequestRead): Promise<LoadedPolicy> {
+  const { policyPath } = run.inputs;
+  try {
+    return await loadPolicy(policyPath, policyReader(run, run.pullRequest.baseSha ?? run.pullRequest.baseRef, false));
+  } catch (error) {
+    const addsFirstPolicy = error instanceof PolicyError && isMissingPolicy(error, policyPath) && pr.files.includes(policyFiles(policyPath, [], run.context.repo)[0]!);
+    if (!addsFirstPolicy) throw error;
+    core.notice(`The base branch has no roadmap policy yet: this pull request adds ${policyPath}, so nothing is enforced until it merges; the preview shows what it would find.`);
+    return { policy: parsePolicy({ version: 1 }), sources: [] };
+  }
+}
+
+function isMissingPolicy(error: PolicyError, path: string): boolean {
+  return error.problems.length === 1 && formatProblem(error.problems[0]!) === formatProblem(missingPolicyProblem(path));
 }
 
 /** Reads what the linked issues need, evaluates them with the budgets, and judges the pull request. */

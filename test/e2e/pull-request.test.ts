@@ -174,6 +174,18 @@ describe('the policy preview', () => {
   });
 });
 
+describe('a pull request adding the first policy', () => {
+  it('is previewed against no policy and passes, since nothing is enforced until it merges', { timeout: SLOW }, async () => {
+    fake = await FakeGitHub.start();
+    fake.seed({ issues: healthyRoadmap({ count: 50 }) });
+    fake.addPullRequest({ number: 74, changes: { [POLICY_PATH]: await gatePolicy() } });
+    const result = await runAction({ fake, event: pullRequestEvent(fake, { action: 'opened', number: 74 }) });
+    expect(result.exitCode).toBe(0);
+    expect(result.annotations).toContainEqual({ level: 'notice', message: expect.stringMatching(/base branch has no roadmap policy yet/) });
+    expect(stickyComments(fake, 74, POLICY_PREVIEW_MARKER)[0]?.body).toMatch(/\| deal \| — → 4\.3% \| — → ≤ 10% \| \*\*— → within budget\*\* \|/);
+  });
+});
+
 describe("the README's merge gate workflow", () => {
   it('passes actionlint and runs on the activity types the gate checks', async () => {
     const readme = await readFile(join(REPOSITORY_ROOT, 'README.md'), 'utf8');

@@ -3,6 +3,7 @@ import { evaluate } from '../../src/core/evaluate.js';
 import type { WorkItem } from '../../src/core/types.js';
 import type { Policy } from '../../src/policy/schema.js';
 import { diffPolicies } from '../../src/pull-request/policy-diff.js';
+import { policyFiles } from '../../src/pull-request/policy-files.js';
 import { renderPolicyPreview } from '../../src/pull-request/preview-comment.js';
 import { isResolvedComment } from '../../src/report/comment.js';
 import { POLICY_PREVIEW_MARKER } from '../../src/report/markers.js';
@@ -86,3 +87,11 @@ describe('the policy diff', () => {
 function examplePolicyFile(): { 'business-case': { fields: unknown } } {
   return { 'business-case': { fields: examplePolicy().businessCase.fields.map((f) => ({ heading: f.heading })) } };
 }
+
+describe('the files that make a pull request a policy change', () => {
+  it('are the policy file and the files of this repository it extends, never other repositories', () => {
+    const sources = ['.github/roadmap-policy.yml', 'acme/widgets:policies/base.yml@main', 'acme/.github:roadmap-policy.yml'];
+    expect(policyFiles('.github/roadmap-policy.yml', sources, { owner: 'Acme', name: 'Widgets' })).toEqual(['.github/roadmap-policy.yml', 'policies/base.yml']);
+    expect(policyFiles('./custom/policy.yml', [], { owner: 'acme', name: 'widgets' })).toEqual(['custom/policy.yml']);
+  });
+});

@@ -66,6 +66,8 @@ describe('the merge gate', () => {
     github.clearRequests();
     await runAction({ fake: github, event: pullRequestEvent(github, { action: 'synchronize', number: 70 }) });
     expect(github.writes).toEqual([]);
+    // The pull request, the linked issue, one page of budgets; the base branch's policy through the contents API.
+    expect({ graphql: github.count('graphql'), restReads: github.count('rest-read') }).toEqual({ graphql: 3, restReads: 1 });
 
     Object.assign(github.issue(60)!, { body: dealRequestBody({ Customer: 'Hooli' }), updatedAt: '2026-11-25T09:00:00Z' });
     const fixed = await runAction({ fake: github, event: pullRequestEvent(github, { action: 'synchronize', number: 70 }) });

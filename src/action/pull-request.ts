@@ -59,16 +59,22 @@ export async function guardPullRequest(run: PullRequestRun): Promise<{ failure?:
 
   // 3. The merge gate.
   const verdict = await mergeGate(run, pr, base);
-  const gateMarkdown = verdict.passes ? renderGateResolved({ pullRequest: pr, at: run.now.toISOString() }) : renderGateComment({ verdict, pullRequest: pr, stamp });
+  const gateComment = renderGateComment({ verdict, pullRequest: pr, stamp });
 
   // 4. The policy preview, when the pull request edits the policy or a file it extends in this repository.
   const touched = pr.files.some((file) => policyFiles(inputs.policyPath, base.sources, context.repo).includes(file));
   const preview = touched ? await previewPolicyChange(run, base, stamp) : undefined;
 
-  // 5. The sticky comments.
+  // 5. The sticky comments: the gate's while it fails (then resolved), the preview's while the policy changes.
   const plan = mayComment(run, base, draft)
     ? [
-        ...planStickyComment({ pullRequest: pr.number, existing: findStickyComment(pr.comments, MERGE_GATE_MARKER), body: gateMarkdown, mayCreate: !verdict.passes, what: "the merge gate's comment" }),
+        ...planStickyComment({
+          pullRequest: pr.number,
+          existing: findStickyComment(pr.comments, MERGE_GATE_MARKER),
+          body: verdict.passes ? renderGateResolved({ pullRequest: pr, at: run.now.toISOString() }) : gateComment,
+          mayCreate: !verdict.passes,
+          what: "the merge gate's comment",
+        }),
         ...planStickyComment({
           pullRequest: pr.number,
           existing: findStickyComment(pr.comments, POLICY_PREVIEW_MARKER),
@@ -81,12 +87,13 @@ export async function guardPullRequest(run: PullRequestRun): Promise<{ failure?:
   const applied = await applyWrites(client, context.repo, plan, { dryRun: inputs.dryRun, maxWrites: inputs.maxWrites, log: core });
   if (!inputs.dryRun && plan.length) core.info(describeApplied(applied));
 
-  // 6. The report: the same text as the comments, and what the run cost.
+  // 6. The report: the same text as the comments, what was written, and what the run cost.
   run.state.reportPath = await writeReportMarkdown(
     [
       `## Roadmap Guard: pull request #${pr.number}`,
-      withoutMarkers(verdict.passes && !verdict.noLinkedIssue ? renderGateComment({ verdict, pullRequest: pr, stamp }) : gateMarkdown),
+      withoutMarkers(gateComment),
       preview ? withoutMarkers(preview.markdown) : '',
+      plan.length ? `- **Comments:** ${inputs.dryRun ? `dry run, ${plan.length} not written` : describeApplied(applied)}` : '',
       `- **API requests:** ${describeCounts(client.counts())}`,
     ]
       .filter(Boolean)

@@ -136,7 +136,7 @@ async function mergeGate(run: PullRequestRun, pr: PullRequestRead, base: LoadedP
     const item = focus.record.item;
     const comment = focus.record.comments.comment;
     linkedItems.push(item);
-    linked.push({ number, title: item.title, url: item.url, ...(comment ? { commentUrl: `${item.url}#issuecomment-${comment.id}` } : {}) });
+    linked.push({ number, title: item.title, url: item.url, ...(comment?.id ? { commentUrl: `${item.url}#issuecomment-${comment.id}` } : {}) });
   }
   // The budget read has every open issue narrowly; the linked issues replace their narrow copies.
   const budgetItems = linked.length ? await readBudgetItems(client, context.repo, base.policy, { dashboardTitle }) : [];

@@ -35,7 +35,7 @@ export const PULL_REQUEST_QUERY = /* GraphQL */ `
         }
         comments(first: 100, after: $commentsAfter) @include(if: $withComments) {
           pageInfo { hasNextPage endCursor }
-          nodes { databaseId viewerDidAuthor body createdAt updatedAt }
+          nodes { fullDatabaseId viewerDidAuthor body createdAt updatedAt }
         }
         files(first: 100, after: $filesAfter) @include(if: $withFiles) {
           pageInfo { hasNextPage endCursor }

@@ -25,7 +25,8 @@ export interface IssueNode {
 }
 
 export interface CommentNode {
-  databaseId: number | null;
+  /** GitHub's `BigInt` id as a decimal string; may be beyond 2^53, so never a number. */
+  fullDatabaseId: string | null;
   viewerDidAuthor: boolean;
   body: string;
   createdAt?: string;
@@ -34,7 +35,8 @@ export interface CommentNode {
 
 /** The bot's comment on an issue: the one to edit instead of posting another. */
 export interface BotComment {
-  id: number;
+  /** The comment's database id, digits only, exactly as GitHub gave it; null when GitHub gave none usable. */
+  id: string | null;
   body: string;
 }
 
@@ -96,11 +98,16 @@ export function personActivityAt(node: IssueNode, comments: readonly (CommentNod
  */
 export function findBotComment(comments: readonly (CommentNode | null)[]): BotComment | null {
   for (const comment of comments) {
-    if (comment?.viewerDidAuthor && comment.databaseId !== null && comment.body.includes(COMMENT_MARKER)) {
-      return { id: comment.databaseId, body: comment.body };
+    if (comment?.viewerDidAuthor && comment.body.includes(COMMENT_MARKER)) {
+      return { id: isDatabaseId(comment.fullDatabaseId) ? comment.fullDatabaseId : null, body: comment.body };
     }
   }
   return null;
+}
+
+/** A database id as GitHub's `BigInt` arrives: a decimal string of digits. */
+function isDatabaseId(id: string | null | undefined): id is string {
+  return typeof id === 'string' && /^[1-9]\d*$/.test(id);
 }
 
 /** The dashboard issue is the bot's own report, not planned work. */

@@ -22,7 +22,8 @@ export function planStickyComment(input: StickyCommentInput): PlannedWrite[] {
     if (!input.mayCreate) return [];
     return [{ kind: 'create-comment', issue: pullRequest, body: input.body, onPullRequest: true, description: `post ${input.what} on pull request #${pullRequest}` }];
   }
-  if (sameText(existing.body, input.body)) return [];
+  // A comment without a usable id cannot be edited, and posting another would duplicate it.
+  if (existing.id === null || sameText(existing.body, input.body)) return [];
   return [
     { kind: 'update-comment', issue: pullRequest, commentId: existing.id, body: input.body, onPullRequest: true, description: `update ${input.what} on pull request #${pullRequest}` },
   ];

@@ -84,13 +84,15 @@ describe('the merge gate comment', () => {
     expect(resolved).toContain(MERGE_GATE_MARKER);
     const failing = renderGateComment({ verdict: judge(), pullRequest, stamp });
     expect(planStickyComment({ pullRequest: 70, existing: null, body: resolved, mayCreate: false, what: 'x' })).toEqual([]);
-    expect(planStickyComment({ pullRequest: 70, existing: { id: 9, body: failing }, body: resolved, mayCreate: false, what: 'x' })).toMatchObject([
-      { kind: 'update-comment', commentId: 9, onPullRequest: true },
+    expect(planStickyComment({ pullRequest: 70, existing: { id: '3000000009', body: failing }, body: resolved, mayCreate: false, what: 'x' })).toMatchObject([
+      { kind: 'update-comment', commentId: '3000000009', onPullRequest: true },
     ]);
-    expect(planStickyComment({ pullRequest: 70, existing: { id: 9, body: resolved }, body: resolved, mayCreate: false, what: 'x' })).toEqual([]);
+    expect(planStickyComment({ pullRequest: 70, existing: { id: '3000000009', body: resolved }, body: resolved, mayCreate: false, what: 'x' })).toEqual([]);
+    // A comment GitHub gave no usable id for is neither edited nor posted again.
+    expect(planStickyComment({ pullRequest: 70, existing: { id: null, body: failing }, body: resolved, mayCreate: true, what: 'x' })).toEqual([]);
     // The same verdict on another day changes only the stamp: nothing to write.
     const later = failing.replace('2026-11-03', '2026-11-04');
-    expect(planStickyComment({ pullRequest: 70, existing: { id: 9, body: failing }, body: later, mayCreate: true, what: 'x' })).toEqual([]);
+    expect(planStickyComment({ pullRequest: 70, existing: { id: '3000000009', body: failing }, body: later, mayCreate: true, what: 'x' })).toEqual([]);
   });
 });
 

@@ -1,5 +1,7 @@
-// The built action on pull requests, against the local fake GitHub: the merge
-// gate on the issues a pull request closes, and the preview of a policy change.
+// The action on pull requests, against the local fake GitHub: the merge gate on
+// the issues a pull request closes, and the preview of a policy change. The
+// first scenario of each and the fork run the built bundle as a runner does;
+// the others run in-process, unpaced, to keep the suite fast.
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -8,6 +10,7 @@ import { FakeGitHub, WORKFLOW_BOT } from '../fake-github/index.js';
 import { pullRequestEvent } from './events.js';
 import { POLICY_PATH, dealRequest, dealRequestBody, examplePolicy, healthyRoadmap } from './fixtures.js';
 import { REPOSITORY_ROOT, runAction } from './run-action.js';
+import { runInProcess } from './run-in-process.js';
 
 const SLOW = 120_000;
 let fake: FakeGitHub | undefined;
@@ -82,7 +85,7 @@ describe('the merge gate', () => {
     const github = await startRoadmap();
     // Strategic roadmap work; deal request #25 would not pass, its category being over budget with #60 counted.
     github.addPullRequest({ number: 70, closes: [1, 3] });
-    const result = await runAction({ fake: github, event: pullRequestEvent(github, { action: 'opened', number: 70 }) });
+    const result = await runInProcess({ fake: github, event: pullRequestEvent(github, { action: 'opened', number: 70 }) });
     expect(result.exitCode).toBe(0);
     expect(result.outputs.compliant).toBe('true');
     expect(github.writes).toEqual([]);
@@ -92,14 +95,14 @@ describe('the merge gate', () => {
   it('passes a pull request that closes no issue with a notice, and fails it when the policy requires a linked issue', { timeout: SLOW }, async () => {
     const github = await startRoadmap();
     github.addPullRequest({ number: 70 });
-    const passing = await runAction({ fake: github, event: pullRequestEvent(github, { action: 'opened', number: 70 }) });
+    const passing = await runInProcess({ fake: github, event: pullRequestEvent(github, { action: 'opened', number: 70 }) });
     expect(passing.exitCode).toBe(0);
     expect(passing.annotations).toContainEqual({ level: 'notice', message: expect.stringMatching(/closes no issue, so there is no planned work to check/) });
     expect(github.writes).toEqual([]);
 
     github.repository.files[POLICY_PATH] = `${await gatePolicy()}\npull-requests:\n  require-linked-issue: true\n`;
     github.addPullRequest({ number: 70 });
-    const failing = await runAction({ fake: github, event: pullRequestEvent(github, { action: 'edited', number: 70 }) });
+    const failing = await runInProcess({ fake: github, event: pullRequestEvent(github, { action: 'edited', number: 70 }) });
     expect(failing.exitCode).toBe(1);
     expect(failing.annotations).toContainEqual({ level: 'error', message: expect.stringMatching(/closes no issue, and the roadmap policy requires/) });
     expect(stickyComments(github, 70, MERGE_GATE_MARKER)[0]?.body).toMatch(/Add "Closes #123" to the description/);
@@ -108,7 +111,7 @@ describe('the merge gate', () => {
   it('checks a draft pull request but never comments on it', { timeout: SLOW }, async () => {
     const github = await startRoadmap();
     github.addPullRequest({ number: 70, closes: [60], isDraft: true });
-    const result = await runAction({ fake: github, event: pullRequestEvent(github, { action: 'opened', number: 70 }) });
+    const result = await runInProcess({ fake: github, event: pullRequestEvent(github, { action: 'opened', number: 70 }) });
     expect(result.exitCode).toBe(1);
     expect(github.writes).toEqual([]);
     expect(result.summary).toContain('blocks the merge');
@@ -117,7 +120,7 @@ describe('the merge gate', () => {
   it('turns a refused comment into instructions to grant pull-requests: write', { timeout: SLOW }, async () => {
     const github = await startRoadmap({ readOnlyTokens: ['fake-token'] });
     github.addPullRequest({ number: 70, closes: [60] });
-    const result = await runAction({ fake: github, event: pullRequestEvent(github, { action: 'opened', number: 70 }) });
+    const result = await runInProcess({ fake: github, event: pullRequestEvent(github, { action: 'opened', number: 70 }) });
     expect(result.exitCode).toBe(1);
     expect(result.annotations).toContainEqual({ level: 'error', message: expect.stringMatching(/needs the `pull-requests: write` permission/) });
   });
@@ -181,7 +184,7 @@ describe('a pull request adding the first policy', () => {
     fake = await FakeGitHub.start();
     fake.seed({ issues: healthyRoadmap({ count: 50 }) });
     fake.addPullRequest({ number: 74, changes: { [POLICY_PATH]: await gatePolicy() } });
-    const result = await runAction({ fake, event: pullRequestEvent(fake, { action: 'opened', number: 74 }) });
+    const result = await runInProcess({ fake, event: pullRequestEvent(fake, { action: 'opened', number: 74 }) });
     expect(result.exitCode).toBe(0);
     expect(result.annotations).toContainEqual({ level: 'notice', message: expect.stringMatching(/base branch has no roadmap policy yet/) });
     expect(stickyComments(fake, 74, POLICY_PREVIEW_MARKER)[0]?.body).toMatch(/\| deal \| — → 4\.3% \| — → ≤ 10% \| \*\*— → within budget\*\* \|/);

@@ -128,6 +128,8 @@ function isMissingPolicy(error: PolicyError, path: string): boolean {
 async function mergeGate(run: PullRequestRun, pr: PullRequestRead, base: LoadedPolicy): Promise<GateVerdict> {
   const { client, context, inputs } = run;
   const dashboardTitle = inputs.dashboardIssue || undefined;
+  const unread = pr.closingTotal - pr.closes.length - pr.closesElsewhere.length;
+  if (unread > 0) core.warning(`Pull request #${pr.number} closes ${pr.closingTotal} issues; the merge gate checks the first ${pr.closingTotal - unread} and leaves ${unread} unchecked.`);
   if (pr.closesElsewhere.length) core.notice(`Pull request #${pr.number} also closes ${pr.closesElsewhere.join(', ')}: issues of other repositories are not this roadmap's planned work and are not checked.`);
   const linkedItems: WorkItem[] = [];
   const linked: LinkedIssue[] = [];

@@ -117,6 +117,13 @@ describe('the merge gate', () => {
     expect(result.summary).toContain('blocks the merge');
   });
 
+  it('says so when a pull request closes more issues than it reads', { timeout: SLOW }, async () => {
+    const github = await startRoadmap();
+    github.addPullRequest({ number: 70, closes: Array.from({ length: 51 }, (_, index) => index + 1).map((n) => (n === 51 ? 60 : n)) });
+    const result = await runInProcess({ fake: github, event: pullRequestEvent(github, { action: 'opened', number: 70 }) });
+    expect(result.annotations).toContainEqual({ level: 'warning', message: 'Pull request #70 closes 51 issues; the merge gate checks the first 50 and leaves 1 unchecked.' });
+  });
+
   it('turns a refused comment into instructions to grant pull-requests: write', { timeout: SLOW }, async () => {
     const github = await startRoadmap({ readOnlyTokens: ['fake-token'] });
     github.addPullRequest({ number: 70, closes: [60] });

@@ -17,7 +17,9 @@ import { parsePolicy } from '../src/policy/schema.js';
 import { evaluate } from '../src/core/evaluate.js';
 import { diffPolicies } from '../src/pull-request/policy-diff.js';
 import { renderPolicyPreview } from '../src/pull-request/preview-comment.js';
-import { footer, renderComment } from '../src/report/comment.js';
+import { renderArchiveNote, renderComment, stamp } from '../src/report/comment.js';
+import type { WorkItem } from '../src/core/types.js';
+import type { Policy } from '../src/policy/schema.js';
 import { renderMarkdownReport } from '../src/report/summary.js';
 import type { ReportInput } from '../src/report/types.js';
 
@@ -27,14 +29,14 @@ export const SNAPSHOT_FILE = 'examples/acme-snapshot.json';
 const TREND_MONTHS = 6;
 
 /** The example roadmap evaluated at the moment its snapshot was taken, as the action would report it in audit mode. */
-export function exampleReportInput(root: string): ReportInput {
-  const policy = parsePolicy(parse(readFileSync(join(root, POLICY_FILE), 'utf8')));
+export function exampleReportInput(root: string, options: { policy?: Policy; items?: (items: WorkItem[]) => WorkItem[]; daysLater?: number } = {}): ReportInput {
+  const policy = options.policy ?? parsePolicy(examplePolicyFile(root));
   const snapshot = parseSnapshot(readFileSync(join(root, SNAPSHOT_FILE), 'utf8'), SNAPSHOT_FILE);
   return buildReportInput({
     mode: 'audit',
     policy,
-    items: snapshot.items,
-    now: snapshot.takenAt,
+    items: options.items ? options.items(snapshot.items) : snapshot.items,
+    now: new Date(Date.parse(snapshot.takenAt) + (options.daysLater ?? 0) * 86_400_000).toISOString(),
     // As a repository using the action would see it.
     policySources: ['.github/roadmap-policy.yml'],
     sourceName: snapshot.source.name,
@@ -55,9 +57,44 @@ export function exampleCommentItem(input: ReportInput): number {
   return best.number;
 }
 
+function examplePolicyFile(root: string): Record<string, unknown> {
+  return parse(readFileSync(join(root, POLICY_FILE), 'utf8')) as Record<string, unknown>;
+}
+
+/** The example policy with backlog archiving turned on, as a team that wants its backlog to shrink sets it. */
+function archivingPolicy(root: string): Policy {
+  const file = examplePolicyFile(root);
+  const backlog = file.backlog as Record<string, unknown>;
+  return parsePolicy({ ...file, backlog: { ...backlog, archive: true, 'grace-days': 14, 'keep-labels': ['pinned', 'security'] } });
+}
+
+/**
+ * The two comments of archiving, on the example's stale item: the warning an
+ * audit writes, and the note once a later audit, past the grace period with
+ * nobody touching the item, has closed it.
+ */
+export function archiveExamples(root: string): { archiveWarning: string; archiveNote: string } {
+  const policy = archivingPolicy(root);
+  const warnedInput = exampleReportInput(root, { policy });
+  const stale = warnedInput.evaluation.archive[0];
+  if (!stale) throw new Error('the example roadmap has no stale item to archive');
+  const graceDays = policy.backlog.archive?.graceDays ?? 0;
+  const warned = (items: WorkItem[]) => items.map((item) => (item.number === stale.number ? { ...item, archiveWarnedAt: stale.warnedAt } : item));
+  const dueInput = exampleReportInput(root, { policy, items: warned, daysLater: graceDays });
+  const due = dueInput.evaluation.archive.find((decision) => decision.number === stale.number && decision.due);
+  const item = dueInput.items.find((candidate) => candidate.number === stale.number);
+  if (!due || !item) throw new Error(`#${stale.number} is not due to be archived ${graceDays} days after its warning`);
+  return {
+    archiveWarning: renderComment({ ...warnedInput, mode: 'issue', focusItem: stale.number }),
+    archiveNote: renderArchiveNote({ item, decision: due, policy, at: dueInput.evaluation.at }),
+  };
+}
+
 export interface ReadmeExamples {
   comment: string;
   summary: string;
+  archiveWarning: string;
+  archiveNote: string;
   'policy-preview': string;
 }
 
@@ -67,6 +104,7 @@ export function renderReadmeExamples(root: string): ReadmeExamples {
     comment: renderComment({ ...input, mode: 'issue', focusItem: exampleCommentItem(input) }),
     summary: renderMarkdownReport(input),
     'policy-preview': examplePolicyPreview(root),
+    ...archiveExamples(root),
   };
 }
 
@@ -95,8 +133,7 @@ export function examplePolicyPreview(root: string): string {
     before: { policy: before!, evaluation: evaluate(before!, items, snapshot.takenAt) },
     after: { policy: after!, evaluation: evaluate(after!, items, snapshot.takenAt) },
   });
-  const stamp = footer({ policySources: ['.github/roadmap-policy.yml'], evaluation: { at: snapshot.takenAt } });
-  return renderPolicyPreview({ diff, policyPath: '.github/roadmap-policy.yml', baseRef: 'main', stamp });
+  return renderPolicyPreview({ diff, policyPath: '.github/roadmap-policy.yml', baseRef: 'main', stamp: stamp({ policySources: ['.github/roadmap-policy.yml'], evaluation: { at: snapshot.takenAt } }) });
 }
 
 /** README.md with each example's text placed between its markers, everything else untouched. */

@@ -18289,6 +18289,9 @@ const workItem = strictObject({
     activityAt: moment.optional().meta({
         description: "The last time a person touched the issue, when Roadmap Guard's own comment or label is the latest change; staleness is measured from it.",
     }),
+    archiveWarnedAt: moment.optional().meta({
+        description: 'When Roadmap Guard warned in its comment that the item will be archived (backlog.archive); the grace period runs from it.',
+    }),
     milestone: schemas_string().nullable().default(null),
     body: schemas_string().nullable().optional().meta({
         description: 'The issue body; its form answers and checkboxes are read when form or checklist is absent.',
@@ -18371,6 +18374,7 @@ function workItemFromIssue(issue) {
         closedAt: issue.closedAt,
         ...closeReason(issue.stateReason),
         ...(issue.activityAt ? { activityAt: issue.activityAt } : {}),
+        ...(issue.archiveWarnedAt ? { archiveWarnedAt: issue.archiveWarnedAt } : {}),
         milestone: typeof issue.milestone === 'string' || issue.milestone === null ? issue.milestone : issue.milestone.title,
         form,
         checklist,
@@ -18481,6 +18485,7 @@ const FINDING_KINDS = [
     'stale-backlog',
     'missing-size',
     'exemptions-over-limit',
+    'archive-pending',
 ];
 /** Kinds about one item's own content: they earn the item a comment and the non-compliant label. */
 const ITEM_LEVEL_KINDS = [
@@ -18491,6 +18496,7 @@ const ITEM_LEVEL_KINDS = [
     'forbidden-label',
     'bet-overdue',
     'stale-backlog',
+    'archive-pending',
 ];
 /** Kinds about a category's or customer's share of capacity. */
 const BUDGET_KINDS = (/* unused pure expression or super */ null && (['over-budget', 'customer-over-share', 'under-min-share']));
@@ -18736,6 +18742,10 @@ function isPlanned(policy, item, now) {
         return false;
     if (policy.work.include === 'open')
         return item.state === 'open';
+    return inCurrentIteration(policy, item, now);
+}
+/** True when the item's iteration on the board contains `now`. */
+function inCurrentIteration(policy, item, now) {
     const iteration = iterationOf(policy, item);
     if (!iteration)
         return false;
@@ -18779,6 +18789,24 @@ function fieldEquals(item, field, value) {
     return fieldTexts(item, field).some((text) => sameAnswer(text, value));
 }
 
+;// CONCATENATED MODULE: ./lib/policy/merge.js
+/**
+ * How an extending policy combines with the one it extends: its keys win,
+ * mappings merge key by key (a category defined in both gets the keys of both),
+ * lists are replaced whole (so a team can shorten an organization's list).
+ */
+function mergePolicyData(base, override) {
+    if (!isMapping(base) || !isMapping(override))
+        return override === undefined ? base : override;
+    const merged = { ...base };
+    for (const [key, value] of Object.entries(override))
+        merged[key] = mergePolicyData(base[key], value);
+    return merged;
+}
+function isMapping(value) {
+    return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
 ;// CONCATENATED MODULE: ./lib/policy/schema.js
 /**
  * The policy file, `.github/roadmap-policy.yml`: the single source of truth for
@@ -18790,6 +18818,7 @@ function fieldEquals(item, field, value) {
  * expected and what was found (`expected a share like 10% or 0.1, got "ten percent"`).
  * Positions and key paths are added by the loader.
  */
+
 
 
 
@@ -18973,6 +19002,14 @@ const forbiddenLabel = union([labelGlob, strictObject({ name: labelGlob, message
 })
     .transform((entry) => (typeof entry === 'string' ? { name: entry, message: undefined } : entry))
     .meta({ description: 'A label (or glob) no planned item may carry (finding forbidden-label).' });
+/** Archived work was not delivered, so it is never closed as completed: that would count it in the delivered trend. */
+const schema_closeReason = literal('not-planned', {
+    error: (issue) => issue.input === 'completed'
+        ? 'archived work was not delivered, so it cannot be closed as completed; use not-planned'
+        : `expected not-planned, got ${describeValue(issue.input)}`,
+})
+    .default('not-planned')
+    .meta({ description: 'How archived items are closed: not-planned (the only reason allowed; completed is refused because archived work was not delivered).' });
 const approver = schema_text('a GitHub login or @org/team').regex(/^@?[\w.-]+(\/[\w.-]+)?$/, {
     error: expected('a GitHub login like alice or a team like @acme/product-leads'),
 });
@@ -19013,10 +19050,22 @@ const policyFileSchema = strictObject({
         .optional()
         .meta({ description: 'Deal work as a bet: an open item past its review date must be reviewed.' }),
     backlog: strictObject({
-        'max-age-days': wholeNumber('a whole number of days above 0', 1).meta({ description: 'Open items untouched for longer are flagged (finding stale-backlog).', examples: [365] }),
+        'max-age-days': wholeNumber('a whole number of days above 0', 1).meta({ description: 'Open items no person touched for longer are flagged (finding stale-backlog).', examples: [365] }),
+        archive: schemas_boolean({ error: expected('true or false') }).default(false).meta({
+            description: 'true: audits warn on stale items (finding archive-pending) and close them as not planned after grace-days unless someone touches them. false: stale items are only flagged.',
+        }),
+        'grace-days': wholeNumber('a whole number of days above 0', 1).default(14).meta({
+            description: 'Days between the warning in the bot comment and archiving; a comment, edit, label or reopen by a person in between cancels it.',
+            examples: [14],
+        }),
+        'keep-labels': array(labelGlob, { error: expected('a list of labels') }).default([]).meta({
+            description: 'Items with any of these labels are never archived (they are still flagged when stale).',
+            examples: [['pinned', 'security']],
+        }),
+        'close-reason': schema_closeReason,
     })
         .optional()
-        .meta({ description: 'Old backlog items.' }),
+        .meta({ description: 'Old backlog items: flagged, and archived when archive is true.' }),
     exemptions: strictObject({
         label: schema_text('a label name').meta({ description: 'The label that marks an approved exception.', examples: ['roadmap-exempt'] }),
         approvers: array(approver, { error: expected('a list of logins or teams') }).default([]).meta({
@@ -19049,6 +19098,17 @@ const policyFileSchema = strictObject({
         .prefault({})
         .meta({ description: 'What happens when the policy is not met.' }),
 })
+    .superRefine((policy, ctx) => {
+    const backlog = policy.backlog;
+    const enforcement = policy.enforcement;
+    if (isMapping(backlog) && backlog.archive === true && isMapping(enforcement) && enforcement.comment === false) {
+        ctx.addIssue({
+            code: 'custom',
+            path: ['backlog', 'archive'],
+            message: 'archiving needs enforcement.comment: true: the warning, and the date it was given, live in the bot comment',
+        });
+    }
+}, whenMapping)
     .superRefine((policy, ctx) => {
     const categories = policy.categories;
     const businessCase = policy['business-case'];
@@ -19109,7 +19169,12 @@ function normalizePolicy(file) {
         },
         forbiddenLabels: file['forbidden-labels'] ?? [],
         bets: { reviewField: file.bets?.['review-field'] },
-        backlog: { maxAgeDays: file.backlog?.['max-age-days'] },
+        backlog: {
+            maxAgeDays: file.backlog?.['max-age-days'],
+            archive: file.backlog?.archive
+                ? { graceDays: file.backlog['grace-days'], keepLabels: file.backlog['keep-labels'], closeReason: file.backlog['close-reason'] }
+                : undefined,
+        },
         exemptions: file.exemptions
             ? { label: file.exemptions.label, approvers: file.exemptions.approvers, maxOpen: file.exemptions['max-open'] }
             : undefined,
@@ -19289,24 +19354,6 @@ function parseWithoutCategoryNames(policy) {
     const appliesTo = businessCase['applies-to'];
     const parsed = policyFileSchema.parse({ ...policy, 'business-case': { ...businessCase, 'applies-to': [] } });
     return { ...parsed, 'business-case': { ...parsed['business-case'], 'applies-to': appliesTo.map((name) => name.trim()) } };
-}
-
-;// CONCATENATED MODULE: ./lib/policy/merge.js
-/**
- * How an extending policy combines with the one it extends: its keys win,
- * mappings merge key by key (a category defined in both gets the keys of both),
- * lists are replaced whole (so a team can shorten an organization's list).
- */
-function mergePolicyData(base, override) {
-    if (!isMapping(base) || !isMapping(override))
-        return override === undefined ? base : override;
-    const merged = { ...base };
-    for (const [key, value] of Object.entries(override))
-        merged[key] = mergePolicyData(base[key], value);
-    return merged;
-}
-function isMapping(value) {
-    return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 // EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
@@ -19710,30 +19757,87 @@ function amount(policy, points) {
 }
 
 ;// CONCATENATED MODULE: ./lib/core/rules/backlog.js
-/** Backlog: an item nobody touched for a year will not be done; archive it. */
+/**
+ * Backlog: an item nobody touched for a year will not be done. Flag it; with
+ * `backlog.archive`, warn first and close it as not planned once the grace
+ * period passes with nobody touching it. Staleness is measured from a
+ * person's last touch, never from the bot's own comment or labels.
+ */
 
-function backlogRule(context) {
+
+
+function backlogRule(context, archive) {
+    const maxAgeDays = context.policy.backlog.maxAgeDays;
+    const decisions = new Map(archive.map((decision) => [decision.number, decision]));
+    return staleItems(context).map(({ assessed, days }) => {
+        const decision = decisions.get(assessed.item.number);
+        if (decision)
+            return archivePending(assessed, days, decision);
+        return {
+            ...aboutItem(assessed),
+            kind: 'stale-backlog',
+            message: `Not updated for ${days} days (the backlog limit is ${maxAgeDays})`,
+            fix: 'Close it as not planned, or update it with why it still matters',
+        };
+    });
+}
+/**
+ * Which stale items are archived, and when: the grace period runs from the
+ * warning recorded in the bot comment, or from now when there is none yet or
+ * a person touched the item after it (the touch cancelled that warning).
+ * Exempt items, items with a keep label and items in the current iteration
+ * are never archived. Oldest touch first.
+ */
+function archiveDecisions(context) {
+    const archive = context.policy.backlog.archive;
+    if (!archive)
+        return [];
+    return staleItems(context)
+        .filter(({ assessed }) => isArchivable(context, assessed))
+        .sort((a, b) => a.touchedAt - b.touchedAt || a.assessed.item.number - b.assessed.item.number)
+        .map(({ assessed, touchedAt }) => {
+        const recorded = Date.parse(assessed.item.archiveWarnedAt ?? '');
+        const warnedAt = Number.isNaN(recorded) || recorded < touchedAt ? context.now : recorded;
+        const archiveOn = warnedAt + archive.graceDays * DAY_MS;
+        return {
+            number: assessed.item.number,
+            touchedAt: new Date(touchedAt).toISOString(),
+            warnedAt: new Date(warnedAt).toISOString(),
+            archiveOn: new Date(archiveOn).toISOString(),
+            due: archiveOn <= context.now,
+        };
+    });
+}
+function isArchivable(context, { item, assessment }) {
+    const keepLabels = context.policy.backlog.archive?.keepLabels ?? [];
+    return !assessment.exempt && !anyLabelMatches(keepLabels, item.labels) && !inCurrentIteration(context.policy, item, new Date(context.now));
+}
+function staleItems(context) {
     const maxAgeDays = context.policy.backlog.maxAgeDays;
     if (maxAgeDays === undefined)
         return [];
-    return context.items
-        .filter(({ item }) => item.state === 'open')
-        .flatMap((assessed) => {
-        const updated = Date.parse(assessed.item.activityAt ?? assessed.item.updatedAt);
-        if (Number.isNaN(updated))
+    return context.items.flatMap((assessed) => {
+        if (assessed.item.state !== 'open')
             return [];
-        const days = Math.floor((context.now - updated) / DAY_MS);
-        if (days <= maxAgeDays)
+        const touchedAt = Date.parse(assessed.item.activityAt ?? assessed.item.updatedAt);
+        if (Number.isNaN(touchedAt))
             return [];
-        return [
-            {
-                ...aboutItem(assessed),
-                kind: 'stale-backlog',
-                message: `Not updated for ${days} days (the backlog limit is ${maxAgeDays})`,
-                fix: 'Close it as not planned, or update it with why it still matters',
-            },
-        ];
+        const days = Math.floor((context.now - touchedAt) / DAY_MS);
+        return days > maxAgeDays ? [{ assessed, days, touchedAt }] : [];
     });
+}
+function archivePending(assessed, days, decision) {
+    const on = decision.archiveOn.slice(0, 10);
+    return {
+        ...aboutItem(assessed),
+        kind: 'archive-pending',
+        message: decision.due
+            ? `Not updated for ${days} days and warned on ${decision.warnedAt.slice(0, 10)}: due to be closed as not planned`
+            : `Not updated for ${days} days: will be archived on ${on} unless someone updates it`,
+        fix: decision.due
+            ? 'Reopen it after it is closed if it still matters'
+            : `Add a comment or a label by ${on} to keep it; otherwise it is closed as not planned`,
+    };
 }
 
 ;// CONCATENATED MODULE: ./lib/core/rules/business-case.js
@@ -20120,14 +20224,15 @@ function evaluate(policy, items, now) {
     const context = { policy, now: at.getTime(), items: oneSpellingPerCustomer(uniqueByNumber(items).map((item) => assess(policy, item, at))) };
     // 2. Measure planned capacity against the budgets.
     const budgets = budgetsRule(context);
-    // 3. Apply every rule, then decide which findings fail.
+    // 3. Decide which stale items are archived, apply every rule, then decide which findings fail.
+    const archive = archiveDecisions(context);
     const drafts = [
         ...budgets.findings,
         ...exemptionsRule(context),
         ...businessCaseRule(context),
         ...forbiddenLabelsRule(context),
         ...betsRule(context),
-        ...backlogRule(context),
+        ...backlogRule(context, archive),
         ...sizeRule(context),
     ];
     const exemptItems = new Set(context.items.filter(({ assessment }) => assessment.exempt).map(({ item }) => item.number));
@@ -20144,6 +20249,7 @@ function evaluate(policy, items, now) {
             inUse: countExemptions(context),
             ...(policy.exemptions?.maxOpen === undefined ? {} : { maxOpen: policy.exemptions.maxOpen }),
         },
+        archive,
         compliant: findings.every((finding) => finding.severity !== 'fail'),
     };
 }
@@ -20415,6 +20521,7 @@ const KIND_TITLES = {
     'stale-backlog': 'Stale backlog',
     'missing-size': 'Items without a size',
     'exemptions-over-limit': 'Too many exemptions',
+    'archive-pending': 'Stale backlog to be archived',
 };
 /** "1 item", "3 items". */
 function format_plural(count, singular, pluralForm = `${singular}s`) {
@@ -20528,14 +20635,30 @@ function digest(input) {
             capText: c.cap ? `≤ ${c.cap}` : '—',
             over: c.over,
         }))),
-        groups: groupFindings(evaluation.findings),
+        // With archiving on, its own section lists the items to archive, with their dates.
+        groups: groupFindings(evaluation.findings.filter((f) => !policy.backlog.archive || f.kind !== 'archive-pending')),
         overdueBets: policy.bets.reviewField ? count('bet-overdue') : undefined,
-        staleBacklog: policy.backlog.maxAgeDays ? { count: count('stale-backlog'), maxAgeDays: policy.backlog.maxAgeDays } : undefined,
+        // Items to be archived are stale too.
+        staleBacklog: policy.backlog.maxAgeDays ? { count: itemsWith(open, ['stale-backlog', 'archive-pending']), maxAgeDays: policy.backlog.maxAgeDays } : undefined,
         exemptions: policy.exemptions
             ? { label: policy.exemptions.label, inUse: evaluation.exemptions.inUse, maxOpen: evaluation.exemptions.maxOpen ?? policy.exemptions.maxOpen }
             : undefined,
+        archive: archiveOf(input),
         trend: trendOf(input),
     };
+}
+function archiveOf(input) {
+    const graceDays = input.policy.backlog.archive?.graceDays;
+    if (graceDays === undefined)
+        return undefined;
+    const items = new Map(input.items.map((item) => [item.number, item]));
+    const archived = new Set(input.run?.archived ?? []);
+    const rows = input.evaluation.archive.map((decision) => ({ item: items.get(decision.number) ?? { number: decision.number, title: '', url: '' }, decision }));
+    const pending = rows.filter((row) => !archived.has(row.item.number));
+    return input.run ? { graceDays, archived: rows.filter((row) => archived.has(row.item.number)), pending } : { graceDays, pending };
+}
+function itemsWith(findings, kinds) {
+    return new Set(findings.filter((f) => f.item && kinds.includes(f.kind)).map((f) => f.item.number)).size;
 }
 function groupFindings(findings) {
     const rank = (f) => (f.exempt ? 2 : f.severity === 'fail' ? 0 : 1);
@@ -20615,6 +20738,7 @@ function auditReport(input) {
         customerSection(input, facts),
         attentionSection(facts),
         betsAndBacklog(facts),
+        archiveSection(facts),
         trendSection(input, facts),
         input.run ? runSection(input, input.run) : '',
     ];
@@ -20733,6 +20857,26 @@ function betsAndBacklog(facts) {
         lines.push(`- **Exemptions** (${code(label)}): ${inUse} in use${limit}`);
     }
     return lines.length ? `### Bets, backlog and exemptions\n\n${lines.join('\n')}` : '';
+}
+function archiveSection(facts) {
+    const archive = facts.archive;
+    if (!archive)
+        return '';
+    const list = (rows, line) => {
+        const lines = rows.slice(0, MAX_PER_GROUP).map((row) => `- ${itemLink(row.item, 70)} — ${line(row)}`);
+        if (rows.length > MAX_PER_GROUP)
+            lines.push(`- …and ${(rows.length - MAX_PER_GROUP).toLocaleString('en-US')} more`);
+        return lines.length ? lines.join('\n') : '- none';
+    };
+    return [
+        '### Backlog archiving',
+        `Stale items are closed as not planned ${format_plural(archive.graceDays, 'day')} after a warning in their comment, unless someone touches them. Oldest first.`,
+        // The dashboard and the CLI have no run to speak of.
+        archive.archived
+            ? `**Archived this run (${archive.archived.length.toLocaleString('en-US')})**\n\n${list(archive.archived, (row) => `untouched since ${format_day(row.decision.touchedAt)}, warned on ${format_day(row.decision.warnedAt)}`)}`
+            : '',
+        `**Will be archived (${archive.pending.length.toLocaleString('en-US')})**\n\n${list(archive.pending, (row) => (row.decision.due ? `due now (warned on ${format_day(row.decision.warnedAt)})` : `on ${format_day(row.decision.archiveOn)}`))}`,
+    ].filter(Boolean).join('\n\n');
 }
 function trendSection(input, facts) {
     const trend = facts.trend;
@@ -20914,6 +21058,10 @@ function backlog(facts, paint) {
         lines.push(`  Overdue bets: ${facts.overdueBets === 0 ? 'none' : format_plural(facts.overdueBets, 'item')}`);
     if (facts.staleBacklog)
         lines.push(`  Stale backlog: ${facts.staleBacklog.count === 0 ? 'none' : `${format_plural(facts.staleBacklog.count, 'item')} not updated in ${facts.staleBacklog.maxAgeDays}+ days`}`);
+    if (facts.archive) {
+        const next = facts.archive.pending.map((row) => row.decision.archiveOn).sort()[0];
+        lines.push(`  To be archived: ${facts.archive.pending.length === 0 ? 'none' : `${format_plural(facts.archive.pending.length, 'item')}, the first on ${next.slice(0, 10)}`}`);
+    }
     if (facts.exemptions) {
         const { label, inUse, maxOpen } = facts.exemptions;
         lines.push(`  ${terminalText(`Exemptions (${label}): ${inUse} in use${maxOpen === undefined ? '' : ` of at most ${maxOpen}`}`, WIDTH - 2)}`);

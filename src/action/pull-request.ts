@@ -16,7 +16,7 @@ import { readBudgetItems, readFocusIssue, readIssues } from '../github/read.js';
 import { formatProblem, PolicyError } from '../policy/errors.js';
 import { loadPolicy, missingPolicyProblem, type LoadedPolicy } from '../policy/load.js';
 import { parsePolicy } from '../policy/schema.js';
-import { footer } from '../report/comment.js';
+import { stamp as stampLine } from '../report/comment.js';
 import { MERGE_GATE_MARKER, POLICY_PREVIEW_MARKER } from '../report/markers.js';
 import { judgePullRequest, type GateVerdict, type LinkedIssue } from '../pull-request/gate.js';
 import { gateFailure, renderGateComment, renderGateResolved } from '../pull-request/gate-comment.js';
@@ -55,7 +55,7 @@ export async function guardPullRequest(run: PullRequestRun): Promise<{ failure?:
 
   // 2. The rules the change must meet: the base branch's policy, read through the API, never from the checkout.
   const base = await loadBasePolicy(run, pr);
-  const stamp = footer({ policySources: base.sources, policyUrl: policyUrl(run, base), evaluation: { at: run.now.toISOString() } });
+  const stamp = stampLine({ policySources: base.sources, policyUrl: policyUrl(run, base), evaluation: { at: run.now.toISOString() } });
 
   // 3. The merge gate.
   const verdict = await mergeGate(run, pr, base);

@@ -39,6 +39,9 @@ const workItem = z
     activityAt: moment.optional().meta({
       description: "The last time a person touched the issue, when Roadmap Guard's own comment or label is the latest change; staleness is measured from it.",
     }),
+    archiveWarnedAt: moment.optional().meta({
+      description: 'When Roadmap Guard warned in its comment that the item will be archived (backlog.archive); the grace period runs from it.',
+    }),
     milestone: z.string().nullable().default(null),
     body: z.string().nullable().optional().meta({
       description: 'The issue body; its form answers and checkboxes are read when form or checklist is absent.',
@@ -124,6 +127,7 @@ export interface RawIssue {
   /** GitHub's `stateReason`: COMPLETED, NOT_PLANNED, DUPLICATE (any case). */
   stateReason?: string | null;
   activityAt?: string;
+  archiveWarnedAt?: string;
   milestone: string | { title: string } | null;
   body: string | null;
   fields?: Record<string, FieldValue>;
@@ -144,6 +148,7 @@ export function workItemFromIssue(issue: RawIssue): WorkItem {
     closedAt: issue.closedAt,
     ...closeReason(issue.stateReason),
     ...(issue.activityAt ? { activityAt: issue.activityAt } : {}),
+    ...(issue.archiveWarnedAt ? { archiveWarnedAt: issue.archiveWarnedAt } : {}),
     milestone: typeof issue.milestone === 'string' || issue.milestone === null ? issue.milestone : issue.milestone.title,
     form,
     checklist,

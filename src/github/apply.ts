@@ -7,7 +7,7 @@ import type { GitHubClient } from './client.js';
 import { explainWriteError, getErrorMessage, httpStatus, PermissionError, RateLimitExhaustedError, type WritePermission } from './errors.js';
 import type { PlannedWrite } from './plan.js';
 import type { RepoRef } from './read.js';
-import { addLabels, createComment, createIssue, createLabel, removeLabel, updateComment, updateIssueBody } from './writes.js';
+import { addLabels, closeIssue, createComment, createIssue, createLabel, removeLabel, updateComment, updateIssueBody } from './writes.js';
 
 export interface ApplyOptions {
   dryRun: boolean;
@@ -101,5 +101,7 @@ async function applyWrite(client: GitHubClient, repo: RepoRef, write: PlannedWri
       return;
     case 'update-issue':
       return updateIssueBody(octokit, repo, write.issue, write.body);
+    case 'close-issue':
+      return closeIssue(octokit, repo, write.issue, write.stateReason);
   }
 }

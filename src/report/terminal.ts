@@ -118,6 +118,10 @@ function backlog(facts: ReportDigest, paint: Paint): string {
   const lines: string[] = [];
   if (facts.overdueBets !== undefined) lines.push(`  Overdue bets: ${facts.overdueBets === 0 ? 'none' : plural(facts.overdueBets, 'item')}`);
   if (facts.staleBacklog) lines.push(`  Stale backlog: ${facts.staleBacklog.count === 0 ? 'none' : `${plural(facts.staleBacklog.count, 'item')} not updated in ${facts.staleBacklog.maxAgeDays}+ days`}`);
+  if (facts.archive) {
+    const next = facts.archive.pending.map((row) => row.decision.archiveOn).sort()[0];
+    lines.push(`  To be archived: ${facts.archive.pending.length === 0 ? 'none' : `${plural(facts.archive.pending.length, 'item')}, the first on ${next!.slice(0, 10)}`}`);
+  }
   if (facts.exemptions) {
     const { label, inUse, maxOpen } = facts.exemptions;
     lines.push(`  ${terminalText(`Exemptions (${label}): ${inUse} in use${maxOpen === undefined ? '' : ` of at most ${maxOpen}`}`, WIDTH - 2)}`);

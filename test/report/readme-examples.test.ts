@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { exampleCommentItem, exampleReportInput, renderReadmeExamples, withExamples } from '../../scripts/readme-examples.js';
+import { archiveExamples, exampleCommentItem, exampleReportInput, renderReadmeExamples, withExamples } from '../../scripts/readme-examples.js';
+import { readCommentState } from '../../src/report/markers.js';
 import { renderComment } from '../../src/report/comment.js';
 import { renderDashboard } from '../../src/report/dashboard.js';
 import { renderMarkdownReport } from '../../src/report/summary.js';
@@ -41,6 +42,14 @@ describe('reports on the example roadmap', () => {
     const summary = renderMarkdownReport(input);
     await expect(summary).toMatchFileSnapshot(golden('example-summary.md'));
     expect(summary).toContain('deal work over budget');
+  });
+
+  it('the archive warning and the archive note on the stale item', () => {
+    const { archiveWarning, archiveNote } = archiveExamples(root);
+    expect(archiveWarning).toMatch(/will be archived on 2026-11-17 unless someone updates it/);
+    expect(readCommentState(archiveWarning)).toEqual({ touched: '2025-08-04T10:00:00Z', warned: '2026-11-03T09:00:00.000Z' });
+    expect(archiveNote).toMatch(/^<!-- roadmap-guard:item -->\n\n\*\*Archived:\*\* \[#1\]\(.*\) Dark mode for the admin console was closed as not planned on 2026-11-17\./);
+    expect(readCommentState(archiveNote).archived).toBe('2026-11-17T09:00:00.000Z');
   });
 
   it('the dashboard', async () => {

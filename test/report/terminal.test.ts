@@ -2,6 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { renderTerminal } from '../../src/report/terminal.js';
 import { compliantRoadmap, everythingFailing, hostileRoadmap, hugeRoadmap, smallRoadmap, withTrend } from './scenarios.js';
 import { runFacts } from './fixtures.js';
+import { buildReportInput } from '../../src/report/report-input.js';
+import { parsePolicy } from '../../src/policy/schema.js';
+import { workItem } from '../fixtures.js';
 
 const golden = (name: string) => `./__golden__/${name}`;
 // eslint-disable-next-line no-control-regex -- the test looks for escape sequences
@@ -50,5 +53,16 @@ describe('renderTerminal', () => {
     await expect(text).toMatchFileSnapshot(golden('terminal-issue.txt'));
     expect(text).toContain('#12 SAML single sign-on for Globex');
     expect(text).not.toContain('strategic');
+  });
+});
+
+describe('renderTerminal with backlog archiving', () => {
+  it('says how many items will be archived, and when the first is', () => {
+    const policy = parsePolicy({ version: 1, backlog: { 'max-age-days': 365, archive: true, 'grace-days': 14 } });
+    const items = [workItem({ number: 1, updatedAt: '2025-01-01T00:00:00Z' }), workItem({ number: 2, updatedAt: '2025-02-01T00:00:00Z', archiveWarnedAt: '2026-10-30T09:00:00Z' })];
+    const input = buildReportInput({ mode: 'simulate', policy, items, now: '2026-11-03T09:00:00Z', policySources: ['policy.yml'], sourceName: 'acme/app' });
+    const text = renderTerminal(input, { color: false });
+    expect(text).toContain('  Stale backlog: 2 items not updated in 365+ days');
+    expect(text).toContain('  To be archived: 2 items, the first on 2026-11-13');
   });
 });

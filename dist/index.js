@@ -39518,7 +39518,7 @@ exports.visitAsync = visitAsync;
 
 /***/ }),
 
-/***/ 6869:
+/***/ 4983:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -53601,6 +53601,13 @@ const policyFileSchema = strictObject({
     })
         .prefault({})
         .meta({ description: 'What happens when the policy is not met.' }),
+    'pull-requests': strictObject({
+        'require-linked-issue': schemas_boolean({ error: expected('true or false') }).default(false).meta({
+            description: 'true: the merge gate fails a pull request that closes no issue, so every change is tied to planned work. false: it passes with a notice.',
+        }),
+    })
+        .prefault({})
+        .meta({ description: 'The merge gate on pull requests.' }),
 })
     .superRefine((policy, ctx) => {
     const backlog = policy.backlog;
@@ -53699,6 +53706,7 @@ function normalizePolicy(file) {
                 outcome: { hit: enforcement.labels['outcome-hit'], missed: enforcement.labels['outcome-missed'], 'walked-away': enforcement.labels['outcome-walked-away'] },
             },
         },
+        pullRequests: { requireLinkedIssue: file['pull-requests']['require-linked-issue'] },
     };
 }
 function toArray(value) {
@@ -54225,24 +54233,30 @@ function rateLimitReset(error) {
     const reset = Number(responseHeader(error, 'x-ratelimit-reset'));
     return Number.isFinite(reset) && reset > 0 ? new Date(reset * 1000) : undefined;
 }
-const PERMISSIONS_SNIPPET = ['permissions:', '  contents: read', '  issues: write'].join('\n');
+/** The job's `permissions:` block that grants it, least privilege. */
+const PERMISSIONS = {
+    issues: ['contents: read', 'issues: write'],
+    'pull-requests': ['contents: read', 'issues: read', 'pull-requests: write'],
+};
 /**
  * The token may not write here: say which permission to grant and how. A 403
  * from a rate limit is not a permission problem and is left alone.
  */
 class PermissionError extends Error {
     constructor(what, options) {
-        super(`GitHub refused to ${what} (403): the token needs the \`issues: write\` permission; add \`permissions: { contents: read, issues: write }\` to the job.\n` +
-            `In the workflow file:\n${PERMISSIONS_SNIPPET}\n` +
+        const permission = options?.permission ?? 'issues';
+        const grants = PERMISSIONS[permission];
+        super(`GitHub refused to ${what} (403): the token needs the \`${permission}: write\` permission; add \`permissions: { ${grants.join(', ')} }\` to the job.\n` +
+            `In the workflow file:\n${['permissions:', ...grants.map((grant) => `  ${grant}`)].join('\n')}\n` +
             `(A repository or organization setting may also keep the workflow token read-only: Settings → Actions → General → Workflow permissions.)`, options);
         this.name = 'PermissionError';
     }
 }
 /** Rewrites a failed write so the log says what to do; other errors pass through unchanged. */
-function explainWriteError(error, what) {
+function explainWriteError(error, what, permission = 'issues') {
     // A 403 for a locked issue or a secondary rate limit says nothing about the token's permissions.
     if (httpStatus(error) === 403 && !isPrimaryRateLimit(error) && !/secondary rate|locked/i.test(getErrorMessage(error))) {
-        return new PermissionError(what, { cause: error });
+        return new PermissionError(what, { cause: error, permission });
     }
     if (isPrimaryRateLimit(error) && !(error instanceof RateLimitExhaustedError)) {
         return new RateLimitExhaustedError(rateLimitReset(error), { cause: error });
@@ -54332,7 +54346,7 @@ async function applyWrites(client, repo, plan, options) {
             options.log.info(`Did ${write.description}`);
         }
         catch (thrown) {
-            const error = explainWriteError(thrown, write.description);
+            const error = explainWriteError(thrown, write.description, permissionFor(write));
             result.failed.push({ write, reason: getErrorMessage(error) });
             if (isFatal(error)) {
                 result.stoppedBy = error;
@@ -54360,6 +54374,10 @@ function describeApplied(result) {
     if (result.deferred.length)
         parts.push(`${result.deferred.length} deferred by max-writes`);
     return `${parts.join('; ')}.`;
+}
+/** The permission a write needs: comments on a pull request are governed by `pull-requests`, everything else by `issues`. */
+function permissionFor(write) {
+    return 'onPullRequest' in write && write.onPullRequest ? 'pull-requests' : 'issues';
 }
 /** Errors that every later write would hit too. */
 function isFatal(error) {
@@ -60082,6 +60100,9 @@ function budgetFor(evaluation, category) {
  */
 const COMMENT_MARKER = '<!-- roadmap-guard:item -->';
 const DASHBOARD_MARKER = '<!-- roadmap-guard:dashboard -->';
+/** Second markers that tell the bot's two sticky comments on a pull request apart (each also carries COMMENT_MARKER). */
+const MERGE_GATE_MARKER = '<!-- roadmap-guard:merge-gate -->';
+const POLICY_PREVIEW_MARKER = '<!-- roadmap-guard:policy-preview -->';
 const STATE_KEYS = ['touched', 'warned', 'archived'];
 const STATE_MARKER = /<!-- roadmap-guard:state((?: [a-z]+=[^\s>]+)*) -->/g;
 const MOMENT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,3})?Z$/;
@@ -60664,13 +60685,17 @@ function exceptionHowTo(input) {
 }
 /** The stamp line, and the state the next run reads back; a change in either alone never rewrites the comment. */
 function footer(input) {
-    const source = input.policySources[0] ?? 'the roadmap policy';
-    const url = input.policyUrl ? safeUrl(input.policyUrl) : undefined;
-    const policy = url ? `[${escapeText(source, 100)}](${url})` : codeSpan(source);
     const item = input.items.find((i) => i.number === input.focusItem);
     const warned = input.evaluation.archive.find((d) => d.number === input.focusItem)?.warnedAt;
     const state = stateMarker({ ...(item ? { touched: touchedAt(item) } : {}), ...(warned ? { warned } : {}) });
-    return `_Checked by Roadmap Guard against ${policy} on ${day(input.evaluation.at)}._${state ? ` ${state}` : ''}`;
+    return `${comment_stamp(input)}${state ? ` ${state}` : ''}`;
+}
+/** A comment's last line, its stamp: the policy checked against (linked at its commit) and the day. */
+function comment_stamp(input) {
+    const source = input.policySources[0] ?? 'the roadmap policy';
+    const url = input.policyUrl ? safeUrl(input.policyUrl) : undefined;
+    const policy = url ? `[${escapeText(source, 100)}](${url})` : codeSpan(source);
+    return `_Checked by Roadmap Guard against ${policy} on ${day(input.evaluation.at)}._`;
 }
 /** The last time a person touched the item, as far as this run can tell. */
 function touchedAt(item) {
@@ -61429,10 +61454,13 @@ function createPolicyReader(options) {
             }
         }
         const target = repo === null ? options.repo : parseRepo(repo);
-        const text = await readRepositoryFile(options.client, target, path, ref);
+        const at = ref ?? (repo === null ? options.atCommit : undefined);
+        const text = await readRepositoryFile(options.client, target, path, at);
         if (text !== null)
-            options.onRead?.(`${path} from ${target.owner}/${target.name}${ref ? `@${ref}` : ' (default branch)'} through the API`);
-        return text === null ? null : { text };
+            options.onRead?.(`${path} from ${target.owner}/${target.name}${at ? `@${at}` : ' (default branch)'} through the API`);
+        if (text === null)
+            return null;
+        return { text, ...(repo === null && options.atCommit ? { commit: options.atCommit } : {}) };
     };
 }
 /**
@@ -61483,19 +61511,50 @@ function parseRepo(repo) {
 
 ;// CONCATENATED MODULE: external "node:fs"
 const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
+;// CONCATENATED MODULE: ./lib/action/pull-request-event.js
+/**
+ * What a `pull_request` event tells the merge gate and the policy preview:
+ * the pull request, its base, and whether it comes from a fork (whose runs
+ * get a read-only token and must not be trusted with anything).
+ */
+/** The activity types the gate checks on: those that change what the pull request closes or whether it may merge. */
+const PULL_REQUEST_ACTIONS = ['opened', 'edited', 'synchronize', 'reopened', 'ready_for_review'];
+/** The pull request of a `pull_request` payload; undefined when the payload has none. */
+function readPullRequestEvent(payload) {
+    const pr = pull_request_event_record(payload.pull_request);
+    const number = pr?.number;
+    if (!pr || typeof number !== 'number' || !Number.isInteger(number) || number <= 0)
+        return undefined;
+    const base = pull_request_event_record(pr.base);
+    const baseRepo = pull_request_event_record(base?.repo)?.full_name;
+    const headRepo = pull_request_event_record(pull_request_event_record(pr.head)?.repo);
+    return {
+        number,
+        draft: pr.draft === true,
+        baseRef: typeof base?.ref === 'string' ? base.ref : '',
+        baseSha: typeof base?.sha === 'string' ? base.sha : undefined,
+        // A deleted fork has no head repository; treat it as a fork, the cautious side.
+        fromFork: !headRepo || headRepo.fork === true || (typeof baseRepo === 'string' && headRepo.full_name !== baseRepo),
+    };
+}
+function pull_request_event_record(value) {
+    return typeof value === 'object' && value !== null ? value : undefined;
+}
+
 ;// CONCATENATED MODULE: ./lib/action/events.js
 /**
  * Which kind of run an event asks for. Issue events check one issue; schedules
- * and manual runs audit the repository; comment and pull-request events are
- * reserved for commands and a merge gate, and ignored cleanly for now, as are
- * issue events about pull requests.
+ * and manual runs audit the repository; pull requests get the merge gate (and
+ * the policy preview when they edit the policy); comment events are reserved
+ * for commands, and ignored cleanly for now, as are issue events about pull
+ * requests.
  */
+
 
 
 const ISSUE_ACTIONS = ['opened', 'edited', 'labeled', 'unlabeled', 'reopened', 'closed', 'milestoned', 'demilestoned'];
 const AUDIT_EVENTS = ['schedule', 'workflow_dispatch', 'repository_dispatch'];
-const RESERVED_EVENTS = ['pull_request', 'pull_request_target'];
-const SUPPORTED = `issues (${ISSUE_ACTIONS.join(', ')}), issue_comment (/roadmap commands), ${AUDIT_EVENTS.join(', ')}`;
+const SUPPORTED = `issues (${ISSUE_ACTIONS.join(', ')}), issue_comment (/roadmap commands), pull_request (${PULL_REQUEST_ACTIONS.join(', ')}), ${AUDIT_EVENTS.join(', ')}`;
 /** The run's context, from the variables the runner sets. */
 function readEventContext(env = process.env) {
     const [owner, name] = (env.GITHUB_REPOSITORY ?? '').split('/');
@@ -61553,10 +61612,27 @@ function routeEvent(context, modeInput) {
     }
     if (AUDIT_EVENTS.includes(eventName))
         return { mode: 'audit' };
-    if (RESERVED_EVENTS.includes(eventName)) {
-        return { mode: 'ignored', notice: `Roadmap Guard does not act on "${eventName}" events yet; nothing to do. Supported events: ${SUPPORTED}.` };
-    }
+    if (eventName === 'pull_request')
+        return routePullRequest(payload);
+    if (eventName === 'pull_request_target')
+        throw new Error(PULL_REQUEST_TARGET_REFUSED);
     return { mode: 'ignored', notice: `Roadmap Guard does not handle "${eventName || 'unknown'}" events. Supported events: ${SUPPORTED}. Set \`mode: audit\` to audit on any event.` };
+}
+/**
+ * `pull_request_target` runs with a write token and the repository's secrets
+ * while a fork controls the pull request: a required check there could be
+ * steered by the very change it judges. Refusing it fails loudly instead of
+ * passing a required check unchecked.
+ */
+const PULL_REQUEST_TARGET_REFUSED = 'Roadmap Guard does not run on "pull_request_target": that event gives a fork\'s pull request a write token and the repository\'s secrets. ' +
+    'Use "on: pull_request" instead; the merge gate and the policy preview work with the read-only token a fork gets.';
+function routePullRequest(payload) {
+    const action = typeof payload.action === 'string' ? payload.action : '';
+    const pullRequest = readPullRequestEvent(payload);
+    if (!PULL_REQUEST_ACTIONS.includes(action) || !pullRequest) {
+        return { mode: 'ignored', notice: `Roadmap Guard does nothing on "pull_request.${action}"; it checks pull requests when they are ${PULL_REQUEST_ACTIONS.join(', ')}.` };
+    }
+    return { mode: 'pull-request', pullRequest };
 }
 /**
  * GitHub sends some `issues` activity (milestoned, demilestoned) and every
@@ -62472,40 +62548,107 @@ function isAnythingOverBudget(evaluation) {
     return evaluation.budgets.some((b) => b.status === 'over' || b.customers.some((c) => c.over));
 }
 
-;// CONCATENATED MODULE: external "node:os"
-const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
-;// CONCATENATED MODULE: ./lib/action/report.js
+;// CONCATENATED MODULE: ./lib/action/policy-annotations.js
 /**
- * The report a lead reads: the job summary, and the same markdown in a file
- * whose path is the `report` output, for a later step to upload or post.
+ * Policy problems as workflow annotations: each lands at its file, line and
+ * column, so on a pull request it shows on the diff where the typo is.
  */
 
-
-
-
-
-
-
-const REPORT_FILE_NAME = 'roadmap-guard-report.md';
-/** Writes the job summary and the report file; returns the file's path. */
-async function writeReport(input, env = process.env) {
-    const markdown = renderMarkdownReport(input);
-    const path = (0,external_node_path_namespaceObject.join)(env.RUNNER_TEMP || (0,external_node_os_namespaceObject.tmpdir)(), REPORT_FILE_NAME);
-    await (0,promises_namespaceObject.writeFile)(path, markdown, 'utf8');
-    await writeSummary(markdown, env);
-    return path;
-}
-/** When the run could not finish, the summary still says why and what it cost. */
-async function writeFailureSummary(reason, counts, env = process.env) {
-    await writeSummary(['## Roadmap Guard could not finish', '', escapeText(reason, 2000), '', `- **API requests:** ${describeCounts(counts)}`, ''].join('\n'), env);
-}
-async function writeSummary(markdown, env) {
-    if (!env.GITHUB_STEP_SUMMARY) {
-        info('No job summary file (GITHUB_STEP_SUMMARY is not set); the report is in the `report` output.');
-        return;
+function annotatePolicyProblems(error) {
+    for (const problem of error.problems) {
+        core_error(`${problem.field ? `${problem.field}: ` : ''}${problem.message}`, {
+            title: 'Invalid roadmap policy',
+            file: problem.file,
+            ...(problem.line === undefined ? {} : { startLine: problem.line }),
+            ...(problem.column === undefined ? {} : { startColumn: problem.column }),
+        });
     }
-    // Appended as the runner expects; read from env each time rather than cached, so one process can report twice.
-    await (0,promises_namespaceObject.appendFile)(env.GITHUB_STEP_SUMMARY, `${markdown.trimEnd()}\n`, 'utf8');
+}
+
+;// CONCATENATED MODULE: ./lib/github/pull-request-read.js
+
+/**
+ * `closingIssuesReferences` holds the issues a pull request will close, from
+ * closing keywords ("Closes #12") and from links made in the sidebar
+ * (GitHub's GraphQL reference, PullRequest.closingIssuesReferences).
+ */
+const PULL_REQUEST_QUERY = /* GraphQL */ `
+  query RoadmapPullRequest(
+    $owner: String!
+    $name: String!
+    $number: Int!
+    $commentsAfter: String
+    $filesAfter: String
+    $withComments: Boolean!
+    $withFiles: Boolean!
+  ) {
+    repository(owner: $owner, name: $name) {
+      pullRequest(number: $number) {
+        number
+        title
+        url
+        isDraft
+        closingIssuesReferences(first: 50) {
+          totalCount
+          nodes { number repository { nameWithOwner } }
+        }
+        comments(first: 100, after: $commentsAfter) @include(if: $withComments) {
+          pageInfo { hasNextPage endCursor }
+          nodes { fullDatabaseId viewerDidAuthor body createdAt updatedAt }
+        }
+        files(first: 100, after: $filesAfter) @include(if: $withFiles) {
+          pageInfo { hasNextPage endCursor }
+          nodes { path }
+        }
+      }
+    }
+  }
+`;
+/** The most pages of changed files read: GitHub's API lists no more than 3,000 files of a pull request. */
+const MAX_FILE_PAGES = 30;
+async function readPullRequest(client, repo, number) {
+    const variables = { owner: repo.owner, name: repo.name, number };
+    const first = await client.graphql(PULL_REQUEST_QUERY, { ...variables, commentsAfter: null, filesAfter: null, withComments: true, withFiles: true });
+    const pr = first.repository?.pullRequest;
+    if (!pr)
+        throw new Error(`Pull request #${number} was not found in ${repo.owner}/${repo.name}, or the token cannot read it.`);
+    const here = `${repo.owner}/${repo.name}`.toLowerCase();
+    const references = (pr.closingIssuesReferences?.nodes ?? []).filter((node) => node !== null);
+    const comments = [...(pr.comments?.nodes ?? [])];
+    let commentsAfter = nextCursor(pr.comments?.pageInfo);
+    while (commentsAfter) {
+        const page = await client.graphql(PULL_REQUEST_QUERY, { ...variables, commentsAfter, filesAfter: null, withComments: true, withFiles: false });
+        comments.push(...(page.repository?.pullRequest?.comments?.nodes ?? []));
+        commentsAfter = nextCursor(page.repository?.pullRequest?.comments?.pageInfo);
+    }
+    const files = (pr.files?.nodes ?? []).flatMap((node) => (node ? [node.path] : []));
+    let filesAfter = nextCursor(pr.files?.pageInfo);
+    for (let pages = 1; filesAfter && pages < MAX_FILE_PAGES; pages += 1) {
+        const page = await client.graphql(PULL_REQUEST_QUERY, { ...variables, commentsAfter: null, filesAfter, withComments: false, withFiles: true });
+        files.push(...(page.repository?.pullRequest?.files?.nodes ?? []).flatMap((node) => (node ? [node.path] : [])));
+        filesAfter = nextCursor(page.repository?.pullRequest?.files?.pageInfo);
+    }
+    return {
+        number: pr.number,
+        title: pr.title,
+        url: pr.url,
+        isDraft: pr.isDraft,
+        closes: references.filter((node) => node.repository.nameWithOwner.toLowerCase() === here).map((node) => node.number),
+        closesElsewhere: references.filter((node) => node.repository.nameWithOwner.toLowerCase() !== here).map((node) => `${node.repository.nameWithOwner}#${node.number}`),
+        closingTotal: pr.closingIssuesReferences?.totalCount ?? references.length,
+        files,
+        comments: comments.filter((comment) => comment !== null),
+    };
+}
+function nextCursor(pageInfo) {
+    return pageInfo?.hasNextPage ? pageInfo.endCursor : null;
+}
+/**
+ * The bot's sticky comment of one kind on a pull request (the merge gate's or
+ * the policy preview's): its own, carrying the item marker and `marker`.
+ */
+function findStickyComment(comments, marker) {
+    return findBotComment(comments.filter((comment) => comment.body.includes(marker)));
 }
 
 ;// CONCATENATED MODULE: ./lib/action/scope.js
@@ -62529,6 +62672,521 @@ function scopeToItem(evaluation, focus) {
     };
     const findings = evaluation.findings.filter(concerns);
     return { ...evaluation, findings, compliant: findings.every((f) => f.severity !== 'fail') };
+}
+
+;// CONCATENATED MODULE: ./lib/pull-request/gate.js
+/**
+ * The merge gate's verdict, pure: a pull request may merge when every issue
+ * it closes meets the roadmap policy with its work counted in the budgets.
+ * Exempt issues pass; a pull request that closes nothing passes unless the
+ * policy asks for a linked issue.
+ */
+
+function judgePullRequest(input) {
+    const issues = input.linked.map((issue) => {
+        const scoped = scopeToItem(input.evaluation, issue.number);
+        const exempt = input.evaluation.items.find((a) => a.number === issue.number)?.exempt ?? false;
+        // An exempt item is reported but never blocked, whatever its category's budget says.
+        const blockers = exempt ? [] : scoped.findings.filter((f) => f.severity === 'fail');
+        return { issue, status: exempt ? 'exempt' : blockers.length ? 'blocks' : 'passes', blockers, findings: scoped.findings };
+    });
+    const noLinkedIssue = input.linked.length === 0;
+    const findings = [...new Set(issues.flatMap((verdict) => verdict.findings))];
+    return {
+        passes: issues.every((verdict) => verdict.status !== 'blocks') && !(noLinkedIssue && input.requireLinkedIssue),
+        issues: issues.map(({ issue, status, blockers }) => ({ issue, status, blockers })),
+        noLinkedIssue,
+        requireLinkedIssue: input.requireLinkedIssue,
+        findings,
+    };
+}
+
+;// CONCATENATED MODULE: ./lib/pull-request/gate-comment.js
+/**
+ * What the merge gate says: the sticky comment on a pull request that may not
+ * merge yet, the note it becomes once the pull request passes, and the one
+ * line the check shows. The same markdown goes into the job summary.
+ */
+
+
+
+
+/** The most blocking findings listed per issue; the issue's own comment has the rest. */
+const MAX_BLOCKERS = 5;
+function renderGateComment(input) {
+    const { verdict } = input;
+    const sections = [`${COMMENT_MARKER}\n${MERGE_GATE_MARKER}`, `**Roadmap Guard:** ${headline(verdict)}`];
+    if (verdict.noLinkedIssue && verdict.requireLinkedIssue) {
+        sections.push('This repository ties every change to planned work (`pull-requests.require-linked-issue`). Add "Closes #123" to the description, or link the issue under **Development** in the sidebar; the check runs again when the pull request is edited.');
+    }
+    if (verdict.issues.length)
+        sections.push(verdict.issues.map(issueLines).join('\n'));
+    if (!verdict.passes && !verdict.noLinkedIssue) {
+        sections.push('The check passes once each blocking issue meets the policy (its own comment lists the fixes) or carries an approved exception. This comment updates as the pull request and its issues change.');
+    }
+    sections.push(input.stamp);
+    return sections.join('\n\n') + '\n';
+}
+/** The short note the comment becomes once the pull request passes; never deleted. */
+function renderGateResolved(input) {
+    return `${MERGE_GATE_MARKER}\n${renderResolvedComment({ item: input.pullRequest, at: input.at })}`;
+}
+/** One sentence on the whole pull request. */
+function headline(verdict) {
+    if (verdict.noLinkedIssue) {
+        return verdict.requireLinkedIssue ? "this pull request can't merge yet: it closes no issue." : 'this pull request closes no issue, so there is no planned work to check.';
+    }
+    const blocking = verdict.issues.filter((v) => v.status === 'blocks').length;
+    const closes = `it closes ${plural(verdict.issues.length, 'issue')}`;
+    if (blocking === 0)
+        return `this pull request meets the roadmap policy: ${closes}, and none is blocked.`;
+    return `this pull request can't merge yet: ${closes}, and ${blocking} of them ${blocking === 1 ? "doesn't" : "don't"} meet the roadmap policy.`;
+}
+function issueLines(verdict) {
+    const link = itemLink(verdict.issue, 80);
+    if (verdict.status === 'exempt')
+        return `- ${link}: exempt (an approved exception), does not block.`;
+    if (verdict.status === 'passes')
+        return `- ${link}: meets the policy.`;
+    const fixes = verdict.issue.commentUrl ? safeUrl(verdict.issue.commentUrl) : undefined;
+    const lines = [`- ${link}: **blocks the merge**${fixes ? ` ([what to fix](${fixes}))` : ''}`];
+    for (const finding of verdict.blockers.slice(0, MAX_BLOCKERS))
+        lines.push(`  - ${escapeText(finding.message, 300)}`);
+    const more = verdict.blockers.length - MAX_BLOCKERS;
+    if (more > 0)
+        lines.push(`  - and ${plural(more, 'more finding')}`);
+    return lines.join('\n');
+}
+/** The check's one line: why it fails, or undefined when it passes. */
+function gateFailure(verdict) {
+    if (verdict.passes)
+        return undefined;
+    if (verdict.noLinkedIssue)
+        return 'The pull request closes no issue, and the roadmap policy requires every pull request to close one (pull-requests.require-linked-issue).';
+    const blocking = verdict.issues.filter((v) => v.status === 'blocks');
+    const shown = blocking.slice(0, 3).map((v) => `#${v.issue.number} (${terminalText(v.blockers[0]?.message ?? 'fails the policy', 120)})`);
+    const more = blocking.length > shown.length ? ` and ${blocking.length - shown.length} more` : '';
+    return `The pull request closes ${plural(blocking.length, 'issue')} that ${blocking.length === 1 ? 'does' : 'do'} not meet the roadmap policy: ${shown.join(', ')}${more}. See the pull request comment or the job summary.`;
+}
+
+;// CONCATENATED MODULE: ./lib/pull-request/policy-diff.js
+/**
+ * What a policy change would do, pure: the same planned work evaluated under
+ * the base branch's policy and under the pull request's, compared budget by
+ * budget, item by item and field by field. Like a plan before an apply.
+ */
+
+
+function diffPolicies(input) {
+    const { before, after } = input;
+    const categories = categoryChanges(before.evaluation, after.evaluation);
+    const customers = customerChanges(before.evaluation, after.evaluation);
+    const failingBefore = failingItems(before.evaluation);
+    const failingAfter = failingItems(after.evaluation);
+    const refs = new Map(input.items.map((item) => [item.number, { number: item.number, title: item.title, url: item.url }]));
+    const ref = (number) => refs.get(number) ?? { number, title: '', url: '' };
+    const startFailing = [...failingAfter].filter((n) => !failingBefore.has(n)).sort((a, b) => a - b).map(ref);
+    const stopFailing = [...failingBefore].filter((n) => !failingAfter.has(n)).sort((a, b) => a - b).map(ref);
+    const fieldsAdded = fieldsOnlyIn(after.policy, before.policy).map((heading) => ({ heading, missing: missingCount(after.evaluation, heading) }));
+    const fieldsRemoved = fieldsOnlyIn(before.policy, after.policy).map((heading) => ({ heading, missing: missingCount(before.evaluation, heading) }));
+    const changed = categories.some((c) => !sameSide(c.before, c.after)) || customers.length > 0 || startFailing.length > 0 || stopFailing.length > 0 || fieldsAdded.length > 0 || fieldsRemoved.length > 0;
+    return { categories, customers, startFailing, stopFailing, fieldsAdded, fieldsRemoved, itemsJudged: input.items.length, changed };
+}
+function categorySide(budget) {
+    return budget && { share: budget.share, cap: capText(budget), status: STATUS_WORDS[budget.status] };
+}
+function categoryChanges(before, after) {
+    const names = policy_diff_unique([...before.budgets, ...after.budgets].map((b) => b.category));
+    return names.map((category) => {
+        const sides = { before: categorySide(before.budgets.find((b) => b.category === category)), after: categorySide(after.budgets.find((b) => b.category === category)) };
+        return { category, ...withoutEmpty(sides) };
+    });
+}
+function customerSides(evaluation) {
+    const sides = new Map();
+    for (const budget of evaluation.budgets) {
+        for (const customer of budget.customers) {
+            const side = { share: customer.share, cap: customer.cap ? `≤ ${customer.cap}` : '—', status: customer.over ? 'over its share' : customer.cap ? 'within its share' : 'no cap' };
+            sides.set(`${budget.category}\u0000${customer.customer}`, { category: budget.category, customer: customer.customer, side });
+        }
+    }
+    return sides;
+}
+function customerChanges(before, after) {
+    const was = customerSides(before);
+    const will = customerSides(after);
+    const keys = policy_diff_unique([...was.keys(), ...will.keys()]);
+    return keys.flatMap((key) => {
+        const [from, to] = [was.get(key), will.get(key)];
+        const known = (from ?? to);
+        if (sameSide(from?.side, to?.side))
+            return [];
+        return [{ category: known.category, ...(known.customer ? { customer: known.customer } : {}), ...withoutEmpty({ before: from?.side, after: to?.side }) }];
+    });
+}
+/** Items with a failing finding of their own. */
+function failingItems(evaluation) {
+    return new Set(evaluation.findings.filter((f) => f.item && f.severity === 'fail').map((f) => f.item.number));
+}
+/** Business-case headings `policy` asks for that `other` does not. */
+function fieldsOnlyIn(policy, other) {
+    const known = new Set(other.businessCase.fields.map((f) => normalizeHeading(f.heading)));
+    return policy.businessCase.fields.map((f) => f.heading).filter((heading) => !known.has(normalizeHeading(heading)));
+}
+function missingCount(evaluation, heading) {
+    const key = normalizeHeading(heading);
+    const items = evaluation.findings.filter((f) => f.kind === 'missing-field' && f.item && f.field !== undefined && normalizeHeading(f.field) === key).map((f) => f.item.number);
+    return new Set(items).size;
+}
+function sameSide(a, b) {
+    return a?.share === b?.share && a?.cap === b?.cap && a?.status === b?.status;
+}
+function withoutEmpty(sides) {
+    return { ...(sides.before ? { before: sides.before } : {}), ...(sides.after ? { after: sides.after } : {}) };
+}
+function policy_diff_unique(values) {
+    return [...new Set(values)];
+}
+
+;// CONCATENATED MODULE: ./lib/pull-request/preview-comment.js
+/**
+ * The policy preview as a reviewer reads it, in the pull request's sticky
+ * comment and in the job summary: each budget before → after, the items that
+ * start or stop failing, and the business-case fields added or removed.
+ */
+
+
+
+/** Items listed per list before "and N more". */
+const MAX_ITEMS = 10;
+function renderPolicyPreview(input) {
+    const { diff } = input;
+    const file = codeSpan(input.policyPath);
+    const base = codeSpan(input.baseRef || 'the base branch');
+    const lead = `### Roadmap Guard: what this policy change does\n\nThe ${plural(diff.itemsJudged, 'open issue')} of the roadmap, judged under ${file} on ${base} and under this pull request's version.`;
+    if (!diff.changed)
+        return wrap([lead, '**This change alters nothing:** every budget, finding and business-case field comes out the same.', input.stamp]);
+    return wrap([
+        lead,
+        categoryTable(diff.categories),
+        diff.customers.length ? customerTable(diff.customers) : '',
+        itemList('Items that would start failing', diff.startFailing),
+        itemList('Items that would stop failing', diff.stopFailing),
+        fieldList('Business-case fields added', diff.fieldsAdded, (n) => `${plural(n, 'open item')} would miss it`),
+        fieldList('Business-case fields removed', diff.fieldsRemoved, (n) => `${plural(n, 'open item')} missed it until now`),
+        'Merging applies these rules to every issue event and audit from then on.',
+        input.stamp,
+    ]);
+}
+/** Kept current on a pull request whose policy no longer validates: the earlier preview would mislead. */
+function renderInvalidPreview(input) {
+    return wrap([
+        `### Roadmap Guard: what this policy change does\n\n**${codeSpan(input.policyPath)} in this pull request is invalid** (${plural(input.problems, 'problem')}, annotated on the diff). The preview returns once it validates.`,
+        input.stamp,
+    ]);
+}
+/** Kept current on a pull request that no longer edits the policy. */
+function renderNoPolicyChange(input) {
+    return wrap([`### Roadmap Guard: what this policy change does\n\nThis pull request no longer changes ${codeSpan(input.policyPath)}; nothing to preview.`, input.stamp]);
+}
+function wrap(sections) {
+    return [`${COMMENT_MARKER}\n${POLICY_PREVIEW_MARKER}`, ...sections.filter(Boolean)].join('\n\n') + '\n';
+}
+function categoryTable(changes) {
+    const rows = changes.map((c) => `| ${escapeText(c.category, 40)} | ${beforeAfter(c, 'share')} | ${beforeAfter(c, 'cap')} | ${beforeAfter(c, 'status', true)} |`);
+    return ['| category | share of planned work | cap | status |', '|---|---|---|---|', ...rows].join('\n');
+}
+function customerTable(changes) {
+    const rows = changes.map((c) => `| ${escapeText(c.customer ?? '', 40)} | ${escapeText(c.category, 40)} | ${beforeAfter(c, 'share')} | ${beforeAfter(c, 'cap')} | ${beforeAfter(c, 'status', true)} |`);
+    return ['| customer | category | share of the category | cap | status |', '|---|---|---|---|---|', ...rows].join('\n');
+}
+/** "25.7%" when unchanged, "≤ 10% → ≤ 25%" when changed (in bold for a status), "—" for a side that does not exist. */
+function beforeAfter(change, key, bold = false) {
+    const was = change.before?.[key] ?? '—';
+    const will = change.after?.[key] ?? '—';
+    if (was === will)
+        return was;
+    return bold ? `**${was} → ${will}**` : `${was} → ${will}`;
+}
+function itemList(title, items) {
+    if (!items.length)
+        return '';
+    const lines = items.slice(0, MAX_ITEMS).map((item) => `- ${itemLink(item, 80)}`);
+    if (items.length > MAX_ITEMS)
+        lines.push(`- and ${(items.length - MAX_ITEMS).toLocaleString('en-US')} more`);
+    return [`**${title} (${items.length}):**`, ...lines].join('\n');
+}
+function fieldList(title, fields, consequence) {
+    if (!fields.length)
+        return '';
+    return [`**${title}:**`, ...fields.map((f) => `- **${escapeText(f.heading, 80)}**: ${consequence(f.missing)}`)].join('\n');
+}
+
+;// CONCATENATED MODULE: ./lib/pull-request/policy-files.js
+/** `sources` as the loader names them: the policy's own path, then `owner/name:path@ref` for each file it extends. */
+function policyFiles(policyPath, sources, repo) {
+    const here = `${repo.owner}/${repo.name}:`.toLowerCase();
+    const extended = sources.filter((source) => source.toLowerCase().startsWith(here)).map((source) => source.slice(here.length).split('@')[0]);
+    return [policyPath.replace(/^\.?\//, ''), ...extended];
+}
+
+;// CONCATENATED MODULE: ./lib/pull-request/sticky-comment.js
+/**
+ * Plans the write for one of the bot's sticky comments on a pull request:
+ * created only when there is something to say, edited in place when its text
+ * changed, left alone when only the stamp would change.
+ */
+
+function planStickyComment(input) {
+    const { existing, pullRequest } = input;
+    if (existing === null) {
+        if (!input.mayCreate)
+            return [];
+        return [{ kind: 'create-comment', issue: pullRequest, body: input.body, onPullRequest: true, description: `post ${input.what} on pull request #${pullRequest}` }];
+    }
+    // A comment without a usable id cannot be edited, and posting another would duplicate it.
+    if (existing.id === null || sameText(existing.body, input.body))
+        return [];
+    return [
+        { kind: 'update-comment', issue: pullRequest, commentId: existing.id, body: input.body, onPullRequest: true, description: `update ${input.what} on pull request #${pullRequest}` },
+    ];
+}
+
+;// CONCATENATED MODULE: external "node:os"
+const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
+;// CONCATENATED MODULE: ./lib/action/report.js
+/**
+ * The report a lead reads: the job summary, and the same markdown in a file
+ * whose path is the `report` output, for a later step to upload or post.
+ */
+
+
+
+
+
+
+
+const REPORT_FILE_NAME = 'roadmap-guard-report.md';
+/** Writes the job summary and the report file; returns the file's path. */
+async function writeReport(input, env = process.env) {
+    return writeReportMarkdown(renderMarkdownReport(input), env);
+}
+/** Writes markdown already rendered (the pull-request checks' report) as the job summary and the report file. */
+async function writeReportMarkdown(markdown, env = process.env) {
+    const path = (0,external_node_path_namespaceObject.join)(env.RUNNER_TEMP || (0,external_node_os_namespaceObject.tmpdir)(), REPORT_FILE_NAME);
+    await (0,promises_namespaceObject.writeFile)(path, markdown, 'utf8');
+    await writeSummary(markdown, env);
+    return path;
+}
+/** When the run could not finish, the summary still says why and what it cost. */
+async function writeFailureSummary(reason, counts, env = process.env) {
+    await writeSummary(['## Roadmap Guard could not finish', '', escapeText(reason, 2000), '', `- **API requests:** ${describeCounts(counts)}`, ''].join('\n'), env);
+}
+async function writeSummary(markdown, env) {
+    if (!env.GITHUB_STEP_SUMMARY) {
+        info('No job summary file (GITHUB_STEP_SUMMARY is not set); the report is in the `report` output.');
+        return;
+    }
+    // Appended as the runner expects; read from env each time rather than cached, so one process can report twice.
+    await (0,promises_namespaceObject.appendFile)(env.GITHUB_STEP_SUMMARY, `${markdown.trimEnd()}\n`, 'utf8');
+}
+
+;// CONCATENATED MODULE: ./lib/action/pull-request.js
+/**
+ * The two pull-request checks, step by step: read the pull request → load the
+ * base branch's policy → the merge gate → the policy preview (when the pull
+ * request edits the policy) → comments → report. The base branch's policy
+ * judges the change; the pull request's own version is only ever previewed,
+ * so a change cannot loosen the rules it is judged by.
+ */
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+async function guardPullRequest(run) {
+    const { client, context, inputs } = run;
+    // 1. The pull request: what it closes, what it changes, the bot's comments on it.
+    const pr = await readPullRequest(client, context.repo, run.pullRequest.number);
+    const draft = pr.isDraft || run.pullRequest.draft;
+    // 2. The rules the change must meet: the base branch's policy, read through the API, never from the checkout.
+    const base = await loadBasePolicy(run, pr);
+    const stamp = comment_stamp({ policySources: base.sources, policyUrl: policyUrl(run, base), evaluation: { at: run.now.toISOString() } });
+    // 3. The merge gate.
+    const verdict = await mergeGate(run, pr, base);
+    const gateComment = renderGateComment({ verdict, pullRequest: pr, stamp });
+    // 4. The policy preview, when the pull request edits the policy or a file it extends in this repository.
+    const touched = pr.files.some((file) => policyFiles(inputs.policyPath, base.sources, context.repo).includes(file));
+    const preview = touched ? await previewPolicyChange(run, base, stamp) : undefined;
+    // 5. The sticky comments: the gate's while it fails (then resolved), the preview's while the policy changes.
+    const plan = mayComment(run, base, draft)
+        ? [
+            ...planStickyComment({
+                pullRequest: pr.number,
+                existing: findStickyComment(pr.comments, MERGE_GATE_MARKER),
+                body: verdict.passes ? renderGateResolved({ pullRequest: pr, at: run.now.toISOString() }) : gateComment,
+                mayCreate: !verdict.passes,
+                what: "the merge gate's comment",
+            }),
+            ...planStickyComment({
+                pullRequest: pr.number,
+                existing: findStickyComment(pr.comments, POLICY_PREVIEW_MARKER),
+                body: preview?.markdown ?? renderNoPolicyChange({ policyPath: inputs.policyPath, stamp }),
+                mayCreate: preview?.mayCreate ?? false,
+                what: 'the policy preview',
+            }),
+        ]
+        : [];
+    const applied = await applyWrites(client, context.repo, plan, { dryRun: inputs.dryRun, maxWrites: inputs.maxWrites, log: core_namespaceObject });
+    if (!inputs.dryRun && plan.length)
+        info(describeApplied(applied));
+    // 6. The report: the same text as the comments, what was written, and what the run cost.
+    run.state.reportPath = await writeReportMarkdown([
+        `## Roadmap Guard: pull request #${pr.number}`,
+        withoutMarkers(gateComment),
+        preview ? withoutMarkers(preview.markdown) : '',
+        plan.length ? `- **Comments:** ${inputs.dryRun ? `dry run, ${plan.length} not written` : describeApplied(applied)}` : '',
+        `- **API requests:** ${describeCounts(client.counts())}`,
+    ]
+        .filter(Boolean)
+        .join('\n\n'));
+    const failures = [gateFailure(verdict), preview?.failure].filter((f) => !!f);
+    return { ...(failures.length ? { failure: failures.join(' ') } : {}), applied };
+}
+/**
+ * The base branch's policy. A pull request that adds the first policy is
+ * judged against an empty one (nothing fails) and previewed against it, so
+ * the reviewer sees what the new policy would find.
+ */
+async function loadBasePolicy(run, pr) {
+    const { policyPath } = run.inputs;
+    try {
+        return await loadPolicy(policyPath, policyReader(run, run.pullRequest.baseSha ?? run.pullRequest.baseRef, false));
+    }
+    catch (error) {
+        const addsFirstPolicy = error instanceof PolicyError && isMissingPolicy(error, policyPath) && pr.files.includes(policyFiles(policyPath, [], run.context.repo)[0]);
+        if (!addsFirstPolicy)
+            throw error;
+        notice(`The base branch has no roadmap policy yet: this pull request adds ${policyPath}, so nothing is enforced until it merges; the preview shows what it would find.`);
+        return { policy: parsePolicy({ version: 1 }), sources: [] };
+    }
+}
+function isMissingPolicy(error, path) {
+    return error.problems.length === 1 && formatProblem(error.problems[0]) === formatProblem(missingPolicyProblem(path));
+}
+/** Reads what the linked issues need, evaluates them with the budgets, and judges the pull request. */
+async function mergeGate(run, pr, base) {
+    const { client, context, inputs } = run;
+    const dashboardTitle = inputs.dashboardIssue || undefined;
+    const unread = pr.closingTotal - pr.closes.length - pr.closesElsewhere.length;
+    if (unread > 0)
+        core_warning(`Pull request #${pr.number} closes ${pr.closingTotal} issues; the merge gate checks the first ${pr.closingTotal - unread} and leaves ${unread} unchecked.`);
+    if (pr.closesElsewhere.length)
+        notice(`Pull request #${pr.number} also closes ${pr.closesElsewhere.join(', ')}: issues of other repositories are not this roadmap's planned work and are not checked.`);
+    const linkedItems = [];
+    const linked = [];
+    for (const number of pr.closes) {
+        const focus = await readFocusIssue(client, context.repo, number, undefined, dashboardTitle);
+        const item = focus.record.item;
+        const comment = focus.record.comments.comment;
+        linkedItems.push(item);
+        linked.push({ number, title: item.title, url: item.url, ...(comment?.id ? { commentUrl: `${item.url}#issuecomment-${comment.id}` } : {}) });
+    }
+    // The budget read has every open issue narrowly; the linked issues replace their narrow copies.
+    const budgetItems = linked.length ? await readBudgetItems(client, context.repo, base.policy, { dashboardTitle }) : [];
+    const items = [...budgetItems.filter((item) => !pr.closes.includes(item.number)), ...linkedItems];
+    const evaluation = evaluate(base.policy, items, run.now);
+    const verdict = judgePullRequest({ evaluation, linked, requireLinkedIssue: base.policy.pullRequests.requireLinkedIssue });
+    run.state.evaluation = { ...evaluation, findings: verdict.findings, compliant: verdict.passes };
+    if (verdict.noLinkedIssue && !verdict.requireLinkedIssue)
+        notice(`Pull request #${pr.number} closes no issue, so there is no planned work to check; it passes.`);
+    info(`Merge gate: ${verdict.passes ? 'passes' : 'fails'} (${linked.length} linked issue${linked.length === 1 ? '' : 's'}).`);
+    return verdict;
+}
+/** Validates the pull request's version of the policy and, when valid, compares what both versions make of today's planned work. */
+async function previewPolicyChange(run, base, stamp) {
+    const { client, context, inputs } = run;
+    let head;
+    try {
+        // The pull request's checkout is untrusted: the reader bounds what it reads, and nothing from it runs.
+        head = await loadPolicy(inputs.policyPath, policyReader(run, context.sha, true));
+    }
+    catch (error) {
+        if (!(error instanceof PolicyError))
+            throw error;
+        annotatePolicyProblems(error);
+        const count = error.problems.length;
+        return {
+            markdown: renderInvalidPreview({ policyPath: inputs.policyPath, problems: count, stamp }),
+            mayCreate: false,
+            failure: `The roadmap policy in this pull request is invalid (${count} problem${count === 1 ? '' : 's'}, annotated on the diff).`,
+        };
+    }
+    const open = await readIssues(client, context.repo, { states: ['OPEN'], withBody: true, withComments: false, dashboardTitle: inputs.dashboardIssue || undefined });
+    const items = open.records.map((record) => record.item);
+    const diff = diffPolicies({
+        items,
+        before: { policy: base.policy, evaluation: evaluate(base.policy, items, run.now) },
+        after: { policy: head.policy, evaluation: evaluate(head.policy, items, run.now) },
+    });
+    info(`Policy preview: ${diff.changed ? 'the change alters budgets, findings or fields' : 'the change alters nothing'} for ${items.length} open issues.`);
+    return { markdown: renderPolicyPreview({ diff, policyPath: inputs.policyPath, baseRef: run.pullRequest.baseRef, stamp }), mayCreate: true };
+}
+/** The base branch's files through the API only; the pull request's from its checkout when there is one. */
+function policyReader(run, atCommit, fromCheckout) {
+    const { client, context } = run;
+    return createPolicyReader({
+        client,
+        repo: context.repo,
+        ...(fromCheckout && context.workspace ? { workspace: context.workspace } : {}),
+        ...(fromCheckout && context.sha ? { sha: context.sha } : {}),
+        ...(atCommit ? { atCommit } : {}),
+        onRead: (description) => info(`Policy file (${fromCheckout ? 'pull request' : 'base branch'}): ${description}.`),
+    });
+}
+function policyUrl(run, loaded) {
+    const { context } = run;
+    return `${context.serverUrl}/${context.repo.owner}/${context.repo.name}/blob/${loaded.commit ?? 'HEAD'}/${run.inputs.policyPath}`;
+}
+/**
+ * Comments need `pull-requests: write`, which a fork's token never has: the
+ * comment is skipped with a notice and the job summary carries the report.
+ * Draft pull requests are checked but never commented on.
+ */
+function mayComment(run, base, draft) {
+    if (!base.policy.enforcement.comment)
+        return false;
+    if (draft) {
+        info('Draft pull request: checked, but not commented on until it is ready for review.');
+        return false;
+    }
+    if (run.pullRequest.fromFork) {
+        notice("This pull request comes from a fork, whose workflow token is read-only: Roadmap Guard's comment is skipped; the job summary has the report.");
+        return false;
+    }
+    return true;
+}
+function withoutMarkers(markdown) {
+    return markdown
+        .split('\n')
+        .filter((line) => !/^<!-- roadmap-guard:[\w-]+ -->$/.test(line))
+        .join('\n')
+        .trim();
 }
 
 ;// CONCATENATED MODULE: ./lib/action/unread-board.js
@@ -63041,6 +63699,8 @@ function conversationsFor(options) {
 
 
 
+
+
 const NO_REQUESTS = { graphql: 0, restRead: 0, write: 0 };
 async function run(options = {}) {
     const state = { reportPath: '' };
@@ -63072,9 +63732,13 @@ async function guardRoadmap(options, state) {
         notice(route.notice);
         return undefined;
     }
-    info(`Roadmap Guard: ${route.mode === 'issue' ? `issue mode for #${route.issueNumber}${route.command ? ` (/roadmap ${route.command.command.name} by ${route.command.actor})` : ''}` : 'audit mode'}${inputs.dryRun ? ' (dry run: nothing will be written)' : ''}.`);
+    info(`Roadmap Guard: ${describeRoute(route)}${inputs.dryRun ? ' (dry run: nothing will be written)' : ''}.`);
     const client = createGitHubClient({ token: inputs.githubToken, warn: (message) => core_warning(message), ...options.client });
     state.client = client;
+    if (route.mode === 'pull-request') {
+        const checked = await guardPullRequest({ client, context, inputs, pullRequest: route.pullRequest, now: options.now?.() ?? new Date(), state });
+        return writesFailure(checked.applied) ?? checked.failure;
+    }
     // 2. The policy.
     const loaded = await loadRepositoryPolicy(client, context, inputs);
     // 3. Read what the mode needs.
@@ -63115,13 +63779,26 @@ async function guardRoadmap(options, state) {
         info(describeApplied(applied));
     // 7. Report.
     state.reportPath = await writeReport({ ...report, run: runFacts(client.counts(), applied) });
-    // 8. Pass or fail. A refused write fails the run too: otherwise a comment or
-    // label that never landed would go unnoticed behind a green check.
+    // 8. Pass or fail.
+    return writesFailure(applied) ?? (evaluation.compliant ? undefined : failingFindings(evaluation));
+}
+/**
+ * A refused write fails the run too: otherwise a comment or label that never
+ * landed would go unnoticed behind a green check.
+ */
+function writesFailure(applied) {
     if (applied.stoppedBy)
         return `${firstLine(getErrorMessage(applied.stoppedBy))} ${describeApplied(applied)}`;
     if (applied.failed.length > 0)
         return `GitHub refused ${applied.failed.length} of the run's writes. ${describeApplied(applied)}`;
-    return evaluation.compliant ? undefined : failingFindings(evaluation);
+    return undefined;
+}
+function describeRoute(route) {
+    if (route.mode === 'issue')
+        return `issue mode for #${route.issueNumber}${route.command ? ` (/roadmap ${route.command.command.name} by ${route.command.actor})` : ''}`;
+    if (route.mode === 'pull-request')
+        return `merge gate for pull request #${route.pullRequest.number}`;
+    return 'audit mode';
 }
 /** A command, a hand-added exemption label, or (in audits) exceptions that lapsed. */
 async function decideExceptions(options) {
@@ -63217,14 +63894,7 @@ function failingFindings(evaluation) {
 /** Logs the details of an error and returns the one line the check shows. */
 function explainFailure(error) {
     if (error instanceof PolicyError) {
-        for (const problem of error.problems) {
-            core_error(`${problem.field ? `${problem.field}: ` : ''}${problem.message}`, {
-                title: 'Invalid roadmap policy',
-                file: problem.file,
-                ...(problem.line === undefined ? {} : { startLine: problem.line }),
-                ...(problem.column === undefined ? {} : { startColumn: problem.column }),
-            });
-        }
+        annotatePolicyProblems(error);
         const count = error.problems.length;
         return `The roadmap policy is invalid${count > 1 ? ` (${count} problems, listed above)` : ''}: ${firstLine(error.message)}`;
     }
@@ -63262,7 +63932,7 @@ function trendStart(now, months) {
 /***/ ((__webpack_module__, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _action_run_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6869);
+/* harmony import */ var _action_run_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4983);
 // The action's entry point: no logic here, see action/run.ts.
 
 await (0,_action_run_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();

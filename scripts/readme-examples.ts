@@ -14,7 +14,10 @@ import { parse } from 'yaml';
 import { buildReportInput } from '../src/report/report-input.js';
 import { parseSnapshot } from '../src/core/snapshot.js';
 import { parsePolicy } from '../src/policy/schema.js';
-import { renderArchiveNote, renderComment } from '../src/report/comment.js';
+import { evaluate } from '../src/core/evaluate.js';
+import { diffPolicies } from '../src/pull-request/policy-diff.js';
+import { renderPolicyPreview } from '../src/pull-request/preview-comment.js';
+import { renderArchiveNote, renderComment, stamp } from '../src/report/comment.js';
 import type { WorkItem } from '../src/core/types.js';
 import type { Policy } from '../src/policy/schema.js';
 import { renderMarkdownReport } from '../src/report/summary.js';
@@ -101,6 +104,7 @@ export interface ReadmeExamples {
   /** The top of `roadmap-guard demo` on an 80-column terminal: the verdict, the budgets and the customers. */
   demo?: string;
   outcomes: string;
+  'policy-preview': string;
 }
 
 export function renderReadmeExamples(root: string): ReadmeExamples {
@@ -108,6 +112,7 @@ export function renderReadmeExamples(root: string): ReadmeExamples {
   return {
     comment: renderComment({ ...input, mode: 'issue', focusItem: exampleCommentItem(input) }),
     summary: renderMarkdownReport(input),
+    'policy-preview': examplePolicyPreview(root),
     ...archiveExamples(root),
     demo: demoTop(input),
     outcomes: outcomesSection(input.outcomes),
@@ -118,6 +123,34 @@ export function renderReadmeExamples(root: string): ReadmeExamples {
 export function demoTop(input: ReportInput): string {
   const text = renderTerminal({ ...input, mode: 'demo', policySources: [POLICY_FILE] }, { color: false, width: 80 });
   return text.slice(0, text.indexOf('\n\nNeeds attention'));
+}
+
+/**
+ * The edits of the example policy the README's preview shows: the deal
+ * budget raised to 30%, and a missing business-case answer made to fail.
+ */
+export const EXAMPLE_POLICY_CHANGE: [string, string][] = [
+  ['budget: { max-share: 10% }', 'budget: { max-share: 30% }'],
+  ['fail-on: [over-budget, forbidden-label]', 'fail-on: [over-budget, forbidden-label, missing-field]'],
+];
+
+/** The policy preview a pull request making EXAMPLE_POLICY_CHANGE gets on the example roadmap. */
+export function examplePolicyPreview(root: string): string {
+  const text = readFileSync(join(root, POLICY_FILE), 'utf8');
+  const changed = EXAMPLE_POLICY_CHANGE.reduce((policy, [from, to]) => {
+    if (!policy.includes(from)) throw new Error(`${POLICY_FILE} no longer has "${from}"; update EXAMPLE_POLICY_CHANGE`);
+    return policy.replace(from, to);
+  }, text);
+  const snapshot = parseSnapshot(readFileSync(join(root, SNAPSHOT_FILE), 'utf8'), SNAPSHOT_FILE);
+  // The action judges the open issues, as read on the pull request.
+  const items = snapshot.items.filter((item) => item.state === 'open');
+  const [before, after] = [text, changed].map((policy) => parsePolicy(parse(policy)));
+  const diff = diffPolicies({
+    items,
+    before: { policy: before!, evaluation: evaluate(before!, items, snapshot.takenAt) },
+    after: { policy: after!, evaluation: evaluate(after!, items, snapshot.takenAt) },
+  });
+  return renderPolicyPreview({ diff, policyPath: '.github/roadmap-policy.yml', baseRef: 'main', stamp: stamp({ policySources: ['.github/roadmap-policy.yml'], evaluation: { at: snapshot.takenAt } }) });
 }
 
 /** README.md with each example's text placed between its markers, everything else untouched. */

@@ -49904,6 +49904,13 @@ const policyFileSchema = strictObject({
     })
         .prefault({})
         .meta({ description: 'What happens when the policy is not met.' }),
+    'pull-requests': strictObject({
+        'require-linked-issue': schemas_boolean({ error: expected('true or false') }).default(false).meta({
+            description: 'true: the merge gate fails a pull request that closes no issue, so every change is tied to planned work. false: it passes with a notice.',
+        }),
+    })
+        .prefault({})
+        .meta({ description: 'The merge gate on pull requests.' }),
 })
     .superRefine((policy, ctx) => {
     const backlog = policy.backlog;
@@ -50002,6 +50009,7 @@ function normalizePolicy(file) {
                 outcome: { hit: enforcement.labels['outcome-hit'], missed: enforcement.labels['outcome-missed'], 'walked-away': enforcement.labels['outcome-walked-away'] },
             },
         },
+        pullRequests: { requireLinkedIssue: file['pull-requests']['require-linked-issue'] },
     };
 }
 function toArray(value) {
@@ -56177,24 +56185,30 @@ function rateLimitReset(error) {
     const reset = Number(responseHeader(error, 'x-ratelimit-reset'));
     return Number.isFinite(reset) && reset > 0 ? new Date(reset * 1000) : undefined;
 }
-const PERMISSIONS_SNIPPET = ['permissions:', '  contents: read', '  issues: write'].join('\n');
+/** The job's `permissions:` block that grants it, least privilege. */
+const PERMISSIONS = {
+    issues: ['contents: read', 'issues: write'],
+    'pull-requests': ['contents: read', 'issues: read', 'pull-requests: write'],
+};
 /**
  * The token may not write here: say which permission to grant and how. A 403
  * from a rate limit is not a permission problem and is left alone.
  */
 class PermissionError extends Error {
     constructor(what, options) {
-        super(`GitHub refused to ${what} (403): the token needs the \`issues: write\` permission; add \`permissions: { contents: read, issues: write }\` to the job.\n` +
-            `In the workflow file:\n${PERMISSIONS_SNIPPET}\n` +
+        const permission = options?.permission ?? 'issues';
+        const grants = PERMISSIONS[permission];
+        super(`GitHub refused to ${what} (403): the token needs the \`${permission}: write\` permission; add \`permissions: { ${grants.join(', ')} }\` to the job.\n` +
+            `In the workflow file:\n${['permissions:', ...grants.map((grant) => `  ${grant}`)].join('\n')}\n` +
             `(A repository or organization setting may also keep the workflow token read-only: Settings → Actions → General → Workflow permissions.)`, options);
         this.name = 'PermissionError';
     }
 }
 /** Rewrites a failed write so the log says what to do; other errors pass through unchanged. */
-function explainWriteError(error, what) {
+function explainWriteError(error, what, permission = 'issues') {
     // A 403 for a locked issue or a secondary rate limit says nothing about the token's permissions.
     if (httpStatus(error) === 403 && !isPrimaryRateLimit(error) && !/secondary rate|locked/i.test(getErrorMessage(error))) {
-        return new PermissionError(what, { cause: error });
+        return new PermissionError(what, { cause: error, permission });
     }
     if (isPrimaryRateLimit(error) && !(error instanceof RateLimitExhaustedError)) {
         return new RateLimitExhaustedError(rateLimitReset(error), { cause: error });
@@ -56360,10 +56374,13 @@ function createPolicyReader(options) {
             }
         }
         const target = repo === null ? options.repo : parseRepo(repo);
-        const text = await readRepositoryFile(options.client, target, path, ref);
+        const at = ref ?? (repo === null ? options.atCommit : undefined);
+        const text = await readRepositoryFile(options.client, target, path, at);
         if (text !== null)
-            options.onRead?.(`${path} from ${target.owner}/${target.name}${ref ? `@${ref}` : ' (default branch)'} through the API`);
-        return text === null ? null : { text };
+            options.onRead?.(`${path} from ${target.owner}/${target.name}${at ? `@${at}` : ' (default branch)'} through the API`);
+        if (text === null)
+            return null;
+        return { text, ...(repo === null && options.atCommit ? { commit: options.atCommit } : {}) };
     };
 }
 /**

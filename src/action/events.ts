@@ -1,23 +1,25 @@
 /**
  * Which kind of run an event asks for. Issue events check one issue; schedules
- * and manual runs audit the repository; comment and pull-request events are
- * reserved for commands and a merge gate, and ignored cleanly for now, as are
- * issue events about pull requests.
+ * and manual runs audit the repository; pull requests get the merge gate (and
+ * the policy preview when they edit the policy); comment events are reserved
+ * for commands, and ignored cleanly for now, as are issue events about pull
+ * requests.
  */
 import { readFileSync } from 'node:fs';
 import type { ModeInput } from './inputs.js';
 import { readCommentEvent, type CommandRequest } from '../commands/parse.js';
 import type { LabelAdded } from '../commands/exemption-label.js';
+import { PULL_REQUEST_ACTIONS, readPullRequestEvent, type PullRequestEvent } from './pull-request-event.js';
 
 export type Route =
   | { mode: 'issue'; issueNumber: number; command?: CommandRequest; labelAdded?: LabelAdded }
   | { mode: 'audit' }
+  | { mode: 'pull-request'; pullRequest: PullRequestEvent }
   | { mode: 'ignored'; notice: string };
 
 const ISSUE_ACTIONS = ['opened', 'edited', 'labeled', 'unlabeled', 'reopened', 'closed', 'milestoned', 'demilestoned'];
 const AUDIT_EVENTS = ['schedule', 'workflow_dispatch', 'repository_dispatch'];
-const RESERVED_EVENTS = ['pull_request', 'pull_request_target'];
-const SUPPORTED = `issues (${ISSUE_ACTIONS.join(', ')}), issue_comment (/roadmap commands), ${AUDIT_EVENTS.join(', ')}`;
+const SUPPORTED = `issues (${ISSUE_ACTIONS.join(', ')}), issue_comment (/roadmap commands), pull_request (${PULL_REQUEST_ACTIONS.join(', ')}), ${AUDIT_EVENTS.join(', ')}`;
 
 export interface EventContext {
   eventName: string;
@@ -80,10 +82,28 @@ export function routeEvent(context: Pick<EventContext, 'eventName' | 'payload'>,
     return { mode: 'issue', issueNumber, ...(labelAdded ? { labelAdded } : {}) };
   }
   if (AUDIT_EVENTS.includes(eventName)) return { mode: 'audit' };
-  if (RESERVED_EVENTS.includes(eventName)) {
-    return { mode: 'ignored', notice: `Roadmap Guard does not act on "${eventName}" events yet; nothing to do. Supported events: ${SUPPORTED}.` };
-  }
+  if (eventName === 'pull_request') return routePullRequest(payload);
+  if (eventName === 'pull_request_target') throw new Error(PULL_REQUEST_TARGET_REFUSED);
   return { mode: 'ignored', notice: `Roadmap Guard does not handle "${eventName || 'unknown'}" events. Supported events: ${SUPPORTED}. Set \`mode: audit\` to audit on any event.` };
+}
+
+/**
+ * `pull_request_target` runs with a write token and the repository's secrets
+ * while a fork controls the pull request: a required check there could be
+ * steered by the very change it judges. Refusing it fails loudly instead of
+ * passing a required check unchecked.
+ */
+const PULL_REQUEST_TARGET_REFUSED =
+  'Roadmap Guard does not run on "pull_request_target": that event gives a fork\'s pull request a write token and the repository\'s secrets. ' +
+  'Use "on: pull_request" instead; the merge gate and the policy preview work with the read-only token a fork gets.';
+
+function routePullRequest(payload: Record<string, unknown>): Route {
+  const action = typeof payload.action === 'string' ? payload.action : '';
+  const pullRequest = readPullRequestEvent(payload);
+  if (!PULL_REQUEST_ACTIONS.includes(action) || !pullRequest) {
+    return { mode: 'ignored', notice: `Roadmap Guard does nothing on "pull_request.${action}"; it checks pull requests when they are ${PULL_REQUEST_ACTIONS.join(', ')}.` };
+  }
+  return { mode: 'pull-request', pullRequest };
 }
 
 /**

@@ -16,7 +16,11 @@ const REPORT_FILE_NAME = 'roadmap-guard-report.md';
 
 /** Writes the job summary and the report file; returns the file's path. */
 export async function writeReport(input: ReportInput, env: NodeJS.ProcessEnv = process.env): Promise<string> {
-  const markdown = renderMarkdownReport(input);
+  return writeReportMarkdown(renderMarkdownReport(input), env);
+}
+
+/** Writes markdown already rendered (the pull-request checks' report) as the job summary and the report file. */
+export async function writeReportMarkdown(markdown: string, env: NodeJS.ProcessEnv = process.env): Promise<string> {
   const path = join(env.RUNNER_TEMP || tmpdir(), REPORT_FILE_NAME);
   await writeFile(path, markdown, 'utf8');
   await writeSummary(markdown, env);

@@ -22,6 +22,8 @@ import { readEventContext, routeEvent, type EventContext, type Route } from './e
 import { completeCommentLookups, gatherAudit, gatherIssue, type Gathered } from './gather.js';
 import { readInputs, type ActionInputs } from './inputs.js';
 import { outputsFrom, setOutputs } from './outputs.js';
+import { annotatePolicyProblems } from './policy-annotations.js';
+import { guardPullRequest } from './pull-request.js';
 import { writeFailureSummary, writeReport } from './report.js';
 import { scopeToItem } from './scope.js';
 import { unreadBoardWarnings } from './unread-board.js';
@@ -71,9 +73,13 @@ async function guardRoadmap(options: RunOptions, state: RunState): Promise<strin
     core.notice(route.notice);
     return undefined;
   }
-  core.info(`Roadmap Guard: ${route.mode === 'issue' ? `issue mode for #${route.issueNumber}${route.command ? ` (/roadmap ${route.command.command.name} by ${route.command.actor})` : ''}` : 'audit mode'}${inputs.dryRun ? ' (dry run: nothing will be written)' : ''}.`);
+  core.info(`Roadmap Guard: ${describeRoute(route)}${inputs.dryRun ? ' (dry run: nothing will be written)' : ''}.`);
   const client = createGitHubClient({ token: inputs.githubToken, warn: (message) => core.warning(message), ...options.client });
   state.client = client;
+  if (route.mode === 'pull-request') {
+    const checked = await guardPullRequest({ client, context, inputs, pullRequest: route.pullRequest, now: options.now?.() ?? new Date(), state });
+    return writesFailure(checked.applied) ?? checked.failure;
+  }
 
   // 2. The policy.
   const loaded = await loadRepositoryPolicy(client, context, inputs);
@@ -120,15 +126,28 @@ async function guardRoadmap(options: RunOptions, state: RunState): Promise<strin
   // 7. Report.
   state.reportPath = await writeReport({ ...report, run: runFacts(client.counts(), applied) });
 
-  // 8. Pass or fail. A refused write fails the run too: otherwise a comment or
-  // label that never landed would go unnoticed behind a green check.
+  // 8. Pass or fail.
+  return writesFailure(applied) ?? (evaluation.compliant ? undefined : failingFindings(evaluation));
+}
+
+/**
+ * A refused write fails the run too: otherwise a comment or label that never
+ * landed would go unnoticed behind a green check.
+ */
+function writesFailure(applied: ApplyResult): string | undefined {
   if (applied.stoppedBy) return `${firstLine(getErrorMessage(applied.stoppedBy))} ${describeApplied(applied)}`;
   if (applied.failed.length > 0) return `GitHub refused ${applied.failed.length} of the run's writes. ${describeApplied(applied)}`;
-  return evaluation.compliant ? undefined : failingFindings(evaluation);
+  return undefined;
+}
+
+function describeRoute(route: Exclude<Route, { mode: 'ignored' }>): string {
+  if (route.mode === 'issue') return `issue mode for #${route.issueNumber}${route.command ? ` (/roadmap ${route.command.command.name} by ${route.command.actor})` : ''}`;
+  if (route.mode === 'pull-request') return `merge gate for pull request #${route.pullRequest.number}`;
+  return 'audit mode';
 }
 
 /** A command, a hand-added exemption label, or (in audits) exceptions that lapsed. */
-async function decideExceptions(options: { client: GitHubClient; context: EventContext; loaded: LoadedPolicy; route: Exclude<Route, { mode: 'ignored' }>; gathered: Gathered; now: Date }): Promise<Decided> {
+async function decideExceptions(options: { client: GitHubClient; context: EventContext; loaded: LoadedPolicy; route: Extract<Route, { mode: 'issue' | 'audit' }>; gathered: Gathered; now: Date }): Promise<Decided> {
   const { route, loaded } = options;
   const common = { client: options.client, repo: repoOf(options.context), policy: loaded.policy, gathered: options.gathered, now: options.now, warn: (message: string) => core.warning(message) };
   if (route.mode === 'audit') return auditExemptions(common);
@@ -155,19 +174,22 @@ async function loadRepositoryPolicy(client: GitHubClient, context: EventContext,
   return loaded;
 }
 
-function gather(client: GitHubClient, context: EventContext, loaded: LoadedPolicy, inputs: ActionInputs, route: Exclude<Route, { mode: 'ignored' }>, now: Date): Promise<Gathered> {
+function gather(client: GitHubClient, context: EventContext, loaded: LoadedPolicy, inputs: ActionInputs, route: CheckedRoute, now: Date): Promise<Gathered> {
   const common = { client, repo: repoOf(context), policy: loaded.policy, ...(inputs.dashboardIssue ? { dashboardTitle: inputs.dashboardIssue } : {}) };
   if (route.mode === 'issue') return gatherIssue({ ...common, issueNumber: route.issueNumber });
   const closedMonths = Math.max(inputs.trendMonths, outcomeMonths(loaded.policy, inputs));
   return gatherAudit({ ...common, ...(closedMonths > 0 ? { trendSince: trendStart(now, closedMonths) } : {}) });
 }
 
+/** The routes whose run reads, evaluates and syncs issues. */
+type CheckedRoute = Extract<Route, { mode: 'issue' | 'audit' }>;
+
 interface PlanContext {
   client: GitHubClient;
   context: EventContext;
   loaded: LoadedPolicy;
   inputs: ActionInputs;
-  route: Exclude<Route, { mode: 'ignored' }>;
+  route: CheckedRoute;
   gathered: Gathered;
   evaluation: Evaluation;
   report: ReportInput;
@@ -235,14 +257,7 @@ function failingFindings(evaluation: Evaluation): string {
 /** Logs the details of an error and returns the one line the check shows. */
 function explainFailure(error: unknown): string {
   if (error instanceof PolicyError) {
-    for (const problem of error.problems) {
-      core.error(`${problem.field ? `${problem.field}: ` : ''}${problem.message}`, {
-        title: 'Invalid roadmap policy',
-        file: problem.file,
-        ...(problem.line === undefined ? {} : { startLine: problem.line }),
-        ...(problem.column === undefined ? {} : { startColumn: problem.column }),
-      });
-    }
+    annotatePolicyProblems(error);
     const count = error.problems.length;
     return `The roadmap policy is invalid${count > 1 ? ` (${count} problems, listed above)` : ''}: ${firstLine(error.message)}`;
   }

@@ -4,7 +4,7 @@
  * refuses or the quota runs out.
  */
 import type { GitHubClient } from './client.js';
-import { explainWriteError, getErrorMessage, httpStatus, PermissionError, RateLimitExhaustedError } from './errors.js';
+import { explainWriteError, getErrorMessage, httpStatus, PermissionError, RateLimitExhaustedError, type WritePermission } from './errors.js';
 import type { PlannedWrite } from './plan.js';
 import type { RepoRef } from './read.js';
 import { addLabels, addReaction, closeIssue, createComment, createIssue, createLabel, removeLabel, updateComment, updateIssueBody } from './writes.js';
@@ -43,7 +43,7 @@ export async function applyWrites(client: GitHubClient, repo: RepoRef, plan: Pla
       result.made.push(write);
       options.log.info(`Did ${write.description}`);
     } catch (thrown) {
-      const error = explainWriteError(thrown, write.description);
+      const error = explainWriteError(thrown, write.description, permissionFor(write));
       result.failed.push({ write, reason: getErrorMessage(error) });
       if (isFatal(error)) {
         result.stoppedBy = error as Error;
@@ -71,6 +71,11 @@ export function describeApplied(result: ApplyResult): string {
   if (result.notAttempted.length) parts.push(`${result.notAttempted.length} not attempted (${result.notAttempted.map((w) => w.description).join('; ')})`);
   if (result.deferred.length) parts.push(`${result.deferred.length} deferred by max-writes`);
   return `${parts.join('; ')}.`;
+}
+
+/** The permission a write needs: comments on a pull request are governed by `pull-requests`, everything else by `issues`. */
+function permissionFor(write: PlannedWrite): WritePermission {
+  return 'onPullRequest' in write && write.onPullRequest ? 'pull-requests' : 'issues';
 }
 
 /** Errors that every later write would hit too. */

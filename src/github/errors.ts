@@ -58,17 +58,26 @@ export function rateLimitReset(error: unknown): Date | undefined {
   return Number.isFinite(reset) && reset > 0 ? new Date(reset * 1000) : undefined;
 }
 
-const PERMISSIONS_SNIPPET = ['permissions:', '  contents: read', '  issues: write'].join('\n');
+/** The permission a refused write needs. */
+export type WritePermission = 'issues' | 'pull-requests';
+
+/** The job's `permissions:` block that grants it, least privilege. */
+const PERMISSIONS: Record<WritePermission, string[]> = {
+  issues: ['contents: read', 'issues: write'],
+  'pull-requests': ['contents: read', 'issues: read', 'pull-requests: write'],
+};
 
 /**
  * The token may not write here: say which permission to grant and how. A 403
  * from a rate limit is not a permission problem and is left alone.
  */
 export class PermissionError extends Error {
-  constructor(what: string, options?: { cause?: unknown }) {
+  constructor(what: string, options?: { cause?: unknown; permission?: WritePermission }) {
+    const permission = options?.permission ?? 'issues';
+    const grants = PERMISSIONS[permission];
     super(
-      `GitHub refused to ${what} (403): the token needs the \`issues: write\` permission; add \`permissions: { contents: read, issues: write }\` to the job.\n` +
-        `In the workflow file:\n${PERMISSIONS_SNIPPET}\n` +
+      `GitHub refused to ${what} (403): the token needs the \`${permission}: write\` permission; add \`permissions: { ${grants.join(', ')} }\` to the job.\n` +
+        `In the workflow file:\n${['permissions:', ...grants.map((grant) => `  ${grant}`)].join('\n')}\n` +
         `(A repository or organization setting may also keep the workflow token read-only: Settings → Actions → General → Workflow permissions.)`,
       options,
     );
@@ -77,10 +86,10 @@ export class PermissionError extends Error {
 }
 
 /** Rewrites a failed write so the log says what to do; other errors pass through unchanged. */
-export function explainWriteError(error: unknown, what: string): unknown {
+export function explainWriteError(error: unknown, what: string, permission: WritePermission = 'issues'): unknown {
   // A 403 for a locked issue or a secondary rate limit says nothing about the token's permissions.
   if (httpStatus(error) === 403 && !isPrimaryRateLimit(error) && !/secondary rate|locked/i.test(getErrorMessage(error))) {
-    return new PermissionError(what, { cause: error });
+    return new PermissionError(what, { cause: error, permission });
   }
   if (isPrimaryRateLimit(error) && !(error instanceof RateLimitExhaustedError)) {
     return new RateLimitExhaustedError(rateLimitReset(error), { cause: error });

@@ -14,8 +14,8 @@ import { readReply, readTrail } from '../commands/trail.js';
 import type { BotComment } from './work-items.js';
 
 export type PlannedWrite =
-  | { kind: 'create-comment'; issue: number; body: string; description: string }
-  | { kind: 'update-comment'; issue: number; commentId: string; body: string; description: string }
+  | { kind: 'create-comment'; issue: number; body: string; description: string; onPullRequest?: true }
+  | { kind: 'update-comment'; issue: number; commentId: string; body: string; description: string; onPullRequest?: true }
   | { kind: 'add-labels'; issue: number; labels: string[]; description: string }
   | { kind: 'remove-label'; issue: number; label: string; description: string }
   | { kind: 'create-label'; issue: null; name: string; color: string; labelDescription: string; description: string }

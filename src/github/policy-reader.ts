@@ -17,6 +17,12 @@ export interface PolicyReaderOptions {
   workspace?: string;
   /** The commit the workspace holds. */
   sha?: string;
+  /**
+   * Read the repository's own files at this commit through the API instead of
+   * the default branch (a pull request's base or merge commit). Without a
+   * workspace, they are never read from the checkout.
+   */
+  atCommit?: string;
   /** Told where each file came from, for the log. */
   onRead?: (description: string) => void;
 }
@@ -31,9 +37,11 @@ export function createPolicyReader(options: PolicyReaderOptions): PolicyFileRead
       }
     }
     const target = repo === null ? options.repo : parseRepo(repo);
-    const text = await readRepositoryFile(options.client, target, path, ref);
-    if (text !== null) options.onRead?.(`${path} from ${target.owner}/${target.name}${ref ? `@${ref}` : ' (default branch)'} through the API`);
-    return text === null ? null : { text };
+    const at = ref ?? (repo === null ? options.atCommit : undefined);
+    const text = await readRepositoryFile(options.client, target, path, at);
+    if (text !== null) options.onRead?.(`${path} from ${target.owner}/${target.name}${at ? `@${at}` : ' (default branch)'} through the API`);
+    if (text === null) return null;
+    return { text, ...(repo === null && options.atCommit ? { commit: options.atCommit } : {}) };
   };
 }
 

@@ -373,6 +373,14 @@ export const policyFileSchema = z
       })
       .prefault({})
       .meta({ description: 'What happens when the policy is not met.' }),
+    'pull-requests': z
+      .strictObject({
+        'require-linked-issue': z.boolean({ error: expected('true or false') }).default(false).meta({
+          description: 'true: the merge gate fails a pull request that closes no issue, so every change is tied to planned work. false: it passes with a notice.',
+        }),
+      })
+      .prefault({})
+      .meta({ description: 'The merge gate on pull requests.' }),
   })
   .superRefine(
     (policy, ctx) => {
@@ -481,6 +489,7 @@ export function normalizePolicy(file: ParsedPolicyFile) {
         outcome: { hit: enforcement.labels['outcome-hit'], missed: enforcement.labels['outcome-missed'], 'walked-away': enforcement.labels['outcome-walked-away'] },
       },
     },
+    pullRequests: { requireLinkedIssue: file['pull-requests']['require-linked-issue'] },
   };
 }
 

@@ -372,13 +372,18 @@ function exceptionHowTo(input: CommentInput): string {
 
 /** The stamp line, and the state the next run reads back; a change in either alone never rewrites the comment. */
 function footer(input: CommentInput): string {
-  const source = input.policySources[0] ?? 'the roadmap policy';
-  const url = input.policyUrl ? safeUrl(input.policyUrl) : undefined;
-  const policy = url ? `[${escapeText(source, 100)}](${url})` : codeSpan(source);
   const item = input.items.find((i) => i.number === input.focusItem);
   const warned = input.evaluation.archive.find((d) => d.number === input.focusItem)?.warnedAt;
   const state = stateMarker({ ...(item ? { touched: touchedAt(item) } : {}), ...(warned ? { warned } : {}) });
-  return `_Checked by Roadmap Guard against ${policy} on ${day(input.evaluation.at)}._${state ? ` ${state}` : ''}`;
+  return `${stamp(input)}${state ? ` ${state}` : ''}`;
+}
+
+/** A comment's last line, its stamp: the policy checked against (linked at its commit) and the day. */
+export function stamp(input: Pick<ReportInput, 'policySources' | 'policyUrl'> & { evaluation: { at: string } }): string {
+  const source = input.policySources[0] ?? 'the roadmap policy';
+  const url = input.policyUrl ? safeUrl(input.policyUrl) : undefined;
+  const policy = url ? `[${escapeText(source, 100)}](${url})` : codeSpan(source);
+  return `_Checked by Roadmap Guard against ${policy} on ${day(input.evaluation.at)}._`;
 }
 
 /** The last time a person touched the item, as far as this run can tell. */

@@ -5,6 +5,9 @@
  */
 export const COMMENT_MARKER = '<!-- roadmap-guard:item -->';
 export const DASHBOARD_MARKER = '<!-- roadmap-guard:dashboard -->';
+/** Second markers that tell the bot's two sticky comments on a pull request apart (each also carries COMMENT_MARKER). */
+export const MERGE_GATE_MARKER = '<!-- roadmap-guard:merge-gate -->';
+export const POLICY_PREVIEW_MARKER = '<!-- roadmap-guard:policy-preview -->';
 
 /**
  * What the bot remembers about an issue between runs, kept hidden in its own

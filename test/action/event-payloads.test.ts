@@ -9,6 +9,8 @@ import { examplePayloads } from '../e2e/events.js';
 /** The `issues` activity types the README documents as issue mode. */
 const ISSUE_MODE_ACTIONS = ['opened', 'edited', 'labeled', 'unlabeled', 'reopened', 'closed', 'milestoned', 'demilestoned'];
 const AUDIT_EVENTS = ['workflow_dispatch', 'repository_dispatch', 'schedule'];
+/** The `pull_request` activity types the README documents as the merge gate. */
+const MERGE_GATE_ACTIONS = ['opened', 'edited', 'synchronize', 'reopened', 'ready_for_review'];
 const EVENTS = ['issues', 'issue_comment', 'pull_request', 'projects_v2_item', 'workflow_dispatch', 'repository_dispatch', 'schedule'];
 
 /**
@@ -37,6 +39,7 @@ function documentedRoute(name: string, payload: Record<string, unknown>): Route[
   if (issue?.pull_request) return 'pull-request-notice';
   if (name === 'issues' && ISSUE_MODE_ACTIONS.includes(String(payload.action))) return 'issue';
   if (AUDIT_EVENTS.includes(name)) return 'audit';
+  if (name === 'pull_request' && MERGE_GATE_ACTIONS.includes(String(payload.action))) return 'pull-request';
   return 'ignored';
 }
 
@@ -56,6 +59,9 @@ describe('every example payload through the event router', () => {
       expect(route).toMatchObject({ mode: 'issue', issueNumber: (payload.issue as PayloadIssue).number });
     } else if (expected === 'pull-request-notice') {
       expect(route).toEqual({ mode: 'ignored', notice: expect.stringMatching(/^#\d+ is a pull request, not an issue: Roadmap Guard checks issues only/) });
+    } else if (expected === 'pull-request') {
+      const pullRequest = payload.pull_request as { number: number; draft: boolean };
+      expect(route).toMatchObject({ mode: 'pull-request', pullRequest: { number: pullRequest.number, draft: pullRequest.draft } });
     } else if (expected === 'audit') {
       expect(route).toEqual({ mode: 'audit' });
     } else {

@@ -67,13 +67,35 @@ describe('routeEvent', () => {
   it.each([
     ['issue_comment', { action: 'created', issue, comment: { id: 1, body: 'Looks good', user: { login: 'alice', type: 'User' } } }, /not a \/roadmap command/],
     ['issue_comment', { action: 'edited', issue, comment: { id: 1, body: '/roadmap exempt', user: { login: 'alice', type: 'User' } } }, /only in new comments/],
-    ['pull_request', { action: 'opened' }, /does not act on "pull_request" events yet/],
+    ['pull_request', { action: 'closed', pull_request: { number: 3 } }, /does nothing on "pull_request.closed"; it checks pull requests when they are opened, edited, synchronize, reopened, ready_for_review/],
     ['issues', { action: 'assigned', issue }, /does nothing on "issues.assigned"/],
     ['push', {}, /does not handle "push" events. Supported events: issues \(opened.*schedule, workflow_dispatch, repository_dispatch/],
   ] as const)('ignores %s with a notice', (eventName, payload, notice) => {
     const route = routeEvent({ eventName, payload }, 'auto');
     expect(route.mode).toBe('ignored');
     expect(route.mode === 'ignored' && route.notice).toMatch(notice);
+  });
+
+  it('runs the merge gate on a pull request, knowing a draft and a fork', () => {
+    const payload = {
+      action: 'synchronize',
+      pull_request: {
+        number: 7,
+        draft: true,
+        base: { ref: 'main', sha: 'f'.repeat(40), repo: { full_name: 'acme/widgets' } },
+        head: { ref: 'feature', sha: 'e'.repeat(40), repo: { full_name: 'mallory/widgets', fork: true } },
+      },
+    };
+    expect(routeEvent({ eventName: 'pull_request', payload }, 'auto')).toEqual({
+      mode: 'pull-request',
+      pullRequest: { number: 7, draft: true, baseRef: 'main', baseSha: 'f'.repeat(40), fromFork: true },
+    });
+    const sameRepository = { ...payload, pull_request: { ...payload.pull_request, head: { ref: 'feature', repo: { full_name: 'acme/widgets', fork: false } } } };
+    expect(routeEvent({ eventName: 'pull_request', payload: sameRepository }, 'auto')).toMatchObject({ pullRequest: { fromFork: false } });
+  });
+
+  it('refuses pull_request_target, which would hand a fork a write token', () => {
+    expect(() => routeEvent({ eventName: 'pull_request_target', payload: { action: 'opened' } }, 'auto')).toThrow(/does not run on "pull_request_target".*Use "on: pull_request"/);
   });
 
   it.each([

@@ -114,3 +114,41 @@ export function issueCommentEvent(
     },
   };
 }
+
+/**
+ * `pull_request` with the given activity type for a pull request of the fake:
+ * GitHub's example payload with the fake's number, title, draft flag, branches
+ * and head repository (another one for a fork, as GitHub marks it with `fork: true`).
+ */
+export function pullRequestEvent(fake: FakeGitHub, options: { action: string; number: number }): WorkflowEvent {
+  const pullRequest = fake.pullRequest(options.number);
+  const issue = fake.issue(options.number);
+  if (!pullRequest || !issue) throw new Error(`the fake has no pull request #${options.number}`);
+  // GitHub's examples have no `edited` payload: it is the `opened` one with the action changed.
+  const example = examplePayload('pull_request', options.action === 'edited' ? 'opened' : options.action);
+  const exampleRequest = example.pull_request as Record<string, unknown> & { base: Record<string, unknown>; head: Record<string, unknown> };
+  const repository = repositoryOf(fake, example.repository);
+  const [headOwner = '', headName = ''] = pullRequest.headRepository.split('/');
+  const fromFork = pullRequest.headRepository.toLowerCase() !== String(repository.full_name).toLowerCase();
+  const headRepository = fromFork
+    ? { ...repository, id: repository.id as number + 1, name: headName, full_name: pullRequest.headRepository, owner: { login: headOwner }, fork: true }
+    : repository;
+  return {
+    name: 'pull_request',
+    payload: {
+      ...example,
+      action: options.action,
+      number: pullRequest.number,
+      pull_request: {
+        ...exampleRequest,
+        number: pullRequest.number,
+        title: issue.title,
+        draft: pullRequest.isDraft,
+        html_url: `https://github.com/${fake.repository.owner}/${fake.repository.name}/pull/${pullRequest.number}`,
+        base: { ...exampleRequest.base, ref: pullRequest.baseRef, sha: pullRequest.baseSha, repo: repository },
+        head: { ...exampleRequest.head, ref: 'change', sha: pullRequest.headSha, repo: headRepository },
+      },
+      repository,
+    },
+  };
+}

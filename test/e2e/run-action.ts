@@ -136,6 +136,7 @@ export async function runAction(options: RunActionOptions): Promise<ActionResult
     await Promise.all([paths.output, paths.summary, paths.state, paths.env, paths.path].map((file) => writeFile(file, '')));
 
     const inputs = { ...(await defaultInputs(token)), ...options.inputs };
+    const pullRequest = event.name === 'pull_request' ? fake.pullRequest(Number(event.payload.number)) : undefined;
     const env: Record<string, string> = {
       PATH: process.env.PATH ?? '',
       HOME: process.env.HOME ?? temp,
@@ -157,13 +158,14 @@ export async function runAction(options: RunActionOptions): Promise<ActionResult
       GITHUB_STATE: paths.state,
       GITHUB_ENV: paths.env,
       GITHUB_PATH: paths.path,
-      GITHUB_REF: `refs/heads/${fake.repository.defaultBranch}`,
+      // A pull_request run is at the pull request's merge commit, refs/pull/N/merge (GitHub docs, "Events that trigger workflows").
+      GITHUB_REF: pullRequest ? `refs/pull/${pullRequest.number}/merge` : `refs/heads/${fake.repository.defaultBranch}`,
       GITHUB_REPOSITORY: repository,
       GITHUB_REPOSITORY_OWNER: fake.repository.owner,
       GITHUB_RUN_ATTEMPT: '1',
       GITHUB_RUN_ID: '4242',
       GITHUB_RUN_NUMBER: '7',
-      GITHUB_SHA: fake.repository.headSha,
+      GITHUB_SHA: pullRequest?.mergeSha ?? fake.repository.headSha,
       GITHUB_WORKFLOW: 'Roadmap Guard',
       GITHUB_WORKSPACE: workspace,
       RUNNER_OS: 'Linux',

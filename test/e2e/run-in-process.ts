@@ -37,7 +37,8 @@ export async function runInProcess(options: InProcessOptions): Promise<ActionRes
     GITHUB_OUTPUT: files.output,
     GITHUB_STEP_SUMMARY: files.summary,
     GITHUB_REPOSITORY: `${fake.repository.owner}/${fake.repository.name}`,
-    GITHUB_SHA: fake.repository.headSha,
+    // A pull_request run is at the pull request's merge commit (see run-action.ts).
+    GITHUB_SHA: (event.name === 'pull_request' ? fake.pullRequest(Number(event.payload.number))?.mergeSha : undefined) ?? fake.repository.headSha,
     GITHUB_WORKSPACE: join(temp, 'workspace'),
     RUNNER_TEMP: temp,
     ...Object.fromEntries(Object.entries(inputs).map(([name, value]) => [inputVariable(name), value])),

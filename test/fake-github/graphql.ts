@@ -23,7 +23,7 @@ import {
 } from 'graphql';
 import { githubGraphqlSchema } from './schema.js';
 import { type Connection, type ConnectionArgs, paginate } from './connection.js';
-import type { FakeComment, FakeIssue, FakeLabel, FakeRepository, FakeUser } from './state.js';
+import type { FakeComment, FakeIssue, FakeLabel, FakePullRequest, FakeRepository, FakeUser } from './state.js';
 import { type FakeStore, HTML_BASE_URL } from './store.js';
 
 export interface RateLimitView {
@@ -181,6 +181,14 @@ function repositoryView(repository: FakeRepository, context: GraphqlContext) {
       mapConnection(paginate(filterIssues(issuesOnly(), args), args, 'issues'), (issue) =>
         issueView(repository, issue, context),
       ),
+    pullRequest: ({ number }: { number: number }) => {
+      const pullRequest = repository.pullRequests.find((candidate) => candidate.number === number);
+      const issue = store.issue(repository, number);
+      if (!pullRequest || !issue) {
+        throw new TypedError(`Could not resolve to a PullRequest with the number of ${number}.`, 'NOT_FOUND');
+      }
+      return pullRequestView(repository, pullRequest, issue, context);
+    },
     issue: ({ number }: { number: number }) => {
       const issue = store.issue(repository, number);
       // GitHub's answer for a missing number, or one that is a pull request:
@@ -295,6 +303,35 @@ function issueView(repository: FakeRepository, issue: FakeIssue, context: Graphq
         label: labelView(repository, store.ensureLabel(repository, event.label), context),
       }));
     },
+  };
+}
+
+/**
+ * A pull request: its issue record's view (title, author, comments) with the
+ * pull request's own fields. `closingIssuesReferences` lists the issues it
+ * will close; `files` its changed files (PullRequestChangedFile in the schema).
+ */
+function pullRequestView(repository: FakeRepository, pullRequest: FakePullRequest, issue: FakeIssue, context: GraphqlContext) {
+  const { store } = context;
+  const url = `${store.htmlUrl(repository)}/pull/${issue.number}`;
+  const closes = pullRequest.closes.flatMap((number) => {
+    const closed = store.issue(repository, number);
+    return closed && !closed.isPullRequest ? [closed] : [];
+  });
+  return {
+    ...issueView(repository, issue, context),
+    __typename: 'PullRequest',
+    url,
+    resourcePath: url.slice(HTML_BASE_URL.length),
+    isDraft: pullRequest.isDraft,
+    baseRefName: pullRequest.baseRef,
+    baseRefOid: pullRequest.baseSha,
+    headRefOid: pullRequest.headSha,
+    isCrossRepository: pullRequest.headRepository.toLowerCase() !== `${repository.owner}/${repository.name}`.toLowerCase(),
+    closingIssuesReferences: (args: ConnectionArgs) =>
+      mapConnection(paginate(closes, args, 'closingIssuesReferences'), (closed) => issueView(repository, closed, context)),
+    files: (args: ConnectionArgs) =>
+      mapConnection(paginate(pullRequest.files, args, 'files'), (path) => ({ __typename: 'PullRequestChangedFile', path, changeType: 'MODIFIED', additions: 1, deletions: 1 })),
   };
 }
 

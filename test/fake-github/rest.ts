@@ -170,7 +170,9 @@ export const ROUTES: Route[] = [
 
   route('GET', '/repos/{owner}/{repo}/contents/{path}', withRepository((request, repository) => {
     const path = (request.params.path ?? '').replace(/^\/+|\/+$/g, '');
-    const text = repository.files[path];
+    const ref = request.query.get('ref');
+    const files = (ref && repository.refs[ref]) || repository.files;
+    const text = files[path];
     const contentUrl = `${request.store.restUrl(repository)}/contents/${path}`;
     if (text !== undefined) {
       const sha = gitBlobSha(text);
@@ -191,14 +193,14 @@ export const ROUTES: Route[] = [
         },
       };
     }
-    const children = Object.keys(repository.files).filter((file) => file.startsWith(`${path}/`));
+    const children = Object.keys(files).filter((file) => file.startsWith(`${path}/`));
     if (children.length === 0) return notFound();
     const names = [...new Set(children.map((file) => file.slice(path.length + 1).split('/')[0] ?? ''))];
     return {
       status: 200,
       body: names.map((name) => {
         const childPath = `${path}/${name}`;
-        const isFile = repository.files[childPath] !== undefined;
+        const isFile = files[childPath] !== undefined;
         return { type: isFile ? 'file' : 'dir', name, path: childPath, sha: gitBlobSha(childPath), size: 0 };
       }),
     };

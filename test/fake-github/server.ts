@@ -9,7 +9,7 @@ import { type IncomingMessage, type Server, type ServerResponse, createServer } 
 import type { AddressInfo } from 'node:net';
 import { type RateLimitView, executeGraphql, isMutation } from './graphql.js';
 import { type RequestKind, type RestResponse, kindOf, matchRoute, notFound } from './rest.js';
-import { type FakeComment, type FakeIssue, type FakeLabel, type FakeRepository, type FakeUser, continueIdsAt } from './state.js';
+import { type FakeComment, type FakeIssue, type FakeLabel, type FakePullRequest, type FakeRepository, type FakeUser, continueIdsAt } from './state.js';
 import { FakeStore } from './store.js';
 
 export type RateResource = 'core' | 'graphql';
@@ -23,6 +23,8 @@ export interface FakeGitHubOptions {
   rateLimit?: Partial<Record<RateResource, number>>;
   /** Timestamp for records the API creates or changes. Default: the real time. */
   clock?: () => string;
+  /** Tokens that may only read, like the workflow token of a pull request from a fork: every write gets GitHub's 403. */
+  readOnlyTokens?: string[];
 }
 
 export interface LoggedRequest {
@@ -68,6 +70,7 @@ export class FakeGitHub {
   readonly requests: LoggedRequest[] = [];
   readonly repository: FakeRepository;
   private readonly failures: FailureRule[] = [];
+  private readonly readOnlyTokens: Set<string>;
   private readonly budgets: Record<RateResource, { limit: number; used: number }>;
   private readonly resetAt = Math.floor(Date.now() / 1000) + RATE_WINDOW_SECONDS;
   private server: Server | undefined;
@@ -78,6 +81,7 @@ export class FakeGitHub {
     for (const [token, login] of Object.entries(options.tokens ?? { [DEFAULT_TOKEN]: WORKFLOW_BOT })) {
       this.addToken(token, login);
     }
+    this.readOnlyTokens = new Set(options.readOnlyTokens ?? []);
     this.budgets = {
       core: { limit: options.rateLimit?.core ?? 5000, used: 0 },
       graphql: { limit: options.rateLimit?.graphql ?? 5000, used: 0 },
@@ -171,6 +175,36 @@ export class FakeGitHub {
     return label;
   }
 
+  /**
+   * A pull request: its issue record (title, author, comments) and its own
+   * fields. By default it comes from a branch of the same repository, at a
+   * merge commit whose files are the repository's with `files` applied.
+   */
+  addPullRequest(options: Partial<FakePullRequest> & { number?: number; title?: string; author?: string; changes?: Record<string, string> }): FakePullRequest {
+    const { title, author, changes, ...fields } = options;
+    const issue = this.addIssue({ ...(fields.number ? { number: fields.number } : {}), title: title ?? 'Change', author: author ?? 'dev-dana', isPullRequest: true });
+    const pullRequest: FakePullRequest = {
+      number: issue.number,
+      isDraft: false,
+      baseRef: this.repository.defaultBranch,
+      baseSha: this.repository.headSha,
+      headSha: 'b'.repeat(40),
+      mergeSha: 'c'.repeat(40),
+      headRepository: `${this.repository.owner}/${this.repository.name}`,
+      files: Object.keys(changes ?? {}),
+      closes: [],
+      ...fields,
+    };
+    this.repository.refs[pullRequest.mergeSha] = { ...this.repository.files, ...changes };
+    this.repository.refs[pullRequest.baseSha] = { ...this.repository.files };
+    this.repository.pullRequests = [...this.repository.pullRequests.filter((pr) => pr.number !== pullRequest.number), pullRequest];
+    return pullRequest;
+  }
+
+  pullRequest(number: number): FakePullRequest | undefined {
+    return this.repository.pullRequests.find((pr) => pr.number === number);
+  }
+
   /** The next comment, issue or label GitHub creates gets this id (e.g. 3_500_000_001), and the ones after it count on. */
   continueIdsAt(id: number): void {
     continueIdsAt(id);
@@ -247,7 +281,7 @@ export class FakeGitHub {
       body,
     };
     this.requests.push(entry);
-    const answer = await this.answer({ method, path, isGraphql, body, login, resource, matched, url });
+    const answer = await this.answer({ method, path, isGraphql, body, login, resource, matched, url, token: tokenOf(request.headers.authorization) });
     entry.status = answer.status;
     const rate = this.rateLimit(resource);
     response.writeHead(answer.status, {
@@ -272,6 +306,7 @@ export class FakeGitHub {
     resource: RateResource;
     matched: ReturnType<typeof matchRoute>;
     url: URL;
+    token: string | undefined;
   }): Promise<RestResponse> {
     const { method, path, isGraphql, body, login, resource, matched } = request;
     if (login === null) {
@@ -291,6 +326,10 @@ export class FakeGitHub {
       };
     }
     const viewer = this.store.user(login);
+    if (this.isReadOnly(request.token) && ((!isGraphql && kindOf(method) === 'write') || isMutation(String((body as { query?: unknown } | null)?.query ?? '')))) {
+      // What GitHub answers a workflow token without the write permission (GitHub docs, "Troubleshooting the REST API": 403 "Resource not accessible by integration").
+      return { status: 403, body: { message: 'Resource not accessible by integration', documentation_url: 'https://docs.github.com/rest' } };
+    }
     if (isGraphql) {
       const graphqlBody = (body ?? {}) as { query?: unknown; variables?: unknown; operationName?: unknown };
       const result = await executeGraphql(graphqlBody, {
@@ -312,8 +351,12 @@ export class FakeGitHub {
 
   /** The login for an `authorization: token|bearer <t>` header; null when missing or unknown. */
   private authenticate(header: string | undefined): string | null {
-    const match = /^(?:token|bearer)\s+(\S+)$/i.exec(header ?? '');
-    return match ? (this.store.tokens.get(match[1] ?? '') ?? null) : null;
+    const token = tokenOf(header);
+    return token === undefined ? null : (this.store.tokens.get(token) ?? null);
+  }
+
+  private isReadOnly(token: string | undefined): boolean {
+    return token !== undefined && this.readOnlyTokens.has(token);
   }
 
   /**
@@ -352,6 +395,10 @@ export class FakeGitHub {
     if (rule?.times !== undefined) rule.times -= 1;
     return rule;
   }
+}
+
+function tokenOf(header: string | undefined): string | undefined {
+  return /^(?:token|bearer)\s+(\S+)$/i.exec(header ?? '')?.[1];
 }
 
 function readBody(request: IncomingMessage): Promise<string> {

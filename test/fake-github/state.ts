@@ -44,6 +44,27 @@ export interface FakeIssue {
   isPullRequest: boolean;
 }
 
+/**
+ * What a pull request has beyond its issue record (title, author and comments
+ * live on a FakeIssue with `isPullRequest: true`, as pull requests share the
+ * issue numbering): its branches, the files it changes, the issues it closes.
+ */
+export interface FakePullRequest {
+  number: number;
+  isDraft: boolean;
+  baseRef: string;
+  baseSha: string;
+  headSha: string;
+  /** The commit GitHub tests the merge at (`refs/pull/N/merge`), what a `pull_request` run checks out. */
+  mergeSha: string;
+  /** `owner/name` of the head repository: another one for a fork. */
+  headRepository: string;
+  /** Paths changed. */
+  files: string[];
+  /** Numbers of the issues of the same repository it will close (keywords or sidebar links). */
+  closes: number[];
+}
+
 export interface FakeRepository {
   owner: string;
   name: string;
@@ -52,8 +73,11 @@ export interface FakeRepository {
   defaultBranch: string;
   headSha: string;
   private: boolean;
-  /** Path → text, served by the contents API at the default branch (and any `ref`). */
+  /** Path → text, served by the contents API at the default branch (and any `ref` not in `refs`). */
   files: Record<string, string>;
+  /** Commit or branch → its files, for the contents API's `ref`: a pull request's base and merge commits. */
+  refs: Record<string, Record<string, string>>;
+  pullRequests: FakePullRequest[];
   issues: FakeIssue[];
   labels: FakeLabel[];
   comments: FakeComment[];
@@ -120,6 +144,8 @@ export function fakeRepository(overrides: Partial<FakeRepository> & { owner: str
     headSha: 'a'.repeat(40),
     private: false,
     files: {},
+    refs: {},
+    pullRequests: [],
     issues: [],
     labels: [],
     comments: [],

@@ -1,0 +1,40 @@
+/**
+ * What a `pull_request` event tells the merge gate and the policy preview:
+ * the pull request, its base, and whether it comes from a fork (whose runs
+ * get a read-only token and must not be trusted with anything).
+ */
+
+/** The activity types the gate checks on: those that change what the pull request closes or whether it may merge. */
+export const PULL_REQUEST_ACTIONS = ['opened', 'edited', 'synchronize', 'reopened', 'ready_for_review'];
+
+export interface PullRequestEvent {
+  number: number;
+  draft: boolean;
+  /** The branch the pull request merges into, and its commit when the event was sent. */
+  baseRef: string;
+  baseSha: string | undefined;
+  /** The head lives in another repository: the workflow token is read-only and no secret is available. */
+  fromFork: boolean;
+}
+
+/** The pull request of a `pull_request` payload; undefined when the payload has none. */
+export function readPullRequestEvent(payload: Record<string, unknown>): PullRequestEvent | undefined {
+  const pr = record(payload.pull_request);
+  const number = pr?.number;
+  if (!pr || typeof number !== 'number' || !Number.isInteger(number) || number <= 0) return undefined;
+  const base = record(pr.base);
+  const baseRepo = record(base?.repo)?.full_name;
+  const headRepo = record(record(pr.head)?.repo);
+  return {
+    number,
+    draft: pr.draft === true,
+    baseRef: typeof base?.ref === 'string' ? base.ref : '',
+    baseSha: typeof base?.sha === 'string' ? base.sha : undefined,
+    // A deleted fork has no head repository; treat it as a fork, the cautious side.
+    fromFork: !headRepo || headRepo.fork === true || (typeof baseRepo === 'string' && headRepo.full_name !== baseRepo),
+  };
+}
+
+function record(value: unknown): Record<string, unknown> | undefined {
+  return typeof value === 'object' && value !== null ? (value as Record<string, unknown>) : undefined;
+}

@@ -1,0 +1,224 @@
+/**
+ * The two pull-request checks, step by step: read the pull request → load the
+ * base branch's policy → the merge gate → the policy preview (when the pull
+ * request edits the policy) → comments → report. The base branch's policy
+ * judges the change; the pull request's own version is only ever previewed,
+ * so a change cannot loosen the rules it is judged by.
+ */
+import * as core from '@actions/core';
+import { evaluate } from '../core/evaluate.js';
+import type { Evaluation, WorkItem } from '../core/types.js';
+import { applyWrites, describeApplied, type ApplyResult } from '../github/apply.js';
+import { describeCounts, type GitHubClient } from '../github/client.js';
+import { createPolicyReader } from '../github/policy-reader.js';
+import { findStickyComment, readPullRequest, type PullRequestRead } from '../github/pull-request-read.js';
+import { readBudgetItems, readFocusIssue, readIssues } from '../github/read.js';
+import { formatProblem, PolicyError } from '../policy/errors.js';
+import { loadPolicy, missingPolicyProblem, type LoadedPolicy } from '../policy/load.js';
+import { parsePolicy } from '../policy/schema.js';
+import { stamp as stampLine } from '../report/comment.js';
+import { MERGE_GATE_MARKER, POLICY_PREVIEW_MARKER } from '../report/markers.js';
+import { judgePullRequest, type GateVerdict, type LinkedIssue } from '../pull-request/gate.js';
+import { gateFailure, renderGateComment, renderGateResolved } from '../pull-request/gate-comment.js';
+import { diffPolicies } from '../pull-request/policy-diff.js';
+import { renderInvalidPreview, renderNoPolicyChange, renderPolicyPreview } from '../pull-request/preview-comment.js';
+import { policyFiles } from '../pull-request/policy-files.js';
+import { planStickyComment } from '../pull-request/sticky-comment.js';
+import type { EventContext } from './events.js';
+import type { ActionInputs } from './inputs.js';
+import { annotatePolicyProblems } from './policy-annotations.js';
+import type { PullRequestEvent } from './pull-request-event.js';
+import { writeReportMarkdown } from './report.js';
+
+export interface PullRequestRun {
+  client: GitHubClient;
+  context: EventContext;
+  inputs: ActionInputs;
+  pullRequest: PullRequestEvent;
+  now: Date;
+  state: { evaluation?: Evaluation; reportPath: string };
+}
+
+/** The preview's outcome: a comment body to keep current, and why the check fails, if it does. */
+interface Preview {
+  markdown: string;
+  /** A new preview comment may be posted (the policy is valid); otherwise only an existing one is kept current. */
+  mayCreate: boolean;
+  failure?: string;
+}
+
+export async function guardPullRequest(run: PullRequestRun): Promise<{ failure?: string; applied: ApplyResult }> {
+  const { client, context, inputs } = run;
+  // 1. The pull request: what it closes, what it changes, the bot's comments on it.
+  const pr = await readPullRequest(client, context.repo, run.pullRequest.number);
+  const draft = pr.isDraft || run.pullRequest.draft;
+
+  // 2. The rules the change must meet: the base branch's policy, read through the API, never from the checkout.
+  const base = await loadBasePolicy(run, pr);
+  const stamp = stampLine({ policySources: base.sources, policyUrl: policyUrl(run, base), evaluation: { at: run.now.toISOString() } });
+
+  // 3. The merge gate.
+  const verdict = await mergeGate(run, pr, base);
+  const gateComment = renderGateComment({ verdict, pullRequest: pr, stamp });
+
+  // 4. The policy preview, when the pull request edits the policy or a file it extends in this repository.
+  const touched = pr.files.some((file) => policyFiles(inputs.policyPath, base.sources, context.repo).includes(file));
+  const preview = touched ? await previewPolicyChange(run, base, stamp) : undefined;
+
+  // 5. The sticky comments: the gate's while it fails (then resolved), the preview's while the policy changes.
+  const plan = mayComment(run, base, draft)
+    ? [
+        ...planStickyComment({
+          pullRequest: pr.number,
+          existing: findStickyComment(pr.comments, MERGE_GATE_MARKER),
+          body: verdict.passes ? renderGateResolved({ pullRequest: pr, at: run.now.toISOString() }) : gateComment,
+          mayCreate: !verdict.passes,
+          what: "the merge gate's comment",
+        }),
+        ...planStickyComment({
+          pullRequest: pr.number,
+          existing: findStickyComment(pr.comments, POLICY_PREVIEW_MARKER),
+          body: preview?.markdown ?? renderNoPolicyChange({ policyPath: inputs.policyPath, stamp }),
+          mayCreate: preview?.mayCreate ?? false,
+          what: 'the policy preview',
+        }),
+      ]
+    : [];
+  const applied = await applyWrites(client, context.repo, plan, { dryRun: inputs.dryRun, maxWrites: inputs.maxWrites, log: core });
+  if (!inputs.dryRun && plan.length) core.info(describeApplied(applied));
+
+  // 6. The report: the same text as the comments, what was written, and what the run cost.
+  run.state.reportPath = await writeReportMarkdown(
+    [
+      `## Roadmap Guard: pull request #${pr.number}`,
+      withoutMarkers(gateComment),
+      preview ? withoutMarkers(preview.markdown) : '',
+      plan.length ? `- **Comments:** ${inputs.dryRun ? `dry run, ${plan.length} not written` : describeApplied(applied)}` : '',
+      `- **API requests:** ${describeCounts(client.counts())}`,
+    ]
+      .filter(Boolean)
+      .join('\n\n'),
+  );
+  const failures = [gateFailure(verdict), preview?.failure].filter((f): f is string => !!f);
+  return { ...(failures.length ? { failure: failures.join(' ') } : {}), applied };
+}
+
+/**
+ * The base branch's policy. A pull request that adds the first policy is
+ * judged against an empty one (nothing fails) and previewed against it, so
+ * the reviewer sees what the new policy would find.
+ */
+async function loadBasePolicy(run: PullRequestRun, pr: PullRequestRead): Promise<LoadedPolicy> {
+  const { policyPath } = run.inputs;
+  try {
+    return await loadPolicy(policyPath, policyReader(run, run.pullRequest.baseSha ?? run.pullRequest.baseRef, false));
+  } catch (error) {
+    const addsFirstPolicy = error instanceof PolicyError && isMissingPolicy(error, policyPath) && pr.files.includes(policyFiles(policyPath, [], run.context.repo)[0]!);
+    if (!addsFirstPolicy) throw error;
+    core.notice(`The base branch has no roadmap policy yet: this pull request adds ${policyPath}, so nothing is enforced until it merges; the preview shows what it would find.`);
+    return { policy: parsePolicy({ version: 1 }), sources: [] };
+  }
+}
+
+function isMissingPolicy(error: PolicyError, path: string): boolean {
+  return error.problems.length === 1 && formatProblem(error.problems[0]!) === formatProblem(missingPolicyProblem(path));
+}
+
+/** Reads what the linked issues need, evaluates them with the budgets, and judges the pull request. */
+async function mergeGate(run: PullRequestRun, pr: PullRequestRead, base: LoadedPolicy): Promise<GateVerdict> {
+  const { client, context, inputs } = run;
+  const dashboardTitle = inputs.dashboardIssue || undefined;
+  const unread = pr.closingTotal - pr.closes.length - pr.closesElsewhere.length;
+  if (unread > 0) core.warning(`Pull request #${pr.number} closes ${pr.closingTotal} issues; the merge gate checks the first ${pr.closingTotal - unread} and leaves ${unread} unchecked.`);
+  if (pr.closesElsewhere.length) core.notice(`Pull request #${pr.number} also closes ${pr.closesElsewhere.join(', ')}: issues of other repositories are not this roadmap's planned work and are not checked.`);
+  const linkedItems: WorkItem[] = [];
+  const linked: LinkedIssue[] = [];
+  for (const number of pr.closes) {
+    const focus = await readFocusIssue(client, context.repo, number, undefined, dashboardTitle);
+    const item = focus.record.item;
+    const comment = focus.record.comments.comment;
+    linkedItems.push(item);
+    linked.push({ number, title: item.title, url: item.url, ...(comment?.id ? { commentUrl: `${item.url}#issuecomment-${comment.id}` } : {}) });
+  }
+  // The budget read has every open issue narrowly; the linked issues replace their narrow copies.
+  const budgetItems = linked.length ? await readBudgetItems(client, context.repo, base.policy, { dashboardTitle }) : [];
+  const items = [...budgetItems.filter((item) => !pr.closes.includes(item.number)), ...linkedItems];
+  const evaluation = evaluate(base.policy, items, run.now);
+  const verdict = judgePullRequest({ evaluation, linked, requireLinkedIssue: base.policy.pullRequests.requireLinkedIssue });
+  run.state.evaluation = { ...evaluation, findings: verdict.findings, compliant: verdict.passes };
+  if (verdict.noLinkedIssue && !verdict.requireLinkedIssue) core.notice(`Pull request #${pr.number} closes no issue, so there is no planned work to check; it passes.`);
+  core.info(`Merge gate: ${verdict.passes ? 'passes' : 'fails'} (${linked.length} linked issue${linked.length === 1 ? '' : 's'}).`);
+  return verdict;
+}
+
+/** Validates the pull request's version of the policy and, when valid, compares what both versions make of today's planned work. */
+async function previewPolicyChange(run: PullRequestRun, base: LoadedPolicy, stamp: string): Promise<Preview> {
+  const { client, context, inputs } = run;
+  let head: LoadedPolicy;
+  try {
+    // The pull request's checkout is untrusted: the reader bounds what it reads, and nothing from it runs.
+    head = await loadPolicy(inputs.policyPath, policyReader(run, context.sha, true));
+  } catch (error) {
+    if (!(error instanceof PolicyError)) throw error;
+    annotatePolicyProblems(error);
+    const count = error.problems.length;
+    return {
+      markdown: renderInvalidPreview({ policyPath: inputs.policyPath, problems: count, stamp }),
+      mayCreate: false,
+      failure: `The roadmap policy in this pull request is invalid (${count} problem${count === 1 ? '' : 's'}, annotated on the diff).`,
+    };
+  }
+  const open = await readIssues(client, context.repo, { states: ['OPEN'], withBody: true, withComments: false, dashboardTitle: inputs.dashboardIssue || undefined });
+  const items = open.records.map((record) => record.item);
+  const diff = diffPolicies({
+    items,
+    before: { policy: base.policy, evaluation: evaluate(base.policy, items, run.now) },
+    after: { policy: head.policy, evaluation: evaluate(head.policy, items, run.now) },
+  });
+  core.info(`Policy preview: ${diff.changed ? 'the change alters budgets, findings or fields' : 'the change alters nothing'} for ${items.length} open issues.`);
+  return { markdown: renderPolicyPreview({ diff, policyPath: inputs.policyPath, baseRef: run.pullRequest.baseRef, stamp }), mayCreate: true };
+}
+
+/** The base branch's files through the API only; the pull request's from its checkout when there is one. */
+function policyReader(run: PullRequestRun, atCommit: string | undefined, fromCheckout: boolean) {
+  const { client, context } = run;
+  return createPolicyReader({
+    client,
+    repo: context.repo,
+    ...(fromCheckout && context.workspace ? { workspace: context.workspace } : {}),
+    ...(fromCheckout && context.sha ? { sha: context.sha } : {}),
+    ...(atCommit ? { atCommit } : {}),
+    onRead: (description) => core.info(`Policy file (${fromCheckout ? 'pull request' : 'base branch'}): ${description}.`),
+  });
+}
+
+function policyUrl(run: PullRequestRun, loaded: LoadedPolicy): string {
+  const { context } = run;
+  return `${context.serverUrl}/${context.repo.owner}/${context.repo.name}/blob/${loaded.commit ?? 'HEAD'}/${run.inputs.policyPath}`;
+}
+
+/**
+ * Comments need `pull-requests: write`, which a fork's token never has: the
+ * comment is skipped with a notice and the job summary carries the report.
+ * Draft pull requests are checked but never commented on.
+ */
+function mayComment(run: PullRequestRun, base: LoadedPolicy, draft: boolean): boolean {
+  if (!base.policy.enforcement.comment) return false;
+  if (draft) {
+    core.info('Draft pull request: checked, but not commented on until it is ready for review.');
+    return false;
+  }
+  if (run.pullRequest.fromFork) {
+    core.notice("This pull request comes from a fork, whose workflow token is read-only: Roadmap Guard's comment is skipped; the job summary has the report.");
+    return false;
+  }
+  return true;
+}
+
+function withoutMarkers(markdown: string): string {
+  return markdown
+    .split('\n')
+    .filter((line) => !/^<!-- roadmap-guard:[\w-]+ -->$/.test(line))
+    .join('\n')
+    .trim();
+}

@@ -1,0 +1,97 @@
+import { describe, expect, it } from 'vitest';
+import { evaluate } from '../../src/core/evaluate.js';
+import type { WorkItem } from '../../src/core/types.js';
+import type { Policy } from '../../src/policy/schema.js';
+import { diffPolicies } from '../../src/pull-request/policy-diff.js';
+import { policyFiles } from '../../src/pull-request/policy-files.js';
+import { renderPolicyPreview } from '../../src/pull-request/preview-comment.js';
+import { isResolvedComment } from '../../src/report/comment.js';
+import { POLICY_PREVIEW_MARKER } from '../../src/report/markers.js';
+import { NOW, businessCase, dealItem, examplePolicy, workItem } from '../core/fixtures.js';
+
+const stamp = '_Checked by Roadmap Guard against `.github/roadmap-policy.yml` on 2026-11-03._';
+
+/** 20 points of strategic work and a 3-point deal request for acme: deal work at 13%. */
+const roadmap: WorkItem[] = [...Array.from({ length: 20 }, (_, i) => workItem({ number: 100 + i, labels: ['roadmap', 'size/S'] })), dealItem({ number: 5 })];
+
+function diff(before: Policy, after: Policy, items = roadmap) {
+  return diffPolicies({ items, before: { policy: before, evaluation: evaluate(before, items, NOW) }, after: { policy: after, evaluation: evaluate(after, items, NOW) } });
+}
+
+const capped = (share: string) => ({
+  deal: { match: { labels: ['deal', 'customer:*'] }, budget: { 'max-share': share }, 'per-customer': { 'max-share': '50%' } },
+  strategic: { match: { labels: ['roadmap'] }, budget: { 'min-share': '60%' } },
+});
+
+describe('the policy diff', () => {
+  it('shows a raised cap moving a category from over to within budget', () => {
+    const result = diff(examplePolicy({ categories: capped('10%') }), examplePolicy({ categories: capped('25%') }));
+    expect(result.changed).toBe(true);
+    expect(result.categories).toContainEqual({
+      category: 'deal',
+      before: { share: '13%', cap: '≤ 10%', status: 'over budget' },
+      after: { share: '13%', cap: '≤ 25%', status: 'within budget' },
+    });
+    const preview = renderPolicyPreview({ diff: result, policyPath: '.github/roadmap-policy.yml', baseRef: 'main', stamp });
+    expect(preview).toContain('| deal | 13% | ≤ 10% → ≤ 25% | **over budget → within budget** |');
+    expect(preview).toContain('| strategic | 87% | ≥ 60% | within budget |');
+    expect(preview).toContain(POLICY_PREVIEW_MARKER);
+    expect(isResolvedComment(preview)).toBe(false);
+  });
+
+  it('says in one line that a change alters nothing', () => {
+    const same = examplePolicy({ categories: capped('10%') });
+    const result = diff(same, examplePolicy({ categories: capped('10%'), exemptions: { label: 'approved-exception' } }));
+    expect(result.changed).toBe(false);
+    const preview = renderPolicyPreview({ diff: result, policyPath: '.github/roadmap-policy.yml', baseRef: 'main', stamp });
+    expect(preview).toContain('**This change alters nothing:**');
+    expect(preview).not.toContain('| category |');
+  });
+
+  it('lists the items whose findings start or stop failing, ten at most, then how many more', () => {
+    const deals = Array.from({ length: 12 }, (_, i) => dealItem({ number: 200 + i, labels: ['deal', 'customer:acme', 'size/S'], ...businessCase({ 'Success metric': '' }) }));
+    const items = [...roadmap, ...deals];
+    const lenient = examplePolicy({ categories: capped('100%') });
+    const strict = examplePolicy({ categories: capped('100%'), enforcement: { 'fail-on': ['over-budget', 'forbidden-label', 'missing-field'] } });
+    const result = diff(lenient, strict, items);
+    expect(result.startFailing.map((item) => item.number)).toEqual(deals.map((item) => item.number));
+    expect(diff(strict, lenient, items).stopFailing).toHaveLength(12);
+    const preview = renderPolicyPreview({ diff: result, policyPath: '.github/roadmap-policy.yml', baseRef: 'main', stamp });
+    expect(preview).toContain('**Items that would start failing (12):**');
+    expect(preview).toContain('- [#209](https://github.com/acme/app/issues/209) Item 209\n- and 2 more');
+    expect(preview).not.toContain('#210');
+  });
+
+  it('counts the open items that would miss an added business-case field', () => {
+    const base = examplePolicy();
+    const withField = examplePolicy({
+      'business-case': { 'applies-to': ['deal'], fields: [...(examplePolicyFile()['business-case'].fields as unknown[]), { heading: 'Pricing' }], checklist: [] },
+    });
+    const result = diff(base, withField);
+    expect(result.fieldsAdded).toEqual([{ heading: 'Pricing', missing: 1 }]);
+    expect(diff(withField, base).fieldsRemoved).toEqual([{ heading: 'Pricing', missing: 1 }]);
+    const preview = renderPolicyPreview({ diff: result, policyPath: '.github/roadmap-policy.yml', baseRef: 'main', stamp });
+    expect(preview).toContain('**Business-case fields added:**\n- **Pricing**: 1 open item would miss it');
+  });
+
+  it('shows a customer whose cap changes', () => {
+    const lower = { ...capped('100%'), deal: { ...capped('100%').deal, 'per-customer': { 'max-share': '50%' } } };
+    const higher = { ...capped('100%'), deal: { ...capped('100%').deal, 'per-customer': { 'max-share': '100%' } } };
+    const result = diff(examplePolicy({ categories: lower }), examplePolicy({ categories: higher }));
+    expect(result.customers).toEqual([
+      { category: 'deal', customer: 'acme', before: { share: '100%', cap: '≤ 50%', status: 'over its share' }, after: { share: '100%', cap: '≤ 100%', status: 'within its share' } },
+    ]);
+  });
+});
+
+function examplePolicyFile(): { 'business-case': { fields: unknown } } {
+  return { 'business-case': { fields: examplePolicy().businessCase.fields.map((f) => ({ heading: f.heading })) } };
+}
+
+describe('the files that make a pull request a policy change', () => {
+  it('are the policy file and the files of this repository it extends, never other repositories', () => {
+    const sources = ['.github/roadmap-policy.yml', 'acme/widgets:policies/base.yml@main', 'acme/.github:roadmap-policy.yml'];
+    expect(policyFiles('.github/roadmap-policy.yml', sources, { owner: 'Acme', name: 'Widgets' })).toEqual(['.github/roadmap-policy.yml', 'policies/base.yml']);
+    expect(policyFiles('./custom/policy.yml', [], { owner: 'acme', name: 'widgets' })).toEqual(['custom/policy.yml']);
+  });
+});

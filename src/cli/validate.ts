@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { checkPolicyData, locatorFor } from '../policy/check.js';
 import { formatProblems } from '../policy/errors.js';
-import { DEFAULT_POLICY_PATH, extendsOf, missingPolicyProblem } from '../policy/load.js';
+import { DEFAULT_POLICY_PATH, extendsOf, MAX_POLICY_BYTES, missingPolicyProblem, PolicyFileTooLargeError } from '../policy/load.js';
 import { EXTENDS_PATTERN, normalizePolicy } from '../policy/schema.js';
 import { summarizePolicy } from '../policy/summary.js';
 import { readPolicySource } from '../policy/yaml-source.js';
@@ -33,6 +33,11 @@ export const validateCommand: Command = async (args, io) => {
   const text = await readText(path);
   if ('error' in text) {
     io.stderr.write(`${text.error}\n`);
+    return EXIT.failed;
+  }
+  const bytes = Buffer.byteLength(text.text, 'utf8');
+  if (bytes > MAX_POLICY_BYTES) {
+    io.stderr.write(`${path}: ${new PolicyFileTooLargeError(bytes).message}\n`);
     return EXIT.failed;
   }
   const source = readPolicySource(text.text, path);

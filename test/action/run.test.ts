@@ -1,9 +1,9 @@
 import nock from 'nock';
-import { mkdtemp, mkdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdtemp, mkdir, readFile, rm, symlink, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { run } from '../../src/action/run.js';
 import { COMMENT_MARKER } from '../../src/report/markers.js';
 import { API, issueNode, variablesOf } from '../github/fixtures.js';
@@ -184,6 +184,30 @@ describe('run() on an issues.opened event', () => {
     expect(out.compliant).toBe('false');
     expect(JSON.parse(out.requests!)).toMatchObject({ graphql: 0, write: 0 });
     expect(await readFile(join(dir, 'summary.md'), 'utf8')).toMatch(/roadmap policy is invalid/);
+  });
+
+  it('refuses a policy symlinked to a file of secrets and echoes none of it anywhere', async () => {
+    const token = 'ghs_DistinctiveWorkflowToken4242';
+    process.env[inputVar('github-token')] = token;
+    const policy = join(dir, 'workspace', '.github', 'roadmap-policy.yml');
+    await writeFile(join(dir, 'environ'), `INPUT_GITHUB-TOKEN=${token}\0HOME=/home/runner\0`);
+    await rm(policy);
+    await symlink(join(dir, 'environ'), policy);
+    const log: string[] = [];
+    const spy = vi.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => (log.push(String(chunk)), true));
+    try {
+      await runFast();
+    } finally {
+      spy.mockRestore();
+    }
+    expect(process.exitCode).toBe(1);
+    // The runner reads `::add-mask::` and never shows it; every other line is what people see.
+    const shown = log.join('').split('\n').filter((line) => !line.startsWith('::add-mask::'));
+    expect(log.join('')).toContain(`::add-mask::${token}`);
+    expect(shown.join('\n')).toMatch(/symbolic link to a file outside the repository/);
+    expect(shown.join('\n')).not.toContain(token);
+    expect(await readFile(join(dir, 'summary.md'), 'utf8')).not.toContain(token);
+    expect(JSON.stringify(await outputs())).not.toContain(token);
   });
 
   it('ignores a pull_request event with a notice and passes', async () => {

@@ -24,6 +24,14 @@ describe('roadmap-guard validate', () => {
     expect(exitCode).toBe(0);
   });
 
+  it('refuses a policy over the size cap as the action does', async () => {
+    const io = capturedIo();
+    const path = policyFile(`version: 1\n${'#'.repeat(300 * 1024)}\n`);
+
+    expect(await main(['validate', path], io)).toBe(1);
+    expect(io.err()).toBe(`${path}: the file is 301 KB; a policy file may be at most 256 KB (a complete policy is usually under 10 KB)\n`);
+  });
+
   it('accepts the smallest valid policy', async () => {
     const io = capturedIo();
     const path = policyFile('version: 1\n');

@@ -11,6 +11,7 @@ import { loadPolicy, type LoadedPolicy } from '../policy/load.js';
 import { PolicyError } from '../policy/errors.js';
 import { applyWrites, describeApplied, type ApplyResult } from '../github/apply.js';
 import { createGitHubClient, describeCounts, type ClientOptions, type GitHubClient, type RequestCounts } from '../github/client.js';
+import { describeFailure } from '../github/describe-failure.js';
 import { getErrorMessage } from '../github/errors.js';
 import { itemFindings, planDashboard, planWrites, type PlannedWrite } from '../github/plan.js';
 import { createPolicyReader } from '../github/policy-reader.js';
@@ -114,7 +115,8 @@ async function guardRoadmap(options: RunOptions, state: RunState): Promise<strin
 
   // 8. Pass or fail. A refused write fails the run too: otherwise a comment or
   // label that never landed would go unnoticed behind a green check.
-  if (applied.stoppedBy) return `${firstLine(getErrorMessage(applied.stoppedBy))} ${describeApplied(applied)}`;
+  // The write that stopped the run is the last that failed; its reason names the request.
+  if (applied.stoppedBy) return `${firstLine(applied.failed.at(-1)?.reason ?? getErrorMessage(applied.stoppedBy))} ${describeApplied(applied)}`;
   if (applied.failed.length > 0) return `GitHub refused ${applied.failed.length} of the run's writes. ${describeApplied(applied)}`;
   return evaluation.compliant ? undefined : failingFindings(evaluation);
 }
@@ -215,7 +217,7 @@ function explainFailure(error: unknown): string {
   }
   const message = getErrorMessage(error);
   if (message.includes('\n')) core.info(message);
-  return firstLine(message);
+  return describeFailure(error);
 }
 
 function firstLine(text: string): string {

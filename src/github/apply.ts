@@ -4,6 +4,7 @@
  * refuses or the quota runs out.
  */
 import type { GitHubClient } from './client.js';
+import { describeFailure } from './describe-failure.js';
 import { explainWriteError, getErrorMessage, httpStatus, PermissionError, RateLimitExhaustedError } from './errors.js';
 import type { PlannedWrite } from './plan.js';
 import type { RepoRef } from './read.js';
@@ -44,14 +45,14 @@ export async function applyWrites(client: GitHubClient, repo: RepoRef, plan: Pla
       options.log.info(`Did ${write.description}`);
     } catch (thrown) {
       const error = explainWriteError(thrown, write.description);
-      result.failed.push({ write, reason: getErrorMessage(error) });
+      result.failed.push({ write, reason: reasonFor(error) });
       if (isFatal(error)) {
         result.stoppedBy = error as Error;
         result.notAttempted = allowed.slice(index + 1);
         options.log.warning(`Stopped writing: ${getErrorMessage(error)}\n${describeApplied(result)}`);
         break;
       }
-      options.log.warning(`Could not ${write.description}: ${getErrorMessage(error)}`);
+      options.log.warning(`Could not ${write.description}: ${reasonFor(error)}`);
     }
   }
   if (result.deferred.length > 0) {
@@ -71,6 +72,11 @@ export function describeApplied(result: ApplyResult): string {
   if (result.notAttempted.length) parts.push(`${result.notAttempted.length} not attempted (${result.notAttempted.map((w) => w.description).join('; ')})`);
   if (result.deferred.length) parts.push(`${result.deferred.length} deferred by max-writes`);
   return `${parts.join('; ')}.`;
+}
+
+/** Our own errors already say what to do; GitHub's are described with their request. */
+function reasonFor(error: unknown): string {
+  return error instanceof PermissionError || error instanceof RateLimitExhaustedError ? getErrorMessage(error) : describeFailure(error);
 }
 
 /** Errors that every later write would hit too. */

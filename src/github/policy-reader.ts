@@ -8,7 +8,8 @@ import { isAbsolute, relative, resolve } from 'node:path';
 import { PolicyError } from '../policy/errors.js';
 import { MAX_POLICY_BYTES, PolicyFileTooLargeError, type PolicyFileReader } from '../policy/load.js';
 import type { GitHubClient } from './client.js';
-import { getErrorMessage, httpStatus } from './errors.js';
+import { describeFailure } from './describe-failure.js';
+import { httpStatus, isPrimaryRateLimit } from './errors.js';
 import type { RepoRef } from './read.js';
 
 export interface PolicyReaderOptions {
@@ -93,10 +94,11 @@ async function getContent(client: GitHubClient, repo: RepoRef, path: string, ref
     const response = await client.octokit.rest.repos.getContent({ owner: repo.owner, repo: repo.name, path, ...(ref ? { ref } : {}) });
     return response.data;
   } catch (error) {
-    if (httpStatus(error) === 404) return null;
-    throw new Error(`Could not read ${path} from ${repo.owner}/${repo.name}: ${getErrorMessage(error)}. The token needs \`contents: read\` on that repository.`, {
-      cause: error,
-    });
+    const status = httpStatus(error);
+    if (status === 404) return null;
+    // Only a refusal is about the token's access; a 5xx or a dropped connection is not.
+    const advice = status === 403 && !isPrimaryRateLimit(error) ? ' The token needs `contents: read` on that repository.' : '';
+    throw new Error(`Could not read ${path} from ${repo.owner}/${repo.name}: ${describeFailure(error)}${advice}`, { cause: error });
   }
 }
 

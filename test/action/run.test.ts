@@ -149,7 +149,7 @@ describe('run() on an issues.opened event', () => {
     expect(process.exitCode).toBe(1);
     const out = await outputs();
     expect(out.compliant).toBe('true');
-    expect(await readFile(out.report!, 'utf8')).toMatch(/add label roadmap:needs-work to \\?#12: Validation Failed/);
+    expect(await readFile(out.report!, 'utf8')).toMatch(/add label roadmap:needs-work to \\?#12: POST \/repos\/acme\/roadmap\/issues\/12\/labels failed: GitHub answered 422: Validation Failed/);
   });
 
   it("ignores an edit of its own dashboard issue, which is not planned work", async () => {
@@ -208,6 +208,24 @@ describe('run() on an issues.opened event', () => {
     expect(shown.join('\n')).not.toContain(token);
     expect(await readFile(join(dir, 'summary.md'), 'utf8')).not.toContain(token);
     expect(JSON.stringify(await outputs())).not.toContain(token);
+  });
+
+  it('fails the check with every GraphQL error and the query it came from, not a bare first line', async () => {
+    nock(API)
+      .post('/graphql')
+      .reply(200, { data: null, errors: [{ type: 'FORBIDDEN', path: ['repository', 'issue'], message: 'Resource not accessible by integration' }] });
+    const log: string[] = [];
+    const spy = vi.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => (log.push(String(chunk)), true));
+    try {
+      await runFast();
+    } finally {
+      spy.mockRestore();
+    }
+    expect(process.exitCode).toBe(1);
+    expect(log.join('')).toContain(
+      "::error::GitHub's GraphQL API refused the query RoadmapFocusIssue: FORBIDDEN: Resource not accessible by integration (at repository.issue).",
+    );
+    expect(Object.keys(await outputs())).toContain('compliant');
   });
 
   it('ignores a pull_request event with a notice and passes', async () => {

@@ -6,7 +6,7 @@ import { InputError } from '../../src/action/inputs.js';
 import { describeFailure, oneLine } from '../../src/github/describe-failure.js';
 import { createPolicyReader } from '../../src/github/policy-reader.js';
 import { readFocusIssue } from '../../src/github/read.js';
-import { API, REPO, testClient, testPolicy } from './fixtures.js';
+import { API, REPO, testClient } from './fixtures.js';
 
 async function thrown(promise: Promise<unknown>): Promise<unknown> {
   return promise.then(
@@ -17,7 +17,7 @@ async function thrown(promise: Promise<unknown>): Promise<unknown> {
   );
 }
 
-const readIssue = () => readFocusIssue(testClient(), REPO, 12, testPolicy());
+const readIssue = () => readFocusIssue(testClient(), REPO, 12, {});
 
 describe('describeFailure', () => {
   it("keeps every GraphQL error, not Octokit's first line", async () => {
@@ -34,7 +34,7 @@ describe('describeFailure', () => {
     const server = createServer((request) => request.socket.destroy());
     await new Promise<void>((listening) => server.listen(0, '127.0.0.1', listening));
     const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-    const error = await thrown(readFocusIssue(testClient({ apiUrl: url, graphqlUrl: `${url}/graphql` }), REPO, 12, testPolicy())).finally(() => server.close());
+    const error = await thrown(readFocusIssue(testClient({ apiUrl: url, graphqlUrl: `${url}/graphql` }), REPO, 12, {})).finally(() => server.close());
     expect(describeFailure(error)).toBe(
       'POST /graphql got no answer from GitHub: the connection broke before an answer came (other side closed). This is a problem on GitHub’s side or on the way to it, not in the workflow; the next run will try again',
     );

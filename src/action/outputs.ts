@@ -4,7 +4,7 @@
  */
 import * as core from '@actions/core';
 import type { Evaluation } from '../core/types.js';
-import type { RequestCounts } from '../github/client.js';
+import type { RequestCounts } from '../github/request-counts.js';
 import { budgetsOutput, findingsOutput } from '../report/outputs.js';
 
 export interface OutputValues {

@@ -10,7 +10,8 @@ import type { Evaluation } from '../core/types.js';
 import { loadPolicy, type LoadedPolicy } from '../policy/load.js';
 import { PolicyError } from '../policy/errors.js';
 import { applyWrites, describeApplied, type ApplyResult } from '../github/apply.js';
-import { createGitHubClient, describeCounts, type ClientOptions, type GitHubClient, type RequestCounts } from '../github/client.js';
+import type { ClientOptions, GitHubClient } from '../github/client.js';
+import { describeCounts, type RequestCounts } from '../github/request-counts.js';
 import { describeFailure } from '../github/describe-failure.js';
 import { getErrorMessage } from '../github/errors.js';
 import { itemFindings, planDashboard, planWrites, type PlannedWrite } from '../github/plan.js';
@@ -69,6 +70,9 @@ async function guardRoadmap(options: RunOptions, state: RunState): Promise<strin
     return undefined;
   }
   core.info(`Roadmap Guard: ${route.mode === 'issue' ? `issue mode for #${route.issueNumber}` : 'audit mode'}${inputs.dryRun ? ' (dry run: nothing will be written)' : ''}.`);
+  // Loaded only now: the GitHub client's package parses the event payload when it is imported,
+  // and a broken payload must be reported (above) rather than crash the step.
+  const { createGitHubClient } = await import('../github/client.js');
   const client = createGitHubClient({ token: inputs.githubToken, warn: (message) => core.warning(message), ...options.client });
   state.client = client;
 

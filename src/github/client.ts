@@ -3,23 +3,19 @@
  * rate-limit handling that waits only briefly, pacing for writes only, and a
  * count of every request by kind for the report.
  */
-import { getOctokit } from '@actions/github';
+// Not the package's index: importing it parses the event payload file, so a
+// broken payload would crash before the run could report it and set outputs.
+import type { getOctokit } from '@actions/github';
+import { GitHub, getOctokitOptions } from '@actions/github/lib/utils';
 import { retry } from '@octokit/plugin-retry';
 import { throttling, type ThrottlingOptions } from '@octokit/plugin-throttling';
 import { isPrimaryRateLimit, rateLimitReset, RateLimitExhaustedError, responseHeader } from './errors.js';
 import { WritePacer, type PacingOptions } from './pacing.js';
+import type { RequestCounts } from './request-counts.js';
 
 export type Octokit = ReturnType<typeof getOctokit>;
 
 export type RequestKind = 'graphql' | 'rest-read' | 'write';
-
-export interface RequestCounts {
-  graphql: number;
-  restRead: number;
-  write: number;
-  /** `x-ratelimit-remaining` of the last response that carried it. */
-  rateLimitRemaining?: number;
-}
 
 export interface GitHubClient {
   octokit: Octokit;
@@ -80,9 +76,9 @@ export function createGitHubClient(options: ClientOptions): GitHubClient {
     return retrying;
   };
 
-  const octokit = getOctokit(
-    options.token,
-    {
+  const GitHubWithPlugins = GitHub.plugin(throttling, retry);
+  const octokit: Octokit = new GitHubWithPlugins(
+    getOctokitOptions(options.token, {
       baseUrl: apiUrl,
       throttle: {
         onRateLimit: shortWaitOnly('GitHub rate limit reached'),
@@ -92,9 +88,7 @@ export function createGitHubClient(options: ClientOptions): GitHubClient {
         retryAfterBaseValue: timeUnitMs,
       },
       retry: { doNotRetry: DO_NOT_RETRY, retries: 3, retryAfterBaseValue: timeUnitMs },
-    },
-    throttling,
-    retry,
+    }),
   );
 
   // Registered after the plugins, so this wrap is outermost: it counts each
@@ -145,10 +139,4 @@ function noteRemaining(counts: RequestCounts, header: unknown): void {
 
 function trimSlash(url: string): string {
   return url.replace(/\/+$/, '');
-}
-
-/** "12 GraphQL, 0 REST reads, 3 writes; rate limit remaining 4,980". */
-export function describeCounts(counts: RequestCounts): string {
-  const remaining = counts.rateLimitRemaining === undefined ? 'unknown' : counts.rateLimitRemaining.toLocaleString('en-US');
-  return `${counts.graphql} GraphQL, ${counts.restRead} REST read${counts.restRead === 1 ? '' : 's'}, ${counts.write} write${counts.write === 1 ? '' : 's'}; rate limit remaining ${remaining}`;
 }

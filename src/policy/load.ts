@@ -6,6 +6,7 @@
 import { checkPolicyData, checkPolicyHeader, locatorFor } from './check.js';
 import type { Locator } from './describe-issues.js';
 import { formatProblem, PolicyError, type PolicyProblem } from './errors.js';
+import { parseExtends } from './extends-ref.js';
 import { isMapping, mergePolicyData } from './merge.js';
 import { normalizePolicy, type Policy } from './schema.js';
 import { type PolicySource, readPolicySource } from './yaml-source.js';
@@ -121,7 +122,8 @@ async function readExtendsChain(first: PolicySource, read: PolicyFileReader): Pr
 }
 
 async function readExtended(target: string, read: PolicyFileReader): Promise<{ text: string } | { message: string }> {
-  const { repo, path, ref } = parseExtends(target);
+  const { owner, repo: name, path, ref } = parseExtends(target);
+  const repo = `${owner}/${name}`;
   const where = `${path} in ${repo} at ${ref ? ref : 'the default branch'}`;
   try {
     const file = await readCapped(read, { repo, path, ...(ref ? { ref } : {}) });
@@ -130,13 +132,6 @@ async function readExtended(target: string, read: PolicyFileReader): Promise<{ t
     if (error instanceof PolicyFileTooLargeError) return { message: `${target}: ${error.message}` };
     return { message: `could not read ${target} (${where}): ${error instanceof Error ? error.message : String(error)}` };
   }
-}
-
-/** `owner/repo:path@ref` → its parts. The text is already checked against the schema's pattern. */
-function parseExtends(target: string): { repo: string; path: string; ref?: string } {
-  const colon = target.indexOf(':');
-  const [path = '', ref] = target.slice(colon + 1).split('@');
-  return { repo: target.slice(0, colon), path, ...(ref ? { ref } : {}) };
 }
 
 /** The `extends` target a policy file names, if it names one. */

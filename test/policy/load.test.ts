@@ -205,6 +205,21 @@ describe('loadPolicy', () => {
       );
     });
 
+    it.each([
+      ['../.github:roadmap-policy.yml', '".." is not a GitHub account name'],
+      ['acme/..:roadmap-policy.yml', '".." is not a repository name'],
+      ['acme/.github:../secrets/roadmap-policy.yml', 'the path "../secrets/roadmap-policy.yml" must name a file inside the repository'],
+      ['acme/.github:policies//roadmap.yml', 'the path "policies//roadmap.yml" must name a file inside the repository'],
+      ['acme/.github:roadmap-policy.yml@main..evil', '"main..evil" is not a branch, tag or commit name'],
+    ])('refuses %s without reading anything', async (target, message) => {
+      const { read, reads } = memoryReader({ files: { [TOP]: `version: 1\nextends: ${target}\n` } });
+
+      const error = await loadError(TOP, read);
+
+      expect(error.message).toContain(`.github/roadmap-policy.yml:2:10 extends: ${message}`);
+      expect(reads).toEqual([TOP]);
+    });
+
     it('reports a problem in the extended policy against that file and line', async () => {
       const broken = orgPolicy.replace('max-share: 10%', 'max-share: ten percent');
       const { read } = memoryReader({ files: { [TOP]: `version: 1\nextends: ${ORG}\n`, [ORG]: broken } });

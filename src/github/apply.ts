@@ -4,10 +4,11 @@
  * refuses or the quota runs out.
  */
 import type { GitHubClient } from './client.js';
+import { createOnce } from './create-once.js';
 import { describeFailure } from './describe-failure.js';
 import { explainWriteError, getErrorMessage, httpStatus, PermissionError, RateLimitExhaustedError } from './errors.js';
 import type { PlannedWrite } from './plan.js';
-import type { RepoRef } from './read.js';
+import { dashboardExists, readBotComment, type RepoRef } from './read.js';
 import { addLabels, createComment, createIssue, createLabel, removeLabel, updateComment, updateIssueBody } from './writes.js';
 
 export interface ApplyOptions {
@@ -88,7 +89,12 @@ async function applyWrite(client: GitHubClient, repo: RepoRef, write: PlannedWri
   const { octokit } = client;
   switch (write.kind) {
     case 'create-comment':
-      return createComment(octokit, repo, write.issue, write.body);
+      await createOnce({
+        create: () => createComment(octokit, repo, write.issue, write.body),
+        landed: async () => (await readBotComment(client, repo, write.issue)).comment !== null,
+        pause: (attempt) => client.pauseBeforeRetry(attempt),
+      });
+      return;
     case 'update-comment':
       return updateComment(octokit, repo, write.commentId, write.body);
     case 'add-labels':
@@ -98,7 +104,11 @@ async function applyWrite(client: GitHubClient, repo: RepoRef, write: PlannedWri
     case 'create-label':
       return createLabel(octokit, repo, { name: write.name, color: write.color, description: write.labelDescription });
     case 'create-issue':
-      await createIssue(octokit, repo, write.title, write.body);
+      await createOnce({
+        create: () => createIssue(octokit, repo, write.title, write.body),
+        landed: () => dashboardExists(client, repo, write.title),
+        pause: (attempt) => client.pauseBeforeRetry(attempt),
+      });
       return;
     case 'update-issue':
       return updateIssueBody(octokit, repo, write.issue, write.body);

@@ -23,6 +23,8 @@ export interface GitHubClient {
   graphql<T>(document: string, variables?: Record<string, unknown>): Promise<T>;
   /** The requests made so far (a copy). */
   counts(): RequestCounts;
+  /** Waits before the next try of a request that failed: longer each time, like the client's own retries. */
+  pauseBeforeRetry(attempt: number): Promise<void>;
 }
 
 export interface ClientOptions {
@@ -136,6 +138,7 @@ export function createGitHubClient(options: ClientOptions): GitHubClient {
     graphql: <T>(document: string, variables: Record<string, unknown> = {}) =>
       octokit.graphql<T>({ ...variables, query: document, url: graphqlUrl }),
     counts: () => ({ ...counts }),
+    pauseBeforeRetry: (attempt) => new Promise((resolve) => setTimeout(resolve, attempt * attempt * timeUnitMs)),
   };
 }
 

@@ -5,7 +5,7 @@
 import type { Policy } from '../policy/schema.js';
 import type { WorkItem } from '../core/types.js';
 import type { GitHubClient } from './client.js';
-import { AUDIT_ISSUES_QUERY, BUDGET_ITEMS_QUERY, FOCUS_ISSUE_QUERY, ISSUE_COMMENTS_QUERY } from './queries.js';
+import { AUDIT_ISSUES_QUERY, BUDGET_ITEMS_QUERY, FOCUS_ISSUE_QUERY, ISSUE_COMMENTS_QUERY, NEWEST_ISSUES_QUERY } from './queries.js';
 import {
   findBotComment,
   isDashboardIssue,
@@ -210,6 +210,16 @@ export async function readBotComment(client: GitHubClient, repo: RepoRef, number
     after = comments.pageInfo?.hasNextPage ? comments.pageInfo.endCursor : null;
   } while (after);
   return { comment: null, complete: true };
+}
+
+interface NewestIssuesPage {
+  repository: { issues: { nodes: (Pick<IssueNode, 'number' | 'title' | 'viewerDidAuthor' | 'body'> | null)[] } } | null;
+}
+
+/** True when the bot's dashboard issue is among the newest open issues. */
+export async function dashboardExists(client: GitHubClient, repo: RepoRef, title: string): Promise<boolean> {
+  const page = await client.graphql<NewestIssuesPage>(NEWEST_ISSUES_QUERY, { owner: repo.owner, name: repo.name });
+  return (page.repository?.issues.nodes ?? []).some((node) => !!node && isDashboardIssue(node, title));
 }
 
 /** The bot's comment among the first and last comments; complete when those are all the comments there are. */

@@ -104,7 +104,7 @@ export function findBotComment(comments: readonly (CommentNode | null)[]): BotCo
 }
 
 /** The dashboard issue is the bot's own report, not planned work. */
-export function isDashboardIssue(node: IssueNode, dashboardTitle: string | undefined): boolean {
+export function isDashboardIssue(node: Pick<IssueNode, 'viewerDidAuthor' | 'body' | 'title'>, dashboardTitle: string | undefined): boolean {
   if (!node.viewerDidAuthor) return false;
   return (node.body ?? '').includes(DASHBOARD_MARKER) || (dashboardTitle !== undefined && dashboardTitle !== '' && node.title === dashboardTitle);
 }

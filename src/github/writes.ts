@@ -6,8 +6,11 @@ import type { Octokit } from './client.js';
 import { httpStatus } from './errors.js';
 import type { RepoRef } from './read.js';
 
+/** No automatic retries for creates: a retry could post it twice. See create-once.ts. */
+const NO_RETRIES = { retries: 0 };
+
 export async function createComment(octokit: Octokit, repo: RepoRef, issue: number, body: string): Promise<void> {
-  await octokit.rest.issues.createComment({ owner: repo.owner, repo: repo.name, issue_number: issue, body });
+  await octokit.rest.issues.createComment({ owner: repo.owner, repo: repo.name, issue_number: issue, body, request: NO_RETRIES });
 }
 
 export async function updateComment(octokit: Octokit, repo: RepoRef, commentId: number, body: string): Promise<void> {
@@ -42,7 +45,7 @@ function alreadyExists(error: unknown): boolean {
 }
 
 export async function createIssue(octokit: Octokit, repo: RepoRef, title: string, body: string): Promise<number> {
-  const response = await octokit.rest.issues.create({ owner: repo.owner, repo: repo.name, title, body });
+  const response = await octokit.rest.issues.create({ owner: repo.owner, repo: repo.name, title, body, request: NO_RETRIES });
   return response.data.number;
 }
 

@@ -178,7 +178,7 @@ async function planRun(run: PlanContext): Promise<PlannedWrite[]> {
     renderedComments: (item) => renderComment({ ...report, focusItem: item }),
   });
   if (route.mode !== 'audit' || !run.inputs.dashboardIssue) return writes;
-  return [...writes, ...planDashboard({ title: run.inputs.dashboardIssue, body: renderDashboard(report), existing: run.gathered.dashboard })];
+  return [...writes, ...planDashboard({ title: run.inputs.dashboardIssue, body: renderDashboard(report), existing: run.gathered.dashboard, extras: run.gathered.extraDashboards })];
 }
 
 function runFacts(counts: RequestCounts, applied: ApplyResult): RunFacts {

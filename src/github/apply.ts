@@ -9,7 +9,7 @@ import { describeFailure } from './describe-failure.js';
 import { explainWriteError, getErrorMessage, httpStatus, PermissionError, RateLimitExhaustedError } from './errors.js';
 import type { PlannedWrite } from './plan.js';
 import { dashboardExists, readBotComment, type RepoRef } from './read.js';
-import { addLabels, createComment, createIssue, createLabel, removeLabel, updateComment, updateIssueBody } from './writes.js';
+import { addLabels, closeAsDuplicate, createComment, createIssue, createLabel, deleteComment, removeLabel, updateComment, updateIssueBody } from './writes.js';
 
 export interface ApplyOptions {
   dryRun: boolean;
@@ -97,6 +97,8 @@ async function applyWrite(client: GitHubClient, repo: RepoRef, write: PlannedWri
       return;
     case 'update-comment':
       return updateComment(octokit, repo, write.commentId, write.body);
+    case 'delete-comment':
+      return deleteComment(octokit, repo, write.commentId);
     case 'add-labels':
       return addLabels(octokit, repo, write.issue, write.labels);
     case 'remove-label':
@@ -112,5 +114,7 @@ async function applyWrite(client: GitHubClient, repo: RepoRef, write: PlannedWri
       return;
     case 'update-issue':
       return updateIssueBody(octokit, repo, write.issue, write.body);
+    case 'close-issue':
+      return closeAsDuplicate(octokit, repo, write.issue, write.body);
   }
 }

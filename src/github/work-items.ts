@@ -36,6 +36,8 @@ export interface CommentNode {
 export interface BotComment {
   id: number;
   body: string;
+  /** Later comments of the bot's with the marker on the same issue: duplicates left by runs that raced, to remove. */
+  extraIds?: number[];
 }
 
 /** What we know about the bot's comment on an issue. */
@@ -92,15 +94,20 @@ export function personActivityAt(node: IssueNode, comments: readonly (CommentNod
 /**
  * The bot's comment: carries the hidden marker AND was written by this token's
  * identity. Anyone can paste the marker; only the author check stops them from
- * hijacking or hiding the bot's comment. The oldest wins if there are several.
+ * hijacking or hiding the bot's comment. The oldest wins if there are several;
+ * the others were posted by runs that raced each other, and are listed so a
+ * run can remove them. Comments arrive oldest first; a comment read twice
+ * (the first and the last few overlap on a short thread) counts once.
  */
 export function findBotComment(comments: readonly (CommentNode | null)[]): BotComment | null {
-  for (const comment of comments) {
-    if (comment?.viewerDidAuthor && comment.databaseId !== null && comment.body.includes(COMMENT_MARKER)) {
-      return { id: comment.databaseId, body: comment.body };
-    }
-  }
-  return null;
+  const seen = new Set<number>();
+  const own = comments.filter((comment): comment is CommentNode & { databaseId: number } => {
+    if (!comment?.viewerDidAuthor || comment.databaseId === null || !comment.body.includes(COMMENT_MARKER)) return false;
+    return seen.has(comment.databaseId) ? false : (seen.add(comment.databaseId), true);
+  });
+  const [oldest, ...extras] = own;
+  if (!oldest) return null;
+  return { id: oldest.databaseId, body: oldest.body, ...(extras.length ? { extraIds: extras.map((comment) => comment.databaseId) } : {}) };
 }
 
 /** The dashboard issue is the bot's own report, not planned work. */

@@ -17,6 +17,15 @@ export async function updateComment(octokit: Octokit, repo: RepoRef, commentId: 
   await octokit.rest.issues.updateComment({ owner: repo.owner, repo: repo.name, comment_id: commentId, body });
 }
 
+/** Deleting a comment someone (or a racing run) already deleted is not a failure. */
+export async function deleteComment(octokit: Octokit, repo: RepoRef, commentId: number): Promise<void> {
+  try {
+    await octokit.rest.issues.deleteComment({ owner: repo.owner, repo: repo.name, comment_id: commentId });
+  } catch (error) {
+    if (httpStatus(error) !== 404) throw error;
+  }
+}
+
 export async function addLabels(octokit: Octokit, repo: RepoRef, issue: number, labels: string[]): Promise<void> {
   await octokit.rest.issues.addLabels({ owner: repo.owner, repo: repo.name, issue_number: issue, labels });
 }
@@ -51,4 +60,9 @@ export async function createIssue(octokit: Octokit, repo: RepoRef, title: string
 
 export async function updateIssueBody(octokit: Octokit, repo: RepoRef, issue: number, body: string): Promise<void> {
   await octokit.rest.issues.update({ owner: repo.owner, repo: repo.name, issue_number: issue, body });
+}
+
+/** Closes a duplicate the bot made, replacing its body with a pointer to the one kept. */
+export async function closeAsDuplicate(octokit: Octokit, repo: RepoRef, issue: number, body: string): Promise<void> {
+  await octokit.rest.issues.update({ owner: repo.owner, repo: repo.name, issue_number: issue, body, state: 'closed', state_reason: 'duplicate' });
 }

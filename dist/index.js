@@ -53150,6 +53150,12 @@ const expected = (what) => (issue) => `expected ${what}, got ${describeValue(iss
 const schema_text = (what) => schemas_string({ error: expected(what) })
     .trim()
     .min(1, { error: `expected ${what}, got an empty text` });
+/** GitHub refuses a label name longer than this (422 "name is too long (maximum is 50 characters)"). */
+const GITHUB_LABEL_NAME_LIMIT = 50;
+/** A label the bot creates and puts on issues: it must be one GitHub accepts, or every run would fail on the write. */
+const managedLabel = () => schema_text('a label name').refine((name) => Array.from(name).length <= GITHUB_LABEL_NAME_LIMIT, {
+    error: (issue) => `GitHub allows label names of at most ${GITHUB_LABEL_NAME_LIMIT} characters; this one has ${Array.from(String(issue.input)).length}`,
+});
 const wholeNumber = (what, minimum) => schemas_number({ error: expected(what) })
     .int({ error: expected(what) })
     .min(minimum, { error: expected(what) });
@@ -53370,8 +53376,8 @@ const policyFileSchema = strictObject({
         }),
         comment: schemas_boolean({ error: expected('true or false') }).default(true).meta({ description: 'Comment on issues with findings (one comment, edited in place).' }),
         labels: strictObject({
-            'non-compliant': schema_text('a label name').optional().meta({ description: 'Put on an item while it has item-level findings.', examples: ['roadmap: needs business case'] }),
-            'over-budget': schema_text('a label name').optional().meta({ description: "Put on an item while its category or customer is over budget.", examples: ['roadmap: over budget'] }),
+            'non-compliant': managedLabel().optional().meta({ description: 'Put on an item while it has item-level findings.', examples: ['roadmap: needs business case'] }),
+            'over-budget': managedLabel().optional().meta({ description: "Put on an item while its category or customer is over budget.", examples: ['roadmap: over budget'] }),
         })
             .default({})
             .superRefine((labels, ctx) => {
@@ -54014,8 +54020,19 @@ function explainWriteError(error, what) {
 async function createComment(octokit, repo, issue, body) {
     await octokit.rest.issues.createComment({ owner: repo.owner, repo: repo.name, issue_number: issue, body });
 }
+/** `commentId` is the id's decimal digits, exactly as GitHub gave them. */
 async function updateComment(octokit, repo, commentId, body) {
-    await octokit.rest.issues.updateComment({ owner: repo.owner, repo: repo.name, comment_id: commentId, body });
+    await octokit.rest.issues.updateComment({ owner: repo.owner, repo: repo.name, comment_id: writes_int64(commentId), body });
+}
+/**
+ * An id for a REST path, exact at any size. GitHub's OpenAPI description
+ * makes ids int64, and a JS number is exact only up to 2^53, so the id
+ * travels as a BigInt, which Octokit's URL template writes out digit for
+ * digit. Newer Octokit types already accept `number | bigint` for ids; the
+ * ones bundled with @actions/github still say `number`, hence the cast.
+ */
+function writes_int64(digits) {
+    return BigInt(digits);
 }
 async function addLabels(octokit, repo, issue, labels) {
     await octokit.rest.issues.addLabels({ owner: repo.owner, repo: repo.name, issue_number: issue, labels });
@@ -60444,7 +60461,8 @@ function hasLiveComment(input, item) {
 }
 function planComment(input, item) {
     const existing = input.existingComments.get(item.number);
-    if (existing === undefined)
+    // A comment without a usable id cannot be edited, and posting another would duplicate it.
+    if (existing === undefined || !isEditable(existing))
         return [];
     if (wantsComment(input, item)) {
         if (!input.policy.enforcement.comment)
@@ -60462,6 +60480,10 @@ function planComment(input, item) {
         return [];
     const body = renderResolvedComment({ item: { number: item.number, title: item.title, url: item.url }, at: input.at ?? input.evaluation.at });
     return [{ kind: 'update-comment', issue: item.number, commentId: existing.id, body, description: `mark the comment on #${item.number} resolved` }];
+}
+/** No comment yet, or one GitHub gave an id for, so it can be edited. */
+function isEditable(comment) {
+    return comment === null || comment.id !== null;
 }
 function planLabels(input, item) {
     const { nonCompliant, overBudget } = input.policy.enforcement.labels;
@@ -60598,7 +60620,8 @@ const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import
 /**
  * Which kind of run an event asks for. Issue events check one issue; schedules
  * and manual runs audit the repository; comment and pull-request events are
- * reserved for commands and a merge gate, and ignored cleanly for now.
+ * reserved for commands and a merge gate, and ignored cleanly for now, as are
+ * issue events about pull requests.
  */
 
 const ISSUE_ACTIONS = ['opened', 'edited', 'labeled', 'unlabeled', 'reopened', 'closed', 'milestoned', 'demilestoned'];
@@ -60632,17 +60655,19 @@ function readPayload(path) {
 }
 function routeEvent(context, modeInput) {
     const { eventName, payload } = context;
-    const issueNumber = numberOf(payload.issue);
     if (modeInput === 'audit')
         return { mode: 'audit' };
+    const action = typeof payload.action === 'string' ? payload.action : '';
+    const issueNumber = numberOf(payload.issue);
+    if (isPullRequest(payload.issue))
+        return { mode: 'ignored', notice: pullRequestNotice(issueNumber, action ? `${eventName}.${action}` : eventName) };
     if (modeInput === 'issue') {
-        if (issueNumber === undefined || isPullRequest(payload.issue)) {
+        if (issueNumber === undefined) {
             throw new Error(`\`mode: issue\` needs an issues event with an issue; the "${eventName}" event has none. Use \`mode: auto\` or \`mode: audit\`.`);
         }
         return { mode: 'issue', issueNumber };
     }
     if (eventName === 'issues') {
-        const action = typeof payload.action === 'string' ? payload.action : '';
         if (!ISSUE_ACTIONS.includes(action) || issueNumber === undefined) {
             return { mode: 'ignored', notice: `Roadmap Guard does nothing on "issues.${action}"; it checks issues when they are ${ISSUE_ACTIONS.join(', ')}.` };
         }
@@ -60655,12 +60680,22 @@ function routeEvent(context, modeInput) {
     }
     return { mode: 'ignored', notice: `Roadmap Guard does not handle "${eventName || 'unknown'}" events. Supported events: ${SUPPORTED}. Set \`mode: audit\` to audit on any event.` };
 }
+/**
+ * GitHub sends some `issues` activity (milestoned, demilestoned) and every
+ * `issue_comment` for pull requests too: the payload's `issue` then carries a
+ * `pull_request` object (see the examples in @octokit/webhooks-examples). A
+ * pull request is not roadmap work, and the issue query cannot read one.
+ */
+function pullRequestNotice(number, activity) {
+    const subject = number === undefined ? 'The event is about a pull request' : `#${number} is a pull request`;
+    return `${subject}, not an issue: Roadmap Guard checks issues only, so there is nothing to do on "${activity}" for it.`;
+}
 function numberOf(issue) {
     const value = typeof issue === 'object' && issue !== null ? issue.number : undefined;
     return typeof value === 'number' && Number.isInteger(value) && value > 0 ? value : undefined;
 }
 function isPullRequest(issue) {
-    return typeof issue === 'object' && issue !== null && 'pull_request' in issue && !!issue.pull_request;
+    return typeof issue === 'object' && issue !== null && !!issue.pull_request;
 }
 
 ;// CONCATENATED MODULE: ./lib/github/queries.js
@@ -60680,7 +60715,7 @@ const ISSUE_FIELDS = /* GraphQL */ `
     updatedAt
     lastEditedAt
     closedAt
-    stateReason
+    stateReason(enableDuplicate: true)
     viewerDidAuthor
     author { login }
     milestone { title }
@@ -60688,6 +60723,11 @@ const ISSUE_FIELDS = /* GraphQL */ `
   }
 `;
 /**
+ * Comment ids are read as `fullDatabaseId`, a `BigInt` GitHub sends as a
+ * decimal string, and stay strings until they are a REST path. The older
+ * `databaseId` is a 32-bit `Int`: comment ids passed 2^31 long ago, so
+ * GitHub answers it with an error instead of the id.
+ *
  * Enough comments to find the bot's own without another request in the
  * common case: the bot comments early (when the issue is opened) or recently
  * (when an audit finds something), so the first and the last few are read.
@@ -60695,8 +60735,8 @@ const ISSUE_FIELDS = /* GraphQL */ `
  */
 const COMMENT_WINDOW = /* GraphQL */ `
   fragment RoadmapCommentWindow on Issue {
-    earlyComments: comments(first: 3) { totalCount nodes { databaseId viewerDidAuthor body createdAt updatedAt } }
-    recentComments: comments(last: 10) { nodes { databaseId viewerDidAuthor body createdAt updatedAt } }
+    earlyComments: comments(first: 3) { totalCount nodes { fullDatabaseId viewerDidAuthor body createdAt updatedAt } }
+    recentComments: comments(last: 10) { nodes { fullDatabaseId viewerDidAuthor body createdAt updatedAt } }
   }
 `;
 /** The labels the bot manages, to create them (with a colour) only when missing. */
@@ -60757,7 +60797,7 @@ const FOCUS_ISSUE_QUERY = /* GraphQL */ `
         comments(first: 100, after: $commentsAfter) {
           totalCount
           pageInfo { hasNextPage endCursor }
-          nodes { databaseId viewerDidAuthor body createdAt updatedAt }
+          nodes { fullDatabaseId viewerDidAuthor body createdAt updatedAt }
         }
       }
     }
@@ -60798,7 +60838,7 @@ const ISSUE_COMMENTS_QUERY = /* GraphQL */ `
       issue(number: $number) {
         comments(first: 100, after: $after) {
           pageInfo { hasNextPage endCursor }
-          nodes { databaseId viewerDidAuthor body createdAt updatedAt }
+          nodes { fullDatabaseId viewerDidAuthor body createdAt updatedAt }
         }
       }
     }
@@ -61011,11 +61051,15 @@ function personActivityAt(node, comments) {
  */
 function findBotComment(comments) {
     for (const comment of comments) {
-        if (comment?.viewerDidAuthor && comment.databaseId !== null && comment.body.includes(COMMENT_MARKER)) {
-            return { id: comment.databaseId, body: comment.body };
+        if (comment?.viewerDidAuthor && comment.body.includes(COMMENT_MARKER)) {
+            return { id: isDatabaseId(comment.fullDatabaseId) ? comment.fullDatabaseId : null, body: comment.body };
         }
     }
     return null;
+}
+/** A database id as GitHub's `BigInt` arrives: a decimal string of digits. */
+function isDatabaseId(id) {
+    return typeof id === 'string' && /^[1-9]\d*$/.test(id);
 }
 /** The dashboard issue is the bot's own report, not planned work. */
 function isDashboardIssue(node, dashboardTitle) {

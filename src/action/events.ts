@@ -1,7 +1,8 @@
 /**
  * Which kind of run an event asks for. Issue events check one issue; schedules
  * and manual runs audit the repository; comment and pull-request events are
- * reserved for commands and a merge gate, and ignored cleanly for now.
+ * reserved for commands and a merge gate, and ignored cleanly for now, as are
+ * issue events about pull requests.
  */
 import { readFileSync } from 'node:fs';
 import type { ModeInput } from './inputs.js';
@@ -59,16 +60,17 @@ function readPayload(path: string | undefined): Record<string, unknown> {
 
 export function routeEvent(context: Pick<EventContext, 'eventName' | 'payload'>, modeInput: ModeInput): Route {
   const { eventName, payload } = context;
-  const issueNumber = numberOf(payload.issue);
   if (modeInput === 'audit') return { mode: 'audit' };
+  const action = typeof payload.action === 'string' ? payload.action : '';
+  const issueNumber = numberOf(payload.issue);
+  if (isPullRequest(payload.issue)) return { mode: 'ignored', notice: pullRequestNotice(issueNumber, action ? `${eventName}.${action}` : eventName) };
   if (modeInput === 'issue') {
-    if (issueNumber === undefined || isPullRequest(payload.issue)) {
+    if (issueNumber === undefined) {
       throw new Error(`\`mode: issue\` needs an issues event with an issue; the "${eventName}" event has none. Use \`mode: auto\` or \`mode: audit\`.`);
     }
     return { mode: 'issue', issueNumber };
   }
   if (eventName === 'issues') {
-    const action = typeof payload.action === 'string' ? payload.action : '';
     if (!ISSUE_ACTIONS.includes(action) || issueNumber === undefined) {
       return { mode: 'ignored', notice: `Roadmap Guard does nothing on "issues.${action}"; it checks issues when they are ${ISSUE_ACTIONS.join(', ')}.` };
     }
@@ -81,11 +83,22 @@ export function routeEvent(context: Pick<EventContext, 'eventName' | 'payload'>,
   return { mode: 'ignored', notice: `Roadmap Guard does not handle "${eventName || 'unknown'}" events. Supported events: ${SUPPORTED}. Set \`mode: audit\` to audit on any event.` };
 }
 
+/**
+ * GitHub sends some `issues` activity (milestoned, demilestoned) and every
+ * `issue_comment` for pull requests too: the payload's `issue` then carries a
+ * `pull_request` object (see the examples in @octokit/webhooks-examples). A
+ * pull request is not roadmap work, and the issue query cannot read one.
+ */
+function pullRequestNotice(number: number | undefined, activity: string): string {
+  const subject = number === undefined ? 'The event is about a pull request' : `#${number} is a pull request`;
+  return `${subject}, not an issue: Roadmap Guard checks issues only, so there is nothing to do on "${activity}" for it.`;
+}
+
 function numberOf(issue: unknown): number | undefined {
   const value = typeof issue === 'object' && issue !== null ? (issue as { number?: unknown }).number : undefined;
   return typeof value === 'number' && Number.isInteger(value) && value > 0 ? value : undefined;
 }
 
 function isPullRequest(issue: unknown): boolean {
-  return typeof issue === 'object' && issue !== null && 'pull_request' in issue && !!(issue as { pull_request?: unknown }).pull_request;
+  return typeof issue === 'object' && issue !== null && !!(issue as { pull_request?: unknown }).pull_request;
 }

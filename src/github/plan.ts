@@ -12,8 +12,8 @@ import type { BotComment } from './work-items.js';
 
 export type PlannedWrite =
   | { kind: 'create-comment'; issue: number; body: string; description: string }
-  | { kind: 'update-comment'; issue: number; commentId: number; body: string; description: string }
-  | { kind: 'delete-comment'; issue: number; commentId: number; description: string }
+  | { kind: 'update-comment'; issue: number; commentId: string; body: string; description: string }
+  | { kind: 'delete-comment'; issue: number; commentId: string; description: string }
   | { kind: 'add-labels'; issue: number; labels: string[]; description: string }
   | { kind: 'remove-label'; issue: number; label: string; description: string }
   | { kind: 'create-label'; issue: null; name: string; color: string; labelDescription: string; description: string }
@@ -105,7 +105,8 @@ function planDuplicateRemoval(input: PlanInput, item: WorkItem): PlannedWrite[] 
 
 function planComment(input: PlanInput, item: WorkItem): PlannedWrite[] {
   const existing = input.existingComments.get(item.number);
-  if (existing === undefined) return [];
+  // A comment without a usable id cannot be edited, and posting another would duplicate it.
+  if (existing === undefined || !isEditable(existing)) return [];
   if (wantsComment(input, item)) {
     if (!input.policy.enforcement.comment) return [];
     const body = input.renderedComments(item.number);
@@ -118,6 +119,11 @@ function planComment(input: PlanInput, item: WorkItem): PlannedWrite[] {
   if (existing === null || isResolvedComment(existing.body)) return [];
   const body = renderResolvedComment({ item: { number: item.number, title: item.title, url: item.url }, at: input.at ?? input.evaluation.at });
   return [{ kind: 'update-comment', issue: item.number, commentId: existing.id, body, description: `mark the comment on #${item.number} resolved` }];
+}
+
+/** No comment yet, or one GitHub gave an id for, so it can be edited. */
+function isEditable(comment: BotComment | null): comment is (BotComment & { id: string }) | null {
+  return comment === null || comment.id !== null;
 }
 
 function planLabels(input: PlanInput, item: WorkItem): PlannedWrite[] {

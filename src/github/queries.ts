@@ -15,7 +15,7 @@ const ISSUE_FIELDS = /* GraphQL */ `
     updatedAt
     lastEditedAt
     closedAt
-    stateReason
+    stateReason(enableDuplicate: true)
     viewerDidAuthor
     author { login }
     milestone { title }
@@ -24,6 +24,11 @@ const ISSUE_FIELDS = /* GraphQL */ `
 `;
 
 /**
+ * Comment ids are read as `fullDatabaseId`, a `BigInt` GitHub sends as a
+ * decimal string, and stay strings until they are a REST path. The older
+ * `databaseId` is a 32-bit `Int`: comment ids passed 2^31 long ago, so
+ * GitHub answers it with an error instead of the id.
+ *
  * Enough comments to find the bot's own without another request in the
  * common case: the bot comments early (when the issue is opened) or recently
  * (when an audit finds something), so the first and the last few are read.
@@ -31,8 +36,8 @@ const ISSUE_FIELDS = /* GraphQL */ `
  */
 const COMMENT_WINDOW = /* GraphQL */ `
   fragment RoadmapCommentWindow on Issue {
-    earlyComments: comments(first: 3) { totalCount nodes { databaseId viewerDidAuthor body createdAt updatedAt } }
-    recentComments: comments(last: 10) { nodes { databaseId viewerDidAuthor body createdAt updatedAt } }
+    earlyComments: comments(first: 3) { totalCount nodes { fullDatabaseId viewerDidAuthor body createdAt updatedAt } }
+    recentComments: comments(last: 10) { nodes { fullDatabaseId viewerDidAuthor body createdAt updatedAt } }
   }
 `;
 
@@ -96,7 +101,7 @@ export const FOCUS_ISSUE_QUERY = /* GraphQL */ `
         comments(first: 100, after: $commentsAfter) {
           totalCount
           pageInfo { hasNextPage endCursor }
-          nodes { databaseId viewerDidAuthor body createdAt updatedAt }
+          nodes { fullDatabaseId viewerDidAuthor body createdAt updatedAt }
         }
       }
     }
@@ -139,7 +144,7 @@ export const ISSUE_COMMENTS_QUERY = /* GraphQL */ `
       issue(number: $number) {
         comments(first: 100, after: $after) {
           pageInfo { hasNextPage endCursor }
-          nodes { databaseId viewerDidAuthor body createdAt updatedAt }
+          nodes { fullDatabaseId viewerDidAuthor body createdAt updatedAt }
         }
       }
     }
@@ -154,7 +159,7 @@ export const NEWEST_ISSUES_QUERY = /* GraphQL */ `
   query RoadmapNewestIssues($owner: String!, $name: String!) {
     repository(owner: $owner, name: $name) {
       issues(last: 20, states: [OPEN], orderBy: { field: CREATED_AT, direction: ASC }) {
-        nodes { number title viewerDidAuthor body }
+        nodes { number title body viewerDidAuthor }
       }
     }
   }

@@ -25,7 +25,8 @@ export interface IssueNode {
 }
 
 export interface CommentNode {
-  databaseId: number | null;
+  /** GitHub's `BigInt` id as a decimal string; may be beyond 2^53, so never a number. */
+  fullDatabaseId: string | null;
   viewerDidAuthor: boolean;
   body: string;
   createdAt?: string;
@@ -34,10 +35,11 @@ export interface CommentNode {
 
 /** The bot's comment on an issue: the one to edit instead of posting another. */
 export interface BotComment {
-  id: number;
+  /** The comment's database id, digits only, exactly as GitHub gave it; null when GitHub gave none usable. */
+  id: string | null;
   body: string;
   /** Later comments of the bot's with the marker on the same issue: duplicates left by runs that raced, to remove. */
-  extraIds?: number[];
+  extraIds?: string[];
 }
 
 /** What we know about the bot's comment on an issue. */
@@ -100,14 +102,21 @@ export function personActivityAt(node: IssueNode, comments: readonly (CommentNod
  * (the first and the last few overlap on a short thread) counts once.
  */
 export function findBotComment(comments: readonly (CommentNode | null)[]): BotComment | null {
-  const seen = new Set<number>();
-  const own = comments.filter((comment): comment is CommentNode & { databaseId: number } => {
-    if (!comment?.viewerDidAuthor || comment.databaseId === null || !comment.body.includes(COMMENT_MARKER)) return false;
-    return seen.has(comment.databaseId) ? false : (seen.add(comment.databaseId), true);
-  });
-  const [oldest, ...extras] = own;
+  const own = comments.filter((comment): comment is CommentNode => !!comment?.viewerDidAuthor && comment.body.includes(COMMENT_MARKER));
+  const [oldest] = own;
   if (!oldest) return null;
-  return { id: oldest.databaseId, body: oldest.body, ...(extras.length ? { extraIds: extras.map((comment) => comment.databaseId) } : {}) };
+  const id = usableId(oldest);
+  const extraIds = [...new Set(own.slice(1).map(usableId))].filter((extra): extra is string => extra !== null && extra !== id);
+  return { id, body: oldest.body, ...(extraIds.length ? { extraIds } : {}) };
+}
+
+function usableId(comment: CommentNode): string | null {
+  return isDatabaseId(comment.fullDatabaseId) ? comment.fullDatabaseId : null;
+}
+
+/** A database id as GitHub's `BigInt` arrives: a decimal string of digits. */
+function isDatabaseId(id: string | null | undefined): id is string {
+  return typeof id === 'string' && /^[1-9]\d*$/.test(id);
 }
 
 /** The dashboard issue is the bot's own report, not planned work. */

@@ -13,14 +13,26 @@ export async function createComment(octokit: Octokit, repo: RepoRef, issue: numb
   await octokit.rest.issues.createComment({ owner: repo.owner, repo: repo.name, issue_number: issue, body, request: NO_RETRIES });
 }
 
-export async function updateComment(octokit: Octokit, repo: RepoRef, commentId: number, body: string): Promise<void> {
-  await octokit.rest.issues.updateComment({ owner: repo.owner, repo: repo.name, comment_id: commentId, body });
+/** `commentId` is the id's decimal digits, exactly as GitHub gave them. */
+export async function updateComment(octokit: Octokit, repo: RepoRef, commentId: string, body: string): Promise<void> {
+  await octokit.rest.issues.updateComment({ owner: repo.owner, repo: repo.name, comment_id: int64(commentId), body });
+}
+
+/**
+ * An id for a REST path, exact at any size. GitHub's OpenAPI description
+ * makes ids int64, and a JS number is exact only up to 2^53, so the id
+ * travels as a BigInt, which Octokit's URL template writes out digit for
+ * digit. Newer Octokit types already accept `number | bigint` for ids; the
+ * ones bundled with @actions/github still say `number`, hence the cast.
+ */
+function int64(digits: string): number {
+  return BigInt(digits) as unknown as number;
 }
 
 /** Deleting a comment someone (or a racing run) already deleted is not a failure. */
-export async function deleteComment(octokit: Octokit, repo: RepoRef, commentId: number): Promise<void> {
+export async function deleteComment(octokit: Octokit, repo: RepoRef, commentId: string): Promise<void> {
   try {
-    await octokit.rest.issues.deleteComment({ owner: repo.owner, repo: repo.name, comment_id: commentId });
+    await octokit.rest.issues.deleteComment({ owner: repo.owner, repo: repo.name, comment_id: int64(commentId) });
   } catch (error) {
     if (httpStatus(error) !== 404) throw error;
   }

@@ -82,6 +82,19 @@ describe('routeEvent', () => {
     expect(route.mode === 'ignored' && route.notice).toMatch(notice);
   });
 
+  it.each([
+    ['issues', 'milestoned', 'auto'],
+    ['issues', 'demilestoned', 'issue'],
+    ['issue_comment', 'created', 'auto'],
+  ] as const)('ignores %s.%s about a pull request with a notice (mode: %s)', (eventName, action, mode) => {
+    const payload = { action, issue: { number: 31, pull_request: { url: 'https://api.github.com/repos/acme/roadmap/pulls/31' } } };
+    expect(routeEvent({ eventName, payload }, mode)).toEqual({
+      mode: 'ignored',
+      notice: `#31 is a pull request, not an issue: Roadmap Guard checks issues only, so there is nothing to do on "${eventName}.${action}" for it.`,
+    });
+    expect(routeEvent({ eventName, payload }, 'audit')).toEqual({ mode: 'audit' });
+  });
+
   it('refuses mode: issue without an issue', () => {
     expect(() => routeEvent({ eventName: 'schedule', payload: {} }, 'issue')).toThrow(/`mode: issue` needs an issues event/);
   });

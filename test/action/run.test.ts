@@ -113,7 +113,7 @@ describe('run() on an issues.opened event', () => {
       .post('/repos/acme/roadmap/labels', (body: { name: string }) => body.name === 'roadmap:needs-work')
       .reply(201, {})
       .post('/repos/acme/roadmap/issues/12/comments', (body: { body: string }) => ((posted = body.body), true))
-      .reply(201, { id: 777 })
+      .reply(201, { id: 3_500_000_777 })
       .post('/repos/acme/roadmap/issues/12/labels', { labels: ['roadmap:needs-work'] })
       .reply(200, []);
     await runFast();
@@ -131,7 +131,7 @@ describe('run() on an issues.opened event', () => {
     // The same event again: the comment and label are there, nothing is written.
     process.exitCode = undefined;
     await writeFile(join(dir, 'output'), '');
-    const second = githubWith({ comments: [{ databaseId: 777, viewerDidAuthor: true, body: posted }], labels: ['deal', 'roadmap:needs-work'], labelExists: true });
+    const second = githubWith({ comments: [{ fullDatabaseId: '3500000777', viewerDidAuthor: true, body: posted }], labels: ['deal', 'roadmap:needs-work'], labelExists: true });
     await runFast();
     expect(second.pendingMocks()).toEqual([]);
     expect(JSON.parse((await outputs()).requests!)).toMatchObject({ graphql: 2, write: 0 });
@@ -273,7 +273,7 @@ describe('run() on a schedule', () => {
     process.env.GITHUB_EVENT_NAME = 'schedule';
     await writeFile(join(dir, 'event.json'), JSON.stringify({ schedule: '17 6 * * 1' }));
     const page = (nodes: unknown[]) => ({ data: { repository: { nonCompliantLabel: { name: 'roadmap:needs-work' }, overBudgetLabel: null, issues: { totalCount: nodes.length, pageInfo: { hasNextPage: false, endCursor: null }, nodes } } } });
-    const botComment = { databaseId: 501, viewerDidAuthor: true, body: `${COMMENT_MARKER}\nFill in **Who will buy it?**` };
+    const botComment = { fullDatabaseId: '3500000501', viewerDidAuthor: true, body: `${COMMENT_MARKER}\nFill in **Who will buy it?**` };
     const closed = {
       ...issueNode({ number: 7, state: 'CLOSED', closedAt: '2026-03-01T00:00:00Z', labelNames: ['deal', 'roadmap:needs-work'] }),
       earlyComments: { totalCount: 1, nodes: [botComment] },
@@ -285,8 +285,8 @@ describe('run() on a schedule', () => {
       .reply(200, page([]))
       .post('/graphql', (body: unknown) => (variablesOf(body).labels as string[] | null)?.[0] === 'roadmap:needs-work')
       .reply(200, page([closed]))
-      .patch('/repos/acme/roadmap/issues/comments/501', (body: { body: string }) => ((resolved = body.body), true))
-      .reply(200, { id: 501 })
+      .patch('/repos/acme/roadmap/issues/comments/3500000501', (body: { body: string }) => ((resolved = body.body), true))
+      .reply(200, { id: 3_500_000_501 })
       .delete(`/repos/acme/roadmap/issues/7/labels/${encodeURIComponent('roadmap:needs-work')}`)
       .reply(200, []);
     await runFast();

@@ -222,6 +222,18 @@ describe('runs that must not write', () => {
     expect(fake.writes).toEqual([]);
   });
 
+  it('ignores issues.milestoned about a pull request with a notice, and succeeds', { timeout: SLOW }, async () => {
+    fake = await startExampleFake();
+    fake.addIssue({ number: 70, title: 'Add bulk export', isPullRequest: true });
+    const result = await runAction({ fake, event: issuesEvent(fake, { action: 'milestoned', number: 70 }) });
+    expect(result.exitCode).toBe(0);
+    expect(result.annotations.filter((annotation) => annotation.level === 'notice').map((notice) => notice.message)).toEqual([
+      expect.stringMatching(/^#70 is a pull request, not an issue/),
+    ]);
+    expect(result.outputs.compliant).toBe('true');
+    expect(fake.requests).toEqual([]);
+  });
+
   it('stops at once with a clear message when the hourly rate limit is spent', { timeout: 30_000 }, async () => {
     fake = await startExampleFake();
     fake.setRateLimit('graphql', { remaining: 0 });

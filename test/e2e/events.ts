@@ -15,12 +15,17 @@ interface WebhookDefinition {
 
 const definitions = createRequire(import.meta.url)('@octokit/webhooks-examples') as WebhookDefinition[];
 
+/** Deep copies of every example payload GitHub publishes for an event; none for an event without a webhook. */
+export function examplePayloads(name: string): Record<string, unknown>[] {
+  return structuredClone(definitions.find((definition) => definition.name === name)?.examples ?? []);
+}
+
 /** A deep copy of GitHub's example payload for an event (and action, when given). */
 export function examplePayload(name: string, action?: string): Record<string, unknown> {
-  const examples = definitions.find((definition) => definition.name === name)?.examples ?? [];
+  const examples = examplePayloads(name);
   const example = action === undefined ? examples[0] : examples.find((candidate) => candidate.action === action);
   if (!example) throw new Error(`@octokit/webhooks-examples has no ${name}${action ? `.${action}` : ''} payload`);
-  return structuredClone(example);
+  return example;
 }
 
 /** The example's `repository` object with the fake repository's identity. */

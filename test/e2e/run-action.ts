@@ -58,7 +58,7 @@ interface ActionMetadata {
 }
 
 /** The inputs the runner passes when the workflow sets none: action.yml's defaults, `github.token` resolved. */
-async function defaultInputs(token: string): Promise<Record<string, string>> {
+export async function defaultInputs(token: string): Promise<Record<string, string>> {
   const metadata = parse(await readFile(join(REPOSITORY_ROOT, 'action.yml'), 'utf8')) as ActionMetadata;
   return Object.fromEntries(
     Object.entries(metadata.inputs).map(([name, input]) => [

@@ -120,7 +120,7 @@ describe('fake GitHub GraphQL', () => {
         viewer { login }
         repository(owner: "acme", name: "widgets") {
           issue(number: 7) {
-            comments(last: 10) { totalCount nodes { databaseId body viewerDidAuthor author { login } } }
+            comments(last: 10) { totalCount nodes { fullDatabaseId body viewerDidAuthor author { login } } }
           }
         }
       }

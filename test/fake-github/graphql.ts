@@ -11,7 +11,6 @@ import {
   type GraphQLSchema,
   type GraphQLTypeResolver,
   GraphQLError,
-  buildClientSchema,
   execute,
   isAbstractType,
   isEnumType,
@@ -22,7 +21,7 @@ import {
   parse,
   validate,
 } from 'graphql';
-import { schema as githubSchema } from '@octokit/graphql-schema';
+import { githubGraphqlSchema } from './schema.js';
 import { type Connection, type ConnectionArgs, paginate } from './connection.js';
 import type { FakeComment, FakeIssue, FakeLabel, FakeRepository, FakeUser } from './state.js';
 import { type FakeStore, HTML_BASE_URL } from './store.js';
@@ -43,13 +42,6 @@ export interface GraphqlContext {
 export interface GraphqlResponse {
   data?: unknown;
   errors?: Record<string, unknown>[];
-}
-
-let cachedSchema: GraphQLSchema | undefined;
-/** GitHub's schema, built once per process (about 30 ms). */
-export function githubGraphqlSchema(): GraphQLSchema {
-  cachedSchema ??= buildClientSchema(githubSchema.json as Parameters<typeof buildClientSchema>[0]);
-  return cachedSchema;
 }
 
 /** An error GitHub reports with a top-level `type`, like NOT_FOUND. */
@@ -191,6 +183,9 @@ function repositoryView(repository: FakeRepository, context: GraphqlContext) {
       ),
     issue: ({ number }: { number: number }) => {
       const issue = store.issue(repository, number);
+      // GitHub's answer for a missing number, or one that is a pull request:
+      // `issue` is null, the rest of `repository` is still answered, and the
+      // error has `type: NOT_FOUND` and the field's `path`.
       if (!issue || issue.isPullRequest) {
         throw new TypedError(`Could not resolve to an Issue with the number of ${number}.`, 'NOT_FOUND');
       }
@@ -239,6 +234,16 @@ function filterIssues(issues: FakeIssue[], args: IssuesArgs): FakeIssue[] {
   return filtered.sort((a, b) => direction * (key(a).localeCompare(key(b)) || a.number - b.number));
 }
 
+/**
+ * GitHub's schema: "An issue that has been closed as a duplicate. To retrieve
+ * this value, set `(enableDuplicate: true)` when querying the stateReason
+ * field." Without the flag a duplicate reads as COMPLETED, the older answer.
+ */
+function stateReason(issue: FakeIssue, enableDuplicate: boolean): string | null {
+  if (issue.stateReason === 'duplicate' && !enableDuplicate) return 'COMPLETED';
+  return issue.stateReason?.toUpperCase() ?? null;
+}
+
 function mapConnection<T, U>(connection: Connection<T>, view: (node: T) => U) {
   return {
     ...connection,
@@ -253,7 +258,7 @@ function issueView(repository: FakeRepository, issue: FakeIssue, context: Graphq
   return {
     __typename: 'Issue',
     id: issue.nodeId,
-    databaseId: issue.databaseId,
+    ...databaseIds(issue.databaseId),
     number: issue.number,
     title: issue.title,
     body: issue.body ?? '',
@@ -261,7 +266,7 @@ function issueView(repository: FakeRepository, issue: FakeIssue, context: Graphq
     url,
     resourcePath: url.slice(HTML_BASE_URL.length),
     state: issue.state.toUpperCase(),
-    stateReason: issue.stateReason?.toUpperCase() ?? null,
+    stateReason: ({ enableDuplicate }: { enableDuplicate?: boolean }) => stateReason(issue, enableDuplicate === true),
     closed: issue.state === 'closed',
     createdAt: issue.createdAt,
     updatedAt: issue.updatedAt,
@@ -282,13 +287,26 @@ function issueView(repository: FakeRepository, issue: FakeIssue, context: Graphq
   };
 }
 
+/**
+ * Both id fields, as GitHub serves them. The schema types `databaseId` as a
+ * 32-bit `Int` (deprecated on Issue and IssueComment "because it does not
+ * support 64-bit signed integer identifiers") and `fullDatabaseId` as
+ * `BigInt`, "encoded as a string". The fake's ids are above 2^31, so
+ * graphql-js's own `Int` serializer answers `databaseId` like any GraphQL
+ * server: the field becomes null and `errors` gets "Int cannot represent non
+ * 32-bit signed integer value: N" with the field's `path`; the rest of the
+ * data still comes back.
+ */
+function databaseIds(id: number) {
+  return { databaseId: id, fullDatabaseId: String(id) };
+}
+
 function commentView(repository: FakeRepository, issue: FakeIssue, comment: FakeComment, context: GraphqlContext) {
   const { store } = context;
   return {
     __typename: 'IssueComment',
     id: comment.nodeId,
-    databaseId: comment.id,
-    fullDatabaseId: String(comment.id),
+    ...databaseIds(comment.id),
     body: comment.body,
     bodyText: comment.body,
     url: `${store.htmlUrl(repository)}/issues/${issue.number}#issuecomment-${comment.id}`,

@@ -2,4 +2,4 @@
 export { FakeGitHub, DEFAULT_TOKEN, WORKFLOW_BOT } from './server.js';
 export type { FailureRule, FakeGitHubOptions, LoggedRequest, RateResource, SeedInput } from './server.js';
 export type { FakeComment, FakeIssue, FakeLabel, FakeRepository } from './state.js';
-export { githubGraphqlSchema } from './graphql.js';
+export { githubGraphqlSchema } from './schema.js';

@@ -1,7 +1,8 @@
 /**
  * The REST routes Roadmap Guard uses, answering like GitHub: 201 on create,
  * `{ message: "Not Found" }` with 404, 422 "Validation Failed" on a duplicate
- * label. A route not listed here is unknown: the server answers 404 and logs it.
+ * label, a body over 65,536 characters or a label name over 50. A route not
+ * listed here is unknown: the server answers 404 and logs it.
  */
 import { createHash } from 'node:crypto';
 import type { FakeRepository, FakeUser } from './state.js';
@@ -72,16 +73,62 @@ function withIssue(handle: (request: RestRequest, repository: FakeRepository, nu
   });
 }
 
+/** The comment whose id is exactly these digits: ids are compared as text, so no rounding can make two ids meet. */
+function commentById(repository: FakeRepository, id: string | undefined) {
+  return repository.comments.find((candidate) => String(candidate.id) === id);
+}
+
 function field(body: RestRequest['body'], name: string): unknown {
   return body && !Array.isArray(body) ? body[name] : undefined;
 }
 
-function validationFailed(resource: string, fieldName: string, code: string): RestResponse {
-  return {
-    status: 422,
-    body: { message: 'Validation Failed', errors: [{ resource, code, field: fieldName }], documentation_url: DOCS },
-  };
+/** One entry of a 422's `errors`, as GitHub's OpenAPI description defines `validation-error`. */
+interface ValidationError {
+  resource: string;
+  code: string;
+  field: string;
+  message?: string;
+  value?: string;
 }
+
+/** GitHub's 422: `message: "Validation Failed"`, the `errors`, and a link to the operation's docs. */
+function validationFailed(error: ValidationError, documentation = DOCS): RestResponse {
+  return { status: 422, body: { message: 'Validation Failed', errors: [error], documentation_url: documentation } };
+}
+
+/**
+ * GitHub refuses comment and issue bodies over 65,536 characters. Counted in
+ * characters (code points, as GitHub's Ruby does), not UTF-16 units. The
+ * error entries are the ones GitHub returns, as quoted in public bug reports
+ * of clients that hit the limit (e.g. danger/danger#424,
+ * suzuki-shunsuke/github-comment#124, peter-evans/create-issue-from-file#1705).
+ */
+export const BODY_LIMIT = 65_536;
+/** GitHub refuses label names over 50 characters (github/docs#32156 quotes the 422). */
+export const LABEL_NAME_LIMIT = 50;
+
+function longerThan(text: string, limit: number): boolean {
+  return Array.from(text).length > limit;
+}
+
+const COMMENT_BODY_TOO_LONG: ValidationError = {
+  resource: 'IssueComment',
+  code: 'unprocessable',
+  field: 'data',
+  message: `Body is too long (maximum is ${BODY_LIMIT} characters)`,
+};
+const ISSUE_BODY_TOO_LONG: ValidationError = {
+  resource: 'Issue',
+  code: 'custom',
+  field: 'body',
+  message: `body is too long (maximum is ${BODY_LIMIT} characters)`,
+};
+const LABEL_NAME_TOO_LONG: ValidationError = {
+  resource: 'Label',
+  code: 'custom',
+  field: 'name',
+  message: `name is too long (maximum is ${LABEL_NAME_LIMIT} characters)`,
+};
 
 /** GitHub's page slicing (`per_page` up to 100, `page` from 1) with a `link` header for the next page. */
 function page<T>(items: T[], request: RestRequest, url: string): RestResponse {
@@ -161,9 +208,10 @@ const ROUTES: Route[] = [
 
   route('POST', '/repos/{owner}/{repo}/issues', withRepository((request, repository) => {
     const title = field(request.body, 'title');
-    if (typeof title !== 'string' || title === '') return validationFailed('Issue', 'title', 'missing_field');
-    const now = request.store.clock();
+    if (typeof title !== 'string' || title === '') return validationFailed({ resource: 'Issue', code: 'missing_field', field: 'title' });
     const body = field(request.body, 'body');
+    if (typeof body === 'string' && longerThan(body, BODY_LIMIT)) return validationFailed(ISSUE_BODY_TOO_LONG, `${DOCS}/issues/issues#create-an-issue`);
+    const now = request.store.clock();
     const milestone = field(request.body, 'milestone');
     const issue = request.store.putIssue(repository, {
       title,
@@ -184,7 +232,8 @@ const ROUTES: Route[] = [
     const state = field(request.body, 'state');
     const stateReason = field(request.body, 'state_reason');
     const labels = labelNames(request.body);
-    if (state !== undefined && state !== 'open' && state !== 'closed') return validationFailed('Issue', 'state', 'invalid');
+    if (state !== undefined && state !== 'open' && state !== 'closed') return validationFailed({ resource: 'Issue', code: 'invalid', field: 'state' });
+    if (typeof body === 'string' && longerThan(body, BODY_LIMIT)) return validationFailed(ISSUE_BODY_TOO_LONG, `${DOCS}/issues/issues#update-an-issue`);
     const now = request.store.clock();
     if (typeof title === 'string') issue.title = title;
     if (typeof body === 'string' || body === null) issue.body = body;
@@ -192,7 +241,7 @@ const ROUTES: Route[] = [
     if (state === 'closed' && issue.state === 'open') {
       issue.state = 'closed';
       issue.closedAt = now;
-      issue.stateReason = stateReason === 'not_planned' ? 'not_planned' : 'completed';
+      issue.stateReason = stateReason === 'not_planned' || stateReason === 'duplicate' ? stateReason : 'completed';
     } else if (state === 'open' && issue.state === 'closed') {
       issue.state = 'open';
       issue.closedAt = null;
@@ -213,8 +262,8 @@ const ROUTES: Route[] = [
 
   route('POST', '/repos/{owner}/{repo}/issues/{issue_number}/comments', withIssue((request, repository, number) => {
     const body = field(request.body, 'body');
-    if (typeof body !== 'string' || body === '') return validationFailed('IssueComment', 'body', 'missing_field');
-    if (body.length > 65_536) return validationFailed('IssueComment', 'body', 'too_long');
+    if (typeof body !== 'string' || body === '') return validationFailed({ resource: 'IssueComment', code: 'missing_field', field: 'body' });
+    if (longerThan(body, BODY_LIMIT)) return validationFailed(COMMENT_BODY_TOO_LONG, `${DOCS}/issues/comments#create-an-issue-comment`);
     const now = request.store.clock();
     const comment = request.store.putComment(repository, {
       issueNumber: number,
@@ -228,16 +277,16 @@ const ROUTES: Route[] = [
   })),
 
   route('GET', '/repos/{owner}/{repo}/issues/comments/{comment_id}', withRepository((request, repository) => {
-    const comment = repository.comments.find((candidate) => candidate.id === Number(request.params.comment_id));
+    const comment = commentById(repository, request.params.comment_id);
     return comment ? { status: 200, body: commentJson(request.store, repository, comment) } : notFound();
   })),
 
   route('PATCH', '/repos/{owner}/{repo}/issues/comments/{comment_id}', withRepository((request, repository) => {
-    const comment = repository.comments.find((candidate) => candidate.id === Number(request.params.comment_id));
+    const comment = commentById(repository, request.params.comment_id);
     if (!comment) return notFound();
     const body = field(request.body, 'body');
-    if (typeof body !== 'string' || body === '') return validationFailed('IssueComment', 'body', 'missing_field');
-    if (body.length > 65_536) return validationFailed('IssueComment', 'body', 'too_long');
+    if (typeof body !== 'string' || body === '') return validationFailed({ resource: 'IssueComment', code: 'missing_field', field: 'body' });
+    if (longerThan(body, BODY_LIMIT)) return validationFailed(COMMENT_BODY_TOO_LONG, `${DOCS}/issues/comments#update-an-issue-comment`);
     comment.body = body;
     comment.updatedAt = request.store.clock();
     return { status: 200, body: commentJson(request.store, repository, comment) };
@@ -245,7 +294,13 @@ const ROUTES: Route[] = [
 
   route('POST', '/repos/{owner}/{repo}/issues/{issue_number}/labels', withIssue((request, repository, number) => {
     const names = labelNames(request.body);
-    if (!names) return validationFailed('Label', 'labels', 'missing_field');
+    if (!names) return validationFailed({ resource: 'Label', code: 'missing_field', field: 'labels' });
+    // Adding a label the repository lacks creates it, so the name rule applies;
+    // GitHub answers this route with `code: invalid` and the value (semantic-release/github#518).
+    const tooLong = names.find((name) => !request.store.label(repository, name) && longerThan(name, LABEL_NAME_LIMIT));
+    if (tooLong !== undefined) {
+      return validationFailed({ value: tooLong, resource: 'Label', field: 'name', code: 'invalid' }, `${DOCS}/issues/labels#add-labels-to-an-issue`);
+    }
     const issue = request.store.issue(repository, number)!;
     for (const name of names) {
       const label = request.store.ensureLabel(repository, name);
@@ -288,12 +343,13 @@ const ROUTES: Route[] = [
 
   route('POST', '/repos/{owner}/{repo}/labels', withRepository((request, repository) => {
     const name = field(request.body, 'name');
-    if (typeof name !== 'string' || name === '') return validationFailed('Label', 'name', 'missing_field');
-    if (request.store.label(repository, name)) return validationFailed('Label', 'name', 'already_exists');
+    if (typeof name !== 'string' || name === '') return validationFailed({ resource: 'Label', code: 'missing_field', field: 'name' });
+    if (longerThan(name, LABEL_NAME_LIMIT)) return validationFailed(LABEL_NAME_TOO_LONG, `${DOCS}/issues/labels#create-a-label`);
+    if (request.store.label(repository, name)) return validationFailed({ resource: 'Label', code: 'already_exists', field: 'name' });
     const color = field(request.body, 'color');
     const description = field(request.body, 'description');
     if (color !== undefined && !(typeof color === 'string' && /^[0-9a-f]{6}$/i.test(color))) {
-      return validationFailed('Label', 'color', 'invalid');
+      return validationFailed({ resource: 'Label', code: 'invalid', field: 'color' });
     }
     const label = request.store.ensureLabel(repository, name);
     if (typeof color === 'string') label.color = color.toLowerCase();

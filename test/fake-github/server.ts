@@ -9,7 +9,7 @@ import { type IncomingMessage, type Server, type ServerResponse, createServer } 
 import type { AddressInfo } from 'node:net';
 import { type RateLimitView, executeGraphql, isMutation } from './graphql.js';
 import { type RequestKind, type RestResponse, kindOf, matchRoute, notFound } from './rest.js';
-import type { FakeComment, FakeIssue, FakeLabel, FakeRepository, FakeUser } from './state.js';
+import { type FakeComment, type FakeIssue, type FakeLabel, type FakeRepository, type FakeUser, continueIdsAt } from './state.js';
 import { FakeStore } from './store.js';
 
 export type RateResource = 'core' | 'graphql';
@@ -147,6 +147,11 @@ export class FakeGitHub {
     const label = this.store.ensureLabel(this.repository, overrides.name);
     Object.assign(label, overrides);
     return label;
+  }
+
+  /** The next comment, issue or label GitHub creates gets this id (e.g. 3_500_000_001), and the ones after it count on. */
+  continueIdsAt(id: number): void {
+    continueIdsAt(id);
   }
 
   issue(number: number): FakeIssue | undefined {

@@ -31,7 +31,7 @@ export interface FakeIssue {
   title: string;
   body: string | null;
   state: 'open' | 'closed';
-  stateReason: 'completed' | 'not_planned' | 'reopened' | null;
+  stateReason: 'completed' | 'not_planned' | 'duplicate' | 'reopened' | null;
   /** Label names; the label records live on the repository. */
   labels: string[];
   author: string;
@@ -69,11 +69,37 @@ export interface FakeUser {
 /** The clock every new record is stamped with: fixed, so runs are reproducible. */
 export const DEFAULT_NOW = '2026-11-20T12:00:00Z';
 
-let nextId = 1000;
-/** Ids are unique across the whole fake, like GitHub's database ids. */
+/**
+ * Where the fake's issue, comment and label ids start. GitHub's database ids
+ * for these records passed 2^31 years ago (comment ids were past 3.1 billion
+ * in 2025: public links read `#issuecomment-3110844786`), which is why the
+ * GraphQL schema deprecated the 32-bit `databaseId` in favour of the
+ * `BigInt` `fullDatabaseId` on Issue and IssueComment. Starting above 2^31
+ * means any code that squeezes an id through a 32-bit type fails here first.
+ */
+export const FIRST_RECORD_ID = 3_400_000_000;
+/** Users and repositories keep ids below 2^31, as on GitHub today (their `databaseId` is not deprecated). */
+const FIRST_ACCOUNT_ID = 1000;
+
+let nextRecordId = FIRST_RECORD_ID;
+let nextAccountId = FIRST_ACCOUNT_ID;
+
+/** An issue, comment or label id: unique across the whole fake and above 2^31, like GitHub's. */
 export function newDatabaseId(): number {
-  nextId += 1;
-  return nextId;
+  nextRecordId += 1;
+  return nextRecordId;
+}
+
+/** Makes `id` the next issue, comment or label id; ids only move forward, so they stay unique. */
+export function continueIdsAt(id: number): void {
+  if (!Number.isSafeInteger(id) || id <= nextRecordId) throw new Error(`ids only move forward: ${id} is not above ${nextRecordId}`);
+  nextRecordId = id - 1;
+}
+
+/** A user or repository id: unique, and small enough for GraphQL's 32-bit `Int`, like GitHub's. */
+function newAccountId(): number {
+  nextAccountId += 1;
+  return nextAccountId;
 }
 
 /** A node id in GitHub's format: a type prefix and an opaque tail. */
@@ -86,7 +112,7 @@ export function repositoryKey(owner: string, name: string): string {
 }
 
 export function fakeRepository(overrides: Partial<FakeRepository> & { owner: string; name: string }): FakeRepository {
-  const databaseId = overrides.databaseId ?? newDatabaseId();
+  const databaseId = overrides.databaseId ?? newAccountId();
   return {
     databaseId,
     nodeId: newNodeId('R', databaseId),
@@ -144,7 +170,7 @@ export function fakeComment(overrides: Partial<FakeComment> & { issueNumber: num
 }
 
 export function fakeUser(login: string): FakeUser {
-  const databaseId = newDatabaseId();
+  const databaseId = newAccountId();
   const type = login.endsWith('[bot]') ? 'Bot' : 'User';
   return { login, databaseId, nodeId: newNodeId(type === 'Bot' ? 'BOT' : 'U', databaseId), type };
 }

@@ -54,14 +54,29 @@ describe('applyWrites', () => {
     expect(lines.warning[0]).toMatch(/^Stopped writing: GitHub refused to comment on #1/);
   });
 
+  it('edits a comment at its exact id, even one beyond 2^53 that no JS number can hold', async () => {
+    const id = '9007199254740993'; // 2^53 + 1: as a number it would round to ...992
+    expect(String(Number(id))).not.toBe(id);
+    let sent: unknown;
+    nock(API)
+      .patch(`/repos/acme/roadmap/issues/comments/${id}`, (body: unknown) => ((sent = body), true))
+      .reply(200, { id: Number(id) });
+    const { log } = recordingLog();
+    const update: PlannedWrite = { kind: 'update-comment', issue: 1, commentId: id, body: 'new text', description: 'update the comment on #1' };
+    const result = await applyWrites(testClient(), REPO, [update], { dryRun: false, maxWrites: 10, log });
+    expect(result.made).toEqual([update]);
+    expect(sent).toEqual({ body: 'new text' });
+    expect(nock.pendingMocks()).toEqual([]);
+  });
+
   it('reports a write GitHub rejects and carries on with the others', async () => {
     nock(API)
-      .patch('/repos/acme/roadmap/issues/comments/5')
+      .patch('/repos/acme/roadmap/issues/comments/3500000005')
       .reply(404, { message: 'Not Found' })
       .post('/repos/acme/roadmap/issues/2/labels')
       .reply(200, []);
     const { log } = recordingLog();
-    const update: PlannedWrite = { kind: 'update-comment', issue: 1, commentId: 5, body: 'x', description: 'update the comment on #1' };
+    const update: PlannedWrite = { kind: 'update-comment', issue: 1, commentId: '3500000005', body: 'x', description: 'update the comment on #1' };
     const result = await applyWrites(testClient(), REPO, [update, label(2)], { dryRun: false, maxWrites: 10, log });
     expect(result.failed.map((f) => f.write.description)).toEqual(['update the comment on #1']);
     expect(result.made.map((w) => w.description)).toEqual(['add label roadmap:needs-work to #2']);

@@ -8,13 +8,16 @@ import { testPolicy, workItem } from './fixtures.js';
 
 const NOW = '2026-03-01T12:00:00Z';
 const body = `${COMMENT_MARKER}\nFix #1`;
-const node = (id: number, overrides: Partial<CommentNode> = {}): CommentNode => ({ databaseId: id, viewerDidAuthor: true, body, ...overrides });
+// Ids above 2^53, as GitHub's comment ids may be: strings, compared digit for digit.
+const BIG = '9007199254740993';
+const node = (id: number, overrides: Partial<CommentNode> = {}): CommentNode => ({ fullDatabaseId: `${BIG}${id}`, viewerDidAuthor: true, body, ...overrides });
+const big = (id: number) => `${BIG}${id}`;
 
 describe('the bot comment among several', () => {
   it('is the oldest; later copies of the bot are extras, a pasted marker and a repeated read are not', () => {
     const window = [node(10), node(11, { viewerDidAuthor: false }), node(12), node(13, { body: 'thanks' }), node(12), node(14)];
-    expect(findBotComment(window)).toEqual({ id: 10, body, extraIds: [12, 14] });
-    expect(findBotComment([node(10), node(10)])).toEqual({ id: 10, body });
+    expect(findBotComment(window)).toEqual({ id: big(10), body, extraIds: [big(12), big(14)] });
+    expect(findBotComment([node(10), node(10)])).toEqual({ id: big(10), body });
   });
 });
 
@@ -35,17 +38,17 @@ function planFor(comment: BotComment | null, rendered: string) {
 
 describe('planning after a race', () => {
   it('deletes the extra copies and keeps the oldest, whatever else changes', () => {
-    const raced = { id: 10, body: `${body}\n\n_Checked on ${NOW.slice(0, 10)}._`, extraIds: [12, 14] };
+    const raced = { id: big(10), body: `${body}\n\n_Checked on ${NOW.slice(0, 10)}._`, extraIds: [big(12), big(14)] };
     const commentWrites = (writes: ReturnType<typeof planFor>) => writes.filter((w) => w.kind.endsWith('comment')).map((w) => [w.kind, 'commentId' in w ? w.commentId : w.issue]);
     expect(commentWrites(planFor(raced, body))).toEqual([
-      ['delete-comment', 12],
-      ['delete-comment', 14],
+      ['delete-comment', big(12)],
+      ['delete-comment', big(14)],
     ]);
     // Findings changed at the same time: the extras still go, and the oldest is the one edited.
     expect(commentWrites(planFor(raced, `${body}\nand the budget`))).toEqual([
-      ['delete-comment', 12],
-      ['delete-comment', 14],
-      ['update-comment', 10],
+      ['delete-comment', big(12)],
+      ['delete-comment', big(14)],
+      ['update-comment', big(10)],
     ]);
   });
 

@@ -9,8 +9,8 @@ const log = { info: () => {}, warning: () => {} };
 const comment: PlannedWrite = { kind: 'create-comment', issue: 7, body: `${COMMENT_MARKER}\nFix it`, description: 'comment on #7: missing-field' };
 const dashboard: PlannedWrite = { kind: 'create-issue', issue: null, title: 'Roadmap health', body: `${DASHBOARD_MARKER}\nReport`, description: 'create the dashboard issue "Roadmap health"' };
 
-/** The bot's comment as the comments query returns it (both id fields, so the node reads the same before and after 64-bit ids). */
-const landedComment = { databaseId: 901, fullDatabaseId: '901', viewerDidAuthor: true, body: `${COMMENT_MARKER}\nFix it`, createdAt: '2026-03-01T00:00:00Z', updatedAt: '2026-03-01T00:00:00Z' };
+/** The bot's comment as the comments query returns it. */
+const landedComment = { fullDatabaseId: '901', viewerDidAuthor: true, body: `${COMMENT_MARKER}\nFix it`, createdAt: '2026-03-01T00:00:00Z', updatedAt: '2026-03-01T00:00:00Z' };
 const commentsPage = (nodes: unknown[]) => ({ data: { repository: { issue: { comments: { pageInfo: { hasNextPage: false, endCursor: null }, nodes } } } } });
 const isQuery = (name: string) => (body: { query?: string }) => (body.query ?? '').includes(name);
 

@@ -54,8 +54,9 @@ export function issueNode(overrides: Partial<IssueNode> & { labelNames?: string[
 
 export { workItem } from '../fixtures.js';
 
-export function botComment(overrides: { id?: number; body?: string; viewerDidAuthor?: boolean } = {}) {
-  return { databaseId: overrides.id ?? 900, viewerDidAuthor: overrides.viewerDidAuthor ?? true, body: overrides.body ?? `${COMMENT_MARKER}\nold text` };
+/** A comment node as the queries read it: ids are GitHub's `fullDatabaseId`, decimal strings above 2^31. */
+export function botComment(overrides: { id?: string; body?: string; viewerDidAuthor?: boolean } = {}) {
+  return { fullDatabaseId: overrides.id ?? '3500000900', viewerDidAuthor: overrides.viewerDidAuthor ?? true, body: overrides.body ?? `${COMMENT_MARKER}\nold text` };
 }
 
 /** The GraphQL variables of an intercepted request. */

@@ -59,20 +59,25 @@ describe('planWrites', () => {
 
   it('plans nothing when the comment and labels are already right, even on a later day', () => {
     const body = `${COMMENT_MARKER}\nFix #1\n\n_Checked on 2026-02-27._`;
-    const writes = plan({ items: [dealMissing({ labels: ['deal', NEEDS_WORK] }), other(2), other(3)], comments: { 1: { id: 5, body } } });
+    const writes = plan({ items: [dealMissing({ labels: ['deal', NEEDS_WORK] }), other(2), other(3)], comments: { 1: { id: '3500000005', body } } });
     expect(writes).toEqual([]);
   });
 
+  it('neither edits nor posts again when its comment came without a usable id', () => {
+    const writes = plan({ items: [dealMissing({ labels: ['deal', NEEDS_WORK] }), other(2), other(3)], comments: { 1: { id: null, body: `${COMMENT_MARKER}\nstale` } } });
+    expect(writes.filter((write) => write.kind === 'create-comment' || write.kind === 'update-comment')).toEqual([]);
+  });
+
   it('edits the comment in place when its text changed', () => {
-    const writes = plan({ items: [dealMissing({ labels: ['deal', NEEDS_WORK] }), other(2), other(3)], comments: { 1: { id: 5, body: `${COMMENT_MARKER}\nstale` } } });
-    expect(writes).toEqual([expect.objectContaining({ kind: 'update-comment', issue: 1, commentId: 5 })]);
+    const writes = plan({ items: [dealMissing({ labels: ['deal', NEEDS_WORK] }), other(2), other(3)], comments: { 1: { id: '3500000005', body: `${COMMENT_MARKER}\nstale` } } });
+    expect(writes).toEqual([expect.objectContaining({ kind: 'update-comment', issue: 1, commentId: '3500000005' })]);
   });
 
   it('turns the comment into the resolved note and removes the label once the item complies', () => {
     const fixed = dealMissing({ form: ANSWERED, labels: ['deal', NEEDS_WORK, 'team:web'] });
-    const writes = plan({ items: [fixed, other(2), other(3)], comments: { 1: { id: 5, body: `${COMMENT_MARKER}\nFix #1` } } });
+    const writes = plan({ items: [fixed, other(2), other(3)], comments: { 1: { id: '3500000005', body: `${COMMENT_MARKER}\nFix #1` } } });
     expect(summary(writes)).toEqual(['update-comment 1', 'remove-label 1']);
-    expect(writes[0]).toMatchObject({ commentId: 5, description: 'mark the comment on #1 resolved' });
+    expect(writes[0]).toMatchObject({ commentId: '3500000005', description: 'mark the comment on #1 resolved' });
     expect(isResolvedComment((writes[0] as { body: string }).body)).toBe(true);
     expect(writes[1]).toMatchObject({ label: NEEDS_WORK });
   });
@@ -80,7 +85,7 @@ describe('planWrites', () => {
   it('leaves a resolved note alone, whatever day it was written', () => {
     const fixed = dealMissing({ form: ANSWERED });
     const body = renderResolvedComment({ item: fixed, at: '2026-01-02T00:00:00Z' });
-    expect(plan({ items: [fixed, other(2), other(3)], comments: { 1: { id: 5, body } } })).toEqual([]);
+    expect(plan({ items: [fixed, other(2), other(3)], comments: { 1: { id: '3500000005', body } } })).toEqual([]);
   });
 
   it('never comments on an item whose comments it could not fully read', () => {
@@ -116,7 +121,7 @@ describe('planWrites', () => {
     });
 
     it('in an audit, keeps an existing budget comment current instead of resolving it', () => {
-      const writes = plan({ items, comments: { 2: { id: 8, body: `${COMMENT_MARKER}\nolder budget text` } } });
+      const writes = plan({ items, comments: { 2: { id: '3500000008', body: `${COMMENT_MARKER}\nolder budget text` } } });
       expect(summary(writes)).toEqual(['add-labels 1', 'update-comment 2', 'add-labels 2']);
     });
 
@@ -125,7 +130,7 @@ describe('planWrites', () => {
       const exemptItem = workItem({ number: 2, labels: ['deal', 'one-off', 'roadmap:exception'] });
       const fresh = plan({ items: [exemptItem, other(3)], policy: exemptPolicy });
       expect(summary(fresh)).toEqual([]);
-      const known = plan({ items: [exemptItem, other(3)], policy: exemptPolicy, comments: { 2: { id: 9, body: `${COMMENT_MARKER}\nolder text` } } });
+      const known = plan({ items: [exemptItem, other(3)], policy: exemptPolicy, comments: { 2: { id: '3500000009', body: `${COMMENT_MARKER}\nolder text` } } });
       expect(summary(known)).toEqual(['update-comment 2']);
     });
 
@@ -138,7 +143,7 @@ describe('planWrites', () => {
 
   it('resolves the comment of a closed issue and removes its bot labels, but no other labels', () => {
     const closed = dealMissing({ state: 'closed', closedAt: NOW, labels: ['deal', NEEDS_WORK, OVER_BUDGET] });
-    const writes = plan({ items: [closed, other(2)], sync: [1], mode: 'issue', focusItem: 1, comments: { 1: { id: 5, body: `${COMMENT_MARKER}\nFix #1` } } });
+    const writes = plan({ items: [closed, other(2)], sync: [1], mode: 'issue', focusItem: 1, comments: { 1: { id: '3500000005', body: `${COMMENT_MARKER}\nFix #1` } } });
     expect(summary(writes)).toEqual(['update-comment 1', 'remove-label 1', 'remove-label 1']);
     expect(writes.filter((w) => w.kind === 'remove-label').map((w) => (w as { label: string }).label)).toEqual([NEEDS_WORK, OVER_BUDGET]);
   });

@@ -13,7 +13,7 @@ describe('readIssues', () => {
     const nodes = (from: number, count: number) =>
       Array.from({ length: count }, (_, i) => ({
         ...issueNode({ number: from + i, labelNames: ['deal'], body: '### Who will buy it?\n\nRetail chains' }),
-        earlyComments: { totalCount: 2, nodes: [botComment({ id: 1000 + from + i }), { databaseId: 1, viewerDidAuthor: false, body: 'thanks' }] },
+        earlyComments: { totalCount: 2, nodes: [botComment({ id: String(3_500_001_000 + from + i) }), { fullDatabaseId: '3500000001', viewerDidAuthor: false, body: 'thanks' }] },
         recentComments: { nodes: [] },
       }));
     const record = (body: unknown) => (seen.push(variablesOf(body)), true);
@@ -27,13 +27,13 @@ describe('readIssues', () => {
     expect(client.counts().graphql).toBe(2);
     expect(read.records).toHaveLength(150);
     expect(read.records[0]!.item).toMatchObject({ number: 1, labels: ['deal'], form: { 'Who will buy it?': 'Retail chains' }, state: 'open' });
-    expect(read.records[149]!.comments).toEqual({ comment: { id: 1150, body: `${COMMENT_MARKER}\nold text` }, complete: true });
+    expect(read.records[149]!.comments).toEqual({ comment: { id: '3500001150', body: `${COMMENT_MARKER}\nold text` }, complete: true });
     expect(read.existingLabels).toEqual(new Set(['roadmap:needs-work']));
     expect(seen.map((v) => [v.after, v.withLabels])).toEqual([[null, true], ['c1', false]]);
   });
 
   it('says when the comment window could not settle whether the bot commented', async () => {
-    const many = Array.from({ length: 3 }, () => ({ databaseId: 1, viewerDidAuthor: false, body: 'chatter' }));
+    const many = Array.from({ length: 3 }, () => ({ fullDatabaseId: '3500000001', viewerDidAuthor: false, body: 'chatter' }));
     nock(API)
       .post('/graphql')
       .reply(200, {
@@ -65,16 +65,16 @@ describe('readIssues', () => {
 
 describe('readFocusIssue', () => {
   it('pages through the comments until it finds the bot comment', async () => {
-    const chatter = { databaseId: 1, viewerDidAuthor: false, body: 'chatter' };
+    const chatter = { fullDatabaseId: '3500000001', viewerDidAuthor: false, body: 'chatter' };
     nock(API)
       .post('/graphql')
       .reply(200, { data: { repository: { nonCompliantLabel: null, overBudgetLabel: null, issue: { ...issueNode({ number: 7, body: 'hello' }), comments: { totalCount: 101, pageInfo: pageInfo('p1'), nodes: [chatter] } } } } })
       .post('/graphql')
-      .reply(200, { data: { repository: { issue: { ...issueNode({ number: 7 }), comments: { totalCount: 101, pageInfo: pageInfo(null), nodes: [botComment({ id: 55 })] } } } } });
+      .reply(200, { data: { repository: { issue: { ...issueNode({ number: 7 }), comments: { totalCount: 101, pageInfo: pageInfo(null), nodes: [botComment({ id: '3500000055' })] } } } } });
     const client = testClient();
     const read = await readFocusIssue(client, REPO, 7, { nonCompliant: 'x' });
     expect(read.record.item.number).toBe(7);
-    expect(read.record.comments).toEqual({ comment: { id: 55, body: `${COMMENT_MARKER}\nold text` }, complete: true });
+    expect(read.record.comments).toEqual({ comment: { id: '3500000055', body: `${COMMENT_MARKER}\nold text` }, complete: true });
     expect(read.existingLabels).toEqual(new Set());
     expect(client.counts().graphql).toBe(2);
   });
@@ -104,17 +104,24 @@ describe('readBotComment', () => {
       .post('/graphql')
       .reply(200, { data: { repository: { issue: { comments: { pageInfo: pageInfo('a'), nodes: [] } } } } })
       .post('/graphql')
-      .reply(200, { data: { repository: { issue: { comments: { pageInfo: pageInfo(null), nodes: [botComment({ id: 9 })] } } } } });
-    expect(await readBotComment(testClient(), REPO, 4)).toEqual({ comment: { id: 9, body: `${COMMENT_MARKER}\nold text` }, complete: true });
+      .reply(200, { data: { repository: { issue: { comments: { pageInfo: pageInfo(null), nodes: [botComment({ id: '9007199254740993' })] } } } } });
+    expect(await readBotComment(testClient(), REPO, 4)).toEqual({ comment: { id: '9007199254740993', body: `${COMMENT_MARKER}\nold text` }, complete: true });
   });
 });
 
 describe('findBotComment', () => {
   it('ignores a pasted marker from anyone but the token itself', () => {
-    const pasted = { databaseId: 1, viewerDidAuthor: false, body: `${COMMENT_MARKER}\nI copied this` };
-    const ours = botComment({ id: 2 });
+    const pasted = { fullDatabaseId: '3500000001', viewerDidAuthor: false, body: `${COMMENT_MARKER}\nI copied this` };
+    const ours = botComment({ id: '3500000002' });
     expect(findBotComment([pasted])).toBeNull();
-    expect(findBotComment([pasted, ours])?.id).toBe(2);
-    expect(findBotComment([{ databaseId: 3, viewerDidAuthor: true, body: 'a normal comment by the same token' }])).toBeNull();
+    expect(findBotComment([pasted, ours])?.id).toBe('3500000002');
+    expect(findBotComment([{ fullDatabaseId: '3500000003', viewerDidAuthor: true, body: 'a normal comment by the same token' }])).toBeNull();
+  });
+
+  it('finds its comment even when the id is missing or not digits, but gives no id to edit at a wrong path', () => {
+    for (const fullDatabaseId of [null, '', '12abc', '-5', '3.5e9']) {
+      const body = `${COMMENT_MARKER}\nours`;
+      expect(findBotComment([{ fullDatabaseId, viewerDidAuthor: true, body }])).toEqual({ id: null, body });
+    }
   });
 });

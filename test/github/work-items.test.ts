@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { personActivityAt, toWorkItem, type CommentNode } from '../../src/github/work-items.js';
 import { issueNode } from './fixtures.js';
 
-const bot = (at: string): CommentNode => ({ databaseId: 1, viewerDidAuthor: true, body: 'ours', createdAt: at, updatedAt: at });
-const person = (at: string): CommentNode => ({ databaseId: 2, viewerDidAuthor: false, body: 'theirs', createdAt: at, updatedAt: at });
+const bot = (at: string): CommentNode => ({ fullDatabaseId: '3500000001', viewerDidAuthor: true, body: 'ours', createdAt: at, updatedAt: at });
+const person = (at: string): CommentNode => ({ fullDatabaseId: '3500000002', viewerDidAuthor: false, body: 'theirs', createdAt: at, updatedAt: at });
 
 describe("a person's last touch", () => {
   const old = issueNode({ createdAt: '2024-01-10T00:00:00Z', lastEditedAt: '2024-06-01T00:00:00Z', updatedAt: '2026-11-20T09:00:03Z' });

@@ -32,6 +32,16 @@ describe('roadmap-guard validate', () => {
     expect(io.err()).toBe(`${path}: the file is 301 KB; a policy file may be at most 256 KB (a complete policy is usually under 10 KB)\n`);
   });
 
+  it("refuses a managed label longer than GitHub's 50 characters, before any run fails on creating it", async () => {
+    const io = capturedIo();
+    const fifty = 'roadmap: '.padEnd(50, 'x');
+    const path = policyFile(`version: 1\nenforcement:\n  labels:\n    non-compliant: "${fifty}"\n    over-budget: "${fifty}y"\n`);
+
+    expect(await main(['validate', path], io)).toBe(1);
+    expect(io.err()).toContain(`${path}:5:18 enforcement.labels.over-budget: GitHub allows label names of at most 50 characters; this one has 51`);
+    expect(io.err()).not.toContain('non-compliant');
+  });
+
   it('accepts the smallest valid policy', async () => {
     const io = capturedIo();
     const path = policyFile('version: 1\n');

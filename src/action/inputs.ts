@@ -3,6 +3,7 @@
  * reported at once, worded for the person editing the workflow file.
  */
 import * as core from '@actions/core';
+import { registerSecret } from './secrets.js';
 
 export const RUN_MODES = ['auto', 'issue', 'audit'] as const;
 export type ModeInput = (typeof RUN_MODES)[number];
@@ -50,7 +51,7 @@ const TOKEN_INPUTS = ['githubToken', 'projectToken'] as const;
  * runner masks `secrets.*` on its own, but not a token that reached the input
  * another way (a step output, an app-token action, a variable).
  */
-export function readInputs(read: InputReader = (name) => core.getInput(name), mask: (secret: string) => void = (secret) => core.setSecret(secret)): ActionInputs {
+export function readInputs(read: InputReader = (name) => core.getInput(name), mask: (secret: string) => void = registerSecret): ActionInputs {
   const problems: string[] = [];
   const text = (key: keyof ActionInputs) => read(INPUT_NAMES[key]).trim();
   for (const key of TOKEN_INPUTS) {

@@ -25,6 +25,7 @@ import { readInputs, type ActionInputs } from './inputs.js';
 import { outputsFrom, setOutputs } from './outputs.js';
 import { writeFailureSummary, writeReport } from './report.js';
 import { scopeToItem } from './scope.js';
+import { withoutSecrets } from './secrets.js';
 import { unreadBoardWarnings } from './unread-board.js';
 
 export interface RunOptions {
@@ -209,7 +210,7 @@ function failingFindings(evaluation: Evaluation): string {
 function explainFailure(error: unknown): string {
   if (error instanceof PolicyError) {
     for (const problem of error.problems) {
-      core.error(`${problem.field ? `${problem.field}: ` : ''}${problem.message}`, {
+      core.error(withoutSecrets(`${problem.field ? `${problem.field}: ` : ''}${problem.message}`), {
         title: 'Invalid roadmap policy',
         file: problem.file,
         ...(problem.line === undefined ? {} : { startLine: problem.line }),
@@ -217,11 +218,11 @@ function explainFailure(error: unknown): string {
       });
     }
     const count = error.problems.length;
-    return `The roadmap policy is invalid${count > 1 ? ` (${count} problems, listed above)` : ''}: ${firstLine(error.message)}`;
+    return withoutSecrets(`The roadmap policy is invalid${count > 1 ? ` (${count} problems, listed above)` : ''}: ${firstLine(error.message)}`);
   }
   const message = getErrorMessage(error);
-  if (message.includes('\n')) core.info(message);
-  return describeFailure(error);
+  if (message.includes('\n')) core.info(withoutSecrets(message));
+  return withoutSecrets(describeFailure(error));
 }
 
 function firstLine(text: string): string {

@@ -81,7 +81,8 @@ export async function runTogether(fake: FakeGitHub, events: WorkflowEvent[], inp
     await Promise.all(
       events.map(async (event, index) => {
         const eventPath = join(dir, `event-${index}.json`);
-        await writeFile(eventPath, JSON.stringify(event.payload));
+        // `raw`: the payload file's exact text, for payloads that are not even JSON.
+        await writeFile(eventPath, 'raw' in event ? String(event.raw) : JSON.stringify(event.payload));
         await run({
           env: { ...process.env, GITHUB_EVENT_NAME: event.name, GITHUB_EVENT_PATH: eventPath },
           now: () => NOW,

@@ -178,12 +178,16 @@ export function figures(suite: string): SuiteFigures {
   return { suite, faultsInjected: 0, runs: 0, runsSurvived: 0, writesLost: 0, duplicateComments: 0, badInputs: 0, crashes: 0, secretsEchoed: 0 };
 }
 
-/** Counts one run (or one burst of runs) into the figures. */
-export function countRun(figures: SuiteFigures, record: RunRecord, fake: FakeGitHub, runs = 1): void {
+/**
+ * Counts one run (or one burst of runs) into the figures. `plantedOnGitHub`:
+ * the test put a token into an issue itself, so GitHub holding it is not an echo.
+ */
+export function countRun(figures: SuiteFigures, record: RunRecord, fake: FakeGitHub, options: { runs?: number; plantedOnGitHub?: boolean } = {}): void {
+  const runs = options.runs ?? 1;
   figures.runs += runs;
   if (crashed(record)) figures.crashes += 1;
   else figures.runsSurvived += runs;
-  figures.secretsEchoed += secretsEchoed(record, fake).length;
+  figures.secretsEchoed += secretsEchoed(record, fake).filter((where) => !(options.plantedOnGitHub && where.startsWith('github:'))).length;
 }
 
 export async function reportFigures(figures: SuiteFigures): Promise<void> {

@@ -26,7 +26,7 @@ describe('bursts of simultaneous runs, then one more run', () => {
         const fake = await startRoadmap();
         try {
           const raced = await runTogether(fake, events(fake));
-          countRun(tally, raced, fake, 2);
+          countRun(tally, raced, fake, { runs: 2 });
           tally.faultsInjected += 1;
           // Whatever the burst left, an audit and the next event tidy it up.
           const next = await runTogether(fake, [audit(fake)]);

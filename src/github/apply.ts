@@ -114,7 +114,7 @@ async function applyWrite(client: GitHubClient, repo: RepoRef, write: PlannedWri
       return;
     case 'update-issue':
       return updateIssueBody(octokit, repo, write.issue, write.body);
-    case 'close-issue':
+    case 'close-duplicate-dashboard':
       return closeAsDuplicate(octokit, repo, write.issue, write.body);
   }
 }

@@ -19,7 +19,7 @@ export type PlannedWrite =
   | { kind: 'create-label'; issue: null; name: string; color: string; labelDescription: string; description: string }
   | { kind: 'create-issue'; issue: null; title: string; body: string; description: string }
   | { kind: 'update-issue'; issue: number; body: string; description: string }
-  | { kind: 'close-issue'; issue: number; body: string; description: string };
+  | { kind: 'close-duplicate-dashboard'; issue: number; body: string; description: string };
 
 export interface PlanInput {
   evaluation: Evaluation;
@@ -173,7 +173,7 @@ export function planDashboard(input: { title: string; body: string; existing: { 
   if (!input.existing) return [{ kind: 'create-issue', issue: null, title: input.title, body: input.body, description: `create the dashboard issue "${input.title}"` }];
   const kept = input.existing.number;
   const closing = (input.extras ?? []).map((issue) => ({
-    kind: 'close-issue' as const,
+    kind: 'close-duplicate-dashboard' as const,
     issue,
     body: `A second copy of the roadmap dashboard, made when two runs started at once. The dashboard is #${kept}.`,
     description: `close #${issue}, a duplicate of the dashboard issue #${kept}`,

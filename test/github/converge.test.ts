@@ -55,7 +55,7 @@ describe('planning after a race', () => {
   it('closes newer dashboard issues as duplicates pointing at the oldest', () => {
     const writes = planDashboard({ title: 'Roadmap health', body: `${DASHBOARD_MARKER}\nNew`, existing: { number: 40, body: `${DASHBOARD_MARKER}\nOld` }, extras: [41] });
     expect(writes).toEqual([
-      { kind: 'close-issue', issue: 41, body: expect.stringContaining('The dashboard is #40.'), description: 'close #41, a duplicate of the dashboard issue #40' },
+      { kind: 'close-duplicate-dashboard', issue: 41, body: expect.stringContaining('The dashboard is #40.'), description: 'close #41, a duplicate of the dashboard issue #40' },
       expect.objectContaining({ kind: 'update-issue', issue: 40 }),
     ]);
   });

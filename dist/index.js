@@ -39518,7 +39518,7 @@ exports.visitAsync = visitAsync;
 
 /***/ }),
 
-/***/ 4713:
+/***/ 4245:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -42737,6 +42737,10 @@ function isPlanned(policy, item, now) {
         return false;
     if (policy.work.include === 'open')
         return item.state === 'open';
+    return inCurrentIteration(policy, item, now);
+}
+/** True when the item's iteration on the board contains `now`. */
+function inCurrentIteration(policy, item, now) {
     const iteration = iterationOf(policy, item);
     if (!iteration)
         return false;
@@ -42799,6 +42803,7 @@ const FINDING_KINDS = [
     'stale-backlog',
     'missing-size',
     'exemptions-over-limit',
+    'archive-pending',
 ];
 /** Kinds about one item's own content: they earn the item a comment and the non-compliant label. */
 const ITEM_LEVEL_KINDS = [
@@ -42809,6 +42814,7 @@ const ITEM_LEVEL_KINDS = [
     'forbidden-label',
     'bet-overdue',
     'stale-backlog',
+    'archive-pending',
 ];
 /** Kinds about a category's or customer's share of capacity. */
 const BUDGET_KINDS = ['over-budget', 'customer-over-share', 'under-min-share'];
@@ -42844,30 +42850,89 @@ function amount(policy, points) {
 }
 
 ;// CONCATENATED MODULE: ./lib/core/rules/backlog.js
-/** Backlog: an item nobody touched for a year will not be done; archive it. */
+/**
+ * Backlog: an item nobody touched for a year will not be done. Flag it; with
+ * `backlog.archive`, warn first and close it as not planned once the grace
+ * period passes with nobody touching it. Staleness is measured from a
+ * person's last touch, never from the bot's own comment or labels. Like
+ * every item rule, it looks only at roadmap work: what `work.exclude-labels`
+ * leaves out (bugs, chores) is not Roadmap Guard's to archive.
+ */
 
-function backlogRule(context) {
+
+
+function backlogRule(context, archive) {
+    const maxAgeDays = context.policy.backlog.maxAgeDays;
+    const decisions = new Map(archive.map((decision) => [decision.number, decision]));
+    return staleItems(context).map(({ assessed, days }) => {
+        const decision = decisions.get(assessed.item.number);
+        if (decision)
+            return archivePending(assessed, days, decision);
+        return {
+            ...aboutItem(assessed),
+            kind: 'stale-backlog',
+            message: `Not updated for ${days} days (the backlog limit is ${maxAgeDays})`,
+            fix: 'Close it as not planned, or update it with why it still matters',
+        };
+    });
+}
+/**
+ * Which stale items are archived, and when: the grace period runs from the
+ * warning recorded in the bot comment, or from now when there is none yet or
+ * a person touched the item after it (the touch cancelled that warning).
+ * Exempt items, items with a keep label and items in the current iteration
+ * are never archived. Oldest touch first.
+ */
+function archiveDecisions(context) {
+    const archive = context.policy.backlog.archive;
+    if (!archive)
+        return [];
+    return staleItems(context)
+        .filter(({ assessed }) => isArchivable(context, assessed))
+        .sort((a, b) => a.touchedAt - b.touchedAt || a.assessed.item.number - b.assessed.item.number)
+        .map(({ assessed, touchedAt }) => {
+        const recorded = Date.parse(assessed.item.archiveWarnedAt ?? '');
+        const warnedAt = Number.isNaN(recorded) || recorded < touchedAt ? context.now : recorded;
+        const archiveOn = warnedAt + archive.graceDays * DAY_MS;
+        return {
+            number: assessed.item.number,
+            touchedAt: new Date(touchedAt).toISOString(),
+            warnedAt: new Date(warnedAt).toISOString(),
+            archiveOn: new Date(archiveOn).toISOString(),
+            due: archiveOn <= context.now,
+        };
+    });
+}
+function isArchivable(context, { item, assessment }) {
+    const keepLabels = context.policy.backlog.archive?.keepLabels ?? [];
+    return !assessment.exempt && !anyLabelMatches(keepLabels, item.labels) && !inCurrentIteration(context.policy, item, new Date(context.now));
+}
+function staleItems(context) {
     const maxAgeDays = context.policy.backlog.maxAgeDays;
     if (maxAgeDays === undefined)
         return [];
-    return context.items
-        .filter(({ item }) => item.state === 'open')
-        .flatMap((assessed) => {
-        const updated = Date.parse(assessed.item.activityAt ?? assessed.item.updatedAt);
-        if (Number.isNaN(updated))
+    return context.items.flatMap((assessed) => {
+        if (assessed.item.state !== 'open' || isExcluded(context.policy, assessed.item))
             return [];
-        const days = Math.floor((context.now - updated) / DAY_MS);
-        if (days <= maxAgeDays)
+        const touchedAt = Date.parse(assessed.item.activityAt ?? assessed.item.updatedAt);
+        if (Number.isNaN(touchedAt))
             return [];
-        return [
-            {
-                ...aboutItem(assessed),
-                kind: 'stale-backlog',
-                message: `Not updated for ${days} days (the backlog limit is ${maxAgeDays})`,
-                fix: 'Close it as not planned, or update it with why it still matters',
-            },
-        ];
+        const days = Math.floor((context.now - touchedAt) / DAY_MS);
+        return days > maxAgeDays ? [{ assessed, days, touchedAt }] : [];
     });
+}
+function archivePending(assessed, days, decision) {
+    const on = decision.archiveOn.slice(0, 10);
+    return {
+        ...aboutItem(assessed),
+        kind: 'archive-pending',
+        message: decision.due
+            ? `Not updated for ${days} days and warned on ${decision.warnedAt.slice(0, 10)}: due to be closed as not planned`
+            : `Not updated for ${days} days: will be archived on ${on} unless someone updates it`,
+        fix: decision.due
+            ? 'Reopen it after it is closed if it still matters'
+            : `Add a comment or a label by ${on} to keep it; otherwise it is closed as not planned`,
+    };
 }
 
 ;// CONCATENATED MODULE: ./lib/core/rules/business-case.js
@@ -42993,7 +43058,7 @@ function betsRule(context) {
         return [];
     const today = Math.floor(context.now / DAY_MS) * DAY_MS;
     return context.items
-        .filter(({ item }) => item.state === 'open')
+        .filter(({ item }) => item.state === 'open' && !isExcluded(context.policy, item))
         .flatMap((assessed) => {
         const reviewBy = fieldTexts(assessed.item, field)
             .map(parseFormDate)
@@ -43309,14 +43374,15 @@ function evaluate(policy, items, now) {
     const context = { policy, now: at.getTime(), items: oneSpellingPerCustomer(uniqueByNumber(items).map((item) => assess(policy, item, at))) };
     // 2. Measure planned capacity against the budgets.
     const budgets = budgetsRule(context);
-    // 3. Apply every rule, then decide which findings fail.
+    // 3. Decide which stale items are archived, apply every rule, then decide which findings fail.
+    const archive = archiveDecisions(context);
     const drafts = [
         ...budgets.findings,
         ...exemptionsRule(context),
         ...businessCaseRule(context),
         ...forbiddenLabelsRule(context),
         ...betsRule(context),
-        ...backlogRule(context),
+        ...backlogRule(context, archive),
         ...sizeRule(context),
     ];
     const exemptItems = new Set(context.items.filter(({ assessment }) => assessment.exempt).map(({ item }) => item.number));
@@ -43333,6 +43399,7 @@ function evaluate(policy, items, now) {
             inUse: countExemptions(context),
             ...(policy.exemptions?.maxOpen === undefined ? {} : { maxOpen: policy.exemptions.maxOpen }),
         },
+        archive,
         compliant: findings.every((finding) => finding.severity !== 'fail'),
     };
 }
@@ -52995,7 +53062,7 @@ function preprocess(fn, schema) {
 
 ;// CONCATENATED MODULE: ./lib/policy/describe-value.js
 /** A value from a policy file, shown the way the user would recognise it in their YAML. */
-function describeValue(value) {
+function describe_value_describeValue(value) {
     if (value === undefined)
         return 'nothing';
     if (value === null)
@@ -53013,7 +53080,7 @@ function describeValue(value) {
 /** "Did you mean `max-share`?" — the nearest allowed word to a mistyped one. */
 
 /** The closest candidate within a small edit distance, or undefined when nothing is close. */
-function closest(word, candidates) {
+function did_you_mean_closest(word, candidates) {
     const needle = word.toLowerCase();
     let best;
     for (const candidate of candidates) {
@@ -53044,7 +53111,7 @@ function editDistance(a, b) {
     return rows[a.length][b.length];
 }
 /** The keys a strict object accepts at `path` in `schema`, or [] when the path is not an object. */
-function allowedKeysAt(schema, path) {
+function did_you_mean_allowedKeysAt(schema, path) {
     const objects = schemasAt(schema, path).filter((s) => s instanceof ZodObject);
     return [...new Set(objects.flatMap((s) => Object.keys(s.shape)))];
 }
@@ -53122,6 +53189,24 @@ function fieldPath(path) {
     return text;
 }
 
+;// CONCATENATED MODULE: ./lib/policy/merge.js
+/**
+ * How an extending policy combines with the one it extends: its keys win,
+ * mappings merge key by key (a category defined in both gets the keys of both),
+ * lists are replaced whole (so a team can shorten an organization's list).
+ */
+function mergePolicyData(base, override) {
+    if (!isMapping(base) || !isMapping(override))
+        return override === undefined ? base : override;
+    const merged = { ...base };
+    for (const [key, value] of Object.entries(override))
+        merged[key] = mergePolicyData(base[key], value);
+    return merged;
+}
+function isMapping(value) {
+    return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
 ;// CONCATENATED MODULE: ./lib/policy/schema.js
 /**
  * The policy file, `.github/roadmap-policy.yml`: the single source of truth for
@@ -53138,6 +53223,7 @@ function fieldPath(path) {
 
 
 
+
 /**
  * Cross-key checks run even when other keys of the same mapping are wrong, so
  * every problem is reported at once; they only need the value to be a mapping.
@@ -53146,7 +53232,7 @@ const whenMapping = {
     when: (payload) => typeof payload.value === 'object' && payload.value !== null && !Array.isArray(payload.value),
 };
 /** An error message that ends with what the file actually holds. */
-const expected = (what) => (issue) => `expected ${what}, got ${describeValue(issue.input)}`;
+const expected = (what) => (issue) => `expected ${what}, got ${describe_value_describeValue(issue.input)}`;
 const schema_text = (what) => schemas_string({ error: expected(what) })
     .trim()
     .min(1, { error: `expected ${what}, got an empty text` });
@@ -53164,7 +53250,7 @@ const answer = union([schemas_string(), schemas_number(), schemas_boolean()], { 
 /** A label name or a glob on label names: `customer:*`, `size/?`. */
 const labelGlob = schema_text('a label name or glob')
     .refine((glob) => !/[[\]{}]|\*\*|^!/.test(glob), {
-    error: (issue) => `only * and ? are supported in label globs (no [], {}, ** or leading !), got ${describeValue(issue.input)}`,
+    error: (issue) => `only * and ? are supported in label globs (no [], {}, ** or leading !), got ${describe_value_describeValue(issue.input)}`,
 })
     .meta({ description: 'A label name, or a glob where * matches any run of characters and ? one character.', examples: ['deal', 'customer:*'] });
 /** The same rule as above, for editors reading the JSON Schema. */
@@ -53187,15 +53273,15 @@ const share = shareInput
 function shareMessage(value) {
     const raw = String(value).trim();
     if (raw.startsWith('-'))
-        return `a share cannot be negative, got ${describeValue(value)}`;
+        return `a share cannot be negative, got ${describe_value_describeValue(value)}`;
     const percent = /^(\d+(?:\.\d+)?)\s*%$/.exec(raw);
     const overFull = percent ? Number(percent[1]) > 100 : /^\d+(\.\d+)?$/.test(raw) && Number(raw) > 1;
     if (overFull)
-        return `a share cannot exceed 100%, got ${describeValue(value)}${percent ? '' : ` (write ${raw}% or ${Number(raw) / 100} for a percentage)`}`;
-    return `expected a share like 10% or 0.1, got ${describeValue(value)}`;
+        return `a share cannot exceed 100%, got ${describe_value_describeValue(value)}${percent ? '' : ` (write ${raw}% or ${Number(raw) / 100} for a percentage)`}`;
+    return `expected a share like 10% or 0.1, got ${describe_value_describeValue(value)}`;
 }
 const size = schemas_number({ error: expected('a size as a number') })
-    .min(0, { error: (issue) => `a size cannot be negative, got ${describeValue(issue.input)}` });
+    .min(0, { error: (issue) => `a size cannot be negative, got ${describe_value_describeValue(issue.input)}` });
 /** `owner/repo:path` or `owner/repo:path@ref`. */
 const EXTENDS_PATTERN = /^[\w.-]+\/[\w.-]+:[^@\s:]+(@[^\s@]+)?$/;
 const extendsRef = schemas_string({ error: expected('a policy to extend, like acme/.github:roadmap-policy.yml') })
@@ -53281,7 +53367,7 @@ function isShare(value) {
     return typeof value === 'object' && value !== null && 'numerator' in value;
 }
 const categoryName = schemas_string()
-    .regex(/^[a-z0-9][a-z0-9_-]*$/i, { error: (issue) => `category names use letters, digits, - and _, got ${describeValue(issue.input)}` })
+    .regex(/^[a-z0-9][a-z0-9_-]*$/i, { error: (issue) => `category names use letters, digits, - and _, got ${describe_value_describeValue(issue.input)}` })
     .refine((name) => name !== 'other', { error: '"other" is the name for unmatched work; choose another category name' });
 const businessCaseField = strictObject({
     heading: schema_text('the issue-form heading').meta({ description: 'The heading as it appears in the issue body ("### Who will buy it?").', examples: ['Who will buy it?'] }),
@@ -53316,6 +53402,14 @@ const forbiddenLabel = union([labelGlob, strictObject({ name: labelGlob, message
 })
     .transform((entry) => (typeof entry === 'string' ? { name: entry, message: undefined } : entry))
     .meta({ description: 'A label (or glob) no planned item may carry (finding forbidden-label).' });
+/** Archived work was not delivered, so it is never closed as completed: that would count it in the delivered trend. */
+const closeReason = literal('not-planned', {
+    error: (issue) => issue.input === 'completed'
+        ? 'archived work was not delivered, so it cannot be closed as completed; use not-planned'
+        : `expected not-planned, got ${describe_value_describeValue(issue.input)}`,
+})
+    .default('not-planned')
+    .meta({ description: 'How archived items are closed: not-planned (the only reason allowed; completed is refused because archived work was not delivered).' });
 const approver = schema_text('a GitHub login or @org/team').regex(/^@?[\w.-]+(\/[\w.-]+)?$/, {
     error: expected('a GitHub login like alice or a team like @acme/product-leads'),
 });
@@ -53356,10 +53450,22 @@ const policyFileSchema = strictObject({
         .optional()
         .meta({ description: 'Deal work as a bet: an open item past its review date must be reviewed.' }),
     backlog: strictObject({
-        'max-age-days': wholeNumber('a whole number of days above 0', 1).meta({ description: 'Open items untouched for longer are flagged (finding stale-backlog).', examples: [365] }),
+        'max-age-days': wholeNumber('a whole number of days above 0', 1).meta({ description: 'Open items no person touched for longer are flagged (finding stale-backlog).', examples: [365] }),
+        archive: schemas_boolean({ error: expected('true or false') }).default(false).meta({
+            description: 'true: audits warn on stale items (finding archive-pending) and close them as not planned after grace-days unless someone touches them. false: stale items are only flagged.',
+        }),
+        'grace-days': wholeNumber('a whole number of days above 0', 1).default(14).meta({
+            description: 'Days between the warning in the bot comment and archiving; a comment, edit, label or reopen by a person in between cancels it.',
+            examples: [14],
+        }),
+        'keep-labels': array(labelGlob, { error: expected('a list of labels') }).default([]).meta({
+            description: 'Items with any of these labels are never archived (they are still flagged when stale).',
+            examples: [['pinned', 'security']],
+        }),
+        'close-reason': closeReason,
     })
         .optional()
-        .meta({ description: 'Old backlog items.' }),
+        .meta({ description: 'Old backlog items: flagged, and archived when archive is true.' }),
     exemptions: strictObject({
         label: schema_text('a label name').meta({ description: 'The label that marks an approved exception.', examples: ['roadmap-exempt'] }),
         approvers: array(approver, { error: expected('a list of logins or teams') }).default([]).meta({
@@ -53392,6 +53498,17 @@ const policyFileSchema = strictObject({
         .prefault({})
         .meta({ description: 'What happens when the policy is not met.' }),
 })
+    .superRefine((policy, ctx) => {
+    const backlog = policy.backlog;
+    const enforcement = policy.enforcement;
+    if (isMapping(backlog) && backlog.archive === true && isMapping(enforcement) && enforcement.comment === false) {
+        ctx.addIssue({
+            code: 'custom',
+            path: ['backlog', 'archive'],
+            message: 'archiving needs enforcement.comment: true: the warning, and the date it was given, live in the bot comment',
+        });
+    }
+}, whenMapping)
     .superRefine((policy, ctx) => {
     const categories = policy.categories;
     const businessCase = policy['business-case'];
@@ -53452,7 +53569,12 @@ function normalizePolicy(file) {
         },
         forbiddenLabels: file['forbidden-labels'] ?? [],
         bets: { reviewField: file.bets?.['review-field'] },
-        backlog: { maxAgeDays: file.backlog?.['max-age-days'] },
+        backlog: {
+            maxAgeDays: file.backlog?.['max-age-days'],
+            archive: file.backlog?.archive
+                ? { graceDays: file.backlog['grace-days'], keepLabels: file.backlog['keep-labels'], closeReason: file.backlog['close-reason'] }
+                : undefined,
+        },
         exemptions: file.exemptions
             ? { label: file.exemptions.label, approvers: file.exemptions.approvers, maxOpen: file.exemptions['max-open'] }
             : undefined,
@@ -53487,19 +53609,19 @@ function problemsFromIssues(issues, root, locate) {
 }
 function describeIssue(issue, prefix, root) {
     const path = [...prefix, ...issue.path];
-    const actual = valueAt(root, path);
+    const actual = describe_issues_valueAt(root, path);
     if (actual === undefined && MISSING_CODES.has(issue.code) && path.length > 0) {
         return [{ path, target: 'value', message: missingMessage(path), missing: String(path.at(-1)) }];
     }
     switch (issue.code) {
         case 'unrecognized_keys':
             return issue.keys.map((key) => {
-                const allowed = allowedKeysAt(policyFileSchema, path);
-                const suggested = closest(key, allowed);
+                const allowed = did_you_mean_allowedKeysAt(policyFileSchema, path);
+                const suggested = did_you_mean_closest(key, allowed);
                 return { path: [...path, key], target: 'key', message: unknownKeyMessage(key, suggested, allowed), ...(suggested ? { suggested } : {}) };
             });
         case 'invalid_key':
-            return [{ path, target: 'key', message: issue.issues[0]?.message ?? `${describeValue(path.at(-1))} is not allowed as a name here` }];
+            return [{ path, target: 'key', message: issue.issues[0]?.message ?? `${describe_value_describeValue(path.at(-1))} is not allowed as a name here` }];
         case 'invalid_union': {
             // For a mapping or list, the branch that accepts its shape explains the mistake best: `{ nam: one-off }` gets "unknown key nam".
             const shaped = typeof actual === 'object' && actual !== null;
@@ -53523,15 +53645,15 @@ function readable(issue, actual) {
         return issue.message;
     switch (issue.code) {
         case 'invalid_type':
-            return `expected ${TYPE_NAMES[issue.expected] ?? issue.expected}, got ${describeValue(actual)}`;
+            return `expected ${TYPE_NAMES[issue.expected] ?? issue.expected}, got ${describe_value_describeValue(actual)}`;
         case 'invalid_value':
-            return `expected one of ${issue.values.map(String).join(', ')}, got ${describeValue(actual)}`;
+            return `expected one of ${issue.values.map(String).join(', ')}, got ${describe_value_describeValue(actual)}`;
         case 'too_small':
-            return `too small, got ${describeValue(actual)} (at least ${String(issue.minimum)})`;
+            return `too small, got ${describe_value_describeValue(actual)} (at least ${String(issue.minimum)})`;
         case 'too_big':
-            return `too big, got ${describeValue(actual)} (at most ${String(issue.maximum)})`;
+            return `too big, got ${describe_value_describeValue(actual)} (at most ${String(issue.maximum)})`;
         default:
-            return `not valid here, got ${describeValue(actual)}`;
+            return `not valid here, got ${describe_value_describeValue(actual)}`;
     }
 }
 const TYPE_NAMES = {
@@ -53559,15 +53681,16 @@ function isFindingKindList(values) {
     return values.length === FINDING_KINDS.length && FINDING_KINDS.every((kind) => values.includes(kind));
 }
 function unknownFindingKindMessage(actual) {
-    const suggestion = typeof actual === 'string' ? closest(actual, FINDING_KINDS) : undefined;
+    const suggestion = typeof actual === 'string' ? did_you_mean_closest(actual, FINDING_KINDS) : undefined;
     const hint = suggestion ? `; did you mean \`${suggestion}\`?` : '';
-    return `unknown finding kind ${describeValue(actual)}${hint} (finding kinds: ${FINDING_KINDS.join(', ')})`;
+    return `unknown finding kind ${describe_value_describeValue(actual)}${hint} (finding kinds: ${FINDING_KINDS.join(', ')})`;
 }
 function withSuggestion(message, actual, allowed) {
-    const suggestion = typeof actual === 'string' ? closest(actual, allowed) : undefined;
+    const suggestion = typeof actual === 'string' ? did_you_mean_closest(actual, allowed) : undefined;
     return suggestion ? `${message}; did you mean \`${suggestion}\`?` : message;
 }
-function valueAt(root, path) {
+/** The value at `path` in parsed data, or undefined when the path is not there. */
+function describe_issues_valueAt(root, path) {
     let value = root;
     for (const segment of path) {
         if (typeof value !== 'object' || value === null || !Object.hasOwn(value, segment))
@@ -53586,11 +53709,14 @@ function valueAt(root, path) {
 
 
 
+
 /** Checks one file's data, or several files merged (the locator knows which file set what). */
 function checkPolicyData(value, locate, options = {}) {
     const shapeProblem = checkIsMapping(value, locate);
     if (shapeProblem)
         return { problems: [shapeProblem] };
+    if (options.categoriesMayBeInherited)
+        value = withInheritableMatches(value);
     const result = policyFileSchema.safeParse(value);
     if (result.success)
         return { parsed: result.data, problems: [] };
@@ -53616,9 +53742,20 @@ function checkIsMapping(value, locate) {
         return { ...locate([], 'value'), message: 'the policy is empty; add `version: 1` (examples/roadmap-policy.yml shows a complete policy)' };
     }
     if (typeof value !== 'object' || Array.isArray(value)) {
-        return { ...locate([], 'value'), message: `the policy must be a mapping of keys such as \`version: 1\`, got ${describeValue(value)}` };
+        return { ...locate([], 'value'), message: `the policy must be a mapping of keys such as \`version: 1\`, got ${describe_value_describeValue(value)}` };
     }
     return undefined;
+}
+/**
+ * A category without `match` in a file that extends another most likely
+ * overrides an inherited category's budget: it is checked as if it matched nothing.
+ */
+function withInheritableMatches(policy) {
+    const categories = policy['categories'];
+    if (!isMapping(categories))
+        return policy;
+    const filled = Object.fromEntries(Object.entries(categories).map(([name, category]) => [name, isMapping(category) && !('match' in category) ? { ...category, match: {} } : category]));
+    return { ...policy, categories: filled };
 }
 function namesCategory(issue) {
     return issue.code === 'custom' && issue.path[0] === 'business-case' && issue.path[1] === 'applies-to';
@@ -53634,24 +53771,6 @@ function parseWithoutCategoryNames(policy) {
     return { ...parsed, 'business-case': { ...parsed['business-case'], 'applies-to': appliesTo.map((name) => name.trim()) } };
 }
 
-;// CONCATENATED MODULE: ./lib/policy/merge.js
-/**
- * How an extending policy combines with the one it extends: its keys win,
- * mappings merge key by key (a category defined in both gets the keys of both),
- * lists are replaced whole (so a team can shorten an organization's list).
- */
-function mergePolicyData(base, override) {
-    if (!isMapping(base) || !isMapping(override))
-        return override === undefined ? base : override;
-    const merged = { ...base };
-    for (const [key, value] of Object.entries(override))
-        merged[key] = mergePolicyData(base[key], value);
-    return merged;
-}
-function isMapping(value) {
-    return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
 // EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
 var dist = __nccwpck_require__(8815);
 ;// CONCATENATED MODULE: ./lib/policy/yaml-source.js
@@ -53662,7 +53781,7 @@ var dist = __nccwpck_require__(8815);
  */
 
 
-function readPolicySource(text, file) {
+function yaml_source_readPolicySource(text, file) {
     const lineCounter = new dist/* LineCounter */.HN();
     // Duplicate keys are found below, with a message that names both places.
     const doc = (0,dist/* parseDocument */.Tp)(text, { lineCounter, uniqueKeys: false, prettyErrors: false });
@@ -53829,7 +53948,7 @@ async function loadPolicy(path, read) {
     const top = await read({ repo: null, path });
     if (!top)
         throw new PolicyError([missingPolicyProblem(path)]);
-    const chain = await readExtendsChain(readPolicySource(top.text, path), read);
+    const chain = await readExtendsChain(yaml_source_readPolicySource(top.text, path), read);
     // A chain with an unreadable file is not merged: problems of the partial result would mislead.
     const checked = chain.complete ? checkPolicyData(mergeChain(chain.sources), ownerLocator(chain.sources)) : { problems: [] };
     const problems = unique([...chain.problems, ...checked.problems]);
@@ -53877,7 +53996,7 @@ async function readExtendsChain(first, read) {
             problems.push({ ...at, message: next.message });
             return { sources, problems, complete: false };
         }
-        source = readPolicySource(next.text, target);
+        source = yaml_source_readPolicySource(next.text, target);
     }
     return { sources, problems, complete: true };
 }
@@ -54068,6 +54187,10 @@ async function createIssue(octokit, repo, title, body) {
 async function updateIssueBody(octokit, repo, issue, body) {
     await octokit.rest.issues.update({ owner: repo.owner, repo: repo.name, issue_number: issue, body });
 }
+/** Closes an issue with a reason, as the "Close as not planned" button does. */
+async function closeIssue(octokit, repo, issue, stateReason) {
+    await octokit.rest.issues.update({ owner: repo.owner, repo: repo.name, issue_number: issue, state: 'closed', state_reason: stateReason });
+}
 
 ;// CONCATENATED MODULE: ./lib/github/apply.js
 
@@ -54140,6 +54263,8 @@ async function applyWrite(client, repo, write) {
             return;
         case 'update-issue':
             return updateIssueBody(octokit, repo, write.issue, write.body);
+        case 'close-issue':
+            return closeIssue(octokit, repo, write.issue, write.stateReason);
     }
 }
 
@@ -59724,6 +59849,7 @@ const KIND_TITLES = {
     'stale-backlog': 'Stale backlog',
     'missing-size': 'Items without a size',
     'exemptions-over-limit': 'Too many exemptions',
+    'archive-pending': 'Stale backlog to be archived',
 };
 /** "1 item", "3 items". */
 function plural(count, singular, pluralForm = `${singular}s`) {
@@ -59805,6 +59931,25 @@ function code(text) {
  */
 const COMMENT_MARKER = '<!-- roadmap-guard:item -->';
 const DASHBOARD_MARKER = '<!-- roadmap-guard:dashboard -->';
+const STATE_KEYS = ['touched', 'warned', 'archived'];
+const STATE_MARKER = /<!-- roadmap-guard:state((?: [a-z]+=[^\s>]+)*) -->/g;
+const MOMENT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,3})?Z$/;
+/** `<!-- roadmap-guard:state touched=… warned=… -->`, or '' when there is nothing to remember. */
+function stateMarker(state) {
+    const fields = STATE_KEYS.flatMap((key) => (state[key] && MOMENT.test(state[key]) ? [`${key}=${state[key]}`] : []));
+    return fields.length ? `<!-- roadmap-guard:state ${fields.join(' ')} -->` : '';
+}
+/** The state recorded in a comment of the bot's; the last marker wins, and anything that is not a moment is ignored. */
+function readCommentState(body) {
+    const last = [...body.matchAll(STATE_MARKER)].at(-1)?.[1] ?? '';
+    const state = {};
+    for (const field of last.trim().split(' ')) {
+        const [key, value = ''] = field.split('=');
+        if (STATE_KEYS.includes(key ?? '') && MOMENT.test(value))
+            state[key] = value;
+    }
+    return state;
+}
 
 ;// CONCATENATED MODULE: ./lib/report/comment.js
 /**
@@ -59845,14 +59990,38 @@ function renderComment(input) {
 const RESOLVED_LEAD = '**Resolved:**';
 /** The short note that replaces the comment once the issue meets the policy. */
 function renderResolvedComment(input) {
+    const touched = input.item.activityAt ?? input.item.updatedAt;
+    const state = stateMarker(touched ? { touched } : {});
     return [
         COMMENT_MARKER,
-        `${RESOLVED_LEAD} ${itemLink(input.item)} meets the roadmap policy as of ${day(input.at)}. Nothing left to fix; thank you.`,
+        `${RESOLVED_LEAD} ${itemLink(input.item)} meets the roadmap policy as of ${day(input.at)}. Nothing left to fix; thank you.${state ? ` ${state}` : ''}`,
     ].join('\n\n') + '\n';
 }
 /** True when a comment of ours is the resolved note, whatever the issue's title or the date it names. */
 function isResolvedComment(body) {
     return body.includes(COMMENT_MARKER) && body.split('\n').some((line) => line.startsWith(RESOLVED_LEAD));
+}
+const ARCHIVED_LEAD = '**Archived:**';
+/** What the comment says once the bot has closed the item as not planned: why, and how to bring it back. */
+function renderArchiveNote(input) {
+    const { decision, policy } = input;
+    const maxAgeDays = policy.backlog.maxAgeDays ?? 0;
+    const state = stateMarker({ touched: decision.touchedAt, warned: decision.warnedAt, archived: input.at });
+    return [
+        COMMENT_MARKER,
+        `${ARCHIVED_LEAD} ${itemLink(input.item)} was closed as not planned on ${day(input.at)}. Nobody had updated it since ${day(decision.touchedAt)}, ` +
+            `over the backlog limit of ${plural(maxAgeDays, 'day')}, and nobody did during the ${plural(policy.backlog.archive?.graceDays ?? 0, 'day')} after the warning of ${day(decision.warnedAt)}.`,
+        `**Still matters?** Reopen it: Roadmap Guard will not archive it again unless it goes untouched for another ${plural(maxAgeDays, 'day')}.`,
+        `_Archived by Roadmap Guard under the backlog policy._ ${state}`,
+    ].join('\n\n') + '\n';
+}
+/** True when a comment of ours says the item was archived. */
+function isArchiveNote(body) {
+    return body.includes(COMMENT_MARKER) && body.split('\n').some((line) => line.startsWith(ARCHIVED_LEAD));
+}
+/** The comment has said its last word (resolved or archived): only new findings make it speak again. */
+function isSettledComment(body) {
+    return isResolvedComment(body) || isArchiveNote(body);
 }
 function findItem(input) {
     const fromItems = input.items.find((i) => i.number === input.focusItem);
@@ -59897,7 +60066,8 @@ function opening(input, assessment, findings) {
     if (open.length === 0) {
         return `${who} is exempt from the roadmap policy${exemptLabel ? ` (label ${code(exemptLabel)})` : ''}: the findings below are listed for information and block nothing.`;
     }
-    const reasons = joinWords(briefly(reasonsFor(input.policy, open)));
+    const archive = open.some((f) => f.kind === 'archive-pending') ? input.evaluation.archive.find((d) => d.number === input.focusItem) : undefined;
+    const reasons = joinWords(briefly(reasonsFor(input.policy, open, archive)));
     const blocking = open.some((f) => f.severity === 'fail');
     return blocking
         ? `${who} can't be scheduled yet: ${reasons}. The check passes once the points below are settled; this comment updates as the issue changes.`
@@ -59912,7 +60082,7 @@ function briefly(reasons) {
     const budget = reasons.filter((r) => r.budget).map((r) => r.text);
     return [...own.slice(0, 2), `${own.length - 2} more points listed below`, ...budget];
 }
-function reasonsFor(policy, findings) {
+function reasonsFor(policy, findings, archive) {
     const count = (kind) => findings.filter((f) => f.kind === kind).length;
     const reasons = [];
     const budget = [];
@@ -59933,10 +60103,11 @@ function reasonsFor(policy, findings) {
         reasons.push(labels === 1 ? 'it has a one-off label' : `it has ${labels} one-off labels`);
     if (count('bet-overdue'))
         reasons.push('its review date has passed');
-    if (count('stale-backlog')) {
-        const days = policy.backlog.maxAgeDays;
-        reasons.push(days ? `it has not been updated in over ${plural(days, 'day')}` : 'it has not been updated in a long time');
-    }
+    const stale = policy.backlog.maxAgeDays ? `it has not been updated in over ${plural(policy.backlog.maxAgeDays, 'day')}` : 'it has not been updated in a long time';
+    if (count('stale-backlog'))
+        reasons.push(stale);
+    if (archive)
+        reasons.push(archive.due ? `${stale} and is due to be archived` : `${stale} and will be archived on ${day(archive.archiveOn)} unless someone updates it`);
     if (count('missing-size'))
         reasons.push('it has no size estimate');
     const overShare = findings.filter((x) => x.kind === 'customer-over-share').map((f) => escapeText(f.customer ?? 'this customer', 40));
@@ -60044,11 +60215,19 @@ function exceptionHowTo(input) {
         : '';
     return `**Need an exception?** ${who} add the label ${code(exemptions.label)}: exempt issues are still reported but never fail the check.${limit}`;
 }
+/** The stamp line, and the state the next run reads back; a change in either alone never rewrites the comment. */
 function footer(input) {
     const source = input.policySources[0] ?? 'the roadmap policy';
     const url = input.policyUrl ? safeUrl(input.policyUrl) : undefined;
     const policy = url ? `[${escapeText(source, 100)}](${url})` : code(source);
-    return `_Checked by Roadmap Guard against ${policy} on ${day(input.evaluation.at)}._`;
+    const item = input.items.find((i) => i.number === input.focusItem);
+    const warned = input.evaluation.archive.find((d) => d.number === input.focusItem)?.warnedAt;
+    const state = stateMarker({ ...(item ? { touched: touchedAt(item) } : {}), ...(warned ? { warned } : {}) });
+    return `_Checked by Roadmap Guard against ${policy} on ${day(input.evaluation.at)}._${state ? ` ${state}` : ''}`;
+}
+/** The last time a person touched the item, as far as this run can tell. */
+function touchedAt(item) {
+    return item.activityAt ?? item.updatedAt;
 }
 function withoutPeriod(text) {
     return text.replace(/\.\s*$/, '');
@@ -60097,14 +60276,30 @@ function digest(input) {
             capText: c.cap ? `≤ ${c.cap}` : '—',
             over: c.over,
         }))),
-        groups: groupFindings(evaluation.findings),
+        // With archiving on, its own section lists the items to archive, with their dates.
+        groups: groupFindings(evaluation.findings.filter((f) => !policy.backlog.archive || f.kind !== 'archive-pending')),
         overdueBets: policy.bets.reviewField ? count('bet-overdue') : undefined,
-        staleBacklog: policy.backlog.maxAgeDays ? { count: count('stale-backlog'), maxAgeDays: policy.backlog.maxAgeDays } : undefined,
+        // Items to be archived are stale too.
+        staleBacklog: policy.backlog.maxAgeDays ? { count: itemsWith(open, ['stale-backlog', 'archive-pending']), maxAgeDays: policy.backlog.maxAgeDays } : undefined,
         exemptions: policy.exemptions
             ? { label: policy.exemptions.label, inUse: evaluation.exemptions.inUse, maxOpen: evaluation.exemptions.maxOpen ?? policy.exemptions.maxOpen }
             : undefined,
+        archive: archiveOf(input),
         trend: trendOf(input),
     };
+}
+function archiveOf(input) {
+    const graceDays = input.policy.backlog.archive?.graceDays;
+    if (graceDays === undefined)
+        return undefined;
+    const items = new Map(input.items.map((item) => [item.number, item]));
+    const archived = new Set(input.run?.archived ?? []);
+    const rows = input.evaluation.archive.map((decision) => ({ item: items.get(decision.number) ?? { number: decision.number, title: '', url: '' }, decision }));
+    const pending = rows.filter((row) => !archived.has(row.item.number));
+    return input.run ? { graceDays, archived: rows.filter((row) => archived.has(row.item.number)), pending } : { graceDays, pending };
+}
+function itemsWith(findings, kinds) {
+    return new Set(findings.filter((f) => f.item && kinds.includes(f.kind)).map((f) => f.item.number)).size;
 }
 function groupFindings(findings) {
     const rank = (f) => (f.exempt ? 2 : f.severity === 'fail' ? 0 : 1);
@@ -60184,6 +60379,7 @@ function auditReport(input) {
         customerSection(input, facts),
         attentionSection(facts),
         betsAndBacklog(facts),
+        archiveSection(facts),
         trendSection(input, facts),
         input.run ? runSection(input, input.run) : '',
     ];
@@ -60303,6 +60499,26 @@ function betsAndBacklog(facts) {
     }
     return lines.length ? `### Bets, backlog and exemptions\n\n${lines.join('\n')}` : '';
 }
+function archiveSection(facts) {
+    const archive = facts.archive;
+    if (!archive)
+        return '';
+    const list = (rows, line) => {
+        const lines = rows.slice(0, MAX_PER_GROUP).map((row) => `- ${itemLink(row.item, 70)} — ${line(row)}`);
+        if (rows.length > MAX_PER_GROUP)
+            lines.push(`- …and ${(rows.length - MAX_PER_GROUP).toLocaleString('en-US')} more`);
+        return lines.length ? lines.join('\n') : '- none';
+    };
+    return [
+        '### Backlog archiving',
+        `Stale items are closed as not planned ${plural(archive.graceDays, 'day')} after a warning in their comment, unless someone touches them. Oldest first.`,
+        // The dashboard and the CLI have no run to speak of.
+        archive.archived
+            ? `**Archived this run (${archive.archived.length.toLocaleString('en-US')})**\n\n${list(archive.archived, (row) => `untouched since ${day(row.decision.touchedAt)}, warned on ${day(row.decision.warnedAt)}`)}`
+            : '',
+        `**Will be archived (${archive.pending.length.toLocaleString('en-US')})**\n\n${list(archive.pending, (row) => (row.decision.due ? `due now (warned on ${day(row.decision.warnedAt)})` : `on ${day(row.decision.archiveOn)}`))}`,
+    ].filter(Boolean).join('\n\n');
+}
 function trendSection(input, facts) {
     const trend = facts.trend;
     if (!trend || trend.rows.length === 0)
@@ -60401,6 +60617,50 @@ function sameDashboardContent(a, b) {
     return a.replace(UPDATED_LINE, '').trimEnd() === b.replace(UPDATED_LINE, '').trimEnd();
 }
 
+;// CONCATENATED MODULE: ./lib/github/plan-archive.js
+
+/**
+ * The items this run archives, oldest touch first: due, still open, and with
+ * the bot comment that carried the warning, editable (an item is never
+ * closed without saying why).
+ */
+function dueArchives(input) {
+    if (input.mode !== 'audit')
+        return [];
+    const items = new Map(input.items.map((item) => [item.number, item]));
+    return input.evaluation.archive.flatMap((decision) => {
+        const item = items.get(decision.number);
+        const comment = input.existingComments.get(decision.number);
+        return decision.due && item?.state === 'open' && comment?.id ? [{ item, decision, comment: { ...comment, id: comment.id } }] : [];
+    });
+}
+function planArchives(input, due) {
+    const at = input.at ?? input.evaluation.at;
+    return due.flatMap(({ item, decision, comment }) => {
+        const note = isArchiveNote(comment.body)
+            ? []
+            : [
+                {
+                    kind: 'update-comment',
+                    issue: item.number,
+                    commentId: comment.id,
+                    body: renderArchiveNote({ item, decision, policy: input.policy, at }),
+                    description: `say on #${item.number} why it is archived`,
+                },
+            ];
+        return [
+            ...note,
+            { kind: 'close-issue', issue: item.number, stateReason: 'not_planned', description: `archive #${item.number} (close it as not planned)` },
+            ...botLabelsOn(input, item).map((label) => ({ kind: 'remove-label', issue: item.number, label, description: `remove label ${label} from #${item.number}` })),
+        ];
+    });
+}
+/** The managed labels the item carries, by their exact name on the issue. */
+function botLabelsOn(input, item) {
+    const managed = Object.values(input.policy.enforcement.labels).flatMap((label) => (label ? [label.toLowerCase()] : []));
+    return item.labels.filter((label) => managed.includes(label.toLowerCase()));
+}
+
 ;// CONCATENATED MODULE: ./lib/github/plan.js
 /**
  * Decides every write a run should make, as plain data, before anything is
@@ -60410,14 +60670,21 @@ function sameDashboardContent(a, b) {
 
 
 
+
 /** Colours and descriptions for labels the bot creates when they are missing. */
 const LABEL_LOOKS = {
     nonCompliant: { color: 'd93f0b', description: 'Roadmap Guard: does not meet the roadmap policy yet; see the bot comment' },
     overBudget: { color: 'fbca04', description: "Roadmap Guard: this work's category or customer is over its capacity budget" },
 };
+/**
+ * Archives first, oldest first: each was promised a date in its warning.
+ * An item being archived gets no other write.
+ */
 function planWrites(input) {
-    const itemWrites = input.items.flatMap((item) => [...planComment(input, item), ...planLabels(input, item)]);
-    return [...planMissingLabels(input, itemWrites), ...itemWrites];
+    const archives = dueArchives(input);
+    const archiving = new Set(archives.map(({ item }) => item.number));
+    const itemWrites = input.items.filter((item) => !archiving.has(item.number)).flatMap((item) => [...planComment(input, item), ...planLabels(input, item)]);
+    return [...planMissingLabels(input, itemWrites), ...planArchives(input, archives), ...itemWrites];
 }
 /** Item-level findings (business case, forbidden label, overdue bet, stale backlog) about one item. */
 function itemFindings(evaluation, item) {
@@ -60454,10 +60721,10 @@ function wantsComment(input, item) {
         return item.number === input.focusItem;
     return hasLiveComment(input, item);
 }
-/** The item has a bot comment that is not (yet) a resolved note. */
+/** The item has a bot comment that is not (yet) a resolved or archive note. */
 function hasLiveComment(input, item) {
     const existing = input.existingComments.get(item.number);
-    return !!existing && !isResolvedComment(existing.body);
+    return !!existing && !isSettledComment(existing.body);
 }
 function planComment(input, item) {
     const existing = input.existingComments.get(item.number);
@@ -60475,10 +60742,10 @@ function planComment(input, item) {
             return [];
         return [{ kind: 'update-comment', issue: item.number, commentId: existing.id, body, description: `update the comment on #${item.number}: ${reasons}` }];
     }
-    // Compliant now (or closed): the comment becomes a short resolved note, never deleted.
-    if (existing === null || isResolvedComment(existing.body))
+    // Compliant now (or closed): the comment becomes a short resolved note, never deleted. An archive note stays.
+    if (existing === null || isSettledComment(existing.body))
         return [];
-    const body = renderResolvedComment({ item: { number: item.number, title: item.title, url: item.url }, at: input.at ?? input.evaluation.at });
+    const body = renderResolvedComment({ item, at: input.at ?? input.evaluation.at });
     return [{ kind: 'update-comment', issue: item.number, commentId: existing.id, body, description: `mark the comment on #${item.number} resolved` }];
 }
 /** No comment yet, or one GitHub gave an id for, so it can be edited. */
@@ -60577,6 +60844,18 @@ function createPolicyReader(options) {
         const text = await readRepositoryFile(options.client, target, path, ref);
         if (text !== null)
             options.onRead?.(`${path} from ${target.owner}/${target.name}${ref ? `@${ref}` : ' (default branch)'} through the API`);
+        return text === null ? null : { text };
+    };
+}
+/**
+ * Reads only policies in other repositories (an `extends` target), through
+ * the contents API; the command line reads the repository's own file from disk.
+ */
+function createExtendsReader(client) {
+    return async ({ repo, path, ref }) => {
+        if (repo === null)
+            return null;
+        const text = await readRepositoryFile(client, parseRepo(repo), path, ref);
         return text === null ? null : { text };
     };
 }
@@ -60869,12 +61148,112 @@ function iso_duration(params) {
     return core._isoDuration(ZodISODuration, params);
 }
 
+;// CONCATENATED MODULE: ./lib/core/snapshot-problems.js
+
+
+
+
+/** `line:col field: message`, leaving out what a problem does not have. */
+function formatSnapshotProblem(file, problem) {
+    const place = problem.line === undefined ? `${file}:` : `${file}:${problem.line}:${problem.column ?? 1}`;
+    return `${place} ${problem.field ? `${problem.field}: ` : ''}${problem.message}`;
+}
+/**
+ * A JSON.parse error with its line and column. V8 gives an offset for some
+ * errors and none for an unexpected token; then the YAML reader, for which
+ * JSON is YAML, usually finds the place.
+ */
+function snapshot_problems_jsonSyntaxProblem(text, error) {
+    const message = error instanceof Error ? error.message : String(error);
+    const offset = /at position (\d+)/.exec(message)?.[1];
+    const at = offset !== undefined ? positionOf(text, Number(offset)) : /end of JSON input/.test(message) ? positionOf(text, text.length) : yamlPosition(text);
+    const reason = message
+        .replace(/\s*(in JSON )?at position \d+.*$/s, '')
+        .replace(/, ".*" is not valid JSON$/s, '')
+        .replace(/^Unexpected end of JSON input$/, 'the file ends too early');
+    return { ...at, message: `not valid JSON: ${reason}` };
+}
+function yamlPosition(text) {
+    const first = readPolicySource(text, 'snapshot').problems.find((problem) => problem.line !== undefined);
+    return first && { line: first.line, column: first.column ?? 1 };
+}
+function positionOf(text, offset) {
+    const before = text.slice(0, offset).split('\n');
+    return { line: before.length, column: before.at(-1).length + 1 };
+}
+/** Every schema issue as a located problem; `data` is the parsed JSON, for issue numbers and the values shown. */
+function snapshot_problems_describeSnapshotIssues(issues, schema, text, data) {
+    // JSON is YAML, so the policy reader's positions serve here too; read only when something is wrong.
+    const source = readPolicySource(text, 'snapshot');
+    return issues.flatMap((issue) => {
+        const path = issue.path;
+        const actual = valueAt(data, path);
+        if (issue.code === 'unrecognized_keys') {
+            const allowed = allowedKeysAt(schema, path);
+            return issue.keys.map((key) => {
+                const suggestion = closest(key, allowed);
+                const message = suggestion ? `unknown key; did you mean "${suggestion}"?` : `unknown key (allowed here: ${allowed.join(', ')})`;
+                return { ...source.locate([...path, key], 'key'), field: fieldName([...path, key], data), message };
+            });
+        }
+        const message = actual === undefined && path.length > 0 ? snapshot_problems_missingMessage(path) : snapshot_problems_readable(issue, actual);
+        return [{ ...source.locate(path, 'value'), field: fieldName(path, data), message }];
+    });
+}
+const MISSING_HINTS = {
+    version: '"version": 1',
+    source: '"source": { "kind": "repository", "name": "acme/platform" }',
+    takenAt: '"takenAt": "2026-11-03T09:00:00Z"',
+    items: '"items": []',
+};
+function snapshot_problems_missingMessage(path) {
+    const key = String(path.at(-1));
+    const hint = path.length === 1 ? MISSING_HINTS[key] : undefined;
+    return `missing: add ${hint ?? `"${key}"`}`;
+}
+const snapshot_problems_TYPE_NAMES = { object: 'an object', array: 'a list', string: 'text', number: 'a number', int: 'a whole number', boolean: 'true or false' };
+/** The schema's own message where it has one, a plain one where the validator's default would show. */
+function snapshot_problems_readable(issue, actual) {
+    if (issue.message.startsWith('expected'))
+        return `${issue.message}, got ${describeValue(actual)}${suggestionFor(issue, actual)}`;
+    if (!issue.message.startsWith('Invalid') && !issue.message.startsWith('Too'))
+        return issue.message;
+    switch (issue.code) {
+        case 'invalid_type':
+            return `expected ${snapshot_problems_TYPE_NAMES[issue.expected] ?? issue.expected}, got ${describeValue(actual)}`;
+        case 'invalid_value':
+            return `expected one of ${issue.values.map(String).join(', ')}, got ${describeValue(actual)}${suggestionFor(issue, actual)}`;
+        case 'too_small':
+            return `too small, got ${describeValue(actual)} (at least ${String(issue.minimum)})`;
+        default:
+            return `not valid here, got ${describeValue(actual)}`;
+    }
+}
+/** "; did you mean "open"?" for a mistyped choice. */
+function suggestionFor(issue, actual) {
+    if (issue.code !== 'invalid_value' || typeof actual !== 'string')
+        return '';
+    const suggestion = closest(actual, issue.values.map(String));
+    return suggestion ? `; did you mean "${suggestion}"?` : '';
+}
+/** ["items", 3, "createdAt"] → "items[3].createdAt (issue #12)": the issue number tells the reader which issue to look at. */
+function fieldName(path, data) {
+    if (path.length === 0)
+        return '(top level)';
+    const name = path
+        .map((key, index) => typeof key === 'number' ? `[${key}]` : /^[A-Za-z_$][\w$]*$/.test(String(key)) ? `${index === 0 ? '' : '.'}${String(key)}` : `[${JSON.stringify(String(key))}]`)
+        .join('');
+    const number = path[0] === 'items' && typeof path[1] === 'number' ? valueAt(data, ['items', path[1], 'number']) : undefined;
+    return typeof number === 'number' ? `${name} (issue #${number})` : name;
+}
+
 ;// CONCATENATED MODULE: ./lib/core/snapshot.js
 /**
  * The snapshot file: planned work at a moment, as plain JSON. `simulate`
  * reads it, `snapshot` writes it, and `snapshot.schema.json` is generated from
  * the schema below.
  */
+
 
 
 const moment = iso_datetime({ offset: true, error: 'expected a date and time like 2026-11-03T09:00:00Z' });
@@ -60902,6 +61281,9 @@ const workItem = strictObject({
     activityAt: moment.optional().meta({
         description: "The last time a person touched the issue, when Roadmap Guard's own comment or label is the latest change; staleness is measured from it.",
     }),
+    archiveWarnedAt: moment.optional().meta({
+        description: 'When Roadmap Guard warned in its comment that the item will be archived (backlog.archive); the grace period runs from it.',
+    }),
     milestone: schemas_string().nullable().default(null),
     body: schemas_string().nullable().optional().meta({
         description: 'The issue body; its form answers and checkboxes are read when form or checklist is absent.',
@@ -60922,44 +61304,51 @@ const snapshotSchema = strictObject({
         name: schemas_string().min(1),
         commit: schemas_string().optional(),
     }),
-    takenAt: moment.meta({ description: 'When the snapshot was taken; simulate evaluates at this moment unless --at is given.' }),
-    items: array(workItem),
+    // A date alone means midnight UTC, as simulate's --at reads it.
+    takenAt: union([moment, snapshot_day.transform((date) => `${date}T00:00:00Z`)], { error: 'expected a date like 2026-11-03 or a date and time like 2026-11-03T09:00:00Z' })
+        .meta({ description: 'When the snapshot was taken (a date alone is midnight UTC); simulate evaluates at this moment unless --at is given.' }),
+    items: array(workItem).superRefine(eachIssueOnce),
 })
     .transform(({ $schema: _schema, ...snapshot }) => snapshot);
+/** Two entries for one issue would count its work twice. */
+function eachIssueOnce(items, ctx) {
+    const first = new Map();
+    items.forEach((item, index) => {
+        const earlier = first.get(item.number);
+        if (earlier === undefined)
+            first.set(item.number, index);
+        else
+            ctx.addIssue({ code: 'custom', path: [index, 'number'], message: `issue #${item.number} is already items[${earlier}]; list each issue once` });
+    });
+}
+/** Shown at most, so a wholly wrong file gives a readable answer. */
+const MAX_PROBLEMS = 20;
 class SnapshotError extends Error {
     file;
     problems;
     constructor(file, problems) {
-        super(`${file}: invalid snapshot\n${problems.map((problem) => `  ${problem}`).join('\n')}`);
+        const lines = problems.slice(0, MAX_PROBLEMS).map((problem) => formatSnapshotProblem(file, problem));
+        if (problems.length > MAX_PROBLEMS)
+            lines.push(`…and ${problems.length - MAX_PROBLEMS} more problems`);
+        super(`${file}: invalid snapshot\n${lines.map((line) => `  ${line}`).join('\n')}`);
         this.file = file;
-        this.problems = problems;
         this.name = 'SnapshotError';
+        this.problems = lines;
     }
 }
-/** Parses a snapshot file's text; throws a SnapshotError naming the file and the JSON path of every problem. */
+/** Parses a snapshot file's text; throws a SnapshotError placing every problem at its line, column, JSON path and issue. */
 function parseSnapshot(text, file) {
     let json;
     try {
         json = JSON.parse(text);
     }
     catch (error) {
-        throw new SnapshotError(file, [`not valid JSON: ${error instanceof Error ? error.message : String(error)}`]);
+        throw new SnapshotError(file, [jsonSyntaxProblem(text, error)]);
     }
     const result = snapshotSchema.safeParse(json);
     if (result.success)
         return result.data;
-    const problems = result.error.issues.slice(0, 20).map((issue) => `${jsonPath(issue.path)}: ${issue.message}`);
-    if (result.error.issues.length > 20)
-        problems.push(`…and ${result.error.issues.length - 20} more problems`);
-    throw new SnapshotError(file, problems);
-}
-/** ["items", 3, "createdAt"] → "items[3].createdAt". */
-function jsonPath(path) {
-    if (path.length === 0)
-        return '(top level)';
-    return path
-        .map((key, index) => typeof key === 'number' ? `[${key}]` : /^[A-Za-z_$][\w$]*$/.test(String(key)) ? `${index === 0 ? '' : '.'}${String(key)}` : `[${JSON.stringify(String(key))}]`)
-        .join('');
+    throw new SnapshotError(file, describeSnapshotIssues(result.error.issues, snapshotSchema, text, json));
 }
 /** The JSON Schema of the snapshot file as written on disk. */
 function snapshotJsonSchema() {
@@ -60982,15 +61371,16 @@ function workItemFromIssue(issue) {
         createdAt: issue.createdAt,
         updatedAt: issue.updatedAt,
         closedAt: issue.closedAt,
-        ...closeReason(issue.stateReason),
+        ...snapshot_closeReason(issue.stateReason),
         ...(issue.activityAt ? { activityAt: issue.activityAt } : {}),
+        ...(issue.archiveWarnedAt ? { archiveWarnedAt: issue.archiveWarnedAt } : {}),
         milestone: typeof issue.milestone === 'string' || issue.milestone === null ? issue.milestone : issue.milestone.title,
         form,
         checklist,
         fields: issue.fields ?? {},
     };
 }
-function closeReason(stateReason) {
+function snapshot_closeReason(stateReason) {
     const reason = stateReason?.toLowerCase().replace(/_/g, '-');
     return reason === 'completed' || reason === 'not-planned' || reason === 'duplicate' ? { closedAs: reason } : {};
 }
@@ -61008,7 +61398,8 @@ function closeReason(stateReason) {
  * tell whether the bot's own write is the issue's latest change.
  */
 function toWorkItem(node, comments = []) {
-    const activityAt = personActivityAt(node, comments);
+    const state = readCommentState(findBotComment(comments)?.body ?? '');
+    const activityAt = humanActivityAt(node, comments, state);
     return workItemFromIssue({
         number: node.number,
         title: node.title,
@@ -61021,9 +61412,25 @@ function toWorkItem(node, comments = []) {
         closedAt: node.closedAt ?? null,
         stateReason: node.stateReason ?? null,
         ...(activityAt ? { activityAt } : {}),
+        ...(state.warned ? { archiveWarnedAt: state.warned } : {}),
         milestone: node.milestone ?? null,
         body: node.body ?? null,
     });
+}
+/**
+ * A person's last touch, when the bot's own writes hide it from `updatedAt`.
+ * The moment the bot recorded in its comment counts too: a label a person
+ * added before the bot last wrote leaves no other trace. An archived issue
+ * reopened since was reopened by a person: that is their touch, and
+ * `updatedAt` holds it.
+ */
+function humanActivityAt(node, comments, state) {
+    if (state.archived && node.state === 'OPEN' && node.stateReason === 'REOPENED')
+        return undefined;
+    const seen = personActivityAt(node, comments);
+    if (!seen || !state.touched)
+        return seen;
+    return Date.parse(state.touched) > Date.parse(seen) ? new Date(Date.parse(state.touched)).toISOString() : seen;
 }
 /** Writes of the bot's that land within this long before `updatedAt` are taken to be what set it (labels follow the comment by seconds). */
 const OWN_WRITE_WINDOW_MS = 5 * 60_000;
@@ -61400,6 +61807,7 @@ function budgetsOutput(evaluation) {
         points: b.points,
         share: b.share,
         cap: b.maxShare?.text ?? null,
+        floor: b.minShare?.text ?? null,
         status: b.status,
         customers: b.customers.map((c) => ({ customer: c.customer, points: c.points, share: c.share, cap: c.cap ?? null, over: c.over })),
     }));
@@ -61678,6 +62086,7 @@ function runFacts(counts, applied) {
                 ...applied.notAttempted.map((w) => ({ description: w.description, reason: 'not attempted: the run stopped at an earlier write' })),
             ],
         },
+        archived: applied.made.flatMap((w) => (w.kind === 'close-issue' ? [w.issue] : [])),
     };
 }
 /** One line for the check: how many findings fail and the first few. */
@@ -61724,7 +62133,7 @@ function trendStart(now, months) {
 /***/ ((__webpack_module__, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _action_run_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4713);
+/* harmony import */ var _action_run_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4245);
 // The action's entry point: no logic here, see action/run.ts.
 
 await (0,_action_run_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();

@@ -1,7 +1,7 @@
 /**
- * Writes a real comment and a real job summary, produced from the example
- * roadmap, into the README's "What people see" section, so the README shows
- * what the product prints rather than what someone typed.
+ * Writes a real comment, a real job summary and the start of the real demo
+ * output, produced from the example roadmap, into the README, so the README
+ * shows what the product prints rather than what someone typed.
  *
  *   npm run readme        rewrites README.md
  *
@@ -14,8 +14,11 @@ import { parse } from 'yaml';
 import { buildReportInput } from '../src/report/report-input.js';
 import { parseSnapshot } from '../src/core/snapshot.js';
 import { parsePolicy } from '../src/policy/schema.js';
-import { renderComment } from '../src/report/comment.js';
+import { renderArchiveNote, renderComment } from '../src/report/comment.js';
+import type { WorkItem } from '../src/core/types.js';
+import type { Policy } from '../src/policy/schema.js';
 import { renderMarkdownReport } from '../src/report/summary.js';
+import { renderTerminal } from '../src/report/terminal.js';
 import type { ReportInput } from '../src/report/types.js';
 
 export const POLICY_FILE = 'examples/roadmap-policy.yml';
@@ -24,14 +27,14 @@ export const SNAPSHOT_FILE = 'examples/acme-snapshot.json';
 const TREND_MONTHS = 6;
 
 /** The example roadmap evaluated at the moment its snapshot was taken, as the action would report it in audit mode. */
-export function exampleReportInput(root: string): ReportInput {
-  const policy = parsePolicy(parse(readFileSync(join(root, POLICY_FILE), 'utf8')));
+export function exampleReportInput(root: string, options: { policy?: Policy; items?: (items: WorkItem[]) => WorkItem[]; daysLater?: number } = {}): ReportInput {
+  const policy = options.policy ?? parsePolicy(examplePolicyFile(root));
   const snapshot = parseSnapshot(readFileSync(join(root, SNAPSHOT_FILE), 'utf8'), SNAPSHOT_FILE);
   return buildReportInput({
     mode: 'audit',
     policy,
-    items: snapshot.items,
-    now: snapshot.takenAt,
+    items: options.items ? options.items(snapshot.items) : snapshot.items,
+    now: new Date(Date.parse(snapshot.takenAt) + (options.daysLater ?? 0) * 86_400_000).toISOString(),
     // As a repository using the action would see it.
     policySources: ['.github/roadmap-policy.yml'],
     sourceName: snapshot.source.name,
@@ -52,9 +55,46 @@ export function exampleCommentItem(input: ReportInput): number {
   return best.number;
 }
 
+function examplePolicyFile(root: string): Record<string, unknown> {
+  return parse(readFileSync(join(root, POLICY_FILE), 'utf8')) as Record<string, unknown>;
+}
+
+/** The example policy with backlog archiving turned on, as a team that wants its backlog to shrink sets it. */
+function archivingPolicy(root: string): Policy {
+  const file = examplePolicyFile(root);
+  const backlog = file.backlog as Record<string, unknown>;
+  return parsePolicy({ ...file, backlog: { ...backlog, archive: true, 'grace-days': 14, 'keep-labels': ['pinned', 'security'] } });
+}
+
+/**
+ * The two comments of archiving, on the example's stale item: the warning an
+ * audit writes, and the note once a later audit, past the grace period with
+ * nobody touching the item, has closed it.
+ */
+export function archiveExamples(root: string): { archiveWarning: string; archiveNote: string } {
+  const policy = archivingPolicy(root);
+  const warnedInput = exampleReportInput(root, { policy });
+  const stale = warnedInput.evaluation.archive[0];
+  if (!stale) throw new Error('the example roadmap has no stale item to archive');
+  const graceDays = policy.backlog.archive?.graceDays ?? 0;
+  const warned = (items: WorkItem[]) => items.map((item) => (item.number === stale.number ? { ...item, archiveWarnedAt: stale.warnedAt } : item));
+  const dueInput = exampleReportInput(root, { policy, items: warned, daysLater: graceDays });
+  const due = dueInput.evaluation.archive.find((decision) => decision.number === stale.number && decision.due);
+  const item = dueInput.items.find((candidate) => candidate.number === stale.number);
+  if (!due || !item) throw new Error(`#${stale.number} is not due to be archived ${graceDays} days after its warning`);
+  return {
+    archiveWarning: renderComment({ ...warnedInput, mode: 'issue', focusItem: stale.number }),
+    archiveNote: renderArchiveNote({ item, decision: due, policy, at: dueInput.evaluation.at }),
+  };
+}
+
 export interface ReadmeExamples {
   comment: string;
   summary: string;
+  archiveWarning: string;
+  archiveNote: string;
+  /** The top of `roadmap-guard demo` on an 80-column terminal: the verdict, the budgets and the customers. */
+  demo?: string;
 }
 
 export function renderReadmeExamples(root: string): ReadmeExamples {
@@ -62,19 +102,30 @@ export function renderReadmeExamples(root: string): ReadmeExamples {
   return {
     comment: renderComment({ ...input, mode: 'issue', focusItem: exampleCommentItem(input) }),
     summary: renderMarkdownReport(input),
+    ...archiveExamples(root),
+    demo: demoTop(input),
   };
 }
 
+/** What `roadmap-guard demo` prints, up to its list of findings: the same input as the demo command builds. */
+export function demoTop(input: ReportInput): string {
+  const text = renderTerminal({ ...input, mode: 'demo', policySources: [POLICY_FILE] }, { color: false, width: 80 });
+  return text.slice(0, text.indexOf('\n\nNeeds attention'));
+}
+
 /** README.md with each example's text placed between its markers, everything else untouched. */
-export function withExamples(readme: string, examples: ReadmeExamples): string {
+export function withExamples(readme: string, examples: Partial<ReadmeExamples>): string {
   let result = readme;
-  for (const [name, markdown] of Object.entries(examples)) {
+  for (const [name, text] of Object.entries(examples)) {
+    if (text === undefined) continue;
     const start = `<!-- example:${name} -->`;
     const end = `<!-- /example:${name} -->`;
     const from = result.indexOf(start);
     const to = result.indexOf(end);
     if (from < 0 || to < from) throw new Error(`README.md has no ${start} … ${end} block`);
-    result = `${result.slice(0, from + start.length)}\n${quoteBlock(markdown)}\n${result.slice(to)}`;
+    // Markdown reports are shown rendered; terminal output as it looks in a terminal.
+    const shown = name === 'demo' ? `\`\`\`text\n${text.trimEnd()}\n\`\`\`` : quoteBlock(text);
+    result = `${result.slice(0, from + start.length)}\n${shown}\n${result.slice(to)}`;
   }
   return result;
 }

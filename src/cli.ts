@@ -1,3 +1,4 @@
+#!/usr/bin/env node
 // The `roadmap-guard` command line: no logic here, each command lives in cli/.
 import { main } from './cli/main.js';
 

@@ -195,6 +195,7 @@ function runFacts(counts: RequestCounts, applied: ApplyResult): RunFacts {
         ...applied.notAttempted.map((w) => ({ description: w.description, reason: 'not attempted: the run stopped at an earlier write' })),
       ],
     },
+    archived: applied.made.flatMap((w) => (w.kind === 'close-issue' ? [w.issue] : [])),
   };
 }
 

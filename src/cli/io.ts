@@ -1,15 +1,28 @@
+import { parseArgs, type ParseArgsOptionsConfig } from 'node:util';
 import { SnapshotError } from '../core/snapshot.js';
+import { closest } from '../policy/did-you-mean.js';
 import { PolicyError } from '../policy/errors.js';
 
 /** What a command may touch: passed in so tests can capture it. */
 export interface CliIo {
-  stdout: { write(text: string): unknown; isTTY?: boolean };
+  stdout: { write(text: string): unknown; isTTY?: boolean; columns?: number };
   stderr: { write(text: string): unknown };
   env: NodeJS.ProcessEnv;
 }
 
-/** Exit codes shared by every command. */
-export const EXIT = { ok: 0, failed: 1, badInput: 2 } as const;
+/**
+ * One exit-code scheme for every command, so a script can tell "the roadmap
+ * breaks the policy" from "the command could not run".
+ */
+export const EXIT = { ok: 0, fails: 1, badInput: 2 } as const;
+
+/** The scheme as every help text prints it. */
+export const EXIT_CODES_HELP = `Exit codes:
+  0  done, and nothing fails the check
+  1  the check fails: a finding that fails under the policy's fail-on
+  2  the command could not do its job: an unknown option, a missing file,
+     or an invalid policy or snapshot (each problem is printed)
+`;
 
 export type Command = (args: string[], io: CliIo) => Promise<number>;
 
@@ -23,4 +36,31 @@ export function reportBadInput(command: string, error: unknown, io: CliIo): numb
     return EXIT.badInput;
   }
   throw error;
+}
+
+/**
+ * node:util parseArgs, with its errors said in the command's words: the
+ * option that is wrong, the nearest one that exists, and where help is.
+ */
+export function parseStrictly<O extends ParseArgsOptionsConfig>(command: string, args: string[], options: O) {
+  try {
+    return parseArgs({ args, options, strict: true as const, allowPositionals: true as const });
+  } catch (error) {
+    throw new BadInput(`${optionProblem(error, args, Object.keys(options))} (see roadmap-guard ${command} --help)`);
+  }
+}
+
+function optionProblem(error: unknown, args: string[], names: string[]): string {
+  const code = (error as { code?: unknown }).code;
+  if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') {
+    const given = args.find((arg) => arg.startsWith('-') && !names.includes(arg.replace(/^--?/, '').split('=')[0]!)) ?? 'option';
+    const nearest = closest(given.replace(/^--?/, '').split('=')[0]!, names);
+    return `unknown option ${given}${nearest ? `; did you mean --${nearest}?` : ''}`;
+  }
+  if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') {
+    const message = error instanceof Error ? error.message : '';
+    const option = /(--[\w-]+)/.exec(message)?.[1] ?? 'an option';
+    return message.includes('argument missing') ? `${option} needs a value` : `${option} takes no value`;
+  }
+  return error instanceof Error ? error.message : String(error);
 }

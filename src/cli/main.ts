@@ -1,12 +1,14 @@
-import { type CliIo, type Command, EXIT } from './io.js';
+import { type CliIo, type Command, EXIT, EXIT_CODES_HELP } from './io.js';
 import { validateCommand } from './validate.js';
 import { demoCommand } from './demo.js';
 import { simulateCommand } from './simulate.js';
+import { packageVersion } from './package.js';
+import { closest } from '../policy/did-you-mean.js';
 
 const COMMANDS: Record<string, { run: Command; summary: string }> = {
-  validate: { run: validateCommand, summary: 'validate [path]   check a policy file offline' },
+  validate: { run: validateCommand, summary: 'validate [path]   check a policy file (offline unless it extends another)' },
   demo: { run: demoCommand, summary: 'demo              evaluate the built-in example roadmap, offline' },
-  simulate: { run: simulateCommand, summary: 'simulate --policy P --snapshot S [--at DATE]   what-if: evaluate a policy against a snapshot' },
+  simulate: { run: simulateCommand, summary: 'simulate          what-if: evaluate a policy against a snapshot of issues,\n                    --policy <file> --snapshot <file> [--at <date>]' },
 };
 
 const USAGE = `Usage: roadmap-guard <command> [options]
@@ -15,7 +17,13 @@ Commands:
 ${Object.values(COMMANDS)
   .map((c) => `  ${c.summary}`)
   .join('\n')}
-`;
+
+Options:
+  --format text|markdown|json   how demo and simulate print the report (default: text)
+  --help, -h                    a command's own options: roadmap-guard <command> --help
+  --version, -v                 the installed version
+
+${EXIT_CODES_HELP}`;
 
 export async function main(argv: string[], io: CliIo): Promise<number> {
   const [name, ...args] = argv;
@@ -23,9 +31,14 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
     io.stdout.write(USAGE);
     return name === undefined ? EXIT.badInput : EXIT.ok;
   }
+  if (name === '--version' || name === '-v' || name === 'version') {
+    io.stdout.write(`${packageVersion()}\n`);
+    return EXIT.ok;
+  }
   const command = COMMANDS[name];
   if (!command) {
-    io.stderr.write(`roadmap-guard: unknown command "${name}"\n\n${USAGE}`);
+    const nearest = closest(name, Object.keys(COMMANDS));
+    io.stderr.write(`roadmap-guard: unknown command "${name}"${nearest ? `; did you mean ${nearest}?` : ''}\n\n${USAGE}`);
     return EXIT.badInput;
   }
   return command.run(args, io);

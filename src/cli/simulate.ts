@@ -4,18 +4,19 @@
  */
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { parseArgs, type ParseArgsOptionsConfig } from 'node:util';
 import { buildReportInput } from '../report/report-input.js';
-import { parseSnapshot } from '../core/snapshot.js';
+import { parseSnapshot, SnapshotError } from '../core/snapshot.js';
+import { reviewSnapshot } from '../core/snapshot-checks.js';
+import { extendsReader } from './extends.js';
 import type { Snapshot } from '../core/types.js';
 import { loadPolicy, type LoadedPolicy, type PolicyFileReader } from '../policy/load.js';
 import { budgetsOutput, findingsOutput } from '../report/outputs.js';
 import { renderMarkdownReport } from '../report/summary.js';
 import { renderTerminal } from '../report/terminal.js';
 import type { ReportInput } from '../report/types.js';
-import { BadInput, type CliIo, type Command, EXIT, reportBadInput } from './io.js';
+import { BadInput, type CliIo, type Command, EXIT, EXIT_CODES_HELP, parseStrictly, reportBadInput } from './io.js';
 
-const SIMULATE_USAGE = `Usage: roadmap-guard simulate --policy <file> --snapshot <file> [--at <date>] [--format text|markdown|json]
+const SIMULATE_USAGE = `Usage: roadmap-guard simulate --policy <file> --snapshot <file> [--at <date>] [--format text|markdown|json] [--extends-from <file>]
 
 Evaluates a policy against a snapshot of planned work and prints the report.
 Writes nothing: no comments, no labels, no files.
@@ -25,9 +26,13 @@ Writes nothing: no comments, no labels, no files.
   --at <date>         evaluate at this moment instead of the snapshot's takenAt,
                       e.g. 2027-01-15 or 2027-01-15T09:00:00Z
   --format <format>   text (default), markdown or json
+  --extends-from <file>  a local copy of the policy that --policy extends
+  --help, -h          this text
 
-Exit codes: 0 nothing fails, 1 findings fail, 2 bad input.
-`;
+A policy that extends another is read whole: from --extends-from, or from
+GitHub with a token in GITHUB_TOKEN or GH_TOKEN.
+
+${EXIT_CODES_HELP}`;
 
 const FORMATS = ['text', 'markdown', 'json'] as const;
 export type Format = (typeof FORMATS)[number];
@@ -39,18 +44,23 @@ export const simulateCommand: Command = async (args, io) => {
       io.stdout.write(SIMULATE_USAGE);
       return EXIT.ok;
     }
-    const [loaded, snapshot] = await Promise.all([loadLocalPolicy(options.policy), readSnapshot(options.snapshot)]);
+    const extended = extendsReader(options.extendsFrom, io.env);
+    const [loaded, snapshot] = await Promise.all([loadLocalPolicy(options.policy, process.cwd(), extended?.read), readSnapshot(options.snapshot)]);
+    const at = options.at ?? snapshot.takenAt;
+    const review = reviewSnapshot(loaded.policy, snapshot.items, at);
+    if (review.impossible.length > 0) throw new SnapshotError(options.snapshot, review.impossible);
+    for (const warning of review.suspicious) io.stderr.write(`roadmap-guard simulate: warning: ${options.snapshot}: ${warning}\n`);
     const input = buildReportInput({
       mode: 'simulate',
       policy: loaded.policy,
       items: snapshot.items,
-      now: options.at ?? snapshot.takenAt,
+      now: at,
       policySources: loaded.sources,
       sourceName: snapshot.source.name,
       trendMonths: 6,
     });
     io.stdout.write(render(input, options.format, io));
-    return input.evaluation.compliant ? EXIT.ok : EXIT.failed;
+    return input.evaluation.compliant ? EXIT.ok : EXIT.fails;
   } catch (error) {
     return reportBadInput('simulate', error, io);
   }
@@ -61,14 +71,16 @@ interface SimulateOptions {
   snapshot: string;
   at?: string;
   format: Format;
+  extendsFrom?: string;
 }
 
 function parseOptions(args: string[]): SimulateOptions | 'help' {
-  const { values, positionals } = parseStrictly(args, {
+  const { values, positionals } = parseStrictly('simulate', args, {
     policy: { type: 'string' },
     snapshot: { type: 'string' },
     at: { type: 'string' },
     format: { type: 'string' },
+    'extends-from': { type: 'string' },
     help: { type: 'boolean', short: 'h' },
   });
   if (values.help) return 'help';
@@ -81,16 +93,8 @@ function parseOptions(args: string[]): SimulateOptions | 'help' {
     snapshot: values.snapshot,
     ...(values.at === undefined ? {} : { at: parseMoment(values.at) }),
     format: parseFormat(values.format),
+    ...(values['extends-from'] === undefined ? {} : { extendsFrom: values['extends-from'] }),
   };
-}
-
-/** node:util parseArgs, with its errors turned into a message about the command. */
-export function parseStrictly<O extends ParseArgsOptionsConfig>(args: string[], options: O) {
-  try {
-    return parseArgs({ args, options, strict: true as const, allowPositionals: true as const });
-  } catch (error) {
-    throw new BadInput(`${error instanceof Error ? error.message : String(error)}`);
-  }
 }
 
 export function parseFormat(value: string | undefined): Format {
@@ -112,10 +116,16 @@ function parseMoment(value: string): string {
   return moment.toISOString();
 }
 
-/** Reads the policy from disk; an `extends` on GitHub cannot be followed offline, and says so. */
-export async function loadLocalPolicy(path: string, baseDir = process.cwd()): Promise<LoadedPolicy> {
+/**
+ * Reads the policy from disk. A policy it extends on GitHub is read by
+ * `extended` when given; otherwise offline, and says so.
+ */
+export async function loadLocalPolicy(path: string, baseDir = process.cwd(), extended?: PolicyFileReader): Promise<LoadedPolicy> {
   const read: PolicyFileReader = async (ref) => {
-    if (ref.repo !== null) throw new Error(`${ref.repo}:${ref.path} is on GitHub and cannot be read offline; simulate a policy without extends, or copy the extended policy's keys into it`);
+    if (ref.repo !== null) {
+      if (extended) return extended(ref);
+      throw new Error(`${ref.repo}:${ref.path} is on GitHub; give a local copy with --extends-from <file>, or set GITHUB_TOKEN or GH_TOKEN to a token that can read it`);
+    }
     const text = await readLocalFile(resolve(baseDir, ref.path), ref.path);
     return text === null ? null : { text };
   };
@@ -138,15 +148,18 @@ async function readLocalFile(absolute: string, shown: string): Promise<string | 
   }
 }
 
-/** The report in the chosen format. Colour only on a terminal, and never when NO_COLOR is set. */
+/**
+ * The report in the chosen format. Colour only on a terminal, and never when
+ * NO_COLOR is set; lines fit a terminal's width and are never cut in a pipe.
+ */
 export function render(input: ReportInput, format: Format, io: CliIo): string {
   if (format === 'markdown') return ensureNewline(renderMarkdownReport(input));
   if (format === 'json') {
     const { evaluation } = input;
     return `${JSON.stringify({ evaluation, findings: findingsOutput(evaluation), budgets: budgetsOutput(evaluation) }, null, 2)}\n`;
   }
-  const color = io.stdout.isTTY === true && !io.env['NO_COLOR'];
-  return renderTerminal(input, { color });
+  const terminal = io.stdout.isTTY === true;
+  return renderTerminal(input, { color: terminal && !io.env['NO_COLOR'], ...(terminal ? { width: io.stdout.columns || 80 } : {}) });
 }
 
 function ensureNewline(text: string): string {

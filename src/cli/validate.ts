@@ -1,70 +1,92 @@
 import { readFile } from 'node:fs/promises';
+import { join, relative } from 'node:path';
 import { checkPolicyData, locatorFor } from '../policy/check.js';
-import { formatProblems } from '../policy/errors.js';
+import { formatProblem, PolicyError } from '../policy/errors.js';
 import { DEFAULT_POLICY_PATH, extendsOf, MAX_POLICY_BYTES, missingPolicyProblem, PolicyFileTooLargeError } from '../policy/load.js';
 import { EXTENDS_PATTERN, normalizePolicy } from '../policy/schema.js';
 import { summarizePolicy } from '../policy/summary.js';
 import { readPolicySource } from '../policy/yaml-source.js';
-import { type Command, EXIT } from './io.js';
+import { BadInput, type CliIo, type Command, EXIT, EXIT_CODES_HELP, parseStrictly, reportBadInput } from './io.js';
+import { extendsReader } from './extends.js';
+import { packageRoot } from './package.js';
+import { loadLocalPolicy } from './simulate.js';
 
-const VALIDATE_USAGE = `Usage: roadmap-guard validate [path]
+const VALIDATE_USAGE = `Usage: roadmap-guard validate [path] [--extends-from <file>]
 
-Checks a policy file offline and prints every problem as file:line:column field: message.
-Exits 0 when the policy is valid, 1 when it is not.
+Checks a policy file and prints every problem as file:line:column field: message.
 
-  path    the policy file (default: ${DEFAULT_POLICY_PATH})
+  path                    the policy file (default: ${DEFAULT_POLICY_PATH})
+  --extends-from <file>   a local copy of the policy that path extends
+  --help, -h              this text
 
-A policy that extends another (extends: owner/repo:path) is checked on its own:
-the extended policy is on GitHub and is read when the action runs.
-`;
+A policy that extends another (extends: owner/repo:path) is checked whole,
+merged with the policies it extends, when they can be read: from
+--extends-from, or from GitHub with a token in GITHUB_TOKEN or GH_TOKEN
+(read access to the extended repository is enough). Otherwise the file is
+checked on its own, and the note says what that could not check.
+
+${EXIT_CODES_HELP}`;
 
 export const validateCommand: Command = async (args, io) => {
-  if (args.includes('--help') || args.includes('-h')) {
-    io.stdout.write(VALIDATE_USAGE);
-    return EXIT.ok;
-  }
-  const unknown = args.find((arg) => arg.startsWith('-'));
-  if (unknown || args.length > 1) {
-    io.stderr.write(`roadmap-guard validate: ${unknown ? `unknown option ${unknown}` : 'expected one policy file'}\n\n${VALIDATE_USAGE}`);
+  try {
+    const { values, positionals } = parseStrictly('validate', args, { 'extends-from': { type: 'string' }, help: { type: 'boolean', short: 'h' } });
+    if (values.help) {
+      io.stdout.write(VALIDATE_USAGE);
+      return EXIT.ok;
+    }
+    if (positionals.length > 1) throw new BadInput(`expected one policy file, got ${positionals.length}\n\n${VALIDATE_USAGE}`);
+    return await validate(positionals[0] ?? DEFAULT_POLICY_PATH, values['extends-from'], io);
+  } catch (error) {
+    // Policy problems are printed as they are, one `file:line:col field: message` per line, for editors to jump to.
+    if (!(error instanceof PolicyError)) return reportBadInput('validate', error, io);
+    io.stderr.write(`${error.message}\n`);
     return EXIT.badInput;
   }
-  const path = args[0] ?? DEFAULT_POLICY_PATH;
-
-  const text = await readText(path);
-  if ('error' in text) {
-    io.stderr.write(`${text.error}\n`);
-    return EXIT.failed;
-  }
-  const bytes = Buffer.byteLength(text.text, 'utf8');
-  if (bytes > MAX_POLICY_BYTES) {
-    io.stderr.write(`${path}: ${new PolicyFileTooLargeError(bytes).message}\n`);
-    return EXIT.failed;
-  }
-  const source = readPolicySource(text.text, path);
-  const extendsTarget = extendsOf(source.value);
-  const checked = source.readable ? checkPolicyData(source.value, locatorFor(source), { categoriesMayBeInherited: extendsTarget !== undefined }) : { problems: [] };
-  const problems = [...source.problems, ...checked.problems];
-  if (extendsTarget && EXTENDS_PATTERN.test(extendsTarget)) {
-    io.stderr.write(`${path}: note: extends ${extendsTarget}, which cannot be read offline; checked this file on its own\n`);
-  }
-  if (problems.length > 0 || !checked.parsed) {
-    io.stderr.write(`${formatProblems(problems)}\n`);
-    return EXIT.failed;
-  }
-  io.stdout.write(`${path}: OK — ${summarizePolicy(normalizePolicy(checked.parsed))}\n`);
-  return EXIT.ok;
 };
 
-async function readText(path: string): Promise<{ text: string } | { error: string }> {
-  try {
-    return { text: await readFile(path, 'utf8') };
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT') {
-      const problem = missingPolicyProblem(path);
-      return { error: `${problem.file}: ${problem.message}` };
-    }
-    return { error: `${path}: cannot read the policy file (${code ?? (error instanceof Error ? error.message : String(error))})` };
+async function validate(path: string, extendsFrom: string | undefined, io: CliIo): Promise<number> {
+  const text = await readText(path);
+  if (text === null) {
+    io.stderr.write(`${formatProblem(missingPolicyProblem(path))}\nnote: the example policy came with this command: ${relative(process.cwd(), join(packageRoot(), 'examples', 'roadmap-policy.yml'))}\n`);
+    return EXIT.badInput;
   }
+  const bytes = Buffer.byteLength(text, 'utf8');
+  if (bytes > MAX_POLICY_BYTES) throw new PolicyError([{ file: path, message: new PolicyFileTooLargeError(bytes).message }]);
+  const source = readPolicySource(text, path);
+  const target = extendsOf(source.value);
+  // A malformed extends is reported below as a problem of this file; only a well-formed one can be followed.
+  const followable = target !== undefined && EXTENDS_PATTERN.test(target);
+  const extended = followable ? extendsReader(extendsFrom, io.env) : undefined;
+  if (extended) {
+    const loaded = await loadLocalPolicy(path, process.cwd(), extended.read);
+    io.stdout.write(`${path}: OK — ${summarizePolicy(loaded.policy)} (merged with ${loaded.sources.slice(1).join(' → ')}, read ${extended.how})\n`);
+    return EXIT.ok;
+  }
+  if (extendsFrom !== undefined && target === undefined) io.stderr.write(`${path}: note: --extends-from ${extendsFrom} is not used: this policy extends no other\n`);
+  const checked = source.readable ? checkPolicyData(source.value, locatorFor(source), { categoriesMayBeInherited: target !== undefined }) : { problems: [] };
+  const problems = [...source.problems, ...checked.problems];
+  if (followable) io.stderr.write(`${path}: note: ${partialCheckNote(target)}\n`);
+  if (problems.length > 0 || !checked.parsed) throw new PolicyError(problems);
+  io.stdout.write(`${path}: OK — ${summarizePolicy(normalizePolicy(checked.parsed))}${target === undefined ? '' : ' (this file on its own)'}\n`);
+  return EXIT.ok;
 }
 
+function partialCheckNote(target: string): string {
+  return [
+    `extends ${target}, which was not read, so this file was checked on its own.`,
+    '  Not checked: keys the categories inherit (such as match), categories named in business-case.applies-to but defined there,',
+    '  and the merged policy as a whole. To check it whole, give a local copy with --extends-from <file>,',
+    '  or set GITHUB_TOKEN (or GH_TOKEN) to a token that can read that repository.',
+  ].join('\n');
+}
+
+/** The file's text, or null when there is no such file. */
+async function readText(path: string): Promise<string | null> {
+  try {
+    return await readFile(path, 'utf8');
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') return null;
+    throw new BadInput(`${path}: cannot read the policy file (${code ?? (error instanceof Error ? error.message : String(error))})`);
+  }
+}

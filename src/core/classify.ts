@@ -103,6 +103,11 @@ export function isExcluded(policy: Policy, item: WorkItem): boolean {
 export function isPlanned(policy: Policy, item: WorkItem, now: Date | string): boolean {
   if (isExcluded(policy, item)) return false;
   if (policy.work.include === 'open') return item.state === 'open';
+  return inCurrentIteration(policy, item, now);
+}
+
+/** True when the item's iteration on the board contains `now`. */
+export function inCurrentIteration(policy: Policy, item: WorkItem, now: Date | string): boolean {
   const iteration = iterationOf(policy, item);
   if (!iteration) return false;
   const start = Date.parse(iteration.startDate.length === 10 ? `${iteration.startDate}T00:00:00Z` : iteration.startDate);
@@ -118,7 +123,7 @@ function iterationOf(policy: Policy, item: WorkItem): Extract<FieldValue, { type
 }
 
 /** A project field by name, compared like headings ("Work type" = "work type"). */
-function projectField(item: WorkItem, name: string): FieldValue | undefined {
+export function projectField(item: WorkItem, name: string): FieldValue | undefined {
   if (Object.hasOwn(item.fields, name)) return item.fields[name];
   const wanted = normalizeHeading(name);
   const key = Object.keys(item.fields).find((candidate) => normalizeHeading(candidate) === wanted);

@@ -6,7 +6,7 @@
 import type { Policy } from '../policy/schema.js';
 import { classify, isPlanned, normalizeAnswer } from './classify.js';
 import { FINDING_KINDS } from './finding-kinds.js';
-import { backlogRule } from './rules/backlog.js';
+import { archiveDecisions, backlogRule } from './rules/backlog.js';
 import { betsRule } from './rules/bets.js';
 import { budgetsRule } from './rules/budgets.js';
 import { businessCaseRule } from './rules/business-case.js';
@@ -26,14 +26,15 @@ export function evaluate(policy: Policy, items: WorkItem[], now: Date | string):
   // 2. Measure planned capacity against the budgets.
   const budgets = budgetsRule(context);
 
-  // 3. Apply every rule, then decide which findings fail.
+  // 3. Decide which stale items are archived, apply every rule, then decide which findings fail.
+  const archive = archiveDecisions(context);
   const drafts = [
     ...budgets.findings,
     ...exemptionsRule(context),
     ...businessCaseRule(context),
     ...forbiddenLabelsRule(context),
     ...betsRule(context),
-    ...backlogRule(context),
+    ...backlogRule(context, archive),
     ...sizeRule(context),
   ];
   const exemptItems = new Set(context.items.filter(({ assessment }) => assessment.exempt).map(({ item }) => item.number));
@@ -51,6 +52,7 @@ export function evaluate(policy: Policy, items: WorkItem[], now: Date | string):
       inUse: countExemptions(context),
       ...(policy.exemptions?.maxOpen === undefined ? {} : { maxOpen: policy.exemptions.maxOpen }),
     },
+    archive,
     compliant: findings.every((finding) => finding.severity !== 'fail'),
   };
 }

@@ -16,6 +16,7 @@ export const FINDING_KINDS = [
   'stale-backlog',
   'missing-size',
   'exemptions-over-limit',
+  'archive-pending',
 ] as const;
 
 export type FindingKind = (typeof FINDING_KINDS)[number];
@@ -29,6 +30,7 @@ export const ITEM_LEVEL_KINDS: readonly FindingKind[] = [
   'forbidden-label',
   'bet-overdue',
   'stale-backlog',
+  'archive-pending',
 ];
 
 /** Kinds about a category's or customer's share of capacity. */

@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { parseIssueBody } from './issue-form.js';
+import { describeSnapshotIssues, formatSnapshotProblem, jsonSyntaxProblem, type SnapshotProblem } from './snapshot-problems.js';
 import type { FieldValue, Snapshot, WorkItem } from './types.js';
 
 const moment = z.iso.datetime({ offset: true, error: 'expected a date and time like 2026-11-03T09:00:00Z' });
@@ -39,6 +40,9 @@ const workItem = z
     activityAt: moment.optional().meta({
       description: "The last time a person touched the issue, when Roadmap Guard's own comment or label is the latest change; staleness is measured from it.",
     }),
+    archiveWarnedAt: moment.optional().meta({
+      description: 'When Roadmap Guard warned in its comment that the item will be archived (backlog.archive); the grace period runs from it.',
+    }),
     milestone: z.string().nullable().default(null),
     body: z.string().nullable().optional().meta({
       description: 'The issue body; its form answers and checkboxes are read when form or checklist is absent.',
@@ -61,44 +65,53 @@ const snapshotSchema = z
       name: z.string().min(1),
       commit: z.string().optional(),
     }),
-    takenAt: moment.meta({ description: 'When the snapshot was taken; simulate evaluates at this moment unless --at is given.' }),
-    items: z.array(workItem),
+    // A date alone means midnight UTC, as simulate's --at reads it.
+    takenAt: z
+      .union([moment, day.transform((date) => `${date}T00:00:00Z`)], { error: 'expected a date like 2026-11-03 or a date and time like 2026-11-03T09:00:00Z' })
+      .meta({ description: 'When the snapshot was taken (a date alone is midnight UTC); simulate evaluates at this moment unless --at is given.' }),
+    items: z.array(workItem).superRefine(eachIssueOnce),
   })
   .transform(({ $schema: _schema, ...snapshot }): Snapshot => snapshot);
 
+/** Two entries for one issue would count its work twice. */
+function eachIssueOnce(items: { number: number }[], ctx: z.RefinementCtx): void {
+  const first = new Map<number, number>();
+  items.forEach((item, index) => {
+    const earlier = first.get(item.number);
+    if (earlier === undefined) first.set(item.number, index);
+    else ctx.addIssue({ code: 'custom', path: [index, 'number'], message: `issue #${item.number} is already items[${earlier}]; list each issue once` });
+  });
+}
+
+/** Shown at most, so a wholly wrong file gives a readable answer. */
+const MAX_PROBLEMS = 20;
+
 export class SnapshotError extends Error {
+  readonly problems: string[];
+
   constructor(
     readonly file: string,
-    readonly problems: string[],
+    problems: SnapshotProblem[],
   ) {
-    super(`${file}: invalid snapshot\n${problems.map((problem) => `  ${problem}`).join('\n')}`);
+    const lines = problems.slice(0, MAX_PROBLEMS).map((problem) => formatSnapshotProblem(file, problem));
+    if (problems.length > MAX_PROBLEMS) lines.push(`…and ${problems.length - MAX_PROBLEMS} more problems`);
+    super(`${file}: invalid snapshot\n${lines.map((line) => `  ${line}`).join('\n')}`);
     this.name = 'SnapshotError';
+    this.problems = lines;
   }
 }
 
-/** Parses a snapshot file's text; throws a SnapshotError naming the file and the JSON path of every problem. */
+/** Parses a snapshot file's text; throws a SnapshotError placing every problem at its line, column, JSON path and issue. */
 export function parseSnapshot(text: string, file: string): Snapshot {
   let json: unknown;
   try {
     json = JSON.parse(text);
   } catch (error) {
-    throw new SnapshotError(file, [`not valid JSON: ${error instanceof Error ? error.message : String(error)}`]);
+    throw new SnapshotError(file, [jsonSyntaxProblem(text, error)]);
   }
   const result = snapshotSchema.safeParse(json);
   if (result.success) return result.data;
-  const problems = result.error.issues.slice(0, 20).map((issue) => `${jsonPath(issue.path)}: ${issue.message}`);
-  if (result.error.issues.length > 20) problems.push(`…and ${result.error.issues.length - 20} more problems`);
-  throw new SnapshotError(file, problems);
-}
-
-/** ["items", 3, "createdAt"] → "items[3].createdAt". */
-function jsonPath(path: readonly PropertyKey[]): string {
-  if (path.length === 0) return '(top level)';
-  return path
-    .map((key, index) =>
-      typeof key === 'number' ? `[${key}]` : /^[A-Za-z_$][\w$]*$/.test(String(key)) ? `${index === 0 ? '' : '.'}${String(key)}` : `[${JSON.stringify(String(key))}]`,
-    )
-    .join('');
+  throw new SnapshotError(file, describeSnapshotIssues(result.error.issues, snapshotSchema, text, json));
 }
 
 /** The JSON Schema of the snapshot file as written on disk. */
@@ -124,6 +137,7 @@ export interface RawIssue {
   /** GitHub's `stateReason`: COMPLETED, NOT_PLANNED, DUPLICATE (any case). */
   stateReason?: string | null;
   activityAt?: string;
+  archiveWarnedAt?: string;
   milestone: string | { title: string } | null;
   body: string | null;
   fields?: Record<string, FieldValue>;
@@ -144,6 +158,7 @@ export function workItemFromIssue(issue: RawIssue): WorkItem {
     closedAt: issue.closedAt,
     ...closeReason(issue.stateReason),
     ...(issue.activityAt ? { activityAt: issue.activityAt } : {}),
+    ...(issue.archiveWarnedAt ? { archiveWarnedAt: issue.archiveWarnedAt } : {}),
     milestone: typeof issue.milestone === 'string' || issue.milestone === null ? issue.milestone : issue.milestone.title,
     form,
     checklist,

@@ -38,6 +38,12 @@ export interface WorkItem {
    * change. Staleness is measured from it, so the bot never resets the clock it reads.
    */
   activityAt?: string;
+  /**
+   * When Roadmap Guard warned, in its comment on the issue, that the item
+   * will be archived. The grace period runs from it; a person's touch after
+   * it cancels the warning.
+   */
+  archiveWarnedAt?: string;
   milestone: string | null;
   /** Issue-form answers by heading; an empty answer (`_No response_`) is "". */
   form: Record<string, string>;
@@ -119,6 +125,19 @@ export interface CategoryBudget {
   customers: CustomerBudget[];
 }
 
+/** A stale item the policy archives: warned now or earlier, closed as not planned once the grace period is over. */
+export interface ArchiveDecision {
+  number: number;
+  /** The last time a person touched the item. */
+  touchedAt: string;
+  /** When the warning was given: recorded in the bot comment, or the moment evaluated when this run gives it. */
+  warnedAt: string;
+  /** The day the grace period ends: warnedAt plus grace-days. */
+  archiveOn: string;
+  /** The grace period is over: an audit closes the item now. */
+  due: boolean;
+}
+
 export interface Evaluation {
   /** The moment evaluated, ISO 8601. */
   at: string;
@@ -129,6 +148,8 @@ export interface Evaluation {
   items: ItemAssessment[];
   findings: Finding[];
   exemptions: { inUse: number; maxOpen?: number };
+  /** Stale items to archive (`backlog.archive`), oldest touch first: the order max-writes spends writes in. */
+  archive: ArchiveDecision[];
   /** True when no finding fails. */
   compliant: boolean;
 }

@@ -9,7 +9,7 @@ import { describeFailure } from './describe-failure.js';
 import { explainWriteError, getErrorMessage, httpStatus, PermissionError, RateLimitExhaustedError } from './errors.js';
 import type { PlannedWrite } from './plan.js';
 import { dashboardExists, readBotComment, type RepoRef } from './read.js';
-import { addLabels, closeAsDuplicate, createComment, createIssue, createLabel, deleteComment, removeLabel, updateComment, updateIssueBody } from './writes.js';
+import { addLabels, closeAsDuplicate, closeIssue, createComment, createIssue, createLabel, deleteComment, removeLabel, updateComment, updateIssueBody } from './writes.js';
 
 export interface ApplyOptions {
   dryRun: boolean;
@@ -116,5 +116,7 @@ async function applyWrite(client: GitHubClient, repo: RepoRef, write: PlannedWri
       return updateIssueBody(octokit, repo, write.issue, write.body);
     case 'close-duplicate-dashboard':
       return closeAsDuplicate(octokit, repo, write.issue, write.body);
+    case 'close-issue':
+      return closeIssue(octokit, repo, write.issue, write.stateReason);
   }
 }

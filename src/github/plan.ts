@@ -6,8 +6,9 @@
 import { ITEM_LEVEL_KINDS } from '../core/finding-kinds.js';
 import type { Evaluation, Finding, WorkItem } from '../core/types.js';
 import type { Policy } from '../policy/schema.js';
-import { isResolvedComment, renderResolvedComment } from '../report/comment.js';
+import { isSettledComment, renderResolvedComment } from '../report/comment.js';
 import { sameDashboardContent } from '../report/dashboard.js';
+import { dueArchives, planArchives } from './plan-archive.js';
 import type { BotComment } from './work-items.js';
 
 export type PlannedWrite =
@@ -19,7 +20,8 @@ export type PlannedWrite =
   | { kind: 'create-label'; issue: null; name: string; color: string; labelDescription: string; description: string }
   | { kind: 'create-issue'; issue: null; title: string; body: string; description: string }
   | { kind: 'update-issue'; issue: number; body: string; description: string }
-  | { kind: 'close-duplicate-dashboard'; issue: number; body: string; description: string };
+  | { kind: 'close-duplicate-dashboard'; issue: number; body: string; description: string }
+  | { kind: 'close-issue'; issue: number; stateReason: 'not_planned'; description: string };
 
 export interface PlanInput {
   evaluation: Evaluation;
@@ -45,9 +47,17 @@ const LABEL_LOOKS = {
   overBudget: { color: 'fbca04', description: "Roadmap Guard: this work's category or customer is over its capacity budget" },
 } as const;
 
+/**
+ * Archives first, oldest first: each was promised a date in its warning.
+ * An item being archived gets no other write.
+ */
 export function planWrites(input: PlanInput): PlannedWrite[] {
-  const itemWrites = input.items.flatMap((item) => [...planDuplicateRemoval(input, item), ...planComment(input, item), ...planLabels(input, item)]);
-  return [...planMissingLabels(input, itemWrites), ...itemWrites];
+  const archives = dueArchives(input);
+  const archiving = new Set(archives.map(({ item }) => item.number));
+  const itemWrites = input.items.filter((item) => !archiving.has(item.number)).flatMap((item) => [...planComment(input, item), ...planLabels(input, item)]);
+  // The bot's own duplicate comments go whatever else happens to the item, archived or not.
+  const duplicates = input.items.flatMap((item) => planDuplicateRemoval(input, item));
+  return [...planMissingLabels(input, itemWrites), ...planArchives(input, archives), ...duplicates, ...itemWrites];
 }
 
 /** Item-level findings (business case, forbidden label, overdue bet, stale backlog) about one item. */
@@ -81,10 +91,10 @@ function wantsComment(input: Pick<PlanInput, 'evaluation' | 'mode' | 'focusItem'
   return hasLiveComment(input, item);
 }
 
-/** The item has a bot comment that is not (yet) a resolved note. */
+/** The item has a bot comment that is not (yet) a resolved or archive note. */
 function hasLiveComment(input: Pick<PlanInput, 'existingComments'>, item: WorkItem): boolean {
   const existing = input.existingComments.get(item.number);
-  return !!existing && !isResolvedComment(existing.body);
+  return !!existing && !isSettledComment(existing.body);
 }
 
 /**
@@ -115,9 +125,9 @@ function planComment(input: PlanInput, item: WorkItem): PlannedWrite[] {
     if (sameText(existing.body, body)) return [];
     return [{ kind: 'update-comment', issue: item.number, commentId: existing.id, body, description: `update the comment on #${item.number}: ${reasons}` }];
   }
-  // Compliant now (or closed): the comment becomes a short resolved note, never deleted.
-  if (existing === null || isResolvedComment(existing.body)) return [];
-  const body = renderResolvedComment({ item: { number: item.number, title: item.title, url: item.url }, at: input.at ?? input.evaluation.at });
+  // Compliant now (or closed): the comment becomes a short resolved note, never deleted. An archive note stays.
+  if (existing === null || isSettledComment(existing.body)) return [];
+  const body = renderResolvedComment({ item, at: input.at ?? input.evaluation.at });
   return [{ kind: 'update-comment', issue: item.number, commentId: existing.id, body, description: `mark the comment on #${item.number} resolved` }];
 }
 

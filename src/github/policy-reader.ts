@@ -40,6 +40,18 @@ export function createPolicyReader(options: PolicyReaderOptions): PolicyFileRead
 }
 
 /**
+ * Reads only policies in other repositories (an `extends` target), through
+ * the contents API; the command line reads the repository's own file from disk.
+ */
+export function createExtendsReader(client: GitHubClient): PolicyFileReader {
+  return async ({ repo, path, ref }) => {
+    if (repo === null) return null;
+    const text = await readRepositoryFile(client, parseRepo(repo), path, ref);
+    return text === null ? null : { text };
+  };
+}
+
+/**
  * The policy file from the checkout, or null when it is not there. The
  * checkout may be a fork's (a policy preview on a pull request), so a path or
  * a symbolic link that leads out of the workspace is refused, not followed:

@@ -4,7 +4,7 @@
  */
 import { workItemFromIssue } from '../core/snapshot.js';
 import type { WorkItem } from '../core/types.js';
-import { COMMENT_MARKER, DASHBOARD_MARKER } from '../report/markers.js';
+import { COMMENT_MARKER, DASHBOARD_MARKER, readCommentState, type CommentState } from '../report/markers.js';
 
 /** An issue node as the queries in queries.ts return it. */
 export interface IssueNode {
@@ -55,7 +55,8 @@ export interface CommentLookup {
  * tell whether the bot's own write is the issue's latest change.
  */
 export function toWorkItem(node: IssueNode, comments: readonly (CommentNode | null)[] = []): WorkItem {
-  const activityAt = personActivityAt(node, comments);
+  const state = readCommentState(findBotComment(comments)?.body ?? '');
+  const activityAt = humanActivityAt(node, comments, state);
   return workItemFromIssue({
     number: node.number,
     title: node.title,
@@ -68,9 +69,24 @@ export function toWorkItem(node: IssueNode, comments: readonly (CommentNode | nu
     closedAt: node.closedAt ?? null,
     stateReason: node.stateReason ?? null,
     ...(activityAt ? { activityAt } : {}),
+    ...(state.warned ? { archiveWarnedAt: state.warned } : {}),
     milestone: node.milestone ?? null,
     body: node.body ?? null,
   });
+}
+
+/**
+ * A person's last touch, when the bot's own writes hide it from `updatedAt`.
+ * The moment the bot recorded in its comment counts too: a label a person
+ * added before the bot last wrote leaves no other trace. An archived issue
+ * reopened since was reopened by a person: that is their touch, and
+ * `updatedAt` holds it.
+ */
+function humanActivityAt(node: IssueNode, comments: readonly (CommentNode | null)[], state: CommentState): string | undefined {
+  if (state.archived && node.state === 'OPEN' && node.stateReason === 'REOPENED') return undefined;
+  const seen = personActivityAt(node, comments);
+  if (!seen || !state.touched) return seen;
+  return Date.parse(state.touched) > Date.parse(seen) ? new Date(Date.parse(state.touched)).toISOString() : seen;
 }
 
 /** Writes of the bot's that land within this long before `updatedAt` are taken to be what set it (labels follow the comment by seconds). */

@@ -78,3 +78,8 @@ export async function updateIssueBody(octokit: Octokit, repo: RepoRef, issue: nu
 export async function closeAsDuplicate(octokit: Octokit, repo: RepoRef, issue: number, body: string): Promise<void> {
   await octokit.rest.issues.update({ owner: repo.owner, repo: repo.name, issue_number: issue, body, state: 'closed', state_reason: 'duplicate' });
 }
+
+/** Closes an issue with a reason, as the "Close as not planned" button does. */
+export async function closeIssue(octokit: Octokit, repo: RepoRef, issue: number, stateReason: 'not_planned'): Promise<void> {
+  await octokit.rest.issues.update({ owner: repo.owner, repo: repo.name, issue_number: issue, state: 'closed', state_reason: stateReason });
+}

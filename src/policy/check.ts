@@ -6,13 +6,15 @@ import { z } from 'zod';
 import { describeValue } from './describe-value.js';
 import { problemsFromIssues, type Locator } from './describe-issues.js';
 import { fieldPath, type PolicyProblem } from './errors.js';
+import { isMapping } from './merge.js';
 import { type ParsedPolicyFile, policyFileSchema } from './schema.js';
 import type { PolicySource } from './yaml-source.js';
 
 export interface CheckOptions {
   /**
    * The file extends a policy that was not read (offline validation): its
-   * categories may come from there, so naming an unknown category is not an error.
+   * categories may come from there, so naming an unknown category is not an
+   * error, and a category that only changes its budget needs no `match`.
    */
   categoriesMayBeInherited?: boolean;
 }
@@ -28,6 +30,7 @@ export function checkPolicyData(value: unknown, locate: Locator, options: CheckO
   if (shapeProblem) return { problems: [shapeProblem] };
   const keyProblems = unrepresentableKeys(value, locate);
   if (keyProblems.length) return { problems: keyProblems };
+  if (options.categoriesMayBeInherited) value = withInheritableMatches(value as Record<string, unknown>);
   const result = policyFileSchema.safeParse(value);
   if (result.success) return { parsed: result.data, problems: [] };
   const issues = options.categoriesMayBeInherited ? result.error.issues.filter((issue) => !namesCategory(issue)) : result.error.issues;
@@ -73,6 +76,17 @@ function unrepresentableKeys(value: unknown, locate: Locator, path: PropertyKey[
       ? [{ ...locate([...path, key], 'key'), field: fieldPath([...path, key]), message: '`__proto__` cannot be used as a name; choose another' }]
       : unrepresentableKeys(child, locate, [...path, key]),
   );
+}
+
+/**
+ * A category without `match` in a file that extends another most likely
+ * overrides an inherited category's budget: it is checked as if it matched nothing.
+ */
+function withInheritableMatches(policy: Record<string, unknown>): Record<string, unknown> {
+  const categories = policy['categories'];
+  if (!isMapping(categories)) return policy;
+  const filled = Object.fromEntries(Object.entries(categories).map(([name, category]) => [name, isMapping(category) && !('match' in category) ? { ...category, match: {} } : category]));
+  return { ...policy, categories: filled };
 }
 
 function namesCategory(issue: z.core.$ZodIssue): boolean {

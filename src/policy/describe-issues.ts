@@ -120,7 +120,8 @@ function withSuggestion(message: string, actual: unknown, allowed: string[]): st
   return suggestion ? `${message}; did you mean \`${suggestion}\`?` : message;
 }
 
-function valueAt(root: unknown, path: readonly PropertyKey[]): unknown {
+/** The value at `path` in parsed data, or undefined when the path is not there. */
+export function valueAt(root: unknown, path: readonly PropertyKey[]): unknown {
   let value = root;
   for (const segment of path) {
     if (typeof value !== 'object' || value === null || !Object.hasOwn(value, segment)) return undefined;

@@ -14,6 +14,7 @@ import { parseShare, type Share } from '../core/share.js';
 import { describeValue } from './describe-value.js';
 import { extendsPartsProblem } from './extends-ref.js';
 import { normalizeAnswer } from '../core/classify.js';
+import { isMapping } from './merge.js';
 
 /**
  * Cross-key checks run even when other keys of the same mapping are wrong, so
@@ -250,6 +251,17 @@ const forbiddenLabel = z
   .transform((entry) => (typeof entry === 'string' ? { name: entry, message: undefined as string | undefined } : entry))
   .meta({ description: 'A label (or glob) no planned item may carry (finding forbidden-label).' });
 
+/** Archived work was not delivered, so it is never closed as completed: that would count it in the delivered trend. */
+const closeReason = z
+  .literal('not-planned', {
+    error: (issue) =>
+      issue.input === 'completed'
+        ? 'archived work was not delivered, so it cannot be closed as completed; use not-planned'
+        : `expected not-planned, got ${describeValue(issue.input)}`,
+  })
+  .default('not-planned')
+  .meta({ description: 'How archived items are closed: not-planned (the only reason allowed; completed is refused because archived work was not delivered).' });
+
 const approver = text('a GitHub login or @org/team').regex(/^@?[\w.-]+(\/[\w.-]+)?$/, {
   error: expected('a GitHub login like alice or a team like @acme/product-leads'),
 });
@@ -297,10 +309,22 @@ export const policyFileSchema = z
       .meta({ description: 'Deal work as a bet: an open item past its review date must be reviewed.' }),
     backlog: z
       .strictObject({
-        'max-age-days': wholeNumber('a whole number of days above 0', 1).meta({ description: 'Open items untouched for longer are flagged (finding stale-backlog).', examples: [365] }),
+        'max-age-days': wholeNumber('a whole number of days above 0', 1).meta({ description: 'Open items no person touched for longer are flagged (finding stale-backlog).', examples: [365] }),
+        archive: z.boolean({ error: expected('true or false') }).default(false).meta({
+          description: 'true: audits warn on stale items (finding archive-pending) and close them as not planned after grace-days unless someone touches them. false: stale items are only flagged.',
+        }),
+        'grace-days': wholeNumber('a whole number of days above 0', 1).default(14).meta({
+          description: 'Days between the warning in the bot comment and archiving; a comment, edit, label or reopen by a person in between cancels it.',
+          examples: [14],
+        }),
+        'keep-labels': z.array(labelGlob, { error: expected('a list of labels') }).default([]).meta({
+          description: 'Items with any of these labels are never archived (they are still flagged when stale).',
+          examples: [['pinned', 'security']],
+        }),
+        'close-reason': closeReason,
       })
       .optional()
-      .meta({ description: 'Old backlog items.' }),
+      .meta({ description: 'Old backlog items: flagged, and archived when archive is true.' }),
     exemptions: z
       .strictObject({
         label: text('a label name').meta({ description: 'The label that marks an approved exception.', examples: ['roadmap-exempt'] }),
@@ -339,6 +363,20 @@ export const policyFileSchema = z
       .prefault({})
       .meta({ description: 'What happens when the policy is not met.' }),
   })
+  .superRefine(
+    (policy, ctx) => {
+      const backlog: unknown = policy.backlog;
+      const enforcement: unknown = policy.enforcement;
+      if (isMapping(backlog) && backlog.archive === true && isMapping(enforcement) && enforcement.comment === false) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['backlog', 'archive'],
+          message: 'archiving needs enforcement.comment: true: the warning, and the date it was given, live in the bot comment',
+        });
+      }
+    },
+    whenMapping,
+  )
   .superRefine(
     (policy, ctx) => {
       const categories: unknown = policy.categories;
@@ -407,7 +445,12 @@ export function normalizePolicy(file: ParsedPolicyFile) {
     },
     forbiddenLabels: file['forbidden-labels'] ?? [],
     bets: { reviewField: file.bets?.['review-field'] },
-    backlog: { maxAgeDays: file.backlog?.['max-age-days'] },
+    backlog: {
+      maxAgeDays: file.backlog?.['max-age-days'],
+      archive: file.backlog?.archive
+        ? { graceDays: file.backlog['grace-days'], keepLabels: file.backlog['keep-labels'], closeReason: file.backlog['close-reason'] }
+        : undefined,
+    },
     exemptions: file.exemptions
       ? { label: file.exemptions.label, approvers: file.exemptions.approvers, maxOpen: file.exemptions['max-open'] }
       : undefined,

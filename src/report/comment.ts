@@ -4,12 +4,12 @@
  * for an exception. Edited in place by the bot, found by COMMENT_MARKER.
  */
 import { FINDING_KINDS } from '../core/finding-kinds.js';
-import type { Finding, ItemAssessment } from '../core/types.js';
+import type { ArchiveDecision, Finding, ItemAssessment, WorkItem } from '../core/types.js';
 import type { BusinessCaseField, Policy } from '../policy/schema.js';
 import { normalizeHeading } from '../core/issue-form.js';
 import { escapeText, safeMarkdown, safeUrl, truncateForGitHub } from './escape.js';
 import { amount, budgetFor, code, day, itemLink, joinWords, plural } from './format.js';
-import { COMMENT_MARKER } from './markers.js';
+import { COMMENT_MARKER, stateMarker } from './markers.js';
 import type { ReportInput } from './types.js';
 import { formatPercent } from '../core/share.js';
 
@@ -45,16 +45,52 @@ export function renderComment(input: CommentInput): string {
 const RESOLVED_LEAD = '**Resolved:**';
 
 /** The short note that replaces the comment once the issue meets the policy. */
-export function renderResolvedComment(input: { item: { number: number; title: string; url: string }; at: string }): string {
+export function renderResolvedComment(input: { item: Pick<WorkItem, 'number' | 'title' | 'url'> & Partial<Pick<WorkItem, 'updatedAt' | 'activityAt'>>; at: string }): string {
+  const touched = input.item.activityAt ?? input.item.updatedAt;
+  const state = stateMarker(touched ? { touched } : {});
   return [
     COMMENT_MARKER,
-    `${RESOLVED_LEAD} ${itemLink(input.item)} meets the roadmap policy as of ${day(input.at)}. Nothing left to fix; thank you.`,
+    `${RESOLVED_LEAD} ${itemLink(input.item)} meets the roadmap policy as of ${day(input.at)}. Nothing left to fix; thank you.${state ? ` ${state}` : ''}`,
   ].join('\n\n') + '\n';
 }
 
 /** True when a comment of ours is the resolved note, whatever the issue's title or the date it names. */
 export function isResolvedComment(body: string): boolean {
   return body.includes(COMMENT_MARKER) && body.split('\n').some((line) => line.startsWith(RESOLVED_LEAD));
+}
+
+const ARCHIVED_LEAD = '**Archived:**';
+
+export interface ArchiveNoteInput {
+  item: Pick<WorkItem, 'number' | 'title' | 'url'>;
+  decision: ArchiveDecision;
+  policy: Policy;
+  /** The moment the item is archived. */
+  at: string;
+}
+
+/** What the comment says once the bot has closed the item as not planned: why, and how to bring it back. */
+export function renderArchiveNote(input: ArchiveNoteInput): string {
+  const { decision, policy } = input;
+  const maxAgeDays = policy.backlog.maxAgeDays ?? 0;
+  const state = stateMarker({ touched: decision.touchedAt, warned: decision.warnedAt, archived: input.at });
+  return [
+    COMMENT_MARKER,
+    `${ARCHIVED_LEAD} ${itemLink(input.item)} was closed as not planned on ${day(input.at)}. Nobody had updated it since ${day(decision.touchedAt)}, ` +
+      `over the backlog limit of ${plural(maxAgeDays, 'day')}, and nobody did during the ${plural(policy.backlog.archive?.graceDays ?? 0, 'day')} after the warning of ${day(decision.warnedAt)}.`,
+    `**Still matters?** Reopen it: Roadmap Guard will not archive it again unless it goes untouched for another ${plural(maxAgeDays, 'day')}.`,
+    `_Archived by Roadmap Guard under the backlog policy._ ${state}`,
+  ].join('\n\n') + '\n';
+}
+
+/** True when a comment of ours says the item was archived. */
+export function isArchiveNote(body: string): boolean {
+  return body.includes(COMMENT_MARKER) && body.split('\n').some((line) => line.startsWith(ARCHIVED_LEAD));
+}
+
+/** The comment has said its last word (resolved or archived): only new findings make it speak again. */
+export function isSettledComment(body: string): boolean {
+  return isResolvedComment(body) || isArchiveNote(body);
 }
 
 function findItem(input: CommentInput): { number: number; title: string; url: string } {
@@ -100,7 +136,8 @@ function opening(input: CommentInput, assessment: ItemAssessment | undefined, fi
   if (open.length === 0) {
     return `${who} is exempt from the roadmap policy${exemptLabel ? ` (label ${code(exemptLabel)})` : ''}: the findings below are listed for information and block nothing.`;
   }
-  const reasons = joinWords(briefly(reasonsFor(input.policy, open)));
+  const archive = open.some((f) => f.kind === 'archive-pending') ? input.evaluation.archive.find((d) => d.number === input.focusItem) : undefined;
+  const reasons = joinWords(briefly(reasonsFor(input.policy, open, archive)));
   const blocking = open.some((f) => f.severity === 'fail');
   return blocking
     ? `${who} can't be scheduled yet: ${reasons}. The check passes once the points below are settled; this comment updates as the issue changes.`
@@ -116,7 +153,7 @@ function briefly(reasons: { text: string; budget: boolean }[]): string[] {
   return [...own.slice(0, 2), `${own.length - 2} more points listed below`, ...budget];
 }
 
-function reasonsFor(policy: Policy, findings: Finding[]): { text: string; budget: boolean }[] {
+function reasonsFor(policy: Policy, findings: Finding[], archive: ArchiveDecision | undefined): { text: string; budget: boolean }[] {
   const count = (kind: Finding['kind']) => findings.filter((f) => f.kind === kind).length;
   const reasons: string[] = [];
   const budget: string[] = [];
@@ -133,10 +170,9 @@ function reasonsFor(policy: Policy, findings: Finding[]): { text: string; budget
   const labels = count('forbidden-label');
   if (labels) reasons.push(labels === 1 ? 'it has a one-off label' : `it has ${labels} one-off labels`);
   if (count('bet-overdue')) reasons.push('its review date has passed');
-  if (count('stale-backlog')) {
-    const days = policy.backlog.maxAgeDays;
-    reasons.push(days ? `it has not been updated in over ${plural(days, 'day')}` : 'it has not been updated in a long time');
-  }
+  const stale = policy.backlog.maxAgeDays ? `it has not been updated in over ${plural(policy.backlog.maxAgeDays, 'day')}` : 'it has not been updated in a long time';
+  if (count('stale-backlog')) reasons.push(stale);
+  if (archive) reasons.push(archive.due ? `${stale} and is due to be archived` : `${stale} and will be archived on ${day(archive.archiveOn)} unless someone updates it`);
   if (count('missing-size')) reasons.push('it has no size estimate');
   const overShare = findings.filter((x) => x.kind === 'customer-over-share').map((f) => escapeText(f.customer ?? 'this customer', 40));
   const overBudget = findings.filter((x) => x.kind === 'over-budget');
@@ -251,11 +287,20 @@ function exceptionHowTo(input: CommentInput): string {
   return `**Need an exception?** ${who} add the label ${code(exemptions.label)}: exempt issues are still reported but never fail the check.${limit}`;
 }
 
+/** The stamp line, and the state the next run reads back; a change in either alone never rewrites the comment. */
 function footer(input: CommentInput): string {
   const source = input.policySources[0] ?? 'the roadmap policy';
   const url = input.policyUrl ? safeUrl(input.policyUrl) : undefined;
   const policy = url ? `[${escapeText(source, 100)}](${url})` : code(source);
-  return `_Checked by Roadmap Guard against ${policy} on ${day(input.evaluation.at)}._`;
+  const item = input.items.find((i) => i.number === input.focusItem);
+  const warned = input.evaluation.archive.find((d) => d.number === input.focusItem)?.warnedAt;
+  const state = stateMarker({ ...(item ? { touched: touchedAt(item) } : {}), ...(warned ? { warned } : {}) });
+  return `_Checked by Roadmap Guard against ${policy} on ${day(input.evaluation.at)}._${state ? ` ${state}` : ''}`;
+}
+
+/** The last time a person touched the item, as far as this run can tell. */
+function touchedAt(item: Pick<WorkItem, 'updatedAt' | 'activityAt'>): string {
+  return item.activityAt ?? item.updatedAt;
 }
 
 function withoutPeriod(text: string): string {

@@ -4,7 +4,7 @@
  * cannot disagree. Rendering lives in summary.ts and terminal.ts.
  */
 import { FINDING_KINDS, ITEM_LEVEL_KINDS, type FindingKind } from '../core/finding-kinds.js';
-import type { CategoryBudget, Finding } from '../core/types.js';
+import type { ArchiveDecision, CategoryBudget, Finding } from '../core/types.js';
 import { capText, dealCategories, KIND_TITLES, ratio, shareFraction } from './format.js';
 import type { ReportInput } from './types.js';
 
@@ -41,6 +41,11 @@ export interface FindingGroup {
   entries: Finding[][];
 }
 
+export interface ArchiveRow {
+  item: { number: number; title: string; url: string };
+  decision: ArchiveDecision;
+}
+
 export interface TrendRow {
   month: string;
   delivered: number;
@@ -66,6 +71,8 @@ export interface ReportDigest {
   overdueBets?: number;
   staleBacklog?: { count: number; maxAgeDays: number };
   exemptions?: { label: string; inUse: number; maxOpen?: number };
+  /** With `backlog.archive`: what this run archived (unknown without run facts), and what is still to be archived, oldest first. */
+  archive?: { graceDays: number; archived?: ArchiveRow[]; pending: ArchiveRow[] };
   trend?: { rows: TrendRow[]; plannedShare: number; cap?: number; categories: string[]; extraRequests: number };
 }
 
@@ -103,14 +110,31 @@ export function digest(input: ReportInput): ReportDigest {
         over: c.over,
       })),
     ),
-    groups: groupFindings(evaluation.findings),
+    // With archiving on, its own section lists the items to archive, with their dates.
+    groups: groupFindings(evaluation.findings.filter((f) => !policy.backlog.archive || f.kind !== 'archive-pending')),
     overdueBets: policy.bets.reviewField ? count('bet-overdue') : undefined,
-    staleBacklog: policy.backlog.maxAgeDays ? { count: count('stale-backlog'), maxAgeDays: policy.backlog.maxAgeDays } : undefined,
+    // Items to be archived are stale too.
+    staleBacklog: policy.backlog.maxAgeDays ? { count: itemsWith(open, ['stale-backlog', 'archive-pending']), maxAgeDays: policy.backlog.maxAgeDays } : undefined,
     exemptions: policy.exemptions
       ? { label: policy.exemptions.label, inUse: evaluation.exemptions.inUse, maxOpen: evaluation.exemptions.maxOpen ?? policy.exemptions.maxOpen }
       : undefined,
+    archive: archiveOf(input),
     trend: trendOf(input),
   };
+}
+
+function archiveOf(input: ReportInput): ReportDigest['archive'] {
+  const graceDays = input.policy.backlog.archive?.graceDays;
+  if (graceDays === undefined) return undefined;
+  const items = new Map(input.items.map((item) => [item.number, item]));
+  const archived = new Set(input.run?.archived ?? []);
+  const rows = input.evaluation.archive.map((decision) => ({ item: items.get(decision.number) ?? { number: decision.number, title: '', url: '' }, decision }));
+  const pending = rows.filter((row) => !archived.has(row.item.number));
+  return input.run ? { graceDays, archived: rows.filter((row) => archived.has(row.item.number)), pending } : { graceDays, pending };
+}
+
+function itemsWith(findings: Finding[], kinds: FindingKind[]): number {
+  return new Set(findings.filter((f) => f.item && kinds.includes(f.kind)).map((f) => f.item!.number)).size;
 }
 
 function groupFindings(findings: Finding[]): FindingGroup[] {

@@ -22,6 +22,7 @@ export const KIND_TITLES: Record<FindingKind, string> = {
   'stale-backlog': 'Stale backlog',
   'missing-size': 'Items without a size',
   'exemptions-over-limit': 'Too many exemptions',
+  'archive-pending': 'Stale backlog to be archived',
 };
 
 /** "1 item", "3 items". */

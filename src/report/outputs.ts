@@ -26,6 +26,8 @@ export interface BudgetOutput {
   share: string;
   /** The max-share, "10%", or null when the category has none. */
   cap: string | null;
+  /** The min-share, "60%", or null when the category has none. */
+  floor: string | null;
   status: CategoryBudget['status'];
   customers: { customer: string; points: number; share: string; cap: string | null; over: boolean }[];
 }
@@ -52,6 +54,7 @@ export function budgetsOutput(evaluation: Evaluation): BudgetOutput[] {
     points: b.points,
     share: b.share,
     cap: b.maxShare?.text ?? null,
+    floor: b.minShare?.text ?? null,
     status: b.status,
     customers: b.customers.map((c) => ({ customer: c.customer, points: c.points, share: c.share, cap: c.cap ?? null, over: c.over })),
   }));

@@ -6,8 +6,8 @@
  */
 import type { Finding } from '../core/types.js';
 import { escapeText, mermaidLabel, safeMarkdown, truncateForGitHub } from './escape.js';
-import { digest, percent, type BudgetRow, type CustomerRow, type ReportDigest } from './digest.js';
-import { amount, code, itemLink, joinWords, KIND_TITLES, plural, shareBar, STATUS_WORDS } from './format.js';
+import { digest, percent, type ArchiveRow, type BudgetRow, type CustomerRow, type ReportDigest } from './digest.js';
+import { amount, code, day, itemLink, joinWords, KIND_TITLES, plural, shareBar, STATUS_WORDS } from './format.js';
 import type { ReportInput, RunFacts } from './types.js';
 
 /** Findings listed per kind before "and N more": keeps a 5,000-item repository's page readable. */
@@ -33,6 +33,7 @@ function auditReport(input: ReportInput): string[] {
     customerSection(input, facts),
     attentionSection(facts),
     betsAndBacklog(facts),
+    archiveSection(facts),
     trendSection(input, facts),
     input.run ? runSection(input, input.run) : '',
   ];
@@ -159,6 +160,25 @@ function betsAndBacklog(facts: ReportDigest): string {
     lines.push(`- **Exemptions** (${code(label)}): ${inUse} in use${limit}`);
   }
   return lines.length ? `### Bets, backlog and exemptions\n\n${lines.join('\n')}` : '';
+}
+
+function archiveSection(facts: ReportDigest): string {
+  const archive = facts.archive;
+  if (!archive) return '';
+  const list = (rows: ArchiveRow[], line: (row: ArchiveRow) => string) => {
+    const lines = rows.slice(0, MAX_PER_GROUP).map((row) => `- ${itemLink(row.item, 70)} — ${line(row)}`);
+    if (rows.length > MAX_PER_GROUP) lines.push(`- …and ${(rows.length - MAX_PER_GROUP).toLocaleString('en-US')} more`);
+    return lines.length ? lines.join('\n') : '- none';
+  };
+  return [
+    '### Backlog archiving',
+    `Stale items are closed as not planned ${plural(archive.graceDays, 'day')} after a warning in their comment, unless someone touches them. Oldest first.`,
+    // The dashboard and the CLI have no run to speak of.
+    archive.archived
+      ? `**Archived this run (${archive.archived.length.toLocaleString('en-US')})**\n\n${list(archive.archived, (row) => `untouched since ${day(row.decision.touchedAt)}, warned on ${day(row.decision.warnedAt)}`)}`
+      : '',
+    `**Will be archived (${archive.pending.length.toLocaleString('en-US')})**\n\n${list(archive.pending, (row) => (row.decision.due ? `due now (warned on ${day(row.decision.warnedAt)})` : `on ${day(row.decision.archiveOn)}`))}`,
+  ].filter(Boolean).join('\n\n');
 }
 
 function trendSection(input: ReportInput, facts: ReportDigest): string {

@@ -1,7 +1,8 @@
 /**
  * The lead's report for a terminal (`demo`, `simulate`): the same figures as
- * the job summary, as aligned plain text that reads in 80 columns. Colour
- * only when asked for; issue text is stripped of escape sequences.
+ * the job summary, as aligned plain text. Lines fit the terminal's width when
+ * one is given and are never cut when there is none (output to a pipe or a
+ * file). Colour only when asked for; issue text is stripped of escape sequences.
  */
 import type { Finding } from '../core/types.js';
 import { terminalText } from './escape.js';
@@ -10,24 +11,49 @@ import { amount, day, KIND_TITLES, plural, shareBar } from './format.js';
 import { MAX_MESSAGES_PER_ITEM, MAX_PER_GROUP } from './summary.js';
 import type { ReportInput } from './types.js';
 
-const WIDTH = 80;
 const BAR_WIDTH = 16;
 const MAX_CUSTOMERS = 10;
+/** The narrowest width lines are fitted to, however narrow the terminal says it is. */
+const MIN_WIDTH = 40;
 
 type Paint = (text: string, style: keyof typeof STYLES) => string;
 const STYLES = { bold: '1', dim: '2', red: '31', green: '32', yellow: '33' } as const;
 
-export function renderTerminal(input: ReportInput, options: { color: boolean }): string {
+/** How the report is laid out: colour, and the terminal's width when there is one. */
+interface Layout {
+  paint: Paint;
+  /** Issue and policy text as plain terminal text, cut to the room left after `used` columns only when there is a width. */
+  fit: (text: string, used: number) => string;
+  /** A table column's width: its usual width on a terminal, wide enough for every name when nothing is cut. */
+  column: (usual: number, names: readonly string[]) => number;
+  /** Text for a table cell `columnWidth` wide, cut only when there is a width. */
+  cell: (text: string, columnWidth: number) => string;
+}
+
+export interface TerminalOptions {
+  color: boolean;
+  /** The terminal's columns; leave out when the output is not a terminal, and nothing is cut. */
+  width?: number;
+}
+
+export function renderTerminal(input: ReportInput, options: TerminalOptions): string {
   const paint: Paint = options.color ? (text, style) => `\u001b[${STYLES[style]}m${text}\u001b[0m` : (text) => text;
+  const width = options.width === undefined ? undefined : Math.max(MIN_WIDTH, options.width);
+  const layout: Layout = {
+    paint,
+    fit: (text, used) => terminalText(text, width === undefined ? Number.POSITIVE_INFINITY : width - used),
+    column: (usual, names) => (width === undefined ? Math.max(usual, ...names.map((name) => Array.from(terminalText(name, Number.POSITIVE_INFINITY)).length)) : usual),
+    cell: (text, columnWidth) => terminalText(text, width === undefined ? Number.POSITIVE_INFINITY : columnWidth),
+  };
   const facts = digest(input);
   const sections =
     input.mode === 'issue' && input.focusItem !== undefined
-      ? [header(input, facts, paint), itemSection(input, input.focusItem, paint), budgets(input, facts, paint, input.focusItem)]
-      : [header(input, facts, paint), budgets(input, facts, paint), customers(facts, paint), attention(facts, paint), backlog(facts, paint), trend(input, facts, paint), run(input, paint)];
+      ? [header(input, facts, layout), itemSection(input, input.focusItem, layout), budgets(input, facts, layout, input.focusItem)]
+      : [header(input, facts, layout), budgets(input, facts, layout), customers(facts, layout), attention(facts, layout), backlog(input, facts, layout), trend(input, facts, layout), run(input, layout)];
   return sections.filter(Boolean).join('\n\n') + '\n';
 }
 
-function header(input: ReportInput, facts: ReportDigest, paint: Paint): string {
+function header(input: ReportInput, facts: ReportDigest, { paint, fit }: Layout): string {
   const attention = facts.itemsNeedingAttention > 0 ? `${plural(facts.itemsNeedingAttention, 'item needs', 'items need')} attention` : 'compliant';
   const title = `Roadmap health: ${attention}`;
   const over = [
@@ -39,58 +65,60 @@ function header(input: ReportInput, facts: ReportDigest, paint: Paint): string {
     : paint(`The check fails: ${plural(facts.failing, 'finding fails', 'findings fail')}.`, 'red');
   const [main, ...inherited] = input.policySources;
   const lines = [
-    paint(terminalText(title, WIDTH), 'bold'),
-    ...(over.length ? [paint(terminalText(`Over budget: ${over.join('; ')}`, WIDTH), 'red')] : []),
+    paint(fit(title, 0), 'bold'),
+    ...(over.length ? [paint(fit(`Over budget: ${over.join('; ')}`, 0), 'red')] : []),
     `${verdict} ${plural(facts.warnings, 'warning')}, ${facts.exempt} exempt.`,
-    paint(
-      terminalText(`${input.sourceName} on ${day(input.evaluation.at)} · ${amount(input.evaluation.totalPoints, input.evaluation.unit)} planned in ${plural(input.evaluation.totalItems, 'item')}`, WIDTH),
-      'dim',
-    ),
+    paint(fit(`${input.sourceName} on ${day(input.evaluation.at)} · ${amount(input.evaluation.totalPoints, input.evaluation.unit)} planned in ${plural(input.evaluation.totalItems, 'item')}`, 0), 'dim'),
   ];
-  if (main) lines.push(paint(terminalText(`Policy: ${[main, ...inherited].join(' → ')}${input.policyCommit ? ` at ${input.policyCommit.slice(0, 7)}` : ''}`, WIDTH), 'dim'));
+  if (main) lines.push(paint(fit(`Policy: ${[main, ...inherited].join(' → ')}${input.policyCommit ? ` at ${input.policyCommit.slice(0, 7)}` : ''}`, 0), 'dim'));
   return lines.join('\n');
 }
 
 const STATUS_SHORT = { ok: 'ok', over: 'over', under: 'under', uncapped: '—' } as const;
 const STATUS_STYLE = { ok: 'green', over: 'red', under: 'yellow', uncapped: 'dim' } as const;
 
-function budgets(input: ReportInput, facts: ReportDigest, paint: Paint, only?: number): string {
+function budgets(input: ReportInput, facts: ReportDigest, { paint, cell, column }: Layout, only?: number): string {
   const category = only === undefined ? undefined : input.evaluation.items.find((a) => a.number === only)?.category;
   const rows = facts.budgets.filter((b) => category === undefined || b.category === category);
   if (rows.length === 0) return '';
   const unit = input.evaluation.unit === 'issues' ? 'Issues' : 'Points';
+  const name = column(14, rows.map((b) => b.category));
   const lines = [
     paint('Capacity budgets', 'bold'),
-    paint(`  ${pad('Category', 14)} ${lpad('Items', 5)} ${lpad(unit, 6)} ${lpad('Share', 6)} ${lpad('Cap', 9)}  ${pad('Status', 6)}  Share vs cap`, 'dim'),
+    paint(`  ${pad('Category', name)} ${lpad('Items', 5)} ${lpad(unit, 6)} ${lpad('Share', 6)} ${lpad('Cap', 9)}  ${pad('Status', 6)}  Share vs cap`, 'dim'),
     ...rows.map((b) => {
       const status = paint(pad(STATUS_SHORT[b.status], 6), STATUS_STYLE[b.status]);
       const bar = shareBar(b.share, b.cap, BAR_WIDTH);
-      return `  ${pad(terminalText(b.category, 14), 14)} ${lpad(String(b.items), 5)} ${lpad(num(b.points), 6)} ${lpad(b.shareText, 6)} ${lpad(b.capText, 9)}  ${status}  ${b.status === 'over' ? paint(bar, 'red') : bar}`;
+      return `  ${pad(cell(b.category, name), name)} ${lpad(String(b.items), 5)} ${lpad(num(b.points), 6)} ${lpad(b.shareText, 6)} ${lpad(b.capText, 9)}  ${status}  ${b.status === 'over' ? paint(bar, 'red') : bar}`;
     }),
   ];
   return lines.join('\n');
 }
 
-function customers(facts: ReportDigest, paint: Paint): string {
+function customers(facts: ReportDigest, { paint, cell, column }: Layout): string {
   if (facts.customers.length === 0) return '';
   const sorted = [...facts.customers].sort((a, b) => a.category.localeCompare(b.category) || b.points - a.points || a.customer.localeCompare(b.customer));
+  const shown = sorted.slice(0, MAX_CUSTOMERS);
+  const name = column(20, shown.map((c) => c.customer));
+  const category = column(12, shown.map((c) => c.category));
   const lines = [
     paint('Customers', 'bold'),
-    paint(`  ${pad('Customer', 20)} ${pad('Category', 12)} ${lpad('Items', 5)} ${lpad('Points', 6)} ${lpad('Share', 6)} ${lpad('Cap', 7)}  Status`, 'dim'),
-    ...sorted.slice(0, MAX_CUSTOMERS).map(
+    paint(`  ${pad('Customer', name)} ${pad('Category', category)} ${lpad('Items', 5)} ${lpad('Points', 6)} ${lpad('Share', 6)} ${lpad('Cap', 7)}  Status`, 'dim'),
+    ...shown.map(
       (c) =>
-        `  ${pad(terminalText(c.customer, 20), 20)} ${pad(terminalText(c.category, 12), 12)} ${lpad(String(c.items), 5)} ${lpad(num(c.points), 6)} ${lpad(c.shareText, 6)} ${lpad(c.capText, 7)}  ${c.over ? paint('over', 'red') : paint('ok', 'green')}`,
+        `  ${pad(cell(c.customer, name), name)} ${pad(cell(c.category, category), category)} ${lpad(String(c.items), 5)} ${lpad(num(c.points), 6)} ${lpad(c.shareText, 6)} ${lpad(c.capText, 7)}  ${c.over ? paint('over', 'red') : paint('ok', 'green')}`,
     ),
   ];
   if (sorted.length > MAX_CUSTOMERS) lines.push(`  …and ${plural(sorted.length - MAX_CUSTOMERS, 'more customer')}`);
   return lines.join('\n');
 }
 
-function attention(facts: ReportDigest, paint: Paint): string {
+function attention(facts: ReportDigest, layout: Layout): string {
+  const { paint } = layout;
   if (facts.groups.length === 0) return `${paint('Needs attention', 'bold')}\n  Nothing: every planned item meets the policy.`;
   const parts = [paint('Needs attention', 'bold')];
   for (const group of facts.groups) {
-    const lines = [`  ${paint(`${group.title} (${group.findings.length})`, 'bold')}`, ...group.entries.slice(0, MAX_PER_GROUP).map((e) => entryLines(e, paint))];
+    const lines = [`  ${paint(`${group.title} (${withExempt(group.findings)})`, 'bold')}`, ...group.entries.slice(0, MAX_PER_GROUP).map((e) => entryLines(e, layout))];
     const more = group.entries.length - MAX_PER_GROUP;
     if (more > 0) lines.push(`    …and ${more.toLocaleString('en-US')} more`);
     parts.push(lines.join('\n'));
@@ -98,37 +126,60 @@ function attention(facts: ReportDigest, paint: Paint): string {
   return parts.join('\n\n');
 }
 
-/** An item's findings of one kind: its number and title, then one message per line. */
-function entryLines(findings: Finding[], paint: Paint): string {
+/**
+ * "4" or "4, plus 2 exempt": the first number is the one the overview and the
+ * verdict count, so the sections never seem to contradict them.
+ */
+function withExempt(findings: readonly Finding[]): string {
+  const exempt = findings.filter((f) => f.exempt).length;
+  return `${(findings.length - exempt).toLocaleString('en-US')}${exempt > 0 ? `, plus ${exempt.toLocaleString('en-US')} exempt` : ''}`;
+}
+
+/**
+ * An item's findings of one kind: its number and title, then one message per
+ * line. Its verdict follows the title after a dash, so without colour it is
+ * not read as part of the title.
+ */
+function entryLines(findings: Finding[], { paint, fit }: Layout): string {
   const first = findings[0]!;
   const exempt = findings.every((f) => f.exempt);
   const fails = !exempt && findings.some((f) => f.severity === 'fail' && !f.exempt);
-  const tag = exempt ? paint(' (exempt)', 'dim') : fails ? paint(' fails', 'red') : '';
-  const tagWidth = exempt ? 9 : fails ? 6 : 0;
-  if (!first.item) return `    ${terminalText(plainMarkdown(first.message), WIDTH - 4 - tagWidth)}${tag}`;
+  const verdict = exempt ? ' — exempt' : fails ? ' — fails' : '';
+  const tag = exempt ? paint(verdict, 'dim') : fails ? paint(verdict, 'red') : '';
+  if (!first.item) return `    ${fit(plainMarkdown(first.message), 4 + verdict.length)}${tag}`;
   const ref = `#${first.item.number}`;
   return [
-    `    ${ref} ${terminalText(first.item.title, WIDTH - 5 - ref.length - tagWidth)}${tag}`,
-    ...findings.slice(0, MAX_MESSAGES_PER_ITEM).map((f) => `      ${paint(terminalText(plainMarkdown(f.message), WIDTH - 6), 'dim')}`),
+    `    ${ref} ${fit(first.item.title, 5 + ref.length + verdict.length)}${tag}`,
+    ...findings.slice(0, MAX_MESSAGES_PER_ITEM).map((f) => `      ${paint(fit(plainMarkdown(f.message), 6), 'dim')}`),
     ...(findings.length > MAX_MESSAGES_PER_ITEM ? [`      …and ${findings.length - MAX_MESSAGES_PER_ITEM} more`] : []),
   ].join('\n');
 }
 
-function backlog(facts: ReportDigest, paint: Paint): string {
+function backlog(input: ReportInput, facts: ReportDigest, { paint, fit }: Layout): string {
+  const exempt = (kind: Finding['kind']) => {
+    const count = input.evaluation.findings.filter((f) => f.kind === kind && f.exempt).length;
+    return count > 0 ? `, plus ${count} exempt` : '';
+  };
   const lines: string[] = [];
-  if (facts.overdueBets !== undefined) lines.push(`  Overdue bets: ${facts.overdueBets === 0 ? 'none' : plural(facts.overdueBets, 'item')}`);
-  if (facts.staleBacklog) lines.push(`  Stale backlog: ${facts.staleBacklog.count === 0 ? 'none' : `${plural(facts.staleBacklog.count, 'item')} not updated in ${facts.staleBacklog.maxAgeDays}+ days`}`);
+  if (facts.overdueBets !== undefined) lines.push(`  Overdue bets: ${facts.overdueBets === 0 ? 'none' : plural(facts.overdueBets, 'item')}${exempt('bet-overdue')}`);
+  if (facts.staleBacklog) {
+    const { count, maxAgeDays } = facts.staleBacklog;
+    lines.push(`  Stale backlog: ${count === 0 ? 'none' : `${plural(count, 'item')} not updated in ${maxAgeDays}+ days`}${exempt('stale-backlog')}`);
+  }
+  if (facts.archive) {
+    const next = facts.archive.pending.map((row) => row.decision.archiveOn).sort()[0];
+    lines.push(`  To be archived: ${facts.archive.pending.length === 0 ? 'none' : `${plural(facts.archive.pending.length, 'item')}, the first on ${next!.slice(0, 10)}`}`);
+  }
   if (facts.exemptions) {
     const { label, inUse, maxOpen } = facts.exemptions;
-    lines.push(`  ${terminalText(`Exemptions (${label}): ${inUse} in use${maxOpen === undefined ? '' : ` of at most ${maxOpen}`}`, WIDTH - 2)}`);
+    lines.push(`  ${fit(`Exemptions (${label}): ${inUse} in use${maxOpen === undefined ? '' : ` of at most ${maxOpen}`}`, 2)}`);
   }
   return lines.length ? `${paint('Bets, backlog and exemptions', 'bold')}\n${lines.join('\n')}` : '';
 }
-
-function trend(input: ReportInput, facts: ReportDigest, paint: Paint): string {
+function trend(input: ReportInput, facts: ReportDigest, { paint, fit }: Layout): string {
   const t = facts.trend;
   if (!t || t.rows.length === 0) return '';
-  const names = terminalText(t.categories.join(', ') || 'deal-driven', 20);
+  const names = fit(t.categories.join(', ') || 'deal-driven', 60);
   const row = (label: string, delivered: number, deal: number, share: number, known: boolean) =>
     `  ${pad(label, 11)} ${lpad(num(delivered), 9)} ${lpad(num(deal), 9)} ${lpad(known ? percent(share) : '—', 6)}  ${shareBar(share, t.cap, BAR_WIDTH)}`;
   return [
@@ -140,7 +191,7 @@ function trend(input: ReportInput, facts: ReportDigest, paint: Paint): string {
   ].join('\n');
 }
 
-function run(input: ReportInput, paint: Paint): string {
+function run(input: ReportInput, { paint }: Layout): string {
   const r = input.run;
   if (!r) return '';
   return [
@@ -151,14 +202,14 @@ function run(input: ReportInput, paint: Paint): string {
   ].join('\n');
 }
 
-function itemSection(input: ReportInput, focusItem: number, paint: Paint): string {
+function itemSection(input: ReportInput, focusItem: number, { paint, fit }: Layout): string {
   const item = input.items.find((i) => i.number === focusItem);
   const own = input.evaluation.findings.filter((f) => f.item?.number === focusItem);
-  const lines = [paint(terminalText(`#${focusItem} ${item?.title ?? ''}`, WIDTH), 'bold')];
+  const lines = [paint(fit(`#${focusItem} ${item?.title ?? ''}`, 0), 'bold')];
   if (own.length === 0) lines.push('  Meets the roadmap policy.');
   for (const f of own) {
-    lines.push(`  ${terminalText(`${KIND_TITLES[f.kind]}: ${plainMarkdown(f.message)}`, WIDTH - 2)}`);
-    lines.push(`    ${paint(terminalText(plainMarkdown(f.fix), WIDTH - 4), 'dim')}`);
+    lines.push(`  ${fit(`${KIND_TITLES[f.kind]}: ${plainMarkdown(f.message)}`, 2)}`);
+    lines.push(`    ${paint(fit(plainMarkdown(f.fix), 4), 'dim')}`);
   }
   return lines.join('\n');
 }

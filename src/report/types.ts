@@ -24,6 +24,8 @@ export interface RunFacts {
     /** Writes that GitHub refused, with the reason. */
     failed: { description: string; reason: string }[];
   };
+  /** Stale items this run closed as not planned (`backlog.archive`). */
+  archived?: number[];
 }
 
 

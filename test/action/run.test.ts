@@ -7,6 +7,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { run } from '../../src/action/run.js';
 import { COMMENT_MARKER } from '../../src/report/markers.js';
 import { API, issueNode, variablesOf } from '../github/fixtures.js';
+import { captureActionLog } from '../action-log.js';
 
 const POLICY = `version: 1
 categories:
@@ -36,8 +37,10 @@ const ENV_KEYS = ['GITHUB_REPOSITORY', 'GITHUB_EVENT_NAME', 'GITHUB_EVENT_PATH',
 const INPUTS = { 'github-token': 'test-token', policy: '.github/roadmap-policy.yml', mode: 'auto', 'dry-run': 'false', 'max-writes': '50', 'dashboard-issue': '', 'trend-months': '0', 'project-token': '' };
 let saved: Record<string, string | undefined>;
 let dir: string;
+let log: ReturnType<typeof captureActionLog>;
 
 beforeEach(async () => {
+  log = captureActionLog();
   saved = Object.fromEntries([...ENV_KEYS, ...Object.keys(INPUTS).map(inputVar)].map((k) => [k, process.env[k]]));
   dir = await mkdtemp(join(tmpdir(), 'roadmap-guard-run-'));
   await mkdir(join(dir, 'workspace', '.github'), { recursive: true });
@@ -62,6 +65,7 @@ beforeEach(async () => {
 });
 
 afterEach(() => {
+  log.restore();
   for (const [key, value] of Object.entries(saved)) {
     if (value === undefined) delete process.env[key];
     else process.env[key] = value;
@@ -127,6 +131,7 @@ describe('run() on an issues.opened event', () => {
     expect(JSON.parse(out.requests!)).toEqual({ graphql: 2, 'rest-read': 0, write: 3, 'rate-limit-remaining': 4321 });
     expect(await readFile(out.report!, 'utf8')).toContain('#12');
     expect(await readFile(join(dir, 'summary.md'), 'utf8')).toContain('#12');
+    expect(log.commands('error')).toEqual(['::error::1 finding fails the roadmap policy: #12 No answer to "Who will buy it?". See the job summary.']);
 
     // The same event again: the comment and label are there, nothing is written.
     process.exitCode = undefined;
@@ -184,6 +189,10 @@ describe('run() on an issues.opened event', () => {
     expect(out.compliant).toBe('false');
     expect(JSON.parse(out.requests!)).toMatchObject({ graphql: 0, write: 0 });
     expect(await readFile(join(dir, 'summary.md'), 'utf8')).toMatch(/roadmap policy is invalid/);
+    // Each problem is an annotation on its line of the policy file.
+    expect(log.commands('error')).toContain(
+      '::error title=Invalid roadmap policy,file=.github/roadmap-policy.yml,line=4,col=26::categories.deal.budget.max-share: expected a share like 10%25 or 0.1, got "ten percent"',
+    );
   });
 
   it('refuses a policy symlinked to a file of secrets and echoes none of it anywhere', async () => {

@@ -2,13 +2,16 @@ import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { packageRoot } from '../../src/cli/demo.js';
+import { packageRoot } from '../../src/cli/package.js';
 import { runCli } from './helpers.js';
 
 describe('roadmap-guard demo', () => {
-  it('prints the lead report for the example roadmap', async () => {
+  it('prints the lead report for the example roadmap, and exits 1 as simulate does, since the example fails its check', async () => {
     const { code, stdout, stderr } = await runCli(['demo']);
-    expect({ code, stderr }).toEqual({ code: 0, stderr: '' });
+    expect({ code, stderr }).toEqual({ code: 1, stderr: '' });
+    expect(stdout).toContain('The check fails');
+    const simulated = await runCli(['simulate', '--policy', 'examples/roadmap-policy.yml', '--snapshot', 'examples/acme-snapshot.json']);
+    expect(simulated.code).toBe(code);
     await expect(stdout).toMatchFileSnapshot('__golden__/demo.txt');
   });
 
@@ -24,16 +27,39 @@ describe('roadmap-guard demo', () => {
     expect((await runCli(['demo'], { tty: true, env: { NO_COLOR: '1' } })).stdout).not.toContain('\u001b[');
   });
 
+  it("fits a terminal's width, and cuts nothing in a pipe", async () => {
+    // eslint-disable-next-line no-control-regex -- the test measures lines without their escape sequences
+    const lines = (text: string) => text.split('\n').map((line) => Array.from(line.replace(/\u001b\[[0-9;]*m/g, '')).length);
+    const narrow = await runCli(['demo'], { tty: true, columns: 80 });
+    const wide = await runCli(['demo'], { tty: true, columns: 160 });
+    const piped = await runCli(['demo']);
+    expect(Math.max(...lines(narrow.stdout))).toBeLessThanOrEqual(80);
+    expect(narrow.stdout).toMatch(/below its 60%.*…/);
+    expect(Math.max(...lines(wide.stdout))).toBeLessThanOrEqual(160);
+    for (const full of [wide.stdout, piped.stdout]) expect(full).toContain('below its 60% floor (55 of 100 points)');
+    expect(piped.stdout).not.toMatch(/\S…$/m);
+  });
+
+  it('counts each section the way the overview does, and says how many more are exempt', async () => {
+    const { stdout } = await runCli(['demo']);
+    expect(stdout).toContain('The check fails: 3 findings fail. 25 warnings, 2 exempt.');
+    expect(stdout).toContain('One-off labels (2, plus 2 exempt)');
+    expect(stdout).toMatch(/#42 .* — fails\n/);
+    expect(stdout).toMatch(/#35 .* — exempt\n/);
+  });
+
   it('prints markdown and JSON on request', async () => {
     expect((await runCli(['demo', '--format', 'markdown'])).stdout).toMatch(/^#+ /m);
-    const json = JSON.parse((await runCli(['demo', '--format=json'])).stdout) as { evaluation: { totalPoints: number }; findings: unknown[]; budgets: unknown[] };
+    const json = JSON.parse((await runCli(['demo', '--format=json'])).stdout) as { evaluation: { totalPoints: number }; findings: unknown[]; budgets: Record<string, unknown>[] };
     expect(json.evaluation.totalPoints).toBe(100);
     expect(json.findings.length).toBeGreaterThan(0);
     expect(json.budgets).toHaveLength(3);
+    expect(json.budgets[1]).toMatchObject({ category: 'strategic', cap: null, floor: '60%', status: 'under' });
   });
 
   it('refuses unknown options and formats with exit code 2', async () => {
-    expect(await runCli(['demo', '--colour'])).toMatchObject({ code: 2, stdout: '' });
+    expect(await runCli(['demo', '--colour'])).toEqual({ code: 2, stdout: '', stderr: 'roadmap-guard demo: unknown option --colour (see roadmap-guard demo --help)\n' });
+    expect((await runCli(['demo', '--fromat', 'json'])).stderr).toBe('roadmap-guard demo: unknown option --fromat; did you mean --format? (see roadmap-guard demo --help)\n');
     const badFormat = await runCli(['demo', '--format', 'html']);
     expect(badFormat).toMatchObject({ code: 2, stderr: 'roadmap-guard demo: --format must be one of text, markdown, json, got "html"\n' });
   });

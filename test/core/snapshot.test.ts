@@ -22,7 +22,7 @@ const valid = {
 
 function problemsOf(snapshot: unknown): string[] {
   try {
-    parseSnapshot(JSON.stringify(snapshot), 'plan.json');
+    parseSnapshot(JSON.stringify(snapshot, null, 2), 'plan.json');
   } catch (error) {
     if (error instanceof SnapshotError) return error.problems;
     throw error;
@@ -56,23 +56,51 @@ describe('parseSnapshot', () => {
     expect(parseSnapshot(JSON.stringify({ ...valid, items: [item] }), 'x').items[0]).toMatchObject({ form: { A: 'b' }, checklist: [] });
   });
 
-  it('names the file and the JSON path of every problem', () => {
+  it('places every problem at its line and column, JSON path and issue number', () => {
     const broken = { ...valid, items: [{ ...valid.items[0], state: 'OPEN', createdAt: 'yesterday', fields: { 'Work type': { type: 'select' } } }] };
     const problems = problemsOf(broken);
     expect(problems).toEqual([
-      'items[0].state: expected open or closed',
-      'items[0].createdAt: expected a date and time like 2026-11-03T09:00:00Z',
-      'items[0].fields["Work type"].type: expected a field value with type number, text, single-select, date or iteration',
+      'plan.json:13:16 items[0].state (issue #7): expected open or closed, got "OPEN"; did you mean "open"?',
+      'plan.json:17:20 items[0].createdAt (issue #7): expected a date and time like 2026-11-03T09:00:00Z, got "yesterday"',
+      'plan.json:22:19 items[0].fields["Work type"].type (issue #7): expected a field value with type number, text, single-select, date or iteration, got "select"',
     ]);
-    expect(() => parseSnapshot(JSON.stringify(broken), 'plan.json')).toThrow(/^plan\.json: invalid snapshot\n {2}items\[0\]\.state/);
+    expect(() => parseSnapshot(JSON.stringify(broken, null, 2), 'plan.json')).toThrow(/^plan\.json: invalid snapshot\n {2}plan\.json:13:16 items\[0\]\.state/);
+  });
+
+  it('suggests the nearest key for a typo, and names the issue', () => {
+    const { labels, ...rest } = valid.items[0]!;
+    expect(problemsOf({ ...valid, items: [{ ...rest, labelz: labels }] })).toEqual(['plan.json:29:7 items[0].labelz (issue #7): unknown key; did you mean "labels"?']);
+  });
+
+  it('says what is missing and how to write it', () => {
+    expect(problemsOf({})).toEqual([
+      'plan.json:1:1 version: missing: add "version": 1',
+      'plan.json:1:1 source: missing: add "source": { "kind": "repository", "name": "acme/platform" }',
+      'plan.json:1:1 takenAt: missing: add "takenAt": "2026-11-03T09:00:00Z"',
+      'plan.json:1:1 items: missing: add "items": []',
+    ]);
   });
 
   it('rejects unknown keys and a wrong version', () => {
-    expect(problemsOf({ ...valid, version: 2, extra: true })).toEqual(['version: expected version: 1', '(top level): Unrecognized key: "extra"']);
+    expect(problemsOf({ ...valid, version: 2, extra: true })).toEqual([
+      'plan.json:2:14 version: expected version: 1, got 2',
+      'plan.json:34:3 extra: unknown key (allowed here: $schema, version, source, takenAt, items)',
+    ]);
   });
 
-  it('explains a file that is not JSON', () => {
-    expect(() => parseSnapshot('{ nope', 'plan.json')).toThrow(/^plan\.json: invalid snapshot\n {2}not valid JSON: /);
+  it('rejects an issue listed twice, whose work would count twice', () => {
+    expect(problemsOf({ ...valid, items: [valid.items[0], valid.items[0]] })).toEqual([
+      expect.stringMatching(/^plan\.json:\d+:\d+ items\[1\]\.number \(issue #7\): issue #7 is already items\[0\]; list each issue once$/),
+    ]);
+  });
+
+  it('accepts a date alone as takenAt, as --at does: midnight UTC', () => {
+    expect(parseSnapshot(JSON.stringify({ ...valid, takenAt: '2026-11-03' }), 'plan.json').takenAt).toBe('2026-11-03T00:00:00Z');
+  });
+
+  it('gives the line and column of a JSON syntax error', () => {
+    expect(() => parseSnapshot('{\n  "version": 1,\n  "items": [\n}', 'plan.json')).toThrow(/^plan\.json: invalid snapshot\n {2}plan\.json:4:1 not valid JSON: /);
+    expect(() => parseSnapshot('{ "version": 1', 'plan.json')).toThrow(/plan\.json:1:15 not valid JSON: /);
   });
 });
 

@@ -79,6 +79,17 @@ describe('fake GitHub REST', () => {
     expect(fake.issue(1)?.closedAt).not.toBeNull();
   });
 
+  it('closes an issue as not planned, reopens it, and refuses a reason GitHub does not know', async () => {
+    fake.addIssue({ number: 1 });
+    const closed = await octokit.rest.issues.update({ ...repo, issue_number: 1, state: 'closed', state_reason: 'not_planned' });
+    expect(closed.data).toMatchObject({ state: 'closed', state_reason: 'not_planned' });
+    const reopened = await octokit.rest.issues.update({ ...repo, issue_number: 1, state: 'open' });
+    expect(reopened.data).toMatchObject({ state: 'open', state_reason: 'reopened', closed_at: null });
+    const refused = { ...repo, issue_number: 1, state: 'closed', state_reason: 'wontfix' } as unknown as Parameters<typeof octokit.rest.issues.update>[0];
+    expect(await statusOf(octokit.rest.issues.update(refused))).toBe(422);
+    expect(fake.issue(1)?.state).toBe('open');
+  });
+
   it('serves files base64-encoded from the contents API', async () => {
     fake.seed({ files: { '.github/roadmap-policy.yml': 'version: 1\n' } });
     const response = await octokit.rest.repos.getContent({ ...repo, path: '.github/roadmap-policy.yml', ref: 'main' });

@@ -82,6 +82,8 @@ function field(body: RestRequest['body'], name: string): unknown {
   return body && !Array.isArray(body) ? body[name] : undefined;
 }
 
+const STATE_REASONS: (string | null)[] = ['completed', 'not_planned', 'duplicate', 'reopened', null];
+
 /** One entry of a 422's `errors`, as GitHub's OpenAPI description defines `validation-error`. */
 interface ValidationError {
   resource: string;
@@ -233,6 +235,8 @@ const ROUTES: Route[] = [
     const stateReason = field(request.body, 'state_reason');
     const labels = labelNames(request.body);
     if (state !== undefined && state !== 'open' && state !== 'closed') return validationFailed({ resource: 'Issue', code: 'invalid', field: 'state' });
+    // OpenAPI `issues/update`: state_reason is completed, not_planned, duplicate, reopened or null, "ignored unless state is changed".
+    if (stateReason !== undefined && !STATE_REASONS.includes(stateReason as string | null)) return validationFailed({ resource: 'Issue', code: 'invalid', field: 'state_reason' });
     if (typeof body === 'string' && longerThan(body, BODY_LIMIT)) return validationFailed(ISSUE_BODY_TOO_LONG, `${DOCS}/issues/issues#update-an-issue`);
     const now = request.store.clock();
     if (typeof title === 'string') issue.title = title;

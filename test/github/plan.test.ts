@@ -176,3 +176,38 @@ describe('isResolvedComment', () => {
     expect(isResolvedComment(`${COMMENT_MARKER}\nFill in **Who will buy it?**`)).toBe(false);
   });
 });
+
+describe('planWrites when the backlog is archived', () => {
+  const ARCHIVING = { backlog: { 'max-age-days': 365, archive: true, 'grace-days': 14 } };
+  const warning = (n: number): BotComment => ({ id: String(500 + n), body: `${COMMENT_MARKER}\nWill be archived #${n}\n\n_Checked._` });
+  const stale = (number: number, overrides: Partial<WorkItem> = {}) =>
+    workItem({ number, labels: [NEEDS_WORK], updatedAt: '2025-01-01T00:00:00Z', archiveWarnedAt: '2026-02-01T12:00:00Z', ...overrides });
+
+  it('writes the archive note, closes the item as not planned and removes its labels, oldest first and before anything else', () => {
+    const items = [stale(7, { updatedAt: '2025-02-01T00:00:00Z' }), stale(9, { updatedAt: '2024-06-01T00:00:00Z' }), dealMissing({ number: 1 })];
+    const writes = plan({ items, comments: { 7: warning(7), 9: warning(9) }, policy: ARCHIVING });
+    expect(summary(writes)).toEqual([
+      'update-comment 9', 'close-issue 9', 'remove-label 9',
+      'update-comment 7', 'close-issue 7', 'remove-label 7',
+      'create-comment 1', 'add-labels 1',
+    ]);
+    expect(writes[1]).toMatchObject({ stateReason: 'not_planned', description: 'archive #9 (close it as not planned)' });
+    expect(writes[0]).toMatchObject({ commentId: '509', body: expect.stringContaining('**Archived:**') });
+  });
+
+  it('only warns while the grace period runs', () => {
+    const writes = plan({ items: [stale(7, { archiveWarnedAt: '2026-02-25T12:00:00Z' })], comments: { 7: warning(7) }, policy: ARCHIVING });
+    expect(writes.map((w) => w.kind)).not.toContain('close-issue');
+  });
+
+  it('never archives in issue mode', () => {
+    const writes = plan({ items: [stale(7)], comments: { 7: warning(7) }, policy: ARCHIVING, mode: 'issue', focusItem: 7 });
+    expect(writes.map((w) => w.kind)).not.toContain('close-issue');
+  });
+
+  it('leaves the archive note of an item reopened by hand as it is', () => {
+    const note = { id: '507', body: `${COMMENT_MARKER}\n\n**Archived:** #7 was closed as not planned.` };
+    const reopened = workItem({ number: 7, updatedAt: '2026-02-28T12:00:00Z' });
+    expect(plan({ items: [reopened], comments: { 7: note }, policy: ARCHIVING })).toEqual([]);
+  });
+});

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { personActivityAt, toWorkItem, type CommentNode } from '../../src/github/work-items.js';
 import { issueNode } from './fixtures.js';
+import { COMMENT_MARKER, readCommentState, stateMarker } from '../../src/report/markers.js';
 
 const bot = (at: string): CommentNode => ({ fullDatabaseId: '3500000001', viewerDidAuthor: true, body: 'ours', createdAt: at, updatedAt: at });
 const person = (at: string): CommentNode => ({ fullDatabaseId: '3500000002', viewerDidAuthor: false, body: 'theirs', createdAt: at, updatedAt: at });
@@ -24,5 +25,35 @@ describe("a person's last touch", () => {
     const item = toWorkItem({ ...old, state: 'CLOSED', closedAt: '2026-11-20T09:00:00Z', stateReason: 'NOT_PLANNED' }, [bot('2026-11-20T09:00:00Z')]);
     expect(item).toMatchObject({ activityAt: '2024-06-01T00:00:00.000Z', closedAs: 'not-planned' });
     expect(toWorkItem(issueNode())).not.toHaveProperty('activityAt');
+  });
+});
+
+describe('what the bot recorded in its comment', () => {
+  const old = issueNode({ createdAt: '2024-01-10T00:00:00Z', updatedAt: '2026-11-20T09:00:03Z' });
+  const ours = (state: string): CommentNode => ({ ...bot('2026-11-20T09:00:00Z'), body: `${COMMENT_MARKER}\n\nStale.\n\n_Checked._ ${state}` });
+
+  it('reads the warning date, and never takes it from a comment someone else wrote', () => {
+    const marker = '<!-- roadmap-guard:state touched=2024-01-10T00:00:00Z warned=2026-11-01T12:00:00Z -->';
+    expect(toWorkItem(old, [ours(marker)]).archiveWarnedAt).toBe('2026-11-01T12:00:00Z');
+    const pasted = { ...ours(marker), viewerDidAuthor: false };
+    expect(toWorkItem(old, [pasted])).not.toHaveProperty('archiveWarnedAt');
+  });
+
+  it("keeps a person's touch the bot saw before it last wrote, such as a label", () => {
+    const item = toWorkItem(old, [ours('<!-- roadmap-guard:state touched=2026-10-05T08:00:00Z -->')]);
+    expect(item.activityAt).toBe('2026-10-05T08:00:00.000Z');
+  });
+
+  it('takes a reopened archived issue as touched when it was reopened', () => {
+    const reopened = { ...old, state: 'OPEN' as const, stateReason: 'REOPENED', updatedAt: '2026-11-20T09:01:00Z' };
+    const archived = ours('<!-- roadmap-guard:state touched=2024-01-10T00:00:00Z warned=2026-11-01T12:00:00Z archived=2026-11-20T09:00:00Z -->');
+    expect(toWorkItem(reopened, [archived])).not.toHaveProperty('activityAt');
+    // Not reopened: the archive is still being carried out, and the bot's own writes do not count.
+    expect(toWorkItem({ ...reopened, stateReason: null }, [archived]).activityAt).toBe('2024-01-10T00:00:00.000Z');
+  });
+
+  it('ignores a marker whose values are not moments', () => {
+    expect(readCommentState('<!-- roadmap-guard:state warned=soon touched=2026-10-05T08:00:00Z -->')).toEqual({ touched: '2026-10-05T08:00:00Z' });
+    expect(stateMarker({ warned: 'x<script>' })).toBe('');
   });
 });

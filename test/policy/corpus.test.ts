@@ -27,7 +27,7 @@ describe('roadmap-guard validate on the corpus of broken policies', () => {
     const exitCode = await main(['validate', path], io);
 
     expect(io.err()).toBe(expected);
-    expect(exitCode).toBe(1);
+    expect(exitCode).toBe(2);
     expect(io.out()).toBe('');
   });
 });

@@ -73,6 +73,19 @@ describe('the policy schema', () => {
     expect(policy.businessCase.fields[0]).toMatchObject({ oneOf: ['true', 'false'], failOn: ['false'] });
   });
 
+  it('archives the backlog only when asked, with a 14-day grace period and not-planned by default', () => {
+    expect(parsePolicy({ version: 1, backlog: { 'max-age-days': 365 } }).backlog).toEqual({ maxAgeDays: 365, archive: undefined });
+    expect(parsePolicy({ version: 1, backlog: { 'max-age-days': 365, archive: true } }).backlog.archive).toEqual({
+      graceDays: 14,
+      keepLabels: [],
+      closeReason: 'not-planned',
+    });
+    expect(parsePolicy({ version: 1, backlog: { 'max-age-days': 90, archive: true, 'grace-days': 30, 'keep-labels': ['pinned'] } }).backlog.archive).toMatchObject({
+      graceDays: 30,
+      keepLabels: ['pinned'],
+    });
+  });
+
   it('throws on an invalid policy', () => {
     expect(() => parsePolicy({ version: 1, work: { unit: 'hours' } })).toThrow();
   });

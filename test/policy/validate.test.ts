@@ -1,9 +1,16 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import nock from 'nock';
 import { describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main.js';
 import { capturedIo } from './cli-io.js';
+
+const INHERITING = 'version: 1\nextends: acme/.github:roadmap-policy.yml@main\ncategories:\n  deal:\n    budget: { max-share: 15% }\n';
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
 
 function policyFile(text: string): string {
   const path = join(mkdtempSync(join(tmpdir(), 'roadmap-policy-')), 'roadmap-policy.yml');
@@ -28,7 +35,7 @@ describe('roadmap-guard validate', () => {
     const io = capturedIo();
     const path = policyFile(`version: 1\n${'#'.repeat(300 * 1024)}\n`);
 
-    expect(await main(['validate', path], io)).toBe(1);
+    expect(await main(['validate', path], io)).toBe(2);
     expect(io.err()).toBe(`${path}: the file is 301 KB; a policy file may be at most 256 KB (a complete policy is usually under 10 KB)\n`);
   });
 
@@ -37,7 +44,7 @@ describe('roadmap-guard validate', () => {
     const fifty = 'roadmap: '.padEnd(50, 'x');
     const path = policyFile(`version: 1\nenforcement:\n  labels:\n    non-compliant: "${fifty}"\n    over-budget: "${fifty}y"\n`);
 
-    expect(await main(['validate', path], io)).toBe(1);
+    expect(await main(['validate', path], io)).toBe(2);
     expect(io.err()).toContain(`${path}:5:18 enforcement.labels.over-budget: GitHub allows label names of at most 50 characters; this one has 51`);
     expect(io.err()).not.toContain('non-compliant');
   });
@@ -50,22 +57,87 @@ describe('roadmap-guard validate', () => {
     expect(io.out()).toBe(`${path}: OK — 0 categories, fails on over-budget, forbidden-label\n`);
   });
 
-  it('checks a policy that extends another on its own, with a note, since the other is not readable offline', async () => {
+  it('checks a policy that extends another on its own, with a note saying what it could not check, without a token or a copy', async () => {
     const io = capturedIo();
     const path = policyFile('version: 1\nextends: acme/.github:roadmap-policy.yml@main\nbusiness-case:\n  applies-to: [deal]\n');
 
     const exitCode = await main(['validate', path], io);
 
-    expect(io.err()).toBe(`${path}: note: extends acme/.github:roadmap-policy.yml@main, which cannot be read offline; checked this file on its own\n`);
-    expect(io.out()).toMatch(/: OK — 0 categories, 0 business-case fields and 0 reviews for deal, /);
+    expect(io.err()).toMatch(new RegExp(`^${escapeRegExp(path)}: note: extends acme/.github:roadmap-policy.yml@main, which was not read, so this file was checked on its own.\n`));
+    expect(io.err()).toContain('Not checked: keys the categories inherit (such as match)');
+    expect(io.err()).toContain('--extends-from <file>');
+    expect(io.out()).toMatch(/: OK — 0 categories, 0 business-case fields and 0 reviews for deal, .* \(this file on its own\)\n$/);
     expect(exitCode).toBe(0);
+  });
+
+  it("accepts the README's inheriting example on its own: a category that only changes its budget needs no match", async () => {
+    const io = capturedIo();
+    const path = policyFile(INHERITING);
+
+    expect(await main(['validate', path], io)).toBe(0);
+    expect(io.out()).toContain(': OK — 1 category (deal ≤ 15%)');
+  });
+
+  it('checks the merged policy when given a local copy of the extended one', async () => {
+    const io = capturedIo();
+    const path = policyFile(INHERITING);
+    const org = policyFile('version: 1\ncategories:\n  deal:\n    match: { labels: [deal] }\n    budget: { max-share: 10%, min-share: 12% }\n');
+
+    expect(await main(['validate', path, '--extends-from', org], io)).toBe(0);
+    expect(io.err()).toBe('');
+    expect(io.out()).toBe(`${path}: OK — 1 category (deal ≤ 15% ≥ 12%), fails on over-budget, forbidden-label (merged with acme/.github:roadmap-policy.yml@main, read from ${org})\n`);
+  });
+
+  it("checks the README's rollout example: a team policy merged with the organization's", async () => {
+    const io = capturedIo();
+    const readme = readFileSync('README.md', 'utf8');
+    const block = (marker: string) => {
+      const start = readme.indexOf(`# ${marker}\n`);
+      return readme.slice(start, readme.indexOf('```', start));
+    };
+    const org = policyFile(block("acme/.github: roadmap-policy.yml — the organization's policy, complete on its own"));
+    const team = policyFile(block('each repository: .github/roadmap-policy.yml'));
+
+    expect(await main(['validate', team, '--extends-from', org], io)).toBe(0);
+    expect(io.out()).toContain('OK — 1 category (deal ≤ 10%)');
+  });
+
+  it('says when --extends-from is given for a policy that extends nothing', async () => {
+    const io = capturedIo();
+    const path = policyFile('version: 1\n');
+
+    expect(await main(['validate', path, '--extends-from', path], io)).toBe(0);
+    expect(io.err()).toBe(`${path}: note: --extends-from ${path} is not used: this policy extends no other\n`);
+  });
+
+  it('reports problems of the merged policy that neither file shows alone', async () => {
+    const io = capturedIo();
+    const path = policyFile(INHERITING);
+    const org = policyFile('version: 1\ncategories:\n  deal:\n    match: { labels: [deal] }\n    budget: { min-share: 20% }\n');
+
+    expect(await main(['validate', path, '--extends-from', org], io)).toBe(2);
+    expect(io.err()).toContain('categories.deal.budget.min-share: min-share 20% is above max-share 15%');
+  });
+
+  it('reads the extended policy from GitHub when a token is set', async () => {
+    const io = capturedIo({ env: { GITHUB_TOKEN: 'token-for-test', GITHUB_API_URL: 'https://api.github.test' } });
+    const path = policyFile(INHERITING);
+    const org = 'version: 1\ncategories:\n  deal:\n    match: { labels: [deal] }\n';
+    // The contents API answers a file with its text in base64 (docs.github.com, "Get repository content").
+    nock('https://api.github.test')
+      .get('/repos/acme/.github/contents/roadmap-policy.yml')
+      .query({ ref: 'main' })
+      .reply(200, { type: 'file', name: 'roadmap-policy.yml', path: 'roadmap-policy.yml', encoding: 'base64', content: Buffer.from(org).toString('base64') });
+
+    expect(await main(['validate', path], io)).toBe(0);
+    expect(io.out()).toContain('OK — 1 category (deal ≤ 15%), fails on over-budget, forbidden-label (merged with acme/.github:roadmap-policy.yml@main, read from GitHub)');
   });
 
   it('still reports the problems of a policy that extends another', async () => {
     const io = capturedIo();
     const path = policyFile('version: 1\nextends: acme/.github:roadmap-policy.yml\nwork: { unit: hours }\n');
 
-    expect(await main(['validate', path], io)).toBe(1);
+    expect(await main(['validate', path], io)).toBe(2);
     expect(io.err()).toContain(`${path}:3:15 work.unit: expected points or issues, got "hours"\n`);
   });
 
@@ -75,9 +147,10 @@ describe('roadmap-guard validate', () => {
     const exitCode = await main(['validate', 'no/such/roadmap-policy.yml'], io);
 
     expect(io.err()).toBe(
-      'no/such/roadmap-policy.yml: no policy file found at no/such/roadmap-policy.yml. To start, copy examples/roadmap-policy.yml from Roadmap Guard to no/such/roadmap-policy.yml and adapt it (or point the `policy` input at your file)\n',
+      'no/such/roadmap-policy.yml: no policy file found at no/such/roadmap-policy.yml. To start, copy examples/roadmap-policy.yml from Roadmap Guard to no/such/roadmap-policy.yml and adapt it (or point the `policy` input at your file)\n' +
+        'note: the example policy came with this command: examples/roadmap-policy.yml\n',
     );
-    expect(exitCode).toBe(1);
+    expect(exitCode).toBe(2);
   });
 
   it('looks for .github/roadmap-policy.yml by default', async () => {
@@ -99,6 +172,8 @@ describe('roadmap-guard validate', () => {
     const io = capturedIo();
 
     expect(await main(['validate', '--strict'], io)).toBe(2);
-    expect(io.err()).toMatch(/^roadmap-guard validate: unknown option --strict\n/);
+    expect(io.err()).toBe('roadmap-guard validate: unknown option --strict (see roadmap-guard validate --help)\n');
+    expect(await main(['validate', '--extends-form', 'x.yml'], io)).toBe(2);
+    expect(io.err()).toContain('unknown option --extends-form; did you mean --extends-from? (see roadmap-guard validate --help)');
   });
 });

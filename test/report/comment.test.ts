@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { renderComment, renderResolvedComment } from '../../src/report/comment.js';
-import { COMMENT_MARKER } from '../../src/report/markers.js';
+import { isArchiveNote, isSettledComment, renderArchiveNote, renderComment, renderResolvedComment } from '../../src/report/comment.js';
+import { COMMENT_MARKER, readCommentState } from '../../src/report/markers.js';
 import { examplePolicy, finding } from './fixtures.js';
 import { compliantRoadmap, everythingFailing, giantTextRoadmap, hostileRoadmap, smallRoadmap } from './scenarios.js';
 
@@ -101,5 +101,25 @@ describe('renderResolvedComment', () => {
     expect(comment.startsWith(COMMENT_MARKER)).toBe(true);
     expect(comment).toContain('as of 2026-11-05');
     expect(comment).not.toContain('<b>');
+  });
+});
+
+describe('renderArchiveNote', () => {
+  it('says why the item was closed and how to bring it back, keeps hostile titles as text, and records its dates', () => {
+    const policy = examplePolicy({ backlog: { 'max-age-days': 365, archive: true, 'grace-days': 14 } });
+    const decision = { number: 12, touchedAt: '2025-01-02T00:00:00.000Z', warnedAt: '2026-10-20T09:00:00.000Z', archiveOn: '2026-11-03T09:00:00.000Z', due: true };
+    const note = renderArchiveNote({
+      item: { number: 12, title: 'Old <img src=x onerror=alert(1)> idea for @acme/everyone', url: 'https://github.com/acme/app/issues/12' },
+      decision,
+      policy,
+      at: '2026-11-03T09:00:00.000Z',
+    });
+    expect(note).toMatch(/was closed as not planned on 2026-11-03\. Nobody had updated it since 2025-01-02, over the backlog limit of 365 days, and nobody did during the 14 days after the warning of 2026-10-20\./);
+    expect(note).toMatch(/Reopen it/);
+    expect(note).not.toContain('<img');
+    expect(note).not.toMatch(/(^|\s)@acme\/everyone/);
+    expect(isArchiveNote(note)).toBe(true);
+    expect(isSettledComment(note)).toBe(true);
+    expect(readCommentState(note)).toEqual({ touched: decision.touchedAt, warned: decision.warnedAt, archived: '2026-11-03T09:00:00.000Z' });
   });
 });

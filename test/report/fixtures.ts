@@ -31,6 +31,7 @@ export function evaluation(overrides: Partial<Evaluation> = {}): Evaluation {
     items: [],
     findings: [],
     exemptions: { inUse: 0, maxOpen: 2 },
+    archive: [],
     compliant: true,
     ...overrides,
   };

@@ -31,7 +31,7 @@ describe('findingsOutput', () => {
 });
 
 describe('budgetsOutput', () => {
-  it('gives each category its points, share, cap and customers', () => {
+  it('gives each category its points, share, cap, floor and customers', () => {
     const output = budgetsOutput(smallRoadmap().evaluation);
     expect(output).toEqual([
       {
@@ -40,14 +40,15 @@ describe('budgetsOutput', () => {
         points: 12,
         share: '30%',
         cap: '10%',
+        floor: null,
         status: 'over',
         customers: [
           { customer: 'globex', points: 11, share: '91.7%', cap: '50%', over: true },
           { customer: 'initech', points: 1, share: '8.3%', cap: '50%', over: false },
         ],
       },
-      { category: 'strategic', items: 3, points: 19, share: '47.5%', cap: null, status: 'under', customers: [] },
-      { category: 'other', items: 1, points: 8, share: '20%', cap: null, status: 'uncapped', customers: [] },
+      { category: 'strategic', items: 3, points: 19, share: '47.5%', cap: null, floor: '60%', status: 'under', customers: [] },
+      { category: 'other', items: 1, points: 8, share: '20%', cap: null, floor: null, status: 'uncapped', customers: [] },
     ]);
   });
 });

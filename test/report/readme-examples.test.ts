@@ -1,11 +1,14 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { exampleCommentItem, exampleReportInput, renderReadmeExamples, withExamples } from '../../scripts/readme-examples.js';
+import { archiveExamples, exampleCommentItem, exampleReportInput, renderReadmeExamples, withExamples } from '../../scripts/readme-examples.js';
+import { readCommentState } from '../../src/report/markers.js';
 import { renderComment } from '../../src/report/comment.js';
 import { renderDashboard } from '../../src/report/dashboard.js';
 import { renderMarkdownReport } from '../../src/report/summary.js';
 import { renderTerminal } from '../../src/report/terminal.js';
+import { runCli } from '../cli/helpers.js';
+import { parseSnapshot } from '../../src/core/snapshot.js';
 
 const root = join(import.meta.dirname, '../..');
 const golden = (name: string) => `./__golden__/${name}`;
@@ -21,6 +24,29 @@ describe('the README’s examples', () => {
     expect(withExamples(readme, { comment: 'new\n\ncomment\n', summary: 'sum' })).toBe(
       'before\n<!-- example:comment -->\n> new\n>\n> comment\n<!-- /example:comment -->\nmiddle\n<!-- example:summary -->\n> sum\n<!-- /example:summary -->\nafter\n',
     );
+  });
+
+  it('show the demo output exactly as `roadmap-guard demo` prints it on an 80-column terminal', async () => {
+    const demo = await runCli(['demo'], { tty: true, columns: 80, env: { NO_COLOR: '1' } });
+    const shown = renderReadmeExamples(root).demo!;
+    expect(shown).toContain('Share vs cap');
+    expect(shown).toContain('Policy: examples/roadmap-policy.yml');
+    expect(demo.stdout.startsWith(`${shown}\n\n`)).toBe(true);
+  });
+
+  it("show a snapshot error exactly as simulate reports the README's own snapshot example with two typos", () => {
+    const readme = readFileSync(join(root, 'README.md'), 'utf8');
+    const start = readme.indexOf('```json\n{\n  "$schema": "./snapshot.schema.json"') + '```json\n'.length;
+    const example = readme.slice(start, readme.indexOf('```', start));
+    const broken = example.replace('"labels":', '"labelz":').replace('"state": "open"', '"state": "OPEN"');
+    let message = '';
+    try {
+      parseSnapshot(broken, 'plan.json');
+    } catch (error) {
+      message = `roadmap-guard simulate: ${(error as Error).message}`;
+    }
+    expect(message).toMatch(/labelz/);
+    expect(readme).toContain(`\`\`\`text\n${message}\n\`\`\``);
   });
 
   it('fail loudly when a marker is missing', () => {
@@ -43,11 +69,19 @@ describe('reports on the example roadmap', () => {
     expect(summary).toContain('deal work over budget');
   });
 
+  it('the archive warning and the archive note on the stale item', () => {
+    const { archiveWarning, archiveNote } = archiveExamples(root);
+    expect(archiveWarning).toMatch(/will be archived on 2026-11-17 unless someone updates it/);
+    expect(readCommentState(archiveWarning)).toEqual({ touched: '2025-08-04T10:00:00Z', warned: '2026-11-03T09:00:00.000Z' });
+    expect(archiveNote).toMatch(/^<!-- roadmap-guard:item -->\n\n\*\*Archived:\*\* \[#1\]\(.*\) Dark mode for the admin console was closed as not planned on 2026-11-17\./);
+    expect(readCommentState(archiveNote).archived).toBe('2026-11-17T09:00:00.000Z');
+  });
+
   it('the dashboard', async () => {
     await expect(renderDashboard(input)).toMatchFileSnapshot(golden('example-dashboard.md'));
   });
 
   it('the terminal report', async () => {
-    await expect(renderTerminal(input, { color: false })).toMatchFileSnapshot(golden('example-terminal.txt'));
+    await expect(renderTerminal(input, { color: false, width: 80 })).toMatchFileSnapshot(golden('example-terminal.txt'));
   });
 });

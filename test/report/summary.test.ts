@@ -2,6 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { renderMarkdownReport } from '../../src/report/summary.js';
 import { compliantRoadmap, everythingFailing, giantTextRoadmap, hostileRoadmap, hugeRoadmap, smallRoadmap, withTrend } from './scenarios.js';
 import { runFacts } from './fixtures.js';
+import { buildReportInput } from '../../src/report/report-input.js';
+import { parsePolicy } from '../../src/policy/schema.js';
+import { workItem } from '../fixtures.js';
 
 const golden = (name: string) => `./__golden__/${name}`;
 
@@ -72,5 +75,26 @@ describe('renderMarkdownReport, issue mode', () => {
     expect(report).toContain('### deal budget');
     expect(report).not.toContain('### Customers');
     expect(report).not.toContain('strategic');
+  });
+});
+
+describe('renderMarkdownReport with backlog archiving', () => {
+  const policy = parsePolicy({ version: 1, backlog: { 'max-age-days': 365, archive: true, 'grace-days': 14 } });
+  const items = [
+    workItem({ number: 1, title: 'Offline mode', updatedAt: '2025-01-01T00:00:00Z', archiveWarnedAt: '2026-10-01T09:00:00Z' }),
+    workItem({ number: 2, title: 'Dark mode', updatedAt: '2025-03-01T00:00:00Z', archiveWarnedAt: '2026-10-30T09:00:00Z' }),
+  ];
+  const base = { mode: 'audit' as const, policy, items, now: '2026-11-03T09:00:00Z', policySources: ['policy.yml'], sourceName: 'acme/app' };
+
+  it('lists what the run archived and what will be archived, with dates', () => {
+    const summary = renderMarkdownReport(buildReportInput({ ...base, run: { ...runFacts(), archived: [1] } }));
+    expect(summary).toContain('**Archived this run (1)**\n\n- [#1](https://github.com/acme/app/issues/1) Offline mode — untouched since 2025-01-01, warned on 2026-10-01');
+    expect(summary).toContain('**Will be archived (1)**\n\n- [#2](https://github.com/acme/app/issues/2) Dark mode — on 2026-11-13');
+  });
+
+  it('leaves "Archived this run" out where there is no run, as on the dashboard', () => {
+    const summary = renderMarkdownReport(buildReportInput(base));
+    expect(summary).not.toContain('Archived this run');
+    expect(summary).toContain('Offline mode — due now (warned on 2026-10-01)');
   });
 });

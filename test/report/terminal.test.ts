@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { renderTerminal } from '../../src/report/terminal.js';
-import { compliantRoadmap, everythingFailing, hostileRoadmap, hugeRoadmap, smallRoadmap, withTrend } from './scenarios.js';
+import { compliantRoadmap, everythingFailing, giantTextRoadmap, hostileRoadmap, hugeRoadmap, smallRoadmap, withTrend } from './scenarios.js';
 import { runFacts } from './fixtures.js';
+import { buildReportInput } from '../../src/report/report-input.js';
+import { parsePolicy } from '../../src/policy/schema.js';
+import { workItem } from '../fixtures.js';
 
 const golden = (name: string) => `./__golden__/${name}`;
 // eslint-disable-next-line no-control-regex -- the test looks for escape sequences
@@ -10,7 +13,7 @@ const width = (line: string) => Array.from(line.replace(ANSI, '')).length;
 
 describe('renderTerminal', () => {
   it('a roadmap over budget, without colour', async () => {
-    const text = renderTerminal(withTrend({ ...smallRoadmap(), run: runFacts() }), { color: false });
+    const text = renderTerminal(withTrend({ ...smallRoadmap(), run: runFacts() }), { color: false, width: 80 });
     await expect(text).toMatchFileSnapshot(golden('terminal-audit.txt'));
     expect(text).not.toMatch(ANSI);
     expect(text).toContain('  deal               3     12    30%     ≤ 10%  over    ██│██░░░░░░░░░░░');
@@ -18,9 +21,9 @@ describe('renderTerminal', () => {
 
   it('colours only when asked', () => {
     const input = smallRoadmap();
-    const coloured = renderTerminal(input, { color: true });
+    const coloured = renderTerminal(input, { color: true, width: 80 });
     expect(coloured).toMatch(ANSI);
-    expect(coloured.replace(ANSI, '')).toBe(renderTerminal(input, { color: false }));
+    expect(coloured.replace(ANSI, '')).toBe(renderTerminal(input, { color: false, width: 80 }));
   });
 
   it.each([
@@ -29,26 +32,57 @@ describe('renderTerminal', () => {
     ['hostile', hostileRoadmap],
     ['5,000 items', () => hugeRoadmap()],
   ])('fits 80 columns (%s)', (_name, input) => {
-    const text = renderTerminal(input(), { color: true });
+    const text = renderTerminal(input(), { color: true, width: 80 });
     const wide = text.split('\n').filter((line) => width(line) > 80);
     expect(wide).toEqual([]);
   });
 
+  it("uses a wide terminal's width instead of cutting at 80 columns", () => {
+    const input = giantTextRoadmap();
+    const narrow = renderTerminal(input, { color: false, width: 80 });
+    const wide = renderTerminal(input, { color: false, width: 160 });
+    expect(narrow).toContain('…');
+    expect(Math.max(...wide.split('\n').map(width))).toBeGreaterThan(80);
+    expect(wide.split('\n').filter((line) => width(line) > 160)).toEqual([]);
+  });
+
+  it('cuts nothing when the output is not a terminal', () => {
+    expect(renderTerminal(giantTextRoadmap(), { color: false })).toContain(`#12 ${'very long words '.repeat(3_749)}very long words\n`);
+    expect(renderTerminal(everythingFailing(), { color: false })).not.toMatch(/\S…$/m);
+  });
+
+  it('sets a verdict off from the title with a dash, so without colour it is not read as part of the title', () => {
+    const text = renderTerminal(smallRoadmap(), { color: false, width: 80 });
+    expect(text).toMatch(/^ {4}#\d+ .+ — fails$/m);
+    expect(text).not.toMatch(/[^—] fails$/m);
+  });
+
   it('strips escape sequences from issue text', async () => {
-    const text = renderTerminal(hostileRoadmap(), { color: false });
+    const text = renderTerminal(hostileRoadmap(), { color: false, width: 80 });
     await expect(text).toMatchFileSnapshot(golden('terminal-hostile.txt'));
     expect(text).not.toContain('\u001b');
     expect(text).not.toContain('\u202e');
   });
 
   it('a compliant roadmap', async () => {
-    await expect(renderTerminal(compliantRoadmap(), { color: false })).toMatchFileSnapshot(golden('terminal-compliant.txt'));
+    await expect(renderTerminal(compliantRoadmap(), { color: false, width: 80 })).toMatchFileSnapshot(golden('terminal-compliant.txt'));
   });
 
   it('issue mode: the item and its category’s budget', async () => {
-    const text = renderTerminal({ ...smallRoadmap(), mode: 'issue', focusItem: 12 }, { color: false });
+    const text = renderTerminal({ ...smallRoadmap(), mode: 'issue', focusItem: 12 }, { color: false, width: 80 });
     await expect(text).toMatchFileSnapshot(golden('terminal-issue.txt'));
     expect(text).toContain('#12 SAML single sign-on for Globex');
     expect(text).not.toContain('strategic');
+  });
+});
+
+describe('renderTerminal with backlog archiving', () => {
+  it('says how many items will be archived, and when the first is', () => {
+    const policy = parsePolicy({ version: 1, backlog: { 'max-age-days': 365, archive: true, 'grace-days': 14 } });
+    const items = [workItem({ number: 1, updatedAt: '2025-01-01T00:00:00Z' }), workItem({ number: 2, updatedAt: '2025-02-01T00:00:00Z', archiveWarnedAt: '2026-10-30T09:00:00Z' })];
+    const input = buildReportInput({ mode: 'simulate', policy, items, now: '2026-11-03T09:00:00Z', policySources: ['policy.yml'], sourceName: 'acme/app' });
+    const text = renderTerminal(input, { color: false });
+    expect(text).toContain('  Stale backlog: 2 items not updated in 365+ days');
+    expect(text).toContain('  To be archived: 2 items, the first on 2026-11-13');
   });
 });

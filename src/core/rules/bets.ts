@@ -1,5 +1,5 @@
 /** Bets: a deal request is a bet with a review date; past it, decide to keep betting or walk away. */
-import { fieldTexts } from '../classify.js';
+import { fieldTexts, isExcluded } from '../classify.js';
 import { parseFormDate } from './business-case.js';
 import { DAY_MS, type DraftFinding, type RuleContext, aboutItem } from './context.js';
 
@@ -8,7 +8,7 @@ export function betsRule(context: RuleContext): DraftFinding[] {
   if (!field) return [];
   const today = Math.floor(context.now / DAY_MS) * DAY_MS;
   return context.items
-    .filter(({ item }) => item.state === 'open')
+    .filter(({ item }) => item.state === 'open' && !isExcluded(context.policy, item))
     .flatMap((assessed): DraftFinding[] => {
       const reviewBy = fieldTexts(assessed.item, field)
         .map(parseFormDate)

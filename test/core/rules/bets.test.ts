@@ -15,6 +15,12 @@ describe('bets', () => {
     });
   });
 
+  it('leaves out work that exclude-labels keeps off the roadmap', () => {
+    const scoped = policy({ bets: { 'review-field': 'Review by' }, work: { 'exclude-labels': ['chore'] } });
+    const items = [workItem({ number: 1, labels: ['chore'], form: { 'Review by': '2026-10-15' } }), workItem({ number: 2, form: { 'Review by': '2026-10-15' } })];
+    expect(findingsOf(scoped, items, 'bet-overdue', '2026-11-03T09:00:00Z').map((f) => f.item?.number)).toEqual([2]);
+  });
+
   it('is not overdue on the review day itself', () => {
     expect(findingsOf(bets, [workItem({ form: { 'Review by': '2026-11-03' } })], 'bet-overdue', '2026-11-03T23:59:00Z')).toEqual([]);
     expect(findingsOf(bets, [workItem({ form: { 'Review by': '2026-11-02' } })], 'bet-overdue', '2026-11-03T00:00:00Z')).toHaveLength(1);

@@ -1,0 +1,34 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { EXIT_CODES_HELP } from '../../src/cli/io.js';
+import { runCli } from './helpers.js';
+
+const manifest = JSON.parse(readFileSync('package.json', 'utf8')) as { version: string };
+
+describe('roadmap-guard', () => {
+  it('prints the version of the installed package with --version and -v', async () => {
+    expect(await runCli(['--version'])).toEqual({ code: 0, stdout: `${manifest.version}\n`, stderr: '' });
+    expect((await runCli(['-v'])).stdout).toBe(`${manifest.version}\n`);
+  });
+
+  it('lists the commands, --format, --version and the one exit-code scheme in --help', async () => {
+    const { code, stdout } = await runCli(['--help']);
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/^ {2}validate \[path\]/m);
+    expect(stdout).toContain('--format text|markdown|json');
+    expect(stdout).toContain('--version, -v');
+    expect(stdout).toContain(EXIT_CODES_HELP);
+  });
+
+  it('every command help lists the same exit codes', async () => {
+    for (const command of ['validate', 'demo', 'simulate']) {
+      expect((await runCli([command, '--help'])).stdout, command).toContain(EXIT_CODES_HELP);
+    }
+  });
+
+  it('suggests the nearest command for a typo and exits 2', async () => {
+    const { code, stderr } = await runCli(['valdate']);
+    expect(code).toBe(2);
+    expect(stderr).toMatch(/^roadmap-guard: unknown command "valdate"; did you mean validate\?\n/);
+  });
+});

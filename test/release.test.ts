@@ -1,0 +1,44 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+import { changelogSection } from '../scripts/changelog-section.js';
+
+describe('release notes', () => {
+  const changelog = ['# Changelog', '', '## [Unreleased]', '', '## [1.2.0] - 2027-02-01', '### Added', '- Budgets by quarter', '', '## [1.1.0] - 2027-01-01', '### Fixed', '- A typo'].join('\n');
+
+  it('are the section of the tagged version, up to the next version', () => {
+    expect(changelogSection(changelog, '1.2.0')).toBe('### Added\n- Budgets by quarter');
+    expect(changelogSection(changelog, '1.1.0')).toBe('### Fixed\n- A typo');
+  });
+
+  it('are refused for a version without notes, so a release cannot go out empty', () => {
+    expect(changelogSection(changelog, '1.3.0')).toBeUndefined();
+    expect(changelogSection(changelog, 'Unreleased')).toBeUndefined();
+    expect(changelogSection(changelog, '1.2')).toBeUndefined();
+  });
+
+  it('come from a changelog that lists what exists under Unreleased', () => {
+    const notes = changelogSection(readFileSync('CHANGELOG.md', 'utf8'), 'Unreleased');
+    expect(notes).toMatch(/^### Added\n/);
+  });
+});
+
+describe('the release workflow', () => {
+  const workflow = parse(readFileSync('.github/workflows/release.yml', 'utf8')) as {
+    on: { push: { tags: string[] } };
+    jobs: { release: { permissions: Record<string, string>; steps: { run?: string }[] } };
+  };
+  const runs = workflow.jobs.release.steps.map((step) => step.run ?? '').join('\n');
+
+  it('runs on version tags, with only the permissions it needs', () => {
+    expect(workflow.on.push.tags).toEqual(['v*.*.*']);
+    expect(workflow.jobs.release.permissions).toEqual({ contents: 'write', 'id-token': 'write' });
+  });
+
+  it('checks everything CI checks before it releases, moves the major tag and publishes with provenance', () => {
+    expect(runs.indexOf('bash .ci/run')).toBeLessThan(runs.indexOf('gh release create'));
+    expect(runs).toContain('node scripts/changelog-section.js');
+    expect(runs).toContain('git push --force origin "refs/tags/$major"');
+    expect(runs).toContain('npm publish --provenance');
+  });
+});

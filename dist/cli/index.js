@@ -39523,7 +39523,7 @@ exports.visitAsync = visitAsync;
 /***/ ((__webpack_module__, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _cli_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7821);
+/* harmony import */ var _cli_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3321);
 // The `roadmap-guard` command line: no logic here, each command lives in cli/.
 
 process.exitCode = await (0,_cli_main_js__WEBPACK_IMPORTED_MODULE_0__/* .main */ .i)(process.argv.slice(2), { stdout: process.stdout, stderr: process.stderr, env: process.env });
@@ -39533,7 +39533,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 7821:
+/***/ 3321:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -49139,7 +49139,8 @@ function formAnswer(form, heading) {
     return undefined;
 }
 function issue_form_parseIssueBody(body) {
-    const form = {};
+    // Headings are whatever the author typed: with no prototype, `### __proto__` is an answer like any other.
+    const form = Object.create(null);
     const checklist = [];
     if (typeof body !== 'string' || body.length === 0)
         return { form, checklist };
@@ -49196,6 +49197,17 @@ function cleanAnswer(lines) {
 }
 
 ;// CONCATENATED MODULE: ./lib/policy/describe-value.js
+/** The most characters of a user's value a message repeats: enough to recognise it, too few to leak a file. */
+const EXCERPT_LENGTH = 40;
+/**
+ * The start of `text`, ending in … when it was cut. Whatever a policy file
+ * holds (a symlink may point at a file of secrets), messages quote no more
+ * than this of it.
+ */
+function excerpt(text, length = EXCERPT_LENGTH) {
+    const chars = [...text];
+    return chars.length <= length ? text : `${chars.slice(0, length).join('')}…`;
+}
 /** A value from a policy file, shown the way the user would recognise it in their YAML. */
 function describeValue(value) {
     if (value === undefined)
@@ -49203,12 +49215,16 @@ function describeValue(value) {
     if (value === null)
         return 'an empty value';
     if (typeof value === 'string')
-        return value.trim() === '' ? 'an empty text' : JSON.stringify(value);
+        return value.trim() === '' ? 'an empty text' : quoted(value);
     if (Array.isArray(value))
         return value.length ? 'a list' : 'an empty list';
     if (typeof value === 'object')
         return 'a mapping';
-    return String(value);
+    return excerpt(String(value));
+}
+function quoted(text) {
+    const cut = excerpt(text);
+    return cut === text ? JSON.stringify(text) : `${JSON.stringify(cut)} (${[...text].length} characters)`;
 }
 
 ;// CONCATENATED MODULE: ./lib/core/finding-kinds.js
@@ -49317,10 +49333,7 @@ function unwrap(schema) {
 }
 
 ;// CONCATENATED MODULE: ./lib/policy/errors.js
-/**
- * Problems found in a policy file, worded for the person who wrote it:
- * `.github/roadmap-policy.yml:14:7 categories.deal.budget.max-share: expected a share like 10% or 0.1, got "ten percent"`.
- */
+
 /** `file:line:col field: message`, leaving out the parts a problem does not have. */
 function formatProblem(problem) {
     const place = problem.line === undefined ? `${problem.file}:` : `${problem.file}:${problem.line}:${problem.column ?? 1}`;
@@ -49339,7 +49352,7 @@ function sortProblems(problems) {
         (a.column ?? 0) - (b.column ?? 0));
 }
 /** The policy cannot be used. Carries every problem found, not just the first. */
-class PolicyError extends Error {
+class errors_PolicyError extends Error {
     problems;
     constructor(problems, options) {
         super(formatProblems(problems), options);
@@ -49351,12 +49364,14 @@ class PolicyError extends Error {
 function fieldPath(path) {
     let text = '';
     for (const segment of path) {
+        // A key is the user's text: quote only the start of a long one.
+        const key = excerpt(String(segment));
         if (typeof segment === 'number')
             text += `[${segment}]`;
-        else if (/^[\w$-]+$/.test(String(segment)))
-            text += text ? `.${String(segment)}` : String(segment);
+        else if (/^[\w$-]+$/.test(key))
+            text += text ? `.${key}` : key;
         else
-            text += `[${JSON.stringify(String(segment))}]`;
+            text += `[${JSON.stringify(key)}]`;
     }
     return text;
 }
@@ -49416,33 +49431,126 @@ function belowShare(part, whole, share) {
     return part * share.denominator < share.numerator * whole;
 }
 
+;// CONCATENATED MODULE: ./lib/policy/extends-ref.js
+/**
+ * The parts of an `extends` reference, `owner/repo:path@ref`, checked as the
+ * names GitHub and git allow, so that `..` or a stray `/` can never make the
+ * contents request read somewhere the author did not mean.
+ */
+/** `owner/repo:path@ref` → its parts. The caller has checked the overall shape. */
+function parseExtends(target) {
+    const colon = target.indexOf(':');
+    const [owner = '', repo = ''] = target.slice(0, colon).split('/');
+    const [path = '', ref] = target.slice(colon + 1).split('@');
+    return { owner, repo, path, ...(ref ? { ref } : {}) };
+}
+// Account names: letters, digits and hyphens, not starting with a hyphen, at most 39
+// characters (GitHub's sign-up form; older accounts may have a trailing or double hyphen).
+const OWNER = /^[A-Za-z0-9][A-Za-z0-9-]{0,38}$/;
+// Repository names: letters, digits, `.`, `-` and `_`, at most 100 characters; GitHub
+// renames `.` and `..` on creation, so they never name a repository.
+const REPOSITORY = /^[\w.-]{1,100}$/;
+/** What is wrong with the reference's parts, in the author's terms; undefined when they are fine. */
+function extendsPartsProblem(target) {
+    const { owner, repo, path, ref } = parseExtends(target);
+    if (!OWNER.test(owner))
+        return `"${owner}" is not a GitHub account name (letters, digits and hyphens, at most 39 characters)`;
+    if (!REPOSITORY.test(repo) || repo === '.' || repo === '..')
+        return `"${repo}" is not a repository name (letters, digits, ., - and _, not . or ..)`;
+    const segments = path.split('/');
+    if (segments.some((segment) => segment === '' || segment === '.' || segment === '..')) {
+        return `the path "${path}" must name a file inside the repository, without empty, . or .. parts`;
+    }
+    if (ref !== undefined && !isGitRefName(ref))
+        return `"${ref}" is not a branch, tag or commit name`;
+    return undefined;
+}
+/** The rules of `git check-ref-format` that matter here: no `..`, control characters, `~^:?*[\`, `//`, leading or trailing `/`, or `.lock` ending. */
+function isGitRefName(ref) {
+    return (
+    // eslint-disable-next-line no-control-regex
+    !/[\x00-\x20\x7f~^:?*[\\]|\.\.|\/\/|@\{/.test(ref) && !ref.startsWith('/') && !ref.endsWith('/') && !ref.endsWith('.') && !ref.endsWith('.lock'));
+}
+
 ;// CONCATENATED MODULE: ./lib/core/glob.js
 /**
  * Label globs as the policy writes them: `*` matches any run of characters,
  * `?` exactly one, and case never matters (GitHub treats label names
  * case-insensitively too).
+ *
+ * Globs are matched by a two-pointer scan, not a regular expression: a
+ * backtracking regex takes exponential time on `*a*a*a*a*b` against a long
+ * label, and globs are typed by policy authors (and by a fork's checkout in
+ * a policy preview). The scan only ever returns to the latest `*`, so a match
+ * costs at most glob length × label length steps.
  */
-const compiled = new Map();
-function toRegExp(glob) {
-    let regexp = compiled.get(glob);
-    if (!regexp) {
-        const source = [...glob]
-            .map((char) => (char === '*' ? '(.*)' : char === '?' ? '(.)' : char.replace(/[.+^${}()|[\]\\]/g, '\\$&')))
-            .join('');
-        regexp = new RegExp(`^${source}$`, 'isu');
-        compiled.set(glob, regexp);
+function sameChar(a, b) {
+    return a === b || a.toLowerCase() === b.toLowerCase() || a.toUpperCase() === b.toUpperCase();
+}
+/**
+ * The wildcard spans of the first match found by the scan (each `*` as short
+ * as it can be, left to right); undefined when the glob does not match.
+ * Characters are code points, so `?` matches one emoji as it did with a `u` regex.
+ */
+function matchSpans(glob, name) {
+    const spans = [];
+    let g = 0;
+    let n = 0;
+    // The latest `*` seen: its index in the glob, its span's slot and how many spans existed before it.
+    let star;
+    while (n < name.length) {
+        const token = glob[g];
+        if (token === '*') {
+            star = { g, span: spans.length };
+            spans.push([n, n]);
+            g++;
+        }
+        else if (token !== undefined && (token === '?' || sameChar(token, name[n] ?? ''))) {
+            if (token === '?')
+                spans.push([n, n + 1]);
+            g++;
+            n++;
+        }
+        else if (star) {
+            // Give the latest `*` one more character and retry everything after it.
+            const span = spans[star.span];
+            span[1]++;
+            spans.length = star.span + 1;
+            g = star.g + 1;
+            n = span[1];
+        }
+        else {
+            return undefined;
+        }
     }
-    return regexp;
+    while (glob[g] === '*') {
+        spans.push([n, n]);
+        g++;
+    }
+    return g === glob.length ? spans : undefined;
+}
+function characters(text) {
+    return [...text.trim()];
 }
 function matchesGlob(glob, name) {
-    return toRegExp(glob.trim()).test(name.trim());
+    return matchSpans(characters(glob), characters(name)) !== undefined;
 }
-/** The text the wildcards matched (`customer:*` on `customer:acme` → "acme"); undefined when the glob does not match. */
+/**
+ * The text the wildcards matched (`customer:*` on `customer:acme` → "acme"); undefined when the glob does not match.
+ * Matched from the end, so the first `*` takes as much as it can (`*:*` on `a:b:c` → "a:b" + "c"),
+ * as the regular expression this replaced did.
+ */
 function globCapture(glob, name) {
-    const match = toRegExp(glob.trim()).exec(name.trim());
-    if (!match)
+    const chars = characters(name);
+    const reversed = matchSpans(characters(glob).reverse(), [...chars].reverse());
+    if (!reversed)
         return undefined;
-    return match.length > 1 ? match.slice(1).join('') : match[0];
+    if (reversed.length === 0)
+        return chars.join('');
+    return reversed
+        .map(([start, end]) => chars.slice(chars.length - end, chars.length - start).join(''))
+        .reverse()
+        .join('');
 }
 function anyLabelMatches(globs, labels) {
     return globs.some((glob) => labels.some((label) => matchesGlob(glob, label)));
@@ -49590,10 +49698,12 @@ function fieldEquals(item, field, value) {
 function mergePolicyData(base, override) {
     if (!isMapping(base) || !isMapping(override))
         return override === undefined ? base : override;
-    const merged = { ...base };
-    for (const [key, value] of Object.entries(override))
-        merged[key] = mergePolicyData(base[key], value);
-    return merged;
+    // Own keys only, and built with fromEntries: a key like `constructor` must not pick up Object's, nor `__proto__` set a prototype.
+    const keys = new Set([...Object.keys(base), ...Object.keys(override)]);
+    return Object.fromEntries([...keys].map((key) => [key, mergePolicyData(ownValue(base, key), ownValue(override, key))]));
+}
+function ownValue(mapping, key) {
+    return Object.hasOwn(mapping, key) ? mapping[key] : undefined;
 }
 function isMapping(value) {
     return typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -49610,6 +49720,7 @@ function isMapping(value) {
  * expected and what was found (`expected a share like 10% or 0.1, got "ten percent"`).
  * Positions and key paths are added by the loader.
  */
+
 
 
 
@@ -49678,6 +49789,11 @@ const size = schemas_number({ error: expected('a size as a number') })
 const EXTENDS_PATTERN = /^[\w.-]+\/[\w.-]+:[^@\s:]+(@[^\s@]+)?$/;
 const extendsRef = schemas_string({ error: expected('a policy to extend, like acme/.github:roadmap-policy.yml') })
     .regex(EXTENDS_PATTERN, { error: expected('owner/repo:path or owner/repo:path@ref, like acme/.github:roadmap-policy.yml') })
+    .superRefine((target, ctx) => {
+    const problem = EXTENDS_PATTERN.test(target) ? extendsPartsProblem(target) : undefined;
+    if (problem)
+        ctx.addIssue({ code: 'custom', message: problem });
+})
     .meta({
     description: 'Inherit another repository\'s policy, written owner/repo:path[@ref] (default branch when no @ref). Keys in this file override it; maps merge key by key, lists are replaced.',
     examples: ['acme/.github:roadmap-policy.yml', 'acme/.github:policies/roadmap.yml@v2'],
@@ -50099,7 +50215,8 @@ function missingMessage(path) {
         return 'missing: say which items belong to this category, like `match: { labels: [deal] }`';
     return `missing: add \`${key}\``;
 }
-function unknownKeyMessage(key, suggestion, allowed) {
+function unknownKeyMessage(name, suggestion, allowed) {
+    const key = excerpt(name);
     if (suggestion)
         return `unknown key \`${key}\`; did you mean \`${suggestion}\`?`;
     return allowed.length ? `unknown key \`${key}\` (allowed here: ${allowed.join(', ')})` : `unknown key \`${key}\``;
@@ -50135,6 +50252,7 @@ var dist = __nccwpck_require__(8815);
  * later (by the schema, or after merging `extends`) can point at the line and
  * column the user has to change.
  */
+
 
 
 function readPolicySource(text, file) {
@@ -50236,7 +50354,8 @@ function duplicateKeys(node, path, file, position) {
     }
     return problems;
 }
-function duplicateMessage(path, key, first) {
+function duplicateMessage(path, name, first) {
+    const key = excerpt(name);
     if (path.length === 1 && path[0] === 'categories') {
         return `category "${key}" is defined twice (first at line ${first.line}); merge the two into one`;
     }
@@ -50273,11 +50392,13 @@ const SYNTAX_HINTS = {
     MISSING_CHAR: { hint: 'a quote or bracket is not closed', keepDetail: true },
     UNEXPECTED_TOKEN: { hint: 'quote values that contain `: `, ` #`, `[` or `{`', keepDetail: true },
 };
+const SYNTAX_DETAIL_LENGTH = 120;
 function syntaxMessage(error) {
     // An unclosed `{` on the last lines is reported as an indentation problem.
     const code = /^Flow (map|sequence) in block collection/.test(error.message) ? 'BAD_FLOW' : error.code;
     const known = SYNTAX_HINTS[code];
-    const detail = lowerFirst(error.message.split('\n')[0]?.replace(/ at line \d+, column \d+:?$/, '').replace(/\.$/, '') ?? '');
+    // The parser's text may quote the file; keep only the start of it.
+    const detail = excerpt(lowerFirst(error.message.split('\n')[0]?.replace(/ at line \d+, column \d+:?$/, '').replace(/\.$/, '') ?? ''), SYNTAX_DETAIL_LENGTH);
     if (!known)
         return `YAML syntax error: ${detail}`;
     return known.keepDetail ? `YAML syntax error: ${known.hint} (${detail})` : `YAML syntax error: ${known.hint}`;
@@ -50545,7 +50666,7 @@ class BadInput extends Error {
 }
 /** Input the user must fix (options, files, policy, snapshot) becomes one message and exit 2; anything else is a bug and propagates. */
 function reportBadInput(command, error, io) {
-    if (error instanceof BadInput || error instanceof PolicyError || error instanceof SnapshotError) {
+    if (error instanceof BadInput || error instanceof errors_PolicyError || error instanceof SnapshotError) {
         io.stderr.write(`roadmap-guard ${command}: ${error.message}\n`);
         return EXIT.badInput;
     }
@@ -50592,11 +50713,15 @@ const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(impo
 
 
 
+
 /** Checks one file's data, or several files merged (the locator knows which file set what). */
 function checkPolicyData(value, locate, options = {}) {
     const shapeProblem = checkIsMapping(value, locate);
     if (shapeProblem)
         return { problems: [shapeProblem] };
+    const keyProblems = unrepresentableKeys(value, locate);
+    if (keyProblems.length)
+        return { problems: keyProblems };
     if (options.categoriesMayBeInherited)
         value = withInheritableMatches(value);
     const result = policyFileSchema.safeParse(value);
@@ -50613,7 +50738,7 @@ function checkPolicyHeader(source) {
     if (shapeProblem)
         return [shapeProblem];
     const result = headerSchema.safeParse(source.value);
-    return result.success ? [] : problemsFromIssues(result.error.issues, source.value, locate);
+    return [...unrepresentableKeys(source.value, locate), ...(result.success ? [] : problemsFromIssues(result.error.issues, source.value, locate))];
 }
 const headerSchema = looseObject({ version: policyFileSchema.shape.version, extends: policyFileSchema.shape.extends });
 function locatorFor(source) {
@@ -50627,6 +50752,20 @@ function checkIsMapping(value, locate) {
         return { ...locate([], 'value'), message: `the policy must be a mapping of keys such as \`version: 1\`, got ${describeValue(value)}` };
     }
     return undefined;
+}
+/**
+ * `__proto__` cannot be a key of the plain objects policy data becomes: the
+ * validator would drop it without a word (and a merge would set a prototype
+ * with it). It is refused where it is written instead.
+ */
+function unrepresentableKeys(value, locate, path = []) {
+    if (Array.isArray(value))
+        return value.flatMap((item, index) => unrepresentableKeys(item, locate, [...path, index]));
+    if (typeof value !== 'object' || value === null)
+        return [];
+    return Object.entries(value).flatMap(([key, child]) => key === '__proto__'
+        ? [{ ...locate([...path, key], 'key'), field: fieldPath([...path, key]), message: '`__proto__` cannot be used as a name; choose another' }]
+        : unrepresentableKeys(child, locate, [...path, key]));
 }
 /**
  * A category without `match` in a file that extends another most likely
@@ -50664,19 +50803,47 @@ function parseWithoutCategoryNames(policy) {
 
 
 
+
 /** How many `extends` may be followed from the repository's own file. */
 const MAX_EXTENDS_DEPTH = 5;
 const DEFAULT_POLICY_PATH = '.github/roadmap-policy.yml';
+/**
+ * The largest policy file read, and the same for each file it extends. A real
+ * policy is a few KB; without a cap a 12 MB file took half a minute and GBs of memory.
+ */
+const load_MAX_POLICY_BYTES = 256 * 1024;
+/** Thrown by a reader that found the file but would not read it all. */
+class load_PolicyFileTooLargeError extends Error {
+    bytes;
+    constructor(bytes) {
+        super(`the file is ${formatSize(bytes)}; a policy file may be at most ${formatSize(load_MAX_POLICY_BYTES)} (a complete policy is usually under 10 KB)`);
+        this.name = 'PolicyFileTooLargeError';
+        this.bytes = bytes;
+    }
+}
+function formatSize(bytes) {
+    return bytes >= 1024 * 1024 ? `${(bytes / (1024 * 1024)).toFixed(1)} MB` : `${Math.ceil(bytes / 1024)} KB`;
+}
+/** Reads a file and holds it to the size cap, whatever the reader did. */
+async function readCapped(read, ref) {
+    const file = await read(ref);
+    const bytes = file ? Buffer.byteLength(file.text, 'utf8') : 0;
+    if (bytes > load_MAX_POLICY_BYTES)
+        throw new load_PolicyFileTooLargeError(bytes);
+    return file;
+}
 async function loadPolicy(path, read) {
-    const top = await read({ repo: null, path });
+    const top = await readCapped(read, { repo: null, path }).catch((error) => {
+        throw error instanceof load_PolicyFileTooLargeError ? new errors_PolicyError([{ file: path, message: error.message }], { cause: error }) : error;
+    });
     if (!top)
-        throw new PolicyError([missingPolicyProblem(path)]);
+        throw new errors_PolicyError([missingPolicyProblem(path)]);
     const chain = await readExtendsChain(readPolicySource(top.text, path), read);
     // A chain with an unreadable file is not merged: problems of the partial result would mislead.
     const checked = chain.complete ? checkPolicyData(mergeChain(chain.sources), ownerLocator(chain.sources)) : { problems: [] };
     const problems = unique([...chain.problems, ...checked.problems]);
     if (problems.length > 0 || !checked.parsed)
-        throw new PolicyError(problems);
+        throw new errors_PolicyError(problems);
     return { policy: normalizePolicy(checked.parsed), sources: chain.sources.map((s) => s.file), ...(top.commit ? { commit: top.commit } : {}) };
 }
 /** The user-facing problem for a repository without a policy file: where we looked and how to start. */
@@ -50724,21 +50891,18 @@ async function readExtendsChain(first, read) {
     return { sources, problems, complete: true };
 }
 async function readExtended(target, read) {
-    const { repo, path, ref } = parseExtends(target);
+    const { owner, repo: name, path, ref } = parseExtends(target);
+    const repo = `${owner}/${name}`;
     const where = `${path} in ${repo} at ${ref ? ref : 'the default branch'}`;
     try {
-        const file = await read({ repo, path, ...(ref ? { ref } : {}) });
+        const file = await readCapped(read, { repo, path, ...(ref ? { ref } : {}) });
         return file ?? { message: `${target} not found (looked for ${where}); check the name, and that the token can read ${repo}` };
     }
     catch (error) {
+        if (error instanceof load_PolicyFileTooLargeError)
+            return { message: `${target}: ${error.message}` };
         return { message: `could not read ${target} (${where}): ${error instanceof Error ? error.message : String(error)}` };
     }
-}
-/** `owner/repo:path@ref` → its parts. The text is already checked against the schema's pattern. */
-function parseExtends(target) {
-    const colon = target.indexOf(':');
-    const [path = '', ref] = target.slice(colon + 1).split('@');
-    return { repo: target.slice(0, colon), path, ...(ref ? { ref } : {}) };
 }
 /** The `extends` target a policy file names, if it names one. */
 function extendsOf(value) {
@@ -55784,21 +55948,6 @@ function getOctokitOptions(token, options) {
     return opts;
 }
 //# sourceMappingURL=utils.js.map
-;// CONCATENATED MODULE: ./node_modules/@actions/github/lib/github.js
-
-
-const github_context = new Context();
-/**
- * Returns a hydrated octokit ready to use for GitHub Actions
- *
- * @param     token    the repo PAT or GITHUB_TOKEN
- * @param     options  other options to set
- */
-function getOctokit(token, options, ...additionalPlugins) {
-    const GitHubWithPlugins = GitHub.plugin(...additionalPlugins);
-    return new GitHubWithPlugins(getOctokitOptions(token, options));
-}
-//# sourceMappingURL=github.js.map
 // EXTERNAL MODULE: ./node_modules/bottleneck/light.js
 var light = __nccwpck_require__(3251);
 ;// CONCATENATED MODULE: ./node_modules/@octokit/plugin-retry/dist-bundle/index.js
@@ -56247,11 +56396,6 @@ function sleep(ms) {
 }
 
 ;// CONCATENATED MODULE: ./lib/github/client.js
-/**
- * The one Octokit the action uses, built once: retries for server errors,
- * rate-limit handling that waits only briefly, pacing for writes only, and a
- * count of every request by kind for the report.
- */
 
 
 
@@ -56265,6 +56409,12 @@ function sleep(ms) {
 const DO_NOT_RETRY = [400, 401, 402, 403, 404, 405, 406, 409, 410, 412, 413, 415, 422, 429, 451];
 /** How many times a rate-limited request may be retried after a short wait. */
 const MAX_RATE_LIMIT_RETRIES = 2;
+/**
+ * The wait after a secondary rate limit that came without `retry-after`:
+ * "wait for at least one minute before retrying" (docs.github.com, REST API
+ * → Rate limits for the REST API → Exceeding the rate limit).
+ */
+const SECONDARY_LIMIT_DEFAULT_WAIT = 60;
 /**
  * Stands in for the throttling plugin's `write` and `notifications` limiters.
  * The plugin sends every `/graphql` request through its write limiter (one per
@@ -56284,22 +56434,33 @@ function createGitHubClient(options) {
     const warn = options.warn ?? ((message) => console.warn(message));
     const counts = { graphql: 0, restRead: 0, write: 0 };
     const pacer = new WritePacer(options.pacing);
-    const shortWaitOnly = (what) => (retryAfter, request, _octokit, retryCount) => {
-        const retrying = retryAfter <= maxWaitSeconds && retryCount < MAX_RATE_LIMIT_RETRIES;
-        warn(`${what} on ${request.method ?? ''} ${request.url ?? ''}: ${retrying ? `retrying in ${retryAfter}s` : `not waiting ${retryAfter}s`}.`);
+    // Every wait of the run comes out of one budget: waits add up, and a runner held for minutes costs more than a run the next one completes.
+    let waitedSeconds = 0;
+    const waitWithinBudget = (what) => (retryAfter, request, _octokit, retryCount) => {
+        const retrying = retryCount < MAX_RATE_LIMIT_RETRIES && waitedSeconds + retryAfter <= maxWaitSeconds;
+        const target = `${request.method ?? ''} ${pathOf(expandUrl(request))}`;
+        if (retrying) {
+            waitedSeconds += retryAfter;
+            counts.waitedSeconds = waitedSeconds;
+        }
+        warn(retrying
+            ? `Waiting ${retryAfter}s before retrying ${target}: ${what}.`
+            : `Not waiting ${retryAfter}s more for ${target} (${what}): this run already waited ${waitedSeconds}s of its ${maxWaitSeconds}s; the next run will do what this one could not.`);
         return retrying;
     };
-    const octokit = getOctokit(options.token, {
+    const GitHubWithPlugins = GitHub.plugin(throttling, retry);
+    const octokit = new GitHubWithPlugins(getOctokitOptions(options.token, {
         baseUrl: apiUrl,
         throttle: {
-            onRateLimit: shortWaitOnly('GitHub rate limit reached'),
-            onSecondaryRateLimit: shortWaitOnly('GitHub secondary rate limit reached'),
+            onRateLimit: waitWithinBudget("GitHub's rate limit for this token was reached"),
+            onSecondaryRateLimit: waitWithinBudget(`GitHub's secondary rate limit (too many requests at once) asked to wait; it says how long in retry-after, and without one GitHub asks for at least ${SECONDARY_LIMIT_DEFAULT_WAIT}s`),
+            fallbackSecondaryRateRetryAfter: SECONDARY_LIMIT_DEFAULT_WAIT,
             write: unpaced,
             notifications: unpaced,
             retryAfterBaseValue: timeUnitMs,
         },
         retry: { doNotRetry: DO_NOT_RETRY, retries: 3, retryAfterBaseValue: timeUnitMs },
-    }, throttling, retry);
+    }));
     // Registered after the plugins, so this wrap is outermost: it counts each
     // request once, sees the final outcome after retries, and paces writes
     // before the plugins queue them.
@@ -56325,6 +56486,7 @@ function createGitHubClient(options) {
         // The object form lets `url` name the endpoint; none of our variables is called query or url.
         graphql: (document, variables = {}) => octokit.graphql({ ...variables, query: document, url: graphqlUrl }),
         counts: () => ({ ...counts }),
+        pauseBeforeRetry: (attempt) => new Promise((resolve) => setTimeout(resolve, attempt * attempt * timeUnitMs)),
     };
 }
 function requestKind(method, url, graphqlUrl) {
@@ -56332,6 +56494,13 @@ function requestKind(method, url, graphqlUrl) {
     if (url === graphqlUrl || path === pathOf(graphqlUrl) || path.endsWith('/graphql'))
         return 'graphql';
     return method === undefined || method === 'GET' || method === 'HEAD' ? 'rest-read' : 'write';
+}
+/** `/repos/{owner}/{repo}/issues/{issue_number}/comments` with the request's own values filled in. */
+function expandUrl(request) {
+    return (request.url ?? '').replace(/\{(\w+)\}/g, (placeholder, key) => {
+        const value = request[key];
+        return typeof value === 'string' || typeof value === 'number' ? String(value) : placeholder;
+    });
 }
 function pathOf(url) {
     try {
@@ -56349,10 +56518,93 @@ function noteRemaining(counts, header) {
 function trimSlash(url) {
     return url.replace(/\/+$/, '');
 }
-/** "12 GraphQL, 0 REST reads, 3 writes; rate limit remaining 4,980". */
-function describeCounts(counts) {
-    const remaining = counts.rateLimitRemaining === undefined ? 'unknown' : counts.rateLimitRemaining.toLocaleString('en-US');
-    return `${counts.graphql} GraphQL, ${counts.restRead} REST read${counts.restRead === 1 ? '' : 's'}, ${counts.write} write${counts.write === 1 ? '' : 's'}; rate limit remaining ${remaining}`;
+
+;// CONCATENATED MODULE: ./lib/github/describe-failure.js
+/**
+ * One line that says what failed, on which request, in GitHub's own words,
+ * with advice only where the answer calls for it. Octokit's messages alone
+ * lose the detail ("Request failed due to following response errors:" with
+ * the errors on later lines) or the request ("other side closed").
+ */
+
+function describeFailure(error) {
+    const request = requestOf(error);
+    const graphqlErrors = graphqlErrorsOf(error);
+    if (graphqlErrors)
+        return `GitHub's GraphQL API refused ${operationOf(request)}: ${graphqlErrors.map(describeGraphqlError).join('; ')}.`;
+    if (!request)
+        return oneLine(getErrorMessage(error));
+    const target = `${request.method ?? 'GET'} ${describe_failure_pathOf(request.url)}`;
+    if (isConnectionFailure(error)) {
+        return `${target} got no answer from GitHub: ${connectionProblem(error)}. ${TRANSIENT_ADVICE}`;
+    }
+    const status = httpStatus(error);
+    const advice = status === undefined ? undefined : adviceFor(status);
+    return `${target} failed: GitHub answered ${status ?? 'with an error'}: ${oneLine(getErrorMessage(error))}${advice ? `. ${advice}` : ''}`;
+}
+const TRANSIENT_ADVICE = 'This is a problem on GitHub’s side or on the way to it, not in the workflow; the next run will try again';
+/** Advice that follows from the status alone; permissions and rate limits are explained where the request is known. */
+function adviceFor(status) {
+    if (status === 401)
+        return 'The token is not valid: expired, revoked or mistyped';
+    if (status >= 500)
+        return TRANSIENT_ADVICE;
+    return undefined;
+}
+/**
+ * Octokit reports a request that never got an HTTP answer (connection reset,
+ * DNS, TLS, timeout) as status 500 with no response, the network error as `cause`.
+ */
+function isConnectionFailure(error) {
+    const response = error.response;
+    const name = error.name;
+    return (httpStatus(error) === 500 && response === undefined) || name === 'AbortError' || name === 'TimeoutError';
+}
+function connectionProblem(error) {
+    const name = error.name;
+    if (name === 'AbortError' || name === 'TimeoutError')
+        return 'the request timed out';
+    return `the connection broke before an answer came (${oneLine(getErrorMessage(error))})`;
+}
+function requestOf(error) {
+    if (typeof error !== 'object' || error === null || !('request' in error))
+        return undefined;
+    const request = error.request;
+    return typeof request === 'object' && request !== null ? request : undefined;
+}
+function graphqlErrorsOf(error) {
+    if (typeof error !== 'object' || error === null || error.name !== 'GraphqlResponseError')
+        return undefined;
+    const errors = error.errors;
+    return Array.isArray(errors) && errors.length > 0 ? errors : undefined;
+}
+function describeGraphqlError(error) {
+    const where = error.path?.length ? ` (at ${error.path.join('.')})` : '';
+    const kind = error.type ? `${error.type}: ` : '';
+    return `${kind}${oneLine(error.message ?? 'no message')}${where}`;
+}
+/** "the query IssuePage" from the document's operation name, or "a query". */
+function operationOf(request) {
+    const name = /\b(query|mutation)\s+([A-Za-z_]\w*)/.exec(request?.query ?? '');
+    return name ? `the ${name[1]} ${name[2]}` : 'a query';
+}
+function describe_failure_pathOf(url) {
+    if (!url)
+        return '(unknown request)';
+    try {
+        return new URL(url, 'http://github.invalid').pathname;
+    }
+    catch {
+        return url;
+    }
+}
+/** A multi-line message as one line: "Invalid inputs: a; b" rather than only "Invalid inputs:". */
+function oneLine(text) {
+    const lines = text
+        .split(/\r?\n/)
+        .map((line) => line.trim().replace(/^[-*]\s+/, ''))
+        .filter((line) => line !== '');
+    return lines.reduce((joined, line) => (joined === '' ? line : `${joined}${/[:;]$/.test(joined) ? ' ' : '; '}${line}`), '');
 }
 
 ;// CONCATENATED MODULE: ./lib/github/policy-reader.js
@@ -56361,6 +56613,9 @@ function describeCounts(counts) {
  * the checked-out workspace when it is there, otherwise (and for `extends`
  * to other repositories) through the contents API.
  */
+
+
+
 
 
 
@@ -56395,33 +56650,71 @@ function createExtendsReader(client) {
         return text === null ? null : { text };
     };
 }
+/**
+ * The policy file from the checkout, or null when it is not there. The
+ * checkout may be a fork's (a policy preview on a pull request), so a path or
+ * a symbolic link that leads out of the workspace is refused, not followed:
+ * `/proc/self/environ` holds the tokens.
+ */
 async function readWorkspaceFile(workspace, path) {
-    const full = join(workspace, path);
-    // The policy input names a file inside the repository, never outside it.
-    if (isAbsolute(path) || relative(workspace, full).startsWith('..'))
+    const root = await realpath(workspace).catch(() => resolve(workspace));
+    const full = resolve(root, path);
+    if (isAbsolute(path) || isOutside(root, full))
+        throw refused(path, 'names a file outside the repository; give a path inside it, like .github/roadmap-policy.yml');
+    const real = await realpath(full).catch(() => null);
+    if (real === null)
         return null;
+    if (isOutside(root, real))
+        throw refused(path, 'is a symbolic link to a file outside the repository; Roadmap Guard reads the policy only from inside the checkout');
+    // Checked before opening: opening a named pipe or a device could block or never end.
+    const stats = await stat(real);
+    if (!stats.isFile())
+        throw refused(path, 'is not a regular file');
+    if (stats.size > MAX_POLICY_BYTES)
+        throw new PolicyFileTooLargeError(stats.size);
+    return readAtMost(real, MAX_POLICY_BYTES + 1);
+}
+function isOutside(root, path) {
+    const inside = relative(root, path);
+    return inside === '..' || inside.startsWith('../') || isAbsolute(inside);
+}
+function refused(path, why) {
+    return new PolicyError([{ file: path, message: `the policy path ${why}` }]);
+}
+/** Reads no more than `limit` bytes, however large the file has grown since it was checked. */
+async function readAtMost(path, limit) {
+    const handle = await open(path, 'r');
     try {
-        return await readFile(full, 'utf8');
+        const buffer = Buffer.alloc(limit);
+        const { bytesRead } = await handle.read(buffer, 0, limit, 0);
+        return buffer.subarray(0, bytesRead).toString('utf8');
     }
-    catch {
-        return null;
+    finally {
+        await handle.close();
     }
 }
 /** A file's text at `ref` (the default branch when absent); null when there is no such file. */
 async function readRepositoryFile(client, repo, path, ref) {
+    const data = await getContent(client, repo, path, ref);
+    if (data === null || Array.isArray(data) || data.type !== 'file' || !('content' in data))
+        return null;
+    // Above 1 MB GitHub leaves `content` empty; the size is always given.
+    if (data.size > load_MAX_POLICY_BYTES)
+        throw new load_PolicyFileTooLargeError(data.size);
+    return Buffer.from(data.content, 'base64').toString('utf8');
+}
+async function getContent(client, repo, path, ref) {
     try {
         const response = await client.octokit.rest.repos.getContent({ owner: repo.owner, repo: repo.name, path, ...(ref ? { ref } : {}) });
-        const data = response.data;
-        if (Array.isArray(data) || data.type !== 'file' || !('content' in data))
-            return null;
-        return Buffer.from(data.content, 'base64').toString('utf8');
+        return response.data;
     }
     catch (error) {
-        if (httpStatus(error) === 404)
+        const status = httpStatus(error);
+        if (status === 404)
             return null;
-        throw new Error(`Could not read ${path} from ${repo.owner}/${repo.name}: ${getErrorMessage(error)}. The token needs \`contents: read\` on that repository.`, {
-            cause: error,
-        });
+        // Only a refusal is about the token's access; a 5xx or a dropped connection is not.
+        const advice = status === 403 && !isPrimaryRateLimit(error) ? ' The token needs `contents: read` on that repository.' : '';
+        throw new Error(`Could not read ${path} from ${repo.owner}/${repo.name}: ${describeFailure(error)}${advice}`, { cause: error });
     }
 }
 function parseRepo(repo) {
@@ -56647,7 +56940,7 @@ function checkField(assessed, field) {
             {
                 ...base,
                 kind: 'not-without-customer',
-                message: `"${field.heading}" is answered "${oneLine(answer)}"`,
+                message: `"${field.heading}" is answered "${business_case_oneLine(answer)}"`,
                 fix: `${field.message ? `${withoutFinalPeriod(field.message)} — go` : 'Go'} ahead only if the answer is ${acceptable(field)}, otherwise decline the request`,
             },
         ];
@@ -56657,7 +56950,7 @@ function checkField(assessed, field) {
 /** Why the answer does not count, or undefined when it does. */
 function invalidAnswer(field, answer) {
     if (field.type === 'date' && parseFormDate(answer) === undefined) {
-        return `"${field.heading}" is not a date: "${oneLine(answer)}"`;
+        return `"${field.heading}" is not a date: "${business_case_oneLine(answer)}"`;
     }
     if (field.minWords !== undefined) {
         const words = countWords(answer);
@@ -56665,7 +56958,7 @@ function invalidAnswer(field, answer) {
             return `"${field.heading}" has ${words} word${words === 1 ? '' : 's'}, fewer than ${field.minWords}`;
     }
     if (field.oneOf && !field.oneOf.some((option) => sameAnswer(option, answer))) {
-        return `"${field.heading}" is "${oneLine(answer)}", not one of the expected answers`;
+        return `"${field.heading}" is "${business_case_oneLine(answer)}", not one of the expected answers`;
     }
     return undefined;
 }
@@ -56718,7 +57011,7 @@ function countWords(text) {
     return normalizeAnswer(text).split(' ').filter((word) => /[\p{L}\p{N}]/u.test(word)).length;
 }
 /** Answers can span lines; a message is one line and short. */
-function oneLine(text, max = 60) {
+function business_case_oneLine(text, max = 60) {
     const flat = text.replace(/\s+/g, ' ').trim();
     return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat;
 }
@@ -57176,7 +57469,7 @@ function compareFindings(a, b) {
 /** The last `months` calendar months (UTC) up to and including the month of `now`, oldest first. */
 function deliveredTrend(policy, items, now, months) {
     const keys = monthKeys(new Date(now), months);
-    const points = new Map(keys.map((month) => [month, { month, deliveredPoints: 0, byCategory: {} }]));
+    const points = new Map(keys.map((month) => [month, { month, deliveredPoints: 0, byCategory: categoryTotals() }]));
     for (const item of items) {
         if (!wasDelivered(item) || isExcluded(policy, item))
             continue;
@@ -57189,6 +57482,10 @@ function deliveredTrend(policy, items, now, months) {
         point.byCategory[category] = (point.byCategory[category] ?? 0) + size;
     }
     return keys.map((month) => points.get(month));
+}
+/** Keyed by category names the policy chose: no prototype, so a category named `constructor` starts at 0 like any other. */
+function categoryTotals() {
+    return Object.create(null);
 }
 function monthKeys(now, months) {
     const keys = [];
@@ -57367,7 +57664,7 @@ function escapeText(text, max = 120) {
     return neutralizeLinks(neutralizeMentions(escaped));
 }
 /** Untrusted text in quotes, cut inside them so that a cut answer keeps its closing quote: “…”. */
-function quoted(text, max = 120) {
+function escape_quoted(text, max = 120) {
     return `"${escapeText(text, max)}"`;
 }
 /**
@@ -58400,7 +58697,7 @@ const validateCommand = async (args, io) => {
     }
     catch (error) {
         // Policy problems are printed as they are, one `file:line:col field: message` per line, for editors to jump to.
-        if (!(error instanceof PolicyError))
+        if (!(error instanceof errors_PolicyError))
             return reportBadInput('validate', error, io);
         io.stderr.write(`${error.message}\n`);
         return EXIT.badInput;
@@ -58412,6 +58709,9 @@ async function validate_validate(path, extendsFrom, io) {
         io.stderr.write(`${formatProblem(missingPolicyProblem(path))}\nnote: the example policy came with this command: ${(0,external_node_path_namespaceObject.relative)(process.cwd(), (0,external_node_path_namespaceObject.join)(packageRoot(), 'examples', 'roadmap-policy.yml'))}\n`);
         return EXIT.badInput;
     }
+    const bytes = Buffer.byteLength(text, 'utf8');
+    if (bytes > load_MAX_POLICY_BYTES)
+        throw new errors_PolicyError([{ file: path, message: new load_PolicyFileTooLargeError(bytes).message }]);
     const source = readPolicySource(text, path);
     const target = extendsOf(source.value);
     // A malformed extends is reported below as a problem of this file; only a well-formed one can be followed.
@@ -58429,7 +58729,7 @@ async function validate_validate(path, extendsFrom, io) {
     if (followable)
         io.stderr.write(`${path}: note: ${partialCheckNote(target)}\n`);
     if (problems.length > 0 || !checked.parsed)
-        throw new PolicyError(problems);
+        throw new errors_PolicyError(problems);
     io.stdout.write(`${path}: OK — ${summarizePolicy(normalizePolicy(checked.parsed))}${target === undefined ? '' : ' (this file on its own)'}\n`);
     return EXIT.ok;
 }

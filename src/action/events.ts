@@ -47,11 +47,18 @@ export function readEventContext(env: NodeJS.ProcessEnv = process.env): EventCon
 
 function readPayload(path: string | undefined): Record<string, unknown> {
   if (!path) return {};
+  let text: string;
   try {
-    const parsed: unknown = JSON.parse(readFileSync(path, 'utf8'));
+    text = readFileSync(path, 'utf8');
+  } catch (error) {
+    throw new Error(`Could not read the event payload at ${path} (${(error as NodeJS.ErrnoException).code ?? String(error)}).`, { cause: error });
+  }
+  try {
+    const parsed: unknown = JSON.parse(text);
     return typeof parsed === 'object' && parsed !== null ? (parsed as Record<string, unknown>) : {};
   } catch (error) {
-    throw new Error(`Could not read the event payload at ${path}`, { cause: error });
+    const what = text.trim() === '' ? 'is empty' : `is not JSON (${error instanceof Error ? error.message : String(error)})`;
+    throw new Error(`The event payload at ${path} ${what}. The runner writes it for every run, so a step before this one may have changed it.`, { cause: error });
   }
 }
 

@@ -20,6 +20,8 @@ export interface Gathered {
   comments: Map<number, CommentLookup>;
   existingLabels: Set<string>;
   dashboard: { number: number; body: string } | null;
+  /** Duplicate dashboard issues of the bot's, to close. */
+  extraDashboards: number[];
   /** GraphQL requests spent on the trend's closed issues. */
   trendRequests: number;
   /** Issue mode: the event's issue is the bot's own dashboard (its edits fire issue events too). */
@@ -47,6 +49,7 @@ export async function gatherIssue(options: GatherOptions & { issueNumber: number
     comments: new Map([[focusItem.number, focus.record.comments]]),
     existingLabels: focus.existingLabels ?? new Set(),
     dashboard: null,
+    extraDashboards: [],
     trendRequests: 0,
     focusIsDashboard: focus.isDashboard,
   };
@@ -84,6 +87,7 @@ export async function gatherAudit(options: GatherOptions & { trendSince?: string
     comments: new Map([...open.records, ...leftBehind].map((record) => [record.item.number, record.comments])),
     existingLabels: open.existingLabels ?? new Set(),
     dashboard: open.dashboard,
+    extraDashboards: open.extraDashboards,
     trendRequests,
   };
 }

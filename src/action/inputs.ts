@@ -3,6 +3,7 @@
  * reported at once, worded for the person editing the workflow file.
  */
 import * as core from '@actions/core';
+import { registerSecret } from './secrets.js';
 
 export const RUN_MODES = ['auto', 'issue', 'audit'] as const;
 export type ModeInput = (typeof RUN_MODES)[number];
@@ -42,9 +43,21 @@ export class InputError extends Error {
 
 type InputReader = (name: string) => string;
 
-export function readInputs(read: InputReader = (name) => core.getInput(name)): ActionInputs {
+/** The inputs that hold a token. */
+const TOKEN_INPUTS = ['githubToken', 'projectToken'] as const;
+
+/**
+ * Reads the inputs. Tokens are masked first, before anything can fail: the
+ * runner masks `secrets.*` on its own, but not a token that reached the input
+ * another way (a step output, an app-token action, a variable).
+ */
+export function readInputs(read: InputReader = (name) => core.getInput(name), mask: (secret: string) => void = registerSecret): ActionInputs {
   const problems: string[] = [];
   const text = (key: keyof ActionInputs) => read(INPUT_NAMES[key]).trim();
+  for (const key of TOKEN_INPUTS) {
+    const raw = read(INPUT_NAMES[key]);
+    if (raw.trim()) mask(raw.trim());
+  }
 
   const githubToken = text('githubToken');
   if (!githubToken) problems.push('`github-token` is empty; leave it out to use the workflow token, or pass a token with `issues: write`.');

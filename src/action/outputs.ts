@@ -4,8 +4,9 @@
  */
 import * as core from '@actions/core';
 import type { Evaluation } from '../core/types.js';
-import type { RequestCounts } from '../github/client.js';
+import type { RequestCounts } from '../github/request-counts.js';
 import { budgetsOutput, findingsOutput } from '../report/outputs.js';
+import { withoutSecrets } from './secrets.js';
 
 export interface OutputValues {
   compliant: boolean;
@@ -29,12 +30,14 @@ export function outputsFrom(evaluation: Evaluation | undefined, reportPath: stri
 }
 
 export function setOutputs(values: OutputValues): void {
-  core.setOutput('compliant', String(values.compliant));
-  core.setOutput('over-budget', String(values.overBudget));
-  core.setOutput('findings', JSON.stringify(values.findings));
-  core.setOutput('budgets', JSON.stringify(values.budgets));
-  core.setOutput('report', values.reportPath);
-  core.setOutput('requests', JSON.stringify(requestsOutput(values.requests)));
+  // Findings quote issue titles: one that holds a token value must not carry it into a later step.
+  const set = (name: string, value: string) => core.setOutput(name, withoutSecrets(value));
+  set('compliant', String(values.compliant));
+  set('over-budget', String(values.overBudget));
+  set('findings', JSON.stringify(values.findings));
+  set('budgets', JSON.stringify(values.budgets));
+  set('report', values.reportPath);
+  set('requests', JSON.stringify(requestsOutput(values.requests)));
 }
 
 /** The `requests` output: names as documented in action.yml. */

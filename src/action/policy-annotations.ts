@@ -4,10 +4,11 @@
  */
 import * as core from '@actions/core';
 import type { PolicyError } from '../policy/errors.js';
+import { withoutSecrets } from './secrets.js';
 
 export function annotatePolicyProblems(error: PolicyError): void {
   for (const problem of error.problems) {
-    core.error(`${problem.field ? `${problem.field}: ` : ''}${problem.message}`, {
+    core.error(withoutSecrets(`${problem.field ? `${problem.field}: ` : ''}${problem.message}`), {
       title: 'Invalid roadmap policy',
       file: problem.file,
       ...(problem.line === undefined ? {} : { startLine: problem.line }),

@@ -10,7 +10,9 @@ import type { Evaluation } from '../core/types.js';
 import { loadPolicy, type LoadedPolicy } from '../policy/load.js';
 import { PolicyError } from '../policy/errors.js';
 import { applyWrites, describeApplied, type ApplyResult } from '../github/apply.js';
-import { createGitHubClient, describeCounts, type ClientOptions, type GitHubClient, type RequestCounts } from '../github/client.js';
+import type { ClientOptions, GitHubClient } from '../github/client.js';
+import { describeCounts, type RequestCounts } from '../github/request-counts.js';
+import { describeFailure } from '../github/describe-failure.js';
 import { getErrorMessage } from '../github/errors.js';
 import { itemFindings, planDashboard, planWrites, type PlannedWrite } from '../github/plan.js';
 import { createPolicyReader } from '../github/policy-reader.js';
@@ -26,6 +28,7 @@ import { annotatePolicyProblems } from './policy-annotations.js';
 import { guardPullRequest } from './pull-request.js';
 import { writeFailureSummary, writeReport } from './report.js';
 import { scopeToItem } from './scope.js';
+import { withoutSecrets } from './secrets.js';
 import { unreadBoardWarnings } from './unread-board.js';
 import { auditExemptions, checkHandLabel, runCommand, type Decided } from './command.js';
 import { addsExemptionLabel } from '../commands/exemption-label.js';
@@ -74,6 +77,9 @@ async function guardRoadmap(options: RunOptions, state: RunState): Promise<strin
     return undefined;
   }
   core.info(`Roadmap Guard: ${describeRoute(route)}${inputs.dryRun ? ' (dry run: nothing will be written)' : ''}.`);
+  // Loaded only now: the GitHub client's package parses the event payload when it is imported,
+  // and a broken payload must be reported (above) rather than crash the step.
+  const { createGitHubClient } = await import('../github/client.js');
   const client = createGitHubClient({ token: inputs.githubToken, warn: (message) => core.warning(message), ...options.client });
   state.client = client;
   if (route.mode === 'pull-request') {
@@ -135,7 +141,7 @@ async function guardRoadmap(options: RunOptions, state: RunState): Promise<strin
  * landed would go unnoticed behind a green check.
  */
 function writesFailure(applied: ApplyResult): string | undefined {
-  if (applied.stoppedBy) return `${firstLine(getErrorMessage(applied.stoppedBy))} ${describeApplied(applied)}`;
+  if (applied.stoppedBy) return `${firstLine(applied.failed.at(-1)?.reason ?? getErrorMessage(applied.stoppedBy))} ${describeApplied(applied)}`;
   if (applied.failed.length > 0) return `GitHub refused ${applied.failed.length} of the run's writes. ${describeApplied(applied)}`;
   return undefined;
 }
@@ -222,7 +228,7 @@ async function planRun(run: PlanContext): Promise<PlannedWrite[]> {
   // The command's labels first, the reaction last: a 👍 means everything else was written.
   const writes = [...run.decided.labelWrites, ...itemWrites, ...(run.decided.reaction ? [run.decided.reaction] : [])];
   if (route.mode !== 'audit' || !run.inputs.dashboardIssue) return writes;
-  return [...writes, ...planDashboard({ title: run.inputs.dashboardIssue, body: renderDashboard(report), existing: run.gathered.dashboard })];
+  return [...writes, ...planDashboard({ title: run.inputs.dashboardIssue, body: renderDashboard(report), existing: run.gathered.dashboard, extras: run.gathered.extraDashboards })];
 }
 
 function withConversation(conversation: Conversation | undefined): { conversation?: Conversation } {
@@ -259,11 +265,11 @@ function explainFailure(error: unknown): string {
   if (error instanceof PolicyError) {
     annotatePolicyProblems(error);
     const count = error.problems.length;
-    return `The roadmap policy is invalid${count > 1 ? ` (${count} problems, listed above)` : ''}: ${firstLine(error.message)}`;
+    return withoutSecrets(`The roadmap policy is invalid${count > 1 ? ` (${count} problems, listed above)` : ''}: ${firstLine(error.message)}`);
   }
   const message = getErrorMessage(error);
-  if (message.includes('\n')) core.info(message);
-  return firstLine(message);
+  if (message.includes('\n')) core.info(withoutSecrets(message));
+  return withoutSecrets(describeFailure(error));
 }
 
 function firstLine(text: string): string {

@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { checkPolicyData, locatorFor } from '../policy/check.js';
 import { formatProblem, PolicyError } from '../policy/errors.js';
-import { DEFAULT_POLICY_PATH, extendsOf, missingPolicyProblem } from '../policy/load.js';
+import { DEFAULT_POLICY_PATH, extendsOf, MAX_POLICY_BYTES, missingPolicyProblem, PolicyFileTooLargeError } from '../policy/load.js';
 import { EXTENDS_PATTERN, normalizePolicy } from '../policy/schema.js';
 import { summarizePolicy } from '../policy/summary.js';
 import { readPolicySource } from '../policy/yaml-source.js';
@@ -50,6 +50,8 @@ async function validate(path: string, extendsFrom: string | undefined, io: CliIo
     io.stderr.write(`${formatProblem(missingPolicyProblem(path))}\nnote: the example policy came with this command: ${relative(process.cwd(), join(packageRoot(), 'examples', 'roadmap-policy.yml'))}\n`);
     return EXIT.badInput;
   }
+  const bytes = Buffer.byteLength(text, 'utf8');
+  if (bytes > MAX_POLICY_BYTES) throw new PolicyError([{ file: path, message: new PolicyFileTooLargeError(bytes).message }]);
   const source = readPolicySource(text, path);
   const target = extendsOf(source.value);
   // A malformed extends is reported below as a problem of this file; only a well-formed one can be followed.

@@ -59,7 +59,8 @@ export function formAnswer(form: Record<string, string>, heading: string): strin
 }
 
 export function parseIssueBody(body: string | null | undefined): ParsedIssueBody {
-  const form: Record<string, string> = {};
+  // Headings are whatever the author typed: with no prototype, `### __proto__` is an answer like any other.
+  const form = Object.create(null) as Record<string, string>;
   const checklist: ChecklistEntry[] = [];
   if (typeof body !== 'string' || body.length === 0) return { form, checklist };
 

@@ -10,7 +10,7 @@ import type { TrendPoint, WorkItem } from './types.js';
 /** The last `months` calendar months (UTC) up to and including the month of `now`, oldest first. */
 export function deliveredTrend(policy: Policy, items: WorkItem[], now: Date | string, months: number): TrendPoint[] {
   const keys = monthKeys(new Date(now), months);
-  const points = new Map<string, TrendPoint>(keys.map((month) => [month, { month, deliveredPoints: 0, byCategory: {} }]));
+  const points = new Map<string, TrendPoint>(keys.map((month) => [month, { month, deliveredPoints: 0, byCategory: categoryTotals() }]));
   for (const item of items) {
     if (!wasDelivered(item) || isExcluded(policy, item)) continue;
     const month = utcMonth(item.closedAt!);
@@ -21,6 +21,11 @@ export function deliveredTrend(policy: Policy, items: WorkItem[], now: Date | st
     point.byCategory[category] = (point.byCategory[category] ?? 0) + size;
   }
   return keys.map((month) => points.get(month)!);
+}
+
+/** Keyed by category names the policy chose: no prototype, so a category named `constructor` starts at 0 like any other. */
+function categoryTotals(): Record<string, number> {
+  return Object.create(null) as Record<string, number>;
 }
 
 function monthKeys(now: Date, months: number): string[] {

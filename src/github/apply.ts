@@ -4,10 +4,12 @@
  * refuses or the quota runs out.
  */
 import type { GitHubClient } from './client.js';
+import { createOnce } from './create-once.js';
+import { describeFailure } from './describe-failure.js';
 import { explainWriteError, getErrorMessage, httpStatus, PermissionError, RateLimitExhaustedError, type WritePermission } from './errors.js';
 import type { PlannedWrite } from './plan.js';
-import type { RepoRef } from './read.js';
-import { addLabels, addReaction, closeIssue, createComment, createIssue, createLabel, removeLabel, updateComment, updateIssueBody } from './writes.js';
+import { dashboardExists, readBotComment, type RepoRef } from './read.js';
+import { addLabels, addReaction, closeAsDuplicate, closeIssue, createComment, createIssue, createLabel, deleteComment, removeLabel, updateComment, updateIssueBody } from './writes.js';
 
 export interface ApplyOptions {
   dryRun: boolean;
@@ -44,14 +46,14 @@ export async function applyWrites(client: GitHubClient, repo: RepoRef, plan: Pla
       options.log.info(`Did ${write.description}`);
     } catch (thrown) {
       const error = explainWriteError(thrown, write.description, permissionFor(write));
-      result.failed.push({ write, reason: getErrorMessage(error) });
+      result.failed.push({ write, reason: reasonFor(error) });
       if (isFatal(error)) {
         result.stoppedBy = error as Error;
         result.notAttempted = allowed.slice(index + 1);
         options.log.warning(`Stopped writing: ${getErrorMessage(error)}\n${describeApplied(result)}`);
         break;
       }
-      options.log.warning(`Could not ${write.description}: ${getErrorMessage(error)}`);
+      options.log.warning(`Could not ${write.description}: ${reasonFor(error)}`);
     }
   }
   if (result.deferred.length > 0) {
@@ -78,6 +80,11 @@ function permissionFor(write: PlannedWrite): WritePermission {
   return 'onPullRequest' in write && write.onPullRequest ? 'pull-requests' : 'issues';
 }
 
+/** Our own errors already say what to do; GitHub's are described with their request. */
+function reasonFor(error: unknown): string {
+  return error instanceof PermissionError || error instanceof RateLimitExhaustedError ? getErrorMessage(error) : describeFailure(error);
+}
+
 /** Errors that every later write would hit too. */
 function isFatal(error: unknown): boolean {
   return error instanceof PermissionError || error instanceof RateLimitExhaustedError || httpStatus(error) === 401;
@@ -87,9 +94,16 @@ async function applyWrite(client: GitHubClient, repo: RepoRef, write: PlannedWri
   const { octokit } = client;
   switch (write.kind) {
     case 'create-comment':
-      return createComment(octokit, repo, write.issue, write.body);
+      await createOnce({
+        create: () => createComment(octokit, repo, write.issue, write.body),
+        landed: async () => (await readBotComment(client, repo, write.issue)).comment !== null,
+        pause: (attempt) => client.pauseBeforeRetry(attempt),
+      });
+      return;
     case 'update-comment':
       return updateComment(octokit, repo, write.commentId, write.body);
+    case 'delete-comment':
+      return deleteComment(octokit, repo, write.commentId);
     case 'add-labels':
       return addLabels(octokit, repo, write.issue, write.labels);
     case 'remove-label':
@@ -97,10 +111,16 @@ async function applyWrite(client: GitHubClient, repo: RepoRef, write: PlannedWri
     case 'create-label':
       return createLabel(octokit, repo, { name: write.name, color: write.color, description: write.labelDescription });
     case 'create-issue':
-      await createIssue(octokit, repo, write.title, write.body);
+      await createOnce({
+        create: () => createIssue(octokit, repo, write.title, write.body),
+        landed: () => dashboardExists(client, repo, write.title),
+        pause: (attempt) => client.pauseBeforeRetry(attempt),
+      });
       return;
     case 'update-issue':
       return updateIssueBody(octokit, repo, write.issue, write.body);
+    case 'close-duplicate-dashboard':
+      return closeAsDuplicate(octokit, repo, write.issue, write.body);
     case 'close-issue':
       return closeIssue(octokit, repo, write.issue, write.stateReason);
     case 'add-reaction':

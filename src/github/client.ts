@@ -3,23 +3,19 @@
  * rate-limit handling that waits only briefly, pacing for writes only, and a
  * count of every request by kind for the report.
  */
-import { getOctokit } from '@actions/github';
+// Not the package's index: importing it parses the event payload file, so a
+// broken payload would crash before the run could report it and set outputs.
+import type { getOctokit } from '@actions/github';
+import { GitHub, getOctokitOptions } from '@actions/github/lib/utils';
 import { retry } from '@octokit/plugin-retry';
 import { throttling, type ThrottlingOptions } from '@octokit/plugin-throttling';
 import { isPrimaryRateLimit, rateLimitReset, RateLimitExhaustedError, responseHeader } from './errors.js';
 import { WritePacer, type PacingOptions } from './pacing.js';
+import type { RequestCounts } from './request-counts.js';
 
 export type Octokit = ReturnType<typeof getOctokit>;
 
 export type RequestKind = 'graphql' | 'rest-read' | 'write';
-
-export interface RequestCounts {
-  graphql: number;
-  restRead: number;
-  write: number;
-  /** `x-ratelimit-remaining` of the last response that carried it. */
-  rateLimitRemaining?: number;
-}
 
 export interface GitHubClient {
   octokit: Octokit;
@@ -27,6 +23,8 @@ export interface GitHubClient {
   graphql<T>(document: string, variables?: Record<string, unknown>): Promise<T>;
   /** The requests made so far (a copy). */
   counts(): RequestCounts;
+  /** Waits before the next try of a request that failed: longer each time, like the client's own retries. */
+  pauseBeforeRetry(attempt: number): Promise<void>;
 }
 
 export interface ClientOptions {
@@ -35,7 +33,7 @@ export interface ClientOptions {
   apiUrl?: string;
   /** Defaults to `GITHUB_GRAPHQL_URL`, then `<apiUrl>/graphql`. */
   graphqlUrl?: string;
-  /** The longest wait, in seconds, the client accepts before retrying a rate-limited request. Longer waits stop the run. */
+  /** The most seconds a run spends waiting on rate limits, all waits together; a wait that does not fit stops the request. */
   maxWaitSeconds?: number;
   pacing?: Partial<PacingOptions>;
   /** Milliseconds per second of `retry-after` and of retry back-off (1000 in real use). */
@@ -52,6 +50,13 @@ const DO_NOT_RETRY = [400, 401, 402, 403, 404, 405, 406, 409, 410, 412, 413, 415
 
 /** How many times a rate-limited request may be retried after a short wait. */
 const MAX_RATE_LIMIT_RETRIES = 2;
+
+/**
+ * The wait after a secondary rate limit that came without `retry-after`:
+ * "wait for at least one minute before retrying" (docs.github.com, REST API
+ * → Rate limits for the REST API → Exceeding the rate limit).
+ */
+const SECONDARY_LIMIT_DEFAULT_WAIT = 60;
 
 /**
  * Stands in for the throttling plugin's `write` and `notifications` limiters.
@@ -74,27 +79,39 @@ export function createGitHubClient(options: ClientOptions): GitHubClient {
   const counts: RequestCounts = { graphql: 0, restRead: 0, write: 0 };
   const pacer = new WritePacer(options.pacing);
 
-  const shortWaitOnly = (what: string) => (retryAfter: number, request: { method?: string; url?: string }, _octokit: unknown, retryCount: number) => {
-    const retrying = retryAfter <= maxWaitSeconds && retryCount < MAX_RATE_LIMIT_RETRIES;
-    warn(`${what} on ${request.method ?? ''} ${request.url ?? ''}: ${retrying ? `retrying in ${retryAfter}s` : `not waiting ${retryAfter}s`}.`);
+  // Every wait of the run comes out of one budget: waits add up, and a runner held for minutes costs more than a run the next one completes.
+  let waitedSeconds = 0;
+  const waitWithinBudget = (what: string) => (retryAfter: number, request: RequestOptions, _octokit: unknown, retryCount: number) => {
+    const retrying = retryCount < MAX_RATE_LIMIT_RETRIES && waitedSeconds + retryAfter <= maxWaitSeconds;
+    const target = `${request.method ?? ''} ${pathOf(expandUrl(request))}`;
+    if (retrying) {
+      waitedSeconds += retryAfter;
+      counts.waitedSeconds = waitedSeconds;
+    }
+    warn(
+      retrying
+        ? `Waiting ${retryAfter}s before retrying ${target}: ${what}.`
+        : `Not waiting ${retryAfter}s more for ${target} (${what}): this run already waited ${waitedSeconds}s of its ${maxWaitSeconds}s; the next run will do what this one could not.`,
+    );
     return retrying;
   };
 
-  const octokit = getOctokit(
-    options.token,
-    {
+  const GitHubWithPlugins = GitHub.plugin(throttling, retry);
+  const octokit: Octokit = new GitHubWithPlugins(
+    getOctokitOptions(options.token, {
       baseUrl: apiUrl,
       throttle: {
-        onRateLimit: shortWaitOnly('GitHub rate limit reached'),
-        onSecondaryRateLimit: shortWaitOnly('GitHub secondary rate limit reached'),
+        onRateLimit: waitWithinBudget("GitHub's rate limit for this token was reached"),
+        onSecondaryRateLimit: waitWithinBudget(
+          `GitHub's secondary rate limit (too many requests at once) asked to wait; it says how long in retry-after, and without one GitHub asks for at least ${SECONDARY_LIMIT_DEFAULT_WAIT}s`,
+        ),
+        fallbackSecondaryRateRetryAfter: SECONDARY_LIMIT_DEFAULT_WAIT,
         write: unpaced,
         notifications: unpaced,
         retryAfterBaseValue: timeUnitMs,
       },
       retry: { doNotRetry: DO_NOT_RETRY, retries: 3, retryAfterBaseValue: timeUnitMs },
-    },
-    throttling,
-    retry,
+    }),
   );
 
   // Registered after the plugins, so this wrap is outermost: it counts each
@@ -121,6 +138,7 @@ export function createGitHubClient(options: ClientOptions): GitHubClient {
     graphql: <T>(document: string, variables: Record<string, unknown> = {}) =>
       octokit.graphql<T>({ ...variables, query: document, url: graphqlUrl }),
     counts: () => ({ ...counts }),
+    pauseBeforeRetry: (attempt) => new Promise((resolve) => setTimeout(resolve, attempt * attempt * timeUnitMs)),
   };
 }
 
@@ -128,6 +146,17 @@ export function requestKind(method: string | undefined, url: string | undefined,
   const path = pathOf(url ?? '');
   if (url === graphqlUrl || path === pathOf(graphqlUrl) || path.endsWith('/graphql')) return 'graphql';
   return method === undefined || method === 'GET' || method === 'HEAD' ? 'rest-read' : 'write';
+}
+
+/** The options the throttling plugin passes: the URL template and the values of its `{placeholders}`. */
+type RequestOptions = { method?: string; url?: string } & Record<string, unknown>;
+
+/** `/repos/{owner}/{repo}/issues/{issue_number}/comments` with the request's own values filled in. */
+function expandUrl(request: RequestOptions): string {
+  return (request.url ?? '').replace(/\{(\w+)\}/g, (placeholder, key: string) => {
+    const value = request[key];
+    return typeof value === 'string' || typeof value === 'number' ? String(value) : placeholder;
+  });
 }
 
 function pathOf(url: string): string {
@@ -145,10 +174,4 @@ function noteRemaining(counts: RequestCounts, header: unknown): void {
 
 function trimSlash(url: string): string {
   return url.replace(/\/+$/, '');
-}
-
-/** "12 GraphQL, 0 REST reads, 3 writes; rate limit remaining 4,980". */
-export function describeCounts(counts: RequestCounts): string {
-  const remaining = counts.rateLimitRemaining === undefined ? 'unknown' : counts.rateLimitRemaining.toLocaleString('en-US');
-  return `${counts.graphql} GraphQL, ${counts.restRead} REST read${counts.restRead === 1 ? '' : 's'}, ${counts.write} write${counts.write === 1 ? '' : 's'}; rate limit remaining ${remaining}`;
 }

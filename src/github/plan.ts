@@ -16,11 +16,13 @@ import type { BotComment } from './work-items.js';
 export type PlannedWrite =
   | { kind: 'create-comment'; issue: number; body: string; description: string; onPullRequest?: true }
   | { kind: 'update-comment'; issue: number; commentId: string; body: string; description: string; onPullRequest?: true }
+  | { kind: 'delete-comment'; issue: number; commentId: string; description: string }
   | { kind: 'add-labels'; issue: number; labels: string[]; description: string }
   | { kind: 'remove-label'; issue: number; label: string; description: string }
   | { kind: 'create-label'; issue: null; name: string; color: string; labelDescription: string; description: string }
   | { kind: 'create-issue'; issue: null; title: string; body: string; description: string }
   | { kind: 'update-issue'; issue: number; body: string; description: string }
+  | { kind: 'close-duplicate-dashboard'; issue: number; body: string; description: string }
   | { kind: 'close-issue'; issue: number; stateReason: 'not_planned'; description: string }
   | { kind: 'add-reaction'; issue: number; commentId: number; content: '+1' | 'confused'; description: string };
 
@@ -58,7 +60,9 @@ export function planWrites(input: PlanInput): PlannedWrite[] {
   const archives = dueArchives(input);
   const archiving = new Set(archives.map(({ item }) => item.number));
   const itemWrites = input.items.filter((item) => !archiving.has(item.number)).flatMap((item) => [...planComment(input, item), ...planLabels(input, item)]);
-  return [...planMissingLabels(input, itemWrites), ...planArchives(input, archives), ...itemWrites];
+  // The bot's own duplicate comments go whatever else happens to the item, archived or not.
+  const duplicates = input.items.flatMap((item) => planDuplicateRemoval(input, item));
+  return [...planMissingLabels(input, itemWrites), ...planArchives(input, archives), ...duplicates, ...itemWrites];
 }
 
 /** Item-level findings (business case, forbidden label, overdue bet, stale backlog) about one item. */
@@ -98,6 +102,22 @@ function wantsComment(input: Pick<PlanInput, 'evaluation' | 'mode' | 'focusItem'
 function hasLiveComment(input: Pick<PlanInput, 'existingComments'>, item: WorkItem): boolean {
   const existing = input.existingComments.get(item.number);
   return !!existing && !isSettledComment(existing.body);
+}
+
+/**
+ * Runs that raced (two events at once, an event during an audit) can each
+ * post a comment. Whatever else happens, the bot's own later copies go, so
+ * every issue converges on one comment: the oldest, which people may have
+ * linked to. Comments by anyone else are never touched.
+ */
+function planDuplicateRemoval(input: PlanInput, item: WorkItem): PlannedWrite[] {
+  const extras = input.existingComments.get(item.number)?.extraIds ?? [];
+  return extras.map((commentId) => ({
+    kind: 'delete-comment' as const,
+    issue: item.number,
+    commentId,
+    description: `delete a duplicate of the bot's comment on #${item.number}`,
+  }));
 }
 
 function planComment(input: PlanInput, item: WorkItem): PlannedWrite[] {
@@ -166,11 +186,22 @@ function planMissingLabels(input: PlanInput, writes: PlannedWrite[]): PlannedWri
   );
 }
 
-/** The dashboard issue: created when missing, its body replaced only when the report changed. */
-export function planDashboard(input: { title: string; body: string; existing: { number: number; body: string } | null }): PlannedWrite[] {
+/**
+ * The dashboard issue: created when missing, its body replaced only when the
+ * report changed. Two audits that ran at once may each have created one: the
+ * oldest stays, and the others are closed as duplicates pointing at it.
+ */
+export function planDashboard(input: { title: string; body: string; existing: { number: number; body: string } | null; extras?: number[] }): PlannedWrite[] {
   if (!input.existing) return [{ kind: 'create-issue', issue: null, title: input.title, body: input.body, description: `create the dashboard issue "${input.title}"` }];
-  if (sameDashboardContent(input.existing.body, input.body)) return [];
-  return [{ kind: 'update-issue', issue: input.existing.number, body: input.body, description: `update the dashboard issue #${input.existing.number}` }];
+  const kept = input.existing.number;
+  const closing = (input.extras ?? []).map((issue) => ({
+    kind: 'close-duplicate-dashboard' as const,
+    issue,
+    body: `A second copy of the roadmap dashboard, made when two runs started at once. The dashboard is #${kept}.`,
+    description: `close #${issue}, a duplicate of the dashboard issue #${kept}`,
+  }));
+  if (sameDashboardContent(input.existing.body, input.body)) return closing;
+  return [...closing, { kind: 'update-issue', issue: kept, body: input.body, description: `update the dashboard issue #${kept}` }];
 }
 
 function commentReasons(input: PlanInput, item: number): string {

@@ -164,6 +164,20 @@ export const LABEL_EVENTS_QUERY = /* GraphQL */ `
   }
 `;
 
+/**
+ * The newest open issues, to tell whether a dashboard issue whose creation
+ * answered with an error was created after all: it would be among them.
+ */
+export const NEWEST_ISSUES_QUERY = /* GraphQL */ `
+  query RoadmapNewestIssues($owner: String!, $name: String!) {
+    repository(owner: $owner, name: $name) {
+      issues(last: 20, states: [OPEN], orderBy: { field: CREATED_AT, direction: ASC }) {
+        nodes { number title body viewerDidAuthor }
+      }
+    }
+  }
+`;
+
 /** Every document above, by name, for the schema test. */
 export const ALL_QUERIES: Record<string, string> = {
   AUDIT_ISSUES_QUERY,
@@ -171,4 +185,5 @@ export const ALL_QUERIES: Record<string, string> = {
   BUDGET_ITEMS_QUERY,
   ISSUE_COMMENTS_QUERY,
   LABEL_EVENTS_QUERY,
+  NEWEST_ISSUES_QUERY,
 };

@@ -5,7 +5,7 @@
 import type { Policy } from '../policy/schema.js';
 import type { WorkItem } from '../core/types.js';
 import type { GitHubClient } from './client.js';
-import { AUDIT_ISSUES_QUERY, BUDGET_ITEMS_QUERY, FOCUS_ISSUE_QUERY, ISSUE_COMMENTS_QUERY } from './queries.js';
+import { AUDIT_ISSUES_QUERY, BUDGET_ITEMS_QUERY, FOCUS_ISSUE_QUERY, ISSUE_COMMENTS_QUERY, NEWEST_ISSUES_QUERY } from './queries.js';
 import {
   findBotComment,
   isDashboardIssue,
@@ -35,8 +35,10 @@ export interface IssueRecord {
 
 export interface IssuesRead {
   records: IssueRecord[];
-  /** The bot's dashboard issue, when one was among the issues read. */
+  /** The bot's dashboard issue, when one was among the issues read: the oldest, if runs that raced made several. */
   dashboard: { number: number; body: string } | null;
+  /** Newer dashboard issues of the bot's: duplicates to close. */
+  extraDashboards: number[];
   /** Which managed labels exist in the repository (undefined when not asked). */
   existingLabels: Set<string> | undefined;
 }
@@ -79,7 +81,7 @@ export interface AuditReadOptions {
 /** Every issue in the given states, 100 per request. */
 export async function readIssues(client: GitHubClient, repo: RepoRef, options: AuditReadOptions): Promise<IssuesRead> {
   const records: IssueRecord[] = [];
-  let dashboard: IssuesRead['dashboard'] = null;
+  const dashboards: { number: number; body: string }[] = [];
   let existingLabels: Set<string> | undefined;
   let after: string | null = null;
   do {
@@ -99,7 +101,7 @@ export async function readIssues(client: GitHubClient, repo: RepoRef, options: A
     for (const node of repository.issues.nodes) {
       if (!node) continue;
       if (isDashboardIssue(node, options.dashboardTitle)) {
-        dashboard ??= { number: node.number, body: node.body ?? '' };
+        dashboards.push({ number: node.number, body: node.body ?? '' });
         continue;
       }
       const window = [...(node.earlyComments?.nodes ?? []), ...(node.recentComments?.nodes ?? [])];
@@ -107,7 +109,8 @@ export async function readIssues(client: GitHubClient, repo: RepoRef, options: A
     }
     after = repository.issues.pageInfo.hasNextPage ? repository.issues.pageInfo.endCursor : null;
   } while (after);
-  return { records, dashboard, existingLabels };
+  const [dashboard = null, ...extras] = dashboards.sort((a, b) => a.number - b.number);
+  return { records, dashboard, extraDashboards: extras.map((extra) => extra.number), existingLabels };
 }
 
 interface FocusPage {
@@ -210,6 +213,16 @@ export async function readBotComment(client: GitHubClient, repo: RepoRef, number
     after = comments.pageInfo?.hasNextPage ? comments.pageInfo.endCursor : null;
   } while (after);
   return { comment: null, complete: true };
+}
+
+interface NewestIssuesPage {
+  repository: { issues: { nodes: (Pick<IssueNode, 'number' | 'title' | 'viewerDidAuthor' | 'body'> | null)[] } } | null;
+}
+
+/** True when the bot's dashboard issue is among the newest open issues. */
+export async function dashboardExists(client: GitHubClient, repo: RepoRef, title: string): Promise<boolean> {
+  const page = await client.graphql<NewestIssuesPage>(NEWEST_ISSUES_QUERY, { owner: repo.owner, name: repo.name });
+  return (page.repository?.issues.nodes ?? []).some((node) => !!node && isDashboardIssue(node, title));
 }
 
 /** The bot's comment among the first and last comments; complete when those are all the comments there are. */

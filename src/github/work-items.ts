@@ -38,6 +38,8 @@ export interface BotComment {
   /** The comment's database id, digits only, exactly as GitHub gave it; null when GitHub gave none usable. */
   id: string | null;
   body: string;
+  /** Later comments of the bot's with the marker on the same issue: duplicates left by runs that raced, to remove. */
+  extraIds?: string[];
 }
 
 /** What we know about the bot's comment on an issue. */
@@ -110,15 +112,22 @@ export function personActivityAt(node: IssueNode, comments: readonly (CommentNod
 /**
  * The bot's comment: carries the hidden marker AND was written by this token's
  * identity. Anyone can paste the marker; only the author check stops them from
- * hijacking or hiding the bot's comment. The oldest wins if there are several.
+ * hijacking or hiding the bot's comment. The oldest wins if there are several;
+ * the others were posted by runs that raced each other, and are listed so a
+ * run can remove them. Comments arrive oldest first; a comment read twice
+ * (the first and the last few overlap on a short thread) counts once.
  */
 export function findBotComment(comments: readonly (CommentNode | null)[]): BotComment | null {
-  for (const comment of comments) {
-    if (comment?.viewerDidAuthor && comment.body.includes(COMMENT_MARKER)) {
-      return { id: isDatabaseId(comment.fullDatabaseId) ? comment.fullDatabaseId : null, body: comment.body };
-    }
-  }
-  return null;
+  const own = comments.filter((comment): comment is CommentNode => !!comment?.viewerDidAuthor && comment.body.includes(COMMENT_MARKER));
+  const [oldest] = own;
+  if (!oldest) return null;
+  const id = usableId(oldest);
+  const extraIds = [...new Set(own.slice(1).map(usableId))].filter((extra): extra is string => extra !== null && extra !== id);
+  return { id, body: oldest.body, ...(extraIds.length ? { extraIds } : {}) };
+}
+
+function usableId(comment: CommentNode): string | null {
+  return isDatabaseId(comment.fullDatabaseId) ? comment.fullDatabaseId : null;
 }
 
 /** A database id as GitHub's `BigInt` arrives: a decimal string of digits. */
@@ -127,7 +136,7 @@ function isDatabaseId(id: string | null | undefined): id is string {
 }
 
 /** The dashboard issue is the bot's own report, not planned work. */
-export function isDashboardIssue(node: IssueNode, dashboardTitle: string | undefined): boolean {
+export function isDashboardIssue(node: Pick<IssueNode, 'viewerDidAuthor' | 'body' | 'title'>, dashboardTitle: string | undefined): boolean {
   if (!node.viewerDidAuthor) return false;
   return (node.body ?? '').includes(DASHBOARD_MARKER) || (dashboardTitle !== undefined && dashboardTitle !== '' && node.title === dashboardTitle);
 }

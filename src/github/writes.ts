@@ -6,8 +6,11 @@ import type { Octokit } from './client.js';
 import { httpStatus } from './errors.js';
 import type { RepoRef } from './read.js';
 
+/** No automatic retries for creates: a retry could post it twice. See create-once.ts. */
+const NO_RETRIES = { retries: 0 };
+
 export async function createComment(octokit: Octokit, repo: RepoRef, issue: number, body: string): Promise<void> {
-  await octokit.rest.issues.createComment({ owner: repo.owner, repo: repo.name, issue_number: issue, body });
+  await octokit.rest.issues.createComment({ owner: repo.owner, repo: repo.name, issue_number: issue, body, request: NO_RETRIES });
 }
 
 /** `commentId` is the id's decimal digits, exactly as GitHub gave them. */
@@ -24,6 +27,15 @@ export async function updateComment(octokit: Octokit, repo: RepoRef, commentId: 
  */
 function int64(digits: string): number {
   return BigInt(digits) as unknown as number;
+}
+
+/** Deleting a comment someone (or a racing run) already deleted is not a failure. */
+export async function deleteComment(octokit: Octokit, repo: RepoRef, commentId: string): Promise<void> {
+  try {
+    await octokit.rest.issues.deleteComment({ owner: repo.owner, repo: repo.name, comment_id: int64(commentId) });
+  } catch (error) {
+    if (httpStatus(error) !== 404) throw error;
+  }
 }
 
 export async function addLabels(octokit: Octokit, repo: RepoRef, issue: number, labels: string[]): Promise<void> {
@@ -54,12 +66,17 @@ function alreadyExists(error: unknown): boolean {
 }
 
 export async function createIssue(octokit: Octokit, repo: RepoRef, title: string, body: string): Promise<number> {
-  const response = await octokit.rest.issues.create({ owner: repo.owner, repo: repo.name, title, body });
+  const response = await octokit.rest.issues.create({ owner: repo.owner, repo: repo.name, title, body, request: NO_RETRIES });
   return response.data.number;
 }
 
 export async function updateIssueBody(octokit: Octokit, repo: RepoRef, issue: number, body: string): Promise<void> {
   await octokit.rest.issues.update({ owner: repo.owner, repo: repo.name, issue_number: issue, body });
+}
+
+/** Closes a duplicate the bot made, replacing its body with a pointer to the one kept. */
+export async function closeAsDuplicate(octokit: Octokit, repo: RepoRef, issue: number, body: string): Promise<void> {
+  await octokit.rest.issues.update({ owner: repo.owner, repo: repo.name, issue_number: issue, body, state: 'closed', state_reason: 'duplicate' });
 }
 
 /** Closes an issue with a reason, as the "Close as not planned" button does. */

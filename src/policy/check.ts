@@ -5,7 +5,7 @@
 import { z } from 'zod';
 import { describeValue } from './describe-value.js';
 import { problemsFromIssues, type Locator } from './describe-issues.js';
-import type { PolicyProblem } from './errors.js';
+import { fieldPath, type PolicyProblem } from './errors.js';
 import { isMapping } from './merge.js';
 import { type ParsedPolicyFile, policyFileSchema } from './schema.js';
 import type { PolicySource } from './yaml-source.js';
@@ -28,6 +28,8 @@ export interface CheckResult {
 export function checkPolicyData(value: unknown, locate: Locator, options: CheckOptions = {}): CheckResult {
   const shapeProblem = checkIsMapping(value, locate);
   if (shapeProblem) return { problems: [shapeProblem] };
+  const keyProblems = unrepresentableKeys(value, locate);
+  if (keyProblems.length) return { problems: keyProblems };
   if (options.categoriesMayBeInherited) value = withInheritableMatches(value as Record<string, unknown>);
   const result = policyFileSchema.safeParse(value);
   if (result.success) return { parsed: result.data, problems: [] };
@@ -42,7 +44,7 @@ export function checkPolicyHeader(source: PolicySource): PolicyProblem[] {
   const shapeProblem = checkIsMapping(source.value, locate);
   if (shapeProblem) return [shapeProblem];
   const result = headerSchema.safeParse(source.value);
-  return result.success ? [] : problemsFromIssues(result.error.issues, source.value, locate);
+  return [...unrepresentableKeys(source.value, locate), ...(result.success ? [] : problemsFromIssues(result.error.issues, source.value, locate))];
 }
 
 const headerSchema = z.looseObject({ version: policyFileSchema.shape.version, extends: policyFileSchema.shape.extends });
@@ -59,6 +61,21 @@ function checkIsMapping(value: unknown, locate: Locator): PolicyProblem | undefi
     return { ...locate([], 'value'), message: `the policy must be a mapping of keys such as \`version: 1\`, got ${describeValue(value)}` };
   }
   return undefined;
+}
+
+/**
+ * `__proto__` cannot be a key of the plain objects policy data becomes: the
+ * validator would drop it without a word (and a merge would set a prototype
+ * with it). It is refused where it is written instead.
+ */
+function unrepresentableKeys(value: unknown, locate: Locator, path: PropertyKey[] = []): PolicyProblem[] {
+  if (Array.isArray(value)) return value.flatMap((item, index) => unrepresentableKeys(item, locate, [...path, index]));
+  if (typeof value !== 'object' || value === null) return [];
+  return Object.entries(value).flatMap(([key, child]) =>
+    key === '__proto__'
+      ? [{ ...locate([...path, key], 'key'), field: fieldPath([...path, key]), message: '`__proto__` cannot be used as a name; choose another' }]
+      : unrepresentableKeys(child, locate, [...path, key]),
+  );
 }
 
 /**

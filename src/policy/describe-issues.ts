@@ -5,7 +5,7 @@
  */
 import type { z } from 'zod';
 import { FINDING_KINDS } from '../core/finding-kinds.js';
-import { describeValue } from './describe-value.js';
+import { describeValue, excerpt } from './describe-value.js';
 import { allowedKeysAt, closest } from './did-you-mean.js';
 import { fieldPath, type PolicyProblem } from './errors.js';
 import { policyFileSchema } from './schema.js';
@@ -99,7 +99,8 @@ function missingMessage(path: PropertyKey[]): string {
   return `missing: add \`${key}\``;
 }
 
-function unknownKeyMessage(key: string, suggestion: string | undefined, allowed: string[]): string {
+function unknownKeyMessage(name: string, suggestion: string | undefined, allowed: string[]): string {
+  const key = excerpt(name);
   if (suggestion) return `unknown key \`${key}\`; did you mean \`${suggestion}\`?`;
   return allowed.length ? `unknown key \`${key}\` (allowed here: ${allowed.join(', ')})` : `unknown key \`${key}\``;
 }

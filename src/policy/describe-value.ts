@@ -1,9 +1,27 @@
+/** The most characters of a user's value a message repeats: enough to recognise it, too few to leak a file. */
+export const EXCERPT_LENGTH = 40;
+
+/**
+ * The start of `text`, ending in … when it was cut. Whatever a policy file
+ * holds (a symlink may point at a file of secrets), messages quote no more
+ * than this of it.
+ */
+export function excerpt(text: string, length = EXCERPT_LENGTH): string {
+  const chars = [...text];
+  return chars.length <= length ? text : `${chars.slice(0, length).join('')}…`;
+}
+
 /** A value from a policy file, shown the way the user would recognise it in their YAML. */
 export function describeValue(value: unknown): string {
   if (value === undefined) return 'nothing';
   if (value === null) return 'an empty value';
-  if (typeof value === 'string') return value.trim() === '' ? 'an empty text' : JSON.stringify(value);
+  if (typeof value === 'string') return value.trim() === '' ? 'an empty text' : quoted(value);
   if (Array.isArray(value)) return value.length ? 'a list' : 'an empty list';
   if (typeof value === 'object') return 'a mapping';
-  return String(value);
+  return excerpt(String(value));
+}
+
+function quoted(text: string): string {
+  const cut = excerpt(text);
+  return cut === text ? JSON.stringify(text) : `${JSON.stringify(cut)} (${[...text].length} characters)`;
 }

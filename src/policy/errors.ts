@@ -1,3 +1,5 @@
+import { excerpt } from './describe-value.js';
+
 /**
  * Problems found in a policy file, worded for the person who wrote it:
  * `.github/roadmap-policy.yml:14:7 categories.deal.budget.max-share: expected a share like 10% or 0.1, got "ten percent"`.
@@ -54,9 +56,11 @@ export class PolicyError extends Error {
 export function fieldPath(path: readonly PropertyKey[]): string {
   let text = '';
   for (const segment of path) {
+    // A key is the user's text: quote only the start of a long one.
+    const key = excerpt(String(segment));
     if (typeof segment === 'number') text += `[${segment}]`;
-    else if (/^[\w$-]+$/.test(String(segment))) text += text ? `.${String(segment)}` : String(segment);
-    else text += `[${JSON.stringify(String(segment))}]`;
+    else if (/^[\w$-]+$/.test(key)) text += text ? `.${key}` : key;
+    else text += `[${JSON.stringify(key)}]`;
   }
   return text;
 }

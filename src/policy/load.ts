@@ -6,6 +6,7 @@
 import { checkPolicyData, checkPolicyHeader, locatorFor } from './check.js';
 import type { Locator } from './describe-issues.js';
 import { formatProblem, PolicyError, type PolicyProblem } from './errors.js';
+import { parseExtends } from './extends-ref.js';
 import { isMapping, mergePolicyData } from './merge.js';
 import { normalizePolicy, type Policy } from './schema.js';
 import { type PolicySource, readPolicySource } from './yaml-source.js';
@@ -26,8 +27,39 @@ export const MAX_EXTENDS_DEPTH = 5;
 
 export const DEFAULT_POLICY_PATH = '.github/roadmap-policy.yml';
 
+/**
+ * The largest policy file read, and the same for each file it extends. A real
+ * policy is a few KB; without a cap a 12 MB file took half a minute and GBs of memory.
+ */
+export const MAX_POLICY_BYTES = 256 * 1024;
+
+/** Thrown by a reader that found the file but would not read it all. */
+export class PolicyFileTooLargeError extends Error {
+  readonly bytes: number;
+
+  constructor(bytes: number) {
+    super(`the file is ${formatSize(bytes)}; a policy file may be at most ${formatSize(MAX_POLICY_BYTES)} (a complete policy is usually under 10 KB)`);
+    this.name = 'PolicyFileTooLargeError';
+    this.bytes = bytes;
+  }
+}
+
+function formatSize(bytes: number): string {
+  return bytes >= 1024 * 1024 ? `${(bytes / (1024 * 1024)).toFixed(1)} MB` : `${Math.ceil(bytes / 1024)} KB`;
+}
+
+/** Reads a file and holds it to the size cap, whatever the reader did. */
+async function readCapped(read: PolicyFileReader, ref: Parameters<PolicyFileReader>[0]): ReturnType<PolicyFileReader> {
+  const file = await read(ref);
+  const bytes = file ? Buffer.byteLength(file.text, 'utf8') : 0;
+  if (bytes > MAX_POLICY_BYTES) throw new PolicyFileTooLargeError(bytes);
+  return file;
+}
+
 export async function loadPolicy(path: string, read: PolicyFileReader): Promise<LoadedPolicy> {
-  const top = await read({ repo: null, path });
+  const top = await readCapped(read, { repo: null, path }).catch((error: unknown) => {
+    throw error instanceof PolicyFileTooLargeError ? new PolicyError([{ file: path, message: error.message }], { cause: error }) : error;
+  });
   if (!top) throw new PolicyError([missingPolicyProblem(path)]);
 
   const chain = await readExtendsChain(readPolicySource(top.text, path), read);
@@ -90,21 +122,16 @@ async function readExtendsChain(first: PolicySource, read: PolicyFileReader): Pr
 }
 
 async function readExtended(target: string, read: PolicyFileReader): Promise<{ text: string } | { message: string }> {
-  const { repo, path, ref } = parseExtends(target);
+  const { owner, repo: name, path, ref } = parseExtends(target);
+  const repo = `${owner}/${name}`;
   const where = `${path} in ${repo} at ${ref ? ref : 'the default branch'}`;
   try {
-    const file = await read({ repo, path, ...(ref ? { ref } : {}) });
+    const file = await readCapped(read, { repo, path, ...(ref ? { ref } : {}) });
     return file ?? { message: `${target} not found (looked for ${where}); check the name, and that the token can read ${repo}` };
   } catch (error) {
+    if (error instanceof PolicyFileTooLargeError) return { message: `${target}: ${error.message}` };
     return { message: `could not read ${target} (${where}): ${error instanceof Error ? error.message : String(error)}` };
   }
-}
-
-/** `owner/repo:path@ref` → its parts. The text is already checked against the schema's pattern. */
-function parseExtends(target: string): { repo: string; path: string; ref?: string } {
-  const colon = target.indexOf(':');
-  const [path = '', ref] = target.slice(colon + 1).split('@');
-  return { repo: target.slice(0, colon), path, ...(ref ? { ref } : {}) };
 }
 
 /** The `extends` target a policy file names, if it names one. */

@@ -5,9 +5,13 @@
  */
 export function mergePolicyData(base: unknown, override: unknown): unknown {
   if (!isMapping(base) || !isMapping(override)) return override === undefined ? base : override;
-  const merged: Record<string, unknown> = { ...base };
-  for (const [key, value] of Object.entries(override)) merged[key] = mergePolicyData(base[key], value);
-  return merged;
+  // Own keys only, and built with fromEntries: a key like `constructor` must not pick up Object's, nor `__proto__` set a prototype.
+  const keys = new Set([...Object.keys(base), ...Object.keys(override)]);
+  return Object.fromEntries([...keys].map((key) => [key, mergePolicyData(ownValue(base, key), ownValue(override, key))]));
+}
+
+function ownValue(mapping: Record<string, unknown>, key: string): unknown {
+  return Object.hasOwn(mapping, key) ? mapping[key] : undefined;
 }
 
 export function isMapping(value: unknown): value is Record<string, unknown> {

@@ -12,6 +12,7 @@ import { z } from 'zod';
 import { FINDING_KINDS } from '../core/finding-kinds.js';
 import { parseShare, type Share } from '../core/share.js';
 import { describeValue } from './describe-value.js';
+import { extendsPartsProblem } from './extends-ref.js';
 import { normalizeAnswer } from '../core/classify.js';
 import { isMapping } from './merge.js';
 
@@ -96,6 +97,10 @@ export const EXTENDS_PATTERN = /^[\w.-]+\/[\w.-]+:[^@\s:]+(@[^\s@]+)?$/;
 const extendsRef = z
   .string({ error: expected('a policy to extend, like acme/.github:roadmap-policy.yml') })
   .regex(EXTENDS_PATTERN, { error: expected('owner/repo:path or owner/repo:path@ref, like acme/.github:roadmap-policy.yml') })
+  .superRefine((target, ctx) => {
+    const problem = EXTENDS_PATTERN.test(target) ? extendsPartsProblem(target) : undefined;
+    if (problem) ctx.addIssue({ code: 'custom', message: problem });
+  })
   .meta({
     description:
       'Inherit another repository\'s policy, written owner/repo:path[@ref] (default branch when no @ref). Keys in this file override it; maps merge key by key, lists are replaced.',

@@ -4,6 +4,7 @@
  * column the user has to change.
  */
 import { type Document, isCollection, isMap, isScalar, isSeq, LineCounter, type Node, type Pair, parseDocument, visit, type YAMLError } from 'yaml';
+import { excerpt } from './describe-value.js';
 import { fieldPath, type PolicyProblem } from './errors.js';
 
 export type KeyPath = readonly PropertyKey[];
@@ -132,7 +133,8 @@ function duplicateKeys(node: unknown, path: PropertyKey[], file: string, positio
   return problems;
 }
 
-function duplicateMessage(path: PropertyKey[], key: string, first: Position): string {
+function duplicateMessage(path: PropertyKey[], name: string, first: Position): string {
+  const key = excerpt(name);
   if (path.length === 1 && path[0] === 'categories') {
     return `category "${key}" is defined twice (first at line ${first.line}); merge the two into one`;
   }
@@ -173,11 +175,14 @@ const SYNTAX_HINTS: Partial<Record<YAMLError['code'] | 'BAD_FLOW', { hint: strin
   UNEXPECTED_TOKEN: { hint: 'quote values that contain `: `, ` #`, `[` or `{`', keepDetail: true },
 };
 
+const SYNTAX_DETAIL_LENGTH = 120;
+
 function syntaxMessage(error: YAMLError): string {
   // An unclosed `{` on the last lines is reported as an indentation problem.
   const code = /^Flow (map|sequence) in block collection/.test(error.message) ? 'BAD_FLOW' : error.code;
   const known = SYNTAX_HINTS[code];
-  const detail = lowerFirst(error.message.split('\n')[0]?.replace(/ at line \d+, column \d+:?$/, '').replace(/\.$/, '') ?? '');
+  // The parser's text may quote the file; keep only the start of it.
+  const detail = excerpt(lowerFirst(error.message.split('\n')[0]?.replace(/ at line \d+, column \d+:?$/, '').replace(/\.$/, '') ?? ''), SYNTAX_DETAIL_LENGTH);
   if (!known) return `YAML syntax error: ${detail}`;
   return known.keepDetail ? `YAML syntax error: ${known.hint} (${detail})` : `YAML syntax error: ${known.hint}`;
 }

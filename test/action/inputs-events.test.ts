@@ -47,6 +47,13 @@ describe('readInputs', () => {
     expect(message).toMatch(/`trend-months` must be a whole number from 0 to 36/);
     expect(message).toMatch(/`github-token` is empty/);
   });
+
+  it('masks both tokens in the log before checking anything, even when other inputs are wrong', () => {
+    const masked: string[] = [];
+    const attempt = () => readInputs(defaults({ 'github-token': ' ghs_workflow ', 'project-token': 'ghp_board', mode: 'everything' }), (secret) => masked.push(secret));
+    expect(attempt).toThrow(InputError);
+    expect(masked).toEqual(['ghs_workflow', 'ghp_board']);
+  });
 });
 
 describe('routeEvent', () => {

@@ -1,9 +1,9 @@
 import nock from 'nock';
-import { mkdtemp, mkdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdtemp, mkdir, readFile, rm, symlink, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { run } from '../../src/action/run.js';
 import { COMMENT_MARKER } from '../../src/report/markers.js';
 import { API, issueNode, variablesOf } from '../github/fixtures.js';
@@ -154,7 +154,7 @@ describe('run() on an issues.opened event', () => {
     expect(process.exitCode).toBe(1);
     const out = await outputs();
     expect(out.compliant).toBe('true');
-    expect(await readFile(out.report!, 'utf8')).toMatch(/add label roadmap:needs-work to \\?#\u200d?12: Validation Failed/);
+    expect(await readFile(out.report!, 'utf8')).toMatch(/add label roadmap:needs-work to \\?#\u200d?12: POST \/repos\/acme\/roadmap\/issues\/12\/labels failed: GitHub answered 422: Validation Failed/);
   });
 
   it("ignores an edit of its own dashboard issue, which is not planned work", async () => {
@@ -193,6 +193,48 @@ describe('run() on an issues.opened event', () => {
     expect(log.commands('error')).toContain(
       '::error title=Invalid roadmap policy,file=.github/roadmap-policy.yml,line=4,col=26::categories.deal.budget.max-share: expected a share like 10%25 or 0.1, got "ten percent"',
     );
+  });
+
+  it('refuses a policy symlinked to a file of secrets and echoes none of it anywhere', async () => {
+    const token = 'ghs_DistinctiveWorkflowToken4242';
+    process.env[inputVar('github-token')] = token;
+    const policy = join(dir, 'workspace', '.github', 'roadmap-policy.yml');
+    await writeFile(join(dir, 'environ'), `INPUT_GITHUB-TOKEN=${token}\0HOME=/home/runner\0`);
+    await rm(policy);
+    await symlink(join(dir, 'environ'), policy);
+    const log: string[] = [];
+    const spy = vi.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => (log.push(String(chunk)), true));
+    try {
+      await runFast();
+    } finally {
+      spy.mockRestore();
+    }
+    expect(process.exitCode).toBe(1);
+    // The runner reads `::add-mask::` and never shows it; every other line is what people see.
+    const shown = log.join('').split('\n').filter((line) => !line.startsWith('::add-mask::'));
+    expect(log.join('')).toContain(`::add-mask::${token}`);
+    expect(shown.join('\n')).toMatch(/symbolic link to a file outside the repository/);
+    expect(shown.join('\n')).not.toContain(token);
+    expect(await readFile(join(dir, 'summary.md'), 'utf8')).not.toContain(token);
+    expect(JSON.stringify(await outputs())).not.toContain(token);
+  });
+
+  it('fails the check with every GraphQL error and the query it came from, not a bare first line', async () => {
+    nock(API)
+      .post('/graphql')
+      .reply(200, { data: null, errors: [{ type: 'FORBIDDEN', path: ['repository', 'issue'], message: 'Resource not accessible by integration' }] });
+    const log: string[] = [];
+    const spy = vi.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => (log.push(String(chunk)), true));
+    try {
+      await runFast();
+    } finally {
+      spy.mockRestore();
+    }
+    expect(process.exitCode).toBe(1);
+    expect(log.join('')).toContain(
+      "::error::GitHub's GraphQL API refused the query RoadmapFocusIssue: FORBIDDEN: Resource not accessible by integration (at repository.issue).",
+    );
+    expect(Object.keys(await outputs())).toContain('compliant');
   });
 
   it('ignores a pull_request event with a notice and passes', async () => {

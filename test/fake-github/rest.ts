@@ -299,6 +299,15 @@ export const ROUTES: Route[] = [
     return { status: 200, body: commentJson(request.store, repository, comment) };
   })),
 
+  // "Delete an issue comment": 204 No Content; 404 when there is no such comment (docs.github.com/rest/issues/comments).
+  // The fake lets any author delete; GitHub also lets maintainers delete anyone's, which the action never does.
+  route('DELETE', '/repos/{owner}/{repo}/issues/comments/{comment_id}', withRepository((request, repository) => {
+    const comment = commentById(repository, request.params.comment_id);
+    if (!comment) return notFound();
+    repository.comments.splice(repository.comments.indexOf(comment), 1);
+    return { status: 204 };
+  })),
+
   route('POST', '/repos/{owner}/{repo}/issues/{issue_number}/labels', withIssue((request, repository, number) => {
     const names = labelNames(request.body);
     if (!names) return validationFailed({ resource: 'Label', code: 'missing_field', field: 'labels' });

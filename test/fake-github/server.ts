@@ -52,6 +52,14 @@ export interface FailureRule {
   message?: string;
   /** How many requests fail before the route recovers; unlimited when absent. */
   times?: number;
+  /** The request is carried out first, then answered with the failure: a write that landed but answered 502. */
+  landed?: boolean;
+  /** The connection is closed without an answer (status is then ignored): "other side closed". */
+  drop?: boolean;
+  /** Headers to answer with, e.g. `retry-after`. */
+  headers?: Record<string, string>;
+  /** The body to answer with instead of GitHub's error shape, e.g. GraphQL errors with partial data. */
+  body?: unknown;
 }
 
 export interface SeedInput {
@@ -241,6 +249,11 @@ export class FakeGitHub {
     this.failures.push({ ...rule });
   }
 
+  /** Every configured failure is lifted: GitHub is well again. */
+  clearFailures(): void {
+    this.failures.length = 0;
+  }
+
   clearRequests(): void {
     this.requests.length = 0;
   }
@@ -283,6 +296,10 @@ export class FakeGitHub {
     this.requests.push(entry);
     const answer = await this.answer({ method, path, isGraphql, body, login, resource, matched, url, token: tokenOf(request.headers.authorization) });
     entry.status = answer.status;
+    if (answer.drop) {
+      request.socket.destroy();
+      return;
+    }
     const rate = this.rateLimit(resource);
     response.writeHead(answer.status, {
       'content-type': 'application/json; charset=utf-8',
@@ -307,8 +324,8 @@ export class FakeGitHub {
     matched: ReturnType<typeof matchRoute>;
     url: URL;
     token: string | undefined;
-  }): Promise<RestResponse> {
-    const { method, path, isGraphql, body, login, resource, matched } = request;
+  }): Promise<RestResponse & { drop?: boolean }> {
+    const { method, path, isGraphql, body, login, resource } = request;
     if (login === null) {
       return { status: 401, body: { message: 'Bad credentials', documentation_url: 'https://docs.github.com/rest' } };
     }
@@ -319,17 +336,18 @@ export class FakeGitHub {
     this.budgets[resource].used += 1;
 
     const failure = this.takeFailure(method, path);
-    if (failure) {
-      return {
-        status: failure.status,
-        body: { message: failure.message ?? 'Server Error', documentation_url: 'https://docs.github.com/rest' },
-      };
-    }
-    const viewer = this.store.user(login);
+    if (failure && !failure.landed) return failed(failure);
     if (this.isReadOnly(request.token) && ((!isGraphql && kindOf(method) === 'write') || isMutation(String((body as { query?: unknown } | null)?.query ?? '')))) {
       // What GitHub answers a workflow token without the write permission (GitHub docs, "Troubleshooting the REST API": 403 "Resource not accessible by integration").
       return { status: 403, body: { message: 'Resource not accessible by integration', documentation_url: 'https://docs.github.com/rest' } };
     }
+    const answer = await this.carryOut(request);
+    return failure ? failed(failure) : answer;
+  }
+
+  private async carryOut(request: { isGraphql: boolean; body: unknown; login: string | null; matched: ReturnType<typeof matchRoute>; url: URL }): Promise<RestResponse> {
+    const { isGraphql, body, matched } = request;
+    const viewer = this.store.user(request.login ?? '');
     if (isGraphql) {
       const graphqlBody = (body ?? {}) as { query?: unknown; variables?: unknown; operationName?: unknown };
       const result = await executeGraphql(graphqlBody, {
@@ -399,6 +417,13 @@ export class FakeGitHub {
 
 function tokenOf(header: string | undefined): string | undefined {
   return /^(?:token|bearer)\s+(\S+)$/i.exec(header ?? '')?.[1];
+}
+
+/** A configured failure's answer: GitHub's error shape, or no answer at all. */
+function failed(rule: FailureRule): RestResponse & { drop?: boolean } {
+  if (rule.drop) return { status: 0, drop: true };
+  const body = rule.body ?? { message: rule.message ?? 'Server Error', documentation_url: 'https://docs.github.com/rest' };
+  return { status: rule.status, body, ...(rule.headers ? { headers: rule.headers } : {}) };
 }
 
 function readBody(request: IncomingMessage): Promise<string> {

@@ -26,6 +26,21 @@ async function loadError(path: string, read: PolicyFileReader): Promise<PolicyEr
 }
 
 describe('loadPolicy', () => {
+  it('refuses a policy over the size cap before parsing it, whichever reader read it', async () => {
+    const started = performance.now();
+    const error = await loadError(TOP, memoryReader({ files: { [TOP]: `version: 1\nnote: "${'x'.repeat(12_800_000)}"\n` } }).read);
+    expect(error.message).toBe(`${TOP}: the file is 12.2 MB; a policy file may be at most 256 KB (a complete policy is usually under 10 KB)`);
+    // Parsing it took 27 s; refusing it is a length check.
+    expect(performance.now() - started).toBeLessThan(2_000);
+  });
+
+  it('quotes only the start of a bad value, however long', async () => {
+    const secret = `ghs_${'s'.repeat(60)}`;
+    const error = await loadError(TOP, memoryReader({ files: { [TOP]: `INPUT_GITHUB-TOKEN=${secret}` } }).read);
+    expect(error.message).toBe(`${TOP}:1:1 the policy must be a mapping of keys such as \`version: 1\`, got "INPUT_GITHUB-TOKEN=ghs_sssssssssssssssss…" (83 characters)`);
+    expect(error.message).not.toContain(secret);
+  });
+
   it('loads the repository policy with defaults applied, and reports where it came from', async () => {
     const { read } = memoryReader({ files: { [TOP]: 'version: 1\ncategories:\n  deal:\n    match: { labels: [deal] }\n    budget: { max-share: 10% }\n' }, commit: 'abc123' });
 
@@ -177,6 +192,32 @@ describe('loadPolicy', () => {
       expect(error.message).toBe(
         '.github/roadmap-policy.yml:2:10 extends: could not read acme/.github:roadmap-policy.yml (roadmap-policy.yml in acme/.github at the default branch): Resource not accessible by integration',
       );
+    });
+
+    it('refuses an extended policy over the size cap, at the extends line', async () => {
+      const huge = `version: 1\n${'# padding\n'.repeat(1_000_000)}`;
+      const { read } = memoryReader({ files: { [TOP]: `version: 1\nextends: ${ORG}\n`, [ORG]: huge } });
+
+      const error = await loadError(TOP, read);
+
+      expect(error.message).toBe(
+        `.github/roadmap-policy.yml:2:10 extends: ${ORG}: the file is 9.5 MB; a policy file may be at most 256 KB (a complete policy is usually under 10 KB)`,
+      );
+    });
+
+    it.each([
+      ['../.github:roadmap-policy.yml', '".." is not a GitHub account name'],
+      ['acme/..:roadmap-policy.yml', '".." is not a repository name'],
+      ['acme/.github:../secrets/roadmap-policy.yml', 'the path "../secrets/roadmap-policy.yml" must name a file inside the repository'],
+      ['acme/.github:policies//roadmap.yml', 'the path "policies//roadmap.yml" must name a file inside the repository'],
+      ['acme/.github:roadmap-policy.yml@main..evil', '"main..evil" is not a branch, tag or commit name'],
+    ])('refuses %s without reading anything', async (target, message) => {
+      const { read, reads } = memoryReader({ files: { [TOP]: `version: 1\nextends: ${target}\n` } });
+
+      const error = await loadError(TOP, read);
+
+      expect(error.message).toContain(`.github/roadmap-policy.yml:2:10 extends: ${message}`);
+      expect(reads).toEqual([TOP]);
     });
 
     it('reports a problem in the extended policy against that file and line', async () => {

@@ -31,6 +31,14 @@ describe('roadmap-guard validate', () => {
     expect(exitCode).toBe(0);
   });
 
+  it('refuses a policy over the size cap as the action does', async () => {
+    const io = capturedIo();
+    const path = policyFile(`version: 1\n${'#'.repeat(300 * 1024)}\n`);
+
+    expect(await main(['validate', path], io)).toBe(2);
+    expect(io.err()).toBe(`${path}: the file is 301 KB; a policy file may be at most 256 KB (a complete policy is usually under 10 KB)\n`);
+  });
+
   it("refuses a managed label longer than GitHub's 50 characters, before any run fails on creating it", async () => {
     const io = capturedIo();
     const fifty = 'roadmap: '.padEnd(50, 'x');

@@ -1,0 +1,21 @@
+/**
+ * The token values of this run. The runner masks them in the log once
+ * `core.setSecret` registered them, but not in the job summary, the outputs
+ * or anything else a message of ours is written to; so messages that may
+ * quote a user's file are passed through `withoutSecrets` as well.
+ */
+import * as core from '@actions/core';
+
+const secrets = new Set<string>();
+
+/** Masks a token in the log and remembers it for `withoutSecrets`. */
+export function registerSecret(value: string): void {
+  core.setSecret(value);
+  secrets.add(value);
+}
+
+export function withoutSecrets(text: string): string {
+  let cleaned = text;
+  for (const secret of secrets) cleaned = cleaned.split(secret).join('***');
+  return cleaned;
+}

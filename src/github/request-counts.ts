@@ -1,0 +1,21 @@
+/**
+ * How many API requests a run made, by kind: the quota a maintainer watches.
+ * Kept apart from the client so that reporting them does not load the client.
+ */
+
+export interface RequestCounts {
+  graphql: number;
+  restRead: number;
+  write: number;
+  /** `x-ratelimit-remaining` of the last response that carried it. */
+  rateLimitRemaining?: number;
+  /** Seconds the run spent waiting on rate limits before retrying. */
+  waitedSeconds?: number;
+}
+
+/** "12 GraphQL, 0 REST reads, 3 writes; rate limit remaining 4,980; waited 2s on rate limits". */
+export function describeCounts(counts: RequestCounts): string {
+  const remaining = counts.rateLimitRemaining === undefined ? 'unknown' : counts.rateLimitRemaining.toLocaleString('en-US');
+  const waited = counts.waitedSeconds ? `; waited ${counts.waitedSeconds}s on rate limits` : '';
+  return `${counts.graphql} GraphQL, ${counts.restRead} REST read${counts.restRead === 1 ? '' : 's'}, ${counts.write} write${counts.write === 1 ? '' : 's'}; rate limit remaining ${remaining}${waited}`;
+}

@@ -1,0 +1,41 @@
+/**
+ * Writes docs/reliability.md from the figures the reliability suites report,
+ * when all of them ran (a full `npm test`): the table is the suites' own
+ * account, never typed by hand. The suites assert the zeros; this only
+ * records them.
+ */
+import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { FIGURES_DIR, type SuiteFigures } from './harness.js';
+
+const SUITES = ['faults', 'races', 'bad-input', 'secrets'];
+const OUTPUT = join(import.meta.dirname, '..', '..', 'docs', 'reliability.md');
+
+export function setup(): void {
+  rmSync(FIGURES_DIR, { recursive: true, force: true });
+}
+
+export function teardown(): void {
+  const files = SUITES.map((suite) => join(FIGURES_DIR, `${suite}.json`));
+  if (!files.every((file) => existsSync(file))) return;
+  const rows = files.map((file) => JSON.parse(readFileSync(file, 'utf8')) as SuiteFigures);
+  const total = rows.reduce((sum, row) => ({ ...sum, ...Object.fromEntries(Object.entries(row).map(([key, value]) => [key, typeof value === 'number' ? ((sum as unknown as Record<string, number>)[key] ?? 0) + value : 'all'])) }), {} as SuiteFigures);
+  const line = (row: SuiteFigures) =>
+    `| ${row.suite} | ${row.faultsInjected} | ${row.runsSurvived} of ${row.runs} | ${row.writesLost} | ${row.duplicateComments} | ${row.badInputs} | ${row.crashes} | ${row.secretsEchoed} |`;
+  writeFileSync(
+    OUTPUT,
+    [
+      '# Reliability figures',
+      '',
+      '<!-- Written by the reliability suites (test/reliability/) at the end of every full `npm test`; do not edit by hand. -->',
+      '',
+      'What the suites in `test/reliability/` did to the action, run in process against the local fake GitHub, and what it survived. Faults are injected during an audit and an issue event; races are bursts of runs started together; bad inputs are policies, issue texts and event payloads; every artifact of every run is searched for the two distinctive token values. After each fault or race, further runs must converge on what fault-free runs leave.',
+      '',
+      '| suite | faults or races injected | runs survived | writes lost (must be 0) | duplicate comments (must be 0) | bad inputs tried | crashes (must be 0) | secrets echoed (must be 0) |',
+      '|---|---:|---:|---:|---:|---:|---:|---:|',
+      ...rows.map(line),
+      line({ ...total, suite: '**all**' }),
+      '',
+    ].join('\n'),
+  );
+}

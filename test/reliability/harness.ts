@@ -1,0 +1,196 @@
+/**
+ * What the reliability suites share: a small roadmap in the fake GitHub, runs
+ * of the action in this process (writes unpaced), what "converged" means, the
+ * search for a token in everything a run produced, and the figures each suite
+ * reports for docs/reliability.md.
+ */
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { run } from '../../src/action/run.js';
+import { COMMENT_MARKER, DASHBOARD_MARKER } from '../../src/report/markers.js';
+import { FakeGitHub, WORKFLOW_BOT } from '../fake-github/index.js';
+import { issuesEvent, scheduleEvent } from '../e2e/events.js';
+import { dealRequest, examplePolicy, healthyRoadmap, POLICY_PATH } from '../e2e/fixtures.js';
+import { type ActionResult, type WorkflowEvent, defaultInputs, inputVariable, parseAnnotations, parseOutputFile } from '../e2e/run-action.js';
+
+/** Distinctive token values: searched for in every artifact of every run. */
+export const SECRET_TOKEN = 'ghs_RoadmapGuardSecret7d1f0c9a4e';
+export const SECRET_PROJECT_TOKEN = 'github_pat_RoadmapGuardProject5b2e';
+export const DASHBOARD_TITLE = 'Roadmap health';
+export const NOW = new Date('2026-11-21T12:00:00Z');
+/** The new deal request every scenario's issue event is about: its business case is incomplete. */
+export const NEW_DEAL = 31;
+
+export async function startRoadmap(): Promise<FakeGitHub> {
+  const fake = await FakeGitHub.start({ repository: { owner: 'acme', name: 'reliable' }, tokens: { [SECRET_TOKEN]: WORKFLOW_BOT }, clock: () => '2026-11-21T10:00:00Z' });
+  fake.seed({ files: { [POLICY_PATH]: await examplePolicy() }, issues: healthyRoadmap({ count: 30, nonCompliantDeals: 1 }) });
+  fake.addIssue({ number: NEW_DEAL, ...dealRequest({ answers: { 'Success metric': null } }) });
+  return fake;
+}
+
+export const audit = (fake: FakeGitHub): WorkflowEvent => scheduleEvent(fake);
+export const issueOpened = (fake: FakeGitHub, number = NEW_DEAL): WorkflowEvent => issuesEvent(fake, { action: 'opened', number });
+
+/** The environment a runner sets for a step, inputs included; the event comes per run. */
+async function stepEnvironment(fake: FakeGitHub, dir: string, inputs: Record<string, string>): Promise<Record<string, string>> {
+  const values = {
+    ...(await defaultInputs(SECRET_TOKEN)),
+    'project-token': SECRET_PROJECT_TOKEN,
+    'dashboard-issue': DASHBOARD_TITLE,
+    ...inputs,
+  };
+  await mkdir(join(dir, 'workspace'), { recursive: true });
+  return {
+    GITHUB_ACTIONS: 'true',
+    GITHUB_API_URL: fake.url,
+    GITHUB_GRAPHQL_URL: fake.graphqlUrl,
+    GITHUB_SERVER_URL: 'https://github.com',
+    GITHUB_OUTPUT: join(dir, 'output'),
+    GITHUB_STEP_SUMMARY: join(dir, 'summary.md'),
+    GITHUB_REPOSITORY: `${fake.repository.owner}/${fake.repository.name}`,
+    GITHUB_SHA: fake.repository.headSha,
+    GITHUB_WORKSPACE: join(dir, 'workspace'),
+    RUNNER_TEMP: dir,
+    ...Object.fromEntries(Object.entries(values).map(([name, value]) => [inputVariable(name), value])),
+  };
+}
+
+export interface RunRecord extends ActionResult {
+  /** run() itself threw: a crash, where every failure should have been reported. */
+  crashed: boolean;
+}
+
+/**
+ * Runs the action once per event, all at the same time when there are
+ * several (a race), in this process. They share the inputs and the output
+ * files, as the steps of one workflow would; each has its own event.
+ */
+export async function runTogether(fake: FakeGitHub, events: WorkflowEvent[], inputs: Record<string, string> = {}): Promise<RunRecord> {
+  const dir = await mkdtemp(join(tmpdir(), 'roadmap-guard-reliability-'));
+  const env = await stepEnvironment(fake, dir, inputs);
+  await Promise.all([writeFile(env.GITHUB_OUTPUT!, ''), writeFile(env.GITHUB_STEP_SUMMARY!, '')]);
+  const saved = Object.fromEntries(Object.keys(env).map((key) => [key, process.env[key]]));
+  const stdout: string[] = [];
+  const write = process.stdout.write.bind(process.stdout);
+  Object.assign(process.env, env);
+  process.exitCode = undefined;
+  process.stdout.write = ((chunk: string | Uint8Array) => (stdout.push(String(chunk)), true)) as typeof process.stdout.write;
+  let crashed = false;
+  try {
+    await Promise.all(
+      events.map(async (event, index) => {
+        const eventPath = join(dir, `event-${index}.json`);
+        // `raw`: the payload file's exact text, for payloads that are not even JSON.
+        await writeFile(eventPath, 'raw' in event ? String(event.raw) : JSON.stringify(event.payload));
+        await run({
+          env: { ...process.env, GITHUB_EVENT_NAME: event.name, GITHUB_EVENT_PATH: eventPath },
+          now: () => NOW,
+          client: { pacing: { writeGapMs: 0, contentGapMs: 0 }, retryTimeUnitMs: 1, maxWaitSeconds: 60, warn: (message) => stdout.push(`::warning::${message}\n`) },
+        }).catch(() => (crashed = true));
+      }),
+    );
+    const text = stdout.join('');
+    return {
+      crashed,
+      exitCode: Number(process.exitCode ?? 0),
+      stdout: text,
+      stderr: '',
+      outputs: parseOutputFile(await readFile(env.GITHUB_OUTPUT!, 'utf8')),
+      summary: await readFile(env.GITHUB_STEP_SUMMARY!, 'utf8'),
+      annotations: parseAnnotations(text),
+    };
+  } finally {
+    process.stdout.write = write;
+    process.exitCode = undefined;
+    for (const [key, value] of Object.entries(saved)) {
+      if (value === undefined) delete process.env[key];
+      else process.env[key] = value;
+    }
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
+/** What the runs leave on GitHub that matters: per issue, the bot's comments and the labels; the bot's open dashboards. */
+export function repositoryState(fake: FakeGitHub) {
+  const issues = fake.repository.issues.filter((issue) => !isDashboard(issue.body ?? ''));
+  return {
+    issues: Object.fromEntries(
+      issues.map((issue) => [
+        issue.number,
+        { botComments: botComments(fake, issue.number).length, labels: [...issue.labels].sort() },
+      ]),
+    ),
+    openDashboards: fake.repository.issues.filter((issue) => issue.state === 'open' && isDashboard(issue.body ?? '') && issue.author === WORKFLOW_BOT).length,
+  };
+}
+
+function isDashboard(body: string): boolean {
+  return body.includes(DASHBOARD_MARKER);
+}
+
+export function botComments(fake: FakeGitHub, issue: number) {
+  return fake.comments(issue).filter((comment) => comment.author === WORKFLOW_BOT && comment.body.includes(COMMENT_MARKER));
+}
+
+/** Issues with more than one bot comment, and dashboards beyond the first. */
+export function duplicatesIn(fake: FakeGitHub): number {
+  const state = repositoryState(fake);
+  const comments = Object.values(state.issues).reduce((sum, issue) => sum + Math.max(0, issue.botComments - 1), 0);
+  return comments + Math.max(0, state.openDashboards - 1);
+}
+
+/** Where a token value showed up: the log (minus `::add-mask::`, which the runner consumes), summary, outputs, GitHub. */
+export function secretsEchoed(record: RunRecord | undefined, fake: FakeGitHub): string[] {
+  const shown = record ? record.stdout.split('\n').filter((line) => !line.startsWith('::add-mask::')).join('\n') : '';
+  const artifacts: Record<string, string> = {
+    log: shown,
+    summary: record?.summary ?? '',
+    outputs: JSON.stringify(record?.outputs ?? {}),
+    github: JSON.stringify(fake.repository.issues.map((issue) => [issue.title, issue.body, fake.comments(issue.number).map((c) => c.body)])),
+  };
+  return Object.entries(artifacts).flatMap(([where, text]) =>
+    [SECRET_TOKEN, SECRET_PROJECT_TOKEN].filter((secret) => text.includes(secret)).map((secret) => `${where}: ${secret.slice(0, 8)}…`),
+  );
+}
+
+/** A crash shows as a stack trace in the log, or run() throwing. */
+export function crashed(record: RunRecord): boolean {
+  return record.crashed || /^\s+at .+:\d+:\d+\)?$/m.test(record.stdout);
+}
+
+/** The figures a suite reports; see figures-setup.ts, which writes docs/reliability.md from them. */
+export interface SuiteFigures {
+  suite: string;
+  faultsInjected: number;
+  runs: number;
+  runsSurvived: number;
+  writesLost: number;
+  duplicateComments: number;
+  badInputs: number;
+  crashes: number;
+  secretsEchoed: number;
+}
+
+export const FIGURES_DIR = join(tmpdir(), 'roadmap-guard-figures');
+
+export function figures(suite: string): SuiteFigures {
+  return { suite, faultsInjected: 0, runs: 0, runsSurvived: 0, writesLost: 0, duplicateComments: 0, badInputs: 0, crashes: 0, secretsEchoed: 0 };
+}
+
+/**
+ * Counts one run (or one burst of runs) into the figures. `plantedOnGitHub`:
+ * the test put a token into an issue itself, so GitHub holding it is not an echo.
+ */
+export function countRun(figures: SuiteFigures, record: RunRecord, fake: FakeGitHub, options: { runs?: number; plantedOnGitHub?: boolean } = {}): void {
+  const runs = options.runs ?? 1;
+  figures.runs += runs;
+  if (crashed(record)) figures.crashes += 1;
+  else figures.runsSurvived += runs;
+  figures.secretsEchoed += secretsEchoed(record, fake).filter((where) => !(options.plantedOnGitHub && where.startsWith('github:'))).length;
+}
+
+export async function reportFigures(figures: SuiteFigures): Promise<void> {
+  await mkdir(FIGURES_DIR, { recursive: true });
+  await writeFile(join(FIGURES_DIR, `${figures.suite}.json`), JSON.stringify(figures));
+}

@@ -23,7 +23,7 @@ import { readInputs, type ActionInputs } from './inputs.js';
 import { outputsFrom, setOutputs } from './outputs.js';
 import { writeFailureSummary, writeReport } from './report.js';
 import { scopeToItem } from './scope.js';
-import { unreadBoardWarnings } from './unread-board.js';
+import { boardWork, readPlannedBoard, requireProjectToken, summarizeBoard, withBoardWork } from './board-work.js';
 
 export interface RunOptions {
   env?: NodeJS.ProcessEnv;
@@ -76,7 +76,7 @@ async function guardRoadmap(options: RunOptions, state: RunState): Promise<strin
 
   // 3. Read what the mode needs.
   const now = options.now?.() ?? new Date();
-  const gathered = await gather(client, context, loaded, inputs, route, now);
+  const gathered = await withBoard(await gather(client, context, loaded, inputs, route, now), { context, loaded, inputs, route, options });
   if (gathered.focusIsDashboard) {
     core.notice(`#${route.mode === 'issue' ? route.issueNumber : ''} is the dashboard issue Roadmap Guard keeps; it is not planned work, so there is nothing to check.`);
     return undefined;
@@ -129,7 +129,7 @@ async function loadRepositoryPolicy(client: GitHubClient, context: EventContext,
   });
   const loaded = await loadPolicy(inputs.policyPath, reader);
   core.info(`Policy: ${loaded.sources.join(', extending ')}${loaded.commit ? ` at ${loaded.commit.slice(0, 7)}` : ''}.`);
-  for (const warning of unreadBoardWarnings(loaded.policy)) core.warning(warning);
+  requireProjectToken(loaded.policy, inputs.projectToken);
   return loaded;
 }
 
@@ -137,6 +137,21 @@ function gather(client: GitHubClient, context: EventContext, loaded: LoadedPolic
   const common = { client, repo: repoOf(context), policy: loaded.policy, ...(inputs.dashboardIssue ? { dashboardTitle: inputs.dashboardIssue } : {}) };
   if (route.mode === 'issue') return gatherIssue({ ...common, issueNumber: route.issueNumber });
   return gatherAudit({ ...common, ...(inputs.trendMonths > 0 ? { trendSince: trendStart(now, inputs.trendMonths) } : {}) });
+}
+
+/** With `work.project`, the board's items become the planned work (see board-work.ts). */
+async function withBoard(
+  gathered: Gathered,
+  run: { context: EventContext; loaded: LoadedPolicy; inputs: ActionInputs; route: Exclude<Route, { mode: 'ignored' }>; options: RunOptions },
+): Promise<Gathered> {
+  const board = run.loaded.policy.work.project;
+  if (!board || gathered.focusIsDashboard) return gathered;
+  const client = createGitHubClient({ token: run.inputs.projectToken, warn: (message) => core.warning(message), ...run.options.client });
+  const read = await readPlannedBoard(client, run.loaded);
+  core.info(`Board read: ${describeCounts(client.counts())}.`);
+  const work = boardWork(read, repoOf(run.context), run.loaded.policy, gathered.items);
+  await summarizeBoard(board, read, work);
+  return withBoardWork(gathered, work, run.route.mode === 'issue' ? run.route.issueNumber : undefined);
 }
 
 interface PlanContext {

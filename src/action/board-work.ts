@@ -6,6 +6,7 @@
  * `project-token`; the repository read stays on `github-token`.
  */
 import * as core from '@actions/core';
+import { appendFile } from 'node:fs/promises';
 import type { WorkItem } from '../core/types.js';
 import { BoardAccessError, readBoard, type BoardRead, type BoardRef } from '../github/board.js';
 import type { GitHubClient } from '../github/client.js';
@@ -150,5 +151,7 @@ export async function summarizeBoard(board: BoardRef, read: BoardRead, work: Boa
   if (listed.length) lines.push('', ...listed.map(([key, ref]) => `- ${code(ref)} ${escapeText(titles.get(key) ?? '', 80)}`));
   if (work.elsewhere.size > listed.length) lines.push(`- and ${work.elsewhere.size - listed.length} more`);
   core.info(`Board ${board.owner}/${board.number}: ${work.items.length} items (${work.elsewhere.size} from other repositories, ${work.drafts} drafts, ${read.redacted} unreadable).`);
-  if (process.env.GITHUB_STEP_SUMMARY) await core.summary.addRaw(`${lines.join('\n')}\n`).write();
+  // Appended to the file the runner names, read each time (core.summary caches the first path it saw).
+  const summaryFile = process.env.GITHUB_STEP_SUMMARY;
+  if (summaryFile) await appendFile(summaryFile, `${lines.join('\n')}\n\n`, 'utf8');
 }

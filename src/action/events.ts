@@ -6,6 +6,7 @@
  */
 import { readFileSync } from 'node:fs';
 import type { ModeInput } from './inputs.js';
+import { relayedProjectItem, routeRelayedItem } from './project-dispatch.js';
 
 export type Route =
   | { mode: 'issue'; issueNumber: number }
@@ -51,7 +52,7 @@ function readPayload(path: string | undefined): Record<string, unknown> {
   }
 }
 
-export function routeEvent(context: Pick<EventContext, 'eventName' | 'payload'>, modeInput: ModeInput): Route {
+export function routeEvent(context: Pick<EventContext, 'eventName' | 'payload'> & { repo?: EventContext['repo'] }, modeInput: ModeInput): Route {
   const { eventName, payload } = context;
   if (modeInput === 'audit') return { mode: 'audit' };
   const action = typeof payload.action === 'string' ? payload.action : '';
@@ -68,6 +69,12 @@ export function routeEvent(context: Pick<EventContext, 'eventName' | 'payload'>,
       return { mode: 'ignored', notice: `Roadmap Guard does nothing on "issues.${action}"; it checks issues when they are ${ISSUE_ACTIONS.join(', ')}.` };
     }
     return { mode: 'issue', issueNumber };
+  }
+  // A relay's dispatch for one board item is checked like an issue event (project-dispatch.ts).
+  const relayed = eventName === 'repository_dispatch' ? relayedProjectItem(payload) : undefined;
+  if (relayed) {
+    const routed = routeRelayedItem(relayed, context.repo);
+    return 'issueNumber' in routed ? { mode: 'issue', issueNumber: routed.issueNumber } : { mode: 'ignored', notice: routed.notice };
   }
   if (AUDIT_EVENTS.includes(eventName)) return { mode: 'audit' };
   if (RESERVED_EVENTS.includes(eventName)) {

@@ -77,6 +77,26 @@ describe('an audit of a Projects v2 board', () => {
   });
 });
 
+describe('a projects_v2_item event relayed as repository_dispatch', () => {
+  it('checks the board item of this repository and its category budget, like an issue event', async () => {
+    const github = (fake = await startBoardFake());
+    github.clearRequests();
+    const clientPayload = { event: 'projects_v2_item', item: 'PVTI_lADOBoard', content: 'acme/widgets#113' };
+    const event = { name: 'repository_dispatch', payload: { action: 'projects_v2_item', branch: 'main', client_payload: clientPayload } };
+    const result = await runInProcess({ fake: github, event, now: NOW, inputs: { 'project-token': BOARD_TOKEN } });
+    expect(result.stdout).toContain('issue mode for #113');
+    expect(result.exitCode).toBe(1);
+    expect(result.annotations.find((a) => a.level === 'error')?.message).toContain('above its 10% cap (33 of 238 points)');
+    const writes = github.requests.filter((r) => r.kind === 'write').map((r) => `${r.method} ${decodeURIComponent(r.path)}`);
+    expect(writes.length).toBeGreaterThan(0);
+    expect(writes.every((write) => write.includes('/repos/acme/widgets/issues/113/') || write.endsWith('/repos/acme/widgets/labels'))).toBe(true);
+    const comment = github.comments(113).at(-1)?.body ?? '';
+    expect(comment).toContain('set a new **Review by** date');
+    // Other repositories' items are named by owner/repo#n, not by a number of this repository.
+    expect(comment).toContain('[acme/api#1](https://github.com/acme/api/issues/1) API deal 1');
+  });
+});
+
 describe('a board the run cannot read', () => {
   it('names project-token, the permission and the workflow lines when the input is empty, before any read or write', async () => {
     const github = (fake = await startBoardFake());

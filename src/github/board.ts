@@ -7,6 +7,7 @@
 import type { FieldValue, WorkItem } from '../core/types.js';
 import type { GitHubClient } from './client.js';
 import { getErrorMessage } from './errors.js';
+import { ISSUE_FIELDS } from './queries.js';
 import { toWorkItem, type CommentNode, type IssueNode } from './work-items.js';
 
 export interface BoardRef {
@@ -46,23 +47,6 @@ export class BoardAccessError extends Error {
   }
 }
 
-const ISSUE_CONTENT = /* GraphQL */ `
-  number
-  title
-  url
-  state
-  createdAt
-  updatedAt
-  lastEditedAt
-  closedAt
-  stateReason(enableDuplicate: true)
-  viewerDidAuthor
-  author { login }
-  milestone { title }
-  labels(first: 100) { nodes { name } }
-  body
-  repository { nameWithOwner }
-`;
 
 const FIELD_VALUE = /* GraphQL */ `
   __typename
@@ -94,7 +78,7 @@ export function boardQuery(fieldCount: number): string {
                 ${values}
                 content {
                   __typename
-                  ... on Issue { ${ISSUE_CONTENT} }
+                  ... on Issue { ...RoadmapIssueFields body repository { nameWithOwner } }
                   ... on DraftIssue { title body createdAt updatedAt }
                 }
               }
@@ -103,6 +87,7 @@ export function boardQuery(fieldCount: number): string {
         }
       }
     }
+    ${ISSUE_FIELDS}
   `;
 }
 

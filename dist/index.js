@@ -37159,7 +37159,7 @@ exports.visitAsync = visitAsync;
 
 /***/ }),
 
-/***/ 8192:
+/***/ 1771:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -37211,7 +37211,7 @@ __nccwpck_require__.d(core_namespaceObject, {
   toPlatformPath: () => (toPlatformPath),
   toPosixPath: () => (toPosixPath),
   toWin32Path: () => (toWin32Path),
-  warning: () => (core_warning)
+  warning: () => (warning)
 });
 
 // EXTERNAL MODULE: external "os"
@@ -40058,7 +40058,7 @@ function core_error(message, properties = {}) {
  * @param message warning issue message. Errors will be converted to string via toString()
  * @param properties optional properties to add to the annotation.
  */
-function core_warning(message, properties = {}) {
+function warning(message, properties = {}) {
     issueCommand('warning', toCommandProperties(properties), message instanceof Error ? message.toString() : message);
 }
 /**
@@ -51890,7 +51890,12 @@ async function loadPolicy(path, read) {
     const problems = unique([...chain.problems, ...checked.problems]);
     if (problems.length > 0 || !checked.parsed)
         throw new PolicyError(problems);
-    return { policy: normalizePolicy(checked.parsed), sources: chain.sources.map((s) => s.file), ...(top.commit ? { commit: top.commit } : {}) };
+    return {
+        policy: normalizePolicy(checked.parsed),
+        sources: chain.sources.map((s) => s.file),
+        ...(top.commit ? { commit: top.commit } : {}),
+        locate: ownerLocator(chain.sources),
+    };
 }
 /** The user-facing problem for a repository without a policy file: where we looked and how to start. */
 function missingPolicyProblem(path) {
@@ -52427,7 +52432,10 @@ const fieldValue = discriminatedUnion('type', [
     strictObject({ type: literal('iteration'), title: schemas_string(), startDate: day, durationDays: schemas_number().int().positive() }),
 ], { error: 'expected a field value with type number, text, single-select, date or iteration' });
 const workItem = strictObject({
-    number: schemas_number().int().positive(),
+    // Negative for a board item outside the repository (another repository's issue, a draft): it has no number here.
+    number: schemas_number()
+        .int()
+        .refine((n) => n !== 0, { error: 'expected an issue number, or a negative key for a board item outside the repository' }),
     title: schemas_string(),
     url: schemas_string(),
     state: schemas_enum(['open', 'closed'], { error: 'expected open or closed' }),
@@ -53213,8 +53221,14 @@ function dealCategories(policy) {
 /** A linked item reference for markdown: "[#12](url) Title", the title escaped and cut. */
 function itemLink(item, titleMax = 80) {
     const url = safeUrl(item.url);
-    const ref = url ? `[#${item.number}](${url})` : `#${item.number}`;
+    const label = item.number > 0 ? `#${item.number}` : boardItemLabel(url);
+    const ref = url ? `[${label}](${url})` : label;
     return `${ref} ${escapeText(item.title, titleMax)}`;
+}
+/** Board items outside this repository have no number here (their key is negative): `owner/repo#n` from the link, or "draft". */
+function boardItemLabel(url) {
+    const match = url ? /^https:\/\/[^/]+\/([\w.-]+\/[\w.-]+)\/issues\/(\d+)$/.exec(url) : null;
+    return match ? `${match[1]}#${match[2]}` : 'draft';
 }
 /** YYYY-MM-DD of an ISO timestamp (UTC). */
 function format_day(iso) {
@@ -54712,6 +54726,59 @@ function pull_request_event_record(value) {
     return typeof value === 'object' && value !== null ? value : undefined;
 }
 
+;// CONCATENATED MODULE: ./lib/action/project-dispatch.js
+/**
+ * Workflows cannot be triggered by `projects_v2_item` (an organization or
+ * GitHub App webhook only), so a relay forwards it as `repository_dispatch`
+ * with `client_payload: { event: "projects_v2_item", item: <node id>,
+ * content: "owner/repo#n" }`. Anyone with write access can send a dispatch,
+ * so the payload is hostile input: every part is checked for shape and size,
+ * and nothing of it is echoed beyond a short, plain excerpt.
+ */
+
+const RELAYED_EVENT = 'projects_v2_item';
+// GitHub logins: up to 39 letters, digits and hyphens; repository names: up to 100 of letters, digits, `.`, `_`, `-`.
+const CONTENT = /^([A-Za-z0-9](?:[A-Za-z0-9-]{0,38}))\/([A-Za-z0-9._-]{1,100})#([1-9]\d{0,9})$/;
+const NODE_ID = /^[A-Za-z0-9_=-]{1,100}$/;
+/** The relayed item, undefined when the dispatch is not a relayed project event; throws on a malformed one. */
+function relayedProjectItem(payload) {
+    const client = payload.client_payload;
+    if (typeof client !== 'object' || client === null || client.event !== RELAYED_EVENT)
+        return undefined;
+    const { item, content } = client;
+    const relayed = {};
+    if (item !== undefined && item !== null) {
+        if (typeof item !== 'string' || !NODE_ID.test(item))
+            throw malformed('item', item, 'a project item node id such as "PVTI_lADOAB..."');
+        relayed.item = item;
+    }
+    if (content !== undefined && content !== null && content !== '') {
+        const match = typeof content === 'string' ? CONTENT.exec(content) : null;
+        const number = Number(match?.[3]);
+        if (!match || !Number.isSafeInteger(number) || number > 2 ** 31 - 1)
+            throw malformed('content', content, '"owner/repo#number" of the issue on the board');
+        relayed.content = { owner: match[1], name: match[2], number };
+    }
+    return relayed;
+}
+function malformed(key, value, expected) {
+    const shown = typeof value === 'string' ? `"${cut(plainText(value), 60)}"` : typeof value;
+    return new Error(`The relayed ${RELAYED_EVENT} dispatch has an invalid client_payload.${key}: expected ${expected}, got ${shown}.`);
+}
+/** Where a relayed project event leads: the item's issue when it is in this repository, otherwise nothing to write here. */
+function routeRelayedItem(relayed, repo) {
+    const content = relayed.content;
+    if (!content) {
+        return { notice: `The relayed ${RELAYED_EVENT} event is about a draft issue (no content): a draft gets no comment or label; the next audit counts it.` };
+    }
+    const here = !repo || (content.owner.toLowerCase() === repo.owner.toLowerCase() && content.name.toLowerCase() === repo.name.toLowerCase());
+    if (here)
+        return { issueNumber: content.number };
+    return {
+        notice: `The relayed ${RELAYED_EVENT} event is about ${content.owner}/${content.name}#${content.number}, an issue of another repository: this workflow can write only to its own repository; the board's audit counts it.`,
+    };
+}
+
 ;// CONCATENATED MODULE: ./lib/action/events.js
 /**
  * Which kind of run an event asks for. Issue events check one issue; schedules
@@ -54720,6 +54787,7 @@ function pull_request_event_record(value) {
  * for commands, and ignored cleanly for now, as are issue events about pull
  * requests.
  */
+
 
 
 
@@ -54788,6 +54856,12 @@ function routeEvent(context, modeInput) {
         }
         const labelAdded = action === 'labeled' ? labelAddedBy(payload) : undefined;
         return { mode: 'issue', issueNumber, ...(labelAdded ? { labelAdded } : {}) };
+    }
+    // A relay's dispatch for one board item is checked like an issue event (project-dispatch.ts).
+    const relayed = eventName === 'repository_dispatch' ? relayedProjectItem(payload) : undefined;
+    if (relayed) {
+        const routed = routeRelayedItem(relayed, context.repo);
+        return 'issueNumber' in routed ? { mode: 'issue', issueNumber: routed.issueNumber } : { mode: 'ignored', notice: routed.notice };
     }
     if (AUDIT_EVENTS.includes(eventName))
         return { mode: 'audit' };
@@ -55670,7 +55744,7 @@ async function mergeGate(run, pr, base) {
     const dashboardTitle = inputs.dashboardIssue || undefined;
     const unread = pr.closingTotal - pr.closes.length - pr.closesElsewhere.length;
     if (unread > 0)
-        core_warning(`Pull request #${pr.number} closes ${pr.closingTotal} issues; the merge gate checks the first ${pr.closingTotal - unread} and leaves ${unread} unchecked.`);
+        warning(`Pull request #${pr.number} closes ${pr.closingTotal} issues; the merge gate checks the first ${pr.closingTotal - unread} and leaves ${unread} unchecked.`);
     if (pr.closesElsewhere.length)
         notice(`Pull request #${pr.number} also closes ${pr.closesElsewhere.join(', ')}: issues of other repositories are not this roadmap's planned work and are not checked.`);
     const linkedItems = [];
@@ -55762,20 +55836,6 @@ function withoutMarkers(markdown) {
         .filter((line) => !/^<!-- roadmap-guard:[\w-]+ -->$/.test(line))
         .join('\n')
         .trim();
-}
-
-;// CONCATENATED MODULE: ./lib/action/unread-board.js
-function unreadBoardWarnings(policy) {
-    const project = policy.work.project;
-    if (!project)
-        return [];
-    const warnings = [
-        `The policy names the Projects v2 board ${project.owner}/${project.number} (work.project), which this version of Roadmap Guard does not read yet: sizes and fields come from labels and issue forms only.`,
-    ];
-    if (policy.work.include === 'iteration') {
-        warnings.push('work.include is "iteration", but without the board no item has an iteration, so no work counts as planned and every budget is empty. Use "include: open" until boards are read.');
-    }
-    return warnings;
 }
 
 ;// CONCATENATED MODULE: ./lib/commands/approvers.js
@@ -56246,6 +56306,293 @@ function conversationsFor(options) {
     };
 }
 
+;// CONCATENATED MODULE: ./lib/github/board.js
+
+
+
+/** The token cannot see the board (or the board does not exist). */
+class BoardAccessError extends Error {
+    board;
+    reason;
+    constructor(board, reason, detail) {
+        super(detail);
+        this.board = board;
+        this.reason = reason;
+        this.name = 'BoardAccessError';
+    }
+}
+const FIELD_VALUE = /* GraphQL */ `
+  __typename
+  ... on ProjectV2ItemFieldNumberValue { number }
+  ... on ProjectV2ItemFieldTextValue { text }
+  ... on ProjectV2ItemFieldSingleSelectValue { name }
+  ... on ProjectV2ItemFieldDateValue { date }
+  ... on ProjectV2ItemFieldIterationValue { title startDate duration }
+`;
+/**
+ * The document for a board read with these field names. `repositoryOwner`
+ * covers organization and user boards in one query (both are `ProjectV2Owner`s).
+ */
+function boardQuery(fieldCount) {
+    const variables = Array.from({ length: fieldCount }, (_, i) => `$field${i}: String!`).join(' ');
+    const values = Array.from({ length: fieldCount }, (_, i) => `field${i}: fieldValueByName(name: $field${i}) { ${FIELD_VALUE} }`).join('\n');
+    return /* GraphQL */ `
+    query RoadmapBoardItems($owner: String!, $number: Int!, $after: String, $withFields: Boolean! ${variables}) {
+      repositoryOwner(login: $owner) {
+        ... on ProjectV2Owner {
+          projectV2(number: $number) {
+            title
+            fields(first: 100) @include(if: $withFields) { nodes { ... on ProjectV2FieldCommon { name } } }
+            items(first: 100, after: $after) {
+              pageInfo { hasNextPage endCursor }
+              nodes {
+                type
+                ${values}
+                content {
+                  __typename
+                  ... on Issue { ...RoadmapIssueFields body repository { nameWithOwner } }
+                  ... on DraftIssue { title body createdAt updatedAt }
+                }
+              }
+            }
+          }
+        }
+      }
+    }
+    ${ISSUE_FIELDS}
+  `;
+}
+/** Every item of the board, with the values of `fieldNames` (names as the policy spells them). */
+async function readBoard(client, board, fieldNames) {
+    const document = boardQuery(fieldNames.length);
+    const fieldVariables = Object.fromEntries(fieldNames.map((name, i) => [`field${i}`, name]));
+    const read = { title: '', fieldNames: [], items: [], redacted: 0, pullRequests: 0 };
+    let after = null;
+    let drafts = 0;
+    do {
+        const page = await readPage(client, board, document, { owner: board.owner, number: board.number, after, withFields: after === null, ...fieldVariables });
+        const project = page.repositoryOwner?.projectV2;
+        if (!project)
+            throw new BoardAccessError(board, 'not-found', `Could not resolve to a ProjectV2 with the number ${board.number}.`);
+        if (after === null) {
+            read.title = project.title;
+            read.fieldNames = (project.fields?.nodes ?? []).flatMap((node) => (node?.name ? [node.name] : []));
+        }
+        for (const node of project.items.nodes ?? []) {
+            if (!node)
+                continue;
+            const fields = fieldValues(node, fieldNames);
+            const content = node.content;
+            if (!content)
+                read.redacted += 1;
+            else if (content.__typename === 'PullRequest')
+                read.pullRequests += 1;
+            else if (content.__typename === 'DraftIssue')
+                read.items.push({ repository: null, item: draftItem(content, fields, (drafts += 1)), comments: [] });
+            else
+                read.items.push({ repository: content.repository?.nameWithOwner ?? null, item: { ...toWorkItem(content), fields }, comments: [] });
+        }
+        after = project.items.pageInfo.hasNextPage ? project.items.pageInfo.endCursor : null;
+    } while (after);
+    return read;
+}
+async function readPage(client, board, document, variables) {
+    try {
+        return await client.graphql(document, variables);
+    }
+    catch (error) {
+        const types = graphqlErrorTypes(error);
+        if (types.includes('FORBIDDEN'))
+            throw new BoardAccessError(board, 'forbidden', graphqlErrorMessage(error));
+        if (types.includes('NOT_FOUND'))
+            throw new BoardAccessError(board, 'not-found', graphqlErrorMessage(error));
+        throw error;
+    }
+}
+/** The `type` of each GraphQL error (Octokit's GraphqlResponseError keeps them in `errors`). */
+function graphqlErrorTypes(error) {
+    return graphqlErrors(error).map((e) => String(e?.type ?? ''));
+}
+/** GitHub's own words ("Resource not accessible by integration"), not Octokit's wrapper text. */
+function graphqlErrorMessage(error) {
+    return graphqlErrors(error).find((e) => typeof e?.message === 'string')?.message ?? (0,errors/* getErrorMessage */.u1)(error);
+}
+function graphqlErrors(error) {
+    const errors = error?.errors;
+    return Array.isArray(errors) ? errors : [];
+}
+function fieldValues(node, fieldNames) {
+    const fields = {};
+    fieldNames.forEach((name, i) => {
+        const value = toFieldValue(node[`field${i}`]);
+        if (value)
+            fields[name] = value;
+    });
+    return fields;
+}
+function toFieldValue(raw) {
+    switch (raw?.__typename) {
+        case 'ProjectV2ItemFieldNumberValue':
+            return typeof raw.number === 'number' ? { type: 'number', value: raw.number } : undefined;
+        case 'ProjectV2ItemFieldTextValue':
+            return typeof raw.text === 'string' ? { type: 'text', value: raw.text } : undefined;
+        case 'ProjectV2ItemFieldSingleSelectValue':
+            return typeof raw.name === 'string' ? { type: 'single-select', value: raw.name } : undefined;
+        case 'ProjectV2ItemFieldDateValue':
+            return typeof raw.date === 'string' ? { type: 'date', value: raw.date } : undefined;
+        case 'ProjectV2ItemFieldIterationValue':
+            return raw.startDate && typeof raw.duration === 'number' ? { type: 'iteration', title: raw.title ?? '', startDate: raw.startDate, durationDays: raw.duration } : undefined;
+        default:
+            return undefined;
+    }
+}
+/**
+ * A draft issue has no number and no repository. It is planned work all the
+ * same, under a key no issue can have (negative), and is never written to.
+ */
+function draftItem(content, fields, ordinal) {
+    const item = toWorkItem({ number: -ordinal, title: content.title, url: '', state: 'OPEN', createdAt: content.createdAt, updatedAt: content.updatedAt, body: content.body });
+    return { ...item, fields };
+}
+
+;// CONCATENATED MODULE: ./lib/action/board-work.js
+/**
+ * With `work.project`, planned work is the board's items: issues of this
+ * repository (kept in sync: comment and labels), issues of other repositories
+ * (counted in budgets and listed, never written to: the workflow's token can
+ * write nowhere else) and draft issues. The board is read through
+ * `project-token`; the repository read stays on `github-token`.
+ */
+
+
+
+
+
+
+
+/** Every board field the policy names, in policy order, each once per place. */
+function boardFieldsNamed(policy) {
+    const named = [];
+    const add = (name, path, target = 'value') => name && named.push({ name, path, target });
+    add(policy.work.project?.iterationField, ['work', 'project', 'iteration-field']);
+    add(policy.work.size.field, ['work', 'size', 'field']);
+    for (const category of policy.categories) {
+        for (const name of Object.keys(category.match.fields))
+            add(name, ['categories', category.name, 'match', 'fields', name], 'key');
+    }
+    add(policy.customer.field, ['customer', 'field']);
+    add(policy.bets.reviewField, ['bets', 'review-field']);
+    return named;
+}
+/** Fails when `project-token` is empty: the workflow token cannot read organization or user boards. */
+function requireProjectToken(policy, projectToken) {
+    const board = policy.work.project;
+    if (board && !projectToken)
+        throw new Error(boardTokenHelp(board, 'the `project-token` input is empty'));
+}
+/** The one-line reason and the workflow lines that fix it. */
+function boardTokenHelp(board, problem) {
+    return [
+        `Roadmap Guard cannot read the Projects v2 board ${board.owner}/${board.number} (work.project): ${problem}. The workflow token (GITHUB_TOKEN) cannot read organization or user projects; pass \`project-token\`: a fine-grained token with "Projects: read" (an organization permission for an organization board), or a GitHub App installation token with organization projects read.`,
+        'Add to the workflow, for example:',
+        '  - uses: actions/create-github-app-token@v2',
+        '    id: board-token',
+        '    with:',
+        '      app-id: ${{ vars.ROADMAP_APP_ID }}',
+        '      private-key: ${{ secrets.ROADMAP_APP_KEY }}',
+        `      owner: ${board.owner}`,
+        '  - uses: <this action>',
+        '    with:',
+        '      project-token: ${{ steps.board-token.outputs.token }}',
+    ].join('\n');
+}
+/** Reads the board, checking that it has every field the policy names. */
+async function readPlannedBoard(client, loaded) {
+    const board = loaded.policy.work.project;
+    const named = boardFieldsNamed(loaded.policy);
+    let read;
+    try {
+        read = await readBoard(client, board, [...new Set(named.map((field) => field.name))]);
+    }
+    catch (error) {
+        if (!(error instanceof BoardAccessError))
+            throw error;
+        const problem = error.reason === 'forbidden' ? `GitHub refused \`project-token\` (${error.message})` : `\`project-token\` cannot see it, or it does not exist (${error.message})`;
+        throw new Error(boardTokenHelp(board, problem), { cause: error });
+    }
+    const problems = missingFieldProblems(loaded, named, read);
+    if (problems.length)
+        throw new PolicyError(problems);
+    return read;
+}
+/** A field the policy names that the board lacks: located where the policy names it, with the board's fields and a did-you-mean. */
+function missingFieldProblems(loaded, named, read) {
+    const board = loaded.policy.work.project;
+    return named
+        .filter((field) => !read.fieldNames.includes(field.name))
+        .map((field) => {
+        const hint = did_you_mean_closest(field.name, read.fieldNames);
+        const place = loaded.locate?.(field.path, field.target) ?? { file: loaded.sources[0] ?? '' };
+        return {
+            ...place,
+            field: field.path.map(String).join('.'),
+            message: `the board ${board.owner}/${board.number} has no field "${field.name}"${hint ? `; did you mean "${hint}"?` : ''} Its fields: ${read.fieldNames.map((name) => `"${name}"`).join(', ')}`,
+        };
+    });
+}
+/**
+ * The board's items as the engine's items. This repository's issues keep
+ * their number (and the richer copy the repository read gave, with the
+ * board's fields); other items get negative keys, which no issue has, so
+ * they never collide with an issue number and are never written to.
+ */
+function boardWork(read, repo, policy, known) {
+    const here = `${repo.owner}/${repo.name}`.toLowerCase();
+    const byNumber = new Map(known.map((item) => [item.number, item]));
+    const elsewhere = new Map();
+    const items = [];
+    let nextKey = -1;
+    for (const entry of read.items) {
+        if (policy.work.include === 'open' && entry.item.state !== 'open')
+            continue;
+        if (entry.repository?.toLowerCase() === here) {
+            items.push({ ...(byNumber.get(entry.item.number) ?? entry.item), fields: entry.item.fields });
+            continue;
+        }
+        const key = nextKey--;
+        if (entry.repository)
+            elsewhere.set(key, `${entry.repository}#${entry.item.number}`);
+        items.push({ ...entry.item, number: key });
+    }
+    return { items, elsewhere, drafts: read.items.filter((entry) => entry.repository === null).length, redacted: read.redacted };
+}
+/** The run's gathered work with the board's items as planned work. */
+function withBoardWork(gathered, work, focus) {
+    const focusItem = focus === undefined ? undefined : gathered.items.find((item) => item.number === focus);
+    const onBoard = work.items.find((item) => item.number === focus);
+    const items = focusItem ? [...work.items.filter((item) => item.number !== focus), { ...focusItem, fields: onBoard?.fields ?? {} }] : work.items;
+    return { ...gathered, items };
+}
+/** The board's part of the job summary: what was counted and the other repositories' items by name. */
+async function summarizeBoard(board, read, work) {
+    const lines = [
+        `### Board ${codeSpan(`${board.owner}/${board.number}`)}: ${escapeText(read.title, 100)}`,
+        '',
+        `${plural(work.items.length, 'item')} read from the board: ${work.elsewhere.size} from other repositories (counted, never written to), ${plural(work.drafts, 'draft')}${read.redacted ? `, and ${plural(read.redacted, 'item')} GitHub would not show (deleted, or not visible to \`project-token\`) left out` : ''}.`,
+    ];
+    const titles = new Map(work.items.map((item) => [item.number, item.title]));
+    const listed = [...work.elsewhere].slice(0, 50);
+    if (listed.length)
+        lines.push('', ...listed.map(([key, ref]) => `- ${codeSpan(ref)} ${escapeText(titles.get(key) ?? '', 80)}`));
+    if (work.elsewhere.size > listed.length)
+        lines.push(`- and ${work.elsewhere.size - listed.length} more`);
+    info(`Board ${board.owner}/${board.number}: ${work.items.length} items (${work.elsewhere.size} from other repositories, ${work.drafts} drafts, ${read.redacted} unreadable).`);
+    // Appended to the file the runner names, read each time (core.summary caches the first path it saw).
+    const summaryFile = process.env.GITHUB_STEP_SUMMARY;
+    if (summaryFile)
+        await (0,promises_namespaceObject.appendFile)(summaryFile, `${lines.join('\n')}\n\n`, 'utf8');
+}
+
 ;// CONCATENATED MODULE: ./lib/action/run.js
 /**
  * The action, step by step: inputs → policy → read → evaluate → plan →
@@ -56287,7 +56634,7 @@ async function run(options = {}) {
     }
     catch (error) {
         failure = explainFailure(error);
-        await writeFailureSummary(failure, state.client?.counts() ?? NO_REQUESTS).catch((e) => core_warning(`Could not write the job summary: ${(0,errors/* getErrorMessage */.u1)(e)}`));
+        await writeFailureSummary(failure, state.client?.counts() ?? NO_REQUESTS).catch((e) => warning(`Could not write the job summary: ${(0,errors/* getErrorMessage */.u1)(e)}`));
     }
     finally {
         const counts = state.client?.counts() ?? NO_REQUESTS;
@@ -56313,7 +56660,7 @@ async function guardRoadmap(options, state) {
     // Loaded only now: the GitHub client's package parses the event payload when it is imported,
     // and a broken payload must be reported (above) rather than crash the step.
     const { createGitHubClient } = await Promise.all(/* import() */[__nccwpck_require__.e(59), __nccwpck_require__.e(179)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3179));
-    const client = createGitHubClient({ token: inputs.githubToken, warn: (message) => core_warning(message), ...options.client });
+    const client = createGitHubClient({ token: inputs.githubToken, warn: (message) => warning(message), ...options.client });
     state.client = client;
     if (route.mode === 'pull-request') {
         const checked = await guardPullRequest({ client, context, inputs, pullRequest: route.pullRequest, now: options.now?.() ?? new Date(), state });
@@ -56323,7 +56670,7 @@ async function guardRoadmap(options, state) {
     const loaded = await loadRepositoryPolicy(client, context, inputs);
     // 3. Read what the mode needs.
     const now = options.now?.() ?? new Date();
-    const read = await gather(client, context, loaded, inputs, route, now);
+    const read = await withBoard(await gather(client, context, loaded, inputs, route, now), { context, loaded, inputs, route, options });
     if (read.focusIsDashboard) {
         notice(`#${route.mode === 'issue' ? route.issueNumber : ''} is the dashboard issue Roadmap Guard keeps; it is not planned work, so there is nothing to check.`);
         return undefined;
@@ -56383,7 +56730,7 @@ function describeRoute(route) {
 /** A command, a hand-added exemption label, or (in audits) exceptions that lapsed. */
 async function decideExceptions(options) {
     const { route, loaded } = options;
-    const common = { client: options.client, repo: repoOf(options.context), policy: loaded.policy, gathered: options.gathered, now: options.now, warn: (message) => core_warning(message) };
+    const common = { client: options.client, repo: repoOf(options.context), policy: loaded.policy, gathered: options.gathered, now: options.now, warn: (message) => warning(message) };
     if (route.mode === 'audit')
         return auditExemptions(common);
     if (route.command) {
@@ -56405,8 +56752,7 @@ async function loadRepositoryPolicy(client, context, inputs) {
     });
     const loaded = await loadPolicy(inputs.policyPath, reader);
     info(`Policy: ${loaded.sources.join(', extending ')}${loaded.commit ? ` at ${loaded.commit.slice(0, 7)}` : ''}.`);
-    for (const warning of unreadBoardWarnings(loaded.policy))
-        core_warning(warning);
+    requireProjectToken(loaded.policy, inputs.projectToken);
     return loaded;
 }
 function gather(client, context, loaded, inputs, route, now) {
@@ -56415,6 +56761,19 @@ function gather(client, context, loaded, inputs, route, now) {
         return gatherIssue({ ...common, issueNumber: route.issueNumber });
     const closedMonths = Math.max(inputs.trendMonths, outcomeMonths(loaded.policy, inputs));
     return gatherAudit({ ...common, ...(closedMonths > 0 ? { trendSince: trendStart(now, closedMonths) } : {}) });
+}
+/** With `work.project`, the board's items become the planned work (see board-work.ts). */
+async function withBoard(gathered, run) {
+    const board = run.loaded.policy.work.project;
+    if (!board || gathered.focusIsDashboard)
+        return gathered;
+    const { createGitHubClient } = await Promise.all(/* import() */[__nccwpck_require__.e(59), __nccwpck_require__.e(179)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3179));
+    const client = createGitHubClient({ token: run.inputs.projectToken, warn: (message) => warning(message), ...run.options.client });
+    const read = await readPlannedBoard(client, run.loaded);
+    info(`Board read: ${describeCounts(client.counts())}.`);
+    const work = boardWork(read, repoOf(run.context), run.loaded.policy, gathered.items);
+    await summarizeBoard(board, read, work);
+    return withBoardWork(gathered, work, run.route.mode === 'issue' ? run.route.issueNumber : undefined);
 }
 async function planRun(run) {
     const { route, evaluation, report } = run;
@@ -56617,7 +56976,7 @@ function explainWriteError(error, what, permission = 'issues') {
 /***/ ((__webpack_module__, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _action_run_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8192);
+/* harmony import */ var _action_run_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1771);
 // The action's entry point: no logic here, see action/run.ts.
 
 await (0,_action_run_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();

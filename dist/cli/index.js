@@ -39523,7 +39523,7 @@ exports.visitAsync = visitAsync;
 /***/ ((__webpack_module__, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _cli_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3321);
+/* harmony import */ var _cli_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1992);
 // The `roadmap-guard` command line: no logic here, each command lives in cli/.
 
 process.exitCode = await (0,_cli_main_js__WEBPACK_IMPORTED_MODULE_0__/* .main */ .i)(process.argv.slice(2), { stdout: process.stdout, stderr: process.stderr, env: process.env });
@@ -39533,7 +39533,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 3321:
+/***/ 1992:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -49138,7 +49138,7 @@ function formAnswer(form, heading) {
     }
     return undefined;
 }
-function issue_form_parseIssueBody(body) {
+function parseIssueBody(body) {
     // Headings are whatever the author typed: with no prototype, `### __proto__` is an answer like any other.
     const form = Object.create(null);
     const checklist = [];
@@ -49352,7 +49352,7 @@ function sortProblems(problems) {
         (a.column ?? 0) - (b.column ?? 0));
 }
 /** The policy cannot be used. Carries every problem found, not just the first. */
-class errors_PolicyError extends Error {
+class PolicyError extends Error {
     problems;
     constructor(problems, options) {
         super(formatProblems(problems), options);
@@ -50525,7 +50525,10 @@ const fieldValue = discriminatedUnion('type', [
     strictObject({ type: literal('iteration'), title: schemas_string(), startDate: day, durationDays: schemas_number().int().positive() }),
 ], { error: 'expected a field value with type number, text, single-select, date or iteration' });
 const workItem = strictObject({
-    number: schemas_number().int().positive(),
+    // Negative for a board item outside the repository (another repository's issue, a draft): it has no number here.
+    number: schemas_number()
+        .int()
+        .refine((n) => n !== 0, { error: 'expected an issue number, or a negative key for a board item outside the repository' }),
     title: schemas_string(),
     url: schemas_string(),
     state: schemas_enum(['open', 'closed'], { error: 'expected open or closed' }),
@@ -50552,7 +50555,7 @@ const workItem = strictObject({
     fields: record(schemas_string(), fieldValue).default({}).meta({ description: 'Projects v2 field values by field name.' }),
 })
     .transform(({ body, form, checklist, ...rest }) => {
-    const parsed = issue_form_parseIssueBody(body ?? null);
+    const parsed = parseIssueBody(body ?? null);
     return { ...rest, form: form ?? parsed.form, checklist: checklist ?? parsed.checklist, fields: rest.fields };
 });
 const snapshotSchema = strictObject({
@@ -50666,7 +50669,7 @@ class BadInput extends Error {
 }
 /** Input the user must fix (options, files, policy, snapshot) becomes one message and exit 2; anything else is a bug and propagates. */
 function reportBadInput(command, error, io) {
-    if (error instanceof BadInput || error instanceof errors_PolicyError || error instanceof SnapshotError) {
+    if (error instanceof BadInput || error instanceof PolicyError || error instanceof SnapshotError) {
         io.stderr.write(`roadmap-guard ${command}: ${error.message}\n`);
         return EXIT.badInput;
     }
@@ -50811,12 +50814,12 @@ const DEFAULT_POLICY_PATH = '.github/roadmap-policy.yml';
  * The largest policy file read, and the same for each file it extends. A real
  * policy is a few KB; without a cap a 12 MB file took half a minute and GBs of memory.
  */
-const load_MAX_POLICY_BYTES = 256 * 1024;
+const MAX_POLICY_BYTES = 256 * 1024;
 /** Thrown by a reader that found the file but would not read it all. */
-class load_PolicyFileTooLargeError extends Error {
+class PolicyFileTooLargeError extends Error {
     bytes;
     constructor(bytes) {
-        super(`the file is ${formatSize(bytes)}; a policy file may be at most ${formatSize(load_MAX_POLICY_BYTES)} (a complete policy is usually under 10 KB)`);
+        super(`the file is ${formatSize(bytes)}; a policy file may be at most ${formatSize(MAX_POLICY_BYTES)} (a complete policy is usually under 10 KB)`);
         this.name = 'PolicyFileTooLargeError';
         this.bytes = bytes;
     }
@@ -50828,23 +50831,28 @@ function formatSize(bytes) {
 async function readCapped(read, ref) {
     const file = await read(ref);
     const bytes = file ? Buffer.byteLength(file.text, 'utf8') : 0;
-    if (bytes > load_MAX_POLICY_BYTES)
-        throw new load_PolicyFileTooLargeError(bytes);
+    if (bytes > MAX_POLICY_BYTES)
+        throw new PolicyFileTooLargeError(bytes);
     return file;
 }
 async function loadPolicy(path, read) {
     const top = await readCapped(read, { repo: null, path }).catch((error) => {
-        throw error instanceof load_PolicyFileTooLargeError ? new errors_PolicyError([{ file: path, message: error.message }], { cause: error }) : error;
+        throw error instanceof PolicyFileTooLargeError ? new PolicyError([{ file: path, message: error.message }], { cause: error }) : error;
     });
     if (!top)
-        throw new errors_PolicyError([missingPolicyProblem(path)]);
+        throw new PolicyError([missingPolicyProblem(path)]);
     const chain = await readExtendsChain(readPolicySource(top.text, path), read);
     // A chain with an unreadable file is not merged: problems of the partial result would mislead.
     const checked = chain.complete ? checkPolicyData(mergeChain(chain.sources), ownerLocator(chain.sources)) : { problems: [] };
     const problems = unique([...chain.problems, ...checked.problems]);
     if (problems.length > 0 || !checked.parsed)
-        throw new errors_PolicyError(problems);
-    return { policy: normalizePolicy(checked.parsed), sources: chain.sources.map((s) => s.file), ...(top.commit ? { commit: top.commit } : {}) };
+        throw new PolicyError(problems);
+    return {
+        policy: normalizePolicy(checked.parsed),
+        sources: chain.sources.map((s) => s.file),
+        ...(top.commit ? { commit: top.commit } : {}),
+        locate: ownerLocator(chain.sources),
+    };
 }
 /** The user-facing problem for a repository without a policy file: where we looked and how to start. */
 function missingPolicyProblem(path) {
@@ -50899,7 +50907,7 @@ async function readExtended(target, read) {
         return file ?? { message: `${target} not found (looked for ${where}); check the name, and that the token can read ${repo}` };
     }
     catch (error) {
-        if (error instanceof load_PolicyFileTooLargeError)
+        if (error instanceof PolicyFileTooLargeError)
             return { message: `${target}: ${error.message}` };
         return { message: `could not read ${target} (${where}): ${error instanceof Error ? error.message : String(error)}` };
     }
@@ -50945,17 +50953,17 @@ function summarizePolicy(policy) {
         const limits = [c.maxShare && `≤ ${c.maxShare.text}`, c.minShare && `≥ ${c.minShare.text}`].filter(Boolean).join(' ');
         return limits ? `${c.name} ${limits}` : c.name;
     });
-    parts.push(`${plural(policy.categories.length, 'category', 'categories')}${categories.length ? ` (${categories.join(', ')})` : ''}`);
+    parts.push(`${summary_plural(policy.categories.length, 'category', 'categories')}${categories.length ? ` (${categories.join(', ')})` : ''}`);
     const { fields, checklist, appliesTo } = policy.businessCase;
     if (appliesTo.length) {
-        parts.push(`${plural(fields.length, 'business-case field')} and ${plural(checklist.length, 'review')} for ${appliesTo.join(', ')}`);
+        parts.push(`${summary_plural(fields.length, 'business-case field')} and ${summary_plural(checklist.length, 'review')} for ${appliesTo.join(', ')}`);
     }
     if (policy.forbiddenLabels.length)
-        parts.push(plural(policy.forbiddenLabels.length, 'forbidden label'));
+        parts.push(summary_plural(policy.forbiddenLabels.length, 'forbidden label'));
     parts.push(policy.enforcement.failOn.length ? `fails on ${policy.enforcement.failOn.join(', ')}` : 'never fails the check');
     return parts.join(', ');
 }
-function plural(count, singular, pluralForm = `${singular}s`) {
+function summary_plural(count, singular, pluralForm = `${singular}s`) {
     return `${count} ${count === 1 ? singular : pluralForm}`;
 }
 
@@ -56657,17 +56665,17 @@ function createExtendsReader(client) {
  * `/proc/self/environ` holds the tokens.
  */
 async function readWorkspaceFile(workspace, path) {
-    const root = await realpath(workspace).catch(() => resolve(workspace));
-    const full = resolve(root, path);
-    if (isAbsolute(path) || isOutside(root, full))
+    const root = await (0,promises_namespaceObject.realpath)(workspace).catch(() => (0,external_node_path_namespaceObject.resolve)(workspace));
+    const full = (0,external_node_path_namespaceObject.resolve)(root, path);
+    if ((0,external_node_path_namespaceObject.isAbsolute)(path) || isOutside(root, full))
         throw refused(path, 'names a file outside the repository; give a path inside it, like .github/roadmap-policy.yml');
-    const real = await realpath(full).catch(() => null);
+    const real = await (0,promises_namespaceObject.realpath)(full).catch(() => null);
     if (real === null)
         return null;
     if (isOutside(root, real))
         throw refused(path, 'is a symbolic link to a file outside the repository; Roadmap Guard reads the policy only from inside the checkout');
     // Checked before opening: opening a named pipe or a device could block or never end.
-    const stats = await stat(real);
+    const stats = await (0,promises_namespaceObject.stat)(real);
     if (!stats.isFile())
         throw refused(path, 'is not a regular file');
     if (stats.size > MAX_POLICY_BYTES)
@@ -56675,15 +56683,15 @@ async function readWorkspaceFile(workspace, path) {
     return readAtMost(real, MAX_POLICY_BYTES + 1);
 }
 function isOutside(root, path) {
-    const inside = relative(root, path);
-    return inside === '..' || inside.startsWith('../') || isAbsolute(inside);
+    const inside = (0,external_node_path_namespaceObject.relative)(root, path);
+    return inside === '..' || inside.startsWith('../') || (0,external_node_path_namespaceObject.isAbsolute)(inside);
 }
 function refused(path, why) {
     return new PolicyError([{ file: path, message: `the policy path ${why}` }]);
 }
 /** Reads no more than `limit` bytes, however large the file has grown since it was checked. */
 async function readAtMost(path, limit) {
-    const handle = await open(path, 'r');
+    const handle = await (0,promises_namespaceObject.open)(path, 'r');
     try {
         const buffer = Buffer.alloc(limit);
         const { bytesRead } = await handle.read(buffer, 0, limit, 0);
@@ -56699,8 +56707,8 @@ async function readRepositoryFile(client, repo, path, ref) {
     if (data === null || Array.isArray(data) || data.type !== 'file' || !('content' in data))
         return null;
     // Above 1 MB GitHub leaves `content` empty; the size is always given.
-    if (data.size > load_MAX_POLICY_BYTES)
-        throw new load_PolicyFileTooLargeError(data.size);
+    if (data.size > MAX_POLICY_BYTES)
+        throw new PolicyFileTooLargeError(data.size);
     return Buffer.from(data.content, 'base64').toString('utf8');
 }
 async function getContent(client, repo, path, ref) {
@@ -57658,14 +57666,14 @@ function neutralizeLinks(text) {
  * no HTML, formatting, links, mentions, e-mail links, issue references or
  * emoji, and safe in a table cell.
  */
-function escapeText(text, max = 120) {
+function escape_escapeText(text, max = 120) {
     const line = cut(plainText(text), max);
     const escaped = line.replace(MARKDOWN_PUNCTUATION, (c) => `\\${c}`).replace(LIST_MARKER, '\\$&').replace(ORDERED_MARKER, '$1\\$2');
     return neutralizeLinks(neutralizeMentions(escaped));
 }
 /** Untrusted text in quotes, cut inside them so that a cut answer keeps its closing quote: “…”. */
 function escape_quoted(text, max = 120) {
-    return `"${escapeText(text, max)}"`;
+    return `"${escape_escapeText(text, max)}"`;
 }
 /**
  * The one rule for untrusted text inside a code span: verbatim (GitHub links,
@@ -57674,7 +57682,7 @@ function escape_quoted(text, max = 120) {
  * cell a pipe still ends the cell, even in code, so it is escaped there
  * (GFM renders `\|` in a cell as `|`).
  */
-function codeSpan(text, options = {}) {
+function escape_codeSpan(text, options = {}) {
     const line = cut(plainText(text), options.max ?? 100) || ' ';
     const longestRun = Math.max(0, ...(line.match(/`+/g) ?? []).map((run) => run.length));
     const fence = '`'.repeat(longestRun + 1);
@@ -57803,8 +57811,14 @@ function dealCategories(policy) {
 /** A linked item reference for markdown: "[#12](url) Title", the title escaped and cut. */
 function itemLink(item, titleMax = 80) {
     const url = safeUrl(item.url);
-    const ref = url ? `[#${item.number}](${url})` : `#${item.number}`;
-    return `${ref} ${escapeText(item.title, titleMax)}`;
+    const label = item.number > 0 ? `#${item.number}` : boardItemLabel(url);
+    const ref = url ? `[${label}](${url})` : label;
+    return `${ref} ${escape_escapeText(item.title, titleMax)}`;
+}
+/** Board items outside this repository have no number here (their key is negative): `owner/repo#n` from the link, or "draft". */
+function boardItemLabel(url) {
+    const match = url ? /^https:\/\/[^/]+\/([\w.-]+\/[\w.-]+)\/issues\/(\d+)$/.exec(url) : null;
+    return match ? `${match[1]}#${match[2]}` : 'draft';
 }
 /** YYYY-MM-DD of an ISO timestamp (UTC). */
 function format_day(iso) {
@@ -58073,15 +58087,15 @@ function verdictSection(input, facts) {
     const why = shown.length ? `**${capitalize(shown.join('; '))}.** ` : '';
     const warnings = facts.itemsWithWarnings > 0 ? `${format_plural(facts.itemsWithWarnings, 'item has', 'items have')} warnings.` : reasons.length ? '' : 'Every planned item meets the policy.';
     const [main, ...inherited] = input.policySources;
-    const source = main ? `, checked against ${codeSpan(main)}${inherited.length ? ` (extends ${inherited.map((s) => codeSpan(s)).join(' → ')})` : ''}` : '';
-    const commit = input.policyCommit ? ` at commit ${codeSpan(input.policyCommit.slice(0, 7))}` : '';
+    const source = main ? `, checked against ${escape_codeSpan(main)}${inherited.length ? ` (extends ${inherited.map((s) => escape_codeSpan(s)).join(' → ')})` : ''}` : '';
+    const commit = input.policyCommit ? ` at commit ${escape_codeSpan(input.policyCommit.slice(0, 7))}` : '';
     const planned = `${format_amount(input.evaluation.totalPoints, input.evaluation.unit)} of planned work in ${format_plural(input.evaluation.totalItems, 'item')}`;
-    return `${verdict}\n\n${why}${warnings}\n\n${escapeText(input.sourceName, 100)}: ${planned}${source}${commit}.`;
+    return `${verdict}\n\n${why}${warnings}\n\n${escape_escapeText(input.sourceName, 100)}: ${planned}${source}${commit}.`;
 }
 /** Why a group fails the check, in the words a lead would use: "deal work is 25% of planned capacity against a 10% cap". */
 function failureReasons(input, facts, group) {
     const budgetOf = (f) => facts.budgets.find((b) => b.category === f.category);
-    const work = (f) => `${escapeText(f.category ?? '', 40)} work`;
+    const work = (f) => `${escape_escapeText(f.category ?? '', 40)} work`;
     switch (group.kind) {
         case 'over-budget':
             return group.findings.map((f) => `${work(f)} is ${budgetOf(f)?.shareText ?? '?'} of planned capacity against a ${budgetCap(input, f, 'max')} cap`);
@@ -58090,7 +58104,7 @@ function failureReasons(input, facts, group) {
         case 'customer-over-share':
             return group.findings.map((f) => {
                 const row = facts.customers.find((c) => c.category === f.category && c.customer === f.customer);
-                return `${escapeText(f.customer ?? '', 40)} has ${row?.shareText ?? '?'} of ${work(f)} against a ${row?.capText.replace('≤ ', '') ?? '?'} cap`;
+                return `${escape_escapeText(f.customer ?? '', 40)} has ${row?.shareText ?? '?'} of ${work(f)} against a ${row?.capText.replace('≤ ', '') ?? '?'} cap`;
             });
         case 'exemptions-over-limit':
             return [`${format_plural(facts.exemptions?.inUse ?? 0, 'exemption')} in use against a limit of ${facts.exemptions?.maxOpen ?? '?'}`];
@@ -58144,10 +58158,10 @@ function subjectWord(group) {
 function entryLine(findings, options) {
     const [first] = findings;
     const subject = first.item ? `${itemLink(first.item, 70)} — ` : '';
-    const shown = findings.slice(0, MAX_MESSAGES_PER_ITEM).map((f) => escapeText(f.message, 200));
+    const shown = findings.slice(0, MAX_MESSAGES_PER_ITEM).map((f) => escape_escapeText(f.message, 200));
     const rest = findings.length - MAX_MESSAGES_PER_ITEM;
     const messages = shown.join('; ') + (rest > 0 ? `; and ${rest} more` : '');
-    const fix = options.withFix ? ` → ${escapeText(first.fix, 200)}` : '';
+    const fix = options.withFix ? ` → ${escape_escapeText(first.fix, 200)}` : '';
     return `- ${subject}${messages}${fix}`;
 }
 /** "Points" or "Issues", as the policy's `work.unit` counts capacity. */
@@ -58169,7 +58183,7 @@ function budgetSection(input, facts) {
 }
 function budgetRow(b) {
     const status = b.status === 'over' || b.status === 'under' ? `**${STATUS_WORDS[b.status]}**` : STATUS_WORDS[b.status];
-    return `| ${escapeText(b.category, 40)} | ${formatNumber(b.items)} | ${formatNumber(b.points)} | ${b.shareText} | ${b.capText} | ${status} | \`${shareBar(b.share, b.cap, 20, b.floor)}\` |`;
+    return `| ${escape_escapeText(b.category, 40)} | ${formatNumber(b.items)} | ${formatNumber(b.points)} | ${b.shareText} | ${b.capText} | ${status} | \`${shareBar(b.share, b.cap, 20, b.floor)}\` |`;
 }
 /** Customers of each category, largest first: the first few, then how many more. */
 function topCustomers(facts) {
@@ -58185,8 +58199,8 @@ function customerSection(input, facts) {
     if (facts.customers.length === 0)
         return '';
     const tables = topCustomers(facts).map(({ category, shown, more }) => {
-        const rows = shown.map((c) => `| ${escapeText(c.customer, 60)} | ${formatNumber(c.items)} | ${formatNumber(c.points)} | ${c.shareText} | ${c.capText} | ${c.over ? '**over its share**' : 'ok'} |`);
-        const header = `| Customer | Items | ${unitName(input)} | Share of ${escapeText(category, 40)} | Cap | Status |`;
+        const rows = shown.map((c) => `| ${escape_escapeText(c.customer, 60)} | ${formatNumber(c.items)} | ${formatNumber(c.points)} | ${c.shareText} | ${c.capText} | ${c.over ? '**over its share**' : 'ok'} |`);
+        const header = `| Customer | Items | ${unitName(input)} | Share of ${escape_escapeText(category, 40)} | Cap | Status |`;
         return [header, '|---|--:|--:|--:|--:|---|', ...rows].join('\n') + (more > 0 ? `\n\n…and ${format_plural(more, 'more customer')}.` : '');
     });
     return ['### Customers', ...tables].join('\n\n');
@@ -58202,8 +58216,8 @@ function exemptionsSection(input, facts) {
     if (facts.exemptItems.length > MAX_PER_GROUP)
         carriers.push(`- …and ${formatNumber(facts.exemptItems.length - MAX_PER_GROUP)} more`);
     const lead = inUse === 0
-        ? `No open item carries ${codeSpan(label)}${maxOpen === undefined ? '' : ` (at most ${maxOpen} may)`}.`
-        : `${codeSpan(label)} is on ${format_plural(inUse, 'open item')}${limit}. Their findings are reported, never failing.`;
+        ? `No open item carries ${escape_codeSpan(label)}${maxOpen === undefined ? '' : ` (at most ${maxOpen} may)`}.`
+        : `${escape_codeSpan(label)} is on ${format_plural(inUse, 'open item')}${limit}. Their findings are reported, never failing.`;
     return ['### Exemptions', lead, carriers.join('\n')].filter(Boolean).join('\n\n');
 }
 function archiveSection(facts) {
@@ -58230,7 +58244,7 @@ function trendSection(input, facts) {
     const trend = facts.trend;
     if (!trend || trend.rows.length === 0)
         return '';
-    const names = joinWords(trend.categories.map((c) => escapeText(c, 40))) || 'deal-driven';
+    const names = joinWords(trend.categories.map((c) => escape_escapeText(c, 40))) || 'deal-driven';
     const delivered = trend.rows.filter((r) => r.delivered > 0);
     const [first, last] = [delivered[0], delivered.at(-1)];
     const change = first && last && first !== last ? `went from ${percent(first.share)} in ${first.month} to ${percent(last.share)} in ${last.month}` : first ? `was ${percent(first.share)} in ${first.month}` : 'has nothing delivered yet';
@@ -58270,7 +58284,7 @@ function runSection(input, run) {
         `- **API requests:** ${formatNumber(requests.graphql)} GraphQL, ${formatNumber(requests.restRead)} REST reads, ${formatNumber(requests.write)} writes${remaining}`,
         `- **Writes:** ${formatNumber(writes.made)} made, ${formatNumber(writes.skippedByDryRun)} skipped by dry run${deferred}, ${formatNumber(writes.failed.length)} failed`,
     ];
-    const failed = writes.failed.slice(0, MAX_PER_GROUP).map((w) => `  - ${escapeText(w.description, 120)}: ${escapeText(w.reason, 200)}`);
+    const failed = writes.failed.slice(0, MAX_PER_GROUP).map((w) => `  - ${escape_escapeText(w.description, 120)}: ${escape_escapeText(w.reason, 200)}`);
     if (writes.failed.length > MAX_PER_GROUP)
         failed.push(`  - …and ${formatNumber(writes.failed.length - MAX_PER_GROUP)} more`);
     return `### Run\n\n${[...lines, ...(failed.length ? ['- **Failed writes:**', ...failed] : [])].join('\n')}`;
@@ -58285,13 +58299,13 @@ function issueReport(input, focusItem) {
     const budgetFindings = input.evaluation.findings.filter((f) => !f.item && f.category === assessment?.category);
     const open = [...own, ...budgetFindings].filter((f) => !f.exempt);
     const state = open.length === 0 ? 'meets the roadmap policy' : `has ${format_plural(open.length, 'finding')}`;
-    const lines = [...own, ...budgetFindings].map((f) => `- **${KIND_TITLES[f.kind]}:** ${escapeText(f.message, 200)}${f.exempt ? ' _(exempt)_' : f.severity === 'fail' ? ' · **fails the check**' : ''}\n  ${escapeText(f.fix, 300)}`);
-    const category = assessment ? ` (${escapeText(assessment.category, 40)}, ${format_amount(assessment.size, input.evaluation.unit)})` : '';
+    const lines = [...own, ...budgetFindings].map((f) => `- **${KIND_TITLES[f.kind]}:** ${escape_escapeText(f.message, 200)}${f.exempt ? ' _(exempt)_' : f.severity === 'fail' ? ' · **fails the check**' : ''}\n  ${escape_escapeText(f.fix, 300)}`);
+    const category = assessment ? ` (${escape_escapeText(assessment.category, 40)}, ${format_amount(assessment.size, input.evaluation.unit)})` : '';
     return [
         `## Roadmap Guard: #${focusItem} ${state}`,
         `${itemLink(item)}${category} · ${input.evaluation.compliant ? 'the check passes' : '**the check fails**'}`,
         lines.length ? `### Findings\n\n${lines.join('\n')}` : '',
-        budget ? [`### ${escapeText(budget.category, 40)} budget`, budgetTable(input, [budget]), BAR_LEGEND].join('\n\n') : '',
+        budget ? [`### ${escape_escapeText(budget.category, 40)} budget`, budgetTable(input, [budget]), BAR_LEGEND].join('\n\n') : '',
         input.run ? runSection(input, input.run) : '',
     ];
 }
@@ -58697,7 +58711,7 @@ const validateCommand = async (args, io) => {
     }
     catch (error) {
         // Policy problems are printed as they are, one `file:line:col field: message` per line, for editors to jump to.
-        if (!(error instanceof errors_PolicyError))
+        if (!(error instanceof PolicyError))
             return reportBadInput('validate', error, io);
         io.stderr.write(`${error.message}\n`);
         return EXIT.badInput;
@@ -58710,8 +58724,8 @@ async function validate_validate(path, extendsFrom, io) {
         return EXIT.badInput;
     }
     const bytes = Buffer.byteLength(text, 'utf8');
-    if (bytes > load_MAX_POLICY_BYTES)
-        throw new errors_PolicyError([{ file: path, message: new load_PolicyFileTooLargeError(bytes).message }]);
+    if (bytes > MAX_POLICY_BYTES)
+        throw new PolicyError([{ file: path, message: new PolicyFileTooLargeError(bytes).message }]);
     const source = readPolicySource(text, path);
     const target = extendsOf(source.value);
     // A malformed extends is reported below as a problem of this file; only a well-formed one can be followed.
@@ -58729,7 +58743,7 @@ async function validate_validate(path, extendsFrom, io) {
     if (followable)
         io.stderr.write(`${path}: note: ${partialCheckNote(target)}\n`);
     if (problems.length > 0 || !checked.parsed)
-        throw new errors_PolicyError(problems);
+        throw new PolicyError(problems);
     io.stdout.write(`${path}: OK — ${summarizePolicy(normalizePolicy(checked.parsed))}${target === undefined ? '' : ' (this file on its own)'}\n`);
     return EXIT.ok;
 }
@@ -58817,7 +58831,3768 @@ async function exampleReport() {
     });
 }
 
+;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/command.js
+
+
+/**
+ * Issues a command to the GitHub Actions runner
+ *
+ * @param command - The command name to issue
+ * @param properties - Additional properties for the command (key-value pairs)
+ * @param message - The message to include with the command
+ * @remarks
+ * This function outputs a specially formatted string to stdout that the Actions
+ * runner interprets as a command. These commands can control workflow behavior,
+ * set outputs, create annotations, mask values, and more.
+ *
+ * Command Format:
+ *   ::name key=value,key=value::message
+ *
+ * @example
+ * ```typescript
+ * // Issue a warning annotation
+ * issueCommand('warning', {}, 'This is a warning message');
+ * // Output: ::warning::This is a warning message
+ *
+ * // Set an environment variable
+ * issueCommand('set-env', { name: 'MY_VAR' }, 'some value');
+ * // Output: ::set-env name=MY_VAR::some value
+ *
+ * // Add a secret mask
+ * issueCommand('add-mask', {}, 'secretValue123');
+ * // Output: ::add-mask::secretValue123
+ * ```
+ *
+ * @internal
+ * This is an internal utility function that powers the public API functions
+ * such as setSecret, warning, error, and exportVariable.
+ */
+function command_issueCommand(command, properties, message) {
+    const cmd = new Command(command, properties, message);
+    process.stdout.write(cmd.toString() + os.EOL);
+}
+function command_issue(name, message = '') {
+    command_issueCommand(name, {}, message);
+}
+const CMD_STRING = '::';
+class Command {
+    constructor(command, properties, message) {
+        if (!command) {
+            command = 'missing.command';
+        }
+        this.command = command;
+        this.properties = properties;
+        this.message = message;
+    }
+    toString() {
+        let cmdStr = CMD_STRING + this.command;
+        if (this.properties && Object.keys(this.properties).length > 0) {
+            cmdStr += ' ';
+            let first = true;
+            for (const key in this.properties) {
+                if (this.properties.hasOwnProperty(key)) {
+                    const val = this.properties[key];
+                    if (val) {
+                        if (first) {
+                            first = false;
+                        }
+                        else {
+                            cmdStr += ',';
+                        }
+                        cmdStr += `${key}=${escapeProperty(val)}`;
+                    }
+                }
+            }
+        }
+        cmdStr += `${CMD_STRING}${escapeData(this.message)}`;
+        return cmdStr;
+    }
+}
+function escapeData(s) {
+    return toCommandValue(s)
+        .replace(/%/g, '%25')
+        .replace(/\r/g, '%0D')
+        .replace(/\n/g, '%0A');
+}
+function escapeProperty(s) {
+    return toCommandValue(s)
+        .replace(/%/g, '%25')
+        .replace(/\r/g, '%0D')
+        .replace(/\n/g, '%0A')
+        .replace(/:/g, '%3A')
+        .replace(/,/g, '%2C');
+}
+//# sourceMappingURL=command.js.map
+;// CONCATENATED MODULE: external "crypto"
+const external_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("crypto");
+;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/file-command.js
+// For internal use, subject to change.
+// We use any as a valid input type
+/* eslint-disable @typescript-eslint/no-explicit-any */
+
+
+
+
+function file_command_issueFileCommand(command, message) {
+    const filePath = process.env[`GITHUB_${command}`];
+    if (!filePath) {
+        throw new Error(`Unable to find environment variable for file command ${command}`);
+    }
+    if (!fs.existsSync(filePath)) {
+        throw new Error(`Missing file at path: ${filePath}`);
+    }
+    fs.appendFileSync(filePath, `${toCommandValue(message)}${os.EOL}`, {
+        encoding: 'utf8'
+    });
+}
+function file_command_prepareKeyValueMessage(key, value) {
+    const delimiter = `ghadelimiter_${crypto.randomUUID()}`;
+    const convertedValue = toCommandValue(value);
+    // These should realistically never happen, but just in case someone finds a
+    // way to exploit uuid generation let's not allow keys or values that contain
+    // the delimiter.
+    if (key.includes(delimiter)) {
+        throw new Error(`Unexpected input: name should not contain the delimiter "${delimiter}"`);
+    }
+    if (convertedValue.includes(delimiter)) {
+        throw new Error(`Unexpected input: value should not contain the delimiter "${delimiter}"`);
+    }
+    return `${key}<<${delimiter}${os.EOL}${convertedValue}${os.EOL}${delimiter}`;
+}
+//# sourceMappingURL=file-command.js.map
+;// CONCATENATED MODULE: external "path"
+const external_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("path");
+// EXTERNAL MODULE: external "http"
+var external_http_ = __nccwpck_require__(8611);
+// EXTERNAL MODULE: external "https"
+var external_https_ = __nccwpck_require__(5692);
+;// CONCATENATED MODULE: ./node_modules/@actions/http-client/lib/proxy.js
+function getProxyUrl(reqUrl) {
+    const usingSsl = reqUrl.protocol === 'https:';
+    if (checkBypass(reqUrl)) {
+        return undefined;
+    }
+    const proxyVar = (() => {
+        if (usingSsl) {
+            return process.env['https_proxy'] || process.env['HTTPS_PROXY'];
+        }
+        else {
+            return process.env['http_proxy'] || process.env['HTTP_PROXY'];
+        }
+    })();
+    if (proxyVar) {
+        try {
+            return new DecodedURL(proxyVar);
+        }
+        catch (_a) {
+            if (!proxyVar.startsWith('http://') && !proxyVar.startsWith('https://'))
+                return new DecodedURL(`http://${proxyVar}`);
+        }
+    }
+    else {
+        return undefined;
+    }
+}
+function checkBypass(reqUrl) {
+    if (!reqUrl.hostname) {
+        return false;
+    }
+    const reqHost = reqUrl.hostname;
+    if (isLoopbackAddress(reqHost)) {
+        return true;
+    }
+    const noProxy = process.env['no_proxy'] || process.env['NO_PROXY'] || '';
+    if (!noProxy) {
+        return false;
+    }
+    // Determine the request port
+    let reqPort;
+    if (reqUrl.port) {
+        reqPort = Number(reqUrl.port);
+    }
+    else if (reqUrl.protocol === 'http:') {
+        reqPort = 80;
+    }
+    else if (reqUrl.protocol === 'https:') {
+        reqPort = 443;
+    }
+    // Format the request hostname and hostname with port
+    const upperReqHosts = [reqUrl.hostname.toUpperCase()];
+    if (typeof reqPort === 'number') {
+        upperReqHosts.push(`${upperReqHosts[0]}:${reqPort}`);
+    }
+    // Compare request host against noproxy
+    for (const upperNoProxyItem of noProxy
+        .split(',')
+        .map(x => x.trim().toUpperCase())
+        .filter(x => x)) {
+        if (upperNoProxyItem === '*' ||
+            upperReqHosts.some(x => x === upperNoProxyItem ||
+                x.endsWith(`.${upperNoProxyItem}`) ||
+                (upperNoProxyItem.startsWith('.') &&
+                    x.endsWith(`${upperNoProxyItem}`)))) {
+            return true;
+        }
+    }
+    return false;
+}
+function isLoopbackAddress(host) {
+    const hostLower = host.toLowerCase();
+    return (hostLower === 'localhost' ||
+        hostLower.startsWith('127.') ||
+        hostLower.startsWith('[::1]') ||
+        hostLower.startsWith('[0:0:0:0:0:0:0:1]'));
+}
+class DecodedURL extends URL {
+    constructor(url, base) {
+        super(url, base);
+        this._decodedUsername = decodeURIComponent(super.username);
+        this._decodedPassword = decodeURIComponent(super.password);
+    }
+    get username() {
+        return this._decodedUsername;
+    }
+    get password() {
+        return this._decodedPassword;
+    }
+}
+//# sourceMappingURL=proxy.js.map
+// EXTERNAL MODULE: ./node_modules/tunnel/index.js
+var node_modules_tunnel = __nccwpck_require__(770);
+;// CONCATENATED MODULE: ./node_modules/@actions/http-client/lib/index.js
+/* eslint-disable @typescript-eslint/no-explicit-any */
+var lib_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
+    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
+    return new (P || (P = Promise))(function (resolve, reject) {
+        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
+        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
+        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
+        step((generator = generator.apply(thisArg, _arguments || [])).next());
+    });
+};
+
+
+
+
+
+var HttpCodes;
+(function (HttpCodes) {
+    HttpCodes[HttpCodes["OK"] = 200] = "OK";
+    HttpCodes[HttpCodes["MultipleChoices"] = 300] = "MultipleChoices";
+    HttpCodes[HttpCodes["MovedPermanently"] = 301] = "MovedPermanently";
+    HttpCodes[HttpCodes["ResourceMoved"] = 302] = "ResourceMoved";
+    HttpCodes[HttpCodes["SeeOther"] = 303] = "SeeOther";
+    HttpCodes[HttpCodes["NotModified"] = 304] = "NotModified";
+    HttpCodes[HttpCodes["UseProxy"] = 305] = "UseProxy";
+    HttpCodes[HttpCodes["SwitchProxy"] = 306] = "SwitchProxy";
+    HttpCodes[HttpCodes["TemporaryRedirect"] = 307] = "TemporaryRedirect";
+    HttpCodes[HttpCodes["PermanentRedirect"] = 308] = "PermanentRedirect";
+    HttpCodes[HttpCodes["BadRequest"] = 400] = "BadRequest";
+    HttpCodes[HttpCodes["Unauthorized"] = 401] = "Unauthorized";
+    HttpCodes[HttpCodes["PaymentRequired"] = 402] = "PaymentRequired";
+    HttpCodes[HttpCodes["Forbidden"] = 403] = "Forbidden";
+    HttpCodes[HttpCodes["NotFound"] = 404] = "NotFound";
+    HttpCodes[HttpCodes["MethodNotAllowed"] = 405] = "MethodNotAllowed";
+    HttpCodes[HttpCodes["NotAcceptable"] = 406] = "NotAcceptable";
+    HttpCodes[HttpCodes["ProxyAuthenticationRequired"] = 407] = "ProxyAuthenticationRequired";
+    HttpCodes[HttpCodes["RequestTimeout"] = 408] = "RequestTimeout";
+    HttpCodes[HttpCodes["Conflict"] = 409] = "Conflict";
+    HttpCodes[HttpCodes["Gone"] = 410] = "Gone";
+    HttpCodes[HttpCodes["TooManyRequests"] = 429] = "TooManyRequests";
+    HttpCodes[HttpCodes["InternalServerError"] = 500] = "InternalServerError";
+    HttpCodes[HttpCodes["NotImplemented"] = 501] = "NotImplemented";
+    HttpCodes[HttpCodes["BadGateway"] = 502] = "BadGateway";
+    HttpCodes[HttpCodes["ServiceUnavailable"] = 503] = "ServiceUnavailable";
+    HttpCodes[HttpCodes["GatewayTimeout"] = 504] = "GatewayTimeout";
+})(HttpCodes || (HttpCodes = {}));
+var Headers;
+(function (Headers) {
+    Headers["Accept"] = "accept";
+    Headers["ContentType"] = "content-type";
+})(Headers || (Headers = {}));
+var MediaTypes;
+(function (MediaTypes) {
+    MediaTypes["ApplicationJson"] = "application/json";
+})(MediaTypes || (MediaTypes = {}));
+/**
+ * Returns the proxy URL, depending upon the supplied url and proxy environment variables.
+ * @param serverUrl  The server URL where the request will be sent. For example, https://api.github.com
+ */
+function lib_getProxyUrl(serverUrl) {
+    const proxyUrl = pm.getProxyUrl(new URL(serverUrl));
+    return proxyUrl ? proxyUrl.href : '';
+}
+const HttpRedirectCodes = [
+    HttpCodes.MovedPermanently,
+    HttpCodes.ResourceMoved,
+    HttpCodes.SeeOther,
+    HttpCodes.TemporaryRedirect,
+    HttpCodes.PermanentRedirect
+];
+const HttpResponseRetryCodes = [
+    HttpCodes.BadGateway,
+    HttpCodes.ServiceUnavailable,
+    HttpCodes.GatewayTimeout
+];
+const RetryableHttpVerbs = (/* unused pure expression or super */ null && (['OPTIONS', 'GET', 'DELETE', 'HEAD']));
+const ExponentialBackoffCeiling = 10;
+const ExponentialBackoffTimeSlice = 5;
+class HttpClientError extends Error {
+    constructor(message, statusCode) {
+        super(message);
+        this.name = 'HttpClientError';
+        this.statusCode = statusCode;
+        Object.setPrototypeOf(this, HttpClientError.prototype);
+    }
+}
+class HttpClientResponse {
+    constructor(message) {
+        this.message = message;
+    }
+    readBody() {
+        return lib_awaiter(this, void 0, void 0, function* () {
+            return new Promise((resolve) => lib_awaiter(this, void 0, void 0, function* () {
+                let output = Buffer.alloc(0);
+                this.message.on('data', (chunk) => {
+                    output = Buffer.concat([output, chunk]);
+                });
+                this.message.on('end', () => {
+                    resolve(output.toString());
+                });
+            }));
+        });
+    }
+    readBodyBuffer() {
+        return lib_awaiter(this, void 0, void 0, function* () {
+            return new Promise((resolve) => lib_awaiter(this, void 0, void 0, function* () {
+                const chunks = [];
+                this.message.on('data', (chunk) => {
+                    chunks.push(chunk);
+                });
+                this.message.on('end', () => {
+                    resolve(Buffer.concat(chunks));
+                });
+            }));
+        });
+    }
+}
+function isHttps(requestUrl) {
+    const parsedUrl = new URL(requestUrl);
+    return parsedUrl.protocol === 'https:';
+}
+class lib_HttpClient {
+    constructor(userAgent, handlers, requestOptions) {
+        this._ignoreSslError = false;
+        this._allowRedirects = true;
+        this._allowRedirectDowngrade = false;
+        this._maxRedirects = 50;
+        this._allowRetries = false;
+        this._maxRetries = 1;
+        this._keepAlive = false;
+        this._disposed = false;
+        this.userAgent = this._getUserAgentWithOrchestrationId(userAgent);
+        this.handlers = handlers || [];
+        this.requestOptions = requestOptions;
+        if (requestOptions) {
+            if (requestOptions.ignoreSslError != null) {
+                this._ignoreSslError = requestOptions.ignoreSslError;
+            }
+            this._socketTimeout = requestOptions.socketTimeout;
+            if (requestOptions.allowRedirects != null) {
+                this._allowRedirects = requestOptions.allowRedirects;
+            }
+            if (requestOptions.allowRedirectDowngrade != null) {
+                this._allowRedirectDowngrade = requestOptions.allowRedirectDowngrade;
+            }
+            if (requestOptions.maxRedirects != null) {
+                this._maxRedirects = Math.max(requestOptions.maxRedirects, 0);
+            }
+            if (requestOptions.keepAlive != null) {
+                this._keepAlive = requestOptions.keepAlive;
+            }
+            if (requestOptions.allowRetries != null) {
+                this._allowRetries = requestOptions.allowRetries;
+            }
+            if (requestOptions.maxRetries != null) {
+                this._maxRetries = requestOptions.maxRetries;
+            }
+        }
+    }
+    options(requestUrl, additionalHeaders) {
+        return lib_awaiter(this, void 0, void 0, function* () {
+            return this.request('OPTIONS', requestUrl, null, additionalHeaders || {});
+        });
+    }
+    get(requestUrl, additionalHeaders) {
+        return lib_awaiter(this, void 0, void 0, function* () {
+            return this.request('GET', requestUrl, null, additionalHeaders || {});
+        });
+    }
+    del(requestUrl, additionalHeaders) {
+        return lib_awaiter(this, void 0, void 0, function* () {
+            return this.request('DELETE', requestUrl, null, additionalHeaders || {});
+        });
+    }
+    post(requestUrl, data, additionalHeaders) {
+        return lib_awaiter(this, void 0, void 0, function* () {
+            return this.request('POST', requestUrl, data, additionalHeaders || {});
+        });
+    }
+    patch(requestUrl, data, additionalHeaders) {
+        return lib_awaiter(this, void 0, void 0, function* () {
+            return this.request('PATCH', requestUrl, data, additionalHeaders || {});
+        });
+    }
+    put(requestUrl, data, additionalHeaders) {
+        return lib_awaiter(this, void 0, void 0, function* () {
+            return this.request('PUT', requestUrl, data, additionalHeaders || {});
+        });
+    }
+    head(requestUrl, additionalHeaders) {
+        return lib_awaiter(this, void 0, void 0, function* () {
+            return this.request('HEAD', requestUrl, null, additionalHeaders || {});
+        });
+    }
+    sendStream(verb, requestUrl, stream, additionalHeaders) {
+        return lib_awaiter(this, void 0, void 0, function* () {
+            return this.request(verb, requestUrl, stream, additionalHeaders);
+        });
+    }
+    /**
+     * Gets a typed object from an endpoint
+     * Be aware that not found returns a null.  Other errors (4xx, 5xx) reject the promise
+     */
+    getJson(requestUrl_1) {
+        return lib_awaiter(this, arguments, void 0, function* (requestUrl, additionalHeaders = {}) {
+            additionalHeaders[Headers.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers.Accept, MediaTypes.ApplicationJson);
+            const res = yield this.get(requestUrl, additionalHeaders);
+            return this._processResponse(res, this.requestOptions);
+        });
+    }
+    postJson(requestUrl_1, obj_1) {
+        return lib_awaiter(this, arguments, void 0, function* (requestUrl, obj, additionalHeaders = {}) {
+            const data = JSON.stringify(obj, null, 2);
+            additionalHeaders[Headers.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers.Accept, MediaTypes.ApplicationJson);
+            additionalHeaders[Headers.ContentType] =
+                this._getExistingOrDefaultContentTypeHeader(additionalHeaders, MediaTypes.ApplicationJson);
+            const res = yield this.post(requestUrl, data, additionalHeaders);
+            return this._processResponse(res, this.requestOptions);
+        });
+    }
+    putJson(requestUrl_1, obj_1) {
+        return lib_awaiter(this, arguments, void 0, function* (requestUrl, obj, additionalHeaders = {}) {
+            const data = JSON.stringify(obj, null, 2);
+            additionalHeaders[Headers.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers.Accept, MediaTypes.ApplicationJson);
+            additionalHeaders[Headers.ContentType] =
+                this._getExistingOrDefaultContentTypeHeader(additionalHeaders, MediaTypes.ApplicationJson);
+            const res = yield this.put(requestUrl, data, additionalHeaders);
+            return this._processResponse(res, this.requestOptions);
+        });
+    }
+    patchJson(requestUrl_1, obj_1) {
+        return lib_awaiter(this, arguments, void 0, function* (requestUrl, obj, additionalHeaders = {}) {
+            const data = JSON.stringify(obj, null, 2);
+            additionalHeaders[Headers.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers.Accept, MediaTypes.ApplicationJson);
+            additionalHeaders[Headers.ContentType] =
+                this._getExistingOrDefaultContentTypeHeader(additionalHeaders, MediaTypes.ApplicationJson);
+            const res = yield this.patch(requestUrl, data, additionalHeaders);
+            return this._processResponse(res, this.requestOptions);
+        });
+    }
+    /**
+     * Makes a raw http request.
+     * All other methods such as get, post, patch, and request ultimately call this.
+     * Prefer get, del, post and patch
+     */
+    request(verb, requestUrl, data, headers) {
+        return lib_awaiter(this, void 0, void 0, function* () {
+            if (this._disposed) {
+                throw new Error('Client has already been disposed.');
+            }
+            const parsedUrl = new URL(requestUrl);
+            let info = this._prepareRequest(verb, parsedUrl, headers);
+            // Only perform retries on reads since writes may not be idempotent.
+            const maxTries = this._allowRetries && RetryableHttpVerbs.includes(verb)
+                ? this._maxRetries + 1
+                : 1;
+            let numTries = 0;
+            let response;
+            do {
+                response = yield this.requestRaw(info, data);
+                // Check if it's an authentication challenge
+                if (response &&
+                    response.message &&
+                    response.message.statusCode === HttpCodes.Unauthorized) {
+                    let authenticationHandler;
+                    for (const handler of this.handlers) {
+                        if (handler.canHandleAuthentication(response)) {
+                            authenticationHandler = handler;
+                            break;
+                        }
+                    }
+                    if (authenticationHandler) {
+                        return authenticationHandler.handleAuthentication(this, info, data);
+                    }
+                    else {
+                        // We have received an unauthorized response but have no handlers to handle it.
+                        // Let the response return to the caller.
+                        return response;
+                    }
+                }
+                let redirectsRemaining = this._maxRedirects;
+                while (response.message.statusCode &&
+                    HttpRedirectCodes.includes(response.message.statusCode) &&
+                    this._allowRedirects &&
+                    redirectsRemaining > 0) {
+                    const redirectUrl = response.message.headers['location'];
+                    if (!redirectUrl) {
+                        // if there's no location to redirect to, we won't
+                        break;
+                    }
+                    const parsedRedirectUrl = new URL(redirectUrl);
+                    if (parsedUrl.protocol === 'https:' &&
+                        parsedUrl.protocol !== parsedRedirectUrl.protocol &&
+                        !this._allowRedirectDowngrade) {
+                        throw new Error('Redirect from HTTPS to HTTP protocol. This downgrade is not allowed for security reasons. If you want to allow this behavior, set the allowRedirectDowngrade option to true.');
+                    }
+                    // we need to finish reading the response before reassigning response
+                    // which will leak the open socket.
+                    yield response.readBody();
+                    // strip authorization header if redirected to a different hostname
+                    if (parsedRedirectUrl.hostname !== parsedUrl.hostname) {
+                        for (const header in headers) {
+                            // header names are case insensitive
+                            if (header.toLowerCase() === 'authorization') {
+                                delete headers[header];
+                            }
+                        }
+                    }
+                    // let's make the request with the new redirectUrl
+                    info = this._prepareRequest(verb, parsedRedirectUrl, headers);
+                    response = yield this.requestRaw(info, data);
+                    redirectsRemaining--;
+                }
+                if (!response.message.statusCode ||
+                    !HttpResponseRetryCodes.includes(response.message.statusCode)) {
+                    // If not a retry code, return immediately instead of retrying
+                    return response;
+                }
+                numTries += 1;
+                if (numTries < maxTries) {
+                    yield response.readBody();
+                    yield this._performExponentialBackoff(numTries);
+                }
+            } while (numTries < maxTries);
+            return response;
+        });
+    }
+    /**
+     * Needs to be called if keepAlive is set to true in request options.
+     */
+    dispose() {
+        if (this._agent) {
+            this._agent.destroy();
+        }
+        this._disposed = true;
+    }
+    /**
+     * Raw request.
+     * @param info
+     * @param data
+     */
+    requestRaw(info, data) {
+        return lib_awaiter(this, void 0, void 0, function* () {
+            return new Promise((resolve, reject) => {
+                function callbackForResult(err, res) {
+                    if (err) {
+                        reject(err);
+                    }
+                    else if (!res) {
+                        // If `err` is not passed, then `res` must be passed.
+                        reject(new Error('Unknown error'));
+                    }
+                    else {
+                        resolve(res);
+                    }
+                }
+                this.requestRawWithCallback(info, data, callbackForResult);
+            });
+        });
+    }
+    /**
+     * Raw request with callback.
+     * @param info
+     * @param data
+     * @param onResult
+     */
+    requestRawWithCallback(info, data, onResult) {
+        if (typeof data === 'string') {
+            if (!info.options.headers) {
+                info.options.headers = {};
+            }
+            info.options.headers['Content-Length'] = Buffer.byteLength(data, 'utf8');
+        }
+        let callbackCalled = false;
+        function handleResult(err, res) {
+            if (!callbackCalled) {
+                callbackCalled = true;
+                onResult(err, res);
+            }
+        }
+        const req = info.httpModule.request(info.options, (msg) => {
+            const res = new HttpClientResponse(msg);
+            handleResult(undefined, res);
+        });
+        let socket;
+        req.on('socket', sock => {
+            socket = sock;
+        });
+        // If we ever get disconnected, we want the socket to timeout eventually
+        req.setTimeout(this._socketTimeout || 3 * 60000, () => {
+            if (socket) {
+                socket.end();
+            }
+            handleResult(new Error(`Request timeout: ${info.options.path}`));
+        });
+        req.on('error', function (err) {
+            // err has statusCode property
+            // res should have headers
+            handleResult(err);
+        });
+        if (data && typeof data === 'string') {
+            req.write(data, 'utf8');
+        }
+        if (data && typeof data !== 'string') {
+            data.on('close', function () {
+                req.end();
+            });
+            data.pipe(req);
+        }
+        else {
+            req.end();
+        }
+    }
+    /**
+     * Gets an http agent. This function is useful when you need an http agent that handles
+     * routing through a proxy server - depending upon the url and proxy environment variables.
+     * @param serverUrl  The server URL where the request will be sent. For example, https://api.github.com
+     */
+    getAgent(serverUrl) {
+        const parsedUrl = new URL(serverUrl);
+        return this._getAgent(parsedUrl);
+    }
+    getAgentDispatcher(serverUrl) {
+        const parsedUrl = new URL(serverUrl);
+        const proxyUrl = pm.getProxyUrl(parsedUrl);
+        const useProxy = proxyUrl && proxyUrl.hostname;
+        if (!useProxy) {
+            return;
+        }
+        return this._getProxyAgentDispatcher(parsedUrl, proxyUrl);
+    }
+    _prepareRequest(method, requestUrl, headers) {
+        const info = {};
+        info.parsedUrl = requestUrl;
+        const usingSsl = info.parsedUrl.protocol === 'https:';
+        info.httpModule = usingSsl ? https : http;
+        const defaultPort = usingSsl ? 443 : 80;
+        info.options = {};
+        info.options.host = info.parsedUrl.hostname;
+        info.options.port = info.parsedUrl.port
+            ? parseInt(info.parsedUrl.port)
+            : defaultPort;
+        info.options.path =
+            (info.parsedUrl.pathname || '') + (info.parsedUrl.search || '');
+        info.options.method = method;
+        info.options.headers = this._mergeHeaders(headers);
+        if (this.userAgent != null) {
+            info.options.headers['user-agent'] = this.userAgent;
+        }
+        info.options.agent = this._getAgent(info.parsedUrl);
+        // gives handlers an opportunity to participate
+        if (this.handlers) {
+            for (const handler of this.handlers) {
+                handler.prepareRequest(info.options);
+            }
+        }
+        return info;
+    }
+    _mergeHeaders(headers) {
+        if (this.requestOptions && this.requestOptions.headers) {
+            return Object.assign({}, lib_lowercaseKeys(this.requestOptions.headers), lib_lowercaseKeys(headers || {}));
+        }
+        return lib_lowercaseKeys(headers || {});
+    }
+    /**
+     * Gets an existing header value or returns a default.
+     * Handles converting number header values to strings since HTTP headers must be strings.
+     * Note: This returns string | string[] since some headers can have multiple values.
+     * For headers that must always be a single string (like Content-Type), use the
+     * specialized _getExistingOrDefaultContentTypeHeader method instead.
+     */
+    _getExistingOrDefaultHeader(additionalHeaders, header, _default) {
+        let clientHeader;
+        if (this.requestOptions && this.requestOptions.headers) {
+            const headerValue = lib_lowercaseKeys(this.requestOptions.headers)[header];
+            if (headerValue) {
+                clientHeader =
+                    typeof headerValue === 'number' ? headerValue.toString() : headerValue;
+            }
+        }
+        const additionalValue = additionalHeaders[header];
+        if (additionalValue !== undefined) {
+            return typeof additionalValue === 'number'
+                ? additionalValue.toString()
+                : additionalValue;
+        }
+        if (clientHeader !== undefined) {
+            return clientHeader;
+        }
+        return _default;
+    }
+    /**
+     * Specialized version of _getExistingOrDefaultHeader for Content-Type header.
+     * Always returns a single string (not an array) since Content-Type should be a single value.
+     * Converts arrays to comma-separated strings and numbers to strings to ensure type safety.
+     * This was split from _getExistingOrDefaultHeader to provide stricter typing for callers
+     * that assign the result to places expecting a string (e.g., additionalHeaders[Headers.ContentType]).
+     */
+    _getExistingOrDefaultContentTypeHeader(additionalHeaders, _default) {
+        let clientHeader;
+        if (this.requestOptions && this.requestOptions.headers) {
+            const headerValue = lib_lowercaseKeys(this.requestOptions.headers)[Headers.ContentType];
+            if (headerValue) {
+                if (typeof headerValue === 'number') {
+                    clientHeader = String(headerValue);
+                }
+                else if (Array.isArray(headerValue)) {
+                    clientHeader = headerValue.join(', ');
+                }
+                else {
+                    clientHeader = headerValue;
+                }
+            }
+        }
+        const additionalValue = additionalHeaders[Headers.ContentType];
+        // Return the first non-undefined value, converting numbers or arrays to strings if necessary
+        if (additionalValue !== undefined) {
+            if (typeof additionalValue === 'number') {
+                return String(additionalValue);
+            }
+            else if (Array.isArray(additionalValue)) {
+                return additionalValue.join(', ');
+            }
+            else {
+                return additionalValue;
+            }
+        }
+        if (clientHeader !== undefined) {
+            return clientHeader;
+        }
+        return _default;
+    }
+    _getAgent(parsedUrl) {
+        let agent;
+        const proxyUrl = pm.getProxyUrl(parsedUrl);
+        const useProxy = proxyUrl && proxyUrl.hostname;
+        if (this._keepAlive && useProxy) {
+            agent = this._proxyAgent;
+        }
+        if (!useProxy) {
+            agent = this._agent;
+        }
+        // if agent is already assigned use that agent.
+        if (agent) {
+            return agent;
+        }
+        const usingSsl = parsedUrl.protocol === 'https:';
+        let maxSockets = 100;
+        if (this.requestOptions) {
+            maxSockets = this.requestOptions.maxSockets || http.globalAgent.maxSockets;
+        }
+        // This is `useProxy` again, but we need to check `proxyURl` directly for TypeScripts's flow analysis.
+        if (proxyUrl && proxyUrl.hostname) {
+            const agentOptions = {
+                maxSockets,
+                keepAlive: this._keepAlive,
+                proxy: Object.assign(Object.assign({}, ((proxyUrl.username || proxyUrl.password) && {
+                    proxyAuth: `${proxyUrl.username}:${proxyUrl.password}`
+                })), { host: proxyUrl.hostname, port: proxyUrl.port })
+            };
+            let tunnelAgent;
+            const overHttps = proxyUrl.protocol === 'https:';
+            if (usingSsl) {
+                tunnelAgent = overHttps ? tunnel.httpsOverHttps : tunnel.httpsOverHttp;
+            }
+            else {
+                tunnelAgent = overHttps ? tunnel.httpOverHttps : tunnel.httpOverHttp;
+            }
+            agent = tunnelAgent(agentOptions);
+            this._proxyAgent = agent;
+        }
+        // if tunneling agent isn't assigned create a new agent
+        if (!agent) {
+            const options = { keepAlive: this._keepAlive, maxSockets };
+            agent = usingSsl ? new https.Agent(options) : new http.Agent(options);
+            this._agent = agent;
+        }
+        if (usingSsl && this._ignoreSslError) {
+            // we don't want to set NODE_TLS_REJECT_UNAUTHORIZED=0 since that will affect request for entire process
+            // http.RequestOptions doesn't expose a way to modify RequestOptions.agent.options
+            // we have to cast it to any and change it directly
+            agent.options = Object.assign(agent.options || {}, {
+                rejectUnauthorized: false
+            });
+        }
+        return agent;
+    }
+    _getProxyAgentDispatcher(parsedUrl, proxyUrl) {
+        let proxyAgent;
+        if (this._keepAlive) {
+            proxyAgent = this._proxyAgentDispatcher;
+        }
+        // if agent is already assigned use that agent.
+        if (proxyAgent) {
+            return proxyAgent;
+        }
+        const usingSsl = parsedUrl.protocol === 'https:';
+        proxyAgent = new ProxyAgent(Object.assign({ uri: proxyUrl.href, pipelining: !this._keepAlive ? 0 : 1 }, ((proxyUrl.username || proxyUrl.password) && {
+            token: `Basic ${Buffer.from(`${proxyUrl.username}:${proxyUrl.password}`).toString('base64')}`
+        })));
+        this._proxyAgentDispatcher = proxyAgent;
+        if (usingSsl && this._ignoreSslError) {
+            // we don't want to set NODE_TLS_REJECT_UNAUTHORIZED=0 since that will affect request for entire process
+            // http.RequestOptions doesn't expose a way to modify RequestOptions.agent.options
+            // we have to cast it to any and change it directly
+            proxyAgent.options = Object.assign(proxyAgent.options.requestTls || {}, {
+                rejectUnauthorized: false
+            });
+        }
+        return proxyAgent;
+    }
+    _getUserAgentWithOrchestrationId(userAgent) {
+        const baseUserAgent = userAgent || 'actions/http-client';
+        const orchId = process.env['ACTIONS_ORCHESTRATION_ID'];
+        if (orchId) {
+            // Sanitize the orchestration ID to ensure it contains only valid characters
+            // Valid characters: 0-9, a-z, _, -, .
+            const sanitizedId = orchId.replace(/[^a-z0-9_.-]/gi, '_');
+            return `${baseUserAgent} actions_orchestration_id/${sanitizedId}`;
+        }
+        return baseUserAgent;
+    }
+    _performExponentialBackoff(retryNumber) {
+        return lib_awaiter(this, void 0, void 0, function* () {
+            retryNumber = Math.min(ExponentialBackoffCeiling, retryNumber);
+            const ms = ExponentialBackoffTimeSlice * Math.pow(2, retryNumber);
+            return new Promise(resolve => setTimeout(() => resolve(), ms));
+        });
+    }
+    _processResponse(res, options) {
+        return lib_awaiter(this, void 0, void 0, function* () {
+            return new Promise((resolve, reject) => lib_awaiter(this, void 0, void 0, function* () {
+                const statusCode = res.message.statusCode || 0;
+                const response = {
+                    statusCode,
+                    result: null,
+                    headers: {}
+                };
+                // not found leads to null obj returned
+                if (statusCode === HttpCodes.NotFound) {
+                    resolve(response);
+                }
+                // get the result from the body
+                function dateTimeDeserializer(key, value) {
+                    if (typeof value === 'string') {
+                        const a = new Date(value);
+                        if (!isNaN(a.valueOf())) {
+                            return a;
+                        }
+                    }
+                    return value;
+                }
+                let obj;
+                let contents;
+                try {
+                    contents = yield res.readBody();
+                    if (contents && contents.length > 0) {
+                        if (options && options.deserializeDates) {
+                            obj = JSON.parse(contents, dateTimeDeserializer);
+                        }
+                        else {
+                            obj = JSON.parse(contents);
+                        }
+                        response.result = obj;
+                    }
+                    response.headers = res.message.headers;
+                }
+                catch (err) {
+                    // Invalid resource (contents not json);  leaving result obj null
+                }
+                // note that 3xx redirects are handled by the http layer.
+                if (statusCode > 299) {
+                    let msg;
+                    // if exception/error in body, attempt to get better error
+                    if (obj && obj.message) {
+                        msg = obj.message;
+                    }
+                    else if (contents && contents.length > 0) {
+                        // it may be the case that the exception is in the body message as string
+                        msg = contents;
+                    }
+                    else {
+                        msg = `Failed request: (${statusCode})`;
+                    }
+                    const err = new HttpClientError(msg, statusCode);
+                    err.result = response.result;
+                    reject(err);
+                }
+                else {
+                    resolve(response);
+                }
+            }));
+        });
+    }
+}
+const lib_lowercaseKeys = (obj) => Object.keys(obj).reduce((c, k) => ((c[k.toLowerCase()] = obj[k]), c), {});
+//# sourceMappingURL=index.js.map
+;// CONCATENATED MODULE: ./node_modules/@actions/http-client/lib/auth.js
+var auth_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
+    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
+    return new (P || (P = Promise))(function (resolve, reject) {
+        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
+        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
+        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
+        step((generator = generator.apply(thisArg, _arguments || [])).next());
+    });
+};
+class BasicCredentialHandler {
+    constructor(username, password) {
+        this.username = username;
+        this.password = password;
+    }
+    prepareRequest(options) {
+        if (!options.headers) {
+            throw Error('The request has no headers');
+        }
+        options.headers['Authorization'] = `Basic ${Buffer.from(`${this.username}:${this.password}`).toString('base64')}`;
+    }
+    // This handler cannot handle 401
+    canHandleAuthentication() {
+        return false;
+    }
+    handleAuthentication() {
+        return auth_awaiter(this, void 0, void 0, function* () {
+            throw new Error('not implemented');
+        });
+    }
+}
+class auth_BearerCredentialHandler {
+    constructor(token) {
+        this.token = token;
+    }
+    // currently implements pre-authorization
+    // TODO: support preAuth = false where it hooks on 401
+    prepareRequest(options) {
+        if (!options.headers) {
+            throw Error('The request has no headers');
+        }
+        options.headers['Authorization'] = `Bearer ${this.token}`;
+    }
+    // This handler cannot handle 401
+    canHandleAuthentication() {
+        return false;
+    }
+    handleAuthentication() {
+        return auth_awaiter(this, void 0, void 0, function* () {
+            throw new Error('not implemented');
+        });
+    }
+}
+class PersonalAccessTokenCredentialHandler {
+    constructor(token) {
+        this.token = token;
+    }
+    // currently implements pre-authorization
+    // TODO: support preAuth = false where it hooks on 401
+    prepareRequest(options) {
+        if (!options.headers) {
+            throw Error('The request has no headers');
+        }
+        options.headers['Authorization'] = `Basic ${Buffer.from(`PAT:${this.token}`).toString('base64')}`;
+    }
+    // This handler cannot handle 401
+    canHandleAuthentication() {
+        return false;
+    }
+    handleAuthentication() {
+        return auth_awaiter(this, void 0, void 0, function* () {
+            throw new Error('not implemented');
+        });
+    }
+}
+//# sourceMappingURL=auth.js.map
+;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/oidc-utils.js
+var oidc_utils_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
+    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
+    return new (P || (P = Promise))(function (resolve, reject) {
+        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
+        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
+        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
+        step((generator = generator.apply(thisArg, _arguments || [])).next());
+    });
+};
+
+
+
+class oidc_utils_OidcClient {
+    static createHttpClient(allowRetry = true, maxRetry = 10) {
+        const requestOptions = {
+            allowRetries: allowRetry,
+            maxRetries: maxRetry
+        };
+        return new HttpClient('actions/oidc-client', [new BearerCredentialHandler(oidc_utils_OidcClient.getRequestToken())], requestOptions);
+    }
+    static getRequestToken() {
+        const token = process.env['ACTIONS_ID_TOKEN_REQUEST_TOKEN'];
+        if (!token) {
+            throw new Error('Unable to get ACTIONS_ID_TOKEN_REQUEST_TOKEN env variable');
+        }
+        return token;
+    }
+    static getIDTokenUrl() {
+        const runtimeUrl = process.env['ACTIONS_ID_TOKEN_REQUEST_URL'];
+        if (!runtimeUrl) {
+            throw new Error('Unable to get ACTIONS_ID_TOKEN_REQUEST_URL env variable');
+        }
+        return runtimeUrl;
+    }
+    static getCall(id_token_url) {
+        return oidc_utils_awaiter(this, void 0, void 0, function* () {
+            var _a;
+            const httpclient = oidc_utils_OidcClient.createHttpClient();
+            const res = yield httpclient
+                .getJson(id_token_url)
+                .catch(error => {
+                throw new Error(`Failed to get ID Token. \n 
+        Error Code : ${error.statusCode}\n 
+        Error Message: ${error.message}`);
+            });
+            const id_token = (_a = res.result) === null || _a === void 0 ? void 0 : _a.value;
+            if (!id_token) {
+                throw new Error('Response json body do not have ID Token field');
+            }
+            return id_token;
+        });
+    }
+    static getIDToken(audience) {
+        return oidc_utils_awaiter(this, void 0, void 0, function* () {
+            try {
+                // New ID Token is requested from action service
+                let id_token_url = oidc_utils_OidcClient.getIDTokenUrl();
+                if (audience) {
+                    const encodedAudience = encodeURIComponent(audience);
+                    id_token_url = `${id_token_url}&audience=${encodedAudience}`;
+                }
+                debug(`ID token url is ${id_token_url}`);
+                const id_token = yield oidc_utils_OidcClient.getCall(id_token_url);
+                setSecret(id_token);
+                return id_token;
+            }
+            catch (error) {
+                throw new Error(`Error message: ${error.message}`);
+            }
+        });
+    }
+}
+//# sourceMappingURL=oidc-utils.js.map
+;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/summary.js
+var summary_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
+    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
+    return new (P || (P = Promise))(function (resolve, reject) {
+        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
+        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
+        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
+        step((generator = generator.apply(thisArg, _arguments || [])).next());
+    });
+};
+
+
+const { access, appendFile: summary_appendFile, writeFile } = external_fs_namespaceObject.promises;
+const SUMMARY_ENV_VAR = 'GITHUB_STEP_SUMMARY';
+const SUMMARY_DOCS_URL = 'https://docs.github.com/actions/using-workflows/workflow-commands-for-github-actions#adding-a-job-summary';
+class Summary {
+    constructor() {
+        this._buffer = '';
+    }
+    /**
+     * Finds the summary file path from the environment, rejects if env var is not found or file does not exist
+     * Also checks r/w permissions.
+     *
+     * @returns step summary file path
+     */
+    filePath() {
+        return summary_awaiter(this, void 0, void 0, function* () {
+            if (this._filePath) {
+                return this._filePath;
+            }
+            const pathFromEnv = process.env[SUMMARY_ENV_VAR];
+            if (!pathFromEnv) {
+                throw new Error(`Unable to find environment variable for $${SUMMARY_ENV_VAR}. Check if your runtime environment supports job summaries.`);
+            }
+            try {
+                yield access(pathFromEnv, external_fs_namespaceObject.constants.R_OK | external_fs_namespaceObject.constants.W_OK);
+            }
+            catch (_a) {
+                throw new Error(`Unable to access summary file: '${pathFromEnv}'. Check if the file has correct read/write permissions.`);
+            }
+            this._filePath = pathFromEnv;
+            return this._filePath;
+        });
+    }
+    /**
+     * Wraps content in an HTML tag, adding any HTML attributes
+     *
+     * @param {string} tag HTML tag to wrap
+     * @param {string | null} content content within the tag
+     * @param {[attribute: string]: string} attrs key-value list of HTML attributes to add
+     *
+     * @returns {string} content wrapped in HTML element
+     */
+    wrap(tag, content, attrs = {}) {
+        const htmlAttrs = Object.entries(attrs)
+            .map(([key, value]) => ` ${key}="${value}"`)
+            .join('');
+        if (!content) {
+            return `<${tag}${htmlAttrs}>`;
+        }
+        return `<${tag}${htmlAttrs}>${content}</${tag}>`;
+    }
+    /**
+     * Writes text in the buffer to the summary buffer file and empties buffer. Will append by default.
+     *
+     * @param {SummaryWriteOptions} [options] (optional) options for write operation
+     *
+     * @returns {Promise<Summary>} summary instance
+     */
+    write(options) {
+        return summary_awaiter(this, void 0, void 0, function* () {
+            const overwrite = !!(options === null || options === void 0 ? void 0 : options.overwrite);
+            const filePath = yield this.filePath();
+            const writeFunc = overwrite ? writeFile : summary_appendFile;
+            yield writeFunc(filePath, this._buffer, { encoding: 'utf8' });
+            return this.emptyBuffer();
+        });
+    }
+    /**
+     * Clears the summary buffer and wipes the summary file
+     *
+     * @returns {Summary} summary instance
+     */
+    clear() {
+        return summary_awaiter(this, void 0, void 0, function* () {
+            return this.emptyBuffer().write({ overwrite: true });
+        });
+    }
+    /**
+     * Returns the current summary buffer as a string
+     *
+     * @returns {string} string of summary buffer
+     */
+    stringify() {
+        return this._buffer;
+    }
+    /**
+     * If the summary buffer is empty
+     *
+     * @returns {boolen} true if the buffer is empty
+     */
+    isEmptyBuffer() {
+        return this._buffer.length === 0;
+    }
+    /**
+     * Resets the summary buffer without writing to summary file
+     *
+     * @returns {Summary} summary instance
+     */
+    emptyBuffer() {
+        this._buffer = '';
+        return this;
+    }
+    /**
+     * Adds raw text to the summary buffer
+     *
+     * @param {string} text content to add
+     * @param {boolean} [addEOL=false] (optional) append an EOL to the raw text (default: false)
+     *
+     * @returns {Summary} summary instance
+     */
+    addRaw(text, addEOL = false) {
+        this._buffer += text;
+        return addEOL ? this.addEOL() : this;
+    }
+    /**
+     * Adds the operating system-specific end-of-line marker to the buffer
+     *
+     * @returns {Summary} summary instance
+     */
+    addEOL() {
+        return this.addRaw(external_os_namespaceObject.EOL);
+    }
+    /**
+     * Adds an HTML codeblock to the summary buffer
+     *
+     * @param {string} code content to render within fenced code block
+     * @param {string} lang (optional) language to syntax highlight code
+     *
+     * @returns {Summary} summary instance
+     */
+    addCodeBlock(code, lang) {
+        const attrs = Object.assign({}, (lang && { lang }));
+        const element = this.wrap('pre', this.wrap('code', code), attrs);
+        return this.addRaw(element).addEOL();
+    }
+    /**
+     * Adds an HTML list to the summary buffer
+     *
+     * @param {string[]} items list of items to render
+     * @param {boolean} [ordered=false] (optional) if the rendered list should be ordered or not (default: false)
+     *
+     * @returns {Summary} summary instance
+     */
+    addList(items, ordered = false) {
+        const tag = ordered ? 'ol' : 'ul';
+        const listItems = items.map(item => this.wrap('li', item)).join('');
+        const element = this.wrap(tag, listItems);
+        return this.addRaw(element).addEOL();
+    }
+    /**
+     * Adds an HTML table to the summary buffer
+     *
+     * @param {SummaryTableCell[]} rows table rows
+     *
+     * @returns {Summary} summary instance
+     */
+    addTable(rows) {
+        const tableBody = rows
+            .map(row => {
+            const cells = row
+                .map(cell => {
+                if (typeof cell === 'string') {
+                    return this.wrap('td', cell);
+                }
+                const { header, data, colspan, rowspan } = cell;
+                const tag = header ? 'th' : 'td';
+                const attrs = Object.assign(Object.assign({}, (colspan && { colspan })), (rowspan && { rowspan }));
+                return this.wrap(tag, data, attrs);
+            })
+                .join('');
+            return this.wrap('tr', cells);
+        })
+            .join('');
+        const element = this.wrap('table', tableBody);
+        return this.addRaw(element).addEOL();
+    }
+    /**
+     * Adds a collapsable HTML details element to the summary buffer
+     *
+     * @param {string} label text for the closed state
+     * @param {string} content collapsable content
+     *
+     * @returns {Summary} summary instance
+     */
+    addDetails(label, content) {
+        const element = this.wrap('details', this.wrap('summary', label) + content);
+        return this.addRaw(element).addEOL();
+    }
+    /**
+     * Adds an HTML image tag to the summary buffer
+     *
+     * @param {string} src path to the image you to embed
+     * @param {string} alt text description of the image
+     * @param {SummaryImageOptions} options (optional) addition image attributes
+     *
+     * @returns {Summary} summary instance
+     */
+    addImage(src, alt, options) {
+        const { width, height } = options || {};
+        const attrs = Object.assign(Object.assign({}, (width && { width })), (height && { height }));
+        const element = this.wrap('img', null, Object.assign({ src, alt }, attrs));
+        return this.addRaw(element).addEOL();
+    }
+    /**
+     * Adds an HTML section heading element
+     *
+     * @param {string} text heading text
+     * @param {number | string} [level=1] (optional) the heading level, default: 1
+     *
+     * @returns {Summary} summary instance
+     */
+    addHeading(text, level) {
+        const tag = `h${level}`;
+        const allowedTag = ['h1', 'h2', 'h3', 'h4', 'h5', 'h6'].includes(tag)
+            ? tag
+            : 'h1';
+        const element = this.wrap(allowedTag, text);
+        return this.addRaw(element).addEOL();
+    }
+    /**
+     * Adds an HTML thematic break (<hr>) to the summary buffer
+     *
+     * @returns {Summary} summary instance
+     */
+    addSeparator() {
+        const element = this.wrap('hr', null);
+        return this.addRaw(element).addEOL();
+    }
+    /**
+     * Adds an HTML line break (<br>) to the summary buffer
+     *
+     * @returns {Summary} summary instance
+     */
+    addBreak() {
+        const element = this.wrap('br', null);
+        return this.addRaw(element).addEOL();
+    }
+    /**
+     * Adds an HTML blockquote to the summary buffer
+     *
+     * @param {string} text quote text
+     * @param {string} cite (optional) citation url
+     *
+     * @returns {Summary} summary instance
+     */
+    addQuote(text, cite) {
+        const attrs = Object.assign({}, (cite && { cite }));
+        const element = this.wrap('blockquote', text, attrs);
+        return this.addRaw(element).addEOL();
+    }
+    /**
+     * Adds an HTML anchor tag to the summary buffer
+     *
+     * @param {string} text link text/content
+     * @param {string} href hyperlink
+     *
+     * @returns {Summary} summary instance
+     */
+    addLink(text, href) {
+        const element = this.wrap('a', text, { href });
+        return this.addRaw(element).addEOL();
+    }
+}
+const _summary = new Summary();
+/**
+ * @deprecated use `core.summary`
+ */
+const markdownSummary = (/* unused pure expression or super */ null && (_summary));
+const summary = (/* unused pure expression or super */ null && (_summary));
+//# sourceMappingURL=summary.js.map
+;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/path-utils.js
+
+/**
+ * toPosixPath converts the given path to the posix form. On Windows, \\ will be
+ * replaced with /.
+ *
+ * @param pth. Path to transform.
+ * @return string Posix path.
+ */
+function toPosixPath(pth) {
+    return pth.replace(/[\\]/g, '/');
+}
+/**
+ * toWin32Path converts the given path to the win32 form. On Linux, / will be
+ * replaced with \\.
+ *
+ * @param pth. Path to transform.
+ * @return string Win32 path.
+ */
+function toWin32Path(pth) {
+    return pth.replace(/[/]/g, '\\');
+}
+/**
+ * toPlatformPath converts the given path to a platform-specific path. It does
+ * this by replacing instances of / and \ with the platform-specific path
+ * separator.
+ *
+ * @param pth The path to platformize.
+ * @return string The platform-specific path.
+ */
+function toPlatformPath(pth) {
+    return pth.replace(/[/\\]/g, path.sep);
+}
+//# sourceMappingURL=path-utils.js.map
+// EXTERNAL MODULE: external "string_decoder"
+var external_string_decoder_ = __nccwpck_require__(3193);
+// EXTERNAL MODULE: external "events"
+var external_events_ = __nccwpck_require__(4434);
+;// CONCATENATED MODULE: external "child_process"
+const external_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("child_process");
+// EXTERNAL MODULE: external "assert"
+var external_assert_ = __nccwpck_require__(2613);
+;// CONCATENATED MODULE: ./node_modules/@actions/io/lib/io-util.js
+var io_util_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
+    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
+    return new (P || (P = Promise))(function (resolve, reject) {
+        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
+        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
+        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
+        step((generator = generator.apply(thisArg, _arguments || [])).next());
+    });
+};
+
+
+const { chmod, copyFile, lstat, mkdir, open: io_util_open, readdir, rename, rm, rmdir, stat, symlink, unlink } = external_fs_namespaceObject.promises;
+// export const {open} = 'fs'
+const IS_WINDOWS = process.platform === 'win32';
+/**
+ * Custom implementation of readlink to ensure Windows junctions
+ * maintain trailing backslash for backward compatibility with Node.js < 24
+ *
+ * In Node.js 20, Windows junctions (directory symlinks) always returned paths
+ * with trailing backslashes. Node.js 24 removed this behavior, which breaks
+ * code that relied on this format for path operations.
+ *
+ * This implementation restores the Node 20 behavior by adding a trailing
+ * backslash to all junction results on Windows.
+ */
+function readlink(fsPath) {
+    return io_util_awaiter(this, void 0, void 0, function* () {
+        const result = yield fs.promises.readlink(fsPath);
+        // On Windows, restore Node 20 behavior: add trailing backslash to all results
+        // since junctions on Windows are always directory links
+        if (IS_WINDOWS && !result.endsWith('\\')) {
+            return `${result}\\`;
+        }
+        return result;
+    });
+}
+// See https://github.com/nodejs/node/blob/d0153aee367422d0858105abec186da4dff0a0c5/deps/uv/include/uv/win.h#L691
+const UV_FS_O_EXLOCK = 0x10000000;
+const READONLY = external_fs_namespaceObject.constants.O_RDONLY;
+function exists(fsPath) {
+    return io_util_awaiter(this, void 0, void 0, function* () {
+        try {
+            yield stat(fsPath);
+        }
+        catch (err) {
+            if (err.code === 'ENOENT') {
+                return false;
+            }
+            throw err;
+        }
+        return true;
+    });
+}
+function isDirectory(fsPath_1) {
+    return io_util_awaiter(this, arguments, void 0, function* (fsPath, useStat = false) {
+        const stats = useStat ? yield stat(fsPath) : yield lstat(fsPath);
+        return stats.isDirectory();
+    });
+}
+/**
+ * On OSX/Linux, true if path starts with '/'. On Windows, true for paths like:
+ * \, \hello, \\hello\share, C:, and C:\hello (and corresponding alternate separator cases).
+ */
+function isRooted(p) {
+    p = normalizeSeparators(p);
+    if (!p) {
+        throw new Error('isRooted() parameter "p" cannot be empty');
+    }
+    if (IS_WINDOWS) {
+        return (p.startsWith('\\') || /^[A-Z]:/i.test(p) // e.g. \ or \hello or \\hello
+        ); // e.g. C: or C:\hello
+    }
+    return p.startsWith('/');
+}
+/**
+ * Best effort attempt to determine whether a file exists and is executable.
+ * @param filePath    file path to check
+ * @param extensions  additional file extensions to try
+ * @return if file exists and is executable, returns the file path. otherwise empty string.
+ */
+function tryGetExecutablePath(filePath, extensions) {
+    return io_util_awaiter(this, void 0, void 0, function* () {
+        let stats = undefined;
+        try {
+            // test file exists
+            stats = yield stat(filePath);
+        }
+        catch (err) {
+            if (err.code !== 'ENOENT') {
+                // eslint-disable-next-line no-console
+                console.log(`Unexpected error attempting to determine if executable file exists '${filePath}': ${err}`);
+            }
+        }
+        if (stats && stats.isFile()) {
+            if (IS_WINDOWS) {
+                // on Windows, test for valid extension
+                const upperExt = external_path_namespaceObject.extname(filePath).toUpperCase();
+                if (extensions.some(validExt => validExt.toUpperCase() === upperExt)) {
+                    return filePath;
+                }
+            }
+            else {
+                if (isUnixExecutable(stats)) {
+                    return filePath;
+                }
+            }
+        }
+        // try each extension
+        const originalFilePath = filePath;
+        for (const extension of extensions) {
+            filePath = originalFilePath + extension;
+            stats = undefined;
+            try {
+                stats = yield stat(filePath);
+            }
+            catch (err) {
+                if (err.code !== 'ENOENT') {
+                    // eslint-disable-next-line no-console
+                    console.log(`Unexpected error attempting to determine if executable file exists '${filePath}': ${err}`);
+                }
+            }
+            if (stats && stats.isFile()) {
+                if (IS_WINDOWS) {
+                    // preserve the case of the actual file (since an extension was appended)
+                    try {
+                        const directory = external_path_namespaceObject.dirname(filePath);
+                        const upperName = external_path_namespaceObject.basename(filePath).toUpperCase();
+                        for (const actualName of yield readdir(directory)) {
+                            if (upperName === actualName.toUpperCase()) {
+                                filePath = external_path_namespaceObject.join(directory, actualName);
+                                break;
+                            }
+                        }
+                    }
+                    catch (err) {
+                        // eslint-disable-next-line no-console
+                        console.log(`Unexpected error attempting to determine the actual case of the file '${filePath}': ${err}`);
+                    }
+                    return filePath;
+                }
+                else {
+                    if (isUnixExecutable(stats)) {
+                        return filePath;
+                    }
+                }
+            }
+        }
+        return '';
+    });
+}
+function normalizeSeparators(p) {
+    p = p || '';
+    if (IS_WINDOWS) {
+        // convert slashes on Windows
+        p = p.replace(/\//g, '\\');
+        // remove redundant slashes
+        return p.replace(/\\\\+/g, '\\');
+    }
+    // remove redundant slashes
+    return p.replace(/\/\/+/g, '/');
+}
+// on Mac/Linux, test the execute bit
+//     R   W  X  R  W X R W X
+//   256 128 64 32 16 8 4 2 1
+function isUnixExecutable(stats) {
+    return ((stats.mode & 1) > 0 ||
+        ((stats.mode & 8) > 0 &&
+            process.getgid !== undefined &&
+            stats.gid === process.getgid()) ||
+        ((stats.mode & 64) > 0 &&
+            process.getuid !== undefined &&
+            stats.uid === process.getuid()));
+}
+// Get the path of cmd.exe in windows
+function getCmdPath() {
+    var _a;
+    return (_a = process.env['COMSPEC']) !== null && _a !== void 0 ? _a : `cmd.exe`;
+}
+//# sourceMappingURL=io-util.js.map
+;// CONCATENATED MODULE: ./node_modules/@actions/io/lib/io.js
+var io_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
+    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
+    return new (P || (P = Promise))(function (resolve, reject) {
+        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
+        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
+        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
+        step((generator = generator.apply(thisArg, _arguments || [])).next());
+    });
+};
+
+
+
+/**
+ * Copies a file or folder.
+ * Based off of shelljs - https://github.com/shelljs/shelljs/blob/9237f66c52e5daa40458f94f9565e18e8132f5a6/src/cp.js
+ *
+ * @param     source    source path
+ * @param     dest      destination path
+ * @param     options   optional. See CopyOptions.
+ */
+function cp(source_1, dest_1) {
+    return io_awaiter(this, arguments, void 0, function* (source, dest, options = {}) {
+        const { force, recursive, copySourceDirectory } = readCopyOptions(options);
+        const destStat = (yield ioUtil.exists(dest)) ? yield ioUtil.stat(dest) : null;
+        // Dest is an existing file, but not forcing
+        if (destStat && destStat.isFile() && !force) {
+            return;
+        }
+        // If dest is an existing directory, should copy inside.
+        const newDest = destStat && destStat.isDirectory() && copySourceDirectory
+            ? path.join(dest, path.basename(source))
+            : dest;
+        if (!(yield ioUtil.exists(source))) {
+            throw new Error(`no such file or directory: ${source}`);
+        }
+        const sourceStat = yield ioUtil.stat(source);
+        if (sourceStat.isDirectory()) {
+            if (!recursive) {
+                throw new Error(`Failed to copy. ${source} is a directory, but tried to copy without recursive flag.`);
+            }
+            else {
+                yield cpDirRecursive(source, newDest, 0, force);
+            }
+        }
+        else {
+            if (path.relative(source, newDest) === '') {
+                // a file cannot be copied to itself
+                throw new Error(`'${newDest}' and '${source}' are the same file`);
+            }
+            yield io_copyFile(source, newDest, force);
+        }
+    });
+}
+/**
+ * Moves a path.
+ *
+ * @param     source    source path
+ * @param     dest      destination path
+ * @param     options   optional. See MoveOptions.
+ */
+function mv(source_1, dest_1) {
+    return io_awaiter(this, arguments, void 0, function* (source, dest, options = {}) {
+        if (yield ioUtil.exists(dest)) {
+            let destExists = true;
+            if (yield ioUtil.isDirectory(dest)) {
+                // If dest is directory copy src into dest
+                dest = path.join(dest, path.basename(source));
+                destExists = yield ioUtil.exists(dest);
+            }
+            if (destExists) {
+                if (options.force == null || options.force) {
+                    yield rmRF(dest);
+                }
+                else {
+                    throw new Error('Destination already exists');
+                }
+            }
+        }
+        yield mkdirP(path.dirname(dest));
+        yield ioUtil.rename(source, dest);
+    });
+}
+/**
+ * Remove a path recursively with force
+ *
+ * @param inputPath path to remove
+ */
+function rmRF(inputPath) {
+    return io_awaiter(this, void 0, void 0, function* () {
+        if (ioUtil.IS_WINDOWS) {
+            // Check for invalid characters
+            // https://docs.microsoft.com/en-us/windows/win32/fileio/naming-a-file
+            if (/[*"<>|]/.test(inputPath)) {
+                throw new Error('File path must not contain `*`, `"`, `<`, `>` or `|` on Windows');
+            }
+        }
+        try {
+            // note if path does not exist, error is silent
+            yield ioUtil.rm(inputPath, {
+                force: true,
+                maxRetries: 3,
+                recursive: true,
+                retryDelay: 300
+            });
+        }
+        catch (err) {
+            throw new Error(`File was unable to be removed ${err}`);
+        }
+    });
+}
+/**
+ * Make a directory.  Creates the full path with folders in between
+ * Will throw if it fails
+ *
+ * @param   fsPath        path to create
+ * @returns Promise<void>
+ */
+function mkdirP(fsPath) {
+    return io_awaiter(this, void 0, void 0, function* () {
+        ok(fsPath, 'a path argument must be provided');
+        yield ioUtil.mkdir(fsPath, { recursive: true });
+    });
+}
+/**
+ * Returns path of a tool had the tool actually been invoked.  Resolves via paths.
+ * If you check and the tool does not exist, it will throw.
+ *
+ * @param     tool              name of the tool
+ * @param     check             whether to check if tool exists
+ * @returns   Promise<string>   path to tool
+ */
+function which(tool, check) {
+    return io_awaiter(this, void 0, void 0, function* () {
+        if (!tool) {
+            throw new Error("parameter 'tool' is required");
+        }
+        // recursive when check=true
+        if (check) {
+            const result = yield which(tool, false);
+            if (!result) {
+                if (IS_WINDOWS) {
+                    throw new Error(`Unable to locate executable file: ${tool}. Please verify either the file path exists or the file can be found within a directory specified by the PATH environment variable. Also verify the file has a valid extension for an executable file.`);
+                }
+                else {
+                    throw new Error(`Unable to locate executable file: ${tool}. Please verify either the file path exists or the file can be found within a directory specified by the PATH environment variable. Also check the file mode to verify the file is executable.`);
+                }
+            }
+            return result;
+        }
+        const matches = yield findInPath(tool);
+        if (matches && matches.length > 0) {
+            return matches[0];
+        }
+        return '';
+    });
+}
+/**
+ * Returns a list of all occurrences of the given tool on the system path.
+ *
+ * @returns   Promise<string[]>  the paths of the tool
+ */
+function findInPath(tool) {
+    return io_awaiter(this, void 0, void 0, function* () {
+        if (!tool) {
+            throw new Error("parameter 'tool' is required");
+        }
+        // build the list of extensions to try
+        const extensions = [];
+        if (IS_WINDOWS && process.env['PATHEXT']) {
+            for (const extension of process.env['PATHEXT'].split(external_path_namespaceObject.delimiter)) {
+                if (extension) {
+                    extensions.push(extension);
+                }
+            }
+        }
+        // if it's rooted, return it if exists. otherwise return empty.
+        if (isRooted(tool)) {
+            const filePath = yield tryGetExecutablePath(tool, extensions);
+            if (filePath) {
+                return [filePath];
+            }
+            return [];
+        }
+        // if any path separators, return empty
+        if (tool.includes(external_path_namespaceObject.sep)) {
+            return [];
+        }
+        // build the list of directories
+        //
+        // Note, technically "where" checks the current directory on Windows. From a toolkit perspective,
+        // it feels like we should not do this. Checking the current directory seems like more of a use
+        // case of a shell, and the which() function exposed by the toolkit should strive for consistency
+        // across platforms.
+        const directories = [];
+        if (process.env.PATH) {
+            for (const p of process.env.PATH.split(external_path_namespaceObject.delimiter)) {
+                if (p) {
+                    directories.push(p);
+                }
+            }
+        }
+        // find all matches
+        const matches = [];
+        for (const directory of directories) {
+            const filePath = yield tryGetExecutablePath(external_path_namespaceObject.join(directory, tool), extensions);
+            if (filePath) {
+                matches.push(filePath);
+            }
+        }
+        return matches;
+    });
+}
+function readCopyOptions(options) {
+    const force = options.force == null ? true : options.force;
+    const recursive = Boolean(options.recursive);
+    const copySourceDirectory = options.copySourceDirectory == null
+        ? true
+        : Boolean(options.copySourceDirectory);
+    return { force, recursive, copySourceDirectory };
+}
+function cpDirRecursive(sourceDir, destDir, currentDepth, force) {
+    return io_awaiter(this, void 0, void 0, function* () {
+        // Ensure there is not a run away recursive copy
+        if (currentDepth >= 255)
+            return;
+        currentDepth++;
+        yield mkdirP(destDir);
+        const files = yield ioUtil.readdir(sourceDir);
+        for (const fileName of files) {
+            const srcFile = `${sourceDir}/${fileName}`;
+            const destFile = `${destDir}/${fileName}`;
+            const srcFileStat = yield ioUtil.lstat(srcFile);
+            if (srcFileStat.isDirectory()) {
+                // Recurse
+                yield cpDirRecursive(srcFile, destFile, currentDepth, force);
+            }
+            else {
+                yield io_copyFile(srcFile, destFile, force);
+            }
+        }
+        // Change the mode for the newly created directory
+        yield ioUtil.chmod(destDir, (yield ioUtil.stat(sourceDir)).mode);
+    });
+}
+// Buffered file copy
+function io_copyFile(srcFile, destFile, force) {
+    return io_awaiter(this, void 0, void 0, function* () {
+        if ((yield ioUtil.lstat(srcFile)).isSymbolicLink()) {
+            // unlink/re-link it
+            try {
+                yield ioUtil.lstat(destFile);
+                yield ioUtil.unlink(destFile);
+            }
+            catch (e) {
+                // Try to override file permission
+                if (e.code === 'EPERM') {
+                    yield ioUtil.chmod(destFile, '0666');
+                    yield ioUtil.unlink(destFile);
+                }
+                // other errors = it doesn't exist, no work to do
+            }
+            // Copy over symlink
+            const symlinkFull = yield ioUtil.readlink(srcFile);
+            yield ioUtil.symlink(symlinkFull, destFile, ioUtil.IS_WINDOWS ? 'junction' : null);
+        }
+        else if (!(yield ioUtil.exists(destFile)) || force) {
+            yield ioUtil.copyFile(srcFile, destFile);
+        }
+    });
+}
+//# sourceMappingURL=io.js.map
+;// CONCATENATED MODULE: external "timers"
+const external_timers_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("timers");
+;// CONCATENATED MODULE: ./node_modules/@actions/exec/lib/toolrunner.js
+var toolrunner_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
+    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
+    return new (P || (P = Promise))(function (resolve, reject) {
+        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
+        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
+        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
+        step((generator = generator.apply(thisArg, _arguments || [])).next());
+    });
+};
+
+
+
+
+
+
+
+/* eslint-disable @typescript-eslint/unbound-method */
+const toolrunner_IS_WINDOWS = process.platform === 'win32';
+/*
+ * Class for running command line tools. Handles quoting and arg parsing in a platform agnostic way.
+ */
+class ToolRunner extends external_events_.EventEmitter {
+    constructor(toolPath, args, options) {
+        super();
+        if (!toolPath) {
+            throw new Error("Parameter 'toolPath' cannot be null or empty.");
+        }
+        this.toolPath = toolPath;
+        this.args = args || [];
+        this.options = options || {};
+    }
+    _debug(message) {
+        if (this.options.listeners && this.options.listeners.debug) {
+            this.options.listeners.debug(message);
+        }
+    }
+    _getCommandString(options, noPrefix) {
+        const toolPath = this._getSpawnFileName();
+        const args = this._getSpawnArgs(options);
+        let cmd = noPrefix ? '' : '[command]'; // omit prefix when piped to a second tool
+        if (toolrunner_IS_WINDOWS) {
+            // Windows + cmd file
+            if (this._isCmdFile()) {
+                cmd += toolPath;
+                for (const a of args) {
+                    cmd += ` ${a}`;
+                }
+            }
+            // Windows + verbatim
+            else if (options.windowsVerbatimArguments) {
+                cmd += `"${toolPath}"`;
+                for (const a of args) {
+                    cmd += ` ${a}`;
+                }
+            }
+            // Windows (regular)
+            else {
+                cmd += this._windowsQuoteCmdArg(toolPath);
+                for (const a of args) {
+                    cmd += ` ${this._windowsQuoteCmdArg(a)}`;
+                }
+            }
+        }
+        else {
+            // OSX/Linux - this can likely be improved with some form of quoting.
+            // creating processes on Unix is fundamentally different than Windows.
+            // on Unix, execvp() takes an arg array.
+            cmd += toolPath;
+            for (const a of args) {
+                cmd += ` ${a}`;
+            }
+        }
+        return cmd;
+    }
+    _processLineBuffer(data, strBuffer, onLine) {
+        try {
+            let s = strBuffer + data.toString();
+            let n = s.indexOf(external_os_namespaceObject.EOL);
+            while (n > -1) {
+                const line = s.substring(0, n);
+                onLine(line);
+                // the rest of the string ...
+                s = s.substring(n + external_os_namespaceObject.EOL.length);
+                n = s.indexOf(external_os_namespaceObject.EOL);
+            }
+            return s;
+        }
+        catch (err) {
+            // streaming lines to console is best effort.  Don't fail a build.
+            this._debug(`error processing line. Failed with error ${err}`);
+            return '';
+        }
+    }
+    _getSpawnFileName() {
+        if (toolrunner_IS_WINDOWS) {
+            if (this._isCmdFile()) {
+                return process.env['COMSPEC'] || 'cmd.exe';
+            }
+        }
+        return this.toolPath;
+    }
+    _getSpawnArgs(options) {
+        if (toolrunner_IS_WINDOWS) {
+            if (this._isCmdFile()) {
+                let argline = `/D /S /C "${this._windowsQuoteCmdArg(this.toolPath)}`;
+                for (const a of this.args) {
+                    argline += ' ';
+                    argline += options.windowsVerbatimArguments
+                        ? a
+                        : this._windowsQuoteCmdArg(a);
+                }
+                argline += '"';
+                return [argline];
+            }
+        }
+        return this.args;
+    }
+    _endsWith(str, end) {
+        return str.endsWith(end);
+    }
+    _isCmdFile() {
+        const upperToolPath = this.toolPath.toUpperCase();
+        return (this._endsWith(upperToolPath, '.CMD') ||
+            this._endsWith(upperToolPath, '.BAT'));
+    }
+    _windowsQuoteCmdArg(arg) {
+        // for .exe, apply the normal quoting rules that libuv applies
+        if (!this._isCmdFile()) {
+            return this._uvQuoteCmdArg(arg);
+        }
+        // otherwise apply quoting rules specific to the cmd.exe command line parser.
+        // the libuv rules are generic and are not designed specifically for cmd.exe
+        // command line parser.
+        //
+        // for a detailed description of the cmd.exe command line parser, refer to
+        // http://stackoverflow.com/questions/4094699/how-does-the-windows-command-interpreter-cmd-exe-parse-scripts/7970912#7970912
+        // need quotes for empty arg
+        if (!arg) {
+            return '""';
+        }
+        // determine whether the arg needs to be quoted
+        const cmdSpecialChars = [
+            ' ',
+            '\t',
+            '&',
+            '(',
+            ')',
+            '[',
+            ']',
+            '{',
+            '}',
+            '^',
+            '=',
+            ';',
+            '!',
+            "'",
+            '+',
+            ',',
+            '`',
+            '~',
+            '|',
+            '<',
+            '>',
+            '"'
+        ];
+        let needsQuotes = false;
+        for (const char of arg) {
+            if (cmdSpecialChars.some(x => x === char)) {
+                needsQuotes = true;
+                break;
+            }
+        }
+        // short-circuit if quotes not needed
+        if (!needsQuotes) {
+            return arg;
+        }
+        // the following quoting rules are very similar to the rules that by libuv applies.
+        //
+        // 1) wrap the string in quotes
+        //
+        // 2) double-up quotes - i.e. " => ""
+        //
+        //    this is different from the libuv quoting rules. libuv replaces " with \", which unfortunately
+        //    doesn't work well with a cmd.exe command line.
+        //
+        //    note, replacing " with "" also works well if the arg is passed to a downstream .NET console app.
+        //    for example, the command line:
+        //          foo.exe "myarg:""my val"""
+        //    is parsed by a .NET console app into an arg array:
+        //          [ "myarg:\"my val\"" ]
+        //    which is the same end result when applying libuv quoting rules. although the actual
+        //    command line from libuv quoting rules would look like:
+        //          foo.exe "myarg:\"my val\""
+        //
+        // 3) double-up slashes that precede a quote,
+        //    e.g.  hello \world    => "hello \world"
+        //          hello\"world    => "hello\\""world"
+        //          hello\\"world   => "hello\\\\""world"
+        //          hello world\    => "hello world\\"
+        //
+        //    technically this is not required for a cmd.exe command line, or the batch argument parser.
+        //    the reasons for including this as a .cmd quoting rule are:
+        //
+        //    a) this is optimized for the scenario where the argument is passed from the .cmd file to an
+        //       external program. many programs (e.g. .NET console apps) rely on the slash-doubling rule.
+        //
+        //    b) it's what we've been doing previously (by deferring to node default behavior) and we
+        //       haven't heard any complaints about that aspect.
+        //
+        // note, a weakness of the quoting rules chosen here, is that % is not escaped. in fact, % cannot be
+        // escaped when used on the command line directly - even though within a .cmd file % can be escaped
+        // by using %%.
+        //
+        // the saving grace is, on the command line, %var% is left as-is if var is not defined. this contrasts
+        // the line parsing rules within a .cmd file, where if var is not defined it is replaced with nothing.
+        //
+        // one option that was explored was replacing % with ^% - i.e. %var% => ^%var^%. this hack would
+        // often work, since it is unlikely that var^ would exist, and the ^ character is removed when the
+        // variable is used. the problem, however, is that ^ is not removed when %* is used to pass the args
+        // to an external program.
+        //
+        // an unexplored potential solution for the % escaping problem, is to create a wrapper .cmd file.
+        // % can be escaped within a .cmd file.
+        let reverse = '"';
+        let quoteHit = true;
+        for (let i = arg.length; i > 0; i--) {
+            // walk the string in reverse
+            reverse += arg[i - 1];
+            if (quoteHit && arg[i - 1] === '\\') {
+                reverse += '\\'; // double the slash
+            }
+            else if (arg[i - 1] === '"') {
+                quoteHit = true;
+                reverse += '"'; // double the quote
+            }
+            else {
+                quoteHit = false;
+            }
+        }
+        reverse += '"';
+        return reverse.split('').reverse().join('');
+    }
+    _uvQuoteCmdArg(arg) {
+        // Tool runner wraps child_process.spawn() and needs to apply the same quoting as
+        // Node in certain cases where the undocumented spawn option windowsVerbatimArguments
+        // is used.
+        //
+        // Since this function is a port of quote_cmd_arg from Node 4.x (technically, lib UV,
+        // see https://github.com/nodejs/node/blob/v4.x/deps/uv/src/win/process.c for details),
+        // pasting copyright notice from Node within this function:
+        //
+        //      Copyright Joyent, Inc. and other Node contributors. All rights reserved.
+        //
+        //      Permission is hereby granted, free of charge, to any person obtaining a copy
+        //      of this software and associated documentation files (the "Software"), to
+        //      deal in the Software without restriction, including without limitation the
+        //      rights to use, copy, modify, merge, publish, distribute, sublicense, and/or
+        //      sell copies of the Software, and to permit persons to whom the Software is
+        //      furnished to do so, subject to the following conditions:
+        //
+        //      The above copyright notice and this permission notice shall be included in
+        //      all copies or substantial portions of the Software.
+        //
+        //      THE SOFTWARE IS PROVIDED "AS IS", WITHOUT WARRANTY OF ANY KIND, EXPRESS OR
+        //      IMPLIED, INCLUDING BUT NOT LIMITED TO THE WARRANTIES OF MERCHANTABILITY,
+        //      FITNESS FOR A PARTICULAR PURPOSE AND NONINFRINGEMENT. IN NO EVENT SHALL THE
+        //      AUTHORS OR COPYRIGHT HOLDERS BE LIABLE FOR ANY CLAIM, DAMAGES OR OTHER
+        //      LIABILITY, WHETHER IN AN ACTION OF CONTRACT, TORT OR OTHERWISE, ARISING
+        //      FROM, OUT OF OR IN CONNECTION WITH THE SOFTWARE OR THE USE OR OTHER DEALINGS
+        //      IN THE SOFTWARE.
+        if (!arg) {
+            // Need double quotation for empty argument
+            return '""';
+        }
+        if (!arg.includes(' ') && !arg.includes('\t') && !arg.includes('"')) {
+            // No quotation needed
+            return arg;
+        }
+        if (!arg.includes('"') && !arg.includes('\\')) {
+            // No embedded double quotes or backslashes, so I can just wrap
+            // quote marks around the whole thing.
+            return `"${arg}"`;
+        }
+        // Expected input/output:
+        //   input : hello"world
+        //   output: "hello\"world"
+        //   input : hello""world
+        //   output: "hello\"\"world"
+        //   input : hello\world
+        //   output: hello\world
+        //   input : hello\\world
+        //   output: hello\\world
+        //   input : hello\"world
+        //   output: "hello\\\"world"
+        //   input : hello\\"world
+        //   output: "hello\\\\\"world"
+        //   input : hello world\
+        //   output: "hello world\\" - note the comment in libuv actually reads "hello world\"
+        //                             but it appears the comment is wrong, it should be "hello world\\"
+        let reverse = '"';
+        let quoteHit = true;
+        for (let i = arg.length; i > 0; i--) {
+            // walk the string in reverse
+            reverse += arg[i - 1];
+            if (quoteHit && arg[i - 1] === '\\') {
+                reverse += '\\';
+            }
+            else if (arg[i - 1] === '"') {
+                quoteHit = true;
+                reverse += '\\';
+            }
+            else {
+                quoteHit = false;
+            }
+        }
+        reverse += '"';
+        return reverse.split('').reverse().join('');
+    }
+    _cloneExecOptions(options) {
+        options = options || {};
+        const result = {
+            cwd: options.cwd || process.cwd(),
+            env: options.env || process.env,
+            silent: options.silent || false,
+            windowsVerbatimArguments: options.windowsVerbatimArguments || false,
+            failOnStdErr: options.failOnStdErr || false,
+            ignoreReturnCode: options.ignoreReturnCode || false,
+            delay: options.delay || 10000
+        };
+        result.outStream = options.outStream || process.stdout;
+        result.errStream = options.errStream || process.stderr;
+        return result;
+    }
+    _getSpawnOptions(options, toolPath) {
+        options = options || {};
+        const result = {};
+        result.cwd = options.cwd;
+        result.env = options.env;
+        result['windowsVerbatimArguments'] =
+            options.windowsVerbatimArguments || this._isCmdFile();
+        if (options.windowsVerbatimArguments) {
+            result.argv0 = `"${toolPath}"`;
+        }
+        return result;
+    }
+    /**
+     * Exec a tool.
+     * Output will be streamed to the live console.
+     * Returns promise with return code
+     *
+     * @param     tool     path to tool to exec
+     * @param     options  optional exec options.  See ExecOptions
+     * @returns   number
+     */
+    exec() {
+        return toolrunner_awaiter(this, void 0, void 0, function* () {
+            // root the tool path if it is unrooted and contains relative pathing
+            if (!isRooted(this.toolPath) &&
+                (this.toolPath.includes('/') ||
+                    (toolrunner_IS_WINDOWS && this.toolPath.includes('\\')))) {
+                // prefer options.cwd if it is specified, however options.cwd may also need to be rooted
+                this.toolPath = external_path_namespaceObject.resolve(process.cwd(), this.options.cwd || process.cwd(), this.toolPath);
+            }
+            // if the tool is only a file name, then resolve it from the PATH
+            // otherwise verify it exists (add extension on Windows if necessary)
+            this.toolPath = yield which(this.toolPath, true);
+            return new Promise((resolve, reject) => toolrunner_awaiter(this, void 0, void 0, function* () {
+                this._debug(`exec tool: ${this.toolPath}`);
+                this._debug('arguments:');
+                for (const arg of this.args) {
+                    this._debug(`   ${arg}`);
+                }
+                const optionsNonNull = this._cloneExecOptions(this.options);
+                if (!optionsNonNull.silent && optionsNonNull.outStream) {
+                    optionsNonNull.outStream.write(this._getCommandString(optionsNonNull) + external_os_namespaceObject.EOL);
+                }
+                const state = new ExecState(optionsNonNull, this.toolPath);
+                state.on('debug', (message) => {
+                    this._debug(message);
+                });
+                if (this.options.cwd && !(yield exists(this.options.cwd))) {
+                    return reject(new Error(`The cwd: ${this.options.cwd} does not exist!`));
+                }
+                const fileName = this._getSpawnFileName();
+                const cp = external_child_process_namespaceObject.spawn(fileName, this._getSpawnArgs(optionsNonNull), this._getSpawnOptions(this.options, fileName));
+                let stdbuffer = '';
+                if (cp.stdout) {
+                    cp.stdout.on('data', (data) => {
+                        if (this.options.listeners && this.options.listeners.stdout) {
+                            this.options.listeners.stdout(data);
+                        }
+                        if (!optionsNonNull.silent && optionsNonNull.outStream) {
+                            optionsNonNull.outStream.write(data);
+                        }
+                        stdbuffer = this._processLineBuffer(data, stdbuffer, (line) => {
+                            if (this.options.listeners && this.options.listeners.stdline) {
+                                this.options.listeners.stdline(line);
+                            }
+                        });
+                    });
+                }
+                let errbuffer = '';
+                if (cp.stderr) {
+                    cp.stderr.on('data', (data) => {
+                        state.processStderr = true;
+                        if (this.options.listeners && this.options.listeners.stderr) {
+                            this.options.listeners.stderr(data);
+                        }
+                        if (!optionsNonNull.silent &&
+                            optionsNonNull.errStream &&
+                            optionsNonNull.outStream) {
+                            const s = optionsNonNull.failOnStdErr
+                                ? optionsNonNull.errStream
+                                : optionsNonNull.outStream;
+                            s.write(data);
+                        }
+                        errbuffer = this._processLineBuffer(data, errbuffer, (line) => {
+                            if (this.options.listeners && this.options.listeners.errline) {
+                                this.options.listeners.errline(line);
+                            }
+                        });
+                    });
+                }
+                cp.on('error', (err) => {
+                    state.processError = err.message;
+                    state.processExited = true;
+                    state.processClosed = true;
+                    state.CheckComplete();
+                });
+                cp.on('exit', (code) => {
+                    state.processExitCode = code;
+                    state.processExited = true;
+                    this._debug(`Exit code ${code} received from tool '${this.toolPath}'`);
+                    state.CheckComplete();
+                });
+                cp.on('close', (code) => {
+                    state.processExitCode = code;
+                    state.processExited = true;
+                    state.processClosed = true;
+                    this._debug(`STDIO streams have closed for tool '${this.toolPath}'`);
+                    state.CheckComplete();
+                });
+                state.on('done', (error, exitCode) => {
+                    if (stdbuffer.length > 0) {
+                        this.emit('stdline', stdbuffer);
+                    }
+                    if (errbuffer.length > 0) {
+                        this.emit('errline', errbuffer);
+                    }
+                    cp.removeAllListeners();
+                    if (error) {
+                        reject(error);
+                    }
+                    else {
+                        resolve(exitCode);
+                    }
+                });
+                if (this.options.input) {
+                    if (!cp.stdin) {
+                        throw new Error('child process missing stdin');
+                    }
+                    cp.stdin.end(this.options.input);
+                }
+            }));
+        });
+    }
+}
+/**
+ * Convert an arg string to an array of args. Handles escaping
+ *
+ * @param    argString   string of arguments
+ * @returns  string[]    array of arguments
+ */
+function argStringToArray(argString) {
+    const args = [];
+    let inQuotes = false;
+    let escaped = false;
+    let arg = '';
+    function append(c) {
+        // we only escape double quotes.
+        if (escaped && c !== '"') {
+            arg += '\\';
+        }
+        arg += c;
+        escaped = false;
+    }
+    for (let i = 0; i < argString.length; i++) {
+        const c = argString.charAt(i);
+        if (c === '"') {
+            if (!escaped) {
+                inQuotes = !inQuotes;
+            }
+            else {
+                append(c);
+            }
+            continue;
+        }
+        if (c === '\\' && escaped) {
+            append(c);
+            continue;
+        }
+        if (c === '\\' && inQuotes) {
+            escaped = true;
+            continue;
+        }
+        if (c === ' ' && !inQuotes) {
+            if (arg.length > 0) {
+                args.push(arg);
+                arg = '';
+            }
+            continue;
+        }
+        append(c);
+    }
+    if (arg.length > 0) {
+        args.push(arg.trim());
+    }
+    return args;
+}
+class ExecState extends external_events_.EventEmitter {
+    constructor(options, toolPath) {
+        super();
+        this.processClosed = false; // tracks whether the process has exited and stdio is closed
+        this.processError = '';
+        this.processExitCode = 0;
+        this.processExited = false; // tracks whether the process has exited
+        this.processStderr = false; // tracks whether stderr was written to
+        this.delay = 10000; // 10 seconds
+        this.done = false;
+        this.timeout = null;
+        if (!toolPath) {
+            throw new Error('toolPath must not be empty');
+        }
+        this.options = options;
+        this.toolPath = toolPath;
+        if (options.delay) {
+            this.delay = options.delay;
+        }
+    }
+    CheckComplete() {
+        if (this.done) {
+            return;
+        }
+        if (this.processClosed) {
+            this._setResult();
+        }
+        else if (this.processExited) {
+            this.timeout = (0,external_timers_namespaceObject.setTimeout)(ExecState.HandleTimeout, this.delay, this);
+        }
+    }
+    _debug(message) {
+        this.emit('debug', message);
+    }
+    _setResult() {
+        // determine whether there is an error
+        let error;
+        if (this.processExited) {
+            if (this.processError) {
+                error = new Error(`There was an error when attempting to execute the process '${this.toolPath}'. This may indicate the process failed to start. Error: ${this.processError}`);
+            }
+            else if (this.processExitCode !== 0 && !this.options.ignoreReturnCode) {
+                error = new Error(`The process '${this.toolPath}' failed with exit code ${this.processExitCode}`);
+            }
+            else if (this.processStderr && this.options.failOnStdErr) {
+                error = new Error(`The process '${this.toolPath}' failed because one or more lines were written to the STDERR stream`);
+            }
+        }
+        // clear the timeout
+        if (this.timeout) {
+            clearTimeout(this.timeout);
+            this.timeout = null;
+        }
+        this.done = true;
+        this.emit('done', error, this.processExitCode);
+    }
+    static HandleTimeout(state) {
+        if (state.done) {
+            return;
+        }
+        if (!state.processClosed && state.processExited) {
+            const message = `The STDIO streams did not close within ${state.delay / 1000} seconds of the exit event from process '${state.toolPath}'. This may indicate a child process inherited the STDIO streams and has not yet exited.`;
+            state._debug(message);
+        }
+        state._setResult();
+    }
+}
+//# sourceMappingURL=toolrunner.js.map
+;// CONCATENATED MODULE: ./node_modules/@actions/exec/lib/exec.js
+var exec_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
+    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
+    return new (P || (P = Promise))(function (resolve, reject) {
+        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
+        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
+        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
+        step((generator = generator.apply(thisArg, _arguments || [])).next());
+    });
+};
+
+
+/**
+ * Exec a command.
+ * Output will be streamed to the live console.
+ * Returns promise with return code
+ *
+ * @param     commandLine        command to execute (can include additional args). Must be correctly escaped.
+ * @param     args               optional arguments for tool. Escaping is handled by the lib.
+ * @param     options            optional exec options.  See ExecOptions
+ * @returns   Promise<number>    exit code
+ */
+function exec_exec(commandLine, args, options) {
+    return exec_awaiter(this, void 0, void 0, function* () {
+        const commandArgs = tr.argStringToArray(commandLine);
+        if (commandArgs.length === 0) {
+            throw new Error(`Parameter 'commandLine' cannot be null or empty.`);
+        }
+        // Path to tool to execute should be first arg
+        const toolPath = commandArgs[0];
+        args = commandArgs.slice(1).concat(args || []);
+        const runner = new tr.ToolRunner(toolPath, args, options);
+        return runner.exec();
+    });
+}
+/**
+ * Exec a command and get the output.
+ * Output will be streamed to the live console.
+ * Returns promise with the exit code and collected stdout and stderr
+ *
+ * @param     commandLine           command to execute (can include additional args). Must be correctly escaped.
+ * @param     args                  optional arguments for tool. Escaping is handled by the lib.
+ * @param     options               optional exec options.  See ExecOptions
+ * @returns   Promise<ExecOutput>   exit code, stdout, and stderr
+ */
+function getExecOutput(commandLine, args, options) {
+    return exec_awaiter(this, void 0, void 0, function* () {
+        var _a, _b;
+        let stdout = '';
+        let stderr = '';
+        //Using string decoder covers the case where a mult-byte character is split
+        const stdoutDecoder = new StringDecoder('utf8');
+        const stderrDecoder = new StringDecoder('utf8');
+        const originalStdoutListener = (_a = options === null || options === void 0 ? void 0 : options.listeners) === null || _a === void 0 ? void 0 : _a.stdout;
+        const originalStdErrListener = (_b = options === null || options === void 0 ? void 0 : options.listeners) === null || _b === void 0 ? void 0 : _b.stderr;
+        const stdErrListener = (data) => {
+            stderr += stderrDecoder.write(data);
+            if (originalStdErrListener) {
+                originalStdErrListener(data);
+            }
+        };
+        const stdOutListener = (data) => {
+            stdout += stdoutDecoder.write(data);
+            if (originalStdoutListener) {
+                originalStdoutListener(data);
+            }
+        };
+        const listeners = Object.assign(Object.assign({}, options === null || options === void 0 ? void 0 : options.listeners), { stdout: stdOutListener, stderr: stdErrListener });
+        const exitCode = yield exec_exec(commandLine, args, Object.assign(Object.assign({}, options), { listeners }));
+        //flush any remaining characters
+        stdout += stdoutDecoder.end();
+        stderr += stderrDecoder.end();
+        return {
+            exitCode,
+            stdout,
+            stderr
+        };
+    });
+}
+//# sourceMappingURL=exec.js.map
+;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/platform.js
+var platform_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
+    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
+    return new (P || (P = Promise))(function (resolve, reject) {
+        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
+        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
+        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
+        step((generator = generator.apply(thisArg, _arguments || [])).next());
+    });
+};
+
+
+const getWindowsInfo = () => platform_awaiter(void 0, void 0, void 0, function* () {
+    const { stdout: version } = yield exec.getExecOutput('powershell -command "(Get-CimInstance -ClassName Win32_OperatingSystem).Version"', undefined, {
+        silent: true
+    });
+    const { stdout: name } = yield exec.getExecOutput('powershell -command "(Get-CimInstance -ClassName Win32_OperatingSystem).Caption"', undefined, {
+        silent: true
+    });
+    return {
+        name: name.trim(),
+        version: version.trim()
+    };
+});
+const getMacOsInfo = () => platform_awaiter(void 0, void 0, void 0, function* () {
+    var _a, _b, _c, _d;
+    const { stdout } = yield exec.getExecOutput('sw_vers', undefined, {
+        silent: true
+    });
+    const version = (_b = (_a = stdout.match(/ProductVersion:\s*(.+)/)) === null || _a === void 0 ? void 0 : _a[1]) !== null && _b !== void 0 ? _b : '';
+    const name = (_d = (_c = stdout.match(/ProductName:\s*(.+)/)) === null || _c === void 0 ? void 0 : _c[1]) !== null && _d !== void 0 ? _d : '';
+    return {
+        name,
+        version
+    };
+});
+const getLinuxInfo = () => platform_awaiter(void 0, void 0, void 0, function* () {
+    const { stdout } = yield exec.getExecOutput('lsb_release', ['-i', '-r', '-s'], {
+        silent: true
+    });
+    const [name, version] = stdout.trim().split('\n');
+    return {
+        name,
+        version
+    };
+});
+const platform = external_os_namespaceObject.platform();
+const arch = external_os_namespaceObject.arch();
+const isWindows = platform === 'win32';
+const isMacOS = platform === 'darwin';
+const isLinux = platform === 'linux';
+function getDetails() {
+    return platform_awaiter(this, void 0, void 0, function* () {
+        return Object.assign(Object.assign({}, (yield (isWindows
+            ? getWindowsInfo()
+            : isMacOS
+                ? getMacOsInfo()
+                : getLinuxInfo()))), { platform,
+            arch,
+            isWindows,
+            isMacOS,
+            isLinux });
+    });
+}
+//# sourceMappingURL=platform.js.map
+;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/core.js
+var core_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
+    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
+    return new (P || (P = Promise))(function (resolve, reject) {
+        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
+        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
+        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
+        step((generator = generator.apply(thisArg, _arguments || [])).next());
+    });
+};
+
+
+
+
+
+
+/**
+ * The code to exit an action
+ */
+var ExitCode;
+(function (ExitCode) {
+    /**
+     * A code indicating that the action was successful
+     */
+    ExitCode[ExitCode["Success"] = 0] = "Success";
+    /**
+     * A code indicating that the action was a failure
+     */
+    ExitCode[ExitCode["Failure"] = 1] = "Failure";
+})(ExitCode || (ExitCode = {}));
+//-----------------------------------------------------------------------
+// Variables
+//-----------------------------------------------------------------------
+/**
+ * Sets env variable for this action and future actions in the job
+ * @param name the name of the variable to set
+ * @param val the value of the variable. Non-string values will be converted to a string via JSON.stringify
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+function exportVariable(name, val) {
+    const convertedVal = toCommandValue(val);
+    process.env[name] = convertedVal;
+    const filePath = process.env['GITHUB_ENV'] || '';
+    if (filePath) {
+        return issueFileCommand('ENV', prepareKeyValueMessage(name, val));
+    }
+    issueCommand('set-env', { name }, convertedVal);
+}
+/**
+ * Registers a secret which will get masked from logs
+ *
+ * @param secret - Value of the secret to be masked
+ * @remarks
+ * This function instructs the Actions runner to mask the specified value in any
+ * logs produced during the workflow run. Once registered, the secret value will
+ * be replaced with asterisks (***) whenever it appears in console output, logs,
+ * or error messages.
+ *
+ * This is useful for protecting sensitive information such as:
+ * - API keys
+ * - Access tokens
+ * - Authentication credentials
+ * - URL parameters containing signatures (SAS tokens)
+ *
+ * Note that masking only affects future logs; any previous appearances of the
+ * secret in logs before calling this function will remain unmasked.
+ *
+ * @example
+ * ```typescript
+ * // Register an API token as a secret
+ * const apiToken = "abc123xyz456";
+ * setSecret(apiToken);
+ *
+ * // Now any logs containing this value will show *** instead
+ * console.log(`Using token: ${apiToken}`); // Outputs: "Using token: ***"
+ * ```
+ */
+function core_setSecret(secret) {
+    issueCommand('add-mask', {}, secret);
+}
+/**
+ * Prepends inputPath to the PATH (for this action and future actions)
+ * @param inputPath
+ */
+function addPath(inputPath) {
+    const filePath = process.env['GITHUB_PATH'] || '';
+    if (filePath) {
+        issueFileCommand('PATH', inputPath);
+    }
+    else {
+        issueCommand('add-path', {}, inputPath);
+    }
+    process.env['PATH'] = `${inputPath}${path.delimiter}${process.env['PATH']}`;
+}
+/**
+ * Gets the value of an input.
+ * Unless trimWhitespace is set to false in InputOptions, the value is also trimmed.
+ * Returns an empty string if the value is not defined.
+ *
+ * @param     name     name of the input to get
+ * @param     options  optional. See InputOptions.
+ * @returns   string
+ */
+function getInput(name, options) {
+    const val = process.env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] || '';
+    if (options && options.required && !val) {
+        throw new Error(`Input required and not supplied: ${name}`);
+    }
+    if (options && options.trimWhitespace === false) {
+        return val;
+    }
+    return val.trim();
+}
+/**
+ * Gets the values of an multiline input.  Each value is also trimmed.
+ *
+ * @param     name     name of the input to get
+ * @param     options  optional. See InputOptions.
+ * @returns   string[]
+ *
+ */
+function getMultilineInput(name, options) {
+    const inputs = getInput(name, options)
+        .split('\n')
+        .filter(x => x !== '');
+    if (options && options.trimWhitespace === false) {
+        return inputs;
+    }
+    return inputs.map(input => input.trim());
+}
+/**
+ * Gets the input value of the boolean type in the YAML 1.2 "core schema" specification.
+ * Support boolean input list: `true | True | TRUE | false | False | FALSE` .
+ * The return value is also in boolean type.
+ * ref: https://yaml.org/spec/1.2/spec.html#id2804923
+ *
+ * @param     name     name of the input to get
+ * @param     options  optional. See InputOptions.
+ * @returns   boolean
+ */
+function getBooleanInput(name, options) {
+    const trueValue = ['true', 'True', 'TRUE'];
+    const falseValue = ['false', 'False', 'FALSE'];
+    const val = getInput(name, options);
+    if (trueValue.includes(val))
+        return true;
+    if (falseValue.includes(val))
+        return false;
+    throw new TypeError(`Input does not meet YAML 1.2 "Core Schema" specification: ${name}\n` +
+        `Support boolean input list: \`true | True | TRUE | false | False | FALSE\``);
+}
+/**
+ * Sets the value of an output.
+ *
+ * @param     name     name of the output to set
+ * @param     value    value to store. Non-string values will be converted to a string via JSON.stringify
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+function setOutput(name, value) {
+    const filePath = process.env['GITHUB_OUTPUT'] || '';
+    if (filePath) {
+        return issueFileCommand('OUTPUT', prepareKeyValueMessage(name, value));
+    }
+    process.stdout.write(os.EOL);
+    issueCommand('set-output', { name }, toCommandValue(value));
+}
+/**
+ * Enables or disables the echoing of commands into stdout for the rest of the step.
+ * Echoing is disabled by default if ACTIONS_STEP_DEBUG is not set.
+ *
+ */
+function setCommandEcho(enabled) {
+    issue('echo', enabled ? 'on' : 'off');
+}
+//-----------------------------------------------------------------------
+// Results
+//-----------------------------------------------------------------------
+/**
+ * Sets the action status to failed.
+ * When the action exits it will be with an exit code of 1
+ * @param message add error issue message
+ */
+function setFailed(message) {
+    process.exitCode = ExitCode.Failure;
+    core_error(message);
+}
+//-----------------------------------------------------------------------
+// Logging Commands
+//-----------------------------------------------------------------------
+/**
+ * Gets whether Actions Step Debug is on or not
+ */
+function isDebug() {
+    return process.env['RUNNER_DEBUG'] === '1';
+}
+/**
+ * Writes debug message to user log
+ * @param message debug message
+ */
+function core_debug(message) {
+    issueCommand('debug', {}, message);
+}
+/**
+ * Adds an error issue
+ * @param message error issue message. Errors will be converted to string via toString()
+ * @param properties optional properties to add to the annotation.
+ */
+function core_error(message, properties = {}) {
+    issueCommand('error', toCommandProperties(properties), message instanceof Error ? message.toString() : message);
+}
+/**
+ * Adds a warning issue
+ * @param message warning issue message. Errors will be converted to string via toString()
+ * @param properties optional properties to add to the annotation.
+ */
+function warning(message, properties = {}) {
+    issueCommand('warning', toCommandProperties(properties), message instanceof Error ? message.toString() : message);
+}
+/**
+ * Adds a notice issue
+ * @param message notice issue message. Errors will be converted to string via toString()
+ * @param properties optional properties to add to the annotation.
+ */
+function notice(message, properties = {}) {
+    issueCommand('notice', toCommandProperties(properties), message instanceof Error ? message.toString() : message);
+}
+/**
+ * Writes info to log with console.log.
+ * @param message info message
+ */
+function info(message) {
+    process.stdout.write(message + os.EOL);
+}
+/**
+ * Begin an output group.
+ *
+ * Output until the next `groupEnd` will be foldable in this group
+ *
+ * @param name The name of the output group
+ */
+function startGroup(name) {
+    issue('group', name);
+}
+/**
+ * End an output group.
+ */
+function endGroup() {
+    issue('endgroup');
+}
+/**
+ * Wrap an asynchronous function call in a group.
+ *
+ * Returns the same type as the function itself.
+ *
+ * @param name The name of the group
+ * @param fn The function to wrap in the group
+ */
+function group(name, fn) {
+    return core_awaiter(this, void 0, void 0, function* () {
+        startGroup(name);
+        let result;
+        try {
+            result = yield fn();
+        }
+        finally {
+            endGroup();
+        }
+        return result;
+    });
+}
+//-----------------------------------------------------------------------
+// Wrapper action state
+//-----------------------------------------------------------------------
+/**
+ * Saves state for current action, the state can only be retrieved by this action's post job execution.
+ *
+ * @param     name     name of the state to store
+ * @param     value    value to store. Non-string values will be converted to a string via JSON.stringify
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+function saveState(name, value) {
+    const filePath = process.env['GITHUB_STATE'] || '';
+    if (filePath) {
+        return issueFileCommand('STATE', prepareKeyValueMessage(name, value));
+    }
+    issueCommand('save-state', { name }, toCommandValue(value));
+}
+/**
+ * Gets the value of an state set by this action's main execution.
+ *
+ * @param     name     name of the state to get
+ * @returns   string
+ */
+function getState(name) {
+    return process.env[`STATE_${name}`] || '';
+}
+function getIDToken(aud) {
+    return core_awaiter(this, void 0, void 0, function* () {
+        return yield OidcClient.getIDToken(aud);
+    });
+}
+/**
+ * Summary exports
+ */
+
+/**
+ * @deprecated use core.summary
+ */
+
+/**
+ * Path exports
+ */
+
+/**
+ * Platform utilities exports
+ */
+
+//# sourceMappingURL=core.js.map
+;// CONCATENATED MODULE: ./lib/github/queries.js
+/**
+ * Every GraphQL document the action sends. All are reads (writes go through
+ * typed REST methods), and each is validated against GitHub's published
+ * schema by a test, so a typo fails CI instead of a user's workflow.
+ */
+/** What a work item needs from an issue, body aside (fetched only when the policy reads it). */
+const ISSUE_FIELDS = /* GraphQL */ `
+  fragment RoadmapIssueFields on Issue {
+    number
+    title
+    url
+    state
+    createdAt
+    updatedAt
+    lastEditedAt
+    closedAt
+    stateReason(enableDuplicate: true)
+    viewerDidAuthor
+    author { login }
+    milestone { title }
+    labels(first: 100) { nodes { name } }
+  }
+`;
+/**
+ * Comment ids are read as `fullDatabaseId`, a `BigInt` GitHub sends as a
+ * decimal string, and stay strings until they are a REST path. The older
+ * `databaseId` is a 32-bit `Int`: comment ids passed 2^31 long ago, so
+ * GitHub answers it with an error instead of the id.
+ *
+ * Enough comments to find the bot's own without another request in the
+ * common case: the bot comments early (when the issue is opened) or recently
+ * (when an audit finds something), so the first and the last few are read.
+ * An issue with more comments than that is looked at again only when needed.
+ */
+const COMMENT_WINDOW = /* GraphQL */ `
+  fragment RoadmapCommentWindow on Issue {
+    earlyComments: comments(first: 3) { totalCount nodes { fullDatabaseId viewerDidAuthor body createdAt updatedAt } }
+    recentComments: comments(last: 10) { nodes { fullDatabaseId viewerDidAuthor body createdAt updatedAt } }
+  }
+`;
+/** The labels the bot manages, to create them (with a colour) only when missing. */
+const MANAGED_LABELS = /* GraphQL */ `
+  fragment RoadmapManagedLabels on Repository {
+    nonCompliantLabel: label(name: $nonCompliantLabel) @include(if: $withLabels) { name }
+    overBudgetLabel: label(name: $overBudgetLabel) @include(if: $withLabels) { name }
+  }
+`;
+/** Audit: one page of 100 issues with everything the engine and the comment sync need. */
+const AUDIT_ISSUES_QUERY = /* GraphQL */ `
+  query RoadmapAuditIssues(
+    $owner: String!
+    $name: String!
+    $states: [IssueState!]!
+    $since: DateTime
+    $labels: [String!]
+    $after: String
+    $withBody: Boolean!
+    $withComments: Boolean!
+    $withLabels: Boolean!
+    $nonCompliantLabel: String!
+    $overBudgetLabel: String!
+  ) {
+    repository(owner: $owner, name: $name) {
+      ...RoadmapManagedLabels
+      issues(first: 100, after: $after, states: $states, labels: $labels, filterBy: { since: $since }, orderBy: { field: CREATED_AT, direction: ASC }) {
+        totalCount
+        pageInfo { hasNextPage endCursor }
+        nodes {
+          ...RoadmapIssueFields
+          body @include(if: $withBody)
+          ...RoadmapCommentWindow @include(if: $withComments)
+        }
+      }
+    }
+  }
+  ${ISSUE_FIELDS}
+  ${COMMENT_WINDOW}
+  ${MANAGED_LABELS}
+`;
+/** Issue mode: the event's issue with its body and a page of its comments. */
+const queries_FOCUS_ISSUE_QUERY = /* GraphQL */ `
+  query RoadmapFocusIssue(
+    $owner: String!
+    $name: String!
+    $number: Int!
+    $commentsAfter: String
+    $withLabels: Boolean!
+    $nonCompliantLabel: String!
+    $overBudgetLabel: String!
+  ) {
+    repository(owner: $owner, name: $name) {
+      ...RoadmapManagedLabels
+      issue(number: $number) {
+        ...RoadmapIssueFields
+        body
+        comments(first: 100, after: $commentsAfter) {
+          totalCount
+          pageInfo { hasNextPage endCursor }
+          nodes { fullDatabaseId viewerDidAuthor body createdAt updatedAt }
+        }
+      }
+    }
+  }
+  ${ISSUE_FIELDS}
+  ${MANAGED_LABELS}
+`;
+/**
+ * Issue mode's budget read: the narrowest view of every open issue that still
+ * classifies and sizes it. Labels always; the body only when the policy
+ * matches categories, customers or sizes by form fields.
+ */
+const queries_BUDGET_ITEMS_QUERY = /* GraphQL */ `
+  query RoadmapBudgetItems($owner: String!, $name: String!, $after: String, $withBody: Boolean!) {
+    repository(owner: $owner, name: $name) {
+      issues(first: 100, after: $after, states: [OPEN], orderBy: { field: CREATED_AT, direction: ASC }) {
+        totalCount
+        pageInfo { hasNextPage endCursor }
+        nodes {
+          number
+          title
+          url
+          state
+          createdAt
+          updatedAt
+          viewerDidAuthor
+          labels(first: 100) { nodes { name } }
+          body @include(if: $withBody)
+        }
+      }
+    }
+  }
+`;
+/** The rest of one issue's comments, when the window above did not show the bot's comment. */
+const queries_ISSUE_COMMENTS_QUERY = /* GraphQL */ `
+  query RoadmapIssueComments($owner: String!, $name: String!, $number: Int!, $after: String) {
+    repository(owner: $owner, name: $name) {
+      issue(number: $number) {
+        comments(first: 100, after: $after) {
+          pageInfo { hasNextPage endCursor }
+          nodes { fullDatabaseId viewerDidAuthor body createdAt updatedAt }
+        }
+      }
+    }
+  }
+`;
+/** Who added labels to an issue, latest last: to tell who stands behind an exemption label. */
+const LABEL_EVENTS_QUERY = /* GraphQL */ `
+  query RoadmapLabelEvents($owner: String!, $name: String!, $number: Int!) {
+    repository(owner: $owner, name: $name) {
+      issue(number: $number) {
+        timelineItems(last: 100, itemTypes: [LABELED_EVENT]) {
+          nodes { ... on LabeledEvent { createdAt actor { __typename login } label { name } } }
+        }
+      }
+    }
+  }
+`;
+/**
+ * The newest open issues, to tell whether a dashboard issue whose creation
+ * answered with an error was created after all: it would be among them.
+ */
+const queries_NEWEST_ISSUES_QUERY = /* GraphQL */ `
+  query RoadmapNewestIssues($owner: String!, $name: String!) {
+    repository(owner: $owner, name: $name) {
+      issues(last: 20, states: [OPEN], orderBy: { field: CREATED_AT, direction: ASC }) {
+        nodes { number title body viewerDidAuthor }
+      }
+    }
+  }
+`;
+/** Every document above, by name, for the schema test. */
+const ALL_QUERIES = {
+    AUDIT_ISSUES_QUERY,
+    FOCUS_ISSUE_QUERY: queries_FOCUS_ISSUE_QUERY,
+    BUDGET_ITEMS_QUERY: queries_BUDGET_ITEMS_QUERY,
+    ISSUE_COMMENTS_QUERY: queries_ISSUE_COMMENTS_QUERY,
+    LABEL_EVENTS_QUERY,
+    NEWEST_ISSUES_QUERY: queries_NEWEST_ISSUES_QUERY,
+};
+
+;// CONCATENATED MODULE: ./lib/report/markers.js
+/**
+ * Hidden markers that let the bot find its own comment and dashboard issue
+ * again (together with the author), so it edits them in place instead of
+ * posting duplicates. HTML comments do not show in rendered markdown.
+ */
+const COMMENT_MARKER = '<!-- roadmap-guard:item -->';
+const DASHBOARD_MARKER = '<!-- roadmap-guard:dashboard -->';
+/** Second markers that tell the bot's two sticky comments on a pull request apart (each also carries COMMENT_MARKER). */
+const MERGE_GATE_MARKER = '<!-- roadmap-guard:merge-gate -->';
+const POLICY_PREVIEW_MARKER = '<!-- roadmap-guard:policy-preview -->';
+const STATE_KEYS = ['touched', 'warned', 'archived'];
+const STATE_MARKER = /<!-- roadmap-guard:state((?: [a-z]+=[^\s>]+)*) -->/g;
+const markers_MOMENT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,3})?Z$/;
+/** `<!-- roadmap-guard:state touched=… warned=… -->`, or '' when there is nothing to remember. */
+function stateMarker(state) {
+    const fields = STATE_KEYS.flatMap((key) => (state[key] && markers_MOMENT.test(state[key]) ? [`${key}=${state[key]}`] : []));
+    return fields.length ? `<!-- roadmap-guard:state ${fields.join(' ')} -->` : '';
+}
+/** The state recorded in a comment of the bot's; the last marker wins, and anything that is not a moment is ignored. */
+function readCommentState(body) {
+    const last = [...body.matchAll(STATE_MARKER)].at(-1)?.[1] ?? '';
+    const state = {};
+    for (const field of last.trim().split(' ')) {
+        const [key, value = ''] = field.split('=');
+        if (STATE_KEYS.includes(key ?? '') && markers_MOMENT.test(value))
+            state[key] = value;
+    }
+    return state;
+}
+
+;// CONCATENATED MODULE: ./lib/github/work-items.js
+/**
+ * GitHub's view of an issue → the engine's WorkItem, and the bot's own
+ * comment among an issue's comments.
+ */
+
+
+/**
+ * Pull requests never get here: the queries read `Repository.issues`, which
+ * holds issues only. `comments` are those read with the issue, if any: they
+ * tell whether the bot's own write is the issue's latest change.
+ */
+function work_items_toWorkItem(node, comments = []) {
+    const state = readCommentState(work_items_findBotComment(comments)?.body ?? '');
+    const activityAt = humanActivityAt(node, comments, state);
+    return workItemFromIssue({
+        number: node.number,
+        title: node.title,
+        url: node.url,
+        state: node.state,
+        labels: (node.labels?.nodes ?? []).flatMap((label) => (label ? [label.name] : [])),
+        author: node.author ?? null,
+        createdAt: node.createdAt,
+        updatedAt: node.updatedAt,
+        closedAt: node.closedAt ?? null,
+        stateReason: node.stateReason ?? null,
+        ...(activityAt ? { activityAt } : {}),
+        ...(state.warned ? { archiveWarnedAt: state.warned } : {}),
+        milestone: node.milestone ?? null,
+        body: node.body ?? null,
+    });
+}
+/**
+ * A person's last touch, when the bot's own writes hide it from `updatedAt`.
+ * The moment the bot recorded in its comment counts too: a label a person
+ * added before the bot last wrote leaves no other trace. An archived issue
+ * reopened since was reopened by a person: that is their touch, and
+ * `updatedAt` holds it.
+ */
+function humanActivityAt(node, comments, state) {
+    if (state.archived && node.state === 'OPEN' && node.stateReason === 'REOPENED')
+        return undefined;
+    const seen = personActivityAt(node, comments);
+    if (!seen || !state.touched)
+        return seen;
+    return Date.parse(state.touched) > Date.parse(seen) ? new Date(Date.parse(state.touched)).toISOString() : seen;
+}
+/** Writes of the bot's that land within this long before `updatedAt` are taken to be what set it (labels follow the comment by seconds). */
+const OWN_WRITE_WINDOW_MS = 5 * 60_000;
+/**
+ * Every comment or label the bot writes bumps the issue's `updatedAt`, which
+ * would reset the staleness clock the backlog rule reads. When the bot's own
+ * comment is the latest change, the last time a person touched the issue is
+ * its creation, its last body edit or the latest comment by someone else.
+ */
+function personActivityAt(node, comments) {
+    const time = (moment) => (moment ? Date.parse(moment) : Number.NaN);
+    const own = comments.filter((c) => !!c?.viewerDidAuthor).map((c) => time(c.updatedAt ?? c.createdAt));
+    const latestOwn = Math.max(...own.filter(Number.isFinite));
+    if (!Number.isFinite(latestOwn) || time(node.updatedAt) - latestOwn > OWN_WRITE_WINDOW_MS)
+        return undefined;
+    const people = comments.filter((c) => !!c && !c.viewerDidAuthor).map((c) => time(c.updatedAt ?? c.createdAt));
+    // lastEditedAt is null for a body never edited.
+    const latest = Math.max(...[time(node.createdAt), time(node.lastEditedAt), ...people].filter(Number.isFinite));
+    return Number.isFinite(latest) ? new Date(latest).toISOString() : undefined;
+}
+/**
+ * The bot's comment: carries the hidden marker AND was written by this token's
+ * identity. Anyone can paste the marker; only the author check stops them from
+ * hijacking or hiding the bot's comment. The oldest wins if there are several;
+ * the others were posted by runs that raced each other, and are listed so a
+ * run can remove them. Comments arrive oldest first; a comment read twice
+ * (the first and the last few overlap on a short thread) counts once.
+ */
+function work_items_findBotComment(comments) {
+    const own = comments.filter((comment) => !!comment?.viewerDidAuthor && comment.body.includes(COMMENT_MARKER));
+    const [oldest] = own;
+    if (!oldest)
+        return null;
+    const id = usableId(oldest);
+    const extraIds = [...new Set(own.slice(1).map(usableId))].filter((extra) => extra !== null && extra !== id);
+    return { id, body: oldest.body, ...(extraIds.length ? { extraIds } : {}) };
+}
+function usableId(comment) {
+    return isDatabaseId(comment.fullDatabaseId) ? comment.fullDatabaseId : null;
+}
+/** A database id as GitHub's `BigInt` arrives: a decimal string of digits. */
+function isDatabaseId(id) {
+    return typeof id === 'string' && /^[1-9]\d*$/.test(id);
+}
+/** The dashboard issue is the bot's own report, not planned work. */
+function work_items_isDashboardIssue(node, dashboardTitle) {
+    if (!node.viewerDidAuthor)
+        return false;
+    return (node.body ?? '').includes(DASHBOARD_MARKER) || (dashboardTitle !== undefined && dashboardTitle !== '' && node.title === dashboardTitle);
+}
+
+;// CONCATENATED MODULE: ./lib/github/board.js
+
+
+
+/** The token cannot see the board (or the board does not exist). */
+class BoardAccessError extends Error {
+    board;
+    reason;
+    constructor(board, reason, detail) {
+        super(detail);
+        this.board = board;
+        this.reason = reason;
+        this.name = 'BoardAccessError';
+    }
+}
+const FIELD_VALUE = /* GraphQL */ `
+  __typename
+  ... on ProjectV2ItemFieldNumberValue { number }
+  ... on ProjectV2ItemFieldTextValue { text }
+  ... on ProjectV2ItemFieldSingleSelectValue { name }
+  ... on ProjectV2ItemFieldDateValue { date }
+  ... on ProjectV2ItemFieldIterationValue { title startDate duration }
+`;
+/**
+ * The document for a board read with these field names. `repositoryOwner`
+ * covers organization and user boards in one query (both are `ProjectV2Owner`s).
+ */
+function boardQuery(fieldCount) {
+    const variables = Array.from({ length: fieldCount }, (_, i) => `$field${i}: String!`).join(' ');
+    const values = Array.from({ length: fieldCount }, (_, i) => `field${i}: fieldValueByName(name: $field${i}) { ${FIELD_VALUE} }`).join('\n');
+    return /* GraphQL */ `
+    query RoadmapBoardItems($owner: String!, $number: Int!, $after: String, $withFields: Boolean! ${variables}) {
+      repositoryOwner(login: $owner) {
+        ... on ProjectV2Owner {
+          projectV2(number: $number) {
+            title
+            fields(first: 100) @include(if: $withFields) { nodes { ... on ProjectV2FieldCommon { name } } }
+            items(first: 100, after: $after) {
+              pageInfo { hasNextPage endCursor }
+              nodes {
+                type
+                ${values}
+                content {
+                  __typename
+                  ... on Issue { ...RoadmapIssueFields body repository { nameWithOwner } }
+                  ... on DraftIssue { title body createdAt updatedAt }
+                }
+              }
+            }
+          }
+        }
+      }
+    }
+    ${ISSUE_FIELDS}
+  `;
+}
+/** Every item of the board, with the values of `fieldNames` (names as the policy spells them). */
+async function readBoard(client, board, fieldNames) {
+    const document = boardQuery(fieldNames.length);
+    const fieldVariables = Object.fromEntries(fieldNames.map((name, i) => [`field${i}`, name]));
+    const read = { title: '', fieldNames: [], items: [], redacted: 0, pullRequests: 0 };
+    let after = null;
+    let drafts = 0;
+    do {
+        const page = await readPage(client, board, document, { owner: board.owner, number: board.number, after, withFields: after === null, ...fieldVariables });
+        const project = page.repositoryOwner?.projectV2;
+        if (!project)
+            throw new BoardAccessError(board, 'not-found', `Could not resolve to a ProjectV2 with the number ${board.number}.`);
+        if (after === null) {
+            read.title = project.title;
+            read.fieldNames = (project.fields?.nodes ?? []).flatMap((node) => (node?.name ? [node.name] : []));
+        }
+        for (const node of project.items.nodes ?? []) {
+            if (!node)
+                continue;
+            const fields = fieldValues(node, fieldNames);
+            const content = node.content;
+            if (!content)
+                read.redacted += 1;
+            else if (content.__typename === 'PullRequest')
+                read.pullRequests += 1;
+            else if (content.__typename === 'DraftIssue')
+                read.items.push({ repository: null, item: draftItem(content, fields, (drafts += 1)), comments: [] });
+            else
+                read.items.push({ repository: content.repository?.nameWithOwner ?? null, item: { ...work_items_toWorkItem(content), fields }, comments: [] });
+        }
+        after = project.items.pageInfo.hasNextPage ? project.items.pageInfo.endCursor : null;
+    } while (after);
+    return read;
+}
+async function readPage(client, board, document, variables) {
+    try {
+        return await client.graphql(document, variables);
+    }
+    catch (error) {
+        const types = graphqlErrorTypes(error);
+        if (types.includes('FORBIDDEN'))
+            throw new BoardAccessError(board, 'forbidden', graphqlErrorMessage(error));
+        if (types.includes('NOT_FOUND'))
+            throw new BoardAccessError(board, 'not-found', graphqlErrorMessage(error));
+        throw error;
+    }
+}
+/** The `type` of each GraphQL error (Octokit's GraphqlResponseError keeps them in `errors`). */
+function graphqlErrorTypes(error) {
+    return graphqlErrors(error).map((e) => String(e?.type ?? ''));
+}
+/** GitHub's own words ("Resource not accessible by integration"), not Octokit's wrapper text. */
+function graphqlErrorMessage(error) {
+    return graphqlErrors(error).find((e) => typeof e?.message === 'string')?.message ?? getErrorMessage(error);
+}
+function graphqlErrors(error) {
+    const errors = error?.errors;
+    return Array.isArray(errors) ? errors : [];
+}
+function fieldValues(node, fieldNames) {
+    const fields = {};
+    fieldNames.forEach((name, i) => {
+        const value = toFieldValue(node[`field${i}`]);
+        if (value)
+            fields[name] = value;
+    });
+    return fields;
+}
+function toFieldValue(raw) {
+    switch (raw?.__typename) {
+        case 'ProjectV2ItemFieldNumberValue':
+            return typeof raw.number === 'number' ? { type: 'number', value: raw.number } : undefined;
+        case 'ProjectV2ItemFieldTextValue':
+            return typeof raw.text === 'string' ? { type: 'text', value: raw.text } : undefined;
+        case 'ProjectV2ItemFieldSingleSelectValue':
+            return typeof raw.name === 'string' ? { type: 'single-select', value: raw.name } : undefined;
+        case 'ProjectV2ItemFieldDateValue':
+            return typeof raw.date === 'string' ? { type: 'date', value: raw.date } : undefined;
+        case 'ProjectV2ItemFieldIterationValue':
+            return raw.startDate && typeof raw.duration === 'number' ? { type: 'iteration', title: raw.title ?? '', startDate: raw.startDate, durationDays: raw.duration } : undefined;
+        default:
+            return undefined;
+    }
+}
+/**
+ * A draft issue has no number and no repository. It is planned work all the
+ * same, under a key no issue can have (negative), and is never written to.
+ */
+function draftItem(content, fields, ordinal) {
+    const item = work_items_toWorkItem({ number: -ordinal, title: content.title, url: '', state: 'OPEN', createdAt: content.createdAt, updatedAt: content.updatedAt, body: content.body });
+    return { ...item, fields };
+}
+
+;// CONCATENATED MODULE: ./lib/action/board-work.js
+/**
+ * With `work.project`, planned work is the board's items: issues of this
+ * repository (kept in sync: comment and labels), issues of other repositories
+ * (counted in budgets and listed, never written to: the workflow's token can
+ * write nowhere else) and draft issues. The board is read through
+ * `project-token`; the repository read stays on `github-token`.
+ */
+
+
+
+
+
+
+
+/** Every board field the policy names, in policy order, each once per place. */
+function boardFieldsNamed(policy) {
+    const named = [];
+    const add = (name, path, target = 'value') => name && named.push({ name, path, target });
+    add(policy.work.project?.iterationField, ['work', 'project', 'iteration-field']);
+    add(policy.work.size.field, ['work', 'size', 'field']);
+    for (const category of policy.categories) {
+        for (const name of Object.keys(category.match.fields))
+            add(name, ['categories', category.name, 'match', 'fields', name], 'key');
+    }
+    add(policy.customer.field, ['customer', 'field']);
+    add(policy.bets.reviewField, ['bets', 'review-field']);
+    return named;
+}
+/** Fails when `project-token` is empty: the workflow token cannot read organization or user boards. */
+function requireProjectToken(policy, projectToken) {
+    const board = policy.work.project;
+    if (board && !projectToken)
+        throw new Error(boardTokenHelp(board, 'the `project-token` input is empty'));
+}
+/** The one-line reason and the workflow lines that fix it. */
+function boardTokenHelp(board, problem) {
+    return [
+        `Roadmap Guard cannot read the Projects v2 board ${board.owner}/${board.number} (work.project): ${problem}. The workflow token (GITHUB_TOKEN) cannot read organization or user projects; pass \`project-token\`: a fine-grained token with "Projects: read" (an organization permission for an organization board), or a GitHub App installation token with organization projects read.`,
+        'Add to the workflow, for example:',
+        '  - uses: actions/create-github-app-token@v2',
+        '    id: board-token',
+        '    with:',
+        '      app-id: ${{ vars.ROADMAP_APP_ID }}',
+        '      private-key: ${{ secrets.ROADMAP_APP_KEY }}',
+        `      owner: ${board.owner}`,
+        '  - uses: <this action>',
+        '    with:',
+        '      project-token: ${{ steps.board-token.outputs.token }}',
+    ].join('\n');
+}
+/** Reads the board, checking that it has every field the policy names. */
+async function readPlannedBoard(client, loaded) {
+    const board = loaded.policy.work.project;
+    const named = boardFieldsNamed(loaded.policy);
+    let read;
+    try {
+        read = await readBoard(client, board, [...new Set(named.map((field) => field.name))]);
+    }
+    catch (error) {
+        if (!(error instanceof BoardAccessError))
+            throw error;
+        const problem = error.reason === 'forbidden' ? `GitHub refused \`project-token\` (${error.message})` : `\`project-token\` cannot see it, or it does not exist (${error.message})`;
+        throw new Error(boardTokenHelp(board, problem), { cause: error });
+    }
+    const problems = missingFieldProblems(loaded, named, read);
+    if (problems.length)
+        throw new PolicyError(problems);
+    return read;
+}
+/** A field the policy names that the board lacks: located where the policy names it, with the board's fields and a did-you-mean. */
+function missingFieldProblems(loaded, named, read) {
+    const board = loaded.policy.work.project;
+    return named
+        .filter((field) => !read.fieldNames.includes(field.name))
+        .map((field) => {
+        const hint = closest(field.name, read.fieldNames);
+        const place = loaded.locate?.(field.path, field.target) ?? { file: loaded.sources[0] ?? '' };
+        return {
+            ...place,
+            field: field.path.map(String).join('.'),
+            message: `the board ${board.owner}/${board.number} has no field "${field.name}"${hint ? `; did you mean "${hint}"?` : ''} Its fields: ${read.fieldNames.map((name) => `"${name}"`).join(', ')}`,
+        };
+    });
+}
+/**
+ * The board's items as the engine's items. This repository's issues keep
+ * their number (and the richer copy the repository read gave, with the
+ * board's fields); other items get negative keys, which no issue has, so
+ * they never collide with an issue number and are never written to.
+ */
+function boardWork(read, repo, policy, known) {
+    const here = `${repo.owner}/${repo.name}`.toLowerCase();
+    const byNumber = new Map(known.map((item) => [item.number, item]));
+    const elsewhere = new Map();
+    const items = [];
+    let nextKey = -1;
+    for (const entry of read.items) {
+        if (policy.work.include === 'open' && entry.item.state !== 'open')
+            continue;
+        if (entry.repository?.toLowerCase() === here) {
+            items.push({ ...(byNumber.get(entry.item.number) ?? entry.item), fields: entry.item.fields });
+            continue;
+        }
+        const key = nextKey--;
+        if (entry.repository)
+            elsewhere.set(key, `${entry.repository}#${entry.item.number}`);
+        items.push({ ...entry.item, number: key });
+    }
+    return { items, elsewhere, drafts: read.items.filter((entry) => entry.repository === null).length, redacted: read.redacted };
+}
+/** The run's gathered work with the board's items as planned work. */
+function withBoardWork(gathered, work, focus) {
+    const focusItem = focus === undefined ? undefined : gathered.items.find((item) => item.number === focus);
+    const onBoard = work.items.find((item) => item.number === focus);
+    const items = focusItem ? [...work.items.filter((item) => item.number !== focus), { ...focusItem, fields: onBoard?.fields ?? {} }] : work.items;
+    return { ...gathered, items };
+}
+/** The board's part of the job summary: what was counted and the other repositories' items by name. */
+async function summarizeBoard(board, read, work) {
+    const lines = [
+        `### Board ${codeSpan(`${board.owner}/${board.number}`)}: ${escapeText(read.title, 100)}`,
+        '',
+        `${plural(work.items.length, 'item')} read from the board: ${work.elsewhere.size} from other repositories (counted, never written to), ${plural(work.drafts, 'draft')}${read.redacted ? `, and ${plural(read.redacted, 'item')} GitHub would not show (deleted, or not visible to \`project-token\`) left out` : ''}.`,
+    ];
+    const titles = new Map(work.items.map((item) => [item.number, item.title]));
+    const listed = [...work.elsewhere].slice(0, 50);
+    if (listed.length)
+        lines.push('', ...listed.map(([key, ref]) => `- ${codeSpan(ref)} ${escapeText(titles.get(key) ?? '', 80)}`));
+    if (work.elsewhere.size > listed.length)
+        lines.push(`- and ${work.elsewhere.size - listed.length} more`);
+    core.info(`Board ${board.owner}/${board.number}: ${work.items.length} items (${work.elsewhere.size} from other repositories, ${work.drafts} drafts, ${read.redacted} unreadable).`);
+    // Appended to the file the runner names, read each time (core.summary caches the first path it saw).
+    const summaryFile = process.env.GITHUB_STEP_SUMMARY;
+    if (summaryFile)
+        await appendFile(summaryFile, `${lines.join('\n')}\n\n`, 'utf8');
+}
+
+;// CONCATENATED MODULE: ./lib/github/request-counts.js
+/**
+ * How many API requests a run made, by kind: the quota a maintainer watches.
+ * Kept apart from the client so that reporting them does not load the client.
+ */
+/** "12 GraphQL, 0 REST reads, 3 writes; rate limit remaining 4,980; waited 2s on rate limits". */
+function describeCounts(counts) {
+    const remaining = counts.rateLimitRemaining === undefined ? 'unknown' : counts.rateLimitRemaining.toLocaleString('en-US');
+    const waited = counts.waitedSeconds ? `; waited ${counts.waitedSeconds}s on rate limits` : '';
+    return `${counts.graphql} GraphQL, ${counts.restRead} REST read${counts.restRead === 1 ? '' : 's'}, ${counts.write} write${counts.write === 1 ? '' : 's'}; rate limit remaining ${remaining}${waited}`;
+}
+
+;// CONCATENATED MODULE: ./lib/github/read.js
+
+
+/** Every issue in the given states, 100 per request. */
+async function readIssues(client, repo, options) {
+    const records = [];
+    const dashboards = [];
+    let existingLabels;
+    let after = null;
+    do {
+        const page = await client.graphql(AUDIT_ISSUES_QUERY, {
+            owner: repo.owner,
+            name: repo.name,
+            states: options.states,
+            since: options.since ?? null,
+            labels: options.label ? [options.label] : null,
+            after,
+            withBody: options.withBody,
+            withComments: options.withComments,
+            ...labelVariables(options.labels, after === null),
+        });
+        const repository = requireRepository(page.repository, repo);
+        if (after === null && options.labels)
+            existingLabels = labelsFound(repository);
+        for (const node of repository.issues.nodes) {
+            if (!node)
+                continue;
+            if (work_items_isDashboardIssue(node, options.dashboardTitle)) {
+                dashboards.push({ number: node.number, body: node.body ?? '' });
+                continue;
+            }
+            const window = [...(node.earlyComments?.nodes ?? []), ...(node.recentComments?.nodes ?? [])];
+            records.push({ item: work_items_toWorkItem(node, window), comments: options.withComments ? commentWindow(node) : { comment: null, complete: false } });
+        }
+        after = repository.issues.pageInfo.hasNextPage ? repository.issues.pageInfo.endCursor : null;
+    } while (after);
+    const [dashboard = null, ...extras] = dashboards.sort((a, b) => a.number - b.number);
+    return { records, dashboard, extraDashboards: extras.map((extra) => extra.number), existingLabels };
+}
+/** The event's issue with its body, reading its comments until the bot's comment turns up. */
+async function readFocusIssue(client, repo, number, labels, dashboardTitle) {
+    let commentsAfter = null;
+    let item;
+    let existingLabels;
+    let comment;
+    let isDashboard = false;
+    do {
+        const page = await client.graphql(FOCUS_ISSUE_QUERY, {
+            owner: repo.owner,
+            name: repo.name,
+            number,
+            commentsAfter,
+            ...labelVariables(labels, commentsAfter === null),
+        });
+        const repository = requireRepository(page.repository, repo);
+        if (!repository.issue)
+            throw new Error(`Issue #${number} was not found in ${repo.owner}/${repo.name} (it may be a pull request or deleted).`);
+        if (commentsAfter === null) {
+            item = toWorkItem(repository.issue, repository.issue.comments.nodes ?? []);
+            isDashboard = isDashboardIssue(repository.issue, dashboardTitle);
+            if (labels)
+                existingLabels = labelsFound(repository);
+        }
+        comment = findBotComment(repository.issue.comments.nodes ?? []);
+        const pageInfo = repository.issue.comments.pageInfo;
+        commentsAfter = !comment && pageInfo?.hasNextPage ? pageInfo.endCursor : null;
+    } while (commentsAfter);
+    return { record: { item: item, comments: { comment, complete: true } }, existingLabels, isDashboard };
+}
+/**
+ * What issue mode needs to compute budgets: every open issue, narrowly. The
+ * one place that knows how budgets are read, so a cheaper source (search
+ * counts, a cached budget state) can replace it without touching callers.
+ */
+async function readBudgetItems(client, repo, policy, options = {}) {
+    const withBody = budgetNeedsBody(policy);
+    const items = [];
+    let after = null;
+    do {
+        const page = await client.graphql(BUDGET_ITEMS_QUERY, { owner: repo.owner, name: repo.name, after, withBody });
+        const repository = requireRepository(page.repository, repo);
+        for (const node of repository.issues.nodes) {
+            if (node && !isDashboardIssue(node, options.dashboardTitle))
+                items.push(toWorkItem(node));
+        }
+        after = repository.issues.pageInfo.hasNextPage ? repository.issues.pageInfo.endCursor : null;
+    } while (after);
+    return items;
+}
+/** Bodies are needed for budgets only when categories, customers or sizes come from form fields. */
+function budgetNeedsBody(policy) {
+    return (policy.categories.some((category) => Object.keys(category.match.fields).length > 0) ||
+        policy.customer.field !== undefined ||
+        policy.work.size.field !== undefined);
+}
+/** Reads an issue's comments page by page until the bot's comment is found: for issues with more comments than the window shows. */
+async function readBotComment(client, repo, number) {
+    let after = null;
+    do {
+        const page = await client.graphql(ISSUE_COMMENTS_QUERY, { owner: repo.owner, name: repo.name, number, after });
+        const comments = page.repository?.issue?.comments;
+        if (!comments)
+            return { comment: null, complete: true };
+        const comment = findBotComment(comments.nodes ?? []);
+        if (comment)
+            return { comment, complete: true };
+        after = comments.pageInfo?.hasNextPage ? comments.pageInfo.endCursor : null;
+    } while (after);
+    return { comment: null, complete: true };
+}
+/** True when the bot's dashboard issue is among the newest open issues. */
+async function dashboardExists(client, repo, title) {
+    const page = await client.graphql(NEWEST_ISSUES_QUERY, { owner: repo.owner, name: repo.name });
+    return (page.repository?.issues.nodes ?? []).some((node) => !!node && isDashboardIssue(node, title));
+}
+/** The bot's comment among the first and last comments; complete when those are all the comments there are. */
+function commentWindow(node) {
+    const early = node.earlyComments?.nodes ?? [];
+    const recent = node.recentComments?.nodes ?? [];
+    const total = node.earlyComments?.totalCount ?? early.length;
+    const comment = work_items_findBotComment([...early, ...recent]);
+    return { comment, complete: comment !== null || total <= early.length + recent.length };
+}
+function labelVariables(labels, firstPage) {
+    return {
+        withLabels: firstPage && labels !== undefined,
+        nonCompliantLabel: labels?.nonCompliant ?? '',
+        overBudgetLabel: labels?.overBudget ?? '',
+    };
+}
+function labelsFound(repository) {
+    return new Set([repository.nonCompliantLabel?.name, repository.overBudgetLabel?.name].filter((name) => !!name));
+}
+function requireRepository(repository, repo) {
+    if (!repository)
+        throw new Error(`Repository ${repo.owner}/${repo.name} was not found, or the token cannot read it.`);
+    return repository;
+}
+
+;// CONCATENATED MODULE: ./lib/cli/snapshot.js
+/**
+ * `roadmap-guard snapshot`: captures what an audit reads (the repository's
+ * open issues, or the board's items when the policy or `--project` names a
+ * board) as a snapshot file, so `simulate` can try a policy on real data.
+ * Reads only; the file is written only where `--out` says (else stdout).
+ */
+
+
+
+
+
+
+
+
+const SNAPSHOT_USAGE = `Usage: roadmap-guard snapshot --repo <owner/name> [--project <owner/number>] [--out <file>] [--policy <path>] [--api-url <url>]
+
+Reads what an audit reads and writes it as a snapshot for \`simulate\`.
+Reads only. The token comes from GITHUB_TOKEN or GH_TOKEN.
+
+  --repo <owner/name>       the repository (its policy names the board fields to read)
+  --project <owner/number>  read this Projects v2 board instead of the policy's work.project
+  --out <file>              write the snapshot here (default: standard output)
+  --policy <path>           the policy's path in the repository (default ${DEFAULT_POLICY_PATH})
+  --api-url <url>           GitHub Enterprise Server API, e.g. https://github.example.com/api/v3
+`;
+const REPO = /^([A-Za-z0-9][A-Za-z0-9-]{0,38})\/([A-Za-z0-9._-]{1,100})$/;
+const PROJECT = /^([A-Za-z0-9][A-Za-z0-9-]{0,38})\/([1-9]\d{0,8})$/;
+const snapshotCommand = async (args, io) => {
+    try {
+        const options = snapshot_parseOptions(args);
+        if (options === 'help') {
+            io.stdout.write(SNAPSHOT_USAGE);
+            return EXIT.ok;
+        }
+        const token = io.env.GITHUB_TOKEN || io.env.GH_TOKEN;
+        if (!token)
+            throw new BadInput(`set GITHUB_TOKEN or GH_TOKEN to a token that can read ${options.repo.owner}/${options.repo.name} (Issues: read, Contents: read) and, for a board, the project (Projects: read)`);
+        const client = createGitHubClient({ token, warn: (message) => io.stderr.write(`${message}\n`), ...(options.apiUrl ? { apiUrl: options.apiUrl, graphqlUrl: graphqlUrlFor(options.apiUrl) } : {}) });
+        const snapshot = await capture(client, options, io);
+        const json = `${JSON.stringify(snapshot, null, 2)}\n`;
+        if (options.out)
+            await (0,promises_namespaceObject.writeFile)(options.out, json, 'utf8');
+        else
+            io.stdout.write(json);
+        return EXIT.ok;
+    }
+    catch (error) {
+        if (error instanceof Error && !(error instanceof BadInput) && /cannot read the Projects v2 board|Bad credentials|not found/i.test(error.message)) {
+            io.stderr.write(`roadmap-guard snapshot: ${error.message.split('\n', 1)[0]}\n`);
+            return EXIT.badInput;
+        }
+        return reportBadInput('snapshot', error, io);
+    }
+};
+async function capture(client, options, io) {
+    const loaded = await loadPolicy(options.policyPath, createPolicyReader({ client, repo: options.repo }));
+    const board = options.project ?? loaded.policy.work.project;
+    const progress = (items) => io.stderr.write(`Read ${items} item${items === 1 ? '' : 's'}: ${describeCounts(client.counts())}${client.counts().rateLimitRemaining === undefined ? '' : `, rate limit left ${client.counts().rateLimitRemaining}`}.\n`);
+    let items;
+    if (board) {
+        const withBoard = { ...loaded, policy: { ...loaded.policy, work: { ...loaded.policy.work, project: { iterationField: loaded.policy.work.project?.iterationField, ...board } } } };
+        const read = await readPlannedBoard(client, withBoard);
+        items = boardWork(read, options.repo, withBoard.policy, []).items;
+    }
+    else {
+        const open = await readIssues(client, options.repo, { states: ['OPEN'], withBody: true, withComments: false });
+        items = open.records.map((record) => record.item);
+    }
+    progress(items.length);
+    return {
+        version: 1,
+        source: board ? { kind: 'project', name: `${board.owner}/${board.number}` } : { kind: 'repository', name: `${options.repo.owner}/${options.repo.name}` },
+        takenAt: new Date().toISOString(),
+        items,
+    };
+}
+function snapshot_parseOptions(args) {
+    const { values, positionals } = parseStrictly('snapshot', args, {
+        repo: { type: 'string' },
+        project: { type: 'string' },
+        out: { type: 'string' },
+        policy: { type: 'string' },
+        'api-url': { type: 'string' },
+        help: { type: 'boolean', short: 'h' },
+    });
+    if (values.help)
+        return 'help';
+    if (positionals.length > 0)
+        throw new BadInput(`unexpected argument "${positionals[0]}"\n\n${SNAPSHOT_USAGE}`);
+    const repo = REPO.exec(values.repo ?? '');
+    if (!repo)
+        throw new BadInput(`--repo must be owner/name${values.repo ? `, got "${values.repo.slice(0, 140)}"` : ''}\n\n${SNAPSHOT_USAGE}`);
+    const project = values.project === undefined ? undefined : PROJECT.exec(values.project);
+    if (project === null)
+        throw new BadInput(`--project must be owner/number, e.g. acme/7, got "${values.project.slice(0, 140)}"`);
+    return {
+        repo: { owner: repo[1], name: repo[2] },
+        ...(project ? { project: { owner: project[1], number: Number(project[2]) } } : {}),
+        ...(values.out ? { out: values.out } : {}),
+        policyPath: values.policy ?? DEFAULT_POLICY_PATH,
+        ...(values['api-url'] ? { apiUrl: values['api-url'] } : {}),
+    };
+}
+/** GitHub Enterprise Server serves GraphQL at /api/graphql next to /api/v3. */
+function graphqlUrlFor(apiUrl) {
+    const trimmed = apiUrl.replace(/\/+$/, '');
+    return trimmed.endsWith('/api/v3') ? `${trimmed.slice(0, -3)}graphql` : `${trimmed}/graphql`;
+}
+
 ;// CONCATENATED MODULE: ./lib/cli/main.js
+
 
 
 
@@ -58828,6 +62603,7 @@ const COMMANDS = {
     validate: { run: validateCommand, summary: 'validate [path]   check a policy file (offline unless it extends another)' },
     demo: { run: demoCommand, summary: 'demo              evaluate the built-in example roadmap, offline' },
     simulate: { run: simulateCommand, summary: 'simulate          what-if: evaluate a policy against a snapshot of issues,\n                    --policy <file> --snapshot <file> [--at <date>]' },
+    snapshot: { run: snapshotCommand, summary: 'snapshot          capture real data for simulate: what an audit reads,\n                    --repo <owner/name> [--project <owner/number>] [--out <file>]' },
 };
 const USAGE = `Usage: roadmap-guard <command> [options]
 

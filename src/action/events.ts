@@ -10,6 +10,7 @@ import type { ModeInput } from './inputs.js';
 import { readCommentEvent, type CommandRequest } from '../commands/parse.js';
 import type { LabelAdded } from '../commands/exemption-label.js';
 import { PULL_REQUEST_ACTIONS, readPullRequestEvent, type PullRequestEvent } from './pull-request-event.js';
+import { relayedProjectItem, routeRelayedItem } from './project-dispatch.js';
 
 export type Route =
   | { mode: 'issue'; issueNumber: number; command?: CommandRequest; labelAdded?: LabelAdded }
@@ -62,7 +63,7 @@ function readPayload(path: string | undefined): Record<string, unknown> {
   }
 }
 
-export function routeEvent(context: Pick<EventContext, 'eventName' | 'payload'>, modeInput: ModeInput): Route {
+export function routeEvent(context: Pick<EventContext, 'eventName' | 'payload'> & { repo?: EventContext['repo'] }, modeInput: ModeInput): Route {
   const { eventName, payload } = context;
   if (modeInput === 'audit') return { mode: 'audit' };
   const action = typeof payload.action === 'string' ? payload.action : '';
@@ -87,6 +88,12 @@ export function routeEvent(context: Pick<EventContext, 'eventName' | 'payload'>,
     }
     const labelAdded = action === 'labeled' ? labelAddedBy(payload) : undefined;
     return { mode: 'issue', issueNumber, ...(labelAdded ? { labelAdded } : {}) };
+  }
+  // A relay's dispatch for one board item is checked like an issue event (project-dispatch.ts).
+  const relayed = eventName === 'repository_dispatch' ? relayedProjectItem(payload) : undefined;
+  if (relayed) {
+    const routed = routeRelayedItem(relayed, context.repo);
+    return 'issueNumber' in routed ? { mode: 'issue', issueNumber: routed.issueNumber } : { mode: 'ignored', notice: routed.notice };
   }
   if (AUDIT_EVENTS.includes(eventName)) return { mode: 'audit' };
   if (eventName === 'pull_request') return routePullRequest(payload);

@@ -29,10 +29,10 @@ import { guardPullRequest } from './pull-request.js';
 import { writeFailureSummary, writeReport } from './report.js';
 import { scopeToItem } from './scope.js';
 import { withoutSecrets } from './secrets.js';
-import { unreadBoardWarnings } from './unread-board.js';
 import { auditExemptions, checkHandLabel, runCommand, type Decided } from './command.js';
 import { addsExemptionLabel } from '../commands/exemption-label.js';
 import { conversationsFor } from './conversations.js';
+import { boardWork, readPlannedBoard, requireProjectToken, summarizeBoard, withBoardWork } from './board-work.js';
 
 export interface RunOptions {
   env?: NodeJS.ProcessEnv;
@@ -92,7 +92,7 @@ async function guardRoadmap(options: RunOptions, state: RunState): Promise<strin
 
   // 3. Read what the mode needs.
   const now = options.now?.() ?? new Date();
-  const read = await gather(client, context, loaded, inputs, route, now);
+  const read = await withBoard(await gather(client, context, loaded, inputs, route, now), { context, loaded, inputs, route, options });
   if (read.focusIsDashboard) {
     core.notice(`#${route.mode === 'issue' ? route.issueNumber : ''} is the dashboard issue Roadmap Guard keeps; it is not planned work, so there is nothing to check.`);
     return undefined;
@@ -176,7 +176,7 @@ async function loadRepositoryPolicy(client: GitHubClient, context: EventContext,
   });
   const loaded = await loadPolicy(inputs.policyPath, reader);
   core.info(`Policy: ${loaded.sources.join(', extending ')}${loaded.commit ? ` at ${loaded.commit.slice(0, 7)}` : ''}.`);
-  for (const warning of unreadBoardWarnings(loaded.policy)) core.warning(warning);
+  requireProjectToken(loaded.policy, inputs.projectToken);
   return loaded;
 }
 
@@ -189,6 +189,22 @@ function gather(client: GitHubClient, context: EventContext, loaded: LoadedPolic
 
 /** The routes whose run reads, evaluates and syncs issues. */
 type CheckedRoute = Extract<Route, { mode: 'issue' | 'audit' }>;
+
+/** With `work.project`, the board's items become the planned work (see board-work.ts). */
+async function withBoard(
+  gathered: Gathered,
+  run: { context: EventContext; loaded: LoadedPolicy; inputs: ActionInputs; route: CheckedRoute; options: RunOptions },
+): Promise<Gathered> {
+  const board = run.loaded.policy.work.project;
+  if (!board || gathered.focusIsDashboard) return gathered;
+  const { createGitHubClient } = await import('../github/client.js');
+  const client = createGitHubClient({ token: run.inputs.projectToken, warn: (message) => core.warning(message), ...run.options.client });
+  const read = await readPlannedBoard(client, run.loaded);
+  core.info(`Board read: ${describeCounts(client.counts())}.`);
+  const work = boardWork(read, repoOf(run.context), run.loaded.policy, gathered.items);
+  await summarizeBoard(board, read, work);
+  return withBoardWork(gathered, work, run.route.mode === 'issue' ? run.route.issueNumber : undefined);
+}
 
 interface PlanContext {
   client: GitHubClient;

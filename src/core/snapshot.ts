@@ -25,7 +25,11 @@ const fieldValue = z.discriminatedUnion(
 
 const workItem = z
   .strictObject({
-    number: z.number().int().positive(),
+    // Negative for a board item outside the repository (another repository's issue, a draft): it has no number here.
+    number: z
+      .number()
+      .int()
+      .refine((n) => n !== 0, { error: 'expected an issue number, or a negative key for a board item outside the repository' }),
     title: z.string(),
     url: z.string(),
     state: z.enum(['open', 'closed'], { error: 'expected open or closed' }),

@@ -5,7 +5,7 @@
  */
 
 /** What a work item needs from an issue, body aside (fetched only when the policy reads it). */
-const ISSUE_FIELDS = /* GraphQL */ `
+export const ISSUE_FIELDS = /* GraphQL */ `
   fragment RoadmapIssueFields on Issue {
     number
     title

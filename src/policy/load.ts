@@ -20,6 +20,8 @@ export interface LoadedPolicy {
   sources: string[];
   /** The commit the repository's own policy file was read at, when the reader knows it. */
   commit?: string;
+  /** Where a key is set, for problems found only at run time (a board field the board lacks). */
+  locate?: Locator;
 }
 
 /** How many `extends` may be followed from the repository's own file. */
@@ -67,7 +69,12 @@ export async function loadPolicy(path: string, read: PolicyFileReader): Promise<
   const checked = chain.complete ? checkPolicyData(mergeChain(chain.sources), ownerLocator(chain.sources)) : { problems: [] };
   const problems = unique([...chain.problems, ...checked.problems]);
   if (problems.length > 0 || !checked.parsed) throw new PolicyError(problems);
-  return { policy: normalizePolicy(checked.parsed), sources: chain.sources.map((s) => s.file), ...(top.commit ? { commit: top.commit } : {}) };
+  return {
+    policy: normalizePolicy(checked.parsed),
+    sources: chain.sources.map((s) => s.file),
+    ...(top.commit ? { commit: top.commit } : {}),
+    locate: ownerLocator(chain.sources),
+  };
 }
 
 /** The user-facing problem for a repository without a policy file: where we looked and how to start. */

@@ -103,8 +103,15 @@ export function dealCategories(policy: Policy): string[] {
 /** A linked item reference for markdown: "[#12](url) Title", the title escaped and cut. */
 export function itemLink(item: { number: number; title: string; url: string }, titleMax = 80): string {
   const url = safeUrl(item.url);
-  const ref = url ? `[#${item.number}](${url})` : `#${item.number}`;
+  const label = item.number > 0 ? `#${item.number}` : boardItemLabel(url);
+  const ref = url ? `[${label}](${url})` : label;
   return `${ref} ${escapeText(item.title, titleMax)}`;
+}
+
+/** Board items outside this repository have no number here (their key is negative): `owner/repo#n` from the link, or "draft". */
+function boardItemLabel(url: string | undefined): string {
+  const match = url ? /^https:\/\/[^/]+\/([\w.-]+\/[\w.-]+)\/issues\/(\d+)$/.exec(url) : null;
+  return match ? `${match[1]}#${match[2]}` : 'draft';
 }
 
 /** YYYY-MM-DD of an ISO timestamp (UTC). */

@@ -25,6 +25,7 @@ import { githubGraphqlSchema } from './schema.js';
 import { type Connection, type ConnectionArgs, paginate } from './connection.js';
 import type { FakeComment, FakeIssue, FakeLabel, FakePullRequest, FakeRepository, FakeUser } from './state.js';
 import { type FakeStore, HTML_BASE_URL } from './store.js';
+import { ownerView, type ProjectViews } from './projects.js';
 
 export interface RateLimitView {
   limit: number;
@@ -97,7 +98,9 @@ export async function executeGraphql(
 function formatError(error: GraphQLError): Record<string, unknown> {
   const formatted: Record<string, unknown> = { ...error.toJSON() };
   const original = error.originalError ?? error;
-  if (original instanceof TypedError) formatted.type = original.type;
+  // Typed errors come from here and from projects.ts: any error carrying a string `type`.
+  const type = (original as { type?: unknown }).type;
+  if (typeof type === 'string') formatted.type = type;
   return formatted;
 }
 
@@ -147,6 +150,22 @@ function queryRoot(context: GraphqlContext) {
     search: (args: ConnectionArgs & { query: string; type: string }) => searchView(args, context),
     node: ({ id }: { id: string }) => nodeById(id, context),
     nodes: ({ ids }: { ids: string[] }) => ids.map((id) => nodeById(id, context)),
+    organization: ({ login }: { login: string }) => ownerView(login, 'Organization', projectViews(context)),
+    user: ({ login }: { login: string }) => ownerView(login, 'User', projectViews(context)),
+    repositoryOwner: ({ login }: { login: string }) => ownerView(login, 'any', projectViews(context)),
+  };
+}
+
+function projectViews(context: GraphqlContext): ProjectViews {
+  const { store } = context;
+  return {
+    projects: store.projects,
+    viewer: context.viewer,
+    issue: (owner, name, number) => {
+      const repository = store.repository(owner, name);
+      const issue = repository && store.issue(repository, number);
+      return repository && issue ? issueView(repository, issue, context) : null;
+    },
   };
 }
 

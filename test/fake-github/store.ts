@@ -16,6 +16,7 @@ import {
   fakeUser,
   repositoryKey,
 } from './state.js';
+import type { FakeProject } from './projects.js';
 
 export const HTML_BASE_URL = 'https://github.com';
 
@@ -24,6 +25,8 @@ export class FakeStore {
   readonly users = new Map<string, FakeUser>();
   /** Token → login of the identity it stands for. */
   readonly tokens = new Map<string, string>();
+  /** Projects v2 boards by `projectKey(owner, number)`. */
+  readonly projects = new Map<string, FakeProject>();
   /** Where the API is served; set once the server listens. */
   apiUrl = 'http://127.0.0.1';
   /** Team members by "org/slug" (lower case). */

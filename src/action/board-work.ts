@@ -1,0 +1,157 @@
+/**
+ * With `work.project`, planned work is the board's items: issues of this
+ * repository (kept in sync: comment and labels), issues of other repositories
+ * (counted in budgets and listed, never written to: the workflow's token can
+ * write nowhere else) and draft issues. The board is read through
+ * `project-token`; the repository read stays on `github-token`.
+ */
+import * as core from '@actions/core';
+import { appendFile } from 'node:fs/promises';
+import type { WorkItem } from '../core/types.js';
+import { BoardAccessError, readBoard, type BoardRead, type BoardRef } from '../github/board.js';
+import type { GitHubClient } from '../github/client.js';
+import type { RepoRef } from '../github/read.js';
+import { closest } from '../policy/did-you-mean.js';
+import { PolicyError, type PolicyProblem } from '../policy/errors.js';
+import type { LoadedPolicy } from '../policy/load.js';
+import type { Policy } from '../policy/schema.js';
+import type { KeyPath } from '../policy/yaml-source.js';
+import { codeSpan, escapeText } from '../report/escape.js';
+import { plural } from '../report/format.js';
+import type { Gathered } from './gather.js';
+
+/** A field name the policy reads from the board, and where the policy names it. */
+interface NamedField {
+  name: string;
+  path: KeyPath;
+  target: 'key' | 'value';
+}
+
+/** Every board field the policy names, in policy order, each once per place. */
+export function boardFieldsNamed(policy: Policy): NamedField[] {
+  const named: NamedField[] = [];
+  const add = (name: string | undefined, path: KeyPath, target: 'key' | 'value' = 'value') => name && named.push({ name, path, target });
+  add(policy.work.project?.iterationField, ['work', 'project', 'iteration-field']);
+  add(policy.work.size.field, ['work', 'size', 'field']);
+  for (const category of policy.categories) {
+    for (const name of Object.keys(category.match.fields)) add(name, ['categories', category.name, 'match', 'fields', name], 'key');
+  }
+  add(policy.customer.field, ['customer', 'field']);
+  add(policy.bets.reviewField, ['bets', 'review-field']);
+  return named;
+}
+
+/** Fails when `project-token` is empty: the workflow token cannot read organization or user boards. */
+export function requireProjectToken(policy: Policy, projectToken: string): void {
+  const board = policy.work.project;
+  if (board && !projectToken) throw new Error(boardTokenHelp(board, 'the `project-token` input is empty'));
+}
+
+/** The one-line reason and the workflow lines that fix it. */
+export function boardTokenHelp(board: BoardRef, problem: string): string {
+  return [
+    `Roadmap Guard cannot read the Projects v2 board ${board.owner}/${board.number} (work.project): ${problem}. The workflow token (GITHUB_TOKEN) cannot read organization or user projects; pass \`project-token\`: a fine-grained token with "Projects: read" (an organization permission for an organization board), or a GitHub App installation token with organization projects read.`,
+    'Add to the workflow, for example:',
+    '  - uses: actions/create-github-app-token@v2',
+    '    id: board-token',
+    '    with:',
+    '      app-id: ${{ vars.ROADMAP_APP_ID }}',
+    '      private-key: ${{ secrets.ROADMAP_APP_KEY }}',
+    `      owner: ${board.owner}`,
+    '  - uses: <this action>',
+    '    with:',
+    '      project-token: ${{ steps.board-token.outputs.token }}',
+  ].join('\n');
+}
+
+/** Reads the board, checking that it has every field the policy names. */
+export async function readPlannedBoard(client: GitHubClient, loaded: LoadedPolicy): Promise<BoardRead> {
+  const board = loaded.policy.work.project!;
+  const named = boardFieldsNamed(loaded.policy);
+  let read: BoardRead;
+  try {
+    read = await readBoard(client, board, [...new Set(named.map((field) => field.name))]);
+  } catch (error) {
+    if (!(error instanceof BoardAccessError)) throw error;
+    const problem = error.reason === 'forbidden' ? `GitHub refused \`project-token\` (${error.message})` : `\`project-token\` cannot see it, or it does not exist (${error.message})`;
+    throw new Error(boardTokenHelp(board, problem), { cause: error });
+  }
+  const problems = missingFieldProblems(loaded, named, read);
+  if (problems.length) throw new PolicyError(problems);
+  return read;
+}
+
+/** A field the policy names that the board lacks: located where the policy names it, with the board's fields and a did-you-mean. */
+function missingFieldProblems(loaded: LoadedPolicy, named: NamedField[], read: BoardRead): PolicyProblem[] {
+  const board = loaded.policy.work.project!;
+  return named
+    .filter((field) => !read.fieldNames.includes(field.name))
+    .map((field) => {
+      const hint = closest(field.name, read.fieldNames);
+      const place = loaded.locate?.(field.path, field.target) ?? { file: loaded.sources[0] ?? '' };
+      return {
+        ...place,
+        field: field.path.map(String).join('.'),
+        message: `the board ${board.owner}/${board.number} has no field "${field.name}"${hint ? `; did you mean "${hint}"?` : ''} Its fields: ${read.fieldNames.map((name) => `"${name}"`).join(', ')}`,
+      };
+    });
+}
+
+/** What the board adds to a run: the items, and the other repositories' items listed by `owner/repo#n`. */
+export interface BoardWork {
+  items: WorkItem[];
+  /** Items of other repositories, as `owner/repo#n`, by their key in `items`. */
+  elsewhere: Map<number, string>;
+  drafts: number;
+  redacted: number;
+}
+
+/**
+ * The board's items as the engine's items. This repository's issues keep
+ * their number (and the richer copy the repository read gave, with the
+ * board's fields); other items get negative keys, which no issue has, so
+ * they never collide with an issue number and are never written to.
+ */
+export function boardWork(read: BoardRead, repo: RepoRef, policy: Policy, known: readonly WorkItem[]): BoardWork {
+  const here = `${repo.owner}/${repo.name}`.toLowerCase();
+  const byNumber = new Map(known.map((item) => [item.number, item]));
+  const elsewhere = new Map<number, string>();
+  const items: WorkItem[] = [];
+  let nextKey = -1;
+  for (const entry of read.items) {
+    if (policy.work.include === 'open' && entry.item.state !== 'open') continue;
+    if (entry.repository?.toLowerCase() === here) {
+      items.push({ ...(byNumber.get(entry.item.number) ?? entry.item), fields: entry.item.fields });
+      continue;
+    }
+    const key = nextKey--;
+    if (entry.repository) elsewhere.set(key, `${entry.repository}#${entry.item.number}`);
+    items.push({ ...entry.item, number: key });
+  }
+  return { items, elsewhere, drafts: read.items.filter((entry) => entry.repository === null).length, redacted: read.redacted };
+}
+
+/** The run's gathered work with the board's items as planned work. */
+export function withBoardWork(gathered: Gathered, work: BoardWork, focus?: number): Gathered {
+  const focusItem = focus === undefined ? undefined : gathered.items.find((item) => item.number === focus);
+  const onBoard = work.items.find((item) => item.number === focus);
+  const items = focusItem ? [...work.items.filter((item) => item.number !== focus), { ...focusItem, fields: onBoard?.fields ?? {} }] : work.items;
+  return { ...gathered, items };
+}
+
+/** The board's part of the job summary: what was counted and the other repositories' items by name. */
+export async function summarizeBoard(board: BoardRef, read: BoardRead, work: BoardWork): Promise<void> {
+  const lines = [
+    `### Board ${codeSpan(`${board.owner}/${board.number}`)}: ${escapeText(read.title, 100)}`,
+    '',
+    `${plural(work.items.length, 'item')} read from the board: ${work.elsewhere.size} from other repositories (counted, never written to), ${plural(work.drafts, 'draft')}${read.redacted ? `, and ${plural(read.redacted, 'item')} GitHub would not show (deleted, or not visible to \`project-token\`) left out` : ''}.`,
+  ];
+  const titles = new Map(work.items.map((item) => [item.number, item.title]));
+  const listed = [...work.elsewhere].slice(0, 50);
+  if (listed.length) lines.push('', ...listed.map(([key, ref]) => `- ${codeSpan(ref)} ${escapeText(titles.get(key) ?? '', 80)}`));
+  if (work.elsewhere.size > listed.length) lines.push(`- and ${work.elsewhere.size - listed.length} more`);
+  core.info(`Board ${board.owner}/${board.number}: ${work.items.length} items (${work.elsewhere.size} from other repositories, ${work.drafts} drafts, ${read.redacted} unreadable).`);
+  // Appended to the file the runner names, read each time (core.summary caches the first path it saw).
+  const summaryFile = process.env.GITHUB_STEP_SUMMARY;
+  if (summaryFile) await appendFile(summaryFile, `${lines.join('\n')}\n\n`, 'utf8');
+}

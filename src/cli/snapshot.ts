@@ -1,0 +1,115 @@
+/**
+ * `roadmap-guard snapshot`: captures what an audit reads (the repository's
+ * open issues, or the board's items when the policy or `--project` names a
+ * board) as a snapshot file, so `simulate` can try a policy on real data.
+ * Reads only; the file is written only where `--out` says (else stdout).
+ */
+import { writeFile } from 'node:fs/promises';
+import { boardWork, readPlannedBoard } from '../action/board-work.js';
+import type { Snapshot, WorkItem } from '../core/types.js';
+import { createGitHubClient, type GitHubClient } from '../github/client.js';
+import { describeCounts } from '../github/request-counts.js';
+import { createPolicyReader } from '../github/policy-reader.js';
+import { readIssues, type RepoRef } from '../github/read.js';
+import { DEFAULT_POLICY_PATH, loadPolicy, type LoadedPolicy } from '../policy/load.js';
+import { BadInput, type CliIo, type Command, EXIT, parseStrictly, reportBadInput } from './io.js';
+
+const SNAPSHOT_USAGE = `Usage: roadmap-guard snapshot --repo <owner/name> [--project <owner/number>] [--out <file>] [--policy <path>] [--api-url <url>]
+
+Reads what an audit reads and writes it as a snapshot for \`simulate\`.
+Reads only. The token comes from GITHUB_TOKEN or GH_TOKEN.
+
+  --repo <owner/name>       the repository (its policy names the board fields to read)
+  --project <owner/number>  read this Projects v2 board instead of the policy's work.project
+  --out <file>              write the snapshot here (default: standard output)
+  --policy <path>           the policy's path in the repository (default ${DEFAULT_POLICY_PATH})
+  --api-url <url>           GitHub Enterprise Server API, e.g. https://github.example.com/api/v3
+`;
+
+const REPO = /^([A-Za-z0-9][A-Za-z0-9-]{0,38})\/([A-Za-z0-9._-]{1,100})$/;
+const PROJECT = /^([A-Za-z0-9][A-Za-z0-9-]{0,38})\/([1-9]\d{0,8})$/;
+
+interface SnapshotOptions {
+  repo: RepoRef;
+  project?: { owner: string; number: number };
+  out?: string;
+  policyPath: string;
+  apiUrl?: string;
+}
+
+export const snapshotCommand: Command = async (args, io) => {
+  try {
+    const options = parseOptions(args);
+    if (options === 'help') {
+      io.stdout.write(SNAPSHOT_USAGE);
+      return EXIT.ok;
+    }
+    const token = io.env.GITHUB_TOKEN || io.env.GH_TOKEN;
+    if (!token) throw new BadInput(`set GITHUB_TOKEN or GH_TOKEN to a token that can read ${options.repo.owner}/${options.repo.name} (Issues: read, Contents: read) and, for a board, the project (Projects: read)`);
+    const client = createGitHubClient({ token, warn: (message) => io.stderr.write(`${message}\n`), ...(options.apiUrl ? { apiUrl: options.apiUrl, graphqlUrl: graphqlUrlFor(options.apiUrl) } : {}) });
+    const snapshot = await capture(client, options, io);
+    const json = `${JSON.stringify(snapshot, null, 2)}\n`;
+    if (options.out) await writeFile(options.out, json, 'utf8');
+    else io.stdout.write(json);
+    return EXIT.ok;
+  } catch (error) {
+    if (error instanceof Error && !(error instanceof BadInput) && /cannot read the Projects v2 board|Bad credentials|not found/i.test(error.message)) {
+      io.stderr.write(`roadmap-guard snapshot: ${error.message.split('\n', 1)[0]}\n`);
+      return EXIT.badInput;
+    }
+    return reportBadInput('snapshot', error, io);
+  }
+};
+
+async function capture(client: GitHubClient, options: SnapshotOptions, io: CliIo): Promise<Snapshot> {
+  const loaded = await loadPolicy(options.policyPath, createPolicyReader({ client, repo: options.repo }));
+  const board = options.project ?? loaded.policy.work.project;
+  const progress = (items: number) =>
+    io.stderr.write(`Read ${items} item${items === 1 ? '' : 's'}: ${describeCounts(client.counts())}${client.counts().rateLimitRemaining === undefined ? '' : `, rate limit left ${client.counts().rateLimitRemaining}`}.\n`);
+  let items: WorkItem[];
+  if (board) {
+    const withBoard: LoadedPolicy = { ...loaded, policy: { ...loaded.policy, work: { ...loaded.policy.work, project: { iterationField: loaded.policy.work.project?.iterationField, ...board } } } };
+    const read = await readPlannedBoard(client, withBoard);
+    items = boardWork(read, options.repo, withBoard.policy, []).items;
+  } else {
+    const open = await readIssues(client, options.repo, { states: ['OPEN'], withBody: true, withComments: false });
+    items = open.records.map((record) => record.item);
+  }
+  progress(items.length);
+  return {
+    version: 1,
+    source: board ? { kind: 'project', name: `${board.owner}/${board.number}` } : { kind: 'repository', name: `${options.repo.owner}/${options.repo.name}` },
+    takenAt: new Date().toISOString(),
+    items,
+  };
+}
+
+function parseOptions(args: string[]): SnapshotOptions | 'help' {
+  const { values, positionals } = parseStrictly('snapshot', args, {
+    repo: { type: 'string' },
+    project: { type: 'string' },
+    out: { type: 'string' },
+    policy: { type: 'string' },
+    'api-url': { type: 'string' },
+    help: { type: 'boolean', short: 'h' },
+  });
+  if (values.help) return 'help';
+  if (positionals.length > 0) throw new BadInput(`unexpected argument "${positionals[0]}"\n\n${SNAPSHOT_USAGE}`);
+  const repo = REPO.exec(values.repo ?? '');
+  if (!repo) throw new BadInput(`--repo must be owner/name${values.repo ? `, got "${values.repo.slice(0, 140)}"` : ''}\n\n${SNAPSHOT_USAGE}`);
+  const project = values.project === undefined ? undefined : PROJECT.exec(values.project);
+  if (project === null) throw new BadInput(`--project must be owner/number, e.g. acme/7, got "${values.project!.slice(0, 140)}"`);
+  return {
+    repo: { owner: repo[1]!, name: repo[2]! },
+    ...(project ? { project: { owner: project[1]!, number: Number(project[2]) } } : {}),
+    ...(values.out ? { out: values.out } : {}),
+    policyPath: values.policy ?? DEFAULT_POLICY_PATH,
+    ...(values['api-url'] ? { apiUrl: values['api-url'] } : {}),
+  };
+}
+
+/** GitHub Enterprise Server serves GraphQL at /api/graphql next to /api/v3. */
+function graphqlUrlFor(apiUrl: string): string {
+  const trimmed = apiUrl.replace(/\/+$/, '');
+  return trimmed.endsWith('/api/v3') ? `${trimmed.slice(0, -3)}graphql` : `${trimmed}/graphql`;
+}

@@ -1,0 +1,211 @@
+/**
+ * Reads a Projects v2 board: its field names once, then its items 100 a page
+ * with only the fields the policy names (one `fieldValueByName` alias each,
+ * through the `ProjectV2ItemField*Value` fragments), so N items cost
+ * ceil(N/100) requests whatever the board's size in columns.
+ */
+import type { FieldValue, WorkItem } from '../core/types.js';
+import type { GitHubClient } from './client.js';
+import { getErrorMessage } from './errors.js';
+import { ISSUE_FIELDS } from './queries.js';
+import { toWorkItem, type CommentNode, type IssueNode } from './work-items.js';
+
+export interface BoardRef {
+  owner: string;
+  number: number;
+}
+
+/** One item of the board, as planned work. */
+export interface BoardItem {
+  /** The issue's repository as `owner/name`; null for a draft issue. */
+  repository: string | null;
+  item: WorkItem;
+  /** The comments read with the issue (for the bot's own comment). */
+  comments: (CommentNode | null)[];
+}
+
+export interface BoardRead {
+  title: string;
+  /** Every field name the board has, as GitHub spells it. */
+  fieldNames: string[];
+  items: BoardItem[];
+  /** Items whose content GitHub would not give (deleted, or not visible to the token). */
+  redacted: number;
+  /** Pull requests on the board: not planned work for Roadmap Guard. */
+  pullRequests: number;
+}
+
+/** The token cannot see the board (or the board does not exist). */
+export class BoardAccessError extends Error {
+  constructor(
+    readonly board: BoardRef,
+    readonly reason: 'forbidden' | 'not-found',
+    detail: string,
+  ) {
+    super(detail);
+    this.name = 'BoardAccessError';
+  }
+}
+
+
+const FIELD_VALUE = /* GraphQL */ `
+  __typename
+  ... on ProjectV2ItemFieldNumberValue { number }
+  ... on ProjectV2ItemFieldTextValue { text }
+  ... on ProjectV2ItemFieldSingleSelectValue { name }
+  ... on ProjectV2ItemFieldDateValue { date }
+  ... on ProjectV2ItemFieldIterationValue { title startDate duration }
+`;
+
+/**
+ * The document for a board read with these field names. `repositoryOwner`
+ * covers organization and user boards in one query (both are `ProjectV2Owner`s).
+ */
+export function boardQuery(fieldCount: number): string {
+  const variables = Array.from({ length: fieldCount }, (_, i) => `$field${i}: String!`).join(' ');
+  const values = Array.from({ length: fieldCount }, (_, i) => `field${i}: fieldValueByName(name: $field${i}) { ${FIELD_VALUE} }`).join('\n');
+  return /* GraphQL */ `
+    query RoadmapBoardItems($owner: String!, $number: Int!, $after: String, $withFields: Boolean! ${variables}) {
+      repositoryOwner(login: $owner) {
+        ... on ProjectV2Owner {
+          projectV2(number: $number) {
+            title
+            fields(first: 100) @include(if: $withFields) { nodes { ... on ProjectV2FieldCommon { name } } }
+            items(first: 100, after: $after) {
+              pageInfo { hasNextPage endCursor }
+              nodes {
+                type
+                ${values}
+                content {
+                  __typename
+                  ... on Issue { ...RoadmapIssueFields body repository { nameWithOwner } }
+                  ... on DraftIssue { title body createdAt updatedAt }
+                }
+              }
+            }
+          }
+        }
+      }
+    }
+    ${ISSUE_FIELDS}
+  `;
+}
+
+type RawFieldValue = {
+  __typename: string;
+  number?: number | null;
+  text?: string | null;
+  name?: string | null;
+  date?: string | null;
+  title?: string;
+  startDate?: string;
+  duration?: number;
+} | null;
+
+type RawContent =
+  | (IssueNode & { __typename: 'Issue'; repository?: { nameWithOwner: string } })
+  | { __typename: 'DraftIssue'; title: string; body: string; createdAt: string; updatedAt: string }
+  | { __typename: 'PullRequest' }
+  | null;
+
+type RawItem = { type: string; content: RawContent } & Record<string, unknown>;
+
+interface BoardPage {
+  repositoryOwner: {
+    projectV2?: {
+      title: string;
+      fields?: { nodes: ({ name?: string } | null)[] | null };
+      items: { pageInfo: { hasNextPage: boolean; endCursor: string | null }; nodes: (RawItem | null)[] | null };
+    } | null;
+  } | null;
+}
+
+/** Every item of the board, with the values of `fieldNames` (names as the policy spells them). */
+export async function readBoard(client: GitHubClient, board: BoardRef, fieldNames: readonly string[]): Promise<BoardRead> {
+  const document = boardQuery(fieldNames.length);
+  const fieldVariables = Object.fromEntries(fieldNames.map((name, i) => [`field${i}`, name]));
+  const read: BoardRead = { title: '', fieldNames: [], items: [], redacted: 0, pullRequests: 0 };
+  let after: string | null = null;
+  let drafts = 0;
+  do {
+    const page: BoardPage = await readPage(client, board, document, { owner: board.owner, number: board.number, after, withFields: after === null, ...fieldVariables });
+    const project = page.repositoryOwner?.projectV2;
+    if (!project) throw new BoardAccessError(board, 'not-found', `Could not resolve to a ProjectV2 with the number ${board.number}.`);
+    if (after === null) {
+      read.title = project.title;
+      read.fieldNames = (project.fields?.nodes ?? []).flatMap((node) => (node?.name ? [node.name] : []));
+    }
+    for (const node of project.items.nodes ?? []) {
+      if (!node) continue;
+      const fields = fieldValues(node, fieldNames);
+      const content = node.content;
+      if (!content) read.redacted += 1;
+      else if (content.__typename === 'PullRequest') read.pullRequests += 1;
+      else if (content.__typename === 'DraftIssue') read.items.push({ repository: null, item: draftItem(content, fields, (drafts += 1)), comments: [] });
+      else read.items.push({ repository: content.repository?.nameWithOwner ?? null, item: { ...toWorkItem(content), fields }, comments: [] });
+    }
+    after = project.items.pageInfo.hasNextPage ? project.items.pageInfo.endCursor : null;
+  } while (after);
+  return read;
+}
+
+async function readPage(client: GitHubClient, board: BoardRef, document: string, variables: Record<string, unknown>): Promise<BoardPage> {
+  try {
+    return await client.graphql<BoardPage>(document, variables);
+  } catch (error) {
+    const types = graphqlErrorTypes(error);
+    if (types.includes('FORBIDDEN')) throw new BoardAccessError(board, 'forbidden', graphqlErrorMessage(error));
+    if (types.includes('NOT_FOUND')) throw new BoardAccessError(board, 'not-found', graphqlErrorMessage(error));
+    throw error;
+  }
+}
+
+/** The `type` of each GraphQL error (Octokit's GraphqlResponseError keeps them in `errors`). */
+function graphqlErrorTypes(error: unknown): string[] {
+  return graphqlErrors(error).map((e) => String(e?.type ?? ''));
+}
+
+/** GitHub's own words ("Resource not accessible by integration"), not Octokit's wrapper text. */
+function graphqlErrorMessage(error: unknown): string {
+  return graphqlErrors(error).find((e) => typeof e?.message === 'string')?.message ?? getErrorMessage(error);
+}
+
+function graphqlErrors(error: unknown): ({ type?: unknown; message?: string } | null)[] {
+  const errors = (error as { errors?: unknown } | null)?.errors;
+  return Array.isArray(errors) ? (errors as ({ type?: unknown; message?: string } | null)[]) : [];
+}
+
+function fieldValues(node: RawItem, fieldNames: readonly string[]): Record<string, FieldValue> {
+  const fields: Record<string, FieldValue> = {};
+  fieldNames.forEach((name, i) => {
+    const value = toFieldValue(node[`field${i}`] as RawFieldValue | undefined);
+    if (value) fields[name] = value;
+  });
+  return fields;
+}
+
+function toFieldValue(raw: RawFieldValue | undefined): FieldValue | undefined {
+  switch (raw?.__typename) {
+    case 'ProjectV2ItemFieldNumberValue':
+      return typeof raw.number === 'number' ? { type: 'number', value: raw.number } : undefined;
+    case 'ProjectV2ItemFieldTextValue':
+      return typeof raw.text === 'string' ? { type: 'text', value: raw.text } : undefined;
+    case 'ProjectV2ItemFieldSingleSelectValue':
+      return typeof raw.name === 'string' ? { type: 'single-select', value: raw.name } : undefined;
+    case 'ProjectV2ItemFieldDateValue':
+      return typeof raw.date === 'string' ? { type: 'date', value: raw.date } : undefined;
+    case 'ProjectV2ItemFieldIterationValue':
+      return raw.startDate && typeof raw.duration === 'number' ? { type: 'iteration', title: raw.title ?? '', startDate: raw.startDate, durationDays: raw.duration } : undefined;
+    default:
+      return undefined;
+  }
+}
+
+/**
+ * A draft issue has no number and no repository. It is planned work all the
+ * same, under a key no issue can have (negative), and is never written to.
+ */
+function draftItem(content: { title: string; body: string; createdAt: string; updatedAt: string }, fields: Record<string, FieldValue>, ordinal: number): WorkItem {
+  const item = toWorkItem({ number: -ordinal, title: content.title, url: '', state: 'OPEN', createdAt: content.createdAt, updatedAt: content.updatedAt, body: content.body });
+  return { ...item, fields };
+}

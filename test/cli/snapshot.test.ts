@@ -1,0 +1,61 @@
+// `snapshot` against the fake GitHub's board, then `simulate` on the file it
+// wrote: the same findings and budgets as the audit of the same board.
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { FakeGitHub } from '../fake-github/index.js';
+import { BOARD_POLICY, BOARD_TOKEN, NOW, startBoardFake } from '../e2e/board-fixtures.js';
+import { workflowDispatchEvent } from '../e2e/events.js';
+import { runInProcess } from '../e2e/run-in-process.js';
+import { runCli } from './helpers.js';
+
+let fake: FakeGitHub | undefined;
+let temp: string | undefined;
+
+afterEach(async () => {
+  await fake?.stop();
+  fake = undefined;
+  if (temp) await rm(temp, { recursive: true, force: true });
+  temp = undefined;
+});
+
+describe('roadmap-guard snapshot', () => {
+  it('captures the board so that simulate gives the audit\'s findings', async () => {
+    const github = (fake = await startBoardFake());
+    const dir = (temp = await mkdtemp(join(tmpdir(), 'roadmap-guard-snapshot-')));
+    const out = join(dir, 'snapshot.json');
+    const policy = join(dir, 'policy.yml');
+    await writeFile(policy, BOARD_POLICY);
+
+    const audit = await runInProcess({ fake: github, event: workflowDispatchEvent(github), now: NOW, inputs: { 'project-token': BOARD_TOKEN, 'dry-run': 'true' } });
+    github.clearRequests();
+    const captured = await runCli(['snapshot', '--repo', 'acme/widgets', '--out', out, '--api-url', github.url], { env: { GITHUB_TOKEN: BOARD_TOKEN } });
+    expect(captured.stderr).toMatch(/^Read 119 items: \d+ GraphQL/m);
+    expect(captured.code).toBe(0);
+    expect(github.requests.every((r) => r.kind !== 'write')).toBe(true);
+    expect(JSON.parse(await readFile(out, 'utf8'))).toMatchObject({ version: 1, source: { kind: 'project', name: 'acme/7' } });
+
+    const simulated = await runCli(['simulate', '--policy', policy, '--snapshot', out, '--at', NOW.toISOString(), '--format', 'json']);
+    expect(simulated.stderr).toBe('');
+    const result = JSON.parse(simulated.stdout) as { findings: unknown[]; budgets: unknown[] };
+    expect(result.findings).toEqual(JSON.parse(audit.outputs.findings ?? ''));
+    expect(result.budgets).toEqual(JSON.parse(audit.outputs.budgets ?? ''));
+    expect(simulated.code).toBe(1);
+  });
+
+  it('names what to grant when no token is set', async () => {
+    const result = await runCli(['snapshot', '--repo', 'acme/widgets']);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toBe('roadmap-guard snapshot: set GITHUB_TOKEN or GH_TOKEN to a token that can read acme/widgets (Issues: read, Contents: read) and, for a board, the project (Projects: read)\n');
+  });
+
+  it('says in one line when the token cannot see the board', async () => {
+    const github = (fake = await startBoardFake());
+    github.addToken('outsider-token', 'outsider');
+    const result = await runCli(['snapshot', '--repo', 'acme/widgets', '--api-url', github.url], { env: { GH_TOKEN: 'outsider-token' } });
+    expect(result.code).toBe(2);
+    expect(result.stderr.trim().split('\n')).toHaveLength(1);
+    expect(result.stderr).toContain('Projects: read');
+  });
+});

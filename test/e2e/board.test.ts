@@ -1,0 +1,142 @@
+// Planned work from a Projects v2 board, run in-process against the fake
+// GitHub's board (see board-fixtures.ts): budgets from board estimates, the
+// current sprint only, field-based categories and customers, other
+// repositories counted but never written to, and the board-token messages.
+import { afterEach, describe, expect, it } from 'vitest';
+import type { FakeGitHub } from '../fake-github/index.js';
+import { BOARD_POLICY, BOARD_READER, BOARD_TOKEN, NOW, startBoardFake } from './board-fixtures.js';
+import { workflowDispatchEvent } from './events.js';
+import { runInProcess } from './run-in-process.js';
+
+let fake: FakeGitHub | undefined;
+
+afterEach(async () => {
+  const unknownRoutes = fake?.unknownRoutes ?? [];
+  await fake?.stop();
+  fake = undefined;
+  expect(unknownRoutes).toEqual([]);
+});
+
+interface BudgetOutput {
+  category: string;
+  points: number;
+  items: number;
+  customers: { customer: string; points: number }[];
+}
+
+async function audit(github: FakeGitHub, inputs: Record<string, string> = { 'project-token': BOARD_TOKEN }) {
+  github.clearRequests();
+  return runInProcess({ fake: github, event: workflowDispatchEvent(github), now: NOW, inputs });
+}
+
+describe('an audit of a Projects v2 board', () => {
+  it('budgets the current sprint from board estimates and fields, across repositories', async () => {
+    const github = (fake = await startBoardFake());
+    const result = await audit(github);
+
+    const budgets = JSON.parse(result.outputs.budgets ?? '[]') as BudgetOutput[];
+    const deal = budgets.find((b) => b.category === 'deal');
+    const strategic = budgets.find((b) => b.category === 'strategic');
+    // Last sprint's 12 deals (600 points) and the deleted issue's item are not counted.
+    expect(deal).toMatchObject({ points: 33, items: 6 });
+    expect(deal?.customers.map((c) => [c.customer, c.points])).toEqual([
+      ['Globex', 30],
+      ['Initech', 3],
+    ]);
+    expect(strategic).toMatchObject({ points: 205, items: 101 });
+    expect(result.exitCode).toBe(1);
+    expect(result.annotations.find((a) => a.level === 'error')?.message).toContain('Deal work is 13.9% of planned work, above its 10% cap (33 of 238 points)');
+
+    // The bet past its review date, read from the board's date field.
+    const findings = JSON.parse(result.outputs.findings ?? '[]') as { kind: string; item?: number }[];
+    expect(findings.filter((f) => f.kind === 'bet-overdue').map((f) => f.item)).toEqual([113]);
+
+    // Writes go only to the workflow's repository; other repositories' items are listed by name.
+    const writes = github.requests.filter((r) => r.kind === 'write');
+    expect(writes.length).toBeGreaterThan(0);
+    expect(writes.every((w) => w.path.startsWith('/repos/acme/widgets/'))).toBe(true);
+    expect(result.summary).toContain('- `acme/api#1` API deal 1');
+    expect(result.summary).toContain('- `acme/api#5` API deal 5');
+    expect(result.summary).toMatch(/1 draft/);
+    expect(result.summary).toMatch(/1 item GitHub would not show/);
+
+    // 120 items: two pages, both through the project token.
+    const boardReads = github.requests.filter((r) => r.login === BOARD_READER);
+    expect(boardReads).toHaveLength(2);
+  });
+
+  it('costs at most ceil(1000/100) + 3 requests for a 1,000-item organization board', async () => {
+    // 1,000 items: 100 open issues of this repository, 886 of another, 12 closed, a draft and a deleted issue.
+    const github = (fake = await startBoardFake({ items: 99, elsewhere: 886 }));
+    const result = await audit(github, { 'project-token': BOARD_TOKEN, 'dry-run': 'true' });
+    expect(result.exitCode).toBe(1);
+    const boardReads = github.requests.filter((r) => r.login === BOARD_READER);
+    expect(boardReads).toHaveLength(10);
+    // Board pages, one page of this repository's open issues, the policy file, the closed issues still labelled.
+    expect(github.requests.map((r) => r.route)).toHaveLength(13);
+  });
+});
+
+describe('a projects_v2_item event relayed as repository_dispatch', () => {
+  it('checks the board item of this repository and its category budget, like an issue event', async () => {
+    const github = (fake = await startBoardFake());
+    github.clearRequests();
+    const clientPayload = { event: 'projects_v2_item', item: 'PVTI_lADOBoard', content: 'acme/widgets#113' };
+    const event = { name: 'repository_dispatch', payload: { action: 'projects_v2_item', branch: 'main', client_payload: clientPayload } };
+    const result = await runInProcess({ fake: github, event, now: NOW, inputs: { 'project-token': BOARD_TOKEN } });
+    expect(result.stdout).toContain('issue mode for #113');
+    expect(result.exitCode).toBe(1);
+    expect(result.annotations.find((a) => a.level === 'error')?.message).toContain('above its 10% cap (33 of 238 points)');
+    const writes = github.requests.filter((r) => r.kind === 'write').map((r) => `${r.method} ${decodeURIComponent(r.path)}`);
+    expect(writes.length).toBeGreaterThan(0);
+    expect(writes.every((write) => write.includes('/repos/acme/widgets/issues/113/') || write.endsWith('/repos/acme/widgets/labels'))).toBe(true);
+    const comment = github.comments(113).at(-1)?.body ?? '';
+    expect(comment).toContain('set a new "Review by" date');
+    // Other repositories' items are named by owner/repo#n, not by a number of this repository.
+    expect(comment).toContain('[acme/api#1](https://github.com/acme/api/issues/1) API deal 1');
+  });
+});
+
+describe('a board the run cannot read', () => {
+  it('names project-token, the permission and the workflow lines when the input is empty, before any read or write', async () => {
+    const github = (fake = await startBoardFake());
+    const result = await audit(github, { 'project-token': '' });
+    expect(result.exitCode).toBe(1);
+    const failure = result.annotations.find((a) => a.level === 'error')?.message ?? '';
+    expect(failure).toContain('`project-token` input is empty');
+    expect(failure).toContain('Projects: read');
+    expect(result.stdout).toContain('actions/create-github-app-token');
+    expect(github.requests.filter((r) => r.kind === 'write')).toEqual([]);
+  });
+
+  it('says the token cannot see the board when GitHub answers NOT_FOUND', async () => {
+    const github = (fake = await startBoardFake());
+    github.addToken('outsider-token', 'outsider');
+    const result = await audit(github, { 'project-token': 'outsider-token' });
+    expect(result.exitCode).toBe(1);
+    const failure = result.annotations.find((a) => a.level === 'error')?.message ?? '';
+    expect(failure).toContain('acme/7');
+    expect(failure).toContain('cannot see it');
+    expect(github.requests.filter((r) => r.kind === 'write')).toEqual([]);
+  });
+
+  it('says GitHub refused the workflow token passed as project-token', async () => {
+    const github = (fake = await startBoardFake());
+    const result = await audit(github, { 'project-token': 'fake-token' });
+    expect(result.exitCode).toBe(1);
+    expect(result.annotations.find((a) => a.level === 'error')?.message).toContain('Resource not accessible by integration');
+    expect(github.requests.filter((r) => r.kind === 'write')).toEqual([]);
+  });
+
+  it('locates a policy field the board lacks and names the board fields', async () => {
+    const github = (fake = await startBoardFake({ policy: BOARD_POLICY.replace('field: Estimate', 'field: Estimates') }));
+    const result = await audit(github);
+    expect(result.exitCode).toBe(1);
+    const problem = result.stdout.split('\n').find((line) => line.startsWith('::error title=Invalid roadmap policy')) ?? '';
+    expect(problem).toContain('file=.github/roadmap-policy.yml,line=6');
+    expect(problem).toContain('work.size.field');
+    expect(problem).toContain('did you mean "Estimate"?');
+    expect(problem).toContain('"Sprint"');
+    expect(github.requests.filter((r) => r.kind === 'write')).toEqual([]);
+  });
+});

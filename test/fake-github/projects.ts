@@ -1,0 +1,176 @@
+/**
+ * Projects v2 boards as GitHub's GraphQL schema models them (`ProjectV2`,
+ * `ProjectV2Item`, the `ProjectV2ItemField*Value` union members): fields of
+ * type number, text, single select, date and iteration; items whose content
+ * is an issue of any repository, a draft issue, or nothing at all (the
+ * schema's `ProjectV2ItemType.REDACTED`: "Redacted Item", what a deleted or
+ * unreadable issue leaves behind, with `content: null`).
+ *
+ * Who may read a board follows GitHub's docs on `GITHUB_TOKEN` ("cannot access
+ * projects": organization and user projects are outside a repository-scoped
+ * token): the workflow bot gets "Resource not accessible by integration"
+ * (type FORBIDDEN); a token whose identity is not among the board's readers
+ * gets the same NOT_FOUND answer as for a board that does not exist.
+ */
+import { GraphQLError } from 'graphql';
+import { paginate, type ConnectionArgs } from './connection.js';
+import { newDatabaseId, newNodeId, type FakeUser } from './state.js';
+
+export type FakeFieldValue =
+  | { type: 'number'; number: number }
+  | { type: 'text'; text: string }
+  | { type: 'single-select'; name: string }
+  | { type: 'date'; date: string }
+  | { type: 'iteration'; title: string; startDate: string; duration: number };
+
+export interface FakeProjectField {
+  name: string;
+  /** `ProjectV2FieldType`. */
+  dataType: 'NUMBER' | 'TEXT' | 'SINGLE_SELECT' | 'DATE' | 'ITERATION' | 'TITLE' | 'ASSIGNEES' | 'LABELS' | 'STATUS';
+}
+
+export type FakeItemContent =
+  | { kind: 'issue'; owner: string; repo: string; number: number }
+  | { kind: 'draft'; title: string; body: string; createdAt: string }
+  /** The issue was deleted, or the reader cannot see it. */
+  | { kind: 'redacted' };
+
+export interface FakeProjectItem {
+  databaseId: number;
+  nodeId: string;
+  content: FakeItemContent;
+  values: Record<string, FakeFieldValue>;
+}
+
+export interface FakeProject {
+  owner: string;
+  ownerType: 'Organization' | 'User';
+  number: number;
+  title: string;
+  fields: FakeProjectField[];
+  items: FakeProjectItem[];
+  /** Logins that may read the board. */
+  readers: string[];
+}
+
+/** The fields every board has before anyone adds one (GitHub creates them with the project). */
+export const DEFAULT_PROJECT_FIELDS: FakeProjectField[] = [
+  { name: 'Title', dataType: 'TITLE' },
+  { name: 'Assignees', dataType: 'ASSIGNEES' },
+  { name: 'Status', dataType: 'SINGLE_SELECT' },
+  { name: 'Labels', dataType: 'LABELS' },
+];
+
+export function fakeProjectItem(content: FakeItemContent, values: Record<string, FakeFieldValue> = {}): FakeProjectItem {
+  const databaseId = newDatabaseId();
+  return { databaseId, nodeId: newNodeId('PVTI', databaseId), content, values };
+}
+
+export function projectKey(owner: string, number: number): string {
+  return `${owner.toLowerCase()}/${number}`;
+}
+
+/** What the board resolvers need from the rest of the fake. */
+export interface ProjectViews {
+  projects: Map<string, FakeProject>;
+  viewer: FakeUser;
+  /** The GraphQL view of an issue, or null when the repository or issue does not exist. */
+  issue: (owner: string, repo: string, number: number) => unknown;
+}
+
+class TypedError extends GraphQLError {
+  constructor(
+    message: string,
+    readonly type: string,
+  ) {
+    super(message);
+  }
+}
+
+/** `organization(login:)`, `user(login:)` and `repositoryOwner(login:)`, each with `projectV2(number:)`. */
+export function ownerView(login: string, wanted: 'Organization' | 'User' | 'any', views: ProjectViews) {
+  const owned = [...views.projects.values()].filter((project) => project.owner.toLowerCase() === login.toLowerCase());
+  const ownerType = owned[0]?.ownerType ?? (wanted === 'any' ? 'Organization' : wanted);
+  if (wanted !== 'any' && ownerType !== wanted) {
+    throw new TypedError(`Could not resolve to ${wanted === 'User' ? 'a User' : 'an Organization'} with the login of '${login}'.`, 'NOT_FOUND');
+  }
+  return {
+    __typename: ownerType,
+    login,
+    projectV2: ({ number }: { number: number }) => {
+      if (views.viewer.type === 'Bot' && views.viewer.login === 'github-actions[bot]') {
+        throw new TypedError('Resource not accessible by integration', 'FORBIDDEN');
+      }
+      const project = views.projects.get(projectKey(login, number));
+      if (!project || !project.readers.some((reader) => reader.toLowerCase() === views.viewer.login.toLowerCase())) {
+        throw new TypedError(`Could not resolve to a ProjectV2 with the number ${number}.`, 'NOT_FOUND');
+      }
+      return projectView(project, views);
+    },
+  };
+}
+
+function projectView(project: FakeProject, views: ProjectViews) {
+  return {
+    __typename: 'ProjectV2',
+    id: newNodeId('PVT', project.number),
+    number: project.number,
+    title: project.title,
+    url: `https://github.com/${project.ownerType === 'User' ? 'users' : 'orgs'}/${project.owner}/projects/${project.number}`,
+    fields: (args: ConnectionArgs) => {
+      const page = paginate(project.fields, args, 'fields');
+      const view = (field: FakeProjectField) => ({
+        __typename: field.dataType === 'ITERATION' ? 'ProjectV2IterationField' : field.dataType === 'SINGLE_SELECT' ? 'ProjectV2SingleSelectField' : 'ProjectV2Field',
+        name: field.name,
+        dataType: field.dataType,
+      });
+      return { ...page, nodes: page.nodes.map(view), edges: page.edges.map((edge) => ({ cursor: edge.cursor, node: view(edge.node) })) };
+    },
+    items: (args: ConnectionArgs) => {
+      const page = paginate(project.items, args, 'items');
+      const view = (item: FakeProjectItem) => itemView(project, item, views);
+      return { ...page, nodes: page.nodes.map(view), edges: page.edges.map((edge) => ({ cursor: edge.cursor, node: view(edge.node) })) };
+    },
+  };
+}
+
+const ITEM_TYPES = { issue: 'ISSUE', draft: 'DRAFT_ISSUE', redacted: 'REDACTED' } as const;
+
+function itemView(project: FakeProject, item: FakeProjectItem, views: ProjectViews) {
+  const content = item.content;
+  return {
+    __typename: 'ProjectV2Item',
+    id: item.nodeId,
+    fullDatabaseId: String(item.databaseId),
+    type: ITEM_TYPES[content.kind],
+    isArchived: false,
+    content: () => {
+      if (content.kind === 'issue') return views.issue(content.owner, content.repo, content.number);
+      if (content.kind === 'draft') {
+        return { __typename: 'DraftIssue', id: newNodeId('DI', item.databaseId), title: content.title, body: content.body, createdAt: content.createdAt, updatedAt: content.createdAt };
+      }
+      return null;
+    },
+    // GitHub matches the field name exactly; a name the board lacks, or an empty field, is null.
+    fieldValueByName: ({ name }: { name: string }) => {
+      if (!project.fields.some((field) => field.name === name)) return null;
+      const value = item.values[name];
+      return value ? fieldValueView(value) : null;
+    },
+  };
+}
+
+function fieldValueView(value: FakeFieldValue) {
+  switch (value.type) {
+    case 'number':
+      return { __typename: 'ProjectV2ItemFieldNumberValue', number: value.number };
+    case 'text':
+      return { __typename: 'ProjectV2ItemFieldTextValue', text: value.text };
+    case 'single-select':
+      return { __typename: 'ProjectV2ItemFieldSingleSelectValue', name: value.name };
+    case 'date':
+      return { __typename: 'ProjectV2ItemFieldDateValue', date: value.date };
+    case 'iteration':
+      return { __typename: 'ProjectV2ItemFieldIterationValue', title: value.title, startDate: value.startDate, duration: value.duration };
+  }
+}

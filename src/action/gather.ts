@@ -8,7 +8,8 @@ import type { WorkItem } from '../core/types.js';
 import type { Policy } from '../policy/schema.js';
 import type { GitHubClient } from '../github/client.js';
 import { budgetNeedsBody, readBotComment, readBudgetItems, readFocusIssue, readIssues, type IssueRecord, type ManagedLabelNames, type RepoRef } from '../github/read.js';
-import type { BotComment, CommentLookup } from '../github/work-items.js';
+import type { BotComment, CommentLookup, CommentNode, IssueNode } from '../github/work-items.js';
+import { DAY_MS } from '../core/rules/context.js';
 
 export interface Gathered {
   /** The items the evaluation sees (planned work and candidates). */
@@ -55,14 +56,16 @@ export async function gatherIssue(options: GatherOptions & { issueNumber: number
   };
 }
 
-export async function gatherAudit(options: GatherOptions & { trendSince?: string }): Promise<Gathered> {
+export async function gatherAudit(options: GatherOptions & { trendSince?: string; now?: Date }): Promise<Gathered> {
   const { client, repo, policy } = options;
+  const mayBeArchived = archiveCandidate(policy, options.now ?? new Date());
   const open = await readIssues(client, repo, {
     states: ['OPEN'],
     withBody: true,
     withComments: true,
     labels: managedLabels(policy),
     dashboardTitle: options.dashboardTitle,
+    ...(mayBeArchived ? { needsBotComment: mayBeArchived } : {}),
   });
   let closedItems: WorkItem[] = [];
   let trendRequests = 0;
@@ -89,6 +92,25 @@ export async function gatherAudit(options: GatherOptions & { trendSince?: string
     dashboard: open.dashboard,
     extraDashboards: open.extraDashboards,
     trendRequests,
+  };
+}
+
+/**
+ * With `backlog.archive`, an issue no person touched for longer than
+ * `max-age-days` (as far as its creation, last edit and the comments read
+ * show) may be in its grace period: the warning's date is in the bot's
+ * comment, and the bot's own writes bump `updatedAt`, so that comment must be
+ * read even when the window (the first and last few comments) missed it.
+ * Issues touched recently are not stale whatever the comment says: no extra read.
+ */
+function archiveCandidate(policy: Policy, now: Date): ((node: IssueNode, window: readonly (CommentNode | null)[]) => boolean) | undefined {
+  const { maxAgeDays, archive } = policy.backlog;
+  if (!archive || maxAgeDays === undefined) return undefined;
+  const staleBefore = now.getTime() - maxAgeDays * DAY_MS;
+  return (node, window) => {
+    const people = window.filter((comment): comment is CommentNode => !!comment && !comment.viewerDidAuthor).map((comment) => comment.updatedAt ?? comment.createdAt);
+    const touches = [node.createdAt, node.lastEditedAt, ...people].map((moment) => (moment ? Date.parse(moment) : Number.NaN)).filter(Number.isFinite);
+    return touches.length > 0 && Math.max(...touches) < staleBefore;
   };
 }
 

@@ -184,7 +184,7 @@ function gather(client: GitHubClient, context: EventContext, loaded: LoadedPolic
   const common = { client, repo: repoOf(context), policy: loaded.policy, ...(inputs.dashboardIssue ? { dashboardTitle: inputs.dashboardIssue } : {}) };
   if (route.mode === 'issue') return gatherIssue({ ...common, issueNumber: route.issueNumber });
   const closedMonths = Math.max(inputs.trendMonths, outcomeMonths(loaded.policy, inputs));
-  return gatherAudit({ ...common, ...(closedMonths > 0 ? { trendSince: trendStart(now, closedMonths) } : {}) });
+  return gatherAudit({ ...common, now, ...(closedMonths > 0 ? { trendSince: trendStart(now, closedMonths) } : {}) });
 }
 
 /** The routes whose run reads, evaluates and syncs issues. */

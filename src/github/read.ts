@@ -76,12 +76,19 @@ export interface AuditReadOptions {
   withComments: boolean;
   labels?: ManagedLabelNames;
   dashboardTitle?: string;
+  /**
+   * Whether the issue's work item needs the bot's comment when the window did
+   * not show it (the warning date and the bot's own writes live there): its
+   * comments are then read in follow-up requests, for that issue only.
+   */
+  needsBotComment?: (node: IssueNode, window: readonly (CommentNode | null)[]) => boolean;
 }
 
 /** Every issue in the given states, 100 per request. */
 export async function readIssues(client: GitHubClient, repo: RepoRef, options: AuditReadOptions): Promise<IssuesRead> {
   const records: IssueRecord[] = [];
   const dashboards: { number: number; body: string }[] = [];
+  const pending: { index: number; node: AuditNode; window: (CommentNode | null)[] }[] = [];
   let existingLabels: Set<string> | undefined;
   let after: string | null = null;
   do {
@@ -106,9 +113,15 @@ export async function readIssues(client: GitHubClient, repo: RepoRef, options: A
       }
       const window = [...(node.earlyComments?.nodes ?? []), ...(node.recentComments?.nodes ?? [])];
       records.push({ item: toWorkItem(node, window), comments: options.withComments ? commentWindow(node) : { comment: null, complete: false } });
+      if (!records.at(-1)!.comments.complete && options.withComments && options.needsBotComment?.(node, window)) pending.push({ index: records.length - 1, node, window });
     }
     after = repository.issues.pageInfo.hasNextPage ? repository.issues.pageInfo.endCursor : null;
   } while (after);
+  // After the pages: a follow-up request between pages would not change what is read, and keeps the page loop simple.
+  for (const { index, node, window } of pending) {
+    const read = await readCommentsToBot(client, repo, node.number);
+    records[index] = { item: toWorkItem(node, [...window, ...read.nodes]), comments: { comment: read.comment, complete: true } };
+  }
   const [dashboard = null, ...extras] = dashboards.sort((a, b) => a.number - b.number);
   return { records, dashboard, extraDashboards: extras.map((extra) => extra.number), existingLabels };
 }
@@ -203,16 +216,23 @@ interface CommentsPage {
 
 /** Reads an issue's comments page by page until the bot's comment is found: for issues with more comments than the window shows. */
 export async function readBotComment(client: GitHubClient, repo: RepoRef, number: number): Promise<CommentLookup> {
+  return { comment: (await readCommentsToBot(client, repo, number)).comment, complete: true };
+}
+
+/** The comments of an issue up to and with the bot's (all of them when it has none), and the bot's comment. */
+async function readCommentsToBot(client: GitHubClient, repo: RepoRef, number: number): Promise<{ comment: BotComment | null; nodes: CommentNode[] }> {
+  const nodes: CommentNode[] = [];
   let after: string | null = null;
   do {
     const page: CommentsPage = await client.graphql<CommentsPage>(ISSUE_COMMENTS_QUERY, { owner: repo.owner, name: repo.name, number, after });
     const comments = page.repository?.issue?.comments;
-    if (!comments) return { comment: null, complete: true };
+    if (!comments) break;
+    nodes.push(...(comments.nodes ?? []).filter((node): node is CommentNode => node !== null));
     const comment = findBotComment(comments.nodes ?? []);
-    if (comment) return { comment, complete: true };
+    if (comment) return { comment, nodes };
     after = comments.pageInfo?.hasNextPage ? comments.pageInfo.endCursor : null;
   } while (after);
-  return { comment: null, complete: true };
+  return { comment: null, nodes };
 }
 
 interface NewestIssuesPage {

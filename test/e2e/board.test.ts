@@ -3,7 +3,8 @@
 // current sprint only, field-based categories and customers, other
 // repositories counted but never written to, and the board-token messages.
 import { afterEach, describe, expect, it } from 'vitest';
-import type { FakeGitHub } from '../fake-github/index.js';
+import { WORKFLOW_BOT, type FakeGitHub } from '../fake-github/index.js';
+import { fakeProjectItem, projectKey } from '../fake-github/projects.js';
 import { BOARD_POLICY, BOARD_READER, BOARD_TOKEN, NOW, startBoardFake } from './board-fixtures.js';
 import { workflowDispatchEvent } from './events.js';
 import { runInProcess } from './run-in-process.js';
@@ -74,6 +75,38 @@ describe('an audit of a Projects v2 board', () => {
     expect(boardReads).toHaveLength(10);
     // Board pages, one page of this repository's open issues, the policy file, the closed issues still labelled.
     expect(github.requests.map((r) => r.route)).toHaveLength(13);
+  });
+});
+
+describe('archiving the stale backlog of a board', () => {
+  it("never archives a stale item in the board's current sprint; one of last sprint is", async () => {
+    const policy = BOARD_POLICY.replace('enforcement:', 'backlog: { max-age-days: 365, archive: true, grace-days: 14 }\nenforcement:').replace(
+      'labels: { over-budget: "roadmap: over budget" }',
+      'labels: { over-budget: "roadmap: over budget", non-compliant: "roadmap: stale" }',
+    );
+    const github = (fake = await startBoardFake({ policy }));
+    const old = { createdAt: '2025-01-10T09:00:00Z', updatedAt: '2025-02-01T09:00:00Z' };
+    Object.assign(github.issue(1)!, old);
+    github.addIssue({ number: 200, title: 'Forgotten idea', ...old });
+    github.store.projects
+      .get(projectKey('acme', 7))!
+      .items.push(fakeProjectItem({ kind: 'issue', owner: 'acme', repo: 'widgets', number: 200 }, { Sprint: { type: 'iteration', title: 'Sprint 11', startDate: '2026-11-02', duration: 14 } }));
+
+    const warned = await audit(github);
+    const findings = JSON.parse(warned.outputs.findings ?? '[]') as { kind: string; item?: number }[];
+    expect(findings.filter((f) => f.kind === 'archive-pending').map((f) => f.item)).toEqual([200]);
+    expect(findings.filter((f) => f.kind === 'stale-backlog').map((f) => f.item)).toEqual([1]);
+    const ours = (issue: number) => github.comments(issue).find((comment) => comment.author === WORKFLOW_BOT);
+    expect(ours(200)?.body).toMatch(/will be archived on 2026-12-05/);
+    expect(ours(1)?.body).not.toMatch(/archived/);
+
+    // Both warnings' grace periods over (had #1 been warned): only the item outside the current sprint is closed.
+    const warning = /warned=(\S+)/.exec(ours(200)!.body)![1]!;
+    ours(200)!.body = ours(200)!.body.replace(`warned=${warning}`, 'warned=2026-11-01T09:00:00Z');
+    await audit(github);
+    expect([github.issue(200)?.state, github.issue(200)?.stateReason]).toEqual(['closed', 'not_planned']);
+    expect(github.issue(1)?.state).toBe('open');
+    expect(github.requests.some((r) => r.method === 'PATCH' && r.path === '/repos/acme/widgets/issues/1')).toBe(false);
   });
 });
 

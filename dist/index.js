@@ -52689,6 +52689,7 @@ function isDashboardIssue(node, dashboardTitle) {
 async function readIssues(client, repo, options) {
     const records = [];
     const dashboards = [];
+    const pending = [];
     let existingLabels;
     let after = null;
     do {
@@ -52715,9 +52716,16 @@ async function readIssues(client, repo, options) {
             }
             const window = [...(node.earlyComments?.nodes ?? []), ...(node.recentComments?.nodes ?? [])];
             records.push({ item: toWorkItem(node, window), comments: options.withComments ? commentWindow(node) : { comment: null, complete: false } });
+            if (!records.at(-1).comments.complete && options.withComments && options.needsBotComment?.(node, window))
+                pending.push({ index: records.length - 1, node, window });
         }
         after = repository.issues.pageInfo.hasNextPage ? repository.issues.pageInfo.endCursor : null;
     } while (after);
+    // After the pages: a follow-up request between pages would not change what is read, and keeps the page loop simple.
+    for (const { index, node, window } of pending) {
+        const read = await readCommentsToBot(client, repo, node.number);
+        records[index] = { item: toWorkItem(node, [...window, ...read.nodes]), comments: { comment: read.comment, complete: true } };
+    }
     const [dashboard = null, ...extras] = dashboards.sort((a, b) => a.number - b.number);
     return { records, dashboard, extraDashboards: extras.map((extra) => extra.number), existingLabels };
 }
@@ -52779,18 +52787,24 @@ function budgetNeedsBody(policy) {
 }
 /** Reads an issue's comments page by page until the bot's comment is found: for issues with more comments than the window shows. */
 async function readBotComment(client, repo, number) {
+    return { comment: (await readCommentsToBot(client, repo, number)).comment, complete: true };
+}
+/** The comments of an issue up to and with the bot's (all of them when it has none), and the bot's comment. */
+async function readCommentsToBot(client, repo, number) {
+    const nodes = [];
     let after = null;
     do {
         const page = await client.graphql(ISSUE_COMMENTS_QUERY, { owner: repo.owner, name: repo.name, number, after });
         const comments = page.repository?.issue?.comments;
         if (!comments)
-            return { comment: null, complete: true };
+            break;
+        nodes.push(...(comments.nodes ?? []).filter((node) => node !== null));
         const comment = findBotComment(comments.nodes ?? []);
         if (comment)
-            return { comment, complete: true };
+            return { comment, nodes };
         after = comments.pageInfo?.hasNextPage ? comments.pageInfo.endCursor : null;
     } while (after);
-    return { comment: null, complete: true };
+    return { comment: null, nodes };
 }
 /** True when the bot's dashboard issue is among the newest open issues. */
 async function dashboardExists(client, repo, title) {
@@ -54915,6 +54929,7 @@ function labelAddedBy(payload) {
 
 ;// CONCATENATED MODULE: ./lib/action/gather.js
 
+
 async function gatherIssue(options) {
     const { client, repo, policy } = options;
     const focus = await readFocusIssue(client, repo, options.issueNumber, managedLabels(policy), options.dashboardTitle);
@@ -54936,12 +54951,14 @@ async function gatherIssue(options) {
 }
 async function gatherAudit(options) {
     const { client, repo, policy } = options;
+    const mayBeArchived = archiveCandidate(policy, options.now ?? new Date());
     const open = await readIssues(client, repo, {
         states: ['OPEN'],
         withBody: true,
         withComments: true,
         labels: managedLabels(policy),
         dashboardTitle: options.dashboardTitle,
+        ...(mayBeArchived ? { needsBotComment: mayBeArchived } : {}),
     });
     let closedItems = [];
     let trendRequests = 0;
@@ -54968,6 +54985,25 @@ async function gatherAudit(options) {
         dashboard: open.dashboard,
         extraDashboards: open.extraDashboards,
         trendRequests,
+    };
+}
+/**
+ * With `backlog.archive`, an issue no person touched for longer than
+ * `max-age-days` (as far as its creation, last edit and the comments read
+ * show) may be in its grace period: the warning's date is in the bot's
+ * comment, and the bot's own writes bump `updatedAt`, so that comment must be
+ * read even when the window (the first and last few comments) missed it.
+ * Issues touched recently are not stale whatever the comment says: no extra read.
+ */
+function archiveCandidate(policy, now) {
+    const { maxAgeDays, archive } = policy.backlog;
+    if (!archive || maxAgeDays === undefined)
+        return undefined;
+    const staleBefore = now.getTime() - maxAgeDays * DAY_MS;
+    return (node, window) => {
+        const people = window.filter((comment) => !!comment && !comment.viewerDidAuthor).map((comment) => comment.updatedAt ?? comment.createdAt);
+        const touches = [node.createdAt, node.lastEditedAt, ...people].map((moment) => (moment ? Date.parse(moment) : Number.NaN)).filter(Number.isFinite);
+        return touches.length > 0 && Math.max(...touches) < staleBefore;
     };
 }
 /**
@@ -56760,7 +56796,7 @@ function gather(client, context, loaded, inputs, route, now) {
     if (route.mode === 'issue')
         return gatherIssue({ ...common, issueNumber: route.issueNumber });
     const closedMonths = Math.max(inputs.trendMonths, outcomeMonths(loaded.policy, inputs));
-    return gatherAudit({ ...common, ...(closedMonths > 0 ? { trendSince: trendStart(now, closedMonths) } : {}) });
+    return gatherAudit({ ...common, now, ...(closedMonths > 0 ? { trendSince: trendStart(now, closedMonths) } : {}) });
 }
 /** With `work.project`, the board's items become the planned work (see board-work.ts). */
 async function withBoard(gathered, run) {

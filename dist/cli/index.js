@@ -61868,7 +61868,7 @@ const queries_BUDGET_ITEMS_QUERY = /* GraphQL */ `
   }
 `;
 /** The rest of one issue's comments, when the window above did not show the bot's comment. */
-const queries_ISSUE_COMMENTS_QUERY = /* GraphQL */ `
+const ISSUE_COMMENTS_QUERY = /* GraphQL */ `
   query RoadmapIssueComments($owner: String!, $name: String!, $number: Int!, $after: String) {
     repository(owner: $owner, name: $name) {
       issue(number: $number) {
@@ -61910,7 +61910,7 @@ const ALL_QUERIES = {
     AUDIT_ISSUES_QUERY,
     FOCUS_ISSUE_QUERY: queries_FOCUS_ISSUE_QUERY,
     BUDGET_ITEMS_QUERY: queries_BUDGET_ITEMS_QUERY,
-    ISSUE_COMMENTS_QUERY: queries_ISSUE_COMMENTS_QUERY,
+    ISSUE_COMMENTS_QUERY,
     LABEL_EVENTS_QUERY,
     NEWEST_ISSUES_QUERY: queries_NEWEST_ISSUES_QUERY,
 };
@@ -62349,6 +62349,7 @@ function describeCounts(counts) {
 async function readIssues(client, repo, options) {
     const records = [];
     const dashboards = [];
+    const pending = [];
     let existingLabels;
     let after = null;
     do {
@@ -62375,9 +62376,16 @@ async function readIssues(client, repo, options) {
             }
             const window = [...(node.earlyComments?.nodes ?? []), ...(node.recentComments?.nodes ?? [])];
             records.push({ item: work_items_toWorkItem(node, window), comments: options.withComments ? commentWindow(node) : { comment: null, complete: false } });
+            if (!records.at(-1).comments.complete && options.withComments && options.needsBotComment?.(node, window))
+                pending.push({ index: records.length - 1, node, window });
         }
         after = repository.issues.pageInfo.hasNextPage ? repository.issues.pageInfo.endCursor : null;
     } while (after);
+    // After the pages: a follow-up request between pages would not change what is read, and keeps the page loop simple.
+    for (const { index, node, window } of pending) {
+        const read = await readCommentsToBot(client, repo, node.number);
+        records[index] = { item: work_items_toWorkItem(node, [...window, ...read.nodes]), comments: { comment: read.comment, complete: true } };
+    }
     const [dashboard = null, ...extras] = dashboards.sort((a, b) => a.number - b.number);
     return { records, dashboard, extraDashboards: extras.map((extra) => extra.number), existingLabels };
 }
@@ -62439,18 +62447,24 @@ function budgetNeedsBody(policy) {
 }
 /** Reads an issue's comments page by page until the bot's comment is found: for issues with more comments than the window shows. */
 async function readBotComment(client, repo, number) {
+    return { comment: (await readCommentsToBot(client, repo, number)).comment, complete: true };
+}
+/** The comments of an issue up to and with the bot's (all of them when it has none), and the bot's comment. */
+async function readCommentsToBot(client, repo, number) {
+    const nodes = [];
     let after = null;
     do {
         const page = await client.graphql(ISSUE_COMMENTS_QUERY, { owner: repo.owner, name: repo.name, number, after });
         const comments = page.repository?.issue?.comments;
         if (!comments)
-            return { comment: null, complete: true };
-        const comment = findBotComment(comments.nodes ?? []);
+            break;
+        nodes.push(...(comments.nodes ?? []).filter((node) => node !== null));
+        const comment = work_items_findBotComment(comments.nodes ?? []);
         if (comment)
-            return { comment, complete: true };
+            return { comment, nodes };
         after = comments.pageInfo?.hasNextPage ? comments.pageInfo.endCursor : null;
     } while (after);
-    return { comment: null, complete: true };
+    return { comment: null, nodes };
 }
 /** True when the bot's dashboard issue is among the newest open issues. */
 async function dashboardExists(client, repo, title) {

@@ -84,6 +84,8 @@ export async function readIssues(client: GitHubClient, repo: RepoRef, options: A
   const dashboards: { number: number; body: string }[] = [];
   let existingLabels: Set<string> | undefined;
   let after: string | null = null;
+  let counted: number | undefined;
+  let seen = 0;
   do {
     const page: AuditPage = await client.graphql<AuditPage>(AUDIT_ISSUES_QUERY, {
       owner: repo.owner,
@@ -98,6 +100,8 @@ export async function readIssues(client: GitHubClient, repo: RepoRef, options: A
     });
     const repository = requireRepository(page.repository, repo);
     if (after === null && options.labels) existingLabels = labelsFound(repository);
+    counted ??= repository.issues.totalCount;
+    seen += repository.issues.nodes.length;
     for (const node of repository.issues.nodes) {
       if (!node) continue;
       if (isDashboardIssue(node, options.dashboardTitle)) {
@@ -109,6 +113,14 @@ export async function readIssues(client: GitHubClient, repo: RepoRef, options: A
     }
     after = repository.issues.pageInfo.hasNextPage ? repository.issues.pageInfo.endCursor : null;
   } while (after);
+  // Pages that end before the count (a page that came back empty, or issues
+  // closed or deleted between pages, which shift the later pages): say so; the
+  // run acts on what it read, and the next run reads the rest.
+  if (typeof counted === 'number' && seen < counted) {
+    client.warn?.(
+      `GitHub's pages of ${options.states.join(' and ').toLowerCase()} issues ended after ${seen} of the ${counted} it counted: this run acted on those it read; the next run reads the rest.`,
+    );
+  }
   const [dashboard = null, ...extras] = dashboards.sort((a, b) => a.number - b.number);
   return { records, dashboard, extraDashboards: extras.map((extra) => extra.number), existingLabels };
 }

@@ -6,7 +6,7 @@
 // Not the package's index: importing it parses the event payload file, so a
 // broken payload would crash before the run could report it and set outputs.
 import type { getOctokit } from '@actions/github';
-import { GitHub, getOctokitOptions } from '@actions/github/lib/utils';
+import { GitHub, defaults, getOctokitOptions } from '@actions/github/lib/utils';
 import { retry } from '@octokit/plugin-retry';
 import { throttling, type ThrottlingOptions } from '@octokit/plugin-throttling';
 import { isPrimaryRateLimit, rateLimitReset, RateLimitExhaustedError, responseHeader } from './errors.js';
@@ -25,6 +25,8 @@ export interface GitHubClient {
   counts(): RequestCounts;
   /** Waits before the next try of a request that failed: longer each time, like the client's own retries. */
   pauseBeforeRetry(attempt: number): Promise<void>;
+  /** Reports something the run should know but that does not stop it (a warning annotation in the action). */
+  warn?: (message: string) => void;
 }
 
 export interface ClientOptions {
@@ -36,6 +38,12 @@ export interface ClientOptions {
   /** The most seconds a run spends waiting on rate limits, all waits together; a wait that does not fit stops the request. */
   maxWaitSeconds?: number;
   pacing?: Partial<PacingOptions>;
+  /**
+   * The most milliseconds one try of a request may wait for GitHub's answer
+   * (30 s by default): a hung connection then fails like a dropped one, is
+   * retried a few times, and the run reports it instead of holding the job.
+   */
+  requestTimeoutMs?: number;
   /** Milliseconds per second of `retry-after` and of retry back-off (1000 in real use). */
   retryTimeUnitMs?: number;
   warn?: (message: string) => void;
@@ -47,6 +55,9 @@ export interface ClientOptions {
  * headers) are the throttling plugin's job, not the retry plugin's.
  */
 const DO_NOT_RETRY = [400, 401, 402, 403, 404, 405, 406, 409, 410, 412, 413, 415, 422, 429, 451];
+
+/** The default of `requestTimeoutMs`: GitHub answers in well under a second; 30 s of silence is a hang. */
+export const DEFAULT_REQUEST_TIMEOUT_MS = 30_000;
 
 /** How many times a rate-limited request may be retried after a short wait. */
 const MAX_RATE_LIMIT_RETRIES = 2;
@@ -111,6 +122,7 @@ export function createGitHubClient(options: ClientOptions): GitHubClient {
         retryAfterBaseValue: timeUnitMs,
       },
       retry: { doNotRetry: DO_NOT_RETRY, retries: 3, retryAfterBaseValue: timeUnitMs },
+      request: { fetch: fetchWithTimeout(options.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS) },
     }),
   );
 
@@ -139,7 +151,37 @@ export function createGitHubClient(options: ClientOptions): GitHubClient {
       octokit.graphql<T>({ ...variables, query: document, url: graphqlUrl }),
     counts: () => ({ ...counts }),
     pauseBeforeRetry: (attempt) => new Promise((resolve) => setTimeout(resolve, attempt * attempt * timeUnitMs)),
+    warn,
   };
+}
+
+type Fetch = typeof fetch;
+
+/**
+ * The runner's fetch (through its proxy, if any) with a deadline on each try.
+ * Every try, retries included, goes through here, so each gets its own
+ * deadline. A try that runs out fails as a TimeoutError whose message says
+ * so; Octokit turns it into a 500 without a response, which the retry plugin
+ * retries (a bounded number of times) like a dropped connection.
+ */
+function fetchWithTimeout(timeoutMs: number): Fetch {
+  const base = (defaults.request?.fetch as Fetch | undefined) ?? fetch;
+  return async (input, init = {}) => {
+    const deadline = AbortSignal.timeout(timeoutMs);
+    const signal = init.signal ? AbortSignal.any([init.signal, deadline]) : deadline;
+    try {
+      return await base(input, { ...init, signal });
+    } catch (error) {
+      if (deadline.aborted && !init.signal?.aborted) {
+        throw new DOMException(`no answer within ${formatSeconds(timeoutMs)}`, 'TimeoutError');
+      }
+      throw error;
+    }
+  };
+}
+
+function formatSeconds(ms: number): string {
+  return `${Number((ms / 1000).toFixed(3))}s`;
 }
 
 export function requestKind(method: string | undefined, url: string | undefined, graphqlUrl: string): RequestKind {

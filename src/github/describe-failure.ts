@@ -53,6 +53,9 @@ function isConnectionFailure(error: unknown): boolean {
 
 function connectionProblem(error: unknown): string {
   const name = (error as { name?: unknown }).name;
+  const cause = (error as { cause?: { name?: unknown } }).cause;
+  // The client's own deadline: its message says how long it waited ("no answer within 30s").
+  if (cause?.name === 'TimeoutError') return `the request timed out (${oneLine(getErrorMessage(error))})`;
   if (name === 'AbortError' || name === 'TimeoutError') return 'the request timed out';
   return `the connection broke before an answer came (${oneLine(getErrorMessage(error))})`;
 }

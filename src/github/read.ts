@@ -91,6 +91,8 @@ export async function readIssues(client: GitHubClient, repo: RepoRef, options: A
   const pending: { index: number; node: AuditNode; window: (CommentNode | null)[] }[] = [];
   let existingLabels: Set<string> | undefined;
   let after: string | null = null;
+  let counted: number | undefined;
+  let seen = 0;
   do {
     const page: AuditPage = await client.graphql<AuditPage>(AUDIT_ISSUES_QUERY, {
       owner: repo.owner,
@@ -105,6 +107,8 @@ export async function readIssues(client: GitHubClient, repo: RepoRef, options: A
     });
     const repository = requireRepository(page.repository, repo);
     if (after === null && options.labels) existingLabels = labelsFound(repository);
+    counted ??= repository.issues.totalCount;
+    seen += repository.issues.nodes.length;
     for (const node of repository.issues.nodes) {
       if (!node) continue;
       if (isDashboardIssue(node, options.dashboardTitle)) {
@@ -121,6 +125,14 @@ export async function readIssues(client: GitHubClient, repo: RepoRef, options: A
   for (const { index, node, window } of pending) {
     const read = await readCommentsToBot(client, repo, node.number);
     records[index] = { item: toWorkItem(node, [...window, ...read.nodes]), comments: { comment: read.comment, complete: true } };
+  }
+  // Pages that end before the count (a page that came back empty, or issues
+  // closed or deleted between pages, which shift the later pages): say so; the
+  // run acts on what it read, and the next run reads the rest.
+  if (typeof counted === 'number' && seen < counted) {
+    client.warn?.(
+      `GitHub's pages of ${options.states.join(' and ').toLowerCase()} issues ended after ${seen} of the ${counted} it counted: this run acted on those it read; the next run reads the rest.`,
+    );
   }
   const [dashboard = null, ...extras] = dashboards.sort((a, b) => a.number - b.number);
   return { records, dashboard, extraDashboards: extras.map((extra) => extra.number), existingLabels };

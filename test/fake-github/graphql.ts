@@ -197,7 +197,7 @@ function repositoryView(repository: FakeRepository, context: GraphqlContext) {
       target: { __typename: 'Commit', oid: repository.headSha },
     },
     issues: (args: IssuesArgs) =>
-      mapConnection(paginate(filterIssues(issuesOnly(), args), args, 'issues'), (issue) =>
+      mapConnection(paginate(filterIssues(issuesOnly(), args), cappedPage(args, store.issuePageSize), 'issues'), (issue) =>
         issueView(repository, issue, context),
       ),
     pullRequest: ({ number }: { number: number }) => {
@@ -456,4 +456,9 @@ function searchView(args: ConnectionArgs & { query: string; type: string }, cont
     issueView(repository, issue, context),
   );
   return { issueCount: matches.length, ...page };
+}
+
+/** `first` no larger than the fake's page size for the connection, when it has one. */
+function cappedPage<T extends { first?: number | null }>(args: T, pageSize: number | undefined): T {
+  return pageSize !== undefined && args.first != null && args.first > pageSize ? { ...args, first: pageSize } : args;
 }

@@ -50,12 +50,20 @@ export interface FailureRule {
   path: string | RegExp;
   status: number;
   message?: string;
+  /** Only requests whose JSON body matches, e.g. GraphQL pages after the first (`/"after":"/`). */
+  bodyMatches?: RegExp;
+  /** Runs when the rule applies, before the request is carried out: GitHub changing meanwhile, e.g. an issue deleted between pages. */
+  effect?: () => void;
+  /** The request is answered as usual (after `effect`): the rule is a change, not a failure. */
+  pass?: boolean;
   /** How many requests fail before the route recovers; unlimited when absent. */
   times?: number;
   /** The request is carried out first, then answered with the failure: a write that landed but answered 502. */
   landed?: boolean;
   /** The connection is closed without an answer (status is then ignored): "other side closed". */
   drop?: boolean;
+  /** The request is never answered: the connection stays open and silent until the client gives up (status is then ignored). */
+  hang?: boolean;
   /** Headers to answer with, e.g. `retry-after`. */
   headers?: Record<string, string>;
   /** The body to answer with instead of GitHub's error shape, e.g. GraphQL errors with partial data. */
@@ -300,6 +308,8 @@ export class FakeGitHub {
       request.socket.destroy();
       return;
     }
+    // A hung GitHub: nothing is written; the client's deadline (or stop()) ends the connection.
+    if (answer.hang) return;
     const rate = this.rateLimit(resource);
     response.writeHead(answer.status, {
       'content-type': 'application/json; charset=utf-8',
@@ -324,7 +334,7 @@ export class FakeGitHub {
     matched: ReturnType<typeof matchRoute>;
     url: URL;
     token: string | undefined;
-  }): Promise<RestResponse & { drop?: boolean }> {
+  }): Promise<RestResponse & { drop?: boolean; hang?: boolean }> {
     const { method, path, isGraphql, body, login, resource } = request;
     if (login === null) {
       return { status: 401, body: { message: 'Bad credentials', documentation_url: 'https://docs.github.com/rest' } };
@@ -335,7 +345,9 @@ export class FakeGitHub {
     if (this.rateLimit(resource).remaining <= 0) return this.rateLimited(isGraphql, login);
     this.budgets[resource].used += 1;
 
-    const failure = this.takeFailure(method, path);
+    const rule = this.takeFailure(method, path, body);
+    rule?.effect?.();
+    const failure = rule?.pass ? undefined : rule;
     if (failure && !failure.landed) return failed(failure);
     if (this.isReadOnly(request.token) && ((!isGraphql && kindOf(method) === 'write') || isMutation(String((body as { query?: unknown } | null)?.query ?? '')))) {
       // What GitHub answers a workflow token without the write permission (GitHub docs, "Troubleshooting the REST API": 403 "Resource not accessible by integration").
@@ -403,11 +415,12 @@ export class FakeGitHub {
     return { resources: { core: view('core'), graphql: view('graphql') }, rate: view('core') };
   }
 
-  private takeFailure(method: string, path: string): FailureRule | undefined {
+  private takeFailure(method: string, path: string, body: unknown): FailureRule | undefined {
     const rule = this.failures.find(
       (candidate) =>
         (!candidate.method || candidate.method.toUpperCase() === method) &&
         (typeof candidate.path === 'string' ? candidate.path === path : candidate.path.test(path)) &&
+        (!candidate.bodyMatches || candidate.bodyMatches.test(JSON.stringify(body) ?? '')) &&
         (candidate.times === undefined || candidate.times > 0),
     );
     if (rule?.times !== undefined) rule.times -= 1;
@@ -420,8 +433,9 @@ function tokenOf(header: string | undefined): string | undefined {
 }
 
 /** A configured failure's answer: GitHub's error shape, or no answer at all. */
-function failed(rule: FailureRule): RestResponse & { drop?: boolean } {
+function failed(rule: FailureRule): RestResponse & { drop?: boolean; hang?: boolean } {
   if (rule.drop) return { status: 0, drop: true };
+  if (rule.hang) return { status: 0, hang: true };
   const body = rule.body ?? { message: rule.message ?? 'Server Error', documentation_url: 'https://docs.github.com/rest' };
   return { status: rule.status, body, ...(rule.headers ? { headers: rule.headers } : {}) };
 }

@@ -29,6 +29,12 @@ export class FakeStore {
   readonly projects = new Map<string, FakeProject>();
   /** Where the API is served; set once the server listens. */
   apiUrl = 'http://127.0.0.1';
+  /**
+   * The most issues one page of a repository's `issues` connection holds,
+   * whatever `first` asked for (GitHub's 100 when unset): lets a small
+   * roadmap span several pages, for faults between pages.
+   */
+  issuePageSize: number | undefined;
   /** Team members by "org/slug" (lower case). */
   readonly teams = new Map<string, Set<string>>();
   /** Logins whose tokens may read organization members; the workflow's GITHUB_TOKEN may not. */

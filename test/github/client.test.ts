@@ -1,8 +1,10 @@
 import nock from 'nock';
 import { describe, expect, it } from 'vitest';
 import { createGitHubClient, requestKind } from '../../src/github/client.js';
+import { describeFailure } from '../../src/github/describe-failure.js';
 import { httpStatus, RateLimitExhaustedError } from '../../src/github/errors.js';
 import { describeCounts } from '../../src/github/request-counts.js';
+import { DEFAULT_TOKEN, FakeGitHub } from '../fake-github/index.js';
 import { API, REPO, testClient } from './fixtures.js';
 
 const page = { data: { repository: { issues: { nodes: [] } } } };
@@ -154,6 +156,42 @@ describe('createGitHubClient', () => {
     } finally {
       restore('GITHUB_API_URL', previous.api);
       restore('GITHUB_GRAPHQL_URL', previous.graphql);
+    }
+  });
+});
+
+describe('request timeout', () => {
+  // Against the fake GitHub (a real socket that stays silent): an aborted fetch confuses nock's interceptor.
+  const ROUTE = '/repos/acme/widgets';
+  const clientFor = (fake: FakeGitHub) =>
+    createGitHubClient({ token: DEFAULT_TOKEN, apiUrl: fake.url, graphqlUrl: fake.graphqlUrl, pacing: { writeGapMs: 0, contentGapMs: 0 }, retryTimeUnitMs: 1, requestTimeoutMs: 50, warn: () => {} });
+
+  it('gives up on a try that gets no answer in time, and retries it', async () => {
+    const fake = await FakeGitHub.start();
+    try {
+      fake.failOn({ method: 'GET', path: ROUTE, status: 0, hang: true, times: 1 });
+      const response = await clientFor(fake).octokit.rest.repos.get({ owner: 'acme', repo: 'widgets' });
+      expect(response.data.name).toBe('widgets');
+      expect(fake.requests.filter((request) => request.path === ROUTE)).toHaveLength(2);
+    } finally {
+      await fake.stop();
+    }
+  });
+
+  it('stops after a few tries that all time out, and says so', async () => {
+    const fake = await FakeGitHub.start();
+    try {
+      fake.failOn({ method: 'GET', path: ROUTE, status: 0, hang: true });
+      const started = Date.now();
+      const error: unknown = await clientFor(fake).octokit.rest.repos.get({ owner: 'acme', repo: 'widgets' }).catch((e: unknown) => e);
+      expect(Date.now() - started).toBeLessThan(2_000);
+      // The first try and three retries.
+      expect(fake.requests.filter((request) => request.path === ROUTE)).toHaveLength(4);
+      expect(describeFailure(error)).toBe(
+        'GET /repos/acme/widgets got no answer from GitHub: the request timed out (no answer within 0.05s). This is a problem on GitHub’s side or on the way to it, not in the workflow; the next run will try again',
+      );
+    } finally {
+      await fake.stop();
     }
   });
 });

@@ -19,6 +19,8 @@ export const SECRET_TOKEN = 'ghs_RoadmapGuardSecret7d1f0c9a4e';
 export const SECRET_PROJECT_TOKEN = 'github_pat_RoadmapGuardProject5b2e';
 export const DASHBOARD_TITLE = 'Roadmap health';
 export const NOW = new Date('2026-11-21T12:00:00Z');
+/** Each try's deadline in these runs: long for the fake on one machine, short enough that hangs cost little time. */
+export const REQUEST_TIMEOUT_MS = 200;
 /** The new deal request every scenario's issue event is about: its business case is incomplete. */
 export const NEW_DEAL = 31;
 
@@ -86,7 +88,7 @@ export async function runTogether(fake: FakeGitHub, events: WorkflowEvent[], inp
         await run({
           env: { ...process.env, GITHUB_EVENT_NAME: event.name, GITHUB_EVENT_PATH: eventPath },
           now: () => NOW,
-          client: { pacing: { writeGapMs: 0, contentGapMs: 0 }, retryTimeUnitMs: 1, maxWaitSeconds: 60, warn: (message) => stdout.push(`::warning::${message}\n`) },
+          client: { pacing: { writeGapMs: 0, contentGapMs: 0 }, retryTimeUnitMs: 1, maxWaitSeconds: 60, requestTimeoutMs: REQUEST_TIMEOUT_MS, warn: (message) => stdout.push(`::warning::${message}\n`) },
         }).catch(() => (crashed = true));
       }),
     );

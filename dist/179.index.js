@@ -11,7 +11,7 @@ __webpack_require__.d(__webpack_exports__, {
   createGitHubClient: () => (/* binding */ createGitHubClient)
 });
 
-// UNUSED EXPORTS: requestKind
+// UNUSED EXPORTS: DEFAULT_REQUEST_TIMEOUT_MS, requestKind
 
 // EXTERNAL MODULE: ./node_modules/@actions/github/lib/utils.js + 20 modules
 var utils = __webpack_require__(5250);
@@ -63,6 +63,8 @@ function sleep(ms) {
  * headers) are the throttling plugin's job, not the retry plugin's.
  */
 const DO_NOT_RETRY = [400, 401, 402, 403, 404, 405, 406, 409, 410, 412, 413, 415, 422, 429, 451];
+/** The default of `requestTimeoutMs`: GitHub answers in well under a second; 30 s of silence is a hang. */
+const DEFAULT_REQUEST_TIMEOUT_MS = 30_000;
 /** How many times a rate-limited request may be retried after a short wait. */
 const MAX_RATE_LIMIT_RETRIES = 2;
 /**
@@ -116,6 +118,7 @@ function createGitHubClient(options) {
             retryAfterBaseValue: timeUnitMs,
         },
         retry: { doNotRetry: DO_NOT_RETRY, retries: 3, retryAfterBaseValue: timeUnitMs },
+        request: { fetch: fetchWithTimeout(options.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS) },
     }));
     // Registered after the plugins, so this wrap is outermost: it counts each
     // request once, sees the final outcome after retries, and paces writes
@@ -143,7 +146,34 @@ function createGitHubClient(options) {
         graphql: (document, variables = {}) => octokit.graphql({ ...variables, query: document, url: graphqlUrl }),
         counts: () => ({ ...counts }),
         pauseBeforeRetry: (attempt) => new Promise((resolve) => setTimeout(resolve, attempt * attempt * timeUnitMs)),
+        warn,
     };
+}
+/**
+ * The runner's fetch (through its proxy, if any) with a deadline on each try.
+ * Every try, retries included, goes through here, so each gets its own
+ * deadline. A try that runs out fails as a TimeoutError whose message says
+ * so; Octokit turns it into a 500 without a response, which the retry plugin
+ * retries (a bounded number of times) like a dropped connection.
+ */
+function fetchWithTimeout(timeoutMs) {
+    const base = utils/* defaults */.NT.request?.fetch ?? fetch;
+    return async (input, init = {}) => {
+        const deadline = AbortSignal.timeout(timeoutMs);
+        const signal = init.signal ? AbortSignal.any([init.signal, deadline]) : deadline;
+        try {
+            return await base(input, { ...init, signal });
+        }
+        catch (error) {
+            if (deadline.aborted && !init.signal?.aborted) {
+                throw new DOMException(`no answer within ${formatSeconds(timeoutMs)}`, 'TimeoutError');
+            }
+            throw error;
+        }
+    };
+}
+function formatSeconds(ms) {
+    return `${Number((ms / 1000).toFixed(3))}s`;
 }
 function requestKind(method, url, graphqlUrl) {
     const path = pathOf(url ?? '');

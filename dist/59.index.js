@@ -2382,10 +2382,11 @@ class DecodedURL extends URL {
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
   gq: () => (/* binding */ GitHub),
+  NT: () => (/* binding */ defaults),
   EG: () => (/* binding */ getOctokitOptions)
 });
 
-// UNUSED EXPORTS: context, defaults, getUserAgentWithOrchestrationId
+// UNUSED EXPORTS: context, getUserAgentWithOrchestrationId
 
 // EXTERNAL MODULE: external "fs"
 var external_fs_ = __webpack_require__(9896);

@@ -52071,6 +52071,10 @@ function isConnectionFailure(error) {
 }
 function connectionProblem(error) {
     const name = error.name;
+    const cause = error.cause;
+    // The client's own deadline: its message says how long it waited ("no answer within 30s").
+    if (cause?.name === 'TimeoutError')
+        return `the request timed out (${describe_failure_oneLine((0,errors/* getErrorMessage */.u1)(error))})`;
     if (name === 'AbortError' || name === 'TimeoutError')
         return 'the request timed out';
     return `the connection broke before an answer came (${describe_failure_oneLine((0,errors/* getErrorMessage */.u1)(error))})`;
@@ -52692,6 +52696,8 @@ async function readIssues(client, repo, options) {
     const pending = [];
     let existingLabels;
     let after = null;
+    let counted;
+    let seen = 0;
     do {
         const page = await client.graphql(AUDIT_ISSUES_QUERY, {
             owner: repo.owner,
@@ -52707,6 +52713,8 @@ async function readIssues(client, repo, options) {
         const repository = requireRepository(page.repository, repo);
         if (after === null && options.labels)
             existingLabels = labelsFound(repository);
+        counted ??= repository.issues.totalCount;
+        seen += repository.issues.nodes.length;
         for (const node of repository.issues.nodes) {
             if (!node)
                 continue;
@@ -52725,6 +52733,12 @@ async function readIssues(client, repo, options) {
     for (const { index, node, window } of pending) {
         const read = await readCommentsToBot(client, repo, node.number);
         records[index] = { item: toWorkItem(node, [...window, ...read.nodes]), comments: { comment: read.comment, complete: true } };
+    }
+    // Pages that end before the count (a page that came back empty, or issues
+    // closed or deleted between pages, which shift the later pages): say so; the
+    // run acts on what it read, and the next run reads the rest.
+    if (typeof counted === 'number' && seen < counted) {
+        client.warn?.(`GitHub's pages of ${options.states.join(' and ').toLowerCase()} issues ended after ${seen} of the ${counted} it counted: this run acted on those it read; the next run reads the rest.`);
     }
     const [dashboard = null, ...extras] = dashboards.sort((a, b) => a.number - b.number);
     return { records, dashboard, extraDashboards: extras.map((extra) => extra.number), existingLabels };

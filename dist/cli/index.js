@@ -56415,6 +56415,8 @@ function sleep(ms) {
  * headers) are the throttling plugin's job, not the retry plugin's.
  */
 const DO_NOT_RETRY = [400, 401, 402, 403, 404, 405, 406, 409, 410, 412, 413, 415, 422, 429, 451];
+/** The default of `requestTimeoutMs`: GitHub answers in well under a second; 30 s of silence is a hang. */
+const DEFAULT_REQUEST_TIMEOUT_MS = 30_000;
 /** How many times a rate-limited request may be retried after a short wait. */
 const MAX_RATE_LIMIT_RETRIES = 2;
 /**
@@ -56468,6 +56470,7 @@ function createGitHubClient(options) {
             retryAfterBaseValue: timeUnitMs,
         },
         retry: { doNotRetry: DO_NOT_RETRY, retries: 3, retryAfterBaseValue: timeUnitMs },
+        request: { fetch: fetchWithTimeout(options.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS) },
     }));
     // Registered after the plugins, so this wrap is outermost: it counts each
     // request once, sees the final outcome after retries, and paces writes
@@ -56495,7 +56498,34 @@ function createGitHubClient(options) {
         graphql: (document, variables = {}) => octokit.graphql({ ...variables, query: document, url: graphqlUrl }),
         counts: () => ({ ...counts }),
         pauseBeforeRetry: (attempt) => new Promise((resolve) => setTimeout(resolve, attempt * attempt * timeUnitMs)),
+        warn,
     };
+}
+/**
+ * The runner's fetch (through its proxy, if any) with a deadline on each try.
+ * Every try, retries included, goes through here, so each gets its own
+ * deadline. A try that runs out fails as a TimeoutError whose message says
+ * so; Octokit turns it into a 500 without a response, which the retry plugin
+ * retries (a bounded number of times) like a dropped connection.
+ */
+function fetchWithTimeout(timeoutMs) {
+    const base = defaults.request?.fetch ?? fetch;
+    return async (input, init = {}) => {
+        const deadline = AbortSignal.timeout(timeoutMs);
+        const signal = init.signal ? AbortSignal.any([init.signal, deadline]) : deadline;
+        try {
+            return await base(input, { ...init, signal });
+        }
+        catch (error) {
+            if (deadline.aborted && !init.signal?.aborted) {
+                throw new DOMException(`no answer within ${formatSeconds(timeoutMs)}`, 'TimeoutError');
+            }
+            throw error;
+        }
+    };
+}
+function formatSeconds(ms) {
+    return `${Number((ms / 1000).toFixed(3))}s`;
 }
 function requestKind(method, url, graphqlUrl) {
     const path = pathOf(url ?? '');
@@ -56570,6 +56600,10 @@ function isConnectionFailure(error) {
 }
 function connectionProblem(error) {
     const name = error.name;
+    const cause = error.cause;
+    // The client's own deadline: its message says how long it waited ("no answer within 30s").
+    if (cause?.name === 'TimeoutError')
+        return `the request timed out (${oneLine(getErrorMessage(error))})`;
     if (name === 'AbortError' || name === 'TimeoutError')
         return 'the request timed out';
     return `the connection broke before an answer came (${oneLine(getErrorMessage(error))})`;
@@ -62352,6 +62386,8 @@ async function readIssues(client, repo, options) {
     const pending = [];
     let existingLabels;
     let after = null;
+    let counted;
+    let seen = 0;
     do {
         const page = await client.graphql(AUDIT_ISSUES_QUERY, {
             owner: repo.owner,
@@ -62367,6 +62403,8 @@ async function readIssues(client, repo, options) {
         const repository = requireRepository(page.repository, repo);
         if (after === null && options.labels)
             existingLabels = labelsFound(repository);
+        counted ??= repository.issues.totalCount;
+        seen += repository.issues.nodes.length;
         for (const node of repository.issues.nodes) {
             if (!node)
                 continue;
@@ -62385,6 +62423,12 @@ async function readIssues(client, repo, options) {
     for (const { index, node, window } of pending) {
         const read = await readCommentsToBot(client, repo, node.number);
         records[index] = { item: work_items_toWorkItem(node, [...window, ...read.nodes]), comments: { comment: read.comment, complete: true } };
+    }
+    // Pages that end before the count (a page that came back empty, or issues
+    // closed or deleted between pages, which shift the later pages): say so; the
+    // run acts on what it read, and the next run reads the rest.
+    if (typeof counted === 'number' && seen < counted) {
+        client.warn?.(`GitHub's pages of ${options.states.join(' and ').toLowerCase()} issues ended after ${seen} of the ${counted} it counted: this run acted on those it read; the next run reads the rest.`);
     }
     const [dashboard = null, ...extras] = dashboards.sort((a, b) => a.number - b.number);
     return { records, dashboard, extraDashboards: extras.map((extra) => extra.number), existingLabels };

@@ -238,7 +238,8 @@ async function planRun(run: PlanContext): Promise<PlannedWrite[]> {
     policy: run.loaded.policy,
     mode: route.mode,
     ...(focusItem === undefined ? {} : { focusItem }),
-    renderedComments: (item) => renderComment({ ...report, focusItem: item, ...withConversation(conversationFor(item)) }),
+    renderedComments: (item, previousBody) =>
+      renderComment({ ...report, focusItem: item, ...withConversation(conversationFor(item)), ...(previousBody === undefined ? {} : { previousBody }) }),
     conversationFor,
   });
   // The command's labels first, the reaction last: a 👍 means everything else was written.

@@ -38,8 +38,8 @@ export interface PlanInput {
   mode: 'issue' | 'audit';
   /** Issue mode: the item whose event is evaluated. */
   focusItem?: number;
-  /** The full comment for an item, rendered on demand. */
-  renderedComments: (item: number) => string;
+  /** The full comment for an item, rendered on demand; given the bot's comment as it stands, if any. */
+  renderedComments: (item: number, previousBody?: string) => string;
   /** The moment for resolved notes; defaults to the evaluation's. */
   at?: string;
   /** The reply to a command and the audit trail an item's comment carries, if any. */
@@ -126,7 +126,7 @@ function planComment(input: PlanInput, item: WorkItem): PlannedWrite[] {
   if (existing === undefined || !isEditable(existing)) return [];
   if (wantsComment(input, item)) {
     if (!input.policy.enforcement.comment) return [];
-    const body = input.renderedComments(item.number);
+    const body = input.renderedComments(item.number, existing?.body);
     const reasons = commentReasons(input, item.number);
     if (existing === null) return [{ kind: 'create-comment', issue: item.number, body, description: `comment on #${item.number}: ${reasons}` }];
     if (sameText(existing.body, body)) return [];

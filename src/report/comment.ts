@@ -11,14 +11,15 @@ import { formAnswer, normalizeHeading } from '../core/issue-form.js';
 import { matchesGlob } from '../core/glob.js';
 import { codeSpan, escapeText, quoted, safeUrl, truncateForGitHub } from './escape.js';
 import { amount, budgetFor, capitalize, day, itemLink, joinWords, plural } from './format.js';
-import { COMMENT_MARKER, stateMarker } from './markers.js';
+import { COMMENT_MARKER, fixesMarker, readFixes, stateMarker } from './markers.js';
 import type { ReportInput } from './types.js';
 import { exceedsShare, formatPercent, parseShare, type Share } from '../core/share.js';
 import { replySection, trailSection, type Conversation } from './conversation.js';
 
 const MAX_CONTRIBUTORS = 5;
 
-type CommentInput = ReportInput & { focusItem: number; conversation?: Conversation };
+/** previousBody: the bot's comment as it stands, if any, to tell what was fixed since. */
+type CommentInput = ReportInput & { focusItem: number; conversation?: Conversation; previousBody?: string };
 
 export function renderComment(input: CommentInput): string {
   const { evaluation, focusItem } = input;
@@ -31,12 +32,16 @@ export function renderComment(input: CommentInput): string {
   const budget = findings.filter(isBudgetFinding);
   const exempt = findings.filter((f) => f.exempt && !isBudgetFinding(f));
   const blocked = findings.some((f) => !f.exempt);
+  const open = unique(todo.map(fixKey));
+  const fixed = fixedSince(input.previousBody, findings);
 
   const sections = [
     COMMENT_MARKER,
     replySection(input.conversation),
     opening(input, assessment, findings),
     todo.length ? ['### Still to fix', ...todo.map((f) => fixLine(input, f))].join('\n') : '',
+    fixed.length ? ['### Fixed since the last check', ...fixed.map(fixedLine)].join('\n') : '',
+    fixesMarker({ open, fixed }),
     budget.length ? capacitySection(input, budget, item.number, assessment) : '',
     budget.length && blocked ? `To make room, shrink or close other ${escapeText(budget[0]!.category ?? '', 40)} work, or ask for an exception.` : '',
     exempt.length ? exemptSection(input.policy, exempt) : '',
@@ -389,6 +394,53 @@ export function stamp(input: Pick<ReportInput, 'policySources' | 'policyUrl'> & 
 /** The last time a person touched the item, as far as this run can tell. */
 function touchedAt(item: Pick<WorkItem, 'updatedAt' | 'activityAt'>): string {
   return item.activityAt ?? item.updatedAt;
+}
+
+const MAX_FIXED = 10;
+
+/**
+ * What the previous comment listed (as still to fix, or already as fixed)
+ * that no finding names now, exempt or not. A fixed point stays listed on
+ * later runs, so a re-run renders the same comment, until it comes back.
+ */
+function fixedSince(previousBody: string | undefined, findings: Finding[]): string[] {
+  if (!previousBody) return [];
+  const previous = readFixes(previousBody);
+  const now = new Set(findings.filter((f) => !isBudgetFinding(f)).map(fixKey));
+  return unique([...previous.fixed, ...previous.open]).filter((key) => !now.has(key)).slice(-MAX_FIXED);
+}
+
+/** A finding's identity across runs: the answer, review or label it is about, whatever its wording. */
+function fixKey(finding: Finding): string {
+  if (finding.kind === 'missing-field' || finding.kind === 'invalid-field') return `answer:${finding.field ?? ''}`;
+  if (finding.kind === 'unchecked-review') return `review:${finding.field ?? /"(.*)"/.exec(finding.message)?.[1] ?? finding.message}`;
+  if (finding.kind === 'forbidden-label') return `label:${/^Label "(.*?)"(?=: | is not allowed$)/.exec(finding.message)?.[1] ?? finding.message}`;
+  return `${finding.kind}:${finding.field ?? ''}`;
+}
+
+const FIXED_PHRASES: Partial<Record<Finding['kind'], string>> = {
+  'not-without-customer': 'It no longer depends on a single customer',
+  'bet-overdue': 'The review date is settled',
+  'outcome-missing': 'The outcome of the bet is recorded',
+  'stale-backlog': 'The issue was updated',
+  'archive-pending': 'The issue was updated, so it will not be archived',
+  'missing-size': 'The issue has a size estimate',
+};
+
+/** One point fixed since the last check, from its key (read back from our own comment, still escaped). */
+function fixedLine(key: string): string {
+  const colon = key.indexOf(':');
+  const kind = colon < 0 ? key : key.slice(0, colon);
+  const detail = colon < 0 ? '' : key.slice(colon + 1);
+  if (kind === 'answer') return `- **${escapeText(detail, 80)}** is answered`;
+  if (kind === 'review') return `- **${escapeText(detail, 80)}** is ticked`;
+  if (kind === 'label') return `- The label ${codeSpan(detail, { max: 60 })} is gone`;
+  const phrase = (FIXED_PHRASES as Record<string, string | undefined>)[kind];
+  return `- ${phrase ?? `${escapeText(kind, 40)} is settled`}`;
+}
+
+function unique(keys: string[]): string[] {
+  return [...new Set(keys)];
 }
 
 function withoutPeriod(text: string): string {

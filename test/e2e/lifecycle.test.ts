@@ -64,7 +64,9 @@ describe('a deal request from opened to closed, with a bot comment id above 2^31
     const afterEdit = botComments(github, 101);
     expect(afterEdit.map((c) => c.id)).toEqual([BOT_COMMENT_ID]);
     expect(afterEdit[0]?.body).toContain('Who will buy it?');
-    expect(afterEdit[0]?.body).not.toContain('Success metric');
+    // The metric is no longer to fix: it is listed once, as fixed.
+    expect(afterEdit[0]?.body.split('### Fixed since the last check')[0]).not.toContain('Success metric');
+    expect(afterEdit[0]?.body).toContain('### Fixed since the last check\n- **Success metric** is answered');
     expect(github.labelsOf(101)).toEqual([...labelsBefore, NON_COMPLIANT_LABEL]);
 
     // Edited again, complete: the comment becomes the resolved note and the label goes.
@@ -87,6 +89,41 @@ describe('a deal request from opened to closed, with a bot comment id above 2^31
     expect(github.labelsOf(101)).not.toContain(NON_COMPLIANT_LABEL);
     expect(github.labelsOf(101)).not.toContain(OVER_BUDGET_LABEL);
     for (const result of [opened, edited, fixed, closed]) expect(result.outputs.compliant).toBe('true');
+  });
+});
+
+describe('an answer filled in since the last check', () => {
+  it('is listed as fixed, once, and a second identical run writes nothing', async () => {
+    const github = (fake = await FakeGitHub.start({ repository: { owner: 'acme', name: 'tidy' }, clock: () => '2026-11-21T10:00:00Z' }));
+    github.seed({ files: { [POLICY_PATH]: await examplePolicy() }, labels: [{ name: NON_COMPLIANT_LABEL }, { name: OVER_BUDGET_LABEL }], issues: healthyRoadmap({ count: 20 }) });
+    github.addIssue({ number: 101, ...dealRequest({ answers: { 'Investment cap': null, 'Success metric': null } }) });
+    const issue = github.issue(101)!;
+    const run = async (action: string) => {
+      github.clearRequests();
+      return runInProcess({ fake: github, event: issuesEvent(github, { action, number: 101 }), now: NOW });
+    };
+
+    await run('opened');
+    const first = botComments(github, 101)[0]!.body;
+    expect(first).toContain('Fill in **Investment cap**');
+    expect(first).not.toContain('Fixed since the last check');
+
+    issue.body = dealRequestBody({ 'Success metric': null });
+    issue.updatedAt = '2026-11-21T10:30:00Z';
+    const edited = await run('edited');
+    expect(edited.exitCode).toBe(0);
+    const afterEdit = botComments(github, 101);
+    expect(afterEdit).toHaveLength(1);
+    const body = afterEdit[0]!.body;
+    expect(body).toContain('### Fixed since the last check\n- **Investment cap** is answered\n');
+    expect(body.match(/Investment cap/g)).toHaveLength(1);
+    expect(body).toContain('Success metric');
+
+    // The same event again, nothing changed: no write at all, and the comment still lists the fix.
+    const again = await run('edited');
+    expect(again.exitCode).toBe(0);
+    expect(writesOf(github)).toEqual([]);
+    expect(botComments(github, 101)[0]!.body).toBe(body);
   });
 });
 

@@ -2,6 +2,7 @@ import { marked } from 'marked';
 import { describe, expect, it } from 'vitest';
 import { isArchiveNote, isSettledComment, renderArchiveNote, renderComment, renderResolvedComment } from '../../src/report/comment.js';
 import { COMMENT_MARKER, readCommentState } from '../../src/report/markers.js';
+import { codeSpan, escapeText } from '../../src/report/escape.js';
 import { examplePolicy, finding } from './fixtures.js';
 import { compliantRoadmap, everythingFailing, giantTextRoadmap, hostileRoadmap, smallRoadmap } from './scenarios.js';
 
@@ -22,6 +23,48 @@ describe('renderComment', () => {
     // Without #12's 8 points, deal work would be 4 of 32 points; globex 3 of 4.
     expect(comment).toContain('This issue adds **8 points**. Without it, deal work would still be over budget (**12.5%** > 10%)');
     expect(comment).toContain('globex would still be over its share (**75%** > 50%)');
+  });
+
+  it('lists what was fixed since the last check, once, and renders the same comment on a re-run', () => {
+    const input = smallRoadmap();
+    const first = renderComment({ ...input, focusItem: 12 });
+    expect(first).toContain('<!-- roadmap-guard:fixes open=');
+    expect(first).not.toContain('Fixed since the last check');
+    // "Review by" is answered now: its finding is gone.
+    const answered = { ...input.evaluation, findings: input.evaluation.findings.filter((f) => !(f.item?.number === 12 && f.field === 'Review by')) };
+    const second = renderComment({ ...input, evaluation: answered, focusItem: 12, previousBody: first });
+    expect(second).toContain('### Fixed since the last check\n- **Review by** is answered\n');
+    expect(second).not.toContain('- [x]');
+    expect(second.split('\n').filter((line) => line.includes('Review by'))).toHaveLength(1);
+    // Nothing changed: the same comment, so the bot writes nothing.
+    expect(renderComment({ ...input, evaluation: answered, focusItem: 12, previousBody: second })).toBe(second);
+    // It comes back: it is still to fix again, and no longer fixed.
+    const back = renderComment({ ...input, focusItem: 12, previousBody: second });
+    expect(back).not.toContain('Fixed since the last check');
+    expect(back).toContain('- Fill in **Review by** with a date written YYYY-MM-DD');
+  });
+
+  it('escapes what it lists as fixed, and a forged or broken marker lists nothing harmful', () => {
+    const input = smallRoadmap();
+    const hostile = { field: '**Bold** <img src=x> @alice #1', label: 'custom-R&D `x`' };
+    const withHostile = {
+      ...input.evaluation,
+      findings: [
+        ...input.evaluation.findings,
+        finding({ kind: 'missing-field', item: { number: 12, title: 't', url: 'u' }, category: 'deal', field: hostile.field, message: 'm', fix: 'f' }),
+        finding({ kind: 'forbidden-label', item: { number: 12, title: 't', url: 'u' }, category: 'deal', message: `Label "${hostile.label}" is not allowed`, fix: 'f' }),
+      ],
+    };
+    const first = renderComment({ ...input, evaluation: withHostile, focusItem: 12 });
+    const second = renderComment({ ...input, focusItem: 12, previousBody: first });
+    const fixedSection = second.split('### Fixed since the last check\n')[1]!.split('\n\n')[0]!;
+    expect(fixedSection).toContain(`- **${escapeText(hostile.field, 80)}** is answered`);
+    expect(fixedSection).toContain(`- The label ${codeSpan(hostile.label)} is gone`);
+    expect(fixedSection).toContain('custom-R&D `x`');
+    expect(marked.parse(fixedSection)).not.toContain('<img');
+    const broken = renderComment({ ...input, focusItem: 12, previousBody: '<!-- roadmap-guard:fixes open=%E0%A4%A,ok fixed=%3Cimg%3E -->' });
+    expect(broken).toContain('- \\<img\\> is settled');
+    expect(broken).not.toContain('<img>');
   });
 
   it('a one-off label, with the approvers shown without pinging them', async () => {

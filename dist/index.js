@@ -52588,6 +52588,37 @@ function readCommentState(body) {
     }
     return state;
 }
+const FIXES_MARKER = /<!-- roadmap-guard:fixes((?: [a-z]+=[^\s>]*)*) -->/g;
+const MAX_KEYS = 20;
+const MAX_KEY_LENGTH = 120;
+function fixesMarker(state) {
+    const field = (name, keys) => (keys.length ? [`${name}=${keys.slice(0, MAX_KEYS).map((k) => encodeURIComponent(Array.from(k).slice(0, MAX_KEY_LENGTH).join(''))).join(',')}`] : []);
+    const fields = [...field('open', state.open), ...field('fixed', state.fixed)];
+    return fields.length ? `<!-- roadmap-guard:fixes ${fields.join(' ')} -->` : '';
+}
+/** The keys recorded in a comment of the bot's; the last marker wins, and a key that does not decode is dropped. */
+function readFixes(body) {
+    const last = [...body.matchAll(FIXES_MARKER)].at(-1)?.[1] ?? '';
+    const state = { open: [], fixed: [] };
+    for (const field of last.trim().split(' ')) {
+        const [name, value = ''] = field.split('=');
+        if (name !== 'open' && name !== 'fixed')
+            continue;
+        state[name] = value
+            .split(',')
+            .slice(0, MAX_KEYS)
+            .flatMap((part) => {
+            try {
+                const key = decodeURIComponent(part);
+                return key && key.length <= MAX_KEY_LENGTH * 2 ? [key] : [];
+            }
+            catch {
+                return [];
+            }
+        });
+    }
+    return state;
+}
 
 ;// CONCATENATED MODULE: ./lib/github/work-items.js
 /**
@@ -53510,11 +53541,15 @@ function renderComment(input) {
     const budget = findings.filter(isBudgetFinding);
     const exempt = findings.filter((f) => f.exempt && !isBudgetFinding(f));
     const blocked = findings.some((f) => !f.exempt);
+    const open = comment_unique(todo.map(fixKey));
+    const fixed = fixedSince(input.previousBody, findings);
     const sections = [
         COMMENT_MARKER,
         replySection(input.conversation),
         opening(input, assessment, findings),
         todo.length ? ['### Still to fix', ...todo.map((f) => fixLine(input, f))].join('\n') : '',
+        fixed.length ? ['### Fixed since the last check', ...fixed.map(fixedLine)].join('\n') : '',
+        fixesMarker({ open, fixed }),
         budget.length ? capacitySection(input, budget, item.number, assessment) : '',
         budget.length && blocked ? `To make room, shrink or close other ${escapeText(budget[0].category ?? '', 40)} work, or ask for an exception.` : '',
         exempt.length ? exemptSection(input.policy, exempt) : '',
@@ -53844,6 +53879,54 @@ function comment_stamp(input) {
 /** The last time a person touched the item, as far as this run can tell. */
 function touchedAt(item) {
     return item.activityAt ?? item.updatedAt;
+}
+const MAX_FIXED = 10;
+/**
+ * What the previous comment listed (as still to fix, or already as fixed)
+ * that no finding names now, exempt or not. A fixed point stays listed on
+ * later runs, so a re-run renders the same comment, until it comes back.
+ */
+function fixedSince(previousBody, findings) {
+    if (!previousBody)
+        return [];
+    const previous = readFixes(previousBody);
+    const now = new Set(findings.filter((f) => !isBudgetFinding(f)).map(fixKey));
+    return comment_unique([...previous.fixed, ...previous.open]).filter((key) => !now.has(key)).slice(-MAX_FIXED);
+}
+/** A finding's identity across runs: the answer, review or label it is about, whatever its wording. */
+function fixKey(finding) {
+    if (finding.kind === 'missing-field' || finding.kind === 'invalid-field')
+        return `answer:${finding.field ?? ''}`;
+    if (finding.kind === 'unchecked-review')
+        return `review:${finding.field ?? /"(.*)"/.exec(finding.message)?.[1] ?? finding.message}`;
+    if (finding.kind === 'forbidden-label')
+        return `label:${/^Label "(.*?)"(?=: | is not allowed$)/.exec(finding.message)?.[1] ?? finding.message}`;
+    return `${finding.kind}:${finding.field ?? ''}`;
+}
+const FIXED_PHRASES = {
+    'not-without-customer': 'It no longer depends on a single customer',
+    'bet-overdue': 'The review date is settled',
+    'outcome-missing': 'The outcome of the bet is recorded',
+    'stale-backlog': 'The issue was updated',
+    'archive-pending': 'The issue was updated, so it will not be archived',
+    'missing-size': 'The issue has a size estimate',
+};
+/** One point fixed since the last check, from its key (read back from our own comment, still escaped). */
+function fixedLine(key) {
+    const colon = key.indexOf(':');
+    const kind = colon < 0 ? key : key.slice(0, colon);
+    const detail = colon < 0 ? '' : key.slice(colon + 1);
+    if (kind === 'answer')
+        return `- **${escapeText(detail, 80)}** is answered`;
+    if (kind === 'review')
+        return `- **${escapeText(detail, 80)}** is ticked`;
+    if (kind === 'label')
+        return `- The label ${codeSpan(detail, { max: 60 })} is gone`;
+    const phrase = FIXED_PHRASES[kind];
+    return `- ${phrase ?? `${escapeText(kind, 40)} is settled`}`;
+}
+function comment_unique(keys) {
+    return [...new Set(keys)];
 }
 function withoutPeriod(text) {
     return text.replace(/\.\s*$/, '');
@@ -54496,7 +54579,7 @@ function planComment(input, item) {
     if (wantsComment(input, item)) {
         if (!input.policy.enforcement.comment)
             return [];
-        const body = input.renderedComments(item.number);
+        const body = input.renderedComments(item.number, existing?.body);
         const reasons = commentReasons(input, item.number);
         if (existing === null)
             return [{ kind: 'create-comment', issue: item.number, body, description: `comment on #${item.number}: ${reasons}` }];
@@ -56845,7 +56928,7 @@ async function planRun(run) {
         policy: run.loaded.policy,
         mode: route.mode,
         ...(focusItem === undefined ? {} : { focusItem }),
-        renderedComments: (item) => renderComment({ ...report, focusItem: item, ...withConversation(conversationFor(item)) }),
+        renderedComments: (item, previousBody) => renderComment({ ...report, focusItem: item, ...withConversation(conversationFor(item)), ...(previousBody === undefined ? {} : { previousBody }) }),
         conversationFor,
     });
     // The command's labels first, the reaction last: a 👍 means everything else was written.

@@ -61979,6 +61979,37 @@ function readCommentState(body) {
     }
     return state;
 }
+const FIXES_MARKER = /<!-- roadmap-guard:fixes((?: [a-z]+=[^\s>]*)*) -->/g;
+const MAX_KEYS = 20;
+const MAX_KEY_LENGTH = 120;
+function fixesMarker(state) {
+    const field = (name, keys) => (keys.length ? [`${name}=${keys.slice(0, MAX_KEYS).map((k) => encodeURIComponent(Array.from(k).slice(0, MAX_KEY_LENGTH).join(''))).join(',')}`] : []);
+    const fields = [...field('open', state.open), ...field('fixed', state.fixed)];
+    return fields.length ? `<!-- roadmap-guard:fixes ${fields.join(' ')} -->` : '';
+}
+/** The keys recorded in a comment of the bot's; the last marker wins, and a key that does not decode is dropped. */
+function readFixes(body) {
+    const last = [...body.matchAll(FIXES_MARKER)].at(-1)?.[1] ?? '';
+    const state = { open: [], fixed: [] };
+    for (const field of last.trim().split(' ')) {
+        const [name, value = ''] = field.split('=');
+        if (name !== 'open' && name !== 'fixed')
+            continue;
+        state[name] = value
+            .split(',')
+            .slice(0, MAX_KEYS)
+            .flatMap((part) => {
+            try {
+                const key = decodeURIComponent(part);
+                return key && key.length <= MAX_KEY_LENGTH * 2 ? [key] : [];
+            }
+            catch {
+                return [];
+            }
+        });
+    }
+    return state;
+}
 
 ;// CONCATENATED MODULE: ./lib/github/work-items.js
 /**

@@ -86,7 +86,9 @@ describe('a deal request on the example roadmap', () => {
     expect(after[0]?.id).toBe(comment?.id);
     // Deal work is still over budget on the example data, so the comment stays,
     // now about the budget alone; the business-case label goes.
-    expect(after[0]?.body).not.toContain('Who will buy it?');
+    // No longer to fix: listed once, as fixed since the last check.
+    expect(after[0]?.body).not.toMatch(/### Still to fix[\s\S]*Who will buy it\?[\s\S]*### Fixed since/);
+    expect(after[0]?.body).toContain('### Fixed since the last check\n- **Who will buy it?** is answered');
     expect(after[0]?.body).toMatch(/over budget/);
     expect(github.labelsOf(60)).not.toContain(NON_COMPLIANT_LABEL);
     expect(github.labelsOf(60)).toContain(OVER_BUDGET_LABEL);

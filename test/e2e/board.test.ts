@@ -7,15 +7,14 @@ import { WORKFLOW_BOT, type FakeGitHub } from '../fake-github/index.js';
 import { fakeProjectItem, projectKey } from '../fake-github/projects.js';
 import { BOARD_POLICY, BOARD_READER, BOARD_TOKEN, NOW, startBoardFake } from './board-fixtures.js';
 import { workflowDispatchEvent } from './events.js';
+import { stopFake } from './fixtures.js';
 import { runInProcess } from './run-in-process.js';
 
 let fake: FakeGitHub | undefined;
 
 afterEach(async () => {
-  const unknownRoutes = fake?.unknownRoutes ?? [];
-  await fake?.stop();
+  await stopFake(fake);
   fake = undefined;
-  expect(unknownRoutes).toEqual([]);
 });
 
 interface BudgetOutput {

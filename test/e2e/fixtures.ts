@@ -4,6 +4,7 @@
  * repository of any size. Builders take one partial-override object.
  */
 import { readFile } from 'node:fs/promises';
+import { expect } from 'vitest';
 import { join } from 'node:path';
 import { FakeGitHub, type FakeIssue } from '../fake-github/index.js';
 import { REPOSITORY_ROOT } from './run-action.js';
@@ -154,4 +155,11 @@ export function healthyRoadmap(options: { count: number; nonCompliantDeals?: num
     }
   }
   return issues;
+}
+
+/** Stops a scenario's fake GitHub; whatever the scenario did, the action may only have used routes GitHub has. */
+export async function stopFake(fake: FakeGitHub | undefined): Promise<void> {
+  const unknownRoutes = fake?.unknownRoutes ?? [];
+  await fake?.stop();
+  expect(unknownRoutes).toEqual([]);
 }

@@ -6,7 +6,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { COMMENT_MARKER } from '../../src/report/markers.js';
 import { FakeGitHub, WORKFLOW_BOT } from '../fake-github/index.js';
 import { examplePayload, issuesEvent } from './events.js';
-import { NON_COMPLIANT_LABEL, OVER_BUDGET_LABEL, POLICY_PATH, dealRequest, dealRequestBody, examplePolicy, healthyRoadmap } from './fixtures.js';
+import { dealRequest, dealRequestBody, healthyRoadmap, NON_COMPLIANT_LABEL, OVER_BUDGET_LABEL, POLICY_PATH, stopFake, examplePolicy } from './fixtures.js';
 import { runInProcess } from './run-in-process.js';
 
 const BOT_COMMENT_ID = 3_500_000_001;
@@ -14,10 +14,8 @@ const NOW = new Date('2026-11-21T12:00:00Z');
 let fake: FakeGitHub | undefined;
 
 afterEach(async () => {
-  const unknownRoutes = fake?.unknownRoutes ?? [];
-  await fake?.stop();
+  await stopFake(fake);
   fake = undefined;
-  expect(unknownRoutes).toEqual([]);
 });
 
 function botComments(github: FakeGitHub, issue: number) {

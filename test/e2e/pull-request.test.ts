@@ -8,7 +8,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { MERGE_GATE_MARKER, POLICY_PREVIEW_MARKER } from '../../src/report/markers.js';
 import { FakeGitHub, WORKFLOW_BOT } from '../fake-github/index.js';
 import { pullRequestEvent } from './events.js';
-import { POLICY_PATH, dealRequest, dealRequestBody, examplePolicy, healthyRoadmap } from './fixtures.js';
+import { dealRequest, dealRequestBody, healthyRoadmap, POLICY_PATH, stopFake, examplePolicy } from './fixtures.js';
 import { REPOSITORY_ROOT, runAction } from './run-action.js';
 import { runInProcess } from './run-in-process.js';
 
@@ -16,10 +16,8 @@ const SLOW = 120_000;
 let fake: FakeGitHub | undefined;
 
 afterEach(async () => {
-  const unknownRoutes = fake?.unknownRoutes ?? [];
-  await fake?.stop();
+  await stopFake(fake);
   fake = undefined;
-  expect(unknownRoutes).toEqual([]);
 });
 
 /** The example policy, with a missing business-case answer failing the check too. */

@@ -1,13 +1,14 @@
 /**
- * Writes a real comment, a real job summary and the start of the real demo
- * output, produced from the example roadmap, into the README, so the README
- * shows what the product prints rather than what someone typed.
+ * Writes a real comment, a real job summary, the start of the real demo
+ * output and the other examples, produced from the example roadmap, into the
+ * README and the pages of docs/, so they show what the product prints rather
+ * than what someone typed.
  *
- *   npm run readme        rewrites README.md
+ *   npm run readme        rewrites the examples in README.md and docs/*.md
  *
- * A test fails when the README's copies are stale.
+ * A test fails when a copy is stale.
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parse } from 'yaml';
@@ -153,16 +154,44 @@ export function examplePolicyPreview(root: string): string {
   return renderPolicyPreview({ diff, policyPath: '.github/roadmap-policy.yml', baseRef: 'main', stamp: stamp({ policySources: ['.github/roadmap-policy.yml'], evaluation: { at: snapshot.takenAt } }) });
 }
 
-/** README.md with each example's text placed between its markers, everything else untouched. */
-export function withExamples(readme: string, examples: Partial<ReadmeExamples>): string {
-  let result = readme;
+/** The markdown files that hold examples: the README and every page of docs/, by path from the root. */
+export function readDocuments(root: string): Record<string, string> {
+  const pages = readdirSync(join(root, 'docs'))
+    .filter((name) => name.endsWith('.md'))
+    .sort()
+    .map((name) => `docs/${name}`);
+  return Object.fromEntries(['README.md', ...pages].map((path) => [path, readFileSync(join(root, path), 'utf8')]));
+}
+
+const exampleStart = (name: string) => `<!-- example:${name} -->`;
+
+/**
+ * Every document with its examples refreshed. Each example lives in exactly
+ * one document, so a block that was moved, copied or deleted is an error that
+ * names it rather than a copy that silently goes stale.
+ */
+export function withExamplesIn(documents: Record<string, string>, examples: Partial<ReadmeExamples>): Record<string, string> {
+  for (const name of Object.keys(examples)) {
+    const holders = Object.keys(documents).filter((path) => documents[path]!.includes(exampleStart(name)));
+    if (holders.length !== 1) {
+      throw new Error(`${exampleStart(name)} must be in exactly one of ${Object.keys(documents).join(', ')}; found in ${holders.length ? holders.join(', ') : 'none'}`);
+    }
+  }
+  return Object.fromEntries(Object.entries(documents).map(([path, text]) => [path, withExamples(text, examples)]));
+}
+
+
+/** A markdown text with each example it has a block for placed between its markers, everything else untouched. */
+export function withExamples(markdown: string, examples: Partial<ReadmeExamples>): string {
+  let result = markdown;
   for (const [name, text] of Object.entries(examples)) {
     if (text === undefined) continue;
-    const start = `<!-- example:${name} -->`;
+    const start = exampleStart(name);
     const end = `<!-- /example:${name} -->`;
     const from = result.indexOf(start);
-    const to = result.indexOf(end);
-    if (from < 0 || to < from) throw new Error(`README.md has no ${start} … ${end} block`);
+    if (from < 0) continue;
+    const to = result.indexOf(end, from);
+    if (to < 0) throw new Error(`${start} has no ${end} after it`);
     // Markdown reports are shown rendered; terminal output as it looks in a terminal.
     const shown = name === 'demo' ? `\`\`\`text\n${text.trimEnd()}\n\`\`\`` : quoteBlock(text);
     result = `${result.slice(0, from + start.length)}\n${shown}\n${result.slice(to)}`;
@@ -185,15 +214,11 @@ function quoteBlock(markdown: string): string {
 
 function main(): void {
   const root = process.cwd();
-  const path = join(root, 'README.md');
-  const before = readFileSync(path, 'utf8');
-  const after = withExamples(before, renderReadmeExamples(root));
-  if (after === before) {
-    console.log('README.md examples are up to date');
-    return;
-  }
-  writeFileSync(path, after);
-  console.log('README.md examples rewritten from the example roadmap');
+  const before = readDocuments(root);
+  const after = withExamplesIn(before, renderReadmeExamples(root));
+  const changed = Object.keys(after).filter((path) => after[path] !== before[path]);
+  for (const path of changed) writeFileSync(join(root, path), after[path]!);
+  console.log(changed.length ? `Examples rewritten from the example roadmap in ${changed.join(', ')}` : 'Examples in README.md and docs/ are up to date');
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) main();

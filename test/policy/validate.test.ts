@@ -6,7 +6,16 @@ import { describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main.js';
 import { capturedIo } from './cli-io.js';
 
-const INHERITING = 'version: 1\nextends: acme/.github:roadmap-policy.yml@main\ncategories:\n  deal:\n    budget: { max-share: 15% }\n';
+/** The first YAML block after `marker` in a markdown file of the repository: the example a reader copies. */
+function yamlBlockAfter(file: string, marker: string): string {
+  const markdown = readFileSync(file, 'utf8');
+  const at = markdown.indexOf(marker);
+  if (at < 0) throw new Error(`${file} has no "${marker}"`);
+  const start = markdown.indexOf('```yaml\n', at) + '```yaml\n'.length;
+  return markdown.slice(start, markdown.indexOf('```', start));
+}
+
+const INHERITING = yamlBlockAfter('docs/policy.md', '## Inheriting a policy');
 
 function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -70,7 +79,21 @@ describe('roadmap-guard validate', () => {
     expect(exitCode).toBe(0);
   });
 
-  it("accepts the README's inheriting example on its own: a category that only changes its budget needs no match", async () => {
+  it("accepts the README's short policy, whose questions and reviews are the shipped issue form's", async () => {
+    const io = capturedIo();
+    const text = yamlBlockAfter('README.md', '<!-- policy:short -->');
+    const form = readFileSync('.github/ISSUE_TEMPLATE/deal-request.yml', 'utf8');
+
+    expect(await main(['validate', policyFile(text)], io)).toBe(0);
+    expect(io.err()).toBe('');
+    expect(io.out()).toContain(': OK — 1 category (deal ≤ 10%), 2 business-case fields and 2 reviews for deal, 1 forbidden label, fails on over-budget, forbidden-label\n');
+    for (const question of ['Who will buy it?', 'Would we build this without this customer?', 'GTM review', 'Technical review']) {
+      expect(text).toContain(question);
+      expect(form).toContain(`label: ${question}`);
+    }
+  });
+
+  it("accepts the policy page's inheriting example on its own: a category that only changes its budget needs no match", async () => {
     const io = capturedIo();
     const path = policyFile(INHERITING);
 
@@ -88,10 +111,10 @@ describe('roadmap-guard validate', () => {
     expect(io.out()).toBe(`${path}: OK — 1 category (deal ≤ 15% ≥ 12%), fails on over-budget, forbidden-label (merged with acme/.github:roadmap-policy.yml@main, read from ${org})\n`);
   });
 
-  it("checks the README's rollout example: a team policy merged with the organization's", async () => {
+  it("checks the rollout page's example: a team policy merged with the organization's", async () => {
     const io = capturedIo();
-    const readme = readFileSync('README.md', 'utf8');
     const block = (marker: string) => {
+      const readme = readFileSync('docs/rollout.md', 'utf8');
       const start = readme.indexOf(`# ${marker}\n`);
       return readme.slice(start, readme.indexOf('```', start));
     };

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { archiveExamples, exampleCommentItem, exampleReportInput, renderReadmeExamples, withExamples } from '../../scripts/readme-examples.js';
+import { archiveExamples, exampleCommentItem, exampleReportInput, readDocuments, renderReadmeExamples, withExamples, withExamplesIn } from '../../scripts/readme-examples.js';
 import { readCommentState } from '../../src/report/markers.js';
 import { renderComment } from '../../src/report/comment.js';
 import { renderDashboard } from '../../src/report/dashboard.js';
@@ -13,10 +13,17 @@ import { parseSnapshot } from '../../src/core/snapshot.js';
 const root = join(import.meta.dirname, '../..');
 const golden = (name: string) => `./__golden__/${name}`;
 
-describe('the README’s examples', () => {
+describe('the examples in the README and docs/', () => {
   it('are what the example roadmap produces today (run `npm run readme` to refresh them)', () => {
+    const documents = readDocuments(root);
+    expect(Object.keys(documents)).toEqual(expect.arrayContaining(['README.md', 'docs/cli.md', 'docs/pull-requests.md', 'docs/archiving.md', 'docs/bets.md']));
+    expect(withExamplesIn(documents, renderReadmeExamples(root))).toEqual(documents);
+  });
+
+  it('keep the comment and the job summary in the README, the front door', () => {
     const readme = readFileSync(join(root, 'README.md'), 'utf8');
-    expect(withExamples(readme, renderReadmeExamples(root))).toBe(readme);
+    expect(readme).toContain('<!-- example:comment -->');
+    expect(readme).toContain('<!-- example:summary -->');
   });
 
   it('replace only the text between the markers', () => {
@@ -34,8 +41,8 @@ describe('the README’s examples', () => {
     expect(demo.stdout.startsWith(`${shown}\n\n`)).toBe(true);
   });
 
-  it("show a snapshot error exactly as simulate reports the README's own snapshot example with two typos", () => {
-    const readme = readFileSync(join(root, 'README.md'), 'utf8');
+  it("show a snapshot error exactly as simulate reports the docs' own snapshot example with two typos", () => {
+    const readme = readFileSync(join(root, 'docs/cli.md'), 'utf8');
     const start = readme.indexOf('```json\n{\n  "$schema": "./snapshot.schema.json"') + '```json\n'.length;
     const example = readme.slice(start, readme.indexOf('```', start));
     const broken = example.replace('"labels":', '"labelz":').replace('"state": "open"', '"state": "OPEN"');
@@ -49,8 +56,14 @@ describe('the README’s examples', () => {
     expect(readme).toContain(`\`\`\`text\n${message}\n\`\`\``);
   });
 
-  it('fail loudly when a marker is missing', () => {
-    expect(() => withExamples('no markers', { comment: 'x', summary: 'y', outcomes: 'z' })).toThrow(/<!-- example:comment -->/);
+  it('fail loudly when an example has no block, or a block in two documents', () => {
+    const block = '<!-- example:comment -->\n<!-- /example:comment -->\n';
+    expect(() => withExamplesIn({ 'README.md': 'no markers', 'docs/a.md': 'none either' }, { comment: 'x' })).toThrow(
+      '<!-- example:comment --> must be in exactly one of README.md, docs/a.md; found in none',
+    );
+    expect(() => withExamplesIn({ 'README.md': block, 'docs/a.md': block }, { comment: 'x' })).toThrow(/found in README\.md, docs\/a\.md$/);
+    expect(() => withExamples('<!-- example:comment -->\nno end', { comment: 'x' })).toThrow('<!-- example:comment --> has no <!-- /example:comment --> after it');
+    expect(withExamplesIn({ 'README.md': 'text', 'docs/a.md': block }, { comment: 'x' })).toEqual({ 'README.md': 'text', 'docs/a.md': '<!-- example:comment -->\n> x\n<!-- /example:comment -->\n' });
   });
 });
 

@@ -7,16 +7,16 @@ import { join } from 'node:path';
 import { buildReportInput } from '../report/report-input.js';
 import { parseSnapshot } from '../core/snapshot.js';
 import { BadInput, type Command, EXIT, EXIT_CODES_HELP, parseStrictly, reportBadInput } from './io.js';
-import { packageRoot } from './package.js';
+import { packageFilePath, packageRoot } from './package.js';
 import { loadLocalPolicy, parseFormat, render } from './simulate.js';
 
-const DEMO_USAGE = `Usage: roadmap-guard demo [--format text|markdown|json]
+const demoUsage = () => `Usage: roadmap-guard demo [--format text|markdown|json]
 
 Evaluates the built-in example roadmap (examples/acme-snapshot.json) against
 the example policy (examples/roadmap-policy.yml) and prints the lead's report.
 Offline; writes nothing. Try your own policy on it with:
 
-  roadmap-guard simulate --policy .github/roadmap-policy.yml --snapshot examples/acme-snapshot.json
+  roadmap-guard simulate --policy .github/roadmap-policy.yml --snapshot ${packageFilePath(EXAMPLE_SNAPSHOT)}
 
   --format <format>   text (default), markdown or json
   --help, -h          this text
@@ -29,14 +29,15 @@ as simulate does on the same data.
 const EXAMPLE_POLICY = 'examples/roadmap-policy.yml';
 const EXAMPLE_SNAPSHOT = 'examples/acme-snapshot.json';
 
+
 export const demoCommand: Command = async (args, io) => {
   try {
     const { values, positionals } = parseStrictly('demo', args, { format: { type: 'string' }, help: { type: 'boolean', short: 'h' } });
     if (values.help) {
-      io.stdout.write(DEMO_USAGE);
+      io.stdout.write(demoUsage());
       return EXIT.ok;
     }
-    if (positionals.length > 0) throw new BadInput(`unexpected argument "${positionals[0]}"\n\n${DEMO_USAGE}`);
+    if (positionals.length > 0) throw new BadInput(`unexpected argument "${positionals[0]}"\n\n${demoUsage()}`);
     const format = parseFormat(values.format);
     const report = await exampleReport();
     io.stdout.write(render(report, format, io));

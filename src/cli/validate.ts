@@ -1,5 +1,4 @@
 import { readFile } from 'node:fs/promises';
-import { join, relative } from 'node:path';
 import { checkPolicyData, locatorFor } from '../policy/check.js';
 import { formatProblem, PolicyError } from '../policy/errors.js';
 import { DEFAULT_POLICY_PATH, extendsOf, MAX_POLICY_BYTES, missingPolicyProblem, PolicyFileTooLargeError } from '../policy/load.js';
@@ -8,7 +7,7 @@ import { summarizePolicy } from '../policy/summary.js';
 import { readPolicySource } from '../policy/yaml-source.js';
 import { BadInput, type CliIo, type Command, EXIT, EXIT_CODES_HELP, parseStrictly, reportBadInput } from './io.js';
 import { extendsReader } from './extends.js';
-import { packageRoot } from './package.js';
+import { packageFilePath } from './package.js';
 import { loadLocalPolicy } from './simulate.js';
 
 const VALIDATE_USAGE = `Usage: roadmap-guard validate [path] [--extends-from <file>]
@@ -44,14 +43,21 @@ export const validateCommand: Command = async (args, io) => {
   }
 };
 
-async function validate(path: string, extendsFrom: string | undefined, io: CliIo): Promise<number> {
+/** The policy file's text, refused when too large; null, with the problem on stderr, when there is no such file. */
+async function readPolicyText(path: string, io: CliIo): Promise<string | null> {
   const text = await readText(path);
   if (text === null) {
-    io.stderr.write(`${formatProblem(missingPolicyProblem(path))}\nnote: the example policy came with this command: ${relative(process.cwd(), join(packageRoot(), 'examples', 'roadmap-policy.yml'))}\n`);
-    return EXIT.badInput;
+    io.stderr.write(`${formatProblem(missingPolicyProblem(path))}\nnote: the example policy came with this command: ${packageFilePath('examples/roadmap-policy.yml')}\n`);
+    return null;
   }
   const bytes = Buffer.byteLength(text, 'utf8');
   if (bytes > MAX_POLICY_BYTES) throw new PolicyError([{ file: path, message: new PolicyFileTooLargeError(bytes).message }]);
+  return text;
+}
+
+async function validate(path: string, extendsFrom: string | undefined, io: CliIo): Promise<number> {
+  const text = await readPolicyText(path, io);
+  if (text === null) return EXIT.badInput;
   const source = readPolicySource(text, path);
   const target = extendsOf(source.value);
   // A malformed extends is reported below as a problem of this file; only a well-formed one can be followed.

@@ -176,15 +176,17 @@ function backlog(input: ReportInput, facts: ReportDigest, { paint, fit }: Layout
   }
   return lines.length ? `${paint('Bets, backlog and exemptions', 'bold')}\n${lines.join('\n')}` : '';
 }
-function trend(input: ReportInput, facts: ReportDigest, { paint, fit }: Layout): string {
+function trend(input: ReportInput, facts: ReportDigest, { paint, fit, column, cell }: Layout): string {
   const t = facts.trend;
   if (!t || t.rows.length === 0) return '';
   const names = fit(t.categories.join(', ') || 'deal-driven', 60);
+  // The categories head their column: cut to it on a terminal, whole when piped.
+  const dealWidth = column(9, [names]);
   const row = (label: string, delivered: number, deal: number, share: number, known: boolean) =>
-    `  ${pad(label, 11)} ${lpad(num(delivered), 9)} ${lpad(num(deal), 9)} ${lpad(known ? percent(share) : '—', 6)}  ${shareBar(share, t.cap, BAR_WIDTH)}`;
+    `  ${pad(label, 11)} ${lpad(num(delivered), 9)} ${lpad(num(deal), dealWidth)} ${lpad(known ? percent(share) : '—', 6)}  ${shareBar(share, t.cap, BAR_WIDTH)}`;
   return [
     paint(`Trend: ${names} share of delivered work`, 'bold'),
-    paint(`  ${pad('Month', 11)} ${lpad('Delivered', 9)} ${lpad(Array.from(names).slice(0, 9).join(''), 9)} ${lpad('Share', 6)}`, 'dim'),
+    paint(`  ${pad('Month', 11)} ${lpad('Delivered', 9)} ${lpad(cell(names, dealWidth), dealWidth)} ${lpad('Share', 6)}`, 'dim'),
     ...t.rows.map((r) => row(r.month, r.delivered, r.dealDriven, r.share, r.delivered > 0)),
     row('planned now', input.evaluation.totalPoints, t.plannedShare * input.evaluation.totalPoints, t.plannedShare, true),
     ...(t.extraRequests > 0 ? [`  (${plural(t.extraRequests, 'extra API request')})`] : []),

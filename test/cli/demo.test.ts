@@ -2,7 +2,7 @@ import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { packageRoot } from '../../src/cli/package.js';
+import { packageFilePath, packageRoot } from '../../src/cli/package.js';
 import { runCli } from './helpers.js';
 
 describe('roadmap-guard demo', () => {
@@ -62,6 +62,15 @@ describe('roadmap-guard demo', () => {
     expect((await runCli(['demo', '--fromat', 'json'])).stderr).toBe('roadmap-guard demo: unknown option --fromat; did you mean --format? (see roadmap-guard demo --help)\n');
     const badFormat = await runCli(['demo', '--format', 'html']);
     expect(badFormat).toMatchObject({ code: 2, stderr: 'roadmap-guard demo: --format must be one of text, markdown, json, got "html"\n' });
+  });
+});
+
+describe('demo --help', () => {
+  it('names the example snapshot by a path that works from where the user is', async () => {
+    const { stdout } = await runCli(['demo', '--help']);
+    expect(stdout).toContain('roadmap-guard simulate --policy .github/roadmap-policy.yml --snapshot examples/acme-snapshot.json\n');
+    expect(packageFilePath('examples/acme-snapshot.json', '/home/me/app/node_modules/roadmap-guard', '/home/me/app')).toBe('node_modules/roadmap-guard/examples/acme-snapshot.json');
+    expect(packageFilePath('examples/acme-snapshot.json', '/home/me/.npm/_npx/1a2b/node_modules/roadmap-guard', '/home/me/app')).toBe('/home/me/.npm/_npx/1a2b/node_modules/roadmap-guard/examples/acme-snapshot.json');
   });
 });
 

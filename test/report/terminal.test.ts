@@ -51,6 +51,17 @@ describe('renderTerminal', () => {
     expect(renderTerminal(everythingFailing(), { color: false })).not.toMatch(/\S…$/m);
   });
 
+  it("heads the trend's column with the whole category name when piped, and cuts it with … only on a terminal", () => {
+    const policy = parsePolicy({ version: 1, categories: { 'customer-work': { match: { labels: ['customer:*'] }, budget: { 'max-share': '15%' } } } });
+    const items = [workItem({ number: 1, labels: ['customer:contoso'] }), workItem({ number: 2 })];
+    const input = withTrend(buildReportInput({ mode: 'simulate', policy, items, now: '2026-11-03T09:00:00Z', policySources: ['policy.yml'], sourceName: 'acme/app' }));
+    const header = (text: string) => text.split('\n').find((line) => line.startsWith('  Month'));
+
+    expect(header(renderTerminal(input, { color: false }))).toBe('  Month       Delivered customer-work  Share');
+    expect(header(renderTerminal(input, { color: false, width: 80 }))).toBe('  Month       Delivered customer…  Share');
+    expect(renderTerminal(input, { color: false })).toContain('  planned now         2             1    50%');
+  });
+
   it('sets a verdict off from the title with a dash, so without colour it is not read as part of the title', () => {
     const text = renderTerminal(smallRoadmap(), { color: false, width: 80 });
     expect(text).toMatch(/^ {4}#\d+ .+ — fails$/m);

@@ -7,6 +7,7 @@ import { resolve } from 'node:path';
 import { buildReportInput } from '../report/report-input.js';
 import { parseSnapshot, SnapshotError } from '../core/snapshot.js';
 import { reviewSnapshot } from '../core/snapshot-checks.js';
+import { locateSnapshotProblems } from '../core/snapshot-problems.js';
 import { extendsReader } from './extends.js';
 import type { Snapshot } from '../core/types.js';
 import { loadPolicy, type LoadedPolicy, type PolicyFileReader } from '../policy/load.js';
@@ -45,10 +46,10 @@ export const simulateCommand: Command = async (args, io) => {
       return EXIT.ok;
     }
     const extended = extendsReader(options.extendsFrom, io.env);
-    const [loaded, snapshot] = await Promise.all([loadLocalPolicy(options.policy, process.cwd(), extended?.read), readSnapshot(options.snapshot)]);
+    const [loaded, { snapshot, text }] = await Promise.all([loadLocalPolicy(options.policy, process.cwd(), extended?.read), readSnapshot(options.snapshot)]);
     const at = options.at ?? snapshot.takenAt;
     const review = reviewSnapshot(loaded.policy, snapshot.items, at);
-    if (review.impossible.length > 0) throw new SnapshotError(options.snapshot, review.impossible);
+    if (review.impossible.length > 0) throw new SnapshotError(options.snapshot, locateSnapshotProblems(text, review.impossible));
     for (const warning of review.suspicious) io.stderr.write(`roadmap-guard simulate: warning: ${options.snapshot}: ${warning}\n`);
     const input = buildReportInput({
       mode: 'simulate',
@@ -132,10 +133,11 @@ export async function loadLocalPolicy(path: string, baseDir = process.cwd(), ext
   return loadPolicy(path, read);
 }
 
-async function readSnapshot(path: string): Promise<Snapshot> {
+/** The snapshot, and its text for locating problems found later. */
+async function readSnapshot(path: string): Promise<{ snapshot: Snapshot; text: string }> {
   const text = await readLocalFile(path, path);
   if (text === null) throw new BadInput(`${path}: no such snapshot file`);
-  return parseSnapshot(text, path);
+  return { snapshot: parseSnapshot(text, path), text };
 }
 
 async function readLocalFile(absolute: string, shown: string): Promise<string | null> {

@@ -29,10 +29,10 @@ function impossibleSizes(policy: Policy, items: readonly WorkItem[]): SnapshotPr
   return items.flatMap((item, index) => {
     const value = projectField(item, field);
     if (value?.type !== 'number') return [];
-    const where = `items[${index}].fields["${field}"].value (issue #${item.number})`;
-    if (!Number.isFinite(value.value) || value.value < 0) return [{ field: where, message: `a size of ${value.value} is impossible; sizes are 0 or more` }];
+    const where = { field: `items[${index}].fields["${field}"].value (issue #${item.number})`, path: ['items', index, 'fields', field, 'value'] };
+    if (!Number.isFinite(value.value) || value.value < 0) return [{ ...where, message: `a size of ${value.value} is impossible; sizes are 0 or more` }];
     if (value.value > MAX_ITEM_SIZE) {
-      return [{ field: where, message: `a size of ${value.value} is beyond any real item (at most ${MAX_ITEM_SIZE.toLocaleString('en-US')}); check the unit` }];
+      return [{ ...where, message: `a size of ${value.value} is beyond any real item (at most ${MAX_ITEM_SIZE.toLocaleString('en-US')}); check the unit` }];
     }
     return [];
   });

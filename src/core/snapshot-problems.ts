@@ -16,6 +16,8 @@ export interface SnapshotProblem {
   /** The JSON path, `items[2].labels`, and the issue it belongs to when known. */
   field?: string;
   message: string;
+  /** Where the problem is in the data, for one found after parsing: located in the file's text by locateSnapshotProblems. */
+  path?: readonly PropertyKey[];
 }
 
 /** `line:col field: message`, leaving out what a problem does not have. */
@@ -48,6 +50,14 @@ function yamlPosition(text: string): Position | undefined {
 function positionOf(text: string, offset: number): Position {
   const before = text.slice(0, offset).split('\n');
   return { line: before.length, column: before.at(-1)!.length + 1 };
+}
+
+/** Problems found in the parsed data, given the line and column of their `path` in the file's text. */
+export function locateSnapshotProblems(text: string, problems: SnapshotProblem[]): SnapshotProblem[] {
+  if (!problems.some((problem) => problem.path && problem.line === undefined)) return problems;
+  // JSON is YAML, so the policy reader's positions serve here too.
+  const source = readPolicySource(text, 'snapshot');
+  return problems.map((problem) => (problem.path && problem.line === undefined ? { ...problem, ...source.locate(problem.path, 'value') } : problem));
 }
 
 /** Every schema issue as a located problem; `data` is the parsed JSON, for issue numbers and the values shown. */

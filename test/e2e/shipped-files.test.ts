@@ -120,6 +120,16 @@ describe('the README workflow', () => {
     expect((documented.on as Record<string, unknown>).schedule).toEqual(shipped.on.schedule);
     expect(documented.permissions).toEqual(shipped.permissions);
     expect(documented.concurrency).toEqual(shipped.concurrency);
+    expect((documented.jobs as Record<string, { if?: string }>).roadmap?.if).toEqual((shipped.jobs as Record<string, { if?: string }>).roadmap?.if);
+  });
+
+  it('keeps a comment without a /roadmap command out of the issue\'s group, so it cannot replace a queued edit', async () => {
+    // GitHub keeps one pending run per concurrency group and cancels the older one;
+    // a comment run ends at once without checking, so in the issue's group it would swallow the edit.
+    const shipped = await readYaml<{ concurrency: { group: string }; jobs: { roadmap: { if: string } } }>('.github/workflows/roadmap.yml');
+    const notACommand = "github.event_name == 'issue_comment' && !contains(github.event.comment.body, '/roadmap')";
+    expect(shipped.concurrency.group).toContain(`${notACommand} && format('comment-{0}', github.run_id) || github.event.issue.number`);
+    expect(shipped.jobs.roadmap.if).toBe("github.event_name != 'issue_comment' || contains(github.event.comment.body, '/roadmap')");
   });
 
   it('passes actionlint', async () => {

@@ -61,3 +61,46 @@ describe('the finding kinds page', () => {
     expect(listed).toEqual([...FINDING_KINDS]);
   });
 });
+
+describe('the policy reference', () => {
+  interface SchemaNode {
+    $ref?: string;
+    anyOf?: SchemaNode[];
+    oneOf?: SchemaNode[];
+    allOf?: SchemaNode[];
+    properties?: Record<string, SchemaNode>;
+    additionalProperties?: SchemaNode | boolean;
+    items?: SchemaNode;
+  }
+  const schema = JSON.parse(readFileSync(join(root, 'roadmap-policy.schema.json'), 'utf8')) as SchemaNode & { $defs?: Record<string, SchemaNode> };
+
+  /** Every key the policy schema allows, as `parent.key`, with `<name>` for a category and `[]` for a list's items; and whether it has keys below it. */
+  function keysOf(node: SchemaNode | boolean | undefined, path: string[], keys: Map<string, boolean>): void {
+    if (!node || typeof node !== 'object') return;
+    if (node.$ref) return keysOf(schema.$defs?.[node.$ref.replace('#/$defs/', '')], path, keys);
+    for (const branch of [...(node.anyOf ?? []), ...(node.oneOf ?? []), ...(node.allOf ?? [])]) keysOf(branch, path, keys);
+    if (path.length > 0 && (node.properties || typeof node.additionalProperties === 'object')) keys.set(path.join('.'), true);
+    for (const [key, child] of Object.entries(node.properties ?? {})) {
+      if (!keys.has([...path, key].join('.'))) keys.set([...path, key].join('.'), false);
+      keysOf(child, [...path, key], keys);
+    }
+    if (typeof node.additionalProperties === 'object') keysOf(node.additionalProperties, [...path, '<name>'], keys);
+    if (node.items && path.length > 0) keysOf(node.items, [...path.slice(0, -1), `${path.at(-1)}[]`], keys);
+  }
+
+  it('docs/policy.md has a row for every key a policy can set', () => {
+    const keys = new Map<string, boolean>();
+    keysOf(schema, [], keys);
+    const page = readFileSync(join(root, 'docs/policy.md'), 'utf8');
+    // Each table row: the keys in its first cell (`work.size.field`, or `….heading` below its parent's row), and its whole text.
+    const rows = [...page.matchAll(/^\| \**([^|]*?)\**\s*\|.*$/gm)].map((match) => ({ keys: [...match[1]!.matchAll(/`([^`]+)`/g)].map((code) => code[1]!), text: match[0] }));
+    const parentOf = (key: string) => key.slice(0, key.lastIndexOf('.')).replace(/\[\]$/, '');
+    const named = (key: string) => (name: string) => name === key || name === `${key}[]` || (name.startsWith('…') && key.endsWith(name.slice(1)));
+    // A key has a row of its own, or is named in the row of the list or mapping it belongs to (`{ owner, number, iteration-field }`).
+    const documented = (key: string) =>
+      rows.some((row) => row.keys.some(named(key)) || (row.keys.some(named(parentOf(key))) && row.text.includes(key.slice(key.lastIndexOf('.') + 1))));
+    const leaves = [...keys].filter(([key, hasKeys]) => !hasKeys && key !== '$schema').map(([key]) => key);
+    expect(leaves.length).toBeGreaterThan(40);
+    expect(leaves.filter((key) => !documented(key))).toEqual([]);
+  });
+});

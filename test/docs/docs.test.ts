@@ -74,18 +74,26 @@ describe('the policy reference', () => {
   }
   const schema = JSON.parse(readFileSync(join(root, 'roadmap-policy.schema.json'), 'utf8')) as SchemaNode & { $defs?: Record<string, SchemaNode> };
 
+  /** A node's shapes: itself, with a `$ref` followed and the branches of `anyOf`, `oneOf` and `allOf`. */
+  function shapes(node: SchemaNode | boolean | undefined): SchemaNode[] {
+    if (!node || typeof node !== 'object') return [];
+    if (node.$ref) return shapes(schema.$defs?.[node.$ref.replace('#/$defs/', '')]);
+    return [node, ...[...(node.anyOf ?? []), ...(node.oneOf ?? []), ...(node.allOf ?? [])].flatMap(shapes)];
+  }
+
   /** Every key the policy schema allows, as `parent.key`, with `<name>` for a category and `[]` for a list's items; and whether it has keys below it. */
-  function keysOf(node: SchemaNode | boolean | undefined, path: string[], keys: Map<string, boolean>): void {
-    if (!node || typeof node !== 'object') return;
-    if (node.$ref) return keysOf(schema.$defs?.[node.$ref.replace('#/$defs/', '')], path, keys);
-    for (const branch of [...(node.anyOf ?? []), ...(node.oneOf ?? []), ...(node.allOf ?? [])]) keysOf(branch, path, keys);
-    if (path.length > 0 && (node.properties || typeof node.additionalProperties === 'object')) keys.set(path.join('.'), true);
-    for (const [key, child] of Object.entries(node.properties ?? {})) {
-      if (!keys.has([...path, key].join('.'))) keys.set([...path, key].join('.'), false);
-      keysOf(child, [...path, key], keys);
+  function keysOf(node: SchemaNode | undefined, path: string[], keys: Map<string, boolean>): void {
+    for (const shape of shapes(node)) {
+      const mapping = typeof shape.additionalProperties === 'object' ? shape.additionalProperties : undefined;
+      if (path.length > 0 && (shape.properties || mapping)) keys.set(path.join('.'), true);
+      for (const [key, child] of Object.entries(shape.properties ?? {})) {
+        const name = [...path, key].join('.');
+        if (!keys.has(name)) keys.set(name, false);
+        keysOf(child, [...path, key], keys);
+      }
+      if (mapping) keysOf(mapping, [...path, '<name>'], keys);
+      if (shape.items && path.length > 0) keysOf(shape.items, [...path.slice(0, -1), `${path.at(-1)}[]`], keys);
     }
-    if (typeof node.additionalProperties === 'object') keysOf(node.additionalProperties, [...path, '<name>'], keys);
-    if (node.items && path.length > 0) keysOf(node.items, [...path.slice(0, -1), `${path.at(-1)}[]`], keys);
   }
 
   it('docs/policy.md has a row for every key a policy can set', () => {

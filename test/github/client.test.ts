@@ -10,10 +10,12 @@ import { API, REPO, testClient } from './fixtures.js';
 const page = { data: { repository: { issues: { nodes: [] } } } };
 
 describe('createGitHubClient', () => {
-  it('counts requests by kind and keeps the last rate limit remaining', async () => {
+  it('counts requests by kind, the GraphQL points GitHub charged, and the last rate limit remaining', async () => {
+    const charged = { data: { viewer: { login: 'octocat' }, rateLimit: { cost: 3 } } };
     nock(API)
-      .post('/graphql')
-      .reply(200, page, { 'x-ratelimit-remaining': '4999' })
+      // Every query asks what it cost: the client adds `rateLimit { cost }`.
+      .post('/graphql', (body: { query: string }) => body.query === 'query { rateLimit { cost } viewer { login } }')
+      .reply(200, charged, { 'x-ratelimit-remaining': '4999' })
       .get('/repos/acme/roadmap/contents/x.yml')
       .reply(404, { message: 'Not Found' }, { 'x-ratelimit-remaining': '4998' })
       .post('/repos/acme/roadmap/issues/1/comments')
@@ -22,7 +24,7 @@ describe('createGitHubClient', () => {
     await client.graphql('query { viewer { login } }');
     await expect(client.octokit.rest.repos.getContent({ owner: REPO.owner, repo: REPO.name, path: 'x.yml' })).rejects.toThrow();
     await client.octokit.rest.issues.createComment({ owner: REPO.owner, repo: REPO.name, issue_number: 1, body: 'hi' });
-    expect(client.counts()).toEqual({ graphql: 1, restRead: 1, write: 1, rateLimitRemaining: 4997 });
+    expect(client.counts()).toEqual({ graphql: 1, graphqlPoints: 3, restRead: 1, write: 1, rateLimitRemaining: 4997 });
   });
 
   it('does not pace GraphQL reads: 20 pages go out back to back even with real write pacing', async () => {

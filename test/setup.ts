@@ -6,6 +6,12 @@ import { afterEach } from 'vitest';
 nock.disableNetConnect();
 nock.enableNetConnect(/^(127\.0\.0\.1|localhost)(:\d+)?$/);
 
+// Loaded before any test changes the environment: Octokit's defaults read
+// GITHUB_API_URL once, when the module is first imported, and test files
+// share a worker's modules (vitest.config.ts); a run in process that loaded
+// it first would leave every later default client pointed at its fake.
+await import('@actions/github/lib/utils');
+
 afterEach(() => {
   nock.cleanAll();
 });

@@ -7,7 +7,7 @@ import { INPUT_NAMES, InputError, readInputs } from '../../src/action/inputs.js'
 
 const actionYml = parse(readFileSync(join(import.meta.dirname, '..', '..', 'action.yml'), 'utf8')) as { inputs: Record<string, { default?: string }> };
 const defaults = (overrides: Record<string, string> = {}) => {
-  const values: Record<string, string> = { ...Object.fromEntries(Object.entries(actionYml.inputs).map(([k, v]) => [k, v.default ?? ''])), 'github-token': 't', ...overrides };
+  const values: Record<string, string> = { ...Object.fromEntries(Object.entries(actionYml.inputs).map(([k, v]) => [k, v.default ?? ''])), 'github-token': 'ghs_InputsTestToken', ...overrides };
   return (name: string) => values[name] ?? '';
 };
 
@@ -18,7 +18,7 @@ describe('readInputs', () => {
 
   it("parses action.yml's defaults", () => {
     expect(readInputs(defaults())).toEqual({
-      githubToken: 't',
+      githubToken: 'ghs_InputsTestToken',
       projectToken: '',
       policyPath: '.github/roadmap-policy.yml',
       mode: 'auto',

@@ -22,7 +22,7 @@ export interface SuiteFigures {
 }
 
 /** One folder per checkout: two checkouts testing at once on one machine must not mix their figures. */
-export const FIGURES_DIR = join(tmpdir(), 'roadmap-guard-figures', createHash('sha256').update(import.meta.dirname).digest('hex').slice(0, 12));
+export const FIGURES_DIR = join(tmpdir(), `roadmap-guard-figures-${createHash('sha256').update(import.meta.dirname).digest('hex').slice(0, 12)}`);
 
 export function figures(suite: string): SuiteFigures {
   return { suite, faultsInjected: 0, runs: 0, runsSurvived: 0, writesLost: 0, duplicateComments: 0, badInputs: 0, crashes: 0, secretsEchoed: 0 };

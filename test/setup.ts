@@ -1,5 +1,6 @@
 import nock from 'nock';
 import { afterEach } from 'vitest';
+import { forgetSecrets } from '../src/action/secrets.js';
 
 // No test may reach the network: a request nothing intercepts fails the test.
 // Loopback stays open for the local fake GitHub API used by end-to-end tests.
@@ -14,4 +15,6 @@ await import('@actions/github/lib/utils');
 
 afterEach(() => {
   nock.cleanAll();
+  // Tokens a test's runs registered would mask words in later tests' messages (files share modules).
+  forgetSecrets();
 });

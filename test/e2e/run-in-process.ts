@@ -11,6 +11,7 @@ import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { run, type RunOptions } from '../../src/action/run.js';
+import { forgetSecrets } from '../../src/action/secrets.js';
 import { DEFAULT_TOKEN, type FakeGitHub } from '../fake-github/index.js';
 import { type ActionResult, type RunActionOptions, type WorkflowEvent, defaultInputs, inputVariable, parseAnnotations, parseOutputFile } from './run-action.js';
 
@@ -75,6 +76,8 @@ export async function runTogether(options: Omit<InProcessOptions, 'event'> & { e
       annotations: parseAnnotations(text),
     };
   } finally {
+    // The next run's messages must not be masked with this run's tokens.
+    forgetSecrets();
     process.stdout.write = write;
     process.exitCode = undefined;
     for (const [key, value] of Object.entries(saved)) {

@@ -44,6 +44,7 @@ export function setOutputs(values: OutputValues): void {
 function requestsOutput(counts: RequestCounts) {
   return {
     graphql: counts.graphql,
+    'graphql-points': counts.graphqlPoints,
     'rest-read': counts.restRead,
     write: counts.write,
     'rate-limit-remaining': counts.rateLimitRemaining ?? null,

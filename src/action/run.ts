@@ -47,7 +47,7 @@ interface RunState {
   reportPath: string;
 }
 
-const NO_REQUESTS: RequestCounts = { graphql: 0, restRead: 0, write: 0 };
+const NO_REQUESTS: RequestCounts = { graphql: 0, graphqlPoints: 0, restRead: 0, write: 0 };
 
 export async function run(options: RunOptions = {}): Promise<void> {
   const state: RunState = { reportPath: '' };
@@ -254,7 +254,7 @@ function withConversation(conversation: Conversation | undefined): { conversatio
 
 function runFacts(counts: RequestCounts, applied: ApplyResult): RunFacts {
   return {
-    requests: { graphql: counts.graphql, restRead: counts.restRead, write: counts.write },
+    requests: { graphql: counts.graphql, graphqlPoints: counts.graphqlPoints, restRead: counts.restRead, write: counts.write },
     ...(counts.rateLimitRemaining === undefined ? {} : { rateLimitRemaining: counts.rateLimitRemaining }),
     writes: {
       made: applied.made.length,

@@ -19,3 +19,8 @@ export function withoutSecrets(text: string): string {
   for (const secret of secrets) cleaned = cleaned.split(secret).join('***');
   return cleaned;
 }
+
+/** Forgets the tokens registered so far: for a process that runs the action more than once, like the test suite, whose next run has tokens of its own. */
+export function forgetSecrets(): void {
+  secrets.clear();
+}

@@ -11,6 +11,7 @@ import { retry } from '@octokit/plugin-retry';
 import { throttling, type ThrottlingOptions } from '@octokit/plugin-throttling';
 import { isPrimaryRateLimit, rateLimitReset, RateLimitExhaustedError, responseHeader } from './errors.js';
 import { WritePacer, type PacingOptions } from './pacing.js';
+import { reportedCost, withQueryCost } from './query-cost.js';
 import type { RequestCounts } from './request-counts.js';
 
 export type Octokit = ReturnType<typeof getOctokit>;
@@ -19,7 +20,7 @@ export type RequestKind = 'graphql' | 'rest-read' | 'write';
 
 export interface GitHubClient {
   octokit: Octokit;
-  /** Sends a GraphQL document to `GITHUB_GRAPHQL_URL`. */
+  /** Sends a GraphQL document to `GITHUB_GRAPHQL_URL`, and counts the points GitHub says it cost. */
   graphql<T>(document: string, variables?: Record<string, unknown>): Promise<T>;
   /** The requests made so far (a copy). */
   counts(): RequestCounts;
@@ -87,7 +88,7 @@ export function createGitHubClient(options: ClientOptions): GitHubClient {
   const maxWaitSeconds = options.maxWaitSeconds ?? 60;
   const timeUnitMs = options.retryTimeUnitMs ?? 1000;
   const warn = options.warn ?? ((message: string) => console.warn(message));
-  const counts: RequestCounts = { graphql: 0, restRead: 0, write: 0 };
+  const counts: RequestCounts = { graphql: 0, graphqlPoints: 0, restRead: 0, write: 0 };
   const pacer = new WritePacer(options.pacing);
 
   // Every wait of the run comes out of one budget: waits add up, and a runner held for minutes costs more than a run the next one completes.
@@ -146,9 +147,18 @@ export function createGitHubClient(options: ClientOptions): GitHubClient {
 
   return {
     octokit,
-    // The object form lets `url` name the endpoint; none of our variables is called query or url.
-    graphql: <T>(document: string, variables: Record<string, unknown> = {}) =>
-      octokit.graphql<T>({ ...variables, query: document, url: graphqlUrl }),
+    graphql: async <T>(document: string, variables: Record<string, unknown> = {}) => {
+      try {
+        // The object form lets `url` name the endpoint; none of our variables is called query or url.
+        const data = await octokit.graphql<T>({ ...variables, query: withQueryCost(document), url: graphqlUrl });
+        counts.graphqlPoints += reportedCost(data) ?? 0;
+        return data;
+      } catch (error) {
+        // An answer with errors may still carry data, and GitHub charged for it.
+        counts.graphqlPoints += reportedCost((error as { data?: unknown }).data) ?? 0;
+        throw error;
+      }
+    },
     counts: () => ({ ...counts }),
     pauseBeforeRetry: (attempt) => new Promise((resolve) => setTimeout(resolve, attempt * attempt * timeUnitMs)),
     warn,

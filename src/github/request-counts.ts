@@ -2,9 +2,12 @@
  * How many API requests a run made, by kind: the quota a maintainer watches.
  * Kept apart from the client so that reporting them does not load the client.
  */
+import { plural } from '../report/format.js';
 
 export interface RequestCounts {
   graphql: number;
+  /** GraphQL points GitHub charged, as each query's `rateLimit { cost }` reported them (see query-cost.ts). */
+  graphqlPoints: number;
   restRead: number;
   write: number;
   /** `x-ratelimit-remaining` of the last response that carried it. */
@@ -13,9 +16,10 @@ export interface RequestCounts {
   waitedSeconds?: number;
 }
 
-/** "12 GraphQL, 0 REST reads, 3 writes; rate limit remaining 4,980; waited 2s on rate limits". */
+/** "12 GraphQL (14 points), 0 REST reads, 3 writes; rate limit remaining 4,980; waited 2s on rate limits". */
 export function describeCounts(counts: RequestCounts): string {
   const remaining = counts.rateLimitRemaining === undefined ? 'unknown' : counts.rateLimitRemaining.toLocaleString('en-US');
   const waited = counts.waitedSeconds ? `; waited ${counts.waitedSeconds}s on rate limits` : '';
-  return `${counts.graphql} GraphQL, ${counts.restRead} REST read${counts.restRead === 1 ? '' : 's'}, ${counts.write} write${counts.write === 1 ? '' : 's'}; rate limit remaining ${remaining}${waited}`;
+  return `${counts.graphql} GraphQL (${plural(counts.graphqlPoints, 'point')}), ${counts.restRead} REST read${counts.restRead === 1 ? '' : 's'}, ${counts.write} write${counts.write === 1 ? '' : 's'}; rate limit remaining ${remaining}${waited}`;
 }
+

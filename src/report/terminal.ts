@@ -199,7 +199,7 @@ function run(input: ReportInput, { paint }: Layout): string {
   return [
     paint('Run', 'bold'),
     `  Mode: ${input.mode} · ${plural(input.evaluation.items.length, 'item')} evaluated`,
-    `  API requests: ${r.requests.graphql} GraphQL, ${r.requests.restRead} REST reads, ${r.requests.write} writes${r.rateLimitRemaining !== undefined ? ` · ${r.rateLimitRemaining} left` : ''}`,
+    `  API requests: ${r.requests.graphql} GraphQL (${plural(r.requests.graphqlPoints, 'point')}), ${r.requests.restRead} REST reads, ${r.requests.write} writes${r.rateLimitRemaining !== undefined ? ` · ${r.rateLimitRemaining} left` : ''}`,
     `  Writes: ${r.writes.made} made, ${r.writes.skippedByDryRun} skipped (dry run), ${r.writes.deferredByMaxWrites} deferred (max-writes), ${r.writes.failed.length} failed`,
   ].join('\n');
 }

@@ -12,8 +12,8 @@ export type RunMode = 'issue' | 'audit' | 'simulate' | 'demo';
 
 /** Facts about the run itself, for the report's last section. Absent offline. */
 export interface RunFacts {
-  /** API requests made, by kind. */
-  requests: { graphql: number; restRead: number; write: number };
+  /** API requests made, by kind, and the GraphQL points GitHub charged for the GraphQL ones. */
+  requests: { graphql: number; graphqlPoints: number; restRead: number; write: number };
   /** The rate limit left after the run, from the last response that reported one (GraphQL and REST have separate quotas). */
   rateLimitRemaining?: number;
   writes: {

@@ -7,7 +7,7 @@ import { INPUT_NAMES, InputError, readInputs } from '../../src/action/inputs.js'
 
 const actionYml = parse(readFileSync(join(import.meta.dirname, '..', '..', 'action.yml'), 'utf8')) as { inputs: Record<string, { default?: string }> };
 const defaults = (overrides: Record<string, string> = {}) => {
-  const values: Record<string, string> = { ...Object.fromEntries(Object.entries(actionYml.inputs).map(([k, v]) => [k, v.default ?? ''])), 'github-token': 't', ...overrides };
+  const values: Record<string, string> = { ...Object.fromEntries(Object.entries(actionYml.inputs).map(([k, v]) => [k, v.default ?? ''])), 'github-token': 'ghs_InputsTestToken', ...overrides };
   return (name: string) => values[name] ?? '';
 };
 
@@ -20,7 +20,7 @@ describe('readInputs', () => {
     // Masked through a spy: the real `::add-mask::t` on the test output would make a GitHub runner hide every "t" of this project's CI log.
     const masked: string[] = [];
     expect(readInputs(defaults(), (secret) => masked.push(secret))).toEqual({
-      githubToken: 't',
+      githubToken: 'ghs_InputsTestToken',
       projectToken: '',
       policyPath: '.github/roadmap-policy.yml',
       mode: 'auto',
@@ -29,7 +29,7 @@ describe('readInputs', () => {
       dashboardIssue: '',
       trendMonths: 0,
     });
-    expect(masked).toEqual(['t']);
+    expect(masked).toEqual(['ghs_InputsTestToken']);
   });
 
   it('reports every invalid input at once', () => {

@@ -100,12 +100,13 @@ function githubWith(options: { comments: unknown[]; labels: string[]; labelExist
           overBudgetLabel: null,
           issue: { ...focus, comments: { totalCount: options.comments.length, pageInfo: { hasNextPage: false, endCursor: null }, nodes: options.comments } },
         },
+        rateLimit: { cost: 1 },
       },
     })
     .post('/graphql', (body: unknown) => !focusQuery(body) && variablesOf(body).withBody === false)
     .reply(
       200,
-      { data: { repository: { issues: { totalCount: 3, pageInfo: { hasNextPage: false, endCursor: null }, nodes: [focus, issueNode({ number: 13 }), issueNode({ number: 14 })] } } } },
+      { data: { repository: { issues: { totalCount: 3, pageInfo: { hasNextPage: false, endCursor: null }, nodes: [focus, issueNode({ number: 13 }), issueNode({ number: 14 })] } }, rateLimit: { cost: 2 } } },
       { 'x-ratelimit-remaining': '4321' },
     );
 }
@@ -128,7 +129,7 @@ describe('run() on an issues.opened event', () => {
     const out = await outputs();
     expect(out.compliant).toBe('false');
     expect(JSON.parse(out.findings!)).toEqual([expect.objectContaining({ kind: 'missing-field', item: 12, severity: 'fail' })]);
-    expect(JSON.parse(out.requests!)).toEqual({ graphql: 2, 'rest-read': 0, write: 3, 'rate-limit-remaining': 4321 });
+    expect(JSON.parse(out.requests!)).toEqual({ graphql: 2, 'graphql-points': 3, 'rest-read': 0, write: 3, 'rate-limit-remaining': 4321 });
     expect(await readFile(out.report!, 'utf8')).toContain('#12');
     expect(await readFile(join(dir, 'summary.md'), 'utf8')).toContain('#12');
     expect(log.commands('error')).toEqual(['::error::1 finding fails the roadmap policy: #12 No answer to "Who will buy it?". See the job summary.']);
@@ -242,7 +243,7 @@ describe('run() on an issues.opened event', () => {
     await runFast();
     expect(process.exitCode).toBeUndefined();
     const out = await outputs();
-    expect(out.requests).toBe(JSON.stringify({ graphql: 0, 'rest-read': 0, write: 0, 'rate-limit-remaining': null }));
+    expect(out.requests).toBe(JSON.stringify({ graphql: 0, 'graphql-points': 0, 'rest-read': 0, write: 0, 'rate-limit-remaining': null }));
     // Nothing was checked, so nothing fails: a later step gated on `compliant` stays quiet.
     expect(out.compliant).toBe('true');
   });

@@ -1,12 +1,17 @@
-// The built action, run like a GitHub runner runs it, against the local fake
-// GitHub API: what users see on their issues, and what it costs in requests.
+// The action against the local fake GitHub API: what users see on their
+// issues, and what it costs in requests. Most runs go through run() in this
+// process with writes unpaced; four run the built bundle (dist/index.js) the
+// way a GitHub runner does, as smoke tests of what ships: an issue event, an
+// audit, an ignored event and a broken policy.
 import { afterEach, describe, expect, it } from 'vitest';
 import { COMMENT_MARKER } from '../../src/report/markers.js';
 import { FakeGitHub, WORKFLOW_BOT } from '../fake-github/index.js';
 import { issuesEvent, otherEvent, scheduleEvent, workflowDispatchEvent } from './events.js';
 import { dealRequest, dealRequestBody, healthyRoadmap, NON_COMPLIANT_LABEL, OVER_BUDGET_LABEL, POLICY_PATH, startExampleFake, stopFake, examplePolicy } from './fixtures.js';
 import { runAction } from './run-action.js';
+import { runInProcess } from './run-in-process.js';
 
+/** Runs of the built bundle pace their writes for real (1 s, 3 s for comments). */
 const SLOW = 120_000;
 let fake: FakeGitHub | undefined;
 
@@ -51,7 +56,7 @@ describe('a deal request on the example roadmap', () => {
     expect(first.summary).not.toBe('');
 
     github.clearRequests();
-    const second = await runAction({ fake: github, event: issuesEvent(github, { action: 'opened', number: 60 }) });
+    const second = await runInProcess({ fake: github, event: issuesEvent(github, { action: 'opened', number: 60 }) });
     expect(github.writes).toEqual([]);
     expect(botComments(60)).toHaveLength(1);
     expect(second.exitCode).toBe(first.exitCode);
@@ -59,7 +64,7 @@ describe('a deal request on the example roadmap', () => {
 
   it('edits its comment in place once the body is fixed, and drops the business-case label', { timeout: SLOW }, async () => {
     const github = await openMissingBusinessCase();
-    await runAction({ fake: github, event: issuesEvent(github, { action: 'opened', number: 60 }) });
+    await runInProcess({ fake: github, event: issuesEvent(github, { action: 'opened', number: 60 }) });
     const [comment] = botComments(60);
     const bodyBefore = comment?.body;
     expect(bodyBefore).toContain('Who will buy it?');
@@ -67,7 +72,7 @@ describe('a deal request on the example roadmap', () => {
     const issue = github.issue(60)!;
     issue.body = dealRequestBody();
     issue.updatedAt = '2026-11-21T09:00:00Z';
-    await runAction({ fake: github, event: issuesEvent(github, { action: 'edited', number: 60 }) });
+    await runInProcess({ fake: github, event: issuesEvent(github, { action: 'edited', number: 60 }) });
 
     const after = botComments(60);
     expect(after).toHaveLength(1);
@@ -84,11 +89,11 @@ describe('a deal request on the example roadmap', () => {
 
   it('resolves its comment and removes its labels when the issue is closed', { timeout: SLOW }, async () => {
     const github = await openMissingBusinessCase();
-    await runAction({ fake: github, event: issuesEvent(github, { action: 'opened', number: 60 }) });
+    await runInProcess({ fake: github, event: issuesEvent(github, { action: 'opened', number: 60 }) });
     const issue = github.issue(60)!;
     Object.assign(issue, { state: 'closed', stateReason: 'not_planned', closedAt: '2026-11-22T09:00:00Z', updatedAt: '2026-11-22T09:00:00Z' });
 
-    await runAction({ fake: github, event: issuesEvent(github, { action: 'closed', number: 60 }) });
+    await runInProcess({ fake: github, event: issuesEvent(github, { action: 'closed', number: 60 }) });
     expect(botComments(60)).toHaveLength(1);
     expect(botComments(60)[0]?.body).toMatch(/resolved/i);
     expect(github.labelsOf(60)).not.toContain(NON_COMPLIANT_LABEL);
@@ -97,10 +102,10 @@ describe('a deal request on the example roadmap', () => {
 
   it('lets the weekly audit tidy up an issue closed while no run saw it', { timeout: SLOW }, async () => {
     const github = await openMissingBusinessCase();
-    await runAction({ fake: github, event: issuesEvent(github, { action: 'opened', number: 60 }) });
+    await runInProcess({ fake: github, event: issuesEvent(github, { action: 'opened', number: 60 }) });
     Object.assign(github.issue(60)!, { state: 'closed', stateReason: 'completed', closedAt: '2026-11-22T09:00:00Z', updatedAt: '2026-11-22T09:00:00Z' });
 
-    await runAction({ fake: github, event: scheduleEvent(github), inputs: { 'max-writes': '100' } });
+    await runInProcess({ fake: github, event: scheduleEvent(github), inputs: { 'max-writes': '100' } });
     expect(botComments(60)).toHaveLength(1);
     expect(botComments(60)[0]?.body).toMatch(/resolved/i);
     expect(github.labelsOf(60)).not.toContain(NON_COMPLIANT_LABEL);
@@ -111,13 +116,13 @@ describe('a deal request on the example roadmap', () => {
     // Issue #1 is the oldest and goes first: the two label creations, then its comment and label.
     const writesForIssueOne = { 'max-writes': '4' };
     fake = await startExampleFake();
-    await runAction({ fake, event: scheduleEvent(fake), inputs: writesForIssueOne });
+    await runInProcess({ fake, event: scheduleEvent(fake), inputs: writesForIssueOne });
     const [comment] = botComments(1);
     expect(comment?.body).toMatch(/not been updated in over 365 days/);
     expect(fake.labelsOf(1)).toContain(NON_COMPLIANT_LABEL);
 
     fake.clearRequests();
-    await runAction({ fake, event: scheduleEvent(fake), inputs: writesForIssueOne });
+    await runInProcess({ fake, event: scheduleEvent(fake), inputs: writesForIssueOne });
     const touchingIssueOne = fake.writes.filter((w) => w.path.includes('/issues/1/') || w.path.endsWith(`/comments/${comment?.id}`));
     expect(touchingIssueOne).toEqual([]);
     expect(botComments(1)[0]?.body).toBe(comment?.body);
@@ -125,7 +130,7 @@ describe('a deal request on the example roadmap', () => {
 
   it('writes nothing in a dry run, and logs what it would have done', { timeout: SLOW }, async () => {
     const github = await openMissingBusinessCase();
-    const result = await runAction({
+    const result = await runInProcess({
       fake: github,
       event: issuesEvent(github, { action: 'opened', number: 60 }),
       inputs: { 'dry-run': 'true' },
@@ -139,7 +144,7 @@ describe('a deal request on the example roadmap', () => {
     const github = await openMissingBusinessCase();
     const pasted = github.addComment({ issueNumber: 60, author: 'mallory', body: `${COMMENT_MARKER}\nAll good here, nothing to see.` });
 
-    await runAction({ fake: github, event: issuesEvent(github, { action: 'opened', number: 60 }) });
+    await runInProcess({ fake: github, event: issuesEvent(github, { action: 'opened', number: 60 }) });
     expect(github.comments(60).find((comment) => comment.id === pasted.id)?.body).toBe(pasted.body);
     expect(botComments(60)).toHaveLength(1);
     expect(botComments(60)[0]?.body).toContain('Who will buy it?');
@@ -148,7 +153,7 @@ describe('a deal request on the example roadmap', () => {
   it('turns a refused comment into instructions to grant issues: write', { timeout: SLOW }, async () => {
     const github = await openMissingBusinessCase();
     github.failOn({ method: 'POST', path: /\/issues\/\d+\/comments$/, status: 403, message: 'Resource not accessible by integration' });
-    const result = await runAction({ fake: github, event: issuesEvent(github, { action: 'opened', number: 60 }) });
+    const result = await runInProcess({ fake: github, event: issuesEvent(github, { action: 'opened', number: 60 }) });
     expect(result.exitCode).toBe(1);
     expect(`${result.stdout}${result.stderr}`).toMatch(/issues: write/);
     expect(result.outputs).toHaveProperty('compliant');
@@ -162,7 +167,7 @@ describe('a deal request on a roadmap within budget', () => {
     fake.addIssue({ number: 101, ...dealRequest({ answers: { 'Success metric': null } }) });
     const labelsBefore = fake.labelsOf(101);
 
-    const opened = await runAction({ fake, event: issuesEvent(fake, { action: 'opened', number: 101 }) });
+    const opened = await runInProcess({ fake, event: issuesEvent(fake, { action: 'opened', number: 101 }) });
     expect(botComments(101)).toHaveLength(1);
     expect(fake.labelsOf(101)).toEqual([...labelsBefore, NON_COMPLIANT_LABEL]);
     expect(opened.outputs['over-budget']).toBe('false');
@@ -170,12 +175,12 @@ describe('a deal request on a roadmap within budget', () => {
     expect(opened.exitCode).toBe(0);
 
     fake.clearRequests();
-    await runAction({ fake, event: issuesEvent(fake, { action: 'opened', number: 101 }) });
+    await runInProcess({ fake, event: issuesEvent(fake, { action: 'opened', number: 101 }) });
     expect(fake.writes).toEqual([]);
 
     const [comment] = botComments(101);
     Object.assign(fake.issue(101)!, { body: dealRequestBody(), updatedAt: '2026-11-21T09:00:00Z' });
-    await runAction({ fake, event: issuesEvent(fake, { action: 'edited', number: 101 }) });
+    await runInProcess({ fake, event: issuesEvent(fake, { action: 'edited', number: 101 }) });
     expect(botComments(101)).toHaveLength(1);
     expect(botComments(101)[0]?.id).toBe(comment?.id);
     expect(botComments(101)[0]?.body).toMatch(/resolved/i);
@@ -215,7 +220,7 @@ describe('runs that must not write', () => {
   it('ignores issues.milestoned about a pull request with a notice, and succeeds', { timeout: SLOW }, async () => {
     fake = await startExampleFake();
     fake.addIssue({ number: 70, title: 'Add bulk export', isPullRequest: true });
-    const result = await runAction({ fake, event: issuesEvent(fake, { action: 'milestoned', number: 70 }) });
+    const result = await runInProcess({ fake, event: issuesEvent(fake, { action: 'milestoned', number: 70 }) });
     expect(result.exitCode).toBe(0);
     expect(result.annotations.filter((annotation) => annotation.level === 'notice').map((notice) => notice.message)).toEqual([
       expect.stringMatching(/^#70 is a pull request, not an issue/),
@@ -229,7 +234,7 @@ describe('runs that must not write', () => {
     fake.setRateLimit('graphql', { remaining: 0 });
     fake.setRateLimit('core', { remaining: 0 });
     const started = Date.now();
-    const result = await runAction({ fake, event: workflowDispatchEvent(fake) });
+    const result = await runInProcess({ fake, event: workflowDispatchEvent(fake) });
     expect(Date.now() - started).toBeLessThan(20_000);
     expect(result.exitCode).toBe(1);
     expect(`${result.stdout}${result.stderr}`).toMatch(/rate limit/i);
@@ -248,12 +253,17 @@ describe('the cost of a run on a repository of 1,000 issues', () => {
 
   it(`audits in at most ${PAGES + 5} reads, and a repeated audit writes nothing`, { timeout: SLOW }, async () => {
     const github = await largeRepository();
-    const first = await runAction({ fake: github, event: scheduleEvent(github), inputs: { 'max-writes': '1000' } });
+    const first = await runInProcess({ fake: github, event: scheduleEvent(github), inputs: { 'max-writes': '1000' } });
     expect(reads()).toBeLessThanOrEqual(PAGES + 5);
     expect(botComments(25)).toHaveLength(1);
     expect(botComments(50)).toHaveLength(1);
     const requests = JSON.parse(first.outputs.requests ?? '{}') as Record<string, number>;
     expect(requests.graphql).toBe(github.count('graphql'));
+    // Points as GitHub charged them: the sum of the fake's charges, at 3 points an audit page (see query-cost.test.ts).
+    expect(requests['graphql-points']).toBe(github.rateLimit('graphql').used);
+    expect(requests['graphql-points']).toBeGreaterThanOrEqual(3 * PAGES);
+    expect(first.stdout).toContain(`API requests: ${requests.graphql} GraphQL (${requests['graphql-points']} points)`);
+    expect(first.summary).toContain(`${requests.graphql} GraphQL (${requests['graphql-points']} points)`);
 
     github.clearRequests();
     await runAction({ fake: github, event: workflowDispatchEvent(github), inputs: { 'max-writes': '1000' } });
@@ -264,7 +274,7 @@ describe('the cost of a run on a repository of 1,000 issues', () => {
   it(`checks one issue event in at most ${PAGES + 3} requests, and writes nothing when nothing changed`, { timeout: SLOW }, async () => {
     const github = await largeRepository();
     github.addIssue({ number: 1001, ...dealRequest({ labels: ['deal', 'customer:globex', 'size/S'] }) });
-    const result = await runAction({ fake: github, event: issuesEvent(github, { action: 'labeled', number: 1001, label: 'size/S' }) });
+    const result = await runInProcess({ fake: github, event: issuesEvent(github, { action: 'labeled', number: 1001, label: 'size/S' }) });
     expect(github.count('graphql')).toBeGreaterThan(0);
     expect(github.requests.length).toBeLessThanOrEqual(PAGES + 3);
     expect(github.writes).toEqual([]);

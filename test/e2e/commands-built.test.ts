@@ -1,12 +1,13 @@
-// The built action (dist/index.js, run like a runner runs it) answering
-// /roadmap commands from GitHub's issue_comment payloads: the bundle wires
-// the command path end to end, and a plain comment costs nothing.
+// /roadmap commands from GitHub's issue_comment payloads: the built action
+// (dist/index.js, run like a runner runs it) wires the command path end to
+// end, and a plain comment costs nothing (in-process: no pacing to wait on).
 import { afterEach, describe, expect, it } from 'vitest';
 import { readTrail } from '../../src/commands/trail.js';
 import { FakeGitHub, WORKFLOW_BOT } from '../fake-github/index.js';
 import { issueCommentEvent } from './events.js';
 import { COMMANDS_POLICY, POLICY_PATH, dealRequest } from './fixtures.js';
 import { runAction } from './run-action.js';
+import { runInProcess } from './run-in-process.js';
 
 const SLOW = 120_000;
 let fake: FakeGitHub | undefined;
@@ -45,7 +46,7 @@ describe('the built action on issue_comment', () => {
 
   it('ends at once on a plain comment: zero API requests', { timeout: SLOW }, async () => {
     const github = await repository();
-    const result = await runAction({ fake: github, event: issueCommentEvent(github, { number: 1, author: 'lead-lena', body: 'Thanks! /roadmap exempt would be nice' }) });
+    const result = await runInProcess({ fake: github, event: issueCommentEvent(github, { number: 1, author: 'lead-lena', body: 'Thanks! /roadmap exempt would be nice' }) });
     expect(result.exitCode).toBe(0);
     expect(github.requests).toEqual([]);
     expect(result.annotations).toEqual([{ level: 'notice', message: 'The comment is not a /roadmap command; nothing to do.' }]);

@@ -1,7 +1,7 @@
 // The action on pull requests, against the local fake GitHub: the merge gate on
-// the issues a pull request closes, and the preview of a policy change. The
-// first scenario of each and the fork run the built bundle as a runner does;
-// the others run in-process, unpaced, to keep the suite fast.
+// the issues a pull request closes, and the preview of a policy change. All
+// run in-process, unpaced, to keep the suite fast; action.test.ts runs the
+// built bundle.
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -9,7 +9,7 @@ import { MERGE_GATE_MARKER, POLICY_PREVIEW_MARKER } from '../../src/report/marke
 import { FakeGitHub, WORKFLOW_BOT } from '../fake-github/index.js';
 import { pullRequestEvent } from './events.js';
 import { dealRequest, dealRequestBody, healthyRoadmap, POLICY_PATH, stopFake, examplePolicy } from './fixtures.js';
-import { REPOSITORY_ROOT, runAction } from './run-action.js';
+import { REPOSITORY_ROOT } from './run-action.js';
 import { runInProcess } from './run-in-process.js';
 
 const SLOW = 120_000;
@@ -51,7 +51,7 @@ describe('the merge gate', () => {
     const github = await startRoadmap();
     github.addPullRequest({ number: 70, title: 'Audit log', closes: [60] });
 
-    const first = await runAction({ fake: github, event: pullRequestEvent(github, { action: 'opened', number: 70 }) });
+    const first = await runInProcess({ fake: github, event: pullRequestEvent(github, { action: 'opened', number: 70 }) });
     expect(first.exitCode).toBe(1);
     expect(first.outputs.compliant).toBe('false');
     const [comment, ...others] = stickyComments(github, 70, MERGE_GATE_MARKER);
@@ -65,13 +65,13 @@ describe('the merge gate', () => {
     expect(github.comments(60)).toEqual([]);
 
     github.clearRequests();
-    await runAction({ fake: github, event: pullRequestEvent(github, { action: 'synchronize', number: 70 }) });
+    await runInProcess({ fake: github, event: pullRequestEvent(github, { action: 'synchronize', number: 70 }) });
     expect(github.writes).toEqual([]);
     // The pull request, the linked issue, one page of budgets; the base branch's policy through the contents API.
     expect({ graphql: github.count('graphql'), restReads: github.count('rest-read') }).toEqual({ graphql: 3, restReads: 1 });
 
     Object.assign(github.issue(60)!, { body: dealRequestBody({ Customer: 'Hooli' }), updatedAt: '2026-11-25T09:00:00Z' });
-    const fixed = await runAction({ fake: github, event: pullRequestEvent(github, { action: 'synchronize', number: 70 }) });
+    const fixed = await runInProcess({ fake: github, event: pullRequestEvent(github, { action: 'synchronize', number: 70 }) });
     expect(fixed.exitCode).toBe(0);
     const after = stickyComments(github, 70, MERGE_GATE_MARKER);
     expect(after).toHaveLength(1);
@@ -142,7 +142,7 @@ describe('the policy preview', () => {
     const github = await startRoadmap();
     github.addPullRequest({ number: 71, title: 'Raise the deal budget', changes: { [POLICY_PATH]: await policyWith('max-share: 10%', 'max-share: 25%') } });
 
-    const result = await runAction({ fake: github, event: pullRequestEvent(github, { action: 'opened', number: 71 }) });
+    const result = await runInProcess({ fake: github, event: pullRequestEvent(github, { action: 'opened', number: 71 }) });
     expect(result.exitCode).toBe(0);
     const [preview, ...others] = stickyComments(github, 71, POLICY_PREVIEW_MARKER);
     expect(others).toEqual([]);
@@ -153,7 +153,7 @@ describe('the policy preview', () => {
     expect(stickyComments(github, 71, MERGE_GATE_MARKER)).toEqual([]);
 
     github.clearRequests();
-    await runAction({ fake: github, event: pullRequestEvent(github, { action: 'synchronize', number: 71 }) });
+    await runInProcess({ fake: github, event: pullRequestEvent(github, { action: 'synchronize', number: 71 }) });
     expect(github.writes).toEqual([]);
   });
 
@@ -163,7 +163,7 @@ describe('the policy preview', () => {
     const line = broken.split('\n').findIndex((text) => text.includes('max-shaer')) + 1;
     github.addPullRequest({ number: 72, changes: { [POLICY_PATH]: broken } });
 
-    const result = await runAction({ fake: github, event: pullRequestEvent(github, { action: 'opened', number: 72 }) });
+    const result = await runInProcess({ fake: github, event: pullRequestEvent(github, { action: 'opened', number: 72 }) });
     expect(result.exitCode).toBe(1);
     expect(result.stdout).toMatch(new RegExp(`^::error title=Invalid roadmap policy,file=\\.github/roadmap-policy\\.yml,line=${line},col=\\d+::categories\\.deal\\.budget\\.max-shaer: unknown key`, 'm'));
     expect(result.annotations).toContainEqual({ level: 'error', message: expect.stringMatching(/roadmap policy in this pull request is invalid \(1 problem, annotated on the diff\)/) });
@@ -176,7 +176,7 @@ describe('the policy preview', () => {
     github.addPullRequest({ number: 73, headRepository: 'mallory/widgets', changes: { [POLICY_PATH]: changed } });
 
     // As a workflow with actions/checkout sees it: the pull request's files in the workspace.
-    const result = await runAction({ fake: github, event: pullRequestEvent(github, { action: 'opened', number: 73 }), checkout: { [POLICY_PATH]: changed } });
+    const result = await runInProcess({ fake: github, event: pullRequestEvent(github, { action: 'opened', number: 73 }), checkout: { [POLICY_PATH]: changed } });
     expect(result.exitCode).toBe(0);
     expect(github.writes).toEqual([]);
     expect(result.annotations).toContainEqual({ level: 'notice', message: expect.stringMatching(/comes from a fork, whose workflow token is read-only/) });

@@ -1,69 +1,83 @@
 /**
  * Runs the action's `run()` inside the test process against the fake GitHub,
- * with the same environment a runner sets (see run-action.ts) and writes
- * unpaced: the same code as `dist/index.js` without a child process and a
- * bundle rebuild, for scenarios of several runs that must stay fast.
- * The environment is restored afterwards; runs must not overlap.
+ * with the environment a runner sets (see run-action.ts) and writes unpaced:
+ * the same code as `dist/index.js` without a child process and a bundle
+ * rebuild. Every scenario of the suite runs this way but a few smoke tests of
+ * the bundle. Several events can run at the same time (a race), as steps of
+ * one workflow sharing its inputs and output files.
+ * The environment is restored afterwards; calls must not overlap.
  */
 import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { run } from '../../src/action/run.js';
-import { DEFAULT_TOKEN } from '../fake-github/index.js';
-import { type ActionResult, type RunActionOptions, defaultInputs, inputVariable, parseAnnotations, parseOutputFile } from './run-action.js';
+import { dirname, join } from 'node:path';
+import { run, type RunOptions } from '../../src/action/run.js';
+import { forgetSecrets } from '../../src/action/secrets.js';
+import { DEFAULT_TOKEN, type FakeGitHub } from '../fake-github/index.js';
+import { type ActionResult, type RunActionOptions, type WorkflowEvent, defaultInputs, inputVariable, parseAnnotations, parseOutputFile } from './run-action.js';
 
-export interface InProcessOptions extends Pick<RunActionOptions, 'fake' | 'event' | 'inputs'> {
+/** An event whose payload file holds `raw` verbatim, for payloads that are not even JSON. */
+export type InProcessEvent = WorkflowEvent & { raw?: string };
+
+export interface InProcessOptions extends Pick<RunActionOptions, 'fake' | 'inputs' | 'checkout'> {
+  event: InProcessEvent;
   /** The run's clock; the fake's records are stamped with real time unless the fake was given a clock. */
   now?: Date;
   /** The token the workflow passes (`github-token`); the fake's default workflow token unless given. */
   token?: string;
+  /** Client settings beyond pacing (off) and retry waits (1 ms a second), e.g. a short request timeout. */
+  client?: RunOptions['client'];
 }
 
+export interface InProcessResult extends ActionResult {
+  /** What run() threw: a crash, where every failure should have been reported. */
+  crash?: unknown;
+}
+
+/** One run of the action; a crash (run() throwing) fails the test with run()'s error. */
 export async function runInProcess(options: InProcessOptions): Promise<ActionResult> {
-  const { fake, event } = options;
+  const { crash, ...result } = await runTogether({ ...options, events: [options.event] });
+  if (crash !== undefined) throw crash;
+  return result;
+}
+
+/** Runs the action once per event, all at the same time, and reports a crash instead of throwing it. */
+export async function runTogether(options: Omit<InProcessOptions, 'event'> & { events: InProcessEvent[] }): Promise<InProcessResult> {
+  const { fake } = options;
   const temp = await mkdtemp(join(tmpdir(), 'roadmap-guard-inproc-'));
-  const files = { event: join(temp, 'event.json'), output: join(temp, 'output'), summary: join(temp, 'summary.md') };
-  await mkdir(join(temp, 'workspace'));
-  await writeFile(files.event, JSON.stringify(event.payload));
-  await Promise.all([writeFile(files.output, ''), writeFile(files.summary, '')]);
-  const inputs = { ...(await defaultInputs(options.token ?? DEFAULT_TOKEN)), ...options.inputs };
-  const env: Record<string, string> = {
-    GITHUB_ACTIONS: 'true',
-    GITHUB_API_URL: fake.url,
-    GITHUB_GRAPHQL_URL: fake.graphqlUrl,
-    GITHUB_SERVER_URL: 'https://github.com',
-    GITHUB_EVENT_NAME: event.name,
-    GITHUB_EVENT_PATH: files.event,
-    GITHUB_OUTPUT: files.output,
-    GITHUB_STEP_SUMMARY: files.summary,
-    GITHUB_REPOSITORY: `${fake.repository.owner}/${fake.repository.name}`,
-    // A pull_request run is at the pull request's merge commit (see run-action.ts).
-    GITHUB_SHA: (event.name === 'pull_request' ? fake.pullRequest(Number(event.payload.number))?.mergeSha : undefined) ?? fake.repository.headSha,
-    GITHUB_WORKSPACE: join(temp, 'workspace'),
-    RUNNER_TEMP: temp,
-    ...Object.fromEntries(Object.entries(inputs).map(([name, value]) => [inputVariable(name), value])),
-  };
+  const env = await stepEnvironment(fake, temp, options);
+  await Promise.all([writeFile(env.GITHUB_OUTPUT!, ''), writeFile(env.GITHUB_STEP_SUMMARY!, '')]);
   const saved = Object.fromEntries(Object.keys(env).map((key) => [key, process.env[key]]));
   const stdout: string[] = [];
   const write = process.stdout.write.bind(process.stdout);
   Object.assign(process.env, env);
   process.exitCode = undefined;
   process.stdout.write = ((chunk: string | Uint8Array) => (stdout.push(String(chunk)), true)) as typeof process.stdout.write;
+  let crash: unknown;
   try {
-    await run({
-      ...(options.now ? { now: () => options.now! } : {}),
-      client: { pacing: { writeGapMs: 0, contentGapMs: 0 }, retryTimeUnitMs: 1, warn: () => {} },
-    });
+    await Promise.all(
+      options.events.map(async (event, index) => {
+        const eventPath = join(temp, `event-${index}.json`);
+        await writeFile(eventPath, event.raw ?? JSON.stringify(event.payload));
+        await run({
+          env: { ...process.env, ...eventEnvironment(fake, event, eventPath) },
+          ...(options.now ? { now: () => options.now! } : {}),
+          client: { pacing: { writeGapMs: 0, contentGapMs: 0 }, retryTimeUnitMs: 1, warn: (message) => stdout.push(`::warning::${message}\n`), ...options.client },
+        }).catch((error: unknown) => (crash = error));
+      }),
+    );
     const text = stdout.join('');
     return {
+      ...(crash === undefined ? {} : { crash }),
       exitCode: Number(process.exitCode ?? 0),
       stdout: text,
       stderr: '',
-      outputs: parseOutputFile(await readFile(files.output, 'utf8')),
-      summary: await readFile(files.summary, 'utf8'),
+      outputs: parseOutputFile(await readFile(env.GITHUB_OUTPUT!, 'utf8')),
+      summary: await readFile(env.GITHUB_STEP_SUMMARY!, 'utf8'),
       annotations: parseAnnotations(text),
     };
   } finally {
+    // The next run's messages must not be masked with this run's tokens.
+    forgetSecrets();
     process.stdout.write = write;
     process.exitCode = undefined;
     for (const [key, value] of Object.entries(saved)) {
@@ -72,4 +86,33 @@ export async function runInProcess(options: InProcessOptions): Promise<ActionRes
     }
     await rm(temp, { recursive: true, force: true });
   }
+}
+
+/** What a runner sets for the step, inputs included; the event comes per run. */
+async function stepEnvironment(fake: FakeGitHub, temp: string, options: Pick<InProcessOptions, 'inputs' | 'checkout' | 'token'>): Promise<Record<string, string>> {
+  const workspace = join(temp, 'workspace');
+  await mkdir(workspace);
+  for (const [path, text] of Object.entries(options.checkout ?? {})) {
+    await mkdir(dirname(join(workspace, path)), { recursive: true });
+    await writeFile(join(workspace, path), text);
+  }
+  const inputs = { ...(await defaultInputs(options.token ?? DEFAULT_TOKEN)), ...options.inputs };
+  return {
+    GITHUB_ACTIONS: 'true',
+    GITHUB_API_URL: fake.url,
+    GITHUB_GRAPHQL_URL: fake.graphqlUrl,
+    GITHUB_SERVER_URL: 'https://github.com',
+    GITHUB_OUTPUT: join(temp, 'output'),
+    GITHUB_STEP_SUMMARY: join(temp, 'summary.md'),
+    GITHUB_REPOSITORY: `${fake.repository.owner}/${fake.repository.name}`,
+    GITHUB_WORKSPACE: workspace,
+    RUNNER_TEMP: temp,
+    ...Object.fromEntries(Object.entries(inputs).map(([name, value]) => [inputVariable(name), value])),
+  };
+}
+
+function eventEnvironment(fake: FakeGitHub, event: WorkflowEvent, eventPath: string): Record<string, string> {
+  // A pull_request run is at the pull request's merge commit (see run-action.ts).
+  const mergeSha = event.name === 'pull_request' ? fake.pullRequest(Number(event.payload.number))?.mergeSha : undefined;
+  return { GITHUB_EVENT_NAME: event.name, GITHUB_EVENT_PATH: eventPath, GITHUB_SHA: mergeSha ?? fake.repository.headSha };
 }

@@ -6,6 +6,7 @@
  * right type when the schema says it can never be null.
  */
 import {
+  type DocumentNode,
   type GraphQLFieldResolver,
   type GraphQLOutputType,
   type GraphQLSchema,
@@ -26,6 +27,7 @@ import { type Connection, type ConnectionArgs, paginate } from './connection.js'
 import type { FakeComment, FakeIssue, FakeLabel, FakePullRequest, FakeRepository, FakeUser } from './state.js';
 import { type FakeStore, HTML_BASE_URL } from './store.js';
 import { ownerView, type ProjectViews } from './projects.js';
+import { type QueryCost, queryCost } from './query-cost.js';
 
 export interface RateLimitView {
   limit: number;
@@ -38,6 +40,8 @@ export interface GraphqlContext {
   store: FakeStore;
   viewer: FakeUser;
   rateLimit: () => RateLimitView;
+  /** What this call was charged (see query-cost.ts). */
+  cost: QueryCost;
 }
 
 export interface GraphqlResponse {
@@ -55,33 +59,51 @@ class TypedError extends GraphQLError {
   }
 }
 
-/** True when the document's operation is a mutation (counted as a write). */
-export function isMutation(query: string): boolean {
-  try {
-    return parse(query).definitions.some((d) => d.kind === 'OperationDefinition' && d.operation === 'mutation');
-  } catch {
-    return false;
+export type GraphqlBody = { query?: unknown; variables?: unknown; operationName?: unknown };
+
+/**
+ * Parsed documents and their validation errors by text: a run sends the same
+ * few documents over and over, and validating against GitHub's schema is the
+ * fake's slowest step.
+ */
+const parsedDocuments = new Map<string, { document?: DocumentNode; errors: readonly GraphQLError[] }>();
+
+function parseDocument(query: string): { document?: DocumentNode; errors: readonly GraphQLError[] } {
+  let parsed = parsedDocuments.get(query);
+  if (!parsed) {
+    try {
+      const document = parse(query);
+      parsed = { document, errors: validate(githubGraphqlSchema(), document) };
+    } catch (error) {
+      parsed = { errors: [error as GraphQLError] };
+    }
+    parsedDocuments.set(query, parsed);
   }
+  return parsed;
 }
 
-export async function executeGraphql(
-  body: { query?: unknown; variables?: unknown; operationName?: unknown },
-  context: GraphqlContext,
-): Promise<GraphqlResponse> {
+/** True when the document's operation is a mutation (counted as a write). */
+export function isMutation(query: string): boolean {
+  const { document } = parseDocument(query);
+  return !!document?.definitions.some((d) => d.kind === 'OperationDefinition' && d.operation === 'mutation');
+}
+
+/** The points a call costs; a document that does not even parse or validate costs the minimum. */
+export function costOfCall(body: GraphqlBody | null): QueryCost {
+  const parsed = typeof body?.query === 'string' ? parseDocument(body.query) : undefined;
+  if (!parsed?.document || parsed.errors.length > 0) return { cost: 1, nodeCount: 0 };
+  const operationName = typeof body?.operationName === 'string' ? body.operationName : undefined;
+  return queryCost(parsed.document, (body?.variables ?? {}) as Record<string, unknown>, operationName);
+}
+
+export async function executeGraphql(body: GraphqlBody, context: GraphqlContext): Promise<GraphqlResponse> {
   if (typeof body.query !== 'string') {
     return { errors: [{ message: 'A query attribute must be specified and must be a string.' }] };
   }
-  let document;
-  try {
-    document = parse(body.query);
-  } catch (error) {
-    return { errors: [formatError(error as GraphQLError)] };
-  }
-  const schema = githubGraphqlSchema();
-  const validationErrors = validate(schema, document);
-  if (validationErrors.length > 0) return { errors: validationErrors.map(formatError) };
+  const { document, errors } = parseDocument(body.query);
+  if (!document || errors.length > 0) return { errors: errors.map(formatError) };
   const result = await execute({
-    schema,
+    schema: githubGraphqlSchema(),
     document,
     rootValue: queryRoot(context),
     contextValue: context,
@@ -146,7 +168,7 @@ function queryRoot(context: GraphqlContext) {
       return repositoryView(repository, context);
     },
     viewer: () => userView(context.viewer),
-    rateLimit: () => ({ ...context.rateLimit(), cost: 1, nodeCount: 0 }),
+    rateLimit: () => ({ ...context.rateLimit(), ...context.cost }),
     search: (args: ConnectionArgs & { query: string; type: string }) => searchView(args, context),
     node: ({ id }: { id: string }) => nodeById(id, context),
     nodes: ({ ids }: { ids: string[] }) => ids.map((id) => nodeById(id, context)),

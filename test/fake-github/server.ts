@@ -7,7 +7,8 @@
  */
 import { type IncomingMessage, type Server, type ServerResponse, createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { type RateLimitView, executeGraphql, isMutation } from './graphql.js';
+import { type GraphqlBody, type RateLimitView, costOfCall, executeGraphql, isMutation } from './graphql.js';
+import type { QueryCost } from './query-cost.js';
 import { type RequestKind, type RestResponse, kindOf, matchRoute, notFound } from './rest.js';
 import { type FakeComment, type FakeIssue, type FakeLabel, type FakePullRequest, type FakeRepository, type FakeUser, continueIdsAt } from './state.js';
 import { FakeStore } from './store.js';
@@ -342,22 +343,32 @@ export class FakeGitHub {
     // Asking for the rate limit does not count against it.
     if (method === 'GET' && path === '/rate_limit') return { status: 200, body: this.rateLimitBody() };
 
-    if (this.rateLimit(resource).remaining <= 0) return this.rateLimited(isGraphql, login);
-    this.budgets[resource].used += 1;
+    const charge = this.charge(resource, body);
+    if (!charge) return this.rateLimited(isGraphql, login);
 
-    const rule = this.takeFailure(method, path, body);
-    rule?.effect?.();
-    const failure = rule?.pass ? undefined : rule;
+    const failure = this.failureFor(method, path, body);
     if (failure && !failure.landed) return failed(failure);
-    if (this.isReadOnly(request.token) && ((!isGraphql && kindOf(method) === 'write') || isMutation(String((body as { query?: unknown } | null)?.query ?? '')))) {
+    if (this.isReadOnly(request.token) && changesState(request)) {
       // What GitHub answers a workflow token without the write permission (GitHub docs, "Troubleshooting the REST API": 403 "Resource not accessible by integration").
       return { status: 403, body: { message: 'Resource not accessible by integration', documentation_url: 'https://docs.github.com/rest' } };
     }
-    const answer = await this.carryOut(request);
+    const answer = await this.carryOut({ ...request, charge });
     return failure ? failed(failure) : answer;
   }
 
-  private async carryOut(request: { isGraphql: boolean; body: unknown; login: string | null; matched: ReturnType<typeof matchRoute>; url: URL }): Promise<RestResponse> {
+  /**
+   * Takes what the request costs from its resource's budget, before it runs:
+   * one for a REST request, the points its query is worth for a GraphQL call.
+   * Undefined, and nothing taken, when the budget left does not cover it.
+   */
+  private charge(resource: RateResource, body: unknown): QueryCost | undefined {
+    const charge = resource === 'graphql' ? costOfCall(body as GraphqlBody | null) : { cost: 1, nodeCount: 0 };
+    if (this.rateLimit(resource).remaining < charge.cost) return undefined;
+    this.budgets[resource].used += charge.cost;
+    return charge;
+  }
+
+  private async carryOut(request: { isGraphql: boolean; body: unknown; login: string | null; matched: ReturnType<typeof matchRoute>; url: URL; charge: QueryCost }): Promise<RestResponse> {
     const { isGraphql, body, matched } = request;
     const viewer = this.store.user(request.login ?? '');
     if (isGraphql) {
@@ -366,6 +377,7 @@ export class FakeGitHub {
         store: this.store,
         viewer,
         rateLimit: () => this.rateLimit('graphql'),
+        cost: request.charge,
       });
       return { status: 200, body: result };
     }
@@ -415,6 +427,13 @@ export class FakeGitHub {
     return { resources: { core: view('core'), graphql: view('graphql') }, rate: view('core') };
   }
 
+  /** The configured failure this request meets, its side effect done; undefined for one that lets the request pass. */
+  private failureFor(method: string, path: string, body: unknown): FailureRule | undefined {
+    const rule = this.takeFailure(method, path, body);
+    rule?.effect?.();
+    return rule?.pass ? undefined : rule;
+  }
+
   private takeFailure(method: string, path: string, body: unknown): FailureRule | undefined {
     const rule = this.failures.find(
       (candidate) =>
@@ -426,6 +445,12 @@ export class FakeGitHub {
     if (rule?.times !== undefined) rule.times -= 1;
     return rule;
   }
+}
+
+/** A REST write or a GraphQL mutation. */
+function changesState(request: { isGraphql: boolean; method: string; body: unknown }): boolean {
+  if (!request.isGraphql) return kindOf(request.method) === 'write';
+  return isMutation(String((request.body as { query?: unknown } | null)?.query ?? ''));
 }
 
 function tokenOf(header: string | undefined): string | undefined {

@@ -1,6 +1,7 @@
 import { parse, validate as validateDocument } from 'graphql';
 import { describe, expect, it } from 'vitest';
 import { ALL_QUERIES } from '../../src/github/queries.js';
+import { withQueryCost } from '../../src/github/query-cost.js';
 import { githubGraphqlSchema } from '../fake-github/index.js';
 
 /** Validation against GitHub's published schema, as the fake GitHub applies it (see test/fake-github/schema.ts). */
@@ -15,6 +16,11 @@ describe('GraphQL documents', () => {
     it(`${name} is valid against GitHub's published schema`, () => {
       const errors = validate(document).map((error) => error.message);
       expect(errors).toEqual([]);
+    });
+
+    it(`${name} is valid as sent, with the rateLimit { cost } the client adds`, () => {
+      expect(withQueryCost(document)).not.toBe(document);
+      expect(validate(withQueryCost(document)).map((error) => error.message)).toEqual([]);
     });
   }
 

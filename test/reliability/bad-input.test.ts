@@ -12,7 +12,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { evaluate } from '../../src/core/evaluate.js';
 import { POLICY_PATH, dealRequestBody } from '../e2e/fixtures.js';
 import { examplePolicy } from '../core/fixtures.js';
-import { audit, botComments, countRun, figures, issueOpened, NEW_DEAL, reportFigures, runTogether, startRoadmap } from './harness.js';
+import { audit, botComments, countRun, figures, issueOpened, NEW_DEAL, reportFigures, runEvents, startRoadmap } from './harness.js';
 
 const tally = figures('bad-input');
 afterAll(() => reportFigures(tally));
@@ -27,7 +27,7 @@ describe('the broken-policy corpus, through the action', () => {
       for (const name of corpus) {
         fake.repository.files[POLICY_PATH] = readFileSync(join(CORPUS, name), 'utf8');
         fake.clearRequests();
-        const record = await runTogether(fake, [issueOpened(fake)]);
+        const record = await runEvents(fake, [issueOpened(fake)]);
         tally.badInputs += 1;
         countRun(tally, record, fake);
         expect(record.crashed, name).toBe(false);
@@ -59,7 +59,7 @@ describe('hostile issue titles and answers, through the action', () => {
         const issue = fake.issue(NEW_DEAL)!;
         issue.title = `Deal ${title}`;
         issue.body = dealRequestBody({ 'Who will buy it?': answer, 'Success metric': null });
-        const record = await runTogether(fake, [issueOpened(fake)]);
+        const record = await runEvents(fake, [issueOpened(fake)]);
         tally.badInputs += 1;
         countRun(tally, record, fake);
         expect(record.crashed).toBe(false);
@@ -118,7 +118,7 @@ describe('event payload variants, through the action', () => {
       const fake = await startRoadmap();
       try {
         const event = { name: 'issues', payload: {} as Record<string, unknown> };
-        const record = await runTogether(fake, [{ ...event, raw: text } as typeof event]);
+        const record = await runEvents(fake, [{ ...event, raw: text } as typeof event]);
         tally.badInputs += 1;
         countRun(tally, record, fake);
         expect(record.crashed).toBe(false);
@@ -133,7 +133,7 @@ describe('event payload variants, through the action', () => {
   it('an audit on any payload still audits', async () => {
     const fake = await startRoadmap();
     try {
-      const record = await runTogether(fake, [audit(fake)]);
+      const record = await runEvents(fake, [audit(fake)]);
       expect(record.crashed).toBe(false);
     } finally {
       await fake.stop();

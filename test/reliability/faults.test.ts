@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FailureRule, FakeGitHub } from '../fake-github/index.js';
-import { audit, countRun, duplicatesIn, figures, issueOpened, repositoryState, reportFigures, runTogether, secretsEchoed, startRoadmap } from './harness.js';
+import { audit, countRun, duplicatesIn, figures, issueOpened, repositoryState, reportFigures, runEvents, secretsEchoed, startRoadmap } from './harness.js';
 
 const SECONDARY = 'You have exceeded a secondary rate limit. Please wait a few minutes before you try again.';
 const COMMENTS = /^\/repos\/acme\/reliable\/issues\/\d+\/comments$/;
@@ -98,8 +98,8 @@ let reference: ReturnType<typeof repositoryState>;
 
 /** An audit, then the issue event: what every scenario runs, with and without faults. */
 async function auditAndEvent(fake: FakeGitHub) {
-  const first = await runTogether(fake, [audit(fake)]);
-  const second = await runTogether(fake, [issueOpened(fake)]);
+  const first = await runEvents(fake, [audit(fake)]);
+  const second = await runEvents(fake, [issueOpened(fake)]);
   return [first, second];
 }
 

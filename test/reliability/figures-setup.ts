@@ -6,7 +6,7 @@
  */
 import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { FIGURES_DIR, type SuiteFigures } from './harness.js';
+import { FIGURES_DIR, type SuiteFigures } from './figures.js';
 
 const SUITES = ['faults', 'races', 'bad-input', 'secrets'];
 const OUTPUT = join(import.meta.dirname, '..', '..', 'docs', 'reliability.md');

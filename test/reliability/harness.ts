@@ -4,15 +4,15 @@
  * search for a token in everything a run produced, and the figures each suite
  * reports for docs/reliability.md.
  */
-import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { run } from '../../src/action/run.js';
 import { COMMENT_MARKER, DASHBOARD_MARKER } from '../../src/report/markers.js';
 import { FakeGitHub, WORKFLOW_BOT } from '../fake-github/index.js';
 import { issuesEvent, scheduleEvent } from '../e2e/events.js';
 import { dealRequest, examplePolicy, healthyRoadmap, POLICY_PATH } from '../e2e/fixtures.js';
-import { type ActionResult, type WorkflowEvent, defaultInputs, inputVariable, parseAnnotations, parseOutputFile } from '../e2e/run-action.js';
+import type { ActionResult, WorkflowEvent } from '../e2e/run-action.js';
+import { type InProcessEvent, runTogether } from '../e2e/run-in-process.js';
+import type { SuiteFigures } from './figures.js';
+
+export { figures, reportFigures } from './figures.js';
 
 /** Distinctive token values: searched for in every artifact of every run. */
 export const SECRET_TOKEN = 'ghs_RoadmapGuardSecret7d1f0c9a4e';
@@ -34,83 +34,26 @@ export async function startRoadmap(): Promise<FakeGitHub> {
 export const audit = (fake: FakeGitHub): WorkflowEvent => scheduleEvent(fake);
 export const issueOpened = (fake: FakeGitHub, number = NEW_DEAL): WorkflowEvent => issuesEvent(fake, { action: 'opened', number });
 
-/** The environment a runner sets for a step, inputs included; the event comes per run. */
-async function stepEnvironment(fake: FakeGitHub, dir: string, inputs: Record<string, string>): Promise<Record<string, string>> {
-  const values = {
-    ...(await defaultInputs(SECRET_TOKEN)),
-    'project-token': SECRET_PROJECT_TOKEN,
-    'dashboard-issue': DASHBOARD_TITLE,
-    ...inputs,
-  };
-  await mkdir(join(dir, 'workspace'), { recursive: true });
-  return {
-    GITHUB_ACTIONS: 'true',
-    GITHUB_API_URL: fake.url,
-    GITHUB_GRAPHQL_URL: fake.graphqlUrl,
-    GITHUB_SERVER_URL: 'https://github.com',
-    GITHUB_OUTPUT: join(dir, 'output'),
-    GITHUB_STEP_SUMMARY: join(dir, 'summary.md'),
-    GITHUB_REPOSITORY: `${fake.repository.owner}/${fake.repository.name}`,
-    GITHUB_SHA: fake.repository.headSha,
-    GITHUB_WORKSPACE: join(dir, 'workspace'),
-    RUNNER_TEMP: dir,
-    ...Object.fromEntries(Object.entries(values).map(([name, value]) => [inputVariable(name), value])),
-  };
-}
-
 export interface RunRecord extends ActionResult {
   /** run() itself threw: a crash, where every failure should have been reported. */
   crashed: boolean;
 }
 
 /**
- * Runs the action once per event, all at the same time when there are
- * several (a race), in this process. They share the inputs and the output
- * files, as the steps of one workflow would; each has its own event.
+ * Runs the action once per event in this process (see run-in-process.ts), all
+ * at the same time when there are several (a race), with the distinctive
+ * tokens, a dashboard, and a short deadline on each request.
  */
-export async function runTogether(fake: FakeGitHub, events: WorkflowEvent[], inputs: Record<string, string> = {}): Promise<RunRecord> {
-  const dir = await mkdtemp(join(tmpdir(), 'roadmap-guard-reliability-'));
-  const env = await stepEnvironment(fake, dir, inputs);
-  await Promise.all([writeFile(env.GITHUB_OUTPUT!, ''), writeFile(env.GITHUB_STEP_SUMMARY!, '')]);
-  const saved = Object.fromEntries(Object.keys(env).map((key) => [key, process.env[key]]));
-  const stdout: string[] = [];
-  const write = process.stdout.write.bind(process.stdout);
-  Object.assign(process.env, env);
-  process.exitCode = undefined;
-  process.stdout.write = ((chunk: string | Uint8Array) => (stdout.push(String(chunk)), true)) as typeof process.stdout.write;
-  let crashed = false;
-  try {
-    await Promise.all(
-      events.map(async (event, index) => {
-        const eventPath = join(dir, `event-${index}.json`);
-        // `raw`: the payload file's exact text, for payloads that are not even JSON.
-        await writeFile(eventPath, 'raw' in event ? String(event.raw) : JSON.stringify(event.payload));
-        await run({
-          env: { ...process.env, GITHUB_EVENT_NAME: event.name, GITHUB_EVENT_PATH: eventPath },
-          now: () => NOW,
-          client: { pacing: { writeGapMs: 0, contentGapMs: 0 }, retryTimeUnitMs: 1, maxWaitSeconds: 60, requestTimeoutMs: REQUEST_TIMEOUT_MS, warn: (message) => stdout.push(`::warning::${message}\n`) },
-        }).catch(() => (crashed = true));
-      }),
-    );
-    const text = stdout.join('');
-    return {
-      crashed,
-      exitCode: Number(process.exitCode ?? 0),
-      stdout: text,
-      stderr: '',
-      outputs: parseOutputFile(await readFile(env.GITHUB_OUTPUT!, 'utf8')),
-      summary: await readFile(env.GITHUB_STEP_SUMMARY!, 'utf8'),
-      annotations: parseAnnotations(text),
-    };
-  } finally {
-    process.stdout.write = write;
-    process.exitCode = undefined;
-    for (const [key, value] of Object.entries(saved)) {
-      if (value === undefined) delete process.env[key];
-      else process.env[key] = value;
-    }
-    await rm(dir, { recursive: true, force: true });
-  }
+export async function runEvents(fake: FakeGitHub, events: InProcessEvent[], inputs: Record<string, string> = {}): Promise<RunRecord> {
+  const { crash, ...record } = await runTogether({
+    fake,
+    events,
+    token: SECRET_TOKEN,
+    inputs: { 'project-token': SECRET_PROJECT_TOKEN, 'dashboard-issue': DASHBOARD_TITLE, ...inputs },
+    now: NOW,
+    client: { maxWaitSeconds: 60, requestTimeoutMs: REQUEST_TIMEOUT_MS },
+  });
+  return { ...record, crashed: crash !== undefined };
 }
 
 /** What the runs leave on GitHub that matters: per issue, the bot's comments and the labels; the bot's open dashboards. */
@@ -161,25 +104,6 @@ export function crashed(record: RunRecord): boolean {
   return record.crashed || /^\s+at .+:\d+:\d+\)?$/m.test(record.stdout);
 }
 
-/** The figures a suite reports; see figures-setup.ts, which writes docs/reliability.md from them. */
-export interface SuiteFigures {
-  suite: string;
-  faultsInjected: number;
-  runs: number;
-  runsSurvived: number;
-  writesLost: number;
-  duplicateComments: number;
-  badInputs: number;
-  crashes: number;
-  secretsEchoed: number;
-}
-
-export const FIGURES_DIR = join(tmpdir(), 'roadmap-guard-figures');
-
-export function figures(suite: string): SuiteFigures {
-  return { suite, faultsInjected: 0, runs: 0, runsSurvived: 0, writesLost: 0, duplicateComments: 0, badInputs: 0, crashes: 0, secretsEchoed: 0 };
-}
-
 /**
  * Counts one run (or one burst of runs) into the figures. `plantedOnGitHub`:
  * the test put a token into an issue itself, so GitHub holding it is not an echo.
@@ -190,9 +114,4 @@ export function countRun(figures: SuiteFigures, record: RunRecord, fake: FakeGit
   if (crashed(record)) figures.crashes += 1;
   else figures.runsSurvived += runs;
   figures.secretsEchoed += secretsEchoed(record, fake).filter((where) => !(options.plantedOnGitHub && where.startsWith('github:'))).length;
-}
-
-export async function reportFigures(figures: SuiteFigures): Promise<void> {
-  await mkdir(FIGURES_DIR, { recursive: true });
-  await writeFile(join(FIGURES_DIR, `${figures.suite}.json`), JSON.stringify(figures));
 }

@@ -6,7 +6,7 @@
  */
 import { afterAll, describe, expect, it } from 'vitest';
 import type { FakeGitHub } from '../fake-github/index.js';
-import { audit, botComments, countRun, duplicatesIn, figures, issueOpened, NEW_DEAL, repositoryState, reportFigures, runTogether, startRoadmap } from './harness.js';
+import { audit, botComments, countRun, duplicatesIn, figures, issueOpened, NEW_DEAL, repositoryState, reportFigures, runEvents, startRoadmap } from './harness.js';
 
 const BURSTS = 3;
 const tally = figures('races');
@@ -25,11 +25,11 @@ describe('bursts of simultaneous runs, then one more run', () => {
       for (let burst = 0; burst < BURSTS; burst++) {
         const fake = await startRoadmap();
         try {
-          const raced = await runTogether(fake, events(fake));
+          const raced = await runEvents(fake, events(fake));
           countRun(tally, raced, fake, { runs: 2 });
           tally.faultsInjected += 1;
           // Whatever the burst left, an audit and the issue's next event tidy it up.
-          const next = await runTogether(fake, [audit(fake)]);
+          const next = await runEvents(fake, [audit(fake)]);
           countRun(tally, next, fake);
           const state = repositoryState(fake);
           tally.duplicateComments += duplicatesIn(fake);
@@ -50,10 +50,10 @@ describe('bursts of simultaneous runs, then one more run', () => {
   it("the issue's next event alone tidies up after two events that raced", async () => {
     const fake = await startRoadmap();
     try {
-      await runTogether(fake, [issueOpened(fake), issueOpened(fake)]);
+      await runEvents(fake, [issueOpened(fake), issueOpened(fake)]);
       expect(botComments(fake, NEW_DEAL).length).toBeGreaterThanOrEqual(1);
       // Recorded, not asserted: whether both posted depends on timing; the next run's job is the same either way.
-      const next = await runTogether(fake, [issueOpened(fake)]);
+      const next = await runEvents(fake, [issueOpened(fake)]);
       expect(next.crashed).toBe(false);
       expect(botComments(fake, NEW_DEAL)).toHaveLength(1);
     } finally {

@@ -7,7 +7,7 @@
  */
 import { afterAll, describe, expect, it } from 'vitest';
 import { POLICY_PATH } from '../e2e/fixtures.js';
-import { audit, countRun, figures, issueOpened, reportFigures, runTogether, SECRET_PROJECT_TOKEN, SECRET_TOKEN, secretsEchoed, startRoadmap } from './harness.js';
+import { audit, countRun, figures, issueOpened, reportFigures, runEvents, SECRET_PROJECT_TOKEN, SECRET_TOKEN, secretsEchoed, startRoadmap } from './harness.js';
 
 const tally = figures('secrets');
 afterAll(() => reportFigures(tally));
@@ -30,7 +30,7 @@ describe('no token value in any artifact', () => {
         if (setup.policy !== undefined) fake.repository.files[POLICY_PATH] = setup.policy;
         if (setup.title) fake.issue(31)!.title = setup.title;
         for (const events of [[audit(fake)], [issueOpened(fake)]]) {
-          const record = await runTogether(fake, events, setup.inputs);
+          const record = await runEvents(fake, events, setup.inputs);
           countRun(tally, record, fake, { plantedOnGitHub: !!setup.title });
           tally.badInputs += setup.policy || setup.inputs ? 1 : 0;
           // The title is the user's own text on GitHub already; everything else must be clean.

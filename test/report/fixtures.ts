@@ -39,7 +39,7 @@ export function evaluation(overrides: Partial<Evaluation> = {}): Evaluation {
 
 export function runFacts(overrides: Partial<RunFacts> = {}): RunFacts {
   return {
-    requests: { graphql: 3, restRead: 1, write: 4 },
+    requests: { graphql: 3, graphqlPoints: 5, restRead: 1, write: 4 },
     rateLimitRemaining: 4_912,
     writes: { made: 4, skippedByDryRun: 0, deferredByMaxWrites: 2, failed: [{ description: 'add label to #12', reason: 'HTTP 403: Resource not accessible by integration' }] },
     ...overrides,

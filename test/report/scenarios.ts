@@ -120,7 +120,7 @@ export function hugeRoadmap(count = 5_000): ReportInput {
   const customers = Array.from({ length: 500 }, (_, c) => ({ customer: `c${c}`, items: 10, points: 30, share: '0.2%', cap: '50%', over: false }));
   return reportInput({
     items,
-    run: runFacts({ requests: { graphql: 51, restRead: 1, write: 50 }, writes: { made: 50, skippedByDryRun: 0, deferredByMaxWrites: 9_950, failed: [] } }),
+    run: runFacts({ requests: { graphql: 51, graphqlPoints: 151, restRead: 1, write: 50 }, writes: { made: 50, skippedByDryRun: 0, deferredByMaxWrites: 9_950, failed: [] } }),
     evaluation: evaluation({
       totalPoints: count * 3,
       totalItems: count,

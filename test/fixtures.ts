@@ -2,7 +2,8 @@
 import { readFileSync } from 'node:fs';
 import { parse } from 'yaml';
 import type { WorkItem } from '../src/core/types.js';
-import { parsePolicy, type Policy } from '../src/policy/schema.js';
+import { parsePolicy } from '../src/policy/normalize.js';
+import type { Policy } from '../src/core/policy.js';
 
 /** An open issue with no labels, form or fields; override what the test is about. */
 export function workItem(overrides: Partial<WorkItem> = {}): WorkItem {

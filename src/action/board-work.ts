@@ -14,7 +14,7 @@ import type { RepoRef } from '../github/read.js';
 import { closest } from '../policy/did-you-mean.js';
 import { PolicyError, type PolicyProblem } from '../policy/errors.js';
 import type { LoadedPolicy } from '../policy/load.js';
-import type { Policy } from '../policy/schema.js';
+import type { Policy } from '../core/policy.js';
 import type { KeyPath } from '../policy/yaml-source.js';
 import { codeSpan, escapeText } from '../report/escape.js';
 import { plural } from '../report/format.js';

@@ -15,7 +15,7 @@ import type { GitHubClient } from '../github/client.js';
 import type { PlannedWrite } from '../github/plan.js';
 import type { RepoRef } from '../github/read.js';
 import { teamMembership } from '../github/teams.js';
-import type { Policy } from '../policy/schema.js';
+import type { Policy } from '../core/policy.js';
 import type { Gathered } from './gather.js';
 
 /** One decision about one issue, and who it is attributed to. */

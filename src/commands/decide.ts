@@ -6,7 +6,7 @@
  */
 import { classify } from '../core/classify.js';
 import type { WorkItem } from '../core/types.js';
-import type { Policy } from '../policy/schema.js';
+import type { Policy } from '../core/policy.js';
 import { codeSpan, escapeText } from '../report/escape.js';
 import { joinWords, plural } from '../report/format.js';
 import type { ApproverCheck } from './approvers.js';

@@ -5,7 +5,7 @@
  * as a command's, so they are written and recorded the same way.
  */
 import type { WorkItem } from '../core/types.js';
-import type { Policy } from '../policy/schema.js';
+import type { Policy } from '../core/policy.js';
 import { codeSpan } from '../report/escape.js';
 import { plural } from '../report/format.js';
 import type { ApproverCheck } from './approvers.js';

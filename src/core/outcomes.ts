@@ -6,7 +6,7 @@
  * 3 hit their metric" — and the `outcome-missing` finding for bets nobody
  * has judged in time.
  */
-import type { Policy } from '../policy/schema.js';
+import type { Policy } from './policy.js';
 import { classify, fieldTexts } from './classify.js';
 import { parseFormDate } from './rules/business-case.js';
 import { DAY_MS, type DraftFinding } from './rules/context.js';

@@ -5,7 +5,7 @@
  */
 import { ITEM_LEVEL_KINDS } from '../core/finding-kinds.js';
 import type { Evaluation, Finding, WorkItem } from '../core/types.js';
-import type { Policy } from '../policy/schema.js';
+import type { Policy } from '../core/policy.js';
 import { isArchiveNote, isResolvedComment, isSettledComment, renderResolvedComment } from '../report/comment.js';
 import { sameDashboardContent } from '../report/dashboard.js';
 import { dueArchives, planArchives } from './plan-archive.js';

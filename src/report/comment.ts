@@ -6,7 +6,7 @@
  */
 import { FINDING_KINDS } from '../core/finding-kinds.js';
 import type { ArchiveDecision, CustomerBudget, Finding, ItemAssessment, WorkItem } from '../core/types.js';
-import type { BusinessCaseField, Policy } from '../policy/schema.js';
+import type { BusinessCaseField, Policy } from '../core/policy.js';
 import { formAnswer, normalizeHeading } from '../core/issue-form.js';
 import { matchesGlob } from '../core/glob.js';
 import { codeSpan, escapeText, quoted, safeUrl, truncateForGitHub } from './escape.js';

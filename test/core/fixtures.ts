@@ -1,5 +1,6 @@
 /** Builders for engine tests: each takes one partial-override object. */
-import { parsePolicy, type Policy } from '../../src/policy/schema.js';
+import { parsePolicy } from '../../src/policy/normalize.js';
+import type { Policy } from '../../src/core/policy.js';
 import type { WorkItem } from '../../src/core/types.js';
 
 import { workItem } from '../fixtures.js';

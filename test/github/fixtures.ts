@@ -2,7 +2,8 @@
 import nock from 'nock';
 import { createGitHubClient, type ClientOptions, type GitHubClient } from '../../src/github/client.js';
 import type { IssueNode } from '../../src/github/work-items.js';
-import { parsePolicy, type Policy } from '../../src/policy/schema.js';
+import { parsePolicy } from '../../src/policy/normalize.js';
+import type { Policy } from '../../src/core/policy.js';
 import { COMMENT_MARKER } from '../../src/report/markers.js';
 
 export const API = 'https://api.github.com';

@@ -12,7 +12,7 @@ import { grantedAt, readTrail } from '../commands/trail.js';
 import { lastAddedBy } from '../github/label-history.js';
 import type { WorkItem } from '../core/types.js';
 import type { GitHubClient } from '../github/client.js';
-import type { PlannedWrite } from '../github/plan.js';
+import type { PlannedWrite } from '../plan/types.js';
 import type { RepoRef } from '../github/read.js';
 import { teamMembership } from '../github/teams.js';
 import type { Policy } from '../core/policy.js';

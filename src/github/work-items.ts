@@ -4,6 +4,7 @@
  */
 import { parseIssueBody } from '../core/issue-form.js';
 import type { FieldValue, WorkItem } from '../core/types.js';
+import type { BotComment } from '../plan/types.js';
 import { COMMENT_MARKER, DASHBOARD_MARKER, readCommentState, type CommentState } from '../report/markers.js';
 
 /** An issue node as the queries in queries.ts return it. */
@@ -31,15 +32,6 @@ export interface CommentNode {
   body: string;
   createdAt?: string;
   updatedAt?: string;
-}
-
-/** The bot's comment on an issue: the one to edit instead of posting another. */
-export interface BotComment {
-  /** The comment's database id, digits only, exactly as GitHub gave it; null when GitHub gave none usable. */
-  id: string | null;
-  body: string;
-  /** Later comments of the bot's with the marker on the same issue: duplicates left by runs that raced, to remove. */
-  extraIds?: string[];
 }
 
 /** What we know about the bot's comment on an issue. */

@@ -1,8 +1,9 @@
 /** After runs that raced, the next run leaves one bot comment per issue and one dashboard. */
 import { describe, expect, it } from 'vitest';
 import { evaluate } from '../../src/core/evaluate.js';
-import { planDashboard, planWrites } from '../../src/github/plan.js';
-import { findBotComment, type BotComment, type CommentNode } from '../../src/github/work-items.js';
+import { planDashboard, planWrites } from '../../src/plan/planned-writes.js';
+import { findBotComment, type CommentNode } from '../../src/github/work-items.js';
+import type { BotComment } from '../../src/plan/types.js';
 import { COMMENT_MARKER, DASHBOARD_MARKER } from '../../src/report/markers.js';
 import { testPolicy, workItem } from './fixtures.js';
 

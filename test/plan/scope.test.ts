@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { scopeToItem } from '../../src/action/scope.js';
+import { scopeToItem } from '../../src/plan/scope.js';
 import { evaluate } from '../../src/core/evaluate.js';
 import { parsePolicy } from '../../src/policy/normalize.js';
 import { workItem } from '../fixtures.js';

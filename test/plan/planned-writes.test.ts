@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { evaluate } from '../../src/core/evaluate.js';
 import type { WorkItem } from '../../src/core/types.js';
-import { planDashboard, planWrites, sameText, type PlanInput } from '../../src/github/plan.js';
-import type { BotComment } from '../../src/github/work-items.js';
+import { planDashboard, planWrites, sameText } from '../../src/plan/planned-writes.js';
+import type { BotComment, PlanInput } from '../../src/plan/types.js';
 import { isResolvedComment, renderResolvedComment } from '../../src/report/comment.js';
 import { COMMENT_MARKER } from '../../src/report/markers.js';
-import { testPolicy, workItem } from './fixtures.js';
+import { testPolicy, workItem } from '../github/fixtures.js';
 
 const NOW = '2026-03-01T12:00:00Z';
 const ANSWERED = { 'Who will buy it?': 'Retail chains in Europe' };

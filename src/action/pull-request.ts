@@ -29,7 +29,7 @@ import type { EventContext } from './events.js';
 import type { ActionInputs } from './inputs.js';
 import { annotatePolicyProblems } from './policy-annotations.js';
 import type { PullRequestEvent } from './pull-request-event.js';
-import { writeReportMarkdown } from './report.js';
+import { writeReportMarkdown } from './job-summary.js';
 
 export interface PullRequestRun {
   client: GitHubClient;

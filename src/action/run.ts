@@ -27,7 +27,7 @@ import { readInputs, type ActionInputs } from './inputs.js';
 import { outputsFrom, setOutputs } from './outputs.js';
 import { annotatePolicyProblems } from './policy-annotations.js';
 import { guardPullRequest } from './pull-request.js';
-import { writeFailureSummary, writeReport } from './report.js';
+import { writeFailureSummary, writeReport } from './job-summary.js';
 import { scopeToItem } from '../plan/scope.js';
 import { withoutSecrets } from './secrets.js';
 import { auditExemptions, checkHandLabel, runCommand, type Decided } from './command.js';

@@ -48,7 +48,7 @@ export function requireProjectToken(policy: Policy, projectToken: string): void 
 }
 
 /** The one-line reason and the workflow lines that fix it. */
-export function boardTokenHelp(board: BoardRef, problem: string): string {
+function boardTokenHelp(board: BoardRef, problem: string): string {
   return [
     `Roadmap Guard cannot read the Projects v2 board ${board.owner}/${board.number} (work.project): ${problem}. The workflow token (GITHUB_TOKEN) cannot read organization or user projects; pass \`project-token\`: a fine-grained token with "Projects: read" (an organization permission for an organization board), or a GitHub App installation token with organization projects read.`,
     'Add to the workflow, for example:',

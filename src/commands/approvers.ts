@@ -16,7 +16,7 @@ export type Membership = 'member' | 'not-member' | 'unreadable';
 
 export type MembershipLookup = (org: string, teamSlug: string, login: string) => Promise<Membership>;
 
-export function isTeam(approver: string): boolean {
+function isTeam(approver: string): boolean {
   return approver.includes('/');
 }
 

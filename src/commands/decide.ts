@@ -13,7 +13,7 @@ import type { ApproverCheck } from './approvers.js';
 import { MAX_COMMAND_CHARS, OUTCOMES, SUB_COMMANDS, wordCount, type CommandRequest, type Outcome } from './parse.js';
 import type { TrailEntry } from './trail.js';
 
-export const MIN_REASON_WORDS = 3;
+const MIN_REASON_WORDS = 3;
 
 export interface DecisionInput {
   policy: Policy;

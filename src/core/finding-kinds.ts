@@ -42,7 +42,7 @@ export const ITEM_LEVEL_KINDS: readonly FindingKind[] = [
  * (`under-min-share`) is the roadmap's concern, reported by audits, and no
  * one item's doing, so it is not among them.
  */
-export const BUDGET_KINDS: readonly FindingKind[] = ['over-budget', 'customer-over-share'];
+const BUDGET_KINDS: readonly FindingKind[] = ['over-budget', 'customer-over-share'];
 
 export function isBudgetFinding(finding: { kind: FindingKind }): boolean {
   return BUDGET_KINDS.includes(finding.kind);

@@ -30,12 +30,12 @@ export interface BetOutcomes {
 }
 
 /** The outcome an item carries, by the labels the policy names for them. */
-export function outcomeOf(policy: Policy, item: WorkItem): OutcomeName | undefined {
+function outcomeOf(policy: Policy, item: WorkItem): OutcomeName | undefined {
   const labels = item.labels.map((label) => label.trim().toLowerCase());
   return OUTCOME_NAMES.find((name) => labels.includes(policy.enforcement.labels.outcome[name].trim().toLowerCase()));
 }
 
-export function isBet(policy: Policy, item: WorkItem): boolean {
+function isBet(policy: Policy, item: WorkItem): boolean {
   return policy.bets.appliesTo.includes(classify(policy, item).category);
 }
 

@@ -424,7 +424,5 @@ export const policyFileSchema = z
     whenMapping,
   );
 
-/** The policy as the user wrote it (before defaults). */
-export type PolicyFile = z.input<typeof policyFileSchema>;
 /** The policy after validation and defaults. */
 export type ParsedPolicyFile = z.output<typeof policyFileSchema>;

@@ -41,7 +41,3 @@ export function trailSection(trail: readonly TrailEntry[]): string {
   });
   return ['### Decisions', '| When | Who | What | Why / evidence |', '|---|---|---|---|', ...rows, trailData(trail)].join('\n');
 }
-
-export function outcomeWords(outcome: TrailEntry['outcome']): string {
-  return outcome ? OUTCOME_WORDS[outcome] : '';
-}

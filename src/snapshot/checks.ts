@@ -10,7 +10,7 @@ import type { WorkItem } from '../core/types.js';
 import type { SnapshotProblem } from './problems.js';
 
 /** No single item is this big; above it, shares lose their meaning (an estimate of 1e300 makes everything else 0%). */
-export const MAX_ITEM_SIZE = 100_000;
+const MAX_ITEM_SIZE = 100_000;
 
 export interface SnapshotReview {
   /** Data no roadmap can have: the snapshot is refused. */

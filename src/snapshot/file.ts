@@ -1,6 +1,7 @@
 /**
- * The snapshot file: planned work at a moment, as plain JSON. `simulate`
- * reads it, `snapshot` writes it, and `snapshot.schema.json` is generated from
+ * The snapshot file: planned work at a moment, as plain JSON. The CLI's
+ * `snapshot` command writes it from live GitHub data (src/cli/snapshot.ts),
+ * `simulate` and `demo` read it, and `snapshot.schema.json` is generated from
  * the schema below.
  */
 import { z } from 'zod';

@@ -26,8 +26,17 @@ export function workItem(overrides: Partial<WorkItem> = {}): WorkItem {
   };
 }
 
+/**
+ * A policy from the policy file's own keys (kebab-case, as users write them),
+ * `version: 1` implied, read the way the action reads it: the one way tests
+ * build a Policy.
+ */
+export function policy(file: Record<string, unknown> = {}): Policy {
+  return parsePolicy({ version: 1, ...file });
+}
+
 /** The example policy users start from (examples/roadmap-policy.yml), with top-level keys overridden. */
 export function examplePolicy(overrides: Record<string, unknown> = {}): Policy {
   const file = parse(readFileSync(new URL('../examples/roadmap-policy.yml', import.meta.url), 'utf8')) as Record<string, unknown>;
-  return parsePolicy({ ...file, ...overrides });
+  return policy({ ...file, ...overrides });
 }

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import nock from 'nock';
 import { describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main.js';
-import { capturedIo } from './cli-io.js';
+import { capturedIo } from '../cli/helpers.js';
 
 const INHERITING = 'version: 1\nextends: acme/.github:roadmap-policy.yml@main\ncategories:\n  deal:\n    budget: { max-share: 15% }\n';
 

@@ -8,7 +8,7 @@ import { checkApprover, type ApproverCheck } from '../commands/approvers.js';
 import { decide, needsApprover, type Decision } from '../commands/decide.js';
 import { decideExpiry, decideHandLabel, type LabelAdded } from '../commands/exemption-label.js';
 import type { CommandRequest } from '../commands/parse.js';
-import { grantedAt, readTrail } from '../commands/trail.js';
+import { grantedAt, readTrail } from '../report/trail.js';
 import { lastAddedBy } from '../github/label-history.js';
 import type { WorkItem } from '../core/types.js';
 import type { GitHubClient } from '../github/client.js';

@@ -10,8 +10,9 @@ import type { Policy } from '../core/policy.js';
 import { codeSpan, escapeText } from '../report/escape.js';
 import { joinWords, plural } from '../report/format.js';
 import type { ApproverCheck } from './approvers.js';
-import { MAX_COMMAND_CHARS, OUTCOMES, SUB_COMMANDS, wordCount, type CommandRequest, type Outcome } from './parse.js';
-import type { TrailEntry } from './trail.js';
+import { OUTCOMES, type Outcome } from '../core/outcomes.js';
+import { MAX_COMMAND_CHARS, SUB_COMMANDS, wordCount, type CommandRequest } from './parse.js';
+import type { TrailEntry } from '../report/trail.js';
 
 const MIN_REASON_WORDS = 3;
 

@@ -11,7 +11,7 @@ import { plural } from '../report/format.js';
 import type { ApproverCheck } from './approvers.js';
 import type { Decision } from './decide.js';
 import { DAY_MS } from '../core/rules/context.js';
-import { grantedAt, type TrailEntry } from './trail.js';
+import { grantedAt, type TrailEntry } from '../report/trail.js';
 
 /** Who added the exemption label, as the `issues.labeled` event names them. */
 export interface LabelAdded {

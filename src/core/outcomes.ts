@@ -12,8 +12,9 @@ import { parseFormDate } from './rules/business-case.js';
 import { DAY_MS, type DraftFinding } from './rules/context.js';
 import type { WorkItem } from './types.js';
 
-export type OutcomeName = 'hit' | 'missed' | 'walked-away';
-const OUTCOME_NAMES: OutcomeName[] = ['hit', 'missed', 'walked-away'];
+/** How a bet turned out, as `/roadmap outcome` records it: each has its label (enforcement.labels). */
+export const OUTCOMES = ['hit', 'missed', 'walked-away'] as const;
+export type Outcome = (typeof OUTCOMES)[number];
 
 export interface BetOutcomes {
   /** The first day of the window, ISO 8601. */
@@ -30,9 +31,9 @@ export interface BetOutcomes {
 }
 
 /** The outcome an item carries, by the labels the policy names for them. */
-function outcomeOf(policy: Policy, item: WorkItem): OutcomeName | undefined {
+function outcomeOf(policy: Policy, item: WorkItem): Outcome | undefined {
   const labels = item.labels.map((label) => label.trim().toLowerCase());
-  return OUTCOME_NAMES.find((name) => labels.includes(policy.enforcement.labels.outcome[name].trim().toLowerCase()));
+  return OUTCOMES.find((name) => labels.includes(policy.enforcement.labels.outcome[name].trim().toLowerCase()));
 }
 
 function isBet(policy: Policy, item: WorkItem): boolean {
@@ -48,7 +49,7 @@ export function betOutcomes(policy: Policy, items: WorkItem[], now: Date | strin
     return closedAt >= Date.parse(since) && closedAt <= at.getTime() && isBet(policy, item) && (item.closedAs !== 'duplicate') && (item.closedAs !== 'not-planned' || outcomeOf(policy, item) !== undefined);
   });
   const outcomes = closed.map((item) => outcomeOf(policy, item));
-  const count = (name: OutcomeName) => outcomes.filter((outcome) => outcome === name).length;
+  const count = (name: Outcome) => outcomes.filter((outcome) => outcome === name).length;
   return {
     since,
     months,

@@ -9,7 +9,7 @@ import { isArchiveNote, isResolvedComment, isSettledComment, renderResolvedComme
 import { sameDashboardContent } from '../report/dashboard.js';
 import { dueArchives, planArchives } from './archive.js';
 import { hasConversation, type Conversation } from '../report/conversation.js';
-import { readReply, readTrail } from '../commands/trail.js';
+import { readReply, readTrail } from '../report/trail.js';
 import type { BotComment, PlanInput, PlannedWrite } from './types.js';
 
 /** Colours and descriptions for labels the bot creates when they are missing. */

@@ -3,7 +3,7 @@
  * answer to the latest `/roadmap` command, and the audit trail of exceptions
  * and outcomes. Kept in the same comment so an issue never gets a second one.
  */
-import { replyData, trailData, type TrailEntry } from '../commands/trail.js';
+import { replyData, trailData, type TrailEntry } from './trail.js';
 import { codeSpan, escapeText } from './escape.js';
 import { day } from './format.js';
 

@@ -2,7 +2,7 @@
 // /roadmap commands from GitHub's issue_comment payloads: the bundle wires
 // the command path end to end, and a plain comment costs nothing.
 import { afterEach, describe, expect, it } from 'vitest';
-import { readTrail } from '../../src/commands/trail.js';
+import { readTrail } from '../../src/report/trail.js';
 import { FakeGitHub, WORKFLOW_BOT } from '../fake-github/index.js';
 import { issueCommentEvent } from './events.js';
 import { COMMANDS_POLICY, POLICY_PATH, dealRequest } from './fixtures.js';

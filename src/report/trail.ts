@@ -6,7 +6,7 @@
  * that comment and needs no storage of its own. Only the bot's own comment
  * (found by marker and author) is ever read back, so nobody else can forge it.
  */
-import { OUTCOMES, type Outcome } from './parse.js';
+import { OUTCOMES, type Outcome } from '../core/outcomes.js';
 
 const TRAIL_ACTIONS = ['exempt', 'revoke', 'expire', 'label-removed', 'outcome'] as const;
 export type TrailAction = (typeof TRAIL_ACTIONS)[number];

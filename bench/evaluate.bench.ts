@@ -4,7 +4,7 @@ import { parse } from 'yaml';
 import { expect, test } from 'vitest';
 import { evaluate } from '../src/core/evaluate.js';
 import type { WorkItem } from '../src/core/types.js';
-import { parsePolicy } from '../src/policy/schema.js';
+import { parsePolicy } from '../src/policy/normalize.js';
 
 const policy = parsePolicy(parse(readFileSync(new URL('../examples/roadmap-policy.yml', import.meta.url), 'utf8')));
 const NOW = '2026-11-03T09:00:00Z';

@@ -3,7 +3,7 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { policyJsonSchema } from '../lib/policy/json-schema.js';
-import { snapshotJsonSchema } from '../lib/core/snapshot.js';
+import { snapshotJsonSchema } from '../lib/snapshot/file.js';
 
 writeFileSync(join(import.meta.dirname, '..', 'roadmap-policy.schema.json'), `${JSON.stringify(policyJsonSchema(), null, 2)}\n`);
 writeFileSync(join(import.meta.dirname, '..', 'snapshot.schema.json'), `${JSON.stringify(snapshotJsonSchema(), null, 2)}\n`);

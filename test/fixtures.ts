@@ -2,7 +2,8 @@
 import { readFileSync } from 'node:fs';
 import { parse } from 'yaml';
 import type { WorkItem } from '../src/core/types.js';
-import { parsePolicy, type Policy } from '../src/policy/schema.js';
+import { parsePolicy } from '../src/policy/normalize.js';
+import type { Policy } from '../src/core/policy.js';
 
 /** An open issue with no labels, form or fields; override what the test is about. */
 export function workItem(overrides: Partial<WorkItem> = {}): WorkItem {
@@ -25,8 +26,17 @@ export function workItem(overrides: Partial<WorkItem> = {}): WorkItem {
   };
 }
 
+/**
+ * A policy from the policy file's own keys (kebab-case, as users write them),
+ * `version: 1` implied, read the way the action reads it: the one way tests
+ * build a Policy.
+ */
+export function policy(file: Record<string, unknown> = {}): Policy {
+  return parsePolicy({ version: 1, ...file });
+}
+
 /** The example policy users start from (examples/roadmap-policy.yml), with top-level keys overridden. */
 export function examplePolicy(overrides: Record<string, unknown> = {}): Policy {
   const file = parse(readFileSync(new URL('../examples/roadmap-policy.yml', import.meta.url), 'utf8')) as Record<string, unknown>;
-  return parsePolicy({ ...file, ...overrides });
+  return policy({ ...file, ...overrides });
 }

@@ -14,7 +14,7 @@ import type { RepoRef } from '../github/read.js';
 import { closest } from '../policy/did-you-mean.js';
 import { PolicyError, type PolicyProblem } from '../policy/errors.js';
 import type { LoadedPolicy } from '../policy/load.js';
-import type { Policy } from '../policy/schema.js';
+import type { Policy } from '../core/policy.js';
 import type { KeyPath } from '../policy/yaml-source.js';
 import { codeSpan, escapeText } from '../report/escape.js';
 import { plural } from '../report/format.js';
@@ -48,7 +48,7 @@ export function requireProjectToken(policy: Policy, projectToken: string): void 
 }
 
 /** The one-line reason and the workflow lines that fix it. */
-export function boardTokenHelp(board: BoardRef, problem: string): string {
+function boardTokenHelp(board: BoardRef, problem: string): string {
   return [
     `Roadmap Guard cannot read the Projects v2 board ${board.owner}/${board.number} (work.project): ${problem}. The workflow token (GITHUB_TOKEN) cannot read organization or user projects; pass \`project-token\`: a fine-grained token with "Projects: read" (an organization permission for an organization board), or a GitHub App installation token with organization projects read.`,
     'Add to the workflow, for example:',

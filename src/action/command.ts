@@ -8,14 +8,14 @@ import { checkApprover, type ApproverCheck } from '../commands/approvers.js';
 import { decide, needsApprover, type Decision } from '../commands/decide.js';
 import { decideExpiry, decideHandLabel, type LabelAdded } from '../commands/exemption-label.js';
 import type { CommandRequest } from '../commands/parse.js';
-import { grantedAt, readTrail } from '../commands/trail.js';
+import { grantedAt, readTrail } from '../report/trail.js';
 import { lastAddedBy } from '../github/label-history.js';
 import type { WorkItem } from '../core/types.js';
 import type { GitHubClient } from '../github/client.js';
-import type { PlannedWrite } from '../github/plan.js';
+import type { PlannedWrite } from '../plan/types.js';
 import type { RepoRef } from '../github/read.js';
 import { teamMembership } from '../github/teams.js';
-import type { Policy } from '../policy/schema.js';
+import type { Policy } from '../core/policy.js';
 import type { Gathered } from './gather.js';
 
 /** One decision about one issue, and who it is attributed to. */

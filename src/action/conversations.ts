@@ -3,8 +3,8 @@
  * and the latest reply, read back from the bot's existing comment; on issues
  * something was decided about in this run, the new trail entry and reply.
  */
-import { readReply, readTrail, withEntry } from '../commands/trail.js';
-import type { BotComment } from '../github/work-items.js';
+import { readReply, readTrail, withEntry } from '../report/trail.js';
+import type { BotComment } from '../plan/types.js';
 import type { Conversation } from '../report/conversation.js';
 import type { ReportInput } from '../report/types.js';
 import { renderWhy } from '../report/why.js';

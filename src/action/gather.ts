@@ -5,10 +5,11 @@
  * trend when it is asked for.
  */
 import type { WorkItem } from '../core/types.js';
-import type { Policy } from '../policy/schema.js';
+import type { Policy } from '../core/policy.js';
 import type { GitHubClient } from '../github/client.js';
 import { budgetNeedsBody, readBotComment, readBudgetItems, readFocusIssue, readIssues, type IssueRecord, type ManagedLabelNames, type RepoRef } from '../github/read.js';
-import type { BotComment, CommentLookup, CommentNode, IssueNode } from '../github/work-items.js';
+import type { BotComment } from '../plan/types.js';
+import type { CommentLookup, CommentNode, IssueNode } from '../github/work-items.js';
 import { DAY_MS } from '../core/rules/context.js';
 
 export interface Gathered {

@@ -5,7 +5,7 @@
 import * as core from '@actions/core';
 import { registerSecret } from './secrets.js';
 
-export const RUN_MODES = ['auto', 'issue', 'audit'] as const;
+const RUN_MODES = ['auto', 'issue', 'audit'] as const;
 export type ModeInput = (typeof RUN_MODES)[number];
 
 export interface ActionInputs {
@@ -32,7 +32,7 @@ export const INPUT_NAMES: Record<keyof ActionInputs, string> = {
 };
 
 /** The most months of trend a run reads; each costs closed-issue reads. */
-export const MAX_TREND_MONTHS = 36;
+const MAX_TREND_MONTHS = 36;
 
 export class InputError extends Error {
   constructor(problems: string[]) {

@@ -8,7 +8,7 @@
  */
 import { cut, plainText } from '../report/escape.js';
 
-export const RELAYED_EVENT = 'projects_v2_item';
+const RELAYED_EVENT = 'projects_v2_item';
 
 /** The board item a relayed dispatch is about. */
 export interface RelayedItem {

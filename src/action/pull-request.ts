@@ -16,7 +16,7 @@ import { findStickyComment, readPullRequest, type PullRequestRead } from '../git
 import { readBudgetItems, readFocusIssue, readIssues } from '../github/read.js';
 import { formatProblem, PolicyError } from '../policy/errors.js';
 import { loadPolicy, missingPolicyProblem, type LoadedPolicy } from '../policy/load.js';
-import { parsePolicy } from '../policy/schema.js';
+import { parsePolicy } from '../policy/normalize.js';
 import { stamp as stampLine } from '../report/comment.js';
 import { MERGE_GATE_MARKER, POLICY_PREVIEW_MARKER } from '../report/markers.js';
 import { judgePullRequest, type GateVerdict, type LinkedIssue } from '../pull-request/gate.js';
@@ -29,7 +29,7 @@ import type { EventContext } from './events.js';
 import type { ActionInputs } from './inputs.js';
 import { annotatePolicyProblems } from './policy-annotations.js';
 import type { PullRequestEvent } from './pull-request-event.js';
-import { writeReportMarkdown } from './report.js';
+import { writeReportMarkdown } from './job-summary.js';
 
 export interface PullRequestRun {
   client: GitHubClient;

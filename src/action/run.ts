@@ -14,7 +14,8 @@ import type { ClientOptions, GitHubClient } from '../github/client.js';
 import { describeCounts, type RequestCounts } from '../github/request-counts.js';
 import { describeFailure } from '../github/describe-failure.js';
 import { getErrorMessage } from '../github/errors.js';
-import { itemFindings, planDashboard, planWrites, type PlannedWrite } from '../github/plan.js';
+import { itemFindings, planDashboard, planWrites } from '../plan/planned-writes.js';
+import type { PlannedWrite } from '../plan/types.js';
 import { createPolicyReader } from '../github/policy-reader.js';
 import { renderComment } from '../report/comment.js';
 import { renderDashboard } from '../report/dashboard.js';
@@ -26,8 +27,8 @@ import { readInputs, type ActionInputs } from './inputs.js';
 import { outputsFrom, setOutputs } from './outputs.js';
 import { annotatePolicyProblems } from './policy-annotations.js';
 import { guardPullRequest } from './pull-request.js';
-import { writeFailureSummary, writeReport } from './report.js';
-import { scopeToItem } from './scope.js';
+import { writeFailureSummary, writeReport } from './job-summary.js';
+import { scopeToItem } from '../plan/scope.js';
 import { withoutSecrets } from './secrets.js';
 import { auditExemptions, checkHandLabel, runCommand, type Decided } from './command.js';
 import { addsExemptionLabel } from '../commands/exemption-label.js';
@@ -35,6 +36,7 @@ import { conversationsFor } from './conversations.js';
 import { boardWork, readPlannedBoard, requireProjectToken, summarizeBoard, withBoardWork } from './board-work.js';
 
 export interface RunOptions {
+  /** Where the event is read from (`GITHUB_EVENT_NAME`, `GITHUB_EVENT_PATH`…); `process.env` unless given. Tests run events side by side with it. */
   env?: NodeJS.ProcessEnv;
   now?: () => Date;
   /** Client settings beyond the token (pacing, waits); the real runner uses the defaults. */
@@ -126,7 +128,7 @@ async function guardRoadmap(options: RunOptions, state: RunState): Promise<strin
   const plan = await planRun({ client, context, loaded, inputs, route, gathered, evaluation, report, decided });
 
   // 6. Apply them.
-  const applied = await applyWrites(client, repoOf(context), plan, { dryRun: inputs.dryRun, maxWrites: inputs.maxWrites, log: core });
+  const applied = await applyWrites(client, context.repo, plan, { dryRun: inputs.dryRun, maxWrites: inputs.maxWrites, log: core });
   if (!inputs.dryRun && plan.length) core.info(describeApplied(applied));
 
   // 7. Report.
@@ -155,7 +157,7 @@ function describeRoute(route: Exclude<Route, { mode: 'ignored' }>): string {
 /** A command, a hand-added exemption label, or (in audits) exceptions that lapsed. */
 async function decideExceptions(options: { client: GitHubClient; context: EventContext; loaded: LoadedPolicy; route: Extract<Route, { mode: 'issue' | 'audit' }>; gathered: Gathered; now: Date }): Promise<Decided> {
   const { route, loaded } = options;
-  const common = { client: options.client, repo: repoOf(options.context), policy: loaded.policy, gathered: options.gathered, now: options.now, warn: (message: string) => core.warning(message) };
+  const common = { client: options.client, repo: options.context.repo, policy: loaded.policy, gathered: options.gathered, now: options.now, warn: (message: string) => core.warning(message) };
   if (route.mode === 'audit') return auditExemptions(common);
   if (route.command) {
     const decided = await runCommand({ ...common, request: route.command });
@@ -169,7 +171,7 @@ async function decideExceptions(options: { client: GitHubClient; context: EventC
 async function loadRepositoryPolicy(client: GitHubClient, context: EventContext, inputs: ActionInputs): Promise<LoadedPolicy> {
   const reader = createPolicyReader({
     client,
-    repo: repoOf(context),
+    repo: context.repo,
     ...(context.workspace ? { workspace: context.workspace } : {}),
     ...(context.sha ? { sha: context.sha } : {}),
     onRead: (description) => core.info(`Policy file: ${description}.`),
@@ -181,7 +183,7 @@ async function loadRepositoryPolicy(client: GitHubClient, context: EventContext,
 }
 
 function gather(client: GitHubClient, context: EventContext, loaded: LoadedPolicy, inputs: ActionInputs, route: CheckedRoute, now: Date): Promise<Gathered> {
-  const common = { client, repo: repoOf(context), policy: loaded.policy, ...(inputs.dashboardIssue ? { dashboardTitle: inputs.dashboardIssue } : {}) };
+  const common = { client, repo: context.repo, policy: loaded.policy, ...(inputs.dashboardIssue ? { dashboardTitle: inputs.dashboardIssue } : {}) };
   if (route.mode === 'issue') return gatherIssue({ ...common, issueNumber: route.issueNumber });
   const closedMonths = Math.max(inputs.trendMonths, outcomeMonths(loaded.policy, inputs));
   return gatherAudit({ ...common, now, ...(closedMonths > 0 ? { trendSince: trendStart(now, closedMonths) } : {}) });
@@ -201,7 +203,7 @@ async function withBoard(
   const client = createGitHubClient({ token: run.inputs.projectToken, warn: (message) => core.warning(message), ...run.options.client });
   const read = await readPlannedBoard(client, run.loaded);
   core.info(`Board read: ${describeCounts(client.counts())}.`);
-  const work = boardWork(read, repoOf(run.context), run.loaded.policy, gathered.items);
+  const work = boardWork(read, run.context.repo, run.loaded.policy, gathered.items);
   await summarizeBoard(board, read, work);
   return withBoardWork(gathered, work, run.route.mode === 'issue' ? run.route.issueNumber : undefined);
 }
@@ -223,7 +225,7 @@ async function planRun(run: PlanContext): Promise<PlannedWrite[]> {
   const focusItem = route.mode === 'issue' ? route.issueNumber : undefined;
   const existingComments = await completeCommentLookups({
     client: run.client,
-    repo: repoOf(run.context),
+    repo: run.context.repo,
     policy: run.loaded.policy,
     gathered: run.gathered,
     // Whether the bot already commented matters only where it may comment now.
@@ -291,10 +293,6 @@ function explainFailure(error: unknown): string {
 
 function firstLine(text: string): string {
   return text.split('\n', 1)[0]!.trim();
-}
-
-function repoOf(context: EventContext) {
-  return context.repo;
 }
 
 /**

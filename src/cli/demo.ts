@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { buildReportInput } from '../report/report-input.js';
-import { parseSnapshot } from '../core/snapshot.js';
+import { parseSnapshot } from '../snapshot/file.js';
 import { BadInput, type Command, EXIT, EXIT_CODES_HELP, parseStrictly, reportBadInput } from './io.js';
 import { packageFilePath, packageRoot } from './package.js';
 import { loadLocalPolicy, parseFormat, render } from './simulate.js';

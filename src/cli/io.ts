@@ -1,5 +1,5 @@
 import { parseArgs, type ParseArgsOptionsConfig } from 'node:util';
-import { SnapshotError } from '../core/snapshot.js';
+import { SnapshotError } from '../snapshot/file.js';
 import { closest } from '../policy/did-you-mean.js';
 import { PolicyError } from '../policy/errors.js';
 

@@ -5,9 +5,9 @@
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { buildReportInput } from '../report/report-input.js';
-import { parseSnapshot, SnapshotError } from '../core/snapshot.js';
-import { reviewSnapshot } from '../core/snapshot-checks.js';
-import { locateSnapshotProblems } from '../core/snapshot-problems.js';
+import { parseSnapshot, SnapshotError } from '../snapshot/file.js';
+import { reviewSnapshot } from '../snapshot/checks.js';
+import { locateSnapshotProblems } from '../snapshot/problems.js';
 import { extendsReader } from './extends.js';
 import type { Snapshot } from '../core/types.js';
 import { loadPolicy, type LoadedPolicy, type PolicyFileReader } from '../policy/load.js';

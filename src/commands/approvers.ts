@@ -5,17 +5,18 @@
  * login matched, so a plain login list costs no request. A team the token
  * cannot read does not match, and is named so the reply and the log say so.
  */
-import type { Membership } from '../github/teams.js';
-
 export interface ApproverCheck {
   approved: boolean;
   /** Teams whose membership the token could not read. */
   unreadableTeams: string[];
 }
 
+/** What GitHub says of a login and a team; `unreadable` when the token may not ask. */
+export type Membership = 'member' | 'not-member' | 'unreadable';
+
 export type MembershipLookup = (org: string, teamSlug: string, login: string) => Promise<Membership>;
 
-export function isTeam(approver: string): boolean {
+function isTeam(approver: string): boolean {
   return approver.includes('/');
 }
 

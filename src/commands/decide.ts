@@ -6,14 +6,15 @@
  */
 import { classify } from '../core/classify.js';
 import type { WorkItem } from '../core/types.js';
-import type { Policy } from '../policy/schema.js';
+import type { Policy } from '../core/policy.js';
 import { codeSpan, escapeText } from '../report/escape.js';
 import { joinWords, plural } from '../report/format.js';
 import type { ApproverCheck } from './approvers.js';
-import { MAX_COMMAND_CHARS, OUTCOMES, SUB_COMMANDS, wordCount, type CommandRequest, type Outcome } from './parse.js';
-import type { TrailEntry } from './trail.js';
+import { OUTCOMES, type Outcome } from '../core/outcomes.js';
+import { MAX_COMMAND_CHARS, SUB_COMMANDS, wordCount, type CommandRequest } from './parse.js';
+import type { TrailEntry } from '../report/trail.js';
 
-export const MIN_REASON_WORDS = 3;
+const MIN_REASON_WORDS = 3;
 
 export interface DecisionInput {
   policy: Policy;

@@ -5,13 +5,13 @@
  * as a command's, so they are written and recorded the same way.
  */
 import type { WorkItem } from '../core/types.js';
-import type { Policy } from '../policy/schema.js';
+import type { Policy } from '../core/policy.js';
 import { codeSpan } from '../report/escape.js';
 import { plural } from '../report/format.js';
 import type { ApproverCheck } from './approvers.js';
 import type { Decision } from './decide.js';
 import { DAY_MS } from '../core/rules/context.js';
-import { grantedAt, type TrailEntry } from './trail.js';
+import { grantedAt, type TrailEntry } from '../report/trail.js';
 
 /** Who added the exemption label, as the `issues.labeled` event names them. */
 export interface LabelAdded {

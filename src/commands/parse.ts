@@ -6,9 +6,7 @@
  * the comment text; the text itself is untrusted and is only ever echoed
  * escaped.
  */
-
-export const OUTCOMES = ['hit', 'missed', 'walked-away'] as const;
-export type Outcome = (typeof OUTCOMES)[number];
+import { OUTCOMES, type Outcome } from '../core/outcomes.js';
 
 export type Command =
   | { name: 'exempt'; reason: string }

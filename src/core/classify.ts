@@ -2,7 +2,7 @@
  * What the policy makes of one item: its category, customer and size, and
  * whether it counts as planned work at a given moment.
  */
-import type { Policy } from '../policy/schema.js';
+import type { Policy } from './policy.js';
 import { anyLabelMatches, globCapture, matchesGlob } from './glob.js';
 import { formAnswer, normalizeHeading } from './issue-form.js';
 import type { FieldValue, WorkItem } from './types.js';

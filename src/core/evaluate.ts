@@ -3,7 +3,7 @@
  * randomness — so the same input always gives the same evaluation, whatever
  * order the items come in.
  */
-import type { Policy } from '../policy/schema.js';
+import type { Policy } from './policy.js';
 import { classify, isPlanned, normalizeAnswer } from './classify.js';
 import { FINDING_KINDS } from './finding-kinds.js';
 import { archiveDecisions, backlogRule } from './rules/backlog.js';

@@ -35,5 +35,15 @@ export const ITEM_LEVEL_KINDS: readonly FindingKind[] = [
   'outcome-missing',
 ];
 
-/** Kinds about a category's or customer's share of capacity. */
-export const BUDGET_KINDS: readonly FindingKind[] = ['over-budget', 'customer-over-share', 'under-min-share'];
+/**
+ * Budget kinds every item counted toward the cap shares: its category over
+ * budget, its customer over their share. They appear in that item's comment
+ * and in its issue event's findings. A category under its floor
+ * (`under-min-share`) is the roadmap's concern, reported by audits, and no
+ * one item's doing, so it is not among them.
+ */
+const BUDGET_KINDS: readonly FindingKind[] = ['over-budget', 'customer-over-share'];
+
+export function isBudgetFinding(finding: { kind: FindingKind }): boolean {
+  return BUDGET_KINDS.includes(finding.kind);
+}

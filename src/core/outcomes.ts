@@ -6,14 +6,15 @@
  * 3 hit their metric" — and the `outcome-missing` finding for bets nobody
  * has judged in time.
  */
-import type { Policy } from '../policy/schema.js';
+import type { Policy } from './policy.js';
 import { classify, fieldTexts } from './classify.js';
 import { parseFormDate } from './rules/business-case.js';
 import { DAY_MS, type DraftFinding } from './rules/context.js';
 import type { WorkItem } from './types.js';
 
-export type OutcomeName = 'hit' | 'missed' | 'walked-away';
-const OUTCOME_NAMES: OutcomeName[] = ['hit', 'missed', 'walked-away'];
+/** How a bet turned out, as `/roadmap outcome` records it: each has its label (enforcement.labels). */
+export const OUTCOMES = ['hit', 'missed', 'walked-away'] as const;
+export type Outcome = (typeof OUTCOMES)[number];
 
 export interface BetOutcomes {
   /** The first day of the window, ISO 8601. */
@@ -30,12 +31,12 @@ export interface BetOutcomes {
 }
 
 /** The outcome an item carries, by the labels the policy names for them. */
-export function outcomeOf(policy: Policy, item: WorkItem): OutcomeName | undefined {
+function outcomeOf(policy: Policy, item: WorkItem): Outcome | undefined {
   const labels = item.labels.map((label) => label.trim().toLowerCase());
-  return OUTCOME_NAMES.find((name) => labels.includes(policy.enforcement.labels.outcome[name].trim().toLowerCase()));
+  return OUTCOMES.find((name) => labels.includes(policy.enforcement.labels.outcome[name].trim().toLowerCase()));
 }
 
-export function isBet(policy: Policy, item: WorkItem): boolean {
+function isBet(policy: Policy, item: WorkItem): boolean {
   return policy.bets.appliesTo.includes(classify(policy, item).category);
 }
 
@@ -48,7 +49,7 @@ export function betOutcomes(policy: Policy, items: WorkItem[], now: Date | strin
     return closedAt >= Date.parse(since) && closedAt <= at.getTime() && isBet(policy, item) && (item.closedAs !== 'duplicate') && (item.closedAs !== 'not-planned' || outcomeOf(policy, item) !== undefined);
   });
   const outcomes = closed.map((item) => outcomeOf(policy, item));
-  const count = (name: OutcomeName) => outcomes.filter((outcome) => outcome === name).length;
+  const count = (name: Outcome) => outcomes.filter((outcome) => outcome === name).length;
   return {
     since,
     months,

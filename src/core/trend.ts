@@ -3,7 +3,7 @@
  * factory: points delivered (closed) per calendar month, by category. Pure:
  * the caller passes `now` and the items, closed ones included.
  */
-import type { Policy } from '../policy/schema.js';
+import type { Policy } from './policy.js';
 import { classify, isExcluded } from './classify.js';
 import type { TrendPoint, WorkItem } from './types.js';
 

@@ -1,7 +1,7 @@
 /**
  * The engine's vocabulary. Plain data only: everything here survives
- * JSON.stringify/parse unchanged, so a snapshot on disk and one read from
- * GitHub are the same thing.
+ * JSON.stringify/parse unchanged, so a snapshot file (src/snapshot/) and
+ * work read from GitHub (src/github/work-items.ts) are the same thing.
  */
 import type { FindingKind } from './finding-kinds.js';
 import type { Share } from './share.js';
@@ -60,7 +60,7 @@ export interface SnapshotSource {
   commit?: string;
 }
 
-/** The plain JSON form of planned work at a moment: what `simulate` reads and `snapshot` writes. */
+/** The plain JSON form of planned work at a moment: what `roadmap-guard snapshot` writes (src/cli/snapshot.ts) and `roadmap-guard simulate` reads. */
 export interface Snapshot {
   version: 1;
   source: SnapshotSource;

@@ -7,7 +7,7 @@ import type { GitHubClient } from './client.js';
 import { createOnce } from './create-once.js';
 import { describeFailure } from './describe-failure.js';
 import { explainWriteError, getErrorMessage, httpStatus, PermissionError, RateLimitExhaustedError, type WritePermission } from './errors.js';
-import type { PlannedWrite } from './plan.js';
+import type { PlannedWrite } from '../plan/types.js';
 import { dashboardExists, readBotComment, type RepoRef } from './read.js';
 import { addLabels, addReaction, closeAsDuplicate, closeIssue, createComment, createIssue, createLabel, deleteComment, removeLabel, updateComment, updateIssueBody } from './writes.js';
 

@@ -184,21 +184,23 @@ function fieldValues(node: RawItem, fieldNames: readonly string[]): Record<strin
   return fields;
 }
 
+type FieldValueReader = (raw: NonNullable<RawFieldValue>) => FieldValue | undefined;
+
+/** One reader per field value type the board query asks for; any other type (users, labels) is not read. */
+const FIELD_VALUE_READERS = new Map<string, FieldValueReader>([
+  ['ProjectV2ItemFieldNumberValue', (raw) => (typeof raw.number === 'number' ? { type: 'number', value: raw.number } : undefined)],
+  ['ProjectV2ItemFieldTextValue', (raw) => (typeof raw.text === 'string' ? { type: 'text', value: raw.text } : undefined)],
+  ['ProjectV2ItemFieldSingleSelectValue', (raw) => (typeof raw.name === 'string' ? { type: 'single-select', value: raw.name } : undefined)],
+  ['ProjectV2ItemFieldDateValue', (raw) => (typeof raw.date === 'string' ? { type: 'date', value: raw.date } : undefined)],
+  [
+    'ProjectV2ItemFieldIterationValue',
+    (raw) => (raw.startDate && typeof raw.duration === 'number' ? { type: 'iteration', title: raw.title ?? '', startDate: raw.startDate, durationDays: raw.duration } : undefined),
+  ],
+]);
+
 function toFieldValue(raw: RawFieldValue | undefined): FieldValue | undefined {
-  switch (raw?.__typename) {
-    case 'ProjectV2ItemFieldNumberValue':
-      return typeof raw.number === 'number' ? { type: 'number', value: raw.number } : undefined;
-    case 'ProjectV2ItemFieldTextValue':
-      return typeof raw.text === 'string' ? { type: 'text', value: raw.text } : undefined;
-    case 'ProjectV2ItemFieldSingleSelectValue':
-      return typeof raw.name === 'string' ? { type: 'single-select', value: raw.name } : undefined;
-    case 'ProjectV2ItemFieldDateValue':
-      return typeof raw.date === 'string' ? { type: 'date', value: raw.date } : undefined;
-    case 'ProjectV2ItemFieldIterationValue':
-      return raw.startDate && typeof raw.duration === 'number' ? { type: 'iteration', title: raw.title ?? '', startDate: raw.startDate, durationDays: raw.duration } : undefined;
-    default:
-      return undefined;
-  }
+  const read = raw ? FIELD_VALUE_READERS.get(raw.__typename) : undefined;
+  return raw && read ? read(raw) : undefined;
 }
 
 /**

@@ -58,7 +58,7 @@ export interface ClientOptions {
 const DO_NOT_RETRY = [400, 401, 402, 403, 404, 405, 406, 409, 410, 412, 413, 415, 422, 429, 451];
 
 /** The default of `requestTimeoutMs`: GitHub answers in well under a second; 30 s of silence is a hang. */
-export const DEFAULT_REQUEST_TIMEOUT_MS = 30_000;
+const DEFAULT_REQUEST_TIMEOUT_MS = 30_000;
 
 /** How many times a rate-limited request may be retried after a short wait. */
 const MAX_RATE_LIMIT_RETRIES = 2;

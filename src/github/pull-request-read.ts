@@ -6,7 +6,8 @@
  */
 import type { GitHubClient } from './client.js';
 import type { RepoRef } from './read.js';
-import { findBotComment, type BotComment, type CommentNode } from './work-items.js';
+import { findBotComment, type CommentNode } from './work-items.js';
+import type { BotComment } from '../plan/types.js';
 
 /**
  * `closingIssuesReferences` holds the issues a pull request will close, from

@@ -2,19 +2,12 @@
  * Reads from GitHub, one function per question, the client passed in. All
  * reads are GraphQL pages of 100, so N issues cost about ceil(N/100) requests.
  */
-import type { Policy } from '../policy/schema.js';
+import type { Policy } from '../core/policy.js';
 import type { WorkItem } from '../core/types.js';
 import type { GitHubClient } from './client.js';
 import { AUDIT_ISSUES_QUERY, BUDGET_ITEMS_QUERY, FOCUS_ISSUE_QUERY, ISSUE_COMMENTS_QUERY, NEWEST_ISSUES_QUERY } from './queries.js';
-import {
-  findBotComment,
-  isDashboardIssue,
-  toWorkItem,
-  type BotComment,
-  type CommentLookup,
-  type CommentNode,
-  type IssueNode,
-} from './work-items.js';
+import { findBotComment, isDashboardIssue, toWorkItem, type CommentLookup, type CommentNode, type IssueNode } from './work-items.js';
+import type { BotComment } from '../plan/types.js';
 
 export interface RepoRef {
   owner: string;

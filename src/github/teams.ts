@@ -6,10 +6,9 @@
  * Docs: https://docs.github.com/rest/teams/members#get-team-membership-for-a-user
  * (200 with `state: active` or `pending`, 404 when the user is not a member).
  */
+import type { Membership } from '../commands/approvers.js';
 import type { GitHubClient } from './client.js';
 import { httpStatus } from './errors.js';
-
-export type Membership = 'member' | 'not-member' | 'unreadable';
 
 export async function teamMembership(client: GitHubClient, org: string, teamSlug: string, login: string): Promise<Membership> {
   try {

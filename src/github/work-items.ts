@@ -2,8 +2,9 @@
  * GitHub's view of an issue → the engine's WorkItem, and the bot's own
  * comment among an issue's comments.
  */
-import { workItemFromIssue } from '../core/snapshot.js';
-import type { WorkItem } from '../core/types.js';
+import { parseIssueBody } from '../core/issue-form.js';
+import type { FieldValue, WorkItem } from '../core/types.js';
+import type { BotComment } from '../plan/types.js';
 import { COMMENT_MARKER, DASHBOARD_MARKER, readCommentState, type CommentState } from '../report/markers.js';
 
 /** An issue node as the queries in queries.ts return it. */
@@ -31,15 +32,6 @@ export interface CommentNode {
   body: string;
   createdAt?: string;
   updatedAt?: string;
-}
-
-/** The bot's comment on an issue: the one to edit instead of posting another. */
-export interface BotComment {
-  /** The comment's database id, digits only, exactly as GitHub gave it; null when GitHub gave none usable. */
-  id: string | null;
-  body: string;
-  /** Later comments of the bot's with the marker on the same issue: duplicates left by runs that raced, to remove. */
-  extraIds?: string[];
 }
 
 /** What we know about the bot's comment on an issue. */
@@ -139,4 +131,52 @@ function isDatabaseId(id: string | null | undefined): id is string {
 export function isDashboardIssue(node: Pick<IssueNode, 'viewerDidAuthor' | 'body' | 'title'>, dashboardTitle: string | undefined): boolean {
   if (!node.viewerDidAuthor) return false;
   return (node.body ?? '').includes(DASHBOARD_MARKER) || (dashboardTitle !== undefined && dashboardTitle !== '' && node.title === dashboardTitle);
+}
+
+/** An issue as GitHub's REST or GraphQL APIs describe it, loosely: labels and people may be names or objects. */
+export interface RawIssue {
+  number: number;
+  title: string;
+  url: string;
+  state: string;
+  labels: (string | { name: string })[];
+  author: string | { login: string } | null;
+  createdAt: string;
+  updatedAt: string;
+  closedAt: string | null;
+  /** GitHub's `stateReason`: COMPLETED, NOT_PLANNED, DUPLICATE (any case). */
+  stateReason?: string | null;
+  activityAt?: string;
+  archiveWarnedAt?: string;
+  milestone: string | { title: string } | null;
+  body: string | null;
+  fields?: Record<string, FieldValue>;
+}
+
+/** Normalizes one issue into a work item, reading its issue-form answers and checkboxes from the body. */
+export function workItemFromIssue(issue: RawIssue): WorkItem {
+  const { form, checklist } = parseIssueBody(issue.body);
+  return {
+    number: issue.number,
+    title: issue.title,
+    url: issue.url,
+    state: issue.state.toLowerCase() === 'open' ? 'open' : 'closed',
+    labels: issue.labels.map((label) => (typeof label === 'string' ? label : label.name)),
+    author: typeof issue.author === 'string' || issue.author === null ? issue.author : issue.author.login,
+    createdAt: issue.createdAt,
+    updatedAt: issue.updatedAt,
+    closedAt: issue.closedAt,
+    ...closeReason(issue.stateReason),
+    ...(issue.activityAt ? { activityAt: issue.activityAt } : {}),
+    ...(issue.archiveWarnedAt ? { archiveWarnedAt: issue.archiveWarnedAt } : {}),
+    milestone: typeof issue.milestone === 'string' || issue.milestone === null ? issue.milestone : issue.milestone.title,
+    form,
+    checklist,
+    fields: issue.fields ?? {},
+  };
+}
+
+function closeReason(stateReason: string | null | undefined): Pick<WorkItem, 'closedAs'> {
+  const reason = stateReason?.toLowerCase().replace(/_/g, '-');
+  return reason === 'completed' || reason === 'not-planned' || reason === 'duplicate' ? { closedAs: reason } : {};
 }

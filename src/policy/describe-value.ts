@@ -1,5 +1,5 @@
 /** The most characters of a user's value a message repeats: enough to recognise it, too few to leak a file. */
-export const EXCERPT_LENGTH = 40;
+const EXCERPT_LENGTH = 40;
 
 /**
  * The start of `text`, ending in … when it was cut. Whatever a policy file

@@ -8,7 +8,8 @@ import type { Locator } from './describe-issues.js';
 import { formatProblem, PolicyError, type PolicyProblem } from './errors.js';
 import { parseExtends } from './extends-ref.js';
 import { isMapping, mergePolicyData } from './merge.js';
-import { normalizePolicy, type Policy } from './schema.js';
+import { normalizePolicy } from './normalize.js';
+import type { Policy } from '../core/policy.js';
 import { type PolicySource, readPolicySource } from './yaml-source.js';
 
 /** Reads one policy file. `repo: null` is the repository being checked; `null` means not found. */

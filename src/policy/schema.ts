@@ -1,8 +1,8 @@
 /**
  * The policy file, `.github/roadmap-policy.yml`: the single source of truth for
  * its shape. The JSON Schema users' editors read is generated from this file,
- * the `Policy` type the engine reads is inferred from it, and defaults are
- * applied here and nowhere else.
+ * and defaults are applied here and nowhere else; normalize.ts turns what it
+ * parses into the engine's `Policy` (src/core/policy.ts).
  *
  * Messages are written for the person editing the file: they say what was
  * expected and what was found (`expected a share like 10% or 0.1, got "ten percent"`).
@@ -424,89 +424,5 @@ export const policyFileSchema = z
     whenMapping,
   );
 
-/** The policy as the user wrote it (before defaults). */
-export type PolicyFile = z.input<typeof policyFileSchema>;
 /** The policy after validation and defaults. */
 export type ParsedPolicyFile = z.output<typeof policyFileSchema>;
-
-/** The normalized policy the engine reads: every section present, defaults applied. */
-export function normalizePolicy(file: ParsedPolicyFile) {
-  const { work, enforcement } = file;
-  const businessCase = file['business-case'];
-  return {
-    version: 1 as const,
-    work: {
-      include: work.include,
-      excludeLabels: work['exclude-labels'],
-      project: work.project ? { owner: work.project.owner, number: work.project.number, iterationField: work.project['iteration-field'] } : undefined,
-      size: {
-        field: work.size?.field,
-        labels: work.size?.labels ?? {},
-        default: work.size?.default,
-      },
-      unit: work.unit,
-    },
-    categories: Object.entries(file.categories ?? {}).map(([name, c]) => ({
-      name,
-      match: { labels: c.match.labels ?? [], fields: c.match.fields ?? {} },
-      maxShare: c.budget?.['max-share'],
-      minShare: c.budget?.['min-share'],
-      perCustomerMaxShare: c['per-customer']?.['max-share'],
-    })),
-    customer: {
-      labels: toArray(file.customer?.labels),
-      field: file.customer?.field,
-    },
-    businessCase: {
-      appliesTo: businessCase['applies-to'],
-      fields: businessCase.fields.map((f) => ({
-        heading: f.heading,
-        minWords: f['min-words'],
-        oneOf: f['one-of'],
-        failOn: f['fail-on'],
-        message: f.message,
-        type: f.type,
-        required: f.required,
-      })),
-      checklist: businessCase.checklist,
-    },
-    forbiddenLabels: file['forbidden-labels'] ?? [],
-    bets: {
-      reviewField: file.bets?.['review-field'],
-      appliesTo: file.bets?.['applies-to'] ?? businessCase['applies-to'],
-      outcomeDueDays: file.bets?.['outcome-due-days'],
-    },
-    backlog: {
-      maxAgeDays: file.backlog?.['max-age-days'],
-      archive: file.backlog?.archive
-        ? { graceDays: file.backlog['grace-days'], keepLabels: file.backlog['keep-labels'], closeReason: file.backlog['close-reason'] }
-        : undefined,
-    },
-    exemptions: file.exemptions
-      ? { label: file.exemptions.label, approvers: file.exemptions.approvers, maxOpen: file.exemptions['max-open'], expiresAfterDays: file.exemptions['expires-after-days'] }
-      : undefined,
-    enforcement: {
-      failOn: [...enforcement['fail-on']],
-      comment: enforcement.comment,
-      labels: {
-        nonCompliant: enforcement.labels['non-compliant'],
-        overBudget: enforcement.labels['over-budget'],
-        outcome: { hit: enforcement.labels['outcome-hit'], missed: enforcement.labels['outcome-missed'], 'walked-away': enforcement.labels['outcome-walked-away'] },
-      },
-    },
-    pullRequests: { requireLinkedIssue: file['pull-requests']['require-linked-issue'] },
-  };
-}
-
-function toArray<T>(value: T | T[] | undefined): T[] {
-  return value === undefined ? [] : Array.isArray(value) ? value : [value];
-}
-
-export type Policy = ReturnType<typeof normalizePolicy>;
-export type CategoryRule = Policy['categories'][number];
-export type BusinessCaseField = Policy['businessCase']['fields'][number];
-
-/** Parses an already-loaded object (no file positions): for tests and the engine's callers. */
-export function parsePolicy(input: unknown): Policy {
-  return normalizePolicy(policyFileSchema.parse(input));
-}

@@ -1,4 +1,4 @@
-import type { Policy } from './schema.js';
+import type { Policy } from '../core/policy.js';
 
 /** One line that says what a policy enforces: `2 categories (deal ≤ 10%, strategic ≥ 60%), 7 business-case fields, …`. */
 export function summarizePolicy(policy: Policy): string {

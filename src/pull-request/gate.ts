@@ -4,7 +4,7 @@
  * Exempt issues pass; a pull request that closes nothing passes unless the
  * policy asks for a linked issue.
  */
-import { scopeToItem } from '../action/scope.js';
+import { scopeToItem } from '../plan/scope.js';
 import type { Evaluation, Finding } from '../core/types.js';
 
 export interface LinkedIssue {

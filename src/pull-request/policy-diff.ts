@@ -5,7 +5,7 @@
  */
 import { normalizeHeading } from '../core/issue-form.js';
 import type { CategoryBudget, Evaluation, WorkItem } from '../core/types.js';
-import type { Policy } from '../policy/schema.js';
+import type { Policy } from '../core/policy.js';
 import { capText, STATUS_WORDS } from '../report/format.js';
 
 /** One budget (a category's, or a customer's within a category) on one side of the change; absent when it does not exist there. */

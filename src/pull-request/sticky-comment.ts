@@ -3,8 +3,8 @@
  * created only when there is something to say, edited in place when its text
  * changed, left alone when only the stamp would change.
  */
-import { sameText, type PlannedWrite } from '../github/plan.js';
-import type { BotComment } from '../github/work-items.js';
+import { sameText } from '../plan/planned-writes.js';
+import type { BotComment, PlannedWrite } from '../plan/types.js';
 
 export interface StickyCommentInput {
   pullRequest: number;

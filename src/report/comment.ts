@@ -4,9 +4,9 @@
  * tick: the next run would untick them), the budget trade-off, and how to ask
  * for an exception. Edited in place by the bot, found by COMMENT_MARKER.
  */
-import { FINDING_KINDS } from '../core/finding-kinds.js';
+import { FINDING_KINDS, isBudgetFinding } from '../core/finding-kinds.js';
 import type { ArchiveDecision, CustomerBudget, Finding, ItemAssessment, WorkItem } from '../core/types.js';
-import type { BusinessCaseField, Policy } from '../policy/schema.js';
+import type { BusinessCaseField, Policy } from '../core/policy.js';
 import { formAnswer, normalizeHeading } from '../core/issue-form.js';
 import { matchesGlob } from '../core/glob.js';
 import { codeSpan, escapeText, quoted, safeUrl, truncateForGitHub } from './escape.js';
@@ -115,10 +115,6 @@ function findItem(input: CommentInput): { number: number; title: string; url: st
   if (fromItems) return fromItems;
   const fromFinding = input.evaluation.findings.find((f) => f.item?.number === input.focusItem)?.item;
   return fromFinding ?? { number: input.focusItem, title: '', url: '' };
-}
-
-function isBudgetFinding(finding: Finding): boolean {
-  return finding.kind === 'over-budget' || finding.kind === 'customer-over-share';
 }
 
 /** The item's own findings, plus the budget findings of the category (and customer) it counts toward. */

@@ -3,7 +3,7 @@
  * answer to the latest `/roadmap` command, and the audit trail of exceptions
  * and outcomes. Kept in the same comment so an issue never gets a second one.
  */
-import { replyData, trailData, type TrailEntry } from '../commands/trail.js';
+import { replyData, trailData, type TrailEntry } from './trail.js';
 import { codeSpan, escapeText } from './escape.js';
 import { day } from './format.js';
 
@@ -40,8 +40,4 @@ export function trailSection(trail: readonly TrailEntry[]): string {
     return `| ${day(entry.at)} | ${codeSpan(entry.actor)} | ${what} | ${escapeText(entry.reason, 300) || '—'} |`;
   });
   return ['### Decisions', '| When | Who | What | Why / evidence |', '|---|---|---|---|', ...rows, trailData(trail)].join('\n');
-}
-
-export function outcomeWords(outcome: TrailEntry['outcome']): string {
-  return outcome ? OUTCOME_WORDS[outcome] : '';
 }

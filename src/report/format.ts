@@ -5,7 +5,7 @@
 import type { FindingKind } from '../core/finding-kinds.js';
 import type { Share } from '../core/share.js';
 import type { CategoryBudget, Evaluation } from '../core/types.js';
-import type { Policy } from '../policy/schema.js';
+import type { Policy } from '../core/policy.js';
 import { escapeText, safeUrl } from './escape.js';
 
 /** How each finding kind is titled when findings are grouped. */

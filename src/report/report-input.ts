@@ -6,7 +6,7 @@ import { evaluate } from '../core/evaluate.js';
 import { deliveredTrend } from '../core/trend.js';
 import { betOutcomes } from '../core/outcomes.js';
 import type { Evaluation, WorkItem } from '../core/types.js';
-import type { Policy } from '../policy/schema.js';
+import type { Policy } from '../core/policy.js';
 import type { ReportInput, RunFacts, RunMode } from './types.js';
 
 export interface ReportInputOptions {

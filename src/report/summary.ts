@@ -162,7 +162,7 @@ function budgetRow(b: BudgetRow): string {
 }
 
 /** Customers of each category, largest first: the first few, then how many more. */
-export function topCustomers(facts: ReportDigest): { category: string; shown: CustomerRow[]; more: number }[] {
+function topCustomers(facts: ReportDigest): { category: string; shown: CustomerRow[]; more: number }[] {
   const byCategory = new Map<string, CustomerRow[]>();
   for (const row of facts.customers) byCategory.set(row.category, [...(byCategory.get(row.category) ?? []), row]);
   return [...byCategory].map(([category, rows]) => {

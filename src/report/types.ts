@@ -5,7 +5,7 @@
 import type { Evaluation, TrendPoint, WorkItem } from '../core/types.js';
 
 export type { TrendPoint };
-import type { Policy } from '../policy/schema.js';
+import type { Policy } from '../core/policy.js';
 import type { BetOutcomes } from '../core/outcomes.js';
 
 export type RunMode = 'issue' | 'audit' | 'simulate' | 'demo';

@@ -8,7 +8,7 @@ import { fieldTexts, sameAnswer } from '../core/classify.js';
 import { FINDING_KINDS, type FindingKind } from '../core/finding-kinds.js';
 import { matchesGlob } from '../core/glob.js';
 import type { Finding, WorkItem } from '../core/types.js';
-import type { Policy } from '../policy/schema.js';
+import type { Policy } from '../core/policy.js';
 import { codeSpan, escapeText } from './escape.js';
 import { amount, budgetFor, day } from './format.js';
 import type { ReportInput } from './types.js';

@@ -1,14 +1,29 @@
+import type { CliIo } from '../../src/cli/io.js';
 import { main } from '../../src/cli/main.js';
 
-/** Runs the command line with captured output, as a terminal (`tty`, `columns` wide) or a pipe. */
-export async function runCli(args: string[], options: { tty?: boolean; columns?: number; env?: NodeJS.ProcessEnv } = {}) {
-  let stdout = '';
-  let stderr = '';
-  const io = {
-    stdout: { write: (text: string) => (stdout += text), isTTY: options.tty ?? false, ...(options.columns ? { columns: options.columns } : {}) },
-    stderr: { write: (text: string) => (stderr += text) },
+interface CaptureOptions {
+  env?: NodeJS.ProcessEnv;
+  /** Print as a terminal (`isTTY`) this many columns wide, instead of a pipe. */
+  tty?: boolean;
+  columns?: number;
+}
+
+/** A command-line io that records what a command prints. */
+export function capturedIo(options: CaptureOptions = {}): CliIo & { out: () => string; err: () => string } {
+  let out = '';
+  let err = '';
+  return {
+    stdout: { write: (text: string) => (out += text), isTTY: options.tty ?? false, ...(options.columns ? { columns: options.columns } : {}) },
+    stderr: { write: (text: string) => (err += text) },
     env: options.env ?? {},
+    out: () => out,
+    err: () => err,
   };
+}
+
+/** Runs the command line with captured output, as a terminal (`tty`, `columns` wide) or a pipe. */
+export async function runCli(args: string[], options: CaptureOptions = {}) {
+  const io = capturedIo(options);
   const code = await main(args, io);
-  return { code, stdout, stderr };
+  return { code, stdout: io.out(), stderr: io.err() };
 }

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { evaluate } from '../../src/core/evaluate.js';
-import { parseSnapshot } from '../../src/core/snapshot.js';
+import { parseSnapshot } from '../../src/snapshot/file.js';
 import { dealItem, examplePolicy, NOW, policy, workItem } from './fixtures.js';
 
 describe('evaluate', () => {

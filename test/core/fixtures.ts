@@ -1,17 +1,11 @@
 /** Builders for engine tests: each takes one partial-override object. */
-import { parsePolicy, type Policy } from '../../src/policy/schema.js';
 import type { WorkItem } from '../../src/core/types.js';
 
 import { workItem } from '../fixtures.js';
 
-export { examplePolicy, workItem } from '../fixtures.js';
+export { examplePolicy, policy, workItem } from '../fixtures.js';
 
 export const NOW = '2026-11-03T09:00:00Z';
-
-/** A policy from the policy file's own keys (kebab-case), `version: 1` implied. */
-export function policy(file: Record<string, unknown> = {}): Policy {
-  return parsePolicy({ version: 1, ...file });
-}
 
 /** A complete, good business case for the example policy, with answers overridden. */
 export function businessCase(overrides: Record<string, string> = {}): Pick<WorkItem, 'form' | 'checklist'> {

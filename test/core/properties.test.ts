@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { evaluate } from '../../src/core/evaluate.js';
 import { parseIssueBody } from '../../src/core/issue-form.js';
-import { workItemFromIssue } from '../../src/core/snapshot.js';
+import { workItemFromIssue } from '../../src/github/work-items.js';
 import type { FieldValue, WorkItem } from '../../src/core/types.js';
 import { examplePolicy, NOW, workItem } from './fixtures.js';
 

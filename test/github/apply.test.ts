@@ -2,7 +2,7 @@ import nock from 'nock';
 import { describe, expect, it } from 'vitest';
 import { applyWrites, describeApplied } from '../../src/github/apply.js';
 import { PermissionError } from '../../src/github/errors.js';
-import type { PlannedWrite } from '../../src/github/plan.js';
+import type { PlannedWrite } from '../../src/plan/types.js';
 import { API, REPO, testClient } from './fixtures.js';
 
 function comment(issue: number): PlannedWrite {

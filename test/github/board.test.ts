@@ -2,7 +2,7 @@ import { parse, validate as validateDocument } from 'graphql';
 import { describe, expect, it } from 'vitest';
 import { boardFieldsNamed, boardWork } from '../../src/action/board-work.js';
 import { boardQuery, type BoardRead } from '../../src/github/board.js';
-import { parsePolicy } from '../../src/policy/schema.js';
+import { parsePolicy } from '../../src/policy/normalize.js';
 import { githubGraphqlSchema } from '../fake-github/index.js';
 import { workItem } from '../fixtures.js';
 

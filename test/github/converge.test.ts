@@ -1,10 +1,12 @@
 /** After runs that raced, the next run leaves one bot comment per issue and one dashboard. */
 import { describe, expect, it } from 'vitest';
 import { evaluate } from '../../src/core/evaluate.js';
-import { planDashboard, planWrites } from '../../src/github/plan.js';
-import { findBotComment, type BotComment, type CommentNode } from '../../src/github/work-items.js';
+import { planDashboard, planWrites } from '../../src/plan/planned-writes.js';
+import { findBotComment, type CommentNode } from '../../src/github/work-items.js';
+import type { BotComment } from '../../src/plan/types.js';
 import { COMMENT_MARKER, DASHBOARD_MARKER } from '../../src/report/markers.js';
-import { testPolicy, workItem } from './fixtures.js';
+import { policy as readPolicy, workItem } from '../fixtures.js';
+import { DEAL_POLICY } from './fixtures.js';
 
 const NOW = '2026-03-01T12:00:00Z';
 const body = `${COMMENT_MARKER}\nFix #1`;
@@ -22,7 +24,7 @@ describe('the bot comment among several', () => {
 });
 
 function planFor(comment: BotComment | null, rendered: string) {
-  const policy = testPolicy();
+  const policy = readPolicy(DEAL_POLICY);
   const items = [workItem({ number: 1, labels: ['deal', 'roadmap:needs-work'] })];
   return planWrites({
     evaluation: evaluate(policy, items, NOW),

@@ -2,7 +2,6 @@
 import nock from 'nock';
 import { createGitHubClient, type ClientOptions, type GitHubClient } from '../../src/github/client.js';
 import type { IssueNode } from '../../src/github/work-items.js';
-import { parsePolicy, type Policy } from '../../src/policy/schema.js';
 import { COMMENT_MARKER } from '../../src/report/markers.js';
 
 export const API = 'https://api.github.com';
@@ -21,16 +20,13 @@ export function testClient(overrides: Partial<ClientOptions> = {}): GitHubClient
   });
 }
 
-export function testPolicy(overrides: Record<string, unknown> = {}): Policy {
-  return parsePolicy({
-    version: 1,
-    categories: { deal: { match: { labels: ['deal'] }, budget: { 'max-share': '50%' } } },
-    'business-case': { 'applies-to': ['deal'], fields: [{ heading: 'Who will buy it?' }] },
-    'forbidden-labels': ['one-off'],
-    enforcement: { labels: { 'non-compliant': 'roadmap:needs-work', 'over-budget': 'roadmap:over-budget' } },
-    ...overrides,
-  });
-}
+/** Policy file keys for GitHub-side tests: deal work with a budget and a business case, a forbidden label, both managed labels. */
+export const DEAL_POLICY = {
+  categories: { deal: { match: { labels: ['deal'] }, budget: { 'max-share': '50%' } } },
+  'business-case': { 'applies-to': ['deal'], fields: [{ heading: 'Who will buy it?' }] },
+  'forbidden-labels': ['one-off'],
+  enforcement: { labels: { 'non-compliant': 'roadmap:needs-work', 'over-budget': 'roadmap:over-budget' } },
+};
 
 export function issueNode(overrides: Partial<IssueNode> & { labelNames?: string[] } = {}): IssueNode {
   const { labelNames = [], ...rest } = overrides;

@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { budgetNeedsBody, readBotComment, readBudgetItems, readFocusIssue, readIssues } from '../../src/github/read.js';
 import { findBotComment } from '../../src/github/work-items.js';
 import { COMMENT_MARKER, DASHBOARD_MARKER } from '../../src/report/markers.js';
-import { API, botComment, issueNode, REPO, testClient, testPolicy, variablesOf } from './fixtures.js';
+import { API, botComment, DEAL_POLICY, issueNode, REPO, testClient, variablesOf } from './fixtures.js';
+import { policy } from '../fixtures.js';
 
 const pageInfo = (endCursor: string | null) => ({ hasNextPage: endCursor !== null, endCursor });
 
@@ -87,8 +88,8 @@ describe('readBudgetItems', () => {
       .post('/graphql', (body: unknown) => (variables.push(variablesOf(body)), true))
       .times(2)
       .reply(200, { data: { repository: { issues: { totalCount: 1, pageInfo: pageInfo(null), nodes: [issueNode({ number: 3, labelNames: ['deal'] })] } } } });
-    const labelsOnly = testPolicy();
-    const byField = testPolicy({ categories: { deal: { match: { fields: { 'Work type': 'Customer commitment' } } } } });
+    const labelsOnly = policy(DEAL_POLICY);
+    const byField = policy({ ...DEAL_POLICY, categories: { deal: { match: { fields: { 'Work type': 'Customer commitment' } } } } });
     expect(budgetNeedsBody(labelsOnly)).toBe(false);
     expect(budgetNeedsBody(byField)).toBe(true);
     const items = await readBudgetItems(testClient(), REPO, labelsOnly);

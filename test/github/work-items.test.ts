@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { personActivityAt, toWorkItem, type CommentNode } from '../../src/github/work-items.js';
+import { personActivityAt, toWorkItem, workItemFromIssue, type CommentNode } from '../../src/github/work-items.js';
 import { issueNode } from './fixtures.js';
 import { COMMENT_MARKER, readCommentState, stateMarker } from '../../src/report/markers.js';
 
@@ -55,5 +55,39 @@ describe('what the bot recorded in its comment', () => {
   it('ignores a marker whose values are not moments', () => {
     expect(readCommentState('<!-- roadmap-guard:state warned=soon touched=2026-10-05T08:00:00Z -->')).toEqual({ touched: '2026-10-05T08:00:00Z' });
     expect(stateMarker({ warned: 'x<script>' })).toBe('');
+  });
+});
+
+describe('workItemFromIssue', () => {
+  it('normalizes what the GitHub APIs return into a work item', () => {
+    const item = workItemFromIssue({
+      number: 3,
+      title: 'Export',
+      url: 'https://github.com/acme/app/issues/3',
+      state: 'OPEN',
+      labels: [{ name: 'deal' }, 'size/M'],
+      author: { login: 'sam' },
+      createdAt: '2026-10-01T10:00:00Z',
+      updatedAt: '2026-10-01T10:00:00Z',
+      closedAt: null,
+      milestone: { title: 'Q4' },
+      body: '### Success metric\r\n\r\n_No response_\r\n',
+    });
+    expect(item).toEqual({
+      number: 3,
+      title: 'Export',
+      url: 'https://github.com/acme/app/issues/3',
+      state: 'open',
+      labels: ['deal', 'size/M'],
+      author: 'sam',
+      createdAt: '2026-10-01T10:00:00Z',
+      updatedAt: '2026-10-01T10:00:00Z',
+      closedAt: null,
+      milestone: 'Q4',
+      form: { 'Success metric': '' },
+      checklist: [],
+      fields: {},
+    });
+    expect(workItemFromIssue({ ...item, state: 'CLOSED', author: null, milestone: null, body: null })).toMatchObject({ state: 'closed', author: null, form: {} });
   });
 });

@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main.js';
-import { capturedIo } from './cli-io.js';
+import { capturedIo } from '../cli/helpers.js';
 
 // Each broken policy in corpus/ sits beside a `.expected` file holding exactly what
 // `roadmap-guard validate` must print on stderr for it, with paths as seen from the repository root.

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { parsePolicy } from '../../src/policy/schema.js';
+import { parsePolicy } from '../../src/policy/normalize.js';
 
 const example = parse(readFileSync(join(import.meta.dirname, '..', '..', 'examples', 'roadmap-policy.yml'), 'utf8')) as unknown;
 

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import nock from 'nock';
 import { describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main.js';
-import { capturedIo } from './cli-io.js';
+import { capturedIo } from '../cli/helpers.js';
 
 /** The first YAML block after `marker` in a markdown file of the repository: the example a reader copies. */
 function yamlBlockAfter(file: string, marker: string): string {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { evaluate } from '../../src/core/evaluate.js';
 import type { WorkItem } from '../../src/core/types.js';
-import type { Policy } from '../../src/policy/schema.js';
+import type { Policy } from '../../src/core/policy.js';
 import { diffPolicies } from '../../src/pull-request/policy-diff.js';
 import { policyFiles } from '../../src/pull-request/policy-files.js';
 import { renderPolicyPreview } from '../../src/pull-request/preview-comment.js';

@@ -8,7 +8,7 @@ import { renderDashboard } from '../../src/report/dashboard.js';
 import { renderMarkdownReport } from '../../src/report/summary.js';
 import { renderTerminal } from '../../src/report/terminal.js';
 import { runCli } from '../cli/helpers.js';
-import { parseSnapshot } from '../../src/core/snapshot.js';
+import { parseSnapshot } from '../../src/snapshot/file.js';
 
 const root = join(import.meta.dirname, '../..');
 const golden = (name: string) => `./__golden__/${name}`;

@@ -3,7 +3,7 @@ import { renderTerminal } from '../../src/report/terminal.js';
 import { compliantRoadmap, everythingFailing, giantTextRoadmap, hostileRoadmap, hugeRoadmap, smallRoadmap, withTrend } from './scenarios.js';
 import { runFacts } from './fixtures.js';
 import { buildReportInput } from '../../src/report/report-input.js';
-import { parsePolicy } from '../../src/policy/schema.js';
+import { parsePolicy } from '../../src/policy/normalize.js';
 import { workItem } from '../fixtures.js';
 
 const golden = (name: string) => `./__golden__/${name}`;

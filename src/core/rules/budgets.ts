@@ -4,7 +4,7 @@
  * Sizes may be decimals, so points are summed as integer thousandths: no
  * floating-point drift decides whether 10 of 100 points is within a 10% cap.
  */
-import type { CategoryRule, Policy } from '../../policy/schema.js';
+import type { CategoryRule, Policy } from '../policy.js';
 import { OTHER_CATEGORY } from '../classify.js';
 import { belowShare, exceedsShare, formatPercent, type Share } from '../share.js';
 import type { CategoryBudget, CustomerBudget, WorkItem } from '../types.js';

@@ -2,7 +2,7 @@
  * Business case: every item in an `applies-to` category answers the form's
  * questions well enough to judge it as an investment, and has had its reviews.
  */
-import type { BusinessCaseField } from '../../policy/schema.js';
+import type { BusinessCaseField } from '../policy.js';
 import { normalizeAnswer, sameAnswer } from '../classify.js';
 import { formAnswer, normalizeHeading } from '../issue-form.js';
 import { type AssessedItem, type DraftFinding, type RuleContext, aboutItem } from './context.js';

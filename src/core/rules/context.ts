@@ -1,5 +1,5 @@
 /** What every rule reads, and what it returns before severity is decided. */
-import type { Policy } from '../../policy/schema.js';
+import type { Policy } from '../policy.js';
 import type { Finding, ItemAssessment, WorkItem } from '../types.js';
 
 export interface AssessedItem {

@@ -1,5 +1,5 @@
 /** Forbidden labels: one-off work is named and refused unless deliberately exempted. */
-import type { Policy } from '../../policy/schema.js';
+import type { Policy } from '../policy.js';
 import { isExcluded } from '../classify.js';
 import { matchesGlob } from '../glob.js';
 import { type DraftFinding, type RuleContext, aboutItem } from './context.js';

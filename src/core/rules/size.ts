@@ -1,5 +1,5 @@
 /** Size: planned work without an estimate is counted at the default size; say so, because budgets depend on it. */
-import type { Policy } from '../../policy/schema.js';
+import type { Policy } from '../policy.js';
 import { type DraftFinding, type RuleContext, aboutItem, amount } from './context.js';
 
 export function sizeRule(context: RuleContext): DraftFinding[] {

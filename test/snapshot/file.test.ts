@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseSnapshot, SnapshotError, workItemFromIssue } from '../../src/core/snapshot.js';
+import { parseSnapshot, SnapshotError } from '../../src/snapshot/file.js';
 
 const valid = {
   version: 1,
@@ -101,39 +101,5 @@ describe('parseSnapshot', () => {
   it('gives the line and column of a JSON syntax error', () => {
     expect(() => parseSnapshot('{\n  "version": 1,\n  "items": [\n}', 'plan.json')).toThrow(/^plan\.json: invalid snapshot\n {2}plan\.json:4:1 not valid JSON: /);
     expect(() => parseSnapshot('{ "version": 1', 'plan.json')).toThrow(/plan\.json:1:15 not valid JSON: /);
-  });
-});
-
-describe('workItemFromIssue', () => {
-  it('normalizes what the GitHub APIs return into a work item', () => {
-    const item = workItemFromIssue({
-      number: 3,
-      title: 'Export',
-      url: 'https://github.com/acme/app/issues/3',
-      state: 'OPEN',
-      labels: [{ name: 'deal' }, 'size/M'],
-      author: { login: 'sam' },
-      createdAt: '2026-10-01T10:00:00Z',
-      updatedAt: '2026-10-01T10:00:00Z',
-      closedAt: null,
-      milestone: { title: 'Q4' },
-      body: '### Success metric\r\n\r\n_No response_\r\n',
-    });
-    expect(item).toEqual({
-      number: 3,
-      title: 'Export',
-      url: 'https://github.com/acme/app/issues/3',
-      state: 'open',
-      labels: ['deal', 'size/M'],
-      author: 'sam',
-      createdAt: '2026-10-01T10:00:00Z',
-      updatedAt: '2026-10-01T10:00:00Z',
-      closedAt: null,
-      milestone: 'Q4',
-      form: { 'Success metric': '' },
-      checklist: [],
-      fields: {},
-    });
-    expect(workItemFromIssue({ ...item, state: 'CLOSED', author: null, milestone: null, body: null })).toMatchObject({ state: 'closed', author: null, form: {} });
   });
 });

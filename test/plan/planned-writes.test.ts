@@ -1,11 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { evaluate } from '../../src/core/evaluate.js';
 import type { WorkItem } from '../../src/core/types.js';
-import { planDashboard, planWrites, sameText, type PlanInput } from '../../src/github/plan.js';
-import type { BotComment } from '../../src/github/work-items.js';
+import { planDashboard, planWrites, sameText } from '../../src/plan/planned-writes.js';
+import type { BotComment, PlanInput } from '../../src/plan/types.js';
 import { isResolvedComment, renderResolvedComment } from '../../src/report/comment.js';
 import { COMMENT_MARKER } from '../../src/report/markers.js';
-import { testPolicy, workItem } from './fixtures.js';
+import { policy as readPolicy, workItem } from '../fixtures.js';
+import { DEAL_POLICY } from '../github/fixtures.js';
 
 const NOW = '2026-03-01T12:00:00Z';
 const ANSWERED = { 'Who will buy it?': 'Retail chains in Europe' };
@@ -22,7 +23,7 @@ function plan(options: {
   focusItem?: number;
   policy?: Record<string, unknown>;
 }) {
-  const policy = testPolicy(options.policy);
+  const policy = readPolicy({ ...DEAL_POLICY, ...options.policy });
   const evaluation = evaluate(policy, options.items, NOW);
   const sync = options.items.filter((i) => !options.sync || options.sync.includes(i.number));
   const existingComments = new Map<number, BotComment | null>();

@@ -3,15 +3,14 @@
  * category and customer. The budget read leaves other issues' bodies out, so
  * their item-level findings would be noise; they are dropped here.
  */
-import { BUDGET_KINDS } from '../core/finding-kinds.js';
+import { isBudgetFinding } from '../core/finding-kinds.js';
 import type { Evaluation, Finding } from '../core/types.js';
 
 export function scopeToItem(evaluation: Evaluation, focus: number): Evaluation {
   const assessment = evaluation.items.find((a) => a.number === focus);
   const concerns = (finding: Finding): boolean => {
     if (finding.item) return finding.item.number === focus;
-    // A category below its floor is the roadmap's concern, reported by audits, not this issue's doing.
-    if (!assessment?.planned || !BUDGET_KINDS.includes(finding.kind) || finding.kind === 'under-min-share') return false;
+    if (!assessment?.planned || !isBudgetFinding(finding)) return false;
     if (finding.category !== assessment.category) return false;
     return finding.kind !== 'customer-over-share' || finding.customer === assessment.customer;
   };

@@ -1,12 +1,13 @@
 /**
- * The snapshot file: planned work at a moment, as plain JSON. `simulate`
- * reads it, `snapshot` writes it, and `snapshot.schema.json` is generated from
+ * The snapshot file: planned work at a moment, as plain JSON. The CLI's
+ * `snapshot` command writes it from live GitHub data (src/cli/snapshot.ts),
+ * `simulate` and `demo` read it, and `snapshot.schema.json` is generated from
  * the schema below.
  */
 import { z } from 'zod';
-import { parseIssueBody } from './issue-form.js';
-import { describeSnapshotIssues, formatSnapshotProblem, jsonSyntaxProblem, type SnapshotProblem } from './snapshot-problems.js';
-import type { FieldValue, Snapshot, WorkItem } from './types.js';
+import { parseIssueBody } from '../core/issue-form.js';
+import type { FieldValue, Snapshot, WorkItem } from '../core/types.js';
+import { describeSnapshotIssues, formatSnapshotProblem, jsonSyntaxProblem, type SnapshotProblem } from './problems.js';
 
 const moment = z.iso.datetime({ offset: true, error: 'expected a date and time like 2026-11-03T09:00:00Z' });
 const day = z.iso.date({ error: 'expected a date like 2026-11-02' });
@@ -125,52 +126,4 @@ export function snapshotJsonSchema(): Record<string, unknown> {
     $id: 'https://github.com/roadmap-guard/roadmap-guard/blob/main/snapshot.schema.json',
     title: 'Roadmap Guard snapshot (planned work at a moment)',
   };
-}
-
-/** An issue as GitHub's REST or GraphQL APIs describe it, loosely: labels and people may be names or objects. */
-export interface RawIssue {
-  number: number;
-  title: string;
-  url: string;
-  state: string;
-  labels: (string | { name: string })[];
-  author: string | { login: string } | null;
-  createdAt: string;
-  updatedAt: string;
-  closedAt: string | null;
-  /** GitHub's `stateReason`: COMPLETED, NOT_PLANNED, DUPLICATE (any case). */
-  stateReason?: string | null;
-  activityAt?: string;
-  archiveWarnedAt?: string;
-  milestone: string | { title: string } | null;
-  body: string | null;
-  fields?: Record<string, FieldValue>;
-}
-
-/** Normalizes one issue into a work item, reading its issue-form answers and checkboxes from the body. */
-export function workItemFromIssue(issue: RawIssue): WorkItem {
-  const { form, checklist } = parseIssueBody(issue.body);
-  return {
-    number: issue.number,
-    title: issue.title,
-    url: issue.url,
-    state: issue.state.toLowerCase() === 'open' ? 'open' : 'closed',
-    labels: issue.labels.map((label) => (typeof label === 'string' ? label : label.name)),
-    author: typeof issue.author === 'string' || issue.author === null ? issue.author : issue.author.login,
-    createdAt: issue.createdAt,
-    updatedAt: issue.updatedAt,
-    closedAt: issue.closedAt,
-    ...closeReason(issue.stateReason),
-    ...(issue.activityAt ? { activityAt: issue.activityAt } : {}),
-    ...(issue.archiveWarnedAt ? { archiveWarnedAt: issue.archiveWarnedAt } : {}),
-    milestone: typeof issue.milestone === 'string' || issue.milestone === null ? issue.milestone : issue.milestone.title,
-    form,
-    checklist,
-    fields: issue.fields ?? {},
-  };
-}
-
-function closeReason(stateReason: string | null | undefined): Pick<WorkItem, 'closedAs'> {
-  const reason = stateReason?.toLowerCase().replace(/_/g, '-');
-  return reason === 'completed' || reason === 'not-planned' || reason === 'duplicate' ? { closedAs: reason } : {};
 }

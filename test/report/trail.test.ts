@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { checkApprover } from '../../src/commands/approvers.js';
-import { grantedAt, MAX_TRAIL_ENTRIES, readTrail, trailData, withEntry, type TrailEntry } from '../../src/commands/trail.js';
+import { grantedAt, MAX_TRAIL_ENTRIES, readTrail, trailData, withEntry, type TrailEntry } from '../../src/report/trail.js';
 
 const grant: TrailEntry = { at: '2026-10-01T00:00:00.000Z', actor: 'lena', action: 'exempt', reason: 'launch partner --> <script>' };
 

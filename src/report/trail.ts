@@ -6,9 +6,9 @@
  * that comment and needs no storage of its own. Only the bot's own comment
  * (found by marker and author) is ever read back, so nobody else can forge it.
  */
-import { OUTCOMES, type Outcome } from './parse.js';
+import { OUTCOMES, type Outcome } from '../core/outcomes.js';
 
-export const TRAIL_ACTIONS = ['exempt', 'revoke', 'expire', 'label-removed', 'outcome'] as const;
+const TRAIL_ACTIONS = ['exempt', 'revoke', 'expire', 'label-removed', 'outcome'] as const;
 export type TrailAction = (typeof TRAIL_ACTIONS)[number];
 
 export interface TrailEntry {
@@ -24,7 +24,7 @@ export interface TrailEntry {
 
 /** The oldest entries give way past this many, so the comment stays readable and under GitHub's size limit. */
 export const MAX_TRAIL_ENTRIES = 30;
-export const MAX_REASON_CHARS = 300;
+const MAX_REASON_CHARS = 300;
 
 const DATA_PREFIX = '<!-- roadmap-guard:trail ';
 const REPLY_PREFIX = '<!-- roadmap-guard:reply ';
@@ -68,11 +68,6 @@ function readData(body: string | undefined, prefix: string): unknown {
 /** The trail with one more entry, its reason cut to size. */
 export function withEntry(entries: readonly TrailEntry[], entry: TrailEntry): TrailEntry[] {
   return [...entries, { ...entry, reason: Array.from(entry.reason).slice(0, MAX_REASON_CHARS).join('') }].slice(-MAX_TRAIL_ENTRIES);
-}
-
-/** The most recent outcome recorded, if any. */
-export function lastOutcome(entries: readonly TrailEntry[]): TrailEntry | undefined {
-  return entries.filter((entry) => entry.action === 'outcome').at(-1);
 }
 
 /** When the exemption in force was granted: the last grant, unless something ended it since. */

@@ -5,46 +5,12 @@
  */
 import { ITEM_LEVEL_KINDS } from '../core/finding-kinds.js';
 import type { Evaluation, Finding, WorkItem } from '../core/types.js';
-import type { Policy } from '../policy/schema.js';
 import { isArchiveNote, isResolvedComment, isSettledComment, renderResolvedComment } from '../report/comment.js';
 import { sameDashboardContent } from '../report/dashboard.js';
-import { dueArchives, planArchives } from './plan-archive.js';
+import { dueArchives, planArchives } from './archive.js';
 import { hasConversation, type Conversation } from '../report/conversation.js';
-import { readReply, readTrail } from '../commands/trail.js';
-import type { BotComment } from './work-items.js';
-
-export type PlannedWrite =
-  | { kind: 'create-comment'; issue: number; body: string; description: string; onPullRequest?: true }
-  | { kind: 'update-comment'; issue: number; commentId: string; body: string; description: string; onPullRequest?: true }
-  | { kind: 'delete-comment'; issue: number; commentId: string; description: string }
-  | { kind: 'add-labels'; issue: number; labels: string[]; description: string }
-  | { kind: 'remove-label'; issue: number; label: string; description: string }
-  | { kind: 'create-label'; issue: null; name: string; color: string; labelDescription: string; description: string }
-  | { kind: 'create-issue'; issue: null; title: string; body: string; description: string }
-  | { kind: 'update-issue'; issue: number; body: string; description: string }
-  | { kind: 'close-duplicate-dashboard'; issue: number; body: string; description: string }
-  | { kind: 'close-issue'; issue: number; stateReason: 'not_planned'; description: string }
-  | { kind: 'add-reaction'; issue: number; commentId: number; content: '+1' | 'confused'; description: string };
-
-export interface PlanInput {
-  evaluation: Evaluation;
-  /** The items whose comment and labels this run keeps in sync. */
-  items: WorkItem[];
-  /** The bot's comment per item: null when it has none. An item missing here is never commented (we could not rule out a duplicate). */
-  existingComments: ReadonlyMap<number, BotComment | null>;
-  /** The managed labels that exist in the repository. */
-  existingLabels: ReadonlySet<string>;
-  policy: Policy;
-  mode: 'issue' | 'audit';
-  /** Issue mode: the item whose event is evaluated. */
-  focusItem?: number;
-  /** The full comment for an item, rendered on demand; given the bot's comment as it stands, if any. */
-  renderedComments: (item: number, previousBody?: string) => string;
-  /** The moment for resolved notes; defaults to the evaluation's. */
-  at?: string;
-  /** The reply to a command and the audit trail an item's comment carries, if any. */
-  conversationFor?: (item: number) => Conversation | undefined;
-}
+import { readReply, readTrail } from '../report/trail.js';
+import type { BotComment, PlanInput, PlannedWrite } from './types.js';
 
 /** Colours and descriptions for labels the bot creates when they are missing. */
 const LABEL_LOOKS = {
@@ -124,27 +90,39 @@ function planComment(input: PlanInput, item: WorkItem): PlannedWrite[] {
   const existing = input.existingComments.get(item.number);
   // A comment without a usable id cannot be edited, and posting another would duplicate it.
   if (existing === undefined || !isEditable(existing)) return [];
-  if (wantsComment(input, item)) {
-    if (!input.policy.enforcement.comment) return [];
-    const body = input.renderedComments(item.number, existing?.body);
-    const reasons = commentReasons(input, item.number);
-    if (existing === null) return [{ kind: 'create-comment', issue: item.number, body, description: `comment on #${item.number}: ${reasons}` }];
-    if (sameText(existing.body, body)) return [];
-    return [{ kind: 'update-comment', issue: item.number, commentId: existing.id, body, description: `update the comment on #${item.number}: ${reasons}` }];
-  }
-  // Compliant now (or closed): the comment becomes a short resolved note, never deleted. An archive note stays.
+  return wantsComment(input, item) ? planFindingsComment(input, item, existing) : planResolvedNote(input, item, existing);
+}
+
+type EditableComment = (BotComment & { id: string }) | null;
+
+/** The comment that says what to fix: posted, or edited when more than its stamp changed. */
+function planFindingsComment(input: PlanInput, item: WorkItem, existing: EditableComment): PlannedWrite[] {
+  if (!input.policy.enforcement.comment) return [];
+  const body = input.renderedComments(item.number, existing?.body);
+  const reasons = commentReasons(input, item.number);
+  if (existing === null) return [{ kind: 'create-comment', issue: item.number, body, description: `comment on #${item.number}: ${reasons}` }];
+  if (sameText(existing.body, body)) return [];
+  return [{ kind: 'update-comment', issue: item.number, commentId: existing.id, body, description: `update the comment on #${item.number}: ${reasons}` }];
+}
+
+/** Compliant now (or closed): the comment becomes a short resolved note, never deleted. An archive note stays. */
+function planResolvedNote(input: PlanInput, item: WorkItem, existing: EditableComment): PlannedWrite[] {
   const conversation = input.conversationFor?.(item.number);
   const talked = hasConversation(conversation);
-  if (existing !== null && isArchiveNote(existing.body)) return [];
   if (existing === null && !(talked && input.policy.enforcement.comment)) return [];
-  if (existing !== null && isResolvedComment(existing.body) && sameConversation(existing.body, conversation)) return [];
+  if (existing !== null && alreadySettled(existing.body, conversation)) return [];
   const body = renderResolvedComment({ item, at: input.at ?? input.evaluation.at, ...(talked ? { conversation } : {}) });
   if (existing === null) return [{ kind: 'create-comment', issue: item.number, body, description: `comment on #${item.number}: the decisions recorded` }];
   return [{ kind: 'update-comment', issue: item.number, commentId: existing.id, body, description: `mark the comment on #${item.number} resolved` }];
 }
 
+/** An archive note, or a resolved note that already carries this conversation: nothing to edit. */
+function alreadySettled(body: string, conversation: Conversation | undefined): boolean {
+  return isArchiveNote(body) || (isResolvedComment(body) && sameConversation(body, conversation));
+}
+
 /** No comment yet, or one GitHub gave an id for, so it can be edited. */
-function isEditable(comment: BotComment | null): comment is (BotComment & { id: string }) | null {
+function isEditable(comment: BotComment | null): comment is EditableComment {
   return comment === null || comment.id !== null;
 }
 

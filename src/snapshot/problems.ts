@@ -2,7 +2,9 @@
  * Problems in a snapshot file, worded to the standard of policy errors: the
  * line and column, the JSON path and the issue number, what is wrong in plain
  * words, and the nearest key for a typo. Raw validator output never reaches
- * the user.
+ * the user. It reuses the policy file's locating and wording helpers
+ * (snapshot/ → policy/, one way): one style of error for every file a user
+ * hands us.
  */
 import type { z } from 'zod';
 import { describeValue } from '../policy/describe-value.js';

@@ -4,13 +4,13 @@
  * (a warning). The action reads live GitHub data and skips a bad size; a
  * snapshot is written by hand or by a script, so it is told instead.
  */
-import type { Policy } from '../policy/schema.js';
-import { projectField } from './classify.js';
-import type { SnapshotProblem } from './snapshot-problems.js';
-import type { WorkItem } from './types.js';
+import { projectField } from '../core/classify.js';
+import type { Policy } from '../core/policy.js';
+import type { WorkItem } from '../core/types.js';
+import type { SnapshotProblem } from './problems.js';
 
 /** No single item is this big; above it, shares lose their meaning (an estimate of 1e300 makes everything else 0%). */
-export const MAX_ITEM_SIZE = 100_000;
+const MAX_ITEM_SIZE = 100_000;
 
 export interface SnapshotReview {
   /** Data no roadmap can have: the snapshot is refused. */

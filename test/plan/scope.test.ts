@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { scopeToItem } from '../../src/action/scope.js';
+import { scopeToItem } from '../../src/plan/scope.js';
 import { evaluate } from '../../src/core/evaluate.js';
-import { parsePolicy } from '../../src/policy/schema.js';
+import { parsePolicy } from '../../src/policy/normalize.js';
 import { workItem } from '../fixtures.js';
 
 const policy = parsePolicy({

@@ -8,8 +8,7 @@
  */
 import type { ArchiveDecision, WorkItem } from '../core/types.js';
 import { isArchiveNote, renderArchiveNote } from '../report/comment.js';
-import type { PlanInput, PlannedWrite } from './plan.js';
-import type { BotComment } from './work-items.js';
+import type { BotComment, PlanInput, PlannedWrite } from './types.js';
 
 export interface DueArchive {
   item: WorkItem;

@@ -6,11 +6,12 @@
  */
 import { FINDING_KINDS } from '../core/finding-kinds.js';
 import type { ArchiveDecision, CustomerBudget, Finding, ItemAssessment, WorkItem } from '../core/types.js';
-import type { BusinessCaseField, Policy } from '../policy/schema.js';
-import { formAnswer, normalizeHeading } from '../core/issue-form.js';
+import type { Policy } from '../policy/schema.js';
+import { formAnswer } from '../core/issue-form.js';
 import { matchesGlob } from '../core/glob.js';
 import { codeSpan, escapeText, quoted, safeUrl, truncateForGitHub } from './escape.js';
-import { amount, budgetFor, capitalize, day, itemLink, joinWords, plural } from './format.js';
+import { budgetFor, day, itemLink, joinWords } from './format.js';
+import { amount, capitalize, plural, withoutFinalPeriod } from '../core/wording.js';
 import { COMMENT_MARKER, fixesMarker, readFixes, stateMarker } from './markers.js';
 import type { ReportInput } from './types.js';
 import { exceedsShare, formatPercent, parseShare, type Share } from '../core/share.js';
@@ -206,33 +207,19 @@ function reasonsFor(policy: Policy, findings: Finding[], archive: ArchiveDecisio
   return [...reasons.map((text) => ({ text, budget: false })), ...budget.map((text) => ({ text, budget: true }))];
 }
 
-/** One thing still to fix: the exact heading or label, what a valid answer looks like, and what is there now. */
+/**
+ * One thing still to fix, in the words of the rule that found it (its `fix`,
+ * which every report shows), and for an answer in the wrong form, what is there now.
+ */
 function fixLine(input: CommentInput, finding: Finding): string {
-  const rule = finding.field ? fieldRule(input.policy, finding.field) : undefined;
-  const why = rule?.message ? `\n  _${escapeText(rule.message, 200)}_` : '';
-  if (rule && (finding.kind === 'missing-field' || finding.kind === 'invalid-field')) {
-    return `- ${fieldInstruction(rule)}${finding.kind === 'invalid-field' ? currentAnswer(input, rule.heading) : ''}${why}`;
-  }
-  return `- ${escapeText(withoutPeriod(finding.fix), 300)}${why}`;
+  const now = finding.kind === 'invalid-field' && finding.field ? currentAnswer(input, finding.field) : '';
+  return `- ${escapeText(withoutFinalPeriod(finding.fix), 300)}${now}`;
 }
 
 /** " — now "Upsell"": the answer as it stands, so the instruction need not repeat the question. */
 function currentAnswer(input: CommentInput, heading: string): string {
   const answer = formAnswer(input.items.find((i) => i.number === input.focusItem)?.form ?? {}, heading);
   return answer ? ` — now ${quoted(answer, 80)}` : '';
-}
-
-function fieldRule(policy: Policy, heading: string): BusinessCaseField | undefined {
-  const key = normalizeHeading(heading);
-  return policy.businessCase.fields.find((f) => normalizeHeading(f.heading) === key);
-}
-
-function fieldInstruction(rule: BusinessCaseField): string {
-  const heading = `**${escapeText(rule.heading, 80)}**`;
-  if (rule.oneOf?.length) return `Answer ${heading} with one of: ${rule.oneOf.map((o) => escapeText(o, 60)).join(', ')}`;
-  if (rule.type === 'date') return `Fill in ${heading} with a date written YYYY-MM-DD`;
-  if (rule.minWords) return `Fill in ${heading} with at least ${plural(rule.minWords, 'word')}`;
-  return `Fill in ${heading}`;
 }
 
 /**
@@ -354,7 +341,7 @@ function exemptSection(policy: Policy, findings: Finding[]): string {
   return [
     '### Exempt',
     `This issue carries ${label ? codeSpan(label) : 'the exemption label'}, so these are reported but block nothing:`,
-    ...findings.map((f) => `- ${escapeText(withoutPeriod(f.message), 300)} (exempt)`),
+    ...findings.map((f) => `- ${escapeText(withoutFinalPeriod(f.message), 300)} (exempt)`),
   ].join('\n');
 }
 
@@ -441,8 +428,4 @@ function fixedLine(key: string): string {
 
 function unique(keys: string[]): string[] {
   return [...new Set(keys)];
-}
-
-function withoutPeriod(text: string): string {
-  return text.replace(/\.\s*$/, '');
 }

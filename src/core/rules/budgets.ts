@@ -8,7 +8,8 @@ import type { CategoryRule, Policy } from '../../policy/schema.js';
 import { OTHER_CATEGORY } from '../classify.js';
 import { belowShare, exceedsShare, formatPercent, type Share } from '../share.js';
 import type { CategoryBudget, CustomerBudget, WorkItem } from '../types.js';
-import { type AssessedItem, type DraftFinding, type RuleContext, amount, listItems, newestFirst } from './context.js';
+import { amount, capitalize, formatNumber } from '../wording.js';
+import { type AssessedItem, type DraftFinding, type RuleContext, listItems, newestFirst } from './context.js';
 
 const SCALE = 1000;
 
@@ -114,7 +115,7 @@ function overBudget({ policy, name, points, total, contributors, cap }: ShareFac
     kind: 'over-budget',
     category: name,
     message: `${workOf(name)} is ${formatPercent(points, total)} of planned work, above its ${cap.text} cap (${ofTotal(policy, points, total)})`,
-    fix: `Defer, descope or close at least ${amount(policy, excess)} of ${name} work — newest first: ${listItems(contributors)}`,
+    fix: `Defer, descope or close at least ${amount(excess, policy.work.unit)} of ${name} work — newest first: ${listItems(contributors)}`,
     contributors,
   };
 }
@@ -128,7 +129,7 @@ function underMinShare({ policy, name, points, total, contributors, floor }: Sha
     fix:
       missing === undefined
         ? `Plan only ${name} work, or lower its min-share in the policy`
-        : `Add at least ${amount(policy, missing)} of ${name} work to the plan, or take other work out of it`,
+        : `Add at least ${amount(missing, policy.work.unit)} of ${name} work to the plan, or take other work out of it`,
     contributors,
   };
 }
@@ -140,7 +141,7 @@ function customerOverShare({ policy, name, customer, points, total, contributors
     category: name,
     customer,
     message: `${customer} has ${formatPercent(points, total)} of ${name} work, above the ${cap.text} per-customer cap (${ofTotal(policy, points, total)})`,
-    fix: `Defer or descope at least ${amount(policy, excess)} of ${customer}'s requests so no customer dominates — newest first: ${listItems(contributors)}`,
+    fix: `Defer or descope at least ${amount(excess, policy.work.unit)} of ${customer}'s requests so no customer dominates — newest first: ${listItems(contributors)}`,
     contributors,
   };
 }
@@ -159,11 +160,11 @@ function pointsToAdd(part: number, whole: number, floor: Share): number | undefi
 }
 
 function ofTotal(policy: Policy, part: number, whole: number): string {
-  return `${fromScaled(part)} of ${amount(policy, fromScaled(whole))}`;
+  return `${formatNumber(fromScaled(part))} of ${amount(fromScaled(whole), policy.work.unit)}`;
 }
 
 function workOf(category: string): string {
-  return `${category.charAt(0).toUpperCase()}${category.slice(1)} work`;
+  return `${capitalize(category)} work`;
 }
 
 function sumScaled(items: AssessedItem[]): number {

@@ -67,41 +67,56 @@ export async function guardPullRequest(run: PullRequestRun): Promise<{ failure?:
   const preview = touched ? await previewPolicyChange(run, base, stamp) : undefined;
 
   // 5. The sticky comments: the gate's while it fails (then resolved), the preview's while the policy changes.
-  const plan = mayComment(run, base, draft)
-    ? [
-        ...planStickyComment({
-          pullRequest: pr.number,
-          existing: findStickyComment(pr.comments, MERGE_GATE_MARKER),
-          body: verdict.passes ? renderGateResolved({ pullRequest: pr, at: run.now.toISOString() }) : gateComment,
-          mayCreate: !verdict.passes,
-          what: "the merge gate's comment",
-        }),
-        ...planStickyComment({
-          pullRequest: pr.number,
-          existing: findStickyComment(pr.comments, POLICY_PREVIEW_MARKER),
-          body: preview?.markdown ?? renderNoPolicyChange({ policyPath: inputs.policyPath, stamp }),
-          mayCreate: preview?.mayCreate ?? false,
-          what: 'the policy preview',
-        }),
-      ]
-    : [];
+  const plan = mayComment(run, base, draft) ? planComments({ run, pr, verdict, gateComment, preview, stamp }) : [];
   const applied = await applyWrites(client, context.repo, plan, { dryRun: inputs.dryRun, maxWrites: inputs.maxWrites, log: core });
   if (!inputs.dryRun && plan.length) core.info(describeApplied(applied));
 
   // 6. The report: the same text as the comments, what was written, and what the run cost.
-  run.state.reportPath = await writeReportMarkdown(
-    [
-      `## Roadmap Guard: pull request #${pr.number}`,
-      withoutMarkers(gateComment),
-      preview ? withoutMarkers(preview.markdown) : '',
-      plan.length ? `- **Comments:** ${inputs.dryRun ? `dry run, ${plan.length} not written` : describeApplied(applied)}` : '',
-      `- **API requests:** ${describeCounts(client.counts())}`,
-    ]
-      .filter(Boolean)
-      .join('\n\n'),
-  );
+  run.state.reportPath = await writeReportMarkdown(reportMarkdown({ run, pr, gateComment, preview, plan, applied }));
   const failures = [gateFailure(verdict), preview?.failure].filter((f): f is string => !!f);
   return { ...(failures.length ? { failure: failures.join(' ') } : {}), applied };
+}
+
+/** The writes the pull request's comments need (planned in pull-request/sticky-comment.ts). */
+type CommentWrites = ReturnType<typeof planStickyComment>;
+
+interface Outcome {
+  run: PullRequestRun;
+  pr: PullRequestRead;
+  gateComment: string;
+  preview: Preview | undefined;
+}
+
+function planComments({ run, pr, verdict, gateComment, preview, stamp }: Outcome & { verdict: GateVerdict; stamp: string }): CommentWrites {
+  return [
+    ...planStickyComment({
+      pullRequest: pr.number,
+      existing: findStickyComment(pr.comments, MERGE_GATE_MARKER),
+      body: verdict.passes ? renderGateResolved({ pullRequest: pr, at: run.now.toISOString() }) : gateComment,
+      mayCreate: !verdict.passes,
+      what: "the merge gate's comment",
+    }),
+    ...planStickyComment({
+      pullRequest: pr.number,
+      existing: findStickyComment(pr.comments, POLICY_PREVIEW_MARKER),
+      body: preview?.markdown ?? renderNoPolicyChange({ policyPath: run.inputs.policyPath, stamp }),
+      mayCreate: preview?.mayCreate ?? false,
+      what: 'the policy preview',
+    }),
+  ];
+}
+
+function reportMarkdown({ run, pr, gateComment, preview, plan, applied }: Outcome & { plan: CommentWrites; applied: ApplyResult }): string {
+  const { inputs, client } = run;
+  return [
+    `## Roadmap Guard: pull request #${pr.number}`,
+    withoutMarkers(gateComment),
+    preview ? withoutMarkers(preview.markdown) : '',
+    plan.length ? `- **Comments:** ${inputs.dryRun ? `dry run, ${plan.length} not written` : describeApplied(applied)}` : '',
+    `- **API requests:** ${describeCounts(client.counts())}`,
+  ]
+    .filter(Boolean)
+    .join('\n\n');
 }
 
 /**

@@ -430,6 +430,7 @@ export type PolicyFile = z.input<typeof policyFileSchema>;
 export type ParsedPolicyFile = z.output<typeof policyFileSchema>;
 
 /** The normalized policy the engine reads: every section present, defaults applied. */
+// eslint-disable-next-line complexity -- split by the module move
 export function normalizePolicy(file: ParsedPolicyFile) {
   const { work, enforcement } = file;
   const businessCase = file['business-case'];

@@ -39,46 +39,64 @@ export function budgetsRule(context: RuleContext): BudgetResult {
   const budgets: CategoryBudget[] = [];
   const findings: DraftFinding[] = [];
   for (const rule of rules) {
-    const name = rule?.name ?? OTHER_CATEGORY;
-    const members = planned.filter(({ assessment }) => assessment.category === name);
-    const points = sumScaled(members);
-    const customers = customerBudgets(policy, rule, members, points, findings);
-    const over = rule?.maxShare !== undefined && exceedsShare(points, total, rule.maxShare);
-    const under = rule?.minShare !== undefined && belowShare(points, total, rule.minShare);
-    budgets.push({
-      category: name,
-      items: members.length,
-      points: fromScaled(points),
-      share: formatPercent(points, total),
-      ...(rule?.maxShare ? { maxShare: rule.maxShare } : {}),
-      ...(rule?.minShare ? { minShare: rule.minShare } : {}),
-      status: over ? 'over' : under ? 'under' : rule?.maxShare || rule?.minShare ? 'ok' : 'uncapped',
-      customers,
-    });
-    const facts = { policy, name, points, total, contributors: contributorsOf(members) };
-    if (over && rule?.maxShare) findings.push(overBudget({ ...facts, cap: rule.maxShare }));
-    if (under && rule?.minShare) findings.push(underMinShare({ ...facts, floor: rule.minShare }));
+    const category = categoryBudget(policy, rule, planned, total);
+    budgets.push(category.budget);
+    findings.push(...category.findings);
   }
   return { budgets, findings, totalPoints: fromScaled(total), totalItems: planned.length };
 }
 
+/** One category's share against its cap and floor, its customers' shares, and the findings of both. */
+function categoryBudget(
+  policy: Policy,
+  rule: CategoryRule | undefined,
+  planned: AssessedItem[],
+  total: number,
+): { budget: CategoryBudget; findings: DraftFinding[] } {
+  const name = rule?.name ?? OTHER_CATEGORY;
+  const members = planned.filter(({ assessment }) => assessment.category === name);
+  const points = sumScaled(members);
+  const customers = customerBudgets(policy, rule, members, points);
+  const { maxShare, minShare } = rule ?? {};
+  const over = maxShare !== undefined && exceedsShare(points, total, maxShare);
+  const under = minShare !== undefined && belowShare(points, total, minShare);
+  const budget: CategoryBudget = {
+    category: name,
+    items: members.length,
+    points: fromScaled(points),
+    share: formatPercent(points, total),
+    ...(maxShare ? { maxShare } : {}),
+    ...(minShare ? { minShare } : {}),
+    status: budgetStatus(over, under, !!(maxShare || minShare)),
+    customers: customers.budgets,
+  };
+  const facts = { policy, name, points, total, contributors: contributorsOf(members) };
+  return {
+    budget,
+    findings: [
+      ...customers.findings,
+      ...(over ? [overBudget({ ...facts, cap: maxShare })] : []),
+      ...(under ? [underMinShare({ ...facts, floor: minShare })] : []),
+    ],
+  };
+}
+
+function budgetStatus(over: boolean, under: boolean, limited: boolean): CategoryBudget['status'] {
+  if (over) return 'over';
+  if (under) return 'under';
+  return limited ? 'ok' : 'uncapped';
+}
+
+/** Each customer's share of a category, largest first, and a finding for each one over the per-customer cap. */
 function customerBudgets(
   policy: Policy,
   rule: CategoryRule | undefined,
   members: AssessedItem[],
   categoryPoints: number,
-  findings: DraftFinding[],
-): CustomerBudget[] {
-  const byCustomer = new Map<string, AssessedItem[]>();
-  for (const member of members) {
-    const customer = member.assessment.customer;
-    if (customer === null) continue;
-    const group = byCustomer.get(customer);
-    if (group) group.push(member);
-    else byCustomer.set(customer, [member]);
-  }
+): { budgets: CustomerBudget[]; findings: DraftFinding[] } {
+  const findings: DraftFinding[] = [];
   const cap = rule?.perCustomerMaxShare;
-  const budgets = [...byCustomer.entries()].map(([customer, items]) => {
+  const budgets = [...byCustomer(members).entries()].map(([customer, items]) => {
     const points = sumScaled(items);
     const over = cap !== undefined && exceedsShare(points, categoryPoints, cap);
     if (over && rule) {
@@ -94,9 +112,23 @@ function customerBudgets(
       scaled: points,
     };
   });
-  return budgets
+  const sorted = budgets
     .sort((a, b) => b.scaled - a.scaled || compareText(a.customer, b.customer))
     .map(({ scaled: _scaled, ...budget }) => budget);
+  return { budgets: sorted, findings };
+}
+
+/** The members that name a customer, grouped by it, in the order they come. */
+function byCustomer(members: AssessedItem[]): Map<string, AssessedItem[]> {
+  const groups = new Map<string, AssessedItem[]>();
+  for (const member of members) {
+    const customer = member.assessment.customer;
+    if (customer === null) continue;
+    const group = groups.get(customer);
+    if (group) group.push(member);
+    else groups.set(customer, [member]);
+  }
+  return groups;
 }
 
 interface ShareFacts {

@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { buildReportInput } from '../report/report-input.js';
 import { parseSnapshot } from '../core/snapshot.js';
-import { BadInput, type Command, EXIT, EXIT_CODES_HELP, parseStrictly, reportBadInput } from './io.js';
+import { type Command, EXIT, EXIT_CODES_HELP, parseStrictly, rejectArguments, reportBadInput } from './io.js';
 import { packageRoot } from './package.js';
 import { loadLocalPolicy, parseFormat, render } from './simulate.js';
 
@@ -36,7 +36,7 @@ export const demoCommand: Command = async (args, io) => {
       io.stdout.write(DEMO_USAGE);
       return EXIT.ok;
     }
-    if (positionals.length > 0) throw new BadInput(`unexpected argument "${positionals[0]}"\n\n${DEMO_USAGE}`);
+    rejectArguments(positionals, DEMO_USAGE);
     const format = parseFormat(values.format);
     const report = await exampleReport();
     io.stdout.write(render(report, format, io));

@@ -12,7 +12,7 @@ import { describeCounts } from '../github/request-counts.js';
 import { createPolicyReader } from '../github/policy-reader.js';
 import { readIssues, type RepoRef } from '../github/read.js';
 import { DEFAULT_POLICY_PATH, loadPolicy, type LoadedPolicy } from '../policy/load.js';
-import { BadInput, type CliIo, type Command, EXIT, parseStrictly, reportBadInput } from './io.js';
+import { BadInput, type CliIo, type Command, EXIT, parseStrictly, rejectArguments, reportBadInput } from './io.js';
 
 const SNAPSHOT_USAGE = `Usage: roadmap-guard snapshot --repo <owner/name> [--project <owner/number>] [--out <file>] [--policy <path>] [--api-url <url>]
 
@@ -94,7 +94,7 @@ function parseOptions(args: string[]): SnapshotOptions | 'help' {
     help: { type: 'boolean', short: 'h' },
   });
   if (values.help) return 'help';
-  if (positionals.length > 0) throw new BadInput(`unexpected argument "${positionals[0]}"\n\n${SNAPSHOT_USAGE}`);
+  rejectArguments(positionals, SNAPSHOT_USAGE);
   const repo = REPO.exec(values.repo ?? '');
   if (!repo) throw new BadInput(`--repo must be owner/name${values.repo ? `, got "${values.repo.slice(0, 140)}"` : ''}\n\n${SNAPSHOT_USAGE}`);
   const project = values.project === undefined ? undefined : PROJECT.exec(values.project);

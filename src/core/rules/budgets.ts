@@ -141,23 +141,30 @@ interface ShareFacts {
   contributors: number[];
 }
 
-function overBudget({ policy, name, points, total, contributors, cap }: ShareFacts & { cap: Share }): DraftFinding {
+/** "Deal work is 30% of planned work, above its 10% cap (12 of 40 points)". */
+function categoryShare({ policy, name, points, total }: ShareFacts, limit: string): string {
+  return `${workOf(name)} is ${formatPercent(points, total)} of planned work, ${limit} (${ofTotal(policy, points, total)})`;
+}
+
+function overBudget(facts: ShareFacts & { cap: Share }): DraftFinding {
+  const { policy, name, points, total, contributors, cap } = facts;
   const excess = pointsToRemove(points, total, cap);
   return {
     kind: 'over-budget',
     category: name,
-    message: `${workOf(name)} is ${formatPercent(points, total)} of planned work, above its ${cap.text} cap (${ofTotal(policy, points, total)})`,
+    message: categoryShare(facts, `above its ${cap.text} cap`),
     fix: `Defer, descope or close at least ${amount(excess, policy.work.unit)} of ${name} work — newest first: ${listItems(contributors)}`,
     contributors,
   };
 }
 
-function underMinShare({ policy, name, points, total, contributors, floor }: ShareFacts & { floor: Share }): DraftFinding {
+function underMinShare(facts: ShareFacts & { floor: Share }): DraftFinding {
+  const { policy, name, points, total, contributors, floor } = facts;
   const missing = pointsToAdd(points, total, floor);
   return {
     kind: 'under-min-share',
     category: name,
-    message: `${workOf(name)} is ${formatPercent(points, total)} of planned work, below its ${floor.text} floor (${ofTotal(policy, points, total)})`,
+    message: categoryShare(facts, `below its ${floor.text} floor`),
     fix:
       missing === undefined
         ? `Plan only ${name} work, or lower its min-share in the policy`

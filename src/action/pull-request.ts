@@ -30,6 +30,7 @@ import type { ActionInputs } from './inputs.js';
 import { annotatePolicyProblems } from './policy-annotations.js';
 import type { PullRequestEvent } from './pull-request-event.js';
 import { writeReportMarkdown } from './report.js';
+import { plural } from '../core/wording.js';
 
 export interface PullRequestRun {
   client: GitHubClient;
@@ -163,7 +164,7 @@ async function mergeGate(run: PullRequestRun, pr: PullRequestRead, base: LoadedP
   const verdict = judgePullRequest({ evaluation, linked, requireLinkedIssue: base.policy.pullRequests.requireLinkedIssue });
   run.state.evaluation = { ...evaluation, findings: verdict.findings, compliant: verdict.passes };
   if (verdict.noLinkedIssue && !verdict.requireLinkedIssue) core.notice(`Pull request #${pr.number} closes no issue, so there is no planned work to check; it passes.`);
-  core.info(`Merge gate: ${verdict.passes ? 'passes' : 'fails'} (${linked.length} linked issue${linked.length === 1 ? '' : 's'}).`);
+  core.info(`Merge gate: ${verdict.passes ? 'passes' : 'fails'} (${plural(linked.length, 'linked issue')}).`);
   return verdict;
 }
 
@@ -181,7 +182,7 @@ async function previewPolicyChange(run: PullRequestRun, base: LoadedPolicy, stam
     return {
       markdown: renderInvalidPreview({ policyPath: inputs.policyPath, problems: count, stamp }),
       mayCreate: false,
-      failure: `The roadmap policy in this pull request is invalid (${count} problem${count === 1 ? '' : 's'}, annotated on the diff).`,
+      failure: `The roadmap policy in this pull request is invalid (${plural(count, 'problem')}, annotated on the diff).`,
     };
   }
   const open = await readIssues(client, context.repo, { states: ['OPEN'], withBody: true, withComments: false, dashboardTitle: inputs.dashboardIssue || undefined });

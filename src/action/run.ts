@@ -33,6 +33,7 @@ import { auditExemptions, checkHandLabel, runCommand, type Decided } from './com
 import { addsExemptionLabel } from '../commands/exemption-label.js';
 import { conversationsFor } from './conversations.js';
 import { boardWork, readPlannedBoard, requireProjectToken, summarizeBoard, withBoardWork } from './board-work.js';
+import { plural } from '../core/wording.js';
 
 export interface RunOptions {
   env?: NodeJS.ProcessEnv;
@@ -144,7 +145,7 @@ function skipDashboard(route: CheckedRoute): undefined {
 /** "12 open issues and 30 closed for the trend". */
 function describeRead(gathered: Gathered): string {
   const closed = gathered.closedItems.length ? ` and ${gathered.closedItems.length} closed for the trend` : '';
-  return `${gathered.items.length} open issue${gathered.items.length === 1 ? '' : 's'}${closed}`;
+  return `${plural(gathered.items.length, 'open issue')}${closed}`;
 }
 
 /** The whole roadmap is evaluated (budgets need it); an issue event then keeps what concerns its issue. */
@@ -312,7 +313,7 @@ function failingFindings(evaluation: Evaluation): string {
   const failing = evaluation.findings.filter((f) => f.severity === 'fail');
   const shown = failing.slice(0, 3).map((f) => `${f.item ? `#${f.item.number} ` : ''}${firstLine(f.message)}`);
   const more = failing.length > shown.length ? `; and ${failing.length - shown.length} more` : '';
-  return `${failing.length} finding${failing.length === 1 ? '' : 's'} fail${failing.length === 1 ? 's' : ''} the roadmap policy: ${shown.join('; ')}${more}. See the job summary.`;
+  return `${plural(failing.length, 'finding')} fail${failing.length === 1 ? 's' : ''} the roadmap policy: ${shown.join('; ')}${more}. See the job summary.`;
 }
 
 /** Logs the details of an error and returns the one line the check shows. */

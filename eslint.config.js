@@ -12,4 +12,14 @@ export default tseslint.config(
       'no-console': 'off',
     },
   },
+  {
+    files: ['src/**/*.ts'],
+    rules: {
+      // Complexity is where change hurts. 15 is the most any function in src/
+      // scored once the worst were split into named steps (so the rule passes
+      // today and stops new piles from forming); new or changed code aims for
+      // 12 or less, which leaves room to add a branch without a rewrite.
+      complexity: ['error', 15],
+    },
+  },
 );

@@ -17,7 +17,7 @@ import type { LoadedPolicy } from '../policy/load.js';
 import type { Policy } from '../core/policy.js';
 import type { KeyPath } from '../policy/yaml-source.js';
 import { codeSpan, escapeText } from '../report/escape.js';
-import { plural } from '../report/format.js';
+import { plural } from '../core/wording.js';
 import type { Gathered } from './gather.js';
 
 /** A field name the policy reads from the board, and where the policy names it. */

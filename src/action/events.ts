@@ -63,7 +63,9 @@ function readPayload(path: string | undefined): Record<string, unknown> {
   }
 }
 
-export function routeEvent(context: Pick<EventContext, 'eventName' | 'payload'> & { repo?: EventContext['repo'] }, modeInput: ModeInput): Route {
+type RoutedContext = Pick<EventContext, 'eventName' | 'payload'> & { repo?: EventContext['repo'] };
+
+export function routeEvent(context: RoutedContext, modeInput: ModeInput): Route {
   const { eventName, payload } = context;
   if (modeInput === 'audit') return { mode: 'audit' };
   const action = typeof payload.action === 'string' ? payload.action : '';
@@ -71,24 +73,39 @@ export function routeEvent(context: Pick<EventContext, 'eventName' | 'payload'> 
   if (isPullRequest(payload.issue)) return { mode: 'ignored', notice: pullRequestNotice(issueNumber, action ? `${eventName}.${action}` : eventName) };
   // A comment is read before anything else: one that is not a command costs no API request
   // (unless the workflow asked for `mode: issue`, which checks the issue on every event).
-  if (eventName === 'issue_comment') {
-    const comment = readCommentEvent(payload);
-    if (comment.kind === 'command') return { mode: 'issue', issueNumber: comment.issueNumber, command: comment.request };
-    if (modeInput === 'auto') return { mode: 'ignored', notice: comment.notice };
+  const commented = eventName === 'issue_comment' ? routeComment(payload, modeInput) : undefined;
+  if (commented) return commented;
+  if (modeInput === 'issue') return forcedIssue(eventName, issueNumber);
+  if (eventName === 'issues') return routeIssueEvent(payload, action, issueNumber);
+  return routeOtherEvent(context);
+}
+
+/** A `/roadmap` command checks its issue; any other comment is ignored, unless `mode: issue` checks the issue anyway. */
+function routeComment(payload: Record<string, unknown>, modeInput: ModeInput): Route | undefined {
+  const comment = readCommentEvent(payload);
+  if (comment.kind === 'command') return { mode: 'issue', issueNumber: comment.issueNumber, command: comment.request };
+  return modeInput === 'auto' ? { mode: 'ignored', notice: comment.notice } : undefined;
+}
+
+/** `mode: issue` checks the event's issue, whatever the event. */
+function forcedIssue(eventName: string, issueNumber: number | undefined): Route {
+  if (issueNumber === undefined) {
+    throw new Error(`\`mode: issue\` needs an issues event with an issue; the "${eventName}" event has none. Use \`mode: auto\` or \`mode: audit\`.`);
   }
-  if (modeInput === 'issue') {
-    if (issueNumber === undefined) {
-      throw new Error(`\`mode: issue\` needs an issues event with an issue; the "${eventName}" event has none. Use \`mode: auto\` or \`mode: audit\`.`);
-    }
-    return { mode: 'issue', issueNumber };
+  return { mode: 'issue', issueNumber };
+}
+
+function routeIssueEvent(payload: Record<string, unknown>, action: string, issueNumber: number | undefined): Route {
+  if (!ISSUE_ACTIONS.includes(action) || issueNumber === undefined) {
+    return { mode: 'ignored', notice: `Roadmap Guard does nothing on "issues.${action}"; it checks issues when they are ${ISSUE_ACTIONS.join(', ')}.` };
   }
-  if (eventName === 'issues') {
-    if (!ISSUE_ACTIONS.includes(action) || issueNumber === undefined) {
-      return { mode: 'ignored', notice: `Roadmap Guard does nothing on "issues.${action}"; it checks issues when they are ${ISSUE_ACTIONS.join(', ')}.` };
-    }
-    const labelAdded = action === 'labeled' ? labelAddedBy(payload) : undefined;
-    return { mode: 'issue', issueNumber, ...(labelAdded ? { labelAdded } : {}) };
-  }
+  const labelAdded = action === 'labeled' ? labelAddedBy(payload) : undefined;
+  return { mode: 'issue', issueNumber, ...(labelAdded ? { labelAdded } : {}) };
+}
+
+/** A relayed board item, an audit, a pull request, or an event Roadmap Guard does not handle. */
+function routeOtherEvent(context: RoutedContext): Route {
+  const { eventName, payload } = context;
   // A relay's dispatch for one board item is checked like an issue event (project-dispatch.ts).
   const relayed = eventName === 'repository_dispatch' ? relayedProjectItem(payload) : undefined;
   if (relayed) {

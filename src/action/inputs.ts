@@ -52,29 +52,23 @@ const TOKEN_INPUTS = ['githubToken', 'projectToken'] as const;
  * another way (a step output, an app-token action, a variable).
  */
 export function readInputs(read: InputReader = (name) => core.getInput(name), mask: (secret: string) => void = registerSecret): ActionInputs {
-  const problems: string[] = [];
   const text = (key: keyof ActionInputs) => read(INPUT_NAMES[key]).trim();
-  for (const key of TOKEN_INPUTS) {
-    const raw = read(INPUT_NAMES[key]);
-    if (raw.trim()) mask(raw.trim());
+  for (const token of TOKEN_INPUTS.map(text)) {
+    if (token) mask(token);
   }
+  const problems: string[] = [];
+  /** The value when it is valid; otherwise the problem is noted, and reported with the others below. */
+  const valid = <T>(value: T | undefined, problem: string): T => {
+    if (value === undefined) problems.push(problem);
+    return value as T;
+  };
 
-  const githubToken = text('githubToken');
-  if (!githubToken) problems.push('`github-token` is empty; leave it out to use the workflow token, or pass a token with `issues: write`.');
-
+  const githubToken = valid(text('githubToken') || undefined, '`github-token` is empty; leave it out to use the workflow token, or pass a token with `issues: write`.');
   const mode = (text('mode') || 'auto').toLowerCase();
-  if (!(RUN_MODES as readonly string[]).includes(mode)) problems.push(`\`mode\` must be one of ${RUN_MODES.join(', ')}, got "${mode}".`);
-
-  const dryRun = parseBoolean(text('dryRun') || 'false');
-  if (dryRun === undefined) problems.push(`\`dry-run\` must be true or false, got "${text('dryRun')}".`);
-
-  const maxWrites = parseCount(text('maxWrites') || '50');
-  if (maxWrites === undefined) problems.push(`\`max-writes\` must be a whole number (0 or more), got "${text('maxWrites')}".`);
-
-  const trendMonths = parseCount(text('trendMonths') || '0');
-  if (trendMonths === undefined || trendMonths > MAX_TREND_MONTHS) {
-    problems.push(`\`trend-months\` must be a whole number from 0 to ${MAX_TREND_MONTHS}, got "${text('trendMonths')}".`);
-  }
+  valid(parseMode(mode), `\`mode\` must be one of ${RUN_MODES.join(', ')}, got "${mode}".`);
+  const dryRun = valid(parseBoolean(text('dryRun') || 'false'), `\`dry-run\` must be true or false, got "${text('dryRun')}".`);
+  const maxWrites = valid(parseCount(text('maxWrites') || '50'), `\`max-writes\` must be a whole number (0 or more), got "${text('maxWrites')}".`);
+  const trendMonths = valid(parseCount(text('trendMonths') || '0', MAX_TREND_MONTHS), `\`trend-months\` must be a whole number from 0 to ${MAX_TREND_MONTHS}, got "${text('trendMonths')}".`);
 
   if (problems.length) throw new InputError(problems);
   return {
@@ -82,11 +76,15 @@ export function readInputs(read: InputReader = (name) => core.getInput(name), ma
     projectToken: text('projectToken'),
     policyPath: text('policyPath') || '.github/roadmap-policy.yml',
     mode: mode as ModeInput,
-    dryRun: dryRun!,
-    maxWrites: maxWrites!,
+    dryRun,
+    maxWrites,
     dashboardIssue: text('dashboardIssue'),
-    trendMonths: trendMonths!,
+    trendMonths,
   };
+}
+
+function parseMode(value: string): ModeInput | undefined {
+  return (RUN_MODES as readonly string[]).includes(value) ? (value as ModeInput) : undefined;
 }
 
 /** The YAML 1.2 core booleans, as the runner's own getBooleanInput accepts them. */
@@ -96,6 +94,8 @@ function parseBoolean(value: string): boolean | undefined {
   return undefined;
 }
 
-function parseCount(value: string): number | undefined {
-  return /^\d{1,9}$/.test(value) ? Number(value) : undefined;
+/** A whole number from 0 to `max`, or undefined. */
+function parseCount(value: string, max = Infinity): number | undefined {
+  const count = /^\d{1,9}$/.test(value) ? Number(value) : undefined;
+  return count !== undefined && count <= max ? count : undefined;
 }

@@ -28,17 +28,21 @@ export function relayedProjectItem(payload: Record<string, unknown>): RelayedIte
   if (typeof client !== 'object' || client === null || (client as { event?: unknown }).event !== RELAYED_EVENT) return undefined;
   const { item, content } = client as { item?: unknown; content?: unknown };
   const relayed: RelayedItem = {};
-  if (item !== undefined && item !== null) {
-    if (typeof item !== 'string' || !NODE_ID.test(item)) throw malformed('item', item, 'a project item node id such as "PVTI_lADOAB..."');
-    relayed.item = item;
-  }
-  if (content !== undefined && content !== null && content !== '') {
-    const match = typeof content === 'string' ? CONTENT.exec(content) : null;
-    const number = Number(match?.[3]);
-    if (!match || !Number.isSafeInteger(number) || number > 2 ** 31 - 1) throw malformed('content', content, '"owner/repo#number" of the issue on the board');
-    relayed.content = { owner: match[1]!, name: match[2]!, number };
-  }
+  if (item !== undefined && item !== null) relayed.item = nodeIdOf(item);
+  if (content !== undefined && content !== null && content !== '') relayed.content = contentOf(content);
   return relayed;
+}
+
+function nodeIdOf(item: unknown): string {
+  if (typeof item !== 'string' || !NODE_ID.test(item)) throw malformed('item', item, 'a project item node id such as "PVTI_lADOAB..."');
+  return item;
+}
+
+function contentOf(content: unknown): NonNullable<RelayedItem['content']> {
+  const match = typeof content === 'string' ? CONTENT.exec(content) : null;
+  const number = Number(match?.[3]);
+  if (!match || !Number.isSafeInteger(number) || number > 2 ** 31 - 1) throw malformed('content', content, '"owner/repo#number" of the issue on the board');
+  return { owner: match[1]!, name: match[2]!, number };
 }
 
 function malformed(key: string, value: unknown, expected: string): Error {

@@ -23,16 +23,20 @@ export function readPullRequestEvent(payload: Record<string, unknown>): PullRequ
   const number = pr?.number;
   if (!pr || typeof number !== 'number' || !Number.isInteger(number) || number <= 0) return undefined;
   const base = record(pr.base);
-  const baseRepo = record(base?.repo)?.full_name;
-  const headRepo = record(record(pr.head)?.repo);
   return {
     number,
     draft: pr.draft === true,
     baseRef: typeof base?.ref === 'string' ? base.ref : '',
     baseSha: typeof base?.sha === 'string' ? base.sha : undefined,
-    // A deleted fork has no head repository; treat it as a fork, the cautious side.
-    fromFork: !headRepo || headRepo.fork === true || (typeof baseRepo === 'string' && headRepo.full_name !== baseRepo),
+    fromFork: isFromFork(pr, base),
   };
+}
+
+/** A deleted fork has no head repository; it counts as a fork, the cautious side. */
+function isFromFork(pr: Record<string, unknown>, base: Record<string, unknown> | undefined): boolean {
+  const baseRepo = record(base?.repo)?.full_name;
+  const headRepo = record(record(pr.head)?.repo);
+  return !headRepo || headRepo.fork === true || (typeof baseRepo === 'string' && headRepo.full_name !== baseRepo);
 }
 
 function record(value: unknown): Record<string, unknown> | undefined {

@@ -30,6 +30,7 @@ import type { ActionInputs } from './inputs.js';
 import { annotatePolicyProblems } from './policy-annotations.js';
 import type { PullRequestEvent } from './pull-request-event.js';
 import { writeReportMarkdown } from './job-summary.js';
+import { plural } from '../core/wording.js';
 
 export interface PullRequestRun {
   client: GitHubClient;
@@ -67,41 +68,56 @@ export async function guardPullRequest(run: PullRequestRun): Promise<{ failure?:
   const preview = touched ? await previewPolicyChange(run, base, stamp) : undefined;
 
   // 5. The sticky comments: the gate's while it fails (then resolved), the preview's while the policy changes.
-  const plan = mayComment(run, base, draft)
-    ? [
-        ...planStickyComment({
-          pullRequest: pr.number,
-          existing: findStickyComment(pr.comments, MERGE_GATE_MARKER),
-          body: verdict.passes ? renderGateResolved({ pullRequest: pr, at: run.now.toISOString() }) : gateComment,
-          mayCreate: !verdict.passes,
-          what: "the merge gate's comment",
-        }),
-        ...planStickyComment({
-          pullRequest: pr.number,
-          existing: findStickyComment(pr.comments, POLICY_PREVIEW_MARKER),
-          body: preview?.markdown ?? renderNoPolicyChange({ policyPath: inputs.policyPath, stamp }),
-          mayCreate: preview?.mayCreate ?? false,
-          what: 'the policy preview',
-        }),
-      ]
-    : [];
+  const plan = mayComment(run, base, draft) ? planComments({ run, pr, verdict, gateComment, preview, stamp }) : [];
   const applied = await applyWrites(client, context.repo, plan, { dryRun: inputs.dryRun, maxWrites: inputs.maxWrites, log: core });
   if (!inputs.dryRun && plan.length) core.info(describeApplied(applied));
 
   // 6. The report: the same text as the comments, what was written, and what the run cost.
-  run.state.reportPath = await writeReportMarkdown(
-    [
-      `## Roadmap Guard: pull request #${pr.number}`,
-      withoutMarkers(gateComment),
-      preview ? withoutMarkers(preview.markdown) : '',
-      plan.length ? `- **Comments:** ${inputs.dryRun ? `dry run, ${plan.length} not written` : describeApplied(applied)}` : '',
-      `- **API requests:** ${describeCounts(client.counts())}`,
-    ]
-      .filter(Boolean)
-      .join('\n\n'),
-  );
+  run.state.reportPath = await writeReportMarkdown(reportMarkdown({ run, pr, gateComment, preview, plan, applied }));
   const failures = [gateFailure(verdict), preview?.failure].filter((f): f is string => !!f);
   return { ...(failures.length ? { failure: failures.join(' ') } : {}), applied };
+}
+
+/** The writes the pull request's comments need (planned in pull-request/sticky-comment.ts). */
+type CommentWrites = ReturnType<typeof planStickyComment>;
+
+interface Outcome {
+  run: PullRequestRun;
+  pr: PullRequestRead;
+  gateComment: string;
+  preview: Preview | undefined;
+}
+
+function planComments({ run, pr, verdict, gateComment, preview, stamp }: Outcome & { verdict: GateVerdict; stamp: string }): CommentWrites {
+  return [
+    ...planStickyComment({
+      pullRequest: pr.number,
+      existing: findStickyComment(pr.comments, MERGE_GATE_MARKER),
+      body: verdict.passes ? renderGateResolved({ pullRequest: pr, at: run.now.toISOString() }) : gateComment,
+      mayCreate: !verdict.passes,
+      what: "the merge gate's comment",
+    }),
+    ...planStickyComment({
+      pullRequest: pr.number,
+      existing: findStickyComment(pr.comments, POLICY_PREVIEW_MARKER),
+      body: preview?.markdown ?? renderNoPolicyChange({ policyPath: run.inputs.policyPath, stamp }),
+      mayCreate: preview?.mayCreate ?? false,
+      what: 'the policy preview',
+    }),
+  ];
+}
+
+function reportMarkdown({ run, pr, gateComment, preview, plan, applied }: Outcome & { plan: CommentWrites; applied: ApplyResult }): string {
+  const { inputs, client } = run;
+  return [
+    `## Roadmap Guard: pull request #${pr.number}`,
+    withoutMarkers(gateComment),
+    preview ? withoutMarkers(preview.markdown) : '',
+    plan.length ? `- **Comments:** ${inputs.dryRun ? `dry run, ${plan.length} not written` : describeApplied(applied)}` : '',
+    `- **API requests:** ${describeCounts(client.counts())}`,
+  ]
+    .filter(Boolean)
+    .join('\n\n');
 }
 
 /**
@@ -148,7 +164,7 @@ async function mergeGate(run: PullRequestRun, pr: PullRequestRead, base: LoadedP
   const verdict = judgePullRequest({ evaluation, linked, requireLinkedIssue: base.policy.pullRequests.requireLinkedIssue });
   run.state.evaluation = { ...evaluation, findings: verdict.findings, compliant: verdict.passes };
   if (verdict.noLinkedIssue && !verdict.requireLinkedIssue) core.notice(`Pull request #${pr.number} closes no issue, so there is no planned work to check; it passes.`);
-  core.info(`Merge gate: ${verdict.passes ? 'passes' : 'fails'} (${linked.length} linked issue${linked.length === 1 ? '' : 's'}).`);
+  core.info(`Merge gate: ${verdict.passes ? 'passes' : 'fails'} (${plural(linked.length, 'linked issue')}).`);
   return verdict;
 }
 
@@ -166,7 +182,7 @@ async function previewPolicyChange(run: PullRequestRun, base: LoadedPolicy, stam
     return {
       markdown: renderInvalidPreview({ policyPath: inputs.policyPath, problems: count, stamp }),
       mayCreate: false,
-      failure: `The roadmap policy in this pull request is invalid (${count} problem${count === 1 ? '' : 's'}, annotated on the diff).`,
+      failure: `The roadmap policy in this pull request is invalid (${plural(count, 'problem')}, annotated on the diff).`,
     };
   }
   const open = await readIssues(client, context.repo, { states: ['OPEN'], withBody: true, withComments: false, dashboardTitle: inputs.dashboardIssue || undefined });

@@ -34,6 +34,7 @@ import { auditExemptions, checkHandLabel, runCommand, type Decided } from './com
 import { addsExemptionLabel } from '../commands/exemption-label.js';
 import { conversationsFor } from './conversations.js';
 import { boardWork, readPlannedBoard, requireProjectToken, summarizeBoard, withBoardWork } from './board-work.js';
+import { plural } from '../core/wording.js';
 
 export interface RunOptions {
   /** Where the event is read from (`GITHUB_EVENT_NAME`, `GITHUB_EVENT_PATH`…); `process.env` unless given. Tests run events side by side with it. */
@@ -69,73 +70,111 @@ export async function run(options: RunOptions = {}): Promise<void> {
 
 /** The steps. Returns why the run fails, or undefined when it passes. */
 async function guardRoadmap(options: RunOptions, state: RunState): Promise<string | undefined> {
-  const env = options.env ?? process.env;
   // 1. Inputs and the event.
   const inputs = readInputs();
-  const context = readEventContext(env);
+  const context = readEventContext(options.env ?? process.env);
   const route = routeEvent(context, inputs.mode);
   if (route.mode === 'ignored') {
     core.notice(route.notice);
     return undefined;
   }
   core.info(`Roadmap Guard: ${describeRoute(route)}${inputs.dryRun ? ' (dry run: nothing will be written)' : ''}.`);
-  // Loaded only now: the GitHub client's package parses the event payload when it is imported,
-  // and a broken payload must be reported (above) rather than crash the step.
-  const { createGitHubClient } = await import('../github/client.js');
-  const client = createGitHubClient({ token: inputs.githubToken, warn: (message) => core.warning(message), ...options.client });
+  const client = await connect(inputs, options);
   state.client = client;
-  if (route.mode === 'pull-request') {
-    const checked = await guardPullRequest({ client, context, inputs, pullRequest: route.pullRequest, now: options.now?.() ?? new Date(), state });
-    return writesFailure(checked.applied) ?? checked.failure;
-  }
+  if (route.mode === 'pull-request') return gateMerge({ client, context, inputs, pullRequest: route.pullRequest, now: nowOf(options), state });
 
   // 2. The policy.
   const loaded = await loadRepositoryPolicy(client, context, inputs);
 
   // 3. Read what the mode needs.
-  const now = options.now?.() ?? new Date();
+  const now = nowOf(options);
   const read = await withBoard(await gather(client, context, loaded, inputs, route, now), { context, loaded, inputs, route, options });
-  if (read.focusIsDashboard) {
-    core.notice(`#${route.mode === 'issue' ? route.issueNumber : ''} is the dashboard issue Roadmap Guard keeps; it is not planned work, so there is nothing to check.`);
-    return undefined;
-  }
+  if (read.focusIsDashboard) return skipDashboard(route);
   // Decisions about exceptions and outcomes come first, so the evaluation sees the issues as they leave them.
   const decided = await decideExceptions({ client, context, loaded, route, gathered: read, now });
   const gathered = decided.gathered;
-  core.info(`Read ${gathered.items.length} open issue${gathered.items.length === 1 ? '' : 's'}${gathered.closedItems.length ? ` and ${gathered.closedItems.length} closed for the trend` : ''}.`);
+  core.info(`Read ${describeRead(gathered)}.`);
 
   // 4. Evaluate.
-  const evaluated = evaluate(loaded.policy, gathered.items, now, gathered.closedItems);
-  const evaluation = route.mode === 'issue' ? scopeToItem(evaluated, route.issueNumber) : evaluated;
+  const evaluation = evaluateRoute(loaded.policy, gathered, route, now);
   state.evaluation = evaluation;
-  const report = buildReportInput({
-    mode: route.mode,
-    policy: loaded.policy,
-    items: [...gathered.items, ...gathered.closedItems],
-    now,
-    evaluation,
-    policySources: loaded.sources,
-    sourceName: `${context.repo.owner}/${context.repo.name}`,
-    policyUrl: `${context.serverUrl}/${context.repo.owner}/${context.repo.name}/blob/${loaded.commit ?? 'HEAD'}/${inputs.policyPath}`,
-    ...(loaded.commit ? { policyCommit: loaded.commit } : {}),
-    ...(route.mode === 'issue' ? { focusItem: route.issueNumber } : {}),
-    trendMonths: route.mode === 'audit' ? inputs.trendMonths : 0,
-    outcomeMonths: route.mode === 'audit' ? outcomeMonths(loaded.policy, inputs) : 0,
-    trendExtraRequests: gathered.trendRequests,
-  });
+  const report = reportInputFor({ context, loaded, inputs, route, gathered, evaluation, now });
 
   // 5. Plan the writes.
   const plan = await planRun({ client, context, loaded, inputs, route, gathered, evaluation, report, decided });
 
   // 6. Apply them.
-  const applied = await applyWrites(client, context.repo, plan, { dryRun: inputs.dryRun, maxWrites: inputs.maxWrites, log: core });
-  if (!inputs.dryRun && plan.length) core.info(describeApplied(applied));
+  const applied = await applyPlan(client, context, plan, inputs);
 
   // 7. Report.
   state.reportPath = await writeReport({ ...report, run: runFacts(client.counts(), applied) });
 
   // 8. Pass or fail.
   return writesFailure(applied) ?? (evaluation.compliant ? undefined : failingFindings(evaluation));
+}
+
+function nowOf(options: RunOptions): Date {
+  return options.now?.() ?? new Date();
+}
+
+/** A pull request event: the merge gate checks the issues it closes. */
+async function gateMerge(options: Parameters<typeof guardPullRequest>[0]): Promise<string | undefined> {
+  const checked = await guardPullRequest(options);
+  return writesFailure(checked.applied) ?? checked.failure;
+}
+
+async function applyPlan(client: GitHubClient, context: EventContext, plan: PlannedWrite[], inputs: ActionInputs): Promise<ApplyResult> {
+  const applied = await applyWrites(client, context.repo, plan, { dryRun: inputs.dryRun, maxWrites: inputs.maxWrites, log: core });
+  if (!inputs.dryRun && plan.length) core.info(describeApplied(applied));
+  return applied;
+}
+
+/**
+ * The GitHub client, loaded only now: its package parses the event payload when
+ * it is imported, and a broken payload must be reported rather than crash the step.
+ */
+async function connect(inputs: ActionInputs, options: RunOptions): Promise<GitHubClient> {
+  const { createGitHubClient } = await import('../github/client.js');
+  return createGitHubClient({ token: inputs.githubToken, warn: (message) => core.warning(message), ...options.client });
+}
+
+/** The dashboard issue is the bot's own report, not planned work. */
+function skipDashboard(route: CheckedRoute): undefined {
+  core.notice(`#${route.mode === 'issue' ? route.issueNumber : ''} is the dashboard issue Roadmap Guard keeps; it is not planned work, so there is nothing to check.`);
+  return undefined;
+}
+
+/** "12 open issues and 30 closed for the trend". */
+function describeRead(gathered: Gathered): string {
+  const closed = gathered.closedItems.length ? ` and ${gathered.closedItems.length} closed for the trend` : '';
+  return `${plural(gathered.items.length, 'open issue')}${closed}`;
+}
+
+/** The whole roadmap is evaluated (budgets need it); an issue event then keeps what concerns its issue. */
+function evaluateRoute(policy: LoadedPolicy['policy'], gathered: Gathered, route: CheckedRoute, now: Date): Evaluation {
+  const evaluated = evaluate(policy, gathered.items, now, gathered.closedItems);
+  return route.mode === 'issue' ? scopeToItem(evaluated, route.issueNumber) : evaluated;
+}
+
+/** What every report of this run is rendered from. */
+function reportInputFor(run: Pick<PlanContext, 'context' | 'loaded' | 'inputs' | 'route' | 'gathered' | 'evaluation'> & { now: Date }): ReportInput {
+  const { context, loaded, inputs, route, gathered } = run;
+  const audit = route.mode === 'audit';
+  return buildReportInput({
+    mode: route.mode,
+    policy: loaded.policy,
+    items: [...gathered.items, ...gathered.closedItems],
+    now: run.now,
+    evaluation: run.evaluation,
+    policySources: loaded.sources,
+    sourceName: `${context.repo.owner}/${context.repo.name}`,
+    policyUrl: `${context.serverUrl}/${context.repo.owner}/${context.repo.name}/blob/${loaded.commit ?? 'HEAD'}/${inputs.policyPath}`,
+    ...(loaded.commit ? { policyCommit: loaded.commit } : {}),
+    ...(route.mode === 'issue' ? { focusItem: route.issueNumber } : {}),
+    trendMonths: audit ? inputs.trendMonths : 0,
+    outcomeMonths: audit ? outcomeMonths(loaded.policy, inputs) : 0,
+    trendExtraRequests: gathered.trendRequests,
+  });
 }
 
 /**
@@ -276,7 +315,7 @@ function failingFindings(evaluation: Evaluation): string {
   const failing = evaluation.findings.filter((f) => f.severity === 'fail');
   const shown = failing.slice(0, 3).map((f) => `${f.item ? `#${f.item.number} ` : ''}${firstLine(f.message)}`);
   const more = failing.length > shown.length ? `; and ${failing.length - shown.length} more` : '';
-  return `${failing.length} finding${failing.length === 1 ? '' : 's'} fail${failing.length === 1 ? 's' : ''} the roadmap policy: ${shown.join('; ')}${more}. See the job summary.`;
+  return `${plural(failing.length, 'finding')} fail${failing.length === 1 ? 's' : ''} the roadmap policy: ${shown.join('; ')}${more}. See the job summary.`;
 }
 
 /** Logs the details of an error and returns the one line the check shows. */

@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { buildReportInput } from '../report/report-input.js';
 import { parseSnapshot } from '../snapshot/file.js';
-import { BadInput, type Command, EXIT, EXIT_CODES_HELP, parseStrictly, reportBadInput } from './io.js';
+import { type Command, EXIT, EXIT_CODES_HELP, parseStrictly, rejectArguments, reportBadInput } from './io.js';
 import { packageFilePath, packageRoot } from './package.js';
 import { loadLocalPolicy, parseFormat, render } from './simulate.js';
 
@@ -37,7 +37,7 @@ export const demoCommand: Command = async (args, io) => {
       io.stdout.write(demoUsage());
       return EXIT.ok;
     }
-    if (positionals.length > 0) throw new BadInput(`unexpected argument "${positionals[0]}"\n\n${demoUsage()}`);
+    rejectArguments(positionals, demoUsage());
     const format = parseFormat(values.format);
     const report = await exampleReport();
     io.stdout.write(render(report, format, io));

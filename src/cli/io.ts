@@ -50,6 +50,11 @@ export function parseStrictly<O extends ParseArgsOptionsConfig>(command: string,
   }
 }
 
+/** A command that takes options only: the first stray argument is named, with the usage. */
+export function rejectArguments(positionals: string[], usage: string): void {
+  if (positionals.length > 0) throw new BadInput(`unexpected argument "${positionals[0]}"\n\n${usage}`);
+}
+
 function optionProblem(error: unknown, args: string[], names: string[]): string {
   const code = (error as { code?: unknown }).code;
   if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') {

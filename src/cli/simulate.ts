@@ -15,7 +15,7 @@ import { budgetsOutput, findingsOutput } from '../report/outputs.js';
 import { renderMarkdownReport } from '../report/summary.js';
 import { renderTerminal } from '../report/terminal.js';
 import type { ReportInput } from '../report/types.js';
-import { BadInput, type CliIo, type Command, EXIT, EXIT_CODES_HELP, parseStrictly, reportBadInput } from './io.js';
+import { BadInput, type CliIo, type Command, EXIT, EXIT_CODES_HELP, parseStrictly, rejectArguments, reportBadInput } from './io.js';
 
 const SIMULATE_USAGE = `Usage: roadmap-guard simulate --policy <file> --snapshot <file> [--at <date>] [--format text|markdown|json] [--extends-from <file>]
 
@@ -85,7 +85,7 @@ function parseOptions(args: string[]): SimulateOptions | 'help' {
     help: { type: 'boolean', short: 'h' },
   });
   if (values.help) return 'help';
-  if (positionals.length > 0) throw new BadInput(`unexpected argument "${positionals[0]}"\n\n${SIMULATE_USAGE}`);
+  rejectArguments(positionals, SIMULATE_USAGE);
   if (!values.policy || !values.snapshot) {
     throw new BadInput(`${!values.policy ? '--policy' : '--snapshot'} is required\n\n${SIMULATE_USAGE}`);
   }

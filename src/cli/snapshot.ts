@@ -12,7 +12,8 @@ import { describeCounts } from '../github/request-counts.js';
 import { createPolicyReader } from '../github/policy-reader.js';
 import { readIssues, type RepoRef } from '../github/read.js';
 import { DEFAULT_POLICY_PATH, loadPolicy, type LoadedPolicy } from '../policy/load.js';
-import { BadInput, type CliIo, type Command, EXIT, parseStrictly, reportBadInput } from './io.js';
+import { BadInput, type CliIo, type Command, EXIT, parseStrictly, rejectArguments, reportBadInput } from './io.js';
+import { plural } from '../core/wording.js';
 
 const SNAPSHOT_USAGE = `Usage: roadmap-guard snapshot --repo <owner/name> [--project <owner/number>] [--out <file>] [--policy <path>] [--api-url <url>]
 
@@ -65,7 +66,7 @@ async function capture(client: GitHubClient, options: SnapshotOptions, io: CliIo
   const loaded = await loadPolicy(options.policyPath, createPolicyReader({ client, repo: options.repo }));
   const board = options.project ?? loaded.policy.work.project;
   const progress = (items: number) =>
-    io.stderr.write(`Read ${items} item${items === 1 ? '' : 's'}: ${describeCounts(client.counts())}${client.counts().rateLimitRemaining === undefined ? '' : `, rate limit left ${client.counts().rateLimitRemaining}`}.\n`);
+    io.stderr.write(`Read ${plural(items, 'item')}: ${describeCounts(client.counts())}${client.counts().rateLimitRemaining === undefined ? '' : `, rate limit left ${client.counts().rateLimitRemaining}`}.\n`);
   let items: WorkItem[];
   if (board) {
     const withBoard: LoadedPolicy = { ...loaded, policy: { ...loaded.policy, work: { ...loaded.policy.work, project: { iterationField: loaded.policy.work.project?.iterationField, ...board } } } };
@@ -94,7 +95,7 @@ function parseOptions(args: string[]): SnapshotOptions | 'help' {
     help: { type: 'boolean', short: 'h' },
   });
   if (values.help) return 'help';
-  if (positionals.length > 0) throw new BadInput(`unexpected argument "${positionals[0]}"\n\n${SNAPSHOT_USAGE}`);
+  rejectArguments(positionals, SNAPSHOT_USAGE);
   const repo = REPO.exec(values.repo ?? '');
   if (!repo) throw new BadInput(`--repo must be owner/name${values.repo ? `, got "${values.repo.slice(0, 140)}"` : ''}\n\n${SNAPSHOT_USAGE}`);
   const project = values.project === undefined ? undefined : PROJECT.exec(values.project);

@@ -7,7 +7,7 @@
 import type { WorkItem } from '../core/types.js';
 import type { Policy } from '../core/policy.js';
 import { codeSpan } from '../report/escape.js';
-import { plural } from '../report/format.js';
+import { plural } from '../core/wording.js';
 import type { ApproverCheck } from './approvers.js';
 import type { Decision } from './decide.js';
 import { DAY_MS } from '../core/rules/context.js';

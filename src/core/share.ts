@@ -49,8 +49,8 @@ function decimalToFraction(digits: string): { numerator: number; denominator: nu
   return { numerator: Number(whole) * denominator + Number(fraction || '0'), denominator };
 }
 
-/** `part / whole` as a percentage with at most one decimal: "12.5%". */
-export function formatPercent(part: number, whole: number): string {
+/** `part / whole` (or a fraction, given alone) as a percentage with at most one decimal: "12.5%"; "0%" when there is no whole. */
+export function formatPercent(part: number, whole = 1): string {
   if (whole === 0) return '0%';
   const tenths = Math.round((part * 1000) / whole);
   return `${tenths / 10}%`;

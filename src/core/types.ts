@@ -84,7 +84,7 @@ export interface Finding {
    * Not markdown: it quotes labels and answers as people typed them, so every report escapes all of it.
    */
   message: string;
-  /** What to do, as a product manager reads it, plain text like `message`: `Fill in "Who will buy it?" — at least 3 words`. */
+  /** What to do, as a product manager reads it, plain text like `message`: `Fill in "Who will buy it?" with at least 3 words`. */
   fix: string;
   /** True when the item carries the exemption label: reported, never failing. */
   exempt: boolean;

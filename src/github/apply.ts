@@ -10,6 +10,7 @@ import { explainWriteError, getErrorMessage, httpStatus, PermissionError, RateLi
 import type { PlannedWrite } from '../plan/types.js';
 import { dashboardExists, readBotComment, type RepoRef } from './read.js';
 import { addLabels, addReaction, closeAsDuplicate, closeIssue, createComment, createIssue, createLabel, deleteComment, removeLabel, updateComment, updateIssueBody } from './writes.js';
+import { plural } from '../core/wording.js';
 
 export interface ApplyOptions {
   dryRun: boolean;
@@ -58,7 +59,7 @@ export async function applyWrites(client: GitHubClient, repo: RepoRef, plan: Pla
   }
   if (result.deferred.length > 0) {
     options.log.warning(
-      `Reached max-writes (${options.maxWrites}): ${result.deferred.length} write${result.deferred.length === 1 ? '' : 's'} left for the next run ` +
+      `Reached max-writes (${options.maxWrites}): ${plural(result.deferred.length, 'write')} left for the next run ` +
         `(${result.deferred.map((w) => w.description).slice(0, 5).join('; ')}${result.deferred.length > 5 ? '; …' : ''}).`,
     );
   }
@@ -68,7 +69,7 @@ export async function applyWrites(client: GitHubClient, repo: RepoRef, plan: Pla
 /** "Made 3 of 7 planned writes; 1 failed (…); 1 not attempted (…); 2 deferred by max-writes." */
 export function describeApplied(result: ApplyResult): string {
   const planned = result.made.length + result.failed.length + result.notAttempted.length + result.deferred.length;
-  const parts = [`Made ${result.made.length} of ${planned} planned write${planned === 1 ? '' : 's'}`];
+  const parts = [`Made ${result.made.length} of ${plural(planned, 'planned write')}`];
   if (result.failed.length) parts.push(`${result.failed.length} failed (${result.failed.map((f) => f.write.description).join('; ')})`);
   if (result.notAttempted.length) parts.push(`${result.notAttempted.length} not attempted (${result.notAttempted.map((w) => w.description).join('; ')})`);
   if (result.deferred.length) parts.push(`${result.deferred.length} deferred by max-writes`);

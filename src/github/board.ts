@@ -126,7 +126,7 @@ export async function readBoard(client: GitHubClient, board: BoardRef, fieldName
   const fieldVariables = Object.fromEntries(fieldNames.map((name, i) => [`field${i}`, name]));
   const read: BoardRead = { title: '', fieldNames: [], items: [], redacted: 0, pullRequests: 0 };
   let after: string | null = null;
-  let drafts = 0;
+  const counter = { drafts: 0 };
   do {
     const page: BoardPage = await readPage(client, board, document, { owner: board.owner, number: board.number, after, withFields: after === null, ...fieldVariables });
     const project = page.repositoryOwner?.projectV2;
@@ -136,17 +136,21 @@ export async function readBoard(client: GitHubClient, board: BoardRef, fieldName
       read.fieldNames = (project.fields?.nodes ?? []).flatMap((node) => (node?.name ? [node.name] : []));
     }
     for (const node of project.items.nodes ?? []) {
-      if (!node) continue;
-      const fields = fieldValues(node, fieldNames);
-      const content = node.content;
-      if (!content) read.redacted += 1;
-      else if (content.__typename === 'PullRequest') read.pullRequests += 1;
-      else if (content.__typename === 'DraftIssue') read.items.push({ repository: null, item: draftItem(content, fields, (drafts += 1)), comments: [] });
-      else read.items.push({ repository: content.repository?.nameWithOwner ?? null, item: { ...toWorkItem(content), fields }, comments: [] });
+      if (node) addBoardItem(read, node, fieldNames, counter);
     }
     after = project.items.pageInfo.hasNextPage ? project.items.pageInfo.endCursor : null;
   } while (after);
   return read;
+}
+
+/** One board item: an issue or a draft is work; a pull request or an item the token cannot see is only counted. */
+function addBoardItem(read: BoardRead, node: RawItem, fieldNames: readonly string[], counter: { drafts: number }): void {
+  const fields = fieldValues(node, fieldNames);
+  const content = node.content;
+  if (!content) read.redacted += 1;
+  else if (content.__typename === 'PullRequest') read.pullRequests += 1;
+  else if (content.__typename === 'DraftIssue') read.items.push({ repository: null, item: draftItem(content, fields, (counter.drafts += 1)), comments: [] });
+  else read.items.push({ repository: content.repository?.nameWithOwner ?? null, item: { ...toWorkItem(content), fields }, comments: [] });
 }
 
 async function readPage(client: GitHubClient, board: BoardRef, document: string, variables: Record<string, unknown>): Promise<BoardPage> {

@@ -86,14 +86,40 @@ export interface PullRequestRead {
 /** The most pages of changed files read: GitHub's API lists no more than 3,000 files of a pull request. */
 const MAX_FILE_PAGES = 30;
 
+type PullRequestNode = NonNullable<NonNullable<PullRequestPage['repository']>['pullRequest']>;
+type PullRequestVariables = { owner: string; name: string; number: number };
+
 export async function readPullRequest(client: GitHubClient, repo: RepoRef, number: number): Promise<PullRequestRead> {
   const variables = { owner: repo.owner, name: repo.name, number };
   const first = await client.graphql<PullRequestPage>(PULL_REQUEST_QUERY, { ...variables, commentsAfter: null, filesAfter: null, withComments: true, withFiles: true });
   const pr = first.repository?.pullRequest;
   if (!pr) throw new Error(`Pull request #${number} was not found in ${repo.owner}/${repo.name}, or the token cannot read it.`);
+  const comments = await readAllComments(client, variables, pr);
+  const files = await readChangedFiles(client, variables, pr);
+  return {
+    number: pr.number,
+    title: pr.title,
+    url: pr.url,
+    isDraft: pr.isDraft,
+    ...closingReferences(pr, repo),
+    files,
+    comments: comments.filter((comment): comment is CommentNode => comment !== null),
+  };
+}
+
+/** The issues the pull request closes, in this repository and elsewhere. */
+function closingReferences(pr: PullRequestNode, repo: RepoRef): Pick<PullRequestRead, 'closes' | 'closesElsewhere' | 'closingTotal'> {
   const here = `${repo.owner}/${repo.name}`.toLowerCase();
   const references = (pr.closingIssuesReferences?.nodes ?? []).filter((node): node is NonNullable<typeof node> => node !== null);
+  return {
+    closes: references.filter((node) => node.repository.nameWithOwner.toLowerCase() === here).map((node) => node.number),
+    closesElsewhere: references.filter((node) => node.repository.nameWithOwner.toLowerCase() !== here).map((node) => `${node.repository.nameWithOwner}#${node.number}`),
+    closingTotal: pr.closingIssuesReferences?.totalCount ?? references.length,
+  };
+}
 
+/** Every comment: the first page's, then the next pages. */
+async function readAllComments(client: GitHubClient, variables: PullRequestVariables, pr: PullRequestNode): Promise<(CommentNode | null)[]> {
   const comments = [...(pr.comments?.nodes ?? [])];
   let commentsAfter = nextCursor(pr.comments?.pageInfo);
   while (commentsAfter) {
@@ -101,26 +127,24 @@ export async function readPullRequest(client: GitHubClient, repo: RepoRef, numbe
     comments.push(...(page.repository?.pullRequest?.comments?.nodes ?? []));
     commentsAfter = nextCursor(page.repository?.pullRequest?.comments?.pageInfo);
   }
+  return comments;
+}
 
-  const files = (pr.files?.nodes ?? []).flatMap((node) => (node ? [node.path] : []));
+/** The changed files' paths, up to GitHub's own limit. */
+async function readChangedFiles(client: GitHubClient, variables: PullRequestVariables, pr: PullRequestNode): Promise<string[]> {
+  const files = pathsOf(pr.files);
   let filesAfter = nextCursor(pr.files?.pageInfo);
   for (let pages = 1; filesAfter && pages < MAX_FILE_PAGES; pages += 1) {
     const page = await client.graphql<PullRequestPage>(PULL_REQUEST_QUERY, { ...variables, commentsAfter: null, filesAfter, withComments: false, withFiles: true });
-    files.push(...(page.repository?.pullRequest?.files?.nodes ?? []).flatMap((node) => (node ? [node.path] : [])));
-    filesAfter = nextCursor(page.repository?.pullRequest?.files?.pageInfo);
+    const more = page.repository?.pullRequest?.files;
+    files.push(...pathsOf(more));
+    filesAfter = nextCursor(more?.pageInfo);
   }
+  return files;
+}
 
-  return {
-    number: pr.number,
-    title: pr.title,
-    url: pr.url,
-    isDraft: pr.isDraft,
-    closes: references.filter((node) => node.repository.nameWithOwner.toLowerCase() === here).map((node) => node.number),
-    closesElsewhere: references.filter((node) => node.repository.nameWithOwner.toLowerCase() !== here).map((node) => `${node.repository.nameWithOwner}#${node.number}`),
-    closingTotal: pr.closingIssuesReferences?.totalCount ?? references.length,
-    files,
-    comments: comments.filter((comment): comment is CommentNode => comment !== null),
-  };
+function pathsOf(files: PullRequestNode['files']): string[] {
+  return (files?.nodes ?? []).flatMap((node) => (node ? [node.path] : []));
 }
 
 function nextCursor(pageInfo: PageInfo | undefined): string | null {

@@ -77,58 +77,93 @@ export interface AuditReadOptions {
   needsBotComment?: (node: IssueNode, window: readonly (CommentNode | null)[]) => boolean;
 }
 
+/** What the pages of an audit read add up to, before the follow-up reads. */
+interface AuditCollected {
+  records: IssueRecord[];
+  dashboards: { number: number; body: string }[];
+  /** Issues whose bot comment was not in the window and is needed: read after the pages. */
+  pending: { index: number; node: AuditNode; window: (CommentNode | null)[] }[];
+}
+
 /** Every issue in the given states, 100 per request. */
 export async function readIssues(client: GitHubClient, repo: RepoRef, options: AuditReadOptions): Promise<IssuesRead> {
-  const records: IssueRecord[] = [];
-  const dashboards: { number: number; body: string }[] = [];
-  const pending: { index: number; node: AuditNode; window: (CommentNode | null)[] }[] = [];
+  const collected: AuditCollected = { records: [], dashboards: [], pending: [] };
   let existingLabels: Set<string> | undefined;
   let after: string | null = null;
   let counted: number | undefined;
   let seen = 0;
   do {
-    const page: AuditPage = await client.graphql<AuditPage>(AUDIT_ISSUES_QUERY, {
-      owner: repo.owner,
-      name: repo.name,
-      states: options.states,
-      since: options.since ?? null,
-      labels: options.label ? [options.label] : null,
-      after,
-      withBody: options.withBody,
-      withComments: options.withComments,
-      ...labelVariables(options.labels, after === null),
-    });
-    const repository = requireRepository(page.repository, repo);
+    const repository = await readAuditPage(client, repo, options, after);
     if (after === null && options.labels) existingLabels = labelsFound(repository);
     counted ??= repository.issues.totalCount;
     seen += repository.issues.nodes.length;
-    for (const node of repository.issues.nodes) {
-      if (!node) continue;
-      if (isDashboardIssue(node, options.dashboardTitle)) {
-        dashboards.push({ number: node.number, body: node.body ?? '' });
-        continue;
-      }
-      const window = [...(node.earlyComments?.nodes ?? []), ...(node.recentComments?.nodes ?? [])];
-      records.push({ item: toWorkItem(node, window), comments: options.withComments ? commentWindow(node) : { comment: null, complete: false } });
-      if (!records.at(-1)!.comments.complete && options.withComments && options.needsBotComment?.(node, window)) pending.push({ index: records.length - 1, node, window });
-    }
+    collectAuditNodes(repository.issues.nodes, options, collected);
     after = repository.issues.pageInfo.hasNextPage ? repository.issues.pageInfo.endCursor : null;
   } while (after);
   // After the pages: a follow-up request between pages would not change what is read, and keeps the page loop simple.
-  for (const { index, node, window } of pending) {
+  const records = await completeBotComments(client, repo, collected);
+  warnIfShort(client, options, seen, counted);
+  const [dashboard = null, ...extras] = collected.dashboards.sort((a, b) => a.number - b.number);
+  return { records, dashboard, extraDashboards: extras.map((extra) => extra.number), existingLabels };
+}
+
+async function readAuditPage(client: GitHubClient, repo: RepoRef, options: AuditReadOptions, after: string | null): Promise<NonNullable<AuditPage['repository']>> {
+  const page: AuditPage = await client.graphql<AuditPage>(AUDIT_ISSUES_QUERY, {
+    owner: repo.owner,
+    name: repo.name,
+    states: options.states,
+    since: options.since ?? null,
+    labels: options.label ? [options.label] : null,
+    after,
+    withBody: options.withBody,
+    withComments: options.withComments,
+    ...labelVariables(options.labels, after === null),
+  });
+  return requireRepository(page.repository, repo);
+}
+
+/** One page's issues as records; the dashboard issues aside; and the issues whose bot comment must still be read. */
+function collectAuditNodes(nodes: (AuditNode | null)[], options: AuditReadOptions, collected: AuditCollected): void {
+  const { records, dashboards, pending } = collected;
+  for (const node of nodes) {
+    if (!node) continue;
+    if (isDashboardIssue(node, options.dashboardTitle)) {
+      dashboards.push({ number: node.number, body: node.body ?? '' });
+      continue;
+    }
+    const window = [...(node.earlyComments?.nodes ?? []), ...(node.recentComments?.nodes ?? [])];
+    const record = { item: toWorkItem(node, window), comments: options.withComments ? commentWindow(node) : { comment: null, complete: false } };
+    records.push(record);
+    if (needsFollowUp(record, node, window, options)) pending.push({ index: records.length - 1, node, window });
+  }
+}
+
+/** The window did not settle where the bot's comment is, and the issue's work item needs it. */
+function needsFollowUp(record: IssueRecord, node: AuditNode, window: (CommentNode | null)[], options: AuditReadOptions): boolean {
+  return !record.comments.complete && options.withComments && (options.needsBotComment?.(node, window) ?? false);
+}
+
+/** The bot's comment of each pending issue, read in follow-up requests for that issue only. */
+async function completeBotComments(client: GitHubClient, repo: RepoRef, collected: AuditCollected): Promise<IssueRecord[]> {
+  const records = collected.records;
+  for (const { index, node, window } of collected.pending) {
     const read = await readCommentsToBot(client, repo, node.number);
     records[index] = { item: toWorkItem(node, [...window, ...read.nodes]), comments: { comment: read.comment, complete: true } };
   }
-  // Pages that end before the count (a page that came back empty, or issues
-  // closed or deleted between pages, which shift the later pages): say so; the
-  // run acts on what it read, and the next run reads the rest.
+  return records;
+}
+
+/**
+ * Pages that end before the count (a page that came back empty, or issues
+ * closed or deleted between pages, which shift the later pages): say so; the
+ * run acts on what it read, and the next run reads the rest.
+ */
+function warnIfShort(client: GitHubClient, options: AuditReadOptions, seen: number, counted: number | undefined): void {
   if (typeof counted === 'number' && seen < counted) {
     client.warn?.(
       `GitHub's pages of ${options.states.join(' and ').toLowerCase()} issues ended after ${seen} of the ${counted} it counted: this run acted on those it read; the next run reads the rest.`,
     );
   }
-  const [dashboard = null, ...extras] = dashboards.sort((a, b) => a.number - b.number);
-  return { records, dashboard, extraDashboards: extras.map((extra) => extra.number), existingLabels };
 }
 
 interface FocusPage {

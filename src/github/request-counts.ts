@@ -2,7 +2,7 @@
  * How many API requests a run made, by kind: the quota a maintainer watches.
  * Kept apart from the client so that reporting them does not load the client.
  */
-import { plural } from '../report/format.js';
+import { plural } from '../core/wording.js';
 
 export interface RequestCounts {
   graphql: number;
@@ -20,6 +20,6 @@ export interface RequestCounts {
 export function describeCounts(counts: RequestCounts): string {
   const remaining = counts.rateLimitRemaining === undefined ? 'unknown' : counts.rateLimitRemaining.toLocaleString('en-US');
   const waited = counts.waitedSeconds ? `; waited ${counts.waitedSeconds}s on rate limits` : '';
-  return `${counts.graphql} GraphQL (${plural(counts.graphqlPoints, 'point')}), ${counts.restRead} REST read${counts.restRead === 1 ? '' : 's'}, ${counts.write} write${counts.write === 1 ? '' : 's'}; rate limit remaining ${remaining}${waited}`;
+  return `${counts.graphql} GraphQL (${plural(counts.graphqlPoints, 'point')}), ${plural(counts.restRead, 'REST read')}, ${plural(counts.write, 'write')}; rate limit remaining ${remaining}${waited}`;
 }
 

@@ -1,3 +1,4 @@
+import { plural } from '../core/wording.js';
 import type { Policy } from '../core/policy.js';
 
 /** One line that says what a policy enforces: `2 categories (deal ≤ 10%, strategic ≥ 60%), 7 business-case fields, …`. */
@@ -15,8 +16,4 @@ export function summarizePolicy(policy: Policy): string {
   if (policy.forbiddenLabels.length) parts.push(plural(policy.forbiddenLabels.length, 'forbidden label'));
   parts.push(policy.enforcement.failOn.length ? `fails on ${policy.enforcement.failOn.join(', ')}` : 'never fails the check');
   return parts.join(', ');
-}
-
-function plural(count: number, singular: string, pluralForm = `${singular}s`): string {
-  return `${count} ${count === 1 ? singular : pluralForm}`;
 }

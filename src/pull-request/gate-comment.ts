@@ -6,7 +6,8 @@
 import { COMMENT_MARKER, MERGE_GATE_MARKER } from '../report/markers.js';
 import { renderResolvedComment } from '../report/comment.js';
 import { escapeText, safeUrl, terminalText } from '../report/escape.js';
-import { itemLink, plural } from '../report/format.js';
+import { itemLink } from '../report/format.js';
+import { plural } from '../core/wording.js';
 import type { GateVerdict, IssueVerdict } from './gate.js';
 
 /** The most blocking findings listed per issue; the issue's own comment has the rest. */

@@ -5,7 +5,8 @@
  */
 import { COMMENT_MARKER, POLICY_PREVIEW_MARKER } from '../report/markers.js';
 import { codeSpan, escapeText } from '../report/escape.js';
-import { itemLink, plural } from '../report/format.js';
+import { itemLink } from '../report/format.js';
+import { plural } from '../core/wording.js';
 import type { BudgetChange, BudgetSide, FieldChange, ItemRef, PolicyDiff } from './policy-diff.js';
 
 /** Items listed per list before "and N more". */

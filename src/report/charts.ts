@@ -2,6 +2,7 @@
  * Mermaid charts for the job summary and the dashboard. Labels are sanitized
  * (customer names come from issue labels); numbers are our own.
  */
+import { round } from '../core/wording.js';
 import { mermaidLabel } from './escape.js';
 import type { ReportDigest } from './digest.js';
 
@@ -62,9 +63,4 @@ export function trendChart(trend: NonNullable<ReportDigest['trend']>): string {
     ...(cap === undefined ? [] : [`    line [${[...trend.rows.map(() => cap), cap].join(', ')}]`]),
     '```',
   ].join('\n');
-}
-
-function round(value: number, decimals = 2): number {
-  const factor = 10 ** decimals;
-  return Math.round(value * factor) / factor;
 }

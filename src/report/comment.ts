@@ -5,12 +5,13 @@
  * for an exception. Edited in place by the bot, found by COMMENT_MARKER.
  */
 import { FINDING_KINDS, isBudgetFinding } from '../core/finding-kinds.js';
-import type { ArchiveDecision, CustomerBudget, Finding, ItemAssessment, WorkItem } from '../core/types.js';
-import type { BusinessCaseField, Policy } from '../core/policy.js';
-import { formAnswer, normalizeHeading } from '../core/issue-form.js';
+import type { ArchiveDecision, CategoryBudget, CustomerBudget, Finding, ItemAssessment, WorkItem } from '../core/types.js';
+import type { Policy } from '../core/policy.js';
+import { formAnswer } from '../core/issue-form.js';
 import { matchesGlob } from '../core/glob.js';
 import { codeSpan, escapeText, quoted, safeUrl, truncateForGitHub } from './escape.js';
-import { amount, budgetFor, capitalize, day, itemLink, joinWords, plural } from './format.js';
+import { budgetFor, day, itemLink, joinWords } from './format.js';
+import { amount, capitalize, plural, withoutFinalPeriod } from '../core/wording.js';
 import { COMMENT_MARKER, fixesMarker, readFixes, stateMarker } from './markers.js';
 import type { ReportInput } from './types.js';
 import { exceedsShare, formatPercent, parseShare, type Share } from '../core/share.js';
@@ -167,68 +168,72 @@ function briefly(reasons: { text: string; budget: boolean }[]): string[] {
 }
 
 function reasonsFor(policy: Policy, findings: Finding[], archive: ArchiveDecision | undefined): { text: string; budget: boolean }[] {
-  const count = (kind: Finding['kind']) => findings.filter((f) => f.kind === kind).length;
-  const reasons: string[] = [];
-  const budget: string[] = [];
-  const missing = count('missing-field');
-  const invalid = count('invalid-field');
-  const answers = missing + invalid;
-  if (answers) {
-    const state = invalid === 0 ? 'missing' : missing === 0 ? 'not in the expected form' : 'missing or incomplete';
-    reasons.push(`${plural(answers, 'business-case answer')} ${answers === 1 ? 'is' : 'are'} ${state}`);
-  }
-  if (count('not-without-customer')) reasons.push('it would be built only for this customer');
-  const reviews = count('unchecked-review');
-  if (reviews) reasons.push(`${plural(reviews, 'review')} ${reviews === 1 ? 'is' : 'are'} not ticked`);
-  const labels = count('forbidden-label');
-  if (labels) reasons.push(labels === 1 ? 'it has a one-off label' : `it has ${labels} one-off labels`);
-  if (count('bet-overdue')) reasons.push('its review date has passed');
-  if (count('outcome-missing')) reasons.push('nobody has said yet how the bet turned out');
-  const stale = policy.backlog.maxAgeDays ? `it has not been updated in over ${plural(policy.backlog.maxAgeDays, 'day')}` : 'it has not been updated in a long time';
-  if (count('stale-backlog')) reasons.push(stale);
-  if (archive) reasons.push(archive.due ? `${stale} and is due to be archived` : `${stale} and will be archived on ${day(archive.archiveOn)} unless someone updates it`);
-  if (count('missing-size')) reasons.push('it has no size estimate');
-  const overShare = findings.filter((x) => x.kind === 'customer-over-share').map((f) => escapeText(f.customer ?? 'this customer', 40));
-  const overBudget = findings.filter((x) => x.kind === 'over-budget');
-  for (const f of overBudget) {
-    const customers = overShare.length ? `, with ${joinWords(overShare)} above ${overShare.length === 1 ? 'its' : 'their'} share` : '';
-    budget.push(`${escapeText(f.category ?? 'its category', 40)} work is over budget${customers}`);
-  }
-  if (overBudget.length === 0) {
-    for (const f of findings.filter((x) => x.kind === 'customer-over-share')) {
-      budget.push(`${escapeText(f.customer ?? 'this customer', 40)} already takes more than its share of ${escapeText(f.category ?? 'its category', 40)} work`);
-    }
-  }
-  return [...reasons.map((text) => ({ text, budget: false })), ...budget.map((text) => ({ text, budget: true }))];
+  return [...ownReasons(policy, findings, archive).map((text) => ({ text, budget: false })), ...budgetReasons(findings).map((text) => ({ text, budget: true }))];
 }
 
-/** One thing still to fix: the exact heading or label, what a valid answer looks like, and what is there now. */
-function fixLine(input: CommentInput, finding: Finding): string {
-  const rule = finding.field ? fieldRule(input.policy, finding.field) : undefined;
-  const why = rule?.message ? `\n  _${escapeText(rule.message, 200)}_` : '';
-  if (rule && (finding.kind === 'missing-field' || finding.kind === 'invalid-field')) {
-    return `- ${fieldInstruction(rule)}${finding.kind === 'invalid-field' ? currentAnswer(input, rule.heading) : ''}${why}`;
+/** What is wrong with the item itself, in the order the opening names it. */
+function ownReasons(policy: Policy, findings: Finding[], archive: ArchiveDecision | undefined): string[] {
+  const count = (kind: Finding['kind']) => findings.filter((f) => f.kind === kind).length;
+  const has = (kind: Finding['kind']) => count(kind) > 0;
+  const stale = policy.backlog.maxAgeDays ? `it has not been updated in over ${plural(policy.backlog.maxAgeDays, 'day')}` : 'it has not been updated in a long time';
+  return [
+    answersReason(count('missing-field'), count('invalid-field')),
+    has('not-without-customer') && 'it would be built only for this customer',
+    reviewsReason(count('unchecked-review')),
+    labelsReason(count('forbidden-label')),
+    has('bet-overdue') && 'its review date has passed',
+    has('outcome-missing') && 'nobody has said yet how the bet turned out',
+    has('stale-backlog') && stale,
+    archive && archiveReason(stale, archive),
+    has('missing-size') && 'it has no size estimate',
+  ].filter((reason): reason is string => !!reason);
+}
+
+function answersReason(missing: number, invalid: number): string {
+  const answers = missing + invalid;
+  if (!answers) return '';
+  const state = invalid === 0 ? 'missing' : missing === 0 ? 'not in the expected form' : 'missing or incomplete';
+  return `${plural(answers, 'business-case answer')} ${answers === 1 ? 'is' : 'are'} ${state}`;
+}
+
+function reviewsReason(reviews: number): string {
+  return reviews ? `${plural(reviews, 'review')} ${reviews === 1 ? 'is' : 'are'} not ticked` : '';
+}
+
+function labelsReason(labels: number): string {
+  if (!labels) return '';
+  return labels === 1 ? 'it has a one-off label' : `it has ${labels} one-off labels`;
+}
+
+function archiveReason(stale: string, archive: ArchiveDecision): string {
+  return archive.due ? `${stale} and is due to be archived` : `${stale} and will be archived on ${day(archive.archiveOn)} unless someone updates it`;
+}
+
+/** The budget the item counts toward: its category over budget (naming the customers over their share), else each customer over its share. */
+function budgetReasons(findings: Finding[]): string[] {
+  const overShare = findings.filter((x) => x.kind === 'customer-over-share');
+  const overBudget = findings.filter((x) => x.kind === 'over-budget');
+  if (overBudget.length === 0) {
+    return overShare.map((f) => `${escapeText(f.customer ?? 'this customer', 40)} already takes more than its share of ${escapeText(f.category ?? 'its category', 40)} work`);
   }
-  return `- ${escapeText(withoutPeriod(finding.fix), 300)}${why}`;
+  const names = overShare.map((f) => escapeText(f.customer ?? 'this customer', 40));
+  const customers = names.length ? `, with ${joinWords(names)} above ${names.length === 1 ? 'its' : 'their'} share` : '';
+  return overBudget.map((f) => `${escapeText(f.category ?? 'its category', 40)} work is over budget${customers}`);
+}
+
+/**
+ * One thing still to fix, in the words of the rule that found it (its `fix`,
+ * which every report shows), and for an answer in the wrong form, what is there now.
+ */
+function fixLine(input: CommentInput, finding: Finding): string {
+  const now = finding.kind === 'invalid-field' && finding.field ? currentAnswer(input, finding.field) : '';
+  return `- ${escapeText(withoutFinalPeriod(finding.fix), 300)}${now}`;
 }
 
 /** " — now "Upsell"": the answer as it stands, so the instruction need not repeat the question. */
 function currentAnswer(input: CommentInput, heading: string): string {
   const answer = formAnswer(input.items.find((i) => i.number === input.focusItem)?.form ?? {}, heading);
   return answer ? ` — now ${quoted(answer, 80)}` : '';
-}
-
-function fieldRule(policy: Policy, heading: string): BusinessCaseField | undefined {
-  const key = normalizeHeading(heading);
-  return policy.businessCase.fields.find((f) => normalizeHeading(f.heading) === key);
-}
-
-function fieldInstruction(rule: BusinessCaseField): string {
-  const heading = `**${escapeText(rule.heading, 80)}**`;
-  if (rule.oneOf?.length) return `Answer ${heading} with one of: ${rule.oneOf.map((o) => escapeText(o, 60)).join(', ')}`;
-  if (rule.type === 'date') return `Fill in ${heading} with a date written YYYY-MM-DD`;
-  if (rule.minWords) return `Fill in ${heading} with at least ${plural(rule.minWords, 'word')}`;
-  return `Fill in ${heading}`;
 }
 
 /**
@@ -245,14 +250,7 @@ function capacitySection(input: CommentInput, findings: Finding[], number: numbe
   const size = assessment?.planned ? assessment.size : 0;
   const customers = overShare.map((f) => ({ finding: f, row: budget?.customers.find((c) => c.customer === f.customer) }));
 
-  const heading = overBudget
-    ? `### Capacity: ${name} work is over budget`
-    : `### Capacity: ${joinWords(customers.map(({ finding }) => escapeText(finding.customer ?? 'this customer', 40)))} over ${customers.length === 1 ? 'its' : 'their'} share of ${name} work`;
-  const states = [
-    ...(overBudget && budget ? [`${capitalize(name)} work takes **${budget.share}** of planned capacity, above its cap of **${budget.maxShare?.text ?? '?'}**`] : []),
-    ...customers.map(({ finding, row }) => `**${escapeText(finding.customer ?? 'this customer', 40)}** takes **${row?.share ?? '?'}** of ${name} work, above the per-customer cap of **${row?.cap ?? '?'}**`),
-  ];
-  const lines = [heading, `${states.join('; ')}.${withoutThisIssue(input, { overBudget, customers, size, category })}`];
+  const lines = [capacityHeading(name, overBudget, customers), `${capacityStates(name, overBudget ? budget : undefined, customers).join('; ')}.${withoutThisIssue(input, { overBudget, customers, size, category })}`];
   const members = overBudget ? membersOf(input, category, overBudget) : customers.flatMap(({ finding }) => membersOf(input, category, finding));
   const others = members.filter((a) => a.number !== number);
   if (others.length) {
@@ -262,10 +260,26 @@ function capacitySection(input: CommentInput, findings: Finding[], number: numbe
   return lines.join('\n\n');
 }
 
+type OverShare = { finding: Finding; row: CustomerBudget | undefined };
+
+function capacityHeading(name: string, overBudget: Finding | undefined, customers: OverShare[]): string {
+  if (overBudget) return `### Capacity: ${name} work is over budget`;
+  const who = joinWords(customers.map(({ finding }) => escapeText(finding.customer ?? 'this customer', 40)));
+  return `### Capacity: ${who} over ${customers.length === 1 ? 'its' : 'their'} share of ${name} work`;
+}
+
+/** The category's share against its cap (when it is over budget), then each customer's against theirs. */
+function capacityStates(name: string, overBudget: CategoryBudget | undefined, customers: OverShare[]): string[] {
+  return [
+    ...(overBudget ? [`${capitalize(name)} work takes **${overBudget.share}** of planned capacity, above its cap of **${overBudget.maxShare?.text ?? '?'}**`] : []),
+    ...customers.map(({ finding, row }) => `**${escapeText(finding.customer ?? 'this customer', 40)}** takes **${row?.share ?? '?'}** of ${name} work, above the per-customer cap of **${row?.cap ?? '?'}**`),
+  ];
+}
+
 /** What this item adds, and whether each budget would still be over without it: then this issue alone is not the problem. */
 function withoutThisIssue(
   input: CommentInput,
-  facts: { overBudget: Finding | undefined; customers: { finding: Finding; row: CustomerBudget | undefined }[]; size: number; category: string },
+  facts: { overBudget: Finding | undefined; customers: OverShare[]; size: number; category: string },
 ): string {
   if (facts.size <= 0) return '';
   const { evaluation } = input;
@@ -276,14 +290,21 @@ function withoutThisIssue(
     const [part, whole] = [budget.points - facts.size, evaluation.totalPoints - facts.size];
     outcomes.push(outcome(`${escapeText(facts.category, 40)} work`, 'over budget', part, whole, budget.maxShare));
   }
-  for (const { finding, row } of facts.customers) {
-    const cap = row?.cap ? parseShare(row.cap) : undefined;
-    if (!row || !cap) continue;
-    const [part, whole] = [row.points - (finding.customer === ownCustomer ? facts.size : 0), (budget?.points ?? 0) - facts.size];
-    outcomes.push(outcome(escapeText(finding.customer ?? 'this customer', 40), 'over its share', part, whole, cap));
-  }
+  const categoryPoints = budget?.points ?? 0;
+  outcomes.push(...facts.customers.flatMap((customer) => customerOutcome(customer, { ownCustomer, size: facts.size, categoryPoints })));
   const adds = ` This issue adds **${amount(facts.size, evaluation.unit)}**.`;
   return outcomes.length ? `${adds} Without it, ${joinWords(outcomes)}.` : adds;
+}
+
+/** Whether a customer would still be over its share without this item (which counts toward it only when it is that customer's). */
+function customerOutcome(
+  { finding, row }: OverShare,
+  facts: { ownCustomer: string | null | undefined; size: number; categoryPoints: number },
+): string[] {
+  const cap = row?.cap ? parseShare(row.cap) : undefined;
+  if (!row || !cap) return [];
+  const [part, whole] = [row.points - (finding.customer === facts.ownCustomer ? facts.size : 0), facts.categoryPoints - facts.size];
+  return [outcome(escapeText(finding.customer ?? 'this customer', 40), 'over its share', part, whole, cap)];
 }
 
 /** "deal work would still be over budget (22.7% > 10%)" or "deal work would take 8%, within its cap". */
@@ -350,7 +371,7 @@ function exemptSection(policy: Policy, findings: Finding[]): string {
   return [
     '### Exempt',
     `This issue carries ${label ? codeSpan(label) : 'the exemption label'}, so these are reported but block nothing:`,
-    ...findings.map((f) => `- ${escapeText(withoutPeriod(f.message), 300)} (exempt)`),
+    ...findings.map((f) => `- ${escapeText(withoutFinalPeriod(f.message), 300)} (exempt)`),
   ].join('\n');
 }
 
@@ -437,8 +458,4 @@ function fixedLine(key: string): string {
 
 function unique(keys: string[]): string[] {
   return [...new Set(keys)];
-}
-
-function withoutPeriod(text: string): string {
-  return text.replace(/\.\s*$/, '');
 }

@@ -201,8 +201,3 @@ function trendOf(input: ReportInput): ReportDigest['trend'] {
     extraRequests: input.trend.extraRequests,
   };
 }
-
-/** A fraction as a percentage with at most one decimal: 0.125 → "12.5%". */
-export function percent(fraction: number): string {
-  return `${Math.round(fraction * 1000) / 10}%`;
-}

@@ -1,6 +1,8 @@
 /**
  * Small wording and drawing helpers shared by every report, so a comment,
- * a job summary and a terminal say the same thing the same way.
+ * a job summary and a terminal say the same thing the same way. Numbers,
+ * amounts and plurals are written by `core/wording.ts`, which the engine's
+ * findings use too.
  */
 import type { FindingKind } from '../core/finding-kinds.js';
 import type { Share } from '../core/share.js';
@@ -26,31 +28,10 @@ export const KIND_TITLES: Record<FindingKind, string> = {
   'outcome-missing': 'Bets without an outcome',
 };
 
-/** "1 item", "3 items". */
-export function plural(count: number, singular: string, pluralForm = `${singular}s`): string {
-  return `${count.toLocaleString('en-US')} ${count === 1 ? singular : pluralForm}`;
-}
-
-/** "Deal work" from "deal work". */
-export function capitalize(text: string): string {
-  return text.charAt(0).toUpperCase() + text.slice(1);
-}
-
 /** "a", "a and b", "a, b and c". */
 export function joinWords(words: string[]): string {
   if (words.length <= 1) return words.join('');
   return `${words.slice(0, -1).join(', ')} and ${words[words.length - 1]}`;
-}
-
-/** A number as every report writes it: at most two decimals, thousands separated: "4,990", "12.5". */
-export function formatNumber(value: number): string {
-  return value.toLocaleString('en-US', { maximumFractionDigits: 2 });
-}
-
-/** A number of points as people say it: "8 points", "1 issue" (in `issues` units), decimals kept short. */
-export function amount(points: number, unit: Evaluation['unit']): string {
-  const rounded = Math.round(points * 100) / 100;
-  return plural(rounded, unit === 'issues' ? 'issue' : 'point');
 }
 
 /** `part / whole` as a fraction between 0 and 1, 0 when there is no whole. */

@@ -6,7 +6,8 @@
 import type { BetOutcomes } from '../core/outcomes.js';
 import { listItems } from '../core/rules/context.js';
 import { formatPercent } from '../core/share.js';
-import { day, plural } from './format.js';
+import { day } from './format.js';
+import { plural } from '../core/wording.js';
 
 export function outcomesSection(outcomes: BetOutcomes | undefined): string {
   if (!outcomes) return '';

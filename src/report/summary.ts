@@ -9,8 +9,10 @@
 import { outcomesSection } from './outcomes.js';
 import type { Finding } from '../core/types.js';
 import { codeSpan, escapeText, truncateForGitHub } from './escape.js';
-import { digest, percent, type ArchiveRow, type BudgetRow, type CustomerRow, type FindingGroup, type ReportDigest } from './digest.js';
-import { amount, BAR_MARKS, capitalize, day, formatNumber, itemLink, joinWords, KIND_TITLES, plural, shareBar, STATUS_WORDS } from './format.js';
+import { digest, type ArchiveRow, type BudgetRow, type CustomerRow, type FindingGroup, type ReportDigest } from './digest.js';
+import { BAR_MARKS, day, itemLink, joinWords, KIND_TITLES, shareBar, STATUS_WORDS } from './format.js';
+import { formatPercent } from '../core/share.js';
+import { amount, capitalize, formatNumber, plural } from '../core/wording.js';
 import { pieChart, trendChart, type Slice } from './charts.js';
 import type { ReportInput, RunFacts } from './types.js';
 
@@ -223,15 +225,15 @@ function trendSection(input: ReportInput, facts: ReportDigest): string {
   const names = joinWords(trend.categories.map((c) => escapeText(c, 40))) || 'deal-driven';
   const delivered = trend.rows.filter((r) => r.delivered > 0);
   const [first, last] = [delivered[0], delivered.at(-1)];
-  const change = first && last && first !== last ? `went from ${percent(first.share)} in ${first.month} to ${percent(last.share)} in ${last.month}` : first ? `was ${percent(first.share)} in ${first.month}` : 'has nothing delivered yet';
-  const cap = trend.cap !== undefined ? ` against a ${percent(trend.cap)} cap` : '';
-  const lead = `The ${names} share of delivered (closed) work ${change}; it is ${percent(trend.plannedShare)} of work planned now${cap}. Falling means less customer-specific work.`;
+  const change = first && last && first !== last ? `went from ${formatPercent(first.share)} in ${first.month} to ${formatPercent(last.share)} in ${last.month}` : first ? `was ${formatPercent(first.share)} in ${first.month}` : 'has nothing delivered yet';
+  const cap = trend.cap !== undefined ? ` against a ${formatPercent(trend.cap)} cap` : '';
+  const lead = `The ${names} share of delivered (closed) work ${change}; it is ${formatPercent(trend.plannedShare)} of work planned now${cap}. Falling means less customer-specific work.`;
   const unit = unitName(input).toLowerCase();
   const table = [
     `| Month | Delivered (${unit}) | ${names} | Share |`,
     '|---|--:|--:|--:|',
-    ...trend.rows.map((r) => `| ${r.month} | ${formatNumber(r.delivered)} | ${formatNumber(r.dealDriven)} | ${r.delivered > 0 ? percent(r.share) : '—'} |`),
-    `| **planned now** | ${formatNumber(input.evaluation.totalPoints)} | ${formatNumber(trend.plannedShare * input.evaluation.totalPoints)} | ${percent(trend.plannedShare)} |`,
+    ...trend.rows.map((r) => `| ${r.month} | ${formatNumber(r.delivered)} | ${formatNumber(r.dealDriven)} | ${r.delivered > 0 ? formatPercent(r.share) : '—'} |`),
+    `| **planned now** | ${formatNumber(input.evaluation.totalPoints)} | ${formatNumber(trend.plannedShare * input.evaluation.totalPoints)} | ${formatPercent(trend.plannedShare)} |`,
   ].join('\n');
   const extra = trend.extraRequests > 0 ? `\n\n_Reading closed work for the trend took ${plural(trend.extraRequests, 'extra API request')}._` : '';
   return ['### Trend', lead, `<details><summary>Trend chart and table by month</summary>\n\n${trendChart(trend)}\n\n${table}${extra}\n\n</details>`].join('\n\n');

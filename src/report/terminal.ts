@@ -6,8 +6,10 @@
  */
 import type { Finding } from '../core/types.js';
 import { terminalText } from './escape.js';
-import { digest, percent, type ReportDigest } from './digest.js';
-import { amount, day, KIND_TITLES, plural, shareBar } from './format.js';
+import { digest, type ReportDigest } from './digest.js';
+import { day, KIND_TITLES, shareBar } from './format.js';
+import { formatPercent } from '../core/share.js';
+import { amount, formatNumber, plural } from '../core/wording.js';
 import { MAX_MESSAGES_PER_ITEM, MAX_PER_GROUP } from './summary.js';
 import type { ReportInput } from './types.js';
 
@@ -89,7 +91,7 @@ function budgets(input: ReportInput, facts: ReportDigest, { paint, cell, column 
     ...rows.map((b) => {
       const status = paint(pad(STATUS_SHORT[b.status], 6), STATUS_STYLE[b.status]);
       const bar = shareBar(b.share, b.cap, BAR_WIDTH);
-      return `  ${pad(cell(b.category, name), name)} ${lpad(String(b.items), 5)} ${lpad(num(b.points), 6)} ${lpad(b.shareText, 6)} ${lpad(b.capText, 9)}  ${status}  ${b.status === 'over' ? paint(bar, 'red') : bar}`;
+      return `  ${pad(cell(b.category, name), name)} ${lpad(String(b.items), 5)} ${lpad(formatNumber(b.points), 6)} ${lpad(b.shareText, 6)} ${lpad(b.capText, 9)}  ${status}  ${b.status === 'over' ? paint(bar, 'red') : bar}`;
     }),
   ];
   return lines.join('\n');
@@ -106,7 +108,7 @@ function customers(facts: ReportDigest, { paint, cell, column }: Layout): string
     paint(`  ${pad('Customer', name)} ${pad('Category', category)} ${lpad('Items', 5)} ${lpad('Points', 6)} ${lpad('Share', 6)} ${lpad('Cap', 7)}  Status`, 'dim'),
     ...shown.map(
       (c) =>
-        `  ${pad(cell(c.customer, name), name)} ${pad(cell(c.category, category), category)} ${lpad(String(c.items), 5)} ${lpad(num(c.points), 6)} ${lpad(c.shareText, 6)} ${lpad(c.capText, 7)}  ${c.over ? paint('over', 'red') : paint('ok', 'green')}`,
+        `  ${pad(cell(c.customer, name), name)} ${pad(cell(c.category, category), category)} ${lpad(String(c.items), 5)} ${lpad(formatNumber(c.points), 6)} ${lpad(c.shareText, 6)} ${lpad(c.capText, 7)}  ${c.over ? paint('over', 'red') : paint('ok', 'green')}`,
     ),
   ];
   if (sorted.length > MAX_CUSTOMERS) lines.push(`  …and ${plural(sorted.length - MAX_CUSTOMERS, 'more customer')}`);
@@ -183,7 +185,7 @@ function trend(input: ReportInput, facts: ReportDigest, { paint, fit, column, ce
   // The categories head their column: cut to it on a terminal, whole when piped.
   const dealWidth = column(9, [names]);
   const row = (label: string, delivered: number, deal: number, share: number, known: boolean) =>
-    `  ${pad(label, 11)} ${lpad(num(delivered), 9)} ${lpad(num(deal), dealWidth)} ${lpad(known ? percent(share) : '—', 6)}  ${shareBar(share, t.cap, BAR_WIDTH)}`;
+    `  ${pad(label, 11)} ${lpad(formatNumber(delivered), 9)} ${lpad(formatNumber(deal), dealWidth)} ${lpad(known ? formatPercent(share) : '—', 6)}  ${shareBar(share, t.cap, BAR_WIDTH)}`;
   return [
     paint(`Trend: ${names} share of delivered work`, 'bold'),
     paint(`  ${pad('Month', 11)} ${lpad('Delivered', 9)} ${lpad(cell(names, dealWidth), dealWidth)} ${lpad('Share', 6)}`, 'dim'),
@@ -219,10 +221,6 @@ function itemSection(input: ReportInput, focusItem: number, { paint, fit }: Layo
 /** Engine messages use **bold** for headings; a terminal shows the words. */
 function plainMarkdown(text: string): string {
   return text.replace(/\*\*/g, '');
-}
-
-function num(value: number): string {
-  return String(Math.round(value * 100) / 100);
 }
 
 function pad(text: string, width: number): string {

@@ -10,7 +10,8 @@ import { matchesGlob } from '../core/glob.js';
 import type { Finding, WorkItem } from '../core/types.js';
 import type { Policy } from '../core/policy.js';
 import { codeSpan, escapeText } from './escape.js';
-import { amount, budgetFor, day } from './format.js';
+import { budgetFor, day } from './format.js';
+import { amount } from '../core/wording.js';
 import type { ReportInput } from './types.js';
 
 const RULES: { title: string; kinds: FindingKind[] }[] = [

@@ -103,7 +103,7 @@ describe('an answer filled in since the last check', () => {
 
     await run('opened');
     const first = botComments(github, 101)[0]!.body;
-    expect(first).toContain('Fill in **Investment cap**');
+    expect(first).toContain('Fill in "Investment cap"');
     expect(first).not.toContain('Fixed since the last check');
 
     issue.body = dealRequestBody({ 'Success metric': null });

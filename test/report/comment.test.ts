@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { isArchiveNote, isSettledComment, renderArchiveNote, renderComment, renderResolvedComment } from '../../src/report/comment.js';
 import { COMMENT_MARKER, readCommentState } from '../../src/report/markers.js';
 import { codeSpan, escapeText } from '../../src/report/escape.js';
-import { examplePolicy, finding } from './fixtures.js';
+import { evaluate } from '../../src/core/evaluate.js';
+import { AT, examplePolicy, finding } from './fixtures.js';
 import { compliantRoadmap, everythingFailing, giantTextRoadmap, hostileRoadmap, smallRoadmap } from './scenarios.js';
 
 const golden = (name: string) => `./__golden__/${name}`;
@@ -16,8 +17,8 @@ describe('renderComment', () => {
     expect(comment).toContain("This deal request can't be scheduled yet: 2 business-case answers are missing or incomplete, it would be built only for this customer, 1 review is not ticked and deal work is over budget, with globex above its share.");
     // A list that shows state: nothing to tick, which the next run would untick.
     expect(comment).not.toContain('- [ ]');
-    expect(comment).toContain('### Still to fix\n- Fill in **Who will buy it?** with at least 3 words');
-    expect(comment).toContain('- Fill in **Review by** with a date written YYYY-MM-DD');
+    expect(comment).toContain('### Still to fix\n- Fill in "Who will buy it?" with at least 3 words');
+    expect(comment).toContain('- Fill in "Review by" with a date like 2026-12-31');
     // One capacity section for the category and the customer.
     expect(comment.match(/### Capacity/g)).toHaveLength(1);
     // Without #12's 8 points, deal work would be 4 of 32 points; globex 3 of 4.
@@ -41,7 +42,7 @@ describe('renderComment', () => {
     // It comes back: it is still to fix again, and no longer fixed.
     const back = renderComment({ ...input, focusItem: 12, previousBody: second });
     expect(back).not.toContain('Fixed since the last check');
-    expect(back).toContain('- Fill in **Review by** with a date written YYYY-MM-DD');
+    expect(back).toContain('- Fill in "Review by" with a date like 2026-12-31');
   });
 
   it('escapes what it lists as fixed, and a forged or broken marker lists nothing harmful', () => {
@@ -84,7 +85,7 @@ describe('renderComment', () => {
     const input = smallRoadmap();
     const items = input.items.map((i) => (i.number === 12 ? { ...i, form: { ...i.form, 'Review by': `next spring ${'and then some '.repeat(20)}` } } : i));
     const comment = renderComment({ ...input, items, focusItem: 12 });
-    expect(comment).toMatch(/- Fill in \*\*Review by\*\* with a date written YYYY-MM-DD — now "next spring and then some [a-z ]+…"\n/);
+    expect(comment).toMatch(/- Fill in "Review by" with a date like 2026-12-31 — now "next spring and then some [a-z ]+…"\n/);
   });
 
   it('an exempt item: findings shown as exempt, not as to-dos', async () => {
@@ -104,8 +105,8 @@ describe('renderComment', () => {
   it('every finding kind on one item', async () => {
     const comment = renderComment({ ...everythingFailing(), focusItem: 12 });
     await expect(comment).toMatchFileSnapshot(golden('comment-everything-failing.md'));
-    expect(comment).toContain('- Fill in **How will we market it?**');
-    expect(comment).toContain('- Answer **New customers or expansion?** with one of: New customers, Expansion, Both\n');
+    expect(comment).toContain('- Fill in "How will we market it?"');
+    expect(comment).toContain('- Answer "New customers or expansion?" with one of: New customers, Expansion, Both\n');
     expect(comment).toContain('- Fix the stale-backlog finding');
   });
 
@@ -163,8 +164,10 @@ describe('renderComment', () => {
   it('uses the policy’s own field rules for what a valid answer looks like', () => {
     const input = smallRoadmap();
     const policy = examplePolicy({ 'business-case': { 'applies-to': ['deal'], fields: [{ heading: 'Who will buy it?', 'one-of': ['Existing customers', 'New segment'] }] } });
-    const comment = renderComment({ ...input, policy, focusItem: 12 });
-    expect(comment).toContain('- Answer **Who will buy it?** with one of: Existing customers, New segment');
+    // The comment says what the business-case rule wrote: one wording for every report.
+    const evaluation = evaluate(policy, input.items, AT);
+    const comment = renderComment({ ...input, policy, evaluation, focusItem: 12 });
+    expect(comment).toContain('- Answer "Who will buy it?" with one of: Existing customers, New segment');
   });
 });
 

@@ -93,9 +93,9 @@ export function smallRoadmap(): ReportInput {
     return { number: i.number, title: i.title, url: i.url };
   };
   const findings: Finding[] = [
-    finding({ kind: 'missing-field', item: ref(12), category: 'deal', customer: 'globex', field: 'Who will buy it?', message: '"Who will buy it?" is not answered', fix: 'Fill in "Who will buy it?" — at least 3 words' }),
-    finding({ kind: 'invalid-field', item: ref(12), category: 'deal', customer: 'globex', field: 'Review by', message: '"Review by" is "next spring", not a date', fix: 'Write "Review by" as YYYY-MM-DD' }),
-    finding({ kind: 'not-without-customer', item: ref(12), category: 'deal', customer: 'globex', field: 'Would we build this without this customer?', message: 'Answered "No" to "Would we build this without this customer?"', fix: 'Rethink the request as a market opportunity, or close it' }),
+    finding({ kind: 'missing-field', item: ref(12), category: 'deal', customer: 'globex', field: 'Who will buy it?', message: '"Who will buy it?" is not answered', fix: 'Fill in "Who will buy it?" with at least 3 words' }),
+    finding({ kind: 'invalid-field', item: ref(12), category: 'deal', customer: 'globex', field: 'Review by', message: '"Review by" is "next spring", not a date', fix: 'Fill in "Review by" with a date like 2026-12-31' }),
+    finding({ kind: 'not-without-customer', item: ref(12), category: 'deal', customer: 'globex', field: 'Would we build this without this customer?', message: 'Answered "No" to "Would we build this without this customer?"', fix: 'Judge it as a market opportunity, as if this customer never signs — go ahead only if the answer is Yes, otherwise decline the request' }),
     finding({ kind: 'unchecked-review', item: ref(12), category: 'deal', customer: 'globex', message: '"Technical review" is not ticked', fix: 'Tick "Technical review" once it has happened' }),
     finding({ kind: 'forbidden-label', severity: 'fail', item: ref(15), category: 'deal', customer: 'globex', message: 'Label "one-off" is not allowed: One-off features need an approved exception', fix: 'Remove label "one-off" or ask an approver (alice, @acme/product-leads) for "roadmap-exempt"' }),
     finding({ kind: 'missing-field', item: ref(18), category: 'deal', customer: 'initech', field: 'Success metric', message: '"Success metric" is not answered', fix: 'Fill in "Success metric"', exempt: true }),

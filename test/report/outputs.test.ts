@@ -17,7 +17,7 @@ describe('findingsOutput', () => {
       category: 'deal',
       customer: 'globex',
       message: '"Who will buy it?" is not answered',
-      fix: 'Fill in "Who will buy it?" — at least 3 words',
+      fix: 'Fill in "Who will buy it?" with at least 3 words',
       exempt: false,
     });
     const overBudget = output.find((f) => f.kind === 'over-budget')!;

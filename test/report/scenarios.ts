@@ -33,6 +33,11 @@ export function everythingFailing(): ReportInput {
   const base = smallRoadmap();
   const item = base.items[0]!;
   const ref = { number: item.number, title: item.title, url: item.url };
+  // The business-case rule's own words for the example policy's fields.
+  const FIXES: Partial<Record<Finding['kind'], string>> = {
+    'missing-field': 'Fill in "How will we market it?"',
+    'invalid-field': 'Answer "New customers or expansion?" with one of: New customers, Expansion, Both',
+  };
   const findings: Finding[] = FINDING_KINDS.map((kind) =>
     finding({
       kind,
@@ -42,7 +47,7 @@ export function everythingFailing(): ReportInput {
       customer: 'globex',
       field: kind === 'missing-field' ? 'How will we market it?' : kind === 'invalid-field' ? 'New customers or expansion?' : undefined,
       message: `A ${kind} finding`,
-      fix: `Fix the ${kind} finding`,
+      fix: FIXES[kind] ?? `Fix the ${kind} finding`,
       contributors: kind === 'over-budget' || kind === 'customer-over-share' ? [15, 12] : undefined,
     }),
   );
@@ -86,7 +91,7 @@ export function hostileRoadmap(): ReportInput {
       budgets: [budget({ category: 'deal', items: 8, points: 36, share: '100%', maxShare: share('10%'), status: 'over', customers })],
       findings: [
         ...HOSTILE_TEXTS.map((text, index) =>
-          finding({ kind: 'invalid-field', item: ref(index), category: 'deal', customer: text, field: 'Review by', message: `"Review by" is "${text}", not a date`, fix: 'Write "Review by" as YYYY-MM-DD' }),
+          finding({ kind: 'invalid-field', item: ref(index), category: 'deal', customer: text, field: 'Review by', message: `"Review by" is "${text}", not a date`, fix: 'Fill in "Review by" with a date like 2026-12-31' }),
         ),
         finding({ kind: 'forbidden-label', severity: 'fail', item: ref(1), category: 'deal', message: 'Label "custom-<img src=x>" is not allowed', fix: 'Remove label "custom-<img src=x>" or ask @alice for "roadmap-exempt"' }),
         finding({ kind: 'over-budget', severity: 'fail', category: 'deal', message: 'Deal work takes 100% of planned capacity, above its 10% cap', fix: 'Shrink deal work', contributors: items.map((i) => i.number).reverse() }),

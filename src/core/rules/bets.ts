@@ -2,6 +2,7 @@
 import { fieldTexts, isExcluded } from '../classify.js';
 import { parseFormDate } from './business-case.js';
 import { DAY_MS, type DraftFinding, type RuleContext, aboutItem } from './context.js';
+import { plural } from '../wording.js';
 
 export function betsRule(context: RuleContext): DraftFinding[] {
   const field = context.policy.bets.reviewField;
@@ -21,7 +22,7 @@ export function betsRule(context: RuleContext): DraftFinding[] {
           ...aboutItem(assessed),
           kind: 'bet-overdue',
           field,
-          message: `Review date ${date} passed ${days} day${days === 1 ? '' : 's'} ago`,
+          message: `Review date ${date} passed ${plural(days, 'day')} ago`,
           fix: `Decide whether to keep betting or walk away: set a new "${field}" date, or close the issue`,
         },
       ];

@@ -8,7 +8,8 @@ import type { CategoryRule, Policy } from '../policy.js';
 import { OTHER_CATEGORY } from '../classify.js';
 import { belowShare, exceedsShare, formatPercent, type Share } from '../share.js';
 import type { CategoryBudget, CustomerBudget, WorkItem } from '../types.js';
-import { type AssessedItem, type DraftFinding, type RuleContext, amount, listItems, newestFirst } from './context.js';
+import { amount, capitalize, formatNumber } from '../wording.js';
+import { type AssessedItem, type DraftFinding, type RuleContext, listItems, newestFirst } from './context.js';
 
 const SCALE = 1000;
 
@@ -38,46 +39,64 @@ export function budgetsRule(context: RuleContext): BudgetResult {
   const budgets: CategoryBudget[] = [];
   const findings: DraftFinding[] = [];
   for (const rule of rules) {
-    const name = rule?.name ?? OTHER_CATEGORY;
-    const members = planned.filter(({ assessment }) => assessment.category === name);
-    const points = sumScaled(members);
-    const customers = customerBudgets(policy, rule, members, points, findings);
-    const over = rule?.maxShare !== undefined && exceedsShare(points, total, rule.maxShare);
-    const under = rule?.minShare !== undefined && belowShare(points, total, rule.minShare);
-    budgets.push({
-      category: name,
-      items: members.length,
-      points: fromScaled(points),
-      share: formatPercent(points, total),
-      ...(rule?.maxShare ? { maxShare: rule.maxShare } : {}),
-      ...(rule?.minShare ? { minShare: rule.minShare } : {}),
-      status: over ? 'over' : under ? 'under' : rule?.maxShare || rule?.minShare ? 'ok' : 'uncapped',
-      customers,
-    });
-    const facts = { policy, name, points, total, contributors: contributorsOf(members) };
-    if (over && rule?.maxShare) findings.push(overBudget({ ...facts, cap: rule.maxShare }));
-    if (under && rule?.minShare) findings.push(underMinShare({ ...facts, floor: rule.minShare }));
+    const category = categoryBudget(policy, rule, planned, total);
+    budgets.push(category.budget);
+    findings.push(...category.findings);
   }
   return { budgets, findings, totalPoints: fromScaled(total), totalItems: planned.length };
 }
 
+/** One category's share against its cap and floor, its customers' shares, and the findings of both. */
+function categoryBudget(
+  policy: Policy,
+  rule: CategoryRule | undefined,
+  planned: AssessedItem[],
+  total: number,
+): { budget: CategoryBudget; findings: DraftFinding[] } {
+  const name = rule?.name ?? OTHER_CATEGORY;
+  const members = planned.filter(({ assessment }) => assessment.category === name);
+  const points = sumScaled(members);
+  const customers = customerBudgets(policy, rule, members, points);
+  const { maxShare, minShare } = rule ?? {};
+  const over = maxShare !== undefined && exceedsShare(points, total, maxShare);
+  const under = minShare !== undefined && belowShare(points, total, minShare);
+  const budget: CategoryBudget = {
+    category: name,
+    items: members.length,
+    points: fromScaled(points),
+    share: formatPercent(points, total),
+    ...(maxShare ? { maxShare } : {}),
+    ...(minShare ? { minShare } : {}),
+    status: budgetStatus(over, under, !!(maxShare || minShare)),
+    customers: customers.budgets,
+  };
+  const facts = { policy, name, points, total, contributors: contributorsOf(members) };
+  return {
+    budget,
+    findings: [
+      ...customers.findings,
+      ...(over ? [overBudget({ ...facts, cap: maxShare })] : []),
+      ...(under ? [underMinShare({ ...facts, floor: minShare })] : []),
+    ],
+  };
+}
+
+function budgetStatus(over: boolean, under: boolean, limited: boolean): CategoryBudget['status'] {
+  if (over) return 'over';
+  if (under) return 'under';
+  return limited ? 'ok' : 'uncapped';
+}
+
+/** Each customer's share of a category, largest first, and a finding for each one over the per-customer cap. */
 function customerBudgets(
   policy: Policy,
   rule: CategoryRule | undefined,
   members: AssessedItem[],
   categoryPoints: number,
-  findings: DraftFinding[],
-): CustomerBudget[] {
-  const byCustomer = new Map<string, AssessedItem[]>();
-  for (const member of members) {
-    const customer = member.assessment.customer;
-    if (customer === null) continue;
-    const group = byCustomer.get(customer);
-    if (group) group.push(member);
-    else byCustomer.set(customer, [member]);
-  }
+): { budgets: CustomerBudget[]; findings: DraftFinding[] } {
+  const findings: DraftFinding[] = [];
   const cap = rule?.perCustomerMaxShare;
-  const budgets = [...byCustomer.entries()].map(([customer, items]) => {
+  const budgets = [...byCustomer(members).entries()].map(([customer, items]) => {
     const points = sumScaled(items);
     const over = cap !== undefined && exceedsShare(points, categoryPoints, cap);
     if (over && rule) {
@@ -93,9 +112,23 @@ function customerBudgets(
       scaled: points,
     };
   });
-  return budgets
+  const sorted = budgets
     .sort((a, b) => b.scaled - a.scaled || compareText(a.customer, b.customer))
     .map(({ scaled: _scaled, ...budget }) => budget);
+  return { budgets: sorted, findings };
+}
+
+/** The members that name a customer, grouped by it, in the order they come. */
+function byCustomer(members: AssessedItem[]): Map<string, AssessedItem[]> {
+  const groups = new Map<string, AssessedItem[]>();
+  for (const member of members) {
+    const customer = member.assessment.customer;
+    if (customer === null) continue;
+    const group = groups.get(customer);
+    if (group) group.push(member);
+    else groups.set(customer, [member]);
+  }
+  return groups;
 }
 
 interface ShareFacts {
@@ -108,27 +141,34 @@ interface ShareFacts {
   contributors: number[];
 }
 
-function overBudget({ policy, name, points, total, contributors, cap }: ShareFacts & { cap: Share }): DraftFinding {
+/** "Deal work is 30% of planned work, above its 10% cap (12 of 40 points)". */
+function categoryShare({ policy, name, points, total }: ShareFacts, limit: string): string {
+  return `${workOf(name)} is ${formatPercent(points, total)} of planned work, ${limit} (${ofTotal(policy, points, total)})`;
+}
+
+function overBudget(facts: ShareFacts & { cap: Share }): DraftFinding {
+  const { policy, name, points, total, contributors, cap } = facts;
   const excess = pointsToRemove(points, total, cap);
   return {
     kind: 'over-budget',
     category: name,
-    message: `${workOf(name)} is ${formatPercent(points, total)} of planned work, above its ${cap.text} cap (${ofTotal(policy, points, total)})`,
-    fix: `Defer, descope or close at least ${amount(policy, excess)} of ${name} work — newest first: ${listItems(contributors)}`,
+    message: categoryShare(facts, `above its ${cap.text} cap`),
+    fix: `Defer, descope or close at least ${amount(excess, policy.work.unit)} of ${name} work — newest first: ${listItems(contributors)}`,
     contributors,
   };
 }
 
-function underMinShare({ policy, name, points, total, contributors, floor }: ShareFacts & { floor: Share }): DraftFinding {
+function underMinShare(facts: ShareFacts & { floor: Share }): DraftFinding {
+  const { policy, name, points, total, contributors, floor } = facts;
   const missing = pointsToAdd(points, total, floor);
   return {
     kind: 'under-min-share',
     category: name,
-    message: `${workOf(name)} is ${formatPercent(points, total)} of planned work, below its ${floor.text} floor (${ofTotal(policy, points, total)})`,
+    message: categoryShare(facts, `below its ${floor.text} floor`),
     fix:
       missing === undefined
         ? `Plan only ${name} work, or lower its min-share in the policy`
-        : `Add at least ${amount(policy, missing)} of ${name} work to the plan, or take other work out of it`,
+        : `Add at least ${amount(missing, policy.work.unit)} of ${name} work to the plan, or take other work out of it`,
     contributors,
   };
 }
@@ -140,7 +180,7 @@ function customerOverShare({ policy, name, customer, points, total, contributors
     category: name,
     customer,
     message: `${customer} has ${formatPercent(points, total)} of ${name} work, above the ${cap.text} per-customer cap (${ofTotal(policy, points, total)})`,
-    fix: `Defer or descope at least ${amount(policy, excess)} of ${customer}'s requests so no customer dominates — newest first: ${listItems(contributors)}`,
+    fix: `Defer or descope at least ${amount(excess, policy.work.unit)} of ${customer}'s requests so no customer dominates — newest first: ${listItems(contributors)}`,
     contributors,
   };
 }
@@ -159,11 +199,11 @@ function pointsToAdd(part: number, whole: number, floor: Share): number | undefi
 }
 
 function ofTotal(policy: Policy, part: number, whole: number): string {
-  return `${fromScaled(part)} of ${amount(policy, fromScaled(whole))}`;
+  return `${formatNumber(fromScaled(part))} of ${amount(fromScaled(whole), policy.work.unit)}`;
 }
 
 function workOf(category: string): string {
-  return `${category.charAt(0).toUpperCase()}${category.slice(1)} work`;
+  return `${capitalize(category)} work`;
 }
 
 function sumScaled(items: AssessedItem[]): number {

@@ -5,6 +5,7 @@
 import type { BusinessCaseField } from '../policy.js';
 import { normalizeAnswer, sameAnswer } from '../classify.js';
 import { formAnswer, normalizeHeading } from '../issue-form.js';
+import { plural, withoutFinalPeriod } from '../wording.js';
 import { type AssessedItem, type DraftFinding, type RuleContext, aboutItem } from './context.js';
 
 export function businessCaseRule(context: RuleContext): DraftFinding[] {
@@ -49,7 +50,7 @@ function invalidAnswer(field: BusinessCaseField, answer: string): string | undef
   }
   if (field.minWords !== undefined) {
     const words = countWords(answer);
-    if (words < field.minWords) return `"${field.heading}" has ${words} word${words === 1 ? '' : 's'}, fewer than ${field.minWords}`;
+    if (words < field.minWords) return `"${field.heading}" has ${plural(words, 'word')}, fewer than ${field.minWords}`;
   }
   if (field.oneOf && !field.oneOf.some((option) => sameAnswer(option, answer))) {
     return `"${field.heading}" is "${oneLine(answer)}", not one of the expected answers`;
@@ -68,7 +69,7 @@ function acceptable(field: BusinessCaseField): string {
 function howToAnswer(field: BusinessCaseField): string {
   if (field.oneOf) return `Answer "${field.heading}" with one of: ${field.oneOf.join(', ')}`;
   if (field.type === 'date') return `Fill in "${field.heading}" with a date like 2026-12-31`;
-  if (field.minWords !== undefined) return `Fill in "${field.heading}" — at least ${field.minWords} word${field.minWords === 1 ? '' : 's'}`;
+  if (field.minWords !== undefined) return `Fill in "${field.heading}" with at least ${plural(field.minWords, 'word')}`;
   return `Fill in "${field.heading}"`;
 }
 
@@ -108,8 +109,4 @@ function countWords(text: string): number {
 function oneLine(text: string, max = 60): string {
   const flat = text.replace(/\s+/g, ' ').trim();
   return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat;
-}
-
-function withoutFinalPeriod(text: string): string {
-  return text.trim().replace(/[.\s]+$/, '');
 }

@@ -45,9 +45,3 @@ export function listItems(numbers: number[], limit = 5): string {
   const rest = numbers.length - shown.length;
   return rest > 0 ? `${shown.join(', ')} and ${rest} more` : shown.join(', ');
 }
-
-/** "1 point", "12.5 points", "3 items". */
-export function amount(policy: Policy, points: number): string {
-  const unit = policy.work.unit === 'issues' ? 'item' : 'point';
-  return `${points} ${unit}${points === 1 ? '' : 's'}`;
-}

@@ -1,6 +1,7 @@
 /** Size: planned work without an estimate is counted at the default size; say so, because budgets depend on it. */
 import type { Policy } from '../policy.js';
-import { type DraftFinding, type RuleContext, aboutItem, amount } from './context.js';
+import { amount, capitalize } from '../wording.js';
+import { type DraftFinding, type RuleContext, aboutItem } from './context.js';
 
 export function sizeRule(context: RuleContext): DraftFinding[] {
   return context.items
@@ -8,7 +9,7 @@ export function sizeRule(context: RuleContext): DraftFinding[] {
     .map((assessed) => ({
       ...aboutItem(assessed),
       kind: 'missing-size' as const,
-      message: `No size; counted as ${amount(context.policy, assessed.assessment.size)}`,
+      message: `No size; counted as ${amount(assessed.assessment.size, context.policy.work.unit)}`,
       fix: howToSize(context.policy),
     }));
 }
@@ -19,5 +20,5 @@ function howToSize(policy: Policy): string {
     ...(labels.length > 0 ? [`add a size label (${labels.join(', ')})`] : []),
     ...(policy.work.size.field ? [`set "${policy.work.size.field}"`] : []),
   ].join(' or ');
-  return ways.charAt(0).toUpperCase() + ways.slice(1);
+  return capitalize(ways);
 }

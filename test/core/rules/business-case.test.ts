@@ -25,7 +25,7 @@ describe('business case', () => {
     expect(finding).toMatchObject({
       field: 'Who will buy it?',
       message: '"Who will buy it?" has 2 words, fewer than 3',
-      fix: 'Fill in "Who will buy it?" — at least 3 words',
+      fix: 'Fill in "Who will buy it?" with at least 3 words',
       item: { number: 1 },
       category: 'deal',
       customer: 'acme',

@@ -17,6 +17,7 @@ export interface ActionInputs {
   maxWrites: number;
   dashboardIssue: string;
   trendMonths: number;
+  savedState: boolean;
 }
 
 /** Input names as action.yml declares them; the record type makes a missing one a compile error. */
@@ -29,6 +30,7 @@ export const INPUT_NAMES: Record<keyof ActionInputs, string> = {
   maxWrites: 'max-writes',
   dashboardIssue: 'dashboard-issue',
   trendMonths: 'trend-months',
+  savedState: 'saved-state',
 };
 
 /** The most months of trend a run reads; each costs closed-issue reads. */
@@ -71,6 +73,8 @@ export function readInputs(read: InputReader = (name) => core.getInput(name), ma
   const maxWrites = parseCount(text('maxWrites') || '50');
   if (maxWrites === undefined) problems.push(`\`max-writes\` must be a whole number (0 or more), got "${text('maxWrites')}".`);
 
+  const savedState = booleanInput(text, 'savedState', true, problems);
+
   const trendMonths = parseCount(text('trendMonths') || '0');
   if (trendMonths === undefined || trendMonths > MAX_TREND_MONTHS) {
     problems.push(`\`trend-months\` must be a whole number from 0 to ${MAX_TREND_MONTHS}, got "${text('trendMonths')}".`);
@@ -86,7 +90,15 @@ export function readInputs(read: InputReader = (name) => core.getInput(name), ma
     maxWrites: maxWrites!,
     dashboardIssue: text('dashboardIssue'),
     trendMonths: trendMonths!,
+    savedState,
   };
+}
+
+/** A true/false input; a problem (and the default) when it is neither. */
+function booleanInput(text: (key: keyof ActionInputs) => string, key: keyof ActionInputs, fallback: boolean, problems: string[]): boolean {
+  const value = parseBoolean(text(key) || String(fallback));
+  if (value === undefined) problems.push(`\`${INPUT_NAMES[key]}\` must be true or false, got "${text(key)}".`);
+  return value ?? fallback;
 }
 
 /** The YAML 1.2 core booleans, as the runner's own getBooleanInput accepts them. */

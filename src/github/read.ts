@@ -197,7 +197,7 @@ export async function readBudgetItems(
   client: GitHubClient,
   repo: RepoRef,
   policy: Policy,
-  options: { dashboardTitle?: string } = {},
+  options: { dashboardTitle?: string; onSkipped?: (number: number) => void } = {},
 ): Promise<WorkItem[]> {
   const withBody = budgetNeedsBody(policy);
   const items: WorkItem[] = [];
@@ -206,7 +206,8 @@ export async function readBudgetItems(
     const page: BudgetPage = await client.graphql<BudgetPage>(BUDGET_ITEMS_QUERY, { owner: repo.owner, name: repo.name, after, withBody });
     const repository = requireRepository(page.repository, repo);
     for (const node of repository.issues.nodes) {
-      if (node && !isDashboardIssue(node, options.dashboardTitle)) items.push(toWorkItem(node));
+      if (node && isDashboardIssue(node, options.dashboardTitle)) options.onSkipped?.(node.number);
+      else if (node) items.push(toWorkItem(node));
     }
     after = repository.issues.pageInfo.hasNextPage ? repository.issues.pageInfo.endCursor : null;
   } while (after);

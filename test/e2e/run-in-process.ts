@@ -17,6 +17,8 @@ export interface InProcessOptions extends Pick<RunActionOptions, 'fake' | 'event
   now?: Date;
   /** The token the workflow passes (`github-token`); the fake's default workflow token unless given. */
   token?: string;
+  /** More variables the runner sets, e.g. the cache service's (`ACTIONS_RESULTS_URL`). */
+  env?: Record<string, string>;
 }
 
 export async function runInProcess(options: InProcessOptions): Promise<ActionResult> {
@@ -42,6 +44,7 @@ export async function runInProcess(options: InProcessOptions): Promise<ActionRes
     GITHUB_WORKSPACE: join(temp, 'workspace'),
     RUNNER_TEMP: temp,
     ...Object.fromEntries(Object.entries(inputs).map(([name, value]) => [inputVariable(name), value])),
+    ...options.env,
   };
   const saved = Object.fromEntries(Object.keys(env).map((key) => [key, process.env[key]]));
   const stdout: string[] = [];

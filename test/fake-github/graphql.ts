@@ -6,11 +6,14 @@
  * right type when the schema says it can never be null.
  */
 import {
+  type DocumentNode,
   type GraphQLFieldResolver,
+  type GraphQLResolveInfo,
   type GraphQLOutputType,
   type GraphQLSchema,
   type GraphQLTypeResolver,
   GraphQLError,
+  Kind,
   execute,
   isAbstractType,
   isEnumType,
@@ -71,15 +74,10 @@ export async function executeGraphql(
   if (typeof body.query !== 'string') {
     return { errors: [{ message: 'A query attribute must be specified and must be a string.' }] };
   }
-  let document;
-  try {
-    document = parse(body.query);
-  } catch (error) {
-    return { errors: [formatError(error as GraphQLError)] };
-  }
   const schema = githubGraphqlSchema();
-  const validationErrors = validate(schema, document);
-  if (validationErrors.length > 0) return { errors: validationErrors.map(formatError) };
+  const checked = checkedDocument(body.query, schema);
+  if ('errors' in checked) return { errors: checked.errors };
+  const { document } = checked;
   const result = await execute({
     schema,
     document,
@@ -93,6 +91,30 @@ export async function executeGraphql(
   const response: GraphqlResponse = { data: result.data ?? null };
   if (result.errors?.length) response.errors = result.errors.map(formatError);
   return response;
+}
+
+/** Documents already parsed and validated, by their text: every page of a read sends the same one. */
+const checkedDocuments = new Map<string, { document: DocumentNode } | { errors: Record<string, unknown>[] }>();
+
+function checkedDocument(query: string, schema: GraphQLSchema): { document: DocumentNode } | { errors: Record<string, unknown>[] } {
+  let checked = checkedDocuments.get(query);
+  if (!checked) {
+    checked = parseAndValidate(query, schema);
+    if (checkedDocuments.size > 500) checkedDocuments.clear();
+    checkedDocuments.set(query, checked);
+  }
+  return checked;
+}
+
+function parseAndValidate(query: string, schema: GraphQLSchema): { document: DocumentNode } | { errors: Record<string, unknown>[] } {
+  let document: DocumentNode;
+  try {
+    document = parse(query);
+  } catch (error) {
+    return { errors: [formatError(error as GraphQLError)] };
+  }
+  const validationErrors = validate(schema, document);
+  return validationErrors.length > 0 ? { errors: validationErrors.map(formatError) } : { document };
 }
 
 function formatError(error: GraphQLError): Record<string, unknown> {
@@ -181,7 +203,6 @@ function userView(user: FakeUser) {
 
 function repositoryView(repository: FakeRepository, context: GraphqlContext) {
   const { store } = context;
-  const issuesOnly = () => repository.issues.filter((issue) => !issue.isPullRequest);
   return {
     __typename: 'Repository',
     id: repository.nodeId,
@@ -196,10 +217,12 @@ function repositoryView(repository: FakeRepository, context: GraphqlContext) {
       prefix: 'refs/heads/',
       target: { __typename: 'Commit', oid: repository.headSha },
     },
-    issues: (args: IssuesArgs) =>
-      mapConnection(paginate(filterIssues(issuesOnly(), args), cappedPage(args, store.issuePageSize), 'issues'), (issue) =>
-        issueView(repository, issue, context),
-      ),
+    issues: (args: IssuesArgs, _context: GraphqlContext, info: GraphQLResolveInfo) => {
+      const issues = filterIssues(repository, args);
+      // GitHub answers `issues(states: OPEN) { totalCount }` without `first` or `last`: paging is required only to list nodes.
+      if (args.first == null && args.last == null && countsOnly(info)) return { totalCount: issues.length };
+      return mapConnection(paginate(issues, cappedPage(args, store.issuePageSize), 'issues'), (issue) => issueView(repository, issue, context));
+    },
     pullRequest: ({ number }: { number: number }) => {
       const pullRequest = repository.pullRequests.find((candidate) => candidate.number === number);
       const issue = store.issue(repository, number);
@@ -243,22 +266,53 @@ interface IssuesArgs extends ConnectionArgs {
   } | null;
 }
 
-function filterIssues(issues: FakeIssue[], args: IssuesArgs): FakeIssue[] {
+function filterIssues(repository: FakeRepository, args: IssuesArgs): FakeIssue[] {
   const states = args.states ?? args.filterBy?.states;
   const labels = (args.labels ?? args.filterBy?.labels)?.map((name) => name.toLowerCase());
   const since = args.filterBy?.since;
   const createdBy = args.filterBy?.createdBy?.toLowerCase();
-  const filtered = issues.filter(
+  // IssueFilters.since: "List issues that have been updated at or after the given date" (GitHub's schema), compared as instants.
+  const sinceMs = since ? Date.parse(since) : undefined;
+  const field = args.orderBy?.field === 'UPDATED_AT' ? 'updatedAt' : 'createdAt';
+  const filtered = ordered(repository, field).filter(
     (issue) =>
       (!states || states.includes(issue.state.toUpperCase())) &&
       (!labels || issue.labels.some((name) => labels.includes(name.toLowerCase()))) &&
-      (!since || issue.updatedAt >= since) &&
+      (sinceMs === undefined || Date.parse(issue.updatedAt) >= sinceMs) &&
       (!createdBy || issue.author.toLowerCase() === createdBy),
   );
-  const field = args.orderBy?.field ?? 'CREATED_AT';
-  const direction = args.orderBy?.direction === 'DESC' ? -1 : 1;
-  const key = (issue: FakeIssue) => (field === 'UPDATED_AT' ? issue.updatedAt : issue.createdAt);
-  return filtered.sort((a, b) => direction * (key(a).localeCompare(key(b)) || a.number - b.number));
+  // Descending is the exact reverse: ties on the timestamp go by number both ways.
+  return args.orderBy?.direction === 'DESC' ? filtered.reverse() : filtered;
+}
+
+/** The last sort of each repository's issues by each timestamp, and the list it was made from. */
+const sortedIssues = new WeakMap<FakeRepository, Map<string, { from: FakeIssue[]; sorted: FakeIssue[] }>>();
+
+/**
+ * A repository's issues (pull requests aside) oldest first by `field`, then
+ * by number. An audit of 10,000 issues asks for 100 pages of the same order:
+ * the sort is kept while the issues are the same objects in the same order
+ * and their timestamps still ascend, checked in one pass per page.
+ */
+function ordered(repository: FakeRepository, field: 'createdAt' | 'updatedAt'): FakeIssue[] {
+  const issues = repository.issues.filter((issue) => !issue.isPullRequest);
+  const byField = sortedIssues.get(repository) ?? new Map<string, { from: FakeIssue[]; sorted: FakeIssue[] }>();
+  sortedIssues.set(repository, byField);
+  const kept = byField.get(field);
+  if (kept && kept.from.length === issues.length && kept.from.every((issue, index) => issue === issues[index]) && ascending(kept.sorted, field)) return kept.sorted;
+  // Timestamps in one format order as plain strings.
+  const sorted = [...issues].sort((a, b) => (a[field] < b[field] ? -1 : a[field] > b[field] ? 1 : a.number - b.number));
+  byField.set(field, { from: issues, sorted });
+  return sorted;
+}
+
+function ascending(issues: FakeIssue[], field: 'createdAt' | 'updatedAt'): boolean {
+  for (let index = 1; index < issues.length; index += 1) {
+    const before = issues[index - 1]!;
+    const after = issues[index]!;
+    if (before[field] > after[field] || (before[field] === after[field] && before.number > after.number)) return false;
+  }
+  return true;
 }
 
 /**
@@ -456,6 +510,13 @@ function searchView(args: ConnectionArgs & { query: string; type: string }, cont
     issueView(repository, issue, context),
   );
   return { issueCount: matches.length, ...page };
+}
+
+/** True when the field's selection asks for nothing but `totalCount` (and `__typename`). */
+function countsOnly(info: GraphQLResolveInfo): boolean {
+  return info.fieldNodes.every((node) =>
+    (node.selectionSet?.selections ?? []).every((selection) => selection.kind === Kind.FIELD && ['totalCount', '__typename'].includes(selection.name.value)),
+  );
 }
 
 /** `first` no larger than the fake's page size for the connection, when it has one. */

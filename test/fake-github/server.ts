@@ -326,6 +326,8 @@ export class FakeGitHub {
     if (answer.hang) return;
     const rate = this.rateLimit(resource);
     response.writeHead(answer.status, {
+      // GitHub's time, as every answer of GitHub's carries it: the fake's clock, which also stamps its records.
+      date: new Date(Date.parse(this.store.clock())).toUTCString(),
       'content-type': 'application/json; charset=utf-8',
       'x-github-request-id': `FAKE:${this.requests.length}`,
       'x-ratelimit-limit': String(rate.limit),

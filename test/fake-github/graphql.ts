@@ -267,50 +267,62 @@ interface IssuesArgs extends ConnectionArgs {
 }
 
 function filterIssues(repository: FakeRepository, args: IssuesArgs): FakeIssue[] {
-  const states = args.states ?? args.filterBy?.states;
+  const states = new Set((args.states ?? args.filterBy?.states)?.map((state) => state.toLowerCase()));
   const labels = (args.labels ?? args.filterBy?.labels)?.map((name) => name.toLowerCase());
   const since = args.filterBy?.since;
   const createdBy = args.filterBy?.createdBy?.toLowerCase();
   // IssueFilters.since: "List issues that have been updated at or after the given date" (GitHub's schema), compared as instants.
   const sinceMs = since ? Date.parse(since) : undefined;
   const field = args.orderBy?.field === 'UPDATED_AT' ? 'updatedAt' : 'createdAt';
-  const filtered = ordered(repository, field).filter(
-    (issue) =>
-      (!states || states.includes(issue.state.toUpperCase())) &&
-      (!labels || issue.labels.some((name) => labels.includes(name.toLowerCase()))) &&
-      (sinceMs === undefined || Date.parse(issue.updatedAt) >= sinceMs) &&
-      (!createdBy || issue.author.toLowerCase() === createdBy),
-  );
+  const filtered: FakeIssue[] = [];
+  for (const issue of ordered(repository, field)) {
+    if (states.size > 0 && !states.has(issue.state)) continue;
+    if (labels && !issue.labels.some((name) => labels.includes(name.toLowerCase()))) continue;
+    if (sinceMs !== undefined && Date.parse(issue.updatedAt) < sinceMs) continue;
+    if (createdBy && issue.author.toLowerCase() !== createdBy) continue;
+    filtered.push(issue);
+  }
   // Descending is the exact reverse: ties on the timestamp go by number both ways.
   return args.orderBy?.direction === 'DESC' ? filtered.reverse() : filtered;
 }
 
-/** The last sort of each repository's issues by each timestamp, and the list it was made from. */
-const sortedIssues = new WeakMap<FakeRepository, Map<string, { from: FakeIssue[]; sorted: FakeIssue[] }>>();
+interface SortedIssues {
+  /** The repository's issue list the sort was made from, as it was then. */
+  from: FakeIssue[];
+  sorted: FakeIssue[];
+}
+
+/** The last sort of each repository's issues by each timestamp. */
+const sortedIssues = new WeakMap<FakeRepository, Map<string, SortedIssues>>();
 
 /**
  * A repository's issues (pull requests aside) oldest first by `field`, then
- * by number. An audit of 10,000 issues asks for 100 pages of the same order:
- * the sort is kept while the issues are the same objects in the same order
- * and their timestamps still ascend, checked in one pass per page.
+ * by number. An audit of 10,000 issues asks for 100 pages in the same order:
+ * the sort is kept while the repository holds the same issue objects and
+ * their timestamps still ascend, which one pass per page checks.
  */
 function ordered(repository: FakeRepository, field: 'createdAt' | 'updatedAt'): FakeIssue[] {
-  const issues = repository.issues.filter((issue) => !issue.isPullRequest);
-  const byField = sortedIssues.get(repository) ?? new Map<string, { from: FakeIssue[]; sorted: FakeIssue[] }>();
+  const byField = sortedIssues.get(repository) ?? new Map<string, SortedIssues>();
   sortedIssues.set(repository, byField);
   const kept = byField.get(field);
-  if (kept && kept.from.length === issues.length && kept.from.every((issue, index) => issue === issues[index]) && ascending(kept.sorted, field)) return kept.sorted;
+  if (kept && sameIssues(kept.from, repository.issues) && ascending(kept.sorted, field)) return kept.sorted;
   // Timestamps in one format order as plain strings.
-  const sorted = [...issues].sort((a, b) => (a[field] < b[field] ? -1 : a[field] > b[field] ? 1 : a.number - b.number));
-  byField.set(field, { from: issues, sorted });
+  const sorted = repository.issues.filter((issue) => !issue.isPullRequest).sort((a, b) => (a[field] < b[field] ? -1 : a[field] > b[field] ? 1 : a.number - b.number));
+  byField.set(field, { from: [...repository.issues], sorted });
   return sorted;
+}
+
+function sameIssues(before: FakeIssue[], now: FakeIssue[]): boolean {
+  if (before.length !== now.length) return false;
+  for (let index = 0; index < now.length; index += 1) if (before[index] !== now[index]) return false;
+  return true;
 }
 
 function ascending(issues: FakeIssue[], field: 'createdAt' | 'updatedAt'): boolean {
   for (let index = 1; index < issues.length; index += 1) {
-    const before = issues[index - 1]!;
-    const after = issues[index]!;
-    if (before[field] > after[field] || (before[field] === after[field] && before.number > after.number)) return false;
+    const before = issues[index - 1]![field];
+    const after = issues[index]![field];
+    if (before > after || (before === after && issues[index - 1]!.number > issues[index]!.number)) return false;
   }
   return true;
 }

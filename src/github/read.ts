@@ -197,6 +197,7 @@ export async function readBudgetItems(
   client: GitHubClient,
   repo: RepoRef,
   policy: Policy,
+  /** `onSkipped` hears of each open issue read that is not planned work (the dashboard), so a saved state can count it. */
   options: { dashboardTitle?: string; onSkipped?: (number: number) => void } = {},
 ): Promise<WorkItem[]> {
   const withBody = budgetNeedsBody(policy);

@@ -37,8 +37,12 @@ export interface SavedState {
 /** Why a state read back cannot be used, in words for the log. */
 export class UnusableStateError extends Error {}
 
+/** The state as stored; refused when it would be too large to be read back. */
 export function encodeState(state: SavedState): Buffer {
-  return gzipSync(JSON.stringify(state));
+  const text = JSON.stringify(state);
+  const bytes = Buffer.byteLength(text);
+  if (bytes > MAX_STATE_BYTES) throw new UnusableStateError(`it would take ${Math.ceil(bytes / 1048576)} MB, more than the ${MAX_STATE_BYTES / 1048576} MB a state may`);
+  return gzipSync(text);
 }
 
 export function decodeState(data: Buffer): SavedState {

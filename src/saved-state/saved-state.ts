@@ -96,9 +96,9 @@ export function savedStateStore(options: SavedStateOptions): SavedStateStore {
   const save = async (state: Omit<SavedState, 'format' | 'repository' | 'policyDigest'>): Promise<void> => {
     if (!cache || unused) return;
     if (options.dryRun) return options.log('Saved state: not saved (dry run: nothing is written).');
-    const data = encodeState({ format: STATE_FORMAT, repository: `${options.repo.owner}/${options.repo.name}`.toLowerCase(), policyDigest: digest, ...state });
     const key = `${prefix}${env.GITHUB_RUN_ID ?? 'local'}-${env.GITHUB_RUN_ATTEMPT ?? '1'}-${clock()}`;
     try {
+      const data = encodeState({ format: STATE_FORMAT, repository: `${options.repo.owner}/${options.repo.name}`.toLowerCase(), policyDigest: digest, ...state });
       await cache.save(key, version, data);
       options.log(`Saved state: saved ${plural(state.items.length, 'open issue')} (${Math.ceil(data.length / 1024)} KB) for the next issue events; ${cacheRequests()} in all.`);
     } catch (error) {

@@ -12,7 +12,7 @@ import type { Policy } from '../policy/schema.js';
 import type { WorkItem } from '../core/types.js';
 import type { GitHubClient } from '../github/client.js';
 import { budgetNeedsBody, readBudgetItems, type RepoRef } from '../github/read.js';
-import { createActionsCache, findCacheService, type ActionsCache } from '../github/actions-cache.js';
+import { CacheServiceError, createActionsCache, findCacheService, type ActionsCache } from '../github/actions-cache.js';
 import { readBudgetChanges, timedRead } from '../github/budget-changes.js';
 import { DAY_MS } from '../core/rules/context.js';
 import { plural } from '../report/format.js';
@@ -131,7 +131,8 @@ export function savedStateStore(options: SavedStateOptions): SavedStateStore {
       try {
         state = await restore();
       } catch (error) {
-        return fullRead(`not used, ${messageOf(error)}`, true);
+        // A cache that just failed is not asked to save as well.
+        return fullRead(`not used, ${messageOf(error)}`, !(error instanceof CacheServiceError));
       }
       const since = new Date(Date.parse(state.savedAt) - SINCE_MARGIN_MS).toISOString().replace(/\.\d+Z$/, 'Z');
       const read = await timedRead(options.client, () => readBudgetChanges(options.client, options.repo, { since, withBody }));
@@ -166,7 +167,7 @@ export function savedStateStore(options: SavedStateOptions): SavedStateStore {
  */
 function whyNotCurrent(state: SavedState, githubNow: string, counted: number, openCount: number): string | undefined {
   const age = Date.parse(githubNow) - Date.parse(state.savedAt);
-  if (age > MAX_STATE_AGE_MS) return `it is ${Math.floor(age / 3_600_000)} hours old, more than the ${MAX_STATE_AGE_MS / 3_600_000} it is trusted for`;
+  if (age > MAX_STATE_AGE_MS) return `it is ${Math.ceil(age / 3_600_000)} hours old, more than the ${MAX_STATE_AGE_MS / 3_600_000} it is trusted for`;
   if (age < -SINCE_MARGIN_MS) return "it is dated later than GitHub's clock";
   if (counted !== openCount) return `GitHub counts ${openCount} open issues where the state and the changes since make ${counted} (an issue was deleted or transferred)`;
   return undefined;

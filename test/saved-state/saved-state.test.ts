@@ -102,6 +102,9 @@ describe('an issue event reads every open issue, saying why, when', () => {
   it('the cache answers an error: the run goes on, reading everything', async () => {
     fake.failOn({ path: /GetCacheEntryDownloadURL$/, status: 500 });
     await expectFullRead({}, /not used, GetCacheEntryDownloadURL answered 500/);
+    // The failing cache is not asked to save as well.
+    expect(lines).toHaveLength(1);
+    expect(fake.cache.entries).toHaveLength(0);
     fake.clearFailures();
     fake.failOn({ path: /^\/_cache-blobs\//, method: 'GET', status: 503 });
     await putState();

@@ -69,6 +69,7 @@ const ALLOWED: Record<string, string[]> = {
   plan: ['core', 'report'],
   github: ['core', 'policy', 'report', 'commands', 'plan'],
   'pull-request': ['core', 'report', 'plan', 'github'],
+  'saved-state': ['core', 'github'],
 };
 
 describe('the module structure of src/', () => {

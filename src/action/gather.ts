@@ -37,10 +37,11 @@ export interface GatherOptions {
   dashboardTitle?: string;
 }
 
-export async function gatherIssue(options: GatherOptions & { issueNumber: number }): Promise<Gathered> {
+/** `readBudget`: where the budget items come from (a saved state and the changes since); every open issue read narrowly by default. */
+export async function gatherIssue(options: GatherOptions & { issueNumber: number; readBudget?: () => Promise<WorkItem[]> }): Promise<Gathered> {
   const { client, repo, policy } = options;
   const focus = await readFocusIssue(client, repo, options.issueNumber, managedLabels(policy), options.dashboardTitle);
-  const budgetItems = await readBudgetItems(client, repo, policy, { dashboardTitle: options.dashboardTitle });
+  const budgetItems = await (options.readBudget?.() ?? readBudgetItems(client, repo, policy, { dashboardTitle: options.dashboardTitle }));
   const focusItem = focus.record.item;
   // The budget read has every open issue narrowly; the focus issue replaces its narrow copy.
   const items = [...budgetItems.filter((item) => item.number !== focusItem.number), focusItem];

@@ -17,6 +17,7 @@ export interface ActionInputs {
   maxWrites: number;
   dashboardIssue: string;
   trendMonths: number;
+  savedState: boolean;
 }
 
 /** Input names as action.yml declares them; the record type makes a missing one a compile error. */
@@ -29,6 +30,7 @@ export const INPUT_NAMES: Record<keyof ActionInputs, string> = {
   maxWrites: 'max-writes',
   dashboardIssue: 'dashboard-issue',
   trendMonths: 'trend-months',
+  savedState: 'saved-state',
 };
 
 /** The most months of trend a run reads; each costs closed-issue reads. */
@@ -69,6 +71,7 @@ export function readInputs(read: InputReader = (name) => core.getInput(name), ma
   const dryRun = valid(parseBoolean(text('dryRun') || 'false'), `\`dry-run\` must be true or false, got "${text('dryRun')}".`);
   const maxWrites = valid(parseCount(text('maxWrites') || '50'), `\`max-writes\` must be a whole number (0 or more), got "${text('maxWrites')}".`);
   const trendMonths = valid(parseCount(text('trendMonths') || '0', MAX_TREND_MONTHS), `\`trend-months\` must be a whole number from 0 to ${MAX_TREND_MONTHS}, got "${text('trendMonths')}".`);
+  const savedState = valid(parseBoolean(text('savedState') || 'true'), `\`saved-state\` must be true or false, got "${text('savedState')}".`);
 
   if (problems.length) throw new InputError(problems);
   return {
@@ -80,6 +83,7 @@ export function readInputs(read: InputReader = (name) => core.getInput(name), ma
     maxWrites,
     dashboardIssue: text('dashboardIssue'),
     trendMonths,
+    savedState,
   };
 }
 

@@ -33,6 +33,7 @@ import { withoutSecrets } from './secrets.js';
 import { auditExemptions, checkHandLabel, runCommand, type Decided } from './command.js';
 import { addsExemptionLabel } from '../commands/exemption-label.js';
 import { conversationsFor } from './conversations.js';
+import { savedStateStore } from '../saved-state/saved-state.js';
 import { boardWork, readPlannedBoard, requireProjectToken, summarizeBoard, withBoardWork } from './board-work.js';
 import { plural } from '../core/wording.js';
 
@@ -223,9 +224,10 @@ async function loadRepositoryPolicy(client: GitHubClient, context: EventContext,
 
 function gather(client: GitHubClient, context: EventContext, loaded: LoadedPolicy, inputs: ActionInputs, route: CheckedRoute, now: Date): Promise<Gathered> {
   const common = { client, repo: context.repo, policy: loaded.policy, ...(inputs.dashboardIssue ? { dashboardTitle: inputs.dashboardIssue } : {}) };
-  if (route.mode === 'issue') return gatherIssue({ ...common, issueNumber: route.issueNumber });
+  const state = savedStateStore({ ...common, enabled: inputs.savedState, dryRun: inputs.dryRun, eventName: context.eventName, log: (line) => core.info(line) });
+  if (route.mode === 'issue') return gatherIssue({ ...common, issueNumber: route.issueNumber, readBudget: state.budgetItems });
   const closedMonths = Math.max(inputs.trendMonths, outcomeMonths(loaded.policy, inputs));
-  return gatherAudit({ ...common, now, ...(closedMonths > 0 ? { trendSince: trendStart(now, closedMonths) } : {}) });
+  return state.afterAuditRead(() => gatherAudit({ ...common, now, ...(closedMonths > 0 ? { trendSince: trendStart(now, closedMonths) } : {}) }));
 }
 
 /** The routes whose run reads, evaluates and syncs issues. */

@@ -111,30 +111,56 @@ export const FOCUS_ISSUE_QUERY = /* GraphQL */ `
 `;
 
 /**
- * Issue mode's budget read: the narrowest view of every open issue that still
+ * Issue mode's budget read: the narrowest view of an issue that still
  * classifies and sizes it. Labels always; the body only when the policy
  * matches categories, customers or sizes by form fields.
  */
+const BUDGET_FIELDS = /* GraphQL */ `
+  fragment RoadmapBudgetFields on Issue {
+    number
+    title
+    url
+    state
+    createdAt
+    updatedAt
+    viewerDidAuthor
+    labels(first: 100) { nodes { name } }
+    body @include(if: $withBody)
+  }
+`;
+
+/** Every open issue, for the budgets. */
 export const BUDGET_ITEMS_QUERY = /* GraphQL */ `
   query RoadmapBudgetItems($owner: String!, $name: String!, $after: String, $withBody: Boolean!) {
     repository(owner: $owner, name: $name) {
       issues(first: 100, after: $after, states: [OPEN], orderBy: { field: CREATED_AT, direction: ASC }) {
         totalCount
         pageInfo { hasNextPage endCursor }
-        nodes {
-          number
-          title
-          url
-          state
-          createdAt
-          updatedAt
-          viewerDidAuthor
-          labels(first: 100) { nodes { name } }
-          body @include(if: $withBody)
-        }
+        nodes { ...RoadmapBudgetFields }
       }
     }
   }
+  ${BUDGET_FIELDS}
+`;
+
+/**
+ * With a saved state: the issues updated since it was saved, open or closed
+ * (`filterBy.since`: "issues that have been updated at or after the given
+ * date"), and GitHub's count of open issues, which tells whether an issue
+ * left without a trace (deleted or transferred). Ordered by creation, which
+ * an edit during the read does not reorder.
+ */
+export const BUDGET_CHANGES_QUERY = /* GraphQL */ `
+  query RoadmapBudgetChanges($owner: String!, $name: String!, $since: DateTime!, $after: String, $withBody: Boolean!) {
+    repository(owner: $owner, name: $name) {
+      open: issues(states: [OPEN]) { totalCount }
+      changed: issues(first: 100, after: $after, states: [OPEN, CLOSED], filterBy: { since: $since }, orderBy: { field: CREATED_AT, direction: ASC }) {
+        pageInfo { hasNextPage endCursor }
+        nodes { ...RoadmapBudgetFields }
+      }
+    }
+  }
+  ${BUDGET_FIELDS}
 `;
 
 /** The rest of one issue's comments, when the window above did not show the bot's comment. */
@@ -183,6 +209,7 @@ export const ALL_QUERIES: Record<string, string> = {
   AUDIT_ISSUES_QUERY,
   FOCUS_ISSUE_QUERY,
   BUDGET_ITEMS_QUERY,
+  BUDGET_CHANGES_QUERY,
   ISSUE_COMMENTS_QUERY,
   LABEL_EVENTS_QUERY,
   NEWEST_ISSUES_QUERY,

@@ -225,7 +225,8 @@ export async function readBudgetItems(
   client: GitHubClient,
   repo: RepoRef,
   policy: Policy,
-  options: { dashboardTitle?: string } = {},
+  /** `onSkipped` hears of each open issue read that is not planned work (the dashboard), so a saved state can count it. */
+  options: { dashboardTitle?: string; onSkipped?: (number: number) => void } = {},
 ): Promise<WorkItem[]> {
   const withBody = budgetNeedsBody(policy);
   const items: WorkItem[] = [];
@@ -234,7 +235,8 @@ export async function readBudgetItems(
     const page: BudgetPage = await client.graphql<BudgetPage>(BUDGET_ITEMS_QUERY, { owner: repo.owner, name: repo.name, after, withBody });
     const repository = requireRepository(page.repository, repo);
     for (const node of repository.issues.nodes) {
-      if (node && !isDashboardIssue(node, options.dashboardTitle)) items.push(toWorkItem(node));
+      if (node && isDashboardIssue(node, options.dashboardTitle)) options.onSkipped?.(node.number);
+      else if (node) items.push(toWorkItem(node));
     }
     after = repository.issues.pageInfo.hasNextPage ? repository.issues.pageInfo.endCursor : null;
   } while (after);

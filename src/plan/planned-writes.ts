@@ -4,7 +4,7 @@
  * event plans nothing, and dry-run and max-writes apply to a list.
  */
 import { ITEM_LEVEL_KINDS } from '../core/finding-kinds.js';
-import type { Evaluation, Finding, WorkItem } from '../core/types.js';
+import type { Evaluation, Finding, ItemAssessment, WorkItem } from '../core/types.js';
 import { isArchiveNote, isResolvedComment, isSettledComment, renderResolvedComment } from '../report/comment.js';
 import { sameDashboardContent } from '../report/dashboard.js';
 import { dueArchives, planArchives } from './archive.js';
@@ -38,7 +38,7 @@ export function itemFindings(evaluation: Evaluation, item: number): Finding[] {
 
 /** True when the item is planned work in a category, or for a customer, that is over its budget. */
 function isOverBudget(evaluation: Evaluation, item: number): boolean {
-  const assessment = evaluation.items.find((a) => a.number === item);
+  const assessment = assessmentOf(evaluation, item);
   if (!assessment?.planned) return false;
   const budget = evaluation.budgets.find((b) => b.category === assessment.category);
   if (!budget) return false;
@@ -194,7 +194,19 @@ function sameConversation(body: string, conversation: Conversation | undefined):
 }
 
 function isExempt(evaluation: Evaluation, item: number): boolean {
-  return evaluation.items.find((a) => a.number === item)?.exempt ?? false;
+  return assessmentOf(evaluation, item)?.exempt ?? false;
+}
+
+/** Each evaluation's assessments by number: a search per item would make an audit of 10,000 issues quadratic. */
+const assessmentIndex = new WeakMap<Evaluation, Map<number, ItemAssessment>>();
+
+function assessmentOf(evaluation: Evaluation, item: number): ItemAssessment | undefined {
+  let index = assessmentIndex.get(evaluation);
+  if (!index) {
+    index = new Map(evaluation.items.map((assessment) => [assessment.number, assessment]));
+    assessmentIndex.set(evaluation, index);
+  }
+  return index.get(item);
 }
 
 /**

@@ -28,12 +28,13 @@ describe('readInputs', () => {
       maxWrites: 50,
       dashboardIssue: '',
       trendMonths: 0,
+      savedState: true,
     });
     expect(masked).toEqual(['ghs_InputsTestToken']);
   });
 
   it('reports every invalid input at once', () => {
-    const attempt = () => readInputs(defaults({ mode: 'everything', 'dry-run': 'yes', 'max-writes': '-1', 'trend-months': '99', 'github-token': '' }));
+    const attempt = () => readInputs(defaults({ mode: 'everything', 'dry-run': 'yes', 'max-writes': '-1', 'trend-months': '99', 'github-token': '', 'saved-state': 'maybe' }));
     expect(attempt).toThrow(InputError);
     const message = (() => {
       try {
@@ -43,12 +44,13 @@ describe('readInputs', () => {
       }
       return '';
     })();
-    expect(message.split('\n')).toHaveLength(6);
+    expect(message.split('\n')).toHaveLength(7);
     expect(message).toMatch(/`mode` must be one of auto, issue, audit, got "everything"/);
     expect(message).toMatch(/`dry-run` must be true or false, got "yes"/);
     expect(message).toMatch(/`max-writes` must be a whole number/);
     expect(message).toMatch(/`trend-months` must be a whole number from 0 to 36/);
     expect(message).toMatch(/`github-token` is empty/);
+    expect(message).toMatch(/`saved-state` must be true or false, got "maybe"/);
   });
 
   it('masks both tokens in the log before checking anything, even when other inputs are wrong', () => {

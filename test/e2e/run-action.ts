@@ -30,6 +30,8 @@ export interface RunActionOptions {
   /** The token the workflow passes; the `github-token` input's default. */
   token?: string;
   timeoutMs?: number;
+  /** More variables the runner sets for a JavaScript action, e.g. the cache service's (`ACTIONS_RESULTS_URL`, `ACTIONS_RUNTIME_TOKEN`). */
+  env?: Record<string, string>;
   /** The script to run; the committed bundle unless a test of this helper says otherwise. */
   entry?: string;
 }
@@ -171,6 +173,7 @@ export async function runAction(options: RunActionOptions): Promise<ActionResult
       RUNNER_OS: 'Linux',
       RUNNER_TEMP: runnerTemp,
       ...Object.fromEntries(Object.entries(inputs).map(([name, value]) => [inputVariable(name), value])),
+      ...options.env,
     };
     const { exitCode, stdout, stderr } = await spawnNode(options.entry ?? ACTION_ENTRY, { cwd: workspace, env, timeoutMs: options.timeoutMs ?? 60_000 });
     return {

@@ -26,6 +26,8 @@ export interface InProcessOptions extends Pick<RunActionOptions, 'fake' | 'input
   token?: string;
   /** Client settings beyond pacing (off) and retry waits (1 ms a second), e.g. a short request timeout. */
   client?: RunOptions['client'];
+  /** More variables the runner sets, e.g. the cache service's (`ACTIONS_RESULTS_URL`). */
+  env?: Record<string, string>;
 }
 
 export interface InProcessResult extends ActionResult {
@@ -89,7 +91,7 @@ export async function runTogether(options: Omit<InProcessOptions, 'event'> & { e
 }
 
 /** What a runner sets for the step, inputs included; the event comes per run. */
-async function stepEnvironment(fake: FakeGitHub, temp: string, options: Pick<InProcessOptions, 'inputs' | 'checkout' | 'token'>): Promise<Record<string, string>> {
+async function stepEnvironment(fake: FakeGitHub, temp: string, options: Pick<InProcessOptions, 'inputs' | 'checkout' | 'token' | 'env'>): Promise<Record<string, string>> {
   const workspace = join(temp, 'workspace');
   await mkdir(workspace);
   for (const [path, text] of Object.entries(options.checkout ?? {})) {
@@ -108,6 +110,7 @@ async function stepEnvironment(fake: FakeGitHub, temp: string, options: Pick<InP
     GITHUB_WORKSPACE: workspace,
     RUNNER_TEMP: temp,
     ...Object.fromEntries(Object.entries(inputs).map(([name, value]) => [inputVariable(name), value])),
+    ...options.env,
   };
 }
 

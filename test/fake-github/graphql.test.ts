@@ -96,9 +96,12 @@ describe('fake GitHub GraphQL', () => {
       .catch((error: unknown) => error);
     expect(String(tooMany)).toMatch(/exceeds the `first` limit of 100 records/);
     const unbounded = await octokit
-      .graphql('query { repository(owner: "acme", name: "widgets") { issues { totalCount } } }')
+      .graphql('query { repository(owner: "acme", name: "widgets") { issues { nodes { number } } } }')
       .catch((error: unknown) => error);
     expect(String(unbounded)).toMatch(/You must provide a `first` or `last` value/);
+    // A count alone needs no page: `issues(states: OPEN) { totalCount }` is how public tools read a repository's open issues.
+    const counted = await octokit.graphql<{ repository: { issues: { totalCount: number } } }>('query { repository(owner: "acme", name: "widgets") { issues(states: OPEN) { totalCount } } }');
+    expect(counted.repository.issues.totalCount).toBe(fake.repository.issues.filter((issue) => issue.state === 'open' && !issue.isPullRequest).length);
   });
 
   it('reports a missing repository as NOT_FOUND like GitHub', async () => {

@@ -8,10 +8,12 @@
 import {
   type DocumentNode,
   type GraphQLFieldResolver,
+  type GraphQLResolveInfo,
   type GraphQLOutputType,
   type GraphQLSchema,
   type GraphQLTypeResolver,
   GraphQLError,
+  Kind,
   execute,
   isAbstractType,
   isEnumType,
@@ -203,7 +205,6 @@ function userView(user: FakeUser) {
 
 function repositoryView(repository: FakeRepository, context: GraphqlContext) {
   const { store } = context;
-  const issuesOnly = () => repository.issues.filter((issue) => !issue.isPullRequest);
   return {
     __typename: 'Repository',
     id: repository.nodeId,
@@ -218,10 +219,12 @@ function repositoryView(repository: FakeRepository, context: GraphqlContext) {
       prefix: 'refs/heads/',
       target: { __typename: 'Commit', oid: repository.headSha },
     },
-    issues: (args: IssuesArgs) =>
-      mapConnection(paginate(filterIssues(issuesOnly(), args), cappedPage(args, store.issuePageSize), 'issues'), (issue) =>
-        issueView(repository, issue, context),
-      ),
+    issues: (args: IssuesArgs, _context: GraphqlContext, info: GraphQLResolveInfo) => {
+      const issues = filterIssues(repository, args);
+      // GitHub answers `issues(states: OPEN) { totalCount }` without `first` or `last`: paging is required only to list nodes.
+      if (args.first == null && args.last == null && countsOnly(info)) return { totalCount: issues.length };
+      return mapConnection(paginate(issues, cappedPage(args, store.issuePageSize), 'issues'), (issue) => issueView(repository, issue, context));
+    },
     pullRequest: ({ number }: { number: number }) => {
       const pullRequest = repository.pullRequests.find((candidate) => candidate.number === number);
       const issue = store.issue(repository, number);
@@ -265,22 +268,65 @@ interface IssuesArgs extends ConnectionArgs {
   } | null;
 }
 
-function filterIssues(issues: FakeIssue[], args: IssuesArgs): FakeIssue[] {
-  const states = args.states ?? args.filterBy?.states;
+function filterIssues(repository: FakeRepository, args: IssuesArgs): FakeIssue[] {
+  const states = new Set((args.states ?? args.filterBy?.states)?.map((state) => state.toLowerCase()));
   const labels = (args.labels ?? args.filterBy?.labels)?.map((name) => name.toLowerCase());
   const since = args.filterBy?.since;
   const createdBy = args.filterBy?.createdBy?.toLowerCase();
-  const filtered = issues.filter(
-    (issue) =>
-      (!states || states.includes(issue.state.toUpperCase())) &&
-      (!labels || issue.labels.some((name) => labels.includes(name.toLowerCase()))) &&
-      (!since || issue.updatedAt >= since) &&
-      (!createdBy || issue.author.toLowerCase() === createdBy),
-  );
-  const field = args.orderBy?.field ?? 'CREATED_AT';
-  const direction = args.orderBy?.direction === 'DESC' ? -1 : 1;
-  const key = (issue: FakeIssue) => (field === 'UPDATED_AT' ? issue.updatedAt : issue.createdAt);
-  return filtered.sort((a, b) => direction * (key(a).localeCompare(key(b)) || a.number - b.number));
+  // IssueFilters.since: "List issues that have been updated at or after the given date" (GitHub's schema), compared as instants.
+  const sinceMs = since ? Date.parse(since) : undefined;
+  const field = args.orderBy?.field === 'UPDATED_AT' ? 'updatedAt' : 'createdAt';
+  const filtered: FakeIssue[] = [];
+  for (const issue of ordered(repository, field)) {
+    if (states.size > 0 && !states.has(issue.state)) continue;
+    if (labels && !issue.labels.some((name) => labels.includes(name.toLowerCase()))) continue;
+    if (sinceMs !== undefined && Date.parse(issue.updatedAt) < sinceMs) continue;
+    if (createdBy && issue.author.toLowerCase() !== createdBy) continue;
+    filtered.push(issue);
+  }
+  // Descending is the exact reverse: ties on the timestamp go by number both ways.
+  return args.orderBy?.direction === 'DESC' ? filtered.reverse() : filtered;
+}
+
+interface SortedIssues {
+  /** The repository's issue list the sort was made from, as it was then. */
+  from: FakeIssue[];
+  sorted: FakeIssue[];
+}
+
+/** The last sort of each repository's issues by each timestamp. */
+const sortedIssues = new WeakMap<FakeRepository, Map<string, SortedIssues>>();
+
+/**
+ * A repository's issues (pull requests aside) oldest first by `field`, then
+ * by number. An audit of 10,000 issues asks for 100 pages in the same order:
+ * the sort is kept while the repository holds the same issue objects and
+ * their timestamps still ascend, which one pass per page checks.
+ */
+function ordered(repository: FakeRepository, field: 'createdAt' | 'updatedAt'): FakeIssue[] {
+  const byField = sortedIssues.get(repository) ?? new Map<string, SortedIssues>();
+  sortedIssues.set(repository, byField);
+  const kept = byField.get(field);
+  if (kept && sameIssues(kept.from, repository.issues) && ascending(kept.sorted, field)) return kept.sorted;
+  // Timestamps in one format order as plain strings.
+  const sorted = repository.issues.filter((issue) => !issue.isPullRequest).sort((a, b) => (a[field] < b[field] ? -1 : a[field] > b[field] ? 1 : a.number - b.number));
+  byField.set(field, { from: [...repository.issues], sorted });
+  return sorted;
+}
+
+function sameIssues(before: FakeIssue[], now: FakeIssue[]): boolean {
+  if (before.length !== now.length) return false;
+  for (let index = 0; index < now.length; index += 1) if (before[index] !== now[index]) return false;
+  return true;
+}
+
+function ascending(issues: FakeIssue[], field: 'createdAt' | 'updatedAt'): boolean {
+  for (let index = 1; index < issues.length; index += 1) {
+    const before = issues[index - 1]![field];
+    const after = issues[index]![field];
+    if (before > after || (before === after && issues[index - 1]!.number > issues[index]!.number)) return false;
+  }
+  return true;
 }
 
 /**
@@ -478,6 +524,13 @@ function searchView(args: ConnectionArgs & { query: string; type: string }, cont
     issueView(repository, issue, context),
   );
   return { issueCount: matches.length, ...page };
+}
+
+/** True when the field's selection asks for nothing but `totalCount` (and `__typename`). */
+function countsOnly(info: GraphQLResolveInfo): boolean {
+  return info.fieldNodes.every((node) =>
+    (node.selectionSet?.selections ?? []).every((selection) => selection.kind === Kind.FIELD && ['totalCount', '__typename'].includes(selection.name.value)),
+  );
 }
 
 /** `first` no larger than the fake's page size for the connection, when it has one. */

@@ -12,6 +12,7 @@ import type { QueryCost } from './query-cost.js';
 import { type RequestKind, type RestResponse, kindOf, matchRoute, notFound } from './rest.js';
 import { type FakeComment, type FakeIssue, type FakeLabel, type FakePullRequest, type FakeRepository, type FakeUser, continueIdsAt } from './state.js';
 import { FakeStore } from './store.js';
+import { FakeActionsCache } from './actions-cache.js';
 
 export type RateResource = 'core' | 'graphql';
 
@@ -33,7 +34,8 @@ export interface LoggedRequest {
   /** Path without the query string, as sent (percent-encoded). */
   path: string;
   query: string;
-  kind: RequestKind;
+  /** `cache`: the runner's cache service or its blob store, not GitHub's API. */
+  kind: RequestKind | 'cache';
   /** The GitHub route template that answered; `graphql` for GraphQL; null for an unknown route. */
   route: string | null;
   status: number;
@@ -86,6 +88,8 @@ export class FakeGitHub {
   readonly store: FakeStore;
   readonly requests: LoggedRequest[] = [];
   readonly repository: FakeRepository;
+  /** The runner's cache service; tests pass `cacheUrl` as `ACTIONS_RESULTS_URL` and its `runtimeToken` as `ACTIONS_RUNTIME_TOKEN`. */
+  readonly cache = new FakeActionsCache(() => this.url);
   private readonly failures: FailureRule[] = [];
   private readonly readOnlyTokens: Set<string>;
   private readonly budgets: Record<RateResource, { limit: number; used: number }>;
@@ -131,6 +135,11 @@ export class FakeGitHub {
   /** The REST base URL (`GITHUB_API_URL`). */
   get url(): string {
     return this.store.apiUrl;
+  }
+
+  /** The cache service's base URL as the runner sets `ACTIONS_RESULTS_URL`: with a trailing `/`. */
+  get cacheUrl(): string {
+    return `${this.store.apiUrl}/`;
   }
 
   /** The GraphQL endpoint (`GITHUB_GRAPHQL_URL`). */
@@ -277,7 +286,7 @@ export class FakeGitHub {
     return this.requests.filter((request) => request.kind === 'write' || request.mutation);
   }
 
-  count(kind: RequestKind): number {
+  count(kind: RequestKind | 'cache'): number {
     return this.requests.filter((request) => request.kind === kind).length;
   }
 
@@ -287,7 +296,12 @@ export class FakeGitHub {
     // GitHub Enterprise serves REST under /api/v3 and GraphQL at /api/graphql: accept both layouts.
     const path = url.pathname.replace(/^\/api\/v3(?=\/)/, '').replace(/^\/api\/graphql$/, '/graphql');
     const isGraphql = path === '/graphql' && method === 'POST';
-    const body = parseJson(await readBody(request));
+    const raw = await readBody(request);
+    const body = parseJson(raw.toString('utf8'));
+    if (FakeActionsCache.serves(url.pathname)) {
+      this.answerCache({ request, response, url, method, body, raw });
+      return;
+    }
     const login = this.authenticate(request.headers.authorization);
     const resource: RateResource = isGraphql ? 'graphql' : 'core';
     const matched = isGraphql ? undefined : matchRoute(method, path);
@@ -313,6 +327,8 @@ export class FakeGitHub {
     if (answer.hang) return;
     const rate = this.rateLimit(resource);
     response.writeHead(answer.status, {
+      // GitHub's time, as every answer of GitHub's carries it: the fake's clock, which also stamps its records.
+      date: new Date(Date.parse(this.store.clock())).toUTCString(),
       'content-type': 'application/json; charset=utf-8',
       'x-github-request-id': `FAKE:${this.requests.length}`,
       'x-ratelimit-limit': String(rate.limit),
@@ -323,6 +339,25 @@ export class FakeGitHub {
       ...answer.headers,
     });
     response.end(answer.status === 204 || answer.body === undefined ? undefined : JSON.stringify(answer.body));
+  }
+
+  /** The cache service and its blobs: no GitHub token, no GitHub rate limit; configured failures apply. */
+  private answerCache(options: { request: IncomingMessage; response: ServerResponse; url: URL; method: string; body: unknown; raw: Buffer }): void {
+    const { request, response, url, method } = options;
+    const entry: LoggedRequest = { method, path: url.pathname, query: url.search, kind: 'cache', route: 'cache', status: 0, mutation: false, login: null, body: options.body };
+    this.requests.push(entry);
+    const rule = this.takeFailure(method, url.pathname, options.body);
+    rule?.effect?.();
+    if (rule?.drop || rule?.hang) {
+      entry.status = 0;
+      if (rule.drop) request.socket.destroy();
+      return;
+    }
+    const answer = rule && !rule.pass ? { status: rule.status, body: rule.body ?? { code: 'internal', msg: rule.message ?? 'Server Error' } } : this.cache.handle({ method, path: url.pathname, url, headers: request.headers, body: options.body, raw: options.raw });
+    entry.status = answer.status;
+    const raw = 'raw' in answer ? answer.raw : undefined;
+    response.writeHead(answer.status, { 'content-type': raw ? 'application/octet-stream' : 'application/json', ...(raw ? { 'content-length': String(raw.length) } : {}) });
+    response.end(raw ?? (answer.body === undefined ? undefined : JSON.stringify(answer.body)));
   }
 
   private async answer(request: {
@@ -465,11 +500,11 @@ function failed(rule: FailureRule): RestResponse & { drop?: boolean; hang?: bool
   return { status: rule.status, body, ...(rule.headers ? { headers: rule.headers } : {}) };
 }
 
-function readBody(request: IncomingMessage): Promise<string> {
+function readBody(request: IncomingMessage): Promise<Buffer> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     request.on('data', (chunk: Buffer) => chunks.push(chunk));
-    request.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    request.on('end', () => resolve(Buffer.concat(chunks)));
     request.on('error', reject);
   });
 }

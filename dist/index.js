@@ -37159,7 +37159,7 @@ exports.visitAsync = visitAsync;
 
 /***/ }),
 
-/***/ 1771:
+/***/ 6531:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -40512,8 +40512,17 @@ const ITEM_LEVEL_KINDS = [
     'archive-pending',
     'outcome-missing',
 ];
-/** Kinds about a category's or customer's share of capacity. */
-const BUDGET_KINDS = ['over-budget', 'customer-over-share', 'under-min-share'];
+/**
+ * Budget kinds every item counted toward the cap shares: its category over
+ * budget, its customer over their share. They appear in that item's comment
+ * and in its issue event's findings. A category under its floor
+ * (`under-min-share`) is the roadmap's concern, reported by audits, and no
+ * one item's doing, so it is not among them.
+ */
+const BUDGET_KINDS = ['over-budget', 'customer-over-share'];
+function isBudgetFinding(finding) {
+    return BUDGET_KINDS.includes(finding.kind);
+}
 
 ;// CONCATENATED MODULE: ./lib/core/rules/context.js
 function itemRef(item) {
@@ -40538,11 +40547,6 @@ function listItems(numbers, limit = 5) {
     const shown = numbers.slice(0, limit).map((n) => `#${n}`);
     const rest = numbers.length - shown.length;
     return rest > 0 ? `${shown.join(', ')} and ${rest} more` : shown.join(', ');
-}
-/** "1 point", "12.5 points", "3 items". */
-function amount(policy, points) {
-    const unit = policy.work.unit === 'issues' ? 'item' : 'point';
-    return `${points} ${unit}${points === 1 ? '' : 's'}`;
 }
 
 ;// CONCATENATED MODULE: ./lib/core/rules/backlog.js
@@ -40631,7 +40635,35 @@ function archivePending(assessed, days, decision) {
     };
 }
 
+;// CONCATENATED MODULE: ./lib/core/wording.js
+/** A number rounded to `decimals` places, as a number (for chart data): 12.345 → 12.35. */
+function round(value, decimals = 2) {
+    const factor = 10 ** decimals;
+    return Math.round(value * factor) / factor;
+}
+/** A number as every report writes it: at most two decimals, thousands separated: "4,990", "12.5". */
+function formatNumber(value) {
+    return value.toLocaleString('en-US', { maximumFractionDigits: 2 });
+}
+/** "1 item", "3 items", "1,200 points". */
+function plural(count, singular, pluralForm = `${singular}s`) {
+    return `${formatNumber(count)} ${count === 1 ? singular : pluralForm}`;
+}
+/** A number of points as people say it: "8 points", "12.5 points", "1 item" (in `issues` units, where every item counts 1). */
+function amount(points, unit) {
+    return plural(round(points), unit === 'issues' ? 'item' : 'point');
+}
+/** "Deal work" from "deal work". */
+function capitalize(text) {
+    return text.charAt(0).toUpperCase() + text.slice(1);
+}
+/** A sentence without its final period (or ellipsis), to be followed by more words: "Ask sales." → "Ask sales". */
+function withoutFinalPeriod(text) {
+    return text.trim().replace(/[.\s]+$/, '');
+}
+
 ;// CONCATENATED MODULE: ./lib/core/rules/business-case.js
+
 
 
 
@@ -40679,7 +40711,7 @@ function invalidAnswer(field, answer) {
     if (field.minWords !== undefined) {
         const words = countWords(answer);
         if (words < field.minWords)
-            return `"${field.heading}" has ${words} word${words === 1 ? '' : 's'}, fewer than ${field.minWords}`;
+            return `"${field.heading}" has ${plural(words, 'word')}, fewer than ${field.minWords}`;
     }
     if (field.oneOf && !field.oneOf.some((option) => sameAnswer(option, answer))) {
         return `"${field.heading}" is "${oneLine(answer)}", not one of the expected answers`;
@@ -40700,7 +40732,7 @@ function howToAnswer(field) {
     if (field.type === 'date')
         return `Fill in "${field.heading}" with a date like 2026-12-31`;
     if (field.minWords !== undefined)
-        return `Fill in "${field.heading}" — at least ${field.minWords} word${field.minWords === 1 ? '' : 's'}`;
+        return `Fill in "${field.heading}" with at least ${plural(field.minWords, 'word')}`;
     return `Fill in "${field.heading}"`;
 }
 function checkReview(assessed, entry) {
@@ -40739,12 +40771,10 @@ function oneLine(text, max = 60) {
     const flat = text.replace(/\s+/g, ' ').trim();
     return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat;
 }
-function withoutFinalPeriod(text) {
-    return text.trim().replace(/[.\s]+$/, '');
-}
 
 ;// CONCATENATED MODULE: ./lib/core/rules/bets.js
 /** Bets: a deal request is a bet with a review date; past it, decide to keep betting or walk away. */
+
 
 
 
@@ -40768,7 +40798,7 @@ function betsRule(context) {
                 ...aboutItem(assessed),
                 kind: 'bet-overdue',
                 field,
-                message: `Review date ${date} passed ${days} day${days === 1 ? '' : 's'} ago`,
+                message: `Review date ${date} passed ${plural(days, 'day')} ago`,
                 fix: `Decide whether to keep betting or walk away: set a new "${field}" date, or close the issue`,
             },
         ];
@@ -40814,8 +40844,8 @@ function decimalToFraction(digits) {
     const denominator = 10 ** fraction.length;
     return { numerator: Number(whole) * denominator + Number(fraction || '0'), denominator };
 }
-/** `part / whole` as a percentage with at most one decimal: "12.5%". */
-function formatPercent(part, whole) {
+/** `part / whole` (or a fraction, given alone) as a percentage with at most one decimal: "12.5%"; "0%" when there is no whole. */
+function formatPercent(part, whole = 1) {
     if (whole === 0)
         return '0%';
     const tenths = Math.round((part * 1000) / whole);
@@ -40831,6 +40861,7 @@ function belowShare(part, whole, share) {
 }
 
 ;// CONCATENATED MODULE: ./lib/core/rules/budgets.js
+
 
 
 
@@ -40851,44 +40882,53 @@ function budgetsRule(context) {
     const budgets = [];
     const findings = [];
     for (const rule of rules) {
-        const name = rule?.name ?? OTHER_CATEGORY;
-        const members = planned.filter(({ assessment }) => assessment.category === name);
-        const points = sumScaled(members);
-        const customers = customerBudgets(policy, rule, members, points, findings);
-        const over = rule?.maxShare !== undefined && exceedsShare(points, total, rule.maxShare);
-        const under = rule?.minShare !== undefined && belowShare(points, total, rule.minShare);
-        budgets.push({
-            category: name,
-            items: members.length,
-            points: fromScaled(points),
-            share: formatPercent(points, total),
-            ...(rule?.maxShare ? { maxShare: rule.maxShare } : {}),
-            ...(rule?.minShare ? { minShare: rule.minShare } : {}),
-            status: over ? 'over' : under ? 'under' : rule?.maxShare || rule?.minShare ? 'ok' : 'uncapped',
-            customers,
-        });
-        const facts = { policy, name, points, total, contributors: contributorsOf(members) };
-        if (over && rule?.maxShare)
-            findings.push(overBudget({ ...facts, cap: rule.maxShare }));
-        if (under && rule?.minShare)
-            findings.push(underMinShare({ ...facts, floor: rule.minShare }));
+        const category = categoryBudget(policy, rule, planned, total);
+        budgets.push(category.budget);
+        findings.push(...category.findings);
     }
     return { budgets, findings, totalPoints: fromScaled(total), totalItems: planned.length };
 }
-function customerBudgets(policy, rule, members, categoryPoints, findings) {
-    const byCustomer = new Map();
-    for (const member of members) {
-        const customer = member.assessment.customer;
-        if (customer === null)
-            continue;
-        const group = byCustomer.get(customer);
-        if (group)
-            group.push(member);
-        else
-            byCustomer.set(customer, [member]);
-    }
+/** One category's share against its cap and floor, its customers' shares, and the findings of both. */
+function categoryBudget(policy, rule, planned, total) {
+    const name = rule?.name ?? OTHER_CATEGORY;
+    const members = planned.filter(({ assessment }) => assessment.category === name);
+    const points = sumScaled(members);
+    const customers = customerBudgets(policy, rule, members, points);
+    const { maxShare, minShare } = rule ?? {};
+    const over = maxShare !== undefined && exceedsShare(points, total, maxShare);
+    const under = minShare !== undefined && belowShare(points, total, minShare);
+    const budget = {
+        category: name,
+        items: members.length,
+        points: fromScaled(points),
+        share: formatPercent(points, total),
+        ...(maxShare ? { maxShare } : {}),
+        ...(minShare ? { minShare } : {}),
+        status: budgetStatus(over, under, !!(maxShare || minShare)),
+        customers: customers.budgets,
+    };
+    const facts = { policy, name, points, total, contributors: contributorsOf(members) };
+    return {
+        budget,
+        findings: [
+            ...customers.findings,
+            ...(over ? [overBudget({ ...facts, cap: maxShare })] : []),
+            ...(under ? [underMinShare({ ...facts, floor: minShare })] : []),
+        ],
+    };
+}
+function budgetStatus(over, under, limited) {
+    if (over)
+        return 'over';
+    if (under)
+        return 'under';
+    return limited ? 'ok' : 'uncapped';
+}
+/** Each customer's share of a category, largest first, and a finding for each one over the per-customer cap. */
+function customerBudgets(policy, rule, members, categoryPoints) {
+    const findings = [];
     const cap = rule?.perCustomerMaxShare;
-    const budgets = [...byCustomer.entries()].map(([customer, items]) => {
+    const budgets = [...byCustomer(members).entries()].map(([customer, items]) => {
         const points = sumScaled(items);
         const over = cap !== undefined && exceedsShare(points, categoryPoints, cap);
         if (over && rule) {
@@ -40904,29 +40944,51 @@ function customerBudgets(policy, rule, members, categoryPoints, findings) {
             scaled: points,
         };
     });
-    return budgets
+    const sorted = budgets
         .sort((a, b) => b.scaled - a.scaled || compareText(a.customer, b.customer))
         .map(({ scaled: _scaled, ...budget }) => budget);
+    return { budgets: sorted, findings };
 }
-function overBudget({ policy, name, points, total, contributors, cap }) {
+/** The members that name a customer, grouped by it, in the order they come. */
+function byCustomer(members) {
+    const groups = new Map();
+    for (const member of members) {
+        const customer = member.assessment.customer;
+        if (customer === null)
+            continue;
+        const group = groups.get(customer);
+        if (group)
+            group.push(member);
+        else
+            groups.set(customer, [member]);
+    }
+    return groups;
+}
+/** "Deal work is 30% of planned work, above its 10% cap (12 of 40 points)". */
+function categoryShare({ policy, name, points, total }, limit) {
+    return `${workOf(name)} is ${formatPercent(points, total)} of planned work, ${limit} (${ofTotal(policy, points, total)})`;
+}
+function overBudget(facts) {
+    const { policy, name, points, total, contributors, cap } = facts;
     const excess = pointsToRemove(points, total, cap);
     return {
         kind: 'over-budget',
         category: name,
-        message: `${workOf(name)} is ${formatPercent(points, total)} of planned work, above its ${cap.text} cap (${ofTotal(policy, points, total)})`,
-        fix: `Defer, descope or close at least ${amount(policy, excess)} of ${name} work — newest first: ${listItems(contributors)}`,
+        message: categoryShare(facts, `above its ${cap.text} cap`),
+        fix: `Defer, descope or close at least ${amount(excess, policy.work.unit)} of ${name} work — newest first: ${listItems(contributors)}`,
         contributors,
     };
 }
-function underMinShare({ policy, name, points, total, contributors, floor }) {
+function underMinShare(facts) {
+    const { policy, name, points, total, contributors, floor } = facts;
     const missing = pointsToAdd(points, total, floor);
     return {
         kind: 'under-min-share',
         category: name,
-        message: `${workOf(name)} is ${formatPercent(points, total)} of planned work, below its ${floor.text} floor (${ofTotal(policy, points, total)})`,
+        message: categoryShare(facts, `below its ${floor.text} floor`),
         fix: missing === undefined
             ? `Plan only ${name} work, or lower its min-share in the policy`
-            : `Add at least ${amount(policy, missing)} of ${name} work to the plan, or take other work out of it`,
+            : `Add at least ${amount(missing, policy.work.unit)} of ${name} work to the plan, or take other work out of it`,
         contributors,
     };
 }
@@ -40937,7 +40999,7 @@ function customerOverShare({ policy, name, customer, points, total, contributors
         category: name,
         customer,
         message: `${customer} has ${formatPercent(points, total)} of ${name} work, above the ${cap.text} per-customer cap (${ofTotal(policy, points, total)})`,
-        fix: `Defer or descope at least ${amount(policy, excess)} of ${customer}'s requests so no customer dominates — newest first: ${listItems(contributors)}`,
+        fix: `Defer or descope at least ${amount(excess, policy.work.unit)} of ${customer}'s requests so no customer dominates — newest first: ${listItems(contributors)}`,
         contributors,
     };
 }
@@ -40954,10 +41016,10 @@ function pointsToAdd(part, whole, floor) {
     return Math.ceil(numerator / ((floor.denominator - floor.numerator) * SCALE));
 }
 function ofTotal(policy, part, whole) {
-    return `${fromScaled(part)} of ${amount(policy, fromScaled(whole))}`;
+    return `${formatNumber(fromScaled(part))} of ${amount(fromScaled(whole), policy.work.unit)}`;
 }
 function workOf(category) {
-    return `${category.charAt(0).toUpperCase()}${category.slice(1)} work`;
+    return `${capitalize(category)} work`;
 }
 function sumScaled(items) {
     return items.reduce((sum, { assessment }) => sum + toScaled(assessment.size), 0);
@@ -41033,13 +41095,14 @@ function removeOrAsk(policy, label) {
 
 ;// CONCATENATED MODULE: ./lib/core/rules/size.js
 
+
 function sizeRule(context) {
     return context.items
         .filter(({ assessment }) => assessment.planned && assessment.sizeDefaulted)
         .map((assessed) => ({
         ...aboutItem(assessed),
         kind: 'missing-size',
-        message: `No size; counted as ${amount(context.policy, assessed.assessment.size)}`,
+        message: `No size; counted as ${amount(assessed.assessment.size, context.policy.work.unit)}`,
         fix: howToSize(context.policy),
     }));
 }
@@ -41049,18 +41112,19 @@ function howToSize(policy) {
         ...(labels.length > 0 ? [`add a size label (${labels.join(', ')})`] : []),
         ...(policy.work.size.field ? [`set "${policy.work.size.field}"`] : []),
     ].join(' or ');
-    return ways.charAt(0).toUpperCase() + ways.slice(1);
+    return capitalize(ways);
 }
 
 ;// CONCATENATED MODULE: ./lib/core/outcomes.js
 
 
 
-const OUTCOME_NAMES = ['hit', 'missed', 'walked-away'];
+/** How a bet turned out, as `/roadmap outcome` records it: each has its label (enforcement.labels). */
+const OUTCOMES = ['hit', 'missed', 'walked-away'];
 /** The outcome an item carries, by the labels the policy names for them. */
 function outcomeOf(policy, item) {
     const labels = item.labels.map((label) => label.trim().toLowerCase());
-    return OUTCOME_NAMES.find((name) => labels.includes(policy.enforcement.labels.outcome[name].trim().toLowerCase()));
+    return OUTCOMES.find((name) => labels.includes(policy.enforcement.labels.outcome[name].trim().toLowerCase()));
 }
 function isBet(policy, item) {
     return policy.bets.appliesTo.includes(classify(policy, item).category);
@@ -44756,11 +44820,11 @@ function discriminatorMap(def) {
 }
 const $ZodDiscriminatedUnion = 
 /*@__PURE__*/
-$constructor("$ZodDiscriminatedUnion", (inst, def) => {
+(/* unused pure expression or super */ null && (core.$constructor("$ZodDiscriminatedUnion", (inst, def) => {
     def.inclusive = false;
     $ZodUnion.init(inst, def);
     const _super = inst._zod.parse;
-    defineLazyInternal(inst, "propValues", (zod) => {
+    util.defineLazyInternal(inst, "propValues", (zod) => {
         const propValues = {};
         let undefinedCount = 0;
         for (const option of zod.def.options) {
@@ -44771,7 +44835,7 @@ $constructor("$ZodDiscriminatedUnion", (inst, def) => {
                 undefinedCount++;
             for (const [k, v] of Object.entries(pv)) {
                 if (!Object.prototype.hasOwnProperty.call(propValues, k)) {
-                    util_assignProp(propValues, k, new Set());
+                    util.assignProp(propValues, k, new Set());
                 }
                 for (const val of v) {
                     propValues[k].add(val);
@@ -44784,15 +44848,15 @@ $constructor("$ZodDiscriminatedUnion", (inst, def) => {
     });
     // Checked now rather than in the lookup map below, so an option that lacks the discriminator fails at the `discriminatedUnion` call instead of on the first object parsed. Options whose shape cannot be enumerated without resolving it — pipes and lazies — are left to the map.
     def.options.forEach((option, i) => {
-        const propShape = rawShape(option._zod.def);
+        const propShape = util.rawShape(option._zod.def);
         if (propShape && !Object.prototype.hasOwnProperty.call(propShape, def.discriminator)) {
             throw new Error(`Invalid discriminated union option at index "${i}"`);
         }
     });
-    const disc = cached(() => discriminatorMap(def));
+    const disc = util.cached(() => discriminatorMap(def));
     inst._zod.parse = (payload, ctx) => {
         const input = payload.value;
-        if (!util_isObject(input)) {
+        if (!util.isObject(input)) {
             payload.issues.push({
                 code: "invalid_type",
                 expected: "object",
@@ -44826,7 +44890,7 @@ $constructor("$ZodDiscriminatedUnion", (inst, def) => {
         });
         return payload;
     };
-});
+})));
 const $ZodIntersection = /*@__PURE__*/ $constructor("$ZodIntersection", (inst, def) => {
     $ZodType.init(inst, def);
     inst._zod.parse = (payload, ctx) => {
@@ -49639,10 +49703,10 @@ const ZodString = /*@__PURE__*/ $constructor("ZodString", (inst, def) => {
         return this.check(_isoDate(ZodISODate, params));
     },
     time(params) {
-        return this.check(_isoTime(schemas_ZodISOTime, params));
+        return this.check(_isoTime(ZodISOTime, params));
     },
     duration(params) {
-        return this.check(_isoDuration(schemas_ZodISODuration, params));
+        return this.check(_isoDuration(ZodISODuration, params));
     },
 });
 function schemas_string(params) {
@@ -49660,11 +49724,11 @@ const ZodISODate = /*@__PURE__*/ $constructor("ZodISODate", (inst, def) => {
     $ZodISODate.init(inst, def);
     ZodStringFormat.init(inst, def);
 });
-const schemas_ZodISOTime = /*@__PURE__*/ $constructor("ZodISOTime", (inst, def) => {
+const ZodISOTime = /*@__PURE__*/ $constructor("ZodISOTime", (inst, def) => {
     $ZodISOTime.init(inst, def);
     ZodStringFormat.init(inst, def);
 });
-const schemas_ZodISODuration = /*@__PURE__*/ $constructor("ZodISODuration", (inst, def) => {
+const ZodISODuration = /*@__PURE__*/ $constructor("ZodISODuration", (inst, def) => {
     $ZodISODuration.init(inst, def);
     ZodStringFormat.init(inst, def);
 });
@@ -50266,17 +50330,17 @@ function xor(options, params) {
         ...util.normalizeParams(params),
     });
 }
-const ZodDiscriminatedUnion = /*@__PURE__*/ $constructor("ZodDiscriminatedUnion", (inst, def) => {
+const ZodDiscriminatedUnion = /*@__PURE__*/ (/* unused pure expression or super */ null && (core.$constructor("ZodDiscriminatedUnion", (inst, def) => {
     ZodUnion.init(inst, def);
-    $ZodDiscriminatedUnion.init(inst, def);
-});
+    core.$ZodDiscriminatedUnion.init(inst, def);
+})));
 function discriminatedUnion(discriminator, options, params) {
     // const [options, params] = args;
     return new ZodDiscriminatedUnion({
         type: "union",
         options: options,
         discriminator,
-        ...normalizeParams(params),
+        ...util.normalizeParams(params),
     });
 }
 const ZodIntersection = /*@__PURE__*/ $constructor("ZodIntersection", (inst, def) => {
@@ -50860,7 +50924,7 @@ function excerpt(text, length = EXCERPT_LENGTH) {
     return chars.length <= length ? text : `${chars.slice(0, length).join('')}…`;
 }
 /** A value from a policy file, shown the way the user would recognise it in their YAML. */
-function describe_value_describeValue(value) {
+function describeValue(value) {
     if (value === undefined)
         return 'nothing';
     if (value === null)
@@ -50882,7 +50946,7 @@ function quoted(text) {
 /** "Did you mean `max-share`?" — the nearest allowed word to a mistyped one. */
 
 /** The closest candidate within a small edit distance, or undefined when nothing is close. */
-function did_you_mean_closest(word, candidates) {
+function closest(word, candidates) {
     const needle = word.toLowerCase();
     let best;
     for (const candidate of candidates) {
@@ -50913,7 +50977,7 @@ function editDistance(a, b) {
     return rows[a.length][b.length];
 }
 /** The keys a strict object accepts at `path` in `schema`, or [] when the path is not an object. */
-function did_you_mean_allowedKeysAt(schema, path) {
+function allowedKeysAt(schema, path) {
     const objects = schemasAt(schema, path).filter((s) => s instanceof ZodObject);
     return [...new Set(objects.flatMap((s) => Object.keys(s.shape)))];
 }
@@ -51055,8 +51119,8 @@ function isMapping(value) {
 /**
  * The policy file, `.github/roadmap-policy.yml`: the single source of truth for
  * its shape. The JSON Schema users' editors read is generated from this file,
- * the `Policy` type the engine reads is inferred from it, and defaults are
- * applied here and nowhere else.
+ * and defaults are applied here and nowhere else; normalize.ts turns what it
+ * parses into the engine's `Policy` (src/core/policy.ts).
  *
  * Messages are written for the person editing the file: they say what was
  * expected and what was found (`expected a share like 10% or 0.1, got "ten percent"`).
@@ -51077,7 +51141,7 @@ const whenMapping = {
     when: (payload) => typeof payload.value === 'object' && payload.value !== null && !Array.isArray(payload.value),
 };
 /** An error message that ends with what the file actually holds. */
-const expected = (what) => (issue) => `expected ${what}, got ${describe_value_describeValue(issue.input)}`;
+const expected = (what) => (issue) => `expected ${what}, got ${describeValue(issue.input)}`;
 const schema_text = (what) => schemas_string({ error: expected(what) })
     .trim()
     .min(1, { error: `expected ${what}, got an empty text` });
@@ -51095,7 +51159,7 @@ const answer = union([schemas_string(), schemas_number(), schemas_boolean()], { 
 /** A label name or a glob on label names: `customer:*`, `size/?`. */
 const labelGlob = schema_text('a label name or glob')
     .refine((glob) => !/[[\]{}]|\*\*|^!/.test(glob), {
-    error: (issue) => `only * and ? are supported in label globs (no [], {}, ** or leading !), got ${describe_value_describeValue(issue.input)}`,
+    error: (issue) => `only * and ? are supported in label globs (no [], {}, ** or leading !), got ${describeValue(issue.input)}`,
 })
     .meta({ description: 'A label name, or a glob where * matches any run of characters and ? one character.', examples: ['deal', 'customer:*'] });
 /** The same rule as above, for editors reading the JSON Schema. */
@@ -51118,15 +51182,15 @@ const share = shareInput
 function shareMessage(value) {
     const raw = String(value).trim();
     if (raw.startsWith('-'))
-        return `a share cannot be negative, got ${describe_value_describeValue(value)}`;
+        return `a share cannot be negative, got ${describeValue(value)}`;
     const percent = /^(\d+(?:\.\d+)?)\s*%$/.exec(raw);
     const overFull = percent ? Number(percent[1]) > 100 : /^\d+(\.\d+)?$/.test(raw) && Number(raw) > 1;
     if (overFull)
-        return `a share cannot exceed 100%, got ${describe_value_describeValue(value)}${percent ? '' : ` (write ${raw}% or ${Number(raw) / 100} for a percentage)`}`;
-    return `expected a share like 10% or 0.1, got ${describe_value_describeValue(value)}`;
+        return `a share cannot exceed 100%, got ${describeValue(value)}${percent ? '' : ` (write ${raw}% or ${Number(raw) / 100} for a percentage)`}`;
+    return `expected a share like 10% or 0.1, got ${describeValue(value)}`;
 }
 const size = schemas_number({ error: expected('a size as a number') })
-    .min(0, { error: (issue) => `a size cannot be negative, got ${describe_value_describeValue(issue.input)}` });
+    .min(0, { error: (issue) => `a size cannot be negative, got ${describeValue(issue.input)}` });
 /** `owner/repo:path` or `owner/repo:path@ref`. */
 const EXTENDS_PATTERN = /^[\w.-]+\/[\w.-]+:[^@\s:]+(@[^\s@]+)?$/;
 const extendsRef = schemas_string({ error: expected('a policy to extend, like acme/.github:roadmap-policy.yml') })
@@ -51217,7 +51281,7 @@ function isShare(value) {
     return typeof value === 'object' && value !== null && 'numerator' in value;
 }
 const categoryName = schemas_string()
-    .regex(/^[a-z0-9][a-z0-9_-]*$/i, { error: (issue) => `category names use letters, digits, - and _, got ${describe_value_describeValue(issue.input)}` })
+    .regex(/^[a-z0-9][a-z0-9_-]*$/i, { error: (issue) => `category names use letters, digits, - and _, got ${describeValue(issue.input)}` })
     .refine((name) => name !== 'other', { error: '"other" is the name for unmatched work; choose another category name' });
 const businessCaseField = strictObject({
     heading: schema_text('the issue-form heading').meta({ description: 'The heading as it appears in the issue body ("### Who will buy it?").', examples: ['Who will buy it?'] }),
@@ -51256,7 +51320,7 @@ const forbiddenLabel = union([labelGlob, strictObject({ name: labelGlob, message
 const closeReason = literal('not-planned', {
     error: (issue) => issue.input === 'completed'
         ? 'archived work was not delivered, so it cannot be closed as completed; use not-planned'
-        : `expected not-planned, got ${describe_value_describeValue(issue.input)}`,
+        : `expected not-planned, got ${describeValue(issue.input)}`,
 })
     .default('not-planned')
     .meta({ description: 'How archived items are closed: not-planned (the only reason allowed; completed is refused because archived work was not delivered).' });
@@ -51402,81 +51466,6 @@ const policyFileSchema = strictObject({
         });
     }
 }, whenMapping);
-/** The normalized policy the engine reads: every section present, defaults applied. */
-function normalizePolicy(file) {
-    const { work, enforcement } = file;
-    const businessCase = file['business-case'];
-    return {
-        version: 1,
-        work: {
-            include: work.include,
-            excludeLabels: work['exclude-labels'],
-            project: work.project ? { owner: work.project.owner, number: work.project.number, iterationField: work.project['iteration-field'] } : undefined,
-            size: {
-                field: work.size?.field,
-                labels: work.size?.labels ?? {},
-                default: work.size?.default,
-            },
-            unit: work.unit,
-        },
-        categories: Object.entries(file.categories ?? {}).map(([name, c]) => ({
-            name,
-            match: { labels: c.match.labels ?? [], fields: c.match.fields ?? {} },
-            maxShare: c.budget?.['max-share'],
-            minShare: c.budget?.['min-share'],
-            perCustomerMaxShare: c['per-customer']?.['max-share'],
-        })),
-        customer: {
-            labels: toArray(file.customer?.labels),
-            field: file.customer?.field,
-        },
-        businessCase: {
-            appliesTo: businessCase['applies-to'],
-            fields: businessCase.fields.map((f) => ({
-                heading: f.heading,
-                minWords: f['min-words'],
-                oneOf: f['one-of'],
-                failOn: f['fail-on'],
-                message: f.message,
-                type: f.type,
-                required: f.required,
-            })),
-            checklist: businessCase.checklist,
-        },
-        forbiddenLabels: file['forbidden-labels'] ?? [],
-        bets: {
-            reviewField: file.bets?.['review-field'],
-            appliesTo: file.bets?.['applies-to'] ?? businessCase['applies-to'],
-            outcomeDueDays: file.bets?.['outcome-due-days'],
-        },
-        backlog: {
-            maxAgeDays: file.backlog?.['max-age-days'],
-            archive: file.backlog?.archive
-                ? { graceDays: file.backlog['grace-days'], keepLabels: file.backlog['keep-labels'], closeReason: file.backlog['close-reason'] }
-                : undefined,
-        },
-        exemptions: file.exemptions
-            ? { label: file.exemptions.label, approvers: file.exemptions.approvers, maxOpen: file.exemptions['max-open'], expiresAfterDays: file.exemptions['expires-after-days'] }
-            : undefined,
-        enforcement: {
-            failOn: [...enforcement['fail-on']],
-            comment: enforcement.comment,
-            labels: {
-                nonCompliant: enforcement.labels['non-compliant'],
-                overBudget: enforcement.labels['over-budget'],
-                outcome: { hit: enforcement.labels['outcome-hit'], missed: enforcement.labels['outcome-missed'], 'walked-away': enforcement.labels['outcome-walked-away'] },
-            },
-        },
-        pullRequests: { requireLinkedIssue: file['pull-requests']['require-linked-issue'] },
-    };
-}
-function toArray(value) {
-    return value === undefined ? [] : Array.isArray(value) ? value : [value];
-}
-/** Parses an already-loaded object (no file positions): for tests and the engine's callers. */
-function parsePolicy(input) {
-    return normalizePolicy(policyFileSchema.parse(input));
-}
 
 ;// CONCATENATED MODULE: ./lib/policy/describe-issues.js
 
@@ -51494,19 +51483,19 @@ function problemsFromIssues(issues, root, locate) {
 }
 function describeIssue(issue, prefix, root) {
     const path = [...prefix, ...issue.path];
-    const actual = describe_issues_valueAt(root, path);
+    const actual = valueAt(root, path);
     if (actual === undefined && MISSING_CODES.has(issue.code) && path.length > 0) {
         return [{ path, target: 'value', message: missingMessage(path), missing: String(path.at(-1)) }];
     }
     switch (issue.code) {
         case 'unrecognized_keys':
             return issue.keys.map((key) => {
-                const allowed = did_you_mean_allowedKeysAt(policyFileSchema, path);
-                const suggested = did_you_mean_closest(key, allowed);
+                const allowed = allowedKeysAt(policyFileSchema, path);
+                const suggested = closest(key, allowed);
                 return { path: [...path, key], target: 'key', message: unknownKeyMessage(key, suggested, allowed), ...(suggested ? { suggested } : {}) };
             });
         case 'invalid_key':
-            return [{ path, target: 'key', message: issue.issues[0]?.message ?? `${describe_value_describeValue(path.at(-1))} is not allowed as a name here` }];
+            return [{ path, target: 'key', message: issue.issues[0]?.message ?? `${describeValue(path.at(-1))} is not allowed as a name here` }];
         case 'invalid_union': {
             // For a mapping or list, the branch that accepts its shape explains the mistake best: `{ nam: one-off }` gets "unknown key nam".
             const shaped = typeof actual === 'object' && actual !== null;
@@ -51530,15 +51519,15 @@ function readable(issue, actual) {
         return issue.message;
     switch (issue.code) {
         case 'invalid_type':
-            return `expected ${TYPE_NAMES[issue.expected] ?? issue.expected}, got ${describe_value_describeValue(actual)}`;
+            return `expected ${TYPE_NAMES[issue.expected] ?? issue.expected}, got ${describeValue(actual)}`;
         case 'invalid_value':
-            return `expected one of ${issue.values.map(String).join(', ')}, got ${describe_value_describeValue(actual)}`;
+            return `expected one of ${issue.values.map(String).join(', ')}, got ${describeValue(actual)}`;
         case 'too_small':
-            return `too small, got ${describe_value_describeValue(actual)} (at least ${String(issue.minimum)})`;
+            return `too small, got ${describeValue(actual)} (at least ${String(issue.minimum)})`;
         case 'too_big':
-            return `too big, got ${describe_value_describeValue(actual)} (at most ${String(issue.maximum)})`;
+            return `too big, got ${describeValue(actual)} (at most ${String(issue.maximum)})`;
         default:
-            return `not valid here, got ${describe_value_describeValue(actual)}`;
+            return `not valid here, got ${describeValue(actual)}`;
     }
 }
 const TYPE_NAMES = {
@@ -51567,16 +51556,16 @@ function isFindingKindList(values) {
     return values.length === FINDING_KINDS.length && FINDING_KINDS.every((kind) => values.includes(kind));
 }
 function unknownFindingKindMessage(actual) {
-    const suggestion = typeof actual === 'string' ? did_you_mean_closest(actual, FINDING_KINDS) : undefined;
+    const suggestion = typeof actual === 'string' ? closest(actual, FINDING_KINDS) : undefined;
     const hint = suggestion ? `; did you mean \`${suggestion}\`?` : '';
-    return `unknown finding kind ${describe_value_describeValue(actual)}${hint} (finding kinds: ${FINDING_KINDS.join(', ')})`;
+    return `unknown finding kind ${describeValue(actual)}${hint} (finding kinds: ${FINDING_KINDS.join(', ')})`;
 }
 function withSuggestion(message, actual, allowed) {
-    const suggestion = typeof actual === 'string' ? did_you_mean_closest(actual, allowed) : undefined;
+    const suggestion = typeof actual === 'string' ? closest(actual, allowed) : undefined;
     return suggestion ? `${message}; did you mean \`${suggestion}\`?` : message;
 }
 /** The value at `path` in parsed data, or undefined when the path is not there. */
-function describe_issues_valueAt(root, path) {
+function valueAt(root, path) {
     let value = root;
     for (const segment of path) {
         if (typeof value !== 'object' || value === null || !Object.hasOwn(value, segment))
@@ -51632,7 +51621,7 @@ function checkIsMapping(value, locate) {
         return { ...locate([], 'value'), message: 'the policy is empty; add `version: 1` (examples/roadmap-policy.yml shows a complete policy)' };
     }
     if (typeof value !== 'object' || Array.isArray(value)) {
-        return { ...locate([], 'value'), message: `the policy must be a mapping of keys such as \`version: 1\`, got ${describe_value_describeValue(value)}` };
+        return { ...locate([], 'value'), message: `the policy must be a mapping of keys such as \`version: 1\`, got ${describeValue(value)}` };
     }
     return undefined;
 }
@@ -51675,6 +51664,98 @@ function parseWithoutCategoryNames(policy) {
     return { ...parsed, 'business-case': { ...parsed['business-case'], 'applies-to': appliesTo.map((name) => name.trim()) } };
 }
 
+;// CONCATENATED MODULE: ./lib/policy/normalize.js
+
+/** The normalized policy the engine reads: every section present, defaults applied. */
+function normalizePolicy(file) {
+    const businessCase = normalize_businessCaseRule(file['business-case']);
+    return {
+        version: 1,
+        work: workRule(file.work),
+        categories: Object.entries(file.categories ?? {}).map(([name, category]) => categoryRule(name, category)),
+        customer: { labels: toArray(file.customer?.labels), field: file.customer?.field },
+        businessCase,
+        forbiddenLabels: file['forbidden-labels'] ?? [],
+        bets: normalize_betsRule(file.bets, businessCase.appliesTo),
+        backlog: normalize_backlogRule(file.backlog),
+        exemptions: normalize_exemptionsRule(file.exemptions),
+        enforcement: enforcement(file.enforcement),
+        pullRequests: { requireLinkedIssue: file['pull-requests']['require-linked-issue'] },
+    };
+}
+/** Parses an already-loaded object (no file positions): for tests and the engine's callers. */
+function parsePolicy(input) {
+    return normalizePolicy(policyFileSchema.parse(input));
+}
+function workRule(work) {
+    const { project, size } = work;
+    return {
+        include: work.include,
+        excludeLabels: work['exclude-labels'],
+        project: project ? { owner: project.owner, number: project.number, iterationField: project['iteration-field'] } : undefined,
+        size: { field: size?.field, labels: size?.labels ?? {}, default: size?.default },
+        unit: work.unit,
+    };
+}
+function categoryRule(name, category) {
+    return {
+        name,
+        match: { labels: category.match.labels ?? [], fields: category.match.fields ?? {} },
+        maxShare: category.budget?.['max-share'],
+        minShare: category.budget?.['min-share'],
+        perCustomerMaxShare: category['per-customer']?.['max-share'],
+    };
+}
+function normalize_businessCaseRule(businessCase) {
+    return {
+        appliesTo: businessCase['applies-to'],
+        fields: businessCase.fields.map((field) => ({
+            heading: field.heading,
+            minWords: field['min-words'],
+            oneOf: field['one-of'],
+            failOn: field['fail-on'],
+            message: field.message,
+            type: field.type,
+            required: field.required,
+        })),
+        checklist: businessCase.checklist,
+    };
+}
+/** Bets are the business case's categories unless the file names others. */
+function normalize_betsRule(bets, businessCaseCategories) {
+    return {
+        reviewField: bets?.['review-field'],
+        appliesTo: bets?.['applies-to'] ?? businessCaseCategories,
+        outcomeDueDays: bets?.['outcome-due-days'],
+    };
+}
+function normalize_backlogRule(backlog) {
+    return {
+        maxAgeDays: backlog?.['max-age-days'],
+        archive: backlog?.archive ? { graceDays: backlog['grace-days'], keepLabels: backlog['keep-labels'], closeReason: backlog['close-reason'] } : undefined,
+    };
+}
+function normalize_exemptionsRule(exemptions) {
+    if (!exemptions)
+        return undefined;
+    return { label: exemptions.label, approvers: exemptions.approvers, maxOpen: exemptions['max-open'], expiresAfterDays: exemptions['expires-after-days'] };
+}
+function enforcement(file) {
+    const { labels } = file;
+    return {
+        failOn: [...file['fail-on']],
+        comment: file.comment,
+        labels: {
+            nonCompliant: labels['non-compliant'],
+            overBudget: labels['over-budget'],
+            outcome: { hit: labels['outcome-hit'], missed: labels['outcome-missed'], 'walked-away': labels['outcome-walked-away'] },
+        },
+    };
+}
+function toArray(value) {
+    return value === undefined ? [] : Array.isArray(value) ? value : [value];
+}
+
 // EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
 var dist = __nccwpck_require__(8815);
 ;// CONCATENATED MODULE: ./lib/policy/yaml-source.js
@@ -51686,7 +51767,7 @@ var dist = __nccwpck_require__(8815);
 
 
 
-function yaml_source_readPolicySource(text, file) {
+function readPolicySource(text, file) {
     const lineCounter = new dist/* LineCounter */.HN();
     // Duplicate keys are found below, with a message that names both places.
     const doc = (0,dist/* parseDocument */.Tp)(text, { lineCounter, uniqueKeys: false, prettyErrors: false });
@@ -51884,7 +51965,7 @@ async function loadPolicy(path, read) {
     });
     if (!top)
         throw new PolicyError([missingPolicyProblem(path)]);
-    const chain = await readExtendsChain(yaml_source_readPolicySource(top.text, path), read);
+    const chain = await readExtendsChain(readPolicySource(top.text, path), read);
     // A chain with an unreadable file is not merged: problems of the partial result would mislead.
     const checked = chain.complete ? checkPolicyData(mergeChain(chain.sources), ownerLocator(chain.sources)) : { problems: [] };
     const problems = unique([...chain.problems, ...checked.problems]);
@@ -51937,7 +52018,7 @@ async function readExtendsChain(first, read) {
             problems.push({ ...at, message: next.message });
             return { sources, problems, complete: false };
         }
-        source = yaml_source_readPolicySource(next.text, target);
+        source = readPolicySource(next.text, target);
     }
     return { sources, problems, complete: true };
 }
@@ -52228,30 +52309,54 @@ const FOCUS_ISSUE_QUERY = /* GraphQL */ `
   ${MANAGED_LABELS}
 `;
 /**
- * Issue mode's budget read: the narrowest view of every open issue that still
+ * Issue mode's budget read: the narrowest view of an issue that still
  * classifies and sizes it. Labels always; the body only when the policy
  * matches categories, customers or sizes by form fields.
  */
+const BUDGET_FIELDS = /* GraphQL */ `
+  fragment RoadmapBudgetFields on Issue {
+    number
+    title
+    url
+    state
+    createdAt
+    updatedAt
+    viewerDidAuthor
+    labels(first: 100) { nodes { name } }
+    body @include(if: $withBody)
+  }
+`;
+/** Every open issue, for the budgets. */
 const BUDGET_ITEMS_QUERY = /* GraphQL */ `
   query RoadmapBudgetItems($owner: String!, $name: String!, $after: String, $withBody: Boolean!) {
     repository(owner: $owner, name: $name) {
       issues(first: 100, after: $after, states: [OPEN], orderBy: { field: CREATED_AT, direction: ASC }) {
         totalCount
         pageInfo { hasNextPage endCursor }
-        nodes {
-          number
-          title
-          url
-          state
-          createdAt
-          updatedAt
-          viewerDidAuthor
-          labels(first: 100) { nodes { name } }
-          body @include(if: $withBody)
-        }
+        nodes { ...RoadmapBudgetFields }
       }
     }
   }
+  ${BUDGET_FIELDS}
+`;
+/**
+ * With a saved state: the issues updated since it was saved, open or closed
+ * (`filterBy.since`: "issues that have been updated at or after the given
+ * date"), and GitHub's count of open issues, which tells whether an issue
+ * left without a trace (deleted or transferred). Ordered by creation, which
+ * an edit during the read does not reorder.
+ */
+const BUDGET_CHANGES_QUERY = /* GraphQL */ `
+  query RoadmapBudgetChanges($owner: String!, $name: String!, $since: DateTime!, $after: String, $withBody: Boolean!) {
+    repository(owner: $owner, name: $name) {
+      open: issues(states: [OPEN]) { totalCount }
+      changed: issues(first: 100, after: $after, states: [OPEN, CLOSED], filterBy: { since: $since }, orderBy: { field: CREATED_AT, direction: ASC }) {
+        pageInfo { hasNextPage endCursor }
+        nodes { ...RoadmapBudgetFields }
+      }
+    }
+  }
+  ${BUDGET_FIELDS}
 `;
 /** The rest of one issue's comments, when the window above did not show the bot's comment. */
 const ISSUE_COMMENTS_QUERY = /* GraphQL */ `
@@ -52296,267 +52401,11 @@ const ALL_QUERIES = {
     AUDIT_ISSUES_QUERY,
     FOCUS_ISSUE_QUERY,
     BUDGET_ITEMS_QUERY,
+    BUDGET_CHANGES_QUERY,
     ISSUE_COMMENTS_QUERY,
     LABEL_EVENTS_QUERY,
     NEWEST_ISSUES_QUERY,
 };
-
-;// CONCATENATED MODULE: ./node_modules/zod/v4/classic/iso.js
-
-
-
-function iso_datetime(params) {
-    return _isoDateTime(ZodISODateTime, params);
-}
-function iso_date(params) {
-    return _isoDate(ZodISODate, params);
-}
-function iso_time(params) {
-    return core._isoTime(ZodISOTime, params);
-}
-function iso_duration(params) {
-    return core._isoDuration(ZodISODuration, params);
-}
-
-;// CONCATENATED MODULE: ./lib/core/snapshot-problems.js
-
-
-
-
-/** `line:col field: message`, leaving out what a problem does not have. */
-function formatSnapshotProblem(file, problem) {
-    const place = problem.line === undefined ? `${file}:` : `${file}:${problem.line}:${problem.column ?? 1}`;
-    return `${place} ${problem.field ? `${problem.field}: ` : ''}${problem.message}`;
-}
-/**
- * A JSON.parse error with its line and column. V8 gives an offset for some
- * errors and none for an unexpected token; then the YAML reader, for which
- * JSON is YAML, usually finds the place.
- */
-function snapshot_problems_jsonSyntaxProblem(text, error) {
-    const message = error instanceof Error ? error.message : String(error);
-    const offset = /at position (\d+)/.exec(message)?.[1];
-    const at = offset !== undefined ? positionOf(text, Number(offset)) : /end of JSON input/.test(message) ? positionOf(text, text.length) : yamlPosition(text);
-    const reason = message
-        .replace(/\s*(in JSON )?at position \d+.*$/s, '')
-        .replace(/, ".*" is not valid JSON$/s, '')
-        .replace(/^Unexpected end of JSON input$/, 'the file ends too early');
-    return { ...at, message: `not valid JSON: ${reason}` };
-}
-function yamlPosition(text) {
-    const first = readPolicySource(text, 'snapshot').problems.find((problem) => problem.line !== undefined);
-    return first && { line: first.line, column: first.column ?? 1 };
-}
-function positionOf(text, offset) {
-    const before = text.slice(0, offset).split('\n');
-    return { line: before.length, column: before.at(-1).length + 1 };
-}
-/** Every schema issue as a located problem; `data` is the parsed JSON, for issue numbers and the values shown. */
-function snapshot_problems_describeSnapshotIssues(issues, schema, text, data) {
-    // JSON is YAML, so the policy reader's positions serve here too; read only when something is wrong.
-    const source = readPolicySource(text, 'snapshot');
-    return issues.flatMap((issue) => {
-        const path = issue.path;
-        const actual = valueAt(data, path);
-        if (issue.code === 'unrecognized_keys') {
-            const allowed = allowedKeysAt(schema, path);
-            return issue.keys.map((key) => {
-                const suggestion = closest(key, allowed);
-                const message = suggestion ? `unknown key; did you mean "${suggestion}"?` : `unknown key (allowed here: ${allowed.join(', ')})`;
-                return { ...source.locate([...path, key], 'key'), field: fieldName([...path, key], data), message };
-            });
-        }
-        const message = actual === undefined && path.length > 0 ? snapshot_problems_missingMessage(path) : snapshot_problems_readable(issue, actual);
-        return [{ ...source.locate(path, 'value'), field: fieldName(path, data), message }];
-    });
-}
-const MISSING_HINTS = {
-    version: '"version": 1',
-    source: '"source": { "kind": "repository", "name": "acme/platform" }',
-    takenAt: '"takenAt": "2026-11-03T09:00:00Z"',
-    items: '"items": []',
-};
-function snapshot_problems_missingMessage(path) {
-    const key = String(path.at(-1));
-    const hint = path.length === 1 ? MISSING_HINTS[key] : undefined;
-    return `missing: add ${hint ?? `"${key}"`}`;
-}
-const snapshot_problems_TYPE_NAMES = { object: 'an object', array: 'a list', string: 'text', number: 'a number', int: 'a whole number', boolean: 'true or false' };
-/** The schema's own message where it has one, a plain one where the validator's default would show. */
-function snapshot_problems_readable(issue, actual) {
-    if (issue.message.startsWith('expected'))
-        return `${issue.message}, got ${describeValue(actual)}${suggestionFor(issue, actual)}`;
-    if (!issue.message.startsWith('Invalid') && !issue.message.startsWith('Too'))
-        return issue.message;
-    switch (issue.code) {
-        case 'invalid_type':
-            return `expected ${snapshot_problems_TYPE_NAMES[issue.expected] ?? issue.expected}, got ${describeValue(actual)}`;
-        case 'invalid_value':
-            return `expected one of ${issue.values.map(String).join(', ')}, got ${describeValue(actual)}${suggestionFor(issue, actual)}`;
-        case 'too_small':
-            return `too small, got ${describeValue(actual)} (at least ${String(issue.minimum)})`;
-        default:
-            return `not valid here, got ${describeValue(actual)}`;
-    }
-}
-/** "; did you mean "open"?" for a mistyped choice. */
-function suggestionFor(issue, actual) {
-    if (issue.code !== 'invalid_value' || typeof actual !== 'string')
-        return '';
-    const suggestion = closest(actual, issue.values.map(String));
-    return suggestion ? `; did you mean "${suggestion}"?` : '';
-}
-/** ["items", 3, "createdAt"] → "items[3].createdAt (issue #12)": the issue number tells the reader which issue to look at. */
-function fieldName(path, data) {
-    if (path.length === 0)
-        return '(top level)';
-    const name = path
-        .map((key, index) => typeof key === 'number' ? `[${key}]` : /^[A-Za-z_$][\w$]*$/.test(String(key)) ? `${index === 0 ? '' : '.'}${String(key)}` : `[${JSON.stringify(String(key))}]`)
-        .join('');
-    const number = path[0] === 'items' && typeof path[1] === 'number' ? valueAt(data, ['items', path[1], 'number']) : undefined;
-    return typeof number === 'number' ? `${name} (issue #${number})` : name;
-}
-
-;// CONCATENATED MODULE: ./lib/core/snapshot.js
-/**
- * The snapshot file: planned work at a moment, as plain JSON. `simulate`
- * reads it, `snapshot` writes it, and `snapshot.schema.json` is generated from
- * the schema below.
- */
-
-
-
-const moment = iso_datetime({ offset: true, error: 'expected a date and time like 2026-11-03T09:00:00Z' });
-const day = iso_date({ error: 'expected a date like 2026-11-02' });
-const fieldValue = discriminatedUnion('type', [
-    strictObject({ type: literal('number'), value: schemas_number() }),
-    strictObject({ type: literal('text'), value: schemas_string() }),
-    strictObject({ type: literal('single-select'), value: schemas_string() }),
-    strictObject({ type: literal('date'), value: day }),
-    strictObject({ type: literal('iteration'), title: schemas_string(), startDate: day, durationDays: schemas_number().int().positive() }),
-], { error: 'expected a field value with type number, text, single-select, date or iteration' });
-const workItem = strictObject({
-    // Negative for a board item outside the repository (another repository's issue, a draft): it has no number here.
-    number: schemas_number()
-        .int()
-        .refine((n) => n !== 0, { error: 'expected an issue number, or a negative key for a board item outside the repository' }),
-    title: schemas_string(),
-    url: schemas_string(),
-    state: schemas_enum(['open', 'closed'], { error: 'expected open or closed' }),
-    labels: array(schemas_string()).default([]),
-    author: schemas_string().nullable().default(null),
-    createdAt: moment,
-    updatedAt: moment,
-    closedAt: moment.nullable().default(null),
-    closedAs: schemas_enum(['completed', 'not-planned', 'duplicate']).optional().meta({
-        description: 'Why a closed issue was closed; work closed as not planned or duplicate does not count as delivered.',
-    }),
-    activityAt: moment.optional().meta({
-        description: "The last time a person touched the issue, when Roadmap Guard's own comment or label is the latest change; staleness is measured from it.",
-    }),
-    archiveWarnedAt: moment.optional().meta({
-        description: 'When Roadmap Guard warned in its comment that the item will be archived (backlog.archive); the grace period runs from it.',
-    }),
-    milestone: schemas_string().nullable().default(null),
-    body: schemas_string().nullable().optional().meta({
-        description: 'The issue body; its form answers and checkboxes are read when form or checklist is absent.',
-    }),
-    form: record(schemas_string(), schemas_string()).optional().meta({ description: 'Issue-form answers by heading; "" for no answer.' }),
-    checklist: array(strictObject({ text: schemas_string(), checked: schemas_boolean() })).optional(),
-    fields: record(schemas_string(), fieldValue).default({}).meta({ description: 'Projects v2 field values by field name.' }),
-})
-    .transform(({ body, form, checklist, ...rest }) => {
-    const parsed = parseIssueBody(body ?? null);
-    return { ...rest, form: form ?? parsed.form, checklist: checklist ?? parsed.checklist, fields: rest.fields };
-});
-const snapshotSchema = strictObject({
-    $schema: schemas_string().optional(),
-    version: literal(1, { error: 'expected version: 1' }),
-    source: strictObject({
-        kind: schemas_enum(['repository', 'project', 'example'], { error: 'expected repository, project or example' }),
-        name: schemas_string().min(1),
-        commit: schemas_string().optional(),
-    }),
-    // A date alone means midnight UTC, as simulate's --at reads it.
-    takenAt: union([moment, day.transform((date) => `${date}T00:00:00Z`)], { error: 'expected a date like 2026-11-03 or a date and time like 2026-11-03T09:00:00Z' })
-        .meta({ description: 'When the snapshot was taken (a date alone is midnight UTC); simulate evaluates at this moment unless --at is given.' }),
-    items: array(workItem).superRefine(eachIssueOnce),
-})
-    .transform(({ $schema: _schema, ...snapshot }) => snapshot);
-/** Two entries for one issue would count its work twice. */
-function eachIssueOnce(items, ctx) {
-    const first = new Map();
-    items.forEach((item, index) => {
-        const earlier = first.get(item.number);
-        if (earlier === undefined)
-            first.set(item.number, index);
-        else
-            ctx.addIssue({ code: 'custom', path: [index, 'number'], message: `issue #${item.number} is already items[${earlier}]; list each issue once` });
-    });
-}
-/** Shown at most, so a wholly wrong file gives a readable answer. */
-const MAX_PROBLEMS = 20;
-class SnapshotError extends Error {
-    file;
-    problems;
-    constructor(file, problems) {
-        const lines = problems.slice(0, MAX_PROBLEMS).map((problem) => formatSnapshotProblem(file, problem));
-        if (problems.length > MAX_PROBLEMS)
-            lines.push(`…and ${problems.length - MAX_PROBLEMS} more problems`);
-        super(`${file}: invalid snapshot\n${lines.map((line) => `  ${line}`).join('\n')}`);
-        this.file = file;
-        this.name = 'SnapshotError';
-        this.problems = lines;
-    }
-}
-/** Parses a snapshot file's text; throws a SnapshotError placing every problem at its line, column, JSON path and issue. */
-function parseSnapshot(text, file) {
-    let json;
-    try {
-        json = JSON.parse(text);
-    }
-    catch (error) {
-        throw new SnapshotError(file, [jsonSyntaxProblem(text, error)]);
-    }
-    const result = snapshotSchema.safeParse(json);
-    if (result.success)
-        return result.data;
-    throw new SnapshotError(file, describeSnapshotIssues(result.error.issues, snapshotSchema, text, json));
-}
-/** The JSON Schema of the snapshot file as written on disk. */
-function snapshotJsonSchema() {
-    return {
-        ...z.toJSONSchema(snapshotSchema, { io: 'input', unrepresentable: 'any' }),
-        $id: 'https://github.com/roadmap-guard/roadmap-guard/blob/main/snapshot.schema.json',
-        title: 'Roadmap Guard snapshot (planned work at a moment)',
-    };
-}
-/** Normalizes one issue into a work item, reading its issue-form answers and checkboxes from the body. */
-function workItemFromIssue(issue) {
-    const { form, checklist } = parseIssueBody(issue.body);
-    return {
-        number: issue.number,
-        title: issue.title,
-        url: issue.url,
-        state: issue.state.toLowerCase() === 'open' ? 'open' : 'closed',
-        labels: issue.labels.map((label) => (typeof label === 'string' ? label : label.name)),
-        author: typeof issue.author === 'string' || issue.author === null ? issue.author : issue.author.login,
-        createdAt: issue.createdAt,
-        updatedAt: issue.updatedAt,
-        closedAt: issue.closedAt,
-        ...snapshot_closeReason(issue.stateReason),
-        ...(issue.activityAt ? { activityAt: issue.activityAt } : {}),
-        ...(issue.archiveWarnedAt ? { archiveWarnedAt: issue.archiveWarnedAt } : {}),
-        milestone: typeof issue.milestone === 'string' || issue.milestone === null ? issue.milestone : issue.milestone.title,
-        form,
-        checklist,
-        fields: issue.fields ?? {},
-    };
-}
-function snapshot_closeReason(stateReason) {
-    const reason = stateReason?.toLowerCase().replace(/_/g, '-');
-    return reason === 'completed' || reason === 'not-planned' || reason === 'duplicate' ? { closedAs: reason } : {};
-}
 
 ;// CONCATENATED MODULE: ./lib/report/markers.js
 /**
@@ -52716,63 +52565,111 @@ function isDashboardIssue(node, dashboardTitle) {
         return false;
     return (node.body ?? '').includes(DASHBOARD_MARKER) || (dashboardTitle !== undefined && dashboardTitle !== '' && node.title === dashboardTitle);
 }
+/** Normalizes one issue into a work item, reading its issue-form answers and checkboxes from the body. */
+function workItemFromIssue(issue) {
+    const { form, checklist } = parseIssueBody(issue.body);
+    return {
+        number: issue.number,
+        title: issue.title,
+        url: issue.url,
+        state: issue.state.toLowerCase() === 'open' ? 'open' : 'closed',
+        labels: issue.labels.map((label) => (typeof label === 'string' ? label : label.name)),
+        author: typeof issue.author === 'string' || issue.author === null ? issue.author : issue.author.login,
+        createdAt: issue.createdAt,
+        updatedAt: issue.updatedAt,
+        closedAt: issue.closedAt,
+        ...work_items_closeReason(issue.stateReason),
+        ...(issue.activityAt ? { activityAt: issue.activityAt } : {}),
+        ...(issue.archiveWarnedAt ? { archiveWarnedAt: issue.archiveWarnedAt } : {}),
+        milestone: typeof issue.milestone === 'string' || issue.milestone === null ? issue.milestone : issue.milestone.title,
+        form,
+        checklist,
+        fields: issue.fields ?? {},
+    };
+}
+function work_items_closeReason(stateReason) {
+    const reason = stateReason?.toLowerCase().replace(/_/g, '-');
+    return reason === 'completed' || reason === 'not-planned' || reason === 'duplicate' ? { closedAs: reason } : {};
+}
 
 ;// CONCATENATED MODULE: ./lib/github/read.js
 
 
 /** Every issue in the given states, 100 per request. */
 async function readIssues(client, repo, options) {
-    const records = [];
-    const dashboards = [];
-    const pending = [];
+    const collected = { records: [], dashboards: [], pending: [] };
     let existingLabels;
     let after = null;
     let counted;
     let seen = 0;
     do {
-        const page = await client.graphql(AUDIT_ISSUES_QUERY, {
-            owner: repo.owner,
-            name: repo.name,
-            states: options.states,
-            since: options.since ?? null,
-            labels: options.label ? [options.label] : null,
-            after,
-            withBody: options.withBody,
-            withComments: options.withComments,
-            ...labelVariables(options.labels, after === null),
-        });
-        const repository = requireRepository(page.repository, repo);
+        const repository = await readAuditPage(client, repo, options, after);
         if (after === null && options.labels)
             existingLabels = labelsFound(repository);
         counted ??= repository.issues.totalCount;
         seen += repository.issues.nodes.length;
-        for (const node of repository.issues.nodes) {
-            if (!node)
-                continue;
-            if (isDashboardIssue(node, options.dashboardTitle)) {
-                dashboards.push({ number: node.number, body: node.body ?? '' });
-                continue;
-            }
-            const window = [...(node.earlyComments?.nodes ?? []), ...(node.recentComments?.nodes ?? [])];
-            records.push({ item: toWorkItem(node, window), comments: options.withComments ? commentWindow(node) : { comment: null, complete: false } });
-            if (!records.at(-1).comments.complete && options.withComments && options.needsBotComment?.(node, window))
-                pending.push({ index: records.length - 1, node, window });
-        }
+        collectAuditNodes(repository.issues.nodes, options, collected);
         after = repository.issues.pageInfo.hasNextPage ? repository.issues.pageInfo.endCursor : null;
     } while (after);
     // After the pages: a follow-up request between pages would not change what is read, and keeps the page loop simple.
-    for (const { index, node, window } of pending) {
+    const records = await completeBotComments(client, repo, collected);
+    warnIfShort(client, options, seen, counted);
+    const [dashboard = null, ...extras] = collected.dashboards.sort((a, b) => a.number - b.number);
+    return { records, dashboard, extraDashboards: extras.map((extra) => extra.number), existingLabels };
+}
+async function readAuditPage(client, repo, options, after) {
+    const page = await client.graphql(AUDIT_ISSUES_QUERY, {
+        owner: repo.owner,
+        name: repo.name,
+        states: options.states,
+        since: options.since ?? null,
+        labels: options.label ? [options.label] : null,
+        after,
+        withBody: options.withBody,
+        withComments: options.withComments,
+        ...labelVariables(options.labels, after === null),
+    });
+    return requireRepository(page.repository, repo);
+}
+/** One page's issues as records; the dashboard issues aside; and the issues whose bot comment must still be read. */
+function collectAuditNodes(nodes, options, collected) {
+    const { records, dashboards, pending } = collected;
+    for (const node of nodes) {
+        if (!node)
+            continue;
+        if (isDashboardIssue(node, options.dashboardTitle)) {
+            dashboards.push({ number: node.number, body: node.body ?? '' });
+            continue;
+        }
+        const window = [...(node.earlyComments?.nodes ?? []), ...(node.recentComments?.nodes ?? [])];
+        const record = { item: toWorkItem(node, window), comments: options.withComments ? commentWindow(node) : { comment: null, complete: false } };
+        records.push(record);
+        if (needsFollowUp(record, node, window, options))
+            pending.push({ index: records.length - 1, node, window });
+    }
+}
+/** The window did not settle where the bot's comment is, and the issue's work item needs it. */
+function needsFollowUp(record, node, window, options) {
+    return !record.comments.complete && options.withComments && (options.needsBotComment?.(node, window) ?? false);
+}
+/** The bot's comment of each pending issue, read in follow-up requests for that issue only. */
+async function completeBotComments(client, repo, collected) {
+    const records = collected.records;
+    for (const { index, node, window } of collected.pending) {
         const read = await readCommentsToBot(client, repo, node.number);
         records[index] = { item: toWorkItem(node, [...window, ...read.nodes]), comments: { comment: read.comment, complete: true } };
     }
-    // Pages that end before the count (a page that came back empty, or issues
-    // closed or deleted between pages, which shift the later pages): say so; the
-    // run acts on what it read, and the next run reads the rest.
+    return records;
+}
+/**
+ * Pages that end before the count (a page that came back empty, or issues
+ * closed or deleted between pages, which shift the later pages): say so; the
+ * run acts on what it read, and the next run reads the rest.
+ */
+function warnIfShort(client, options, seen, counted) {
     if (typeof counted === 'number' && seen < counted) {
         client.warn?.(`GitHub's pages of ${options.states.join(' and ').toLowerCase()} issues ended after ${seen} of the ${counted} it counted: this run acted on those it read; the next run reads the rest.`);
     }
-    const [dashboard = null, ...extras] = dashboards.sort((a, b) => a.number - b.number);
-    return { records, dashboard, extraDashboards: extras.map((extra) => extra.number), existingLabels };
 }
 /** The event's issue with its body, reading its comments until the bot's comment turns up. */
 async function readFocusIssue(client, repo, number, labels, dashboardTitle) {
@@ -52809,7 +52706,9 @@ async function readFocusIssue(client, repo, number, labels, dashboardTitle) {
  * one place that knows how budgets are read, so a cheaper source (search
  * counts, a cached budget state) can replace it without touching callers.
  */
-async function readBudgetItems(client, repo, policy, options = {}) {
+async function readBudgetItems(client, repo, policy, 
+/** `onSkipped` hears of each open issue read that is not planned work (the dashboard), so a saved state can count it. */
+options = {}) {
     const withBody = budgetNeedsBody(policy);
     const items = [];
     let after = null;
@@ -52817,7 +52716,9 @@ async function readBudgetItems(client, repo, policy, options = {}) {
         const page = await client.graphql(BUDGET_ITEMS_QUERY, { owner: repo.owner, name: repo.name, after, withBody });
         const repository = requireRepository(page.repository, repo);
         for (const node of repository.issues.nodes) {
-            if (node && !isDashboardIssue(node, options.dashboardTitle))
+            if (node && isDashboardIssue(node, options.dashboardTitle))
+                options.onSkipped?.(node.number);
+            else if (node)
                 items.push(toWorkItem(node));
         }
         after = repository.issues.pageInfo.hasNextPage ? repository.issues.pageInfo.endCursor : null;
@@ -52964,6 +52865,7 @@ async function addReaction(octokit, repo, commentId, content) {
 
 
 
+
 async function applyWrites(client, repo, plan, options) {
     const result = { made: [], skippedByDryRun: [], deferred: [], failed: [], notAttempted: [] };
     if (options.dryRun) {
@@ -52993,7 +52895,7 @@ async function applyWrites(client, repo, plan, options) {
         }
     }
     if (result.deferred.length > 0) {
-        options.log.warning(`Reached max-writes (${options.maxWrites}): ${result.deferred.length} write${result.deferred.length === 1 ? '' : 's'} left for the next run ` +
+        options.log.warning(`Reached max-writes (${options.maxWrites}): ${plural(result.deferred.length, 'write')} left for the next run ` +
             `(${result.deferred.map((w) => w.description).slice(0, 5).join('; ')}${result.deferred.length > 5 ? '; …' : ''}).`);
     }
     return result;
@@ -53001,7 +52903,7 @@ async function applyWrites(client, repo, plan, options) {
 /** "Made 3 of 7 planned writes; 1 failed (…); 1 not attempted (…); 2 deferred by max-writes." */
 function describeApplied(result) {
     const planned = result.made.length + result.failed.length + result.notAttempted.length + result.deferred.length;
-    const parts = [`Made ${result.made.length} of ${planned} planned write${planned === 1 ? '' : 's'}`];
+    const parts = [`Made ${result.made.length} of ${plural(planned, 'planned write')}`];
     if (result.failed.length)
         parts.push(`${result.failed.length} failed (${result.failed.map((f) => f.write.description).join('; ')})`);
     if (result.notAttempted.length)
@@ -53065,11 +52967,12 @@ async function applyWrite(client, repo, write) {
  * How many API requests a run made, by kind: the quota a maintainer watches.
  * Kept apart from the client so that reporting them does not load the client.
  */
-/** "12 GraphQL, 0 REST reads, 3 writes; rate limit remaining 4,980; waited 2s on rate limits". */
+
+/** "12 GraphQL (14 points), 0 REST reads, 3 writes; rate limit remaining 4,980; waited 2s on rate limits". */
 function describeCounts(counts) {
     const remaining = counts.rateLimitRemaining === undefined ? 'unknown' : counts.rateLimitRemaining.toLocaleString('en-US');
     const waited = counts.waitedSeconds ? `; waited ${counts.waitedSeconds}s on rate limits` : '';
-    return `${counts.graphql} GraphQL, ${counts.restRead} REST read${counts.restRead === 1 ? '' : 's'}, ${counts.write} write${counts.write === 1 ? '' : 's'}; rate limit remaining ${remaining}${waited}`;
+    return `${counts.graphql} GraphQL (${plural(counts.graphqlPoints, 'point')}), ${plural(counts.restRead, 'REST read')}, ${plural(counts.write, 'write')}; rate limit remaining ${remaining}${waited}`;
 }
 
 ;// CONCATENATED MODULE: ./lib/report/escape.js
@@ -53213,28 +53116,11 @@ const KIND_TITLES = {
     'archive-pending': 'Stale backlog to be archived',
     'outcome-missing': 'Bets without an outcome',
 };
-/** "1 item", "3 items". */
-function plural(count, singular, pluralForm = `${singular}s`) {
-    return `${count.toLocaleString('en-US')} ${count === 1 ? singular : pluralForm}`;
-}
-/** "Deal work" from "deal work". */
-function capitalize(text) {
-    return text.charAt(0).toUpperCase() + text.slice(1);
-}
 /** "a", "a and b", "a, b and c". */
 function joinWords(words) {
     if (words.length <= 1)
         return words.join('');
     return `${words.slice(0, -1).join(', ')} and ${words[words.length - 1]}`;
-}
-/** A number as every report writes it: at most two decimals, thousands separated: "4,990", "12.5". */
-function formatNumber(value) {
-    return value.toLocaleString('en-US', { maximumFractionDigits: 2 });
-}
-/** A number of points as people say it: "8 points", "1 issue" (in `issues` units), decimals kept short. */
-function format_amount(points, unit) {
-    const rounded = Math.round(points * 100) / 100;
-    return plural(rounded, unit === 'issues' ? 'issue' : 'point');
 }
 /** `part / whole` as a fraction between 0 and 1, 0 when there is no whole. */
 function ratio(part, whole) {
@@ -53290,7 +53176,7 @@ function boardItemLabel(url) {
     return match ? `${match[1]}#${match[2]}` : 'draft';
 }
 /** YYYY-MM-DD of an ISO timestamp (UTC). */
-function format_day(iso) {
+function day(iso) {
     return iso.slice(0, 10);
 }
 /** Budget status by category name. */
@@ -53298,111 +53184,7 @@ function budgetFor(evaluation, category) {
     return evaluation.budgets.find((b) => b.category === category);
 }
 
-;// CONCATENATED MODULE: ./lib/commands/parse.js
-/**
- * `/roadmap` commands, read from an `issue_comment` event. Pure and strict:
- * only a comment whose first line starts with `/roadmap` is a command, so a
- * command quoted (`> /roadmap …`), in a code block or in the middle of a
- * sentence is not one. Who asked comes from the event payload, never from
- * the comment text; the text itself is untrusted and is only ever echoed
- * escaped.
- */
-const OUTCOMES = ['hit', 'missed', 'walked-away'];
-const SUB_COMMANDS = ['exempt', 'revoke', 'outcome', 'check', 'why'];
-/** A command line longer than this is refused unread: a reason is a sentence, evidence a sentence or a link. */
-const MAX_COMMAND_CHARS = 500;
-const PREFIX = '/roadmap';
-/** What an `issue_comment` event asks for: a command, or nothing (without a single API request). */
-function readCommentEvent(payload) {
-    const action = stringOf(payload.action);
-    if (action !== 'created') {
-        // A comment edited later to add a command must grant nothing: only new comments are read.
-        return ignored(`Roadmap Guard reads /roadmap commands only in new comments; "issue_comment.${action || 'unknown'}" is ignored.`);
-    }
-    const issue = objectOf(payload.issue);
-    const comment = objectOf(payload.comment);
-    const user = objectOf(comment.user);
-    const login = stringOf(user.login);
-    const issueNumber = positiveInteger(issue.number);
-    const commentId = positiveInteger(comment.id);
-    if (issue.pull_request)
-        return ignored('Roadmap Guard commands work on issues, not on pull requests; this comment is ignored.');
-    if (isBot(user))
-        return ignored(`Comments by bots (${login || 'unknown'}) are never read as commands.`);
-    const command = parseCommand(stringOf(comment.body));
-    if (!command)
-        return ignored('The comment is not a /roadmap command; nothing to do.');
-    if (!login || issueNumber === undefined || commentId === undefined)
-        return ignored('The comment event lacks its author, issue or comment id; nothing to do.');
-    return {
-        kind: 'command',
-        issueNumber,
-        request: {
-            command,
-            actor: login,
-            commentId,
-            issueAuthor: stringOf(objectOf(issue.user).login) || null,
-            assignees: arrayOf(issue.assignees).map((assignee) => stringOf(objectOf(assignee).login)).filter(Boolean),
-        },
-    };
-}
-/**
- * The command in a comment body, or undefined when the comment is not one.
- * Leading blank lines are skipped; the first line must begin with `/roadmap`
- * at its very start (an indented line is a code block in markdown).
- */
-function parseCommand(body) {
-    const firstLine = body.replace(/^(?:[ \t]*\r?\n)+/, '').split(/\r?\n/, 1)[0] ?? '';
-    if (!firstLine.startsWith(PREFIX))
-        return undefined;
-    const rest = firstLine.slice(PREFIX.length);
-    if (rest !== '' && !/^\s/.test(rest))
-        return undefined; // "/roadmapper" is not ours
-    if (firstLine.length > MAX_COMMAND_CHARS)
-        return { name: 'too-long' };
-    const [name = '', ...words] = rest.trim().split(/\s+/).filter(Boolean);
-    const text = words.join(' ');
-    switch (name) {
-        case 'exempt':
-        case 'revoke':
-            return { name, reason: text };
-        case 'outcome': {
-            const [first = '', ...evidence] = words;
-            const outcome = OUTCOMES.find((candidate) => candidate === first.toLowerCase());
-            return { name, outcome, evidence: outcome ? evidence.join(' ') : text };
-        }
-        case 'check':
-        case 'why':
-            return { name };
-        default:
-            return { name: 'help', asked: name };
-    }
-}
-/** A bot account, the workflow's own token included (`github-actions[bot]`). */
-function isBot(user) {
-    return user.type === 'Bot' || stringOf(user.login).endsWith('[bot]');
-}
-/** Words in a reason: at least a short sentence, not "ok". */
-function wordCount(text) {
-    return text.split(/\s+/).filter((word) => /[\p{L}\p{N}]/u.test(word)).length;
-}
-function ignored(notice) {
-    return { kind: 'ignored', notice };
-}
-function objectOf(value) {
-    return typeof value === 'object' && value !== null && !Array.isArray(value) ? value : {};
-}
-function arrayOf(value) {
-    return Array.isArray(value) ? value : [];
-}
-function stringOf(value) {
-    return typeof value === 'string' ? value : '';
-}
-function positiveInteger(value) {
-    return typeof value === 'number' && Number.isSafeInteger(value) && value > 0 ? value : undefined;
-}
-
-;// CONCATENATED MODULE: ./lib/commands/trail.js
+;// CONCATENATED MODULE: ./lib/report/trail.js
 /**
  * The audit trail of an issue: every exception granted, revoked, expired or
  * refused as hand-added, and every bet outcome, with who and when and why.
@@ -53455,10 +53237,6 @@ function readData(body, prefix) {
 function withEntry(entries, entry) {
     return [...entries, { ...entry, reason: Array.from(entry.reason).slice(0, MAX_REASON_CHARS).join('') }].slice(-MAX_TRAIL_ENTRIES);
 }
-/** The most recent outcome recorded, if any. */
-function lastOutcome(entries) {
-    return entries.filter((entry) => entry.action === 'outcome').at(-1);
-}
 /** When the exemption in force was granted: the last grant, unless something ended it since. */
 function grantedAt(entries) {
     const last = entries.filter((entry) => entry.action !== 'outcome').at(-1);
@@ -53506,12 +53284,9 @@ function trailSection(trail) {
         return '';
     const rows = trail.map((entry) => {
         const what = entry.action === 'outcome' && entry.outcome ? `${WHAT.outcome}: **${OUTCOME_WORDS[entry.outcome]}**` : WHAT[entry.action];
-        return `| ${format_day(entry.at)} | ${codeSpan(entry.actor)} | ${what} | ${escapeText(entry.reason, 300) || '—'} |`;
+        return `| ${day(entry.at)} | ${codeSpan(entry.actor)} | ${what} | ${escapeText(entry.reason, 300) || '—'} |`;
     });
     return ['### Decisions', '| When | Who | What | Why / evidence |', '|---|---|---|---|', ...rows, trailData(trail)].join('\n');
-}
-function outcomeWords(outcome) {
-    return outcome ? OUTCOME_WORDS[outcome] : '';
 }
 
 ;// CONCATENATED MODULE: ./lib/report/comment.js
@@ -53521,6 +53296,7 @@ function outcomeWords(outcome) {
  * tick: the next run would untick them), the budget trade-off, and how to ask
  * for an exception. Edited in place by the bot, found by COMMENT_MARKER.
  */
+
 
 
 
@@ -53566,7 +53342,7 @@ function renderResolvedComment(input) {
     return [
         COMMENT_MARKER,
         replySection(input.conversation),
-        `${RESOLVED_LEAD} ${itemLink(input.item)} meets the roadmap policy as of ${format_day(input.at)}. Nothing left to fix; thank you.`,
+        `${RESOLVED_LEAD} ${itemLink(input.item)} meets the roadmap policy as of ${day(input.at)}. Nothing left to fix; thank you.`,
         trailSection(input.conversation?.trail ?? []),
         // Last, where a change alone never rewrites the comment.
         stateMarker(touched ? { touched } : {}),
@@ -53584,8 +53360,8 @@ function renderArchiveNote(input) {
     const state = stateMarker({ touched: decision.touchedAt, warned: decision.warnedAt, archived: input.at });
     return [
         COMMENT_MARKER,
-        `${ARCHIVED_LEAD} ${itemLink(input.item)} was closed as not planned on ${format_day(input.at)}. Nobody had updated it since ${format_day(decision.touchedAt)}, ` +
-            `over the backlog limit of ${plural(maxAgeDays, 'day')}, and nobody did during the ${plural(policy.backlog.archive?.graceDays ?? 0, 'day')} after the warning of ${format_day(decision.warnedAt)}.`,
+        `${ARCHIVED_LEAD} ${itemLink(input.item)} was closed as not planned on ${day(input.at)}. Nobody had updated it since ${day(decision.touchedAt)}, ` +
+            `over the backlog limit of ${plural(maxAgeDays, 'day')}, and nobody did during the ${plural(policy.backlog.archive?.graceDays ?? 0, 'day')} after the warning of ${day(decision.warnedAt)}.`,
         `**Still matters?** Reopen it: Roadmap Guard will not archive it again unless it goes untouched for another ${plural(maxAgeDays, 'day')}.`,
         `_Archived by Roadmap Guard under the backlog policy._ ${state}`,
     ].join('\n\n') + '\n';
@@ -53604,9 +53380,6 @@ function findItem(input) {
         return fromItems;
     const fromFinding = input.evaluation.findings.find((f) => f.item?.number === input.focusItem)?.item;
     return fromFinding ?? { number: input.focusItem, title: '', url: '' };
-}
-function isBudgetFinding(finding) {
-    return finding.kind === 'over-budget' || finding.kind === 'customer-over-share';
 }
 /** The item's own findings, plus the budget findings of the category (and customer) it counts toward. */
 function findingsFor(input, assessment) {
@@ -53658,75 +53431,66 @@ function briefly(reasons) {
     return [...own.slice(0, 2), `${own.length - 2} more points listed below`, ...budget];
 }
 function reasonsFor(policy, findings, archive) {
-    const count = (kind) => findings.filter((f) => f.kind === kind).length;
-    const reasons = [];
-    const budget = [];
-    const missing = count('missing-field');
-    const invalid = count('invalid-field');
-    const answers = missing + invalid;
-    if (answers) {
-        const state = invalid === 0 ? 'missing' : missing === 0 ? 'not in the expected form' : 'missing or incomplete';
-        reasons.push(`${plural(answers, 'business-case answer')} ${answers === 1 ? 'is' : 'are'} ${state}`);
-    }
-    if (count('not-without-customer'))
-        reasons.push('it would be built only for this customer');
-    const reviews = count('unchecked-review');
-    if (reviews)
-        reasons.push(`${plural(reviews, 'review')} ${reviews === 1 ? 'is' : 'are'} not ticked`);
-    const labels = count('forbidden-label');
-    if (labels)
-        reasons.push(labels === 1 ? 'it has a one-off label' : `it has ${labels} one-off labels`);
-    if (count('bet-overdue'))
-        reasons.push('its review date has passed');
-    if (count('outcome-missing'))
-        reasons.push('nobody has said yet how the bet turned out');
-    const stale = policy.backlog.maxAgeDays ? `it has not been updated in over ${plural(policy.backlog.maxAgeDays, 'day')}` : 'it has not been updated in a long time';
-    if (count('stale-backlog'))
-        reasons.push(stale);
-    if (archive)
-        reasons.push(archive.due ? `${stale} and is due to be archived` : `${stale} and will be archived on ${format_day(archive.archiveOn)} unless someone updates it`);
-    if (count('missing-size'))
-        reasons.push('it has no size estimate');
-    const overShare = findings.filter((x) => x.kind === 'customer-over-share').map((f) => escapeText(f.customer ?? 'this customer', 40));
-    const overBudget = findings.filter((x) => x.kind === 'over-budget');
-    for (const f of overBudget) {
-        const customers = overShare.length ? `, with ${joinWords(overShare)} above ${overShare.length === 1 ? 'its' : 'their'} share` : '';
-        budget.push(`${escapeText(f.category ?? 'its category', 40)} work is over budget${customers}`);
-    }
-    if (overBudget.length === 0) {
-        for (const f of findings.filter((x) => x.kind === 'customer-over-share')) {
-            budget.push(`${escapeText(f.customer ?? 'this customer', 40)} already takes more than its share of ${escapeText(f.category ?? 'its category', 40)} work`);
-        }
-    }
-    return [...reasons.map((text) => ({ text, budget: false })), ...budget.map((text) => ({ text, budget: true }))];
+    return [...ownReasons(policy, findings, archive).map((text) => ({ text, budget: false })), ...budgetReasons(findings).map((text) => ({ text, budget: true }))];
 }
-/** One thing still to fix: the exact heading or label, what a valid answer looks like, and what is there now. */
-function fixLine(input, finding) {
-    const rule = finding.field ? fieldRule(input.policy, finding.field) : undefined;
-    const why = rule?.message ? `\n  _${escapeText(rule.message, 200)}_` : '';
-    if (rule && (finding.kind === 'missing-field' || finding.kind === 'invalid-field')) {
-        return `- ${fieldInstruction(rule)}${finding.kind === 'invalid-field' ? currentAnswer(input, rule.heading) : ''}${why}`;
+/** What is wrong with the item itself, in the order the opening names it. */
+function ownReasons(policy, findings, archive) {
+    const count = (kind) => findings.filter((f) => f.kind === kind).length;
+    const has = (kind) => count(kind) > 0;
+    const stale = policy.backlog.maxAgeDays ? `it has not been updated in over ${plural(policy.backlog.maxAgeDays, 'day')}` : 'it has not been updated in a long time';
+    return [
+        answersReason(count('missing-field'), count('invalid-field')),
+        has('not-without-customer') && 'it would be built only for this customer',
+        reviewsReason(count('unchecked-review')),
+        labelsReason(count('forbidden-label')),
+        has('bet-overdue') && 'its review date has passed',
+        has('outcome-missing') && 'nobody has said yet how the bet turned out',
+        has('stale-backlog') && stale,
+        archive && archiveReason(stale, archive),
+        has('missing-size') && 'it has no size estimate',
+    ].filter((reason) => !!reason);
+}
+function answersReason(missing, invalid) {
+    const answers = missing + invalid;
+    if (!answers)
+        return '';
+    const state = invalid === 0 ? 'missing' : missing === 0 ? 'not in the expected form' : 'missing or incomplete';
+    return `${plural(answers, 'business-case answer')} ${answers === 1 ? 'is' : 'are'} ${state}`;
+}
+function reviewsReason(reviews) {
+    return reviews ? `${plural(reviews, 'review')} ${reviews === 1 ? 'is' : 'are'} not ticked` : '';
+}
+function labelsReason(labels) {
+    if (!labels)
+        return '';
+    return labels === 1 ? 'it has a one-off label' : `it has ${labels} one-off labels`;
+}
+function archiveReason(stale, archive) {
+    return archive.due ? `${stale} and is due to be archived` : `${stale} and will be archived on ${day(archive.archiveOn)} unless someone updates it`;
+}
+/** The budget the item counts toward: its category over budget (naming the customers over their share), else each customer over its share. */
+function budgetReasons(findings) {
+    const overShare = findings.filter((x) => x.kind === 'customer-over-share');
+    const overBudget = findings.filter((x) => x.kind === 'over-budget');
+    if (overBudget.length === 0) {
+        return overShare.map((f) => `${escapeText(f.customer ?? 'this customer', 40)} already takes more than its share of ${escapeText(f.category ?? 'its category', 40)} work`);
     }
-    return `- ${escapeText(withoutPeriod(finding.fix), 300)}${why}`;
+    const names = overShare.map((f) => escapeText(f.customer ?? 'this customer', 40));
+    const customers = names.length ? `, with ${joinWords(names)} above ${names.length === 1 ? 'its' : 'their'} share` : '';
+    return overBudget.map((f) => `${escapeText(f.category ?? 'its category', 40)} work is over budget${customers}`);
+}
+/**
+ * One thing still to fix, in the words of the rule that found it (its `fix`,
+ * which every report shows), and for an answer in the wrong form, what is there now.
+ */
+function fixLine(input, finding) {
+    const now = finding.kind === 'invalid-field' && finding.field ? currentAnswer(input, finding.field) : '';
+    return `- ${escapeText(withoutFinalPeriod(finding.fix), 300)}${now}`;
 }
 /** " — now "Upsell"": the answer as it stands, so the instruction need not repeat the question. */
 function currentAnswer(input, heading) {
     const answer = formAnswer(input.items.find((i) => i.number === input.focusItem)?.form ?? {}, heading);
     return answer ? ` — now ${escape_quoted(answer, 80)}` : '';
-}
-function fieldRule(policy, heading) {
-    const key = normalizeHeading(heading);
-    return policy.businessCase.fields.find((f) => normalizeHeading(f.heading) === key);
-}
-function fieldInstruction(rule) {
-    const heading = `**${escapeText(rule.heading, 80)}**`;
-    if (rule.oneOf?.length)
-        return `Answer ${heading} with one of: ${rule.oneOf.map((o) => escapeText(o, 60)).join(', ')}`;
-    if (rule.type === 'date')
-        return `Fill in ${heading} with a date written YYYY-MM-DD`;
-    if (rule.minWords)
-        return `Fill in ${heading} with at least ${plural(rule.minWords, 'word')}`;
-    return `Fill in ${heading}`;
 }
 /**
  * The trade-off behind the budget findings, in one section: the category's
@@ -53741,14 +53505,7 @@ function capacitySection(input, findings, number, assessment) {
     const name = escapeText(category, 40);
     const size = assessment?.planned ? assessment.size : 0;
     const customers = overShare.map((f) => ({ finding: f, row: budget?.customers.find((c) => c.customer === f.customer) }));
-    const heading = overBudget
-        ? `### Capacity: ${name} work is over budget`
-        : `### Capacity: ${joinWords(customers.map(({ finding }) => escapeText(finding.customer ?? 'this customer', 40)))} over ${customers.length === 1 ? 'its' : 'their'} share of ${name} work`;
-    const states = [
-        ...(overBudget && budget ? [`${capitalize(name)} work takes **${budget.share}** of planned capacity, above its cap of **${budget.maxShare?.text ?? '?'}**`] : []),
-        ...customers.map(({ finding, row }) => `**${escapeText(finding.customer ?? 'this customer', 40)}** takes **${row?.share ?? '?'}** of ${name} work, above the per-customer cap of **${row?.cap ?? '?'}**`),
-    ];
-    const lines = [heading, `${states.join('; ')}.${withoutThisIssue(input, { overBudget, customers, size, category })}`];
+    const lines = [capacityHeading(name, overBudget, customers), `${capacityStates(name, overBudget ? budget : undefined, customers).join('; ')}.${withoutThisIssue(input, { overBudget, customers, size, category })}`];
     const members = overBudget ? membersOf(input, category, overBudget) : customers.flatMap(({ finding }) => membersOf(input, category, finding));
     const others = members.filter((a) => a.number !== number);
     if (others.length) {
@@ -53756,6 +53513,19 @@ function capacitySection(input, findings, number, assessment) {
         lines.push(contributorList(input, others, category));
     }
     return lines.join('\n\n');
+}
+function capacityHeading(name, overBudget, customers) {
+    if (overBudget)
+        return `### Capacity: ${name} work is over budget`;
+    const who = joinWords(customers.map(({ finding }) => escapeText(finding.customer ?? 'this customer', 40)));
+    return `### Capacity: ${who} over ${customers.length === 1 ? 'its' : 'their'} share of ${name} work`;
+}
+/** The category's share against its cap (when it is over budget), then each customer's against theirs. */
+function capacityStates(name, overBudget, customers) {
+    return [
+        ...(overBudget ? [`${capitalize(name)} work takes **${overBudget.share}** of planned capacity, above its cap of **${overBudget.maxShare?.text ?? '?'}**`] : []),
+        ...customers.map(({ finding, row }) => `**${escapeText(finding.customer ?? 'this customer', 40)}** takes **${row?.share ?? '?'}** of ${name} work, above the per-customer cap of **${row?.cap ?? '?'}**`),
+    ];
 }
 /** What this item adds, and whether each budget would still be over without it: then this issue alone is not the problem. */
 function withoutThisIssue(input, facts) {
@@ -53769,15 +53539,18 @@ function withoutThisIssue(input, facts) {
         const [part, whole] = [budget.points - facts.size, evaluation.totalPoints - facts.size];
         outcomes.push(outcome(`${escapeText(facts.category, 40)} work`, 'over budget', part, whole, budget.maxShare));
     }
-    for (const { finding, row } of facts.customers) {
-        const cap = row?.cap ? parseShare(row.cap) : undefined;
-        if (!row || !cap)
-            continue;
-        const [part, whole] = [row.points - (finding.customer === ownCustomer ? facts.size : 0), (budget?.points ?? 0) - facts.size];
-        outcomes.push(outcome(escapeText(finding.customer ?? 'this customer', 40), 'over its share', part, whole, cap));
-    }
-    const adds = ` This issue adds **${format_amount(facts.size, evaluation.unit)}**.`;
+    const categoryPoints = budget?.points ?? 0;
+    outcomes.push(...facts.customers.flatMap((customer) => customerOutcome(customer, { ownCustomer, size: facts.size, categoryPoints })));
+    const adds = ` This issue adds **${amount(facts.size, evaluation.unit)}**.`;
     return outcomes.length ? `${adds} Without it, ${joinWords(outcomes)}.` : adds;
+}
+/** Whether a customer would still be over its share without this item (which counts toward it only when it is that customer's). */
+function customerOutcome({ finding, row }, facts) {
+    const cap = row?.cap ? parseShare(row.cap) : undefined;
+    if (!row || !cap)
+        return [];
+    const [part, whole] = [row.points - (finding.customer === facts.ownCustomer ? facts.size : 0), facts.categoryPoints - facts.size];
+    return [outcome(escapeText(finding.customer ?? 'this customer', 40), 'over its share', part, whole, cap)];
 }
 /** "deal work would still be over budget (22.7% > 10%)" or "deal work would take 8%, within its cap". */
 function outcome(who, overWords, part, whole, cap) {
@@ -53797,7 +53570,7 @@ function contributorList(input, members, category) {
     const lines = members.slice(0, MAX_CONTRIBUTORS).map((a) => {
         const item = items.get(a.number) ?? { number: a.number, title: '', url: '' };
         const customer = a.customer ? `, ${escapeText(a.customer, 40)}` : '';
-        return `- ${itemLink(item, 60)} — ${format_amount(a.size, input.evaluation.unit)}${customer}`;
+        return `- ${itemLink(item, 60)} — ${amount(a.size, input.evaluation.unit)}${customer}`;
     });
     const rest = members.slice(MAX_CONTRIBUTORS);
     if (rest.length > 0)
@@ -53843,7 +53616,7 @@ function exemptSection(policy, findings) {
     return [
         '### Exempt',
         `This issue carries ${label ? codeSpan(label) : 'the exemption label'}, so these are reported but block nothing:`,
-        ...findings.map((f) => `- ${escapeText(withoutPeriod(f.message), 300)} (exempt)`),
+        ...findings.map((f) => `- ${escapeText(withoutFinalPeriod(f.message), 300)} (exempt)`),
     ].join('\n');
 }
 function exceptionHowTo(input) {
@@ -53874,7 +53647,7 @@ function comment_stamp(input) {
     const source = input.policySources[0] ?? 'the roadmap policy';
     const url = input.policyUrl ? safeUrl(input.policyUrl) : undefined;
     const policy = url ? `[${escapeText(source, 100)}](${url})` : codeSpan(source);
-    return `_Checked by Roadmap Guard against ${policy} on ${format_day(input.evaluation.at)}._`;
+    return `_Checked by Roadmap Guard against ${policy} on ${day(input.evaluation.at)}._`;
 }
 /** The last time a person touched the item, as far as this run can tell. */
 function touchedAt(item) {
@@ -53928,18 +53701,16 @@ function fixedLine(key) {
 function comment_unique(keys) {
     return [...new Set(keys)];
 }
-function withoutPeriod(text) {
-    return text.replace(/\.\s*$/, '');
-}
 
 ;// CONCATENATED MODULE: ./lib/report/outcomes.js
+
 
 
 
 function outcomesSection(outcomes) {
     if (!outcomes)
         return '';
-    const window = `since ${format_day(outcomes.since)} (${plural(outcomes.months, 'month')})`;
+    const window = `since ${day(outcomes.since)} (${plural(outcomes.months, 'month')})`;
     if (outcomes.bets === 0)
         return `### Bets and outcomes\n\nNo bets were delivered ${window}.`;
     const share = (count) => formatPercent(count, outcomes.bets);
@@ -54075,16 +53846,13 @@ function trendOf(input) {
         extraRequests: input.trend.extraRequests,
     };
 }
-/** A fraction as a percentage with at most one decimal: 0.125 → "12.5%". */
-function percent(fraction) {
-    return `${Math.round(fraction * 1000) / 10}%`;
-}
 
 ;// CONCATENATED MODULE: ./lib/report/charts.js
 /**
  * Mermaid charts for the job summary and the dashboard. Labels are sanitized
  * (customer names come from issue labels); numbers are our own.
  */
+
 
 /** GitHub's red and blue (Primer), so what is over budget reads as a warning. */
 const OVER_COLOUR = '#cf222e';
@@ -54133,10 +53901,6 @@ function trendChart(trend) {
         '```',
     ].join('\n');
 }
-function round(value, decimals = 2) {
-    const factor = 10 ** decimals;
-    return Math.round(value * factor) / factor;
-}
 
 ;// CONCATENATED MODULE: ./lib/report/summary.js
 /**
@@ -54147,6 +53911,8 @@ function round(value, decimals = 2) {
  * function, so a new one slots in without touching the others. Issue mode
  * gets a short version about the one item.
  */
+
+
 
 
 
@@ -54192,7 +53958,7 @@ function verdictSection(input, facts) {
     const [main, ...inherited] = input.policySources;
     const source = main ? `, checked against ${codeSpan(main)}${inherited.length ? ` (extends ${inherited.map((s) => codeSpan(s)).join(' → ')})` : ''}` : '';
     const commit = input.policyCommit ? ` at commit ${codeSpan(input.policyCommit.slice(0, 7))}` : '';
-    const planned = `${format_amount(input.evaluation.totalPoints, input.evaluation.unit)} of planned work in ${plural(input.evaluation.totalItems, 'item')}`;
+    const planned = `${amount(input.evaluation.totalPoints, input.evaluation.unit)} of planned work in ${plural(input.evaluation.totalItems, 'item')}`;
     return `${verdict}\n\n${why}${warnings}\n\n${escapeText(input.sourceName, 100)}: ${planned}${source}${commit}.`;
 }
 /** Why a group fails the check, in the words a lead would use: "deal work is 25% of planned capacity against a 10% cap". */
@@ -54338,9 +54104,9 @@ function archiveSection(facts) {
         `Stale items are closed as not planned ${plural(archive.graceDays, 'day')} after a warning in their comment, unless someone touches them. Oldest first.`,
         // The dashboard and the CLI have no run to speak of.
         archive.archived
-            ? `**Archived this run (${formatNumber(archive.archived.length)})**\n\n${list(archive.archived, (row) => `untouched since ${format_day(row.decision.touchedAt)}, warned on ${format_day(row.decision.warnedAt)}`)}`
+            ? `**Archived this run (${formatNumber(archive.archived.length)})**\n\n${list(archive.archived, (row) => `untouched since ${day(row.decision.touchedAt)}, warned on ${day(row.decision.warnedAt)}`)}`
             : '',
-        `**Will be archived (${formatNumber(archive.pending.length)})**\n\n${list(archive.pending, (row) => (row.decision.due ? `due now (warned on ${format_day(row.decision.warnedAt)})` : `on ${format_day(row.decision.archiveOn)}`))}`,
+        `**Will be archived (${formatNumber(archive.pending.length)})**\n\n${list(archive.pending, (row) => (row.decision.due ? `due now (warned on ${day(row.decision.warnedAt)})` : `on ${day(row.decision.archiveOn)}`))}`,
     ].filter(Boolean).join('\n\n');
 }
 function trendSection(input, facts) {
@@ -54350,15 +54116,15 @@ function trendSection(input, facts) {
     const names = joinWords(trend.categories.map((c) => escapeText(c, 40))) || 'deal-driven';
     const delivered = trend.rows.filter((r) => r.delivered > 0);
     const [first, last] = [delivered[0], delivered.at(-1)];
-    const change = first && last && first !== last ? `went from ${percent(first.share)} in ${first.month} to ${percent(last.share)} in ${last.month}` : first ? `was ${percent(first.share)} in ${first.month}` : 'has nothing delivered yet';
-    const cap = trend.cap !== undefined ? ` against a ${percent(trend.cap)} cap` : '';
-    const lead = `The ${names} share of delivered (closed) work ${change}; it is ${percent(trend.plannedShare)} of work planned now${cap}. Falling means less customer-specific work.`;
+    const change = first && last && first !== last ? `went from ${formatPercent(first.share)} in ${first.month} to ${formatPercent(last.share)} in ${last.month}` : first ? `was ${formatPercent(first.share)} in ${first.month}` : 'has nothing delivered yet';
+    const cap = trend.cap !== undefined ? ` against a ${formatPercent(trend.cap)} cap` : '';
+    const lead = `The ${names} share of delivered (closed) work ${change}; it is ${formatPercent(trend.plannedShare)} of work planned now${cap}. Falling means less customer-specific work.`;
     const unit = unitName(input).toLowerCase();
     const table = [
         `| Month | Delivered (${unit}) | ${names} | Share |`,
         '|---|--:|--:|--:|',
-        ...trend.rows.map((r) => `| ${r.month} | ${formatNumber(r.delivered)} | ${formatNumber(r.dealDriven)} | ${r.delivered > 0 ? percent(r.share) : '—'} |`),
-        `| **planned now** | ${formatNumber(input.evaluation.totalPoints)} | ${formatNumber(trend.plannedShare * input.evaluation.totalPoints)} | ${percent(trend.plannedShare)} |`,
+        ...trend.rows.map((r) => `| ${r.month} | ${formatNumber(r.delivered)} | ${formatNumber(r.dealDriven)} | ${r.delivered > 0 ? formatPercent(r.share) : '—'} |`),
+        `| **planned now** | ${formatNumber(input.evaluation.totalPoints)} | ${formatNumber(trend.plannedShare * input.evaluation.totalPoints)} | ${formatPercent(trend.plannedShare)} |`,
     ].join('\n');
     const extra = trend.extraRequests > 0 ? `\n\n_Reading closed work for the trend took ${plural(trend.extraRequests, 'extra API request')}._` : '';
     return ['### Trend', lead, `<details><summary>Trend chart and table by month</summary>\n\n${trendChart(trend)}\n\n${table}${extra}\n\n</details>`].join('\n\n');
@@ -54384,7 +54150,7 @@ function runSection(input, run) {
     const deferred = writes.deferredByMaxWrites > 0 ? `, ${formatNumber(writes.deferredByMaxWrites)} left for the next run (\`max-writes\` reached)` : '';
     const lines = [
         `- **Mode:** ${input.mode} · **items evaluated:** ${formatNumber(input.evaluation.items.length)}`,
-        `- **API requests:** ${formatNumber(requests.graphql)} GraphQL, ${formatNumber(requests.restRead)} REST reads, ${formatNumber(requests.write)} writes${remaining}`,
+        `- **API requests:** ${formatNumber(requests.graphql)} GraphQL (${plural(requests.graphqlPoints, 'point')}), ${formatNumber(requests.restRead)} REST reads, ${formatNumber(requests.write)} writes${remaining}`,
         `- **Writes:** ${formatNumber(writes.made)} made, ${formatNumber(writes.skippedByDryRun)} skipped by dry run${deferred}, ${formatNumber(writes.failed.length)} failed`,
     ];
     const failed = writes.failed.slice(0, MAX_PER_GROUP).map((w) => `  - ${escapeText(w.description, 120)}: ${escapeText(w.reason, 200)}`);
@@ -54403,7 +54169,7 @@ function issueReport(input, focusItem) {
     const open = [...own, ...budgetFindings].filter((f) => !f.exempt);
     const state = open.length === 0 ? 'meets the roadmap policy' : `has ${plural(open.length, 'finding')}`;
     const lines = [...own, ...budgetFindings].map((f) => `- **${KIND_TITLES[f.kind]}:** ${escapeText(f.message, 200)}${f.exempt ? ' _(exempt)_' : f.severity === 'fail' ? ' · **fails the check**' : ''}\n  ${escapeText(f.fix, 300)}`);
-    const category = assessment ? ` (${escapeText(assessment.category, 40)}, ${format_amount(assessment.size, input.evaluation.unit)})` : '';
+    const category = assessment ? ` (${escapeText(assessment.category, 40)}, ${amount(assessment.size, input.evaluation.unit)})` : '';
     return [
         `## Roadmap Guard: #${focusItem} ${state}`,
         `${itemLink(item)}${category} · ${input.evaluation.compliant ? 'the check passes' : '**the check fails**'}`,
@@ -54439,7 +54205,7 @@ function sameDashboardContent(a, b) {
     return a.replace(UPDATED_LINE, '').trimEnd() === b.replace(UPDATED_LINE, '').trimEnd();
 }
 
-;// CONCATENATED MODULE: ./lib/github/plan-archive.js
+;// CONCATENATED MODULE: ./lib/plan/archive.js
 
 /**
  * The items this run archives, oldest touch first: due, still open, and with
@@ -54484,7 +54250,7 @@ function botLabelsOn(input, item) {
     return item.labels.filter((label) => managed.includes(label.toLowerCase()));
 }
 
-;// CONCATENATED MODULE: ./lib/github/plan.js
+;// CONCATENATED MODULE: ./lib/plan/planned-writes.js
 /**
  * Decides every write a run should make, as plain data, before anything is
  * sent. Pure: the same inputs give the same plan, so a re-run of the same
@@ -54519,7 +54285,7 @@ function itemFindings(evaluation, item) {
 }
 /** True when the item is planned work in a category, or for a customer, that is over its budget. */
 function isOverBudget(evaluation, item) {
-    const assessment = evaluation.items.find((a) => a.number === item);
+    const assessment = assessmentOf(evaluation, item);
     if (!assessment?.planned)
         return false;
     const budget = evaluation.budgets.find((b) => b.category === assessment.category);
@@ -54576,30 +54342,36 @@ function planComment(input, item) {
     // A comment without a usable id cannot be edited, and posting another would duplicate it.
     if (existing === undefined || !isEditable(existing))
         return [];
-    if (wantsComment(input, item)) {
-        if (!input.policy.enforcement.comment)
-            return [];
-        const body = input.renderedComments(item.number, existing?.body);
-        const reasons = commentReasons(input, item.number);
-        if (existing === null)
-            return [{ kind: 'create-comment', issue: item.number, body, description: `comment on #${item.number}: ${reasons}` }];
-        if (sameText(existing.body, body))
-            return [];
-        return [{ kind: 'update-comment', issue: item.number, commentId: existing.id, body, description: `update the comment on #${item.number}: ${reasons}` }];
-    }
-    // Compliant now (or closed): the comment becomes a short resolved note, never deleted. An archive note stays.
+    return wantsComment(input, item) ? planFindingsComment(input, item, existing) : planResolvedNote(input, item, existing);
+}
+/** The comment that says what to fix: posted, or edited when more than its stamp changed. */
+function planFindingsComment(input, item, existing) {
+    if (!input.policy.enforcement.comment)
+        return [];
+    const body = input.renderedComments(item.number, existing?.body);
+    const reasons = commentReasons(input, item.number);
+    if (existing === null)
+        return [{ kind: 'create-comment', issue: item.number, body, description: `comment on #${item.number}: ${reasons}` }];
+    if (sameText(existing.body, body))
+        return [];
+    return [{ kind: 'update-comment', issue: item.number, commentId: existing.id, body, description: `update the comment on #${item.number}: ${reasons}` }];
+}
+/** Compliant now (or closed): the comment becomes a short resolved note, never deleted. An archive note stays. */
+function planResolvedNote(input, item, existing) {
     const conversation = input.conversationFor?.(item.number);
     const talked = hasConversation(conversation);
-    if (existing !== null && isArchiveNote(existing.body))
-        return [];
     if (existing === null && !(talked && input.policy.enforcement.comment))
         return [];
-    if (existing !== null && isResolvedComment(existing.body) && sameConversation(existing.body, conversation))
+    if (existing !== null && alreadySettled(existing.body, conversation))
         return [];
     const body = renderResolvedComment({ item, at: input.at ?? input.evaluation.at, ...(talked ? { conversation } : {}) });
     if (existing === null)
         return [{ kind: 'create-comment', issue: item.number, body, description: `comment on #${item.number}: the decisions recorded` }];
     return [{ kind: 'update-comment', issue: item.number, commentId: existing.id, body, description: `mark the comment on #${item.number} resolved` }];
+}
+/** An archive note, or a resolved note that already carries this conversation: nothing to edit. */
+function alreadySettled(body, conversation) {
+    return isArchiveNote(body) || (isResolvedComment(body) && sameConversation(body, conversation));
 }
 /** No comment yet, or one GitHub gave an id for, so it can be edited. */
 function isEditable(comment) {
@@ -54670,7 +54442,17 @@ function sameConversation(body, conversation) {
     return readReply(body) === conversation?.reply && JSON.stringify(readTrail(body)) === JSON.stringify(conversation?.trail ?? []);
 }
 function isExempt(evaluation, item) {
-    return evaluation.items.find((a) => a.number === item)?.exempt ?? false;
+    return assessmentOf(evaluation, item)?.exempt ?? false;
+}
+/** Each evaluation's assessments by number: a search per item would make an audit of 10,000 issues quadratic. */
+const assessmentIndex = new WeakMap();
+function assessmentOf(evaluation, item) {
+    let index = assessmentIndex.get(evaluation);
+    if (!index) {
+        index = new Map(evaluation.items.map((assessment) => [assessment.number, assessment]));
+        assessmentIndex.set(evaluation, index);
+    }
+    return index.get(item);
 }
 /**
  * Two renderings say the same thing when they differ only in their last
@@ -54807,6 +54589,110 @@ function parseRepo(repo) {
 
 ;// CONCATENATED MODULE: external "node:fs"
 const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
+;// CONCATENATED MODULE: ./lib/commands/parse.js
+/**
+ * `/roadmap` commands, read from an `issue_comment` event. Pure and strict:
+ * only a comment whose first line starts with `/roadmap` is a command, so a
+ * command quoted (`> /roadmap …`), in a code block or in the middle of a
+ * sentence is not one. Who asked comes from the event payload, never from
+ * the comment text; the text itself is untrusted and is only ever echoed
+ * escaped.
+ */
+
+const SUB_COMMANDS = ['exempt', 'revoke', 'outcome', 'check', 'why'];
+/** A command line longer than this is refused unread: a reason is a sentence, evidence a sentence or a link. */
+const MAX_COMMAND_CHARS = 500;
+const PREFIX = '/roadmap';
+/** What an `issue_comment` event asks for: a command, or nothing (without a single API request). */
+function readCommentEvent(payload) {
+    const action = stringOf(payload.action);
+    if (action !== 'created') {
+        // A comment edited later to add a command must grant nothing: only new comments are read.
+        return ignored(`Roadmap Guard reads /roadmap commands only in new comments; "issue_comment.${action || 'unknown'}" is ignored.`);
+    }
+    const issue = objectOf(payload.issue);
+    const comment = objectOf(payload.comment);
+    const user = objectOf(comment.user);
+    const login = stringOf(user.login);
+    const issueNumber = positiveInteger(issue.number);
+    const commentId = positiveInteger(comment.id);
+    if (issue.pull_request)
+        return ignored('Roadmap Guard commands work on issues, not on pull requests; this comment is ignored.');
+    if (isBot(user))
+        return ignored(`Comments by bots (${login || 'unknown'}) are never read as commands.`);
+    const command = parseCommand(stringOf(comment.body));
+    if (!command)
+        return ignored('The comment is not a /roadmap command; nothing to do.');
+    if (!login || issueNumber === undefined || commentId === undefined)
+        return ignored('The comment event lacks its author, issue or comment id; nothing to do.');
+    return {
+        kind: 'command',
+        issueNumber,
+        request: {
+            command,
+            actor: login,
+            commentId,
+            issueAuthor: stringOf(objectOf(issue.user).login) || null,
+            assignees: arrayOf(issue.assignees).map((assignee) => stringOf(objectOf(assignee).login)).filter(Boolean),
+        },
+    };
+}
+/**
+ * The command in a comment body, or undefined when the comment is not one.
+ * Leading blank lines are skipped; the first line must begin with `/roadmap`
+ * at its very start (an indented line is a code block in markdown).
+ */
+function parseCommand(body) {
+    const firstLine = body.replace(/^(?:[ \t]*\r?\n)+/, '').split(/\r?\n/, 1)[0] ?? '';
+    if (!firstLine.startsWith(PREFIX))
+        return undefined;
+    const rest = firstLine.slice(PREFIX.length);
+    if (rest !== '' && !/^\s/.test(rest))
+        return undefined; // "/roadmapper" is not ours
+    if (firstLine.length > MAX_COMMAND_CHARS)
+        return { name: 'too-long' };
+    const [name = '', ...words] = rest.trim().split(/\s+/).filter(Boolean);
+    const text = words.join(' ');
+    switch (name) {
+        case 'exempt':
+        case 'revoke':
+            return { name, reason: text };
+        case 'outcome': {
+            const [first = '', ...evidence] = words;
+            const outcome = OUTCOMES.find((candidate) => candidate === first.toLowerCase());
+            return { name, outcome, evidence: outcome ? evidence.join(' ') : text };
+        }
+        case 'check':
+        case 'why':
+            return { name };
+        default:
+            return { name: 'help', asked: name };
+    }
+}
+/** A bot account, the workflow's own token included (`github-actions[bot]`). */
+function isBot(user) {
+    return user.type === 'Bot' || stringOf(user.login).endsWith('[bot]');
+}
+/** Words in a reason: at least a short sentence, not "ok". */
+function wordCount(text) {
+    return text.split(/\s+/).filter((word) => /[\p{L}\p{N}]/u.test(word)).length;
+}
+function ignored(notice) {
+    return { kind: 'ignored', notice };
+}
+function objectOf(value) {
+    return typeof value === 'object' && value !== null && !Array.isArray(value) ? value : {};
+}
+function arrayOf(value) {
+    return Array.isArray(value) ? value : [];
+}
+function stringOf(value) {
+    return typeof value === 'string' ? value : '';
+}
+function positiveInteger(value) {
+    return typeof value === 'number' && Number.isSafeInteger(value) && value > 0 ? value : undefined;
+}
+
 ;// CONCATENATED MODULE: ./lib/action/pull-request-event.js
 /**
  * What a `pull_request` event tells the merge gate and the policy preview:
@@ -54822,16 +54708,19 @@ function readPullRequestEvent(payload) {
     if (!pr || typeof number !== 'number' || !Number.isInteger(number) || number <= 0)
         return undefined;
     const base = pull_request_event_record(pr.base);
-    const baseRepo = pull_request_event_record(base?.repo)?.full_name;
-    const headRepo = pull_request_event_record(pull_request_event_record(pr.head)?.repo);
     return {
         number,
         draft: pr.draft === true,
         baseRef: typeof base?.ref === 'string' ? base.ref : '',
         baseSha: typeof base?.sha === 'string' ? base.sha : undefined,
-        // A deleted fork has no head repository; treat it as a fork, the cautious side.
-        fromFork: !headRepo || headRepo.fork === true || (typeof baseRepo === 'string' && headRepo.full_name !== baseRepo),
+        fromFork: isFromFork(pr, base),
     };
+}
+/** A deleted fork has no head repository; it counts as a fork, the cautious side. */
+function isFromFork(pr, base) {
+    const baseRepo = pull_request_event_record(base?.repo)?.full_name;
+    const headRepo = pull_request_event_record(pull_request_event_record(pr.head)?.repo);
+    return !headRepo || headRepo.fork === true || (typeof baseRepo === 'string' && headRepo.full_name !== baseRepo);
 }
 function pull_request_event_record(value) {
     return typeof value === 'object' && value !== null ? value : undefined;
@@ -54858,19 +54747,23 @@ function relayedProjectItem(payload) {
         return undefined;
     const { item, content } = client;
     const relayed = {};
-    if (item !== undefined && item !== null) {
-        if (typeof item !== 'string' || !NODE_ID.test(item))
-            throw malformed('item', item, 'a project item node id such as "PVTI_lADOAB..."');
-        relayed.item = item;
-    }
-    if (content !== undefined && content !== null && content !== '') {
-        const match = typeof content === 'string' ? CONTENT.exec(content) : null;
-        const number = Number(match?.[3]);
-        if (!match || !Number.isSafeInteger(number) || number > 2 ** 31 - 1)
-            throw malformed('content', content, '"owner/repo#number" of the issue on the board');
-        relayed.content = { owner: match[1], name: match[2], number };
-    }
+    if (item !== undefined && item !== null)
+        relayed.item = nodeIdOf(item);
+    if (content !== undefined && content !== null && content !== '')
+        relayed.content = contentOf(content);
     return relayed;
+}
+function nodeIdOf(item) {
+    if (typeof item !== 'string' || !NODE_ID.test(item))
+        throw malformed('item', item, 'a project item node id such as "PVTI_lADOAB..."');
+    return item;
+}
+function contentOf(content) {
+    const match = typeof content === 'string' ? CONTENT.exec(content) : null;
+    const number = Number(match?.[3]);
+    if (!match || !Number.isSafeInteger(number) || number > 2 ** 31 - 1)
+        throw malformed('content', content, '"owner/repo#number" of the issue on the board');
+    return { owner: match[1], name: match[2], number };
 }
 function malformed(key, value, expected) {
     const shown = typeof value === 'string' ? `"${cut(plainText(value), 60)}"` : typeof value;
@@ -54948,26 +54841,39 @@ function routeEvent(context, modeInput) {
         return { mode: 'ignored', notice: pullRequestNotice(issueNumber, action ? `${eventName}.${action}` : eventName) };
     // A comment is read before anything else: one that is not a command costs no API request
     // (unless the workflow asked for `mode: issue`, which checks the issue on every event).
-    if (eventName === 'issue_comment') {
-        const comment = readCommentEvent(payload);
-        if (comment.kind === 'command')
-            return { mode: 'issue', issueNumber: comment.issueNumber, command: comment.request };
-        if (modeInput === 'auto')
-            return { mode: 'ignored', notice: comment.notice };
+    const commented = eventName === 'issue_comment' ? routeComment(payload, modeInput) : undefined;
+    if (commented)
+        return commented;
+    if (modeInput === 'issue')
+        return forcedIssue(eventName, issueNumber);
+    if (eventName === 'issues')
+        return routeIssueEvent(payload, action, issueNumber);
+    return routeOtherEvent(context);
+}
+/** A `/roadmap` command checks its issue; any other comment is ignored, unless `mode: issue` checks the issue anyway. */
+function routeComment(payload, modeInput) {
+    const comment = readCommentEvent(payload);
+    if (comment.kind === 'command')
+        return { mode: 'issue', issueNumber: comment.issueNumber, command: comment.request };
+    return modeInput === 'auto' ? { mode: 'ignored', notice: comment.notice } : undefined;
+}
+/** `mode: issue` checks the event's issue, whatever the event. */
+function forcedIssue(eventName, issueNumber) {
+    if (issueNumber === undefined) {
+        throw new Error(`\`mode: issue\` needs an issues event with an issue; the "${eventName}" event has none. Use \`mode: auto\` or \`mode: audit\`.`);
     }
-    if (modeInput === 'issue') {
-        if (issueNumber === undefined) {
-            throw new Error(`\`mode: issue\` needs an issues event with an issue; the "${eventName}" event has none. Use \`mode: auto\` or \`mode: audit\`.`);
-        }
-        return { mode: 'issue', issueNumber };
+    return { mode: 'issue', issueNumber };
+}
+function routeIssueEvent(payload, action, issueNumber) {
+    if (!ISSUE_ACTIONS.includes(action) || issueNumber === undefined) {
+        return { mode: 'ignored', notice: `Roadmap Guard does nothing on "issues.${action}"; it checks issues when they are ${ISSUE_ACTIONS.join(', ')}.` };
     }
-    if (eventName === 'issues') {
-        if (!ISSUE_ACTIONS.includes(action) || issueNumber === undefined) {
-            return { mode: 'ignored', notice: `Roadmap Guard does nothing on "issues.${action}"; it checks issues when they are ${ISSUE_ACTIONS.join(', ')}.` };
-        }
-        const labelAdded = action === 'labeled' ? labelAddedBy(payload) : undefined;
-        return { mode: 'issue', issueNumber, ...(labelAdded ? { labelAdded } : {}) };
-    }
+    const labelAdded = action === 'labeled' ? labelAddedBy(payload) : undefined;
+    return { mode: 'issue', issueNumber, ...(labelAdded ? { labelAdded } : {}) };
+}
+/** A relayed board item, an audit, a pull request, or an event Roadmap Guard does not handle. */
+function routeOtherEvent(context) {
+    const { eventName, payload } = context;
     // A relay's dispatch for one board item is checked like an issue event (project-dispatch.ts).
     const relayed = eventName === 'repository_dispatch' ? relayedProjectItem(payload) : undefined;
     if (relayed) {
@@ -55027,10 +54933,11 @@ function labelAddedBy(payload) {
 ;// CONCATENATED MODULE: ./lib/action/gather.js
 
 
+/** `readBudget`: where the budget items come from (a saved state and the changes since); every open issue read narrowly by default. */
 async function gatherIssue(options) {
     const { client, repo, policy } = options;
     const focus = await readFocusIssue(client, repo, options.issueNumber, managedLabels(policy), options.dashboardTitle);
-    const budgetItems = await readBudgetItems(client, repo, policy, { dashboardTitle: options.dashboardTitle });
+    const budgetItems = await (options.readBudget?.() ?? readBudgetItems(client, repo, policy, { dashboardTitle: options.dashboardTitle }));
     const focusItem = focus.record.item;
     // The budget read has every open issue narrowly; the focus issue replaces its narrow copy.
     const items = [...budgetItems.filter((item) => item.number !== focusItem.number), focusItem];
@@ -55175,6 +55082,10 @@ function withoutSecrets(text) {
         cleaned = cleaned.split(secret).join('***');
     return cleaned;
 }
+/** Forgets the tokens registered so far: for a process that runs the action more than once, like the test suite, whose next run has tokens of its own. */
+function forgetSecrets() {
+    secrets.clear();
+}
 
 ;// CONCATENATED MODULE: ./lib/action/inputs.js
 /**
@@ -55194,6 +55105,7 @@ const INPUT_NAMES = {
     maxWrites: 'max-writes',
     dashboardIssue: 'dashboard-issue',
     trendMonths: 'trend-months',
+    savedState: 'saved-state',
 };
 /** The most months of trend a run reads; each costs closed-issue reads. */
 const MAX_TREND_MONTHS = 36;
@@ -55211,29 +55123,25 @@ const TOKEN_INPUTS = ['githubToken', 'projectToken'];
  * another way (a step output, an app-token action, a variable).
  */
 function readInputs(read = (name) => getInput(name), mask = registerSecret) {
-    const problems = [];
     const text = (key) => read(INPUT_NAMES[key]).trim();
-    for (const key of TOKEN_INPUTS) {
-        const raw = read(INPUT_NAMES[key]);
-        if (raw.trim())
-            mask(raw.trim());
+    for (const token of TOKEN_INPUTS.map(text)) {
+        if (token)
+            mask(token);
     }
-    const githubToken = text('githubToken');
-    if (!githubToken)
-        problems.push('`github-token` is empty; leave it out to use the workflow token, or pass a token with `issues: write`.');
+    const problems = [];
+    /** The value when it is valid; otherwise the problem is noted, and reported with the others below. */
+    const valid = (value, problem) => {
+        if (value === undefined)
+            problems.push(problem);
+        return value;
+    };
+    const githubToken = valid(text('githubToken') || undefined, '`github-token` is empty; leave it out to use the workflow token, or pass a token with `issues: write`.');
     const mode = (text('mode') || 'auto').toLowerCase();
-    if (!RUN_MODES.includes(mode))
-        problems.push(`\`mode\` must be one of ${RUN_MODES.join(', ')}, got "${mode}".`);
-    const dryRun = parseBoolean(text('dryRun') || 'false');
-    if (dryRun === undefined)
-        problems.push(`\`dry-run\` must be true or false, got "${text('dryRun')}".`);
-    const maxWrites = parseCount(text('maxWrites') || '50');
-    if (maxWrites === undefined)
-        problems.push(`\`max-writes\` must be a whole number (0 or more), got "${text('maxWrites')}".`);
-    const trendMonths = parseCount(text('trendMonths') || '0');
-    if (trendMonths === undefined || trendMonths > MAX_TREND_MONTHS) {
-        problems.push(`\`trend-months\` must be a whole number from 0 to ${MAX_TREND_MONTHS}, got "${text('trendMonths')}".`);
-    }
+    valid(parseMode(mode), `\`mode\` must be one of ${RUN_MODES.join(', ')}, got "${mode}".`);
+    const dryRun = valid(parseBoolean(text('dryRun') || 'false'), `\`dry-run\` must be true or false, got "${text('dryRun')}".`);
+    const maxWrites = valid(parseCount(text('maxWrites') || '50'), `\`max-writes\` must be a whole number (0 or more), got "${text('maxWrites')}".`);
+    const trendMonths = valid(parseCount(text('trendMonths') || '0', MAX_TREND_MONTHS), `\`trend-months\` must be a whole number from 0 to ${MAX_TREND_MONTHS}, got "${text('trendMonths')}".`);
+    const savedState = valid(parseBoolean(text('savedState') || 'true'), `\`saved-state\` must be true or false, got "${text('savedState')}".`);
     if (problems.length)
         throw new InputError(problems);
     return {
@@ -55241,11 +55149,15 @@ function readInputs(read = (name) => getInput(name), mask = registerSecret) {
         projectToken: text('projectToken'),
         policyPath: text('policyPath') || '.github/roadmap-policy.yml',
         mode: mode,
-        dryRun: dryRun,
-        maxWrites: maxWrites,
+        dryRun,
+        maxWrites,
         dashboardIssue: text('dashboardIssue'),
-        trendMonths: trendMonths,
+        trendMonths,
+        savedState,
     };
+}
+function parseMode(value) {
+    return RUN_MODES.includes(value) ? value : undefined;
 }
 /** The YAML 1.2 core booleans, as the runner's own getBooleanInput accepts them. */
 function parseBoolean(value) {
@@ -55255,8 +55167,10 @@ function parseBoolean(value) {
         return false;
     return undefined;
 }
-function parseCount(value) {
-    return /^\d{1,9}$/.test(value) ? Number(value) : undefined;
+/** A whole number from 0 to `max`, or undefined. */
+function parseCount(value, max = Infinity) {
+    const count = /^\d{1,9}$/.test(value) ? Number(value) : undefined;
+    return count !== undefined && count <= max ? count : undefined;
 }
 
 ;// CONCATENATED MODULE: ./lib/report/outputs.js
@@ -55320,6 +55234,7 @@ function setOutputs(values) {
 function requestsOutput(counts) {
     return {
         graphql: counts.graphql,
+        'graphql-points': counts.graphqlPoints,
         'rest-read': counts.restRead,
         write: counts.write,
         'rate-limit-remaining': counts.rateLimitRemaining ?? null,
@@ -55394,8 +55309,30 @@ async function readPullRequest(client, repo, number) {
     const pr = first.repository?.pullRequest;
     if (!pr)
         throw new Error(`Pull request #${number} was not found in ${repo.owner}/${repo.name}, or the token cannot read it.`);
+    const comments = await readAllComments(client, variables, pr);
+    const files = await readChangedFiles(client, variables, pr);
+    return {
+        number: pr.number,
+        title: pr.title,
+        url: pr.url,
+        isDraft: pr.isDraft,
+        ...closingReferences(pr, repo),
+        files,
+        comments: comments.filter((comment) => comment !== null),
+    };
+}
+/** The issues the pull request closes, in this repository and elsewhere. */
+function closingReferences(pr, repo) {
     const here = `${repo.owner}/${repo.name}`.toLowerCase();
     const references = (pr.closingIssuesReferences?.nodes ?? []).filter((node) => node !== null);
+    return {
+        closes: references.filter((node) => node.repository.nameWithOwner.toLowerCase() === here).map((node) => node.number),
+        closesElsewhere: references.filter((node) => node.repository.nameWithOwner.toLowerCase() !== here).map((node) => `${node.repository.nameWithOwner}#${node.number}`),
+        closingTotal: pr.closingIssuesReferences?.totalCount ?? references.length,
+    };
+}
+/** Every comment: the first page's, then the next pages. */
+async function readAllComments(client, variables, pr) {
     const comments = [...(pr.comments?.nodes ?? [])];
     let commentsAfter = nextCursor(pr.comments?.pageInfo);
     while (commentsAfter) {
@@ -55403,24 +55340,22 @@ async function readPullRequest(client, repo, number) {
         comments.push(...(page.repository?.pullRequest?.comments?.nodes ?? []));
         commentsAfter = nextCursor(page.repository?.pullRequest?.comments?.pageInfo);
     }
-    const files = (pr.files?.nodes ?? []).flatMap((node) => (node ? [node.path] : []));
+    return comments;
+}
+/** The changed files' paths, up to GitHub's own limit. */
+async function readChangedFiles(client, variables, pr) {
+    const files = pathsOf(pr.files);
     let filesAfter = nextCursor(pr.files?.pageInfo);
     for (let pages = 1; filesAfter && pages < MAX_FILE_PAGES; pages += 1) {
         const page = await client.graphql(PULL_REQUEST_QUERY, { ...variables, commentsAfter: null, filesAfter, withComments: false, withFiles: true });
-        files.push(...(page.repository?.pullRequest?.files?.nodes ?? []).flatMap((node) => (node ? [node.path] : [])));
-        filesAfter = nextCursor(page.repository?.pullRequest?.files?.pageInfo);
+        const more = page.repository?.pullRequest?.files;
+        files.push(...pathsOf(more));
+        filesAfter = nextCursor(more?.pageInfo);
     }
-    return {
-        number: pr.number,
-        title: pr.title,
-        url: pr.url,
-        isDraft: pr.isDraft,
-        closes: references.filter((node) => node.repository.nameWithOwner.toLowerCase() === here).map((node) => node.number),
-        closesElsewhere: references.filter((node) => node.repository.nameWithOwner.toLowerCase() !== here).map((node) => `${node.repository.nameWithOwner}#${node.number}`),
-        closingTotal: pr.closingIssuesReferences?.totalCount ?? references.length,
-        files,
-        comments: comments.filter((comment) => comment !== null),
-    };
+    return files;
+}
+function pathsOf(files) {
+    return (files?.nodes ?? []).flatMap((node) => (node ? [node.path] : []));
 }
 function nextCursor(pageInfo) {
     return pageInfo?.hasNextPage ? pageInfo.endCursor : null;
@@ -55433,7 +55368,7 @@ function findStickyComment(comments, marker) {
     return findBotComment(comments.filter((comment) => comment.body.includes(marker)));
 }
 
-;// CONCATENATED MODULE: ./lib/action/scope.js
+;// CONCATENATED MODULE: ./lib/plan/scope.js
 /**
  * Issue mode judges one issue: its own findings and the budgets of its
  * category and customer. The budget read leaves other issues' bodies out, so
@@ -55445,8 +55380,7 @@ function scopeToItem(evaluation, focus) {
     const concerns = (finding) => {
         if (finding.item)
             return finding.item.number === focus;
-        // A category below its floor is the roadmap's concern, reported by audits, not this issue's doing.
-        if (!assessment?.planned || !BUDGET_KINDS.includes(finding.kind) || finding.kind === 'under-min-share')
+        if (!assessment?.planned || !isBudgetFinding(finding))
             return false;
         if (finding.category !== assessment.category)
             return false;
@@ -55489,6 +55423,7 @@ function judgePullRequest(input) {
  * merge yet, the note it becomes once the pull request passes, and the one
  * line the check shows. The same markdown goes into the job summary.
  */
+
 
 
 
@@ -55639,6 +55574,7 @@ function policy_diff_unique(values) {
 
 
 
+
 /** Items listed per list before "and N more". */
 const MAX_ITEMS = 10;
 function renderPolicyPreview(input) {
@@ -55736,7 +55672,7 @@ function planStickyComment(input) {
 
 ;// CONCATENATED MODULE: external "node:os"
 const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
-;// CONCATENATED MODULE: ./lib/action/report.js
+;// CONCATENATED MODULE: ./lib/action/job-summary.js
 /**
  * The report a lead reads: the job summary, and the same markdown in a file
  * whose path is the `report` output, for a later step to upload or post.
@@ -55801,6 +55737,7 @@ async function writeSummary(markdown, env) {
 
 
 
+
 async function guardPullRequest(run) {
     const { client, context, inputs } = run;
     // 1. The pull request: what it closes, what it changes, the bot's comments on it.
@@ -55816,29 +55753,36 @@ async function guardPullRequest(run) {
     const touched = pr.files.some((file) => policyFiles(inputs.policyPath, base.sources, context.repo).includes(file));
     const preview = touched ? await previewPolicyChange(run, base, stamp) : undefined;
     // 5. The sticky comments: the gate's while it fails (then resolved), the preview's while the policy changes.
-    const plan = mayComment(run, base, draft)
-        ? [
-            ...planStickyComment({
-                pullRequest: pr.number,
-                existing: findStickyComment(pr.comments, MERGE_GATE_MARKER),
-                body: verdict.passes ? renderGateResolved({ pullRequest: pr, at: run.now.toISOString() }) : gateComment,
-                mayCreate: !verdict.passes,
-                what: "the merge gate's comment",
-            }),
-            ...planStickyComment({
-                pullRequest: pr.number,
-                existing: findStickyComment(pr.comments, POLICY_PREVIEW_MARKER),
-                body: preview?.markdown ?? renderNoPolicyChange({ policyPath: inputs.policyPath, stamp }),
-                mayCreate: preview?.mayCreate ?? false,
-                what: 'the policy preview',
-            }),
-        ]
-        : [];
+    const plan = mayComment(run, base, draft) ? planComments({ run, pr, verdict, gateComment, preview, stamp }) : [];
     const applied = await applyWrites(client, context.repo, plan, { dryRun: inputs.dryRun, maxWrites: inputs.maxWrites, log: core_namespaceObject });
     if (!inputs.dryRun && plan.length)
         info(describeApplied(applied));
     // 6. The report: the same text as the comments, what was written, and what the run cost.
-    run.state.reportPath = await writeReportMarkdown([
+    run.state.reportPath = await writeReportMarkdown(reportMarkdown({ run, pr, gateComment, preview, plan, applied }));
+    const failures = [gateFailure(verdict), preview?.failure].filter((f) => !!f);
+    return { ...(failures.length ? { failure: failures.join(' ') } : {}), applied };
+}
+function planComments({ run, pr, verdict, gateComment, preview, stamp }) {
+    return [
+        ...planStickyComment({
+            pullRequest: pr.number,
+            existing: findStickyComment(pr.comments, MERGE_GATE_MARKER),
+            body: verdict.passes ? renderGateResolved({ pullRequest: pr, at: run.now.toISOString() }) : gateComment,
+            mayCreate: !verdict.passes,
+            what: "the merge gate's comment",
+        }),
+        ...planStickyComment({
+            pullRequest: pr.number,
+            existing: findStickyComment(pr.comments, POLICY_PREVIEW_MARKER),
+            body: preview?.markdown ?? renderNoPolicyChange({ policyPath: run.inputs.policyPath, stamp }),
+            mayCreate: preview?.mayCreate ?? false,
+            what: 'the policy preview',
+        }),
+    ];
+}
+function reportMarkdown({ run, pr, gateComment, preview, plan, applied }) {
+    const { inputs, client } = run;
+    return [
         `## Roadmap Guard: pull request #${pr.number}`,
         withoutMarkers(gateComment),
         preview ? withoutMarkers(preview.markdown) : '',
@@ -55846,9 +55790,7 @@ async function guardPullRequest(run) {
         `- **API requests:** ${describeCounts(client.counts())}`,
     ]
         .filter(Boolean)
-        .join('\n\n'));
-    const failures = [gateFailure(verdict), preview?.failure].filter((f) => !!f);
-    return { ...(failures.length ? { failure: failures.join(' ') } : {}), applied };
+        .join('\n\n');
 }
 /**
  * The base branch's policy. A pull request that adds the first policy is
@@ -55897,7 +55839,7 @@ async function mergeGate(run, pr, base) {
     run.state.evaluation = { ...evaluation, findings: verdict.findings, compliant: verdict.passes };
     if (verdict.noLinkedIssue && !verdict.requireLinkedIssue)
         notice(`Pull request #${pr.number} closes no issue, so there is no planned work to check; it passes.`);
-    info(`Merge gate: ${verdict.passes ? 'passes' : 'fails'} (${linked.length} linked issue${linked.length === 1 ? '' : 's'}).`);
+    info(`Merge gate: ${verdict.passes ? 'passes' : 'fails'} (${plural(linked.length, 'linked issue')}).`);
     return verdict;
 }
 /** Validates the pull request's version of the policy and, when valid, compares what both versions make of today's planned work. */
@@ -55916,7 +55858,7 @@ async function previewPolicyChange(run, base, stamp) {
         return {
             markdown: renderInvalidPreview({ policyPath: inputs.policyPath, problems: count, stamp }),
             mayCreate: false,
-            failure: `The roadmap policy in this pull request is invalid (${count} problem${count === 1 ? '' : 's'}, annotated on the diff).`,
+            failure: `The roadmap policy in this pull request is invalid (${plural(count, 'problem')}, annotated on the diff).`,
         };
     }
     const open = await readIssues(client, context.repo, { states: ['OPEN'], withBody: true, withComments: false, dashboardTitle: inputs.dashboardIssue || undefined });
@@ -55999,6 +55941,8 @@ async function checkApprover(approvers, login, membership) {
  * or refused. Pure: who is an approver was settled before, from GitHub.
  * Every piece of the command's text that reaches the reply is escaped.
  */
+
+
 
 
 
@@ -56343,6 +56287,7 @@ function relabeled(item, decision) {
 
 
 
+
 const RULES = [
     { title: 'Business case', kinds: ['missing-field', 'invalid-field', 'unchecked-review', 'not-without-customer'] },
     { title: 'One-off labels', kinds: ['forbidden-label'] },
@@ -56363,11 +56308,11 @@ function renderWhy(input, actor) {
     const findings = evaluation.findings.filter((f) => concerns(f, assessment.number, assessment.category));
     const budget = budgetFor(evaluation, assessment.category);
     const lines = [
-        `**Reply to ${codeSpan(actor)}** (${codeSpan('/roadmap why')}): how this issue was evaluated on ${format_day(evaluation.at)}.`,
+        `**Reply to ${codeSpan(actor)}** (${codeSpan('/roadmap why')}): how this issue was evaluated on ${day(evaluation.at)}.`,
         '',
         `- **Category:** ${codeSpan(assessment.category)} (${categoryReason(policy, item, assessment.category)})`,
         `- **Customer:** ${assessment.customer ? escapeText(assessment.customer, 60) : 'none named'}`,
-        `- **Size:** ${format_amount(assessment.size, evaluation.unit)} (${sizeReason(policy, item, assessment.sizeDefaulted)})`,
+        `- **Size:** ${amount(assessment.size, evaluation.unit)} (${sizeReason(policy, item, assessment.sizeDefaulted)})`,
         `- **Counts toward the budgets:** ${assessment.planned ? 'yes' : 'no (not planned work: closed, or excluded by `work.exclude-labels`)'}`,
         `- **Exempt:** ${assessment.exempt ? `yes (label ${codeSpan(policy.exemptions?.label ?? '')})` : 'no'}`,
         budget ? `- **${escapeText(budget.category, 40)} work:** ${budget.share} of planned capacity${budget.maxShare ? `, cap ${budget.maxShare.text}` : ''}${budget.minShare ? `, minimum ${budget.minShare.text}` : ''}` : '',
@@ -56439,6 +56384,518 @@ function conversationsFor(options) {
     };
 }
 
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(7598);
+;// CONCATENATED MODULE: ./lib/github/actions-cache.js
+/**
+ * The Actions cache (cache service v2), reached the way the runner's own
+ * toolkit reaches it, on `fetch` alone: `@actions/cache` would bring tar and
+ * the Azure SDK into the bundle for a file of a few hundred kilobytes.
+ *
+ * Where each behaviour comes from (actions/toolkit, packages/cache/src):
+ * - the service's address and token: `internal/config.ts` (`getCacheServiceURL`:
+ *   `ACTIONS_RESULTS_URL` for v2; v2 "is not supported on GHES") and
+ *   `internal/cacheUtils.ts` (`getRuntimeToken`: `ACTIONS_RUNTIME_TOKEN`);
+ * - the calls: `internal/shared/cacheTwirpClient.ts` POSTs JSON to
+ *   `/twirp/github.actions.results.api.v1.CacheService/<Method>` with the token
+ *   as a bearer credential; request fields use the proto names
+ *   (`generated/results/api/v1/cache.twirp-client.ts`: `useProtoFieldName: true`);
+ * - restore: `cache.ts` `restoreCacheV2` sends `key`, `restore_keys` and
+ *   `version`; `ok: false` means no entry matched; `matched_key` names the one
+ *   that did, and `signed_download_url` is fetched with a plain GET
+ *   (`internal/cacheHttpClient.ts` `downloadCache`);
+ * - save: `cache.ts` `saveCacheV2`: `CreateCacheEntry` (key, version) answers a
+ *   signed upload URL, the archive goes there as an Azure block blob, then
+ *   `FinalizeCacheEntryUpload` (key, version, size_bytes as an int64 string).
+ *   An entry's key is immutable: creating one that exists answers 409 Conflict
+ *   "cache entry with the same key, version, and scope already exists"
+ *   (actions/cache#1541), so every save uses a new key;
+ * - keys: at most 512 characters and no commas (`cache.ts` `checkKey`).
+ *
+ * The signed URLs carry their own credentials: they are never logged, and no
+ * error message here quotes one.
+ */
+const SERVICE = 'github.actions.results.api.v1.CacheService';
+/** `checkKey` in the toolkit's cache.ts. */
+const actions_cache_MAX_KEY_LENGTH = 512;
+/** A cache request that gets no answer within this long is given up: the run falls back to reading GitHub. */
+const CACHE_TIMEOUT_MS = 15_000;
+/**
+ * The runner gives a JavaScript action these variables; a local run has
+ * none, and GitHub Enterprise Server has no cache service v2.
+ */
+function findCacheService(env) {
+    const resultsUrl = env.ACTIONS_RESULTS_URL?.trim();
+    const runtimeToken = env.ACTIONS_RUNTIME_TOKEN?.trim();
+    if (!resultsUrl || !runtimeToken)
+        return { available: false, reason: 'the runner offers no Actions cache here (ACTIONS_RESULTS_URL or ACTIONS_RUNTIME_TOKEN is not set)' };
+    if (isEnterpriseServer(env.GITHUB_SERVER_URL))
+        return { available: false, reason: 'GitHub Enterprise Server has no cache service that a JavaScript action can reach' };
+    return { available: true, location: { resultsUrl, runtimeToken } };
+}
+/** The toolkit's `isGhes()` (internal/config.ts): anything but github.com, *.ghe.com and *.localhost. */
+function isEnterpriseServer(serverUrl) {
+    let host;
+    try {
+        host = new URL(serverUrl || 'https://github.com').hostname.toLowerCase();
+    }
+    catch {
+        return true;
+    }
+    return host !== 'github.com' && !host.endsWith('.ghe.com') && !host.endsWith('.localhost');
+}
+/** The cache answered with an error, or not at all. */
+class CacheServiceError extends Error {
+    constructor(message, options) {
+        super(message, options);
+        this.name = 'CacheServiceError';
+    }
+}
+function createActionsCache(location, fetchImpl = fetch) {
+    let requests = 0;
+    const send = async (url, init, what) => {
+        requests += 1;
+        try {
+            return await fetchImpl(url, { ...init, signal: AbortSignal.timeout(CACHE_TIMEOUT_MS) });
+        }
+        catch (error) {
+            throw new CacheServiceError(`${what} got no answer (${error instanceof Error ? error.message : String(error)})`, { cause: error });
+        }
+    };
+    const call = async (method, body) => {
+        const url = new URL(`/twirp/${SERVICE}/${method}`, location.resultsUrl).href;
+        const response = await send(url, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${location.runtimeToken}` }, body: JSON.stringify(body) }, method);
+        const answer = await readJson(response);
+        if (!response.ok)
+            throw new CacheServiceError(`${method} answered ${response.status}${typeof answer.msg === 'string' ? `: ${answer.msg.slice(0, 200)}` : ''}`);
+        return answer;
+    };
+    return {
+        async restore(prefix, version, maxBytes) {
+            checkKey(prefix);
+            // The prefix is both the key and the one restore key: no entry has it exactly, so the newest whose key starts with it answers.
+            const found = await call('GetCacheEntryDownloadURL', { key: prefix, restore_keys: [prefix], version });
+            if (found.ok !== true)
+                return null;
+            const url = field(found, 'signed_download_url', 'signedDownloadUrl');
+            if (!url)
+                throw new CacheServiceError('GetCacheEntryDownloadURL answered without a download address');
+            const response = await send(url, { method: 'GET' }, 'The cache download');
+            if (!response.ok)
+                throw new CacheServiceError(`The cache download answered ${response.status}`);
+            const data = await actions_cache_readCapped(response, maxBytes);
+            return { key: field(found, 'matched_key', 'matchedKey') ?? prefix, data };
+        },
+        async save(key, version, data) {
+            checkKey(key);
+            const created = await call('CreateCacheEntry', { key, version });
+            const url = field(created, 'signed_upload_url', 'signedUploadUrl');
+            if (created.ok !== true || !url)
+                throw new CacheServiceError(`CreateCacheEntry refused the entry${messageOf(created)}`);
+            // One Put Blob of a block blob: what the Azure SDK the toolkit uses sends for a file this small.
+            const uploaded = await send(url, { method: 'PUT', headers: { 'x-ms-blob-type': 'BlockBlob', 'content-type': 'application/octet-stream' }, body: new Uint8Array(data) }, 'The cache upload');
+            if (!uploaded.ok)
+                throw new CacheServiceError(`The cache upload answered ${uploaded.status}`);
+            const finalized = await call('FinalizeCacheEntryUpload', { key, version, size_bytes: String(data.length) });
+            if (finalized.ok !== true)
+                throw new CacheServiceError(`FinalizeCacheEntryUpload refused the entry${messageOf(finalized)}`);
+        },
+        requests: () => requests,
+    };
+}
+function checkKey(key) {
+    if (key.length > actions_cache_MAX_KEY_LENGTH || key.includes(','))
+        throw new CacheServiceError(`A cache key must be at most ${actions_cache_MAX_KEY_LENGTH} characters without commas`);
+}
+/** Twirp answers JSON, errors included (`{ code, msg }`); anything else reads as an empty answer. */
+async function readJson(response) {
+    try {
+        const parsed = await response.json();
+        return typeof parsed === 'object' && parsed !== null ? parsed : {};
+    }
+    catch {
+        return {};
+    }
+}
+/** A download of at most `maxBytes`: the saved state is bounded like any other input. */
+async function actions_cache_readCapped(response, maxBytes) {
+    if (Number(response.headers.get('content-length') ?? 0) > maxBytes) {
+        await response.body?.cancel();
+        throw new CacheServiceError(`The saved state is larger than ${maxBytes} bytes`);
+    }
+    const data = Buffer.from(await response.arrayBuffer());
+    if (data.length > maxBytes)
+        throw new CacheServiceError(`The saved state is larger than ${maxBytes} bytes`);
+    return data;
+}
+/** Twirp's JSON uses the proto names; protobuf-ts clients accept the camel-case names too, and so does this one. */
+function field(answer, protoName, jsonName) {
+    const value = answer[protoName] ?? answer[jsonName];
+    return typeof value === 'string' && value !== '' ? value : undefined;
+}
+function messageOf(answer) {
+    return typeof answer.message === 'string' && answer.message ? `: ${answer.message.slice(0, 200)}` : '';
+}
+
+;// CONCATENATED MODULE: ./lib/github/budget-changes.js
+
+async function readBudgetChanges(client, repo, options) {
+    const nodes = [];
+    let openCount;
+    let after = null;
+    do {
+        const page = await client.graphql(BUDGET_CHANGES_QUERY, { owner: repo.owner, name: repo.name, since: options.since, after, withBody: options.withBody });
+        if (!page.repository)
+            throw new Error(`Repository ${repo.owner}/${repo.name} was not found, or the token cannot read it.`);
+        openCount = page.repository.open.totalCount;
+        nodes.push(...page.repository.changed.nodes.filter((node) => node !== null));
+        after = page.repository.changed.pageInfo.hasNextPage ? page.repository.changed.pageInfo.endCursor : null;
+    } while (after);
+    return { nodes, openCount };
+}
+const watchers = new WeakMap();
+/**
+ * Runs a read and tells when it began by GitHub's clock: the `Date` header of
+ * its first answer (a header GitHub sends on every answer; HTTP dates have
+ * whole seconds, which the caller's margin covers). The runner's clock at the
+ * start when no answer carried one.
+ */
+async function timedRead(client, read) {
+    const local = new Date().toISOString();
+    const watch = {};
+    const watching = watchersOf(client);
+    watching.add(watch);
+    try {
+        const value = await read();
+        return { value, startedAt: watch.first ?? local };
+    }
+    finally {
+        watching.delete(watch);
+    }
+}
+function watchersOf(client) {
+    let set = watchers.get(client.octokit);
+    if (!set) {
+        const created = new Set();
+        client.octokit.hook.after('request', (response) => {
+            const date = Date.parse(String(response.headers.date ?? ''));
+            if (!Number.isFinite(date))
+                return;
+            for (const watch of created)
+                watch.first ??= new Date(date).toISOString();
+        });
+        watchers.set(client.octokit, created);
+        set = created;
+    }
+    return set;
+}
+
+// EXTERNAL MODULE: external "node:zlib"
+var external_node_zlib_ = __nccwpck_require__(8522);
+;// CONCATENATED MODULE: ./lib/saved-state/format.js
+/**
+ * The saved state: what an issue event needs to compute budgets beside its
+ * own issue (every open issue, as narrowly as the budget read gives it),
+ * when it was read, and which policy it was read for. Stored as gzip'd
+ * JSON; read back as untrusted input: bounded, checked field by field, and
+ * refused whole on any doubt, which costs one full read and nothing else.
+ */
+
+
+/**
+ * Bump when the state's shape changes, or when an issue would become a
+ * different work item (the issue-form parser, `toWorkItem`): older states are
+ * then not used.
+ */
+const STATE_FORMAT = 1;
+/** The most bytes a saved state may take, compressed and not: 10,000 issues with long forms fit with room to spare. */
+const MAX_STATE_BYTES = 64 * 1024 * 1024;
+/** Why a state read back cannot be used, in words for the log. */
+class UnusableStateError extends Error {
+}
+/** The state as stored; refused when it would be too large to be read back. */
+function encodeState(state) {
+    const text = JSON.stringify(state);
+    const bytes = Buffer.byteLength(text);
+    if (bytes > MAX_STATE_BYTES)
+        throw new UnusableStateError(`it would take ${Math.ceil(bytes / 1048576)} MB, more than the ${MAX_STATE_BYTES / 1048576} MB a state may`);
+    return (0,external_node_zlib_.gzipSync)(text);
+}
+function decodeState(data) {
+    let parsed;
+    try {
+        parsed = JSON.parse((0,external_node_zlib_.gunzipSync)(data, { maxOutputLength: MAX_STATE_BYTES }).toString('utf8'));
+    }
+    catch (error) {
+        throw new UnusableStateError(`it is not gzip'd JSON (${error instanceof Error ? error.message : String(error)})`);
+    }
+    return checkState(parsed);
+}
+/** The digest of everything that decides what the budget read returns: the policy and the dashboard's title. */
+function policyDigest(policy, dashboardTitle) {
+    const text = JSON.stringify({ format: STATE_FORMAT, policy, dashboardTitle: dashboardTitle ?? '' }, (_key, value) => value instanceof Set || value instanceof Map ? [...value] : value);
+    return (0,external_node_crypto_.createHash)('sha256').update(text).digest('hex');
+}
+function checkState(value) {
+    if (!isRecord(value))
+        throw new UnusableStateError('it is not a JSON object');
+    if (value.format !== STATE_FORMAT)
+        throw new UnusableStateError(`it has format ${JSON.stringify(value.format)}, this version reads ${STATE_FORMAT}`);
+    const { repository, policyDigest: digest, savedAt, items, skipped } = value;
+    if (typeof repository !== 'string' || typeof digest !== 'string' || typeof savedAt !== 'string' || !Number.isFinite(Date.parse(savedAt))) {
+        throw new UnusableStateError('its repository, policy digest or time is missing');
+    }
+    if (!Array.isArray(items) || !Array.isArray(skipped) || !skipped.every(isIssueNumber))
+        throw new UnusableStateError('its items are missing');
+    return { format: STATE_FORMAT, repository, policyDigest: digest, savedAt, items: items.map(checkItem), skipped };
+}
+/** One budget item, rebuilt field by field so nothing but a work item's fields comes through. */
+function checkItem(value, index) {
+    const item = isRecord(value) ? value : {};
+    const strings = ['title', 'url', 'createdAt', 'updatedAt'];
+    if (!isIssueNumber(item.number) || item.state !== 'open' || !strings.every((key) => typeof item[key] === 'string')) {
+        throw new UnusableStateError(`item ${index + 1} is not an open issue`);
+    }
+    if (!isStringList(item.labels) || !isRecord(item.form) || !Object.values(item.form).every((answer) => typeof answer === 'string') || !isChecklist(item.checklist)) {
+        throw new UnusableStateError(`item ${index + 1} (#${item.number}) has unreadable labels or form answers`);
+    }
+    return {
+        number: item.number,
+        title: item.title,
+        url: item.url,
+        state: 'open',
+        labels: item.labels,
+        author: null,
+        createdAt: item.createdAt,
+        updatedAt: item.updatedAt,
+        closedAt: null,
+        milestone: null,
+        // Like the issue-form parser's own: no prototype, so any heading is just an answer.
+        form: Object.assign(Object.create(null), item.form),
+        checklist: item.checklist.map((entry) => ({ text: entry.text, checked: entry.checked })),
+        fields: {},
+    };
+}
+function isRecord(value) {
+    return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+function isIssueNumber(value) {
+    return Number.isSafeInteger(value) && value > 0;
+}
+function isStringList(value) {
+    return Array.isArray(value) && value.every((entry) => typeof entry === 'string');
+}
+function isChecklist(value) {
+    return Array.isArray(value) && value.every((entry) => isRecord(entry) && typeof entry.text === 'string' && typeof entry.checked === 'boolean');
+}
+
+;// CONCATENATED MODULE: ./lib/saved-state/merge.js
+
+
+function mergeChanges(state, changed, dashboardTitle) {
+    const items = new Map(state.items.map((item) => [item.number, item]));
+    const skipped = new Set(state.skipped);
+    for (const node of changed) {
+        items.delete(node.number);
+        skipped.delete(node.number);
+        if (node.state !== 'OPEN')
+            continue;
+        // The budget read's own rule (read.ts), so both count the dashboard alike.
+        if (isDashboardIssue(node, dashboardTitle))
+            skipped.add(node.number);
+        else
+            items.set(node.number, toWorkItem(node));
+    }
+    return { items: inReadOrder([...items.values()]), skipped: [...skipped] };
+}
+/**
+ * An audit's open issues as the budget read gives them: the fields its narrow
+ * query reads, the form answers only when the policy reads the body. An
+ * audit reads more (authors, milestones, the bot's comment); budgets need none of it.
+ */
+function stateItems(items, withBody) {
+    const noBody = parseIssueBody(null);
+    return inReadOrder(items.map((item) => ({
+        number: item.number,
+        title: item.title,
+        url: item.url,
+        state: item.state,
+        labels: item.labels,
+        author: null,
+        createdAt: item.createdAt,
+        updatedAt: item.updatedAt,
+        closedAt: null,
+        milestone: null,
+        form: withBody ? item.form : noBody.form,
+        checklist: withBody ? item.checklist : noBody.checklist,
+        fields: {},
+    })));
+}
+/** Oldest first, as the budget read's pages come (`orderBy: CREATED_AT ASC`). */
+function inReadOrder(items) {
+    return items.sort((a, b) => Date.parse(a.createdAt) - Date.parse(b.createdAt) || a.number - b.number);
+}
+
+;// CONCATENATED MODULE: ./lib/saved-state/saved-state.js
+/**
+ * Budgets from a saved state: an audit saves every open issue's budget item
+ * to the Actions cache after its full read; an issue event restores it, asks
+ * GitHub only for the issues updated since, and computes the same budgets a
+ * full read would, in a few requests whatever the number of open issues.
+ * Whenever that answer could differ from a full read's, the event reads
+ * every open issue as before and says why in one line. A cache that fails
+ * only ever costs that full read: it never fails the run.
+ */
+
+
+
+
+
+
+
+
+/**
+ * The oldest state an issue event uses. Some repository edits change issues
+ * without touching their `updatedAt` (a label renamed or deleted, which
+ * changes every issue carrying it): a state older than this is read again in
+ * full, so such an edit skews budgets for a day at most, even when no audit
+ * runs. A full read a day costs ceil(N/100) requests, under 1% of a day's
+ * quota at 10,000 open issues.
+ */
+const MAX_STATE_AGE_MS = DAY_MS;
+/**
+ * Issues updated this long before the state's time are read again: GitHub's
+ * replicas and the whole seconds of its `Date` header must not hide an edit
+ * made while the state was being read.
+ */
+const SINCE_MARGIN_MS = 5 * 60_000;
+/**
+ * An issue event saves the state again once this many issues changed since it
+ * was saved, so the changes stay within one page between audits, and a busy
+ * repository adds one cache entry per 50 changes, not one per event.
+ */
+const SAVE_AFTER_CHANGES = 50;
+/**
+ * Runs whose cache scope is the default branch, which issue and comment
+ * events use: they share one state. A pull request's scope is its merge ref,
+ * where a state would be neither found by nor useful to issue events.
+ */
+const DEFAULT_BRANCH_EVENTS = ['issues', 'issue_comment', 'schedule', 'workflow_dispatch', 'repository_dispatch'];
+function savedStateStore(options) {
+    const env = options.env ?? process.env;
+    const withBody = budgetNeedsBody(options.policy);
+    const digest = policyDigest(options.policy, options.dashboardTitle);
+    const prefix = `roadmap-guard-state-${options.repo.owner}/${options.repo.name}-${digest}-`.toLowerCase();
+    const version = (0,external_node_crypto_.createHash)('sha256').update(`roadmap-guard-state|gzip-json|${STATE_FORMAT}`).digest('hex');
+    const clock = options.clock ?? Date.now;
+    const service = findCacheService(env);
+    const cache = options.cache ?? (service.available ? createActionsCache(service.location) : undefined);
+    const unused = whyUnused(options, service.available ? undefined : service.reason);
+    const cacheRequests = () => plural(cache?.requests() ?? 0, 'cache request');
+    const save = async (state) => {
+        if (!cache || unused)
+            return;
+        if (options.dryRun)
+            return options.log('Saved state: not saved (dry run: nothing is written).');
+        const key = `${prefix}${env.GITHUB_RUN_ID ?? 'local'}-${env.GITHUB_RUN_ATTEMPT ?? '1'}-${clock()}`;
+        try {
+            const data = encodeState({ format: STATE_FORMAT, repository: `${options.repo.owner}/${options.repo.name}`.toLowerCase(), policyDigest: digest, ...state });
+            await cache.save(key, version, data);
+            options.log(`Saved state: saved ${plural(state.items.length, 'open issue')} (${Math.ceil(data.length / 1024)} KB) for the next issue events; ${cacheRequests()} in all.`);
+        }
+        catch (error) {
+            options.log(`Saved state: not saved, ${saved_state_messageOf(error)}; the next issue event reads every open issue.`);
+        }
+    };
+    const fullRead = async (reason, saveAfter) => {
+        options.log(`Saved state: ${reason}; reading every open issue.`);
+        const skipped = [];
+        const read = await timedRead(options.client, () => readBudgetItems(options.client, options.repo, options.policy, { ...dashboardOf(options), onSkipped: (number) => skipped.push(number) }));
+        if (saveAfter)
+            await save({ savedAt: read.startedAt, items: stateItems(read.value, withBody), skipped });
+        return read.value;
+    };
+    const restore = async () => {
+        const entry = await cache.restore(prefix, version, MAX_STATE_BYTES);
+        if (!entry)
+            throw new UnusableStateError('none saved yet for this policy (an audit saves it)');
+        const state = decodeState(entry.data);
+        if (state.policyDigest !== digest || state.repository !== `${options.repo.owner}/${options.repo.name}`.toLowerCase()) {
+            throw new UnusableStateError('it was saved for another policy or repository');
+        }
+        return state;
+    };
+    return {
+        async budgetItems() {
+            if (unused)
+                return fullRead(unused, false);
+            let state;
+            try {
+                state = await restore();
+            }
+            catch (error) {
+                // A cache that just failed is not asked to save as well.
+                return fullRead(`not used, ${saved_state_messageOf(error)}`, !(error instanceof CacheServiceError));
+            }
+            const since = new Date(Date.parse(state.savedAt) - SINCE_MARGIN_MS).toISOString().replace(/\.\d+Z$/, 'Z');
+            const read = await timedRead(options.client, () => readBudgetChanges(options.client, options.repo, { since, withBody }));
+            const merged = mergeChanges(state, read.value.nodes, options.dashboardTitle);
+            const unfit = whyNotCurrent(state, read.startedAt, merged.items.length + merged.skipped.length, read.value.openCount);
+            if (unfit)
+                return fullRead(`not used, ${unfit}`, true);
+            options.log(`Saved state: ${plural(state.items.length, 'open issue')} saved at ${state.savedAt}, ${plural(read.value.nodes.length, 'issue')} changed since; ${cacheRequests()}.`);
+            // Saving again takes out of later reads only the changes older than the margin: worth a cache entry once there are many.
+            const settled = read.value.nodes.filter((node) => Date.parse(node.updatedAt) < Date.parse(read.startedAt) - SINCE_MARGIN_MS).length;
+            if (settled >= SAVE_AFTER_CHANGES)
+                await save({ savedAt: read.startedAt, items: merged.items, skipped: merged.skipped });
+            return merged.items;
+        },
+        async afterAuditRead(read) {
+            const timed = await timedRead(options.client, read);
+            if (unused) {
+                if (cache)
+                    options.log(`Saved state: not saved, ${unused}.`);
+                return timed.value;
+            }
+            const { items, dashboard, extraDashboards } = timed.value;
+            await save({ savedAt: timed.startedAt, items: stateItems(items, withBody), skipped: [...(dashboard ? [dashboard.number] : []), ...extraDashboards] });
+            return timed.value;
+        },
+    };
+}
+/**
+ * Why the state and the changes since cannot stand for a full read, if they
+ * cannot: the state is too old (by GitHub's clock, which also dated it), or
+ * GitHub counts other open issues than they make: an issue left without a
+ * trace in the changes (deleted, or transferred to another repository).
+ */
+function whyNotCurrent(state, githubNow, counted, openCount) {
+    const age = Date.parse(githubNow) - Date.parse(state.savedAt);
+    if (age > MAX_STATE_AGE_MS)
+        return `it is ${Math.ceil(age / 3_600_000)} hours old, more than the ${MAX_STATE_AGE_MS / 3_600_000} it is trusted for`;
+    if (age < -SINCE_MARGIN_MS)
+        return "it is dated later than GitHub's clock";
+    if (counted !== openCount)
+        return `GitHub counts ${openCount} open issues where the state and the changes since make ${counted} (an issue was deleted or transferred)`;
+    return undefined;
+}
+/** Why this run reads every open issue without looking for a state, if it does. */
+function whyUnused(options, noCache) {
+    if (!options.enabled)
+        return 'turned off (`saved-state: false`)';
+    if (options.policy.work.project)
+        return 'not used with a board (`work.project`): a board cannot be asked for the items changed since a moment, so it is read in full';
+    if (!DEFAULT_BRANCH_EVENTS.includes(options.eventName))
+        return `not used for ${options.eventName || 'this'} runs, whose cache is not the default branch's`;
+    return noCache;
+}
+function dashboardOf(options) {
+    return options.dashboardTitle ? { dashboardTitle: options.dashboardTitle } : {};
+}
+function saved_state_messageOf(error) {
+    return error instanceof Error ? error.message : String(error);
+}
+
 ;// CONCATENATED MODULE: ./lib/github/board.js
 
 
@@ -56501,7 +56958,7 @@ async function readBoard(client, board, fieldNames) {
     const fieldVariables = Object.fromEntries(fieldNames.map((name, i) => [`field${i}`, name]));
     const read = { title: '', fieldNames: [], items: [], redacted: 0, pullRequests: 0 };
     let after = null;
-    let drafts = 0;
+    const counter = { drafts: 0 };
     do {
         const page = await readPage(client, board, document, { owner: board.owner, number: board.number, after, withFields: after === null, ...fieldVariables });
         const project = page.repositoryOwner?.projectV2;
@@ -56512,22 +56969,25 @@ async function readBoard(client, board, fieldNames) {
             read.fieldNames = (project.fields?.nodes ?? []).flatMap((node) => (node?.name ? [node.name] : []));
         }
         for (const node of project.items.nodes ?? []) {
-            if (!node)
-                continue;
-            const fields = fieldValues(node, fieldNames);
-            const content = node.content;
-            if (!content)
-                read.redacted += 1;
-            else if (content.__typename === 'PullRequest')
-                read.pullRequests += 1;
-            else if (content.__typename === 'DraftIssue')
-                read.items.push({ repository: null, item: draftItem(content, fields, (drafts += 1)), comments: [] });
-            else
-                read.items.push({ repository: content.repository?.nameWithOwner ?? null, item: { ...toWorkItem(content), fields }, comments: [] });
+            if (node)
+                addBoardItem(read, node, fieldNames, counter);
         }
         after = project.items.pageInfo.hasNextPage ? project.items.pageInfo.endCursor : null;
     } while (after);
     return read;
+}
+/** One board item: an issue or a draft is work; a pull request or an item the token cannot see is only counted. */
+function addBoardItem(read, node, fieldNames, counter) {
+    const fields = fieldValues(node, fieldNames);
+    const content = node.content;
+    if (!content)
+        read.redacted += 1;
+    else if (content.__typename === 'PullRequest')
+        read.pullRequests += 1;
+    else if (content.__typename === 'DraftIssue')
+        read.items.push({ repository: null, item: draftItem(content, fields, (counter.drafts += 1)), comments: [] });
+    else
+        read.items.push({ repository: content.repository?.nameWithOwner ?? null, item: { ...toWorkItem(content), fields }, comments: [] });
 }
 async function readPage(client, board, document, variables) {
     try {
@@ -56563,21 +57023,20 @@ function fieldValues(node, fieldNames) {
     });
     return fields;
 }
+/** One reader per field value type the board query asks for; any other type (users, labels) is not read. */
+const FIELD_VALUE_READERS = new Map([
+    ['ProjectV2ItemFieldNumberValue', (raw) => (typeof raw.number === 'number' ? { type: 'number', value: raw.number } : undefined)],
+    ['ProjectV2ItemFieldTextValue', (raw) => (typeof raw.text === 'string' ? { type: 'text', value: raw.text } : undefined)],
+    ['ProjectV2ItemFieldSingleSelectValue', (raw) => (typeof raw.name === 'string' ? { type: 'single-select', value: raw.name } : undefined)],
+    ['ProjectV2ItemFieldDateValue', (raw) => (typeof raw.date === 'string' ? { type: 'date', value: raw.date } : undefined)],
+    [
+        'ProjectV2ItemFieldIterationValue',
+        (raw) => (raw.startDate && typeof raw.duration === 'number' ? { type: 'iteration', title: raw.title ?? '', startDate: raw.startDate, durationDays: raw.duration } : undefined),
+    ],
+]);
 function toFieldValue(raw) {
-    switch (raw?.__typename) {
-        case 'ProjectV2ItemFieldNumberValue':
-            return typeof raw.number === 'number' ? { type: 'number', value: raw.number } : undefined;
-        case 'ProjectV2ItemFieldTextValue':
-            return typeof raw.text === 'string' ? { type: 'text', value: raw.text } : undefined;
-        case 'ProjectV2ItemFieldSingleSelectValue':
-            return typeof raw.name === 'string' ? { type: 'single-select', value: raw.name } : undefined;
-        case 'ProjectV2ItemFieldDateValue':
-            return typeof raw.date === 'string' ? { type: 'date', value: raw.date } : undefined;
-        case 'ProjectV2ItemFieldIterationValue':
-            return raw.startDate && typeof raw.duration === 'number' ? { type: 'iteration', title: raw.title ?? '', startDate: raw.startDate, durationDays: raw.duration } : undefined;
-        default:
-            return undefined;
-    }
+    const read = raw ? FIELD_VALUE_READERS.get(raw.__typename) : undefined;
+    return raw && read ? read(raw) : undefined;
 }
 /**
  * A draft issue has no number and no repository. It is planned work all the
@@ -56664,7 +57123,7 @@ function missingFieldProblems(loaded, named, read) {
     return named
         .filter((field) => !read.fieldNames.includes(field.name))
         .map((field) => {
-        const hint = did_you_mean_closest(field.name, read.fieldNames);
+        const hint = closest(field.name, read.fieldNames);
         const place = loaded.locate?.(field.path, field.target) ?? { file: loaded.sources[0] ?? '' };
         return {
             ...place,
@@ -56758,7 +57217,9 @@ async function summarizeBoard(board, read, work) {
 
 
 
-const NO_REQUESTS = { graphql: 0, restRead: 0, write: 0 };
+
+
+const NO_REQUESTS = { graphql: 0, graphqlPoints: 0, restRead: 0, write: 0 };
 async function run(options = {}) {
     const state = { reportPath: '' };
     let failure;
@@ -56780,67 +57241,99 @@ async function run(options = {}) {
 }
 /** The steps. Returns why the run fails, or undefined when it passes. */
 async function guardRoadmap(options, state) {
-    const env = options.env ?? process.env;
     // 1. Inputs and the event.
     const inputs = readInputs();
-    const context = readEventContext(env);
+    const context = readEventContext(options.env ?? process.env);
     const route = routeEvent(context, inputs.mode);
     if (route.mode === 'ignored') {
         notice(route.notice);
         return undefined;
     }
     info(`Roadmap Guard: ${describeRoute(route)}${inputs.dryRun ? ' (dry run: nothing will be written)' : ''}.`);
-    // Loaded only now: the GitHub client's package parses the event payload when it is imported,
-    // and a broken payload must be reported (above) rather than crash the step.
-    const { createGitHubClient } = await Promise.all(/* import() */[__nccwpck_require__.e(59), __nccwpck_require__.e(179)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3179));
-    const client = createGitHubClient({ token: inputs.githubToken, warn: (message) => warning(message), ...options.client });
+    const client = await connect(inputs, options);
     state.client = client;
-    if (route.mode === 'pull-request') {
-        const checked = await guardPullRequest({ client, context, inputs, pullRequest: route.pullRequest, now: options.now?.() ?? new Date(), state });
-        return writesFailure(checked.applied) ?? checked.failure;
-    }
+    if (route.mode === 'pull-request')
+        return gateMerge({ client, context, inputs, pullRequest: route.pullRequest, now: nowOf(options), state });
     // 2. The policy.
     const loaded = await loadRepositoryPolicy(client, context, inputs);
     // 3. Read what the mode needs.
-    const now = options.now?.() ?? new Date();
+    const now = nowOf(options);
     const read = await withBoard(await gather(client, context, loaded, inputs, route, now), { context, loaded, inputs, route, options });
-    if (read.focusIsDashboard) {
-        notice(`#${route.mode === 'issue' ? route.issueNumber : ''} is the dashboard issue Roadmap Guard keeps; it is not planned work, so there is nothing to check.`);
-        return undefined;
-    }
+    if (read.focusIsDashboard)
+        return skipDashboard(route);
     // Decisions about exceptions and outcomes come first, so the evaluation sees the issues as they leave them.
     const decided = await decideExceptions({ client, context, loaded, route, gathered: read, now });
     const gathered = decided.gathered;
-    info(`Read ${gathered.items.length} open issue${gathered.items.length === 1 ? '' : 's'}${gathered.closedItems.length ? ` and ${gathered.closedItems.length} closed for the trend` : ''}.`);
+    info(`Read ${describeRead(gathered)}.`);
     // 4. Evaluate.
-    const evaluated = evaluate(loaded.policy, gathered.items, now, gathered.closedItems);
-    const evaluation = route.mode === 'issue' ? scopeToItem(evaluated, route.issueNumber) : evaluated;
+    const evaluation = evaluateRoute(loaded.policy, gathered, route, now);
     state.evaluation = evaluation;
-    const report = buildReportInput({
+    const report = reportInputFor({ context, loaded, inputs, route, gathered, evaluation, now });
+    // 5. Plan the writes.
+    const plan = await planRun({ client, context, loaded, inputs, route, gathered, evaluation, report, decided });
+    // 6. Apply them.
+    const applied = await applyPlan(client, context, plan, inputs);
+    // 7. Report.
+    state.reportPath = await writeReport({ ...report, run: runFacts(client.counts(), applied) });
+    // 8. Pass or fail.
+    return writesFailure(applied) ?? (evaluation.compliant ? undefined : failingFindings(evaluation));
+}
+function nowOf(options) {
+    return options.now?.() ?? new Date();
+}
+/** A pull request event: the merge gate checks the issues it closes. */
+async function gateMerge(options) {
+    const checked = await guardPullRequest(options);
+    return writesFailure(checked.applied) ?? checked.failure;
+}
+async function applyPlan(client, context, plan, inputs) {
+    const applied = await applyWrites(client, context.repo, plan, { dryRun: inputs.dryRun, maxWrites: inputs.maxWrites, log: core_namespaceObject });
+    if (!inputs.dryRun && plan.length)
+        info(describeApplied(applied));
+    return applied;
+}
+/**
+ * The GitHub client, loaded only now: its package parses the event payload when
+ * it is imported, and a broken payload must be reported rather than crash the step.
+ */
+async function connect(inputs, options) {
+    const { createGitHubClient } = await Promise.all(/* import() */[__nccwpck_require__.e(59), __nccwpck_require__.e(700)]).then(__nccwpck_require__.bind(__nccwpck_require__, 700));
+    return createGitHubClient({ token: inputs.githubToken, warn: (message) => warning(message), ...options.client });
+}
+/** The dashboard issue is the bot's own report, not planned work. */
+function skipDashboard(route) {
+    notice(`#${route.mode === 'issue' ? route.issueNumber : ''} is the dashboard issue Roadmap Guard keeps; it is not planned work, so there is nothing to check.`);
+    return undefined;
+}
+/** "12 open issues and 30 closed for the trend". */
+function describeRead(gathered) {
+    const closed = gathered.closedItems.length ? ` and ${gathered.closedItems.length} closed for the trend` : '';
+    return `${plural(gathered.items.length, 'open issue')}${closed}`;
+}
+/** The whole roadmap is evaluated (budgets need it); an issue event then keeps what concerns its issue. */
+function evaluateRoute(policy, gathered, route, now) {
+    const evaluated = evaluate(policy, gathered.items, now, gathered.closedItems);
+    return route.mode === 'issue' ? scopeToItem(evaluated, route.issueNumber) : evaluated;
+}
+/** What every report of this run is rendered from. */
+function reportInputFor(run) {
+    const { context, loaded, inputs, route, gathered } = run;
+    const audit = route.mode === 'audit';
+    return buildReportInput({
         mode: route.mode,
         policy: loaded.policy,
         items: [...gathered.items, ...gathered.closedItems],
-        now,
-        evaluation,
+        now: run.now,
+        evaluation: run.evaluation,
         policySources: loaded.sources,
         sourceName: `${context.repo.owner}/${context.repo.name}`,
         policyUrl: `${context.serverUrl}/${context.repo.owner}/${context.repo.name}/blob/${loaded.commit ?? 'HEAD'}/${inputs.policyPath}`,
         ...(loaded.commit ? { policyCommit: loaded.commit } : {}),
         ...(route.mode === 'issue' ? { focusItem: route.issueNumber } : {}),
-        trendMonths: route.mode === 'audit' ? inputs.trendMonths : 0,
-        outcomeMonths: route.mode === 'audit' ? outcomeMonths(loaded.policy, inputs) : 0,
+        trendMonths: audit ? inputs.trendMonths : 0,
+        outcomeMonths: audit ? outcomeMonths(loaded.policy, inputs) : 0,
         trendExtraRequests: gathered.trendRequests,
     });
-    // 5. Plan the writes.
-    const plan = await planRun({ client, context, loaded, inputs, route, gathered, evaluation, report, decided });
-    // 6. Apply them.
-    const applied = await applyWrites(client, repoOf(context), plan, { dryRun: inputs.dryRun, maxWrites: inputs.maxWrites, log: core_namespaceObject });
-    if (!inputs.dryRun && plan.length)
-        info(describeApplied(applied));
-    // 7. Report.
-    state.reportPath = await writeReport({ ...report, run: runFacts(client.counts(), applied) });
-    // 8. Pass or fail.
-    return writesFailure(applied) ?? (evaluation.compliant ? undefined : failingFindings(evaluation));
 }
 /**
  * A refused write fails the run too: otherwise a comment or label that never
@@ -56863,7 +57356,7 @@ function describeRoute(route) {
 /** A command, a hand-added exemption label, or (in audits) exceptions that lapsed. */
 async function decideExceptions(options) {
     const { route, loaded } = options;
-    const common = { client: options.client, repo: repoOf(options.context), policy: loaded.policy, gathered: options.gathered, now: options.now, warn: (message) => warning(message) };
+    const common = { client: options.client, repo: options.context.repo, policy: loaded.policy, gathered: options.gathered, now: options.now, warn: (message) => warning(message) };
     if (route.mode === 'audit')
         return auditExemptions(common);
     if (route.command) {
@@ -56878,7 +57371,7 @@ async function decideExceptions(options) {
 async function loadRepositoryPolicy(client, context, inputs) {
     const reader = createPolicyReader({
         client,
-        repo: repoOf(context),
+        repo: context.repo,
         ...(context.workspace ? { workspace: context.workspace } : {}),
         ...(context.sha ? { sha: context.sha } : {}),
         onRead: (description) => info(`Policy file: ${description}.`),
@@ -56889,22 +57382,23 @@ async function loadRepositoryPolicy(client, context, inputs) {
     return loaded;
 }
 function gather(client, context, loaded, inputs, route, now) {
-    const common = { client, repo: repoOf(context), policy: loaded.policy, ...(inputs.dashboardIssue ? { dashboardTitle: inputs.dashboardIssue } : {}) };
+    const common = { client, repo: context.repo, policy: loaded.policy, ...(inputs.dashboardIssue ? { dashboardTitle: inputs.dashboardIssue } : {}) };
+    const state = savedStateStore({ ...common, enabled: inputs.savedState, dryRun: inputs.dryRun, eventName: context.eventName, log: (line) => info(line) });
     if (route.mode === 'issue')
-        return gatherIssue({ ...common, issueNumber: route.issueNumber });
+        return gatherIssue({ ...common, issueNumber: route.issueNumber, readBudget: state.budgetItems });
     const closedMonths = Math.max(inputs.trendMonths, outcomeMonths(loaded.policy, inputs));
-    return gatherAudit({ ...common, now, ...(closedMonths > 0 ? { trendSince: trendStart(now, closedMonths) } : {}) });
+    return state.afterAuditRead(() => gatherAudit({ ...common, now, ...(closedMonths > 0 ? { trendSince: trendStart(now, closedMonths) } : {}) }));
 }
 /** With `work.project`, the board's items become the planned work (see board-work.ts). */
 async function withBoard(gathered, run) {
     const board = run.loaded.policy.work.project;
     if (!board || gathered.focusIsDashboard)
         return gathered;
-    const { createGitHubClient } = await Promise.all(/* import() */[__nccwpck_require__.e(59), __nccwpck_require__.e(179)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3179));
+    const { createGitHubClient } = await Promise.all(/* import() */[__nccwpck_require__.e(59), __nccwpck_require__.e(700)]).then(__nccwpck_require__.bind(__nccwpck_require__, 700));
     const client = createGitHubClient({ token: run.inputs.projectToken, warn: (message) => warning(message), ...run.options.client });
     const read = await readPlannedBoard(client, run.loaded);
     info(`Board read: ${describeCounts(client.counts())}.`);
-    const work = boardWork(read, repoOf(run.context), run.loaded.policy, gathered.items);
+    const work = boardWork(read, run.context.repo, run.loaded.policy, gathered.items);
     await summarizeBoard(board, read, work);
     return withBoardWork(gathered, work, run.route.mode === 'issue' ? run.route.issueNumber : undefined);
 }
@@ -56913,7 +57407,7 @@ async function planRun(run) {
     const focusItem = route.mode === 'issue' ? route.issueNumber : undefined;
     const existingComments = await completeCommentLookups({
         client: run.client,
-        repo: repoOf(run.context),
+        repo: run.context.repo,
         policy: run.loaded.policy,
         gathered: run.gathered,
         // Whether the bot already commented matters only where it may comment now.
@@ -56942,7 +57436,7 @@ function withConversation(conversation) {
 }
 function runFacts(counts, applied) {
     return {
-        requests: { graphql: counts.graphql, restRead: counts.restRead, write: counts.write },
+        requests: { graphql: counts.graphql, graphqlPoints: counts.graphqlPoints, restRead: counts.restRead, write: counts.write },
         ...(counts.rateLimitRemaining === undefined ? {} : { rateLimitRemaining: counts.rateLimitRemaining }),
         writes: {
             made: applied.made.length,
@@ -56961,7 +57455,7 @@ function failingFindings(evaluation) {
     const failing = evaluation.findings.filter((f) => f.severity === 'fail');
     const shown = failing.slice(0, 3).map((f) => `${f.item ? `#${f.item.number} ` : ''}${firstLine(f.message)}`);
     const more = failing.length > shown.length ? `; and ${failing.length - shown.length} more` : '';
-    return `${failing.length} finding${failing.length === 1 ? '' : 's'} fail${failing.length === 1 ? 's' : ''} the roadmap policy: ${shown.join('; ')}${more}. See the job summary.`;
+    return `${plural(failing.length, 'finding')} fail${failing.length === 1 ? 's' : ''} the roadmap policy: ${shown.join('; ')}${more}. See the job summary.`;
 }
 /** Logs the details of an error and returns the one line the check shows. */
 function explainFailure(error) {
@@ -56977,9 +57471,6 @@ function explainFailure(error) {
 }
 function firstLine(text) {
     return text.split('\n', 1)[0].trim();
-}
-function repoOf(context) {
-    return context.repo;
 }
 /**
  * Months of closed bets an audit judges: the trend's window when there is
@@ -57109,7 +57600,7 @@ function explainWriteError(error, what, permission = 'issues') {
 /***/ ((__webpack_module__, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _action_run_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1771);
+/* harmony import */ var _action_run_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6531);
 // The action's entry point: no logic here, see action/run.ts.
 
 await (0,_action_run_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();

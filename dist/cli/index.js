@@ -39523,7 +39523,7 @@ exports.visitAsync = visitAsync;
 /***/ ((__webpack_module__, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _cli_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1992);
+/* harmony import */ var _cli_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1817);
 // The `roadmap-guard` command line: no logic here, each command lives in cli/.
 
 process.exitCode = await (0,_cli_main_js__WEBPACK_IMPORTED_MODULE_0__/* .main */ .i)(process.argv.slice(2), { stdout: process.stdout, stderr: process.stderr, env: process.env });
@@ -39533,7 +39533,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 1992:
+/***/ 1817:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -49261,8 +49261,17 @@ const ITEM_LEVEL_KINDS = [
     'archive-pending',
     'outcome-missing',
 ];
-/** Kinds about a category's or customer's share of capacity. */
-const BUDGET_KINDS = (/* unused pure expression or super */ null && (['over-budget', 'customer-over-share', 'under-min-share']));
+/**
+ * Budget kinds every item counted toward the cap shares: its category over
+ * budget, its customer over their share. They appear in that item's comment
+ * and in its issue event's findings. A category under its floor
+ * (`under-min-share`) is the roadmap's concern, reported by audits, and no
+ * one item's doing, so it is not among them.
+ */
+const BUDGET_KINDS = (/* unused pure expression or super */ null && (['over-budget', 'customer-over-share']));
+function isBudgetFinding(finding) {
+    return BUDGET_KINDS.includes(finding.kind);
+}
 
 ;// CONCATENATED MODULE: ./lib/policy/did-you-mean.js
 /** "Did you mean `max-share`?" — the nearest allowed word to a mistyped one. */
@@ -49415,8 +49424,8 @@ function decimalToFraction(digits) {
     const denominator = 10 ** fraction.length;
     return { numerator: Number(whole) * denominator + Number(fraction || '0'), denominator };
 }
-/** `part / whole` as a percentage with at most one decimal: "12.5%". */
-function formatPercent(part, whole) {
+/** `part / whole` (or a fraction, given alone) as a percentage with at most one decimal: "12.5%"; "0%" when there is no whole. */
+function formatPercent(part, whole = 1) {
     if (whole === 0)
         return '0%';
     const tenths = Math.round((part * 1000) / whole);
@@ -49713,8 +49722,8 @@ function isMapping(value) {
 /**
  * The policy file, `.github/roadmap-policy.yml`: the single source of truth for
  * its shape. The JSON Schema users' editors read is generated from this file,
- * the `Policy` type the engine reads is inferred from it, and defaults are
- * applied here and nowhere else.
+ * and defaults are applied here and nowhere else; normalize.ts turns what it
+ * parses into the engine's `Policy` (src/core/policy.ts).
  *
  * Messages are written for the person editing the file: they say what was
  * expected and what was found (`expected a share like 10% or 0.1, got "ten percent"`).
@@ -49921,7 +49930,7 @@ const closeReason = literal('not-planned', {
 const approver = schema_text('a GitHub login or @org/team').regex(/^@?[\w.-]+(\/[\w.-]+)?$/, {
     error: expected('a GitHub login like alice or a team like @acme/product-leads'),
 });
-const policyFileSchema = strictObject({
+const schema_policyFileSchema = strictObject({
     $schema: schemas_string().optional().meta({ description: 'The JSON Schema of this file, for editors. Ignored by Roadmap Guard.' }),
     version: literal(1, { error: expected('version: 1') }).meta({ description: 'The policy format version. Always 1.' }),
     extends: extendsRef.optional(),
@@ -50060,81 +50069,6 @@ const policyFileSchema = strictObject({
         });
     }
 }, whenMapping);
-/** The normalized policy the engine reads: every section present, defaults applied. */
-function normalizePolicy(file) {
-    const { work, enforcement } = file;
-    const businessCase = file['business-case'];
-    return {
-        version: 1,
-        work: {
-            include: work.include,
-            excludeLabels: work['exclude-labels'],
-            project: work.project ? { owner: work.project.owner, number: work.project.number, iterationField: work.project['iteration-field'] } : undefined,
-            size: {
-                field: work.size?.field,
-                labels: work.size?.labels ?? {},
-                default: work.size?.default,
-            },
-            unit: work.unit,
-        },
-        categories: Object.entries(file.categories ?? {}).map(([name, c]) => ({
-            name,
-            match: { labels: c.match.labels ?? [], fields: c.match.fields ?? {} },
-            maxShare: c.budget?.['max-share'],
-            minShare: c.budget?.['min-share'],
-            perCustomerMaxShare: c['per-customer']?.['max-share'],
-        })),
-        customer: {
-            labels: toArray(file.customer?.labels),
-            field: file.customer?.field,
-        },
-        businessCase: {
-            appliesTo: businessCase['applies-to'],
-            fields: businessCase.fields.map((f) => ({
-                heading: f.heading,
-                minWords: f['min-words'],
-                oneOf: f['one-of'],
-                failOn: f['fail-on'],
-                message: f.message,
-                type: f.type,
-                required: f.required,
-            })),
-            checklist: businessCase.checklist,
-        },
-        forbiddenLabels: file['forbidden-labels'] ?? [],
-        bets: {
-            reviewField: file.bets?.['review-field'],
-            appliesTo: file.bets?.['applies-to'] ?? businessCase['applies-to'],
-            outcomeDueDays: file.bets?.['outcome-due-days'],
-        },
-        backlog: {
-            maxAgeDays: file.backlog?.['max-age-days'],
-            archive: file.backlog?.archive
-                ? { graceDays: file.backlog['grace-days'], keepLabels: file.backlog['keep-labels'], closeReason: file.backlog['close-reason'] }
-                : undefined,
-        },
-        exemptions: file.exemptions
-            ? { label: file.exemptions.label, approvers: file.exemptions.approvers, maxOpen: file.exemptions['max-open'], expiresAfterDays: file.exemptions['expires-after-days'] }
-            : undefined,
-        enforcement: {
-            failOn: [...enforcement['fail-on']],
-            comment: enforcement.comment,
-            labels: {
-                nonCompliant: enforcement.labels['non-compliant'],
-                overBudget: enforcement.labels['over-budget'],
-                outcome: { hit: enforcement.labels['outcome-hit'], missed: enforcement.labels['outcome-missed'], 'walked-away': enforcement.labels['outcome-walked-away'] },
-            },
-        },
-        pullRequests: { requireLinkedIssue: file['pull-requests']['require-linked-issue'] },
-    };
-}
-function toArray(value) {
-    return value === undefined ? [] : Array.isArray(value) ? value : [value];
-}
-/** Parses an already-loaded object (no file positions): for tests and the engine's callers. */
-function parsePolicy(input) {
-    return normalizePolicy(policyFileSchema.parse(input));
-}
 
 ;// CONCATENATED MODULE: ./lib/policy/describe-issues.js
 
@@ -50159,7 +50093,7 @@ function describeIssue(issue, prefix, root) {
     switch (issue.code) {
         case 'unrecognized_keys':
             return issue.keys.map((key) => {
-                const allowed = allowedKeysAt(policyFileSchema, path);
+                const allowed = allowedKeysAt(schema_policyFileSchema, path);
                 const suggested = closest(key, allowed);
                 return { path: [...path, key], target: 'key', message: unknownKeyMessage(key, suggested, allowed), ...(suggested ? { suggested } : {}) };
             });
@@ -50407,7 +50341,7 @@ function lowerFirst(text) {
     return text.charAt(0).toLowerCase() + text.slice(1);
 }
 
-;// CONCATENATED MODULE: ./lib/core/snapshot-problems.js
+;// CONCATENATED MODULE: ./lib/snapshot/problems.js
 
 
 
@@ -50440,6 +50374,14 @@ function positionOf(text, offset) {
     const before = text.slice(0, offset).split('\n');
     return { line: before.length, column: before.at(-1).length + 1 };
 }
+/** Problems found in the parsed data, given the line and column of their `path` in the file's text. */
+function locateSnapshotProblems(text, problems) {
+    if (!problems.some((problem) => problem.path && problem.line === undefined))
+        return problems;
+    // JSON is YAML, so the policy reader's positions serve here too.
+    const source = readPolicySource(text, 'snapshot');
+    return problems.map((problem) => (problem.path && problem.line === undefined ? { ...problem, ...source.locate(problem.path, 'value') } : problem));
+}
 /** Every schema issue as a located problem; `data` is the parsed JSON, for issue numbers and the values shown. */
 function describeSnapshotIssues(issues, schema, text, data) {
     // JSON is YAML, so the policy reader's positions serve here too; read only when something is wrong.
@@ -50455,7 +50397,7 @@ function describeSnapshotIssues(issues, schema, text, data) {
                 return { ...source.locate([...path, key], 'key'), field: fieldName([...path, key], data), message };
             });
         }
-        const message = actual === undefined && path.length > 0 ? snapshot_problems_missingMessage(path) : snapshot_problems_readable(issue, actual);
+        const message = actual === undefined && path.length > 0 ? problems_missingMessage(path) : problems_readable(issue, actual);
         return [{ ...source.locate(path, 'value'), field: fieldName(path, data), message }];
     });
 }
@@ -50465,21 +50407,21 @@ const MISSING_HINTS = {
     takenAt: '"takenAt": "2026-11-03T09:00:00Z"',
     items: '"items": []',
 };
-function snapshot_problems_missingMessage(path) {
+function problems_missingMessage(path) {
     const key = String(path.at(-1));
     const hint = path.length === 1 ? MISSING_HINTS[key] : undefined;
     return `missing: add ${hint ?? `"${key}"`}`;
 }
-const snapshot_problems_TYPE_NAMES = { object: 'an object', array: 'a list', string: 'text', number: 'a number', int: 'a whole number', boolean: 'true or false' };
+const problems_TYPE_NAMES = { object: 'an object', array: 'a list', string: 'text', number: 'a number', int: 'a whole number', boolean: 'true or false' };
 /** The schema's own message where it has one, a plain one where the validator's default would show. */
-function snapshot_problems_readable(issue, actual) {
+function problems_readable(issue, actual) {
     if (issue.message.startsWith('expected'))
         return `${issue.message}, got ${describeValue(actual)}${suggestionFor(issue, actual)}`;
     if (!issue.message.startsWith('Invalid') && !issue.message.startsWith('Too'))
         return issue.message;
     switch (issue.code) {
         case 'invalid_type':
-            return `expected ${snapshot_problems_TYPE_NAMES[issue.expected] ?? issue.expected}, got ${describeValue(actual)}`;
+            return `expected ${problems_TYPE_NAMES[issue.expected] ?? issue.expected}, got ${describeValue(actual)}`;
         case 'invalid_value':
             return `expected one of ${issue.values.map(String).join(', ')}, got ${describeValue(actual)}${suggestionFor(issue, actual)}`;
         case 'too_small':
@@ -50506,10 +50448,11 @@ function fieldName(path, data) {
     return typeof number === 'number' ? `${name} (issue #${number})` : name;
 }
 
-;// CONCATENATED MODULE: ./lib/core/snapshot.js
+;// CONCATENATED MODULE: ./lib/snapshot/file.js
 /**
- * The snapshot file: planned work at a moment, as plain JSON. `simulate`
- * reads it, `snapshot` writes it, and `snapshot.schema.json` is generated from
+ * The snapshot file: planned work at a moment, as plain JSON. The CLI's
+ * `snapshot` command writes it from live GitHub data (src/cli/snapshot.ts),
+ * `simulate` and `demo` read it, and `snapshot.schema.json` is generated from
  * the schema below.
  */
 
@@ -50620,32 +50563,6 @@ function snapshotJsonSchema() {
         title: 'Roadmap Guard snapshot (planned work at a moment)',
     };
 }
-/** Normalizes one issue into a work item, reading its issue-form answers and checkboxes from the body. */
-function workItemFromIssue(issue) {
-    const { form, checklist } = parseIssueBody(issue.body);
-    return {
-        number: issue.number,
-        title: issue.title,
-        url: issue.url,
-        state: issue.state.toLowerCase() === 'open' ? 'open' : 'closed',
-        labels: issue.labels.map((label) => (typeof label === 'string' ? label : label.name)),
-        author: typeof issue.author === 'string' || issue.author === null ? issue.author : issue.author.login,
-        createdAt: issue.createdAt,
-        updatedAt: issue.updatedAt,
-        closedAt: issue.closedAt,
-        ...snapshot_closeReason(issue.stateReason),
-        ...(issue.activityAt ? { activityAt: issue.activityAt } : {}),
-        ...(issue.archiveWarnedAt ? { archiveWarnedAt: issue.archiveWarnedAt } : {}),
-        milestone: typeof issue.milestone === 'string' || issue.milestone === null ? issue.milestone : issue.milestone.title,
-        form,
-        checklist,
-        fields: issue.fields ?? {},
-    };
-}
-function snapshot_closeReason(stateReason) {
-    const reason = stateReason?.toLowerCase().replace(/_/g, '-');
-    return reason === 'completed' || reason === 'not-planned' || reason === 'duplicate' ? { closedAs: reason } : {};
-}
 
 ;// CONCATENATED MODULE: ./lib/cli/io.js
 
@@ -50687,6 +50604,11 @@ function parseStrictly(command, args, options) {
         throw new BadInput(`${optionProblem(error, args, Object.keys(options))} (see roadmap-guard ${command} --help)`);
     }
 }
+/** A command that takes options only: the first stray argument is named, with the usage. */
+function rejectArguments(positionals, usage) {
+    if (positionals.length > 0)
+        throw new BadInput(`unexpected argument "${positionals[0]}"\n\n${usage}`);
+}
 function optionProblem(error, args, names) {
     const code = error.code;
     if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') {
@@ -50704,8 +50626,6 @@ function optionProblem(error, args, names) {
 
 ;// CONCATENATED MODULE: external "node:fs/promises"
 const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
-;// CONCATENATED MODULE: external "node:path"
-const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
 ;// CONCATENATED MODULE: ./lib/policy/check.js
 /**
  * Validates policy data against the schema and reports every problem at once,
@@ -50727,7 +50647,7 @@ function checkPolicyData(value, locate, options = {}) {
         return { problems: keyProblems };
     if (options.categoriesMayBeInherited)
         value = withInheritableMatches(value);
-    const result = policyFileSchema.safeParse(value);
+    const result = schema_policyFileSchema.safeParse(value);
     if (result.success)
         return { parsed: result.data, problems: [] };
     const issues = options.categoriesMayBeInherited ? result.error.issues.filter((issue) => !namesCategory(issue)) : result.error.issues;
@@ -50743,7 +50663,7 @@ function checkPolicyHeader(source) {
     const result = headerSchema.safeParse(source.value);
     return [...unrepresentableKeys(source.value, locate), ...(result.success ? [] : problemsFromIssues(result.error.issues, source.value, locate))];
 }
-const headerSchema = looseObject({ version: policyFileSchema.shape.version, extends: policyFileSchema.shape.extends });
+const headerSchema = looseObject({ version: schema_policyFileSchema.shape.version, extends: schema_policyFileSchema.shape.extends });
 function locatorFor(source) {
     return (path, target) => ({ file: source.file, ...source.locate(path, target) });
 }
@@ -50791,8 +50711,100 @@ function namesCategory(issue) {
 function parseWithoutCategoryNames(policy) {
     const businessCase = policy['business-case'];
     const appliesTo = businessCase['applies-to'];
-    const parsed = policyFileSchema.parse({ ...policy, 'business-case': { ...businessCase, 'applies-to': [] } });
+    const parsed = schema_policyFileSchema.parse({ ...policy, 'business-case': { ...businessCase, 'applies-to': [] } });
     return { ...parsed, 'business-case': { ...parsed['business-case'], 'applies-to': appliesTo.map((name) => name.trim()) } };
+}
+
+;// CONCATENATED MODULE: ./lib/policy/normalize.js
+
+/** The normalized policy the engine reads: every section present, defaults applied. */
+function normalizePolicy(file) {
+    const businessCase = businessCaseRule(file['business-case']);
+    return {
+        version: 1,
+        work: workRule(file.work),
+        categories: Object.entries(file.categories ?? {}).map(([name, category]) => categoryRule(name, category)),
+        customer: { labels: toArray(file.customer?.labels), field: file.customer?.field },
+        businessCase,
+        forbiddenLabels: file['forbidden-labels'] ?? [],
+        bets: betsRule(file.bets, businessCase.appliesTo),
+        backlog: backlogRule(file.backlog),
+        exemptions: exemptionsRule(file.exemptions),
+        enforcement: enforcement(file.enforcement),
+        pullRequests: { requireLinkedIssue: file['pull-requests']['require-linked-issue'] },
+    };
+}
+/** Parses an already-loaded object (no file positions): for tests and the engine's callers. */
+function parsePolicy(input) {
+    return normalizePolicy(policyFileSchema.parse(input));
+}
+function workRule(work) {
+    const { project, size } = work;
+    return {
+        include: work.include,
+        excludeLabels: work['exclude-labels'],
+        project: project ? { owner: project.owner, number: project.number, iterationField: project['iteration-field'] } : undefined,
+        size: { field: size?.field, labels: size?.labels ?? {}, default: size?.default },
+        unit: work.unit,
+    };
+}
+function categoryRule(name, category) {
+    return {
+        name,
+        match: { labels: category.match.labels ?? [], fields: category.match.fields ?? {} },
+        maxShare: category.budget?.['max-share'],
+        minShare: category.budget?.['min-share'],
+        perCustomerMaxShare: category['per-customer']?.['max-share'],
+    };
+}
+function businessCaseRule(businessCase) {
+    return {
+        appliesTo: businessCase['applies-to'],
+        fields: businessCase.fields.map((field) => ({
+            heading: field.heading,
+            minWords: field['min-words'],
+            oneOf: field['one-of'],
+            failOn: field['fail-on'],
+            message: field.message,
+            type: field.type,
+            required: field.required,
+        })),
+        checklist: businessCase.checklist,
+    };
+}
+/** Bets are the business case's categories unless the file names others. */
+function betsRule(bets, businessCaseCategories) {
+    return {
+        reviewField: bets?.['review-field'],
+        appliesTo: bets?.['applies-to'] ?? businessCaseCategories,
+        outcomeDueDays: bets?.['outcome-due-days'],
+    };
+}
+function backlogRule(backlog) {
+    return {
+        maxAgeDays: backlog?.['max-age-days'],
+        archive: backlog?.archive ? { graceDays: backlog['grace-days'], keepLabels: backlog['keep-labels'], closeReason: backlog['close-reason'] } : undefined,
+    };
+}
+function exemptionsRule(exemptions) {
+    if (!exemptions)
+        return undefined;
+    return { label: exemptions.label, approvers: exemptions.approvers, maxOpen: exemptions['max-open'], expiresAfterDays: exemptions['expires-after-days'] };
+}
+function enforcement(file) {
+    const { labels } = file;
+    return {
+        failOn: [...file['fail-on']],
+        comment: file.comment,
+        labels: {
+            nonCompliant: labels['non-compliant'],
+            overBudget: labels['over-budget'],
+            outcome: { hit: labels['outcome-hit'], missed: labels['outcome-missed'], 'walked-away': labels['outcome-walked-away'] },
+        },
+    };
+}
+function toArray(value) {
+    return value === undefined ? [] : Array.isArray(value) ? value : [value];
 }
 
 ;// CONCATENATED MODULE: ./lib/policy/load.js
@@ -50945,7 +50957,35 @@ function unique(problems) {
     });
 }
 
+;// CONCATENATED MODULE: ./lib/core/wording.js
+/** A number rounded to `decimals` places, as a number (for chart data): 12.345 → 12.35. */
+function round(value, decimals = 2) {
+    const factor = 10 ** decimals;
+    return Math.round(value * factor) / factor;
+}
+/** A number as every report writes it: at most two decimals, thousands separated: "4,990", "12.5". */
+function formatNumber(value) {
+    return value.toLocaleString('en-US', { maximumFractionDigits: 2 });
+}
+/** "1 item", "3 items", "1,200 points". */
+function wording_plural(count, singular, pluralForm = `${singular}s`) {
+    return `${formatNumber(count)} ${count === 1 ? singular : pluralForm}`;
+}
+/** A number of points as people say it: "8 points", "12.5 points", "1 item" (in `issues` units, where every item counts 1). */
+function amount(points, unit) {
+    return wording_plural(round(points), unit === 'issues' ? 'item' : 'point');
+}
+/** "Deal work" from "deal work". */
+function capitalize(text) {
+    return text.charAt(0).toUpperCase() + text.slice(1);
+}
+/** A sentence without its final period (or ellipsis), to be followed by more words: "Ask sales." → "Ask sales". */
+function withoutFinalPeriod(text) {
+    return text.trim().replace(/[.\s]+$/, '');
+}
+
 ;// CONCATENATED MODULE: ./lib/policy/summary.js
+
 /** One line that says what a policy enforces: `2 categories (deal ≤ 10%, strategic ≥ 60%), 7 business-case fields, …`. */
 function summarizePolicy(policy) {
     const parts = [];
@@ -50953,18 +50993,15 @@ function summarizePolicy(policy) {
         const limits = [c.maxShare && `≤ ${c.maxShare.text}`, c.minShare && `≥ ${c.minShare.text}`].filter(Boolean).join(' ');
         return limits ? `${c.name} ${limits}` : c.name;
     });
-    parts.push(`${summary_plural(policy.categories.length, 'category', 'categories')}${categories.length ? ` (${categories.join(', ')})` : ''}`);
+    parts.push(`${wording_plural(policy.categories.length, 'category', 'categories')}${categories.length ? ` (${categories.join(', ')})` : ''}`);
     const { fields, checklist, appliesTo } = policy.businessCase;
     if (appliesTo.length) {
-        parts.push(`${summary_plural(fields.length, 'business-case field')} and ${summary_plural(checklist.length, 'review')} for ${appliesTo.join(', ')}`);
+        parts.push(`${wording_plural(fields.length, 'business-case field')} and ${wording_plural(checklist.length, 'review')} for ${appliesTo.join(', ')}`);
     }
     if (policy.forbiddenLabels.length)
-        parts.push(summary_plural(policy.forbiddenLabels.length, 'forbidden label'));
+        parts.push(wording_plural(policy.forbiddenLabels.length, 'forbidden label'));
     parts.push(policy.enforcement.failOn.length ? `fails on ${policy.enforcement.failOn.join(', ')}` : 'never fails the check');
     return parts.join(', ');
-}
-function summary_plural(count, singular, pluralForm = `${singular}s`) {
-    return `${count} ${count === 1 ? singular : pluralForm}`;
 }
 
 ;// CONCATENATED MODULE: external "fs"
@@ -56403,7 +56440,49 @@ function sleep(ms) {
     return new Promise((resolve) => setTimeout(resolve, ms));
 }
 
+;// CONCATENATED MODULE: ./lib/github/query-cost.js
+/**
+ * GraphQL points: what GitHub charges a query against the token's hourly
+ * GraphQL budget, which is counted in points, not requests. GitHub computes
+ * the cost from the query's `first`/`last` arguments before running it
+ * (docs.github.com, "Rate limits and query limits for the GraphQL API":
+ * requests every connection could need, divided by 100, rounded, at least 1),
+ * and says what it charged in the query's own `rateLimit { cost }`
+ * (`RateLimit.cost` in the published schema: "The point cost for the current
+ * query counting against the rate limit"). So every query document asks for
+ * it, added here rather than written into each document, and a new query is
+ * counted without anyone remembering to.
+ */
+/** The selection added to every query; `cost` is all the run needs. */
+const COST_SELECTION = 'rateLimit { cost }';
+/**
+ * The opening brace of a query operation's selection set: `query Name($a:
+ * T = {…}) @directive {`, or a shorthand `{`. Default values sit inside the
+ * parentheses, so the first brace after them opens the selection.
+ */
+const QUERY_OPENING = /^\s*(?:query\b[^({]*(?:\([^)]*\))?[^{]*)?\{/;
+/**
+ * The document with `rateLimit { cost }` among its top-level fields. Left as
+ * it is when it already asks for `rateLimit`, or is not a query (a mutation
+ * has no `rateLimit`: its cost is not reported in the answer).
+ */
+function withQueryCost(document) {
+    if (/\brateLimit\s*(?:\(|\{)/.test(document))
+        return document;
+    const opening = QUERY_OPENING.exec(document);
+    if (!opening)
+        return document;
+    const at = opening[0].length;
+    return `${document.slice(0, at)} ${COST_SELECTION}${document.slice(at)}`;
+}
+/** The points GitHub reports it charged in an answer's data; undefined when the answer does not say. */
+function reportedCost(data) {
+    const cost = data?.rateLimit?.cost;
+    return typeof cost === 'number' && Number.isFinite(cost) ? cost : undefined;
+}
+
 ;// CONCATENATED MODULE: ./lib/github/client.js
+
 
 
 
@@ -56442,7 +56521,7 @@ function createGitHubClient(options) {
     const maxWaitSeconds = options.maxWaitSeconds ?? 60;
     const timeUnitMs = options.retryTimeUnitMs ?? 1000;
     const warn = options.warn ?? ((message) => console.warn(message));
-    const counts = { graphql: 0, restRead: 0, write: 0 };
+    const counts = { graphql: 0, graphqlPoints: 0, restRead: 0, write: 0 };
     const pacer = new WritePacer(options.pacing);
     // Every wait of the run comes out of one budget: waits add up, and a runner held for minutes costs more than a run the next one completes.
     let waitedSeconds = 0;
@@ -56494,8 +56573,19 @@ function createGitHubClient(options) {
     });
     return {
         octokit,
-        // The object form lets `url` name the endpoint; none of our variables is called query or url.
-        graphql: (document, variables = {}) => octokit.graphql({ ...variables, query: document, url: graphqlUrl }),
+        graphql: async (document, variables = {}) => {
+            try {
+                // The object form lets `url` name the endpoint; none of our variables is called query or url.
+                const data = await octokit.graphql({ ...variables, query: withQueryCost(document), url: graphqlUrl });
+                counts.graphqlPoints += reportedCost(data) ?? 0;
+                return data;
+            }
+            catch (error) {
+                // An answer with errors may still carry data, and GitHub charged for it.
+                counts.graphqlPoints += reportedCost(error.data) ?? 0;
+                throw error;
+            }
+        },
         counts: () => ({ ...counts }),
         pauseBeforeRetry: (attempt) => new Promise((resolve) => setTimeout(resolve, attempt * attempt * timeUnitMs)),
         warn,
@@ -56557,6 +56647,8 @@ function trimSlash(url) {
     return url.replace(/\/+$/, '');
 }
 
+;// CONCATENATED MODULE: external "node:path"
+const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
 ;// CONCATENATED MODULE: ./lib/github/describe-failure.js
 /**
  * One line that says what failed, on which request, in GitHub's own words,
@@ -56819,6 +56911,17 @@ function packageRoot(from = (0,external_node_path_namespaceObject.dirname)((0,ex
             throw new BadInput(`cannot find the roadmap-guard package above ${from}; reinstall it`);
     }
 }
+/**
+ * A file that came with the package, as a user can type it where they are:
+ * the package is usually installed under node_modules or npx's cache, not in
+ * the user's repository, so `examples/…` alone would not be found. Relative
+ * when the file is below the working directory, absolute otherwise.
+ */
+function packageFilePath(file, root = packageRoot(), cwd = process.cwd()) {
+    const path = (0,external_node_path_namespaceObject.join)(root, file);
+    const fromHere = (0,external_node_path_namespaceObject.relative)(cwd, path);
+    return fromHere.startsWith('..') || (0,external_node_path_namespaceObject.isAbsolute)(fromHere) ? path : fromHere;
+}
 /** The version in the package's own package.json, so `--version` cannot drift from what was published. */
 function packageVersion(root = packageRoot()) {
     const version = readManifest((0,external_node_path_namespaceObject.join)(root, 'package.json'))?.version;
@@ -56857,11 +56960,6 @@ function listItems(numbers, limit = 5) {
     const rest = numbers.length - shown.length;
     return rest > 0 ? `${shown.join(', ')} and ${rest} more` : shown.join(', ');
 }
-/** "1 point", "12.5 points", "3 items". */
-function amount(policy, points) {
-    const unit = policy.work.unit === 'issues' ? 'item' : 'point';
-    return `${points} ${unit}${points === 1 ? '' : 's'}`;
-}
 
 ;// CONCATENATED MODULE: ./lib/core/rules/backlog.js
 /**
@@ -56875,7 +56973,7 @@ function amount(policy, points) {
 
 
 
-function backlogRule(context, archive) {
+function backlog_backlogRule(context, archive) {
     const maxAgeDays = context.policy.backlog.maxAgeDays;
     const decisions = new Map(archive.map((decision) => [decision.number, decision]));
     return staleItems(context).map(({ assessed, days }) => {
@@ -56953,7 +57051,8 @@ function archivePending(assessed, days, decision) {
 
 
 
-function businessCaseRule(context) {
+
+function business_case_businessCaseRule(context) {
     const { businessCase } = context.policy;
     if (businessCase.appliesTo.length === 0)
         return [];
@@ -56997,7 +57096,7 @@ function invalidAnswer(field, answer) {
     if (field.minWords !== undefined) {
         const words = countWords(answer);
         if (words < field.minWords)
-            return `"${field.heading}" has ${words} word${words === 1 ? '' : 's'}, fewer than ${field.minWords}`;
+            return `"${field.heading}" has ${wording_plural(words, 'word')}, fewer than ${field.minWords}`;
     }
     if (field.oneOf && !field.oneOf.some((option) => sameAnswer(option, answer))) {
         return `"${field.heading}" is "${business_case_oneLine(answer)}", not one of the expected answers`;
@@ -57018,7 +57117,7 @@ function howToAnswer(field) {
     if (field.type === 'date')
         return `Fill in "${field.heading}" with a date like 2026-12-31`;
     if (field.minWords !== undefined)
-        return `Fill in "${field.heading}" — at least ${field.minWords} word${field.minWords === 1 ? '' : 's'}`;
+        return `Fill in "${field.heading}" with at least ${wording_plural(field.minWords, 'word')}`;
     return `Fill in "${field.heading}"`;
 }
 function checkReview(assessed, entry) {
@@ -57057,16 +57156,14 @@ function business_case_oneLine(text, max = 60) {
     const flat = text.replace(/\s+/g, ' ').trim();
     return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat;
 }
-function withoutFinalPeriod(text) {
-    return text.trim().replace(/[.\s]+$/, '');
-}
 
 ;// CONCATENATED MODULE: ./lib/core/rules/bets.js
 /** Bets: a deal request is a bet with a review date; past it, decide to keep betting or walk away. */
 
 
 
-function betsRule(context) {
+
+function bets_betsRule(context) {
     const field = context.policy.bets.reviewField;
     if (!field)
         return [];
@@ -57086,7 +57183,7 @@ function betsRule(context) {
                 ...aboutItem(assessed),
                 kind: 'bet-overdue',
                 field,
-                message: `Review date ${date} passed ${days} day${days === 1 ? '' : 's'} ago`,
+                message: `Review date ${date} passed ${wording_plural(days, 'day')} ago`,
                 fix: `Decide whether to keep betting or walk away: set a new "${field}" date, or close the issue`,
             },
         ];
@@ -57094,6 +57191,7 @@ function betsRule(context) {
 }
 
 ;// CONCATENATED MODULE: ./lib/core/rules/budgets.js
+
 
 
 
@@ -57114,44 +57212,53 @@ function budgetsRule(context) {
     const budgets = [];
     const findings = [];
     for (const rule of rules) {
-        const name = rule?.name ?? OTHER_CATEGORY;
-        const members = planned.filter(({ assessment }) => assessment.category === name);
-        const points = sumScaled(members);
-        const customers = customerBudgets(policy, rule, members, points, findings);
-        const over = rule?.maxShare !== undefined && exceedsShare(points, total, rule.maxShare);
-        const under = rule?.minShare !== undefined && belowShare(points, total, rule.minShare);
-        budgets.push({
-            category: name,
-            items: members.length,
-            points: fromScaled(points),
-            share: formatPercent(points, total),
-            ...(rule?.maxShare ? { maxShare: rule.maxShare } : {}),
-            ...(rule?.minShare ? { minShare: rule.minShare } : {}),
-            status: over ? 'over' : under ? 'under' : rule?.maxShare || rule?.minShare ? 'ok' : 'uncapped',
-            customers,
-        });
-        const facts = { policy, name, points, total, contributors: contributorsOf(members) };
-        if (over && rule?.maxShare)
-            findings.push(overBudget({ ...facts, cap: rule.maxShare }));
-        if (under && rule?.minShare)
-            findings.push(underMinShare({ ...facts, floor: rule.minShare }));
+        const category = categoryBudget(policy, rule, planned, total);
+        budgets.push(category.budget);
+        findings.push(...category.findings);
     }
     return { budgets, findings, totalPoints: fromScaled(total), totalItems: planned.length };
 }
-function customerBudgets(policy, rule, members, categoryPoints, findings) {
-    const byCustomer = new Map();
-    for (const member of members) {
-        const customer = member.assessment.customer;
-        if (customer === null)
-            continue;
-        const group = byCustomer.get(customer);
-        if (group)
-            group.push(member);
-        else
-            byCustomer.set(customer, [member]);
-    }
+/** One category's share against its cap and floor, its customers' shares, and the findings of both. */
+function categoryBudget(policy, rule, planned, total) {
+    const name = rule?.name ?? OTHER_CATEGORY;
+    const members = planned.filter(({ assessment }) => assessment.category === name);
+    const points = sumScaled(members);
+    const customers = customerBudgets(policy, rule, members, points);
+    const { maxShare, minShare } = rule ?? {};
+    const over = maxShare !== undefined && exceedsShare(points, total, maxShare);
+    const under = minShare !== undefined && belowShare(points, total, minShare);
+    const budget = {
+        category: name,
+        items: members.length,
+        points: fromScaled(points),
+        share: formatPercent(points, total),
+        ...(maxShare ? { maxShare } : {}),
+        ...(minShare ? { minShare } : {}),
+        status: budgetStatus(over, under, !!(maxShare || minShare)),
+        customers: customers.budgets,
+    };
+    const facts = { policy, name, points, total, contributors: contributorsOf(members) };
+    return {
+        budget,
+        findings: [
+            ...customers.findings,
+            ...(over ? [overBudget({ ...facts, cap: maxShare })] : []),
+            ...(under ? [underMinShare({ ...facts, floor: minShare })] : []),
+        ],
+    };
+}
+function budgetStatus(over, under, limited) {
+    if (over)
+        return 'over';
+    if (under)
+        return 'under';
+    return limited ? 'ok' : 'uncapped';
+}
+/** Each customer's share of a category, largest first, and a finding for each one over the per-customer cap. */
+function customerBudgets(policy, rule, members, categoryPoints) {
+    const findings = [];
     const cap = rule?.perCustomerMaxShare;
-    const budgets = [...byCustomer.entries()].map(([customer, items]) => {
+    const budgets = [...byCustomer(members).entries()].map(([customer, items]) => {
         const points = sumScaled(items);
         const over = cap !== undefined && exceedsShare(points, categoryPoints, cap);
         if (over && rule) {
@@ -57167,29 +57274,51 @@ function customerBudgets(policy, rule, members, categoryPoints, findings) {
             scaled: points,
         };
     });
-    return budgets
+    const sorted = budgets
         .sort((a, b) => b.scaled - a.scaled || compareText(a.customer, b.customer))
         .map(({ scaled: _scaled, ...budget }) => budget);
+    return { budgets: sorted, findings };
 }
-function overBudget({ policy, name, points, total, contributors, cap }) {
+/** The members that name a customer, grouped by it, in the order they come. */
+function byCustomer(members) {
+    const groups = new Map();
+    for (const member of members) {
+        const customer = member.assessment.customer;
+        if (customer === null)
+            continue;
+        const group = groups.get(customer);
+        if (group)
+            group.push(member);
+        else
+            groups.set(customer, [member]);
+    }
+    return groups;
+}
+/** "Deal work is 30% of planned work, above its 10% cap (12 of 40 points)". */
+function categoryShare({ policy, name, points, total }, limit) {
+    return `${workOf(name)} is ${formatPercent(points, total)} of planned work, ${limit} (${ofTotal(policy, points, total)})`;
+}
+function overBudget(facts) {
+    const { policy, name, points, total, contributors, cap } = facts;
     const excess = pointsToRemove(points, total, cap);
     return {
         kind: 'over-budget',
         category: name,
-        message: `${workOf(name)} is ${formatPercent(points, total)} of planned work, above its ${cap.text} cap (${ofTotal(policy, points, total)})`,
-        fix: `Defer, descope or close at least ${amount(policy, excess)} of ${name} work — newest first: ${listItems(contributors)}`,
+        message: categoryShare(facts, `above its ${cap.text} cap`),
+        fix: `Defer, descope or close at least ${amount(excess, policy.work.unit)} of ${name} work — newest first: ${listItems(contributors)}`,
         contributors,
     };
 }
-function underMinShare({ policy, name, points, total, contributors, floor }) {
+function underMinShare(facts) {
+    const { policy, name, points, total, contributors, floor } = facts;
     const missing = pointsToAdd(points, total, floor);
     return {
         kind: 'under-min-share',
         category: name,
-        message: `${workOf(name)} is ${formatPercent(points, total)} of planned work, below its ${floor.text} floor (${ofTotal(policy, points, total)})`,
+        message: categoryShare(facts, `below its ${floor.text} floor`),
         fix: missing === undefined
             ? `Plan only ${name} work, or lower its min-share in the policy`
-            : `Add at least ${amount(policy, missing)} of ${name} work to the plan, or take other work out of it`,
+            : `Add at least ${amount(missing, policy.work.unit)} of ${name} work to the plan, or take other work out of it`,
         contributors,
     };
 }
@@ -57200,7 +57329,7 @@ function customerOverShare({ policy, name, customer, points, total, contributors
         category: name,
         customer,
         message: `${customer} has ${formatPercent(points, total)} of ${name} work, above the ${cap.text} per-customer cap (${ofTotal(policy, points, total)})`,
-        fix: `Defer or descope at least ${amount(policy, excess)} of ${customer}'s requests so no customer dominates — newest first: ${listItems(contributors)}`,
+        fix: `Defer or descope at least ${amount(excess, policy.work.unit)} of ${customer}'s requests so no customer dominates — newest first: ${listItems(contributors)}`,
         contributors,
     };
 }
@@ -57217,10 +57346,10 @@ function pointsToAdd(part, whole, floor) {
     return Math.ceil(numerator / ((floor.denominator - floor.numerator) * SCALE));
 }
 function ofTotal(policy, part, whole) {
-    return `${fromScaled(part)} of ${amount(policy, fromScaled(whole))}`;
+    return `${formatNumber(fromScaled(part))} of ${amount(fromScaled(whole), policy.work.unit)}`;
 }
 function workOf(category) {
-    return `${category.charAt(0).toUpperCase()}${category.slice(1)} work`;
+    return `${capitalize(category)} work`;
 }
 function sumScaled(items) {
     return items.reduce((sum, { assessment }) => sum + toScaled(assessment.size), 0);
@@ -57243,7 +57372,7 @@ function openExemptItems(context) {
 function countExemptions(context) {
     return openExemptItems(context).length;
 }
-function exemptionsRule(context) {
+function exemptions_exemptionsRule(context) {
     const exemptions = context.policy.exemptions;
     if (exemptions?.maxOpen === undefined)
         return [];
@@ -57296,13 +57425,14 @@ function removeOrAsk(policy, label) {
 
 ;// CONCATENATED MODULE: ./lib/core/rules/size.js
 
+
 function sizeRule(context) {
     return context.items
         .filter(({ assessment }) => assessment.planned && assessment.sizeDefaulted)
         .map((assessed) => ({
         ...aboutItem(assessed),
         kind: 'missing-size',
-        message: `No size; counted as ${amount(context.policy, assessed.assessment.size)}`,
+        message: `No size; counted as ${amount(assessed.assessment.size, context.policy.work.unit)}`,
         fix: howToSize(context.policy),
     }));
 }
@@ -57312,18 +57442,19 @@ function howToSize(policy) {
         ...(labels.length > 0 ? [`add a size label (${labels.join(', ')})`] : []),
         ...(policy.work.size.field ? [`set "${policy.work.size.field}"`] : []),
     ].join(' or ');
-    return ways.charAt(0).toUpperCase() + ways.slice(1);
+    return capitalize(ways);
 }
 
 ;// CONCATENATED MODULE: ./lib/core/outcomes.js
 
 
 
-const OUTCOME_NAMES = ['hit', 'missed', 'walked-away'];
+/** How a bet turned out, as `/roadmap outcome` records it: each has its label (enforcement.labels). */
+const OUTCOMES = ['hit', 'missed', 'walked-away'];
 /** The outcome an item carries, by the labels the policy names for them. */
 function outcomeOf(policy, item) {
     const labels = item.labels.map((label) => label.trim().toLowerCase());
-    return OUTCOME_NAMES.find((name) => labels.includes(policy.enforcement.labels.outcome[name].trim().toLowerCase()));
+    return OUTCOMES.find((name) => labels.includes(policy.enforcement.labels.outcome[name].trim().toLowerCase()));
 }
 function isBet(policy, item) {
     return policy.bets.appliesTo.includes(classify(policy, item).category);
@@ -57420,11 +57551,11 @@ function evaluate(policy, items, now, closed = []) {
     const archive = archiveDecisions(context);
     const drafts = [
         ...budgets.findings,
-        ...exemptionsRule(context),
-        ...businessCaseRule(context),
+        ...exemptions_exemptionsRule(context),
+        ...business_case_businessCaseRule(context),
         ...forbiddenLabelsRule(context),
-        ...betsRule(context),
-        ...backlogRule(context, archive),
+        ...bets_betsRule(context),
+        ...backlog_backlogRule(context, archive),
         ...sizeRule(context),
         // Items evaluated win over closed copies of the same issue.
         ...outcomeMissingRule(policy, [...closed, ...context.items.map(({ item }) => item)], context.now),
@@ -57575,7 +57706,13 @@ function buildReportInput(options) {
     };
 }
 
-;// CONCATENATED MODULE: ./lib/core/snapshot-checks.js
+;// CONCATENATED MODULE: ./lib/snapshot/checks.js
+/**
+ * What a snapshot says that the policy would misread: sizes no work can have
+ * (refused), and an evaluation moment that makes little sense for the data
+ * (a warning). The action reads live GitHub data and skips a bad size; a
+ * snapshot is written by hand or by a script, so it is told instead.
+ */
 
 /** No single item is this big; above it, shares lose their meaning (an estimate of 1e300 makes everything else 0%). */
 const MAX_ITEM_SIZE = 100_000;
@@ -57590,11 +57727,11 @@ function impossibleSizes(policy, items) {
         const value = projectField(item, field);
         if (value?.type !== 'number')
             return [];
-        const where = `items[${index}].fields["${field}"].value (issue #${item.number})`;
+        const where = { field: `items[${index}].fields["${field}"].value (issue #${item.number})`, path: ['items', index, 'fields', field, 'value'] };
         if (!Number.isFinite(value.value) || value.value < 0)
-            return [{ field: where, message: `a size of ${value.value} is impossible; sizes are 0 or more` }];
+            return [{ ...where, message: `a size of ${value.value} is impossible; sizes are 0 or more` }];
         if (value.value > MAX_ITEM_SIZE) {
-            return [{ field: where, message: `a size of ${value.value} is beyond any real item (at most ${MAX_ITEM_SIZE.toLocaleString('en-US')}); check the unit` }];
+            return [{ ...where, message: `a size of ${value.value} is beyond any real item (at most ${MAX_ITEM_SIZE.toLocaleString('en-US')}); check the unit` }];
         }
         return [];
     });
@@ -57778,28 +57915,11 @@ const KIND_TITLES = {
     'archive-pending': 'Stale backlog to be archived',
     'outcome-missing': 'Bets without an outcome',
 };
-/** "1 item", "3 items". */
-function format_plural(count, singular, pluralForm = `${singular}s`) {
-    return `${count.toLocaleString('en-US')} ${count === 1 ? singular : pluralForm}`;
-}
-/** "Deal work" from "deal work". */
-function capitalize(text) {
-    return text.charAt(0).toUpperCase() + text.slice(1);
-}
 /** "a", "a and b", "a, b and c". */
 function joinWords(words) {
     if (words.length <= 1)
         return words.join('');
     return `${words.slice(0, -1).join(', ')} and ${words[words.length - 1]}`;
-}
-/** A number as every report writes it: at most two decimals, thousands separated: "4,990", "12.5". */
-function formatNumber(value) {
-    return value.toLocaleString('en-US', { maximumFractionDigits: 2 });
-}
-/** A number of points as people say it: "8 points", "1 issue" (in `issues` units), decimals kept short. */
-function format_amount(points, unit) {
-    const rounded = Math.round(points * 100) / 100;
-    return format_plural(rounded, unit === 'issues' ? 'issue' : 'point');
 }
 /** `part / whole` as a fraction between 0 and 1, 0 when there is no whole. */
 function ratio(part, whole) {
@@ -57867,15 +57987,16 @@ function budgetFor(evaluation, category) {
 
 
 
+
 function outcomesSection(outcomes) {
     if (!outcomes)
         return '';
-    const window = `since ${format_day(outcomes.since)} (${format_plural(outcomes.months, 'month')})`;
+    const window = `since ${format_day(outcomes.since)} (${wording_plural(outcomes.months, 'month')})`;
     if (outcomes.bets === 0)
         return `### Bets and outcomes\n\nNo bets were delivered ${window}.`;
     const share = (count) => formatPercent(count, outcomes.bets);
     const never = outcomes.neverReviewed.length;
-    const lead = `Of the **${format_plural(outcomes.bets, 'bet')}** delivered ${window}, **${outcomes.recorded}** ${outcomes.recorded === 1 ? 'has' : 'have'} a recorded outcome: ` +
+    const lead = `Of the **${wording_plural(outcomes.bets, 'bet')}** delivered ${window}, **${outcomes.recorded}** ${outcomes.recorded === 1 ? 'has' : 'have'} a recorded outcome: ` +
         `**${outcomes.hit} hit** ${outcomes.hit === 1 ? 'its' : 'their'} metric (${share(outcomes.hit)}), ${outcomes.missed} missed, ${outcomes.walkedAway} walked away.` +
         (never ? ` ${never} (${share(never)}) ${never === 1 ? 'was' : 'were'} never reviewed: ${listItems(outcomes.neverReviewed)}.` : '');
     const rows = [
@@ -58006,16 +58127,13 @@ function trendOf(input) {
         extraRequests: input.trend.extraRequests,
     };
 }
-/** A fraction as a percentage with at most one decimal: 0.125 → "12.5%". */
-function percent(fraction) {
-    return `${Math.round(fraction * 1000) / 10}%`;
-}
 
 ;// CONCATENATED MODULE: ./lib/report/charts.js
 /**
  * Mermaid charts for the job summary and the dashboard. Labels are sanitized
  * (customer names come from issue labels); numbers are our own.
  */
+
 
 /** GitHub's red and blue (Primer), so what is over budget reads as a warning. */
 const OVER_COLOUR = '#cf222e';
@@ -58064,10 +58182,6 @@ function trendChart(trend) {
         '```',
     ].join('\n');
 }
-function round(value, decimals = 2) {
-    const factor = 10 ** decimals;
-    return Math.round(value * factor) / factor;
-}
 
 ;// CONCATENATED MODULE: ./lib/report/summary.js
 /**
@@ -58078,6 +58192,8 @@ function round(value, decimals = 2) {
  * function, so a new one slots in without touching the others. Issue mode
  * gets a short version about the one item.
  */
+
+
 
 
 
@@ -58119,11 +58235,11 @@ function verdictSection(input, facts) {
     const verdict = facts.compliant ? '## Roadmap health: the check passes' : '## Roadmap health: the check fails';
     const shown = reasons.length > MAX_REASONS ? [...reasons.slice(0, MAX_REASONS - 1), `${reasons.length - MAX_REASONS + 1} more reasons below`] : reasons;
     const why = shown.length ? `**${capitalize(shown.join('; '))}.** ` : '';
-    const warnings = facts.itemsWithWarnings > 0 ? `${format_plural(facts.itemsWithWarnings, 'item has', 'items have')} warnings.` : reasons.length ? '' : 'Every planned item meets the policy.';
+    const warnings = facts.itemsWithWarnings > 0 ? `${wording_plural(facts.itemsWithWarnings, 'item has', 'items have')} warnings.` : reasons.length ? '' : 'Every planned item meets the policy.';
     const [main, ...inherited] = input.policySources;
     const source = main ? `, checked against ${escape_codeSpan(main)}${inherited.length ? ` (extends ${inherited.map((s) => escape_codeSpan(s)).join(' → ')})` : ''}` : '';
     const commit = input.policyCommit ? ` at commit ${escape_codeSpan(input.policyCommit.slice(0, 7))}` : '';
-    const planned = `${format_amount(input.evaluation.totalPoints, input.evaluation.unit)} of planned work in ${format_plural(input.evaluation.totalItems, 'item')}`;
+    const planned = `${amount(input.evaluation.totalPoints, input.evaluation.unit)} of planned work in ${wording_plural(input.evaluation.totalItems, 'item')}`;
     return `${verdict}\n\n${why}${warnings}\n\n${escape_escapeText(input.sourceName, 100)}: ${planned}${source}${commit}.`;
 }
 /** Why a group fails the check, in the words a lead would use: "deal work is 25% of planned capacity against a 10% cap". */
@@ -58141,9 +58257,9 @@ function failureReasons(input, facts, group) {
                 return `${escape_escapeText(f.customer ?? '', 40)} has ${row?.shareText ?? '?'} of ${work(f)} against a ${row?.capText.replace('≤ ', '') ?? '?'} cap`;
             });
         case 'exemptions-over-limit':
-            return [`${format_plural(facts.exemptions?.inUse ?? 0, 'exemption')} in use against a limit of ${facts.exemptions?.maxOpen ?? '?'}`];
+            return [`${wording_plural(facts.exemptions?.inUse ?? 0, 'exemption')} in use against a limit of ${facts.exemptions?.maxOpen ?? '?'}`];
         default:
-            return [`${summary_lowerFirst(group.title)} on ${format_plural(group.entries.length, 'item')}`];
+            return [`${summary_lowerFirst(group.title)} on ${wording_plural(group.entries.length, 'item')}`];
     }
 }
 /** Budget findings first: they are what a lead decides on; item findings are for their authors. */
@@ -58169,7 +58285,7 @@ function warningsSection(facts) {
 }
 /** "One-off labels · 2 items": the kind, and how many items (or categories, or customers) it concerns. Our own words: safe in HTML too. */
 function groupHeading(group) {
-    return `${group.title} · ${format_plural(group.entries.length, subjectWord(group))}`;
+    return `${group.title} · ${wording_plural(group.entries.length, subjectWord(group))}`;
 }
 /** One line per item (or category, or customer) of a kind, the first few, then how many more. */
 function groupList(group, options) {
@@ -58235,7 +58351,7 @@ function customerSection(input, facts) {
     const tables = topCustomers(facts).map(({ category, shown, more }) => {
         const rows = shown.map((c) => `| ${escape_escapeText(c.customer, 60)} | ${formatNumber(c.items)} | ${formatNumber(c.points)} | ${c.shareText} | ${c.capText} | ${c.over ? '**over its share**' : 'ok'} |`);
         const header = `| Customer | Items | ${unitName(input)} | Share of ${escape_escapeText(category, 40)} | Cap | Status |`;
-        return [header, '|---|--:|--:|--:|--:|---|', ...rows].join('\n') + (more > 0 ? `\n\n…and ${format_plural(more, 'more customer')}.` : '');
+        return [header, '|---|--:|--:|--:|--:|---|', ...rows].join('\n') + (more > 0 ? `\n\n…and ${wording_plural(more, 'more customer')}.` : '');
     });
     return ['### Customers', ...tables].join('\n\n');
 }
@@ -58251,7 +58367,7 @@ function exemptionsSection(input, facts) {
         carriers.push(`- …and ${formatNumber(facts.exemptItems.length - MAX_PER_GROUP)} more`);
     const lead = inUse === 0
         ? `No open item carries ${escape_codeSpan(label)}${maxOpen === undefined ? '' : ` (at most ${maxOpen} may)`}.`
-        : `${escape_codeSpan(label)} is on ${format_plural(inUse, 'open item')}${limit}. Their findings are reported, never failing.`;
+        : `${escape_codeSpan(label)} is on ${wording_plural(inUse, 'open item')}${limit}. Their findings are reported, never failing.`;
     return ['### Exemptions', lead, carriers.join('\n')].filter(Boolean).join('\n\n');
 }
 function archiveSection(facts) {
@@ -58266,7 +58382,7 @@ function archiveSection(facts) {
     };
     return [
         '### Backlog archiving',
-        `Stale items are closed as not planned ${format_plural(archive.graceDays, 'day')} after a warning in their comment, unless someone touches them. Oldest first.`,
+        `Stale items are closed as not planned ${wording_plural(archive.graceDays, 'day')} after a warning in their comment, unless someone touches them. Oldest first.`,
         // The dashboard and the CLI have no run to speak of.
         archive.archived
             ? `**Archived this run (${formatNumber(archive.archived.length)})**\n\n${list(archive.archived, (row) => `untouched since ${format_day(row.decision.touchedAt)}, warned on ${format_day(row.decision.warnedAt)}`)}`
@@ -58281,17 +58397,17 @@ function trendSection(input, facts) {
     const names = joinWords(trend.categories.map((c) => escape_escapeText(c, 40))) || 'deal-driven';
     const delivered = trend.rows.filter((r) => r.delivered > 0);
     const [first, last] = [delivered[0], delivered.at(-1)];
-    const change = first && last && first !== last ? `went from ${percent(first.share)} in ${first.month} to ${percent(last.share)} in ${last.month}` : first ? `was ${percent(first.share)} in ${first.month}` : 'has nothing delivered yet';
-    const cap = trend.cap !== undefined ? ` against a ${percent(trend.cap)} cap` : '';
-    const lead = `The ${names} share of delivered (closed) work ${change}; it is ${percent(trend.plannedShare)} of work planned now${cap}. Falling means less customer-specific work.`;
+    const change = first && last && first !== last ? `went from ${formatPercent(first.share)} in ${first.month} to ${formatPercent(last.share)} in ${last.month}` : first ? `was ${formatPercent(first.share)} in ${first.month}` : 'has nothing delivered yet';
+    const cap = trend.cap !== undefined ? ` against a ${formatPercent(trend.cap)} cap` : '';
+    const lead = `The ${names} share of delivered (closed) work ${change}; it is ${formatPercent(trend.plannedShare)} of work planned now${cap}. Falling means less customer-specific work.`;
     const unit = unitName(input).toLowerCase();
     const table = [
         `| Month | Delivered (${unit}) | ${names} | Share |`,
         '|---|--:|--:|--:|',
-        ...trend.rows.map((r) => `| ${r.month} | ${formatNumber(r.delivered)} | ${formatNumber(r.dealDriven)} | ${r.delivered > 0 ? percent(r.share) : '—'} |`),
-        `| **planned now** | ${formatNumber(input.evaluation.totalPoints)} | ${formatNumber(trend.plannedShare * input.evaluation.totalPoints)} | ${percent(trend.plannedShare)} |`,
+        ...trend.rows.map((r) => `| ${r.month} | ${formatNumber(r.delivered)} | ${formatNumber(r.dealDriven)} | ${r.delivered > 0 ? formatPercent(r.share) : '—'} |`),
+        `| **planned now** | ${formatNumber(input.evaluation.totalPoints)} | ${formatNumber(trend.plannedShare * input.evaluation.totalPoints)} | ${formatPercent(trend.plannedShare)} |`,
     ].join('\n');
-    const extra = trend.extraRequests > 0 ? `\n\n_Reading closed work for the trend took ${format_plural(trend.extraRequests, 'extra API request')}._` : '';
+    const extra = trend.extraRequests > 0 ? `\n\n_Reading closed work for the trend took ${wording_plural(trend.extraRequests, 'extra API request')}._` : '';
     return ['### Trend', lead, `<details><summary>Trend chart and table by month</summary>\n\n${trendChart(trend)}\n\n${table}${extra}\n\n</details>`].join('\n\n');
 }
 /** Pies repeat the tables above, so they are folded away; a pie with one slice is not drawn. */
@@ -58303,7 +58419,7 @@ function chartsSection(input, facts) {
             const rest = facts.customers.filter((c) => c.category === category).slice().sort((a, b) => b.points - a.points).slice(MAX_CUSTOMERS);
             const slices = shown.map((c) => ({ label: c.customer, detail: c.shareText, value: c.points, highlight: c.over }));
             if (more > 0)
-                slices.push({ label: format_plural(more, 'more customer'), value: rest.reduce((sum, c) => sum + c.points, 0), highlight: false });
+                slices.push({ label: wording_plural(more, 'more customer'), value: rest.reduce((sum, c) => sum + c.points, 0), highlight: false });
             return pieChart(`${category} work by customer (${unit})`, slices);
         }),
     ].filter(Boolean);
@@ -58315,7 +58431,7 @@ function runSection(input, run) {
     const deferred = writes.deferredByMaxWrites > 0 ? `, ${formatNumber(writes.deferredByMaxWrites)} left for the next run (\`max-writes\` reached)` : '';
     const lines = [
         `- **Mode:** ${input.mode} · **items evaluated:** ${formatNumber(input.evaluation.items.length)}`,
-        `- **API requests:** ${formatNumber(requests.graphql)} GraphQL, ${formatNumber(requests.restRead)} REST reads, ${formatNumber(requests.write)} writes${remaining}`,
+        `- **API requests:** ${formatNumber(requests.graphql)} GraphQL (${wording_plural(requests.graphqlPoints, 'point')}), ${formatNumber(requests.restRead)} REST reads, ${formatNumber(requests.write)} writes${remaining}`,
         `- **Writes:** ${formatNumber(writes.made)} made, ${formatNumber(writes.skippedByDryRun)} skipped by dry run${deferred}, ${formatNumber(writes.failed.length)} failed`,
     ];
     const failed = writes.failed.slice(0, MAX_PER_GROUP).map((w) => `  - ${escape_escapeText(w.description, 120)}: ${escape_escapeText(w.reason, 200)}`);
@@ -58332,9 +58448,9 @@ function issueReport(input, focusItem) {
     const budget = facts.budgets.find((b) => b.category === assessment?.category);
     const budgetFindings = input.evaluation.findings.filter((f) => !f.item && f.category === assessment?.category);
     const open = [...own, ...budgetFindings].filter((f) => !f.exempt);
-    const state = open.length === 0 ? 'meets the roadmap policy' : `has ${format_plural(open.length, 'finding')}`;
+    const state = open.length === 0 ? 'meets the roadmap policy' : `has ${wording_plural(open.length, 'finding')}`;
     const lines = [...own, ...budgetFindings].map((f) => `- **${KIND_TITLES[f.kind]}:** ${escape_escapeText(f.message, 200)}${f.exempt ? ' _(exempt)_' : f.severity === 'fail' ? ' · **fails the check**' : ''}\n  ${escape_escapeText(f.fix, 300)}`);
-    const category = assessment ? ` (${escape_escapeText(assessment.category, 40)}, ${format_amount(assessment.size, input.evaluation.unit)})` : '';
+    const category = assessment ? ` (${escape_escapeText(assessment.category, 40)}, ${amount(assessment.size, input.evaluation.unit)})` : '';
     return [
         `## Roadmap Guard: #${focusItem} ${state}`,
         `${itemLink(item)}${category} · ${input.evaluation.compliant ? 'the check passes' : '**the check fails**'}`,
@@ -58348,6 +58464,8 @@ function summary_lowerFirst(text) {
 }
 
 ;// CONCATENATED MODULE: ./lib/report/terminal.js
+
+
 
 
 
@@ -58373,7 +58491,7 @@ function renderTerminal(input, options) {
     return sections.filter(Boolean).join('\n\n') + '\n';
 }
 function header(input, facts, { paint, fit }) {
-    const attention = facts.itemsNeedingAttention > 0 ? `${format_plural(facts.itemsNeedingAttention, 'item needs', 'items need')} attention` : 'compliant';
+    const attention = facts.itemsNeedingAttention > 0 ? `${wording_plural(facts.itemsNeedingAttention, 'item needs', 'items need')} attention` : 'compliant';
     const title = `Roadmap health: ${attention}`;
     const over = [
         ...facts.overBudget.map((c) => `${c} work`),
@@ -58381,13 +58499,13 @@ function header(input, facts, { paint, fit }) {
     ];
     const verdict = facts.compliant
         ? paint('The check passes.', 'green')
-        : paint(`The check fails: ${format_plural(facts.failing, 'finding fails', 'findings fail')}.`, 'red');
+        : paint(`The check fails: ${wording_plural(facts.failing, 'finding fails', 'findings fail')}.`, 'red');
     const [main, ...inherited] = input.policySources;
     const lines = [
         paint(fit(title, 0), 'bold'),
         ...(over.length ? [paint(fit(`Over budget: ${over.join('; ')}`, 0), 'red')] : []),
-        `${verdict} ${format_plural(facts.warnings, 'warning')}, ${facts.exempt} exempt.`,
-        paint(fit(`${input.sourceName} on ${format_day(input.evaluation.at)} · ${format_amount(input.evaluation.totalPoints, input.evaluation.unit)} planned in ${format_plural(input.evaluation.totalItems, 'item')}`, 0), 'dim'),
+        `${verdict} ${wording_plural(facts.warnings, 'warning')}, ${facts.exempt} exempt.`,
+        paint(fit(`${input.sourceName} on ${format_day(input.evaluation.at)} · ${amount(input.evaluation.totalPoints, input.evaluation.unit)} planned in ${wording_plural(input.evaluation.totalItems, 'item')}`, 0), 'dim'),
     ];
     if (main)
         lines.push(paint(fit(`Policy: ${[main, ...inherited].join(' → ')}${input.policyCommit ? ` at ${input.policyCommit.slice(0, 7)}` : ''}`, 0), 'dim'));
@@ -58408,7 +58526,7 @@ function budgets(input, facts, { paint, cell, column }, only) {
         ...rows.map((b) => {
             const status = paint(pad(STATUS_SHORT[b.status], 6), STATUS_STYLE[b.status]);
             const bar = shareBar(b.share, b.cap, BAR_WIDTH);
-            return `  ${pad(cell(b.category, name), name)} ${lpad(String(b.items), 5)} ${lpad(num(b.points), 6)} ${lpad(b.shareText, 6)} ${lpad(b.capText, 9)}  ${status}  ${b.status === 'over' ? paint(bar, 'red') : bar}`;
+            return `  ${pad(cell(b.category, name), name)} ${lpad(String(b.items), 5)} ${lpad(formatNumber(b.points), 6)} ${lpad(b.shareText, 6)} ${lpad(b.capText, 9)}  ${status}  ${b.status === 'over' ? paint(bar, 'red') : bar}`;
         }),
     ];
     return lines.join('\n');
@@ -58423,10 +58541,10 @@ function customers(facts, { paint, cell, column }) {
     const lines = [
         paint('Customers', 'bold'),
         paint(`  ${pad('Customer', name)} ${pad('Category', category)} ${lpad('Items', 5)} ${lpad('Points', 6)} ${lpad('Share', 6)} ${lpad('Cap', 7)}  Status`, 'dim'),
-        ...shown.map((c) => `  ${pad(cell(c.customer, name), name)} ${pad(cell(c.category, category), category)} ${lpad(String(c.items), 5)} ${lpad(num(c.points), 6)} ${lpad(c.shareText, 6)} ${lpad(c.capText, 7)}  ${c.over ? paint('over', 'red') : paint('ok', 'green')}`),
+        ...shown.map((c) => `  ${pad(cell(c.customer, name), name)} ${pad(cell(c.category, category), category)} ${lpad(String(c.items), 5)} ${lpad(formatNumber(c.points), 6)} ${lpad(c.shareText, 6)} ${lpad(c.capText, 7)}  ${c.over ? paint('over', 'red') : paint('ok', 'green')}`),
     ];
     if (sorted.length > terminal_MAX_CUSTOMERS)
-        lines.push(`  …and ${format_plural(sorted.length - terminal_MAX_CUSTOMERS, 'more customer')}`);
+        lines.push(`  …and ${wording_plural(sorted.length - terminal_MAX_CUSTOMERS, 'more customer')}`);
     return lines.join('\n');
 }
 function attention(facts, layout) {
@@ -58478,14 +58596,14 @@ function backlog(input, facts, { paint, fit }) {
     };
     const lines = [];
     if (facts.overdueBets !== undefined)
-        lines.push(`  Overdue bets: ${facts.overdueBets === 0 ? 'none' : format_plural(facts.overdueBets, 'item')}${exempt('bet-overdue')}`);
+        lines.push(`  Overdue bets: ${facts.overdueBets === 0 ? 'none' : wording_plural(facts.overdueBets, 'item')}${exempt('bet-overdue')}`);
     if (facts.staleBacklog) {
         const { count, maxAgeDays } = facts.staleBacklog;
-        lines.push(`  Stale backlog: ${count === 0 ? 'none' : `${format_plural(count, 'item')} not updated in ${maxAgeDays}+ days`}${exempt('stale-backlog')}`);
+        lines.push(`  Stale backlog: ${count === 0 ? 'none' : `${wording_plural(count, 'item')} not updated in ${maxAgeDays}+ days`}${exempt('stale-backlog')}`);
     }
     if (facts.archive) {
         const next = facts.archive.pending.map((row) => row.decision.archiveOn).sort()[0];
-        lines.push(`  To be archived: ${facts.archive.pending.length === 0 ? 'none' : `${format_plural(facts.archive.pending.length, 'item')}, the first on ${next.slice(0, 10)}`}`);
+        lines.push(`  To be archived: ${facts.archive.pending.length === 0 ? 'none' : `${wording_plural(facts.archive.pending.length, 'item')}, the first on ${next.slice(0, 10)}`}`);
     }
     if (facts.exemptions) {
         const { label, inUse, maxOpen } = facts.exemptions;
@@ -58493,18 +58611,20 @@ function backlog(input, facts, { paint, fit }) {
     }
     return lines.length ? `${paint('Bets, backlog and exemptions', 'bold')}\n${lines.join('\n')}` : '';
 }
-function trend(input, facts, { paint, fit }) {
+function trend(input, facts, { paint, fit, column, cell }) {
     const t = facts.trend;
     if (!t || t.rows.length === 0)
         return '';
     const names = fit(t.categories.join(', ') || 'deal-driven', 60);
-    const row = (label, delivered, deal, share, known) => `  ${pad(label, 11)} ${lpad(num(delivered), 9)} ${lpad(num(deal), 9)} ${lpad(known ? percent(share) : '—', 6)}  ${shareBar(share, t.cap, BAR_WIDTH)}`;
+    // The categories head their column: cut to it on a terminal, whole when piped.
+    const dealWidth = column(9, [names]);
+    const row = (label, delivered, deal, share, known) => `  ${pad(label, 11)} ${lpad(formatNumber(delivered), 9)} ${lpad(formatNumber(deal), dealWidth)} ${lpad(known ? formatPercent(share) : '—', 6)}  ${shareBar(share, t.cap, BAR_WIDTH)}`;
     return [
         paint(`Trend: ${names} share of delivered work`, 'bold'),
-        paint(`  ${pad('Month', 11)} ${lpad('Delivered', 9)} ${lpad(Array.from(names).slice(0, 9).join(''), 9)} ${lpad('Share', 6)}`, 'dim'),
+        paint(`  ${pad('Month', 11)} ${lpad('Delivered', 9)} ${lpad(cell(names, dealWidth), dealWidth)} ${lpad('Share', 6)}`, 'dim'),
         ...t.rows.map((r) => row(r.month, r.delivered, r.dealDriven, r.share, r.delivered > 0)),
         row('planned now', input.evaluation.totalPoints, t.plannedShare * input.evaluation.totalPoints, t.plannedShare, true),
-        ...(t.extraRequests > 0 ? [`  (${format_plural(t.extraRequests, 'extra API request')})`] : []),
+        ...(t.extraRequests > 0 ? [`  (${wording_plural(t.extraRequests, 'extra API request')})`] : []),
     ].join('\n');
 }
 function run(input, { paint }) {
@@ -58513,8 +58633,8 @@ function run(input, { paint }) {
         return '';
     return [
         paint('Run', 'bold'),
-        `  Mode: ${input.mode} · ${format_plural(input.evaluation.items.length, 'item')} evaluated`,
-        `  API requests: ${r.requests.graphql} GraphQL, ${r.requests.restRead} REST reads, ${r.requests.write} writes${r.rateLimitRemaining !== undefined ? ` · ${r.rateLimitRemaining} left` : ''}`,
+        `  Mode: ${input.mode} · ${wording_plural(input.evaluation.items.length, 'item')} evaluated`,
+        `  API requests: ${r.requests.graphql} GraphQL (${wording_plural(r.requests.graphqlPoints, 'point')}), ${r.requests.restRead} REST reads, ${r.requests.write} writes${r.rateLimitRemaining !== undefined ? ` · ${r.rateLimitRemaining} left` : ''}`,
         `  Writes: ${r.writes.made} made, ${r.writes.skippedByDryRun} skipped (dry run), ${r.writes.deferredByMaxWrites} deferred (max-writes), ${r.writes.failed.length} failed`,
     ].join('\n');
 }
@@ -58534,9 +58654,6 @@ function itemSection(input, focusItem, { paint, fit }) {
 function plainMarkdown(text) {
     return text.replace(/\*\*/g, '');
 }
-function num(value) {
-    return String(Math.round(value * 100) / 100);
-}
 function pad(text, width) {
     const length = Array.from(text).length;
     return length >= width ? text : text + ' '.repeat(width - length);
@@ -58551,6 +58668,7 @@ function lpad(text, width) {
  * `roadmap-guard simulate`: what-if. Evaluates any policy against any
  * snapshot and prints the lead's report; writes nothing anywhere.
  */
+
 
 
 
@@ -58588,11 +58706,11 @@ const simulateCommand = async (args, io) => {
             return EXIT.ok;
         }
         const extended = extendsReader(options.extendsFrom, io.env);
-        const [loaded, snapshot] = await Promise.all([loadLocalPolicy(options.policy, process.cwd(), extended?.read), readSnapshot(options.snapshot)]);
+        const [loaded, { snapshot, text }] = await Promise.all([loadLocalPolicy(options.policy, process.cwd(), extended?.read), readSnapshot(options.snapshot)]);
         const at = options.at ?? snapshot.takenAt;
         const review = reviewSnapshot(loaded.policy, snapshot.items, at);
         if (review.impossible.length > 0)
-            throw new SnapshotError(options.snapshot, review.impossible);
+            throw new SnapshotError(options.snapshot, locateSnapshotProblems(text, review.impossible));
         for (const warning of review.suspicious)
             io.stderr.write(`roadmap-guard simulate: warning: ${options.snapshot}: ${warning}\n`);
         const input = buildReportInput({
@@ -58622,8 +58740,7 @@ function parseOptions(args) {
     });
     if (values.help)
         return 'help';
-    if (positionals.length > 0)
-        throw new BadInput(`unexpected argument "${positionals[0]}"\n\n${SIMULATE_USAGE}`);
+    rejectArguments(positionals, SIMULATE_USAGE);
     if (!values.policy || !values.snapshot) {
         throw new BadInput(`${!values.policy ? '--policy' : '--snapshot'} is required\n\n${SIMULATE_USAGE}`);
     }
@@ -58669,11 +58786,12 @@ async function loadLocalPolicy(path, baseDir = process.cwd(), extended) {
     };
     return loadPolicy(path, read);
 }
+/** The snapshot, and its text for locating problems found later. */
 async function readSnapshot(path) {
     const text = await readLocalFile(path, path);
     if (text === null)
         throw new BadInput(`${path}: no such snapshot file`);
-    return parseSnapshot(text, path);
+    return { snapshot: parseSnapshot(text, path), text };
 }
 async function readLocalFile(absolute, shown) {
     try {
@@ -58751,15 +58869,22 @@ const validateCommand = async (args, io) => {
         return EXIT.badInput;
     }
 };
-async function validate_validate(path, extendsFrom, io) {
+/** The policy file's text, refused when too large; null, with the problem on stderr, when there is no such file. */
+async function readPolicyText(path, io) {
     const text = await readText(path);
     if (text === null) {
-        io.stderr.write(`${formatProblem(missingPolicyProblem(path))}\nnote: the example policy came with this command: ${(0,external_node_path_namespaceObject.relative)(process.cwd(), (0,external_node_path_namespaceObject.join)(packageRoot(), 'examples', 'roadmap-policy.yml'))}\n`);
-        return EXIT.badInput;
+        io.stderr.write(`${formatProblem(missingPolicyProblem(path))}\nnote: the example policy came with this command: ${packageFilePath('examples/roadmap-policy.yml')}\n`);
+        return null;
     }
     const bytes = Buffer.byteLength(text, 'utf8');
     if (bytes > MAX_POLICY_BYTES)
         throw new PolicyError([{ file: path, message: new PolicyFileTooLargeError(bytes).message }]);
+    return text;
+}
+async function validate_validate(path, extendsFrom, io) {
+    const text = await readPolicyText(path, io);
+    if (text === null)
+        return EXIT.badInput;
     const source = readPolicySource(text, path);
     const target = extendsOf(source.value);
     // A malformed extends is reported below as a problem of this file; only a well-formed one can be followed.
@@ -58814,13 +58939,13 @@ async function readText(path) {
 
 
 
-const DEMO_USAGE = `Usage: roadmap-guard demo [--format text|markdown|json]
+const demoUsage = () => `Usage: roadmap-guard demo [--format text|markdown|json]
 
 Evaluates the built-in example roadmap (examples/acme-snapshot.json) against
 the example policy (examples/roadmap-policy.yml) and prints the lead's report.
 Offline; writes nothing. Try your own policy on it with:
 
-  roadmap-guard simulate --policy .github/roadmap-policy.yml --snapshot examples/acme-snapshot.json
+  roadmap-guard simulate --policy .github/roadmap-policy.yml --snapshot ${packageFilePath(EXAMPLE_SNAPSHOT)}
 
   --format <format>   text (default), markdown or json
   --help, -h          this text
@@ -58835,11 +58960,10 @@ const demoCommand = async (args, io) => {
     try {
         const { values, positionals } = parseStrictly('demo', args, { format: { type: 'string' }, help: { type: 'boolean', short: 'h' } });
         if (values.help) {
-            io.stdout.write(DEMO_USAGE);
+            io.stdout.write(demoUsage());
             return EXIT.ok;
         }
-        if (positionals.length > 0)
-            throw new BadInput(`unexpected argument "${positionals[0]}"\n\n${DEMO_USAGE}`);
+        rejectArguments(positionals, demoUsage());
         const format = parseFormat(values.format);
         const report = await exampleReport();
         io.stdout.write(render(report, format, io));
@@ -61876,30 +62000,54 @@ const queries_FOCUS_ISSUE_QUERY = /* GraphQL */ `
   ${MANAGED_LABELS}
 `;
 /**
- * Issue mode's budget read: the narrowest view of every open issue that still
+ * Issue mode's budget read: the narrowest view of an issue that still
  * classifies and sizes it. Labels always; the body only when the policy
  * matches categories, customers or sizes by form fields.
  */
+const BUDGET_FIELDS = /* GraphQL */ `
+  fragment RoadmapBudgetFields on Issue {
+    number
+    title
+    url
+    state
+    createdAt
+    updatedAt
+    viewerDidAuthor
+    labels(first: 100) { nodes { name } }
+    body @include(if: $withBody)
+  }
+`;
+/** Every open issue, for the budgets. */
 const queries_BUDGET_ITEMS_QUERY = /* GraphQL */ `
   query RoadmapBudgetItems($owner: String!, $name: String!, $after: String, $withBody: Boolean!) {
     repository(owner: $owner, name: $name) {
       issues(first: 100, after: $after, states: [OPEN], orderBy: { field: CREATED_AT, direction: ASC }) {
         totalCount
         pageInfo { hasNextPage endCursor }
-        nodes {
-          number
-          title
-          url
-          state
-          createdAt
-          updatedAt
-          viewerDidAuthor
-          labels(first: 100) { nodes { name } }
-          body @include(if: $withBody)
-        }
+        nodes { ...RoadmapBudgetFields }
       }
     }
   }
+  ${BUDGET_FIELDS}
+`;
+/**
+ * With a saved state: the issues updated since it was saved, open or closed
+ * (`filterBy.since`: "issues that have been updated at or after the given
+ * date"), and GitHub's count of open issues, which tells whether an issue
+ * left without a trace (deleted or transferred). Ordered by creation, which
+ * an edit during the read does not reorder.
+ */
+const BUDGET_CHANGES_QUERY = /* GraphQL */ `
+  query RoadmapBudgetChanges($owner: String!, $name: String!, $since: DateTime!, $after: String, $withBody: Boolean!) {
+    repository(owner: $owner, name: $name) {
+      open: issues(states: [OPEN]) { totalCount }
+      changed: issues(first: 100, after: $after, states: [OPEN, CLOSED], filterBy: { since: $since }, orderBy: { field: CREATED_AT, direction: ASC }) {
+        pageInfo { hasNextPage endCursor }
+        nodes { ...RoadmapBudgetFields }
+      }
+    }
+  }
+  ${BUDGET_FIELDS}
 `;
 /** The rest of one issue's comments, when the window above did not show the bot's comment. */
 const ISSUE_COMMENTS_QUERY = /* GraphQL */ `
@@ -61944,6 +62092,7 @@ const ALL_QUERIES = {
     AUDIT_ISSUES_QUERY,
     FOCUS_ISSUE_QUERY: queries_FOCUS_ISSUE_QUERY,
     BUDGET_ITEMS_QUERY: queries_BUDGET_ITEMS_QUERY,
+    BUDGET_CHANGES_QUERY,
     ISSUE_COMMENTS_QUERY,
     LABEL_EVENTS_QUERY,
     NEWEST_ISSUES_QUERY: queries_NEWEST_ISSUES_QUERY,
@@ -62107,6 +62256,32 @@ function work_items_isDashboardIssue(node, dashboardTitle) {
         return false;
     return (node.body ?? '').includes(DASHBOARD_MARKER) || (dashboardTitle !== undefined && dashboardTitle !== '' && node.title === dashboardTitle);
 }
+/** Normalizes one issue into a work item, reading its issue-form answers and checkboxes from the body. */
+function workItemFromIssue(issue) {
+    const { form, checklist } = parseIssueBody(issue.body);
+    return {
+        number: issue.number,
+        title: issue.title,
+        url: issue.url,
+        state: issue.state.toLowerCase() === 'open' ? 'open' : 'closed',
+        labels: issue.labels.map((label) => (typeof label === 'string' ? label : label.name)),
+        author: typeof issue.author === 'string' || issue.author === null ? issue.author : issue.author.login,
+        createdAt: issue.createdAt,
+        updatedAt: issue.updatedAt,
+        closedAt: issue.closedAt,
+        ...work_items_closeReason(issue.stateReason),
+        ...(issue.activityAt ? { activityAt: issue.activityAt } : {}),
+        ...(issue.archiveWarnedAt ? { archiveWarnedAt: issue.archiveWarnedAt } : {}),
+        milestone: typeof issue.milestone === 'string' || issue.milestone === null ? issue.milestone : issue.milestone.title,
+        form,
+        checklist,
+        fields: issue.fields ?? {},
+    };
+}
+function work_items_closeReason(stateReason) {
+    const reason = stateReason?.toLowerCase().replace(/_/g, '-');
+    return reason === 'completed' || reason === 'not-planned' || reason === 'duplicate' ? { closedAs: reason } : {};
+}
 
 ;// CONCATENATED MODULE: ./lib/github/board.js
 
@@ -62170,7 +62345,7 @@ async function readBoard(client, board, fieldNames) {
     const fieldVariables = Object.fromEntries(fieldNames.map((name, i) => [`field${i}`, name]));
     const read = { title: '', fieldNames: [], items: [], redacted: 0, pullRequests: 0 };
     let after = null;
-    let drafts = 0;
+    const counter = { drafts: 0 };
     do {
         const page = await readPage(client, board, document, { owner: board.owner, number: board.number, after, withFields: after === null, ...fieldVariables });
         const project = page.repositoryOwner?.projectV2;
@@ -62181,22 +62356,25 @@ async function readBoard(client, board, fieldNames) {
             read.fieldNames = (project.fields?.nodes ?? []).flatMap((node) => (node?.name ? [node.name] : []));
         }
         for (const node of project.items.nodes ?? []) {
-            if (!node)
-                continue;
-            const fields = fieldValues(node, fieldNames);
-            const content = node.content;
-            if (!content)
-                read.redacted += 1;
-            else if (content.__typename === 'PullRequest')
-                read.pullRequests += 1;
-            else if (content.__typename === 'DraftIssue')
-                read.items.push({ repository: null, item: draftItem(content, fields, (drafts += 1)), comments: [] });
-            else
-                read.items.push({ repository: content.repository?.nameWithOwner ?? null, item: { ...work_items_toWorkItem(content), fields }, comments: [] });
+            if (node)
+                addBoardItem(read, node, fieldNames, counter);
         }
         after = project.items.pageInfo.hasNextPage ? project.items.pageInfo.endCursor : null;
     } while (after);
     return read;
+}
+/** One board item: an issue or a draft is work; a pull request or an item the token cannot see is only counted. */
+function addBoardItem(read, node, fieldNames, counter) {
+    const fields = fieldValues(node, fieldNames);
+    const content = node.content;
+    if (!content)
+        read.redacted += 1;
+    else if (content.__typename === 'PullRequest')
+        read.pullRequests += 1;
+    else if (content.__typename === 'DraftIssue')
+        read.items.push({ repository: null, item: draftItem(content, fields, (counter.drafts += 1)), comments: [] });
+    else
+        read.items.push({ repository: content.repository?.nameWithOwner ?? null, item: { ...work_items_toWorkItem(content), fields }, comments: [] });
 }
 async function readPage(client, board, document, variables) {
     try {
@@ -62232,21 +62410,20 @@ function fieldValues(node, fieldNames) {
     });
     return fields;
 }
+/** One reader per field value type the board query asks for; any other type (users, labels) is not read. */
+const FIELD_VALUE_READERS = new Map([
+    ['ProjectV2ItemFieldNumberValue', (raw) => (typeof raw.number === 'number' ? { type: 'number', value: raw.number } : undefined)],
+    ['ProjectV2ItemFieldTextValue', (raw) => (typeof raw.text === 'string' ? { type: 'text', value: raw.text } : undefined)],
+    ['ProjectV2ItemFieldSingleSelectValue', (raw) => (typeof raw.name === 'string' ? { type: 'single-select', value: raw.name } : undefined)],
+    ['ProjectV2ItemFieldDateValue', (raw) => (typeof raw.date === 'string' ? { type: 'date', value: raw.date } : undefined)],
+    [
+        'ProjectV2ItemFieldIterationValue',
+        (raw) => (raw.startDate && typeof raw.duration === 'number' ? { type: 'iteration', title: raw.title ?? '', startDate: raw.startDate, durationDays: raw.duration } : undefined),
+    ],
+]);
 function toFieldValue(raw) {
-    switch (raw?.__typename) {
-        case 'ProjectV2ItemFieldNumberValue':
-            return typeof raw.number === 'number' ? { type: 'number', value: raw.number } : undefined;
-        case 'ProjectV2ItemFieldTextValue':
-            return typeof raw.text === 'string' ? { type: 'text', value: raw.text } : undefined;
-        case 'ProjectV2ItemFieldSingleSelectValue':
-            return typeof raw.name === 'string' ? { type: 'single-select', value: raw.name } : undefined;
-        case 'ProjectV2ItemFieldDateValue':
-            return typeof raw.date === 'string' ? { type: 'date', value: raw.date } : undefined;
-        case 'ProjectV2ItemFieldIterationValue':
-            return raw.startDate && typeof raw.duration === 'number' ? { type: 'iteration', title: raw.title ?? '', startDate: raw.startDate, durationDays: raw.duration } : undefined;
-        default:
-            return undefined;
-    }
+    const read = raw ? FIELD_VALUE_READERS.get(raw.__typename) : undefined;
+    return raw && read ? read(raw) : undefined;
 }
 /**
  * A draft issue has no number and no repository. It is planned work all the
@@ -62400,11 +62577,12 @@ async function summarizeBoard(board, read, work) {
  * How many API requests a run made, by kind: the quota a maintainer watches.
  * Kept apart from the client so that reporting them does not load the client.
  */
-/** "12 GraphQL, 0 REST reads, 3 writes; rate limit remaining 4,980; waited 2s on rate limits". */
+
+/** "12 GraphQL (14 points), 0 REST reads, 3 writes; rate limit remaining 4,980; waited 2s on rate limits". */
 function describeCounts(counts) {
     const remaining = counts.rateLimitRemaining === undefined ? 'unknown' : counts.rateLimitRemaining.toLocaleString('en-US');
     const waited = counts.waitedSeconds ? `; waited ${counts.waitedSeconds}s on rate limits` : '';
-    return `${counts.graphql} GraphQL, ${counts.restRead} REST read${counts.restRead === 1 ? '' : 's'}, ${counts.write} write${counts.write === 1 ? '' : 's'}; rate limit remaining ${remaining}${waited}`;
+    return `${counts.graphql} GraphQL (${wording_plural(counts.graphqlPoints, 'point')}), ${wording_plural(counts.restRead, 'REST read')}, ${wording_plural(counts.write, 'write')}; rate limit remaining ${remaining}${waited}`;
 }
 
 ;// CONCATENATED MODULE: ./lib/github/read.js
@@ -62412,57 +62590,79 @@ function describeCounts(counts) {
 
 /** Every issue in the given states, 100 per request. */
 async function readIssues(client, repo, options) {
-    const records = [];
-    const dashboards = [];
-    const pending = [];
+    const collected = { records: [], dashboards: [], pending: [] };
     let existingLabels;
     let after = null;
     let counted;
     let seen = 0;
     do {
-        const page = await client.graphql(AUDIT_ISSUES_QUERY, {
-            owner: repo.owner,
-            name: repo.name,
-            states: options.states,
-            since: options.since ?? null,
-            labels: options.label ? [options.label] : null,
-            after,
-            withBody: options.withBody,
-            withComments: options.withComments,
-            ...labelVariables(options.labels, after === null),
-        });
-        const repository = requireRepository(page.repository, repo);
+        const repository = await readAuditPage(client, repo, options, after);
         if (after === null && options.labels)
             existingLabels = labelsFound(repository);
         counted ??= repository.issues.totalCount;
         seen += repository.issues.nodes.length;
-        for (const node of repository.issues.nodes) {
-            if (!node)
-                continue;
-            if (work_items_isDashboardIssue(node, options.dashboardTitle)) {
-                dashboards.push({ number: node.number, body: node.body ?? '' });
-                continue;
-            }
-            const window = [...(node.earlyComments?.nodes ?? []), ...(node.recentComments?.nodes ?? [])];
-            records.push({ item: work_items_toWorkItem(node, window), comments: options.withComments ? commentWindow(node) : { comment: null, complete: false } });
-            if (!records.at(-1).comments.complete && options.withComments && options.needsBotComment?.(node, window))
-                pending.push({ index: records.length - 1, node, window });
-        }
+        collectAuditNodes(repository.issues.nodes, options, collected);
         after = repository.issues.pageInfo.hasNextPage ? repository.issues.pageInfo.endCursor : null;
     } while (after);
     // After the pages: a follow-up request between pages would not change what is read, and keeps the page loop simple.
-    for (const { index, node, window } of pending) {
+    const records = await completeBotComments(client, repo, collected);
+    warnIfShort(client, options, seen, counted);
+    const [dashboard = null, ...extras] = collected.dashboards.sort((a, b) => a.number - b.number);
+    return { records, dashboard, extraDashboards: extras.map((extra) => extra.number), existingLabels };
+}
+async function readAuditPage(client, repo, options, after) {
+    const page = await client.graphql(AUDIT_ISSUES_QUERY, {
+        owner: repo.owner,
+        name: repo.name,
+        states: options.states,
+        since: options.since ?? null,
+        labels: options.label ? [options.label] : null,
+        after,
+        withBody: options.withBody,
+        withComments: options.withComments,
+        ...labelVariables(options.labels, after === null),
+    });
+    return requireRepository(page.repository, repo);
+}
+/** One page's issues as records; the dashboard issues aside; and the issues whose bot comment must still be read. */
+function collectAuditNodes(nodes, options, collected) {
+    const { records, dashboards, pending } = collected;
+    for (const node of nodes) {
+        if (!node)
+            continue;
+        if (work_items_isDashboardIssue(node, options.dashboardTitle)) {
+            dashboards.push({ number: node.number, body: node.body ?? '' });
+            continue;
+        }
+        const window = [...(node.earlyComments?.nodes ?? []), ...(node.recentComments?.nodes ?? [])];
+        const record = { item: work_items_toWorkItem(node, window), comments: options.withComments ? commentWindow(node) : { comment: null, complete: false } };
+        records.push(record);
+        if (needsFollowUp(record, node, window, options))
+            pending.push({ index: records.length - 1, node, window });
+    }
+}
+/** The window did not settle where the bot's comment is, and the issue's work item needs it. */
+function needsFollowUp(record, node, window, options) {
+    return !record.comments.complete && options.withComments && (options.needsBotComment?.(node, window) ?? false);
+}
+/** The bot's comment of each pending issue, read in follow-up requests for that issue only. */
+async function completeBotComments(client, repo, collected) {
+    const records = collected.records;
+    for (const { index, node, window } of collected.pending) {
         const read = await readCommentsToBot(client, repo, node.number);
         records[index] = { item: work_items_toWorkItem(node, [...window, ...read.nodes]), comments: { comment: read.comment, complete: true } };
     }
-    // Pages that end before the count (a page that came back empty, or issues
-    // closed or deleted between pages, which shift the later pages): say so; the
-    // run acts on what it read, and the next run reads the rest.
+    return records;
+}
+/**
+ * Pages that end before the count (a page that came back empty, or issues
+ * closed or deleted between pages, which shift the later pages): say so; the
+ * run acts on what it read, and the next run reads the rest.
+ */
+function warnIfShort(client, options, seen, counted) {
     if (typeof counted === 'number' && seen < counted) {
         client.warn?.(`GitHub's pages of ${options.states.join(' and ').toLowerCase()} issues ended after ${seen} of the ${counted} it counted: this run acted on those it read; the next run reads the rest.`);
     }
-    const [dashboard = null, ...extras] = dashboards.sort((a, b) => a.number - b.number);
-    return { records, dashboard, extraDashboards: extras.map((extra) => extra.number), existingLabels };
 }
 /** The event's issue with its body, reading its comments until the bot's comment turns up. */
 async function readFocusIssue(client, repo, number, labels, dashboardTitle) {
@@ -62499,7 +62699,9 @@ async function readFocusIssue(client, repo, number, labels, dashboardTitle) {
  * one place that knows how budgets are read, so a cheaper source (search
  * counts, a cached budget state) can replace it without touching callers.
  */
-async function readBudgetItems(client, repo, policy, options = {}) {
+async function readBudgetItems(client, repo, policy, 
+/** `onSkipped` hears of each open issue read that is not planned work (the dashboard), so a saved state can count it. */
+options = {}) {
     const withBody = budgetNeedsBody(policy);
     const items = [];
     let after = null;
@@ -62507,7 +62709,9 @@ async function readBudgetItems(client, repo, policy, options = {}) {
         const page = await client.graphql(BUDGET_ITEMS_QUERY, { owner: repo.owner, name: repo.name, after, withBody });
         const repository = requireRepository(page.repository, repo);
         for (const node of repository.issues.nodes) {
-            if (node && !isDashboardIssue(node, options.dashboardTitle))
+            if (node && isDashboardIssue(node, options.dashboardTitle))
+                options.onSkipped?.(node.number);
+            else if (node)
                 items.push(toWorkItem(node));
         }
         after = repository.issues.pageInfo.hasNextPage ? repository.issues.pageInfo.endCursor : null;
@@ -62585,6 +62789,7 @@ function requireRepository(repository, repo) {
 
 
 
+
 const SNAPSHOT_USAGE = `Usage: roadmap-guard snapshot --repo <owner/name> [--project <owner/number>] [--out <file>] [--policy <path>] [--api-url <url>]
 
 Reads what an audit reads and writes it as a snapshot for \`simulate\`.
@@ -62628,7 +62833,7 @@ const snapshotCommand = async (args, io) => {
 async function capture(client, options, io) {
     const loaded = await loadPolicy(options.policyPath, createPolicyReader({ client, repo: options.repo }));
     const board = options.project ?? loaded.policy.work.project;
-    const progress = (items) => io.stderr.write(`Read ${items} item${items === 1 ? '' : 's'}: ${describeCounts(client.counts())}${client.counts().rateLimitRemaining === undefined ? '' : `, rate limit left ${client.counts().rateLimitRemaining}`}.\n`);
+    const progress = (items) => io.stderr.write(`Read ${wording_plural(items, 'item')}: ${describeCounts(client.counts())}${client.counts().rateLimitRemaining === undefined ? '' : `, rate limit left ${client.counts().rateLimitRemaining}`}.\n`);
     let items;
     if (board) {
         const withBoard = { ...loaded, policy: { ...loaded.policy, work: { ...loaded.policy.work, project: { iterationField: loaded.policy.work.project?.iterationField, ...board } } } };
@@ -62658,8 +62863,7 @@ function snapshot_parseOptions(args) {
     });
     if (values.help)
         return 'help';
-    if (positionals.length > 0)
-        throw new BadInput(`unexpected argument "${positionals[0]}"\n\n${SNAPSHOT_USAGE}`);
+    rejectArguments(positionals, SNAPSHOT_USAGE);
     const repo = REPO.exec(values.repo ?? '');
     if (!repo)
         throw new BadInput(`--repo must be owner/name${values.repo ? `, got "${values.repo.slice(0, 140)}"` : ''}\n\n${SNAPSHOT_USAGE}`);

@@ -32,6 +32,8 @@ export interface RunActionOptions {
   timeoutMs?: number;
   /** The script to run; the committed bundle unless a test of this helper says otherwise. */
   entry?: string;
+  /** Variables beyond the runner's, e.g. the benchmark's unpaced writes and Actions cache service. */
+  env?: Record<string, string>;
 }
 
 export interface Annotation {
@@ -171,6 +173,7 @@ export async function runAction(options: RunActionOptions): Promise<ActionResult
       RUNNER_OS: 'Linux',
       RUNNER_TEMP: runnerTemp,
       ...Object.fromEntries(Object.entries(inputs).map(([name, value]) => [inputVariable(name), value])),
+      ...options.env,
     };
     const { exitCode, stdout, stderr } = await spawnNode(options.entry ?? ACTION_ENTRY, { cwd: workspace, env, timeoutMs: options.timeoutMs ?? 60_000 });
     return {

@@ -79,6 +79,7 @@ export async function measureBuiltRun(run: BuiltRun): Promise<ScenarioResult> {
     // Not every version of the action reports points; "n/a" then.
     points: count(requests, 'graphql-points', 'points'),
     wallMs,
+    processMs: usage.uptimeMs,
     cpuMs: usage.cpuMs,
     peakRssMb: usage.peakRssMb,
     exitCode: result.exitCode,
@@ -98,9 +99,14 @@ async function medianOf<T>(times: number, task: () => Promise<T> | T, measure: (
   return { value, median: Math.round(samples[Math.floor(samples.length / 2)]!) };
 }
 
-/** The fastest-to-typical load of the action: the median of five runs on an event it ignores. */
+/**
+ * Loading the action and exiting on an event it ignores: the median of five
+ * runs, each timed by the process itself from its start to its exit (the
+ * temporary folders and files the benchmark sets up around a run are not the
+ * action's cost, and at this scale they would show).
+ */
 export async function measureColdStart(fake: FakeGitHub, event: WorkflowEvent): Promise<ScenarioResult> {
-  const { value, median } = await medianOf(5, () => measureBuiltRun({ issues: null, scenario: 'cold-start', fake, event }), (run) => run.wallMs);
+  const { value, median } = await medianOf(5, () => measureBuiltRun({ issues: null, scenario: 'cold-start', fake, event }), (run) => run.processMs ?? run.wallMs);
   return { ...value, wallMs: median };
 }
 
@@ -117,6 +123,7 @@ export async function measureEngine(policy: Policy, items: WorkItem[], now: stri
     writes: null,
     points: null,
     wallMs: median,
+    processMs: null,
     // Per run, averaged over the six runs (warm-up included).
     cpuMs: Math.round((cpu.user + cpu.system) / 1000 / 6),
     // The benchmark's own process also holds the fake GitHub: its peak says nothing about the engine.

@@ -26,6 +26,8 @@ export interface ScenarioResult {
   /** GraphQL points, as the action's `requests` output reports them. */
   points: number | null;
   wallMs: number;
+  /** The action's process timed by itself, from its start to its exit; null for the engine. */
+  processMs: number | null;
   /** User plus system CPU time of the action's process (of the benchmark's own for the engine). */
   cpuMs: number | null;
   peakRssMb: number | null;
@@ -35,7 +37,7 @@ export interface ScenarioResult {
 
 export interface BenchResults {
   /** Where the figures come from. */
-  machine: { node: string; cpus: number; cpuModel: string; platform: string };
+  machine: { node: string; cpus: number; cpuModel: string; platform: string; loadAverage: { start: number; end: number } };
   latencyMs: number;
   /** Bytes of every dist/*.js the action can load (dist/cli/ excluded). */
   bundleBytes: number;
@@ -49,10 +51,11 @@ function figure(value: number | null, unit = ''): string {
   return value === null ? 'n/a' : `${value.toLocaleString('en-US')}${unit}`;
 }
 
-/** The results as an aligned text table, one line per scenario. */
-export function resultsTable(results: BenchResults): string {
-  const header = ['open issues', 'scenario', 'GraphQL', 'REST reads', 'writes', 'points', 'wall', 'CPU', 'peak RSS', 'exit'];
-  const rows = results.scenarios.map((row) => [
+const HEADER = ['open issues', 'scenario', 'GraphQL', 'REST reads', 'writes', 'points', 'wall', 'CPU', 'peak RSS', 'exit'];
+
+/** One row of text per scenario, in the order of HEADER. */
+function resultRows(results: BenchResults): string[][] {
+  return results.scenarios.map((row) => [
     row.issues === null ? '-' : row.issues.toLocaleString('en-US'),
     SCENARIO_NAMES[row.scenario],
     figure(row.graphql),
@@ -64,7 +67,19 @@ export function resultsTable(results: BenchResults): string {
     figure(row.peakRssMb, ' MB'),
     figure(row.exitCode),
   ]);
-  const widths = header.map((title, column) => Math.max(title.length, ...rows.map((row) => row[column]!.length)));
+}
+
+/** The results as an aligned text table, one line per scenario. */
+export function resultsTable(results: BenchResults): string {
+  const rows = resultRows(results);
+  const widths = HEADER.map((title, column) => Math.max(title.length, ...rows.map((row) => row[column]!.length)));
   const line = (cells: string[]) => cells.map((cell, column) => (column === 1 ? cell.padEnd(widths[column]!) : cell.padStart(widths[column]!))).join('  ');
-  return [line(header), line(widths.map((width) => '-'.repeat(width))), ...rows.map(line)].join('\n');
+  return [line(HEADER), line(widths.map((width) => '-'.repeat(width))), ...rows.map(line)].join('\n');
+}
+
+/** The results as a markdown table, one row per scenario. */
+export function resultsMarkdown(results: BenchResults): string {
+  const line = (cells: string[]) => `| ${cells.join(' | ')} |`;
+  const align = HEADER.map((_title, column) => (column === 1 ? '---' : '---:'));
+  return [line(HEADER), line(align), ...resultRows(results).map(line)].join('\n');
 }

@@ -9,7 +9,7 @@
  *   npm run bench -- 100     only the sizes given
  */
 import { readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
-import { cpus } from 'node:os';
+import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { parse } from 'yaml';
@@ -96,8 +96,14 @@ export function bundleBytes(root: string): number {
     .reduce((total, name) => total + statSync(join(dist, name)).size, 0);
 }
 
+function round(value: number): number {
+  return Math.round(value * 10) / 10;
+}
+
 async function main(): Promise<void> {
   const started = performance.now();
+  // Other work on the machine stretches wall times: the one-minute load average, before and after, says how much there was.
+  const loadAtStart = loadavg()[0]!;
   const requested = process.argv.slice(2).map(Number).filter((size) => size > 0);
   const sizes = requested.length ? requested : SIZES;
   const now = new Date();
@@ -110,7 +116,13 @@ async function main(): Promise<void> {
     scenarios.push(await engine(issues, policy, now), ...(await measureRepository(issues, policy, now)));
   }
   const results: BenchResults = {
-    machine: { node: process.version, cpus: cpus().length, cpuModel: cpus()[0]?.model ?? 'unknown', platform: process.platform },
+    machine: {
+      node: process.version,
+      cpus: cpus().length,
+      cpuModel: cpus()[0]?.model ?? 'unknown',
+      platform: process.platform,
+      loadAverage: { start: round(loadAtStart), end: round(loadavg()[0]!) },
+    },
     latencyMs: LATENCY_MS,
     bundleBytes: bundleBytes(REPOSITORY_ROOT),
     totalSeconds: Math.round((performance.now() - started) / 1000),

@@ -9,10 +9,16 @@ export interface ProcessUsage {
   peakRssMb: number;
   /** User plus system CPU time, in ms. */
   cpuMs: number;
+  /** From the process's start to its exit, in ms: its wall time without the benchmark's own setup around it. */
+  uptimeMs: number;
 }
 
 export function usageLine(usage: NodeJS.ResourceUsage): string {
-  const line: ProcessUsage = { peakRssMb: Math.round(usage.maxRSS / 1024), cpuMs: Math.round((usage.userCPUTime + usage.systemCPUTime) / 1000) };
+  const line: ProcessUsage = {
+    peakRssMb: Math.round(usage.maxRSS / 1024),
+    cpuMs: Math.round((usage.userCPUTime + usage.systemCPUTime) / 1000),
+    uptimeMs: Math.round(process.uptime() * 1000),
+  };
   return `${PREFIX}${JSON.stringify(line)}\n`;
 }
 

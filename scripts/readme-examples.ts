@@ -25,6 +25,8 @@ import { renderMarkdownReport } from '../src/report/summary.js';
 import { renderTerminal } from '../src/report/terminal.js';
 import type { ReportInput } from '../src/report/types.js';
 import { outcomesSection } from '../src/report/outcomes.js';
+import { costTable } from '../bench/cost-table.js';
+import type { BenchResults } from '../bench/results.js';
 
 export const POLICY_FILE = 'examples/roadmap-policy.yml';
 export const SNAPSHOT_FILE = 'examples/acme-snapshot.json';
@@ -106,6 +108,8 @@ export interface ReadmeExamples {
   demo?: string;
   outcomes: string;
   'policy-preview': string;
+  /** The cost targets beside the figures of the last `npm run bench` (bench/results.json). */
+  cost?: string;
 }
 
 export function renderReadmeExamples(root: string): ReadmeExamples {
@@ -117,6 +121,7 @@ export function renderReadmeExamples(root: string): ReadmeExamples {
     ...archiveExamples(root),
     demo: demoTop(input),
     outcomes: outcomesSection(input.outcomes),
+    cost: costTable(JSON.parse(readFileSync(join(root, 'bench', 'results.json'), 'utf8')) as BenchResults),
   };
 }
 
@@ -192,11 +197,17 @@ export function withExamples(markdown: string, examples: Partial<ReadmeExamples>
     if (from < 0) continue;
     const to = result.indexOf(end, from);
     if (to < 0) throw new Error(`${start} has no ${end} after it`);
-    // Markdown reports are shown rendered; terminal output as it looks in a terminal.
-    const shown = name === 'demo' ? `\`\`\`text\n${text.trimEnd()}\n\`\`\`` : quoteBlock(text);
+    // Markdown reports are shown rendered; terminal output as it looks in a terminal; the cost table as a table.
+    const shown = shownAs(name, text);
     result = `${result.slice(0, from + start.length)}\n${shown}\n${result.slice(to)}`;
   }
   return result;
+}
+
+/** Markdown reports are shown rendered and quoted; terminal output as it looks in a terminal; the cost table as part of the README. */
+function shownAs(name: string, text: string): string {
+  if (name === 'demo') return `\`\`\`text\n${text.trimEnd()}\n\`\`\``;
+  return name === 'cost' ? text.trimEnd() : quoteBlock(text);
 }
 
 /**

@@ -5,7 +5,7 @@
  * write nowhere else) and draft issues. The board is read through
  * `project-token`; the repository read stays on `github-token`.
  */
-import * as core from '@actions/core';
+import * as core from './workflow-commands.js';
 import { appendFile } from 'node:fs/promises';
 import type { WorkItem } from '../core/types.js';
 import { BoardAccessError, readBoard, type BoardRead, type BoardRef } from '../github/board.js';

@@ -2,7 +2,7 @@
  * The action's inputs, read and checked in one place. Every problem is
  * reported at once, worded for the person editing the workflow file.
  */
-import * as core from '@actions/core';
+import * as core from './workflow-commands.js';
 import { registerSecret } from './secrets.js';
 
 const RUN_MODES = ['auto', 'issue', 'audit'] as const;

@@ -2,7 +2,7 @@
  * The report a lead reads: the job summary, and the same markdown in a file
  * whose path is the `report` output, for a later step to upload or post.
  */
-import * as core from '@actions/core';
+import * as core from './workflow-commands.js';
 import { appendFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';

@@ -2,7 +2,7 @@
  * The step's outputs. Every output gets a value on every run, failures
  * included, so later steps can always read them.
  */
-import * as core from '@actions/core';
+import * as core from './workflow-commands.js';
 import type { Evaluation } from '../core/types.js';
 import type { RequestCounts } from '../github/request-counts.js';
 import { budgetsOutput, findingsOutput } from '../report/outputs.js';

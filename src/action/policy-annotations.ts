@@ -2,7 +2,7 @@
  * Policy problems as workflow annotations: each lands at its file, line and
  * column, so on a pull request it shows on the diff where the typo is.
  */
-import * as core from '@actions/core';
+import * as core from './workflow-commands.js';
 import type { PolicyError } from '../policy/errors.js';
 import { withoutSecrets } from './secrets.js';
 

@@ -5,7 +5,7 @@
  * judges the change; the pull request's own version is only ever previewed,
  * so a change cannot loosen the rules it is judged by.
  */
-import * as core from '@actions/core';
+import * as core from './workflow-commands.js';
 import { evaluate } from '../core/evaluate.js';
 import type { Evaluation, WorkItem } from '../core/types.js';
 import { applyWrites, describeApplied, type ApplyResult } from '../github/apply.js';

@@ -3,7 +3,7 @@
  * apply → report → outputs. Outputs are set and the run is failed (once, with
  * a one-line reason) whatever happens along the way.
  */
-import * as core from '@actions/core';
+import * as core from './workflow-commands.js';
 import { buildReportInput } from '../report/report-input.js';
 import { evaluate } from '../core/evaluate.js';
 import type { Evaluation } from '../core/types.js';

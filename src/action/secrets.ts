@@ -4,7 +4,7 @@
  * or anything else a message of ours is written to; so messages that may
  * quote a user's file are passed through `withoutSecrets` as well.
  */
-import * as core from '@actions/core';
+import * as core from './workflow-commands.js';
 
 const secrets = new Set<string>();
 

@@ -60,8 +60,37 @@ function characters(text: string): string[] {
   return [...text.trim()];
 }
 
+/**
+ * Answers already worked out, by glob and label. A roadmap has a few dozen
+ * distinct labels and the policy a few globs, but every item asks again:
+ * at 10,000 items, matching was most of the engine's time. Bounded, since
+ * labels come from users.
+ */
+const MAX_ANSWERS = 10_000;
+/** Glob → label → answer: two lookups of strings whose hashes are already known, cheaper than building one key. */
+type Answers<T> = Map<string, Map<string, T>>;
+const matches: Answers<boolean> = new Map();
+const captures: Answers<string | undefined> = new Map();
+let remembering = 0;
+
+function remembered<T>(answers: Answers<T>, glob: string, name: string, work: () => T): T {
+  let byName = answers.get(glob);
+  if (byName?.has(name)) return byName.get(name) as T;
+  const answer = work();
+  if (remembering >= MAX_ANSWERS) {
+    matches.clear();
+    captures.clear();
+    remembering = 0;
+    byName = undefined;
+  }
+  if (!byName) answers.set(glob, (byName = new Map()));
+  byName.set(name, answer);
+  remembering += 1;
+  return answer;
+}
+
 export function matchesGlob(glob: string, name: string): boolean {
-  return matchSpans(characters(glob), characters(name)) !== undefined;
+  return remembered(matches, glob, name, () => matchSpans(characters(glob), characters(name)) !== undefined);
 }
 
 /**
@@ -70,6 +99,10 @@ export function matchesGlob(glob: string, name: string): boolean {
  * as the regular expression this replaced did.
  */
 export function globCapture(glob: string, name: string): string | undefined {
+  return remembered(captures, glob, name, () => capture(glob, name));
+}
+
+function capture(glob: string, name: string): string | undefined {
   const chars = characters(name);
   const reversed = matchSpans(characters(glob).reverse(), [...chars].reverse());
   if (!reversed) return undefined;

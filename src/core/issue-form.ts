@@ -52,8 +52,9 @@ function normalize(heading: string): string {
 export function formAnswer(form: Record<string, string>, heading: string): string | undefined {
   if (Object.hasOwn(form, heading)) return form[heading];
   const wanted = normalizeHeading(heading);
-  for (const [key, value] of Object.entries(form)) {
-    if (normalizeHeading(key) === wanted) return value;
+  // Keys one by one rather than Object.entries: asked for every item and heading, the copies added up.
+  for (const key in form) {
+    if (Object.hasOwn(form, key) && normalizeHeading(key) === wanted) return form[key];
   }
   return undefined;
 }

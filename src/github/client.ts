@@ -10,7 +10,7 @@ import { GitHub, defaults, getOctokitOptions } from '@actions/github/lib/utils';
 import { retry } from '@octokit/plugin-retry';
 import { throttling, type ThrottlingOptions } from '@octokit/plugin-throttling';
 import { isPrimaryRateLimit, rateLimitReset, RateLimitExhaustedError, responseHeader } from './errors.js';
-import { WritePacer, type PacingOptions } from './pacing.js';
+import { WritePacer, pacingFromEnvironment, type PacingOptions } from './pacing.js';
 import { reportedCost, withQueryCost } from './query-cost.js';
 import type { RequestCounts } from './request-counts.js';
 
@@ -89,7 +89,7 @@ export function createGitHubClient(options: ClientOptions): GitHubClient {
   const timeUnitMs = options.retryTimeUnitMs ?? 1000;
   const warn = options.warn ?? ((message: string) => console.warn(message));
   const counts: RequestCounts = { graphql: 0, graphqlPoints: 0, restRead: 0, write: 0 };
-  const pacer = new WritePacer(options.pacing);
+  const pacer = new WritePacer({ ...pacingFromEnvironment(process.env), ...options.pacing });
 
   // Every wait of the run comes out of one budget: waits add up, and a runner held for minutes costs more than a run the next one completes.
   let waitedSeconds = 0;

@@ -12,6 +12,16 @@ export interface PacingOptions {
 
 const DEFAULT_PACING: PacingOptions = { writeGapMs: 1000, contentGapMs: 3000 };
 
+/**
+ * For the project's own benchmark and smoke tests only, which run the built
+ * action against a local fake GitHub: `ROADMAP_GUARD_UNPACED_WRITES=true`
+ * sends writes without spacing. Not an option for workflows: on github.com
+ * unpaced writes run into the secondary rate limit.
+ */
+export function pacingFromEnvironment(env: NodeJS.ProcessEnv): Partial<PacingOptions> {
+  return env.ROADMAP_GUARD_UNPACED_WRITES === 'true' ? { writeGapMs: 0, contentGapMs: 0 } : {};
+}
+
 export class WritePacer {
   private readonly options: PacingOptions;
   private lastWrite = Number.NEGATIVE_INFINITY;

@@ -6,13 +6,21 @@
  * and the job summary. Then reads back what the step produced.
  */
 import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { parse } from 'yaml';
 import { DEFAULT_TOKEN, type FakeGitHub } from '../fake-github/index.js';
 
-export const REPOSITORY_ROOT = join(import.meta.dirname, '..', '..');
+/** The nearest folder up from this file that holds action.yml: the repository, also when `npm run bench` runs a compiled copy from lib/. */
+function repositoryRoot(from: string): string {
+  const parent = dirname(from);
+  if (existsSync(join(from, 'action.yml')) || parent === from) return from;
+  return repositoryRoot(parent);
+}
+
+export const REPOSITORY_ROOT = repositoryRoot(import.meta.dirname);
 export const ACTION_ENTRY = join(REPOSITORY_ROOT, 'dist', 'index.js');
 
 export interface WorkflowEvent {

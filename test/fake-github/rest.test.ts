@@ -141,4 +141,19 @@ describe('fake GitHub REST', () => {
     expect(denied).toMatchObject({ status: 403, message: expect.stringMatching(/Resource not accessible by integration/) });
     expect(fake.comments(1)).toEqual([]);
   });
+
+  it('answers after the configured latency, requests sent together waiting together', async () => {
+    const slow = await FakeGitHub.start({ latencyMs: 150 });
+    try {
+      const client = getOctokit(DEFAULT_TOKEN, { baseUrl: slow.url });
+      const started = performance.now();
+      await Promise.all([client.rest.repos.get(repo), client.rest.repos.get(repo), client.rest.repos.get(repo)]);
+      const elapsed = performance.now() - started;
+      expect(elapsed).toBeGreaterThanOrEqual(145);
+      // Three requests at once take one round trip, not three.
+      expect(elapsed).toBeLessThan(400);
+    } finally {
+      await slow.stop();
+    }
+  });
 });

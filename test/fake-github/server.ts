@@ -27,6 +27,12 @@ export interface FakeGitHubOptions {
   clock?: () => string;
   /** Tokens that may only read, like the workflow token of a pull request from a fork: every write gets GitHub's 403. */
   readOnlyTokens?: string[];
+  /**
+   * Milliseconds every answer waits before it is sent: the round trip between
+   * a runner and api.github.com, for the benchmark (`npm run bench` uses 50).
+   * Requests sent together wait together, as on a real network. Default 0.
+   */
+  latencyMs?: number;
 }
 
 export interface LoggedRequest {
@@ -94,6 +100,7 @@ export class FakeGitHub {
   private readonly readOnlyTokens: Set<string>;
   private readonly budgets: Record<RateResource, { limit: number; used: number }>;
   private readonly resetAt = Math.floor(Date.now() / 1000) + RATE_WINDOW_SECONDS;
+  private readonly latencyMs: number;
   private server: Server | undefined;
 
   private constructor(options: FakeGitHubOptions) {
@@ -103,6 +110,7 @@ export class FakeGitHub {
       this.addToken(token, login);
     }
     this.readOnlyTokens = new Set(options.readOnlyTokens ?? []);
+    this.latencyMs = options.latencyMs ?? 0;
     this.budgets = {
       core: { limit: options.rateLimit?.core ?? 5000, used: 0 },
       graphql: { limit: options.rateLimit?.graphql ?? 5000, used: 0 },
@@ -319,6 +327,7 @@ export class FakeGitHub {
     this.requests.push(entry);
     const answer = await this.answer({ method, path, isGraphql, body, login, resource, matched, url, token: tokenOf(request.headers.authorization) });
     entry.status = answer.status;
+    if (this.latencyMs > 0) await new Promise((resolve) => setTimeout(resolve, this.latencyMs));
     if (answer.drop) {
       request.socket.destroy();
       return;

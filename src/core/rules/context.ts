@@ -33,9 +33,22 @@ export function aboutItem({ item, assessment }: AssessedItem): Pick<DraftFinding
 
 export const DAY_MS = 86_400_000;
 
+/** Timestamps already parsed: a sort compares each item about log2(N) times. Bounded, since dates come from payloads. */
+const parsedTimes = new Map<string, number>();
+
+function timeOf(timestamp: string): number {
+  let time = parsedTimes.get(timestamp);
+  if (time === undefined) {
+    time = Date.parse(timestamp);
+    if (parsedTimes.size >= 50_000) parsedTimes.clear();
+    parsedTimes.set(timestamp, time);
+  }
+  return time;
+}
+
 /** Newest first, by creation, then by number: the order readers scan contributors in. */
 export function newestFirst(a: WorkItem, b: WorkItem): number {
-  const byCreation = Date.parse(b.createdAt) - Date.parse(a.createdAt);
+  const byCreation = timeOf(b.createdAt) - timeOf(a.createdAt);
   return Number.isNaN(byCreation) || byCreation === 0 ? b.number - a.number : byCreation;
 }
 

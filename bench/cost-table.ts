@@ -1,0 +1,109 @@
+/**
+ * The README's cost table: every cost target beside the figure `npm run
+ * bench` measured for it (bench/results.json), and whether it is met.
+ * `npm run readme` writes it into README.md.
+ */
+import { type BenchResults, type ScenarioId, type ScenarioResult, resultsMarkdown } from './results.js';
+
+const LARGE = 10_000;
+
+interface Target {
+  what: string;
+  target: string;
+  measured: string;
+  /** Null when the figure was not measured. */
+  met: boolean | null;
+}
+
+function find(results: BenchResults, scenario: ScenarioId, issues: number | null): ScenarioResult | undefined {
+  return results.scenarios.find((row) => row.scenario === scenario && row.issues === issues);
+}
+
+function reads(row: ScenarioResult): number {
+  return (row.graphql ?? 0) + (row.restRead ?? 0);
+}
+
+function requests(row: ScenarioResult): number {
+  return reads(row) + (row.writes ?? 0);
+}
+
+function points(row: ScenarioResult): string {
+  return row.points === null ? 'points not reported' : `${row.points} points`;
+}
+
+/** Requests over their target fail it; otherwise the points decide, and unreported points leave it unjudged. */
+function requestsAndPoints(requestsMet: boolean, row: ScenarioResult, mostPoints: number): boolean | null {
+  if (!requestsMet) return false;
+  return row.points === null ? null : row.points <= mostPoints;
+}
+
+const MISSING: Omit<Target, 'what' | 'target'> = { measured: 'not measured', met: null };
+
+function issueEventTargets(results: BenchResults): Target[] {
+  const unchanged = find(results, 'issue-unchanged', LARGE);
+  const changed = find(results, 'issue-new-finding', LARGE);
+  return [
+    {
+      what: 'Issue event, nothing changed, 10,000 open issues',
+      target: '≤ 5 requests, ≤ 5 GraphQL points',
+      ...(unchanged
+        ? { measured: `${requests(unchanged)} requests, ${points(unchanged)}`, met: requestsAndPoints(requests(unchanged) <= 5, unchanged, 5) }
+        : MISSING),
+    },
+    {
+      what: 'Issue event, one new finding, 10,000 open issues',
+      target: '≤ 5 reads + ≤ 2 writes',
+      ...(changed ? { measured: `${reads(changed)} reads + ${changed.writes ?? 0} writes`, met: reads(changed) <= 5 && (changed.writes ?? 0) <= 2 } : MISSING),
+    },
+  ];
+}
+
+function auditTargets(results: BenchResults, sizes: number[]): Target[] {
+  return sizes.flatMap((issues) => {
+    const steady = find(results, 'audit-steady', issues);
+    const most = Math.ceil(issues / 100) + 3;
+    const size = issues.toLocaleString('en-US');
+    if (!steady) return [];
+    return [
+      {
+        what: `Audit, ${size} open issues`,
+        target: `≤ ${most} requests, ≤ ${2 * most} points`,
+        measured: `${requests(steady)} requests, ${points(steady)}`,
+        met: requestsAndPoints(requests(steady) <= most, steady, 2 * most),
+      },
+      { what: `Audit steady state, ${size} open issues`, target: '0 writes', measured: `${steady.writes ?? 0} writes`, met: steady.writes === 0 },
+    ];
+  });
+}
+
+function runTargets(results: BenchResults): Target[] {
+  const audit = find(results, 'audit-steady', LARGE);
+  const engine = find(results, 'engine', LARGE);
+  const coldStart = find(results, 'cold-start', null);
+  const peak = results.scenarios.reduce<ScenarioResult | undefined>((most, row) => ((row.peakRssMb ?? 0) > (most?.peakRssMb ?? 0) ? row : most), undefined);
+  const ms = (row: ScenarioResult) => `${row.wallMs.toLocaleString('en-US')} ms${row.cpuMs === null ? '' : ` (CPU ${row.cpuMs.toLocaleString('en-US')} ms)`}`;
+  return [
+    { what: `Audit, 10,000 open issues, ${results.latencyMs} ms a request, no writes`, target: '< 20 s wall', ...(audit ? { measured: ms(audit), met: audit.wallMs < 20_000 } : MISSING) },
+    { what: 'Peak memory of any run', target: '< 250 MB', ...(peak ? { measured: `${peak.peakRssMb} MB`, met: (peak.peakRssMb ?? 0) < 250 } : MISSING) },
+    { what: 'Engine over 10,000 items', target: '< 300 ms', ...(engine ? { measured: ms(engine), met: engine.wallMs < 300 } : MISSING) },
+    { what: 'Cold start (load, then exit on an event it ignores; from process start to exit)', target: '< 300 ms', ...(coldStart ? { measured: ms(coldStart), met: coldStart.wallMs < 300 } : MISSING) },
+    { what: 'Bundle (every dist/*.js the action loads)', target: '< 2 MB', measured: `${(results.bundleBytes / 1_000_000).toFixed(2)} MB`, met: results.bundleBytes < 2_000_000 },
+  ];
+}
+
+/** The targets table, then every measured run, as markdown. */
+export function costTable(results: BenchResults): string {
+  const sizes = [...new Set(results.scenarios.flatMap((row) => (row.scenario === 'audit-steady' && row.issues !== null ? [row.issues] : [])))];
+  const targets = [...issueEventTargets(results), ...auditTargets(results, sizes), ...runTargets(results)];
+  const verdict = (met: boolean | null) => (met === null ? 'not judged: a figure is missing' : met ? 'met' : '**not met**');
+  const { machine } = results;
+  return [
+    '| what | target | measured | |',
+    '|---|---|---|---|',
+    ...targets.map((row) => `| ${row.what} | ${row.target} | ${row.measured} | ${verdict(row.met)} |`),
+    '',
+    `Every run, measured on ${machine.cpus} cores (${machine.cpuModel}, load average ${machine.loadAverage.start} at the start and ${machine.loadAverage.end} at the end), Node ${machine.node}, the fake GitHub answering ${results.latencyMs} ms after each request:`,
+    '',
+    resultsMarkdown(results),
+  ].join('\n');
+}

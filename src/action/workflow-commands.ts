@@ -1,0 +1,102 @@
+/**
+ * How the action talks to the runner: log lines, annotations, masks, outputs
+ * and the exit code, as GitHub documents them ("Workflow commands for GitHub
+ * Actions": `::warning file=…,line=…::message`, `::add-mask::value`, and the
+ * `GITHUB_OUTPUT` file's `name<<delimiter` blocks). The same text
+ * @actions/core writes, with Node's built-ins only: that package also loads
+ * an HTTP client (for OIDC tokens this action never asks for), which was
+ * half the bundle and most of the time to start and ignore an event.
+ */
+import { randomUUID } from 'node:crypto';
+import { appendFileSync, existsSync } from 'node:fs';
+import { EOL } from 'node:os';
+
+/** Where an annotation points, as @actions/core names it. */
+export interface AnnotationProperties {
+  title?: string;
+  file?: string;
+  startLine?: number;
+  endLine?: number;
+  startColumn?: number;
+  endColumn?: number;
+}
+
+/** A message on one line: the runner reads `%0A` as a line break. */
+function escapeData(text: string): string {
+  return text.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+}
+
+/** A property value also escapes the separators of the property list. */
+function escapeProperty(text: string): string {
+  return escapeData(text).replace(/:/g, '%3A').replace(/,/g, '%2C');
+}
+
+type Property = [name: string, value: string | number | undefined];
+
+/** `::command name=value,…::message`; properties without a value are left out. */
+function issueCommand(command: string, message: string, properties: Property[] = []): void {
+  const list = properties.flatMap(([name, value]) => (value ? [`${name}=${escapeProperty(String(value))}`] : [])).join(',');
+  process.stdout.write(`::${command}${list ? ` ${list}` : ''}::${escapeData(message)}${EOL}`);
+}
+
+/** The runner's names for where an annotation points, in @actions/core's order. */
+function annotation(properties: AnnotationProperties = {}): Property[] {
+  return [
+    ['title', properties.title],
+    ['file', properties.file],
+    ['line', properties.startLine],
+    ['endLine', properties.endLine],
+    ['col', properties.startColumn],
+    ['endColumn', properties.endColumn],
+  ];
+}
+
+/** An input by its action.yml name, trimmed; '' when the workflow gave none. */
+export function getInput(name: string): string {
+  return (process.env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] ?? '').trim();
+}
+
+export function info(message: string): void {
+  process.stdout.write(`${message}${EOL}`);
+}
+
+export function notice(message: string, properties?: AnnotationProperties): void {
+  issueCommand('notice', message, annotation(properties));
+}
+
+export function warning(message: string, properties?: AnnotationProperties): void {
+  issueCommand('warning', message, annotation(properties));
+}
+
+export function error(message: string, properties?: AnnotationProperties): void {
+  issueCommand('error', message, annotation(properties));
+}
+
+/** Fails the step (exit code 1) with an error annotation saying why. */
+export function setFailed(message: string): void {
+  process.exitCode = 1;
+  error(message);
+}
+
+/** The runner replaces this value with `***` in every later log line. */
+export function setSecret(value: string): void {
+  issueCommand('add-mask', value);
+}
+
+/**
+ * A step output. In the `GITHUB_OUTPUT` file each value sits between a
+ * random delimiter that neither the name nor the value may contain, so no
+ * value can end its block early and set another output.
+ */
+export function setOutput(name: string, value: string): void {
+  const path = process.env.GITHUB_OUTPUT ?? '';
+  if (!path) {
+    process.stdout.write(EOL);
+    issueCommand('set-output', value, [['name', name]]);
+    return;
+  }
+  if (!existsSync(path)) throw new Error(`Missing file at path: ${path}`);
+  const delimiter = `ghadelimiter_${randomUUID()}`;
+  if (name.includes(delimiter) || value.includes(delimiter)) throw new Error(`Unexpected input: an output holds the delimiter "${delimiter}"`);
+  appendFileSync(path, `${name}<<${delimiter}${EOL}${value}${EOL}${delimiter}${EOL}`, { encoding: 'utf8' });
+}

@@ -1,0 +1,48 @@
+import { describe, expect, it } from 'vitest';
+import { costTable } from '../../bench/cost-table.js';
+import type { BenchResults, ScenarioResult } from '../../bench/results.js';
+
+function row(overrides: Partial<ScenarioResult> & Pick<ScenarioResult, 'scenario'>): ScenarioResult {
+  return { issues: 10_000, graphql: 1, restRead: 1, writes: 0, points: null, wallMs: 100, processMs: 90, cpuMs: 50, peakRssMb: 90, exitCode: 0, ...overrides };
+}
+
+function results(scenarios: ScenarioResult[], bundleBytes = 1_300_000): BenchResults {
+  return { machine: { node: 'v24.21.0', cpus: 2, cpuModel: 'Test CPU', platform: 'linux', loadAverage: { start: 0.5, end: 0.7 } }, latencyMs: 50, bundleBytes, totalSeconds: 200, scenarios };
+}
+
+/** The verdict on the targets row whose first cell starts with `what`. */
+function verdict(table: string, what: string): string | undefined {
+  return table.split('\n').find((line) => line.startsWith(`| ${what}`))?.split('|')[4]?.trim();
+}
+
+describe('the README cost table', () => {
+  it('puts each measured figure beside its target and says whether it is met', () => {
+    const table = costTable(
+      results([
+        row({ scenario: 'cold-start', issues: null, wallMs: 180 }),
+        row({ scenario: 'engine', wallMs: 240, graphql: null, restRead: null, writes: null }),
+        row({ scenario: 'audit-steady', graphql: 102, restRead: 1, wallMs: 12_000, peakRssMb: 260 }),
+        row({ scenario: 'issue-unchanged', graphql: 3, restRead: 1, points: 4 }),
+        row({ scenario: 'issue-new-finding', graphql: 3, restRead: 1, writes: 2 }),
+      ]),
+    );
+    expect(table).toContain('| Issue event, nothing changed, 10,000 open issues | ≤ 5 requests, ≤ 5 GraphQL points | 4 requests, 4 points | met |');
+    expect(verdict(table, 'Issue event, one new finding')).toBe('met');
+    // 103 requests is within ceil(10000/100) + 3, but without points the row cannot be judged.
+    expect(table).toContain('| Audit, 10,000 open issues | ≤ 103 requests, ≤ 206 points | 103 requests, points not reported | not judged: a figure is missing |');
+    expect(verdict(table, 'Audit steady state, 10,000')).toBe('met');
+    expect(verdict(table, 'Peak memory')).toBe('**not met**');
+    expect(verdict(table, 'Engine over 10,000')).toBe('met');
+    expect(verdict(table, 'Cold start')).toBe('met');
+    expect(table).toContain('| 1.30 MB | met |');
+    // Every run follows, with "n/a" for what a scenario cannot have.
+    expect(table).toMatch(/\| 10,000 \| engine only \(evaluate\) \| n\/a \| n\/a \| n\/a \| n\/a \| 240 ms \|/);
+  });
+
+  it('fails a target on requests alone, and says what was not measured', () => {
+    const table = costTable(results([row({ scenario: 'issue-unchanged', graphql: 101, restRead: 1 })], 2_400_000));
+    expect(verdict(table, 'Issue event, nothing changed')).toBe('**not met**');
+    expect(table).toContain('| Issue event, one new finding, 10,000 open issues | ≤ 5 reads + ≤ 2 writes | not measured | not judged: a figure is missing |');
+    expect(table).toContain('| 2.40 MB | **not met** |');
+  });
+});

@@ -102,7 +102,7 @@ export async function gatherAudit(options: GatherOptions & { trendSince?: string
  * `max-age-days` (as far as its creation, last edit and the comments read
  * show) may be in its grace period: the warning's date is in the bot's
  * comment, and the bot's own writes bump `updatedAt`, so that comment must be
- * read even when the window (the first and last few comments) missed it.
+ * read even when the window (the last 13 comments) missed it.
  * Issues touched recently are not stale whatever the comment says: no extra read.
  */
 function archiveCandidate(policy: Policy, now: Date): ((node: IssueNode, window: readonly (CommentNode | null)[]) => boolean) | undefined {

@@ -30,14 +30,16 @@ export const ISSUE_FIELDS = /* GraphQL */ `
  * GitHub answers it with an error instead of the id.
  *
  * Enough comments to find the bot's own without another request in the
- * common case: the bot comments early (when the issue is opened) or recently
- * (when an audit finds something), so the first and the last few are read.
- * An issue with more comments than that is looked at again only when needed.
+ * common case (most issues have fewer than 13 comments), and the latest
+ * comments people wrote, which tell whether an issue is stale. One window
+ * only: GitHub charges a page of 100 issues one point per nested connection
+ * (labels, comments), so a second window would make every audit page cost
+ * 3 points instead of 2. An issue with more comments than the window is
+ * looked at again only when needed.
  */
 const COMMENT_WINDOW = /* GraphQL */ `
   fragment RoadmapCommentWindow on Issue {
-    earlyComments: comments(first: 3) { totalCount nodes { fullDatabaseId viewerDidAuthor body createdAt updatedAt } }
-    recentComments: comments(last: 10) { nodes { fullDatabaseId viewerDidAuthor body createdAt updatedAt } }
+    recentComments: comments(last: 13) { totalCount nodes { fullDatabaseId viewerDidAuthor body createdAt updatedAt } }
   }
 `;
 

@@ -47,7 +47,7 @@ interface CommentConnection {
   nodes: (CommentNode | null)[] | null;
 }
 
-type AuditNode = IssueNode & { earlyComments?: CommentConnection; recentComments?: CommentConnection };
+type AuditNode = IssueNode & { recentComments?: CommentConnection };
 
 interface ManagedLabelFields {
   nonCompliantLabel?: { name: string } | null;
@@ -131,7 +131,7 @@ function collectAuditNodes(nodes: (AuditNode | null)[], options: AuditReadOption
       dashboards.push({ number: node.number, body: node.body ?? '' });
       continue;
     }
-    const window = [...(node.earlyComments?.nodes ?? []), ...(node.recentComments?.nodes ?? [])];
+    const window = node.recentComments?.nodes ?? [];
     const record = { item: toWorkItem(node, window), comments: options.withComments ? commentWindow(node) : { comment: null, complete: false } };
     records.push(record);
     if (needsFollowUp(record, node, window, options)) pending.push({ index: records.length - 1, node, window });
@@ -287,13 +287,11 @@ export async function dashboardExists(client: GitHubClient, repo: RepoRef, title
   return (page.repository?.issues.nodes ?? []).some((node) => !!node && isDashboardIssue(node, title));
 }
 
-/** The bot's comment among the first and last comments; complete when those are all the comments there are. */
+/** The bot's comment among the last comments; complete when those are all the comments there are. */
 function commentWindow(node: AuditNode): CommentLookup {
-  const early = node.earlyComments?.nodes ?? [];
   const recent = node.recentComments?.nodes ?? [];
-  const total = node.earlyComments?.totalCount ?? early.length;
-  const comment = findBotComment([...early, ...recent]);
-  return { comment, complete: comment !== null || total <= early.length + recent.length };
+  const comment = findBotComment(recent);
+  return { comment, complete: comment !== null || (node.recentComments?.totalCount ?? recent.length) <= recent.length };
 }
 
 function labelVariables(labels: ManagedLabelNames | undefined, firstPage: boolean) {

@@ -257,7 +257,7 @@ describe('run() on a schedule', () => {
     process.env[inputVar('trend-months')] = '3';
     const answered = '### Who will buy it?\n\nRetail chains across Europe';
     const page = (nodes: unknown[]) => ({ data: { repository: { nonCompliantLabel: { name: 'roadmap:needs-work' }, overBudgetLabel: null, issues: { totalCount: nodes.length, pageInfo: { hasNextPage: false, endCursor: null }, nodes } } } });
-    const window = { earlyComments: { totalCount: 0, nodes: [] }, recentComments: { nodes: [] } };
+    const window = { recentComments: { totalCount: 0, nodes: [] } };
     let dashboardBody = '';
     let since: unknown;
     const scope = nock(API)
@@ -286,8 +286,7 @@ describe('run() on a schedule', () => {
     const botComment = { fullDatabaseId: '3500000501', viewerDidAuthor: true, body: `${COMMENT_MARKER}\nFill in **Who will buy it?**` };
     const closed = {
       ...issueNode({ number: 7, state: 'CLOSED', closedAt: '2026-03-01T00:00:00Z', labelNames: ['deal', 'roadmap:needs-work'] }),
-      earlyComments: { totalCount: 1, nodes: [botComment] },
-      recentComments: { nodes: [botComment] },
+      recentComments: { totalCount: 1, nodes: [botComment] },
     };
     let resolved = '';
     const scope = nock(API)

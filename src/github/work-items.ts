@@ -2,7 +2,7 @@
  * GitHub's view of an issue → the engine's WorkItem, and the bot's own
  * comment among an issue's comments.
  */
-import { parseIssueBody } from '../core/issue-form.js';
+import { normalizeHeading, parseIssueBody } from '../core/issue-form.js';
 import type { FieldValue, WorkItem } from '../core/types.js';
 import type { BotComment } from '../plan/types.js';
 import { COMMENT_MARKER, DASHBOARD_MARKER, readCommentState, type CommentState } from '../report/markers.js';
@@ -46,6 +46,27 @@ export interface CommentLookup {
  * holds issues only. `comments` are those read with the issue, if any: they
  * tell whether the bot's own write is the issue's latest change.
  */
+/**
+ * An open issue as budgets see it: of its form, only the answers budgets read
+ * (`headings`, normalized); no checklist. Issue mode holds every open issue
+ * this way and reports findings for the focus issue alone, which it reads in
+ * full: the rest of thousands of long forms would be kept, and saved in the
+ * state, for nothing.
+ */
+export function budgetItem(item: WorkItem, headings: ReadonlySet<string>): WorkItem {
+  return { ...item, form: budgetForm(item.form, headings), checklist: [] };
+}
+
+/** The answers of `form` under the given headings (normalized), in the form's order. */
+export function budgetForm(form: Readonly<Record<string, string>>, headings: ReadonlySet<string>): Record<string, string> {
+  // Like the parser's own form: no prototype, so any heading is just an answer.
+  const kept = Object.create(null) as Record<string, string>;
+  for (const key in form) {
+    if (Object.hasOwn(form, key) && headings.has(normalizeHeading(key))) kept[key] = form[key]!;
+  }
+  return kept;
+}
+
 export function toWorkItem(node: IssueNode, comments: readonly (CommentNode | null)[] = []): WorkItem {
   const state = readCommentState(findBotComment(comments)?.body ?? '');
   const activityAt = humanActivityAt(node, comments, state);

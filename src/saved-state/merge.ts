@@ -4,8 +4,7 @@
  * replaces its entry, in the budget read's order (oldest first).
  */
 import type { WorkItem } from '../core/types.js';
-import { parseIssueBody } from '../core/issue-form.js';
-import { isDashboardIssue, toWorkItem, type IssueNode } from '../github/work-items.js';
+import { budgetForm, budgetItem, isDashboardIssue, toWorkItem, type IssueNode } from '../github/work-items.js';
 import type { SavedState } from './format.js';
 
 export interface MergedState {
@@ -13,7 +12,7 @@ export interface MergedState {
   skipped: number[];
 }
 
-export function mergeChanges(state: SavedState, changed: readonly IssueNode[], dashboardTitle: string | undefined): MergedState {
+export function mergeChanges(state: SavedState, changed: readonly IssueNode[], dashboardTitle: string | undefined, headings: ReadonlySet<string>): MergedState {
   const items = new Map(state.items.map((item) => [item.number, item]));
   const skipped = new Set(state.skipped);
   for (const node of changed) {
@@ -22,18 +21,17 @@ export function mergeChanges(state: SavedState, changed: readonly IssueNode[], d
     if (node.state !== 'OPEN') continue;
     // The budget read's own rule (read.ts), so both count the dashboard alike.
     if (isDashboardIssue(node, dashboardTitle)) skipped.add(node.number);
-    else items.set(node.number, toWorkItem(node));
+    else items.set(node.number, budgetItem(toWorkItem(node), headings));
   }
   return { items: inReadOrder([...items.values()]), skipped: [...skipped] };
 }
 
 /**
  * An audit's open issues as the budget read gives them: the fields its narrow
- * query reads, the form answers only when the policy reads the body. An
+ * query reads, and of the form only the answers budgets read. An
  * audit reads more (authors, milestones, the bot's comment); budgets need none of it.
  */
-export function stateItems(items: readonly WorkItem[], withBody: boolean): WorkItem[] {
-  const noBody = parseIssueBody(null);
+export function stateItems(items: readonly WorkItem[], headings: ReadonlySet<string>): WorkItem[] {
   return inReadOrder(
     items.map((item) => ({
       number: item.number,
@@ -46,8 +44,8 @@ export function stateItems(items: readonly WorkItem[], withBody: boolean): WorkI
       updatedAt: item.updatedAt,
       closedAt: null,
       milestone: null,
-      form: withBody ? item.form : noBody.form,
-      checklist: withBody ? item.checklist : noBody.checklist,
+      form: budgetForm(item.form, headings),
+      checklist: [],
       fields: {},
     })),
   );

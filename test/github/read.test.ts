@@ -96,6 +96,18 @@ describe('readBudgetItems', () => {
     expect(items.map((i) => [i.number, i.labels])).toEqual([[3, ['deal']]]);
     expect(variables.map((v) => v.withBody)).toEqual([false, true]);
   });
+
+  it('keeps of each form only the answers budgets read, matched as headings are', async () => {
+    const body = ['### Work type', 'Customer commitment', '### customer ', 'acme', '### Who will buy it?', 'Retailers', '- [x] Sales signed off'].join('\n\n');
+    nock(API)
+      .post('/graphql')
+      .reply(200, { data: { repository: { issues: { totalCount: 1, pageInfo: pageInfo(null), nodes: [issueNode({ number: 3, body })] } } } });
+    const byField = policy({ ...DEAL_POLICY, categories: { deal: { match: { fields: { 'Work type': 'Customer commitment' } } } }, customer: { field: 'Customer' } });
+    const [item] = await readBudgetItems(testClient(), REPO, byField);
+    expect({ ...item!.form }).toEqual({ 'Work type': 'Customer commitment', 'customer': 'acme' });
+    expect(Object.getPrototypeOf(item!.form)).toBeNull();
+    expect(item!.checklist).toEqual([]);
+  });
 });
 
 describe('readBotComment', () => {

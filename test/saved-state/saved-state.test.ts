@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createGitHubClient, type GitHubClient } from '../../src/github/client.js';
-import { readBudgetItems } from '../../src/github/read.js';
+import { budgetHeadings, readBudgetItems } from '../../src/github/read.js';
 import { createActionsCache } from '../../src/github/actions-cache.js';
 import { gatherAudit } from '../../src/action/gather.js';
 import { encodeState, policyDigest, STATE_FORMAT, type SavedState } from '../../src/saved-state/format.js';
@@ -61,7 +61,7 @@ const fullRead = (policy = POLICY) => readBudgetItems(client, repo, policy);
 
 /** A state put in the cache as an audit would, with any field overridden. */
 async function putState(overrides: Partial<SavedState> = {}, data?: Buffer) {
-  const items = stateItems(await fullRead(), true);
+  const items = stateItems(await fullRead(), budgetHeadings(POLICY));
   const state = { format: STATE_FORMAT, repository: 'acme/widgets', policyDigest: policyDigest(POLICY, undefined), savedAt: new Date(now).toISOString(), items, skipped: [], ...overrides } as SavedState;
   await createActionsCache({ resultsUrl: fake.cacheUrl, runtimeToken: fake.cache.runtimeToken }).save(`${prefix()}${fake.cache.entries.length + 1}`, VERSION, data ?? encodeState(state));
 }
@@ -165,7 +165,7 @@ describe('with a usable state', () => {
     const dry = await store({ dryRun: true, eventName: 'schedule' }).afterAuditRead(audit);
     expect(lines).toEqual(['Saved state: not saved (dry run: nothing is written).']);
     expect(fake.cache.entries).toHaveLength(0);
-    expect(stateItems(dry.items, true)).toEqual(await fullRead());
+    expect(stateItems(dry.items, budgetHeadings(POLICY))).toEqual(await fullRead());
     await store({ eventName: 'schedule' }).afterAuditRead(audit);
     expect(lines[1]).toMatch(/^Saved state: saved \d+ open issues \(\d+ KB\) for the next issue events; 3 cache requests in all\.$/);
     expect(fake.cache.entries[0]?.key).toMatch(/^roadmap-guard-state-acme\/widgets-[0-9a-f]{64}-42-1-\d+$/);

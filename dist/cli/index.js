@@ -49107,7 +49107,7 @@ const NO_RESPONSE = /^_No response_$/i;
  * do not matter, so "### 💰 Investment cap: " in a body matches the policy's
  * "Investment cap". Policy rules compare checklist text the same way.
  */
-function normalizeHeading(heading) {
+function issue_form_normalizeHeading(heading) {
     let normalized = normalizedHeadings.get(heading);
     if (normalized === undefined) {
         normalized = normalize(heading);
@@ -49131,10 +49131,10 @@ function normalize(heading) {
 function formAnswer(form, heading) {
     if (Object.hasOwn(form, heading))
         return form[heading];
-    const wanted = normalizeHeading(heading);
+    const wanted = issue_form_normalizeHeading(heading);
     // Keys one by one rather than Object.entries: asked for every item and heading, the copies added up.
     for (const key in form) {
-        if (Object.hasOwn(form, key) && normalizeHeading(key) === wanted)
+        if (Object.hasOwn(form, key) && issue_form_normalizeHeading(key) === wanted)
             return form[key];
     }
     return undefined;
@@ -49703,8 +49703,8 @@ function iterationOf(policy, item) {
 function projectField(item, name) {
     if (Object.hasOwn(item.fields, name))
         return item.fields[name];
-    const wanted = normalizeHeading(name);
-    const key = Object.keys(item.fields).find((candidate) => normalizeHeading(candidate) === wanted);
+    const wanted = issue_form_normalizeHeading(name);
+    const key = Object.keys(item.fields).find((candidate) => issue_form_normalizeHeading(candidate) === wanted);
     return key === undefined ? undefined : item.fields[key];
 }
 /** The field's value as text, from the project board first, then from the issue form. */
@@ -57173,8 +57173,8 @@ function howToAnswer(field) {
     return `Fill in "${field.heading}"`;
 }
 function checkReview(assessed, entry) {
-    const wanted = normalizeHeading(entry);
-    const box = assessed.item.checklist.find((candidate) => normalizeHeading(candidate.text) === wanted);
+    const wanted = issue_form_normalizeHeading(entry);
+    const box = assessed.item.checklist.find((candidate) => issue_form_normalizeHeading(candidate.text) === wanted);
     if (box?.checked)
         return [];
     return [
@@ -59409,6 +59409,26 @@ function readFixes(body) {
  * holds issues only. `comments` are those read with the issue, if any: they
  * tell whether the bot's own write is the issue's latest change.
  */
+/**
+ * An open issue as budgets see it: of its form, only the answers budgets read
+ * (`headings`, normalized); no checklist. Issue mode holds every open issue
+ * this way and reports findings for the focus issue alone, which it reads in
+ * full: the rest of thousands of long forms would be kept, and saved in the
+ * state, for nothing.
+ */
+function work_items_budgetItem(item, headings) {
+    return { ...item, form: budgetForm(item.form, headings), checklist: [] };
+}
+/** The answers of `form` under the given headings (normalized), in the form's order. */
+function budgetForm(form, headings) {
+    // Like the parser's own form: no prototype, so any heading is just an answer.
+    const kept = Object.create(null);
+    for (const key in form) {
+        if (Object.hasOwn(form, key) && headings.has(normalizeHeading(key)))
+            kept[key] = form[key];
+    }
+    return kept;
+}
 function work_items_toWorkItem(node, comments = []) {
     const state = readCommentState(work_items_findBotComment(comments)?.body ?? '');
     const activityAt = humanActivityAt(node, comments, state);
@@ -59825,6 +59845,7 @@ function describeCounts(counts) {
 ;// CONCATENATED MODULE: ./lib/github/read.js
 
 
+
 /** Every issue in the given states, 100 per request. */
 async function readIssues(client, repo, options) {
     const collected = { records: [], dashboards: [], pending: [] };
@@ -59939,7 +59960,8 @@ async function readFocusIssue(client, repo, number, labels, dashboardTitle) {
 async function readBudgetItems(client, repo, policy, 
 /** `onSkipped` hears of each open issue read that is not planned work (the dashboard), so a saved state can count it. */
 options = {}) {
-    const withBody = budgetNeedsBody(policy);
+    const headings = budgetHeadings(policy);
+    const withBody = headings.size > 0;
     const items = [];
     let after = null;
     do {
@@ -59949,7 +59971,7 @@ options = {}) {
             if (node && isDashboardIssue(node, options.dashboardTitle))
                 options.onSkipped?.(node.number);
             else if (node)
-                items.push(toWorkItem(node));
+                items.push(budgetItem(toWorkItem(node), headings));
         }
         after = repository.issues.pageInfo.hasNextPage ? repository.issues.pageInfo.endCursor : null;
     } while (after);
@@ -59957,9 +59979,17 @@ options = {}) {
 }
 /** Bodies are needed for budgets only when categories, customers or sizes come from form fields. */
 function budgetNeedsBody(policy) {
-    return (policy.categories.some((category) => Object.keys(category.match.fields).length > 0) ||
-        policy.customer.field !== undefined ||
-        policy.work.size.field !== undefined);
+    return budgetHeadings(policy).size > 0;
+}
+/** The fields and issue-form headings budgets read, normalized: the categories' match fields, the customer field and the size field. */
+function budgetHeadings(policy) {
+    const { customer, work } = policy;
+    const names = [
+        ...policy.categories.flatMap((category) => Object.keys(category.match.fields)),
+        ...(customer.field === undefined ? [] : [customer.field]),
+        ...(work.size.field === undefined ? [] : [work.size.field]),
+    ];
+    return new Set(names.map(normalizeHeading));
 }
 /** Reads an issue's comments page by page until the bot's comment is found: for issues with more comments than the window shows. */
 async function readBotComment(client, repo, number) {

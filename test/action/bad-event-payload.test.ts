@@ -6,8 +6,9 @@
 import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeEach, describe, expect, it } from 'vitest';
 import { parseOutputFile } from '../e2e/run-action.js';
+import { captureActionLog } from '../action-log.js';
 
 const dir = await mkdtemp(join(tmpdir(), 'roadmap-guard-payload-'));
 const saved = { ...process.env };
@@ -40,14 +41,13 @@ beforeEach(async () => {
 async function runWithPayload(text: string) {
   await writeFile(paths.event, text);
   const { run } = await import('../../src/action/run.js');
-  const log: string[] = [];
-  const spy = vi.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => (log.push(String(chunk)), true));
+  const log = captureActionLog();
   try {
     await run();
   } finally {
-    spy.mockRestore();
+    log.restore();
   }
-  return { log: log.join(''), outputs: parseOutputFile(await readFile(paths.output, 'utf8')), summary: await readFile(paths.summary, 'utf8') };
+  return { log: log.text(), outputs: parseOutputFile(await readFile(paths.output, 'utf8')), summary: await readFile(paths.summary, 'utf8') };
 }
 
 describe('a bad event payload file', () => {

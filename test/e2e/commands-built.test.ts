@@ -5,17 +5,15 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { readTrail } from '../../src/report/trail.js';
 import { FakeGitHub, WORKFLOW_BOT } from '../fake-github/index.js';
 import { issueCommentEvent } from './events.js';
-import { COMMANDS_POLICY, POLICY_PATH, dealRequest } from './fixtures.js';
+import { COMMANDS_POLICY, POLICY_PATH, dealRequest, stopFake } from './fixtures.js';
 import { runAction } from './run-action.js';
 import { runInProcess } from './run-in-process.js';
 
 const SLOW = 120_000;
 let fake: FakeGitHub | undefined;
 afterEach(async () => {
-  const unknown = fake?.unknownRoutes ?? [];
-  await fake?.stop();
+  await stopFake(fake);
   fake = undefined;
-  expect(unknown).toEqual([]);
 });
 
 async function repository(): Promise<FakeGitHub> {

@@ -6,7 +6,7 @@ import { readTrail } from '../../src/report/trail.js';
 import { COMMENT_MARKER } from '../../src/report/markers.js';
 import { FakeGitHub, WORKFLOW_BOT } from '../fake-github/index.js';
 import { issueCommentEvent, issuesEvent, workflowDispatchEvent } from './events.js';
-import { COMMANDS_POLICY, POLICY_PATH, dealRequest } from './fixtures.js';
+import { COMMANDS_POLICY, POLICY_PATH, dealRequest, stopFake } from './fixtures.js';
 import { runInProcess as runActionInProcess, type InProcessOptions } from './run-in-process.js';
 
 /** Runs at a fixed moment (the trail records it), 2026-11-20 noon UTC unless told. */
@@ -17,10 +17,8 @@ function runInProcess(options: Omit<InProcessOptions, 'now'> & { now?: string })
 
 let fake: FakeGitHub | undefined;
 afterEach(async () => {
-  const unknown = fake?.unknownRoutes ?? [];
-  await fake?.stop();
+  await stopFake(fake);
   fake = undefined;
-  expect(unknown).toEqual([]);
 });
 
 /** A repository with a deal request (#1) missing its business case, by pm-paula, and a few roadmap items. */

@@ -225,7 +225,9 @@ async function loadRepositoryPolicy(client: GitHubClient, context: EventContext,
 function gather(client: GitHubClient, context: EventContext, loaded: LoadedPolicy, inputs: ActionInputs, route: CheckedRoute, now: Date): Promise<Gathered> {
   const common = { client, repo: context.repo, policy: loaded.policy, ...(inputs.dashboardIssue ? { dashboardTitle: inputs.dashboardIssue } : {}) };
   const state = savedStateStore({ ...common, enabled: inputs.savedState, dryRun: inputs.dryRun, eventName: context.eventName, log: (line) => core.info(line) });
-  if (route.mode === 'issue') return gatherIssue({ ...common, issueNumber: route.issueNumber, readBudget: state.budgetItems });
+  // With a board, planned work is the board's items (see withBoard), which the board read gives in full: the repository's other open issues are not needed.
+  const readBudget = loaded.policy.work.project ? async () => [] : state.budgetItems;
+  if (route.mode === 'issue') return gatherIssue({ ...common, issueNumber: route.issueNumber, readBudget });
   const closedMonths = Math.max(inputs.trendMonths, outcomeMonths(loaded.policy, inputs));
   return state.afterAuditRead(() => gatherAudit({ ...common, now, ...(closedMonths > 0 ? { trendSince: trendStart(now, closedMonths) } : {}) }));
 }

@@ -119,6 +119,8 @@ describe('a projects_v2_item event relayed as repository_dispatch', () => {
     expect(result.stdout).toContain('issue mode for #113');
     expect(result.exitCode).toBe(1);
     expect(result.annotations.find((a) => a.level === 'error')?.message).toContain('above its 10% cap (33 of 238 points)');
+    // The board gives every planned item in full: the repository's open issues are not read again for budgets.
+    expect(github.requests.filter((r) => String((r.body as { query?: string } | null)?.query).includes('RoadmapBudgetItems'))).toEqual([]);
     const writes = github.requests.filter((r) => r.kind === 'write').map((r) => `${r.method} ${decodeURIComponent(r.path)}`);
     expect(writes.length).toBeGreaterThan(0);
     expect(writes.every((write) => write.includes('/repos/acme/widgets/issues/113/') || write.endsWith('/repos/acme/widgets/labels'))).toBe(true);

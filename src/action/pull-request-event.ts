@@ -32,11 +32,18 @@ export function readPullRequestEvent(payload: Record<string, unknown>): PullRequ
   };
 }
 
-/** A deleted fork has no head repository; it counts as a fork, the cautious side. */
+/**
+ * A pull request comes from a fork when its head repository is not its base
+ * repository. Whether the repository is itself a fork (`repo.fork`) says
+ * nothing about it: a branch of a forked repository, merged into that same
+ * repository, runs with the repository's own token. A deleted fork has no
+ * head repository, and a payload without the names cannot tell: both count as
+ * a fork, the cautious side.
+ */
 function isFromFork(pr: Record<string, unknown>, base: Record<string, unknown> | undefined): boolean {
   const baseRepo = record(base?.repo)?.full_name;
-  const headRepo = record(record(pr.head)?.repo);
-  return !headRepo || headRepo.fork === true || (typeof baseRepo === 'string' && headRepo.full_name !== baseRepo);
+  const headRepo = record(record(pr.head)?.repo)?.full_name;
+  return typeof headRepo !== 'string' || typeof baseRepo !== 'string' || headRepo.toLowerCase() !== baseRepo.toLowerCase();
 }
 
 function record(value: unknown): Record<string, unknown> | undefined {

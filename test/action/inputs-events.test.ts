@@ -106,6 +106,20 @@ describe('routeEvent', () => {
     expect(routeEvent({ eventName: 'pull_request', payload: sameRepository }, 'auto')).toMatchObject({ pullRequest: { fromFork: false } });
   });
 
+  it('tells a fork by its head repository, not by the repository being a fork itself', () => {
+    const inForkedRepository = {
+      action: 'opened',
+      pull_request: {
+        number: 8,
+        base: { ref: 'main', repo: { full_name: 'dana/widgets', fork: true } },
+        head: { ref: 'feature', repo: { full_name: 'dana/widgets', fork: true } },
+      },
+    };
+    expect(routeEvent({ eventName: 'pull_request', payload: inForkedRepository }, 'auto')).toMatchObject({ pullRequest: { fromFork: false } });
+    const deletedFork = { ...inForkedRepository, pull_request: { ...inForkedRepository.pull_request, head: { ref: 'feature', repo: null } } };
+    expect(routeEvent({ eventName: 'pull_request', payload: deletedFork }, 'auto')).toMatchObject({ pullRequest: { fromFork: true } });
+  });
+
   it('refuses pull_request_target, which would hand a fork a write token', () => {
     expect(() => routeEvent({ eventName: 'pull_request_target', payload: { action: 'opened' } }, 'auto')).toThrow(/does not run on "pull_request_target".*Use "on: pull_request"/);
   });

@@ -122,6 +122,19 @@ describe('the merge gate', () => {
     expect(result.annotations).toContainEqual({ level: 'warning', message: 'Pull request #70 closes 51 issues; the merge gate checks the first 50 and leaves 1 unchecked.' });
   });
 
+  it('comments on a pull request between branches of a repository that is itself a fork', { timeout: SLOW }, async () => {
+    const github = await startRoadmap();
+    github.addPullRequest({ number: 70, closes: [60] });
+    const event = pullRequestEvent(github, { action: 'opened', number: 70 });
+    // GitHub marks the repository, and so both ends of the pull request, with `fork: true`.
+    const payload = event.payload as { repository: Record<string, unknown>; pull_request: { base: { repo: Record<string, unknown> }; head: { repo: Record<string, unknown> } } };
+    for (const repository of [payload.repository, payload.pull_request.base.repo, payload.pull_request.head.repo]) repository.fork = true;
+    const result = await runInProcess({ fake: github, event });
+    expect(result.exitCode).toBe(1);
+    expect(result.annotations).not.toContainEqual(expect.objectContaining({ message: expect.stringMatching(/comes from a fork/) }));
+    expect(stickyComments(github, 70, MERGE_GATE_MARKER)).toHaveLength(1);
+  });
+
   it('turns a refused comment into instructions to grant pull-requests: write', { timeout: SLOW }, async () => {
     const github = await startRoadmap({ readOnlyTokens: ['fake-token'] });
     github.addPullRequest({ number: 70, closes: [60] });

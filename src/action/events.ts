@@ -30,19 +30,23 @@ export interface EventContext {
   workspace: string | undefined;
   sha: string | undefined;
   serverUrl: string;
+  /** The run's page (its job summary), when the runner says which run this is. */
+  runUrl?: string;
 }
 
 /** The run's context, from the variables the runner sets. */
 export function readEventContext(env: NodeJS.ProcessEnv = process.env): EventContext {
   const [owner, name] = (env.GITHUB_REPOSITORY ?? '').split('/');
   if (!owner || !name) throw new Error('GITHUB_REPOSITORY is not set to owner/name: Roadmap Guard runs as a step of a GitHub Actions workflow.');
+  const serverUrl = (env.GITHUB_SERVER_URL || 'https://github.com').replace(/\/+$/, '');
   return {
     eventName: env.GITHUB_EVENT_NAME ?? '',
     payload: readPayload(env.GITHUB_EVENT_PATH),
     repo: { owner, name },
     workspace: env.GITHUB_WORKSPACE || undefined,
     sha: env.GITHUB_SHA || undefined,
-    serverUrl: (env.GITHUB_SERVER_URL || 'https://github.com').replace(/\/+$/, ''),
+    serverUrl,
+    ...(env.GITHUB_RUN_ID && /^\d+$/.test(env.GITHUB_RUN_ID) ? { runUrl: `${serverUrl}/${owner}/${name}/actions/runs/${env.GITHUB_RUN_ID}` } : {}),
   };
 }
 

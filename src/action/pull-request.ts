@@ -13,13 +13,18 @@ import type { GitHubClient } from '../github/client.js';
 import { describeCounts } from '../github/request-counts.js';
 import { createPolicyReader } from '../github/policy-reader.js';
 import { findStickyComment, readPullRequest, type PullRequestRead } from '../github/pull-request-read.js';
-import { readBudgetItems, readFocusIssue, readIssues } from '../github/read.js';
+import { readBudgetItems, readIssues } from '../github/read.js';
 import { formatProblem, PolicyError } from '../policy/errors.js';
 import { loadPolicy, missingPolicyProblem, type LoadedPolicy } from '../policy/load.js';
 import { parsePolicy } from '../policy/normalize.js';
 import { stamp as stampLine } from '../report/comment.js';
 import { MERGE_GATE_MARKER, POLICY_PREVIEW_MARKER } from '../report/markers.js';
-import { judgePullRequest, type GateVerdict, type LinkedIssue } from '../pull-request/gate.js';
+import { judgeWithEvaluation, type GateVerdict } from '../pull-request/gate.js';
+import { planGateStatus } from '../pull-request/gate-status.js';
+import { MERGE_GATE_CONTEXT } from '../github/commit-status.js';
+import type { PlannedWrite } from '../plan/types.js';
+import { savedStateStore } from '../saved-state/saved-state.js';
+import { readLinkedWork } from './linked-work.js';
 import { gateFailure, renderGateComment, renderGateResolved } from '../pull-request/gate-comment.js';
 import { diffPolicies } from '../pull-request/policy-diff.js';
 import { renderInvalidPreview, renderNoPolicyChange, renderPolicyPreview } from '../pull-request/preview-comment.js';
@@ -61,14 +66,14 @@ export async function guardPullRequest(run: PullRequestRun): Promise<{ failure?:
 
   // 3. The merge gate.
   const verdict = await mergeGate(run, pr, base);
-  const gateComment = renderGateComment({ verdict, pullRequest: pr, stamp });
+  const gateComment = renderGateComment({ verdict, pullRequest: pr, stamp, ...(context.runUrl ? { summaryUrl: context.runUrl } : {}) });
 
   // 4. The policy preview, when the pull request edits the policy or a file it extends in this repository.
   const touched = pr.files.some((file) => policyFiles(inputs.policyPath, base.sources, context.repo).includes(file));
   const preview = touched ? await previewPolicyChange(run, base, stamp) : undefined;
 
-  // 5. The sticky comments: the gate's while it fails (then resolved), the preview's while the policy changes.
-  const plan = mayComment(run, base, draft) ? planComments({ run, pr, verdict, gateComment, preview, stamp }) : [];
+  // 5. The merge gate's status on the head commit, then the sticky comments: the gate's while it fails (then resolved), the preview's while the policy changes.
+  const plan = [...planStatus(run, pr, verdict), ...(mayComment(run, base, draft) ? planComments({ run, pr, verdict, gateComment, preview, stamp }) : [])];
   const applied = await applyWrites(client, context.repo, plan, { dryRun: inputs.dryRun, maxWrites: inputs.maxWrites, log: core });
   if (!inputs.dryRun && plan.length) core.info(describeApplied(applied));
 
@@ -78,8 +83,20 @@ export async function guardPullRequest(run: PullRequestRun): Promise<{ failure?:
   return { ...(failures.length ? { failure: failures.join(' ') } : {}), applied };
 }
 
-/** The writes the pull request's comments need (planned in pull-request/sticky-comment.ts). */
-type CommentWrites = ReturnType<typeof planStickyComment>;
+/** The writes the pull request's status and comments need (planned in pull-request/gate-status.ts and sticky-comment.ts). */
+type CommentWrites = PlannedWrite[];
+
+/**
+ * The status a ruleset requires. A fork's token cannot set it: the job's own
+ * check carries the verdict, and the next issue event or audit sets the status.
+ */
+function planStatus(run: PullRequestRun, pr: PullRequestRead, verdict: GateVerdict): PlannedWrite[] {
+  if (run.pullRequest.fromFork) {
+    core.notice(`This pull request comes from a fork, whose workflow token cannot set the \`${MERGE_GATE_CONTEXT}\` status: this job's check carries the verdict, and the next issue event or audit sets the status.`);
+    return [];
+  }
+  return planGateStatus({ pullRequest: pr.number, headSha: pr.headSha, verdict, current: pr.gateStatus, ...(run.context.runUrl ? { targetUrl: run.context.runUrl } : {}) });
+}
 
 interface Outcome {
   run: PullRequestRun;
@@ -113,7 +130,7 @@ function reportMarkdown({ run, pr, gateComment, preview, plan, applied }: Outcom
     `## Roadmap Guard: pull request #${pr.number}`,
     withoutMarkers(gateComment),
     preview ? withoutMarkers(preview.markdown) : '',
-    plan.length ? `- **Comments:** ${inputs.dryRun ? `dry run, ${plan.length} not written` : describeApplied(applied)}` : '',
+    plan.length ? `- **Writes:** ${inputs.dryRun ? `dry run, ${plan.length} not written` : describeApplied(applied)}` : '',
     `- **API requests:** ${describeCounts(client.counts())}`,
   ]
     .filter(Boolean)
@@ -141,31 +158,45 @@ function isMissingPolicy(error: PolicyError, path: string): boolean {
   return error.problems.length === 1 && formatProblem(error.problems[0]!) === formatProblem(missingPolicyProblem(path));
 }
 
-/** Reads what the linked issues need, evaluates them with the budgets, and judges the pull request. */
+/** Reads the linked issues in full and the budgets (from the saved state when it can), and judges the pull request. */
 async function mergeGate(run: PullRequestRun, pr: PullRequestRead, base: LoadedPolicy): Promise<GateVerdict> {
+  const { client, context } = run;
+  const work = await readLinkedWork(client, context.repo, pr, base.policy);
+  // Every open issue narrowly, for the budgets; the linked issues replace their narrow copies.
+  const budgetItems = work.linked.length ? await budgetRead(run, base) : [];
+  const linkedNumbers = new Set(work.items.map((item) => item.number));
+  const items = [...budgetItems.filter((item) => !linkedNumbers.has(item.number)), ...work.items];
+  const evaluation = evaluate(base.policy, items, run.now);
+  const verdict = judgeWithEvaluation({ evaluation, policy: base.policy, linked: work.linked, ...(work.linking ? { linking: work.linking } : {}) });
+  run.state.evaluation = { ...evaluation, findings: verdict.findings, compliant: verdict.passes };
+  if (verdict.noLinkedIssue && !verdict.requireLinkedIssue) core.notice(`Pull request #${pr.number} closes no issue, so there is no planned work to check; it passes.${otherBaseNotice(verdict)}`);
+  core.info(`Merge gate: ${verdict.passes ? 'passes' : 'fails'} (${plural(work.linked.length, 'linked issue')}).`);
+  return verdict;
+}
+
+/** Why a pull request into another branch may close nothing, for the notice. */
+function otherBaseNotice(verdict: GateVerdict): string {
+  const base = verdict.otherBase;
+  if (!base || base.keywordsRead) return '';
+  return ` It merges into ${base.base}, not ${base.defaultBranch}: GitHub links closing keywords only for the default branch, so only issues linked under Development count (see pull-requests.keywords-on-other-bases).`;
+}
+
+/** The budgets' open issues: the audit's saved state and the issues changed since, like an issue event, or every open issue when that state cannot be used. */
+function budgetRead(run: PullRequestRun, base: LoadedPolicy): Promise<WorkItem[]> {
   const { client, context, inputs } = run;
   const dashboardTitle = inputs.dashboardIssue || undefined;
-  const unread = pr.closingTotal - pr.closes.length - pr.closesElsewhere.length;
-  if (unread > 0) core.warning(`Pull request #${pr.number} closes ${pr.closingTotal} issues; the merge gate checks the first ${pr.closingTotal - unread} and leaves ${unread} unchecked.`);
-  if (pr.closesElsewhere.length) core.notice(`Pull request #${pr.number} also closes ${pr.closesElsewhere.join(', ')}: issues of other repositories are not this roadmap's planned work and are not checked.`);
-  const linkedItems: WorkItem[] = [];
-  const linked: LinkedIssue[] = [];
-  for (const number of pr.closes) {
-    const focus = await readFocusIssue(client, context.repo, number, undefined, dashboardTitle);
-    const item = focus.record.item;
-    const comment = focus.record.comments.comment;
-    linkedItems.push(item);
-    linked.push({ number, title: item.title, url: item.url, ...(comment?.id ? { commentUrl: `${item.url}#issuecomment-${comment.id}` } : {}) });
-  }
-  // The budget read has every open issue narrowly; the linked issues replace their narrow copies.
-  const budgetItems = linked.length ? await readBudgetItems(client, context.repo, base.policy, { dashboardTitle }) : [];
-  const items = [...budgetItems.filter((item) => !pr.closes.includes(item.number)), ...linkedItems];
-  const evaluation = evaluate(base.policy, items, run.now);
-  const verdict = judgePullRequest({ evaluation, linked, requireLinkedIssue: base.policy.pullRequests.requireLinkedIssue });
-  run.state.evaluation = { ...evaluation, findings: verdict.findings, compliant: verdict.passes };
-  if (verdict.noLinkedIssue && !verdict.requireLinkedIssue) core.notice(`Pull request #${pr.number} closes no issue, so there is no planned work to check; it passes.`);
-  core.info(`Merge gate: ${verdict.passes ? 'passes' : 'fails'} (${plural(linked.length, 'linked issue')}).`);
-  return verdict;
+  if (base.policy.work.project) return readBudgetItems(client, context.repo, base.policy, { dashboardTitle });
+  const state = savedStateStore({
+    client,
+    repo: context.repo,
+    policy: base.policy,
+    ...(dashboardTitle ? { dashboardTitle } : {}),
+    enabled: inputs.savedState,
+    dryRun: inputs.dryRun,
+    eventName: context.eventName,
+    log: (line) => core.info(line),
+  });
+  return state.budgetItems();
 }
 
 /** Validates the pull request's version of the policy and, when valid, compares what both versions make of today's planned work. */

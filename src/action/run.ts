@@ -27,6 +27,7 @@ import { readInputs, type ActionInputs } from './inputs.js';
 import { outputsFrom, setOutputs } from './outputs.js';
 import { annotatePolicyProblems } from './policy-annotations.js';
 import { guardPullRequest } from './pull-request.js';
+import { planPullRequestStatuses } from './pull-request-statuses.js';
 import { writeFailureSummary, writeReport } from './job-summary.js';
 import { scopeToItem } from '../plan/scope.js';
 import { withoutSecrets } from './secrets.js';
@@ -101,8 +102,9 @@ async function guardRoadmap(options: RunOptions, state: RunState): Promise<strin
   state.evaluation = evaluation;
   const report = reportInputFor({ context, loaded, inputs, route, gathered, evaluation, now });
 
-  // 5. Plan the writes.
-  const plan = await planRun({ client, context, loaded, inputs, route, gathered, evaluation, report, decided });
+  // 5. Plan the writes: the issues', and the merge gate's status on the open pull requests they change.
+  const statuses = await planPullRequestStatuses({ client, context, policy: loaded.policy, items: gathered.items, fullItems: route.mode === 'audit' ? gathered.items : gathered.syncItems, now });
+  const plan = await planRun({ client, context, loaded, inputs, route, gathered, evaluation, report, decided, statuses });
 
   // 6. Apply them.
   const applied = await applyPlan(client, context, plan, inputs);
@@ -261,6 +263,8 @@ interface PlanContext {
   evaluation: Evaluation;
   report: ReportInput;
   decided: Decided;
+  /** The merge gate's statuses to update (pull-request-statuses.ts). */
+  statuses: PlannedWrite[];
 }
 
 async function planRun(run: PlanContext): Promise<PlannedWrite[]> {
@@ -288,7 +292,7 @@ async function planRun(run: PlanContext): Promise<PlannedWrite[]> {
     conversationFor,
   });
   // The command's labels first, the reaction last: a 👍 means everything else was written.
-  const writes = [...run.decided.labelWrites, ...itemWrites, ...(run.decided.reaction ? [run.decided.reaction] : [])];
+  const writes = [...run.decided.labelWrites, ...itemWrites, ...run.statuses, ...(run.decided.reaction ? [run.decided.reaction] : [])];
   if (route.mode !== 'audit' || !run.inputs.dashboardIssue) return writes;
   return [...writes, ...planDashboard({ title: run.inputs.dashboardIssue, body: renderDashboard(report), existing: run.gathered.dashboard, extras: run.gathered.extraDashboards })];
 }

@@ -25,7 +25,7 @@ export interface Policy {
   /** Absent: no exceptions can be granted. */
   exemptions?: ExemptionsRule;
   enforcement: Enforcement;
-  pullRequests: { requireLinkedIssue: boolean };
+  pullRequests: { requireLinkedIssue: boolean; keywordsOnOtherBases: boolean };
 }
 
 /** What counts as planned work, and how big each item is. */

@@ -11,6 +11,7 @@ import type { PlannedWrite } from '../plan/types.js';
 import { dashboardExists, readBotComment, type RepoRef } from './read.js';
 import { addLabels, addReaction, closeAsDuplicate, closeIssue, createComment, createIssue, createLabel, deleteComment, removeLabel, updateComment, updateIssueBody } from './writes.js';
 import { plural } from '../core/wording.js';
+import { createGateStatus } from './commit-status.js';
 
 export interface ApplyOptions {
   dryRun: boolean;
@@ -78,6 +79,7 @@ export function describeApplied(result: ApplyResult): string {
 
 /** The permission a write needs: comments on a pull request are governed by `pull-requests`, everything else by `issues`. */
 function permissionFor(write: PlannedWrite): WritePermission {
+  if (write.kind === 'set-status') return 'statuses';
   return 'onPullRequest' in write && write.onPullRequest ? 'pull-requests' : 'issues';
 }
 
@@ -126,5 +128,7 @@ async function applyWrite(client: GitHubClient, repo: RepoRef, write: PlannedWri
       return closeIssue(octokit, repo, write.issue, write.stateReason);
     case 'add-reaction':
       return addReaction(octokit, repo, write.commentId, write.content);
+    case 'set-status':
+      return createGateStatus(octokit, repo, { sha: write.sha, state: write.state, description: write.statusDescription, ...(write.targetUrl ? { targetUrl: write.targetUrl } : {}) });
   }
 }

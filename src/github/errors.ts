@@ -59,12 +59,14 @@ export function rateLimitReset(error: unknown): Date | undefined {
 }
 
 /** The permission a refused write needs. */
-export type WritePermission = 'issues' | 'pull-requests';
+export type WritePermission = 'issues' | 'pull-requests' | 'statuses';
 
 /** The job's `permissions:` block that grants it, least privilege. */
 const PERMISSIONS: Record<WritePermission, string[]> = {
   issues: ['contents: read', 'issues: write'],
   'pull-requests': ['contents: read', 'issues: read', 'pull-requests: write'],
+  // The merge gate's status is set by pull-request runs and by issue events and audits, which read the open pull requests.
+  statuses: ['contents: read', 'issues: write', 'pull-requests: read', 'statuses: write'],
 };
 
 /**

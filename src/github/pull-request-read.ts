@@ -1,38 +1,50 @@
 /**
  * Reads a pull request for the merge gate and the policy preview: the issues
- * it will close, its changed files, and the bot's own comments on it. One
- * GraphQL request in the common case; more only for long comment threads or
- * more than 100 changed files.
+ * it will close, its base and description, the merge gate's status on its
+ * head commit, its changed files, and the bot's own comments on it. One
+ * GraphQL request in the common case; more only for more than 100 closing
+ * references, long comment threads or more than 100 changed files.
  */
 import type { GitHubClient } from './client.js';
 import type { RepoRef } from './read.js';
 import { findBotComment, type CommentNode } from './work-items.js';
+import { MERGE_GATE_CONTEXT, type GateStatus, type StatusNode, gateStatusOf } from './commit-status.js';
 import type { BotComment } from '../plan/types.js';
 
 /**
  * `closingIssuesReferences` holds the issues a pull request will close, from
  * closing keywords ("Closes #12") and from links made in the sidebar
- * (GitHub's GraphQL reference, PullRequest.closingIssuesReferences).
+ * (GitHub's GraphQL reference, PullRequest.closingIssuesReferences). Every
+ * page is read: a reference left unread would be a change left unchecked.
  */
 export const PULL_REQUEST_QUERY = /* GraphQL */ `
   query RoadmapPullRequest(
     $owner: String!
     $name: String!
     $number: Int!
+    $statusContext: String!
+    $referencesAfter: String
     $commentsAfter: String
     $filesAfter: String
+    $withReferences: Boolean!
     $withComments: Boolean!
     $withFiles: Boolean!
   ) {
     repository(owner: $owner, name: $name) {
+      defaultBranchRef { name }
       pullRequest(number: $number) {
         number
         title
         url
         isDraft
-        closingIssuesReferences(first: 50) {
+        body
+        baseRefName
+        headRefOid
+        commits(last: 1) { nodes { commit { oid status { context(name: $statusContext) { state description } } } } }
+        closingIssuesReferences(first: 100, after: $referencesAfter) @include(if: $withReferences) {
           totalCount
-          nodes { number repository { nameWithOwner } }
+          pageInfo { hasNextPage endCursor }
+          nodes { id number repository { nameWithOwner } }
         }
         comments(first: 100, after: $commentsAfter) @include(if: $withComments) {
           pageInfo { hasNextPage endCursor }
@@ -52,31 +64,59 @@ interface PageInfo {
   endCursor: string | null;
 }
 
+/** A closing reference as GitHub lists it: the issue's node id, number and repository. */
+export interface ReferenceNode {
+  id: string;
+  number: number;
+  repository: { nameWithOwner: string };
+}
+
+export interface ReferenceConnection {
+  totalCount: number;
+  pageInfo: PageInfo;
+  nodes: (ReferenceNode | null)[] | null;
+}
+
 interface PullRequestPage {
   repository: {
+    defaultBranchRef: { name: string } | null;
     pullRequest: {
       number: number;
       title: string;
       url: string;
       isDraft: boolean;
-      closingIssuesReferences: { totalCount: number; nodes: ({ number: number; repository: { nameWithOwner: string } } | null)[] | null } | null;
+      body: string | null;
+      baseRefName: string;
+      headRefOid: string;
+      commits: { nodes: ({ commit: { oid: string; status: StatusNode | null } } | null)[] | null } | null;
+      closingIssuesReferences?: ReferenceConnection | null;
       comments?: { pageInfo: PageInfo; nodes: (CommentNode | null)[] | null };
       files?: { pageInfo: PageInfo; nodes: ({ path: string } | null)[] | null } | null;
     } | null;
   } | null;
 }
 
-export interface PullRequestRead {
+/** The issues a pull request closes, as GitHub links them. */
+export interface ClosingReferences {
+  /** The issues of this repository: number and node id (to read them in one request). */
+  closes: { number: number; id: string }[];
+  /** Closing references to issues of other repositories (`owner/name#12`): not this repository's planned work. */
+  closesElsewhere: string[];
+}
+
+export interface PullRequestRead extends ClosingReferences {
   number: number;
   title: string;
   url: string;
   isDraft: boolean;
-  /** Numbers of the issues of this repository the pull request closes. */
-  closes: number[];
-  /** Closing references to issues of other repositories (`owner/name#12`): not this repository's planned work. */
-  closesElsewhere: string[];
-  /** How many closing references there are in all (only the first 50 are read). */
-  closingTotal: number;
+  /** The description, as typed: hostile input. */
+  body: string;
+  /** The branch it merges into, and the repository's default branch (GitHub links closing keywords only there). */
+  baseRef: string;
+  defaultBranch: string | undefined;
+  /** The head commit, and the merge gate's status on it, if it has one. */
+  headSha: string;
+  gateStatus: GateStatus | null;
   /** Paths the pull request changes (GitHub lists at most 3,000). */
   files: string[];
   /** The pull request's comments, oldest first, to find the bot's own among them. */
@@ -87,34 +127,81 @@ export interface PullRequestRead {
 const MAX_FILE_PAGES = 30;
 
 type PullRequestNode = NonNullable<NonNullable<PullRequestPage['repository']>['pullRequest']>;
-type PullRequestVariables = { owner: string; name: string; number: number };
+type PullRequestVariables = { owner: string; name: string; number: number; statusContext: string };
+const NO_PAGES = { referencesAfter: null, commentsAfter: null, filesAfter: null, withReferences: false, withComments: false, withFiles: false };
 
 export async function readPullRequest(client: GitHubClient, repo: RepoRef, number: number): Promise<PullRequestRead> {
-  const variables = { owner: repo.owner, name: repo.name, number };
-  const first = await client.graphql<PullRequestPage>(PULL_REQUEST_QUERY, { ...variables, commentsAfter: null, filesAfter: null, withComments: true, withFiles: true });
+  const variables = { owner: repo.owner, name: repo.name, number, statusContext: MERGE_GATE_CONTEXT };
+  const first = await client.graphql<PullRequestPage>(PULL_REQUEST_QUERY, { ...variables, ...NO_PAGES, withReferences: true, withComments: true, withFiles: true });
   const pr = first.repository?.pullRequest;
   if (!pr) throw new Error(`Pull request #${number} was not found in ${repo.owner}/${repo.name}, or the token cannot read it.`);
+  const references = await readEveryReference(pr.closingIssuesReferences ?? null, referencePages(client, repo, number));
   const comments = await readAllComments(client, variables, pr);
   const files = await readChangedFiles(client, variables, pr);
+  const head = pr.commits?.nodes?.[0]?.commit;
   return {
     number: pr.number,
     title: pr.title,
     url: pr.url,
     isDraft: pr.isDraft,
-    ...closingReferences(pr, repo),
+    body: pr.body ?? '',
+    baseRef: pr.baseRefName,
+    defaultBranch: first.repository?.defaultBranchRef?.name,
+    headSha: pr.headRefOid,
+    gateStatus: head?.oid === pr.headRefOid ? gateStatusOf(head.status) : null,
+    ...splitReferences(references, repo),
     files,
     comments: comments.filter((comment): comment is CommentNode => comment !== null),
   };
 }
 
+/** The pages of a pull request's closing references after the first, through its own query. */
+export function referencePages(client: GitHubClient, repo: RepoRef, number: number): (after: string) => Promise<ReferenceConnection | null> {
+  return async (referencesAfter) => {
+    const variables = { owner: repo.owner, name: repo.name, number, statusContext: MERGE_GATE_CONTEXT };
+    const page = await client.graphql<PullRequestPage>(PULL_REQUEST_QUERY, { ...variables, ...NO_PAGES, referencesAfter, withReferences: true });
+    return page.repository?.pullRequest?.closingIssuesReferences ?? null;
+  };
+}
+
+/**
+ * The references of a connection, page after page. GitHub's count is the
+ * check: a reference missing from the pages (a null node, pages that end
+ * early) could be the one that fails, so the read fails instead of passing
+ * what it did not see.
+ */
+export async function readEveryReference(first: ReferenceConnection | null, nextPage: (after: string) => Promise<ReferenceConnection | null>): Promise<ReferenceNode[]> {
+  const references: ReferenceNode[] = [];
+  // GitHub answers null for an issue the token cannot see: one of another, private repository, never this one's.
+  let hidden = 0;
+  let connection = first;
+  let pages = 0;
+  while (connection) {
+    for (const node of connection.nodes ?? []) {
+      if (node) references.push(node);
+      else hidden += 1;
+    }
+    pages += 1;
+    const after = connection.pageInfo.hasNextPage ? connection.pageInfo.endCursor : null;
+    connection = after && pages < MAX_REFERENCE_PAGES ? await nextPage(after) : null;
+  }
+  const counted = first?.totalCount ?? 0;
+  if (references.length + hidden < counted) {
+    throw new Error(`GitHub counts ${counted} issues the pull request closes but listed ${references.length}: the merge gate checks every one, so it cannot pass what it could not read. Run it again.`);
+  }
+  return references;
+}
+
+/** A pull request can link thousands of issues by keywords; 50 pages is 5,000, beyond any real change. */
+const MAX_REFERENCE_PAGES = 50;
+
 /** The issues the pull request closes, in this repository and elsewhere. */
-function closingReferences(pr: PullRequestNode, repo: RepoRef): Pick<PullRequestRead, 'closes' | 'closesElsewhere' | 'closingTotal'> {
+export function splitReferences(references: readonly ReferenceNode[], repo: RepoRef): ClosingReferences {
   const here = `${repo.owner}/${repo.name}`.toLowerCase();
-  const references = (pr.closingIssuesReferences?.nodes ?? []).filter((node): node is NonNullable<typeof node> => node !== null);
+  const ours = references.filter((node) => node.repository.nameWithOwner.toLowerCase() === here);
   return {
-    closes: references.filter((node) => node.repository.nameWithOwner.toLowerCase() === here).map((node) => node.number),
+    closes: ours.map((node) => ({ number: node.number, id: node.id })),
     closesElsewhere: references.filter((node) => node.repository.nameWithOwner.toLowerCase() !== here).map((node) => `${node.repository.nameWithOwner}#${node.number}`),
-    closingTotal: pr.closingIssuesReferences?.totalCount ?? references.length,
   };
 }
 
@@ -123,7 +210,7 @@ async function readAllComments(client: GitHubClient, variables: PullRequestVaria
   const comments = [...(pr.comments?.nodes ?? [])];
   let commentsAfter = nextCursor(pr.comments?.pageInfo);
   while (commentsAfter) {
-    const page = await client.graphql<PullRequestPage>(PULL_REQUEST_QUERY, { ...variables, commentsAfter, filesAfter: null, withComments: true, withFiles: false });
+    const page = await client.graphql<PullRequestPage>(PULL_REQUEST_QUERY, { ...variables, ...NO_PAGES, commentsAfter, withComments: true });
     comments.push(...(page.repository?.pullRequest?.comments?.nodes ?? []));
     commentsAfter = nextCursor(page.repository?.pullRequest?.comments?.pageInfo);
   }
@@ -135,7 +222,7 @@ async function readChangedFiles(client: GitHubClient, variables: PullRequestVari
   const files = pathsOf(pr.files);
   let filesAfter = nextCursor(pr.files?.pageInfo);
   for (let pages = 1; filesAfter && pages < MAX_FILE_PAGES; pages += 1) {
-    const page = await client.graphql<PullRequestPage>(PULL_REQUEST_QUERY, { ...variables, commentsAfter: null, filesAfter, withComments: false, withFiles: true });
+    const page = await client.graphql<PullRequestPage>(PULL_REQUEST_QUERY, { ...variables, ...NO_PAGES, filesAfter, withFiles: true });
     const more = page.repository?.pullRequest?.files;
     files.push(...pathsOf(more));
     filesAfter = nextCursor(more?.pageInfo);

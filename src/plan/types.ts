@@ -17,7 +17,9 @@ export type PlannedWrite =
   | { kind: 'update-issue'; issue: number; body: string; description: string }
   | { kind: 'close-duplicate-dashboard'; issue: number; body: string; description: string }
   | { kind: 'close-issue'; issue: number; stateReason: 'not_planned'; description: string }
-  | { kind: 'add-reaction'; issue: number; commentId: number; content: '+1' | 'confused'; description: string };
+  | { kind: 'add-reaction'; issue: number; commentId: number; content: '+1' | 'confused'; description: string }
+  /** The merge gate's commit status on a pull request's head commit; `issue` is the pull request. */
+  | { kind: 'set-status'; issue: number; sha: string; state: 'success' | 'failure'; statusDescription: string; targetUrl?: string; description: string };
 
 export interface PlanInput {
   evaluation: Evaluation;

@@ -21,7 +21,7 @@ export function normalizePolicy(file: ParsedPolicyFile): Policy {
     backlog: backlogRule(file.backlog),
     exemptions: exemptionsRule(file.exemptions),
     enforcement: enforcement(file.enforcement),
-    pullRequests: { requireLinkedIssue: file['pull-requests']['require-linked-issue'] },
+    pullRequests: { requireLinkedIssue: file['pull-requests']['require-linked-issue'], keywordsOnOtherBases: file['pull-requests']['keywords-on-other-bases'] },
   };
 }
 

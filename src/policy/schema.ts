@@ -383,6 +383,10 @@ export const policyFileSchema = z
         'require-linked-issue': z.boolean({ error: expected('true or false') }).default(false).meta({
           description: 'true: the merge gate fails a pull request that closes no issue, so every change is tied to planned work. false: it passes with a notice.',
         }),
+        'keywords-on-other-bases': z.boolean({ error: expected('true or false') }).default(false).meta({
+          description:
+            'true: for a pull request into another branch than the default one, where GitHub ignores closing keywords, the merge gate reads "Closes #12" from its description itself. false: only issues linked under Development count there.',
+        }),
       })
       .prefault({})
       .meta({ description: 'The merge gate on pull requests.' }),

@@ -2,10 +2,18 @@
  * The merge gate's verdict, pure: a pull request may merge when every issue
  * it closes meets the roadmap policy with its work counted in the budgets.
  * Exempt issues pass; a pull request that closes nothing passes unless the
- * policy asks for a linked issue.
+ * policy asks for a linked issue. A budget over its cap is the repository's
+ * state, not any one issue's: it is stated once, with the issues it holds up.
+ *
+ * `judgePullRequest(policy, items, linked)` is the whole judgement; the
+ * policy preview calls it too, and runs that judge many pull requests over
+ * one evaluation call `judgeWithEvaluation`.
  */
+import { evaluate } from '../core/evaluate.js';
+import { isBudgetFinding } from '../core/finding-kinds.js';
+import type { Policy } from '../core/policy.js';
+import type { Evaluation, Finding, WorkItem } from '../core/types.js';
 import { scopeToItem } from '../plan/scope.js';
-import type { Evaluation, Finding } from '../core/types.js';
 
 export interface LinkedIssue {
   number: number;
@@ -15,39 +23,79 @@ export interface LinkedIssue {
   commentUrl?: string;
 }
 
+/** How the pull request's issues were found, when that explains an empty list. */
+export interface Linking {
+  /** The branch the pull request merges into. */
+  base: string;
+  /** The repository's default branch: the only base GitHub links closing keywords for. */
+  defaultBranch: string;
+  /** The description's closing keywords were read by Roadmap Guard itself (`pull-requests.keywords-on-other-bases`). */
+  keywordsRead: boolean;
+}
+
 export interface IssueVerdict {
   issue: LinkedIssue;
   status: 'blocks' | 'passes' | 'exempt';
-  /** The failing findings that concern the issue: its own and its category's or customer's budget. */
+  /** The issue's own failing findings (its business case, labels…). */
   blockers: Finding[];
+  /** The issue counts toward a budget that is over its cap (`budgetBlockers`). */
+  overBudget: boolean;
 }
 
 export interface GateVerdict {
   passes: boolean;
   issues: IssueVerdict[];
+  /** The failing budget findings that hold up a linked issue: repository-wide, stated once. */
+  budgetBlockers: Finding[];
   /** The pull request closes no issue of this repository. */
   noLinkedIssue: boolean;
   /** The policy asks every pull request to close an issue (`pull-requests.require-linked-issue`). */
   requireLinkedIssue: boolean;
+  /** Set when the pull request merges into another branch than the default one. */
+  otherBase?: Linking;
   /** Every finding about the linked issues, for the outputs. */
   findings: Finding[];
 }
 
-export function judgePullRequest(input: { evaluation: Evaluation; linked: LinkedIssue[]; requireLinkedIssue: boolean }): GateVerdict {
-  const issues = input.linked.map((issue): IssueVerdict & { findings: Finding[] } => {
-    const scoped = scopeToItem(input.evaluation, issue.number);
-    const exempt = input.evaluation.items.find((a) => a.number === issue.number)?.exempt ?? false;
-    // An exempt item is reported but never blocked, whatever its category's budget says.
-    const blockers = exempt ? [] : scoped.findings.filter((f) => f.severity === 'fail');
-    return { issue, status: exempt ? 'exempt' : blockers.length ? 'blocks' : 'passes', blockers, findings: scoped.findings };
-  });
+export interface GateInput {
+  policy: Policy;
+  /** Every open issue (budgets need them all), with the linked issues read in full. */
+  items: WorkItem[];
+  linked: LinkedIssue[];
+  now: Date | string;
+  linking?: Linking;
+}
+
+export function judgePullRequest(input: GateInput): GateVerdict {
+  return judgeWithEvaluation({ evaluation: evaluate(input.policy, input.items, input.now), policy: input.policy, linked: input.linked, ...(input.linking ? { linking: input.linking } : {}) });
+}
+
+export function judgeWithEvaluation(input: { evaluation: Evaluation; policy: Policy; linked: LinkedIssue[]; linking?: Linking }): GateVerdict {
+  const { evaluation } = input;
+  const requireLinkedIssue = input.policy.pullRequests.requireLinkedIssue;
+  const judged = input.linked.map((issue) => judgeIssue(evaluation, issue));
   const noLinkedIssue = input.linked.length === 0;
-  const findings = [...new Set(issues.flatMap((verdict) => verdict.findings))];
+  const budgetBlockers = [...new Set(judged.flatMap((verdict) => verdict.budget))];
+  const findings = [...new Set(judged.flatMap((verdict) => verdict.findings))];
+  const otherBase = input.linking && input.linking.base !== input.linking.defaultBranch ? input.linking : undefined;
   return {
-    passes: issues.every((verdict) => verdict.status !== 'blocks') && !(noLinkedIssue && input.requireLinkedIssue),
-    issues: issues.map(({ issue, status, blockers }) => ({ issue, status, blockers })),
+    passes: judged.every((verdict) => verdict.status !== 'blocks') && !(noLinkedIssue && requireLinkedIssue),
+    issues: judged.map(({ issue, status, blockers, overBudget }) => ({ issue, status, blockers, overBudget })),
+    budgetBlockers,
     noLinkedIssue,
-    requireLinkedIssue: input.requireLinkedIssue,
+    requireLinkedIssue,
+    ...(otherBase ? { otherBase } : {}),
     findings,
   };
+}
+
+function judgeIssue(evaluation: Evaluation, issue: LinkedIssue): IssueVerdict & { findings: Finding[]; budget: Finding[] } {
+  const scoped = scopeToItem(evaluation, issue.number);
+  const exempt = evaluation.items.find((a) => a.number === issue.number)?.exempt ?? false;
+  // An exempt item is reported but never blocked, whatever its category's budget says.
+  const failing = exempt ? [] : scoped.findings.filter((f) => f.severity === 'fail');
+  const budget = failing.filter((f) => !f.item && isBudgetFinding(f));
+  const blockers = failing.filter((f) => !budget.includes(f));
+  const status = exempt ? 'exempt' : failing.length ? 'blocks' : 'passes';
+  return { issue, status, blockers, overBudget: budget.length > 0, findings: scoped.findings, budget };
 }

@@ -50,6 +50,16 @@ export const SAVE_AFTER_CHANGES = 50;
  */
 const DEFAULT_BRANCH_EVENTS = ['issues', 'issue_comment', 'schedule', 'workflow_dispatch', 'repository_dispatch'];
 
+/**
+ * Runs that may restore the default branch's state but not save one: "If a
+ * workflow run is triggered for a pull request, it can also restore caches
+ * created in the base branch", and any run can restore the default branch's
+ * (GitHub docs, "Dependency caching reference", restrictions for accessing a
+ * cache). What a pull-request run would save is scoped to its merge ref,
+ * where no issue event would find it.
+ */
+const RESTORE_ONLY_EVENTS = ['pull_request'];
+
 export interface SavedStateOptions {
   client: GitHubClient;
   repo: RepoRef;
@@ -95,7 +105,7 @@ export function savedStateStore(options: SavedStateOptions): SavedStateStore {
   const cacheRequests = () => plural(cache?.requests() ?? 0, 'cache request');
 
   const save = async (state: Omit<SavedState, 'format' | 'repository' | 'policyDigest'>): Promise<void> => {
-    if (!cache || unused) return;
+    if (!cache || unused || RESTORE_ONLY_EVENTS.includes(options.eventName)) return;
     if (options.dryRun) return options.log('Saved state: not saved (dry run: nothing is written).');
     const key = `${prefix}${env.GITHUB_RUN_ID ?? 'local'}-${env.GITHUB_RUN_ATTEMPT ?? '1'}-${clock()}`;
     try {
@@ -178,7 +188,7 @@ function whyNotCurrent(state: SavedState, githubNow: string, counted: number, op
 function whyUnused(options: SavedStateOptions, noCache: string | undefined): string | undefined {
   if (!options.enabled) return 'turned off (`saved-state: false`)';
   if (options.policy.work.project) return 'not used with a board (`work.project`): a board cannot be asked for the items changed since a moment, so it is read in full';
-  if (!DEFAULT_BRANCH_EVENTS.includes(options.eventName)) return `not used for ${options.eventName || 'this'} runs, whose cache is not the default branch's`;
+  if (!DEFAULT_BRANCH_EVENTS.includes(options.eventName) && !RESTORE_ONLY_EVENTS.includes(options.eventName)) return `not used for ${options.eventName || 'this'} runs, whose cache is not the default branch's`;
   return noCache;
 }
 

@@ -72,8 +72,8 @@ describe('an audit of a Projects v2 board', () => {
     expect(result.exitCode).toBe(1);
     const boardReads = github.requests.filter((r) => r.login === BOARD_READER);
     expect(boardReads).toHaveLength(10);
-    // Board pages, one page of this repository's open issues, the policy file, the closed issues still labelled.
-    expect(github.requests.map((r) => r.route)).toHaveLength(13);
+    // Board pages, one page of this repository's open issues, the policy file, the closed issues still labelled, the open pull requests.
+    expect(github.requests.map((r) => r.route)).toHaveLength(14);
   });
 });
 

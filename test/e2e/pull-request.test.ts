@@ -42,6 +42,15 @@ async function startRoadmap(options: { readOnlyTokens?: string[] } = {}): Promis
   return fake;
 }
 
+/** The writes other than the merge gate's status, which every run of a same-repository pull request sets once per verdict. */
+function writesBesidesStatus(github: FakeGitHub) {
+  return github.writes.filter((request) => !/\/statuses\//.test(request.path));
+}
+
+function gateStatus(github: FakeGitHub, number: number) {
+  return github.status(github.pullRequest(number)!.headSha, 'roadmap-guard/merge-gate');
+}
+
 function stickyComments(github: FakeGitHub, number: number, marker: string) {
   return github.comments(number).filter((comment) => comment.author === WORKFLOW_BOT && comment.body.includes(marker));
 }
@@ -63,6 +72,7 @@ describe('the merge gate', () => {
     expect(first.summary).toContain('blocks the merge');
     // The issue itself is left to issue events: the gate writes on the pull request only.
     expect(github.comments(60)).toEqual([]);
+    expect(gateStatus(github, 70)).toMatchObject({ state: 'failure', description: 'Blocked by #60 (over budget)', creator: WORKFLOW_BOT });
 
     github.clearRequests();
     await runInProcess({ fake: github, event: pullRequestEvent(github, { action: 'synchronize', number: 70 }) });
@@ -77,6 +87,7 @@ describe('the merge gate', () => {
     expect(after).toHaveLength(1);
     expect(after[0]?.id).toBe(comment?.id);
     expect(after[0]?.body).toMatch(/\*\*Resolved:\*\* \[#70\]/);
+    expect(gateStatus(github, 70)).toMatchObject({ state: 'success', description: '1 linked issue meets the roadmap policy' });
   });
 
   it('passes a pull request closing compliant work silently', { timeout: SLOW }, async () => {
@@ -86,7 +97,8 @@ describe('the merge gate', () => {
     const result = await runInProcess({ fake: github, event: pullRequestEvent(github, { action: 'opened', number: 70 }) });
     expect(result.exitCode).toBe(0);
     expect(result.outputs.compliant).toBe('true');
-    expect(github.writes).toEqual([]);
+    expect(writesBesidesStatus(github)).toEqual([]);
+    expect(gateStatus(github, 70)).toMatchObject({ state: 'success', description: '2 linked issues meet the roadmap policy' });
     expect(result.summary).toMatch(/meets the roadmap policy: it closes 2 issues, and none is blocked/);
   });
 
@@ -96,7 +108,7 @@ describe('the merge gate', () => {
     const passing = await runInProcess({ fake: github, event: pullRequestEvent(github, { action: 'opened', number: 70 }) });
     expect(passing.exitCode).toBe(0);
     expect(passing.annotations).toContainEqual({ level: 'notice', message: expect.stringMatching(/closes no issue, so there is no planned work to check/) });
-    expect(github.writes).toEqual([]);
+    expect(writesBesidesStatus(github)).toEqual([]);
 
     github.repository.files[POLICY_PATH] = `${await gatePolicy()}\npull-requests:\n  require-linked-issue: true\n`;
     github.addPullRequest({ number: 70 });
@@ -111,15 +123,51 @@ describe('the merge gate', () => {
     github.addPullRequest({ number: 70, closes: [60], isDraft: true });
     const result = await runInProcess({ fake: github, event: pullRequestEvent(github, { action: 'opened', number: 70 }) });
     expect(result.exitCode).toBe(1);
-    expect(github.writes).toEqual([]);
+    expect(writesBesidesStatus(github)).toEqual([]);
+    expect(gateStatus(github, 70)).toMatchObject({ state: 'failure' });
     expect(result.summary).toContain('blocks the merge');
   });
 
-  it('says so when a pull request closes more issues than it reads', { timeout: SLOW }, async () => {
+  it('checks every issue a pull request closes, past a page of references: 150 closed issues and then a failing one fail it', { timeout: SLOW }, async () => {
     const github = await startRoadmap();
-    github.addPullRequest({ number: 70, closes: Array.from({ length: 51 }, (_, index) => index + 1).map((n) => (n === 51 ? 60 : n)) });
+    const closed = Array.from({ length: 150 }, (_, index) => github.addIssue({ number: 200 + index, title: `Shipped ${index}`, state: 'closed' }).number);
+    github.addPullRequest({ number: 70, closes: [...closed, 60] });
     const result = await runInProcess({ fake: github, event: pullRequestEvent(github, { action: 'opened', number: 70 }) });
-    expect(result.annotations).toContainEqual({ level: 'warning', message: 'Pull request #70 closes 51 issues; the merge gate checks the first 50 and leaves 1 unchecked.' });
+    expect(result.exitCode).toBe(1);
+    expect(result.annotations).toContainEqual({ level: 'error', message: expect.stringMatching(/^The pull request closes 1 issue that does not meet the roadmap policy: #60 /) });
+    expect(stickyComments(github, 70, MERGE_GATE_MARKER)[0]?.body).toMatch(/it closes 151 issues, and 1 of them doesn't meet the roadmap policy/);
+    // Two pages of references, and the 151 issues in two reads of a hundred.
+    const linkedReads = github.requests.filter((request) => JSON.stringify(request.body).includes('RoadmapLinkedIssues'));
+    expect(linkedReads).toHaveLength(2);
+  });
+
+  it('fails closed when GitHub counts more references than its pages list', { timeout: SLOW }, async () => {
+    const github = await startRoadmap();
+    github.addPullRequest({ number: 70, closes: [1, 60] });
+    // GitHub answering a count its nodes do not make up: the reference it left out could be the failing one.
+    github.failOn({
+      path: '/graphql',
+      status: 200,
+      bodyMatches: /RoadmapPullRequest/,
+      times: 1,
+      body: {
+        data: {
+          repository: {
+            defaultBranchRef: { name: 'main' },
+            pullRequest: {
+              number: 70, title: 'Change', url: 'https://github.com/acme/widgets/pull/70', isDraft: false, body: 'Closes #1\nCloses #60', baseRefName: 'main', headRefOid: 'b'.repeat(40),
+              commits: { nodes: [] },
+              closingIssuesReferences: { totalCount: 2, pageInfo: { hasNextPage: false, endCursor: null }, nodes: [{ id: github.issue(1)!.nodeId, number: 1, repository: { nameWithOwner: 'acme/widgets' } }] },
+              comments: { pageInfo: { hasNextPage: false, endCursor: null }, nodes: [] },
+              files: { pageInfo: { hasNextPage: false, endCursor: null }, nodes: [] },
+            },
+          },
+        },
+      },
+    });
+    const result = await runInProcess({ fake: github, event: pullRequestEvent(github, { action: 'opened', number: 70 }) });
+    expect(result.exitCode).toBe(1);
+    expect(result.annotations).toContainEqual({ level: 'error', message: expect.stringMatching(/GitHub counts 2 issues the pull request closes but listed 1: the merge gate checks every one/) });
   });
 
   it('comments on a pull request between branches of a repository that is itself a fork', { timeout: SLOW }, async () => {
@@ -136,11 +184,23 @@ describe('the merge gate', () => {
   });
 
   it('turns a refused comment into instructions to grant pull-requests: write', { timeout: SLOW }, async () => {
+    const github = await startRoadmap();
+    github.addPullRequest({ number: 70, closes: [60] });
+    // What GitHub answers a token without `pull-requests: write` (GitHub docs, "Troubleshooting the REST API").
+    github.failOn({ method: 'POST', path: '/repos/acme/widgets/issues/70/comments', status: 403, message: 'Resource not accessible by integration' });
+    const result = await runInProcess({ fake: github, event: pullRequestEvent(github, { action: 'opened', number: 70 }) });
+    expect(result.exitCode).toBe(1);
+    expect(result.annotations).toContainEqual({ level: 'error', message: expect.stringMatching(/needs the `pull-requests: write` permission/) });
+    // The status went first: the required verdict does not wait for the comment.
+    expect(gateStatus(github, 70)).toMatchObject({ state: 'failure' });
+  });
+
+  it('turns a refused status into instructions to grant statuses: write', { timeout: SLOW }, async () => {
     const github = await startRoadmap({ readOnlyTokens: ['fake-token'] });
     github.addPullRequest({ number: 70, closes: [60] });
     const result = await runInProcess({ fake: github, event: pullRequestEvent(github, { action: 'opened', number: 70 }) });
     expect(result.exitCode).toBe(1);
-    expect(result.annotations).toContainEqual({ level: 'error', message: expect.stringMatching(/needs the `pull-requests: write` permission/) });
+    expect(result.annotations).toContainEqual({ level: 'error', message: expect.stringMatching(/needs the `statuses: write` permission/) });
   });
 });
 
@@ -180,7 +240,7 @@ describe('the policy preview', () => {
     expect(result.exitCode).toBe(1);
     expect(result.stdout).toMatch(new RegExp(`^::error title=Invalid roadmap policy,file=\\.github/roadmap-policy\\.yml,line=${line},col=\\d+::categories\\.deal\\.budget\\.max-shaer: unknown key`, 'm'));
     expect(result.annotations).toContainEqual({ level: 'error', message: expect.stringMatching(/roadmap policy in this pull request is invalid \(1 problem, annotated on the diff\)/) });
-    expect(github.writes).toEqual([]);
+    expect(writesBesidesStatus(github)).toEqual([]);
   });
 
   it('works from a fork with a read-only token: no comment is attempted, the job summary has the preview', { timeout: SLOW }, async () => {

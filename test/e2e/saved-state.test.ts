@@ -65,7 +65,7 @@ async function expectSameAsFullRead(number: number, action = 'edited') {
 }
 
 describe('saved state on a repository of 10,000 open issues', { timeout: 180_000 }, () => {
-  it('an audit saves it; an unchanged issue event then costs 5 requests, not 101, and budgets stay exact', async () => {
+  it('an audit saves it; an unchanged issue event then costs 6 requests, not 102, and budgets stay exact', async () => {
     const audit = await runInProcess({ fake, now: new Date(now), event: scheduleEvent(fake), env });
     expect(audit.exitCode).toBe(0);
     expect(stateLine(audit)).toMatch(/^Saved state: saved 10,000 open issues \(\d+ KB\)/);
@@ -74,9 +74,9 @@ describe('saved state on a repository of 10,000 open issues', { timeout: 180_000
     minutesLater(1);
     const { result, requests } = await expectSameAsFullRead(13);
     expect(stateLine(result)).toBe('Saved state: 10,000 open issues saved at 2026-12-01T09:00:00.000Z, 0 issues changed since; 2 cache requests.');
-    // The policy file, the event's issue, the changes since the state (with GitHub's count of open issues), the cache lookup and the state's download.
-    expect(requests.map((request) => `${request.kind} ${request.route}`)).toEqual(['rest-read /repos/{owner}/{repo}/contents/{path}', 'graphql graphql', 'cache cache', 'cache cache', 'graphql graphql']);
-    expect(JSON.parse(result.outputs.requests ?? '{}')).toMatchObject({ graphql: 2, 'rest-read': 1, write: 0 });
+    // The policy file, the event's issue, the changes since the state (with GitHub's count of open issues), the cache lookup and the state's download, the open pull requests.
+    expect(requests.map((request) => `${request.kind} ${request.route}`)).toEqual(['rest-read /repos/{owner}/{repo}/contents/{path}', 'graphql graphql', 'cache cache', 'cache cache', 'graphql graphql', 'graphql graphql']);
+    expect(JSON.parse(result.outputs.requests ?? '{}')).toMatchObject({ graphql: 3, 'rest-read': 1, write: 0 });
     expect(verdict(result).budgets.length).toBeGreaterThan(0);
   });
 
@@ -96,8 +96,8 @@ describe('saved state on a repository of 10,000 open issues', { timeout: 180_000
     minutesLater(1);
     const { result, requests } = await expectSameAsFullRead(bigDeal.number, 'opened');
     expect(stateLine(result)).toContain('64 issues changed since');
-    // An event that changes a finding: the same 5 reads, plus its comment and label.
-    expect(requests.filter((request) => request.kind !== 'write')).toHaveLength(5);
+    // An event that changes a finding: the same 6 reads, plus its comment and label.
+    expect(requests.filter((request) => request.kind !== 'write')).toHaveLength(6);
     expect(requests.filter((request) => request.kind === 'write').map((request) => `${request.method} ${request.route}`)).toEqual([
       'POST /repos/{owner}/{repo}/issues/{issue_number}/comments',
       'POST /repos/{owner}/{repo}/issues/{issue_number}/labels',
@@ -135,6 +135,6 @@ describe('saved state on a repository of 10,000 open issues', { timeout: 180_000
     minutesLater(1);
     const next = await issueEvent(13);
     expect(stateLine(next.result)).toMatch(/issues? changed since; 2 cache requests\.$/);
-    expect(next.requests).toHaveLength(5);
+    expect(next.requests).toHaveLength(6);
   });
 });

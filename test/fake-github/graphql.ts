@@ -30,6 +30,7 @@ import type { FakeComment, FakeIssue, FakeLabel, FakePullRequest, FakeRepository
 import { type FakeStore, HTML_BASE_URL } from './store.js';
 import { ownerView, type ProjectViews } from './projects.js';
 import { type QueryCost, queryCost } from './query-cost.js';
+import { latestStatus } from './statuses.js';
 
 export interface RateLimitView {
   limit: number;
@@ -225,6 +226,15 @@ function repositoryView(repository: FakeRepository, context: GraphqlContext) {
       if (args.first == null && args.last == null && countsOnly(info)) return { totalCount: issues.length };
       return mapConnection(paginate(issues, cappedPage(args, store.issuePageSize), 'issues'), (issue) => issueView(repository, issue, context));
     },
+    // Oldest first, like GitHub's default order; `states` filters by the pull request's issue record.
+    pullRequests: (args: ConnectionArgs & { states?: string[] | null }) => {
+      const states = new Set((args.states ?? []).map((state) => state.toLowerCase()));
+      const listed = repository.pullRequests
+        .map((pullRequest) => ({ pullRequest, issue: store.issue(repository, pullRequest.number) }))
+        .filter((entry): entry is { pullRequest: FakePullRequest; issue: FakeIssue } => !!entry.issue && (states.size === 0 || states.has(entry.issue.state)))
+        .sort((a, b) => a.pullRequest.number - b.pullRequest.number);
+      return mapConnection(paginate(listed, args, 'pullRequests'), ({ pullRequest, issue }) => pullRequestView(repository, pullRequest, issue, context));
+    },
     pullRequest: ({ number }: { number: number }) => {
       const pullRequest = repository.pullRequests.find((candidate) => candidate.number === number);
       const issue = store.issue(repository, number);
@@ -379,6 +389,10 @@ function issueView(repository: FakeRepository, issue: FakeIssue, context: Graphq
       mapConnection(paginate(store.commentsOf(repository, issue.number), args, 'comments'), (comment) =>
         commentView(repository, issue, comment, context),
       ),
+    closedByPullRequestsReferences: (args: ConnectionArgs & { includeClosedPrs?: boolean | null; userLinkedOnly?: boolean | null }) =>
+      mapConnection(paginate(closingPullRequests(repository, issue, context, args), args, 'closedByPullRequestsReferences'), (pullRequest) =>
+        pullRequestView(repository, pullRequest, store.issue(repository, pullRequest.number)!, context),
+      ),
     // Only label events are kept; other item types give an empty timeline.
     timelineItems: (args: ConnectionArgs & { itemTypes?: string[] | null }) => {
       const wanted = !args.itemTypes || args.itemTypes.includes('LABELED_EVENT');
@@ -394,17 +408,41 @@ function issueView(repository: FakeRepository, issue: FakeIssue, context: Graphq
 }
 
 /**
+ * The issues a pull request will close, as GitHub links them (GitHub docs,
+ * "Linking a pull request to an issue"): closing keywords in the description
+ * only when the pull request targets the default branch ("if the PR's base is
+ * any other branch, then these keywords are ignored, no links are created",
+ * github/docs#165), and issues linked by hand under Development whatever the
+ * base. `userLinkedOnly` keeps the hand-made links.
+ */
+export function closingIssues(store: FakeStore, repository: FakeRepository, pullRequest: FakePullRequest, userLinkedOnly = false): FakeIssue[] {
+  const keywords = !userLinkedOnly && pullRequest.baseRef === repository.defaultBranch ? pullRequest.closes : [];
+  const numbers = [...new Set([...keywords, ...pullRequest.linked])];
+  return numbers.flatMap((number) => {
+    const closed = store.issue(repository, number);
+    return closed && !closed.isPullRequest ? [closed] : [];
+  });
+}
+
+/** Open pull requests first when asked; closed ones only with `includeClosedPrs` (Issue.closedByPullRequestsReferences). */
+function closingPullRequests(repository: FakeRepository, issue: FakeIssue, context: GraphqlContext, args: { includeClosedPrs?: boolean | null; userLinkedOnly?: boolean | null }) {
+  const { store } = context;
+  return repository.pullRequests.filter((pullRequest) => {
+    const record = store.issue(repository, pullRequest.number);
+    if (!record || (record.state !== 'open' && !args.includeClosedPrs)) return false;
+    return closingIssues(store, repository, pullRequest, args.userLinkedOnly === true).includes(issue);
+  });
+}
+
+/**
  * A pull request: its issue record's view (title, author, comments) with the
  * pull request's own fields. `closingIssuesReferences` lists the issues it
- * will close; `files` its changed files (PullRequestChangedFile in the schema).
+ * will close; `files` its changed files (PullRequestChangedFile in the schema);
+ * `commits(last: 1)` its head commit with the commit statuses set on it.
  */
 function pullRequestView(repository: FakeRepository, pullRequest: FakePullRequest, issue: FakeIssue, context: GraphqlContext) {
   const { store } = context;
   const url = `${store.htmlUrl(repository)}/pull/${issue.number}`;
-  const closes = pullRequest.closes.flatMap((number) => {
-    const closed = store.issue(repository, number);
-    return closed && !closed.isPullRequest ? [closed] : [];
-  });
   return {
     ...issueView(repository, issue, context),
     __typename: 'PullRequest',
@@ -415,10 +453,30 @@ function pullRequestView(repository: FakeRepository, pullRequest: FakePullReques
     baseRefOid: pullRequest.baseSha,
     headRefOid: pullRequest.headSha,
     isCrossRepository: pullRequest.headRepository.toLowerCase() !== `${repository.owner}/${repository.name}`.toLowerCase(),
-    closingIssuesReferences: (args: ConnectionArgs) =>
-      mapConnection(paginate(closes, args, 'closingIssuesReferences'), (closed) => issueView(repository, closed, context)),
+    closingIssuesReferences: (args: ConnectionArgs & { userLinkedOnly?: boolean | null }) =>
+      mapConnection(paginate(closingIssues(store, repository, pullRequest, args.userLinkedOnly === true), args, 'closingIssuesReferences'), (closed) => issueView(repository, closed, context)),
     files: (args: ConnectionArgs) =>
       mapConnection(paginate(pullRequest.files, args, 'files'), (path) => ({ __typename: 'PullRequestChangedFile', path, changeType: 'MODIFIED', additions: 1, deletions: 1 })),
+    // Only the head commit is modelled: `last: 1` is all the action asks.
+    commits: (args: ConnectionArgs) =>
+      mapConnection(paginate([pullRequest.headSha], args, 'commits'), (oid) => ({ __typename: 'PullRequestCommit', commit: commitView(repository, oid) })),
+  };
+}
+
+/** A commit with its statuses: `status` is null when none was ever set, as GitHub's schema says. */
+function commitView(repository: FakeRepository, oid: string) {
+  const any = repository.statuses.some((status) => status.sha === oid);
+  return {
+    __typename: 'Commit',
+    oid,
+    status: any
+      ? {
+          context: ({ name }: { name: string }) => {
+            const status = latestStatus(repository, oid, name);
+            return status ? { __typename: 'StatusContext', context: status.context, state: status.state.toUpperCase(), description: status.description, targetUrl: status.targetUrl, createdAt: status.createdAt } : null;
+          },
+        }
+      : null,
   };
 }
 

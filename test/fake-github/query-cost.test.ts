@@ -57,8 +57,8 @@ describe("the cost of each of the action's documents, as the client sends them",
     expect(cost(ALL_QUERIES.NEWEST_ISSUES_QUERY!)).toEqual({ cost: 1, nodeCount: 20 });
   });
 
-  it('a pull request: closing issues, comments and files, 3 requests, 1 point', () => {
-    expect(cost(PULL_REQUEST_QUERY, { withComments: true, withFiles: true })).toEqual({ cost: 1, nodeCount: 50 + 100 + 100 });
+  it('a pull request: closing issues, comments, files and the head commit, 4 requests, 1 point', () => {
+    expect(cost(PULL_REQUEST_QUERY, { withReferences: true, withComments: true, withFiles: true })).toEqual({ cost: 1, nodeCount: 1 + 100 + 100 + 100 });
   });
 
   it('a board page: fields, items, and 100 items × labels = 102 requests, 1 point', () => {

@@ -9,6 +9,7 @@ import type { FakeRepository, FakeUser } from './state.js';
 import type { FakeStore } from './store.js';
 import { commentJson, issueJson, labelJson, repositoryJson } from './rest-shapes.js';
 import { commandRoutes } from './rest-commands.js';
+import { statusRoutes } from './rest-statuses.js';
 
 export type RequestKind = 'graphql' | 'rest-read' | 'write';
 
@@ -374,4 +375,5 @@ export const ROUTES: Route[] = [
     return { status: 201, body: labelJson(request.store, repository, label) };
   })),
   ...commandRoutes(),
+  ...statusRoutes(),
 ];

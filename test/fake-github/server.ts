@@ -13,6 +13,7 @@ import { type RequestKind, type RestResponse, kindOf, matchRoute, notFound } fro
 import { type FakeComment, type FakeIssue, type FakeLabel, type FakePullRequest, type FakeRepository, type FakeUser, continueIdsAt } from './state.js';
 import { FakeStore } from './store.js';
 import { FakeActionsCache } from './actions-cache.js';
+import { type FakeStatus, latestStatus } from './statuses.js';
 
 export type RateResource = 'core' | 'graphql';
 
@@ -212,11 +213,14 @@ export class FakeGitHub {
   /**
    * A pull request: its issue record (title, author, comments) and its own
    * fields. By default it comes from a branch of the same repository, at a
-   * merge commit whose files are the repository's with `files` applied.
+   * merge commit whose files are the repository's with `files` applied. Its
+   * description names the issues it `closes` after a closing keyword, unless
+   * a `body` is given.
    */
-  addPullRequest(options: Partial<FakePullRequest> & { number?: number; title?: string; author?: string; changes?: Record<string, string> }): FakePullRequest {
-    const { title, author, changes, ...fields } = options;
-    const issue = this.addIssue({ ...(fields.number ? { number: fields.number } : {}), title: title ?? 'Change', author: author ?? 'dev-dana', isPullRequest: true });
+  addPullRequest(options: Partial<FakePullRequest> & { number?: number; title?: string; author?: string; body?: string; changes?: Record<string, string> }): FakePullRequest {
+    const { title, author, changes, body, ...fields } = options;
+    const description = body ?? (fields.closes ?? []).map((number) => `Closes #${number}`).join('\n');
+    const issue = this.addIssue({ ...(fields.number ? { number: fields.number } : {}), title: title ?? 'Change', author: author ?? 'dev-dana', body: description, isPullRequest: true });
     const pullRequest: FakePullRequest = {
       number: issue.number,
       isDraft: false,
@@ -227,6 +231,7 @@ export class FakeGitHub {
       headRepository: `${this.repository.owner}/${this.repository.name}`,
       files: Object.keys(changes ?? {}),
       closes: [],
+      linked: [],
       ...fields,
     };
     this.repository.refs[pullRequest.mergeSha] = { ...this.repository.files, ...changes };
@@ -237,6 +242,11 @@ export class FakeGitHub {
 
   pullRequest(number: number): FakePullRequest | undefined {
     return this.repository.pullRequests.find((pr) => pr.number === number);
+  }
+
+  /** The status of a context that counts on a commit (the latest set), if any. */
+  status(sha: string, context: string): FakeStatus | undefined {
+    return latestStatus(this.repository, sha, context);
   }
 
   /** The next comment, issue or label GitHub creates gets this id (e.g. 3_500_000_001), and the ones after it count on. */

@@ -3,6 +3,7 @@
  * comments, plus the identity behind each token. Plain data, changed only by
  * the REST handlers and the seeding helpers, read by the GraphQL resolvers.
  */
+import type { FakeStatus } from './statuses.js';
 
 export interface FakeLabel {
   id: number;
@@ -61,8 +62,14 @@ export interface FakePullRequest {
   headRepository: string;
   /** Paths changed. */
   files: string[];
-  /** Numbers of the issues of the same repository it will close (keywords or sidebar links). */
+  /**
+   * Numbers of the issues of the same repository its description closes by
+   * keyword ("Closes #12"): GitHub links them only when the base is the
+   * default branch (GitHub docs, "Linking a pull request to an issue").
+   */
   closes: number[];
+  /** Issues linked by hand under Development in the sidebar: linked whatever the base. */
+  linked: number[];
 }
 
 export interface FakeRepository {
@@ -81,6 +88,8 @@ export interface FakeRepository {
   issues: FakeIssue[];
   labels: FakeLabel[];
   comments: FakeComment[];
+  /** Commit statuses, oldest first (statuses.ts). */
+  statuses: FakeStatus[];
 }
 
 export interface FakeUser {
@@ -149,6 +158,7 @@ export function fakeRepository(overrides: Partial<FakeRepository> & { owner: str
     issues: [],
     labels: [],
     comments: [],
+    statuses: [],
     ...overrides,
   };
 }

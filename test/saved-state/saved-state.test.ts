@@ -76,15 +76,29 @@ async function expectFullRead(options: Partial<SavedStateOptions>, reason: strin
 }
 
 describe('an issue event reads every open issue, saying why, when', () => {
-  it('the input turns the state off, the policy plans on a board, or the run is a pull request', async () => {
+  it('the input turns the state off, the policy plans on a board, or the run is a push', async () => {
     await putState();
     await expectFullRead({ enabled: false }, /^Saved state: turned off \(`saved-state: false`\)/);
     lines = [];
     await expectFullRead({ policy: parsePolicy({ version: 1, work: { project: { owner: 'acme', number: 7 } } }) }, /not used with a board \(`work\.project`\)/);
     lines = [];
-    await expectFullRead({ eventName: 'pull_request' }, /not used for pull_request runs, whose cache is not the default branch's/);
+    await expectFullRead({ eventName: 'push' }, /not used for push runs, whose cache is not the default branch's/);
     // None of them even looked at the cache.
     expect(fake.requests.filter((request) => request.kind === 'cache' && request.path.endsWith('GetCacheEntryDownloadURL'))).toHaveLength(0);
+  });
+
+  it("a pull request's run restores the default branch's state but never saves one: its cache would be its merge ref's", async () => {
+    await expectFullRead({ eventName: 'pull_request' }, /^Saved state: not used, none saved yet for this policy/);
+    expect(lines).toHaveLength(1);
+    expect(fake.cache.entries).toHaveLength(0);
+    await putState();
+    lines = [];
+    const graphqlBefore = client.counts().graphql;
+    const items = await store({ eventName: 'pull_request' }).budgetItems();
+    // One request: the issues changed since, whatever the number of open issues.
+    expect(client.counts().graphql - graphqlBefore).toBe(1);
+    expect(items).toEqual(await fullRead());
+    expect(lines).toEqual([expect.stringMatching(/^Saved state: 60 open issues saved at .*, 0 issues changed since/)]);
   });
 
   it('the runner offers no cache (a local run) or it is GitHub Enterprise Server', async () => {

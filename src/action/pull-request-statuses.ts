@@ -1,0 +1,83 @@
+/**
+ * The merge gate's status follows its issues. A fixed business case, an
+ * approver's exemption, another deal closed, or a new deal pushing its
+ * category over budget starts no `pull_request` run; the issue event or audit
+ * that sees the change judges the open pull requests into the default branch
+ * again, with the issues as this run leaves them, and sets the status of each
+ * whose verdict changed on its head commit.
+ *
+ * Only in a repository that uses the status: one whose open pull requests
+ * already carry it (the merge gate's workflow sets it on every run). A token
+ * without `pull-requests: read` cannot list pull requests: the run says so
+ * in its log and goes on with its issues.
+ */
+import * as core from './workflow-commands.js';
+import { evaluate } from '../core/evaluate.js';
+import type { Policy } from '../core/policy.js';
+import type { WorkItem } from '../core/types.js';
+import { plural } from '../core/wording.js';
+import type { GitHubClient } from '../github/client.js';
+import { MERGE_GATE_CONTEXT } from '../github/commit-status.js';
+import { readLinkedIssues } from '../github/linked-issues.js';
+import { readOpenPullRequests, type OpenPullRequest } from '../github/open-pull-requests.js';
+import { getErrorMessage } from '../github/errors.js';
+import type { PlannedWrite } from '../plan/types.js';
+import { judgeWithEvaluation } from '../pull-request/gate.js';
+import { planGateStatus } from '../pull-request/gate-status.js';
+import type { EventContext } from './events.js';
+import { readLinkedWork, type LinkedWork } from './linked-work.js';
+
+export interface StatusSyncInput {
+  client: GitHubClient;
+  context: EventContext;
+  policy: Policy;
+  /** The open issues the run evaluates, as its decisions leave them. */
+  items: WorkItem[];
+  /** The issues among them the run read in full (the event's issue; every one in an audit): they stand for themselves. */
+  fullItems: WorkItem[];
+  now: Date;
+}
+
+export async function planPullRequestStatuses(input: StatusSyncInput): Promise<PlannedWrite[]> {
+  const { client, context, policy } = input;
+  const open = await openPullRequests(client, context);
+  if (!open) return [];
+  if (!open.some((pr) => pr.gateStatus)) {
+    if (open.length) core.info(`Merge gate: no open pull request carries the \`${MERGE_GATE_CONTEXT}\` status, so there is none to keep current.`);
+    return [];
+  }
+  // A pull request into another branch is judged by that branch's policy, in its own runs.
+  const gated = open.filter((pr) => pr.defaultBranch === undefined || pr.baseRef === pr.defaultBranch);
+  const known = await readLinkedIssues(client, gated.flatMap((pr) => pr.closes));
+  const works: LinkedWork[] = [];
+  for (const pr of gated) works.push(await readLinkedWork(client, context.repo, pr, policy, { known, quiet: true }));
+  const evaluation = evaluate(policy, withLinkedIssues(input, [...known.values()].map((issue) => issue.item)), input.now);
+  const writes = gated.flatMap((pr, index) => {
+    const work = works[index]!;
+    const verdict = judgeWithEvaluation({ evaluation, policy, linked: work.linked, ...(work.linking ? { linking: work.linking } : {}) });
+    return planGateStatus({ pullRequest: pr.number, headSha: pr.headSha, verdict, current: pr.gateStatus, ...(context.runUrl ? { targetUrl: context.runUrl } : {}) });
+  });
+  core.info(`Merge gate: ${plural(gated.length, 'open pull request')} judged again; ${plural(writes.length, 'status')} to update.`);
+  return writes;
+}
+
+/** The open pull requests; undefined when the token may not list them. */
+async function openPullRequests(client: GitHubClient, context: EventContext): Promise<OpenPullRequest[] | undefined> {
+  try {
+    return await readOpenPullRequests(client, context.repo);
+  } catch (error) {
+    if (!/not accessible by integration|FORBIDDEN/i.test(getErrorMessage(error))) throw error;
+    core.info(
+      `Merge gate: the token may not list pull requests (\`pull-requests: read\`), so their \`${MERGE_GATE_CONTEXT}\` status was not brought up to date with this run's issues. Grant \`pull-requests: read\` and \`statuses: write\` to keep it current (docs/pull-requests.md).`,
+    );
+    return undefined;
+  }
+}
+
+/** The run's open issues with the linked issues' full reads in place of narrow copies; what the run read in full stays. */
+function withLinkedIssues(input: StatusSyncInput, linked: WorkItem[]): WorkItem[] {
+  const full = new Set(input.fullItems.map((item) => item.number));
+  const fresh = new Map(linked.filter((item) => !full.has(item.number)).map((item) => [item.number, item]));
+  const held = new Set(input.items.map((item) => item.number));
+  return [...input.items.map((item) => fresh.get(item.number) ?? item), ...[...fresh.values()].filter((item) => !held.has(item.number))];
+}

@@ -1,0 +1,52 @@
+/**
+ * The merge gate's verdict as a commit status on a pull request's head
+ * commit: what branch protection and rulesets require by its context, and
+ * what any run with a write token can set, so an issue event or an audit
+ * keeps it true when the issues change (GitHub docs, "About status checks";
+ * REST "Create a commit status", which needs `statuses: write`).
+ */
+import type { Octokit } from './client.js';
+import type { RepoRef } from './read.js';
+
+/** The status's context: the exact name a ruleset or branch protection rule requires. */
+export const MERGE_GATE_CONTEXT = 'roadmap-guard/merge-gate';
+
+/**
+ * GitHub refuses a status description over 140 characters with a 422
+ * ("description is too long (maximum is 140 characters)", as quoted in public
+ * reports such as zalando/zappr#378 and sclorg/testing-farm-as-github-action#187).
+ */
+export const STATUS_DESCRIPTION_LIMIT = 140;
+
+export type GateState = 'success' | 'failure';
+
+export interface GateStatus {
+  state: GateState | 'pending' | 'error';
+  description: string;
+}
+
+/** `Commit.status` as the queries read it: the merge gate's context, if the commit has one. */
+export interface StatusNode {
+  context: { state: string; description: string | null } | null;
+}
+
+export function gateStatusOf(status: StatusNode | null | undefined): GateStatus | null {
+  const context = status?.context;
+  if (!context) return null;
+  const state = context.state.toLowerCase();
+  const known = state === 'success' || state === 'failure' || state === 'pending' || state === 'error' ? state : 'error';
+  return { state: known, description: context.description ?? '' };
+}
+
+/** Sets the merge gate's status on a commit; setting it again replaces it (the latest status of a context counts). */
+export async function createGateStatus(octokit: Octokit, repo: RepoRef, status: { sha: string; state: GateState; description: string; targetUrl?: string }): Promise<void> {
+  await octokit.rest.repos.createCommitStatus({
+    owner: repo.owner,
+    repo: repo.name,
+    sha: status.sha,
+    state: status.state,
+    context: MERGE_GATE_CONTEXT,
+    description: status.description,
+    ...(status.targetUrl ? { target_url: status.targetUrl } : {}),
+  });
+}

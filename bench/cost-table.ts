@@ -42,6 +42,7 @@ const MISSING: Omit<Target, 'what' | 'target'> = { measured: 'not measured', met
 function issueEventTargets(results: BenchResults): Target[] {
   const unchanged = find(results, 'issue-unchanged', LARGE);
   const changed = find(results, 'issue-new-finding', LARGE);
+  const gate = find(results, 'merge-gate', LARGE);
   return [
     {
       what: 'Issue event, nothing changed, 10,000 open issues',
@@ -54,6 +55,11 @@ function issueEventTargets(results: BenchResults): Target[] {
       what: 'Issue event, one new finding, 10,000 open issues',
       target: '≤ 5 reads + ≤ 2 writes',
       ...(changed ? { measured: `${reads(changed)} reads + ${changed.writes ?? 0} writes`, met: reads(changed) <= 5 && (changed.writes ?? 0) <= 2 } : MISSING),
+    },
+    {
+      what: 'Merge gate at 10,000 open issues (a pull request closing one issue, with the saved state)',
+      target: '≤ 5 requests, ≤ 5 GraphQL points',
+      ...(gate ? { measured: `${requests(gate)} requests, ${points(gate)}`, met: requestsAndPoints(requests(gate) <= 5, gate, 5) } : MISSING),
     },
   ];
 }

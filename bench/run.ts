@@ -16,7 +16,7 @@ import { parse } from 'yaml';
 import { workItemFromIssue } from '../src/github/work-items.js';
 import { parsePolicy } from '../src/policy/normalize.js';
 import { FakeGitHub, type FakeIssue, githubGraphqlSchema } from '../test/fake-github/index.js';
-import { issuesEvent, otherEvent, scheduleEvent } from '../test/e2e/events.js';
+import { issuesEvent, otherEvent, pullRequestEvent, scheduleEvent } from '../test/e2e/events.js';
 import { REPOSITORY_ROOT } from '../test/e2e/run-action.js';
 import { generatedIssues } from './generate.js';
 import { measureBuiltRun, measureColdStart, measureEngine } from './measure.js';
@@ -53,6 +53,9 @@ async function measureRepository(issues: number, policy: string, now: Date): Pro
     results.push(await measureBuiltRun({ issues, scenario: 'issue-unchanged', fake, event: unchanged }));
     breakBusinessCase(fake, EDITED_DEAL);
     results.push(await measureBuiltRun({ issues, scenario: 'issue-new-finding', fake, event: issuesEvent(fake, { action: 'edited', number: EDITED_DEAL }) }));
+    // A pull request that closes the compliant deal: its first run reads the budgets from the audit's saved state and sets its status.
+    const pullRequest = fake.addPullRequest({ title: 'Bulk export', closes: [UNCHANGED_DEAL] });
+    results.push(await measureBuiltRun({ issues, scenario: 'merge-gate', fake, event: pullRequestEvent(fake, { action: 'opened', number: pullRequest.number }) }));
     return results;
   } finally {
     await fake.stop();

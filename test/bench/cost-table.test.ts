@@ -24,8 +24,10 @@ describe('the README cost table', () => {
         row({ scenario: 'audit-steady', graphql: 102, restRead: 1, wallMs: 12_000, peakRssMb: 260 }),
         row({ scenario: 'issue-unchanged', graphql: 3, restRead: 1, points: 4 }),
         row({ scenario: 'issue-new-finding', graphql: 3, restRead: 1, writes: 2 }),
+        row({ scenario: 'merge-gate', graphql: 3, restRead: 1, writes: 1, points: 4 }),
       ]),
     );
+    expect(table).toContain('| Merge gate at 10,000 open issues (a pull request closing one issue, with the saved state) | ≤ 5 requests, ≤ 5 GraphQL points | 5 requests, 4 points | met |');
     expect(table).toContain('| Issue event, nothing changed, 10,000 open issues | ≤ 5 requests, ≤ 5 GraphQL points | 4 requests, 4 points | met |');
     expect(verdict(table, 'Issue event, one new finding')).toBe('met');
     // 103 requests is within ceil(10000/100) + 3, but without points the row cannot be judged.
@@ -43,6 +45,7 @@ describe('the README cost table', () => {
     const table = costTable(results([row({ scenario: 'issue-unchanged', graphql: 101, restRead: 1 })], 2_400_000));
     expect(verdict(table, 'Issue event, nothing changed')).toBe('**not met**');
     expect(table).toContain('| Issue event, one new finding, 10,000 open issues | ≤ 5 reads + ≤ 2 writes | not measured | not judged: a figure is missing |');
+    expect(verdict(table, 'Merge gate at 10,000')).toBe('not judged: a figure is missing');
     expect(table).toContain('| 2.40 MB | **not met** |');
   });
 });

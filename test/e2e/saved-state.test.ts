@@ -6,7 +6,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FakeGitHub, type FakeIssue } from '../fake-github/index.js';
-import { issuesEvent, scheduleEvent } from './events.js';
+import { issuesEvent, pullRequestEvent, scheduleEvent } from './events.js';
 import { dealRequest, examplePolicy, healthyRoadmap, NON_COMPLIANT_LABEL, OVER_BUDGET_LABEL, POLICY_PATH, stopFake } from './fixtures.js';
 import { runInProcess } from './run-in-process.js';
 import type { ActionResult } from './run-action.js';
@@ -78,6 +78,29 @@ describe('saved state on a repository of 10,000 open issues', { timeout: 180_000
     expect(requests.map((request) => `${request.kind} ${request.route}`)).toEqual(['rest-read /repos/{owner}/{repo}/contents/{path}', 'graphql graphql', 'cache cache', 'cache cache', 'graphql graphql', 'graphql graphql']);
     expect(JSON.parse(result.outputs.requests ?? '{}')).toMatchObject({ graphql: 3, 'rest-read': 1, write: 0 });
     expect(verdict(result).budgets.length).toBeGreaterThan(0);
+  });
+
+  it("the merge gate on a pull request reads the budgets from the audit's state too: 5 requests and 5 points at most, not 100 of each", async () => {
+    minutesLater(1);
+    // Deal request #25 for Globex: a pull request that closes it.
+    const pullRequest = fake.addPullRequest({ title: 'Bulk export', closes: [25] });
+    fake.clearRequests();
+    const result = await runInProcess({ fake, now: new Date(now), event: pullRequestEvent(fake, { action: 'opened', number: pullRequest.number }), env });
+    expect(result.exitCode).toBe(0);
+    expect(stateLine(result)).toMatch(/^Saved state: 10,000 open issues saved at .*, 0 issues changed since; 2 cache requests\.$/);
+    // The pull request, its issue, the changes since the state, the base branch's policy, and its status; nothing saved.
+    const requests = fake.requests.filter((request) => request.kind !== 'cache');
+    expect(requests.map((request) => `${request.kind} ${request.route}`)).toEqual([
+      'graphql graphql',
+      'rest-read /repos/{owner}/{repo}/contents/{path}',
+      'graphql graphql',
+      'graphql graphql',
+      'write /repos/{owner}/{repo}/statuses/{sha}',
+    ]);
+    const counts = JSON.parse(result.outputs.requests ?? '{}') as Record<string, number>;
+    expect(counts['graphql-points']).toBeLessThanOrEqual(5);
+    expect(fake.cache.entries.filter((entry) => entry.finalized)).toHaveLength(1);
+    fake.repository.pullRequests = [];
   });
 
   it('after a burst of edits (labels, sizes, closing, a new deal request) events equal a full read, and a big delta is saved again', async () => {

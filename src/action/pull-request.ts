@@ -36,6 +36,7 @@ import { annotatePolicyProblems } from './policy-annotations.js';
 import type { PullRequestEvent } from './pull-request-event.js';
 import { writeReportMarkdown } from './job-summary.js';
 import { plural } from '../core/wording.js';
+import { terminalText } from '../report/escape.js';
 
 export interface PullRequestRun {
   client: GitHubClient;
@@ -178,7 +179,7 @@ async function mergeGate(run: PullRequestRun, pr: PullRequestRead, base: LoadedP
 function otherBaseNotice(verdict: GateVerdict): string {
   const base = verdict.otherBase;
   if (!base || base.keywordsRead) return '';
-  return ` It merges into ${base.base}, not ${base.defaultBranch}: GitHub links closing keywords only for the default branch, so only issues linked under Development count (see pull-requests.keywords-on-other-bases).`;
+  return ` It merges into ${terminalText(base.base, 100)}, not ${terminalText(base.defaultBranch, 100)}: GitHub links closing keywords only for the default branch, so only issues linked under Development count (see pull-requests.keywords-on-other-bases).`;
 }
 
 /** The budgets' open issues: the audit's saved state and the issues changed since, like an issue event, or every open issue when that state cannot be used. */

@@ -8,7 +8,8 @@ import { checkApprover, type ApproverCheck } from '../commands/approvers.js';
 import { decide, needsApprover, type Decision } from '../commands/decide.js';
 import { decideExpiry, decideHandLabel, type LabelAdded } from '../commands/exemption-label.js';
 import type { CommandRequest } from '../commands/parse.js';
-import { grantedAt, readTrail } from '../report/trail.js';
+import { grantedAt } from '../report/trail.js';
+import { rememberedTrail } from '../plan/bot-memory.js';
 import { lastAddedBy } from '../github/label-history.js';
 import type { WorkItem } from '../core/types.js';
 import type { GitHubClient } from '../github/client.js';
@@ -97,7 +98,7 @@ export async function auditExemptions(options: DecideOptions): Promise<Decided> 
 }
 
 function trailOf(gathered: Gathered, issue: number) {
-  return readTrail(gathered.comments.get(issue)?.comment?.body);
+  return rememberedTrail(gathered.comments.get(issue)?.comment);
 }
 
 async function approverCheck(options: DecideOptions, login: string): Promise<ApproverCheck> {

@@ -5,7 +5,8 @@
 import { normalizeHeading, parseIssueBody } from '../core/issue-form.js';
 import type { FieldValue, WorkItem } from '../core/types.js';
 import type { BotComment } from '../plan/types.js';
-import { COMMENT_MARKER, DASHBOARD_MARKER, readCommentState, type CommentState } from '../report/markers.js';
+import { COMMENT_MARKER, DASHBOARD_MARKER, type CommentState } from '../report/markers.js';
+import { rememberedState } from '../plan/bot-memory.js';
 
 /** An issue node as the queries in queries.ts return it. */
 export interface IssueNode {
@@ -68,7 +69,7 @@ export function budgetForm(form: Readonly<Record<string, string>>, headings: Rea
 }
 
 export function toWorkItem(node: IssueNode, comments: readonly (CommentNode | null)[] = []): WorkItem {
-  const state = readCommentState(findBotComment(comments)?.body ?? '');
+  const state = rememberedState(findBotComment(comments));
   const activityAt = humanActivityAt(node, comments, state);
   return workItemFromIssue({
     number: node.number,
@@ -135,8 +136,12 @@ export function findBotComment(comments: readonly (CommentNode | null)[]): BotCo
   const [oldest] = own;
   if (!oldest) return null;
   const id = usableId(oldest);
-  const extraIds = [...new Set(own.slice(1).map(usableId))].filter((extra): extra is string => extra !== null && extra !== id);
-  return { id, body: oldest.body, ...(extraIds.length ? { extraIds } : {}) };
+  const extras = new Map<string, string>();
+  for (const comment of own.slice(1)) {
+    const extra = usableId(comment);
+    if (extra !== null && extra !== id) extras.set(extra, comment.body);
+  }
+  return { id, body: oldest.body, ...(extras.size ? { extras: [...extras].map(([extraId, body]) => ({ id: extraId, body })) } : {}) };
 }
 
 function usableId(comment: CommentNode): string | null {

@@ -9,7 +9,8 @@ import type { Conversation } from '../report/conversation.js';
 export type PlannedWrite =
   | { kind: 'create-comment'; issue: number; body: string; description: string; onPullRequest?: true }
   | { kind: 'update-comment'; issue: number; commentId: string; body: string; description: string; onPullRequest?: true }
-  | { kind: 'delete-comment'; issue: number; commentId: string; description: string }
+  /** `after`: the comment whose edit, planned earlier in the same plan, must have been made first (it takes over what this one remembers). */
+  | { kind: 'delete-comment'; issue: number; commentId: string; after?: string; description: string }
   | { kind: 'add-labels'; issue: number; labels: string[]; description: string }
   | { kind: 'remove-label'; issue: number; label: string; description: string }
   | { kind: 'create-label'; issue: null; name: string; color: string; labelDescription: string; description: string }
@@ -44,6 +45,10 @@ export interface BotComment {
   /** The comment's database id, digits only, exactly as GitHub gave it; null when GitHub gave none usable. */
   id: string | null;
   body: string;
-  /** Later comments of the bot's with the marker on the same issue: duplicates left by runs that raced, to remove. */
-  extraIds?: string[];
+  /**
+   * Later comments of the bot's with the marker on the same issue: duplicates
+   * left by runs that raced, to remove once the kept comment holds what they
+   * remember (see bot-memory.ts).
+   */
+  extras?: { id: string; body: string }[];
 }

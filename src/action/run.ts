@@ -287,8 +287,11 @@ async function planRun(run: PlanContext): Promise<PlannedWrite[]> {
       renderComment({ ...report, focusItem: item, ...withConversation(conversationFor(item)), ...(previousBody === undefined ? {} : { previousBody }) }),
     conversationFor,
   });
-  // The command's labels first, the reaction last: a 👍 means everything else was written.
-  const writes = [...run.decided.labelWrites, ...itemWrites, ...(run.decided.reaction ? [run.decided.reaction] : [])];
+  // Labels the decisions take off go first; labels they put on go after the comment that records the grant behind them
+  // (a run started by that label reads the grant, never a label without one); the reaction last: a 👍 means everything else was written.
+  const removals = run.decided.labelWrites.filter((write) => write.kind !== 'add-labels');
+  const additions = run.decided.labelWrites.filter((write) => write.kind === 'add-labels');
+  const writes = [...removals, ...itemWrites, ...additions, ...(run.decided.reaction ? [run.decided.reaction] : [])];
   if (route.mode !== 'audit' || !run.inputs.dashboardIssue) return writes;
   return [...writes, ...planDashboard({ title: run.inputs.dashboardIssue, body: renderDashboard(report), existing: run.gathered.dashboard, extras: run.gathered.extraDashboards })];
 }

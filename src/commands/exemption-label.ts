@@ -3,6 +3,12 @@
  * exempts only when an approver added it, and an exception granted with
  * `exemptions.expires-after-days` lapses. Pure decisions, in the same shape
  * as a command's, so they are written and recorded the same way.
+ *
+ * Who may put the label on: a listed approver (a person, or a bot the policy
+ * lists by its login), and the product itself when it applies a grant it
+ * recorded. Every other person or bot is refused, whatever the trail holds:
+ * a grant stands behind the label its approver or the product put on, not
+ * behind one taken off and put back by someone else.
  */
 import type { WorkItem } from '../core/types.js';
 import type { Policy } from '../core/policy.js';
@@ -13,11 +19,13 @@ import type { Decision } from './decide.js';
 import { DAY_MS } from '../core/rules/context.js';
 import { grantedAt, type TrailEntry } from '../report/trail.js';
 
-/** Who added the exemption label, as the `issues.labeled` event names them. */
+/** Who added the exemption label, as the `issues.labeled` event (or the issue's timeline) names them. */
 export interface LabelAdded {
   label: string;
   sender: string;
   senderIsBot: boolean;
+  /** The sender is the product itself (its token's identity, or one it acted as before). Settled from GitHub, not from the event. */
+  byProduct?: boolean;
 }
 
 /** True when the event added the policy's exemption label and the policy names approvers to check against. */
@@ -27,18 +35,28 @@ export function addsExemptionLabel(policy: Policy, added: LabelAdded | undefined
 }
 
 /**
- * A label added by an approver is a grant, recorded as one. A label added
- * by the bot follows a grant already recorded. Anyone else's is removed,
+ * A label added by an approver is a grant, recorded as one (unless a grant
+ * is in force already). A label the product added follows a grant it
+ * recorded, and is removed when there is none. Anyone else's is removed,
  * with a reply that says who can grant an exception and how.
  */
 export function decideHandLabel(input: { policy: Policy; added: LabelAdded; approver: ApproverCheck; trail: readonly TrailEntry[]; now: string }): Decision {
   const { policy, added } = input;
   const label = policy.exemptions!.label;
   const none = { addLabels: [], removeLabels: [] };
-  // A recorded grant stands behind the label; so does a bot (this workflow granting by command, or another automation given a token on purpose).
-  if (grantedAt(input.trail) !== undefined || added.senderIsBot) return { status: 'done', ...none };
-  if (input.approver.approved) {
-    return { status: 'done', ...none, entry: { at: input.now, actor: added.sender, action: 'exempt', reason: 'added the label by hand' } };
+  const inForce = grantedAt(input.trail) !== undefined;
+  if (added.byProduct && inForce) return { status: 'done', ...none };
+  if (!added.byProduct && input.approver.approved) {
+    return { status: 'done', ...none, ...(inForce ? {} : { entry: { at: input.now, actor: added.sender, action: 'exempt' as const, reason: 'added the label by hand' } }) };
+  }
+  if (added.byProduct) {
+    return {
+      status: 'refused',
+      addLabels: [],
+      removeLabels: [added.label],
+      entry: { at: input.now, actor: added.sender, action: 'label-removed', reason: 'no grant recorded' },
+      reply: `**Label ${codeSpan(label)} removed:** it was added with this workflow's token, but no grant by an approver is recorded on this issue. An approver can grant an exception with ${codeSpan('/roadmap exempt <reason>')}.`,
+    };
   }
   const approvers = policy.exemptions!.approvers.map((text) => codeSpan(text)).join(', ');
   const unreadable = input.approver.unreadableTeams.length

@@ -9,6 +9,7 @@ import type { GitHubClient } from './client.js';
 import { AUDIT_ISSUES_QUERY, BUDGET_ITEMS_QUERY, FOCUS_ISSUE_QUERY, ISSUE_COMMENTS_QUERY, NEWEST_ISSUES_QUERY } from './queries.js';
 import { budgetItem, findBotComment, isDashboardIssue, toWorkItem, type CommentLookup, type CommentNode, type IssueNode } from './work-items.js';
 import type { BotComment } from '../plan/types.js';
+import { readTimeline, type ProductIdentity } from './timeline.js';
 
 export interface RepoRef {
   owner: string;
@@ -76,14 +77,23 @@ export interface AuditReadOptions {
    * comments are then read in follow-up requests, for that issue only.
    */
   needsBotComment?: (node: IssueNode, window: readonly (CommentNode | null)[]) => boolean;
+  /**
+   * Whether who touched the issue last must be read from its timeline: what
+   * the page shows (creation, body edit, people's comments) says the issue is
+   * stale while `updatedAt` says something changed since, which may be the
+   * bot's own write or a person's label.
+   */
+  needsTimeline?: (node: IssueNode, window: readonly (CommentNode | null)[]) => boolean;
+  /** Logins the product acted as before this token (their writes are the product's too). */
+  isProduct?: ProductIdentity;
 }
 
 /** What the pages of an audit read add up to, before the follow-up reads. */
 interface AuditCollected {
   records: IssueRecord[];
   dashboards: { number: number; body: string }[];
-  /** Issues whose bot comment was not in the window and is needed: read after the pages. */
-  pending: { index: number; node: AuditNode; window: (CommentNode | null)[] }[];
+  /** Issues whose bot comment was not in the window and is needed, or whose timeline is: read after the pages. */
+  pending: { index: number; node: AuditNode; window: (CommentNode | null)[]; comments: boolean; timeline: boolean }[];
 }
 
 /** Every issue in the given states, 100 per request. */
@@ -102,7 +112,7 @@ export async function readIssues(client: GitHubClient, repo: RepoRef, options: A
     after = repository.issues.pageInfo.hasNextPage ? repository.issues.pageInfo.endCursor : null;
   } while (after);
   // After the pages: a follow-up request between pages would not change what is read, and keeps the page loop simple.
-  const records = await completeBotComments(client, repo, collected);
+  const records = await completeBotComments(client, repo, collected, options.isProduct);
   warnIfShort(client, options, seen, counted);
   const [dashboard = null, ...extras] = collected.dashboards.sort((a, b) => a.number - b.number);
   return { records, dashboard, extraDashboards: extras.map((extra) => extra.number), existingLabels };
@@ -135,21 +145,25 @@ function collectAuditNodes(nodes: (AuditNode | null)[], options: AuditReadOption
     const window = node.recentComments?.nodes ?? [];
     const record = { item: toWorkItem(node, window), comments: options.withComments ? commentWindow(node) : { comment: null, complete: false } };
     records.push(record);
-    if (needsFollowUp(record, node, window, options)) pending.push({ index: records.length - 1, node, window });
+    const comments = needsComments(record, node, window, options);
+    const timeline = options.withComments && (options.needsTimeline?.(node, window) ?? false);
+    if (comments || timeline) pending.push({ index: records.length - 1, node, window, comments, timeline });
   }
 }
 
 /** The window did not settle where the bot's comment is, and the issue's work item needs it. */
-function needsFollowUp(record: IssueRecord, node: AuditNode, window: (CommentNode | null)[], options: AuditReadOptions): boolean {
+function needsComments(record: IssueRecord, node: AuditNode, window: (CommentNode | null)[], options: AuditReadOptions): boolean {
   return !record.comments.complete && options.withComments && (options.needsBotComment?.(node, window) ?? false);
 }
 
-/** The bot's comment of each pending issue, read in follow-up requests for that issue only. */
-async function completeBotComments(client: GitHubClient, repo: RepoRef, collected: AuditCollected): Promise<IssueRecord[]> {
+/** The bot's comment and the timeline of each pending issue, as needed, read in follow-up requests for that issue only. */
+async function completeBotComments(client: GitHubClient, repo: RepoRef, collected: AuditCollected, isProduct: ProductIdentity | undefined): Promise<IssueRecord[]> {
   const records = collected.records;
-  for (const { index, node, window } of collected.pending) {
-    const read = await readCommentsToBot(client, repo, node.number);
-    records[index] = { item: toWorkItem(node, [...window, ...read.nodes]), comments: { comment: read.comment, complete: true } };
+  for (const pending of collected.pending) {
+    const { index, node, window } = pending;
+    const read = pending.comments ? await readCommentsToBot(client, repo, node.number) : undefined;
+    const timeline = pending.timeline ? await readTimeline(client, repo, node.number, isProduct) : undefined;
+    records[index] = { item: toWorkItem(node, [...window, ...(read?.nodes ?? [])], timeline), comments: read ? { comment: read.comment, complete: true } : records[index]!.comments };
   }
   return records;
 }

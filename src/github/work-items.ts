@@ -7,6 +7,7 @@ import type { FieldValue, WorkItem } from '../core/types.js';
 import type { BotComment } from '../plan/types.js';
 import { COMMENT_MARKER, DASHBOARD_MARKER, type CommentState } from '../report/markers.js';
 import { rememberedState } from '../plan/bot-memory.js';
+import { lastTouchByPeople, type Timeline } from './timeline.js';
 
 /** An issue node as the queries in queries.ts return it. */
 export interface IssueNode {
@@ -68,9 +69,10 @@ export function budgetForm(form: Readonly<Record<string, string>>, headings: Rea
   return kept;
 }
 
-export function toWorkItem(node: IssueNode, comments: readonly (CommentNode | null)[] = []): WorkItem {
+/** `timeline`, when it was read, says who touched the issue and when (see timeline.ts). */
+export function toWorkItem(node: IssueNode, comments: readonly (CommentNode | null)[] = [], timeline?: Timeline): WorkItem {
   const state = rememberedState(findBotComment(comments));
-  const activityAt = humanActivityAt(node, comments, state);
+  const activityAt = humanActivityAt(node, comments, state, timeline);
   return workItemFromIssue({
     number: node.number,
     title: node.title,
@@ -91,35 +93,37 @@ export function toWorkItem(node: IssueNode, comments: readonly (CommentNode | nu
 
 /**
  * A person's last touch, when the bot's own writes hide it from `updatedAt`.
- * The moment the bot recorded in its comment counts too: a label a person
- * added before the bot last wrote leaves no other trace. An archived issue
- * reopened since was reopened by a person: that is their touch, and
- * `updatedAt` holds it.
+ * The moment the bot recorded in its comment counts too: a touch it saw
+ * before it last wrote. An archived issue reopened since was reopened by a
+ * person: that is their touch, and `updatedAt` holds it (the timeline, when
+ * read, names who reopened it).
  */
-function humanActivityAt(node: IssueNode, comments: readonly (CommentNode | null)[], state: CommentState): string | undefined {
-  if (state.archived && node.state === 'OPEN' && node.stateReason === 'REOPENED') return undefined;
-  const seen = personActivityAt(node, comments);
+function humanActivityAt(node: IssueNode, comments: readonly (CommentNode | null)[], state: CommentState, timeline: Timeline | undefined): string | undefined {
+  if (!timeline && state.archived && node.state === 'OPEN' && node.stateReason === 'REOPENED') return undefined;
+  const seen = personActivityAt(node, comments, timeline);
   if (!seen || !state.touched) return seen;
   return Date.parse(state.touched) > Date.parse(seen) ? new Date(Date.parse(state.touched)).toISOString() : seen;
 }
 
-/** Writes of the bot's that land within this long before `updatedAt` are taken to be what set it (labels follow the comment by seconds). */
-const OWN_WRITE_WINDOW_MS = 5 * 60_000;
-
 /**
  * Every comment or label the bot writes bumps the issue's `updatedAt`, which
- * would reset the staleness clock the backlog rule reads. When the bot's own
- * comment is the latest change, the last time a person touched the issue is
- * its creation, its last body edit or the latest comment by someone else.
+ * would reset the staleness clock the backlog rule reads. So once the bot
+ * has written on the issue, `updatedAt` is never taken as a touch: a
+ * person's last touch is the issue's creation, its last body edit, the
+ * latest comment by someone else, and, when the timeline was read, the
+ * latest thing anyone but the bot did (a label put on or taken off, a
+ * title, an assignee, a milestone, a reopening), told apart by who acted.
+ * An issue the bot never wrote on and whose timeline was not read: its
+ * `updatedAt` (undefined here).
  */
-export function personActivityAt(node: IssueNode, comments: readonly (CommentNode | null)[]): string | undefined {
+export function personActivityAt(node: IssueNode, comments: readonly (CommentNode | null)[], timeline?: Timeline): string | undefined {
   const time = (moment: string | null | undefined) => (moment ? Date.parse(moment) : Number.NaN);
-  const own = comments.filter((c): c is CommentNode => !!c?.viewerDidAuthor).map((c) => time(c.updatedAt ?? c.createdAt));
-  const latestOwn = Math.max(...own.filter(Number.isFinite));
-  if (!Number.isFinite(latestOwn) || time(node.updatedAt) - latestOwn > OWN_WRITE_WINDOW_MS) return undefined;
+  const botWrote = comments.some((c) => !!c?.viewerDidAuthor);
+  if (!botWrote && !timeline) return undefined;
   const people = comments.filter((c): c is CommentNode => !!c && !c.viewerDidAuthor).map((c) => time(c.updatedAt ?? c.createdAt));
+  const touched = timeline ? time(lastTouchByPeople(timeline)) : Number.NaN;
   // lastEditedAt is null for a body never edited.
-  const latest = Math.max(...[time(node.createdAt), time(node.lastEditedAt), ...people].filter(Number.isFinite));
+  const latest = Math.max(...[time(node.createdAt), time(node.lastEditedAt), touched, ...people].filter(Number.isFinite));
   return Number.isFinite(latest) ? new Date(latest).toISOString() : undefined;
 }
 

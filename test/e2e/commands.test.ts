@@ -247,7 +247,7 @@ describe('bets and outcomes in an audit', () => {
 describe('the exemption label added by hand', () => {
   function labeledBy(github: FakeGitHub, sender: string) {
     const issue = github.issue(1)!;
-    issue.labels.push('roadmap-exempt');
+    if (!issue.labels.includes('roadmap-exempt')) issue.labels.push('roadmap-exempt');
     const event = issuesEvent(github, { action: 'labeled', number: 1, label: 'roadmap-exempt' });
     event.payload.sender = { ...(event.payload.sender as object), login: sender, type: 'User' };
     return event;
@@ -270,6 +270,49 @@ describe('the exemption label added by hand', () => {
     expect(github.labelsOf(1)).toContain('roadmap-exempt');
     expect(readTrail(botComment(github, 1)?.body).map((entry) => [entry.action, entry.actor, entry.reason])).toEqual([['exempt', 'lead-lena', 'added the label by hand']]);
     expect(result.outputs.compliant).toBe('true');
+  });
+
+  it('is removed when another bot (a labeler app, a workflow with its own token) added it', async () => {
+    const github = await repository();
+    const event = labeledBy(github, 'labeler-app[bot]');
+    event.payload.sender = { ...(event.payload.sender as object), type: 'Bot' };
+    const result = await runInProcess({ fake: github, event });
+    expect(github.labelsOf(1)).not.toContain('roadmap-exempt');
+    expect(readTrail(botComment(github, 1)?.body).map((entry) => [entry.action, entry.actor])).toEqual([['label-removed', 'labeler-app[bot]']]);
+    expect(result.outputs.compliant).toBe('false');
+  });
+
+  it("is removed when it came with the product's own token but no grant is recorded: any workflow can use that token", async () => {
+    const github = await repository();
+    const event = labeledBy(github, WORKFLOW_BOT);
+    event.payload.sender = { ...(event.payload.sender as object), type: 'Bot' };
+    await runInProcess({ fake: github, event });
+    expect(github.labelsOf(1)).not.toContain('roadmap-exempt');
+    expect(botComment(github, 1)?.body).toContain('no grant by an approver is recorded on this issue');
+  });
+
+  it('is kept when the policy lists that bot as an approver by its login', async () => {
+    const github = await repository();
+    github.repository.files[POLICY_PATH] = COMMANDS_POLICY.replace('approvers: [lead-lena,', 'approvers: ["release-app[bot]", lead-lena,');
+    const event = labeledBy(github, 'release-app[bot]');
+    event.payload.sender = { ...(event.payload.sender as object), type: 'Bot' };
+    await runInProcess({ fake: github, event });
+    expect(github.labelsOf(1)).toContain('roadmap-exempt');
+    expect(readTrail(botComment(github, 1)?.body).map((entry) => [entry.action, entry.actor])).toEqual([['exempt', 'release-app[bot]']]);
+  });
+
+  it("needs a new grant once taken off and put back by someone else: the approver's grant stood behind the label it put on", async () => {
+    const github = await repository();
+    await runInProcess({ fake: github, event: issueCommentEvent(github, { number: 1, author: 'lead-lena', body: '/roadmap exempt Launch partner signed in March' }) });
+    expect(github.labelsOf(1)).toContain('roadmap-exempt');
+    github.labelRemovedBy(1, 'roadmap-exempt', 'pm-paula');
+    github.labelAddedBy(1, 'roadmap-exempt', 'pm-paula');
+    await runInProcess({ fake: github, event: labeledBy(github, 'pm-paula') });
+    expect(github.labelsOf(1)).not.toContain('roadmap-exempt');
+    expect(readTrail(botComment(github, 1)?.body).map((entry) => [entry.action, entry.actor])).toEqual([
+      ['exempt', 'lead-lena'],
+      ['label-removed', 'pm-paula'],
+    ]);
   });
 
   it('when the token cannot remove it, the issue is still not exempt and the summary says which write failed', async () => {
@@ -295,11 +338,39 @@ describe('exemption labels in an audit', () => {
     expect(github.labelsOf(4)).toContain('roadmap-exempt');
     expect(readTrail(botComment(github, 4)?.body).map((entry) => [entry.action, entry.actor])).toEqual([['exempt', 'lead-lena']]);
 
-    // Recorded now: the next audit reads no timeline at all.
+    // Recorded now: the next audit reads the timeline of the one exempt issue (who put the label on last) and writes nothing.
     github.clearRequests();
     await runInProcess({ fake: github, event: workflowDispatchEvent(github) });
-    expect(github.requests.filter((request) => JSON.stringify(request.body).includes('RoadmapLabelEvents'))).toEqual([]);
+    expect(github.requests.filter((request) => JSON.stringify(request.body).includes('RoadmapIssueTimeline'))).toHaveLength(1);
     expect(github.writes).toEqual([]);
+  });
+});
+
+describe('exemption labels put back in an audit', () => {
+  it('an audit removes a granted label taken off and put back by a non-approver, when no event ran for it', async () => {
+    const github = await repository();
+    await runInProcess({ fake: github, event: issueCommentEvent(github, { number: 1, author: 'lead-lena', body: '/roadmap exempt Launch partner signed in March' }) });
+    github.labelRemovedBy(1, 'roadmap-exempt', 'pm-paula');
+    github.labelAddedBy(1, 'roadmap-exempt', 'pm-paula');
+    await runInProcess({ fake: github, now: '2026-11-22T12:00:00Z', event: workflowDispatchEvent(github) });
+    expect(github.labelsOf(1)).not.toContain('roadmap-exempt');
+    expect(readTrail(botComment(github, 1)?.body).map((entry) => [entry.action, entry.actor])).toEqual([
+      ['exempt', 'lead-lena'],
+      ['label-removed', 'pm-paula'],
+    ]);
+  });
+
+  it("an audit keeps the label the product put on for a grant it recorded, and removes one it put on with none", async () => {
+    const github = await repository();
+    await runInProcess({ fake: github, event: issueCommentEvent(github, { number: 1, author: 'lead-lena', body: '/roadmap exempt Launch partner signed in March' }) });
+    github.addIssue({ number: 4, ...dealRequest({ title: 'Deal: audit export' }) });
+    // Another workflow of the repository, with the same GITHUB_TOKEN identity, puts the label on #4.
+    github.labelAddedBy(4, 'roadmap-exempt', WORKFLOW_BOT, '2026-11-21T09:00:00Z');
+    github.repository.files[POLICY_PATH] = COMMANDS_POLICY.replace('  max-open: 1\n', '');
+    await runInProcess({ fake: github, now: '2026-11-22T12:00:00Z', event: workflowDispatchEvent(github) });
+    expect(github.labelsOf(1)).toContain('roadmap-exempt');
+    expect(github.labelsOf(4)).not.toContain('roadmap-exempt');
+    expect(readTrail(botComment(github, 4)?.body).map((entry) => [entry.action, entry.reason])).toEqual([['label-removed', 'no grant recorded']]);
   });
 });
 

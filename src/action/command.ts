@@ -33,6 +33,8 @@ export interface Decided {
   reaction?: PlannedWrite;
   /** What was read, with the decisions' label changes applied. */
   gathered: Gathered;
+  /** What the decisions could not check (a team the token cannot read), for the job summary. */
+  notes: string[];
 }
 
 interface DecideOptions {
@@ -44,7 +46,7 @@ interface DecideOptions {
   warn: (message: string) => void;
 }
 
-export async function runCommand(options: DecideOptions & { request: CommandRequest }): Promise<Decided> {
+export async function runCommand(options: DecideOptions & { request: CommandRequest }): Promise<Omit<Decided, 'notes'>> {
   const { policy, request, gathered } = options;
   const item = gathered.syncItems[0]!;
   const approver = needsApprover(request) ? await approverCheck(options, request.actor) : undefined;
@@ -66,7 +68,7 @@ export async function runCommand(options: DecideOptions & { request: CommandRequ
  * sender is the product is asked of GitHub (the token's identity), never
  * taken from the event.
  */
-export async function checkHandLabel(options: DecideOptions & { added: LabelAdded }): Promise<Decided> {
+export async function checkHandLabel(options: DecideOptions & { added: LabelAdded }): Promise<Omit<Decided, 'notes'>> {
   const { policy, gathered, client, repo } = options;
   const item = gathered.syncItems[0]!;
   const trail = trailOf(gathered, item.number);
@@ -86,7 +88,7 @@ const NOT_APPROVED: ApproverCheck = { approved: false, unreadableTeams: [] };
  * the product with a grant in force, or else it is removed. A label taken
  * off and put back by someone else since the grant needs a new grant.
  */
-export async function auditExemptions(options: DecideOptions): Promise<Decided> {
+export async function auditExemptions(options: DecideOptions): Promise<Omit<Decided, 'notes'>> {
   const { policy, gathered } = options;
   const label = policy.exemptions?.label.trim().toLowerCase();
   const decisions: IssueDecision[] = [];
@@ -124,13 +126,15 @@ async function approverCheck(options: DecideOptions, login: string, isBot = fals
   const membership: MembershipLookup = isBot ? async () => 'not-member' : (org, slug, who) => teamMembership(options.client, org, slug, who);
   const check = await checkApprover(options.policy.exemptions?.approvers ?? [], login, membership);
   for (const team of check.unreadableTeams) {
-    options.warn(`Could not read the members of ${team}: the token needs permission to read organization members (GITHUB_TOKEN cannot). The team was treated as not matching ${login}.`);
+    options.warn(
+      `Could not tell whether ${login} is a member of ${team}: GitHub answered "not found", and this token cannot read that team (the workflow's GITHUB_TOKEN never can). Nothing was granted on that team's behalf; give the action a GitHub App token with the organization "Members" permission (read), or a personal token with read:org, or list approvers by login.`,
+    );
   }
   return check;
 }
 
 /** The label writes the decisions make, and the read data as it will be once they are made. */
-function applied(gathered: Gathered, decisions: IssueDecision[], why: string): Omit<Decided, 'reaction'> {
+function applied(gathered: Gathered, decisions: IssueDecision[], why: string): Omit<Decided, 'reaction' | 'notes'> {
   const labelWrites = decisions.flatMap(({ issue, decision }): PlannedWrite[] => [
     ...(decision.addLabels.length ? [{ kind: 'add-labels' as const, issue, labels: decision.addLabels, description: `add label ${decision.addLabels.join(', ')} to #${issue} (${why})` }] : []),
     ...decision.removeLabels.map((label) => ({ kind: 'remove-label' as const, issue, label, description: `remove label ${label} from #${issue} (${why})` })),

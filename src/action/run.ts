@@ -108,7 +108,7 @@ async function guardRoadmap(options: RunOptions, state: RunState): Promise<strin
   const applied = await applyPlan(client, context, plan, inputs);
 
   // 7. Report.
-  state.reportPath = await writeReport({ ...report, run: runFacts(client.counts(), applied) });
+  state.reportPath = await writeReport({ ...report, run: { ...runFacts(client.counts(), applied), ...(decided.notes.length ? { notes: decided.notes } : {}) } });
 
   // 8. Pass or fail.
   return writesFailure(applied) ?? (evaluation.compliant ? undefined : failingFindings(evaluation));
@@ -197,7 +197,18 @@ function describeRoute(route: Exclude<Route, { mode: 'ignored' }>): string {
 /** A command, a hand-added exemption label, or (in audits) exceptions that lapsed. */
 async function decideExceptions(options: { client: GitHubClient; context: EventContext; loaded: LoadedPolicy; route: Extract<Route, { mode: 'issue' | 'audit' }>; gathered: Gathered; now: Date }): Promise<Decided> {
   const { route, loaded } = options;
-  const common = { client: options.client, repo: options.context.repo, policy: loaded.policy, gathered: options.gathered, now: options.now, warn: (message: string) => core.warning(message) };
+  // What the decisions could not check is said in the log and in the job summary.
+  const notes: string[] = [];
+  const warn = (message: string) => {
+    core.warning(message);
+    if (!notes.includes(message)) notes.push(message);
+  };
+  const common = { client: options.client, repo: options.context.repo, policy: loaded.policy, gathered: options.gathered, now: options.now, warn };
+  const decided = await decide(route, loaded, common);
+  return { ...decided, notes };
+}
+
+async function decide(route: Extract<Route, { mode: 'issue' | 'audit' }>, loaded: LoadedPolicy, common: Parameters<typeof auditExemptions>[0]): Promise<Omit<Decided, 'notes'>> {
   if (route.mode === 'audit') return auditExemptions(common);
   if (route.command) {
     const decided = await runCommand({ ...common, request: route.command });
@@ -205,7 +216,7 @@ async function decideExceptions(options: { client: GitHubClient; context: EventC
     return decided;
   }
   if (addsExemptionLabel(loaded.policy, route.labelAdded)) return checkHandLabel({ ...common, added: route.labelAdded });
-  return { decisions: [], labelWrites: [], gathered: options.gathered };
+  return { decisions: [], labelWrites: [], gathered: common.gathered };
 }
 
 async function loadRepositoryPolicy(client: GitHubClient, context: EventContext, inputs: ActionInputs): Promise<LoadedPolicy> {

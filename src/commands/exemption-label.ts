@@ -15,7 +15,7 @@ import type { Policy } from '../core/policy.js';
 import { codeSpan } from '../report/escape.js';
 import { plural } from '../core/wording.js';
 import type { ApproverCheck } from './approvers.js';
-import type { Decision } from './decide.js';
+import { cannotTellNote, type Decision } from './decide.js';
 import { DAY_MS } from '../core/rules/context.js';
 import { grantedAt, type TrailEntry } from '../report/trail.js';
 
@@ -59,9 +59,7 @@ export function decideHandLabel(input: { policy: Policy; added: LabelAdded; appr
     };
   }
   const approvers = policy.exemptions!.approvers.map((text) => codeSpan(text)).join(', ');
-  const unreadable = input.approver.unreadableTeams.length
-    ? ` The workflow's token cannot read the members of ${input.approver.unreadableTeams.map((text) => codeSpan(text)).join(', ')}, so ${input.approver.unreadableTeams.length === 1 ? 'that team was' : 'those teams were'} treated as not matching.`
-    : '';
+  const unreadable = cannotTellNote(input.approver.unreadableTeams);
   return {
     status: 'refused',
     addLabels: [],

@@ -84,6 +84,8 @@ describe('/roadmap exempt', () => {
     github.addTeam('acme', 'product-leads', ['tara']);
     await runInProcess({ fake: github, token: 'app-token', event: issueCommentEvent(github, { number: 1, author: 'nick', body: '/roadmap exempt Nick thinks this is fine' }) });
     expect(github.labelsOf(1)).not.toContain('roadmap-exempt');
+    // This token can read the team, so GitHub's 404 for nick means what it says: not a member.
+    expect(botComment(github, 1, app)?.body).not.toContain('Could not tell');
     expect(github.reactionsOn(commandComment(github, 1, 'nick').id)).toEqual([{ content: 'confused', user: app }]);
 
     await runInProcess({ fake: github, token: 'app-token', event: issueCommentEvent(github, { number: 1, author: 'tara', body: '/roadmap exempt Board approved this as a strategic exception' }) });
@@ -92,13 +94,29 @@ describe('/roadmap exempt', () => {
     expect(github.comments(1).filter((c) => c.author === app)).toHaveLength(1);
   });
 
-  it('a token that cannot read teams: the team does not match, and the reply and the log say why', async () => {
+  it("a token that cannot read teams gets GitHub's 404: the run cannot tell, grants nothing, and the reply, the log and the summary say so", async () => {
     const github = await repository();
     github.addTeam('acme', 'product-leads', ['tara']);
     const result = await runInProcess({ fake: github, event: issueCommentEvent(github, { number: 1, author: 'tara', body: '/roadmap exempt Board approved this as a strategic exception' }) });
     expect(github.labelsOf(1)).not.toContain('roadmap-exempt');
-    expect(botComment(github, 1)?.body).toContain("The workflow's token cannot read the members of `@acme/product-leads`");
-    expect(result.annotations).toContainEqual({ level: 'warning', message: expect.stringMatching(/Could not read the members of @acme\/product-leads/) });
+    const body = botComment(github, 1)?.body ?? '';
+    expect(body).toContain('Could not tell whether you are in `@acme/product-leads`');
+    expect(body).toContain('`read:org`');
+    expect(result.annotations).toContainEqual({ level: 'warning', message: expect.stringMatching(/Could not tell whether tara is a member of @acme\/product-leads/) });
+    // In the summary, as everywhere the run echoes a team, the mention is neutralized.
+    expect(result.summary).toMatch(/Could not check, or undid:\*\*\n {2}- Could not tell whether tara is a member of @\u200dacme\/product-leads/);
+  });
+
+  it('a team member who adds the label by hand under a token that cannot read teams is told why it came off', async () => {
+    const github = await repository();
+    github.addTeam('acme', 'product-leads', ['tara']);
+    github.labelAddedBy(1, 'roadmap-exempt', 'tara');
+    const event = issuesEvent(github, { action: 'labeled', number: 1, label: 'roadmap-exempt' });
+    event.payload.sender = { ...(event.payload.sender as object), login: 'tara', type: 'User' };
+    const result = await runInProcess({ fake: github, event });
+    expect(github.labelsOf(1)).not.toContain('roadmap-exempt');
+    expect(botComment(github, 1)?.body).toContain('Could not tell whether you are in `@acme/product-leads`');
+    expect(result.summary).toContain('Could not tell whether tara is a member of @\u200dacme/product-leads');
   });
 
   it('beyond max-open, the grant is refused with the list of open exemptions', async () => {

@@ -130,7 +130,7 @@ function timelineNeeded(policy: Policy, now: Date): Pick<AuditReadOptions, 'need
 /** Stale by what a page of issues shows: creation, last body edit and the comments of people in the window. */
 function staleBy(staleBefore: number): (node: IssueNode, window: readonly (CommentNode | null)[]) => boolean {
   return (node, window) => {
-    const people = window.filter((comment): comment is CommentNode => !!comment && !comment.viewerDidAuthor).map((comment) => comment.updatedAt ?? comment.createdAt);
+    const people = window.filter((comment): comment is CommentNode => !!comment && !comment.viewerDidAuthor && !comment.byEarlierIdentity).map((comment) => comment.updatedAt ?? comment.createdAt);
     const touches = [node.createdAt, node.lastEditedAt, ...people].map((moment) => (moment ? Date.parse(moment) : Number.NaN)).filter(Number.isFinite);
     return touches.length > 0 && Math.max(...touches) < staleBefore;
   };

@@ -136,7 +136,7 @@ async function applyPlan(client: GitHubClient, context: EventContext, plan: Plan
  */
 async function connect(inputs: ActionInputs, options: RunOptions): Promise<GitHubClient> {
   const { createGitHubClient } = await import('../github/client.js');
-  return createGitHubClient({ token: inputs.githubToken, warn: (message) => core.warning(message), ...options.client });
+  return createGitHubClient({ token: inputs.githubToken, warn: (message) => core.warning(message), earlierIdentities: inputs.previousBotLogins, ...options.client });
 }
 
 /** The dashboard issue is the bot's own report, not planned work. */

@@ -7,7 +7,7 @@ import type { GitHubClient } from './client.js';
 import { createOnce } from './create-once.js';
 import { describeFailure } from './describe-failure.js';
 import { explainWriteError, getErrorMessage, httpStatus, PermissionError, RateLimitExhaustedError, type WritePermission } from './errors.js';
-import type { PlannedWrite } from '../plan/types.js';
+import { NEW_COMMENT, type PlannedWrite } from '../plan/types.js';
 import { dashboardExists, readBotComment, type RepoRef } from './read.js';
 import { addLabels, addReaction, closeAsDuplicate, closeIssue, createComment, createIssue, createLabel, deleteComment, removeLabel, updateComment, updateIssueBody } from './writes.js';
 import { plural } from '../core/wording.js';
@@ -74,6 +74,7 @@ export async function applyWrites(client: GitHubClient, repo: RepoRef, plan: Pla
 /** A duplicate comment is deleted only after the comment that takes over its record was edited. */
 function waitsOnFailedEdit(write: PlannedWrite, result: ApplyResult): boolean {
   if (write.kind !== 'delete-comment' || write.after === undefined) return false;
+  if (write.after === NEW_COMMENT) return !result.made.some((made) => made.kind === 'create-comment' && made.issue === write.issue);
   return !result.made.some((made) => made.kind === 'update-comment' && made.commentId === write.after);
 }
 

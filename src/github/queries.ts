@@ -39,7 +39,7 @@ export const ISSUE_FIELDS = /* GraphQL */ `
  */
 const COMMENT_WINDOW = /* GraphQL */ `
   fragment RoadmapCommentWindow on Issue {
-    recentComments: comments(last: 13) { totalCount nodes { fullDatabaseId viewerDidAuthor body createdAt updatedAt } }
+    recentComments: comments(last: 13) { totalCount nodes { fullDatabaseId viewerDidAuthor body author { login } createdAt updatedAt } }
   }
 `;
 
@@ -103,7 +103,7 @@ export const FOCUS_ISSUE_QUERY = /* GraphQL */ `
         comments(first: 100, after: $commentsAfter) {
           totalCount
           pageInfo { hasNextPage endCursor }
-          nodes { fullDatabaseId viewerDidAuthor body createdAt updatedAt }
+          nodes { fullDatabaseId viewerDidAuthor body author { login } createdAt updatedAt }
         }
       }
     }
@@ -172,7 +172,7 @@ export const ISSUE_COMMENTS_QUERY = /* GraphQL */ `
       issue(number: $number) {
         comments(first: 100, after: $after) {
           pageInfo { hasNextPage endCursor }
-          nodes { fullDatabaseId viewerDidAuthor body createdAt updatedAt }
+          nodes { fullDatabaseId viewerDidAuthor body author { login } createdAt updatedAt }
         }
       }
     }

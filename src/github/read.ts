@@ -7,9 +7,9 @@ import type { WorkItem } from '../core/types.js';
 import { normalizeHeading } from '../core/issue-form.js';
 import type { GitHubClient } from './client.js';
 import { AUDIT_ISSUES_QUERY, BUDGET_ITEMS_QUERY, FOCUS_ISSUE_QUERY, ISSUE_COMMENTS_QUERY, NEWEST_ISSUES_QUERY } from './queries.js';
-import { budgetItem, findBotComment, isDashboardIssue, toWorkItem, type CommentLookup, type CommentNode, type IssueNode } from './work-items.js';
+import { budgetItem, findBotComment, isDashboardIssue, markEarlierComments, toWorkItem, type CommentLookup, type CommentNode, type IssueNode } from './work-items.js';
 import type { BotComment } from '../plan/types.js';
-import { readTimeline, type ProductIdentity } from './timeline.js';
+import { readTimeline } from './timeline.js';
 
 export interface RepoRef {
   owner: string;
@@ -84,8 +84,6 @@ export interface AuditReadOptions {
    * bot's own write or a person's label.
    */
   needsTimeline?: (node: IssueNode, window: readonly (CommentNode | null)[]) => boolean;
-  /** Logins the product acted as before this token (their writes are the product's too). */
-  isProduct?: ProductIdentity;
 }
 
 /** What the pages of an audit read add up to, before the follow-up reads. */
@@ -112,7 +110,7 @@ export async function readIssues(client: GitHubClient, repo: RepoRef, options: A
     after = repository.issues.pageInfo.hasNextPage ? repository.issues.pageInfo.endCursor : null;
   } while (after);
   // After the pages: a follow-up request between pages would not change what is read, and keeps the page loop simple.
-  const records = await completeBotComments(client, repo, collected, options.isProduct);
+  const records = await completeBotComments(client, repo, collected);
   warnIfShort(client, options, seen, counted);
   const [dashboard = null, ...extras] = collected.dashboards.sort((a, b) => a.number - b.number);
   return { records, dashboard, extraDashboards: extras.map((extra) => extra.number), existingLabels };
@@ -130,7 +128,13 @@ async function readAuditPage(client: GitHubClient, repo: RepoRef, options: Audit
     withComments: options.withComments,
     ...labelVariables(options.labels, after === null),
   });
-  return requireRepository(page.repository, repo);
+  const repository = requireRepository(page.repository, repo);
+  const earlier = client.earlierIdentities;
+  if (!earlier?.length) return repository;
+  const nodes = repository.issues.nodes.map((node) =>
+    node?.recentComments ? { ...node, recentComments: { ...node.recentComments, nodes: markEarlierComments(node.recentComments.nodes ?? [], earlier) } } : node,
+  );
+  return { ...repository, issues: { ...repository.issues, nodes } };
 }
 
 /** One page's issues as records; the dashboard issues aside; and the issues whose bot comment must still be read. */
@@ -157,12 +161,12 @@ function needsComments(record: IssueRecord, node: AuditNode, window: (CommentNod
 }
 
 /** The bot's comment and the timeline of each pending issue, as needed, read in follow-up requests for that issue only. */
-async function completeBotComments(client: GitHubClient, repo: RepoRef, collected: AuditCollected, isProduct: ProductIdentity | undefined): Promise<IssueRecord[]> {
+async function completeBotComments(client: GitHubClient, repo: RepoRef, collected: AuditCollected): Promise<IssueRecord[]> {
   const records = collected.records;
   for (const pending of collected.pending) {
     const { index, node, window } = pending;
     const read = pending.comments ? await readCommentsToBot(client, repo, node.number) : undefined;
-    const timeline = pending.timeline ? await readTimeline(client, repo, node.number, isProduct) : undefined;
+    const timeline = pending.timeline ? await readTimeline(client, repo, node.number) : undefined;
     records[index] = { item: toWorkItem(node, [...window, ...(read?.nodes ?? [])], timeline), comments: read ? { comment: read.comment, complete: true } : records[index]!.comments };
   }
   return records;
@@ -215,12 +219,13 @@ export async function readFocusIssue(
     });
     const repository = requireRepository(page.repository, repo);
     if (!repository.issue) throw new Error(`Issue #${number} was not found in ${repo.owner}/${repo.name} (it may be a pull request or deleted).`);
+    const nodes = markEarlierComments(repository.issue.comments.nodes ?? [], client.earlierIdentities);
     if (commentsAfter === null) {
-      item = toWorkItem(repository.issue, repository.issue.comments.nodes ?? []);
+      item = toWorkItem(repository.issue, nodes);
       isDashboard = isDashboardIssue(repository.issue, dashboardTitle);
       if (labels) existingLabels = labelsFound(repository);
     }
-    comment = findBotComment(repository.issue.comments.nodes ?? []);
+    comment = findBotComment(nodes);
     const pageInfo = repository.issue.comments.pageInfo;
     commentsAfter = !comment && pageInfo?.hasNextPage ? pageInfo.endCursor : null;
   } while (commentsAfter);
@@ -292,8 +297,9 @@ async function readCommentsToBot(client: GitHubClient, repo: RepoRef, number: nu
     const page: CommentsPage = await client.graphql<CommentsPage>(ISSUE_COMMENTS_QUERY, { owner: repo.owner, name: repo.name, number, after });
     const comments = page.repository?.issue?.comments;
     if (!comments) break;
-    nodes.push(...(comments.nodes ?? []).filter((node): node is CommentNode => node !== null));
-    const comment = findBotComment(comments.nodes ?? []);
+    const marked = markEarlierComments(comments.nodes ?? [], client.earlierIdentities);
+    nodes.push(...marked.filter((node): node is CommentNode => node !== null));
+    const comment = findBotComment(marked);
     if (comment) return { comment, nodes };
     after = comments.pageInfo?.hasNextPage ? comments.pageInfo.endCursor : null;
   } while (after);

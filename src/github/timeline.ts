@@ -38,17 +38,15 @@ export interface TimelineEvent {
 
 export interface Timeline {
   events: TimelineEvent[];
-  /** True for a login the product acts as (this token's identity, or one it used before). */
+  /** True for a login the product acts as (this token's identity, or one it acted as before). */
   isProduct: (login: string) => boolean;
 }
 
-/** The logins the product has acted as: this token's, and any the workflow names as earlier ones. */
-export type ProductIdentity = (login: string) => boolean;
-
-export async function readTimeline(client: GitHubClient, repo: { owner: string; name: string }, issue: number, isProduct: ProductIdentity = () => false): Promise<Timeline> {
+/** The timeline, with the product's own doings marked: this token's identity (GitHub's `viewer`) and the earlier ones the client was given. */
+export async function readTimeline(client: GitHubClient, repo: { owner: string; name: string }, issue: number): Promise<Timeline> {
   const page = await client.graphql<TimelinePage>(ISSUE_TIMELINE_QUERY, { owner: repo.owner, name: repo.name, number: issue });
-  const viewer = page.viewer?.login.toLowerCase();
-  const ours = (login: string | undefined): login is string => !!login && (login.toLowerCase() === viewer || isProduct(login));
+  const identities = new Set([page.viewer?.login, ...(client.earlierIdentities ?? [])].flatMap((login) => (login ? [login.toLowerCase()] : [])));
+  const ours = (login: string | undefined): login is string => !!login && identities.has(login.toLowerCase());
   const nodes = page.repository?.issue?.timelineItems.nodes ?? [];
   return { events: nodes.flatMap((node) => (node ? toEvent(node, ours) : [])), isProduct: ours };
 }

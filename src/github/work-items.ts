@@ -31,6 +31,13 @@ export interface CommentNode {
   /** GitHub's `BigInt` id as a decimal string; may be beyond 2^53, so never a number. */
   fullDatabaseId: string | null;
   viewerDidAuthor: boolean;
+  author?: { login: string } | null;
+  /**
+   * Written by a login the product acted as before this token (see
+   * `markEarlierComments`): the product's own writing, which this token
+   * cannot edit, adopted into its comment and then removed.
+   */
+  byEarlierIdentity?: boolean;
   body: string;
   createdAt?: string;
   updatedAt?: string;
@@ -118,9 +125,10 @@ function humanActivityAt(node: IssueNode, comments: readonly (CommentNode | null
  */
 export function personActivityAt(node: IssueNode, comments: readonly (CommentNode | null)[], timeline?: Timeline): string | undefined {
   const time = (moment: string | null | undefined) => (moment ? Date.parse(moment) : Number.NaN);
-  const botWrote = comments.some((c) => !!c?.viewerDidAuthor);
+  const ours = (c: CommentNode) => c.viewerDidAuthor || c.byEarlierIdentity === true;
+  const botWrote = comments.some((c) => !!c && ours(c));
   if (!botWrote && !timeline) return undefined;
-  const people = comments.filter((c): c is CommentNode => !!c && !c.viewerDidAuthor).map((c) => time(c.updatedAt ?? c.createdAt));
+  const people = comments.filter((c): c is CommentNode => !!c && !ours(c)).map((c) => time(c.updatedAt ?? c.createdAt));
   const touched = timeline ? time(lastTouchByPeople(timeline)) : Number.NaN;
   // lastEditedAt is null for a body never edited.
   const latest = Math.max(...[time(node.createdAt), time(node.lastEditedAt), touched, ...people].filter(Number.isFinite));
@@ -132,20 +140,37 @@ export function personActivityAt(node: IssueNode, comments: readonly (CommentNod
  * identity. Anyone can paste the marker; only the author check stops them from
  * hijacking or hiding the bot's comment. The oldest wins if there are several;
  * the others were posted by runs that raced each other, and are listed so a
- * run can remove them. Comments arrive oldest first; a comment read twice
- * (the first and the last few overlap on a short thread) counts once.
+ * run can remove them once the kept one holds what they remember. Comments
+ * with the marker written by a login the product acted as before (a token
+ * change) are listed the same way: adopted, trail included, never duplicated.
+ * When only those exist, the bot has no comment of its own yet (`id` null,
+ * `adopting`): the next comment it posts takes over their record. Comments
+ * arrive oldest first; a comment read twice (the first and the last few
+ * overlap on a short thread) counts once.
  */
 export function findBotComment(comments: readonly (CommentNode | null)[]): BotComment | null {
-  const own = comments.filter((comment): comment is CommentNode => !!comment?.viewerDidAuthor && comment.body.includes(COMMENT_MARKER));
+  const marked = (comment: CommentNode | null): comment is CommentNode => !!comment?.body.includes(COMMENT_MARKER);
+  const own = comments.filter((comment): comment is CommentNode => marked(comment) && comment.viewerDidAuthor);
+  const earlier = comments.filter((comment): comment is CommentNode => marked(comment) && !comment.viewerDidAuthor && comment.byEarlierIdentity === true);
   const [oldest] = own;
-  if (!oldest) return null;
-  const id = usableId(oldest);
+  const id = oldest ? usableId(oldest) : null;
   const extras = new Map<string, string>();
-  for (const comment of own.slice(1)) {
+  for (const comment of [...own.slice(1), ...earlier]) {
     const extra = usableId(comment);
     if (extra !== null && extra !== id) extras.set(extra, comment.body);
   }
-  return { id, body: oldest.body, ...(extras.size ? { extras: [...extras].map(([extraId, body]) => ({ id: extraId, body })) } : {}) };
+  const listed = extras.size ? { extras: [...extras].map(([extraId, body]) => ({ id: extraId, body })) } : {};
+  if (oldest) return { id, body: oldest.body, ...listed };
+  return extras.size ? { id: null, body: earlier[0]!.body, adopting: true, ...listed } : null;
+}
+
+/** Marks the comments written by a login the product acted as before this token. */
+export function markEarlierComments<T extends CommentNode | null>(comments: readonly T[], earlierIdentities: readonly string[] | undefined): T[] {
+  if (!earlierIdentities?.length) return [...comments];
+  const earlier = new Set(earlierIdentities.map((login) => login.toLowerCase()));
+  return comments.map((comment) =>
+    comment && !comment.viewerDidAuthor && earlier.has(comment.author?.login.toLowerCase() ?? '') ? { ...comment, byEarlierIdentity: true } : comment,
+  );
 }
 
 function usableId(comment: CommentNode): string | null {

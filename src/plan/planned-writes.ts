@@ -10,7 +10,7 @@ import { sameDashboardContent } from '../report/dashboard.js';
 import { dueArchives, planArchives } from './archive.js';
 import { hasConversation, type Conversation } from '../report/conversation.js';
 import { holdsTrail, readReply, readTrail } from '../report/trail.js';
-import type { BotComment, PlanInput, PlannedWrite } from './types.js';
+import { NEW_COMMENT, type BotComment, type PlanInput, type PlannedWrite } from './types.js';
 
 /** Colours and descriptions for labels the bot creates when they are missing. */
 const LABEL_LOOKS = {
@@ -84,21 +84,28 @@ function hasLiveComment(input: Pick<PlanInput, 'existingComments'>, item: WorkIt
 function planDuplicateRemoval(input: PlanInput, item: WorkItem, writes: readonly PlannedWrite[], archiving: boolean): PlannedWrite[] {
   const existing = input.existingComments.get(item.number);
   if (!existing?.extras?.length) return [];
-  const edit = existing.id === null ? undefined : writes.find((write) => write.kind === 'update-comment' && write.commentId === existing.id);
+  const edit = writes.find((write) =>
+    existing.adopting ? write.kind === 'create-comment' && write.issue === item.number : write.kind === 'update-comment' && write.commentId === existing.id,
+  );
+  // Adopting, the copies go only once the new comment holds their record.
+  if (existing.adopting && !edit) return [];
   const keptTrail = readTrail(edit && 'body' in edit ? edit.body : existing.body);
+  const after = edit ? { after: edit.kind === 'update-comment' ? edit.commentId : NEW_COMMENT } : {};
   return existing.extras
     .filter((extra) => archiving || holdsTrail(keptTrail, readTrail(extra.body)))
     .map((extra) => ({
       kind: 'delete-comment' as const,
       issue: item.number,
       commentId: extra.id,
-      ...(edit && existing.id !== null ? { after: existing.id } : {}),
-      description: `delete a duplicate of the bot's comment on #${item.number}`,
+      ...after,
+      description: `delete ${existing.adopting ? "an earlier identity's copy" : 'a duplicate'} of the bot's comment on #${item.number}`,
     }));
 }
 
 function planComment(input: PlanInput, item: WorkItem): PlannedWrite[] {
-  const existing = input.existingComments.get(item.number);
+  const found = input.existingComments.get(item.number);
+  // Only comments of an earlier identity: this token posts its own, which takes over their record.
+  const existing = found?.adopting ? null : found;
   // A comment without a usable id cannot be edited, and posting another would duplicate it.
   if (existing === undefined || !isEditable(existing)) return [];
   return wantsComment(input, item) ? planFindingsComment(input, item, existing) : planResolvedNote(input, item, existing);

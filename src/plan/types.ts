@@ -6,10 +6,17 @@ import type { Evaluation, WorkItem } from '../core/types.js';
 import type { Policy } from '../core/policy.js';
 import type { Conversation } from '../report/conversation.js';
 
+/** `after` of a deletion that waits for the comment the same plan posts on the issue. */
+export const NEW_COMMENT = 'new';
+
 export type PlannedWrite =
   | { kind: 'create-comment'; issue: number; body: string; description: string; onPullRequest?: true }
   | { kind: 'update-comment'; issue: number; commentId: string; body: string; description: string; onPullRequest?: true }
-  /** `after`: the comment whose edit, planned earlier in the same plan, must have been made first (it takes over what this one remembers). */
+  /**
+   * `after`: the comment whose edit, planned earlier in the same plan, must
+   * have been made first (it takes over what this one remembers); NEW_COMMENT
+   * for the comment the plan posts on the same issue.
+   */
   | { kind: 'delete-comment'; issue: number; commentId: string; after?: string; description: string }
   | { kind: 'add-labels'; issue: number; labels: string[]; description: string }
   | { kind: 'remove-label'; issue: number; label: string; description: string }
@@ -51,4 +58,10 @@ export interface BotComment {
    * remember (see bot-memory.ts).
    */
   extras?: { id: string; body: string }[];
+  /**
+   * The bot has no comment of its own here, only ones written by a login it
+   * acted as before (listed in `extras`, `body` the oldest's): it posts its
+   * own comment, which takes over their record, then removes them.
+   */
+  adopting?: true;
 }

@@ -69,3 +69,43 @@ describe('consolidating the bot comments that runs which raced left', () => {
     expect(botComments(github, 1).map((comment) => readTrail(comment.body))).toEqual([[GRANT]]);
   });
 });
+
+describe('a new token identity', () => {
+  const APP = 'roadmap-guard[bot]';
+
+  /** An issue the bot commented on and granted an exception on as the workflow token, before the workflow moved to an App token. */
+  async function underOldIdentity(): Promise<FakeGitHub> {
+    fake = await FakeGitHub.start({ tokens: { 'fake-token': WORKFLOW_BOT, 'app-token': APP } });
+    fake.seed({ files: { [POLICY_PATH]: COMMANDS_POLICY }, issues: [{ number: 1, ...dealRequest({ answers: { 'Who will buy it?': null } }) }] });
+    await runInProcess({ fake, event: issuesEvent(fake, { action: 'opened', number: 1 }), now: NOW });
+    fake.labelAddedBy(1, 'roadmap-exempt', WORKFLOW_BOT, GRANT.at);
+    const [comment] = botComments(fake, 1);
+    comment!.body = comment!.body.replace(COMMENT_MARKER, `${COMMENT_MARKER}\n\n### Decisions\n${trailData([GRANT])}`);
+    return fake;
+  }
+
+  it('adopts the comments of the login named in previous-bot-logins: one comment, the trail carried over, the grant still in force', async () => {
+    const github = await underOldIdentity();
+    const inputs = { 'previous-bot-logins': WORKFLOW_BOT };
+    await runInProcess({ fake: github, token: 'app-token', inputs, event: workflowDispatchEvent(github), now: NOW });
+    const marked = github.comments(1).filter((comment) => comment.body.includes(COMMENT_MARKER));
+    expect(marked.map((comment) => comment.author)).toEqual([APP]);
+    expect(readTrail(marked[0]!.body)).toEqual([GRANT]);
+    // The label the old identity put on for that grant is the bot's own: it stays.
+    expect(github.labelsOf(1)).toContain('roadmap-exempt');
+
+    // Converged: the next run writes nothing.
+    github.clearRequests();
+    await runInProcess({ fake: github, token: 'app-token', inputs, event: workflowDispatchEvent(github), now: NOW });
+    expect(github.writes).toEqual([]);
+  });
+
+  it('never adopts a marked comment of any other login', async () => {
+    const github = await underOldIdentity();
+    github.addComment({ issueNumber: 1, author: 'mallory', body: `${COMMENT_MARKER}\n${trailData([{ ...GRANT, actor: 'mallory' }])}` });
+    await runInProcess({ fake: github, token: 'app-token', inputs: { 'previous-bot-logins': WORKFLOW_BOT }, event: workflowDispatchEvent(github), now: NOW });
+    const [ours] = github.comments(1).filter((comment) => comment.author === APP);
+    expect(readTrail(ours!.body).map((entry) => entry.actor)).toEqual(['lead-lena']);
+    expect(github.comments(1).some((comment) => comment.author === 'mallory')).toBe(true);
+  });
+});

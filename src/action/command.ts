@@ -6,7 +6,7 @@
  */
 import { checkApprover, type ApproverCheck, type MembershipLookup } from '../commands/approvers.js';
 import { decide, needsApprover, type Decision } from '../commands/decide.js';
-import { decideExpiry, decideHandLabel, type LabelAdded } from '../commands/exemption-label.js';
+import { capExemptions, decideExpiry, decideHandLabel, type LabelAdded } from '../commands/exemption-label.js';
 import type { CommandRequest } from '../commands/parse.js';
 import { rememberedTrail } from '../plan/bot-memory.js';
 import { lastLabeled, readTimeline } from '../github/timeline.js';
@@ -97,7 +97,9 @@ export async function auditExemptions(options: DecideOptions): Promise<Omit<Deci
     const decision = await auditExemption(options, item, label);
     if (decision) decisions.push(decision);
   }
-  return applied(gathered, decisions, 'exemption audit');
+  const capped = capExemptions({ policy, items: gathered.items, trails: (issue) => trailOf(gathered, issue), decided: decisions, now: options.now.toISOString() });
+  for (const { issue } of capped) options.warn(`Exceptions over exemptions.max-open (${policy.exemptions?.maxOpen}): the grant on #${issue} came after the others that were open, so it was revoked.`);
+  return applied(gathered, [...decisions, ...capped], 'exemption audit');
 }
 
 async function auditExemption(options: DecideOptions, item: WorkItem, label: string): Promise<IssueDecision | undefined> {

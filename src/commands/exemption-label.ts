@@ -85,3 +85,44 @@ export function decideExpiry(input: { policy: Policy; item: WorkItem; trail: rea
     reply: `**Exception expired:** granted on ${granted.slice(0, 10)}, it lapsed after ${plural(days, 'day')}, so label ${codeSpan(label)} was removed. An approver can grant it again with ${codeSpan('/roadmap exempt <reason>')}.`,
   };
 }
+
+/**
+ * `exemptions.max-open` after the fact. Two grants made at the same moment
+ * (two approvers, two issues) each saw the other's issue without its label
+ * and were both allowed; the cap must still hold once they converge. The
+ * exceptions open beyond the cap are revoked, the newest grants first (ties
+ * go to the higher issue number), each with a reply and a Decisions row that
+ * say why. Issues something else was decided about in this run wait for the
+ * next audit; an exception whose grant is not recorded counts as the oldest.
+ */
+export function capExemptions(input: {
+  policy: Policy;
+  items: readonly WorkItem[];
+  trails: (issue: number) => readonly TrailEntry[];
+  decided: readonly { issue: number; decision: Decision }[];
+  now: string;
+}): { issue: number; actor: string; decision: Decision }[] {
+  const exemptions = input.policy.exemptions;
+  if (exemptions?.maxOpen === undefined) return [];
+  const wanted = exemptions.label.trim().toLowerCase();
+  const labelOf = (item: WorkItem) => item.labels.find((name) => name.trim().toLowerCase() === wanted);
+  const removed = new Set(input.decided.filter(({ decision }) => decision.removeLabels.length > 0).map(({ issue }) => issue));
+  const open = input.items.filter((item) => item.state === 'open' && labelOf(item) !== undefined && !removed.has(item.number));
+  if (open.length <= exemptions.maxOpen) return [];
+  const decidedNow = new Set(input.decided.map(({ issue }) => issue));
+  const granted = (item: WorkItem) => Date.parse(grantedAt(input.trails(item.number)) ?? '') || 0;
+  const newestFirst = [...open].sort((a, b) => granted(b) - granted(a) || b.number - a.number);
+  const over = newestFirst.slice(0, open.length - exemptions.maxOpen).filter((item) => !decidedNow.has(item.number));
+  const kept = newestFirst.slice(open.length - exemptions.maxOpen).map((item) => `#${item.number}`).join(', ');
+  return over.map((item) => ({
+    issue: item.number,
+    actor: 'roadmap-guard',
+    decision: {
+      status: 'done',
+      addLabels: [],
+      removeLabels: [labelOf(item)!],
+      entry: { at: input.now, actor: 'roadmap-guard', action: 'revoke', reason: `over exemptions.max-open (${exemptions.maxOpen}); kept ${kept}` },
+      reply: `**Exception revoked:** at most ${exemptions.maxOpen} may be open at a time, and this grant came after the ones kept (${kept}); grants made at the same moment could not see each other. Label ${codeSpan(labelOf(item)!)} was removed. An approver can revoke another exception and grant this one again with ${codeSpan('/roadmap exempt <reason>')}.`,
+    },
+  }));
+}

@@ -392,6 +392,30 @@ describe('exemption labels put back in an audit', () => {
   });
 });
 
+describe('max-open after grants that raced', () => {
+  it('the next audit revokes the newest grant beyond the cap, and says so on the issue and in the summary', async () => {
+    const github = await repository();
+    github.addIssue({ number: 4, ...dealRequest({ title: 'Deal: audit export' }) });
+    await runInProcess({ fake: github, event: issueCommentEvent(github, { number: 1, author: 'lead-lena', body: '/roadmap exempt Launch partner signed in March' }) });
+    // The second grant ran at the same moment: it saw #1 without its label yet, so max-open did not stop it.
+    github.issue(1)!.labels = github.labelsOf(1).filter((label) => label !== 'roadmap-exempt');
+    await runInProcess({ fake: github, now: '2026-11-20T12:00:01Z', event: issueCommentEvent(github, { number: 4, author: 'lead-lena', body: '/roadmap exempt Second partner signed in March' }) });
+    github.issue(1)!.labels.push('roadmap-exempt');
+    expect([github.labelsOf(1), github.labelsOf(4)].every((labels) => labels.includes('roadmap-exempt'))).toBe(true);
+
+    const result = await runInProcess({ fake: github, now: '2026-11-21T12:00:00Z', event: workflowDispatchEvent(github) });
+    expect(github.labelsOf(1)).toContain('roadmap-exempt');
+    expect(github.labelsOf(4)).not.toContain('roadmap-exempt');
+    const body = botComment(github, 4)?.body ?? '';
+    expect(body).toContain('**Exception revoked:** at most 1 may be open at a time, and this grant came after the ones kept (#1)');
+    expect(readTrail(body).map((entry) => [entry.action, entry.actor])).toEqual([
+      ['exempt', 'lead-lena'],
+      ['revoke', 'roadmap-guard'],
+    ]);
+    expect(result.summary).toMatch(/Could not check, or undid:\*\*\n {2}- Exceptions over exemptions\.max-open \(1\): the grant on \\#\u200d?4 came after the others that were open, so it was revoked/);
+  });
+});
+
 describe('expiring exceptions', () => {
   it('an audit revokes an exception older than expires-after-days and says so', async () => {
     const github = await repository();

@@ -4,12 +4,12 @@
  * is decided as data first; the run then sees the issues as the decisions
  * leave them, so the evaluation, comment and labels all agree with them.
  */
-import { checkApprover, type ApproverCheck } from '../commands/approvers.js';
+import { checkApprover, type ApproverCheck, type MembershipLookup } from '../commands/approvers.js';
 import { decide, needsApprover, type Decision } from '../commands/decide.js';
-import { decideExpiry, decideHandLabel, type LabelAdded } from '../commands/exemption-label.js';
+import { capExemptions, decideExpiry, decideHandLabel, type LabelAdded } from '../commands/exemption-label.js';
 import type { CommandRequest } from '../commands/parse.js';
-import { grantedAt, readTrail } from '../report/trail.js';
-import { lastAddedBy } from '../github/label-history.js';
+import { rememberedTrail } from '../plan/bot-memory.js';
+import { lastLabeled, readTimeline } from '../github/timeline.js';
 import type { WorkItem } from '../core/types.js';
 import type { GitHubClient } from '../github/client.js';
 import type { PlannedWrite } from '../plan/types.js';
@@ -33,6 +33,8 @@ export interface Decided {
   reaction?: PlannedWrite;
   /** What was read, with the decisions' label changes applied. */
   gathered: Gathered;
+  /** What the decisions could not check (a team the token cannot read), for the job summary. */
+  notes: string[];
 }
 
 interface DecideOptions {
@@ -44,7 +46,7 @@ interface DecideOptions {
   warn: (message: string) => void;
 }
 
-export async function runCommand(options: DecideOptions & { request: CommandRequest }): Promise<Decided> {
+export async function runCommand(options: DecideOptions & { request: CommandRequest }): Promise<Omit<Decided, 'notes'>> {
   const { policy, request, gathered } = options;
   const item = gathered.syncItems[0]!;
   const approver = needsApprover(request) ? await approverCheck(options, request.actor) : undefined;
@@ -60,56 +62,81 @@ export async function runCommand(options: DecideOptions & { request: CommandRequ
   };
 }
 
-/** `issues.labeled` with the exemption label: kept when an approver (or a recorded grant) stands behind it, removed otherwise. */
-export async function checkHandLabel(options: DecideOptions & { added: LabelAdded }): Promise<Decided> {
-  const { policy, gathered, added } = options;
+/**
+ * `issues.labeled` with the exemption label: kept when an approver put it on,
+ * or the product did with a grant recorded; removed otherwise. Whether the
+ * sender is the product is asked of GitHub (the token's identity), never
+ * taken from the event.
+ */
+export async function checkHandLabel(options: DecideOptions & { added: LabelAdded }): Promise<Omit<Decided, 'notes'>> {
+  const { policy, gathered, client, repo } = options;
   const item = gathered.syncItems[0]!;
   const trail = trailOf(gathered, item.number);
-  const approver: ApproverCheck = added.senderIsBot ? { approved: false, unreadableTeams: [] } : await approverCheck(options, added.sender);
+  const timeline = await readTimeline(client, repo, item.number);
+  const added = { ...options.added, byProduct: timeline.isProduct(options.added.sender) };
+  const approver = added.byProduct ? NOT_APPROVED : await approverCheck(options, added.sender, added.senderIsBot);
   const decision = decideHandLabel({ policy, added, approver, trail, now: options.now.toISOString() });
   return applied(gathered, [{ issue: item.number, actor: added.sender, decision }], `label added by ${added.sender}`);
 }
 
+const NOT_APPROVED: ApproverCheck = { approved: false, unreadableTeams: [] };
+
 /**
  * Audits: every open exemption is checked. One with a recorded grant lapses
- * after `exemptions.expires-after-days`; one without is only as good as who
- * added the label last, read from the issue's timeline.
+ * after `exemptions.expires-after-days`. Then who put the label on last, read
+ * from the issue's timeline: an approver (recorded as a grant if none is),
+ * the product with a grant in force, or else it is removed. A label taken
+ * off and put back by someone else since the grant needs a new grant.
  */
-export async function auditExemptions(options: DecideOptions): Promise<Decided> {
-  const { policy, gathered, repo, client } = options;
+export async function auditExemptions(options: DecideOptions): Promise<Omit<Decided, 'notes'>> {
+  const { policy, gathered } = options;
   const label = policy.exemptions?.label.trim().toLowerCase();
   const decisions: IssueDecision[] = [];
   for (const item of gathered.items) {
     if (!label || item.state !== 'open' || !item.labels.some((name) => name.trim().toLowerCase() === label)) continue;
-    const trail = trailOf(gathered, item.number);
-    const now = options.now.toISOString();
-    const expired = decideExpiry({ policy, item, trail, now });
-    if (expired) decisions.push({ issue: item.number, actor: 'roadmap-guard', decision: expired });
-    if (expired || grantedAt(trail) !== undefined || !policy.exemptions?.approvers.length) continue;
-    const adder = await lastAddedBy(client, repo, item.number, policy.exemptions.label);
-    if (!adder) continue;
-    const added = { label: item.labels.find((name) => name.trim().toLowerCase() === label)!, sender: adder.login, senderIsBot: adder.isBot };
-    const approver: ApproverCheck = adder.isBot ? { approved: false, unreadableTeams: [] } : await approverCheck(options, adder.login);
-    const decision = decideHandLabel({ policy, added, approver, trail, now });
-    if (decision.entry || decision.removeLabels.length) decisions.push({ issue: item.number, actor: adder.login, decision });
+    const decision = await auditExemption(options, item, label);
+    if (decision) decisions.push(decision);
   }
-  return applied(gathered, decisions, 'exemption audit');
+  const capped = capExemptions({ policy, items: gathered.items, trails: (issue) => trailOf(gathered, issue), decided: decisions, now: options.now.toISOString() });
+  for (const { issue } of capped) options.warn(`Exceptions over exemptions.max-open (${policy.exemptions?.maxOpen}): the grant on #${issue} came after the others that were open, so it was revoked.`);
+  return applied(gathered, [...decisions, ...capped], 'exemption audit');
+}
+
+async function auditExemption(options: DecideOptions, item: WorkItem, label: string): Promise<IssueDecision | undefined> {
+  const { policy, gathered, repo, client } = options;
+  const trail = trailOf(gathered, item.number);
+  const now = options.now.toISOString();
+  const expired = decideExpiry({ policy, item, trail, now });
+  if (expired) return { issue: item.number, actor: 'roadmap-guard', decision: expired };
+  if (!policy.exemptions?.approvers.length) return undefined;
+  const timeline = await readTimeline(client, repo, item.number);
+  const last = lastLabeled(timeline, policy.exemptions.label);
+  // The timeline does not say (a deleted account, or more than 100 events since): a recorded grant still stands, nothing else is decided.
+  if (!last?.actor) return undefined;
+  const added = { label: item.labels.find((name) => name.trim().toLowerCase() === label)!, sender: last.actor.login, senderIsBot: last.actor.isBot, byProduct: last.byProduct };
+  const approver = added.byProduct ? NOT_APPROVED : await approverCheck(options, added.sender, added.senderIsBot);
+  const decision = decideHandLabel({ policy, added, approver, trail, now });
+  return decision.entry || decision.removeLabels.length ? { issue: item.number, actor: added.sender, decision } : undefined;
 }
 
 function trailOf(gathered: Gathered, issue: number) {
-  return readTrail(gathered.comments.get(issue)?.comment?.body);
+  return rememberedTrail(gathered.comments.get(issue)?.comment);
 }
 
-async function approverCheck(options: DecideOptions, login: string): Promise<ApproverCheck> {
-  const check = await checkApprover(options.policy.exemptions?.approvers ?? [], login, (org, slug, who) => teamMembership(options.client, org, slug, who));
+/** A bot is an approver only when the policy lists its login: no bot is a member of a team. */
+async function approverCheck(options: DecideOptions, login: string, isBot = false): Promise<ApproverCheck> {
+  const membership: MembershipLookup = isBot ? async () => 'not-member' : (org, slug, who) => teamMembership(options.client, org, slug, who);
+  const check = await checkApprover(options.policy.exemptions?.approvers ?? [], login, membership);
   for (const team of check.unreadableTeams) {
-    options.warn(`Could not read the members of ${team}: the token needs permission to read organization members (GITHUB_TOKEN cannot). The team was treated as not matching ${login}.`);
+    options.warn(
+      `Could not tell whether ${login} is a member of ${team}: GitHub answered "not found", and this token cannot read that team (the workflow's GITHUB_TOKEN never can). Nothing was granted on that team's behalf; give the action a GitHub App token with the organization "Members" permission (read), or a personal token with read:org, or list approvers by login.`,
+    );
   }
   return check;
 }
 
 /** The label writes the decisions make, and the read data as it will be once they are made. */
-function applied(gathered: Gathered, decisions: IssueDecision[], why: string): Omit<Decided, 'reaction'> {
+function applied(gathered: Gathered, decisions: IssueDecision[], why: string): Omit<Decided, 'reaction' | 'notes'> {
   const labelWrites = decisions.flatMap(({ issue, decision }): PlannedWrite[] => [
     ...(decision.addLabels.length ? [{ kind: 'add-labels' as const, issue, labels: decision.addLabels, description: `add label ${decision.addLabels.join(', ')} to #${issue} (${why})` }] : []),
     ...decision.removeLabels.map((label) => ({ kind: 'remove-label' as const, issue, label, description: `remove label ${label} from #${issue} (${why})` })),

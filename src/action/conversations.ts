@@ -3,7 +3,8 @@
  * and the latest reply, read back from the bot's existing comment; on issues
  * something was decided about in this run, the new trail entry and reply.
  */
-import { readReply, readTrail, withEntry } from '../report/trail.js';
+import { withEntry } from '../report/trail.js';
+import { rememberedReply, rememberedTrail } from '../plan/bot-memory.js';
 import type { BotComment } from '../plan/types.js';
 import type { Conversation } from '../report/conversation.js';
 import type { ReportInput } from '../report/types.js';
@@ -18,11 +19,11 @@ export function conversationsFor(options: {
   const { existingComments, report } = options;
   const decided = new Map(options.decisions.map((decision) => [decision.issue, decision]));
   return (item) => {
-    const body = existingComments.get(item)?.body;
-    const trail = readTrail(body);
+    const comment = existingComments.get(item);
+    const trail = rememberedTrail(comment);
     const made = decided.get(item);
     if (!made) {
-      const kept = readReply(body);
+      const kept = rememberedReply(comment);
       return trail.length || kept ? { ...(kept ? { reply: kept } : {}), trail } : undefined;
     }
     const { decision, actor } = made;

@@ -7,7 +7,7 @@
 import type { WorkItem } from '../core/types.js';
 import type { Policy } from '../core/policy.js';
 import type { GitHubClient } from '../github/client.js';
-import { budgetNeedsBody, readBotComment, readBudgetItems, readFocusIssue, readIssues, type IssueRecord, type ManagedLabelNames, type RepoRef } from '../github/read.js';
+import { budgetNeedsBody, readBotComment, readBudgetItems, readFocusIssue, readIssues, type AuditReadOptions, type IssueRecord, type ManagedLabelNames, type RepoRef } from '../github/read.js';
 import type { BotComment } from '../plan/types.js';
 import type { CommentLookup, CommentNode, IssueNode } from '../github/work-items.js';
 import { DAY_MS } from '../core/rules/context.js';
@@ -68,6 +68,7 @@ export async function gatherAudit(options: GatherOptions & { trendSince?: string
     labels: managedLabels(policy),
     dashboardTitle: options.dashboardTitle,
     ...(mayBeArchived ? { needsBotComment: mayBeArchived } : {}),
+    ...timelineNeeded(policy, options.now ?? new Date()),
   });
   let closedItems: WorkItem[] = [];
   let trendRequests = 0;
@@ -108,9 +109,28 @@ export async function gatherAudit(options: GatherOptions & { trendSince?: string
 function archiveCandidate(policy: Policy, now: Date): ((node: IssueNode, window: readonly (CommentNode | null)[]) => boolean) | undefined {
   const { maxAgeDays, archive } = policy.backlog;
   if (!archive || maxAgeDays === undefined) return undefined;
+  return staleBy(now.getTime() - maxAgeDays * DAY_MS);
+}
+
+/**
+ * With `backlog.max-age-days`, an issue stale by what the page shows (its
+ * creation, last edit and people's comments) whose `updatedAt` is recent:
+ * something changed since, the bot's own write or a person's label, and only
+ * the timeline's actors tell which. An issue whose `updatedAt` is old is
+ * stale whoever touched it last: no extra read.
+ */
+function timelineNeeded(policy: Policy, now: Date): Pick<AuditReadOptions, 'needsTimeline'> {
+  const { maxAgeDays } = policy.backlog;
+  if (maxAgeDays === undefined) return {};
   const staleBefore = now.getTime() - maxAgeDays * DAY_MS;
+  const staleOnPage = staleBy(staleBefore);
+  return { needsTimeline: (node, window) => Date.parse(node.updatedAt) >= staleBefore && staleOnPage(node, window) };
+}
+
+/** Stale by what a page of issues shows: creation, last body edit and the comments of people in the window. */
+function staleBy(staleBefore: number): (node: IssueNode, window: readonly (CommentNode | null)[]) => boolean {
   return (node, window) => {
-    const people = window.filter((comment): comment is CommentNode => !!comment && !comment.viewerDidAuthor).map((comment) => comment.updatedAt ?? comment.createdAt);
+    const people = window.filter((comment): comment is CommentNode => !!comment && !comment.viewerDidAuthor && !comment.byEarlierIdentity).map((comment) => comment.updatedAt ?? comment.createdAt);
     const touches = [node.createdAt, node.lastEditedAt, ...people].map((moment) => (moment ? Date.parse(moment) : Number.NaN)).filter(Number.isFinite);
     return touches.length > 0 && Math.max(...touches) < staleBefore;
   };

@@ -18,6 +18,8 @@ export interface ActionInputs {
   dashboardIssue: string;
   trendMonths: number;
   savedState: boolean;
+  /** Logins Roadmap Guard ran as before (e.g. `github-actions[bot]` before an App token): their comments are adopted, their writes are its own. */
+  previousBotLogins: string[];
 }
 
 /** Input names as action.yml declares them; the record type makes a missing one a compile error. */
@@ -31,6 +33,7 @@ export const INPUT_NAMES: Record<keyof ActionInputs, string> = {
   dashboardIssue: 'dashboard-issue',
   trendMonths: 'trend-months',
   savedState: 'saved-state',
+  previousBotLogins: 'previous-bot-logins',
 };
 
 /** The most months of trend a run reads; each costs closed-issue reads. */
@@ -72,6 +75,10 @@ export function readInputs(read: InputReader = (name) => core.getInput(name), ma
   const maxWrites = valid(parseCount(text('maxWrites') || '50'), `\`max-writes\` must be a whole number (0 or more), got "${text('maxWrites')}".`);
   const trendMonths = valid(parseCount(text('trendMonths') || '0', MAX_TREND_MONTHS), `\`trend-months\` must be a whole number from 0 to ${MAX_TREND_MONTHS}, got "${text('trendMonths')}".`);
   const savedState = valid(parseBoolean(text('savedState') || 'true'), `\`saved-state\` must be true or false, got "${text('savedState')}".`);
+  const previousBotLogins = valid(
+    parseLogins(text('previousBotLogins')),
+    `\`previous-bot-logins\` must be GitHub logins separated by commas or new lines (like github-actions[bot]), got "${text('previousBotLogins').slice(0, 80)}".`,
+  );
 
   if (problems.length) throw new InputError(problems);
   return {
@@ -84,7 +91,14 @@ export function readInputs(read: InputReader = (name) => core.getInput(name), ma
     dashboardIssue: text('dashboardIssue'),
     trendMonths,
     savedState,
+    previousBotLogins,
   };
+}
+
+/** Logins separated by commas or new lines; undefined when one is not a login (an app's ends in `[bot]`). */
+function parseLogins(value: string): string[] | undefined {
+  const logins = value.split(/[\n,]/).map((login) => login.trim().replace(/^@/, '')).filter(Boolean);
+  return logins.every((login) => /^[A-Za-z0-9][\w.-]{0,38}(\[bot\])?$/.test(login)) ? logins : undefined;
 }
 
 function parseMode(value: string): ModeInput | undefined {

@@ -110,7 +110,7 @@ async function guardRoadmap(options: RunOptions, state: RunState): Promise<strin
   const applied = await applyPlan(client, context, plan, inputs);
 
   // 7. Report.
-  state.reportPath = await writeReport({ ...report, run: runFacts(client.counts(), applied) });
+  state.reportPath = await writeReport({ ...report, run: { ...runFacts(client.counts(), applied), ...(decided.notes.length ? { notes: decided.notes } : {}) } });
 
   // 8. Pass or fail.
   return writesFailure(applied) ?? (evaluation.compliant ? undefined : failingFindings(evaluation));
@@ -138,7 +138,7 @@ async function applyPlan(client: GitHubClient, context: EventContext, plan: Plan
  */
 async function connect(inputs: ActionInputs, options: RunOptions): Promise<GitHubClient> {
   const { createGitHubClient } = await import('../github/client.js');
-  return createGitHubClient({ token: inputs.githubToken, warn: (message) => core.warning(message), ...options.client });
+  return createGitHubClient({ token: inputs.githubToken, warn: (message) => core.warning(message), earlierIdentities: inputs.previousBotLogins, ...options.client });
 }
 
 /** The dashboard issue is the bot's own report, not planned work. */
@@ -199,7 +199,18 @@ function describeRoute(route: Exclude<Route, { mode: 'ignored' }>): string {
 /** A command, a hand-added exemption label, or (in audits) exceptions that lapsed. */
 async function decideExceptions(options: { client: GitHubClient; context: EventContext; loaded: LoadedPolicy; route: Extract<Route, { mode: 'issue' | 'audit' }>; gathered: Gathered; now: Date }): Promise<Decided> {
   const { route, loaded } = options;
-  const common = { client: options.client, repo: options.context.repo, policy: loaded.policy, gathered: options.gathered, now: options.now, warn: (message: string) => core.warning(message) };
+  // What the decisions could not check is said in the log and in the job summary.
+  const notes: string[] = [];
+  const warn = (message: string) => {
+    core.warning(message);
+    if (!notes.includes(message)) notes.push(message);
+  };
+  const common = { client: options.client, repo: options.context.repo, policy: loaded.policy, gathered: options.gathered, now: options.now, warn };
+  const decided = await decide(route, loaded, common);
+  return { ...decided, notes };
+}
+
+async function decide(route: Extract<Route, { mode: 'issue' | 'audit' }>, loaded: LoadedPolicy, common: Parameters<typeof auditExemptions>[0]): Promise<Omit<Decided, 'notes'>> {
   if (route.mode === 'audit') return auditExemptions(common);
   if (route.command) {
     const decided = await runCommand({ ...common, request: route.command });
@@ -207,7 +218,7 @@ async function decideExceptions(options: { client: GitHubClient; context: EventC
     return decided;
   }
   if (addsExemptionLabel(loaded.policy, route.labelAdded)) return checkHandLabel({ ...common, added: route.labelAdded });
-  return { decisions: [], labelWrites: [], gathered: options.gathered };
+  return { decisions: [], labelWrites: [], gathered: common.gathered };
 }
 
 async function loadRepositoryPolicy(client: GitHubClient, context: EventContext, inputs: ActionInputs): Promise<LoadedPolicy> {
@@ -291,8 +302,11 @@ async function planRun(run: PlanContext): Promise<PlannedWrite[]> {
       renderComment({ ...report, focusItem: item, ...withConversation(conversationFor(item)), ...(previousBody === undefined ? {} : { previousBody }) }),
     conversationFor,
   });
-  // The command's labels first, the reaction last: a 👍 means everything else was written.
-  const writes = [...run.decided.labelWrites, ...itemWrites, ...run.statuses, ...(run.decided.reaction ? [run.decided.reaction] : [])];
+  // Labels the decisions take off go first; labels they put on go after the comment that records the grant behind them
+  // (a run started by that label reads the grant, never a label without one); the reaction last: a 👍 means everything else was written.
+  const removals = run.decided.labelWrites.filter((write) => write.kind !== 'add-labels');
+  const additions = run.decided.labelWrites.filter((write) => write.kind === 'add-labels');
+  const writes = [...removals, ...itemWrites, ...additions, ...run.statuses, ...(run.decided.reaction ? [run.decided.reaction] : [])];
   if (route.mode !== 'audit' || !run.inputs.dashboardIssue) return writes;
   return [...writes, ...planDashboard({ title: run.inputs.dashboardIssue, body: renderDashboard(report), existing: run.gathered.dashboard, extras: run.gathered.extraDashboards })];
 }

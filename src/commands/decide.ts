@@ -147,9 +147,13 @@ function approverNames(policy: Policy): string {
 }
 
 function unreadableNote(input: DecisionInput): string {
-  const teams = input.approver?.unreadableTeams ?? [];
+  return cannotTellNote(input.approver?.unreadableTeams ?? []);
+}
+
+/** Said wherever a team's membership decided nothing: the run could not tell, and which token can. */
+export function cannotTellNote(teams: readonly string[]): string {
   if (!teams.length) return '';
-  return ` (The workflow's token cannot read the members of ${joinWords(teams.map((text) => codeSpan(text)))}, so ${teams.length === 1 ? 'that team was' : 'those teams were'} treated as not matching; give the action a token that can read organization members.)`;
+  return ` (Could not tell whether you are in ${joinWords(teams.map((text) => codeSpan(text)))}: this workflow's token cannot read ${teams.length === 1 ? 'that team' : 'those teams'}, and GitHub answers "not found" either way. A GitHub App token with the organization "Members" permission, or a personal token with ${codeSpan('read:org')}, can.)`;
 }
 
 function commandList(): string {

@@ -3,21 +3,29 @@
  * exempts only when an approver added it, and an exception granted with
  * `exemptions.expires-after-days` lapses. Pure decisions, in the same shape
  * as a command's, so they are written and recorded the same way.
+ *
+ * Who may put the label on: a listed approver (a person, or a bot the policy
+ * lists by its login), and the product itself when it applies a grant it
+ * recorded. Every other person or bot is refused, whatever the trail holds:
+ * a grant stands behind the label its approver or the product put on, not
+ * behind one taken off and put back by someone else.
  */
 import type { WorkItem } from '../core/types.js';
 import type { Policy } from '../core/policy.js';
 import { codeSpan } from '../report/escape.js';
 import { plural } from '../core/wording.js';
 import type { ApproverCheck } from './approvers.js';
-import type { Decision } from './decide.js';
+import { cannotTellNote, type Decision } from './decide.js';
 import { DAY_MS } from '../core/rules/context.js';
 import { grantedAt, type TrailEntry } from '../report/trail.js';
 
-/** Who added the exemption label, as the `issues.labeled` event names them. */
+/** Who added the exemption label, as the `issues.labeled` event (or the issue's timeline) names them. */
 export interface LabelAdded {
   label: string;
   sender: string;
   senderIsBot: boolean;
+  /** The sender is the product itself (its token's identity, or one it acted as before). Settled from GitHub, not from the event. */
+  byProduct?: boolean;
 }
 
 /** True when the event added the policy's exemption label and the policy names approvers to check against. */
@@ -27,23 +35,31 @@ export function addsExemptionLabel(policy: Policy, added: LabelAdded | undefined
 }
 
 /**
- * A label added by an approver is a grant, recorded as one. A label added
- * by the bot follows a grant already recorded. Anyone else's is removed,
+ * A label added by an approver is a grant, recorded as one (unless a grant
+ * is in force already). A label the product added follows a grant it
+ * recorded, and is removed when there is none. Anyone else's is removed,
  * with a reply that says who can grant an exception and how.
  */
 export function decideHandLabel(input: { policy: Policy; added: LabelAdded; approver: ApproverCheck; trail: readonly TrailEntry[]; now: string }): Decision {
   const { policy, added } = input;
   const label = policy.exemptions!.label;
   const none = { addLabels: [], removeLabels: [] };
-  // A recorded grant stands behind the label; so does a bot (this workflow granting by command, or another automation given a token on purpose).
-  if (grantedAt(input.trail) !== undefined || added.senderIsBot) return { status: 'done', ...none };
-  if (input.approver.approved) {
-    return { status: 'done', ...none, entry: { at: input.now, actor: added.sender, action: 'exempt', reason: 'added the label by hand' } };
+  const inForce = grantedAt(input.trail) !== undefined;
+  if (added.byProduct && inForce) return { status: 'done', ...none };
+  if (!added.byProduct && input.approver.approved) {
+    return { status: 'done', ...none, ...(inForce ? {} : { entry: { at: input.now, actor: added.sender, action: 'exempt' as const, reason: 'added the label by hand' } }) };
+  }
+  if (added.byProduct) {
+    return {
+      status: 'refused',
+      addLabels: [],
+      removeLabels: [added.label],
+      entry: { at: input.now, actor: added.sender, action: 'label-removed', reason: 'no grant recorded' },
+      reply: `**Label ${codeSpan(label)} removed:** it was added with this workflow's token, but no grant by an approver is recorded on this issue. An approver can grant an exception with ${codeSpan('/roadmap exempt <reason>')}.`,
+    };
   }
   const approvers = policy.exemptions!.approvers.map((text) => codeSpan(text)).join(', ');
-  const unreadable = input.approver.unreadableTeams.length
-    ? ` The workflow's token cannot read the members of ${input.approver.unreadableTeams.map((text) => codeSpan(text)).join(', ')}, so ${input.approver.unreadableTeams.length === 1 ? 'that team was' : 'those teams were'} treated as not matching.`
-    : '';
+  const unreadable = cannotTellNote(input.approver.unreadableTeams);
   return {
     status: 'refused',
     addLabels: [],
@@ -68,4 +84,45 @@ export function decideExpiry(input: { policy: Policy; item: WorkItem; trail: rea
     entry: { at: input.now, actor: 'roadmap-guard', action: 'expire', reason: `granted ${granted.slice(0, 10)}; exceptions lapse after ${plural(days, 'day')}` },
     reply: `**Exception expired:** granted on ${granted.slice(0, 10)}, it lapsed after ${plural(days, 'day')}, so label ${codeSpan(label)} was removed. An approver can grant it again with ${codeSpan('/roadmap exempt <reason>')}.`,
   };
+}
+
+/**
+ * `exemptions.max-open` after the fact. Two grants made at the same moment
+ * (two approvers, two issues) each saw the other's issue without its label
+ * and were both allowed; the cap must still hold once they converge. The
+ * exceptions open beyond the cap are revoked, the newest grants first (ties
+ * go to the higher issue number), each with a reply and a Decisions row that
+ * say why. Issues something else was decided about in this run wait for the
+ * next audit; an exception whose grant is not recorded counts as the oldest.
+ */
+export function capExemptions(input: {
+  policy: Policy;
+  items: readonly WorkItem[];
+  trails: (issue: number) => readonly TrailEntry[];
+  decided: readonly { issue: number; decision: Decision }[];
+  now: string;
+}): { issue: number; actor: string; decision: Decision }[] {
+  const exemptions = input.policy.exemptions;
+  if (exemptions?.maxOpen === undefined) return [];
+  const wanted = exemptions.label.trim().toLowerCase();
+  const labelOf = (item: WorkItem) => item.labels.find((name) => name.trim().toLowerCase() === wanted);
+  const removed = new Set(input.decided.filter(({ decision }) => decision.removeLabels.length > 0).map(({ issue }) => issue));
+  const open = input.items.filter((item) => item.state === 'open' && labelOf(item) !== undefined && !removed.has(item.number));
+  if (open.length <= exemptions.maxOpen) return [];
+  const decidedNow = new Set(input.decided.map(({ issue }) => issue));
+  const granted = (item: WorkItem) => Date.parse(grantedAt(input.trails(item.number)) ?? '') || 0;
+  const newestFirst = [...open].sort((a, b) => granted(b) - granted(a) || b.number - a.number);
+  const over = newestFirst.slice(0, open.length - exemptions.maxOpen).filter((item) => !decidedNow.has(item.number));
+  const kept = newestFirst.slice(open.length - exemptions.maxOpen).map((item) => `#${item.number}`).join(', ');
+  return over.map((item) => ({
+    issue: item.number,
+    actor: 'roadmap-guard',
+    decision: {
+      status: 'done',
+      addLabels: [],
+      removeLabels: [labelOf(item)!],
+      entry: { at: input.now, actor: 'roadmap-guard', action: 'revoke', reason: `over exemptions.max-open (${exemptions.maxOpen}); kept ${kept}` },
+      reply: `**Exception revoked:** at most ${exemptions.maxOpen} may be open at a time, and this grant came after the ones kept (${kept}); grants made at the same moment could not see each other. Label ${codeSpan(labelOf(item)!)} was removed. An approver can revoke another exception and grant this one again with ${codeSpan('/roadmap exempt <reason>')}.`,
+    },
+  }));
 }

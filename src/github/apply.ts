@@ -7,7 +7,7 @@ import type { GitHubClient } from './client.js';
 import { createOnce } from './create-once.js';
 import { describeFailure } from './describe-failure.js';
 import { explainWriteError, getErrorMessage, httpStatus, PermissionError, RateLimitExhaustedError, type WritePermission } from './errors.js';
-import type { PlannedWrite } from '../plan/types.js';
+import { NEW_COMMENT, type PlannedWrite } from '../plan/types.js';
 import { dashboardExists, readBotComment, type RepoRef } from './read.js';
 import { addLabels, addReaction, closeAsDuplicate, closeIssue, createComment, createIssue, createLabel, deleteComment, removeLabel, updateComment, updateIssueBody } from './writes.js';
 import { plural } from '../core/wording.js';
@@ -42,6 +42,11 @@ export async function applyWrites(client: GitHubClient, repo: RepoRef, plan: Pla
   const allowed = plan.slice(0, Math.max(0, options.maxWrites));
   result.deferred = plan.slice(allowed.length);
   for (const [index, write] of allowed.entries()) {
+    if (waitsOnFailedEdit(write, result)) {
+      result.notAttempted.push(write);
+      options.log.warning(`Did not ${write.description}: the edit of the comment that keeps what it remembers did not go through; the next run tries again.`);
+      continue;
+    }
     try {
       await applyWrite(client, repo, write);
       result.made.push(write);
@@ -65,6 +70,13 @@ export async function applyWrites(client: GitHubClient, repo: RepoRef, plan: Pla
     );
   }
   return result;
+}
+
+/** A duplicate comment is deleted only after the comment that takes over its record was edited. */
+function waitsOnFailedEdit(write: PlannedWrite, result: ApplyResult): boolean {
+  if (write.kind !== 'delete-comment' || write.after === undefined) return false;
+  if (write.after === NEW_COMMENT) return !result.made.some((made) => made.kind === 'create-comment' && made.issue === write.issue);
+  return !result.made.some((made) => made.kind === 'update-comment' && made.commentId === write.after);
 }
 
 /** "Made 3 of 7 planned writes; 1 failed (…); 1 not attempted (…); 2 deferred by max-writes." */

@@ -28,6 +28,8 @@ export interface GitHubClient {
   pauseBeforeRetry(attempt: number): Promise<void>;
   /** Reports something the run should know but that does not stop it (a warning annotation in the action). */
   warn?: (message: string) => void;
+  /** Logins the product acted as before this token (input `previous-bot-logins`): their marked comments are adopted, and their writes are the product's own. */
+  earlierIdentities?: readonly string[];
 }
 
 export interface ClientOptions {
@@ -48,6 +50,7 @@ export interface ClientOptions {
   /** Milliseconds per second of `retry-after` and of retry back-off (1000 in real use). */
   retryTimeUnitMs?: number;
   warn?: (message: string) => void;
+  earlierIdentities?: readonly string[];
 }
 
 /**
@@ -147,6 +150,7 @@ export function createGitHubClient(options: ClientOptions): GitHubClient {
 
   return {
     octokit,
+    ...(options.earlierIdentities?.length ? { earlierIdentities: options.earlierIdentities } : {}),
     graphql: async <T>(document: string, variables: Record<string, unknown> = {}) => {
       try {
         // The object form lets `url` name the endpoint; none of our variables is called query or url.

@@ -39,7 +39,7 @@ export const ISSUE_FIELDS = /* GraphQL */ `
  */
 const COMMENT_WINDOW = /* GraphQL */ `
   fragment RoadmapCommentWindow on Issue {
-    recentComments: comments(last: 13) { totalCount nodes { fullDatabaseId viewerDidAuthor body createdAt updatedAt } }
+    recentComments: comments(last: 13) { totalCount nodes { fullDatabaseId viewerDidAuthor body author { login } createdAt updatedAt } }
   }
 `;
 
@@ -103,7 +103,7 @@ export const FOCUS_ISSUE_QUERY = /* GraphQL */ `
         comments(first: 100, after: $commentsAfter) {
           totalCount
           pageInfo { hasNextPage endCursor }
-          nodes { fullDatabaseId viewerDidAuthor body createdAt updatedAt }
+          nodes { fullDatabaseId viewerDidAuthor body author { login } createdAt updatedAt }
         }
       }
     }
@@ -172,20 +172,42 @@ export const ISSUE_COMMENTS_QUERY = /* GraphQL */ `
       issue(number: $number) {
         comments(first: 100, after: $after) {
           pageInfo { hasNextPage endCursor }
-          nodes { fullDatabaseId viewerDidAuthor body createdAt updatedAt }
+          nodes { fullDatabaseId viewerDidAuthor body author { login } createdAt updatedAt }
         }
       }
     }
   }
 `;
 
-/** Who added labels to an issue, latest last: to tell who stands behind an exemption label. */
-export const LABEL_EVENTS_QUERY = /* GraphQL */ `
-  query RoadmapLabelEvents($owner: String!, $name: String!, $number: Int!) {
+/**
+ * An issue's timeline, latest last, with who did each thing: who put a label
+ * on or took it off (to tell who stands behind an exemption label), and the
+ * last time a person, not the bot, touched the issue. `viewer` names the
+ * token's identity, whose own writes (comments, labels) are never a
+ * person's touch; it answers for an App's installation token too (see
+ * fullsend-ai/fullsend#1953, joshjohanning/bulk-github-repo-settings-sync-action#194).
+ */
+export const ISSUE_TIMELINE_QUERY = /* GraphQL */ `
+  query RoadmapIssueTimeline($owner: String!, $name: String!, $number: Int!) {
+    viewer { login }
     repository(owner: $owner, name: $name) {
       issue(number: $number) {
-        timelineItems(last: 100, itemTypes: [LABELED_EVENT]) {
-          nodes { ... on LabeledEvent { createdAt actor { __typename login } label { name } } }
+        timelineItems(
+          last: 100
+          itemTypes: [ISSUE_COMMENT, LABELED_EVENT, UNLABELED_EVENT, RENAMED_TITLE_EVENT, REOPENED_EVENT, ASSIGNED_EVENT, UNASSIGNED_EVENT, MILESTONED_EVENT, DEMILESTONED_EVENT]
+        ) {
+          nodes {
+            __typename
+            ... on IssueComment { createdAt updatedAt viewerDidAuthor author { __typename login } }
+            ... on LabeledEvent { createdAt actor { __typename login } label { name } }
+            ... on UnlabeledEvent { createdAt actor { __typename login } label { name } }
+            ... on RenamedTitleEvent { createdAt actor { __typename login } }
+            ... on ReopenedEvent { createdAt actor { __typename login } }
+            ... on AssignedEvent { createdAt actor { __typename login } }
+            ... on UnassignedEvent { createdAt actor { __typename login } }
+            ... on MilestonedEvent { createdAt actor { __typename login } }
+            ... on DemilestonedEvent { createdAt actor { __typename login } }
+          }
         }
       }
     }
@@ -213,6 +235,6 @@ export const ALL_QUERIES: Record<string, string> = {
   BUDGET_ITEMS_QUERY,
   BUDGET_CHANGES_QUERY,
   ISSUE_COMMENTS_QUERY,
-  LABEL_EVENTS_QUERY,
+  ISSUE_TIMELINE_QUERY,
   NEWEST_ISSUES_QUERY,
 };

@@ -7,8 +7,9 @@ import type { WorkItem } from '../core/types.js';
 import { normalizeHeading } from '../core/issue-form.js';
 import type { GitHubClient } from './client.js';
 import { AUDIT_ISSUES_QUERY, BUDGET_ITEMS_QUERY, FOCUS_ISSUE_QUERY, ISSUE_COMMENTS_QUERY, NEWEST_ISSUES_QUERY } from './queries.js';
-import { budgetItem, findBotComment, isDashboardIssue, toWorkItem, type CommentLookup, type CommentNode, type IssueNode } from './work-items.js';
+import { budgetItem, findBotComment, isDashboardIssue, markEarlierComments, toWorkItem, type CommentLookup, type CommentNode, type IssueNode } from './work-items.js';
 import type { BotComment } from '../plan/types.js';
+import { readTimeline } from './timeline.js';
 
 export interface RepoRef {
   owner: string;
@@ -76,14 +77,21 @@ export interface AuditReadOptions {
    * comments are then read in follow-up requests, for that issue only.
    */
   needsBotComment?: (node: IssueNode, window: readonly (CommentNode | null)[]) => boolean;
+  /**
+   * Whether who touched the issue last must be read from its timeline: what
+   * the page shows (creation, body edit, people's comments) says the issue is
+   * stale while `updatedAt` says something changed since, which may be the
+   * bot's own write or a person's label.
+   */
+  needsTimeline?: (node: IssueNode, window: readonly (CommentNode | null)[]) => boolean;
 }
 
 /** What the pages of an audit read add up to, before the follow-up reads. */
 interface AuditCollected {
   records: IssueRecord[];
   dashboards: { number: number; body: string }[];
-  /** Issues whose bot comment was not in the window and is needed: read after the pages. */
-  pending: { index: number; node: AuditNode; window: (CommentNode | null)[] }[];
+  /** Issues whose bot comment was not in the window and is needed, or whose timeline is: read after the pages. */
+  pending: { index: number; node: AuditNode; window: (CommentNode | null)[]; comments: boolean; timeline: boolean }[];
 }
 
 /** Every issue in the given states, 100 per request. */
@@ -120,7 +128,13 @@ async function readAuditPage(client: GitHubClient, repo: RepoRef, options: Audit
     withComments: options.withComments,
     ...labelVariables(options.labels, after === null),
   });
-  return requireRepository(page.repository, repo);
+  const repository = requireRepository(page.repository, repo);
+  const earlier = client.earlierIdentities;
+  if (!earlier?.length) return repository;
+  const nodes = repository.issues.nodes.map((node) =>
+    node?.recentComments ? { ...node, recentComments: { ...node.recentComments, nodes: markEarlierComments(node.recentComments.nodes ?? [], earlier) } } : node,
+  );
+  return { ...repository, issues: { ...repository.issues, nodes } };
 }
 
 /** One page's issues as records; the dashboard issues aside; and the issues whose bot comment must still be read. */
@@ -135,21 +149,25 @@ function collectAuditNodes(nodes: (AuditNode | null)[], options: AuditReadOption
     const window = node.recentComments?.nodes ?? [];
     const record = { item: toWorkItem(node, window), comments: options.withComments ? commentWindow(node) : { comment: null, complete: false } };
     records.push(record);
-    if (needsFollowUp(record, node, window, options)) pending.push({ index: records.length - 1, node, window });
+    const comments = needsComments(record, node, window, options);
+    const timeline = options.withComments && (options.needsTimeline?.(node, window) ?? false);
+    if (comments || timeline) pending.push({ index: records.length - 1, node, window, comments, timeline });
   }
 }
 
 /** The window did not settle where the bot's comment is, and the issue's work item needs it. */
-function needsFollowUp(record: IssueRecord, node: AuditNode, window: (CommentNode | null)[], options: AuditReadOptions): boolean {
+function needsComments(record: IssueRecord, node: AuditNode, window: (CommentNode | null)[], options: AuditReadOptions): boolean {
   return !record.comments.complete && options.withComments && (options.needsBotComment?.(node, window) ?? false);
 }
 
-/** The bot's comment of each pending issue, read in follow-up requests for that issue only. */
+/** The bot's comment and the timeline of each pending issue, as needed, read in follow-up requests for that issue only. */
 async function completeBotComments(client: GitHubClient, repo: RepoRef, collected: AuditCollected): Promise<IssueRecord[]> {
   const records = collected.records;
-  for (const { index, node, window } of collected.pending) {
-    const read = await readCommentsToBot(client, repo, node.number);
-    records[index] = { item: toWorkItem(node, [...window, ...read.nodes]), comments: { comment: read.comment, complete: true } };
+  for (const pending of collected.pending) {
+    const { index, node, window } = pending;
+    const read = pending.comments ? await readCommentsToBot(client, repo, node.number) : undefined;
+    const timeline = pending.timeline ? await readTimeline(client, repo, node.number) : undefined;
+    records[index] = { item: toWorkItem(node, [...window, ...(read?.nodes ?? [])], timeline), comments: read ? { comment: read.comment, complete: true } : records[index]!.comments };
   }
   return records;
 }
@@ -201,12 +219,13 @@ export async function readFocusIssue(
     });
     const repository = requireRepository(page.repository, repo);
     if (!repository.issue) throw new Error(`Issue #${number} was not found in ${repo.owner}/${repo.name} (it may be a pull request or deleted).`);
+    const nodes = markEarlierComments(repository.issue.comments.nodes ?? [], client.earlierIdentities);
     if (commentsAfter === null) {
-      item = toWorkItem(repository.issue, repository.issue.comments.nodes ?? []);
+      item = toWorkItem(repository.issue, nodes);
       isDashboard = isDashboardIssue(repository.issue, dashboardTitle);
       if (labels) existingLabels = labelsFound(repository);
     }
-    comment = findBotComment(repository.issue.comments.nodes ?? []);
+    comment = findBotComment(nodes);
     const pageInfo = repository.issue.comments.pageInfo;
     commentsAfter = !comment && pageInfo?.hasNextPage ? pageInfo.endCursor : null;
   } while (commentsAfter);
@@ -278,8 +297,9 @@ async function readCommentsToBot(client: GitHubClient, repo: RepoRef, number: nu
     const page: CommentsPage = await client.graphql<CommentsPage>(ISSUE_COMMENTS_QUERY, { owner: repo.owner, name: repo.name, number, after });
     const comments = page.repository?.issue?.comments;
     if (!comments) break;
-    nodes.push(...(comments.nodes ?? []).filter((node): node is CommentNode => node !== null));
-    const comment = findBotComment(comments.nodes ?? []);
+    const marked = markEarlierComments(comments.nodes ?? [], client.earlierIdentities);
+    nodes.push(...marked.filter((node): node is CommentNode => node !== null));
+    const comment = findBotComment(marked);
     if (comment) return { comment, nodes };
     after = comments.pageInfo?.hasNextPage ? comments.pageInfo.endCursor : null;
   } while (after);

@@ -5,7 +5,9 @@
 import { normalizeHeading, parseIssueBody } from '../core/issue-form.js';
 import type { FieldValue, WorkItem } from '../core/types.js';
 import type { BotComment } from '../plan/types.js';
-import { COMMENT_MARKER, DASHBOARD_MARKER, readCommentState, type CommentState } from '../report/markers.js';
+import { COMMENT_MARKER, DASHBOARD_MARKER, type CommentState } from '../report/markers.js';
+import { rememberedState } from '../plan/bot-memory.js';
+import { lastTouchByPeople, type Timeline } from './timeline.js';
 
 /** An issue node as the queries in queries.ts return it. */
 export interface IssueNode {
@@ -29,6 +31,13 @@ export interface CommentNode {
   /** GitHub's `BigInt` id as a decimal string; may be beyond 2^53, so never a number. */
   fullDatabaseId: string | null;
   viewerDidAuthor: boolean;
+  author?: { login: string } | null;
+  /**
+   * Written by a login the product acted as before this token (see
+   * `markEarlierComments`): the product's own writing, which this token
+   * cannot edit, adopted into its comment and then removed.
+   */
+  byEarlierIdentity?: boolean;
   body: string;
   createdAt?: string;
   updatedAt?: string;
@@ -67,9 +76,10 @@ export function budgetForm(form: Readonly<Record<string, string>>, headings: Rea
   return kept;
 }
 
-export function toWorkItem(node: IssueNode, comments: readonly (CommentNode | null)[] = []): WorkItem {
-  const state = readCommentState(findBotComment(comments)?.body ?? '');
-  const activityAt = humanActivityAt(node, comments, state);
+/** `timeline`, when it was read, says who touched the issue and when (see timeline.ts). */
+export function toWorkItem(node: IssueNode, comments: readonly (CommentNode | null)[] = [], timeline?: Timeline): WorkItem {
+  const state = rememberedState(findBotComment(comments));
+  const activityAt = humanActivityAt(node, comments, state, timeline);
   return workItemFromIssue({
     number: node.number,
     title: node.title,
@@ -90,35 +100,38 @@ export function toWorkItem(node: IssueNode, comments: readonly (CommentNode | nu
 
 /**
  * A person's last touch, when the bot's own writes hide it from `updatedAt`.
- * The moment the bot recorded in its comment counts too: a label a person
- * added before the bot last wrote leaves no other trace. An archived issue
- * reopened since was reopened by a person: that is their touch, and
- * `updatedAt` holds it.
+ * The moment the bot recorded in its comment counts too: a touch it saw
+ * before it last wrote. An archived issue reopened since was reopened by a
+ * person: that is their touch, and `updatedAt` holds it (the timeline, when
+ * read, names who reopened it).
  */
-function humanActivityAt(node: IssueNode, comments: readonly (CommentNode | null)[], state: CommentState): string | undefined {
-  if (state.archived && node.state === 'OPEN' && node.stateReason === 'REOPENED') return undefined;
-  const seen = personActivityAt(node, comments);
+function humanActivityAt(node: IssueNode, comments: readonly (CommentNode | null)[], state: CommentState, timeline: Timeline | undefined): string | undefined {
+  if (!timeline && state.archived && node.state === 'OPEN' && node.stateReason === 'REOPENED') return undefined;
+  const seen = personActivityAt(node, comments, timeline);
   if (!seen || !state.touched) return seen;
   return Date.parse(state.touched) > Date.parse(seen) ? new Date(Date.parse(state.touched)).toISOString() : seen;
 }
 
-/** Writes of the bot's that land within this long before `updatedAt` are taken to be what set it (labels follow the comment by seconds). */
-const OWN_WRITE_WINDOW_MS = 5 * 60_000;
-
 /**
  * Every comment or label the bot writes bumps the issue's `updatedAt`, which
- * would reset the staleness clock the backlog rule reads. When the bot's own
- * comment is the latest change, the last time a person touched the issue is
- * its creation, its last body edit or the latest comment by someone else.
+ * would reset the staleness clock the backlog rule reads. So once the bot
+ * has written on the issue, `updatedAt` is never taken as a touch: a
+ * person's last touch is the issue's creation, its last body edit, the
+ * latest comment by someone else, and, when the timeline was read, the
+ * latest thing anyone but the bot did (a label put on or taken off, a
+ * title, an assignee, a milestone, a reopening), told apart by who acted.
+ * An issue the bot never wrote on and whose timeline was not read: its
+ * `updatedAt` (undefined here).
  */
-export function personActivityAt(node: IssueNode, comments: readonly (CommentNode | null)[]): string | undefined {
+export function personActivityAt(node: IssueNode, comments: readonly (CommentNode | null)[], timeline?: Timeline): string | undefined {
   const time = (moment: string | null | undefined) => (moment ? Date.parse(moment) : Number.NaN);
-  const own = comments.filter((c): c is CommentNode => !!c?.viewerDidAuthor).map((c) => time(c.updatedAt ?? c.createdAt));
-  const latestOwn = Math.max(...own.filter(Number.isFinite));
-  if (!Number.isFinite(latestOwn) || time(node.updatedAt) - latestOwn > OWN_WRITE_WINDOW_MS) return undefined;
-  const people = comments.filter((c): c is CommentNode => !!c && !c.viewerDidAuthor).map((c) => time(c.updatedAt ?? c.createdAt));
+  const ours = (c: CommentNode) => c.viewerDidAuthor || c.byEarlierIdentity === true;
+  const botWrote = comments.some((c) => !!c && ours(c));
+  if (!botWrote && !timeline) return undefined;
+  const people = comments.filter((c): c is CommentNode => !!c && !ours(c)).map((c) => time(c.updatedAt ?? c.createdAt));
+  const touched = timeline ? time(lastTouchByPeople(timeline)) : Number.NaN;
   // lastEditedAt is null for a body never edited.
-  const latest = Math.max(...[time(node.createdAt), time(node.lastEditedAt), ...people].filter(Number.isFinite));
+  const latest = Math.max(...[time(node.createdAt), time(node.lastEditedAt), touched, ...people].filter(Number.isFinite));
   return Number.isFinite(latest) ? new Date(latest).toISOString() : undefined;
 }
 
@@ -127,16 +140,37 @@ export function personActivityAt(node: IssueNode, comments: readonly (CommentNod
  * identity. Anyone can paste the marker; only the author check stops them from
  * hijacking or hiding the bot's comment. The oldest wins if there are several;
  * the others were posted by runs that raced each other, and are listed so a
- * run can remove them. Comments arrive oldest first; a comment read twice
- * (the first and the last few overlap on a short thread) counts once.
+ * run can remove them once the kept one holds what they remember. Comments
+ * with the marker written by a login the product acted as before (a token
+ * change) are listed the same way: adopted, trail included, never duplicated.
+ * When only those exist, the bot has no comment of its own yet (`id` null,
+ * `adopting`): the next comment it posts takes over their record. Comments
+ * arrive oldest first; a comment read twice (the first and the last few
+ * overlap on a short thread) counts once.
  */
 export function findBotComment(comments: readonly (CommentNode | null)[]): BotComment | null {
-  const own = comments.filter((comment): comment is CommentNode => !!comment?.viewerDidAuthor && comment.body.includes(COMMENT_MARKER));
+  const marked = (comment: CommentNode | null): comment is CommentNode => !!comment?.body.includes(COMMENT_MARKER);
+  const own = comments.filter((comment): comment is CommentNode => marked(comment) && comment.viewerDidAuthor);
+  const earlier = comments.filter((comment): comment is CommentNode => marked(comment) && !comment.viewerDidAuthor && comment.byEarlierIdentity === true);
   const [oldest] = own;
-  if (!oldest) return null;
-  const id = usableId(oldest);
-  const extraIds = [...new Set(own.slice(1).map(usableId))].filter((extra): extra is string => extra !== null && extra !== id);
-  return { id, body: oldest.body, ...(extraIds.length ? { extraIds } : {}) };
+  const id = oldest ? usableId(oldest) : null;
+  const extras = new Map<string, string>();
+  for (const comment of [...own.slice(1), ...earlier]) {
+    const extra = usableId(comment);
+    if (extra !== null && extra !== id) extras.set(extra, comment.body);
+  }
+  const listed = extras.size ? { extras: [...extras].map(([extraId, body]) => ({ id: extraId, body })) } : {};
+  if (oldest) return { id, body: oldest.body, ...listed };
+  return extras.size ? { id: null, body: earlier[0]!.body, adopting: true, ...listed } : null;
+}
+
+/** Marks the comments written by a login the product acted as before this token. */
+export function markEarlierComments<T extends CommentNode | null>(comments: readonly T[], earlierIdentities: readonly string[] | undefined): T[] {
+  if (!earlierIdentities?.length) return [...comments];
+  const earlier = new Set(earlierIdentities.map((login) => login.toLowerCase()));
+  return comments.map((comment) =>
+    comment && !comment.viewerDidAuthor && earlier.has(comment.author?.login.toLowerCase() ?? '') ? { ...comment, byEarlierIdentity: true } : comment,
+  );
 }
 
 function usableId(comment: CommentNode): string | null {

@@ -9,8 +9,8 @@ import { isArchiveNote, isResolvedComment, isSettledComment, renderResolvedComme
 import { sameDashboardContent } from '../report/dashboard.js';
 import { dueArchives, planArchives } from './archive.js';
 import { hasConversation, type Conversation } from '../report/conversation.js';
-import { readReply, readTrail } from '../report/trail.js';
-import type { BotComment, PlanInput, PlannedWrite } from './types.js';
+import { holdsTrail, readReply, readTrail } from '../report/trail.js';
+import { NEW_COMMENT, type BotComment, type PlanInput, type PlannedWrite } from './types.js';
 
 /** Colours and descriptions for labels the bot creates when they are missing. */
 const LABEL_LOOKS = {
@@ -26,9 +26,10 @@ export function planWrites(input: PlanInput): PlannedWrite[] {
   const archives = dueArchives(input);
   const archiving = new Set(archives.map(({ item }) => item.number));
   const itemWrites = input.items.filter((item) => !archiving.has(item.number)).flatMap((item) => [...planComment(input, item), ...planLabels(input, item)]);
-  // The bot's own duplicate comments go whatever else happens to the item, archived or not.
-  const duplicates = input.items.flatMap((item) => planDuplicateRemoval(input, item));
-  return [...planMissingLabels(input, itemWrites), ...planArchives(input, archives), ...duplicates, ...itemWrites];
+  const archiveWrites = planArchives(input, archives);
+  // The bot's own duplicate comments go once the kept comment holds what they remember, archived or not: after the writes that put it there.
+  const duplicates = input.items.flatMap((item) => planDuplicateRemoval(input, item, [...archiveWrites, ...itemWrites], archiving.has(item.number)));
+  return [...planMissingLabels(input, itemWrites), ...archiveWrites, ...itemWrites, ...duplicates];
 }
 
 /** Item-level findings (business case, forbidden label, overdue bet, stale backlog) about one item. */
@@ -72,22 +73,39 @@ function hasLiveComment(input: Pick<PlanInput, 'existingComments'>, item: WorkIt
 
 /**
  * Runs that raced (two events at once, an event during an audit) can each
- * post a comment. Whatever else happens, the bot's own later copies go, so
- * every issue converges on one comment: the oldest, which people may have
- * linked to. Comments by anyone else are never touched.
+ * post a comment. The bot's own later copies go, so every issue converges on
+ * one comment: the oldest, which people may have linked to. A copy may hold
+ * the only record of a decision (the run that posted it granted an
+ * exception): it goes only when the kept comment, as this run leaves it,
+ * holds that record too, and only after the edit that puts it there
+ * succeeded. An archived item's note says why it was closed and keeps no
+ * trail: its copies go with it. Comments by anyone else are never touched.
  */
-function planDuplicateRemoval(input: PlanInput, item: WorkItem): PlannedWrite[] {
-  const extras = input.existingComments.get(item.number)?.extraIds ?? [];
-  return extras.map((commentId) => ({
-    kind: 'delete-comment' as const,
-    issue: item.number,
-    commentId,
-    description: `delete a duplicate of the bot's comment on #${item.number}`,
-  }));
+function planDuplicateRemoval(input: PlanInput, item: WorkItem, writes: readonly PlannedWrite[], archiving: boolean): PlannedWrite[] {
+  const existing = input.existingComments.get(item.number);
+  if (!existing?.extras?.length) return [];
+  const edit = writes.find((write) =>
+    existing.adopting ? write.kind === 'create-comment' && write.issue === item.number : write.kind === 'update-comment' && write.commentId === existing.id,
+  );
+  // Adopting, the copies go only once the new comment holds their record.
+  if (existing.adopting && !edit) return [];
+  const keptTrail = readTrail(edit && 'body' in edit ? edit.body : existing.body);
+  const after = edit ? { after: edit.kind === 'update-comment' ? edit.commentId : NEW_COMMENT } : {};
+  return existing.extras
+    .filter((extra) => archiving || holdsTrail(keptTrail, readTrail(extra.body)))
+    .map((extra) => ({
+      kind: 'delete-comment' as const,
+      issue: item.number,
+      commentId: extra.id,
+      ...after,
+      description: `delete ${existing.adopting ? "an earlier identity's copy" : 'a duplicate'} of the bot's comment on #${item.number}`,
+    }));
 }
 
 function planComment(input: PlanInput, item: WorkItem): PlannedWrite[] {
-  const existing = input.existingComments.get(item.number);
+  const found = input.existingComments.get(item.number);
+  // Only comments of an earlier identity: this token posts its own, which takes over their record.
+  const existing = found?.adopting ? null : found;
   // A comment without a usable id cannot be edited, and posting another would duplicate it.
   if (existing === undefined || !isEditable(existing)) return [];
   return wantsComment(input, item) ? planFindingsComment(input, item, existing) : planResolvedNote(input, item, existing);

@@ -6,10 +6,18 @@ import type { Evaluation, WorkItem } from '../core/types.js';
 import type { Policy } from '../core/policy.js';
 import type { Conversation } from '../report/conversation.js';
 
+/** `after` of a deletion that waits for the comment the same plan posts on the issue. */
+export const NEW_COMMENT = 'new';
+
 export type PlannedWrite =
   | { kind: 'create-comment'; issue: number; body: string; description: string; onPullRequest?: true }
   | { kind: 'update-comment'; issue: number; commentId: string; body: string; description: string; onPullRequest?: true }
-  | { kind: 'delete-comment'; issue: number; commentId: string; description: string }
+  /**
+   * `after`: the comment whose edit, planned earlier in the same plan, must
+   * have been made first (it takes over what this one remembers); NEW_COMMENT
+   * for the comment the plan posts on the same issue.
+   */
+  | { kind: 'delete-comment'; issue: number; commentId: string; after?: string; description: string }
   | { kind: 'add-labels'; issue: number; labels: string[]; description: string }
   | { kind: 'remove-label'; issue: number; label: string; description: string }
   | { kind: 'create-label'; issue: null; name: string; color: string; labelDescription: string; description: string }
@@ -46,6 +54,16 @@ export interface BotComment {
   /** The comment's database id, digits only, exactly as GitHub gave it; null when GitHub gave none usable. */
   id: string | null;
   body: string;
-  /** Later comments of the bot's with the marker on the same issue: duplicates left by runs that raced, to remove. */
-  extraIds?: string[];
+  /**
+   * Later comments of the bot's with the marker on the same issue: duplicates
+   * left by runs that raced, to remove once the kept comment holds what they
+   * remember (see bot-memory.ts).
+   */
+  extras?: { id: string; body: string }[];
+  /**
+   * The bot has no comment of its own here, only ones written by a login it
+   * acted as before (listed in `extras`, `body` the oldest's): it posts its
+   * own comment, which takes over their record, then removes them.
+   */
+  adopting?: true;
 }

@@ -262,7 +262,8 @@ const closeReason = z
   .default('not-planned')
   .meta({ description: 'How archived items are closed: not-planned (the only reason allowed; completed is refused because archived work was not delivered).' });
 
-const approver = text('a GitHub login or @org/team').regex(/^@?[\w.-]+(\/[\w.-]+)?$/, {
+// A bot (an app's login ends in [bot]) is an approver only when listed by its login.
+const approver = text('a GitHub login or @org/team').regex(/^(@?[\w.-]+(\/[\w.-]+)?|[\w.-]+\[bot\])$/, {
   error: expected('a GitHub login like alice or a team like @acme/product-leads'),
 });
 

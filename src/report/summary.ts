@@ -268,7 +268,8 @@ function runSection(input: ReportInput, run: RunFacts): string {
   ];
   const failed = writes.failed.slice(0, MAX_PER_GROUP).map((w) => `  - ${escapeText(w.description, 120)}: ${escapeText(w.reason, 200)}`);
   if (writes.failed.length > MAX_PER_GROUP) failed.push(`  - …and ${formatNumber(writes.failed.length - MAX_PER_GROUP)} more`);
-  return `### Run\n\n${[...lines, ...(failed.length ? ['- **Failed writes:**', ...failed] : [])].join('\n')}`;
+  const notes = (run.notes ?? []).slice(0, MAX_PER_GROUP).map((note) => `  - ${escapeText(note, 400)}`);
+  return `### Run\n\n${[...lines, ...(failed.length ? ['- **Failed writes:**', ...failed] : []), ...(notes.length ? ['- **Could not check, or undid:**', ...notes] : [])].join('\n')}`;
 }
 
 /** Issue mode: the item, its findings, and its category's budget. */

@@ -70,6 +70,28 @@ export function withEntry(entries: readonly TrailEntry[], entry: TrailEntry): Tr
   return [...entries, { ...entry, reason: Array.from(entry.reason).slice(0, MAX_REASON_CHARS).join('') }].slice(-MAX_TRAIL_ENTRIES);
 }
 
+/**
+ * Trails read from several comments of the bot's (runs that raced each left
+ * one) as one: every entry once, oldest first, so consolidating the
+ * comments never drops a decision.
+ */
+export function mergeTrails(trails: readonly (readonly TrailEntry[])[]): TrailEntry[] {
+  const seen = new Map<string, TrailEntry>();
+  for (const entry of trails.flat()) seen.set(entryKey(entry), entry);
+  return [...seen.values()].sort((a, b) => Date.parse(a.at) - Date.parse(b.at)).slice(-MAX_TRAIL_ENTRIES);
+}
+
+/** True when `trail` holds every entry of `other` (or the entries of `other` it lacks are older than any it keeps, past the cap). */
+export function holdsTrail(trail: readonly TrailEntry[], other: readonly TrailEntry[]): boolean {
+  const held = new Set(trail.map(entryKey));
+  const oldestKept = trail.length >= MAX_TRAIL_ENTRIES ? Date.parse(trail[0]!.at) : Number.NEGATIVE_INFINITY;
+  return other.every((entry) => held.has(entryKey(entry)) || Date.parse(entry.at) < oldestKept);
+}
+
+function entryKey(entry: TrailEntry): string {
+  return JSON.stringify([entry.at, entry.actor, entry.action, entry.outcome ?? '', entry.reason]);
+}
+
 /** When the exemption in force was granted: the last grant, unless something ended it since. */
 export function grantedAt(entries: readonly TrailEntry[]): string | undefined {
   const last = entries.filter((entry) => entry.action !== 'outcome').at(-1);

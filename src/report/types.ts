@@ -27,6 +27,8 @@ export interface RunFacts {
   };
   /** Stale items this run closed as not planned (`backlog.archive`). */
   archived?: number[];
+  /** What the run could not check, or undid, and why (a team the token cannot read, exceptions revoked beyond `max-open`). */
+  notes?: string[];
 }
 
 

@@ -29,6 +29,7 @@ describe('readInputs', () => {
       dashboardIssue: '',
       trendMonths: 0,
       savedState: true,
+      previousBotLogins: [],
     });
     expect(masked).toEqual(['ghs_InputsTestToken']);
   });

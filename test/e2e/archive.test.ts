@@ -170,8 +170,7 @@ describe('archiving the stale backlog', () => {
   it('is cancelled by a label a person adds, and keeps counting from that touch', async () => {
     const github = await staleBacklog();
     await auditAt(github, 0);
-    github.issue(1)!.labels.push('customer:globex');
-    github.issue(1)!.updatedAt = later(5);
+    github.labelAddedBy(1, 'customer:globex', 'pm-paula', later(5));
     moveWarningBack(github, 1, 15);
 
     await auditAt(github, 6);
@@ -179,6 +178,30 @@ describe('archiving the stale backlog', () => {
     await auditAt(github, 60);
     expect(github.issue(1)?.state).toBe('open');
     expect(botComment(github, 1)?.body).toMatch(/Resolved/);
+  });
+
+  it("is cancelled by a person's label two minutes after the warning: who acted decides, not when", async () => {
+    const github = await staleBacklog([1]);
+    await auditAt(github, 0);
+    expect(botComment(github, 1)?.body).toMatch(/will be archived on/);
+    github.labelAddedBy(1, 'customer:globex', 'pm-paula', new Date(Date.parse(later(0)) + 2 * 60_000).toISOString());
+
+    await auditAt(github, 15);
+    expect(github.issue(1)?.state).toBe('open');
+    expect(closes(github)).toEqual([]);
+  });
+
+  it("is never put off by the bot's own label writes, however long after its comment they come", async () => {
+    const github = await staleBacklog([1]);
+    await auditAt(github, 0);
+    // Ten minutes after its comment, a run of the bot's took its label off and put it back: its own writes, which move updatedAt.
+    const minutes = (n: number) => new Date(Date.parse(later(0)) + n * 60_000).toISOString();
+    github.labelRemovedBy(1, STALE_LABEL, WORKFLOW_BOT, minutes(9));
+    github.labelAddedBy(1, STALE_LABEL, WORKFLOW_BOT, minutes(10));
+
+    await auditAt(github, 15);
+    expect(github.issue(1)?.state).toBe('closed');
+    expect(github.issue(1)?.stateReason).toBe('not_planned');
   });
 
   it('spreads archiving over runs with max-writes, the oldest first', async () => {

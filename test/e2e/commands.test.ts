@@ -84,6 +84,8 @@ describe('/roadmap exempt', () => {
     github.addTeam('acme', 'product-leads', ['tara']);
     await runInProcess({ fake: github, token: 'app-token', event: issueCommentEvent(github, { number: 1, author: 'nick', body: '/roadmap exempt Nick thinks this is fine' }) });
     expect(github.labelsOf(1)).not.toContain('roadmap-exempt');
+    // This token can read the team, so GitHub's 404 for nick means what it says: not a member.
+    expect(botComment(github, 1, app)?.body).not.toContain('Could not tell');
     expect(github.reactionsOn(commandComment(github, 1, 'nick').id)).toEqual([{ content: 'confused', user: app }]);
 
     await runInProcess({ fake: github, token: 'app-token', event: issueCommentEvent(github, { number: 1, author: 'tara', body: '/roadmap exempt Board approved this as a strategic exception' }) });
@@ -92,13 +94,29 @@ describe('/roadmap exempt', () => {
     expect(github.comments(1).filter((c) => c.author === app)).toHaveLength(1);
   });
 
-  it('a token that cannot read teams: the team does not match, and the reply and the log say why', async () => {
+  it("a token that cannot read teams gets GitHub's 404: the run cannot tell, grants nothing, and the reply, the log and the summary say so", async () => {
     const github = await repository();
     github.addTeam('acme', 'product-leads', ['tara']);
     const result = await runInProcess({ fake: github, event: issueCommentEvent(github, { number: 1, author: 'tara', body: '/roadmap exempt Board approved this as a strategic exception' }) });
     expect(github.labelsOf(1)).not.toContain('roadmap-exempt');
-    expect(botComment(github, 1)?.body).toContain("The workflow's token cannot read the members of `@acme/product-leads`");
-    expect(result.annotations).toContainEqual({ level: 'warning', message: expect.stringMatching(/Could not read the members of @acme\/product-leads/) });
+    const body = botComment(github, 1)?.body ?? '';
+    expect(body).toContain('Could not tell whether you are in `@acme/product-leads`');
+    expect(body).toContain('`read:org`');
+    expect(result.annotations).toContainEqual({ level: 'warning', message: expect.stringMatching(/Could not tell whether tara is a member of @acme\/product-leads/) });
+    // In the summary, as everywhere the run echoes a team, the mention is neutralized.
+    expect(result.summary).toMatch(/Could not check, or undid:\*\*\n {2}- Could not tell whether tara is a member of @\u200dacme\/product-leads/);
+  });
+
+  it('a team member who adds the label by hand under a token that cannot read teams is told why it came off', async () => {
+    const github = await repository();
+    github.addTeam('acme', 'product-leads', ['tara']);
+    github.labelAddedBy(1, 'roadmap-exempt', 'tara');
+    const event = issuesEvent(github, { action: 'labeled', number: 1, label: 'roadmap-exempt' });
+    event.payload.sender = { ...(event.payload.sender as object), login: 'tara', type: 'User' };
+    const result = await runInProcess({ fake: github, event });
+    expect(github.labelsOf(1)).not.toContain('roadmap-exempt');
+    expect(botComment(github, 1)?.body).toContain('Could not tell whether you are in `@acme/product-leads`');
+    expect(result.summary).toContain('Could not tell whether tara is a member of @\u200dacme/product-leads');
   });
 
   it('beyond max-open, the grant is refused with the list of open exemptions', async () => {
@@ -247,7 +265,7 @@ describe('bets and outcomes in an audit', () => {
 describe('the exemption label added by hand', () => {
   function labeledBy(github: FakeGitHub, sender: string) {
     const issue = github.issue(1)!;
-    issue.labels.push('roadmap-exempt');
+    if (!issue.labels.includes('roadmap-exempt')) issue.labels.push('roadmap-exempt');
     const event = issuesEvent(github, { action: 'labeled', number: 1, label: 'roadmap-exempt' });
     event.payload.sender = { ...(event.payload.sender as object), login: sender, type: 'User' };
     return event;
@@ -270,6 +288,49 @@ describe('the exemption label added by hand', () => {
     expect(github.labelsOf(1)).toContain('roadmap-exempt');
     expect(readTrail(botComment(github, 1)?.body).map((entry) => [entry.action, entry.actor, entry.reason])).toEqual([['exempt', 'lead-lena', 'added the label by hand']]);
     expect(result.outputs.compliant).toBe('true');
+  });
+
+  it('is removed when another bot (a labeler app, a workflow with its own token) added it', async () => {
+    const github = await repository();
+    const event = labeledBy(github, 'labeler-app[bot]');
+    event.payload.sender = { ...(event.payload.sender as object), type: 'Bot' };
+    const result = await runInProcess({ fake: github, event });
+    expect(github.labelsOf(1)).not.toContain('roadmap-exempt');
+    expect(readTrail(botComment(github, 1)?.body).map((entry) => [entry.action, entry.actor])).toEqual([['label-removed', 'labeler-app[bot]']]);
+    expect(result.outputs.compliant).toBe('false');
+  });
+
+  it("is removed when it came with the product's own token but no grant is recorded: any workflow can use that token", async () => {
+    const github = await repository();
+    const event = labeledBy(github, WORKFLOW_BOT);
+    event.payload.sender = { ...(event.payload.sender as object), type: 'Bot' };
+    await runInProcess({ fake: github, event });
+    expect(github.labelsOf(1)).not.toContain('roadmap-exempt');
+    expect(botComment(github, 1)?.body).toContain('no grant by an approver is recorded on this issue');
+  });
+
+  it('is kept when the policy lists that bot as an approver by its login', async () => {
+    const github = await repository();
+    github.repository.files[POLICY_PATH] = COMMANDS_POLICY.replace('approvers: [lead-lena,', 'approvers: ["release-app[bot]", lead-lena,');
+    const event = labeledBy(github, 'release-app[bot]');
+    event.payload.sender = { ...(event.payload.sender as object), type: 'Bot' };
+    await runInProcess({ fake: github, event });
+    expect(github.labelsOf(1)).toContain('roadmap-exempt');
+    expect(readTrail(botComment(github, 1)?.body).map((entry) => [entry.action, entry.actor])).toEqual([['exempt', 'release-app[bot]']]);
+  });
+
+  it("needs a new grant once taken off and put back by someone else: the approver's grant stood behind the label it put on", async () => {
+    const github = await repository();
+    await runInProcess({ fake: github, event: issueCommentEvent(github, { number: 1, author: 'lead-lena', body: '/roadmap exempt Launch partner signed in March' }) });
+    expect(github.labelsOf(1)).toContain('roadmap-exempt');
+    github.labelRemovedBy(1, 'roadmap-exempt', 'pm-paula');
+    github.labelAddedBy(1, 'roadmap-exempt', 'pm-paula');
+    await runInProcess({ fake: github, event: labeledBy(github, 'pm-paula') });
+    expect(github.labelsOf(1)).not.toContain('roadmap-exempt');
+    expect(readTrail(botComment(github, 1)?.body).map((entry) => [entry.action, entry.actor])).toEqual([
+      ['exempt', 'lead-lena'],
+      ['label-removed', 'pm-paula'],
+    ]);
   });
 
   it('when the token cannot remove it, the issue is still not exempt and the summary says which write failed', async () => {
@@ -295,11 +356,63 @@ describe('exemption labels in an audit', () => {
     expect(github.labelsOf(4)).toContain('roadmap-exempt');
     expect(readTrail(botComment(github, 4)?.body).map((entry) => [entry.action, entry.actor])).toEqual([['exempt', 'lead-lena']]);
 
-    // Recorded now: the next audit reads no timeline at all.
+    // Recorded now: the next audit reads the timeline of the one exempt issue (who put the label on last) and writes nothing.
     github.clearRequests();
     await runInProcess({ fake: github, event: workflowDispatchEvent(github) });
-    expect(github.requests.filter((request) => JSON.stringify(request.body).includes('RoadmapLabelEvents'))).toEqual([]);
+    expect(github.requests.filter((request) => JSON.stringify(request.body).includes('RoadmapIssueTimeline'))).toHaveLength(1);
     expect(github.writes).toEqual([]);
+  });
+});
+
+describe('exemption labels put back in an audit', () => {
+  it('an audit removes a granted label taken off and put back by a non-approver, when no event ran for it', async () => {
+    const github = await repository();
+    await runInProcess({ fake: github, event: issueCommentEvent(github, { number: 1, author: 'lead-lena', body: '/roadmap exempt Launch partner signed in March' }) });
+    github.labelRemovedBy(1, 'roadmap-exempt', 'pm-paula');
+    github.labelAddedBy(1, 'roadmap-exempt', 'pm-paula');
+    await runInProcess({ fake: github, now: '2026-11-22T12:00:00Z', event: workflowDispatchEvent(github) });
+    expect(github.labelsOf(1)).not.toContain('roadmap-exempt');
+    expect(readTrail(botComment(github, 1)?.body).map((entry) => [entry.action, entry.actor])).toEqual([
+      ['exempt', 'lead-lena'],
+      ['label-removed', 'pm-paula'],
+    ]);
+  });
+
+  it("an audit keeps the label the product put on for a grant it recorded, and removes one it put on with none", async () => {
+    const github = await repository();
+    await runInProcess({ fake: github, event: issueCommentEvent(github, { number: 1, author: 'lead-lena', body: '/roadmap exempt Launch partner signed in March' }) });
+    github.addIssue({ number: 4, ...dealRequest({ title: 'Deal: audit export' }) });
+    // Another workflow of the repository, with the same GITHUB_TOKEN identity, puts the label on #4.
+    github.labelAddedBy(4, 'roadmap-exempt', WORKFLOW_BOT, '2026-11-21T09:00:00Z');
+    github.repository.files[POLICY_PATH] = COMMANDS_POLICY.replace('  max-open: 1\n', '');
+    await runInProcess({ fake: github, now: '2026-11-22T12:00:00Z', event: workflowDispatchEvent(github) });
+    expect(github.labelsOf(1)).toContain('roadmap-exempt');
+    expect(github.labelsOf(4)).not.toContain('roadmap-exempt');
+    expect(readTrail(botComment(github, 4)?.body).map((entry) => [entry.action, entry.reason])).toEqual([['label-removed', 'no grant recorded']]);
+  });
+});
+
+describe('max-open after grants that raced', () => {
+  it('the next audit revokes the newest grant beyond the cap, and says so on the issue and in the summary', async () => {
+    const github = await repository();
+    github.addIssue({ number: 4, ...dealRequest({ title: 'Deal: audit export' }) });
+    await runInProcess({ fake: github, event: issueCommentEvent(github, { number: 1, author: 'lead-lena', body: '/roadmap exempt Launch partner signed in March' }) });
+    // The second grant ran at the same moment: it saw #1 without its label yet, so max-open did not stop it.
+    github.issue(1)!.labels = github.labelsOf(1).filter((label) => label !== 'roadmap-exempt');
+    await runInProcess({ fake: github, now: '2026-11-20T12:00:01Z', event: issueCommentEvent(github, { number: 4, author: 'lead-lena', body: '/roadmap exempt Second partner signed in March' }) });
+    github.issue(1)!.labels.push('roadmap-exempt');
+    expect([github.labelsOf(1), github.labelsOf(4)].every((labels) => labels.includes('roadmap-exempt'))).toBe(true);
+
+    const result = await runInProcess({ fake: github, now: '2026-11-21T12:00:00Z', event: workflowDispatchEvent(github) });
+    expect(github.labelsOf(1)).toContain('roadmap-exempt');
+    expect(github.labelsOf(4)).not.toContain('roadmap-exempt');
+    const body = botComment(github, 4)?.body ?? '';
+    expect(body).toContain('**Exception revoked:** at most 1 may be open at a time, and this grant came after the ones kept (#1)');
+    expect(readTrail(body).map((entry) => [entry.action, entry.actor])).toEqual([
+      ['exempt', 'lead-lena'],
+      ['revoke', 'roadmap-guard'],
+    ]);
+    expect(result.summary).toMatch(/Could not check, or undid:\*\*\n {2}- Exceptions over exemptions\.max-open \(1\): the grant on \\#\u200d?4 came after the others that were open, so it was revoked/);
   });
 });
 

@@ -123,12 +123,12 @@ describe('the README workflow', () => {
     expect((documented.jobs as Record<string, { if?: string }>).roadmap?.if).toEqual((shipped.jobs as Record<string, { if?: string }>).roadmap?.if);
   });
 
-  it('keeps a comment without a /roadmap command out of the issue\'s group, so it cannot replace a queued edit', async () => {
-    // GitHub keeps one pending run per concurrency group and cancels the older one;
-    // a comment run ends at once without checking, so in the issue's group it would swallow the edit.
+  it('gives every comment a group of its own, so a command is never cancelled by an edit and a plain comment never replaces one', async () => {
+    // GitHub keeps one pending run per concurrency group and cancels the older one (test/e2e/concurrency.ts):
+    // a command queued in the issue's group would be dropped by the next edit, and a comment run that ends
+    // at once would swallow a queued edit. test/e2e/concurrency.test.ts runs a burst through these groups.
     const shipped = await readYaml<{ concurrency: { group: string }; jobs: { roadmap: { if: string } } }>('.github/workflows/roadmap.yml');
-    const notACommand = "github.event_name == 'issue_comment' && !contains(github.event.comment.body, '/roadmap')";
-    expect(shipped.concurrency.group).toContain(`${notACommand} && format('comment-{0}', github.run_id) || github.event.issue.number`);
+    expect(shipped.concurrency.group).toContain("github.event_name == 'issue_comment' && format('comment-{0}', github.event.comment.id) || github.event.issue.number");
     expect(shipped.jobs.roadmap.if).toBe("github.event_name != 'issue_comment' || contains(github.event.comment.body, '/roadmap')");
   });
 

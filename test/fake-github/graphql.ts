@@ -393,18 +393,32 @@ function issueView(repository: FakeRepository, issue: FakeIssue, context: Graphq
       mapConnection(paginate(closingPullRequests(repository, issue, context, args), args, 'closedByPullRequestsReferences'), (pullRequest) =>
         pullRequestView(repository, pullRequest, store.issue(repository, pullRequest.number)!, context),
       ),
-    // Only label events are kept; other item types give an empty timeline.
+    // The timeline the fake keeps: comments (IssueComment), labels put on and taken off (LabeledEvent, UnlabeledEvent) and
+    // reopenings (ReopenedEvent), each with who acted, oldest first; `itemTypes` filters them as GitHub's
+    // IssueTimelineItemsItemType does. Other item types are not kept, so they never appear.
     timelineItems: (args: ConnectionArgs & { itemTypes?: string[] | null }) => {
-      const wanted = !args.itemTypes || args.itemTypes.includes('LABELED_EVENT');
-      const events = wanted ? store.labelEvents.filter((event) => event.repository === repository.nodeId && event.issueNumber === issue.number) : [];
-      return mapConnection(paginate(events, args, 'timelineItems'), (event) => ({
-        __typename: 'LabeledEvent',
-        createdAt: event.createdAt,
-        actor: userView(store.user(event.actor)),
-        label: labelView(repository, store.ensureLabel(repository, event.label), context),
-      }));
+      const wanted = (type: string) => !args.itemTypes || args.itemTypes.includes(itemType(type));
+      const comments = wanted('IssueComment') ? store.commentsOf(repository, issue.number).map((comment) => ({ at: comment.createdAt, view: () => commentView(repository, issue, comment, context) })) : [];
+      const events = store.timelineEvents
+        .filter((event) => event.repository === repository.nodeId && event.issueNumber === issue.number && wanted(event.type))
+        .map((event) => ({
+          at: event.createdAt,
+          view: () => ({
+            __typename: event.type,
+            createdAt: event.createdAt,
+            actor: userView(store.user(event.actor)),
+            ...(event.label === undefined ? {} : { label: labelView(repository, store.ensureLabel(repository, event.label), context) }),
+          }),
+        }));
+      const items = [...comments, ...events].sort((a, b) => Date.parse(a.at) - Date.parse(b.at));
+      return mapConnection(paginate(items, args, 'timelineItems'), (item) => item.view());
     },
   };
+}
+
+/** `LabeledEvent` → `LABELED_EVENT`, the name `itemTypes` uses. */
+function itemType(typename: string): string {
+  return typename.replace(/([a-z])([A-Z])/g, '$1_$2').toUpperCase();
 }
 
 /**

@@ -51,9 +51,9 @@ describe("the cost of each of the action's documents, as the client sends them",
     expect(cost(ALL_QUERIES.FOCUS_ISSUE_QUERY!, { withLabels: false })).toEqual({ cost: 1, nodeCount: 200 });
   });
 
-  it('one connection each, 1 request, the minimum 1 point: comments, label events, newest issues', () => {
+  it('one connection each, 1 request, the minimum 1 point: comments, an issue timeline, newest issues', () => {
     expect(cost(ALL_QUERIES.ISSUE_COMMENTS_QUERY!)).toEqual({ cost: 1, nodeCount: 100 });
-    expect(cost(ALL_QUERIES.LABEL_EVENTS_QUERY!)).toEqual({ cost: 1, nodeCount: 100 });
+    expect(cost(ALL_QUERIES.ISSUE_TIMELINE_QUERY!)).toEqual({ cost: 1, nodeCount: 100 });
     expect(cost(ALL_QUERIES.NEWEST_ISSUES_QUERY!)).toEqual({ cost: 1, nodeCount: 20 });
   });
 

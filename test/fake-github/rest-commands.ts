@@ -5,10 +5,13 @@
  *   (201 for a new reaction, 200 when the user already reacted the same way,
  *   422 for content outside the eight reactions, 404 for an unknown comment);
  * - https://docs.github.com/rest/teams/members#get-team-membership-for-a-user
- *   (200 with `state` and `role`, 404 when the user is not a member). A
- *   workflow's GITHUB_TOKEN cannot read organization members: GitHub answers
- *   403 "Resource not accessible by integration", as it does for any
- *   permission an installation token lacks.
+ *   (200 with `state` and `role`, 404 when the user is not a member; the
+ *   OpenAPI description lists no other answer). A token that cannot see the
+ *   organization's teams, such as a workflow's GITHUB_TOKEN, gets 404 too,
+ *   for real members as well: public reports srvaroa/labeler#188,
+ *   takanome-dev/assign-issue-action#379, pozil/auto-assign-issue#91.
+ * - https://docs.github.com/rest/teams/teams#get-a-team-by-name: 200 with the
+ *   team to a token that can see it, 404 otherwise.
  */
 import { field, notFound, route, validationFailed, withRepository, type Route } from './rest.js';
 
@@ -34,12 +37,7 @@ export function commandRoutes(): Route[] {
     })),
 
     route('GET', '/orgs/{org}/teams/{team_slug}/memberships/{username}', (request) => {
-      if (!request.store.orgReaders.has(request.viewer.login.toLowerCase())) {
-        return {
-          status: 403,
-          body: { message: 'Resource not accessible by integration', documentation_url: 'https://docs.github.com/rest/teams/members#get-team-membership-for-a-user' },
-        };
-      }
+      if (!request.store.orgReaders.has(request.viewer.login.toLowerCase())) return notFound();
       const team = `${request.params.org ?? ''}/${request.params.team_slug ?? ''}`.toLowerCase();
       const login = (request.params.username ?? '').toLowerCase();
       if (!request.store.teams.get(team)?.has(login)) return notFound();
@@ -47,6 +45,13 @@ export function commandRoutes(): Route[] {
         status: 200,
         body: { url: `${request.store.apiUrl}/organizations/1/team/1/memberships/${login}`, role: 'member', state: 'active' },
       };
+    }),
+
+    route('GET', '/orgs/{org}/teams/{team_slug}', (request) => {
+      const slug = (request.params.team_slug ?? '').toLowerCase();
+      const org = (request.params.org ?? '').toLowerCase();
+      if (!request.store.orgReaders.has(request.viewer.login.toLowerCase()) || !request.store.teams.has(`${org}/${slug}`)) return notFound();
+      return { status: 200, body: { id: 1, node_id: 'T_fake1', slug, name: slug, privacy: 'closed', permission: 'pull', url: `${request.store.apiUrl}/orgs/${org}/teams/${slug}` } };
     }),
   ];
 }

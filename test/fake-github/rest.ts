@@ -5,7 +5,7 @@
  * listed here is unknown: the server answers 404 and logs it.
  */
 import { createHash } from 'node:crypto';
-import type { FakeRepository, FakeUser } from './state.js';
+import type { FakeIssue, FakeRepository, FakeUser } from './state.js';
 import type { FakeStore } from './store.js';
 import { commentJson, issueJson, labelJson, repositoryJson } from './rest-shapes.js';
 import { commandRoutes } from './rest-commands.js';
@@ -146,6 +146,16 @@ function page<T>(items: T[], request: RestRequest, url: string): RestResponse {
   return { status: 200, body: slice, headers };
 }
 
+/** Replaces an issue's labels; its timeline gets a LabeledEvent or UnlabeledEvent for each label that changed, by the token's identity. */
+function setLabels(request: RestRequest, repository: FakeRepository, issue: FakeIssue, names: string[], now: string): void {
+  const next = names.map((name) => request.store.ensureLabel(repository, name).name);
+  const has = (list: string[], name: string) => list.some((other) => other.toLowerCase() === name.toLowerCase());
+  const event = (type: 'LabeledEvent' | 'UnlabeledEvent', label: string) => ({ type, repository: repository.nodeId, issueNumber: issue.number, actor: request.viewer.login, label, createdAt: now });
+  for (const label of issue.labels) if (!has(next, label)) request.store.timelineEvents.push(event('UnlabeledEvent', label));
+  for (const label of next) if (!has(issue.labels, label)) request.store.timelineEvents.push(event('LabeledEvent', label));
+  issue.labels = next;
+}
+
 function labelNames(body: RestRequest['body']): string[] | undefined {
   const labels = Array.isArray(body) ? body : field(body, 'labels');
   if (!Array.isArray(labels)) return undefined;
@@ -245,7 +255,7 @@ export const ROUTES: Route[] = [
     const now = request.store.clock();
     if (typeof title === 'string') issue.title = title;
     if (typeof body === 'string' || body === null) issue.body = body;
-    if (labels) issue.labels = labels.map((name) => request.store.ensureLabel(repository, name).name);
+    if (labels) setLabels(request, repository, issue, labels, now);
     if (state === 'closed' && issue.state === 'open') {
       issue.state = 'closed';
       issue.closedAt = now;
@@ -254,6 +264,7 @@ export const ROUTES: Route[] = [
       issue.state = 'open';
       issue.closedAt = null;
       issue.stateReason = 'reopened';
+      request.store.timelineEvents.push({ type: 'ReopenedEvent', repository: repository.nodeId, issueNumber: number, actor: request.viewer.login, createdAt: now });
     }
     issue.updatedAt = now;
     return { status: 200, body: issueJson(request.store, repository, issue) };
@@ -323,7 +334,7 @@ export const ROUTES: Route[] = [
       const label = request.store.ensureLabel(repository, name);
       if (!issue.labels.some((existing) => existing.toLowerCase() === label.name.toLowerCase())) {
         issue.labels.push(label.name);
-        request.store.labelEvents.push({ repository: repository.nodeId, issueNumber: number, actor: request.viewer.login, label: label.name, createdAt: request.store.clock() });
+        request.store.timelineEvents.push({ type: 'LabeledEvent', repository: repository.nodeId, issueNumber: number, actor: request.viewer.login, label: label.name, createdAt: request.store.clock() });
       }
     }
     issue.updatedAt = request.store.clock();
@@ -338,8 +349,9 @@ export const ROUTES: Route[] = [
     const wanted = (request.params.name ?? '').toLowerCase();
     const index = issue.labels.findIndex((name) => name.toLowerCase() === wanted);
     if (index < 0) return { status: 404, body: { message: 'Label does not exist', documentation_url: DOCS } };
-    issue.labels.splice(index, 1);
+    const [removed] = issue.labels.splice(index, 1);
     issue.updatedAt = request.store.clock();
+    request.store.timelineEvents.push({ type: 'UnlabeledEvent', repository: repository.nodeId, issueNumber: number, actor: request.viewer.login, label: removed!, createdAt: issue.updatedAt });
     return {
       status: 200,
       body: issue.labels.map((name) => labelJson(request.store, repository, request.store.ensureLabel(repository, name))),

@@ -171,11 +171,24 @@ export class FakeGitHub {
     this.store.orgReaders.add(login.toLowerCase());
   }
 
-  /** A label added to an issue by someone, as its timeline shows it (the label is put on the issue too). */
+  /**
+   * A label added to an issue by someone, as its timeline shows it: the label
+   * is put on the issue, and its `updatedAt` moves to that moment, as any
+   * change of labels moves it on GitHub.
+   */
   labelAddedBy(issueNumber: number, label: string, actor: string, createdAt = this.store.clock()): void {
     const issue = this.issue(issueNumber);
     if (issue && !issue.labels.some((name) => name.toLowerCase() === label.toLowerCase())) issue.labels.push(this.store.ensureLabel(this.repository, label).name);
-    this.store.labelEvents.push({ repository: this.repository.nodeId, issueNumber, actor, label, createdAt });
+    if (issue && issue.updatedAt < createdAt) issue.updatedAt = createdAt;
+    this.store.timelineEvents.push({ type: 'LabeledEvent', repository: this.repository.nodeId, issueNumber, actor, label, createdAt });
+  }
+
+  /** A label taken off an issue by someone, as its timeline shows it (and `updatedAt` moves, as on GitHub). */
+  labelRemovedBy(issueNumber: number, label: string, actor: string, createdAt = this.store.clock()): void {
+    const issue = this.issue(issueNumber);
+    if (issue) issue.labels = issue.labels.filter((name) => name.toLowerCase() !== label.toLowerCase());
+    if (issue && issue.updatedAt < createdAt) issue.updatedAt = createdAt;
+    this.store.timelineEvents.push({ type: 'UnlabeledEvent', repository: this.repository.nodeId, issueNumber, actor, label, createdAt });
   }
 
   /** The reactions on a comment, as `content` by `user`. */

@@ -18,6 +18,16 @@ import {
 } from './state.js';
 import type { FakeProject } from './projects.js';
 
+export interface FakeTimelineEvent {
+  type: 'LabeledEvent' | 'UnlabeledEvent' | 'ReopenedEvent';
+  repository: string;
+  issueNumber: number;
+  actor: string;
+  /** The label, for LabeledEvent and UnlabeledEvent. */
+  label?: string;
+  createdAt: string;
+}
+
 export const HTML_BASE_URL = 'https://github.com';
 
 export class FakeStore {
@@ -39,8 +49,13 @@ export class FakeStore {
   readonly teams = new Map<string, Set<string>>();
   /** Logins whose tokens may read organization members; the workflow's GITHUB_TOKEN may not. */
   readonly orgReaders = new Set<string>();
-  /** Who added which label to which issue, oldest first: the issues' timelines (LabeledEvent). */
-  readonly labelEvents: { repository: string; issueNumber: number; actor: string; label: string; createdAt: string }[] = [];
+  /**
+   * The issues' timelines beyond their comments, oldest first: who put which
+   * label on (LabeledEvent) or took it off (UnlabeledEvent), who reopened an
+   * issue (ReopenedEvent). Comments join them as IssueComment items when the
+   * timeline is read.
+   */
+  readonly timelineEvents: FakeTimelineEvent[] = [];
   /** Reactions by comment id. */
   readonly reactions = new Map<number, { id: number; content: string; user: string; createdAt: string }[]>();
 

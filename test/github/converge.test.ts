@@ -18,7 +18,7 @@ const big = (id: number) => `${BIG}${id}`;
 describe('the bot comment among several', () => {
   it('is the oldest; later copies of the bot are extras, a pasted marker and a repeated read are not', () => {
     const window = [node(10), node(11, { viewerDidAuthor: false }), node(12), node(13, { body: 'thanks' }), node(12), node(14)];
-    expect(findBotComment(window)).toEqual({ id: big(10), body, extraIds: [big(12), big(14)] });
+    expect(findBotComment(window)).toEqual({ id: big(10), body, extras: [{ id: big(12), body }, { id: big(14), body }] });
     expect(findBotComment([node(10), node(10)])).toEqual({ id: big(10), body });
   });
 });
@@ -40,17 +40,17 @@ function planFor(comment: BotComment | null, rendered: string) {
 
 describe('planning after a race', () => {
   it('deletes the extra copies and keeps the oldest, whatever else changes', () => {
-    const raced = { id: big(10), body: `${body}\n\n_Checked on ${NOW.slice(0, 10)}._`, extraIds: [big(12), big(14)] };
+    const raced = { id: big(10), body: `${body}\n\n_Checked on ${NOW.slice(0, 10)}._`, extras: [{ id: big(12), body }, { id: big(14), body }] };
     const commentWrites = (writes: ReturnType<typeof planFor>) => writes.filter((w) => w.kind.endsWith('comment')).map((w) => [w.kind, 'commentId' in w ? w.commentId : w.issue]);
     expect(commentWrites(planFor(raced, body))).toEqual([
       ['delete-comment', big(12)],
       ['delete-comment', big(14)],
     ]);
-    // Findings changed at the same time: the extras still go, and the oldest is the one edited.
+    // Findings changed at the same time: the oldest is the one edited, and the extras go after it.
     expect(commentWrites(planFor(raced, `${body}\nand the budget`))).toEqual([
+      ['update-comment', big(10)],
       ['delete-comment', big(12)],
       ['delete-comment', big(14)],
-      ['update-comment', big(10)],
     ]);
   });
 

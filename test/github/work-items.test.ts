@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { personActivityAt, toWorkItem, workItemFromIssue, type CommentNode } from '../../src/github/work-items.js';
 import { issueNode } from './fixtures.js';
+import type { TimelineEvent } from '../../src/github/timeline.js';
 import { COMMENT_MARKER, readCommentState, stateMarker } from '../../src/report/markers.js';
 
 const bot = (at: string): CommentNode => ({ fullDatabaseId: '3500000001', viewerDidAuthor: true, body: 'ours', createdAt: at, updatedAt: at });
@@ -15,10 +16,22 @@ describe("a person's last touch", () => {
     expect(personActivityAt({ ...old, lastEditedAt: null }, [bot('2026-11-20T09:00:00Z')])).toBe('2024-01-10T00:00:00.000Z');
   });
 
-  it('trusts updatedAt when a person changed the issue after the bot', () => {
-    const touched = { ...old, updatedAt: '2026-11-21T15:00:00Z' };
-    expect(personActivityAt(touched, [bot('2026-11-20T09:00:00Z')])).toBeUndefined();
+  it("never takes updatedAt as a touch once the bot wrote, however long after its comment the change came", () => {
+    // A day after the bot's comment something moved updatedAt: the bot's own label write, or a person's. Only the timeline tells.
+    const changed = { ...old, updatedAt: '2026-11-21T15:00:00Z' };
+    expect(personActivityAt(changed, [bot('2026-11-20T09:00:00Z')])).toBe('2024-06-01T00:00:00.000Z');
+    // An issue the bot never wrote on: its updatedAt is all there is.
     expect(personActivityAt(old, [person('2026-11-20T09:00:00Z')])).toBeUndefined();
+  });
+
+  it("reads who acted from the timeline: a person's label counts, the product's own label and comment never do", () => {
+    const event = (type: TimelineEvent['type'], at: string, byProduct: boolean): TimelineEvent => ({ type, at, byProduct, actor: { login: byProduct ? 'github-actions[bot]' : 'pm-paula', isBot: byProduct } });
+    const timeline = (...events: TimelineEvent[]) => ({ events, isProduct: () => false });
+    const bots = timeline(event('comment', '2026-11-20T09:00:00Z', true), event('labeled', '2026-11-20T09:30:00Z', true));
+    expect(personActivityAt(old, [], bots)).toBe('2024-06-01T00:00:00.000Z');
+    // Two minutes after the bot's write: a person's label is a touch all the same.
+    const person = timeline(event('comment', '2026-11-20T09:00:00Z', true), event('labeled', '2026-11-20T09:02:00Z', false));
+    expect(personActivityAt(old, [], person)).toBe('2026-11-20T09:02:00.000Z');
   });
 
   it('reaches the work item, with the reason a closed issue was closed', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { checkApprover } from '../../src/commands/approvers.js';
-import { grantedAt, MAX_TRAIL_ENTRIES, readTrail, trailData, withEntry, type TrailEntry } from '../../src/report/trail.js';
+import { grantedAt, holdsTrail, MAX_TRAIL_ENTRIES, mergeTrails, readTrail, trailData, withEntry, type TrailEntry } from '../../src/report/trail.js';
 
 const grant: TrailEntry = { at: '2026-10-01T00:00:00.000Z', actor: 'lena', action: 'exempt', reason: 'launch partner --> <script>' };
 
@@ -40,5 +40,22 @@ describe('checkApprover', () => {
     expect(asked).toEqual([]);
     expect(await checkApprover(['@acme/secret', '@acme/leads'], 'tara', lookup)).toEqual({ approved: true, unreadableTeams: ['@acme/secret'] });
     expect(await checkApprover(['@acme/secret'], 'tara', lookup)).toEqual({ approved: false, unreadableTeams: ['@acme/secret'] });
+  });
+});
+
+describe('trails from several comments of the bot', () => {
+  const revoke: TrailEntry = { at: '2026-10-05T00:00:00.000Z', actor: 'lena', action: 'revoke', reason: 'walked away' };
+  const later: TrailEntry = { ...grant, at: '2026-10-09T00:00:00.000Z' };
+
+  it('merge into one, every entry once, oldest first', () => {
+    expect(mergeTrails([[later], [grant, revoke], [grant]])).toEqual([grant, revoke, later]);
+  });
+
+  it('tell whether a trail holds everything another holds', () => {
+    expect(holdsTrail([grant, revoke], [revoke])).toBe(true);
+    expect(holdsTrail([grant], [grant, revoke])).toBe(false);
+    // A full trail has let its oldest entries go: an entry older than any it keeps is not missing.
+    const full = Array.from({ length: MAX_TRAIL_ENTRIES }, (_, day) => ({ ...grant, at: `2026-11-${String(day + 1).padStart(2, '0')}T00:00:00.000Z` }));
+    expect(holdsTrail(full, [grant])).toBe(true);
   });
 });

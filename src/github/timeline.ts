@@ -1,0 +1,75 @@
+/**
+ * An issue's timeline as who did what and when: the one place that tells the
+ * product's own writes from people's, by who acted (the timeline's actor, a
+ * comment's author), never by how close in time something happened to a
+ * write of the bot's. One request per issue asked about: audits ask only
+ * about the few issues whose answer matters (exempt issues, stale ones).
+ */
+import type { GitHubClient } from './client.js';
+import { ISSUE_TIMELINE_QUERY } from './queries.js';
+
+type Actor = { __typename?: string; login: string } | null | undefined;
+
+interface TimelineNode {
+  __typename?: string;
+  createdAt?: string;
+  updatedAt?: string;
+  viewerDidAuthor?: boolean;
+  author?: Actor;
+  actor?: Actor;
+  label?: { name: string } | null;
+}
+
+interface TimelinePage {
+  viewer?: { login: string } | null;
+  repository: { issue: { timelineItems: { nodes: (TimelineNode | null)[] | null } } | null } | null;
+}
+
+export interface TimelineEvent {
+  type: 'comment' | 'labeled' | 'unlabeled' | 'other';
+  /** ISO 8601: when it happened (for a comment, its last edit). */
+  at: string;
+  /** Who acted; null for a deleted account. */
+  actor: { login: string; isBot: boolean } | null;
+  /** The product itself acted (this token's identity, or one it used before). */
+  byProduct: boolean;
+  label?: string;
+}
+
+export interface Timeline {
+  events: TimelineEvent[];
+  /** True for a login the product acts as (this token's identity, or one it acted as before). */
+  isProduct: (login: string) => boolean;
+}
+
+/** The timeline, with the product's own doings marked: this token's identity (GitHub's `viewer`) and the earlier ones the client was given. */
+export async function readTimeline(client: GitHubClient, repo: { owner: string; name: string }, issue: number): Promise<Timeline> {
+  const page = await client.graphql<TimelinePage>(ISSUE_TIMELINE_QUERY, { owner: repo.owner, name: repo.name, number: issue });
+  const identities = new Set([page.viewer?.login, ...(client.earlierIdentities ?? [])].flatMap((login) => (login ? [login.toLowerCase()] : [])));
+  const ours = (login: string | undefined): login is string => !!login && identities.has(login.toLowerCase());
+  const nodes = page.repository?.issue?.timelineItems.nodes ?? [];
+  return { events: nodes.flatMap((node) => (node ? toEvent(node, ours) : [])), isProduct: ours };
+}
+
+function toEvent(node: TimelineNode, ours: (login: string | undefined) => boolean): TimelineEvent[] {
+  const comment = node.__typename === 'IssueComment';
+  const at = comment ? (node.updatedAt ?? node.createdAt) : node.createdAt;
+  if (!at || Number.isNaN(Date.parse(at))) return [];
+  const who = comment ? node.author : node.actor;
+  const actor = who ? { login: who.login, isBot: who.__typename === 'Bot' || who.login.endsWith('[bot]') } : null;
+  const type = comment ? 'comment' : node.__typename === 'LabeledEvent' ? 'labeled' : node.__typename === 'UnlabeledEvent' ? 'unlabeled' : 'other';
+  const byProduct = (comment && node.viewerDidAuthor === true) || ours(who?.login);
+  return [{ type, at, actor, byProduct, ...(node.label ? { label: node.label.name } : {}) }];
+}
+
+/** The last time anyone but the product touched the issue, as far as the timeline shows; undefined when it shows nothing of the kind. */
+export function lastTouchByPeople(timeline: Timeline): string | undefined {
+  const moments = timeline.events.filter((event) => !event.byProduct).map((event) => Date.parse(event.at));
+  return moments.length ? new Date(Math.max(...moments)).toISOString() : undefined;
+}
+
+/** The latest time `label` was put on the issue, and by whom; undefined when the timeline does not show it. */
+export function lastLabeled(timeline: Timeline, label: string): TimelineEvent | undefined {
+  const wanted = label.trim().toLowerCase();
+  return timeline.events.filter((event) => event.type === 'labeled' && event.label?.trim().toLowerCase() === wanted).at(-1);
+}

@@ -7,7 +7,7 @@
  * has judged in time.
  */
 import type { Policy } from './policy.js';
-import { classify, fieldTexts } from './classify.js';
+import { classify, fieldTexts, isExcluded } from './classify.js';
 import { parseFormDate } from './rules/business-case.js';
 import { DAY_MS, type DraftFinding } from './rules/context.js';
 import type { WorkItem } from './types.js';
@@ -36,8 +36,9 @@ function outcomeOf(policy: Policy, item: WorkItem): Outcome | undefined {
   return OUTCOMES.find((name) => labels.includes(policy.enforcement.labels.outcome[name].trim().toLowerCase()));
 }
 
+/** Work `work.exclude-labels` leaves off the roadmap is never a bet, whatever its category. */
 function isBet(policy: Policy, item: WorkItem): boolean {
-  return policy.bets.appliesTo.includes(classify(policy, item).category);
+  return policy.bets.appliesTo.includes(classify(policy, item).category) && !isExcluded(policy, item);
 }
 
 /** Bets closed over the last `months` calendar months (UTC) up to `now`, and how they turned out. */

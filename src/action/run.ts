@@ -5,6 +5,7 @@
  */
 import * as core from './workflow-commands.js';
 import { buildReportInput, outcomeMonths } from '../report/report-input.js';
+import { windowStart } from '../core/trend.js';
 import { evaluate } from '../core/evaluate.js';
 import type { Evaluation } from '../core/types.js';
 import { loadPolicy, type LoadedPolicy } from '../policy/load.js';
@@ -229,7 +230,7 @@ function gather(client: GitHubClient, context: EventContext, loaded: LoadedPolic
   const readBudget = loaded.policy.work.project ? async () => [] : state.budgetItems;
   if (route.mode === 'issue') return gatherIssue({ ...common, issueNumber: route.issueNumber, readBudget });
   const closedMonths = Math.max(inputs.trendMonths, outcomeMonths(loaded.policy, inputs.trendMonths));
-  return state.afterAuditRead(() => gatherAudit({ ...common, now, ...(closedMonths > 0 ? { trendSince: trendStart(now, closedMonths) } : {}) }));
+  return state.afterAuditRead(() => gatherAudit({ ...common, now, ...(closedMonths > 0 ? { trendSince: windowStart(now, closedMonths) } : {}) }));
 }
 
 /** The routes whose run reads, evaluates and syncs issues. */
@@ -338,7 +339,3 @@ function firstLine(text: string): string {
   return text.split('\n', 1)[0]!.trim();
 }
 
-/** The first day (UTC) of the oldest month the trend shows: closed issues updated since then are read. */
-function trendStart(now: Date, months: number): string {
-  return new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - (months - 1), 1)).toISOString();
-}

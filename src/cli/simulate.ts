@@ -10,6 +10,7 @@ import { reviewSnapshot } from '../snapshot/checks.js';
 import { locateSnapshotProblems } from '../snapshot/problems.js';
 import { extendsReader } from './extends.js';
 import type { Snapshot } from '../core/types.js';
+import type { Policy } from '../core/policy.js';
 import { loadPolicy, type LoadedPolicy, type PolicyFileReader } from '../policy/load.js';
 import { budgetsOutput, findingsOutput } from '../report/outputs.js';
 import { renderMarkdownReport } from '../report/summary.js';
@@ -145,6 +146,11 @@ async function readLocalFile(absolute: string, shown: string): Promise<string | 
 
 /** Months of delivered work the offline reports show, as an audit with `trend-months: 6` does. */
 const OFFLINE_TREND_MONTHS = 6;
+
+/** The months of closed work the offline reports judge: the trend's, or the bets' outcomes' when longer. */
+export function offlineWindowMonths(policy: Policy): number {
+  return Math.max(OFFLINE_TREND_MONTHS, outcomeMonths(policy, OFFLINE_TREND_MONTHS));
+}
 
 /**
  * What an audit of the snapshot would report, every section included: the

@@ -5,6 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ReportInput } from '../report/types.js';
+import { verdictOf } from '../report/digest.js';
 import { parseSnapshot } from '../snapshot/file.js';
 import { type Command, EXIT, EXIT_CODES_HELP, parseStrictly, rejectArguments, reportBadInput } from './io.js';
 import { packageFilePath, packageRoot } from './package.js';
@@ -41,7 +42,7 @@ export const demoCommand: Command = async (args, io) => {
     const format = parseFormat(values.format);
     const report = await exampleReport();
     io.stdout.write(render(report, format, io));
-    return report.evaluation.compliant ? EXIT.ok : EXIT.fails;
+    return verdictOf(report).passes ? EXIT.ok : EXIT.fails;
   } catch (error) {
     return reportBadInput('demo', error, io);
   }

@@ -55,7 +55,8 @@ export const simulateCommand: Command = async (args, io) => {
     for (const warning of review.suspicious) io.stderr.write(`roadmap-guard simulate: warning: ${options.snapshot}: ${warning}\n`);
     const input = offlineReport({ mode: 'simulate', loaded, snapshot, at });
     io.stdout.write(render(input, options.format, io));
-    return input.evaluation.compliant ? EXIT.ok : EXIT.fails;
+    // The exit code says what the report says.
+    return verdictOf(input).passes ? EXIT.ok : EXIT.fails;
   } catch (error) {
     return reportBadInput('simulate', error, io);
   }

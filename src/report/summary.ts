@@ -270,7 +270,7 @@ function issueReport(input: ReportInput, focusItem: number): string[] {
   const category = assessment ? ` (${escapeText(assessment.category, 40)}, ${amount(assessment.size, input.evaluation.unit)})` : '';
   return [
     `## Roadmap Guard: #${focusItem} ${state}`,
-    `${itemLink(item)}${category} · ${input.evaluation.compliant ? 'the check passes' : '**the check fails**'}`,
+    `${itemLink(item)}${category} · ${facts.verdict.passes ? 'the check passes' : '**the check fails**'}`,
     lines.length ? `### Findings\n\n${lines.join('\n')}` : '',
     budget ? [`### ${escapeText(budget.category, 40)} budget`, budgetTable(input, [budget]), BAR_LEGEND].join('\n\n') : '',
     input.run ? runSection(input, input.run) : '',

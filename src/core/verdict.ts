@@ -23,6 +23,8 @@ export interface Tally {
 
 export interface KindTally {
   kind: FindingKind;
+  /** Findings not on exempt items: those that fail and those that warn. */
+  open: Tally;
   /** Findings that fail the check. */
   failing: Tally;
   /** Findings that warn. */
@@ -124,7 +126,7 @@ function tallyByKind(findings: readonly Finding[]): KindTally[] {
   return FINDING_KINDS.flatMap((kind) => {
     const ofKind = findings.filter((f) => f.kind === kind);
     if (ofKind.length === 0) return [];
-    return [{ kind, failing: tally(ofKind.filter(isFailing)), warnings: tally(ofKind.filter(isWarning)), exempt: tally(ofKind.filter((f) => f.exempt)) }];
+    return [{ kind, open: tally(ofKind.filter((f) => !f.exempt)), failing: tally(ofKind.filter(isFailing)), warnings: tally(ofKind.filter(isWarning)), exempt: tally(ofKind.filter((f) => f.exempt)) }];
   });
 }
 

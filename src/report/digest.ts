@@ -147,7 +147,7 @@ export function digest(input: ReportInput): ReportDigest {
     })),
     customers: evaluation.budgets.flatMap(customerRows),
     customerTables: customerTables(input),
-    groups: groups(listed(evaluation.findings), (k) => sum(k.failing, k.warnings)),
+    groups: groups(listed(evaluation.findings), (k) => k.open),
     failingGroups: groups(listed(open).filter((f) => f.severity === 'fail'), (k) => k.failing),
     warningGroups: groups(listed(open).filter((f) => f.severity === 'warn'), (k) => k.warnings),
     exemptItems: evaluation.items.filter((a) => a.exempt).map((a) => a.number),
@@ -192,10 +192,6 @@ function customerRows(b: CategoryBudget): CustomerRow[] {
     capText: c.cap ? `≤ ${c.cap}` : '—',
     over: c.over,
   }));
-}
-
-function sum(a: Tally, b: Tally): Tally {
-  return { findings: a.findings + b.findings, items: a.items + b.items, budgets: a.budgets + b.budgets };
 }
 
 function archiveOf(input: ReportInput): ReportDigest['archive'] {

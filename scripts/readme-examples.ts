@@ -12,7 +12,7 @@ import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parse } from 'yaml';
-import { buildReportInput } from '../src/report/report-input.js';
+import { offlineReport } from '../src/cli/simulate.js';
 import { parseSnapshot } from '../src/snapshot/file.js';
 import { parsePolicy } from '../src/policy/normalize.js';
 import { evaluate } from '../src/core/evaluate.js';
@@ -30,27 +30,26 @@ import type { BenchResults } from '../bench/results.js';
 
 export const POLICY_FILE = 'examples/roadmap-policy.yml';
 export const SNAPSHOT_FILE = 'examples/acme-snapshot.json';
-/** The months of delivered work the example summary's trend covers. */
-const TREND_MONTHS = 6;
-/** The months of delivered bets the example's outcomes cover. */
-const OUTCOME_MONTHS = 12;
-
-/** The example roadmap evaluated at the moment its snapshot was taken, as the action would report it in audit mode. */
+/**
+ * The example roadmap evaluated at the moment its snapshot was taken, as the
+ * action would report it in audit mode, through the code path `demo` and
+ * `simulate` take: the same trend and the same bets' outcomes.
+ */
 export function exampleReportInput(root: string, options: { policy?: Policy; items?: (items: WorkItem[]) => WorkItem[]; daysLater?: number } = {}): ReportInput {
   const policy = options.policy ?? parsePolicy(examplePolicyFile(root));
   const snapshot = parseSnapshot(readFileSync(join(root, SNAPSHOT_FILE), 'utf8'), SNAPSHOT_FILE);
-  return buildReportInput({
+  return offlineReport({
     mode: 'audit',
-    policy,
-    items: options.items ? options.items(snapshot.items) : snapshot.items,
-    now: new Date(Date.parse(snapshot.takenAt) + (options.daysLater ?? 0) * 86_400_000).toISOString(),
     // As a repository using the action would see it.
-    policySources: ['.github/roadmap-policy.yml'],
-    sourceName: snapshot.source.name,
-    trendMonths: TREND_MONTHS,
-    // Bets delivered over the last year, as an audit reports them once `bets.outcome-due-days` is set.
-    outcomeMonths: OUTCOME_MONTHS,
+    loaded: { policy, sources: ['.github/roadmap-policy.yml'] },
+    snapshot: { ...snapshot, items: options.items ? options.items(snapshot.items) : snapshot.items },
+    at: new Date(Date.parse(snapshot.takenAt) + (options.daysLater ?? 0) * 86_400_000).toISOString(),
   });
+}
+
+/** The example as `roadmap-guard demo` reports it: the policy named as the demo names it. */
+export function demoReportInput(root: string): ReportInput {
+  return { ...exampleReportInput(root), mode: 'demo', policySources: [POLICY_FILE] };
 }
 
 /**
@@ -116,18 +115,19 @@ export function renderReadmeExamples(root: string): ReadmeExamples {
   const input = exampleReportInput(root);
   return {
     comment: renderComment({ ...input, mode: 'issue', focusItem: exampleCommentItem(input) }),
-    summary: renderMarkdownReport(input),
+    // Byte for byte what `roadmap-guard demo --format markdown` prints.
+    summary: renderMarkdownReport(demoReportInput(root)),
     'policy-preview': examplePolicyPreview(root),
     ...archiveExamples(root),
-    demo: demoTop(input),
+    demo: demoTop(root),
     outcomes: outcomesSection(input.outcomes),
     cost: costTable(JSON.parse(readFileSync(join(root, 'bench', 'results.json'), 'utf8')) as BenchResults),
   };
 }
 
 /** What `roadmap-guard demo` prints, up to its list of findings: the same input as the demo command builds. */
-export function demoTop(input: ReportInput): string {
-  const text = renderTerminal({ ...input, mode: 'demo', policySources: [POLICY_FILE] }, { color: false, width: 80 });
+export function demoTop(root: string): string {
+  const text = renderTerminal(demoReportInput(root), { color: false, width: 80 });
   return text.slice(0, text.indexOf('\n\nNeeds attention'));
 }
 

@@ -4,7 +4,8 @@
  * a one-line reason) whatever happens along the way.
  */
 import * as core from './workflow-commands.js';
-import { buildReportInput } from '../report/report-input.js';
+import { buildReportInput, outcomeMonths } from '../report/report-input.js';
+import { windowStart } from '../core/trend.js';
 import { evaluate } from '../core/evaluate.js';
 import type { Evaluation } from '../core/types.js';
 import { loadPolicy, type LoadedPolicy } from '../policy/load.js';
@@ -175,7 +176,7 @@ function reportInputFor(run: Pick<PlanContext, 'context' | 'loaded' | 'inputs' |
     ...(loaded.commit ? { policyCommit: loaded.commit } : {}),
     ...(route.mode === 'issue' ? { focusItem: route.issueNumber } : {}),
     trendMonths: audit ? inputs.trendMonths : 0,
-    outcomeMonths: audit ? outcomeMonths(loaded.policy, inputs) : 0,
+    outcomeMonths: audit ? outcomeMonths(loaded.policy, inputs.trendMonths) : 0,
     trendExtraRequests: gathered.trendRequests,
   });
 }
@@ -241,8 +242,8 @@ function gather(client: GitHubClient, context: EventContext, loaded: LoadedPolic
   // With a board, planned work is the board's items (see withBoard), which the board read gives in full: the repository's other open issues are not needed.
   const readBudget = loaded.policy.work.project ? async () => [] : state.budgetItems;
   if (route.mode === 'issue') return gatherIssue({ ...common, issueNumber: route.issueNumber, readBudget });
-  const closedMonths = Math.max(inputs.trendMonths, outcomeMonths(loaded.policy, inputs));
-  return state.afterAuditRead(() => gatherAudit({ ...common, now, ...(closedMonths > 0 ? { trendSince: trendStart(now, closedMonths) } : {}) }));
+  const closedMonths = Math.max(inputs.trendMonths, outcomeMonths(loaded.policy, inputs.trendMonths));
+  return state.afterAuditRead(() => gatherAudit({ ...common, now, ...(closedMonths > 0 ? { trendSince: windowStart(now, closedMonths) } : {}) }));
 }
 
 /** The routes whose run reads, evaluates and syncs issues. */
@@ -356,17 +357,3 @@ function firstLine(text: string): string {
   return text.split('\n', 1)[0]!.trim();
 }
 
-/**
- * Months of closed bets an audit judges: the trend's window when there is
- * one, else the last 12 months once `bets.outcome-due-days` asks for outcomes.
- */
-function outcomeMonths(policy: LoadedPolicy['policy'], inputs: ActionInputs): number {
-  if (policy.bets.appliesTo.length === 0) return 0;
-  if (inputs.trendMonths > 0) return inputs.trendMonths;
-  return policy.bets.outcomeDueDays === undefined ? 0 : 12;
-}
-
-/** The first day (UTC) of the oldest month the trend shows: closed issues updated since then are read. */
-function trendStart(now: Date, months: number): string {
-  return new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - (months - 1), 1)).toISOString();
-}

@@ -4,11 +4,12 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { buildReportInput } from '../report/report-input.js';
+import type { ReportInput } from '../report/types.js';
+import { verdictOf } from '../report/digest.js';
 import { parseSnapshot } from '../snapshot/file.js';
 import { type Command, EXIT, EXIT_CODES_HELP, parseStrictly, rejectArguments, reportBadInput } from './io.js';
 import { packageFilePath, packageRoot } from './package.js';
-import { loadLocalPolicy, parseFormat, render } from './simulate.js';
+import { loadLocalPolicy, offlineReport, parseFormat, render } from './simulate.js';
 
 const demoUsage = () => `Usage: roadmap-guard demo [--format text|markdown|json]
 
@@ -41,24 +42,15 @@ export const demoCommand: Command = async (args, io) => {
     const format = parseFormat(values.format);
     const report = await exampleReport();
     io.stdout.write(render(report, format, io));
-    return report.evaluation.compliant ? EXIT.ok : EXIT.fails;
+    return verdictOf(report).passes ? EXIT.ok : EXIT.fails;
   } catch (error) {
     return reportBadInput('demo', error, io);
   }
 };
 
-/** The example evaluated at the moment the snapshot was taken, so the demo prints the same report every day. */
-async function exampleReport() {
-  const root = packageRoot();
+/** The example evaluated at the moment the snapshot was taken, so the demo prints the same report every day: what simulate prints for the same files. */
+export async function exampleReport(root = packageRoot()): Promise<ReportInput> {
   const snapshot = parseSnapshot(readFileSync(join(root, EXAMPLE_SNAPSHOT), 'utf8'), EXAMPLE_SNAPSHOT);
   const loaded = await loadLocalPolicy(EXAMPLE_POLICY, root);
-  return buildReportInput({
-    mode: 'demo',
-    policy: loaded.policy,
-    items: snapshot.items,
-    now: snapshot.takenAt,
-    policySources: loaded.sources,
-    sourceName: snapshot.source.name,
-    trendMonths: 6,
-  });
+  return offlineReport({ mode: 'demo', loaded, snapshot, at: snapshot.takenAt });
 }

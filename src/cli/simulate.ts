@@ -4,17 +4,19 @@
  */
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { buildReportInput } from '../report/report-input.js';
+import { buildReportInput, outcomeMonths } from '../report/report-input.js';
 import { parseSnapshot, SnapshotError } from '../snapshot/file.js';
 import { reviewSnapshot } from '../snapshot/checks.js';
 import { locateSnapshotProblems } from '../snapshot/problems.js';
 import { extendsReader } from './extends.js';
 import type { Snapshot } from '../core/types.js';
+import type { Policy } from '../core/policy.js';
 import { loadPolicy, type LoadedPolicy, type PolicyFileReader } from '../policy/load.js';
 import { budgetsOutput, findingsOutput } from '../report/outputs.js';
 import { renderMarkdownReport } from '../report/summary.js';
+import { verdictOf } from '../report/digest.js';
 import { renderTerminal } from '../report/terminal.js';
-import type { ReportInput } from '../report/types.js';
+import type { ReportInput, RunMode } from '../report/types.js';
 import { BadInput, type CliIo, type Command, EXIT, EXIT_CODES_HELP, parseStrictly, rejectArguments, reportBadInput } from './io.js';
 
 const SIMULATE_USAGE = `Usage: roadmap-guard simulate --policy <file> --snapshot <file> [--at <date>] [--format text|markdown|json] [--extends-from <file>]
@@ -51,17 +53,10 @@ export const simulateCommand: Command = async (args, io) => {
     const review = reviewSnapshot(loaded.policy, snapshot.items, at);
     if (review.impossible.length > 0) throw new SnapshotError(options.snapshot, locateSnapshotProblems(text, review.impossible));
     for (const warning of review.suspicious) io.stderr.write(`roadmap-guard simulate: warning: ${options.snapshot}: ${warning}\n`);
-    const input = buildReportInput({
-      mode: 'simulate',
-      policy: loaded.policy,
-      items: snapshot.items,
-      now: at,
-      policySources: loaded.sources,
-      sourceName: snapshot.source.name,
-      trendMonths: 6,
-    });
+    const input = offlineReport({ mode: 'simulate', loaded, snapshot, at });
     io.stdout.write(render(input, options.format, io));
-    return input.evaluation.compliant ? EXIT.ok : EXIT.fails;
+    // The exit code says what the report says.
+    return verdictOf(input).passes ? EXIT.ok : EXIT.fails;
   } catch (error) {
     return reportBadInput('simulate', error, io);
   }
@@ -150,6 +145,32 @@ async function readLocalFile(absolute: string, shown: string): Promise<string | 
   }
 }
 
+/** Months of delivered work the offline reports show, as an audit with `trend-months: 6` does. */
+const OFFLINE_TREND_MONTHS = 6;
+
+/** The months of closed work the offline reports judge: the trend's, or the bets' outcomes' when longer. */
+export function offlineWindowMonths(policy: Policy): number {
+  return Math.max(OFFLINE_TREND_MONTHS, outcomeMonths(policy, OFFLINE_TREND_MONTHS));
+}
+
+/**
+ * What an audit of the snapshot would report, every section included: the
+ * trend and the bets' outcomes are judged from the closed items it carries.
+ */
+export function offlineReport(options: { mode: RunMode; loaded: Pick<LoadedPolicy, 'policy' | 'sources'>; snapshot: Snapshot; at: string }): ReportInput {
+  const { loaded, snapshot } = options;
+  return buildReportInput({
+    mode: options.mode,
+    policy: loaded.policy,
+    items: snapshot.items,
+    now: options.at,
+    policySources: loaded.sources,
+    sourceName: snapshot.source.name,
+    trendMonths: OFFLINE_TREND_MONTHS,
+    outcomeMonths: outcomeMonths(loaded.policy, OFFLINE_TREND_MONTHS),
+  });
+}
+
 /**
  * The report in the chosen format. Colour only on a terminal, and never when
  * NO_COLOR is set; lines fit a terminal's width and are never cut in a pipe.
@@ -158,7 +179,7 @@ export function render(input: ReportInput, format: Format, io: CliIo): string {
   if (format === 'markdown') return ensureNewline(renderMarkdownReport(input));
   if (format === 'json') {
     const { evaluation } = input;
-    return `${JSON.stringify({ evaluation, findings: findingsOutput(evaluation), budgets: budgetsOutput(evaluation) }, null, 2)}\n`;
+    return `${JSON.stringify({ verdict: verdictOf(input), evaluation, findings: findingsOutput(evaluation), budgets: budgetsOutput(evaluation) }, null, 2)}\n`;
   }
   const terminal = io.stdout.isTTY === true;
   return renderTerminal(input, { color: terminal && !io.env['NO_COLOR'], ...(terminal ? { width: io.stdout.columns || 80 } : {}) });

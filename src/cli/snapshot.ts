@@ -11,13 +11,17 @@ import { createGitHubClient, type GitHubClient } from '../github/client.js';
 import { describeCounts } from '../github/request-counts.js';
 import { createPolicyReader } from '../github/policy-reader.js';
 import { readIssues, type RepoRef } from '../github/read.js';
+import { windowStart } from '../core/trend.js';
+import { offlineWindowMonths } from './simulate.js';
 import { DEFAULT_POLICY_PATH, loadPolicy, type LoadedPolicy } from '../policy/load.js';
 import { BadInput, type CliIo, type Command, EXIT, parseStrictly, rejectArguments, reportBadInput } from './io.js';
 import { plural } from '../core/wording.js';
 
 const SNAPSHOT_USAGE = `Usage: roadmap-guard snapshot --repo <owner/name> [--project <owner/number>] [--out <file>] [--policy <path>] [--api-url <url>]
 
-Reads what an audit reads and writes it as a snapshot for \`simulate\`.
+Reads what an audit reads (the open issues, and the issues closed over the
+months simulate's trend and bets' outcomes cover) and writes it as a snapshot
+for \`simulate\`.
 Reads only. The token comes from GITHUB_TOKEN or GH_TOKEN.
 
   --repo <owner/name>       the repository (its policy names the board fields to read)
@@ -63,6 +67,7 @@ export const snapshotCommand: Command = async (args, io) => {
 };
 
 async function capture(client: GitHubClient, options: SnapshotOptions, io: CliIo): Promise<Snapshot> {
+  const takenAt = new Date();
   const loaded = await loadPolicy(options.policyPath, createPolicyReader({ client, repo: options.repo }));
   const board = options.project ?? loaded.policy.work.project;
   const progress = (items: number) =>
@@ -74,13 +79,15 @@ async function capture(client: GitHubClient, options: SnapshotOptions, io: CliIo
     items = boardWork(read, options.repo, withBoard.policy, []).items;
   } else {
     const open = await readIssues(client, options.repo, { states: ['OPEN'], withBody: true, withComments: false });
-    items = open.records.map((record) => record.item);
+    // Closed work too, as an audit reads it: the trend and the bets' outcomes that simulate prints are judged from it.
+    const closed = await readIssues(client, options.repo, { states: ['CLOSED'], since: windowStart(takenAt, offlineWindowMonths(loaded.policy)), withBody: true, withComments: false });
+    items = [...open.records, ...closed.records].map((record) => record.item);
   }
   progress(items.length);
   return {
     version: 1,
     source: board ? { kind: 'project', name: `${board.owner}/${board.number}` } : { kind: 'repository', name: `${options.repo.owner}/${options.repo.name}` },
-    takenAt: new Date().toISOString(),
+    takenAt: takenAt.toISOString(),
     items,
   };
 }

@@ -7,9 +7,10 @@
  * has judged in time.
  */
 import type { Policy } from './policy.js';
-import { classify, fieldTexts } from './classify.js';
+import { classify, fieldTexts, isExcluded } from './classify.js';
 import { parseFormDate } from './rules/business-case.js';
 import { DAY_MS, type DraftFinding } from './rules/context.js';
+import { windowStart } from './trend.js';
 import type { WorkItem } from './types.js';
 
 /** How a bet turned out, as `/roadmap outcome` records it: each has its label (enforcement.labels). */
@@ -36,14 +37,15 @@ function outcomeOf(policy: Policy, item: WorkItem): Outcome | undefined {
   return OUTCOMES.find((name) => labels.includes(policy.enforcement.labels.outcome[name].trim().toLowerCase()));
 }
 
+/** Work `work.exclude-labels` leaves off the roadmap is never a bet, whatever its category. */
 function isBet(policy: Policy, item: WorkItem): boolean {
-  return policy.bets.appliesTo.includes(classify(policy, item).category);
+  return policy.bets.appliesTo.includes(classify(policy, item).category) && !isExcluded(policy, item);
 }
 
 /** Bets closed over the last `months` calendar months (UTC) up to `now`, and how they turned out. */
 export function betOutcomes(policy: Policy, items: WorkItem[], now: Date | string, months: number): BetOutcomes {
   const at = new Date(now);
-  const since = new Date(Date.UTC(at.getUTCFullYear(), at.getUTCMonth() - (months - 1), 1)).toISOString();
+  const since = windowStart(at, months);
   const closed = uniqueClosed(items).filter((item) => {
     const closedAt = Date.parse(item.closedAt ?? '');
     return closedAt >= Date.parse(since) && closedAt <= at.getTime() && isBet(policy, item) && (item.closedAs !== 'duplicate') && (item.closedAs !== 'not-planned' || outcomeOf(policy, item) !== undefined);

@@ -23,6 +23,12 @@ export function deliveredTrend(policy: Policy, items: WorkItem[], now: Date | st
   return keys.map((month) => points.get(month)!);
 }
 
+/** The first day (UTC) of the oldest of the last `months` calendar months up to `now`: closed work updated since then is what the trend and the bets' outcomes read. */
+export function windowStart(now: Date | string, months: number): string {
+  const at = new Date(now);
+  return new Date(Date.UTC(at.getUTCFullYear(), at.getUTCMonth() - (Math.max(1, Math.floor(months)) - 1), 1)).toISOString();
+}
+
 /** Keyed by category names the policy chose: no prototype, so a category named `constructor` starts at 0 like any other. */
 function categoryTotals(): Record<string, number> {
   return Object.create(null) as Record<string, number>;

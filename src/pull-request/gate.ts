@@ -73,7 +73,8 @@ export function judgePullRequest(input: GateInput): GateVerdict {
 export function judgeWithEvaluation(input: { evaluation: Evaluation; policy: Policy; linked: LinkedIssue[]; linking?: Linking }): GateVerdict {
   const { evaluation } = input;
   const requireLinkedIssue = input.policy.pullRequests.requireLinkedIssue;
-  const judged = input.linked.map((issue) => judgeIssue(evaluation, issue));
+  const judgements = judgeIssues(evaluation, input.linked.map((issue) => issue.number));
+  const judged = input.linked.map((issue, index) => separateBudget(issue, judgements[index]!));
   const noLinkedIssue = input.linked.length === 0;
   const budgetBlockers = [...new Set(judged.flatMap((verdict) => verdict.budget))];
   const findings = [...new Set(judged.flatMap((verdict) => verdict.findings))];
@@ -89,13 +90,43 @@ export function judgeWithEvaluation(input: { evaluation: Evaluation; policy: Pol
   };
 }
 
-function judgeIssue(evaluation: Evaluation, issue: LinkedIssue): IssueVerdict & { findings: Finding[]; budget: Finding[] } {
-  const scoped = scopeToItem(evaluation, issue.number);
-  const exempt = evaluation.items.find((a) => a.number === issue.number)?.exempt ?? false;
-  // An exempt item is reported but never blocked, whatever its category's budget says.
-  const failing = exempt ? [] : scoped.findings.filter((f) => f.severity === 'fail');
-  const budget = failing.filter((f) => !f.item && isBudgetFinding(f));
-  const blockers = failing.filter((f) => !budget.includes(f));
-  const status = exempt ? 'exempt' : failing.length ? 'blocks' : 'passes';
-  return { issue, status, blockers, overBudget: budget.length > 0, findings: scoped.findings, budget };
+/** A budget over its cap holds up the issue, but it is the repository's state: the verdict states it once, apart from the issue's own blockers. */
+function separateBudget(issue: LinkedIssue, judgement: IssueJudgement): IssueVerdict & { findings: Finding[]; budget: Finding[] } {
+  const budget = judgement.blockers.filter((f) => !f.item && isBudgetFinding(f));
+  const blockers = judgement.blockers.filter((f) => !budget.includes(f));
+  return { issue, status: judgement.status, blockers, overBudget: budget.length > 0, findings: judgement.findings, budget };
+}
+
+/** The gate's answer for one issue: whether a pull request closing it may merge, and why not. */
+export interface IssueJudgement {
+  status: IssueVerdict['status'];
+  blockers: Finding[];
+  /** Every finding that concerns the issue. */
+  findings: Finding[];
+}
+
+/**
+ * The gate's answer for each issue, in order: the merge gate asks it for the
+ * issues a pull request closes, the policy preview for every open issue under
+ * each version of the policy, so "would block the merge" there is the gate's
+ * own answer. Findings are indexed once, so judging every open issue stays linear.
+ */
+export function judgeIssues(evaluation: Evaluation, numbers: number[]): IssueJudgement[] {
+  const roadmapWide: number[] = [];
+  const own = new Map<number, number[]>();
+  evaluation.findings.forEach((finding, index) => {
+    if (!finding.item) roadmapWide.push(index);
+    else own.set(finding.item.number, [...(own.get(finding.item.number) ?? []), index]);
+  });
+  const assessments = new Map(evaluation.items.map((a) => [a.number, a]));
+  return numbers.map((number) => {
+    // Only an item's own findings and the roadmap-wide ones can concern it; scopeToItem keeps those that do, in the engine's order.
+    const candidates = [...roadmapWide, ...(own.get(number) ?? [])].sort((a, b) => a - b).map((index) => evaluation.findings[index]!);
+    const assessment = assessments.get(number);
+    const scoped = scopeToItem({ ...evaluation, items: assessment ? [assessment] : [], findings: candidates }, number);
+    // An exempt item is reported but never blocked, whatever its category's budget says.
+    const exempt = assessment?.exempt ?? false;
+    const blockers = exempt ? [] : scoped.findings.filter((f) => f.severity === 'fail');
+    return { status: exempt ? 'exempt' : blockers.length ? 'blocks' : 'passes', blockers, findings: scoped.findings };
+  });
 }

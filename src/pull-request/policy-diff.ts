@@ -1,12 +1,16 @@
 /**
- * What a policy change would do, pure: the same planned work evaluated under
+ * What a policy change would do, pure: the same open issues evaluated under
  * the base branch's policy and under the pull request's, compared budget by
- * budget, item by item and field by field. Like a plan before an apply.
+ * budget, field by field, and issue by issue as the merge gate judges them
+ * (judgeIssues, the gate's own function): which pull requests would start or
+ * stop being blocked, and why. Like a plan before an apply.
  */
+import { FINDING_KINDS, type FindingKind } from '../core/finding-kinds.js';
 import { normalizeHeading } from '../core/issue-form.js';
-import type { CategoryBudget, Evaluation, WorkItem } from '../core/types.js';
+import type { CategoryBudget, Evaluation, Finding, WorkItem } from '../core/types.js';
 import type { Policy } from '../core/policy.js';
 import { capText, STATUS_WORDS } from '../report/format.js';
+import { judgeIssues, type IssueJudgement } from './gate.js';
 
 /** One budget (a category's, or a customer's within a category) on one side of the change; absent when it does not exist there. */
 export interface BudgetSide {
@@ -35,17 +39,48 @@ export interface FieldChange {
   missing: number;
 }
 
+/** An open issue the merge gate would judge differently: what blocks a pull request closing it under each policy (nothing, when it may merge). */
+export interface BlockingChange {
+  item: ItemRef;
+  before: Finding[];
+  after: Finding[];
+  /** Exempt under that policy: never blocks. */
+  exemptBefore: boolean;
+  exemptAfter: boolean;
+}
+
+/** A finding kind that `enforcement.fail-on` adds or drops. */
+export interface FailOnChange {
+  kind: FindingKind;
+  before: boolean;
+  after: boolean;
+}
+
+/** Planned work under one policy: the base every budget share is a share of. */
+export interface PlannedBase {
+  items: number;
+  points: number;
+}
+
 export interface PolicyDiff {
   /** Every category on either side, changed or not, so the reader sees the whole split. */
   categories: BudgetChange[];
   /** Customers whose share, cap or status changes. */
   customers: BudgetChange[];
-  startFailing: ItemRef[];
-  stopFailing: ItemRef[];
+  /** Open issues a pull request closing which would start being blocked from merging. */
+  startBlocking: BlockingChange[];
+  /** Open issues a pull request closing which would no longer be blocked. */
+  stopBlocking: BlockingChange[];
+  /** Open issues blocked under both policies, by different kinds of finding. */
+  blockedDifferently: BlockingChange[];
+  failOn: FailOnChange[];
   fieldsAdded: FieldChange[];
   fieldsRemoved: FieldChange[];
-  /** How many open items were judged. */
+  /** How many open issues were judged. */
   itemsJudged: number;
+  /** Planned work under each policy: what the budget shares are shares of. */
+  planned: { before: PlannedBase; after: PlannedBase };
+  unit: Evaluation['unit'];
   /** False when the change alters nothing the reports show. */
   changed: boolean;
 }
@@ -60,17 +95,52 @@ export function diffPolicies(input: PolicyDiffInput): PolicyDiff {
   const { before, after } = input;
   const categories = categoryChanges(before.evaluation, after.evaluation);
   const customers = customerChanges(before.evaluation, after.evaluation);
-  const failingBefore = failingItems(before.evaluation);
-  const failingAfter = failingItems(after.evaluation);
-  const refs = new Map(input.items.map((item) => [item.number, { number: item.number, title: item.title, url: item.url }]));
-  const ref = (number: number): ItemRef => refs.get(number) ?? { number, title: '', url: '' };
-  const startFailing = [...failingAfter].filter((n) => !failingBefore.has(n)).sort((a, b) => a - b).map(ref);
-  const stopFailing = [...failingBefore].filter((n) => !failingAfter.has(n)).sort((a, b) => a - b).map(ref);
+  const blocking = blockingChanges(input);
+  const failOn = FINDING_KINDS.map((kind) => ({ kind, before: before.policy.enforcement.failOn.includes(kind), after: after.policy.enforcement.failOn.includes(kind) })).filter((c) => c.before !== c.after);
   const fieldsAdded = fieldsOnlyIn(after.policy, before.policy).map((heading) => ({ heading, missing: missingCount(after.evaluation, heading) }));
   const fieldsRemoved = fieldsOnlyIn(before.policy, after.policy).map((heading) => ({ heading, missing: missingCount(before.evaluation, heading) }));
   const changed =
-    categories.some((c) => !sameSide(c.before, c.after)) || customers.length > 0 || startFailing.length > 0 || stopFailing.length > 0 || fieldsAdded.length > 0 || fieldsRemoved.length > 0;
-  return { categories, customers, startFailing, stopFailing, fieldsAdded, fieldsRemoved, itemsJudged: input.items.length, changed };
+    categories.some((c) => !sameSide(c.before, c.after)) ||
+    customers.length > 0 ||
+    Object.values(blocking).some((list) => list.length > 0) ||
+    failOn.length > 0 ||
+    fieldsAdded.length > 0 ||
+    fieldsRemoved.length > 0;
+  const base = (evaluation: Evaluation): PlannedBase => ({ items: evaluation.totalItems, points: evaluation.totalPoints });
+  return {
+    categories,
+    customers,
+    ...blocking,
+    failOn,
+    fieldsAdded,
+    fieldsRemoved,
+    itemsJudged: input.items.length,
+    planned: { before: base(before.evaluation), after: base(after.evaluation) },
+    unit: after.evaluation.unit,
+    changed,
+  };
+}
+
+/** Every open issue judged by the merge gate under both policies, sorted by what changes for a pull request closing it. */
+function blockingChanges(input: PolicyDiffInput): Pick<PolicyDiff, 'startBlocking' | 'stopBlocking' | 'blockedDifferently'> {
+  const numbers = [...new Set(input.items.map((item) => item.number))].sort((a, b) => a - b);
+  const [was, will] = [judgeIssues(input.before.evaluation, numbers), judgeIssues(input.after.evaluation, numbers)];
+  const refs = new Map(input.items.map((item) => [item.number, { number: item.number, title: item.title, url: item.url }]));
+  const lists: Pick<PolicyDiff, 'startBlocking' | 'stopBlocking' | 'blockedDifferently'> = { startBlocking: [], stopBlocking: [], blockedDifferently: [] };
+  numbers.forEach((number, index) => {
+    const [from, to] = [was[index]!, will[index]!];
+    const change = { item: refs.get(number)!, before: from.blockers, after: to.blockers, exemptBefore: from.status === 'exempt', exemptAfter: to.status === 'exempt' };
+    const [blocked, blocks] = [from.status === 'blocks', to.status === 'blocks'];
+    if (!blocked && blocks) lists.startBlocking.push(change);
+    else if (blocked && !blocks) lists.stopBlocking.push(change);
+    else if (blocked && blocks && blockingKinds(from).join() !== blockingKinds(to).join()) lists.blockedDifferently.push(change);
+  });
+  return lists;
+}
+
+/** The kinds of finding that block, in the order kinds are documented. */
+export function blockingKinds(judgement: Pick<IssueJudgement, 'blockers'>): FindingKind[] {
+  return FINDING_KINDS.filter((kind) => judgement.blockers.some((f) => f.kind === kind));
 }
 
 function categorySide(budget: CategoryBudget | undefined): BudgetSide | undefined {
@@ -106,11 +176,6 @@ function customerChanges(before: Evaluation, after: Evaluation): BudgetChange[] 
     if (sameSide(from?.side, to?.side)) return [];
     return [{ category: known.category, ...(known.customer ? { customer: known.customer } : {}), ...withoutEmpty({ before: from?.side, after: to?.side }) }];
   });
-}
-
-/** Items with a failing finding of their own. */
-function failingItems(evaluation: Evaluation): Set<number> {
-  return new Set(evaluation.findings.filter((f) => f.item && f.severity === 'fail').map((f) => f.item!.number));
 }
 
 /** Business-case headings `policy` asks for that `other` does not. */

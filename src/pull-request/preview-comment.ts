@@ -1,13 +1,16 @@
 /**
  * The policy preview as a reviewer reads it, in the pull request's sticky
- * comment and in the job summary: each budget before → after, the items that
- * start or stop failing, and the business-case fields added or removed.
+ * comment and in the job summary: what it judged and against which base,
+ * each budget before → after, the findings that start or stop failing the
+ * check, the issues whose pull requests would start or stop being blocked
+ * from merging and why, and the business-case fields added or removed.
  */
 import { COMMENT_MARKER, POLICY_PREVIEW_MARKER } from '../report/markers.js';
 import { codeSpan, escapeText } from '../report/escape.js';
-import { itemLink } from '../report/format.js';
-import { plural } from '../core/wording.js';
-import type { BudgetChange, BudgetSide, FieldChange, ItemRef, PolicyDiff } from './policy-diff.js';
+import { itemLink, joinWords, KIND_TITLES } from '../report/format.js';
+import type { Finding } from '../core/types.js';
+import { amount, plural } from '../core/wording.js';
+import { blockingKinds, type BlockingChange, type BudgetChange, type BudgetSide, type FailOnChange, type FieldChange, type PolicyDiff } from './policy-diff.js';
 
 /** Items listed per list before "and N more". */
 const MAX_ITEMS = 10;
@@ -26,14 +29,16 @@ export function renderPolicyPreview(input: PreviewInput): string {
   const { diff } = input;
   const file = codeSpan(input.policyPath);
   const base = codeSpan(input.baseRef || 'the base branch');
-  const lead = `### Roadmap Guard: what this policy change does\n\nThe ${plural(diff.itemsJudged, 'open issue')} of the roadmap, judged under ${file} on ${base} and under this pull request's version.`;
-  if (!diff.changed) return wrap([lead, '**This change alters nothing:** every budget, finding and business-case field comes out the same.', input.stamp]);
+  const lead = `### Roadmap Guard: what this policy change does\n\nThe ${plural(diff.itemsJudged, 'open issue')} of the repository, judged under ${file} on ${base} and under this pull request's version, each as the merge gate judges a pull request that closes it. ${plannedBase(diff, base)}`;
+  if (!diff.changed) return wrap([lead, '**This change alters nothing:** every budget, finding, merge verdict and business-case field comes out the same.', input.stamp]);
   return wrap([
     lead,
     categoryTable(diff.categories),
     diff.customers.length ? customerTable(diff.customers) : '',
-    itemList('Items that would start failing', diff.startFailing),
-    itemList('Items that would stop failing', diff.stopFailing),
+    failOnTable(diff.failOn),
+    blockingList('Pull requests closing these issues would start being blocked from merging', diff.startBlocking, (c) => `by ${blockersText(c.after)}`),
+    blockingList('Pull requests closing these issues would no longer be blocked', diff.stopBlocking, (c) => (c.exemptAfter ? 'exempt under this change' : `no longer blocked by ${blockersText(c.before)}`)),
+    blockingList('Pull requests closing these issues would stay blocked, for other reasons', diff.blockedDifferently, (c) => `now by ${blockersText(c.after)}; until now by ${blockersText(c.before)}`),
     fieldList('Business-case fields added', diff.fieldsAdded, (n) => `${plural(n, 'open item')} would miss it`),
     fieldList('Business-case fields removed', diff.fieldsRemoved, (n) => `${plural(n, 'open item')} missed it until now`),
     'Merging applies these rules to every issue event and audit from then on.',
@@ -78,11 +83,37 @@ function beforeAfter(change: BudgetChange, key: keyof BudgetSide, bold = false):
   return bold ? `**${was} → ${will}**` : `${was} → ${will}`;
 }
 
-function itemList(title: string, items: ItemRef[]): string {
-  if (!items.length) return '';
-  const lines = items.slice(0, MAX_ITEMS).map((item) => `- ${itemLink(item, 80)}`);
-  if (items.length > MAX_ITEMS) lines.push(`- and ${(items.length - MAX_ITEMS).toLocaleString('en-US')} more`);
-  return [`**${title} (${items.length}):**`, ...lines].join('\n');
+/** What budget shares are shares of: planned work, which is fewer issues than the open ones judged (excluded labels, work outside the iteration). */
+function plannedBase(diff: PolicyDiff, base: string): string {
+  const describe = (side: PolicyDiff['planned']['before']) => `${plural(side.items, 'issue')} (${amount(side.points, diff.unit)})`;
+  const [was, will] = [describe(diff.planned.before), describe(diff.planned.after)];
+  const shares = 'Budget shares are shares of the planned work among them';
+  return was === will ? `${shares}: ${was} under both versions.` : `${shares}: ${was} on ${base}; ${will} with this change.`;
+}
+
+/** The kinds that `enforcement.fail-on` adds or drops, one row each. */
+function failOnTable(changes: FailOnChange[]): string {
+  if (!changes.length) return '';
+  const word = (fails: boolean) => (fails ? 'fails the check' : 'warns');
+  const rows = changes.map((c) => `| \`${c.kind}\` (${KIND_TITLES[c.kind].toLowerCase()}) | ${word(c.before)} | **${word(c.after)}** |`);
+  return ['| finding (`enforcement.fail-on`) | until now | with this change |', '|---|---|---|', ...rows].join('\n');
+}
+
+/** "missing business-case answers (2) and categories over budget": the kinds that block, with how many findings of each. */
+function blockersText(blockers: Finding[]): string {
+  return joinWords(
+    blockingKinds({ blockers }).map((kind) => {
+      const count = blockers.filter((f) => f.kind === kind).length;
+      return `${KIND_TITLES[kind].toLowerCase()}${count > 1 ? ` (${count})` : ''}`;
+    }),
+  );
+}
+
+function blockingList(title: string, changes: BlockingChange[], why: (change: BlockingChange) => string): string {
+  if (!changes.length) return '';
+  const lines = changes.slice(0, MAX_ITEMS).map((change) => `- ${itemLink(change.item, 80)} — ${why(change)}`);
+  if (changes.length > MAX_ITEMS) lines.push(`- and ${(changes.length - MAX_ITEMS).toLocaleString('en-US')} more`);
+  return [`**${title} (${changes.length}):**`, ...lines].join('\n');
 }
 
 function fieldList(title: string, fields: FieldChange[], consequence: (missing: number) => string): string {

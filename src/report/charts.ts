@@ -44,9 +44,10 @@ export function pieChart(title: string, slices: Slice[]): string {
  * so; the y-axis fits the data and the cap line drawn across it.
  */
 export function trendChart(trend: NonNullable<ReportDigest['trend']>): string {
-  const months = trend.rows.map((r) => `"${r.delivered > 0 ? r.month : `${r.month} (none)`}"`);
-  const delivered = trend.rows.map((r) => (r.delivered > 0 ? round(r.share * 100, 1) : 0));
-  const planned = round(trend.plannedShare * 100, 1);
+  const months = trend.rows.map((r) => `"${r.shareText !== undefined ? r.month : `${r.month} (none)`}"`);
+  // The bars show the shares the table prints, so the chart and the table never differ by a rounding.
+  const delivered = trend.rows.map((r) => (r.shareText === undefined ? 0 : Number.parseFloat(r.shareText)));
+  const planned = Number.parseFloat(trend.plannedShareText);
   const cap = trend.cap === undefined ? undefined : round(trend.cap * 100, 1);
   const top = Math.min(100, Math.max(10, Math.ceil((Math.max(planned, cap ?? 0, ...delivered) * 1.1) / 10) * 10));
   const palette = { xyChart: { plotColorPalette: [DELIVERED_COLOUR, PLANNED_COLOUR, OVER_COLOUR].join(', ') } };
@@ -55,7 +56,7 @@ export function trendChart(trend: NonNullable<ReportDigest['trend']>): string {
     '```mermaid',
     `%%{init: ${JSON.stringify({ themeVariables: palette })}}%%`,
     'xychart-beta',
-    `    title "${mermaidLabel(`Share of delivered work that was ${trend.categories.join(', ') || 'deal-driven'}`, 80)}"`,
+    `    title "${mermaidLabel(`Share of delivered work that was ${trend.categories.join(', ') || 'customer-driven'}`, 80)}"`,
     `    x-axis [${months.join(', ')}, "planned now"]`,
     `    y-axis "Share, percent" 0 --> ${top}`,
     `    bar [${[...delivered, 0].join(', ')}]`,

@@ -151,42 +151,51 @@ function opening(input: CommentInput, assessment: ItemAssessment | undefined, fi
     return `${who} is exempt from the roadmap policy${exemptLabel ? ` (label ${codeSpan(exemptLabel)})` : ''}: the findings below are listed for information and block nothing.`;
   }
   const archive = open.some((f) => f.kind === 'archive-pending') ? input.evaluation.archive.find((d) => d.number === input.focusItem) : undefined;
-  const reasons = joinWords(briefly(reasonsFor(input.policy, open, archive)));
+  const reasons = joinWords(briefly(reasonsFor(input.policy, open, archive), open.filter((f) => !isBudgetFinding(f)).length));
   const blocking = open.some((f) => f.severity === 'fail');
   return blocking
     ? `${who} can't be scheduled yet: ${reasons}. The check passes once the points below are settled; this comment updates as the issue changes.`
     : `${who} needs attention: ${reasons}. Nothing is blocked; this comment updates as the issue changes.`;
 }
 
-/** One sentence stays one sentence: past four reasons, name the first two and the budget, and count the rest. */
-function briefly(reasons: { text: string; budget: boolean }[]): string[] {
+/** One sentence stays one sentence: past four reasons, name the first two and the budget, and count the fixes listed below that the rest stand for. */
+function briefly(reasons: Reason[], fixesListed: number): string[] {
   const texts = reasons.map((r) => r.text);
   if (reasons.length <= 4) return texts;
-  const own = reasons.filter((r) => !r.budget).map((r) => r.text);
+  const own = reasons.filter((r) => !r.budget);
   const budget = reasons.filter((r) => r.budget).map((r) => r.text);
-  return [...own.slice(0, 2), `${own.length - 2} more points listed below`, ...budget];
+  const fixes = fixesListed - own.slice(0, 2).reduce((sum, r) => sum + r.fixes, 0);
+  return [...own.slice(0, 2).map((r) => r.text), `${plural(fixes, 'more fix', 'more fixes')} listed below`, ...budget];
 }
 
-function reasonsFor(policy: Policy, findings: Finding[], archive: ArchiveDecision | undefined): { text: string; budget: boolean }[] {
-  return [...ownReasons(policy, findings, archive).map((text) => ({ text, budget: false })), ...budgetReasons(findings).map((text) => ({ text, budget: true }))];
+/** A reason in the opening sentence, and how many of the fixes listed below it stands for. */
+interface Reason {
+  text: string;
+  budget: boolean;
+  fixes: number;
 }
 
-/** What is wrong with the item itself, in the order the opening names it. */
-function ownReasons(policy: Policy, findings: Finding[], archive: ArchiveDecision | undefined): string[] {
-  const count = (kind: Finding['kind']) => findings.filter((f) => f.kind === kind).length;
+function reasonsFor(policy: Policy, findings: Finding[], archive: ArchiveDecision | undefined): Reason[] {
+  return [...ownReasons(policy, findings, archive).map((r) => ({ ...r, budget: false })), ...budgetReasons(findings).map((text) => ({ text, budget: true, fixes: 1 }))];
+}
+
+/** What is wrong with the item itself, in the order the opening names it, each with the number of findings (fixes) behind it. */
+function ownReasons(policy: Policy, findings: Finding[], archive: ArchiveDecision | undefined): { text: string; fixes: number }[] {
+  const count = (...kinds: Finding['kind'][]) => findings.filter((f) => kinds.includes(f.kind)).length;
   const has = (kind: Finding['kind']) => count(kind) > 0;
   const stale = policy.backlog.maxAgeDays ? `it has not been updated in over ${plural(policy.backlog.maxAgeDays, 'day')}` : 'it has not been updated in a long time';
-  return [
-    answersReason(count('missing-field'), count('invalid-field')),
-    has('not-without-customer') && 'it would be built only for this customer',
-    reviewsReason(count('unchecked-review')),
-    labelsReason(count('forbidden-label')),
-    has('bet-overdue') && 'its review date has passed',
-    has('outcome-missing') && 'nobody has said yet how the bet turned out',
-    has('stale-backlog') && stale,
-    archive && archiveReason(stale, archive),
-    has('missing-size') && 'it has no size estimate',
-  ].filter((reason): reason is string => !!reason);
+  const reasons: [string | false | undefined, number][] = [
+    [answersReason(count('missing-field'), count('invalid-field')), count('missing-field', 'invalid-field')],
+    [has('not-without-customer') && 'it would be built only for this customer', count('not-without-customer')],
+    [reviewsReason(count('unchecked-review')), count('unchecked-review')],
+    [labelsReason(count('forbidden-label')), count('forbidden-label')],
+    [has('bet-overdue') && 'its review date has passed', count('bet-overdue')],
+    [has('outcome-missing') && 'nobody has said yet how the bet turned out', count('outcome-missing')],
+    [has('stale-backlog') && stale, count('stale-backlog')],
+    [archive && archiveReason(stale, archive), count('archive-pending')],
+    [has('missing-size') && 'it has no size estimate', count('missing-size')],
+  ];
+  return reasons.flatMap(([text, fixes]) => (text ? [{ text, fixes }] : []));
 }
 
 function answersReason(missing: number, invalid: number): string {

@@ -1,11 +1,14 @@
 /**
- * The figures every lead-facing report shows, computed once from the
- * evaluation so that the job summary, the dashboard and the terminal report
- * cannot disagree. Rendering lives in summary.ts and terminal.ts.
+ * The rows and lists every lead-facing report shows, laid out once from the
+ * run's verdict (core/verdict.ts) so that the job summary, the dashboard and
+ * the terminal report cannot disagree. Rendering lives in summary.ts and
+ * terminal.ts; nothing here or there counts findings on its own.
  */
-import { FINDING_KINDS, ITEM_LEVEL_KINDS, type FindingKind } from '../core/finding-kinds.js';
+import { FINDING_KINDS, type FindingKind } from '../core/finding-kinds.js';
 import type { ArchiveDecision, CategoryBudget, Finding } from '../core/types.js';
-import { capText, dealCategories, KIND_TITLES, ratio, shareFraction } from './format.js';
+import { judgeRun, type KindTally, type Tally, type Verdict } from '../core/verdict.js';
+import { capText, KIND_TITLES, ratio, shareFraction } from './format.js';
+import { formatPercent } from '../core/share.js';
 import type { ReportInput } from './types.js';
 
 export interface BudgetRow {
@@ -34,9 +37,23 @@ export interface CustomerRow {
   over: boolean;
 }
 
+/** Customers listed per category, in every table and chart, before the rest are summed up in one row. */
+export const MAX_CUSTOMERS = 10;
+
+/** A category's customers, largest first: the first few, then the rest in one row, so the shares add up to the whole. */
+export interface CustomerTable {
+  category: string;
+  shown: CustomerRow[];
+  other?: { customers: number; items: number; points: number; shareText: string };
+}
+
 export interface FindingGroup {
   kind: FindingKind;
   title: string;
+  /** The findings counted, from the verdict: the numbers every view prints for the group. */
+  tally: Tally;
+  /** Of them, on exempt items. */
+  exempt: Tally;
   /** Failing first, then warnings, then exempt; within each, the engine's order. */
   findings: Finding[];
   /** The same findings with one entry per item (budget-wide findings stand alone), so a list shows each item once. */
@@ -52,30 +69,23 @@ export interface TrendRow {
   month: string;
   delivered: number;
   dealDriven: number;
-  /** Deal-driven share of delivered points, a fraction. */
+  /** Customer-driven share of delivered points, a fraction, for bars. */
   share: number;
+  /** The same share as every view writes it; undefined when nothing was delivered. */
+  shareText?: string;
 }
 
 export interface ReportDigest {
-  /** Items with at least one finding that is not exempt. */
-  itemsNeedingAttention: number;
-  failing: number;
-  warnings: number;
-  exempt: number;
-  compliant: boolean;
-  /** Categories over their max-share. */
-  overBudget: string[];
-  /** Customers over their per-customer share, by name (a customer over in two categories is named once). */
-  overShare: string[];
+  /** The run's verdict: pass or fail, and every count the views print. */
+  verdict: Verdict;
   budgets: BudgetRow[];
   customers: CustomerRow[];
+  customerTables: CustomerTable[];
   groups: FindingGroup[];
   /** What fails the check, by kind: what a lead acts on first. */
   failingGroups: FindingGroup[];
   /** Open warnings (not failing, not exempt), by kind. */
   warningGroups: FindingGroup[];
-  /** Items with an open warning. */
-  itemsWithWarnings: number;
   /** The items that carry the exemption label. */
   exemptItems: number[];
   overdueBets?: number;
@@ -83,23 +93,47 @@ export interface ReportDigest {
   exemptions?: { label: string; inUse: number; maxOpen?: number };
   /** With `backlog.archive`: what this run archived (unknown without run facts), and what is still to be archived, oldest first. */
   archive?: { graceDays: number; archived?: ArchiveRow[]; pending: ArchiveRow[] };
-  trend?: { rows: TrendRow[]; plannedShare: number; cap?: number; categories: string[]; extraRequests: number };
+  trend?: {
+    rows: TrendRow[];
+    /** The customer-driven share of work planned now: a fraction for bars, and as the budget table writes it. */
+    plannedShare: number;
+    plannedShareText: string;
+    plannedPoints: number;
+    /** The cap, when one category carries it: a fraction for bars, and as the policy writes it. */
+    cap?: number;
+    capText?: string;
+    categories: string[];
+    extraRequests: number;
+  };
+}
+
+const verdicts = new WeakMap<ReportInput, Verdict>();
+
+/** The run's verdict, judged once per report input however many views render it. */
+export function verdictOf(input: ReportInput): Verdict {
+  let verdict = verdicts.get(input);
+  if (!verdict) {
+    verdict = judgeRun({
+      policy: input.policy,
+      evaluation: input.evaluation,
+      ...(input.trend ? { trend: input.trend.points } : {}),
+      ...(input.outcomes ? { outcomes: input.outcomes } : {}),
+    });
+    verdicts.set(input, verdict);
+  }
+  return verdict;
 }
 
 export function digest(input: ReportInput): ReportDigest {
   const { evaluation, policy } = input;
+  const verdict = verdictOf(input);
   const open = evaluation.findings.filter((f) => !f.exempt);
   const count = (kind: FindingKind) => evaluation.findings.filter((f) => f.kind === kind && !f.exempt).length;
   // With archiving on, its own section lists the items to archive, with their dates.
   const listed = (findings: Finding[]) => (policy.backlog.archive ? findings.filter((f) => f.kind !== 'archive-pending') : findings);
+  const groups = (findings: Finding[], tallyOf: (kind: KindTally) => Tally) => groupFindings(findings, verdict.kinds, tallyOf);
   return {
-    itemsNeedingAttention: new Set(open.filter((f) => f.item && ITEM_LEVEL_KINDS.includes(f.kind)).map((f) => f.item!.number)).size,
-    failing: open.filter((f) => f.severity === 'fail').length,
-    warnings: open.filter((f) => f.severity === 'warn').length,
-    exempt: evaluation.findings.length - open.length,
-    compliant: evaluation.compliant,
-    overBudget: evaluation.budgets.filter((b) => b.status === 'over').map((b) => b.category),
-    overShare: [...new Set(evaluation.budgets.flatMap((b) => b.customers.filter((c) => c.over).map((c) => c.customer)))],
+    verdict,
     budgets: evaluation.budgets.map((b) => ({
       category: b.category,
       items: b.items,
@@ -111,22 +145,11 @@ export function digest(input: ReportInput): ReportDigest {
       capText: capText(b),
       status: b.status,
     })),
-    customers: evaluation.budgets.flatMap((b) =>
-      b.customers.map((c) => ({
-        category: b.category,
-        customer: c.customer,
-        items: c.items,
-        points: c.points,
-        share: ratio(c.points, b.points),
-        shareText: c.share,
-        capText: c.cap ? `≤ ${c.cap}` : '—',
-        over: c.over,
-      })),
-    ),
-    groups: groupFindings(listed(evaluation.findings)),
-    failingGroups: groupFindings(listed(open).filter((f) => f.severity === 'fail')),
-    warningGroups: groupFindings(listed(open).filter((f) => f.severity === 'warn')),
-    itemsWithWarnings: new Set(open.filter((f) => f.severity === 'warn' && f.item).map((f) => f.item!.number)).size,
+    customers: evaluation.budgets.flatMap(customerRows),
+    customerTables: customerTables(input),
+    groups: groups(listed(evaluation.findings), (k) => k.open),
+    failingGroups: groups(listed(open).filter((f) => f.severity === 'fail'), (k) => k.failing),
+    warningGroups: groups(listed(open).filter((f) => f.severity === 'warn'), (k) => k.warnings),
     exemptItems: evaluation.items.filter((a) => a.exempt).map((a) => a.number),
     overdueBets: policy.bets.reviewField ? count('bet-overdue') : undefined,
     // Items to be archived are stale too.
@@ -135,8 +158,40 @@ export function digest(input: ReportInput): ReportDigest {
       ? { label: policy.exemptions.label, inUse: evaluation.exemptions.inUse, maxOpen: evaluation.exemptions.maxOpen ?? policy.exemptions.maxOpen }
       : undefined,
     archive: archiveOf(input),
-    trend: trendOf(input),
+    trend: trendOf(input, verdict),
   };
+}
+
+function customerTables(input: ReportInput): CustomerTable[] {
+  return input.evaluation.budgets
+    .filter((b) => b.customers.length > 0)
+    .map((budget) => {
+      const rows = customerRows(budget);
+      const sorted = [...rows].sort((a, b) => b.points - a.points || a.customer.localeCompare(b.customer));
+      const rest = sorted.slice(MAX_CUSTOMERS);
+      if (rest.length === 0) return { category: budget.category, shown: sorted };
+      const points = rest.reduce((total, c) => total + Math.round(c.points * 1000), 0);
+      const other = {
+        customers: rest.length,
+        items: rest.reduce((total, c) => total + c.items, 0),
+        points: points / 1000,
+        shareText: formatPercent(points, Math.round(budget.points * 1000)),
+      };
+      return { category: budget.category, shown: sorted.slice(0, MAX_CUSTOMERS), other };
+    });
+}
+
+function customerRows(b: CategoryBudget): CustomerRow[] {
+  return b.customers.map((c) => ({
+    category: b.category,
+    customer: c.customer,
+    items: c.items,
+    points: c.points,
+    share: ratio(c.points, b.points),
+    shareText: c.share,
+    capText: c.cap ? `≤ ${c.cap}` : '—',
+    over: c.over,
+  }));
 }
 
 function archiveOf(input: ReportInput): ReportDigest['archive'] {
@@ -153,15 +208,18 @@ function itemsWith(findings: Finding[], kinds: FindingKind[]): number {
   return new Set(findings.filter((f) => f.item && kinds.includes(f.kind)).map((f) => f.item!.number)).size;
 }
 
-function groupFindings(findings: Finding[]): FindingGroup[] {
+const NONE: Tally = { findings: 0, items: 0, budgets: 0 };
+
+function groupFindings(findings: Finding[], kinds: KindTally[], tallyOf: (kind: KindTally) => Tally): FindingGroup[] {
   const rank = (f: Finding) => (f.exempt ? 2 : f.severity === 'fail' ? 0 : 1);
   return FINDING_KINDS.map((kind) => {
+    const counted = kinds.find((k) => k.kind === kind);
     const ofKind = findings
       .map((f, index) => ({ f, index }))
       .filter(({ f }) => f.kind === kind)
       .sort((a, b) => rank(a.f) - rank(b.f) || a.index - b.index)
       .map(({ f }) => f);
-    return { kind, title: KIND_TITLES[kind], findings: ofKind, entries: byItem(ofKind) };
+    return { kind, title: KIND_TITLES[kind], tally: counted ? tallyOf(counted) : NONE, exempt: counted?.exempt ?? NONE, findings: ofKind, entries: byItem(ofKind) };
   }).filter((g) => g.findings.length > 0);
 }
 
@@ -181,23 +239,22 @@ function byItem(findings: Finding[]): Finding[][] {
   return entries;
 }
 
-function trendOf(input: ReportInput): ReportDigest['trend'] {
-  if (!input.trend) return undefined;
-  const categories = dealCategories(input.policy);
-  const dealPoints = (byCategory: Record<string, number>) => categories.reduce((sum, c) => sum + (byCategory[c] ?? 0), 0);
-  const planned = input.evaluation.budgets.filter((b) => categories.includes(b.category)).reduce((sum, b) => sum + b.points, 0);
-  const caps = input.policy.categories.filter((c) => categories.includes(c.name) && c.maxShare).map((c) => shareFraction(c.maxShare)!);
+function trendOf(input: ReportInput, verdict: Verdict): ReportDigest['trend'] {
+  if (!input.trend || !verdict.trend) return undefined;
+  const { customerDriven } = verdict;
   return {
-    rows: input.trend.points.map((p) => ({
-      month: p.month,
-      delivered: p.deliveredPoints,
-      dealDriven: dealPoints(p.byCategory),
-      share: ratio(dealPoints(p.byCategory), p.deliveredPoints),
+    rows: verdict.trend.map((month) => ({
+      month: month.month,
+      delivered: month.delivered,
+      dealDriven: month.customerDriven,
+      share: ratio(month.customerDriven, month.delivered),
+      ...(month.share === undefined ? {} : { shareText: month.share }),
     })),
-    plannedShare: ratio(planned, input.evaluation.totalPoints),
-    // One cap line only makes sense when there is one deal-driven category.
-    cap: caps.length === 1 ? caps[0] : undefined,
-    categories,
+    plannedShare: ratio(customerDriven.points, verdict.planned.points),
+    plannedShareText: customerDriven.share,
+    plannedPoints: customerDriven.points,
+    ...(customerDriven.cap ? { cap: shareFraction(customerDriven.cap), capText: customerDriven.cap.text } : {}),
+    categories: customerDriven.categories,
     extraRequests: input.trend.extraRequests,
   };
 }

@@ -7,7 +7,8 @@
 import type { FindingKind } from '../core/finding-kinds.js';
 import type { Share } from '../core/share.js';
 import type { CategoryBudget, Evaluation } from '../core/types.js';
-import type { Policy } from '../core/policy.js';
+import type { Tally, Verdict } from '../core/verdict.js';
+import { plural } from '../core/wording.js';
 import { escapeText, safeUrl } from './escape.js';
 
 /** How each finding kind is titled when findings are grouped. */
@@ -75,10 +76,37 @@ export function shareBar(share: number, cap: number | undefined, width = 20, flo
   return bar;
 }
 
-/** The categories whose work is driven by deals and customers: those needing a business case, else those with a cap. */
-export function dealCategories(policy: Policy): string[] {
-  if (policy.businessCase.appliesTo.length) return [...policy.businessCase.appliesTo];
-  return policy.categories.filter((c) => c.maxShare || c.perCustomerMaxShare).map((c) => c.name);
+/**
+ * Findings counted in one way for every view: "3 items" when each item has
+ * one, "9 findings on 3 items" when some have several, "1 category" for a
+ * budget. `budget` names what a finding without an item is about.
+ */
+export function tallyText(tally: Tally, budget = 'budget'): string {
+  const subjects = [tally.items > 0 ? plural(tally.items, 'item') : '', tally.budgets > 0 ? plural(tally.budgets, budget) : ''].filter(Boolean);
+  if (subjects.length === 0) return 'none';
+  const where = joinWords(subjects);
+  return tally.findings === tally.items + tally.budgets ? where : `${plural(tally.findings, 'finding')} on ${where}`;
+}
+
+/**
+ * The verdict's counts as one line of sentences, the same words in every
+ * view: "Failing: 3 findings on 2 items and 1 budget. Warnings: 9 items.
+ * Exempt: 1 item." A part with nothing to count is left out.
+ */
+export function verdictCounts(verdict: Pick<Verdict, 'failing' | 'warnings' | 'exempt'>): string[] {
+  const parts: [string, Tally][] = [
+    ['Failing', verdict.failing],
+    ['Warnings', verdict.warnings],
+    ['Exempt', verdict.exempt],
+  ];
+  return parts.filter(([, tally]) => tally.findings > 0).map(([name, tally]) => `${name}: ${tallyText(tally)}.`);
+}
+
+/** What a finding without an item is about, by kind: "1 category", "2 customers". */
+export function budgetWord(kind: FindingKind): string {
+  if (kind === 'customer-over-share') return 'customer';
+  if (kind === 'exemptions-over-limit') return 'limit';
+  return kind === 'over-budget' || kind === 'under-min-share' ? 'category' : 'budget';
 }
 
 /** A linked item reference for markdown: "[#12](url) Title", the title escaped and cut. */

@@ -32,6 +32,18 @@ export interface ReportInputOptions {
   evaluation?: Evaluation;
 }
 
+/**
+ * Months of closed bets a report judges: the trend's window when there is
+ * one, else the last 12 months once `bets.outcome-due-days` asks for
+ * outcomes. The action's audit, `simulate` and `demo` all ask here, so they
+ * print the same "Bets and outcomes".
+ */
+export function outcomeMonths(policy: Policy, trendMonths: number): number {
+  if (policy.bets.appliesTo.length === 0) return 0;
+  if (trendMonths > 0) return trendMonths;
+  return policy.bets.outcomeDueDays === undefined ? 0 : 12;
+}
+
 export function buildReportInput(options: ReportInputOptions): ReportInput {
   const { policy, items, now, trendMonths = 0 } = options;
   return {

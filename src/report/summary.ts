@@ -9,17 +9,14 @@
 import { outcomesSection } from './outcomes.js';
 import type { Finding } from '../core/types.js';
 import { codeSpan, escapeText, truncateForGitHub } from './escape.js';
-import { digest, type ArchiveRow, type BudgetRow, type CustomerRow, type FindingGroup, type ReportDigest } from './digest.js';
-import { BAR_MARKS, day, itemLink, joinWords, KIND_TITLES, shareBar, STATUS_WORDS } from './format.js';
-import { formatPercent } from '../core/share.js';
+import { digest, type ArchiveRow, type BudgetRow, type FindingGroup, type ReportDigest } from './digest.js';
+import { BAR_MARKS, budgetWord, day, itemLink, joinWords, KIND_TITLES, shareBar, STATUS_WORDS, tallyText, verdictCounts } from './format.js';
 import { amount, capitalize, formatNumber, plural } from '../core/wording.js';
 import { pieChart, trendChart, type Slice } from './charts.js';
 import type { ReportInput, RunFacts } from './types.js';
 
 /** Items listed per kind before "and N more": keeps a 5,000-item repository's page readable. */
 export const MAX_PER_GROUP = 10;
-/** Customers listed per category, in the table and in the chart alike, before "and N more". */
-export const MAX_CUSTOMERS = 10;
 /** Messages spelled out per item in a group before "and N more". */
 export const MAX_MESSAGES_PER_ITEM = 3;
 /** Reasons the check fails spelled out in the opening line; the rest are counted. */
@@ -42,25 +39,27 @@ function auditReport(input: ReportInput): string[] {
     customerSection(input, facts),
     exemptionsSection(input, facts),
     archiveSection(facts),
-    outcomesSection(input.outcomes),
+    outcomesSection(facts.verdict.outcomes),
     trendSection(input, facts),
     chartsSection(input, facts),
     input.run ? runSection(input, input.run) : '',
   ];
 }
 
-/** One heading and one line: does the check fail, and why, in words. */
+/** One heading and one line: does the check fail, and why, in words, then the verdict's counts as every view words them. */
 function verdictSection(input: ReportInput, facts: ReportDigest): string {
+  const { verdict } = facts;
   const reasons = budgetsFirst(facts.failingGroups).flatMap((g) => failureReasons(input, facts, g));
-  const verdict = facts.compliant ? '## Roadmap health: the check passes' : '## Roadmap health: the check fails';
+  const heading = `## Roadmap health: the check ${verdict.passes ? 'passes' : 'fails'}`;
   const shown = reasons.length > MAX_REASONS ? [...reasons.slice(0, MAX_REASONS - 1), `${reasons.length - MAX_REASONS + 1} more reasons below`] : reasons;
   const why = shown.length ? `**${capitalize(shown.join('; '))}.** ` : '';
-  const warnings = facts.itemsWithWarnings > 0 ? `${plural(facts.itemsWithWarnings, 'item has', 'items have')} warnings.` : reasons.length ? '' : 'Every planned item meets the policy.';
+  const counts = verdictCounts(verdict);
+  const summary = counts.length ? counts.join(' ') : 'Every planned item meets the policy.';
   const [main, ...inherited] = input.policySources;
   const source = main ? `, checked against ${codeSpan(main)}${inherited.length ? ` (extends ${inherited.map((s) => codeSpan(s)).join(' → ')})` : ''}` : '';
   const commit = input.policyCommit ? ` at commit ${codeSpan(input.policyCommit.slice(0, 7))}` : '';
   const planned = `${amount(input.evaluation.totalPoints, input.evaluation.unit)} of planned work in ${plural(input.evaluation.totalItems, 'item')}`;
-  return `${verdict}\n\n${why}${warnings}\n\n${escapeText(input.sourceName, 100)}: ${planned}${source}${commit}.`;
+  return `${heading}\n\n${why}${summary}\n\n${escapeText(input.sourceName, 100)}: ${planned}${source}${commit}.`;
 }
 
 /** Why a group fails the check, in the words a lead would use: "deal work is 25% of planned capacity against a 10% cap". */
@@ -80,7 +79,7 @@ function failureReasons(input: ReportInput, facts: ReportDigest, group: FindingG
     case 'exemptions-over-limit':
       return [`${plural(facts.exemptions?.inUse ?? 0, 'exemption')} in use against a limit of ${facts.exemptions?.maxOpen ?? '?'}`];
     default:
-      return [`${lowerFirst(group.title)} on ${plural(group.entries.length, 'item')}`];
+      return [`${lowerFirst(group.title)} on ${tallyText(group.tally, budgetWord(group.kind))}`];
   }
 }
 
@@ -107,9 +106,9 @@ function warningsSection(facts: ReportDigest): string {
   return ['### Warnings', ...groups].join('\n\n');
 }
 
-/** "One-off labels · 2 items": the kind, and how many items (or categories, or customers) it concerns. Our own words: safe in HTML too. */
+/** "One-off labels · 2 items", "Missing business-case answers · 9 findings on 3 items": the verdict's count of the kind. Our own words: safe in HTML too. */
 function groupHeading(group: FindingGroup): string {
-  return `${group.title} · ${plural(group.entries.length, subjectWord(group))}`;
+  return `${group.title} · ${tallyText(group.tally, budgetWord(group.kind))}`;
 }
 
 /** One line per item (or category, or customer) of a kind, the first few, then how many more. */
@@ -118,13 +117,6 @@ function groupList(group: FindingGroup, options: { withFix: boolean }): string {
   const more = group.entries.length - MAX_PER_GROUP;
   if (more > 0) lines.push(`- …and ${formatNumber(more)} more`);
   return lines.join('\n');
-}
-
-function subjectWord(group: FindingGroup): string {
-  if (group.kind === 'over-budget' || group.kind === 'under-min-share') return 'category';
-  if (group.kind === 'customer-over-share') return 'customer';
-  if (group.kind === 'exemptions-over-limit') return 'limit';
-  return 'item';
 }
 
 /** One line per item: its findings of this kind, the first few spelled out, and for what fails, what to do. */
@@ -163,24 +155,16 @@ function budgetRow(b: BudgetRow): string {
   return `| ${escapeText(b.category, 40)} | ${formatNumber(b.items)} | ${formatNumber(b.points)} | ${b.shareText} | ${b.capText} | ${status} | \`${shareBar(b.share, b.cap, 20, b.floor)}\` |`;
 }
 
-/** Customers of each category, largest first: the first few, then how many more. */
-function topCustomers(facts: ReportDigest): { category: string; shown: CustomerRow[]; more: number }[] {
-  const byCategory = new Map<string, CustomerRow[]>();
-  for (const row of facts.customers) byCategory.set(row.category, [...(byCategory.get(row.category) ?? []), row]);
-  return [...byCategory].map(([category, rows]) => {
-    const sorted = [...rows].sort((a, b) => b.points - a.points || a.customer.localeCompare(b.customer));
-    return { category, shown: sorted.slice(0, MAX_CUSTOMERS), more: Math.max(0, sorted.length - MAX_CUSTOMERS) };
-  });
-}
-
 function customerSection(input: ReportInput, facts: ReportDigest): string {
-  if (facts.customers.length === 0) return '';
-  const tables = topCustomers(facts).map(({ category, shown, more }) => {
+  if (facts.customerTables.length === 0) return '';
+  const tables = facts.customerTables.map(({ category, shown, other }) => {
     const rows = shown.map(
       (c) => `| ${escapeText(c.customer, 60)} | ${formatNumber(c.items)} | ${formatNumber(c.points)} | ${c.shareText} | ${c.capText} | ${c.over ? '**over its share**' : 'ok'} |`,
     );
+    // The rest in one row, so the shares add up to the whole category.
+    if (other) rows.push(`| _${plural(other.customers, 'other customer')}_ | ${formatNumber(other.items)} | ${formatNumber(other.points)} | ${other.shareText} | | |`);
     const header = `| Customer | Items | ${unitName(input)} | Share of ${escapeText(category, 40)} | Cap | Status |`;
-    return [header, '|---|--:|--:|--:|--:|---|', ...rows].join('\n') + (more > 0 ? `\n\n…and ${plural(more, 'more customer')}.` : '');
+    return [header, '|---|--:|--:|--:|--:|---|', ...rows].join('\n');
   });
   return ['### Customers', ...tables].join('\n\n');
 }
@@ -222,18 +206,18 @@ function archiveSection(facts: ReportDigest): string {
 function trendSection(input: ReportInput, facts: ReportDigest): string {
   const trend = facts.trend;
   if (!trend || trend.rows.length === 0) return '';
-  const names = joinWords(trend.categories.map((c) => escapeText(c, 40))) || 'deal-driven';
-  const delivered = trend.rows.filter((r) => r.delivered > 0);
+  const names = joinWords(trend.categories.map((c) => escapeText(c, 40))) || 'customer-driven';
+  const delivered = trend.rows.filter((r) => r.shareText !== undefined);
   const [first, last] = [delivered[0], delivered.at(-1)];
-  const change = first && last && first !== last ? `went from ${formatPercent(first.share)} in ${first.month} to ${formatPercent(last.share)} in ${last.month}` : first ? `was ${formatPercent(first.share)} in ${first.month}` : 'has nothing delivered yet';
-  const cap = trend.cap !== undefined ? ` against a ${formatPercent(trend.cap)} cap` : '';
-  const lead = `The ${names} share of delivered (closed) work ${change}; it is ${formatPercent(trend.plannedShare)} of work planned now${cap}. Falling means less customer-specific work.`;
+  const change = first && last && first !== last ? `went from ${first.shareText} in ${first.month} to ${last.shareText} in ${last.month}` : first ? `was ${first.shareText} in ${first.month}` : 'has nothing delivered yet';
+  const cap = trend.capText !== undefined ? ` against a ${trend.capText} cap` : '';
+  const lead = `The ${names} share of delivered (closed) work ${change}; it is ${trend.plannedShareText} of work planned now${cap}. Falling means less customer-specific work.`;
   const unit = unitName(input).toLowerCase();
   const table = [
     `| Month | Delivered (${unit}) | ${names} | Share |`,
     '|---|--:|--:|--:|',
-    ...trend.rows.map((r) => `| ${r.month} | ${formatNumber(r.delivered)} | ${formatNumber(r.dealDriven)} | ${r.delivered > 0 ? formatPercent(r.share) : '—'} |`),
-    `| **planned now** | ${formatNumber(input.evaluation.totalPoints)} | ${formatNumber(trend.plannedShare * input.evaluation.totalPoints)} | ${formatPercent(trend.plannedShare)} |`,
+    ...trend.rows.map((r) => `| ${r.month} | ${formatNumber(r.delivered)} | ${formatNumber(r.dealDriven)} | ${r.shareText ?? '—'} |`),
+    `| **planned now** | ${formatNumber(input.evaluation.totalPoints)} | ${formatNumber(trend.plannedPoints)} | ${trend.plannedShareText} |`,
   ].join('\n');
   const extra = trend.extraRequests > 0 ? `\n\n_Reading closed work for the trend took ${plural(trend.extraRequests, 'extra API request')}._` : '';
   return ['### Trend', lead, `<details><summary>Trend chart and table by month</summary>\n\n${trendChart(trend)}\n\n${table}${extra}\n\n</details>`].join('\n\n');
@@ -247,10 +231,9 @@ function chartsSection(input: ReportInput, facts: ReportDigest): string {
       `Planned capacity by category (${unit})`,
       facts.budgets.map((b) => ({ label: b.category, detail: b.shareText, value: b.points, highlight: b.status === 'over' })),
     ),
-    ...topCustomers(facts).map(({ category, shown, more }) => {
-      const rest = facts.customers.filter((c) => c.category === category).slice().sort((a, b) => b.points - a.points).slice(MAX_CUSTOMERS);
+    ...facts.customerTables.map(({ category, shown, other }) => {
       const slices: Slice[] = shown.map((c) => ({ label: c.customer, detail: c.shareText, value: c.points, highlight: c.over }));
-      if (more > 0) slices.push({ label: plural(more, 'more customer'), value: rest.reduce((sum, c) => sum + c.points, 0), highlight: false });
+      if (other) slices.push({ label: plural(other.customers, 'other customer'), detail: other.shareText, value: other.points, highlight: false });
       return pieChart(`${category} work by customer (${unit})`, slices);
     }),
   ].filter(Boolean);
@@ -288,7 +271,7 @@ function issueReport(input: ReportInput, focusItem: number): string[] {
   const category = assessment ? ` (${escapeText(assessment.category, 40)}, ${amount(assessment.size, input.evaluation.unit)})` : '';
   return [
     `## Roadmap Guard: #${focusItem} ${state}`,
-    `${itemLink(item)}${category} · ${input.evaluation.compliant ? 'the check passes' : '**the check fails**'}`,
+    `${itemLink(item)}${category} · ${facts.verdict.passes ? 'the check passes' : '**the check fails**'}`,
     lines.length ? `### Findings\n\n${lines.join('\n')}` : '',
     budget ? [`### ${escapeText(budget.category, 40)} budget`, budgetTable(input, [budget]), BAR_LEGEND].join('\n\n') : '',
     input.run ? runSection(input, input.run) : '',

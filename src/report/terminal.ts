@@ -6,15 +6,15 @@
  */
 import type { Finding } from '../core/types.js';
 import { terminalText } from './escape.js';
-import { digest, type ReportDigest } from './digest.js';
-import { day, KIND_TITLES, shareBar } from './format.js';
-import { formatPercent } from '../core/share.js';
+import { digest, type FindingGroup, type ReportDigest } from './digest.js';
+import { budgetWord, day, KIND_TITLES, shareBar, tallyText, verdictCounts } from './format.js';
 import { amount, formatNumber, plural } from '../core/wording.js';
+import { formatPercent } from '../core/share.js';
+import { listItems } from '../core/rules/context.js';
 import { MAX_MESSAGES_PER_ITEM, MAX_PER_GROUP } from './summary.js';
 import type { ReportInput } from './types.js';
 
 const BAR_WIDTH = 16;
-const MAX_CUSTOMERS = 10;
 /** The narrowest width lines are fitted to, however narrow the terminal says it is. */
 const MIN_WIDTH = 40;
 
@@ -50,30 +50,36 @@ export function renderTerminal(input: ReportInput, options: TerminalOptions): st
   const facts = digest(input);
   const sections =
     input.mode === 'issue' && input.focusItem !== undefined
-      ? [header(input, facts, layout), itemSection(input, input.focusItem, layout), budgets(input, facts, layout, input.focusItem)]
-      : [header(input, facts, layout), budgets(input, facts, layout), customers(facts, layout), attention(facts, layout), backlog(input, facts, layout), trend(input, facts, layout), run(input, layout)];
+      ? [header(input, facts, layout, width), itemSection(input, input.focusItem, layout), budgets(input, facts, layout, input.focusItem)]
+      : [header(input, facts, layout, width), budgets(input, facts, layout), customers(facts, layout), attention(facts, layout), backlog(input, facts, layout), outcomes(facts, layout), trend(input, facts, layout), run(input, layout)];
   return sections.filter(Boolean).join('\n\n') + '\n';
 }
 
-function header(input: ReportInput, facts: ReportDigest, { paint, fit }: Layout): string {
-  const attention = facts.itemsNeedingAttention > 0 ? `${plural(facts.itemsNeedingAttention, 'item needs', 'items need')} attention` : 'compliant';
-  const title = `Roadmap health: ${attention}`;
+/** The verdict in the markdown report's words: whether the check fails, what is over budget, and the counts. */
+function header(input: ReportInput, facts: ReportDigest, { paint, fit }: Layout, width: number | undefined): string {
+  const { verdict } = facts;
+  const title = paint(`Roadmap health: the check ${verdict.passes ? 'passes' : 'fails'}`, verdict.passes ? 'green' : 'red');
   const over = [
-    ...facts.overBudget.map((c) => `${c} work`),
-    ...facts.overShare.map((c) => `${c} (customer share)`),
+    ...verdict.overBudget.map((c) => `${c} work`),
+    ...verdict.overShare.map((c) => `${c} (customer share)`),
   ];
-  const verdict = facts.compliant
-    ? paint('The check passes.', 'green')
-    : paint(`The check fails: ${plural(facts.failing, 'finding fails', 'findings fail')}.`, 'red');
+  const counts = verdictCounts(verdict);
   const [main, ...inherited] = input.policySources;
   const lines = [
-    paint(fit(title, 0), 'bold'),
+    paint(title, 'bold'),
     ...(over.length ? [paint(fit(`Over budget: ${over.join('; ')}`, 0), 'red')] : []),
-    `${verdict} ${plural(facts.warnings, 'warning')}, ${facts.exempt} exempt.`,
+    ...countLines(counts, width),
     paint(fit(`${input.sourceName} on ${day(input.evaluation.at)} · ${amount(input.evaluation.totalPoints, input.evaluation.unit)} planned in ${plural(input.evaluation.totalItems, 'item')}`, 0), 'dim'),
   ];
   if (main) lines.push(paint(fit(`Policy: ${[main, ...inherited].join(' → ')}${input.policyCommit ? ` at ${input.policyCommit.slice(0, 7)}` : ''}`, 0), 'dim'));
   return lines.join('\n');
+}
+
+/** The counts on one line, or one to a line when the terminal is too narrow for them: never cut. */
+function countLines(counts: string[], width: number | undefined): string[] {
+  if (counts.length === 0) return ['Every planned item meets the policy.'];
+  const line = counts.join(' ');
+  return width === undefined || Array.from(line).length <= width ? [line] : counts;
 }
 
 const STATUS_SHORT = { ok: 'ok', over: 'over', under: 'under', uncapped: '—' } as const;
@@ -97,22 +103,24 @@ function budgets(input: ReportInput, facts: ReportDigest, { paint, cell, column 
   return lines.join('\n');
 }
 
+/** Each category's customers, largest first, the rest summed in one row so the shares add up to the whole. */
 function customers(facts: ReportDigest, { paint, cell, column }: Layout): string {
-  if (facts.customers.length === 0) return '';
-  const sorted = [...facts.customers].sort((a, b) => a.category.localeCompare(b.category) || b.points - a.points || a.customer.localeCompare(b.customer));
-  const shown = sorted.slice(0, MAX_CUSTOMERS);
-  const name = column(20, shown.map((c) => c.customer));
-  const category = column(12, shown.map((c) => c.category));
+  if (facts.customerTables.length === 0) return '';
+  const shown = facts.customerTables.flatMap((t) => t.shown);
+  const others = facts.customerTables.flatMap((t) => (t.other ? [{ category: t.category, ...t.other, name: plural(t.other.customers, 'other customer') }] : []));
+  const name = column(20, [...shown.map((c) => c.customer), ...others.map((o) => o.name)]);
+  const category = column(12, facts.customerTables.map((t) => t.category));
+  const line = (customer: string, c: { category: string; items: number; points: number; shareText: string }, cap: string, status: string) =>
+    `  ${pad(cell(customer, name), name)} ${pad(cell(c.category, category), category)} ${lpad(String(c.items), 5)} ${lpad(formatNumber(c.points), 6)} ${lpad(c.shareText, 6)} ${lpad(cap, 7)}  ${status}`;
   const lines = [
     paint('Customers', 'bold'),
     paint(`  ${pad('Customer', name)} ${pad('Category', category)} ${lpad('Items', 5)} ${lpad('Points', 6)} ${lpad('Share', 6)} ${lpad('Cap', 7)}  Status`, 'dim'),
-    ...shown.map(
-      (c) =>
-        `  ${pad(cell(c.customer, name), name)} ${pad(cell(c.category, category), category)} ${lpad(String(c.items), 5)} ${lpad(formatNumber(c.points), 6)} ${lpad(c.shareText, 6)} ${lpad(c.capText, 7)}  ${c.over ? paint('over', 'red') : paint('ok', 'green')}`,
-    ),
+    ...facts.customerTables.flatMap((t) => [
+      ...t.shown.map((c) => line(c.customer, c, c.capText, c.over ? paint('over', 'red') : paint('ok', 'green'))),
+      ...(t.other ? [line(plural(t.other.customers, 'other customer'), { category: t.category, ...t.other }, '', '')] : []),
+    ]),
   ];
-  if (sorted.length > MAX_CUSTOMERS) lines.push(`  …and ${plural(sorted.length - MAX_CUSTOMERS, 'more customer')}`);
-  return lines.join('\n');
+  return lines.map((l) => l.trimEnd()).join('\n');
 }
 
 function attention(facts: ReportDigest, layout: Layout): string {
@@ -120,7 +128,7 @@ function attention(facts: ReportDigest, layout: Layout): string {
   if (facts.groups.length === 0) return `${paint('Needs attention', 'bold')}\n  Nothing: every planned item meets the policy.`;
   const parts = [paint('Needs attention', 'bold')];
   for (const group of facts.groups) {
-    const lines = [`  ${paint(`${group.title} (${withExempt(group.findings)})`, 'bold')}`, ...group.entries.slice(0, MAX_PER_GROUP).map((e) => entryLines(e, layout))];
+    const lines = [`  ${paint(`${group.title} (${withExempt(group)})`, 'bold')}`, ...group.entries.slice(0, MAX_PER_GROUP).map((e) => entryLines(e, layout))];
     const more = group.entries.length - MAX_PER_GROUP;
     if (more > 0) lines.push(`    …and ${more.toLocaleString('en-US')} more`);
     parts.push(lines.join('\n'));
@@ -129,12 +137,14 @@ function attention(facts: ReportDigest, layout: Layout): string {
 }
 
 /**
- * "4" or "4, plus 2 exempt": the first number is the one the overview and the
- * verdict count, so the sections never seem to contradict them.
+ * "9 findings on 3 items" or "1 item, plus 1 exempt": the verdict's count of
+ * the kind, worded as the markdown report words it.
  */
-function withExempt(findings: readonly Finding[]): string {
-  const exempt = findings.filter((f) => f.exempt).length;
-  return `${(findings.length - exempt).toLocaleString('en-US')}${exempt > 0 ? `, plus ${exempt.toLocaleString('en-US')} exempt` : ''}`;
+function withExempt(group: FindingGroup): string {
+  const word = budgetWord(group.kind);
+  const open = group.tally.findings > 0 ? tallyText(group.tally, word) : '';
+  const exempt = group.exempt.findings > 0 ? `${tallyText(group.exempt, word)} exempt` : '';
+  return open && exempt ? `${open}, plus ${exempt}` : open || exempt;
 }
 
 /**
@@ -163,7 +173,10 @@ function backlog(input: ReportInput, facts: ReportDigest, { paint, fit }: Layout
     return count > 0 ? `, plus ${count} exempt` : '';
   };
   const lines: string[] = [];
-  if (facts.overdueBets !== undefined) lines.push(`  Overdue bets: ${facts.overdueBets === 0 ? 'none' : plural(facts.overdueBets, 'item')}${exempt('bet-overdue')}`);
+  if (facts.overdueBets !== undefined) {
+    const group = facts.groups.find((g) => g.kind === 'bet-overdue');
+    lines.push(`  Overdue bets: ${group ? withExempt(group) : 'none'}`);
+  }
   if (facts.staleBacklog) {
     const { count, maxAgeDays } = facts.staleBacklog;
     lines.push(`  Stale backlog: ${count === 0 ? 'none' : `${plural(count, 'item')} not updated in ${maxAgeDays}+ days`}${exempt('stale-backlog')}`);
@@ -181,17 +194,41 @@ function backlog(input: ReportInput, facts: ReportDigest, { paint, fit }: Layout
 function trend(input: ReportInput, facts: ReportDigest, { paint, fit, column, cell }: Layout): string {
   const t = facts.trend;
   if (!t || t.rows.length === 0) return '';
-  const names = fit(t.categories.join(', ') || 'deal-driven', 60);
+  const names = fit(t.categories.join(', ') || 'customer-driven', 60);
   // The categories head their column: cut to it on a terminal, whole when piped.
   const dealWidth = column(9, [names]);
-  const row = (label: string, delivered: number, deal: number, share: number, known: boolean) =>
-    `  ${pad(label, 11)} ${lpad(formatNumber(delivered), 9)} ${lpad(formatNumber(deal), dealWidth)} ${lpad(known ? formatPercent(share) : '—', 6)}  ${shareBar(share, t.cap, BAR_WIDTH)}`;
+  const row = (label: string, delivered: number, deal: number, share: number, shareText: string | undefined) =>
+    `  ${pad(label, 11)} ${lpad(formatNumber(delivered), 9)} ${lpad(formatNumber(deal), dealWidth)} ${lpad(shareText ?? '—', 6)}  ${shareBar(share, t.cap, BAR_WIDTH)}`;
   return [
     paint(`Trend: ${names} share of delivered work`, 'bold'),
     paint(`  ${pad('Month', 11)} ${lpad('Delivered', 9)} ${lpad(cell(names, dealWidth), dealWidth)} ${lpad('Share', 6)}`, 'dim'),
-    ...t.rows.map((r) => row(r.month, r.delivered, r.dealDriven, r.share, r.delivered > 0)),
-    row('planned now', input.evaluation.totalPoints, t.plannedShare * input.evaluation.totalPoints, t.plannedShare, true),
+    ...t.rows.map((r) => row(r.month, r.delivered, r.dealDriven, r.share, r.shareText)),
+    row('planned now', input.evaluation.totalPoints, t.plannedPoints, t.plannedShare, t.plannedShareText),
     ...(t.extraRequests > 0 ? [`  (${plural(t.extraRequests, 'extra API request')})`] : []),
+  ].join('\n');
+}
+
+/** How the bets delivered over the window turned out, as the markdown report's "Bets and outcomes" says it. */
+function outcomes(facts: ReportDigest, { paint, fit }: Layout): string {
+  const o = facts.verdict.outcomes;
+  if (!o) return '';
+  const title = paint('Bets and outcomes', 'bold');
+  const window = `since ${day(o.since)} (${plural(o.months, 'month')})`;
+  if (o.bets === 0) return `${title}\n  No bets were delivered ${window}.`;
+  const share = (count: number) => formatPercent(count, o.bets);
+  const never = o.neverReviewed.length;
+  const rows: [string, number][] = [
+    ['Hit', o.hit],
+    ['Missed', o.missed],
+    ['Walked away', o.walkedAway],
+    ['Never reviewed', never],
+  ];
+  return [
+    title,
+    `  ${fit(`${plural(o.bets, 'bet')} delivered ${window}, ${o.recorded} with a recorded outcome`, 2)}`,
+    paint(`  ${pad('Outcome', 15)} ${lpad('Bets', 5)} ${lpad('Share', 6)}`, 'dim'),
+    ...rows.map(([name, count]) => `  ${pad(name, 15)} ${lpad(String(count), 5)} ${lpad(share(count), 6)}`),
+    ...(never ? [`  ${fit(`Never reviewed: ${listItems(o.neverReviewed)}`, 2)}`] : []),
   ].join('\n');
 }
 

@@ -9,7 +9,7 @@ describe('roadmap-guard demo', () => {
   it('prints the lead report for the example roadmap, and exits 1 as simulate does, since the example fails its check', async () => {
     const { code, stdout, stderr } = await runCli(['demo']);
     expect({ code, stderr }).toEqual({ code: 1, stderr: '' });
-    expect(stdout).toContain('The check fails');
+    expect(stdout).toContain('Roadmap health: the check fails\n');
     const simulated = await runCli(['simulate', '--policy', 'examples/roadmap-policy.yml', '--snapshot', 'examples/acme-snapshot.json']);
     expect(simulated.code).toBe(code);
     await expect(stdout).toMatchFileSnapshot('__golden__/demo.txt');
@@ -42,8 +42,9 @@ describe('roadmap-guard demo', () => {
 
   it('counts each section the way the overview does, and says how many more are exempt', async () => {
     const { stdout } = await runCli(['demo']);
-    expect(stdout).toContain('The check fails: 3 findings fail. 25 warnings, 2 exempt.');
-    expect(stdout).toContain('One-off labels (2, plus 2 exempt)');
+    expect(stdout).toContain('Failing: 2 items and 1 budget. Warnings: 25 findings on 7 items and 2 budgets. Exempt: 2 items.');
+    expect(stdout).toContain('One-off labels (2 items, plus 2 items exempt)');
+    expect(stdout).toContain('Missing business-case answers (9 findings on 3 items)');
     expect(stdout).toMatch(/#42 .* — fails\n/);
     expect(stdout).toMatch(/#35 .* — exempt\n/);
   });

@@ -19,7 +19,7 @@ describe('roadmap-guard simulate', () => {
   it('exits 1 when findings fail, and prints the report', async () => {
     const { code, stdout } = await runCli(['simulate', '--policy', POLICY, '--snapshot', SNAPSHOT]);
     expect(code).toBe(1);
-    expect(stdout).toContain('The check fails: 3 findings fail.');
+    expect(stdout).toContain('Roadmap health: the check fails\nOver budget: deal work; acme (customer share)\nFailing: 2 items and 1 budget.');
   });
 
   it('exits 0 when nothing fails: a what-if with a 30% deal cap and no forbidden labels', async () => {
@@ -48,8 +48,8 @@ describe('roadmap-guard simulate', () => {
 
   it('counts overdue bets the same in their section and in the overview, saying how many more are exempt', async () => {
     const { stdout } = await runCli(['simulate', '--policy', POLICY, '--snapshot', SNAPSHOT, '--at', '2027-03-01']);
-    expect(stdout).toContain('  Bets past their review date (4, plus 2 exempt)\n');
-    expect(stdout).toContain('  Overdue bets: 4 items, plus 2 exempt\n');
+    expect(stdout).toContain('  Bets past their review date (4 items, plus 2 items exempt)\n');
+    expect(stdout).toContain('  Overdue bets: 4 items, plus 2 items exempt\n');
   });
 
   it('exits 2 with a clear message on bad input', async () => {

@@ -3,12 +3,17 @@
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { FakeGitHub } from '../fake-github/index.js';
+import { DEFAULT_TOKEN } from '../fake-github/server.js';
 import { BOARD_POLICY, BOARD_TOKEN, NOW, startBoardFake } from '../e2e/board-fixtures.js';
 import { workflowDispatchEvent } from '../e2e/events.js';
 import { runInProcess } from '../e2e/run-in-process.js';
+import { startExampleFake } from '../e2e/fixtures.js';
 import { runCli } from './helpers.js';
+
+/** When the example roadmap (examples/acme-snapshot.json) was taken. */
+const EXAMPLE_TAKEN_AT = '2026-11-03T09:00:00Z';
 
 let fake: FakeGitHub | undefined;
 let temp: string | undefined;
@@ -42,6 +47,31 @@ describe('roadmap-guard snapshot', () => {
     expect(result.findings).toEqual(JSON.parse(audit.outputs.findings ?? ''));
     expect(result.budgets).toEqual(JSON.parse(audit.outputs.budgets ?? ''));
     expect(simulated.code).toBe(1);
+  });
+
+  it('carries the closed work the trend and the bets need, so simulate prints every section demo prints', async () => {
+    const github = (fake = await startExampleFake());
+    const dir = (temp = await mkdtemp(join(tmpdir(), 'roadmap-guard-snapshot-')));
+    const out = join(dir, 'snapshot.json');
+    // Taken the day the example snapshot was: the window of closed work is counted back from it.
+    vi.useFakeTimers({ toFake: ['Date'] });
+    vi.setSystemTime(new Date(EXAMPLE_TAKEN_AT));
+    try {
+      const captured = await runCli(['snapshot', '--repo', 'acme-analytics/platform', '--out', out, '--api-url', github.url], { env: { GITHUB_TOKEN: DEFAULT_TOKEN } });
+      expect(captured.stderr).toMatch(/^Read 56 items: 2 GraphQL/);
+      expect(captured.code).toBe(0);
+    } finally {
+      vi.useRealTimers();
+    }
+    const items = (JSON.parse(await readFile(out, 'utf8')) as { items: { state: string; closedAt: string | null }[] }).items;
+    const closed = items.filter((item) => item.state === 'closed');
+    expect(closed.length).toBeGreaterThan(0);
+    expect(closed.every((item) => item.closedAt! >= '2026-06-01')).toBe(true);
+
+    const simulated = await runCli(['simulate', '--policy', 'examples/roadmap-policy.yml', '--snapshot', out, '--format', 'markdown']);
+    const demo = await runCli(['demo', '--format', 'markdown']);
+    expect(simulated.stdout).toContain('### Bets and outcomes');
+    expect(simulated.stdout).toBe(demo.stdout);
   });
 
   it('names what to grant when no token is set', async () => {

@@ -29,6 +29,12 @@ describe('outcome-missing', () => {
     expect(missing[1]?.message).toBe('No outcome recorded 94 days after it was delivered (due within 30)');
   });
 
+  it('leaves out work that exclude-labels keeps off the roadmap', () => {
+    const closedBug = closed(3, '2026-08-01T00:00:00Z', ['bug']);
+    expect(evaluate(policy, [], NOW, [closedBug]).findings).toEqual([]);
+    expect(betOutcomes(policy, [closedBug], NOW, 12).bets).toBe(0);
+  });
+
   it('is not raised without outcome-due-days', () => {
     expect(evaluate(examplePolicy(), [], NOW, [closed(3, '2025-01-01T00:00:00Z')]).findings).toEqual([]);
   });

@@ -220,7 +220,7 @@ describe('the policy preview', () => {
     const [preview, ...others] = stickyComments(github, 71, POLICY_PREVIEW_MARKER);
     expect(others).toEqual([]);
     expect(preview?.body).toMatch(/\| deal \| 18\.5% \| ≤ 10% → ≤ 25% \| \*\*over budget → within budget\*\* \|/);
-    expect(preview?.body).toContain('The 51 open issues of the roadmap, judged under `.github/roadmap-policy.yml` on `main`');
+    expect(preview?.body).toContain('The 51 open issues of the repository, judged under `.github/roadmap-policy.yml` on `main`');
     expect(result.summary).toContain('≤ 10% → ≤ 25%');
     // Closing no issue, the pull request passes the gate and gets no gate comment.
     expect(stickyComments(github, 71, MERGE_GATE_MARKER)).toEqual([]);

@@ -2,7 +2,14 @@ import { describe, expect, it } from 'vitest';
 import { evaluate } from '../../src/core/evaluate.js';
 import type { WorkItem } from '../../src/core/types.js';
 import type { Policy } from '../../src/core/policy.js';
-import { diffPolicies } from '../../src/pull-request/policy-diff.js';
+import { blockingKinds, diffPolicies, type BlockingChange } from '../../src/pull-request/policy-diff.js';
+import { judgePullRequest } from '../../src/pull-request/gate.js';
+import { parsePolicy } from '../../src/policy/normalize.js';
+import { parseSnapshot } from '../../src/snapshot/file.js';
+import { EXAMPLE_POLICY_CHANGE } from '../../scripts/readme-examples.js';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parse } from 'yaml';
 import { policyFiles } from '../../src/pull-request/policy-files.js';
 import { renderPolicyPreview } from '../../src/pull-request/preview-comment.js';
 import { isResolvedComment } from '../../src/report/comment.js';
@@ -48,18 +55,39 @@ describe('the policy diff', () => {
     expect(preview).not.toContain('| category |');
   });
 
-  it('lists the items whose findings start or stop failing, ten at most, then how many more', () => {
+  it('lists the issues whose pull requests would start or stop being blocked, ten at most, then how many more', () => {
     const deals = Array.from({ length: 12 }, (_, i) => dealItem({ number: 200 + i, labels: ['deal', 'customer:acme', 'size/S'], ...businessCase({ 'Success metric': '' }) }));
     const items = [...roadmap, ...deals];
     const lenient = examplePolicy({ categories: capped('100%') });
     const strict = examplePolicy({ categories: capped('100%'), enforcement: { 'fail-on': ['over-budget', 'forbidden-label', 'missing-field'] } });
     const result = diff(lenient, strict, items);
-    expect(result.startFailing.map((item) => item.number)).toEqual(deals.map((item) => item.number));
-    expect(diff(strict, lenient, items).stopFailing).toHaveLength(12);
+    expect(result.startBlocking.map((change) => change.item.number)).toEqual(deals.map((item) => item.number));
+    expect(result.failOn).toEqual([{ kind: 'missing-field', before: false, after: true }]);
+    expect(diff(strict, lenient, items).stopBlocking).toHaveLength(12);
     const preview = renderPolicyPreview({ diff: result, policyPath: '.github/roadmap-policy.yml', baseRef: 'main', stamp });
-    expect(preview).toContain('**Items that would start failing (12):**');
-    expect(preview).toContain('- [#209](https://github.com/acme/app/issues/209) Item 209\n- and 2 more');
+    expect(preview).toContain('**Pull requests closing these issues would start being blocked from merging (12):**');
+    expect(preview).toContain('- [#200](https://github.com/acme/app/issues/200) Item 200 — by missing business-case answers\n');
+    expect(preview).toContain('- [#209](https://github.com/acme/app/issues/209) Item 209 — by missing business-case answers\n- and 2 more');
     expect(preview).not.toContain('#210');
+    expect(preview).toContain('| `missing-field` (missing business-case answers) | warns | **fails the check** |');
+  });
+
+  it("says what the README's example change does to the merge gate, issue by issue, as the gate itself judges it", () => {
+    const root = join(import.meta.dirname, '../..');
+    const text = readFileSync(join(root, 'examples/roadmap-policy.yml'), 'utf8');
+    const changed = EXAMPLE_POLICY_CHANGE.reduce((policy, [from, to]) => policy.replace(from, to), text);
+    const [before, after] = [text, changed].map((file) => parsePolicy(parse(file)));
+    const items = parseSnapshot(readFileSync(join(root, 'examples/acme-snapshot.json'), 'utf8'), 'acme-snapshot.json').items.filter((item) => item.state === 'open');
+    const result = diff(before!, after!, items);
+    const kinds = (change: BlockingChange) => [change.item.number, blockingKinds({ blockers: change.before }), blockingKinds({ blockers: change.after })];
+    expect(result.startBlocking).toEqual([]);
+    expect(result.stopBlocking.map(kinds)).toEqual([27, 32, 52].map((n) => [n, ['over-budget'], []]));
+    expect(result.blockedDifferently.map(kinds)).toContainEqual([38, ['over-budget'], ['missing-field']]);
+    // The gate, asked about a pull request closing #38 under the change, gives the same answer.
+    const gate = judgePullRequest({ policy: after!, items, now: NOW, linked: [{ number: 38, title: '', url: '' }] });
+    expect(gate.issues[0]?.blockers.map((f) => f.kind)).toEqual(['missing-field']);
+    expect(result.planned).toEqual({ before: { items: 24, points: 100 }, after: { items: 24, points: 100 } });
+    expect(result.itemsJudged).toBe(35);
   });
 
   it('counts the open items that would miss an added business-case field', () => {

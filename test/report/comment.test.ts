@@ -108,6 +108,9 @@ describe('renderComment', () => {
     expect(comment).toContain('- Fill in "How will we market it?"');
     expect(comment).toContain('- Answer "New customers or expansion?" with one of: New customers, Expansion, Both\n');
     expect(comment).toContain('- Fix the stale-backlog finding');
+    // The opening counts fixes, not points: the two reasons it names stand for 3 fixes, and the rest for what else is listed.
+    const listed = comment.slice(comment.indexOf('### Still to fix'), comment.indexOf('<!-- roadmap-guard:fixes')).split('\n').filter((line) => line.startsWith('- ')).length;
+    expect(comment).toContain(`, ${listed - 3} more fixes listed below and deal work is over budget`);
   });
 
   it('an item with no findings', async () => {

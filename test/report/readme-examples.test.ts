@@ -41,6 +41,17 @@ describe('the examples in the README and docs/', () => {
     expect(demo.stdout.startsWith(`${shown}\n\n`)).toBe(true);
   });
 
+  it('show the job summary byte for byte as `roadmap-guard demo --format markdown` prints it, bets and outcomes included', async () => {
+    const demo = await runCli(['demo', '--format', 'markdown']);
+    const summary = renderReadmeExamples(root).summary;
+    expect(summary).toBe(demo.stdout);
+    expect(summary).toContain('### Bets and outcomes');
+    const readme = readFileSync(join(root, 'README.md'), 'utf8');
+    const block = readme.slice(readme.indexOf('<!-- example:summary -->\n') + '<!-- example:summary -->\n'.length, readme.indexOf('<!-- /example:summary -->'));
+    const unquoted = block.split('\n').map((line) => line.replace(/^> ?/, '')).join('\n');
+    expect(unquoted).toBe(demo.stdout);
+  });
+
   it("show a snapshot error exactly as simulate reports the docs' own snapshot example with two typos", () => {
     const readme = readFileSync(join(root, 'docs/cli.md'), 'utf8');
     const start = readme.indexOf('```json\n{\n  "$schema": "./snapshot.schema.json"') + '```json\n'.length;

@@ -12,7 +12,7 @@ describe('renderMarkdownReport, audit mode', () => {
   it('a roadmap over budget, with trend and run facts', async () => {
     const report = renderMarkdownReport(withTrend({ ...smallRoadmap(), run: runFacts(), policyCommit: '0123456789abcdef0123456789abcdef01234567' }));
     await expect(report).toMatchFileSnapshot(golden('summary-audit.md'));
-    expect(report).toMatch(/^## Roadmap health: the check fails\n\n\*\*Deal work is 30% of planned capacity against a 10% cap; one-off labels on 1 item\.\*\* 3 items have warnings\.\n/);
+    expect(report).toMatch(/^## Roadmap health: the check fails\n\n\*\*Deal work is 30% of planned capacity against a 10% cap; one-off labels on 1 item\.\*\* Failing: 1 item and 1 budget\. Warnings: 8 findings on 3 items and 2 budgets\. Exempt: 1 item\.\n/);
     expect(report).toContain('| deal | 3 | 12 | 30% | ≤ 10% | **over budget** |');
     expect(report).toContain('at commit `0123456`');
     // What fails comes before the warnings, and both before the tables; charts come last, folded.
@@ -69,9 +69,13 @@ describe('renderMarkdownReport, audit mode', () => {
     await expect(report).toMatchFileSnapshot(golden('summary-5000-items.md'));
     expect(report.length).toBeLessThan(20_000);
     expect(report).toContain('- …and 4,990 more');
-    // The table and the chart count the customers left out the same way.
-    expect(report).toContain('…and 490 more customers.');
-    expect(report).toContain('"490 more customers" :');
+    // The table and the chart sum up the customers left out the same way, so the shares add up to the whole category.
+    expect(report).toMatch(/\| _490 other customers_ \| [\d,]+ \| [\d,.]+ \| [\d.]+% \| \| \|/);
+    expect(report).toMatch(/"490 other customers [\d.]+%" :/);
+    const customerTable = report.slice(report.indexOf('| Customer |'), report.indexOf('\n\n', report.indexOf('| Customer |')));
+    const shares = [...customerTable.matchAll(/ \| ([\d.]+)% \| /g)].map((m) => Number(m[1]));
+    expect(shares).toHaveLength(11);
+    expect(Math.abs(shares.reduce((a, b) => a + b, 0) - 100)).toBeLessThanOrEqual(0.05 * shares.length);
     expect(report).toContain('| deal | 5,000 | 15,000 |');
   });
 });

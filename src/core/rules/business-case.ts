@@ -1,9 +1,11 @@
 /**
  * Business case: every item in an `applies-to` category answers the form's
  * questions well enough to judge it as an investment, and has had its reviews.
+ * Work `work.exclude-labels` leaves off the roadmap needs none: a customer's
+ * bug carries the customer's label, yet it is no investment to argue for.
  */
 import type { BusinessCaseField } from '../policy.js';
-import { normalizeAnswer, sameAnswer } from '../classify.js';
+import { isExcluded, normalizeAnswer, sameAnswer } from '../classify.js';
 import { formAnswer, normalizeHeading } from '../issue-form.js';
 import { plural, withoutFinalPeriod } from '../wording.js';
 import { type AssessedItem, type DraftFinding, type RuleContext, aboutItem } from './context.js';
@@ -13,7 +15,7 @@ export function businessCaseRule(context: RuleContext): DraftFinding[] {
   if (businessCase.appliesTo.length === 0) return [];
   const applies = new Set(businessCase.appliesTo);
   return context.items
-    .filter(({ item, assessment }) => item.state === 'open' && applies.has(assessment.category))
+    .filter(({ item, assessment }) => item.state === 'open' && applies.has(assessment.category) && !isExcluded(context.policy, item))
     .flatMap((assessed) => [
       ...businessCase.fields.flatMap((field) => checkField(assessed, field)),
       ...businessCase.checklist.flatMap((entry) => checkReview(assessed, entry)),

@@ -65,7 +65,12 @@ describe('business case', () => {
     const noCase = { form: {}, checklist: [] };
     expect(allCaseFindings(workItem({ labels: ['roadmap'], ...noCase }))).toEqual([]);
     expect(allCaseFindings(dealItem({ state: 'closed', closedAt: '2026-10-30T00:00:00Z', ...noCase }))).toEqual([]);
-    expect(allCaseFindings(dealItem({ labels: ['deal', 'bug'], ...noCase })).length).toBeGreaterThan(0);
+  });
+
+  it('leaves out work that exclude-labels keeps off the roadmap: a customer bug needs no business case', () => {
+    const noCase = { form: {}, checklist: [] };
+    expect(allCaseFindings(dealItem({ labels: ['bug', 'customer:contoso'], ...noCase }))).toEqual([]);
+    expect(allCaseFindings(dealItem({ labels: ['customer:contoso'], ...noCase })).length).toBeGreaterThan(0);
   });
 
   it('skips an empty optional field but still checks its answer when given', () => {

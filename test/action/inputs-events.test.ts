@@ -53,6 +53,19 @@ describe('readInputs', () => {
     expect(message).toMatch(/`saved-state` must be true or false, got "maybe"/);
   });
 
+  it.each([
+    ['dashboard-issue', 'Roadmap\n::error::injected', 'U+000A'],
+    ['policy', '.github/policy.yml\r\n::warning::x', 'U+000D'],
+    ['mode', 'audit\u001b[31m', 'U+001B'],
+    ['max-writes', '5\u0085', 'U+0085'],
+    ['project-token', 'ghp_a\nb', 'U+000A'],
+  ])('refuses a control character in %s without repeating the value', (name, value, code) => {
+    const attempt = () => readInputs(defaults({ [name]: value }), () => undefined);
+    expect(attempt).toThrow(InputError);
+    expect(attempt).toThrow(`Invalid input: \`${name}\` holds a control character (${code}, such as a line break)`);
+    expect(attempt).not.toThrow(/injected|::|ghp_/);
+  });
+
   it('masks both tokens in the log before checking anything, even when other inputs are wrong', () => {
     const masked: string[] = [];
     const attempt = () => readInputs(defaults({ 'github-token': ' ghs_workflow ', 'project-token': 'ghp_board', mode: 'everything' }), (secret) => masked.push(secret));

@@ -11,6 +11,7 @@ import { readCommentEvent, type CommandRequest } from '../commands/parse.js';
 import type { LabelAdded } from '../commands/exemption-label.js';
 import { PULL_REQUEST_ACTIONS, readPullRequestEvent, type PullRequestEvent } from './pull-request-event.js';
 import { relayedProjectItem, routeRelayedItem } from './project-dispatch.js';
+import { cut, plainText } from '../report/escape.js';
 
 export type Route =
   | { mode: 'issue'; issueNumber: number; command?: CommandRequest; labelAdded?: LabelAdded }
@@ -67,6 +68,7 @@ type RoutedContext = Pick<EventContext, 'eventName' | 'payload'> & { repo?: Even
 
 export function routeEvent(context: RoutedContext, modeInput: ModeInput): Route {
   const { eventName, payload } = context;
+  refuseForeignRepository(context);
   if (modeInput === 'audit') return { mode: 'audit' };
   const action = typeof payload.action === 'string' ? payload.action : '';
   const issueNumber = numberOf(payload.issue);
@@ -78,6 +80,25 @@ export function routeEvent(context: RoutedContext, modeInput: ModeInput): Route 
   if (modeInput === 'issue') return forcedIssue(eventName, issueNumber);
   if (eventName === 'issues') return routeIssueEvent(payload, action, issueNumber);
   return routeOtherEvent(context);
+}
+
+/**
+ * Every webhook payload names the repository it is about (`repository.full_name`),
+ * and the runner's GITHUB_REPOSITORY is where this run reads and writes. They
+ * differ only when the payload was not the runner's own (a step rewrote the
+ * event file, or a run outside Actions borrowed one): issue #12 of another
+ * repository is not issue #12 here, so the run stops rather than judge the
+ * wrong issue.
+ */
+function refuseForeignRepository(context: RoutedContext): void {
+  const named = (context.payload.repository as { full_name?: unknown } | undefined)?.full_name;
+  if (!context.repo || typeof named !== 'string') return;
+  const here = `${context.repo.owner}/${context.repo.name}`;
+  if (named.toLowerCase() === here.toLowerCase()) return;
+  throw new Error(
+    `The "${context.eventName || 'unknown'}" event is about the repository "${cut(plainText(named), 140)}", but this run is in ${here} (GITHUB_REPOSITORY): ` +
+      'Roadmap Guard checks only the repository its workflow runs in. Run the workflow in that repository, or check the event file a step before this one may have replaced.',
+  );
 }
 
 /** A `/roadmap` command checks its issue; any other comment is ignored, unless `mode: issue` checks the issue anyway. */

@@ -119,6 +119,22 @@ describe('routeEvent', () => {
     expect(routeEvent({ eventName: 'pull_request', payload: sameRepository }, 'auto')).toMatchObject({ pullRequest: { fromFork: false } });
   });
 
+  it.each([
+    ['issues', { action: 'opened', issue }],
+    ['issue_comment', { action: 'created', issue, comment: { id: 1, body: '/roadmap exempt', user: { login: 'alice', type: 'User' } } }],
+    ['pull_request', { action: 'opened', pull_request: { number: 3 } }],
+  ] as const)('refuses %s about another repository than the run\'s, in every mode', (eventName, event) => {
+    const payload = { ...event, repository: { full_name: 'mallory/widgets\u202e' } };
+    for (const mode of ['auto', 'issue', 'audit'] as const) {
+      expect(() => routeEvent({ eventName, payload, repo: { owner: 'acme', name: 'widgets' } }, mode)).toThrow(
+        `The "${eventName}" event is about the repository "mallory/widgets", but this run is in acme/widgets (GITHUB_REPOSITORY)`,
+      );
+    }
+    // The same payload in its own repository, whatever the case GitHub spelt it in.
+    const own = { ...payload, repository: { full_name: 'Acme/Widgets' } };
+    expect(routeEvent({ eventName, payload: own, repo: { owner: 'acme', name: 'widgets' } }, 'auto').mode).not.toBe('ignored');
+  });
+
   it('refuses pull_request_target, which would hand a fork a write token', () => {
     expect(() => routeEvent({ eventName: 'pull_request_target', payload: { action: 'opened' } }, 'auto')).toThrow(/does not run on "pull_request_target".*Use "on: pull_request"/);
   });

@@ -30,6 +30,7 @@ const examples = createRequire(import.meta.url)('@octokit/webhooks-examples') as
 function issuesOpened(): Record<string, unknown> {
   const example = structuredClone(examples.find((d) => d.name === 'issues')!.examples.find((e) => e.action === 'opened')!);
   (example.issue as Record<string, unknown>).number = 12;
+  example.repository = { ...(example.repository as Record<string, unknown>), name: 'roadmap', full_name: 'acme/roadmap' };
   return example;
 }
 

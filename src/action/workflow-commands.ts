@@ -10,6 +10,7 @@
 import { randomUUID } from 'node:crypto';
 import { appendFileSync, existsSync } from 'node:fs';
 import { EOL } from 'node:os';
+import { spellInvisible } from '../policy/describe-value.js';
 
 /** Where an annotation points, as @actions/core names it. */
 export interface AnnotationProperties {
@@ -42,7 +43,7 @@ function issueCommand(command: string, message: string, properties: Property[] =
 /** The runner's names for where an annotation points, in @actions/core's order. */
 function annotation(properties: AnnotationProperties = {}): Property[] {
   return [
-    ['title', properties.title],
+    ['title', properties.title && spellInvisible(properties.title)],
     ['file', properties.file],
     ['line', properties.startLine],
     ['endLine', properties.endLine],
@@ -56,20 +57,21 @@ export function getInput(name: string): string {
   return (process.env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] ?? '').trim();
 }
 
+/** Log lines and annotations spell out bidirectional controls (`\u202e`) rather than let one reorder what a person reads. */
 export function info(message: string): void {
-  process.stdout.write(`${message}${EOL}`);
+  process.stdout.write(`${spellInvisible(message)}${EOL}`);
 }
 
 export function notice(message: string, properties?: AnnotationProperties): void {
-  issueCommand('notice', message, annotation(properties));
+  issueCommand('notice', spellInvisible(message), annotation(properties));
 }
 
 export function warning(message: string, properties?: AnnotationProperties): void {
-  issueCommand('warning', message, annotation(properties));
+  issueCommand('warning', spellInvisible(message), annotation(properties));
 }
 
 export function error(message: string, properties?: AnnotationProperties): void {
-  issueCommand('error', message, annotation(properties));
+  issueCommand('error', spellInvisible(message), annotation(properties));
 }
 
 /** Fails the step (exit code 1) with an error annotation saying why. */

@@ -37,6 +37,16 @@ describe('workflow commands', () => {
     expect(written(() => commands.setSecret('ghp_secret\nvalue'))).toBe(written(() => actionsCore.setSecret('ghp_secret\nvalue')));
   });
 
+  it('spells out bidirectional controls in log lines and annotations, but masks a secret exactly', () => {
+    const reordered = 'categories.deal\u202eevil: refused';
+    for (const name of ['info', 'notice', 'warning', 'error'] as const) {
+      const line = written(() => commands[name](reordered, name === 'info' ? undefined : { title: 'a\u2067b' }));
+      expect(line).toContain('deal\\u202eevil');
+      expect(line).not.toMatch(/[\u202a-\u202e\u2066-\u2069]/);
+    }
+    expect(written(() => commands.setSecret('x\u202ey'))).toBe('::add-mask::x\u202ey\n');
+  });
+
   it('fails the step with exit code 1 and an error annotation', () => {
     expect(written(() => commands.setFailed('the policy is broken'))).toBe('::error::the policy is broken\n');
     expect(process.exitCode).toBe(1);

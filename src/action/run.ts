@@ -55,12 +55,13 @@ const NO_REQUESTS: RequestCounts = { graphql: 0, graphqlPoints: 0, restRead: 0, 
 
 export async function run(options: RunOptions = {}): Promise<void> {
   const state: RunState = { reportPath: '' };
+  core.startStep();
   let failure: string | undefined;
   try {
     failure = await guardRoadmap(options, state);
   } catch (error) {
     failure = explainFailure(error);
-    await writeFailureSummary(failure, state.client?.counts() ?? NO_REQUESTS).catch((e: unknown) => core.warning(`Could not write the job summary: ${getErrorMessage(e)}`));
+    await writeFailureSummary(failure, state.client?.counts() ?? NO_REQUESTS, failureDetails(error)).catch((e: unknown) => core.warning(`Could not write the job summary: ${getErrorMessage(e)}`));
   } finally {
     const counts = state.client?.counts() ?? NO_REQUESTS;
     if (state.client) core.info(`API requests: ${describeCounts(counts)}.`);
@@ -327,11 +328,18 @@ function explainFailure(error: unknown): string {
   if (error instanceof PolicyError) {
     annotatePolicyProblems(error);
     const count = error.problems.length;
-    return withoutSecrets(`The roadmap policy is invalid${count > 1 ? ` (${count} problems, listed above)` : ''}: ${firstLine(error.message)}`);
+    const logOnly = core.annotationsLeftOut().error;
+    const where = logOnly ? `listed in the log and the job summary; GitHub shows ${core.ANNOTATIONS_PER_STEP} error annotations per step, so ${logOnly} are not annotated` : 'listed above';
+    return withoutSecrets(`The roadmap policy is invalid${count > 1 ? ` (${count} problems, ${where})` : ''}: ${firstLine(error.message)}`);
   }
   const message = getErrorMessage(error);
   if (message.includes('\n')) core.info(withoutSecrets(message));
   return withoutSecrets(describeFailure(error));
+}
+
+/** What the failure summary lists below the reason: every policy problem, since annotations show only the first ones. */
+function failureDetails(error: unknown): string[] {
+  return error instanceof PolicyError && error.problems.length > 1 ? error.message.split('\n').map(withoutSecrets) : [];
 }
 
 function firstLine(text: string): string {

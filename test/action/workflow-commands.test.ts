@@ -23,6 +23,7 @@ const WHERE = { title: 'Policy: a, b', file: '.github/roadmap-policy.yml', start
 
 describe('workflow commands', () => {
   afterEach(() => {
+    commands.startStep();
     delete process.env['INPUT_MAX-WRITES'];
     process.exitCode = undefined;
   });

@@ -13,7 +13,7 @@ import { dirname, join } from 'node:path';
 import { run, type RunOptions } from '../../src/action/run.js';
 import { forgetSecrets } from '../../src/action/secrets.js';
 import { DEFAULT_TOKEN, type FakeGitHub } from '../fake-github/index.js';
-import { type ActionResult, type RunActionOptions, type WorkflowEvent, defaultInputs, inputVariable, parseAnnotations, parseOutputFile } from './run-action.js';
+import { type ActionResult, type RunActionOptions, type WorkflowEvent, checkRunnerLimits, defaultInputs, inputVariable, parseAnnotations, parseOutputFile } from './run-action.js';
 
 /** An event whose payload file holds `raw` verbatim, for payloads that are not even JSON. */
 export type InProcessEvent = WorkflowEvent & { raw?: string };
@@ -68,7 +68,7 @@ export async function runTogether(options: Omit<InProcessOptions, 'event'> & { e
       }),
     );
     const text = stdout.join('');
-    return {
+    const result = {
       ...(crash === undefined ? {} : { crash }),
       exitCode: Number(process.exitCode ?? 0),
       stdout: text,
@@ -77,6 +77,8 @@ export async function runTogether(options: Omit<InProcessOptions, 'event'> & { e
       summary: await readFile(env.GITHUB_STEP_SUMMARY!, 'utf8'),
       annotations: parseAnnotations(text),
     };
+    checkRunnerLimits(result, options.events.length);
+    return result;
   } finally {
     // The next run's messages must not be masked with this run's tokens.
     forgetSecrets();

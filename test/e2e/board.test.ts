@@ -77,6 +77,32 @@ describe('an audit of a Projects v2 board', () => {
   });
 });
 
+describe('a board read with a token limited to some repositories', () => {
+  it("counts the other repositories' items as unreadable, says which access would show them, and fails only when the board itself is unreadable", async () => {
+    const github = (fake = await startBoardFake());
+    github.addToken('scoped-token', 'scoped-reader', { repositories: ['acme/widgets'] });
+    github.store.projects.get(projectKey('acme', 7))!.readers.push('scoped-reader');
+    const result = await audit(github, { 'project-token': 'scoped-token' });
+
+    // The five acme/api deals (30 points of Globex) are left out; this repository's items are all counted.
+    const budgets = JSON.parse(result.outputs.budgets ?? '[]') as BudgetOutput[];
+    expect(budgets.find((b) => b.category === 'deal')).toMatchObject({ points: 3, items: 1 });
+    expect(budgets.find((b) => b.category === 'strategic')).toMatchObject({ points: 205, items: 101 });
+    const warning = result.annotations.find((a) => a.level === 'warning' && a.message.includes('project-token'));
+    expect(warning?.message).toBe(
+      "`project-token` may read the board acme/7 but not the issues of 5 items on it: they are in repositories the token was not given, so they are left out of the budgets. To count them, give the token \"Issues: read\" on every repository with issues on the board (a fine-grained token's \"Repository access\", or a GitHub App installed on those repositories).",
+    );
+    expect(result.summary).toMatch(/5 items left out because their repositories are outside `project-token`'s repository access \(give it "Issues: read" there\)/);
+    expect(result.stdout).toMatch(/Board acme\/7: 114 items \(0 from other repositories, 1 drafts, 6 unreadable\)/);
+
+    // A board the token cannot see at all still fails the run.
+    github.store.projects.get(projectKey('acme', 7))!.readers.pop();
+    const refused = await audit(github, { 'project-token': 'scoped-token' });
+    expect(refused.exitCode).toBe(1);
+    expect(refused.annotations.find((a) => a.level === 'error')?.message).toMatch(/cannot read the Projects v2 board acme\/7/);
+  });
+});
+
 describe('archiving the stale backlog of a board', () => {
   it("never archives a stale item in the board's current sprint; one of last sprint is", async () => {
     const policy = BOARD_POLICY.replace('enforcement:', 'backlog: { max-age-days: 365, archive: true, grace-days: 14 }\nenforcement:').replace(

@@ -185,6 +185,7 @@ function projectViews(context: GraphqlContext): ProjectViews {
   return {
     projects: store.projects,
     viewer: context.viewer,
+    canRead: (owner, name) => store.repositoryScopes.get(context.viewer.login.toLowerCase())?.has(`${owner}/${name}`.toLowerCase()) ?? true,
     issue: (owner, name, number) => {
       const repository = store.repository(owner, name);
       const issue = repository && store.issue(repository, number);

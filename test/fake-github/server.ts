@@ -155,8 +155,10 @@ export class FakeGitHub {
     return `${this.store.apiUrl}/graphql`;
   }
 
-  addToken(token: string, login: string): FakeUser {
+  /** A token for `login`; `repositories` ("owner/name") makes it a fine-grained token that can read only those. */
+  addToken(token: string, login: string, options: { repositories?: string[] } = {}): FakeUser {
     this.store.tokens.set(token, login);
+    if (options.repositories) this.store.repositoryScopes.set(login.toLowerCase(), new Set(options.repositories.map((name) => name.toLowerCase())));
     return this.store.user(login);
   }
 

@@ -30,6 +30,8 @@ export interface EventContext {
   repo: { owner: string; name: string };
   workspace: string | undefined;
   sha: string | undefined;
+  /** `GITHUB_REF`: the branch or tag the run is on (`refs/heads/main`). */
+  ref?: string | undefined;
   serverUrl: string;
 }
 
@@ -43,6 +45,7 @@ export function readEventContext(env: NodeJS.ProcessEnv = process.env): EventCon
     repo: { owner, name },
     workspace: env.GITHUB_WORKSPACE || undefined,
     sha: env.GITHUB_SHA || undefined,
+    ref: env.GITHUB_REF || undefined,
     serverUrl: (env.GITHUB_SERVER_URL || 'https://github.com').replace(/\/+$/, ''),
   };
 }
@@ -62,6 +65,20 @@ function readPayload(path: string | undefined): Record<string, unknown> {
     const what = text.trim() === '' ? 'is empty' : `is not JSON (${error instanceof Error ? error.message : String(error)})`;
     throw new Error(`The event payload at ${path} ${what}. The runner writes it for every run, so a step before this one may have changed it.`, { cause: error });
   }
+}
+
+/**
+ * Whether the run is on the repository's default branch, as far as the event
+ * says: a `workflow_dispatch` names its branch in GITHUB_REF and its payload
+ * names the default (`repository.default_branch`); undefined when either is
+ * missing. Issue, comment, schedule and repository_dispatch runs are always
+ * on the default branch (GitHub docs, "Events that trigger workflows").
+ */
+export function onDefaultBranch(context: Pick<EventContext, 'eventName' | 'payload' | 'ref'>): boolean | undefined {
+  if (context.eventName !== 'workflow_dispatch') return undefined;
+  const defaultBranch = (context.payload.repository as { default_branch?: unknown } | undefined)?.default_branch;
+  if (typeof defaultBranch !== 'string' || !context.ref) return false;
+  return context.ref === `refs/heads/${defaultBranch}`;
 }
 
 type RoutedContext = Pick<EventContext, 'eventName' | 'payload'> & { repo?: EventContext['repo'] };

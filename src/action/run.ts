@@ -21,7 +21,7 @@ import { renderComment } from '../report/comment.js';
 import { renderDashboard } from '../report/dashboard.js';
 import type { ReportInput, RunFacts } from '../report/types.js';
 import type { Conversation } from '../report/conversation.js';
-import { readEventContext, routeEvent, type EventContext, type Route } from './events.js';
+import { onDefaultBranch, readEventContext, routeEvent, type EventContext, type Route } from './events.js';
 import { completeCommentLookups, gatherAudit, gatherIssue, type Gathered } from './gather.js';
 import { readInputs, type ActionInputs } from './inputs.js';
 import { outputsFrom, setOutputs } from './outputs.js';
@@ -225,7 +225,7 @@ async function loadRepositoryPolicy(client: GitHubClient, context: EventContext,
 
 function gather(client: GitHubClient, context: EventContext, loaded: LoadedPolicy, inputs: ActionInputs, route: CheckedRoute, now: Date): Promise<Gathered> {
   const common = { client, repo: context.repo, policy: loaded.policy, ...(inputs.dashboardIssue ? { dashboardTitle: inputs.dashboardIssue } : {}) };
-  const state = savedStateStore({ ...common, enabled: inputs.savedState, dryRun: inputs.dryRun, eventName: context.eventName, log: (line) => core.info(line) });
+  const state = savedStateStore({ ...common, enabled: inputs.savedState, dryRun: inputs.dryRun, eventName: context.eventName, onDefaultBranch: onDefaultBranch(context), log: (line) => core.info(line) });
   // With a board, planned work is the board's items (see withBoard), which the board read gives in full: the repository's other open issues are not needed.
   const readBudget = loaded.policy.work.project ? async () => [] : state.budgetItems;
   if (route.mode === 'issue') return gatherIssue({ ...common, issueNumber: route.issueNumber, readBudget });

@@ -118,6 +118,7 @@ async function stepEnvironment(fake: FakeGitHub, temp: string, options: Pick<InP
 
 function eventEnvironment(fake: FakeGitHub, event: WorkflowEvent, eventPath: string): Record<string, string> {
   // A pull_request run is at the pull request's merge commit (see run-action.ts).
-  const mergeSha = event.name === 'pull_request' ? fake.pullRequest(Number(event.payload.number))?.mergeSha : undefined;
-  return { GITHUB_EVENT_NAME: event.name, GITHUB_EVENT_PATH: eventPath, GITHUB_SHA: mergeSha ?? fake.repository.headSha };
+  const pullRequest = event.name === 'pull_request' ? fake.pullRequest(Number(event.payload.number)) : undefined;
+  const ref = pullRequest ? `refs/pull/${pullRequest.number}/merge` : `refs/heads/${fake.repository.defaultBranch}`;
+  return { GITHUB_EVENT_NAME: event.name, GITHUB_EVENT_PATH: eventPath, GITHUB_SHA: pullRequest?.mergeSha ?? fake.repository.headSha, GITHUB_REF: ref };
 }

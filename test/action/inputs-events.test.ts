@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { routeEvent } from '../../src/action/events.js';
+import { onDefaultBranch, routeEvent } from '../../src/action/events.js';
 import { INPUT_NAMES, InputError, readInputs } from '../../src/action/inputs.js';
 
 const actionYml = parse(readFileSync(join(import.meta.dirname, '..', '..', 'action.yml'), 'utf8')) as { inputs: Record<string, { default?: string }> };
@@ -154,5 +154,17 @@ describe('routeEvent', () => {
 
   it('refuses mode: issue without an issue', () => {
     expect(() => routeEvent({ eventName: 'schedule', payload: {} }, 'issue')).toThrow(/`mode: issue` needs an issues event/);
+  });
+});
+
+describe('onDefaultBranch', () => {
+  const payload = { repository: { full_name: 'acme/widgets', default_branch: 'main' } };
+  it('tells a workflow_dispatch on the default branch from one on another branch, and assumes nothing it cannot tell', () => {
+    expect(onDefaultBranch({ eventName: 'workflow_dispatch', payload, ref: 'refs/heads/main' })).toBe(true);
+    expect(onDefaultBranch({ eventName: 'workflow_dispatch', payload, ref: 'refs/heads/try-policy' })).toBe(false);
+    expect(onDefaultBranch({ eventName: 'workflow_dispatch', payload: {}, ref: 'refs/heads/main' })).toBe(false);
+    expect(onDefaultBranch({ eventName: 'workflow_dispatch', payload, ref: undefined })).toBe(false);
+    // Other events run on the default branch by GitHub's rules: nothing to tell.
+    expect(onDefaultBranch({ eventName: 'issues', payload, ref: 'refs/heads/main' })).toBeUndefined();
   });
 });

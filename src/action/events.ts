@@ -11,12 +11,15 @@ import { readCommentEvent, type CommandRequest } from '../commands/parse.js';
 import type { LabelAdded } from '../commands/exemption-label.js';
 import { PULL_REQUEST_ACTIONS, readPullRequestEvent, type PullRequestEvent } from './pull-request-event.js';
 import { relayedProjectItem, routeRelayedItem } from './project-dispatch.js';
+import type { RelayedTarget } from '../github/relayed-content.js';
 import { cut, plainText } from '../report/escape.js';
 
 export type Route =
   | { mode: 'issue'; issueNumber: number; command?: CommandRequest; labelAdded?: LabelAdded }
   | { mode: 'audit' }
   | { mode: 'pull-request'; pullRequest: PullRequestEvent }
+  /** A relayed board item whose content GitHub must name first (an issue of this repository is then checked). */
+  | { mode: 'relayed'; target: RelayedTarget }
   | { mode: 'ignored'; notice: string };
 
 const ISSUE_ACTIONS = ['opened', 'edited', 'labeled', 'unlabeled', 'reopened', 'closed', 'milestoned', 'demilestoned'];
@@ -148,7 +151,7 @@ function routeOtherEvent(context: RoutedContext): Route {
   const relayed = eventName === 'repository_dispatch' ? relayedProjectItem(payload) : undefined;
   if (relayed) {
     const routed = routeRelayedItem(relayed, context.repo);
-    return 'issueNumber' in routed ? { mode: 'issue', issueNumber: routed.issueNumber } : { mode: 'ignored', notice: routed.notice };
+    return 'target' in routed ? { mode: 'relayed', target: routed.target } : { mode: 'ignored', notice: routed.notice };
   }
   if (AUDIT_EVENTS.includes(eventName)) return { mode: 'audit' };
   if (eventName === 'pull_request') return routePullRequest(payload);

@@ -36,6 +36,8 @@ import { conversationsFor } from './conversations.js';
 import { savedStateStore } from '../saved-state/saved-state.js';
 import { boardWork, readPlannedBoard, requireProjectToken, summarizeBoard, withBoardWork } from './board-work.js';
 import { plural } from '../core/wording.js';
+import { resolveRelayedContent, type RelayedTarget } from '../github/relayed-content.js';
+import { relayedLeftOut } from './project-dispatch.js';
 
 export interface RunOptions {
   /** Where the event is read from (`GITHUB_EVENT_NAME`, `GITHUB_EVENT_PATH`…); `process.env` unless given. Tests run events side by side with it. */
@@ -75,15 +77,17 @@ async function guardRoadmap(options: RunOptions, state: RunState): Promise<strin
   // 1. Inputs and the event.
   const inputs = readInputs();
   const context = readEventContext(options.env ?? process.env);
-  const route = routeEvent(context, inputs.mode);
-  if (route.mode === 'ignored') {
-    core.notice(route.notice);
+  const routed = routeEvent(context, inputs.mode);
+  if (routed.mode === 'ignored') {
+    core.notice(routed.notice);
     return undefined;
   }
-  core.info(`Roadmap Guard: ${describeRoute(route)}${inputs.dryRun ? ' (dry run: nothing will be written)' : ''}.`);
+  core.info(`Roadmap Guard: ${describeRoute(routed)}${inputs.dryRun ? ' (dry run: nothing will be written)' : ''}.`);
   const client = await connect(inputs, options);
   state.client = client;
-  if (route.mode === 'pull-request') return gateMerge({ client, context, inputs, pullRequest: route.pullRequest, now: nowOf(options), state });
+  if (routed.mode === 'pull-request') return gateMerge({ client, context, inputs, pullRequest: routed.pullRequest, now: nowOf(options), state });
+  const route = routed.mode === 'relayed' ? await relayedRoute(client, context, routed.target) : routed;
+  if (!route) return undefined;
 
   // 2. The policy.
   const loaded = await loadRepositoryPolicy(client, context, inputs);
@@ -192,7 +196,19 @@ function writesFailure(applied: ApplyResult): string | undefined {
 function describeRoute(route: Exclude<Route, { mode: 'ignored' }>): string {
   if (route.mode === 'issue') return `issue mode for #${route.issueNumber}${route.command ? ` (/roadmap ${route.command.command.name} by ${route.command.actor})` : ''}`;
   if (route.mode === 'pull-request') return `merge gate for pull request #${route.pullRequest.number}`;
+  if (route.mode === 'relayed') return `relayed board item (${'number' in route.target ? `#${route.target.number}` : route.target.nodeId})`;
   return 'audit mode';
+}
+
+/** A relayed board item is checked like an issue event once GitHub says it is an issue of this repository; anything else is left out with a notice. */
+async function relayedRoute(client: GitHubClient, context: EventContext, target: RelayedTarget): Promise<CheckedRoute | undefined> {
+  const content = await resolveRelayedContent(client, context.repo, target);
+  if ('issueNumber' in content) {
+    core.info(`The relayed board item is issue #${content.issueNumber}: checking it like an issue event.`);
+    return { mode: 'issue', issueNumber: content.issueNumber };
+  }
+  core.notice(relayedLeftOut(content.leftOut));
+  return undefined;
 }
 
 /** A command, a hand-added exemption label, or (in audits) exceptions that lapsed. */

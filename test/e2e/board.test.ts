@@ -6,7 +6,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { WORKFLOW_BOT, type FakeGitHub } from '../fake-github/index.js';
 import { fakeProjectItem, projectKey } from '../fake-github/projects.js';
 import { BOARD_POLICY, BOARD_READER, BOARD_TOKEN, NOW, startBoardFake } from './board-fixtures.js';
-import { workflowDispatchEvent } from './events.js';
+import { examplePayloads, workflowDispatchEvent } from './events.js';
 import { stopFake } from './fixtures.js';
 import { runInProcess } from './run-in-process.js';
 
@@ -142,7 +142,7 @@ describe('a projects_v2_item event relayed as repository_dispatch', () => {
     const clientPayload = { event: 'projects_v2_item', item: 'PVTI_lADOBoard', content: 'acme/widgets#113' };
     const event = { name: 'repository_dispatch', payload: { action: 'projects_v2_item', branch: 'main', client_payload: clientPayload } };
     const result = await runInProcess({ fake: github, event, now: NOW, inputs: { 'project-token': BOARD_TOKEN } });
-    expect(result.stdout).toContain('issue mode for #113');
+    expect(result.stdout).toContain('relayed board item (#113)');
     expect(result.exitCode).toBe(1);
     expect(result.annotations.find((a) => a.level === 'error')?.message).toContain('above its 10% cap (33 of 238 points)');
     // The board gives every planned item in full: the repository's open issues are not read again for budgets.
@@ -154,6 +154,39 @@ describe('a projects_v2_item event relayed as repository_dispatch', () => {
     expect(comment).toContain('set a new "Review by" date');
     // Other repositories' items are named by owner/repo#n, not by a number of this repository.
     expect(comment).toContain('[acme/api#1](https://github.com/acme/api/issues/1) API deal 1');
+  });
+});
+
+describe('relayed project events GitHub says are not an issue of this repository, and GitHub\'s own payload forwarded', () => {
+  const relay = (clientPayload: unknown) => ({ name: 'repository_dispatch', payload: { action: 'projects_v2_item', branch: 'main', client_payload: clientPayload } });
+
+  it('leaves out a pull request and a deleted issue with a notice, writing nothing and passing', async () => {
+    const github = (fake = await startBoardFake());
+    const pullRequest = github.addPullRequest({ title: 'Implement SSO' });
+    for (const content of [`acme/widgets#${pullRequest.number}`, 'acme/widgets#4040']) {
+      github.clearRequests();
+      const result = await runInProcess({ fake: github, event: relay({ event: 'projects_v2_item', item: 'PVTI_lADOBoard', content }), now: NOW, inputs: { 'project-token': BOARD_TOKEN } });
+      expect(result.exitCode).toBe(0);
+      expect(result.annotations.filter((a) => a.level === 'notice').map((a) => a.message)).toEqual([
+        content.endsWith('4040')
+          ? "The relayed projects_v2_item event's content is left out: #4040 no longer exists (deleted or transferred)."
+          : `The relayed projects_v2_item event's content is left out: #${pullRequest.number} is a pull request, not planned work.`,
+      ]);
+      expect(github.writes).toEqual([]);
+      // One question to GitHub, and nothing read for a check that does not happen.
+      expect(github.requests.map((r) => r.route)).toEqual(['graphql']);
+    }
+  });
+
+  it("checks the issue of GitHub's own payload, forwarded verbatim, by its content_node_id", async () => {
+    const github = (fake = await startBoardFake());
+    const [example] = examplePayloads('projects_v2_item').filter((e) => (e.projects_v2_item as { content_type: string }).content_type === 'Issue');
+    const forwarded = { ...example, projects_v2_item: { ...(example!.projects_v2_item as object), content_node_id: github.issue(113)!.nodeId } };
+    const result = await runInProcess({ fake: github, event: relay(forwarded), now: NOW, inputs: { 'project-token': BOARD_TOKEN } });
+    expect(result.stdout).toContain(`relayed board item (${github.issue(113)!.nodeId})`);
+    expect(result.stdout).toContain('The relayed board item is issue #113: checking it like an issue event.');
+    expect(result.exitCode).toBe(1);
+    expect(github.comments(113).at(-1)?.body).toContain('set a new "Review by" date');
   });
 });
 

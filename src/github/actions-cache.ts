@@ -44,6 +44,8 @@ const MAX_KEY_LENGTH = 512;
 
 /** A cache request that sends no data for this long is given up: the run falls back to reading GitHub. */
 const IDLE_TIMEOUT_MS = 5_000;
+/** An upload hears nothing back until it is all sent: it may be silent this many times longer. */
+const UPLOAD_SILENCE_FACTOR = 6;
 /** The toolkit's Twirp retries: attempts, first wait, growth. */
 const CALL_ATTEMPTS = 5;
 const DOWNLOAD_ATTEMPTS = 2;
@@ -128,9 +130,9 @@ export function createActionsCache(location: CacheLocation, options: CacheClient
   let waitedMs = 0;
 
   /** One request and its whole body, given up after `idleMs` without data. */
-  const send = async (url: string, init: RequestInit, what: string, maxBytes: number): Promise<{ status: number; body: Buffer }> => {
+  const send = async (url: string, init: RequestInit, what: string, maxBytes: number, silenceMs = idleMs): Promise<{ status: number; body: Buffer }> => {
     requests += 1;
-    const idle = new IdleTimer(idleMs);
+    const idle = new IdleTimer(silenceMs);
     try {
       const headers = { ...(init.headers as Record<string, string>), 'user-agent': userAgent };
       const response = await idle.race(fetchImpl(url, { ...init, headers, signal: idle.signal }));
@@ -193,7 +195,9 @@ export function createActionsCache(location: CacheLocation, options: CacheClient
       const url = field(created, 'signed_upload_url', 'signedUploadUrl');
       if (created.ok !== true || !url) throw new CacheServiceError(`CreateCacheEntry refused the entry${messageOf(created)}`);
       // One Put Blob of a block blob: what the Azure SDK the toolkit uses sends for a file this small.
-      const uploaded = await send(url, { method: 'PUT', headers: { 'x-ms-blob-type': 'BlockBlob', 'content-type': 'application/octet-stream' }, body: new Uint8Array(data) }, 'The cache upload', MAX_ANSWER_BYTES);
+      // The blob store answers only once the whole state is sent: a slow link gets the time a large state takes.
+      const put = { method: 'PUT', headers: { 'x-ms-blob-type': 'BlockBlob', 'content-type': 'application/octet-stream' }, body: new Uint8Array(data) };
+      const uploaded = await send(url, put, 'The cache upload', MAX_ANSWER_BYTES, idleMs * UPLOAD_SILENCE_FACTOR);
       if (uploaded.status < 200 || uploaded.status > 299) throw new CacheServiceError(`The cache upload answered ${uploaded.status}`);
       const finalized = await call('FinalizeCacheEntryUpload', { key, version, size_bytes: String(data.length) });
       if (finalized.ok !== true) throw new CacheServiceError(`FinalizeCacheEntryUpload refused the entry${messageOf(finalized)}`);

@@ -6,7 +6,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { WORKFLOW_BOT, type FakeGitHub } from '../fake-github/index.js';
 import { fakeProjectItem, projectKey } from '../fake-github/projects.js';
 import { BOARD_POLICY, BOARD_READER, BOARD_TOKEN, NOW, startBoardFake } from './board-fixtures.js';
-import { examplePayloads, workflowDispatchEvent } from './events.js';
+import { relayedProjectItemEvent, workflowDispatchEvent } from './events.js';
 import { stopFake } from './fixtures.js';
 import { runInProcess } from './run-in-process.js';
 
@@ -180,9 +180,7 @@ describe('relayed project events GitHub says are not an issue of this repository
 
   it("checks the issue of GitHub's own payload, forwarded verbatim, by its content_node_id", async () => {
     const github = (fake = await startBoardFake());
-    const [example] = examplePayloads('projects_v2_item').filter((e) => (e.projects_v2_item as { content_type: string }).content_type === 'Issue');
-    const forwarded = { ...example, projects_v2_item: { ...(example!.projects_v2_item as object), content_node_id: github.issue(113)!.nodeId } };
-    const result = await runInProcess({ fake: github, event: relay(forwarded), now: NOW, inputs: { 'project-token': BOARD_TOKEN } });
+    const result = await runInProcess({ fake: github, event: relayedProjectItemEvent(github, { number: 113 }), now: NOW, inputs: { 'project-token': BOARD_TOKEN } });
     expect(result.stdout).toContain(`relayed board item (${github.issue(113)!.nodeId})`);
     expect(result.stdout).toContain('The relayed board item is issue #113: checking it like an issue event.');
     expect(result.exitCode).toBe(1);

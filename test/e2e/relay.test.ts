@@ -12,7 +12,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { forwardProjectItem } from '../../examples/relay/forward-project-item.mjs';
 import type { FakeGitHub } from '../fake-github/index.js';
 import { BOARD_TOKEN, NOW, startBoardFake } from './board-fixtures.js';
-import { examplePayloads } from './events.js';
+import { examplePayloads, projectItemPayload } from './events.js';
 import { stopFake } from './fixtures.js';
 import { runInProcess } from './run-in-process.js';
 
@@ -45,7 +45,7 @@ describe('the reference relay', () => {
 
   it("forwards GitHub's signed payload as it came, and the action checks the item's issue", async () => {
     const github = (fake = await startBoardFake());
-    const payload = { ...issueExample, projects_v2_item: { ...(issueExample!.projects_v2_item as object), content_node_id: github.issue(113)!.nodeId } };
+    const payload = projectItemPayload(github, { number: 113 });
     const { sent, fetch } = dispatches();
     const answer = await forwardProjectItem({ ...delivery(payload), secret: SECRET, token: 'relay-token', repository: 'acme/widgets', fetch });
 

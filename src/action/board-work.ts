@@ -78,7 +78,16 @@ export async function readPlannedBoard(client: GitHubClient, loaded: LoadedPolic
   }
   const problems = missingFieldProblems(loaded, named, read);
   if (problems.length) throw new PolicyError(problems);
+  if (read.forbidden) core.warning(forbiddenItemsHelp(board, read.forbidden));
   return read;
+}
+
+/** Items whose issues the token may not read: what is left out, and the scope that would count them. */
+function forbiddenItemsHelp(board: BoardRef, count: number): string {
+  return (
+    `\`project-token\` may read the board ${board.owner}/${board.number} but not the issues of ${plural(count, 'item')} on it: they are in repositories the token was not given, so they are left out of the budgets. ` +
+    'To count them, give the token "Issues: read" on every repository with issues on the board (a fine-grained token\'s "Repository access", or a GitHub App installed on those repositories).'
+  );
 }
 
 /** A field the policy names that the board lacks: located where the policy names it, with the board's fields and a did-you-mean. */
@@ -144,13 +153,13 @@ export async function summarizeBoard(board: BoardRef, read: BoardRead, work: Boa
   const lines = [
     `### Board ${codeSpan(`${board.owner}/${board.number}`)}: ${escapeText(read.title, 100)}`,
     '',
-    `${plural(work.items.length, 'item')} read from the board: ${work.elsewhere.size} from other repositories (counted, never written to), ${plural(work.drafts, 'draft')}${read.redacted ? `, and ${plural(read.redacted, 'item')} GitHub would not show (deleted, or not visible to \`project-token\`) left out` : ''}.`,
+    `${plural(work.items.length, 'item')} read from the board: ${work.elsewhere.size} from other repositories (counted, never written to), ${plural(work.drafts, 'draft')}${read.redacted ? `, and ${plural(read.redacted, 'item')} GitHub would not show (deleted, or not visible to \`project-token\`) left out` : ''}${read.forbidden ? `; ${plural(read.forbidden, 'item')} left out because their repositories are outside \`project-token\`'s repository access (give it "Issues: read" there)` : ''}.`,
   ];
   const titles = new Map(work.items.map((item) => [item.number, item.title]));
   const listed = [...work.elsewhere].slice(0, 50);
   if (listed.length) lines.push('', ...listed.map(([key, ref]) => `- ${codeSpan(ref)} ${escapeText(titles.get(key) ?? '', 80)}`));
   if (work.elsewhere.size > listed.length) lines.push(`- and ${work.elsewhere.size - listed.length} more`);
-  core.info(`Board ${board.owner}/${board.number}: ${work.items.length} items (${work.elsewhere.size} from other repositories, ${work.drafts} drafts, ${read.redacted} unreadable).`);
+  core.info(`Board ${board.owner}/${board.number}: ${work.items.length} items (${work.elsewhere.size} from other repositories, ${work.drafts} drafts, ${read.redacted + read.forbidden} unreadable).`);
   // Appended to the file the runner names, read each time (core.summary caches the first path it saw).
   const summaryFile = process.env.GITHUB_STEP_SUMMARY;
   if (summaryFile) await appendFile(summaryFile, `${lines.join('\n')}\n\n`, 'utf8');

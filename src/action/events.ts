@@ -11,11 +11,15 @@ import { readCommentEvent, type CommandRequest } from '../commands/parse.js';
 import type { LabelAdded } from '../commands/exemption-label.js';
 import { PULL_REQUEST_ACTIONS, readPullRequestEvent, type PullRequestEvent } from './pull-request-event.js';
 import { relayedProjectItem, routeRelayedItem } from './project-dispatch.js';
+import type { RelayedTarget } from '../github/relayed-content.js';
+import { cut, plainText } from '../report/escape.js';
 
 export type Route =
   | { mode: 'issue'; issueNumber: number; command?: CommandRequest; labelAdded?: LabelAdded }
   | { mode: 'audit' }
   | { mode: 'pull-request'; pullRequest: PullRequestEvent }
+  /** A relayed board item whose content GitHub must name first (an issue of this repository is then checked). */
+  | { mode: 'relayed'; target: RelayedTarget }
   | { mode: 'ignored'; notice: string };
 
 const ISSUE_ACTIONS = ['opened', 'edited', 'labeled', 'unlabeled', 'reopened', 'closed', 'milestoned', 'demilestoned'];
@@ -29,6 +33,8 @@ export interface EventContext {
   repo: { owner: string; name: string };
   workspace: string | undefined;
   sha: string | undefined;
+  /** `GITHUB_REF`: the branch or tag the run is on (`refs/heads/main`). */
+  ref?: string | undefined;
   serverUrl: string;
   /** The run's page (its job summary), when the runner says which run this is. */
   runUrl?: string;
@@ -45,6 +51,7 @@ export function readEventContext(env: NodeJS.ProcessEnv = process.env): EventCon
     repo: { owner, name },
     workspace: env.GITHUB_WORKSPACE || undefined,
     sha: env.GITHUB_SHA || undefined,
+    ref: env.GITHUB_REF || undefined,
     serverUrl,
     ...(env.GITHUB_RUN_ID && /^\d+$/.test(env.GITHUB_RUN_ID) ? { runUrl: `${serverUrl}/${owner}/${name}/actions/runs/${env.GITHUB_RUN_ID}` } : {}),
   };
@@ -67,10 +74,25 @@ function readPayload(path: string | undefined): Record<string, unknown> {
   }
 }
 
+/**
+ * Whether the run is on the repository's default branch, as far as the event
+ * says: a `workflow_dispatch` names its branch in GITHUB_REF and its payload
+ * names the default (`repository.default_branch`); undefined when either is
+ * missing. Issue, comment, schedule and repository_dispatch runs are always
+ * on the default branch (GitHub docs, "Events that trigger workflows").
+ */
+export function onDefaultBranch(context: Pick<EventContext, 'eventName' | 'payload' | 'ref'>): boolean | undefined {
+  if (context.eventName !== 'workflow_dispatch') return undefined;
+  const defaultBranch = (context.payload.repository as { default_branch?: unknown } | undefined)?.default_branch;
+  if (typeof defaultBranch !== 'string' || !context.ref) return false;
+  return context.ref === `refs/heads/${defaultBranch}`;
+}
+
 type RoutedContext = Pick<EventContext, 'eventName' | 'payload'> & { repo?: EventContext['repo'] };
 
 export function routeEvent(context: RoutedContext, modeInput: ModeInput): Route {
   const { eventName, payload } = context;
+  refuseForeignRepository(context);
   if (modeInput === 'audit') return { mode: 'audit' };
   const action = typeof payload.action === 'string' ? payload.action : '';
   const issueNumber = numberOf(payload.issue);
@@ -82,6 +104,25 @@ export function routeEvent(context: RoutedContext, modeInput: ModeInput): Route 
   if (modeInput === 'issue') return forcedIssue(eventName, issueNumber);
   if (eventName === 'issues') return routeIssueEvent(payload, action, issueNumber);
   return routeOtherEvent(context);
+}
+
+/**
+ * Every webhook payload names the repository it is about (`repository.full_name`),
+ * and the runner's GITHUB_REPOSITORY is where this run reads and writes. They
+ * differ only when the payload was not the runner's own (a step rewrote the
+ * event file, or a run outside Actions borrowed one): issue #12 of another
+ * repository is not issue #12 here, so the run stops rather than judge the
+ * wrong issue.
+ */
+function refuseForeignRepository(context: RoutedContext): void {
+  const named = (context.payload.repository as { full_name?: unknown } | undefined)?.full_name;
+  if (!context.repo || typeof named !== 'string') return;
+  const here = `${context.repo.owner}/${context.repo.name}`;
+  if (named.toLowerCase() === here.toLowerCase()) return;
+  throw new Error(
+    `The "${context.eventName || 'unknown'}" event is about the repository "${cut(plainText(named), 140)}", but this run is in ${here} (GITHUB_REPOSITORY): ` +
+      'Roadmap Guard checks only the repository its workflow runs in. Run the workflow in that repository, or check the event file a step before this one may have replaced.',
+  );
 }
 
 /** A `/roadmap` command checks its issue; any other comment is ignored, unless `mode: issue` checks the issue anyway. */
@@ -114,7 +155,7 @@ function routeOtherEvent(context: RoutedContext): Route {
   const relayed = eventName === 'repository_dispatch' ? relayedProjectItem(payload) : undefined;
   if (relayed) {
     const routed = routeRelayedItem(relayed, context.repo);
-    return 'issueNumber' in routed ? { mode: 'issue', issueNumber: routed.issueNumber } : { mode: 'ignored', notice: routed.notice };
+    return 'target' in routed ? { mode: 'relayed', target: routed.target } : { mode: 'ignored', notice: routed.notice };
   }
   if (AUDIT_EVENTS.includes(eventName)) return { mode: 'audit' };
   if (eventName === 'pull_request') return routePullRequest(payload);

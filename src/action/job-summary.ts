@@ -26,10 +26,15 @@ export async function writeReportMarkdown(markdown: string, env: NodeJS.ProcessE
   return path;
 }
 
-/** When the run could not finish, the summary still says why and what it cost. */
-export async function writeFailureSummary(reason: string, counts: RequestCounts, env: NodeJS.ProcessEnv = process.env): Promise<void> {
+/** The most problems a failure summary lists; a policy is at most 1 MB, so there is always a bound. */
+const MAX_DETAILS = 500;
+
+/** When the run could not finish, the summary still says why (each of `details`, e.g. every policy problem, on a line of its own) and what it cost. */
+export async function writeFailureSummary(reason: string, counts: RequestCounts, details: string[] = [], env: NodeJS.ProcessEnv = process.env): Promise<void> {
+  const listed = details.slice(0, MAX_DETAILS).map((line) => `- ${escapeText(line, 400)}`);
+  if (details.length > MAX_DETAILS) listed.push(`- …and ${details.length - MAX_DETAILS} more, in the log`);
   await writeSummary(
-    ['## Roadmap Guard could not finish', '', escapeText(reason, 2000), '', `- **API requests:** ${describeCounts(counts)}`, ''].join('\n'),
+    ['## Roadmap Guard could not finish', '', escapeText(reason, 2000), '', ...(listed.length ? [...listed, ''] : []), `- **API requests:** ${describeCounts(counts)}`, ''].join('\n'),
     env,
   );
 }

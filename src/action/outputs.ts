@@ -1,12 +1,29 @@
 /**
  * The step's outputs. Every output gets a value on every run, failures
  * included, so later steps can always read them.
+ *
+ * GitHub keeps at most 1 MB of outputs per job, measured in UTF-16 ("Outputs
+ * can be a maximum of 1 MB per job … Size is approximated based on UTF-16
+ * encoding", GitHub docs, "Defining outputs for jobs"). This step keeps its own
+ * to half of that, so the job's other steps have room: the JSON lists hold as
+ * many entries as fit, the run says when one was cut, and every finding is
+ * always in the file `findings-file` names.
  */
+import { writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import * as core from './workflow-commands.js';
 import type { Evaluation } from '../core/types.js';
 import type { RequestCounts } from '../github/request-counts.js';
 import { budgetsOutput, findingsOutput } from '../report/outputs.js';
 import { withoutSecrets } from './secrets.js';
+import { formatNumber, plural } from '../core/wording.js';
+
+/** What this step's outputs may take, in bytes of UTF-16 as GitHub counts them: half the job's 1 MB. */
+export const OUTPUT_BYTES = 512 * 1024;
+/** What `budgets` may take of that; the rest, after the small outputs, is for `findings`. */
+const BUDGETS_BYTES = 64 * 1024;
+const FINDINGS_FILE_NAME = 'roadmap-guard-findings.json';
 
 export interface OutputValues {
   compliant: boolean;
@@ -29,15 +46,54 @@ export function outputsFrom(evaluation: Evaluation | undefined, reportPath: stri
   };
 }
 
-export function setOutputs(values: OutputValues): void {
+/** A JSON list cut to the entries that fit in `bytes` (UTF-16), and how many it kept. */
+export function fitJsonList(values: unknown[], bytes: number): { json: string; kept: number } {
+  const units = Math.floor(bytes / 2);
+  let length = 2;
+  let kept = 0;
+  for (const value of values) {
+    const entry = withoutSecrets(JSON.stringify(value)).length + (kept ? 1 : 0);
+    if (length + entry > units) break;
+    length += entry;
+    kept += 1;
+  }
+  return { json: withoutSecrets(JSON.stringify(values.slice(0, kept))), kept };
+}
+
+export function setOutputs(values: OutputValues, env: NodeJS.ProcessEnv = process.env): void {
   // Findings quote issue titles: one that holds a token value must not carry it into a later step.
-  const set = (name: string, value: string) => core.setOutput(name, withoutSecrets(value));
-  set('compliant', String(values.compliant));
-  set('over-budget', String(values.overBudget));
-  set('findings', JSON.stringify(values.findings));
-  set('budgets', JSON.stringify(values.budgets));
-  set('report', values.reportPath);
-  set('requests', JSON.stringify(requestsOutput(values.requests)));
+  const small: [string, string][] = [
+    ['compliant', String(values.compliant)],
+    ['over-budget', String(values.overBudget)],
+    ['report', values.reportPath],
+    ['requests', JSON.stringify(requestsOutput(values.requests))],
+    ['findings-file', writeFindingsFile(values.findings, env)],
+  ];
+  const smallBytes = small.reduce((sum, [name, value]) => sum + 2 * (name.length + value.length), 0);
+  const budgets = fitJsonList(values.budgets, BUDGETS_BYTES);
+  const findings = fitJsonList(values.findings, OUTPUT_BYTES - smallBytes - 2 * (budgets.json.length + 'budgets'.length + 'findings'.length));
+  for (const [name, value] of small) core.setOutput(name, withoutSecrets(value));
+  core.setOutput('findings', findings.json);
+  core.setOutput('budgets', budgets.json);
+  warnIfCut('findings', findings.kept, values.findings.length, 'Every finding is in the file the `findings-file` output names');
+  warnIfCut('budgets', budgets.kept, values.budgets.length, 'Every budget is in the job summary');
+}
+
+function warnIfCut(output: string, kept: number, total: number, where: string): void {
+  if (kept === total) return;
+  core.warning(`The \`${output}\` output holds the first ${formatNumber(kept)} of ${plural(total, output.slice(0, -1))}: GitHub keeps at most 1 MB of outputs per job. ${where}.`);
+}
+
+/** Every finding as JSON in the runner's temporary folder; its path, or '' when it could not be written (said in the log). */
+function writeFindingsFile(findings: unknown[], env: NodeJS.ProcessEnv): string {
+  const path = join(env.RUNNER_TEMP || tmpdir(), FINDINGS_FILE_NAME);
+  try {
+    writeFileSync(path, `${withoutSecrets(JSON.stringify(findings))}\n`, 'utf8');
+    return path;
+  } catch (error) {
+    core.warning(`Could not write the findings file ${path}: ${error instanceof Error ? error.message : String(error)}`);
+    return '';
+  }
 }
 
 /** The `requests` output: names as documented in action.yml. */

@@ -22,7 +22,7 @@ import { renderComment } from '../report/comment.js';
 import { renderDashboard } from '../report/dashboard.js';
 import type { ReportInput, RunFacts } from '../report/types.js';
 import type { Conversation } from '../report/conversation.js';
-import { readEventContext, routeEvent, type EventContext, type Route } from './events.js';
+import { onDefaultBranch, readEventContext, routeEvent, type EventContext, type Route } from './events.js';
 import { completeCommentLookups, gatherAudit, gatherIssue, type Gathered } from './gather.js';
 import { readInputs, type ActionInputs } from './inputs.js';
 import { outputsFrom, setOutputs } from './outputs.js';
@@ -38,6 +38,8 @@ import { conversationsFor } from './conversations.js';
 import { savedStateStore } from '../saved-state/saved-state.js';
 import { boardWork, readPlannedBoard, requireProjectToken, summarizeBoard, withBoardWork } from './board-work.js';
 import { plural } from '../core/wording.js';
+import { resolveRelayedContent, type RelayedTarget } from '../github/relayed-content.js';
+import { relayedLeftOut } from './project-dispatch.js';
 
 export interface RunOptions {
   /** Where the event is read from (`GITHUB_EVENT_NAME`, `GITHUB_EVENT_PATH`…); `process.env` unless given. Tests run events side by side with it. */
@@ -57,12 +59,13 @@ const NO_REQUESTS: RequestCounts = { graphql: 0, graphqlPoints: 0, restRead: 0, 
 
 export async function run(options: RunOptions = {}): Promise<void> {
   const state: RunState = { reportPath: '' };
+  core.startStep();
   let failure: string | undefined;
   try {
     failure = await guardRoadmap(options, state);
   } catch (error) {
     failure = explainFailure(error);
-    await writeFailureSummary(failure, state.client?.counts() ?? NO_REQUESTS).catch((e: unknown) => core.warning(`Could not write the job summary: ${getErrorMessage(e)}`));
+    await writeFailureSummary(failure, state.client?.counts() ?? NO_REQUESTS, failureDetails(error)).catch((e: unknown) => core.warning(`Could not write the job summary: ${getErrorMessage(e)}`));
   } finally {
     const counts = state.client?.counts() ?? NO_REQUESTS;
     if (state.client) core.info(`API requests: ${describeCounts(counts)}.`);
@@ -76,15 +79,17 @@ async function guardRoadmap(options: RunOptions, state: RunState): Promise<strin
   // 1. Inputs and the event.
   const inputs = readInputs();
   const context = readEventContext(options.env ?? process.env);
-  const route = routeEvent(context, inputs.mode);
-  if (route.mode === 'ignored') {
-    core.notice(route.notice);
+  const routed = routeEvent(context, inputs.mode);
+  if (routed.mode === 'ignored') {
+    core.notice(routed.notice);
     return undefined;
   }
-  core.info(`Roadmap Guard: ${describeRoute(route)}${inputs.dryRun ? ' (dry run: nothing will be written)' : ''}.`);
+  core.info(`Roadmap Guard: ${describeRoute(routed)}${inputs.dryRun ? ' (dry run: nothing will be written)' : ''}.`);
   const client = await connect(inputs, options);
   state.client = client;
-  if (route.mode === 'pull-request') return gateMerge({ client, context, inputs, pullRequest: route.pullRequest, now: nowOf(options), state });
+  if (routed.mode === 'pull-request') return gateMerge({ client, context, inputs, pullRequest: routed.pullRequest, now: nowOf(options), state });
+  const route = routed.mode === 'relayed' ? await relayedRoute(client, context, routed.target) : routed;
+  if (!route) return undefined;
 
   // 2. The policy.
   const loaded = await loadRepositoryPolicy(client, context, inputs);
@@ -194,7 +199,19 @@ function writesFailure(applied: ApplyResult): string | undefined {
 function describeRoute(route: Exclude<Route, { mode: 'ignored' }>): string {
   if (route.mode === 'issue') return `issue mode for #${route.issueNumber}${route.command ? ` (/roadmap ${route.command.command.name} by ${route.command.actor})` : ''}`;
   if (route.mode === 'pull-request') return `merge gate for pull request #${route.pullRequest.number}`;
+  if (route.mode === 'relayed') return `relayed board item (${'number' in route.target ? `#${route.target.number}` : route.target.nodeId})`;
   return 'audit mode';
+}
+
+/** A relayed board item is checked like an issue event once GitHub says it is an issue of this repository; anything else is left out with a notice. */
+async function relayedRoute(client: GitHubClient, context: EventContext, target: RelayedTarget): Promise<CheckedRoute | undefined> {
+  const content = await resolveRelayedContent(client, context.repo, target);
+  if ('issueNumber' in content) {
+    core.info(`The relayed board item is issue #${content.issueNumber}: checking it like an issue event.`);
+    return { mode: 'issue', issueNumber: content.issueNumber };
+  }
+  core.notice(relayedLeftOut(content.leftOut));
+  return undefined;
 }
 
 /** A command, a hand-added exemption label, or (in audits) exceptions that lapsed. */
@@ -238,7 +255,7 @@ async function loadRepositoryPolicy(client: GitHubClient, context: EventContext,
 
 function gather(client: GitHubClient, context: EventContext, loaded: LoadedPolicy, inputs: ActionInputs, route: CheckedRoute, now: Date): Promise<Gathered> {
   const common = { client, repo: context.repo, policy: loaded.policy, ...(inputs.dashboardIssue ? { dashboardTitle: inputs.dashboardIssue } : {}) };
-  const state = savedStateStore({ ...common, enabled: inputs.savedState, dryRun: inputs.dryRun, eventName: context.eventName, log: (line) => core.info(line) });
+  const state = savedStateStore({ ...common, enabled: inputs.savedState, dryRun: inputs.dryRun, eventName: context.eventName, onDefaultBranch: onDefaultBranch(context), log: (line) => core.info(line) });
   // With a board, planned work is the board's items (see withBoard), which the board read gives in full: the repository's other open issues are not needed.
   const readBudget = loaded.policy.work.project ? async () => [] : state.budgetItems;
   if (route.mode === 'issue') return gatherIssue({ ...common, issueNumber: route.issueNumber, readBudget });
@@ -346,11 +363,18 @@ function explainFailure(error: unknown): string {
   if (error instanceof PolicyError) {
     annotatePolicyProblems(error);
     const count = error.problems.length;
-    return withoutSecrets(`The roadmap policy is invalid${count > 1 ? ` (${count} problems, listed above)` : ''}: ${firstLine(error.message)}`);
+    const logOnly = core.annotationsLeftOut().error;
+    const where = logOnly ? `listed in the log and the job summary; GitHub shows ${core.ANNOTATIONS_PER_STEP} error annotations per step, so ${logOnly} are not annotated` : 'listed above';
+    return withoutSecrets(`The roadmap policy is invalid${count > 1 ? ` (${count} problems, ${where})` : ''}: ${firstLine(error.message)}`);
   }
   const message = getErrorMessage(error);
   if (message.includes('\n')) core.info(withoutSecrets(message));
   return withoutSecrets(describeFailure(error));
+}
+
+/** What the failure summary lists below the reason: every policy problem, since annotations show only the first ones. */
+function failureDetails(error: unknown): string[] {
+  return error instanceof PolicyError && error.problems.length > 1 ? error.message.split('\n').map(withoutSecrets) : [];
 }
 
 function firstLine(text: string): string {

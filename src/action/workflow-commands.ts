@@ -10,6 +10,7 @@
 import { randomUUID } from 'node:crypto';
 import { appendFileSync, existsSync } from 'node:fs';
 import { EOL } from 'node:os';
+import { spellInvisible } from '../policy/describe-value.js';
 
 /** Where an annotation points, as @actions/core names it. */
 export interface AnnotationProperties {
@@ -42,7 +43,7 @@ function issueCommand(command: string, message: string, properties: Property[] =
 /** The runner's names for where an annotation points, in @actions/core's order. */
 function annotation(properties: AnnotationProperties = {}): Property[] {
   return [
-    ['title', properties.title],
+    ['title', properties.title && spellInvisible(properties.title)],
     ['file', properties.file],
     ['line', properties.startLine],
     ['endLine', properties.endLine],
@@ -56,26 +57,61 @@ export function getInput(name: string): string {
   return (process.env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] ?? '').trim();
 }
 
+/** Log lines and annotations spell out bidirectional controls (`\u202e`) rather than let one reorder what a person reads. */
 export function info(message: string): void {
-  process.stdout.write(`${message}${EOL}`);
+  process.stdout.write(`${spellInvisible(message)}${EOL}`);
 }
 
 export function notice(message: string, properties?: AnnotationProperties): void {
-  issueCommand('notice', message, annotation(properties));
+  issueCommand('notice', spellInvisible(message), annotation(properties));
+}
+
+/**
+ * GitHub keeps at most 10 error and 10 warning annotations per step and drops
+ * the rest without a word (actions/toolkit, docs/problem-matchers.md,
+ * "Limitations": "10 warning annotations and 10 error annotations per step").
+ * Beyond that, a message is a plain log line, counted so the run can say how
+ * many were not annotated. One error is kept for the step's failure.
+ */
+export const ANNOTATIONS_PER_STEP = 10;
+
+type Limited = 'error' | 'warning';
+const annotated: Record<Limited, number> = { error: 0, warning: 0 };
+const inLogOnly: Record<Limited, number> = { error: 0, warning: 0 };
+
+/** How many errors and warnings of this step went to the log only, past GitHub's annotation limit. */
+export function annotationsLeftOut(): Readonly<Record<Limited, number>> {
+  return { ...inLogOnly };
+}
+
+/** A new step's annotation count: each run of the action is one step. */
+export function startStep(): void {
+  annotated.error = annotated.warning = inLogOnly.error = inLogOnly.warning = 0;
+}
+
+function limitedAnnotation(level: Limited, message: string, properties: AnnotationProperties | undefined, room: number): void {
+  if (annotated[level] < room) {
+    annotated[level] += 1;
+    issueCommand(level, spellInvisible(message), annotation(properties));
+    return;
+  }
+  inLogOnly[level] += 1;
+  const where = properties?.file ? `${[properties.file, properties.startLine, properties.startColumn].filter((part) => part !== undefined).join(':')} ` : '';
+  info(`${level === 'error' ? 'Error' : 'Warning'}: ${where}${message}`.replace(/[\r\n]+/g, ' '));
 }
 
 export function warning(message: string, properties?: AnnotationProperties): void {
-  issueCommand('warning', message, annotation(properties));
+  limitedAnnotation('warning', message, properties, ANNOTATIONS_PER_STEP);
 }
 
 export function error(message: string, properties?: AnnotationProperties): void {
-  issueCommand('error', message, annotation(properties));
+  limitedAnnotation('error', message, properties, ANNOTATIONS_PER_STEP - 1);
 }
 
-/** Fails the step (exit code 1) with an error annotation saying why. */
+/** Fails the step (exit code 1) with an error annotation saying why: the one error annotation kept for it. */
 export function setFailed(message: string): void {
   process.exitCode = 1;
-  error(message);
+  limitedAnnotation('error', message, undefined, ANNOTATIONS_PER_STEP);
 }
 
 /** The runner replaces this value with `***` in every later log line. */

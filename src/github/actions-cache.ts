@@ -21,7 +21,17 @@
  *   An entry's key is immutable: creating one that exists answers 409 Conflict
  *   "cache entry with the same key, version, and scope already exists"
  *   (actions/cache#1541), so every save uses a new key;
- * - keys: at most 512 characters and no commas (`cache.ts` `checkKey`).
+ * - keys: at most 512 characters and no commas (`cache.ts` `checkKey`);
+ * - retries: `internal/shared/cacheTwirpClient.ts` tries a call up to 5 times,
+ *   3 s apart and then 1.5 times longer each time, on 500, 502, 503, 504 and
+ *   429, on no answer, and on a body that is not JSON; a download is tried
+ *   twice on a 5xx (`internal/requestUtils.ts`, `DefaultRetryAttempts = 2`);
+ *   here every wait of a run together stays within `CACHE_WAIT_MS`, since a
+ *   run that gives up on the cache still has GitHub to read;
+ * - a download is given up after 5 s without data, not after a total time
+ *   (`internal/downloadUtils.ts`, `SocketTimeout = 5000`), and its length is
+ *   checked against `Content-Length` ("Incomplete download");
+ * - every request names its client in `User-Agent`, as the toolkit's do.
  *
  * The signed URLs carry their own credentials: they are never logged, and no
  * error message here quotes one.
@@ -32,8 +42,19 @@ const SERVICE = 'github.actions.results.api.v1.CacheService';
 /** `checkKey` in the toolkit's cache.ts. */
 const MAX_KEY_LENGTH = 512;
 
-/** A cache request that gets no answer within this long is given up: the run falls back to reading GitHub. */
-const CACHE_TIMEOUT_MS = 15_000;
+/** A cache request that sends no data for this long is given up: the run falls back to reading GitHub. */
+const IDLE_TIMEOUT_MS = 5_000;
+/** An upload hears nothing back until it is all sent: it may be silent this many times longer. */
+const UPLOAD_SILENCE_FACTOR = 6;
+/** The toolkit's Twirp retries: attempts, first wait, growth. */
+const CALL_ATTEMPTS = 5;
+const DOWNLOAD_ATTEMPTS = 2;
+const FIRST_WAIT_MS = 3_000;
+const WAIT_GROWTH = 1.5;
+/** All waits between retries in one run, together: past this, the run reads GitHub instead. */
+const CACHE_WAIT_MS = 20_000;
+/** Statuses worth another try (the toolkit's `isRetryableHttpStatusCode`, and any 5xx for a download). */
+const RETRIED_CALL_STATUSES = [429, 500, 502, 503, 504];
 
 export interface CacheLocation {
   resultsUrl: string;
@@ -66,12 +87,24 @@ function isEnterpriseServer(serverUrl: string | undefined): boolean {
   return host !== 'github.com' && !host.endsWith('.ghe.com') && !host.endsWith('.localhost');
 }
 
-/** The cache answered with an error, or not at all. */
+/** The cache answered with an error, or not at all. `transient`: another try may get an answer. */
 export class CacheServiceError extends Error {
-  constructor(message: string, options?: ErrorOptions) {
+  readonly transient: boolean;
+  constructor(message: string, options?: ErrorOptions & { transient?: boolean }) {
     super(message, options);
     this.name = 'CacheServiceError';
+    this.transient = options?.transient ?? false;
   }
+}
+
+export interface CacheClientOptions {
+  fetch?: typeof fetch;
+  /** How the client waits between tries; tests pass a fake clock. */
+  sleep?: (ms: number) => Promise<void>;
+  /** `User-Agent` of every request. */
+  userAgent?: string;
+  /** Without data for this long, a request is given up (5 s). */
+  idleTimeoutMs?: number;
 }
 
 export interface CacheEntry {
@@ -88,23 +121,62 @@ export interface ActionsCache {
   requests(): number;
 }
 
-export function createActionsCache(location: CacheLocation, fetchImpl: typeof fetch = fetch): ActionsCache {
+export function createActionsCache(location: CacheLocation, options: CacheClientOptions = {}): ActionsCache {
+  const fetchImpl = options.fetch ?? fetch;
+  const sleep = options.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
+  const idleMs = options.idleTimeoutMs ?? IDLE_TIMEOUT_MS;
+  const userAgent = options.userAgent ?? 'roadmap-guard';
   let requests = 0;
-  const send = async (url: string, init: RequestInit, what: string): Promise<Response> => {
+  let waitedMs = 0;
+
+  /** One request and its whole body, given up after `idleMs` without data. */
+  const send = async (url: string, init: RequestInit, what: string, maxBytes: number, silenceMs = idleMs): Promise<{ status: number; body: Buffer }> => {
     requests += 1;
+    const idle = new IdleTimer(silenceMs);
     try {
-      return await fetchImpl(url, { ...init, signal: AbortSignal.timeout(CACHE_TIMEOUT_MS) });
+      const headers = { ...(init.headers as Record<string, string>), 'user-agent': userAgent };
+      const response = await idle.race(fetchImpl(url, { ...init, headers, signal: idle.signal }));
+      return { status: response.status, body: await readBody(response, maxBytes, idle, what) };
     } catch (error) {
-      throw new CacheServiceError(`${what} got no answer (${error instanceof Error ? error.message : String(error)})`, { cause: error });
+      if (error instanceof CacheServiceError) throw error;
+      throw new CacheServiceError(`${what} got no answer (${idle.expired ? `nothing for ${idleMs / 1000} s` : error instanceof Error ? error.message : String(error)})`, { cause: error, transient: true });
+    } finally {
+      idle.stop();
     }
   };
-  const call = async (method: string, body: Record<string, unknown>): Promise<Record<string, unknown>> => {
-    const url = new URL(`/twirp/${SERVICE}/${method}`, location.resultsUrl).href;
-    const response = await send(url, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${location.runtimeToken}` }, body: JSON.stringify(body) }, method);
-    const answer = await readJson(response);
-    if (!response.ok) throw new CacheServiceError(`${method} answered ${response.status}${typeof answer.msg === 'string' ? `: ${answer.msg.slice(0, 200)}` : ''}`);
-    return answer;
+
+  /** `attempt` again while its error is transient, the attempts last and the run's waits allow. */
+  const retried = async <T>(attempts: number, attempt: () => Promise<T>): Promise<T> => {
+    for (let tried = 1; ; tried += 1) {
+      try {
+        return await attempt();
+      } catch (error) {
+        const wait = Math.round(FIRST_WAIT_MS * WAIT_GROWTH ** (tried - 1));
+        if (!(error instanceof CacheServiceError) || !error.transient || tried >= attempts || waitedMs + wait > CACHE_WAIT_MS) throw error;
+        waitedMs += wait;
+        await sleep(wait);
+      }
+    }
   };
+
+  const call = (method: string, body: Record<string, unknown>): Promise<Record<string, unknown>> =>
+    retried(CALL_ATTEMPTS, async () => {
+      const url = new URL(`/twirp/${SERVICE}/${method}`, location.resultsUrl).href;
+      const init = { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${location.runtimeToken}` }, body: JSON.stringify(body) };
+      const answer = await send(url, init, method, MAX_ANSWER_BYTES);
+      const json = parseAnswer(answer, method);
+      if (answer.status < 200 || answer.status > 299) {
+        throw new CacheServiceError(`${method} answered ${answer.status}${typeof json.msg === 'string' ? `: ${json.msg.slice(0, 200)}` : ''}`, { transient: RETRIED_CALL_STATUSES.includes(answer.status) });
+      }
+      return json;
+    });
+
+  const download = (url: string, maxBytes: number): Promise<Buffer> =>
+    retried(DOWNLOAD_ATTEMPTS, async () => {
+      const answer = await send(url, { method: 'GET' }, 'The cache download', maxBytes);
+      if (answer.status < 200 || answer.status > 299) throw new CacheServiceError(`The cache download answered ${answer.status}`, { transient: answer.status >= 500 || answer.status === 429 });
+      return answer.body;
+    });
 
   return {
     async restore(prefix, version, maxBytes) {
@@ -114,9 +186,7 @@ export function createActionsCache(location: CacheLocation, fetchImpl: typeof fe
       if (found.ok !== true) return null;
       const url = field(found, 'signed_download_url', 'signedDownloadUrl');
       if (!url) throw new CacheServiceError('GetCacheEntryDownloadURL answered without a download address');
-      const response = await send(url, { method: 'GET' }, 'The cache download');
-      if (!response.ok) throw new CacheServiceError(`The cache download answered ${response.status}`);
-      const data = await readCapped(response, maxBytes);
+      const data = await download(url, maxBytes);
       return { key: field(found, 'matched_key', 'matchedKey') ?? prefix, data };
     },
     async save(key, version, data) {
@@ -125,8 +195,10 @@ export function createActionsCache(location: CacheLocation, fetchImpl: typeof fe
       const url = field(created, 'signed_upload_url', 'signedUploadUrl');
       if (created.ok !== true || !url) throw new CacheServiceError(`CreateCacheEntry refused the entry${messageOf(created)}`);
       // One Put Blob of a block blob: what the Azure SDK the toolkit uses sends for a file this small.
-      const uploaded = await send(url, { method: 'PUT', headers: { 'x-ms-blob-type': 'BlockBlob', 'content-type': 'application/octet-stream' }, body: new Uint8Array(data) }, 'The cache upload');
-      if (!uploaded.ok) throw new CacheServiceError(`The cache upload answered ${uploaded.status}`);
+      // The blob store answers only once the whole state is sent: a slow link gets the time a large state takes.
+      const put = { method: 'PUT', headers: { 'x-ms-blob-type': 'BlockBlob', 'content-type': 'application/octet-stream' }, body: new Uint8Array(data) };
+      const uploaded = await send(url, put, 'The cache upload', MAX_ANSWER_BYTES, idleMs * UPLOAD_SILENCE_FACTOR);
+      if (uploaded.status < 200 || uploaded.status > 299) throw new CacheServiceError(`The cache upload answered ${uploaded.status}`);
       const finalized = await call('FinalizeCacheEntryUpload', { key, version, size_bytes: String(data.length) });
       if (finalized.ok !== true) throw new CacheServiceError(`FinalizeCacheEntryUpload refused the entry${messageOf(finalized)}`);
     },
@@ -134,29 +206,93 @@ export function createActionsCache(location: CacheLocation, fetchImpl: typeof fe
   };
 }
 
+/** The most a Twirp answer or an upload's answer may be: they are a few hundred bytes. */
+const MAX_ANSWER_BYTES = 64 * 1024;
+
+/** Gives up a request once no data came for `ms`: the timer restarts with every chunk. */
+class IdleTimer {
+  private readonly controller = new AbortController();
+  private timer: NodeJS.Timeout | undefined;
+  private rejectIdle: ((error: Error) => void) | undefined;
+  private readonly idle: Promise<never>;
+  expired = false;
+
+  constructor(private readonly ms: number) {
+    this.idle = new Promise<never>((_, reject) => (this.rejectIdle = reject));
+    this.idle.catch(() => undefined);
+    this.restart();
+  }
+
+  get signal(): AbortSignal {
+    return this.controller.signal;
+  }
+
+  restart(): void {
+    clearTimeout(this.timer);
+    this.timer = setTimeout(() => {
+      this.expired = true;
+      this.controller.abort();
+      this.rejectIdle?.(new Error('idle'));
+    }, this.ms);
+  }
+
+  /** `promise`, or the idle timeout's error, whichever comes first. */
+  race<T>(promise: Promise<T>): Promise<T> {
+    return Promise.race([promise, this.idle]);
+  }
+
+  stop(): void {
+    clearTimeout(this.timer);
+  }
+}
+
+/**
+ * The whole body, at most `maxBytes` (the saved state is bounded like any
+ * other input), and as long as its `Content-Length` says: a connection that
+ * ends early is a cache fault, never a shorter state.
+ */
+async function readBody(response: Response, maxBytes: number, idle: IdleTimer, what: string): Promise<Buffer> {
+  const declared = response.headers.get('content-length');
+  const tooLarge = () => new CacheServiceError(`${what === 'The cache download' ? 'The saved state' : `${what}'s answer`} is larger than ${maxBytes} bytes`);
+  if (Number(declared ?? 0) > maxBytes) {
+    await response.body?.cancel();
+    throw tooLarge();
+  }
+  const chunks: Buffer[] = [];
+  let length = 0;
+  const reader = response.body?.getReader();
+  for (;;) {
+    if (!reader) break;
+    idle.restart();
+    const { done, value } = await idle.race(reader.read());
+    if (done) break;
+    length += value.length;
+    if (length > maxBytes) {
+      await reader.cancel();
+      throw tooLarge();
+    }
+    chunks.push(Buffer.from(value));
+  }
+  if (declared !== null && Number(declared) !== length) {
+    throw new CacheServiceError(`${what} ended after ${length} of ${declared} bytes`, { transient: true });
+  }
+  return Buffer.concat(chunks);
+}
+
 function checkKey(key: string): void {
   if (key.length > MAX_KEY_LENGTH || key.includes(',')) throw new CacheServiceError(`A cache key must be at most ${MAX_KEY_LENGTH} characters without commas`);
 }
 
-/** Twirp answers JSON, errors included (`{ code, msg }`); anything else reads as an empty answer. */
-async function readJson(response: Response): Promise<Record<string, unknown>> {
+/** Twirp answers JSON, errors included (`{ code, msg }`): anything else (a proxy's HTML page) is a fault, tried again as the toolkit does. */
+function parseAnswer(answer: { status: number; body: Buffer }, method: string): Record<string, unknown> {
+  let parsed: unknown;
   try {
-    const parsed: unknown = await response.json();
-    return typeof parsed === 'object' && parsed !== null ? (parsed as Record<string, unknown>) : {};
+    parsed = JSON.parse(answer.body.toString('utf8'));
   } catch {
-    return {};
+    throw new CacheServiceError(`${method} answered ${answer.status} with a body that is not JSON`, { transient: true });
   }
-}
-
-/** A download of at most `maxBytes`: the saved state is bounded like any other input. */
-async function readCapped(response: Response, maxBytes: number): Promise<Buffer> {
-  if (Number(response.headers.get('content-length') ?? 0) > maxBytes) {
-    await response.body?.cancel();
-    throw new CacheServiceError(`The saved state is larger than ${maxBytes} bytes`);
-  }
-  const data = Buffer.from(await response.arrayBuffer());
-  if (data.length > maxBytes) throw new CacheServiceError(`The saved state is larger than ${maxBytes} bytes`);
-  return data;
+  if (typeof parsed !== 'object' || parsed === null) throw new CacheServiceError(`${method} answered ${answer.status} with JSON that is not an object`, { transient: true });
+  return parsed as Record<string, unknown>;
 }
 
 /** Twirp's JSON uses the proto names; protobuf-ts clients accept the camel-case names too, and so does this one. */

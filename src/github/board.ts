@@ -31,6 +31,12 @@ export interface BoardRead {
   items: BoardItem[];
   /** Items whose content GitHub would not give (deleted, or not visible to the token). */
   redacted: number;
+  /**
+   * Items whose issue is in a repository the token may not read: GitHub gives
+   * the rest of the page and, for each of these, `content: null` with an
+   * error of type FORBIDDEN (a fine-grained token limited to some repositories).
+   */
+  forbidden: number;
   /** Pull requests on the board: not planned work for Roadmap Guard. */
   pullRequests: number;
 }
@@ -124,19 +130,20 @@ interface BoardPage {
 export async function readBoard(client: GitHubClient, board: BoardRef, fieldNames: readonly string[]): Promise<BoardRead> {
   const document = boardQuery(fieldNames.length);
   const fieldVariables = Object.fromEntries(fieldNames.map((name, i) => [`field${i}`, name]));
-  const read: BoardRead = { title: '', fieldNames: [], items: [], redacted: 0, pullRequests: 0 };
+  const read: BoardRead = { title: '', fieldNames: [], items: [], redacted: 0, forbidden: 0, pullRequests: 0 };
   let after: string | null = null;
   const counter = { drafts: 0 };
   do {
-    const page: BoardPage = await readPage(client, board, document, { owner: board.owner, number: board.number, after, withFields: after === null, ...fieldVariables });
+    const { page, forbiddenItems } = await readPage(client, board, document, { owner: board.owner, number: board.number, after, withFields: after === null, ...fieldVariables });
     const project = page.repositoryOwner?.projectV2;
     if (!project) throw new BoardAccessError(board, 'not-found', `Could not resolve to a ProjectV2 with the number ${board.number}.`);
     if (after === null) {
       read.title = project.title;
       read.fieldNames = (project.fields?.nodes ?? []).flatMap((node) => (node?.name ? [node.name] : []));
     }
-    for (const node of project.items.nodes ?? []) {
-      if (node) addBoardItem(read, node, fieldNames, counter);
+    for (const [index, node] of (project.items.nodes ?? []).entries()) {
+      if (forbiddenItems.has(index)) read.forbidden += 1;
+      else if (node) addBoardItem(read, node, fieldNames, counter);
     }
     after = project.items.pageInfo.hasNextPage ? project.items.pageInfo.endCursor : null;
   } while (after);
@@ -153,15 +160,44 @@ function addBoardItem(read: BoardRead, node: RawItem, fieldNames: readonly strin
   else read.items.push({ repository: content.repository?.nameWithOwner ?? null, item: { ...toWorkItem(content), fields }, comments: [] });
 }
 
-async function readPage(client: GitHubClient, board: BoardRef, document: string, variables: Record<string, unknown>): Promise<BoardPage> {
+/** A page, and the positions of the items whose content the token may not read. */
+async function readPage(client: GitHubClient, board: BoardRef, document: string, variables: Record<string, unknown>): Promise<{ page: BoardPage; forbiddenItems: Set<number> }> {
   try {
-    return await client.graphql<BoardPage>(document, variables);
+    return { page: await client.graphql<BoardPage>(document, variables), forbiddenItems: new Set() };
   } catch (error) {
+    const partial = partialPage(error);
+    if (partial) return partial;
     const types = graphqlErrorTypes(error);
     if (types.includes('FORBIDDEN')) throw new BoardAccessError(board, 'forbidden', graphqlErrorMessage(error));
     if (types.includes('NOT_FOUND')) throw new BoardAccessError(board, 'not-found', graphqlErrorMessage(error));
     throw error;
   }
+}
+
+/**
+ * The page GitHub gave beside its errors, when every error is a FORBIDDEN on
+ * one item's content (`…items.nodes.<i>.content`): the board itself was read.
+ * Any other error, or no board in the data, is not a partial page.
+ */
+function partialPage(error: unknown): { page: BoardPage; forbiddenItems: Set<number> } | undefined {
+  const errors = graphqlErrors(error);
+  const page = (error as { data?: BoardPage } | null)?.data;
+  if (!errors.length || !page?.repositoryOwner?.projectV2?.items) return undefined;
+  const forbiddenItems = new Set<number>();
+  for (const entry of errors) {
+    const index = forbiddenItemIndex(entry);
+    if (index === undefined) return undefined;
+    forbiddenItems.add(index);
+  }
+  return { page, forbiddenItems };
+}
+
+/** The item's position in the page for a FORBIDDEN error on `…items.nodes.<i>.content`; undefined for any other error. */
+function forbiddenItemIndex(entry: GraphqlErrorEntry): number | undefined {
+  const path: unknown[] = Array.isArray(entry?.path) ? entry.path : [];
+  const [items, nodes, index, content] = path.slice(-4);
+  const onContent = entry?.type === 'FORBIDDEN' && items === 'items' && nodes === 'nodes' && content === 'content';
+  return onContent && typeof index === 'number' ? index : undefined;
 }
 
 /** The `type` of each GraphQL error (Octokit's GraphqlResponseError keeps them in `errors`). */
@@ -174,9 +210,11 @@ function graphqlErrorMessage(error: unknown): string {
   return graphqlErrors(error).find((e) => typeof e?.message === 'string')?.message ?? getErrorMessage(error);
 }
 
-function graphqlErrors(error: unknown): ({ type?: unknown; message?: string } | null)[] {
+type GraphqlErrorEntry = { type?: unknown; message?: string; path?: unknown } | null;
+
+function graphqlErrors(error: unknown): GraphqlErrorEntry[] {
   const errors = (error as { errors?: unknown } | null)?.errors;
-  return Array.isArray(errors) ? (errors as ({ type?: unknown; message?: string } | null)[]) : [];
+  return Array.isArray(errors) ? (errors as GraphqlErrorEntry[]) : [];
 }
 
 function fieldValues(node: RawItem, fieldNames: readonly string[]): Record<string, FieldValue> {

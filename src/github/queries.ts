@@ -229,6 +229,22 @@ export const NEWEST_ISSUES_QUERY = /* GraphQL */ `
 `;
 
 /** Every document above, by name, for the schema test. */
+/** A relayed board item's content by number: an issue, a pull request, or nothing (deleted). */
+export const RELAYED_BY_NUMBER_QUERY = /* GraphQL */ `
+  query RoadmapRelayedByNumber($owner: String!, $name: String!, $number: Int!) {
+    repository(owner: $owner, name: $name) {
+      issueOrPullRequest(number: $number) { __typename ... on Issue { number } }
+    }
+  }
+`;
+
+/** A relayed board item's content by node id (`content_node_id` of GitHub's own payload). */
+export const RELAYED_BY_NODE_QUERY = /* GraphQL */ `
+  query RoadmapRelayedByNode($id: ID!) {
+    node(id: $id) { __typename ... on Issue { number repository { nameWithOwner } } }
+  }
+`;
+
 export const ALL_QUERIES: Record<string, string> = {
   AUDIT_ISSUES_QUERY,
   FOCUS_ISSUE_QUERY,
@@ -237,4 +253,6 @@ export const ALL_QUERIES: Record<string, string> = {
   ISSUE_COMMENTS_QUERY,
   ISSUE_TIMELINE_QUERY,
   NEWEST_ISSUES_QUERY,
+  RELAYED_BY_NUMBER_QUERY,
+  RELAYED_BY_NODE_QUERY,
 };

@@ -21,7 +21,20 @@ export function describeValue(value: unknown): string {
   return excerpt(String(value));
 }
 
+// Bidirectional controls and other invisible format characters: quoted raw, they reorder the message around them.
+const INVISIBLE = /[\u061c\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]/gu;
+
+/**
+ * Invisible characters spelt out as JSON escapes (`\u202e`): raw, a right-to-left
+ * override reorders the rest of the message, so a message could read as
+ * something it does not say.
+ */
+export function spellInvisible(text: string): string {
+  return text.replace(INVISIBLE, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
 function quoted(text: string): string {
   const cut = excerpt(text);
-  return cut === text ? JSON.stringify(text) : `${JSON.stringify(cut)} (${[...text].length} characters)`;
+  const shown = spellInvisible(JSON.stringify(cut));
+  return cut === text ? shown : `${shown} (${[...text].length} characters)`;
 }

@@ -1,4 +1,4 @@
-import { excerpt } from './describe-value.js';
+import { excerpt, spellInvisible } from './describe-value.js';
 
 /**
  * Problems found in a policy file, worded for the person who wrote it:
@@ -59,8 +59,8 @@ export function fieldPath(path: readonly PropertyKey[]): string {
     // A key is the user's text: quote only the start of a long one.
     const key = excerpt(String(segment));
     if (typeof segment === 'number') text += `[${segment}]`;
-    else if (/^[\w$-]+$/.test(key)) text += text ? `.${key}` : key;
-    else text += `[${JSON.stringify(key)}]`;
+    else if (/^[\p{L}\p{M}\p{N}_$-]+$/u.test(key)) text += text ? `.${key}` : key;
+    else text += `[${spellInvisible(JSON.stringify(key))}]`;
   }
   return text;
 }

@@ -206,7 +206,8 @@ function isShare(value: unknown): value is Share {
 
 const categoryName = z
   .string()
-  .regex(/^[a-z0-9][a-z0-9_-]*$/i, { error: (issue) => `category names use letters, digits, - and _, got ${describeValue(issue.input)}` })
+  // Letters of any script (a team may name its categories in Arabic or Japanese), with their combining marks.
+  .regex(/^[\p{L}\p{N}][\p{L}\p{M}\p{N}_-]*$/u, { error: (issue) => `category names use letters, digits, - and _, got ${describeValue(issue.input)}` })
   .refine((name) => name !== 'other', { error: '"other" is the name for unmatched work; choose another category name' });
 
 const businessCaseField = z

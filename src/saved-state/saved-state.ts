@@ -69,6 +69,12 @@ export interface SavedStateOptions {
   enabled: boolean;
   dryRun: boolean;
   eventName: string;
+  /**
+   * False when the run's ref is not the default branch (a `workflow_dispatch`
+   * can run on any branch): its cache scope is that branch's, where issue
+   * events never look, so nothing is saved there.
+   */
+  onDefaultBranch?: boolean;
   env?: NodeJS.ProcessEnv;
   log: (line: string) => void;
   /** The cache to use instead of the runner's (tests). */
@@ -189,6 +195,7 @@ function whyUnused(options: SavedStateOptions, noCache: string | undefined): str
   if (!options.enabled) return 'turned off (`saved-state: false`)';
   if (options.policy.work.project) return 'not used with a board (`work.project`): a board cannot be asked for the items changed since a moment, so it is read in full';
   if (!DEFAULT_BRANCH_EVENTS.includes(options.eventName) && !RESTORE_ONLY_EVENTS.includes(options.eventName)) return `not used for ${options.eventName || 'this'} runs, whose cache is not the default branch's`;
+  if (options.onDefaultBranch === false) return `not used for a ${options.eventName} run on another branch than the default: its cache is that branch's, which issue events cannot read`;
   return noCache;
 }
 

@@ -59,7 +59,7 @@ describe('a bad event payload file', () => {
     expect(result.log).toMatch(message);
     expect(result.log).not.toMatch(/^\s+at /m);
     expect(process.exitCode).toBe(1);
-    expect(Object.keys(result.outputs).sort()).toEqual(['budgets', 'compliant', 'findings', 'over-budget', 'report', 'requests']);
+    expect(Object.keys(result.outputs).sort()).toEqual(['budgets', 'compliant', 'findings', 'findings-file', 'over-budget', 'report', 'requests']);
     expect(result.outputs.compliant).toBe('false');
     expect(result.summary).toMatch(/event payload/);
   });

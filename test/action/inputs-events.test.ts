@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { routeEvent } from '../../src/action/events.js';
+import { onDefaultBranch, routeEvent } from '../../src/action/events.js';
 import { INPUT_NAMES, InputError, readInputs } from '../../src/action/inputs.js';
 
 const actionYml = parse(readFileSync(join(import.meta.dirname, '..', '..', 'action.yml'), 'utf8')) as { inputs: Record<string, { default?: string }> };
@@ -52,6 +52,19 @@ describe('readInputs', () => {
     expect(message).toMatch(/`trend-months` must be a whole number from 0 to 36/);
     expect(message).toMatch(/`github-token` is empty/);
     expect(message).toMatch(/`saved-state` must be true or false, got "maybe"/);
+  });
+
+  it.each([
+    ['dashboard-issue', 'Roadmap\n::error::injected', 'U+000A'],
+    ['policy', '.github/policy.yml\r\n::warning::x', 'U+000D'],
+    ['mode', 'audit\u001b[31m', 'U+001B'],
+    ['max-writes', '5\u0085', 'U+0085'],
+    ['project-token', 'ghp_a\nb', 'U+000A'],
+  ])('refuses a control character in %s without repeating the value', (name, value, code) => {
+    const attempt = () => readInputs(defaults({ [name]: value }), () => undefined);
+    expect(attempt).toThrow(InputError);
+    expect(attempt).toThrow(`Invalid input: \`${name}\` holds a control character (${code}, such as a line break)`);
+    expect(attempt).not.toThrow(/injected|::|ghp_/);
   });
 
   it('masks both tokens in the log before checking anything, even when other inputs are wrong', () => {
@@ -121,6 +134,22 @@ describe('routeEvent', () => {
     expect(routeEvent({ eventName: 'pull_request', payload: deletedFork }, 'auto')).toMatchObject({ pullRequest: { fromFork: true } });
   });
 
+  it.each([
+    ['issues', { action: 'opened', issue }],
+    ['issue_comment', { action: 'created', issue, comment: { id: 1, body: '/roadmap exempt', user: { login: 'alice', type: 'User' } } }],
+    ['pull_request', { action: 'opened', pull_request: { number: 3 } }],
+  ] as const)('refuses %s about another repository than the run\'s, in every mode', (eventName, event) => {
+    const payload = { ...event, repository: { full_name: 'mallory/widgets\u202e' } };
+    for (const mode of ['auto', 'issue', 'audit'] as const) {
+      expect(() => routeEvent({ eventName, payload, repo: { owner: 'acme', name: 'widgets' } }, mode)).toThrow(
+        `The "${eventName}" event is about the repository "mallory/widgets", but this run is in acme/widgets (GITHUB_REPOSITORY)`,
+      );
+    }
+    // The same payload in its own repository, whatever the case GitHub spelt it in.
+    const own = { ...payload, repository: { full_name: 'Acme/Widgets' } };
+    expect(routeEvent({ eventName, payload: own, repo: { owner: 'acme', name: 'widgets' } }, 'auto').mode).not.toBe('ignored');
+  });
+
   it('refuses pull_request_target, which would hand a fork a write token', () => {
     expect(() => routeEvent({ eventName: 'pull_request_target', payload: { action: 'opened' } }, 'auto')).toThrow(/does not run on "pull_request_target".*Use "on: pull_request"/);
   });
@@ -140,5 +169,17 @@ describe('routeEvent', () => {
 
   it('refuses mode: issue without an issue', () => {
     expect(() => routeEvent({ eventName: 'schedule', payload: {} }, 'issue')).toThrow(/`mode: issue` needs an issues event/);
+  });
+});
+
+describe('onDefaultBranch', () => {
+  const payload = { repository: { full_name: 'acme/widgets', default_branch: 'main' } };
+  it('tells a workflow_dispatch on the default branch from one on another branch, and assumes nothing it cannot tell', () => {
+    expect(onDefaultBranch({ eventName: 'workflow_dispatch', payload, ref: 'refs/heads/main' })).toBe(true);
+    expect(onDefaultBranch({ eventName: 'workflow_dispatch', payload, ref: 'refs/heads/try-policy' })).toBe(false);
+    expect(onDefaultBranch({ eventName: 'workflow_dispatch', payload: {}, ref: 'refs/heads/main' })).toBe(false);
+    expect(onDefaultBranch({ eventName: 'workflow_dispatch', payload, ref: undefined })).toBe(false);
+    // Other events run on the default branch by GitHub's rules: nothing to tell.
+    expect(onDefaultBranch({ eventName: 'issues', payload, ref: 'refs/heads/main' })).toBeUndefined();
   });
 });

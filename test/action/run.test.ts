@@ -30,6 +30,7 @@ const examples = createRequire(import.meta.url)('@octokit/webhooks-examples') as
 function issuesOpened(): Record<string, unknown> {
   const example = structuredClone(examples.find((d) => d.name === 'issues')!.examples.find((e) => e.action === 'opened')!);
   (example.issue as Record<string, unknown>).number = 12;
+  example.repository = { ...(example.repository as Record<string, unknown>), name: 'roadmap', full_name: 'acme/roadmap' };
   return example;
 }
 
@@ -186,7 +187,8 @@ describe('run() on an issues.opened event', () => {
     await runFast();
     const out = await outputs();
     expect(process.exitCode).toBe(1);
-    expect(Object.keys(out).sort()).toEqual(['budgets', 'compliant', 'findings', 'over-budget', 'report', 'requests']);
+    expect(Object.keys(out).sort()).toEqual(['budgets', 'compliant', 'findings', 'findings-file', 'over-budget', 'report', 'requests']);
+    expect(JSON.parse(await readFile(out['findings-file']!, 'utf8'))).toEqual([]);
     expect(out.compliant).toBe('false');
     expect(JSON.parse(out.requests!)).toMatchObject({ graphql: 0, write: 0 });
     expect(await readFile(join(dir, 'summary.md'), 'utf8')).toMatch(/roadmap policy is invalid/);

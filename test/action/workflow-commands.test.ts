@@ -23,6 +23,7 @@ const WHERE = { title: 'Policy: a, b', file: '.github/roadmap-policy.yml', start
 
 describe('workflow commands', () => {
   afterEach(() => {
+    commands.startStep();
     delete process.env['INPUT_MAX-WRITES'];
     process.exitCode = undefined;
   });
@@ -35,6 +36,16 @@ describe('workflow commands', () => {
     expect(written(() => commands.error('x', WHERE))).toBe('::error title=Policy%3A a%2C b,file=.github/roadmap-policy.yml,line=7,col=3::x\n');
     expect(written(() => commands.info(HOSTILE))).toBe(written(() => actionsCore.info(HOSTILE)));
     expect(written(() => commands.setSecret('ghp_secret\nvalue'))).toBe(written(() => actionsCore.setSecret('ghp_secret\nvalue')));
+  });
+
+  it('spells out bidirectional controls in log lines and annotations, but masks a secret exactly', () => {
+    const reordered = 'categories.deal\u202eevil: refused';
+    for (const name of ['info', 'notice', 'warning', 'error'] as const) {
+      const line = written(() => commands[name](reordered, name === 'info' ? undefined : { title: 'a\u2067b' }));
+      expect(line).toContain('deal\\u202eevil');
+      expect(line).not.toMatch(/[\u202a-\u202e\u2066-\u2069]/);
+    }
+    expect(written(() => commands.setSecret('x\u202ey'))).toBe('::add-mask::x\u202ey\n');
   });
 
   it('fails the step with exit code 1 and an error annotation', () => {

@@ -6,7 +6,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { WORKFLOW_BOT, type FakeGitHub } from '../fake-github/index.js';
 import { fakeProjectItem, projectKey } from '../fake-github/projects.js';
 import { BOARD_POLICY, BOARD_READER, BOARD_TOKEN, NOW, startBoardFake } from './board-fixtures.js';
-import { workflowDispatchEvent } from './events.js';
+import { relayedProjectItemEvent, workflowDispatchEvent } from './events.js';
 import { stopFake } from './fixtures.js';
 import { runInProcess } from './run-in-process.js';
 
@@ -77,6 +77,32 @@ describe('an audit of a Projects v2 board', () => {
   });
 });
 
+describe('a board read with a token limited to some repositories', () => {
+  it("counts the other repositories' items as unreadable, says which access would show them, and fails only when the board itself is unreadable", async () => {
+    const github = (fake = await startBoardFake());
+    github.addToken('scoped-token', 'scoped-reader', { repositories: ['acme/widgets'] });
+    github.store.projects.get(projectKey('acme', 7))!.readers.push('scoped-reader');
+    const result = await audit(github, { 'project-token': 'scoped-token' });
+
+    // The five acme/api deals (30 points of Globex) are left out; this repository's items are all counted.
+    const budgets = JSON.parse(result.outputs.budgets ?? '[]') as BudgetOutput[];
+    expect(budgets.find((b) => b.category === 'deal')).toMatchObject({ points: 3, items: 1 });
+    expect(budgets.find((b) => b.category === 'strategic')).toMatchObject({ points: 205, items: 101 });
+    const warning = result.annotations.find((a) => a.level === 'warning' && a.message.includes('project-token'));
+    expect(warning?.message).toBe(
+      "`project-token` may read the board acme/7 but not the issues of 5 items on it: they are in repositories the token was not given, so they are left out of the budgets. To count them, give the token \"Issues: read\" on every repository with issues on the board (a fine-grained token's \"Repository access\", or a GitHub App installed on those repositories).",
+    );
+    expect(result.summary).toMatch(/5 items left out because their repositories are outside `project-token`'s repository access \(give it "Issues: read" there\)/);
+    expect(result.stdout).toMatch(/Board acme\/7: 114 items \(0 from other repositories, 1 drafts, 6 unreadable\)/);
+
+    // A board the token cannot see at all still fails the run.
+    github.store.projects.get(projectKey('acme', 7))!.readers.pop();
+    const refused = await audit(github, { 'project-token': 'scoped-token' });
+    expect(refused.exitCode).toBe(1);
+    expect(refused.annotations.find((a) => a.level === 'error')?.message).toMatch(/cannot read the Projects v2 board acme\/7/);
+  });
+});
+
 describe('archiving the stale backlog of a board', () => {
   it("never archives a stale item in the board's current sprint; one of last sprint is", async () => {
     const policy = BOARD_POLICY.replace('enforcement:', 'backlog: { max-age-days: 365, archive: true, grace-days: 14 }\nenforcement:').replace(
@@ -116,7 +142,7 @@ describe('a projects_v2_item event relayed as repository_dispatch', () => {
     const clientPayload = { event: 'projects_v2_item', item: 'PVTI_lADOBoard', content: 'acme/widgets#113' };
     const event = { name: 'repository_dispatch', payload: { action: 'projects_v2_item', branch: 'main', client_payload: clientPayload } };
     const result = await runInProcess({ fake: github, event, now: NOW, inputs: { 'project-token': BOARD_TOKEN } });
-    expect(result.stdout).toContain('issue mode for #113');
+    expect(result.stdout).toContain('relayed board item (#113)');
     expect(result.exitCode).toBe(1);
     expect(result.annotations.find((a) => a.level === 'error')?.message).toContain('above its 10% cap (33 of 238 points)');
     // The board gives every planned item in full: the repository's open issues are not read again for budgets.
@@ -128,6 +154,37 @@ describe('a projects_v2_item event relayed as repository_dispatch', () => {
     expect(comment).toContain('set a new "Review by" date');
     // Other repositories' items are named by owner/repo#n, not by a number of this repository.
     expect(comment).toContain('[acme/api#1](https://github.com/acme/api/issues/1) API deal 1');
+  });
+});
+
+describe('relayed project events GitHub says are not an issue of this repository, and GitHub\'s own payload forwarded', () => {
+  const relay = (clientPayload: unknown) => ({ name: 'repository_dispatch', payload: { action: 'projects_v2_item', branch: 'main', client_payload: clientPayload } });
+
+  it('leaves out a pull request and a deleted issue with a notice, writing nothing and passing', async () => {
+    const github = (fake = await startBoardFake());
+    const pullRequest = github.addPullRequest({ title: 'Implement SSO' });
+    for (const content of [`acme/widgets#${pullRequest.number}`, 'acme/widgets#4040']) {
+      github.clearRequests();
+      const result = await runInProcess({ fake: github, event: relay({ event: 'projects_v2_item', item: 'PVTI_lADOBoard', content }), now: NOW, inputs: { 'project-token': BOARD_TOKEN } });
+      expect(result.exitCode).toBe(0);
+      expect(result.annotations.filter((a) => a.level === 'notice').map((a) => a.message)).toEqual([
+        content.endsWith('4040')
+          ? "The relayed projects_v2_item event's content is left out: #4040 no longer exists (deleted or transferred)."
+          : `The relayed projects_v2_item event's content is left out: #${pullRequest.number} is a pull request, not planned work.`,
+      ]);
+      expect(github.writes).toEqual([]);
+      // One question to GitHub, and nothing read for a check that does not happen.
+      expect(github.requests.map((r) => r.route)).toEqual(['graphql']);
+    }
+  });
+
+  it("checks the issue of GitHub's own payload, forwarded verbatim, by its content_node_id", async () => {
+    const github = (fake = await startBoardFake());
+    const result = await runInProcess({ fake: github, event: relayedProjectItemEvent(github, { number: 113 }), now: NOW, inputs: { 'project-token': BOARD_TOKEN } });
+    expect(result.stdout).toContain(`relayed board item (${github.issue(113)!.nodeId})`);
+    expect(result.stdout).toContain('The relayed board item is issue #113: checking it like an issue event.');
+    expect(result.exitCode).toBe(1);
+    expect(github.comments(113).at(-1)?.body).toContain('set a new "Review by" date');
   });
 });
 

@@ -152,3 +152,21 @@ export function pullRequestEvent(fake: FakeGitHub, options: { action: string; nu
     },
   };
 }
+
+/**
+ * GitHub's own `projects_v2_item` webhook payload (an example whose content is
+ * an issue) about one of the fake's issues: what an organization webhook or a
+ * GitHub App receives when that issue's board item changes.
+ */
+export function projectItemPayload(fake: FakeGitHub, options: { number: number; action?: string }): Record<string, unknown> {
+  const issue = fake.issue(options.number);
+  if (!issue) throw new Error(`the fake has no issue #${options.number}`);
+  const example = examplePayloads('projects_v2_item').find((candidate) => (candidate.projects_v2_item as { content_type?: string }).content_type === 'Issue');
+  if (!example) throw new Error('@octokit/webhooks-examples has no projects_v2_item payload about an issue');
+  return { ...example, action: options.action ?? example.action, projects_v2_item: { ...(example.projects_v2_item as Record<string, unknown>), content_node_id: issue.nodeId } };
+}
+
+/** That payload forwarded verbatim by a relay: the `repository_dispatch` run GitHub starts (`action` is the dispatch's event_type). */
+export function relayedProjectItemEvent(fake: FakeGitHub, options: { number: number; action?: string }): WorkflowEvent {
+  return { name: 'repository_dispatch', payload: { action: 'projects_v2_item', branch: fake.repository.defaultBranch, client_payload: projectItemPayload(fake, options) } };
+}

@@ -112,6 +112,29 @@ export function parseAnnotations(stdout: string): Annotation[] {
   return annotations;
 }
 
+/**
+ * What the runner enforces on a step, which the fake GitHub cannot see: a
+ * run of the action that breaks one of these limits loses something on
+ * github.com that the suite would still find in its stdout and output file.
+ * - Annotations: "10 warning annotations and 10 error annotations per step"
+ *   (actions/toolkit, docs/problem-matchers.md, "Limitations"); the rest are dropped.
+ * - Outputs: "Outputs can be a maximum of 1 MB per job … Size is approximated
+ *   based on UTF-16 encoding" (GitHub docs, reusables/actions/output-limitations.md).
+ * `steps` runs share one stdout and output file (runs side by side).
+ */
+export const RUNNER_LIMITS = { annotationsPerStep: 10, outputBytesPerJob: 1024 * 1024 } as const;
+
+export function checkRunnerLimits(result: Pick<ActionResult, 'annotations' | 'outputs'>, steps = 1): void {
+  for (const level of ['error', 'warning'] as const) {
+    const count = result.annotations.filter((annotation) => annotation.level === level).length;
+    if (count > RUNNER_LIMITS.annotationsPerStep * steps) {
+      throw new Error(`The step wrote ${count} ${level} annotations; GitHub shows ${RUNNER_LIMITS.annotationsPerStep} per step and drops the rest.`);
+    }
+  }
+  const bytes = Object.entries(result.outputs).reduce((sum, [name, value]) => sum + 2 * (name.length + value.length), 0);
+  if (bytes > RUNNER_LIMITS.outputBytesPerJob) throw new Error(`The step's outputs take ${bytes} bytes (UTF-16); GitHub accepts at most ${RUNNER_LIMITS.outputBytesPerJob} per job.`);
+}
+
 function assertNode24(): void {
   const major = Number(process.versions.node.split('.')[0]);
   if (major < 24) {
@@ -184,7 +207,7 @@ export async function runAction(options: RunActionOptions): Promise<ActionResult
       ...options.env,
     };
     const { exitCode, stdout, stderr } = await spawnNode(options.entry ?? ACTION_ENTRY, { cwd: workspace, env, timeoutMs: options.timeoutMs ?? 60_000 });
-    return {
+    const result = {
       exitCode,
       stdout,
       stderr,
@@ -192,6 +215,8 @@ export async function runAction(options: RunActionOptions): Promise<ActionResult
       summary: await readFile(paths.summary, 'utf8'),
       annotations: parseAnnotations(stdout),
     };
+    checkRunnerLimits(result);
+    return result;
   } finally {
     await rm(temp, { recursive: true, force: true });
   }

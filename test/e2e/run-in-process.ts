@@ -13,7 +13,7 @@ import { dirname, join } from 'node:path';
 import { run, type RunOptions } from '../../src/action/run.js';
 import { forgetSecrets } from '../../src/action/secrets.js';
 import { DEFAULT_TOKEN, type FakeGitHub } from '../fake-github/index.js';
-import { type ActionResult, type RunActionOptions, type WorkflowEvent, defaultInputs, inputVariable, parseAnnotations, parseOutputFile } from './run-action.js';
+import { type ActionResult, type RunActionOptions, type WorkflowEvent, checkRunnerLimits, defaultInputs, inputVariable, parseAnnotations, parseOutputFile } from './run-action.js';
 
 /** An event whose payload file holds `raw` verbatim, for payloads that are not even JSON. */
 export type InProcessEvent = WorkflowEvent & { raw?: string };
@@ -68,7 +68,7 @@ export async function runTogether(options: Omit<InProcessOptions, 'event'> & { e
       }),
     );
     const text = stdout.join('');
-    return {
+    const result = {
       ...(crash === undefined ? {} : { crash }),
       exitCode: Number(process.exitCode ?? 0),
       stdout: text,
@@ -77,6 +77,8 @@ export async function runTogether(options: Omit<InProcessOptions, 'event'> & { e
       summary: await readFile(env.GITHUB_STEP_SUMMARY!, 'utf8'),
       annotations: parseAnnotations(text),
     };
+    checkRunnerLimits(result, options.events.length);
+    return result;
   } finally {
     // The next run's messages must not be masked with this run's tokens.
     forgetSecrets();
@@ -116,6 +118,7 @@ async function stepEnvironment(fake: FakeGitHub, temp: string, options: Pick<InP
 
 function eventEnvironment(fake: FakeGitHub, event: WorkflowEvent, eventPath: string): Record<string, string> {
   // A pull_request run is at the pull request's merge commit (see run-action.ts).
-  const mergeSha = event.name === 'pull_request' ? fake.pullRequest(Number(event.payload.number))?.mergeSha : undefined;
-  return { GITHUB_EVENT_NAME: event.name, GITHUB_EVENT_PATH: eventPath, GITHUB_SHA: mergeSha ?? fake.repository.headSha };
+  const pullRequest = event.name === 'pull_request' ? fake.pullRequest(Number(event.payload.number)) : undefined;
+  const ref = pullRequest ? `refs/pull/${pullRequest.number}/merge` : `refs/heads/${fake.repository.defaultBranch}`;
+  return { GITHUB_EVENT_NAME: event.name, GITHUB_EVENT_PATH: eventPath, GITHUB_SHA: pullRequest?.mergeSha ?? fake.repository.headSha, GITHUB_REF: ref };
 }

@@ -186,6 +186,7 @@ function projectViews(context: GraphqlContext): ProjectViews {
   return {
     projects: store.projects,
     viewer: context.viewer,
+    canRead: (owner, name) => store.repositoryScopes.get(context.viewer.login.toLowerCase())?.has(`${owner}/${name}`.toLowerCase()) ?? true,
     issue: (owner, name, number) => {
       const repository = store.repository(owner, name);
       const issue = repository && store.issue(repository, number);
@@ -242,6 +243,15 @@ function repositoryView(repository: FakeRepository, context: GraphqlContext) {
         throw new TypedError(`Could not resolve to a PullRequest with the number of ${number}.`, 'NOT_FOUND');
       }
       return pullRequestView(repository, pullRequest, issue, context);
+    },
+    // The `IssueOrPullRequest` union by number; a number that is neither (never used, or a deleted
+    // issue) is null with a NOT_FOUND error, as `issue` answers.
+    issueOrPullRequest: ({ number }: { number: number }) => {
+      const issue = store.issue(repository, number);
+      if (!issue) throw new TypedError(`Could not resolve to an issue or pull request with the number of ${number}.`, 'NOT_FOUND');
+      const pullRequest = issue.isPullRequest ? repository.pullRequests.find((candidate) => candidate.number === number) : undefined;
+      if (issue.isPullRequest) return pullRequest ? pullRequestView(repository, pullRequest, issue, context) : { __typename: 'PullRequest', number };
+      return issueView(repository, issue, context);
     },
     issue: ({ number }: { number: number }) => {
       const issue = store.issue(repository, number);

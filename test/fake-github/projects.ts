@@ -74,6 +74,8 @@ export function projectKey(owner: string, number: number): string {
 export interface ProjectViews {
   projects: Map<string, FakeProject>;
   viewer: FakeUser;
+  /** Whether the viewer's token may read this repository (a fine-grained token names the ones it may). */
+  canRead: (owner: string, repo: string) => boolean;
   /** The GraphQL view of an issue, or null when the repository or issue does not exist. */
   issue: (owner: string, repo: string, number: number) => unknown;
 }
@@ -145,6 +147,13 @@ function itemView(project: FakeProject, item: FakeProjectItem, views: ProjectVie
     type: ITEM_TYPES[content.kind],
     isArchived: false,
     content: () => {
+      // A fine-grained token limited to some repositories reads the board, but not the issues of other
+      // repositories on it: GitHub answers the page with those items' `content: null` and one error of
+      // type FORBIDDEN each, beside the rest of the data (github/gh-aw#50835: "fails with FORBIDDEN when
+      // the page includes content from an inaccessible repo"; the message as cli/cli#13281 shows it).
+      if (content.kind === 'issue' && !views.canRead(content.owner, content.repo)) {
+        throw new TypedError('Resource not accessible by personal access token', 'FORBIDDEN');
+      }
       if (content.kind === 'issue') return views.issue(content.owner, content.repo, content.number);
       if (content.kind === 'draft') {
         return { __typename: 'DraftIssue', id: newNodeId('DI', item.databaseId), title: content.title, body: content.body, createdAt: content.createdAt, updatedAt: content.createdAt };

@@ -78,6 +78,15 @@ export interface FailureRule {
   headers?: Record<string, string>;
   /** The body to answer with instead of GitHub's error shape, e.g. GraphQL errors with partial data. */
   body?: unknown;
+  /** Cache service only: the body sent as this text, not JSON (a proxy's HTML page answering 200). */
+  rawBody?: string;
+  /**
+   * Cache service only (with `pass`): the real answer's headers, its full
+   * `content-length` included, then only the first `bytes` of its body; then
+   * the connection stays silent (`hang`) or is closed (`close`): a stalled or
+   * a truncated download, as a slow or dropped link gives it.
+   */
+  cutBody?: { bytes: number; then: 'hang' | 'close' };
 }
 
 export interface SeedInput {
@@ -156,8 +165,10 @@ export class FakeGitHub {
     return `${this.store.apiUrl}/graphql`;
   }
 
-  addToken(token: string, login: string): FakeUser {
+  /** A token for `login`; `repositories` ("owner/name") makes it a fine-grained token that can read only those. */
+  addToken(token: string, login: string, options: { repositories?: string[] } = {}): FakeUser {
     this.store.tokens.set(token, login);
+    if (options.repositories) this.store.repositoryScopes.set(login.toLowerCase(), new Set(options.repositories.map((name) => name.toLowerCase())));
     return this.store.user(login);
   }
 
@@ -387,9 +398,20 @@ export class FakeGitHub {
     }
     const answer = rule && !rule.pass ? { status: rule.status, body: rule.body ?? { code: 'internal', msg: rule.message ?? 'Server Error' } } : this.cache.handle({ method, path: url.pathname, url, headers: request.headers, body: options.body, raw: options.raw });
     entry.status = answer.status;
+    if (rule?.rawBody !== undefined) {
+      response.writeHead(answer.status, { 'content-type': 'text/html' });
+      response.end(rule.rawBody);
+      return;
+    }
     const raw = 'raw' in answer ? answer.raw : undefined;
     response.writeHead(answer.status, { 'content-type': raw ? 'application/octet-stream' : 'application/json', ...(raw ? { 'content-length': String(raw.length) } : {}) });
-    response.end(raw ?? (answer.body === undefined ? undefined : JSON.stringify(answer.body)));
+    const text = raw ?? (answer.body === undefined ? undefined : JSON.stringify(answer.body));
+    if (rule?.cutBody && text !== undefined) {
+      response.write(Buffer.from(text).subarray(0, rule.cutBody.bytes));
+      if (rule.cutBody.then === 'close') request.socket.destroy();
+      return;
+    }
+    response.end(text);
   }
 
   private async answer(request: {

@@ -35,6 +35,12 @@ export class FakeStore {
   readonly users = new Map<string, FakeUser>();
   /** Token → login of the identity it stands for. */
   readonly tokens = new Map<string, string>();
+  /**
+   * Logins whose token is a fine-grained one limited to some repositories
+   * ("owner/name", lower case): a board item whose issue is in another
+   * repository comes back as `content: null` with a FORBIDDEN error (see projects.ts).
+   */
+  readonly repositoryScopes = new Map<string, Set<string>>();
   /** Projects v2 boards by `projectKey(owner, number)`. */
   readonly projects = new Map<string, FakeProject>();
   /** Where the API is served; set once the server listens. */

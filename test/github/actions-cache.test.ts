@@ -5,6 +5,9 @@ import { FakeGitHub } from '../fake-github/index.js';
 const VERSION = 'a'.repeat(64);
 let fake: FakeGitHub;
 let cache: ActionsCache;
+/** The waits between tries, instead of waiting them. */
+let waits: number[];
+const instant = { sleep: async (ms: number) => void waits.push(ms), idleTimeoutMs: 1000 };
 
 beforeAll(async () => {
   fake = await FakeGitHub.start();
@@ -14,7 +17,8 @@ beforeEach(() => {
   fake.cache.entries.length = 0;
   fake.clearFailures();
   fake.clearRequests();
-  cache = createActionsCache({ resultsUrl: fake.cacheUrl, runtimeToken: fake.cache.runtimeToken });
+  waits = [];
+  cache = createActionsCache({ resultsUrl: fake.cacheUrl, runtimeToken: fake.cache.runtimeToken }, instant);
 });
 
 describe('findCacheService', () => {
@@ -64,9 +68,10 @@ describe('createActionsCache against the fake cache service', () => {
   });
 
   it('reports the service answering an error, a wrong token, and a download larger than allowed', async () => {
-    fake.failOn({ path: /GetCacheEntryDownloadURL$/, status: 500, times: 1 });
+    fake.failOn({ path: /GetCacheEntryDownloadURL$/, status: 500 });
     await expect(cache.restore('state-', VERSION, 1000)).rejects.toThrow('GetCacheEntryDownloadURL answered 500');
-    const stranger = createActionsCache({ resultsUrl: fake.cacheUrl, runtimeToken: 'not-the-runner' });
+    fake.clearFailures();
+    const stranger = createActionsCache({ resultsUrl: fake.cacheUrl, runtimeToken: 'not-the-runner' }, instant);
     await expect(stranger.restore('state-', VERSION, 1000)).rejects.toThrow('answered 401');
     await cache.save('state-big-1', VERSION, Buffer.alloc(2000));
     await expect(cache.restore('state-big-', VERSION, 1000)).rejects.toThrow('larger than 1000 bytes');
@@ -79,7 +84,61 @@ describe('createActionsCache against the fake cache service', () => {
   });
 
   it('gives up on a dropped connection with an error, not a crash', async () => {
-    fake.failOn({ path: /GetCacheEntryDownloadURL$/, status: 0, drop: true, times: 1 });
+    fake.failOn({ path: /GetCacheEntryDownloadURL$/, status: 0, drop: true });
     await expect(cache.restore('state-', VERSION, 10)).rejects.toThrow('GetCacheEntryDownloadURL got no answer');
+  });
+
+  it('names itself in User-Agent on every request', async () => {
+    const agents: string[] = [];
+    const spy: typeof fetch = (input, init) => (agents.push(String((init?.headers as Record<string, string>)['user-agent'])), fetch(input, init));
+    const named = createActionsCache({ resultsUrl: fake.cacheUrl, runtimeToken: fake.cache.runtimeToken }, { ...instant, fetch: spy, userAgent: 'roadmap-guard/1.0.0' });
+    await named.save('state-ua-1', VERSION, Buffer.from('x'));
+    await named.restore('state-ua-', VERSION, 10);
+    expect(agents).toEqual(Array.from({ length: 5 }, () => 'roadmap-guard/1.0.0'));
+  });
+});
+
+/**
+ * Faults the cache service and its blob store really give (see the fake's
+ * `cutBody` and `rawBody`), once each: the restore still succeeds, at the cost
+ * of one more request of the kind that failed, and the run waits as the
+ * toolkit would (3 s for a first retry). Persistent, each is a cache error
+ * after a bounded number of tries, never a state that reads as empty.
+ */
+describe('the cache client under faults', () => {
+  const STATE = Buffer.alloc(50_000, 7);
+  const download = /^\/_cache-blobs\//;
+  const lookup = /GetCacheEntryDownloadURL$/;
+  const faults = [
+    ['a 503 of the service', { path: lookup, status: 503 }, 'GetCacheEntryDownloadURL answered 503', 5],
+    ['a 429 of the service', { path: lookup, status: 429, message: 'too many requests' }, 'GetCacheEntryDownloadURL answered 429: too many requests', 5],
+    ['a 200 whose body is not JSON', { path: lookup, status: 200, rawBody: '<html>Gateway</html>' }, 'GetCacheEntryDownloadURL answered 200 with a body that is not JSON', 5],
+    ['a 503 of the download', { path: download, method: 'GET', status: 503 }, 'The cache download answered 503', 2],
+    ['a download that stops sending', { path: download, method: 'GET', status: 200, pass: true, cutBody: { bytes: 1000, then: 'hang' } }, 'The cache download got no answer (nothing for 1 s)', 2],
+    ['a download cut short', { path: download, method: 'GET', status: 200, pass: true, cutBody: { bytes: 1000, then: 'close' } }, /The cache download (ended after 1000 of 50000 bytes|got no answer)/, 2],
+  ] as const;
+
+  it.each(faults)('%s once: restored with one more request', async (_, rule) => {
+    await cache.save('state-fault-1', VERSION, STATE);
+    fake.clearRequests();
+    fake.failOn({ ...rule, times: 1 } as Parameters<FakeGitHub['failOn']>[0]);
+    const before = cache.requests();
+    const restored = await cache.restore('state-fault-', VERSION, 100_000);
+    expect(restored?.data.equals(STATE)).toBe(true);
+    expect(cache.requests() - before).toBe(3);
+    expect(waits).toEqual([3000]);
+  });
+
+  it.each(faults)('%s every time: a cache error after a bounded number of tries, within the waiting budget', async (_, rule, message, attempts) => {
+    await cache.save('state-fault-1', VERSION, STATE);
+    fake.failOn(rule as Parameters<FakeGitHub['failOn']>[0]);
+    const before = cache.requests();
+    const attempt = cache.restore('state-fault-', VERSION, 100_000);
+    await expect(attempt).rejects.toThrow(CacheServiceError);
+    await expect(cache.restore('state-fault-', VERSION, 100_000)).rejects.toThrow(message);
+    // The first restore: its own tries, plus the lookup before a failing download.
+    const lookups = rule.path === lookup ? 0 : 1;
+    expect((cache.requests() - before) / 2).toBeLessThanOrEqual(attempts + lookups);
+    expect(waits.reduce((sum, wait) => sum + wait, 0)).toBeLessThanOrEqual(20_000);
   });
 });

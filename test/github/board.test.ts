@@ -47,6 +47,7 @@ describe('the board as planned work', () => {
     title: 'Roadmap',
     fieldNames: ['Estimate'],
     redacted: 1,
+    forbidden: 0,
     pullRequests: 0,
     items: [
       { repository: 'acme/widgets', item: workItem({ number: 3, fields: { Estimate: { type: 'number', value: 5 } } }), comments: [] },

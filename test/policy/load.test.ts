@@ -263,3 +263,19 @@ describe('loadPolicy', () => {
     });
   });
 });
+
+describe('category names', () => {
+  it('accepts letters of any script, with their combining marks', async () => {
+    const { read } = memoryReader({ files: { [TOP]: 'version: 1\ncategories:\n  صفقة:\n    match: { labels: [deal] }\n  ディール:\n    match: { labels: [x] }\n  सौदा:\n    match: { labels: [y] }\n' } });
+    const loaded = await loadPolicy(TOP, read);
+    expect(loaded.policy.categories.map((c) => c.name)).toEqual(['صفقة', 'ディール', 'सौदा']);
+  });
+
+  it('refuses a right-to-left override and spells it out instead of echoing it', async () => {
+    const { read } = memoryReader({ files: { [TOP]: 'version: 1\ncategories:\n  "deal\u202eevil":\n    match: { labels: [deal] }\n' } });
+    const error = await loadError(TOP, read);
+    expect(error.message).toContain('category names use letters, digits, - and _, got "deal\\u202eevil"');
+    expect(error.message).toContain('categories["deal\\u202eevil"]');
+    expect(error.message).not.toMatch(/[\u202a-\u202e\u2066-\u2069]/);
+  });
+});

@@ -122,7 +122,7 @@ describe('event payload variants, through the action', () => {
         tally.badInputs += 1;
         countRun(tally, record, fake);
         expect(record.crashed).toBe(false);
-        expect(Object.keys(record.outputs).sort()).toEqual(['budgets', 'compliant', 'findings', 'over-budget', 'report', 'requests']);
+        expect(Object.keys(record.outputs).sort()).toEqual(['budgets', 'compliant', 'findings', 'findings-file', 'over-budget', 'report', 'requests']);
         expect(fake.writes).toEqual([]);
       } finally {
         await fake.stop();

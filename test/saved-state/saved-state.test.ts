@@ -40,11 +40,16 @@ afterAll(() => fake.stop());
 beforeEach(() => {
   fake.cache.entries.length = 0;
   fake.clearFailures();
+  fake.clearRequests();
   lines = [];
 });
 
+/** The runner's cache, retrying without waiting for real. */
+const runnerCache = () => createActionsCache({ resultsUrl: fake.cacheUrl, runtimeToken: fake.cache.runtimeToken }, { sleep: async () => {}, idleTimeoutMs: 1000 });
+
 function store(overrides: Partial<SavedStateOptions> = {}) {
   return savedStateStore({
+    cache: runnerCache(),
     client,
     repo,
     policy: POLICY,
@@ -75,6 +80,39 @@ async function expectFullRead(options: Partial<SavedStateOptions>, reason: strin
   return client.counts().graphql - graphqlBefore;
 }
 
+describe('cache faults', () => {
+  const faults = [
+    ['a 503', { path: /GetCacheEntryDownloadURL$/, status: 503 }],
+    ['a 429', { path: /GetCacheEntryDownloadURL$/, status: 429 }],
+    ['a 200 that is not JSON', { path: /GetCacheEntryDownloadURL$/, status: 200, rawBody: '<html>Unicorn</html>' }],
+    ['a hung download', { path: /^\/_cache-blobs\//, method: 'GET', status: 200, pass: true, cutBody: { bytes: 100, then: 'hang' } }],
+    ['a truncated download', { path: /^\/_cache-blobs\//, method: 'GET', status: 200, pass: true, cutBody: { bytes: 100, then: 'close' } }],
+  ] as const;
+  type Rule = Parameters<FakeGitHub['failOn']>[0];
+
+  /** Full reads of every open issue, and saves, that one issue event made. */
+  async function issueEvent(): Promise<{ fullReads: number; saves: number }> {
+    lines = [];
+    const saved = fake.cache.entries.length;
+    await store().budgetItems();
+    return { fullReads: lines.filter((line) => line.endsWith('reading every open issue.')).length, saves: fake.cache.entries.length - saved };
+  }
+
+  it.each(faults)('%s once costs no full read: the state is used', async (_, rule) => {
+    await putState();
+    fake.failOn({ ...rule, times: 1 } as Rule);
+    expect(await issueEvent()).toEqual({ fullReads: 0, saves: 0 });
+    expect(lines[0]).toMatch(/^Saved state: 60 open issues saved at/);
+  });
+
+  it.each(faults)('%s every time costs one full read, and no save to the failing cache', async (_, rule) => {
+    await putState();
+    fake.failOn(rule as Rule);
+    expect(await issueEvent()).toEqual({ fullReads: 1, saves: 0 });
+    expect(lines).toEqual([expect.stringMatching(/^Saved state: not used, (GetCacheEntryDownloadURL answered|The cache download)/)]);
+  });
+});
+
 describe('an issue event reads every open issue, saying why, when', () => {
   it('the input turns the state off, the policy plans on a board, or the run is a push', async () => {
     await putState();
@@ -83,6 +121,8 @@ describe('an issue event reads every open issue, saying why, when', () => {
     await expectFullRead({ policy: parsePolicy({ version: 1, work: { project: { owner: 'acme', number: 7 } } }) }, /not used with a board \(`work\.project`\)/);
     lines = [];
     await expectFullRead({ eventName: 'push' }, /not used for push runs, whose cache is not the default branch's/);
+    lines = [];
+    await expectFullRead({ eventName: 'workflow_dispatch', onDefaultBranch: false }, /not used for a workflow_dispatch run on another branch than the default: its cache is that branch's/);
     // None of them even looked at the cache.
     expect(fake.requests.filter((request) => request.kind === 'cache' && request.path.endsWith('GetCacheEntryDownloadURL'))).toHaveLength(0);
   });

@@ -4,7 +4,7 @@
  * cannot disagree. Rendering lives in summary.ts and terminal.ts.
  */
 import { FINDING_KINDS, ITEM_LEVEL_KINDS, type FindingKind } from '../core/finding-kinds.js';
-import type { ArchiveDecision, CategoryBudget, Finding } from '../core/types.js';
+import type { ArchiveDecision, CategoryBudget, CustomerBudget, Finding } from '../core/types.js';
 import { capText, dealCategories, KIND_TITLES, ratio, shareFraction } from './format.js';
 import type { ReportInput } from './types.js';
 
@@ -118,8 +118,7 @@ export function digest(input: ReportInput): ReportDigest {
         items: c.items,
         points: c.points,
         share: ratio(c.points, b.points),
-        shareText: c.share,
-        capText: c.cap ? `≤ ${c.cap}` : '—',
+        ...customerLimits(b.category, c),
         over: c.over,
       })),
     ),
@@ -200,4 +199,14 @@ function trendOf(input: ReportInput): ReportDigest['trend'] {
     categories,
     extraRequests: input.trend.extraRequests,
   };
+}
+
+/**
+ * A customer's share and caps, each saying what it is a share of once both
+ * kinds are in play: "≤ 50% of deal" is not "≤ 5% of all planned work".
+ */
+function customerLimits(category: string, c: CustomerBudget): Pick<CustomerRow, 'shareText' | 'capText'> {
+  if (!c.plannedCap) return { shareText: c.share, capText: c.cap ? `≤ ${c.cap}` : '—' };
+  const caps = [...(c.cap ? [`≤ ${c.cap} of ${category}`] : []), `≤ ${c.plannedCap} of all planned work`];
+  return { shareText: `${c.share} (${c.plannedShare ?? '?'} of all planned work)`, capText: caps.join(', ') };
 }

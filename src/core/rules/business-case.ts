@@ -1,6 +1,8 @@
 /**
- * Business case: every item in an `applies-to` category answers the form's
- * questions well enough to judge it as an investment, and has had its reviews.
+ * Business case: every item in a category that has one answers its form's
+ * questions well enough to judge it as an investment, and has had its
+ * reviews. Each category asks its own questions: a bet its cap and metric, a
+ * deal request who else will buy it.
  */
 import type { BusinessCaseField } from '../policy.js';
 import { normalizeAnswer, sameAnswer } from '../classify.js';
@@ -9,15 +11,13 @@ import { plural, withoutFinalPeriod } from '../wording.js';
 import { type AssessedItem, type DraftFinding, type RuleContext, aboutItem } from './context.js';
 
 export function businessCaseRule(context: RuleContext): DraftFinding[] {
-  const { businessCase } = context.policy;
-  if (businessCase.appliesTo.length === 0) return [];
-  const applies = new Set(businessCase.appliesTo);
-  return context.items
-    .filter(({ item, assessment }) => item.state === 'open' && applies.has(assessment.category))
-    .flatMap((assessed) => [
-      ...businessCase.fields.flatMap((field) => checkField(assessed, field)),
-      ...businessCase.checklist.flatMap((entry) => checkReview(assessed, entry)),
-    ]);
+  const cases = new Map(context.policy.businessCase.byCategory.map((rule) => [rule.category, rule]));
+  if (cases.size === 0) return [];
+  return context.items.flatMap((assessed) => {
+    const rule = assessed.item.state === 'open' ? cases.get(assessed.assessment.category) : undefined;
+    if (!rule) return [];
+    return [...rule.fields.flatMap((field) => checkField(assessed, field)), ...rule.checklist.flatMap((entry) => checkReview(assessed, entry))];
+  });
 }
 
 function checkField(assessed: AssessedItem, field: BusinessCaseField): DraftFinding[] {

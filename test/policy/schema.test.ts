@@ -21,6 +21,7 @@ describe('the policy schema', () => {
     });
     expect(policy.categories.map((c) => [c.name, c.maxShare?.text, c.minShare?.text, c.perCustomerMaxShare?.text])).toEqual([
       ['deal', '10%', undefined, '50%'],
+      ['bet', undefined, undefined, undefined],
       ['strategic', undefined, '60%', undefined],
     ]);
     expect(policy.categories[0]?.match).toEqual({ labels: ['deal', 'customer:*'], fields: { 'Work type': 'Customer commitment' } });

@@ -128,6 +128,19 @@ describe('roadmap-guard validate', () => {
     }
   });
 
+  it("accepts the policy page's business case per kind of work, asking each category what the page says", async () => {
+    const io = capturedIo();
+    const text = yamlBlockAfter('docs/policy.md', '## A business case per kind of work');
+
+    expect(await main(['validate', policyFile(text)], io)).toBe(0);
+    const asked = Object.fromEntries(parsePolicy(parse(text)).businessCase.byCategory.map((rule) => [rule.category, [...rule.fields.map((f) => f.heading), ...rule.checklist]]));
+    expect(asked).toEqual({
+      deal: ['Who will buy it?', 'How will we market it?', 'Investment cap', 'Success metric', 'Would we build this without this customer?', 'GTM review'],
+      feature: ['Who will buy it?', 'How will we market it?', 'GTM review'],
+      bet: ['Investment cap', 'Success metric', 'Walk away by'],
+    });
+  });
+
   it("accepts the policy page's inheriting example on its own: a category that only changes its budget needs no match", async () => {
     const io = capturedIo();
     const path = policyFile(INHERITING);

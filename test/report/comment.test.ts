@@ -127,7 +127,7 @@ describe('renderComment', () => {
   it('links "and N more" to a search for the category when labels alone define it', () => {
     const hostile = hostileRoadmap();
     const input = { ...hostile, items: hostile.items.map((i) => ({ ...i, labels: ['deal', `customer:c${i.number % 3}`] })) };
-    const policy = examplePolicy({ categories: { deal: { match: { labels: ['deal', 'customer:*'] }, budget: { 'max-share': '10%' } }, bet: { match: { labels: ['bet'] } } } });
+    const policy = examplePolicy({ categories: { deal: { match: { labels: ['deal', 'customer:*'] }, budget: { 'max-share': '10%' } } } });
     const comment = renderComment({ ...input, policy, focusItem: 100 });
     const search = /- and 2 more items \(\[all open deal work\]\((https:\/\/github\.com\/acme\/app\/issues\?q=[^)]+)\)\)/.exec(comment);
     expect(search).not.toBeNull();

@@ -1,6 +1,7 @@
 // The two per-customer caps in every view: a share of the category and a share of all planned work are never shown alike.
 import { describe, expect, it } from 'vitest';
 import { renderComment } from '../../src/report/comment.js';
+import { budgetsOutput } from '../../src/report/outputs.js';
 import { buildReportInput } from '../../src/report/report-input.js';
 import { renderMarkdownReport } from '../../src/report/summary.js';
 import { renderTerminal } from '../../src/report/terminal.js';
@@ -35,6 +36,12 @@ describe('per-customer caps in the reports', () => {
     const comment = renderComment({ ...report, mode: 'issue', focusItem: 1 });
     expect(comment).toContain('**acme** takes **6%** of all planned work, above the per-customer cap of **5%** of all planned work');
     expect(comment).toContain('Without it, acme would take **0%**, within its cap of 5%');
+  });
+
+  it('keeps the two apart in the budgets output a workflow reads', () => {
+    const [deal] = budgetsOutput(input({ 'max-share-of-category': '50%', 'max-share-of-planned-work': '5%' }).evaluation);
+    expect(deal?.customers[0]).toEqual({ customer: 'globex', points: 14, share: '70%', cap: '50%', plannedShare: '14%', plannedCap: '5%', over: true });
+    expect(budgetsOutput(input({ 'max-share-of-category': '50%' }).evaluation)[0]?.customers[0]).toEqual({ customer: 'globex', points: 14, share: '70%', cap: '50%', over: true });
   });
 
   it('names both bases when both caps are set, and keeps the category cap as it was shown alone', () => {

@@ -11,7 +11,7 @@ import { normalizeHeading } from '../core/issue-form.js';
 import { sameAnswer } from '../core/classify.js';
 import { matchesGlob } from '../core/glob.js';
 import { editDistance } from './did-you-mean.js';
-import { excerpt } from './describe-value.js';
+import { describeValue } from './describe-value.js';
 import { fieldPath, type PolicyProblem } from './errors.js';
 import { isMapping } from './merge.js';
 import { readPolicySource } from './yaml-source.js';
@@ -23,10 +23,14 @@ interface Question {
   options: string[];
 }
 
+const MAX_FORM_BYTES = 256 * 1024;
+
 const REGENERATE = 'run roadmap-guard forms to write the form again from the policy';
 
 /** The problems of one form file against the policy; [] for a form of no category with a business case. */
 export function formDrift(policy: Policy, file: string, text: string): PolicyProblem[] {
+  // Issue forms are a few KB; a file this large is not one, and is not parsed.
+  if (Buffer.byteLength(text, 'utf8') > MAX_FORM_BYTES) return [{ file, message: `the file is over ${MAX_FORM_BYTES / 1024} KB, too large to be an issue form; move it out of the forms folder` }];
   const source = readPolicySource(text, file);
   if (!source.readable) return source.problems;
   const form = source.value;
@@ -46,14 +50,14 @@ export function formDrift(policy: Policy, file: string, text: string): PolicyPro
     const renamed = closestQuestion(field.heading, questions, known);
     problems.push(
       renamed
-        ? { ...at(['body', renamed.index, 'attributes', 'label']), message: `"${excerpt(renamed.label)}" is not a question the policy knows; the business case for ${rule.category} asks "${excerpt(field.heading)}" (${REGENERATE})` }
-        : { ...at(['body'], 'key'), message: `no "${excerpt(field.heading)}" question, which the business case for ${rule.category} asks (${REGENERATE})` },
+        ? { ...at(['body', renamed.index, 'attributes', 'label']), message: `${describeValue(renamed.label)} is not a question the policy knows; the business case for ${rule.category} asks ${describeValue(field.heading)} (${REGENERATE})` }
+        : { ...at(['body'], 'key'), message: `no ${describeValue(field.heading)} question, which the business case for ${rule.category} asks (${REGENERATE})` },
     );
   }
   const boxes = questions.filter((question) => question.type === 'checkboxes').flatMap((question) => question.options);
   for (const entry of rule.checklist) {
     if (!boxes.some((box) => normalizeHeading(box) === normalizeHeading(entry))) {
-      problems.push({ ...at(['body'], 'key'), message: `no "${excerpt(entry)}" checkbox, which the business case for ${rule.category} needs ticked (${REGENERATE})` });
+      problems.push({ ...at(['body'], 'key'), message: `no ${describeValue(entry)} checkbox, which the business case for ${rule.category} needs ticked (${REGENERATE})` });
     }
   }
   return problems;
@@ -104,8 +108,8 @@ function optionDrift(question: Question, oneOf: string[] | undefined, category: 
   const missing = oneOf.filter((answer) => !question.options.some((option) => sameAnswer(option, answer)));
   const extra = question.options.filter((option) => !oneOf.some((answer) => sameAnswer(option, answer)));
   if (missing.length === 0 && extra.length === 0) return [];
-  const parts = [missing.length ? `lacks ${missing.map((answer) => `"${excerpt(answer)}"`).join(', ')}` : '', extra.length ? `offers ${extra.map((option) => `"${excerpt(option)}"`).join(', ')} the policy refuses` : '']
+  const parts = [missing.length ? `lacks ${missing.map((answer) => `${describeValue(answer)}`).join(', ')}` : '', extra.length ? `offers ${extra.map((option) => `${describeValue(option)}`).join(', ')} the policy refuses` : '']
     .filter(Boolean)
     .join(' and ');
-  return [{ ...at(['body', question.index, 'attributes', 'options']), message: `"${excerpt(question.label)}" ${parts}; the business case for ${category} accepts ${oneOf.map((answer) => `"${excerpt(answer)}"`).join(', ')} (${REGENERATE})` }];
+  return [{ ...at(['body', question.index, 'attributes', 'options']), message: `${describeValue(question.label)} ${parts}; the business case for ${category} accepts ${oneOf.map((answer) => `${describeValue(answer)}`).join(', ')} (${REGENERATE})` }];
 }

@@ -68,7 +68,7 @@ describe('roadmap-guard validate', () => {
       [
         `${form}:${line('body:')}:1 body: no "GTM review" checkbox, which the business case for deal needs ticked (run roadmap-guard forms to write the form again from the policy)`,
         `${form}:${line('label: "Who will buy it?"')}:14 body[3].attributes.label: "Who buys it?" is not a question the policy knows; the business case for deal asks "Who will buy it?" (run roadmap-guard forms to write the form again from the policy)`,
-        `${form}:${shipped.split('\n').findIndex((candidate, index) => index > line('label: "Would we build') && candidate.includes('options:')) + 1}:7 body[6].attributes.options: "Would we build this without this custome…" lacks "No" and offers "Maybe" the policy refuses; the business case for deal accepts "Yes", "No" (run roadmap-guard forms to write the form again from the policy)`,
+        `${form}:${shipped.split('\n').findIndex((candidate, index) => index > line('label: "Would we build') && candidate.includes('options:')) + 1}:7 body[6].attributes.options: "Would we build this without this custome…" (42 characters) lacks "No" and offers "Maybe" the policy refuses; the business case for deal accepts "Yes", "No" (run roadmap-guard forms to write the form again from the policy)`,
         '',
       ].join('\n'),
     );

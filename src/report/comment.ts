@@ -265,7 +265,8 @@ type OverShare = { finding: Finding; row: CustomerBudget | undefined };
 function capacityHeading(name: string, overBudget: Finding | undefined, customers: OverShare[]): string {
   if (overBudget) return `### Capacity: ${name} work is over budget`;
   const who = joinWords(customers.map(({ finding }) => escapeText(finding.customer ?? 'this customer', 40)));
-  return `### Capacity: ${who} over ${customers.length === 1 ? 'its' : 'their'} share of ${name} work`;
+  const ofPlanned = customers.every(({ row }) => customerLimit(row)?.ofPlanned);
+  return `### Capacity: ${who} over ${customers.length === 1 ? 'its' : 'their'} share of ${ofPlanned ? 'all planned' : name} work`;
 }
 
 /** The category's share against its cap (when it is over budget), then each customer's against theirs. */

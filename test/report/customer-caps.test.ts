@@ -34,6 +34,7 @@ describe('per-customer caps in the reports', () => {
     expect(summary).toContain('| acme | 1 | 6 | 30% (6% of all planned work) | ≤ 5% of all planned work | **over its share** |');
     expect(renderTerminal({ ...report, mode: 'demo' }, { color: false, width: 120 })).toContain('≤ 5% of all planned work');
     const comment = renderComment({ ...report, mode: 'issue', focusItem: 1 });
+    expect(comment).toContain('### Capacity: acme over its share of all planned work\n');
     expect(comment).toContain('**acme** takes **6%** of all planned work, above the per-customer cap of **5%** of all planned work');
     expect(comment).toContain('Without it, acme would take **0%**, within its cap of 5%');
   });

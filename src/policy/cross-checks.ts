@@ -19,7 +19,10 @@ export function wholePolicyChecks(policy: Data, ctx: Context): void {
   const categories = isMapping(policy['categories']) ? policy['categories'] : {};
   const names = Object.keys(categories);
   checkCategoryNames(policy, names, ctx);
-  for (const name of names) checkCategory(name, categories[name], policy, ctx);
+  names.forEach((name, index) => {
+    checkCategory(name, categories[name], policy, ctx);
+    checkShadowed(name, categories[name], names.slice(0, index).map((earlier) => [earlier, categories[earlier]] as const), policy, ctx);
+  });
   checkForbiddenLabels(policy, categories, ctx);
 }
 
@@ -70,6 +73,27 @@ function checkCategory(name: string, category: unknown, policy: Data, ctx: Conte
       message: 'no item names a customer, so this cap never applies; say how customers are named with customer.labels (like "customer:*") or customer.field',
     });
   }
+}
+
+/**
+ * A category whose every label is caught first by an earlier category (the
+ * first match wins), or left out of planned work by work.exclude-labels, and
+ * that no field puts items in, can never hold planned work.
+ */
+function checkShadowed(name: string, category: unknown, earlier: (readonly [string, unknown])[], policy: Data, ctx: Context): void {
+  const labels = at(category, 'match', 'labels');
+  const fields = at(category, 'match', 'fields');
+  if (!Array.isArray(labels) || labels.length === 0 || !isEmpty(fields) || !labels.every((label) => typeof label === 'string')) return;
+  const caughtBy = (globs: unknown, label: string) => Array.isArray(globs) && globs.some((glob) => typeof glob === 'string' && (glob === label || (!/[*?]/.test(label) && matchesGlob(glob, label))));
+  const excluded = at(policy, 'work', 'exclude-labels');
+  const owners = labels.map((label: string) => (caughtBy(excluded, label) ? 'work.exclude-labels' : earlier.find(([, rule]) => caughtBy(at(rule, 'match', 'labels'), label))?.[0]));
+  if (owners.some((owner) => owner === undefined)) return;
+  const where = [...new Set(owners)].map((owner) => (owner === 'work.exclude-labels' ? 'work.exclude-labels leaves it out of planned work' : `category "${excerpt(owner!)}" comes first and takes it`));
+  ctx.addIssue({
+    code: 'custom',
+    path: ['categories', name, 'match', 'labels'],
+    message: `no item can ever be in category "${excerpt(name)}": for each of its labels, ${where.join(', or ')}; give it a label of its own, or move it above the category that takes its items`,
+  });
 }
 
 function isShare(value: unknown): boolean {

@@ -96,8 +96,9 @@ async function validate(path: string, options: { extendsFrom: string | undefined
 function partialCheckNote(target: string): string {
   return [
     `extends ${target}, which was not read, so this file was checked on its own.`,
-    '  Not checked: keys the categories inherit (such as match), categories named in business-case.applies-to but defined there,',
-    '  and the merged policy as a whole. To check it whole, give a local copy with --extends-from <file>,',
+    '  Not checked: keys the categories inherit (such as match), categories named in an applies-to but defined there,',
+    '  the checks across the whole policy (forbidden labels against the labels it uses, categories no item can match),',
+    '  its issue forms, and the merged policy as a whole. To check it whole, give a local copy with --extends-from <file>,',
     '  or set GITHUB_TOKEN (or GH_TOKEN) to a token that can read that repository.',
   ].join('\n');
 }

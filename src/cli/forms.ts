@@ -1,7 +1,7 @@
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { DEFAULT_POLICY_PATH } from '../policy/load.js';
-import { issueForms, UnplaceableCategoryError } from '../policy/issue-forms.js';
+import { IssueFormError, issueForms } from '../policy/issue-forms.js';
 import { plural } from '../core/wording.js';
 import { BadInput, type CliIo, type Command, EXIT, parseStrictly, rejectArguments, reportBadInput } from './io.js';
 import { extendsReader } from './extends.js';
@@ -27,7 +27,7 @@ reports a form whose questions no longer match the policy.
 Exit codes:
   0  the forms were written
   2  they could not be: an unknown option, a missing or invalid policy,
-     or a category no form can put issues in
+     a category no form can put issues in, or a choice GitHub refuses
 `;
 
 export const formsCommand: Command = async (args, io) => {
@@ -45,7 +45,7 @@ export const formsCommand: Command = async (args, io) => {
     rejectArguments(positionals, FORMS_USAGE);
     return await writeForms({ policyPath: values.policy ?? DEFAULT_POLICY_PATH, out: values.out ?? DEFAULT_FORMS_DIR, extendsFrom: values['extends-from'], io });
   } catch (error) {
-    if (error instanceof UnplaceableCategoryError) return reportBadInput('forms', new BadInput(error.message), io);
+    if (error instanceof IssueFormError) return reportBadInput('forms', new BadInput(error.message), io);
     return reportBadInput('forms', error, io);
   }
 };

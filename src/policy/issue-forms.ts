@@ -29,8 +29,8 @@ export interface IssueForm {
 /** The heading GitHub gives the checklist's checkboxes in the issue body (`### Reviews`). */
 export const REVIEWS_LABEL = 'Reviews';
 
-/** A category the forms cannot serve: no label to apply and no field to answer puts an issue in it. */
-export class UnplaceableCategoryError extends Error {}
+/** A category the forms cannot serve as the policy stands: no label or field puts an issue in it, or a choice GitHub refuses. */
+export class IssueFormError extends Error {}
 
 interface Element {
   type: 'markdown' | 'input' | 'textarea' | 'dropdown' | 'checkboxes';
@@ -55,7 +55,7 @@ function issueForm(policy: Policy, category: CategoryRule, rule: CategoryCase, p
   const labels = category.match.labels.filter((glob) => !/[*?]/.test(glob));
   const placing = labels.length ? [] : fieldsThatPlace(category);
   if (labels.length === 0 && placing.length === 0) {
-    throw new UnplaceableCategoryError(
+    throw new IssueFormError(
       `category "${category.name}" has no plain label to apply (only globs) and no match field to answer, so a form cannot put issues in it; add a label like \`${category.name}\` to its match.labels`,
     );
   }
@@ -120,6 +120,11 @@ function fieldsThatPlace(category: CategoryRule): Element[] {
 }
 
 function question(field: BusinessCaseField): Element {
+  // GitHub reserves "None" for a dropdown left unanswered ("Common validation errors when creating issue forms").
+  const reserved = field.oneOf?.find((answer) => answer.trim().toLowerCase() === 'none');
+  if (reserved !== undefined) {
+    throw new IssueFormError(`"${field.heading}" offers "${reserved}", which GitHub reserves in dropdowns for no answer; name that answer differently in its one-of (like "No one")`);
+  }
   const hints = [field.message, field.minWords ? `At least ${field.minWords} words.` : undefined].filter(Boolean).join(' ');
   if (field.oneOf) {
     return { type: 'dropdown', attributes: { label: field.heading, ...(hints ? { description: hints } : {}), options: field.oneOf }, validations: { required: field.required } };

@@ -143,6 +143,15 @@ describe('roadmap-guard forms', () => {
     );
   });
 
+  it('refuses a choice GitHub reserves in dropdowns rather than write a form GitHub rejects', async () => {
+    const path = policyFile('version: 1\ncategories:\n  deal:\n    match: { labels: [deal] }\nbusiness-case: { applies-to: [deal], fields: [{ heading: Competitor, one-of: [None, Globex] }] }\n');
+
+    const result = await runCli(['forms', '--policy', path, '--out', tempDir()]);
+
+    expect(result.code).toBe(2);
+    expect(result.stderr).toBe('roadmap-guard forms: "Competitor" offers "None", which GitHub reserves in dropdowns for no answer; name that answer differently in its one-of (like "No one")\n');
+  });
+
   it('says so when the policy has no business case, and reports an invalid policy as validate does', async () => {
     const none = await runCli(['forms', '--policy', policyFile('version: 1\n'), '--out', tempDir()]);
     expect(none.code).toBe(2);

@@ -15,6 +15,7 @@ import { parse } from 'yaml';
 import { offlineReport } from '../src/cli/simulate.js';
 import { parseSnapshot } from '../src/snapshot/file.js';
 import { parsePolicy } from '../src/policy/normalize.js';
+import { issueForms } from '../src/policy/issue-forms.js';
 import { evaluate } from '../src/core/evaluate.js';
 import { diffPolicies } from '../src/pull-request/policy-diff.js';
 import { renderPolicyPreview } from '../src/pull-request/preview-comment.js';
@@ -109,6 +110,8 @@ export interface ReadmeExamples {
   'policy-preview': string;
   /** The cost targets beside the figures of the last `npm run bench` (bench/results.json). */
   cost?: string;
+  /** The issue form `roadmap-guard forms` writes from the README's short policy. */
+  'policy-form'?: string;
 }
 
 export function renderReadmeExamples(root: string): ReadmeExamples {
@@ -122,6 +125,7 @@ export function renderReadmeExamples(root: string): ReadmeExamples {
     demo: demoTop(root),
     outcomes: outcomesSection(input.outcomes),
     cost: costTable(JSON.parse(readFileSync(join(root, 'bench', 'results.json'), 'utf8')) as BenchResults),
+    'policy-form': shortPolicyForm(root),
   };
 }
 
@@ -157,6 +161,15 @@ export function examplePolicyPreview(root: string): string {
     after: { policy: after!, evaluation: evaluate(after!, items, snapshot.takenAt) },
   });
   return renderPolicyPreview({ diff, policyPath: '.github/roadmap-policy.yml', baseRef: 'main', stamp: stamp({ policySources: ['.github/roadmap-policy.yml'], evaluation: { at: snapshot.takenAt } }) });
+}
+
+/** The form of the README's short policy: the one its readers copy, so it always fits the policy beside it. */
+export function shortPolicyForm(root: string): string {
+  const readme = readFileSync(join(root, 'README.md'), 'utf8');
+  const start = readme.indexOf('```yaml\n', readme.indexOf('<!-- policy:short -->')) + '```yaml\n'.length;
+  const [form] = issueForms(parsePolicy(parse(readme.slice(start, readme.indexOf('```', start)))), '.github/roadmap-policy.yml');
+  if (!form) throw new Error('the README\'s short policy has no business case to write a form for');
+  return form.text;
 }
 
 /** The markdown files that hold examples: the README and every page of docs/, by path from the root. */
@@ -207,6 +220,7 @@ export function withExamples(markdown: string, examples: Partial<ReadmeExamples>
 /** Markdown reports are shown rendered and quoted; terminal output as it looks in a terminal; the cost table as part of the README. */
 function shownAs(name: string, text: string): string {
   if (name === 'demo') return `\`\`\`text\n${text.trimEnd()}\n\`\`\``;
+  if (name === 'policy-form') return `\`\`\`yaml\n${text.trimEnd()}\n\`\`\``;
   return name === 'cost' ? text.trimEnd() : quoteBlock(text);
 }
 

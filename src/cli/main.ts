@@ -5,11 +5,13 @@ import { simulateCommand } from './simulate.js';
 import { packageVersion } from './package.js';
 import { closest } from '../policy/did-you-mean.js';
 import { snapshotCommand } from './snapshot.js';
+import { formsCommand } from './forms.js';
 
 const COMMANDS: Record<string, { run: Command; summary: string }> = {
   validate: { run: validateCommand, summary: 'validate [path]   check a policy file (offline unless it extends another)' },
   demo: { run: demoCommand, summary: 'demo              evaluate the built-in example roadmap, offline' },
   simulate: { run: simulateCommand, summary: 'simulate          what-if: evaluate a policy against a snapshot of issues,\n                    --policy <file> --snapshot <file> [--at <date>]' },
+  forms: { run: formsCommand, summary: 'forms             write an issue form per category with a business case,\n                    [--policy <file>] [--out <dir>]' },
   snapshot: { run: snapshotCommand, summary: 'snapshot          capture real data for simulate: what an audit reads,\n                    --repo <owner/name> [--project <owner/number>] [--out <file>]' },
 };
 

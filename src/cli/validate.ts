@@ -1,6 +1,9 @@
-import { readFile } from 'node:fs/promises';
+import { readdir, readFile } from 'node:fs/promises';
+import { basename, dirname, join, resolve } from 'node:path';
+import type { Policy } from '../core/policy.js';
+import { formDrift } from '../policy/form-drift.js';
 import { checkPolicyData, locatorFor } from '../policy/check.js';
-import { formatProblem, PolicyError } from '../policy/errors.js';
+import { formatProblem, PolicyError, type PolicyProblem } from '../policy/errors.js';
 import { DEFAULT_POLICY_PATH, extendsOf, MAX_POLICY_BYTES, missingPolicyProblem, PolicyFileTooLargeError } from '../policy/load.js';
 import { EXTENDS_PATTERN } from '../policy/schema.js';
 import { normalizePolicy } from '../policy/normalize.js';
@@ -11,13 +14,19 @@ import { extendsReader } from './extends.js';
 import { packageFilePath } from './package.js';
 import { loadLocalPolicy } from './simulate.js';
 
-const VALIDATE_USAGE = `Usage: roadmap-guard validate [path] [--extends-from <file>]
+const VALIDATE_USAGE = `Usage: roadmap-guard validate [path] [--extends-from <file>] [--forms <dir>]
 
 Checks a policy file and prints every problem as file:line:column field: message.
 
   path                    the policy file (default: ${DEFAULT_POLICY_PATH})
   --extends-from <file>   a local copy of the policy that path extends
+  --forms <dir>           the issue forms to check against the policy's business
+                          cases (default: ISSUE_TEMPLATE beside a policy in .github/)
   --help, -h              this text
+
+A form that applies a category's label must ask every question of that
+category's business case, with the same answers: a form that drifted is
+reported at its line (roadmap-guard forms writes them from the policy).
 
 A policy that extends another (extends: owner/repo:path) is checked whole,
 merged with the policies it extends, when they can be read: from
@@ -29,13 +38,14 @@ ${EXIT_CODES_HELP}`;
 
 export const validateCommand: Command = async (args, io) => {
   try {
-    const { values, positionals } = parseStrictly('validate', args, { 'extends-from': { type: 'string' }, help: { type: 'boolean', short: 'h' } });
+    const { values, positionals } = parseStrictly('validate', args, { 'extends-from': { type: 'string' }, forms: { type: 'string' }, help: { type: 'boolean', short: 'h' } });
     if (values.help) {
       io.stdout.write(VALIDATE_USAGE);
       return EXIT.ok;
     }
     if (positionals.length > 1) throw new BadInput(`expected one policy file, got ${positionals.length}\n\n${VALIDATE_USAGE}`);
-    return await validate(positionals[0] ?? DEFAULT_POLICY_PATH, values['extends-from'], io);
+    const path = positionals[0] ?? DEFAULT_POLICY_PATH;
+    return await validate(path, { extendsFrom: values['extends-from'], forms: values.forms ?? defaultFormsDir(path) }, io);
   } catch (error) {
     // Policy problems are printed as they are, one `file:line:col field: message` per line, for editors to jump to.
     if (!(error instanceof PolicyError)) return reportBadInput('validate', error, io);
@@ -56,7 +66,8 @@ async function readPolicyText(path: string, io: CliIo): Promise<string | null> {
   return text;
 }
 
-async function validate(path: string, extendsFrom: string | undefined, io: CliIo): Promise<number> {
+async function validate(path: string, options: { extendsFrom: string | undefined; forms: string | undefined }, io: CliIo): Promise<number> {
+  const { extendsFrom } = options;
   const text = await readPolicyText(path, io);
   if (text === null) return EXIT.badInput;
   const source = readPolicySource(text, path);
@@ -66,6 +77,7 @@ async function validate(path: string, extendsFrom: string | undefined, io: CliIo
   const extended = followable ? extendsReader(extendsFrom, io.env) : undefined;
   if (extended) {
     const loaded = await loadLocalPolicy(path, process.cwd(), extended.read);
+    await checkForms(loaded.policy, options.forms);
     io.stdout.write(`${path}: OK — ${summarizePolicy(loaded.policy)} (merged with ${loaded.sources.slice(1).join(' → ')}, read ${extended.how})\n`);
     return EXIT.ok;
   }
@@ -74,15 +86,19 @@ async function validate(path: string, extendsFrom: string | undefined, io: CliIo
   const problems = [...source.problems, ...checked.problems];
   if (followable) io.stderr.write(`${path}: note: ${partialCheckNote(target)}\n`);
   if (problems.length > 0 || !checked.parsed) throw new PolicyError(problems);
-  io.stdout.write(`${path}: OK — ${summarizePolicy(normalizePolicy(checked.parsed))}${target === undefined ? '' : ' (this file on its own)'}\n`);
+  const policy = normalizePolicy(checked.parsed);
+  // A file checked on its own may lack the categories it inherits: its forms are checked with the merged policy only.
+  if (target === undefined) await checkForms(policy, options.forms);
+  io.stdout.write(`${path}: OK — ${summarizePolicy(policy)}${target === undefined ? '' : ' (this file on its own)'}\n`);
   return EXIT.ok;
 }
 
 function partialCheckNote(target: string): string {
   return [
     `extends ${target}, which was not read, so this file was checked on its own.`,
-    '  Not checked: keys the categories inherit (such as match), categories named in business-case.applies-to but defined there,',
-    '  and the merged policy as a whole. To check it whole, give a local copy with --extends-from <file>,',
+    '  Not checked: keys the categories inherit (such as match), categories named in an applies-to but defined there,',
+    '  the checks across the whole policy (forbidden labels against the labels it uses, categories no item can match),',
+    '  its issue forms, and the merged policy as a whole. To check it whole, give a local copy with --extends-from <file>,',
     '  or set GITHUB_TOKEN (or GH_TOKEN) to a token that can read that repository.',
   ].join('\n');
 }
@@ -96,4 +112,25 @@ async function readText(path: string): Promise<string | null> {
     if (code === 'ENOENT') return null;
     throw new BadInput(`${path}: cannot read the policy file (${code ?? (error instanceof Error ? error.message : String(error))})`);
   }
+}
+
+/** The forms beside a policy kept in .github/: .github/ISSUE_TEMPLATE. Elsewhere, only the ones --forms names. */
+function defaultFormsDir(policyPath: string): string | undefined {
+  const dir = dirname(policyPath);
+  return basename(resolve(dir)) === '.github' ? join(dir, 'ISSUE_TEMPLATE') : undefined;
+}
+
+/** Every issue form in `dir` against the policy's business cases; a missing folder has no forms to drift. */
+async function checkForms(policy: Policy, dir: string | undefined): Promise<void> {
+  if (dir === undefined) return;
+  const names = await readdir(dir).catch((error: NodeJS.ErrnoException) => {
+    if (error.code === 'ENOENT') return [];
+    throw new BadInput(`${dir}: cannot read the issue forms (${error.code ?? error.message})`);
+  });
+  const problems: PolicyProblem[] = [];
+  for (const name of names.filter((file) => /\.ya?ml$/i.test(file) && !/^config\.ya?ml$/i.test(file)).sort()) {
+    const file = join(dir, name);
+    problems.push(...formDrift(policy, file, await readFile(file, 'utf8')));
+  }
+  if (problems.length > 0) throw new PolicyError(problems);
 }

@@ -55,8 +55,10 @@ export interface CategoryRule {
   match: { labels: string[]; fields: Record<string, string> };
   maxShare?: Share;
   minShare?: Share;
-  /** The largest share of this category any one customer may take. */
+  /** The largest share of this category's work any one customer may take (per-customer.max-share-of-category). */
   perCustomerMaxShare?: Share;
+  /** The largest share of all planned work any one customer may take through this category (per-customer.max-share-of-planned-work). */
+  perCustomerMaxPlannedShare?: Share;
 }
 
 /** How the customer behind an item is named: the part of a label matched by `*`, or a field. */
@@ -65,10 +67,21 @@ export interface CustomerRule {
   field?: string;
 }
 
-/** What a request in a budgeted category must say before it is planned. */
+/** What a request must say before it is planned: one business case per category that has one. */
 export interface BusinessCaseRule {
-  /** Category names. */
+  /** The categories the file's `business-case.applies-to` names: the customer-driven ones, which carry the shared case. */
   appliesTo: string[];
+  /** Every field of every category's case, each heading once, in policy order. */
+  fields: BusinessCaseField[];
+  /** Every checklist entry of every category's case, once each. */
+  checklist: string[];
+  /** What an item of each category must say; a category not listed needs no business case. */
+  byCategory: CategoryCase[];
+}
+
+/** One category's business case: the shared fields that apply to it, then its own. */
+export interface CategoryCase {
+  category: string;
   fields: BusinessCaseField[];
   /** Checklist items that must be ticked in the issue body. */
   checklist: string[];

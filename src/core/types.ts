@@ -112,7 +112,13 @@ export interface CustomerBudget {
   points: number;
   /** Share of its category. */
   share: string;
+  /** The per-customer cap on the share of its category. */
   cap?: string;
+  /** Share of all planned work: present when the category caps it (per-customer.max-share-of-planned-work). */
+  plannedShare?: string;
+  /** The per-customer cap on the share of all planned work. */
+  plannedCap?: string;
+  /** Over either cap. */
   over: boolean;
 }
 

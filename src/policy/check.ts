@@ -7,7 +7,7 @@ import { describeValue } from './describe-value.js';
 import { problemsFromIssues, type Locator } from './describe-issues.js';
 import { fieldPath, type PolicyProblem } from './errors.js';
 import { isMapping } from './merge.js';
-import { type ParsedPolicyFile, policyFileSchema } from './schema.js';
+import { type ParsedPolicyFile, policyFileSchema, policyFileShape } from './schema.js';
 import type { PolicySource } from './yaml-source.js';
 
 export interface CheckOptions {
@@ -31,11 +31,10 @@ export function checkPolicyData(value: unknown, locate: Locator, options: CheckO
   const keyProblems = unrepresentableKeys(value, locate);
   if (keyProblems.length) return { problems: keyProblems };
   if (options.categoriesMayBeInherited) value = withInheritableMatches(value as Record<string, unknown>);
-  const result = policyFileSchema.safeParse(value);
+  // Categories may come from the policy this file extends: the checks that need them all wait for the merged policy.
+  const result = (options.categoriesMayBeInherited ? policyFileShape : policyFileSchema).safeParse(value);
   if (result.success) return { parsed: result.data, problems: [] };
-  const issues = options.categoriesMayBeInherited ? result.error.issues.filter((issue) => !namesCategory(issue)) : result.error.issues;
-  const problems = problemsFromIssues(issues, value, locate);
-  return { parsed: problems.length === 0 ? parseWithoutCategoryNames(value as Record<string, unknown>) : undefined, problems };
+  return { problems: problemsFromIssues(result.error.issues, value, locate) };
 }
 
 /** What each file in an `extends` chain must get right on its own: being a mapping, `version` and `extends`. */
@@ -87,19 +86,4 @@ function withInheritableMatches(policy: Record<string, unknown>): Record<string,
   if (!isMapping(categories)) return policy;
   const filled = Object.fromEntries(Object.entries(categories).map(([name, category]) => [name, isMapping(category) && !('match' in category) ? { ...category, match: {} } : category]));
   return { ...policy, categories: filled };
-}
-
-function namesCategory(issue: z.core.$ZodIssue): boolean {
-  return issue.code === 'custom' && issue.path[0] === 'business-case' && issue.path[1] === 'applies-to';
-}
-
-/**
- * When categories may be inherited, the parse above failed only because `applies-to`
- * names categories this file does not define: parse without that check, keeping the names.
- */
-function parseWithoutCategoryNames(policy: Record<string, unknown>): ParsedPolicyFile {
-  const businessCase = policy['business-case'] as Record<string, unknown>;
-  const appliesTo = businessCase['applies-to'];
-  const parsed = policyFileSchema.parse({ ...policy, 'business-case': { ...businessCase, 'applies-to': [] } });
-  return { ...parsed, 'business-case': { ...parsed['business-case']!, 'applies-to': (appliesTo as string[]).map((name) => name.trim()) } };
 }

@@ -6,7 +6,7 @@
 import type { z } from 'zod';
 import { FINDING_KINDS } from '../core/finding-kinds.js';
 import { describeValue, excerpt } from './describe-value.js';
-import { allowedKeysAt, closest } from './did-you-mean.js';
+import { allowedKeysAt, closest, schemaAt } from './did-you-mean.js';
 import { fieldPath, type PolicyProblem } from './errors.js';
 import { policyFileSchema } from './schema.js';
 import type { KeyPath, Position, Target } from './yaml-source.js';
@@ -34,18 +34,21 @@ export function problemsFromIssues(issues: readonly Issue[], root: unknown, loca
     .map(({ path, target, message }) => ({ ...locate(path, target), field: fieldPath(path) || undefined, message }));
 }
 
-function describeIssue(issue: Issue, prefix: PropertyKey[], root: unknown): Described[] {
+/** `schemaPrefix` is where `prefix` sits in the schema: they differ below a misspelt key. */
+function describeIssue(issue: Issue, prefix: PropertyKey[], root: unknown, schemaPrefix: PropertyKey[] = prefix): Described[] {
   const path = [...prefix, ...issue.path];
+  const schemaPath = [...schemaPrefix, ...issue.path];
   const actual = valueAt(root, path);
   if (actual === undefined && MISSING_CODES.has(issue.code) && path.length > 0) {
     return [{ path, target: 'value', message: missingMessage(path), missing: String(path.at(-1)) }];
   }
   switch (issue.code) {
     case 'unrecognized_keys':
-      return issue.keys.map((key) => {
-        const allowed = allowedKeysAt(policyFileSchema, path);
+      return issue.keys.flatMap((key) => {
+        const allowed = allowedKeysAt(policyFileSchema, schemaPath);
         const suggested = closest(key, allowed);
-        return { path: [...path, key], target: 'key', message: unknownKeyMessage(key, suggested, allowed), ...(suggested ? { suggested } : {}) };
+        const unknown: Described = { path: [...path, key], target: 'key', message: unknownKeyMessage(key, suggested, allowed), ...(suggested ? { suggested } : {}) };
+        return [unknown, ...(suggested ? underMisspeltKey([...path, key], [...schemaPath, suggested], root) : [])];
       });
     case 'invalid_key':
       return [{ path, target: 'key', message: issue.issues[0]?.message ?? `${describeValue(path.at(-1))} is not allowed as a name here` }];
@@ -53,7 +56,7 @@ function describeIssue(issue: Issue, prefix: PropertyKey[], root: unknown): Desc
       // For a mapping or list, the branch that accepts its shape explains the mistake best: `{ nam: one-off }` gets "unknown key nam".
       const shaped = typeof actual === 'object' && actual !== null;
       const branch = shaped ? issue.errors.find((errors) => !errors.some((e) => e.code === 'invalid_type' && e.path.length === 0)) : undefined;
-      if (branch) return branch.flatMap((inner) => describeIssue(inner, path, root));
+      if (branch) return branch.flatMap((inner) => describeIssue(inner, path, root, schemaPath));
       break;
     }
     case 'invalid_value':
@@ -61,6 +64,19 @@ function describeIssue(issue: Issue, prefix: PropertyKey[], root: unknown): Desc
       return [{ path, target: 'value', message: withSuggestion(readable(issue, actual), actual, issue.values.map(String)) }];
   }
   return [{ path, target: 'value', message: readable(issue, actual) }];
+}
+
+/**
+ * What is wrong below a misspelt key, checked as if it were spelt as
+ * suggested: `bussines-case: { fields: [{ min-word: 3 }] }` reports both
+ * mistakes in one run, not one per fix.
+ */
+function underMisspeltKey(path: PropertyKey[], schemaPath: PropertyKey[], root: unknown): Described[] {
+  const schema = schemaAt(policyFileSchema, schemaPath);
+  const value = valueAt(root, path);
+  if (!schema || value === undefined || value === null) return [];
+  const result = schema.safeParse(value);
+  return result.success ? [] : result.error.issues.flatMap((inner) => describeIssue(inner, path, root, schemaPath));
 }
 
 /** The codes a required key that is not there produces, depending on the kind of value expected. */

@@ -38,6 +38,19 @@ export function allowedKeysAt(schema: z.ZodType, path: KeyPath): string[] {
   return [...new Set(objects.flatMap((s) => Object.keys((s as z.ZodObject).shape)))];
 }
 
+/** The schema of the value at `path`, as declared (with its defaults and checks), or undefined when there is none. */
+export function schemaAt(schema: z.ZodType, path: KeyPath): z.ZodType | undefined {
+  if (path.length === 0) return schema;
+  const parents = path.length === 1 ? unwrap(schema) : schemasAt(schema, path.slice(0, -1));
+  const key = path.at(-1)!;
+  for (const parent of parents) {
+    if (parent instanceof z.ZodObject && Object.hasOwn(parent.shape, String(key))) return (parent.shape as Record<string, z.ZodType>)[String(key)];
+    if (parent instanceof z.ZodRecord) return parent.valueType as z.ZodType;
+    if (parent instanceof z.ZodArray && typeof key === 'number') return parent.element as z.ZodType;
+  }
+  return undefined;
+}
+
 /** Every schema that may describe the value at `path` (a union may offer several). */
 function schemasAt(schema: z.ZodType, path: KeyPath): z.ZodType[] {
   const here = unwrap(schema);

@@ -4,12 +4,13 @@
  * a new key is added in one visible place; the return types make the
  * compiler check every section against the engine's type.
  */
-import type { BacklogRule, BetsRule, BusinessCaseRule, CategoryRule, Enforcement, ExemptionsRule, Policy, WorkRule } from '../core/policy.js';
+import { normalizeHeading } from '../core/issue-form.js';
+import type { BacklogRule, BetsRule, BusinessCaseField, BusinessCaseRule, CategoryCase, CategoryRule, Enforcement, ExemptionsRule, Policy, WorkRule } from '../core/policy.js';
 import { policyFileSchema, type ParsedPolicyFile } from './schema.js';
 
 /** The normalized policy the engine reads: every section present, defaults applied. */
 export function normalizePolicy(file: ParsedPolicyFile): Policy {
-  const businessCase = businessCaseRule(file['business-case']);
+  const businessCase = businessCaseRule(file);
   return {
     version: 1,
     work: workRule(file.work),
@@ -49,24 +50,64 @@ function categoryRule(name: string, category: ParsedCategory): CategoryRule {
     match: { labels: category.match.labels ?? [], fields: category.match.fields ?? {} },
     maxShare: category.budget?.['max-share'],
     minShare: category.budget?.['min-share'],
-    perCustomerMaxShare: category['per-customer']?.['max-share'],
+    perCustomerMaxShare: category['per-customer']?.['max-share-of-category'] ?? category['per-customer']?.['max-share'],
+    perCustomerMaxPlannedShare: category['per-customer']?.['max-share-of-planned-work'],
   };
 }
 
-function businessCaseRule(businessCase: ParsedPolicyFile['business-case']): BusinessCaseRule {
-  return {
-    appliesTo: businessCase['applies-to'],
-    fields: businessCase.fields.map((field) => ({
-      heading: field.heading,
-      minWords: field['min-words'],
-      oneOf: field['one-of'],
-      failOn: field['fail-on'],
-      message: field.message,
-      type: field.type,
-      required: field.required,
-    })),
-    checklist: businessCase.checklist,
+type ParsedCaseField = ParsedPolicyFile['business-case']['fields'][number];
+
+/**
+ * Each category's business case: the shared fields that apply to it (through
+ * `business-case.applies-to`, or a field's own `applies-to`), the shared
+ * checklist for the categories `applies-to` names, then the category's own.
+ * A heading or checklist entry asked twice is asked once.
+ */
+function businessCaseRule(file: ParsedPolicyFile): BusinessCaseRule {
+  const shared = file['business-case'];
+  const cases = new Map<string, CategoryCase>();
+  const caseOf = (category: string) => {
+    let found = cases.get(category);
+    if (!found) cases.set(category, (found = { category, fields: [], checklist: [] }));
+    return found;
   };
+  for (const field of shared.fields) for (const category of field['applies-to'] ?? shared['applies-to']) caseOf(category).fields.push(caseField(field));
+  for (const category of shared['applies-to']) caseOf(category).checklist.push(...shared.checklist);
+  for (const [category, rule] of Object.entries(file.categories ?? {})) {
+    if (!rule['business-case']) continue;
+    caseOf(category).fields.push(...rule['business-case'].fields.map(caseField));
+    caseOf(category).checklist.push(...rule['business-case'].checklist);
+  }
+  const byCategory = [...cases.values()]
+    .map((rule) => ({ ...rule, fields: uniqueBy(rule.fields, (field) => field.heading), checklist: uniqueBy(rule.checklist, (entry) => entry) }))
+    .filter((rule) => rule.fields.length > 0 || rule.checklist.length > 0 || shared['applies-to'].includes(rule.category));
+  return {
+    appliesTo: shared['applies-to'],
+    fields: uniqueBy([...shared.fields.map(caseField), ...byCategory.flatMap((rule) => rule.fields)], (field) => field.heading),
+    checklist: uniqueBy([...shared.checklist, ...byCategory.flatMap((rule) => rule.checklist)], (entry) => entry),
+    byCategory,
+  };
+}
+
+function caseField(field: Omit<ParsedCaseField, 'applies-to'>): BusinessCaseField {
+  return {
+    heading: field.heading,
+    minWords: field['min-words'],
+    oneOf: field['one-of'],
+    failOn: field['fail-on'],
+    message: field.message,
+    type: field.type,
+    required: field.required,
+  };
+}
+
+/** The first of each group of values with the same heading, compared as the engine compares headings. */
+function uniqueBy<T>(values: T[], text: (value: T) => string): T[] {
+  const seen = new Set<string>();
+  return values.filter((value) => {
+    const key = normalizeHeading(text(value));
+    return seen.has(key) ? false : (seen.add(key), true);
+  });
 }
 
 /** Bets are the business case's categories unless the file names others. */

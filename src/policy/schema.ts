@@ -15,6 +15,7 @@ import { describeValue } from './describe-value.js';
 import { extendsPartsProblem } from './extends-ref.js';
 import { normalizeAnswer } from '../core/classify.js';
 import { isMapping } from './merge.js';
+import { wholePolicyChecks } from './cross-checks.js';
 
 /**
  * Cross-key checks run even when other keys of the same mapping are wrong, so
@@ -66,7 +67,7 @@ export const shareInput = z.union([z.string(), z.number()], { error: expected('a
 
 const share = shareInput
   .transform((value, ctx): Share => {
-    const parsed = parseShare(value);
+    const parsed = isBareOne(value) ? undefined : parseShare(value);
     if (!parsed) {
       ctx.issues.push({ code: 'custom', input: value, message: shareMessage(value) });
       return z.NEVER;
@@ -74,12 +75,18 @@ const share = shareInput
     return parsed;
   })
   .meta({
-    description: 'A share of planned capacity: a percentage such as "10%" or a fraction such as 0.1 (at most 100%).',
+    description: 'A share of planned capacity: a percentage such as "10%" (at most 100%) or a fraction below 1 such as 0.1. A bare 1 is refused: write 1% or 100%.',
     examples: ['10%', 0.1],
   });
 
+/** `1` (or `1.0`) reads as 1% to some people and as 100% to others: the file must say which. */
+function isBareOne(value: string | number): boolean {
+  return /^1(\.0*)?$/.test(String(value).trim());
+}
+
 function shareMessage(value: string | number): string {
   const raw = String(value).trim();
+  if (isBareOne(value)) return `${describeValue(value)} could mean 1% or 100%; write 1% for one percent, or 100% for all of it (a fraction must be below 1, like 0.05)`;
   if (raw.startsWith('-')) return `a share cannot be negative, got ${describeValue(value)}`;
   const percent = /^(\d+(?:\.\d+)?)\s*%$/.exec(raw);
   const overFull = percent ? Number(percent[1]) > 100 : /^\d+(\.\d+)?$/.test(raw) && Number(raw) > 1;
@@ -156,6 +163,96 @@ const work = z
   .prefault({})
   .meta({ description: 'What counts as planned work, and how big each item is.' });
 
+const caseFieldShape = {
+  heading: text('the issue-form heading').meta({ description: 'The heading as it appears in the issue body ("### Who will buy it?").', examples: ['Who will buy it?'] }),
+  'min-words': wholeNumber('a whole number of words above 0', 1).optional().meta({ description: 'The answer needs at least this many words.', examples: [3] }),
+  'one-of': z.array(answer, { error: expected('a list of answers') }).min(1, { error: 'list at least one answer' }).optional().meta({
+    description: 'The answer must be one of these (compared without case).',
+    examples: [['New customers', 'Expansion', 'Both']],
+  }),
+  'fail-on': z.array(answer, { error: expected('a list of answers') }).min(1, { error: 'list at least one answer' }).optional().meta({
+    description: 'Answers that fail the business case (finding not-without-customer).',
+    examples: [['No']],
+  }),
+  message: text('a message').optional().meta({ description: 'Shown with the finding, to explain why the field matters.' }),
+  type: z.enum(['text', 'date'], { error: expected('text or date') }).default('text').meta({ description: 'date: the answer must be a date like 2026-03-31.' }),
+  required: z.boolean({ error: expected('true or false') }).default(true).meta({ description: 'false: an empty answer is fine, a wrong one is still flagged.' }),
+};
+
+/** Every `fail-on` answer must be one the field allows, compared the way the engine compares answers. */
+function failOnWithinOneOf(field: { 'one-of'?: unknown; 'fail-on'?: unknown }, ctx: z.RefinementCtx): void {
+  const oneOf = field['one-of'];
+  if (!Array.isArray(oneOf) || !Array.isArray(field['fail-on'])) return;
+  const options = new Set(oneOf.map((option) => normalizeAnswer(String(option))));
+  field['fail-on'].forEach((answer, index) => {
+    if (!options.has(normalizeAnswer(String(answer)))) {
+      ctx.addIssue({ code: 'custom', path: ['fail-on', index], message: `"${answer}" is not one of the allowed answers (${oneOf.join(', ')})` });
+    }
+  });
+}
+
+const categoryNames = z.array(text('a category name'), { error: expected('a list of category names') });
+
+/** A field of the shared business case: it applies to `business-case.applies-to`, or to the categories it names. */
+const businessCaseField = z
+  .strictObject(
+    {
+      ...caseFieldShape,
+      'applies-to': categoryNames.min(1, { error: 'name at least one category, or leave applies-to out' }).optional().meta({
+        description: "The categories this field is asked of, instead of business-case.applies-to: a bet's investment cap for deal and bet, not for feature.",
+        examples: [['deal', 'bet']],
+      }),
+    },
+    { error: expected('a field like { heading: Who will buy it? }') },
+  )
+  .superRefine(failOnWithinOneOf, whenMapping)
+  .meta({ description: 'An issue-form answer every business case must give.' });
+
+/** A field of one category's own business case. */
+const categoryCaseField = z
+  .strictObject(caseFieldShape, { error: expected('a field like { heading: Who will buy it? }') })
+  .superRefine(failOnWithinOneOf, whenMapping)
+  .meta({ description: "An issue-form answer this category's business case must give." });
+
+const checklist = z.array(text('a checklist item'), { error: expected('a list of checklist items') }).default([]);
+
+const categoryCase = z
+  .strictObject({
+    fields: z.array(categoryCaseField, { error: expected('a list of fields') }).default([]).meta({
+      description: "Issue-form answers this category's items must give, besides the shared business-case fields that apply to it.",
+    }),
+    checklist: checklist.meta({ description: 'Checklist items this category\'s items must have ticked, besides the shared checklist.', examples: [['Technical review']] }),
+  })
+  .optional()
+  .meta({ description: "This category's own business case: the questions a request of this kind must answer (a bet: its cap, its metric, when we walk away)." });
+
+/**
+ * Two caps, named by what they are a share of: 50% of deal work is 5% of all
+ * planned work only while deal work is exactly 10% of it.
+ */
+const perCustomer = z
+  .strictObject({
+    'max-share-of-category': share.optional().meta({
+      description: "The largest share of this category's work any one customer may take: 50% of deal work.",
+      examples: ['50%'],
+    }),
+    'max-share-of-planned-work': share.optional().meta({
+      description: 'The largest share of all planned work any one customer may take through this category: no customer over 5% of capacity.',
+      examples: ['5%'],
+    }),
+    'max-share': share.optional().meta({ description: 'The older spelling of max-share-of-category: a share of this category, not of all planned work.', examples: ['50%'] }),
+  })
+  .superRefine(
+    (caps, ctx) => {
+      if (caps['max-share'] !== undefined && caps['max-share-of-category'] !== undefined) {
+        ctx.addIssue({ code: 'custom', path: ['max-share'], message: 'max-share is the older spelling of max-share-of-category; keep only max-share-of-category' });
+      }
+    },
+    whenMapping,
+  )
+  .optional()
+  .meta({ description: 'Keeps one customer from taking the whole category, or too much of all planned work (finding customer-over-share).' });
+
 const category = z
   .strictObject(
     {
@@ -178,12 +275,8 @@ const category = z
       })
       .optional()
       .meta({ description: "The category's share of planned work, by size." }),
-    'per-customer': z
-      .strictObject({
-        'max-share': share.meta({ description: "The largest share of this category's work any one customer may take.", examples: ['50%'] }),
-      })
-      .optional()
-      .meta({ description: 'Keeps one customer from taking the whole category (finding customer-over-share).' }),
+    'per-customer': perCustomer,
+    'business-case': categoryCase,
     },
     { error: expected("the category's rule, like { match: { labels: [deal] } }") },
   )
@@ -210,41 +303,6 @@ const categoryName = z
   .regex(/^[\p{L}\p{N}][\p{L}\p{M}\p{N}_-]*$/u, { error: (issue) => `category names use letters, digits, - and _, got ${describeValue(issue.input)}` })
   .refine((name) => name !== 'other', { error: '"other" is the name for unmatched work; choose another category name' });
 
-const businessCaseField = z
-  .strictObject(
-    {
-    heading: text('the issue-form heading').meta({ description: 'The heading as it appears in the issue body ("### Who will buy it?").', examples: ['Who will buy it?'] }),
-    'min-words': wholeNumber('a whole number of words above 0', 1).optional().meta({ description: 'The answer needs at least this many words.', examples: [3] }),
-    'one-of': z.array(answer, { error: expected('a list of answers') }).min(1, { error: 'list at least one answer' }).optional().meta({
-      description: 'The answer must be one of these (compared without case).',
-      examples: [['New customers', 'Expansion', 'Both']],
-    }),
-    'fail-on': z.array(answer, { error: expected('a list of answers') }).min(1, { error: 'list at least one answer' }).optional().meta({
-      description: 'Answers that fail the business case (finding not-without-customer).',
-      examples: [['No']],
-    }),
-    message: text('a message').optional().meta({ description: 'Shown with the finding, to explain why the field matters.' }),
-    type: z.enum(['text', 'date'], { error: expected('text or date') }).default('text').meta({ description: 'date: the answer must be a date like 2026-03-31.' }),
-    required: z.boolean({ error: expected('true or false') }).default(true).meta({ description: 'false: an empty answer is fine, a wrong one is still flagged.' }),
-    },
-    { error: expected('a field like { heading: Who will buy it? }') },
-  )
-  .superRefine(
-    (field, ctx) => {
-      const oneOf = field['one-of'];
-      if (!Array.isArray(oneOf) || !Array.isArray(field['fail-on'])) return;
-      // Compared the way the engine compares answers, so validation and evaluation agree.
-      const options = new Set(oneOf.map((option) => normalizeAnswer(String(option))));
-      field['fail-on'].forEach((answer, index) => {
-        if (!options.has(normalizeAnswer(String(answer)))) {
-          ctx.addIssue({ code: 'custom', path: ['fail-on', index], message: `"${answer}" is not one of the allowed answers (${oneOf.join(', ')})` });
-        }
-      });
-    },
-    whenMapping,
-  )
-  .meta({ description: 'An issue-form answer every business case must give.' });
-
 const forbiddenLabel = z
   .union([labelGlob, z.strictObject({ name: labelGlob, message: text('a message').optional().meta({ description: 'Why the label is forbidden and what to do instead.' }) })], {
     error: expected('a label name or { name, message }'),
@@ -268,7 +326,12 @@ const approver = text('a GitHub login or @org/team').regex(/^(@?[\w.-]+(\/[\w.-]
   error: expected('a GitHub login like alice or a team like @acme/product-leads'),
 });
 
-export const policyFileSchema = z
+/**
+ * The policy file's keys and the checks within them. A file that extends
+ * another is checked with this alone when the other was not read: its
+ * categories may come from there.
+ */
+export const policyFileShape = z
   .strictObject({
     $schema: z.string().optional().meta({ description: 'The JSON Schema of this file, for editors. Ignored by Roadmap Guard.' }),
     version: z.literal(1, { error: expected('version: 1') }).meta({ description: 'The policy format version. Always 1.' }),
@@ -290,12 +353,12 @@ export const policyFileSchema = z
       .meta({ description: 'How the customer behind an item is named.' }),
     'business-case': z
       .strictObject({
-        'applies-to': z.array(text('a category name'), { error: expected('a list of category names') }).default([]).meta({
-          description: 'Categories whose items must carry a business case.',
+        'applies-to': categoryNames.default([]).meta({
+          description: 'Categories whose items must carry the shared business case: the fields without an applies-to of their own, and the checklist.',
           examples: [['deal']],
         }),
         fields: z.array(businessCaseField, { error: expected('a list of fields') }).default([]).meta({ description: 'Issue-form answers that must be present (findings missing-field, invalid-field).' }),
-        checklist: z.array(text('a checklist item'), { error: expected('a list of checklist items') }).default([]).meta({
+        checklist: checklist.meta({
           description: 'Checklist items that must be ticked in the issue body, "- [x] GTM review" (finding unchecked-review).',
           examples: [['GTM review', 'Technical review']],
         }),
@@ -306,7 +369,7 @@ export const policyFileSchema = z
     bets: z
       .strictObject({
         'review-field': text('a field name').optional().meta({ description: 'The field holding the review date (finding bet-overdue once it has passed).', examples: ['Review by'] }),
-        'applies-to': z.array(text('a category name'), { error: expected('a list of category names') }).optional().meta({
+        'applies-to': categoryNames.optional().meta({
           description: "Categories whose items are bets, judged by an outcome once delivered. Default: business-case.applies-to.",
           examples: [['deal']],
         }),
@@ -406,29 +469,14 @@ export const policyFileSchema = z
       }
     },
     whenMapping,
-  )
-  .superRefine(
-    (policy, ctx) => {
-      const categories: unknown = policy.categories;
-      if (typeof categories !== 'object' || categories === null) return;
-      const names = Object.keys(categories);
-      for (const section of ['business-case', 'bets'] as const) {
-        const value: unknown = policy[section];
-        const appliesTo = typeof value === 'object' && value !== null ? (value as Record<string, unknown>)['applies-to'] : undefined;
-        if (!Array.isArray(appliesTo)) continue;
-        appliesTo.forEach((name, index) => {
-          if (typeof name === 'string' && !names.includes(name)) {
-            ctx.addIssue({
-              code: 'custom',
-              path: [section, 'applies-to', index],
-              message: `no category named "${name}"${names.length ? ` (categories: ${names.join(', ')})` : '; define it under categories'}`,
-            });
-          }
-        });
-      }
-    },
-    whenMapping,
   );
+
+/**
+ * The policy file with every check: the shape above, and the cross-checks
+ * that need the whole policy (category names, what categories can match,
+ * forbidden labels against the labels the policy uses).
+ */
+export const policyFileSchema = policyFileShape.superRefine((policy, ctx) => wholePolicyChecks(policy, ctx), whenMapping);
 
 /** The policy after validation and defaults. */
 export type ParsedPolicyFile = z.output<typeof policyFileSchema>;

@@ -9,11 +9,18 @@ export function summarizePolicy(policy: Policy): string {
     return limits ? `${c.name} ${limits}` : c.name;
   });
   parts.push(`${plural(policy.categories.length, 'category', 'categories')}${categories.length ? ` (${categories.join(', ')})` : ''}`);
-  const { fields, checklist, appliesTo } = policy.businessCase;
-  if (appliesTo.length) {
-    parts.push(`${plural(fields.length, 'business-case field')} and ${plural(checklist.length, 'review')} for ${appliesTo.join(', ')}`);
-  }
+  parts.push(...businessCases(policy));
   if (policy.forbiddenLabels.length) parts.push(plural(policy.forbiddenLabels.length, 'forbidden label'));
   parts.push(policy.enforcement.failOn.length ? `fails on ${policy.enforcement.failOn.join(', ')}` : 'never fails the check');
   return parts.join(', ');
+}
+
+/** "7 business-case fields and 2 reviews for deal", one part per size of case, naming its categories in policy order. */
+function businessCases(policy: Policy): string[] {
+  const groups = new Map<string, string[]>();
+  for (const rule of policy.businessCase.byCategory) {
+    const size = `${plural(rule.fields.length, 'business-case field')} and ${plural(rule.checklist.length, 'review')}`;
+    groups.set(size, [...(groups.get(size) ?? []), rule.category]);
+  }
+  return [...groups].map(([size, categories]) => `${size} for ${categories.join(', ')}`);
 }

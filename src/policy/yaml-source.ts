@@ -146,12 +146,21 @@ function unresolvedAliases(doc: Document, file: string, position: (offset: numbe
   const problems: PolicyProblem[] = [];
   visit(doc, {
     Alias(_, alias) {
-      if (!alias.resolve(doc)) {
-        problems.push({ file, ...startOf(alias, position), message: `YAML syntax error: \`*${alias.source}\` refers to an anchor \`&${alias.source}\` that is not defined above it` });
-      }
+      // An empty name is already a syntax error, reported with the same advice.
+      if (alias.source !== '' && !alias.resolve(doc)) problems.push({ file, ...startOf(alias, position), message: unquotedGlobMessage(alias.source) });
     },
   });
   return problems;
+}
+
+/**
+ * `*custom` unquoted is a YAML alias, not text: a label glob that starts with
+ * `*` is the usual cause, and quoting it is the fix.
+ */
+function unquotedGlobMessage(name: string): string {
+  const written = excerpt(`*${name}`);
+  const anchor = name === '' ? '' : `, and no anchor \`&${excerpt(name)}\` is defined above it`;
+  return `YAML syntax error: YAML reads \`${written}\` as an alias${anchor}; a label glob that starts with * must be quoted: "${written}"`;
 }
 
 /** The parser can report several errors for one place; the first explains it best. */
@@ -178,6 +187,7 @@ const SYNTAX_HINTS: Partial<Record<YAMLError['code'] | 'BAD_FLOW', { hint: strin
 const SYNTAX_DETAIL_LENGTH = 120;
 
 function syntaxMessage(error: YAMLError): string {
+  if (/^Alias cannot be an empty string/i.test(error.message)) return unquotedGlobMessage('');
   // An unclosed `{` on the last lines is reported as an indentation problem.
   const code = /^Flow (map|sequence) in block collection/.test(error.message) ? 'BAD_FLOW' : error.code;
   const known = SYNTAX_HINTS[code];

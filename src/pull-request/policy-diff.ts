@@ -159,7 +159,8 @@ function customerSides(evaluation: Evaluation): Map<string, BudgetChange & { sid
   const sides = new Map<string, BudgetChange & { side: BudgetSide }>();
   for (const budget of evaluation.budgets) {
     for (const customer of budget.customers) {
-      const side = { share: customer.share, cap: customer.cap ? `≤ ${customer.cap}` : '—', status: customer.over ? 'over its share' : customer.cap ? 'within its share' : 'no cap' };
+      const caps = [customer.cap && `≤ ${customer.cap}`, customer.plannedCap && `≤ ${customer.plannedCap} of all planned work`].filter(Boolean).join(', ');
+      const side = { share: customer.share, cap: caps || '—', status: customer.over ? 'over its share' : caps ? 'within its share' : 'no cap' };
       sides.set(`${budget.category}\u0000${customer.customer}`, { category: budget.category, customer: customer.customer, side });
     }
   }

@@ -274,14 +274,19 @@ type OverShare = { finding: Finding; row: CustomerBudget | undefined };
 function capacityHeading(name: string, overBudget: Finding | undefined, customers: OverShare[]): string {
   if (overBudget) return `### Capacity: ${name} work is over budget`;
   const who = joinWords(customers.map(({ finding }) => escapeText(finding.customer ?? 'this customer', 40)));
-  return `### Capacity: ${who} over ${customers.length === 1 ? 'its' : 'their'} share of ${name} work`;
+  const ofPlanned = customers.every(({ row }) => customerLimit(row)?.ofPlanned);
+  return `### Capacity: ${who} over ${customers.length === 1 ? 'its' : 'their'} share of ${ofPlanned ? 'all planned' : name} work`;
 }
 
 /** The category's share against its cap (when it is over budget), then each customer's against theirs. */
 function capacityStates(name: string, overBudget: CategoryBudget | undefined, customers: OverShare[]): string[] {
   return [
     ...(overBudget ? [`${capitalize(name)} work takes **${overBudget.share}** of planned capacity, above its cap of **${overBudget.maxShare?.text ?? '?'}**`] : []),
-    ...customers.map(({ finding, row }) => `**${escapeText(finding.customer ?? 'this customer', 40)}** takes **${row?.share ?? '?'}** of ${name} work, above the per-customer cap of **${row?.cap ?? '?'}**`),
+    ...customers.map(({ finding, row }) => {
+      const limit = customerLimit(row);
+      const [of, capOf] = limit?.ofPlanned ? ['all planned work', ' of all planned work'] : [`${name} work`, ''];
+      return `**${escapeText(finding.customer ?? 'this customer', 40)}** takes **${limit?.share ?? '?'}** of ${of}, above the per-customer cap of **${limit?.cap.text ?? '?'}**${capOf}`;
+    }),
   ];
 }
 
@@ -300,7 +305,7 @@ function withoutThisIssue(
     outcomes.push(outcome(`${escapeText(facts.category, 40)} work`, 'over budget', part, whole, budget.maxShare));
   }
   const categoryPoints = budget?.points ?? 0;
-  outcomes.push(...facts.customers.flatMap((customer) => customerOutcome(customer, { ownCustomer, size: facts.size, categoryPoints })));
+  outcomes.push(...facts.customers.flatMap((customer) => customerOutcome(customer, { ownCustomer, size: facts.size, categoryPoints, totalPoints: evaluation.totalPoints })));
   const adds = ` This issue adds **${amount(facts.size, evaluation.unit)}**.`;
   return outcomes.length ? `${adds} Without it, ${joinWords(outcomes)}.` : adds;
 }
@@ -308,12 +313,24 @@ function withoutThisIssue(
 /** Whether a customer would still be over its share without this item (which counts toward it only when it is that customer's). */
 function customerOutcome(
   { finding, row }: OverShare,
-  facts: { ownCustomer: string | null | undefined; size: number; categoryPoints: number },
+  facts: { ownCustomer: string | null | undefined; size: number; categoryPoints: number; totalPoints: number },
 ): string[] {
+  const limit = customerLimit(row);
+  if (!row || !limit) return [];
+  const [part, whole] = [row.points - (finding.customer === facts.ownCustomer ? facts.size : 0), (limit.ofPlanned ? facts.totalPoints : facts.categoryPoints) - facts.size];
+  return [outcome(escapeText(finding.customer ?? 'this customer', 40), 'over its share', part, whole, limit.cap)];
+}
+
+/**
+ * The cap a customer is over: of its category, or of all planned work
+ * (per-customer.max-share-of-planned-work) when that is the one it breaks.
+ */
+function customerLimit(row: CustomerBudget | undefined): { share: string; cap: Share; ofPlanned: boolean } | undefined {
   const cap = row?.cap ? parseShare(row.cap) : undefined;
-  if (!row || !cap) return [];
-  const [part, whole] = [row.points - (finding.customer === facts.ownCustomer ? facts.size : 0), facts.categoryPoints - facts.size];
-  return [outcome(escapeText(finding.customer ?? 'this customer', 40), 'over its share', part, whole, cap)];
+  const plannedCap = row?.plannedCap ? parseShare(row.plannedCap) : undefined;
+  const overCategory = cap !== undefined && row !== undefined && exceedsShare(parseFloat(row.share), 100, cap);
+  if (row && plannedCap && !overCategory) return { share: row.plannedShare ?? '?', cap: plannedCap, ofPlanned: true };
+  return row && cap ? { share: row.share, cap, ofPlanned: false } : undefined;
 }
 
 /** "deal work would still be over budget (22.7% > 10%)" or "deal work would take 8%, within its cap". */

@@ -5,7 +5,7 @@
  * terminal.ts; nothing here or there counts findings on its own.
  */
 import { FINDING_KINDS, type FindingKind } from '../core/finding-kinds.js';
-import type { ArchiveDecision, CategoryBudget, Finding } from '../core/types.js';
+import type { ArchiveDecision, CategoryBudget, CustomerBudget, Finding } from '../core/types.js';
 import { judgeRun, type KindTally, type Tally, type Verdict } from '../core/verdict.js';
 import { capText, KIND_TITLES, ratio, shareFraction } from './format.js';
 import { formatPercent } from '../core/share.js';
@@ -188,8 +188,7 @@ function customerRows(b: CategoryBudget): CustomerRow[] {
     items: c.items,
     points: c.points,
     share: ratio(c.points, b.points),
-    shareText: c.share,
-    capText: c.cap ? `≤ ${c.cap}` : '—',
+    ...customerLimits(b.category, c),
     over: c.over,
   }));
 }
@@ -257,4 +256,14 @@ function trendOf(input: ReportInput, verdict: Verdict): ReportDigest['trend'] {
     categories: customerDriven.categories,
     extraRequests: input.trend.extraRequests,
   };
+}
+
+/**
+ * A customer's share and caps, each saying what it is a share of once both
+ * kinds are in play: "≤ 50% of deal" is not "≤ 5% of all planned work".
+ */
+function customerLimits(category: string, c: CustomerBudget): Pick<CustomerRow, 'shareText' | 'capText'> {
+  if (!c.plannedCap) return { shareText: c.share, capText: c.cap ? `≤ ${c.cap}` : '—' };
+  const caps = [...(c.cap ? [`≤ ${c.cap} of ${category}`] : []), `≤ ${c.plannedCap} of all planned work`];
+  return { shareText: `${c.share} (${c.plannedShare ?? '?'} of all planned work)`, capText: caps.join(', ') };
 }

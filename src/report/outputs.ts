@@ -29,7 +29,8 @@ export interface BudgetOutput {
   /** The min-share, "60%", or null when the category has none. */
   floor: string | null;
   status: CategoryBudget['status'];
-  customers: { customer: string; points: number; share: string; cap: string | null; over: boolean }[];
+  /** share and cap are of the category; plannedShare and plannedCap, present when the category caps it, of all planned work. */
+  customers: { customer: string; points: number; share: string; cap: string | null; plannedShare?: string; plannedCap?: string; over: boolean }[];
 }
 
 export function findingsOutput(evaluation: Evaluation): FindingOutput[] {
@@ -56,6 +57,13 @@ export function budgetsOutput(evaluation: Evaluation): BudgetOutput[] {
     cap: b.maxShare?.text ?? null,
     floor: b.minShare?.text ?? null,
     status: b.status,
-    customers: b.customers.map((c) => ({ customer: c.customer, points: c.points, share: c.share, cap: c.cap ?? null, over: c.over })),
+    customers: b.customers.map((c) => ({
+      customer: c.customer,
+      points: c.points,
+      share: c.share,
+      cap: c.cap ?? null,
+      ...(c.plannedCap ? { plannedShare: c.plannedShare, plannedCap: c.plannedCap } : {}),
+      over: c.over,
+    })),
   }));
 }

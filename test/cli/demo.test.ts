@@ -54,8 +54,8 @@ describe('roadmap-guard demo', () => {
     const json = JSON.parse((await runCli(['demo', '--format=json'])).stdout) as { evaluation: { totalPoints: number }; findings: unknown[]; budgets: Record<string, unknown>[] };
     expect(json.evaluation.totalPoints).toBe(100);
     expect(json.findings.length).toBeGreaterThan(0);
-    expect(json.budgets).toHaveLength(3);
-    expect(json.budgets[1]).toMatchObject({ category: 'strategic', cap: null, floor: '60%', status: 'under' });
+    expect(json.budgets).toHaveLength(4);
+    expect(json.budgets[2]).toMatchObject({ category: 'strategic', cap: null, floor: '60%', status: 'under' });
   });
 
   it('refuses unknown options and formats with exit code 2', async () => {

@@ -119,7 +119,7 @@ describe('roadmap-guard simulate', () => {
     expect({ code, stderr }).toEqual({ code: 1, stderr: '' });
     const { budgets } = JSON.parse(stdout) as { budgets: { category: string; cap: string | null }[] };
     // The team's 30% replaces the example's 10%; the strategic category comes from the extended file.
-    expect(budgets.map((b) => [b.category, b.cap])).toEqual([['deal', '30%'], ['strategic', null], ['other', null]]);
+    expect(budgets.map((b) => [b.category, b.cap])).toEqual([['deal', '30%'], ['bet', null], ['strategic', null], ['other', null]]);
   });
 
   it('prints its usage with --help, listing --format and the exit codes', async () => {

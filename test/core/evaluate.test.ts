@@ -72,6 +72,7 @@ describe('the example roadmap', () => {
     expect(evaluation.totalPoints).toBe(100);
     expect(evaluation.budgets.map((b) => [b.category, b.items, b.points, b.share, b.status])).toEqual([
       ['deal', 8, 25, '25%', 'over'],
+      ['bet', 0, 0, '0%', 'uncapped'],
       ['strategic', 12, 55, '55%', 'under'],
       ['other', 4, 20, '20%', 'uncapped'],
     ]);

@@ -94,6 +94,7 @@ describe('loadPolicy', () => {
       '    match: { labels: [deal, "customer:*"] }',
       '    budget: { max-share: 10% }',
       '    per-customer: { max-share: 50% }',
+      'customer: { labels: "customer:*" }',
       'forbidden-labels: [one-off, "custom-*"]',
       'enforcement: { fail-on: [over-budget] }',
       '',

@@ -21,6 +21,7 @@ describe('the policy schema', () => {
     });
     expect(policy.categories.map((c) => [c.name, c.maxShare?.text, c.minShare?.text, c.perCustomerMaxShare?.text])).toEqual([
       ['deal', '10%', undefined, '50%'],
+      ['bet', undefined, undefined, undefined],
       ['strategic', undefined, '60%', undefined],
     ]);
     expect(policy.categories[0]?.match).toEqual({ labels: ['deal', 'customer:*'], fields: { 'Work type': 'Customer commitment' } });
@@ -57,14 +58,14 @@ describe('the policy schema', () => {
 
     expect(policy.categories).toEqual([]);
     expect(policy.work.include).toBe('open');
-    expect(policy.businessCase).toEqual({ appliesTo: [], fields: [], checklist: [] });
+    expect(policy.businessCase).toEqual({ appliesTo: [], fields: [], checklist: [], byCategory: [] });
     expect(policy.exemptions).toBeUndefined();
     expect(policy.enforcement).toEqual({ failOn: ['over-budget', 'forbidden-label'], comment: true, labels: { outcome: DEFAULT_OUTCOME_LABELS } });
     expect(policy.bets).toEqual({ appliesTo: [], reviewField: undefined, outcomeDueDays: undefined });
   });
 
   it('reads shares written as percentages or fractions as the same exact share', () => {
-    const policy = parsePolicy({ version: 1, categories: { a: { match: {}, budget: { 'max-share': '12.5%' } }, b: { match: {}, budget: { 'max-share': 0.125 } } } });
+    const policy = parsePolicy({ version: 1, categories: { a: { match: { labels: ['a'] }, budget: { 'max-share': '12.5%' } }, b: { match: { labels: ['b'] }, budget: { 'max-share': 0.125 } } } });
 
     expect(policy.categories.map((c) => c.maxShare!.numerator / c.maxShare!.denominator)).toEqual([0.125, 0.125]);
     expect(policy.categories.map((c) => c.maxShare!.text)).toEqual(['12.5%', '12.5%']);

@@ -1,9 +1,12 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import nock from 'nock';
 import { describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
 import { main } from '../../src/cli/main.js';
+import { issueForms } from '../../src/policy/issue-forms.js';
+import { parsePolicy } from '../../src/policy/normalize.js';
 import { capturedIo } from '../cli/helpers.js';
 
 /** The first YAML block after `marker` in a markdown file of the repository: the example a reader copies. */
@@ -35,9 +38,40 @@ describe('roadmap-guard validate', () => {
 
     expect(io.err()).toBe('');
     expect(io.out()).toBe(
-      'examples/roadmap-policy.yml: OK — 2 categories (deal ≤ 10%, strategic ≥ 60%), 7 business-case fields and 2 reviews for deal, 2 forbidden labels, fails on over-budget, forbidden-label\n',
+      'examples/roadmap-policy.yml: OK — 3 categories (deal ≤ 10%, bet, strategic ≥ 60%), 7 business-case fields and 2 reviews for deal, 3 business-case fields and 1 review for bet, 2 forbidden labels, fails on over-budget, forbidden-label\n',
     );
     expect(exitCode).toBe(0);
+  });
+
+  it("accepts the shipped issue forms against the example policy they were written from", async () => {
+    const io = capturedIo();
+
+    expect(await main(['validate', 'examples/roadmap-policy.yml', '--forms', '.github/ISSUE_TEMPLATE'], io)).toBe(0);
+    expect(io.err()).toBe('');
+  });
+
+  it('reports an issue form whose questions drifted from the policy, at the form\'s lines', async () => {
+    const github = join(mkdtempSync(join(tmpdir(), 'roadmap-repo-')), '.github');
+    mkdirSync(join(github, 'ISSUE_TEMPLATE'), { recursive: true });
+    const policy = join(github, 'roadmap-policy.yml');
+    writeFileSync(policy, readFileSync('examples/roadmap-policy.yml', 'utf8'));
+    const form = join(github, 'ISSUE_TEMPLATE', 'deal-request.yml');
+    const shipped = readFileSync('.github/ISSUE_TEMPLATE/deal-request.yml', 'utf8');
+    writeFileSync(form, shipped.replace('label: "Who will buy it?"', 'label: "Who buys it?"').replace('        - "No"\n', '        - "Maybe"\n').replace('        - label: "GTM review"\n', ''));
+    writeFileSync(join(github, 'ISSUE_TEMPLATE', 'bug.yml'), 'name: Bug\ndescription: A bug\nlabels: [bug]\nbody:\n  - { type: textarea, attributes: { label: What happened? } }\n');
+    const io = capturedIo();
+
+    // The forms beside a policy in .github/ are checked without being named.
+    expect(await main(['validate', policy], io)).toBe(2);
+    const line = (text: string) => shipped.split('\n').findIndex((candidate) => candidate.includes(text)) + 1;
+    expect(io.err()).toBe(
+      [
+        `${form}:${line('body:')}:1 body: no "GTM review" checkbox, which the business case for deal needs ticked (run roadmap-guard forms to write the form again from the policy)`,
+        `${form}:${line('label: "Who will buy it?"')}:14 body[3].attributes.label: "Who buys it?" is not a question the policy knows; the business case for deal asks "Who will buy it?" (run roadmap-guard forms to write the form again from the policy)`,
+        `${form}:${shipped.split('\n').findIndex((candidate, index) => index > line('label: "Would we build') && candidate.includes('options:')) + 1}:7 body[6].attributes.options: "Would we build this without this custome…" (42 characters) lacks "No" and offers "Maybe" the policy refuses; the business case for deal accepts "Yes", "No" (run roadmap-guard forms to write the form again from the policy)`,
+        '',
+      ].join('\n'),
+    );
   });
 
   it('refuses a policy over the size cap as the action does', async () => {
@@ -79,18 +113,32 @@ describe('roadmap-guard validate', () => {
     expect(exitCode).toBe(0);
   });
 
-  it("accepts the README's short policy, whose questions and reviews are the shipped issue form's", async () => {
+  it("accepts the README's short policy, and shows the form roadmap-guard forms writes from it", async () => {
     const io = capturedIo();
     const text = yamlBlockAfter('README.md', '<!-- policy:short -->');
-    const form = readFileSync('.github/ISSUE_TEMPLATE/deal-request.yml', 'utf8');
+    const form = yamlBlockAfter('README.md', '<!-- example:policy-form -->');
 
     expect(await main(['validate', policyFile(text)], io)).toBe(0);
     expect(io.err()).toBe('');
     expect(io.out()).toContain(': OK — 1 category (deal ≤ 10%), 2 business-case fields and 2 reviews for deal, 1 forbidden label, fails on over-budget, forbidden-label\n');
-    for (const question of ['Who will buy it?', 'Would we build this without this customer?', 'GTM review', 'Technical review']) {
-      expect(text).toContain(question);
-      expect(form).toContain(`label: ${question}`);
+    expect(form).toBe(issueForms(parsePolicy(parse(text)), '.github/roadmap-policy.yml')[0]?.text);
+    // The form asks who the customer is and how big the work is: the per-customer cap and the sizes read those answers.
+    for (const question of ['Customer', 'Estimate', 'Who will buy it?', 'Would we build this without this customer?', 'GTM review', 'Technical review']) {
+      expect(form).toContain(`"${question}"`);
     }
+  });
+
+  it("accepts the policy page's business case per kind of work, asking each category what the page says", async () => {
+    const io = capturedIo();
+    const text = yamlBlockAfter('docs/policy.md', '## A business case per kind of work');
+
+    expect(await main(['validate', policyFile(text)], io)).toBe(0);
+    const asked = Object.fromEntries(parsePolicy(parse(text)).businessCase.byCategory.map((rule) => [rule.category, [...rule.fields.map((f) => f.heading), ...rule.checklist]]));
+    expect(asked).toEqual({
+      deal: ['Who will buy it?', 'How will we market it?', 'Investment cap', 'Success metric', 'Would we build this without this customer?', 'GTM review'],
+      feature: ['Who will buy it?', 'How will we market it?', 'GTM review'],
+      bet: ['Investment cap', 'Success metric', 'Walk away by'],
+    });
   });
 
   it("accepts the policy page's inheriting example on its own: a category that only changes its budget needs no match", async () => {

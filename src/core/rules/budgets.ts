@@ -56,7 +56,7 @@ function categoryBudget(
   const name = rule?.name ?? OTHER_CATEGORY;
   const members = planned.filter(({ assessment }) => assessment.category === name);
   const points = sumScaled(members);
-  const customers = customerBudgets(policy, rule, members, points);
+  const customers = customerBudgets({ policy, rule, members, categoryPoints: points, total });
   const { maxShare, minShare } = rule ?? {};
   const over = maxShare !== undefined && exceedsShare(points, total, maxShare);
   const under = minShare !== undefined && belowShare(points, total, minShare);
@@ -87,20 +87,33 @@ function budgetStatus(over: boolean, under: boolean, limited: boolean): Category
   return limited ? 'ok' : 'uncapped';
 }
 
-/** Each customer's share of a category, largest first, and a finding for each one over the per-customer cap. */
-function customerBudgets(
-  policy: Policy,
-  rule: CategoryRule | undefined,
-  members: AssessedItem[],
-  categoryPoints: number,
-): { budgets: CustomerBudget[]; findings: DraftFinding[] } {
+interface CustomerFacts {
+  policy: Policy;
+  rule: CategoryRule | undefined;
+  members: AssessedItem[];
+  /** Scaled points of the category, and of all planned work. */
+  categoryPoints: number;
+  total: number;
+}
+
+/**
+ * Each customer's share of a category (and of all planned work, when that is
+ * capped), largest first, and a finding for each customer over either cap.
+ */
+function customerBudgets({ policy, rule, members, categoryPoints, total }: CustomerFacts): { budgets: CustomerBudget[]; findings: DraftFinding[] } {
   const findings: DraftFinding[] = [];
   const cap = rule?.perCustomerMaxShare;
+  const plannedCap = rule?.perCustomerMaxPlannedShare;
   const budgets = [...byCustomer(members).entries()].map(([customer, items]) => {
     const points = sumScaled(items);
-    const over = cap !== undefined && exceedsShare(points, categoryPoints, cap);
-    if (over && rule) {
-      findings.push(customerOverShare({ policy, name: rule.name, customer, points, total: categoryPoints, cap, contributors: contributorsOf(items) }));
+    const overCategory = cap !== undefined && exceedsShare(points, categoryPoints, cap);
+    const overPlanned = plannedCap !== undefined && exceedsShare(points, total, plannedCap);
+    if (rule && (overCategory || overPlanned)) {
+      const facts = { policy, name: rule.name, customer, points, contributors: contributorsOf(items) };
+      // One finding per customer: the cap that asks the most of it.
+      const byCategory = overCategory ? customerOverShare({ ...facts, total: categoryPoints, cap: cap! }) : undefined;
+      const byPlanned = overPlanned ? customerOverPlannedShare({ ...facts, total, cap: plannedCap! }) : undefined;
+      findings.push(byCategory && byPlanned ? (byCategory.excess >= byPlanned.excess ? byCategory : byPlanned).finding : (byCategory ?? byPlanned)!.finding);
     }
     return {
       customer,
@@ -108,7 +121,8 @@ function customerBudgets(
       points: fromScaled(points),
       share: formatPercent(points, categoryPoints),
       ...(cap ? { cap: cap.text } : {}),
-      over,
+      ...(plannedCap ? { plannedShare: formatPercent(points, total), plannedCap: plannedCap.text } : {}),
+      over: overCategory || overPlanned,
       scaled: points,
     };
   });
@@ -173,15 +187,33 @@ function underMinShare(facts: ShareFacts & { floor: Share }): DraftFinding {
   };
 }
 
-function customerOverShare({ policy, name, customer, points, total, contributors, cap }: ShareFacts & { customer: string; cap: Share }): DraftFinding {
+type CustomerShareFacts = ShareFacts & { customer: string; cap: Share };
+
+function customerOverShare(facts: CustomerShareFacts): { finding: DraftFinding; excess: number } {
+  const { policy, name, customer, points, total, cap } = facts;
+  const message = `${customer} has ${formatPercent(points, total)} of ${name} work, above the ${cap.text} per-customer cap (${ofTotal(policy, points, total)})`;
+  return customerFinding(facts, message);
+}
+
+/** The cap on all planned work: "acme has 6% of all planned work (through deal work), above the 5% per-customer cap of all planned work". */
+function customerOverPlannedShare(facts: CustomerShareFacts): { finding: DraftFinding; excess: number } {
+  const { policy, name, customer, points, total, cap } = facts;
+  const message = `${customer} has ${formatPercent(points, total)} of all planned work through ${name} work, above the ${cap.text} per-customer cap of all planned work (${ofTotal(policy, points, total)})`;
+  return customerFinding(facts, message);
+}
+
+function customerFinding({ policy, name, customer, points, total, contributors, cap }: CustomerShareFacts, message: string): { finding: DraftFinding; excess: number } {
   const excess = pointsToRemove(points, total, cap);
   return {
-    kind: 'customer-over-share',
-    category: name,
-    customer,
-    message: `${customer} has ${formatPercent(points, total)} of ${name} work, above the ${cap.text} per-customer cap (${ofTotal(policy, points, total)})`,
-    fix: `Defer or descope at least ${amount(excess, policy.work.unit)} of ${customer}'s requests so no customer dominates — newest first: ${listItems(contributors)}`,
-    contributors,
+    excess,
+    finding: {
+      kind: 'customer-over-share',
+      category: name,
+      customer,
+      message,
+      fix: `Defer or descope at least ${amount(excess, policy.work.unit)} of ${customer}'s requests so no customer dominates — newest first: ${listItems(contributors)}`,
+      contributors,
+    },
   };
 }
 

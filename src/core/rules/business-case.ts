@@ -1,8 +1,10 @@
 /**
- * Business case: every item in an `applies-to` category answers the form's
- * questions well enough to judge it as an investment, and has had its reviews.
- * Work `work.exclude-labels` leaves off the roadmap needs none: a customer's
- * bug carries the customer's label, yet it is no investment to argue for.
+ * Business case: every item in a category that has one answers its form's
+ * questions well enough to judge it as an investment, and has had its
+ * reviews. Each category asks its own questions: a bet its cap and metric, a
+ * deal request who else will buy it. Work `work.exclude-labels` leaves off the
+ * roadmap needs none: a customer's bug carries the customer's label, yet it is
+ * no investment to argue for.
  */
 import type { BusinessCaseField } from '../policy.js';
 import { isExcluded, normalizeAnswer, sameAnswer } from '../classify.js';
@@ -11,15 +13,13 @@ import { plural, withoutFinalPeriod } from '../wording.js';
 import { type AssessedItem, type DraftFinding, type RuleContext, aboutItem } from './context.js';
 
 export function businessCaseRule(context: RuleContext): DraftFinding[] {
-  const { businessCase } = context.policy;
-  if (businessCase.appliesTo.length === 0) return [];
-  const applies = new Set(businessCase.appliesTo);
-  return context.items
-    .filter(({ item, assessment }) => item.state === 'open' && applies.has(assessment.category) && !isExcluded(context.policy, item))
-    .flatMap((assessed) => [
-      ...businessCase.fields.flatMap((field) => checkField(assessed, field)),
-      ...businessCase.checklist.flatMap((entry) => checkReview(assessed, entry)),
-    ]);
+  const cases = new Map(context.policy.businessCase.byCategory.map((rule) => [rule.category, rule]));
+  if (cases.size === 0) return [];
+  return context.items.flatMap((assessed) => {
+    const rule = assessed.item.state === 'open' && !isExcluded(context.policy, assessed.item) ? cases.get(assessed.assessment.category) : undefined;
+    if (!rule) return [];
+    return [...rule.fields.flatMap((field) => checkField(assessed, field)), ...rule.checklist.flatMap((entry) => checkReview(assessed, entry))];
+  });
 }
 
 function checkField(assessed: AssessedItem, field: BusinessCaseField): DraftFinding[] {

@@ -90,6 +90,28 @@ describe('budgets', () => {
     expect(finding?.fix).toContain('at least 4 points');
   });
 
+  it('caps a customer at a share of all planned work, whatever the category\'s own share', () => {
+    // "No customer over 5% of capacity": 50% of deal work would be 5% of capacity only while deal work is exactly 10%.
+    const ofCapacity = policy({
+      work: { size: { field: 'Estimate' } },
+      categories: { deal: { match: { labels: ['deal'] }, 'per-customer': { 'max-share-of-category': '50%', 'max-share-of-planned-work': '5%' } } },
+      customer: { labels: 'customer:*' },
+    });
+    const items = [...sized([6], ['deal', 'customer:acme'], 1), ...sized([14], ['deal', 'customer:globex'], 2), ...sized([80], ['roadmap'], 3)];
+    const { budgets } = evaluate(ofCapacity, items, NOW);
+    expect(budgets[0]?.customers).toEqual([
+      { customer: 'globex', items: 1, points: 14, share: '70%', cap: '50%', plannedShare: '14%', plannedCap: '5%', over: true },
+      { customer: 'acme', items: 1, points: 6, share: '30%', cap: '50%', plannedShare: '6%', plannedCap: '5%', over: true },
+    ]);
+    const findings = findingsOf(ofCapacity, items, 'customer-over-share');
+    // acme is within half of deal work but over 5% of all planned work; globex breaks both, and is told about the cap that asks more of it.
+    expect(findings.map((f) => f.message)).toEqual([
+      'acme has 6% of all planned work through deal work, above the 5% per-customer cap of all planned work (6 of 100 points)',
+      'globex has 14% of all planned work through deal work, above the 5% per-customer cap of all planned work (14 of 100 points)',
+    ]);
+    expect(findings[0]?.fix).toContain('at least 2 points');
+  });
+
   it('counts only planned items: closed and excluded work does not take capacity', () => {
     const scoped = policy({ ...{ work: { 'exclude-labels': ['bug'] } }, categories: { deal: { match: { labels: ['deal'] }, budget: { 'max-share': '50%' } } } });
     const items = [

@@ -81,4 +81,49 @@ describe('business case', () => {
     expect(findingsOf(optional, [workItem({ labels: ['deal'] })], 'missing-field')).toEqual([]);
     expect(findingsOf(optional, [workItem({ labels: ['deal'], form: { Link: 'x' } })], 'invalid-field')).toHaveLength(1);
   });
+
+  describe('per category', () => {
+    // A 40-person B2B company: a bet needs its cap, metric and walk-away date; a deal request who buys it
+    // and whether we would build it anyway; a feature only who buys it and how we sell it.
+    const leads = policy({
+      categories: {
+        deal: { match: { labels: ['deal'] }, 'business-case': { fields: [{ heading: 'Would we build this without this customer?', 'one-of': ['Yes', 'No'], 'fail-on': ['No'] }] } },
+        bet: { match: { labels: ['bet'] }, 'business-case': { fields: [{ heading: 'Walk away by', type: 'date' }], checklist: ['Technical review'] } },
+        feature: { match: { labels: ['feature'] } },
+      },
+      'business-case': {
+        'applies-to': ['deal', 'feature'],
+        fields: [
+          { heading: 'Who will buy it?' },
+          { heading: 'How will we market it?' },
+          { heading: 'Investment cap', 'applies-to': ['deal', 'bet'] },
+          { heading: 'Success metric', 'applies-to': ['deal', 'bet'] },
+        ],
+        checklist: ['GTM review'],
+      },
+    });
+    const asked = (labels: string[]) =>
+      caseKinds.flatMap((kind) => findingsOf(leads, [workItem({ labels })], kind)).map((finding) => finding.field);
+
+    it("asks each category its own questions: the shared ones that apply to it, then its own", () => {
+      expect(asked(['deal'])).toEqual(['Who will buy it?', 'How will we market it?', 'Investment cap', 'Success metric', 'Would we build this without this customer?', 'GTM review']);
+      expect(asked(['bet'])).toEqual(['Investment cap', 'Success metric', 'Walk away by', 'Technical review']);
+      expect(asked(['feature'])).toEqual(['Who will buy it?', 'How will we market it?', 'GTM review']);
+      expect(asked(['chore'])).toEqual([]);
+    });
+
+    it('keeps the shared categories as the customer-driven ones, and lists every field once', () => {
+      expect(leads.businessCase.appliesTo).toEqual(['deal', 'feature']);
+      expect(leads.businessCase.byCategory.map((rule) => rule.category)).toEqual(['deal', 'feature', 'bet']);
+      expect(leads.businessCase.fields.map((field) => field.heading)).toHaveLength(6);
+    });
+
+    it('asks a heading once when the shared case and the category both ask it', () => {
+      const twice = policy({
+        categories: { deal: { match: { labels: ['deal'] }, 'business-case': { fields: [{ heading: 'who will buy it' }], checklist: ['GTM review'] } } },
+        'business-case': { 'applies-to': ['deal'], fields: [{ heading: 'Who will buy it?' }], checklist: ['GTM review'] },
+      });
+      expect(caseKinds.flatMap((kind) => findingsOf(twice, [workItem({ labels: ['deal'] })], kind)).map((f) => f.field)).toEqual(['Who will buy it?', 'GTM review']);
+    });
+  });
 });

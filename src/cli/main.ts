@@ -22,13 +22,15 @@ ${Object.values(COMMANDS)
 
 Options:
   --format text|markdown|json   how demo and simulate print the report (default: text)
-  --help, -h                    a command's own options: roadmap-guard <command> --help
+  --help, -h                    a command's own options: roadmap-guard help <command>
   --version, -v                 the installed version
 
 ${EXIT_CODES_HELP}`;
 
 export async function main(argv: string[], io: CliIo): Promise<number> {
   const [name, ...args] = argv;
+  // `help <command>` is `<command> --help`.
+  if (name === 'help' && args.length > 0) return main([args[0]!, '--help'], io);
   if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
     io.stdout.write(USAGE);
     return name === undefined ? EXIT.badInput : EXIT.ok;

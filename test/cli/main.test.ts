@@ -20,8 +20,17 @@ describe('roadmap-guard', () => {
     expect(stdout).toContain(EXIT_CODES_HELP);
   });
 
+  it('prints a command\'s own help for help <command>, as for <command> --help', async () => {
+    for (const command of ['validate', 'demo', 'simulate', 'snapshot']) {
+      const help = await runCli(['help', command]);
+      expect(help, command).toEqual({ ...(await runCli([command, '--help'])), stderr: '' });
+      expect(help.stdout).toMatch(new RegExp(`^Usage: roadmap-guard ${command} `));
+    }
+    expect(await runCli(['help', 'valdate'])).toMatchObject({ code: 2, stderr: expect.stringMatching(/^roadmap-guard: unknown command "valdate"; did you mean validate\?/) });
+  });
+
   it('every command help lists the same exit codes', async () => {
-    for (const command of ['validate', 'demo', 'simulate']) {
+    for (const command of ['validate', 'demo', 'simulate', 'snapshot']) {
       expect((await runCli([command, '--help'])).stdout, command).toContain(EXIT_CODES_HELP);
     }
   });

@@ -20,6 +20,7 @@ const quiet = ['--no-audit', '--no-fund', '--loglevel=error'];
 try {
   const packed = JSON.parse(execFileSync(npm, ['pack', '--json', '--pack-destination', work, ...quiet], { cwd: root, encoding: 'utf8' }))[0];
   const shipped = packed.files.map((file) => file.path);
+  expect(`the tarball is named ${manifest.name}-${manifest.version}.tgz, as the release attaches it and the README's download address names it`, packed.filename === `${manifest.name}-${manifest.version}.tgz`);
   expect(`the tarball holds the bundled CLI and the example (${shipped.length} files)`, ['dist/cli/index.js', 'examples/roadmap-policy.yml', 'examples/acme-snapshot.json'].every((f) => shipped.includes(f)));
   expect('the tarball leaves out sources, tests and the action bundle', !shipped.some((f) => /^(src|test|lib)\/|^dist\/index\.js$/.test(f)));
   expect('the package declares no runtime dependency', Object.keys(manifest.dependencies ?? {}).length === 0);

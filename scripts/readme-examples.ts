@@ -26,6 +26,7 @@ import { renderTerminal } from '../src/report/terminal.js';
 import type { ReportInput } from '../src/report/types.js';
 import { outcomesSection } from '../src/report/outcomes.js';
 import { costTable } from '../bench/cost-table.js';
+import { catchUpWrites, faqCost, rateLimitCost, requestCounting, savedStateCost } from '../bench/cost-sentences.js';
 import type { BenchResults } from '../bench/results.js';
 
 export const POLICY_FILE = 'examples/roadmap-policy.yml';
@@ -110,6 +111,12 @@ export interface ReadmeExamples {
   'policy-preview': string;
   /** The cost targets beside the figures of the last `npm run bench` (bench/results.json). */
   cost?: string;
+  /** Sentences quoting the same figures where other pages need them. */
+  'cost-catch-up'?: string;
+  'cost-saved-state'?: string;
+  'cost-faq'?: string;
+  'cost-rate-limits'?: string;
+  'cost-log-line'?: string;
 }
 
 export function renderReadmeExamples(root: string): ReadmeExamples {
@@ -121,7 +128,19 @@ export function renderReadmeExamples(root: string): ReadmeExamples {
     ...archiveExamples(root),
     demo: demoTop(input),
     outcomes: outcomesSection(input.outcomes),
-    cost: costTable(JSON.parse(readFileSync(join(root, 'bench', 'results.json'), 'utf8')) as BenchResults),
+    ...costExamples(JSON.parse(readFileSync(join(root, 'bench', 'results.json'), 'utf8')) as BenchResults),
+  };
+}
+
+/** Every figure the docs quote from the last `npm run bench`. */
+function costExamples(results: BenchResults): Pick<ReadmeExamples, 'cost' | 'cost-catch-up' | 'cost-saved-state' | 'cost-faq' | 'cost-rate-limits' | 'cost-log-line'> {
+  return {
+    cost: costTable(results),
+    'cost-catch-up': catchUpWrites(results),
+    'cost-saved-state': savedStateCost(results),
+    'cost-faq': faqCost(results),
+    'cost-rate-limits': rateLimitCost(results),
+    'cost-log-line': requestCounting(results),
   };
 }
 
@@ -207,7 +226,7 @@ export function withExamples(markdown: string, examples: Partial<ReadmeExamples>
 /** Markdown reports are shown rendered and quoted; terminal output as it looks in a terminal; the cost table as part of the README. */
 function shownAs(name: string, text: string): string {
   if (name === 'demo') return `\`\`\`text\n${text.trimEnd()}\n\`\`\``;
-  return name === 'cost' ? text.trimEnd() : quoteBlock(text);
+  return name === 'cost' || name.startsWith('cost-') ? text.trimEnd() : quoteBlock(text);
 }
 
 /**

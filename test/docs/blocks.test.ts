@@ -150,6 +150,7 @@ describe('shell lines in the docs', () => {
     mkdirSync(join(clone, '.github'));
     cpSync(join(root, 'examples/roadmap-policy.yml'), join(clone, '.github/roadmap-policy.yml'));
     cpSync(join(root, '.ci'), join(clone, '.ci'), { recursive: true });
+    cpSync(join(root, 'scripts'), join(clone, 'scripts'), { recursive: true });
   });
   afterAll(() => rmSync(clone, { recursive: true, force: true }));
 

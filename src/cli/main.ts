@@ -45,5 +45,20 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
     io.stderr.write(`roadmap-guard: unknown command "${name}"${nearest ? `; did you mean ${nearest}?` : ''}\n\n${USAGE}`);
     return EXIT.badInput;
   }
-  return command.run(args, io);
+  return runCommand(name, command.run, args, io);
+}
+
+/**
+ * A command's exit code. A crash is a bug: it is said as one, with the
+ * stack to report, and exits 2 (the command could not do its job), never 1,
+ * which means the check fails.
+ */
+export async function runCommand(name: string, run: Command, args: string[], io: CliIo): Promise<number> {
+  try {
+    return await run(args, io);
+  } catch (error) {
+    const detail = error instanceof Error ? (error.stack ?? error.message) : String(error);
+    io.stderr.write(`roadmap-guard ${name}: unexpected error, a bug in roadmap-guard ${packageVersion()}. Please report it with the command you ran and this output:\n${detail}\n`);
+    return EXIT.badInput;
+  }
 }

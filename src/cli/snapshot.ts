@@ -14,8 +14,6 @@ import { readIssues, type RepoRef } from '../github/read.js';
 import { DEFAULT_POLICY_PATH, loadPolicy, type LoadedPolicy } from '../policy/load.js';
 import { BadInput, type CliIo, type Command, EXIT, EXIT_CODES_HELP, parseStrictly, rejectArguments, reportBadInput } from './io.js';
 import { plural } from '../core/wording.js';
-import { PolicyError } from '../policy/errors.js';
-import { SnapshotError } from '../snapshot/file.js';
 import { loadLocalPolicy } from './simulate.js';
 
 const SNAPSHOT_USAGE = `Usage: roadmap-guard snapshot --repo <owner/name> [--project <owner/number>] [--out <file>] [--policy <path>] [--api-url <url>]
@@ -65,29 +63,9 @@ export const snapshotCommand: Command = async (args, io) => {
     else io.stdout.write(json);
     return EXIT.ok;
   } catch (error) {
-    if (isGitHubFailure(error)) {
-      io.stderr.write(`roadmap-guard snapshot: ${oneLine(error.message)}\n`);
-      return EXIT.badInput;
-    }
     return reportBadInput('snapshot', error, io);
   }
 };
-
-/**
- * What reading GitHub can fail with (no answer, a refused token, a missing
- * repository or board): the snapshot cannot be taken, which is exit 2. A
- * programming error (TypeError and the like) is not among them.
- */
-function isGitHubFailure(error: unknown): error is Error {
-  const userInput = error instanceof BadInput || error instanceof PolicyError || error instanceof SnapshotError;
-  const bug = error instanceof TypeError || error instanceof ReferenceError || error instanceof RangeError || error instanceof SyntaxError;
-  return error instanceof Error && !userInput && !bug;
-}
-
-/** The first line, without the advice meant for a workflow's next run: the user runs this command again themselves. */
-function oneLine(message: string): string {
-  return message.split('\n', 1)[0]!.replace(/\. This is a problem on GitHub’s side .*$/, '. Check the network and --api-url, then run the command again');
-}
 
 /** The policy: a local file when one exists at the path, otherwise the file in the repository. */
 async function readSnapshotPolicy(client: GitHubClient, options: SnapshotOptions, io: CliIo): Promise<LoadedPolicy> {

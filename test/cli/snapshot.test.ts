@@ -79,7 +79,7 @@ describe('roadmap-guard snapshot', () => {
     const closed = await closedPort();
     const result = await runCli(['snapshot', '--repo', 'acme/widgets', '--api-url', `http://127.0.0.1:${closed}`], { env: { GITHUB_TOKEN: 'any-token' }, client: { retryTimeUnitMs: 1 } });
     expect(result.code).toBe(2);
-    expect(result.stderr).toMatch(/^roadmap-guard snapshot: Could not read \.github\/roadmap-policy\.yml from acme\/widgets: GET \/repos\/acme\/widgets\/contents\/.* got no answer from GitHub: .*Check the network and --api-url, then run the command again\n$/);
+    expect(result.stderr).toMatch(/^roadmap-guard snapshot: Could not read \.github\/roadmap-policy\.yml from acme\/widgets: GET \/repos\/acme\/widgets\/contents\/.* got no answer from GitHub: .*Check the network \(and --api-url, if given\), then run the command again\n$/);
   });
 
   it('lists the exit codes in its help, as every command does', async () => {

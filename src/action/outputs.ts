@@ -41,7 +41,7 @@ export function setOutputs(values: OutputValues): void {
 }
 
 /** The `requests` output: names as documented in action.yml. */
-function requestsOutput(counts: RequestCounts) {
+export function requestsOutput(counts: RequestCounts) {
   return {
     graphql: counts.graphql,
     'graphql-points': counts.graphqlPoints,

@@ -12,7 +12,9 @@ import { parse } from 'yaml';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseSnapshot } from '../../src/snapshot/file.js';
 import { relayedProjectItem } from '../../src/action/project-dispatch.js';
-import { renderReadmeExamples } from '../../scripts/readme-examples.js';
+import { exampleReportInput, renderReadmeExamples } from '../../scripts/readme-examples.js';
+import { budgetsOutput, findingsOutput } from '../../src/report/outputs.js';
+import { requestsOutput } from '../../src/action/outputs.js';
 import { type Block, blocksOf, documentedFiles } from './blocks.js';
 import { wholeWorkflowText, workflowProblems, type Workflow } from './workflow-rules.js';
 import { runCli } from '../cli/helpers.js';
@@ -129,6 +131,22 @@ describe('JSON in the docs', () => {
   });
 });
 
+describe('the JSON outputs the README shows', () => {
+  // The outputs table: | `name` | `example` | meaning |, with `…` for parts left out.
+  const shown = Object.fromEntries(
+    [...readFileSync(join(root, 'README.md'), 'utf8').matchAll(/^\| `([a-z-]+)` \| `([[{].*?)` \|/gm)].map((match) => [match[1]!, JSON.parse(match[2]!.replace(/"…"|…/g, 'null')) as unknown]),
+  );
+  const evaluation = exampleReportInput(root).evaluation;
+  const keys = (value: unknown) => Object.keys((Array.isArray(value) ? value[0] : value) as object);
+
+  it('have the fields the action sets, in its order', () => {
+    expect(Object.keys(shown)).toEqual(['findings', 'budgets', 'requests']);
+    expect(keys(shown.findings)).toEqual(keys(findingsOutput(evaluation)));
+    expect(keys(shown.budgets)).toEqual(keys(budgetsOutput(evaluation)));
+    expect(keys(shown.requests)).toEqual(keys(requestsOutput({ graphql: 1, graphqlPoints: 1, restRead: 0, write: 0, rateLimitRemaining: 10 })));
+  });
+});
+
 describe('command synopses in the docs', () => {
   it.each(ofKind('synopsis'))("%s is the command's own usage line", async (_, block) => {
     for (const line of block.text.split('\n').filter((text) => text.trim())) {
@@ -213,6 +231,21 @@ export function runShell(cwd: string, text: string, fixture: unknown = {}) {
     rmSync(scratch, { recursive: true, force: true });
   }
 }
+
+describe('the invalid policy docs/policy.md shows', () => {
+  it('is reported as the policy corpus reports its file of several mistakes, line for line', () => {
+    const block = blocks.find((candidate) => candidate.file === 'docs/policy.md' && candidate.text.includes('max-share: expected a share'))!;
+    const corpus = 'test/policy/corpus/43-several-problems-at-once';
+    const reported = readFileSync(join(root, `${corpus}.expected`), 'utf8').split('\n');
+    const lines = block.text.split('\n').filter(Boolean);
+    expect(lines.length).toBeGreaterThan(2);
+    for (const line of lines) {
+      // The docs name the file where a repository keeps it and shorten a long list with "…".
+      const pattern = new RegExp(`^${line.replace('.github/roadmap-policy.yml', `${corpus}.yml`).split('…').map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('.*')}$`);
+      expect(reported.some((candidate) => pattern.test(candidate)), line).toBe(true);
+    }
+  });
+});
 
 describe('the uninstall commands', () => {
   const uninstall = blocks.find((block) => block.file === 'README.md' && block.text.includes('gh label delete'))!;

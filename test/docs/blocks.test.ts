@@ -45,6 +45,25 @@ describe('the blocks of the README and docs/', () => {
     expect(specs.filter((spec) => !allowed.has(spec.slice(spec.indexOf(': ') + 2)))).toEqual([]);
   });
 
+  it('are told apart by content, or by a marker; a block that is neither is left unclassified, which fails the test above', () => {
+    const markdown = [
+      '```yaml\nversion: 1\n```',
+      '- a list item:\n\n  ```yaml\n  - uses: roadmap-guard/roadmap-guard@v1\n  ```',
+      '```sh\nroadmap-guard simulate --policy <file>\n```',
+      '```text\nsomething someone typed\n```',
+      '<!-- docs:excerpt the middle of a long log -->\n```text\n…\n```',
+      '<!-- example:demo -->\n```text\nRoadmap health\n```\n<!-- /example:demo -->',
+    ].join('\n\n');
+    expect(blocksOf('x.md', markdown, root).map(({ line, kind, note }) => ({ line, kind, note }))).toEqual([
+      { line: 1, kind: 'policy', note: undefined },
+      { line: 7, kind: 'workflow-part', note: undefined },
+      { line: 11, kind: 'synopsis', note: undefined },
+      { line: 15, kind: undefined, note: undefined },
+      { line: 20, kind: 'excerpt', note: 'the middle of a long log' },
+      { line: 25, kind: 'generated', note: 'demo' },
+    ]);
+  });
+
   it.each(ofKind('checked-by'))('%s is checked by the test it names', (_, block) => {
     const test = join(root, block.note ?? '');
     expect(existsSync(test)).toBe(true);

@@ -4,6 +4,10 @@
 # the registry, then the steps the README and docs/cli.md walk through, each
 # output checked against what the docs say. Run after `npm run build`; ends
 # with "first hour: N checks, N failed" and exits 1 when any failed.
+#
+#   bash scripts/first-hour.sh             packs and installs the package itself
+#   bash scripts/first-hour.sh <folder>    a folder where the packed package is installed
+#                                          (scripts/check-package.js passes its own)
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 work="$(mktemp -d)"
@@ -32,16 +36,22 @@ block_after() {
   awk -v marker="$2" 'index($0, marker) == 1 { found = 1; next } found && /^```/ { if (inside) exit; inside = 1; next } inside { print }' "$1"
 }
 
-tarball="$(cd "$root" && npm pack --silent --pack-destination "$work")"
-mkdir -p "$work/project/.github"
-cd "$work/project"
-echo '{ "name": "a-new-users-repository", "private": true }' >package.json
-npm install --offline --no-audit --no-fund --loglevel=error "$work/$tarball" >/dev/null
+if [ -n "${1:-}" ]; then
+  cd "$1"
+  tarball="the packed package"
+else
+  tarball="$(cd "$root" && npm pack --silent --pack-destination "$work")"
+  mkdir -p "$work/project"
+  cd "$work/project"
+  echo '{ "name": "a-new-users-repository", "private": true }' >package.json
+  npm install --offline --no-audit --no-fund --loglevel=error "$work/$tarball" >/dev/null
+fi
+mkdir -p .github
 version="$(node -p 'require(process.argv[1]).version' "$root/package.json")"
 examples=node_modules/roadmap-guard/examples
-roadmap_guard() { node_modules/.bin/roadmap-guard "$@"; }
+roadmap_guard() { env -u GITHUB_TOKEN -u GH_TOKEN node_modules/.bin/roadmap-guard "$@"; }
 
-check "$tarball installs offline and says its version" 0 "$version" roadmap_guard --version
+check "$tarball, installed offline, says its version" 0 "$version" roadmap_guard --version
 
 # The README's short policy, as a new user copies it.
 block_after "$root/README.md" '<!-- policy:short -->' >.github/roadmap-policy.yml

@@ -277,8 +277,9 @@ describe('the uninstall commands', () => {
       { id: 103, user: bot, body: 'Another workflow of the same token' },
       { id: 104, user: bot, body: `${COMMENT_MARKER}\n${MERGE_GATE_MARKER}\n\nThis pull request closes deal work over budget` },
     ],
+    // A saved state's key: prefix, repository, policy digest, run id, attempt, time (test/saved-state/saved-state.test.ts checks the format).
     'cache list': [
-      { id: 201, key: 'roadmap-guard-state-acme/app-0f3a-1764849600000' },
+      { id: 201, key: `roadmap-guard-state-acme/app-${'0f'.repeat(32)}-42-1-1764849600000` },
       { id: 202, key: 'npm-linux-x64-8c1d' },
     ],
   };

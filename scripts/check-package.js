@@ -34,6 +34,10 @@ try {
   // What a new user does next, on this installation: scripts/first-hour.sh checks each step's output.
   const firstHour = spawnSync('bash', [join(root, 'scripts', 'first-hour.sh'), project], { stdio: 'inherit', env: { ...process.env, NO_COLOR: '1' } });
   expect("a new user's first hour on the installed package (scripts/first-hour.sh)", firstHour.status === 0);
+  // Every shell line of the README and docs/, run with the installed package as `roadmap-guard`.
+  const cli = join(project, 'node_modules', 'roadmap-guard', 'dist', 'cli', 'index.js');
+  const docs = spawnSync(npm, ['exec', '--', 'vitest', 'run', 'test/docs/blocks.test.ts', '-t', 'shell lines in the docs'], { cwd: root, encoding: 'utf8', env: { ...process.env, ROADMAP_GUARD_DOCS_CLI: cli } });
+  expect('the shell lines of the README and docs/ run with the installed package (test/docs/blocks.test.ts)', docs.status === 0, docs);
   console.log(`${packed.filename} (${(packed.size / 1024).toFixed(0)} kB, ${shipped.length} files) installs offline and runs from an empty folder`);
 } catch (error) {
   console.error(error instanceof Error ? error.message : String(error));

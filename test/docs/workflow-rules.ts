@@ -29,6 +29,8 @@ export interface Workflow {
 }
 
 const GUARD = /^roadmap-guard\/roadmap-guard@(.+)$/;
+/** The action, by its published name or, in this repository's own workflows, as `./`. */
+const isGuard = (step: Step) => GUARD.test(step.uses ?? '') || step.uses === './';
 
 /**
  * A step runs after a failed step only when its `if` says so: GitHub adds
@@ -44,7 +46,7 @@ export function workflowProblems(workflow: Workflow, majorTag: string): string[]
   for (const [name, job] of Object.entries(workflow.jobs ?? {})) {
     const steps = job.steps ?? [];
     const canFail: string[] = [];
-    if (steps.some((step) => GUARD.test(step.uses ?? '')) && job.permissions === undefined && workflow.permissions === undefined) {
+    if (steps.some(isGuard) && job.permissions === undefined && workflow.permissions === undefined) {
       problems.push(`jobs.${name}: set permissions (contents: read, issues: write): the token's defaults depend on the organization's settings`);
     }
     steps.forEach((step, index) => {
@@ -58,7 +60,7 @@ export function workflowProblems(workflow: Workflow, majorTag: string): string[]
           problems.push(`jobs.${name}.steps[${index}]: reads steps.${id}.outputs but is skipped when ${id} fails the check; add "if: \${{ always() && … }}" or "!cancelled()"`);
         }
       }
-      const guardThatCanFail = ref !== undefined && step.id && String(step['continue-on-error'] ?? 'false') !== 'true';
+      const guardThatCanFail = isGuard(step) && step.id && String(step['continue-on-error'] ?? 'false') !== 'true';
       if (guardThatCanFail) canFail.push(step.id!);
     });
   }

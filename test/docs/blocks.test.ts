@@ -170,6 +170,16 @@ describe('the JSON outputs the README shows', () => {
   });
 });
 
+describe('the relay of board events in docs/projects.md', () => {
+  it('sends with gh the client_payload the page shows', () => {
+    const payload = ofKind('dispatch-payload').find(([name]) => name.startsWith('docs/projects.md'))![1];
+    const command = blocks.find((block) => block.file === 'docs/projects.md' && block.text.includes('dispatches'))!;
+    const [call] = runShell(tmpdir(), command.text).calls;
+    const sent = Object.fromEntries([...call!.matchAll(/client_payload\[(\w+)\]=(\S+)/g)].map((match) => [match[1], match[2]]));
+    expect(sent).toEqual(JSON.parse(payload.text));
+  });
+});
+
 describe('command synopses in the docs', () => {
   it.each(ofKind('synopsis'))("%s is the command's own usage line", async (_, block) => {
     for (const line of block.text.split('\n').filter((text) => text.trim())) {

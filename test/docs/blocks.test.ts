@@ -52,6 +52,7 @@ describe('the blocks of the README and docs/', () => {
       '```sh\nroadmap-guard simulate --policy <file>\n```',
       '```text\nsomething someone typed\n```',
       '<!-- docs:excerpt the middle of a long log -->\n```text\n…\n```',
+      '<!-- docs:exerpt misspelt -->\n```text\n…\n```',
       '<!-- example:demo -->\n```text\nRoadmap health\n```\n<!-- /example:demo -->',
     ].join('\n\n');
     expect(blocksOf('x.md', markdown, root).map(({ line, kind, note }) => ({ line, kind, note }))).toEqual([
@@ -60,7 +61,8 @@ describe('the blocks of the README and docs/', () => {
       { line: 11, kind: 'synopsis', note: undefined },
       { line: 15, kind: undefined, note: undefined },
       { line: 20, kind: 'excerpt', note: 'the middle of a long log' },
-      { line: 25, kind: 'generated', note: 'demo' },
+      { line: 25, kind: undefined, note: 'misspelt' },
+      { line: 30, kind: 'generated', note: 'demo' },
     ]);
   });
 

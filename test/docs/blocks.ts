@@ -52,6 +52,9 @@ function policyKeys(root: string): Set<string> {
   return new Set(Object.keys(schema.properties ?? {}));
 }
 
+/** The kinds a comment before a block may give it. */
+const MARKERS = ['excerpt', 'checked-by'] as const;
+
 const WORKFLOW_KEYS = new Set(['name', 'on', 'permissions', 'concurrency', 'env', 'defaults', 'jobs', 'run-name']);
 const JOB_KEYS = new Set(['steps', 'runs-on', 'permissions', 'timeout-minutes', 'if', 'env', 'uses', 'with']);
 
@@ -86,7 +89,8 @@ export function blocksOf(file: string, markdown: string, root: string): Block[] 
       .join('\n');
     const marker = /^\s*<!-- docs:([\w-]+)(?: (.*?))? -->\s*$/.exec(previousLine(lines, i) ?? '');
     const block: Block = { file, line: i + 1, lang: lang ?? '', text, kind: undefined };
-    if (marker) Object.assign(block, { kind: marker[1] as BlockKind, note: marker[2] });
+    // A misspelt marker says nothing, and leaves the block unclassified.
+    if (marker) Object.assign(block, { kind: MARKERS.find((kind) => kind === marker[1]), note: marker[2] });
     else if (example) Object.assign(block, { kind: 'generated', note: example });
     else block.kind = classify(block.lang, text, keys);
     blocks.push(block);

@@ -20,13 +20,17 @@ import { evaluate } from '../src/core/evaluate.js';
 import { diffPolicies } from '../src/pull-request/policy-diff.js';
 import { renderPolicyPreview } from '../src/pull-request/preview-comment.js';
 import { renderArchiveNote, renderComment, stamp } from '../src/report/comment.js';
-import type { WorkItem } from '../src/core/types.js';
+import type { Finding, WorkItem } from '../src/core/types.js';
+import { FINDING_KINDS, type FindingKind } from '../src/core/finding-kinds.js';
+import { escapeText } from '../src/report/escape.js';
+import { withoutFinalPeriod } from '../src/core/wording.js';
 import type { Policy } from '../src/core/policy.js';
 import { renderMarkdownReport } from '../src/report/summary.js';
 import { renderTerminal } from '../src/report/terminal.js';
 import type { ReportInput } from '../src/report/types.js';
 import { outcomesSection } from '../src/report/outcomes.js';
 import { costTable } from '../bench/cost-table.js';
+import { catchUpWrites, faqCost, rateLimitCost, requestCounting, savedStateCost } from '../bench/cost-sentences.js';
 import type { BenchResults } from '../bench/results.js';
 
 export const POLICY_FILE = 'examples/roadmap-policy.yml';
@@ -99,6 +103,29 @@ export function archiveExamples(root: string): { archiveWarning: string; archive
   };
 }
 
+/**
+ * What the comment and the job summary tell people to do for each finding
+ * kind, in their words: the `fix` of the first finding of that kind on the
+ * example roadmap, under the example policy and two variants of it that
+ * reach the kinds it does not (archiving on; one exemption allowed and
+ * outcomes due 30 days after delivery).
+ */
+export function findingFixes(root: string): string {
+  const file = examplePolicyFile(root);
+  const variants = [
+    parsePolicy(file),
+    archivingPolicy(root),
+    parsePolicy({ ...file, exemptions: { ...(file.exemptions as object), 'max-open': 1 }, bets: { ...(file.bets as object), 'outcome-due-days': 30 } }),
+  ];
+  const first = new Map<FindingKind, Finding>();
+  for (const policy of variants) {
+    for (const finding of exampleReportInput(root, { policy }).evaluation.findings) if (!first.has(finding.kind)) first.set(finding.kind, finding);
+  }
+  const missing = FINDING_KINDS.filter((kind) => !first.has(kind));
+  if (missing.length > 0) throw new Error(`the example roadmap has no ${missing.join(', ')} finding to show how to fix; extend findingFixes' variants`);
+  return FINDING_KINDS.map((kind) => `- \`${kind}\`: ${escapeText(withoutFinalPeriod(first.get(kind)!.fix), 300)}.`).join('\n');
+}
+
 export interface ReadmeExamples {
   comment: string;
   summary: string;
@@ -112,6 +139,14 @@ export interface ReadmeExamples {
   cost?: string;
   /** The issue form `roadmap-guard forms` writes from the README's short policy. */
   'policy-form'?: string;
+  /** Sentences quoting the same figures where other pages need them. */
+  'cost-catch-up'?: string;
+  'cost-saved-state'?: string;
+  'cost-faq'?: string;
+  'cost-rate-limits'?: string;
+  'cost-log-line'?: string;
+  /** How to fix each finding kind, as comments and summaries say it. */
+  'finding-fixes'?: string;
 }
 
 export function renderReadmeExamples(root: string): ReadmeExamples {
@@ -124,8 +159,21 @@ export function renderReadmeExamples(root: string): ReadmeExamples {
     ...archiveExamples(root),
     demo: demoTop(root),
     outcomes: outcomesSection(input.outcomes),
-    cost: costTable(JSON.parse(readFileSync(join(root, 'bench', 'results.json'), 'utf8')) as BenchResults),
     'policy-form': shortPolicyForm(root),
+    'finding-fixes': findingFixes(root),
+    ...costExamples(JSON.parse(readFileSync(join(root, 'bench', 'results.json'), 'utf8')) as BenchResults),
+  };
+}
+
+/** Every figure the docs quote from the last `npm run bench`. */
+function costExamples(results: BenchResults): Pick<ReadmeExamples, 'cost' | 'cost-catch-up' | 'cost-saved-state' | 'cost-faq' | 'cost-rate-limits' | 'cost-log-line'> {
+  return {
+    cost: costTable(results),
+    'cost-catch-up': catchUpWrites(results),
+    'cost-saved-state': savedStateCost(results),
+    'cost-faq': faqCost(results),
+    'cost-rate-limits': rateLimitCost(results),
+    'cost-log-line': requestCounting(results),
   };
 }
 
@@ -221,7 +269,7 @@ export function withExamples(markdown: string, examples: Partial<ReadmeExamples>
 function shownAs(name: string, text: string): string {
   if (name === 'demo') return `\`\`\`text\n${text.trimEnd()}\n\`\`\``;
   if (name === 'policy-form') return `\`\`\`yaml\n${text.trimEnd()}\n\`\`\``;
-  return name === 'cost' ? text.trimEnd() : quoteBlock(text);
+  return name === 'cost' || name.startsWith('cost-') || name === 'finding-fixes' ? text.trimEnd() : quoteBlock(text);
 }
 
 /**

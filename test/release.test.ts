@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { changelogSection } from '../scripts/changelog-section.js';
+import { releaseAssetName, releaseAssetUrl } from './docs/package-specs.js';
 
 describe('release notes', () => {
   const changelog = ['# Changelog', '', '## [Unreleased]', '', '## [1.2.0] - 2027-02-01', '### Added', '- Budgets by quarter', '', '## [1.1.0] - 2027-01-01', '### Fixed', '- A typo'].join('\n');
@@ -40,6 +41,27 @@ describe('the release workflow', () => {
     expect(runs.indexOf('bash .ci/run')).toBeLessThan(runs.indexOf('gh release create'));
     expect(runs).toContain('node scripts/changelog-section.js');
     expect(runs).toContain('git push --force origin "refs/tags/$major"');
-    expect(runs).toContain('npm publish --provenance');
+    expect(runs).toContain('npm publish "$TARBALL" --provenance');
+  });
+
+  it('attaches to the release the tarball npm pack makes, and publishes that same file to npm', () => {
+    const steps = workflow.jobs.release.steps as { id?: string; run?: string; env?: Record<string, string> }[];
+    const pack = steps.findIndex((step) => step.id === 'pack');
+    const release = steps.findIndex((step) => step.run?.includes('gh release create'));
+    const publish = steps.findIndex((step) => step.run?.includes('npm publish'));
+    expect(steps[pack]!.run).toMatch(/npm pack --pack-destination "\$RUNNER_TEMP" --json/);
+    expect(runs.indexOf('bash .ci/run')).toBeLessThan(runs.indexOf('npm pack'));
+    for (const step of [release, publish]) {
+      expect(step).toBeGreaterThan(pack);
+      expect(steps[step]!.env?.TARBALL).toBe('${{ steps.pack.outputs.tarball }}');
+    }
+    expect(steps[release]!.run).toContain('gh release create "$TAG" "$TARBALL"');
+  });
+
+  it("names the tarball as npm pack does, which is what the README's download address expects", () => {
+    // npm pack names an unscoped package's tarball <name>-<version>.tgz; scripts/check-package.js checks it on the real pack.
+    const { name } = JSON.parse(readFileSync('package.json', 'utf8')) as { name: string };
+    expect(releaseAssetName('1.2.3')).toBe(`${name}-1.2.3.tgz`);
+    expect(readFileSync('README.md', 'utf8')).toContain(`npm install -g ${releaseAssetUrl('<version>')}`);
   });
 });

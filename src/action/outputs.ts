@@ -97,7 +97,7 @@ function writeFindingsFile(findings: unknown[], env: NodeJS.ProcessEnv): string 
 }
 
 /** The `requests` output: names as documented in action.yml. */
-function requestsOutput(counts: RequestCounts) {
+export function requestsOutput(counts: RequestCounts) {
   return {
     graphql: counts.graphql,
     'graphql-points': counts.graphqlPoints,

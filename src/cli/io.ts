@@ -2,12 +2,15 @@ import { parseArgs, type ParseArgsOptionsConfig } from 'node:util';
 import { SnapshotError } from '../snapshot/file.js';
 import { closest } from '../policy/did-you-mean.js';
 import { PolicyError } from '../policy/errors.js';
+import type { ClientOptions } from '../github/client.js';
 
 /** What a command may touch: passed in so tests can capture it. */
 export interface CliIo {
   stdout: { write(text: string): unknown; isTTY?: boolean; columns?: number };
   stderr: { write(text: string): unknown };
   env: NodeJS.ProcessEnv;
+  /** GitHub client settings beyond the token and URL (retry waits, timeouts); the command line uses the defaults. */
+  client?: Partial<Omit<ClientOptions, 'token' | 'apiUrl' | 'graphqlUrl' | 'warn'>>;
 }
 
 /**
@@ -21,7 +24,8 @@ export const EXIT_CODES_HELP = `Exit codes:
   0  done, and nothing fails the check
   1  the check fails: a finding that fails under the policy's fail-on
   2  the command could not do its job: an unknown option, a missing file,
-     or an invalid policy or snapshot (each problem is printed)
+     an invalid policy or snapshot (each problem is printed), or GitHub
+     out of reach or refusing the token
 `;
 
 export type Command = (args: string[], io: CliIo) => Promise<number>;
@@ -29,13 +33,32 @@ export type Command = (args: string[], io: CliIo) => Promise<number>;
 /** Thrown for input the user must fix; the message is printed as is. */
 export class BadInput extends Error {}
 
-/** Input the user must fix (options, files, policy, snapshot) becomes one message and exit 2; anything else is a bug and propagates. */
+/**
+ * Why a command could not do its job, as exit 2: input the user must fix
+ * (options, files, policy, snapshot) as its whole message, and a failure to
+ * read GitHub (no answer, a refused token, a missing repository) as one line.
+ * A programming error (TypeError and the like) is a bug and propagates.
+ */
 export function reportBadInput(command: string, error: unknown, io: CliIo): number {
   if (error instanceof BadInput || error instanceof PolicyError || error instanceof SnapshotError) {
     io.stderr.write(`roadmap-guard ${command}: ${error.message}\n`);
     return EXIT.badInput;
   }
+  if (error instanceof Error && !isBug(error)) {
+    io.stderr.write(`roadmap-guard ${command}: ${firstLine(error.message)}\n`);
+    return EXIT.badInput;
+  }
   throw error;
+}
+
+/** Errors only a mistake in the code throws. */
+export function isBug(error: unknown): boolean {
+  return error instanceof TypeError || error instanceof ReferenceError || error instanceof RangeError || error instanceof SyntaxError;
+}
+
+/** A failure's first line, without the advice meant for a workflow's next run: here the user runs the command again. */
+function firstLine(message: string): string {
+  return message.split('\n', 1)[0]!.replace(/\. This is a problem on GitHub’s side .*$/, '. Check the network (and --api-url, if given), then run the command again');
 }
 
 /**

@@ -24,13 +24,15 @@ ${Object.values(COMMANDS)
 
 Options:
   --format text|markdown|json   how demo and simulate print the report (default: text)
-  --help, -h                    a command's own options: roadmap-guard <command> --help
+  --help, -h                    a command's own options: roadmap-guard help <command>
   --version, -v                 the installed version
 
 ${EXIT_CODES_HELP}`;
 
 export async function main(argv: string[], io: CliIo): Promise<number> {
   const [name, ...args] = argv;
+  // `help <command>` is `<command> --help`.
+  if (name === 'help' && args.length > 0) return main([args[0]!, '--help'], io);
   if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
     io.stdout.write(USAGE);
     return name === undefined ? EXIT.badInput : EXIT.ok;
@@ -45,5 +47,20 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
     io.stderr.write(`roadmap-guard: unknown command "${name}"${nearest ? `; did you mean ${nearest}?` : ''}\n\n${USAGE}`);
     return EXIT.badInput;
   }
-  return command.run(args, io);
+  return runCommand(name, command.run, args, io);
+}
+
+/**
+ * A command's exit code. A crash is a bug: it is said as one, with the
+ * stack to report, and exits 2 (the command could not do its job), never 1,
+ * which means the check fails.
+ */
+export async function runCommand(name: string, run: Command, args: string[], io: CliIo): Promise<number> {
+  try {
+    return await run(args, io);
+  } catch (error) {
+    const detail = error instanceof Error ? (error.stack ?? error.message) : String(error);
+    io.stderr.write(`roadmap-guard ${name}: unexpected error, a bug in roadmap-guard ${packageVersion()}. Please report it with the command you ran and this output:\n${detail}\n`);
+    return EXIT.badInput;
+  }
 }

@@ -4,18 +4,19 @@
  * board) as a snapshot file, so `simulate` can try a policy on real data.
  * Reads only; the file is written only where `--out` says (else stdout).
  */
-import { writeFile } from 'node:fs/promises';
+import { stat, writeFile } from 'node:fs/promises';
 import { boardWork, readPlannedBoard } from '../action/board-work.js';
 import type { Snapshot, WorkItem } from '../core/types.js';
 import { createGitHubClient, type GitHubClient } from '../github/client.js';
 import { describeCounts } from '../github/request-counts.js';
-import { createPolicyReader } from '../github/policy-reader.js';
+import { createExtendsReader, createPolicyReader } from '../github/policy-reader.js';
 import { readIssues, type RepoRef } from '../github/read.js';
 import { windowStart } from '../core/trend.js';
 import { offlineWindowMonths } from './simulate.js';
 import { DEFAULT_POLICY_PATH, loadPolicy, type LoadedPolicy } from '../policy/load.js';
-import { BadInput, type CliIo, type Command, EXIT, parseStrictly, rejectArguments, reportBadInput } from './io.js';
+import { BadInput, type CliIo, type Command, EXIT, EXIT_CODES_HELP, parseStrictly, rejectArguments, reportBadInput } from './io.js';
 import { plural } from '../core/wording.js';
+import { loadLocalPolicy } from './simulate.js';
 
 const SNAPSHOT_USAGE = `Usage: roadmap-guard snapshot --repo <owner/name> [--project <owner/number>] [--out <file>] [--policy <path>] [--api-url <url>]
 
@@ -27,8 +28,16 @@ Reads only. The token comes from GITHUB_TOKEN or GH_TOKEN.
   --repo <owner/name>       the repository (its policy names the board fields to read)
   --project <owner/number>  read this Projects v2 board instead of the policy's work.project
   --out <file>              write the snapshot here (default: standard output)
-  --policy <path>           the policy's path in the repository (default ${DEFAULT_POLICY_PATH})
+  --policy <path>           the policy: a file on this machine when there is one at
+                            that path (so data can be captured before the policy is
+                            committed), otherwise the policy's path in the repository
+                            (default: ${DEFAULT_POLICY_PATH} in the repository)
   --api-url <url>           GitHub Enterprise Server API, e.g. https://github.example.com/api/v3
+  --help, -h                this text
+
+${EXIT_CODES_HELP}
+A failure to reach GitHub, or an answer that refuses the token, is one line
+on stderr and exit 2: the snapshot could not be taken.
 `;
 
 const REPO = /^([A-Za-z0-9][A-Za-z0-9-]{0,38})\/([A-Za-z0-9._-]{1,100})$/;
@@ -39,6 +48,8 @@ interface SnapshotOptions {
   project?: { owner: string; number: number };
   out?: string;
   policyPath: string;
+  /** `--policy` was given: a file at that path on this machine is read instead of the repository's. */
+  policyGiven: boolean;
   apiUrl?: string;
 }
 
@@ -51,24 +62,27 @@ export const snapshotCommand: Command = async (args, io) => {
     }
     const token = io.env.GITHUB_TOKEN || io.env.GH_TOKEN;
     if (!token) throw new BadInput(`set GITHUB_TOKEN or GH_TOKEN to a token that can read ${options.repo.owner}/${options.repo.name} (Issues: read, Contents: read) and, for a board, the project (Projects: read)`);
-    const client = createGitHubClient({ token, warn: (message) => io.stderr.write(`${message}\n`), ...(options.apiUrl ? { apiUrl: options.apiUrl, graphqlUrl: graphqlUrlFor(options.apiUrl) } : {}) });
+    const client = createGitHubClient({ ...io.client, token, warn: (message) => io.stderr.write(`${message}\n`), ...(options.apiUrl ? { apiUrl: options.apiUrl, graphqlUrl: graphqlUrlFor(options.apiUrl) } : {}) });
     const snapshot = await capture(client, options, io);
     const json = `${JSON.stringify(snapshot, null, 2)}\n`;
     if (options.out) await writeFile(options.out, json, 'utf8');
     else io.stdout.write(json);
     return EXIT.ok;
   } catch (error) {
-    if (error instanceof Error && !(error instanceof BadInput) && /cannot read the Projects v2 board|Bad credentials|not found/i.test(error.message)) {
-      io.stderr.write(`roadmap-guard snapshot: ${error.message.split('\n', 1)[0]}\n`);
-      return EXIT.badInput;
-    }
     return reportBadInput('snapshot', error, io);
   }
 };
 
+/** The policy: the file `--policy` names on this machine when there is one, otherwise the file in the repository. */
+async function readSnapshotPolicy(client: GitHubClient, options: SnapshotOptions, io: CliIo): Promise<LoadedPolicy> {
+  const local = options.policyGiven && (await stat(options.policyPath).then((file) => file.isFile(), () => false));
+  if (local) io.stderr.write(`Policy: ${options.policyPath}, the file on this machine.\n`);
+  return local ? loadLocalPolicy(options.policyPath, process.cwd(), createExtendsReader(client)) : loadPolicy(options.policyPath, createPolicyReader({ client, repo: options.repo }));
+}
+
 async function capture(client: GitHubClient, options: SnapshotOptions, io: CliIo): Promise<Snapshot> {
   const takenAt = new Date();
-  const loaded = await loadPolicy(options.policyPath, createPolicyReader({ client, repo: options.repo }));
+  const loaded = await readSnapshotPolicy(client, options, io);
   const board = options.project ?? loaded.policy.work.project;
   const progress = (items: number) =>
     io.stderr.write(`Read ${plural(items, 'item')}: ${describeCounts(client.counts())}${client.counts().rateLimitRemaining === undefined ? '' : `, rate limit left ${client.counts().rateLimitRemaining}`}.\n`);
@@ -112,6 +126,7 @@ function parseOptions(args: string[]): SnapshotOptions | 'help' {
     ...(project ? { project: { owner: project[1]!, number: Number(project[2]) } } : {}),
     ...(values.out ? { out: values.out } : {}),
     policyPath: values.policy ?? DEFAULT_POLICY_PATH,
+    policyGiven: values.policy !== undefined,
     ...(values['api-url'] ? { apiUrl: values['api-url'] } : {}),
   };
 }

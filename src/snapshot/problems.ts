@@ -36,12 +36,36 @@ export function formatSnapshotProblem(file: string, problem: SnapshotProblem): s
 export function jsonSyntaxProblem(text: string, error: unknown): SnapshotProblem {
   const message = error instanceof Error ? error.message : String(error);
   const offset = /at position (\d+)/.exec(message)?.[1];
-  const at = offset !== undefined ? positionOf(text, Number(offset)) : /end of JSON input/.test(message) ? positionOf(text, text.length) : yamlPosition(text);
-  const reason = message
-    .replace(/\s*(in JSON )?at position \d+.*$/s, '')
-    .replace(/, ".*" is not valid JSON$/s, '')
-    .replace(/^Unexpected end of JSON input$/, 'the file ends too early');
-  return { ...at, message: `not valid JSON: ${reason}` };
+  const control = CONTROL.exec(text);
+  const at =
+    offset !== undefined
+      ? positionOf(text, Number(offset))
+      : /end of JSON input/.test(message)
+        ? positionOf(text, text.length)
+        : control
+          ? positionOf(text, control.index)
+          : yamlPosition(text);
+  const reason = visible(
+    message
+      .replace(/\s*(in JSON )?at position \d+.*$/s, '')
+      .replace(/, ".*" is not valid JSON$/s, '')
+      .replace(/^Unexpected end of JSON input$/, 'the file ends too early'),
+  );
+  const binary = control ? ` (a control character, ${codePoint(control[0])}: is this a binary file? A snapshot is JSON text)` : '';
+  return { ...at, message: `not valid JSON: ${reason}${binary}` };
+}
+
+/** Characters no JSON text has outside a string, and no terminal should be sent raw: C0 controls but tab and line ends, DEL, C1 controls. */
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
+const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/;
+
+/** A parser's message with every control character it quotes shown as its code point, so nothing raw reaches the terminal. */
+function visible(message: string): string {
+  return message.replace(new RegExp(CONTROL.source, 'g'), codePoint);
+}
+
+function codePoint(character: string): string {
+  return `U+${character.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`;
 }
 
 function yamlPosition(text: string): Position | undefined {

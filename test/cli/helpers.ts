@@ -6,6 +6,8 @@ interface CaptureOptions {
   /** Print as a terminal (`isTTY`) this many columns wide, instead of a pipe. */
   tty?: boolean;
   columns?: number;
+  /** GitHub client settings, such as short retry waits. */
+  client?: CliIo['client'];
 }
 
 /** A command-line io that records what a command prints. */
@@ -16,6 +18,7 @@ export function capturedIo(options: CaptureOptions = {}): CliIo & { out: () => s
     stdout: { write: (text: string) => (out += text), isTTY: options.tty ?? false, ...(options.columns ? { columns: options.columns } : {}) },
     stderr: { write: (text: string) => (err += text) },
     env: options.env ?? {},
+    ...(options.client ? { client: options.client } : {}),
     out: () => out,
     err: () => err,
   };

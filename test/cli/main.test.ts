@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { EXIT_CODES_HELP } from '../../src/cli/io.js';
-import { runCli } from './helpers.js';
+import { runCommand } from '../../src/cli/main.js';
+import { capturedIo, runCli } from './helpers.js';
 
 const manifest = JSON.parse(readFileSync('package.json', 'utf8')) as { version: string };
 
@@ -20,10 +21,28 @@ describe('roadmap-guard', () => {
     expect(stdout).toContain(EXIT_CODES_HELP);
   });
 
+  it('prints a command\'s own help for help <command>, as for <command> --help', async () => {
+    for (const command of ['validate', 'demo', 'simulate', 'snapshot']) {
+      const help = await runCli(['help', command]);
+      expect(help, command).toEqual({ ...(await runCli([command, '--help'])), stderr: '' });
+      expect(help.stdout).toMatch(new RegExp(`^Usage: roadmap-guard ${command} `));
+    }
+    expect(await runCli(['help', 'valdate'])).toMatchObject({ code: 2, stderr: expect.stringMatching(/^roadmap-guard: unknown command "valdate"; did you mean validate\?/) });
+  });
+
   it('every command help lists the same exit codes', async () => {
-    for (const command of ['validate', 'demo', 'simulate']) {
+    for (const command of ['validate', 'demo', 'simulate', 'snapshot']) {
       expect((await runCli([command, '--help'])).stdout, command).toContain(EXIT_CODES_HELP);
     }
+  });
+
+  it('says a crash is a bug, with the stack to report, and exits 2, never 1 (which means the check fails)', async () => {
+    const io = capturedIo();
+    const crash = async () => {
+      throw new TypeError("Cannot read properties of undefined (reading 'labels')");
+    };
+    expect(await runCommand('simulate', crash, [], io)).toBe(2);
+    expect(io.err()).toMatch(new RegExp(`^roadmap-guard simulate: unexpected error, a bug in roadmap-guard ${manifest.version.replace(/\./g, '\\.')}\\. Please report it with the command you ran and this output:\nTypeError: Cannot read properties of undefined \\(reading 'labels'\\)\n {4}at `));
   });
 
   it('suggests the nearest command for a typo and exits 2', async () => {

@@ -11,6 +11,9 @@ import { workflowDispatchEvent } from '../e2e/events.js';
 import { runInProcess } from '../e2e/run-in-process.js';
 import { startExampleFake } from '../e2e/fixtures.js';
 import { runCli } from './helpers.js';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { EXIT_CODES_HELP } from '../../src/cli/io.js';
 
 /** When the example roadmap (examples/acme-snapshot.json) was taken. */
 const EXAMPLE_TAKEN_AT = '2026-11-03T09:00:00Z';
@@ -88,4 +91,39 @@ describe('roadmap-guard snapshot', () => {
     expect(result.stderr.trim().split('\n')).toHaveLength(1);
     expect(result.stderr).toContain('Projects: read');
   });
+
+  it('reads a policy file on this machine, so data can be captured before the policy is committed', async () => {
+    const github = (fake = await startBoardFake());
+    const dir = (temp = await mkdtemp(join(tmpdir(), 'roadmap-guard-snapshot-')));
+    // The repository's policy names a board; this uncommitted one does not, so the repository's open issues are read.
+    const policy = join(dir, 'new-policy.yml');
+    await writeFile(policy, 'version: 1\ncategories:\n  deal:\n    match: { labels: [deal] }\n    budget: { max-share: 20% }\n');
+    const result = await runCli(['snapshot', '--repo', 'acme/widgets', '--policy', policy, '--api-url', github.url], { env: { GITHUB_TOKEN: BOARD_TOKEN } });
+    expect(result.stderr).toMatch(new RegExp(`^Policy: ${policy.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}, the file on this machine\\.\nRead \\d+ items: `));
+    expect(result.code).toBe(0);
+    expect(JSON.parse(result.stdout)).toMatchObject({ version: 1, source: { kind: 'repository', name: 'acme/widgets' } });
+    expect(github.requests.filter((request) => request.path.includes('/contents/'))).toEqual([]);
+  });
+
+  it('says in one line that GitHub could not be reached, and exits 2: the snapshot could not be taken', async () => {
+    const closed = await closedPort();
+    const result = await runCli(['snapshot', '--repo', 'acme/widgets', '--api-url', `http://127.0.0.1:${closed}`], { env: { GITHUB_TOKEN: 'any-token' }, client: { retryTimeUnitMs: 1 } });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/^roadmap-guard snapshot: Could not read \.github\/roadmap-policy\.yml from acme\/widgets: GET \/repos\/acme\/widgets\/contents\/.* got no answer from GitHub: .*Check the network \(and --api-url, if given\), then run the command again\n$/);
+  });
+
+  it('lists the exit codes in its help, as every command does', async () => {
+    const help = await runCli(['snapshot', '--help']);
+    expect(help.code).toBe(0);
+    expect(help.stdout).toContain(EXIT_CODES_HELP);
+  });
 });
+
+/** A port nothing listens on: one the system just gave out and took back. */
+async function closedPort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  await new Promise((resolve) => server.close(resolve));
+  return port;
+}

@@ -60,6 +60,12 @@ describe('the finding kinds page', () => {
     const listed = [...page.matchAll(/^\| `([a-z-]+)` \|/gm)].map((match) => match[1]);
     expect(listed).toEqual([...FINDING_KINDS]);
   });
+
+  it('says how to fix every kind, in the words comments and summaries use (written by npm run readme)', () => {
+    const page = readFileSync(join(root, 'docs/findings.md'), 'utf8');
+    const fixes = page.slice(page.indexOf('<!-- example:finding-fixes -->'), page.indexOf('<!-- /example:finding-fixes -->'));
+    expect([...fixes.matchAll(/^- `([a-z-]+)`: \S/gm)].map((match) => match[1])).toEqual([...FINDING_KINDS]);
+  });
 });
 
 describe('the policy reference', () => {

@@ -138,6 +138,8 @@ describe('a deal request on the example roadmap', () => {
     expect(github.writes).toEqual([]);
     expect(result.stdout).toMatch(/\[dry-run\] would comment on #60/);
     expect(result.outputs.compliant).toBe('false');
+    // The check is judged as for real: deal work over budget fails it, dry run or not.
+    expect(result.exitCode).toBe(1);
   });
 
   it('does not take over a comment where someone pasted the marker', { timeout: SLOW }, async () => {

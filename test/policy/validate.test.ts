@@ -72,6 +72,9 @@ describe('roadmap-guard validate', () => {
         '',
       ].join('\n'),
     );
+    // docs/cli.md shows the question's line as this run printed it, for the shipped form.
+    const shown = `.github/ISSUE_TEMPLATE/deal-request.yml:${line('label: "Who will buy it?"')}:14 body[3].attributes.label: "Who buys it?" is not a question`;
+    expect(readFileSync('docs/cli.md', 'utf8')).toContain(shown);
   });
 
   it('refuses a policy over the size cap as the action does', async () => {

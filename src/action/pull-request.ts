@@ -85,7 +85,7 @@ export async function guardPullRequest(run: PullRequestRun): Promise<{ failure?:
 }
 
 /** The writes the pull request's status and comments need (planned in pull-request/gate-status.ts and sticky-comment.ts). */
-type CommentWrites = PlannedWrite[];
+type PullRequestWrites = PlannedWrite[];
 
 /**
  * The status a ruleset requires. A fork's token cannot set it: the job's own
@@ -106,7 +106,7 @@ interface Outcome {
   preview: Preview | undefined;
 }
 
-function planComments({ run, pr, verdict, gateComment, preview, stamp }: Outcome & { verdict: GateVerdict; stamp: string }): CommentWrites {
+function planComments({ run, pr, verdict, gateComment, preview, stamp }: Outcome & { verdict: GateVerdict; stamp: string }): PullRequestWrites {
   return [
     ...planStickyComment({
       pullRequest: pr.number,
@@ -125,7 +125,7 @@ function planComments({ run, pr, verdict, gateComment, preview, stamp }: Outcome
   ];
 }
 
-function reportMarkdown({ run, pr, gateComment, preview, plan, applied }: Outcome & { plan: CommentWrites; applied: ApplyResult }): string {
+function reportMarkdown({ run, pr, gateComment, preview, plan, applied }: Outcome & { plan: PullRequestWrites; applied: ApplyResult }): string {
   const { inputs, client } = run;
   return [
     `## Roadmap Guard: pull request #${pr.number}`,

@@ -93,7 +93,7 @@ function budgetSection(verdict: GateVerdict, summaryUrl: string | undefined): st
     `**Over budget, repository-wide** (holds up ${held.join(', ')}):`,
     ...verdict.budgetBlockers.map((finding) => `- ${escapeText(finding.message, 300)}`),
     '',
-    `Nothing in this pull request changes that. It clears when an approver exempts the issue (\`/roadmap exempt <reason>\` on it), when other ${budgetWords(verdict.budgetBlockers)} work is closed or deferred, or when the policy's cap is changed.${summary ? ` [The budgets in the run summary](${summary}).` : ''}`,
+    `Nothing in this pull request changes that. It clears when an approver exempts the issue (\`/roadmap exempt <reason>\` on it), when other ${budgetWords(verdict.budgetBlockers)} work is closed or deferred, or when the policy's cap is changed.${summary ? ` [The run's summary](${summary}).` : ''}`,
   ].join('\n');
 }
 

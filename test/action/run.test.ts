@@ -42,6 +42,11 @@ let log: ReturnType<typeof captureActionLog>;
 
 beforeEach(async () => {
   log = captureActionLog();
+  // Every issue event and audit lists the open pull requests, whose merge gate status follows the issues: none here.
+  nock(API)
+    .persist()
+    .post('/graphql', (body: unknown) => JSON.stringify(body).includes('RoadmapOpenPullRequests'))
+    .reply(200, { data: { repository: { defaultBranchRef: { name: 'main' }, pullRequests: { totalCount: 0, pageInfo: { hasNextPage: false, endCursor: null }, nodes: [] } } } });
   saved = Object.fromEntries([...ENV_KEYS, ...Object.keys(INPUTS).map(inputVar)].map((k) => [k, process.env[k]]));
   dir = await mkdtemp(join(tmpdir(), 'roadmap-guard-run-'));
   await mkdir(join(dir, 'workspace', '.github'), { recursive: true });
@@ -130,7 +135,7 @@ describe('run() on an issues.opened event', () => {
     const out = await outputs();
     expect(out.compliant).toBe('false');
     expect(JSON.parse(out.findings!)).toEqual([expect.objectContaining({ kind: 'missing-field', item: 12, severity: 'fail' })]);
-    expect(JSON.parse(out.requests!)).toEqual({ graphql: 2, 'graphql-points': 3, 'rest-read': 0, write: 3, 'rate-limit-remaining': 4321 });
+    expect(JSON.parse(out.requests!)).toEqual({ graphql: 3, 'graphql-points': 3, 'rest-read': 0, write: 3, 'rate-limit-remaining': 4321 });
     expect(await readFile(out.report!, 'utf8')).toContain('#12');
     expect(await readFile(join(dir, 'summary.md'), 'utf8')).toContain('#12');
     expect(log.commands('error')).toEqual(['::error::1 finding fails the roadmap policy: #12 No answer to "Who will buy it?". See the job summary.']);
@@ -141,7 +146,7 @@ describe('run() on an issues.opened event', () => {
     const second = githubWith({ comments: [{ fullDatabaseId: '3500000777', viewerDidAuthor: true, body: posted }], labels: ['deal', 'roadmap:needs-work'], labelExists: true });
     await runFast();
     expect(second.pendingMocks()).toEqual([]);
-    expect(JSON.parse((await outputs()).requests!)).toMatchObject({ graphql: 2, write: 0 });
+    expect(JSON.parse((await outputs()).requests!)).toMatchObject({ graphql: 3, write: 0 });
   });
 
   it('fails the run when GitHub refuses a write, even though no finding fails', async () => {
@@ -265,7 +270,7 @@ describe('run() on a schedule', () => {
     expect(dashboardBody).toContain('<!-- roadmap-guard:dashboard -->');
     const out = await outputs();
     expect(out.compliant).toBe('true');
-    expect(JSON.parse(out.requests!)).toMatchObject({ graphql: 3, write: 1 });
+    expect(JSON.parse(out.requests!)).toMatchObject({ graphql: 4, write: 1 });
     expect(process.exitCode).toBeUndefined();
   });
 

@@ -34,9 +34,9 @@ describe('the built action on issue_comment', () => {
     expect(readTrail(bot[0]?.body).map((entry) => [entry.action, entry.actor])).toEqual([['exempt', 'lead-lena']]);
     const command = github.comments(1).find((comment) => comment.author === 'lead-lena')!;
     expect(github.reactionsOn(command.id)).toEqual([{ content: '+1', user: WORKFLOW_BOT }]);
-    // What a command costs: the issue, the budget read, the policy file; then the comment that records the grant, the label it stands behind, the reaction.
+    // What a command costs: the issue, the budget read, the open pull requests, the policy file; then the comment that records the grant, the label it stands behind, the reaction.
     expect([github.count('graphql'), github.count('rest-read'), github.writes.map((w) => `${w.method} ${w.route}`)]).toEqual([
-      2,
+      3,
       1,
       ['POST /repos/{owner}/{repo}/issues/{issue_number}/comments', 'POST /repos/{owner}/{repo}/issues/{issue_number}/labels', 'POST /repos/{owner}/{repo}/issues/comments/{comment_id}/reactions'],
     ]);

@@ -117,6 +117,25 @@ describe("the merge gate's status follows its issues, with no push", () => {
   });
 });
 
+describe('an issue workflow whose token may not list pull requests', () => {
+  it('checks its issue as before, and says in its log that the status was not kept current', { timeout: SLOW }, async () => {
+    const github = await startRoadmap();
+    addBigDeal(github);
+    // GitHub's answer to a token without `pull-requests: read`: the field refused with FORBIDDEN (as public reports quote it, e.g. fpicalausa/remove-stale-branches#49).
+    github.failOn({
+      path: '/graphql',
+      status: 200,
+      bodyMatches: /RoadmapOpenPullRequests/,
+      body: { data: { repository: { defaultBranchRef: { name: 'main' }, pullRequests: null } }, errors: [{ type: 'FORBIDDEN', path: ['repository', 'pullRequests'], message: 'Resource not accessible by integration' }] },
+    });
+    const opened = await runInProcess({ fake: github, event: issuesEvent(github, { action: 'opened', number: 60 }) });
+    expect(opened.exitCode).toBe(1);
+    expect(opened.annotations).toContainEqual({ level: 'error', message: expect.stringMatching(/Deal work is 18\.5% of planned work/) });
+    expect(opened.stdout).toContain('Merge gate: the token may not list pull requests (`pull-requests: read`)');
+    expect(github.comments(60).some((comment) => comment.author === WORKFLOW_BOT)).toBe(true);
+  });
+});
+
 describe('a pull request into another branch than the default one', () => {
   it('closes no issue by keyword there, says why, and counts issues linked under Development', { timeout: SLOW }, async () => {
     const github = await startRoadmap('\npull-requests:\n  require-linked-issue: true\n');

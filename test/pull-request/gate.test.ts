@@ -47,7 +47,7 @@ describe('the merge gate verdict', () => {
     expect(body.match(/Deal work is \d+(\.\d+)?% of planned work/g)).toHaveLength(1);
     expect(body).toContain('**Over budget, repository-wide** (holds up #5, #6, #7)');
     expect(body).toMatch(/an approver exempts the issue \(`\/roadmap exempt <reason>` on it\), when other deal work is closed or deferred, or when the policy's cap is changed/);
-    expect(body).toContain('[The budgets in the run summary](https://github.com/acme/app/actions/runs/42)');
+    expect(body).toContain("[The run's summary](https://github.com/acme/app/actions/runs/42).");
     for (const number of [5, 6, 7]) expect(body).toContain(`Item ${number}: **blocks the merge**: its budget is over the cap (below)`);
   });
 

@@ -49,24 +49,17 @@ function evaluate(expression: string, context: Record<string, unknown>): Value {
     return token!;
   };
   const truthy = (value: Value) => value !== false && value !== 0 && value !== '' && value !== null && value !== undefined;
-  const or = (): Value => {
-    let left = and();
-    while (peek() === '||') {
+  /** A left-associative chain of `operator`, each step combining the value so far with the next operand. */
+  const chain = (operator: string, operand: () => Value, combine: (left: Value, right: Value) => Value) => (): Value => {
+    let left = operand();
+    while (peek() === operator) {
       take();
-      const right = and();
-      left = truthy(left) ? left : right;
+      left = combine(left, operand());
     }
     return left;
   };
-  const and = (): Value => {
-    let left = equality();
-    while (peek() === '&&') {
-      take();
-      const right = equality();
-      left = truthy(left) ? right : left;
-    }
-    return left;
-  };
+  const and = (): Value => chain('&&', equality, (left, right) => (truthy(left) ? right : left))();
+  const or = chain('||', and, (left, right) => (truthy(left) ? left : right));
   const equality = (): Value => {
     let left = unary();
     while (peek() === '==' || peek() === '!=') {

@@ -144,6 +144,45 @@ describe('fake GitHub GraphQL', () => {
     expect(asMallory.repository.issue.comments.nodes.map((node) => node.viewerDidAuthor)).toEqual([false, true]);
   });
 
+  it("keeps each issue's timeline with who acted: comments, labels put on and taken off through the API, reopenings", async () => {
+    fake.addToken('paula-token', 'pm-paula');
+    const paula = getOctokit('paula-token', { baseUrl: fake.url });
+    fake.addIssue({ number: 3, state: 'closed' });
+    await octokit.rest.issues.createComment({ owner: 'acme', repo: 'widgets', issue_number: 3, body: 'ours' });
+    await paula.rest.issues.addLabels({ owner: 'acme', repo: 'widgets', issue_number: 3, labels: ['keep'] });
+    await octokit.rest.issues.removeLabel({ owner: 'acme', repo: 'widgets', issue_number: 3, name: 'keep' });
+    await paula.rest.issues.update({ owner: 'acme', repo: 'widgets', issue_number: 3, state: 'open' });
+    const query = /* GraphQL */ `
+      query ($types: [IssueTimelineItemsItemType!]) {
+        viewer { login }
+        repository(owner: "acme", name: "widgets") {
+          issue(number: 3) {
+            timelineItems(last: 100, itemTypes: $types) {
+              nodes {
+                __typename
+                ... on IssueComment { author { login } viewerDidAuthor }
+                ... on LabeledEvent { actor { __typename login } label { name } }
+                ... on UnlabeledEvent { actor { __typename login } label { name } }
+                ... on ReopenedEvent { actor { login } }
+              }
+            }
+          }
+        }
+      }
+    `;
+    type Page = { viewer: { login: string }; repository: { issue: { timelineItems: { nodes: Record<string, unknown>[] } } } };
+    const all = await octokit.graphql<Page>(query, { types: null });
+    expect(all.viewer.login).toBe(WORKFLOW_BOT);
+    expect(all.repository.issue.timelineItems.nodes).toEqual([
+      { __typename: 'IssueComment', author: { login: WORKFLOW_BOT }, viewerDidAuthor: true },
+      { __typename: 'LabeledEvent', actor: { __typename: 'User', login: 'pm-paula' }, label: { name: 'keep' } },
+      { __typename: 'UnlabeledEvent', actor: { __typename: 'Bot', login: WORKFLOW_BOT }, label: { name: 'keep' } },
+      { __typename: 'ReopenedEvent', actor: { login: 'pm-paula' } },
+    ]);
+    const labels = await octokit.graphql<Page>(query, { types: ['LABELED_EVENT', 'UNLABELED_EVENT'] });
+    expect(labels.repository.issue.timelineItems.nodes.map((node) => node.__typename)).toEqual(['LabeledEvent', 'UnlabeledEvent']);
+  });
+
   it('gives fields it does not model a harmless value of the right type', async () => {
     fake.addIssue({ number: 3 });
     const result = await octokit.graphql<{ repository: { issue: Record<string, unknown> } }>(/* GraphQL */ `

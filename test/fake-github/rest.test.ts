@@ -157,3 +157,16 @@ describe('fake GitHub REST', () => {
     }
   });
 });
+
+describe('fake GitHub team reads', () => {
+  it("answers 404 to a token that cannot see the organization's teams, member or not, and to the team itself", async () => {
+    fake.addTeam('acme', 'leads', ['tara']);
+    expect(await statusOf(octokit.rest.teams.getMembershipForUserInOrg({ org: 'acme', team_slug: 'leads', username: 'tara' }))).toBe(404);
+    expect(await statusOf(octokit.rest.teams.getByName({ org: 'acme', team_slug: 'leads' }))).toBe(404);
+
+    fake.allowOrgRead(WORKFLOW_BOT);
+    expect(await statusOf(octokit.rest.teams.getMembershipForUserInOrg({ org: 'acme', team_slug: 'leads', username: 'tara' }))).toBe(200);
+    expect(await statusOf(octokit.rest.teams.getMembershipForUserInOrg({ org: 'acme', team_slug: 'leads', username: 'nick' }))).toBe(404);
+    expect(await statusOf(octokit.rest.teams.getByName({ org: 'acme', team_slug: 'leads' }))).toBe(200);
+  });
+});

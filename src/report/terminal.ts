@@ -68,14 +68,14 @@ function header(input: ReportInput, facts: ReportDigest, { paint, fit }: Layout,
   const lines = [
     paint(title, 'bold'),
     ...(over.length ? [paint(fit(`Over budget: ${over.join('; ')}`, 0), 'red')] : []),
-    ...countLines(counts, width),
+    ...countLines(counts, width).map((line) => (line.startsWith('Failing:') ? paint(line, 'red') : line)),
     paint(fit(`${input.sourceName} on ${day(input.evaluation.at)} · ${amount(input.evaluation.totalPoints, input.evaluation.unit)} planned in ${plural(input.evaluation.totalItems, 'item')}`, 0), 'dim'),
   ];
   if (main) lines.push(paint(fit(`Policy: ${[main, ...inherited].join(' → ')}${input.policyCommit ? ` at ${input.policyCommit.slice(0, 7)}` : ''}`, 0), 'dim'));
   return lines.join('\n');
 }
 
-/** The counts on one line, or one to a line when the terminal is too narrow for them: never cut. */
+/** The counts on one line, or one to a line when the terminal is too narrow for them: never cut. What fails leads, so it can be painted red. */
 function countLines(counts: string[], width: number | undefined): string[] {
   if (counts.length === 0) return ['Every planned item meets the policy.'];
   const line = counts.join(' ');

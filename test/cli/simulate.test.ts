@@ -22,6 +22,15 @@ describe('roadmap-guard simulate', () => {
     expect(stdout).toContain('Roadmap health: the check fails\nOver budget: deal work; acme (customer share)\nFailing: 2 items and 1 budget.');
   });
 
+  it("prints the bets' outcomes an audit would, from the closed bets and outcome labels in the snapshot, in every format", async () => {
+    const dir = scratch({ 'policy.yml': readFileSync(POLICY, 'utf8').replace('  review-field: Review by', '  review-field: Review by\n  outcome-due-days: 30') });
+    const args = ['simulate', '--policy', join(dir, 'policy.yml'), '--snapshot', SNAPSHOT];
+    const [text, markdown, json] = await Promise.all(['text', 'markdown', 'json'].map((format) => runCli([...args, '--format', format])));
+    expect(text!.stdout).toContain('\nBets and outcomes\n  6 bets delivered since 2026-06-01 (6 months), 3 with a recorded outcome\n');
+    expect(markdown!.stdout).toContain('### Bets and outcomes\n\nOf the **6 bets** delivered since 2026-06-01 (6 months), **3** have a recorded outcome');
+    expect((JSON.parse(json!.stdout) as { verdict: { outcomes: { bets: number; hit: number } } }).verdict.outcomes).toMatchObject({ bets: 6, hit: 1 });
+  });
+
   it('exits 0 when nothing fails: a what-if with a 30% deal cap and no forbidden labels', async () => {
     const dir = scratch({
       'policy.yml': [

@@ -240,7 +240,11 @@ const perCustomer = z
       description: 'The largest share of all planned work any one customer may take through this category: no customer over 5% of capacity.',
       examples: ['5%'],
     }),
-    'max-share': share.optional().meta({ description: 'The older spelling of max-share-of-category: a share of this category, not of all planned work.', examples: ['50%'] }),
+    'max-share': share.optional().meta({
+      description: 'The older spelling of max-share-of-category: a share of this category, not of all planned work. Prefer max-share-of-category, which says so.',
+      deprecated: true,
+      examples: ['50%'],
+    }),
   })
   .superRefine(
     (caps, ctx) => {

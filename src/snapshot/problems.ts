@@ -48,7 +48,8 @@ export function jsonSyntaxProblem(text: string, error: unknown): SnapshotProblem
   const reason = visible(
     message
       .replace(/\s*(in JSON )?at position \d+.*$/s, '')
-      .replace(/, ".*" is not valid JSON$/s, '')
+      // V8 quotes the start of the text, ending in "..." when it cuts it: the position says where, and the text may be binary.
+      .replace(/, ".*"(\.\.\.)? is not valid JSON$/s, '')
       .replace(/^Unexpected end of JSON input$/, 'the file ends too early'),
   );
   const binary = control ? ` (a control character, ${codePoint(control[0])}: is this a binary file? A snapshot is JSON text)` : '';

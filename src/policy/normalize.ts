@@ -22,6 +22,7 @@ export function normalizePolicy(file: ParsedPolicyFile): Policy {
     exemptions: exemptionsRule(file.exemptions),
     enforcement: enforcement(file.enforcement),
     pullRequests: { requireLinkedIssue: file['pull-requests']['require-linked-issue'] },
+    execution: { cycles: file.execution.cycles, months: file.execution.months },
   };
 }
 

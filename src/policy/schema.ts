@@ -386,6 +386,18 @@ export const policyFileSchema = z
       })
       .prefault({})
       .meta({ description: 'The merge gate on pull requests.' }),
+    execution: z
+      .strictObject({
+        cycles: z.enum(['milestones', 'off'], { error: expected('milestones or off') }).default('milestones').meta({
+          description: 'milestones: each closed milestone with a due date is a cycle of the execution report. off: no execution report. (Board iterations are not yet supported.)',
+        }),
+        months: wholeNumber('a whole number of months from 1 to 24', 1).max(24, { error: expected('a whole number of months from 1 to 24') }).default(6).meta({
+          description: 'Cycles due in the last this many calendar months, the current one included.',
+          examples: [6],
+        }),
+      })
+      .prefault({})
+      .meta({ description: 'The execution report in audits: committed, added, delivered on time, say/do per cycle.' }),
   })
   .superRefine(
     (policy, ctx) => {

@@ -12,6 +12,7 @@ import { formatPercent } from '../core/share.js';
 import { amount, formatNumber, plural } from '../core/wording.js';
 import { MAX_MESSAGES_PER_ITEM, MAX_PER_GROUP } from './summary.js';
 import type { ReportInput } from './types.js';
+import { cycleLine, executionGaps, executionTrend, MAX_CYCLE_LINES } from './execution.js';
 
 const BAR_WIDTH = 16;
 const MAX_CUSTOMERS = 10;
@@ -51,7 +52,7 @@ export function renderTerminal(input: ReportInput, options: TerminalOptions): st
   const sections =
     input.mode === 'issue' && input.focusItem !== undefined
       ? [header(input, facts, layout), itemSection(input, input.focusItem, layout), budgets(input, facts, layout, input.focusItem)]
-      : [header(input, facts, layout), budgets(input, facts, layout), customers(facts, layout), attention(facts, layout), backlog(input, facts, layout), trend(input, facts, layout), run(input, layout)];
+      : [header(input, facts, layout), budgets(input, facts, layout), customers(facts, layout), attention(facts, layout), backlog(input, facts, layout), trend(input, facts, layout), execution(input, layout), run(input, layout)];
   return sections.filter(Boolean).join('\n\n') + '\n';
 }
 
@@ -193,6 +194,21 @@ function trend(input: ReportInput, facts: ReportDigest, { paint, fit, column, ce
     row('planned now', input.evaluation.totalPoints, t.plannedShare * input.evaluation.totalPoints, t.plannedShare, true),
     ...(t.extraRequests > 0 ? [`  (${plural(t.extraRequests, 'extra API request')})`] : []),
   ].join('\n');
+}
+
+/** The execution report: the trend sentence, then each cycle's sentence broken at its clauses so it fits a terminal. */
+function execution(input: ReportInput, { paint, fit }: Layout): string {
+  const report = input.execution;
+  if (!report) return '';
+  const heading = paint(`Roadmap execution: cycles due since ${day(report.since)}`, 'bold');
+  if (report.cycles.length === 0) return `${heading}\n  No milestone with a due date in the window is closed yet.`;
+  const name = (title: string) => fit(title, 60);
+  const cycles = report.cycles.slice(-MAX_CYCLE_LINES).flatMap((cycle) => {
+    const [head, ...clauses] = cycleLine(cycle, input.evaluation.unit, name).split('; ');
+    return [`  ${head}`, ...clauses.map((clause) => `    ${fit(clause, 4)}`)];
+  });
+  const gaps = executionGaps(report);
+  return [heading, `  ${fit(executionTrend(report, name), 2)}`, ...cycles, ...(gaps ? [`  ${fit(gaps, 2)}`] : [])].join('\n');
 }
 
 function run(input: ReportInput, { paint }: Layout): string {

@@ -59,6 +59,7 @@ export const simulateCommand: Command = async (args, io) => {
       policySources: loaded.sources,
       sourceName: snapshot.source.name,
       trendMonths: 6,
+      ...(snapshot.milestones ? { execution: { milestones: snapshot.milestones, items: snapshot.items } } : {}),
     });
     io.stdout.write(render(input, options.format, io));
     return input.evaluation.compliant ? EXIT.ok : EXIT.fails;
@@ -158,7 +159,8 @@ export function render(input: ReportInput, format: Format, io: CliIo): string {
   if (format === 'markdown') return ensureNewline(renderMarkdownReport(input));
   if (format === 'json') {
     const { evaluation } = input;
-    return `${JSON.stringify({ evaluation, findings: findingsOutput(evaluation), budgets: budgetsOutput(evaluation) }, null, 2)}\n`;
+    const execution = input.execution ? { execution: input.execution } : {};
+    return `${JSON.stringify({ evaluation, findings: findingsOutput(evaluation), budgets: budgetsOutput(evaluation), ...execution }, null, 2)}\n`;
   }
   const terminal = io.stdout.isTTY === true;
   return renderTerminal(input, { color: terminal && !io.env['NO_COLOR'], ...(terminal ? { width: io.stdout.columns || 80 } : {}) });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { roadmapExecution, type CycleExecution, type Tally } from '../../src/core/execution.js';
-import type { Milestone } from '../../src/core/types.js';
+import type { Milestone, TimelineEvent } from '../../src/core/types.js';
 import { EXECUTION_MILESTONES, EXECUTION_NOW, EXPECTED, executionItems } from '../execution-fixture.js';
 import { examplePolicy, workItem } from './fixtures.js';
 
@@ -65,6 +65,27 @@ describe('roadmap execution', () => {
 
   it('is off when the policy turns it off', () => {
     expect(run({ policy: examplePolicy({ execution: { cycles: 'off' } }) })).toBeUndefined();
+  });
+
+  it('drops work taken out of every milestone, and carries over work moved to another one', () => {
+    const timeline = (last: TimelineEvent[]) => [{ at: '2026-08-10T10:00:00Z', event: 'milestoned' as const, milestone: 'Sprint 2' }, ...last];
+    const report = roadmapExecution({
+      policy: examplePolicy(),
+      milestones: EXECUTION_MILESTONES,
+      items: [
+        workItem({ number: 1, labels: ['size/S'], timeline: timeline([{ at: '2026-08-20T10:00:00Z', event: 'demilestoned', milestone: 'Sprint 2' }]) }),
+        workItem({ number: 2, labels: ['size/S'], timeline: timeline([{ at: '2026-09-03T10:00:00Z', event: 'demilestoned', milestone: 'Sprint 2' }]) }),
+        workItem({ number: 3, labels: ['size/S'], timeline: timeline([{ at: '2026-08-20T10:00:00Z', event: 'milestoned', milestone: 'Sprint 4' }]) }),
+      ],
+      now: EXECUTION_NOW,
+      customerCategories: ['deal'],
+    })!;
+    const sprint2 = report.cycles.find((cycle) => cycle.title === 'Sprint 2')!;
+    expect(sprint2.items.map((item) => [item.number, item.result])).toEqual([
+      [1, 'dropped'],
+      [2, 'dropped'],
+      [3, 'carried-over'],
+    ]);
   });
 
   it('counts an item without a timeline by its current milestone and state', () => {

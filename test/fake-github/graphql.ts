@@ -26,7 +26,7 @@ import {
 } from 'graphql';
 import { githubGraphqlSchema } from './schema.js';
 import { type Connection, type ConnectionArgs, paginate } from './connection.js';
-import type { FakeComment, FakeIssue, FakeLabel, FakePullRequest, FakeRepository, FakeUser } from './state.js';
+import type { FakeComment, FakeIssue, FakeIssueEvent, FakeLabel, FakeMilestone, FakePullRequest, FakeRepository, FakeUser } from './state.js';
 import { type FakeStore, HTML_BASE_URL } from './store.js';
 import { ownerView, type ProjectViews } from './projects.js';
 import { type QueryCost, queryCost } from './query-cost.js';
@@ -252,7 +252,60 @@ function repositoryView(repository: FakeRepository, context: GraphqlContext) {
       const label = store.label(repository, name);
       return label ? labelView(repository, label, context) : null;
     },
+    milestones: (args: ConnectionArgs & { states?: string[] | null; orderBy?: { field: string; direction: string } | null }) => {
+      const states = args.states?.map((state) => state.toLowerCase());
+      const milestones = sortedMilestones(repository.milestones.filter((milestone) => !states || states.includes(milestone.state)), args.orderBy);
+      return mapConnection(paginate(milestones, args, 'milestones'), (milestone) => milestoneView(repository, milestone, context));
+    },
+    milestone: ({ number }: { number: number }) => {
+      const milestone = repository.milestones.find((candidate) => candidate.number === number);
+      return milestone ? milestoneView(repository, milestone, context) : null;
+    },
   };
+}
+
+/**
+ * Milestones in the order asked. GitHub's docs do not say where milestones
+ * without a due date go when ordered by it; here they come after every dated
+ * one whichever the direction, and Roadmap Guard never relies on it (it
+ * filters undated ones out, and says when more milestones exist than it read).
+ */
+function sortedMilestones(milestones: FakeMilestone[], orderBy: { field: string; direction: string } | null | undefined): FakeMilestone[] {
+  const key = (milestone: FakeMilestone): number | string | null =>
+    orderBy?.field === 'DUE_DATE' ? milestone.dueOn : orderBy?.field === 'CREATED_AT' ? milestone.createdAt : milestone.number;
+  const sign = orderBy?.direction === 'DESC' ? -1 : 1;
+  return [...milestones].sort((a, b) => {
+    const [x, y] = [key(a), key(b)];
+    if (x === null || y === null) return x === y ? a.number - b.number : x === null ? 1 : -1;
+    return (x < y ? -1 : x > y ? 1 : a.number - b.number) * sign;
+  });
+}
+
+/** A milestone; its issues are those whose milestone has its title now (GitHub lists a milestone's current issues only). */
+function milestoneView(repository: FakeRepository, milestone: FakeMilestone, context: GraphqlContext) {
+  const url = `${context.store.htmlUrl(repository)}/milestone/${milestone.number}`;
+  return {
+    __typename: 'Milestone',
+    id: newMilestoneNodeId(milestone),
+    number: milestone.number,
+    title: milestone.title,
+    state: milestone.state.toUpperCase(),
+    closed: milestone.state === 'closed',
+    dueOn: milestone.dueOn,
+    closedAt: milestone.closedAt,
+    createdAt: milestone.createdAt,
+    updatedAt: milestone.closedAt ?? milestone.createdAt,
+    url,
+    resourcePath: url.slice(HTML_BASE_URL.length),
+    issues: (args: IssuesArgs) => {
+      const issues = filterIssues(repository, args).filter((issue) => issue.milestone === milestone.title);
+      return mapConnection(paginate(issues, cappedPage(args, context.store.issuePageSize), 'issues'), (issue) => issueView(repository, issue, context));
+    },
+  };
+}
+
+function newMilestoneNodeId(milestone: FakeMilestone): string {
+  return `MI_${Buffer.from(`fake-milestone:${milestone.number}`).toString('base64url')}`;
 }
 
 interface IssuesArgs extends ConnectionArgs {
@@ -379,17 +432,40 @@ function issueView(repository: FakeRepository, issue: FakeIssue, context: Graphq
       mapConnection(paginate(store.commentsOf(repository, issue.number), args, 'comments'), (comment) =>
         commentView(repository, issue, comment, context),
       ),
-    // Only label events are kept; other item types give an empty timeline.
+    // Label, milestone, close and reopen events are kept, oldest first as GitHub lists a timeline; other item types give none.
     timelineItems: (args: ConnectionArgs & { itemTypes?: string[] | null }) => {
-      const wanted = !args.itemTypes || args.itemTypes.includes('LABELED_EVENT');
-      const events = wanted ? store.labelEvents.filter((event) => event.repository === repository.nodeId && event.issueNumber === issue.number) : [];
-      return mapConnection(paginate(events, args, 'timelineItems'), (event) => ({
-        __typename: 'LabeledEvent',
-        createdAt: event.createdAt,
-        actor: userView(store.user(event.actor)),
-        label: labelView(repository, store.ensureLabel(repository, event.label), context),
-      }));
+      const wanted = (type: string) => !args.itemTypes || args.itemTypes.includes(type);
+      const labelled = wanted('LABELED_EVENT') ? store.labelEvents.filter((event) => event.repository === repository.nodeId && event.issueNumber === issue.number) : [];
+      const events = [
+        ...labelled.map((event) => ({
+          __typename: 'LabeledEvent',
+          createdAt: event.createdAt,
+          actor: userView(store.user(event.actor)),
+          label: labelView(repository, store.ensureLabel(repository, event.label), context),
+        })),
+        ...(issue.timeline ?? []).filter((event) => wanted(ITEM_TYPES[event.type])).map((event) => issueEventView(event, context)),
+      ].sort((a, b) => (a.createdAt < b.createdAt ? -1 : a.createdAt > b.createdAt ? 1 : 0));
+      return mapConnection(paginate(events, args, 'timelineItems'), (event) => event);
     },
+  };
+}
+
+/** The `IssueTimelineItemsItemType` each kept event is asked for by. */
+const ITEM_TYPES: Record<FakeIssueEvent['type'], string> = {
+  MilestonedEvent: 'MILESTONED_EVENT',
+  DemilestonedEvent: 'DEMILESTONED_EVENT',
+  ClosedEvent: 'CLOSED_EVENT',
+  ReopenedEvent: 'REOPENED_EVENT',
+};
+
+function issueEventView(event: FakeIssueEvent, context: GraphqlContext) {
+  return {
+    __typename: event.type,
+    createdAt: event.createdAt,
+    actor: userView(context.store.user(event.actor)),
+    ...(event.milestoneTitle === undefined ? {} : { milestoneTitle: event.milestoneTitle }),
+    // ClosedEvent.stateReason has no `enableDuplicate` argument: a duplicate reads as COMPLETED, the older answer Issue.stateReason gives without it.
+    ...(event.type === 'ClosedEvent' ? { stateReason: event.stateReason === 'duplicate' ? 'COMPLETED' : (event.stateReason?.toUpperCase() ?? null) } : {}),
   };
 }
 

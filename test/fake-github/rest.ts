@@ -249,10 +249,12 @@ export const ROUTES: Route[] = [
       issue.state = 'closed';
       issue.closedAt = now;
       issue.stateReason = stateReason === 'not_planned' || stateReason === 'duplicate' ? stateReason : 'completed';
+      (issue.timeline ??= []).push({ type: 'ClosedEvent', createdAt: now, actor: request.viewer.login, stateReason: issue.stateReason });
     } else if (state === 'open' && issue.state === 'closed') {
       issue.state = 'open';
       issue.closedAt = null;
       issue.stateReason = 'reopened';
+      (issue.timeline ??= []).push({ type: 'ReopenedEvent', createdAt: now, actor: request.viewer.login });
     }
     issue.updatedAt = now;
     return { status: 200, body: issueJson(request.store, repository, issue) };

@@ -1,0 +1,89 @@
+// The execution report end to end: the fixture's three finished sprints
+// seeded into the fake GitHub as milestones and issue timelines, read by a
+// scheduled audit, and reported with exactly the hand count.
+import { afterEach, describe, expect, it } from 'vitest';
+import { FakeGitHub, type FakeIssueEvent } from '../fake-github/index.js';
+import { scheduleEvent } from './events.js';
+import { examplePolicy, POLICY_PATH, stopFake } from './fixtures.js';
+import { runInProcess } from './run-in-process.js';
+import { buildReportInput } from '../../src/report/report-input.js';
+import { executionSection } from '../../src/report/execution.js';
+import { EXECUTION_MILESTONES, EXECUTION_NOW, executionItems } from '../execution-fixture.js';
+import { examplePolicy as parsedExamplePolicy } from '../fixtures.js';
+import type { TimelineEvent } from '../../src/core/types.js';
+
+let fake: FakeGitHub | undefined;
+
+afterEach(async () => {
+  await stopFake(fake);
+  fake = undefined;
+});
+
+const EVENT_TYPES = { milestoned: 'MilestonedEvent', demilestoned: 'DemilestonedEvent', closed: 'ClosedEvent', reopened: 'ReopenedEvent' } as const;
+const STATE_REASONS = { completed: 'completed', 'not-planned': 'not_planned', duplicate: 'duplicate' } as const;
+
+function fakeEvent(event: TimelineEvent): FakeIssueEvent {
+  return {
+    type: EVENT_TYPES[event.event],
+    createdAt: event.at,
+    actor: 'pm-paula',
+    ...(event.milestone ? { milestoneTitle: event.milestone } : {}),
+    ...(event.closedAs ? { stateReason: STATE_REASONS[event.closedAs] } : {}),
+  };
+}
+
+/** The fixture repository, with `policy` as its policy file and `more` open issues besides. */
+async function sprints(policy: string): Promise<FakeGitHub> {
+  fake = await FakeGitHub.start({ repository: { owner: 'acme', name: 'app' }, clock: () => EXECUTION_NOW });
+  fake.seed({
+    files: { [POLICY_PATH]: policy },
+    issues: executionItems().map((item) => ({
+      number: item.number,
+      title: item.title,
+      labels: item.labels,
+      state: item.state,
+      stateReason: item.closedAs === 'not-planned' ? 'not_planned' : (item.closedAs ?? null),
+      closedAt: item.closedAt,
+      createdAt: item.createdAt,
+      updatedAt: item.updatedAt,
+      milestone: item.milestone,
+      timeline: item.timeline!.map(fakeEvent),
+    })),
+  });
+  fake.repository.milestones.push(...EXECUTION_MILESTONES.map((milestone, index) => ({ number: index + 1, ...milestone })));
+  return fake;
+}
+
+const expectedSection = () =>
+  executionSection(
+    buildReportInput({
+      mode: 'audit', policy: parsedExamplePolicy(), items: [], now: EXECUTION_NOW, policySources: [], sourceName: 'acme/app',
+      execution: { milestones: EXECUTION_MILESTONES, items: executionItems() },
+    }).execution,
+    'points',
+  );
+
+const cycleReads = (github: FakeGitHub) => github.requests.filter((request) => request.route === 'graphql' && JSON.stringify(request.body).includes('RoadmapCycleItems'));
+
+describe('the execution report in an audit', () => {
+  it('reports the hand count of each finished sprint, reading each sprint and the next one in one request', async () => {
+    const github = await sprints(await examplePolicy());
+    const result = await runInProcess({ fake: github, event: scheduleEvent(github), now: new Date(EXECUTION_NOW) });
+    expect(result.stdout).not.toContain("::error");
+    expect(result.summary).toContain(expectedSection());
+    // Sprints 1–3 and Sprint 4, where carried-over work went: one page of 50 each; the milestone list came with the first page of open issues.
+    expect(cycleReads(github)).toHaveLength(4);
+    const graphql = github.requests.filter((request) => request.route === 'graphql').length;
+    // ceil(open issues / 100) + 2 (closed issues carrying each managed label) + 4 milestones read.
+    expect(graphql).toBe(1 + 2 + 4);
+  });
+
+  it('reads nothing for it when the policy turns it off', async () => {
+    const policy = `${await examplePolicy()}\nexecution:\n  cycles: off\n`;
+    const github = await sprints(policy);
+    const result = await runInProcess({ fake: github, event: scheduleEvent(github), now: new Date(EXECUTION_NOW) });
+    expect(result.summary).not.toContain('Roadmap execution');
+    expect(cycleReads(github)).toHaveLength(0);
+    expect(github.requests.some((request) => JSON.stringify(request.body).includes('"withMilestones":true'))).toBe(false);
+  });
+});

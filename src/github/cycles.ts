@@ -122,8 +122,7 @@ function timelineOf(node: CycleIssueNode, item: WorkItem): TimelineEvent[] {
   const events = eventsOf(node);
   const last = events.findLastIndex((event) => event.event === 'closed');
   if (item.state !== 'closed' || last === -1) return events;
-  const { closedAs: _event, ...close } = events[last]!;
-  events[last] = { ...close, ...(item.closedAs ? { closedAs: item.closedAs } : {}) };
+  events[last] = { at: events[last]!.at, event: 'closed', ...(item.closedAs ? { closedAs: item.closedAs } : {}) };
   return events;
 }
 

@@ -12,7 +12,7 @@ import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parse } from 'yaml';
-import { buildReportInput } from '../src/report/report-input.js';
+import { buildReportInput, snapshotExecution } from '../src/report/report-input.js';
 import { parseSnapshot } from '../src/snapshot/file.js';
 import { parsePolicy } from '../src/policy/normalize.js';
 import { evaluate } from '../src/core/evaluate.js';
@@ -50,6 +50,8 @@ export function exampleReportInput(root: string, options: { policy?: Policy; ite
     trendMonths: TREND_MONTHS,
     // Bets delivered over the last year, as an audit reports them once `bets.outcome-due-days` is set.
     outcomeMonths: OUTCOME_MONTHS,
+    // The quarters' milestones and the issues' milestone history, as an audit reads them for the execution report.
+    ...snapshotExecution(snapshot),
   });
 }
 

@@ -4,7 +4,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { buildReportInput } from '../report/report-input.js';
+import { buildReportInput, snapshotExecution } from '../report/report-input.js';
 import { parseSnapshot } from '../snapshot/file.js';
 import { type Command, EXIT, EXIT_CODES_HELP, parseStrictly, rejectArguments, reportBadInput } from './io.js';
 import { packageFilePath, packageRoot } from './package.js';
@@ -60,5 +60,6 @@ async function exampleReport() {
     policySources: loaded.sources,
     sourceName: snapshot.source.name,
     trendMonths: 6,
+    ...snapshotExecution(snapshot),
   });
 }

@@ -4,7 +4,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { buildReportInput } from '../report/report-input.js';
+import { buildReportInput, snapshotExecution } from '../report/report-input.js';
 import { parseSnapshot, SnapshotError } from '../snapshot/file.js';
 import { reviewSnapshot } from '../snapshot/checks.js';
 import { locateSnapshotProblems } from '../snapshot/problems.js';
@@ -59,7 +59,7 @@ export const simulateCommand: Command = async (args, io) => {
       policySources: loaded.sources,
       sourceName: snapshot.source.name,
       trendMonths: 6,
-      ...(snapshot.milestones ? { execution: { milestones: snapshot.milestones, items: snapshot.items } } : {}),
+      ...snapshotExecution(snapshot),
     });
     io.stdout.write(render(input, options.format, io));
     return input.evaluation.compliant ? EXIT.ok : EXIT.fails;

@@ -7,7 +7,7 @@ import { deliveredTrend } from '../core/trend.js';
 import { betOutcomes } from '../core/outcomes.js';
 import { roadmapExecution } from '../core/execution.js';
 import { dealCategories } from './format.js';
-import type { Evaluation, Milestone, WorkItem } from '../core/types.js';
+import type { Evaluation, Milestone, Snapshot, WorkItem } from '../core/types.js';
 import type { Policy } from '../core/policy.js';
 import type { ReportInput, RunFacts, RunMode } from './types.js';
 
@@ -62,6 +62,11 @@ export function buildReportInput(options: ReportInputOptions): ReportInput {
     ...(options.outcomeMonths ? { outcomes: betOutcomes(policy, items, now, options.outcomeMonths) } : {}),
     ...executionOf(policy, now, options.execution),
   };
+}
+
+/** A snapshot's milestones and items as the execution report reads them; nothing when it has no milestones. */
+export function snapshotExecution(snapshot: Snapshot): Pick<ReportInputOptions, 'execution'> {
+  return snapshot.milestones ? { execution: { milestones: snapshot.milestones, items: snapshot.items } } : {};
 }
 
 function executionOf(policy: Policy, now: Date | string, execution: ExecutionInput | undefined): Pick<ReportInput, 'execution'> {

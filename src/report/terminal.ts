@@ -204,8 +204,9 @@ function execution(input: ReportInput, { paint, fit }: Layout): string {
   if (report.cycles.length === 0) return `${heading}\n  No milestone with a due date in the window is closed yet.`;
   const name = (title: string) => fit(title, 60);
   const cycles = report.cycles.slice(-MAX_CYCLE_LINES).flatMap((cycle) => {
-    const [head, ...clauses] = cycleLine(cycle, input.evaluation.unit, name).split('; ');
-    return [`  ${head}`, ...clauses.map((clause) => `    ${fit(clause, 4)}`)];
+    const line = cycleLine(cycle, input.evaluation.unit, name);
+    const colon = line.indexOf('): ') + 1;
+    return [`  ${fit(line.slice(0, colon), 2)}`, ...line.slice(colon + 2).split('; ').map((clause) => `    ${fit(clause, 4)}`)];
   });
   const gaps = executionGaps(report);
   return [heading, `  ${fit(executionTrend(report, name), 2)}`, ...cycles, ...(gaps ? [`  ${fit(gaps, 2)}`] : [])].join('\n');

@@ -37,7 +37,7 @@ describe('the execution section', () => {
   it('shows the same in the terminal, each clause on its own line', () => {
     const text = renderTerminal(fixtureInput(), { color: false });
     expect(text).toContain('Roadmap execution: cycles due since 2026-06-01\n  Say/do went from 25% in Sprint 1 to 50% in Sprint 3;');
-    expect(text).toContain('  Sprint 3 (2026-09-01 to 2026-09-30): say/do 50% (75% of points) of 4 items (8 points) committed\n    1 item (3 points) added mid-cycle, none of it customer work\n    2 on time, 1 late, 1 carried over, 1 dropped.');
+    expect(text).toContain('  Sprint 3 (2026-09-01 to 2026-09-30)\n    say/do 50% (75% of points) of 4 items (8 points) committed\n    1 item (3 points) added mid-cycle, none of it customer work\n    2 on time, 1 late, 1 carried over, 1 dropped.');
   });
 
   it('neutralizes a hostile milestone title', () => {

@@ -23,6 +23,9 @@ import { classify, isExcluded } from './classify.js';
 import { isBet, outcomeOf } from './outcomes.js';
 import { DAY_MS } from './rules/context.js';
 
+/** The longest window the policy allows (`execution.months`); a snapshot holds the cycles of all of it. */
+export const MAX_EXECUTION_MONTHS = 24;
+
 export type CycleResult = 'on-time' | 'late' | 'carried-over' | 'dropped';
 
 /** Items and points (items again with `work.unit: issues`). */

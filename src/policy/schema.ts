@@ -15,6 +15,7 @@ import { describeValue } from './describe-value.js';
 import { extendsPartsProblem } from './extends-ref.js';
 import { normalizeAnswer } from '../core/classify.js';
 import { isMapping } from './merge.js';
+import { MAX_EXECUTION_MONTHS } from '../core/execution.js';
 
 /**
  * Cross-key checks run even when other keys of the same mapping are wrong, so
@@ -391,7 +392,7 @@ export const policyFileSchema = z
         cycles: z.enum(['milestones', 'off'], { error: expected('milestones or off') }).default('milestones').meta({
           description: 'milestones: each closed milestone with a due date is a cycle of the execution report. off: no execution report. (Board iterations are not yet supported.)',
         }),
-        months: wholeNumber('a whole number of months from 1 to 24', 1).max(24, { error: expected('a whole number of months from 1 to 24') }).default(6).meta({
+        months: wholeNumber(`a whole number of months from 1 to ${MAX_EXECUTION_MONTHS}`, 1).max(MAX_EXECUTION_MONTHS, { error: expected(`a whole number of months from 1 to ${MAX_EXECUTION_MONTHS}`) }).default(6).meta({
           description: 'Cycles due in the last this many calendar months, the current one included.',
           examples: [6],
         }),

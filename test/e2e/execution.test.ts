@@ -1,8 +1,13 @@
 // The execution report end to end: the fixture's three finished sprints
 // seeded into the fake GitHub as milestones and issue timelines, read by a
 // scheduled audit, and reported with exactly the hand count.
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { FakeGitHub, type FakeIssueEvent } from '../fake-github/index.js';
+import type { ExecutionReport } from '../../src/core/execution.js';
+import { runCli } from '../cli/helpers.js';
+import { DEFAULT_TOKEN, FakeGitHub, type FakeIssueEvent } from '../fake-github/index.js';
 import { scheduleEvent } from './events.js';
 import { examplePolicy, POLICY_PATH, stopFake } from './fixtures.js';
 import { runInProcess } from './run-in-process.js';
@@ -76,6 +81,29 @@ describe('the execution report in an audit', () => {
     const graphql = github.requests.filter((request) => request.route === 'graphql').length;
     // ceil(open issues / 100) + 2 (closed issues carrying each managed label) + 4 milestones read.
     expect(graphql).toBe(1 + 2 + 4);
+  });
+
+  it('captures the same in a snapshot, and simulate on it reports what the audit reported', async () => {
+    const github = await sprints(await examplePolicy());
+    const audit = await runInProcess({ fake: github, event: scheduleEvent(github), now: new Date(EXECUTION_NOW) });
+    const dir = await mkdtemp(join(tmpdir(), 'roadmap-guard-execution-'));
+    try {
+      // A snapshot reads the cycles of the longest window a policy can ask for, so simulate can look back at any moment of it.
+      const captured = await runCli(['snapshot', '--repo', 'acme/app', '--out', join(dir, 'snapshot.json'), '--api-url', github.url], { env: { GITHUB_TOKEN: DEFAULT_TOKEN } });
+      expect(captured.code).toBe(0);
+      await writeFile(join(dir, 'policy.yml'), await examplePolicy());
+      const markdown = await runCli(['simulate', '--policy', join(dir, 'policy.yml'), '--snapshot', join(dir, 'snapshot.json'), '--at', EXECUTION_NOW, '--format', 'markdown']);
+      expect(markdown.stdout).toContain(expectedSection());
+      expect(audit.summary).toContain(expectedSection());
+      const json = await runCli(['simulate', '--policy', join(dir, 'policy.yml'), '--snapshot', join(dir, 'snapshot.json'), '--at', EXECUTION_NOW, '--format', 'json']);
+      expect((JSON.parse(json.stdout) as { execution: ExecutionReport }).execution.cycles.map((cycle) => [cycle.title, cycle.sayDo])).toEqual([
+        ['Sprint 1', { items: 1 / 4, points: 3 / 15 }],
+        ['Sprint 2', { items: 2 / 3, points: 11 / 14 }],
+        ['Sprint 3', { items: 2 / 4, points: 6 / 8 }],
+      ]);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 
   it('reads nothing for it when the policy turns it off', async () => {

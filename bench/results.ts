@@ -4,7 +4,7 @@
  * alone, points before the action reports them) are null, shown as "n/a".
  */
 
-export type ScenarioId = 'cold-start' | 'engine' | 'audit-first' | 'audit-catch-up' | 'audit-steady' | 'issue-unchanged' | 'issue-new-finding';
+export type ScenarioId = 'cold-start' | 'engine' | 'audit-first' | 'audit-catch-up' | 'audit-steady' | 'issue-unchanged' | 'issue-new-finding' | 'audit-execution';
 
 export const SCENARIO_NAMES: Record<ScenarioId, string> = {
   'cold-start': 'cold start (unsupported event)',
@@ -14,6 +14,7 @@ export const SCENARIO_NAMES: Record<ScenarioId, string> = {
   'audit-steady': 'audit, steady state',
   'issue-unchanged': 'issue event, nothing changed',
   'issue-new-finding': 'issue event, one new finding',
+  'audit-execution': 'audit with the execution report (5 milestones of 60 issues)',
 };
 
 export interface ScenarioResult {

@@ -11,6 +11,7 @@ import { DEFAULT_TOKEN, FakeGitHub, type FakeIssueEvent } from '../fake-github/i
 import { scheduleEvent } from './events.js';
 import { examplePolicy, POLICY_PATH, stopFake } from './fixtures.js';
 import { runInProcess } from './run-in-process.js';
+import { runAction } from './run-action.js';
 import { buildReportInput } from '../../src/report/report-input.js';
 import { executionSection } from '../../src/report/execution.js';
 import { EXECUTION_MILESTONES, EXECUTION_NOW, executionItems } from '../execution-fixture.js';
@@ -59,10 +60,10 @@ async function sprints(policy: string): Promise<FakeGitHub> {
   return fake;
 }
 
-const expectedSection = () =>
+const expectedSection = (options: { now?: string; months?: number } = {}) =>
   executionSection(
     buildReportInput({
-      mode: 'audit', policy: parsedExamplePolicy(), items: [], now: EXECUTION_NOW, policySources: [], sourceName: 'acme/app',
+      mode: 'audit', policy: parsedExamplePolicy(options.months ? { execution: { months: options.months } } : {}), items: [], now: options.now ?? EXECUTION_NOW, policySources: [], sourceName: 'acme/app',
       execution: { milestones: EXECUTION_MILESTONES, items: executionItems() },
     }).execution,
     'points',
@@ -104,6 +105,14 @@ describe('the execution report in an audit', () => {
     } finally {
       await rm(dir, { recursive: true, force: true });
     }
+  });
+
+  it('the built action reports the same', { timeout: 60_000 }, async () => {
+    // The built action runs on the real clock: a 24-month window keeps the sprints of 2026 in it until 2028.
+    const github = await sprints(`${await examplePolicy()}\nexecution:\n  months: 24\n`);
+    const result = await runAction({ fake: github, event: scheduleEvent(github) });
+    expect(result.stderr).toBe('');
+    expect(result.summary).toContain(expectedSection({ now: new Date().toISOString(), months: 24 }));
   });
 
   it('reads nothing for it when the policy turns it off', async () => {

@@ -25,6 +25,7 @@ import { renderMarkdownReport } from '../src/report/summary.js';
 import { renderTerminal } from '../src/report/terminal.js';
 import type { ReportInput } from '../src/report/types.js';
 import { outcomesSection } from '../src/report/outcomes.js';
+import { executionSection } from '../src/report/execution.js';
 import { costTable } from '../bench/cost-table.js';
 import type { BenchResults } from '../bench/results.js';
 
@@ -110,6 +111,8 @@ export interface ReadmeExamples {
   demo?: string;
   outcomes: string;
   'policy-preview': string;
+  /** The execution report of the example's finished quarters. */
+  execution: string;
   /** The cost targets beside the figures of the last `npm run bench` (bench/results.json). */
   cost?: string;
 }
@@ -123,6 +126,7 @@ export function renderReadmeExamples(root: string): ReadmeExamples {
     ...archiveExamples(root),
     demo: demoTop(input),
     outcomes: outcomesSection(input.outcomes),
+    execution: executionSection(input.execution, input.evaluation.unit),
     cost: costTable(JSON.parse(readFileSync(join(root, 'bench', 'results.json'), 'utf8')) as BenchResults),
   };
 }

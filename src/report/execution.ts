@@ -14,6 +14,8 @@ import { day } from './format.js';
 
 /** Cycles spelled out one per line, newest last; older ones are in the table only. */
 export const MAX_CYCLE_LINES = 12;
+/** Rows of the table: a year of weekly sprints; older ones are counted, so two years of them cannot crowd out the rest of the summary. */
+const MAX_TABLE_ROWS = 52;
 
 type Unit = Evaluation['unit'];
 /** How a milestone title is made safe for the output at hand. */
@@ -122,8 +124,10 @@ export function executionSection(report: ExecutionReport | undefined, unit: Unit
   const table = [
     `| Cycle | Start | Due | Committed | Added · customer | On time | Late | Carried over | Dropped | Say/do | Say/do (points) | Customer work added | Bets hit / missed / walked away / never reviewed |`,
     '|---|---|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|',
-    ...report.cycles.map((cycle) => `| ${tableRow(cycle, unit)} |`),
+    ...report.cycles.slice(-MAX_TABLE_ROWS).map((cycle) => `| ${tableRow(cycle, unit)} |`),
   ].join('\n');
+  const left = report.cycles.length - MAX_TABLE_ROWS;
+  const leftOut = left > 0 ? `\n\n…and ${plural(left, 'earlier cycle')}.` : '';
   const lead = `Finished cycles: the closed milestones ${window}. ${executionTrend(report, name)} Say/do is the committed work delivered on time; customer work added is the share of the work delivered on time that customers added mid-cycle.`;
   const gaps = executionGaps(report);
   return [
@@ -131,6 +135,6 @@ export function executionSection(report: ExecutionReport | undefined, unit: Unit
     lead,
     lines.join('\n'),
     ...(gaps ? [`_${gaps}_`] : []),
-    `<details><summary>Execution by cycle, in ${amounts}</summary>\n\n${table}\n\n</details>`,
+    `<details><summary>Execution by cycle, in ${amounts}</summary>\n\n${table}${leftOut}\n\n</details>`,
   ].join('\n\n');
 }

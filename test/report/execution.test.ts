@@ -60,3 +60,17 @@ describe('the execution section', () => {
     expect(undated.execution).toBeUndefined();
   });
 });
+
+describe('a long window of short cycles', () => {
+  it('spells out the newest 12 cycles and tabulates the newest 52', () => {
+    const input = fixtureInput();
+    const cycle = input.execution!.cycles[0]!;
+    const many = { ...input.execution!, cycles: Array.from({ length: 60 }, (_, index) => ({ ...cycle, title: `Week ${index + 1}` })) };
+    const section = executionSection(many, 'points');
+    expect(section).toContain('- …48 earlier cycles in the table below\n- **Week 49**');
+    expect(section.split('\n').filter((line) => line.startsWith('| Week'))).toHaveLength(52);
+    expect(section).toContain('| Week 9 |');
+    expect(section).not.toContain('| Week 8 |');
+    expect(section).toContain('…and 8 earlier cycles.');
+  });
+});

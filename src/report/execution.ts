@@ -128,6 +128,7 @@ export function executionSection(report: ExecutionReport | undefined, unit: Unit
   ].join('\n');
   const left = report.cycles.length - MAX_TABLE_ROWS;
   const leftOut = left > 0 ? `\n\n…and ${plural(left, 'earlier cycle')}.` : '';
+  const unseen = '\n\n_Counted from the issues each milestone holds now and their history (GitHub lists no more): an issue taken out of a milestone and left in none may be missing from its cycle._';
   const lead = `Finished cycles: the closed milestones ${window}. ${executionTrend(report, name)} Say/do is the committed work delivered on time; customer work added is the share of the work delivered on time that customers added mid-cycle.`;
   const gaps = executionGaps(report);
   return [
@@ -135,6 +136,6 @@ export function executionSection(report: ExecutionReport | undefined, unit: Unit
     lead,
     lines.join('\n'),
     ...(gaps ? [`_${gaps}_`] : []),
-    `<details><summary>Execution by cycle, in ${amounts}</summary>\n\n${table}${leftOut}\n\n</details>`,
+    `<details><summary>Execution by cycle, in ${amounts}</summary>\n\n${table}${leftOut}${unseen}\n\n</details>`,
   ].join('\n\n');
 }

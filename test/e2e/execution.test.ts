@@ -115,6 +115,18 @@ describe('the execution report in an audit', () => {
     expect(result.summary).toContain(expectedSection({ now: new Date().toISOString(), months: 24 }));
   });
 
+  it('names an issue whose history is longer than one read gives', async () => {
+    const github = await sprints(await examplePolicy());
+    const churn = Array.from({ length: 50 }, (_, index): FakeIssueEvent[] => {
+      const at = new Date(Date.parse('2026-07-02T00:00:00Z') + index * 60_000).toISOString();
+      return [{ type: 'DemilestonedEvent', createdAt: at, actor: 'pm-paula', milestoneTitle: 'Sprint 1' }, { type: 'MilestonedEvent', createdAt: at, actor: 'pm-paula', milestoneTitle: 'Sprint 1' }];
+    });
+    const issue = github.issue(1)!;
+    issue.timeline = [issue.timeline![0]!, ...churn.flat(), ...issue.timeline!.slice(1)];
+    const result = await runInProcess({ fake: github, event: scheduleEvent(github), now: new Date(EXECUTION_NOW) });
+    expect(result.summary).toContain('_Only the first 100 milestone and closing events of 1 issue were read (#1): their cycles\' figures may be off._');
+  });
+
   it('reads nothing for it when the policy turns it off', async () => {
     const policy = `${await examplePolicy()}\nexecution:\n  cycles: off\n`;
     const github = await sprints(policy);

@@ -106,7 +106,7 @@ export function roadmapExecution(options: ExecutionOptions): ExecutionReport | u
   const { policy } = options;
   if (policy.execution.cycles === 'off') return undefined;
   const since = windowStart(options.now, policy.execution.months);
-  const cycles = cyclesInWindow(options.milestones, since, Date.parse(new Date(options.now).toISOString()));
+  const cycles = cyclesInWindow(options.milestones, since, new Date(options.now).getTime());
   const histories = options.items.filter((item) => !isExcluded(policy, item)).map((item) => ({ item, events: historyOf(item) }));
   return {
     since: new Date(since).toISOString(),

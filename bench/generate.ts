@@ -4,7 +4,7 @@
  * issue forms of 0.5–8 KB, every issue has 1–6 labels, and one in ten is deal
  * work spread over 12 customers, measured against examples/roadmap-policy.yml.
  */
-import type { FakeIssue } from '../test/fake-github/index.js';
+import type { FakeIssue, FakeMilestone } from '../test/fake-github/index.js';
 
 export const CUSTOMERS = ['acme', 'globex', 'initech', 'hooli', 'umbrella', 'stark', 'wayne', 'wonka', 'tyrell', 'cyberdyne', 'soylent', 'massive'];
 
@@ -116,4 +116,47 @@ export function generatedIssues(count: number, now: Date): Partial<FakeIssue>[] 
     });
   }
   return issues;
+}
+
+/** Finished cycles in the benchmark's repositories: the five months before this one (a six-month window), and the issues of each. */
+export const CYCLES: { count: number; itemsEach: number } = { count: 5, itemsEach: 60 };
+
+/**
+ * Monthly milestones for the execution report, due on each month's last day:
+ * the CYCLES.count months before this one closed, each holding
+ * CYCLES.itemsEach closed issues numbered after the open ones (most delivered
+ * on time, one in six late), and this month's open.
+ */
+export function generatedCycles(openIssues: number, now: Date): { milestones: FakeMilestone[]; issues: Partial<FakeIssue>[] } {
+  const random = seededRandom(openIssues + 1);
+  const milestones: FakeMilestone[] = [];
+  const issues: Partial<FakeIssue>[] = [];
+  const moment = (time: number) => new Date(time).toISOString().replace(/\.\d+Z$/, 'Z');
+  for (let back = CYCLES.count; back >= 0; back -= 1) {
+    const due = Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - back + 1, 0, 7);
+    const title = `Month ${CYCLES.count - back + 1}`;
+    const open = back === 0;
+    milestones.push({ number: milestones.length + 1, title, state: open ? 'open' : 'closed', dueOn: moment(due), closedAt: open ? null : moment(due + DAY_MS), createdAt: moment(due - 40 * DAY_MS) });
+    if (open) continue;
+    for (let index = 0; index < CYCLES.itemsEach; index += 1) {
+      const assigned = due - (25 + Math.floor(random() * 10)) * DAY_MS;
+      const closedAt = moment(due + (index % 6 === 0 ? 3 : -Math.floor(random() * 20)) * DAY_MS);
+      issues.push({
+        number: openIssues + issues.length + 1,
+        title: `Cycle item ${issues.length + 1}`,
+        labels: index % 10 === 0 ? ['deal', `customer:${pick(random, CUSTOMERS)}`, 'size/S'] : ['roadmap', 'size/M'],
+        state: 'closed',
+        stateReason: 'completed',
+        milestone: title,
+        createdAt: moment(assigned),
+        updatedAt: closedAt,
+        closedAt,
+        timeline: [
+          { type: 'MilestonedEvent', createdAt: moment(assigned), actor: 'pm-paula', milestoneTitle: title },
+          { type: 'ClosedEvent', createdAt: closedAt, actor: 'dev-dana', stateReason: 'completed' },
+        ],
+      });
+    }
+  }
+  return { milestones, issues };
 }

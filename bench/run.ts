@@ -18,7 +18,7 @@ import { parsePolicy } from '../src/policy/normalize.js';
 import { FakeGitHub, type FakeIssue, githubGraphqlSchema } from '../test/fake-github/index.js';
 import { issuesEvent, otherEvent, pullRequestEvent, scheduleEvent } from '../test/e2e/events.js';
 import { REPOSITORY_ROOT } from '../test/e2e/run-action.js';
-import { generatedIssues } from './generate.js';
+import { generatedCycles, generatedIssues } from './generate.js';
 import { measureBuiltRun, measureColdStart, measureEngine } from './measure.js';
 import { type BenchResults, type ScenarioResult, resultsTable } from './results.js';
 
@@ -46,7 +46,7 @@ async function measureRepository(issues: number, policy: string, now: Date): Pro
   const fake = await startFake(issues);
   try {
     fake.seed({ files: { [POLICY_PATH]: policy }, issues: generatedIssues(issues, now) });
-    const audit = (scenario: 'audit-first' | 'audit-catch-up' | 'audit-steady', inputs: Record<string, string> = {}) =>
+    const audit = (scenario: 'audit-first' | 'audit-catch-up' | 'audit-steady' | 'audit-execution', inputs: Record<string, string> = {}) =>
       measureBuiltRun({ issues, scenario, fake, event: scheduleEvent(fake), inputs });
     const results = [await audit('audit-first'), await audit('audit-catch-up', { 'max-writes': '100000' }), await audit('audit-steady')];
     const unchanged = issuesEvent(fake, { action: 'labeled', number: UNCHANGED_DEAL, label: 'size/S' });
@@ -56,6 +56,11 @@ async function measureRepository(issues: number, policy: string, now: Date): Pro
     // A pull request that closes the compliant deal: its first run reads the budgets from the audit's saved state and sets its status.
     const pullRequest = fake.addPullRequest({ title: 'Bulk export', closes: [UNCHANGED_DEAL] });
     results.push(await measureBuiltRun({ issues, scenario: 'merge-gate', fake, event: pullRequestEvent(fake, { action: 'opened', number: pullRequest.number }) }));
+    // Then the repository gets its finished monthly milestones: the execution report reads their issues.
+    const cycles = generatedCycles(issues, now);
+    fake.seed({ issues: cycles.issues });
+    fake.repository.milestones.push(...cycles.milestones);
+    results.push(await audit('audit-execution'));
     return results;
   } finally {
     await fake.stop();

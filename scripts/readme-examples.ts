@@ -29,6 +29,7 @@ import { renderMarkdownReport } from '../src/report/summary.js';
 import { renderTerminal } from '../src/report/terminal.js';
 import type { ReportInput } from '../src/report/types.js';
 import { outcomesSection } from '../src/report/outcomes.js';
+import { executionSection } from '../src/report/execution.js';
 import { costTable } from '../bench/cost-table.js';
 import { catchUpWrites, faqCost, rateLimitCost, requestCounting, savedStateCost } from '../bench/cost-sentences.js';
 import type { BenchResults } from '../bench/results.js';
@@ -135,6 +136,8 @@ export interface ReadmeExamples {
   demo?: string;
   outcomes: string;
   'policy-preview': string;
+  /** The execution report of the example's finished quarters. */
+  execution: string;
   /** The cost targets beside the figures of the last `npm run bench` (bench/results.json). */
   cost?: string;
   /** The issue form `roadmap-guard forms` writes from the README's short policy. */
@@ -159,6 +162,7 @@ export function renderReadmeExamples(root: string): ReadmeExamples {
     ...archiveExamples(root),
     demo: demoTop(root),
     outcomes: outcomesSection(input.outcomes),
+    execution: executionSection(input.execution, input.evaluation.unit),
     'policy-form': shortPolicyForm(root),
     'finding-fixes': findingFixes(root),
     ...costExamples(JSON.parse(readFileSync(join(root, 'bench', 'results.json'), 'utf8')) as BenchResults),

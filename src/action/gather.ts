@@ -11,6 +11,7 @@ import { budgetNeedsBody, readBotComment, readBudgetItems, readFocusIssue, readI
 import type { BotComment } from '../plan/types.js';
 import type { CommentLookup, CommentNode, IssueNode } from '../github/work-items.js';
 import { DAY_MS } from '../core/rules/context.js';
+import { readExecution, type CycleRead } from '../github/cycles.js';
 
 export interface Gathered {
   /** The items the evaluation sees (planned work and candidates). */
@@ -26,6 +27,8 @@ export interface Gathered {
   extraDashboards: number[];
   /** GraphQL requests spent on the trend's closed issues. */
   trendRequests: number;
+  /** Audits with the execution report on: the milestones and the issues of the cycles in its window. */
+  execution?: CycleRead;
   /** Issue mode: the event's issue is the bot's own dashboard (its edits fire issue events too). */
   focusIsDashboard?: boolean;
 }
@@ -69,7 +72,11 @@ export async function gatherAudit(options: GatherOptions & { trendSince?: string
     dashboardTitle: options.dashboardTitle,
     ...(mayBeArchived ? { needsBotComment: mayBeArchived } : {}),
     ...timelineNeeded(policy, options.now ?? new Date()),
+    withMilestones: policy.execution.cycles !== 'off',
   });
+  const execution = open.milestones
+    ? await readExecution(client, repo, { policy, milestones: open.milestones, now: options.now ?? new Date(), withBody: budgetNeedsBody(policy) })
+    : undefined;
   let closedItems: WorkItem[] = [];
   let trendRequests = 0;
   if (options.trendSince) {
@@ -95,6 +102,7 @@ export async function gatherAudit(options: GatherOptions & { trendSince?: string
     dashboard: open.dashboard,
     extraDashboards: open.extraDashboards,
     trendRequests,
+    ...(execution ? { execution } : {}),
   };
 }
 

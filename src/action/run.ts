@@ -183,6 +183,7 @@ function reportInputFor(run: Pick<PlanContext, 'context' | 'loaded' | 'inputs' |
     trendMonths: audit ? inputs.trendMonths : 0,
     outcomeMonths: audit ? outcomeMonths(loaded.policy, inputs.trendMonths) : 0,
     trendExtraRequests: gathered.trendRequests,
+    ...(audit && gathered.execution ? { execution: gathered.execution } : {}),
   });
 }
 

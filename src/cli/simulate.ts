@@ -4,7 +4,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { buildReportInput, outcomeMonths } from '../report/report-input.js';
+import { buildReportInput, outcomeMonths, snapshotExecution } from '../report/report-input.js';
 import { parseSnapshot, SnapshotError } from '../snapshot/file.js';
 import { reviewSnapshot } from '../snapshot/checks.js';
 import { locateSnapshotProblems } from '../snapshot/problems.js';
@@ -168,6 +168,7 @@ export function offlineReport(options: { mode: RunMode; loaded: Pick<LoadedPolic
     sourceName: snapshot.source.name,
     trendMonths: OFFLINE_TREND_MONTHS,
     outcomeMonths: outcomeMonths(loaded.policy, OFFLINE_TREND_MONTHS),
+    ...snapshotExecution(snapshot),
   });
 }
 
@@ -179,7 +180,8 @@ export function render(input: ReportInput, format: Format, io: CliIo): string {
   if (format === 'markdown') return ensureNewline(renderMarkdownReport(input));
   if (format === 'json') {
     const { evaluation } = input;
-    return `${JSON.stringify({ verdict: verdictOf(input), evaluation, findings: findingsOutput(evaluation), budgets: budgetsOutput(evaluation) }, null, 2)}\n`;
+    const execution = input.execution ? { execution: input.execution } : {};
+    return `${JSON.stringify({ verdict: verdictOf(input), evaluation, findings: findingsOutput(evaluation), budgets: budgetsOutput(evaluation), ...execution }, null, 2)}\n`;
   }
   const terminal = io.stdout.isTTY === true;
   return renderTerminal(input, { color: terminal && !io.env['NO_COLOR'], ...(terminal ? { width: io.stdout.columns || 80 } : {}) });

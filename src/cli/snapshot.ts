@@ -6,7 +6,9 @@
  */
 import { stat, writeFile } from 'node:fs/promises';
 import { boardWork, readPlannedBoard } from '../action/board-work.js';
-import type { Snapshot, WorkItem } from '../core/types.js';
+import type { Milestone, Snapshot, WorkItem } from '../core/types.js';
+import { readExecution } from '../github/cycles.js';
+import { MAX_EXECUTION_MONTHS } from '../core/execution.js';
 import { createGitHubClient, type GitHubClient } from '../github/client.js';
 import { describeCounts } from '../github/request-counts.js';
 import { createExtendsReader, createPolicyReader } from '../github/policy-reader.js';
@@ -87,15 +89,17 @@ async function capture(client: GitHubClient, options: SnapshotOptions, io: CliIo
   const progress = (items: number) =>
     io.stderr.write(`Read ${plural(items, 'item')}: ${describeCounts(client.counts())}${client.counts().rateLimitRemaining === undefined ? '' : `, rate limit left ${client.counts().rateLimitRemaining}`}.\n`);
   let items: WorkItem[];
+  let milestones: Milestone[] | undefined;
   if (board) {
     const withBoard: LoadedPolicy = { ...loaded, policy: { ...loaded.policy, work: { ...loaded.policy.work, project: { iterationField: loaded.policy.work.project?.iterationField, ...board } } } };
     const read = await readPlannedBoard(client, withBoard);
     items = boardWork(read, options.repo, withBoard.policy, []).items;
   } else {
-    const open = await readIssues(client, options.repo, { states: ['OPEN'], withBody: true, withComments: false });
+    const open = await readIssues(client, options.repo, { states: ['OPEN'], withBody: true, withComments: false, withMilestones: loaded.policy.execution.cycles !== 'off' });
     // Closed work too, as an audit reads it: the trend and the bets' outcomes that simulate prints are judged from it.
     const closed = await readIssues(client, options.repo, { states: ['CLOSED'], since: windowStart(takenAt, offlineWindowMonths(loaded.policy)), withBody: true, withComments: false });
     items = [...open.records, ...closed.records].map((record) => record.item);
+    if (open.milestones) ({ items, milestones } = await withCycles(client, { repo: options.repo, policy: loaded.policy, milestones: open.milestones, items }));
   }
   progress(items.length);
   return {
@@ -103,6 +107,22 @@ async function capture(client: GitHubClient, options: SnapshotOptions, io: CliIo
     source: board ? { kind: 'project', name: `${board.owner}/${board.number}` } : { kind: 'repository', name: `${options.repo.owner}/${options.repo.name}` },
     takenAt: takenAt.toISOString(),
     items,
+    ...(milestones ? { milestones } : {}),
+  };
+}
+
+/** The open issues with the cycles' issues (closed ones included) and their milestone history: what simulate's execution report needs. */
+async function withCycles(
+  client: GitHubClient,
+  options: { repo: RepoRef; policy: LoadedPolicy['policy']; milestones: Parameters<typeof readExecution>[2]['milestones']; items: WorkItem[] },
+): Promise<{ items: WorkItem[]; milestones: Milestone[] }> {
+  const longest: LoadedPolicy['policy'] = { ...options.policy, execution: { cycles: 'milestones', months: MAX_EXECUTION_MONTHS } };
+  const cycles = await readExecution(client, options.repo, { policy: longest, milestones: options.milestones, now: new Date(), withBody: true });
+  const withHistory = new Map(cycles.items.map((item) => [item.number, item]));
+  const open = new Set(options.items.map((item) => item.number));
+  return {
+    items: [...options.items.map((item) => withHistory.get(item.number) ?? item), ...cycles.items.filter((item) => !open.has(item.number))],
+    milestones: cycles.milestones,
   };
 }
 

@@ -32,13 +32,13 @@ export interface BetOutcomes {
 }
 
 /** The outcome an item carries, by the labels the policy names for them. */
-function outcomeOf(policy: Policy, item: WorkItem): Outcome | undefined {
+export function outcomeOf(policy: Policy, item: WorkItem): Outcome | undefined {
   const labels = item.labels.map((label) => label.trim().toLowerCase());
   return OUTCOMES.find((name) => labels.includes(policy.enforcement.labels.outcome[name].trim().toLowerCase()));
 }
 
 /** Work `work.exclude-labels` leaves off the roadmap is never a bet, whatever its category. */
-function isBet(policy: Policy, item: WorkItem): boolean {
+export function isBet(policy: Policy, item: WorkItem): boolean {
   return policy.bets.appliesTo.includes(classify(policy, item).category) && !isExcluded(policy, item);
 }
 

@@ -26,6 +26,15 @@ export interface Policy {
   exemptions?: ExemptionsRule;
   enforcement: Enforcement;
   pullRequests: { requireLinkedIssue: boolean; keywordsOnOtherBases: boolean };
+  execution: ExecutionRule;
+}
+
+/** The execution report: which cycles an audit looks back on, and how far. */
+export interface ExecutionRule {
+  /** milestones: each closed milestone with a due date is a cycle. off: no report. */
+  cycles: 'milestones' | 'off';
+  /** Cycles whose due date falls in the last this many calendar months (UTC), the current one included. */
+  months: number;
 }
 
 /** What counts as planned work, and how big each item is. */

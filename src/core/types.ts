@@ -50,6 +50,29 @@ export interface WorkItem {
   checklist: ChecklistEntry[];
   /** Projects v2 field values by field name. */
   fields: Record<string, FieldValue>;
+  /** Milestone membership and closing history, oldest first: read only for items of the cycles the execution report covers. */
+  timeline?: TimelineEvent[];
+}
+
+/** One event of an issue's timeline that the execution report replays. */
+export interface TimelineEvent {
+  /** When it happened, ISO 8601. */
+  at: string;
+  event: 'milestoned' | 'demilestoned' | 'closed' | 'reopened';
+  /** The milestone's title (milestoned, demilestoned). */
+  milestone?: string;
+  /** Why the issue was closed (closed), when GitHub says. */
+  closedAs?: 'completed' | 'not-planned' | 'duplicate';
+}
+
+/** A repository milestone: with a due date and closed, a finished cycle of the execution report. */
+export interface Milestone {
+  title: string;
+  state: 'open' | 'closed';
+  /** ISO 8601; the cycle ends with the UTC day it falls on. */
+  dueOn: string | null;
+  closedAt: string | null;
+  createdAt: string;
 }
 
 export interface SnapshotSource {
@@ -66,6 +89,8 @@ export interface Snapshot {
   source: SnapshotSource;
   takenAt: string;
   items: WorkItem[];
+  /** The repository's milestones, for the execution report; its items carry their `timeline`. */
+  milestones?: Milestone[];
 }
 
 export type Severity = 'fail' | 'warn';

@@ -137,7 +137,7 @@ function tallyByKind(findings: readonly Finding[]): KindTally[] {
  * sales-led trap; what else needs a business case does not change that.
  */
 export function customerDrivenCategories(policy: Policy): string[] {
-  return policy.categories.filter((c) => c.maxShare || c.perCustomerMaxShare).map((c) => c.name);
+  return policy.categories.filter((c) => c.maxShare || c.perCustomerMaxShare || c.perCustomerMaxPlannedShare).map((c) => c.name);
 }
 
 /** Points as integer thousandths, as the budgets sum them: the share is rounded exactly as the budget table's. */

@@ -51,6 +51,20 @@ const MANAGED_LABELS = /* GraphQL */ `
   }
 `;
 
+/**
+ * The milestones, for the execution report: on the audit's first page, so
+ * the list costs no request of its own (nor a point: one node among 200).
+ * Latest due date first, so the cycles of the window come first.
+ */
+const MILESTONES = /* GraphQL */ `
+  fragment RoadmapMilestones on Repository {
+    milestones(first: 100, orderBy: { field: DUE_DATE, direction: DESC }) @include(if: $withMilestones) {
+      totalCount
+      nodes { number title state dueOn closedAt createdAt }
+    }
+  }
+`;
+
 /** Audit: one page of 100 issues with everything the engine and the comment sync need. */
 export const AUDIT_ISSUES_QUERY = /* GraphQL */ `
   query RoadmapAuditIssues(
@@ -65,9 +79,11 @@ export const AUDIT_ISSUES_QUERY = /* GraphQL */ `
     $withLabels: Boolean!
     $nonCompliantLabel: String!
     $overBudgetLabel: String!
+    $withMilestones: Boolean = false
   ) {
     repository(owner: $owner, name: $name) {
       ...RoadmapManagedLabels
+      ...RoadmapMilestones
       issues(first: 100, after: $after, states: $states, labels: $labels, filterBy: { since: $since }, orderBy: { field: CREATED_AT, direction: ASC }) {
         totalCount
         pageInfo { hasNextPage endCursor }
@@ -82,6 +98,40 @@ export const AUDIT_ISSUES_QUERY = /* GraphQL */ `
   ${ISSUE_FIELDS}
   ${COMMENT_WINDOW}
   ${MANAGED_LABELS}
+  ${MILESTONES}
+`;
+
+/**
+ * The execution report: the issues now in one milestone, 50 a page, each with
+ * its milestone and closing history. One point a page: 1 + 50 label
+ * connections + 50 timelines, over 100. An issue with more than 100 such
+ * events is read up to its 100th, and the report says so (`totalCount`).
+ */
+export const CYCLE_ITEMS_QUERY = /* GraphQL */ `
+  query RoadmapCycleItems($owner: String!, $name: String!, $number: Int!, $after: String, $withBody: Boolean!) {
+    repository(owner: $owner, name: $name) {
+      milestone(number: $number) {
+        issues(first: 50, after: $after, orderBy: { field: CREATED_AT, direction: ASC }) {
+          pageInfo { hasNextPage endCursor }
+          nodes {
+            ...RoadmapIssueFields
+            body @include(if: $withBody)
+            timelineItems(first: 100, itemTypes: [MILESTONED_EVENT, DEMILESTONED_EVENT, CLOSED_EVENT, REOPENED_EVENT]) {
+              totalCount
+              nodes {
+                __typename
+                ... on MilestonedEvent { createdAt milestoneTitle }
+                ... on DemilestonedEvent { createdAt milestoneTitle }
+                ... on ClosedEvent { createdAt stateReason }
+                ... on ReopenedEvent { createdAt }
+              }
+            }
+          }
+        }
+      }
+    }
+  }
+  ${ISSUE_FIELDS}
 `;
 
 /** Issue mode: the event's issue with its body and a page of its comments. */
@@ -255,4 +305,5 @@ export const ALL_QUERIES: Record<string, string> = {
   NEWEST_ISSUES_QUERY,
   RELAYED_BY_NUMBER_QUERY,
   RELAYED_BY_NODE_QUERY,
+  CYCLE_ITEMS_QUERY,
 };

@@ -10,6 +10,7 @@ import { AUDIT_ISSUES_QUERY, BUDGET_ITEMS_QUERY, FOCUS_ISSUE_QUERY, ISSUE_COMMEN
 import { budgetItem, findBotComment, isDashboardIssue, markEarlierComments, toWorkItem, type CommentLookup, type CommentNode, type IssueNode } from './work-items.js';
 import type { BotComment } from '../plan/types.js';
 import { readTimeline } from './timeline.js';
+import type { MilestoneList, MilestoneNode } from './cycles.js';
 
 export interface RepoRef {
   owner: string;
@@ -36,6 +37,8 @@ export interface IssuesRead {
   extraDashboards: number[];
   /** Which managed labels exist in the repository (undefined when not asked). */
   existingLabels: Set<string> | undefined;
+  /** The repository's milestones, latest due first, when asked (`withMilestones`): at most 100 of `total`. */
+  milestones?: { nodes: MilestoneNode[]; total: number };
 }
 
 interface PageInfo {
@@ -57,7 +60,7 @@ interface ManagedLabelFields {
 }
 
 interface AuditPage {
-  repository: (ManagedLabelFields & { issues: { totalCount: number; pageInfo: PageInfo; nodes: (AuditNode | null)[] } }) | null;
+  repository: (ManagedLabelFields & { milestones?: MilestoneList } & { issues: { totalCount: number; pageInfo: PageInfo; nodes: (AuditNode | null)[] } }) | null;
 }
 
 export interface AuditReadOptions {
@@ -84,6 +87,8 @@ export interface AuditReadOptions {
    * bot's own write or a person's label.
    */
   needsTimeline?: (node: IssueNode, window: readonly (CommentNode | null)[]) => boolean;
+  /** Read the milestones with the first page, for the execution report. */
+  withMilestones?: boolean;
 }
 
 /** What the pages of an audit read add up to, before the follow-up reads. */
@@ -98,12 +103,14 @@ interface AuditCollected {
 export async function readIssues(client: GitHubClient, repo: RepoRef, options: AuditReadOptions): Promise<IssuesRead> {
   const collected: AuditCollected = { records: [], dashboards: [], pending: [] };
   let existingLabels: Set<string> | undefined;
+  let milestones: IssuesRead['milestones'];
   let after: string | null = null;
   let counted: number | undefined;
   let seen = 0;
   do {
     const repository = await readAuditPage(client, repo, options, after);
     if (after === null && options.labels) existingLabels = labelsFound(repository);
+    if (after === null && repository.milestones) milestones = { nodes: (repository.milestones.nodes ?? []).filter((node) => node !== null), total: repository.milestones.totalCount };
     counted ??= repository.issues.totalCount;
     seen += repository.issues.nodes.length;
     collectAuditNodes(repository.issues.nodes, options, collected);
@@ -113,7 +120,7 @@ export async function readIssues(client: GitHubClient, repo: RepoRef, options: A
   const records = await completeBotComments(client, repo, collected);
   warnIfShort(client, options, seen, counted);
   const [dashboard = null, ...extras] = collected.dashboards.sort((a, b) => a.number - b.number);
-  return { records, dashboard, extraDashboards: extras.map((extra) => extra.number), existingLabels };
+  return { records, dashboard, extraDashboards: extras.map((extra) => extra.number), existingLabels, ...(milestones ? { milestones } : {}) };
 }
 
 async function readAuditPage(client: GitHubClient, repo: RepoRef, options: AuditReadOptions, after: string | null): Promise<NonNullable<AuditPage['repository']>> {
@@ -126,6 +133,7 @@ async function readAuditPage(client: GitHubClient, repo: RepoRef, options: Audit
     after,
     withBody: options.withBody,
     withComments: options.withComments,
+    withMilestones: options.withMilestones === true && after === null,
     ...labelVariables(options.labels, after === null),
   });
   const repository = requireRepository(page.repository, repo);

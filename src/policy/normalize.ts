@@ -23,6 +23,7 @@ export function normalizePolicy(file: ParsedPolicyFile): Policy {
     exemptions: exemptionsRule(file.exemptions),
     enforcement: enforcement(file.enforcement),
     pullRequests: { requireLinkedIssue: file['pull-requests']['require-linked-issue'], keywordsOnOtherBases: file['pull-requests']['keywords-on-other-bases'] },
+    execution: { cycles: file.execution.cycles, months: file.execution.months },
   };
 }
 

@@ -16,6 +16,7 @@ import { extendsPartsProblem } from './extends-ref.js';
 import { normalizeAnswer } from '../core/classify.js';
 import { isMapping } from './merge.js';
 import { wholePolicyChecks } from './cross-checks.js';
+import { MAX_EXECUTION_MONTHS } from '../core/execution.js';
 
 /**
  * Cross-key checks run even when other keys of the same mapping are wrong, so
@@ -459,6 +460,18 @@ export const policyFileShape = z
       })
       .prefault({})
       .meta({ description: 'The merge gate on pull requests.' }),
+    execution: z
+      .strictObject({
+        cycles: z.enum(['milestones', 'off'], { error: expected('milestones or off') }).default('milestones').meta({
+          description: 'milestones: each closed milestone with a due date is a cycle of the execution report. off: no execution report. (Board iterations are not yet supported.)',
+        }),
+        months: wholeNumber(`a whole number of months from 1 to ${MAX_EXECUTION_MONTHS}`, 1).max(MAX_EXECUTION_MONTHS, { error: expected(`a whole number of months from 1 to ${MAX_EXECUTION_MONTHS}`) }).default(6).meta({
+          description: 'Cycles due in the last this many calendar months, the current one included.',
+          examples: [6],
+        }),
+      })
+      .prefault({})
+      .meta({ description: 'The execution report in audits: committed, added, delivered on time, say/do per cycle.' }),
   })
   .superRefine(
     (policy, ctx) => {

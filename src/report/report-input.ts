@@ -5,7 +5,9 @@
 import { evaluate } from '../core/evaluate.js';
 import { deliveredTrend } from '../core/trend.js';
 import { betOutcomes } from '../core/outcomes.js';
-import type { Evaluation, WorkItem } from '../core/types.js';
+import { roadmapExecution } from '../core/execution.js';
+import { customerDrivenCategories } from '../core/verdict.js';
+import type { Evaluation, Milestone, Snapshot, WorkItem } from '../core/types.js';
 import type { Policy } from '../core/policy.js';
 import type { ReportInput, RunFacts, RunMode } from './types.js';
 
@@ -30,6 +32,15 @@ export interface ReportInputOptions {
   outcomeMonths?: number;
   /** An evaluation already made for these items, to avoid evaluating twice. */
   evaluation?: Evaluation;
+  /** The milestones and the items of their cycles (with their timelines), for the execution report; absent for none. */
+  execution?: ExecutionInput;
+}
+
+export interface ExecutionInput {
+  milestones: Milestone[];
+  items: WorkItem[];
+  /** Items whose timeline was cut short. */
+  partialHistories?: number[];
 }
 
 /**
@@ -61,5 +72,17 @@ export function buildReportInput(options: ReportInputOptions): ReportInput {
       ? { trend: { points: deliveredTrend(policy, items, now, trendMonths), extraRequests: options.trendExtraRequests ?? 0 } }
       : {}),
     ...(options.outcomeMonths ? { outcomes: betOutcomes(policy, items, now, options.outcomeMonths) } : {}),
+    ...executionOf(policy, now, options.execution),
   };
+}
+
+/** A snapshot's milestones and items as the execution report reads them; nothing when it has no milestones. */
+export function snapshotExecution(snapshot: Snapshot): Pick<ReportInputOptions, 'execution'> {
+  return snapshot.milestones ? { execution: { milestones: snapshot.milestones, items: snapshot.items } } : {};
+}
+
+function executionOf(policy: Policy, now: Date | string, execution: ExecutionInput | undefined): Pick<ReportInput, 'execution'> {
+  if (!execution || execution.milestones.every((milestone) => milestone.dueOn === null)) return {};
+  const report = roadmapExecution({ policy, now, customerCategories: customerDrivenCategories(policy), ...execution });
+  return report ? { execution: report } : {};
 }

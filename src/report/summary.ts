@@ -7,6 +7,7 @@
  * gets a short version about the one item.
  */
 import { outcomesSection } from './outcomes.js';
+import { executionSection } from './execution.js';
 import type { Finding } from '../core/types.js';
 import { codeSpan, escapeText, truncateForGitHub } from './escape.js';
 import { digest, type ArchiveRow, type BudgetRow, type FindingGroup, type ReportDigest } from './digest.js';
@@ -40,6 +41,7 @@ function auditReport(input: ReportInput): string[] {
     exemptionsSection(input, facts),
     archiveSection(facts),
     outcomesSection(facts.verdict.outcomes),
+    executionSection(input.execution, input.evaluation.unit),
     trendSection(input, facts),
     chartsSection(input, facts),
     input.run ? runSection(input, input.run) : '',

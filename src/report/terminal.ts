@@ -13,6 +13,7 @@ import { formatPercent } from '../core/share.js';
 import { listItems } from '../core/rules/context.js';
 import { MAX_MESSAGES_PER_ITEM, MAX_PER_GROUP } from './summary.js';
 import type { ReportInput } from './types.js';
+import { cycleLine, executionGaps, executionTrend, MAX_CYCLE_LINES } from './execution.js';
 
 const BAR_WIDTH = 16;
 /** The narrowest width lines are fitted to, however narrow the terminal says it is. */
@@ -51,7 +52,7 @@ export function renderTerminal(input: ReportInput, options: TerminalOptions): st
   const sections =
     input.mode === 'issue' && input.focusItem !== undefined
       ? [header(input, facts, layout, width), itemSection(input, input.focusItem, layout), budgets(input, facts, layout, input.focusItem)]
-      : [header(input, facts, layout, width), budgets(input, facts, layout), customers(facts, layout), attention(facts, layout), backlog(input, facts, layout), outcomes(facts, layout), trend(input, facts, layout), run(input, layout)];
+      : [header(input, facts, layout, width), budgets(input, facts, layout), customers(facts, layout), attention(facts, layout), backlog(input, facts, layout), outcomes(facts, layout), trend(input, facts, layout), execution(input, layout), run(input, layout)];
   return sections.filter(Boolean).join('\n\n') + '\n';
 }
 
@@ -230,6 +231,22 @@ function outcomes(facts: ReportDigest, { paint, fit }: Layout): string {
     ...rows.map(([name, count]) => `  ${pad(name, 15)} ${lpad(String(count), 5)} ${lpad(share(count), 6)}`),
     ...(never ? [`  ${fit(`Never reviewed: ${listItems(o.neverReviewed)}`, 2)}`] : []),
   ].join('\n');
+}
+
+/** The execution report: the trend sentence, then each cycle's sentence broken at its clauses so it fits a terminal. */
+function execution(input: ReportInput, { paint, fit }: Layout): string {
+  const report = input.execution;
+  if (!report) return '';
+  const heading = paint(`Roadmap execution: cycles due since ${day(report.since)}`, 'bold');
+  if (report.cycles.length === 0) return `${heading}\n  No milestone with a due date in the window is closed yet.`;
+  const name = (title: string) => fit(title, 60);
+  const cycles = report.cycles.slice(-MAX_CYCLE_LINES).flatMap((cycle) => {
+    const line = cycleLine(cycle, input.evaluation.unit, name);
+    const colon = line.indexOf('): ') + 1;
+    return [`  ${fit(line.slice(0, colon), 2)}`, ...line.slice(colon + 2).split('; ').map((clause) => `    ${fit(clause, 4)}`)];
+  });
+  const gaps = executionGaps(report);
+  return [heading, `  ${fit(executionTrend(report, name), 2)}`, ...cycles, ...(gaps ? [`  ${fit(gaps, 2)}`] : [])].join('\n');
 }
 
 function run(input: ReportInput, { paint }: Layout): string {

@@ -6,7 +6,7 @@
  */
 import { z } from 'zod';
 import { parseIssueBody } from '../core/issue-form.js';
-import type { FieldValue, Snapshot, WorkItem } from '../core/types.js';
+import type { FieldValue, Milestone, Snapshot, WorkItem } from '../core/types.js';
 import { describeSnapshotIssues, formatSnapshotProblem, jsonSyntaxProblem, type SnapshotProblem } from './problems.js';
 
 const moment = z.iso.datetime({ offset: true, error: 'expected a date and time like 2026-11-03T09:00:00Z' });
@@ -23,6 +23,25 @@ const fieldValue = z.discriminatedUnion(
   ],
   { error: 'expected a field value with type number, text, single-select, date or iteration' },
 );
+
+const timelineEvent = z
+  .strictObject({
+    at: moment,
+    event: z.enum(['milestoned', 'demilestoned', 'closed', 'reopened'], { error: 'expected milestoned, demilestoned, closed or reopened' }),
+    milestone: z.string().optional().meta({ description: 'The milestone put in or taken out of (milestoned, demilestoned).' }),
+    closedAs: z.enum(['completed', 'not-planned', 'duplicate']).optional().meta({ description: 'Why the issue was closed (closed).' }),
+  })
+  .refine((event) => (event.event === 'milestoned' || event.event === 'demilestoned') === (event.milestone !== undefined), {
+    error: 'milestoned and demilestoned events name their milestone; closed and reopened ones do not',
+  });
+
+const milestone = z.strictObject({
+  title: z.string().min(1),
+  state: z.enum(['open', 'closed'], { error: 'expected open or closed' }),
+  dueOn: moment.nullable().default(null).meta({ description: 'The due date; a cycle ends with its UTC day.' }),
+  closedAt: moment.nullable().default(null),
+  createdAt: moment,
+}) satisfies z.ZodType<Milestone, unknown>;
 
 const workItem = z
   .strictObject({
@@ -55,6 +74,9 @@ const workItem = z
     form: z.record(z.string(), z.string()).optional().meta({ description: 'Issue-form answers by heading; "" for no answer.' }),
     checklist: z.array(z.strictObject({ text: z.string(), checked: z.boolean() })).optional(),
     fields: z.record(z.string(), fieldValue).default({}).meta({ description: 'Projects v2 field values by field name.' }),
+    timeline: z.array(timelineEvent).optional().meta({
+      description: 'The milestone and closing history, oldest first, for the execution report; without it an item counts by its milestone and state now.',
+    }),
   })
   .transform(({ body, form, checklist, ...rest }): WorkItem => {
     const parsed = parseIssueBody(body ?? null);
@@ -75,6 +97,7 @@ const snapshotSchema = z
       .union([moment, day.transform((date) => `${date}T00:00:00Z`)], { error: 'expected a date like 2026-11-03 or a date and time like 2026-11-03T09:00:00Z' })
       .meta({ description: 'When the snapshot was taken (a date alone is midnight UTC); simulate evaluates at this moment unless --at is given.' }),
     items: z.array(workItem).superRefine(eachIssueOnce),
+    milestones: z.array(milestone).optional().meta({ description: "The repository's milestones: closed ones with a due date are the execution report's cycles." }),
   })
   .transform(({ $schema: _schema, ...snapshot }): Snapshot => snapshot);
 

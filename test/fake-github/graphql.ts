@@ -26,7 +26,7 @@ import {
 } from 'graphql';
 import { githubGraphqlSchema } from './schema.js';
 import { type Connection, type ConnectionArgs, paginate } from './connection.js';
-import type { FakeComment, FakeIssue, FakeLabel, FakePullRequest, FakeRepository, FakeUser } from './state.js';
+import type { FakeComment, FakeIssue, FakeIssueEvent, FakeLabel, FakeMilestone, FakePullRequest, FakeRepository, FakeUser } from './state.js';
 import { type FakeStore, HTML_BASE_URL } from './store.js';
 import { ownerView, type ProjectViews } from './projects.js';
 import { type QueryCost, queryCost } from './query-cost.js';
@@ -272,7 +272,60 @@ function repositoryView(repository: FakeRepository, context: GraphqlContext) {
       const label = store.label(repository, name);
       return label ? labelView(repository, label, context) : null;
     },
+    milestones: (args: ConnectionArgs & { states?: string[] | null; orderBy?: { field: string; direction: string } | null }) => {
+      const states = args.states?.map((state) => state.toLowerCase());
+      const milestones = sortedMilestones(repository.milestones.filter((milestone) => !states || states.includes(milestone.state)), args.orderBy);
+      return mapConnection(paginate(milestones, args, 'milestones'), (milestone) => milestoneView(repository, milestone, context));
+    },
+    milestone: ({ number }: { number: number }) => {
+      const milestone = repository.milestones.find((candidate) => candidate.number === number);
+      return milestone ? milestoneView(repository, milestone, context) : null;
+    },
   };
+}
+
+/**
+ * Milestones in the order asked. GitHub's docs do not say where milestones
+ * without a due date go when ordered by it; here they come after every dated
+ * one whichever the direction, and Roadmap Guard never relies on it (it
+ * filters undated ones out, and says when more milestones exist than it read).
+ */
+function sortedMilestones(milestones: FakeMilestone[], orderBy: { field: string; direction: string } | null | undefined): FakeMilestone[] {
+  const key = (milestone: FakeMilestone): number | string | null =>
+    orderBy?.field === 'DUE_DATE' ? milestone.dueOn : orderBy?.field === 'CREATED_AT' ? milestone.createdAt : milestone.number;
+  const sign = orderBy?.direction === 'DESC' ? -1 : 1;
+  return [...milestones].sort((a, b) => {
+    const [x, y] = [key(a), key(b)];
+    if (x === null || y === null) return x === y ? a.number - b.number : x === null ? 1 : -1;
+    return (x < y ? -1 : x > y ? 1 : a.number - b.number) * sign;
+  });
+}
+
+/** A milestone; its issues are those whose milestone has its title now (GitHub lists a milestone's current issues only). */
+function milestoneView(repository: FakeRepository, milestone: FakeMilestone, context: GraphqlContext) {
+  const url = `${context.store.htmlUrl(repository)}/milestone/${milestone.number}`;
+  return {
+    __typename: 'Milestone',
+    id: newMilestoneNodeId(milestone),
+    number: milestone.number,
+    title: milestone.title,
+    state: milestone.state.toUpperCase(),
+    closed: milestone.state === 'closed',
+    dueOn: milestone.dueOn,
+    closedAt: milestone.closedAt,
+    createdAt: milestone.createdAt,
+    updatedAt: milestone.closedAt ?? milestone.createdAt,
+    url,
+    resourcePath: url.slice(HTML_BASE_URL.length),
+    issues: (args: IssuesArgs) => {
+      const issues = filterIssues(repository, args).filter((issue) => issue.milestone === milestone.title);
+      return mapConnection(paginate(issues, cappedPage(args, context.store.issuePageSize), 'issues'), (issue) => issueView(repository, issue, context));
+    },
+  };
+}
+
+function newMilestoneNodeId(milestone: FakeMilestone): string {
+  return `MI_${Buffer.from(`fake-milestone:${milestone.number}`).toString('base64url')}`;
 }
 
 interface IssuesArgs extends ConnectionArgs {
@@ -403,9 +456,10 @@ function issueView(repository: FakeRepository, issue: FakeIssue, context: Graphq
       mapConnection(paginate(closingPullRequests(repository, issue, context, args), args, 'closedByPullRequestsReferences'), (pullRequest) =>
         pullRequestView(repository, pullRequest, store.issue(repository, pullRequest.number)!, context),
       ),
-    // The timeline the fake keeps: comments (IssueComment), labels put on and taken off (LabeledEvent, UnlabeledEvent) and
-    // reopenings (ReopenedEvent), each with who acted, oldest first; `itemTypes` filters them as GitHub's
-    // IssueTimelineItemsItemType does. Other item types are not kept, so they never appear.
+    // The timeline the fake keeps: comments (IssueComment), labels put on and taken off (LabeledEvent, UnlabeledEvent),
+    // reopenings (ReopenedEvent), and the issue's own milestone and close events (MilestonedEvent, DemilestonedEvent,
+    // ClosedEvent), each with who acted, oldest first; `itemTypes` filters them as GitHub's IssueTimelineItemsItemType
+    // does. Other item types are not kept, so they never appear.
     timelineItems: (args: ConnectionArgs & { itemTypes?: string[] | null }) => {
       const wanted = (type: string) => !args.itemTypes || args.itemTypes.includes(itemType(type));
       const comments = wanted('IssueComment') ? store.commentsOf(repository, issue.number).map((comment) => ({ at: comment.createdAt, view: () => commentView(repository, issue, comment, context) })) : [];
@@ -420,7 +474,8 @@ function issueView(repository: FakeRepository, issue: FakeIssue, context: Graphq
             ...(event.label === undefined ? {} : { label: labelView(repository, store.ensureLabel(repository, event.label), context) }),
           }),
         }));
-      const items = [...comments, ...events].sort((a, b) => Date.parse(a.at) - Date.parse(b.at));
+      const own = (issue.timeline ?? []).filter((event) => wanted(event.type)).map((event) => ({ at: event.createdAt, view: () => issueEventView(event, context) }));
+      const items = [...comments, ...events, ...own].sort((a, b) => Date.parse(a.at) - Date.parse(b.at));
       return mapConnection(paginate(items, args, 'timelineItems'), (item) => item.view());
     },
   };
@@ -456,6 +511,17 @@ function closingPullRequests(repository: FakeRepository, issue: FakeIssue, conte
     if (!record || (record.state !== 'open' && !args.includeClosedPrs)) return false;
     return closingIssues(store, repository, pullRequest, args.userLinkedOnly === true).includes(issue);
   });
+}
+
+function issueEventView(event: FakeIssueEvent, context: GraphqlContext) {
+  return {
+    __typename: event.type,
+    createdAt: event.createdAt,
+    actor: userView(context.store.user(event.actor)),
+    ...(event.milestoneTitle === undefined ? {} : { milestoneTitle: event.milestoneTitle }),
+    // ClosedEvent.stateReason has no `enableDuplicate` argument: a duplicate reads as COMPLETED, the older answer Issue.stateReason gives without it.
+    ...(event.type === 'ClosedEvent' ? { stateReason: event.stateReason === 'duplicate' ? 'COMPLETED' : (event.stateReason?.toUpperCase() ?? null) } : {}),
+  };
 }
 
 /**

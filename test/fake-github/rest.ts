@@ -260,6 +260,7 @@ export const ROUTES: Route[] = [
       issue.state = 'closed';
       issue.closedAt = now;
       issue.stateReason = stateReason === 'not_planned' || stateReason === 'duplicate' ? stateReason : 'completed';
+      (issue.timeline ??= []).push({ type: 'ClosedEvent', createdAt: now, actor: request.viewer.login, stateReason: issue.stateReason });
     } else if (state === 'open' && issue.state === 'closed') {
       issue.state = 'open';
       issue.closedAt = null;

@@ -43,6 +43,32 @@ export interface FakeIssue {
   milestone: string | null;
   /** Pull requests share the issue numbering; GraphQL `issues` never lists them. */
   isPullRequest: boolean;
+  /** Milestone, close and reopen events of the timeline, oldest first (label events live in the store). */
+  timeline?: FakeIssueEvent[];
+}
+
+/**
+ * A timeline event as GitHub's schema names it. GitHub keeps the milestone's
+ * title in `MilestonedEvent.milestoneTitle` and `DemilestonedEvent.milestoneTitle`
+ * (a `String!`, not a link to the milestone), and why an issue was closed in
+ * `ClosedEvent.stateReason`.
+ */
+export interface FakeIssueEvent {
+  type: 'MilestonedEvent' | 'DemilestonedEvent' | 'ClosedEvent' | 'ReopenedEvent';
+  createdAt: string;
+  actor: string;
+  milestoneTitle?: string;
+  stateReason?: 'completed' | 'not_planned' | 'duplicate';
+}
+
+/** A milestone: issues belong to it by title (`FakeIssue.milestone`), which GitHub keeps unique in a repository. */
+export interface FakeMilestone {
+  number: number;
+  title: string;
+  state: 'open' | 'closed';
+  dueOn: string | null;
+  closedAt: string | null;
+  createdAt: string;
 }
 
 /**
@@ -90,6 +116,7 @@ export interface FakeRepository {
   comments: FakeComment[];
   /** Commit statuses, oldest first (statuses.ts). */
   statuses: FakeStatus[];
+  milestones: FakeMilestone[];
 }
 
 export interface FakeUser {
@@ -159,6 +186,7 @@ export function fakeRepository(overrides: Partial<FakeRepository> & { owner: str
     labels: [],
     comments: [],
     statuses: [],
+    milestones: [],
     ...overrides,
   };
 }

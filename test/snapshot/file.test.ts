@@ -84,7 +84,7 @@ describe('parseSnapshot', () => {
   it('rejects unknown keys and a wrong version', () => {
     expect(problemsOf({ ...valid, version: 2, extra: true })).toEqual([
       'plan.json:2:14 version: expected version: 1, got 2',
-      'plan.json:34:3 extra: unknown key (allowed here: $schema, version, source, takenAt, items)',
+      'plan.json:34:3 extra: unknown key (allowed here: $schema, version, source, takenAt, items, milestones)',
     ]);
   });
 

@@ -56,7 +56,7 @@ export function savedStateCost(results: BenchResults): string {
   const largest = sizes(results).at(-1)!;
   const event = row(results, 'issue-unchanged', largest);
   const audit = row(results, 'audit-steady', largest);
-  return `An unchanged issue event at ${count(largest)} open issues made ${requests(event)} API requests in the last benchmark (the policy file, the event's issue, and the changes in one GraphQL request), plus two to the cache; reading every open issue would take about as many as an audit (${requests(audit)}).`;
+  return `An unchanged issue event at ${count(largest)} open issues made ${requests(event)} API requests in the last benchmark (the policy file, the event's issue, the changes in one GraphQL request, and the open pull requests whose merge gate status follows the issues), plus two to the cache; reading every open issue would take about as many as an audit (${requests(audit)}).`;
 }
 
 /** How the writes of a first audit are spread over runs, for the README's cost section. */

@@ -9,14 +9,13 @@ import type { ExecutionReport } from '../../src/core/execution.js';
 import { runCli } from '../cli/helpers.js';
 import { DEFAULT_TOKEN, FakeGitHub, type FakeIssueEvent } from '../fake-github/index.js';
 import { scheduleEvent } from './events.js';
-import { examplePolicy, POLICY_PATH, stopFake } from './fixtures.js';
+import { examplePolicy, fakeMilestones, fakeTimelineEvent, POLICY_PATH, stopFake } from './fixtures.js';
 import { runInProcess } from './run-in-process.js';
 import { runAction } from './run-action.js';
 import { buildReportInput } from '../../src/report/report-input.js';
 import { executionSection } from '../../src/report/execution.js';
 import { EXECUTION_MILESTONES, EXECUTION_NOW, executionItems } from '../execution-fixture.js';
 import { examplePolicy as parsedExamplePolicy } from '../fixtures.js';
-import type { TimelineEvent } from '../../src/core/types.js';
 
 let fake: FakeGitHub | undefined;
 
@@ -24,19 +23,6 @@ afterEach(async () => {
   await stopFake(fake);
   fake = undefined;
 });
-
-const EVENT_TYPES = { milestoned: 'MilestonedEvent', demilestoned: 'DemilestonedEvent', closed: 'ClosedEvent', reopened: 'ReopenedEvent' } as const;
-const STATE_REASONS = { completed: 'completed', 'not-planned': 'not_planned', duplicate: 'duplicate' } as const;
-
-function fakeEvent(event: TimelineEvent): FakeIssueEvent {
-  return {
-    type: EVENT_TYPES[event.event],
-    createdAt: event.at,
-    actor: 'pm-paula',
-    ...(event.milestone ? { milestoneTitle: event.milestone } : {}),
-    ...(event.closedAs ? { stateReason: STATE_REASONS[event.closedAs] } : {}),
-  };
-}
 
 /** The fixture repository, with `policy` as its policy file and `more` open issues besides. */
 async function sprints(policy: string): Promise<FakeGitHub> {
@@ -53,10 +39,10 @@ async function sprints(policy: string): Promise<FakeGitHub> {
       createdAt: item.createdAt,
       updatedAt: item.updatedAt,
       milestone: item.milestone,
-      timeline: item.timeline!.map(fakeEvent),
+      timeline: item.timeline!.map((event) => fakeTimelineEvent(event)),
     })),
   });
-  fake.repository.milestones.push(...EXECUTION_MILESTONES.map((milestone, index) => ({ number: index + 1, ...milestone })));
+  fake.repository.milestones.push(...fakeMilestones(EXECUTION_MILESTONES));
   return fake;
 }
 
@@ -80,8 +66,8 @@ describe('the execution report in an audit', () => {
     // Sprints 1–3 and Sprint 4, where carried-over work went: one page of 50 each; the milestone list came with the first page of open issues.
     expect(cycleReads(github)).toHaveLength(4);
     const graphql = github.requests.filter((request) => request.route === 'graphql').length;
-    // ceil(open issues / 100) + 2 (closed issues carrying each managed label) + 4 milestones read.
-    expect(graphql).toBe(1 + 2 + 4);
+    // ceil(open issues / 100) + 2 (closed issues carrying each managed label) + 4 milestones read + the open pull requests, whose merge gate status follows the issues.
+    expect(graphql).toBe(1 + 2 + 4 + 1);
   });
 
   it('captures the same in a snapshot, and simulate on it reports what the audit reported', async () => {

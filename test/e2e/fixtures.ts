@@ -6,9 +6,9 @@
 import { readFile } from 'node:fs/promises';
 import { expect } from 'vitest';
 import { join } from 'node:path';
-import { FakeGitHub, type FakeIssue } from '../fake-github/index.js';
+import { FakeGitHub, type FakeIssue, type FakeIssueEvent, type FakeMilestone } from '../fake-github/index.js';
 import { REPOSITORY_ROOT } from './run-action.js';
-import type { WorkItem } from '../../src/core/types.js';
+import type { Milestone, TimelineEvent, WorkItem } from '../../src/core/types.js';
 
 export const POLICY_PATH = '.github/roadmap-policy.yml';
 export const NON_COMPLIANT_LABEL = 'roadmap: needs business case';
@@ -41,15 +41,35 @@ export async function examplePolicy(): Promise<string> {
 }
 
 /** An item of the example snapshot as stored: a work item that may carry its issue body. */
-type SnapshotItem = Pick<WorkItem, 'number' | 'title' | 'state' | 'labels' | 'author' | 'createdAt' | 'updatedAt' | 'closedAt' | 'milestone'> & {
+type SnapshotItem = Pick<WorkItem, 'number' | 'title' | 'state' | 'labels' | 'author' | 'createdAt' | 'updatedAt' | 'closedAt' | 'milestone' | 'timeline'> & {
   body?: string | null;
 };
+
+const EVENT_TYPES = { milestoned: 'MilestonedEvent', demilestoned: 'DemilestonedEvent', closed: 'ClosedEvent', reopened: 'ReopenedEvent' } as const;
+const STATE_REASONS = { completed: 'completed', 'not-planned': 'not_planned', duplicate: 'duplicate' } as const;
+
+/** A snapshot's timeline event as the fake GitHub keeps it on the issue. */
+export function fakeTimelineEvent(event: TimelineEvent, actor = 'pm-paula'): FakeIssueEvent {
+  return {
+    type: EVENT_TYPES[event.event],
+    createdAt: event.at,
+    actor,
+    ...(event.milestone ? { milestoneTitle: event.milestone } : {}),
+    ...(event.closedAs ? { stateReason: STATE_REASONS[event.closedAs] } : {}),
+  };
+}
+
+/** A snapshot's milestones as the repository's, numbered in order. */
+export function fakeMilestones(milestones: readonly Milestone[]): FakeMilestone[] {
+  return milestones.map((milestone, index) => ({ number: index + 1, ...milestone }));
+}
 
 /** A fake serving the example roadmap (examples/acme-snapshot.json) with the example policy committed. */
 export async function startExampleFake(): Promise<FakeGitHub> {
   const snapshot = JSON.parse(await readFile(join(REPOSITORY_ROOT, 'examples', 'acme-snapshot.json'), 'utf8')) as {
     source: { name: string };
     items: SnapshotItem[];
+    milestones?: Milestone[];
   };
   const [owner = 'acme', name = 'platform'] = snapshot.source.name.split('/');
   const fake = await FakeGitHub.start({ repository: { owner, name } });
@@ -66,8 +86,10 @@ export async function startExampleFake(): Promise<FakeGitHub> {
       closedAt: item.closedAt,
       milestone: item.milestone,
       body: item.body ?? null,
+      ...(item.timeline ? { timeline: item.timeline.map((event) => fakeTimelineEvent(event)) } : {}),
     })),
   });
+  fake.repository.milestones.push(...fakeMilestones(snapshot.milestones ?? []));
   return fake;
 }
 

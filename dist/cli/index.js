@@ -2,7 +2,7 @@
 import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /******/ var __webpack_modules__ = ({
 
-/***/ 9659:
+/***/ 1947:
 /***/ (function(__unused_webpack_module, exports, __nccwpck_require__) {
 
 
@@ -55,9 +55,9 @@ exports.getProxyUrl = getProxyUrl;
 exports.isHttps = isHttps;
 const http = __importStar(__nccwpck_require__(8611));
 const https = __importStar(__nccwpck_require__(5692));
-const pm = __importStar(__nccwpck_require__(3335));
-const tunnel = __importStar(__nccwpck_require__(770));
-const undici_1 = __nccwpck_require__(4371);
+const pm = __importStar(__nccwpck_require__(9431));
+const tunnel = __importStar(__nccwpck_require__(8482));
+const undici_1 = __nccwpck_require__(2480);
 var HttpCodes;
 (function (HttpCodes) {
     HttpCodes[HttpCodes["OK"] = 200] = "OK";
@@ -745,7 +745,7 @@ const lowercaseKeys = (obj) => Object.keys(obj).reduce((c, k) => ((c[k.toLowerCa
 
 /***/ }),
 
-/***/ 3335:
+/***/ 9431:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -845,7 +845,7 @@ class DecodedURL extends URL {
 
 /***/ }),
 
-/***/ 3251:
+/***/ 8115:
 /***/ (function(module) {
 
 /**
@@ -2375,15 +2375,15 @@ class DecodedURL extends URL {
 
 /***/ }),
 
-/***/ 770:
+/***/ 8482:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-module.exports = __nccwpck_require__(218);
+module.exports = __nccwpck_require__(9290);
 
 
 /***/ }),
 
-/***/ 218:
+/***/ 9290:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -2654,33 +2654,33 @@ exports.debug = debug; // for test
 
 /***/ }),
 
-/***/ 4371:
+/***/ 2480:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const Client = __nccwpck_require__(3701)
-const Dispatcher = __nccwpck_require__(883)
-const Pool = __nccwpck_require__(628)
-const BalancedPool = __nccwpck_require__(837)
-const Agent = __nccwpck_require__(7405)
-const ProxyAgent = __nccwpck_require__(6672)
-const EnvHttpProxyAgent = __nccwpck_require__(3137)
-const RetryAgent = __nccwpck_require__(50)
-const errors = __nccwpck_require__(8707)
-const util = __nccwpck_require__(3440)
+const Client = __nccwpck_require__(1285)
+const Dispatcher = __nccwpck_require__(7939)
+const Pool = __nccwpck_require__(2244)
+const BalancedPool = __nccwpck_require__(2549)
+const Agent = __nccwpck_require__(8285)
+const ProxyAgent = __nccwpck_require__(9920)
+const EnvHttpProxyAgent = __nccwpck_require__(929)
+const RetryAgent = __nccwpck_require__(1346)
+const errors = __nccwpck_require__(4627)
+const util = __nccwpck_require__(4640)
 const { InvalidArgumentError } = errors
-const api = __nccwpck_require__(6615)
-const buildConnector = __nccwpck_require__(9136)
-const MockClient = __nccwpck_require__(7365)
-const MockAgent = __nccwpck_require__(7501)
-const MockPool = __nccwpck_require__(4004)
-const mockErrors = __nccwpck_require__(2429)
-const RetryHandler = __nccwpck_require__(7816)
-const { getGlobalDispatcher, setGlobalDispatcher } = __nccwpck_require__(2581)
-const DecoratorHandler = __nccwpck_require__(8155)
-const RedirectHandler = __nccwpck_require__(8754)
-const createRedirectInterceptor = __nccwpck_require__(5092)
+const api = __nccwpck_require__(8567)
+const buildConnector = __nccwpck_require__(2784)
+const MockClient = __nccwpck_require__(9493)
+const MockAgent = __nccwpck_require__(1437)
+const MockPool = __nccwpck_require__(5220)
+const mockErrors = __nccwpck_require__(9917)
+const RetryHandler = __nccwpck_require__(5640)
+const { getGlobalDispatcher, setGlobalDispatcher } = __nccwpck_require__(8421)
+const DecoratorHandler = __nccwpck_require__(91)
+const RedirectHandler = __nccwpck_require__(7970)
+const createRedirectInterceptor = __nccwpck_require__(6036)
 
 Object.assign(Dispatcher.prototype, api)
 
@@ -2698,10 +2698,10 @@ module.exports.DecoratorHandler = DecoratorHandler
 module.exports.RedirectHandler = RedirectHandler
 module.exports.createRedirectInterceptor = createRedirectInterceptor
 module.exports.interceptors = {
-  redirect: __nccwpck_require__(1514),
-  retry: __nccwpck_require__(2026),
-  dump: __nccwpck_require__(8060),
-  dns: __nccwpck_require__(379)
+  redirect: __nccwpck_require__(730),
+  retry: __nccwpck_require__(4346),
+  dump: __nccwpck_require__(8412),
+  dns: __nccwpck_require__(8731)
 }
 
 module.exports.buildConnector = buildConnector
@@ -2763,7 +2763,7 @@ function makeDispatcher (fn) {
 module.exports.setGlobalDispatcher = setGlobalDispatcher
 module.exports.getGlobalDispatcher = getGlobalDispatcher
 
-const fetchImpl = (__nccwpck_require__(4398).fetch)
+const fetchImpl = (__nccwpck_require__(8702).fetch)
 module.exports.fetch = async function fetch (init, options = undefined) {
   try {
     return await fetchImpl(init, options)
@@ -2775,39 +2775,39 @@ module.exports.fetch = async function fetch (init, options = undefined) {
     throw err
   }
 }
-module.exports.Headers = __nccwpck_require__(660).Headers
-module.exports.Response = __nccwpck_require__(9051).Response
-module.exports.Request = __nccwpck_require__(9967).Request
-module.exports.FormData = __nccwpck_require__(5910).FormData
+module.exports.Headers = __nccwpck_require__(5524).Headers
+module.exports.Response = __nccwpck_require__(715).Response
+module.exports.Request = __nccwpck_require__(175).Request
+module.exports.FormData = __nccwpck_require__(1142).FormData
 module.exports.File = globalThis.File ?? (__nccwpck_require__(4573).File)
-module.exports.FileReader = __nccwpck_require__(8355).FileReader
+module.exports.FileReader = __nccwpck_require__(4848).FileReader
 
-const { setGlobalOrigin, getGlobalOrigin } = __nccwpck_require__(1059)
+const { setGlobalOrigin, getGlobalOrigin } = __nccwpck_require__(179)
 
 module.exports.setGlobalOrigin = setGlobalOrigin
 module.exports.getGlobalOrigin = getGlobalOrigin
 
-const { CacheStorage } = __nccwpck_require__(3245)
-const { kConstruct } = __nccwpck_require__(109)
+const { CacheStorage } = __nccwpck_require__(5965)
+const { kConstruct } = __nccwpck_require__(61)
 
 // Cache & CacheStorage are tightly coupled with fetch. Even if it may run
 // in an older version of Node, it doesn't have any use without fetch.
 module.exports.caches = new CacheStorage(kConstruct)
 
-const { deleteCookie, getCookies, getSetCookies, setCookie } = __nccwpck_require__(9061)
+const { deleteCookie, getCookies, getSetCookies, setCookie } = __nccwpck_require__(6933)
 
 module.exports.deleteCookie = deleteCookie
 module.exports.getCookies = getCookies
 module.exports.getSetCookies = getSetCookies
 module.exports.setCookie = setCookie
 
-const { parseMIMEType, serializeAMimeType } = __nccwpck_require__(1900)
+const { parseMIMEType, serializeAMimeType } = __nccwpck_require__(7708)
 
 module.exports.parseMIMEType = parseMIMEType
 module.exports.serializeAMimeType = serializeAMimeType
 
-const { CloseEvent, ErrorEvent, MessageEvent } = __nccwpck_require__(5188)
-module.exports.WebSocket = __nccwpck_require__(3726).WebSocket
+const { CloseEvent, ErrorEvent, MessageEvent } = __nccwpck_require__(7316)
+module.exports.WebSocket = __nccwpck_require__(1886).WebSocket
 module.exports.CloseEvent = CloseEvent
 module.exports.ErrorEvent = ErrorEvent
 module.exports.MessageEvent = MessageEvent
@@ -2823,18 +2823,18 @@ module.exports.MockPool = MockPool
 module.exports.MockAgent = MockAgent
 module.exports.mockErrors = mockErrors
 
-const { EventSource } = __nccwpck_require__(1238)
+const { EventSource } = __nccwpck_require__(1670)
 
 module.exports.EventSource = EventSource
 
 
 /***/ }),
 
-/***/ 158:
+/***/ 670:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const { addAbortListener } = __nccwpck_require__(3440)
-const { RequestAbortedError } = __nccwpck_require__(8707)
+const { addAbortListener } = __nccwpck_require__(4640)
+const { RequestAbortedError } = __nccwpck_require__(4627)
 
 const kListener = Symbol('kListener')
 const kSignal = Symbol('kSignal')
@@ -2894,16 +2894,16 @@ module.exports = {
 
 /***/ }),
 
-/***/ 2279:
+/***/ 2004:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const assert = __nccwpck_require__(4589)
 const { AsyncResource } = __nccwpck_require__(6698)
-const { InvalidArgumentError, SocketError } = __nccwpck_require__(8707)
-const util = __nccwpck_require__(3440)
-const { addSignal, removeSignal } = __nccwpck_require__(158)
+const { InvalidArgumentError, SocketError } = __nccwpck_require__(4627)
+const util = __nccwpck_require__(4640)
+const { addSignal, removeSignal } = __nccwpck_require__(670)
 
 class ConnectHandler extends AsyncResource {
   constructor (opts, callback) {
@@ -3009,7 +3009,7 @@ module.exports = connect
 
 /***/ }),
 
-/***/ 6862:
+/***/ 5646:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -3023,10 +3023,10 @@ const {
   InvalidArgumentError,
   InvalidReturnValueError,
   RequestAbortedError
-} = __nccwpck_require__(8707)
-const util = __nccwpck_require__(3440)
+} = __nccwpck_require__(4627)
+const util = __nccwpck_require__(4640)
 const { AsyncResource } = __nccwpck_require__(6698)
-const { addSignal, removeSignal } = __nccwpck_require__(158)
+const { addSignal, removeSignal } = __nccwpck_require__(670)
 const assert = __nccwpck_require__(4589)
 
 const kResume = Symbol('resume')
@@ -3267,16 +3267,16 @@ module.exports = pipeline
 
 /***/ }),
 
-/***/ 6424:
+/***/ 4203:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const assert = __nccwpck_require__(4589)
-const { Readable } = __nccwpck_require__(9927)
-const { InvalidArgumentError, RequestAbortedError } = __nccwpck_require__(8707)
-const util = __nccwpck_require__(3440)
-const { getResolveErrorBodyCallback } = __nccwpck_require__(7655)
+const { Readable } = __nccwpck_require__(471)
+const { InvalidArgumentError, RequestAbortedError } = __nccwpck_require__(4627)
+const util = __nccwpck_require__(4640)
+const { getResolveErrorBodyCallback } = __nccwpck_require__(2247)
 const { AsyncResource } = __nccwpck_require__(6698)
 
 class RequestHandler extends AsyncResource {
@@ -3488,18 +3488,18 @@ module.exports.RequestHandler = RequestHandler
 
 /***/ }),
 
-/***/ 3560:
+/***/ 9656:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const assert = __nccwpck_require__(4589)
 const { finished, PassThrough } = __nccwpck_require__(7075)
-const { InvalidArgumentError, InvalidReturnValueError } = __nccwpck_require__(8707)
-const util = __nccwpck_require__(3440)
-const { getResolveErrorBodyCallback } = __nccwpck_require__(7655)
+const { InvalidArgumentError, InvalidReturnValueError } = __nccwpck_require__(4627)
+const util = __nccwpck_require__(4640)
+const { getResolveErrorBodyCallback } = __nccwpck_require__(2247)
 const { AsyncResource } = __nccwpck_require__(6698)
-const { addSignal, removeSignal } = __nccwpck_require__(158)
+const { addSignal, removeSignal } = __nccwpck_require__(670)
 
 class StreamHandler extends AsyncResource {
   constructor (opts, factory, callback) {
@@ -3715,15 +3715,15 @@ module.exports = stream
 
 /***/ }),
 
-/***/ 1882:
+/***/ 6730:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { InvalidArgumentError, SocketError } = __nccwpck_require__(8707)
+const { InvalidArgumentError, SocketError } = __nccwpck_require__(4627)
 const { AsyncResource } = __nccwpck_require__(6698)
-const util = __nccwpck_require__(3440)
-const { addSignal, removeSignal } = __nccwpck_require__(158)
+const util = __nccwpck_require__(4640)
+const { addSignal, removeSignal } = __nccwpck_require__(670)
 const assert = __nccwpck_require__(4589)
 
 class UpgradeHandler extends AsyncResource {
@@ -3830,21 +3830,21 @@ module.exports = upgrade
 
 /***/ }),
 
-/***/ 6615:
+/***/ 8567:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-module.exports.request = __nccwpck_require__(6424)
-module.exports.stream = __nccwpck_require__(3560)
-module.exports.pipeline = __nccwpck_require__(6862)
-module.exports.upgrade = __nccwpck_require__(1882)
-module.exports.connect = __nccwpck_require__(2279)
+module.exports.request = __nccwpck_require__(4203)
+module.exports.stream = __nccwpck_require__(9656)
+module.exports.pipeline = __nccwpck_require__(5646)
+module.exports.upgrade = __nccwpck_require__(6730)
+module.exports.connect = __nccwpck_require__(2004)
 
 
 /***/ }),
 
-/***/ 9927:
+/***/ 471:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 // Ported from https://github.com/nodejs/undici/pull/907
@@ -3853,9 +3853,9 @@ module.exports.connect = __nccwpck_require__(2279)
 
 const assert = __nccwpck_require__(4589)
 const { Readable } = __nccwpck_require__(7075)
-const { RequestAbortedError, NotSupportedError, InvalidArgumentError, AbortError } = __nccwpck_require__(8707)
-const util = __nccwpck_require__(3440)
-const { ReadableStreamFrom } = __nccwpck_require__(3440)
+const { RequestAbortedError, NotSupportedError, InvalidArgumentError, AbortError } = __nccwpck_require__(4627)
+const util = __nccwpck_require__(4640)
+const { ReadableStreamFrom } = __nccwpck_require__(4640)
 
 const kConsume = Symbol('kConsume')
 const kReading = Symbol('kReading')
@@ -4236,15 +4236,15 @@ module.exports = { Readable: BodyReadable, chunksDecode }
 
 /***/ }),
 
-/***/ 7655:
+/***/ 2247:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 const assert = __nccwpck_require__(4589)
 const {
   ResponseStatusCodeError
-} = __nccwpck_require__(8707)
+} = __nccwpck_require__(4627)
 
-const { chunksDecode } = __nccwpck_require__(9927)
+const { chunksDecode } = __nccwpck_require__(471)
 const CHUNK_LIMIT = 128 * 1024
 
 async function getResolveErrorBodyCallback ({ callback, body, contentType, statusCode, statusMessage, headers }) {
@@ -4336,16 +4336,16 @@ module.exports = {
 
 /***/ }),
 
-/***/ 9136:
+/***/ 2784:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const net = __nccwpck_require__(7030)
 const assert = __nccwpck_require__(4589)
-const util = __nccwpck_require__(3440)
-const { InvalidArgumentError, ConnectTimeoutError } = __nccwpck_require__(8707)
-const timers = __nccwpck_require__(6603)
+const util = __nccwpck_require__(4640)
+const { InvalidArgumentError, ConnectTimeoutError } = __nccwpck_require__(4627)
+const timers = __nccwpck_require__(1275)
 
 function noop () {}
 
@@ -4583,7 +4583,7 @@ module.exports = buildConnector
 
 /***/ }),
 
-/***/ 735:
+/***/ 2303:
 /***/ ((module) => {
 
 
@@ -4708,7 +4708,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 2414:
+/***/ 3374:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -4917,7 +4917,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 8707:
+/***/ 4627:
 /***/ ((module) => {
 
 
@@ -5349,7 +5349,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 4655:
+/***/ 7311:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -5357,7 +5357,7 @@ module.exports = {
 const {
   InvalidArgumentError,
   NotSupportedError
-} = __nccwpck_require__(8707)
+} = __nccwpck_require__(4627)
 const assert = __nccwpck_require__(4589)
 const {
   isValidHTTPToken,
@@ -5372,9 +5372,9 @@ const {
   validateHandler,
   getServerName,
   normalizedMethodRecords
-} = __nccwpck_require__(3440)
-const { channels } = __nccwpck_require__(2414)
-const { headerNameLowerCasedRecord } = __nccwpck_require__(735)
+} = __nccwpck_require__(4640)
+const { channels } = __nccwpck_require__(3374)
+const { headerNameLowerCasedRecord } = __nccwpck_require__(2303)
 
 // Verifies that a given path is valid does not contain control chars \x00 to \x20
 const invalidPathRegex = /[^\u0021-\u00ff]/
@@ -5838,7 +5838,7 @@ module.exports = Request
 
 /***/ }),
 
-/***/ 6443:
+/***/ 6424:
 /***/ ((module) => {
 
 module.exports = {
@@ -5912,7 +5912,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 7752:
+/***/ 4152:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -5920,7 +5920,7 @@ module.exports = {
 const {
   wellknownHeaderNames,
   headerNameLowerCasedRecord
-} = __nccwpck_require__(735)
+} = __nccwpck_require__(2303)
 
 class TstNode {
   /** @type {any} */
@@ -6071,13 +6071,13 @@ module.exports = {
 
 /***/ }),
 
-/***/ 3440:
+/***/ 4640:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const assert = __nccwpck_require__(4589)
-const { kDestroyed, kBodyUsed, kListeners, kBody } = __nccwpck_require__(6443)
+const { kDestroyed, kBodyUsed, kListeners, kBody } = __nccwpck_require__(6424)
 const { IncomingMessage } = __nccwpck_require__(7067)
 const stream = __nccwpck_require__(7075)
 const net = __nccwpck_require__(7030)
@@ -6085,9 +6085,9 @@ const { Blob } = __nccwpck_require__(4573)
 const nodeUtil = __nccwpck_require__(7975)
 const { stringify } = __nccwpck_require__(1792)
 const { EventEmitter: EE } = __nccwpck_require__(8474)
-const { InvalidArgumentError } = __nccwpck_require__(8707)
-const { headerNameLowerCasedRecord } = __nccwpck_require__(735)
-const { tree } = __nccwpck_require__(7752)
+const { InvalidArgumentError } = __nccwpck_require__(4627)
+const { headerNameLowerCasedRecord } = __nccwpck_require__(2303)
+const { tree } = __nccwpck_require__(4152)
 
 const [nodeMajor, nodeMinor] = process.versions.node.split('.').map(v => Number(v))
 
@@ -6797,18 +6797,18 @@ module.exports = {
 
 /***/ }),
 
-/***/ 7405:
+/***/ 8285:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { InvalidArgumentError } = __nccwpck_require__(8707)
-const { kClients, kRunning, kClose, kDestroy, kDispatch, kInterceptors } = __nccwpck_require__(6443)
-const DispatcherBase = __nccwpck_require__(1841)
-const Pool = __nccwpck_require__(628)
-const Client = __nccwpck_require__(3701)
-const util = __nccwpck_require__(3440)
-const createRedirectInterceptor = __nccwpck_require__(5092)
+const { InvalidArgumentError } = __nccwpck_require__(4627)
+const { kClients, kRunning, kClose, kDestroy, kDispatch, kInterceptors } = __nccwpck_require__(6424)
+const DispatcherBase = __nccwpck_require__(9265)
+const Pool = __nccwpck_require__(2244)
+const Client = __nccwpck_require__(1285)
+const util = __nccwpck_require__(4640)
+const createRedirectInterceptor = __nccwpck_require__(6036)
 
 const kOnConnect = Symbol('onConnect')
 const kOnDisconnect = Symbol('onDisconnect')
@@ -6937,7 +6937,7 @@ module.exports = Agent
 
 /***/ }),
 
-/***/ 837:
+/***/ 2549:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -6945,7 +6945,7 @@ module.exports = Agent
 const {
   BalancedPoolMissingUpstreamError,
   InvalidArgumentError
-} = __nccwpck_require__(8707)
+} = __nccwpck_require__(4627)
 const {
   PoolBase,
   kClients,
@@ -6953,10 +6953,10 @@ const {
   kAddClient,
   kRemoveClient,
   kGetDispatcher
-} = __nccwpck_require__(2128)
-const Pool = __nccwpck_require__(628)
-const { kUrl, kInterceptors } = __nccwpck_require__(6443)
-const { parseOrigin } = __nccwpck_require__(3440)
+} = __nccwpck_require__(3856)
+const Pool = __nccwpck_require__(2244)
+const { kUrl, kInterceptors } = __nccwpck_require__(6424)
+const { parseOrigin } = __nccwpck_require__(4640)
 const kFactory = Symbol('factory')
 
 const kOptions = Symbol('options')
@@ -7153,7 +7153,7 @@ module.exports = BalancedPool
 
 /***/ }),
 
-/***/ 637:
+/***/ 9133:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -7161,9 +7161,9 @@ module.exports = BalancedPool
 /* global WebAssembly */
 
 const assert = __nccwpck_require__(4589)
-const util = __nccwpck_require__(3440)
-const { channels } = __nccwpck_require__(2414)
-const timers = __nccwpck_require__(6603)
+const util = __nccwpck_require__(4640)
+const { channels } = __nccwpck_require__(3374)
+const timers = __nccwpck_require__(1275)
 const {
   RequestContentLengthMismatchError,
   ResponseContentLengthMismatchError,
@@ -7176,7 +7176,7 @@ const {
   BodyTimeoutError,
   HTTPParserError,
   ResponseExceededMaxSizeError
-} = __nccwpck_require__(8707)
+} = __nccwpck_require__(4627)
 const {
   kUrl,
   kReset,
@@ -7209,9 +7209,9 @@ const {
   kOnError,
   kResume,
   kHTTPContext
-} = __nccwpck_require__(6443)
+} = __nccwpck_require__(6424)
 
-const constants = __nccwpck_require__(2824)
+const constants = __nccwpck_require__(776)
 const EMPTY_BUF = Buffer.alloc(0)
 const FastBuffer = Buffer[Symbol.species]
 const addListener = util.addListener
@@ -7223,11 +7223,11 @@ const kSocketUsed = Symbol('kSocketUsed')
 let extractBody
 
 async function lazyllhttp () {
-  const llhttpWasmData = process.env.JEST_WORKER_ID ? __nccwpck_require__(3870) : undefined
+  const llhttpWasmData = process.env.JEST_WORKER_ID ? __nccwpck_require__(7630) : undefined
 
   let mod
   try {
-    mod = await WebAssembly.compile(__nccwpck_require__(3434))
+    mod = await WebAssembly.compile(__nccwpck_require__(8586))
   } catch (e) {
     /* istanbul ignore next */
 
@@ -7235,7 +7235,7 @@ async function lazyllhttp () {
     // being enabled, but the occurring of this other error
     // * https://github.com/emscripten-core/emscripten/issues/11495
     // got me to remove that check to avoid breaking Node 12.
-    mod = await WebAssembly.compile(llhttpWasmData || __nccwpck_require__(3870))
+    mod = await WebAssembly.compile(llhttpWasmData || __nccwpck_require__(7630))
   }
 
   return await WebAssembly.instantiate(mod, {
@@ -8150,7 +8150,7 @@ function writeH1 (client, request) {
 
   if (util.isFormDataLike(body)) {
     if (!extractBody) {
-      extractBody = (__nccwpck_require__(4492).extractBody)
+      extractBody = (__nccwpck_require__(6396).extractBody)
     }
 
     const [bodyStream, contentType] = extractBody(body)
@@ -8673,7 +8673,7 @@ module.exports = connectH1
 
 /***/ }),
 
-/***/ 8788:
+/***/ 4548:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -8681,13 +8681,13 @@ module.exports = connectH1
 const assert = __nccwpck_require__(4589)
 const { errorMonitor } = __nccwpck_require__(8474)
 const { pipeline } = __nccwpck_require__(7075)
-const util = __nccwpck_require__(3440)
+const util = __nccwpck_require__(4640)
 const {
   RequestContentLengthMismatchError,
   RequestAbortedError,
   SocketError,
   InformationalError
-} = __nccwpck_require__(8707)
+} = __nccwpck_require__(4627)
 const {
   kUrl,
   kReset,
@@ -8706,7 +8706,7 @@ const {
   kResume,
   kSize,
   kHTTPContext
-} = __nccwpck_require__(6443)
+} = __nccwpck_require__(6424)
 
 const kOpenStreams = Symbol('open streams')
 
@@ -9112,7 +9112,7 @@ function writeH2 (client, request) {
   let contentLength = util.bodyLength(body)
 
   if (util.isFormDataLike(body)) {
-    extractBody ??= (__nccwpck_require__(4492).extractBody)
+    extractBody ??= (__nccwpck_require__(6396).extractBody)
 
     const [bodyStream, contentType] = extractBody(body)
     headers['content-type'] = contentType
@@ -9472,7 +9472,7 @@ module.exports = connectH2
 
 /***/ }),
 
-/***/ 3701:
+/***/ 1285:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 // @ts-check
@@ -9482,16 +9482,16 @@ module.exports = connectH2
 const assert = __nccwpck_require__(4589)
 const net = __nccwpck_require__(7030)
 const http = __nccwpck_require__(7067)
-const util = __nccwpck_require__(3440)
-const { channels } = __nccwpck_require__(2414)
-const Request = __nccwpck_require__(4655)
-const DispatcherBase = __nccwpck_require__(1841)
+const util = __nccwpck_require__(4640)
+const { channels } = __nccwpck_require__(3374)
+const Request = __nccwpck_require__(7311)
+const DispatcherBase = __nccwpck_require__(9265)
 const {
   InvalidArgumentError,
   InformationalError,
   ClientDestroyedError
-} = __nccwpck_require__(8707)
-const buildConnector = __nccwpck_require__(9136)
+} = __nccwpck_require__(4627)
+const buildConnector = __nccwpck_require__(2784)
 const {
   kUrl,
   kServerName,
@@ -9533,9 +9533,9 @@ const {
   kHTTPContext,
   kMaxConcurrentStreams,
   kResume
-} = __nccwpck_require__(6443)
-const connectH1 = __nccwpck_require__(637)
-const connectH2 = __nccwpck_require__(8788)
+} = __nccwpck_require__(6424)
+const connectH1 = __nccwpck_require__(9133)
+const connectH2 = __nccwpck_require__(4548)
 let deprecatedInterceptorWarned = false
 
 const kClosedResolve = Symbol('kClosedResolve')
@@ -9843,7 +9843,7 @@ class Client extends DispatcherBase {
   }
 }
 
-const createRedirectInterceptor = __nccwpck_require__(5092)
+const createRedirectInterceptor = __nccwpck_require__(6036)
 
 function onError (client, err) {
   if (
@@ -10103,19 +10103,19 @@ module.exports = Client
 
 /***/ }),
 
-/***/ 1841:
+/***/ 9265:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const buffer = __nccwpck_require__(4573)
-const Dispatcher = __nccwpck_require__(883)
+const Dispatcher = __nccwpck_require__(7939)
 const {
   ClientDestroyedError,
   ClientClosedError,
   InvalidArgumentError
-} = __nccwpck_require__(8707)
-const { kDestroy, kClose, kClosed, kDestroyed, kDispatch, kInterceptors } = __nccwpck_require__(6443)
+} = __nccwpck_require__(4627)
+const { kDestroy, kClose, kClosed, kDestroyed, kDispatch, kInterceptors } = __nccwpck_require__(6424)
 
 const kOnDestroyed = Symbol('onDestroyed')
 const kOnClosed = Symbol('onClosed')
@@ -10318,7 +10318,7 @@ module.exports = DispatcherBase
 
 /***/ }),
 
-/***/ 883:
+/***/ 7939:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -10390,15 +10390,15 @@ module.exports = Dispatcher
 
 /***/ }),
 
-/***/ 3137:
+/***/ 929:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const DispatcherBase = __nccwpck_require__(1841)
-const { kClose, kDestroy, kClosed, kDestroyed, kDispatch, kNoProxyAgent, kHttpProxyAgent, kHttpsProxyAgent } = __nccwpck_require__(6443)
-const ProxyAgent = __nccwpck_require__(6672)
-const Agent = __nccwpck_require__(7405)
+const DispatcherBase = __nccwpck_require__(9265)
+const { kClose, kDestroy, kClosed, kDestroyed, kDispatch, kNoProxyAgent, kHttpProxyAgent, kHttpsProxyAgent } = __nccwpck_require__(6424)
+const ProxyAgent = __nccwpck_require__(9920)
+const Agent = __nccwpck_require__(8285)
 
 const DEFAULT_PORTS = {
   'http:': 80,
@@ -10557,7 +10557,7 @@ module.exports = EnvHttpProxyAgent
 
 /***/ }),
 
-/***/ 4660:
+/***/ 5844:
 /***/ ((module) => {
 
 /* eslint-disable */
@@ -10681,15 +10681,15 @@ module.exports = class FixedQueue {
 
 /***/ }),
 
-/***/ 2128:
+/***/ 3856:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const DispatcherBase = __nccwpck_require__(1841)
-const FixedQueue = __nccwpck_require__(4660)
-const { kConnected, kSize, kRunning, kPending, kQueued, kBusy, kFree, kUrl, kClose, kDestroy, kDispatch } = __nccwpck_require__(6443)
-const PoolStats = __nccwpck_require__(3246)
+const DispatcherBase = __nccwpck_require__(9265)
+const FixedQueue = __nccwpck_require__(5844)
+const { kConnected, kSize, kRunning, kPending, kQueued, kBusy, kFree, kUrl, kClose, kDestroy, kDispatch } = __nccwpck_require__(6424)
+const PoolStats = __nccwpck_require__(5710)
 
 const kClients = Symbol('clients')
 const kNeedDrain = Symbol('needDrain')
@@ -10882,10 +10882,10 @@ module.exports = {
 
 /***/ }),
 
-/***/ 3246:
+/***/ 5710:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const { kFree, kConnected, kPending, kQueued, kRunning, kSize } = __nccwpck_require__(6443)
+const { kFree, kConnected, kPending, kQueued, kRunning, kSize } = __nccwpck_require__(6424)
 const kPool = Symbol('pool')
 
 class PoolStats {
@@ -10923,7 +10923,7 @@ module.exports = PoolStats
 
 /***/ }),
 
-/***/ 628:
+/***/ 2244:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -10934,14 +10934,14 @@ const {
   kNeedDrain,
   kAddClient,
   kGetDispatcher
-} = __nccwpck_require__(2128)
-const Client = __nccwpck_require__(3701)
+} = __nccwpck_require__(3856)
+const Client = __nccwpck_require__(1285)
 const {
   InvalidArgumentError
-} = __nccwpck_require__(8707)
-const util = __nccwpck_require__(3440)
-const { kUrl, kInterceptors } = __nccwpck_require__(6443)
-const buildConnector = __nccwpck_require__(9136)
+} = __nccwpck_require__(4627)
+const util = __nccwpck_require__(4640)
+const { kUrl, kInterceptors } = __nccwpck_require__(6424)
+const buildConnector = __nccwpck_require__(2784)
 
 const kOptions = Symbol('options')
 const kConnections = Symbol('connections')
@@ -11037,19 +11037,19 @@ module.exports = Pool
 
 /***/ }),
 
-/***/ 6672:
+/***/ 9920:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { kProxy, kClose, kDestroy, kDispatch, kInterceptors } = __nccwpck_require__(6443)
+const { kProxy, kClose, kDestroy, kDispatch, kInterceptors } = __nccwpck_require__(6424)
 const { URL } = __nccwpck_require__(3136)
-const Agent = __nccwpck_require__(7405)
-const Pool = __nccwpck_require__(628)
-const DispatcherBase = __nccwpck_require__(1841)
-const { InvalidArgumentError, RequestAbortedError, SecureProxyConnectionError } = __nccwpck_require__(8707)
-const buildConnector = __nccwpck_require__(9136)
-const Client = __nccwpck_require__(3701)
+const Agent = __nccwpck_require__(8285)
+const Pool = __nccwpck_require__(2244)
+const DispatcherBase = __nccwpck_require__(9265)
+const { InvalidArgumentError, RequestAbortedError, SecureProxyConnectionError } = __nccwpck_require__(4627)
+const buildConnector = __nccwpck_require__(2784)
+const Client = __nccwpck_require__(1285)
 
 const kAgent = Symbol('proxy agent')
 const kClient = Symbol('proxy client')
@@ -11318,13 +11318,13 @@ module.exports = ProxyAgent
 
 /***/ }),
 
-/***/ 50:
+/***/ 1346:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const Dispatcher = __nccwpck_require__(883)
-const RetryHandler = __nccwpck_require__(7816)
+const Dispatcher = __nccwpck_require__(7939)
+const RetryHandler = __nccwpck_require__(5640)
 
 class RetryAgent extends Dispatcher {
   #agent = null
@@ -11360,7 +11360,7 @@ module.exports = RetryAgent
 
 /***/ }),
 
-/***/ 2581:
+/***/ 8421:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -11368,8 +11368,8 @@ module.exports = RetryAgent
 // We include a version number for the Dispatcher API. In case of breaking changes,
 // this version number must be increased to avoid conflicts.
 const globalDispatcher = Symbol.for('undici.globalDispatcher.1')
-const { InvalidArgumentError } = __nccwpck_require__(8707)
-const Agent = __nccwpck_require__(7405)
+const { InvalidArgumentError } = __nccwpck_require__(4627)
+const Agent = __nccwpck_require__(8285)
 
 if (getGlobalDispatcher() === undefined) {
   setGlobalDispatcher(new Agent())
@@ -11399,7 +11399,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 8155:
+/***/ 91:
 /***/ ((module) => {
 
 
@@ -11450,15 +11450,15 @@ module.exports = class DecoratorHandler {
 
 /***/ }),
 
-/***/ 8754:
+/***/ 7970:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const util = __nccwpck_require__(3440)
-const { kBodyUsed } = __nccwpck_require__(6443)
+const util = __nccwpck_require__(4640)
+const { kBodyUsed } = __nccwpck_require__(6424)
 const assert = __nccwpck_require__(4589)
-const { InvalidArgumentError } = __nccwpck_require__(8707)
+const { InvalidArgumentError } = __nccwpck_require__(4627)
 const EE = __nccwpck_require__(8474)
 
 const redirectableStatusCodes = [300, 301, 302, 303, 307, 308]
@@ -11689,20 +11689,20 @@ module.exports = RedirectHandler
 
 /***/ }),
 
-/***/ 7816:
+/***/ 5640:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 const assert = __nccwpck_require__(4589)
 
-const { kRetryHandlerDefaultRetry } = __nccwpck_require__(6443)
-const { RequestRetryError } = __nccwpck_require__(8707)
+const { kRetryHandlerDefaultRetry } = __nccwpck_require__(6424)
+const { RequestRetryError } = __nccwpck_require__(4627)
 const {
   isDisturbed,
   parseHeaders,
   parseRangeHeader,
   wrapRequestBody
-} = __nccwpck_require__(3440)
+} = __nccwpck_require__(4640)
 
 function calculateRetryAfterHeader (retryAfter) {
   const current = Date.now()
@@ -12133,14 +12133,14 @@ module.exports = RetryHandler
 
 /***/ }),
 
-/***/ 379:
+/***/ 8731:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 const { isIP } = __nccwpck_require__(7030)
 const { lookup } = __nccwpck_require__(610)
-const DecoratorHandler = __nccwpck_require__(8155)
-const { InvalidArgumentError, InformationalError } = __nccwpck_require__(8707)
+const DecoratorHandler = __nccwpck_require__(91)
+const { InvalidArgumentError, InformationalError } = __nccwpck_require__(4627)
 const maxInt = Math.pow(2, 31) - 1
 
 class DNSInstance {
@@ -12515,14 +12515,14 @@ module.exports = interceptorOpts => {
 
 /***/ }),
 
-/***/ 8060:
+/***/ 8412:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const util = __nccwpck_require__(3440)
-const { InvalidArgumentError, RequestAbortedError } = __nccwpck_require__(8707)
-const DecoratorHandler = __nccwpck_require__(8155)
+const util = __nccwpck_require__(4640)
+const { InvalidArgumentError, RequestAbortedError } = __nccwpck_require__(4627)
+const DecoratorHandler = __nccwpck_require__(91)
 
 class DumpHandler extends DecoratorHandler {
   #maxSize = 1024 * 1024
@@ -12645,12 +12645,12 @@ module.exports = createDumpInterceptor
 
 /***/ }),
 
-/***/ 5092:
+/***/ 6036:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const RedirectHandler = __nccwpck_require__(8754)
+const RedirectHandler = __nccwpck_require__(7970)
 
 function createRedirectInterceptor ({ maxRedirections: defaultMaxRedirections }) {
   return (dispatch) => {
@@ -12673,11 +12673,11 @@ module.exports = createRedirectInterceptor
 
 /***/ }),
 
-/***/ 1514:
+/***/ 730:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
-const RedirectHandler = __nccwpck_require__(8754)
+const RedirectHandler = __nccwpck_require__(7970)
 
 module.exports = opts => {
   const globalMaxRedirections = opts?.maxRedirections
@@ -12704,11 +12704,11 @@ module.exports = opts => {
 
 /***/ }),
 
-/***/ 2026:
+/***/ 4346:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
-const RetryHandler = __nccwpck_require__(7816)
+const RetryHandler = __nccwpck_require__(5640)
 
 module.exports = globalOpts => {
   return dispatch => {
@@ -12730,13 +12730,13 @@ module.exports = globalOpts => {
 
 /***/ }),
 
-/***/ 2824:
+/***/ 776:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.SPECIAL_HEADERS = exports.HEADER_STATE = exports.MINOR = exports.MAJOR = exports.CONNECTION_TOKEN_CHARS = exports.HEADER_CHARS = exports.TOKEN = exports.STRICT_TOKEN = exports.HEX = exports.URL_CHAR = exports.STRICT_URL_CHAR = exports.USERINFO_CHARS = exports.MARK = exports.ALPHANUM = exports.NUM = exports.HEX_MAP = exports.NUM_MAP = exports.ALPHA = exports.FINISH = exports.H_METHOD_MAP = exports.METHOD_MAP = exports.METHODS_RTSP = exports.METHODS_ICE = exports.METHODS_HTTP = exports.METHODS = exports.LENIENT_FLAGS = exports.FLAGS = exports.TYPE = exports.ERROR = void 0;
-const utils_1 = __nccwpck_require__(172);
+const utils_1 = __nccwpck_require__(1308);
 // C headers
 var ERROR;
 (function (ERROR) {
@@ -13014,7 +13014,7 @@ exports.SPECIAL_HEADERS = {
 
 /***/ }),
 
-/***/ 3870:
+/***/ 7630:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -13026,7 +13026,7 @@ module.exports = Buffer.from('AGFzbQEAAAABJwdgAX8Bf2ADf39/AX9gAX8AYAJ/fwBgBH9/f3
 
 /***/ }),
 
-/***/ 3434:
+/***/ 8586:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -13038,7 +13038,7 @@ module.exports = Buffer.from('AGFzbQEAAAABJwdgAX8Bf2ADf39/AX9gAX8AYAJ/fwBgBH9/f3
 
 /***/ }),
 
-/***/ 172:
+/***/ 1308:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -13059,13 +13059,13 @@ exports.enumToMap = enumToMap;
 
 /***/ }),
 
-/***/ 7501:
+/***/ 1437:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { kClients } = __nccwpck_require__(6443)
-const Agent = __nccwpck_require__(7405)
+const { kClients } = __nccwpck_require__(6424)
+const Agent = __nccwpck_require__(8285)
 const {
   kAgent,
   kMockAgentSet,
@@ -13076,14 +13076,14 @@ const {
   kGetNetConnect,
   kOptions,
   kFactory
-} = __nccwpck_require__(1117)
-const MockClient = __nccwpck_require__(7365)
-const MockPool = __nccwpck_require__(4004)
-const { matchValue, buildMockOptions } = __nccwpck_require__(3397)
-const { InvalidArgumentError, UndiciError } = __nccwpck_require__(8707)
-const Dispatcher = __nccwpck_require__(883)
-const Pluralizer = __nccwpck_require__(1529)
-const PendingInterceptorsFormatter = __nccwpck_require__(6142)
+} = __nccwpck_require__(941)
+const MockClient = __nccwpck_require__(9493)
+const MockPool = __nccwpck_require__(5220)
+const { matchValue, buildMockOptions } = __nccwpck_require__(8981)
+const { InvalidArgumentError, UndiciError } = __nccwpck_require__(4627)
+const Dispatcher = __nccwpck_require__(7939)
+const Pluralizer = __nccwpck_require__(3289)
+const PendingInterceptorsFormatter = __nccwpck_require__(1726)
 
 class MockAgent extends Dispatcher {
   constructor (opts) {
@@ -13226,14 +13226,14 @@ module.exports = MockAgent
 
 /***/ }),
 
-/***/ 7365:
+/***/ 9493:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const { promisify } = __nccwpck_require__(7975)
-const Client = __nccwpck_require__(3701)
-const { buildMockDispatch } = __nccwpck_require__(3397)
+const Client = __nccwpck_require__(1285)
+const { buildMockDispatch } = __nccwpck_require__(8981)
 const {
   kDispatches,
   kMockAgent,
@@ -13242,10 +13242,10 @@ const {
   kOrigin,
   kOriginalDispatch,
   kConnected
-} = __nccwpck_require__(1117)
-const { MockInterceptor } = __nccwpck_require__(1511)
-const Symbols = __nccwpck_require__(6443)
-const { InvalidArgumentError } = __nccwpck_require__(8707)
+} = __nccwpck_require__(941)
+const { MockInterceptor } = __nccwpck_require__(5015)
+const Symbols = __nccwpck_require__(6424)
+const { InvalidArgumentError } = __nccwpck_require__(4627)
 
 /**
  * MockClient provides an API that extends the Client to influence the mockDispatches.
@@ -13292,12 +13292,12 @@ module.exports = MockClient
 
 /***/ }),
 
-/***/ 2429:
+/***/ 9917:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { UndiciError } = __nccwpck_require__(8707)
+const { UndiciError } = __nccwpck_require__(4627)
 
 const kMockNotMatchedError = Symbol.for('undici.error.UND_MOCK_ERR_MOCK_NOT_MATCHED')
 
@@ -13327,12 +13327,12 @@ module.exports = {
 
 /***/ }),
 
-/***/ 1511:
+/***/ 5015:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { getResponseData, buildKey, addMockDispatch } = __nccwpck_require__(3397)
+const { getResponseData, buildKey, addMockDispatch } = __nccwpck_require__(8981)
 const {
   kDispatches,
   kDispatchKey,
@@ -13340,9 +13340,9 @@ const {
   kDefaultTrailers,
   kContentLength,
   kMockDispatch
-} = __nccwpck_require__(1117)
-const { InvalidArgumentError } = __nccwpck_require__(8707)
-const { buildURL } = __nccwpck_require__(3440)
+} = __nccwpck_require__(941)
+const { InvalidArgumentError } = __nccwpck_require__(4627)
+const { buildURL } = __nccwpck_require__(4640)
 
 /**
  * Defines the scope API for an interceptor reply
@@ -13541,14 +13541,14 @@ module.exports.MockScope = MockScope
 
 /***/ }),
 
-/***/ 4004:
+/***/ 5220:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const { promisify } = __nccwpck_require__(7975)
-const Pool = __nccwpck_require__(628)
-const { buildMockDispatch } = __nccwpck_require__(3397)
+const Pool = __nccwpck_require__(2244)
+const { buildMockDispatch } = __nccwpck_require__(8981)
 const {
   kDispatches,
   kMockAgent,
@@ -13557,10 +13557,10 @@ const {
   kOrigin,
   kOriginalDispatch,
   kConnected
-} = __nccwpck_require__(1117)
-const { MockInterceptor } = __nccwpck_require__(1511)
-const Symbols = __nccwpck_require__(6443)
-const { InvalidArgumentError } = __nccwpck_require__(8707)
+} = __nccwpck_require__(941)
+const { MockInterceptor } = __nccwpck_require__(5015)
+const Symbols = __nccwpck_require__(6424)
+const { InvalidArgumentError } = __nccwpck_require__(4627)
 
 /**
  * MockPool provides an API that extends the Pool to influence the mockDispatches.
@@ -13607,7 +13607,7 @@ module.exports = MockPool
 
 /***/ }),
 
-/***/ 1117:
+/***/ 941:
 /***/ ((module) => {
 
 
@@ -13637,20 +13637,20 @@ module.exports = {
 
 /***/ }),
 
-/***/ 3397:
+/***/ 8981:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { MockNotMatchedError } = __nccwpck_require__(2429)
+const { MockNotMatchedError } = __nccwpck_require__(9917)
 const {
   kDispatches,
   kMockAgent,
   kOriginalDispatch,
   kOrigin,
   kGetNetConnect
-} = __nccwpck_require__(1117)
-const { buildURL } = __nccwpck_require__(3440)
+} = __nccwpck_require__(941)
+const { buildURL } = __nccwpck_require__(4640)
 const { STATUS_CODES } = __nccwpck_require__(7067)
 const {
   types: {
@@ -14011,7 +14011,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 6142:
+/***/ 1726:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -14061,7 +14061,7 @@ module.exports = class PendingInterceptorsFormatter {
 
 /***/ }),
 
-/***/ 1529:
+/***/ 3289:
 /***/ ((module) => {
 
 
@@ -14097,7 +14097,7 @@ module.exports = class Pluralizer {
 
 /***/ }),
 
-/***/ 6603:
+/***/ 1275:
 /***/ ((module) => {
 
 
@@ -14527,20 +14527,20 @@ module.exports = {
 
 /***/ }),
 
-/***/ 9634:
+/***/ 8514:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { kConstruct } = __nccwpck_require__(109)
-const { urlEquals, getFieldValues } = __nccwpck_require__(6798)
-const { kEnumerableProperty, isDisturbed } = __nccwpck_require__(3440)
-const { webidl } = __nccwpck_require__(5893)
-const { Response, cloneResponse, fromInnerResponse } = __nccwpck_require__(9051)
-const { Request, fromInnerRequest } = __nccwpck_require__(9967)
-const { kState } = __nccwpck_require__(3627)
-const { fetching } = __nccwpck_require__(4398)
-const { urlIsHttpHttpsScheme, createDeferredPromise, readAllBytes } = __nccwpck_require__(3168)
+const { kConstruct } = __nccwpck_require__(61)
+const { urlEquals, getFieldValues } = __nccwpck_require__(6814)
+const { kEnumerableProperty, isDisturbed } = __nccwpck_require__(4640)
+const { webidl } = __nccwpck_require__(5701)
+const { Response, cloneResponse, fromInnerResponse } = __nccwpck_require__(715)
+const { Request, fromInnerRequest } = __nccwpck_require__(175)
+const { kState } = __nccwpck_require__(1995)
+const { fetching } = __nccwpck_require__(8702)
+const { urlIsHttpHttpsScheme, createDeferredPromise, readAllBytes } = __nccwpck_require__(9520)
 const assert = __nccwpck_require__(4589)
 
 /**
@@ -15393,15 +15393,15 @@ module.exports = {
 
 /***/ }),
 
-/***/ 3245:
+/***/ 5965:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { kConstruct } = __nccwpck_require__(109)
-const { Cache } = __nccwpck_require__(9634)
-const { webidl } = __nccwpck_require__(5893)
-const { kEnumerableProperty } = __nccwpck_require__(3440)
+const { kConstruct } = __nccwpck_require__(61)
+const { Cache } = __nccwpck_require__(8514)
+const { webidl } = __nccwpck_require__(5701)
+const { kEnumerableProperty } = __nccwpck_require__(4640)
 
 class CacheStorage {
   /**
@@ -15552,26 +15552,26 @@ module.exports = {
 
 /***/ }),
 
-/***/ 109:
+/***/ 61:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 module.exports = {
-  kConstruct: (__nccwpck_require__(6443).kConstruct)
+  kConstruct: (__nccwpck_require__(6424).kConstruct)
 }
 
 
 /***/ }),
 
-/***/ 6798:
+/***/ 6814:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const assert = __nccwpck_require__(4589)
-const { URLSerializer } = __nccwpck_require__(1900)
-const { isValidHeaderName } = __nccwpck_require__(3168)
+const { URLSerializer } = __nccwpck_require__(7708)
+const { isValidHeaderName } = __nccwpck_require__(9520)
 
 /**
  * @see https://url.spec.whatwg.org/#concept-url-equals
@@ -15616,7 +15616,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 1276:
+/***/ 3404:
 /***/ ((module) => {
 
 
@@ -15635,15 +15635,15 @@ module.exports = {
 
 /***/ }),
 
-/***/ 9061:
+/***/ 6933:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { parseSetCookie } = __nccwpck_require__(1978)
-const { stringify } = __nccwpck_require__(7797)
-const { webidl } = __nccwpck_require__(5893)
-const { Headers } = __nccwpck_require__(660)
+const { parseSetCookie } = __nccwpck_require__(8906)
+const { stringify } = __nccwpck_require__(1077)
+const { webidl } = __nccwpck_require__(5701)
+const { Headers } = __nccwpck_require__(5524)
 
 /**
  * @typedef {Object} Cookie
@@ -15826,14 +15826,14 @@ module.exports = {
 
 /***/ }),
 
-/***/ 1978:
+/***/ 8906:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { maxNameValuePairSize, maxAttributeValueSize } = __nccwpck_require__(1276)
-const { isCTLExcludingHtab } = __nccwpck_require__(7797)
-const { collectASequenceOfCodePointsFast } = __nccwpck_require__(1900)
+const { maxNameValuePairSize, maxAttributeValueSize } = __nccwpck_require__(3404)
+const { isCTLExcludingHtab } = __nccwpck_require__(1077)
+const { collectASequenceOfCodePointsFast } = __nccwpck_require__(7708)
 const assert = __nccwpck_require__(4589)
 
 /**
@@ -16143,7 +16143,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 7797:
+/***/ 1077:
 /***/ ((module) => {
 
 
@@ -16502,13 +16502,13 @@ module.exports = {
 
 /***/ }),
 
-/***/ 4031:
+/***/ 335:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 const buffer = __nccwpck_require__(4573)
 const { Transform } = __nccwpck_require__(7075)
-const { isASCIINumber, isValidLastEventId } = __nccwpck_require__(4811)
+const { isASCIINumber, isValidLastEventId } = __nccwpck_require__(3691)
 
 /**
  * @type {number[]} BOM
@@ -17083,23 +17083,23 @@ module.exports = {
 
 /***/ }),
 
-/***/ 1238:
+/***/ 1670:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const { pipeline } = __nccwpck_require__(7075)
-const { fetching } = __nccwpck_require__(4398)
-const { makeRequest } = __nccwpck_require__(9967)
-const { webidl } = __nccwpck_require__(5893)
-const { EventSourceStream } = __nccwpck_require__(4031)
-const { parseMIMEType } = __nccwpck_require__(1900)
-const { createFastMessageEvent } = __nccwpck_require__(5188)
-const { isNetworkError } = __nccwpck_require__(9051)
-const { delay } = __nccwpck_require__(4811)
-const { kEnumerableProperty } = __nccwpck_require__(3440)
-const { environmentSettingsObject } = __nccwpck_require__(3168)
-const { getGlobalDispatcher } = __nccwpck_require__(2581)
+const { fetching } = __nccwpck_require__(8702)
+const { makeRequest } = __nccwpck_require__(175)
+const { webidl } = __nccwpck_require__(5701)
+const { EventSourceStream } = __nccwpck_require__(335)
+const { parseMIMEType } = __nccwpck_require__(7708)
+const { createFastMessageEvent } = __nccwpck_require__(7316)
+const { isNetworkError } = __nccwpck_require__(715)
+const { delay } = __nccwpck_require__(3691)
+const { kEnumerableProperty } = __nccwpck_require__(4640)
+const { environmentSettingsObject } = __nccwpck_require__(9520)
+const { getGlobalDispatcher } = __nccwpck_require__(8421)
 
 let experimentalWarned = false
 
@@ -17573,7 +17573,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 4811:
+/***/ 3691:
 /***/ ((module) => {
 
 
@@ -17617,12 +17617,12 @@ module.exports = {
 
 /***/ }),
 
-/***/ 4492:
+/***/ 6396:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const util = __nccwpck_require__(3440)
+const util = __nccwpck_require__(4640)
 const {
   ReadableStreamFrom,
   isBlobLike,
@@ -17632,16 +17632,16 @@ const {
   fullyReadBody,
   extractMimeType,
   utf8DecodeBytes
-} = __nccwpck_require__(3168)
-const { FormData } = __nccwpck_require__(5910)
-const { kState } = __nccwpck_require__(3627)
-const { webidl } = __nccwpck_require__(5893)
+} = __nccwpck_require__(9520)
+const { FormData } = __nccwpck_require__(1142)
+const { kState } = __nccwpck_require__(1995)
+const { webidl } = __nccwpck_require__(5701)
 const { Blob } = __nccwpck_require__(4573)
 const assert = __nccwpck_require__(4589)
 const { isErrored, isDisturbed } = __nccwpck_require__(7075)
 const { isArrayBuffer } = __nccwpck_require__(3429)
-const { serializeAMimeType } = __nccwpck_require__(1900)
-const { multipartFormDataParser } = __nccwpck_require__(116)
+const { serializeAMimeType } = __nccwpck_require__(7708)
+const { multipartFormDataParser } = __nccwpck_require__(3028)
 let random
 
 try {
@@ -18153,7 +18153,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 4495:
+/***/ 7775:
 /***/ ((module) => {
 
 
@@ -18284,7 +18284,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 1900:
+/***/ 7708:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -19035,12 +19035,12 @@ module.exports = {
 
 /***/ }),
 
-/***/ 6653:
+/***/ 9197:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { kConnected, kSize } = __nccwpck_require__(6443)
+const { kConnected, kSize } = __nccwpck_require__(6424)
 
 class CompatWeakRef {
   constructor (value) {
@@ -19088,14 +19088,14 @@ module.exports = function () {
 
 /***/ }),
 
-/***/ 7114:
+/***/ 2538:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const { Blob, File } = __nccwpck_require__(4573)
-const { kState } = __nccwpck_require__(3627)
-const { webidl } = __nccwpck_require__(5893)
+const { kState } = __nccwpck_require__(1995)
+const { webidl } = __nccwpck_require__(5701)
 
 // TODO(@KhafraDev): remove
 class FileLike {
@@ -19221,16 +19221,16 @@ module.exports = { FileLike, isFileLike }
 
 /***/ }),
 
-/***/ 116:
+/***/ 3028:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { isUSVString, bufferToLowerCasedHeaderName } = __nccwpck_require__(3440)
-const { utf8DecodeBytes } = __nccwpck_require__(3168)
-const { HTTP_TOKEN_CODEPOINTS, isomorphicDecode } = __nccwpck_require__(1900)
-const { isFileLike } = __nccwpck_require__(7114)
-const { makeEntry } = __nccwpck_require__(5910)
+const { isUSVString, bufferToLowerCasedHeaderName } = __nccwpck_require__(4640)
+const { utf8DecodeBytes } = __nccwpck_require__(9520)
+const { HTTP_TOKEN_CODEPOINTS, isomorphicDecode } = __nccwpck_require__(7708)
+const { isFileLike } = __nccwpck_require__(2538)
+const { makeEntry } = __nccwpck_require__(1142)
 const assert = __nccwpck_require__(4589)
 const { File: NodeFile } = __nccwpck_require__(4573)
 
@@ -19702,16 +19702,16 @@ module.exports = {
 
 /***/ }),
 
-/***/ 5910:
+/***/ 1142:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { isBlobLike, iteratorMixin } = __nccwpck_require__(3168)
-const { kState } = __nccwpck_require__(3627)
-const { kEnumerableProperty } = __nccwpck_require__(3440)
-const { FileLike, isFileLike } = __nccwpck_require__(7114)
-const { webidl } = __nccwpck_require__(5893)
+const { isBlobLike, iteratorMixin } = __nccwpck_require__(9520)
+const { kState } = __nccwpck_require__(1995)
+const { kEnumerableProperty } = __nccwpck_require__(4640)
+const { FileLike, isFileLike } = __nccwpck_require__(2538)
+const { webidl } = __nccwpck_require__(5701)
 const { File: NativeFile } = __nccwpck_require__(4573)
 const nodeUtil = __nccwpck_require__(7975)
 
@@ -19961,7 +19961,7 @@ module.exports = { FormData, makeEntry }
 
 /***/ }),
 
-/***/ 1059:
+/***/ 179:
 /***/ ((module) => {
 
 
@@ -20008,21 +20008,21 @@ module.exports = {
 
 /***/ }),
 
-/***/ 660:
+/***/ 5524:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 // https://github.com/Ethan-Arrowood/undici-fetch
 
 
 
-const { kConstruct } = __nccwpck_require__(6443)
-const { kEnumerableProperty } = __nccwpck_require__(3440)
+const { kConstruct } = __nccwpck_require__(6424)
+const { kEnumerableProperty } = __nccwpck_require__(4640)
 const {
   iteratorMixin,
   isValidHeaderName,
   isValidHeaderValue
-} = __nccwpck_require__(3168)
-const { webidl } = __nccwpck_require__(5893)
+} = __nccwpck_require__(9520)
+const { webidl } = __nccwpck_require__(5701)
 const assert = __nccwpck_require__(4589)
 const util = __nccwpck_require__(7975)
 
@@ -20702,7 +20702,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 4398:
+/***/ 8702:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 // https://github.com/Ethan-Arrowood/undici-fetch
@@ -20715,9 +20715,9 @@ const {
   filterResponse,
   makeResponse,
   fromInnerResponse
-} = __nccwpck_require__(9051)
-const { HeadersList } = __nccwpck_require__(660)
-const { Request, cloneRequest } = __nccwpck_require__(9967)
+} = __nccwpck_require__(715)
+const { HeadersList } = __nccwpck_require__(5524)
+const { Request, cloneRequest } = __nccwpck_require__(175)
 const zlib = __nccwpck_require__(8522)
 const {
   bytesMatch,
@@ -20753,23 +20753,23 @@ const {
   buildContentRange,
   createInflate,
   extractMimeType
-} = __nccwpck_require__(3168)
-const { kState, kDispatcher } = __nccwpck_require__(3627)
+} = __nccwpck_require__(9520)
+const { kState, kDispatcher } = __nccwpck_require__(1995)
 const assert = __nccwpck_require__(4589)
-const { safelyExtractBody, extractBody } = __nccwpck_require__(4492)
+const { safelyExtractBody, extractBody } = __nccwpck_require__(6396)
 const {
   redirectStatusSet,
   nullBodyStatus,
   safeMethodsSet,
   requestBodyHeader,
   subresourceSet
-} = __nccwpck_require__(4495)
+} = __nccwpck_require__(7775)
 const EE = __nccwpck_require__(8474)
 const { Readable, pipeline, finished } = __nccwpck_require__(7075)
-const { addAbortListener, isErrored, isReadable, bufferToLowerCasedHeaderName } = __nccwpck_require__(3440)
-const { dataURLProcessor, serializeAMimeType, minimizeSupportedMimeType } = __nccwpck_require__(1900)
-const { getGlobalDispatcher } = __nccwpck_require__(2581)
-const { webidl } = __nccwpck_require__(5893)
+const { addAbortListener, isErrored, isReadable, bufferToLowerCasedHeaderName } = __nccwpck_require__(4640)
+const { dataURLProcessor, serializeAMimeType, minimizeSupportedMimeType } = __nccwpck_require__(7708)
+const { getGlobalDispatcher } = __nccwpck_require__(8421)
+const { webidl } = __nccwpck_require__(5701)
 const { STATUS_CODES } = __nccwpck_require__(7067)
 const GET_OR_HEAD = ['GET', 'HEAD']
 
@@ -22979,23 +22979,23 @@ module.exports = {
 
 /***/ }),
 
-/***/ 9967:
+/***/ 175:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 /* globals AbortController */
 
 
 
-const { extractBody, mixinBody, cloneBody, bodyUnusable } = __nccwpck_require__(4492)
-const { Headers, fill: fillHeaders, HeadersList, setHeadersGuard, getHeadersGuard, setHeadersList, getHeadersList } = __nccwpck_require__(660)
-const { FinalizationRegistry } = __nccwpck_require__(6653)()
-const util = __nccwpck_require__(3440)
+const { extractBody, mixinBody, cloneBody, bodyUnusable } = __nccwpck_require__(6396)
+const { Headers, fill: fillHeaders, HeadersList, setHeadersGuard, getHeadersGuard, setHeadersList, getHeadersList } = __nccwpck_require__(5524)
+const { FinalizationRegistry } = __nccwpck_require__(9197)()
+const util = __nccwpck_require__(4640)
 const nodeUtil = __nccwpck_require__(7975)
 const {
   isValidHTTPToken,
   sameOrigin,
   environmentSettingsObject
-} = __nccwpck_require__(3168)
+} = __nccwpck_require__(9520)
 const {
   forbiddenMethodsSet,
   corsSafeListedMethodsSet,
@@ -23005,12 +23005,12 @@ const {
   requestCredentials,
   requestCache,
   requestDuplex
-} = __nccwpck_require__(4495)
+} = __nccwpck_require__(7775)
 const { kEnumerableProperty, normalizedMethodRecordsBase, normalizedMethodRecords } = util
-const { kHeaders, kSignal, kState, kDispatcher } = __nccwpck_require__(3627)
-const { webidl } = __nccwpck_require__(5893)
-const { URLSerializer } = __nccwpck_require__(1900)
-const { kConstruct } = __nccwpck_require__(6443)
+const { kHeaders, kSignal, kState, kDispatcher } = __nccwpck_require__(1995)
+const { webidl } = __nccwpck_require__(5701)
+const { URLSerializer } = __nccwpck_require__(7708)
+const { kConstruct } = __nccwpck_require__(6424)
 const assert = __nccwpck_require__(4589)
 const { getMaxListeners, setMaxListeners, getEventListeners, defaultMaxListeners } = __nccwpck_require__(8474)
 
@@ -24023,14 +24023,14 @@ module.exports = { Request, makeRequest, fromInnerRequest, cloneRequest }
 
 /***/ }),
 
-/***/ 9051:
+/***/ 715:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { Headers, HeadersList, fill, getHeadersGuard, setHeadersGuard, setHeadersList } = __nccwpck_require__(660)
-const { extractBody, cloneBody, mixinBody, hasFinalizationRegistry, streamRegistry, bodyUnusable } = __nccwpck_require__(4492)
-const util = __nccwpck_require__(3440)
+const { Headers, HeadersList, fill, getHeadersGuard, setHeadersGuard, setHeadersList } = __nccwpck_require__(5524)
+const { extractBody, cloneBody, mixinBody, hasFinalizationRegistry, streamRegistry, bodyUnusable } = __nccwpck_require__(6396)
+const util = __nccwpck_require__(4640)
 const nodeUtil = __nccwpck_require__(7975)
 const { kEnumerableProperty } = util
 const {
@@ -24042,16 +24042,16 @@ const {
   isErrorLike,
   isomorphicEncode,
   environmentSettingsObject: relevantRealm
-} = __nccwpck_require__(3168)
+} = __nccwpck_require__(9520)
 const {
   redirectStatusSet,
   nullBodyStatus
-} = __nccwpck_require__(4495)
-const { kState, kHeaders } = __nccwpck_require__(3627)
-const { webidl } = __nccwpck_require__(5893)
-const { FormData } = __nccwpck_require__(5910)
-const { URLSerializer } = __nccwpck_require__(1900)
-const { kConstruct } = __nccwpck_require__(6443)
+} = __nccwpck_require__(7775)
+const { kState, kHeaders } = __nccwpck_require__(1995)
+const { webidl } = __nccwpck_require__(5701)
+const { FormData } = __nccwpck_require__(1142)
+const { URLSerializer } = __nccwpck_require__(7708)
+const { kConstruct } = __nccwpck_require__(6424)
 const assert = __nccwpck_require__(4589)
 const { types } = __nccwpck_require__(7975)
 
@@ -24640,7 +24640,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 3627:
+/***/ 1995:
 /***/ ((module) => {
 
 
@@ -24656,21 +24656,21 @@ module.exports = {
 
 /***/ }),
 
-/***/ 3168:
+/***/ 9520:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const { Transform } = __nccwpck_require__(7075)
 const zlib = __nccwpck_require__(8522)
-const { redirectStatusSet, referrerPolicySet: referrerPolicyTokens, badPortsSet } = __nccwpck_require__(4495)
-const { getGlobalOrigin } = __nccwpck_require__(1059)
-const { collectASequenceOfCodePoints, collectAnHTTPQuotedString, removeChars, parseMIMEType } = __nccwpck_require__(1900)
+const { redirectStatusSet, referrerPolicySet: referrerPolicyTokens, badPortsSet } = __nccwpck_require__(7775)
+const { getGlobalOrigin } = __nccwpck_require__(179)
+const { collectASequenceOfCodePoints, collectAnHTTPQuotedString, removeChars, parseMIMEType } = __nccwpck_require__(7708)
 const { performance } = __nccwpck_require__(643)
-const { isBlobLike, ReadableStreamFrom, isValidHTTPToken, normalizedMethodRecordsBase } = __nccwpck_require__(3440)
+const { isBlobLike, ReadableStreamFrom, isValidHTTPToken, normalizedMethodRecordsBase } = __nccwpck_require__(4640)
 const assert = __nccwpck_require__(4589)
 const { isUint8Array } = __nccwpck_require__(3429)
-const { webidl } = __nccwpck_require__(5893)
+const { webidl } = __nccwpck_require__(5701)
 
 let supportedHashes = []
 
@@ -26295,14 +26295,14 @@ module.exports = {
 
 /***/ }),
 
-/***/ 5893:
+/***/ 5701:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const { types, inspect } = __nccwpck_require__(7975)
 const { markAsUncloneable } = __nccwpck_require__(5919)
-const { toUSVString } = __nccwpck_require__(3440)
+const { toUSVString } = __nccwpck_require__(4640)
 
 /** @type {import('../../../types/webidl').Webidl} */
 const webidl = {}
@@ -26997,7 +26997,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 2607:
+/***/ 2927:
 /***/ ((module) => {
 
 
@@ -27294,7 +27294,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 8355:
+/***/ 4848:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -27303,16 +27303,16 @@ const {
   staticPropertyDescriptors,
   readOperation,
   fireAProgressEvent
-} = __nccwpck_require__(3610)
+} = __nccwpck_require__(410)
 const {
   kState,
   kError,
   kResult,
   kEvents,
   kAborted
-} = __nccwpck_require__(961)
-const { webidl } = __nccwpck_require__(5893)
-const { kEnumerableProperty } = __nccwpck_require__(3440)
+} = __nccwpck_require__(4929)
+const { webidl } = __nccwpck_require__(5701)
+const { kEnumerableProperty } = __nccwpck_require__(4640)
 
 class FileReader extends EventTarget {
   constructor () {
@@ -27645,12 +27645,12 @@ module.exports = {
 
 /***/ }),
 
-/***/ 8573:
+/***/ 5549:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { webidl } = __nccwpck_require__(5893)
+const { webidl } = __nccwpck_require__(5701)
 
 const kState = Symbol('ProgressEvent state')
 
@@ -27730,7 +27730,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 961:
+/***/ 4929:
 /***/ ((module) => {
 
 
@@ -27747,7 +27747,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 3610:
+/***/ 410:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -27758,10 +27758,10 @@ const {
   kResult,
   kAborted,
   kLastProgressEventFired
-} = __nccwpck_require__(961)
-const { ProgressEvent } = __nccwpck_require__(8573)
-const { getEncoding } = __nccwpck_require__(2607)
-const { serializeAMimeType, parseMIMEType } = __nccwpck_require__(1900)
+} = __nccwpck_require__(4929)
+const { ProgressEvent } = __nccwpck_require__(5549)
+const { getEncoding } = __nccwpck_require__(2927)
+const { serializeAMimeType, parseMIMEType } = __nccwpck_require__(7708)
 const { types } = __nccwpck_require__(7975)
 const { StringDecoder } = __nccwpck_require__(3193)
 const { btoa } = __nccwpck_require__(4573)
@@ -28145,27 +28145,27 @@ module.exports = {
 
 /***/ }),
 
-/***/ 6897:
+/***/ 7905:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { uid, states, sentCloseFrameState, emptyBuffer, opcodes } = __nccwpck_require__(736)
+const { uid, states, sentCloseFrameState, emptyBuffer, opcodes } = __nccwpck_require__(6096)
 const {
   kReadyState,
   kSentClose,
   kByteParser,
   kReceivedClose,
   kResponse
-} = __nccwpck_require__(1216)
-const { fireEvent, failWebsocketConnection, isClosing, isClosed, isEstablished, parseExtensions } = __nccwpck_require__(8625)
-const { channels } = __nccwpck_require__(2414)
-const { CloseEvent } = __nccwpck_require__(5188)
-const { makeRequest } = __nccwpck_require__(9967)
-const { fetching } = __nccwpck_require__(4398)
-const { Headers, getHeadersList } = __nccwpck_require__(660)
-const { getDecodeSplit } = __nccwpck_require__(3168)
-const { WebsocketFrameSend } = __nccwpck_require__(3264)
+} = __nccwpck_require__(32)
+const { fireEvent, failWebsocketConnection, isClosing, isClosed, isEstablished, parseExtensions } = __nccwpck_require__(1025)
+const { channels } = __nccwpck_require__(3374)
+const { CloseEvent } = __nccwpck_require__(7316)
+const { makeRequest } = __nccwpck_require__(175)
+const { fetching } = __nccwpck_require__(8702)
+const { Headers, getHeadersList } = __nccwpck_require__(5524)
+const { getDecodeSplit } = __nccwpck_require__(9520)
+const { WebsocketFrameSend } = __nccwpck_require__(9104)
 
 /** @type {import('crypto')} */
 let crypto
@@ -28523,7 +28523,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 736:
+/***/ 6096:
 /***/ ((module) => {
 
 
@@ -28596,14 +28596,14 @@ module.exports = {
 
 /***/ }),
 
-/***/ 5188:
+/***/ 7316:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { webidl } = __nccwpck_require__(5893)
-const { kEnumerableProperty } = __nccwpck_require__(3440)
-const { kConstruct } = __nccwpck_require__(6443)
+const { webidl } = __nccwpck_require__(5701)
+const { kEnumerableProperty } = __nccwpck_require__(4640)
+const { kConstruct } = __nccwpck_require__(6424)
 const { MessagePort } = __nccwpck_require__(5919)
 
 /**
@@ -28932,12 +28932,12 @@ module.exports = {
 
 /***/ }),
 
-/***/ 3264:
+/***/ 9104:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { maxUnsigned16Bit } = __nccwpck_require__(736)
+const { maxUnsigned16Bit } = __nccwpck_require__(6096)
 
 const BUFFER_SIZE = 16386
 
@@ -29035,14 +29035,14 @@ module.exports = {
 
 /***/ }),
 
-/***/ 9469:
+/***/ 1869:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const { createInflateRaw, Z_DEFAULT_WINDOWBITS } = __nccwpck_require__(8522)
-const { isValidClientWindowBits } = __nccwpck_require__(8625)
-const { MessageSizeExceededError } = __nccwpck_require__(8707)
+const { isValidClientWindowBits } = __nccwpck_require__(1025)
+const { MessageSizeExceededError } = __nccwpck_require__(4627)
 
 const tail = Buffer.from([0x00, 0x00, 0xff, 0xff])
 const kBuffer = Symbol('kBuffer')
@@ -29147,16 +29147,16 @@ module.exports = { PerMessageDeflate }
 
 /***/ }),
 
-/***/ 1652:
+/***/ 9332:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const { Writable } = __nccwpck_require__(7075)
 const assert = __nccwpck_require__(4589)
-const { parserStates, opcodes, states, emptyBuffer, sentCloseFrameState } = __nccwpck_require__(736)
-const { kReadyState, kSentClose, kResponse, kReceivedClose } = __nccwpck_require__(1216)
-const { channels } = __nccwpck_require__(2414)
+const { parserStates, opcodes, states, emptyBuffer, sentCloseFrameState } = __nccwpck_require__(6096)
+const { kReadyState, kSentClose, kResponse, kReceivedClose } = __nccwpck_require__(32)
+const { channels } = __nccwpck_require__(3374)
 const {
   isValidStatusCode,
   isValidOpcode,
@@ -29166,11 +29166,11 @@ const {
   isControlFrame,
   isTextBinaryFrame,
   isContinuationFrame
-} = __nccwpck_require__(8625)
-const { WebsocketFrameSend } = __nccwpck_require__(3264)
-const { closeWebSocketConnection } = __nccwpck_require__(6897)
-const { PerMessageDeflate } = __nccwpck_require__(9469)
-const { MessageSizeExceededError } = __nccwpck_require__(8707)
+} = __nccwpck_require__(1025)
+const { WebsocketFrameSend } = __nccwpck_require__(9104)
+const { closeWebSocketConnection } = __nccwpck_require__(7905)
+const { PerMessageDeflate } = __nccwpck_require__(1869)
+const { MessageSizeExceededError } = __nccwpck_require__(4627)
 
 function failWebsocketConnectionWithCode (ws, code, reason) {
   closeWebSocketConnection(ws, code, reason, Buffer.byteLength(reason))
@@ -29681,14 +29681,14 @@ module.exports = {
 
 /***/ }),
 
-/***/ 3900:
+/***/ 9388:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { WebsocketFrameSend } = __nccwpck_require__(3264)
-const { opcodes, sendHints } = __nccwpck_require__(736)
-const FixedQueue = __nccwpck_require__(4660)
+const { WebsocketFrameSend } = __nccwpck_require__(9104)
+const { opcodes, sendHints } = __nccwpck_require__(6096)
+const FixedQueue = __nccwpck_require__(5844)
 
 /** @type {typeof Uint8Array} */
 const FastBuffer = Buffer[Symbol.species]
@@ -29792,7 +29792,7 @@ module.exports = { SendQueue }
 
 /***/ }),
 
-/***/ 1216:
+/***/ 32:
 /***/ ((module) => {
 
 
@@ -29811,16 +29811,16 @@ module.exports = {
 
 /***/ }),
 
-/***/ 8625:
+/***/ 1025:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { kReadyState, kController, kResponse, kBinaryType, kWebSocketURL } = __nccwpck_require__(1216)
-const { states, opcodes } = __nccwpck_require__(736)
-const { ErrorEvent, createFastMessageEvent } = __nccwpck_require__(5188)
+const { kReadyState, kController, kResponse, kBinaryType, kWebSocketURL } = __nccwpck_require__(32)
+const { states, opcodes } = __nccwpck_require__(6096)
+const { ErrorEvent, createFastMessageEvent } = __nccwpck_require__(7316)
 const { isUtf8 } = __nccwpck_require__(4573)
-const { collectASequenceOfCodePointsFast, removeHTTPWhitespace } = __nccwpck_require__(1900)
+const { collectASequenceOfCodePointsFast, removeHTTPWhitespace } = __nccwpck_require__(7708)
 
 /* globals Blob */
 
@@ -30140,15 +30140,15 @@ module.exports = {
 
 /***/ }),
 
-/***/ 3726:
+/***/ 1886:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { webidl } = __nccwpck_require__(5893)
-const { URLSerializer } = __nccwpck_require__(1900)
-const { environmentSettingsObject } = __nccwpck_require__(3168)
-const { staticPropertyDescriptors, states, sentCloseFrameState, sendHints } = __nccwpck_require__(736)
+const { webidl } = __nccwpck_require__(5701)
+const { URLSerializer } = __nccwpck_require__(7708)
+const { environmentSettingsObject } = __nccwpck_require__(9520)
+const { staticPropertyDescriptors, states, sentCloseFrameState, sendHints } = __nccwpck_require__(6096)
 const {
   kWebSocketURL,
   kReadyState,
@@ -30157,21 +30157,21 @@ const {
   kResponse,
   kSentClose,
   kByteParser
-} = __nccwpck_require__(1216)
+} = __nccwpck_require__(32)
 const {
   isConnecting,
   isEstablished,
   isClosing,
   isValidSubprotocol,
   fireEvent
-} = __nccwpck_require__(8625)
-const { establishWebSocketConnection, closeWebSocketConnection } = __nccwpck_require__(6897)
-const { ByteParser } = __nccwpck_require__(1652)
-const { kEnumerableProperty, isBlobLike } = __nccwpck_require__(3440)
-const { getGlobalDispatcher } = __nccwpck_require__(2581)
+} = __nccwpck_require__(1025)
+const { establishWebSocketConnection, closeWebSocketConnection } = __nccwpck_require__(7905)
+const { ByteParser } = __nccwpck_require__(9332)
+const { kEnumerableProperty, isBlobLike } = __nccwpck_require__(4640)
+const { getGlobalDispatcher } = __nccwpck_require__(8421)
 const { types } = __nccwpck_require__(7975)
-const { ErrorEvent, CloseEvent } = __nccwpck_require__(5188)
-const { SendQueue } = __nccwpck_require__(3900)
+const { ErrorEvent, CloseEvent } = __nccwpck_require__(7316)
+const { SendQueue } = __nccwpck_require__(9388)
 
 // https://websockets.spec.whatwg.org/#interface-definition
 class WebSocket extends EventTarget {
@@ -30952,18 +30952,18 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
 
 /***/ }),
 
-/***/ 7349:
+/***/ 2197:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(1127);
-var Scalar = __nccwpck_require__(3301);
-var YAMLMap = __nccwpck_require__(4454);
-var YAMLSeq = __nccwpck_require__(2223);
-var resolveBlockMap = __nccwpck_require__(7103);
-var resolveBlockSeq = __nccwpck_require__(334);
-var resolveFlowCollection = __nccwpck_require__(3142);
+var identity = __nccwpck_require__(4919);
+var Scalar = __nccwpck_require__(389);
+var YAMLMap = __nccwpck_require__(5462);
+var YAMLSeq = __nccwpck_require__(6831);
+var resolveBlockMap = __nccwpck_require__(143);
+var resolveBlockSeq = __nccwpck_require__(1854);
+var resolveFlowCollection = __nccwpck_require__(9030);
 
 function resolveCollection(CN, ctx, token, onError, tagName, tag) {
     const coll = token.type === 'block-map'
@@ -31049,15 +31049,15 @@ exports.composeCollection = composeCollection;
 
 /***/ }),
 
-/***/ 3683:
+/***/ 83:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Document = __nccwpck_require__(3021);
-var composeNode = __nccwpck_require__(5937);
-var resolveEnd = __nccwpck_require__(7788);
-var resolveProps = __nccwpck_require__(4631);
+var Document = __nccwpck_require__(573);
+var composeNode = __nccwpck_require__(4961);
+var resolveEnd = __nccwpck_require__(1020);
+var resolveProps = __nccwpck_require__(775);
 
 function composeDoc(options, directives, { offset, start, value, end }, onError) {
     const opts = Object.assign({ _directives: directives }, options);
@@ -31101,17 +31101,17 @@ exports.composeDoc = composeDoc;
 
 /***/ }),
 
-/***/ 5937:
+/***/ 4961:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Alias = __nccwpck_require__(4065);
-var identity = __nccwpck_require__(1127);
-var composeCollection = __nccwpck_require__(7349);
-var composeScalar = __nccwpck_require__(5413);
-var resolveEnd = __nccwpck_require__(7788);
-var utilEmptyScalarPosition = __nccwpck_require__(2599);
+var Alias = __nccwpck_require__(7105);
+var identity = __nccwpck_require__(4919);
+var composeCollection = __nccwpck_require__(2197);
+var composeScalar = __nccwpck_require__(3573);
+var resolveEnd = __nccwpck_require__(1020);
+var utilEmptyScalarPosition = __nccwpck_require__(8407);
 
 const CN = { composeNode, composeEmptyNode };
 function composeNode(ctx, token, props, onError) {
@@ -31220,15 +31220,15 @@ exports.composeNode = composeNode;
 
 /***/ }),
 
-/***/ 5413:
+/***/ 3573:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(1127);
-var Scalar = __nccwpck_require__(3301);
-var resolveBlockScalar = __nccwpck_require__(8913);
-var resolveFlowScalar = __nccwpck_require__(6842);
+var identity = __nccwpck_require__(4919);
+var Scalar = __nccwpck_require__(389);
+var resolveBlockScalar = __nccwpck_require__(5089);
+var resolveFlowScalar = __nccwpck_require__(5882);
 
 function composeScalar(ctx, token, tagToken, onError) {
     const { value, type, comment, range } = token.type === 'block-scalar'
@@ -31315,18 +31315,18 @@ exports.composeScalar = composeScalar;
 
 /***/ }),
 
-/***/ 9984:
+/***/ 3104:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
 var node_process = __nccwpck_require__(932);
-var directives = __nccwpck_require__(1342);
-var Document = __nccwpck_require__(3021);
-var errors = __nccwpck_require__(1464);
-var identity = __nccwpck_require__(1127);
-var composeDoc = __nccwpck_require__(3683);
-var resolveEnd = __nccwpck_require__(7788);
+var directives = __nccwpck_require__(2606);
+var Document = __nccwpck_require__(573);
+var errors = __nccwpck_require__(152);
+var identity = __nccwpck_require__(4919);
+var composeDoc = __nccwpck_require__(83);
+var resolveEnd = __nccwpck_require__(1020);
 
 function getErrorPos(src) {
     if (typeof src === 'number')
@@ -31546,17 +31546,17 @@ exports.Composer = Composer;
 
 /***/ }),
 
-/***/ 7103:
+/***/ 143:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Pair = __nccwpck_require__(7165);
-var YAMLMap = __nccwpck_require__(4454);
-var resolveProps = __nccwpck_require__(4631);
-var utilContainsNewline = __nccwpck_require__(9499);
-var utilFlowIndentCheck = __nccwpck_require__(4051);
-var utilMapIncludes = __nccwpck_require__(1187);
+var Pair = __nccwpck_require__(5773);
+var YAMLMap = __nccwpck_require__(5462);
+var resolveProps = __nccwpck_require__(775);
+var utilContainsNewline = __nccwpck_require__(4283);
+var utilFlowIndentCheck = __nccwpck_require__(1795);
+var utilMapIncludes = __nccwpck_require__(1091);
 
 const startColMsg = 'All mapping items must start at the same column';
 function resolveBlockMap({ composeNode, composeEmptyNode }, ctx, bm, onError, tag) {
@@ -31670,12 +31670,12 @@ exports.resolveBlockMap = resolveBlockMap;
 
 /***/ }),
 
-/***/ 8913:
+/***/ 5089:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Scalar = __nccwpck_require__(3301);
+var Scalar = __nccwpck_require__(389);
 
 function resolveBlockScalar(ctx, scalar, onError) {
     const start = scalar.offset;
@@ -31877,14 +31877,14 @@ exports.resolveBlockScalar = resolveBlockScalar;
 
 /***/ }),
 
-/***/ 334:
+/***/ 1854:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var YAMLSeq = __nccwpck_require__(2223);
-var resolveProps = __nccwpck_require__(4631);
-var utilFlowIndentCheck = __nccwpck_require__(4051);
+var YAMLSeq = __nccwpck_require__(6831);
+var resolveProps = __nccwpck_require__(775);
+var utilFlowIndentCheck = __nccwpck_require__(1795);
 
 function resolveBlockSeq({ composeNode, composeEmptyNode }, ctx, bs, onError, tag) {
     const NodeClass = tag?.nodeClass ?? YAMLSeq.YAMLSeq;
@@ -31935,7 +31935,7 @@ exports.resolveBlockSeq = resolveBlockSeq;
 
 /***/ }),
 
-/***/ 7788:
+/***/ 1020:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -31981,19 +31981,19 @@ exports.resolveEnd = resolveEnd;
 
 /***/ }),
 
-/***/ 3142:
+/***/ 9030:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(1127);
-var Pair = __nccwpck_require__(7165);
-var YAMLMap = __nccwpck_require__(4454);
-var YAMLSeq = __nccwpck_require__(2223);
-var resolveEnd = __nccwpck_require__(7788);
-var resolveProps = __nccwpck_require__(4631);
-var utilContainsNewline = __nccwpck_require__(9499);
-var utilMapIncludes = __nccwpck_require__(1187);
+var identity = __nccwpck_require__(4919);
+var Pair = __nccwpck_require__(5773);
+var YAMLMap = __nccwpck_require__(5462);
+var YAMLSeq = __nccwpck_require__(6831);
+var resolveEnd = __nccwpck_require__(1020);
+var resolveProps = __nccwpck_require__(775);
+var utilContainsNewline = __nccwpck_require__(4283);
+var utilMapIncludes = __nccwpck_require__(1091);
 
 const blockMsg = 'Block collections are not allowed within flow collections';
 const isBlock = (token) => token && (token.type === 'block-map' || token.type === 'block-seq');
@@ -32197,13 +32197,13 @@ exports.resolveFlowCollection = resolveFlowCollection;
 
 /***/ }),
 
-/***/ 6842:
+/***/ 5882:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Scalar = __nccwpck_require__(3301);
-var resolveEnd = __nccwpck_require__(7788);
+var Scalar = __nccwpck_require__(389);
+var resolveEnd = __nccwpck_require__(1020);
 
 function resolveFlowScalar(scalar, strict, onError) {
     const { offset, type, source, end } = scalar;
@@ -32432,7 +32432,7 @@ exports.resolveFlowScalar = resolveFlowScalar;
 
 /***/ }),
 
-/***/ 4631:
+/***/ 775:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -32587,7 +32587,7 @@ exports.resolveProps = resolveProps;
 
 /***/ }),
 
-/***/ 9499:
+/***/ 4283:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -32630,7 +32630,7 @@ exports.containsNewline = containsNewline;
 
 /***/ }),
 
-/***/ 2599:
+/***/ 8407:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -32665,12 +32665,12 @@ exports.emptyScalarPosition = emptyScalarPosition;
 
 /***/ }),
 
-/***/ 4051:
+/***/ 1795:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var utilContainsNewline = __nccwpck_require__(9499);
+var utilContainsNewline = __nccwpck_require__(4283);
 
 function flowIndentCheck(indent, fc, onError) {
     if (fc?.type === 'flow-collection') {
@@ -32689,12 +32689,12 @@ exports.flowIndentCheck = flowIndentCheck;
 
 /***/ }),
 
-/***/ 1187:
+/***/ 1091:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(1127);
+var identity = __nccwpck_require__(4919);
 
 function mapIncludes(ctx, items, search) {
     const { uniqueKeys } = ctx.options;
@@ -32711,22 +32711,22 @@ exports.mapIncludes = mapIncludes;
 
 /***/ }),
 
-/***/ 3021:
+/***/ 573:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Alias = __nccwpck_require__(4065);
-var Collection = __nccwpck_require__(101);
-var identity = __nccwpck_require__(1127);
-var Pair = __nccwpck_require__(7165);
-var toJS = __nccwpck_require__(4043);
-var Schema = __nccwpck_require__(5840);
-var stringifyDocument = __nccwpck_require__(6829);
-var anchors = __nccwpck_require__(1596);
-var applyReviver = __nccwpck_require__(3661);
-var createNode = __nccwpck_require__(2404);
-var directives = __nccwpck_require__(1342);
+var Alias = __nccwpck_require__(7105);
+var Collection = __nccwpck_require__(4661);
+var identity = __nccwpck_require__(4919);
+var Pair = __nccwpck_require__(5773);
+var toJS = __nccwpck_require__(3899);
+var Schema = __nccwpck_require__(8224);
+var stringifyDocument = __nccwpck_require__(2285);
+var anchors = __nccwpck_require__(9196);
+var applyReviver = __nccwpck_require__(909);
+var createNode = __nccwpck_require__(1732);
+var directives = __nccwpck_require__(2606);
 
 class Document {
     constructor(value, replacer, options) {
@@ -33055,13 +33055,13 @@ exports.Document = Document;
 
 /***/ }),
 
-/***/ 1596:
+/***/ 9196:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(1127);
-var visit = __nccwpck_require__(204);
+var identity = __nccwpck_require__(4919);
+var visit = __nccwpck_require__(2588);
 
 /**
  * Verify that the input string is a valid anchor.
@@ -33138,7 +33138,7 @@ exports.findNewAnchor = findNewAnchor;
 
 /***/ }),
 
-/***/ 3661:
+/***/ 909:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -33202,14 +33202,14 @@ exports.applyReviver = applyReviver;
 
 /***/ }),
 
-/***/ 2404:
+/***/ 1732:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Alias = __nccwpck_require__(4065);
-var identity = __nccwpck_require__(1127);
-var Scalar = __nccwpck_require__(3301);
+var Alias = __nccwpck_require__(7105);
+var identity = __nccwpck_require__(4919);
+var Scalar = __nccwpck_require__(389);
 
 const defaultTagPrefix = 'tag:yaml.org,2002:';
 function findTagObject(value, tagName, tags) {
@@ -33299,13 +33299,13 @@ exports.createNode = createNode;
 
 /***/ }),
 
-/***/ 1342:
+/***/ 2606:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(1127);
-var visit = __nccwpck_require__(204);
+var identity = __nccwpck_require__(4919);
+var visit = __nccwpck_require__(2588);
 
 const escapeChars = {
     '!': '%21',
@@ -33484,7 +33484,7 @@ exports.Directives = Directives;
 
 /***/ }),
 
-/***/ 1464:
+/***/ 152:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -33553,28 +33553,28 @@ exports.prettifyError = prettifyError;
 
 /***/ }),
 
-/***/ 8815:
+/***/ 3439:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 var __webpack_unused_export__;
 
 
-var composer = __nccwpck_require__(9984);
-var Document = __nccwpck_require__(3021);
-var Schema = __nccwpck_require__(5840);
-var errors = __nccwpck_require__(1464);
-var Alias = __nccwpck_require__(4065);
-var identity = __nccwpck_require__(1127);
-var Pair = __nccwpck_require__(7165);
-var Scalar = __nccwpck_require__(3301);
-var YAMLMap = __nccwpck_require__(4454);
-var YAMLSeq = __nccwpck_require__(2223);
-var cst = __nccwpck_require__(3461);
-var lexer = __nccwpck_require__(361);
-var lineCounter = __nccwpck_require__(6628);
-var parser = __nccwpck_require__(3456);
-var publicApi = __nccwpck_require__(4047);
-var visit = __nccwpck_require__(204);
+var composer = __nccwpck_require__(3104);
+var Document = __nccwpck_require__(573);
+var Schema = __nccwpck_require__(8224);
+var errors = __nccwpck_require__(152);
+var Alias = __nccwpck_require__(7105);
+var identity = __nccwpck_require__(4919);
+var Pair = __nccwpck_require__(5773);
+var Scalar = __nccwpck_require__(389);
+var YAMLMap = __nccwpck_require__(5462);
+var YAMLSeq = __nccwpck_require__(6831);
+var cst = __nccwpck_require__(9877);
+var lexer = __nccwpck_require__(5145);
+var lineCounter = __nccwpck_require__(1460);
+var parser = __nccwpck_require__(2064);
+var publicApi = __nccwpck_require__(4543);
+var visit = __nccwpck_require__(2588);
 
 
 
@@ -33604,14 +33604,14 @@ __webpack_unused_export__ = parser.Parser;
 __webpack_unused_export__ = publicApi.parse;
 __webpack_unused_export__ = publicApi.parseAllDocuments;
 exports.Tp = publicApi.parseDocument;
-__webpack_unused_export__ = publicApi.stringify;
+exports.As = publicApi.stringify;
 exports.YR = visit.visit;
 __webpack_unused_export__ = visit.visitAsync;
 
 
 /***/ }),
 
-/***/ 7249:
+/***/ 7297:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -33637,16 +33637,16 @@ exports.warn = warn;
 
 /***/ }),
 
-/***/ 4065:
+/***/ 7105:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var anchors = __nccwpck_require__(1596);
-var visit = __nccwpck_require__(204);
-var identity = __nccwpck_require__(1127);
-var Node = __nccwpck_require__(6673);
-var toJS = __nccwpck_require__(4043);
+var anchors = __nccwpck_require__(9196);
+var visit = __nccwpck_require__(2588);
+var identity = __nccwpck_require__(4919);
+var Node = __nccwpck_require__(4833);
+var toJS = __nccwpck_require__(3899);
 
 class Alias extends Node.NodeBase {
     constructor(source) {
@@ -33764,14 +33764,14 @@ exports.Alias = Alias;
 
 /***/ }),
 
-/***/ 101:
+/***/ 4661:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var createNode = __nccwpck_require__(2404);
-var identity = __nccwpck_require__(1127);
-var Node = __nccwpck_require__(6673);
+var createNode = __nccwpck_require__(1732);
+var identity = __nccwpck_require__(4919);
+var Node = __nccwpck_require__(4833);
 
 function collectionFromPath(schema, path, value) {
     let v = value;
@@ -33922,14 +33922,14 @@ exports.isEmptyPath = isEmptyPath;
 
 /***/ }),
 
-/***/ 6673:
+/***/ 4833:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var applyReviver = __nccwpck_require__(3661);
-var identity = __nccwpck_require__(1127);
-var toJS = __nccwpck_require__(4043);
+var applyReviver = __nccwpck_require__(909);
+var identity = __nccwpck_require__(4919);
+var toJS = __nccwpck_require__(3899);
 
 class NodeBase {
     constructor(type) {
@@ -33969,15 +33969,15 @@ exports.NodeBase = NodeBase;
 
 /***/ }),
 
-/***/ 7165:
+/***/ 5773:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var createNode = __nccwpck_require__(2404);
-var stringifyPair = __nccwpck_require__(9748);
-var addPairToJSMap = __nccwpck_require__(7104);
-var identity = __nccwpck_require__(1127);
+var createNode = __nccwpck_require__(1732);
+var stringifyPair = __nccwpck_require__(7764);
+var addPairToJSMap = __nccwpck_require__(8768);
+var identity = __nccwpck_require__(4919);
 
 function createPair(key, value, ctx) {
     const k = createNode.createNode(key, undefined, ctx);
@@ -34015,14 +34015,14 @@ exports.createPair = createPair;
 
 /***/ }),
 
-/***/ 3301:
+/***/ 389:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(1127);
-var Node = __nccwpck_require__(6673);
-var toJS = __nccwpck_require__(4043);
+var identity = __nccwpck_require__(4919);
+var Node = __nccwpck_require__(4833);
+var toJS = __nccwpck_require__(3899);
 
 const isScalarValue = (value) => !value || (typeof value !== 'function' && typeof value !== 'object');
 class Scalar extends Node.NodeBase {
@@ -34049,17 +34049,17 @@ exports.isScalarValue = isScalarValue;
 
 /***/ }),
 
-/***/ 4454:
+/***/ 5462:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var stringifyCollection = __nccwpck_require__(1212);
-var addPairToJSMap = __nccwpck_require__(7104);
-var Collection = __nccwpck_require__(101);
-var identity = __nccwpck_require__(1127);
-var Pair = __nccwpck_require__(7165);
-var Scalar = __nccwpck_require__(3301);
+var stringifyCollection = __nccwpck_require__(4156);
+var addPairToJSMap = __nccwpck_require__(8768);
+var Collection = __nccwpck_require__(4661);
+var identity = __nccwpck_require__(4919);
+var Pair = __nccwpck_require__(5773);
+var Scalar = __nccwpck_require__(389);
 
 function findPair(items, key) {
     const k = identity.isScalar(key) ? key.value : key;
@@ -34203,17 +34203,17 @@ exports.findPair = findPair;
 
 /***/ }),
 
-/***/ 2223:
+/***/ 6831:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var createNode = __nccwpck_require__(2404);
-var stringifyCollection = __nccwpck_require__(1212);
-var Collection = __nccwpck_require__(101);
-var identity = __nccwpck_require__(1127);
-var Scalar = __nccwpck_require__(3301);
-var toJS = __nccwpck_require__(4043);
+var createNode = __nccwpck_require__(1732);
+var stringifyCollection = __nccwpck_require__(4156);
+var Collection = __nccwpck_require__(4661);
+var identity = __nccwpck_require__(4919);
+var Scalar = __nccwpck_require__(389);
+var toJS = __nccwpck_require__(3899);
 
 class YAMLSeq extends Collection.Collection {
     static get tagName() {
@@ -34325,16 +34325,16 @@ exports.YAMLSeq = YAMLSeq;
 
 /***/ }),
 
-/***/ 7104:
+/***/ 8768:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var log = __nccwpck_require__(7249);
-var merge = __nccwpck_require__(452);
-var stringify = __nccwpck_require__(2148);
-var identity = __nccwpck_require__(1127);
-var toJS = __nccwpck_require__(4043);
+var log = __nccwpck_require__(7297);
+var merge = __nccwpck_require__(9380);
+var stringify = __nccwpck_require__(9300);
+var identity = __nccwpck_require__(4919);
+var toJS = __nccwpck_require__(3899);
 
 function addPairToJSMap(ctx, map, { key, value }) {
     if (identity.isNode(key) && key.addToJSMap)
@@ -34397,7 +34397,7 @@ exports.addPairToJSMap = addPairToJSMap;
 
 /***/ }),
 
-/***/ 1127:
+/***/ 4919:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -34457,12 +34457,12 @@ exports.isSeq = isSeq;
 
 /***/ }),
 
-/***/ 4043:
+/***/ 3899:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(1127);
+var identity = __nccwpck_require__(4919);
 
 /**
  * Recursively convert any node or its contents to native JavaScript
@@ -34503,15 +34503,15 @@ exports.toJS = toJS;
 
 /***/ }),
 
-/***/ 110:
+/***/ 334:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var resolveBlockScalar = __nccwpck_require__(8913);
-var resolveFlowScalar = __nccwpck_require__(6842);
-var errors = __nccwpck_require__(1464);
-var stringifyString = __nccwpck_require__(3069);
+var resolveBlockScalar = __nccwpck_require__(5089);
+var resolveFlowScalar = __nccwpck_require__(5882);
+var errors = __nccwpck_require__(152);
+var stringifyString = __nccwpck_require__(1773);
 
 function resolveAsScalar(token, strict = true, onError) {
     if (token) {
@@ -34728,7 +34728,7 @@ exports.setScalarValue = setScalarValue;
 
 /***/ }),
 
-/***/ 1733:
+/***/ 3701:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -34798,7 +34798,7 @@ exports.stringify = stringify;
 
 /***/ }),
 
-/***/ 7715:
+/***/ 5235:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -34904,14 +34904,14 @@ exports.visit = visit;
 
 /***/ }),
 
-/***/ 3461:
+/***/ 9877:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var cstScalar = __nccwpck_require__(110);
-var cstStringify = __nccwpck_require__(1733);
-var cstVisit = __nccwpck_require__(7715);
+var cstScalar = __nccwpck_require__(334);
+var cstStringify = __nccwpck_require__(3701);
+var cstVisit = __nccwpck_require__(5235);
 
 /** The byte order mark */
 const BOM = '\u{FEFF}';
@@ -35023,12 +35023,12 @@ exports.tokenType = tokenType;
 
 /***/ }),
 
-/***/ 361:
+/***/ 5145:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var cst = __nccwpck_require__(3461);
+var cst = __nccwpck_require__(9877);
 
 /*
 START -> stream
@@ -35753,7 +35753,7 @@ exports.Lexer = Lexer;
 
 /***/ }),
 
-/***/ 6628:
+/***/ 1460:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -35801,14 +35801,14 @@ exports.LineCounter = LineCounter;
 
 /***/ }),
 
-/***/ 3456:
+/***/ 2064:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
 var node_process = __nccwpck_require__(932);
-var cst = __nccwpck_require__(3461);
-var lexer = __nccwpck_require__(361);
+var cst = __nccwpck_require__(9877);
+var lexer = __nccwpck_require__(5145);
 
 function includesToken(list, type) {
     for (let i = 0; i < list.length; ++i)
@@ -36788,18 +36788,18 @@ exports.Parser = Parser;
 
 /***/ }),
 
-/***/ 4047:
+/***/ 4543:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var composer = __nccwpck_require__(9984);
-var Document = __nccwpck_require__(3021);
-var errors = __nccwpck_require__(1464);
-var log = __nccwpck_require__(7249);
-var identity = __nccwpck_require__(1127);
-var lineCounter = __nccwpck_require__(6628);
-var parser = __nccwpck_require__(3456);
+var composer = __nccwpck_require__(3104);
+var Document = __nccwpck_require__(573);
+var errors = __nccwpck_require__(152);
+var log = __nccwpck_require__(7297);
+var identity = __nccwpck_require__(4919);
+var lineCounter = __nccwpck_require__(1460);
+var parser = __nccwpck_require__(2064);
 
 function parseOptions(options) {
     const prettyErrors = options.prettyErrors !== false;
@@ -36902,16 +36902,16 @@ exports.stringify = stringify;
 
 /***/ }),
 
-/***/ 5840:
+/***/ 8224:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(1127);
-var map = __nccwpck_require__(7451);
-var seq = __nccwpck_require__(1706);
-var string = __nccwpck_require__(6464);
-var tags = __nccwpck_require__(18);
+var identity = __nccwpck_require__(4919);
+var map = __nccwpck_require__(4043);
+var seq = __nccwpck_require__(7562);
+var string = __nccwpck_require__(4704);
+var tags = __nccwpck_require__(6178);
 
 const sortMapEntriesByKey = (a, b) => a.key < b.key ? -1 : a.key > b.key ? 1 : 0;
 class Schema {
@@ -36948,13 +36948,13 @@ exports.Schema = Schema;
 
 /***/ }),
 
-/***/ 7451:
+/***/ 4043:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(1127);
-var YAMLMap = __nccwpck_require__(4454);
+var identity = __nccwpck_require__(4919);
+var YAMLMap = __nccwpck_require__(5462);
 
 const map = {
     collection: 'map',
@@ -36974,12 +36974,12 @@ exports.map = map;
 
 /***/ }),
 
-/***/ 3632:
+/***/ 5632:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Scalar = __nccwpck_require__(3301);
+var Scalar = __nccwpck_require__(389);
 
 const nullTag = {
     identify: value => value == null,
@@ -36998,13 +36998,13 @@ exports.nullTag = nullTag;
 
 /***/ }),
 
-/***/ 1706:
+/***/ 7562:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(1127);
-var YAMLSeq = __nccwpck_require__(2223);
+var identity = __nccwpck_require__(4919);
+var YAMLSeq = __nccwpck_require__(6831);
 
 const seq = {
     collection: 'seq',
@@ -37024,12 +37024,12 @@ exports.seq = seq;
 
 /***/ }),
 
-/***/ 6464:
+/***/ 4704:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var stringifyString = __nccwpck_require__(3069);
+var stringifyString = __nccwpck_require__(1773);
 
 const string = {
     identify: value => typeof value === 'string',
@@ -37047,12 +37047,12 @@ exports.string = string;
 
 /***/ }),
 
-/***/ 3959:
+/***/ 4359:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Scalar = __nccwpck_require__(3301);
+var Scalar = __nccwpck_require__(389);
 
 const boolTag = {
     identify: value => typeof value === 'boolean',
@@ -37075,13 +37075,13 @@ exports.boolTag = boolTag;
 
 /***/ }),
 
-/***/ 8405:
+/***/ 6229:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Scalar = __nccwpck_require__(3301);
-var stringifyNumber = __nccwpck_require__(8689);
+var Scalar = __nccwpck_require__(389);
+var stringifyNumber = __nccwpck_require__(3569);
 
 const floatNaN = {
     identify: value => typeof value === 'number',
@@ -37129,12 +37129,12 @@ exports.floatNaN = floatNaN;
 
 /***/ }),
 
-/***/ 9874:
+/***/ 7602:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var stringifyNumber = __nccwpck_require__(8689);
+var stringifyNumber = __nccwpck_require__(3569);
 
 const intIdentify = (value) => typeof value === 'bigint' || Number.isInteger(value);
 const intResolve = (str, offset, radix, { intAsBigInt }) => (intAsBigInt ? BigInt(str) : parseInt(str.substring(offset), radix));
@@ -37178,18 +37178,18 @@ exports.intOct = intOct;
 
 /***/ }),
 
-/***/ 896:
+/***/ 7904:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var map = __nccwpck_require__(7451);
-var _null = __nccwpck_require__(3632);
-var seq = __nccwpck_require__(1706);
-var string = __nccwpck_require__(6464);
-var bool = __nccwpck_require__(3959);
-var float = __nccwpck_require__(8405);
-var int = __nccwpck_require__(9874);
+var map = __nccwpck_require__(4043);
+var _null = __nccwpck_require__(5632);
+var seq = __nccwpck_require__(7562);
+var string = __nccwpck_require__(4704);
+var bool = __nccwpck_require__(4359);
+var float = __nccwpck_require__(6229);
+var int = __nccwpck_require__(7602);
 
 const schema = [
     map.map,
@@ -37210,14 +37210,14 @@ exports.schema = schema;
 
 /***/ }),
 
-/***/ 3559:
+/***/ 8647:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Scalar = __nccwpck_require__(3301);
-var map = __nccwpck_require__(7451);
-var seq = __nccwpck_require__(1706);
+var Scalar = __nccwpck_require__(389);
+var map = __nccwpck_require__(4043);
+var seq = __nccwpck_require__(7562);
 
 function intIdentify(value) {
     return typeof value === 'bigint' || Number.isInteger(value);
@@ -37281,27 +37281,27 @@ exports.schema = schema;
 
 /***/ }),
 
-/***/ 18:
+/***/ 6178:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var map = __nccwpck_require__(7451);
-var _null = __nccwpck_require__(3632);
-var seq = __nccwpck_require__(1706);
-var string = __nccwpck_require__(6464);
-var bool = __nccwpck_require__(3959);
-var float = __nccwpck_require__(8405);
-var int = __nccwpck_require__(9874);
-var schema = __nccwpck_require__(896);
-var schema$1 = __nccwpck_require__(3559);
-var binary = __nccwpck_require__(6083);
-var merge = __nccwpck_require__(452);
-var omap = __nccwpck_require__(303);
-var pairs = __nccwpck_require__(8385);
-var schema$2 = __nccwpck_require__(5913);
-var set = __nccwpck_require__(1528);
-var timestamp = __nccwpck_require__(6752);
+var map = __nccwpck_require__(4043);
+var _null = __nccwpck_require__(5632);
+var seq = __nccwpck_require__(7562);
+var string = __nccwpck_require__(4704);
+var bool = __nccwpck_require__(4359);
+var float = __nccwpck_require__(6229);
+var int = __nccwpck_require__(7602);
+var schema = __nccwpck_require__(7904);
+var schema$1 = __nccwpck_require__(8647);
+var binary = __nccwpck_require__(4355);
+var merge = __nccwpck_require__(9380);
+var omap = __nccwpck_require__(6431);
+var pairs = __nccwpck_require__(9281);
+var schema$2 = __nccwpck_require__(3081);
+var set = __nccwpck_require__(2504);
+var timestamp = __nccwpck_require__(4960);
 
 const schemas = new Map([
     ['core', schema.schema],
@@ -37387,14 +37387,14 @@ exports.getTags = getTags;
 
 /***/ }),
 
-/***/ 6083:
+/***/ 4355:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
 var node_buffer = __nccwpck_require__(181);
-var Scalar = __nccwpck_require__(3301);
-var stringifyString = __nccwpck_require__(3069);
+var Scalar = __nccwpck_require__(389);
+var stringifyString = __nccwpck_require__(1773);
 
 const binary = {
     identify: value => value instanceof Uint8Array, // Buffer inherits from Uint8Array
@@ -37464,12 +37464,12 @@ exports.binary = binary;
 
 /***/ }),
 
-/***/ 8398:
+/***/ 6158:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Scalar = __nccwpck_require__(3301);
+var Scalar = __nccwpck_require__(389);
 
 function boolStringify({ value, source }, ctx) {
     const boolObj = value ? trueTag : falseTag;
@@ -37500,13 +37500,13 @@ exports.trueTag = trueTag;
 
 /***/ }),
 
-/***/ 5782:
+/***/ 838:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Scalar = __nccwpck_require__(3301);
-var stringifyNumber = __nccwpck_require__(8689);
+var Scalar = __nccwpck_require__(389);
+var stringifyNumber = __nccwpck_require__(3569);
 
 const floatNaN = {
     identify: value => typeof value === 'number',
@@ -37557,12 +37557,12 @@ exports.floatNaN = floatNaN;
 
 /***/ }),
 
-/***/ 873:
+/***/ 5609:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var stringifyNumber = __nccwpck_require__(8689);
+var stringifyNumber = __nccwpck_require__(3569);
 
 const intIdentify = (value) => typeof value === 'bigint' || Number.isInteger(value);
 function intResolve(str, offset, radix, { intAsBigInt }) {
@@ -37640,13 +37640,13 @@ exports.intOct = intOct;
 
 /***/ }),
 
-/***/ 452:
+/***/ 9380:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(1127);
-var Scalar = __nccwpck_require__(3301);
+var identity = __nccwpck_require__(4919);
+var Scalar = __nccwpck_require__(389);
 
 // If the value associated with a merge key is a single mapping node, each of
 // its key/value pairs is inserted into the current mapping, unless the key
@@ -37718,16 +37718,16 @@ exports.merge = merge;
 
 /***/ }),
 
-/***/ 303:
+/***/ 6431:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(1127);
-var toJS = __nccwpck_require__(4043);
-var YAMLMap = __nccwpck_require__(4454);
-var YAMLSeq = __nccwpck_require__(2223);
-var pairs = __nccwpck_require__(8385);
+var identity = __nccwpck_require__(4919);
+var toJS = __nccwpck_require__(3899);
+var YAMLMap = __nccwpck_require__(5462);
+var YAMLSeq = __nccwpck_require__(6831);
+var pairs = __nccwpck_require__(9281);
 
 class YAMLOMap extends YAMLSeq.YAMLSeq {
     constructor() {
@@ -37802,15 +37802,15 @@ exports.omap = omap;
 
 /***/ }),
 
-/***/ 8385:
+/***/ 9281:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(1127);
-var Pair = __nccwpck_require__(7165);
-var Scalar = __nccwpck_require__(3301);
-var YAMLSeq = __nccwpck_require__(2223);
+var identity = __nccwpck_require__(4919);
+var Pair = __nccwpck_require__(5773);
+var Scalar = __nccwpck_require__(389);
+var YAMLSeq = __nccwpck_require__(6831);
 
 function resolvePairs(seq, onError) {
     if (identity.isSeq(seq)) {
@@ -37891,24 +37891,24 @@ exports.resolvePairs = resolvePairs;
 
 /***/ }),
 
-/***/ 5913:
+/***/ 3081:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var map = __nccwpck_require__(7451);
-var _null = __nccwpck_require__(3632);
-var seq = __nccwpck_require__(1706);
-var string = __nccwpck_require__(6464);
-var binary = __nccwpck_require__(6083);
-var bool = __nccwpck_require__(8398);
-var float = __nccwpck_require__(5782);
-var int = __nccwpck_require__(873);
-var merge = __nccwpck_require__(452);
-var omap = __nccwpck_require__(303);
-var pairs = __nccwpck_require__(8385);
-var set = __nccwpck_require__(1528);
-var timestamp = __nccwpck_require__(6752);
+var map = __nccwpck_require__(4043);
+var _null = __nccwpck_require__(5632);
+var seq = __nccwpck_require__(7562);
+var string = __nccwpck_require__(4704);
+var binary = __nccwpck_require__(4355);
+var bool = __nccwpck_require__(6158);
+var float = __nccwpck_require__(838);
+var int = __nccwpck_require__(5609);
+var merge = __nccwpck_require__(9380);
+var omap = __nccwpck_require__(6431);
+var pairs = __nccwpck_require__(9281);
+var set = __nccwpck_require__(2504);
+var timestamp = __nccwpck_require__(4960);
 
 const schema = [
     map.map,
@@ -37939,14 +37939,14 @@ exports.schema = schema;
 
 /***/ }),
 
-/***/ 1528:
+/***/ 2504:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(1127);
-var Pair = __nccwpck_require__(7165);
-var YAMLMap = __nccwpck_require__(4454);
+var identity = __nccwpck_require__(4919);
+var Pair = __nccwpck_require__(5773);
+var YAMLMap = __nccwpck_require__(5462);
 
 class YAMLSet extends YAMLMap.YAMLMap {
     constructor(schema) {
@@ -38042,12 +38042,12 @@ exports.set = set;
 
 /***/ }),
 
-/***/ 6752:
+/***/ 4960:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var stringifyNumber = __nccwpck_require__(8689);
+var stringifyNumber = __nccwpck_require__(3569);
 
 /** Internal types handle bigint as number, because TS can't figure it out. */
 function parseSexagesimal(str, asBigInt) {
@@ -38154,7 +38154,7 @@ exports.timestamp = timestamp;
 
 /***/ }),
 
-/***/ 4475:
+/***/ 9915:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -38312,15 +38312,15 @@ exports.foldFlowLines = foldFlowLines;
 
 /***/ }),
 
-/***/ 2148:
+/***/ 9300:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var anchors = __nccwpck_require__(1596);
-var identity = __nccwpck_require__(1127);
-var stringifyComment = __nccwpck_require__(9799);
-var stringifyString = __nccwpck_require__(3069);
+var anchors = __nccwpck_require__(9196);
+var identity = __nccwpck_require__(4919);
+var stringifyComment = __nccwpck_require__(6599);
+var stringifyString = __nccwpck_require__(1773);
 
 function createStringifyContext(doc, options) {
     const opt = Object.assign({
@@ -38451,14 +38451,14 @@ exports.stringify = stringify;
 
 /***/ }),
 
-/***/ 1212:
+/***/ 4156:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(1127);
-var stringify = __nccwpck_require__(2148);
-var stringifyComment = __nccwpck_require__(9799);
+var identity = __nccwpck_require__(4919);
+var stringify = __nccwpck_require__(9300);
+var stringifyComment = __nccwpck_require__(6599);
 
 function stringifyCollection(collection, ctx, options) {
     const flow = ctx.inFlow ?? collection.flow;
@@ -38613,7 +38613,7 @@ exports.stringifyCollection = stringifyCollection;
 
 /***/ }),
 
-/***/ 9799:
+/***/ 6599:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -38644,14 +38644,14 @@ exports.stringifyComment = stringifyComment;
 
 /***/ }),
 
-/***/ 6829:
+/***/ 2285:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(1127);
-var stringify = __nccwpck_require__(2148);
-var stringifyComment = __nccwpck_require__(9799);
+var identity = __nccwpck_require__(4919);
+var stringify = __nccwpck_require__(9300);
+var stringifyComment = __nccwpck_require__(6599);
 
 function stringifyDocument(doc, options) {
     const lines = [];
@@ -38738,7 +38738,7 @@ exports.stringifyDocument = stringifyDocument;
 
 /***/ }),
 
-/***/ 8689:
+/***/ 3569:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -38772,15 +38772,15 @@ exports.stringifyNumber = stringifyNumber;
 
 /***/ }),
 
-/***/ 9748:
+/***/ 7764:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(1127);
-var Scalar = __nccwpck_require__(3301);
-var stringify = __nccwpck_require__(2148);
-var stringifyComment = __nccwpck_require__(9799);
+var identity = __nccwpck_require__(4919);
+var Scalar = __nccwpck_require__(389);
+var stringify = __nccwpck_require__(9300);
+var stringifyComment = __nccwpck_require__(6599);
 
 function stringifyPair({ key, value }, ctx, onComment, onChompKeep) {
     const { allNullValues, doc, indent, indentStep, options: { commentString, indentSeq, simpleKeys } } = ctx;
@@ -38931,13 +38931,13 @@ exports.stringifyPair = stringifyPair;
 
 /***/ }),
 
-/***/ 3069:
+/***/ 1773:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Scalar = __nccwpck_require__(3301);
-var foldFlowLines = __nccwpck_require__(4475);
+var Scalar = __nccwpck_require__(389);
+var foldFlowLines = __nccwpck_require__(9915);
 
 const getFoldOptions = (ctx, isBlock) => ({
     indentAtStart: isBlock ? ctx.indent.length : ctx.indentAtStart,
@@ -39276,12 +39276,12 @@ exports.stringifyString = stringifyString;
 
 /***/ }),
 
-/***/ 204:
+/***/ 2588:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(1127);
+var identity = __nccwpck_require__(4919);
 
 const BREAK = Symbol('break visit');
 const SKIP = Symbol('skip children');
@@ -39519,11 +39519,11 @@ exports.visitAsync = visitAsync;
 
 /***/ }),
 
-/***/ 9069:
+/***/ 1227:
 /***/ ((__webpack_module__, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _cli_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9416);
+/* harmony import */ var _cli_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8273);
 // The `roadmap-guard` command line: no logic here, each command lives in cli/.
 
 process.exitCode = await (0,_cli_main_js__WEBPACK_IMPORTED_MODULE_0__/* .main */ .i)(process.argv.slice(2), { stdout: process.stdout, stderr: process.stderr, env: process.env });
@@ -39533,7 +39533,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 9416:
+/***/ 8273:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -39542,9 +39542,11 @@ __nccwpck_require__.d(__webpack_exports__, {
   i: () => (/* binding */ main)
 });
 
+// UNUSED EXPORTS: runCommand
+
 // EXTERNAL MODULE: external "node:util"
 var external_node_util_ = __nccwpck_require__(7975);
-;// CONCATENATED MODULE: ./node_modules/zod/v4/core/util.js
+;// CONCATENATED MODULE: ../main/node_modules/zod/v4/core/util.js
 
 // functions
 function assertEqual(val) {
@@ -40419,7 +40421,7 @@ function constantCatch(value) {
     return fn;
 }
 
-;// CONCATENATED MODULE: ./node_modules/zod/v4/core/core.js
+;// CONCATENATED MODULE: ../main/node_modules/zod/v4/core/core.js
 var _a;
 
 /** A special constant with type `never` */
@@ -40562,7 +40564,7 @@ function config(newConfig) {
     return globalConfig;
 }
 
-;// CONCATENATED MODULE: ./node_modules/zod/v4/core/regexes.js
+;// CONCATENATED MODULE: ../main/node_modules/zod/v4/core/regexes.js
 
 /**
  * @deprecated CUID v1 is deprecated by its authors due to information leakage
@@ -40720,7 +40722,7 @@ const sha512_hex = /^[0-9a-fA-F]{128}$/;
 const sha512_base64 = /*@__PURE__*/ (/* unused pure expression or super */ null && (fixedBase64(86, "==")));
 const sha512_base64url = /*@__PURE__*/ (/* unused pure expression or super */ null && (fixedBase64url(86)));
 
-;// CONCATENATED MODULE: ./node_modules/zod/v4/core/checks.js
+;// CONCATENATED MODULE: ../main/node_modules/zod/v4/core/checks.js
 // import { $ZodType } from "./schemas.js";
 
 
@@ -41238,7 +41240,7 @@ const $ZodCheckOverwrite = /*@__PURE__*/ $constructor("$ZodCheckOverwrite", (ins
     };
 });
 
-;// CONCATENATED MODULE: ./node_modules/zod/v4/core/registries.js
+;// CONCATENATED MODULE: ../main/node_modules/zod/v4/core/registries.js
 var registries_a;
 const $output = /*@__PURE__*/ (/* unused pure expression or super */ null && (Symbol("ZodOutput")));
 const $input = /*@__PURE__*/ (/* unused pure expression or super */ null && (Symbol("ZodInput")));
@@ -41291,7 +41293,7 @@ function registry() {
 (registries_a = globalThis).__zod_globalRegistry ?? (registries_a.__zod_globalRegistry = registry());
 const globalRegistry = globalThis.__zod_globalRegistry;
 
-;// CONCATENATED MODULE: ./node_modules/zod/v4/core/api.js
+;// CONCATENATED MODULE: ../main/node_modules/zod/v4/core/api.js
 
 
 
@@ -42396,7 +42398,7 @@ function _stringFormat(Class, format, fnOrRegex, _params = {}) {
     return inst;
 }
 
-;// CONCATENATED MODULE: ./node_modules/zod/v4/core/memoizer.js
+;// CONCATENATED MODULE: ../main/node_modules/zod/v4/core/memoizer.js
 
 class $ZodCyclicError extends Error {
     constructor() {
@@ -42709,7 +42711,7 @@ function isBackEdge(ctx, value) {
     return backEdges !== undefined && isRef(value) && backEdges.has(value);
 }
 
-;// CONCATENATED MODULE: ./node_modules/zod/v4/core/doc.js
+;// CONCATENATED MODULE: ../main/node_modules/zod/v4/core/doc.js
 class Doc {
     constructor(args = [], closed = {}) {
         this.content = [];
@@ -42749,14 +42751,14 @@ class Doc {
     }
 }
 
-;// CONCATENATED MODULE: ./node_modules/zod/v4/core/versions.js
+;// CONCATENATED MODULE: ../main/node_modules/zod/v4/core/versions.js
 const version = {
     major: 4,
     minor: 6,
     patch: 7,
 };
 
-;// CONCATENATED MODULE: ./node_modules/zod/v4/core/schemas.js
+;// CONCATENATED MODULE: ../main/node_modules/zod/v4/core/schemas.js
 
 
 
@@ -45394,7 +45396,7 @@ function handleRefineResult(result, payload, input, inst) {
     }
 }
 
-;// CONCATENATED MODULE: ./node_modules/zod/v4/core/to-json-schema.js
+;// CONCATENATED MODULE: ../main/node_modules/zod/v4/core/to-json-schema.js
 
 
 function assignProps(target, ...sources) {
@@ -46047,7 +46049,7 @@ const createStandardJSONSchemaMethod = (schema, io, processors = {}) => (params)
     return to_json_schema_finalize(ctx, schema);
 };
 
-;// CONCATENATED MODULE: ./node_modules/zod/v4/core/json-schema-processors.js
+;// CONCATENATED MODULE: ../main/node_modules/zod/v4/core/json-schema-processors.js
 
 
 
@@ -46892,7 +46894,7 @@ function toJSONSchema(input, params) {
     return finalize(ctx, input);
 }
 
-;// CONCATENATED MODULE: ./node_modules/zod/v4/locales/en.js
+;// CONCATENATED MODULE: ../main/node_modules/zod/v4/locales/en.js
 
 const error = () => {
     const Sizable = {
@@ -47019,7 +47021,7 @@ const error = () => {
     };
 }
 
-;// CONCATENATED MODULE: ./node_modules/zod/v4/core/errors.js
+;// CONCATENATED MODULE: ../main/node_modules/zod/v4/core/errors.js
 
 
 /* Computing the message eagerly is expensive (pretty-printed JSON of all
@@ -47288,7 +47290,7 @@ function prettifyError(error) {
     return lines.join("\n");
 }
 
-;// CONCATENATED MODULE: ./node_modules/zod/v4/core/parse.js
+;// CONCATENATED MODULE: ../main/node_modules/zod/v4/core/parse.js
 
 
 
@@ -47465,7 +47467,7 @@ const _safeDecodeAsync = (_Err) => async (schema, value, _ctx) => {
 };
 const safeDecodeAsync = /* @__PURE__*/ _safeDecodeAsync($ZodRealError);
 
-;// CONCATENATED MODULE: ./node_modules/zod/v4/classic/errors.js
+;// CONCATENATED MODULE: ../main/node_modules/zod/v4/classic/errors.js
 
 
 
@@ -47524,7 +47526,7 @@ const ZodRealError = /*@__PURE__*/ $constructor("ZodError", errors_initializer, 
 // /** @deprecated Use `z.core.$ZodErrorMapCtx` instead. */
 // export type ErrorMapCtx = core.$ZodErrorMapCtx;
 
-;// CONCATENATED MODULE: ./node_modules/zod/v4/classic/parse.js
+;// CONCATENATED MODULE: ../main/node_modules/zod/v4/classic/parse.js
 
 
 const classic_parse_parse = /* @__PURE__ */ _parse(ZodRealError);
@@ -47542,7 +47544,7 @@ const parse_safeDecode = /* @__PURE__ */ _safeDecode(ZodRealError);
 const parse_safeEncodeAsync = /* @__PURE__ */ _safeEncodeAsync(ZodRealError);
 const parse_safeDecodeAsync = /* @__PURE__ */ _safeDecodeAsync(ZodRealError);
 
-;// CONCATENATED MODULE: ./node_modules/zod/v4/classic/schemas.js
+;// CONCATENATED MODULE: ../main/node_modules/zod/v4/classic/schemas.js
 
 
 
@@ -49079,7 +49081,7 @@ function preprocess(fn, schema) {
     });
 }
 
-;// CONCATENATED MODULE: ./node_modules/zod/v4/classic/iso.js
+;// CONCATENATED MODULE: ../main/node_modules/zod/v4/classic/iso.js
 
 
 
@@ -49223,9 +49225,20 @@ function describeValue(value) {
         return 'a mapping';
     return excerpt(String(value));
 }
+// Bidirectional controls and other invisible format characters: quoted raw, they reorder the message around them.
+const INVISIBLE = /[\u061c\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]/gu;
+/**
+ * Invisible characters spelt out as JSON escapes (`\u202e`): raw, a right-to-left
+ * override reorders the rest of the message, so a message could read as
+ * something it does not say.
+ */
+function describe_value_spellInvisible(text) {
+    return text.replace(INVISIBLE, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
 function quoted(text) {
     const cut = excerpt(text);
-    return cut === text ? JSON.stringify(text) : `${JSON.stringify(cut)} (${[...text].length} characters)`;
+    const shown = describe_value_spellInvisible(JSON.stringify(cut));
+    return cut === text ? shown : `${shown} (${[...text].length} characters)`;
 }
 
 ;// CONCATENATED MODULE: ./lib/core/finding-kinds.js
@@ -49251,7 +49264,7 @@ const FINDING_KINDS = [
     'outcome-missing',
 ];
 /** Kinds about one item's own content: they earn the item a comment and the non-compliant label. */
-const ITEM_LEVEL_KINDS = [
+const ITEM_LEVEL_KINDS = (/* unused pure expression or super */ null && ([
     'missing-field',
     'invalid-field',
     'unchecked-review',
@@ -49261,7 +49274,7 @@ const ITEM_LEVEL_KINDS = [
     'stale-backlog',
     'archive-pending',
     'outcome-missing',
-];
+]));
 /**
  * Budget kinds every item counted toward the cap shares: its category over
  * budget, its customer over their share. They appear in that item's comment
@@ -49312,6 +49325,22 @@ function editDistance(a, b) {
 function allowedKeysAt(schema, path) {
     const objects = schemasAt(schema, path).filter((s) => s instanceof ZodObject);
     return [...new Set(objects.flatMap((s) => Object.keys(s.shape)))];
+}
+/** The schema of the value at `path`, as declared (with its defaults and checks), or undefined when there is none. */
+function schemaAt(schema, path) {
+    if (path.length === 0)
+        return schema;
+    const parents = path.length === 1 ? unwrap(schema) : schemasAt(schema, path.slice(0, -1));
+    const key = path.at(-1);
+    for (const parent of parents) {
+        if (parent instanceof ZodObject && Object.hasOwn(parent.shape, String(key)))
+            return parent.shape[String(key)];
+        if (parent instanceof ZodRecord)
+            return parent.valueType;
+        if (parent instanceof ZodArray && typeof key === 'number')
+            return parent.element;
+    }
+    return undefined;
 }
 /** Every schema that may describe the value at `path` (a union may offer several). */
 function schemasAt(schema, path) {
@@ -49378,10 +49407,10 @@ function fieldPath(path) {
         const key = excerpt(String(segment));
         if (typeof segment === 'number')
             text += `[${segment}]`;
-        else if (/^[\w$-]+$/.test(key))
+        else if (/^[\p{L}\p{M}\p{N}_$-]+$/u.test(key))
             text += text ? `.${key}` : key;
         else
-            text += `[${JSON.stringify(key)}]`;
+            text += `[${describe_value_spellInvisible(JSON.stringify(key))}]`;
     }
     return text;
 }
@@ -49749,6 +49778,638 @@ function isMapping(value) {
     return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
+;// CONCATENATED MODULE: ./lib/policy/cross-checks.js
+
+
+
+
+function wholePolicyChecks(policy, ctx) {
+    const categories = isMapping(policy['categories']) ? policy['categories'] : {};
+    const names = Object.keys(categories);
+    checkCategoryNames(policy, names, ctx);
+    names.forEach((name, index) => {
+        checkCategory(name, categories[name], policy, ctx);
+        checkShadowed(name, categories[name], names.slice(0, index).map((earlier) => [earlier, categories[earlier]]), policy, ctx);
+    });
+    checkForbiddenLabels(policy, categories, ctx);
+}
+/** `applies-to` names categories: an unknown one gets the nearest name, since `Deal` and `deal` differ. */
+function checkCategoryNames(policy, names, ctx) {
+    const lists = [
+        { path: ['business-case', 'applies-to'], value: at(policy, 'business-case', 'applies-to') },
+        { path: ['bets', 'applies-to'], value: at(policy, 'bets', 'applies-to') },
+    ];
+    const fields = at(policy, 'business-case', 'fields');
+    if (Array.isArray(fields))
+        fields.forEach((field, index) => lists.push({ path: ['business-case', 'fields', index, 'applies-to'], value: at(field, 'applies-to') }));
+    for (const { path, value } of lists) {
+        if (!Array.isArray(value))
+            continue;
+        value.forEach((name, index) => {
+            if (typeof name !== 'string' || names.includes(name.trim()))
+                return;
+            ctx.addIssue({ code: 'custom', path: [...path, index], message: unknownCategoryMessage(name, names) });
+        });
+    }
+}
+function unknownCategoryMessage(name, names) {
+    const nearest = closest(name.trim(), names);
+    const hint = nearest ? `; did you mean \`${nearest}\`?` : '';
+    const known = names.length ? ` (categories: ${names.join(', ')})` : '; define it under categories';
+    return `no category named ${describeValue(name)}${hint}${known}`;
+}
+/** A category nothing can match, and a per-customer cap with no way to name a customer, never apply: say so rather than pass silently. */
+function checkCategory(name, category, policy, ctx) {
+    if (!isMapping(category))
+        return;
+    const match = category['match'];
+    if (isMapping(match) && isEmpty(match['labels']) && isEmpty(match['fields'])) {
+        const budget = isMapping(category['budget']) || isMapping(category['per-customer']) ? ', so its budget never applies' : '';
+        ctx.addIssue({
+            code: 'custom',
+            path: ['categories', name, 'match'],
+            message: `no item can ever be in category "${excerpt(name)}": match names no label and no field${budget}; add labels or fields, like \`match: { labels: [${excerpt(name)}] }\``,
+        });
+    }
+    const customer = policy['customer'];
+    const namesCustomers = isMapping(customer) && (!isEmpty(customer['labels']) || typeof customer['field'] === 'string');
+    const caps = category['per-customer'];
+    // Only a cap that was read can be said never to apply; a wrong one has its own message.
+    if (isMapping(caps) && Object.values(caps).some(isShare) && !namesCustomers) {
+        ctx.addIssue({
+            code: 'custom',
+            path: ['categories', name, 'per-customer'],
+            message: 'no item names a customer, so this cap never applies; say how customers are named with customer.labels (like "customer:*") or customer.field',
+        });
+    }
+}
+/**
+ * A category whose every label is caught first by an earlier category (the
+ * first match wins), or left out of planned work by work.exclude-labels, and
+ * that no field puts items in, can never hold planned work.
+ */
+function checkShadowed(name, category, earlier, policy, ctx) {
+    const labels = at(category, 'match', 'labels');
+    const fields = at(category, 'match', 'fields');
+    if (!Array.isArray(labels) || labels.length === 0 || !isEmpty(fields) || !labels.every((label) => typeof label === 'string'))
+        return;
+    const caughtBy = (globs, label) => Array.isArray(globs) && globs.some((glob) => typeof glob === 'string' && (glob === label || (!/[*?]/.test(label) && matchesGlob(glob, label))));
+    const excluded = at(policy, 'work', 'exclude-labels');
+    const owners = labels.map((label) => (caughtBy(excluded, label) ? 'work.exclude-labels' : earlier.find(([, rule]) => caughtBy(at(rule, 'match', 'labels'), label))?.[0]));
+    if (owners.some((owner) => owner === undefined))
+        return;
+    const where = [...new Set(owners)].map((owner) => (owner === 'work.exclude-labels' ? 'work.exclude-labels leaves it out of planned work' : `category "${excerpt(owner)}" comes first and takes it`));
+    ctx.addIssue({
+        code: 'custom',
+        path: ['categories', name, 'match', 'labels'],
+        message: `no item can ever be in category "${excerpt(name)}": for each of its labels, ${where.join(', or ')}; give it a label of its own, or move it above the category that takes its items`,
+    });
+}
+function isShare(value) {
+    return isMapping(value) && typeof value['numerator'] === 'number';
+}
+function isEmpty(value) {
+    if (value === undefined || value === null)
+        return true;
+    if (Array.isArray(value))
+        return value.length === 0;
+    if (typeof value === 'string')
+        return value.trim() === '';
+    return isMapping(value) && Object.keys(value).length === 0;
+}
+/**
+ * A forbidden glob must not catch the labels the policy itself relies on: the
+ * exemption label (granting an exception would be a violation), the labels
+ * the bot puts on, or every label the policy names (`*`).
+ */
+function checkForbiddenLabels(policy, categories, ctx) {
+    const forbidden = policy['forbidden-labels'];
+    if (!Array.isArray(forbidden))
+        return;
+    const exemption = at(policy, 'exemptions', 'label');
+    const botLabels = Object.values(isMapping(at(policy, 'enforcement', 'labels')) ? at(policy, 'enforcement', 'labels') : {}).filter((label) => typeof label === 'string');
+    const managed = [...new Set([...categoryLabels(categories), ...botLabels, ...(typeof exemption === 'string' ? [exemption] : [])])];
+    forbidden.forEach((entry, index) => {
+        const glob = typeof entry === 'string' ? entry : at(entry, 'name');
+        if (typeof glob !== 'string' || glob.trim() === '')
+            return;
+        const message = forbiddenLabelProblem(glob.trim(), { exemption, botLabels, managed });
+        if (message)
+            ctx.addIssue({ code: 'custom', path: ['forbidden-labels', index], message });
+    });
+}
+function forbiddenLabelProblem(glob, labels) {
+    const shown = excerpt(glob);
+    if (typeof labels.exemption === 'string' && matchesGlob(glob, labels.exemption)) {
+        return `"${shown}" forbids the exemption label "${excerpt(labels.exemption)}": granting an exception would itself be a violation; forbid only the labels of one-off work`;
+    }
+    const hit = labels.managed.filter((label) => matchesGlob(glob, label));
+    if (labels.managed.length > 1 && hit.length === labels.managed.length) {
+        return `"${shown}" forbids every label this policy uses (${hit.map((label) => excerpt(label)).join(', ')}), so every labelled item would be a violation; forbid only the labels of one-off work, like one-off or "custom-*"`;
+    }
+    const own = labels.botLabels.find((label) => matchesGlob(glob, label));
+    if (own)
+        return `"${shown}" forbids "${excerpt(own)}", a label Roadmap Guard puts on items itself; forbid only the labels of one-off work`;
+    return undefined;
+}
+/** The plain label names (no wildcards) that put items in a category. */
+function categoryLabels(categories) {
+    return Object.values(categories).flatMap((category) => {
+        const labels = at(category, 'match', 'labels');
+        return Array.isArray(labels) ? labels.filter((label) => typeof label === 'string' && !/[*?]/.test(label)) : [];
+    });
+}
+function at(value, ...path) {
+    let current = value;
+    for (const key of path) {
+        if (!isMapping(current) || !Object.hasOwn(current, key))
+            return undefined;
+        current = current[key];
+    }
+    return current;
+}
+
+;// CONCATENATED MODULE: ./lib/core/wording.js
+/** A number rounded to `decimals` places, as a number (for chart data): 12.345 → 12.35. */
+function round(value, decimals = 2) {
+    const factor = 10 ** decimals;
+    return Math.round(value * factor) / factor;
+}
+/** A number as every report writes it: at most two decimals, thousands separated: "4,990", "12.5". */
+function formatNumber(value) {
+    return value.toLocaleString('en-US', { maximumFractionDigits: 2 });
+}
+/** "1 item", "3 items", "1,200 points". */
+function wording_plural(count, singular, pluralForm = `${singular}s`) {
+    return `${formatNumber(count)} ${count === 1 ? singular : pluralForm}`;
+}
+/** A number of points as people say it: "8 points", "12.5 points", "1 item" (in `issues` units, where every item counts 1). */
+function amount(points, unit) {
+    return wording_plural(round(points), unit === 'issues' ? 'item' : 'point');
+}
+/** "Deal work" from "deal work". */
+function capitalize(text) {
+    return text.charAt(0).toUpperCase() + text.slice(1);
+}
+/** A sentence without its final period (or ellipsis), to be followed by more words: "Ask sales." → "Ask sales". */
+function withoutFinalPeriod(text) {
+    return text.trim().replace(/[.\s]+$/, '');
+}
+
+;// CONCATENATED MODULE: ./lib/core/rules/context.js
+function itemRef(item) {
+    return { number: item.number, title: item.title, url: item.url };
+}
+/** The fields every finding about one item carries. */
+function aboutItem({ item, assessment }) {
+    return {
+        item: itemRef(item),
+        category: assessment.category,
+        ...(assessment.customer === null ? {} : { customer: assessment.customer }),
+    };
+}
+const DAY_MS = 86_400_000;
+/** Timestamps already parsed: a sort compares each item about log2(N) times. Bounded, since dates come from payloads. */
+const parsedTimes = new Map();
+function timeOf(timestamp) {
+    let time = parsedTimes.get(timestamp);
+    if (time === undefined) {
+        time = Date.parse(timestamp);
+        if (parsedTimes.size >= 50_000)
+            parsedTimes.clear();
+        parsedTimes.set(timestamp, time);
+    }
+    return time;
+}
+/** Newest first, by creation, then by number: the order readers scan contributors in. */
+function newestFirst(a, b) {
+    const byCreation = timeOf(b.createdAt) - timeOf(a.createdAt);
+    return Number.isNaN(byCreation) || byCreation === 0 ? b.number - a.number : byCreation;
+}
+/** "#12, #9, #4" with at most `limit` shown, then "and 3 more". */
+function listItems(numbers, limit = 5) {
+    const shown = numbers.slice(0, limit).map((n) => `#${n}`);
+    const rest = numbers.length - shown.length;
+    return rest > 0 ? `${shown.join(', ')} and ${rest} more` : shown.join(', ');
+}
+
+;// CONCATENATED MODULE: ./lib/core/rules/business-case.js
+
+
+
+
+function businessCaseRule(context) {
+    const cases = new Map(context.policy.businessCase.byCategory.map((rule) => [rule.category, rule]));
+    if (cases.size === 0)
+        return [];
+    return context.items.flatMap((assessed) => {
+        const rule = assessed.item.state === 'open' && !isExcluded(context.policy, assessed.item) ? cases.get(assessed.assessment.category) : undefined;
+        if (!rule)
+            return [];
+        return [...rule.fields.flatMap((field) => checkField(assessed, field)), ...rule.checklist.flatMap((entry) => checkReview(assessed, entry))];
+    });
+}
+function checkField(assessed, field) {
+    const answer = (formAnswer(assessed.item.form, field.heading) ?? '').trim();
+    const base = { ...aboutItem(assessed), field: field.heading };
+    const why = field.message ? ` (${withoutFinalPeriod(field.message)})` : '';
+    if (answer === '') {
+        if (!field.required)
+            return [];
+        return [{ ...base, kind: 'missing-field', message: `No answer to "${field.heading}"`, fix: `${howToAnswer(field)}${why}` }];
+    }
+    const problem = invalidAnswer(field, answer);
+    if (problem)
+        return [{ ...base, kind: 'invalid-field', message: problem, fix: `${howToAnswer(field)}${why}` }];
+    if (field.failOn?.some((failing) => sameAnswer(failing, answer))) {
+        return [
+            {
+                ...base,
+                kind: 'not-without-customer',
+                message: `"${field.heading}" is answered "${oneLine(answer)}"`,
+                fix: `${field.message ? `${withoutFinalPeriod(field.message)} — go` : 'Go'} ahead only if the answer is ${acceptable(field)}, otherwise decline the request`,
+            },
+        ];
+    }
+    return [];
+}
+/** Why the answer does not count, or undefined when it does. */
+function invalidAnswer(field, answer) {
+    if (field.type === 'date' && parseFormDate(answer) === undefined) {
+        return `"${field.heading}" is not a date: "${oneLine(answer)}"`;
+    }
+    if (field.minWords !== undefined) {
+        const words = countWords(answer);
+        if (words < field.minWords)
+            return `"${field.heading}" has ${wording_plural(words, 'word')}, fewer than ${field.minWords}`;
+    }
+    if (field.oneOf && !field.oneOf.some((option) => sameAnswer(option, answer))) {
+        return `"${field.heading}" is "${oneLine(answer)}", not one of the expected answers`;
+    }
+    return undefined;
+}
+/** The answers that pass: "Yes", or "anything but No". */
+function acceptable(field) {
+    const passing = (field.oneOf ?? []).filter((option) => !field.failOn?.some((failing) => sameAnswer(failing, option)));
+    if (passing.length > 0)
+        return passing.join(' or ');
+    return `not ${(field.failOn ?? []).join(' or ')}`;
+}
+/** The concrete instruction a product manager can follow. */
+function howToAnswer(field) {
+    if (field.oneOf)
+        return `Answer "${field.heading}" with one of: ${field.oneOf.join(', ')}`;
+    if (field.type === 'date')
+        return `Fill in "${field.heading}" with a date like 2026-12-31`;
+    if (field.minWords !== undefined)
+        return `Fill in "${field.heading}" with at least ${wording_plural(field.minWords, 'word')}`;
+    return `Fill in "${field.heading}"`;
+}
+function checkReview(assessed, entry) {
+    const wanted = issue_form_normalizeHeading(entry);
+    const box = assessed.item.checklist.find((candidate) => issue_form_normalizeHeading(candidate.text) === wanted);
+    if (box?.checked)
+        return [];
+    return [
+        {
+            ...aboutItem(assessed),
+            kind: 'unchecked-review',
+            field: entry,
+            message: box ? `"${entry}" is not ticked` : `No "${entry}" checkbox`,
+            fix: box ? `Tick "${entry}" once it has happened` : `Add "- [x] ${entry}" to the description once it has happened`,
+        },
+    ];
+}
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})(?:[T ][\d:.]+(?:Z|[+-]\d{2}:?\d{2})?)?$/;
+/** A form date as midnight UTC in milliseconds: ISO 8601 only, so "03/04/2026" never means two different days. */
+function parseFormDate(text) {
+    const match = ISO_DATE.exec(text.trim());
+    if (!match)
+        return undefined;
+    const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
+    const midnight = Date.UTC(year, month - 1, day);
+    const check = new Date(midnight);
+    if (check.getUTCFullYear() !== year || check.getUTCMonth() !== month - 1 || check.getUTCDate() !== day)
+        return undefined;
+    return midnight;
+}
+function countWords(text) {
+    return normalizeAnswer(text).split(' ').filter((word) => /[\p{L}\p{N}]/u.test(word)).length;
+}
+/** Answers can span lines; a message is one line and short. */
+function oneLine(text, max = 60) {
+    const flat = text.replace(/\s+/g, ' ').trim();
+    return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat;
+}
+
+;// CONCATENATED MODULE: ./lib/core/trend.js
+
+/** The last `months` calendar months (UTC) up to and including the month of `now`, oldest first. */
+function deliveredTrend(policy, items, now, months) {
+    const keys = monthKeys(new Date(now), months);
+    const points = new Map(keys.map((month) => [month, { month, deliveredPoints: 0, byCategory: categoryTotals() }]));
+    for (const item of items) {
+        if (!wasDelivered(item) || isExcluded(policy, item))
+            continue;
+        const month = utcMonth(item.closedAt);
+        const point = month === undefined ? undefined : points.get(month);
+        if (!point)
+            continue;
+        const { category, size } = classify(policy, item);
+        point.deliveredPoints += size;
+        point.byCategory[category] = (point.byCategory[category] ?? 0) + size;
+    }
+    return keys.map((month) => points.get(month));
+}
+/** The first day (UTC) of the oldest of the last `months` calendar months up to `now`: closed work updated since then is what the trend and the bets' outcomes read. */
+function windowStart(now, months) {
+    const at = new Date(now);
+    return new Date(Date.UTC(at.getUTCFullYear(), at.getUTCMonth() - (Math.max(1, Math.floor(months)) - 1), 1)).toISOString();
+}
+/** Keyed by category names the policy chose: no prototype, so a category named `constructor` starts at 0 like any other. */
+function categoryTotals() {
+    return Object.create(null);
+}
+function monthKeys(now, months) {
+    const keys = [];
+    for (let back = Math.max(0, Math.floor(months)) - 1; back >= 0; back -= 1) {
+        const month = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - back, 1));
+        keys.push(month.toISOString().slice(0, 7));
+    }
+    return keys;
+}
+/** Closed, and not as "not planned" or a duplicate: that work was never delivered. */
+function wasDelivered(item) {
+    return item.state === 'closed' && !!item.closedAt && (item.closedAs === undefined || item.closedAs === 'completed');
+}
+/** "2026-07" for any ISO 8601 moment, offsets included. */
+function utcMonth(moment) {
+    const time = Date.parse(moment);
+    return Number.isNaN(time) ? undefined : new Date(time).toISOString().slice(0, 7);
+}
+
+;// CONCATENATED MODULE: ./lib/core/outcomes.js
+
+
+
+
+/** How a bet turned out, as `/roadmap outcome` records it: each has its label (enforcement.labels). */
+const outcomes_OUTCOMES = ['hit', 'missed', 'walked-away'];
+/** The outcome an item carries, by the labels the policy names for them. */
+function outcomeOf(policy, item) {
+    const labels = item.labels.map((label) => label.trim().toLowerCase());
+    return outcomes_OUTCOMES.find((name) => labels.includes(policy.enforcement.labels.outcome[name].trim().toLowerCase()));
+}
+/** Work `work.exclude-labels` leaves off the roadmap is never a bet, whatever its category. */
+function isBet(policy, item) {
+    return policy.bets.appliesTo.includes(classify(policy, item).category) && !isExcluded(policy, item);
+}
+/** Bets closed over the last `months` calendar months (UTC) up to `now`, and how they turned out. */
+function betOutcomes(policy, items, now, months) {
+    const at = new Date(now);
+    const since = windowStart(at, months);
+    const closed = uniqueClosed(items).filter((item) => {
+        const closedAt = Date.parse(item.closedAt ?? '');
+        return closedAt >= Date.parse(since) && closedAt <= at.getTime() && isBet(policy, item) && (item.closedAs !== 'duplicate') && (item.closedAs !== 'not-planned' || outcomeOf(policy, item) !== undefined);
+    });
+    const outcomes = closed.map((item) => outcomeOf(policy, item));
+    const count = (name) => outcomes.filter((outcome) => outcome === name).length;
+    return {
+        since,
+        months,
+        bets: closed.length,
+        recorded: outcomes.filter(Boolean).length,
+        hit: count('hit'),
+        missed: count('missed'),
+        walkedAway: count('walked-away'),
+        neverReviewed: closed.filter((_, index) => outcomes[index] === undefined).map((item) => item.number),
+    };
+}
+/**
+ * `outcome-missing`: a bet closed as completed, or past its review date,
+ * more than `bets.outcome-due-days` ago, with no outcome recorded.
+ */
+function outcomeMissingRule(policy, items, now) {
+    const dueDays = policy.bets.outcomeDueDays;
+    if (dueDays === undefined)
+        return [];
+    return uniqueByNumber(items).flatMap((item) => {
+        if (!isBet(policy, item) || outcomeOf(policy, item) !== undefined)
+            return [];
+        const start = judgedFrom(policy, item);
+        if (start === undefined || now - start.at <= dueDays * DAY_MS)
+            return [];
+        const { category, customer } = classify(policy, item);
+        return [
+            {
+                kind: 'outcome-missing',
+                item: { number: item.number, title: item.title, url: item.url },
+                category,
+                ...(customer === null ? {} : { customer }),
+                message: `No outcome recorded ${Math.floor((now - start.at) / DAY_MS)} days after ${start.what} (due within ${dueDays})`,
+                fix: 'Say how the bet turned out: comment `/roadmap outcome hit|missed|walked-away <evidence>`',
+            },
+        ];
+    });
+}
+/** Since when an outcome is expected: the bet's delivery, or its review date while it is open. */
+function judgedFrom(policy, item) {
+    if (item.state === 'closed') {
+        const closedAt = Date.parse(item.closedAt ?? '');
+        return item.closedAs !== 'not-planned' && item.closedAs !== 'duplicate' && Number.isFinite(closedAt) ? { at: closedAt, what: 'it was delivered' } : undefined;
+    }
+    const field = policy.bets.reviewField;
+    const reviewBy = field ? fieldTexts(item, field).map(parseFormDate).find((date) => date !== undefined) : undefined;
+    return reviewBy === undefined ? undefined : { at: reviewBy, what: 'its review date' };
+}
+function uniqueClosed(items) {
+    return uniqueByNumber(items).filter((item) => item.state === 'closed');
+}
+function uniqueByNumber(items) {
+    return [...new Map(items.map((item) => [item.number, item])).values()].sort((a, b) => a.number - b.number);
+}
+
+;// CONCATENATED MODULE: ./lib/core/execution.js
+
+
+
+/** The longest window the policy allows (`execution.months`); a snapshot holds the cycles of all of it. */
+const MAX_EXECUTION_MONTHS = 24;
+/** The execution report over the policy's window, or undefined when the policy turns it off. */
+function roadmapExecution(options) {
+    const { policy } = options;
+    if (policy.execution.cycles === 'off')
+        return undefined;
+    const since = execution_windowStart(options.now, policy.execution.months);
+    const cycles = cyclesInWindow(options.milestones, since, new Date(options.now).getTime());
+    const histories = options.items.filter((item) => !isExcluded(policy, item)).map((item) => ({ item, events: historyOf(item) }));
+    return {
+        since: new Date(since).toISOString(),
+        months: policy.execution.months,
+        cycles: cycles.map((cycle) => cycleExecution(cycle, histories, options)),
+        partialHistories: options.partialHistories ?? [],
+    };
+}
+/** The first day (UTC) of the oldest month of the window. */
+function execution_windowStart(now, months) {
+    const at = new Date(now);
+    return Date.UTC(at.getUTCFullYear(), at.getUTCMonth() - (months - 1), 1);
+}
+/** The end of a due date's UTC day: the cycle's exclusive end. */
+function cycleEnd(dueOn) {
+    const due = new Date(dueOn);
+    return Date.UTC(due.getUTCFullYear(), due.getUTCMonth(), due.getUTCDate() + 1);
+}
+/** Closed milestones with a due date in the window (and not after now), oldest first, each starting where the one due before it ends. */
+function cyclesInWindow(milestones, since, now) {
+    const dated = milestones
+        .filter((milestone) => milestone.dueOn !== null && Number.isFinite(Date.parse(milestone.dueOn)))
+        .map((milestone) => ({ milestone, end: cycleEnd(milestone.dueOn) }))
+        .sort((a, b) => a.end - b.end || a.milestone.title.localeCompare(b.milestone.title));
+    return dated.flatMap(({ milestone, end }, index) => {
+        if (milestone.state !== 'closed' || Date.parse(milestone.dueOn) < since || Date.parse(milestone.dueOn) > now)
+            return [];
+        const previous = dated.slice(0, index).reverse().find((candidate) => candidate.end < end);
+        return [
+            {
+                title: milestone.title,
+                start: previous?.end ?? Number.NaN,
+                end,
+                startFrom: previous ? 'previous-milestone' : 'first-item',
+                createdAt: Date.parse(milestone.createdAt),
+            },
+        ];
+    });
+}
+/** The item's events, oldest first; without a timeline, what its current milestone and state imply. */
+function historyOf(item) {
+    const events = item.timeline ?? [
+        ...(item.milestone ? [{ at: item.createdAt, event: 'milestoned', milestone: item.milestone }] : []),
+        ...(item.state === 'closed' && item.closedAt ? [{ at: item.closedAt, event: 'closed', ...(item.closedAs ? { closedAs: item.closedAs } : {}) }] : []),
+    ];
+    return events
+        .map((event, index) => ({ ...event, time: Date.parse(event.at), index }))
+        .filter((event) => Number.isFinite(event.time))
+        .sort((a, b) => a.time - b.time || a.index - b.index)
+        .map(({ index: _index, ...event }) => event);
+}
+const START = { milestone: null, open: true, closedIn: null };
+function apply(state, event) {
+    switch (event.event) {
+        case 'milestoned':
+            return { ...state, milestone: event.milestone ?? null };
+        case 'demilestoned':
+            // Moving between milestones records both events at the same second, in either order: only the one it is in is cleared.
+            return state.milestone === event.milestone ? { ...state, milestone: null } : state;
+        case 'closed':
+            return { ...state, open: false, closedIn: state.milestone, ...(event.closedAs ? { closedAs: event.closedAs } : { closedAs: undefined }) };
+        case 'reopened':
+            return { ...state, open: true };
+    }
+}
+function stateBefore(events, time) {
+    return events.filter((event) => event.time < time).reduce(apply, START);
+}
+/** The states after each moment in [from, to) at which something happened, events of one moment applied together. */
+function statesBetween(events, from, to) {
+    let state = stateBefore(events, from);
+    const states = [];
+    const moments = [...new Set(events.filter((event) => event.time >= from && event.time < to).map((event) => event.time))];
+    for (const moment of moments) {
+        state = events.filter((event) => event.time === moment).reduce(apply, state);
+        states.push(state);
+    }
+    return states;
+}
+const inCycle = (state, title) => state.open && state.milestone === title;
+/** How an item that was in the cycle left it. */
+function resultOf(events, title, end) {
+    const atEnd = stateBefore(events, end);
+    if (!atEnd.open) {
+        if (atEnd.closedIn === title)
+            return atEnd.closedAs === undefined || atEnd.closedAs === 'completed' ? 'on-time' : 'dropped';
+        return atEnd.closedIn === null ? 'dropped' : 'carried-over';
+    }
+    if (atEnd.milestone !== title)
+        return atEnd.milestone === null ? 'dropped' : 'carried-over';
+    for (const state of statesBetween(events, end, Number.POSITIVE_INFINITY)) {
+        if (!state.open)
+            return state.closedIn === title && (state.closedAs === undefined || state.closedAs === 'completed') ? 'late' : 'dropped';
+        if (state.milestone === null)
+            return 'dropped';
+        if (state.milestone !== title)
+            return 'carried-over';
+    }
+    return 'carried-over';
+}
+function startOf(cycle, histories) {
+    if (Number.isFinite(cycle.start))
+        return { start: cycle.start, startFrom: cycle.startFrom };
+    const assigned = histories.flatMap((history) => history.events.filter((event) => event.event === 'milestoned' && event.milestone === cycle.title).map((event) => event.time));
+    if (assigned.length > 0)
+        return { start: Math.min(...assigned), startFrom: 'first-item' };
+    return { start: Number.isFinite(cycle.createdAt) ? cycle.createdAt : cycle.end - DAY_MS, startFrom: 'milestone-created' };
+}
+function cycleExecution(cycle, histories, options) {
+    const { policy } = options;
+    const { start, startFrom } = startOf(cycle, histories);
+    const items = histories.flatMap(({ item, events }) => {
+        // The first item's assignment is the start itself: it counts as committed.
+        const committed = startFrom === 'first-item' ? inCycle(stateBefore(events, start + 1), cycle.title) : inCycle(stateBefore(events, start), cycle.title);
+        const added = !committed && statesBetween(events, start, cycle.end).some((state) => inCycle(state, cycle.title));
+        if (!committed && !added)
+            return [];
+        const { category, size } = classify(policy, item);
+        return [
+            {
+                number: item.number,
+                title: item.title,
+                url: item.url,
+                committed,
+                customer: options.customerCategories.includes(category),
+                size: policy.work.unit === 'issues' ? 1 : size,
+                result: resultOf(events, cycle.title, cycle.end),
+            },
+        ];
+    });
+    const tally = (keep) => {
+        const kept = items.filter(keep);
+        return { items: kept.length, points: kept.reduce((sum, item) => sum + item.size, 0) };
+    };
+    const committed = tally((item) => item.committed);
+    const committedOnTime = tally((item) => item.committed && item.result === 'on-time');
+    const onTime = tally((item) => item.result === 'on-time');
+    const addedCustomerOnTime = tally((item) => !item.committed && item.customer && item.result === 'on-time');
+    return {
+        title: cycle.title,
+        start: new Date(start).toISOString(),
+        end: new Date(cycle.end).toISOString(),
+        startFrom,
+        committed,
+        added: tally((item) => !item.committed),
+        addedCustomer: tally((item) => !item.committed && item.customer),
+        onTime,
+        late: tally((item) => item.result === 'late'),
+        carriedOver: tally((item) => item.result === 'carried-over'),
+        dropped: tally((item) => item.result === 'dropped'),
+        committedOnTime,
+        ...(committed.items > 0 ? { sayDo: { items: committedOnTime.items / committed.items, points: fraction(committedOnTime.points, committed.points) } } : {}),
+        ...(onTime.points > 0 ? { customerAddedShare: addedCustomerOnTime.points / onTime.points } : {}),
+        bets: betTally(policy, items, histories),
+        items,
+    };
+}
+function fraction(part, whole) {
+    return whole > 0 ? part / whole : 0;
+}
+function betTally(policy, items, histories) {
+    const byNumber = new Map(histories.map((history) => [history.item.number, history.item]));
+    const delivered = items.filter((item) => item.result === 'on-time' || item.result === 'late').map((item) => byNumber.get(item.number));
+    const outcomes = delivered.filter((item) => isBet(policy, item)).map((item) => outcomeOf(policy, item));
+    const count = (name) => outcomes.filter((outcome) => outcome === name).length;
+    return { delivered: outcomes.length, hit: count('hit'), missed: count('missed'), walkedAway: count('walked-away'), neverReviewed: count(undefined) };
+}
+
 ;// CONCATENATED MODULE: ./lib/policy/schema.js
 /**
  * The policy file, `.github/roadmap-policy.yml`: the single source of truth for
@@ -49760,6 +50421,8 @@ function isMapping(value) {
  * expected and what was found (`expected a share like 10% or 0.1, got "ten percent"`).
  * Positions and key paths are added by the loader.
  */
+
+
 
 
 
@@ -49802,7 +50465,7 @@ const LABEL_GLOB_PATTERN = '^(?!!)(?!.*\\*\\*)[^\\[\\]{}]*\\S[^\\[\\]{}]*$';
 const shareInput = union([schemas_string(), schemas_number()], { error: expected('a share like 10% or 0.1') });
 const share = shareInput
     .transform((value, ctx) => {
-    const parsed = parseShare(value);
+    const parsed = isBareOne(value) ? undefined : parseShare(value);
     if (!parsed) {
         ctx.issues.push({ code: 'custom', input: value, message: shareMessage(value) });
         return NEVER;
@@ -49810,11 +50473,17 @@ const share = shareInput
     return parsed;
 })
     .meta({
-    description: 'A share of planned capacity: a percentage such as "10%" or a fraction such as 0.1 (at most 100%).',
+    description: 'A share of planned capacity: a percentage such as "10%" (at most 100%) or a fraction below 1 such as 0.1. A bare 1 is refused: write 1% or 100%.',
     examples: ['10%', 0.1],
 });
+/** `1` (or `1.0`) reads as 1% to some people and as 100% to others: the file must say which. */
+function isBareOne(value) {
+    return /^1(\.0*)?$/.test(String(value).trim());
+}
 function shareMessage(value) {
     const raw = String(value).trim();
+    if (isBareOne(value))
+        return `${describeValue(value)} could mean 1% or 100%; write 1% for one percent, or 100% for all of it (a fraction must be below 1, like 0.05)`;
     if (raw.startsWith('-'))
         return `a share cannot be negative, got ${describeValue(value)}`;
     const percent = /^(\d+(?:\.\d+)?)\s*%$/.exec(raw);
@@ -49878,6 +50547,83 @@ const work = strictObject({
     // An absent section still gets its defaults, here and nowhere else.
     .prefault({})
     .meta({ description: 'What counts as planned work, and how big each item is.' });
+const caseFieldShape = {
+    heading: schema_text('the issue-form heading').meta({ description: 'The heading as it appears in the issue body ("### Who will buy it?").', examples: ['Who will buy it?'] }),
+    'min-words': wholeNumber('a whole number of words above 0', 1).optional().meta({ description: 'The answer needs at least this many words.', examples: [3] }),
+    'one-of': array(answer, { error: expected('a list of answers') }).min(1, { error: 'list at least one answer' }).optional().meta({
+        description: 'The answer must be one of these (compared without case).',
+        examples: [['New customers', 'Expansion', 'Both']],
+    }),
+    'fail-on': array(answer, { error: expected('a list of answers') }).min(1, { error: 'list at least one answer' }).optional().meta({
+        description: 'Answers that fail the business case (finding not-without-customer).',
+        examples: [['No']],
+    }),
+    message: schema_text('a message').optional().meta({ description: 'Shown with the finding, to explain why the field matters.' }),
+    type: schemas_enum(['text', 'date'], { error: expected('text or date') }).default('text').meta({ description: 'date: the answer must be a date like 2026-03-31.' }),
+    required: schemas_boolean({ error: expected('true or false') }).default(true).meta({ description: 'false: an empty answer is fine, a wrong one is still flagged.' }),
+};
+/** Every `fail-on` answer must be one the field allows, compared the way the engine compares answers. */
+function failOnWithinOneOf(field, ctx) {
+    const oneOf = field['one-of'];
+    if (!Array.isArray(oneOf) || !Array.isArray(field['fail-on']))
+        return;
+    const options = new Set(oneOf.map((option) => normalizeAnswer(String(option))));
+    field['fail-on'].forEach((answer, index) => {
+        if (!options.has(normalizeAnswer(String(answer)))) {
+            ctx.addIssue({ code: 'custom', path: ['fail-on', index], message: `"${answer}" is not one of the allowed answers (${oneOf.join(', ')})` });
+        }
+    });
+}
+const categoryNames = array(schema_text('a category name'), { error: expected('a list of category names') });
+/** A field of the shared business case: it applies to `business-case.applies-to`, or to the categories it names. */
+const businessCaseField = strictObject({
+    ...caseFieldShape,
+    'applies-to': categoryNames.min(1, { error: 'name at least one category, or leave applies-to out' }).optional().meta({
+        description: "The categories this field is asked of, instead of business-case.applies-to: a bet's investment cap for deal and bet, not for feature.",
+        examples: [['deal', 'bet']],
+    }),
+}, { error: expected('a field like { heading: Who will buy it? }') })
+    .superRefine(failOnWithinOneOf, whenMapping)
+    .meta({ description: 'An issue-form answer every business case must give.' });
+/** A field of one category's own business case. */
+const categoryCaseField = strictObject(caseFieldShape, { error: expected('a field like { heading: Who will buy it? }') })
+    .superRefine(failOnWithinOneOf, whenMapping)
+    .meta({ description: "An issue-form answer this category's business case must give." });
+const checklist = array(schema_text('a checklist item'), { error: expected('a list of checklist items') }).default([]);
+const categoryCase = strictObject({
+    fields: array(categoryCaseField, { error: expected('a list of fields') }).default([]).meta({
+        description: "Issue-form answers this category's items must give, besides the shared business-case fields that apply to it.",
+    }),
+    checklist: checklist.meta({ description: 'Checklist items this category\'s items must have ticked, besides the shared checklist.', examples: [['Technical review']] }),
+})
+    .optional()
+    .meta({ description: "This category's own business case: the questions a request of this kind must answer (a bet: its cap, its metric, when we walk away)." });
+/**
+ * Two caps, named by what they are a share of: 50% of deal work is 5% of all
+ * planned work only while deal work is exactly 10% of it.
+ */
+const perCustomer = strictObject({
+    'max-share-of-category': share.optional().meta({
+        description: "The largest share of this category's work any one customer may take: 50% of deal work.",
+        examples: ['50%'],
+    }),
+    'max-share-of-planned-work': share.optional().meta({
+        description: 'The largest share of all planned work any one customer may take through this category: no customer over 5% of capacity.',
+        examples: ['5%'],
+    }),
+    'max-share': share.optional().meta({
+        description: 'The older spelling of max-share-of-category: a share of this category, not of all planned work. Prefer max-share-of-category, which says so.',
+        deprecated: true,
+        examples: ['50%'],
+    }),
+})
+    .superRefine((caps, ctx) => {
+    if (caps['max-share'] !== undefined && caps['max-share-of-category'] !== undefined) {
+        ctx.addIssue({ code: 'custom', path: ['max-share'], message: 'max-share is the older spelling of max-share-of-category; keep only max-share-of-category' });
+    }
+}, whenMapping)
+    .optional()
+    .meta({ description: 'Keeps one customer from taking the whole category, or too much of all planned work (finding customer-over-share).' });
 const category = strictObject({
     match: strictObject({
         labels: array(labelGlob, { error: expected('a list of labels or globs') }).optional().meta({
@@ -49895,56 +50641,26 @@ const category = strictObject({
     })
         .optional()
         .meta({ description: "The category's share of planned work, by size." }),
-    'per-customer': strictObject({
-        'max-share': share.meta({ description: "The largest share of this category's work any one customer may take.", examples: ['50%'] }),
-    })
-        .optional()
-        .meta({ description: 'Keeps one customer from taking the whole category (finding customer-over-share).' }),
+    'per-customer': perCustomer,
+    'business-case': categoryCase,
 }, { error: expected("the category's rule, like { match: { labels: [deal] } }") })
     .superRefine((value, ctx) => {
     const budget = value.budget;
     if (typeof budget !== 'object' || budget === null)
         return;
     const { 'max-share': max, 'min-share': min } = budget;
-    if (isShare(max) && isShare(min) && min.numerator * max.denominator > max.numerator * min.denominator) {
+    if (schema_isShare(max) && schema_isShare(min) && min.numerator * max.denominator > max.numerator * min.denominator) {
         ctx.addIssue({ code: 'custom', path: ['budget', 'min-share'], message: `min-share ${min.text} is above max-share ${max.text}; no amount of work can meet both` });
     }
 }, whenMapping)
     .meta({ description: 'A kind of work: which items belong to it and how much capacity it may take.' });
-function isShare(value) {
+function schema_isShare(value) {
     return typeof value === 'object' && value !== null && 'numerator' in value;
 }
 const categoryName = schemas_string()
-    .regex(/^[a-z0-9][a-z0-9_-]*$/i, { error: (issue) => `category names use letters, digits, - and _, got ${describeValue(issue.input)}` })
+    // Letters of any script (a team may name its categories in Arabic or Japanese), with their combining marks.
+    .regex(/^[\p{L}\p{N}][\p{L}\p{M}\p{N}_-]*$/u, { error: (issue) => `category names use letters, digits, - and _, got ${describeValue(issue.input)}` })
     .refine((name) => name !== 'other', { error: '"other" is the name for unmatched work; choose another category name' });
-const businessCaseField = strictObject({
-    heading: schema_text('the issue-form heading').meta({ description: 'The heading as it appears in the issue body ("### Who will buy it?").', examples: ['Who will buy it?'] }),
-    'min-words': wholeNumber('a whole number of words above 0', 1).optional().meta({ description: 'The answer needs at least this many words.', examples: [3] }),
-    'one-of': array(answer, { error: expected('a list of answers') }).min(1, { error: 'list at least one answer' }).optional().meta({
-        description: 'The answer must be one of these (compared without case).',
-        examples: [['New customers', 'Expansion', 'Both']],
-    }),
-    'fail-on': array(answer, { error: expected('a list of answers') }).min(1, { error: 'list at least one answer' }).optional().meta({
-        description: 'Answers that fail the business case (finding not-without-customer).',
-        examples: [['No']],
-    }),
-    message: schema_text('a message').optional().meta({ description: 'Shown with the finding, to explain why the field matters.' }),
-    type: schemas_enum(['text', 'date'], { error: expected('text or date') }).default('text').meta({ description: 'date: the answer must be a date like 2026-03-31.' }),
-    required: schemas_boolean({ error: expected('true or false') }).default(true).meta({ description: 'false: an empty answer is fine, a wrong one is still flagged.' }),
-}, { error: expected('a field like { heading: Who will buy it? }') })
-    .superRefine((field, ctx) => {
-    const oneOf = field['one-of'];
-    if (!Array.isArray(oneOf) || !Array.isArray(field['fail-on']))
-        return;
-    // Compared the way the engine compares answers, so validation and evaluation agree.
-    const options = new Set(oneOf.map((option) => normalizeAnswer(String(option))));
-    field['fail-on'].forEach((answer, index) => {
-        if (!options.has(normalizeAnswer(String(answer)))) {
-            ctx.addIssue({ code: 'custom', path: ['fail-on', index], message: `"${answer}" is not one of the allowed answers (${oneOf.join(', ')})` });
-        }
-    });
-}, whenMapping)
-    .meta({ description: 'An issue-form answer every business case must give.' });
 const forbiddenLabel = union([labelGlob, strictObject({ name: labelGlob, message: schema_text('a message').optional().meta({ description: 'Why the label is forbidden and what to do instead.' }) })], {
     error: expected('a label name or { name, message }'),
 })
@@ -49958,10 +50674,16 @@ const closeReason = literal('not-planned', {
 })
     .default('not-planned')
     .meta({ description: 'How archived items are closed: not-planned (the only reason allowed; completed is refused because archived work was not delivered).' });
-const approver = schema_text('a GitHub login or @org/team').regex(/^@?[\w.-]+(\/[\w.-]+)?$/, {
+// A bot (an app's login ends in [bot]) is an approver only when listed by its login.
+const approver = schema_text('a GitHub login or @org/team').regex(/^(@?[\w.-]+(\/[\w.-]+)?|[\w.-]+\[bot\])$/, {
     error: expected('a GitHub login like alice or a team like @acme/product-leads'),
 });
-const schema_policyFileSchema = strictObject({
+/**
+ * The policy file's keys and the checks within them. A file that extends
+ * another is checked with this alone when the other was not read: its
+ * categories may come from there.
+ */
+const policyFileShape = strictObject({
     $schema: schemas_string().optional().meta({ description: 'The JSON Schema of this file, for editors. Ignored by Roadmap Guard.' }),
     version: literal(1, { error: expected('version: 1') }).meta({ description: 'The policy format version. Always 1.' }),
     extends: extendsRef.optional(),
@@ -49979,12 +50701,12 @@ const schema_policyFileSchema = strictObject({
         .optional()
         .meta({ description: 'How the customer behind an item is named.' }),
     'business-case': strictObject({
-        'applies-to': array(schema_text('a category name'), { error: expected('a list of category names') }).default([]).meta({
-            description: 'Categories whose items must carry a business case.',
+        'applies-to': categoryNames.default([]).meta({
+            description: 'Categories whose items must carry the shared business case: the fields without an applies-to of their own, and the checklist.',
             examples: [['deal']],
         }),
         fields: array(businessCaseField, { error: expected('a list of fields') }).default([]).meta({ description: 'Issue-form answers that must be present (findings missing-field, invalid-field).' }),
-        checklist: array(schema_text('a checklist item'), { error: expected('a list of checklist items') }).default([]).meta({
+        checklist: checklist.meta({
             description: 'Checklist items that must be ticked in the issue body, "- [x] GTM review" (finding unchecked-review).',
             examples: [['GTM review', 'Technical review']],
         }),
@@ -49994,7 +50716,7 @@ const schema_policyFileSchema = strictObject({
     'forbidden-labels': array(forbiddenLabel, { error: expected('a list of labels') }).optional().meta({ description: 'Labels that mark one-off work.' }),
     bets: strictObject({
         'review-field': schema_text('a field name').optional().meta({ description: 'The field holding the review date (finding bet-overdue once it has passed).', examples: ['Review by'] }),
-        'applies-to': array(schema_text('a category name'), { error: expected('a list of category names') }).optional().meta({
+        'applies-to': categoryNames.optional().meta({
             description: "Categories whose items are bets, judged by an outcome once delivered. Default: business-case.applies-to.",
             examples: [['deal']],
         }),
@@ -50064,9 +50786,23 @@ const schema_policyFileSchema = strictObject({
         'require-linked-issue': schemas_boolean({ error: expected('true or false') }).default(false).meta({
             description: 'true: the merge gate fails a pull request that closes no issue, so every change is tied to planned work. false: it passes with a notice.',
         }),
+        'keywords-on-other-bases': schemas_boolean({ error: expected('true or false') }).default(false).meta({
+            description: 'true: for a pull request into another branch than the default one, where GitHub ignores closing keywords, the merge gate reads "Closes #12" from its description itself. false: only issues linked under Development count there.',
+        }),
     })
         .prefault({})
         .meta({ description: 'The merge gate on pull requests.' }),
+    execution: strictObject({
+        cycles: schemas_enum(['milestones', 'off'], { error: expected('milestones or off') }).default('milestones').meta({
+            description: 'milestones: each closed milestone with a due date is a cycle of the execution report. off: no execution report. (Board iterations are not yet supported.)',
+        }),
+        months: wholeNumber(`a whole number of months from 1 to ${MAX_EXECUTION_MONTHS}`, 1).max(MAX_EXECUTION_MONTHS, { error: expected(`a whole number of months from 1 to ${MAX_EXECUTION_MONTHS}`) }).default(6).meta({
+            description: 'Cycles due in the last this many calendar months, the current one included.',
+            examples: [6],
+        }),
+    })
+        .prefault({})
+        .meta({ description: 'The execution report in audits: committed, added, delivered on time, say/do per cycle.' }),
 })
     .superRefine((policy, ctx) => {
     const backlog = policy.backlog;
@@ -50078,28 +50814,13 @@ const schema_policyFileSchema = strictObject({
             message: 'archiving needs enforcement.comment: true: the warning, and the date it was given, live in the bot comment',
         });
     }
-}, whenMapping)
-    .superRefine((policy, ctx) => {
-    const categories = policy.categories;
-    if (typeof categories !== 'object' || categories === null)
-        return;
-    const names = Object.keys(categories);
-    for (const section of ['business-case', 'bets']) {
-        const value = policy[section];
-        const appliesTo = typeof value === 'object' && value !== null ? value['applies-to'] : undefined;
-        if (!Array.isArray(appliesTo))
-            continue;
-        appliesTo.forEach((name, index) => {
-            if (typeof name === 'string' && !names.includes(name)) {
-                ctx.addIssue({
-                    code: 'custom',
-                    path: [section, 'applies-to', index],
-                    message: `no category named "${name}"${names.length ? ` (categories: ${names.join(', ')})` : '; define it under categories'}`,
-                });
-            }
-        });
-    }
 }, whenMapping);
+/**
+ * The policy file with every check: the shape above, and the cross-checks
+ * that need the whole policy (category names, what categories can match,
+ * forbidden labels against the labels the policy uses).
+ */
+const schema_policyFileSchema = policyFileShape.superRefine((policy, ctx) => wholePolicyChecks(policy, ctx), whenMapping);
 
 ;// CONCATENATED MODULE: ./lib/policy/describe-issues.js
 
@@ -50115,18 +50836,21 @@ function problemsFromIssues(issues, root, locate) {
         .filter((d) => !(d.missing && suggested.has(fieldPath(d.path))))
         .map(({ path, target, message }) => ({ ...locate(path, target), field: fieldPath(path) || undefined, message }));
 }
-function describeIssue(issue, prefix, root) {
+/** `schemaPrefix` is where `prefix` sits in the schema: they differ below a misspelt key. */
+function describeIssue(issue, prefix, root, schemaPrefix = prefix) {
     const path = [...prefix, ...issue.path];
+    const schemaPath = [...schemaPrefix, ...issue.path];
     const actual = valueAt(root, path);
     if (actual === undefined && MISSING_CODES.has(issue.code) && path.length > 0) {
         return [{ path, target: 'value', message: missingMessage(path), missing: String(path.at(-1)) }];
     }
     switch (issue.code) {
         case 'unrecognized_keys':
-            return issue.keys.map((key) => {
-                const allowed = allowedKeysAt(schema_policyFileSchema, path);
+            return issue.keys.flatMap((key) => {
+                const allowed = allowedKeysAt(schema_policyFileSchema, schemaPath);
                 const suggested = closest(key, allowed);
-                return { path: [...path, key], target: 'key', message: unknownKeyMessage(key, suggested, allowed), ...(suggested ? { suggested } : {}) };
+                const unknown = { path: [...path, key], target: 'key', message: unknownKeyMessage(key, suggested, allowed), ...(suggested ? { suggested } : {}) };
+                return [unknown, ...(suggested ? underMisspeltKey([...path, key], [...schemaPath, suggested], root) : [])];
             });
         case 'invalid_key':
             return [{ path, target: 'key', message: issue.issues[0]?.message ?? `${describeValue(path.at(-1))} is not allowed as a name here` }];
@@ -50135,7 +50859,7 @@ function describeIssue(issue, prefix, root) {
             const shaped = typeof actual === 'object' && actual !== null;
             const branch = shaped ? issue.errors.find((errors) => !errors.some((e) => e.code === 'invalid_type' && e.path.length === 0)) : undefined;
             if (branch)
-                return branch.flatMap((inner) => describeIssue(inner, path, root));
+                return branch.flatMap((inner) => describeIssue(inner, path, root, schemaPath));
             break;
         }
         case 'invalid_value':
@@ -50144,6 +50868,19 @@ function describeIssue(issue, prefix, root) {
             return [{ path, target: 'value', message: withSuggestion(readable(issue, actual), actual, issue.values.map(String)) }];
     }
     return [{ path, target: 'value', message: readable(issue, actual) }];
+}
+/**
+ * What is wrong below a misspelt key, checked as if it were spelt as
+ * suggested: `bussines-case: { fields: [{ min-word: 3 }] }` reports both
+ * mistakes in one run, not one per fix.
+ */
+function underMisspeltKey(path, schemaPath, root) {
+    const schema = schemaAt(schema_policyFileSchema, schemaPath);
+    const value = valueAt(root, path);
+    if (!schema || value === undefined || value === null)
+        return [];
+    const result = schema.safeParse(value);
+    return result.success ? [] : result.error.issues.flatMap((inner) => describeIssue(inner, path, root, schemaPath));
 }
 /** The codes a required key that is not there produces, depending on the kind of value expected. */
 const MISSING_CODES = new Set(['invalid_type', 'invalid_value', 'invalid_union']);
@@ -50209,8 +50946,8 @@ function valueAt(root, path) {
     return value;
 }
 
-// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
-var dist = __nccwpck_require__(8815);
+// EXTERNAL MODULE: ../main/node_modules/yaml/dist/index.js
+var dist = __nccwpck_require__(3439);
 ;// CONCATENATED MODULE: ./lib/policy/yaml-source.js
 /**
  * A policy file's YAML, parsed with positions, so that every problem found
@@ -50265,13 +51002,13 @@ function readPolicySource(text, file) {
             const steps = walk(path);
             const last = steps.at(-1);
             if (!last)
-                return startOf(doc.contents, position);
+                return yaml_source_startOf(doc.contents, position);
             const found = steps.length === path.length;
             const value = last.value;
             // A missing key points at its parent's key; a block collection points at its key, not its first line.
             const pointAtValue = found && target === 'value' && value && ((0,dist/* isCollection */.P3)(value) ? value.flow : !isEmptyScalar(value));
             const node = pointAtValue ? value : (last.key ?? value);
-            return startOf(node, position);
+            return yaml_source_startOf(node, position);
         },
     };
 }
@@ -50293,7 +51030,7 @@ function isEmptyScalar(node) {
 function keyText(pair) {
     return (0,dist/* isScalar */.jn)(pair.key) ? String(pair.key.value) : undefined;
 }
-function startOf(node, position) {
+function yaml_source_startOf(node, position) {
     const range = node?.range;
     return range ? position(range[0]) : { line: 1, column: 1 };
 }
@@ -50304,7 +51041,7 @@ function duplicateKeys(node, path, file, position) {
         for (const pair of node.items) {
             const key = keyText(pair);
             if (key !== undefined) {
-                const here = startOf(pair.key, position);
+                const here = yaml_source_startOf(pair.key, position);
                 const first = seen.get(key);
                 if (first)
                     problems.push({ file, ...here, field: fieldPath([...path, key]), message: duplicateMessage(path, key, first) });
@@ -50331,12 +51068,21 @@ function unresolvedAliases(doc, file, position) {
     const problems = [];
     (0,dist/* visit */.YR)(doc, {
         Alias(_, alias) {
-            if (!alias.resolve(doc)) {
-                problems.push({ file, ...startOf(alias, position), message: `YAML syntax error: \`*${alias.source}\` refers to an anchor \`&${alias.source}\` that is not defined above it` });
-            }
+            // An empty name is already a syntax error, reported with the same advice.
+            if (alias.source !== '' && !alias.resolve(doc))
+                problems.push({ file, ...yaml_source_startOf(alias, position), message: unquotedGlobMessage(alias.source) });
         },
     });
     return problems;
+}
+/**
+ * `*custom` unquoted is a YAML alias, not text: a label glob that starts with
+ * `*` is the usual cause, and quoting it is the fix.
+ */
+function unquotedGlobMessage(name) {
+    const written = excerpt(`*${name}`);
+    const anchor = name === '' ? '' : `, and no anchor \`&${excerpt(name)}\` is defined above it`;
+    return `YAML syntax error: YAML reads \`${written}\` as an alias${anchor}; a label glob that starts with * must be quoted: "${written}"`;
 }
 /** The parser can report several errors for one place; the first explains it best. */
 function dedupe(errors) {
@@ -50359,6 +51105,8 @@ const SYNTAX_HINTS = {
 };
 const SYNTAX_DETAIL_LENGTH = 120;
 function syntaxMessage(error) {
+    if (/^Alias cannot be an empty string/i.test(error.message))
+        return unquotedGlobMessage('');
     // An unclosed `{` on the last lines is reported as an indentation problem.
     const code = /^Flow (map|sequence) in block collection/.test(error.message) ? 'BAD_FLOW' : error.code;
     const known = SYNTAX_HINTS[code];
@@ -50390,12 +51138,31 @@ function formatSnapshotProblem(file, problem) {
 function jsonSyntaxProblem(text, error) {
     const message = error instanceof Error ? error.message : String(error);
     const offset = /at position (\d+)/.exec(message)?.[1];
-    const at = offset !== undefined ? positionOf(text, Number(offset)) : /end of JSON input/.test(message) ? positionOf(text, text.length) : yamlPosition(text);
-    const reason = message
+    const control = CONTROL.exec(text);
+    const at = offset !== undefined
+        ? positionOf(text, Number(offset))
+        : /end of JSON input/.test(message)
+            ? positionOf(text, text.length)
+            : control
+                ? positionOf(text, control.index)
+                : yamlPosition(text);
+    const reason = visible(message
         .replace(/\s*(in JSON )?at position \d+.*$/s, '')
-        .replace(/, ".*" is not valid JSON$/s, '')
-        .replace(/^Unexpected end of JSON input$/, 'the file ends too early');
-    return { ...at, message: `not valid JSON: ${reason}` };
+        // V8 quotes the start of the text, ending in "..." when it cuts it: the position says where, and the text may be binary.
+        .replace(/, ".*"(\.\.\.)? is not valid JSON$/s, '')
+        .replace(/^Unexpected end of JSON input$/, 'the file ends too early'));
+    const binary = control ? ` (a control character, ${codePoint(control[0])}: is this a binary file? A snapshot is JSON text)` : '';
+    return { ...at, message: `not valid JSON: ${reason}${binary}` };
+}
+/** Characters no JSON text has outside a string, and no terminal should be sent raw: C0 controls but tab and line ends, DEL, C1 controls. */
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
+const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/;
+/** A parser's message with every control character it quotes shown as its code point, so nothing raw reaches the terminal. */
+function visible(message) {
+    return message.replace(new RegExp(CONTROL.source, 'g'), codePoint);
+}
+function codePoint(character) {
+    return `U+${character.codePointAt(0).toString(16).toUpperCase().padStart(4, '0')}`;
 }
 function yamlPosition(text) {
     const first = readPolicySource(text, 'snapshot').problems.find((problem) => problem.line !== undefined);
@@ -50498,6 +51265,22 @@ const fieldValue = discriminatedUnion('type', [
     strictObject({ type: literal('date'), value: day }),
     strictObject({ type: literal('iteration'), title: schemas_string(), startDate: day, durationDays: schemas_number().int().positive() }),
 ], { error: 'expected a field value with type number, text, single-select, date or iteration' });
+const timelineEvent = strictObject({
+    at: moment,
+    event: schemas_enum(['milestoned', 'demilestoned', 'closed', 'reopened'], { error: 'expected milestoned, demilestoned, closed or reopened' }),
+    milestone: schemas_string().optional().meta({ description: 'The milestone put in or taken out of (milestoned, demilestoned).' }),
+    closedAs: schemas_enum(['completed', 'not-planned', 'duplicate']).optional().meta({ description: 'Why the issue was closed (closed).' }),
+})
+    .refine((event) => (event.event === 'milestoned' || event.event === 'demilestoned') === (event.milestone !== undefined), {
+    error: 'milestoned and demilestoned events name their milestone; closed and reopened ones do not',
+});
+const milestone = strictObject({
+    title: schemas_string().min(1),
+    state: schemas_enum(['open', 'closed'], { error: 'expected open or closed' }),
+    dueOn: moment.nullable().default(null).meta({ description: 'The due date; a cycle ends with its UTC day.' }),
+    closedAt: moment.nullable().default(null),
+    createdAt: moment,
+});
 const workItem = strictObject({
     // Negative for a board item outside the repository (another repository's issue, a draft): it has no number here.
     number: schemas_number()
@@ -50527,6 +51310,9 @@ const workItem = strictObject({
     form: record(schemas_string(), schemas_string()).optional().meta({ description: 'Issue-form answers by heading; "" for no answer.' }),
     checklist: array(strictObject({ text: schemas_string(), checked: schemas_boolean() })).optional(),
     fields: record(schemas_string(), fieldValue).default({}).meta({ description: 'Projects v2 field values by field name.' }),
+    timeline: array(timelineEvent).optional().meta({
+        description: 'The milestone and closing history, oldest first, for the execution report; without it an item counts by its milestone and state now.',
+    }),
 })
     .transform(({ body, form, checklist, ...rest }) => {
     const parsed = parseIssueBody(body ?? null);
@@ -50544,6 +51330,7 @@ const snapshotSchema = strictObject({
     takenAt: union([moment, day.transform((date) => `${date}T00:00:00Z`)], { error: 'expected a date like 2026-11-03 or a date and time like 2026-11-03T09:00:00Z' })
         .meta({ description: 'When the snapshot was taken (a date alone is midnight UTC); simulate evaluates at this moment unless --at is given.' }),
     items: array(workItem).superRefine(eachIssueOnce),
+    milestones: array(milestone).optional().meta({ description: "The repository's milestones: closed ones with a due date are the execution report's cycles." }),
 })
     .transform(({ $schema: _schema, ...snapshot }) => snapshot);
 /** Two entries for one issue would count its work twice. */
@@ -50610,18 +51397,36 @@ const EXIT_CODES_HELP = `Exit codes:
   0  done, and nothing fails the check
   1  the check fails: a finding that fails under the policy's fail-on
   2  the command could not do its job: an unknown option, a missing file,
-     or an invalid policy or snapshot (each problem is printed)
+     an invalid policy or snapshot (each problem is printed), or GitHub
+     out of reach or refusing the token
 `;
 /** Thrown for input the user must fix; the message is printed as is. */
 class BadInput extends Error {
 }
-/** Input the user must fix (options, files, policy, snapshot) becomes one message and exit 2; anything else is a bug and propagates. */
+/**
+ * Why a command could not do its job, as exit 2: input the user must fix
+ * (options, files, policy, snapshot) as its whole message, and a failure to
+ * read GitHub (no answer, a refused token, a missing repository) as one line.
+ * A programming error (TypeError and the like) is a bug and propagates.
+ */
 function reportBadInput(command, error, io) {
     if (error instanceof BadInput || error instanceof PolicyError || error instanceof SnapshotError) {
         io.stderr.write(`roadmap-guard ${command}: ${error.message}\n`);
         return EXIT.badInput;
     }
+    if (error instanceof Error && !isBug(error)) {
+        io.stderr.write(`roadmap-guard ${command}: ${firstLine(error.message)}\n`);
+        return EXIT.badInput;
+    }
     throw error;
+}
+/** Errors only a mistake in the code throws. */
+function isBug(error) {
+    return error instanceof TypeError || error instanceof ReferenceError || error instanceof RangeError || error instanceof SyntaxError;
+}
+/** A failure's first line, without the advice meant for a workflow's next run: here the user runs the command again. */
+function firstLine(message) {
+    return message.split('\n', 1)[0].replace(/\. This is a problem on GitHub’s side .*$/, '. Check the network (and --api-url, if given), then run the command again');
 }
 /**
  * node:util parseArgs, with its errors said in the command's words: the
@@ -50657,6 +51462,109 @@ function optionProblem(error, args, names) {
 
 ;// CONCATENATED MODULE: external "node:fs/promises"
 const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
+;// CONCATENATED MODULE: external "node:path"
+const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
+;// CONCATENATED MODULE: ./lib/policy/form-drift.js
+
+
+
+
+
+
+
+
+const MAX_FORM_BYTES = 256 * 1024;
+const REGENERATE = 'run roadmap-guard forms to write the form again from the policy';
+/** The problems of one form file against the policy; [] for a form of no category with a business case. */
+function formDrift(policy, file, text) {
+    // Issue forms are a few KB; a file this large is not one, and is not parsed.
+    if (Buffer.byteLength(text, 'utf8') > MAX_FORM_BYTES)
+        return [{ file, message: `the file is over ${MAX_FORM_BYTES / 1024} KB, too large to be an issue form; move it out of the forms folder` }];
+    const source = readPolicySource(text, file);
+    if (!source.readable)
+        return source.problems;
+    const form = source.value;
+    if (!isMapping(form))
+        return [];
+    const rule = caseOf(policy, form['labels']);
+    if (!rule)
+        return [];
+    const at = (path, target = 'value') => ({ file, ...source.locate(path, target), field: fieldPath(path) });
+    const questions = questionsOf(form['body']);
+    const problems = [];
+    const known = new Set([...rule.fields.map((field) => issue_form_normalizeHeading(field.heading)), ...extraHeadings(policy)]);
+    for (const field of rule.fields) {
+        const asked = questions.find((question) => question.type !== 'checkboxes' && issue_form_normalizeHeading(question.label) === issue_form_normalizeHeading(field.heading));
+        if (asked) {
+            problems.push(...optionDrift(asked, field.oneOf, rule.category, at));
+            continue;
+        }
+        const renamed = closestQuestion(field.heading, questions, known);
+        problems.push(renamed
+            ? { ...at(['body', renamed.index, 'attributes', 'label']), message: `${describeValue(renamed.label)} is not a question the policy knows; the business case for ${rule.category} asks ${describeValue(field.heading)} (${REGENERATE})` }
+            : { ...at(['body'], 'key'), message: `no ${describeValue(field.heading)} question, which the business case for ${rule.category} asks (${REGENERATE})` });
+    }
+    const boxes = questions.filter((question) => question.type === 'checkboxes').flatMap((question) => question.options);
+    for (const entry of rule.checklist) {
+        if (!boxes.some((box) => issue_form_normalizeHeading(box) === issue_form_normalizeHeading(entry))) {
+            problems.push({ ...at(['body'], 'key'), message: `no ${describeValue(entry)} checkbox, which the business case for ${rule.category} needs ticked (${REGENERATE})` });
+        }
+    }
+    return problems;
+}
+/** The category whose form this is: the first with a business case that a label of the form puts issues in. */
+function caseOf(policy, labels) {
+    const applied = (Array.isArray(labels) ? labels : typeof labels === 'string' ? labels.split(',') : []).filter((label) => typeof label === 'string').map((label) => label.trim());
+    return policy.businessCase.byCategory.find((rule) => {
+        const category = policy.categories.find((candidate) => candidate.name === rule.category);
+        return category?.match.labels.some((glob) => !/[*?]/.test(glob) && applied.some((label) => matchesGlob(glob, label)));
+    });
+}
+/** Headings a form may ask besides the business case: the customer and the size. */
+function extraHeadings(policy) {
+    return [policy.customer.field, policy.work.size.field].filter((name) => name !== undefined).map(issue_form_normalizeHeading);
+}
+function questionsOf(body) {
+    if (!Array.isArray(body))
+        return [];
+    return body.flatMap((element, index) => {
+        if (!isMapping(element) || !isMapping(element['attributes']))
+            return [];
+        const { label, options } = element['attributes'];
+        if (typeof label !== 'string')
+            return [];
+        const texts = Array.isArray(options) ? options.map((option) => (isMapping(option) ? String(option['label'] ?? '') : String(option))) : [];
+        return [{ index, type: String(element['type']), label, options: texts }];
+    });
+}
+/** A question the policy does not know that is close to the heading it lost: most likely the same one, renamed. */
+function closestQuestion(heading, questions, known) {
+    const unknown = questions.filter((question) => question.type !== 'checkboxes' && !known.has(issue_form_normalizeHeading(question.label)));
+    const wanted = issue_form_normalizeHeading(heading);
+    let best;
+    for (const question of unknown) {
+        const label = issue_form_normalizeHeading(question.label);
+        const distance = editDistance(wanted, label);
+        // Reworded rather than replaced: at most half of the longer heading changed.
+        if (distance <= Math.max(wanted.length, label.length) / 2 && (!best || distance < best.distance))
+            best = { question, distance };
+    }
+    return best?.question;
+}
+/** A dropdown must offer exactly the answers the policy accepts: one it lacks cannot be given, one it adds is always refused. */
+function optionDrift(question, oneOf, category, at) {
+    if (!oneOf || question.type !== 'dropdown')
+        return [];
+    const missing = oneOf.filter((answer) => !question.options.some((option) => sameAnswer(option, answer)));
+    const extra = question.options.filter((option) => !oneOf.some((answer) => sameAnswer(option, answer)));
+    if (missing.length === 0 && extra.length === 0)
+        return [];
+    const parts = [missing.length ? `lacks ${missing.map((answer) => `${describeValue(answer)}`).join(', ')}` : '', extra.length ? `offers ${extra.map((option) => `${describeValue(option)}`).join(', ')} the policy refuses` : '']
+        .filter(Boolean)
+        .join(' and ');
+    return [{ ...at(['body', question.index, 'attributes', 'options']), message: `${describeValue(question.label)} ${parts}; the business case for ${category} accepts ${oneOf.map((answer) => `${describeValue(answer)}`).join(', ')} (${REGENERATE})` }];
+}
+
 ;// CONCATENATED MODULE: ./lib/policy/check.js
 /**
  * Validates policy data against the schema and reports every problem at once,
@@ -50678,12 +51586,11 @@ function checkPolicyData(value, locate, options = {}) {
         return { problems: keyProblems };
     if (options.categoriesMayBeInherited)
         value = withInheritableMatches(value);
-    const result = schema_policyFileSchema.safeParse(value);
+    // Categories may come from the policy this file extends: the checks that need them all wait for the merged policy.
+    const result = (options.categoriesMayBeInherited ? policyFileShape : schema_policyFileSchema).safeParse(value);
     if (result.success)
         return { parsed: result.data, problems: [] };
-    const issues = options.categoriesMayBeInherited ? result.error.issues.filter((issue) => !namesCategory(issue)) : result.error.issues;
-    const problems = problemsFromIssues(issues, value, locate);
-    return { parsed: problems.length === 0 ? parseWithoutCategoryNames(value) : undefined, problems };
+    return { problems: problemsFromIssues(result.error.issues, value, locate) };
 }
 /** What each file in an `extends` chain must get right on its own: being a mapping, `version` and `extends`. */
 function checkPolicyHeader(source) {
@@ -50732,25 +51639,19 @@ function withInheritableMatches(policy) {
     const filled = Object.fromEntries(Object.entries(categories).map(([name, category]) => [name, isMapping(category) && !('match' in category) ? { ...category, match: {} } : category]));
     return { ...policy, categories: filled };
 }
-function namesCategory(issue) {
-    return issue.code === 'custom' && issue.path[0] === 'business-case' && issue.path[1] === 'applies-to';
-}
-/**
- * When categories may be inherited, the parse above failed only because `applies-to`
- * names categories this file does not define: parse without that check, keeping the names.
- */
-function parseWithoutCategoryNames(policy) {
-    const businessCase = policy['business-case'];
-    const appliesTo = businessCase['applies-to'];
-    const parsed = schema_policyFileSchema.parse({ ...policy, 'business-case': { ...businessCase, 'applies-to': [] } });
-    return { ...parsed, 'business-case': { ...parsed['business-case'], 'applies-to': appliesTo.map((name) => name.trim()) } };
-}
 
 ;// CONCATENATED MODULE: ./lib/policy/normalize.js
+/**
+ * The policy file as parsed (YAML's kebab-case keys, defaults applied) →
+ * the engine's `Policy` (src/core/policy.ts). One small step per section, so
+ * a new key is added in one visible place; the return types make the
+ * compiler check every section against the engine's type.
+ */
+
 
 /** The normalized policy the engine reads: every section present, defaults applied. */
 function normalizePolicy(file) {
-    const businessCase = businessCaseRule(file['business-case']);
+    const businessCase = normalize_businessCaseRule(file);
     return {
         version: 1,
         work: workRule(file.work),
@@ -50762,7 +51663,8 @@ function normalizePolicy(file) {
         backlog: backlogRule(file.backlog),
         exemptions: exemptionsRule(file.exemptions),
         enforcement: enforcement(file.enforcement),
-        pullRequests: { requireLinkedIssue: file['pull-requests']['require-linked-issue'] },
+        pullRequests: { requireLinkedIssue: file['pull-requests']['require-linked-issue'], keywordsOnOtherBases: file['pull-requests']['keywords-on-other-bases'] },
+        execution: { cycles: file.execution.cycles, months: file.execution.months },
     };
 }
 /** Parses an already-loaded object (no file positions): for tests and the engine's callers. */
@@ -50785,23 +51687,64 @@ function categoryRule(name, category) {
         match: { labels: category.match.labels ?? [], fields: category.match.fields ?? {} },
         maxShare: category.budget?.['max-share'],
         minShare: category.budget?.['min-share'],
-        perCustomerMaxShare: category['per-customer']?.['max-share'],
+        perCustomerMaxShare: category['per-customer']?.['max-share-of-category'] ?? category['per-customer']?.['max-share'],
+        perCustomerMaxPlannedShare: category['per-customer']?.['max-share-of-planned-work'],
     };
 }
-function businessCaseRule(businessCase) {
-    return {
-        appliesTo: businessCase['applies-to'],
-        fields: businessCase.fields.map((field) => ({
-            heading: field.heading,
-            minWords: field['min-words'],
-            oneOf: field['one-of'],
-            failOn: field['fail-on'],
-            message: field.message,
-            type: field.type,
-            required: field.required,
-        })),
-        checklist: businessCase.checklist,
+/**
+ * Each category's business case: the shared fields that apply to it (through
+ * `business-case.applies-to`, or a field's own `applies-to`), the shared
+ * checklist for the categories `applies-to` names, then the category's own.
+ * A heading or checklist entry asked twice is asked once.
+ */
+function normalize_businessCaseRule(file) {
+    const shared = file['business-case'];
+    const cases = new Map();
+    const caseOf = (category) => {
+        let found = cases.get(category);
+        if (!found)
+            cases.set(category, (found = { category, fields: [], checklist: [] }));
+        return found;
     };
+    for (const field of shared.fields)
+        for (const category of field['applies-to'] ?? shared['applies-to'])
+            caseOf(category).fields.push(caseField(field));
+    for (const category of shared['applies-to'])
+        caseOf(category).checklist.push(...shared.checklist);
+    for (const [category, rule] of Object.entries(file.categories ?? {})) {
+        if (!rule['business-case'])
+            continue;
+        caseOf(category).fields.push(...rule['business-case'].fields.map(caseField));
+        caseOf(category).checklist.push(...rule['business-case'].checklist);
+    }
+    const byCategory = [...cases.values()]
+        .map((rule) => ({ ...rule, fields: uniqueBy(rule.fields, (field) => field.heading), checklist: uniqueBy(rule.checklist, (entry) => entry) }))
+        .filter((rule) => rule.fields.length > 0 || rule.checklist.length > 0 || shared['applies-to'].includes(rule.category));
+    return {
+        appliesTo: shared['applies-to'],
+        fields: uniqueBy([...shared.fields.map(caseField), ...byCategory.flatMap((rule) => rule.fields)], (field) => field.heading),
+        checklist: uniqueBy([...shared.checklist, ...byCategory.flatMap((rule) => rule.checklist)], (entry) => entry),
+        byCategory,
+    };
+}
+function caseField(field) {
+    return {
+        heading: field.heading,
+        minWords: field['min-words'],
+        oneOf: field['one-of'],
+        failOn: field['fail-on'],
+        message: field.message,
+        type: field.type,
+        required: field.required,
+    };
+}
+/** The first of each group of values with the same heading, compared as the engine compares headings. */
+function uniqueBy(values, text) {
+    const seen = new Set();
+    return values.filter((value) => {
+        const key = issue_form_normalizeHeading(text(value));
+        return seen.has(key) ? false : (seen.add(key), true);
+    });
 }
 /** Bets are the business case's categories unless the file names others. */
 function betsRule(bets, businessCaseCategories) {
@@ -50988,33 +51931,6 @@ function unique(problems) {
     });
 }
 
-;// CONCATENATED MODULE: ./lib/core/wording.js
-/** A number rounded to `decimals` places, as a number (for chart data): 12.345 → 12.35. */
-function round(value, decimals = 2) {
-    const factor = 10 ** decimals;
-    return Math.round(value * factor) / factor;
-}
-/** A number as every report writes it: at most two decimals, thousands separated: "4,990", "12.5". */
-function formatNumber(value) {
-    return value.toLocaleString('en-US', { maximumFractionDigits: 2 });
-}
-/** "1 item", "3 items", "1,200 points". */
-function wording_plural(count, singular, pluralForm = `${singular}s`) {
-    return `${formatNumber(count)} ${count === 1 ? singular : pluralForm}`;
-}
-/** A number of points as people say it: "8 points", "12.5 points", "1 item" (in `issues` units, where every item counts 1). */
-function amount(points, unit) {
-    return wording_plural(round(points), unit === 'issues' ? 'item' : 'point');
-}
-/** "Deal work" from "deal work". */
-function capitalize(text) {
-    return text.charAt(0).toUpperCase() + text.slice(1);
-}
-/** A sentence without its final period (or ellipsis), to be followed by more words: "Ask sales." → "Ask sales". */
-function withoutFinalPeriod(text) {
-    return text.trim().replace(/[.\s]+$/, '');
-}
-
 ;// CONCATENATED MODULE: ./lib/policy/summary.js
 
 /** One line that says what a policy enforces: `2 categories (deal ≤ 10%, strategic ≥ 60%), 7 business-case fields, …`. */
@@ -51025,21 +51941,27 @@ function summarizePolicy(policy) {
         return limits ? `${c.name} ${limits}` : c.name;
     });
     parts.push(`${wording_plural(policy.categories.length, 'category', 'categories')}${categories.length ? ` (${categories.join(', ')})` : ''}`);
-    const { fields, checklist, appliesTo } = policy.businessCase;
-    if (appliesTo.length) {
-        parts.push(`${wording_plural(fields.length, 'business-case field')} and ${wording_plural(checklist.length, 'review')} for ${appliesTo.join(', ')}`);
-    }
+    parts.push(...businessCases(policy));
     if (policy.forbiddenLabels.length)
         parts.push(wording_plural(policy.forbiddenLabels.length, 'forbidden label'));
     parts.push(policy.enforcement.failOn.length ? `fails on ${policy.enforcement.failOn.join(', ')}` : 'never fails the check');
     return parts.join(', ');
+}
+/** "7 business-case fields and 2 reviews for deal", one part per size of case, naming its categories in policy order. */
+function businessCases(policy) {
+    const groups = new Map();
+    for (const rule of policy.businessCase.byCategory) {
+        const size = `${wording_plural(rule.fields.length, 'business-case field')} and ${wording_plural(rule.checklist.length, 'review')}`;
+        groups.set(size, [...(groups.get(size) ?? []), rule.category]);
+    }
+    return [...groups].map(([size, categories]) => `${size} for ${categories.join(', ')}`);
 }
 
 ;// CONCATENATED MODULE: external "fs"
 const external_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("fs");
 ;// CONCATENATED MODULE: external "os"
 const external_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("os");
-;// CONCATENATED MODULE: ./node_modules/@actions/github/lib/context.js
+;// CONCATENATED MODULE: ../main/node_modules/@actions/github/lib/context.js
 
 
 class Context {
@@ -51092,11 +52014,11 @@ class Context {
     }
 }
 //# sourceMappingURL=context.js.map
-// EXTERNAL MODULE: ./node_modules/@actions/github/node_modules/@actions/http-client/lib/index.js
-var lib = __nccwpck_require__(9659);
-// EXTERNAL MODULE: ./node_modules/undici/index.js
-var undici = __nccwpck_require__(4371);
-;// CONCATENATED MODULE: ./node_modules/@actions/github/lib/internal/utils.js
+// EXTERNAL MODULE: ../main/node_modules/@actions/github/node_modules/@actions/http-client/lib/index.js
+var lib = __nccwpck_require__(1947);
+// EXTERNAL MODULE: ../main/node_modules/undici/index.js
+var undici = __nccwpck_require__(2480);
+;// CONCATENATED MODULE: ../main/node_modules/@actions/github/lib/internal/utils.js
 var __awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
     function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
     return new (P || (P = Promise))(function (resolve, reject) {
@@ -51149,7 +52071,7 @@ function getUserAgentWithOrchestrationId(baseUserAgent) {
     return baseUserAgent;
 }
 //# sourceMappingURL=utils.js.map
-;// CONCATENATED MODULE: ./node_modules/universal-user-agent/index.js
+;// CONCATENATED MODULE: ../main/node_modules/universal-user-agent/index.js
 function getUserAgent() {
   if (typeof navigator === "object" && "userAgent" in navigator) {
     return navigator.userAgent;
@@ -51164,7 +52086,7 @@ function getUserAgent() {
   return "<environment undetectable>";
 }
 
-;// CONCATENATED MODULE: ./node_modules/before-after-hook/lib/register.js
+;// CONCATENATED MODULE: ../main/node_modules/before-after-hook/lib/register.js
 // @ts-check
 
 function register(state, name, method, options) {
@@ -51193,7 +52115,7 @@ function register(state, name, method, options) {
   });
 }
 
-;// CONCATENATED MODULE: ./node_modules/before-after-hook/lib/add.js
+;// CONCATENATED MODULE: ../main/node_modules/before-after-hook/lib/add.js
 // @ts-check
 
 function addHook(state, kind, name, hook) {
@@ -51241,7 +52163,7 @@ function addHook(state, kind, name, hook) {
   });
 }
 
-;// CONCATENATED MODULE: ./node_modules/before-after-hook/lib/remove.js
+;// CONCATENATED MODULE: ../main/node_modules/before-after-hook/lib/remove.js
 // @ts-check
 
 function removeHook(state, name, method) {
@@ -51262,7 +52184,7 @@ function removeHook(state, name, method) {
   state.registry[name].splice(index, 1);
 }
 
-;// CONCATENATED MODULE: ./node_modules/before-after-hook/index.js
+;// CONCATENATED MODULE: ../main/node_modules/before-after-hook/index.js
 // @ts-check
 
 
@@ -51309,7 +52231,7 @@ function Collection() {
 
 /* harmony default export */ const before_after_hook = ({ Singular, Collection });
 
-;// CONCATENATED MODULE: ./node_modules/@octokit/endpoint/dist-bundle/index.js
+;// CONCATENATED MODULE: ../main/node_modules/@octokit/endpoint/dist-bundle/index.js
 // pkg/dist-src/defaults.js
 
 
@@ -51655,7 +52577,7 @@ function withDefaults(oldDefaults, newDefaults) {
 var endpoint = withDefaults(null, DEFAULTS);
 
 
-;// CONCATENATED MODULE: ./node_modules/content-type/dist/index.js
+;// CONCATENATED MODULE: ../main/node_modules/content-type/dist/index.js
 /*!
  * content-type
  * Copyright(c) 2015 Douglas Christopher Wilson
@@ -51947,7 +52869,7 @@ function unescapeQuotedPairs(str, start, end) {
     return result + str.slice(start, end);
 }
 //# sourceMappingURL=index.js.map
-;// CONCATENATED MODULE: ./node_modules/json-with-bigint/json-with-bigint.js
+;// CONCATENATED MODULE: ../main/node_modules/json-with-bigint/json-with-bigint.js
 const intRegex = /^-?\d+$/;
 const noiseValue = /^-?\d+n+$/; // Noise - strings that match the custom format before being converted to it
 const originalStringify = JSON.stringify;
@@ -52548,7 +53470,7 @@ const JSONParse = (text, reviver) => {
 
 
 
-;// CONCATENATED MODULE: ./node_modules/@octokit/request-error/dist-src/index.js
+;// CONCATENATED MODULE: ../main/node_modules/@octokit/request-error/dist-src/index.js
 class RequestError extends Error {
   name;
   /**
@@ -52589,7 +53511,7 @@ class RequestError extends Error {
 }
 
 
-;// CONCATENATED MODULE: ./node_modules/@octokit/request/dist-bundle/index.js
+;// CONCATENATED MODULE: ../main/node_modules/@octokit/request/dist-bundle/index.js
 // pkg/dist-src/index.js
 
 
@@ -52796,7 +53718,7 @@ var request = dist_bundle_withDefaults(endpoint, defaults_default);
 /* v8 ignore next -- @preserve */
 /* v8 ignore else -- @preserve */
 
-;// CONCATENATED MODULE: ./node_modules/@octokit/graphql/dist-bundle/index.js
+;// CONCATENATED MODULE: ../main/node_modules/@octokit/graphql/dist-bundle/index.js
 // pkg/dist-src/index.js
 
 
@@ -52927,7 +53849,7 @@ function withCustomRequest(customRequest) {
 
 /* v8 ignore if -- @preserve */
 
-;// CONCATENATED MODULE: ./node_modules/@octokit/auth-token/dist-bundle/index.js
+;// CONCATENATED MODULE: ../main/node_modules/@octokit/auth-token/dist-bundle/index.js
 // pkg/dist-src/is-jwt.js
 var b64url = "(?:[a-zA-Z0-9_-]+)";
 var sep = "\\.";
@@ -52982,11 +53904,11 @@ var createTokenAuth = function createTokenAuth2(token) {
 };
 
 
-;// CONCATENATED MODULE: ./node_modules/@octokit/core/dist-src/version.js
+;// CONCATENATED MODULE: ../main/node_modules/@octokit/core/dist-src/version.js
 const version_VERSION = "7.0.8";
 
 
-;// CONCATENATED MODULE: ./node_modules/@octokit/core/dist-src/index.js
+;// CONCATENATED MODULE: ../main/node_modules/@octokit/core/dist-src/index.js
 
 
 
@@ -53127,12 +54049,12 @@ class Octokit {
 }
 
 
-;// CONCATENATED MODULE: ./node_modules/@octokit/plugin-rest-endpoint-methods/dist-src/version.js
+;// CONCATENATED MODULE: ../main/node_modules/@octokit/plugin-rest-endpoint-methods/dist-src/version.js
 const dist_src_version_VERSION = "17.0.0";
 
 //# sourceMappingURL=version.js.map
 
-;// CONCATENATED MODULE: ./node_modules/@octokit/plugin-rest-endpoint-methods/dist-src/generated/endpoints.js
+;// CONCATENATED MODULE: ../main/node_modules/@octokit/plugin-rest-endpoint-methods/dist-src/generated/endpoints.js
 const Endpoints = {
   actions: {
     addCustomLabelsToSelfHostedRunnerForOrg: [
@@ -55426,7 +56348,7 @@ var endpoints_default = Endpoints;
 
 //# sourceMappingURL=endpoints.js.map
 
-;// CONCATENATED MODULE: ./node_modules/@octokit/plugin-rest-endpoint-methods/dist-src/endpoints-to-methods.js
+;// CONCATENATED MODULE: ../main/node_modules/@octokit/plugin-rest-endpoint-methods/dist-src/endpoints-to-methods.js
 
 const endpointMethodsMap = /* @__PURE__ */ new Map();
 for (const [scope, endpoints] of Object.entries(endpoints_default)) {
@@ -55552,7 +56474,7 @@ function decorate(octokit, scope, methodName, defaults, decorations) {
 
 //# sourceMappingURL=endpoints-to-methods.js.map
 
-;// CONCATENATED MODULE: ./node_modules/@octokit/plugin-rest-endpoint-methods/dist-src/index.js
+;// CONCATENATED MODULE: ../main/node_modules/@octokit/plugin-rest-endpoint-methods/dist-src/index.js
 
 
 function restEndpointMethods(octokit) {
@@ -55573,7 +56495,7 @@ legacyRestEndpointMethods.VERSION = dist_src_version_VERSION;
 
 //# sourceMappingURL=index.js.map
 
-;// CONCATENATED MODULE: ./node_modules/@octokit/plugin-paginate-rest/dist-bundle/index.js
+;// CONCATENATED MODULE: ../main/node_modules/@octokit/plugin-paginate-rest/dist-bundle/index.js
 // pkg/dist-src/version.js
 var plugin_paginate_rest_dist_bundle_VERSION = "0.0.0-development";
 
@@ -55985,7 +56907,7 @@ function paginateRest(octokit) {
 paginateRest.VERSION = plugin_paginate_rest_dist_bundle_VERSION;
 
 
-;// CONCATENATED MODULE: ./node_modules/@actions/github/lib/utils.js
+;// CONCATENATED MODULE: ../main/node_modules/@actions/github/lib/utils.js
 
 
 // octokit + plugins
@@ -56024,9 +56946,9 @@ function getOctokitOptions(token, options) {
     return opts;
 }
 //# sourceMappingURL=utils.js.map
-// EXTERNAL MODULE: ./node_modules/bottleneck/light.js
-var light = __nccwpck_require__(3251);
-;// CONCATENATED MODULE: ./node_modules/@octokit/plugin-retry/dist-bundle/index.js
+// EXTERNAL MODULE: ../main/node_modules/bottleneck/light.js
+var light = __nccwpck_require__(8115);
+;// CONCATENATED MODULE: ../main/node_modules/@octokit/plugin-retry/dist-bundle/index.js
 // pkg/dist-src/version.js
 var plugin_retry_dist_bundle_VERSION = "0.0.0-development";
 
@@ -56109,7 +57031,7 @@ function retry(octokit, octokitOptions) {
 retry.VERSION = plugin_retry_dist_bundle_VERSION;
 
 
-;// CONCATENATED MODULE: ./node_modules/@octokit/plugin-throttling/dist-bundle/index.js
+;// CONCATENATED MODULE: ../main/node_modules/@octokit/plugin-throttling/dist-bundle/index.js
 // pkg/dist-src/index.js
 
 
@@ -56414,6 +57336,8 @@ function rateLimitReset(error) {
 const PERMISSIONS = {
     issues: ['contents: read', 'issues: write'],
     'pull-requests': ['contents: read', 'issues: read', 'pull-requests: write'],
+    // The merge gate's status is set by pull-request runs and by issue events and audits, which read the open pull requests.
+    statuses: ['contents: read', 'issues: write', 'pull-requests: read', 'statuses: write'],
 };
 /**
  * The token may not write here: say which permission to grant and how. A 403
@@ -56613,6 +57537,7 @@ function createGitHubClient(options) {
     });
     return {
         octokit,
+        ...(options.earlierIdentities?.length ? { earlierIdentities: options.earlierIdentities } : {}),
         graphql: async (document, variables = {}) => {
             try {
                 // The object form lets `url` name the endpoint; none of our variables is called query or url.
@@ -56687,8 +57612,6 @@ function trimSlash(url) {
     return url.replace(/\/+$/, '');
 }
 
-;// CONCATENATED MODULE: external "node:path"
-const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
 ;// CONCATENATED MODULE: ./lib/github/describe-failure.js
 /**
  * One line that says what failed, on which request, in GitHub's own words,
@@ -56703,14 +57626,14 @@ function describeFailure(error) {
     if (graphqlErrors)
         return `GitHub's GraphQL API refused ${operationOf(request)}: ${graphqlErrors.map(describeGraphqlError).join('; ')}.`;
     if (!request)
-        return oneLine(getErrorMessage(error));
+        return describe_failure_oneLine(getErrorMessage(error));
     const target = `${request.method ?? 'GET'} ${describe_failure_pathOf(request.url)}`;
     if (isConnectionFailure(error)) {
         return `${target} got no answer from GitHub: ${connectionProblem(error)}. ${TRANSIENT_ADVICE}`;
     }
     const status = httpStatus(error);
     const advice = status === undefined ? undefined : adviceFor(status);
-    return `${target} failed: GitHub answered ${status ?? 'with an error'}: ${oneLine(getErrorMessage(error))}${advice ? `. ${advice}` : ''}`;
+    return `${target} failed: GitHub answered ${status ?? 'with an error'}: ${describe_failure_oneLine(getErrorMessage(error))}${advice ? `. ${advice}` : ''}`;
 }
 const TRANSIENT_ADVICE = 'This is a problem on GitHub’s side or on the way to it, not in the workflow; the next run will try again';
 /** Advice that follows from the status alone; permissions and rate limits are explained where the request is known. */
@@ -56735,10 +57658,10 @@ function connectionProblem(error) {
     const cause = error.cause;
     // The client's own deadline: its message says how long it waited ("no answer within 30s").
     if (cause?.name === 'TimeoutError')
-        return `the request timed out (${oneLine(getErrorMessage(error))})`;
+        return `the request timed out (${describe_failure_oneLine(getErrorMessage(error))})`;
     if (name === 'AbortError' || name === 'TimeoutError')
         return 'the request timed out';
-    return `the connection broke before an answer came (${oneLine(getErrorMessage(error))})`;
+    return `the connection broke before an answer came (${describe_failure_oneLine(getErrorMessage(error))})`;
 }
 function requestOf(error) {
     if (typeof error !== 'object' || error === null || !('request' in error))
@@ -56755,7 +57678,7 @@ function graphqlErrorsOf(error) {
 function describeGraphqlError(error) {
     const where = error.path?.length ? ` (at ${error.path.join('.')})` : '';
     const kind = error.type ? `${error.type}: ` : '';
-    return `${kind}${oneLine(error.message ?? 'no message')}${where}`;
+    return `${kind}${describe_failure_oneLine(error.message ?? 'no message')}${where}`;
 }
 /** "the query IssuePage" from the document's operation name, or "a query". */
 function operationOf(request) {
@@ -56773,7 +57696,7 @@ function describe_failure_pathOf(url) {
     }
 }
 /** A multi-line message as one line: "Invalid inputs: a; b" rather than only "Invalid inputs:". */
-function oneLine(text) {
+function describe_failure_oneLine(text) {
     const lines = text
         .split(/\r?\n/)
         .map((line) => line.trim().replace(/^[-*]\s+/, ''))
@@ -56976,43 +57899,6 @@ function readManifest(path) {
     }
 }
 
-;// CONCATENATED MODULE: ./lib/core/rules/context.js
-function itemRef(item) {
-    return { number: item.number, title: item.title, url: item.url };
-}
-/** The fields every finding about one item carries. */
-function aboutItem({ item, assessment }) {
-    return {
-        item: itemRef(item),
-        category: assessment.category,
-        ...(assessment.customer === null ? {} : { customer: assessment.customer }),
-    };
-}
-const DAY_MS = 86_400_000;
-/** Timestamps already parsed: a sort compares each item about log2(N) times. Bounded, since dates come from payloads. */
-const parsedTimes = new Map();
-function timeOf(timestamp) {
-    let time = parsedTimes.get(timestamp);
-    if (time === undefined) {
-        time = Date.parse(timestamp);
-        if (parsedTimes.size >= 50_000)
-            parsedTimes.clear();
-        parsedTimes.set(timestamp, time);
-    }
-    return time;
-}
-/** Newest first, by creation, then by number: the order readers scan contributors in. */
-function newestFirst(a, b) {
-    const byCreation = timeOf(b.createdAt) - timeOf(a.createdAt);
-    return Number.isNaN(byCreation) || byCreation === 0 ? b.number - a.number : byCreation;
-}
-/** "#12, #9, #4" with at most `limit` shown, then "and 3 more". */
-function listItems(numbers, limit = 5) {
-    const shown = numbers.slice(0, limit).map((n) => `#${n}`);
-    const rest = numbers.length - shown.length;
-    return rest > 0 ? `${shown.join(', ')} and ${rest} more` : shown.join(', ');
-}
-
 ;// CONCATENATED MODULE: ./lib/core/rules/backlog.js
 /**
  * Backlog: an item nobody touched for a year will not be done. Flag it; with
@@ -57099,116 +57985,6 @@ function archivePending(assessed, days, decision) {
     };
 }
 
-;// CONCATENATED MODULE: ./lib/core/rules/business-case.js
-
-
-
-
-function business_case_businessCaseRule(context) {
-    const { businessCase } = context.policy;
-    if (businessCase.appliesTo.length === 0)
-        return [];
-    const applies = new Set(businessCase.appliesTo);
-    return context.items
-        .filter(({ item, assessment }) => item.state === 'open' && applies.has(assessment.category))
-        .flatMap((assessed) => [
-        ...businessCase.fields.flatMap((field) => checkField(assessed, field)),
-        ...businessCase.checklist.flatMap((entry) => checkReview(assessed, entry)),
-    ]);
-}
-function checkField(assessed, field) {
-    const answer = (formAnswer(assessed.item.form, field.heading) ?? '').trim();
-    const base = { ...aboutItem(assessed), field: field.heading };
-    const why = field.message ? ` (${withoutFinalPeriod(field.message)})` : '';
-    if (answer === '') {
-        if (!field.required)
-            return [];
-        return [{ ...base, kind: 'missing-field', message: `No answer to "${field.heading}"`, fix: `${howToAnswer(field)}${why}` }];
-    }
-    const problem = invalidAnswer(field, answer);
-    if (problem)
-        return [{ ...base, kind: 'invalid-field', message: problem, fix: `${howToAnswer(field)}${why}` }];
-    if (field.failOn?.some((failing) => sameAnswer(failing, answer))) {
-        return [
-            {
-                ...base,
-                kind: 'not-without-customer',
-                message: `"${field.heading}" is answered "${business_case_oneLine(answer)}"`,
-                fix: `${field.message ? `${withoutFinalPeriod(field.message)} — go` : 'Go'} ahead only if the answer is ${acceptable(field)}, otherwise decline the request`,
-            },
-        ];
-    }
-    return [];
-}
-/** Why the answer does not count, or undefined when it does. */
-function invalidAnswer(field, answer) {
-    if (field.type === 'date' && parseFormDate(answer) === undefined) {
-        return `"${field.heading}" is not a date: "${business_case_oneLine(answer)}"`;
-    }
-    if (field.minWords !== undefined) {
-        const words = countWords(answer);
-        if (words < field.minWords)
-            return `"${field.heading}" has ${wording_plural(words, 'word')}, fewer than ${field.minWords}`;
-    }
-    if (field.oneOf && !field.oneOf.some((option) => sameAnswer(option, answer))) {
-        return `"${field.heading}" is "${business_case_oneLine(answer)}", not one of the expected answers`;
-    }
-    return undefined;
-}
-/** The answers that pass: "Yes", or "anything but No". */
-function acceptable(field) {
-    const passing = (field.oneOf ?? []).filter((option) => !field.failOn?.some((failing) => sameAnswer(failing, option)));
-    if (passing.length > 0)
-        return passing.join(' or ');
-    return `not ${(field.failOn ?? []).join(' or ')}`;
-}
-/** The concrete instruction a product manager can follow. */
-function howToAnswer(field) {
-    if (field.oneOf)
-        return `Answer "${field.heading}" with one of: ${field.oneOf.join(', ')}`;
-    if (field.type === 'date')
-        return `Fill in "${field.heading}" with a date like 2026-12-31`;
-    if (field.minWords !== undefined)
-        return `Fill in "${field.heading}" with at least ${wording_plural(field.minWords, 'word')}`;
-    return `Fill in "${field.heading}"`;
-}
-function checkReview(assessed, entry) {
-    const wanted = issue_form_normalizeHeading(entry);
-    const box = assessed.item.checklist.find((candidate) => issue_form_normalizeHeading(candidate.text) === wanted);
-    if (box?.checked)
-        return [];
-    return [
-        {
-            ...aboutItem(assessed),
-            kind: 'unchecked-review',
-            field: entry,
-            message: box ? `"${entry}" is not ticked` : `No "${entry}" checkbox`,
-            fix: box ? `Tick "${entry}" once it has happened` : `Add "- [x] ${entry}" to the description once it has happened`,
-        },
-    ];
-}
-const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})(?:[T ][\d:.]+(?:Z|[+-]\d{2}:?\d{2})?)?$/;
-/** A form date as midnight UTC in milliseconds: ISO 8601 only, so "03/04/2026" never means two different days. */
-function parseFormDate(text) {
-    const match = ISO_DATE.exec(text.trim());
-    if (!match)
-        return undefined;
-    const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
-    const midnight = Date.UTC(year, month - 1, day);
-    const check = new Date(midnight);
-    if (check.getUTCFullYear() !== year || check.getUTCMonth() !== month - 1 || check.getUTCDate() !== day)
-        return undefined;
-    return midnight;
-}
-function countWords(text) {
-    return normalizeAnswer(text).split(' ').filter((word) => /[\p{L}\p{N}]/u.test(word)).length;
-}
-/** Answers can span lines; a message is one line and short. */
-function business_case_oneLine(text, max = 60) {
-    const flat = text.replace(/\s+/g, ' ').trim();
-    return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat;
-}
-
 ;// CONCATENATED MODULE: ./lib/core/rules/bets.js
 /** Bets: a deal request is a bet with a review date; past it, decide to keep betting or walk away. */
 
@@ -57275,7 +58051,7 @@ function categoryBudget(policy, rule, planned, total) {
     const name = rule?.name ?? OTHER_CATEGORY;
     const members = planned.filter(({ assessment }) => assessment.category === name);
     const points = sumScaled(members);
-    const customers = customerBudgets(policy, rule, members, points);
+    const customers = customerBudgets({ policy, rule, members, categoryPoints: points, total });
     const { maxShare, minShare } = rule ?? {};
     const over = maxShare !== undefined && exceedsShare(points, total, maxShare);
     const under = minShare !== undefined && belowShare(points, total, minShare);
@@ -57306,15 +58082,24 @@ function budgetStatus(over, under, limited) {
         return 'under';
     return limited ? 'ok' : 'uncapped';
 }
-/** Each customer's share of a category, largest first, and a finding for each one over the per-customer cap. */
-function customerBudgets(policy, rule, members, categoryPoints) {
+/**
+ * Each customer's share of a category (and of all planned work, when that is
+ * capped), largest first, and a finding for each customer over either cap.
+ */
+function customerBudgets({ policy, rule, members, categoryPoints, total }) {
     const findings = [];
     const cap = rule?.perCustomerMaxShare;
+    const plannedCap = rule?.perCustomerMaxPlannedShare;
     const budgets = [...byCustomer(members).entries()].map(([customer, items]) => {
         const points = sumScaled(items);
-        const over = cap !== undefined && exceedsShare(points, categoryPoints, cap);
-        if (over && rule) {
-            findings.push(customerOverShare({ policy, name: rule.name, customer, points, total: categoryPoints, cap, contributors: contributorsOf(items) }));
+        const overCategory = cap !== undefined && exceedsShare(points, categoryPoints, cap);
+        const overPlanned = plannedCap !== undefined && exceedsShare(points, total, plannedCap);
+        if (rule && (overCategory || overPlanned)) {
+            const facts = { policy, name: rule.name, customer, points, contributors: contributorsOf(items) };
+            // One finding per customer: the cap that asks the most of it.
+            const byCategory = overCategory ? customerOverShare({ ...facts, total: categoryPoints, cap: cap }) : undefined;
+            const byPlanned = overPlanned ? customerOverPlannedShare({ ...facts, total, cap: plannedCap }) : undefined;
+            findings.push(byCategory && byPlanned ? (byCategory.excess >= byPlanned.excess ? byCategory : byPlanned).finding : (byCategory ?? byPlanned).finding);
         }
         return {
             customer,
@@ -57322,7 +58107,8 @@ function customerBudgets(policy, rule, members, categoryPoints) {
             points: fromScaled(points),
             share: formatPercent(points, categoryPoints),
             ...(cap ? { cap: cap.text } : {}),
-            over,
+            ...(plannedCap ? { plannedShare: formatPercent(points, total), plannedCap: plannedCap.text } : {}),
+            over: overCategory || overPlanned,
             scaled: points,
         };
     });
@@ -57374,15 +58160,29 @@ function underMinShare(facts) {
         contributors,
     };
 }
-function customerOverShare({ policy, name, customer, points, total, contributors, cap }) {
+function customerOverShare(facts) {
+    const { policy, name, customer, points, total, cap } = facts;
+    const message = `${customer} has ${formatPercent(points, total)} of ${name} work, above the ${cap.text} per-customer cap (${ofTotal(policy, points, total)})`;
+    return customerFinding(facts, message);
+}
+/** The cap on all planned work: "acme has 6% of all planned work (through deal work), above the 5% per-customer cap of all planned work". */
+function customerOverPlannedShare(facts) {
+    const { policy, name, customer, points, total, cap } = facts;
+    const message = `${customer} has ${formatPercent(points, total)} of all planned work through ${name} work, above the ${cap.text} per-customer cap of all planned work (${ofTotal(policy, points, total)})`;
+    return customerFinding(facts, message);
+}
+function customerFinding({ policy, name, customer, points, total, contributors, cap }, message) {
     const excess = pointsToRemove(points, total, cap);
     return {
-        kind: 'customer-over-share',
-        category: name,
-        customer,
-        message: `${customer} has ${formatPercent(points, total)} of ${name} work, above the ${cap.text} per-customer cap (${ofTotal(policy, points, total)})`,
-        fix: `Defer or descope at least ${amount(excess, policy.work.unit)} of ${customer}'s requests so no customer dominates — newest first: ${listItems(contributors)}`,
-        contributors,
+        excess,
+        finding: {
+            kind: 'customer-over-share',
+            category: name,
+            customer,
+            message,
+            fix: `Defer or descope at least ${amount(excess, policy.work.unit)} of ${customer}'s requests so no customer dominates — newest first: ${listItems(contributors)}`,
+            contributors,
+        },
     };
 }
 /** Whole points to take out so that `part / whole` is within the cap: x ≥ (part − cap·whole) / (1 − cap). */
@@ -57497,85 +58297,6 @@ function howToSize(policy) {
     return capitalize(ways);
 }
 
-;// CONCATENATED MODULE: ./lib/core/outcomes.js
-
-
-
-/** How a bet turned out, as `/roadmap outcome` records it: each has its label (enforcement.labels). */
-const OUTCOMES = ['hit', 'missed', 'walked-away'];
-/** The outcome an item carries, by the labels the policy names for them. */
-function outcomeOf(policy, item) {
-    const labels = item.labels.map((label) => label.trim().toLowerCase());
-    return OUTCOMES.find((name) => labels.includes(policy.enforcement.labels.outcome[name].trim().toLowerCase()));
-}
-function isBet(policy, item) {
-    return policy.bets.appliesTo.includes(classify(policy, item).category);
-}
-/** Bets closed over the last `months` calendar months (UTC) up to `now`, and how they turned out. */
-function betOutcomes(policy, items, now, months) {
-    const at = new Date(now);
-    const since = new Date(Date.UTC(at.getUTCFullYear(), at.getUTCMonth() - (months - 1), 1)).toISOString();
-    const closed = uniqueClosed(items).filter((item) => {
-        const closedAt = Date.parse(item.closedAt ?? '');
-        return closedAt >= Date.parse(since) && closedAt <= at.getTime() && isBet(policy, item) && (item.closedAs !== 'duplicate') && (item.closedAs !== 'not-planned' || outcomeOf(policy, item) !== undefined);
-    });
-    const outcomes = closed.map((item) => outcomeOf(policy, item));
-    const count = (name) => outcomes.filter((outcome) => outcome === name).length;
-    return {
-        since,
-        months,
-        bets: closed.length,
-        recorded: outcomes.filter(Boolean).length,
-        hit: count('hit'),
-        missed: count('missed'),
-        walkedAway: count('walked-away'),
-        neverReviewed: closed.filter((_, index) => outcomes[index] === undefined).map((item) => item.number),
-    };
-}
-/**
- * `outcome-missing`: a bet closed as completed, or past its review date,
- * more than `bets.outcome-due-days` ago, with no outcome recorded.
- */
-function outcomeMissingRule(policy, items, now) {
-    const dueDays = policy.bets.outcomeDueDays;
-    if (dueDays === undefined)
-        return [];
-    return uniqueByNumber(items).flatMap((item) => {
-        if (!isBet(policy, item) || outcomeOf(policy, item) !== undefined)
-            return [];
-        const start = judgedFrom(policy, item);
-        if (start === undefined || now - start.at <= dueDays * DAY_MS)
-            return [];
-        const { category, customer } = classify(policy, item);
-        return [
-            {
-                kind: 'outcome-missing',
-                item: { number: item.number, title: item.title, url: item.url },
-                category,
-                ...(customer === null ? {} : { customer }),
-                message: `No outcome recorded ${Math.floor((now - start.at) / DAY_MS)} days after ${start.what} (due within ${dueDays})`,
-                fix: 'Say how the bet turned out: comment `/roadmap outcome hit|missed|walked-away <evidence>`',
-            },
-        ];
-    });
-}
-/** Since when an outcome is expected: the bet's delivery, or its review date while it is open. */
-function judgedFrom(policy, item) {
-    if (item.state === 'closed') {
-        const closedAt = Date.parse(item.closedAt ?? '');
-        return item.closedAs !== 'not-planned' && item.closedAs !== 'duplicate' && Number.isFinite(closedAt) ? { at: closedAt, what: 'it was delivered' } : undefined;
-    }
-    const field = policy.bets.reviewField;
-    const reviewBy = field ? fieldTexts(item, field).map(parseFormDate).find((date) => date !== undefined) : undefined;
-    return reviewBy === undefined ? undefined : { at: reviewBy, what: 'its review date' };
-}
-function uniqueClosed(items) {
-    return uniqueByNumber(items).filter((item) => item.state === 'closed');
-}
-function uniqueByNumber(items) {
-    return [...new Map(items.map((item) => [item.number, item])).values()].sort((a, b) => a.number - b.number);
-}
-
 ;// CONCATENATED MODULE: ./lib/core/evaluate.js
 
 
@@ -57604,7 +58325,7 @@ function evaluate(policy, items, now, closed = []) {
     const drafts = [
         ...budgets.findings,
         ...exemptions_exemptionsRule(context),
-        ...business_case_businessCaseRule(context),
+        ...businessCaseRule(context),
         ...forbiddenLabelsRule(context),
         ...bets_betsRule(context),
         ...backlog_backlogRule(context, archive),
@@ -57689,45 +58410,98 @@ function compareFindings(a, b) {
     return (a.item?.number ?? 0) - (b.item?.number ?? 0) || FINDING_KINDS.indexOf(a.kind) - FINDING_KINDS.indexOf(b.kind);
 }
 
-;// CONCATENATED MODULE: ./lib/core/trend.js
+;// CONCATENATED MODULE: ./lib/core/verdict.js
+/**
+ * The run's verdict, judged once: whether the check passes and why, the
+ * findings counted by kind (in findings, and in the items or budgets they
+ * concern), the customer-driven share of planned and delivered work, and how
+ * the bets turned out. The terminal, the markdown report, the JSON, the job
+ * summary and the dashboard render it; none of them counts anything itself,
+ * so they cannot disagree. Pure.
+ */
 
-/** The last `months` calendar months (UTC) up to and including the month of `now`, oldest first. */
-function deliveredTrend(policy, items, now, months) {
-    const keys = monthKeys(new Date(now), months);
-    const points = new Map(keys.map((month) => [month, { month, deliveredPoints: 0, byCategory: categoryTotals() }]));
-    for (const item of items) {
-        if (!wasDelivered(item) || isExcluded(policy, item))
-            continue;
-        const month = utcMonth(item.closedAt);
-        const point = month === undefined ? undefined : points.get(month);
-        if (!point)
-            continue;
-        const { category, size } = classify(policy, item);
-        point.deliveredPoints += size;
-        point.byCategory[category] = (point.byCategory[category] ?? 0) + size;
+
+function judgeRun(input) {
+    const { evaluation, policy } = input;
+    const kinds = tallyByKind(evaluation.findings);
+    const failing = tally(evaluation.findings.filter(isFailing));
+    const customerDriven = customerDrivenShare(policy, evaluation);
+    return {
+        at: evaluation.at,
+        unit: evaluation.unit,
+        passes: failing.findings === 0,
+        failing,
+        warnings: tally(evaluation.findings.filter(isWarning)),
+        exempt: tally(evaluation.findings.filter((f) => f.exempt)),
+        kinds,
+        overBudget: evaluation.budgets.filter((b) => b.status === 'over').map((b) => b.category),
+        overShare: [...new Set(evaluation.budgets.flatMap((b) => b.customers.filter((c) => c.over).map((c) => c.customer)))],
+        planned: { items: evaluation.totalItems, points: evaluation.totalPoints },
+        customerDriven,
+        ...(input.trend ? { trend: input.trend.map((point) => trendMonth(point, customerDriven.categories)) } : {}),
+        ...(input.outcomes ? { outcomes: input.outcomes } : {}),
+    };
+}
+function isFailing(finding) {
+    return !finding.exempt && finding.severity === 'fail';
+}
+function isWarning(finding) {
+    return !finding.exempt && finding.severity === 'warn';
+}
+/** Counts findings, and the distinct items and budgets they concern. */
+function tally(findings) {
+    const items = new Set();
+    let budgets = 0;
+    for (const finding of findings) {
+        if (finding.item)
+            items.add(finding.item.number);
+        else
+            budgets += 1;
     }
-    return keys.map((month) => points.get(month));
+    return { findings: findings.length, items: items.size, budgets };
 }
-/** Keyed by category names the policy chose: no prototype, so a category named `constructor` starts at 0 like any other. */
-function categoryTotals() {
-    return Object.create(null);
+function tallyByKind(findings) {
+    return FINDING_KINDS.flatMap((kind) => {
+        const ofKind = findings.filter((f) => f.kind === kind);
+        if (ofKind.length === 0)
+            return [];
+        return [{ kind, open: tally(ofKind.filter((f) => !f.exempt)), failing: tally(ofKind.filter(isFailing)), warnings: tally(ofKind.filter(isWarning)), exempt: tally(ofKind.filter((f) => f.exempt)) }];
+    });
 }
-function monthKeys(now, months) {
-    const keys = [];
-    for (let back = Math.max(0, Math.floor(months)) - 1; back >= 0; back -= 1) {
-        const month = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - back, 1));
-        keys.push(month.toISOString().slice(0, 7));
-    }
-    return keys;
+/**
+ * The categories whose work is customer-specific: those with a cap on their
+ * share or on any one customer's share. The trend measures them, because
+ * "less customer-specific work over time" is the sign of escaping the
+ * sales-led trap; what else needs a business case does not change that.
+ */
+function customerDrivenCategories(policy) {
+    return policy.categories.filter((c) => c.maxShare || c.perCustomerMaxShare || c.perCustomerMaxPlannedShare).map((c) => c.name);
 }
-/** Closed, and not as "not planned" or a duplicate: that work was never delivered. */
-function wasDelivered(item) {
-    return item.state === 'closed' && !!item.closedAt && (item.closedAs === undefined || item.closedAs === 'completed');
+/** Points as integer thousandths, as the budgets sum them: the share is rounded exactly as the budget table's. */
+const verdict_SCALE = 1000;
+const scaled = (points) => Math.round(points * verdict_SCALE);
+function customerDrivenShare(policy, evaluation) {
+    const categories = customerDrivenCategories(policy);
+    const budgets = evaluation.budgets.filter((b) => categories.includes(b.category));
+    const points = budgets.reduce((sum, b) => sum + scaled(b.points), 0);
+    const caps = policy.categories.filter((c) => categories.includes(c.name) && c.maxShare).map((c) => c.maxShare);
+    return {
+        categories,
+        points: points / verdict_SCALE,
+        share: formatPercent(points, scaled(evaluation.totalPoints)),
+        // One cap line only makes sense when one category carries it.
+        ...(caps.length === 1 && categories.length === 1 ? { cap: caps[0] } : {}),
+    };
 }
-/** "2026-07" for any ISO 8601 moment, offsets included. */
-function utcMonth(moment) {
-    const time = Date.parse(moment);
-    return Number.isNaN(time) ? undefined : new Date(time).toISOString().slice(0, 7);
+function trendMonth(point, categories) {
+    const customerDriven = categories.reduce((sum, c) => sum + scaled(point.byCategory[c] ?? 0), 0);
+    const delivered = scaled(point.deliveredPoints);
+    return {
+        month: point.month,
+        delivered: delivered / verdict_SCALE,
+        customerDriven: customerDriven / verdict_SCALE,
+        ...(delivered > 0 ? { share: formatPercent(customerDriven, delivered) } : {}),
+    };
 }
 
 ;// CONCATENATED MODULE: ./lib/report/report-input.js
@@ -57738,6 +58512,21 @@ function utcMonth(moment) {
 
 
 
+
+
+/**
+ * Months of closed bets a report judges: the trend's window when there is
+ * one, else the last 12 months once `bets.outcome-due-days` asks for
+ * outcomes. The action's audit, `simulate` and `demo` all ask here, so they
+ * print the same "Bets and outcomes".
+ */
+function outcomeMonths(policy, trendMonths) {
+    if (policy.bets.appliesTo.length === 0)
+        return 0;
+    if (trendMonths > 0)
+        return trendMonths;
+    return policy.bets.outcomeDueDays === undefined ? 0 : 12;
+}
 function buildReportInput(options) {
     const { policy, items, now, trendMonths = 0 } = options;
     return {
@@ -57755,7 +58544,18 @@ function buildReportInput(options) {
             ? { trend: { points: deliveredTrend(policy, items, now, trendMonths), extraRequests: options.trendExtraRequests ?? 0 } }
             : {}),
         ...(options.outcomeMonths ? { outcomes: betOutcomes(policy, items, now, options.outcomeMonths) } : {}),
+        ...executionOf(policy, now, options.execution),
     };
+}
+/** A snapshot's milestones and items as the execution report reads them; nothing when it has no milestones. */
+function snapshotExecution(snapshot) {
+    return snapshot.milestones ? { execution: { milestones: snapshot.milestones, items: snapshot.items } } : {};
+}
+function executionOf(policy, now, execution) {
+    if (!execution || execution.milestones.every((milestone) => milestone.dueOn === null))
+        return {};
+    const report = roadmapExecution({ policy, now, customerCategories: customerDrivenCategories(policy), ...execution });
+    return report ? { execution: report } : {};
 }
 
 ;// CONCATENATED MODULE: ./lib/snapshot/checks.js
@@ -57822,7 +58622,14 @@ function budgetsOutput(evaluation) {
         cap: b.maxShare?.text ?? null,
         floor: b.minShare?.text ?? null,
         status: b.status,
-        customers: b.customers.map((c) => ({ customer: c.customer, points: c.points, share: c.share, cap: c.cap ?? null, over: c.over })),
+        customers: b.customers.map((c) => ({
+            customer: c.customer,
+            points: c.points,
+            share: c.share,
+            cap: c.cap ?? null,
+            ...(c.plannedCap ? { plannedShare: c.plannedShare, plannedCap: c.plannedCap } : {}),
+            over: c.over,
+        })),
     }));
 }
 
@@ -57836,7 +58643,7 @@ function budgetsOutput(evaluation) {
 const GITHUB_BODY_LIMIT = 65_536;
 // C0 and C1 control characters, including ESC (terminal colour injection), except tab and newlines.
 // eslint-disable-next-line no-control-regex -- matching control characters is the point
-const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/g;
+const escape_CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/g;
 // Bidirectional overrides can make text read differently from what it is.
 const BIDI = /[\u202a-\u202e\u2066-\u2069]/g;
 // Every ASCII character that can start or end markdown formatting, a link, math (`$`) or an HTML
@@ -57857,7 +58664,7 @@ const EMOJI_CODE = /:(?=[\w+-]+:)/g;
 const ZERO_WIDTH_JOINER = '\u200d';
 /** Removes control and bidirectional-override characters and folds every run of whitespace into one space. */
 function plainText(text) {
-    return text.replace(CONTROL, ' ').replace(BIDI, '').replace(/\s+/g, ' ').trim();
+    return text.replace(escape_CONTROL, ' ').replace(BIDI, '').replace(/\s+/g, ' ').trim();
 }
 /**
  * Cuts text to `max` characters (never inside a surrogate pair), marking the
@@ -57950,6 +58757,7 @@ function truncateForGitHub(markdown, limit = GITHUB_BODY_LIMIT) {
 
 ;// CONCATENATED MODULE: ./lib/report/format.js
 
+
 /** How each finding kind is titled when findings are grouped. */
 const KIND_TITLES = {
     'missing-field': 'Missing business-case answers',
@@ -58008,11 +58816,38 @@ function shareBar(share, cap, width = 20, floor) {
     }
     return bar;
 }
-/** The categories whose work is driven by deals and customers: those needing a business case, else those with a cap. */
-function dealCategories(policy) {
-    if (policy.businessCase.appliesTo.length)
-        return [...policy.businessCase.appliesTo];
-    return policy.categories.filter((c) => c.maxShare || c.perCustomerMaxShare).map((c) => c.name);
+/**
+ * Findings counted in one way for every view: "3 items" when each item has
+ * one, "9 findings on 3 items" when some have several, "1 category" for a
+ * budget. `budget` names what a finding without an item is about.
+ */
+function tallyText(tally, budget = 'budget') {
+    const subjects = [tally.items > 0 ? wording_plural(tally.items, 'item') : '', tally.budgets > 0 ? wording_plural(tally.budgets, budget) : ''].filter(Boolean);
+    if (subjects.length === 0)
+        return 'none';
+    const where = joinWords(subjects);
+    return tally.findings === tally.items + tally.budgets ? where : `${wording_plural(tally.findings, 'finding')} on ${where}`;
+}
+/**
+ * The verdict's counts as one line of sentences, the same words in every
+ * view: "Failing: 3 findings on 2 items and 1 budget. Warnings: 9 items.
+ * Exempt: 1 item." A part with nothing to count is left out.
+ */
+function verdictCounts(verdict) {
+    const parts = [
+        ['Failing', verdict.failing],
+        ['Warnings', verdict.warnings],
+        ['Exempt', verdict.exempt],
+    ];
+    return parts.filter(([, tally]) => tally.findings > 0).map(([name, tally]) => `${name}: ${tallyText(tally)}.`);
+}
+/** What a finding without an item is about, by kind: "1 category", "2 customers". */
+function budgetWord(kind) {
+    if (kind === 'customer-over-share')
+        return 'customer';
+    if (kind === 'exemptions-over-limit')
+        return 'limit';
+    return kind === 'over-budget' || kind === 'under-min-share' ? 'category' : 'budget';
 }
 /** A linked item reference for markdown: "[#12](url) Title", the title escaped and cut. */
 function itemLink(item, titleMax = 80) {
@@ -58060,28 +58895,166 @@ function outcomesSection(outcomes) {
     return ['### Bets and outcomes', lead, ['| Outcome | Bets | Share |', '|---|---:|---:|', ...rows].join('\n'), '_Record one with `/roadmap outcome hit|missed|walked-away <evidence>` on the issue._'].join('\n\n');
 }
 
+;// CONCATENATED MODULE: ./lib/report/execution.js
+
+
+
+
+/** Cycles spelled out one per line, newest last; older ones are in the table only. */
+const MAX_CYCLE_LINES = 12;
+/** Rows of the table: a year of weekly sprints; older ones are counted, so two years of them cannot crowd out the rest of the summary. */
+const MAX_TABLE_ROWS = 52;
+/** "25% (20% of points)": say/do in items, and in points when they differ. */
+function sayDoText(cycle, unit) {
+    if (!cycle.sayDo)
+        return 'nothing committed';
+    const items = formatPercent(cycle.sayDo.items);
+    const points = formatPercent(cycle.sayDo.points);
+    return unit === 'points' && points !== items ? `${items} (${points} of points)` : items;
+}
+function execution_tallyText(tally, unit) {
+    return unit === 'points' ? `${wording_plural(tally.items, 'item')} (${amount(tally.points, unit)})` : wording_plural(tally.items, 'item');
+}
+function betsText(cycle) {
+    const { bets } = cycle;
+    if (bets.delivered === 0)
+        return '';
+    const parts = [
+        [bets.hit, 'hit'],
+        [bets.missed, 'missed'],
+        [bets.walkedAway, 'walked away'],
+        [bets.neverReviewed, 'never reviewed'],
+    ].filter(([count]) => count > 0).map(([count, what]) => `${count} ${what}`);
+    return `; ${wording_plural(bets.delivered, 'bet')} delivered: ${parts.join(', ')}`;
+}
+/** One cycle in a sentence: what was committed, how much of it was kept, what came in, how everything ended. */
+function cycleLine(cycle, unit, name) {
+    const customer = cycle.added.items === 0 ? '' : cycle.addedCustomer.items === 0 ? ', none of it customer work' : `, ${amount(unit === 'points' ? cycle.addedCustomer.points : cycle.addedCustomer.items, unit)} of it customer work`;
+    return (`${name(cycle.title)} (${format_day(cycle.start)} to ${format_day(lastDay(cycle))}): say/do ${sayDoText(cycle, unit)} of ${execution_tallyText(cycle.committed, unit)} committed; ` +
+        `${execution_tallyText(cycle.added, unit)} added mid-cycle${customer}; ` +
+        `${formatNumber(cycle.onTime.items)} on time, ${formatNumber(cycle.late.items)} late, ${formatNumber(cycle.carriedOver.items)} carried over, ${formatNumber(cycle.dropped.items)} dropped${betsText(cycle)}.`);
+}
+/** The due date: the day before the cycle's exclusive end. */
+function lastDay(cycle) {
+    return new Date(Date.parse(cycle.end) - 1).toISOString();
+}
+/** "Say/do went from 25% in Sprint 1 to 50% in Sprint 3; customer work added mid-cycle went from 50% to 0% of the points delivered on time." */
+function executionTrend(report, name) {
+    const measured = report.cycles.filter((cycle) => cycle.sayDo);
+    const [first, last] = [measured[0], measured.at(-1)];
+    if (!first || !last)
+        return report.cycles.length ? 'No cycle had work committed at its start.' : '';
+    const sayDo = first === last
+        ? `Say/do was ${formatPercent(first.sayDo.items)} in ${name(first.title)}`
+        : `Say/do went from ${formatPercent(first.sayDo.items)} in ${name(first.title)} to ${formatPercent(last.sayDo.items)} in ${name(last.title)}`;
+    const delivered = report.cycles.filter((cycle) => cycle.customerAddedShare !== undefined);
+    const [from, to] = [delivered[0], delivered.at(-1)];
+    const customer = !from || !to
+        ? ''
+        : from === to
+            ? `; customer work added mid-cycle was ${formatPercent(from.customerAddedShare)} of the work delivered on time`
+            : `; customer work added mid-cycle went from ${formatPercent(from.customerAddedShare)} to ${formatPercent(to.customerAddedShare)} of the work delivered on time`;
+    return `${sayDo}${customer}.`;
+}
+/** What the report could not see, in words; empty when it saw everything. */
+function executionGaps(report) {
+    const partial = report.partialHistories;
+    if (partial.length === 0)
+        return '';
+    const shown = partial.slice(0, 10).map((number) => `#${number}`).join(', ');
+    return `Only the first 100 milestone and closing events of ${wording_plural(partial.length, 'issue')} were read (${shown}${partial.length > 10 ? ', …' : ''}): their cycles' figures may be off.`;
+}
+const shareOrDash = (share) => (share === undefined ? '—' : formatPercent(share));
+function tableRow(cycle, unit) {
+    const cell = (tally) => (unit === 'points' ? `${formatNumber(tally.items)} (${formatNumber(tally.points)})` : formatNumber(tally.items));
+    const { bets } = cycle;
+    return [
+        escape_escapeText(cycle.title, 60),
+        format_day(cycle.start),
+        format_day(lastDay(cycle)),
+        cell(cycle.committed),
+        `${cell(cycle.added)} · ${cell(cycle.addedCustomer)}`,
+        cell(cycle.onTime),
+        cell(cycle.late),
+        cell(cycle.carriedOver),
+        cell(cycle.dropped),
+        cycle.sayDo ? formatPercent(cycle.sayDo.items) : '—',
+        cycle.sayDo && unit === 'points' ? formatPercent(cycle.sayDo.points) : '—',
+        shareOrDash(cycle.customerAddedShare),
+        `${bets.hit} / ${bets.missed} / ${bets.walkedAway} / ${bets.neverReviewed}`,
+    ].join(' | ');
+}
+/** The section for the job summary and the dashboard. */
+function executionSection(report, unit) {
+    if (!report)
+        return '';
+    const window = `due since ${format_day(report.since)} (${wording_plural(report.months, 'month')})`;
+    if (report.cycles.length === 0)
+        return `### Roadmap execution\n\nNo milestone with a due date ${window} is closed yet: there is no finished cycle to report.`;
+    const name = (title) => `**${escape_escapeText(title, 60)}**`;
+    const shown = report.cycles.slice(-MAX_CYCLE_LINES);
+    const older = report.cycles.length - shown.length;
+    const lines = shown.map((cycle) => `- ${cycleLine(cycle, unit, name)}`);
+    if (older > 0)
+        lines.unshift(`- …${wording_plural(older, 'earlier cycle')} in the table below`);
+    const amounts = unit === 'points' ? 'items (points)' : 'items';
+    const table = [
+        `| Cycle | Start | Due | Committed | Added · customer | On time | Late | Carried over | Dropped | Say/do | Say/do (points) | Customer work added | Bets hit / missed / walked away / never reviewed |`,
+        '|---|---|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|',
+        ...report.cycles.slice(-MAX_TABLE_ROWS).map((cycle) => `| ${tableRow(cycle, unit)} |`),
+    ].join('\n');
+    const left = report.cycles.length - MAX_TABLE_ROWS;
+    const leftOut = left > 0 ? `\n\n…and ${wording_plural(left, 'earlier cycle')}.` : '';
+    const unseen = '\n\n_Counted from the issues each milestone holds now and their history (GitHub lists no more): an issue taken out of a milestone and left in none may be missing from its cycle._';
+    const lead = `Finished cycles: the closed milestones ${window}. ${executionTrend(report, name)} Say/do is the committed work delivered on time; customer work added is the share of the work delivered on time that customers added mid-cycle.`;
+    const gaps = executionGaps(report);
+    return [
+        '### Roadmap execution',
+        lead,
+        lines.join('\n'),
+        ...(gaps ? [`_${gaps}_`] : []),
+        `<details><summary>Execution by cycle, in ${amounts}</summary>\n\n${table}${leftOut}${unseen}\n\n</details>`,
+    ].join('\n\n');
+}
+
 ;// CONCATENATED MODULE: ./lib/report/digest.js
 /**
- * The figures every lead-facing report shows, computed once from the
- * evaluation so that the job summary, the dashboard and the terminal report
- * cannot disagree. Rendering lives in summary.ts and terminal.ts.
+ * The rows and lists every lead-facing report shows, laid out once from the
+ * run's verdict (core/verdict.ts) so that the job summary, the dashboard and
+ * the terminal report cannot disagree. Rendering lives in summary.ts and
+ * terminal.ts; nothing here or there counts findings on its own.
  */
 
 
+
+
+/** Customers listed per category, in every table and chart, before the rest are summed up in one row. */
+const MAX_CUSTOMERS = 10;
+const verdicts = new WeakMap();
+/** The run's verdict, judged once per report input however many views render it. */
+function verdictOf(input) {
+    let verdict = verdicts.get(input);
+    if (!verdict) {
+        verdict = judgeRun({
+            policy: input.policy,
+            evaluation: input.evaluation,
+            ...(input.trend ? { trend: input.trend.points } : {}),
+            ...(input.outcomes ? { outcomes: input.outcomes } : {}),
+        });
+        verdicts.set(input, verdict);
+    }
+    return verdict;
+}
 function digest(input) {
     const { evaluation, policy } = input;
+    const verdict = verdictOf(input);
     const open = evaluation.findings.filter((f) => !f.exempt);
     const count = (kind) => evaluation.findings.filter((f) => f.kind === kind && !f.exempt).length;
     // With archiving on, its own section lists the items to archive, with their dates.
     const listed = (findings) => (policy.backlog.archive ? findings.filter((f) => f.kind !== 'archive-pending') : findings);
+    const groups = (findings, tallyOf) => groupFindings(findings, verdict.kinds, tallyOf);
     return {
-        itemsNeedingAttention: new Set(open.filter((f) => f.item && ITEM_LEVEL_KINDS.includes(f.kind)).map((f) => f.item.number)).size,
-        failing: open.filter((f) => f.severity === 'fail').length,
-        warnings: open.filter((f) => f.severity === 'warn').length,
-        exempt: evaluation.findings.length - open.length,
-        compliant: evaluation.compliant,
-        overBudget: evaluation.budgets.filter((b) => b.status === 'over').map((b) => b.category),
-        overShare: [...new Set(evaluation.budgets.flatMap((b) => b.customers.filter((c) => c.over).map((c) => c.customer)))],
+        verdict,
         budgets: evaluation.budgets.map((b) => ({
             category: b.category,
             items: b.items,
@@ -58093,20 +59066,11 @@ function digest(input) {
             capText: capText(b),
             status: b.status,
         })),
-        customers: evaluation.budgets.flatMap((b) => b.customers.map((c) => ({
-            category: b.category,
-            customer: c.customer,
-            items: c.items,
-            points: c.points,
-            share: ratio(c.points, b.points),
-            shareText: c.share,
-            capText: c.cap ? `≤ ${c.cap}` : '—',
-            over: c.over,
-        }))),
-        groups: groupFindings(listed(evaluation.findings)),
-        failingGroups: groupFindings(listed(open).filter((f) => f.severity === 'fail')),
-        warningGroups: groupFindings(listed(open).filter((f) => f.severity === 'warn')),
-        itemsWithWarnings: new Set(open.filter((f) => f.severity === 'warn' && f.item).map((f) => f.item.number)).size,
+        customers: evaluation.budgets.flatMap(customerRows),
+        customerTables: customerTables(input),
+        groups: groups(listed(evaluation.findings), (k) => k.open),
+        failingGroups: groups(listed(open).filter((f) => f.severity === 'fail'), (k) => k.failing),
+        warningGroups: groups(listed(open).filter((f) => f.severity === 'warn'), (k) => k.warnings),
         exemptItems: evaluation.items.filter((a) => a.exempt).map((a) => a.number),
         overdueBets: policy.bets.reviewField ? count('bet-overdue') : undefined,
         // Items to be archived are stale too.
@@ -58115,8 +59079,38 @@ function digest(input) {
             ? { label: policy.exemptions.label, inUse: evaluation.exemptions.inUse, maxOpen: evaluation.exemptions.maxOpen ?? policy.exemptions.maxOpen }
             : undefined,
         archive: archiveOf(input),
-        trend: trendOf(input),
+        trend: trendOf(input, verdict),
     };
+}
+function customerTables(input) {
+    return input.evaluation.budgets
+        .filter((b) => b.customers.length > 0)
+        .map((budget) => {
+        const rows = customerRows(budget);
+        const sorted = [...rows].sort((a, b) => b.points - a.points || a.customer.localeCompare(b.customer));
+        const rest = sorted.slice(MAX_CUSTOMERS);
+        if (rest.length === 0)
+            return { category: budget.category, shown: sorted };
+        const points = rest.reduce((total, c) => total + Math.round(c.points * 1000), 0);
+        const other = {
+            customers: rest.length,
+            items: rest.reduce((total, c) => total + c.items, 0),
+            points: points / 1000,
+            shareText: formatPercent(points, Math.round(budget.points * 1000)),
+        };
+        return { category: budget.category, shown: sorted.slice(0, MAX_CUSTOMERS), other };
+    });
+}
+function customerRows(b) {
+    return b.customers.map((c) => ({
+        category: b.category,
+        customer: c.customer,
+        items: c.items,
+        points: c.points,
+        share: ratio(c.points, b.points),
+        ...customerLimits(b.category, c),
+        over: c.over,
+    }));
 }
 function archiveOf(input) {
     const graceDays = input.policy.backlog.archive?.graceDays;
@@ -58131,15 +59125,17 @@ function archiveOf(input) {
 function itemsWith(findings, kinds) {
     return new Set(findings.filter((f) => f.item && kinds.includes(f.kind)).map((f) => f.item.number)).size;
 }
-function groupFindings(findings) {
+const digest_NONE = { findings: 0, items: 0, budgets: 0 };
+function groupFindings(findings, kinds, tallyOf) {
     const rank = (f) => (f.exempt ? 2 : f.severity === 'fail' ? 0 : 1);
     return FINDING_KINDS.map((kind) => {
+        const counted = kinds.find((k) => k.kind === kind);
         const ofKind = findings
             .map((f, index) => ({ f, index }))
             .filter(({ f }) => f.kind === kind)
             .sort((a, b) => rank(a.f) - rank(b.f) || a.index - b.index)
             .map(({ f }) => f);
-        return { kind, title: KIND_TITLES[kind], findings: ofKind, entries: byItem(ofKind) };
+        return { kind, title: KIND_TITLES[kind], tally: counted ? tallyOf(counted) : digest_NONE, exempt: counted?.exempt ?? digest_NONE, findings: ofKind, entries: byItem(ofKind) };
     }).filter((g) => g.findings.length > 0);
 }
 function byItem(findings) {
@@ -58158,26 +59154,35 @@ function byItem(findings) {
     }
     return entries;
 }
-function trendOf(input) {
-    if (!input.trend)
+function trendOf(input, verdict) {
+    if (!input.trend || !verdict.trend)
         return undefined;
-    const categories = dealCategories(input.policy);
-    const dealPoints = (byCategory) => categories.reduce((sum, c) => sum + (byCategory[c] ?? 0), 0);
-    const planned = input.evaluation.budgets.filter((b) => categories.includes(b.category)).reduce((sum, b) => sum + b.points, 0);
-    const caps = input.policy.categories.filter((c) => categories.includes(c.name) && c.maxShare).map((c) => shareFraction(c.maxShare));
+    const { customerDriven } = verdict;
     return {
-        rows: input.trend.points.map((p) => ({
-            month: p.month,
-            delivered: p.deliveredPoints,
-            dealDriven: dealPoints(p.byCategory),
-            share: ratio(dealPoints(p.byCategory), p.deliveredPoints),
+        rows: verdict.trend.map((month) => ({
+            month: month.month,
+            delivered: month.delivered,
+            dealDriven: month.customerDriven,
+            share: ratio(month.customerDriven, month.delivered),
+            ...(month.share === undefined ? {} : { shareText: month.share }),
         })),
-        plannedShare: ratio(planned, input.evaluation.totalPoints),
-        // One cap line only makes sense when there is one deal-driven category.
-        cap: caps.length === 1 ? caps[0] : undefined,
-        categories,
+        plannedShare: ratio(customerDriven.points, verdict.planned.points),
+        plannedShareText: customerDriven.share,
+        plannedPoints: customerDriven.points,
+        ...(customerDriven.cap ? { cap: shareFraction(customerDriven.cap), capText: customerDriven.cap.text } : {}),
+        categories: customerDriven.categories,
         extraRequests: input.trend.extraRequests,
     };
+}
+/**
+ * A customer's share and caps, each saying what it is a share of once both
+ * kinds are in play: "≤ 50% of deal" is not "≤ 5% of all planned work".
+ */
+function customerLimits(category, c) {
+    if (!c.plannedCap)
+        return { shareText: c.share, capText: c.cap ? `≤ ${c.cap}` : '—' };
+    const caps = [...(c.cap ? [`≤ ${c.cap} of ${category}`] : []), `≤ ${c.plannedCap} of all planned work`];
+    return { shareText: `${c.share} (${c.plannedShare ?? '?'} of all planned work)`, capText: caps.join(', ') };
 }
 
 ;// CONCATENATED MODULE: ./lib/report/charts.js
@@ -58214,9 +59219,10 @@ function pieChart(title, slices) {
  * so; the y-axis fits the data and the cap line drawn across it.
  */
 function trendChart(trend) {
-    const months = trend.rows.map((r) => `"${r.delivered > 0 ? r.month : `${r.month} (none)`}"`);
-    const delivered = trend.rows.map((r) => (r.delivered > 0 ? round(r.share * 100, 1) : 0));
-    const planned = round(trend.plannedShare * 100, 1);
+    const months = trend.rows.map((r) => `"${r.shareText !== undefined ? r.month : `${r.month} (none)`}"`);
+    // The bars show the shares the table prints, so the chart and the table never differ by a rounding.
+    const delivered = trend.rows.map((r) => (r.shareText === undefined ? 0 : Number.parseFloat(r.shareText)));
+    const planned = Number.parseFloat(trend.plannedShareText);
     const cap = trend.cap === undefined ? undefined : round(trend.cap * 100, 1);
     const top = Math.min(100, Math.max(10, Math.ceil((Math.max(planned, cap ?? 0, ...delivered) * 1.1) / 10) * 10));
     const palette = { xyChart: { plotColorPalette: [DELIVERED_COLOUR, PLANNED_COLOUR, OVER_COLOUR].join(', ') } };
@@ -58225,7 +59231,7 @@ function trendChart(trend) {
         '```mermaid',
         `%%{init: ${JSON.stringify({ themeVariables: palette })}}%%`,
         'xychart-beta',
-        `    title "${mermaidLabel(`Share of delivered work that was ${trend.categories.join(', ') || 'deal-driven'}`, 80)}"`,
+        `    title "${mermaidLabel(`Share of delivered work that was ${trend.categories.join(', ') || 'customer-driven'}`, 80)}"`,
         `    x-axis [${months.join(', ')}, "planned now"]`,
         `    y-axis "Share, percent" 0 --> ${top}`,
         `    bar [${[...delivered, 0].join(', ')}]`,
@@ -58253,8 +59259,6 @@ function trendChart(trend) {
 
 /** Items listed per kind before "and N more": keeps a 5,000-item repository's page readable. */
 const MAX_PER_GROUP = 10;
-/** Customers listed per category, in the table and in the chart alike, before "and N more". */
-const MAX_CUSTOMERS = 10;
 /** Messages spelled out per item in a group before "and N more". */
 const MAX_MESSAGES_PER_ITEM = 3;
 /** Reasons the check fails spelled out in the opening line; the rest are counted. */
@@ -58275,24 +59279,27 @@ function auditReport(input) {
         customerSection(input, facts),
         exemptionsSection(input, facts),
         archiveSection(facts),
-        outcomesSection(input.outcomes),
+        outcomesSection(facts.verdict.outcomes),
+        executionSection(input.execution, input.evaluation.unit),
         trendSection(input, facts),
         chartsSection(input, facts),
         input.run ? runSection(input, input.run) : '',
     ];
 }
-/** One heading and one line: does the check fail, and why, in words. */
+/** One heading and one line: does the check fail, and why, in words, then the verdict's counts as every view words them. */
 function verdictSection(input, facts) {
+    const { verdict } = facts;
     const reasons = budgetsFirst(facts.failingGroups).flatMap((g) => failureReasons(input, facts, g));
-    const verdict = facts.compliant ? '## Roadmap health: the check passes' : '## Roadmap health: the check fails';
+    const heading = `## Roadmap health: the check ${verdict.passes ? 'passes' : 'fails'}`;
     const shown = reasons.length > MAX_REASONS ? [...reasons.slice(0, MAX_REASONS - 1), `${reasons.length - MAX_REASONS + 1} more reasons below`] : reasons;
     const why = shown.length ? `**${capitalize(shown.join('; '))}.** ` : '';
-    const warnings = facts.itemsWithWarnings > 0 ? `${wording_plural(facts.itemsWithWarnings, 'item has', 'items have')} warnings.` : reasons.length ? '' : 'Every planned item meets the policy.';
+    const counts = verdictCounts(verdict);
+    const summary = counts.length ? counts.join(' ') : 'Every planned item meets the policy.';
     const [main, ...inherited] = input.policySources;
     const source = main ? `, checked against ${escape_codeSpan(main)}${inherited.length ? ` (extends ${inherited.map((s) => escape_codeSpan(s)).join(' → ')})` : ''}` : '';
     const commit = input.policyCommit ? ` at commit ${escape_codeSpan(input.policyCommit.slice(0, 7))}` : '';
     const planned = `${amount(input.evaluation.totalPoints, input.evaluation.unit)} of planned work in ${wording_plural(input.evaluation.totalItems, 'item')}`;
-    return `${verdict}\n\n${why}${warnings}\n\n${escape_escapeText(input.sourceName, 100)}: ${planned}${source}${commit}.`;
+    return `${heading}\n\n${why}${summary}\n\n${escape_escapeText(input.sourceName, 100)}: ${planned}${source}${commit}.`;
 }
 /** Why a group fails the check, in the words a lead would use: "deal work is 25% of planned capacity against a 10% cap". */
 function failureReasons(input, facts, group) {
@@ -58311,7 +59318,7 @@ function failureReasons(input, facts, group) {
         case 'exemptions-over-limit':
             return [`${wording_plural(facts.exemptions?.inUse ?? 0, 'exemption')} in use against a limit of ${facts.exemptions?.maxOpen ?? '?'}`];
         default:
-            return [`${summary_lowerFirst(group.title)} on ${wording_plural(group.entries.length, 'item')}`];
+            return [`${summary_lowerFirst(group.title)} on ${tallyText(group.tally, budgetWord(group.kind))}`];
     }
 }
 /** Budget findings first: they are what a lead decides on; item findings are for their authors. */
@@ -58335,9 +59342,9 @@ function warningsSection(facts) {
     const groups = facts.warningGroups.map((g) => `<details><summary><strong>${groupHeading(g)}</strong></summary>\n\n${groupList(g, { withFix: false })}\n\n</details>`);
     return ['### Warnings', ...groups].join('\n\n');
 }
-/** "One-off labels · 2 items": the kind, and how many items (or categories, or customers) it concerns. Our own words: safe in HTML too. */
+/** "One-off labels · 2 items", "Missing business-case answers · 9 findings on 3 items": the verdict's count of the kind. Our own words: safe in HTML too. */
 function groupHeading(group) {
-    return `${group.title} · ${wording_plural(group.entries.length, subjectWord(group))}`;
+    return `${group.title} · ${tallyText(group.tally, budgetWord(group.kind))}`;
 }
 /** One line per item (or category, or customer) of a kind, the first few, then how many more. */
 function groupList(group, options) {
@@ -58346,15 +59353,6 @@ function groupList(group, options) {
     if (more > 0)
         lines.push(`- …and ${formatNumber(more)} more`);
     return lines.join('\n');
-}
-function subjectWord(group) {
-    if (group.kind === 'over-budget' || group.kind === 'under-min-share')
-        return 'category';
-    if (group.kind === 'customer-over-share')
-        return 'customer';
-    if (group.kind === 'exemptions-over-limit')
-        return 'limit';
-    return 'item';
 }
 /** One line per item: its findings of this kind, the first few spelled out, and for what fails, what to do. */
 function entryLine(findings, options) {
@@ -58387,23 +59385,16 @@ function budgetRow(b) {
     const status = b.status === 'over' || b.status === 'under' ? `**${STATUS_WORDS[b.status]}**` : STATUS_WORDS[b.status];
     return `| ${escape_escapeText(b.category, 40)} | ${formatNumber(b.items)} | ${formatNumber(b.points)} | ${b.shareText} | ${b.capText} | ${status} | \`${shareBar(b.share, b.cap, 20, b.floor)}\` |`;
 }
-/** Customers of each category, largest first: the first few, then how many more. */
-function topCustomers(facts) {
-    const byCategory = new Map();
-    for (const row of facts.customers)
-        byCategory.set(row.category, [...(byCategory.get(row.category) ?? []), row]);
-    return [...byCategory].map(([category, rows]) => {
-        const sorted = [...rows].sort((a, b) => b.points - a.points || a.customer.localeCompare(b.customer));
-        return { category, shown: sorted.slice(0, MAX_CUSTOMERS), more: Math.max(0, sorted.length - MAX_CUSTOMERS) };
-    });
-}
 function customerSection(input, facts) {
-    if (facts.customers.length === 0)
+    if (facts.customerTables.length === 0)
         return '';
-    const tables = topCustomers(facts).map(({ category, shown, more }) => {
+    const tables = facts.customerTables.map(({ category, shown, other }) => {
         const rows = shown.map((c) => `| ${escape_escapeText(c.customer, 60)} | ${formatNumber(c.items)} | ${formatNumber(c.points)} | ${c.shareText} | ${c.capText} | ${c.over ? '**over its share**' : 'ok'} |`);
+        // The rest in one row, so the shares add up to the whole category.
+        if (other)
+            rows.push(`| _${wording_plural(other.customers, 'other customer')}_ | ${formatNumber(other.items)} | ${formatNumber(other.points)} | ${other.shareText} | | |`);
         const header = `| Customer | Items | ${unitName(input)} | Share of ${escape_escapeText(category, 40)} | Cap | Status |`;
-        return [header, '|---|--:|--:|--:|--:|---|', ...rows].join('\n') + (more > 0 ? `\n\n…and ${wording_plural(more, 'more customer')}.` : '');
+        return [header, '|---|--:|--:|--:|--:|---|', ...rows].join('\n');
     });
     return ['### Customers', ...tables].join('\n\n');
 }
@@ -58446,18 +59437,18 @@ function trendSection(input, facts) {
     const trend = facts.trend;
     if (!trend || trend.rows.length === 0)
         return '';
-    const names = joinWords(trend.categories.map((c) => escape_escapeText(c, 40))) || 'deal-driven';
-    const delivered = trend.rows.filter((r) => r.delivered > 0);
+    const names = joinWords(trend.categories.map((c) => escape_escapeText(c, 40))) || 'customer-driven';
+    const delivered = trend.rows.filter((r) => r.shareText !== undefined);
     const [first, last] = [delivered[0], delivered.at(-1)];
-    const change = first && last && first !== last ? `went from ${formatPercent(first.share)} in ${first.month} to ${formatPercent(last.share)} in ${last.month}` : first ? `was ${formatPercent(first.share)} in ${first.month}` : 'has nothing delivered yet';
-    const cap = trend.cap !== undefined ? ` against a ${formatPercent(trend.cap)} cap` : '';
-    const lead = `The ${names} share of delivered (closed) work ${change}; it is ${formatPercent(trend.plannedShare)} of work planned now${cap}. Falling means less customer-specific work.`;
+    const change = first && last && first !== last ? `went from ${first.shareText} in ${first.month} to ${last.shareText} in ${last.month}` : first ? `was ${first.shareText} in ${first.month}` : 'has nothing delivered yet';
+    const cap = trend.capText !== undefined ? ` against a ${trend.capText} cap` : '';
+    const lead = `The ${names} share of delivered (closed) work ${change}; it is ${trend.plannedShareText} of work planned now${cap}. Falling means less customer-specific work.`;
     const unit = unitName(input).toLowerCase();
     const table = [
         `| Month | Delivered (${unit}) | ${names} | Share |`,
         '|---|--:|--:|--:|',
-        ...trend.rows.map((r) => `| ${r.month} | ${formatNumber(r.delivered)} | ${formatNumber(r.dealDriven)} | ${r.delivered > 0 ? formatPercent(r.share) : '—'} |`),
-        `| **planned now** | ${formatNumber(input.evaluation.totalPoints)} | ${formatNumber(trend.plannedShare * input.evaluation.totalPoints)} | ${formatPercent(trend.plannedShare)} |`,
+        ...trend.rows.map((r) => `| ${r.month} | ${formatNumber(r.delivered)} | ${formatNumber(r.dealDriven)} | ${r.shareText ?? '—'} |`),
+        `| **planned now** | ${formatNumber(input.evaluation.totalPoints)} | ${formatNumber(trend.plannedPoints)} | ${trend.plannedShareText} |`,
     ].join('\n');
     const extra = trend.extraRequests > 0 ? `\n\n_Reading closed work for the trend took ${wording_plural(trend.extraRequests, 'extra API request')}._` : '';
     return ['### Trend', lead, `<details><summary>Trend chart and table by month</summary>\n\n${trendChart(trend)}\n\n${table}${extra}\n\n</details>`].join('\n\n');
@@ -58467,11 +59458,10 @@ function chartsSection(input, facts) {
     const unit = unitName(input).toLowerCase();
     const charts = [
         pieChart(`Planned capacity by category (${unit})`, facts.budgets.map((b) => ({ label: b.category, detail: b.shareText, value: b.points, highlight: b.status === 'over' }))),
-        ...topCustomers(facts).map(({ category, shown, more }) => {
-            const rest = facts.customers.filter((c) => c.category === category).slice().sort((a, b) => b.points - a.points).slice(MAX_CUSTOMERS);
+        ...facts.customerTables.map(({ category, shown, other }) => {
             const slices = shown.map((c) => ({ label: c.customer, detail: c.shareText, value: c.points, highlight: c.over }));
-            if (more > 0)
-                slices.push({ label: wording_plural(more, 'more customer'), value: rest.reduce((sum, c) => sum + c.points, 0), highlight: false });
+            if (other)
+                slices.push({ label: wording_plural(other.customers, 'other customer'), detail: other.shareText, value: other.points, highlight: false });
             return pieChart(`${category} work by customer (${unit})`, slices);
         }),
     ].filter(Boolean);
@@ -58489,7 +59479,8 @@ function runSection(input, run) {
     const failed = writes.failed.slice(0, MAX_PER_GROUP).map((w) => `  - ${escape_escapeText(w.description, 120)}: ${escape_escapeText(w.reason, 200)}`);
     if (writes.failed.length > MAX_PER_GROUP)
         failed.push(`  - …and ${formatNumber(writes.failed.length - MAX_PER_GROUP)} more`);
-    return `### Run\n\n${[...lines, ...(failed.length ? ['- **Failed writes:**', ...failed] : [])].join('\n')}`;
+    const notes = (run.notes ?? []).slice(0, MAX_PER_GROUP).map((note) => `  - ${escape_escapeText(note, 400)}`);
+    return `### Run\n\n${[...lines, ...(failed.length ? ['- **Failed writes:**', ...failed] : []), ...(notes.length ? ['- **Could not check, or undid:**', ...notes] : [])].join('\n')}`;
 }
 /** Issue mode: the item, its findings, and its category's budget. */
 function issueReport(input, focusItem) {
@@ -58505,7 +59496,7 @@ function issueReport(input, focusItem) {
     const category = assessment ? ` (${escape_escapeText(assessment.category, 40)}, ${amount(assessment.size, input.evaluation.unit)})` : '';
     return [
         `## Roadmap Guard: #${focusItem} ${state}`,
-        `${itemLink(item)}${category} · ${input.evaluation.compliant ? 'the check passes' : '**the check fails**'}`,
+        `${itemLink(item)}${category} · ${facts.verdict.passes ? 'the check passes' : '**the check fails**'}`,
         lines.length ? `### Findings\n\n${lines.join('\n')}` : '',
         budget ? [`### ${escape_escapeText(budget.category, 40)} budget`, budgetTable(input, [budget]), BAR_LEGEND].join('\n\n') : '',
         input.run ? runSection(input, input.run) : '',
@@ -58522,8 +59513,9 @@ function summary_lowerFirst(text) {
 
 
 
+
+
 const BAR_WIDTH = 16;
-const terminal_MAX_CUSTOMERS = 10;
 /** The narrowest width lines are fitted to, however narrow the terminal says it is. */
 const MIN_WIDTH = 40;
 const STYLES = { bold: '1', dim: '2', red: '31', green: '32', yellow: '33' };
@@ -58538,30 +59530,36 @@ function renderTerminal(input, options) {
     };
     const facts = digest(input);
     const sections = input.mode === 'issue' && input.focusItem !== undefined
-        ? [header(input, facts, layout), itemSection(input, input.focusItem, layout), budgets(input, facts, layout, input.focusItem)]
-        : [header(input, facts, layout), budgets(input, facts, layout), customers(facts, layout), attention(facts, layout), backlog(input, facts, layout), trend(input, facts, layout), run(input, layout)];
+        ? [header(input, facts, layout, width), itemSection(input, input.focusItem, layout), budgets(input, facts, layout, input.focusItem)]
+        : [header(input, facts, layout, width), budgets(input, facts, layout), customers(facts, layout), attention(facts, layout), backlog(input, facts, layout), outcomes(facts, layout), trend(input, facts, layout), execution(input, layout), run(input, layout)];
     return sections.filter(Boolean).join('\n\n') + '\n';
 }
-function header(input, facts, { paint, fit }) {
-    const attention = facts.itemsNeedingAttention > 0 ? `${wording_plural(facts.itemsNeedingAttention, 'item needs', 'items need')} attention` : 'compliant';
-    const title = `Roadmap health: ${attention}`;
+/** The verdict in the markdown report's words: whether the check fails, what is over budget, and the counts. */
+function header(input, facts, { paint, fit }, width) {
+    const { verdict } = facts;
+    const title = paint(`Roadmap health: the check ${verdict.passes ? 'passes' : 'fails'}`, verdict.passes ? 'green' : 'red');
     const over = [
-        ...facts.overBudget.map((c) => `${c} work`),
-        ...facts.overShare.map((c) => `${c} (customer share)`),
+        ...verdict.overBudget.map((c) => `${c} work`),
+        ...verdict.overShare.map((c) => `${c} (customer share)`),
     ];
-    const verdict = facts.compliant
-        ? paint('The check passes.', 'green')
-        : paint(`The check fails: ${wording_plural(facts.failing, 'finding fails', 'findings fail')}.`, 'red');
+    const counts = verdictCounts(verdict);
     const [main, ...inherited] = input.policySources;
     const lines = [
-        paint(fit(title, 0), 'bold'),
+        paint(title, 'bold'),
         ...(over.length ? [paint(fit(`Over budget: ${over.join('; ')}`, 0), 'red')] : []),
-        `${verdict} ${wording_plural(facts.warnings, 'warning')}, ${facts.exempt} exempt.`,
+        ...countLines(counts, width).map((line) => (line.startsWith('Failing:') ? paint(line, 'red') : line)),
         paint(fit(`${input.sourceName} on ${format_day(input.evaluation.at)} · ${amount(input.evaluation.totalPoints, input.evaluation.unit)} planned in ${wording_plural(input.evaluation.totalItems, 'item')}`, 0), 'dim'),
     ];
     if (main)
         lines.push(paint(fit(`Policy: ${[main, ...inherited].join(' → ')}${input.policyCommit ? ` at ${input.policyCommit.slice(0, 7)}` : ''}`, 0), 'dim'));
     return lines.join('\n');
+}
+/** The counts on one line, or one to a line when the terminal is too narrow for them: never cut. What fails leads, so it can be painted red. */
+function countLines(counts, width) {
+    if (counts.length === 0)
+        return ['Every planned item meets the policy.'];
+    const line = counts.join(' ');
+    return width === undefined || Array.from(line).length <= width ? [line] : counts;
 }
 const STATUS_SHORT = { ok: 'ok', over: 'over', under: 'under', uncapped: '—' };
 const STATUS_STYLE = { ok: 'green', over: 'red', under: 'yellow', uncapped: 'dim' };
@@ -58583,21 +59581,24 @@ function budgets(input, facts, { paint, cell, column }, only) {
     ];
     return lines.join('\n');
 }
+/** Each category's customers, largest first, the rest summed in one row so the shares add up to the whole. */
 function customers(facts, { paint, cell, column }) {
-    if (facts.customers.length === 0)
+    if (facts.customerTables.length === 0)
         return '';
-    const sorted = [...facts.customers].sort((a, b) => a.category.localeCompare(b.category) || b.points - a.points || a.customer.localeCompare(b.customer));
-    const shown = sorted.slice(0, terminal_MAX_CUSTOMERS);
-    const name = column(20, shown.map((c) => c.customer));
-    const category = column(12, shown.map((c) => c.category));
+    const shown = facts.customerTables.flatMap((t) => t.shown);
+    const others = facts.customerTables.flatMap((t) => (t.other ? [{ category: t.category, ...t.other, name: wording_plural(t.other.customers, 'other customer') }] : []));
+    const name = column(20, [...shown.map((c) => c.customer), ...others.map((o) => o.name)]);
+    const category = column(12, facts.customerTables.map((t) => t.category));
+    const line = (customer, c, cap, status) => `  ${pad(cell(customer, name), name)} ${pad(cell(c.category, category), category)} ${lpad(String(c.items), 5)} ${lpad(formatNumber(c.points), 6)} ${lpad(c.shareText, 6)} ${lpad(cap, 7)}  ${status}`;
     const lines = [
         paint('Customers', 'bold'),
         paint(`  ${pad('Customer', name)} ${pad('Category', category)} ${lpad('Items', 5)} ${lpad('Points', 6)} ${lpad('Share', 6)} ${lpad('Cap', 7)}  Status`, 'dim'),
-        ...shown.map((c) => `  ${pad(cell(c.customer, name), name)} ${pad(cell(c.category, category), category)} ${lpad(String(c.items), 5)} ${lpad(formatNumber(c.points), 6)} ${lpad(c.shareText, 6)} ${lpad(c.capText, 7)}  ${c.over ? paint('over', 'red') : paint('ok', 'green')}`),
+        ...facts.customerTables.flatMap((t) => [
+            ...t.shown.map((c) => line(c.customer, c, c.capText, c.over ? paint('over', 'red') : paint('ok', 'green'))),
+            ...(t.other ? [line(wording_plural(t.other.customers, 'other customer'), { category: t.category, ...t.other }, '', '')] : []),
+        ]),
     ];
-    if (sorted.length > terminal_MAX_CUSTOMERS)
-        lines.push(`  …and ${wording_plural(sorted.length - terminal_MAX_CUSTOMERS, 'more customer')}`);
-    return lines.join('\n');
+    return lines.map((l) => l.trimEnd()).join('\n');
 }
 function attention(facts, layout) {
     const { paint } = layout;
@@ -58605,7 +59606,7 @@ function attention(facts, layout) {
         return `${paint('Needs attention', 'bold')}\n  Nothing: every planned item meets the policy.`;
     const parts = [paint('Needs attention', 'bold')];
     for (const group of facts.groups) {
-        const lines = [`  ${paint(`${group.title} (${withExempt(group.findings)})`, 'bold')}`, ...group.entries.slice(0, MAX_PER_GROUP).map((e) => entryLines(e, layout))];
+        const lines = [`  ${paint(`${group.title} (${withExempt(group)})`, 'bold')}`, ...group.entries.slice(0, MAX_PER_GROUP).map((e) => entryLines(e, layout))];
         const more = group.entries.length - MAX_PER_GROUP;
         if (more > 0)
             lines.push(`    …and ${more.toLocaleString('en-US')} more`);
@@ -58614,12 +59615,14 @@ function attention(facts, layout) {
     return parts.join('\n\n');
 }
 /**
- * "4" or "4, plus 2 exempt": the first number is the one the overview and the
- * verdict count, so the sections never seem to contradict them.
+ * "9 findings on 3 items" or "1 item, plus 1 exempt": the verdict's count of
+ * the kind, worded as the markdown report words it.
  */
-function withExempt(findings) {
-    const exempt = findings.filter((f) => f.exempt).length;
-    return `${(findings.length - exempt).toLocaleString('en-US')}${exempt > 0 ? `, plus ${exempt.toLocaleString('en-US')} exempt` : ''}`;
+function withExempt(group) {
+    const word = budgetWord(group.kind);
+    const open = group.tally.findings > 0 ? tallyText(group.tally, word) : '';
+    const exempt = group.exempt.findings > 0 ? `${tallyText(group.exempt, word)} exempt` : '';
+    return open && exempt ? `${open}, plus ${exempt}` : open || exempt;
 }
 /**
  * An item's findings of one kind: its number and title, then one message per
@@ -58647,8 +59650,10 @@ function backlog(input, facts, { paint, fit }) {
         return count > 0 ? `, plus ${count} exempt` : '';
     };
     const lines = [];
-    if (facts.overdueBets !== undefined)
-        lines.push(`  Overdue bets: ${facts.overdueBets === 0 ? 'none' : wording_plural(facts.overdueBets, 'item')}${exempt('bet-overdue')}`);
+    if (facts.overdueBets !== undefined) {
+        const group = facts.groups.find((g) => g.kind === 'bet-overdue');
+        lines.push(`  Overdue bets: ${group ? withExempt(group) : 'none'}`);
+    }
     if (facts.staleBacklog) {
         const { count, maxAgeDays } = facts.staleBacklog;
         lines.push(`  Stale backlog: ${count === 0 ? 'none' : `${wording_plural(count, 'item')} not updated in ${maxAgeDays}+ days`}${exempt('stale-backlog')}`);
@@ -58667,17 +59672,59 @@ function trend(input, facts, { paint, fit, column, cell }) {
     const t = facts.trend;
     if (!t || t.rows.length === 0)
         return '';
-    const names = fit(t.categories.join(', ') || 'deal-driven', 60);
+    const names = fit(t.categories.join(', ') || 'customer-driven', 60);
     // The categories head their column: cut to it on a terminal, whole when piped.
     const dealWidth = column(9, [names]);
-    const row = (label, delivered, deal, share, known) => `  ${pad(label, 11)} ${lpad(formatNumber(delivered), 9)} ${lpad(formatNumber(deal), dealWidth)} ${lpad(known ? formatPercent(share) : '—', 6)}  ${shareBar(share, t.cap, BAR_WIDTH)}`;
+    const row = (label, delivered, deal, share, shareText) => `  ${pad(label, 11)} ${lpad(formatNumber(delivered), 9)} ${lpad(formatNumber(deal), dealWidth)} ${lpad(shareText ?? '—', 6)}  ${shareBar(share, t.cap, BAR_WIDTH)}`;
     return [
         paint(`Trend: ${names} share of delivered work`, 'bold'),
         paint(`  ${pad('Month', 11)} ${lpad('Delivered', 9)} ${lpad(cell(names, dealWidth), dealWidth)} ${lpad('Share', 6)}`, 'dim'),
-        ...t.rows.map((r) => row(r.month, r.delivered, r.dealDriven, r.share, r.delivered > 0)),
-        row('planned now', input.evaluation.totalPoints, t.plannedShare * input.evaluation.totalPoints, t.plannedShare, true),
+        ...t.rows.map((r) => row(r.month, r.delivered, r.dealDriven, r.share, r.shareText)),
+        row('planned now', input.evaluation.totalPoints, t.plannedPoints, t.plannedShare, t.plannedShareText),
         ...(t.extraRequests > 0 ? [`  (${wording_plural(t.extraRequests, 'extra API request')})`] : []),
     ].join('\n');
+}
+/** How the bets delivered over the window turned out, as the markdown report's "Bets and outcomes" says it. */
+function outcomes(facts, { paint, fit }) {
+    const o = facts.verdict.outcomes;
+    if (!o)
+        return '';
+    const title = paint('Bets and outcomes', 'bold');
+    const window = `since ${format_day(o.since)} (${wording_plural(o.months, 'month')})`;
+    if (o.bets === 0)
+        return `${title}\n  No bets were delivered ${window}.`;
+    const share = (count) => formatPercent(count, o.bets);
+    const never = o.neverReviewed.length;
+    const rows = [
+        ['Hit', o.hit],
+        ['Missed', o.missed],
+        ['Walked away', o.walkedAway],
+        ['Never reviewed', never],
+    ];
+    return [
+        title,
+        `  ${fit(`${wording_plural(o.bets, 'bet')} delivered ${window}, ${o.recorded} with a recorded outcome`, 2)}`,
+        paint(`  ${pad('Outcome', 15)} ${lpad('Bets', 5)} ${lpad('Share', 6)}`, 'dim'),
+        ...rows.map(([name, count]) => `  ${pad(name, 15)} ${lpad(String(count), 5)} ${lpad(share(count), 6)}`),
+        ...(never ? [`  ${fit(`Never reviewed: ${listItems(o.neverReviewed)}`, 2)}`] : []),
+    ].join('\n');
+}
+/** The execution report: the trend sentence, then each cycle's sentence broken at its clauses so it fits a terminal. */
+function execution(input, { paint, fit }) {
+    const report = input.execution;
+    if (!report)
+        return '';
+    const heading = paint(`Roadmap execution: cycles due since ${format_day(report.since)}`, 'bold');
+    if (report.cycles.length === 0)
+        return `${heading}\n  No milestone with a due date in the window is closed yet.`;
+    const name = (title) => fit(title, 60);
+    const cycles = report.cycles.slice(-MAX_CYCLE_LINES).flatMap((cycle) => {
+        const line = cycleLine(cycle, input.evaluation.unit, name);
+        const colon = line.indexOf('): ') + 1;
+        return [`  ${fit(line.slice(0, colon), 2)}`, ...line.slice(colon + 2).split('; ').map((clause) => `    ${fit(clause, 4)}`)];
+    });
+    const gaps = executionGaps(report);
+    return [heading, `  ${fit(executionTrend(report, name), 2)}`, ...cycles, ...(gaps ? [`  ${fit(gaps, 2)}`] : [])].join('\n');
 }
 function run(input, { paint }) {
     const r = input.run;
@@ -58732,6 +59779,7 @@ function lpad(text, width) {
 
 
 
+
 const SIMULATE_USAGE = `Usage: roadmap-guard simulate --policy <file> --snapshot <file> [--at <date>] [--format text|markdown|json] [--extends-from <file>]
 
 Evaluates a policy against a snapshot of planned work and prints the report.
@@ -58765,17 +59813,10 @@ const simulateCommand = async (args, io) => {
             throw new SnapshotError(options.snapshot, locateSnapshotProblems(text, review.impossible));
         for (const warning of review.suspicious)
             io.stderr.write(`roadmap-guard simulate: warning: ${options.snapshot}: ${warning}\n`);
-        const input = buildReportInput({
-            mode: 'simulate',
-            policy: loaded.policy,
-            items: snapshot.items,
-            now: at,
-            policySources: loaded.sources,
-            sourceName: snapshot.source.name,
-            trendMonths: 6,
-        });
+        const input = offlineReport({ mode: 'simulate', loaded, snapshot, at });
         io.stdout.write(render(input, options.format, io));
-        return input.evaluation.compliant ? EXIT.ok : EXIT.fails;
+        // The exit code says what the report says.
+        return verdictOf(input).passes ? EXIT.ok : EXIT.fails;
     }
     catch (error) {
         return reportBadInput('simulate', error, io);
@@ -58856,6 +59897,30 @@ async function readLocalFile(absolute, shown) {
         throw new BadInput(`${shown}: cannot read the file (${code ?? String(error)})`);
     }
 }
+/** Months of delivered work the offline reports show, as an audit with `trend-months: 6` does. */
+const OFFLINE_TREND_MONTHS = 6;
+/** The months of closed work the offline reports judge: the trend's, or the bets' outcomes' when longer. */
+function offlineWindowMonths(policy) {
+    return Math.max(OFFLINE_TREND_MONTHS, outcomeMonths(policy, OFFLINE_TREND_MONTHS));
+}
+/**
+ * What an audit of the snapshot would report, every section included: the
+ * trend and the bets' outcomes are judged from the closed items it carries.
+ */
+function offlineReport(options) {
+    const { loaded, snapshot } = options;
+    return buildReportInput({
+        mode: options.mode,
+        policy: loaded.policy,
+        items: snapshot.items,
+        now: options.at,
+        policySources: loaded.sources,
+        sourceName: snapshot.source.name,
+        trendMonths: OFFLINE_TREND_MONTHS,
+        outcomeMonths: outcomeMonths(loaded.policy, OFFLINE_TREND_MONTHS),
+        ...snapshotExecution(snapshot),
+    });
+}
 /**
  * The report in the chosen format. Colour only on a terminal, and never when
  * NO_COLOR is set; lines fit a terminal's width and are never cut in a pipe.
@@ -58865,7 +59930,8 @@ function render(input, format, io) {
         return ensureNewline(renderMarkdownReport(input));
     if (format === 'json') {
         const { evaluation } = input;
-        return `${JSON.stringify({ evaluation, findings: findingsOutput(evaluation), budgets: budgetsOutput(evaluation) }, null, 2)}\n`;
+        const execution = input.execution ? { execution: input.execution } : {};
+        return `${JSON.stringify({ verdict: verdictOf(input), evaluation, findings: findingsOutput(evaluation), budgets: budgetsOutput(evaluation), ...execution }, null, 2)}\n`;
     }
     const terminal = io.stdout.isTTY === true;
     return renderTerminal(input, { color: terminal && !io.env['NO_COLOR'], ...(terminal ? { width: io.stdout.columns || 80 } : {}) });
@@ -58887,13 +59953,21 @@ function ensureNewline(text) {
 
 
 
-const VALIDATE_USAGE = `Usage: roadmap-guard validate [path] [--extends-from <file>]
+
+
+const VALIDATE_USAGE = `Usage: roadmap-guard validate [path] [--extends-from <file>] [--forms <dir>]
 
 Checks a policy file and prints every problem as file:line:column field: message.
 
   path                    the policy file (default: ${DEFAULT_POLICY_PATH})
   --extends-from <file>   a local copy of the policy that path extends
+  --forms <dir>           the issue forms to check against the policy's business
+                          cases (default: ISSUE_TEMPLATE beside a policy in .github/)
   --help, -h              this text
+
+A form that applies a category's label must ask every question of that
+category's business case, with the same answers: a form that drifted is
+reported at its line (roadmap-guard forms writes them from the policy).
 
 A policy that extends another (extends: owner/repo:path) is checked whole,
 merged with the policies it extends, when they can be read: from
@@ -58904,14 +59978,15 @@ checked on its own, and the note says what that could not check.
 ${EXIT_CODES_HELP}`;
 const validateCommand = async (args, io) => {
     try {
-        const { values, positionals } = parseStrictly('validate', args, { 'extends-from': { type: 'string' }, help: { type: 'boolean', short: 'h' } });
+        const { values, positionals } = parseStrictly('validate', args, { 'extends-from': { type: 'string' }, forms: { type: 'string' }, help: { type: 'boolean', short: 'h' } });
         if (values.help) {
             io.stdout.write(VALIDATE_USAGE);
             return EXIT.ok;
         }
         if (positionals.length > 1)
             throw new BadInput(`expected one policy file, got ${positionals.length}\n\n${VALIDATE_USAGE}`);
-        return await validate_validate(positionals[0] ?? DEFAULT_POLICY_PATH, values['extends-from'], io);
+        const path = positionals[0] ?? DEFAULT_POLICY_PATH;
+        return await validate_validate(path, { extendsFrom: values['extends-from'], forms: values.forms ?? defaultFormsDir(path) }, io);
     }
     catch (error) {
         // Policy problems are printed as they are, one `file:line:col field: message` per line, for editors to jump to.
@@ -58933,7 +60008,8 @@ async function readPolicyText(path, io) {
         throw new PolicyError([{ file: path, message: new PolicyFileTooLargeError(bytes).message }]);
     return text;
 }
-async function validate_validate(path, extendsFrom, io) {
+async function validate_validate(path, options, io) {
+    const { extendsFrom } = options;
     const text = await readPolicyText(path, io);
     if (text === null)
         return EXIT.badInput;
@@ -58944,6 +60020,7 @@ async function validate_validate(path, extendsFrom, io) {
     const extended = followable ? extendsReader(extendsFrom, io.env) : undefined;
     if (extended) {
         const loaded = await loadLocalPolicy(path, process.cwd(), extended.read);
+        await checkForms(loaded.policy, options.forms);
         io.stdout.write(`${path}: OK — ${summarizePolicy(loaded.policy)} (merged with ${loaded.sources.slice(1).join(' → ')}, read ${extended.how})\n`);
         return EXIT.ok;
     }
@@ -58955,14 +60032,19 @@ async function validate_validate(path, extendsFrom, io) {
         io.stderr.write(`${path}: note: ${partialCheckNote(target)}\n`);
     if (problems.length > 0 || !checked.parsed)
         throw new PolicyError(problems);
-    io.stdout.write(`${path}: OK — ${summarizePolicy(normalizePolicy(checked.parsed))}${target === undefined ? '' : ' (this file on its own)'}\n`);
+    const policy = normalizePolicy(checked.parsed);
+    // A file checked on its own may lack the categories it inherits: its forms are checked with the merged policy only.
+    if (target === undefined)
+        await checkForms(policy, options.forms);
+    io.stdout.write(`${path}: OK — ${summarizePolicy(policy)}${target === undefined ? '' : ' (this file on its own)'}\n`);
     return EXIT.ok;
 }
 function partialCheckNote(target) {
     return [
         `extends ${target}, which was not read, so this file was checked on its own.`,
-        '  Not checked: keys the categories inherit (such as match), categories named in business-case.applies-to but defined there,',
-        '  and the merged policy as a whole. To check it whole, give a local copy with --extends-from <file>,',
+        '  Not checked: keys the categories inherit (such as match), categories named in an applies-to but defined there,',
+        '  the checks across the whole policy (forbidden labels against the labels it uses, categories no item can match),',
+        '  its issue forms, and the merged policy as a whole. To check it whole, give a local copy with --extends-from <file>,',
         '  or set GITHUB_TOKEN (or GH_TOKEN) to a token that can read that repository.',
     ].join('\n');
 }
@@ -58977,6 +60059,28 @@ async function readText(path) {
             return null;
         throw new BadInput(`${path}: cannot read the policy file (${code ?? (error instanceof Error ? error.message : String(error))})`);
     }
+}
+/** The forms beside a policy kept in .github/: .github/ISSUE_TEMPLATE. Elsewhere, only the ones --forms names. */
+function defaultFormsDir(policyPath) {
+    const dir = (0,external_node_path_namespaceObject.dirname)(policyPath);
+    return (0,external_node_path_namespaceObject.basename)((0,external_node_path_namespaceObject.resolve)(dir)) === '.github' ? (0,external_node_path_namespaceObject.join)(dir, 'ISSUE_TEMPLATE') : undefined;
+}
+/** Every issue form in `dir` against the policy's business cases; a missing folder has no forms to drift. */
+async function checkForms(policy, dir) {
+    if (dir === undefined)
+        return;
+    const names = await (0,promises_namespaceObject.readdir)(dir).catch((error) => {
+        if (error.code === 'ENOENT')
+            return [];
+        throw new BadInput(`${dir}: cannot read the issue forms (${error.code ?? error.message})`);
+    });
+    const problems = [];
+    for (const name of names.filter((file) => /\.ya?ml$/i.test(file) && !/^config\.ya?ml$/i.test(file)).sort()) {
+        const file = (0,external_node_path_namespaceObject.join)(dir, name);
+        problems.push(...formDrift(policy, file, await (0,promises_namespaceObject.readFile)(file, 'utf8')));
+    }
+    if (problems.length > 0)
+        throw new PolicyError(problems);
 }
 
 ;// CONCATENATED MODULE: ./lib/cli/demo.js
@@ -59019,26 +60123,17 @@ const demoCommand = async (args, io) => {
         const format = parseFormat(values.format);
         const report = await exampleReport();
         io.stdout.write(render(report, format, io));
-        return report.evaluation.compliant ? EXIT.ok : EXIT.fails;
+        return verdictOf(report).passes ? EXIT.ok : EXIT.fails;
     }
     catch (error) {
         return reportBadInput('demo', error, io);
     }
 };
-/** The example evaluated at the moment the snapshot was taken, so the demo prints the same report every day. */
-async function exampleReport() {
-    const root = packageRoot();
+/** The example evaluated at the moment the snapshot was taken, so the demo prints the same report every day: what simulate prints for the same files. */
+async function exampleReport(root = packageRoot()) {
     const snapshot = parseSnapshot((0,external_node_fs_namespaceObject.readFileSync)((0,external_node_path_namespaceObject.join)(root, EXAMPLE_SNAPSHOT), 'utf8'), EXAMPLE_SNAPSHOT);
     const loaded = await loadLocalPolicy(EXAMPLE_POLICY, root);
-    return buildReportInput({
-        mode: 'demo',
-        policy: loaded.policy,
-        items: snapshot.items,
-        now: snapshot.takenAt,
-        policySources: loaded.sources,
-        sourceName: snapshot.source.name,
-        trendMonths: 6,
-    });
+    return offlineReport({ mode: 'demo', loaded, snapshot, at: snapshot.takenAt });
 }
 
 // EXTERNAL MODULE: external "node:crypto"
@@ -59058,6 +60153,7 @@ const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import
 
 
 
+
 /** A message on one line: the runner reads `%0A` as a line break. */
 function escapeData(text) {
     return text.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
@@ -59069,12 +60165,12 @@ function escapeProperty(text) {
 /** `::command name=value,…::message`; properties without a value are left out. */
 function issueCommand(command, message, properties = []) {
     const list = properties.flatMap(([name, value]) => (value ? [`${name}=${escapeProperty(String(value))}`] : [])).join(',');
-    process.stdout.write(`::${command}${list ? ` ${list}` : ''}::${escapeData(message)}${EOL}`);
+    process.stdout.write(`::${command}${list ? ` ${list}` : ''}::${escapeData(message)}${external_node_os_namespaceObject.EOL}`);
 }
 /** The runner's names for where an annotation points, in @actions/core's order. */
 function annotation(properties = {}) {
     return [
-        ['title', properties.title],
+        ['title', properties.title && describe_value_spellInvisible(properties.title)],
         ['file', properties.file],
         ['line', properties.startLine],
         ['endLine', properties.endLine],
@@ -59086,22 +60182,51 @@ function annotation(properties = {}) {
 function getInput(name) {
     return (process.env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] ?? '').trim();
 }
+/** Log lines and annotations spell out bidirectional controls (`\u202e`) rather than let one reorder what a person reads. */
 function info(message) {
-    process.stdout.write(`${message}${EOL}`);
+    process.stdout.write(`${describe_value_spellInvisible(message)}${external_node_os_namespaceObject.EOL}`);
 }
 function notice(message, properties) {
-    issueCommand('notice', message, annotation(properties));
+    issueCommand('notice', spellInvisible(message), annotation(properties));
+}
+/**
+ * GitHub keeps at most 10 error and 10 warning annotations per step and drops
+ * the rest without a word (actions/toolkit, docs/problem-matchers.md,
+ * "Limitations": "10 warning annotations and 10 error annotations per step").
+ * Beyond that, a message is a plain log line, counted so the run can say how
+ * many were not annotated. One error is kept for the step's failure.
+ */
+const ANNOTATIONS_PER_STEP = 10;
+const annotated = { error: 0, warning: 0 };
+const inLogOnly = { error: 0, warning: 0 };
+/** How many errors and warnings of this step went to the log only, past GitHub's annotation limit. */
+function annotationsLeftOut() {
+    return { ...inLogOnly };
+}
+/** A new step's annotation count: each run of the action is one step. */
+function startStep() {
+    annotated.error = annotated.warning = inLogOnly.error = inLogOnly.warning = 0;
+}
+function limitedAnnotation(level, message, properties, room) {
+    if (annotated[level] < room) {
+        annotated[level] += 1;
+        issueCommand(level, describe_value_spellInvisible(message), annotation(properties));
+        return;
+    }
+    inLogOnly[level] += 1;
+    const where = properties?.file ? `${[properties.file, properties.startLine, properties.startColumn].filter((part) => part !== undefined).join(':')} ` : '';
+    info(`${level === 'error' ? 'Error' : 'Warning'}: ${where}${message}`.replace(/[\r\n]+/g, ' '));
 }
 function warning(message, properties) {
-    issueCommand('warning', message, annotation(properties));
+    limitedAnnotation('warning', message, properties, ANNOTATIONS_PER_STEP);
 }
 function workflow_commands_error(message, properties) {
-    issueCommand('error', message, annotation(properties));
+    limitedAnnotation('error', message, properties, ANNOTATIONS_PER_STEP - 1);
 }
-/** Fails the step (exit code 1) with an error annotation saying why. */
+/** Fails the step (exit code 1) with an error annotation saying why: the one error annotation kept for it. */
 function setFailed(message) {
     process.exitCode = 1;
-    workflow_commands_error(message);
+    limitedAnnotation('error', message, undefined, ANNOTATIONS_PER_STEP);
 }
 /** The runner replaces this value with `***` in every later log line. */
 function setSecret(value) {
@@ -59167,7 +60292,7 @@ const ISSUE_FIELDS = /* GraphQL */ `
  */
 const COMMENT_WINDOW = /* GraphQL */ `
   fragment RoadmapCommentWindow on Issue {
-    recentComments: comments(last: 13) { totalCount nodes { fullDatabaseId viewerDidAuthor body createdAt updatedAt } }
+    recentComments: comments(last: 13) { totalCount nodes { fullDatabaseId viewerDidAuthor body author { login } createdAt updatedAt } }
   }
 `;
 /** The labels the bot manages, to create them (with a colour) only when missing. */
@@ -59175,6 +60300,19 @@ const MANAGED_LABELS = /* GraphQL */ `
   fragment RoadmapManagedLabels on Repository {
     nonCompliantLabel: label(name: $nonCompliantLabel) @include(if: $withLabels) { name }
     overBudgetLabel: label(name: $overBudgetLabel) @include(if: $withLabels) { name }
+  }
+`;
+/**
+ * The milestones, for the execution report: on the audit's first page, so
+ * the list costs no request of its own (nor a point: one node among 200).
+ * Latest due date first, so the cycles of the window come first.
+ */
+const MILESTONES = /* GraphQL */ `
+  fragment RoadmapMilestones on Repository {
+    milestones(first: 100, orderBy: { field: DUE_DATE, direction: DESC }) @include(if: $withMilestones) {
+      totalCount
+      nodes { number title state dueOn closedAt createdAt }
+    }
   }
 `;
 /** Audit: one page of 100 issues with everything the engine and the comment sync need. */
@@ -59191,9 +60329,11 @@ const AUDIT_ISSUES_QUERY = /* GraphQL */ `
     $withLabels: Boolean!
     $nonCompliantLabel: String!
     $overBudgetLabel: String!
+    $withMilestones: Boolean = false
   ) {
     repository(owner: $owner, name: $name) {
       ...RoadmapManagedLabels
+      ...RoadmapMilestones
       issues(first: 100, after: $after, states: $states, labels: $labels, filterBy: { since: $since }, orderBy: { field: CREATED_AT, direction: ASC }) {
         totalCount
         pageInfo { hasNextPage endCursor }
@@ -59208,6 +60348,39 @@ const AUDIT_ISSUES_QUERY = /* GraphQL */ `
   ${ISSUE_FIELDS}
   ${COMMENT_WINDOW}
   ${MANAGED_LABELS}
+  ${MILESTONES}
+`;
+/**
+ * The execution report: the issues now in one milestone, 50 a page, each with
+ * its milestone and closing history. One point a page: 1 + 50 label
+ * connections + 50 timelines, over 100. An issue with more than 100 such
+ * events is read up to its 100th, and the report says so (`totalCount`).
+ */
+const CYCLE_ITEMS_QUERY = /* GraphQL */ `
+  query RoadmapCycleItems($owner: String!, $name: String!, $number: Int!, $after: String, $withBody: Boolean!) {
+    repository(owner: $owner, name: $name) {
+      milestone(number: $number) {
+        issues(first: 50, after: $after, orderBy: { field: CREATED_AT, direction: ASC }) {
+          pageInfo { hasNextPage endCursor }
+          nodes {
+            ...RoadmapIssueFields
+            body @include(if: $withBody)
+            timelineItems(first: 100, itemTypes: [MILESTONED_EVENT, DEMILESTONED_EVENT, CLOSED_EVENT, REOPENED_EVENT]) {
+              totalCount
+              nodes {
+                __typename
+                ... on MilestonedEvent { createdAt milestoneTitle }
+                ... on DemilestonedEvent { createdAt milestoneTitle }
+                ... on ClosedEvent { createdAt stateReason }
+                ... on ReopenedEvent { createdAt }
+              }
+            }
+          }
+        }
+      }
+    }
+  }
+  ${ISSUE_FIELDS}
 `;
 /** Issue mode: the event's issue with its body and a page of its comments. */
 const queries_FOCUS_ISSUE_QUERY = /* GraphQL */ `
@@ -59228,7 +60401,7 @@ const queries_FOCUS_ISSUE_QUERY = /* GraphQL */ `
         comments(first: 100, after: $commentsAfter) {
           totalCount
           pageInfo { hasNextPage endCursor }
-          nodes { fullDatabaseId viewerDidAuthor body createdAt updatedAt }
+          nodes { fullDatabaseId viewerDidAuthor body author { login } createdAt updatedAt }
         }
       }
     }
@@ -59293,19 +60466,41 @@ const ISSUE_COMMENTS_QUERY = /* GraphQL */ `
       issue(number: $number) {
         comments(first: 100, after: $after) {
           pageInfo { hasNextPage endCursor }
-          nodes { fullDatabaseId viewerDidAuthor body createdAt updatedAt }
+          nodes { fullDatabaseId viewerDidAuthor body author { login } createdAt updatedAt }
         }
       }
     }
   }
 `;
-/** Who added labels to an issue, latest last: to tell who stands behind an exemption label. */
-const LABEL_EVENTS_QUERY = /* GraphQL */ `
-  query RoadmapLabelEvents($owner: String!, $name: String!, $number: Int!) {
+/**
+ * An issue's timeline, latest last, with who did each thing: who put a label
+ * on or took it off (to tell who stands behind an exemption label), and the
+ * last time a person, not the bot, touched the issue. `viewer` names the
+ * token's identity, whose own writes (comments, labels) are never a
+ * person's touch; it answers for an App's installation token too (see
+ * fullsend-ai/fullsend#1953, joshjohanning/bulk-github-repo-settings-sync-action#194).
+ */
+const ISSUE_TIMELINE_QUERY = /* GraphQL */ `
+  query RoadmapIssueTimeline($owner: String!, $name: String!, $number: Int!) {
+    viewer { login }
     repository(owner: $owner, name: $name) {
       issue(number: $number) {
-        timelineItems(last: 100, itemTypes: [LABELED_EVENT]) {
-          nodes { ... on LabeledEvent { createdAt actor { __typename login } label { name } } }
+        timelineItems(
+          last: 100
+          itemTypes: [ISSUE_COMMENT, LABELED_EVENT, UNLABELED_EVENT, RENAMED_TITLE_EVENT, REOPENED_EVENT, ASSIGNED_EVENT, UNASSIGNED_EVENT, MILESTONED_EVENT, DEMILESTONED_EVENT]
+        ) {
+          nodes {
+            __typename
+            ... on IssueComment { createdAt updatedAt viewerDidAuthor author { __typename login } }
+            ... on LabeledEvent { createdAt actor { __typename login } label { name } }
+            ... on UnlabeledEvent { createdAt actor { __typename login } label { name } }
+            ... on RenamedTitleEvent { createdAt actor { __typename login } }
+            ... on ReopenedEvent { createdAt actor { __typename login } }
+            ... on AssignedEvent { createdAt actor { __typename login } }
+            ... on UnassignedEvent { createdAt actor { __typename login } }
+            ... on MilestonedEvent { createdAt actor { __typename login } }
+            ... on DemilestonedEvent { createdAt actor { __typename login } }
+          }
         }
       }
     }
@@ -59325,14 +60520,31 @@ const queries_NEWEST_ISSUES_QUERY = /* GraphQL */ `
   }
 `;
 /** Every document above, by name, for the schema test. */
+/** A relayed board item's content by number: an issue, a pull request, or nothing (deleted). */
+const RELAYED_BY_NUMBER_QUERY = /* GraphQL */ `
+  query RoadmapRelayedByNumber($owner: String!, $name: String!, $number: Int!) {
+    repository(owner: $owner, name: $name) {
+      issueOrPullRequest(number: $number) { __typename ... on Issue { number } }
+    }
+  }
+`;
+/** A relayed board item's content by node id (`content_node_id` of GitHub's own payload). */
+const RELAYED_BY_NODE_QUERY = /* GraphQL */ `
+  query RoadmapRelayedByNode($id: ID!) {
+    node(id: $id) { __typename ... on Issue { number repository { nameWithOwner } } }
+  }
+`;
 const ALL_QUERIES = {
     AUDIT_ISSUES_QUERY,
     FOCUS_ISSUE_QUERY: queries_FOCUS_ISSUE_QUERY,
     BUDGET_ITEMS_QUERY: queries_BUDGET_ITEMS_QUERY,
     BUDGET_CHANGES_QUERY,
     ISSUE_COMMENTS_QUERY,
-    LABEL_EVENTS_QUERY,
+    ISSUE_TIMELINE_QUERY,
     NEWEST_ISSUES_QUERY: queries_NEWEST_ISSUES_QUERY,
+    RELAYED_BY_NUMBER_QUERY,
+    RELAYED_BY_NODE_QUERY,
+    CYCLE_ITEMS_QUERY,
 };
 
 ;// CONCATENATED MODULE: ./lib/report/markers.js
@@ -59397,11 +60609,173 @@ function readFixes(body) {
     return state;
 }
 
+;// CONCATENATED MODULE: ./lib/report/trail.js
+/**
+ * The audit trail of an issue: every exception granted, revoked, expired or
+ * refused as hand-added, and every bet outcome, with who and when and why.
+ * It lives in the bot's one comment on the issue, as a visible table and as
+ * data in a hidden line the bot reads back, so it survives every edit of
+ * that comment and needs no storage of its own. Only the bot's own comment
+ * (found by marker and author) is ever read back, so nobody else can forge it.
+ */
+
+const TRAIL_ACTIONS = (/* unused pure expression or super */ null && (['exempt', 'revoke', 'expire', 'label-removed', 'outcome']));
+/** The oldest entries give way past this many, so the comment stays readable and under GitHub's size limit. */
+const MAX_TRAIL_ENTRIES = 30;
+const MAX_REASON_CHARS = 300;
+const DATA_PREFIX = '<!-- roadmap-guard:trail ';
+const REPLY_PREFIX = '<!-- roadmap-guard:reply ';
+const DATA_SUFFIX = ' -->';
+/** The hidden line that carries the trail: base64url JSON, which can never close the HTML comment early. */
+function trailData(entries) {
+    return `${DATA_PREFIX}${Buffer.from(JSON.stringify(entries.slice(-MAX_TRAIL_ENTRIES))).toString('base64url')}${DATA_SUFFIX}`;
+}
+/** The trail kept in a comment of the bot's; empty when there is none or it cannot be read. */
+function trail_readTrail(body) {
+    const parsed = readData(body, DATA_PREFIX);
+    return Array.isArray(parsed) ? parsed.flatMap(toEntry).slice(-MAX_TRAIL_ENTRIES) : [];
+}
+/**
+ * The answer to the latest command is kept the same way, so the next run
+ * renders the same comment and writes nothing until something changes.
+ */
+function replyData(reply) {
+    return `${REPLY_PREFIX}${Buffer.from(JSON.stringify(reply)).toString('base64url')}${DATA_SUFFIX}`;
+}
+function trail_readReply(body) {
+    const parsed = readData(body, REPLY_PREFIX);
+    return typeof parsed === 'string' && parsed !== '' ? parsed : undefined;
+}
+function readData(body, prefix) {
+    const start = body?.indexOf(prefix) ?? -1;
+    const end = start < 0 ? -1 : body.indexOf(DATA_SUFFIX, start + prefix.length);
+    if (end < 0)
+        return undefined;
+    try {
+        return JSON.parse(Buffer.from(body.slice(start + prefix.length, end), 'base64url').toString('utf8'));
+    }
+    catch {
+        return undefined;
+    }
+}
+/** The trail with one more entry, its reason cut to size. */
+function withEntry(entries, entry) {
+    return [...entries, { ...entry, reason: Array.from(entry.reason).slice(0, MAX_REASON_CHARS).join('') }].slice(-MAX_TRAIL_ENTRIES);
+}
+/**
+ * Trails read from several comments of the bot's (runs that raced each left
+ * one) as one: every entry once, oldest first, so consolidating the
+ * comments never drops a decision.
+ */
+function trail_mergeTrails(trails) {
+    const seen = new Map();
+    for (const entry of trails.flat())
+        seen.set(entryKey(entry), entry);
+    return [...seen.values()].sort((a, b) => Date.parse(a.at) - Date.parse(b.at)).slice(-MAX_TRAIL_ENTRIES);
+}
+/** True when `trail` holds every entry of `other` (or the entries of `other` it lacks are older than any it keeps, past the cap). */
+function holdsTrail(trail, other) {
+    const held = new Set(trail.map(entryKey));
+    const oldestKept = trail.length >= MAX_TRAIL_ENTRIES ? Date.parse(trail[0].at) : Number.NEGATIVE_INFINITY;
+    return other.every((entry) => held.has(entryKey(entry)) || Date.parse(entry.at) < oldestKept);
+}
+function entryKey(entry) {
+    return JSON.stringify([entry.at, entry.actor, entry.action, entry.outcome ?? '', entry.reason]);
+}
+/** When the exemption in force was granted: the last grant, unless something ended it since. */
+function grantedAt(entries) {
+    const last = entries.filter((entry) => entry.action !== 'outcome').at(-1);
+    return last?.action === 'exempt' ? last.at : undefined;
+}
+function toEntry(value) {
+    if (typeof value !== 'object' || value === null)
+        return [];
+    const { at, actor, action, outcome, reason } = value;
+    if (typeof at !== 'string' || Number.isNaN(Date.parse(at)) || typeof actor !== 'string' || typeof reason !== 'string')
+        return [];
+    if (!TRAIL_ACTIONS.includes(action))
+        return [];
+    const known = OUTCOMES.find((candidate) => candidate === outcome);
+    return [{ at, actor, action: action, ...(known ? { outcome: known } : {}), reason }];
+}
+
+;// CONCATENATED MODULE: ./lib/plan/bot-memory.js
+/**
+ * What the bot remembers about an issue, read from all of its comments there:
+ * the one it keeps and the copies that runs which raced left behind. Each
+ * copy may hold a decision the kept one lacks (a grant recorded by the run
+ * that posted it), so the trail is the union of all of them, the state the
+ * most careful reading of all of them, and the reply the newest one. The
+ * copies are removed only once the kept comment holds it all.
+ */
+
+
+function bodies(comment) {
+    return comment ? [comment.body, ...(comment.extras ?? []).map((extra) => extra.body)] : [];
+}
+/** Every decision recorded in any of the bot's comments on the issue. */
+function rememberedTrail(comment) {
+    return mergeTrails(bodies(comment).map(readTrail));
+}
+/** The latest reply: the newest comment's, else the kept one's. */
+function rememberedReply(comment) {
+    return bodies(comment).map(readReply).filter((reply) => reply !== undefined).at(-1);
+}
+/**
+ * The state across the comments: the latest touch and the latest warning (an
+ * item is never archived before a date any warning gave), the latest archiving.
+ */
+function rememberedState(comment) {
+    const states = bodies(comment).map(readCommentState);
+    const latest = (key) => states.map((state) => state[key]).filter((moment) => !!moment).sort((a, b) => Date.parse(a) - Date.parse(b)).at(-1);
+    const state = {};
+    for (const key of ['touched', 'warned', 'archived']) {
+        const moment = latest(key);
+        if (moment)
+            state[key] = moment;
+    }
+    return state;
+}
+
+;// CONCATENATED MODULE: ./lib/github/timeline.js
+
+/** The timeline, with the product's own doings marked: this token's identity (GitHub's `viewer`) and the earlier ones the client was given. */
+async function readTimeline(client, repo, issue) {
+    const page = await client.graphql(ISSUE_TIMELINE_QUERY, { owner: repo.owner, name: repo.name, number: issue });
+    const identities = new Set([page.viewer?.login, ...(client.earlierIdentities ?? [])].flatMap((login) => (login ? [login.toLowerCase()] : [])));
+    const ours = (login) => !!login && identities.has(login.toLowerCase());
+    const nodes = page.repository?.issue?.timelineItems.nodes ?? [];
+    return { events: nodes.flatMap((node) => (node ? toEvent(node, ours) : [])), isProduct: ours };
+}
+function toEvent(node, ours) {
+    const comment = node.__typename === 'IssueComment';
+    const at = comment ? (node.updatedAt ?? node.createdAt) : node.createdAt;
+    if (!at || Number.isNaN(Date.parse(at)))
+        return [];
+    const who = comment ? node.author : node.actor;
+    const actor = who ? { login: who.login, isBot: who.__typename === 'Bot' || who.login.endsWith('[bot]') } : null;
+    const type = comment ? 'comment' : node.__typename === 'LabeledEvent' ? 'labeled' : node.__typename === 'UnlabeledEvent' ? 'unlabeled' : 'other';
+    const byProduct = (comment && node.viewerDidAuthor === true) || ours(who?.login);
+    return [{ type, at, actor, byProduct, ...(node.label ? { label: node.label.name } : {}) }];
+}
+/** The last time anyone but the product touched the issue, as far as the timeline shows; undefined when it shows nothing of the kind. */
+function lastTouchByPeople(timeline) {
+    const moments = timeline.events.filter((event) => !event.byProduct).map((event) => Date.parse(event.at));
+    return moments.length ? new Date(Math.max(...moments)).toISOString() : undefined;
+}
+/** The latest time `label` was put on the issue, and by whom; undefined when the timeline does not show it. */
+function lastLabeled(timeline, label) {
+    const wanted = label.trim().toLowerCase();
+    return timeline.events.filter((event) => event.type === 'labeled' && event.label?.trim().toLowerCase() === wanted).at(-1);
+}
+
 ;// CONCATENATED MODULE: ./lib/github/work-items.js
 /**
  * GitHub's view of an issue → the engine's WorkItem, and the bot's own
  * comment among an issue's comments.
  */
+
+
 
 
 /**
@@ -59429,9 +60803,10 @@ function budgetForm(form, headings) {
     }
     return kept;
 }
-function work_items_toWorkItem(node, comments = []) {
-    const state = readCommentState(work_items_findBotComment(comments)?.body ?? '');
-    const activityAt = humanActivityAt(node, comments, state);
+/** `timeline`, when it was read, says who touched the issue and when (see timeline.ts). */
+function work_items_toWorkItem(node, comments = [], timeline) {
+    const state = rememberedState(work_items_findBotComment(comments));
+    const activityAt = humanActivityAt(node, comments, state, timeline);
     return workItemFromIssue({
         number: node.number,
         title: node.title,
@@ -59451,36 +60826,40 @@ function work_items_toWorkItem(node, comments = []) {
 }
 /**
  * A person's last touch, when the bot's own writes hide it from `updatedAt`.
- * The moment the bot recorded in its comment counts too: a label a person
- * added before the bot last wrote leaves no other trace. An archived issue
- * reopened since was reopened by a person: that is their touch, and
- * `updatedAt` holds it.
+ * The moment the bot recorded in its comment counts too: a touch it saw
+ * before it last wrote. An archived issue reopened since was reopened by a
+ * person: that is their touch, and `updatedAt` holds it (the timeline, when
+ * read, names who reopened it).
  */
-function humanActivityAt(node, comments, state) {
-    if (state.archived && node.state === 'OPEN' && node.stateReason === 'REOPENED')
+function humanActivityAt(node, comments, state, timeline) {
+    if (!timeline && state.archived && node.state === 'OPEN' && node.stateReason === 'REOPENED')
         return undefined;
-    const seen = personActivityAt(node, comments);
+    const seen = personActivityAt(node, comments, timeline);
     if (!seen || !state.touched)
         return seen;
     return Date.parse(state.touched) > Date.parse(seen) ? new Date(Date.parse(state.touched)).toISOString() : seen;
 }
-/** Writes of the bot's that land within this long before `updatedAt` are taken to be what set it (labels follow the comment by seconds). */
-const OWN_WRITE_WINDOW_MS = 5 * 60_000;
 /**
  * Every comment or label the bot writes bumps the issue's `updatedAt`, which
- * would reset the staleness clock the backlog rule reads. When the bot's own
- * comment is the latest change, the last time a person touched the issue is
- * its creation, its last body edit or the latest comment by someone else.
+ * would reset the staleness clock the backlog rule reads. So once the bot
+ * has written on the issue, `updatedAt` is never taken as a touch: a
+ * person's last touch is the issue's creation, its last body edit, the
+ * latest comment by someone else, and, when the timeline was read, the
+ * latest thing anyone but the bot did (a label put on or taken off, a
+ * title, an assignee, a milestone, a reopening), told apart by who acted.
+ * An issue the bot never wrote on and whose timeline was not read: its
+ * `updatedAt` (undefined here).
  */
-function personActivityAt(node, comments) {
+function personActivityAt(node, comments, timeline) {
     const time = (moment) => (moment ? Date.parse(moment) : Number.NaN);
-    const own = comments.filter((c) => !!c?.viewerDidAuthor).map((c) => time(c.updatedAt ?? c.createdAt));
-    const latestOwn = Math.max(...own.filter(Number.isFinite));
-    if (!Number.isFinite(latestOwn) || time(node.updatedAt) - latestOwn > OWN_WRITE_WINDOW_MS)
+    const ours = (c) => c.viewerDidAuthor || c.byEarlierIdentity === true;
+    const botWrote = comments.some((c) => !!c && ours(c));
+    if (!botWrote && !timeline)
         return undefined;
-    const people = comments.filter((c) => !!c && !c.viewerDidAuthor).map((c) => time(c.updatedAt ?? c.createdAt));
+    const people = comments.filter((c) => !!c && !ours(c)).map((c) => time(c.updatedAt ?? c.createdAt));
+    const touched = timeline ? time(lastTouchByPeople(timeline)) : Number.NaN;
     // lastEditedAt is null for a body never edited.
-    const latest = Math.max(...[time(node.createdAt), time(node.lastEditedAt), ...people].filter(Number.isFinite));
+    const latest = Math.max(...[time(node.createdAt), time(node.lastEditedAt), touched, ...people].filter(Number.isFinite));
     return Number.isFinite(latest) ? new Date(latest).toISOString() : undefined;
 }
 /**
@@ -59488,17 +60867,37 @@ function personActivityAt(node, comments) {
  * identity. Anyone can paste the marker; only the author check stops them from
  * hijacking or hiding the bot's comment. The oldest wins if there are several;
  * the others were posted by runs that raced each other, and are listed so a
- * run can remove them. Comments arrive oldest first; a comment read twice
- * (the first and the last few overlap on a short thread) counts once.
+ * run can remove them once the kept one holds what they remember. Comments
+ * with the marker written by a login the product acted as before (a token
+ * change) are listed the same way: adopted, trail included, never duplicated.
+ * When only those exist, the bot has no comment of its own yet (`id` null,
+ * `adopting`): the next comment it posts takes over their record. Comments
+ * arrive oldest first; a comment read twice (the first and the last few
+ * overlap on a short thread) counts once.
  */
 function work_items_findBotComment(comments) {
-    const own = comments.filter((comment) => !!comment?.viewerDidAuthor && comment.body.includes(COMMENT_MARKER));
+    const marked = (comment) => !!comment?.body.includes(COMMENT_MARKER);
+    const own = comments.filter((comment) => marked(comment) && comment.viewerDidAuthor);
+    const earlier = comments.filter((comment) => marked(comment) && !comment.viewerDidAuthor && comment.byEarlierIdentity === true);
     const [oldest] = own;
-    if (!oldest)
-        return null;
-    const id = usableId(oldest);
-    const extraIds = [...new Set(own.slice(1).map(usableId))].filter((extra) => extra !== null && extra !== id);
-    return { id, body: oldest.body, ...(extraIds.length ? { extraIds } : {}) };
+    const id = oldest ? usableId(oldest) : null;
+    const extras = new Map();
+    for (const comment of [...own.slice(1), ...earlier]) {
+        const extra = usableId(comment);
+        if (extra !== null && extra !== id)
+            extras.set(extra, comment.body);
+    }
+    const listed = extras.size ? { extras: [...extras].map(([extraId, body]) => ({ id: extraId, body })) } : {};
+    if (oldest)
+        return { id, body: oldest.body, ...listed };
+    return extras.size ? { id: null, body: earlier[0].body, adopting: true, ...listed } : null;
+}
+/** Marks the comments written by a login the product acted as before this token. */
+function work_items_markEarlierComments(comments, earlierIdentities) {
+    if (!earlierIdentities?.length)
+        return [...comments];
+    const earlier = new Set(earlierIdentities.map((login) => login.toLowerCase()));
+    return comments.map((comment) => comment && !comment.viewerDidAuthor && earlier.has(comment.author?.login.toLowerCase() ?? '') ? { ...comment, byEarlierIdentity: true } : comment);
 }
 function usableId(comment) {
     return isDatabaseId(comment.fullDatabaseId) ? comment.fullDatabaseId : null;
@@ -59600,11 +60999,11 @@ function boardQuery(fieldCount) {
 async function readBoard(client, board, fieldNames) {
     const document = boardQuery(fieldNames.length);
     const fieldVariables = Object.fromEntries(fieldNames.map((name, i) => [`field${i}`, name]));
-    const read = { title: '', fieldNames: [], items: [], redacted: 0, pullRequests: 0 };
+    const read = { title: '', fieldNames: [], items: [], redacted: 0, forbidden: 0, pullRequests: 0 };
     let after = null;
     const counter = { drafts: 0 };
     do {
-        const page = await readPage(client, board, document, { owner: board.owner, number: board.number, after, withFields: after === null, ...fieldVariables });
+        const { page, forbiddenItems } = await readPage(client, board, document, { owner: board.owner, number: board.number, after, withFields: after === null, ...fieldVariables });
         const project = page.repositoryOwner?.projectV2;
         if (!project)
             throw new BoardAccessError(board, 'not-found', `Could not resolve to a ProjectV2 with the number ${board.number}.`);
@@ -59612,8 +61011,10 @@ async function readBoard(client, board, fieldNames) {
             read.title = project.title;
             read.fieldNames = (project.fields?.nodes ?? []).flatMap((node) => (node?.name ? [node.name] : []));
         }
-        for (const node of project.items.nodes ?? []) {
-            if (node)
+        for (const [index, node] of (project.items.nodes ?? []).entries()) {
+            if (forbiddenItems.has(index))
+                read.forbidden += 1;
+            else if (node)
                 addBoardItem(read, node, fieldNames, counter);
         }
         after = project.items.pageInfo.hasNextPage ? project.items.pageInfo.endCursor : null;
@@ -59633,11 +61034,15 @@ function addBoardItem(read, node, fieldNames, counter) {
     else
         read.items.push({ repository: content.repository?.nameWithOwner ?? null, item: { ...work_items_toWorkItem(content), fields }, comments: [] });
 }
+/** A page, and the positions of the items whose content the token may not read. */
 async function readPage(client, board, document, variables) {
     try {
-        return await client.graphql(document, variables);
+        return { page: await client.graphql(document, variables), forbiddenItems: new Set() };
     }
     catch (error) {
+        const partial = partialPage(error);
+        if (partial)
+            return partial;
         const types = graphqlErrorTypes(error);
         if (types.includes('FORBIDDEN'))
             throw new BoardAccessError(board, 'forbidden', graphqlErrorMessage(error));
@@ -59645,6 +61050,32 @@ async function readPage(client, board, document, variables) {
             throw new BoardAccessError(board, 'not-found', graphqlErrorMessage(error));
         throw error;
     }
+}
+/**
+ * The page GitHub gave beside its errors, when every error is a FORBIDDEN on
+ * one item's content (`…items.nodes.<i>.content`): the board itself was read.
+ * Any other error, or no board in the data, is not a partial page.
+ */
+function partialPage(error) {
+    const errors = graphqlErrors(error);
+    const page = error?.data;
+    if (!errors.length || !page?.repositoryOwner?.projectV2?.items)
+        return undefined;
+    const forbiddenItems = new Set();
+    for (const entry of errors) {
+        const index = forbiddenItemIndex(entry);
+        if (index === undefined)
+            return undefined;
+        forbiddenItems.add(index);
+    }
+    return { page, forbiddenItems };
+}
+/** The item's position in the page for a FORBIDDEN error on `…items.nodes.<i>.content`; undefined for any other error. */
+function forbiddenItemIndex(entry) {
+    const path = Array.isArray(entry?.path) ? entry.path : [];
+    const [items, nodes, index, content] = path.slice(-4);
+    const onContent = entry?.type === 'FORBIDDEN' && items === 'items' && nodes === 'nodes' && content === 'content';
+    return onContent && typeof index === 'number' ? index : undefined;
 }
 /** The `type` of each GraphQL error (Octokit's GraphqlResponseError keeps them in `errors`). */
 function graphqlErrorTypes(error) {
@@ -59759,7 +61190,14 @@ async function readPlannedBoard(client, loaded) {
     const problems = missingFieldProblems(loaded, named, read);
     if (problems.length)
         throw new PolicyError(problems);
+    if (read.forbidden)
+        warning(forbiddenItemsHelp(board, read.forbidden));
     return read;
+}
+/** Items whose issues the token may not read: what is left out, and the scope that would count them. */
+function forbiddenItemsHelp(board, count) {
+    return (`\`project-token\` may read the board ${board.owner}/${board.number} but not the issues of ${wording_plural(count, 'item')} on it: they are in repositories the token was not given, so they are left out of the budgets. ` +
+        'To count them, give the token "Issues: read" on every repository with issues on the board (a fine-grained token\'s "Repository access", or a GitHub App installed on those repositories).');
 }
 /** A field the policy names that the board lacks: located where the policy names it, with the board's fields and a did-you-mean. */
 function missingFieldProblems(loaded, named, read) {
@@ -59814,7 +61252,7 @@ async function summarizeBoard(board, read, work) {
     const lines = [
         `### Board ${codeSpan(`${board.owner}/${board.number}`)}: ${escapeText(read.title, 100)}`,
         '',
-        `${plural(work.items.length, 'item')} read from the board: ${work.elsewhere.size} from other repositories (counted, never written to), ${plural(work.drafts, 'draft')}${read.redacted ? `, and ${plural(read.redacted, 'item')} GitHub would not show (deleted, or not visible to \`project-token\`) left out` : ''}.`,
+        `${plural(work.items.length, 'item')} read from the board: ${work.elsewhere.size} from other repositories (counted, never written to), ${plural(work.drafts, 'draft')}${read.redacted ? `, and ${plural(read.redacted, 'item')} GitHub would not show (deleted, or not visible to \`project-token\`) left out` : ''}${read.forbidden ? `; ${plural(read.forbidden, 'item')} left out because their repositories are outside \`project-token\`'s repository access (give it "Issues: read" there)` : ''}.`,
     ];
     const titles = new Map(work.items.map((item) => [item.number, item.title]));
     const listed = [...work.elsewhere].slice(0, 50);
@@ -59822,11 +61260,106 @@ async function summarizeBoard(board, read, work) {
         lines.push('', ...listed.map(([key, ref]) => `- ${codeSpan(ref)} ${escapeText(titles.get(key) ?? '', 80)}`));
     if (work.elsewhere.size > listed.length)
         lines.push(`- and ${work.elsewhere.size - listed.length} more`);
-    core.info(`Board ${board.owner}/${board.number}: ${work.items.length} items (${work.elsewhere.size} from other repositories, ${work.drafts} drafts, ${read.redacted} unreadable).`);
+    core.info(`Board ${board.owner}/${board.number}: ${work.items.length} items (${work.elsewhere.size} from other repositories, ${work.drafts} drafts, ${read.redacted + read.forbidden} unreadable).`);
     // Appended to the file the runner names, read each time (core.summary caches the first path it saw).
     const summaryFile = process.env.GITHUB_STEP_SUMMARY;
     if (summaryFile)
         await appendFile(summaryFile, `${lines.join('\n')}\n\n`, 'utf8');
+}
+
+;// CONCATENATED MODULE: ./lib/github/cycles.js
+
+
+
+function toMilestone(node) {
+    return { title: node.title, state: node.state === 'CLOSED' ? 'closed' : 'open', dueOn: node.dueOn, closedAt: node.closedAt, createdAt: node.createdAt };
+}
+/** The milestones whose issues the report needs: the cycles in the window, and the one due next after the newest of them. */
+function milestonesToRead(nodes, policy, now) {
+    const cycles = cyclesInWindow(nodes.map(toMilestone), execution_windowStart(now, policy.execution.months), now.getTime());
+    const newest = cycles.at(-1);
+    if (!newest)
+        return [];
+    const titles = new Set(cycles.map((cycle) => cycle.title));
+    const next = nodes
+        .filter((node) => node.dueOn !== null && Date.parse(node.dueOn) >= newest.end && !titles.has(node.title))
+        .sort((a, b) => Date.parse(a.dueOn) - Date.parse(b.dueOn))[0];
+    return nodes.filter((node) => titles.has(node.title) || node === next);
+}
+/**
+ * Everything the report needs, from the milestones the audit's first page
+ * gave: none when no cycle is in the window. More than 100 milestones: the
+ * 100 due latest are used, and the log says so.
+ */
+async function readExecution(client, repo, options) {
+    const { nodes, total } = options.milestones;
+    if (total > nodes.length)
+        client.warn?.(`The execution report read the ${nodes.length} milestones due latest of ${total}; cycles due earlier are left out.`);
+    return readCycles(client, repo, { milestones: nodes, read: milestonesToRead(nodes, options.policy, options.now), withBody: options.withBody });
+}
+/** The issues of the given milestones with their histories; an issue found in two milestones is read once. */
+async function readCycles(client, repo, options) {
+    const before = client.counts().graphql;
+    const items = new Map();
+    const partial = new Set();
+    for (const milestone of options.read) {
+        let after = null;
+        do {
+            const page = await client.graphql(CYCLE_ITEMS_QUERY, { owner: repo.owner, name: repo.name, number: milestone.number, after, withBody: options.withBody });
+            const issues = page.repository?.milestone?.issues;
+            if (!issues)
+                throw new Error(`Milestone "${milestone.title}" of ${repo.owner}/${repo.name} could not be read (deleted during the run?); the execution report needs its issues.`);
+            for (const node of issues.nodes) {
+                if (!node || items.has(node.number))
+                    continue;
+                const item = work_items_toWorkItem(node);
+                items.set(node.number, { ...item, timeline: timelineOf(node, item) });
+                if (node.timelineItems.totalCount > (node.timelineItems.nodes?.length ?? 0))
+                    partial.add(node.number);
+            }
+            after = issues.pageInfo.hasNextPage ? issues.pageInfo.endCursor : null;
+        } while (after);
+    }
+    return {
+        milestones: options.milestones.map(toMilestone),
+        items: [...items.values()],
+        partialHistories: [...partial].sort((a, b) => a - b),
+        requests: client.counts().graphql - before,
+    };
+}
+const CLOSED_AS = { COMPLETED: 'completed', NOT_PLANNED: 'not-planned', DUPLICATE: 'duplicate' };
+/**
+ * The issue's events, oldest first. A close event's own `stateReason` is
+ * not always the issue's: it has no `enableDuplicate` argument, and it has
+ * been seen to say COMPLETED for an issue closed as not planned
+ * (pwntester/octo.nvim#790). So the last close of an issue closed now takes
+ * the issue's reason (`stateReason(enableDuplicate: true)`, in `closedAs`).
+ */
+function timelineOf(node, item) {
+    const events = eventsOf(node);
+    const last = events.findLastIndex((event) => event.event === 'closed');
+    if (item.state !== 'closed' || last === -1)
+        return events;
+    events[last] = { at: events[last].at, event: 'closed', ...(item.closedAs ? { closedAs: item.closedAs } : {}) };
+    return events;
+}
+function eventsOf(node) {
+    return (node.timelineItems.nodes ?? []).flatMap((event) => {
+        if (!event)
+            return [];
+        switch (event.__typename) {
+            case 'MilestonedEvent':
+                return [{ at: event.createdAt, event: 'milestoned', milestone: event.milestoneTitle }];
+            case 'DemilestonedEvent':
+                return [{ at: event.createdAt, event: 'demilestoned', milestone: event.milestoneTitle }];
+            case 'ClosedEvent': {
+                const closedAs = event.stateReason ? CLOSED_AS[event.stateReason] : undefined;
+                return [{ at: event.createdAt, event: 'closed', ...(closedAs ? { closedAs } : {}) }];
+            }
+            case 'ReopenedEvent':
+                return [{ at: event.createdAt, event: 'reopened' }];
+        }
+    });
 }
 
 ;// CONCATENATED MODULE: ./lib/github/request-counts.js
@@ -59846,10 +61379,12 @@ function describeCounts(counts) {
 
 
 
+
 /** Every issue in the given states, 100 per request. */
 async function readIssues(client, repo, options) {
     const collected = { records: [], dashboards: [], pending: [] };
     let existingLabels;
+    let milestones;
     let after = null;
     let counted;
     let seen = 0;
@@ -59857,6 +61392,8 @@ async function readIssues(client, repo, options) {
         const repository = await readAuditPage(client, repo, options, after);
         if (after === null && options.labels)
             existingLabels = labelsFound(repository);
+        if (after === null && repository.milestones)
+            milestones = { nodes: (repository.milestones.nodes ?? []).filter((node) => node !== null), total: repository.milestones.totalCount };
         counted ??= repository.issues.totalCount;
         seen += repository.issues.nodes.length;
         collectAuditNodes(repository.issues.nodes, options, collected);
@@ -59866,7 +61403,7 @@ async function readIssues(client, repo, options) {
     const records = await completeBotComments(client, repo, collected);
     warnIfShort(client, options, seen, counted);
     const [dashboard = null, ...extras] = collected.dashboards.sort((a, b) => a.number - b.number);
-    return { records, dashboard, extraDashboards: extras.map((extra) => extra.number), existingLabels };
+    return { records, dashboard, extraDashboards: extras.map((extra) => extra.number), existingLabels, ...(milestones ? { milestones } : {}) };
 }
 async function readAuditPage(client, repo, options, after) {
     const page = await client.graphql(AUDIT_ISSUES_QUERY, {
@@ -59878,9 +61415,15 @@ async function readAuditPage(client, repo, options, after) {
         after,
         withBody: options.withBody,
         withComments: options.withComments,
+        withMilestones: options.withMilestones === true && after === null,
         ...labelVariables(options.labels, after === null),
     });
-    return requireRepository(page.repository, repo);
+    const repository = requireRepository(page.repository, repo);
+    const earlier = client.earlierIdentities;
+    if (!earlier?.length)
+        return repository;
+    const nodes = repository.issues.nodes.map((node) => node?.recentComments ? { ...node, recentComments: { ...node.recentComments, nodes: work_items_markEarlierComments(node.recentComments.nodes ?? [], earlier) } } : node);
+    return { ...repository, issues: { ...repository.issues, nodes } };
 }
 /** One page's issues as records; the dashboard issues aside; and the issues whose bot comment must still be read. */
 function collectAuditNodes(nodes, options, collected) {
@@ -59895,20 +61438,24 @@ function collectAuditNodes(nodes, options, collected) {
         const window = node.recentComments?.nodes ?? [];
         const record = { item: work_items_toWorkItem(node, window), comments: options.withComments ? commentWindow(node) : { comment: null, complete: false } };
         records.push(record);
-        if (needsFollowUp(record, node, window, options))
-            pending.push({ index: records.length - 1, node, window });
+        const comments = needsComments(record, node, window, options);
+        const timeline = options.withComments && (options.needsTimeline?.(node, window) ?? false);
+        if (comments || timeline)
+            pending.push({ index: records.length - 1, node, window, comments, timeline });
     }
 }
 /** The window did not settle where the bot's comment is, and the issue's work item needs it. */
-function needsFollowUp(record, node, window, options) {
+function needsComments(record, node, window, options) {
     return !record.comments.complete && options.withComments && (options.needsBotComment?.(node, window) ?? false);
 }
-/** The bot's comment of each pending issue, read in follow-up requests for that issue only. */
+/** The bot's comment and the timeline of each pending issue, as needed, read in follow-up requests for that issue only. */
 async function completeBotComments(client, repo, collected) {
     const records = collected.records;
-    for (const { index, node, window } of collected.pending) {
-        const read = await readCommentsToBot(client, repo, node.number);
-        records[index] = { item: work_items_toWorkItem(node, [...window, ...read.nodes]), comments: { comment: read.comment, complete: true } };
+    for (const pending of collected.pending) {
+        const { index, node, window } = pending;
+        const read = pending.comments ? await readCommentsToBot(client, repo, node.number) : undefined;
+        const timeline = pending.timeline ? await readTimeline(client, repo, node.number) : undefined;
+        records[index] = { item: work_items_toWorkItem(node, [...window, ...(read?.nodes ?? [])], timeline), comments: read ? { comment: read.comment, complete: true } : records[index].comments };
     }
     return records;
 }
@@ -59940,13 +61487,14 @@ async function readFocusIssue(client, repo, number, labels, dashboardTitle) {
         const repository = requireRepository(page.repository, repo);
         if (!repository.issue)
             throw new Error(`Issue #${number} was not found in ${repo.owner}/${repo.name} (it may be a pull request or deleted).`);
+        const nodes = markEarlierComments(repository.issue.comments.nodes ?? [], client.earlierIdentities);
         if (commentsAfter === null) {
-            item = toWorkItem(repository.issue, repository.issue.comments.nodes ?? []);
+            item = toWorkItem(repository.issue, nodes);
             isDashboard = isDashboardIssue(repository.issue, dashboardTitle);
             if (labels)
                 existingLabels = labelsFound(repository);
         }
-        comment = findBotComment(repository.issue.comments.nodes ?? []);
+        comment = findBotComment(nodes);
         const pageInfo = repository.issue.comments.pageInfo;
         commentsAfter = !comment && pageInfo?.hasNextPage ? pageInfo.endCursor : null;
     } while (commentsAfter);
@@ -60004,8 +61552,9 @@ async function readCommentsToBot(client, repo, number) {
         const comments = page.repository?.issue?.comments;
         if (!comments)
             break;
-        nodes.push(...(comments.nodes ?? []).filter((node) => node !== null));
-        const comment = work_items_findBotComment(comments.nodes ?? []);
+        const marked = work_items_markEarlierComments(comments.nodes ?? [], client.earlierIdentities);
+        nodes.push(...marked.filter((node) => node !== null));
+        const comment = work_items_findBotComment(marked);
         if (comment)
             return { comment, nodes };
         after = comments.pageInfo?.hasNextPage ? comments.pageInfo.endCursor : null;
@@ -60055,16 +61604,31 @@ function requireRepository(repository, repo) {
 
 
 
+
+
+
+
+
 const SNAPSHOT_USAGE = `Usage: roadmap-guard snapshot --repo <owner/name> [--project <owner/number>] [--out <file>] [--policy <path>] [--api-url <url>]
 
-Reads what an audit reads and writes it as a snapshot for \`simulate\`.
+Reads what an audit reads (the open issues, and the issues closed over the
+months simulate's trend and bets' outcomes cover) and writes it as a snapshot
+for \`simulate\`.
 Reads only. The token comes from GITHUB_TOKEN or GH_TOKEN.
 
   --repo <owner/name>       the repository (its policy names the board fields to read)
   --project <owner/number>  read this Projects v2 board instead of the policy's work.project
   --out <file>              write the snapshot here (default: standard output)
-  --policy <path>           the policy's path in the repository (default ${DEFAULT_POLICY_PATH})
+  --policy <path>           the policy: a file on this machine when there is one at
+                            that path (so data can be captured before the policy is
+                            committed), otherwise the policy's path in the repository
+                            (default: ${DEFAULT_POLICY_PATH} in the repository)
   --api-url <url>           GitHub Enterprise Server API, e.g. https://github.example.com/api/v3
+  --help, -h                this text
+
+${EXIT_CODES_HELP}
+A failure to reach GitHub, or an answer that refuses the token, is one line
+on stderr and exit 2: the snapshot could not be taken.
 `;
 const REPO = /^([A-Za-z0-9][A-Za-z0-9-]{0,38})\/([A-Za-z0-9._-]{1,100})$/;
 const PROJECT = /^([A-Za-z0-9][A-Za-z0-9-]{0,38})\/([1-9]\d{0,8})$/;
@@ -60078,7 +61642,7 @@ const snapshotCommand = async (args, io) => {
         const token = io.env.GITHUB_TOKEN || io.env.GH_TOKEN;
         if (!token)
             throw new BadInput(`set GITHUB_TOKEN or GH_TOKEN to a token that can read ${options.repo.owner}/${options.repo.name} (Issues: read, Contents: read) and, for a board, the project (Projects: read)`);
-        const client = createGitHubClient({ token, warn: (message) => io.stderr.write(`${message}\n`), ...(options.apiUrl ? { apiUrl: options.apiUrl, graphqlUrl: graphqlUrlFor(options.apiUrl) } : {}) });
+        const client = createGitHubClient({ ...io.client, token, warn: (message) => io.stderr.write(`${message}\n`), ...(options.apiUrl ? { apiUrl: options.apiUrl, graphqlUrl: graphqlUrlFor(options.apiUrl) } : {}) });
         const snapshot = await snapshot_capture(client, options, io);
         const json = `${JSON.stringify(snapshot, null, 2)}\n`;
         if (options.out)
@@ -60088,33 +61652,54 @@ const snapshotCommand = async (args, io) => {
         return EXIT.ok;
     }
     catch (error) {
-        if (error instanceof Error && !(error instanceof BadInput) && /cannot read the Projects v2 board|Bad credentials|not found/i.test(error.message)) {
-            io.stderr.write(`roadmap-guard snapshot: ${error.message.split('\n', 1)[0]}\n`);
-            return EXIT.badInput;
-        }
         return reportBadInput('snapshot', error, io);
     }
 };
+/** The policy: the file `--policy` names on this machine when there is one, otherwise the file in the repository. */
+async function readSnapshotPolicy(client, options, io) {
+    const local = options.policyGiven && (await (0,promises_namespaceObject.stat)(options.policyPath).then((file) => file.isFile(), () => false));
+    if (local)
+        io.stderr.write(`Policy: ${options.policyPath}, the file on this machine.\n`);
+    return local ? loadLocalPolicy(options.policyPath, process.cwd(), createExtendsReader(client)) : loadPolicy(options.policyPath, createPolicyReader({ client, repo: options.repo }));
+}
 async function snapshot_capture(client, options, io) {
-    const loaded = await loadPolicy(options.policyPath, createPolicyReader({ client, repo: options.repo }));
+    const takenAt = new Date();
+    const loaded = await readSnapshotPolicy(client, options, io);
     const board = options.project ?? loaded.policy.work.project;
     const progress = (items) => io.stderr.write(`Read ${wording_plural(items, 'item')}: ${describeCounts(client.counts())}${client.counts().rateLimitRemaining === undefined ? '' : `, rate limit left ${client.counts().rateLimitRemaining}`}.\n`);
     let items;
+    let milestones;
     if (board) {
         const withBoard = { ...loaded, policy: { ...loaded.policy, work: { ...loaded.policy.work, project: { iterationField: loaded.policy.work.project?.iterationField, ...board } } } };
         const read = await readPlannedBoard(client, withBoard);
         items = boardWork(read, options.repo, withBoard.policy, []).items;
     }
     else {
-        const open = await readIssues(client, options.repo, { states: ['OPEN'], withBody: true, withComments: false });
-        items = open.records.map((record) => record.item);
+        const open = await readIssues(client, options.repo, { states: ['OPEN'], withBody: true, withComments: false, withMilestones: loaded.policy.execution.cycles !== 'off' });
+        // Closed work too, as an audit reads it: the trend and the bets' outcomes that simulate prints are judged from it.
+        const closed = await readIssues(client, options.repo, { states: ['CLOSED'], since: windowStart(takenAt, offlineWindowMonths(loaded.policy)), withBody: true, withComments: false });
+        items = [...open.records, ...closed.records].map((record) => record.item);
+        if (open.milestones)
+            ({ items, milestones } = await withCycles(client, { repo: options.repo, policy: loaded.policy, milestones: open.milestones, items }));
     }
     progress(items.length);
     return {
         version: 1,
         source: board ? { kind: 'project', name: `${board.owner}/${board.number}` } : { kind: 'repository', name: `${options.repo.owner}/${options.repo.name}` },
-        takenAt: new Date().toISOString(),
+        takenAt: takenAt.toISOString(),
         items,
+        ...(milestones ? { milestones } : {}),
+    };
+}
+/** The open issues with the cycles' issues (closed ones included) and their milestone history: what simulate's execution report needs. */
+async function withCycles(client, options) {
+    const longest = { ...options.policy, execution: { cycles: 'milestones', months: MAX_EXECUTION_MONTHS } };
+    const cycles = await readExecution(client, options.repo, { policy: longest, milestones: options.milestones, now: new Date(), withBody: true });
+    const withHistory = new Map(cycles.items.map((item) => [item.number, item]));
+    const open = new Set(options.items.map((item) => item.number));
+    return {
+        items: [...options.items.map((item) => withHistory.get(item.number) ?? item), ...cycles.items.filter((item) => !open.has(item.number))],
+        milestones: cycles.milestones,
     };
 }
 function snapshot_parseOptions(args) {
@@ -60140,6 +61725,7 @@ function snapshot_parseOptions(args) {
         ...(project ? { project: { owner: project[1], number: Number(project[2]) } } : {}),
         ...(values.out ? { out: values.out } : {}),
         policyPath: values.policy ?? DEFAULT_POLICY_PATH,
+        policyGiven: values.policy !== undefined,
         ...(values['api-url'] ? { apiUrl: values['api-url'] } : {}),
     };
 }
@@ -60149,7 +61735,224 @@ function graphqlUrlFor(apiUrl) {
     return trimmed.endsWith('/api/v3') ? `${trimmed.slice(0, -3)}graphql` : `${trimmed}/graphql`;
 }
 
+;// CONCATENATED MODULE: ./lib/policy/issue-forms.js
+/**
+ * The GitHub issue forms a policy implies: one per category with a business
+ * case, asking exactly the questions Roadmap Guard reads back. Generated, so
+ * the form's headings and the policy's can never drift apart by hand.
+ *
+ * GitHub's syntax, as documented in "Syntax for issue forms" and "Syntax for
+ * GitHub's form schema" (docs.github.com, communities/using-templates-to-
+ * encourage-useful-issues-and-pull-requests): top-level `name`, `description`,
+ * `title`, `labels`, `body`; body elements `markdown`, `input`, `textarea`,
+ * `dropdown` (`options`: distinct, non-empty strings) and `checkboxes`
+ * (`options` of `{ label }`); `id` of letters, digits, `-` and `_`, unique in
+ * the form; labels unique in the form; `validations.required` a boolean.
+ * GitHub parses forms as YAML 1.1, where `Yes` and `No` are booleans, and
+ * refuses a non-string option ("key must be a string"): every text is quoted.
+ */
+
+
+/** The heading GitHub gives the checklist's checkboxes in the issue body (`### Reviews`). */
+const REVIEWS_LABEL = 'Reviews';
+/** A category the forms cannot serve as the policy stands: no label or field puts an issue in it, or a choice GitHub refuses. */
+class IssueFormError extends Error {
+}
+function issueFormFile(category) {
+    return `${category}-request.yml`;
+}
+/** One form per category with a business case, in policy order. */
+function issueForms(policy, policyPath) {
+    return policy.businessCase.byCategory.flatMap((rule) => {
+        const category = policy.categories.find((candidate) => candidate.name === rule.category);
+        return category ? [issueForm(policy, category, rule, policyPath)] : [];
+    });
+}
+function issueForm(policy, category, rule, policyPath) {
+    const labels = category.match.labels.filter((glob) => !/[*?]/.test(glob));
+    const placing = labels.length ? [] : fieldsThatPlace(category);
+    if (labels.length === 0 && placing.length === 0) {
+        throw new IssueFormError(`category "${category.name}" has no plain label to apply (only globs) and no match field to answer, so a form cannot put issues in it; add a label like \`${category.name}\` to its match.labels`);
+    }
+    const ids = new Set();
+    const asked = new Set();
+    const body = [introduction(category.name)];
+    const ask = (element) => {
+        const label = String(element.attributes['label']);
+        if (asked.has(issue_form_normalizeHeading(label)))
+            return;
+        asked.add(issue_form_normalizeHeading(label));
+        const { type, attributes, validations } = element;
+        body.push({ type, id: uniqueId(label, ids), attributes, ...(validations ? { validations } : {}) });
+    };
+    placing.forEach(ask);
+    // The customer is asked where customers count: a customer-driven category, or one with a per-customer cap.
+    const customerDriven = policy.businessCase.appliesTo.includes(category.name) || category.perCustomerMaxShare || category.perCustomerMaxPlannedShare;
+    if (policy.customer.field && customerDriven)
+        ask(issue_forms_text(policy.customer.field, 'input', 'The customer or prospect asking for it.', true));
+    if (policy.work.size.field)
+        ask(issue_forms_text(policy.work.size.field, 'input', sizeDescription(policy), true));
+    rule.fields.forEach((field) => ask(question(field)));
+    if (rule.checklist.length) {
+        body.push({
+            type: 'checkboxes',
+            id: uniqueId(REVIEWS_LABEL, ids),
+            attributes: { label: REVIEWS_LABEL, description: 'Tick each review once it has happened.', options: rule.checklist.map((label) => ({ label })) },
+        });
+    }
+    const form = {
+        name: `${issue_forms_capitalize(category.name)} request`,
+        description: `Ask for ${category.name} work, with the business case Roadmap Guard checks before it is planned.`,
+        title: `[${category.name}] `,
+        ...(labels.length ? { labels } : {}),
+        body,
+    };
+    const header = [
+        `# The ${category.name} request form, generated by \`roadmap-guard forms\` from ${policyPath}.`,
+        '# Its questions are the policy\'s business case, word for word: change the policy and',
+        '# run the command again rather than editing this file (`roadmap-guard validate` reports a form that drifted).',
+    ].join('\n');
+    return {
+        category: category.name,
+        file: issueFormFile(category.name),
+        text: `${header}\n${(0,dist/* stringify */.As)(form, { defaultStringType: 'QUOTE_DOUBLE', defaultKeyType: 'PLAIN', lineWidth: 0 })}`,
+        questions: body.filter((element) => element.type !== 'markdown' && element.type !== 'checkboxes').length,
+        reviews: rule.checklist.length,
+    };
+}
+function introduction(category) {
+    return {
+        type: 'markdown',
+        attributes: { value: `Make the case for this ${category} work as an investment: Roadmap Guard checks each answer below before it is planned.` },
+    };
+}
+/** A category placed by a field answer, not a label: the form asks that field with the one answer that places it. */
+function fieldsThatPlace(category) {
+    return Object.entries(category.match.fields).map(([name, value]) => ({
+        type: 'dropdown',
+        attributes: { label: name, description: `"${value}" makes this ${category.name} work.`, options: [value] },
+        validations: { required: true },
+    }));
+}
+function question(field) {
+    // GitHub reserves "None" for a dropdown left unanswered ("Common validation errors when creating issue forms").
+    const reserved = field.oneOf?.find((answer) => answer.trim().toLowerCase() === 'none');
+    if (reserved !== undefined) {
+        throw new IssueFormError(`"${field.heading}" offers "${reserved}", which GitHub reserves in dropdowns for no answer; name that answer differently in its one-of (like "No one")`);
+    }
+    const hints = [field.message, field.minWords ? `At least ${field.minWords} words.` : undefined].filter(Boolean).join(' ');
+    if (field.oneOf) {
+        return { type: 'dropdown', attributes: { label: field.heading, ...(hints ? { description: hints } : {}), options: field.oneOf }, validations: { required: field.required } };
+    }
+    if (field.type === 'date') {
+        return {
+            type: 'input',
+            attributes: { label: field.heading, description: [field.message, 'A date, YYYY-MM-DD.'].filter(Boolean).join(' '), placeholder: '2027-03-31' },
+            validations: { required: field.required },
+        };
+    }
+    return issue_forms_text(field.heading, 'textarea', hints, field.required);
+}
+function issue_forms_text(label, type, description, required) {
+    return { type, attributes: { label, ...(description ? { description } : {}) }, validations: { required } };
+}
+function sizeDescription(policy) {
+    const sizes = Object.entries(policy.work.size.labels).map(([label, size]) => `${label} = ${size}`);
+    return `The size in points, a number${sizes.length ? ` (${sizes.join(', ')})` : ''}.`;
+}
+/** An id GitHub accepts (letters, digits, - and _), unique in the form. */
+function uniqueId(label, taken) {
+    const base = label
+        .normalize('NFKD')
+        .toLowerCase()
+        .replace(/[^a-z0-9]+/g, '-')
+        .replace(/^-+|-+$/g, '')
+        .slice(0, 64)
+        .replace(/-+$/, '') || 'field';
+    let id = base;
+    for (let n = 2; taken.has(id); n++)
+        id = `${base}-${n}`;
+    taken.add(id);
+    return id;
+}
+function issue_forms_capitalize(text) {
+    return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+;// CONCATENATED MODULE: ./lib/cli/forms.js
+
+
+
+
+
+
+
+
+const DEFAULT_FORMS_DIR = '.github/ISSUE_TEMPLATE';
+const FORMS_USAGE = `Usage: roadmap-guard forms [--policy <file>] [--out <dir>] [--extends-from <file>]
+
+Writes one GitHub issue form per category that has a business case, asking
+exactly the questions the policy checks: the category's labels applied,
+required answers marked, choices from one-of, checkboxes for the checklist.
+A form is named <category>-request.yml; an existing one is replaced.
+
+  --policy <file>         the policy (default: ${DEFAULT_POLICY_PATH})
+  --out <dir>             where the forms go (default: ${DEFAULT_FORMS_DIR})
+  --extends-from <file>   a local copy of the policy that --policy extends
+  --help, -h              this text
+
+Run it again after changing the business case; \`roadmap-guard validate\`
+reports a form whose questions no longer match the policy.
+
+Exit codes:
+  0  the forms were written
+  2  they could not be: an unknown option, a missing or invalid policy,
+     a category no form can put issues in, or a choice GitHub refuses
+`;
+const formsCommand = async (args, io) => {
+    try {
+        const { values, positionals } = parseStrictly('forms', args, {
+            policy: { type: 'string' },
+            out: { type: 'string' },
+            'extends-from': { type: 'string' },
+            help: { type: 'boolean', short: 'h' },
+        });
+        if (values.help) {
+            io.stdout.write(FORMS_USAGE);
+            return EXIT.ok;
+        }
+        rejectArguments(positionals, FORMS_USAGE);
+        return await writeForms({ policyPath: values.policy ?? DEFAULT_POLICY_PATH, out: values.out ?? DEFAULT_FORMS_DIR, extendsFrom: values['extends-from'], io });
+    }
+    catch (error) {
+        if (error instanceof IssueFormError)
+            return reportBadInput('forms', new BadInput(error.message), io);
+        return reportBadInput('forms', error, io);
+    }
+};
+async function writeForms(options) {
+    const { policyPath, out, io } = options;
+    const extended = extendsReader(options.extendsFrom, io.env);
+    const loaded = await loadLocalPolicy(policyPath, process.cwd(), extended?.read);
+    const forms = issueForms(loaded.policy, policyPath);
+    if (forms.length === 0) {
+        io.stderr.write(`${policyPath}: no category has a business case, so there is no form to write (set business-case.applies-to, or a category's business-case)\n`);
+        return EXIT.badInput;
+    }
+    await (0,promises_namespaceObject.mkdir)(out, { recursive: true });
+    for (const form of forms) {
+        const path = (0,external_node_path_namespaceObject.join)(out, form.file);
+        const before = await (0,promises_namespaceObject.readFile)(path, 'utf8').catch(() => null);
+        if (before !== form.text)
+            await (0,promises_namespaceObject.writeFile)(path, form.text);
+        const what = before === null ? 'wrote' : before === form.text ? 'unchanged' : 'updated';
+        io.stdout.write(`${what} ${path}: ${form.category}, ${wording_plural(form.questions, 'question')}${form.reviews ? ` and ${wording_plural(form.reviews, 'review')}` : ''}\n`);
+    }
+    return EXIT.ok;
+}
+
 ;// CONCATENATED MODULE: ./lib/cli/main.js
+
 
 
 
@@ -60161,6 +61964,7 @@ const COMMANDS = {
     validate: { run: validateCommand, summary: 'validate [path]   check a policy file (offline unless it extends another)' },
     demo: { run: demoCommand, summary: 'demo              evaluate the built-in example roadmap, offline' },
     simulate: { run: simulateCommand, summary: 'simulate          what-if: evaluate a policy against a snapshot of issues,\n                    --policy <file> --snapshot <file> [--at <date>]' },
+    forms: { run: formsCommand, summary: 'forms             write an issue form per category with a business case,\n                    [--policy <file>] [--out <dir>]' },
     snapshot: { run: snapshotCommand, summary: 'snapshot          capture real data for simulate: what an audit reads,\n                    --repo <owner/name> [--project <owner/number>] [--out <file>]' },
 };
 const USAGE = `Usage: roadmap-guard <command> [options]
@@ -60172,12 +61976,15 @@ ${Object.values(COMMANDS)
 
 Options:
   --format text|markdown|json   how demo and simulate print the report (default: text)
-  --help, -h                    a command's own options: roadmap-guard <command> --help
+  --help, -h                    a command's own options: roadmap-guard help <command>
   --version, -v                 the installed version
 
 ${EXIT_CODES_HELP}`;
 async function main(argv, io) {
     const [name, ...args] = argv;
+    // `help <command>` is `<command> --help`.
+    if (name === 'help' && args.length > 0)
+        return main([args[0], '--help'], io);
     if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
         io.stdout.write(USAGE);
         return name === undefined ? EXIT.badInput : EXIT.ok;
@@ -60192,7 +61999,22 @@ async function main(argv, io) {
         io.stderr.write(`roadmap-guard: unknown command "${name}"${nearest ? `; did you mean ${nearest}?` : ''}\n\n${USAGE}`);
         return EXIT.badInput;
     }
-    return command.run(args, io);
+    return runCommand(name, command.run, args, io);
+}
+/**
+ * A command's exit code. A crash is a bug: it is said as one, with the
+ * stack to report, and exits 2 (the command could not do its job), never 1,
+ * which means the check fails.
+ */
+async function runCommand(name, run, args, io) {
+    try {
+        return await run(args, io);
+    }
+    catch (error) {
+        const detail = error instanceof Error ? (error.stack ?? error.message) : String(error);
+        io.stderr.write(`roadmap-guard ${name}: unexpected error, a bug in roadmap-guard ${packageVersion()}. Please report it with the command you ran and this output:\n${detail}\n`);
+        return EXIT.badInput;
+    }
 }
 
 
@@ -60325,6 +62147,6 @@ async function main(argv, io) {
 /******/ // startup
 /******/ // Load entry module and return exports
 /******/ // This entry module used 'module' so it can't be inlined
-/******/ var __webpack_exports__ = __nccwpck_require__(9069);
+/******/ var __webpack_exports__ = __nccwpck_require__(1227);
 /******/ __webpack_exports__ = await __webpack_exports__;
 /******/ 

@@ -8,6 +8,7 @@ import { betOutcomes } from '../core/outcomes.js';
 import type { Evaluation, WorkItem } from '../core/types.js';
 import type { Policy } from '../core/policy.js';
 import type { ReportInput, RunFacts, RunMode } from './types.js';
+import type { ExemptionRecords } from './exemption-records.js';
 
 export interface ReportInputOptions {
   mode: RunMode;
@@ -30,6 +31,8 @@ export interface ReportInputOptions {
   outcomeMonths?: number;
   /** An evaluation already made for these items, to avoid evaluating twice. */
   evaluation?: Evaluation;
+  /** The record behind each exemption, as the run read it. */
+  exemptionRecords?: ExemptionRecords;
 }
 
 /**
@@ -61,5 +64,6 @@ export function buildReportInput(options: ReportInputOptions): ReportInput {
       ? { trend: { points: deliveredTrend(policy, items, now, trendMonths), extraRequests: options.trendExtraRequests ?? 0 } }
       : {}),
     ...(options.outcomeMonths ? { outcomes: betOutcomes(policy, items, now, options.outcomeMonths) } : {}),
+    ...(options.exemptionRecords ? { exemptionRecords: options.exemptionRecords } : {}),
   };
 }

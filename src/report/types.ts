@@ -7,6 +7,7 @@ import type { Evaluation, TrendPoint, WorkItem } from '../core/types.js';
 export type { TrendPoint };
 import type { Policy } from '../core/policy.js';
 import type { BetOutcomes } from '../core/outcomes.js';
+import type { ExemptionRecords } from './exemption-records.js';
 
 export type RunMode = 'issue' | 'audit' | 'simulate' | 'demo';
 
@@ -53,4 +54,6 @@ export interface ReportInput {
   trend?: { points: TrendPoint[]; extraRequests: number };
   /** Audit mode when bets are tracked: how the bets delivered over the window turned out. */
   outcomes?: BetOutcomes;
+  /** Audit mode with exemptions: the record behind each exemption, and those no record proves. */
+  exemptionRecords?: ExemptionRecords;
 }

@@ -10,7 +10,7 @@ import { capExemptions, decideExpiry, decideHandLabel, type LabelAdded } from '.
 import type { CommandRequest } from '../commands/parse.js';
 import { rememberedTrail } from '../plan/bot-memory.js';
 import { lastLabeled, readTimeline, type Timeline } from '../github/timeline.js';
-import { restoreRecord } from '../commands/record.js';
+import { lacksDecision, restoreRecord } from '../commands/record.js';
 import type { TrailEntry } from '../report/trail.js';
 import { readBotComment } from '../github/read.js';
 import type { WorkItem } from '../core/types.js';
@@ -132,7 +132,26 @@ async function auditExemption(options: DecideOptions, item: WorkItem, label: str
   return decision.entry || decision.removeLabels.length ? { trail, decision: { issue: item.number, actor: added.sender, decision } } : { trail };
 }
 
-/** The bot's trail on an exempt issue: its comment is read in full when the audit's window of comments did not show it. */
+/**
+ * The record of the issues whose labels say a decision was made that the
+ * bot's comment lacks (its comment deleted, or a copy that held it gone),
+ * beside those the decisions read already: one timeline read per such issue.
+ */
+export async function restoreRecords(options: DecideOptions, decided: Omit<Decided, 'notes'>): Promise<Omit<Decided, 'notes'>> {
+  const trails = new Map(decided.trails);
+  // A decision of this run is recorded with it: its issue's record lacks nothing it made.
+  const made = new Map(decided.decisions.flatMap(({ issue, decision }) => (decision.entry ? [[issue, decision.entry] as const] : [])));
+  const recorded = (issue: number) => [...trailOf(decided.gathered, issue), ...(made.has(issue) ? [made.get(issue)!] : [])];
+  for (const item of decided.gathered.syncItems) {
+    if (trails.has(item.number) || !lacksDecision(options.policy, item, recorded(item.number))) continue;
+    const trail = await botTrail(options, item.number);
+    if (!lacksDecision(options.policy, item, trail)) continue;
+    trails.set(item.number, recordOf(options, trail, await readTimeline(options.client, options.repo, item.number, { withRecord: true })));
+  }
+  return trails.size ? { ...decided, trails } : decided;
+}
+
+/** The bot's trail on an issue: its comment is read in full when the audit's window of comments did not show it. */
 async function botTrail(options: DecideOptions, issue: number): Promise<TrailEntry[]> {
   const lookup = options.gathered.comments.get(issue);
   if (lookup && !lookup.complete) {

@@ -32,7 +32,7 @@ import { planPullRequestStatuses } from './pull-request-statuses.js';
 import { writeFailureSummary, writeReport } from './job-summary.js';
 import { scopeToItem } from '../plan/scope.js';
 import { withoutSecrets } from './secrets.js';
-import { auditExemptions, checkHandLabel, runCommand, type Decided } from './command.js';
+import { auditExemptions, checkHandLabel, restoreRecords, runCommand, type Decided } from './command.js';
 import { addsExemptionLabel } from '../commands/exemption-label.js';
 import { conversationsFor, exemptionRecordsOf } from './conversations.js';
 import { savedStateStore } from '../saved-state/saved-state.js';
@@ -226,7 +226,7 @@ async function decideExceptions(options: { client: GitHubClient; context: EventC
     if (!notes.includes(message)) notes.push(message);
   };
   const common = { client: options.client, repo: options.context.repo, policy: loaded.policy, gathered: options.gathered, now: options.now, warn };
-  const decided = await decide(route, loaded, common);
+  const decided = await restoreRecords(common, await decide(route, loaded, common));
   return { ...decided, notes };
 }
 

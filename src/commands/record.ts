@@ -13,7 +13,10 @@
  * takes its proof with it.
  */
 import { parseCommand, type Command } from './parse.js';
-import { MAX_TRAIL_ENTRIES, mergeTrails, withEntry, type TrailEntry } from '../report/trail.js';
+import { MAX_TRAIL_ENTRIES, grantedAt, mergeTrails, withEntry, type TrailEntry } from '../report/trail.js';
+import type { Policy } from '../core/policy.js';
+import type { WorkItem } from '../core/types.js';
+import { OUTCOMES } from '../core/outcomes.js';
 
 /** One item of the issue's timeline, in GitHub's order, as `github/timeline.ts` reads it. */
 export interface RecordFact {
@@ -34,6 +37,19 @@ export interface RestoredRecord {
   trail: TrailEntry[];
   /** The decisions the bot's trail lacked. */
   restored: TrailEntry[];
+}
+
+/**
+ * True when the issue's labels say a decision was made that the bot's trail
+ * does not hold: the exemption label with no grant in force, an outcome label
+ * with no such outcome recorded. Only then is the issue's timeline read for
+ * the facts, so the extra reads stay with the few issues that need them.
+ */
+export function lacksDecision(policy: Policy, item: WorkItem, trail: readonly TrailEntry[]): boolean {
+  const has = (label: string) => item.labels.some((name) => name.trim().toLowerCase() === label.trim().toLowerCase());
+  if (policy.exemptions && has(policy.exemptions.label) && grantedAt(trail) === undefined) return true;
+  const outcomes = policy.enforcement.labels.outcome;
+  return OUTCOMES.some((outcome) => has(outcomes[outcome]) && !trail.some((entry) => entry.action === 'outcome' && entry.outcome === outcome));
 }
 
 /** The bot's trail completed from GitHub's facts. */

@@ -138,6 +138,33 @@ describe('the bot comment on an exempt issue deleted by a maintainer', () => {
   });
 });
 
+describe('an outcome recorded by /roadmap outcome', () => {
+  it('is restored from the command and the 👍 when the bot comment is gone, on the next event of the issue', async () => {
+    const github = await granted();
+    github.addIssue({ number: 5, ...dealRequest({ title: 'Deal: bulk export', state: 'closed', closedAt: '2026-11-01T00:00:00Z', stateReason: 'completed' }) });
+    const evidence = '7 accounts use it, see the export dashboard';
+    const event = issueCommentEvent(github, { number: 5, author: 'pm-paula', body: `/roadmap outcome hit ${evidence}` });
+    await runInProcess({ fake: github, event, now: at(0.1) });
+    expect(github.labelsOf(5)).toContain('roadmap: outcome hit');
+    for (const comment of botComments(github, 5)) github.deleteComment(comment.id);
+
+    await runInProcess({ fake: github, event: issueCommentEvent(github, { number: 5, author: 'sales-sid', body: '/roadmap check' }), now: at(1) });
+    const trail = readTrail(botComments(github, 5)[0]!.body);
+    expect(trail.map((entry) => [entry.action, entry.actor, entry.outcome ?? '', entry.reason])).toEqual([
+      ['outcome', 'pm-paula', 'hit', evidence],
+      ['restore', 'roadmap-guard', '', "the bot's comment no longer held this decision; restored from pm-paula's /roadmap outcome of 2026-11-20, the bot's 👍 on it"],
+    ]);
+  });
+
+  it('costs no extra read on an issue whose comment holds its decisions', async () => {
+    const github = await granted();
+    github.clearRequests();
+    await runInProcess({ fake: github, event: issueCommentEvent(github, { number: 1, author: 'sales-sid', body: '/roadmap check' }), now: at(1) });
+    // The issue, the budget read, the open pull requests: no timeline read.
+    expect(github.count('graphql')).toBe(3);
+  });
+});
+
 describe('the built action', () => {
   it('rebuilds a deleted trail in an audit', { timeout: 120_000 }, async () => {
     // The built action runs on the real clock: the grant two days ago.

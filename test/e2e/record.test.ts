@@ -129,6 +129,16 @@ describe('the bot comment on an exempt issue deleted by a maintainer', () => {
     expect(github.labelsOf(1)).toContain('roadmap-exempt');
   });
 
+  it('reads the bot comment in full when the audit window of 13 comments missed it: nothing is taken for lost', async () => {
+    const github = await granted();
+    for (let n = 0; n < 14; n += 1) github.addComment({ issueNumber: 1, author: 'pm-paula', body: `Update ${n}` });
+    github.clearRequests();
+    await runInProcess({ fake: github, event: workflowDispatchEvent(github), now: at(1) });
+    expect(github.labelsOf(1)).toContain('roadmap-exempt');
+    expect(readTrail(botComments(github, 1)[0]!.body).map((entry) => entry.action)).toEqual(['exempt']);
+    expect(github.writes).toEqual([]);
+  });
+
   it('keeps the trail when the bot comment is intact: no restore row, no extra write', async () => {
     const github = await granted();
     github.clearRequests();

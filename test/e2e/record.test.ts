@@ -148,6 +148,23 @@ describe('the bot comment on an exempt issue deleted by a maintainer', () => {
   });
 });
 
+describe('a new token identity', () => {
+  it("rebuilds a grant the earlier identity made: its 👍 and label count as the product's (previous-bot-logins)", async () => {
+    const github = await granted();
+    const app = 'roadmap-guard[bot]';
+    github.addToken('app-token', app);
+    deleteBotComment(github);
+    const inputs = { 'previous-bot-logins': WORKFLOW_BOT };
+    await runInProcess({ fake: github, token: 'app-token', inputs, event: workflowDispatchEvent(github), now: at(1) });
+    expect(github.labelsOf(1)).toContain('roadmap-exempt');
+    const [ours] = github.comments(1).filter((comment) => comment.author === app);
+    expect(readTrail(ours!.body).map((entry) => [entry.action, entry.actor])).toEqual([
+      ['exempt', 'lead-lena'],
+      ['restore', 'roadmap-guard'],
+    ]);
+  });
+});
+
 describe('an outcome recorded by /roadmap outcome', () => {
   it('is restored from the command and the 👍 when the bot comment is gone, on the next event of the issue', async () => {
     const github = await granted();

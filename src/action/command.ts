@@ -117,12 +117,15 @@ export async function auditExemptions(options: DecideOptions): Promise<Omit<Deci
  */
 async function auditExemption(options: DecideOptions, item: WorkItem, label: string): Promise<{ trail: TrailEntry[]; decision?: IssueDecision }> {
   const { policy, repo, client } = options;
-  const timeline = await readTimeline(client, repo, item.number, { withRecord: true });
-  const trail = recordOf(options, await botTrail(options, item.number), timeline);
+  const kept = await botTrail(options, item.number);
+  // With no approvers to check, the timeline is read only when the bot's comment lacks the grant.
+  const checksWho = !!policy.exemptions?.approvers.length;
+  const timeline = checksWho || lacksDecision(policy, item, kept) ? await readTimeline(client, repo, item.number, { withRecord: true }) : undefined;
+  const trail = timeline ? recordOf(options, kept, timeline) : kept;
   const now = options.now.toISOString();
   const expired = decideExpiry({ policy, item, trail, now });
   if (expired) return { trail, decision: { issue: item.number, actor: 'roadmap-guard', decision: expired } };
-  if (!policy.exemptions?.approvers.length) return { trail };
+  if (!checksWho || !timeline || !policy.exemptions) return { trail };
   const last = lastLabeled(timeline, policy.exemptions.label);
   // The timeline does not say (a deleted account, or more than 100 events since): a recorded grant still stands, nothing else is decided.
   if (!last?.actor) return { trail };

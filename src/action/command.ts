@@ -9,7 +9,10 @@ import { decide, needsApprover, type Decision } from '../commands/decide.js';
 import { capExemptions, decideExpiry, decideHandLabel, type LabelAdded } from '../commands/exemption-label.js';
 import type { CommandRequest } from '../commands/parse.js';
 import { rememberedTrail } from '../plan/bot-memory.js';
-import { lastLabeled, readTimeline } from '../github/timeline.js';
+import { lastLabeled, readTimeline, type Timeline } from '../github/timeline.js';
+import { lacksDecision, restoreRecord } from '../commands/record.js';
+import type { TrailEntry } from '../report/trail.js';
+import { readBotComment } from '../github/read.js';
 import type { WorkItem } from '../core/types.js';
 import type { GitHubClient } from '../github/client.js';
 import type { PlannedWrite } from '../plan/types.js';
@@ -35,6 +38,8 @@ export interface Decided {
   gathered: Gathered;
   /** What the decisions could not check (a team the token cannot read), for the job summary. */
   notes: string[];
+  /** The record of each issue whose facts were read: the bot's trail completed from GitHub's own (commands/record.ts). */
+  trails?: Map<number, TrailEntry[]>;
 }
 
 interface DecideOptions {
@@ -71,12 +76,12 @@ export async function runCommand(options: DecideOptions & { request: CommandRequ
 export async function checkHandLabel(options: DecideOptions & { added: LabelAdded }): Promise<Omit<Decided, 'notes'>> {
   const { policy, gathered, client, repo } = options;
   const item = gathered.syncItems[0]!;
-  const trail = trailOf(gathered, item.number);
-  const timeline = await readTimeline(client, repo, item.number);
+  const timeline = await readTimeline(client, repo, item.number, { withRecord: true });
+  const trail = recordOf(options, trailOf(gathered, item.number), timeline);
   const added = { ...options.added, byProduct: timeline.isProduct(options.added.sender) };
   const approver = added.byProduct ? NOT_APPROVED : await approverCheck(options, added.sender, added.senderIsBot);
   const decision = decideHandLabel({ policy, added, approver, trail, now: options.now.toISOString() });
-  return applied(gathered, [{ issue: item.number, actor: added.sender, decision }], `label added by ${added.sender}`);
+  return { ...applied(gathered, [{ issue: item.number, actor: added.sender, decision }], `label added by ${added.sender}`), trails: new Map([[item.number, trail]]) };
 }
 
 const NOT_APPROVED: ApproverCheck = { approved: false, unreadableTeams: [] };
@@ -92,31 +97,77 @@ export async function auditExemptions(options: DecideOptions): Promise<Omit<Deci
   const { policy, gathered } = options;
   const label = policy.exemptions?.label.trim().toLowerCase();
   const decisions: IssueDecision[] = [];
+  const trails = new Map<number, TrailEntry[]>();
   for (const item of gathered.items) {
     if (!label || item.state !== 'open' || !item.labels.some((name) => name.trim().toLowerCase() === label)) continue;
-    const decision = await auditExemption(options, item, label);
-    if (decision) decisions.push(decision);
+    const audited = await auditExemption(options, item, label);
+    trails.set(item.number, audited.trail);
+    if (audited.decision) decisions.push(audited.decision);
   }
-  const capped = capExemptions({ policy, items: gathered.items, trails: (issue) => trailOf(gathered, issue), decided: decisions, now: options.now.toISOString() });
+  const trailFor = (issue: number) => trails.get(issue) ?? trailOf(gathered, issue);
+  const capped = capExemptions({ policy, items: gathered.items, trails: trailFor, decided: decisions, now: options.now.toISOString() });
   for (const { issue } of capped) options.warn(`Exceptions over exemptions.max-open (${policy.exemptions?.maxOpen}): the grant on #${issue} came after the others that were open, so it was revoked.`);
-  return applied(gathered, [...decisions, ...capped], 'exemption audit');
+  return { ...applied(gathered, [...decisions, ...capped], 'exemption audit'), trails };
 }
 
-async function auditExemption(options: DecideOptions, item: WorkItem, label: string): Promise<IssueDecision | undefined> {
-  const { policy, gathered, repo, client } = options;
-  const trail = trailOf(gathered, item.number);
+/**
+ * One exempt issue: its record first (the bot's trail, completed from the
+ * commands, reactions and label events GitHub keeps), then its expiry, then
+ * who put the label on last.
+ */
+async function auditExemption(options: DecideOptions, item: WorkItem, label: string): Promise<{ trail: TrailEntry[]; decision?: IssueDecision }> {
+  const { policy, repo, client } = options;
+  const kept = await botTrail(options, item.number);
+  // With no approvers to check, the timeline is read only when the bot's comment lacks the grant.
+  const checksWho = !!policy.exemptions?.approvers.length;
+  const timeline = checksWho || lacksDecision(policy, item, kept) ? await readTimeline(client, repo, item.number, { withRecord: true }) : undefined;
+  const trail = timeline ? recordOf(options, kept, timeline) : kept;
   const now = options.now.toISOString();
   const expired = decideExpiry({ policy, item, trail, now });
-  if (expired) return { issue: item.number, actor: 'roadmap-guard', decision: expired };
-  if (!policy.exemptions?.approvers.length) return undefined;
-  const timeline = await readTimeline(client, repo, item.number);
+  if (expired) return { trail, decision: { issue: item.number, actor: 'roadmap-guard', decision: expired } };
+  if (!checksWho || !timeline || !policy.exemptions) return { trail };
   const last = lastLabeled(timeline, policy.exemptions.label);
   // The timeline does not say (a deleted account, or more than 100 events since): a recorded grant still stands, nothing else is decided.
-  if (!last?.actor) return undefined;
+  if (!last?.actor) return { trail };
   const added = { label: item.labels.find((name) => name.trim().toLowerCase() === label)!, sender: last.actor.login, senderIsBot: last.actor.isBot, byProduct: last.byProduct };
   const approver = added.byProduct ? NOT_APPROVED : await approverCheck(options, added.sender, added.senderIsBot);
-  const decision = decideHandLabel({ policy, added, approver, trail, now });
-  return decision.entry || decision.removeLabels.length ? { issue: item.number, actor: added.sender, decision } : undefined;
+  const decision = decideHandLabel({ policy, added, approver, trail, now, labeledAt: last.at });
+  return decision.entry || decision.removeLabels.length ? { trail, decision: { issue: item.number, actor: added.sender, decision } } : { trail };
+}
+
+/**
+ * The record of the issues whose labels say a decision was made that the
+ * bot's comment lacks (its comment deleted, or a copy that held it gone),
+ * beside those the decisions read already: one timeline read per such issue.
+ */
+export async function restoreRecords(options: DecideOptions, decided: Omit<Decided, 'notes'>): Promise<Omit<Decided, 'notes'>> {
+  const trails = new Map(decided.trails);
+  // A decision of this run is recorded with it: its issue's record lacks nothing it made.
+  const made = new Map(decided.decisions.flatMap(({ issue, decision }) => (decision.entry ? [[issue, decision.entry] as const] : [])));
+  const recorded = (issue: number) => [...trailOf(decided.gathered, issue), ...(made.has(issue) ? [made.get(issue)!] : [])];
+  for (const item of decided.gathered.syncItems) {
+    if (trails.has(item.number) || !lacksDecision(options.policy, item, recorded(item.number))) continue;
+    const trail = await botTrail(options, item.number);
+    if (!lacksDecision(options.policy, item, trail)) continue;
+    trails.set(item.number, recordOf(options, trail, await readTimeline(options.client, options.repo, item.number, { withRecord: true })));
+  }
+  return trails.size ? { ...decided, trails } : decided;
+}
+
+/** The bot's trail on an issue: its comment is read in full when the audit's window of comments did not show it. */
+async function botTrail(options: DecideOptions, issue: number): Promise<TrailEntry[]> {
+  const lookup = options.gathered.comments.get(issue);
+  if (lookup && !lookup.complete) {
+    const read = await readBotComment(options.client, options.repo, issue);
+    options.gathered.comments.set(issue, read);
+  }
+  return trailOf(options.gathered, issue);
+}
+
+/** The trail completed from the timeline's facts (a restored decision adds a row that says from what). */
+function recordOf(options: DecideOptions, trail: TrailEntry[], timeline: Timeline): TrailEntry[] {
+  const { policy, now } = options;
+  return restoreRecord({ trail, facts: timeline.events, ...(policy.exemptions ? { exemptionLabel: policy.exemptions.label } : {}), now: now.toISOString() }).trail;
 }
 
 function trailOf(gathered: Gathered, issue: number) {

@@ -3,24 +3,28 @@
  * and the latest reply, read back from the bot's existing comment; on issues
  * something was decided about in this run, the new trail entry and reply.
  */
-import { withEntry } from '../report/trail.js';
+import { withEntry, type TrailEntry } from '../report/trail.js';
 import { rememberedReply, rememberedTrail } from '../plan/bot-memory.js';
 import type { BotComment } from '../plan/types.js';
 import type { Conversation } from '../report/conversation.js';
 import type { ReportInput } from '../report/types.js';
 import { renderWhy } from '../report/why.js';
-import type { IssueDecision } from './command.js';
+import type { Decided, IssueDecision } from './command.js';
+import type { Decision } from '../commands/decide.js';
+import type { ExemptionRecords } from '../report/exemption-records.js';
 
 export function conversationsFor(options: {
   existingComments: ReadonlyMap<number, BotComment | null>;
   report: ReportInput;
   decisions: readonly IssueDecision[];
+  /** The record of the issues whose facts were read (the bot's trail completed from GitHub's own); the bot's comment for the rest. */
+  trails?: ReadonlyMap<number, TrailEntry[]>;
 }): (item: number) => Conversation | undefined {
   const { existingComments, report } = options;
   const decided = new Map(options.decisions.map((decision) => [decision.issue, decision]));
   return (item) => {
     const comment = existingComments.get(item);
-    const trail = rememberedTrail(comment);
+    const trail = options.trails?.get(item) ?? rememberedTrail(comment);
     const made = decided.get(item);
     if (!made) {
       const kept = rememberedReply(comment);
@@ -28,7 +32,22 @@ export function conversationsFor(options: {
     }
     const { decision, actor } = made;
     const reply = decision.explain ? renderWhy({ ...report, focusItem: item }, actor) : decision.reply;
-    const entries = decision.entry ? withEntry(trail, decision.entry) : trail;
+    const entries = trailAfter(trail, decision);
     return reply || entries.length ? { ...(reply ? { reply } : {}), trail: entries } : undefined;
+  };
+}
+
+/** The trail once this run's decision about the issue is recorded. */
+function trailAfter(trail: TrailEntry[], decision: Decision | undefined): TrailEntry[] {
+  return decision?.entry ? withEntry(trail, decision.entry) : trail;
+}
+
+/** The job summary's view of the same record: each exempt issue's trail as its comment will show it, and the grants nothing proves. */
+export function exemptionRecordsOf(decided: Pick<Decided, 'trails' | 'decisions'>): ExemptionRecords | undefined {
+  if (!decided.trails) return undefined;
+  const byIssue = new Map(decided.decisions.map(({ issue, decision }) => [issue, decision]));
+  return {
+    trails: [...decided.trails].map(([issue, trail]) => ({ issue, trail: trailAfter(trail, byIssue.get(issue)) })),
+    unproven: decided.decisions.filter(({ decision }) => decision.unproven).map(({ issue }) => issue),
   };
 }

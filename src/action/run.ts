@@ -32,9 +32,9 @@ import { planPullRequestStatuses } from './pull-request-statuses.js';
 import { writeFailureSummary, writeReport } from './job-summary.js';
 import { scopeToItem } from '../plan/scope.js';
 import { withoutSecrets } from './secrets.js';
-import { auditExemptions, checkHandLabel, runCommand, type Decided } from './command.js';
+import { auditExemptions, checkHandLabel, restoreRecords, runCommand, type Decided } from './command.js';
 import { addsExemptionLabel } from '../commands/exemption-label.js';
-import { conversationsFor } from './conversations.js';
+import { conversationsFor, exemptionRecordsOf } from './conversations.js';
 import { savedStateStore } from '../saved-state/saved-state.js';
 import { boardWork, readPlannedBoard, requireProjectToken, summarizeBoard, withBoardWork } from './board-work.js';
 import { plural } from '../core/wording.js';
@@ -106,7 +106,7 @@ async function guardRoadmap(options: RunOptions, state: RunState): Promise<strin
   // 4. Evaluate.
   const evaluation = evaluateRoute(loaded.policy, gathered, route, now);
   state.evaluation = evaluation;
-  const report = reportInputFor({ context, loaded, inputs, route, gathered, evaluation, now });
+  const report = reportInputFor({ context, loaded, inputs, route, gathered, evaluation, now, decided });
 
   // 5. Plan the writes: the issues', and the merge gate's status on the open pull requests they change.
   const statuses = await planPullRequestStatuses({ client, context, policy: loaded.policy, items: gathered.items, fullItems: route.mode === 'audit' ? gathered.items : gathered.syncItems, now });
@@ -166,9 +166,10 @@ function evaluateRoute(policy: LoadedPolicy['policy'], gathered: Gathered, route
 }
 
 /** What every report of this run is rendered from. */
-function reportInputFor(run: Pick<PlanContext, 'context' | 'loaded' | 'inputs' | 'route' | 'gathered' | 'evaluation'> & { now: Date }): ReportInput {
+function reportInputFor(run: Pick<PlanContext, 'context' | 'loaded' | 'inputs' | 'route' | 'gathered' | 'evaluation' | 'decided'> & { now: Date }): ReportInput {
   const { context, loaded, inputs, route, gathered } = run;
   const audit = route.mode === 'audit';
+  const exemptionRecords = audit ? exemptionRecordsOf(run.decided) : undefined;
   return buildReportInput({
     mode: route.mode,
     policy: loaded.policy,
@@ -184,6 +185,7 @@ function reportInputFor(run: Pick<PlanContext, 'context' | 'loaded' | 'inputs' |
     outcomeMonths: audit ? outcomeMonths(loaded.policy, inputs.trendMonths) : 0,
     trendExtraRequests: gathered.trendRequests,
     ...(audit && gathered.execution ? { execution: gathered.execution } : {}),
+    ...(exemptionRecords ? { exemptionRecords } : {}),
   });
 }
 
@@ -225,7 +227,7 @@ async function decideExceptions(options: { client: GitHubClient; context: EventC
     if (!notes.includes(message)) notes.push(message);
   };
   const common = { client: options.client, repo: options.context.repo, policy: loaded.policy, gathered: options.gathered, now: options.now, warn };
-  const decided = await decide(route, loaded, common);
+  const decided = await restoreRecords(common, await decide(route, loaded, common));
   return { ...decided, notes };
 }
 
@@ -308,7 +310,7 @@ async function planRun(run: PlanContext): Promise<PlannedWrite[]> {
     // Whether the bot already commented matters only where it may comment now.
     matters: (item) => run.loaded.policy.enforcement.comment && (item.number === focusItem || itemFindings(evaluation, item.number).length > 0),
   });
-  const conversationFor = conversationsFor({ existingComments, report, decisions: run.decided.decisions });
+  const conversationFor = conversationsFor({ existingComments, report, decisions: run.decided.decisions, ...(run.decided.trails ? { trails: run.decided.trails } : {}) });
   const itemWrites = planWrites({
     evaluation,
     items: run.gathered.syncItems,

@@ -37,6 +37,8 @@ export interface Decision {
   entry?: TrailEntry;
   /** `/roadmap why`: the reply is the evaluation in full. */
   explain?: boolean;
+  /** An exemption label the product's token put on whose grant no record proves: removed, and counted in the job summary. */
+  unproven?: boolean;
 }
 
 /** Who needs to be an approver for this command: always for exceptions, for outcomes only someone outside the issue. */

@@ -40,25 +40,29 @@ export function addsExemptionLabel(policy: Policy, added: LabelAdded | undefined
  * recorded, and is removed when there is none. Anyone else's is removed,
  * with a reply that says who can grant an exception and how.
  */
-export function decideHandLabel(input: { policy: Policy; added: LabelAdded; approver: ApproverCheck; trail: readonly TrailEntry[]; now: string }): Decision {
+export function decideHandLabel(input: { policy: Policy; added: LabelAdded; approver: ApproverCheck; trail: readonly TrailEntry[]; now: string; labeledAt?: string }): Decision {
   const { policy, added } = input;
   const label = policy.exemptions!.label;
   const none = { addLabels: [], removeLabels: [] };
   const inForce = grantedAt(input.trail) !== undefined;
   if (added.byProduct && inForce) return { status: 'done', ...none };
   if (!added.byProduct && input.approver.approved) {
-    return { status: 'done', ...none, ...(inForce ? {} : { entry: { at: input.now, actor: added.sender, action: 'exempt' as const, reason: 'added the label by hand' } }) };
+    // Dated when the label went on (as the timeline shows), so a grant recorded again later keeps its expiry.
+    return { status: 'done', ...none, ...(inForce ? {} : { entry: { at: input.labeledAt ?? input.now, actor: added.sender, action: 'exempt' as const, reason: 'added the label by hand' } }) };
   }
+  const approvers = policy.exemptions!.approvers.map((text) => codeSpan(text)).join(', ');
   if (added.byProduct) {
     return {
       status: 'refused',
+      unproven: true,
       addLabels: [],
       removeLabels: [added.label],
       entry: { at: input.now, actor: added.sender, action: 'label-removed', reason: 'no grant recorded' },
-      reply: `**Label ${codeSpan(label)} removed:** it was added with this workflow's token, but no grant by an approver is recorded on this issue. An approver can grant an exception with ${codeSpan('/roadmap exempt <reason>')}.`,
+      reply:
+        `**Label ${codeSpan(label)} removed: no grant by an approver is recorded on this issue.** It was added with this workflow's token, but neither the bot's Decisions trail nor an approver's ${codeSpan('/roadmap exempt')} comment answered with the bot's 👍 shows a grant: a deleted comment takes its record with it. ` +
+        `Until an exception is granted again, this issue is checked like any other. Approvers (${approvers}): comment ${codeSpan('/roadmap exempt <reason>')} to grant it again.`,
     };
   }
-  const approvers = policy.exemptions!.approvers.map((text) => codeSpan(text)).join(', ');
   const unreadable = cannotTellNote(input.approver.unreadableTeams);
   return {
     status: 'refused',

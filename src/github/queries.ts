@@ -230,6 +230,21 @@ export const ISSUE_COMMENTS_QUERY = /* GraphQL */ `
 `;
 
 /**
+ * What a comment shows of a `/roadmap` command the bot answered, for
+ * rebuilding the record of exceptions and outcomes when the bot's own comment
+ * is gone: its text, whether it was edited since it was posted, and who
+ * reacted how (the bot's 👍 says it carried the command out). `reactors`
+ * names bots too (the `Reactor` union), unlike a reaction's `user`.
+ */
+const COMMAND_FACTS = /* GraphQL */ `
+  fragment RoadmapCommandFacts on IssueComment {
+    body
+    lastEditedAt
+    reactionGroups { content reactors(first: 10) { nodes { __typename ... on Bot { login } ... on User { login } } } }
+  }
+`;
+
+/**
  * An issue's timeline, latest last, with who did each thing: who put a label
  * on or took it off (to tell who stands behind an exemption label), and the
  * last time a person, not the bot, touched the issue. `viewer` names the
@@ -238,7 +253,7 @@ export const ISSUE_COMMENTS_QUERY = /* GraphQL */ `
  * fullsend-ai/fullsend#1953, joshjohanning/bulk-github-repo-settings-sync-action#194).
  */
 export const ISSUE_TIMELINE_QUERY = /* GraphQL */ `
-  query RoadmapIssueTimeline($owner: String!, $name: String!, $number: Int!) {
+  query RoadmapIssueTimeline($owner: String!, $name: String!, $number: Int!, $withRecord: Boolean!) {
     viewer { login }
     repository(owner: $owner, name: $name) {
       issue(number: $number) {
@@ -248,7 +263,13 @@ export const ISSUE_TIMELINE_QUERY = /* GraphQL */ `
         ) {
           nodes {
             __typename
-            ... on IssueComment { createdAt updatedAt viewerDidAuthor author { __typename login } }
+            ... on IssueComment {
+              createdAt
+              updatedAt
+              viewerDidAuthor
+              author { __typename login }
+              ...RoadmapCommandFacts @include(if: $withRecord)
+            }
             ... on LabeledEvent { createdAt actor { __typename login } label { name } }
             ... on UnlabeledEvent { createdAt actor { __typename login } label { name } }
             ... on RenamedTitleEvent { createdAt actor { __typename login } }
@@ -262,6 +283,7 @@ export const ISSUE_TIMELINE_QUERY = /* GraphQL */ `
       }
     }
   }
+  ${COMMAND_FACTS}
 `;
 
 /**

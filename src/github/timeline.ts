@@ -18,6 +18,9 @@ interface TimelineNode {
   author?: Actor;
   actor?: Actor;
   label?: { name: string } | null;
+  body?: string;
+  lastEditedAt?: string | null;
+  reactionGroups?: { content: string; reactors?: { nodes: (Actor | Record<string, never>)[] | null } | null }[] | null;
 }
 
 interface TimelinePage {
@@ -34,6 +37,19 @@ export interface TimelineEvent {
   /** The product itself acted (this token's identity, or one it used before). */
   byProduct: boolean;
   label?: string;
+  /** A comment read with the command facts: its text as posted, and what the product reacted to it. */
+  command?: CommandFacts;
+}
+
+/** A comment as evidence of a command the product answered. */
+export interface CommandFacts {
+  /** ISO 8601: when the comment was posted. */
+  postedAt: string;
+  body: string;
+  /** Edited since it was posted: what the product answered is no longer its text. */
+  edited: boolean;
+  /** The reactions the product made on it (GitHub's `ReactionContent`: THUMBS_UP, CONFUSED, …). */
+  productReactions: string[];
 }
 
 export interface Timeline {
@@ -42,9 +58,12 @@ export interface Timeline {
   isProduct: (login: string) => boolean;
 }
 
-/** The timeline, with the product's own doings marked: this token's identity (GitHub's `viewer`) and the earlier ones the client was given. */
-export async function readTimeline(client: GitHubClient, repo: { owner: string; name: string }, issue: number): Promise<Timeline> {
-  const page = await client.graphql<TimelinePage>(ISSUE_TIMELINE_QUERY, { owner: repo.owner, name: repo.name, number: issue });
+/**
+ * The timeline, with the product's own doings marked: this token's identity (GitHub's `viewer`) and the earlier ones the client was given.
+ * `withRecord` also reads each comment's text and reactions, to rebuild the record of exceptions and outcomes (exempt and outcome-labelled issues only).
+ */
+export async function readTimeline(client: GitHubClient, repo: { owner: string; name: string }, issue: number, options: { withRecord?: boolean } = {}): Promise<Timeline> {
+  const page = await client.graphql<TimelinePage>(ISSUE_TIMELINE_QUERY, { owner: repo.owner, name: repo.name, number: issue, withRecord: options.withRecord === true });
   const identities = new Set([page.viewer?.login, ...(client.earlierIdentities ?? [])].flatMap((login) => (login ? [login.toLowerCase()] : [])));
   const ours = (login: string | undefined): login is string => !!login && identities.has(login.toLowerCase());
   const nodes = page.repository?.issue?.timelineItems.nodes ?? [];
@@ -57,9 +76,21 @@ function toEvent(node: TimelineNode, ours: (login: string | undefined) => boolea
   if (!at || Number.isNaN(Date.parse(at))) return [];
   const who = comment ? node.author : node.actor;
   const actor = who ? { login: who.login, isBot: who.__typename === 'Bot' || who.login.endsWith('[bot]') } : null;
-  const type = comment ? 'comment' : node.__typename === 'LabeledEvent' ? 'labeled' : node.__typename === 'UnlabeledEvent' ? 'unlabeled' : 'other';
+  const type = comment ? 'comment' : eventType(node.__typename);
   const byProduct = (comment && node.viewerDidAuthor === true) || ours(who?.login);
-  return [{ type, at, actor, byProduct, ...(node.label ? { label: node.label.name } : {}) }];
+  return [{ type, at, actor, byProduct, ...(node.label ? { label: node.label.name } : {}), ...commandFacts(node, ours) }];
+}
+
+function eventType(typename: string | undefined): TimelineEvent['type'] {
+  return typename === 'LabeledEvent' ? 'labeled' : typename === 'UnlabeledEvent' ? 'unlabeled' : 'other';
+}
+
+/** A comment read with `withRecord`: its text as posted and the product's reactions on it. */
+function commandFacts(node: TimelineNode, ours: (login: string | undefined) => boolean): { command?: CommandFacts } {
+  if (node.__typename !== 'IssueComment' || node.body === undefined || !node.createdAt) return {};
+  const reacted = (group: NonNullable<TimelineNode['reactionGroups']>[number]) => (group.reactors?.nodes ?? []).some((reactor) => !!reactor && ours((reactor as { login?: string }).login));
+  const productReactions = (node.reactionGroups ?? []).filter(reacted).map((group) => group.content);
+  return { command: { postedAt: node.createdAt, body: node.body, edited: !!node.lastEditedAt, productReactions } };
 }
 
 /** The last time anyone but the product touched the issue, as far as the timeline shows; undefined when it shows nothing of the kind. */

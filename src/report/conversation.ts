@@ -28,6 +28,7 @@ const WHAT: Record<TrailEntry['action'], string> = {
   expire: 'exception expired',
   'label-removed': 'exemption label removed (not added by an approver)',
   outcome: 'outcome recorded',
+  restore: 'record restored from GitHub',
 };
 
 const OUTCOME_WORDS = { hit: 'hit', missed: 'missed', 'walked-away': 'walked away' } as const;

@@ -10,6 +10,7 @@ import { customerDrivenCategories } from '../core/verdict.js';
 import type { Evaluation, Milestone, Snapshot, WorkItem } from '../core/types.js';
 import type { Policy } from '../core/policy.js';
 import type { ReportInput, RunFacts, RunMode } from './types.js';
+import type { ExemptionRecords } from './exemption-records.js';
 
 export interface ReportInputOptions {
   mode: RunMode;
@@ -32,6 +33,8 @@ export interface ReportInputOptions {
   outcomeMonths?: number;
   /** An evaluation already made for these items, to avoid evaluating twice. */
   evaluation?: Evaluation;
+  /** The record behind each exemption, as the run read it. */
+  exemptionRecords?: ExemptionRecords;
   /** The milestones and the items of their cycles (with their timelines), for the execution report; absent for none. */
   execution?: ExecutionInput;
 }
@@ -73,6 +76,7 @@ export function buildReportInput(options: ReportInputOptions): ReportInput {
       : {}),
     ...(options.outcomeMonths ? { outcomes: betOutcomes(policy, items, now, options.outcomeMonths) } : {}),
     ...executionOf(policy, now, options.execution),
+    ...(options.exemptionRecords ? { exemptionRecords: options.exemptionRecords } : {}),
   };
 }
 

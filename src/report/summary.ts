@@ -8,6 +8,7 @@
  */
 import { outcomesSection } from './outcomes.js';
 import { executionSection } from './execution.js';
+import { grantNote, unprovenNote } from './exemption-records.js';
 import type { Finding } from '../core/types.js';
 import { codeSpan, escapeText, truncateForGitHub } from './escape.js';
 import { digest, type ArchiveRow, type BudgetRow, type FindingGroup, type ReportDigest } from './digest.js';
@@ -177,13 +178,16 @@ function exemptionsSection(input: ReportInput, facts: ReportDigest): string {
   const { label, inUse, maxOpen } = facts.exemptions;
   const limit = maxOpen === undefined ? '' : ` of at most ${maxOpen}${inUse > maxOpen ? ' — **over the limit**' : inUse === maxOpen ? ' — none left' : ''}`;
   const items = new Map(input.items.map((i) => [i.number, i]));
-  const carriers = facts.exemptItems.slice(0, MAX_PER_GROUP).map((n) => `- ${itemLink(items.get(n) ?? { number: n, title: '', url: '' }, 70)}`);
+  const expiry = input.policy.exemptions?.expiresAfterDays;
+  const carriers = facts.exemptItems
+    .slice(0, MAX_PER_GROUP)
+    .map((n) => `- ${itemLink(items.get(n) ?? { number: n, title: '', url: '' }, 70)}${grantNote(input.exemptionRecords, n, expiry)}`);
   if (facts.exemptItems.length > MAX_PER_GROUP) carriers.push(`- …and ${formatNumber(facts.exemptItems.length - MAX_PER_GROUP)} more`);
   const lead =
     inUse === 0
       ? `No open item carries ${codeSpan(label)}${maxOpen === undefined ? '' : ` (at most ${maxOpen} may)`}.`
       : `${codeSpan(label)} is on ${plural(inUse, 'open item')}${limit}. Their findings are reported, never failing.`;
-  return ['### Exemptions', lead, carriers.join('\n')].filter(Boolean).join('\n\n');
+  return ['### Exemptions', lead, carriers.join('\n'), unprovenNote(input.exemptionRecords)].filter(Boolean).join('\n\n');
 }
 
 function archiveSection(facts: ReportDigest): string {

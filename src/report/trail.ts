@@ -1,14 +1,17 @@
 /**
  * The audit trail of an issue: every exception granted, revoked, expired or
  * refused as hand-added, and every bet outcome, with who and when and why.
- * It lives in the bot's one comment on the issue, as a visible table and as
+ * It is shown in the bot's one comment on the issue, as a visible table and as
  * data in a hidden line the bot reads back, so it survives every edit of
  * that comment and needs no storage of its own. Only the bot's own comment
  * (found by marker and author) is ever read back, so nobody else can forge it.
+ * The comment is a view: when it is deleted, the decisions are rebuilt from
+ * the commands, reactions and label events GitHub keeps (commands/record.ts).
  */
 import { OUTCOMES, type Outcome } from '../core/outcomes.js';
 
-const TRAIL_ACTIONS = ['exempt', 'revoke', 'expire', 'label-removed', 'outcome'] as const;
+/** `restore`: decisions the bot's comment had lost, restored from GitHub's own facts (commands/record.ts); the row says from what. */
+const TRAIL_ACTIONS = ['exempt', 'revoke', 'expire', 'label-removed', 'outcome', 'restore'] as const;
 export type TrailAction = (typeof TRAIL_ACTIONS)[number];
 
 export interface TrailEntry {
@@ -94,7 +97,7 @@ function entryKey(entry: TrailEntry): string {
 
 /** When the exemption in force was granted: the last grant, unless something ended it since. */
 export function grantedAt(entries: readonly TrailEntry[]): string | undefined {
-  const last = entries.filter((entry) => entry.action !== 'outcome').at(-1);
+  const last = entries.filter((entry) => entry.action !== 'outcome' && entry.action !== 'restore').at(-1);
   return last?.action === 'exempt' ? last.at : undefined;
 }
 

@@ -8,6 +8,7 @@ export type { TrendPoint };
 import type { Policy } from '../core/policy.js';
 import type { BetOutcomes } from '../core/outcomes.js';
 import type { ExecutionReport } from '../core/execution.js';
+import type { ExemptionRecords } from './exemption-records.js';
 
 export type RunMode = 'issue' | 'audit' | 'simulate' | 'demo';
 
@@ -56,4 +57,6 @@ export interface ReportInput {
   outcomes?: BetOutcomes;
   /** Audits and simulations with milestones: how the finished cycles went (`execution`). */
   execution?: ExecutionReport;
+  /** Audit mode with exemptions: the record behind each exemption, and those no record proves. */
+  exemptionRecords?: ExemptionRecords;
 }

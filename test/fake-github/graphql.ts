@@ -601,8 +601,44 @@ function commentView(repository: FakeRepository, issue: FakeIssue, comment: Fake
     publishedAt: comment.createdAt,
     lastEditedAt: comment.updatedAt === comment.createdAt ? null : comment.updatedAt,
     isMinimized: false,
+    reactionGroups: reactionGroups(comment, context),
     issue: () => issueView(repository, issue, context),
   };
+}
+
+/** REST's reaction names and GraphQL's `ReactionContent`, in the order GitHub lists its reaction groups. */
+const REACTION_CONTENT: Record<string, string> = {
+  '+1': 'THUMBS_UP',
+  '-1': 'THUMBS_DOWN',
+  laugh: 'LAUGH',
+  hooray: 'HOORAY',
+  confused: 'CONFUSED',
+  heart: 'HEART',
+  rocket: 'ROCKET',
+  eyes: 'EYES',
+};
+
+/**
+ * `reactionGroups`: one group per reaction content, each with who reacted
+ * (`reactors`, typed as the schema's `Reactor` union `Bot | Mannequin |
+ * Organization | User`, so a bot is named like a person; `Reaction.user` is a
+ * `User` and cannot name one). Whether GitHub also lists a content nobody used
+ * is not documented; the fake lists every content, and the product reads only
+ * the reactors, so either answer reads the same. A deleted comment takes its
+ * reactions with it (the fake's DELETE removes the comment they hang on).
+ */
+function reactionGroups(comment: FakeComment, context: GraphqlContext) {
+  const reactions = context.store.reactions.get(comment.id) ?? [];
+  return Object.entries(REACTION_CONTENT).map(([rest, content]) => {
+    const users = reactions.filter((reaction) => reaction.content === rest).map((reaction) => context.store.user(reaction.user));
+    return {
+      __typename: 'ReactionGroup',
+      content,
+      createdAt: reactions.find((reaction) => reaction.content === rest)?.createdAt ?? null,
+      viewerHasReacted: users.some((user) => user.login.toLowerCase() === context.viewer.login.toLowerCase()),
+      reactors: (args: ConnectionArgs) => mapConnection(paginate(users, args, 'reactors'), (user) => userView(user)),
+    };
+  });
 }
 
 function labelView(repository: FakeRepository, label: FakeLabel, context: GraphqlContext) {

@@ -57,6 +57,10 @@ describe("the cost of each of the action's documents, as the client sends them",
     expect(cost(ALL_QUERIES.NEWEST_ISSUES_QUERY!)).toEqual({ cost: 1, nodeCount: 20 });
   });
 
+  it("an issue timeline with the commands' facts: 1 + 100 (reactors of each comment) = 101 requests, 1 point", () => {
+    expect(cost(ALL_QUERIES.ISSUE_TIMELINE_QUERY!, { withRecord: true })).toEqual({ cost: 1, nodeCount: 100 + 100 * 10 });
+  });
+
   it('a pull request: closing issues, comments, files and the head commit, 4 requests, 1 point', () => {
     expect(cost(PULL_REQUEST_QUERY, { withReferences: true, withComments: true, withFiles: true })).toEqual({ cost: 1, nodeCount: 1 + 100 + 100 + 100 });
   });

@@ -202,6 +202,18 @@ export class FakeGitHub {
     this.store.timelineEvents.push({ type: 'UnlabeledEvent', repository: this.repository.nodeId, issueNumber, actor, label, createdAt });
   }
 
+  /**
+   * A comment deleted by a person (a maintainer may delete anyone's, docs.github.com "Managing disruptive comments"):
+   * gone from the issue, its timeline and every read, with the reactions on it.
+   */
+  deleteComment(commentId: number): void {
+    const comments = this.repository.comments;
+    const index = comments.findIndex((comment) => comment.id === commentId);
+    if (index < 0) throw new Error(`the fake has no comment ${commentId}`);
+    comments.splice(index, 1);
+    this.store.reactions.delete(commentId);
+  }
+
   /** The reactions on a comment, as `content` by `user`. */
   reactionsOn(commentId: number): { content: string; user: string }[] {
     return (this.store.reactions.get(commentId) ?? []).map(({ content, user }) => ({ content, user }));

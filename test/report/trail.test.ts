@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { checkApprover } from '../../src/commands/approvers.js';
+import { grantNote, unprovenNote } from '../../src/report/exemption-records.js';
 import { grantedAt, holdsTrail, MAX_TRAIL_ENTRIES, mergeTrails, readTrail, trailData, withEntry, type TrailEntry } from '../../src/report/trail.js';
 
 const grant: TrailEntry = { at: '2026-10-01T00:00:00.000Z', actor: 'lena', action: 'exempt', reason: 'launch partner --> <script>' };
@@ -29,6 +30,27 @@ describe('the audit trail', () => {
     expect(grantedAt([grant])).toBe(grant.at);
     expect(grantedAt([grant, { ...grant, action: 'outcome', outcome: 'hit' }])).toBe(grant.at);
     expect(grantedAt([grant, { ...grant, action: 'revoke' }])).toBeUndefined();
+    // A row saying the record was restored ends nothing.
+    expect(grantedAt([grant, { ...grant, at: '2026-10-05T00:00:00.000Z', actor: 'roadmap-guard', action: 'restore' }])).toBe(grant.at);
+  });
+});
+
+describe("the job summary's lines from the record", () => {
+  const records = { trails: [{ issue: 4, trail: [grant] }, { issue: 5, trail: [] }], unproven: [7] };
+
+  it('names the approver, the date, the reason (escaped) and when it lapses', () => {
+    expect(grantNote(records, 4, 30)).toBe(' — granted by `lena` on 2026-10-01: “launch partner --\\> \\<script\\>”; lapses 2026-10-31');
+    expect(grantNote(records, 4, undefined)).toBe(' — granted by `lena` on 2026-10-01: “launch partner --\\> \\<script\\>”');
+  });
+
+  it('says when no grant is on record, and says nothing of an issue whose record was not read', () => {
+    expect(grantNote(records, 5, 30)).toBe(' — _no grant on record_');
+    expect(grantNote(records, 6, 30)).toBe('');
+  });
+
+  it('counts the exemptions no record proves', () => {
+    expect(unprovenNote(records)).toMatch(/^\*\*1 exemption could not be proven\*\* \(#7\)/);
+    expect(unprovenNote({ trails: [], unproven: [] })).toBe('');
   });
 });
 

@@ -39523,7 +39523,7 @@ exports.visitAsync = visitAsync;
 /***/ ((__webpack_module__, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _cli_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6310);
+/* harmony import */ var _cli_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4428);
 // The `roadmap-guard` command line: no logic here, each command lives in cli/.
 
 process.exitCode = await (0,_cli_main_js__WEBPACK_IMPORTED_MODULE_0__/* .main */ .i)(process.argv.slice(2), { stdout: process.stdout, stderr: process.stderr, env: process.env });
@@ -39533,7 +39533,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 6310:
+/***/ 4428:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -58545,6 +58545,7 @@ function buildReportInput(options) {
             : {}),
         ...(options.outcomeMonths ? { outcomes: betOutcomes(policy, items, now, options.outcomeMonths) } : {}),
         ...executionOf(policy, now, options.execution),
+        ...(options.exemptionRecords ? { exemptionRecords: options.exemptionRecords } : {}),
     };
 }
 /** A snapshot's milestones and items as the execution report reads them; nothing when it has no milestones. */
@@ -59017,6 +59018,133 @@ function executionSection(report, unit) {
     ].join('\n\n');
 }
 
+;// CONCATENATED MODULE: ./lib/report/trail.js
+/**
+ * The audit trail of an issue: every exception granted, revoked, expired or
+ * refused as hand-added, and every bet outcome, with who and when and why.
+ * It is shown in the bot's one comment on the issue, as a visible table and as
+ * data in a hidden line the bot reads back, so it survives every edit of
+ * that comment and needs no storage of its own. Only the bot's own comment
+ * (found by marker and author) is ever read back, so nobody else can forge it.
+ * The comment is a view: when it is deleted, the decisions are rebuilt from
+ * the commands, reactions and label events GitHub keeps (commands/record.ts).
+ */
+
+/** `restore`: decisions the bot's comment had lost, restored from GitHub's own facts (commands/record.ts); the row says from what. */
+const TRAIL_ACTIONS = (/* unused pure expression or super */ null && (['exempt', 'revoke', 'expire', 'label-removed', 'outcome', 'restore']));
+/** The oldest entries give way past this many, so the comment stays readable and under GitHub's size limit. */
+const MAX_TRAIL_ENTRIES = 30;
+const MAX_REASON_CHARS = 300;
+const DATA_PREFIX = '<!-- roadmap-guard:trail ';
+const REPLY_PREFIX = '<!-- roadmap-guard:reply ';
+const DATA_SUFFIX = ' -->';
+/** The hidden line that carries the trail: base64url JSON, which can never close the HTML comment early. */
+function trailData(entries) {
+    return `${DATA_PREFIX}${Buffer.from(JSON.stringify(entries.slice(-MAX_TRAIL_ENTRIES))).toString('base64url')}${DATA_SUFFIX}`;
+}
+/** The trail kept in a comment of the bot's; empty when there is none or it cannot be read. */
+function trail_readTrail(body) {
+    const parsed = readData(body, DATA_PREFIX);
+    return Array.isArray(parsed) ? parsed.flatMap(toEntry).slice(-MAX_TRAIL_ENTRIES) : [];
+}
+/**
+ * The answer to the latest command is kept the same way, so the next run
+ * renders the same comment and writes nothing until something changes.
+ */
+function replyData(reply) {
+    return `${REPLY_PREFIX}${Buffer.from(JSON.stringify(reply)).toString('base64url')}${DATA_SUFFIX}`;
+}
+function trail_readReply(body) {
+    const parsed = readData(body, REPLY_PREFIX);
+    return typeof parsed === 'string' && parsed !== '' ? parsed : undefined;
+}
+function readData(body, prefix) {
+    const start = body?.indexOf(prefix) ?? -1;
+    const end = start < 0 ? -1 : body.indexOf(DATA_SUFFIX, start + prefix.length);
+    if (end < 0)
+        return undefined;
+    try {
+        return JSON.parse(Buffer.from(body.slice(start + prefix.length, end), 'base64url').toString('utf8'));
+    }
+    catch {
+        return undefined;
+    }
+}
+/** The trail with one more entry, its reason cut to size. */
+function withEntry(entries, entry) {
+    return [...entries, { ...entry, reason: Array.from(entry.reason).slice(0, MAX_REASON_CHARS).join('') }].slice(-MAX_TRAIL_ENTRIES);
+}
+/**
+ * Trails read from several comments of the bot's (runs that raced each left
+ * one) as one: every entry once, oldest first, so consolidating the
+ * comments never drops a decision.
+ */
+function trail_mergeTrails(trails) {
+    const seen = new Map();
+    for (const entry of trails.flat())
+        seen.set(entryKey(entry), entry);
+    return [...seen.values()].sort((a, b) => Date.parse(a.at) - Date.parse(b.at)).slice(-MAX_TRAIL_ENTRIES);
+}
+/** True when `trail` holds every entry of `other` (or the entries of `other` it lacks are older than any it keeps, past the cap). */
+function holdsTrail(trail, other) {
+    const held = new Set(trail.map(entryKey));
+    const oldestKept = trail.length >= MAX_TRAIL_ENTRIES ? Date.parse(trail[0].at) : Number.NEGATIVE_INFINITY;
+    return other.every((entry) => held.has(entryKey(entry)) || Date.parse(entry.at) < oldestKept);
+}
+function entryKey(entry) {
+    return JSON.stringify([entry.at, entry.actor, entry.action, entry.outcome ?? '', entry.reason]);
+}
+/** When the exemption in force was granted: the last grant, unless something ended it since. */
+function grantedAt(entries) {
+    const last = entries.filter((entry) => entry.action !== 'outcome' && entry.action !== 'restore').at(-1);
+    return last?.action === 'exempt' ? last.at : undefined;
+}
+function toEntry(value) {
+    if (typeof value !== 'object' || value === null)
+        return [];
+    const { at, actor, action, outcome, reason } = value;
+    if (typeof at !== 'string' || Number.isNaN(Date.parse(at)) || typeof actor !== 'string' || typeof reason !== 'string')
+        return [];
+    if (!TRAIL_ACTIONS.includes(action))
+        return [];
+    const known = OUTCOMES.find((candidate) => candidate === outcome);
+    return [{ at, actor, action: action, ...(known ? { outcome: known } : {}), reason }];
+}
+
+;// CONCATENATED MODULE: ./lib/report/exemption-records.js
+/**
+ * The exemptions section's lines about each exception's record: who granted
+ * it, when, why and when it lapses, read from the same record the issue's
+ * comment shows (the bot's trail, completed from GitHub's own facts), and
+ * the exceptions whose grant nothing proves any more.
+ */
+
+
+
+
+
+/** " — granted by `lena` on 2026-11-20: “reason”; lapses 2026-12-20", or what is missing. */
+function grantNote(records, issue, expiresAfterDays) {
+    const trail = records?.trails.find((record) => record.issue === issue)?.trail;
+    if (!trail)
+        return '';
+    const at = grantedAt(trail);
+    const grant = at === undefined ? undefined : trail.findLast((entry) => entry.action === 'exempt' && entry.at === at);
+    if (!grant)
+        return ' — _no grant on record_';
+    const lapses = expiresAfterDays === undefined ? '' : `; lapses ${format_day(new Date(Date.parse(grant.at) + expiresAfterDays * DAY_MS).toISOString())}`;
+    const restored = trail.some((entry) => entry.action === 'restore') ? ' _(record restored from GitHub)_' : '';
+    return ` — granted by ${escape_codeSpan(grant.actor)} on ${format_day(grant.at)}: “${escape_escapeText(grant.reason, 120)}”${lapses}${restored}`;
+}
+/** The exceptions no record proves, counted, or nothing when there are none. */
+function unprovenNote(records) {
+    const unproven = records?.unproven ?? [];
+    if (!unproven.length)
+        return '';
+    const which = unproven.map((issue) => `#${issue}`).join(', ');
+    return `**${wording_plural(unproven.length, 'exemption')} could not be proven** (${which}): the label was put on with this workflow's token, but no grant by an approver is recorded, in the bot's comment or in a command it answered. The label was removed and the issue is checked like any other until an approver grants it again.`;
+}
+
 ;// CONCATENATED MODULE: ./lib/report/digest.js
 /**
  * The rows and lists every lead-facing report shows, laid out once from the
@@ -59257,6 +59385,7 @@ function trendChart(trend) {
 
 
 
+
 /** Items listed per kind before "and N more": keeps a 5,000-item repository's page readable. */
 const MAX_PER_GROUP = 10;
 /** Messages spelled out per item in a group before "and N more". */
@@ -59405,13 +59534,16 @@ function exemptionsSection(input, facts) {
     const { label, inUse, maxOpen } = facts.exemptions;
     const limit = maxOpen === undefined ? '' : ` of at most ${maxOpen}${inUse > maxOpen ? ' — **over the limit**' : inUse === maxOpen ? ' — none left' : ''}`;
     const items = new Map(input.items.map((i) => [i.number, i]));
-    const carriers = facts.exemptItems.slice(0, MAX_PER_GROUP).map((n) => `- ${itemLink(items.get(n) ?? { number: n, title: '', url: '' }, 70)}`);
+    const expiry = input.policy.exemptions?.expiresAfterDays;
+    const carriers = facts.exemptItems
+        .slice(0, MAX_PER_GROUP)
+        .map((n) => `- ${itemLink(items.get(n) ?? { number: n, title: '', url: '' }, 70)}${grantNote(input.exemptionRecords, n, expiry)}`);
     if (facts.exemptItems.length > MAX_PER_GROUP)
         carriers.push(`- …and ${formatNumber(facts.exemptItems.length - MAX_PER_GROUP)} more`);
     const lead = inUse === 0
         ? `No open item carries ${escape_codeSpan(label)}${maxOpen === undefined ? '' : ` (at most ${maxOpen} may)`}.`
         : `${escape_codeSpan(label)} is on ${wording_plural(inUse, 'open item')}${limit}. Their findings are reported, never failing.`;
-    return ['### Exemptions', lead, carriers.join('\n')].filter(Boolean).join('\n\n');
+    return ['### Exemptions', lead, carriers.join('\n'), unprovenNote(input.exemptionRecords)].filter(Boolean).join('\n\n');
 }
 function archiveSection(facts) {
     const archive = facts.archive;
@@ -60473,6 +60605,20 @@ const ISSUE_COMMENTS_QUERY = /* GraphQL */ `
   }
 `;
 /**
+ * What a comment shows of a `/roadmap` command the bot answered, for
+ * rebuilding the record of exceptions and outcomes when the bot's own comment
+ * is gone: its text, whether it was edited since it was posted, and who
+ * reacted how (the bot's 👍 says it carried the command out). `reactors`
+ * names bots too (the `Reactor` union), unlike a reaction's `user`.
+ */
+const COMMAND_FACTS = /* GraphQL */ `
+  fragment RoadmapCommandFacts on IssueComment {
+    body
+    lastEditedAt
+    reactionGroups { content reactors(first: 10) { nodes { __typename ... on Bot { login } ... on User { login } } } }
+  }
+`;
+/**
  * An issue's timeline, latest last, with who did each thing: who put a label
  * on or took it off (to tell who stands behind an exemption label), and the
  * last time a person, not the bot, touched the issue. `viewer` names the
@@ -60481,7 +60627,7 @@ const ISSUE_COMMENTS_QUERY = /* GraphQL */ `
  * fullsend-ai/fullsend#1953, joshjohanning/bulk-github-repo-settings-sync-action#194).
  */
 const ISSUE_TIMELINE_QUERY = /* GraphQL */ `
-  query RoadmapIssueTimeline($owner: String!, $name: String!, $number: Int!) {
+  query RoadmapIssueTimeline($owner: String!, $name: String!, $number: Int!, $withRecord: Boolean!) {
     viewer { login }
     repository(owner: $owner, name: $name) {
       issue(number: $number) {
@@ -60491,7 +60637,13 @@ const ISSUE_TIMELINE_QUERY = /* GraphQL */ `
         ) {
           nodes {
             __typename
-            ... on IssueComment { createdAt updatedAt viewerDidAuthor author { __typename login } }
+            ... on IssueComment {
+              createdAt
+              updatedAt
+              viewerDidAuthor
+              author { __typename login }
+              ...RoadmapCommandFacts @include(if: $withRecord)
+            }
             ... on LabeledEvent { createdAt actor { __typename login } label { name } }
             ... on UnlabeledEvent { createdAt actor { __typename login } label { name } }
             ... on RenamedTitleEvent { createdAt actor { __typename login } }
@@ -60505,6 +60657,7 @@ const ISSUE_TIMELINE_QUERY = /* GraphQL */ `
       }
     }
   }
+  ${COMMAND_FACTS}
 `;
 /**
  * The newest open issues, to tell whether a dashboard issue whose creation
@@ -60609,96 +60762,6 @@ function readFixes(body) {
     return state;
 }
 
-;// CONCATENATED MODULE: ./lib/report/trail.js
-/**
- * The audit trail of an issue: every exception granted, revoked, expired or
- * refused as hand-added, and every bet outcome, with who and when and why.
- * It lives in the bot's one comment on the issue, as a visible table and as
- * data in a hidden line the bot reads back, so it survives every edit of
- * that comment and needs no storage of its own. Only the bot's own comment
- * (found by marker and author) is ever read back, so nobody else can forge it.
- */
-
-const TRAIL_ACTIONS = (/* unused pure expression or super */ null && (['exempt', 'revoke', 'expire', 'label-removed', 'outcome']));
-/** The oldest entries give way past this many, so the comment stays readable and under GitHub's size limit. */
-const MAX_TRAIL_ENTRIES = 30;
-const MAX_REASON_CHARS = 300;
-const DATA_PREFIX = '<!-- roadmap-guard:trail ';
-const REPLY_PREFIX = '<!-- roadmap-guard:reply ';
-const DATA_SUFFIX = ' -->';
-/** The hidden line that carries the trail: base64url JSON, which can never close the HTML comment early. */
-function trailData(entries) {
-    return `${DATA_PREFIX}${Buffer.from(JSON.stringify(entries.slice(-MAX_TRAIL_ENTRIES))).toString('base64url')}${DATA_SUFFIX}`;
-}
-/** The trail kept in a comment of the bot's; empty when there is none or it cannot be read. */
-function trail_readTrail(body) {
-    const parsed = readData(body, DATA_PREFIX);
-    return Array.isArray(parsed) ? parsed.flatMap(toEntry).slice(-MAX_TRAIL_ENTRIES) : [];
-}
-/**
- * The answer to the latest command is kept the same way, so the next run
- * renders the same comment and writes nothing until something changes.
- */
-function replyData(reply) {
-    return `${REPLY_PREFIX}${Buffer.from(JSON.stringify(reply)).toString('base64url')}${DATA_SUFFIX}`;
-}
-function trail_readReply(body) {
-    const parsed = readData(body, REPLY_PREFIX);
-    return typeof parsed === 'string' && parsed !== '' ? parsed : undefined;
-}
-function readData(body, prefix) {
-    const start = body?.indexOf(prefix) ?? -1;
-    const end = start < 0 ? -1 : body.indexOf(DATA_SUFFIX, start + prefix.length);
-    if (end < 0)
-        return undefined;
-    try {
-        return JSON.parse(Buffer.from(body.slice(start + prefix.length, end), 'base64url').toString('utf8'));
-    }
-    catch {
-        return undefined;
-    }
-}
-/** The trail with one more entry, its reason cut to size. */
-function withEntry(entries, entry) {
-    return [...entries, { ...entry, reason: Array.from(entry.reason).slice(0, MAX_REASON_CHARS).join('') }].slice(-MAX_TRAIL_ENTRIES);
-}
-/**
- * Trails read from several comments of the bot's (runs that raced each left
- * one) as one: every entry once, oldest first, so consolidating the
- * comments never drops a decision.
- */
-function trail_mergeTrails(trails) {
-    const seen = new Map();
-    for (const entry of trails.flat())
-        seen.set(entryKey(entry), entry);
-    return [...seen.values()].sort((a, b) => Date.parse(a.at) - Date.parse(b.at)).slice(-MAX_TRAIL_ENTRIES);
-}
-/** True when `trail` holds every entry of `other` (or the entries of `other` it lacks are older than any it keeps, past the cap). */
-function holdsTrail(trail, other) {
-    const held = new Set(trail.map(entryKey));
-    const oldestKept = trail.length >= MAX_TRAIL_ENTRIES ? Date.parse(trail[0].at) : Number.NEGATIVE_INFINITY;
-    return other.every((entry) => held.has(entryKey(entry)) || Date.parse(entry.at) < oldestKept);
-}
-function entryKey(entry) {
-    return JSON.stringify([entry.at, entry.actor, entry.action, entry.outcome ?? '', entry.reason]);
-}
-/** When the exemption in force was granted: the last grant, unless something ended it since. */
-function grantedAt(entries) {
-    const last = entries.filter((entry) => entry.action !== 'outcome').at(-1);
-    return last?.action === 'exempt' ? last.at : undefined;
-}
-function toEntry(value) {
-    if (typeof value !== 'object' || value === null)
-        return [];
-    const { at, actor, action, outcome, reason } = value;
-    if (typeof at !== 'string' || Number.isNaN(Date.parse(at)) || typeof actor !== 'string' || typeof reason !== 'string')
-        return [];
-    if (!TRAIL_ACTIONS.includes(action))
-        return [];
-    const known = OUTCOMES.find((candidate) => candidate === outcome);
-    return [{ at, actor, action: action, ...(known ? { outcome: known } : {}), reason }];
-}
-
 ;// CONCATENATED MODULE: ./lib/plan/bot-memory.js
 /**
  * What the bot remembers about an issue, read from all of its comments there:
@@ -60739,9 +60802,12 @@ function rememberedState(comment) {
 
 ;// CONCATENATED MODULE: ./lib/github/timeline.js
 
-/** The timeline, with the product's own doings marked: this token's identity (GitHub's `viewer`) and the earlier ones the client was given. */
-async function readTimeline(client, repo, issue) {
-    const page = await client.graphql(ISSUE_TIMELINE_QUERY, { owner: repo.owner, name: repo.name, number: issue });
+/**
+ * The timeline, with the product's own doings marked: this token's identity (GitHub's `viewer`) and the earlier ones the client was given.
+ * `withRecord` also reads each comment's text and reactions, to rebuild the record of exceptions and outcomes (exempt and outcome-labelled issues only).
+ */
+async function readTimeline(client, repo, issue, options = {}) {
+    const page = await client.graphql(ISSUE_TIMELINE_QUERY, { owner: repo.owner, name: repo.name, number: issue, withRecord: options.withRecord === true });
     const identities = new Set([page.viewer?.login, ...(client.earlierIdentities ?? [])].flatMap((login) => (login ? [login.toLowerCase()] : [])));
     const ours = (login) => !!login && identities.has(login.toLowerCase());
     const nodes = page.repository?.issue?.timelineItems.nodes ?? [];
@@ -60754,9 +60820,20 @@ function toEvent(node, ours) {
         return [];
     const who = comment ? node.author : node.actor;
     const actor = who ? { login: who.login, isBot: who.__typename === 'Bot' || who.login.endsWith('[bot]') } : null;
-    const type = comment ? 'comment' : node.__typename === 'LabeledEvent' ? 'labeled' : node.__typename === 'UnlabeledEvent' ? 'unlabeled' : 'other';
+    const type = comment ? 'comment' : eventType(node.__typename);
     const byProduct = (comment && node.viewerDidAuthor === true) || ours(who?.login);
-    return [{ type, at, actor, byProduct, ...(node.label ? { label: node.label.name } : {}) }];
+    return [{ type, at, actor, byProduct, ...(node.label ? { label: node.label.name } : {}), ...commandFacts(node, ours) }];
+}
+function eventType(typename) {
+    return typename === 'LabeledEvent' ? 'labeled' : typename === 'UnlabeledEvent' ? 'unlabeled' : 'other';
+}
+/** A comment read with `withRecord`: its text as posted and the product's reactions on it. */
+function commandFacts(node, ours) {
+    if (node.__typename !== 'IssueComment' || node.body === undefined || !node.createdAt)
+        return {};
+    const reacted = (group) => (group.reactors?.nodes ?? []).some((reactor) => !!reactor && ours(reactor.login));
+    const productReactions = (node.reactionGroups ?? []).filter(reacted).map((group) => group.content);
+    return { command: { postedAt: node.createdAt, body: node.body, edited: !!node.lastEditedAt, productReactions } };
 }
 /** The last time anyone but the product touched the issue, as far as the timeline shows; undefined when it shows nothing of the kind. */
 function lastTouchByPeople(timeline) {

@@ -21,7 +21,7 @@ import { diffPolicies } from '../src/pull-request/policy-diff.js';
 import { renderPolicyPreview } from '../src/pull-request/preview-comment.js';
 import { renderArchiveNote, renderComment, stamp } from '../src/report/comment.js';
 import type { Finding, WorkItem } from '../src/core/types.js';
-import { FINDING_KINDS, type FindingKind } from '../src/core/finding-kinds.js';
+import { DEFAULT_FAIL_ON, FINDING_KIND_REGISTRY, FINDING_KINDS, type FindingKind } from '../src/core/finding-kinds.js';
 import { escapeText } from '../src/report/escape.js';
 import { withoutFinalPeriod } from '../src/core/wording.js';
 import type { Policy } from '../src/core/policy.js';
@@ -126,6 +126,15 @@ export function findingFixes(root: string): string {
   return FINDING_KINDS.map((kind) => `- \`${kind}\`: ${escapeText(withoutFinalPeriod(first.get(kind)!.fix), 300)}.`).join('\n');
 }
 
+/** docs/findings.md's table: each kind, what it means and whether the default `fail-on` fails it, in the registry's order. */
+export function findingKindsTable(): string {
+  const rows = FINDING_KINDS.map((kind) => {
+    const entry = FINDING_KIND_REGISTRY[kind];
+    return `| \`${kind}\` | ${entry.meaning} | ${DEFAULT_FAIL_ON.includes(kind) ? '**fails**' : 'warning'} |`;
+  });
+  return ['| kind | what it means | default |', '|---|---|---|', ...rows].join('\n');
+}
+
 export interface ReadmeExamples {
   comment: string;
   summary: string;
@@ -147,6 +156,8 @@ export interface ReadmeExamples {
   'cost-log-line'?: string;
   /** How to fix each finding kind, as comments and summaries say it. */
   'finding-fixes'?: string;
+  /** The table of finding kinds, from the registry. */
+  'finding-kinds'?: string;
 }
 
 export function renderReadmeExamples(root: string): ReadmeExamples {
@@ -161,6 +172,7 @@ export function renderReadmeExamples(root: string): ReadmeExamples {
     outcomes: outcomesSection(input.outcomes),
     'policy-form': shortPolicyForm(root),
     'finding-fixes': findingFixes(root),
+    'finding-kinds': findingKindsTable(),
     ...costExamples(JSON.parse(readFileSync(join(root, 'bench', 'results.json'), 'utf8')) as BenchResults),
   };
 }
@@ -269,7 +281,7 @@ export function withExamples(markdown: string, examples: Partial<ReadmeExamples>
 function shownAs(name: string, text: string): string {
   if (name === 'demo') return `\`\`\`text\n${text.trimEnd()}\n\`\`\``;
   if (name === 'policy-form') return `\`\`\`yaml\n${text.trimEnd()}\n\`\`\``;
-  return name === 'cost' || name.startsWith('cost-') || name === 'finding-fixes' ? text.trimEnd() : quoteBlock(text);
+  return name === 'cost' || name.startsWith('cost-') || name === 'finding-fixes' || name === 'finding-kinds' ? text.trimEnd() : quoteBlock(text);
 }
 
 /**

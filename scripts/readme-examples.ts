@@ -108,7 +108,7 @@ export function archiveExamples(root: string): { archiveWarning: string; archive
  * kind, in their words: the `fix` of the first finding of that kind on the
  * example roadmap, under the example policy and two variants of it that
  * reach the kinds it does not (archiving on; one exemption allowed and
- * outcomes due 30 days after delivery).
+ * outcomes due 30 days after delivery; owners required for deal requests).
  */
 export function findingFixes(root: string): string {
   const file = examplePolicyFile(root);
@@ -116,6 +116,7 @@ export function findingFixes(root: string): string {
     parsePolicy(file),
     archivingPolicy(root),
     parsePolicy({ ...file, exemptions: { ...(file.exemptions as object), 'max-open': 1 }, bets: { ...(file.bets as object), 'outcome-due-days': 30 } }),
+    parsePolicy({ ...file, 'business-case': { ...(file['business-case'] as object), 'require-assignee': true } }),
   ];
   const first = new Map<FindingKind, Finding>();
   for (const policy of variants) {

@@ -35,6 +35,7 @@ export const WHY_RULES = [
   'Backlog age',
   'Size estimate',
   'Exceptions',
+  'Owner',
 ] as const;
 
 export type WhyRule = (typeof WHY_RULES)[number];
@@ -143,6 +144,14 @@ const REGISTRY = {
     fixedPhrase: 'The outcome of the bet is recorded',
     meaning:
       'With `bets.outcome-due-days`: a bet in a `bets.applies-to` category was delivered (closed as completed), or its review date passed, more than that many days ago, and nobody recorded how it turned out with `/roadmap outcome`. See [Bets and outcomes](bets.md).',
+  },
+  'missing-owner': {
+    level: 'item',
+    title: 'Deal requests without an owner',
+    rule: 'Owner',
+    fixedPhrase: 'The request has an owner',
+    meaning:
+      'With `business-case.require-assignee`: an open request in a `business-case.applies-to` category has no assignee, so nobody answers for it. An issue read without its assignees (a snapshot written before they were recorded) counts as having none.',
   },
 } as const satisfies Record<string, FindingKindEntry>;
 

@@ -366,6 +366,9 @@ export const policyFileShape = z
           description: 'Checklist items that must be ticked in the issue body, "- [x] GTM review" (finding unchecked-review).',
           examples: [['GTM review', 'Technical review']],
         }),
+        'require-assignee': z.boolean({ error: expected('true or false') }).default(false).meta({
+          description: 'true: an open request in an applies-to category must have an assignee, someone who answers for it (finding missing-owner).',
+        }),
       })
       .prefault({})
       .meta({ description: 'What a request in a budgeted category must say before it is planned.' }),

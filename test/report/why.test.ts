@@ -6,14 +6,16 @@ import { assessment, evaluation, finding, reportInput, workItem } from './fixtur
 function whyOf(kind: (typeof FINDING_KINDS)[number]): string {
   const item = workItem({ number: 4, title: 'Old idea' });
   return renderWhy(
-    reportInput({
-      items: [item],
-      evaluation: evaluation({
-        items: [assessment({ number: 4 })],
-        findings: [finding({ kind, item: { number: 4, title: item.title, url: item.url }, message: `Finding of ${kind}` })],
+    {
+      ...reportInput({
+        items: [item],
+        evaluation: evaluation({
+          items: [assessment({ number: 4 })],
+          findings: [finding({ kind, item: { number: 4, title: item.title, url: item.url }, message: `Finding of ${kind}` })],
+        }),
       }),
       focusItem: 4,
-    }),
+    },
     'lena',
   );
 }

@@ -1,0 +1,15 @@
+/** Owner: with `business-case.require-assignee`, every open deal request has someone who answers for it. */
+import { type DraftFinding, type RuleContext, aboutItem } from './context.js';
+
+export function ownerRule(context: RuleContext): DraftFinding[] {
+  const { businessCase } = context.policy;
+  if (!businessCase.requireAssignee) return [];
+  return context.items
+    .filter(({ item, assessment }) => item.state === 'open' && businessCase.appliesTo.includes(assessment.category) && (item.assignees ?? []).length === 0)
+    .map((assessed) => ({
+      ...aboutItem(assessed),
+      kind: 'missing-owner' as const,
+      message: 'Nobody is assigned to this request',
+      fix: 'Assign the person who answers for it',
+    }));
+}

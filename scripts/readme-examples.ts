@@ -108,19 +108,21 @@ export function archiveExamples(root: string): { archiveWarning: string; archive
  * kind, in their words: the `fix` of the first finding of that kind on the
  * example roadmap, under the example policy and two variants of it that
  * reach the kinds it does not (archiving on; one exemption allowed and
- * outcomes due 30 days after delivery; owners required for deal requests).
+ * outcomes due 30 days after delivery; owners required, and nobody
+ * assigned).
  */
 export function findingFixes(root: string): string {
   const file = examplePolicyFile(root);
-  const variants = [
-    parsePolicy(file),
-    archivingPolicy(root),
-    parsePolicy({ ...file, exemptions: { ...(file.exemptions as object), 'max-open': 1 }, bets: { ...(file.bets as object), 'outcome-due-days': 30 } }),
-    parsePolicy({ ...file, 'business-case': { ...(file['business-case'] as object), 'require-assignee': true } }),
+  const unassigned = (items: WorkItem[]) => items.map((item) => ({ ...item, assignees: [] }));
+  const variants: { policy: Policy; items?: (items: WorkItem[]) => WorkItem[] }[] = [
+    { policy: parsePolicy(file) },
+    { policy: archivingPolicy(root) },
+    { policy: parsePolicy({ ...file, exemptions: { ...(file.exemptions as object), 'max-open': 1 }, bets: { ...(file.bets as object), 'outcome-due-days': 30 } }) },
+    { policy: parsePolicy({ ...file, 'business-case': { ...(file['business-case'] as object), 'require-assignee': true } }), items: unassigned },
   ];
   const first = new Map<FindingKind, Finding>();
-  for (const policy of variants) {
-    for (const finding of exampleReportInput(root, { policy }).evaluation.findings) if (!first.has(finding.kind)) first.set(finding.kind, finding);
+  for (const variant of variants) {
+    for (const finding of exampleReportInput(root, variant).evaluation.findings) if (!first.has(finding.kind)) first.set(finding.kind, finding);
   }
   const missing = FINDING_KINDS.filter((kind) => !first.has(kind));
   if (missing.length > 0) throw new Error(`the example roadmap has no ${missing.join(', ')} finding to show how to fix; extend findingFixes' variants`);

@@ -70,7 +70,7 @@ export async function readPlannedBoard(client: GitHubClient, loaded: LoadedPolic
   const named = boardFieldsNamed(loaded.policy);
   let read: BoardRead;
   try {
-    read = await readBoard(client, board, [...new Set(named.map((field) => field.name))]);
+    read = await readBoard(client, board, [...new Set(named.map((field) => field.name))], { withAssignees: loaded.policy.businessCase.requireAssignee });
   } catch (error) {
     if (!(error instanceof BoardAccessError)) throw error;
     const problem = error.reason === 'forbidden' ? `GitHub refused \`project-token\` (${error.message})` : `\`project-token\` cannot see it, or it does not exist (${error.message})`;

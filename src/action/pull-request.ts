@@ -217,7 +217,7 @@ async function previewPolicyChange(run: PullRequestRun, base: LoadedPolicy, stam
       failure: `The roadmap policy in this pull request is invalid (${plural(count, 'problem')}, annotated on the diff).`,
     };
   }
-  const open = await readIssues(client, context.repo, { states: ['OPEN'], withBody: true, withComments: false, dashboardTitle: inputs.dashboardIssue || undefined });
+  const open = await readIssues(client, context.repo, { states: ['OPEN'], withBody: true, withComments: false, withAssignees: base.policy.businessCase.requireAssignee || head.policy.businessCase.requireAssignee, dashboardTitle: inputs.dashboardIssue || undefined });
   const items = open.records.map((record) => record.item);
   const diff = diffPolicies({
     items,

@@ -92,7 +92,7 @@ async function capture(client: GitHubClient, options: SnapshotOptions, io: CliIo
     const read = await readPlannedBoard(client, withBoard);
     items = boardWork(read, options.repo, withBoard.policy, []).items;
   } else {
-    const open = await readIssues(client, options.repo, { states: ['OPEN'], withBody: true, withComments: false });
+    const open = await readIssues(client, options.repo, { states: ['OPEN'], withBody: true, withComments: false, withAssignees: true });
     // Closed work too, as an audit reads it: the trend and the bets' outcomes that simulate prints are judged from it.
     const closed = await readIssues(client, options.repo, { states: ['CLOSED'], since: windowStart(takenAt, offlineWindowMonths(loaded.policy)), withBody: true, withComments: false });
     items = [...open.records, ...closed.records].map((record) => record.item);

@@ -69,6 +69,8 @@ export interface AuditReadOptions {
   withBody: boolean;
   /** Read the comment window so the bot's comment is found without another request. */
   withComments: boolean;
+  /** Read who each issue is assigned to (the policy's `business-case.require-assignee`). */
+  withAssignees?: boolean;
   labels?: ManagedLabelNames;
   dashboardTitle?: string;
   /**
@@ -126,6 +128,7 @@ async function readAuditPage(client: GitHubClient, repo: RepoRef, options: Audit
     after,
     withBody: options.withBody,
     withComments: options.withComments,
+    withAssignees: options.withAssignees ?? false,
     ...labelVariables(options.labels, after === null),
   });
   const repository = requireRepository(page.repository, repo);

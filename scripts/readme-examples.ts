@@ -21,6 +21,7 @@ import { diffPolicies } from '../src/pull-request/policy-diff.js';
 import { renderPolicyPreview } from '../src/pull-request/preview-comment.js';
 import { renderArchiveNote, renderComment, stamp } from '../src/report/comment.js';
 import type { Finding, WorkItem } from '../src/core/types.js';
+import { moduleMapTable } from './module-map.js';
 import { DEFAULT_FAIL_ON, FINDING_KIND_REGISTRY, FINDING_KINDS, type FindingKind } from '../src/core/finding-kinds.js';
 import { escapeText } from '../src/report/escape.js';
 import { withoutFinalPeriod } from '../src/core/wording.js';
@@ -161,6 +162,8 @@ export interface ReadmeExamples {
   'finding-fixes'?: string;
   /** The table of finding kinds, from the registry. */
   'finding-kinds'?: string;
+  /** The README's module map, from scripts/module-map.ts. */
+  'module-map'?: string;
 }
 
 export function renderReadmeExamples(root: string): ReadmeExamples {
@@ -176,6 +179,7 @@ export function renderReadmeExamples(root: string): ReadmeExamples {
     'policy-form': shortPolicyForm(root),
     'finding-fixes': findingFixes(root),
     'finding-kinds': findingKindsTable(),
+    'module-map': moduleMapTable(),
     ...costExamples(JSON.parse(readFileSync(join(root, 'bench', 'results.json'), 'utf8')) as BenchResults),
   };
 }
@@ -284,7 +288,7 @@ export function withExamples(markdown: string, examples: Partial<ReadmeExamples>
 function shownAs(name: string, text: string): string {
   if (name === 'demo') return `\`\`\`text\n${text.trimEnd()}\n\`\`\``;
   if (name === 'policy-form') return `\`\`\`yaml\n${text.trimEnd()}\n\`\`\``;
-  return name === 'cost' || name.startsWith('cost-') || name === 'finding-fixes' || name === 'finding-kinds' ? text.trimEnd() : quoteBlock(text);
+  return name === 'cost' || name.startsWith('cost-') || name === 'finding-fixes' || name === 'finding-kinds' || name === 'module-map' ? text.trimEnd() : quoteBlock(text);
 }
 
 /**

@@ -22,6 +22,8 @@ import { renderPolicyPreview } from '../src/pull-request/preview-comment.js';
 import { renderArchiveNote, renderComment, stamp } from '../src/report/comment.js';
 import type { Finding, WorkItem } from '../src/core/types.js';
 import { moduleMapTable } from './module-map.js';
+import { SUB_COMMANDS } from '../src/commands/parse.js';
+import { COMMANDS, USER_WORDS } from '../src/commands/registry.js';
 import { DEFAULT_FAIL_ON, FINDING_KIND_REGISTRY, FINDING_KINDS, type FindingKind } from '../src/core/finding-kinds.js';
 import { escapeText } from '../src/report/escape.js';
 import { withoutFinalPeriod } from '../src/core/wording.js';
@@ -139,6 +141,13 @@ export function findingKindsTable(): string {
   return ['| kind | what it means | default |', '|---|---|---|', ...rows].join('\n');
 }
 
+/** docs/commands.md's table: each command, who may use it and what it does, in the registry's order. */
+export function commandTable(): string {
+  const cell = (text: string) => text.replaceAll('|', '\\|');
+  const rows = SUB_COMMANDS.map((name) => `| \`${cell(COMMANDS[name].usage)}\` | ${USER_WORDS[COMMANDS[name].user]} | ${COMMANDS[name].docs} |`);
+  return ['| command | who may use it | what it does |', '|---|---|---|', ...rows, '| `/roadmap <anything else>` | anyone | Answers with this list of commands. |'].join('\n');
+}
+
 export interface ReadmeExamples {
   comment: string;
   summary: string;
@@ -164,6 +173,8 @@ export interface ReadmeExamples {
   'finding-kinds'?: string;
   /** The README's module map, from scripts/module-map.ts. */
   'module-map'?: string;
+  /** The table of /roadmap commands, from their registry. */
+  'command-table'?: string;
 }
 
 export function renderReadmeExamples(root: string): ReadmeExamples {
@@ -180,6 +191,7 @@ export function renderReadmeExamples(root: string): ReadmeExamples {
     'finding-fixes': findingFixes(root),
     'finding-kinds': findingKindsTable(),
     'module-map': moduleMapTable(),
+    'command-table': commandTable(),
     ...costExamples(JSON.parse(readFileSync(join(root, 'bench', 'results.json'), 'utf8')) as BenchResults),
   };
 }
@@ -288,7 +300,7 @@ export function withExamples(markdown: string, examples: Partial<ReadmeExamples>
 function shownAs(name: string, text: string): string {
   if (name === 'demo') return `\`\`\`text\n${text.trimEnd()}\n\`\`\``;
   if (name === 'policy-form') return `\`\`\`yaml\n${text.trimEnd()}\n\`\`\``;
-  return name === 'cost' || name.startsWith('cost-') || name === 'finding-fixes' || name === 'finding-kinds' || name === 'module-map' ? text.trimEnd() : quoteBlock(text);
+  return name === 'cost' || name.startsWith('cost-') || ['finding-fixes', 'finding-kinds', 'module-map', 'command-table'].includes(name) ? text.trimEnd() : quoteBlock(text);
 }
 
 /**

@@ -5,7 +5,7 @@
  * write nowhere else) and draft issues. The board is read through
  * `project-token`; the repository read stays on `github-token`.
  */
-import * as core from './workflow-commands.js';
+import * as runner from './workflow-commands.js';
 import { appendFile } from 'node:fs/promises';
 import type { WorkItem } from '../core/types.js';
 import { BoardAccessError, readBoard, type BoardRead, type BoardRef } from '../github/board.js';
@@ -78,7 +78,7 @@ export async function readPlannedBoard(client: GitHubClient, loaded: LoadedPolic
   }
   const problems = missingFieldProblems(loaded, named, read);
   if (problems.length) throw new PolicyError(problems);
-  if (read.forbidden) core.warning(forbiddenItemsHelp(board, read.forbidden));
+  if (read.forbidden) runner.warning(forbiddenItemsHelp(board, read.forbidden));
   return read;
 }
 
@@ -159,8 +159,8 @@ export async function summarizeBoard(board: BoardRef, read: BoardRead, work: Boa
   const listed = [...work.elsewhere].slice(0, 50);
   if (listed.length) lines.push('', ...listed.map(([key, ref]) => `- ${codeSpan(ref)} ${escapeText(titles.get(key) ?? '', 80)}`));
   if (work.elsewhere.size > listed.length) lines.push(`- and ${work.elsewhere.size - listed.length} more`);
-  core.info(`Board ${board.owner}/${board.number}: ${work.items.length} items (${work.elsewhere.size} from other repositories, ${work.drafts} drafts, ${read.redacted + read.forbidden} unreadable).`);
-  // Appended to the file the runner names, read each time (core.summary caches the first path it saw).
+  runner.info(`Board ${board.owner}/${board.number}: ${work.items.length} items (${work.elsewhere.size} from other repositories, ${work.drafts} drafts, ${read.redacted + read.forbidden} unreadable).`);
+  // Appended to the file the runner names, read each time (@actions/core's summary caches the first path it saw).
   const summaryFile = process.env.GITHUB_STEP_SUMMARY;
   if (summaryFile) await appendFile(summaryFile, `${lines.join('\n')}\n\n`, 'utf8');
 }

@@ -36,7 +36,7 @@ import { auditExemptions, checkHandLabel, runCommand, type Decided } from './com
 import { addsExemptionLabel } from '../commands/exemption-label.js';
 import { conversationsFor } from './conversations.js';
 import { savedStateStore } from '../saved-state/saved-state.js';
-import { boardWork, readPlannedBoard, requireProjectToken, summarizeBoard, withBoardWork } from './board-work.js';
+import { boardItems, readPolicyBoard, requireProjectToken, summarizeBoard, gatheredWithBoardItems } from './board-work.js';
 import { plural } from '../core/wording.js';
 import { resolveRelayedContent, type RelayedTarget } from '../github/relayed-content.js';
 import { relayedLeftOut } from './project-dispatch.js';
@@ -96,7 +96,7 @@ async function guardRoadmap(options: RunOptions, state: RunState): Promise<strin
 
   // 3. Read what the mode needs.
   const now = nowOf(options);
-  const read = await withBoard(await gather(client, context, loaded, inputs, route, now), { context, loaded, inputs, route, options });
+  const read = await boardAsPlannedWork(await gather(client, context, loaded, inputs, route, now), { context, loaded, inputs, route, options });
   if (read.focusIsDashboard) return skipDashboard(route);
   // Decisions about exceptions and outcomes come first, so the evaluation sees the issues as they leave them.
   const decided = await decideExceptions({ client, context, loaded, route, gathered: read, now });
@@ -256,7 +256,7 @@ async function loadRepositoryPolicy(client: GitHubClient, context: EventContext,
 function gather(client: GitHubClient, context: EventContext, loaded: LoadedPolicy, inputs: ActionInputs, route: CheckedRoute, now: Date): Promise<Gathered> {
   const common = { client, repo: context.repo, policy: loaded.policy, ...(inputs.dashboardIssue ? { dashboardTitle: inputs.dashboardIssue } : {}) };
   const state = savedStateStore({ ...common, enabled: inputs.savedState, dryRun: inputs.dryRun, eventName: context.eventName, onDefaultBranch: onDefaultBranch(context), log: (line) => runner.info(line) });
-  // With a board, planned work is the board's items (see withBoard), which the board read gives in full: the repository's other open issues are not needed.
+  // With a board, planned work is the board's items (see boardAsPlannedWork), which the board read gives in full: the repository's other open issues are not needed.
   const readBudget = loaded.policy.work.project ? async () => [] : state.budgetItems;
   if (route.mode === 'issue') return gatherIssue({ ...common, issueNumber: route.issueNumber, readBudget });
   const closedMonths = Math.max(inputs.trendMonths, outcomeMonths(loaded.policy, inputs.trendMonths));
@@ -267,7 +267,7 @@ function gather(client: GitHubClient, context: EventContext, loaded: LoadedPolic
 type CheckedRoute = Extract<Route, { mode: 'issue' | 'audit' }>;
 
 /** With `work.project`, the board's items become the planned work (see board-work.ts). */
-async function withBoard(
+async function boardAsPlannedWork(
   gathered: Gathered,
   run: { context: EventContext; loaded: LoadedPolicy; inputs: ActionInputs; route: CheckedRoute; options: RunOptions },
 ): Promise<Gathered> {
@@ -275,11 +275,11 @@ async function withBoard(
   if (!board || gathered.focusIsDashboard) return gathered;
   const { createGitHubClient } = await import('../github/client.js');
   const client = createGitHubClient({ token: run.inputs.projectToken, warn: (message) => runner.warning(message), ...run.options.client });
-  const read = await readPlannedBoard(client, run.loaded);
+  const read = await readPolicyBoard(client, run.loaded);
   runner.info(`Board read: ${describeCounts(client.counts())}.`);
-  const work = boardWork(read, run.context.repo, run.loaded.policy, gathered.items);
+  const work = boardItems(read, run.context.repo, run.loaded.policy, gathered.items);
   await summarizeBoard(board, read, work);
-  return withBoardWork(gathered, work, run.route.mode === 'issue' ? run.route.issueNumber : undefined);
+  return gatheredWithBoardItems(gathered, work, run.route.mode === 'issue' ? run.route.issueNumber : undefined);
 }
 
 interface PlanContext {

@@ -5,7 +5,7 @@
  * Reads only; the file is written only where `--out` says (else stdout).
  */
 import { stat, writeFile } from 'node:fs/promises';
-import { boardWork, readPlannedBoard } from '../action/board-work.js';
+import { boardItems, readPolicyBoard } from '../action/board-work.js';
 import type { Snapshot, WorkItem } from '../core/types.js';
 import { createGitHubClient, type GitHubClient } from '../github/client.js';
 import { describeCounts } from '../github/request-counts.js';
@@ -88,9 +88,9 @@ async function capture(client: GitHubClient, options: SnapshotOptions, io: CliIo
     io.stderr.write(`Read ${plural(items, 'item')}: ${describeCounts(client.counts())}${client.counts().rateLimitRemaining === undefined ? '' : `, rate limit left ${client.counts().rateLimitRemaining}`}.\n`);
   let items: WorkItem[];
   if (board) {
-    const withBoard: LoadedPolicy = { ...loaded, policy: { ...loaded.policy, work: { ...loaded.policy.work, project: { iterationField: loaded.policy.work.project?.iterationField, ...board } } } };
-    const read = await readPlannedBoard(client, withBoard);
-    items = boardWork(read, options.repo, withBoard.policy, []).items;
+    const boardPolicy: LoadedPolicy = { ...loaded, policy: { ...loaded.policy, work: { ...loaded.policy.work, project: { iterationField: loaded.policy.work.project?.iterationField, ...board } } } };
+    const read = await readPolicyBoard(client, boardPolicy);
+    items = boardItems(read, options.repo, boardPolicy.policy, []).items;
   } else {
     const open = await readIssues(client, options.repo, { states: ['OPEN'], withBody: true, withComments: false, withAssignees: true });
     // Closed work too, as an audit reads it: the trend and the bets' outcomes that simulate prints are judged from it.

@@ -26,6 +26,15 @@ describe('missing owner', () => {
     expect(findingsOf(dealPolicy(true), [workItem({ labels: ['feature'], assignees: [] })], 'missing-owner')).toEqual([]);
   });
 
+  it('leaves out work that is not roadmap work (work.exclude-labels), as every item rule does', () => {
+    const excluding = policy({
+      work: { 'exclude-labels': ['bug'] },
+      categories: { deal: { match: { labels: ['deal'] } } },
+      'business-case': { 'applies-to': ['deal'], 'require-assignee': true },
+    });
+    expect(findingsOf(excluding, [workItem({ labels: ['deal', 'bug'], assignees: [] })], 'missing-owner')).toEqual([]);
+  });
+
   it('fails the check when enforcement.fail-on names it', () => {
     const failing = policy({
       categories: { deal: { match: { labels: ['deal'] } } },

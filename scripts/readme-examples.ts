@@ -21,7 +21,10 @@ import { diffPolicies } from '../src/pull-request/policy-diff.js';
 import { renderPolicyPreview } from '../src/pull-request/preview-comment.js';
 import { renderArchiveNote, renderComment, stamp } from '../src/report/comment.js';
 import type { Finding, WorkItem } from '../src/core/types.js';
-import { FINDING_KINDS, type FindingKind } from '../src/core/finding-kinds.js';
+import { moduleMapTable } from './module-map.js';
+import { SUB_COMMANDS } from '../src/commands/parse.js';
+import { COMMANDS, USER_WORDS } from '../src/commands/registry.js';
+import { DEFAULT_FAIL_ON, FINDING_KIND_REGISTRY, FINDING_KINDS, type FindingKind } from '../src/core/finding-kinds.js';
 import { escapeText } from '../src/report/escape.js';
 import { withoutFinalPeriod } from '../src/core/wording.js';
 import type { Policy } from '../src/core/policy.js';
@@ -109,22 +112,41 @@ export function archiveExamples(root: string): { archiveWarning: string; archive
  * kind, in their words: the `fix` of the first finding of that kind on the
  * example roadmap, under the example policy and two variants of it that
  * reach the kinds it does not (archiving on; one exemption allowed and
- * outcomes due 30 days after delivery).
+ * outcomes due 30 days after delivery; owners required, and nobody
+ * assigned).
  */
 export function findingFixes(root: string): string {
   const file = examplePolicyFile(root);
-  const variants = [
-    parsePolicy(file),
-    archivingPolicy(root),
-    parsePolicy({ ...file, exemptions: { ...(file.exemptions as object), 'max-open': 1 }, bets: { ...(file.bets as object), 'outcome-due-days': 30 } }),
+  const unassigned = (items: WorkItem[]) => items.map((item) => ({ ...item, assignees: [] }));
+  const variants: { policy: Policy; items?: (items: WorkItem[]) => WorkItem[] }[] = [
+    { policy: parsePolicy(file) },
+    { policy: archivingPolicy(root) },
+    { policy: parsePolicy({ ...file, exemptions: { ...(file.exemptions as object), 'max-open': 1 }, bets: { ...(file.bets as object), 'outcome-due-days': 30 } }) },
+    { policy: parsePolicy({ ...file, 'business-case': { ...(file['business-case'] as object), 'require-assignee': true } }), items: unassigned },
   ];
   const first = new Map<FindingKind, Finding>();
-  for (const policy of variants) {
-    for (const finding of exampleReportInput(root, { policy }).evaluation.findings) if (!first.has(finding.kind)) first.set(finding.kind, finding);
+  for (const variant of variants) {
+    for (const finding of exampleReportInput(root, variant).evaluation.findings) if (!first.has(finding.kind)) first.set(finding.kind, finding);
   }
   const missing = FINDING_KINDS.filter((kind) => !first.has(kind));
   if (missing.length > 0) throw new Error(`the example roadmap has no ${missing.join(', ')} finding to show how to fix; extend findingFixes' variants`);
   return FINDING_KINDS.map((kind) => `- \`${kind}\`: ${escapeText(withoutFinalPeriod(first.get(kind)!.fix), 300)}.`).join('\n');
+}
+
+/** docs/findings.md's table: each kind, what it means and whether the default `fail-on` fails it, in the registry's order. */
+export function findingKindsTable(): string {
+  const rows = FINDING_KINDS.map((kind) => {
+    const entry = FINDING_KIND_REGISTRY[kind];
+    return `| \`${kind}\` | ${entry.meaning} | ${DEFAULT_FAIL_ON.includes(kind) ? '**fails**' : 'warning'} |`;
+  });
+  return ['| kind | what it means | default |', '|---|---|---|', ...rows].join('\n');
+}
+
+/** docs/commands.md's table: each command, who may use it and what it does, in the registry's order. */
+export function commandTable(): string {
+  const cell = (text: string) => text.replaceAll('|', '\\|');
+  const rows = SUB_COMMANDS.map((name) => `| \`${cell(COMMANDS[name].usage)}\` | ${USER_WORDS[COMMANDS[name].user]} | ${COMMANDS[name].docs} |`);
+  return ['| command | who may use it | what it does |', '|---|---|---|', ...rows, '| `/roadmap <anything else>` | anyone | Answers with this list of commands. |'].join('\n');
 }
 
 export interface ReadmeExamples {
@@ -150,6 +172,12 @@ export interface ReadmeExamples {
   'cost-log-line'?: string;
   /** How to fix each finding kind, as comments and summaries say it. */
   'finding-fixes'?: string;
+  /** The table of finding kinds, from the registry. */
+  'finding-kinds'?: string;
+  /** The README's module map, from scripts/module-map.ts. */
+  'module-map'?: string;
+  /** The table of /roadmap commands, from their registry. */
+  'command-table'?: string;
 }
 
 export function renderReadmeExamples(root: string): ReadmeExamples {
@@ -165,6 +193,9 @@ export function renderReadmeExamples(root: string): ReadmeExamples {
     execution: executionSection(input.execution, input.evaluation.unit),
     'policy-form': shortPolicyForm(root),
     'finding-fixes': findingFixes(root),
+    'finding-kinds': findingKindsTable(),
+    'module-map': moduleMapTable(),
+    'command-table': commandTable(),
     ...costExamples(JSON.parse(readFileSync(join(root, 'bench', 'results.json'), 'utf8')) as BenchResults),
   };
 }
@@ -273,7 +304,7 @@ export function withExamples(markdown: string, examples: Partial<ReadmeExamples>
 function shownAs(name: string, text: string): string {
   if (name === 'demo') return `\`\`\`text\n${text.trimEnd()}\n\`\`\``;
   if (name === 'policy-form') return `\`\`\`yaml\n${text.trimEnd()}\n\`\`\``;
-  return name === 'cost' || name.startsWith('cost-') || name === 'finding-fixes' ? text.trimEnd() : quoteBlock(text);
+  return name === 'cost' || name.startsWith('cost-') || ['finding-fixes', 'finding-kinds', 'module-map', 'command-table'].includes(name) ? text.trimEnd() : quoteBlock(text);
 }
 
 /**

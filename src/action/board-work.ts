@@ -5,7 +5,7 @@
  * write nowhere else) and draft issues. The board is read through
  * `project-token`; the repository read stays on `github-token`.
  */
-import * as core from './workflow-commands.js';
+import * as runner from './workflow-commands.js';
 import { appendFile } from 'node:fs/promises';
 import type { WorkItem } from '../core/types.js';
 import { BoardAccessError, readBoard, type BoardRead, type BoardRef } from '../github/board.js';
@@ -64,13 +64,13 @@ function boardTokenHelp(board: BoardRef, problem: string): string {
   ].join('\n');
 }
 
-/** Reads the board, checking that it has every field the policy names. */
-export async function readPlannedBoard(client: GitHubClient, loaded: LoadedPolicy): Promise<BoardRead> {
+/** Reads the board the policy names (`work.project`), checking that it has every field the policy names. */
+export async function readPolicyBoard(client: GitHubClient, loaded: LoadedPolicy): Promise<BoardRead> {
   const board = loaded.policy.work.project!;
   const named = boardFieldsNamed(loaded.policy);
   let read: BoardRead;
   try {
-    read = await readBoard(client, board, [...new Set(named.map((field) => field.name))]);
+    read = await readBoard(client, board, [...new Set(named.map((field) => field.name))], { withAssignees: loaded.policy.businessCase.requireAssignee });
   } catch (error) {
     if (!(error instanceof BoardAccessError)) throw error;
     const problem = error.reason === 'forbidden' ? `GitHub refused \`project-token\` (${error.message})` : `\`project-token\` cannot see it, or it does not exist (${error.message})`;
@@ -78,7 +78,7 @@ export async function readPlannedBoard(client: GitHubClient, loaded: LoadedPolic
   }
   const problems = missingFieldProblems(loaded, named, read);
   if (problems.length) throw new PolicyError(problems);
-  if (read.forbidden) core.warning(forbiddenItemsHelp(board, read.forbidden));
+  if (read.forbidden) runner.warning(forbiddenItemsHelp(board, read.forbidden));
   return read;
 }
 
@@ -107,7 +107,7 @@ function missingFieldProblems(loaded: LoadedPolicy, named: NamedField[], read: B
 }
 
 /** What the board adds to a run: the items, and the other repositories' items listed by `owner/repo#n`. */
-export interface BoardWork {
+export interface BoardItems {
   items: WorkItem[];
   /** Items of other repositories, as `owner/repo#n`, by their key in `items`. */
   elsewhere: Map<number, string>;
@@ -121,7 +121,7 @@ export interface BoardWork {
  * board's fields); other items get negative keys, which no issue has, so
  * they never collide with an issue number and are never written to.
  */
-export function boardWork(read: BoardRead, repo: RepoRef, policy: Policy, known: readonly WorkItem[]): BoardWork {
+export function boardItems(read: BoardRead, repo: RepoRef, policy: Policy, known: readonly WorkItem[]): BoardItems {
   const here = `${repo.owner}/${repo.name}`.toLowerCase();
   const byNumber = new Map(known.map((item) => [item.number, item]));
   const elsewhere = new Map<number, string>();
@@ -141,7 +141,7 @@ export function boardWork(read: BoardRead, repo: RepoRef, policy: Policy, known:
 }
 
 /** The run's gathered work with the board's items as planned work. */
-export function withBoardWork(gathered: Gathered, work: BoardWork, focus?: number): Gathered {
+export function gatheredWithBoardItems(gathered: Gathered, work: BoardItems, focus?: number): Gathered {
   const focusItem = focus === undefined ? undefined : gathered.items.find((item) => item.number === focus);
   const onBoard = work.items.find((item) => item.number === focus);
   const items = focusItem ? [...work.items.filter((item) => item.number !== focus), { ...focusItem, fields: onBoard?.fields ?? {} }] : work.items;
@@ -149,7 +149,7 @@ export function withBoardWork(gathered: Gathered, work: BoardWork, focus?: numbe
 }
 
 /** The board's part of the job summary: what was counted and the other repositories' items by name. */
-export async function summarizeBoard(board: BoardRef, read: BoardRead, work: BoardWork): Promise<void> {
+export async function summarizeBoard(board: BoardRef, read: BoardRead, work: BoardItems): Promise<void> {
   const lines = [
     `### Board ${codeSpan(`${board.owner}/${board.number}`)}: ${escapeText(read.title, 100)}`,
     '',
@@ -159,8 +159,8 @@ export async function summarizeBoard(board: BoardRef, read: BoardRead, work: Boa
   const listed = [...work.elsewhere].slice(0, 50);
   if (listed.length) lines.push('', ...listed.map(([key, ref]) => `- ${codeSpan(ref)} ${escapeText(titles.get(key) ?? '', 80)}`));
   if (work.elsewhere.size > listed.length) lines.push(`- and ${work.elsewhere.size - listed.length} more`);
-  core.info(`Board ${board.owner}/${board.number}: ${work.items.length} items (${work.elsewhere.size} from other repositories, ${work.drafts} drafts, ${read.redacted + read.forbidden} unreadable).`);
-  // Appended to the file the runner names, read each time (core.summary caches the first path it saw).
+  runner.info(`Board ${board.owner}/${board.number}: ${work.items.length} items (${work.elsewhere.size} from other repositories, ${work.drafts} drafts, ${read.redacted + read.forbidden} unreadable).`);
+  // Appended to the file the runner names, read each time (@actions/core's summary caches the first path it saw).
   const summaryFile = process.env.GITHUB_STEP_SUMMARY;
   if (summaryFile) await appendFile(summaryFile, `${lines.join('\n')}\n\n`, 'utf8');
 }

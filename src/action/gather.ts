@@ -68,6 +68,7 @@ export async function gatherAudit(options: GatherOptions & { trendSince?: string
     states: ['OPEN'],
     withBody: true,
     withComments: true,
+    withAssignees: policy.businessCase.requireAssignee,
     labels: managedLabels(policy),
     dashboardTitle: options.dashboardTitle,
     ...(mayBeArchived ? { needsBotComment: mayBeArchived } : {}),

@@ -2,7 +2,7 @@
  * The action's inputs, read and checked in one place. Every problem is
  * reported at once, worded for the person editing the workflow file.
  */
-import * as core from './workflow-commands.js';
+import * as runner from './workflow-commands.js';
 import { registerSecret } from './secrets.js';
 
 const RUN_MODES = ['auto', 'issue', 'audit'] as const;
@@ -70,7 +70,7 @@ const TOKEN_INPUTS = ['githubToken', 'projectToken'] as const;
  * runner masks `secrets.*` on its own, but not a token that reached the input
  * another way (a step output, an app-token action, a variable).
  */
-export function readInputs(read: InputReader = (name) => core.getInput(name), mask: (secret: string) => void = registerSecret): ActionInputs {
+export function readInputs(read: InputReader = (name) => runner.getInput(name), mask: (secret: string) => void = registerSecret): ActionInputs {
   for (const token of TOKEN_INPUTS.map((key) => read(INPUT_NAMES[key]).trim())) {
     if (token) mask(token);
   }

@@ -2,7 +2,7 @@
  * The report a lead reads: the job summary, and the same markdown in a file
  * whose path is the `report` output, for a later step to upload or post.
  */
-import * as core from './workflow-commands.js';
+import * as runner from './workflow-commands.js';
 import { appendFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -41,7 +41,7 @@ export async function writeFailureSummary(reason: string, counts: RequestCounts,
 
 async function writeSummary(markdown: string, env: NodeJS.ProcessEnv): Promise<void> {
   if (!env.GITHUB_STEP_SUMMARY) {
-    core.info('No job summary file (GITHUB_STEP_SUMMARY is not set); the report is in the `report` output.');
+    runner.info('No job summary file (GITHUB_STEP_SUMMARY is not set); the report is in the `report` output.');
     return;
   }
   // Appended as the runner expects; read from env each time rather than cached, so one process can report twice.

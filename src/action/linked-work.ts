@@ -5,7 +5,7 @@
  * keywords of the description read here. Issues of other repositories are
  * noted and not checked.
  */
-import * as core from './workflow-commands.js';
+import * as runner from './workflow-commands.js';
 import type { Policy } from '../core/policy.js';
 import type { WorkItem } from '../core/types.js';
 import type { GitHubClient } from '../github/client.js';
@@ -49,7 +49,7 @@ export async function readLinkedWork(
     const issue = known.get(reference.number) ?? fresh.get(reference.number);
     return issue ? [[reference.number, issue] as const] : [];
   }));
-  const notice = options.quiet ? () => {} : (message: string) => core.notice(message);
+  const notice = options.quiet ? () => {} : (message: string) => runner.notice(message);
   const elsewhere = [...pr.closesElsewhere];
   if (keywordsRead) {
     const keywords = closingKeywords(pr.body, repo);

@@ -12,7 +12,7 @@
 import { writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import * as core from './workflow-commands.js';
+import * as runner from './workflow-commands.js';
 import type { Evaluation } from '../core/types.js';
 import type { RequestCounts } from '../github/request-counts.js';
 import { budgetsOutput, findingsOutput } from '../report/outputs.js';
@@ -72,16 +72,16 @@ export function setOutputs(values: OutputValues, env: NodeJS.ProcessEnv = proces
   const smallBytes = small.reduce((sum, [name, value]) => sum + 2 * (name.length + value.length), 0);
   const budgets = fitJsonList(values.budgets, BUDGETS_BYTES);
   const findings = fitJsonList(values.findings, OUTPUT_BYTES - smallBytes - 2 * (budgets.json.length + 'budgets'.length + 'findings'.length));
-  for (const [name, value] of small) core.setOutput(name, withoutSecrets(value));
-  core.setOutput('findings', findings.json);
-  core.setOutput('budgets', budgets.json);
+  for (const [name, value] of small) runner.setOutput(name, withoutSecrets(value));
+  runner.setOutput('findings', findings.json);
+  runner.setOutput('budgets', budgets.json);
   warnIfCut('findings', findings.kept, values.findings.length, 'Every finding is in the file the `findings-file` output names');
   warnIfCut('budgets', budgets.kept, values.budgets.length, 'Every budget is in the job summary');
 }
 
 function warnIfCut(output: string, kept: number, total: number, where: string): void {
   if (kept === total) return;
-  core.warning(`The \`${output}\` output holds the first ${formatNumber(kept)} of ${plural(total, output.slice(0, -1))}: GitHub keeps at most 1 MB of outputs per job. ${where}.`);
+  runner.warning(`The \`${output}\` output holds the first ${formatNumber(kept)} of ${plural(total, output.slice(0, -1))}: GitHub keeps at most 1 MB of outputs per job. ${where}.`);
 }
 
 /** Every finding as JSON in the runner's temporary folder; its path, or '' when it could not be written (said in the log). */
@@ -91,7 +91,7 @@ function writeFindingsFile(findings: unknown[], env: NodeJS.ProcessEnv): string 
     writeFileSync(path, `${withoutSecrets(JSON.stringify(findings))}\n`, 'utf8');
     return path;
   } catch (error) {
-    core.warning(`Could not write the findings file ${path}: ${error instanceof Error ? error.message : String(error)}`);
+    runner.warning(`Could not write the findings file ${path}: ${error instanceof Error ? error.message : String(error)}`);
     return '';
   }
 }

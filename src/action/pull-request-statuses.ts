@@ -11,7 +11,7 @@
  * without `pull-requests: read` cannot list pull requests: the run says so
  * in its log and goes on with its issues.
  */
-import * as core from './workflow-commands.js';
+import * as runner from './workflow-commands.js';
 import { evaluate } from '../core/evaluate.js';
 import type { Policy } from '../core/policy.js';
 import type { WorkItem } from '../core/types.js';
@@ -43,7 +43,7 @@ export async function planPullRequestStatuses(input: StatusSyncInput): Promise<P
   const open = await openPullRequests(client, context);
   if (!open) return [];
   if (!open.some((pr) => pr.gateStatus)) {
-    if (open.length) core.info(`Merge gate: no open pull request carries the \`${MERGE_GATE_CONTEXT}\` status, so there is none to keep current.`);
+    if (open.length) runner.info(`Merge gate: no open pull request carries the \`${MERGE_GATE_CONTEXT}\` status, so there is none to keep current.`);
     return [];
   }
   // A pull request into another branch is judged by that branch's policy, in its own runs.
@@ -57,7 +57,7 @@ export async function planPullRequestStatuses(input: StatusSyncInput): Promise<P
     const verdict = judgeWithEvaluation({ evaluation, policy, linked: work.linked, ...(work.linking ? { linking: work.linking } : {}) });
     return planGateStatus({ pullRequest: pr.number, headSha: pr.headSha, verdict, current: pr.gateStatus, ...(context.runUrl ? { targetUrl: context.runUrl } : {}) });
   });
-  core.info(`Merge gate: ${plural(gated.length, 'open pull request')} judged again; ${plural(writes.length, 'status')} to update.`);
+  runner.info(`Merge gate: ${plural(gated.length, 'open pull request')} judged again; ${plural(writes.length, 'status')} to update.`);
   return writes;
 }
 
@@ -67,7 +67,7 @@ async function openPullRequests(client: GitHubClient, context: EventContext): Pr
     return await readOpenPullRequests(client, context.repo);
   } catch (error) {
     if (!/not accessible by integration|FORBIDDEN/i.test(getErrorMessage(error))) throw error;
-    core.info(
+    runner.info(
       `Merge gate: the token may not list pull requests (\`pull-requests: read\`), so their \`${MERGE_GATE_CONTEXT}\` status was not brought up to date with this run's issues. Grant \`pull-requests: read\` and \`statuses: write\` to keep it current (docs/pull-requests.md).`,
     );
     return undefined;

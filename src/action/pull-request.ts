@@ -5,7 +5,7 @@
  * judges the change; the pull request's own version is only ever previewed,
  * so a change cannot loosen the rules it is judged by.
  */
-import * as core from './workflow-commands.js';
+import * as runner from './workflow-commands.js';
 import { evaluate } from '../core/evaluate.js';
 import type { Evaluation, WorkItem } from '../core/types.js';
 import { applyWrites, describeApplied, type ApplyResult } from '../github/apply.js';
@@ -75,8 +75,8 @@ export async function guardPullRequest(run: PullRequestRun): Promise<{ failure?:
 
   // 5. The merge gate's status on the head commit, then the sticky comments: the gate's while it fails (then resolved), the preview's while the policy changes.
   const plan = [...planStatus(run, pr, verdict), ...(mayComment(run, base, draft) ? planComments({ run, pr, verdict, gateComment, preview, stamp }) : [])];
-  const applied = await applyWrites(client, context.repo, plan, { dryRun: inputs.dryRun, maxWrites: inputs.maxWrites, log: core });
-  if (!inputs.dryRun && plan.length) core.info(describeApplied(applied));
+  const applied = await applyWrites(client, context.repo, plan, { dryRun: inputs.dryRun, maxWrites: inputs.maxWrites, log: runner });
+  if (!inputs.dryRun && plan.length) runner.info(describeApplied(applied));
 
   // 6. The report: the same text as the comments, what was written, and what the run cost.
   run.state.reportPath = await writeReportMarkdown(reportMarkdown({ run, pr, gateComment, preview, plan, applied }));
@@ -93,7 +93,7 @@ type PullRequestWrites = PlannedWrite[];
  */
 function planStatus(run: PullRequestRun, pr: PullRequestRead, verdict: GateVerdict): PlannedWrite[] {
   if (run.pullRequest.fromFork) {
-    core.notice(`This pull request comes from a fork, whose workflow token cannot set the \`${MERGE_GATE_CONTEXT}\` status: this job's check carries the verdict, and the next issue event or audit sets the status.`);
+    runner.notice(`This pull request comes from a fork, whose workflow token cannot set the \`${MERGE_GATE_CONTEXT}\` status: this job's check carries the verdict, and the next issue event or audit sets the status.`);
     return [];
   }
   return planGateStatus({ pullRequest: pr.number, headSha: pr.headSha, verdict, current: pr.gateStatus, ...(run.context.runUrl ? { targetUrl: run.context.runUrl } : {}) });
@@ -150,7 +150,7 @@ async function loadBasePolicy(run: PullRequestRun, pr: PullRequestRead): Promise
   } catch (error) {
     const addsFirstPolicy = error instanceof PolicyError && isMissingPolicy(error, policyPath) && pr.files.includes(policyFiles(policyPath, [], run.context.repo)[0]!);
     if (!addsFirstPolicy) throw error;
-    core.notice(`The base branch has no roadmap policy yet: this pull request adds ${policyPath}, so nothing is enforced until it merges; the preview shows what it would find.`);
+    runner.notice(`The base branch has no roadmap policy yet: this pull request adds ${policyPath}, so nothing is enforced until it merges; the preview shows what it would find.`);
     return { policy: parsePolicy({ version: 1 }), sources: [] };
   }
 }
@@ -170,8 +170,8 @@ async function mergeGate(run: PullRequestRun, pr: PullRequestRead, base: LoadedP
   const evaluation = evaluate(base.policy, items, run.now);
   const verdict = judgeWithEvaluation({ evaluation, policy: base.policy, linked: work.linked, ...(work.linking ? { linking: work.linking } : {}) });
   run.state.evaluation = { ...evaluation, findings: verdict.findings, compliant: verdict.passes };
-  if (verdict.noLinkedIssue && !verdict.requireLinkedIssue) core.notice(`Pull request #${pr.number} closes no issue, so there is no planned work to check; it passes.${otherBaseNotice(verdict)}`);
-  core.info(`Merge gate: ${verdict.passes ? 'passes' : 'fails'} (${plural(work.linked.length, 'linked issue')}).`);
+  if (verdict.noLinkedIssue && !verdict.requireLinkedIssue) runner.notice(`Pull request #${pr.number} closes no issue, so there is no planned work to check; it passes.${otherBaseNotice(verdict)}`);
+  runner.info(`Merge gate: ${verdict.passes ? 'passes' : 'fails'} (${plural(work.linked.length, 'linked issue')}).`);
   return verdict;
 }
 
@@ -195,7 +195,7 @@ function budgetRead(run: PullRequestRun, base: LoadedPolicy): Promise<WorkItem[]
     enabled: inputs.savedState,
     dryRun: inputs.dryRun,
     eventName: context.eventName,
-    log: (line) => core.info(line),
+    log: (line) => runner.info(line),
   });
   return state.budgetItems();
 }
@@ -217,14 +217,14 @@ async function previewPolicyChange(run: PullRequestRun, base: LoadedPolicy, stam
       failure: `The roadmap policy in this pull request is invalid (${plural(count, 'problem')}, annotated on the diff).`,
     };
   }
-  const open = await readIssues(client, context.repo, { states: ['OPEN'], withBody: true, withComments: false, dashboardTitle: inputs.dashboardIssue || undefined });
+  const open = await readIssues(client, context.repo, { states: ['OPEN'], withBody: true, withComments: false, withAssignees: base.policy.businessCase.requireAssignee || head.policy.businessCase.requireAssignee, dashboardTitle: inputs.dashboardIssue || undefined });
   const items = open.records.map((record) => record.item);
   const diff = diffPolicies({
     items,
     before: { policy: base.policy, evaluation: evaluate(base.policy, items, run.now) },
     after: { policy: head.policy, evaluation: evaluate(head.policy, items, run.now) },
   });
-  core.info(`Policy preview: ${diff.changed ? 'the change alters budgets, findings or fields' : 'the change alters nothing'} for ${items.length} open issues.`);
+  runner.info(`Policy preview: ${diff.changed ? 'the change alters budgets, findings or fields' : 'the change alters nothing'} for ${items.length} open issues.`);
   return { markdown: renderPolicyPreview({ diff, policyPath: inputs.policyPath, baseRef: run.pullRequest.baseRef, stamp }), mayCreate: true };
 }
 
@@ -237,7 +237,7 @@ function policyReader(run: PullRequestRun, atCommit: string | undefined, fromChe
     ...(fromCheckout && context.workspace ? { workspace: context.workspace } : {}),
     ...(fromCheckout && context.sha ? { sha: context.sha } : {}),
     ...(atCommit ? { atCommit } : {}),
-    onRead: (description) => core.info(`Policy file (${fromCheckout ? 'pull request' : 'base branch'}): ${description}.`),
+    onRead: (description) => runner.info(`Policy file (${fromCheckout ? 'pull request' : 'base branch'}): ${description}.`),
   });
 }
 
@@ -254,11 +254,11 @@ function policyUrl(run: PullRequestRun, loaded: LoadedPolicy): string {
 function mayComment(run: PullRequestRun, base: LoadedPolicy, draft: boolean): boolean {
   if (!base.policy.enforcement.comment) return false;
   if (draft) {
-    core.info('Draft pull request: checked, but not commented on until it is ready for review.');
+    runner.info('Draft pull request: checked, but not commented on until it is ready for review.');
     return false;
   }
   if (run.pullRequest.fromFork) {
-    core.notice("This pull request comes from a fork, whose workflow token is read-only: Roadmap Guard's comment is skipped; the job summary has the report.");
+    runner.notice("This pull request comes from a fork, whose workflow token is read-only: Roadmap Guard's comment is skipped; the job summary has the report.");
     return false;
   }
   return true;

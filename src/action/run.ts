@@ -3,7 +3,7 @@
  * apply → report → outputs. Outputs are set and the run is failed (once, with
  * a one-line reason) whatever happens along the way.
  */
-import * as core from './workflow-commands.js';
+import * as runner from './workflow-commands.js';
 import { buildReportInput, outcomeMonths } from '../report/report-input.js';
 import { windowStart } from '../core/trend.js';
 import { evaluate } from '../core/evaluate.js';
@@ -36,7 +36,7 @@ import { auditExemptions, checkHandLabel, restoreRecords, runCommand, type Decid
 import { addsExemptionLabel } from '../commands/exemption-label.js';
 import { conversationsFor, exemptionRecordsOf } from './conversations.js';
 import { savedStateStore } from '../saved-state/saved-state.js';
-import { boardWork, readPlannedBoard, requireProjectToken, summarizeBoard, withBoardWork } from './board-work.js';
+import { boardItems, readPolicyBoard, requireProjectToken, summarizeBoard, gatheredWithBoardItems } from './board-work.js';
 import { plural } from '../core/wording.js';
 import { resolveRelayedContent, type RelayedTarget } from '../github/relayed-content.js';
 import { relayedLeftOut } from './project-dispatch.js';
@@ -59,18 +59,18 @@ const NO_REQUESTS: RequestCounts = { graphql: 0, graphqlPoints: 0, restRead: 0, 
 
 export async function run(options: RunOptions = {}): Promise<void> {
   const state: RunState = { reportPath: '' };
-  core.startStep();
+  runner.startStep();
   let failure: string | undefined;
   try {
     failure = await guardRoadmap(options, state);
   } catch (error) {
     failure = explainFailure(error);
-    await writeFailureSummary(failure, state.client?.counts() ?? NO_REQUESTS, failureDetails(error)).catch((e: unknown) => core.warning(`Could not write the job summary: ${getErrorMessage(e)}`));
+    await writeFailureSummary(failure, state.client?.counts() ?? NO_REQUESTS, failureDetails(error)).catch((e: unknown) => runner.warning(`Could not write the job summary: ${getErrorMessage(e)}`));
   } finally {
     const counts = state.client?.counts() ?? NO_REQUESTS;
-    if (state.client) core.info(`API requests: ${describeCounts(counts)}.`);
+    if (state.client) runner.info(`API requests: ${describeCounts(counts)}.`);
     setOutputs(outputsFrom(state.evaluation, state.reportPath, counts, failure !== undefined));
-    if (failure) core.setFailed(failure);
+    if (failure) runner.setFailed(failure);
   }
 }
 
@@ -81,10 +81,10 @@ async function guardRoadmap(options: RunOptions, state: RunState): Promise<strin
   const context = readEventContext(options.env ?? process.env);
   const routed = routeEvent(context, inputs.mode);
   if (routed.mode === 'ignored') {
-    core.notice(routed.notice);
+    runner.notice(routed.notice);
     return undefined;
   }
-  core.info(`Roadmap Guard: ${describeRoute(routed)}${inputs.dryRun ? ' (dry run: nothing will be written)' : ''}.`);
+  runner.info(`Roadmap Guard: ${describeRoute(routed)}${inputs.dryRun ? ' (dry run: nothing will be written)' : ''}.`);
   const client = await connect(inputs, options);
   state.client = client;
   if (routed.mode === 'pull-request') return gateMerge({ client, context, inputs, pullRequest: routed.pullRequest, now: nowOf(options), state });
@@ -96,12 +96,12 @@ async function guardRoadmap(options: RunOptions, state: RunState): Promise<strin
 
   // 3. Read what the mode needs.
   const now = nowOf(options);
-  const read = await withBoard(await gather(client, context, loaded, inputs, route, now), { context, loaded, inputs, route, options });
+  const read = await boardAsPlannedWork(await gather(client, context, loaded, inputs, route, now), { context, loaded, inputs, route, options });
   if (read.focusIsDashboard) return skipDashboard(route);
   // Decisions about exceptions and outcomes come first, so the evaluation sees the issues as they leave them.
   const decided = await decideExceptions({ client, context, loaded, route, gathered: read, now });
   const gathered = decided.gathered;
-  core.info(`Read ${describeRead(gathered)}.`);
+  runner.info(`Read ${describeRead(gathered)}.`);
 
   // 4. Evaluate.
   const evaluation = evaluateRoute(loaded.policy, gathered, route, now);
@@ -133,8 +133,8 @@ async function gateMerge(options: Parameters<typeof guardPullRequest>[0]): Promi
 }
 
 async function applyPlan(client: GitHubClient, context: EventContext, plan: PlannedWrite[], inputs: ActionInputs): Promise<ApplyResult> {
-  const applied = await applyWrites(client, context.repo, plan, { dryRun: inputs.dryRun, maxWrites: inputs.maxWrites, log: core });
-  if (!inputs.dryRun && plan.length) core.info(describeApplied(applied));
+  const applied = await applyWrites(client, context.repo, plan, { dryRun: inputs.dryRun, maxWrites: inputs.maxWrites, log: runner });
+  if (!inputs.dryRun && plan.length) runner.info(describeApplied(applied));
   return applied;
 }
 
@@ -144,12 +144,12 @@ async function applyPlan(client: GitHubClient, context: EventContext, plan: Plan
  */
 async function connect(inputs: ActionInputs, options: RunOptions): Promise<GitHubClient> {
   const { createGitHubClient } = await import('../github/client.js');
-  return createGitHubClient({ token: inputs.githubToken, warn: (message) => core.warning(message), earlierIdentities: inputs.previousBotLogins, ...options.client });
+  return createGitHubClient({ token: inputs.githubToken, warn: (message) => runner.warning(message), earlierIdentities: inputs.previousBotLogins, ...options.client });
 }
 
 /** The dashboard issue is the bot's own report, not planned work. */
 function skipDashboard(route: CheckedRoute): undefined {
-  core.notice(`#${route.mode === 'issue' ? route.issueNumber : ''} is the dashboard issue Roadmap Guard keeps; it is not planned work, so there is nothing to check.`);
+  runner.notice(`#${route.mode === 'issue' ? route.issueNumber : ''} is the dashboard issue Roadmap Guard keeps; it is not planned work, so there is nothing to check.`);
   return undefined;
 }
 
@@ -210,10 +210,10 @@ function describeRoute(route: Exclude<Route, { mode: 'ignored' }>): string {
 async function relayedRoute(client: GitHubClient, context: EventContext, target: RelayedTarget): Promise<CheckedRoute | undefined> {
   const content = await resolveRelayedContent(client, context.repo, target);
   if ('issueNumber' in content) {
-    core.info(`The relayed board item is issue #${content.issueNumber}: checking it like an issue event.`);
+    runner.info(`The relayed board item is issue #${content.issueNumber}: checking it like an issue event.`);
     return { mode: 'issue', issueNumber: content.issueNumber };
   }
-  core.notice(relayedLeftOut(content.leftOut));
+  runner.notice(relayedLeftOut(content.leftOut));
   return undefined;
 }
 
@@ -223,7 +223,7 @@ async function decideExceptions(options: { client: GitHubClient; context: EventC
   // What the decisions could not check is said in the log and in the job summary.
   const notes: string[] = [];
   const warn = (message: string) => {
-    core.warning(message);
+    runner.warning(message);
     if (!notes.includes(message)) notes.push(message);
   };
   const common = { client: options.client, repo: options.context.repo, policy: loaded.policy, gathered: options.gathered, now: options.now, warn };
@@ -235,7 +235,7 @@ async function decide(route: Extract<Route, { mode: 'issue' | 'audit' }>, loaded
   if (route.mode === 'audit') return auditExemptions(common);
   if (route.command) {
     const decided = await runCommand({ ...common, request: route.command });
-    core.info(`/roadmap ${route.command.command.name} by ${route.command.actor}: ${decided.decisions[0]?.decision.status ?? 'done'}.`);
+    runner.info(`/roadmap ${route.command.command.name} by ${route.command.actor}: ${decided.decisions[0]?.decision.status ?? 'done'}.`);
     return decided;
   }
   if (addsExemptionLabel(loaded.policy, route.labelAdded)) return checkHandLabel({ ...common, added: route.labelAdded });
@@ -248,18 +248,18 @@ async function loadRepositoryPolicy(client: GitHubClient, context: EventContext,
     repo: context.repo,
     ...(context.workspace ? { workspace: context.workspace } : {}),
     ...(context.sha ? { sha: context.sha } : {}),
-    onRead: (description) => core.info(`Policy file: ${description}.`),
+    onRead: (description) => runner.info(`Policy file: ${description}.`),
   });
   const loaded = await loadPolicy(inputs.policyPath, reader);
-  core.info(`Policy: ${loaded.sources.join(', extending ')}${loaded.commit ? ` at ${loaded.commit.slice(0, 7)}` : ''}.`);
+  runner.info(`Policy: ${loaded.sources.join(', extending ')}${loaded.commit ? ` at ${loaded.commit.slice(0, 7)}` : ''}.`);
   requireProjectToken(loaded.policy, inputs.projectToken);
   return loaded;
 }
 
 function gather(client: GitHubClient, context: EventContext, loaded: LoadedPolicy, inputs: ActionInputs, route: CheckedRoute, now: Date): Promise<Gathered> {
   const common = { client, repo: context.repo, policy: loaded.policy, ...(inputs.dashboardIssue ? { dashboardTitle: inputs.dashboardIssue } : {}) };
-  const state = savedStateStore({ ...common, enabled: inputs.savedState, dryRun: inputs.dryRun, eventName: context.eventName, onDefaultBranch: onDefaultBranch(context), log: (line) => core.info(line) });
-  // With a board, planned work is the board's items (see withBoard), which the board read gives in full: the repository's other open issues are not needed.
+  const state = savedStateStore({ ...common, enabled: inputs.savedState, dryRun: inputs.dryRun, eventName: context.eventName, onDefaultBranch: onDefaultBranch(context), log: (line) => runner.info(line) });
+  // With a board, planned work is the board's items (see boardAsPlannedWork), which the board read gives in full: the repository's other open issues are not needed.
   const readBudget = loaded.policy.work.project ? async () => [] : state.budgetItems;
   if (route.mode === 'issue') return gatherIssue({ ...common, issueNumber: route.issueNumber, readBudget });
   const closedMonths = Math.max(inputs.trendMonths, outcomeMonths(loaded.policy, inputs.trendMonths));
@@ -270,19 +270,19 @@ function gather(client: GitHubClient, context: EventContext, loaded: LoadedPolic
 type CheckedRoute = Extract<Route, { mode: 'issue' | 'audit' }>;
 
 /** With `work.project`, the board's items become the planned work (see board-work.ts). */
-async function withBoard(
+async function boardAsPlannedWork(
   gathered: Gathered,
   run: { context: EventContext; loaded: LoadedPolicy; inputs: ActionInputs; route: CheckedRoute; options: RunOptions },
 ): Promise<Gathered> {
   const board = run.loaded.policy.work.project;
   if (!board || gathered.focusIsDashboard) return gathered;
   const { createGitHubClient } = await import('../github/client.js');
-  const client = createGitHubClient({ token: run.inputs.projectToken, warn: (message) => core.warning(message), ...run.options.client });
-  const read = await readPlannedBoard(client, run.loaded);
-  core.info(`Board read: ${describeCounts(client.counts())}.`);
-  const work = boardWork(read, run.context.repo, run.loaded.policy, gathered.items);
+  const client = createGitHubClient({ token: run.inputs.projectToken, warn: (message) => runner.warning(message), ...run.options.client });
+  const read = await readPolicyBoard(client, run.loaded);
+  runner.info(`Board read: ${describeCounts(client.counts())}.`);
+  const work = boardItems(read, run.context.repo, run.loaded.policy, gathered.items);
   await summarizeBoard(board, read, work);
-  return withBoardWork(gathered, work, run.route.mode === 'issue' ? run.route.issueNumber : undefined);
+  return gatheredWithBoardItems(gathered, work, run.route.mode === 'issue' ? run.route.issueNumber : undefined);
 }
 
 interface PlanContext {
@@ -366,12 +366,12 @@ function explainFailure(error: unknown): string {
   if (error instanceof PolicyError) {
     annotatePolicyProblems(error);
     const count = error.problems.length;
-    const logOnly = core.annotationsLeftOut().error;
-    const where = logOnly ? `listed in the log and the job summary; GitHub shows ${core.ANNOTATIONS_PER_STEP} error annotations per step, so ${logOnly} are not annotated` : 'listed above';
+    const logOnly = runner.annotationsLeftOut().error;
+    const where = logOnly ? `listed in the log and the job summary; GitHub shows ${runner.ANNOTATIONS_PER_STEP} error annotations per step, so ${logOnly} are not annotated` : 'listed above';
     return withoutSecrets(`The roadmap policy is invalid${count > 1 ? ` (${count} problems, ${where})` : ''}: ${firstLine(error.message)}`);
   }
   const message = getErrorMessage(error);
-  if (message.includes('\n')) core.info(withoutSecrets(message));
+  if (message.includes('\n')) runner.info(withoutSecrets(message));
   return withoutSecrets(describeFailure(error));
 }
 

@@ -1,16 +1,16 @@
 /**
  * The token values of this run. The runner masks them in the log once
- * `core.setSecret` registered them, but not in the job summary, the outputs
+ * `runner.setSecret` registered them, but not in the job summary, the outputs
  * or anything else a message of ours is written to; so messages that may
  * quote a user's file are passed through `withoutSecrets` as well.
  */
-import * as core from './workflow-commands.js';
+import * as runner from './workflow-commands.js';
 
 const secrets = new Set<string>();
 
 /** Masks a token in the log and remembers it for `withoutSecrets`. */
 export function registerSecret(value: string): void {
-  core.setSecret(value);
+  runner.setSecret(value);
   secrets.add(value);
 }
 

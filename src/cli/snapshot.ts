@@ -5,7 +5,7 @@
  * Reads only; the file is written only where `--out` says (else stdout).
  */
 import { stat, writeFile } from 'node:fs/promises';
-import { boardWork, readPlannedBoard } from '../action/board-work.js';
+import { boardItems, readPolicyBoard } from '../action/board-work.js';
 import type { Milestone, Snapshot, WorkItem } from '../core/types.js';
 import { readExecution } from '../github/cycles.js';
 import { MAX_EXECUTION_MONTHS } from '../core/execution.js';
@@ -91,11 +91,11 @@ async function capture(client: GitHubClient, options: SnapshotOptions, io: CliIo
   let items: WorkItem[];
   let milestones: Milestone[] | undefined;
   if (board) {
-    const withBoard: LoadedPolicy = { ...loaded, policy: { ...loaded.policy, work: { ...loaded.policy.work, project: { iterationField: loaded.policy.work.project?.iterationField, ...board } } } };
-    const read = await readPlannedBoard(client, withBoard);
-    items = boardWork(read, options.repo, withBoard.policy, []).items;
+    const boardPolicy: LoadedPolicy = { ...loaded, policy: { ...loaded.policy, work: { ...loaded.policy.work, project: { iterationField: loaded.policy.work.project?.iterationField, ...board } } } };
+    const read = await readPolicyBoard(client, boardPolicy);
+    items = boardItems(read, options.repo, boardPolicy.policy, []).items;
   } else {
-    const open = await readIssues(client, options.repo, { states: ['OPEN'], withBody: true, withComments: false, withMilestones: loaded.policy.execution.cycles !== 'off' });
+    const open = await readIssues(client, options.repo, { states: ['OPEN'], withBody: true, withComments: false, withAssignees: true, withMilestones: loaded.policy.execution.cycles !== 'off' });
     // Closed work too, as an audit reads it: the trend and the bets' outcomes that simulate prints are judged from it.
     const closed = await readIssues(client, options.repo, { states: ['CLOSED'], since: windowStart(takenAt, offlineWindowMonths(loaded.policy)), withBody: true, withComments: false });
     items = [...open.records, ...closed.records].map((record) => record.item);

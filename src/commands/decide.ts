@@ -12,7 +12,8 @@ import { joinWords } from '../report/format.js';
 import { plural } from '../core/wording.js';
 import type { ApproverCheck } from './approvers.js';
 import { OUTCOMES, type Outcome } from '../core/outcomes.js';
-import { MAX_COMMAND_CHARS, SUB_COMMANDS, wordCount, type CommandRequest } from './parse.js';
+import { MAX_COMMAND_CHARS, wordCount, type CommandRequest } from './parse.js';
+import { COMMANDS, commandList, isSubCommand } from './registry.js';
 import type { TrailEntry } from '../report/trail.js';
 
 const MIN_REASON_WORDS = 3;
@@ -41,11 +42,12 @@ export interface Decision {
   unproven?: boolean;
 }
 
-/** Who needs to be an approver for this command: always for exceptions, for outcomes only someone outside the issue. */
+/** Who needs to be an approver for this command, from the registry: always for exceptions, for outcomes only someone outside the issue. */
 export function needsApprover(request: CommandRequest): boolean {
   const { command } = request;
-  if (command.name === 'exempt' || command.name === 'revoke') return true;
-  return command.name === 'outcome' && !isAuthorOrAssignee(request);
+  if (!isSubCommand(command.name)) return false;
+  const user = COMMANDS[command.name].user;
+  return user === 'approver' || (user === 'author' && !isAuthorOrAssignee(request));
 }
 
 export function decide(input: DecisionInput): Decision {
@@ -156,17 +158,6 @@ function unreadableNote(input: DecisionInput): string {
 export function cannotTellNote(teams: readonly string[]): string {
   if (!teams.length) return '';
   return ` (Could not tell whether you are in ${joinWords(teams.map((text) => codeSpan(text)))}: this workflow's token cannot read ${teams.length === 1 ? 'that team' : 'those teams'}, and GitHub answers "not found" either way. A GitHub App token with the organization "Members" permission, or a personal token with ${codeSpan('read:org')}, can.)`;
-}
-
-function commandList(): string {
-  const usage: Record<(typeof SUB_COMMANDS)[number], string> = {
-    exempt: '`/roadmap exempt <reason>`: an approver grants an exception',
-    revoke: '`/roadmap revoke [reason]`: an approver removes it',
-    outcome: '`/roadmap outcome <hit|missed|walked-away> <evidence>`: record how a bet turned out',
-    check: '`/roadmap check`: check this issue again now',
-    why: '`/roadmap why`: explain the evaluation in full',
-  };
-  return `Commands:\n${SUB_COMMANDS.map((name) => `- ${usage[name]}`).join('\n')}`;
 }
 
 /** "**Reply to `alice`** (`/roadmap exempt`): …" */

@@ -13,6 +13,7 @@ import { businessCaseRule } from './rules/business-case.js';
 import type { AssessedItem, DraftFinding, RuleContext } from './rules/context.js';
 import { countExemptions, exemptionsRule } from './rules/exemptions.js';
 import { forbiddenLabelsRule } from './rules/forbidden-labels.js';
+import { ownerRule } from './rules/owner.js';
 import { sizeRule } from './rules/size.js';
 import { outcomeMissingRule } from './outcomes.js';
 import type { Evaluation, Finding, WorkItem } from './types.js';
@@ -41,6 +42,7 @@ export function evaluate(policy: Policy, items: WorkItem[], now: Date | string, 
     ...betsRule(context),
     ...backlogRule(context, archive),
     ...sizeRule(context),
+    ...ownerRule(context),
     // Items evaluated win over closed copies of the same issue.
     ...outcomeMissingRule(policy, [...closed, ...context.items.map(({ item }) => item)], context.now),
   ];

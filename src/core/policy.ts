@@ -86,6 +86,8 @@ export interface BusinessCaseRule {
   checklist: string[];
   /** What an item of each category must say; a category not listed needs no business case. */
   byCategory: CategoryCase[];
+  /** Whether an open request in an `appliesTo` category must have an assignee (finding missing-owner). */
+  requireAssignee: boolean;
 }
 
 /** One category's business case: the shared fields that apply to it, then its own. */

@@ -45,6 +45,8 @@ export interface WorkItem {
    */
   archiveWarnedAt?: string;
   milestone: string | null;
+  /** Who the issue is assigned to (logins); absent when they were not read. */
+  assignees?: string[];
   /** Issue-form answers by heading; an empty answer (`_No response_`) is "". */
   form: Record<string, string>;
   checklist: ChecklistEntry[];

@@ -71,7 +71,7 @@ export function boardQuery(fieldCount: number): string {
   const variables = Array.from({ length: fieldCount }, (_, i) => `$field${i}: String!`).join(' ');
   const values = Array.from({ length: fieldCount }, (_, i) => `field${i}: fieldValueByName(name: $field${i}) { ${FIELD_VALUE} }`).join('\n');
   return /* GraphQL */ `
-    query RoadmapBoardItems($owner: String!, $number: Int!, $after: String, $withFields: Boolean! ${variables}) {
+    query RoadmapBoardItems($owner: String!, $number: Int!, $after: String, $withFields: Boolean!, $withAssignees: Boolean = false ${variables}) {
       repositoryOwner(login: $owner) {
         ... on ProjectV2Owner {
           projectV2(number: $number) {
@@ -127,14 +127,14 @@ interface BoardPage {
 }
 
 /** Every item of the board, with the values of `fieldNames` (names as the policy spells them). */
-export async function readBoard(client: GitHubClient, board: BoardRef, fieldNames: readonly string[]): Promise<BoardRead> {
+export async function readBoard(client: GitHubClient, board: BoardRef, fieldNames: readonly string[], options: { withAssignees?: boolean } = {}): Promise<BoardRead> {
   const document = boardQuery(fieldNames.length);
   const fieldVariables = Object.fromEntries(fieldNames.map((name, i) => [`field${i}`, name]));
   const read: BoardRead = { title: '', fieldNames: [], items: [], redacted: 0, forbidden: 0, pullRequests: 0 };
   let after: string | null = null;
   const counter = { drafts: 0 };
   do {
-    const { page, forbiddenItems } = await readPage(client, board, document, { owner: board.owner, number: board.number, after, withFields: after === null, ...fieldVariables });
+    const { page, forbiddenItems } = await readPage(client, board, document, { owner: board.owner, number: board.number, after, withFields: after === null, withAssignees: options.withAssignees ?? false, ...fieldVariables });
     const project = page.repositoryOwner?.projectV2;
     if (!project) throw new BoardAccessError(board, 'not-found', `Could not resolve to a ProjectV2 with the number ${board.number}.`);
     if (after === null) {

@@ -24,14 +24,14 @@ const LINKED_ISSUE_FIELDS = /* GraphQL */ `
 `;
 
 export const LINKED_ISSUES_QUERY = /* GraphQL */ `
-  query RoadmapLinkedIssues($ids: [ID!]!) {
+  query RoadmapLinkedIssues($ids: [ID!]!, $withAssignees: Boolean = true) {
     nodes(ids: $ids) { ... on Issue { ...RoadmapLinkedIssue } }
   }
   ${LINKED_ISSUE_FIELDS}
 `;
 
 export const ISSUE_BY_NUMBER_QUERY = /* GraphQL */ `
-  query RoadmapIssueByNumber($owner: String!, $name: String!, $number: Int!) {
+  query RoadmapIssueByNumber($owner: String!, $name: String!, $number: Int!, $withAssignees: Boolean = true) {
     repository(owner: $owner, name: $name) { issue(number: $number) { ...RoadmapLinkedIssue } }
   }
   ${LINKED_ISSUE_FIELDS}

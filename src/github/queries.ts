@@ -4,7 +4,13 @@
  * schema by a test, so a typo fails CI instead of a user's workflow.
  */
 
-/** What a work item needs from an issue, body aside (fetched only when the policy reads it). */
+/**
+ * What a work item needs from an issue, body aside (fetched only when the
+ * policy reads it). Assignees only when the policy asks for owners: on a page
+ * of 100 issues they are one more nested connection, a GraphQL point per page.
+ * GitHub allows at most 10 assignees per issue, so one page holds them all.
+ * Every operation spreading this fragment declares `$withAssignees`.
+ */
 export const ISSUE_FIELDS = /* GraphQL */ `
   fragment RoadmapIssueFields on Issue {
     number
@@ -20,6 +26,7 @@ export const ISSUE_FIELDS = /* GraphQL */ `
     author { login }
     milestone { title }
     labels(first: 100) { nodes { name } }
+    assignees(first: 10) @include(if: $withAssignees) { nodes { login } }
   }
 `;
 
@@ -77,6 +84,7 @@ export const AUDIT_ISSUES_QUERY = /* GraphQL */ `
     $withBody: Boolean!
     $withComments: Boolean!
     $withLabels: Boolean!
+    $withAssignees: Boolean = false
     $nonCompliantLabel: String!
     $overBudgetLabel: String!
     $withMilestones: Boolean = false
@@ -142,6 +150,8 @@ export const FOCUS_ISSUE_QUERY = /* GraphQL */ `
     $number: Int!
     $commentsAfter: String
     $withLabels: Boolean!
+    # One issue: its assignees cost nothing more, so they are always read.
+    $withAssignees: Boolean = true
     $nonCompliantLabel: String!
     $overBudgetLabel: String!
   ) {

@@ -72,6 +72,8 @@ export interface AuditReadOptions {
   withBody: boolean;
   /** Read the comment window so the bot's comment is found without another request. */
   withComments: boolean;
+  /** Read who each issue is assigned to (the policy's `business-case.require-assignee`). */
+  withAssignees?: boolean;
   labels?: ManagedLabelNames;
   dashboardTitle?: string;
   /**
@@ -134,6 +136,7 @@ async function readAuditPage(client: GitHubClient, repo: RepoRef, options: Audit
     withBody: options.withBody,
     withComments: options.withComments,
     withMilestones: options.withMilestones === true && after === null,
+    withAssignees: options.withAssignees ?? false,
     ...labelVariables(options.labels, after === null),
   });
   const repository = requireRepository(page.repository, repo);

@@ -24,6 +24,8 @@ export interface IssueNode {
   author?: { login: string } | null;
   milestone?: { title: string } | null;
   labels?: { nodes: ({ name: string } | null)[] | null } | null;
+  /** Present when the query asked for them. */
+  assignees?: { nodes: ({ login: string } | null)[] | null } | null;
   body?: string | null;
 }
 
@@ -86,6 +88,7 @@ export function toWorkItem(node: IssueNode, comments: readonly (CommentNode | nu
     url: node.url,
     state: node.state,
     labels: (node.labels?.nodes ?? []).flatMap((label) => (label ? [label.name] : [])),
+    ...(node.assignees ? { assignees: node.assignees.nodes ?? [] } : {}),
     author: node.author ?? null,
     createdAt: node.createdAt,
     updatedAt: node.updatedAt,
@@ -204,6 +207,8 @@ export interface RawIssue {
   activityAt?: string;
   archiveWarnedAt?: string;
   milestone: string | { title: string } | null;
+  /** Absent when they were not read. */
+  assignees?: (string | { login: string } | null)[];
   body: string | null;
   fields?: Record<string, FieldValue>;
 }
@@ -225,6 +230,7 @@ export function workItemFromIssue(issue: RawIssue): WorkItem {
     ...(issue.activityAt ? { activityAt: issue.activityAt } : {}),
     ...(issue.archiveWarnedAt ? { archiveWarnedAt: issue.archiveWarnedAt } : {}),
     milestone: typeof issue.milestone === 'string' || issue.milestone === null ? issue.milestone : issue.milestone.title,
+    ...(issue.assignees ? { assignees: issue.assignees.flatMap((person) => (person === null ? [] : [typeof person === 'string' ? person : person.login])) } : {}),
     form,
     checklist,
     fields: issue.fields ?? {},

@@ -4,7 +4,7 @@
  */
 import { z } from 'zod';
 import { describeValue } from './describe-value.js';
-import { problemsFromIssues, type Locator } from './describe-issues.js';
+import { problemsFromIssues, type Locator } from './describe-zod-issues.js';
 import { fieldPath, type PolicyProblem } from './errors.js';
 import { isMapping } from './merge.js';
 import { type ParsedPolicyFile, policyFileSchema, policyFileShape } from './schema.js';

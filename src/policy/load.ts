@@ -4,7 +4,7 @@
  * (disk, or the contents API), so this module has no I/O of its own.
  */
 import { checkPolicyData, checkPolicyHeader, locatorFor } from './check.js';
-import type { Locator } from './describe-issues.js';
+import type { Locator } from './describe-zod-issues.js';
 import { formatProblem, PolicyError, type PolicyProblem } from './errors.js';
 import { parseExtends } from './extends-ref.js';
 import { isMapping, mergePolicyData } from './merge.js';

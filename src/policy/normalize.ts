@@ -87,6 +87,7 @@ function businessCaseRule(file: ParsedPolicyFile): BusinessCaseRule {
     fields: uniqueBy([...shared.fields.map(caseField), ...byCategory.flatMap((rule) => rule.fields)], (field) => field.heading),
     checklist: uniqueBy([...shared.checklist, ...byCategory.flatMap((rule) => rule.checklist)], (entry) => entry),
     byCategory,
+    requireAssignee: shared['require-assignee'],
   };
 }
 

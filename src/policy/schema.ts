@@ -9,7 +9,7 @@
  * Positions and key paths are added by the loader.
  */
 import { z } from 'zod';
-import { FINDING_KINDS } from '../core/finding-kinds.js';
+import { DEFAULT_FAIL_ON, FINDING_KINDS } from '../core/finding-kinds.js';
 import { parseShare, type Share } from '../core/share.js';
 import { describeValue } from './describe-value.js';
 import { extendsPartsProblem } from './extends-ref.js';
@@ -367,6 +367,9 @@ export const policyFileShape = z
           description: 'Checklist items that must be ticked in the issue body, "- [x] GTM review" (finding unchecked-review).',
           examples: [['GTM review', 'Technical review']],
         }),
+        'require-assignee': z.boolean({ error: expected('true or false') }).default(false).meta({
+          description: 'true: an open request in an applies-to category must have an assignee, someone who answers for it (finding missing-owner).',
+        }),
       })
       .prefault({})
       .meta({ description: 'What a request in a budgeted category must say before it is planned.' }),
@@ -421,7 +424,7 @@ export const policyFileShape = z
       .meta({ description: 'Deliberate, approved exceptions to the policy.' }),
     enforcement: z
       .strictObject({
-        'fail-on': z.array(z.enum(FINDING_KINDS), { error: expected('a list of finding kinds') }).default(['over-budget', 'forbidden-label']).meta({
+        'fail-on': z.array(z.enum(FINDING_KINDS), { error: expected('a list of finding kinds') }).default([...DEFAULT_FAIL_ON]).meta({
           description: 'Finding kinds that fail the check; the others are warnings.',
         }),
         comment: z.boolean({ error: expected('true or false') }).default(true).meta({ description: 'Comment on issues with findings (one comment, edited in place).' }),

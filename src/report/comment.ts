@@ -4,7 +4,7 @@
  * tick: the next run would untick them), the budget trade-off, and how to ask
  * for an exception. Edited in place by the bot, found by COMMENT_MARKER.
  */
-import { FINDING_KINDS, isBudgetFinding } from '../core/finding-kinds.js';
+import { FINDING_KIND_REGISTRY, FINDING_KINDS, isBudgetFinding, isFindingKind } from '../core/finding-kinds.js';
 import type { ArchiveDecision, CategoryBudget, CustomerBudget, Finding, ItemAssessment, WorkItem } from '../core/types.js';
 import type { Policy } from '../core/policy.js';
 import { formAnswer } from '../core/issue-form.js';
@@ -461,15 +461,6 @@ function fixKey(finding: Finding): string {
   return `${finding.kind}:${finding.field ?? ''}`;
 }
 
-const FIXED_PHRASES: Partial<Record<Finding['kind'], string>> = {
-  'not-without-customer': 'It no longer depends on a single customer',
-  'bet-overdue': 'The review date is settled',
-  'outcome-missing': 'The outcome of the bet is recorded',
-  'stale-backlog': 'The issue was updated',
-  'archive-pending': 'The issue was updated, so it will not be archived',
-  'missing-size': 'The issue has a size estimate',
-};
-
 /** One point fixed since the last check, from its key (read back from our own comment, still escaped). */
 function fixedLine(key: string): string {
   const colon = key.indexOf(':');
@@ -478,7 +469,7 @@ function fixedLine(key: string): string {
   if (kind === 'answer') return `- **${escapeText(detail, 80)}** is answered`;
   if (kind === 'review') return `- **${escapeText(detail, 80)}** is ticked`;
   if (kind === 'label') return `- The label ${codeSpan(detail, { max: 60 })} is gone`;
-  const phrase = (FIXED_PHRASES as Record<string, string | undefined>)[kind];
+  const phrase = isFindingKind(kind) ? FINDING_KIND_REGISTRY[kind].fixedPhrase : undefined;
   return `- ${phrase ?? `${escapeText(kind, 40)} is settled`}`;
 }
 

@@ -4,30 +4,15 @@
  * amounts and plurals are written by `core/wording.ts`, which the engine's
  * findings use too.
  */
-import type { FindingKind } from '../core/finding-kinds.js';
+import { FINDING_KIND_REGISTRY, FINDING_KINDS, type FindingKind } from '../core/finding-kinds.js';
 import type { Share } from '../core/share.js';
 import type { CategoryBudget, Evaluation } from '../core/types.js';
 import type { Tally, Verdict } from '../core/verdict.js';
 import { plural } from '../core/wording.js';
 import { escapeText, safeUrl } from './escape.js';
 
-/** How each finding kind is titled when findings are grouped. */
-export const KIND_TITLES: Record<FindingKind, string> = {
-  'missing-field': 'Missing business-case answers',
-  'invalid-field': 'Business-case answers in the wrong form',
-  'unchecked-review': 'Reviews not ticked',
-  'not-without-customer': 'Built only for one customer',
-  'forbidden-label': 'One-off labels',
-  'over-budget': 'Categories over budget',
-  'customer-over-share': 'Customers over their share',
-  'under-min-share': 'Categories under their minimum',
-  'bet-overdue': 'Bets past their review date',
-  'stale-backlog': 'Stale backlog',
-  'missing-size': 'Items without a size',
-  'exemptions-over-limit': 'Too many exemptions',
-  'archive-pending': 'Stale backlog to be archived',
-  'outcome-missing': 'Bets without an outcome',
-};
+/** How each finding kind is titled when findings are grouped (the registry's wording). */
+export const KIND_TITLES: Record<FindingKind, string> = Object.fromEntries(FINDING_KINDS.map((kind) => [kind, FINDING_KIND_REGISTRY[kind].title])) as Record<FindingKind, string>;
 
 /** "a", "a and b", "a, b and c". */
 export function joinWords(words: string[]): string {

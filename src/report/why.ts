@@ -5,7 +5,7 @@
  * policy file to understand a verdict.
  */
 import { fieldTexts, sameAnswer } from '../core/classify.js';
-import { FINDING_KINDS, type FindingKind } from '../core/finding-kinds.js';
+import { FINDING_KIND_REGISTRY, FINDING_KINDS, WHY_RULES } from '../core/finding-kinds.js';
 import { matchesGlob } from '../core/glob.js';
 import type { Finding, WorkItem } from '../core/types.js';
 import type { Policy } from '../core/policy.js';
@@ -14,17 +14,8 @@ import { budgetFor, day } from './format.js';
 import { amount } from '../core/wording.js';
 import type { ReportInput } from './types.js';
 
-const RULES: { title: string; kinds: FindingKind[] }[] = [
-  { title: 'Business case', kinds: ['missing-field', 'invalid-field', 'unchecked-review', 'not-without-customer'] },
-  { title: 'One-off labels', kinds: ['forbidden-label'] },
-  { title: 'Capacity budget', kinds: ['over-budget', 'under-min-share'] },
-  { title: 'Customer share', kinds: ['customer-over-share'] },
-  { title: 'Bet review date', kinds: ['bet-overdue'] },
-  { title: 'Bet outcome', kinds: ['outcome-missing'] },
-  { title: 'Backlog age', kinds: ['stale-backlog'] },
-  { title: 'Size estimate', kinds: ['missing-size'] },
-  { title: 'Exceptions', kinds: ['exemptions-over-limit'] },
-];
+/** The rule table's rows, each with the kinds that decide it (from the registry). */
+const RULES = WHY_RULES.map((title) => ({ title, kinds: FINDING_KINDS.filter((kind) => FINDING_KIND_REGISTRY[kind].rule === title) }));
 
 export function renderWhy(input: ReportInput & { focusItem: number }, actor: string): string {
   const { evaluation, policy } = input;

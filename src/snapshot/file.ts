@@ -68,6 +68,9 @@ const workItem = z
       description: 'When Roadmap Guard warned in its comment that the item will be archived (backlog.archive); the grace period runs from it.',
     }),
     milestone: z.string().nullable().default(null),
+    assignees: z.array(z.string()).optional().meta({
+      description: 'Logins of the people assigned; absent when they were not read (business-case.require-assignee then does not judge the item).',
+    }),
     body: z.string().nullable().optional().meta({
       description: 'The issue body; its form answers and checkboxes are read when form or checklist is absent.',
     }),

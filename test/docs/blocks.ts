@@ -64,7 +64,7 @@ export function documentedFiles(root: string): string[] {
     .filter((name) => name.endsWith('.md'))
     .sort()
     .map((name) => `docs/${name}`);
-  return ['README.md', 'SECURITY.md', ...pages];
+  return ['README.md', 'SECURITY.md', 'CONTRIBUTING.md', ...pages];
 }
 
 /** Every fenced block of a markdown text, classified. */

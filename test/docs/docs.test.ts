@@ -6,7 +6,7 @@ import { FINDING_KINDS } from '../../src/core/finding-kinds.js';
 import { brokenLinks, githubSlug, headingAnchors, linkTargets } from './markdown-links.js';
 
 const root = join(import.meta.dirname, '../..');
-const documents = ['README.md', 'SECURITY.md', 'CHANGELOG.md', ...readdirSync(join(root, 'docs')).filter((name) => name.endsWith('.md')).map((name) => `docs/${name}`)];
+const documents = ['README.md', 'SECURITY.md', 'CONTRIBUTING.md', 'CHANGELOG.md', ...readdirSync(join(root, 'docs')).filter((name) => name.endsWith('.md')).map((name) => `docs/${name}`)];
 
 describe('links in the README and docs/', () => {
   it.each(documents)('every relative link and #anchor in %s lands on a file and a heading', (file) => {

@@ -188,14 +188,14 @@ describe('fake GitHub GraphQL', () => {
     const result = await octokit.graphql<{ repository: { issue: Record<string, unknown> } }>(/* GraphQL */ `
       query {
         repository(owner: "acme", name: "widgets") {
-          issue(number: 3) { locked activeLockReason assignees(first: 5) { totalCount nodes { login } } }
+          issue(number: 3) { locked activeLockReason participants(first: 5) { totalCount nodes { login } } }
         }
       }
     `);
     expect(result.repository.issue).toEqual({
       locked: false,
       activeLockReason: null,
-      assignees: { totalCount: 0, nodes: null },
+      participants: { totalCount: 0, nodes: null },
     });
   });
 

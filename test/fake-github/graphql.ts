@@ -444,6 +444,8 @@ function issueView(repository: FakeRepository, issue: FakeIssue, context: Graphq
     viewerDidAuthor: issue.author.toLowerCase() === context.viewer.login.toLowerCase(),
     milestone: issue.milestone ? { __typename: 'Milestone', title: issue.milestone } : null,
     repository: () => repositoryView(repository, context),
+    // Issue.assignees: "A list of Users assigned to this object" (a UserConnection, in @octokit/graphql-schema's schema.graphql).
+    assignees: (args: ConnectionArgs) => mapConnection(paginate(issue.assignees.map((login) => store.user(login)), args, 'assignees'), userView),
     labels: (args: ConnectionArgs) => {
       const labels = issue.labels.map((name) => store.ensureLabel(repository, name));
       return mapConnection(paginate(labels, args, 'labels'), (label) => labelView(repository, label, context));

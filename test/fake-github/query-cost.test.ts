@@ -39,6 +39,10 @@ describe("the cost of each of the action's documents, as the client sends them",
     expect(cost(ALL_QUERIES.AUDIT_ISSUES_QUERY!, { ...audit, withComments: true })).toEqual({ cost: 2, nodeCount: 100 + 100 * 100 + 100 * 13 });
   });
 
+  it('an audit page for a policy that asks for owners: 1 + 100 × 3 (labels, recent comments, assignees) = 301 requests, 3 points', () => {
+    expect(cost(ALL_QUERIES.AUDIT_ISSUES_QUERY!, { ...audit, withComments: true, withAssignees: true })).toEqual({ cost: 3, nodeCount: 100 + 100 * 100 + 100 * 13 + 100 * 10 });
+  });
+
   it('an audit page without them: 1 + 100 (labels) = 101 requests, 1 point', () => {
     expect(cost(ALL_QUERIES.AUDIT_ISSUES_QUERY!, { ...audit, withComments: false })).toEqual({ cost: 1, nodeCount: 100 + 100 * 100 });
   });
@@ -47,8 +51,8 @@ describe("the cost of each of the action's documents, as the client sends them",
     expect(cost(ALL_QUERIES.BUDGET_ITEMS_QUERY!, { withBody: false })).toEqual({ cost: 1, nodeCount: 100 + 100 * 100 });
   });
 
-  it('the focus issue: labels and comments of one issue, 2 requests, the minimum 1 point', () => {
-    expect(cost(ALL_QUERIES.FOCUS_ISSUE_QUERY!, { withLabels: false })).toEqual({ cost: 1, nodeCount: 200 });
+  it('the focus issue: labels, assignees and comments of one issue, 3 requests, the minimum 1 point', () => {
+    expect(cost(ALL_QUERIES.FOCUS_ISSUE_QUERY!, { withLabels: false })).toEqual({ cost: 1, nodeCount: 210 });
   });
 
   it('one connection each, 1 request, the minimum 1 point: comments, an issue timeline, newest issues', () => {

@@ -45,8 +45,9 @@ export function issueJson(store: FakeStore, repository: FakeRepository, issue: F
     body: issue.body,
     user: userJson(store, store.user(issue.author)),
     labels: issue.labels.map((name) => labelJson(store, repository, store.ensureLabel(repository, name))),
-    assignee: null,
-    assignees: [],
+    // REST issues carry every assignee as a user, and `assignee` as the first of them or null (the issue object of GitHub's REST reference).
+    assignee: issue.assignees[0] ? userJson(store, store.user(issue.assignees[0])) : null,
+    assignees: issue.assignees.map((login) => userJson(store, store.user(login))),
     milestone: issue.milestone ? { title: issue.milestone, number: 1, state: 'open' } : null,
     locked: false,
     comments: store.commentsOf(repository, issue.number).length,

@@ -41,6 +41,8 @@ export interface FakeIssue {
   closedAt: string | null;
   /** Milestone title. */
   milestone: string | null;
+  /** Logins of the people assigned (GitHub allows up to 10). */
+  assignees: string[];
   /** Pull requests share the issue numbering; GraphQL `issues` never lists them. */
   isPullRequest: boolean;
   /** Milestone, close and reopen events of the timeline, oldest first (label events live in the store). */
@@ -209,6 +211,7 @@ export function fakeIssue(overrides: Partial<FakeIssue> & { number: number }): F
     updatedAt: overrides.updatedAt ?? createdAt,
     closedAt: state === 'closed' ? (overrides.updatedAt ?? createdAt) : null,
     milestone: null,
+    assignees: [],
     isPullRequest: false,
     ...overrides,
   };

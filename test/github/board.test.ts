@@ -1,6 +1,6 @@
 import { parse, validate as validateDocument } from 'graphql';
 import { describe, expect, it } from 'vitest';
-import { boardFieldsNamed, boardWork } from '../../src/action/board-work.js';
+import { boardFieldsNamed, boardItems } from '../../src/action/board-work.js';
 import { boardQuery, type BoardRead } from '../../src/github/board.js';
 import { parsePolicy } from '../../src/policy/normalize.js';
 import { githubGraphqlSchema } from '../fake-github/index.js';
@@ -59,7 +59,7 @@ describe('the board as planned work', () => {
 
   it('keeps this repository\'s numbers, gives other items keys no issue has, and lists them by owner/repo#n', () => {
     const known = [workItem({ number: 3, activityAt: '2026-11-01T00:00:00Z' })];
-    const work = boardWork(read, { owner: 'Acme', name: 'widgets' }, policy, known);
+    const work = boardItems(read, { owner: 'Acme', name: 'widgets' }, policy, known);
     expect(work.items.map((item) => item.number)).toEqual([3, -1, -2]);
     expect(work.items[0]).toMatchObject({ activityAt: '2026-11-01T00:00:00Z', fields: { Estimate: { type: 'number', value: 5 } } });
     expect([...work.elsewhere]).toEqual([[-1, 'acme/api#3']]);

@@ -58,7 +58,7 @@ describe('the policy schema', () => {
 
     expect(policy.categories).toEqual([]);
     expect(policy.work.include).toBe('open');
-    expect(policy.businessCase).toEqual({ appliesTo: [], fields: [], checklist: [], byCategory: [] });
+    expect(policy.businessCase).toEqual({ appliesTo: [], fields: [], checklist: [], byCategory: [], requireAssignee: false });
     expect(policy.exemptions).toBeUndefined();
     expect(policy.enforcement).toEqual({ failOn: ['over-budget', 'forbidden-label'], comment: true, labels: { outcome: DEFAULT_OUTCOME_LABELS } });
     expect(policy.bets).toEqual({ appliesTo: [], reviewField: undefined, outcomeDueDays: undefined });

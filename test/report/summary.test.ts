@@ -37,8 +37,8 @@ describe('renderMarkdownReport, audit mode', () => {
     await expect(report).toMatchFileSnapshot(golden('summary-everything-failing.md'));
     expect(report).toContain('**Too many exemptions · 1 limit**');
     expect(report).toContain('on 3 open items of at most 2 — **over the limit**');
-    // Fourteen kinds fail: the opening line names two and counts the rest.
-    expect(report).toContain('; 12 more reasons below.**');
+    // Fifteen kinds fail: the opening line names two and counts the rest.
+    expect(report).toContain('; 13 more reasons below.**');
   });
 
   it('hostile issue text', async () => {

@@ -1,0 +1,83 @@
+/**
+ * The layers of `src/`: for each folder, what it does, the folders it may
+ * import besides its own, and the packages it may import. Dependencies run
+ * one way: the engine at the bottom imports nothing, not even Node's
+ * built-ins; file formats (`policy/`, `snapshot/`) read into the engine's
+ * types; `report/` words things and `commands/` decides `/roadmap` commands
+ * with those words; `plan/` decides writes as data; `github/` does the I/O;
+ * the entry points (`action/`, `cli/`) run the steps in order.
+ *
+ * `test/architecture.test.ts` holds `src/` to it (every folder must be here),
+ * and `npm run readme` writes the README's module map from it.
+ */
+export interface Layer {
+  /** The folder under `src/`; `.` for the files at its top. */
+  folder: string;
+  /** What it does, for the README (markdown). */
+  does: string;
+  /** The folders it may import besides its own. */
+  mayImport: readonly string[];
+  /** The packages it may import: npm packages by name, Node built-ins as `node:x`. */
+  packages: readonly string[];
+}
+
+export const MODULE_MAP: readonly Layer[] = [
+  {
+    folder: 'core',
+    does: 'The pure engine: `evaluate(policy, items, now)`, the `Policy` type (`core/policy.ts`), work items, the finding kinds\' registry (`core/finding-kinds.ts`), and the run\'s one verdict every report renders (`judgeRun` in `core/verdict.ts`). No I/O.',
+    mayImport: [],
+    packages: [],
+  },
+  {
+    folder: 'policy',
+    does: 'Reads and validates `.github/roadmap-policy.yml` (positions, did-you-mean), `extends`, and normalizes it into `Policy`.',
+    mayImport: ['core'],
+    packages: ['yaml', 'zod'],
+  },
+  { folder: 'snapshot', does: 'The snapshot file `simulate` reads and `snapshot` writes.', mayImport: ['core', 'policy'], packages: ['zod'] },
+  {
+    folder: 'report',
+    does: 'Comments (with the decisions trail they carry), the job summary, the dashboard and terminal output, rendered from data.',
+    mayImport: ['core'],
+    packages: [],
+  },
+  { folder: 'commands', does: '`/roadmap` commands: parsing, approvers, decisions and their replies.', mayImport: ['core', 'report'], packages: [] },
+  { folder: 'plan', does: 'Which writes a run makes, as plain data; the one-issue scope. Pure.', mayImport: ['core', 'report'], packages: [] },
+  {
+    folder: 'github',
+    does: "Every GitHub read and write (client passed in); GitHub's shapes → work items; applies a plan.",
+    mayImport: ['core', 'policy', 'report', 'commands', 'plan'],
+    packages: ['@actions/github', '@octokit/plugin-retry', '@octokit/plugin-throttling', 'node:fs', 'node:path'],
+  },
+  { folder: 'pull-request', does: 'The merge gate and the policy preview on pull requests.', mayImport: ['core', 'report', 'plan', 'github'], packages: [] },
+  {
+    folder: 'saved-state',
+    does: 'The budget figures an audit saves in the Actions cache, and how an issue event merges the issues changed since.',
+    mayImport: ['core', 'github'],
+    packages: ['node:crypto', 'node:zlib'],
+  },
+  {
+    folder: 'action',
+    does: 'The action\'s entry point: runs the steps of each kind of run in order, and talks to the runner (`action/workflow-commands.ts`).',
+    mayImport: ['core', 'policy', 'report', 'commands', 'plan', 'github', 'pull-request', 'saved-state'],
+    packages: ['node:crypto', 'node:fs', 'node:os', 'node:path'],
+  },
+  {
+    folder: 'cli',
+    does: 'The `roadmap-guard` command line, each command in a file of its own.',
+    mayImport: ['core', 'policy', 'snapshot', 'report', 'github', 'action'],
+    packages: ['node:fs', 'node:path', 'node:url', 'node:util'],
+  },
+  { folder: '.', does: '`src/index.ts` and `src/cli.ts` only call the entry points.', mayImport: ['action', 'cli'], packages: [] },
+];
+
+/** The README's module map: one row per layer. */
+export function moduleMapTable(): string {
+  const rows = MODULE_MAP.map((layer) => {
+    const where = layer.folder === '.' ? '`src/*.ts`' : `\`src/${layer.folder}/\``;
+    const folders = layer.mayImport.length ? layer.mayImport.join(', ') : 'nothing';
+    const packages = layer.packages.length ? layer.packages.map((name) => `\`${name}\``).join(', ') : 'none';
+    return `| ${where} | ${layer.does} | ${folders} | ${packages} |`;
+  });
+  return ['| Folder | What it does | May import | Packages |', '|---|---|---|---|', ...rows].join('\n');
+}

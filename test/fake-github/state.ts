@@ -38,6 +38,8 @@ export interface FakeIssue {
   createdAt: string;
   updatedAt: string;
   closedAt: string | null;
+  /** When a person last edited the title or body (GraphQL `lastEditedAt`); null or absent for one never edited. */
+  lastEditedAt?: string | null;
   /** Milestone title. */
   milestone: string | null;
   /** Pull requests share the issue numbering; GraphQL `issues` never lists them. */

@@ -1,0 +1,176 @@
+/**
+ * One life of the repository: steps applied one by one (generated from a
+ * seed, or replayed from a script), GitHub's deliveries run through the
+ * action with its concurrency groups, and the invariants checked after each
+ * calm run and once more when the quarter ends.
+ */
+import { pullRequestEvent, scheduleEvent } from '../e2e/events.js';
+import { scheduleBurst } from './concurrency.js';
+import { INVARIANTS, observeDecisions, type CheckContext, type Invariant, type Scratch } from './invariants.js';
+import { Random } from './random.js';
+import { evaluateFromScratch, startRuns, type RunnerKind, type RunRecord } from './runner.js';
+import { applyStep, nextAuditAfter, type Step } from './steps.js';
+import { nextStep, type Casting } from './actors.js';
+import { FORK_TOKEN, startWorld, type QueuedEvent, type World } from './world.js';
+
+export interface Violation {
+  invariant: string;
+  /** The step after which it was seen (its index in the script; the script's length for the end of the quarter). */
+  step: number;
+  message: string;
+}
+
+export interface LifeOptions {
+  seed: number;
+  /** Steps to generate; ignored when a script is replayed. */
+  length: number;
+  script?: readonly Step[];
+  /** Invariants to check; all unless given. */
+  invariants?: readonly Invariant[];
+  runner?: RunnerKind;
+  /** Who acts: actors left out, a tour of every actor first. */
+  casting?: Omit<Casting, 'acted'>;
+}
+
+export interface LifeResult {
+  seed: number;
+  script: Step[];
+  runs: number;
+  cancelled: number;
+  calmRuns: number;
+  checks: number;
+  violations: Violation[];
+  /** Behaviours the life exercised: step kinds, plus "race", "cancelled", "late". */
+  covered: Set<string>;
+  /** Actors that acted (generated lives only). */
+  actors: Set<string>;
+}
+
+interface LifeState {
+  world: World;
+  options: LifeOptions;
+  result: LifeResult;
+  index: number;
+}
+
+export async function liveLife(options: LifeOptions): Promise<LifeResult> {
+  const world = await startWorld({ realTime: options.runner === 'dist' });
+  const random = new Random(options.seed);
+  const result: LifeResult = { seed: options.seed, script: [], runs: 0, cancelled: 0, calmRuns: 0, checks: 0, violations: [], covered: new Set(), actors: new Set() };
+  const state: LifeState = { world, options, result, index: 0 };
+  try {
+    const length = options.script ? options.script.length : options.length;
+    for (state.index = 0; state.index < length; state.index += 1) {
+      const step = options.script ? options.script[state.index]! : nextStep(world, random, state.index, { ...options.casting, acted: result.actors });
+      result.script.push(step);
+      if (world.realTime) world.now = Math.max(world.now, Date.now());
+      applyStep(world, step);
+      result.covered.add(step.do === 'command' ? `command:${step.by === 'lead-lena' ? 'approver' : 'other'}` : step.do);
+      if (step.do === 'deliver') await deliver(state, step);
+    }
+    await endQuarter(state);
+    return result;
+  } finally {
+    await world.fake.stop();
+  }
+}
+
+/** The quarter ends: everything still queued is delivered, then one more weekly audit runs alone and everything is checked. */
+async function endQuarter(state: LifeState): Promise<void> {
+  const { world } = state;
+  await deliver(state, { do: 'deliver', hold: 0, reverse: false });
+  world.now = world.realTime ? Math.max(world.now, Date.now()) : nextAuditAfter(world.now);
+  world.queue.push({ event: scheduleEvent(world.fake), group: 'roadmap-guard-audit', cancelInProgress: false, label: 'schedule (audit)' });
+  await deliver(state, { do: 'deliver', hold: 0, reverse: false });
+  await check(state, { global: true, requests: [] });
+}
+
+/** GitHub starts the queued runs: late ones held back, the rest by concurrency group, groups side by side. */
+async function deliver(state: LifeState, step: Extract<Step, { do: 'deliver' }>): Promise<void> {
+  const { world, result } = state;
+  const held = world.queue.slice(0, step.hold);
+  const sent = world.queue.slice(step.hold);
+  if (step.reverse) sent.reverse();
+  world.queue = held;
+  if (held.length) result.covered.add('late');
+  const bursts = scheduleBurst(sent.map((item) => ({ item, group: item.group, cancelInProgress: item.cancelInProgress })));
+  result.cancelled += bursts.cancelled.length;
+  if (bursts.cancelled.length) result.covered.add('cancelled');
+  for (const wave of [bursts.first, bursts.then]) await runWave(state, wave);
+  world.fake.clearFailures();
+  world.faultArmed = false;
+}
+
+/** Runs that start together: one calm run is followed by the checks. */
+async function runWave(state: LifeState, wave: QueuedEvent[]): Promise<void> {
+  const { world, result } = state;
+  if (!wave.length) return;
+  if (wave.length > 1) result.covered.add('race');
+  const calm = wave.length === 1 && !world.faultArmed;
+  const before = world.fake.requests.length;
+  const records: RunRecord[] = [];
+  // A fork's pull request gets a read-only token; the other runs share the workflow's.
+  for (const token of [world.token, FORK_TOKEN]) {
+    const events = wave.filter((queued) => (tokenFor(world, queued) === token));
+    if (events.length) records.push(...(await startRuns(world, { kind: state.options.runner ?? 'in-process', events: events.map((queued) => queued.event), token })));
+  }
+  result.runs += wave.length;
+  const requests = world.fake.requests.slice(before).filter((request) => request.kind !== 'cache');
+  for (const queued of wave) if (queued.pullRequest !== undefined && records.length) world.model.gateVerdicts.set(queued.pullRequest, gateVerdict(records, wave.length));
+  for (const record of records) if (record.crashed) result.violations.push({ invariant: 'no-crash', step: state.index, message: `${wave.map((q) => q.label).join(' + ')} crashed` });
+  if (calm) {
+    result.calmRuns += 1;
+    const event = wave[0]!;
+    await check(state, { event, run: records[0]!, global: event.issue === undefined && event.pullRequest === undefined, requests });
+  } else {
+    // Secrets and hostile text are checked after every run, calm or not.
+    for (const record of records) await check(state, { run: record, global: false, requests, only: ['no-secret-echoed', 'no-live-untrusted-text'] });
+  }
+  observeDecisions(world);
+}
+
+/** A run's verdict as a required check shows it; in a burst of several gate runs only the newest of each group ran. */
+function gateVerdict(records: RunRecord[], _runs: number): number {
+  return records.at(-1)!.exitCode ?? 1;
+}
+
+function tokenFor(world: World, queued: QueuedEvent): string {
+  const pr = queued.pullRequest === undefined ? undefined : world.fake.pullRequest(queued.pullRequest);
+  return pr && pr.headRepository.toLowerCase() !== `${world.fake.repository.owner}/${world.fake.repository.name}` ? FORK_TOKEN : world.token;
+}
+
+async function check(state: LifeState, options: { event?: QueuedEvent; run?: RunRecord; global: boolean; requests: CheckContext['requests']; only?: string[] }): Promise<void> {
+  const { world, result } = state;
+  const queuedIssues = new Set(world.queue.map((queued) => queued.issue));
+  const scope = options.global ? world.fake.repository.issues : world.fake.repository.issues.filter((issue) => issue.number === options.event?.issue);
+  let scratch: Promise<Scratch> | undefined;
+  const context: CheckContext = {
+    world,
+    ...(options.event ? { event: options.event } : {}),
+    ...(options.run ? { run: options.run } : {}),
+    requests: options.requests,
+    issues: scope.filter((issue) => !queuedIssues.has(issue.number)),
+    global: options.global,
+    scratch: () => (scratch ??= fromScratch(world)),
+    judgeGate: async (number) => {
+      const [record] = await startRuns(world, { kind: 'in-process', events: [pullRequestEvent(world.fake, { action: 'synchronize', number })], token: FORK_TOKEN, inputs: { 'dry-run': 'true' } });
+      return record!.exitCode ?? 1;
+    },
+  };
+  const invariants = (state.options.invariants ?? INVARIANTS).filter((invariant) => !options.only || options.only.includes(invariant.name));
+  for (const invariant of invariants) {
+    result.checks += 1;
+    const before = world.fake.requests.length;
+    for (const message of await invariant.check(context)) {
+      // A violation that lasts is reported once, at the step it first showed.
+      if (!result.violations.some((seen) => seen.invariant === invariant.name && seen.message === message)) result.violations.push({ invariant: invariant.name, step: state.index, message });
+    }
+    // The yardsticks' own requests are not the product's.
+    world.fake.requests.splice(before);
+  }
+}
+
+async function fromScratch(world: World): Promise<Scratch> {
+  const record = await evaluateFromScratch(world, scheduleEvent(world.fake));
+  return { findings: JSON.parse(record.outputs.findings || '[]') as Scratch['findings'], budgets: JSON.parse(record.outputs.budgets || '[]') as unknown[] };
+}

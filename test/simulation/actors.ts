@@ -62,7 +62,7 @@ export function nextStep(world: World, random: Random, index: number, casting: C
   planned.set(world, queue);
   const next = queue.shift();
   if (next) return next;
-  if (world.queue.length && random.chance(0.55)) return { do: 'deliver', hold: random.chance(0.15) && world.queue.length > 1 ? 1 : 0, reverse: random.chance(0.15) };
+  if (world.queue.length && random.chance(0.55)) return delivery(world, random, casting);
   if (random.chance(0.3)) return wait(world, random);
   const actor = chooseActor(world, random, casting);
   const steps = act(world, random, actor, index);
@@ -74,6 +74,16 @@ export function nextStep(world: World, random: Random, index: number, casting: C
   }
   queue.push(...steps.slice(1));
   return steps[0] ?? wait(world, random);
+}
+
+/** GitHub delivers what is queued: now and then an old event late, or the newest first; a tour has both early on. */
+function delivery(world: World, random: Random, casting: Casting): Step {
+  const toured = casting.acted ?? new Set<string>();
+  const late = world.queue.length > 1 && (random.chance(0.15) || (!!casting.tour && !toured.has('late')));
+  const reverse = random.chance(0.15) || (!!casting.tour && world.queue.length > 1 && !toured.has('newest-first'));
+  if (casting.tour && late) toured.add('late');
+  if (casting.tour && reverse) toured.add('newest-first');
+  return { do: 'deliver', hold: late ? 1 : 0, reverse };
 }
 
 function wait(world: World, random: Random): Step {

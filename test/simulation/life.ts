@@ -151,11 +151,12 @@ async function check(state: LifeState, options: { event?: QueuedEvent; run?: Run
     requests: options.requests,
     issues: scope.filter((issue) => !queuedIssues.has(issue.number)),
     global: options.global,
-    scratch: () => (scratch ??= fromScratch(world)),
-    judgeGate: async (number) => {
-      const [record] = await startRuns(world, { kind: 'in-process', events: [pullRequestEvent(world.fake, { action: 'synchronize', number })], token: FORK_TOKEN, inputs: { 'dry-run': 'true' } });
-      return record!.exitCode ?? 1;
-    },
+    scratch: () => (scratch ??= remembered(world, 'scratch', () => fromScratch(world))),
+    judgeGate: (number) =>
+      remembered(world, `gate ${number}`, async () => {
+        const [record] = await startRuns(world, { kind: 'in-process', events: [pullRequestEvent(world.fake, { action: 'synchronize', number })], token: FORK_TOKEN, inputs: { 'dry-run': 'true' } });
+        return record!.exitCode ?? 1;
+      }),
   };
   const invariants = (state.options.invariants ?? INVARIANTS).filter((invariant) => !options.only || options.only.includes(invariant.name));
   for (const invariant of invariants) {
@@ -168,6 +169,18 @@ async function check(state: LifeState, options: { event?: QueuedEvent; run?: Run
     // The yardsticks' own requests are not the product's.
     world.fake.requests.splice(before);
   }
+}
+
+/** The yardsticks' answers for what GitHub holds now: unchanged issues, comments, policy and clock give the same answer. */
+const yardsticks = new WeakMap<World, Map<string, Promise<unknown>>>();
+
+function remembered<T>(world: World, what: string, measure: () => Promise<T>): Promise<T> {
+  const { fake } = world;
+  const key = `${what} ${world.now} ${world.token} ${JSON.stringify([fake.repository.files, fake.repository.issues, fake.repository.comments.length, fake.repository.pullRequests])}`;
+  const memory = yardsticks.get(world) ?? new Map<string, Promise<unknown>>();
+  yardsticks.set(world, memory);
+  if (!memory.has(key)) memory.set(key, measure());
+  return memory.get(key) as Promise<T>;
 }
 
 async function fromScratch(world: World): Promise<Scratch> {

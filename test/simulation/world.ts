@@ -168,8 +168,8 @@ function seedBacklog(world: World): void {
   const seeded = [
     { title: 'Roadmap: audit log', labels: ['roadmap', 'size/M'], at: day(-20) },
     { title: 'Roadmap: SSO', labels: ['roadmap', 'size/L'], at: day(-5) },
-    { title: 'Roadmap: dark mode', labels: ['roadmap', 'size/S'], at: day(-55) },
-    { title: 'Roadmap: CSV import', labels: ['roadmap', 'size/S'], at: day(-58) },
+    { title: 'Roadmap: dark mode', labels: ['roadmap', 'size/S'], at: day(-61) },
+    { title: 'Roadmap: CSV import', labels: ['roadmap', 'size/S'], at: day(-62) },
     { title: 'Roadmap: usage analytics', labels: ['roadmap', 'size/M'], at: day(-40) },
     { title: 'Feature: saved filters', labels: ['feature', 'size/S'], at: day(-50) },
     { title: 'Deal: bulk export for Globex', labels: ['deal', 'customer:globex', 'size/S'], at: day(-10), body: dealRequestBody({ Customer: 'globex' }) },

@@ -96,7 +96,11 @@ async function deliver(state: LifeState, step: Extract<Step, { do: 'deliver' }>)
   const bursts = scheduleBurst(sent.map((item) => ({ item, group: item.group, cancelInProgress: item.cancelInProgress })));
   result.cancelled += bursts.cancelled.length;
   if (bursts.cancelled.length) result.covered.add('cancelled');
-  for (const wave of [bursts.first, bursts.then]) await runWave(state, wave);
+  // The pending runs are still in flight while the first ones run: their issues are not judged yet.
+  world.queue = [...held, ...bursts.then];
+  await runWave(state, bursts.first);
+  world.queue = held;
+  await runWave(state, bursts.then);
   world.fake.clearFailures();
   world.faultArmed = false;
 }
@@ -116,7 +120,12 @@ async function runWave(state: LifeState, wave: QueuedEvent[]): Promise<void> {
   }
   result.runs += wave.length;
   const requests = world.fake.requests.slice(before).filter((request) => request.kind !== 'cache');
-  for (const queued of wave) if (queued.pullRequest !== undefined && records.length) world.model.gateVerdicts.set(queued.pullRequest, gateVerdict(records, wave.length));
+  for (const queued of wave) {
+    if (queued.pullRequest === undefined || !records.length) continue;
+    // A gate run that met a fault is re-run by a person; until then its verdict is not the gate's judgement.
+    if (world.faultArmed) world.model.gateVerdicts.delete(queued.pullRequest);
+    else world.model.gateVerdicts.set(queued.pullRequest, gateVerdict(records));
+  }
   for (const record of records) if (record.crashed) result.violations.push({ invariant: 'no-crash', step: state.index, message: `${wave.map((q) => q.label).join(' + ')} crashed` });
   if (calm) {
     result.calmRuns += 1;
@@ -130,7 +139,7 @@ async function runWave(state: LifeState, wave: QueuedEvent[]): Promise<void> {
 }
 
 /** A run's verdict as a required check shows it; in a burst of several gate runs only the newest of each group ran. */
-function gateVerdict(records: RunRecord[], _runs: number): number {
+function gateVerdict(records: RunRecord[]): number {
   return records.at(-1)!.exitCode ?? 1;
 }
 

@@ -19,6 +19,10 @@ const { values } = parseArgs({
   options: {
     lives: { type: 'string', default: '20' },
     seed: { type: 'string', default: '2026' },
+    /** Lives this one seed (as printed for a failure) instead of deriving one per life. */
+    'life-seed': { type: 'string' },
+    /** Shrinks only this invariant's failures. */
+    invariant: { type: 'string' },
     length: { type: 'string', default: '60' },
     'dist-lives': { type: 'string', default: '0' },
     shrink: { type: 'boolean', default: false },
@@ -47,7 +51,7 @@ async function simulate(): Promise<number> {
   const firstBreak = new Map<string, LifeResult>();
   const started = Date.now();
   for (let index = 0; index < lives + distLives; index += 1) {
-    const life = await liveLife({ seed: lifeSeed(seed, index), length: Number(values.length), runner: index < lives ? 'in-process' : 'dist' });
+    const life = await liveLife({ seed: values['life-seed'] ? Number(values['life-seed']) : lifeSeed(seed, index), length: Number(values.length), runner: index < lives ? 'in-process' : 'dist' });
     totals.lives += 1;
     totals.steps += life.script.length;
     totals.runs += life.runs;
@@ -67,6 +71,7 @@ async function simulate(): Promise<number> {
   if (values.shrink) {
     const saved: SavedScript[] = [];
     for (const [invariant, life] of firstBreak) {
+      if (values.invariant && values.invariant !== invariant) continue;
       const shrunk = await shrink(life, invariant);
       saved.push({ invariant, message: shrunk.message, seed: shrunk.seed, script: shrunk.script });
       console.log(`\n${invariant} (seed ${shrunk.seed}, shrunk to ${shrunk.script.length} steps in ${shrunk.replays} replays): ${shrunk.message}\n${readableScript(shrunk.script)}`);

@@ -17,6 +17,7 @@ const ACTOR_WEIGHTS = {
   'file-bug': 3,
   edit: 6,
   'approver-command': 7,
+  'approver-spree': 2,
   'other-command': 5,
   labeler: 3,
   'exemption-label': 4,
@@ -26,6 +27,7 @@ const ACTOR_WEIGHTS = {
   'pull-request': 5,
   'policy-change': 1,
   'token-change': 1,
+  'workflow-edit': 1,
   fault: 3,
 } as const;
 
@@ -51,7 +53,8 @@ const retries = new WeakMap<World, number>();
 
 function chooseActor(world: World, random: Random, casting: Casting): Actor {
   const allowed = ACTORS.filter((actor) => !casting.without?.includes(actor));
-  if (casting.tour && !tours.has(world)) tours.set(world, random.shuffle(allowed));
+  // The workflow edit comes last: the tour meets GitHub's concurrency groups first.
+  if (casting.tour && !tours.has(world)) tours.set(world, [...random.shuffle(allowed.filter((actor) => actor !== 'workflow-edit')), ...allowed.filter((actor) => actor === 'workflow-edit')]);
   const toured = tours.get(world)?.shift();
   if (toured) return toured;
   return random.weighted(Object.fromEntries(allowed.map((actor) => [actor, ACTOR_WEIGHTS[actor]])) as Record<Actor, number>);
@@ -127,6 +130,17 @@ function act(world: World, random: Random, actor: Actor, index: number): Step[] 
       const body = text === 'exempt' ? `/roadmap exempt ${random.pick(REASONS)}` : text === 'revoke' ? '/roadmap revoke the customer walked away' : text === 'outcome' ? '/roadmap outcome hit 7 accounts use it' : '/roadmap why';
       return issue ? [{ do: 'command', issue, by: APPROVER, text: body }] : [];
     }
+    case 'approver-spree': {
+      // Two grants in a row on two issues: their runs start together, each in its issue's group.
+      const first = someIssue(world, random, deal);
+      const second = someIssue(world, random, (issue) => deal(issue) && refOf(world, issue) !== first);
+      if (!first || !second) return [];
+      return [
+        { do: 'command', issue: first, by: APPROVER, text: `/roadmap exempt ${REASONS[0]}` },
+        { do: 'command', issue: second, by: APPROVER, text: `/roadmap exempt ${REASONS[1]}` },
+        { do: 'deliver', hold: 0, reverse: false },
+      ];
+    }
     case 'other-command': {
       const issue = someIssue(world, random);
       const text = random.pick(['/roadmap exempt We really need this for the deal', '/roadmap check', '> /roadmap exempt quoted from the thread', '/roadmap frobnicate @everyone <img src=x onerror=alert(1)>', 'Looks good to me', '/roadmap why']);
@@ -165,6 +179,8 @@ function act(world: World, random: Random, actor: Actor, index: number): Step[] 
       return [{ do: 'policy-pr', ref: `p${index}`, dealCap: random.pick([10, 20, 40]), by: pm }];
     case 'token-change':
       return world.token === 'ghs_SimulatedQuarterAppToken81d3e' ? [] : [{ do: 'token-change' }];
+    case 'workflow-edit':
+      return [{ do: 'workflow-edit', concurrency: !world.concurrency }];
     case 'fault':
       return [{ do: 'fault', kind: random.pick(['server-error', 'landed', 'dropped'] as const), on: random.pick(['write', 'read'] as const) }];
   }

@@ -12,6 +12,11 @@ import type { World } from './world.js';
 
 let nextRunId = 5000;
 
+/** The event's group in the issue workflow; without a `concurrency` block, a group of its own. */
+function groupOf(world: World, name: string, payload: Record<string, unknown>, runId: number): string {
+  return world.concurrency ? issueWorkflowGroup(name, payload, runId) : `ungrouped-${runId}`;
+}
+
 function senderOf(world: World, login: string) {
   return userJson(world.fake.store, world.fake.store.user(login));
 }
@@ -23,7 +28,7 @@ export function queueIssueEvent(world: World, options: { action: string; number:
   const runId = (nextRunId += 1);
   world.queue.push({
     event,
-    group: issueWorkflowGroup(event.name, event.payload, runId),
+    group: groupOf(world, event.name, event.payload, runId),
     cancelInProgress: false,
     issue: options.number,
     label: `issues.${options.action}${options.label ? ` ${options.label}` : ''} #${options.number} by ${options.by}`,
@@ -51,7 +56,7 @@ export function queueCommentEvent(world: World, comment: FakeComment): void {
   const runId = (nextRunId += 1);
   world.queue.push({
     event: { name: 'issue_comment', payload },
-    group: issueWorkflowGroup('issue_comment', payload, runId),
+    group: groupOf(world, 'issue_comment', payload, runId),
     cancelInProgress: false,
     issue: issue.number,
     label: `issue_comment.created #${issue.number} by ${comment.author}`,
@@ -61,7 +66,7 @@ export function queueCommentEvent(world: World, comment: FakeComment): void {
 /** The weekly schedule: the audit, in the group 'audit'. */
 export function queueAudit(world: World): void {
   const event = scheduleEvent(world.fake);
-  world.queue.push({ event, group: issueWorkflowGroup('schedule', event.payload, (nextRunId += 1)), cancelInProgress: false, label: 'schedule (audit)' });
+  world.queue.push({ event, group: groupOf(world, 'schedule', event.payload, (nextRunId += 1)), cancelInProgress: false, label: 'schedule (audit)' });
 }
 
 /** The merge gate's workflow (docs/pull-requests.md): one group per pull request, cancel-in-progress. */

@@ -233,20 +233,47 @@ const gateSeesNamedIssues: Invariant = {
   },
 };
 
+/** Issues the product closed as not planned at this moment: what the run just archived. */
+function archivedNow(context: CheckContext): number[] {
+  const now = new Date(context.world.now).toISOString().replace('.000Z', 'Z');
+  return context.world.fake.repository.issues
+    .filter((issue) => issue.state === 'closed' && issue.stateReason === 'not_planned' && !context.world.model.closedByPeople.has(issue.number) && issue.closedAt === now)
+    .map((issue) => issue.number);
+}
+
 const budgetsFromScratch: Invariant = {
   name: 'budgets-from-scratch',
   rule: "a run's budgets equal a from-scratch evaluation of what GitHub holds (saved state or not)",
-  async check(context) {
-    const run = context.run;
-    if (!run || context.event?.pullRequest !== undefined || !run.outputs.budgets) return [];
-    const budgets = JSON.parse(run.outputs.budgets) as unknown[];
-    // A closed issue's event only tidies up: it evaluates nothing and reports no budget.
-    if (!budgets.length && context.issues.every((issue) => issue.state === 'closed')) return [];
-    const scratch = await context.scratch();
-    const shares = (list: unknown[]) => JSON.stringify(list);
-    return isDeepStrictEqual(budgets, scratch.budgets) ? [] : [`${context.event?.label ?? 'the run'} reported budgets ${shares(budgets)}; a fresh evaluation gives ${shares(scratch.budgets)}`];
+  check(context) {
+    return archivedNow(context).length ? [] : compareBudgets(context);
   },
 };
+
+const archivingAuditBudgets: Invariant = {
+  name: 'budgets-after-archiving',
+  rule: 'an audit that archives items reports the budgets without them, as a from-scratch evaluation after it does',
+  check(context) {
+    return archivedNow(context).length ? compareBudgets(context) : [];
+  },
+};
+
+/** The run's budgets against a from-scratch evaluation's. */
+async function compareBudgets(context: CheckContext): Promise<string[]> {
+  const run = context.run;
+  // A run that read nothing ignored its event (a quoted command, a bot's comment): it judges nothing.
+  if (!run || context.event?.pullRequest !== undefined || !run.outputs.budgets || !context.requests.length) return [];
+  const budgets = JSON.parse(run.outputs.budgets) as unknown[];
+  // A closed issue's event only tidies up: it evaluates nothing and reports no budget.
+  if (!budgets.length && context.issues.every((issue) => issue.state === 'closed')) return [];
+  const scratch = await context.scratch();
+  return isDeepStrictEqual(budgets, scratch.budgets) ? [] : [`${context.event?.label ?? 'the run'} reported budgets ${describeBudgets(budgets)}; a fresh evaluation gives ${describeBudgets(scratch.budgets)}`];
+}
+
+/** "deal 4 items 13 points 35.1%; strategic …": what differs at a glance. */
+function describeBudgets(budgets: unknown[]): string {
+  const rows = budgets as { category: string; items: number; points: number; share: string }[];
+  return rows.length ? rows.map((row) => `${row.category} ${row.items} items ${row.points} points ${row.share}`).join('; ') : 'none';
+}
 
 /** Every artifact of a run and what it left on GitHub. */
 function artifacts(context: CheckContext): Record<string, string> {
@@ -291,7 +318,8 @@ const costWithinTable: Invariant = {
     const reads = context.requests.filter((request) => request.kind === 'graphql' || request.kind === 'rest-read').length;
     const exempt = context.world.fake.repository.issues.filter((issue) => issue.state === 'open' && isExempt(issue)).length;
     const bound = context.global ? 4 + exempt : 5;
-    return reads > bound ? [`${context.event.label} made ${reads} reads, more than ${bound}`] : [];
+    const routes = context.requests.filter((request) => request.kind !== 'write' && !request.mutation).map((request) => (request.kind === 'graphql' ? `graphql ${/(query|mutation)\s+(\w+)/.exec(String((request.body as { query?: string } | null)?.query))?.[2] ?? ''}` : request.route));
+    return reads > bound ? [`${context.event.label} made ${reads} reads (${routes.join(', ')}), more than ${bound}`] : [];
   },
 };
 
@@ -308,6 +336,7 @@ export const INVARIANTS: readonly Invariant[] = [
   gateFollowsIssues,
   gateSeesNamedIssues,
   budgetsFromScratch,
+  archivingAuditBudgets,
   noSecretEchoed,
   noLiveUntrustedText,
   costWithinTable,

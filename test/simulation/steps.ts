@@ -26,6 +26,7 @@ export type Step =
   | { do: 'push-pr'; pr: string; by: string }
   | { do: 'merge-pr'; pr: string; by: string }
   | { do: 'token-change' }
+  | { do: 'workflow-edit'; concurrency: boolean }
   | { do: 'fault'; kind: 'server-error' | 'landed' | 'dropped'; on: 'write' | 'read' }
   | { do: 'wait'; minutes: number }
   | { do: 'deliver'; hold: number; reverse: boolean };
@@ -57,6 +58,8 @@ export function describeStep(step: Step): string {
       return `${step.by} merges ${step.pr}`;
     case 'token-change':
       return `the workflow switches its token to a GitHub App (${APP_BOT})`;
+    case 'workflow-edit':
+      return `a maintainer ${step.concurrency ? 'puts back' : 'removes'} the issue workflow's concurrency block`;
     case 'fault':
       return `GitHub's next delivery meets a fault: ${step.kind} on a ${step.on}`;
     case 'wait':
@@ -164,6 +167,9 @@ export function applyStep(world: World, step: Step): void {
     case 'token-change':
       world.token = APP_TOKEN;
       world.model.productLogins.add(APP_BOT);
+      return;
+    case 'workflow-edit':
+      world.concurrency = step.concurrency;
       return;
     case 'fault':
       armFault(world, step);

@@ -123,6 +123,8 @@ export interface World {
   faultArmed: boolean;
   /** Runs of the built action take the machine's time: the simulated clock follows it and never jumps. */
   realTime: boolean;
+  /** The issue workflow has the README's `concurrency` block; a team may drop it, and then every run starts at once. */
+  concurrency: boolean;
 }
 
 export const iso = (time: number) => new Date(time).toISOString();
@@ -135,6 +137,7 @@ export async function startWorld(options: { realTime: boolean }): Promise<World>
     queue: [],
     faultArmed: false,
     realTime: options.realTime,
+    concurrency: true,
     model: {
       refs: new Map(),
       touchedAt: new Map(),
@@ -160,7 +163,7 @@ export async function startWorld(options: { realTime: boolean }): Promise<World>
 
 /**
  * What the repository holds on day one: planned roadmap work (some of it
- * nearly stale), one compliant deal request and a bug. Seeded issues are
+ * nearly stale), a compliant deal request, one missing an answer, and a bug. Seeded issues are
  * named `s1`…: steps can refer to them like to the ones opened later.
  */
 function seedBacklog(world: World): void {
@@ -174,6 +177,7 @@ function seedBacklog(world: World): void {
     { title: 'Feature: saved filters', labels: ['feature', 'size/S'], at: day(-50) },
     { title: 'Deal: bulk export for Globex', labels: ['deal', 'customer:globex', 'size/S'], at: day(-10), body: dealRequestBody({ Customer: 'globex' }) },
     { title: 'Bug: export times out', labels: ['bug'], at: day(-3) },
+    { title: 'Deal: audit export for Initech', labels: ['deal', 'customer:initech', 'size/S'], at: day(-2), body: dealRequestBody({ Customer: 'initech', 'Success metric': null }) },
   ];
   seeded.forEach((issue, index) => {
     const created = world.fake.addIssue({ title: issue.title, labels: issue.labels, author: 'pm-paula', createdAt: issue.at, updatedAt: issue.at, body: issue.body ?? 'Planned work.' });

@@ -112,20 +112,20 @@ async function runWave(state: LifeState, wave: QueuedEvent[]): Promise<void> {
   if (wave.length > 1) result.covered.add('race');
   const calm = wave.length === 1 && !world.faultArmed;
   const before = world.fake.requests.length;
-  const records: RunRecord[] = [];
-  // A fork's pull request gets a read-only token; the other runs share the workflow's.
-  for (const token of [world.token, FORK_TOKEN]) {
-    const events = wave.filter((queued) => (tokenFor(world, queued) === token));
-    if (events.length) records.push(...(await startRuns(world, { kind: state.options.runner ?? 'in-process', events: events.map((queued) => queued.event), token })));
+  const kind = state.options.runner ?? 'in-process';
+  // The issue workflow's runs start together on the workflow's token. Each merge gate run (another workflow) starts
+  // on its own, a fork's on a read-only token: its exit code is the pull request's check, and runs in one process share one.
+  const issueRuns = wave.filter((queued) => queued.pullRequest === undefined);
+  const records = issueRuns.length ? await startRuns(world, { kind, events: issueRuns.map((queued) => queued.event), token: world.token }) : [];
+  for (const queued of wave.filter((candidate) => candidate.pullRequest !== undefined)) {
+    const [record] = await startRuns(world, { kind, events: [queued.event], token: tokenFor(world, queued) });
+    records.push(record!);
+    // A gate run that met a fault is re-run by a person; until then its verdict is not the gate's judgement.
+    if (world.faultArmed) world.model.gateVerdicts.delete(queued.pullRequest!);
+    else world.model.gateVerdicts.set(queued.pullRequest!, record!.exitCode ?? 1);
   }
   result.runs += wave.length;
   const requests = world.fake.requests.slice(before).filter((request) => request.kind !== 'cache');
-  for (const queued of wave) {
-    if (queued.pullRequest === undefined || !records.length) continue;
-    // A gate run that met a fault is re-run by a person; until then its verdict is not the gate's judgement.
-    if (world.faultArmed) world.model.gateVerdicts.delete(queued.pullRequest);
-    else world.model.gateVerdicts.set(queued.pullRequest, gateVerdict(records));
-  }
   for (const record of records) if (record.crashed) result.violations.push({ invariant: 'no-crash', step: state.index, message: `${wave.map((q) => q.label).join(' + ')} crashed` });
   if (calm) {
     result.calmRuns += 1;
@@ -136,11 +136,6 @@ async function runWave(state: LifeState, wave: QueuedEvent[]): Promise<void> {
     for (const record of records) await check(state, { run: record, global: false, requests, only: ['no-secret-echoed', 'no-live-untrusted-text'] });
   }
   observeDecisions(world);
-}
-
-/** A run's verdict as a required check shows it; in a burst of several gate runs only the newest of each group ran. */
-function gateVerdict(records: RunRecord[]): number {
-  return records.at(-1)!.exitCode ?? 1;
 }
 
 function tokenFor(world: World, queued: QueuedEvent): string {

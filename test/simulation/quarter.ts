@@ -25,6 +25,8 @@ const { values } = parseArgs({
     invariant: { type: 'string' },
     length: { type: 'string', default: '60' },
     'dist-lives': { type: 'string', default: '0' },
+    /** Every actor acts once first, as in the fixed-seed life of `npm test`. */
+    tour: { type: 'boolean', default: false },
     shrink: { type: 'boolean', default: false },
     out: { type: 'string' },
     replay: { type: 'string' },
@@ -51,7 +53,7 @@ async function simulate(): Promise<number> {
   const firstBreak = new Map<string, LifeResult>();
   const started = Date.now();
   for (let index = 0; index < lives + distLives; index += 1) {
-    const life = await liveLife({ seed: values['life-seed'] ? Number(values['life-seed']) : lifeSeed(seed, index), length: Number(values.length), runner: index < lives ? 'in-process' : 'dist' });
+    const life = await liveLife({ seed: values['life-seed'] ? Number(values['life-seed']) : lifeSeed(seed, index), length: Number(values.length), runner: index < lives ? 'in-process' : 'dist', casting: { tour: values.tour } });
     totals.lives += 1;
     totals.steps += life.script.length;
     totals.runs += life.runs;

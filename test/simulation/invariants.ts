@@ -101,13 +101,25 @@ export function observeDecisions(world: World): void {
   }
 }
 
+/** Every decision ever seen on an issue, oldest first. */
+function decisionsSeen(world: World, issue: number): TrailEntry[] {
+  return [...(world.model.decisionsSeen.get(issue) ?? [])]
+    .map((key) => JSON.parse(key) as [string, string, TrailEntry['action'], TrailEntry['outcome'] | null, string])
+    .map(([at, actor, action, outcome, reason]) => ({ at, actor, action, ...(outcome ? { outcome } : {}), reason }))
+    .sort((a, b) => Date.parse(a.at) - Date.parse(b.at));
+}
+
 const decisionsKept: Invariant = {
   name: 'decisions-kept',
   rule: 'no grant, revoke, outcome or refusal once recorded in a bot comment disappears (unless a person deleted that comment)',
   check(context) {
     return roadmapIssues(context).flatMap((issue) => {
       const now = new Set(decisionsOn(context.world, issue.number).map(decisionKey));
-      const lost = [...(context.world.model.decisionsSeen.get(issue.number) ?? [])].filter((key) => !now.has(key));
+      const deleted = Date.parse(context.world.model.botCommentDeletedAt.get(issue.number) ?? '');
+      const lost = decisionsSeen(context.world, issue.number)
+        .filter((entry) => !(Date.parse(entry.at) <= deleted))
+        .map(decisionKey)
+        .filter((key) => !now.has(key));
       return lost.map((key) => `#${issue.number} lost the decision ${key}`);
     });
   },
@@ -131,7 +143,8 @@ const exemptionByApprover: Invariant = {
   check(context) {
     return roadmapIssues(context).flatMap((issue) => {
       if (issue.state !== 'open' || !isExempt(issue)) return [];
-      const last = decisionsOn(context.world, issue.number).filter((entry) => entry.action !== 'outcome').at(-1);
+      // The decisions ever recorded: a person who deleted the bot's comment did not undo the grant it recorded.
+      const last = decisionsSeen(context.world, issue.number).filter((entry) => entry.action !== 'outcome').at(-1);
       const removed = context.world.model.exemptLabelRemovedAt.get(issue.number);
       if (!last || last.action !== 'exempt' || last.actor !== APPROVER) return [`#${issue.number} is exempt without an approver's grant (last decision: ${last ? `${last.action} by ${last.actor}` : 'none'})`];
       if (removed && Date.parse(last.at) < Date.parse(removed)) return [`#${issue.number} is exempt on a grant of ${last.at}, though the label was removed by hand at ${removed}`];
@@ -185,15 +198,25 @@ const staleArchived: Invariant = {
 
 const viewsAgree: Invariant = {
   name: 'views-agree',
-  rule: 'the exit code, the `compliant` output and the job summary give the same verdict',
+  rule: 'the exit code, the outputs, the log, the job summary and the dashboard give the same verdict and counts',
   check(context) {
     const run = context.run;
-    if (!run || context.event?.pullRequest !== undefined) return [];
+    if (!run || context.event?.pullRequest !== undefined || !run.outputs.findings) return [];
     const compliant = run.outputs.compliant === 'true';
     const problems: string[] = [];
     if ((run.exitCode === 0) !== compliant) problems.push(`exit code ${run.exitCode} but compliant=${run.outputs.compliant}`);
     const says = /Roadmap health: the check (passes|fails)/.exec(run.summary)?.[1];
     if (says && (says === 'passes') !== compliant) problems.push(`the summary says the check ${says} but compliant=${run.outputs.compliant}`);
+    const failing = (JSON.parse(run.outputs.findings) as Finding[]).filter((f) => f.severity === 'fail' && !f.exempt).length;
+    const logged = /::error::(\d+) findings? fails? the roadmap policy/.exec(run.stdout)?.[1];
+    if (logged !== undefined && Number(logged) !== failing) problems.push(`the log counts ${logged} failing findings, the findings output ${failing}`);
+    if (!context.global) return problems;
+    const items = (JSON.parse(run.outputs.budgets || '[]') as { items: number }[]).reduce((sum, budget) => sum + budget.items, 0);
+    const planned = /of planned work in (\d+) items?/.exec(run.summary)?.[1];
+    if (planned !== undefined && Number(planned) !== items) problems.push(`the summary counts ${planned} planned items, the budgets output ${items}`);
+    const dashboard = context.world.fake.repository.issues.find((issue) => issue.state === 'open' && isDashboard(issue) && context.world.model.productLogins.has(issue.author));
+    const shown = dashboard && /Roadmap health: the check (passes|fails)/.exec(dashboard.body ?? '')?.[1];
+    if (says && shown && shown !== says) problems.push(`the dashboard says the check ${shown}, the summary ${says}`);
     return problems;
   },
 };

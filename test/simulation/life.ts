@@ -125,6 +125,8 @@ async function runWave(state: LifeState, wave: QueuedEvent[]): Promise<void> {
     else world.model.gateVerdicts.set(queued.pullRequest!, record!.exitCode ?? 1);
   }
   result.runs += wave.length;
+  // What the bot recorded is noted first: a decision lost later is missed against this.
+  observeDecisions(world);
   const requests = world.fake.requests.slice(before).filter((request) => request.kind !== 'cache');
   for (const record of records) if (record.crashed) result.violations.push({ invariant: 'no-crash', step: state.index, message: `${wave.map((q) => q.label).join(' + ')} crashed` });
   if (calm) {
@@ -135,7 +137,6 @@ async function runWave(state: LifeState, wave: QueuedEvent[]): Promise<void> {
     // Secrets and hostile text are checked after every run, calm or not.
     for (const record of records) await check(state, { run: record, global: false, requests, only: ['no-secret-echoed', 'no-live-untrusted-text'] });
   }
-  observeDecisions(world);
 }
 
 function tokenFor(world: World, queued: QueuedEvent): string {

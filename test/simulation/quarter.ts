@@ -21,7 +21,7 @@ const { values } = parseArgs({
     seed: { type: 'string', default: '2026' },
     /** Lives this one seed (as printed for a failure) instead of deriving one per life. */
     'life-seed': { type: 'string' },
-    /** Shrinks only this invariant's failures. */
+    /** Shrinks only these invariants' failures (names separated by commas). */
     invariant: { type: 'string' },
     length: { type: 'string', default: '60' },
     'dist-lives': { type: 'string', default: '0' },
@@ -73,7 +73,7 @@ async function simulate(): Promise<number> {
   if (values.shrink) {
     const saved: SavedScript[] = [];
     for (const [invariant, life] of firstBreak) {
-      if (values.invariant && values.invariant !== invariant) continue;
+      if (values.invariant && !values.invariant.split(',').includes(invariant)) continue;
       const shrunk = await shrink(life, invariant);
       saved.push({ invariant, message: shrunk.message, seed: shrunk.seed, script: shrunk.script });
       console.log(`\n${invariant} (seed ${shrunk.seed}, shrunk to ${shrunk.script.length} steps in ${shrunk.replays} replays): ${shrunk.message}\n${readableScript(shrunk.script)}`);

@@ -14,7 +14,7 @@ import { GATE_WORKFLOW_GROUP, ISSUE_WORKFLOW_GROUP, issueWorkflowGroup, schedule
 import { INVARIANTS } from './invariants.js';
 import { KNOWN_DEFECTS } from './known-defects.js';
 import { liveLife, type LifeResult } from './life.js';
-import { readableScript } from './script.js';
+import { readableScript, type SavedScript } from './script.js';
 
 /** The fixed seed and length: a life that covers every actor within a few seconds. */
 export const FIXED_SEED = 20261206;
@@ -49,6 +49,24 @@ describe('the known defects', () => {
     }
     expect(new Set(KNOWN_DEFECTS.map((entry) => entry.invariant ?? entry.actor)).size).toBe(KNOWN_DEFECTS.length);
   });
+});
+
+/** The shrunk scripts of what the simulation found on 1.0.0 (found-on-1.0.0.md), each kept as a regression test. */
+const FOUND = JSON.parse(await readFile(join(import.meta.dirname, 'found-on-1.0.0.json'), 'utf8')) as (SavedScript & { defect: string })[];
+
+/** Whether a script still breaks on purpose: its invariant, or an actor it uses, is listed as a known defect. */
+function stillKnown(found: SavedScript): boolean {
+  return KNOWN_DEFECTS.some((entry) => entry.invariant === found.invariant || (entry.actor !== undefined && found.script.some((step) => step.do === entry.actor)));
+}
+
+describe('what the simulation found on 1.0.0, replayed', () => {
+  for (const found of FOUND) {
+    const expected = stillKnown(found) ? 'still breaks' : 'holds';
+    it(`${found.defect}: ${found.invariant} ${expected}`, { timeout: 60_000 }, async () => {
+      const life = await liveLife({ seed: found.seed, length: found.script.length, script: found.script, invariants: INVARIANTS.filter((invariant) => invariant.name === found.invariant) });
+      expect(life.violations.some((violation) => violation.invariant === found.invariant), readableScript(found.script)).toBe(expected === 'still breaks');
+    });
+  }
 });
 
 describe('a simulated quarter with a fixed seed', () => {

@@ -103,7 +103,8 @@ export function applyStep(world: World, step: Step): void {
       const issue = world.fake.addIssue({ title, body: issueBody(step), labels, author: step.by, createdAt: at(), updatedAt: at() });
       world.model.refs.set(step.ref, issue.number);
       touch(issue.number);
-      // An issue opened with labels sends `opened`, then `labeled` once per label.
+      // An issue opened with labels (an issue form applies them) sends `opened`, then `labeled` once per label
+      // (public reports: canonical/gh-jira-sync-bot#71, calcom/synclinear.com#31, the review thread of metabase/metabase#50271).
       queueIssueEvent(world, { action: 'opened', number: issue.number, by: step.by });
       for (const label of labels) queueIssueEvent(world, { action: 'labeled', number: issue.number, by: step.by, label });
       return;
@@ -216,8 +217,8 @@ function changeBotComment(world: World, step: Extract<Step, { do: 'bot-comment' 
     return;
   }
   world.fake.repository.comments.splice(world.fake.repository.comments.indexOf(comment), 1);
-  // What a person deletes is theirs to lose: the decisions it held are no longer expected.
-  world.model.decisionsSeen.delete(issue);
+  // What a person deletes is theirs to lose: the decisions it held are no longer expected in a comment.
+  world.model.botCommentDeletedAt.set(issue, iso(world.now));
 }
 
 /**

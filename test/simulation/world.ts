@@ -101,6 +101,8 @@ export interface Model {
   exemptLabelRemovedAt: Map<number, string>;
   /** Every decision seen in the bot's comment on each issue, as JSON: none may disappear. */
   decisionsSeen: Map<number, Set<string>>;
+  /** When a person last deleted the bot's comment on an issue: what it held until then is theirs to have lost. */
+  botCommentDeletedAt: Map<number, string>;
   /** Command comments by people, by issue: each must get the bot's reaction. */
   commands: { issue: number; commentId: number; at: string }[];
   /** Issues a person closed (any other closed-as-not-planned issue was archived by the bot). */
@@ -143,6 +145,7 @@ export async function startWorld(options: { realTime: boolean }): Promise<World>
       touchedAt: new Map(),
       exemptLabelRemovedAt: new Map(),
       decisionsSeen: new Map(),
+      botCommentDeletedAt: new Map(),
       commands: [],
       closedByPeople: new Set(),
       gateVerdicts: new Map(),

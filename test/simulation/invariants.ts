@@ -10,7 +10,7 @@ import { readTrail, type TrailEntry } from '../../src/report/trail.js';
 import type { FakeComment, FakeIssue } from '../fake-github/index.js';
 import type { LoggedRequest } from '../fake-github/server.js';
 import type { RunRecord } from './runner.js';
-import { APP_TOKEN, APPROVER, DAY_MS, EXEMPT_LABEL, GRACE_DAYS, KEEP_LABEL, MAX_AGE_DAYS, MAX_OPEN_EXEMPTIONS, SECRET_TOKEN, type QueuedEvent, type World } from './world.js';
+import { APP_TOKEN, APPROVER, DAY_MS, EXEMPT_LABEL, GRACE_DAYS, KEEP_LABEL, MAX_AGE_DAYS, MAX_OPEN_EXEMPTIONS, productLogin, SECRET_TOKEN, type QueuedEvent, type World } from './world.js';
 
 export interface Finding {
   kind: string;
@@ -214,7 +214,7 @@ const viewsAgree: Invariant = {
     const items = (JSON.parse(run.outputs.budgets || '[]') as { items: number }[]).reduce((sum, budget) => sum + budget.items, 0);
     const planned = /of planned work in (\d+) items?/.exec(run.summary)?.[1];
     if (planned !== undefined && Number(planned) !== items) problems.push(`the summary counts ${planned} planned items, the budgets output ${items}`);
-    const dashboard = context.world.fake.repository.issues.find((issue) => issue.state === 'open' && isDashboard(issue) && context.world.model.productLogins.has(issue.author));
+    const dashboard = context.world.fake.repository.issues.find((issue) => issue.state === 'open' && isDashboard(issue) && issue.author === productLogin(context.world));
     const shown = dashboard && /Roadmap health: the check (passes|fails)/.exec(dashboard.body ?? '')?.[1];
     if (says && shown && shown !== says) problems.push(`the dashboard says the check ${shown}, the summary ${says}`);
     return problems;

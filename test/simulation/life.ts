@@ -10,6 +10,7 @@ import { INVARIANTS, observeDecisions, type CheckContext, type Invariant, type S
 import { Random } from './random.js';
 import { evaluateFromScratch, startRuns, type RunnerKind, type RunRecord } from './runner.js';
 import { applyStep, nextAuditAfter, type Step } from './steps.js';
+import { queueAudit } from './deliveries.js';
 import { nextStep, type Casting } from './actors.js';
 import { FORK_TOKEN, startWorld, type QueuedEvent, type World } from './world.js';
 
@@ -67,6 +68,7 @@ export async function liveLife(options: LifeOptions): Promise<LifeResult> {
       applyStep(world, step);
       result.covered.add(step.do === 'command' ? `command:${step.by === 'lead-lena' ? 'approver' : 'other'}` : step.do);
       if (step.do === 'deliver') await deliver(state, step);
+      if (step.do === 'wait') await passTime(state, step.minutes);
     }
     await endQuarter(state);
     return result;
@@ -80,9 +82,27 @@ async function endQuarter(state: LifeState): Promise<void> {
   const { world } = state;
   await deliver(state, { do: 'deliver', hold: 0, reverse: false });
   world.now = world.realTime ? Math.max(world.now, Date.now()) : nextAuditAfter(world.now);
-  world.queue.push({ event: scheduleEvent(world.fake), group: 'roadmap-guard-audit', cancelInProgress: false, label: 'schedule (audit)' });
+  queueAudit(world);
   await deliver(state, { do: 'deliver', hold: 0, reverse: false });
   await check(state, { global: true, requests: [] });
+}
+
+/**
+ * Time passes. GitHub holds events back for minutes, not hours: a longer
+ * wait delivers what is queued first. The schedule fires on time: each
+ * Monday 06:17 UTC crossed (the README's cron) runs the weekly audit then.
+ */
+async function passTime(state: LifeState, minutes: number): Promise<void> {
+  const { world } = state;
+  const end = world.now + minutes * 60_000;
+  if (minutes >= 60 && world.queue.length) await deliver(state, { do: 'deliver', hold: 0, reverse: false });
+  for (let next = nextAuditAfter(world.now); next <= end; next = nextAuditAfter(next)) {
+    if (world.queue.length) await deliver(state, { do: 'deliver', hold: 0, reverse: false });
+    world.now = next;
+    queueAudit(world);
+    await deliver(state, { do: 'deliver', hold: 0, reverse: false });
+  }
+  world.now = end;
 }
 
 /** GitHub starts the queued runs: late ones held back, the rest by concurrency group, groups side by side. */

@@ -6,7 +6,7 @@
  * issue no longer exists (its opening was shrunk away) does nothing.
  */
 import { dealRequestBody, POLICY_PATH } from '../e2e/fixtures.js';
-import { queueAudit, queueCommentEvent, queueIssueEvent, queuePullRequestEvent } from './deliveries.js';
+import { queueCommentEvent, queueIssueEvent, queuePullRequestEvent } from './deliveries.js';
 import { APP_BOT, APP_TOKEN, DAY_MS, iso, simulationPolicy, type World } from './world.js';
 
 /** Text a hostile user types: a mention, raw HTML, a script link and a workflow command. */
@@ -176,9 +176,8 @@ export function applyStep(world: World, step: Step): void {
       armFault(world, step);
       return;
     case 'wait':
-      return pass(world, step.minutes);
     case 'deliver':
-      // Carried out by the life, which runs the action.
+      // Carried out by the life, which runs the action (passTime, deliver).
       return;
   }
 }
@@ -274,18 +273,6 @@ function armFault(world: World, step: Extract<Step, { do: 'fault' }>): void {
   if (step.on === 'write') world.fake.failOn({ ...rule, method: 'POST' });
   else world.fake.failOn(rule);
   world.faultArmed = true;
-}
-
-/** Time passes; every Monday 06:17 UTC crossed queues the weekly audit (the README's cron). */
-function pass(world: World, minutes: number): void {
-  const end = world.now + minutes * 60_000;
-  let next = nextAuditAfter(world.now);
-  while (next <= end) {
-    world.now = next;
-    queueAudit(world);
-    next = nextAuditAfter(next);
-  }
-  world.now = end;
 }
 
 export function nextAuditAfter(time: number): number {

@@ -131,6 +131,9 @@ export interface World {
 
 export const iso = (time: number) => new Date(time).toISOString();
 
+/** Who the product writes as now: the workflow's bot, or the App once the token changed. */
+export const productLogin = (world: World) => (world.token === APP_TOKEN ? APP_BOT : WORKFLOW_BOT);
+
 export async function startWorld(options: { realTime: boolean }): Promise<World> {
   const world: World = {
     fake: undefined as unknown as FakeGitHub,

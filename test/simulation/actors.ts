@@ -8,7 +8,7 @@ import { readCommentState } from '../../src/report/markers.js';
 import type { FakeIssue } from '../fake-github/index.js';
 import { productComments } from './invariants.js';
 import type { Random } from './random.js';
-import type { Step } from './steps.js';
+import { nextAuditAfter, type Step } from './steps.js';
 import { APPROVER, CUSTOMERS, EXEMPT_LABEL, KEEP_LABEL, PEOPLE, type World } from './world.js';
 
 const ACTOR_WEIGHTS = {
@@ -91,8 +91,10 @@ function delivery(world: World, random: Random, casting: Casting): Step {
 
 function wait(world: World, random: Random): Step {
   if (world.realTime) return { do: 'deliver', hold: 0, reverse: false };
-  const kind = random.weighted({ minutes: 2, hours: 5, days: 4, week: 1 });
-  const minutes = { minutes: random.int(1, 30), hours: random.int(1, 12) * 60, days: random.int(1, 4) * 1440, week: 7 * 1440 }[kind];
+  const kind = random.weighted({ minutes: 2, hours: 5, days: 4, week: 1, 'audit-news': 2 });
+  // Someone who reads the audit's notifications at once: time stops a few minutes after the next weekly audit.
+  const untilAudit = Math.ceil((nextAuditAfter(world.now) - world.now) / 60_000) + random.int(1, 3);
+  const minutes = { minutes: random.int(1, 30), hours: random.int(1, 12) * 60, days: random.int(1, 4) * 1440, week: 7 * 1440, 'audit-news': untilAudit }[kind];
   return { do: 'wait', minutes };
 }
 
@@ -157,11 +159,11 @@ function act(world: World, random: Random, actor: Actor, index: number): Step[] 
       return issue ? [{ do: 'label', issue, by: random.pick([APPROVER, 'sales-sid']), label: EXEMPT_LABEL }] : [];
     }
     case 'touch-warned': {
-      // Someone answers the archive warning: at once (within minutes of the audit), or days later.
+      // Someone answers the archive warning: at once (right after the audit that warned), or days later.
       const warned = someIssue(world, random, (issue) => productComments(world, issue.number).some((comment) => readCommentState(comment.body).warned));
       if (!warned) return [];
       const touch: Step = random.chance(0.5) ? { do: 'label', issue: warned, by: person, label: KEEP_LABEL } : { do: 'command', issue: warned, by: person, text: 'Still planned for next quarter.' };
-      return [{ do: 'wait', minutes: random.chance(0.6) ? random.int(1, 4) : random.int(60, 3000) }, touch];
+      return random.chance(0.3) ? [{ do: 'wait', minutes: random.int(60, 3000) }, touch] : [touch];
     }
     case 'bot-comment': {
       const issue = someIssue(world, random, (candidate) => productComments(world, candidate.number).length > 0);

@@ -147,7 +147,9 @@ const exemptionByApprover: Invariant = {
       const last = decisionsSeen(context.world, issue.number).filter((entry) => entry.action !== 'outcome').at(-1);
       const removed = context.world.model.exemptLabelRemovedAt.get(issue.number);
       if (!last || last.action !== 'exempt' || last.actor !== APPROVER) return [`#${issue.number} is exempt without an approver's grant (last decision: ${last ? `${last.action} by ${last.actor}` : 'none'})`];
-      if (removed && Date.parse(last.at) < Date.parse(removed)) return [`#${issue.number} is exempt on a grant of ${last.at}, though the label was removed by hand at ${removed}`];
+      // Put back by an approver, the label stands on the grant still in force; put back by anyone else, it needs a new one.
+      const readdedBy = context.world.model.exemptLabelAddedBy.get(issue.number);
+      if (removed && Date.parse(last.at) < Date.parse(removed) && readdedBy !== APPROVER) return [`#${issue.number} is exempt on a grant of ${last.at}, though the label was removed by hand at ${removed} and put back by ${readdedBy ?? 'someone'}`];
       return [];
     });
   },
@@ -189,7 +191,9 @@ const staleArchived: Invariant = {
   check(context) {
     if (!context.global || !context.event) return [];
     return roadmapIssues(context).flatMap((issue) => {
-      const touched = context.world.model.touchedAt.get(issue.number);
+      // A person who deletes the bot's comment deletes the warning it kept: the warning and its grace period start again.
+      const deleted = context.world.model.botCommentDeletedAt.get(issue.number);
+      const touched = [context.world.model.touchedAt.get(issue.number), deleted].filter((moment): moment is string => !!moment).sort((a, b) => Date.parse(a) - Date.parse(b)).at(-1);
       if (issue.state !== 'open' || isExempt(issue) || issue.labels.includes(KEEP_LABEL) || issue.labels.includes('bug') || !touched) return [];
       return context.world.now - Date.parse(touched) > ARCHIVED_BY_MS ? [`#${issue.number} is still open, untouched by people since ${touched}`] : [];
     });

@@ -194,8 +194,10 @@ function changeLabel(world: World, step: Extract<Step, { do: 'label' | 'unlabel'
   const has = record.labels.some((name) => name.toLowerCase() === step.label.toLowerCase());
   if (has === (step.do === 'label')) return;
   const at = iso(world.now).replace('.000Z', 'Z');
-  if (step.do === 'label') world.fake.labelAddedBy(record.number, step.label, step.by, at);
-  else {
+  if (step.do === 'label') {
+    world.fake.labelAddedBy(record.number, step.label, step.by, at);
+    if (step.label === 'roadmap-exempt') world.model.exemptLabelAddedBy.set(record.number, step.by);
+  } else {
     record.labels = record.labels.filter((name) => name.toLowerCase() !== step.label.toLowerCase());
     if (step.label === 'roadmap-exempt') world.model.exemptLabelRemovedAt.set(record.number, iso(world.now));
   }

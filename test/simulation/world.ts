@@ -99,6 +99,8 @@ export interface Model {
   touchedAt: Map<number, string>;
   /** When a person last removed the exemption label: grants recorded before do not stand behind a label added after. */
   exemptLabelRemovedAt: Map<number, string>;
+  /** Who last put the exemption label on each issue by hand. */
+  exemptLabelAddedBy: Map<number, string>;
   /** Every decision seen in the bot's comment on each issue, as JSON: none may disappear. */
   decisionsSeen: Map<number, Set<string>>;
   /** When a person last deleted the bot's comment on an issue: what it held until then is theirs to have lost. */
@@ -147,6 +149,7 @@ export async function startWorld(options: { realTime: boolean }): Promise<World>
       refs: new Map(),
       touchedAt: new Map(),
       exemptLabelRemovedAt: new Map(),
+      exemptLabelAddedBy: new Map(),
       decisionsSeen: new Map(),
       botCommentDeletedAt: new Map(),
       commands: [],

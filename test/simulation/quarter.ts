@@ -1,6 +1,9 @@
 /**
  * `npm run simulate-quarter -- --lives 500 [--seed 2026] [--length 60] [--dist-lives 3] [--shrink] [--out found.json]`
+ * `npm run simulate-quarter -- --life-seed 21650501 --length 80 --shrink`: one life again, from the seed a failure printed
  * `npm run simulate-quarter -- --replay found.json`
+ * `--tour` has every actor act first; `--without labeler,token-change` leaves actors out (to look past a known
+ * defect); `--invariant a,b` shrinks only those invariants' failures.
  *
  * Lives many quarters of a repository (see life.ts) and prints what it did:
  * lives, steps, runs, calm runs, invariant checks, and each violation with

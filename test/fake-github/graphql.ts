@@ -439,7 +439,7 @@ function issueView(repository: FakeRepository, issue: FakeIssue, context: Graphq
     createdAt: issue.createdAt,
     updatedAt: issue.updatedAt,
     closedAt: issue.closedAt,
-    lastEditedAt: null,
+    lastEditedAt: issue.lastEditedAt ?? null,
     author: userView(store.user(issue.author)),
     viewerDidAuthor: issue.author.toLowerCase() === context.viewer.login.toLowerCase(),
     milestone: issue.milestone ? { __typename: 'Milestone', title: issue.milestone } : null,

@@ -39,6 +39,8 @@ export interface FakeIssue {
   createdAt: string;
   updatedAt: string;
   closedAt: string | null;
+  /** When a person last edited the title or body (GraphQL `lastEditedAt`); null or absent for one never edited. */
+  lastEditedAt?: string | null;
   /** Milestone title. */
   milestone: string | null;
   /** Logins of the people assigned (GitHub allows up to 10). */

@@ -1,0 +1,372 @@
+/**
+ * What must hold after every calm run (a run with nothing else in flight and
+ * no fault armed), each a named check that can be switched off on its own.
+ * A check sees the issues the run was about (every issue after an audit),
+ * less those whose events GitHub has not delivered yet.
+ */
+import { isDeepStrictEqual } from 'node:util';
+import { COMMENT_MARKER, DASHBOARD_MARKER, readCommentState } from '../../src/report/markers.js';
+import { readTrail, type TrailEntry } from '../../src/report/trail.js';
+import type { FakeComment, FakeIssue } from '../fake-github/index.js';
+import type { LoggedRequest } from '../fake-github/server.js';
+import type { RunRecord } from './runner.js';
+import { APP_TOKEN, APPROVER, DAY_MS, EXEMPT_LABEL, GRACE_DAYS, KEEP_LABEL, MAX_AGE_DAYS, MAX_OPEN_EXEMPTIONS, productLogin, SECRET_TOKEN, type QueuedEvent, type World } from './world.js';
+
+export interface Finding {
+  kind: string;
+  severity: string;
+  item: number | null;
+  exempt: boolean;
+}
+
+/** The yardstick: what a from-scratch evaluation of GitHub's current state says. */
+export interface Scratch {
+  findings: Finding[];
+  budgets: unknown[];
+}
+
+export interface CheckContext {
+  world: World;
+  /** The calm run; undefined for the check at the end of a life. */
+  event?: QueuedEvent;
+  run?: RunRecord;
+  /** The product's requests during the calm run. */
+  requests: LoggedRequest[];
+  /** Open and closed issues in scope, all their events delivered. */
+  issues: FakeIssue[];
+  /** The run was an audit, or this is the end of the life: everything is in scope. */
+  global: boolean;
+  scratch(): Promise<Scratch>;
+  /** The merge gate's judgement of a pull request now (exit code of a dry run). */
+  judgeGate(pullRequest: number): Promise<number>;
+}
+
+export interface Invariant {
+  name: string;
+  /** What it asserts, in one line. */
+  rule: string;
+  check(context: CheckContext): Promise<string[]> | string[];
+}
+
+export function productComments(world: World, issue: number): FakeComment[] {
+  return world.fake.comments(issue).filter((comment) => world.model.productLogins.has(comment.author) && comment.body.includes(COMMENT_MARKER));
+}
+
+export function decisionsOn(world: World, issue: number): TrailEntry[] {
+  return productComments(world, issue).flatMap((comment) => readTrail(comment.body));
+}
+
+const isExempt = (issue: FakeIssue) => issue.labels.some((label) => label.toLowerCase() === EXEMPT_LABEL);
+const isDashboard = (issue: FakeIssue) => (issue.body ?? '').includes(DASHBOARD_MARKER);
+const roadmapIssues = (context: CheckContext) => context.issues.filter((issue) => !issue.isPullRequest && !isDashboard(issue));
+
+const oneBotComment: Invariant = {
+  name: 'one-bot-comment',
+  rule: 'at most one bot comment per issue, exactly one on an open issue with a finding to fix; one open dashboard',
+  async check(context) {
+    const scratch = await context.scratch();
+    const problems = roadmapIssues(context).flatMap((issue) => {
+      const count = productComments(context.world, issue.number).length;
+      if (count > 1) return [`#${issue.number} has ${count} bot comments`];
+      const needs = issue.state === 'open' && scratch.findings.some((f) => f.item === issue.number && !f.exempt && (f.kind === 'missing-field' || f.kind === 'forbidden-label'));
+      return needs && count === 0 ? [`#${issue.number} needs a bot comment and has none`] : [];
+    });
+    if (!context.global) return problems;
+    const dashboards = context.world.fake.repository.issues.filter((issue) => issue.state === 'open' && isDashboard(issue) && context.world.model.productLogins.has(issue.author));
+    return dashboards.length === 1 ? problems : [...problems, `${dashboards.length} open dashboards`];
+  },
+};
+
+const noCommentOnExcluded: Invariant = {
+  name: 'no-comment-on-excluded-work',
+  rule: 'work the policy excludes (label bug) gets no bot comment unless someone talks to the bot there',
+  check(context) {
+    return roadmapIssues(context).flatMap((issue) => {
+      if (!issue.labels.includes('bug') || context.world.model.commands.some((command) => command.issue === issue.number)) return [];
+      return productComments(context.world, issue.number).length ? [`excluded #${issue.number} (bug) got a bot comment`] : [];
+    });
+  },
+};
+
+const decisionKey = (entry: TrailEntry) => JSON.stringify([entry.at, entry.actor, entry.action, entry.outcome ?? null, entry.reason]);
+
+/** Records every decision the bot's comments hold now; called after every run, calm or not. */
+export function observeDecisions(world: World): void {
+  for (const issue of world.fake.repository.issues) {
+    const entries = decisionsOn(world, issue.number);
+    if (!entries.length) continue;
+    const seen = world.model.decisionsSeen.get(issue.number) ?? new Set<string>();
+    for (const entry of entries) seen.add(decisionKey(entry));
+    world.model.decisionsSeen.set(issue.number, seen);
+  }
+}
+
+/** Every decision ever seen on an issue, oldest first. */
+function decisionsSeen(world: World, issue: number): TrailEntry[] {
+  return [...(world.model.decisionsSeen.get(issue) ?? [])]
+    .map((key) => JSON.parse(key) as [string, string, TrailEntry['action'], TrailEntry['outcome'] | null, string])
+    .map(([at, actor, action, outcome, reason]) => ({ at, actor, action, ...(outcome ? { outcome } : {}), reason }))
+    .sort((a, b) => Date.parse(a.at) - Date.parse(b.at));
+}
+
+const decisionsKept: Invariant = {
+  name: 'decisions-kept',
+  rule: 'no grant, revoke, outcome or refusal once recorded in a bot comment disappears (unless a person deleted that comment)',
+  check(context) {
+    return roadmapIssues(context).flatMap((issue) => {
+      const now = new Set(decisionsOn(context.world, issue.number).map(decisionKey));
+      const deleted = Date.parse(context.world.model.botCommentDeletedAt.get(issue.number) ?? '');
+      const lost = decisionsSeen(context.world, issue.number)
+        .filter((entry) => !(Date.parse(entry.at) <= deleted))
+        .map(decisionKey)
+        .filter((key) => !now.has(key));
+      return lost.map((key) => `#${issue.number} lost the decision ${key}`);
+    });
+  },
+};
+
+const commandsAnswered: Invariant = {
+  name: 'commands-answered',
+  rule: 'every /roadmap command a person types gets the bot’s reaction once its events are delivered',
+  check(context) {
+    const inScope = new Set(roadmapIssues(context).map((issue) => issue.number));
+    return context.world.model.commands
+      .filter((command) => inScope.has(command.issue))
+      .filter((command) => !context.world.fake.reactionsOn(command.commentId).some((reaction) => context.world.model.productLogins.has(reaction.user)))
+      .map((command) => `the command of ${command.at} on #${command.issue} was never answered`);
+  },
+};
+
+const exemptionByApprover: Invariant = {
+  name: 'exemption-by-approver',
+  rule: 'the exemption label stays only behind an approver’s grant made after the label was last removed by hand',
+  check(context) {
+    return roadmapIssues(context).flatMap((issue) => {
+      if (issue.state !== 'open' || !isExempt(issue)) return [];
+      // The decisions ever recorded: a person who deleted the bot's comment did not undo the grant it recorded.
+      const last = decisionsSeen(context.world, issue.number).filter((entry) => entry.action !== 'outcome').at(-1);
+      const removed = context.world.model.exemptLabelRemovedAt.get(issue.number);
+      if (!last || last.action !== 'exempt' || last.actor !== APPROVER) return [`#${issue.number} is exempt without an approver's grant (last decision: ${last ? `${last.action} by ${last.actor}` : 'none'})`];
+      // Put back by an approver, the label stands on the grant still in force; put back by anyone else, it needs a new one.
+      const readdedBy = context.world.model.exemptLabelAddedBy.get(issue.number);
+      if (removed && Date.parse(last.at) < Date.parse(removed) && readdedBy !== APPROVER) return [`#${issue.number} is exempt on a grant of ${last.at}, though the label was removed by hand at ${removed} and put back by ${readdedBy ?? 'someone'}`];
+      return [];
+    });
+  },
+};
+
+const exemptionsWithinCap: Invariant = {
+  name: 'exemptions-within-max-open',
+  rule: `after an audit, at most exemptions.max-open (${MAX_OPEN_EXEMPTIONS}) open issues carry the exemption label`,
+  check(context) {
+    if (!context.global || context.world.queue.length) return [];
+    const open = context.world.fake.repository.issues.filter((issue) => issue.state === 'open' && !issue.isPullRequest && isExempt(issue));
+    return open.length > MAX_OPEN_EXEMPTIONS ? [`${open.length} open exemptions (${open.map((i) => `#${i.number}`).join(', ')}), max-open is ${MAX_OPEN_EXEMPTIONS}`] : [];
+  },
+};
+
+const archiveOnlyUntouched: Invariant = {
+  name: 'archive-only-untouched',
+  rule: 'an archived issue was warned, its grace period passed, and nobody but the bot touched it since the warning',
+  check(context) {
+    if (!context.global) return [];
+    return roadmapIssues(context).flatMap((issue) => {
+      if (issue.state !== 'closed' || issue.stateReason !== 'not_planned' || context.world.model.closedByPeople.has(issue.number)) return [];
+      const state = readCommentState(productComments(context.world, issue.number).map((comment) => comment.body).join('\n'));
+      const touched = context.world.model.touchedAt.get(issue.number);
+      if (!state.warned) return [`#${issue.number} was archived without a warning`];
+      if (Date.parse(issue.closedAt ?? '') - Date.parse(state.warned) < GRACE_DAYS * DAY_MS) return [`#${issue.number} was archived before its grace period ended`];
+      if (touched && Date.parse(touched) > Date.parse(state.warned)) return [`#${issue.number} was archived though a person touched it at ${touched}, after the warning of ${state.warned}`];
+      return [];
+    });
+  },
+};
+
+/** Stale after max-age-days; warned by the next weekly audit; archived by the first audit after grace-days; a week's slack. */
+const ARCHIVED_BY_MS = (MAX_AGE_DAYS + GRACE_DAYS + 14) * DAY_MS;
+
+const staleArchived: Invariant = {
+  name: 'stale-archived',
+  rule: 'after an audit, no open planned item is untouched by people for longer than max-age-days + grace-days + two audits',
+  check(context) {
+    if (!context.global || !context.event) return [];
+    return roadmapIssues(context).flatMap((issue) => {
+      // A person who deletes the bot's comment deletes the warning it kept: the warning and its grace period start again.
+      const deleted = context.world.model.botCommentDeletedAt.get(issue.number);
+      const touched = [context.world.model.touchedAt.get(issue.number), deleted].filter((moment): moment is string => !!moment).sort((a, b) => Date.parse(a) - Date.parse(b)).at(-1);
+      if (issue.state !== 'open' || isExempt(issue) || issue.labels.includes(KEEP_LABEL) || issue.labels.includes('bug') || !touched) return [];
+      return context.world.now - Date.parse(touched) > ARCHIVED_BY_MS ? [`#${issue.number} is still open, untouched by people since ${touched}`] : [];
+    });
+  },
+};
+
+const viewsAgree: Invariant = {
+  name: 'views-agree',
+  rule: 'the exit code, the outputs, the log, the job summary and the dashboard give the same verdict and counts',
+  check(context) {
+    const run = context.run;
+    if (!run || context.event?.pullRequest !== undefined || !run.outputs.findings) return [];
+    const compliant = run.outputs.compliant === 'true';
+    const problems: string[] = [];
+    if ((run.exitCode === 0) !== compliant) problems.push(`exit code ${run.exitCode} but compliant=${run.outputs.compliant}`);
+    const says = /Roadmap health: the check (passes|fails)/.exec(run.summary)?.[1];
+    if (says && (says === 'passes') !== compliant) problems.push(`the summary says the check ${says} but compliant=${run.outputs.compliant}`);
+    const failing = (JSON.parse(run.outputs.findings) as Finding[]).filter((f) => f.severity === 'fail' && !f.exempt).length;
+    const logged = /::error::(\d+) findings? fails? the roadmap policy/.exec(run.stdout)?.[1];
+    if (logged !== undefined && Number(logged) !== failing) problems.push(`the log counts ${logged} failing findings, the findings output ${failing}`);
+    if (!context.global) return problems;
+    const items = (JSON.parse(run.outputs.budgets || '[]') as { items: number }[]).reduce((sum, budget) => sum + budget.items, 0);
+    const planned = /of planned work in (\d+) items?/.exec(run.summary)?.[1];
+    if (planned !== undefined && Number(planned) !== items) problems.push(`the summary counts ${planned} planned items, the budgets output ${items}`);
+    const dashboard = context.world.fake.repository.issues.find((issue) => issue.state === 'open' && isDashboard(issue) && issue.author === productLogin(context.world));
+    const shown = dashboard && /Roadmap health: the check (passes|fails)/.exec(dashboard.body ?? '')?.[1];
+    if (says && shown && shown !== says) problems.push(`the dashboard says the check ${shown}, the summary ${says}`);
+    return problems;
+  },
+};
+
+const gateFollowsIssues: Invariant = {
+  name: 'gate-follows-issues',
+  rule: "each open pull request's required verdict equals the merge gate's judgement of its issues now",
+  async check(context) {
+    const inScope = new Set(context.issues.map((issue) => issue.number));
+    const problems: string[] = [];
+    for (const [number, verdict] of context.world.model.gateVerdicts) {
+      const pr = context.world.fake.pullRequest(number);
+      if (!pr || context.world.fake.issue(number)?.state !== 'open' || !(context.global || pr.closes.some((issue) => inScope.has(issue)))) continue;
+      if (context.world.queue.some((queued) => queued.pullRequest === number)) continue;
+      const now = await context.judgeGate(number);
+      if (now !== verdict) problems.push(`pull request #${number} shows ${verdict === 0 ? 'pass' : 'fail'}, the gate now judges ${now === 0 ? 'pass' : 'fail'}`);
+    }
+    return problems;
+  },
+};
+
+const gateSeesNamedIssues: Invariant = {
+  name: 'gate-sees-named-issues',
+  rule: 'a pull request that names a failing issue with a closing keyword does not pass the gate silently, whatever its base',
+  async check(context) {
+    const scratch = await context.scratch();
+    const failing = new Set(scratch.findings.filter((f) => f.severity === 'fail' && !f.exempt && f.item !== null).map((f) => f.item));
+    const problems: string[] = [];
+    for (const [number, verdict] of context.world.model.gateVerdicts) {
+      if (verdict !== 0 || context.world.fake.issue(number)?.state !== 'open') continue;
+      const named = (context.world.model.pullRequestsClosing.get(number) ?? []).filter((issue) => failing.has(issue));
+      const linked = context.world.fake.pullRequest(number)?.closes ?? [];
+      const unseen = named.filter((issue) => !linked.includes(issue));
+      if (unseen.length) problems.push(`pull request #${number} into ${context.world.fake.pullRequest(number)?.baseRef} passes though it names failing ${unseen.map((i) => `#${i}`).join(', ')}`);
+    }
+    return problems;
+  },
+};
+
+/** Issues the product closed as not planned at this moment: what the run just archived. */
+function archivedNow(context: CheckContext): number[] {
+  const now = new Date(context.world.now).toISOString().replace('.000Z', 'Z');
+  return context.world.fake.repository.issues
+    .filter((issue) => issue.state === 'closed' && issue.stateReason === 'not_planned' && !context.world.model.closedByPeople.has(issue.number) && issue.closedAt === now)
+    .map((issue) => issue.number);
+}
+
+const budgetsFromScratch: Invariant = {
+  name: 'budgets-from-scratch',
+  rule: "a run's budgets equal a from-scratch evaluation of what GitHub holds (saved state or not)",
+  check(context) {
+    return archivedNow(context).length ? [] : compareBudgets(context);
+  },
+};
+
+const archivingAuditBudgets: Invariant = {
+  name: 'budgets-after-archiving',
+  rule: 'an audit that archives items reports the budgets without them, as a from-scratch evaluation after it does',
+  check(context) {
+    return archivedNow(context).length ? compareBudgets(context) : [];
+  },
+};
+
+/** The run's budgets against a from-scratch evaluation's. */
+async function compareBudgets(context: CheckContext): Promise<string[]> {
+  const run = context.run;
+  // A run that read nothing ignored its event (a quoted command, a bot's comment): it judges nothing.
+  if (!run || context.event?.pullRequest !== undefined || !run.outputs.budgets || !context.requests.length) return [];
+  const budgets = JSON.parse(run.outputs.budgets) as unknown[];
+  // A closed issue's event only tidies up: it evaluates nothing and reports no budget.
+  if (!budgets.length && context.issues.every((issue) => issue.state === 'closed')) return [];
+  const scratch = await context.scratch();
+  return isDeepStrictEqual(budgets, scratch.budgets) ? [] : [`${context.event?.label ?? 'the run'} reported budgets ${describeBudgets(budgets)}; a fresh evaluation gives ${describeBudgets(scratch.budgets)}`];
+}
+
+/** "deal 4 items 13 points 35.1%; strategic …": what differs at a glance. */
+function describeBudgets(budgets: unknown[]): string {
+  const rows = budgets as { category: string; items: number; points: number; share: string }[];
+  return rows.length ? rows.map((row) => `${row.category} ${row.items} items ${row.points} points ${row.share}`).join('; ') : 'none';
+}
+
+/** Every artifact of a run and what it left on GitHub. */
+function artifacts(context: CheckContext): Record<string, string> {
+  const run = context.run;
+  const fake = context.world.fake;
+  return {
+    log: (run?.stdout ?? '').split('\n').filter((line) => !line.startsWith('::add-mask::')).join('\n'),
+    summary: run?.summary ?? '',
+    outputs: JSON.stringify(run?.outputs ?? {}),
+    'bot comments': fake.repository.comments.filter((c) => context.world.model.productLogins.has(c.author)).map((c) => c.body).join('\n'),
+    dashboards: fake.repository.issues.filter(isDashboard).map((issue) => issue.body).join('\n'),
+  };
+}
+
+const noSecretEchoed: Invariant = {
+  name: 'no-secret-echoed',
+  rule: 'no token value in the log, summary, outputs or anything written to GitHub',
+  check(context) {
+    return Object.entries(artifacts(context)).flatMap(([where, text]) => [SECRET_TOKEN, APP_TOKEN].filter((token) => text.includes(token)).map(() => `a token value in the ${where}`));
+  },
+};
+
+/** What typed text must never become in the bot's output: a mention, HTML, a script link, a workflow command. */
+const LIVE = [/(^|[\s(>])@everyone/m, /(?<!\\)<img src=x/, /(?<!\\)\]\(javascript:/, /^::error::pwned/m];
+
+const noLiveUntrustedText: Invariant = {
+  name: 'no-live-untrusted-text',
+  rule: 'hostile text people type is never live in the bot’s comments, dashboard, summary or log',
+  check(context) {
+    return Object.entries(artifacts(context))
+      .filter(([where]) => where !== 'outputs')
+      .flatMap(([where, text]) => LIVE.filter((pattern) => pattern.test(text)).map((pattern) => `live hostile text (${pattern.source}) in the ${where}`));
+  },
+};
+
+/** The cost table (README, "What a run costs"): an issue event reads ≤ 5 times; an audit of ≤ 100 issues ≤ 4, plus one timeline read per hand-added exemption. */
+const costWithinTable: Invariant = {
+  name: 'cost-within-table',
+  rule: 'an issue event makes at most 5 reads, an audit of up to 100 open issues at most 4 (+1 per exemption label to trace)',
+  check(context) {
+    if (!context.event || context.event.pullRequest !== undefined) return [];
+    const reads = context.requests.filter((request) => request.kind === 'graphql' || request.kind === 'rest-read').length;
+    const exempt = context.world.fake.repository.issues.filter((issue) => issue.state === 'open' && isExempt(issue)).length;
+    const bound = context.global ? 4 + exempt : 5;
+    const routes = context.requests.filter((request) => request.kind !== 'write' && !request.mutation).map((request) => (request.kind === 'graphql' ? `graphql ${/(query|mutation)\s+(\w+)/.exec(String((request.body as { query?: string } | null)?.query))?.[2] ?? ''}` : request.route));
+    return reads > bound ? [`${context.event.label} made ${reads} reads (${routes.join(', ')}), more than ${bound}`] : [];
+  },
+};
+
+export const INVARIANTS: readonly Invariant[] = [
+  oneBotComment,
+  noCommentOnExcluded,
+  decisionsKept,
+  commandsAnswered,
+  exemptionByApprover,
+  exemptionsWithinCap,
+  archiveOnlyUntouched,
+  staleArchived,
+  viewsAgree,
+  gateFollowsIssues,
+  gateSeesNamedIssues,
+  budgetsFromScratch,
+  archivingAuditBudgets,
+  noSecretEchoed,
+  noLiveUntrustedText,
+  costWithinTable,
+];
+
+export type InvariantName = (typeof INVARIANTS)[number]['name'];

@@ -116,7 +116,7 @@ export const AUDIT_ISSUES_QUERY = /* GraphQL */ `
  * events is read up to its 100th, and the report says so (`totalCount`).
  */
 export const CYCLE_ITEMS_QUERY = /* GraphQL */ `
-  query RoadmapCycleItems($owner: String!, $name: String!, $number: Int!, $after: String, $withBody: Boolean!) {
+  query RoadmapCycleItems($owner: String!, $name: String!, $number: Int!, $after: String, $withBody: Boolean!, $withAssignees: Boolean = false) {
     repository(owner: $owner, name: $name) {
       milestone(number: $number) {
         issues(first: 50, after: $after, orderBy: { field: CREATED_AT, direction: ASC }) {

@@ -2,7 +2,7 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as actionsCore from '@actions/core';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import * as commands from '../../src/action/workflow-commands.js';
 import { parseOutputFile } from '../e2e/run-action.js';
 
@@ -22,6 +22,8 @@ const HOSTILE = 'line one\r\nline two: 100% done, a::b';
 const WHERE = { title: 'Policy: a, b', file: '.github/roadmap-policy.yml', startLine: 7, startColumn: 3 };
 
 describe('workflow commands', () => {
+  // Each test is a step of its own: annotations another test file wrote in this worker count toward no limit here.
+  beforeEach(() => commands.startStep());
   afterEach(() => {
     commands.startStep();
     delete process.env['INPUT_MAX-WRITES'];

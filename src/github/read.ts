@@ -7,7 +7,7 @@ import type { WorkItem } from '../core/types.js';
 import { normalizeHeading } from '../core/issue-form.js';
 import type { GitHubClient } from './client.js';
 import { AUDIT_ISSUES_QUERY, BUDGET_ITEMS_QUERY, FOCUS_ISSUE_QUERY, ISSUE_COMMENTS_QUERY, NEWEST_ISSUES_QUERY } from './queries.js';
-import { budgetItem, findBotComment, isDashboardIssue, markEarlierComments, toWorkItem, type CommentLookup, type CommentNode, type IssueNode } from './work-items.js';
+import { budgetItem, findBotComment, policyItem, type BodyReads, isDashboardIssue, markEarlierComments, toWorkItem, type CommentLookup, type CommentNode, type IssueNode } from './work-items.js';
 import type { BotComment } from '../plan/types.js';
 import { readTimeline } from './timeline.js';
 import type { MilestoneList, MilestoneNode } from './cycles.js';
@@ -89,6 +89,8 @@ export interface AuditReadOptions {
   needsTimeline?: (node: IssueNode, window: readonly (CommentNode | null)[]) => boolean;
   /** Read the milestones with the first page, for the execution report. */
   withMilestones?: boolean;
+  /** Keep of each body only what the policy reads (`policyReads`), dropping the rest as its page arrives; the whole form when not given. */
+  reads?: BodyReads;
 }
 
 /** What the pages of an audit read add up to, before the follow-up reads. */
@@ -155,11 +157,13 @@ function collectAuditNodes(nodes: (AuditNode | null)[], options: AuditReadOption
       continue;
     }
     const window = node.recentComments?.nodes ?? [];
-    const record = { item: toWorkItem(node, window), comments: options.withComments ? commentWindow(node) : { comment: null, complete: false } };
+    const item = toWorkItem(node, window);
+    const record = { item: options.reads ? policyItem(item, options.reads) : item, comments: options.withComments ? commentWindow(node) : { comment: null, complete: false } };
     records.push(record);
     const comments = needsComments(record, node, window, options);
     const timeline = options.withComments && (options.needsTimeline?.(node, window) ?? false);
-    if (comments || timeline) pending.push({ index: records.length - 1, node, window, comments, timeline });
+    // The body is in the record already, as the form and checklist read from it.
+    if (comments || timeline) pending.push({ index: records.length - 1, node: { ...node, body: null }, window, comments, timeline });
   }
 }
 
@@ -175,7 +179,9 @@ async function completeBotComments(client: GitHubClient, repo: RepoRef, collecte
     const { index, node, window } = pending;
     const read = pending.comments ? await readCommentsToBot(client, repo, node.number) : undefined;
     const timeline = pending.timeline ? await readTimeline(client, repo, node.number) : undefined;
-    records[index] = { item: toWorkItem(node, [...window, ...(read?.nodes ?? [])], timeline), comments: read ? { comment: read.comment, complete: true } : records[index]!.comments };
+    const { item: before, comments } = records[index]!;
+    const item = toWorkItem(node, [...window, ...(read?.nodes ?? [])], timeline);
+    records[index] = { item: { ...item, form: before.form, checklist: before.checklist }, comments: read ? { comment: read.comment, complete: true } : comments };
   }
   return records;
 }
@@ -270,6 +276,19 @@ export async function readBudgetItems(
     after = repository.issues.pageInfo.hasNextPage ? repository.issues.pageInfo.endCursor : null;
   } while (after);
   return items;
+}
+
+/**
+ * What any rule, budget or report reads of an issue's body: the form answers
+ * budgets read (`budgetHeadings`), the business case's answers and the bet's
+ * review date, and the business case's checklist. Nothing else of a body
+ * reaches a finding, a comment or a saved state.
+ */
+export function policyReads(policy: Policy): BodyReads {
+  const headings = new Set(budgetHeadings(policy));
+  for (const field of policy.businessCase.fields) headings.add(normalizeHeading(field.heading));
+  if (policy.bets.reviewField !== undefined) headings.add(normalizeHeading(policy.bets.reviewField));
+  return { headings, checklist: new Set(policy.businessCase.checklist.map(normalizeHeading)) };
 }
 
 /** Bodies are needed for budgets only when categories, customers or sizes come from form fields. */

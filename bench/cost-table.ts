@@ -3,7 +3,7 @@
  * bench` measured for it (bench/results.json), and whether it is met.
  * `npm run readme` writes it into README.md.
  */
-import { type BenchResults, type ScenarioId, type ScenarioResult, resultsMarkdown } from './results.js';
+import { type BenchResults, type ScenarioId, type ScenarioResult, SCENARIO_NAMES, resultsMarkdown } from './results.js';
 import { CYCLES } from './generate.js';
 
 const LARGE = 10_000;
@@ -14,6 +14,8 @@ interface Target {
   measured: string;
   /** Null when the figure was not measured. */
   met: boolean | null;
+  /** A memory target: missing it fails `npm run bench` (memory, unlike time, does not depend on the machine's load). */
+  memory?: true;
 }
 
 function find(results: BenchResults, scenario: ScenarioId, issues: number | null): ScenarioResult | undefined {
@@ -113,17 +115,28 @@ function runTargets(results: BenchResults): Target[] {
   const ms = (row: ScenarioResult) => `${row.wallMs.toLocaleString('en-US')} ms${row.cpuMs === null ? '' : ` (CPU ${row.cpuMs.toLocaleString('en-US')} ms)`}`;
   return [
     { what: `Audit, 10,000 open issues, ${results.latencyMs} ms a request, no writes`, target: '< 20 s wall', ...(audit ? { measured: ms(audit), met: audit.wallMs < 20_000 } : MISSING) },
-    { what: 'Peak memory of any run', target: '< 250 MB', ...(peak ? { measured: `${peak.peakRssMb} MB`, met: (peak.peakRssMb ?? 0) < 250 } : MISSING) },
+    { what: 'Peak memory of any run', target: '< 250 MB', memory: true, ...(peak ? { measured: `${peak.peakRssMb} MB (${SCENARIO_NAMES[peak.scenario]}${peak.issues === null ? '' : `, ${peak.issues.toLocaleString('en-US')} open issues`})`, met: (peak.peakRssMb ?? 0) < 250 } : MISSING) },
     { what: 'Engine over 10,000 items', target: '< 300 ms', ...(engine ? { measured: ms(engine), met: engine.wallMs < 300 } : MISSING) },
     { what: 'Cold start (load, then exit on an event it ignores; from process start to exit)', target: '< 300 ms', ...(coldStart ? { measured: ms(coldStart), met: coldStart.wallMs < 300 } : MISSING) },
     { what: 'Bundle (every dist/*.js the action loads)', target: '< 2 MB', measured: `${(results.bundleBytes / 1_000_000).toFixed(2)} MB`, met: results.bundleBytes < 2_000_000 },
   ];
 }
 
+function costTargets(results: BenchResults): Target[] {
+  const sizes = [...new Set(results.scenarios.flatMap((row) => (row.scenario === 'audit-steady' && row.issues !== null ? [row.issues] : [])))];
+  return [...issueEventTargets(results), ...auditTargets(results, sizes), ...executionTargets(results, sizes), ...runTargets(results)];
+}
+
+/** The memory targets the results miss, one line each: `npm run bench` fails on them. */
+export function missedMemoryTargets(results: BenchResults): string[] {
+  return costTargets(results)
+    .filter((row) => row.memory && row.met === false)
+    .map((row) => `${row.what}: ${row.measured}, target ${row.target}`);
+}
+
 /** The targets table, then every measured run, as markdown. */
 export function costTable(results: BenchResults): string {
-  const sizes = [...new Set(results.scenarios.flatMap((row) => (row.scenario === 'audit-steady' && row.issues !== null ? [row.issues] : [])))];
-  const targets = [...issueEventTargets(results), ...auditTargets(results, sizes), ...executionTargets(results, sizes), ...runTargets(results)];
+  const targets = costTargets(results);
   const verdict = (met: boolean | null) => (met === null ? 'not judged: a figure is missing' : met ? 'met' : '**not met**');
   const { machine } = results;
   return [

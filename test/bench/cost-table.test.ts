@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { costTable } from '../../bench/cost-table.js';
+import { costTable, missedMemoryTargets } from '../../bench/cost-table.js';
 import type { BenchResults, ScenarioResult } from '../../bench/results.js';
 
 function row(overrides: Partial<ScenarioResult> & Pick<ScenarioResult, 'scenario'>): ScenarioResult {
@@ -56,5 +56,13 @@ describe('the README cost table', () => {
     expect(within).toContain('| Audit with the execution report, 10,000 open issues, 5 finished milestones of 60 issues | ≤ 114 requests | 114 requests, 215 points | met |');
     const over = costTable(results([audit, row({ scenario: 'audit-execution', graphql: 114, restRead: 1 })]));
     expect(verdict(over, 'Audit with the execution report')).toBe('**not met**');
+  });
+
+  it('names the memory targets missed, which fail the benchmark, and no others', () => {
+    const slow = row({ scenario: 'audit-steady', wallMs: 90_000, peakRssMb: 240 });
+    expect(missedMemoryTargets(results([slow]))).toEqual([]);
+    expect(missedMemoryTargets(results([slow, row({ scenario: 'audit-first', peakRssMb: 325 })]))).toEqual([
+      'Peak memory of any run: 325 MB (audit, first run (max-writes 50), 10,000 open issues), target < 250 MB',
+    ]);
   });
 });

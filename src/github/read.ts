@@ -7,7 +7,7 @@ import type { WorkItem } from '../core/types.js';
 import { normalizeHeading } from '../core/issue-form.js';
 import type { GitHubClient } from './client.js';
 import { AUDIT_ISSUES_QUERY, BUDGET_ITEMS_QUERY, FOCUS_ISSUE_QUERY, ISSUE_COMMENTS_QUERY, NEWEST_ISSUES_QUERY } from './queries.js';
-import { budgetItem, findBotComment, policyItem, type BodyReads, isDashboardIssue, markEarlierComments, toWorkItem, type CommentLookup, type CommentNode, type IssueNode } from './work-items.js';
+import { findBotComment, policyItem, type BodyReads, isDashboardIssue, markEarlierComments, toWorkItem, type CommentLookup, type CommentNode, type IssueNode } from './work-items.js';
 import type { BotComment } from '../plan/types.js';
 import { readTimeline } from './timeline.js';
 import type { MilestoneList, MilestoneNode } from './cycles.js';
@@ -251,9 +251,11 @@ interface BudgetPage {
 }
 
 /**
- * What issue mode needs to compute budgets: every open issue, narrowly. The
- * one place that knows how budgets are read, so a cheaper source (search
- * counts, a cached budget state) can replace it without touching callers.
+ * What issue mode needs to compute budgets: every open issue, narrowly, with
+ * of its body only what the policy reads (`policyReads`), so a policy
+ * preview can judge them too. The one place that knows how budgets are
+ * read, so a cheaper source (a saved state) can replace it without touching
+ * callers.
  */
 export async function readBudgetItems(
   client: GitHubClient,
@@ -262,8 +264,8 @@ export async function readBudgetItems(
   /** `onSkipped` hears of each open issue read that is not planned work (the dashboard), so a saved state can count it. */
   options: { dashboardTitle?: string; onSkipped?: (number: number) => void } = {},
 ): Promise<WorkItem[]> {
-  const headings = budgetHeadings(policy);
-  const withBody = headings.size > 0;
+  const reads = policyReads(policy);
+  const withBody = readsBody(reads);
   const items: WorkItem[] = [];
   let after: string | null = null;
   do {
@@ -271,7 +273,7 @@ export async function readBudgetItems(
     const repository = requireRepository(page.repository, repo);
     for (const node of repository.issues.nodes) {
       if (node && isDashboardIssue(node, options.dashboardTitle)) options.onSkipped?.(node.number);
-      else if (node) items.push(budgetItem(toWorkItem(node), headings));
+      else if (node) items.push(policyItem(toWorkItem(node), reads));
     }
     after = repository.issues.pageInfo.hasNextPage ? repository.issues.pageInfo.endCursor : null;
   } while (after);
@@ -289,6 +291,11 @@ export function policyReads(policy: Policy): BodyReads {
   for (const field of policy.businessCase.fields) headings.add(normalizeHeading(field.heading));
   if (policy.bets.reviewField !== undefined) headings.add(normalizeHeading(policy.bets.reviewField));
   return { headings, checklist: new Set(policy.businessCase.checklist.map(normalizeHeading)) };
+}
+
+/** Whether anything is read of a body: no form answer nor box is, for a policy of labels alone. */
+export function readsBody(reads: BodyReads): boolean {
+  return reads.headings.size > 0 || reads.checklist.size > 0;
 }
 
 /** Bodies are needed for budgets only when categories, customers or sizes come from form fields. */

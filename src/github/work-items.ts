@@ -56,17 +56,6 @@ export interface CommentLookup {
  * tell whether the bot's own write is the issue's latest change.
  */
 /**
- * An open issue as budgets see it: of its form, only the answers budgets read
- * (`headings`, normalized); no checklist. Issue mode holds every open issue
- * this way and reports findings for the focus issue alone, which it reads in
- * full: the rest of thousands of long forms would be kept, and saved in the
- * state, for nothing.
- */
-export function budgetItem(item: WorkItem, headings: ReadonlySet<string>): WorkItem {
-  return { ...item, form: budgetForm(item.form, headings), checklist: [] };
-}
-
-/**
  * What the policy reads of an issue's body: the answers under these form
  * headings and the checklist entries with these texts (both normalized, see
  * `normalizeHeading`). See `policyReads` in read.ts.

@@ -24,6 +24,8 @@ import { type BenchResults, type ScenarioResult, resultsTable } from './results.
 import { missedMemoryTargets } from './cost-table.js';
 
 const SIZES = [100, 1_000, 10_000];
+/** The engine alone also judges a board's most: Projects v2 boards hold up to 50,000 items. */
+const ENGINE_ONLY_SIZES = [50_000];
 const LATENCY_MS = 50;
 const POLICY_FILE = 'examples/roadmap-policy.yml';
 const POLICY_PATH = '.github/roadmap-policy.yml';
@@ -57,6 +59,9 @@ async function measureRepository(issues: number, policy: string, now: Date): Pro
     // A pull request that closes the compliant deal: its first run reads the budgets from the audit's saved state and sets its status.
     const pullRequest = fake.addPullRequest({ title: 'Bulk export', closes: [UNCHANGED_DEAL] });
     results.push(await measureBuiltRun({ issues, scenario: 'merge-gate', fake, event: pullRequestEvent(fake, { action: 'opened', number: pullRequest.number }) }));
+    // A pull request that loosens the deal budget: the preview judges today's issues from the same saved state.
+    const loosening = fake.addPullRequest({ title: 'Loosen the deal budget', changes: { [POLICY_PATH]: policy.replace('budget: { max-share: 10% }', 'budget: { max-share: 25% }') } });
+    results.push(await measureBuiltRun({ issues, scenario: 'policy-preview', fake, event: pullRequestEvent(fake, { action: 'opened', number: loosening.number }) }));
     // Then the repository gets its finished monthly milestones: the execution report reads their issues.
     const cycles = generatedCycles(issues, now);
     fake.seed({ issues: cycles.issues });
@@ -124,6 +129,7 @@ async function main(): Promise<void> {
     console.log(`Measuring a repository of ${issues.toLocaleString('en-US')} open issues…`);
     scenarios.push(engine(issues, policy, now), ...(await measureRepository(issues, policy, now)));
   }
+  if (!requested.length) scenarios.push(...ENGINE_ONLY_SIZES.map((issues) => engine(issues, policy, now)));
   const results: BenchResults = {
     machine: {
       node: process.version,

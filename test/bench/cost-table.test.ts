@@ -65,4 +65,18 @@ describe('the README cost table', () => {
       'Peak memory of any run: 325 MB (audit, first run (max-writes 50), 10,000 open issues), target < 250 MB',
     ]);
   });
+
+  it('holds the policy preview to 5 reads and the engine to 1 s over a board of 50,000 items, and says when either was not measured', () => {
+    const measured = costTable(
+      results([
+        row({ scenario: 'policy-preview', graphql: 2, restRead: 2, writes: 2, points: 2 }),
+        row({ scenario: 'engine', issues: 50_000, wallMs: 1_200, graphql: null, restRead: null, writes: null }),
+      ]),
+    );
+    expect(measured).toContain('| Policy preview at 10,000 open issues (a pull request loosening a budget, with the saved state) | ≤ 5 reads + its status and comment | 4 reads + 2 writes, 2 points | met |');
+    expect(verdict(measured, 'Engine over 50,000')).toBe('**not met**');
+    const older = costTable(results([row({ scenario: 'audit-steady' })]));
+    expect(verdict(older, 'Policy preview')).toBe('not judged: a figure is missing');
+    expect(verdict(older, 'Engine over 50,000')).toBe('not judged: a figure is missing');
+  });
 });

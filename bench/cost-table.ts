@@ -5,9 +5,9 @@
  */
 import { type BenchResults, type ScenarioId, type ScenarioResult, SCENARIO_NAMES, resultsMarkdown } from './results.js';
 import { CYCLES } from './generate.js';
+import { BOARD, BOARD_ITEMS } from './board.js';
 
 const LARGE = 10_000;
-const BOARD_ITEMS = 50_000;
 
 interface Target {
   what: string;
@@ -114,12 +114,32 @@ function executionTargets(results: BenchResults, sizes: number[]): Target[] {
   });
 }
 
+/** A page per 100 items, and a few reads beside (the policy file, the repository's own issues' comments and labels). */
+function boardTargets(results: BenchResults): Target[] {
+  const row = find(results, 'board-audit', BOARD_ITEMS);
+  const most = Math.ceil(BOARD_ITEMS / 100) + 5;
+  const what = `Audit of an organization's board, ${BOARD_ITEMS.toLocaleString('en-US')} items across ${BOARD.repositories} repositories`;
+  if (!row) return [{ what, target: `≤ ${most} requests, ≤ 2 points a page, peak RSS < 700 MB`, ...MISSING }];
+  const wallMost = 60_000 + requests(row) * results.latencyMs;
+  return [
+    {
+      what,
+      target: `≤ ${most} requests, ≤ 2 points a page`,
+      measured: `${requests(row)} requests, ${points(row)}`,
+      met: requestsAndPoints(requests(row) <= most, row, 2 * (row.graphql ?? 0)),
+    },
+    { what: `${what}: memory`, target: '< 700 MB', memory: true, measured: `${row.peakRssMb ?? 'n/a'} MB`, met: row.peakRssMb === null ? null : row.peakRssMb < 700 },
+    { what: `${what}: wall`, target: '< 60 s + 1 × requests × latency', measured: `${row.wallMs.toLocaleString('en-US')} ms (limit ${wallMost.toLocaleString('en-US')} ms)`, met: row.wallMs < wallMost },
+  ];
+}
+
 function runTargets(results: BenchResults): Target[] {
   const audit = find(results, 'audit-steady', LARGE);
   const engine = find(results, 'engine', LARGE);
   const boardEngine = find(results, 'engine', BOARD_ITEMS);
   const coldStart = find(results, 'cold-start', null);
-  const peak = results.scenarios.reduce<ScenarioResult | undefined>((most, row) => ((row.peakRssMb ?? 0) > (most?.peakRssMb ?? 0) ? row : most), undefined);
+  // A board of 50,000 items has a target of its own.
+  const peak = results.scenarios.filter((row) => row.scenario !== 'board-audit').reduce<ScenarioResult | undefined>((most, row) => ((row.peakRssMb ?? 0) > (most?.peakRssMb ?? 0) ? row : most), undefined);
   const ms = (row: ScenarioResult) => `${row.wallMs.toLocaleString('en-US')} ms${row.cpuMs === null ? '' : ` (CPU ${row.cpuMs.toLocaleString('en-US')} ms)`}`;
   return [
     { what: `Audit, 10,000 open issues, ${results.latencyMs} ms a request, no writes`, target: '< 20 s wall', ...(audit ? { measured: ms(audit), met: audit.wallMs < 20_000 } : MISSING) },
@@ -133,7 +153,7 @@ function runTargets(results: BenchResults): Target[] {
 
 function costTargets(results: BenchResults): Target[] {
   const sizes = [...new Set(results.scenarios.flatMap((row) => (row.scenario === 'audit-steady' && row.issues !== null ? [row.issues] : [])))];
-  return [...issueEventTargets(results), ...auditTargets(results, sizes), ...executionTargets(results, sizes), ...runTargets(results)];
+  return [...issueEventTargets(results), ...auditTargets(results, sizes), ...executionTargets(results, sizes), ...boardTargets(results), ...runTargets(results)];
 }
 
 /** The memory targets the results miss, one line each: `npm run bench` fails on them. */

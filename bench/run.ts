@@ -22,10 +22,11 @@ import { generatedCycles, generatedIssues } from './generate.js';
 import { measureBuiltRun, measureColdStart, measureEngine } from './measure.js';
 import { type BenchResults, type ScenarioResult, resultsTable } from './results.js';
 import { missedMemoryTargets } from './cost-table.js';
+import { BOARD_ITEMS, measureBoardAudit } from './board.js';
 
 const SIZES = [100, 1_000, 10_000];
 /** The engine alone also judges a board's most: Projects v2 boards hold up to 50,000 items. */
-const ENGINE_ONLY_SIZES = [50_000];
+const ENGINE_ONLY_SIZES = [BOARD_ITEMS];
 const LATENCY_MS = 50;
 const POLICY_FILE = 'examples/roadmap-policy.yml';
 const POLICY_PATH = '.github/roadmap-policy.yml';
@@ -129,7 +130,11 @@ async function main(): Promise<void> {
     console.log(`Measuring a repository of ${issues.toLocaleString('en-US')} open issues…`);
     scenarios.push(engine(issues, policy, now), ...(await measureRepository(issues, policy, now)));
   }
-  if (!requested.length) scenarios.push(...ENGINE_ONLY_SIZES.map((issues) => engine(issues, policy, now)));
+  if (!requested.length) {
+    scenarios.push(...ENGINE_ONLY_SIZES.map((issues) => engine(issues, policy, now)));
+    console.log(`Measuring an organization's board of ${BOARD_ITEMS.toLocaleString('en-US')} items…`);
+    scenarios.push(await measureBoardAudit({ policy, policyPath: POLICY_PATH, now, latencyMs: LATENCY_MS }));
+  }
   const results: BenchResults = {
     machine: {
       node: process.version,

@@ -79,4 +79,20 @@ describe('the README cost table', () => {
     expect(verdict(older, 'Policy preview')).toBe('not judged: a figure is missing');
     expect(verdict(older, 'Engine over 50,000')).toBe('not judged: a figure is missing');
   });
+
+  it("holds an organization's board of 50,000 items to a page per 100 items, 2 points a page and 700 MB, apart from the other runs' memory", () => {
+    const table = costTable(
+      results([
+        row({ scenario: 'audit-steady', peakRssMb: 200 }),
+        row({ scenario: 'board-audit', issues: 50_000, graphql: 501, restRead: 1, points: 1_002, wallMs: 70_000, peakRssMb: 650 }),
+      ]),
+    );
+    expect(table).toContain("| Audit of an organization's board, 50,000 items across 50 repositories | ≤ 505 requests, ≤ 2 points a page | 502 requests, 1002 points | met |");
+    expect(verdict(table, "Audit of an organization's board, 50,000 items across 50 repositories: memory")).toBe('met');
+    expect(verdict(table, "Audit of an organization's board, 50,000 items across 50 repositories: wall")).toBe('met');
+    expect(verdict(table, 'Peak memory of any run')).toBe('met');
+    const heavy = results([row({ scenario: 'board-audit', issues: 50_000, graphql: 501, points: 1_500, peakRssMb: 720 })]);
+    expect(verdict(costTable(heavy), "Audit of an organization's board")).toBe('**not met**');
+    expect(missedMemoryTargets(heavy)).toEqual(["Audit of an organization's board, 50,000 items across 50 repositories: memory: 720 MB, target < 700 MB"]);
+  });
 });

@@ -4,6 +4,7 @@
  * an audit of the repository that holds the policy, through `project-token`.
  */
 import { FakeGitHub } from '../test/fake-github/index.js';
+import { costOfCall, type GraphqlBody } from '../test/fake-github/graphql.js';
 import { DEFAULT_PROJECT_FIELDS, fakeProjectItem, projectKey, type FakeProjectItem } from '../test/fake-github/projects.js';
 import { scheduleEvent } from '../test/e2e/events.js';
 import { generatedIssues } from './generate.js';
@@ -40,8 +41,20 @@ export async function measureBoardAudit(options: { policy: string; policyPath: s
     // The fields the example policy names, empty on every item: the issues' forms and labels answer instead.
     const fields = [...DEFAULT_PROJECT_FIELDS, { name: 'Estimate', dataType: 'NUMBER' as const }, { name: 'Work type', dataType: 'SINGLE_SELECT' as const }, { name: 'Customer', dataType: 'TEXT' as const }, { name: 'Review by', dataType: 'DATE' as const }];
     fake.store.projects.set(projectKey('acme', 1), { owner: 'acme', ownerType: 'Organization', number: 1, title: 'Roadmap', fields, items, readers: [BOARD_READER] });
-    return await measureBuiltRun({ issues: BOARD_ITEMS, scenario: 'board-audit', fake, event: scheduleEvent(fake), inputs: { 'project-token': BOARD_TOKEN } });
+    const run = await measureBuiltRun({ issues: BOARD_ITEMS, scenario: 'board-audit', fake, event: scheduleEvent(fake), inputs: { 'project-token': BOARD_TOKEN } });
+    return withBoardReads(run, fake);
   } finally {
     await fake.stop();
   }
+}
+
+/**
+ * The `requests` output counts the workflow token's requests; the board's go
+ * through `project-token` (the log's "Board read" line): counted here from
+ * what the fake served that token, each page at the points GitHub charges.
+ */
+function withBoardReads(run: ScenarioResult, fake: FakeGitHub): ScenarioResult {
+  const board = fake.requests.filter((request) => request.login === BOARD_READER && request.kind === 'graphql');
+  const points = board.reduce((sum, request) => sum + costOfCall(request.body as GraphqlBody | null).cost, 0);
+  return { ...run, graphql: (run.graphql ?? 0) + board.length, points: run.points === null ? null : run.points + points };
 }

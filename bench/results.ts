@@ -4,7 +4,7 @@
  * alone, points before the action reports them) are null, shown as "n/a".
  */
 
-export type ScenarioId = 'cold-start' | 'engine' | 'audit-first' | 'audit-catch-up' | 'audit-steady' | 'issue-unchanged' | 'issue-new-finding' | 'merge-gate' | 'audit-execution';
+export type ScenarioId = 'cold-start' | 'engine' | 'audit-first' | 'audit-catch-up' | 'audit-steady' | 'issue-unchanged' | 'issue-new-finding' | 'merge-gate' | 'policy-preview' | 'audit-execution' | 'board-audit';
 
 export const SCENARIO_NAMES: Record<ScenarioId, string> = {
   'cold-start': 'cold start (unsupported event)',
@@ -15,7 +15,9 @@ export const SCENARIO_NAMES: Record<ScenarioId, string> = {
   'issue-unchanged': 'issue event, nothing changed',
   'issue-new-finding': 'issue event, one new finding',
   'merge-gate': 'merge gate, a pull request closing a deal',
+  'policy-preview': 'policy preview, a pull request loosening a budget',
   'audit-execution': 'audit with the execution report (5 milestones of 60 issues)',
+  'board-audit': "audit of an organization's board (50 repositories)",
 };
 
 export interface ScenarioResult {

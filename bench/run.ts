@@ -21,8 +21,12 @@ import { REPOSITORY_ROOT } from '../test/e2e/run-action.js';
 import { generatedCycles, generatedIssues } from './generate.js';
 import { measureBuiltRun, measureColdStart, measureEngine } from './measure.js';
 import { type BenchResults, type ScenarioResult, resultsTable } from './results.js';
+import { missedMemoryTargets } from './cost-table.js';
+import { BOARD_ITEMS, measureBoardAudit } from './board.js';
 
 const SIZES = [100, 1_000, 10_000];
+/** The engine alone also judges a board's most: Projects v2 boards hold up to 50,000 items. */
+const ENGINE_ONLY_SIZES = [BOARD_ITEMS];
 const LATENCY_MS = 50;
 const POLICY_FILE = 'examples/roadmap-policy.yml';
 const POLICY_PATH = '.github/roadmap-policy.yml';
@@ -56,6 +60,9 @@ async function measureRepository(issues: number, policy: string, now: Date): Pro
     // A pull request that closes the compliant deal: its first run reads the budgets from the audit's saved state and sets its status.
     const pullRequest = fake.addPullRequest({ title: 'Bulk export', closes: [UNCHANGED_DEAL] });
     results.push(await measureBuiltRun({ issues, scenario: 'merge-gate', fake, event: pullRequestEvent(fake, { action: 'opened', number: pullRequest.number }) }));
+    // A pull request that loosens the deal budget: the preview judges today's issues from the same saved state.
+    const loosening = fake.addPullRequest({ title: 'Loosen the deal budget', changes: { [POLICY_PATH]: policy.replace('budget: { max-share: 10% }', 'budget: { max-share: 25% }') } });
+    results.push(await measureBuiltRun({ issues, scenario: 'policy-preview', fake, event: pullRequestEvent(fake, { action: 'opened', number: loosening.number }) }));
     // Then the repository gets its finished monthly milestones: the execution report reads their issues.
     const cycles = generatedCycles(issues, now);
     fake.seed({ issues: cycles.issues });
@@ -123,6 +130,11 @@ async function main(): Promise<void> {
     console.log(`Measuring a repository of ${issues.toLocaleString('en-US')} open issues…`);
     scenarios.push(engine(issues, policy, now), ...(await measureRepository(issues, policy, now)));
   }
+  if (!requested.length) {
+    scenarios.push(...ENGINE_ONLY_SIZES.map((issues) => engine(issues, policy, now)));
+    console.log(`Measuring an organization's board of ${BOARD_ITEMS.toLocaleString('en-US')} items…`);
+    scenarios.push(await measureBoardAudit({ policy, policyPath: POLICY_PATH, now, latencyMs: LATENCY_MS }));
+  }
   const results: BenchResults = {
     machine: {
       node: process.version,
@@ -140,6 +152,10 @@ async function main(): Promise<void> {
   console.log(`Bundle: ${(results.bundleBytes / 1_000_000).toFixed(2)} MB. ${LATENCY_MS} ms per request. Took ${results.totalSeconds} s.`);
   writeFileSync(join(REPOSITORY_ROOT, 'bench', 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
   console.log('Wrote bench/results.json');
+  // Memory does not depend on the machine's load: a run over its target fails the benchmark.
+  const missed = missedMemoryTargets(results);
+  for (const line of missed) console.error(`Memory target missed: ${line}`);
+  if (missed.length) process.exitCode = 1;
 }
 
 await main();

@@ -10,7 +10,7 @@ import { appendFile } from 'node:fs/promises';
 import type { WorkItem } from '../core/types.js';
 import { BoardAccessError, readBoard, type BoardRead, type BoardRef } from '../github/board.js';
 import type { GitHubClient } from '../github/client.js';
-import type { RepoRef } from '../github/read.js';
+import { policyReads, type RepoRef } from '../github/read.js';
 import { closest } from '../policy/did-you-mean.js';
 import { PolicyError, type PolicyProblem } from '../policy/errors.js';
 import type { LoadedPolicy } from '../policy/load.js';
@@ -70,7 +70,7 @@ export async function readPolicyBoard(client: GitHubClient, loaded: LoadedPolicy
   const named = boardFieldsNamed(loaded.policy);
   let read: BoardRead;
   try {
-    read = await readBoard(client, board, [...new Set(named.map((field) => field.name))], { withAssignees: loaded.policy.businessCase.requireAssignee });
+    read = await readBoard(client, board, [...new Set(named.map((field) => field.name))], { withAssignees: loaded.policy.businessCase.requireAssignee, reads: policyReads(loaded.policy) });
   } catch (error) {
     if (!(error instanceof BoardAccessError)) throw error;
     const problem = error.reason === 'forbidden' ? `GitHub refused \`project-token\` (${error.message})` : `\`project-token\` cannot see it, or it does not exist (${error.message})`;

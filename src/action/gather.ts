@@ -7,7 +7,7 @@
 import type { WorkItem } from '../core/types.js';
 import type { Policy } from '../core/policy.js';
 import type { GitHubClient } from '../github/client.js';
-import { budgetNeedsBody, readBotComment, readBudgetItems, readFocusIssue, readIssues, type AuditReadOptions, type IssueRecord, type ManagedLabelNames, type RepoRef } from '../github/read.js';
+import { budgetNeedsBody, policyReads, readBotComment, readBudgetItems, readFocusIssue, readIssues, type AuditReadOptions, type IssueRecord, type ManagedLabelNames, type RepoRef } from '../github/read.js';
 import type { BotComment } from '../plan/types.js';
 import type { CommentLookup, CommentNode, IssueNode } from '../github/work-items.js';
 import { DAY_MS } from '../core/rules/context.js';
@@ -64,11 +64,14 @@ export async function gatherIssue(options: GatherOptions & { issueNumber: number
 export async function gatherAudit(options: GatherOptions & { trendSince?: string; now?: Date }): Promise<Gathered> {
   const { client, repo, policy } = options;
   const mayBeArchived = archiveCandidate(policy, options.now ?? new Date());
+  // Of thousands of bodies, only what the policy reads is kept.
+  const reads = policyReads(policy);
   const open = await readIssues(client, repo, {
     states: ['OPEN'],
     withBody: true,
     withComments: true,
     withAssignees: policy.businessCase.requireAssignee,
+    reads,
     labels: managedLabels(policy),
     dashboardTitle: options.dashboardTitle,
     ...(mayBeArchived ? { needsBotComment: mayBeArchived } : {}),
@@ -87,6 +90,7 @@ export async function gatherAudit(options: GatherOptions & { trendSince?: string
       since: options.trendSince,
       withBody: budgetNeedsBody(policy),
       withComments: false,
+      reads,
       dashboardTitle: options.dashboardTitle,
     });
     closedItems = closed.records.map((record) => record.item);

@@ -13,7 +13,8 @@ import type { GitHubClient } from '../github/client.js';
 import { describeCounts } from '../github/request-counts.js';
 import { createPolicyReader } from '../github/policy-reader.js';
 import { findStickyComment, readPullRequest, type PullRequestRead } from '../github/pull-request-read.js';
-import { readBudgetItems, readIssues } from '../github/read.js';
+import { policyReads, readBudgetItems, readIssues } from '../github/read.js';
+import type { BodyReads } from '../github/work-items.js';
 import { formatProblem, PolicyError } from '../policy/errors.js';
 import { loadPolicy, missingPolicyProblem, type LoadedPolicy } from '../policy/load.js';
 import { parsePolicy } from '../policy/normalize.js';
@@ -182,8 +183,24 @@ function otherBaseNotice(verdict: GateVerdict): string {
   return ` It merges into ${terminalText(base.base, 100)}, not ${terminalText(base.defaultBranch, 100)}: GitHub links closing keywords only for the default branch, so only issues linked under Development count (see pull-requests.keywords-on-other-bases).`;
 }
 
-/** The budgets' open issues: the audit's saved state and the issues changed since, like an issue event, or every open issue when that state cannot be used. */
+/** Each run's read of the open issues, shared by the merge gate and the preview. */
+const openIssueReads = new WeakMap<PullRequestRun, Promise<WorkItem[]>>();
+
+/**
+ * The open issues as the base policy reads them (budgets, business case,
+ * bets): the audit's saved state and the issues changed since, like an issue
+ * event, or every open issue when that state cannot be used. Read once a run.
+ */
 function budgetRead(run: PullRequestRun, base: LoadedPolicy): Promise<WorkItem[]> {
+  let read = openIssueReads.get(run);
+  if (!read) {
+    read = readOpenIssues(run, base);
+    openIssueReads.set(run, read);
+  }
+  return read;
+}
+
+function readOpenIssues(run: PullRequestRun, base: LoadedPolicy): Promise<WorkItem[]> {
   const { client, context, inputs } = run;
   const dashboardTitle = inputs.dashboardIssue || undefined;
   if (base.policy.work.project) return readBudgetItems(client, context.repo, base.policy, { dashboardTitle });
@@ -202,7 +219,7 @@ function budgetRead(run: PullRequestRun, base: LoadedPolicy): Promise<WorkItem[]
 
 /** Validates the pull request's version of the policy and, when valid, compares what both versions make of today's planned work. */
 async function previewPolicyChange(run: PullRequestRun, base: LoadedPolicy, stamp: string): Promise<Preview> {
-  const { client, context, inputs } = run;
+  const { context, inputs } = run;
   let head: LoadedPolicy;
   try {
     // The pull request's checkout is untrusted: the reader bounds what it reads, and nothing from it runs.
@@ -217,8 +234,7 @@ async function previewPolicyChange(run: PullRequestRun, base: LoadedPolicy, stam
       failure: `The roadmap policy in this pull request is invalid (${plural(count, 'problem')}, annotated on the diff).`,
     };
   }
-  const open = await readIssues(client, context.repo, { states: ['OPEN'], withBody: true, withComments: false, withAssignees: base.policy.businessCase.requireAssignee || head.policy.businessCase.requireAssignee, dashboardTitle: inputs.dashboardIssue || undefined });
-  const items = open.records.map((record) => record.item);
+  const items = await previewRead(run, base, head);
   const diff = diffPolicies({
     items,
     before: { policy: base.policy, evaluation: evaluate(base.policy, items, run.now) },
@@ -226,6 +242,25 @@ async function previewPolicyChange(run: PullRequestRun, base: LoadedPolicy, stam
   });
   runner.info(`Policy preview: ${diff.changed ? 'the change alters budgets, findings or fields' : 'the change alters nothing'} for ${items.length} open issues.`);
   return { markdown: renderPolicyPreview({ diff, policyPath: inputs.policyPath, baseRef: run.pullRequest.baseRef, stamp }), mayCreate: true };
+}
+
+/**
+ * Today's open issues for the preview. When the changed policy reads nothing
+ * of a body the base policy does not, the base policy's read holds all both
+ * judge: the saved state's, as for the merge gate, in a few requests at any
+ * size. A change that reads new form answers or boxes reads every open issue.
+ */
+async function previewRead(run: PullRequestRun, base: LoadedPolicy, head: LoadedPolicy): Promise<WorkItem[]> {
+  if (readsWithin(policyReads(head.policy), policyReads(base.policy))) return budgetRead(run, base);
+  runner.info('Policy preview: the change reads form answers or checkboxes the base policy does not, so every open issue is read in full.');
+  const { client, context, inputs } = run;
+  const withAssignees = base.policy.businessCase.requireAssignee || head.policy.businessCase.requireAssignee;
+  const open = await readIssues(client, context.repo, { states: ['OPEN'], withBody: true, withComments: false, withAssignees, dashboardTitle: inputs.dashboardIssue || undefined });
+  return open.records.map((record) => record.item);
+}
+
+function readsWithin(inner: BodyReads, outer: BodyReads): boolean {
+  return [...inner.headings].every((heading) => outer.headings.has(heading)) && [...inner.checklist].every((entry) => outer.checklist.has(entry));
 }
 
 /** The base branch's files through the API only; the pull request's from its checkout when there is one. */

@@ -8,7 +8,7 @@ import type { FieldValue, WorkItem } from '../core/types.js';
 import type { GitHubClient } from './client.js';
 import { getErrorMessage } from './errors.js';
 import { ISSUE_FIELDS } from './queries.js';
-import { toWorkItem, type CommentNode, type IssueNode } from './work-items.js';
+import { policyItem, toWorkItem, type BodyReads, type CommentNode, type IssueNode } from './work-items.js';
 
 export interface BoardRef {
   owner: string;
@@ -126,8 +126,13 @@ interface BoardPage {
   } | null;
 }
 
-/** Every item of the board, with the values of `fieldNames` (names as the policy spells them). */
-export async function readBoard(client: GitHubClient, board: BoardRef, fieldNames: readonly string[], options: { withAssignees?: boolean } = {}): Promise<BoardRead> {
+/**
+ * Every item of the board, with the values of `fieldNames` (names as the
+ * policy spells them) and, with `reads`, of each body only what the policy
+ * reads: a board of 50,000 items is held at once.
+ */
+export async function readBoard(client: GitHubClient, board: BoardRef, fieldNames: readonly string[], options: { withAssignees?: boolean; reads?: BodyReads } = {}): Promise<BoardRead> {
+  const { reads } = options;
   const document = boardQuery(fieldNames.length);
   const fieldVariables = Object.fromEntries(fieldNames.map((name, i) => [`field${i}`, name]));
   const read: BoardRead = { title: '', fieldNames: [], items: [], redacted: 0, forbidden: 0, pullRequests: 0 };
@@ -143,7 +148,7 @@ export async function readBoard(client: GitHubClient, board: BoardRef, fieldName
     }
     for (const [index, node] of (project.items.nodes ?? []).entries()) {
       if (forbiddenItems.has(index)) read.forbidden += 1;
-      else if (node) addBoardItem(read, node, fieldNames, counter);
+      else if (node) addBoardItem(read, node, { fieldNames, counter, ...(reads ? { reads } : {}) });
     }
     after = project.items.pageInfo.hasNextPage ? project.items.pageInfo.endCursor : null;
   } while (after);
@@ -151,13 +156,14 @@ export async function readBoard(client: GitHubClient, board: BoardRef, fieldName
 }
 
 /** One board item: an issue or a draft is work; a pull request or an item the token cannot see is only counted. */
-function addBoardItem(read: BoardRead, node: RawItem, fieldNames: readonly string[], counter: { drafts: number }): void {
-  const fields = fieldValues(node, fieldNames);
+function addBoardItem(read: BoardRead, node: RawItem, options: { fieldNames: readonly string[]; counter: { drafts: number }; reads?: BodyReads }): void {
+  const fields = fieldValues(node, options.fieldNames);
   const content = node.content;
+  const kept = (item: WorkItem) => (options.reads ? policyItem(item, options.reads) : item);
   if (!content) read.redacted += 1;
   else if (content.__typename === 'PullRequest') read.pullRequests += 1;
-  else if (content.__typename === 'DraftIssue') read.items.push({ repository: null, item: draftItem(content, fields, (counter.drafts += 1)), comments: [] });
-  else read.items.push({ repository: content.repository?.nameWithOwner ?? null, item: { ...toWorkItem(content), fields }, comments: [] });
+  else if (content.__typename === 'DraftIssue') read.items.push({ repository: null, item: kept(draftItem(content, fields, (options.counter.drafts += 1))), comments: [] });
+  else read.items.push({ repository: content.repository?.nameWithOwner ?? null, item: kept({ ...toWorkItem(content), fields }), comments: [] });
 }
 
 /** A page, and the positions of the items whose content the token may not read. */

@@ -7,7 +7,7 @@ import type { WorkItem } from '../core/types.js';
 import { normalizeHeading } from '../core/issue-form.js';
 import type { GitHubClient } from './client.js';
 import { AUDIT_ISSUES_QUERY, BUDGET_ITEMS_QUERY, FOCUS_ISSUE_QUERY, ISSUE_COMMENTS_QUERY, NEWEST_ISSUES_QUERY } from './queries.js';
-import { budgetItem, findBotComment, isDashboardIssue, markEarlierComments, toWorkItem, type CommentLookup, type CommentNode, type IssueNode } from './work-items.js';
+import { findBotComment, policyItem, type BodyReads, isDashboardIssue, markEarlierComments, toWorkItem, type CommentLookup, type CommentNode, type IssueNode } from './work-items.js';
 import type { BotComment } from '../plan/types.js';
 import { readTimeline } from './timeline.js';
 import type { MilestoneList, MilestoneNode } from './cycles.js';
@@ -91,6 +91,8 @@ export interface AuditReadOptions {
   needsTimeline?: (node: IssueNode, window: readonly (CommentNode | null)[]) => boolean;
   /** Read the milestones with the first page, for the execution report. */
   withMilestones?: boolean;
+  /** Keep of each body only what the policy reads (`policyReads`), dropping the rest as its page arrives; the whole form when not given. */
+  reads?: BodyReads;
 }
 
 /** What the pages of an audit read add up to, before the follow-up reads. */
@@ -158,11 +160,13 @@ function collectAuditNodes(nodes: (AuditNode | null)[], options: AuditReadOption
       continue;
     }
     const window = node.recentComments?.nodes ?? [];
-    const record = { item: toWorkItem(node, window), comments: options.withComments ? commentWindow(node) : { comment: null, complete: false } };
+    const item = toWorkItem(node, window);
+    const record = { item: options.reads ? policyItem(item, options.reads) : item, comments: options.withComments ? commentWindow(node) : { comment: null, complete: false } };
     records.push(record);
     const comments = needsComments(record, node, window, options);
     const timeline = options.withComments && (options.needsTimeline?.(node, window) ?? false);
-    if (comments || timeline) pending.push({ index: records.length - 1, node, window, comments, timeline });
+    // The body is in the record already, as the form and checklist read from it.
+    if (comments || timeline) pending.push({ index: records.length - 1, node: { ...node, body: null }, window, comments, timeline });
   }
 }
 
@@ -178,7 +182,9 @@ async function completeBotComments(client: GitHubClient, repo: RepoRef, collecte
     const { index, node, window } = pending;
     const read = pending.comments ? await readCommentsToBot(client, repo, node.number) : undefined;
     const timeline = pending.timeline ? await readTimeline(client, repo, node.number) : undefined;
-    records[index] = { item: toWorkItem(node, [...window, ...(read?.nodes ?? [])], timeline), comments: read ? { comment: read.comment, complete: true } : records[index]!.comments };
+    const { item: before, comments } = records[index]!;
+    const item = toWorkItem(node, [...window, ...(read?.nodes ?? [])], timeline);
+    records[index] = { item: { ...item, form: before.form, checklist: before.checklist }, comments: read ? { comment: read.comment, complete: true } : comments };
   }
   return records;
 }
@@ -248,9 +254,11 @@ interface BudgetPage {
 }
 
 /**
- * What issue mode needs to compute budgets: every open issue, narrowly. The
- * one place that knows how budgets are read, so a cheaper source (search
- * counts, a cached budget state) can replace it without touching callers.
+ * What issue mode needs to compute budgets: every open issue, narrowly, with
+ * of its body only what the policy reads (`policyReads`), so a policy
+ * preview can judge them too. The one place that knows how budgets are
+ * read, so a cheaper source (a saved state) can replace it without touching
+ * callers.
  */
 export async function readBudgetItems(
   client: GitHubClient,
@@ -259,8 +267,8 @@ export async function readBudgetItems(
   /** `onSkipped` hears of each open issue read that is not planned work (the dashboard), so a saved state can count it. */
   options: { dashboardTitle?: string; onSkipped?: (number: number) => void } = {},
 ): Promise<WorkItem[]> {
-  const headings = budgetHeadings(policy);
-  const withBody = headings.size > 0;
+  const reads = policyReads(policy);
+  const withBody = readsBody(reads);
   const items: WorkItem[] = [];
   let after: string | null = null;
   do {
@@ -268,11 +276,29 @@ export async function readBudgetItems(
     const repository = requireRepository(page.repository, repo);
     for (const node of repository.issues.nodes) {
       if (node && isDashboardIssue(node, options.dashboardTitle)) options.onSkipped?.(node.number);
-      else if (node) items.push(budgetItem(toWorkItem(node), headings));
+      else if (node) items.push(policyItem(toWorkItem(node), reads));
     }
     after = repository.issues.pageInfo.hasNextPage ? repository.issues.pageInfo.endCursor : null;
   } while (after);
   return items;
+}
+
+/**
+ * What any rule, budget or report reads of an issue's body: the form answers
+ * budgets read (`budgetHeadings`), the business case's answers and the bet's
+ * review date, and the business case's checklist. Nothing else of a body
+ * reaches a finding, a comment or a saved state.
+ */
+export function policyReads(policy: Policy): BodyReads {
+  const headings = new Set(budgetHeadings(policy));
+  for (const field of policy.businessCase.fields) headings.add(normalizeHeading(field.heading));
+  if (policy.bets.reviewField !== undefined) headings.add(normalizeHeading(policy.bets.reviewField));
+  return { headings, checklist: new Set(policy.businessCase.checklist.map(normalizeHeading)) };
+}
+
+/** Whether anything is read of a body: no form answer nor box is, for a policy of labels alone. */
+export function readsBody(reads: BodyReads): boolean {
+  return reads.headings.size > 0 || reads.checklist.size > 0;
 }
 
 /** Bodies are needed for budgets only when categories, customers or sizes come from form fields. */

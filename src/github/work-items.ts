@@ -58,14 +58,35 @@ export interface CommentLookup {
  * tell whether the bot's own write is the issue's latest change.
  */
 /**
- * An open issue as budgets see it: of its form, only the answers budgets read
- * (`headings`, normalized); no checklist. Issue mode holds every open issue
- * this way and reports findings for the focus issue alone, which it reads in
- * full: the rest of thousands of long forms would be kept, and saved in the
- * state, for nothing.
+ * What the policy reads of an issue's body: the answers under these form
+ * headings and the checklist entries with these texts (both normalized, see
+ * `normalizeHeading`). See `policyReads` in read.ts.
  */
-export function budgetItem(item: WorkItem, headings: ReadonlySet<string>): WorkItem {
-  return { ...item, form: budgetForm(item.form, headings), checklist: [] };
+export interface BodyReads {
+  headings: ReadonlySet<string>;
+  checklist: ReadonlySet<string>;
+}
+
+/**
+ * An item holding only what the policy reads of its body. An audit holds
+ * every open issue at once: of forms of several kilobytes, mostly prose no
+ * rule looks at, it keeps the few answers and boxes the rules judge. The kept
+ * texts are copied, so nothing still points into the body and the body can
+ * be freed with its page.
+ */
+export function policyItem(item: WorkItem, reads: BodyReads): WorkItem {
+  const form = budgetForm(item.form, reads.headings);
+  for (const key in form) form[key] = ownCopy(form[key]!);
+  const checklist = item.checklist.filter((entry) => reads.checklist.has(normalizeHeading(entry.text))).map((entry) => ({ ...entry, text: ownCopy(entry.text) }));
+  return { ...item, form, checklist };
+}
+
+/**
+ * The same text in a string of its own. V8 may keep a part cut from a longer
+ * string as a view of it, which keeps the whole of the longer one alive.
+ */
+function ownCopy(text: string): string {
+  return Buffer.from(text, 'utf8').toString('utf8');
 }
 
 /** The answers of `form` under the given headings (normalized), in the form's order. */

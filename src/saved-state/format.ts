@@ -15,7 +15,7 @@ import type { ChecklistEntry, WorkItem } from '../core/types.js';
  * different work item (the issue-form parser, `toWorkItem`): older states are
  * then not used.
  */
-export const STATE_FORMAT = 1;
+export const STATE_FORMAT = 2;
 
 /** The most bytes a saved state may take, compressed and not: 10,000 issues with long forms fit with room to spare. */
 export const MAX_STATE_BYTES = 64 * 1024 * 1024;

@@ -4,7 +4,7 @@
  * replaces its entry, in the budget read's order (oldest first).
  */
 import type { WorkItem } from '../core/types.js';
-import { budgetForm, budgetItem, isDashboardIssue, toWorkItem, type IssueNode } from '../github/work-items.js';
+import { isDashboardIssue, policyItem, toWorkItem, type BodyReads, type IssueNode } from '../github/work-items.js';
 import type { SavedState } from './format.js';
 
 export interface MergedState {
@@ -12,7 +12,7 @@ export interface MergedState {
   skipped: number[];
 }
 
-export function mergeChanges(state: SavedState, changed: readonly IssueNode[], dashboardTitle: string | undefined, headings: ReadonlySet<string>): MergedState {
+export function mergeChanges(state: SavedState, changed: readonly IssueNode[], dashboardTitle: string | undefined, reads: BodyReads): MergedState {
   const items = new Map(state.items.map((item) => [item.number, item]));
   const skipped = new Set(state.skipped);
   for (const node of changed) {
@@ -21,17 +21,18 @@ export function mergeChanges(state: SavedState, changed: readonly IssueNode[], d
     if (node.state !== 'OPEN') continue;
     // The budget read's own rule (read.ts), so both count the dashboard alike.
     if (isDashboardIssue(node, dashboardTitle)) skipped.add(node.number);
-    else items.set(node.number, budgetItem(toWorkItem(node), headings));
+    else items.set(node.number, policyItem(toWorkItem(node), reads));
   }
   return { items: inReadOrder([...items.values()]), skipped: [...skipped] };
 }
 
 /**
  * An audit's open issues as the budget read gives them: the fields its narrow
- * query reads, and of the form only the answers budgets read. An
- * audit reads more (authors, milestones, the bot's comment); budgets need none of it.
+ * query reads, and of the body only what the policy reads. An audit reads
+ * more (authors, milestones, the bot's comment); budgets and the policy
+ * preview need none of it.
  */
-export function stateItems(items: readonly WorkItem[], headings: ReadonlySet<string>): WorkItem[] {
+export function stateItems(items: readonly WorkItem[], reads: BodyReads): WorkItem[] {
   return inReadOrder(
     items.map((item) => ({
       number: item.number,
@@ -44,10 +45,10 @@ export function stateItems(items: readonly WorkItem[], headings: ReadonlySet<str
       updatedAt: item.updatedAt,
       closedAt: null,
       milestone: null,
-      form: budgetForm(item.form, headings),
-      checklist: [],
+      form: item.form,
+      checklist: item.checklist,
       fields: {},
-    })),
+    })).map((item) => policyItem(item, reads)),
   );
 }
 

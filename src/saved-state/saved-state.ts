@@ -11,7 +11,7 @@ import { createHash } from 'node:crypto';
 import type { Policy } from '../core/policy.js';
 import type { WorkItem } from '../core/types.js';
 import type { GitHubClient } from '../github/client.js';
-import { budgetHeadings, readBudgetItems, type RepoRef } from '../github/read.js';
+import { policyReads, readBudgetItems, readsBody, type RepoRef } from '../github/read.js';
 import { CacheServiceError, createActionsCache, findCacheService, type ActionsCache } from '../github/actions-cache.js';
 import { readBudgetChanges, timedRead } from '../github/budget-changes.js';
 import { DAY_MS } from '../core/rules/context.js';
@@ -99,8 +99,8 @@ export interface AuditRead {
 
 export function savedStateStore(options: SavedStateOptions): SavedStateStore {
   const env = options.env ?? process.env;
-  const headings = budgetHeadings(options.policy);
-  const withBody = headings.size > 0;
+  const reads = policyReads(options.policy);
+  const withBody = readsBody(reads);
   const digest = policyDigest(options.policy, options.dashboardTitle);
   const prefix = `roadmap-guard-state-${options.repo.owner}/${options.repo.name}-${digest}-`.toLowerCase();
   const version = createHash('sha256').update(`roadmap-guard-state|gzip-json|${STATE_FORMAT}`).digest('hex');
@@ -127,7 +127,7 @@ export function savedStateStore(options: SavedStateOptions): SavedStateStore {
     options.log(`Saved state: ${reason}; reading every open issue.`);
     const skipped: number[] = [];
     const read = await timedRead(options.client, () => readBudgetItems(options.client, options.repo, options.policy, { ...dashboardOf(options), onSkipped: (number) => skipped.push(number) }));
-    if (saveAfter) await save({ savedAt: read.startedAt, items: stateItems(read.value, headings), skipped });
+    if (saveAfter) await save({ savedAt: read.startedAt, items: stateItems(read.value, reads), skipped });
     return read.value;
   };
 
@@ -153,7 +153,7 @@ export function savedStateStore(options: SavedStateOptions): SavedStateStore {
       }
       const since = new Date(Date.parse(state.savedAt) - SINCE_MARGIN_MS).toISOString().replace(/\.\d+Z$/, 'Z');
       const read = await timedRead(options.client, () => readBudgetChanges(options.client, options.repo, { since, withBody }));
-      const merged = mergeChanges(state, read.value.nodes, options.dashboardTitle, headings);
+      const merged = mergeChanges(state, read.value.nodes, options.dashboardTitle, reads);
       const unfit = whyNotCurrent(state, read.startedAt, merged.items.length + merged.skipped.length, read.value.openCount);
       if (unfit) return fullRead(`not used, ${unfit}`, true);
       options.log(`Saved state: ${plural(state.items.length, 'open issue')} saved at ${state.savedAt}, ${plural(read.value.nodes.length, 'issue')} changed since; ${cacheRequests()}.`);
@@ -170,7 +170,7 @@ export function savedStateStore(options: SavedStateOptions): SavedStateStore {
         return timed.value;
       }
       const { items, dashboard, extraDashboards } = timed.value;
-      await save({ savedAt: timed.startedAt, items: stateItems(items, headings), skipped: [...(dashboard ? [dashboard.number] : []), ...extraDashboards] });
+      await save({ savedAt: timed.startedAt, items: stateItems(items, reads), skipped: [...(dashboard ? [dashboard.number] : []), ...extraDashboards] });
       return timed.value;
     },
   };

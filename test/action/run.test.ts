@@ -109,7 +109,8 @@ function githubWith(options: { comments: unknown[]; labels: string[]; labelExist
         rateLimit: { cost: 1 },
       },
     })
-    .post('/graphql', (body: unknown) => !focusQuery(body) && variablesOf(body).withBody === false)
+    // The budget read asks for bodies: of them it keeps what the business case reads, for a policy preview.
+    .post('/graphql', (body: unknown) => !focusQuery(body) && variablesOf(body).withBody === true)
     .reply(
       200,
       { data: { repository: { issues: { totalCount: 3, pageInfo: { hasNextPage: false, endCursor: null }, nodes: [focus, issueNode({ number: 13 }), issueNode({ number: 14 })] } }, rateLimit: { cost: 2 } } },

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { costTable } from '../../bench/cost-table.js';
+import { costTable, missedMemoryTargets } from '../../bench/cost-table.js';
 import type { BenchResults, ScenarioResult } from '../../bench/results.js';
 
 function row(overrides: Partial<ScenarioResult> & Pick<ScenarioResult, 'scenario'>): ScenarioResult {
@@ -49,12 +49,50 @@ describe('the README cost table', () => {
     expect(table).toContain('| 2.40 MB | **not met** |');
   });
 
-  it('holds the execution report to ceil(N/100) + 3 and a request per 50 issues of each milestone read', () => {
+  it('holds the execution report to ceil(N/100) + 4 and a request per 50 issues of each milestone read', () => {
     const audit = row({ scenario: 'audit-steady', graphql: 102, restRead: 1, points: 204 });
-    // 5 finished milestones of 60 issues (2 requests each) and the open one after them (1): 103 + 11.
-    const within = costTable(results([audit, row({ scenario: 'audit-execution', graphql: 113, restRead: 1, points: 215 })]));
-    expect(within).toContain('| Audit with the execution report, 10,000 open issues, 5 finished milestones of 60 issues | ≤ 114 requests | 114 requests, 215 points | met |');
-    const over = costTable(results([audit, row({ scenario: 'audit-execution', graphql: 114, restRead: 1 })]));
+    // 5 finished milestones of 60 issues (2 requests each) and the open one after them (1): 104 + 11.
+    const within = costTable(results([audit, row({ scenario: 'audit-execution', graphql: 114, restRead: 1, points: 215 })]));
+    expect(within).toContain('| Audit with the execution report, 10,000 open issues, 5 finished milestones of 60 issues | ≤ 115 requests | 115 requests, 215 points | met |');
+    const over = costTable(results([audit, row({ scenario: 'audit-execution', graphql: 115, restRead: 1 })]));
     expect(verdict(over, 'Audit with the execution report')).toBe('**not met**');
+  });
+
+  it('names the memory targets missed, which fail the benchmark, and no others', () => {
+    const slow = row({ scenario: 'audit-steady', wallMs: 90_000, peakRssMb: 240 });
+    expect(missedMemoryTargets(results([slow]))).toEqual([]);
+    expect(missedMemoryTargets(results([slow, row({ scenario: 'audit-first', peakRssMb: 325 })]))).toEqual([
+      'Peak memory of any run: 325 MB (audit, first run (max-writes 50), 10,000 open issues), target < 250 MB',
+    ]);
+  });
+
+  it('holds the policy preview to 5 reads and the engine to 1 s over a board of 50,000 items, and says when either was not measured', () => {
+    const measured = costTable(
+      results([
+        row({ scenario: 'policy-preview', graphql: 2, restRead: 2, writes: 2, points: 2 }),
+        row({ scenario: 'engine', issues: 50_000, wallMs: 1_200, graphql: null, restRead: null, writes: null }),
+      ]),
+    );
+    expect(measured).toContain('| Policy preview at 10,000 open issues (a pull request loosening a budget, with the saved state) | ≤ 5 reads + its status and comment | 4 reads + 2 writes, 2 points | met |');
+    expect(verdict(measured, 'Engine over 50,000')).toBe('**not met**');
+    const older = costTable(results([row({ scenario: 'audit-steady' })]));
+    expect(verdict(older, 'Policy preview')).toBe('not judged: a figure is missing');
+    expect(verdict(older, 'Engine over 50,000')).toBe('not judged: a figure is missing');
+  });
+
+  it("holds an organization's board of 50,000 items to a page per 100 items, 2 points a page and 700 MB, apart from the other runs' memory", () => {
+    const table = costTable(
+      results([
+        row({ scenario: 'audit-steady', peakRssMb: 200 }),
+        row({ scenario: 'board-audit', issues: 50_000, graphql: 501, restRead: 1, points: 1_002, wallMs: 70_000, peakRssMb: 650 }),
+      ]),
+    );
+    expect(table).toContain("| Audit of an organization's board, 50,000 items across 50 repositories | ≤ 505 requests, ≤ 2 points a page | 502 requests, 1002 points | met |");
+    expect(verdict(table, "Audit of an organization's board, 50,000 items across 50 repositories: memory")).toBe('met');
+    expect(verdict(table, "Audit of an organization's board, 50,000 items across 50 repositories: wall")).toBe('met');
+    expect(verdict(table, 'Peak memory of any run')).toBe('met');
+    const heavy = results([row({ scenario: 'board-audit', issues: 50_000, graphql: 501, points: 1_500, peakRssMb: 720 })]);
+    expect(verdict(costTable(heavy), "Audit of an organization's board")).toBe('**not met**');
+    expect(missedMemoryTargets(heavy)).toEqual(["Audit of an organization's board, 50,000 items across 50 repositories: memory: 720 MB, target < 700 MB"]);
   });
 });

@@ -103,6 +103,34 @@ describe('saved state on a repository of 10,000 open issues', { timeout: 180_000
     fake.repository.pullRequests = [];
   });
 
+  it("the policy preview reads today's issues from the audit's state too: 5 reads at most, and the same preview as a full read", async () => {
+    minutesLater(1);
+    const changed = (await examplePolicy()).replace('budget: { max-share: 10% }', 'budget: { max-share: 25% }');
+    const preview = async (savedState: boolean) => {
+      const pullRequest = fake.addPullRequest({ title: 'Loosen the deal budget', changes: { [POLICY_PATH]: changed } });
+      fake.clearRequests();
+      const result = await runInProcess({ fake, now: new Date(now), event: pullRequestEvent(fake, { action: 'opened', number: pullRequest.number }), env, inputs: { 'saved-state': String(savedState), 'dry-run': 'true' } });
+      const reads = fake.requests.filter((request) => request.kind !== 'cache' && request.kind !== 'write');
+      fake.repository.pullRequests = [];
+      // The preview's own text, without the pull request's number and the lines that say what the run cost.
+      return { result, reads, preview: result.summary.split('\n').filter((line) => !/API requests|Writes:|^## Roadmap Guard: pull request/.test(line)).join('\n') };
+    };
+    const withState = await preview(true);
+    expect(withState.result.stdout.split('\n').filter((line) => line.startsWith('Policy preview:'))).toEqual(['Policy preview: the change alters budgets, findings or fields for 10000 open issues.']);
+    expect(stateLine(withState.result)).toMatch(/^Saved state: 10,000 open issues saved at .*, 0 issues changed since; 2 cache requests\.$/);
+    // The pull request, the base branch's policy, the pull request's, and the changes since the state.
+    expect(withState.reads.map((request) => `${request.kind} ${request.route}`)).toEqual([
+      'graphql graphql',
+      'rest-read /repos/{owner}/{repo}/contents/{path}',
+      'rest-read /repos/{owner}/{repo}/contents/{path}',
+      'graphql graphql',
+    ]);
+    const fullRead = await preview(false);
+    expect(fullRead.reads.length).toBeGreaterThan(100);
+    expect(withState.preview).toContain('| deal | 4.3% | ≤ 10% → ≤ 25% | within budget |');
+    expect(withState.preview).toEqual(fullRead.preview);
+  });
+
   it('after a burst of edits (labels, sizes, closing, a new deal request) events equal a full read, and a big delta is saved again', async () => {
     minutesLater(1);
     // 60 roadmap items become Initech deal work; one deal grows; two items close.

@@ -81,32 +81,39 @@ describe('readFocusIssue', () => {
 });
 
 describe('readBudgetItems', () => {
-  it('asks for bodies only when the policy matches by form fields', async () => {
+  it('asks for bodies only when the policy reads any of a body: form fields, a business case', async () => {
     const variables: Record<string, unknown>[] = [];
     nock(API)
       .post('/graphql', (body: unknown) => (variables.push(variablesOf(body)), true))
-      .times(2)
+      .times(3)
       .reply(200, { data: { repository: { issues: { totalCount: 1, pageInfo: pageInfo(null), nodes: [issueNode({ number: 3, labelNames: ['deal'] })] } } } });
-    const labelsOnly = policy(DEAL_POLICY);
+    const labelsOnly = policy({ ...DEAL_POLICY, 'business-case': { 'applies-to': [], fields: [] } });
+    const withCase = policy(DEAL_POLICY);
     const byField = policy({ ...DEAL_POLICY, categories: { deal: { match: { fields: { 'Work type': 'Customer commitment' } } } } });
-    expect(budgetNeedsBody(labelsOnly)).toBe(false);
+    expect(budgetNeedsBody(withCase)).toBe(false);
     expect(budgetNeedsBody(byField)).toBe(true);
     const items = await readBudgetItems(testClient(), REPO, labelsOnly);
+    await readBudgetItems(testClient(), REPO, withCase);
     await readBudgetItems(testClient(), REPO, byField);
     expect(items.map((i) => [i.number, i.labels])).toEqual([[3, ['deal']]]);
-    expect(variables.map((v) => v.withBody)).toEqual([false, true]);
+    expect(variables.map((v) => v.withBody)).toEqual([false, true, true]);
   });
 
-  it('keeps of each form only the answers budgets read, matched as headings are', async () => {
-    const body = ['### Work type', 'Customer commitment', '### customer ', 'acme', '### Who will buy it?', 'Retailers', '- [x] Sales signed off'].join('\n\n');
+  it('keeps of each body only the answers and boxes the policy reads, matched as headings are', async () => {
+    const body = ['### Work type', 'Customer commitment', '### customer ', 'acme', '### Who will buy it?', 'Retailers', '### Context', 'Long prose', '- [x] Sales signed off', '- [ ] GTM review'].join('\n\n');
     nock(API)
       .post('/graphql')
       .reply(200, { data: { repository: { issues: { totalCount: 1, pageInfo: pageInfo(null), nodes: [issueNode({ number: 3, body })] } } } });
-    const byField = policy({ ...DEAL_POLICY, categories: { deal: { match: { fields: { 'Work type': 'Customer commitment' } } } }, customer: { field: 'Customer' } });
+    const byField = policy({
+      ...DEAL_POLICY,
+      categories: { deal: { match: { fields: { 'Work type': 'Customer commitment' } } } },
+      customer: { field: 'Customer' },
+      'business-case': { 'applies-to': ['deal'], fields: [{ heading: 'Who will buy it?' }], checklist: ['GTM review'] },
+    });
     const [item] = await readBudgetItems(testClient(), REPO, byField);
-    expect({ ...item!.form }).toEqual({ 'Work type': 'Customer commitment', 'customer': 'acme' });
+    expect({ ...item!.form }).toEqual({ 'Work type': 'Customer commitment', 'customer': 'acme', 'Who will buy it?': 'Retailers' });
     expect(Object.getPrototypeOf(item!.form)).toBeNull();
-    expect(item!.checklist).toEqual([]);
+    expect(item!.checklist).toEqual([{ text: 'GTM review', checked: false }]);
   });
 });
 

@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createGitHubClient, type GitHubClient } from '../../src/github/client.js';
-import { budgetHeadings, readBudgetItems } from '../../src/github/read.js';
+import { policyReads, readBudgetItems } from '../../src/github/read.js';
 import { createActionsCache } from '../../src/github/actions-cache.js';
 import { gatherAudit } from '../../src/action/gather.js';
 import { encodeState, policyDigest, STATE_FORMAT, type SavedState } from '../../src/saved-state/format.js';
@@ -66,7 +66,7 @@ const fullRead = (policy = POLICY) => readBudgetItems(client, repo, policy);
 
 /** A state put in the cache as an audit would, with any field overridden. */
 async function putState(overrides: Partial<SavedState> = {}, data?: Buffer) {
-  const items = stateItems(await fullRead(), budgetHeadings(POLICY));
+  const items = stateItems(await fullRead(), policyReads(POLICY));
   const state = { format: STATE_FORMAT, repository: 'acme/widgets', policyDigest: policyDigest(POLICY, undefined), savedAt: new Date(now).toISOString(), items, skipped: [], ...overrides } as SavedState;
   await createActionsCache({ resultsUrl: fake.cacheUrl, runtimeToken: fake.cache.runtimeToken }).save(`${prefix()}${fake.cache.entries.length + 1}`, VERSION, data ?? encodeState(state));
 }
@@ -169,9 +169,9 @@ describe('an issue event reads every open issue, saying why, when', () => {
   it('the state is unreadable, of another format, or of another policy', async () => {
     await putState({}, Buffer.from('not gzip'));
     await expectFullRead({}, /not used, it is not gzip'd JSON/);
-    await putState({ format: 2 as typeof STATE_FORMAT });
+    await putState({ format: 3 as typeof STATE_FORMAT });
     lines = [];
-    await expectFullRead({}, /not used, it has format 2, this version reads 1/);
+    await expectFullRead({}, /not used, it has format 3, this version reads 2/);
     await putState({ policyDigest: 'f'.repeat(64) });
     lines = [];
     await expectFullRead({}, /not used, it was saved for another policy or repository/);
@@ -219,7 +219,7 @@ describe('with a usable state', () => {
     const dry = await store({ dryRun: true, eventName: 'schedule' }).afterAuditRead(audit);
     expect(lines).toEqual(['Saved state: not saved (dry run: nothing is written).']);
     expect(fake.cache.entries).toHaveLength(0);
-    expect(stateItems(dry.items, budgetHeadings(POLICY))).toEqual(await fullRead());
+    expect(stateItems(dry.items, policyReads(POLICY))).toEqual(await fullRead());
     await store({ eventName: 'schedule' }).afterAuditRead(audit);
     expect(lines[1]).toMatch(/^Saved state: saved \d+ open issues \(\d+ KB\) for the next issue events; 3 cache requests in all\.$/);
     expect(fake.cache.entries[0]?.key).toMatch(/^roadmap-guard-state-acme\/widgets-[0-9a-f]{64}-42-1-\d+$/);

@@ -169,6 +169,15 @@ describe('what a lead acts on, rendered', () => {
     expect(markdown.split('\n').length).toBeLessThanOrEqual(12);
   });
 
+  it('quotes the handles, references and URLs people typed as code, which copies exactly', () => {
+    const html = renderGfm(renderComment({ ...input, mode: 'issue', focusItem: 203 }));
+    expect(html).toContain('<code>https://evil.example</code>');
+    const summary = renderGfm(renderMarkdownReport(input));
+    for (const typed of ['@alice', '@acme/leads', '#123', 'acme/other#5', 'GH-12', ':smile:']) expect(summary).toContain(`<code>${typed}</code>`);
+    // An e-mail address is prose: the joiner after its @ is the one left.
+    expect(summary).toContain('bob@\u200devil.example');
+  });
+
   it('keeps zero-width joiners out of code spans and URLs', () => {
     for (const [, markdown] of [...outputs, ['example', renderMarkdownReport({ ...example, run: runFacts() })] as [string, string]]) {
       const html = renderGfm(markdown);

@@ -36,6 +36,12 @@ export function actFirstSection(input: ReportInput, groups: FindingGroup[]): str
   return ['### Act on these first', ...groups.map((g) => `**${g.title} · ${tallyText(g.tally, budgetWord(g.kind))}**\n\n${groupLines(g, lookup)}`)].join('\n\n');
 }
 
+/** Budget findings first: they are what a lead decides on; item findings are for their authors. */
+export function budgetsFirst(groups: FindingGroup[]): FindingGroup[] {
+  const aboutItems = (g: FindingGroup) => (g.entries.some((e) => e[0]!.item) ? 1 : 0);
+  return [...groups].sort((a, b) => aboutItems(a) - aboutItems(b));
+}
+
 function lookupOf(input: ReportInput): Lookup {
   const items = new Map(input.items.map((i) => [i.number, i]));
   const exempt = new Set(input.evaluation.items.filter((a) => a.exempt).map((a) => a.number));
@@ -57,16 +63,21 @@ function repositoryOf(items: Item[]): string | undefined {
 
 /** Budget findings one per line; item findings grouped by the fix they need, largest group first. */
 function groupLines(group: FindingGroup, lookup: Lookup): string {
+  const byFix = entriesByFix(group);
+  const shown = byFix.slice(0, MAX_FIXES).map((entries) => (entries[0]![0]!.item ? fixLine(entries, lookup) : budgetLine(entries[0]!, lookup)));
+  const rest = byFix.slice(MAX_FIXES).flat();
+  if (rest.length > 0) shown.push(`- …and ${restText(rest, group, lookup)}`);
+  return shown.join('\n');
+}
+
+/** A kind's entries (one per item, or per budget) gathered by the fix they need, the fix most items need first; each budget stands alone. */
+export function entriesByFix(group: FindingGroup): Finding[][][] {
   const byFix = new Map<string, Finding[][]>();
   for (const entry of group.entries) {
     const key = entry[0]!.item ? entry[0]!.fix : `budget:${byFix.size}`;
     byFix.set(key, [...(byFix.get(key) ?? []), entry]);
   }
-  const lines = [...byFix.values()].sort((a, b) => b.length - a.length).map((entries) => (entries[0]![0]!.item ? fixLine(entries, lookup) : budgetLine(entries[0]!, lookup)));
-  const shown = lines.slice(0, MAX_FIXES);
-  const rest = [...byFix.values()].sort((a, b) => b.length - a.length).slice(MAX_FIXES).flat();
-  if (rest.length > 0) shown.push(`- …and ${restText(rest, group, lookup)}`);
-  return shown.join('\n');
+  return [...byFix.values()].sort((a, b) => b.length - a.length);
 }
 
 /** "12 more items with 3 other fixes", linked to the search for them when there is one. */
@@ -106,16 +117,22 @@ function budgetLine(findings: Finding[], lookup: Lookup): string {
  * rest link to a search for the category's open items.
  */
 function budgetFix(finding: Finding, lookup: Lookup): string {
+  const parts = fixParts(finding);
+  if (!parts) return escapeText(finding.fix, 200);
+  const shown = parts.shown.map((n) => ref(lookup.items.get(n) ?? { number: n, title: '', url: '' }, lookup));
+  if (parts.rest === 0) return `${escapeText(parts.head, 200)} ${shown.join(', ')}`;
+  const url = lookup.labelled(false);
+  const more = `${formatNumber(parts.rest)} more`;
+  return `${escapeText(parts.head, 200)} ${shown.join(', ')} and ${url ? `[${more}](${url})` : more}`;
+}
+
+/** A budget fix split into its words and the items it names (as the engine lists them: the first five, then a count); undefined when it names none. */
+export function fixParts(finding: Finding): { head: string; shown: number[]; rest: number } | undefined {
   const contributors = finding.contributors ?? [];
   const plain = listItems(contributors);
-  if (contributors.length === 0 || !finding.fix.endsWith(plain)) return escapeText(finding.fix, 200);
-  const head = escapeText(finding.fix.slice(0, -plain.length).trimEnd(), 200);
-  const shown = contributors.slice(0, 5).map((n) => ref(lookup.items.get(n) ?? { number: n, title: '', url: '' }, lookup));
-  const rest = contributors.length - shown.length;
-  if (rest <= 0) return `${head} ${shown.join(', ')}`;
-  const url = lookup.labelled(false);
-  const more = `${formatNumber(rest)} more`;
-  return `${head} ${shown.join(', ')} and ${url ? `[${more}](${url})` : more}`;
+  if (contributors.length === 0 || !finding.fix.endsWith(plain)) return undefined;
+  const shown = contributors.slice(0, 5);
+  return { head: finding.fix.slice(0, -plain.length).trimEnd(), shown, rest: contributors.length - shown.length };
 }
 
 /** "[#50](url) (exempt)": a link without the title, for lists of items. */

@@ -14,7 +14,7 @@ import { digest, type ArchiveRow, type BudgetRow, type FindingGroup, type Report
 import { BAR_MARKS, budgetWord, day, itemLink, joinWords, KIND_TITLES, shareBar, STATUS_WORDS, tallyText, verdictCounts } from './format.js';
 import { amount, capitalize, formatNumber, plural } from '../core/wording.js';
 import { runProblemsSection } from './run-status.js';
-import { actFirstSection } from './act-first.js';
+import { actFirstSection, budgetsFirst } from './act-first.js';
 import { pieChart, trendChart, type Slice } from './charts.js';
 import type { ReportInput, RunFacts } from './types.js';
 
@@ -88,11 +88,6 @@ function failureReasons(input: ReportInput, facts: ReportDigest, group: FindingG
   }
 }
 
-/** Budget findings first: they are what a lead decides on; item findings are for their authors. */
-function budgetsFirst(groups: FindingGroup[]): FindingGroup[] {
-  const aboutItems = (g: FindingGroup) => (g.entries.some((e) => e[0]!.item) ? 1 : 0);
-  return [...groups].sort((a, b) => aboutItems(a) - aboutItems(b));
-}
 
 function budgetCap(input: ReportInput, finding: Finding, which: 'max' | 'min'): string {
   const budget = input.evaluation.budgets.find((b) => b.category === finding.category);

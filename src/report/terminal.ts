@@ -113,7 +113,7 @@ function budgets(input: ReportInput, facts: ReportDigest, { paint, cell, column 
     ...rows.map((b) => {
       const status = paint(pad(STATUS_SHORT[b.status], 6), STATUS_STYLE[b.status]);
       const bar = shareBar(b.share, b.cap, BAR_WIDTH, b.floor);
-      return `  ${pad(cell(b.category, name), name)} ${lpad(String(b.items), 5)} ${lpad(formatNumber(b.points), 6)} ${lpad(b.shareText, 6)} ${lpad(b.capText, 9)}  ${status}  ${b.status === 'over' ? paint(bar, 'red') : bar}`;
+      return `  ${pad(cell(b.category, name), name)} ${lpad(formatNumber(b.items), 5)} ${lpad(formatNumber(b.points), 6)} ${lpad(b.shareText, 6)} ${lpad(b.capText, 9)}  ${status}  ${b.status === 'over' ? paint(bar, 'red') : bar}`;
     }),
   ];
   return lines.join('\n');
@@ -127,7 +127,7 @@ function customers(facts: ReportDigest, { paint, cell, column }: Layout): string
   const name = column(20, [...shown.map((c) => c.customer), ...others.map((o) => o.name)]);
   const category = column(12, facts.customerTables.map((t) => t.category));
   const line = (customer: string, c: { category: string; items: number; points: number; shareText: string }, cap: string, status: string) =>
-    `  ${pad(cell(customer, name), name)} ${pad(cell(c.category, category), category)} ${lpad(String(c.items), 5)} ${lpad(formatNumber(c.points), 6)} ${lpad(c.shareText, 6)} ${lpad(cap, 7)}  ${status}`;
+    `  ${pad(cell(customer, name), name)} ${pad(cell(c.category, category), category)} ${lpad(formatNumber(c.items), 5)} ${lpad(formatNumber(c.points), 6)} ${lpad(c.shareText, 6)} ${lpad(cap, 7)}  ${status}`;
   const lines = [
     paint('Customers', 'bold'),
     paint(`  ${pad('Customer', name)} ${pad('Category', category)} ${lpad('Items', 5)} ${lpad('Points', 6)} ${lpad('Share', 6)} ${lpad('Cap', 7)}  Status`, 'dim'),
@@ -287,7 +287,7 @@ function outcomes(facts: ReportDigest, { paint, fit }: Layout): string {
     title,
     `  ${fit(`${plural(o.bets, 'bet')} delivered ${window}, ${o.recorded} with a recorded outcome`, 2)}`,
     paint(`  ${pad('Outcome', 15)} ${lpad('Bets', 5)} ${lpad('Share', 6)}`, 'dim'),
-    ...rows.map(([name, count]) => `  ${pad(name, 15)} ${lpad(String(count), 5)} ${lpad(share(count), 6)}`),
+    ...rows.map(([name, count]) => `  ${pad(name, 15)} ${lpad(formatNumber(count), 5)} ${lpad(share(count), 6)}`),
     ...(never ? [`  ${fit(`Never reviewed: ${listItems(o.neverReviewed)}`, 2)}`] : []),
   ].join('\n');
 }
@@ -314,8 +314,8 @@ function run(input: ReportInput, { paint }: Layout): string {
   return [
     paint('Run', 'bold'),
     `  Mode: ${input.mode} · ${plural(input.evaluation.items.length, 'item')} evaluated`,
-    `  API requests: ${r.requests.graphql} GraphQL (${plural(r.requests.graphqlPoints, 'point')}), ${r.requests.restRead} REST reads, ${r.requests.write} writes${r.rateLimitRemaining !== undefined ? ` · ${r.rateLimitRemaining} left` : ''}`,
-    `  Writes: ${r.writes.made} made, ${r.writes.skippedByDryRun} skipped (dry run), ${r.writes.deferredByMaxWrites} deferred (max-writes), ${r.writes.failed.length} failed`,
+    `  API requests: ${formatNumber(r.requests.graphql)} GraphQL (${plural(r.requests.graphqlPoints, 'point')}), ${formatNumber(r.requests.restRead)} REST reads, ${formatNumber(r.requests.write)} writes${r.rateLimitRemaining !== undefined ? ` · ${formatNumber(r.rateLimitRemaining)} left` : ''}`,
+    `  Writes: ${formatNumber(r.writes.made)} made, ${formatNumber(r.writes.skippedByDryRun)} skipped (dry run), ${formatNumber(r.writes.deferredByMaxWrites)} deferred (max-writes), ${formatNumber(r.writes.failed.length)} failed`,
   ].join('\n');
 }
 

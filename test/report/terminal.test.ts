@@ -133,6 +133,9 @@ describe('renderTerminal, ordered like the markdown', () => {
     const text = renderTerminal(hugeRoadmap(), { color: false, width: 80 });
     expect(text).toContain('    Remove label "one-off" — 5,000 items: #1, #2, #3');
     expect(text).toContain('and 4,990 more');
+    // Counts carry thousands separators, as the points beside them do.
+    expect(text).toMatch(/ {2}deal +5,000 +15,000 /);
+    expect(text).toContain('9,950 deferred (max-writes)');
     for (const line of text.split('\n')) expect(width(line)).toBeLessThanOrEqual(80);
   });
 });

@@ -191,3 +191,21 @@ describe('what a lead acts on, rendered', () => {
 function decodeHtml(text: string): string {
   return text.replace(/&amp;/g, '&').replace(/&quot;/g, '"');
 }
+
+describe('the trend chart, rendered', () => {
+  const example = exampleReportInput(join(import.meta.dirname, '../..'));
+  const markdown = renderMarkdownReport(example);
+  const chart = /```mermaid\n(%%[^\n]*\n)?xychart-beta\n([\s\S]*?)```/.exec(markdown)![2]!;
+
+  it('draws one bar series, so no series of zeros draws slivers under every month, and the cap as a line', () => {
+    const bars = [...chart.matchAll(/^ {4}bar \[(.*)\]$/gm)].map((m) => m[1]!.split(', ').map(Number));
+    expect(bars).toHaveLength(1);
+    expect(bars[0]!.at(-1)).toBe(25);
+    expect(chart).toMatch(/^ {4}line \[10(, 10)+\]$/m);
+  });
+
+  it('says under the chart what each mark is, since mermaid draws no legend', () => {
+    const text = visibleText(markdown);
+    expect(text).toContain("Blue bars: the share of each month's delivered work, then of the work planned now; red line: the 10% cap.");
+  });
+});

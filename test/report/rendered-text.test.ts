@@ -209,3 +209,14 @@ describe('the trend chart, rendered', () => {
     expect(text).toContain("Blue bars: the share of each month's delivered work, then of the work planned now; red line: the 10% cap.");
   });
 });
+
+describe('the bets and outcomes section, rendered', () => {
+  it('folds the table its sentence already gives the figures of', () => {
+    const markdown = renderMarkdownReport(exampleReportInput(join(import.meta.dirname, '../..')));
+    const section = markdown.slice(markdown.indexOf('### Bets and outcomes'), markdown.indexOf('\n### ', markdown.indexOf('### Bets and outcomes') + 1));
+    const open = renderGfm(section.replace(/<details>[\s\S]*?<\/details>/g, ''));
+    expect(textOf(open).replace(/\s+/g, ' ')).toContain('1 hit its metric (16.7%), 1 missed, 1 walked away');
+    expect(open).not.toContain('<table>');
+    expect(section).toMatch(/<details><summary>Outcomes as a table<\/summary>\n\n\| Outcome \| Bets \| Share \|/);
+  });
+});

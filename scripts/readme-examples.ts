@@ -154,7 +154,7 @@ export interface ReadmeExamples {
   summary: string;
   archiveWarning: string;
   archiveNote: string;
-  /** The top of `roadmap-guard demo` on an 80-column terminal: the verdict, the budgets and the customers. */
+  /** The top of `roadmap-guard demo` on an 80-column terminal: the verdict and what to act on first, with the fixes. */
   demo?: string;
   outcomes: string;
   'policy-preview': string;
@@ -215,7 +215,7 @@ function costExamples(results: BenchResults): Pick<ReadmeExamples, 'cost' | 'cos
 /** What `roadmap-guard demo` prints, up to its list of findings: the same input as the demo command builds. */
 export function demoTop(root: string): string {
   const text = renderTerminal(demoReportInput(root), { color: false, width: 80 });
-  return text.slice(0, text.indexOf('\n\nNeeds attention'));
+  return text.slice(0, text.indexOf('\n\nWarnings'));
 }
 
 /**

@@ -9,7 +9,6 @@ import type { ReportDigest } from './digest.js';
 /** GitHub's red and blue (Primer), so what is over budget reads as a warning. */
 const OVER_COLOUR = '#cf222e';
 const DELIVERED_COLOUR = '#0969da';
-const PLANNED_COLOUR = '#bf8700';
 
 export interface Slice {
   /** Untrusted: sanitized here. */
@@ -40,8 +39,10 @@ export function pieChart(title: string, slices: Slice[]): string {
 
 /**
  * The deal-driven share of delivered work by month, then of work planned now
- * in its own colour; a month with nothing delivered is left empty and says
- * so; the y-axis fits the data and the cap line drawn across it.
+ * as the last bar; a month with nothing delivered says so; the y-axis fits
+ * the data and the cap line drawn across it. One bar series, so no series of
+ * zeros draws slivers under every month; mermaid's xychart has no legend, so
+ * one line under the chart says what each mark is.
  */
 export function trendChart(trend: NonNullable<ReportDigest['trend']>): string {
   const months = trend.rows.map((r) => `"${r.shareText !== undefined ? r.month : `${r.month} (none)`}"`);
@@ -50,8 +51,8 @@ export function trendChart(trend: NonNullable<ReportDigest['trend']>): string {
   const planned = Number.parseFloat(trend.plannedShareText);
   const cap = trend.cap === undefined ? undefined : round(trend.cap * 100, 1);
   const top = Math.min(100, Math.max(10, Math.ceil((Math.max(planned, cap ?? 0, ...delivered) * 1.1) / 10) * 10));
-  const palette = { xyChart: { plotColorPalette: [DELIVERED_COLOUR, PLANNED_COLOUR, OVER_COLOUR].join(', ') } };
-  const zeros = trend.rows.map(() => 0);
+  const palette = { xyChart: { plotColorPalette: [DELIVERED_COLOUR, OVER_COLOUR].join(', ') } };
+  const legend = `_Blue bars: the share of each month's delivered work, then of the work planned now${cap === undefined ? '' : `; red line: the ${trend.capText ?? `${cap}%`} cap`}._`;
   return [
     '```mermaid',
     `%%{init: ${JSON.stringify({ themeVariables: palette })}}%%`,
@@ -59,9 +60,10 @@ export function trendChart(trend: NonNullable<ReportDigest['trend']>): string {
     `    title "${mermaidLabel(`Share of delivered work that was ${trend.categories.join(', ') || 'customer-driven'}`, 80)}"`,
     `    x-axis [${months.join(', ')}, "planned now"]`,
     `    y-axis "Share, percent" 0 --> ${top}`,
-    `    bar [${[...delivered, 0].join(', ')}]`,
-    `    bar [${[...zeros, planned].join(', ')}]`,
+    `    bar [${[...delivered, planned].join(', ')}]`,
     ...(cap === undefined ? [] : [`    line [${[...trend.rows.map(() => cap), cap].join(', ')}]`]),
     '```',
+    '',
+    legend,
   ].join('\n');
 }

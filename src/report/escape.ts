@@ -26,6 +26,23 @@ const REFERENCE = /#(?=\d)|\b(GH-)(?=\d)/gi;
 // Bare URLs that GitHub would turn into links, and `:name:` that it would turn into an emoji.
 const AUTOLINK = /\b(https?|ftp|mailto|xmpp)(?=:)|\b(www)(?=\.)/gi;
 const EMOJI_CODE = /:(?=[\w+-]+:)/g;
+/**
+ * What people quote that GitHub would act on, shown as a code span instead:
+ * code links, pings and cross-references nothing, and copies exactly. URLs
+ * (without the punctuation that ends a sentence), handles and team handles
+ * that start a word, issue references, emoji codes.
+ */
+const URL_END = '[^\\s|\\x60<>"]*[^\\s|\\x60<>".,;:!?)\\]\']';
+const QUOTABLE = new RegExp(
+  [
+    String.raw`\b(?:(?:https?|ftp)://|mailto:|www\.)` + URL_END,
+    String.raw`(?<![\w@])@[\w-]+(?:/[\w.-]*[\w-])?`,
+    String.raw`(?:\b[\w.-]+/[\w.-]+)?#\d+\b`,
+    String.raw`\bGH-\d+\b`,
+    String.raw`:[\w+-]+:`,
+  ].join('|'),
+  'gi',
+);
 /** Invisible, and breaks every pattern above: the text reads the same but links, pings and references nothing. */
 const ZERO_WIDTH_JOINER = '\u200d';
 
@@ -68,7 +85,19 @@ function neutralizeLinks(text: string): string {
  */
 export function escapeText(text: string, max = 120): string {
   const line = cut(plainText(text), max);
-  const escaped = line.replace(MARKDOWN_PUNCTUATION, (c) => `\\${c}`).replace(LIST_MARKER, '\\$&').replace(ORDERED_MARKER, '$1\\$2');
+  let out = '';
+  let at = 0;
+  for (const match of line.matchAll(QUOTABLE)) {
+    out += escapeProse(line.slice(at, match.index), at === 0) + codeSpan(match[0], { max: match[0].length, inTable: true });
+    at = match.index + match[0].length;
+  }
+  return out + escapeProse(line.slice(at), at === 0);
+}
+
+/** Prose between the quoted tokens: markdown escaped, and an e-mail's @ (or anything left) broken with the joiner. */
+function escapeProse(text: string, lineStart: boolean): string {
+  let escaped = text.replace(MARKDOWN_PUNCTUATION, (c) => `\\${c}`);
+  if (lineStart) escaped = escaped.replace(LIST_MARKER, '\\$&').replace(ORDERED_MARKER, '$1\\$2');
   return neutralizeLinks(neutralizeMentions(escaped));
 }
 

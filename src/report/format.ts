@@ -96,10 +96,14 @@ export function budgetWord(kind: FindingKind): string {
 
 /** A linked item reference for markdown: "[#12](url) Title", the title escaped and cut. */
 export function itemLink(item: { number: number; title: string; url: string }, titleMax = 80): string {
+  return `${itemRef(item)} ${escapeText(item.title, titleMax)}`;
+}
+
+/** The bot's own reference to an item, as an ordinary link: "[#12](url)"; "#12" as text when there is no link to trust. */
+export function itemRef(item: { number: number; url: string }): string {
   const url = safeUrl(item.url);
   const label = item.number > 0 ? `#${item.number}` : boardItemLabel(url);
-  const ref = url ? `[${label}](${url})` : label;
-  return `${ref} ${escapeText(item.title, titleMax)}`;
+  return url ? `[${label}](${url})` : label;
 }
 
 /** Board items outside this repository have no number here (their key is negative): `owner/repo#n` from the link, or "draft". */

@@ -25,5 +25,12 @@ export function outcomesSection(outcomes: BetOutcomes | undefined): string {
     ['Walked away', outcomes.walkedAway],
     ['Never reviewed', never],
   ].map(([name, count]) => `| ${name} | ${count} | ${share(count as number)} |`);
-  return ['### Bets and outcomes', lead, ['| Outcome | Bets | Share |', '|---|---:|---:|', ...rows].join('\n'), '_Record one with `/roadmap outcome hit|missed|walked-away <evidence>` on the issue._'].join('\n\n');
+  // The sentence already gives every figure: the table is folded, so the section takes three lines.
+  const table = ['| Outcome | Bets | Share |', '|---|---:|---:|', ...rows].join('\n');
+  return [
+    '### Bets and outcomes',
+    lead,
+    `<details><summary>Outcomes as a table</summary>\n\n${table}\n\n</details>`,
+    '_Record one with `/roadmap outcome hit|missed|walked-away <evidence>` on the issue._',
+  ].join('\n\n');
 }

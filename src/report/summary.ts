@@ -14,6 +14,8 @@ import { codeSpan, escapeText, truncateForGitHub } from './escape.js';
 import { digest, type ArchiveRow, type BudgetRow, type FindingGroup, type ReportDigest } from './digest.js';
 import { BAR_MARKS, budgetWord, day, itemLink, joinWords, KIND_TITLES, shareBar, STATUS_WORDS, tallyText, verdictCounts } from './format.js';
 import { amount, capitalize, formatNumber, plural } from '../core/wording.js';
+import { runProblemsSection } from './run-status.js';
+import { actFirstSection, budgetsFirst } from './act-first.js';
 import { pieChart, trendChart, type Slice } from './charts.js';
 import type { ReportInput, RunFacts } from './types.js';
 
@@ -35,7 +37,7 @@ function auditReport(input: ReportInput): string[] {
   const facts = digest(input);
   return [
     verdictSection(input, facts),
-    actFirstSection(facts),
+    actFirstSection(input, budgetsFirst(facts.failingGroups)),
     warningsSection(facts),
     budgetSection(input, facts),
     customerSection(input, facts),
@@ -62,7 +64,8 @@ function verdictSection(input: ReportInput, facts: ReportDigest): string {
   const source = main ? `, checked against ${codeSpan(main)}${inherited.length ? ` (extends ${inherited.map((s) => codeSpan(s)).join(' → ')})` : ''}` : '';
   const commit = input.policyCommit ? ` at commit ${codeSpan(input.policyCommit.slice(0, 7))}` : '';
   const planned = `${amount(input.evaluation.totalPoints, input.evaluation.unit)} of planned work in ${plural(input.evaluation.totalItems, 'item')}`;
-  return `${heading}\n\n${why}${summary}\n\n${escapeText(input.sourceName, 100)}: ${planned}${source}${commit}.`;
+  const problems = runProblemsSection(input.run);
+  return [heading, problems, `${why}${summary}`, `${escapeText(input.sourceName, 100)}: ${planned}${source}${commit}.`].filter(Boolean).join('\n\n');
 }
 
 /** Why a group fails the check, in the words a lead would use: "deal work is 25% of planned capacity against a 10% cap". */
@@ -86,20 +89,10 @@ function failureReasons(input: ReportInput, facts: ReportDigest, group: FindingG
   }
 }
 
-/** Budget findings first: they are what a lead decides on; item findings are for their authors. */
-function budgetsFirst(groups: FindingGroup[]): FindingGroup[] {
-  const aboutItems = (g: FindingGroup) => (g.entries.some((e) => e[0]!.item) ? 1 : 0);
-  return [...groups].sort((a, b) => aboutItems(a) - aboutItems(b));
-}
 
 function budgetCap(input: ReportInput, finding: Finding, which: 'max' | 'min'): string {
   const budget = input.evaluation.budgets.find((b) => b.category === finding.category);
   return (which === 'max' ? budget?.maxShare?.text : budget?.minShare?.text) ?? '?';
-}
-
-function actFirstSection(facts: ReportDigest): string {
-  if (facts.failingGroups.length === 0) return '';
-  return ['### Act on these first', ...budgetsFirst(facts.failingGroups).map((g) => `**${groupHeading(g)}**\n\n${groupList(g, { withFix: true })}`)].join('\n\n');
 }
 
 function warningsSection(facts: ReportDigest): string {
@@ -253,12 +246,10 @@ function runSection(input: ReportInput, run: RunFacts): string {
   const lines = [
     `- **Mode:** ${input.mode} · **items evaluated:** ${formatNumber(input.evaluation.items.length)}`,
     `- **API requests:** ${formatNumber(requests.graphql)} GraphQL (${plural(requests.graphqlPoints, 'point')}), ${formatNumber(requests.restRead)} REST reads, ${formatNumber(requests.write)} writes${remaining}`,
-    `- **Writes:** ${formatNumber(writes.made)} made, ${formatNumber(writes.skippedByDryRun)} skipped by dry run${deferred}, ${formatNumber(writes.failed.length)} failed`,
+    `- **Writes:** ${formatNumber(writes.made)} made, ${formatNumber(writes.skippedByDryRun)} skipped by dry run${deferred}, ${formatNumber(writes.failed.length)} failed${writes.failed.length ? ' (listed at the top, with the fix)' : ''}`,
   ];
-  const failed = writes.failed.slice(0, MAX_PER_GROUP).map((w) => `  - ${escapeText(w.description, 120)}: ${escapeText(w.reason, 200)}`);
-  if (writes.failed.length > MAX_PER_GROUP) failed.push(`  - …and ${formatNumber(writes.failed.length - MAX_PER_GROUP)} more`);
-  const notes = (run.notes ?? []).slice(0, MAX_PER_GROUP).map((note) => `  - ${escapeText(note, 400)}`);
-  return `### Run\n\n${[...lines, ...(failed.length ? ['- **Failed writes:**', ...failed] : []), ...(notes.length ? ['- **Could not check, or undid:**', ...notes] : [])].join('\n')}`;
+  // Failed writes and what could not be checked open the report, with their fixes.
+  return `### Run\n\n${lines.join('\n')}`;
 }
 
 /** Issue mode: the item, its findings, and its category's budget. */
@@ -277,6 +268,7 @@ function issueReport(input: ReportInput, focusItem: number): string[] {
   const category = assessment ? ` (${escapeText(assessment.category, 40)}, ${amount(assessment.size, input.evaluation.unit)})` : '';
   return [
     `## Roadmap Guard: #${focusItem} ${state}`,
+    runProblemsSection(input.run),
     `${itemLink(item)}${category} · ${facts.verdict.passes ? 'the check passes' : '**the check fails**'}`,
     lines.length ? `### Findings\n\n${lines.join('\n')}` : '',
     budget ? [`### ${escapeText(budget.category, 40)} budget`, budgetTable(input, [budget]), BAR_LEGEND].join('\n\n') : '',

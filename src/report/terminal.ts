@@ -12,6 +12,7 @@ import { amount, formatNumber, plural } from '../core/wording.js';
 import { formatPercent } from '../core/share.js';
 import { listItems } from '../core/rules/context.js';
 import { MAX_MESSAGES_PER_ITEM, MAX_PER_GROUP } from './summary.js';
+import { budgetsFirst, entriesByFix, fixParts, MAX_FIXES, MAX_LINKED } from './act-first.js';
 import type { ReportInput } from './types.js';
 import { cycleLine, executionGaps, executionTrend, MAX_CYCLE_LINES } from './execution.js';
 
@@ -31,6 +32,8 @@ interface Layout {
   column: (usual: number, names: readonly string[]) => number;
   /** Text for a table cell `columnWidth` wide, cut only when there is a width. */
   cell: (text: string, columnWidth: number) => string;
+  /** Text that must be read whole (a fix): one line when there is no width, else broken between words, each line `indent` in, the next ones two more. */
+  wrap: (text: string, indent: number) => string;
 }
 
 export interface TerminalOptions {
@@ -47,12 +50,24 @@ export function renderTerminal(input: ReportInput, options: TerminalOptions): st
     fit: (text, used) => terminalText(text, width === undefined ? Number.POSITIVE_INFINITY : width - used),
     column: (usual, names) => (width === undefined ? Math.max(usual, ...names.map((name) => Array.from(terminalText(name, Number.POSITIVE_INFINITY)).length)) : usual),
     cell: (text, columnWidth) => terminalText(text, width === undefined ? Number.POSITIVE_INFINITY : columnWidth),
+    wrap: (text, indent) => wrapWords(terminalText(text, 1_000), indent, width),
   };
   const facts = digest(input);
   const sections =
     input.mode === 'issue' && input.focusItem !== undefined
       ? [header(input, facts, layout, width), itemSection(input, input.focusItem, layout), budgets(input, facts, layout, input.focusItem)]
-      : [header(input, facts, layout, width), budgets(input, facts, layout), customers(facts, layout), attention(facts, layout), backlog(input, facts, layout), outcomes(facts, layout), trend(input, facts, layout), execution(input, layout), run(input, layout)];
+      : [
+          header(input, facts, layout, width),
+          actFirst(facts, layout),
+          warnings(facts, layout),
+          budgets(input, facts, layout),
+          customers(facts, layout),
+          backlog(input, facts, layout),
+          outcomes(facts, layout),
+          trend(input, facts, layout),
+          execution(input, layout),
+          run(input, layout),
+        ];
   return sections.filter(Boolean).join('\n\n') + '\n';
 }
 
@@ -94,11 +109,11 @@ function budgets(input: ReportInput, facts: ReportDigest, { paint, cell, column 
   const name = column(14, rows.map((b) => b.category));
   const lines = [
     paint('Capacity budgets', 'bold'),
-    paint(`  ${pad('Category', name)} ${lpad('Items', 5)} ${lpad(unit, 6)} ${lpad('Share', 6)} ${lpad('Cap', 9)}  ${pad('Status', 6)}  Share vs cap`, 'dim'),
+    paint(`  ${pad('Category', name)} ${lpad('Items', 5)} ${lpad(unit, 6)} ${lpad('Share', 6)} ${lpad('Target', 9)}  ${pad('Status', 6)}  Share vs target`, 'dim'),
     ...rows.map((b) => {
       const status = paint(pad(STATUS_SHORT[b.status], 6), STATUS_STYLE[b.status]);
-      const bar = shareBar(b.share, b.cap, BAR_WIDTH);
-      return `  ${pad(cell(b.category, name), name)} ${lpad(String(b.items), 5)} ${lpad(formatNumber(b.points), 6)} ${lpad(b.shareText, 6)} ${lpad(b.capText, 9)}  ${status}  ${b.status === 'over' ? paint(bar, 'red') : bar}`;
+      const bar = shareBar(b.share, b.cap, BAR_WIDTH, b.floor);
+      return `  ${pad(cell(b.category, name), name)} ${lpad(formatNumber(b.items), 5)} ${lpad(formatNumber(b.points), 6)} ${lpad(b.shareText, 6)} ${lpad(b.capText, 9)}  ${status}  ${b.status === 'over' ? paint(bar, 'red') : bar}`;
     }),
   ];
   return lines.join('\n');
@@ -112,7 +127,7 @@ function customers(facts: ReportDigest, { paint, cell, column }: Layout): string
   const name = column(20, [...shown.map((c) => c.customer), ...others.map((o) => o.name)]);
   const category = column(12, facts.customerTables.map((t) => t.category));
   const line = (customer: string, c: { category: string; items: number; points: number; shareText: string }, cap: string, status: string) =>
-    `  ${pad(cell(customer, name), name)} ${pad(cell(c.category, category), category)} ${lpad(String(c.items), 5)} ${lpad(formatNumber(c.points), 6)} ${lpad(c.shareText, 6)} ${lpad(cap, 7)}  ${status}`;
+    `  ${pad(cell(customer, name), name)} ${pad(cell(c.category, category), category)} ${lpad(formatNumber(c.items), 5)} ${lpad(formatNumber(c.points), 6)} ${lpad(c.shareText, 6)} ${lpad(cap, 7)}  ${status}`;
   const lines = [
     paint('Customers', 'bold'),
     paint(`  ${pad('Customer', name)} ${pad('Category', category)} ${lpad('Items', 5)} ${lpad('Points', 6)} ${lpad('Share', 6)} ${lpad('Cap', 7)}  Status`, 'dim'),
@@ -124,17 +139,53 @@ function customers(facts: ReportDigest, { paint, cell, column }: Layout): string
   return lines.map((l) => l.trimEnd()).join('\n');
 }
 
-function attention(facts: ReportDigest, layout: Layout): string {
+/** What fails the check, as the markdown's "Act on these first": items that need the same fix share it, and every fix is printed. */
+function actFirst(facts: ReportDigest, layout: Layout): string {
   const { paint } = layout;
-  if (facts.groups.length === 0) return `${paint('Needs attention', 'bold')}\n  Nothing: every planned item meets the policy.`;
-  const parts = [paint('Needs attention', 'bold')];
-  for (const group of facts.groups) {
+  if (facts.failingGroups.length === 0) return '';
+  const exempt = new Set(facts.exemptItems);
+  const groups = budgetsFirst(facts.failingGroups).map((group) => {
+    const byFix = entriesByFix(group);
+    const lines = [`  ${paint(`${group.title} (${withExempt(group)})`, 'bold')}`, ...byFix.slice(0, MAX_FIXES).map((entries) => fixLines(entries, exempt, layout))];
+    const rest = byFix.slice(MAX_FIXES).flat().length;
+    if (rest > 0) lines.push(`    …and ${formatNumber(rest)} more with other fixes`);
+    return lines.join('\n');
+  });
+  return [paint('Act on these first', 'bold'), ...groups].join('\n');
+}
+
+/** One item (or budget): what is wrong, then the fix; several items with one fix: the fix once, then their numbers. */
+function fixLines(entries: Finding[][], exempt: Set<number>, layout: Layout): string {
+  const first = entries[0]![0]!;
+  const fix = layout.paint(layout.wrap(`→ ${fixText(first, exempt)}`, 6), 'dim');
+  if (entries.length === 1) return `${entryLines(entries[0]!, layout)}\n${fix}`;
+  const numbers = entries.slice(0, MAX_LINKED).map((e) => `#${e[0]!.item!.number}`);
+  const rest = entries.length - numbers.length;
+  const list = `${plural(entries.length, 'item')}: ${numbers.join(', ')}${rest > 0 ? ` and ${formatNumber(rest)} more` : ''}`;
+  return `${layout.wrap(`${plainMarkdown(first.fix)} — ${list}`, 4)}`;
+}
+
+/** A fix as the terminal prints it: the items a budget fix names, exempt ones marked as the markdown marks them. */
+function fixText(finding: Finding, exempt: Set<number>): string {
+  const parts = fixParts(finding);
+  if (!parts) return plainMarkdown(finding.fix);
+  const shown = parts.shown.map((n) => (exempt.has(n) ? `#${n} (exempt)` : `#${n}`));
+  return `${parts.head} ${shown.join(', ')}${parts.rest > 0 ? ` and ${formatNumber(parts.rest)} more` : ''}`;
+}
+
+/** Open warnings by kind, as the markdown's "Warnings". */
+function warnings(facts: ReportDigest, layout: Layout): string {
+  const { paint } = layout;
+  if (facts.failingGroups.length === 0 && facts.warningGroups.length === 0) return `${paint('Warnings', 'bold')}\n  None: every planned item meets the policy.`;
+  if (facts.warningGroups.length === 0) return '';
+  const parts = [paint('Warnings', 'bold')];
+  for (const group of facts.warningGroups) {
     const lines = [`  ${paint(`${group.title} (${withExempt(group)})`, 'bold')}`, ...group.entries.slice(0, MAX_PER_GROUP).map((e) => entryLines(e, layout))];
     const more = group.entries.length - MAX_PER_GROUP;
-    if (more > 0) lines.push(`    …and ${more.toLocaleString('en-US')} more`);
+    if (more > 0) lines.push(`    …and ${formatNumber(more)} more`);
     parts.push(lines.join('\n'));
   }
-  return parts.join('\n\n');
+  return parts.join('\n');
 }
 
 /**
@@ -183,12 +234,20 @@ function backlog(input: ReportInput, facts: ReportDigest, { paint, fit }: Layout
     lines.push(`  Stale backlog: ${count === 0 ? 'none' : `${plural(count, 'item')} not updated in ${maxAgeDays}+ days`}${exempt('stale-backlog')}`);
   }
   if (facts.archive) {
-    const next = facts.archive.pending.map((row) => row.decision.archiveOn).sort()[0];
-    lines.push(`  To be archived: ${facts.archive.pending.length === 0 ? 'none' : `${plural(facts.archive.pending.length, 'item')}, the first on ${next!.slice(0, 10)}`}`);
+    const { pending } = facts.archive;
+    const next = pending.map((row) => row.decision.archiveOn).sort()[0];
+    lines.push(`  To be archived: ${pending.length === 0 ? 'none' : `${plural(pending.length, 'item')}, the first on ${next!.slice(0, 10)}`}`);
+    // Named, oldest first, as the markdown's "Will be archived" names them.
+    for (const row of pending.slice(0, MAX_PER_GROUP)) {
+      const when = row.decision.due ? 'due now' : `on ${day(row.decision.archiveOn)}`;
+      lines.push(`    #${row.item.number} ${fit(row.item.title, 8 + String(row.item.number).length + when.length)} — ${when}`);
+    }
+    if (pending.length > MAX_PER_GROUP) lines.push(`    …and ${formatNumber(pending.length - MAX_PER_GROUP)} more`);
   }
   if (facts.exemptions) {
     const { label, inUse, maxOpen } = facts.exemptions;
-    lines.push(`  ${fit(`Exemptions (${label}): ${inUse} in use${maxOpen === undefined ? '' : ` of at most ${maxOpen}`}`, 2)}`);
+    const carriers = facts.exemptItems.length ? `: ${listItems(facts.exemptItems, MAX_PER_GROUP)}` : '';
+    lines.push(`  ${fit(`Exemptions (${label}): ${inUse} in use${maxOpen === undefined ? '' : ` of at most ${maxOpen}`}${carriers}`, 2)}`);
   }
   return lines.length ? `${paint('Bets, backlog and exemptions', 'bold')}\n${lines.join('\n')}` : '';
 }
@@ -228,7 +287,7 @@ function outcomes(facts: ReportDigest, { paint, fit }: Layout): string {
     title,
     `  ${fit(`${plural(o.bets, 'bet')} delivered ${window}, ${o.recorded} with a recorded outcome`, 2)}`,
     paint(`  ${pad('Outcome', 15)} ${lpad('Bets', 5)} ${lpad('Share', 6)}`, 'dim'),
-    ...rows.map(([name, count]) => `  ${pad(name, 15)} ${lpad(String(count), 5)} ${lpad(share(count), 6)}`),
+    ...rows.map(([name, count]) => `  ${pad(name, 15)} ${lpad(formatNumber(count), 5)} ${lpad(share(count), 6)}`),
     ...(never ? [`  ${fit(`Never reviewed: ${listItems(o.neverReviewed)}`, 2)}`] : []),
   ].join('\n');
 }
@@ -255,8 +314,8 @@ function run(input: ReportInput, { paint }: Layout): string {
   return [
     paint('Run', 'bold'),
     `  Mode: ${input.mode} · ${plural(input.evaluation.items.length, 'item')} evaluated`,
-    `  API requests: ${r.requests.graphql} GraphQL (${plural(r.requests.graphqlPoints, 'point')}), ${r.requests.restRead} REST reads, ${r.requests.write} writes${r.rateLimitRemaining !== undefined ? ` · ${r.rateLimitRemaining} left` : ''}`,
-    `  Writes: ${r.writes.made} made, ${r.writes.skippedByDryRun} skipped (dry run), ${r.writes.deferredByMaxWrites} deferred (max-writes), ${r.writes.failed.length} failed`,
+    `  API requests: ${formatNumber(r.requests.graphql)} GraphQL (${plural(r.requests.graphqlPoints, 'point')}), ${formatNumber(r.requests.restRead)} REST reads, ${formatNumber(r.requests.write)} writes${r.rateLimitRemaining !== undefined ? ` · ${formatNumber(r.rateLimitRemaining)} left` : ''}`,
+    `  Writes: ${formatNumber(r.writes.made)} made, ${formatNumber(r.writes.skippedByDryRun)} skipped (dry run), ${formatNumber(r.writes.deferredByMaxWrites)} deferred (max-writes), ${formatNumber(r.writes.failed.length)} failed`,
   ].join('\n');
 }
 
@@ -275,6 +334,23 @@ function itemSection(input: ReportInput, focusItem: number, { paint, fit }: Layo
 /** Engine messages use **bold** for headings; a terminal shows the words. */
 function plainMarkdown(text: string): string {
   return text.replace(/\*\*/g, '');
+}
+
+/** Words broken into lines that fit `width`, the first `indent` in, the next two more; one line when there is no width. */
+function wrapWords(text: string, indent: number, width: number | undefined): string {
+  const first = ' '.repeat(indent);
+  if (width === undefined) return first + text;
+  const lines: string[] = [];
+  let line = '';
+  for (const word of text.split(' ')) {
+    const room = width - (lines.length === 0 ? indent : indent + 2);
+    if (line && Array.from(`${line} ${word}`).length > room) {
+      lines.push(line);
+      line = word;
+    } else line = line ? `${line} ${word}` : word;
+  }
+  lines.push(line);
+  return lines.map((l, index) => `${index === 0 ? first : `${first}  `}${terminalText(l, width - indent - (index === 0 ? 0 : 2))}`).join('\n');
 }
 
 function pad(text: string, width: number): string {

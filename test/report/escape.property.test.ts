@@ -13,8 +13,9 @@ describe('escapeText, for any text', () => {
   it('renders inline with no HTML element at all', () => {
     fc.assert(
       fc.property(fc.oneof(hostileText, fc.string()), (text) => {
+        // Code spans (quoted handles, references, URLs) are the one element it makes.
         const html = gfm.parseInline(escapeText(text)) as string;
-        expect(html).not.toMatch(/<[a-z]/i);
+        expect(html.replace(/<\/?code>/g, '')).not.toMatch(/<[a-z]/i);
       }),
       { numRuns: 500 },
     );
@@ -35,7 +36,8 @@ describe('escapeText, for any text', () => {
     fc.assert(
       fc.property(hostileText, (text) => {
         const escaped = escapeText(text);
-        expect(escaped).not.toMatch(/(^|[^\w\u200d])@[a-z0-9]/i);
+        // Inside code a handle pings nobody.
+        expect(escaped.replace(/\\`/g, '').replace(/`[^`]*`/g, '')).not.toMatch(/(^|[^\w\u200d])@[a-z0-9]/i);
         expect(escaped).not.toMatch(/[\r\n]/);
       }),
       { numRuns: 300 },

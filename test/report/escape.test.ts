@@ -7,16 +7,17 @@ describe('escapeText', () => {
     expect(escapeText('<script>alert(1)</script> & co')).toBe('\\<script\\>alert(1)\\</script\\> \\& co');
   });
 
-  it('breaks mentions and team pings with a zero-width joiner', () => {
-    expect(escapeText('ask @alice or @acme/leads')).toBe('ask @\u200dalice or @\u200dacme/leads');
+  it('shows handles and team handles as code, which pings nobody and copies exactly', () => {
+    expect(escapeText('ask @alice or @acme/leads.')).toBe('ask `@alice` or `@acme/leads`.');
   });
 
-  it('breaks e-mail addresses, which GitHub would turn into mailto: links', () => {
+  it('breaks e-mail addresses, which GitHub would turn into mailto: links, with a joiner after the @: the one place prose needs it', () => {
     expect(escapeText('bob@evil.example')).toBe('bob@\u200devil.example');
+    expect(escapeText('custom-@alice')).toBe('custom-`@alice`');
   });
 
-  it('breaks issue references, which would cross-reference other issues on every edit', () => {
-    expect(escapeText('see #123, acme/other#5 and GH-7')).toBe('see \\#\u200d123, acme/other\\#\u200d5 and GH-\u200d7');
+  it('shows issue references as code, which cross-references nothing and copies exactly', () => {
+    expect(escapeText('see #123, acme/other#5 and GH-7')).toBe('see `#123`, `acme/other#5` and `GH-7`');
   });
 
   it('keeps a line start from becoming a list', () => {
@@ -33,7 +34,10 @@ describe('escapeText', () => {
   });
 
   it('keeps bare URLs from becoming links', () => {
-    expect(escapeText('see https://x.example and www.x.example')).toBe('see https\u200d://x.example and www\u200d.x.example');
+    expect(escapeText('see https://x.example/a?b=1. and www.x.example')).toBe('see `https://x.example/a?b=1`. and `www.x.example`');
+    // A pipe would end a table cell even inside code, so it ends the URL; the rest is escaped as prose.
+    expect(escapeText('https://x.example/a|b')).toBe('`https://x.example/a`\\|b');
+    expect(new URL(escapeText('(see https://x.example/a?b=1)').match(/`([^`]+)`/)![1]!).href).toBe('https://x.example/a?b=1');
   });
 
   it('cuts long text with an ellipsis', () => {

@@ -42,7 +42,7 @@ describe('the execution section', () => {
 
   it('neutralizes a hostile milestone title', () => {
     const section = executionSection(fixtureInput({ titles: (title) => `${title} @everyone <img src=x> | [x](https://evil.example)` }).execution, 'points');
-    expect(section).not.toMatch(/(?<!\\)<img|@everyone|(?<!\\)\]\(https:\/\/evil/);
+    expect(section.replace(/`[^`\n]*`/g, '')).not.toMatch(/(?<!\\)<img|@everyone|(?<!\\)\]\(https:\/\/evil/);
     expect(section.split('\n').filter((line) => line.startsWith('| Sprint')).every((line) => line.split(' | ').length === 13)).toBe(true);
   });
 

@@ -36,7 +36,7 @@ describe('the examples in the README and docs/', () => {
   it('show the demo output exactly as `roadmap-guard demo` prints it on an 80-column terminal', async () => {
     const demo = await runCli(['demo'], { tty: true, columns: 80, env: { NO_COLOR: '1' } });
     const shown = renderReadmeExamples(root).demo!;
-    expect(shown).toContain('Share vs cap');
+    expect(shown).toContain('      → Defer, descope or close at least 17 points of deal work');
     expect(shown).toContain('Policy: examples/roadmap-policy.yml');
     expect(demo.stdout.startsWith(`${shown}\n\n`)).toBe(true);
   });

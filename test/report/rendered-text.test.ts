@@ -6,6 +6,7 @@
  * that links, pings, mails or cross-references.
  */
 import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { WorkItem } from '../../src/core/types.js';
 import { renderComment } from '../../src/report/comment.js';
@@ -15,7 +16,9 @@ import { buildReportInput } from '../../src/report/report-input.js';
 import { renderMarkdownReport } from '../../src/report/summary.js';
 import { businessCase, dealItem, examplePolicy } from '../core/fixtures.js';
 import { renderGfm, textOf } from './gfm.js';
-import { HOSTILE_TEXTS } from './scenarios.js';
+import { HOSTILE_TEXTS, hugeRoadmap } from './scenarios.js';
+import { runFacts } from './fixtures.js';
+import { exampleReportInput } from '../../scripts/readme-examples.js';
 
 /** The text a reader sees; zero-width joiners (invisible) kept only when asked. */
 function visibleText(markdown: string, options: { keepJoiners?: boolean } = {}): string {
@@ -110,5 +113,110 @@ describe('every golden report, rendered', () => {
     // The hostile scenario types "&amp;" itself: that must show as typed, so it is set aside.
     const untyped = typed.reduce((rest, t) => rest.split(t).join(' '), text);
     expect(untyped).not.toMatch(/&(amp|lt|gt);|\\/);
+  });
+});
+
+describe('what a lead acts on, rendered', () => {
+  const root = join(import.meta.dirname, '../..');
+  const example = exampleReportInput(root);
+  const links = (html: string) => [...html.matchAll(/<a href="([^"]*)">([^<]*)<\/a>/g)].map(([, href, text]) => ({ href: decodeHtml(href!), text: text! }));
+  const actFirst = (markdown: string) => markdown.slice(markdown.indexOf('### Act on these first'), markdown.indexOf('\n### ', markdown.indexOf('### Act on these first') + 1));
+
+  it('links every item the bot lists to fix a budget, marks the exempt one, and links the rest to a search', () => {
+    const html = renderGfm(actFirst(renderMarkdownReport(example)));
+    const budgetLine = visibleText(actFirst(renderMarkdownReport(example))).split('\n').find((line) => line.includes('newest first'))!;
+    expect(budgetLine).toContain('newest first: #57, #52, #50 (exempt), #42, #38 and 3 more');
+    const linked = links(html);
+    for (const n of [57, 52, 50, 42, 38]) expect(linked).toContainEqual({ href: `https://github.com/acme-analytics/platform/issues/${n}`, text: `#${n}` });
+    const more = linked.find((l) => l.text === '3 more')!;
+    expect(new URL(more.href).searchParams.get('q')).toBe('is:open label:"roadmap: over budget" sort:created-desc');
+    // A zero-width joiner is left only after an @ in prose (the approvers a fix names), where nothing else keeps GitHub from pinging.
+    expect(html.replace(/@\u200d/g, '')).not.toContain('\u200d');
+  });
+
+  it('puts the run’s problems first, with the fix, before the verdict’s counts and every section', () => {
+    const markdown = renderMarkdownReport({ ...example, run: runFacts() });
+    const text = visibleText(markdown);
+    const order = ['Roadmap health: the check fails', 'This run could not do everything', '1 write failed: add label to #12 (HTTP 403: Resource not accessible by integration)', 'Fix: Give the job the write permission', 'Failing:', 'Act on these first', 'Missing business-case answers ·', 'Capacity budgets', 'Mode: audit'].map((s) => text.indexOf(s));
+    expect(order).not.toContain(-1);
+    expect(order).toEqual([...order].sort((a, b) => a - b));
+    expect(renderMarkdownReport(example)).not.toContain('could not do everything');
+  });
+
+  it('names the permission GitHub asked for when a write is refused, and states a shared fix once', () => {
+    const reason = 'GitHub refused to comment on #12 (403): the token needs the `issues: write` permission; add `permissions: { issues: write }` to the job.\nIn the workflow file:\npermissions:\n  issues: write';
+    const failed = [12, 13, 14, 15].map((n) => ({ description: `comment on #${n}`, reason: reason.replace('#12', `#${n}`) }));
+    const text = visibleText((renderMarkdownReport({ ...example, run: runFacts({ writes: { made: 0, skippedByDryRun: 0, deferredByMaxWrites: 0, failed } }) })));
+    expect(text).toContain('4 writes failed: comment on #12 (GitHub refused to comment on #12 (403)');
+    expect(text).toContain('; and 1 more.');
+    expect(text.match(/Fix: Give the job issues: write under permissions:/g)).toHaveLength(1);
+  });
+
+  it('groups 5,000 failing items by fix: each fix once, its items linked, the rest counted and searchable', () => {
+    const huge = hugeRoadmap();
+    const labels = ['one-off', 'custom-report', 'bespoke'];
+    const findings = huge.evaluation.findings.map((f) => (f.kind === 'forbidden-label' ? { ...f, fix: `Remove label "${labels[f.item!.number % 3]}"` } : f));
+    const policy = { ...huge.policy, enforcement: { ...huge.policy.enforcement, labels: { ...huge.policy.enforcement.labels, nonCompliant: 'roadmap: needs work' } } };
+    const markdown = actFirst(renderMarkdownReport({ ...huge, policy, evaluation: { ...huge.evaluation, findings } }));
+    const html = renderGfm(markdown);
+    const text = visibleText(markdown);
+    for (const label of labels) expect(text.match(new RegExp(`Remove label "${label}" — [\\d,]+ items:`, 'g'))).toHaveLength(1);
+    expect(text).toMatch(/Remove label "one-off" — 1,666 items: #3, #6, #9,/);
+    expect(links(html).filter((l) => /^#\d+$/.test(l.text))).toHaveLength(3 * 10);
+    const searches = links(html).filter((l) => / more$/.test(l.text));
+    expect(searches.map((l) => l.text)).toEqual(['1,657 more', '1,657 more', '1,656 more']);
+    expect(new URL(searches[0]!.href).searchParams.get('q')).toBe('is:open label:"roadmap: needs work" sort:created-desc');
+    expect(markdown.split('\n').length).toBeLessThanOrEqual(12);
+  });
+
+  it('quotes the handles, references and URLs people typed as code, which copies exactly', () => {
+    const html = renderGfm(renderComment({ ...input, mode: 'issue', focusItem: 203 }));
+    expect(html).toContain('<code>https://evil.example</code>');
+    const summary = renderGfm(renderMarkdownReport(input));
+    for (const typed of ['@alice', '@acme/leads', '#123', 'acme/other#5', 'GH-12', ':smile:']) expect(summary).toContain(`<code>${typed}</code>`);
+    // An e-mail address is prose: the joiner after its @ is the one left.
+    expect(summary).toContain('bob@\u200devil.example');
+  });
+
+  it('keeps zero-width joiners out of code spans and URLs', () => {
+    for (const [, markdown] of [...outputs, ['example', renderMarkdownReport({ ...example, run: runFacts() })] as [string, string]]) {
+      const html = renderGfm(markdown);
+      for (const [, code] of html.matchAll(/<code>([^<]*)<\/code>/g)) expect(code).not.toContain('\u200d');
+      for (const { href } of links(html)) expect(() => new URL(href)).not.toThrow();
+      for (const { href } of links(html)) expect(href).not.toContain('\u200d');
+    }
+  });
+});
+
+function decodeHtml(text: string): string {
+  return text.replace(/&amp;/g, '&').replace(/&quot;/g, '"');
+}
+
+describe('the trend chart, rendered', () => {
+  const example = exampleReportInput(join(import.meta.dirname, '../..'));
+  const markdown = renderMarkdownReport(example);
+  const chart = /```mermaid\n(%%[^\n]*\n)?xychart-beta\n([\s\S]*?)```/.exec(markdown)![2]!;
+
+  it('draws one bar series, so no series of zeros draws slivers under every month, and the cap as a line', () => {
+    const bars = [...chart.matchAll(/^ {4}bar \[(.*)\]$/gm)].map((m) => m[1]!.split(', ').map(Number));
+    expect(bars).toHaveLength(1);
+    expect(bars[0]!.at(-1)).toBe(25);
+    expect(chart).toMatch(/^ {4}line \[10(, 10)+\]$/m);
+  });
+
+  it('says under the chart what each mark is, since mermaid draws no legend', () => {
+    const text = visibleText(markdown);
+    expect(text).toContain("Blue bars: the share of each month's delivered work, then of the work planned now; red line: the 10% cap.");
+  });
+});
+
+describe('the bets and outcomes section, rendered', () => {
+  it('folds the table its sentence already gives the figures of', () => {
+    const markdown = renderMarkdownReport(exampleReportInput(join(import.meta.dirname, '../..')));
+    const section = markdown.slice(markdown.indexOf('### Bets and outcomes'), markdown.indexOf('\n### ', markdown.indexOf('### Bets and outcomes') + 1));
+    const open = renderGfm(section.replace(/<details>[\s\S]*?<\/details>/g, ''));
+    expect(textOf(open).replace(/\s+/g, ' ')).toContain('1 hit its metric (16.7%), 1 missed, 1 walked away');
+    expect(open).not.toContain('<table>');
+    expect(section).toMatch(/<details><summary>Outcomes as a table<\/summary>\n\n\| Outcome \| Bets \| Share \|/);
   });
 });

@@ -12,7 +12,7 @@ describe('renderMarkdownReport, audit mode', () => {
   it('a roadmap over budget, with trend and run facts', async () => {
     const report = renderMarkdownReport(withTrend({ ...smallRoadmap(), run: runFacts(), policyCommit: '0123456789abcdef0123456789abcdef01234567' }));
     await expect(report).toMatchFileSnapshot(golden('summary-audit.md'));
-    expect(report).toMatch(/^## Roadmap health: the check fails\n\n\*\*Deal work is 30% of planned capacity against a 10% cap; one-off labels on 1 item\.\*\* Failing: 1 item and 1 budget\. Warnings: 8 findings on 3 items and 2 budgets\. Exempt: 1 item\.\n/);
+    expect(report).toMatch(/^## Roadmap health: the check fails\n\n\*\*⚠ This run could not do everything it should\.\*\*[^\n]*\n\n- \*\*1 write failed:\*\* [^\n]*\n {2}\*\*Fix:\*\* [^\n]*\n\n\*\*Deal work is 30% of planned capacity against a 10% cap; one-off labels on 1 item\.\*\* Failing: 1 item and 1 budget\. Warnings: 8 findings on 3 items and 2 budgets\. Exempt: 1 item\.\n/);
     expect(report).toContain('| deal | 3 | 12 | 30% | ≤ 10% | **over budget** |');
     expect(report).toContain('at commit `0123456`');
     // What fails comes before the warnings, and both before the tables; charts come last, folded.
@@ -68,7 +68,8 @@ describe('renderMarkdownReport, audit mode', () => {
     const report = renderMarkdownReport(hugeRoadmap());
     await expect(report).toMatchFileSnapshot(golden('summary-5000-items.md'));
     expect(report.length).toBeLessThan(20_000);
-    expect(report).toContain('- …and 4,990 more');
+    expect(report).toContain('- Remove label "one-off" — 5,000 items: [#1](https://github.com/acme/app/issues/1), [#2](https://github.com/acme/app/issues/2)');
+    expect(report).toContain(') and [4,990 more](https://github.com/acme/app/issues?q=is%3Aopen%20label%3A%22roadmap%3A%20needs%20business%20case%22%20sort%3Acreated-desc)');
     // The table and the chart sum up the customers left out the same way, so the shares add up to the whole category.
     expect(report).toMatch(/\| _490 other customers_ \| [\d,]+ \| [\d,.]+ \| [\d.]+% \| \| \|/);
     expect(report).toMatch(/"490 other customers [\d.]+%" :/);

@@ -96,5 +96,46 @@ describe('renderTerminal with backlog archiving', () => {
     const text = renderTerminal(input, { color: false });
     expect(text).toContain('  Stale backlog: 2 items not updated in 365+ days');
     expect(text).toContain('  To be archived: 2 items, the first on 2026-11-13');
+    // Named, oldest first, as the markdown names them.
+    expect(text).toMatch(/ {4}#1 .* — on 2026-11-\d\d\n {4}#2 .* — on 2026-11-13\n/);
+  });
+});
+
+describe('renderTerminal, ordered like the markdown', () => {
+  it('the verdict, what to act on first with its fixes, then the warnings, then the tables, within 80 columns', () => {
+    const text = renderTerminal(withTrend({ ...smallRoadmap(), run: runFacts() }), { color: false, width: 80 });
+    const order = ['Roadmap health: the check fails', 'Act on these first', 'Categories over budget', '      → ', 'One-off labels', '\nWarnings\n', '\nCapacity budgets', '\nCustomers', '\nRun'].map((s) => text.indexOf(s));
+    expect(order).not.toContain(-1);
+    expect(order).toEqual([...order].sort((a, b) => a - b));
+    expect(text).toMatch(/ {6}→ Remove label "one-off"/);
+    expect(text).not.toContain('Needs attention');
+    for (const line of text.split('\n')) expect(width(line)).toBeLessThanOrEqual(80);
+  });
+
+  it('prints a long fix whole, broken between words, on a terminal; on one line when piped', () => {
+    const input = withTrend({ ...smallRoadmap(), run: runFacts() });
+    const fix = input.evaluation.findings.find((f) => f.kind === 'over-budget')!.fix;
+    const piped = renderTerminal(input, { color: false });
+    expect(piped).toContain(`      → ${fix}`);
+    const narrow = renderTerminal(input, { color: false, width: 50 });
+    expect(narrow.replace(/\n {8}/g, ' ')).toContain(`      → ${fix}`);
+    for (const line of narrow.split('\n').filter((l) => l.startsWith('      →') || l.startsWith('        '))) expect(width(line)).toBeLessThanOrEqual(50);
+  });
+
+  it('calls a floor a target, as the markdown does, and draws its mark', () => {
+    const text = renderTerminal(smallRoadmap(), { color: false, width: 80 });
+    expect(text).toContain('Target  Status  Share vs target');
+    expect(text).not.toMatch(/\bCap\b.*Share vs cap/);
+    expect(text).toMatch(/ {2}strategic .* ≥ \d+% {2}under .*┆/);
+  });
+
+  it('groups 5,000 failing items by fix and names the first few', () => {
+    const text = renderTerminal(hugeRoadmap(), { color: false, width: 80 });
+    expect(text).toContain('    Remove label "one-off" — 5,000 items: #1, #2, #3');
+    expect(text).toContain('and 4,990 more');
+    // Counts carry thousands separators, as the points beside them do.
+    expect(text).toMatch(/ {2}deal +5,000 +15,000 /);
+    expect(text).toContain('9,950 deferred (max-writes)');
+    for (const line of text.split('\n')) expect(width(line)).toBeLessThanOrEqual(80);
   });
 });

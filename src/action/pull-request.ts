@@ -151,7 +151,7 @@ async function loadBasePolicy(run: PullRequestRun, pr: PullRequestRead): Promise
     const addsFirstPolicy = error instanceof PolicyError && isMissingPolicy(error, policyPath) && pr.files.includes(policyFiles(policyPath, [], run.context.repo)[0]!);
     if (!addsFirstPolicy) throw error;
     core.notice(`The base branch has no roadmap policy yet: this pull request adds ${policyPath}, so nothing is enforced until it merges; the preview shows what it would find.`);
-    return { policy: parsePolicy({ version: 1 }), sources: [] };
+    return { policy: parsePolicy({ version: 1 }), sources: [], warnings: [] };
   }
 }
 

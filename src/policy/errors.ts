@@ -26,12 +26,12 @@ export function formatProblem(problem: PolicyProblem): string {
 }
 
 /** Every problem, one per line, in file order. */
-function formatProblems(problems: readonly PolicyProblem[]): string {
+export function formatProblems(problems: readonly PolicyProblem[]): string {
   return sortProblems(problems).map(formatProblem).join('\n');
 }
 
 /** Orders problems by file (as first seen), then line and column, so output reads top to bottom. */
-function sortProblems(problems: readonly PolicyProblem[]): PolicyProblem[] {
+export function sortProblems(problems: readonly PolicyProblem[]): PolicyProblem[] {
   const fileOrder = [...new Set(problems.map((p) => p.file))];
   return [...problems].sort(
     (a, b) =>

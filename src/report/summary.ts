@@ -258,7 +258,18 @@ function runSection(input: ReportInput, run: RunFacts): string {
   const failed = writes.failed.slice(0, MAX_PER_GROUP).map((w) => `  - ${escapeText(w.description, 120)}: ${escapeText(w.reason, 200)}`);
   if (writes.failed.length > MAX_PER_GROUP) failed.push(`  - …and ${formatNumber(writes.failed.length - MAX_PER_GROUP)} more`);
   const notes = (run.notes ?? []).slice(0, MAX_PER_GROUP).map((note) => `  - ${escapeText(note, 400)}`);
-  return `### Run\n\n${[...lines, ...(failed.length ? ['- **Failed writes:**', ...failed] : []), ...(notes.length ? ['- **Could not check, or undid:**', ...notes] : [])].join('\n')}`;
+  const warnings = listed(run.policyWarnings ?? []);
+  return `### Run\n\n${[
+    ...lines,
+    ...(failed.length ? ['- **Failed writes:**', ...failed] : []),
+    ...(notes.length ? ['- **Could not check, or undid:**', ...notes] : []),
+    ...(warnings.length ? ['- **Policy warnings** (the policy runs as 1.0 read it; `roadmap-guard validate` shows them all):', ...warnings] : []),
+  ].join('\n')}`;
+}
+
+function listed(lines: string[]): string[] {
+  const shown = lines.slice(0, MAX_PER_GROUP).map((line) => `  - ${escapeText(line, 400)}`);
+  return lines.length > MAX_PER_GROUP ? [...shown, `  - …and ${formatNumber(lines.length - MAX_PER_GROUP)} more`] : shown;
 }
 
 /** Issue mode: the item, its findings, and its category's budget. */

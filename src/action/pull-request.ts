@@ -32,7 +32,7 @@ import { policyFiles } from '../pull-request/policy-files.js';
 import { planStickyComment } from '../pull-request/sticky-comment.js';
 import type { EventContext } from './events.js';
 import type { ActionInputs } from './inputs.js';
-import { annotatePolicyProblems } from './policy-annotations.js';
+import { annotatePolicyProblems, annotatePolicyWarnings } from './policy-annotations.js';
 import type { PullRequestEvent } from './pull-request-event.js';
 import { writeReportMarkdown } from './job-summary.js';
 import { plural } from '../core/wording.js';
@@ -217,6 +217,8 @@ async function previewPolicyChange(run: PullRequestRun, base: LoadedPolicy, stam
       failure: `The roadmap policy in this pull request is invalid (${plural(count, 'problem')}, annotated on the diff).`,
     };
   }
+  // The pull request's policy runs as 1.0 would read it; what it should still change is annotated on the diff.
+  annotatePolicyWarnings(head.warnings);
   const open = await readIssues(client, context.repo, { states: ['OPEN'], withBody: true, withComments: false, dashboardTitle: inputs.dashboardIssue || undefined });
   const items = open.records.map((record) => record.item);
   const diff = diffPolicies({

@@ -26,7 +26,7 @@ export function formatProblem(problem: PolicyProblem): string {
 }
 
 /** Every problem, one per line, in file order. */
-export function formatProblems(problems: readonly PolicyProblem[]): string {
+function formatProblems(problems: readonly PolicyProblem[]): string {
   return sortProblems(problems).map(formatProblem).join('\n');
 }
 

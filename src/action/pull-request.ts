@@ -33,7 +33,7 @@ import { policyFiles } from '../pull-request/policy-files.js';
 import { planStickyComment } from '../pull-request/sticky-comment.js';
 import type { EventContext } from './events.js';
 import type { ActionInputs } from './inputs.js';
-import { annotatePolicyProblems } from './policy-annotations.js';
+import { annotatePolicyProblems, annotatePolicyWarnings } from './policy-annotations.js';
 import type { PullRequestEvent } from './pull-request-event.js';
 import { writeReportMarkdown } from './job-summary.js';
 import { plural } from '../core/wording.js';
@@ -152,7 +152,7 @@ async function loadBasePolicy(run: PullRequestRun, pr: PullRequestRead): Promise
     const addsFirstPolicy = error instanceof PolicyError && isMissingPolicy(error, policyPath) && pr.files.includes(policyFiles(policyPath, [], run.context.repo)[0]!);
     if (!addsFirstPolicy) throw error;
     runner.notice(`The base branch has no roadmap policy yet: this pull request adds ${policyPath}, so nothing is enforced until it merges; the preview shows what it would find.`);
-    return { policy: parsePolicy({ version: 1 }), sources: [] };
+    return { policy: parsePolicy({ version: 1 }), sources: [], warnings: [] };
   }
 }
 
@@ -234,6 +234,8 @@ async function previewPolicyChange(run: PullRequestRun, base: LoadedPolicy, stam
       failure: `The roadmap policy in this pull request is invalid (${plural(count, 'problem')}, annotated on the diff).`,
     };
   }
+  // The pull request's policy runs as 1.0 would read it; what it should still change is annotated on the diff.
+  annotatePolicyWarnings(head.warnings);
   const items = await previewRead(run, base, head);
   const diff = diffPolicies({
     items,

@@ -9,7 +9,7 @@ import { windowStart } from '../core/trend.js';
 import { evaluate } from '../core/evaluate.js';
 import type { Evaluation } from '../core/types.js';
 import { loadPolicy, type LoadedPolicy } from '../policy/load.js';
-import { PolicyError } from '../policy/errors.js';
+import { formatProblem, PolicyError } from '../policy/errors.js';
 import { applyWrites, describeApplied, type ApplyResult } from '../github/apply.js';
 import type { ClientOptions, GitHubClient } from '../github/client.js';
 import { describeCounts, type RequestCounts } from '../github/request-counts.js';
@@ -26,7 +26,7 @@ import { onDefaultBranch, readEventContext, routeEvent, type EventContext, type 
 import { completeCommentLookups, gatherAudit, gatherIssue, type Gathered } from './gather.js';
 import { readInputs, type ActionInputs } from './inputs.js';
 import { outputsFrom, setOutputs } from './outputs.js';
-import { annotatePolicyProblems } from './policy-annotations.js';
+import { annotatePolicyProblems, annotatePolicyWarnings } from './policy-annotations.js';
 import { guardPullRequest } from './pull-request.js';
 import { planPullRequestStatuses } from './pull-request-statuses.js';
 import { writeFailureSummary, writeReport } from './job-summary.js';
@@ -116,7 +116,11 @@ async function guardRoadmap(options: RunOptions, state: RunState): Promise<strin
   const applied = await applyPlan(client, context, plan, inputs);
 
   // 7. Report.
-  state.reportPath = await writeReport({ ...report, run: { ...runFacts(client.counts(), applied), ...(decided.notes.length ? { notes: decided.notes } : {}) } });
+  const warnings = loaded.warnings.map((warning) => withoutSecrets(formatProblem(warning)));
+  state.reportPath = await writeReport({
+    ...report,
+    run: { ...runFacts(client.counts(), applied), ...(decided.notes.length ? { notes: decided.notes } : {}), ...(warnings.length ? { policyWarnings: warnings } : {}) },
+  });
 
   // 8. Pass or fail.
   return writesFailure(applied) ?? (evaluation.compliant ? undefined : failingFindings(evaluation));
@@ -252,6 +256,7 @@ async function loadRepositoryPolicy(client: GitHubClient, context: EventContext,
   });
   const loaded = await loadPolicy(inputs.policyPath, reader);
   runner.info(`Policy: ${loaded.sources.join(', extending ')}${loaded.commit ? ` at ${loaded.commit.slice(0, 7)}` : ''}.`);
+  annotatePolicyWarnings(loaded.warnings);
   requireProjectToken(loaded.policy, inputs.projectToken);
   return loaded;
 }

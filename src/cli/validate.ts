@@ -3,7 +3,7 @@ import { basename, dirname, join, resolve } from 'node:path';
 import type { Policy } from '../core/policy.js';
 import { formDrift } from '../policy/form-drift.js';
 import { checkPolicyData, locatorFor } from '../policy/check.js';
-import { formatProblem, PolicyError, type PolicyProblem } from '../policy/errors.js';
+import { formatProblem, PolicyError, type PolicyProblem, sortProblems } from '../policy/errors.js';
 import { DEFAULT_POLICY_PATH, extendsOf, MAX_POLICY_BYTES, missingPolicyProblem, PolicyFileTooLargeError } from '../policy/load.js';
 import { EXTENDS_PATTERN } from '../policy/schema.js';
 import { normalizePolicy } from '../policy/normalize.js';
@@ -14,7 +14,7 @@ import { extendsReader } from './extends.js';
 import { packageFilePath } from './package.js';
 import { loadLocalPolicy } from './simulate.js';
 
-const VALIDATE_USAGE = `Usage: roadmap-guard validate [path] [--extends-from <file>] [--forms <dir>]
+const VALIDATE_USAGE = `Usage: roadmap-guard validate [path] [--extends-from <file>] [--forms <dir>] [--strict]
 
 Checks a policy file and prints every problem as file:line:column field: message.
 
@@ -22,7 +22,14 @@ Checks a policy file and prints every problem as file:line:column field: message
   --extends-from <file>   a local copy of the policy that path extends
   --forms <dir>           the issue forms to check against the policy's business
                           cases (default: ISSUE_TEMPLATE beside a policy in .github/)
+  --strict                exit 2 on warnings too
   --help, -h              this text
+
+Warnings are contradictions that Roadmap Guard 1.0 accepted (a forbidden glob
+that catches the exemption label, a category no item can match, a bare 1 as a
+share): within v1 the policy still runs as 1.0 read it, and validate prints
+them on stderr after a "warning:" line, as file:line:column field: message,
+and exits 0, or 2 with --strict.
 
 A form that applies a category's label must ask every question of that
 category's business case, with the same answers: a form that drifted is
@@ -38,14 +45,19 @@ ${EXIT_CODES_HELP}`;
 
 export const validateCommand: Command = async (args, io) => {
   try {
-    const { values, positionals } = parseStrictly('validate', args, { 'extends-from': { type: 'string' }, forms: { type: 'string' }, help: { type: 'boolean', short: 'h' } });
+    const { values, positionals } = parseStrictly('validate', args, {
+      'extends-from': { type: 'string' },
+      forms: { type: 'string' },
+      strict: { type: 'boolean' },
+      help: { type: 'boolean', short: 'h' },
+    });
     if (values.help) {
       io.stdout.write(VALIDATE_USAGE);
       return EXIT.ok;
     }
     if (positionals.length > 1) throw new BadInput(`expected one policy file, got ${positionals.length}\n\n${VALIDATE_USAGE}`);
     const path = positionals[0] ?? DEFAULT_POLICY_PATH;
-    return await validate(path, { extendsFrom: values['extends-from'], forms: values.forms ?? defaultFormsDir(path) }, io);
+    return await validate(path, { extendsFrom: values['extends-from'], forms: values.forms ?? defaultFormsDir(path), strict: values.strict === true }, io);
   } catch (error) {
     // Policy problems are printed as they are, one `file:line:col field: message` per line, for editors to jump to.
     if (!(error instanceof PolicyError)) return reportBadInput('validate', error, io);
@@ -66,7 +78,7 @@ async function readPolicyText(path: string, io: CliIo): Promise<string | null> {
   return text;
 }
 
-async function validate(path: string, options: { extendsFrom: string | undefined; forms: string | undefined }, io: CliIo): Promise<number> {
+async function validate(path: string, options: { extendsFrom: string | undefined; forms: string | undefined; strict: boolean }, io: CliIo): Promise<number> {
   const { extendsFrom } = options;
   const text = await readPolicyText(path, io);
   if (text === null) return EXIT.badInput;
@@ -79,10 +91,10 @@ async function validate(path: string, options: { extendsFrom: string | undefined
     const loaded = await loadLocalPolicy(path, process.cwd(), extended.read);
     await checkForms(loaded.policy, options.forms);
     io.stdout.write(`${path}: OK — ${summarizePolicy(loaded.policy)} (merged with ${loaded.sources.slice(1).join(' → ')}, read ${extended.how})\n`);
-    return EXIT.ok;
+    return reportWarnings(loaded.warnings, options.strict, io);
   }
   if (extendsFrom !== undefined && target === undefined) io.stderr.write(`${path}: note: --extends-from ${extendsFrom} is not used: this policy extends no other\n`);
-  const checked = source.readable ? checkPolicyData(source.value, locatorFor(source), { categoriesMayBeInherited: target !== undefined }) : { problems: [] };
+  const checked = source.readable ? checkPolicyData(source.value, locatorFor(source), { categoriesMayBeInherited: target !== undefined }) : { problems: [], warnings: [] };
   const problems = [...source.problems, ...checked.problems];
   if (followable) io.stderr.write(`${path}: note: ${partialCheckNote(target)}\n`);
   if (problems.length > 0 || !checked.parsed) throw new PolicyError(problems);
@@ -90,8 +102,20 @@ async function validate(path: string, options: { extendsFrom: string | undefined
   // A file checked on its own may lack the categories it inherits: its forms are checked with the merged policy only.
   if (target === undefined) await checkForms(policy, options.forms);
   io.stdout.write(`${path}: OK — ${summarizePolicy(policy)}${target === undefined ? '' : ' (this file on its own)'}\n`);
-  return EXIT.ok;
+  return reportWarnings(checked.warnings, options.strict, io);
 }
+
+/**
+ * Warnings go to stderr under one heading, each as `file:line:column field: message`
+ * like an error, for editors to jump to; only --strict fails on them.
+ */
+function reportWarnings(warnings: readonly PolicyProblem[], strict: boolean, io: CliIo): number {
+  if (warnings.length === 0) return EXIT.ok;
+  io.stderr.write(`${WARNINGS_HEADING}\n${sortProblems(warnings).map(formatProblem).join('\n')}\n`);
+  return strict ? EXIT.badInput : EXIT.ok;
+}
+
+export const WARNINGS_HEADING = 'warning: Roadmap Guard 1.0 accepted these, and v1 still runs the policy as 1.0 read it; change them (validate --strict fails on them):';
 
 function partialCheckNote(target: string): string {
   return [

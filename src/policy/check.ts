@@ -3,6 +3,7 @@
  * each placed in the file (and at the line) that holds it.
  */
 import { z } from 'zod';
+import { bareOneShares, policyWarnings } from './cross-checks.js';
 import { describeValue } from './describe-value.js';
 import { problemsFromIssues, type Locator } from './describe-zod-issues.js';
 import { fieldPath, type PolicyProblem } from './errors.js';
@@ -22,19 +23,23 @@ export interface CheckOptions {
 export interface CheckResult {
   parsed?: ParsedPolicyFile;
   problems: PolicyProblem[];
+  /** What a valid policy should still change: the checks 1.0 did not have. The policy runs as 1.0 read it. */
+  warnings: PolicyProblem[];
 }
 
 /** Checks one file's data, or several files merged (the locator knows which file set what). */
 export function checkPolicyData(value: unknown, locate: Locator, options: CheckOptions = {}): CheckResult {
   const shapeProblem = checkIsMapping(value, locate);
-  if (shapeProblem) return { problems: [shapeProblem] };
+  if (shapeProblem) return { problems: [shapeProblem], warnings: [] };
   const keyProblems = unrepresentableKeys(value, locate);
-  if (keyProblems.length) return { problems: keyProblems };
+  if (keyProblems.length) return { problems: keyProblems, warnings: [] };
+  const written = value;
   if (options.categoriesMayBeInherited) value = withInheritableMatches(value as Record<string, unknown>);
   // Categories may come from the policy this file extends: the checks that need them all wait for the merged policy.
   const result = (options.categoriesMayBeInherited ? policyFileShape : policyFileSchema).safeParse(value);
-  if (result.success) return { parsed: result.data, problems: [] };
-  return { problems: problemsFromIssues(result.error.issues, value, locate) };
+  if (!result.success) return { problems: problemsFromIssues(result.error.issues, value, locate), warnings: [] };
+  const warnings = options.categoriesMayBeInherited ? bareOneShares(written) : policyWarnings(result.data, written);
+  return { parsed: result.data, problems: [], warnings: problemsFromIssues(warnings, written, locate) };
 }
 
 /** What each file in an `extends` chain must get right on its own: being a mapping, `version` and `extends`. */

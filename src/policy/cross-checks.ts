@@ -5,25 +5,84 @@
  *
  * The data may be partly invalid (other keys are reported at the same time),
  * so every value is read as unknown.
+ *
+ * Within v1 a policy valid under 1.0 stays valid: only the category names of
+ * `applies-to` were checked then, and stay errors. The checks 1.0 did not have
+ * are warnings (`policyWarnings`): the policy runs as 1.0 read it.
  */
-import type { z } from 'zod';
 import { matchesGlob } from '../core/glob.js';
 import { describeValue, excerpt } from './describe-value.js';
 import { closest } from './did-you-mean.js';
 import { isMapping } from './merge.js';
 
-type Context = z.RefinementCtx;
+/** A problem found across the policy: where it is, and what to do. */
+// A type, not an interface: zod's refinement context takes it as one of its own issues.
+export type PolicyIssue = {
+  code: 'custom';
+  path: (string | number)[];
+  message: string;
+};
+
+/** Where the checks put what they find: zod's refinement context, or a plain list of warnings. */
+interface Context {
+  addIssue(issue: PolicyIssue): void;
+}
+
 type Data = Record<string, unknown>;
 
+/** The errors: what 1.0 refused as well. */
 export function wholePolicyChecks(policy: Data, ctx: Context): void {
-  const categories = isMapping(policy['categories']) ? policy['categories'] : {};
+  checkCategoryNames(policy, Object.keys(categoriesOf(policy)), ctx);
+}
+
+/**
+ * The warnings on a valid policy: contradictions that 1.0 accepted. `policy`
+ * is the validated data, `written` the data as written (a share's `1` is gone once read).
+ */
+export function policyWarnings(policy: Data, written: unknown): PolicyIssue[] {
+  const issues: PolicyIssue[] = [];
+  const ctx: Context = { addIssue: (issue) => issues.push(issue) };
+  const categories = categoriesOf(policy);
   const names = Object.keys(categories);
-  checkCategoryNames(policy, names, ctx);
   names.forEach((name, index) => {
     checkCategory(name, categories[name], policy, ctx);
     checkShadowed(name, categories[name], names.slice(0, index).map((earlier) => [earlier, categories[earlier]] as const), policy, ctx);
   });
   checkForbiddenLabels(policy, categories, ctx);
+  return [...bareOneShares(written), ...issues];
+}
+
+/** The shares written as a bare `1`: 1.0 read them as 100%, and so do all of v1. */
+export function bareOneShares(written: unknown): PolicyIssue[] {
+  const categories = categoriesOf(written);
+  return Object.keys(categories).flatMap((name) =>
+    SHARE_KEYS.flatMap(([section, key]) => {
+      const value = at(categories[name], section, key);
+      return isBareOne(value) ? [{ code: 'custom' as const, path: ['categories', name, section, key], message: bareOneMessage(value as string | number) }] : [];
+    }),
+  );
+}
+
+const SHARE_KEYS = [
+  ['budget', 'max-share'],
+  ['budget', 'min-share'],
+  ['per-customer', 'max-share'],
+  ['per-customer', 'max-share-of-category'],
+  ['per-customer', 'max-share-of-planned-work'],
+] as const;
+
+/** `1` (or `1.0`) reads as 1% to some people and as 100% to others: the file should say which. */
+export function isBareOne(value: unknown): boolean {
+  return (typeof value === 'number' || typeof value === 'string') && /^1(\.0*)?$/.test(String(value).trim());
+}
+
+function bareOneMessage(value: string | number): string {
+  return `${describeValue(value)} could mean 1% or 100%, and is read as 100%; write 100% to keep that, or 1% for one percent (a fraction must be below 1, like 0.05)`;
+}
+
+function categoriesOf(policy: unknown): Data {
+  const categories = at(policy, 'categories');
+  return isMapping(categories) ? categories : {};
 }
 
 /** `applies-to` names categories: an unknown one gets the nearest name, since `Deal` and `deal` differ. */

@@ -31,7 +31,7 @@ function formatProblems(problems: readonly PolicyProblem[]): string {
 }
 
 /** Orders problems by file (as first seen), then line and column, so output reads top to bottom. */
-function sortProblems(problems: readonly PolicyProblem[]): PolicyProblem[] {
+export function sortProblems(problems: readonly PolicyProblem[]): PolicyProblem[] {
   const fileOrder = [...new Set(problems.map((p) => p.file))];
   return [...problems].sort(
     (a, b) =>

@@ -16,8 +16,9 @@ export function policyJsonSchema(): Record<string, unknown> {
       if (zodSchema === shareInput) {
         delete jsonSchema.type;
         jsonSchema.anyOf = [
-          { type: 'string', pattern: '^\\s*((100(\\.0+)?|\\d{1,2}(\\.\\d+)?)\\s*%|0(\\.\\d+)?)\\s*$', description: 'A percentage such as "10%", at most 100%.' },
-          { type: 'number', minimum: 0, exclusiveMaximum: 1, description: 'A fraction below 1, such as 0.1; a bare 1 is refused (write 1% or 100%).' },
+          // A bare 1 is valid, as in 1.0 (read as 100%, with a warning from the loader): editors must not refuse a v1 policy.
+          { type: 'string', pattern: '^\\s*((100(\\.0+)?|\\d{1,2}(\\.\\d+)?)\\s*%|0(\\.\\d+)?|1(\\.0+)?)\\s*$', description: 'A percentage such as "10%", at most 100%.' },
+          { type: 'number', minimum: 0, maximum: 1, description: 'A fraction such as 0.1; a bare 1 is read as 100%, with a warning (write 1% or 100%).' },
         ];
       }
       if (zodSchema === labelGlob) jsonSchema.pattern = LABEL_GLOB_PATTERN;

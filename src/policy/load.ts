@@ -5,7 +5,7 @@
  */
 import { checkPolicyData, checkPolicyHeader, locatorFor } from './check.js';
 import type { Locator } from './describe-zod-issues.js';
-import { formatProblem, PolicyError, type PolicyProblem } from './errors.js';
+import { formatProblem, PolicyError, type PolicyProblem, sortProblems } from './errors.js';
 import { parseExtends } from './extends-ref.js';
 import { isMapping, mergePolicyData } from './merge.js';
 import { normalizePolicy } from './normalize.js';
@@ -23,6 +23,8 @@ export interface LoadedPolicy {
   commit?: string;
   /** Where a key is set, for problems found only at run time (a board field the board lacks). */
   locate?: Locator;
+  /** What the policy should change but 1.0 accepted: the policy runs as 1.0 read it (see cross-checks.ts). */
+  warnings: PolicyProblem[];
 }
 
 /** How many `extends` may be followed from the repository's own file. */
@@ -67,7 +69,7 @@ export async function loadPolicy(path: string, read: PolicyFileReader): Promise<
 
   const chain = await readExtendsChain(readPolicySource(top.text, path), read);
   // A chain with an unreadable file is not merged: problems of the partial result would mislead.
-  const checked = chain.complete ? checkPolicyData(mergeChain(chain.sources), ownerLocator(chain.sources)) : { problems: [] };
+  const checked = chain.complete ? checkPolicyData(mergeChain(chain.sources), ownerLocator(chain.sources)) : { problems: [], warnings: [] };
   const problems = unique([...chain.problems, ...checked.problems]);
   if (problems.length > 0 || !checked.parsed) throw new PolicyError(problems);
   return {
@@ -75,6 +77,7 @@ export async function loadPolicy(path: string, read: PolicyFileReader): Promise<
     sources: chain.sources.map((s) => s.file),
     ...(top.commit ? { commit: top.commit } : {}),
     locate: ownerLocator(chain.sources),
+    warnings: sortProblems(unique(checked.warnings)),
   };
 }
 

@@ -68,7 +68,8 @@ export const shareInput = z.union([z.string(), z.number()], { error: expected('a
 
 const share = shareInput
   .transform((value, ctx): Share => {
-    const parsed = isBareOne(value) ? undefined : parseShare(value);
+    // A bare 1 is 100%, as in 1.0; it draws a warning (see policyWarnings).
+    const parsed = parseShare(value);
     if (!parsed) {
       ctx.issues.push({ code: 'custom', input: value, message: shareMessage(value) });
       return z.NEVER;
@@ -76,18 +77,12 @@ const share = shareInput
     return parsed;
   })
   .meta({
-    description: 'A share of planned capacity: a percentage such as "10%" (at most 100%) or a fraction below 1 such as 0.1. A bare 1 is refused: write 1% or 100%.',
+    description: 'A share of planned capacity: a percentage such as "10%" (at most 100%) or a fraction such as 0.1. A bare 1 reads as 100% and draws a warning: write 1% or 100%.',
     examples: ['10%', 0.1],
   });
 
-/** `1` (or `1.0`) reads as 1% to some people and as 100% to others: the file must say which. */
-function isBareOne(value: string | number): boolean {
-  return /^1(\.0*)?$/.test(String(value).trim());
-}
-
 function shareMessage(value: string | number): string {
   const raw = String(value).trim();
-  if (isBareOne(value)) return `${describeValue(value)} could mean 1% or 100%; write 1% for one percent, or 100% for all of it (a fraction must be below 1, like 0.05)`;
   if (raw.startsWith('-')) return `a share cannot be negative, got ${describeValue(value)}`;
   const percent = /^(\d+(?:\.\d+)?)\s*%$/.exec(raw);
   const overFull = percent ? Number(percent[1]) > 100 : /^\d+(\.\d+)?$/.test(raw) && Number(raw) > 1;
@@ -492,9 +487,9 @@ export const policyFileShape = z
   );
 
 /**
- * The policy file with every check: the shape above, and the cross-checks
- * that need the whole policy (category names, what categories can match,
- * forbidden labels against the labels the policy uses).
+ * The policy file with every check that refuses it: the shape above, and the
+ * category names `applies-to` gives. The other checks across the whole policy
+ * warn (policyWarnings in cross-checks.ts): within v1 a policy 1.0 accepted stays valid.
  */
 export const policyFileSchema = policyFileShape.superRefine((policy, ctx) => wholePolicyChecks(policy, ctx), whenMapping);
 

@@ -248,8 +248,17 @@ function runSection(input: ReportInput, run: RunFacts): string {
     `- **API requests:** ${formatNumber(requests.graphql)} GraphQL (${plural(requests.graphqlPoints, 'point')}), ${formatNumber(requests.restRead)} REST reads, ${formatNumber(requests.write)} writes${remaining}`,
     `- **Writes:** ${formatNumber(writes.made)} made, ${formatNumber(writes.skippedByDryRun)} skipped by dry run${deferred}, ${formatNumber(writes.failed.length)} failed${writes.failed.length ? ' (listed at the top, with the fix)' : ''}`,
   ];
+  const warnings = listed(run.policyWarnings ?? []);
   // Failed writes and what could not be checked open the report, with their fixes.
-  return `### Run\n\n${lines.join('\n')}`;
+  return `### Run\n\n${[
+    ...lines,
+    ...(warnings.length ? ['- **Policy warnings** (the policy runs as 1.0 read it; `roadmap-guard validate` shows them all):', ...warnings] : []),
+  ].join('\n')}`;
+}
+
+function listed(lines: string[]): string[] {
+  const shown = lines.slice(0, MAX_PER_GROUP).map((line) => `  - ${escapeText(line, 400)}`);
+  return lines.length > MAX_PER_GROUP ? [...shown, `  - …and ${formatNumber(lines.length - MAX_PER_GROUP)} more`] : shown;
 }
 
 /** Issue mode: the item, its findings, and its category's budget. */

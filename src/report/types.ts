@@ -31,6 +31,8 @@ export interface RunFacts {
   archived?: number[];
   /** What the run could not check, or undid, and why (a team the token cannot read, exceptions revoked beyond `max-open`). */
   notes?: string[];
+  /** What the policy should change, though it runs as 1.0 read it: `file:line:column key: message`. */
+  policyWarnings?: string[];
 }
 
 

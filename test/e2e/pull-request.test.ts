@@ -243,6 +243,18 @@ describe('the policy preview', () => {
     expect(writesBesidesStatus(github)).toEqual([]);
   });
 
+  it('annotates what a policy 1.0 accepted should change as a warning on the diff, and previews it as 1.0 read it', { timeout: SLOW }, async () => {
+    const github = await startRoadmap();
+    const changed = await policyWith('budget: { max-share: 10% }', 'budget: { max-share: 1 }');
+    const line = changed.split('\n').findIndex((text) => text.includes('max-share: 1 ')) + 1;
+    github.addPullRequest({ number: 74, changes: { [POLICY_PATH]: changed } });
+
+    const result = await runInProcess({ fake: github, event: pullRequestEvent(github, { action: 'opened', number: 74 }) });
+    expect(result.exitCode).toBe(0);
+    expect(result.stdout).toMatch(new RegExp(`^::warning title=Roadmap policy warning,file=\\.github/roadmap-policy\\.yml,line=${line},col=\\d+::categories\\.deal\\.budget\\.max-share: 1 could mean 1%25 or 100%25, and is read as 100%25`, 'm'));
+    expect(result.summary).toContain('≤ 10% → ≤ 100%');
+  });
+
   it('works from a fork with a read-only token: no comment is attempted, the job summary has the preview', { timeout: SLOW }, async () => {
     const github = await startRoadmap({ readOnlyTokens: ['fake-token'] });
     const changed = await policyWith('max-share: 10%', 'max-share: 25%');

@@ -44,13 +44,14 @@ describe('the policy JSON Schema', () => {
 
   it('accepts shares the loader accepts and refuses the ones it refuses', () => {
     const budget = objectSchemas(policyJsonSchema()).find(({ path }) => path.endsWith('.budget'));
-    const [asText, asNumber] = budget?.schema.properties?.['max-share']?.['anyOf'] as [{ pattern: string }, { minimum: number; exclusiveMaximum: number }];
+    const [asText, asNumber] = budget?.schema.properties?.['max-share']?.['anyOf'] as [{ pattern: string }, { minimum: number; maximum: number }];
     const pattern = new RegExp(asText.pattern);
 
-    expect(['10%', '12.5%', '100%', '1%', '0.1'].filter((share) => !pattern.test(share))).toEqual([]);
-    // A bare 1 reads as 1% or as 100%: refused in both spellings.
-    expect(['150%', 'ten percent', '-10%', '10', '1', '1.0'].filter((share) => pattern.test(share))).toEqual([]);
-    expect(asNumber).toMatchObject({ minimum: 0, exclusiveMaximum: 1 });
+    // A bare 1 was valid in 1.0 (100%) and stays valid within v1: the loader warns, editors accept it.
+    expect(['10%', '12.5%', '100%', '1%', '0.1', '1', '1.0'].filter((share) => !pattern.test(share))).toEqual([]);
+    expect(['150%', 'ten percent', '-10%', '10', '1.5'].filter((share) => pattern.test(share))).toEqual([]);
+    expect(asNumber).toMatchObject({ minimum: 0, maximum: 1 });
+    expect(asNumber).not.toHaveProperty('exclusiveMaximum');
   });
 
   it('has a stable address for the `# yaml-language-server: $schema=` line', () => {

@@ -77,6 +77,20 @@ describe('roadmap-guard validate', () => {
     expect(readFileSync('docs/cli.md', 'utf8')).toContain(shown);
   });
 
+  it('warns on a bare 1, reads it as 100% as 1.0 did, and fails on it only with --strict, as docs/cli.md shows', async () => {
+    const policy = policyFile('version: 1\ncategories:\n  deal:\n    match: { labels: [deal] }\n    budget: { max-share: 1 }\n');
+    const io = capturedIo();
+
+    expect(await main(['validate', policy], io)).toBe(0);
+    expect(io.out()).toBe(`${policy}: OK — 1 category (deal ≤ 100%), fails on over-budget, forbidden-label\n`);
+    const shown = io.err().replaceAll(policy, '.github/roadmap-policy.yml');
+    expect(shown).toMatch(/^warning: .*\n\.github\/roadmap-policy\.yml:5:26 categories\.deal\.budget\.max-share: 1 could mean 1% or 100%, and is read as 100%/);
+    expect(readFileSync('docs/cli.md', 'utf8')).toContain(`\`\`\`text\n${shown}\`\`\``);
+    const strict = capturedIo();
+    expect(await main(['validate', '--strict', policy], strict)).toBe(2);
+    expect(strict.err()).toBe(io.err());
+  });
+
   it('refuses a policy over the size cap as the action does', async () => {
     const io = capturedIo();
     const path = policyFile(`version: 1\n${'#'.repeat(300 * 1024)}\n`);
@@ -245,8 +259,8 @@ describe('roadmap-guard validate', () => {
   it('rejects an unknown option with exit code 2', async () => {
     const io = capturedIo();
 
-    expect(await main(['validate', '--strict'], io)).toBe(2);
-    expect(io.err()).toBe('roadmap-guard validate: unknown option --strict (see roadmap-guard validate --help)\n');
+    expect(await main(['validate', '--strictly'], io)).toBe(2);
+    expect(io.err()).toContain('roadmap-guard validate: unknown option --strictly');
     expect(await main(['validate', '--extends-form', 'x.yml'], io)).toBe(2);
     expect(io.err()).toContain('unknown option --extends-form; did you mean --extends-from? (see roadmap-guard validate --help)');
   });

@@ -39,7 +39,8 @@ const QUOTABLE = new RegExp(
     String.raw`(?<![\w@])@[\w-]+(?:/[\w.-]*[\w-])?`,
     String.raw`(?:\b[\w.-]+/[\w.-]+)?#\d+\b`,
     String.raw`\bGH-\d+\b`,
-    String.raw`:[\w+-]+:`,
+    // An emoji code that starts a word; `file.yml:5:26` is a location, left to the joiner below.
+    String.raw`(?<![\w:]):[\w+-]+:`,
   ].join('|'),
   'gi',
 );

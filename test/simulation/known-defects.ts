@@ -13,8 +13,6 @@ export interface KnownDefect {
 }
 
 export const KNOWN_DEFECTS: readonly KnownDefect[] = [
-  { invariant: 'gate-follows-issues', defect: "#24.1 the merge gate's verdict goes stale when its issues change" },
-  { invariant: 'gate-sees-named-issues', defect: '#24.3 pull requests into other branches pass silently' },
   { actor: 'token-change', defect: '#23.9 switching the token identity duplicates every comment' },
   { invariant: 'budgets-after-archiving', defect: 'found by the simulation: an audit that archives items still counts them in its budgets' },
 ];

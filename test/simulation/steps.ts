@@ -234,6 +234,8 @@ function openPullRequest(world: World, step: Extract<Step, { do: 'open-pr' }>, n
     title: `Change closing ${named.map((n) => `#${n}`).join(', ')}`,
     author: step.fork ? 'outside-olga' : step.by,
     baseRef: step.base,
+    // GitHub links the description's closing keywords only into the default branch; the description names them whatever the base.
+    body: named.map((issue) => `Closes #${issue}`).join('\n'),
     closes: step.base === 'main' ? named : [],
     headRepository: step.fork ? 'outside-olga/quarter' : 'acme/quarter',
     headSha: sha(world, 'open'),

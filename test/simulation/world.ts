@@ -131,6 +131,8 @@ export interface World {
   realTime: boolean;
   /** The issue workflow has the README's `concurrency` block; a team may drop it, and then every run starts at once. */
   concurrency: boolean;
+  /** The workflow's other inputs: after a token change, `previous-bot-logins` as the README's inputs table tells users to set it. */
+  inputs: Record<string, string>;
 }
 
 export const iso = (time: number) => new Date(time).toISOString();
@@ -147,6 +149,7 @@ export async function startWorld(options: { realTime: boolean }): Promise<World>
     faultArmed: false,
     realTime: options.realTime,
     concurrency: true,
+    inputs: {},
     model: {
       refs: new Map(),
       touchedAt: new Map(),

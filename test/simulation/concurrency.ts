@@ -17,19 +17,20 @@
 
 /** The README workflow's group expression, as text: a test checks the README still says exactly this. */
 export const ISSUE_WORKFLOW_GROUP =
-  "roadmap-guard-${{ github.event_name == 'issue_comment' && !contains(github.event.comment.body, '/roadmap') && format('comment-{0}', github.run_id) || github.event.issue.number || 'audit' }}";
+  "roadmap-guard-${{ github.event_name == 'issue_comment' && format('comment-{0}', github.event.comment.id) || github.event.issue.number || 'audit' }}";
 export const GATE_WORKFLOW_GROUP = 'roadmap-gate-${{ github.event.pull_request.number }}';
 
 /**
  * The README workflow's group for an event, evaluated as GitHub evaluates
- * the expression: `contains` ignores case; `&&`/`||` return operands, so a
- * missing issue number falls through to 'audit'.
+ * the expression: `&&`/`||` return operands, so every comment (a
+ * `/roadmap` command or not) gets the group of its own id, and a missing
+ * issue number falls through to 'audit'.
  */
-export function issueWorkflowGroup(name: string, payload: Record<string, unknown>, runId: number): string {
-  const comment = payload.comment as { body?: string } | undefined;
+export function issueWorkflowGroup(name: string, payload: Record<string, unknown>): string {
+  const comment = payload.comment as { id?: number } | undefined;
   const issue = payload.issue as { number?: number } | undefined;
-  const plainComment = name === 'issue_comment' && !(comment?.body ?? '').toLowerCase().includes('/roadmap');
-  return `roadmap-guard-${plainComment ? `comment-${runId}` : (issue?.number ?? 'audit')}`.toLowerCase();
+  const own = name === 'issue_comment' && comment?.id !== undefined ? `comment-${comment.id}` : undefined;
+  return `roadmap-guard-${own ?? issue?.number ?? 'audit'}`.toLowerCase();
 }
 
 export function gateWorkflowGroup(payload: Record<string, unknown>): string {

@@ -14,7 +14,7 @@ let nextRunId = 5000;
 
 /** The event's group in the issue workflow; without a `concurrency` block, a group of its own. */
 function groupOf(world: World, name: string, payload: Record<string, unknown>, runId: number): string {
-  return world.concurrency ? issueWorkflowGroup(name, payload, runId) : `ungrouped-${runId}`;
+  return world.concurrency ? issueWorkflowGroup(name, payload) : `ungrouped-${runId}`;
 }
 
 function senderOf(world: World, login: string) {

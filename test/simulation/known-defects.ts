@@ -13,13 +13,6 @@ export interface KnownDefect {
 }
 
 export const KNOWN_DEFECTS: readonly KnownDefect[] = [
-  { invariant: 'no-comment-on-excluded-work', defect: '#22.3 excluded work still gets business-case findings' },
-  { invariant: 'gate-follows-issues', defect: "#24.1 the merge gate's verdict goes stale when its issues change" },
-  { invariant: 'gate-sees-named-issues', defect: '#24.3 pull requests into other branches pass silently' },
-  { invariant: 'exemption-by-approver', defect: '#23.4 any bot can grant an exemption (and #23.5: a grant outlives its label)' },
-  { invariant: 'exemptions-within-max-open', defect: '#23.6 max-open is exceeded by a race' },
-  { invariant: 'commands-answered', defect: '#23.8 a queued command is dropped by the concurrency group' },
-  { actor: 'token-change', defect: '#23.9 switching the token identity duplicates every comment' },
-  { actor: 'workflow-edit', defect: "#23.1 duplicate clean-up deletes the Decisions trail (a workflow without the concurrency block runs an issue's events at once)" },
+  { actor: 'token-change', defect: "#23.9 after a token change, with previous-bot-logins set, the comments are adopted but the earlier identity's dashboard stays open beside the new one" },
   { invariant: 'budgets-after-archiving', defect: 'found by the simulation: an audit that archives items still counts them in its budgets' },
 ];

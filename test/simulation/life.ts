@@ -143,6 +143,7 @@ async function runWave(state: LifeState, wave: QueuedEvent[]): Promise<void> {
     // A gate run that met a fault is re-run by a person; until then its verdict is not the gate's judgement.
     if (world.faultArmed) world.model.gateVerdicts.delete(queued.pullRequest!);
     else world.model.gateVerdicts.set(queued.pullRequest!, record!.exitCode ?? 1);
+    world.model.gateLogs.set(queued.pullRequest!, record!.stdout);
   }
   result.runs += wave.length;
   // What the bot recorded is noted first: a decision lost later is missed against this.

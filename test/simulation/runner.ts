@@ -18,7 +18,7 @@ export interface RunRecord extends ActionResult {
 /** Inputs every run of the simulated workflow passes; the cache service makes issue events use the saved state. */
 function runSettings(world: World, inputs: Record<string, string>) {
   return {
-    inputs: { 'dashboard-issue': DASHBOARD_TITLE, ...inputs },
+    inputs: { 'dashboard-issue': DASHBOARD_TITLE, ...world.inputs, ...inputs },
     env: { ACTIONS_RESULTS_URL: world.fake.cacheUrl, ACTIONS_RUNTIME_TOKEN: world.fake.cache.runtimeToken, GITHUB_RUN_ID: '7001', GITHUB_RUN_ATTEMPT: '1' },
   };
 }

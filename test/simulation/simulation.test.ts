@@ -29,9 +29,10 @@ describe('the scheduler follows the documented workflows and GitHub', () => {
     const gate = await readFile(join(REPOSITORY_ROOT, 'docs', 'pull-requests.md'), 'utf8');
     expect(readme).toContain(`group: ${ISSUE_WORKFLOW_GROUP}\n  cancel-in-progress: false`);
     expect(gate).toContain(`group: ${GATE_WORKFLOW_GROUP}\n  cancel-in-progress: true`);
-    expect(issueWorkflowGroup('issue_comment', { comment: { body: 'Thanks!' }, issue: { number: 4 } }, 77)).toBe('roadmap-guard-comment-77');
-    expect(issueWorkflowGroup('issue_comment', { comment: { body: '> /ROADMAP exempt' }, issue: { number: 4 } }, 77)).toBe('roadmap-guard-4');
-    expect(issueWorkflowGroup('schedule', {}, 78)).toBe('roadmap-guard-audit');
+    expect(issueWorkflowGroup('issue_comment', { comment: { id: 77, body: 'Thanks!' }, issue: { number: 4 } })).toBe('roadmap-guard-comment-77');
+    expect(issueWorkflowGroup('issue_comment', { comment: { id: 78, body: '/roadmap exempt' }, issue: { number: 4 } })).toBe('roadmap-guard-comment-78');
+    expect(issueWorkflowGroup('issues', { issue: { number: 4 } })).toBe('roadmap-guard-4');
+    expect(issueWorkflowGroup('schedule', {})).toBe('roadmap-guard-audit');
   });
 
   it('runs the first of a group, replaces its pending run with the newest, and cancels in progress only when told', () => {

@@ -5,6 +5,7 @@
  * not by number, so a shorter script still means the same thing; a step whose
  * issue no longer exists (its opening was shrunk away) does nothing.
  */
+import { WORKFLOW_BOT } from '../fake-github/index.js';
 import { dealRequestBody, POLICY_PATH } from '../e2e/fixtures.js';
 import { queueCommentEvent, queueIssueEvent, queuePullRequestEvent } from './deliveries.js';
 import { APP_BOT, APP_TOKEN, DAY_MS, iso, simulationPolicy, type World } from './world.js';
@@ -168,6 +169,8 @@ export function applyStep(world: World, step: Step): void {
     case 'token-change':
       world.token = APP_TOKEN;
       world.model.productLogins.add(APP_BOT);
+      // README, inputs: "when you switch, name the old identity in `previous-bot-logins`".
+      world.inputs = { ...world.inputs, 'previous-bot-logins': WORKFLOW_BOT };
       return;
     case 'workflow-edit':
       world.concurrency = step.concurrency;
@@ -234,6 +237,8 @@ function openPullRequest(world: World, step: Extract<Step, { do: 'open-pr' }>, n
     title: `Change closing ${named.map((n) => `#${n}`).join(', ')}`,
     author: step.fork ? 'outside-olga' : step.by,
     baseRef: step.base,
+    // GitHub links the description's closing keywords only into the default branch; the description names them whatever the base.
+    body: named.map((issue) => `Closes #${issue}`).join('\n'),
     closes: step.base === 'main' ? named : [],
     headRepository: step.fork ? 'outside-olga/quarter' : 'acme/quarter',
     headSha: sha(world, 'open'),

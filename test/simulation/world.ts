@@ -109,8 +109,10 @@ export interface Model {
   commands: { issue: number; commentId: number; at: string }[];
   /** Issues a person closed (any other closed-as-not-planned issue was archived by the bot). */
   closedByPeople: Set<number>;
-  /** Each open pull request's required check: the exit code of its latest gate run. */
+  /** Each open pull request's gate run: the exit code of its latest one (its job's check). */
   gateVerdicts: Map<number, number>;
+  /** The log of each pull request's latest gate run: what it told the people who read the check. */
+  gateLogs: Map<number, string>;
   /** Pull requests whose description names issues with a closing keyword, by number. */
   pullRequestsClosing: Map<number, number[]>;
   /** Every login the product has written as. */
@@ -129,6 +131,8 @@ export interface World {
   realTime: boolean;
   /** The issue workflow has the README's `concurrency` block; a team may drop it, and then every run starts at once. */
   concurrency: boolean;
+  /** The workflow's other inputs: after a token change, `previous-bot-logins` as the README's inputs table tells users to set it. */
+  inputs: Record<string, string>;
 }
 
 export const iso = (time: number) => new Date(time).toISOString();
@@ -145,6 +149,7 @@ export async function startWorld(options: { realTime: boolean }): Promise<World>
     faultArmed: false,
     realTime: options.realTime,
     concurrency: true,
+    inputs: {},
     model: {
       refs: new Map(),
       touchedAt: new Map(),
@@ -155,6 +160,7 @@ export async function startWorld(options: { realTime: boolean }): Promise<World>
       commands: [],
       closedByPeople: new Set(),
       gateVerdicts: new Map(),
+      gateLogs: new Map(),
       pullRequestsClosing: new Map(),
       productLogins: new Set([WORKFLOW_BOT]),
     },

@@ -186,6 +186,7 @@ const BUDGET_FIELDS = /* GraphQL */ `
     createdAt
     updatedAt
     viewerDidAuthor
+    author { login }
     labels(first: 100) { nodes { name } }
     body @include(if: $withBody)
   }

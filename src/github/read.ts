@@ -7,7 +7,7 @@ import type { WorkItem } from '../core/types.js';
 import { normalizeHeading } from '../core/issue-form.js';
 import type { GitHubClient } from './client.js';
 import { AUDIT_ISSUES_QUERY, BUDGET_ITEMS_QUERY, FOCUS_ISSUE_QUERY, ISSUE_COMMENTS_QUERY, NEWEST_ISSUES_QUERY } from './queries.js';
-import { findBotComment, policyItem, type BodyReads, isDashboardIssue, markEarlierComments, toWorkItem, type CommentLookup, type CommentNode, type IssueNode } from './work-items.js';
+import { budgetWorkItem, findBotComment, policyItem, type BodyReads, isDashboardIssue, markEarlierComments, toWorkItem, type CommentLookup, type CommentNode, type IssueNode } from './work-items.js';
 import type { BotComment } from '../plan/types.js';
 import { readTimeline } from './timeline.js';
 import type { MilestoneList, MilestoneNode } from './cycles.js';
@@ -117,7 +117,7 @@ export async function readIssues(client: GitHubClient, repo: RepoRef, options: A
     if (after === null && repository.milestones) milestones = { nodes: (repository.milestones.nodes ?? []).filter((node) => node !== null), total: repository.milestones.totalCount };
     counted ??= repository.issues.totalCount;
     seen += repository.issues.nodes.length;
-    collectAuditNodes(repository.issues.nodes, options, collected);
+    collectAuditNodes(repository.issues.nodes, { ...options, earlierIdentities: client.earlierIdentities ?? [] }, collected);
     after = repository.issues.pageInfo.hasNextPage ? repository.issues.pageInfo.endCursor : null;
   } while (after);
   // After the pages: a follow-up request between pages would not change what is read, and keeps the page loop simple.
@@ -151,11 +151,11 @@ async function readAuditPage(client: GitHubClient, repo: RepoRef, options: Audit
 }
 
 /** One page's issues as records; the dashboard issues aside; and the issues whose bot comment must still be read. */
-function collectAuditNodes(nodes: (AuditNode | null)[], options: AuditReadOptions, collected: AuditCollected): void {
+function collectAuditNodes(nodes: (AuditNode | null)[], options: AuditReadOptions & { earlierIdentities: readonly string[] }, collected: AuditCollected): void {
   const { records, dashboards, pending } = collected;
   for (const node of nodes) {
     if (!node) continue;
-    if (isDashboardIssue(node, options.dashboardTitle)) {
+    if (isDashboardIssue(node, options.dashboardTitle, options.earlierIdentities)) {
       dashboards.push({ number: node.number, body: node.body ?? '' });
       continue;
     }
@@ -239,7 +239,7 @@ export async function readFocusIssue(
     const nodes = markEarlierComments(repository.issue.comments.nodes ?? [], client.earlierIdentities);
     if (commentsAfter === null) {
       item = toWorkItem(repository.issue, nodes);
-      isDashboard = isDashboardIssue(repository.issue, dashboardTitle);
+      isDashboard = isDashboardIssue(repository.issue, dashboardTitle, client.earlierIdentities);
       if (labels) existingLabels = labelsFound(repository);
     }
     comment = findBotComment(nodes);
@@ -275,8 +275,8 @@ export async function readBudgetItems(
     const page: BudgetPage = await client.graphql<BudgetPage>(BUDGET_ITEMS_QUERY, { owner: repo.owner, name: repo.name, after, withBody });
     const repository = requireRepository(page.repository, repo);
     for (const node of repository.issues.nodes) {
-      if (node && isDashboardIssue(node, options.dashboardTitle)) options.onSkipped?.(node.number);
-      else if (node) items.push(policyItem(toWorkItem(node), reads));
+      if (node && isDashboardIssue(node, options.dashboardTitle, client.earlierIdentities)) options.onSkipped?.(node.number);
+      else if (node) items.push(policyItem(budgetWorkItem(node), reads));
     }
     after = repository.issues.pageInfo.hasNextPage ? repository.issues.pageInfo.endCursor : null;
   } while (after);

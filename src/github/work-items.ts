@@ -188,6 +188,15 @@ export function findBotComment(comments: readonly (CommentNode | null)[]): BotCo
   return extras.size ? { id: null, body: earlier[0]!.body, adopting: true, ...listed } : null;
 }
 
+/**
+ * A budget read's issue as planned work: its author is read only to recognise
+ * a dashboard an earlier identity opened, and a budget item carries none, as
+ * the saved state keeps none.
+ */
+export function budgetWorkItem(node: IssueNode): WorkItem {
+  return toWorkItem({ ...node, author: null });
+}
+
 /** Marks the comments written by a login the product acted as before this token. */
 export function markEarlierComments<T extends CommentNode | null>(comments: readonly T[], earlierIdentities: readonly string[] | undefined): T[] {
   if (!earlierIdentities?.length) return [...comments];
@@ -207,8 +216,14 @@ function isDatabaseId(id: string | null | undefined): id is string {
 }
 
 /** The dashboard issue is the bot's own report, not planned work. */
-export function isDashboardIssue(node: Pick<IssueNode, 'viewerDidAuthor' | 'body' | 'title'>, dashboardTitle: string | undefined): boolean {
-  if (!node.viewerDidAuthor) return false;
+export function isDashboardIssue(
+  node: Pick<IssueNode, 'viewerDidAuthor' | 'body' | 'title'> & { author?: { login: string } | null },
+  dashboardTitle: string | undefined,
+  earlierIdentities: readonly string[] = [],
+): boolean {
+  // A dashboard an earlier identity of the product opened (`previous-bot-logins`) is the product's too: adopted, not left open beside a new one.
+  const earlier = earlierIdentities.some((login) => login.toLowerCase() === node.author?.login.toLowerCase());
+  if (!node.viewerDidAuthor && !earlier) return false;
   return (node.body ?? '').includes(DASHBOARD_MARKER) || (dashboardTitle !== undefined && dashboardTitle !== '' && node.title === dashboardTitle);
 }
 

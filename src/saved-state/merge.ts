@@ -4,7 +4,7 @@
  * replaces its entry, in the budget read's order (oldest first).
  */
 import type { WorkItem } from '../core/types.js';
-import { isDashboardIssue, policyItem, toWorkItem, type BodyReads, type IssueNode } from '../github/work-items.js';
+import { budgetWorkItem, isDashboardIssue, policyItem, type BodyReads, type IssueNode } from '../github/work-items.js';
 import type { SavedState } from './format.js';
 
 export interface MergedState {
@@ -12,7 +12,12 @@ export interface MergedState {
   skipped: number[];
 }
 
-export function mergeChanges(state: SavedState, changed: readonly IssueNode[], dashboardTitle: string | undefined, reads: BodyReads): MergedState {
+export function mergeChanges(
+  state: SavedState,
+  changed: readonly IssueNode[],
+  dashboard: { dashboardTitle: string | undefined; earlierIdentities: readonly string[] },
+  reads: BodyReads,
+): MergedState {
   const items = new Map(state.items.map((item) => [item.number, item]));
   const skipped = new Set(state.skipped);
   for (const node of changed) {
@@ -20,8 +25,8 @@ export function mergeChanges(state: SavedState, changed: readonly IssueNode[], d
     skipped.delete(node.number);
     if (node.state !== 'OPEN') continue;
     // The budget read's own rule (read.ts), so both count the dashboard alike.
-    if (isDashboardIssue(node, dashboardTitle)) skipped.add(node.number);
-    else items.set(node.number, policyItem(toWorkItem(node), reads));
+    if (isDashboardIssue(node, dashboard.dashboardTitle, dashboard.earlierIdentities)) skipped.add(node.number);
+    else items.set(node.number, policyItem(budgetWorkItem(node), reads));
   }
   return { items: inReadOrder([...items.values()]), skipped: [...skipped] };
 }

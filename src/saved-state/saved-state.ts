@@ -153,7 +153,7 @@ export function savedStateStore(options: SavedStateOptions): SavedStateStore {
       }
       const since = new Date(Date.parse(state.savedAt) - SINCE_MARGIN_MS).toISOString().replace(/\.\d+Z$/, 'Z');
       const read = await timedRead(options.client, () => readBudgetChanges(options.client, options.repo, { since, withBody }));
-      const merged = mergeChanges(state, read.value.nodes, options.dashboardTitle, reads);
+      const merged = mergeChanges(state, read.value.nodes, { dashboardTitle: options.dashboardTitle, earlierIdentities: options.client.earlierIdentities ?? [] }, reads);
       const unfit = whyNotCurrent(state, read.startedAt, merged.items.length + merged.skipped.length, read.value.openCount);
       if (unfit) return fullRead(`not used, ${unfit}`, true);
       options.log(`Saved state: ${plural(state.items.length, 'open issue')} saved at ${state.savedAt}, ${plural(read.value.nodes.length, 'issue')} changed since; ${cacheRequests()}.`);

@@ -13,6 +13,5 @@ export interface KnownDefect {
 }
 
 export const KNOWN_DEFECTS: readonly KnownDefect[] = [
-  { actor: 'token-change', defect: "#23.9 after a token change, with previous-bot-logins set, the comments are adopted but the earlier identity's dashboard stays open beside the new one" },
   { invariant: 'budgets-after-archiving', defect: 'found by the simulation: an audit that archives items still counts them in its budgets' },
 ];

@@ -39523,7 +39523,7 @@ exports.visitAsync = visitAsync;
 /***/ ((__webpack_module__, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _cli_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4428);
+/* harmony import */ var _cli_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(712);
 // The `roadmap-guard` command line: no logic here, each command lives in cli/.
 
 process.exitCode = await (0,_cli_main_js__WEBPACK_IMPORTED_MODULE_0__/* .main */ .i)(process.argv.slice(2), { stdout: process.stdout, stderr: process.stderr, env: process.env });
@@ -39533,7 +39533,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 4428:
+/***/ 712:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -49109,7 +49109,7 @@ const NO_RESPONSE = /^_No response_$/i;
  * do not matter, so "### 💰 Investment cap: " in a body matches the policy's
  * "Investment cap". Policy rules compare checklist text the same way.
  */
-function issue_form_normalizeHeading(heading) {
+function normalizeHeading(heading) {
     let normalized = normalizedHeadings.get(heading);
     if (normalized === undefined) {
         normalized = normalize(heading);
@@ -49133,10 +49133,10 @@ function normalize(heading) {
 function formAnswer(form, heading) {
     if (Object.hasOwn(form, heading))
         return form[heading];
-    const wanted = issue_form_normalizeHeading(heading);
+    const wanted = normalizeHeading(heading);
     // Keys one by one rather than Object.entries: asked for every item and heading, the copies added up.
     for (const key in form) {
-        if (Object.hasOwn(form, key) && issue_form_normalizeHeading(key) === wanted)
+        if (Object.hasOwn(form, key) && normalizeHeading(key) === wanted)
             return form[key];
     }
     return undefined;
@@ -49243,48 +49243,147 @@ function quoted(text) {
 
 ;// CONCATENATED MODULE: ./lib/core/finding-kinds.js
 /**
+ * Every finding kind, and everything the product says and does per kind, in
+ * one table: adding a kind is one entry here plus its rule in `rules/`, and
+ * the compiler asks for every field below. Reports, the plan of writes, the
+ * policy schema and the docs (`docs/findings.md`, written by `npm run readme`)
+ * read this table; none keeps a list of its own.
+ *
  * Finding kinds are stable identifiers: users name them in `enforcement.fail-on`,
  * workflows read them from the `findings` output, comments group by them.
- * Never rename one; add new kinds at the end.
+ * Never rename one; add new kinds at the end (the table's order is the order
+ * of every report).
  */
-const FINDING_KINDS = [
-    'missing-field',
-    'invalid-field',
-    'unchecked-review',
-    'not-without-customer',
-    'forbidden-label',
-    'over-budget',
-    'customer-over-share',
-    'under-min-share',
-    'bet-overdue',
-    'stale-backlog',
-    'missing-size',
-    'exemptions-over-limit',
-    'archive-pending',
-    'outcome-missing',
-];
-/** Kinds about one item's own content: they earn the item a comment and the non-compliant label. */
-const ITEM_LEVEL_KINDS = (/* unused pure expression or super */ null && ([
-    'missing-field',
-    'invalid-field',
-    'unchecked-review',
-    'not-without-customer',
-    'forbidden-label',
-    'bet-overdue',
-    'stale-backlog',
-    'archive-pending',
-    'outcome-missing',
+/** The rows of `/roadmap why`'s rule table, in its order. */
+const WHY_RULES = (/* unused pure expression or super */ null && ([
+    'Business case',
+    'One-off labels',
+    'Capacity budget',
+    'Customer share',
+    'Bet review date',
+    'Bet outcome',
+    'Backlog age',
+    'Size estimate',
+    'Exceptions',
+    'Owner',
 ]));
-/**
- * Budget kinds every item counted toward the cap shares: its category over
- * budget, its customer over their share. They appear in that item's comment
- * and in its issue event's findings. A category under its floor
- * (`under-min-share`) is the roadmap's concern, reported by audits, and no
- * one item's doing, so it is not among them.
- */
-const BUDGET_KINDS = (/* unused pure expression or super */ null && (['over-budget', 'customer-over-share']));
+const REGISTRY = {
+    'missing-field': {
+        level: 'item',
+        title: 'Missing business-case answers',
+        rule: 'Business case',
+        meaning: 'A required business-case question is unanswered.',
+    },
+    'invalid-field': {
+        level: 'item',
+        title: 'Business-case answers in the wrong form',
+        rule: 'Business case',
+        meaning: 'An answer is shorter than `min-words`, is not one of `one-of`, or is not a date where `type: date` asks for one.',
+    },
+    'unchecked-review': {
+        level: 'item',
+        title: 'Reviews not ticked',
+        rule: 'Business case',
+        meaning: 'A `checklist` item is not ticked.',
+    },
+    'not-without-customer': {
+        level: 'item',
+        title: 'Built only for one customer',
+        rule: 'Business case',
+        fixedPhrase: 'It no longer depends on a single customer',
+        meaning: 'An answer is in `fail-on`: the request would not be built without this customer.',
+    },
+    'forbidden-label': {
+        level: 'item',
+        title: 'One-off labels',
+        rule: 'One-off labels',
+        meaning: 'The item carries a forbidden label and is not exempt.',
+    },
+    'over-budget': {
+        level: 'budget',
+        title: 'Categories over budget',
+        rule: 'Capacity budget',
+        meaning: 'A category is above its `max-share` of planned work.',
+    },
+    'customer-over-share': {
+        level: 'budget',
+        title: 'Customers over their share',
+        rule: 'Customer share',
+        meaning: "One customer is above its per-customer cap: `max-share-of-category` of a category's work, or `max-share-of-planned-work` of all planned work.",
+    },
+    'under-min-share': {
+        level: 'roadmap',
+        title: 'Categories under their minimum',
+        rule: 'Capacity budget',
+        meaning: 'A category is below its `min-share`.',
+    },
+    'bet-overdue': {
+        level: 'item',
+        title: 'Bets past their review date',
+        rule: 'Bet review date',
+        fixedPhrase: 'The review date is settled',
+        meaning: 'An open item is past its `bets.review-field` date.',
+    },
+    'stale-backlog': {
+        level: 'item',
+        title: 'Stale backlog',
+        rule: 'Backlog age',
+        fixedPhrase: 'The issue was updated',
+        meaning: 'An open item has not been updated for `backlog.max-age-days`.',
+    },
+    'missing-size': {
+        level: 'roadmap',
+        title: 'Items without a size',
+        rule: 'Size estimate',
+        fixedPhrase: 'The issue has a size estimate',
+        meaning: 'Planned work has no size. It counts as `work.size.default`, or as 1 if there is no default.',
+    },
+    'exemptions-over-limit': {
+        level: 'roadmap',
+        title: 'Too many exemptions',
+        rule: 'Exceptions',
+        meaning: 'More exemptions are open than `exemptions.max-open` allows.',
+    },
+    'archive-pending': {
+        level: 'item',
+        title: 'Stale backlog to be archived',
+        rule: 'Backlog age',
+        fixedPhrase: 'The issue was updated, so it will not be archived',
+        meaning: 'With `backlog.archive`: a stale item is in its grace period and will be closed as not planned on the date given, unless someone touches it. It replaces `stale-backlog` for items that will be archived.',
+    },
+    'outcome-missing': {
+        level: 'item',
+        title: 'Bets without an outcome',
+        rule: 'Bet outcome',
+        fixedPhrase: 'The outcome of the bet is recorded',
+        meaning: 'With `bets.outcome-due-days`: a bet in a `bets.applies-to` category was delivered (closed as completed), or its review date passed, more than that many days ago, and nobody recorded how it turned out with `/roadmap outcome`. See [Bets and outcomes](bets.md).',
+    },
+    'missing-owner': {
+        level: 'item',
+        title: 'Deal requests without an owner',
+        rule: 'Owner',
+        fixedPhrase: 'The request has an owner',
+        meaning: 'With `business-case.require-assignee`: an open request in a `business-case.applies-to` category has no assignee, so nobody answers for it. Judged on the issues whose assignees were read: all of them when the policy turns it on, except in a snapshot written before snapshots recorded assignees.',
+    },
+};
+/** Each kind's entry: its level, its wording and its docs. */
+const FINDING_KIND_REGISTRY = REGISTRY;
+/** Every kind, in the registry's order: the order of every report. */
+const FINDING_KINDS = Object.keys(REGISTRY);
+/** Kinds about one item's own content: they earn the item a comment and the non-compliant label. */
+const ITEM_LEVEL_KINDS = kindsAt('item');
+/** The kinds that fail the check unless `enforcement.fail-on` says otherwise, in the order the policy's default lists them. */
+const DEFAULT_FAIL_ON = ['over-budget', 'forbidden-label'];
+function kindsAt(level) {
+    return FINDING_KINDS.filter((kind) => REGISTRY[kind].level === level);
+}
+/** A finding about a budget every item counted toward the cap shares (level `budget`). */
 function isBudgetFinding(finding) {
-    return BUDGET_KINDS.includes(finding.kind);
+    return REGISTRY[finding.kind].level === 'budget';
+}
+/** Whether a text read back (from a comment, a policy) names a finding kind. */
+function isFindingKind(text) {
+    return Object.hasOwn(REGISTRY, text);
 }
 
 ;// CONCATENATED MODULE: ./lib/policy/did-you-mean.js
@@ -49732,8 +49831,8 @@ function iterationOf(policy, item) {
 function projectField(item, name) {
     if (Object.hasOwn(item.fields, name))
         return item.fields[name];
-    const wanted = issue_form_normalizeHeading(name);
-    const key = Object.keys(item.fields).find((candidate) => issue_form_normalizeHeading(candidate) === wanted);
+    const wanted = normalizeHeading(name);
+    const key = Object.keys(item.fields).find((candidate) => normalizeHeading(candidate) === wanted);
     return key === undefined ? undefined : item.fields[key];
 }
 /** The field's value as text, from the project board first, then from the issue form. */
@@ -49779,19 +49878,67 @@ function isMapping(value) {
 }
 
 ;// CONCATENATED MODULE: ./lib/policy/cross-checks.js
+/**
+ * Checks that need the whole policy, not one key: parts that each look right
+ * but contradict one another, or name something that is not there. Each
+ * problem is placed at the key to change and says how to write it instead.
+ *
+ * The data may be partly invalid (other keys are reported at the same time),
+ * so every value is read as unknown.
+ *
+ * Within v1 a policy valid under 1.0 stays valid: only the category names of
+ * `applies-to` were checked then, and stay errors. The checks 1.0 did not have
+ * are warnings (`policyWarnings`): the policy runs as 1.0 read it.
+ */
 
 
 
 
+/** The errors: what 1.0 refused as well. */
 function wholePolicyChecks(policy, ctx) {
-    const categories = isMapping(policy['categories']) ? policy['categories'] : {};
+    checkCategoryNames(policy, Object.keys(categoriesOf(policy)), ctx);
+}
+/**
+ * The warnings on a valid policy: contradictions that 1.0 accepted. `policy`
+ * is the validated data, `written` the data as written (a share's `1` is gone once read).
+ */
+function policyWarnings(policy, written) {
+    const issues = [];
+    const ctx = { addIssue: (issue) => issues.push(issue) };
+    const categories = categoriesOf(policy);
     const names = Object.keys(categories);
-    checkCategoryNames(policy, names, ctx);
     names.forEach((name, index) => {
         checkCategory(name, categories[name], policy, ctx);
         checkShadowed(name, categories[name], names.slice(0, index).map((earlier) => [earlier, categories[earlier]]), policy, ctx);
     });
     checkForbiddenLabels(policy, categories, ctx);
+    return [...bareOneShares(written), ...issues];
+}
+/** The shares written as a bare `1`: 1.0 read them as 100%, and so do all of v1. */
+function bareOneShares(written) {
+    const categories = categoriesOf(written);
+    return Object.keys(categories).flatMap((name) => SHARE_KEYS.flatMap(([section, key]) => {
+        const value = at(categories[name], section, key);
+        return isBareOne(value) ? [{ code: 'custom', path: ['categories', name, section, key], message: bareOneMessage(value) }] : [];
+    }));
+}
+const SHARE_KEYS = [
+    ['budget', 'max-share'],
+    ['budget', 'min-share'],
+    ['per-customer', 'max-share'],
+    ['per-customer', 'max-share-of-category'],
+    ['per-customer', 'max-share-of-planned-work'],
+];
+/** `1` (or `1.0`) reads as 1% to some people and as 100% to others: the file should say which. */
+function isBareOne(value) {
+    return (typeof value === 'number' || typeof value === 'string') && /^1(\.0*)?$/.test(String(value).trim());
+}
+function bareOneMessage(value) {
+    return `${describeValue(value)} could mean 1% or 100%, and is read as 100%; write 100% to keep that, or 1% for one percent (a fraction must be below 1, like 0.05)`;
+}
+function categoriesOf(policy) {
+    const categories = at(policy, 'categories');
+    return isMapping(categories) ? categories : {};
 }
 /** `applies-to` names categories: an unknown one gets the nearest name, since `Deal` and `deal` differ. */
 function checkCategoryNames(policy, names, ctx) {
@@ -50066,8 +50213,8 @@ function howToAnswer(field) {
     return `Fill in "${field.heading}"`;
 }
 function checkReview(assessed, entry) {
-    const wanted = issue_form_normalizeHeading(entry);
-    const box = assessed.item.checklist.find((candidate) => issue_form_normalizeHeading(candidate.text) === wanted);
+    const wanted = normalizeHeading(entry);
+    const box = assessed.item.checklist.find((candidate) => normalizeHeading(candidate.text) === wanted);
     if (box?.checked)
         return [];
     return [
@@ -50465,7 +50612,8 @@ const LABEL_GLOB_PATTERN = '^(?!!)(?!.*\\*\\*)[^\\[\\]{}]*\\S[^\\[\\]{}]*$';
 const shareInput = union([schemas_string(), schemas_number()], { error: expected('a share like 10% or 0.1') });
 const share = shareInput
     .transform((value, ctx) => {
-    const parsed = isBareOne(value) ? undefined : parseShare(value);
+    // A bare 1 is 100%, as in 1.0; it draws a warning (see policyWarnings).
+    const parsed = parseShare(value);
     if (!parsed) {
         ctx.issues.push({ code: 'custom', input: value, message: shareMessage(value) });
         return NEVER;
@@ -50473,17 +50621,11 @@ const share = shareInput
     return parsed;
 })
     .meta({
-    description: 'A share of planned capacity: a percentage such as "10%" (at most 100%) or a fraction below 1 such as 0.1. A bare 1 is refused: write 1% or 100%.',
+    description: 'A share of planned capacity: a percentage such as "10%" (at most 100%) or a fraction such as 0.1. A bare 1 reads as 100% and draws a warning: write 1% or 100%.',
     examples: ['10%', 0.1],
 });
-/** `1` (or `1.0`) reads as 1% to some people and as 100% to others: the file must say which. */
-function isBareOne(value) {
-    return /^1(\.0*)?$/.test(String(value).trim());
-}
 function shareMessage(value) {
     const raw = String(value).trim();
-    if (isBareOne(value))
-        return `${describeValue(value)} could mean 1% or 100%; write 1% for one percent, or 100% for all of it (a fraction must be below 1, like 0.05)`;
     if (raw.startsWith('-'))
         return `a share cannot be negative, got ${describeValue(value)}`;
     const percent = /^(\d+(?:\.\d+)?)\s*%$/.exec(raw);
@@ -50710,6 +50852,9 @@ const policyFileShape = strictObject({
             description: 'Checklist items that must be ticked in the issue body, "- [x] GTM review" (finding unchecked-review).',
             examples: [['GTM review', 'Technical review']],
         }),
+        'require-assignee': schemas_boolean({ error: expected('true or false') }).default(false).meta({
+            description: 'true: an open request in an applies-to category must have an assignee, someone who answers for it (finding missing-owner).',
+        }),
     })
         .prefault({})
         .meta({ description: 'What a request in a budgeted category must say before it is planned.' }),
@@ -50759,7 +50904,7 @@ const policyFileShape = strictObject({
         .optional()
         .meta({ description: 'Deliberate, approved exceptions to the policy.' }),
     enforcement: strictObject({
-        'fail-on': array(schemas_enum(FINDING_KINDS), { error: expected('a list of finding kinds') }).default(['over-budget', 'forbidden-label']).meta({
+        'fail-on': array(schemas_enum(FINDING_KINDS), { error: expected('a list of finding kinds') }).default([...DEFAULT_FAIL_ON]).meta({
             description: 'Finding kinds that fail the check; the others are warnings.',
         }),
         comment: schemas_boolean({ error: expected('true or false') }).default(true).meta({ description: 'Comment on issues with findings (one comment, edited in place).' }),
@@ -50816,13 +50961,13 @@ const policyFileShape = strictObject({
     }
 }, whenMapping);
 /**
- * The policy file with every check: the shape above, and the cross-checks
- * that need the whole policy (category names, what categories can match,
- * forbidden labels against the labels the policy uses).
+ * The policy file with every check that refuses it: the shape above, and the
+ * category names `applies-to` gives. The other checks across the whole policy
+ * warn (policyWarnings in cross-checks.ts): within v1 a policy 1.0 accepted stays valid.
  */
 const schema_policyFileSchema = policyFileShape.superRefine((policy, ctx) => wholePolicyChecks(policy, ctx), whenMapping);
 
-;// CONCATENATED MODULE: ./lib/policy/describe-issues.js
+;// CONCATENATED MODULE: ./lib/policy/describe-zod-issues.js
 
 
 
@@ -51304,6 +51449,9 @@ const workItem = strictObject({
         description: 'When Roadmap Guard warned in its comment that the item will be archived (backlog.archive); the grace period runs from it.',
     }),
     milestone: schemas_string().nullable().default(null),
+    assignees: array(schemas_string()).optional().meta({
+        description: 'Logins of the people assigned; absent when they were not read (business-case.require-assignee then does not judge the item).',
+    }),
     body: schemas_string().nullable().optional().meta({
         description: 'The issue body; its form answers and checkboxes are read when form or checklist is absent.',
     }),
@@ -51492,9 +51640,9 @@ function formDrift(policy, file, text) {
     const at = (path, target = 'value') => ({ file, ...source.locate(path, target), field: fieldPath(path) });
     const questions = questionsOf(form['body']);
     const problems = [];
-    const known = new Set([...rule.fields.map((field) => issue_form_normalizeHeading(field.heading)), ...extraHeadings(policy)]);
+    const known = new Set([...rule.fields.map((field) => normalizeHeading(field.heading)), ...extraHeadings(policy)]);
     for (const field of rule.fields) {
-        const asked = questions.find((question) => question.type !== 'checkboxes' && issue_form_normalizeHeading(question.label) === issue_form_normalizeHeading(field.heading));
+        const asked = questions.find((question) => question.type !== 'checkboxes' && normalizeHeading(question.label) === normalizeHeading(field.heading));
         if (asked) {
             problems.push(...optionDrift(asked, field.oneOf, rule.category, at));
             continue;
@@ -51506,7 +51654,7 @@ function formDrift(policy, file, text) {
     }
     const boxes = questions.filter((question) => question.type === 'checkboxes').flatMap((question) => question.options);
     for (const entry of rule.checklist) {
-        if (!boxes.some((box) => issue_form_normalizeHeading(box) === issue_form_normalizeHeading(entry))) {
+        if (!boxes.some((box) => normalizeHeading(box) === normalizeHeading(entry))) {
             problems.push({ ...at(['body'], 'key'), message: `no ${describeValue(entry)} checkbox, which the business case for ${rule.category} needs ticked (${REGENERATE})` });
         }
     }
@@ -51522,7 +51670,7 @@ function caseOf(policy, labels) {
 }
 /** Headings a form may ask besides the business case: the customer and the size. */
 function extraHeadings(policy) {
-    return [policy.customer.field, policy.work.size.field].filter((name) => name !== undefined).map(issue_form_normalizeHeading);
+    return [policy.customer.field, policy.work.size.field].filter((name) => name !== undefined).map(normalizeHeading);
 }
 function questionsOf(body) {
     if (!Array.isArray(body))
@@ -51539,11 +51687,11 @@ function questionsOf(body) {
 }
 /** A question the policy does not know that is close to the heading it lost: most likely the same one, renamed. */
 function closestQuestion(heading, questions, known) {
-    const unknown = questions.filter((question) => question.type !== 'checkboxes' && !known.has(issue_form_normalizeHeading(question.label)));
-    const wanted = issue_form_normalizeHeading(heading);
+    const unknown = questions.filter((question) => question.type !== 'checkboxes' && !known.has(normalizeHeading(question.label)));
+    const wanted = normalizeHeading(heading);
     let best;
     for (const question of unknown) {
-        const label = issue_form_normalizeHeading(question.label);
+        const label = normalizeHeading(question.label);
         const distance = editDistance(wanted, label);
         // Reworded rather than replaced: at most half of the longer heading changed.
         if (distance <= Math.max(wanted.length, label.length) / 2 && (!best || distance < best.distance))
@@ -51576,21 +51724,24 @@ function optionDrift(question, oneOf, category, at) {
 
 
 
+
 /** Checks one file's data, or several files merged (the locator knows which file set what). */
 function checkPolicyData(value, locate, options = {}) {
     const shapeProblem = checkIsMapping(value, locate);
     if (shapeProblem)
-        return { problems: [shapeProblem] };
+        return { problems: [shapeProblem], warnings: [] };
     const keyProblems = unrepresentableKeys(value, locate);
     if (keyProblems.length)
-        return { problems: keyProblems };
+        return { problems: keyProblems, warnings: [] };
+    const written = value;
     if (options.categoriesMayBeInherited)
         value = withInheritableMatches(value);
     // Categories may come from the policy this file extends: the checks that need them all wait for the merged policy.
     const result = (options.categoriesMayBeInherited ? policyFileShape : schema_policyFileSchema).safeParse(value);
-    if (result.success)
-        return { parsed: result.data, problems: [] };
-    return { problems: problemsFromIssues(result.error.issues, value, locate) };
+    if (!result.success)
+        return { problems: problemsFromIssues(result.error.issues, value, locate), warnings: [] };
+    const warnings = options.categoriesMayBeInherited ? bareOneShares(written) : policyWarnings(result.data, written);
+    return { parsed: result.data, problems: [], warnings: problemsFromIssues(warnings, written, locate) };
 }
 /** What each file in an `extends` chain must get right on its own: being a mapping, `version` and `extends`. */
 function checkPolicyHeader(source) {
@@ -51725,6 +51876,7 @@ function normalize_businessCaseRule(file) {
         fields: uniqueBy([...shared.fields.map(caseField), ...byCategory.flatMap((rule) => rule.fields)], (field) => field.heading),
         checklist: uniqueBy([...shared.checklist, ...byCategory.flatMap((rule) => rule.checklist)], (entry) => entry),
         byCategory,
+        requireAssignee: shared['require-assignee'],
     };
 }
 function caseField(field) {
@@ -51742,7 +51894,7 @@ function caseField(field) {
 function uniqueBy(values, text) {
     const seen = new Set();
     return values.filter((value) => {
-        const key = issue_form_normalizeHeading(text(value));
+        const key = normalizeHeading(text(value));
         return seen.has(key) ? false : (seen.add(key), true);
     });
 }
@@ -51829,7 +51981,7 @@ async function loadPolicy(path, read) {
         throw new PolicyError([missingPolicyProblem(path)]);
     const chain = await readExtendsChain(readPolicySource(top.text, path), read);
     // A chain with an unreadable file is not merged: problems of the partial result would mislead.
-    const checked = chain.complete ? checkPolicyData(mergeChain(chain.sources), ownerLocator(chain.sources)) : { problems: [] };
+    const checked = chain.complete ? checkPolicyData(mergeChain(chain.sources), ownerLocator(chain.sources)) : { problems: [], warnings: [] };
     const problems = unique([...chain.problems, ...checked.problems]);
     if (problems.length > 0 || !checked.parsed)
         throw new PolicyError(problems);
@@ -51838,6 +51990,7 @@ async function loadPolicy(path, read) {
         sources: chain.sources.map((s) => s.file),
         ...(top.commit ? { commit: top.commit } : {}),
         locate: ownerLocator(chain.sources),
+        warnings: sortProblems(unique(checked.warnings)),
     };
 }
 /** The user-facing problem for a repository without a policy file: where we looked and how to start. */
@@ -58275,6 +58428,29 @@ function removeOrAsk(policy, label) {
     return `Remove label "${label}" or ask ${who} for "${exemptions.label}"`;
 }
 
+;// CONCATENATED MODULE: ./lib/core/rules/owner.js
+/**
+ * Owner: with `business-case.require-assignee`, every open deal request has
+ * someone who answers for it. Judged on the issues whose assignees were read:
+ * every read that judges items asks for them when the policy does (the budget
+ * figures of other issues on an issue event need not).
+ */
+
+
+function ownerRule(context) {
+    const { businessCase } = context.policy;
+    if (!businessCase.requireAssignee)
+        return [];
+    return context.items
+        .filter(({ item, assessment }) => item.state === 'open' && !isExcluded(context.policy, item) && businessCase.appliesTo.includes(assessment.category) && item.assignees?.length === 0)
+        .map((assessed) => ({
+        ...aboutItem(assessed),
+        kind: 'missing-owner',
+        message: 'Nobody is assigned to this request',
+        fix: 'Assign the person who answers for it',
+    }));
+}
+
 ;// CONCATENATED MODULE: ./lib/core/rules/size.js
 
 
@@ -58308,6 +58484,7 @@ function howToSize(policy) {
 
 
 
+
 /**
  * `closed` are closed items read for the report (the trend, bet outcomes):
  * only the outcome rule looks at them, so they never count toward budgets.
@@ -58330,6 +58507,7 @@ function evaluate(policy, items, now, closed = []) {
         ...bets_betsRule(context),
         ...backlog_backlogRule(context, archive),
         ...sizeRule(context),
+        ...ownerRule(context),
         // Items evaluated win over closed copies of the same issue.
         ...outcomeMissingRule(policy, [...closed, ...context.items.map(({ item }) => item)], context.now),
     ];
@@ -58661,6 +58839,21 @@ const REFERENCE = /#(?=\d)|\b(GH-)(?=\d)/gi;
 // Bare URLs that GitHub would turn into links, and `:name:` that it would turn into an emoji.
 const AUTOLINK = /\b(https?|ftp|mailto|xmpp)(?=:)|\b(www)(?=\.)/gi;
 const EMOJI_CODE = /:(?=[\w+-]+:)/g;
+/**
+ * What people quote that GitHub would act on, shown as a code span instead:
+ * code links, pings and cross-references nothing, and copies exactly. URLs
+ * (without the punctuation that ends a sentence), handles and team handles
+ * that start a word, issue references, emoji codes.
+ */
+const URL_END = '[^\\s|\\x60<>"]*[^\\s|\\x60<>".,;:!?)\\]\']';
+const QUOTABLE = new RegExp([
+    String.raw `\b(?:(?:https?|ftp)://|mailto:|www\.)` + URL_END,
+    String.raw `(?<![\w@])@[\w-]+(?:/[\w.-]*[\w-])?`,
+    String.raw `(?:\b[\w.-]+/[\w.-]+)?#\d+\b`,
+    String.raw `\bGH-\d+\b`,
+    // An emoji code that starts a word; `file.yml:5:26` is a location, left to the joiner below.
+    String.raw `(?<![\w:]):[\w+-]+:`,
+].join('|'), 'gi');
 /** Invisible, and breaks every pattern above: the text reads the same but links, pings and references nothing. */
 const ZERO_WIDTH_JOINER = '\u200d';
 /** Removes control and bidirectional-override characters and folds every run of whitespace into one space. */
@@ -58699,7 +58892,19 @@ function neutralizeLinks(text) {
  */
 function escape_escapeText(text, max = 120) {
     const line = cut(plainText(text), max);
-    const escaped = line.replace(MARKDOWN_PUNCTUATION, (c) => `\\${c}`).replace(LIST_MARKER, '\\$&').replace(ORDERED_MARKER, '$1\\$2');
+    let out = '';
+    let at = 0;
+    for (const match of line.matchAll(QUOTABLE)) {
+        out += escapeProse(line.slice(at, match.index), at === 0) + escape_codeSpan(match[0], { max: match[0].length, inTable: true });
+        at = match.index + match[0].length;
+    }
+    return out + escapeProse(line.slice(at), at === 0);
+}
+/** Prose between the quoted tokens: markdown escaped, and an e-mail's @ (or anything left) broken with the joiner. */
+function escapeProse(text, lineStart) {
+    let escaped = text.replace(MARKDOWN_PUNCTUATION, (c) => `\\${c}`);
+    if (lineStart)
+        escaped = escaped.replace(LIST_MARKER, '\\$&').replace(ORDERED_MARKER, '$1\\$2');
     return neutralizeLinks(neutralizeMentions(escaped));
 }
 /** Untrusted text in quotes, cut inside them so that a cut answer keeps its closing quote: “…”. */
@@ -58757,25 +58962,17 @@ function truncateForGitHub(markdown, limit = GITHUB_BODY_LIMIT) {
 }
 
 ;// CONCATENATED MODULE: ./lib/report/format.js
+/**
+ * Small wording and drawing helpers shared by every report, so a comment,
+ * a job summary and a terminal say the same thing the same way. Numbers,
+ * amounts and plurals are written by `core/wording.ts`, which the engine's
+ * findings use too.
+ */
 
 
-/** How each finding kind is titled when findings are grouped. */
-const KIND_TITLES = {
-    'missing-field': 'Missing business-case answers',
-    'invalid-field': 'Business-case answers in the wrong form',
-    'unchecked-review': 'Reviews not ticked',
-    'not-without-customer': 'Built only for one customer',
-    'forbidden-label': 'One-off labels',
-    'over-budget': 'Categories over budget',
-    'customer-over-share': 'Customers over their share',
-    'under-min-share': 'Categories under their minimum',
-    'bet-overdue': 'Bets past their review date',
-    'stale-backlog': 'Stale backlog',
-    'missing-size': 'Items without a size',
-    'exemptions-over-limit': 'Too many exemptions',
-    'archive-pending': 'Stale backlog to be archived',
-    'outcome-missing': 'Bets without an outcome',
-};
+
+/** How each finding kind is titled when findings are grouped (the registry's wording). */
+const KIND_TITLES = Object.fromEntries(FINDING_KINDS.map((kind) => [kind, FINDING_KIND_REGISTRY[kind].title]));
 /** "a", "a and b", "a, b and c". */
 function joinWords(words) {
     if (words.length <= 1)
@@ -58852,10 +59049,13 @@ function budgetWord(kind) {
 }
 /** A linked item reference for markdown: "[#12](url) Title", the title escaped and cut. */
 function itemLink(item, titleMax = 80) {
+    return `${format_itemRef(item)} ${escape_escapeText(item.title, titleMax)}`;
+}
+/** The bot's own reference to an item, as an ordinary link: "[#12](url)"; "#12" as text when there is no link to trust. */
+function format_itemRef(item) {
     const url = safeUrl(item.url);
     const label = item.number > 0 ? `#${item.number}` : boardItemLabel(url);
-    const ref = url ? `[${label}](${url})` : label;
-    return `${ref} ${escape_escapeText(item.title, titleMax)}`;
+    return url ? `[${label}](${url})` : label;
 }
 /** Board items outside this repository have no number here (their key is negative): `owner/repo#n` from the link, or "draft". */
 function boardItemLabel(url) {
@@ -58893,7 +59093,14 @@ function outcomesSection(outcomes) {
         ['Walked away', outcomes.walkedAway],
         ['Never reviewed', never],
     ].map(([name, count]) => `| ${name} | ${count} | ${share(count)} |`);
-    return ['### Bets and outcomes', lead, ['| Outcome | Bets | Share |', '|---|---:|---:|', ...rows].join('\n'), '_Record one with `/roadmap outcome hit|missed|walked-away <evidence>` on the issue._'].join('\n\n');
+    // The sentence already gives every figure: the table is folded, so the section takes three lines.
+    const table = ['| Outcome | Bets | Share |', '|---|---:|---:|', ...rows].join('\n');
+    return [
+        '### Bets and outcomes',
+        lead,
+        `<details><summary>Outcomes as a table</summary>\n\n${table}\n\n</details>`,
+        '_Record one with `/roadmap outcome hit|missed|walked-away <evidence>` on the issue._',
+    ].join('\n\n');
 }
 
 ;// CONCATENATED MODULE: ./lib/report/execution.js
@@ -59313,6 +59520,198 @@ function customerLimits(category, c) {
     return { shareText: `${c.share} (${c.plannedShare ?? '?'} of all planned work)`, capText: caps.join(', ') };
 }
 
+;// CONCATENATED MODULE: ./lib/report/run-status.js
+/**
+ * What went wrong with the run itself, said before anything else in the job
+ * summary: a refused write means the bot is not labelling or commenting, and
+ * a lead reading budgets two screens down would never know. Each problem
+ * comes with what to do about it, and problems with the same fix share it.
+ */
+
+
+/** Failed writes named per fix before "and N more". */
+const MAX_NAMED = 3;
+/** Below this many requests left, the next runs may stop early: worth saying at the top. */
+const LOW_RATE_LIMIT = 100;
+const PERMISSION_FIX = 'Give the job the write permission under `permissions:` (`issues: write`; for the merge gate `pull-requests: write` and `statuses: write`), ' +
+    'and check that Settings → Actions → General → Workflow permissions does not keep the token read-only.';
+const RATE_LIMIT_FIX = 'Nothing to change now: the next run does the rest. If it keeps happening, run audits less often or lower `max-writes`.';
+const LOCKED_FIX = 'Unlock the issue if it should be checked; the other writes were made.';
+const RETRY_FIX = 'The next run tries again; the step log has the full response.';
+/** The fix for a write GitHub refused, from the reason it gave. */
+function fixFor(reason) {
+    const permission = /needs the `([\w-]+): write` permission/.exec(reason);
+    if (permission)
+        return `Give the job \`${permission[1]}: write\` under \`permissions:\`, and check that Settings → Actions → General → Workflow permissions does not keep the token read-only.`;
+    if (/rate limit/i.test(reason))
+        return RATE_LIMIT_FIX;
+    if (/locked/i.test(reason))
+        return LOCKED_FIX;
+    if (/\b403\b|not accessible/i.test(reason))
+        return PERMISSION_FIX;
+    return RETRY_FIX;
+}
+/** The run's problems as one short block, or '' when there are none. */
+function runProblemsSection(run) {
+    if (!run)
+        return '';
+    const lines = [...failedWriteLines(run.writes.failed), ...noteLines(run.notes ?? []), ...rateLimitLines(run.rateLimitRemaining)];
+    if (lines.length === 0)
+        return '';
+    return [`**⚠ This run could not do everything it should.** Fix this first: until then the check's labels and comments are incomplete.`, lines.join('\n')].join('\n\n');
+}
+/** One line per fix: how many writes failed, the first few named, then the fix. */
+function failedWriteLines(failed) {
+    const byFix = new Map();
+    for (const write of failed) {
+        const fix = fixFor(write.reason);
+        byFix.set(fix, [...(byFix.get(fix) ?? []), write]);
+    }
+    return [...byFix].map(([fix, writes]) => {
+        const named = writes.slice(0, MAX_NAMED).map((w) => `${escape_escapeText(w.description, 120)} (${escape_escapeText(run_status_firstLine(w.reason), 160)})`);
+        const rest = writes.length - named.length;
+        const list = named.join('; ') + (rest > 0 ? `; and ${formatNumber(rest)} more` : '');
+        return `- **${wording_plural(writes.length, 'write')} failed:** ${list}.\n  **Fix:** ${fix}`;
+    });
+}
+function noteLines(notes) {
+    const shown = notes.slice(0, MAX_NAMED).map((note) => `- **Could not check, or undid:** ${escape_escapeText(note, 300)}`);
+    if (notes.length > MAX_NAMED)
+        shown.push(`- …and ${formatNumber(notes.length - MAX_NAMED)} more in the step log`);
+    return shown;
+}
+function rateLimitLines(remaining) {
+    if (remaining === undefined || remaining >= LOW_RATE_LIMIT)
+        return [];
+    return [`- **Rate limit nearly used up:** ${formatNumber(remaining)} requests left for this token.\n  **Fix:** ${RATE_LIMIT_FIX}`];
+}
+/** GitHub's reasons can run to several lines (a workflow snippet): the first says what happened. */
+function run_status_firstLine(reason) {
+    return reason.split('\n')[0] ?? reason;
+}
+
+;// CONCATENATED MODULE: ./lib/report/act-first.js
+/**
+ * "Act on these first": what fails the check, as a list a lead can work
+ * through. Every item the bot names is a link (exempt ones marked), items
+ * that need the same fix share one line that states it once, and what does
+ * not fit links to a GitHub search that shows it.
+ */
+
+
+
+
+/** Lines per kind: one per fix (or per budget) before "and N more". */
+const MAX_FIXES = 5;
+/** Items linked on a line that shares a fix. */
+const MAX_LINKED = 10;
+/** Messages spelled out per item before "and N more". */
+const MAX_MESSAGES = 3;
+function actFirstSection(input, groups) {
+    if (groups.length === 0)
+        return '';
+    const lookup = lookupOf(input);
+    return ['### Act on these first', ...groups.map((g) => `**${g.title} · ${tallyText(g.tally, budgetWord(g.kind))}**\n\n${groupLines(g, lookup)}`)].join('\n\n');
+}
+/** Budget findings first: they are what a lead decides on; item findings are for their authors. */
+function budgetsFirst(groups) {
+    const aboutItems = (g) => (g.entries.some((e) => e[0].item) ? 1 : 0);
+    return [...groups].sort((a, b) => aboutItems(a) - aboutItems(b));
+}
+function lookupOf(input) {
+    const items = new Map(input.items.map((i) => [i.number, i]));
+    const exempt = new Set(input.evaluation.items.filter((a) => a.exempt).map((a) => a.number));
+    const base = repositoryOf(input.items);
+    const search = (query) => (base ? safeUrl(`${base}/issues?q=${encodeURIComponent(`is:open ${query}`)}`) : undefined);
+    const { nonCompliant, overBudget } = input.policy.enforcement.labels;
+    const labelled = (aboutItems) => {
+        const label = aboutItems ? nonCompliant : overBudget;
+        return label ? search(`label:"${label.replace(/"/g, '')}" sort:created-desc`) : undefined;
+    };
+    return { items, exempt, search, labelled };
+}
+/** https://github.com/owner/repo, from the items' own links; undefined when they disagree or there are none. */
+function repositoryOf(items) {
+    const bases = new Set(items.map((i) => /^(https:\/\/github\.com\/[\w.-]+\/[\w.-]+)\/(issues|pull)\/\d+$/.exec(i.url)?.[1]).filter(Boolean));
+    return bases.size === 1 ? [...bases][0] : undefined;
+}
+/** Budget findings one per line; item findings grouped by the fix they need, largest group first. */
+function groupLines(group, lookup) {
+    const byFix = entriesByFix(group);
+    const shown = byFix.slice(0, MAX_FIXES).map((entries) => (entries[0][0].item ? fixLine(entries, lookup) : budgetLine(entries[0], lookup)));
+    const rest = byFix.slice(MAX_FIXES).flat();
+    if (rest.length > 0)
+        shown.push(`- …and ${restText(rest, group, lookup)}`);
+    return shown.join('\n');
+}
+/** A kind's entries (one per item, or per budget) gathered by the fix they need, the fix most items need first; each budget stands alone. */
+function entriesByFix(group) {
+    const byFix = new Map();
+    for (const entry of group.entries) {
+        const key = entry[0].item ? entry[0].fix : `budget:${byFix.size}`;
+        byFix.set(key, [...(byFix.get(key) ?? []), entry]);
+    }
+    return [...byFix.values()].sort((a, b) => b.length - a.length);
+}
+/** "12 more items with 3 other fixes", linked to the search for them when there is one. */
+function restText(rest, group, lookup) {
+    const items = rest.filter((e) => e[0].item).length;
+    const text = items > 0 ? `${formatNumber(items)} more ${items === 1 ? 'item' : 'items'} with other fixes` : `${formatNumber(rest.length)} more`;
+    const url = lookup.labelled(group.entries.some((e) => e[0].item));
+    return url ? `[${text}](${url})` : text;
+}
+/** One item: its link, what is wrong, and the fix. Several items with one fix: the fix once, then the items. */
+function fixLine(entries, lookup) {
+    const first = entries[0][0];
+    if (entries.length === 1)
+        return `- ${ref(first.item, lookup, 70)} — ${messages(entries[0])} → ${escape_escapeText(first.fix, 200)}`;
+    const linked = entries.slice(0, MAX_LINKED).map((e) => ref(e[0].item, lookup));
+    const rest = entries.length - linked.length;
+    const url = lookup.labelled(true);
+    const more = rest > 0 ? ` and ${url ? `[${formatNumber(rest)} more](${url})` : `${formatNumber(rest)} more`}` : '';
+    return `- ${escape_escapeText(first.fix, 200)} — ${wording_plural(entries.length, 'item')}: ${linked.join(', ')}${more}`;
+}
+function messages(findings) {
+    const shown = findings.slice(0, MAX_MESSAGES).map((f) => escape_escapeText(f.message, 200));
+    const rest = findings.length - MAX_MESSAGES;
+    return shown.join('; ') + (rest > 0 ? `; and ${rest} more` : '');
+}
+/** A budget: what is over or under, and the fix with the items it names linked. */
+function budgetLine(findings, lookup) {
+    const [finding] = findings;
+    return `- ${escape_escapeText(finding.message, 200)} → ${budgetFix(finding, lookup)}`;
+}
+/**
+ * The engine's fix ends with the items to look at, newest first, as plain
+ * "#57, #52 and 3 more": here each is a link, an exempt one says so, and the
+ * rest link to a search for the category's open items.
+ */
+function budgetFix(finding, lookup) {
+    const parts = fixParts(finding);
+    if (!parts)
+        return escape_escapeText(finding.fix, 200);
+    const shown = parts.shown.map((n) => ref(lookup.items.get(n) ?? { number: n, title: '', url: '' }, lookup));
+    if (parts.rest === 0)
+        return `${escape_escapeText(parts.head, 200)} ${shown.join(', ')}`;
+    const url = lookup.labelled(false);
+    const more = `${formatNumber(parts.rest)} more`;
+    return `${escape_escapeText(parts.head, 200)} ${shown.join(', ')} and ${url ? `[${more}](${url})` : more}`;
+}
+/** A budget fix split into its words and the items it names (as the engine lists them: the first five, then a count); undefined when it names none. */
+function fixParts(finding) {
+    const contributors = finding.contributors ?? [];
+    const plain = listItems(contributors);
+    if (contributors.length === 0 || !finding.fix.endsWith(plain))
+        return undefined;
+    const shown = contributors.slice(0, 5);
+    return { head: finding.fix.slice(0, -plain.length).trimEnd(), shown, rest: contributors.length - shown.length };
+}
+/** "[#50](url) (exempt)": a link without the title, for lists of items. */
+function ref(item, lookup, titleMax) {
+    const link = titleMax === undefined ? format_itemRef(item) : itemLink(item, titleMax);
+    return lookup.exempt.has(item.number) ? `${link} _(exempt)_` : link;
+}
+
 ;// CONCATENATED MODULE: ./lib/report/charts.js
 /**
  * Mermaid charts for the job summary and the dashboard. Labels are sanitized
@@ -59323,7 +59722,6 @@ function customerLimits(category, c) {
 /** GitHub's red and blue (Primer), so what is over budget reads as a warning. */
 const OVER_COLOUR = '#cf222e';
 const DELIVERED_COLOUR = '#0969da';
-const PLANNED_COLOUR = '#bf8700';
 /** A pie with what is over its cap first and in red; nothing when fewer than two slices have a value. */
 function pieChart(title, slices) {
     const positive = slices.filter((s) => s.value > 0);
@@ -59343,8 +59741,10 @@ function pieChart(title, slices) {
 }
 /**
  * The deal-driven share of delivered work by month, then of work planned now
- * in its own colour; a month with nothing delivered is left empty and says
- * so; the y-axis fits the data and the cap line drawn across it.
+ * as the last bar; a month with nothing delivered says so; the y-axis fits
+ * the data and the cap line drawn across it. One bar series, so no series of
+ * zeros draws slivers under every month; mermaid's xychart has no legend, so
+ * one line under the chart says what each mark is.
  */
 function trendChart(trend) {
     const months = trend.rows.map((r) => `"${r.shareText !== undefined ? r.month : `${r.month} (none)`}"`);
@@ -59353,8 +59753,8 @@ function trendChart(trend) {
     const planned = Number.parseFloat(trend.plannedShareText);
     const cap = trend.cap === undefined ? undefined : round(trend.cap * 100, 1);
     const top = Math.min(100, Math.max(10, Math.ceil((Math.max(planned, cap ?? 0, ...delivered) * 1.1) / 10) * 10));
-    const palette = { xyChart: { plotColorPalette: [DELIVERED_COLOUR, PLANNED_COLOUR, OVER_COLOUR].join(', ') } };
-    const zeros = trend.rows.map(() => 0);
+    const palette = { xyChart: { plotColorPalette: [DELIVERED_COLOUR, OVER_COLOUR].join(', ') } };
+    const legend = `_Blue bars: the share of each month's delivered work, then of the work planned now${cap === undefined ? '' : `; red line: the ${trend.capText ?? `${cap}%`} cap`}._`;
     return [
         '```mermaid',
         `%%{init: ${JSON.stringify({ themeVariables: palette })}}%%`,
@@ -59362,10 +59762,11 @@ function trendChart(trend) {
         `    title "${mermaidLabel(`Share of delivered work that was ${trend.categories.join(', ') || 'customer-driven'}`, 80)}"`,
         `    x-axis [${months.join(', ')}, "planned now"]`,
         `    y-axis "Share, percent" 0 --> ${top}`,
-        `    bar [${[...delivered, 0].join(', ')}]`,
-        `    bar [${[...zeros, planned].join(', ')}]`,
+        `    bar [${[...delivered, planned].join(', ')}]`,
         ...(cap === undefined ? [] : [`    line [${[...trend.rows.map(() => cap), cap].join(', ')}]`]),
         '```',
+        '',
+        legend,
     ].join('\n');
 }
 
@@ -59378,6 +59779,8 @@ function trendChart(trend) {
  * function, so a new one slots in without touching the others. Issue mode
  * gets a short version about the one item.
  */
+
+
 
 
 
@@ -59402,7 +59805,7 @@ function auditReport(input) {
     const facts = digest(input);
     return [
         verdictSection(input, facts),
-        actFirstSection(facts),
+        actFirstSection(input, budgetsFirst(facts.failingGroups)),
         warningsSection(facts),
         budgetSection(input, facts),
         customerSection(input, facts),
@@ -59428,7 +59831,8 @@ function verdictSection(input, facts) {
     const source = main ? `, checked against ${escape_codeSpan(main)}${inherited.length ? ` (extends ${inherited.map((s) => escape_codeSpan(s)).join(' → ')})` : ''}` : '';
     const commit = input.policyCommit ? ` at commit ${escape_codeSpan(input.policyCommit.slice(0, 7))}` : '';
     const planned = `${amount(input.evaluation.totalPoints, input.evaluation.unit)} of planned work in ${wording_plural(input.evaluation.totalItems, 'item')}`;
-    return `${heading}\n\n${why}${summary}\n\n${escape_escapeText(input.sourceName, 100)}: ${planned}${source}${commit}.`;
+    const problems = runProblemsSection(input.run);
+    return [heading, problems, `${why}${summary}`, `${escape_escapeText(input.sourceName, 100)}: ${planned}${source}${commit}.`].filter(Boolean).join('\n\n');
 }
 /** Why a group fails the check, in the words a lead would use: "deal work is 25% of planned capacity against a 10% cap". */
 function failureReasons(input, facts, group) {
@@ -59450,19 +59854,9 @@ function failureReasons(input, facts, group) {
             return [`${summary_lowerFirst(group.title)} on ${tallyText(group.tally, budgetWord(group.kind))}`];
     }
 }
-/** Budget findings first: they are what a lead decides on; item findings are for their authors. */
-function budgetsFirst(groups) {
-    const aboutItems = (g) => (g.entries.some((e) => e[0].item) ? 1 : 0);
-    return [...groups].sort((a, b) => aboutItems(a) - aboutItems(b));
-}
 function budgetCap(input, finding, which) {
     const budget = input.evaluation.budgets.find((b) => b.category === finding.category);
     return (which === 'max' ? budget?.maxShare?.text : budget?.minShare?.text) ?? '?';
-}
-function actFirstSection(facts) {
-    if (facts.failingGroups.length === 0)
-        return '';
-    return ['### Act on these first', ...budgetsFirst(facts.failingGroups).map((g) => `**${groupHeading(g)}**\n\n${groupList(g, { withFix: true })}`)].join('\n\n');
 }
 function warningsSection(facts) {
     if (facts.warningGroups.length === 0)
@@ -59606,13 +60000,18 @@ function runSection(input, run) {
     const lines = [
         `- **Mode:** ${input.mode} · **items evaluated:** ${formatNumber(input.evaluation.items.length)}`,
         `- **API requests:** ${formatNumber(requests.graphql)} GraphQL (${wording_plural(requests.graphqlPoints, 'point')}), ${formatNumber(requests.restRead)} REST reads, ${formatNumber(requests.write)} writes${remaining}`,
-        `- **Writes:** ${formatNumber(writes.made)} made, ${formatNumber(writes.skippedByDryRun)} skipped by dry run${deferred}, ${formatNumber(writes.failed.length)} failed`,
+        `- **Writes:** ${formatNumber(writes.made)} made, ${formatNumber(writes.skippedByDryRun)} skipped by dry run${deferred}, ${formatNumber(writes.failed.length)} failed${writes.failed.length ? ' (listed at the top, with the fix)' : ''}`,
     ];
-    const failed = writes.failed.slice(0, MAX_PER_GROUP).map((w) => `  - ${escape_escapeText(w.description, 120)}: ${escape_escapeText(w.reason, 200)}`);
-    if (writes.failed.length > MAX_PER_GROUP)
-        failed.push(`  - …and ${formatNumber(writes.failed.length - MAX_PER_GROUP)} more`);
-    const notes = (run.notes ?? []).slice(0, MAX_PER_GROUP).map((note) => `  - ${escape_escapeText(note, 400)}`);
-    return `### Run\n\n${[...lines, ...(failed.length ? ['- **Failed writes:**', ...failed] : []), ...(notes.length ? ['- **Could not check, or undid:**', ...notes] : [])].join('\n')}`;
+    const warnings = listed(run.policyWarnings ?? []);
+    // Failed writes and what could not be checked open the report, with their fixes.
+    return `### Run\n\n${[
+        ...lines,
+        ...(warnings.length ? ['- **Policy warnings** (the policy runs as 1.0 read it; `roadmap-guard validate` shows them all):', ...warnings] : []),
+    ].join('\n')}`;
+}
+function listed(lines) {
+    const shown = lines.slice(0, MAX_PER_GROUP).map((line) => `  - ${escape_escapeText(line, 400)}`);
+    return lines.length > MAX_PER_GROUP ? [...shown, `  - …and ${formatNumber(lines.length - MAX_PER_GROUP)} more`] : shown;
 }
 /** Issue mode: the item, its findings, and its category's budget. */
 function issueReport(input, focusItem) {
@@ -59628,6 +60027,7 @@ function issueReport(input, focusItem) {
     const category = assessment ? ` (${escape_escapeText(assessment.category, 40)}, ${amount(assessment.size, input.evaluation.unit)})` : '';
     return [
         `## Roadmap Guard: #${focusItem} ${state}`,
+        runProblemsSection(input.run),
         `${itemLink(item)}${category} · ${facts.verdict.passes ? 'the check passes' : '**the check fails**'}`,
         lines.length ? `### Findings\n\n${lines.join('\n')}` : '',
         budget ? [`### ${escape_escapeText(budget.category, 40)} budget`, budgetTable(input, [budget]), BAR_LEGEND].join('\n\n') : '',
@@ -59639,6 +60039,7 @@ function summary_lowerFirst(text) {
 }
 
 ;// CONCATENATED MODULE: ./lib/report/terminal.js
+
 
 
 
@@ -59659,11 +60060,23 @@ function renderTerminal(input, options) {
         fit: (text, used) => terminalText(text, width === undefined ? Number.POSITIVE_INFINITY : width - used),
         column: (usual, names) => (width === undefined ? Math.max(usual, ...names.map((name) => Array.from(terminalText(name, Number.POSITIVE_INFINITY)).length)) : usual),
         cell: (text, columnWidth) => terminalText(text, width === undefined ? Number.POSITIVE_INFINITY : columnWidth),
+        wrap: (text, indent) => wrapWords(terminalText(text, 1_000), indent, width),
     };
     const facts = digest(input);
     const sections = input.mode === 'issue' && input.focusItem !== undefined
         ? [header(input, facts, layout, width), itemSection(input, input.focusItem, layout), budgets(input, facts, layout, input.focusItem)]
-        : [header(input, facts, layout, width), budgets(input, facts, layout), customers(facts, layout), attention(facts, layout), backlog(input, facts, layout), outcomes(facts, layout), trend(input, facts, layout), execution(input, layout), run(input, layout)];
+        : [
+            header(input, facts, layout, width),
+            actFirst(facts, layout),
+            warnings(facts, layout),
+            budgets(input, facts, layout),
+            customers(facts, layout),
+            backlog(input, facts, layout),
+            outcomes(facts, layout),
+            trend(input, facts, layout),
+            execution(input, layout),
+            run(input, layout),
+        ];
     return sections.filter(Boolean).join('\n\n') + '\n';
 }
 /** The verdict in the markdown report's words: whether the check fails, what is over budget, and the counts. */
@@ -59704,11 +60117,11 @@ function budgets(input, facts, { paint, cell, column }, only) {
     const name = column(14, rows.map((b) => b.category));
     const lines = [
         paint('Capacity budgets', 'bold'),
-        paint(`  ${pad('Category', name)} ${lpad('Items', 5)} ${lpad(unit, 6)} ${lpad('Share', 6)} ${lpad('Cap', 9)}  ${pad('Status', 6)}  Share vs cap`, 'dim'),
+        paint(`  ${pad('Category', name)} ${lpad('Items', 5)} ${lpad(unit, 6)} ${lpad('Share', 6)} ${lpad('Target', 9)}  ${pad('Status', 6)}  Share vs target`, 'dim'),
         ...rows.map((b) => {
             const status = paint(pad(STATUS_SHORT[b.status], 6), STATUS_STYLE[b.status]);
-            const bar = shareBar(b.share, b.cap, BAR_WIDTH);
-            return `  ${pad(cell(b.category, name), name)} ${lpad(String(b.items), 5)} ${lpad(formatNumber(b.points), 6)} ${lpad(b.shareText, 6)} ${lpad(b.capText, 9)}  ${status}  ${b.status === 'over' ? paint(bar, 'red') : bar}`;
+            const bar = shareBar(b.share, b.cap, BAR_WIDTH, b.floor);
+            return `  ${pad(cell(b.category, name), name)} ${lpad(formatNumber(b.items), 5)} ${lpad(formatNumber(b.points), 6)} ${lpad(b.shareText, 6)} ${lpad(b.capText, 9)}  ${status}  ${b.status === 'over' ? paint(bar, 'red') : bar}`;
         }),
     ];
     return lines.join('\n');
@@ -59721,7 +60134,7 @@ function customers(facts, { paint, cell, column }) {
     const others = facts.customerTables.flatMap((t) => (t.other ? [{ category: t.category, ...t.other, name: wording_plural(t.other.customers, 'other customer') }] : []));
     const name = column(20, [...shown.map((c) => c.customer), ...others.map((o) => o.name)]);
     const category = column(12, facts.customerTables.map((t) => t.category));
-    const line = (customer, c, cap, status) => `  ${pad(cell(customer, name), name)} ${pad(cell(c.category, category), category)} ${lpad(String(c.items), 5)} ${lpad(formatNumber(c.points), 6)} ${lpad(c.shareText, 6)} ${lpad(cap, 7)}  ${status}`;
+    const line = (customer, c, cap, status) => `  ${pad(cell(customer, name), name)} ${pad(cell(c.category, category), category)} ${lpad(formatNumber(c.items), 5)} ${lpad(formatNumber(c.points), 6)} ${lpad(c.shareText, 6)} ${lpad(cap, 7)}  ${status}`;
     const lines = [
         paint('Customers', 'bold'),
         paint(`  ${pad('Customer', name)} ${pad('Category', category)} ${lpad('Items', 5)} ${lpad('Points', 6)} ${lpad('Share', 6)} ${lpad('Cap', 7)}  Status`, 'dim'),
@@ -59732,19 +60145,57 @@ function customers(facts, { paint, cell, column }) {
     ];
     return lines.map((l) => l.trimEnd()).join('\n');
 }
-function attention(facts, layout) {
+/** What fails the check, as the markdown's "Act on these first": items that need the same fix share it, and every fix is printed. */
+function actFirst(facts, layout) {
     const { paint } = layout;
-    if (facts.groups.length === 0)
-        return `${paint('Needs attention', 'bold')}\n  Nothing: every planned item meets the policy.`;
-    const parts = [paint('Needs attention', 'bold')];
-    for (const group of facts.groups) {
+    if (facts.failingGroups.length === 0)
+        return '';
+    const exempt = new Set(facts.exemptItems);
+    const groups = budgetsFirst(facts.failingGroups).map((group) => {
+        const byFix = entriesByFix(group);
+        const lines = [`  ${paint(`${group.title} (${withExempt(group)})`, 'bold')}`, ...byFix.slice(0, MAX_FIXES).map((entries) => fixLines(entries, exempt, layout))];
+        const rest = byFix.slice(MAX_FIXES).flat().length;
+        if (rest > 0)
+            lines.push(`    …and ${formatNumber(rest)} more with other fixes`);
+        return lines.join('\n');
+    });
+    return [paint('Act on these first', 'bold'), ...groups].join('\n');
+}
+/** One item (or budget): what is wrong, then the fix; several items with one fix: the fix once, then their numbers. */
+function fixLines(entries, exempt, layout) {
+    const first = entries[0][0];
+    const fix = layout.paint(layout.wrap(`→ ${fixText(first, exempt)}`, 6), 'dim');
+    if (entries.length === 1)
+        return `${entryLines(entries[0], layout)}\n${fix}`;
+    const numbers = entries.slice(0, MAX_LINKED).map((e) => `#${e[0].item.number}`);
+    const rest = entries.length - numbers.length;
+    const list = `${wording_plural(entries.length, 'item')}: ${numbers.join(', ')}${rest > 0 ? ` and ${formatNumber(rest)} more` : ''}`;
+    return `${layout.wrap(`${plainMarkdown(first.fix)} — ${list}`, 4)}`;
+}
+/** A fix as the terminal prints it: the items a budget fix names, exempt ones marked as the markdown marks them. */
+function fixText(finding, exempt) {
+    const parts = fixParts(finding);
+    if (!parts)
+        return plainMarkdown(finding.fix);
+    const shown = parts.shown.map((n) => (exempt.has(n) ? `#${n} (exempt)` : `#${n}`));
+    return `${parts.head} ${shown.join(', ')}${parts.rest > 0 ? ` and ${formatNumber(parts.rest)} more` : ''}`;
+}
+/** Open warnings by kind, as the markdown's "Warnings". */
+function warnings(facts, layout) {
+    const { paint } = layout;
+    if (facts.failingGroups.length === 0 && facts.warningGroups.length === 0)
+        return `${paint('Warnings', 'bold')}\n  None: every planned item meets the policy.`;
+    if (facts.warningGroups.length === 0)
+        return '';
+    const parts = [paint('Warnings', 'bold')];
+    for (const group of facts.warningGroups) {
         const lines = [`  ${paint(`${group.title} (${withExempt(group)})`, 'bold')}`, ...group.entries.slice(0, MAX_PER_GROUP).map((e) => entryLines(e, layout))];
         const more = group.entries.length - MAX_PER_GROUP;
         if (more > 0)
-            lines.push(`    …and ${more.toLocaleString('en-US')} more`);
+            lines.push(`    …and ${formatNumber(more)} more`);
         parts.push(lines.join('\n'));
     }
-    return parts.join('\n\n');
+    return parts.join('\n');
 }
 /**
  * "9 findings on 3 items" or "1 item, plus 1 exempt": the verdict's count of
@@ -59791,12 +60242,21 @@ function backlog(input, facts, { paint, fit }) {
         lines.push(`  Stale backlog: ${count === 0 ? 'none' : `${wording_plural(count, 'item')} not updated in ${maxAgeDays}+ days`}${exempt('stale-backlog')}`);
     }
     if (facts.archive) {
-        const next = facts.archive.pending.map((row) => row.decision.archiveOn).sort()[0];
-        lines.push(`  To be archived: ${facts.archive.pending.length === 0 ? 'none' : `${wording_plural(facts.archive.pending.length, 'item')}, the first on ${next.slice(0, 10)}`}`);
+        const { pending } = facts.archive;
+        const next = pending.map((row) => row.decision.archiveOn).sort()[0];
+        lines.push(`  To be archived: ${pending.length === 0 ? 'none' : `${wording_plural(pending.length, 'item')}, the first on ${next.slice(0, 10)}`}`);
+        // Named, oldest first, as the markdown's "Will be archived" names them.
+        for (const row of pending.slice(0, MAX_PER_GROUP)) {
+            const when = row.decision.due ? 'due now' : `on ${format_day(row.decision.archiveOn)}`;
+            lines.push(`    #${row.item.number} ${fit(row.item.title, 8 + String(row.item.number).length + when.length)} — ${when}`);
+        }
+        if (pending.length > MAX_PER_GROUP)
+            lines.push(`    …and ${formatNumber(pending.length - MAX_PER_GROUP)} more`);
     }
     if (facts.exemptions) {
         const { label, inUse, maxOpen } = facts.exemptions;
-        lines.push(`  ${fit(`Exemptions (${label}): ${inUse} in use${maxOpen === undefined ? '' : ` of at most ${maxOpen}`}`, 2)}`);
+        const carriers = facts.exemptItems.length ? `: ${listItems(facts.exemptItems, MAX_PER_GROUP)}` : '';
+        lines.push(`  ${fit(`Exemptions (${label}): ${inUse} in use${maxOpen === undefined ? '' : ` of at most ${maxOpen}`}${carriers}`, 2)}`);
     }
     return lines.length ? `${paint('Bets, backlog and exemptions', 'bold')}\n${lines.join('\n')}` : '';
 }
@@ -59837,7 +60297,7 @@ function outcomes(facts, { paint, fit }) {
         title,
         `  ${fit(`${wording_plural(o.bets, 'bet')} delivered ${window}, ${o.recorded} with a recorded outcome`, 2)}`,
         paint(`  ${pad('Outcome', 15)} ${lpad('Bets', 5)} ${lpad('Share', 6)}`, 'dim'),
-        ...rows.map(([name, count]) => `  ${pad(name, 15)} ${lpad(String(count), 5)} ${lpad(share(count), 6)}`),
+        ...rows.map(([name, count]) => `  ${pad(name, 15)} ${lpad(formatNumber(count), 5)} ${lpad(share(count), 6)}`),
         ...(never ? [`  ${fit(`Never reviewed: ${listItems(o.neverReviewed)}`, 2)}`] : []),
     ].join('\n');
 }
@@ -59865,8 +60325,8 @@ function run(input, { paint }) {
     return [
         paint('Run', 'bold'),
         `  Mode: ${input.mode} · ${wording_plural(input.evaluation.items.length, 'item')} evaluated`,
-        `  API requests: ${r.requests.graphql} GraphQL (${wording_plural(r.requests.graphqlPoints, 'point')}), ${r.requests.restRead} REST reads, ${r.requests.write} writes${r.rateLimitRemaining !== undefined ? ` · ${r.rateLimitRemaining} left` : ''}`,
-        `  Writes: ${r.writes.made} made, ${r.writes.skippedByDryRun} skipped (dry run), ${r.writes.deferredByMaxWrites} deferred (max-writes), ${r.writes.failed.length} failed`,
+        `  API requests: ${formatNumber(r.requests.graphql)} GraphQL (${wording_plural(r.requests.graphqlPoints, 'point')}), ${formatNumber(r.requests.restRead)} REST reads, ${formatNumber(r.requests.write)} writes${r.rateLimitRemaining !== undefined ? ` · ${formatNumber(r.rateLimitRemaining)} left` : ''}`,
+        `  Writes: ${formatNumber(r.writes.made)} made, ${formatNumber(r.writes.skippedByDryRun)} skipped (dry run), ${formatNumber(r.writes.deferredByMaxWrites)} deferred (max-writes), ${formatNumber(r.writes.failed.length)} failed`,
     ].join('\n');
 }
 function itemSection(input, focusItem, { paint, fit }) {
@@ -59884,6 +60344,25 @@ function itemSection(input, focusItem, { paint, fit }) {
 /** Engine messages use **bold** for headings; a terminal shows the words. */
 function plainMarkdown(text) {
     return text.replace(/\*\*/g, '');
+}
+/** Words broken into lines that fit `width`, the first `indent` in, the next two more; one line when there is no width. */
+function wrapWords(text, indent, width) {
+    const first = ' '.repeat(indent);
+    if (width === undefined)
+        return first + text;
+    const lines = [];
+    let line = '';
+    for (const word of text.split(' ')) {
+        const room = width - (lines.length === 0 ? indent : indent + 2);
+        if (line && Array.from(`${line} ${word}`).length > room) {
+            lines.push(line);
+            line = word;
+        }
+        else
+            line = line ? `${line} ${word}` : word;
+    }
+    lines.push(line);
+    return lines.map((l, index) => `${index === 0 ? first : `${first}  `}${terminalText(l, width - indent - (index === 0 ? 0 : 2))}`).join('\n');
 }
 function pad(text, width) {
     const length = Array.from(text).length;
@@ -60087,7 +60566,7 @@ function ensureNewline(text) {
 
 
 
-const VALIDATE_USAGE = `Usage: roadmap-guard validate [path] [--extends-from <file>] [--forms <dir>]
+const VALIDATE_USAGE = `Usage: roadmap-guard validate [path] [--extends-from <file>] [--forms <dir>] [--strict]
 
 Checks a policy file and prints every problem as file:line:column field: message.
 
@@ -60095,7 +60574,14 @@ Checks a policy file and prints every problem as file:line:column field: message
   --extends-from <file>   a local copy of the policy that path extends
   --forms <dir>           the issue forms to check against the policy's business
                           cases (default: ISSUE_TEMPLATE beside a policy in .github/)
+  --strict                exit 2 on warnings too
   --help, -h              this text
+
+Warnings are contradictions that Roadmap Guard 1.0 accepted (a forbidden glob
+that catches the exemption label, a category no item can match, a bare 1 as a
+share): within v1 the policy still runs as 1.0 read it, and validate prints
+them on stderr after a "warning:" line, as file:line:column field: message,
+and exits 0, or 2 with --strict.
 
 A form that applies a category's label must ask every question of that
 category's business case, with the same answers: a form that drifted is
@@ -60110,7 +60596,12 @@ checked on its own, and the note says what that could not check.
 ${EXIT_CODES_HELP}`;
 const validateCommand = async (args, io) => {
     try {
-        const { values, positionals } = parseStrictly('validate', args, { 'extends-from': { type: 'string' }, forms: { type: 'string' }, help: { type: 'boolean', short: 'h' } });
+        const { values, positionals } = parseStrictly('validate', args, {
+            'extends-from': { type: 'string' },
+            forms: { type: 'string' },
+            strict: { type: 'boolean' },
+            help: { type: 'boolean', short: 'h' },
+        });
         if (values.help) {
             io.stdout.write(VALIDATE_USAGE);
             return EXIT.ok;
@@ -60118,7 +60609,7 @@ const validateCommand = async (args, io) => {
         if (positionals.length > 1)
             throw new BadInput(`expected one policy file, got ${positionals.length}\n\n${VALIDATE_USAGE}`);
         const path = positionals[0] ?? DEFAULT_POLICY_PATH;
-        return await validate_validate(path, { extendsFrom: values['extends-from'], forms: values.forms ?? defaultFormsDir(path) }, io);
+        return await validate_validate(path, { extendsFrom: values['extends-from'], forms: values.forms ?? defaultFormsDir(path), strict: values.strict === true }, io);
     }
     catch (error) {
         // Policy problems are printed as they are, one `file:line:col field: message` per line, for editors to jump to.
@@ -60154,11 +60645,11 @@ async function validate_validate(path, options, io) {
         const loaded = await loadLocalPolicy(path, process.cwd(), extended.read);
         await checkForms(loaded.policy, options.forms);
         io.stdout.write(`${path}: OK — ${summarizePolicy(loaded.policy)} (merged with ${loaded.sources.slice(1).join(' → ')}, read ${extended.how})\n`);
-        return EXIT.ok;
+        return reportWarnings(loaded.warnings, options.strict, io);
     }
     if (extendsFrom !== undefined && target === undefined)
         io.stderr.write(`${path}: note: --extends-from ${extendsFrom} is not used: this policy extends no other\n`);
-    const checked = source.readable ? checkPolicyData(source.value, locatorFor(source), { categoriesMayBeInherited: target !== undefined }) : { problems: [] };
+    const checked = source.readable ? checkPolicyData(source.value, locatorFor(source), { categoriesMayBeInherited: target !== undefined }) : { problems: [], warnings: [] };
     const problems = [...source.problems, ...checked.problems];
     if (followable)
         io.stderr.write(`${path}: note: ${partialCheckNote(target)}\n`);
@@ -60169,8 +60660,19 @@ async function validate_validate(path, options, io) {
     if (target === undefined)
         await checkForms(policy, options.forms);
     io.stdout.write(`${path}: OK — ${summarizePolicy(policy)}${target === undefined ? '' : ' (this file on its own)'}\n`);
-    return EXIT.ok;
+    return reportWarnings(checked.warnings, options.strict, io);
 }
+/**
+ * Warnings go to stderr under one heading, each as `file:line:column field: message`
+ * like an error, for editors to jump to; only --strict fails on them.
+ */
+function reportWarnings(warnings, strict, io) {
+    if (warnings.length === 0)
+        return EXIT.ok;
+    io.stderr.write(`${WARNINGS_HEADING}\n${sortProblems(warnings).map(formatProblem).join('\n')}\n`);
+    return strict ? EXIT.badInput : EXIT.ok;
+}
+const WARNINGS_HEADING = 'warning: Roadmap Guard 1.0 accepted these, and v1 still runs the policy as 1.0 read it; change them (validate --strict fails on them):';
 function partialCheckNote(target) {
     return [
         `extends ${target}, which was not read, so this file was checked on its own.`,
@@ -60390,7 +60892,13 @@ function setOutput(name, value) {
  * typed REST methods), and each is validated against GitHub's published
  * schema by a test, so a typo fails CI instead of a user's workflow.
  */
-/** What a work item needs from an issue, body aside (fetched only when the policy reads it). */
+/**
+ * What a work item needs from an issue, body aside (fetched only when the
+ * policy reads it). Assignees only when the policy asks for owners: on a page
+ * of 100 issues they are one more nested connection, a GraphQL point per page.
+ * GitHub allows at most 10 assignees per issue, so one page holds them all.
+ * Every operation spreading this fragment declares `$withAssignees`.
+ */
 const ISSUE_FIELDS = /* GraphQL */ `
   fragment RoadmapIssueFields on Issue {
     number
@@ -60406,6 +60914,7 @@ const ISSUE_FIELDS = /* GraphQL */ `
     author { login }
     milestone { title }
     labels(first: 100) { nodes { name } }
+    assignees(first: 10) @include(if: $withAssignees) { nodes { login } }
   }
 `;
 /**
@@ -60459,6 +60968,7 @@ const AUDIT_ISSUES_QUERY = /* GraphQL */ `
     $withBody: Boolean!
     $withComments: Boolean!
     $withLabels: Boolean!
+    $withAssignees: Boolean = false
     $nonCompliantLabel: String!
     $overBudgetLabel: String!
     $withMilestones: Boolean = false
@@ -60489,7 +60999,7 @@ const AUDIT_ISSUES_QUERY = /* GraphQL */ `
  * events is read up to its 100th, and the report says so (`totalCount`).
  */
 const CYCLE_ITEMS_QUERY = /* GraphQL */ `
-  query RoadmapCycleItems($owner: String!, $name: String!, $number: Int!, $after: String, $withBody: Boolean!) {
+  query RoadmapCycleItems($owner: String!, $name: String!, $number: Int!, $after: String, $withBody: Boolean!, $withAssignees: Boolean = false) {
     repository(owner: $owner, name: $name) {
       milestone(number: $number) {
         issues(first: 50, after: $after, orderBy: { field: CREATED_AT, direction: ASC }) {
@@ -60522,6 +61032,8 @@ const queries_FOCUS_ISSUE_QUERY = /* GraphQL */ `
     $number: Int!
     $commentsAfter: String
     $withLabels: Boolean!
+    # One issue: its assignees cost nothing more, so they are always read.
+    $withAssignees: Boolean = true
     $nonCompliantLabel: String!
     $overBudgetLabel: String!
   ) {
@@ -60555,6 +61067,7 @@ const BUDGET_FIELDS = /* GraphQL */ `
     createdAt
     updatedAt
     viewerDidAuthor
+    author { login }
     labels(first: 100) { nodes { name } }
     body @include(if: $withBody)
   }
@@ -60856,19 +61369,25 @@ function lastLabeled(timeline, label) {
 
 
 /**
- * Pull requests never get here: the queries read `Repository.issues`, which
- * holds issues only. `comments` are those read with the issue, if any: they
- * tell whether the bot's own write is the issue's latest change.
+ * An item holding only what the policy reads of its body. An audit holds
+ * every open issue at once: of forms of several kilobytes, mostly prose no
+ * rule looks at, it keeps the few answers and boxes the rules judge. The kept
+ * texts are copied, so nothing still points into the body and the body can
+ * be freed with its page.
  */
+function work_items_policyItem(item, reads) {
+    const form = budgetForm(item.form, reads.headings);
+    for (const key in form)
+        form[key] = ownCopy(form[key]);
+    const checklist = item.checklist.filter((entry) => reads.checklist.has(normalizeHeading(entry.text))).map((entry) => ({ ...entry, text: ownCopy(entry.text) }));
+    return { ...item, form, checklist };
+}
 /**
- * An open issue as budgets see it: of its form, only the answers budgets read
- * (`headings`, normalized); no checklist. Issue mode holds every open issue
- * this way and reports findings for the focus issue alone, which it reads in
- * full: the rest of thousands of long forms would be kept, and saved in the
- * state, for nothing.
+ * The same text in a string of its own. V8 may keep a part cut from a longer
+ * string as a view of it, which keeps the whole of the longer one alive.
  */
-function work_items_budgetItem(item, headings) {
-    return { ...item, form: budgetForm(item.form, headings), checklist: [] };
+function ownCopy(text) {
+    return Buffer.from(text, 'utf8').toString('utf8');
 }
 /** The answers of `form` under the given headings (normalized), in the form's order. */
 function budgetForm(form, headings) {
@@ -60890,6 +61409,7 @@ function work_items_toWorkItem(node, comments = [], timeline) {
         url: node.url,
         state: node.state,
         labels: (node.labels?.nodes ?? []).flatMap((label) => (label ? [label.name] : [])),
+        ...(node.assignees ? { assignees: node.assignees.nodes ?? [] } : {}),
         author: node.author ?? null,
         createdAt: node.createdAt,
         updatedAt: node.updatedAt,
@@ -60969,6 +61489,14 @@ function work_items_findBotComment(comments) {
         return { id, body: oldest.body, ...listed };
     return extras.size ? { id: null, body: earlier[0].body, adopting: true, ...listed } : null;
 }
+/**
+ * A budget read's issue as planned work: its author is read only to recognise
+ * a dashboard an earlier identity opened, and a budget item carries none, as
+ * the saved state keeps none.
+ */
+function work_items_budgetWorkItem(node) {
+    return work_items_toWorkItem({ ...node, author: null });
+}
 /** Marks the comments written by a login the product acted as before this token. */
 function work_items_markEarlierComments(comments, earlierIdentities) {
     if (!earlierIdentities?.length)
@@ -60984,8 +61512,10 @@ function isDatabaseId(id) {
     return typeof id === 'string' && /^[1-9]\d*$/.test(id);
 }
 /** The dashboard issue is the bot's own report, not planned work. */
-function work_items_isDashboardIssue(node, dashboardTitle) {
-    if (!node.viewerDidAuthor)
+function work_items_isDashboardIssue(node, dashboardTitle, earlierIdentities = []) {
+    // A dashboard an earlier identity of the product opened (`previous-bot-logins`) is the product's too: adopted, not left open beside a new one.
+    const earlier = earlierIdentities.some((login) => login.toLowerCase() === node.author?.login.toLowerCase());
+    if (!node.viewerDidAuthor && !earlier)
         return false;
     return (node.body ?? '').includes(DASHBOARD_MARKER) || (dashboardTitle !== undefined && dashboardTitle !== '' && node.title === dashboardTitle);
 }
@@ -61006,6 +61536,7 @@ function workItemFromIssue(issue) {
         ...(issue.activityAt ? { activityAt: issue.activityAt } : {}),
         ...(issue.archiveWarnedAt ? { archiveWarnedAt: issue.archiveWarnedAt } : {}),
         milestone: typeof issue.milestone === 'string' || issue.milestone === null ? issue.milestone : issue.milestone.title,
+        ...(issue.assignees ? { assignees: issue.assignees.flatMap((person) => (person === null ? [] : [typeof person === 'string' ? person : person.login])) } : {}),
         form,
         checklist,
         fields: issue.fields ?? {},
@@ -61047,7 +61578,7 @@ function boardQuery(fieldCount) {
     const variables = Array.from({ length: fieldCount }, (_, i) => `$field${i}: String!`).join(' ');
     const values = Array.from({ length: fieldCount }, (_, i) => `field${i}: fieldValueByName(name: $field${i}) { ${FIELD_VALUE} }`).join('\n');
     return /* GraphQL */ `
-    query RoadmapBoardItems($owner: String!, $number: Int!, $after: String, $withFields: Boolean! ${variables}) {
+    query RoadmapBoardItems($owner: String!, $number: Int!, $after: String, $withFields: Boolean!, $withAssignees: Boolean = false ${variables}) {
       repositoryOwner(login: $owner) {
         ... on ProjectV2Owner {
           projectV2(number: $number) {
@@ -61072,15 +61603,20 @@ function boardQuery(fieldCount) {
     ${ISSUE_FIELDS}
   `;
 }
-/** Every item of the board, with the values of `fieldNames` (names as the policy spells them). */
-async function readBoard(client, board, fieldNames) {
+/**
+ * Every item of the board, with the values of `fieldNames` (names as the
+ * policy spells them) and, with `reads`, of each body only what the policy
+ * reads: a board of 50,000 items is held at once.
+ */
+async function readBoard(client, board, fieldNames, options = {}) {
+    const { reads } = options;
     const document = boardQuery(fieldNames.length);
     const fieldVariables = Object.fromEntries(fieldNames.map((name, i) => [`field${i}`, name]));
     const read = { title: '', fieldNames: [], items: [], redacted: 0, forbidden: 0, pullRequests: 0 };
     let after = null;
     const counter = { drafts: 0 };
     do {
-        const { page, forbiddenItems } = await readPage(client, board, document, { owner: board.owner, number: board.number, after, withFields: after === null, ...fieldVariables });
+        const { page, forbiddenItems } = await readPage(client, board, document, { owner: board.owner, number: board.number, after, withFields: after === null, withAssignees: options.withAssignees ?? false, ...fieldVariables });
         const project = page.repositoryOwner?.projectV2;
         if (!project)
             throw new BoardAccessError(board, 'not-found', `Could not resolve to a ProjectV2 with the number ${board.number}.`);
@@ -61092,24 +61628,25 @@ async function readBoard(client, board, fieldNames) {
             if (forbiddenItems.has(index))
                 read.forbidden += 1;
             else if (node)
-                addBoardItem(read, node, fieldNames, counter);
+                addBoardItem(read, node, { fieldNames, counter, ...(reads ? { reads } : {}) });
         }
         after = project.items.pageInfo.hasNextPage ? project.items.pageInfo.endCursor : null;
     } while (after);
     return read;
 }
 /** One board item: an issue or a draft is work; a pull request or an item the token cannot see is only counted. */
-function addBoardItem(read, node, fieldNames, counter) {
-    const fields = fieldValues(node, fieldNames);
+function addBoardItem(read, node, options) {
+    const fields = fieldValues(node, options.fieldNames);
     const content = node.content;
+    const kept = (item) => (options.reads ? work_items_policyItem(item, options.reads) : item);
     if (!content)
         read.redacted += 1;
     else if (content.__typename === 'PullRequest')
         read.pullRequests += 1;
     else if (content.__typename === 'DraftIssue')
-        read.items.push({ repository: null, item: draftItem(content, fields, (counter.drafts += 1)), comments: [] });
+        read.items.push({ repository: null, item: kept(draftItem(content, fields, (options.counter.drafts += 1))), comments: [] });
     else
-        read.items.push({ repository: content.repository?.nameWithOwner ?? null, item: { ...work_items_toWorkItem(content), fields }, comments: [] });
+        read.items.push({ repository: content.repository?.nameWithOwner ?? null, item: kept({ ...work_items_toWorkItem(content), fields }), comments: [] });
 }
 /** A page, and the positions of the items whose content the token may not read. */
 async function readPage(client, board, document, variables) {
@@ -61199,6 +61736,244 @@ function draftItem(content, fields, ordinal) {
     return { ...item, fields };
 }
 
+;// CONCATENATED MODULE: ./lib/github/read.js
+
+
+
+
+/** Every issue in the given states, 100 per request. */
+async function readIssues(client, repo, options) {
+    const collected = { records: [], dashboards: [], pending: [] };
+    let existingLabels;
+    let milestones;
+    let after = null;
+    let counted;
+    let seen = 0;
+    do {
+        const repository = await readAuditPage(client, repo, options, after);
+        if (after === null && options.labels)
+            existingLabels = labelsFound(repository);
+        if (after === null && repository.milestones)
+            milestones = { nodes: (repository.milestones.nodes ?? []).filter((node) => node !== null), total: repository.milestones.totalCount };
+        counted ??= repository.issues.totalCount;
+        seen += repository.issues.nodes.length;
+        collectAuditNodes(repository.issues.nodes, { ...options, earlierIdentities: client.earlierIdentities ?? [] }, collected);
+        after = repository.issues.pageInfo.hasNextPage ? repository.issues.pageInfo.endCursor : null;
+    } while (after);
+    // After the pages: a follow-up request between pages would not change what is read, and keeps the page loop simple.
+    const records = await completeBotComments(client, repo, collected);
+    warnIfShort(client, options, seen, counted);
+    const [dashboard = null, ...extras] = collected.dashboards.sort((a, b) => a.number - b.number);
+    return { records, dashboard, extraDashboards: extras.map((extra) => extra.number), existingLabels, ...(milestones ? { milestones } : {}) };
+}
+async function readAuditPage(client, repo, options, after) {
+    const page = await client.graphql(AUDIT_ISSUES_QUERY, {
+        owner: repo.owner,
+        name: repo.name,
+        states: options.states,
+        since: options.since ?? null,
+        labels: options.label ? [options.label] : null,
+        after,
+        withBody: options.withBody,
+        withComments: options.withComments,
+        withMilestones: options.withMilestones === true && after === null,
+        withAssignees: options.withAssignees ?? false,
+        ...labelVariables(options.labels, after === null),
+    });
+    const repository = requireRepository(page.repository, repo);
+    const earlier = client.earlierIdentities;
+    if (!earlier?.length)
+        return repository;
+    const nodes = repository.issues.nodes.map((node) => node?.recentComments ? { ...node, recentComments: { ...node.recentComments, nodes: work_items_markEarlierComments(node.recentComments.nodes ?? [], earlier) } } : node);
+    return { ...repository, issues: { ...repository.issues, nodes } };
+}
+/** One page's issues as records; the dashboard issues aside; and the issues whose bot comment must still be read. */
+function collectAuditNodes(nodes, options, collected) {
+    const { records, dashboards, pending } = collected;
+    for (const node of nodes) {
+        if (!node)
+            continue;
+        if (work_items_isDashboardIssue(node, options.dashboardTitle, options.earlierIdentities)) {
+            dashboards.push({ number: node.number, body: node.body ?? '' });
+            continue;
+        }
+        const window = node.recentComments?.nodes ?? [];
+        const item = work_items_toWorkItem(node, window);
+        const record = { item: options.reads ? work_items_policyItem(item, options.reads) : item, comments: options.withComments ? commentWindow(node) : { comment: null, complete: false } };
+        records.push(record);
+        const comments = needsComments(record, node, window, options);
+        const timeline = options.withComments && (options.needsTimeline?.(node, window) ?? false);
+        // The body is in the record already, as the form and checklist read from it.
+        if (comments || timeline)
+            pending.push({ index: records.length - 1, node: { ...node, body: null }, window, comments, timeline });
+    }
+}
+/** The window did not settle where the bot's comment is, and the issue's work item needs it. */
+function needsComments(record, node, window, options) {
+    return !record.comments.complete && options.withComments && (options.needsBotComment?.(node, window) ?? false);
+}
+/** The bot's comment and the timeline of each pending issue, as needed, read in follow-up requests for that issue only. */
+async function completeBotComments(client, repo, collected) {
+    const records = collected.records;
+    for (const pending of collected.pending) {
+        const { index, node, window } = pending;
+        const read = pending.comments ? await readCommentsToBot(client, repo, node.number) : undefined;
+        const timeline = pending.timeline ? await readTimeline(client, repo, node.number) : undefined;
+        const { item: before, comments } = records[index];
+        const item = work_items_toWorkItem(node, [...window, ...(read?.nodes ?? [])], timeline);
+        records[index] = { item: { ...item, form: before.form, checklist: before.checklist }, comments: read ? { comment: read.comment, complete: true } : comments };
+    }
+    return records;
+}
+/**
+ * Pages that end before the count (a page that came back empty, or issues
+ * closed or deleted between pages, which shift the later pages): say so; the
+ * run acts on what it read, and the next run reads the rest.
+ */
+function warnIfShort(client, options, seen, counted) {
+    if (typeof counted === 'number' && seen < counted) {
+        client.warn?.(`GitHub's pages of ${options.states.join(' and ').toLowerCase()} issues ended after ${seen} of the ${counted} it counted: this run acted on those it read; the next run reads the rest.`);
+    }
+}
+/** The event's issue with its body, reading its comments until the bot's comment turns up. */
+async function readFocusIssue(client, repo, number, labels, dashboardTitle) {
+    let commentsAfter = null;
+    let item;
+    let existingLabels;
+    let comment;
+    let isDashboard = false;
+    do {
+        const page = await client.graphql(FOCUS_ISSUE_QUERY, {
+            owner: repo.owner,
+            name: repo.name,
+            number,
+            commentsAfter,
+            ...labelVariables(labels, commentsAfter === null),
+        });
+        const repository = requireRepository(page.repository, repo);
+        if (!repository.issue)
+            throw new Error(`Issue #${number} was not found in ${repo.owner}/${repo.name} (it may be a pull request or deleted).`);
+        const nodes = markEarlierComments(repository.issue.comments.nodes ?? [], client.earlierIdentities);
+        if (commentsAfter === null) {
+            item = toWorkItem(repository.issue, nodes);
+            isDashboard = isDashboardIssue(repository.issue, dashboardTitle, client.earlierIdentities);
+            if (labels)
+                existingLabels = labelsFound(repository);
+        }
+        comment = findBotComment(nodes);
+        const pageInfo = repository.issue.comments.pageInfo;
+        commentsAfter = !comment && pageInfo?.hasNextPage ? pageInfo.endCursor : null;
+    } while (commentsAfter);
+    return { record: { item: item, comments: { comment, complete: true } }, existingLabels, isDashboard };
+}
+/**
+ * What issue mode needs to compute budgets: every open issue, narrowly, with
+ * of its body only what the policy reads (`policyReads`), so a policy
+ * preview can judge them too. The one place that knows how budgets are
+ * read, so a cheaper source (a saved state) can replace it without touching
+ * callers.
+ */
+async function readBudgetItems(client, repo, policy, 
+/** `onSkipped` hears of each open issue read that is not planned work (the dashboard), so a saved state can count it. */
+options = {}) {
+    const reads = policyReads(policy);
+    const withBody = readsBody(reads);
+    const items = [];
+    let after = null;
+    do {
+        const page = await client.graphql(BUDGET_ITEMS_QUERY, { owner: repo.owner, name: repo.name, after, withBody });
+        const repository = requireRepository(page.repository, repo);
+        for (const node of repository.issues.nodes) {
+            if (node && isDashboardIssue(node, options.dashboardTitle, client.earlierIdentities))
+                options.onSkipped?.(node.number);
+            else if (node)
+                items.push(policyItem(budgetWorkItem(node), reads));
+        }
+        after = repository.issues.pageInfo.hasNextPage ? repository.issues.pageInfo.endCursor : null;
+    } while (after);
+    return items;
+}
+/**
+ * What any rule, budget or report reads of an issue's body: the form answers
+ * budgets read (`budgetHeadings`), the business case's answers and the bet's
+ * review date, and the business case's checklist. Nothing else of a body
+ * reaches a finding, a comment or a saved state.
+ */
+function policyReads(policy) {
+    const headings = new Set(budgetHeadings(policy));
+    for (const field of policy.businessCase.fields)
+        headings.add(normalizeHeading(field.heading));
+    if (policy.bets.reviewField !== undefined)
+        headings.add(normalizeHeading(policy.bets.reviewField));
+    return { headings, checklist: new Set(policy.businessCase.checklist.map(normalizeHeading)) };
+}
+/** Whether anything is read of a body: no form answer nor box is, for a policy of labels alone. */
+function readsBody(reads) {
+    return reads.headings.size > 0 || reads.checklist.size > 0;
+}
+/** Bodies are needed for budgets only when categories, customers or sizes come from form fields. */
+function budgetNeedsBody(policy) {
+    return budgetHeadings(policy).size > 0;
+}
+/** The fields and issue-form headings budgets read, normalized: the categories' match fields, the customer field and the size field. */
+function budgetHeadings(policy) {
+    const { customer, work } = policy;
+    const names = [
+        ...policy.categories.flatMap((category) => Object.keys(category.match.fields)),
+        ...(customer.field === undefined ? [] : [customer.field]),
+        ...(work.size.field === undefined ? [] : [work.size.field]),
+    ];
+    return new Set(names.map(normalizeHeading));
+}
+/** Reads an issue's comments page by page until the bot's comment is found: for issues with more comments than the window shows. */
+async function readBotComment(client, repo, number) {
+    return { comment: (await readCommentsToBot(client, repo, number)).comment, complete: true };
+}
+/** The comments of an issue up to and with the bot's (all of them when it has none), and the bot's comment. */
+async function readCommentsToBot(client, repo, number) {
+    const nodes = [];
+    let after = null;
+    do {
+        const page = await client.graphql(ISSUE_COMMENTS_QUERY, { owner: repo.owner, name: repo.name, number, after });
+        const comments = page.repository?.issue?.comments;
+        if (!comments)
+            break;
+        const marked = work_items_markEarlierComments(comments.nodes ?? [], client.earlierIdentities);
+        nodes.push(...marked.filter((node) => node !== null));
+        const comment = work_items_findBotComment(marked);
+        if (comment)
+            return { comment, nodes };
+        after = comments.pageInfo?.hasNextPage ? comments.pageInfo.endCursor : null;
+    } while (after);
+    return { comment: null, nodes };
+}
+/** True when the bot's dashboard issue is among the newest open issues. */
+async function dashboardExists(client, repo, title) {
+    const page = await client.graphql(NEWEST_ISSUES_QUERY, { owner: repo.owner, name: repo.name });
+    return (page.repository?.issues.nodes ?? []).some((node) => !!node && isDashboardIssue(node, title));
+}
+/** The bot's comment among the last comments; complete when those are all the comments there are. */
+function commentWindow(node) {
+    const recent = node.recentComments?.nodes ?? [];
+    const comment = work_items_findBotComment(recent);
+    return { comment, complete: comment !== null || (node.recentComments?.totalCount ?? recent.length) <= recent.length };
+}
+function labelVariables(labels, firstPage) {
+    return {
+        withLabels: firstPage && labels !== undefined,
+        nonCompliantLabel: labels?.nonCompliant ?? '',
+        overBudgetLabel: labels?.overBudget ?? '',
+    };
+}
+function labelsFound(repository) {
+    return new Set([repository.nonCompliantLabel?.name, repository.overBudgetLabel?.name].filter((name) => !!name));
+}
+function requireRepository(repository, repo) {
+    if (!repository)
+        throw new Error(`Repository ${repo.owner}/${repo.name} was not found, or the token cannot read it.`);
+    return repository;
+}
+
 ;// CONCATENATED MODULE: ./lib/action/board-work.js
 /**
  * With `work.project`, planned work is the board's items: issues of this
@@ -61207,6 +61982,7 @@ function draftItem(content, fields, ordinal) {
  * write nowhere else) and draft issues. The board is read through
  * `project-token`; the repository read stays on `github-token`.
  */
+
 
 
 
@@ -61250,13 +62026,13 @@ function boardTokenHelp(board, problem) {
         '      project-token: ${{ steps.board-token.outputs.token }}',
     ].join('\n');
 }
-/** Reads the board, checking that it has every field the policy names. */
-async function readPlannedBoard(client, loaded) {
+/** Reads the board the policy names (`work.project`), checking that it has every field the policy names. */
+async function readPolicyBoard(client, loaded) {
     const board = loaded.policy.work.project;
     const named = boardFieldsNamed(loaded.policy);
     let read;
     try {
-        read = await readBoard(client, board, [...new Set(named.map((field) => field.name))]);
+        read = await readBoard(client, board, [...new Set(named.map((field) => field.name))], { withAssignees: loaded.policy.businessCase.requireAssignee, reads: policyReads(loaded.policy) });
     }
     catch (error) {
         if (!(error instanceof BoardAccessError))
@@ -61297,7 +62073,7 @@ function missingFieldProblems(loaded, named, read) {
  * board's fields); other items get negative keys, which no issue has, so
  * they never collide with an issue number and are never written to.
  */
-function boardWork(read, repo, policy, known) {
+function boardItems(read, repo, policy, known) {
     const here = `${repo.owner}/${repo.name}`.toLowerCase();
     const byNumber = new Map(known.map((item) => [item.number, item]));
     const elsewhere = new Map();
@@ -61318,7 +62094,7 @@ function boardWork(read, repo, policy, known) {
     return { items, elsewhere, drafts: read.items.filter((entry) => entry.repository === null).length, redacted: read.redacted };
 }
 /** The run's gathered work with the board's items as planned work. */
-function withBoardWork(gathered, work, focus) {
+function gatheredWithBoardItems(gathered, work, focus) {
     const focusItem = focus === undefined ? undefined : gathered.items.find((item) => item.number === focus);
     const onBoard = work.items.find((item) => item.number === focus);
     const items = focusItem ? [...work.items.filter((item) => item.number !== focus), { ...focusItem, fields: onBoard?.fields ?? {} }] : work.items;
@@ -61337,8 +62113,8 @@ async function summarizeBoard(board, read, work) {
         lines.push('', ...listed.map(([key, ref]) => `- ${codeSpan(ref)} ${escapeText(titles.get(key) ?? '', 80)}`));
     if (work.elsewhere.size > listed.length)
         lines.push(`- and ${work.elsewhere.size - listed.length} more`);
-    core.info(`Board ${board.owner}/${board.number}: ${work.items.length} items (${work.elsewhere.size} from other repositories, ${work.drafts} drafts, ${read.redacted + read.forbidden} unreadable).`);
-    // Appended to the file the runner names, read each time (core.summary caches the first path it saw).
+    runner.info(`Board ${board.owner}/${board.number}: ${work.items.length} items (${work.elsewhere.size} from other repositories, ${work.drafts} drafts, ${read.redacted + read.forbidden} unreadable).`);
+    // Appended to the file the runner names, read each time (@actions/core's summary caches the first path it saw).
     const summaryFile = process.env.GITHUB_STEP_SUMMARY;
     if (summaryFile)
         await appendFile(summaryFile, `${lines.join('\n')}\n\n`, 'utf8');
@@ -61452,219 +62228,6 @@ function describeCounts(counts) {
     return `${counts.graphql} GraphQL (${wording_plural(counts.graphqlPoints, 'point')}), ${wording_plural(counts.restRead, 'REST read')}, ${wording_plural(counts.write, 'write')}; rate limit remaining ${remaining}${waited}`;
 }
 
-;// CONCATENATED MODULE: ./lib/github/read.js
-
-
-
-
-/** Every issue in the given states, 100 per request. */
-async function readIssues(client, repo, options) {
-    const collected = { records: [], dashboards: [], pending: [] };
-    let existingLabels;
-    let milestones;
-    let after = null;
-    let counted;
-    let seen = 0;
-    do {
-        const repository = await readAuditPage(client, repo, options, after);
-        if (after === null && options.labels)
-            existingLabels = labelsFound(repository);
-        if (after === null && repository.milestones)
-            milestones = { nodes: (repository.milestones.nodes ?? []).filter((node) => node !== null), total: repository.milestones.totalCount };
-        counted ??= repository.issues.totalCount;
-        seen += repository.issues.nodes.length;
-        collectAuditNodes(repository.issues.nodes, options, collected);
-        after = repository.issues.pageInfo.hasNextPage ? repository.issues.pageInfo.endCursor : null;
-    } while (after);
-    // After the pages: a follow-up request between pages would not change what is read, and keeps the page loop simple.
-    const records = await completeBotComments(client, repo, collected);
-    warnIfShort(client, options, seen, counted);
-    const [dashboard = null, ...extras] = collected.dashboards.sort((a, b) => a.number - b.number);
-    return { records, dashboard, extraDashboards: extras.map((extra) => extra.number), existingLabels, ...(milestones ? { milestones } : {}) };
-}
-async function readAuditPage(client, repo, options, after) {
-    const page = await client.graphql(AUDIT_ISSUES_QUERY, {
-        owner: repo.owner,
-        name: repo.name,
-        states: options.states,
-        since: options.since ?? null,
-        labels: options.label ? [options.label] : null,
-        after,
-        withBody: options.withBody,
-        withComments: options.withComments,
-        withMilestones: options.withMilestones === true && after === null,
-        ...labelVariables(options.labels, after === null),
-    });
-    const repository = requireRepository(page.repository, repo);
-    const earlier = client.earlierIdentities;
-    if (!earlier?.length)
-        return repository;
-    const nodes = repository.issues.nodes.map((node) => node?.recentComments ? { ...node, recentComments: { ...node.recentComments, nodes: work_items_markEarlierComments(node.recentComments.nodes ?? [], earlier) } } : node);
-    return { ...repository, issues: { ...repository.issues, nodes } };
-}
-/** One page's issues as records; the dashboard issues aside; and the issues whose bot comment must still be read. */
-function collectAuditNodes(nodes, options, collected) {
-    const { records, dashboards, pending } = collected;
-    for (const node of nodes) {
-        if (!node)
-            continue;
-        if (work_items_isDashboardIssue(node, options.dashboardTitle)) {
-            dashboards.push({ number: node.number, body: node.body ?? '' });
-            continue;
-        }
-        const window = node.recentComments?.nodes ?? [];
-        const record = { item: work_items_toWorkItem(node, window), comments: options.withComments ? commentWindow(node) : { comment: null, complete: false } };
-        records.push(record);
-        const comments = needsComments(record, node, window, options);
-        const timeline = options.withComments && (options.needsTimeline?.(node, window) ?? false);
-        if (comments || timeline)
-            pending.push({ index: records.length - 1, node, window, comments, timeline });
-    }
-}
-/** The window did not settle where the bot's comment is, and the issue's work item needs it. */
-function needsComments(record, node, window, options) {
-    return !record.comments.complete && options.withComments && (options.needsBotComment?.(node, window) ?? false);
-}
-/** The bot's comment and the timeline of each pending issue, as needed, read in follow-up requests for that issue only. */
-async function completeBotComments(client, repo, collected) {
-    const records = collected.records;
-    for (const pending of collected.pending) {
-        const { index, node, window } = pending;
-        const read = pending.comments ? await readCommentsToBot(client, repo, node.number) : undefined;
-        const timeline = pending.timeline ? await readTimeline(client, repo, node.number) : undefined;
-        records[index] = { item: work_items_toWorkItem(node, [...window, ...(read?.nodes ?? [])], timeline), comments: read ? { comment: read.comment, complete: true } : records[index].comments };
-    }
-    return records;
-}
-/**
- * Pages that end before the count (a page that came back empty, or issues
- * closed or deleted between pages, which shift the later pages): say so; the
- * run acts on what it read, and the next run reads the rest.
- */
-function warnIfShort(client, options, seen, counted) {
-    if (typeof counted === 'number' && seen < counted) {
-        client.warn?.(`GitHub's pages of ${options.states.join(' and ').toLowerCase()} issues ended after ${seen} of the ${counted} it counted: this run acted on those it read; the next run reads the rest.`);
-    }
-}
-/** The event's issue with its body, reading its comments until the bot's comment turns up. */
-async function readFocusIssue(client, repo, number, labels, dashboardTitle) {
-    let commentsAfter = null;
-    let item;
-    let existingLabels;
-    let comment;
-    let isDashboard = false;
-    do {
-        const page = await client.graphql(FOCUS_ISSUE_QUERY, {
-            owner: repo.owner,
-            name: repo.name,
-            number,
-            commentsAfter,
-            ...labelVariables(labels, commentsAfter === null),
-        });
-        const repository = requireRepository(page.repository, repo);
-        if (!repository.issue)
-            throw new Error(`Issue #${number} was not found in ${repo.owner}/${repo.name} (it may be a pull request or deleted).`);
-        const nodes = markEarlierComments(repository.issue.comments.nodes ?? [], client.earlierIdentities);
-        if (commentsAfter === null) {
-            item = toWorkItem(repository.issue, nodes);
-            isDashboard = isDashboardIssue(repository.issue, dashboardTitle);
-            if (labels)
-                existingLabels = labelsFound(repository);
-        }
-        comment = findBotComment(nodes);
-        const pageInfo = repository.issue.comments.pageInfo;
-        commentsAfter = !comment && pageInfo?.hasNextPage ? pageInfo.endCursor : null;
-    } while (commentsAfter);
-    return { record: { item: item, comments: { comment, complete: true } }, existingLabels, isDashboard };
-}
-/**
- * What issue mode needs to compute budgets: every open issue, narrowly. The
- * one place that knows how budgets are read, so a cheaper source (search
- * counts, a cached budget state) can replace it without touching callers.
- */
-async function readBudgetItems(client, repo, policy, 
-/** `onSkipped` hears of each open issue read that is not planned work (the dashboard), so a saved state can count it. */
-options = {}) {
-    const headings = budgetHeadings(policy);
-    const withBody = headings.size > 0;
-    const items = [];
-    let after = null;
-    do {
-        const page = await client.graphql(BUDGET_ITEMS_QUERY, { owner: repo.owner, name: repo.name, after, withBody });
-        const repository = requireRepository(page.repository, repo);
-        for (const node of repository.issues.nodes) {
-            if (node && isDashboardIssue(node, options.dashboardTitle))
-                options.onSkipped?.(node.number);
-            else if (node)
-                items.push(budgetItem(toWorkItem(node), headings));
-        }
-        after = repository.issues.pageInfo.hasNextPage ? repository.issues.pageInfo.endCursor : null;
-    } while (after);
-    return items;
-}
-/** Bodies are needed for budgets only when categories, customers or sizes come from form fields. */
-function budgetNeedsBody(policy) {
-    return budgetHeadings(policy).size > 0;
-}
-/** The fields and issue-form headings budgets read, normalized: the categories' match fields, the customer field and the size field. */
-function budgetHeadings(policy) {
-    const { customer, work } = policy;
-    const names = [
-        ...policy.categories.flatMap((category) => Object.keys(category.match.fields)),
-        ...(customer.field === undefined ? [] : [customer.field]),
-        ...(work.size.field === undefined ? [] : [work.size.field]),
-    ];
-    return new Set(names.map(normalizeHeading));
-}
-/** Reads an issue's comments page by page until the bot's comment is found: for issues with more comments than the window shows. */
-async function readBotComment(client, repo, number) {
-    return { comment: (await readCommentsToBot(client, repo, number)).comment, complete: true };
-}
-/** The comments of an issue up to and with the bot's (all of them when it has none), and the bot's comment. */
-async function readCommentsToBot(client, repo, number) {
-    const nodes = [];
-    let after = null;
-    do {
-        const page = await client.graphql(ISSUE_COMMENTS_QUERY, { owner: repo.owner, name: repo.name, number, after });
-        const comments = page.repository?.issue?.comments;
-        if (!comments)
-            break;
-        const marked = work_items_markEarlierComments(comments.nodes ?? [], client.earlierIdentities);
-        nodes.push(...marked.filter((node) => node !== null));
-        const comment = work_items_findBotComment(marked);
-        if (comment)
-            return { comment, nodes };
-        after = comments.pageInfo?.hasNextPage ? comments.pageInfo.endCursor : null;
-    } while (after);
-    return { comment: null, nodes };
-}
-/** True when the bot's dashboard issue is among the newest open issues. */
-async function dashboardExists(client, repo, title) {
-    const page = await client.graphql(NEWEST_ISSUES_QUERY, { owner: repo.owner, name: repo.name });
-    return (page.repository?.issues.nodes ?? []).some((node) => !!node && isDashboardIssue(node, title));
-}
-/** The bot's comment among the last comments; complete when those are all the comments there are. */
-function commentWindow(node) {
-    const recent = node.recentComments?.nodes ?? [];
-    const comment = work_items_findBotComment(recent);
-    return { comment, complete: comment !== null || (node.recentComments?.totalCount ?? recent.length) <= recent.length };
-}
-function labelVariables(labels, firstPage) {
-    return {
-        withLabels: firstPage && labels !== undefined,
-        nonCompliantLabel: labels?.nonCompliant ?? '',
-        overBudgetLabel: labels?.overBudget ?? '',
-    };
-}
-function labelsFound(repository) {
-    return new Set([repository.nonCompliantLabel?.name, repository.overBudgetLabel?.name].filter((name) => !!name));
-}
-function requireRepository(repository, repo) {
-    if (!repository)
-        throw new Error(`Repository ${repo.owner}/${repo.name} was not found, or the token cannot read it.`);
-    return repository;
-}
-
 ;// CONCATENATED MODULE: ./lib/cli/snapshot.js
 /**
  * `roadmap-guard snapshot`: captures what an audit reads (the repository's
@@ -61747,12 +62310,12 @@ async function snapshot_capture(client, options, io) {
     let items;
     let milestones;
     if (board) {
-        const withBoard = { ...loaded, policy: { ...loaded.policy, work: { ...loaded.policy.work, project: { iterationField: loaded.policy.work.project?.iterationField, ...board } } } };
-        const read = await readPlannedBoard(client, withBoard);
-        items = boardWork(read, options.repo, withBoard.policy, []).items;
+        const boardPolicy = { ...loaded, policy: { ...loaded.policy, work: { ...loaded.policy.work, project: { iterationField: loaded.policy.work.project?.iterationField, ...board } } } };
+        const read = await readPolicyBoard(client, boardPolicy);
+        items = boardItems(read, options.repo, boardPolicy.policy, []).items;
     }
     else {
-        const open = await readIssues(client, options.repo, { states: ['OPEN'], withBody: true, withComments: false, withMilestones: loaded.policy.execution.cycles !== 'off' });
+        const open = await readIssues(client, options.repo, { states: ['OPEN'], withBody: true, withComments: false, withAssignees: true, withMilestones: loaded.policy.execution.cycles !== 'off' });
         // Closed work too, as an audit reads it: the trend and the bets' outcomes that simulate prints are judged from it.
         const closed = await readIssues(client, options.repo, { states: ['CLOSED'], since: windowStart(takenAt, offlineWindowMonths(loaded.policy)), withBody: true, withComments: false });
         items = [...open.records, ...closed.records].map((record) => record.item);
@@ -61856,9 +62419,9 @@ function issueForm(policy, category, rule, policyPath) {
     const body = [introduction(category.name)];
     const ask = (element) => {
         const label = String(element.attributes['label']);
-        if (asked.has(issue_form_normalizeHeading(label)))
+        if (asked.has(normalizeHeading(label)))
             return;
-        asked.add(issue_form_normalizeHeading(label));
+        asked.add(normalizeHeading(label));
         const { type, attributes, validations } = element;
         body.push({ type, id: uniqueId(label, ids), attributes, ...(validations ? { validations } : {}) });
     };

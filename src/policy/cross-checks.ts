@@ -13,7 +13,9 @@
 import { matchesGlob } from '../core/glob.js';
 import { describeValue, excerpt } from './describe-value.js';
 import { closest } from './did-you-mean.js';
-import { isMapping } from './merge.js';
+import { isMapping, valueAt } from './merge.js';
+
+const at = (value: unknown, ...path: string[]): unknown => valueAt(value, path);
 
 /** A problem found across the policy: where it is, and what to do. */
 // A type, not an interface: zod's refinement context takes it as one of its own issues.
@@ -207,13 +209,4 @@ function categoryLabels(categories: Data): string[] {
     const labels = at(category, 'match', 'labels');
     return Array.isArray(labels) ? labels.filter((label): label is string => typeof label === 'string' && !/[*?]/.test(label)) : [];
   });
-}
-
-function at(value: unknown, ...path: string[]): unknown {
-  let current = value;
-  for (const key of path) {
-    if (!isMapping(current) || !Object.hasOwn(current, key)) return undefined;
-    current = current[key];
-  }
-  return current;
 }

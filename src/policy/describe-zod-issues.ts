@@ -8,6 +8,7 @@ import { FINDING_KINDS } from '../core/finding-kinds.js';
 import { describeValue, excerpt } from './describe-value.js';
 import { allowedKeysAt, closest, schemaAt } from './did-you-mean.js';
 import { fieldPath, type PolicyProblem } from './errors.js';
+import { valueAt } from './merge.js';
 import { policyFileSchema } from './schema.js';
 import type { KeyPath, Position, Target } from './yaml-source.js';
 
@@ -134,14 +135,4 @@ function unknownFindingKindMessage(actual: unknown): string {
 function withSuggestion(message: string, actual: unknown, allowed: string[]): string {
   const suggestion = typeof actual === 'string' ? closest(actual, allowed) : undefined;
   return suggestion ? `${message}; did you mean \`${suggestion}\`?` : message;
-}
-
-/** The value at `path` in parsed data, or undefined when the path is not there. */
-export function valueAt(root: unknown, path: readonly PropertyKey[]): unknown {
-  let value = root;
-  for (const segment of path) {
-    if (typeof value !== 'object' || value === null || !Object.hasOwn(value, segment)) return undefined;
-    value = (value as Record<PropertyKey, unknown>)[segment];
-  }
-  return value;
 }

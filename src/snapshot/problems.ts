@@ -8,7 +8,7 @@
  */
 import type { z } from 'zod';
 import { describeValue } from '../policy/describe-value.js';
-import { valueAt } from '../policy/describe-zod-issues.js';
+import { valueAt } from '../policy/merge.js';
 import { allowedKeysAt, closest } from '../policy/did-you-mean.js';
 import { readPolicySource, type Position } from '../policy/yaml-source.js';
 

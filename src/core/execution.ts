@@ -22,6 +22,7 @@ import type { Milestone, TimelineEvent, WorkItem } from './types.js';
 import { classify, isExcluded } from './classify.js';
 import { isBet, outcomeOf } from './outcomes.js';
 import { DAY_MS } from './rules/context.js';
+import { windowStart } from './trend.js';
 
 /** The longest window the policy allows (`execution.months`); a snapshot holds the cycles of all of it. */
 export const MAX_EXECUTION_MONTHS = 24;
@@ -105,7 +106,7 @@ export interface ExecutionOptions {
 export function roadmapExecution(options: ExecutionOptions): ExecutionReport | undefined {
   const { policy } = options;
   if (policy.execution.cycles === 'off') return undefined;
-  const since = windowStart(options.now, policy.execution.months);
+  const since = Date.parse(windowStart(options.now, policy.execution.months));
   const cycles = cyclesInWindow(options.milestones, since, new Date(options.now).getTime());
   const histories = options.items.filter((item) => !isExcluded(policy, item)).map((item) => ({ item, events: historyOf(item) }));
   return {
@@ -114,12 +115,6 @@ export function roadmapExecution(options: ExecutionOptions): ExecutionReport | u
     cycles: cycles.map((cycle) => cycleExecution(cycle, histories, options)),
     partialHistories: options.partialHistories ?? [],
   };
-}
-
-/** The first day (UTC) of the oldest month of the window. */
-export function windowStart(now: Date | string, months: number): number {
-  const at = new Date(now);
-  return Date.UTC(at.getUTCFullYear(), at.getUTCMonth() - (months - 1), 1);
 }
 
 interface CycleBounds {

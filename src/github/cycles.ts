@@ -7,7 +7,8 @@
  */
 import type { Policy } from '../core/policy.js';
 import type { Milestone, TimelineEvent, WorkItem } from '../core/types.js';
-import { cyclesInWindow, windowStart } from '../core/execution.js';
+import { cyclesInWindow } from '../core/execution.js';
+import { windowStart } from '../core/trend.js';
 import type { GitHubClient } from './client.js';
 import { CYCLE_ITEMS_QUERY } from './queries.js';
 import { toWorkItem, type IssueNode } from './work-items.js';
@@ -60,7 +61,7 @@ export function toMilestone(node: MilestoneNode): Milestone {
 
 /** The milestones whose issues the report needs: the cycles in the window, and the one due next after the newest of them. */
 export function milestonesToRead(nodes: MilestoneNode[], policy: Policy, now: Date): MilestoneNode[] {
-  const cycles = cyclesInWindow(nodes.map(toMilestone), windowStart(now, policy.execution.months), now.getTime());
+  const cycles = cyclesInWindow(nodes.map(toMilestone), Date.parse(windowStart(now, policy.execution.months)), now.getTime());
   const newest = cycles.at(-1);
   if (!newest) return [];
   const titles = new Set(cycles.map((cycle) => cycle.title));

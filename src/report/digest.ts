@@ -6,7 +6,7 @@
  */
 import { FINDING_KINDS, type FindingKind } from '../core/finding-kinds.js';
 import type { ArchiveDecision, CategoryBudget, CustomerBudget, Finding } from '../core/types.js';
-import { judgeRun, type KindTally, type Tally, type Verdict } from '../core/verdict.js';
+import { isFailing, isWarning, judgeRun, type KindTally, type Tally, type Verdict } from '../core/verdict.js';
 import { capText, KIND_TITLES, ratio, shareFraction } from './format.js';
 import { formatPercent } from '../core/share.js';
 import type { ReportInput } from './types.js';
@@ -128,7 +128,6 @@ export function digest(input: ReportInput): ReportDigest {
   const { evaluation, policy } = input;
   const verdict = verdictOf(input);
   const open = evaluation.findings.filter((f) => !f.exempt);
-  const count = (kind: FindingKind) => evaluation.findings.filter((f) => f.kind === kind && !f.exempt).length;
   // With archiving on, its own section lists the items to archive, with their dates.
   const listed = (findings: Finding[]) => (policy.backlog.archive ? findings.filter((f) => f.kind !== 'archive-pending') : findings);
   const groups = (findings: Finding[], tallyOf: (kind: KindTally) => Tally) => groupFindings(findings, verdict.kinds, tallyOf);
@@ -148,10 +147,10 @@ export function digest(input: ReportInput): ReportDigest {
     customers: evaluation.budgets.flatMap(customerRows),
     customerTables: customerTables(input),
     groups: groups(listed(evaluation.findings), (k) => k.open),
-    failingGroups: groups(listed(open).filter((f) => f.severity === 'fail'), (k) => k.failing),
-    warningGroups: groups(listed(open).filter((f) => f.severity === 'warn'), (k) => k.warnings),
+    failingGroups: groups(listed(evaluation.findings).filter(isFailing), (k) => k.failing),
+    warningGroups: groups(listed(evaluation.findings).filter(isWarning), (k) => k.warnings),
     exemptItems: evaluation.items.filter((a) => a.exempt).map((a) => a.number),
-    overdueBets: policy.bets.reviewField ? count('bet-overdue') : undefined,
+    overdueBets: policy.bets.reviewField ? (verdict.kinds.find((k) => k.kind === 'bet-overdue')?.open.findings ?? 0) : undefined,
     // Items to be archived are stale too.
     staleBacklog: policy.backlog.maxAgeDays ? { count: itemsWith(open, ['stale-backlog', 'archive-pending']), maxAgeDays: policy.backlog.maxAgeDays } : undefined,
     exemptions: policy.exemptions

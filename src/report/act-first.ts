@@ -4,7 +4,7 @@
  * that need the same fix share one line that states it once, and what does
  * not fit links to a GitHub search that shows it.
  */
-import { listItems } from '../core/rules/context.js';
+import { LISTED_ITEMS, listItems } from '../core/rules/context.js';
 import type { Finding } from '../core/types.js';
 import { formatNumber, plural } from '../core/wording.js';
 import type { FindingGroup } from './digest.js';
@@ -126,12 +126,12 @@ function budgetFix(finding: Finding, lookup: Lookup): string {
   return `${escapeText(parts.head, 200)} ${shown.join(', ')} and ${url ? `[${more}](${url})` : more}`;
 }
 
-/** A budget fix split into its words and the items it names (as the engine lists them: the first five, then a count); undefined when it names none. */
+/** A budget fix split into its words and the items it names (as the engine lists them: the first LISTED_ITEMS, then a count); undefined when it names none. */
 export function fixParts(finding: Finding): { head: string; shown: number[]; rest: number } | undefined {
   const contributors = finding.contributors ?? [];
   const plain = listItems(contributors);
   if (contributors.length === 0 || !finding.fix.endsWith(plain)) return undefined;
-  const shown = contributors.slice(0, 5);
+  const shown = contributors.slice(0, LISTED_ITEMS);
   return { head: finding.fix.slice(0, -plain.length).trimEnd(), shown, rest: contributors.length - shown.length };
 }
 

@@ -52,8 +52,11 @@ export function newestFirst(a: WorkItem, b: WorkItem): number {
   return Number.isNaN(byCreation) || byCreation === 0 ? b.number - a.number : byCreation;
 }
 
+/** Items a fix names before "and N more". */
+export const LISTED_ITEMS = 5;
+
 /** "#12, #9, #4" with at most `limit` shown, then "and 3 more". */
-export function listItems(numbers: number[], limit = 5): string {
+export function listItems(numbers: number[], limit = LISTED_ITEMS): string {
   const shown = numbers.slice(0, limit).map((n) => `#${n}`);
   const rest = numbers.length - shown.length;
   return rest > 0 ? `${shown.join(', ')} and ${rest} more` : shown.join(', ');

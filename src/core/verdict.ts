@@ -9,6 +9,7 @@
 import { FINDING_KINDS, type FindingKind } from './finding-kinds.js';
 import type { BetOutcomes } from './outcomes.js';
 import type { Policy } from './policy.js';
+import { fromScaled, toScaled } from './rules/budgets.js';
 import { formatPercent, type Share } from './share.js';
 import type { Evaluation, Finding, TrendPoint } from './types.js';
 
@@ -140,31 +141,28 @@ export function customerDrivenCategories(policy: Policy): string[] {
   return policy.categories.filter((c) => c.maxShare || c.perCustomerMaxShare || c.perCustomerMaxPlannedShare).map((c) => c.name);
 }
 
-/** Points as integer thousandths, as the budgets sum them: the share is rounded exactly as the budget table's. */
-const SCALE = 1000;
-const scaled = (points: number) => Math.round(points * SCALE);
 
 function customerDrivenShare(policy: Policy, evaluation: Evaluation): CustomerDrivenShare {
   const categories = customerDrivenCategories(policy);
   const budgets = evaluation.budgets.filter((b) => categories.includes(b.category));
-  const points = budgets.reduce((sum, b) => sum + scaled(b.points), 0);
+  const points = budgets.reduce((sum, b) => sum + toScaled(b.points), 0);
   const caps = policy.categories.filter((c) => categories.includes(c.name) && c.maxShare).map((c) => c.maxShare!);
   return {
     categories,
-    points: points / SCALE,
-    share: formatPercent(points, scaled(evaluation.totalPoints)),
+    points: fromScaled(points),
+    share: formatPercent(points, toScaled(evaluation.totalPoints)),
     // One cap line only makes sense when one category carries it.
     ...(caps.length === 1 && categories.length === 1 ? { cap: caps[0]! } : {}),
   };
 }
 
 function trendMonth(point: TrendPoint, categories: string[]): TrendMonth {
-  const customerDriven = categories.reduce((sum, c) => sum + scaled(point.byCategory[c] ?? 0), 0);
-  const delivered = scaled(point.deliveredPoints);
+  const customerDriven = categories.reduce((sum, c) => sum + toScaled(point.byCategory[c] ?? 0), 0);
+  const delivered = toScaled(point.deliveredPoints);
   return {
     month: point.month,
-    delivered: delivered / SCALE,
-    customerDriven: customerDriven / SCALE,
+    delivered: fromScaled(delivered),
+    customerDriven: fromScaled(customerDriven),
     ...(delivered > 0 ? { share: formatPercent(customerDriven, delivered) } : {}),
   };
 }

@@ -9,6 +9,7 @@ import type { ArchiveDecision, CategoryBudget, CustomerBudget, Finding } from '.
 import { isFailing, isWarning, judgeRun, type KindTally, type Tally, type Verdict } from '../core/verdict.js';
 import { capText, KIND_TITLES, ratio, shareFraction } from './format.js';
 import { formatPercent } from '../core/share.js';
+import { fromScaled, toScaled } from '../core/rules/budgets.js';
 import type { ReportInput } from './types.js';
 
 export interface BudgetRow {
@@ -169,12 +170,12 @@ function customerTables(input: ReportInput): CustomerTable[] {
       const sorted = [...rows].sort((a, b) => b.points - a.points || a.customer.localeCompare(b.customer));
       const rest = sorted.slice(MAX_CUSTOMERS);
       if (rest.length === 0) return { category: budget.category, shown: sorted };
-      const points = rest.reduce((total, c) => total + Math.round(c.points * 1000), 0);
+      const points = rest.reduce((total, c) => total + toScaled(c.points), 0);
       const other = {
         customers: rest.length,
         items: rest.reduce((total, c) => total + c.items, 0),
-        points: points / 1000,
-        shareText: formatPercent(points, Math.round(budget.points * 1000)),
+        points: fromScaled(points),
+        shareText: formatPercent(points, toScaled(budget.points)),
       };
       return { category: budget.category, shown: sorted.slice(0, MAX_CUSTOMERS), other };
     });

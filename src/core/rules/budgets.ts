@@ -21,11 +21,12 @@ export interface BudgetResult {
   totalItems: number;
 }
 
-function toScaled(size: number): number {
+/** Points as integer thousandths, so sums and shares round the same wherever they are taken. */
+export function toScaled(size: number): number {
   return Math.round(size * SCALE);
 }
 
-function fromScaled(scaled: number): number {
+export function fromScaled(scaled: number): number {
   return scaled / SCALE;
 }
 

@@ -496,7 +496,7 @@ function itemType(typename: string): string {
  * github/docs#165), and issues linked by hand under Development whatever the
  * base. `userLinkedOnly` keeps the hand-made links.
  */
-export function closingIssues(store: FakeStore, repository: FakeRepository, pullRequest: FakePullRequest, userLinkedOnly = false): FakeIssue[] {
+function closingIssues(store: FakeStore, repository: FakeRepository, pullRequest: FakePullRequest, userLinkedOnly = false): FakeIssue[] {
   const keywords = !userLinkedOnly && pullRequest.baseRef === repository.defaultBranch ? pullRequest.closes : [];
   const numbers = [...new Set([...keywords, ...pullRequest.linked])];
   return numbers.flatMap((number) => {

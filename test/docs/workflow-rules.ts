@@ -68,7 +68,7 @@ export function workflowProblems(workflow: Workflow, majorTag: string): string[]
 }
 
 /** The workflow a part shown in the docs belongs to: steps go into a job, a job's keys into a job, top-level keys into a workflow. */
-export function wholeWorkflow(part: unknown): Workflow {
+function wholeWorkflow(part: unknown): Workflow {
   const skeleton = (): Workflow => ({
     on: { issues: { types: ['opened', 'edited'] }, issue_comment: { types: ['created'] }, workflow_dispatch: null },
     permissions: { contents: 'read', issues: 'write' },

@@ -39,6 +39,11 @@ function botComment(github: FakeGitHub, number: number, bot = WORKFLOW_BOT) {
   return github.comments(number).find((comment) => comment.author === bot && comment.body.includes(COMMENT_MARKER));
 }
 
+/** Each decision the bot's comment on an issue records, as [action, actor]. */
+function trailActions(github: FakeGitHub, number: number) {
+  return readTrail(botComment(github, number)?.body).map((entry) => [entry.action, entry.actor]);
+}
+
 /** The comment a command was given in (the latest one by that person). */
 function commandComment(github: FakeGitHub, number: number, author: string) {
   return github.comments(number).filter((comment) => comment.author === author).at(-1)!;
@@ -296,7 +301,7 @@ describe('the exemption label added by hand', () => {
     event.payload.sender = { ...(event.payload.sender as object), type: 'Bot' };
     const result = await runInProcess({ fake: github, event });
     expect(github.labelsOf(1)).not.toContain('roadmap-exempt');
-    expect(readTrail(botComment(github, 1)?.body).map((entry) => [entry.action, entry.actor])).toEqual([['label-removed', 'labeler-app[bot]']]);
+    expect(trailActions(github, 1)).toEqual([['label-removed', 'labeler-app[bot]']]);
     expect(result.outputs.compliant).toBe('false');
   });
 
@@ -316,7 +321,7 @@ describe('the exemption label added by hand', () => {
     event.payload.sender = { ...(event.payload.sender as object), type: 'Bot' };
     await runInProcess({ fake: github, event });
     expect(github.labelsOf(1)).toContain('roadmap-exempt');
-    expect(readTrail(botComment(github, 1)?.body).map((entry) => [entry.action, entry.actor])).toEqual([['exempt', 'release-app[bot]']]);
+    expect(trailActions(github, 1)).toEqual([['exempt', 'release-app[bot]']]);
   });
 
   it("needs a new grant once taken off and put back by someone else: the approver's grant stood behind the label it put on", async () => {
@@ -327,7 +332,7 @@ describe('the exemption label added by hand', () => {
     github.labelAddedBy(1, 'roadmap-exempt', 'pm-paula');
     await runInProcess({ fake: github, event: labeledBy(github, 'pm-paula') });
     expect(github.labelsOf(1)).not.toContain('roadmap-exempt');
-    expect(readTrail(botComment(github, 1)?.body).map((entry) => [entry.action, entry.actor])).toEqual([
+    expect(trailActions(github, 1)).toEqual([
       ['exempt', 'lead-lena'],
       ['label-removed', 'pm-paula'],
     ]);
@@ -353,9 +358,9 @@ describe('exemption labels in an audit', () => {
     github.labelAddedBy(4, 'roadmap-exempt', 'lead-lena', '2026-11-02T00:00:00Z');
     await runInProcess({ fake: github, event: workflowDispatchEvent(github) });
     expect(github.labelsOf(1)).not.toContain('roadmap-exempt');
-    expect(readTrail(botComment(github, 1)?.body).map((entry) => [entry.action, entry.actor])).toEqual([['label-removed', 'pm-paula']]);
+    expect(trailActions(github, 1)).toEqual([['label-removed', 'pm-paula']]);
     expect(github.labelsOf(4)).toContain('roadmap-exempt');
-    expect(readTrail(botComment(github, 4)?.body).map((entry) => [entry.action, entry.actor])).toEqual([['exempt', 'lead-lena']]);
+    expect(trailActions(github, 4)).toEqual([['exempt', 'lead-lena']]);
 
     // Recorded now: the next audit reads the timeline of the one exempt issue (who put the label on last) and writes nothing.
     github.clearRequests();
@@ -373,7 +378,7 @@ describe('exemption labels put back in an audit', () => {
     github.labelAddedBy(1, 'roadmap-exempt', 'pm-paula');
     await runInProcess({ fake: github, now: '2026-11-22T12:00:00Z', event: workflowDispatchEvent(github) });
     expect(github.labelsOf(1)).not.toContain('roadmap-exempt');
-    expect(readTrail(botComment(github, 1)?.body).map((entry) => [entry.action, entry.actor])).toEqual([
+    expect(trailActions(github, 1)).toEqual([
       ['exempt', 'lead-lena'],
       ['label-removed', 'pm-paula'],
     ]);

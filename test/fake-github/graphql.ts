@@ -324,6 +324,12 @@ function milestoneView(repository: FakeRepository, milestone: FakeMilestone, con
   };
 }
 
+/** An issue's milestone: the repository's milestone of that title, or only the title for one the test never created. */
+function issueMilestoneView(repository: FakeRepository, title: string, context: GraphqlContext) {
+  const milestone = repository.milestones.find((candidate) => candidate.title === title);
+  return milestone ? milestoneView(repository, milestone, context) : { __typename: 'Milestone', title };
+}
+
 function newMilestoneNodeId(milestone: FakeMilestone): string {
   return `MI_${Buffer.from(`fake-milestone:${milestone.number}`).toString('base64url')}`;
 }
@@ -442,7 +448,7 @@ function issueView(repository: FakeRepository, issue: FakeIssue, context: Graphq
     lastEditedAt: issue.lastEditedAt ?? null,
     author: userView(store.user(issue.author)),
     viewerDidAuthor: issue.author.toLowerCase() === context.viewer.login.toLowerCase(),
-    milestone: issue.milestone ? { __typename: 'Milestone', title: issue.milestone } : null,
+    milestone: issue.milestone ? issueMilestoneView(repository, issue.milestone, context) : null,
     repository: () => repositoryView(repository, context),
     // Issue.assignees: "A list of Users assigned to this object" (a UserConnection, in @octokit/graphql-schema's schema.graphql).
     assignees: (args: ConnectionArgs) => mapConnection(paginate(issue.assignees.map((login) => store.user(login)), args, 'assignees'), userView),
@@ -496,7 +502,7 @@ function itemType(typename: string): string {
  * github/docs#165), and issues linked by hand under Development whatever the
  * base. `userLinkedOnly` keeps the hand-made links.
  */
-export function closingIssues(store: FakeStore, repository: FakeRepository, pullRequest: FakePullRequest, userLinkedOnly = false): FakeIssue[] {
+function closingIssues(store: FakeStore, repository: FakeRepository, pullRequest: FakePullRequest, userLinkedOnly = false): FakeIssue[] {
   const keywords = !userLinkedOnly && pullRequest.baseRef === repository.defaultBranch ? pullRequest.closes : [];
   const numbers = [...new Set([...keywords, ...pullRequest.linked])];
   return numbers.flatMap((number) => {

@@ -14,6 +14,7 @@
  * true` the run in progress is cancelled too. Group names are compared
  * without regard to case.
  */
+import { concurrencyGroup } from '../e2e/concurrency.js';
 
 /** The README workflow's group expression, as text: a test checks the README still says exactly this. */
 export const ISSUE_WORKFLOW_GROUP =
@@ -21,20 +22,17 @@ export const ISSUE_WORKFLOW_GROUP =
 export const GATE_WORKFLOW_GROUP = 'roadmap-gate-${{ github.event.pull_request.number }}';
 
 /**
- * The README workflow's group for an event, evaluated as GitHub evaluates
- * the expression: `&&`/`||` return operands, so every comment (a
- * `/roadmap` command or not) gets the group of its own id, and a missing
- * issue number falls through to 'audit'.
+ * The README workflow's group for an event, from its group expression as
+ * GitHub evaluates it (e2e/concurrency.ts): `&&`/`||` return operands, so
+ * every comment (a `/roadmap` command or not) gets the group of its own id,
+ * and a missing issue number falls through to 'audit'.
  */
 export function issueWorkflowGroup(name: string, payload: Record<string, unknown>): string {
-  const comment = payload.comment as { id?: number } | undefined;
-  const issue = payload.issue as { number?: number } | undefined;
-  const own = name === 'issue_comment' && comment?.id !== undefined ? `comment-${comment.id}` : undefined;
-  return `roadmap-guard-${own ?? issue?.number ?? 'audit'}`.toLowerCase();
+  return concurrencyGroup(ISSUE_WORKFLOW_GROUP, { name, payload }, 0).toLowerCase();
 }
 
 export function gateWorkflowGroup(payload: Record<string, unknown>): string {
-  return `roadmap-gate-${String((payload.pull_request as { number?: number } | undefined)?.number ?? '')}`.toLowerCase();
+  return concurrencyGroup(GATE_WORKFLOW_GROUP, { name: 'pull_request', payload }, 0).toLowerCase();
 }
 
 export interface GroupedRun<T> {

@@ -52,7 +52,7 @@ export function productComments(world: World, issue: number): FakeComment[] {
   return world.fake.comments(issue).filter((comment) => world.model.productLogins.has(comment.author) && comment.body.includes(COMMENT_MARKER));
 }
 
-export function decisionsOn(world: World, issue: number): TrailEntry[] {
+function decisionsOn(world: World, issue: number): TrailEntry[] {
   return productComments(world, issue).flatMap((comment) => readTrail(comment.body));
 }
 
@@ -226,7 +226,7 @@ const viewsAgree: Invariant = {
 };
 
 /** The merge gate's status on a pull request's head commit, as a required check reads it: 0 passes, 1 blocks, undefined never set. */
-export const GATE_CONTEXT = 'roadmap-guard/merge-gate';
+const GATE_CONTEXT = 'roadmap-guard/merge-gate';
 function gateStatus(world: World, pullRequest: number): number | undefined {
   const pr = world.fake.pullRequest(pullRequest);
   const status = pr && world.fake.status(pr.headSha, GATE_CONTEXT);

@@ -17,7 +17,7 @@ import { liveLife, type LifeResult } from './life.js';
 import { readableScript, type SavedScript } from './script.js';
 
 /** The fixed seed and length: a life that covers every actor within a few seconds. */
-export const FIXED_SEED = 20261206;
+const FIXED_SEED = 20261206;
 const FIXED_LENGTH = 45;
 
 const tally = { ...figures('simulation'), lives: 0, steps: 0, checks: 0, violations: 0 };

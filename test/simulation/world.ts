@@ -10,7 +10,7 @@ import { dealRequestBody, POLICY_PATH } from '../e2e/fixtures.js';
 import type { InProcessEvent } from '../e2e/run-in-process.js';
 
 /** The first day of the quarter: a Monday, before the weekly audit. */
-export const QUARTER_START = '2026-09-07T05:00:00.000Z';
+const QUARTER_START = '2026-09-07T05:00:00.000Z';
 export const DAY_MS = 86_400_000;
 
 export const SECRET_TOKEN = 'ghs_SimulatedQuarterSecret4f2a9c';

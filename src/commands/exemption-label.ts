@@ -17,7 +17,7 @@ import { plural } from '../core/wording.js';
 import type { ApproverCheck } from './approvers.js';
 import { cannotTellNote, type Decision } from './decide.js';
 import { DAY_MS } from '../core/rules/context.js';
-import { grantedAt, type TrailEntry } from '../report/trail.js';
+import { PRODUCT_ACTOR, grantedAt, type TrailEntry } from '../report/trail.js';
 
 /** Who added the exemption label, as the `issues.labeled` event (or the issue's timeline) names them. */
 export interface LabelAdded {
@@ -85,7 +85,7 @@ export function decideExpiry(input: { policy: Policy; item: WorkItem; trail: rea
     status: 'done',
     addLabels: [],
     removeLabels: [label],
-    entry: { at: input.now, actor: 'roadmap-guard', action: 'expire', reason: `granted ${granted.slice(0, 10)}; exceptions lapse after ${plural(days, 'day')}` },
+    entry: { at: input.now, actor: PRODUCT_ACTOR, action: 'expire', reason: `granted ${granted.slice(0, 10)}; exceptions lapse after ${plural(days, 'day')}` },
     reply: `**Exception expired:** granted on ${granted.slice(0, 10)}, it lapsed after ${plural(days, 'day')}, so label ${codeSpan(label)} was removed. An approver can grant it again with ${codeSpan('/roadmap exempt <reason>')}.`,
   };
 }
@@ -120,12 +120,12 @@ export function capExemptions(input: {
   const kept = newestFirst.slice(open.length - exemptions.maxOpen).map((item) => `#${item.number}`).join(', ');
   return over.map((item) => ({
     issue: item.number,
-    actor: 'roadmap-guard',
+    actor: PRODUCT_ACTOR,
     decision: {
       status: 'done',
       addLabels: [],
       removeLabels: [labelOf(item)!],
-      entry: { at: input.now, actor: 'roadmap-guard', action: 'revoke', reason: `over exemptions.max-open (${exemptions.maxOpen}); kept ${kept}` },
+      entry: { at: input.now, actor: PRODUCT_ACTOR, action: 'revoke', reason: `over exemptions.max-open (${exemptions.maxOpen}); kept ${kept}` },
       reply: `**Exception revoked:** at most ${exemptions.maxOpen} may be open at a time, and this grant came after the ones kept (${kept}); grants made at the same moment could not see each other. Label ${codeSpan(labelOf(item)!)} was removed. An approver can revoke another exception and grant this one again with ${codeSpan('/roadmap exempt <reason>')}.`,
     },
   }));

@@ -13,7 +13,7 @@
  * takes its proof with it.
  */
 import { parseCommand, type Command } from './parse.js';
-import { MAX_TRAIL_ENTRIES, grantedAt, mergeTrails, withEntry, type TrailEntry } from '../report/trail.js';
+import { MAX_TRAIL_ENTRIES, PRODUCT_ACTOR, grantedAt, mergeTrails, withEntry, type TrailEntry } from '../report/trail.js';
 import type { Policy } from '../core/policy.js';
 import type { WorkItem } from '../core/types.js';
 import { OUTCOMES } from '../core/outcomes.js';
@@ -28,9 +28,6 @@ export interface RecordFact {
   /** A comment read with its text and the product's reactions. */
   command?: { postedAt: string; body: string; edited: boolean; productReactions: string[] };
 }
-
-/** The actor the product's own trail entries name. */
-export const PRODUCT_ACTOR = 'roadmap-guard';
 
 export interface RestoredRecord {
   /** The trail with every decision the facts show: the bot's own trail, what it lacked, and a row saying what was restored from what. */

@@ -14,6 +14,9 @@ import { OUTCOMES, type Outcome } from '../core/outcomes.js';
 const TRAIL_ACTIONS = ['exempt', 'revoke', 'expire', 'label-removed', 'outcome', 'restore'] as const;
 export type TrailAction = (typeof TRAIL_ACTIONS)[number];
 
+/** The actor the product's own trail entries name. */
+export const PRODUCT_ACTOR = 'roadmap-guard';
+
 export interface TrailEntry {
   /** ISO 8601. */
   at: string;

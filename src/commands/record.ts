@@ -17,6 +17,7 @@ import { MAX_TRAIL_ENTRIES, PRODUCT_ACTOR, grantedAt, mergeTrails, withEntry, ty
 import type { Policy } from '../core/policy.js';
 import type { WorkItem } from '../core/types.js';
 import { OUTCOMES } from '../core/outcomes.js';
+import { hasLabel } from './decide.js';
 
 /** One item of the issue's timeline, in GitHub's order, as `github/timeline.ts` reads it. */
 export interface RecordFact {
@@ -43,10 +44,9 @@ export interface RestoredRecord {
  * the facts, so the extra reads stay with the few issues that need them.
  */
 export function lacksDecision(policy: Policy, item: WorkItem, trail: readonly TrailEntry[]): boolean {
-  const has = (label: string) => item.labels.some((name) => name.trim().toLowerCase() === label.trim().toLowerCase());
-  if (policy.exemptions && has(policy.exemptions.label) && grantedAt(trail) === undefined) return true;
+  if (policy.exemptions && hasLabel(item, policy.exemptions.label) && grantedAt(trail) === undefined) return true;
   const outcomes = policy.enforcement.labels.outcome;
-  return OUTCOMES.some((outcome) => has(outcomes[outcome]) && !trail.some((entry) => entry.action === 'outcome' && entry.outcome === outcome));
+  return OUTCOMES.some((outcome) => hasLabel(item, outcomes[outcome]) && !trail.some((entry) => entry.action === 'outcome' && entry.outcome === outcome));
 }
 
 /** The bot's trail completed from GitHub's facts. */

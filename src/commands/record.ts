@@ -13,7 +13,7 @@
  * takes its proof with it.
  */
 import { parseCommand, type Command } from './parse.js';
-import { MAX_TRAIL_ENTRIES, PRODUCT_ACTOR, grantedAt, mergeTrails, withEntry, type TrailEntry } from '../report/trail.js';
+import { PRODUCT_ACTOR, grantedAt, mergeTrails, oldestKept, withEntry, type TrailEntry } from '../report/trail.js';
 import type { Policy } from '../core/policy.js';
 import type { WorkItem } from '../core/types.js';
 import { OUTCOMES } from '../core/outcomes.js';
@@ -93,11 +93,11 @@ function answeredCommand(fact: RecordFact): Command | undefined {
  */
 function unrecorded(trail: readonly TrailEntry[], shown: readonly TrailEntry[]): TrailEntry[] {
   const unclaimed = [...trail];
-  const oldestKept = trail.length >= MAX_TRAIL_ENTRIES ? Date.parse(trail[0]!.at) : Number.NEGATIVE_INFINITY;
+  const oldest = oldestKept(trail);
   return shown.filter((entry) => {
     const index = unclaimed.findIndex((kept) => records(kept, entry));
     if (index >= 0) unclaimed.splice(index, 1);
-    return index < 0 && Date.parse(entry.at) >= oldestKept;
+    return index < 0 && Date.parse(entry.at) >= oldest;
   });
 }
 

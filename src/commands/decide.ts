@@ -182,11 +182,12 @@ function isAuthorOrAssignee(request: CommandRequest): boolean {
   return request.issueAuthor?.toLowerCase() === actor || request.assignees.some((login) => login.toLowerCase() === actor);
 }
 
-function hasLabel(item: WorkItem, label: string): boolean {
+/** The issue carries `label`, as GitHub compares label names (case and surrounding spaces aside). */
+export function hasLabel(item: WorkItem, label: string): boolean {
   return item.labels.some((name) => name.trim().toLowerCase() === label.trim().toLowerCase());
 }
 
 /** The label as the issue spells it, for removal by exact name. */
-function labelOn(item: WorkItem, label: string): string {
+export function labelOn(item: WorkItem, label: string): string {
   return item.labels.find((name) => name.trim().toLowerCase() === label.trim().toLowerCase()) ?? label;
 }

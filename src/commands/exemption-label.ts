@@ -15,9 +15,9 @@ import type { Policy } from '../core/policy.js';
 import { codeSpan } from '../report/escape.js';
 import { plural } from '../core/wording.js';
 import type { ApproverCheck } from './approvers.js';
-import { cannotTellNote, type Decision } from './decide.js';
+import { cannotTellNote, hasLabel, labelOn, type Decision } from './decide.js';
 import { DAY_MS } from '../core/rules/context.js';
-import { grantedAt, type TrailEntry } from '../report/trail.js';
+import { PRODUCT_ACTOR, grantedAt, type TrailEntry } from '../report/trail.js';
 
 /** Who added the exemption label, as the `issues.labeled` event (or the issue's timeline) names them. */
 export interface LabelAdded {
@@ -78,14 +78,14 @@ export function decideExpiry(input: { policy: Policy; item: WorkItem; trail: rea
   const exemptions = input.policy.exemptions;
   const days = exemptions?.expiresAfterDays;
   if (!exemptions || days === undefined || input.item.state !== 'open') return undefined;
-  const label = input.item.labels.find((name) => name.trim().toLowerCase() === exemptions.label.trim().toLowerCase());
   const granted = grantedAt(input.trail);
-  if (!label || granted === undefined || Date.parse(input.now) - Date.parse(granted) <= days * DAY_MS) return undefined;
+  if (!hasLabel(input.item, exemptions.label) || granted === undefined || Date.parse(input.now) - Date.parse(granted) <= days * DAY_MS) return undefined;
+  const label = labelOn(input.item, exemptions.label);
   return {
     status: 'done',
     addLabels: [],
     removeLabels: [label],
-    entry: { at: input.now, actor: 'roadmap-guard', action: 'expire', reason: `granted ${granted.slice(0, 10)}; exceptions lapse after ${plural(days, 'day')}` },
+    entry: { at: input.now, actor: PRODUCT_ACTOR, action: 'expire', reason: `granted ${granted.slice(0, 10)}; exceptions lapse after ${plural(days, 'day')}` },
     reply: `**Exception expired:** granted on ${granted.slice(0, 10)}, it lapsed after ${plural(days, 'day')}, so label ${codeSpan(label)} was removed. An approver can grant it again with ${codeSpan('/roadmap exempt <reason>')}.`,
   };
 }
@@ -108,10 +108,9 @@ export function capExemptions(input: {
 }): { issue: number; actor: string; decision: Decision }[] {
   const exemptions = input.policy.exemptions;
   if (exemptions?.maxOpen === undefined) return [];
-  const wanted = exemptions.label.trim().toLowerCase();
-  const labelOf = (item: WorkItem) => item.labels.find((name) => name.trim().toLowerCase() === wanted);
+  const labelOf = (item: WorkItem) => labelOn(item, exemptions.label);
   const removed = new Set(input.decided.filter(({ decision }) => decision.removeLabels.length > 0).map(({ issue }) => issue));
-  const open = input.items.filter((item) => item.state === 'open' && labelOf(item) !== undefined && !removed.has(item.number));
+  const open = input.items.filter((item) => item.state === 'open' && hasLabel(item, exemptions.label) && !removed.has(item.number));
   if (open.length <= exemptions.maxOpen) return [];
   const decidedNow = new Set(input.decided.map(({ issue }) => issue));
   const granted = (item: WorkItem) => Date.parse(grantedAt(input.trails(item.number)) ?? '') || 0;
@@ -120,13 +119,13 @@ export function capExemptions(input: {
   const kept = newestFirst.slice(open.length - exemptions.maxOpen).map((item) => `#${item.number}`).join(', ');
   return over.map((item) => ({
     issue: item.number,
-    actor: 'roadmap-guard',
+    actor: PRODUCT_ACTOR,
     decision: {
       status: 'done',
       addLabels: [],
-      removeLabels: [labelOf(item)!],
-      entry: { at: input.now, actor: 'roadmap-guard', action: 'revoke', reason: `over exemptions.max-open (${exemptions.maxOpen}); kept ${kept}` },
-      reply: `**Exception revoked:** at most ${exemptions.maxOpen} may be open at a time, and this grant came after the ones kept (${kept}); grants made at the same moment could not see each other. Label ${codeSpan(labelOf(item)!)} was removed. An approver can revoke another exception and grant this one again with ${codeSpan('/roadmap exempt <reason>')}.`,
+      removeLabels: [labelOf(item)],
+      entry: { at: input.now, actor: PRODUCT_ACTOR, action: 'revoke', reason: `over exemptions.max-open (${exemptions.maxOpen}); kept ${kept}` },
+      reply: `**Exception revoked:** at most ${exemptions.maxOpen} may be open at a time, and this grant came after the ones kept (${kept}); grants made at the same moment could not see each other. Label ${codeSpan(labelOf(item))} was removed. An approver can revoke another exception and grant this one again with ${codeSpan('/roadmap exempt <reason>')}.`,
     },
   }));
 }

@@ -13,10 +13,11 @@
  * takes its proof with it.
  */
 import { parseCommand, type Command } from './parse.js';
-import { MAX_TRAIL_ENTRIES, grantedAt, mergeTrails, withEntry, type TrailEntry } from '../report/trail.js';
+import { PRODUCT_ACTOR, grantedAt, mergeTrails, oldestKept, withEntry, type TrailEntry } from '../report/trail.js';
 import type { Policy } from '../core/policy.js';
 import type { WorkItem } from '../core/types.js';
 import { OUTCOMES } from '../core/outcomes.js';
+import { hasLabel } from './decide.js';
 
 /** One item of the issue's timeline, in GitHub's order, as `github/timeline.ts` reads it. */
 export interface RecordFact {
@@ -28,9 +29,6 @@ export interface RecordFact {
   /** A comment read with its text and the product's reactions. */
   command?: { postedAt: string; body: string; edited: boolean; productReactions: string[] };
 }
-
-/** The actor the product's own trail entries name. */
-export const PRODUCT_ACTOR = 'roadmap-guard';
 
 export interface RestoredRecord {
   /** The trail with every decision the facts show: the bot's own trail, what it lacked, and a row saying what was restored from what. */
@@ -46,10 +44,9 @@ export interface RestoredRecord {
  * the facts, so the extra reads stay with the few issues that need them.
  */
 export function lacksDecision(policy: Policy, item: WorkItem, trail: readonly TrailEntry[]): boolean {
-  const has = (label: string) => item.labels.some((name) => name.trim().toLowerCase() === label.trim().toLowerCase());
-  if (policy.exemptions && has(policy.exemptions.label) && grantedAt(trail) === undefined) return true;
+  if (policy.exemptions && hasLabel(item, policy.exemptions.label) && grantedAt(trail) === undefined) return true;
   const outcomes = policy.enforcement.labels.outcome;
-  return OUTCOMES.some((outcome) => has(outcomes[outcome]) && !trail.some((entry) => entry.action === 'outcome' && entry.outcome === outcome));
+  return OUTCOMES.some((outcome) => hasLabel(item, outcomes[outcome]) && !trail.some((entry) => entry.action === 'outcome' && entry.outcome === outcome));
 }
 
 /** The bot's trail completed from GitHub's facts. */
@@ -96,11 +93,11 @@ function answeredCommand(fact: RecordFact): Command | undefined {
  */
 function unrecorded(trail: readonly TrailEntry[], shown: readonly TrailEntry[]): TrailEntry[] {
   const unclaimed = [...trail];
-  const oldestKept = trail.length >= MAX_TRAIL_ENTRIES ? Date.parse(trail[0]!.at) : Number.NEGATIVE_INFINITY;
+  const oldest = oldestKept(trail);
   return shown.filter((entry) => {
     const index = unclaimed.findIndex((kept) => records(kept, entry));
     if (index >= 0) unclaimed.splice(index, 1);
-    return index < 0 && Date.parse(entry.at) >= oldestKept;
+    return index < 0 && Date.parse(entry.at) >= oldest;
   });
 }
 

@@ -311,7 +311,6 @@ export const NEWEST_ISSUES_QUERY = /* GraphQL */ `
   }
 `;
 
-/** Every document above, by name, for the schema test. */
 /** A relayed board item's content by number: an issue, a pull request, or nothing (deleted). */
 export const RELAYED_BY_NUMBER_QUERY = /* GraphQL */ `
   query RoadmapRelayedByNumber($owner: String!, $name: String!, $number: Int!) {
@@ -328,6 +327,7 @@ export const RELAYED_BY_NODE_QUERY = /* GraphQL */ `
   }
 `;
 
+/** Every document above, by name, for the schema test. */
 export const ALL_QUERIES: Record<string, string> = {
   AUDIT_ISSUES_QUERY,
   FOCUS_ISSUE_QUERY,

@@ -307,7 +307,7 @@ export function budgetNeedsBody(policy: Policy): boolean {
 }
 
 /** The fields and issue-form headings budgets read, normalized: the categories' match fields, the customer field and the size field. */
-export function budgetHeadings(policy: Policy): ReadonlySet<string> {
+function budgetHeadings(policy: Policy): ReadonlySet<string> {
   const { customer, work } = policy;
   const names = [
     ...policy.categories.flatMap((category) => Object.keys(category.match.fields)),

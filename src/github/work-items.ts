@@ -90,7 +90,7 @@ function ownCopy(text: string): string {
 }
 
 /** The answers of `form` under the given headings (normalized), in the form's order. */
-export function budgetForm(form: Readonly<Record<string, string>>, headings: ReadonlySet<string>): Record<string, string> {
+function budgetForm(form: Readonly<Record<string, string>>, headings: ReadonlySet<string>): Record<string, string> {
   // Like the parser's own form: no prototype, so any heading is just an answer.
   const kept = Object.create(null) as Record<string, string>;
   for (const key in form) {

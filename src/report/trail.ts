@@ -14,6 +14,9 @@ import { OUTCOMES, type Outcome } from '../core/outcomes.js';
 const TRAIL_ACTIONS = ['exempt', 'revoke', 'expire', 'label-removed', 'outcome', 'restore'] as const;
 export type TrailAction = (typeof TRAIL_ACTIONS)[number];
 
+/** The actor the product's own trail entries name. */
+export const PRODUCT_ACTOR = 'roadmap-guard';
+
 export interface TrailEntry {
   /** ISO 8601. */
   at: string;
@@ -87,8 +90,13 @@ export function mergeTrails(trails: readonly (readonly TrailEntry[])[]): TrailEn
 /** True when `trail` holds every entry of `other` (or the entries of `other` it lacks are older than any it keeps, past the cap). */
 export function holdsTrail(trail: readonly TrailEntry[], other: readonly TrailEntry[]): boolean {
   const held = new Set(trail.map(entryKey));
-  const oldestKept = trail.length >= MAX_TRAIL_ENTRIES ? Date.parse(trail[0]!.at) : Number.NEGATIVE_INFINITY;
-  return other.every((entry) => held.has(entryKey(entry)) || Date.parse(entry.at) < oldestKept);
+  const oldest = oldestKept(trail);
+  return other.every((entry) => held.has(entryKey(entry)) || Date.parse(entry.at) < oldest);
+}
+
+/** Past the cap, entries older than the oldest kept were dropped on purpose: that moment (ms), or -Infinity while the trail is under the cap. */
+export function oldestKept(trail: readonly TrailEntry[]): number {
+  return trail.length >= MAX_TRAIL_ENTRIES ? Date.parse(trail[0]!.at) : Number.NEGATIVE_INFINITY;
 }
 
 function entryKey(entry: TrailEntry): string {

@@ -77,9 +77,11 @@ function readPayload(path: string | undefined): Record<string, unknown> {
 /**
  * Whether the run is on the repository's default branch, as far as the event
  * says: a `workflow_dispatch` names its branch in GITHUB_REF and its payload
- * names the default (`repository.default_branch`); undefined when either is
- * missing. Issue, comment, schedule and repository_dispatch runs are always
- * on the default branch (GitHub docs, "Events that trigger workflows").
+ * names the default (`repository.default_branch`); false when either is
+ * missing, since a branch not shown to be the default is not trusted as it.
+ * Undefined for every other event: issue, comment, schedule and
+ * repository_dispatch runs are always on the default branch (GitHub docs,
+ * "Events that trigger workflows").
  */
 export function onDefaultBranch(context: Pick<EventContext, 'eventName' | 'payload' | 'ref'>): boolean | undefined {
   if (context.eventName !== 'workflow_dispatch') return undefined;

@@ -47,7 +47,7 @@ export function outputsFrom(evaluation: Evaluation | undefined, reportPath: stri
 }
 
 /** A JSON list cut to the entries that fit in `bytes` (UTF-16), and how many it kept. */
-export function fitJsonList(values: unknown[], bytes: number): { json: string; kept: number } {
+function fitJsonList(values: unknown[], bytes: number): { json: string; kept: number } {
   const units = Math.floor(bytes / 2);
   let length = 2;
   let kept = 0;

@@ -17,7 +17,7 @@ import type { RelayedTarget } from '../github/relayed-content.js';
 const RELAYED_EVENT = 'projects_v2_item';
 
 /** What a relayed board item holds, as the relay says. */
-export type RelayedContent =
+export type RelayedItemContent =
   | { kind: 'issue'; owner: string; name: string; number: number }
   | { kind: 'issue-node'; nodeId: string }
   | { kind: 'draft' }
@@ -29,7 +29,7 @@ export type RelayedContent =
 export interface RelayedItem {
   /** The item's node id, when the relay sent one. */
   item?: string;
-  content: RelayedContent;
+  content: RelayedItemContent;
 }
 
 // GitHub logins: up to 39 letters, digits and hyphens; repository names: up to 100 of letters, digits, `.`, `_`, `-`.
@@ -72,7 +72,7 @@ function nodeIdOf(value: unknown, key: string, expected: string): string {
   return value;
 }
 
-function contentOf(content: unknown): RelayedContent {
+function contentOf(content: unknown): RelayedItemContent {
   const match = typeof content === 'string' ? CONTENT.exec(content) : null;
   const number = Number(match?.[3]);
   if (!match || !Number.isSafeInteger(number) || number > 2 ** 31 - 1) throw malformed('content', content, '"owner/repo#number" of the issue on the board, or null for a draft issue');

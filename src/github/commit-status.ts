@@ -26,11 +26,23 @@ export interface GateStatus {
 }
 
 /** `Commit.status` as the queries read it: the merge gate's context, if the commit has one. */
-export interface StatusNode {
+interface StatusNode {
   context: { state: string; description: string | null } | null;
 }
 
-export function gateStatusOf(status: StatusNode | null | undefined): GateStatus | null {
+/** A pull request's `headRefOid` and `commits(last: 1) { nodes { commit { oid status { context(name: …) } } } }`. */
+export interface HeadCommitNode {
+  headRefOid: string;
+  commits: { nodes: ({ commit: { oid: string; status: StatusNode | null } } | null)[] | null } | null;
+}
+
+/** The merge gate's status on the pull request's head commit; none when the last commit read is not the head. */
+export function headGateStatus(pr: HeadCommitNode): GateStatus | null {
+  const head = pr.commits?.nodes?.[0]?.commit;
+  return head?.oid === pr.headRefOid ? gateStatusOf(head.status) : null;
+}
+
+function gateStatusOf(status: StatusNode | null | undefined): GateStatus | null {
   const context = status?.context;
   if (!context) return null;
   const state = context.state.toLowerCase();

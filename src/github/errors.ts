@@ -29,6 +29,15 @@ export function responseHeader(error: unknown, name: string): string | undefined
 }
 
 /**
+ * GitHub's GraphQL answer for a number or node that does not exist: every
+ * error of the response has `type: NOT_FOUND` (the data beside it is `null`).
+ */
+export function isGraphqlNotFound(error: unknown): boolean {
+  const errors = (error as { errors?: { type?: unknown }[] } | null)?.errors;
+  return Array.isArray(errors) && errors.length > 0 && errors.every((entry) => entry?.type === 'NOT_FOUND');
+}
+
+/**
  * The hourly API quota is spent. The run stops here instead of sleeping until
  * the reset, which could hold a runner for up to an hour.
  */

@@ -6,6 +6,7 @@
  */
 import type { WorkItem } from '../core/types.js';
 import type { GitHubClient } from './client.js';
+import { isGraphqlNotFound } from './errors.js';
 import { ISSUE_FIELDS } from './queries.js';
 import type { RepoRef } from './read.js';
 import { findBotComment, toWorkItem, type CommentNode, type IssueNode } from './work-items.js';
@@ -83,7 +84,7 @@ export async function readIssuesByNumber(client: GitHubClient, repo: RepoRef, nu
       if (node) read.set(number, linkedRead(node));
       else notIssues.push(number);
     } catch (error) {
-      if (!isNotFound(error)) throw error;
+      if (!isGraphqlNotFound(error)) throw error;
       notIssues.push(number);
     }
   }
@@ -93,10 +94,4 @@ export async function readIssuesByNumber(client: GitHubClient, repo: RepoRef, nu
 function linkedRead(node: LinkedNode): LinkedIssueRead {
   const comments = node.firstComments?.nodes ?? [];
   return { item: toWorkItem(node, comments), botCommentId: findBotComment(comments)?.id ?? null };
-}
-
-/** GitHub's answer for a number that is no issue: every error of the response has `type: NOT_FOUND`. */
-function isNotFound(error: unknown): boolean {
-  const errors = (error as { errors?: { type?: unknown }[] } | null)?.errors;
-  return Array.isArray(errors) && errors.length > 0 && errors.every((entry) => entry?.type === 'NOT_FOUND');
 }

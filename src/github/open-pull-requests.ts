@@ -4,7 +4,7 @@
  * the gate's status on its head commit. Fifty to a page, one point a page.
  */
 import type { GitHubClient } from './client.js';
-import { MERGE_GATE_CONTEXT, gateStatusOf, type GateStatus, type StatusNode } from './commit-status.js';
+import { MERGE_GATE_CONTEXT, headGateStatus, type GateStatus, type HeadCommitNode } from './commit-status.js';
 import { readEveryReference, referencePages, splitReferences, type ClosingReferences, type ReferenceConnection } from './pull-request-read.js';
 import type { RepoRef } from './read.js';
 
@@ -32,12 +32,10 @@ export const OPEN_PULL_REQUESTS_QUERY = /* GraphQL */ `
   }
 `;
 
-interface OpenPullRequestNode {
+interface OpenPullRequestNode extends HeadCommitNode {
   number: number;
   body: string | null;
   baseRefName: string;
-  headRefOid: string;
-  commits: { nodes: ({ commit: { oid: string; status: StatusNode | null } } | null)[] | null } | null;
   closingIssuesReferences: ReferenceConnection | null;
 }
 
@@ -75,14 +73,13 @@ export async function readOpenPullRequests(client: GitHubClient, repo: RepoRef):
 async function openPullRequest(client: GitHubClient, repo: RepoRef, node: OpenPullRequestNode, defaultBranch: string | undefined): Promise<OpenPullRequest> {
   // Past a hundred references, the rest come page by page through the pull request's own query.
   const references = await readEveryReference(node.closingIssuesReferences, referencePages(client, repo, node.number));
-  const head = node.commits?.nodes?.[0]?.commit;
   return {
     number: node.number,
     body: node.body ?? '',
     baseRef: node.baseRefName,
     defaultBranch,
     headSha: node.headRefOid,
-    gateStatus: head?.oid === node.headRefOid ? gateStatusOf(head.status) : null,
+    gateStatus: headGateStatus(node),
     ...splitReferences(references, repo),
   };
 }

@@ -8,7 +8,7 @@
 import type { GitHubClient } from './client.js';
 import type { RepoRef } from './read.js';
 import { findBotComment, type CommentNode } from './work-items.js';
-import { MERGE_GATE_CONTEXT, type GateStatus, type StatusNode, gateStatusOf } from './commit-status.js';
+import { MERGE_GATE_CONTEXT, headGateStatus, type GateStatus, type HeadCommitNode } from './commit-status.js';
 import type { BotComment } from '../plan/types.js';
 
 /**
@@ -80,19 +80,17 @@ export interface ReferenceConnection {
 interface PullRequestPage {
   repository: {
     defaultBranchRef: { name: string } | null;
-    pullRequest: {
+    pullRequest: (HeadCommitNode & {
       number: number;
       title: string;
       url: string;
       isDraft: boolean;
       body: string | null;
       baseRefName: string;
-      headRefOid: string;
-      commits: { nodes: ({ commit: { oid: string; status: StatusNode | null } } | null)[] | null } | null;
       closingIssuesReferences?: ReferenceConnection | null;
       comments?: { pageInfo: PageInfo; nodes: (CommentNode | null)[] | null };
       files?: { pageInfo: PageInfo; nodes: ({ path: string } | null)[] | null } | null;
-    } | null;
+    }) | null;
   } | null;
 }
 
@@ -138,7 +136,6 @@ export async function readPullRequest(client: GitHubClient, repo: RepoRef, numbe
   const references = await readEveryReference(pr.closingIssuesReferences ?? null, referencePages(client, repo, number));
   const comments = await readAllComments(client, variables, pr);
   const files = await readChangedFiles(client, variables, pr);
-  const head = pr.commits?.nodes?.[0]?.commit;
   return {
     number: pr.number,
     title: pr.title,
@@ -148,7 +145,7 @@ export async function readPullRequest(client: GitHubClient, repo: RepoRef, numbe
     baseRef: pr.baseRefName,
     defaultBranch: first.repository?.defaultBranchRef?.name,
     headSha: pr.headRefOid,
-    gateStatus: head?.oid === pr.headRefOid ? gateStatusOf(head.status) : null,
+    gateStatus: headGateStatus(pr),
     ...splitReferences(references, repo),
     files,
     comments: comments.filter((comment): comment is CommentNode => comment !== null),

@@ -7,6 +7,7 @@
  * draft.
  */
 import type { GitHubClient } from './client.js';
+import { isGraphqlNotFound } from './errors.js';
 import { RELAYED_BY_NODE_QUERY, RELAYED_BY_NUMBER_QUERY } from './queries.js';
 
 export type RelayedTarget = { number: number } | { nodeId: string };
@@ -48,8 +49,7 @@ async function orNotFound<T>(request: Promise<T>): Promise<T | null> {
   try {
     return await request;
   } catch (error) {
-    const errors = (error as { errors?: { type?: unknown }[] } | null)?.errors;
-    if (Array.isArray(errors) && errors.length > 0 && errors.every((entry) => entry?.type === 'NOT_FOUND')) return null;
+    if (isGraphqlNotFound(error)) return null;
     throw error;
   }
 }

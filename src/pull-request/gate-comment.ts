@@ -5,6 +5,7 @@
  * goes into the job summary.
  */
 import { COMMENT_MARKER, MERGE_GATE_MARKER } from '../report/markers.js';
+import { MERGE_GATE_CONTEXT } from '../github/commit-status.js';
 import { renderResolvedComment } from '../report/comment.js';
 import { codeSpan, escapeText, safeUrl, terminalText } from '../report/escape.js';
 import { itemLink } from '../report/format.js';
@@ -38,7 +39,7 @@ export function renderGateComment(input: GateCommentInput): string {
   if (!verdict.passes && !verdict.noLinkedIssue) {
     sections.push(
       'The check passes once each blocking issue meets the policy (its own comment lists the fixes) or carries an approved exception. ' +
-        `The \`roadmap-guard/merge-gate\` status follows the issues: it turns green as soon as they are fixed, with no push; this comment is updated on the pull request's next run.`,
+        `The \`${MERGE_GATE_CONTEXT}\` status follows the issues: it turns green as soon as they are fixed, with no push; this comment is updated on the pull request's next run.`,
     );
   }
   sections.push(input.stamp);

@@ -5,9 +5,10 @@
  * policy asks for a linked issue. A budget over its cap is the repository's
  * state, not any one issue's: it is stated once, with the issues it holds up.
  *
- * `judgePullRequest(policy, items, linked)` is the whole judgement; the
- * policy preview calls it too, and runs that judge many pull requests over
- * one evaluation call `judgeWithEvaluation`.
+ * `judgePullRequest(policy, items, linked)` evaluates and judges at once;
+ * the action's runs evaluate once and call `judgeWithEvaluation` (one pull
+ * request, or every open one), and the policy preview asks `judgeIssues` for
+ * every open issue.
  */
 import { evaluate } from '../core/evaluate.js';
 import { isBudgetFinding } from '../core/finding-kinds.js';

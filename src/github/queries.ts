@@ -23,7 +23,7 @@ export const ISSUE_FIELDS = /* GraphQL */ `
     closedAt
     stateReason(enableDuplicate: true)
     viewerDidAuthor
-    author { login }
+    author { __typename login }
     milestone { title }
     labels(first: 100) { nodes { name } }
     assignees(first: 10) @include(if: $withAssignees) { nodes { login } }
@@ -46,7 +46,7 @@ export const ISSUE_FIELDS = /* GraphQL */ `
  */
 const COMMENT_WINDOW = /* GraphQL */ `
   fragment RoadmapCommentWindow on Issue {
-    recentComments: comments(last: 13) { totalCount nodes { fullDatabaseId viewerDidAuthor body author { login } createdAt updatedAt } }
+    recentComments: comments(last: 13) { totalCount nodes { fullDatabaseId viewerDidAuthor body author { __typename login } createdAt updatedAt } }
   }
 `;
 
@@ -163,7 +163,7 @@ export const FOCUS_ISSUE_QUERY = /* GraphQL */ `
         comments(first: 100, after: $commentsAfter) {
           totalCount
           pageInfo { hasNextPage endCursor }
-          nodes { fullDatabaseId viewerDidAuthor body author { login } createdAt updatedAt }
+          nodes { fullDatabaseId viewerDidAuthor body author { __typename login } createdAt updatedAt }
         }
       }
     }
@@ -186,7 +186,7 @@ const BUDGET_FIELDS = /* GraphQL */ `
     createdAt
     updatedAt
     viewerDidAuthor
-    author { login }
+    author { __typename login }
     labels(first: 100) { nodes { name } }
     body @include(if: $withBody)
   }
@@ -233,7 +233,7 @@ export const ISSUE_COMMENTS_QUERY = /* GraphQL */ `
       issue(number: $number) {
         comments(first: 100, after: $after) {
           pageInfo { hasNextPage endCursor }
-          nodes { fullDatabaseId viewerDidAuthor body author { login } createdAt updatedAt }
+          nodes { fullDatabaseId viewerDidAuthor body author { __typename login } createdAt updatedAt }
         }
       }
     }

@@ -5,6 +5,7 @@
  * write of the bot's. One request per issue asked about: audits ask only
  * about the few issues whose answer matters (exempt issues, stale ones).
  */
+import { isIdentity, type GraphqlActor } from './identity.js';
 import type { GitHubClient } from './client.js';
 import { ISSUE_TIMELINE_QUERY } from './queries.js';
 
@@ -64,20 +65,21 @@ export interface Timeline {
  */
 export async function readTimeline(client: GitHubClient, repo: { owner: string; name: string }, issue: number, options: { withRecord?: boolean } = {}): Promise<Timeline> {
   const page = await client.graphql<TimelinePage>(ISSUE_TIMELINE_QUERY, { owner: repo.owner, name: repo.name, number: issue, withRecord: options.withRecord === true });
-  const identities = new Set([page.viewer?.login, ...(client.earlierIdentities ?? [])].flatMap((login) => (login ? [login.toLowerCase()] : [])));
-  const ours = (login: string | undefined): login is string => !!login && identities.has(login.toLowerCase());
+  const identities = [page.viewer?.login, ...(client.earlierIdentities ?? [])];
+  const ours = (actor: GraphqlActor | null | undefined) => isIdentity(identities, actor);
   const nodes = page.repository?.issue?.timelineItems.nodes ?? [];
-  return { events: nodes.flatMap((node) => (node ? toEvent(node, ours) : [])), isProduct: ours };
+  // A webhook's sender is a REST user: its login is spelt as the identities are.
+  return { events: nodes.flatMap((node) => (node ? toEvent(node, ours) : [])), isProduct: (login) => ours({ login }) };
 }
 
-function toEvent(node: TimelineNode, ours: (login: string | undefined) => boolean): TimelineEvent[] {
+function toEvent(node: TimelineNode, ours: (actor: GraphqlActor | null | undefined) => boolean): TimelineEvent[] {
   const comment = node.__typename === 'IssueComment';
   const at = comment ? (node.updatedAt ?? node.createdAt) : node.createdAt;
   if (!at || Number.isNaN(Date.parse(at))) return [];
   const who = comment ? node.author : node.actor;
   const actor = who ? { login: who.login, isBot: who.__typename === 'Bot' || who.login.endsWith('[bot]') } : null;
   const type = comment ? 'comment' : eventType(node.__typename);
-  const byProduct = (comment && node.viewerDidAuthor === true) || ours(who?.login);
+  const byProduct = (comment && node.viewerDidAuthor === true) || ours(who);
   return [{ type, at, actor, byProduct, ...(node.label ? { label: node.label.name } : {}), ...commandFacts(node, ours) }];
 }
 
@@ -86,9 +88,9 @@ function eventType(typename: string | undefined): TimelineEvent['type'] {
 }
 
 /** A comment read with `withRecord`: its text as posted and the product's reactions on it. */
-function commandFacts(node: TimelineNode, ours: (login: string | undefined) => boolean): { command?: CommandFacts } {
+function commandFacts(node: TimelineNode, ours: (actor: GraphqlActor | null | undefined) => boolean): { command?: CommandFacts } {
   if (node.__typename !== 'IssueComment' || node.body === undefined || !node.createdAt) return {};
-  const reacted = (group: NonNullable<TimelineNode['reactionGroups']>[number]) => (group.reactors?.nodes ?? []).some((reactor) => !!reactor && ours((reactor as { login?: string }).login));
+  const reacted = (group: NonNullable<TimelineNode['reactionGroups']>[number]) => (group.reactors?.nodes ?? []).some((reactor) => ours(reactor as GraphqlActor));
   const productReactions = (node.reactionGroups ?? []).filter(reacted).map((group) => group.content);
   return { command: { postedAt: node.createdAt, body: node.body, edited: !!node.lastEditedAt, productReactions } };
 }

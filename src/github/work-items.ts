@@ -2,6 +2,7 @@
  * GitHub's view of an issue → the engine's WorkItem, and the bot's own
  * comment among an issue's comments.
  */
+import { isIdentity, type GraphqlActor } from './identity.js';
 import { normalizeHeading, parseIssueBody } from '../core/issue-form.js';
 import type { FieldValue, WorkItem } from '../core/types.js';
 import type { BotComment } from '../plan/types.js';
@@ -21,7 +22,7 @@ export interface IssueNode {
   closedAt?: string | null;
   stateReason?: string | null;
   viewerDidAuthor?: boolean;
-  author?: { login: string } | null;
+  author?: { login: string; __typename?: string } | null;
   milestone?: { title: string } | null;
   labels?: { nodes: ({ name: string } | null)[] | null } | null;
   /** Present when the query asked for them. */
@@ -33,7 +34,7 @@ export interface CommentNode {
   /** GitHub's `BigInt` id as a decimal string; may be beyond 2^53, so never a number. */
   fullDatabaseId: string | null;
   viewerDidAuthor: boolean;
-  author?: { login: string } | null;
+  author?: { login: string; __typename?: string } | null;
   /**
    * Written by a login the product acted as before this token (see
    * `markEarlierComments`): the product's own writing, which this token
@@ -200,10 +201,7 @@ export function budgetWorkItem(node: IssueNode): WorkItem {
 /** Marks the comments written by a login the product acted as before this token. */
 export function markEarlierComments<T extends CommentNode | null>(comments: readonly T[], earlierIdentities: readonly string[] | undefined): T[] {
   if (!earlierIdentities?.length) return [...comments];
-  const earlier = new Set(earlierIdentities.map((login) => login.toLowerCase()));
-  return comments.map((comment) =>
-    comment && !comment.viewerDidAuthor && earlier.has(comment.author?.login.toLowerCase() ?? '') ? { ...comment, byEarlierIdentity: true } : comment,
-  );
+  return comments.map((comment) => (comment && !comment.viewerDidAuthor && isIdentity(earlierIdentities, comment.author) ? { ...comment, byEarlierIdentity: true } : comment));
 }
 
 function usableId(comment: CommentNode): string | null {
@@ -217,13 +215,12 @@ function isDatabaseId(id: string | null | undefined): id is string {
 
 /** The dashboard issue is the bot's own report, not planned work. */
 export function isDashboardIssue(
-  node: Pick<IssueNode, 'viewerDidAuthor' | 'body' | 'title'> & { author?: { login: string } | null },
+  node: Pick<IssueNode, 'viewerDidAuthor' | 'body' | 'title'> & { author?: GraphqlActor | null },
   dashboardTitle: string | undefined,
   earlierIdentities: readonly string[] = [],
 ): boolean {
   // A dashboard an earlier identity of the product opened (`previous-bot-logins`) is the product's too: adopted, not left open beside a new one.
-  const earlier = earlierIdentities.some((login) => login.toLowerCase() === node.author?.login.toLowerCase());
-  if (!node.viewerDidAuthor && !earlier) return false;
+  if (!node.viewerDidAuthor && !isIdentity(earlierIdentities, node.author)) return false;
   return (node.body ?? '').includes(DASHBOARD_MARKER) || (dashboardTitle !== undefined && dashboardTitle !== '' && node.title === dashboardTitle);
 }
 

@@ -134,8 +134,9 @@ describe('fake GitHub GraphQL', () => {
     };
     const asBot = await octokit.graphql<Result>(query);
     expect(asBot.viewer.login).toBe(WORKFLOW_BOT);
+    // GraphQL names an App's bot `name[bot]` as the viewer and `name` as an author.
     expect(asBot.repository.issue.comments.nodes.map((node) => [node.author.login, node.viewerDidAuthor])).toEqual([
-      [WORKFLOW_BOT, true],
+      ['github-actions', true],
       ['mallory', false],
     ]);
 
@@ -174,9 +175,9 @@ describe('fake GitHub GraphQL', () => {
     const all = await octokit.graphql<Page>(query, { types: null });
     expect(all.viewer.login).toBe(WORKFLOW_BOT);
     expect(all.repository.issue.timelineItems.nodes).toEqual([
-      { __typename: 'IssueComment', author: { login: WORKFLOW_BOT }, viewerDidAuthor: true },
+      { __typename: 'IssueComment', author: { login: 'github-actions' }, viewerDidAuthor: true },
       { __typename: 'LabeledEvent', actor: { __typename: 'User', login: 'pm-paula' }, label: { name: 'keep' } },
-      { __typename: 'UnlabeledEvent', actor: { __typename: 'Bot', login: WORKFLOW_BOT }, label: { name: 'keep' } },
+      { __typename: 'UnlabeledEvent', actor: { __typename: 'Bot', login: 'github-actions' }, label: { name: 'keep' } },
       { __typename: 'ReopenedEvent', actor: { login: 'pm-paula' } },
     ]);
     const labels = await octokit.graphql<Page>(query, { types: ['LABELED_EVENT', 'UNLABELED_EVENT'] });

@@ -170,7 +170,7 @@ function queryRoot(context: GraphqlContext) {
       }
       return repositoryView(repository, context);
     },
-    viewer: () => userView(context.viewer),
+    viewer: () => userView(context.viewer, { asViewer: true }),
     rateLimit: () => ({ ...context.rateLimit(), ...context.cost }),
     search: (args: ConnectionArgs & { query: string; type: string }) => searchView(args, context),
     node: ({ id }: { id: string }) => nodeById(id, context),
@@ -195,12 +195,17 @@ function projectViews(context: GraphqlContext): ProjectViews {
   };
 }
 
-function userView(user: FakeUser) {
+/**
+ * An actor as GraphQL names it. An App's bot is `name[bot]` in REST and as the
+ * `viewer` (fullsend-ai/fullsend#1953), but `name` as an author, actor or
+ * reactor (zxkane/autonomous-dev-team#395, lhpaul/ai-dev-framework-template#732).
+ */
+function userView(user: FakeUser, options: { asViewer?: boolean } = {}) {
   return {
     __typename: user.type,
     id: user.nodeId,
     databaseId: user.databaseId,
-    login: user.login,
+    login: user.type === 'Bot' && !options.asViewer ? user.login.replace(/\[bot\]$/, '') : user.login,
     url: `${HTML_BASE_URL}/${user.type === 'Bot' ? `apps/${user.login.replace(/\[bot\]$/, '')}` : user.login}`,
   };
 }

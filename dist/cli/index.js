@@ -39523,7 +39523,7 @@ exports.visitAsync = visitAsync;
 /***/ ((__webpack_module__, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _cli_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(712);
+/* harmony import */ var _cli_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(420);
 // The `roadmap-guard` command line: no logic here, each command lives in cli/.
 
 process.exitCode = await (0,_cli_main_js__WEBPACK_IMPORTED_MODULE_0__/* .main */ .i)(process.argv.slice(2), { stdout: process.stdout, stderr: process.stderr, env: process.env });
@@ -39533,7 +39533,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 712:
+/***/ 420:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -49241,149 +49241,34 @@ function quoted(text) {
     return cut === text ? shown : `${shown} (${[...text].length} characters)`;
 }
 
-;// CONCATENATED MODULE: ./lib/core/finding-kinds.js
+;// CONCATENATED MODULE: ./lib/policy/merge.js
 /**
- * Every finding kind, and everything the product says and does per kind, in
- * one table: adding a kind is one entry here plus its rule in `rules/`, and
- * the compiler asks for every field below. Reports, the plan of writes, the
- * policy schema and the docs (`docs/findings.md`, written by `npm run readme`)
- * read this table; none keeps a list of its own.
- *
- * Finding kinds are stable identifiers: users name them in `enforcement.fail-on`,
- * workflows read them from the `findings` output, comments group by them.
- * Never rename one; add new kinds at the end (the table's order is the order
- * of every report).
+ * How an extending policy combines with the one it extends: its keys win,
+ * mappings merge key by key (a category defined in both gets the keys of both),
+ * lists are replaced whole (so a team can shorten an organization's list).
  */
-/** The rows of `/roadmap why`'s rule table, in its order. */
-const WHY_RULES = (/* unused pure expression or super */ null && ([
-    'Business case',
-    'One-off labels',
-    'Capacity budget',
-    'Customer share',
-    'Bet review date',
-    'Bet outcome',
-    'Backlog age',
-    'Size estimate',
-    'Exceptions',
-    'Owner',
-]));
-const REGISTRY = {
-    'missing-field': {
-        level: 'item',
-        title: 'Missing business-case answers',
-        rule: 'Business case',
-        meaning: 'A required business-case question is unanswered.',
-    },
-    'invalid-field': {
-        level: 'item',
-        title: 'Business-case answers in the wrong form',
-        rule: 'Business case',
-        meaning: 'An answer is shorter than `min-words`, is not one of `one-of`, or is not a date where `type: date` asks for one.',
-    },
-    'unchecked-review': {
-        level: 'item',
-        title: 'Reviews not ticked',
-        rule: 'Business case',
-        meaning: 'A `checklist` item is not ticked.',
-    },
-    'not-without-customer': {
-        level: 'item',
-        title: 'Built only for one customer',
-        rule: 'Business case',
-        fixedPhrase: 'It no longer depends on a single customer',
-        meaning: 'An answer is in `fail-on`: the request would not be built without this customer.',
-    },
-    'forbidden-label': {
-        level: 'item',
-        title: 'One-off labels',
-        rule: 'One-off labels',
-        meaning: 'The item carries a forbidden label and is not exempt.',
-    },
-    'over-budget': {
-        level: 'budget',
-        title: 'Categories over budget',
-        rule: 'Capacity budget',
-        meaning: 'A category is above its `max-share` of planned work.',
-    },
-    'customer-over-share': {
-        level: 'budget',
-        title: 'Customers over their share',
-        rule: 'Customer share',
-        meaning: "One customer is above its per-customer cap: `max-share-of-category` of a category's work, or `max-share-of-planned-work` of all planned work.",
-    },
-    'under-min-share': {
-        level: 'roadmap',
-        title: 'Categories under their minimum',
-        rule: 'Capacity budget',
-        meaning: 'A category is below its `min-share`.',
-    },
-    'bet-overdue': {
-        level: 'item',
-        title: 'Bets past their review date',
-        rule: 'Bet review date',
-        fixedPhrase: 'The review date is settled',
-        meaning: 'An open item is past its `bets.review-field` date.',
-    },
-    'stale-backlog': {
-        level: 'item',
-        title: 'Stale backlog',
-        rule: 'Backlog age',
-        fixedPhrase: 'The issue was updated',
-        meaning: 'An open item has not been updated for `backlog.max-age-days`.',
-    },
-    'missing-size': {
-        level: 'roadmap',
-        title: 'Items without a size',
-        rule: 'Size estimate',
-        fixedPhrase: 'The issue has a size estimate',
-        meaning: 'Planned work has no size. It counts as `work.size.default`, or as 1 if there is no default.',
-    },
-    'exemptions-over-limit': {
-        level: 'roadmap',
-        title: 'Too many exemptions',
-        rule: 'Exceptions',
-        meaning: 'More exemptions are open than `exemptions.max-open` allows.',
-    },
-    'archive-pending': {
-        level: 'item',
-        title: 'Stale backlog to be archived',
-        rule: 'Backlog age',
-        fixedPhrase: 'The issue was updated, so it will not be archived',
-        meaning: 'With `backlog.archive`: a stale item is in its grace period and will be closed as not planned on the date given, unless someone touches it. It replaces `stale-backlog` for items that will be archived.',
-    },
-    'outcome-missing': {
-        level: 'item',
-        title: 'Bets without an outcome',
-        rule: 'Bet outcome',
-        fixedPhrase: 'The outcome of the bet is recorded',
-        meaning: 'With `bets.outcome-due-days`: a bet in a `bets.applies-to` category was delivered (closed as completed), or its review date passed, more than that many days ago, and nobody recorded how it turned out with `/roadmap outcome`. See [Bets and outcomes](bets.md).',
-    },
-    'missing-owner': {
-        level: 'item',
-        title: 'Deal requests without an owner',
-        rule: 'Owner',
-        fixedPhrase: 'The request has an owner',
-        meaning: 'With `business-case.require-assignee`: an open request in a `business-case.applies-to` category has no assignee, so nobody answers for it. Judged on the issues whose assignees were read: all of them when the policy turns it on, except in a snapshot written before snapshots recorded assignees.',
-    },
-};
-/** Each kind's entry: its level, its wording and its docs. */
-const FINDING_KIND_REGISTRY = REGISTRY;
-/** Every kind, in the registry's order: the order of every report. */
-const FINDING_KINDS = Object.keys(REGISTRY);
-/** Kinds about one item's own content: they earn the item a comment and the non-compliant label. */
-const ITEM_LEVEL_KINDS = kindsAt('item');
-/** The kinds that fail the check unless `enforcement.fail-on` says otherwise, in the order the policy's default lists them. */
-const DEFAULT_FAIL_ON = ['over-budget', 'forbidden-label'];
-function kindsAt(level) {
-    return FINDING_KINDS.filter((kind) => REGISTRY[kind].level === level);
+function mergePolicyData(base, override) {
+    if (!isMapping(base) || !isMapping(override))
+        return override === undefined ? base : override;
+    // Own keys only, and built with fromEntries: a key like `constructor` must not pick up Object's, nor `__proto__` set a prototype.
+    const keys = new Set([...Object.keys(base), ...Object.keys(override)]);
+    return Object.fromEntries([...keys].map((key) => [key, mergePolicyData(ownValue(base, key), ownValue(override, key))]));
 }
-/** A finding about a budget every item counted toward the cap shares (level `budget`). */
-function isBudgetFinding(finding) {
-    return REGISTRY[finding.kind].level === 'budget';
+function ownValue(mapping, key) {
+    return Object.hasOwn(mapping, key) ? mapping[key] : undefined;
 }
-/** Whether a text read back (from a comment, a policy) names a finding kind. */
-function isFindingKind(text) {
-    return Object.hasOwn(REGISTRY, text);
+function isMapping(value) {
+    return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+/** The value at `path` in parsed data, or undefined when the path is not there. */
+function valueAt(root, path) {
+    let value = root;
+    for (const segment of path) {
+        if (typeof value !== 'object' || value === null || !Object.hasOwn(value, segment))
+            return undefined;
+        value = value[segment];
+    }
+    return value;
 }
 
 ;// CONCATENATED MODULE: ./lib/policy/did-you-mean.js
@@ -49470,6 +49355,8 @@ function unwrap(schema) {
     return [schema];
 }
 
+// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
+var dist = __nccwpck_require__(8815);
 ;// CONCATENATED MODULE: ./lib/policy/errors.js
 
 /** `file:line:col field: message`, leaving out the parts a problem does not have. */
@@ -49514,102 +49401,525 @@ function fieldPath(path) {
     return text;
 }
 
-;// CONCATENATED MODULE: ./lib/core/share.js
-const PERCENT = /^(\d+(?:\.\d+)?)\s*%$/;
-const DECIMAL = /^(\d+(?:\.\d+)?)$/;
-/** Parses `10%`, `12.5%`, `0.1` or `1`; returns undefined for anything else or for more than 100%. */
-function parseShare(value) {
-    const raw = typeof value === 'number' ? String(value) : typeof value === 'string' ? value.trim() : undefined;
-    if (raw === undefined || raw.includes('e'))
-        return undefined;
-    const percent = PERCENT.exec(raw);
-    const decimal = percent ? undefined : DECIMAL.exec(raw);
-    const digits = percent?.[1] ?? decimal?.[1];
-    if (digits === undefined)
-        return undefined;
-    const { numerator, denominator } = decimalToFraction(digits);
-    const share = percent
-        ? { numerator, denominator: denominator * 100 }
-        : { numerator, denominator };
-    if (share.numerator > share.denominator)
-        return undefined;
-    return { ...share, text: `${percent ? trimZeros(digits) : shiftTwoPlaces(digits)}%` };
-}
-/** "0.125" → "12.5": a decimal fraction as a percentage, exactly. */
-function shiftTwoPlaces(digits) {
-    const [whole, fraction = ''] = digits.split('.');
-    const padded = fraction.padEnd(2, '0');
-    return trimZeros(`${whole}${padded.slice(0, 2)}.${padded.slice(2)}`);
-}
-/** "012.50" → "12.5", "10.0" → "10". */
-function trimZeros(number) {
-    const [whole, fraction = ''] = number.split('.');
-    const trimmedWhole = whole.replace(/^0+(?=\d)/, '');
-    const trimmedFraction = fraction.replace(/0+$/, '');
-    return trimmedFraction ? `${trimmedWhole}.${trimmedFraction}` : trimmedWhole;
-}
-function decimalToFraction(digits) {
-    const [whole, fraction = ''] = digits.split('.');
-    const denominator = 10 ** fraction.length;
-    return { numerator: Number(whole) * denominator + Number(fraction || '0'), denominator };
-}
-/** `part / whole` (or a fraction, given alone) as a percentage with at most one decimal: "12.5%"; "0%" when there is no whole. */
-function formatPercent(part, whole = 1) {
-    if (whole === 0)
-        return '0%';
-    const tenths = Math.round((part * 1000) / whole);
-    return `${tenths / 10}%`;
-}
-/** True when `part / whole` is strictly greater than the share. Exact for integer inputs. */
-function exceedsShare(part, whole, share) {
-    return part * share.denominator > share.numerator * whole;
-}
-/** True when `part / whole` is strictly less than the share. Exact for integer inputs. */
-function belowShare(part, whole, share) {
-    return part * share.denominator < share.numerator * whole;
-}
-
-;// CONCATENATED MODULE: ./lib/policy/extends-ref.js
+;// CONCATENATED MODULE: ./lib/policy/yaml-source.js
 /**
- * The parts of an `extends` reference, `owner/repo:path@ref`, checked as the
- * names GitHub and git allow, so that `..` or a stray `/` can never make the
- * contents request read somewhere the author did not mean.
+ * A policy file's YAML, parsed with positions, so that every problem found
+ * later (by the schema, or after merging `extends`) can point at the line and
+ * column the user has to change.
  */
-/** `owner/repo:path@ref` → its parts. The caller has checked the overall shape. */
-function parseExtends(target) {
-    const colon = target.indexOf(':');
-    const [owner = '', repo = ''] = target.slice(0, colon).split('/');
-    const [path = '', ref] = target.slice(colon + 1).split('@');
-    return { owner, repo, path, ...(ref ? { ref } : {}) };
-}
-// Account names: letters, digits and hyphens, not starting with a hyphen, at most 39
-// characters (GitHub's sign-up form; older accounts may have a trailing or double hyphen).
-const OWNER = /^[A-Za-z0-9][A-Za-z0-9-]{0,38}$/;
-// Repository names: letters, digits, `.`, `-` and `_`, at most 100 characters; GitHub
-// renames `.` and `..` on creation, so they never name a repository.
-const REPOSITORY = /^[\w.-]{1,100}$/;
-/** What is wrong with the reference's parts, in the author's terms; undefined when they are fine. */
-function extendsPartsProblem(target) {
-    const { owner, repo, path, ref } = parseExtends(target);
-    if (!OWNER.test(owner))
-        return `"${owner}" is not a GitHub account name (letters, digits and hyphens, at most 39 characters)`;
-    if (!REPOSITORY.test(repo) || repo === '.' || repo === '..')
-        return `"${repo}" is not a repository name (letters, digits, ., - and _, not . or ..)`;
-    const segments = path.split('/');
-    if (segments.some((segment) => segment === '' || segment === '.' || segment === '..')) {
-        return `the path "${path}" must name a file inside the repository, without empty, . or .. parts`;
+
+
+
+function readPolicySource(text, file) {
+    const lineCounter = new dist/* LineCounter */.HN();
+    // Duplicate keys are found below, with a message that names both places.
+    const doc = (0,dist/* parseDocument */.Tp)(text, { lineCounter, uniqueKeys: false, prettyErrors: false });
+    const position = (offset) => {
+        const { line, col } = lineCounter.linePos(offset);
+        return { line, column: col };
+    };
+    const problems = dedupe(doc.errors).map((error) => ({ file, ...position(error.pos[0]), message: syntaxMessage(error) }));
+    let value;
+    problems.push(...unresolvedAliases(doc, file, position));
+    if (problems.length === 0) {
+        try {
+            value = doc.toJS({ maxAliasCount: 100 });
+        }
+        catch (error) {
+            // An alias to a missing anchor, or aliases that expand without bound.
+            problems.push({ file, ...position(0), message: `YAML syntax error: ${error instanceof Error ? error.message : String(error)}` });
+        }
     }
-    if (ref !== undefined && !isGitRefName(ref))
-        return `"${ref}" is not a branch, tag or commit name`;
+    const readable = problems.length === 0;
+    if (readable)
+        problems.push(...duplicateKeys(doc.contents, [], file, position));
+    const walk = (path) => {
+        const steps = [];
+        let node = doc.contents;
+        for (const segment of path) {
+            const step = child(node, segment);
+            if (!step)
+                break;
+            steps.push(step);
+            node = step.value;
+        }
+        return steps;
+    };
+    return {
+        file,
+        value,
+        problems,
+        readable,
+        depthOf: (path) => walk(path).length,
+        locate(path, target) {
+            const steps = walk(path);
+            const last = steps.at(-1);
+            if (!last)
+                return startOf(doc.contents, position);
+            const found = steps.length === path.length;
+            const value = last.value;
+            // A missing key points at its parent's key; a block collection points at its key, not its first line.
+            const pointAtValue = found && target === 'value' && value && ((0,dist/* isCollection */.P3)(value) ? value.flow : !isEmptyScalar(value));
+            const node = pointAtValue ? value : (last.key ?? value);
+            return startOf(node, position);
+        },
+    };
+}
+function child(node, segment) {
+    if ((0,dist/* isMap */.jh)(node)) {
+        const pair = node.items.findLast((item) => keyText(item) === String(segment));
+        return pair ? { key: pair.key, value: pair.value } : undefined;
+    }
+    if ((0,dist/* isSeq */.oP)(node) && typeof segment === 'number') {
+        const item = node.items[segment];
+        return item ? { key: null, value: item } : undefined;
+    }
     return undefined;
 }
-/** The rules of `git check-ref-format` that matter here: no `..`, control characters, `~^:?*[\`, `//`, leading or trailing `/`, or `.lock` ending. */
-function isGitRefName(ref) {
-    return (
-    // eslint-disable-next-line no-control-regex
-    !/[\x00-\x20\x7f~^:?*[\\]|\.\.|\/\/|@\{/.test(ref) && !ref.startsWith('/') && !ref.endsWith('/') && !ref.endsWith('.') && !ref.endsWith('.lock'));
+/** `key:` with nothing after it: point at the key, not at the end of the line. */
+function isEmptyScalar(node) {
+    return (0,dist/* isScalar */.jn)(node) && node.value === null;
+}
+function keyText(pair) {
+    return (0,dist/* isScalar */.jn)(pair.key) ? String(pair.key.value) : undefined;
+}
+function startOf(node, position) {
+    const range = node?.range;
+    return range ? position(range[0]) : { line: 1, column: 1 };
+}
+function duplicateKeys(node, path, file, position) {
+    const problems = [];
+    if ((0,dist/* isMap */.jh)(node)) {
+        const seen = new Map();
+        for (const pair of node.items) {
+            const key = keyText(pair);
+            if (key !== undefined) {
+                const here = startOf(pair.key, position);
+                const first = seen.get(key);
+                if (first)
+                    problems.push({ file, ...here, field: fieldPath([...path, key]), message: duplicateMessage(path, key, first) });
+                else
+                    seen.set(key, here);
+            }
+            problems.push(...duplicateKeys(pair.value, [...path, key ?? '?'], file, position));
+        }
+    }
+    else if ((0,dist/* isSeq */.oP)(node)) {
+        node.items.forEach((item, index) => problems.push(...duplicateKeys(item, [...path, index], file, position)));
+    }
+    return problems;
+}
+function duplicateMessage(path, name, first) {
+    const key = excerpt(name);
+    if (path.length === 1 && path[0] === 'categories') {
+        return `category "${key}" is defined twice (first at line ${first.line}); merge the two into one`;
+    }
+    return `\`${key}\` appears twice (first at line ${first.line}); keep one`;
+}
+/** `*name` with no `&name` before it: reported at the alias, not as a crash while reading the data. */
+function unresolvedAliases(doc, file, position) {
+    const problems = [];
+    (0,dist/* visit */.YR)(doc, {
+        Alias(_, alias) {
+            // An empty name is already a syntax error, reported with the same advice.
+            if (alias.source !== '' && !alias.resolve(doc))
+                problems.push({ file, ...startOf(alias, position), message: unquotedGlobMessage(alias.source) });
+        },
+    });
+    return problems;
+}
+/**
+ * `*custom` unquoted is a YAML alias, not text: a label glob that starts with
+ * `*` is the usual cause, and quoting it is the fix.
+ */
+function unquotedGlobMessage(name) {
+    const written = excerpt(`*${name}`);
+    const anchor = name === '' ? '' : `, and no anchor \`&${excerpt(name)}\` is defined above it`;
+    return `YAML syntax error: YAML reads \`${written}\` as an alias${anchor}; a label glob that starts with * must be quoted: "${written}"`;
+}
+/** The parser can report several errors for one place; the first explains it best. */
+function dedupe(errors) {
+    const seen = new Set();
+    return errors.filter((error) => {
+        const key = error.pos[0];
+        return seen.has(key) ? false : (seen.add(key), true);
+    });
+}
+/** Plain words for the YAML mistakes people make most; the parser's own text is kept where it adds detail. */
+const SYNTAX_HINTS = {
+    TAB_AS_INDENT: { hint: 'tabs cannot indent YAML; indent with spaces', keepDetail: false },
+    MULTIPLE_DOCS: { hint: 'the policy must be one YAML document; remove the extra `---`', keepDetail: false },
+    BLOCK_AS_IMPLICIT_KEY: { hint: 'a key and its value must be on one line, or the value indented on the lines below', keepDetail: false },
+    MULTILINE_IMPLICIT_KEY: { hint: 'a key must fit on one line; is a `:` or a closing quote missing?', keepDetail: false },
+    BAD_INDENT: { hint: 'the indentation does not line up', keepDetail: true },
+    BAD_FLOW: { hint: 'a `{` or `[` is not closed', keepDetail: false },
+    MISSING_CHAR: { hint: 'a quote or bracket is not closed', keepDetail: true },
+    UNEXPECTED_TOKEN: { hint: 'quote values that contain `: `, ` #`, `[` or `{`', keepDetail: true },
+};
+const SYNTAX_DETAIL_LENGTH = 120;
+function syntaxMessage(error) {
+    if (/^Alias cannot be an empty string/i.test(error.message))
+        return unquotedGlobMessage('');
+    // An unclosed `{` on the last lines is reported as an indentation problem.
+    const code = /^Flow (map|sequence) in block collection/.test(error.message) ? 'BAD_FLOW' : error.code;
+    const known = SYNTAX_HINTS[code];
+    // The parser's text may quote the file; keep only the start of it.
+    const detail = excerpt(lowerFirst(error.message.split('\n')[0]?.replace(/ at line \d+, column \d+:?$/, '').replace(/\.$/, '') ?? ''), SYNTAX_DETAIL_LENGTH);
+    if (!known)
+        return `YAML syntax error: ${detail}`;
+    return known.keepDetail ? `YAML syntax error: ${known.hint} (${detail})` : `YAML syntax error: ${known.hint}`;
+}
+function lowerFirst(text) {
+    return text.charAt(0).toLowerCase() + text.slice(1);
 }
 
+;// CONCATENATED MODULE: ./lib/snapshot/problems.js
+
+
+
+
+/** `line:col field: message`, leaving out what a problem does not have. */
+function formatSnapshotProblem(file, problem) {
+    const place = problem.line === undefined ? `${file}:` : `${file}:${problem.line}:${problem.column ?? 1}`;
+    return `${place} ${problem.field ? `${problem.field}: ` : ''}${problem.message}`;
+}
+/**
+ * A JSON.parse error with its line and column. V8 gives an offset for some
+ * errors and none for an unexpected token; then the YAML reader, for which
+ * JSON is YAML, usually finds the place.
+ */
+function jsonSyntaxProblem(text, error) {
+    const message = error instanceof Error ? error.message : String(error);
+    const offset = /at position (\d+)/.exec(message)?.[1];
+    const control = CONTROL.exec(text);
+    const at = offset !== undefined
+        ? positionOf(text, Number(offset))
+        : /end of JSON input/.test(message)
+            ? positionOf(text, text.length)
+            : control
+                ? positionOf(text, control.index)
+                : yamlPosition(text);
+    const reason = visible(message
+        .replace(/\s*(in JSON )?at position \d+.*$/s, '')
+        // V8 quotes the start of the text, ending in "..." when it cuts it: the position says where, and the text may be binary.
+        .replace(/, ".*"(\.\.\.)? is not valid JSON$/s, '')
+        .replace(/^Unexpected end of JSON input$/, 'the file ends too early'));
+    const binary = control ? ` (a control character, ${codePoint(control[0])}: is this a binary file? A snapshot is JSON text)` : '';
+    return { ...at, message: `not valid JSON: ${reason}${binary}` };
+}
+/** Characters no JSON text has outside a string, and no terminal should be sent raw: C0 controls but tab and line ends, DEL, C1 controls. */
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
+const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/;
+/** A parser's message with every control character it quotes shown as its code point, so nothing raw reaches the terminal. */
+function visible(message) {
+    return message.replace(new RegExp(CONTROL.source, 'g'), codePoint);
+}
+function codePoint(character) {
+    return `U+${character.codePointAt(0).toString(16).toUpperCase().padStart(4, '0')}`;
+}
+function yamlPosition(text) {
+    const first = readPolicySource(text, 'snapshot').problems.find((problem) => problem.line !== undefined);
+    return first && { line: first.line, column: first.column ?? 1 };
+}
+function positionOf(text, offset) {
+    const before = text.slice(0, offset).split('\n');
+    return { line: before.length, column: before.at(-1).length + 1 };
+}
+/** Problems found in the parsed data, given the line and column of their `path` in the file's text. */
+function locateSnapshotProblems(text, problems) {
+    if (!problems.some((problem) => problem.path && problem.line === undefined))
+        return problems;
+    // JSON is YAML, so the policy reader's positions serve here too.
+    const source = readPolicySource(text, 'snapshot');
+    return problems.map((problem) => (problem.path && problem.line === undefined ? { ...problem, ...source.locate(problem.path, 'value') } : problem));
+}
+/** Every schema issue as a located problem; `data` is the parsed JSON, for issue numbers and the values shown. */
+function describeSnapshotIssues(issues, schema, text, data) {
+    // JSON is YAML, so the policy reader's positions serve here too; read only when something is wrong.
+    const source = readPolicySource(text, 'snapshot');
+    return issues.flatMap((issue) => {
+        const path = issue.path;
+        const actual = valueAt(data, path);
+        if (issue.code === 'unrecognized_keys') {
+            const allowed = allowedKeysAt(schema, path);
+            return issue.keys.map((key) => {
+                const suggestion = closest(key, allowed);
+                const message = suggestion ? `unknown key; did you mean "${suggestion}"?` : `unknown key (allowed here: ${allowed.join(', ')})`;
+                return { ...source.locate([...path, key], 'key'), field: fieldName([...path, key], data), message };
+            });
+        }
+        const message = actual === undefined && path.length > 0 ? missingMessage(path) : readable(issue, actual);
+        return [{ ...source.locate(path, 'value'), field: fieldName(path, data), message }];
+    });
+}
+const MISSING_HINTS = {
+    version: '"version": 1',
+    source: '"source": { "kind": "repository", "name": "acme/platform" }',
+    takenAt: '"takenAt": "2026-11-03T09:00:00Z"',
+    items: '"items": []',
+};
+function missingMessage(path) {
+    const key = String(path.at(-1));
+    const hint = path.length === 1 ? MISSING_HINTS[key] : undefined;
+    return `missing: add ${hint ?? `"${key}"`}`;
+}
+const TYPE_NAMES = { object: 'an object', array: 'a list', string: 'text', number: 'a number', int: 'a whole number', boolean: 'true or false' };
+/** The schema's own message where it has one, a plain one where the validator's default would show. */
+function readable(issue, actual) {
+    if (issue.message.startsWith('expected'))
+        return `${issue.message}, got ${describeValue(actual)}${suggestionFor(issue, actual)}`;
+    if (!issue.message.startsWith('Invalid') && !issue.message.startsWith('Too'))
+        return issue.message;
+    switch (issue.code) {
+        case 'invalid_type':
+            return `expected ${TYPE_NAMES[issue.expected] ?? issue.expected}, got ${describeValue(actual)}`;
+        case 'invalid_value':
+            return `expected one of ${issue.values.map(String).join(', ')}, got ${describeValue(actual)}${suggestionFor(issue, actual)}`;
+        case 'too_small':
+            return `too small, got ${describeValue(actual)} (at least ${String(issue.minimum)})`;
+        default:
+            return `not valid here, got ${describeValue(actual)}`;
+    }
+}
+/** "; did you mean "open"?" for a mistyped choice. */
+function suggestionFor(issue, actual) {
+    if (issue.code !== 'invalid_value' || typeof actual !== 'string')
+        return '';
+    const suggestion = closest(actual, issue.values.map(String));
+    return suggestion ? `; did you mean "${suggestion}"?` : '';
+}
+/** ["items", 3, "createdAt"] → "items[3].createdAt (issue #12)": the issue number tells the reader which issue to look at. */
+function fieldName(path, data) {
+    if (path.length === 0)
+        return '(top level)';
+    const name = path
+        .map((key, index) => typeof key === 'number' ? `[${key}]` : /^[A-Za-z_$][\w$]*$/.test(String(key)) ? `${index === 0 ? '' : '.'}${String(key)}` : `[${JSON.stringify(String(key))}]`)
+        .join('');
+    const number = path[0] === 'items' && typeof path[1] === 'number' ? valueAt(data, ['items', path[1], 'number']) : undefined;
+    return typeof number === 'number' ? `${name} (issue #${number})` : name;
+}
+
+;// CONCATENATED MODULE: ./lib/snapshot/file.js
+/**
+ * The snapshot file: planned work at a moment, as plain JSON. The CLI's
+ * `snapshot` command writes it from live GitHub data (src/cli/snapshot.ts),
+ * `simulate` and `demo` read it, and `snapshot.schema.json` is generated from
+ * the schema below.
+ */
+
+
+
+const moment = iso_datetime({ offset: true, error: 'expected a date and time like 2026-11-03T09:00:00Z' });
+const day = iso_date({ error: 'expected a date like 2026-11-02' });
+const fieldValue = discriminatedUnion('type', [
+    strictObject({ type: literal('number'), value: schemas_number() }),
+    strictObject({ type: literal('text'), value: schemas_string() }),
+    strictObject({ type: literal('single-select'), value: schemas_string() }),
+    strictObject({ type: literal('date'), value: day }),
+    strictObject({ type: literal('iteration'), title: schemas_string(), startDate: day, durationDays: schemas_number().int().positive() }),
+], { error: 'expected a field value with type number, text, single-select, date or iteration' });
+const timelineEvent = strictObject({
+    at: moment,
+    event: schemas_enum(['milestoned', 'demilestoned', 'closed', 'reopened'], { error: 'expected milestoned, demilestoned, closed or reopened' }),
+    milestone: schemas_string().optional().meta({ description: 'The milestone put in or taken out of (milestoned, demilestoned).' }),
+    closedAs: schemas_enum(['completed', 'not-planned', 'duplicate']).optional().meta({ description: 'Why the issue was closed (closed).' }),
+})
+    .refine((event) => (event.event === 'milestoned' || event.event === 'demilestoned') === (event.milestone !== undefined), {
+    error: 'milestoned and demilestoned events name their milestone; closed and reopened ones do not',
+});
+const milestone = strictObject({
+    title: schemas_string().min(1),
+    state: schemas_enum(['open', 'closed'], { error: 'expected open or closed' }),
+    dueOn: moment.nullable().default(null).meta({ description: 'The due date; a cycle ends with its UTC day.' }),
+    closedAt: moment.nullable().default(null),
+    createdAt: moment,
+});
+const workItem = strictObject({
+    // Negative for a board item outside the repository (another repository's issue, a draft): it has no number here.
+    number: schemas_number()
+        .int()
+        .refine((n) => n !== 0, { error: 'expected an issue number, or a negative key for a board item outside the repository' }),
+    title: schemas_string(),
+    url: schemas_string(),
+    state: schemas_enum(['open', 'closed'], { error: 'expected open or closed' }),
+    labels: array(schemas_string()).default([]),
+    author: schemas_string().nullable().default(null),
+    createdAt: moment,
+    updatedAt: moment,
+    closedAt: moment.nullable().default(null),
+    closedAs: schemas_enum(['completed', 'not-planned', 'duplicate']).optional().meta({
+        description: 'Why a closed issue was closed; work closed as not planned or duplicate does not count as delivered.',
+    }),
+    activityAt: moment.optional().meta({
+        description: "The last time a person touched the issue, when Roadmap Guard's own comment or label is the latest change; staleness is measured from it.",
+    }),
+    archiveWarnedAt: moment.optional().meta({
+        description: 'When Roadmap Guard warned in its comment that the item will be archived (backlog.archive); the grace period runs from it.',
+    }),
+    milestone: schemas_string().nullable().default(null),
+    assignees: array(schemas_string()).optional().meta({
+        description: 'Logins of the people assigned; absent when they were not read (business-case.require-assignee then does not judge the item).',
+    }),
+    body: schemas_string().nullable().optional().meta({
+        description: 'The issue body; its form answers and checkboxes are read when form or checklist is absent.',
+    }),
+    form: record(schemas_string(), schemas_string()).optional().meta({ description: 'Issue-form answers by heading; "" for no answer.' }),
+    checklist: array(strictObject({ text: schemas_string(), checked: schemas_boolean() })).optional(),
+    fields: record(schemas_string(), fieldValue).default({}).meta({ description: 'Projects v2 field values by field name.' }),
+    timeline: array(timelineEvent).optional().meta({
+        description: 'The milestone and closing history, oldest first, for the execution report; without it an item counts by its milestone and state now.',
+    }),
+})
+    .transform(({ body, form, checklist, ...rest }) => {
+    const parsed = parseIssueBody(body ?? null);
+    return { ...rest, form: form ?? parsed.form, checklist: checklist ?? parsed.checklist, fields: rest.fields };
+});
+const snapshotSchema = strictObject({
+    $schema: schemas_string().optional(),
+    version: literal(1, { error: 'expected version: 1' }),
+    source: strictObject({
+        kind: schemas_enum(['repository', 'project', 'example'], { error: 'expected repository, project or example' }),
+        name: schemas_string().min(1),
+        commit: schemas_string().optional(),
+    }),
+    // A date alone means midnight UTC, as simulate's --at reads it.
+    takenAt: union([moment, day.transform((date) => `${date}T00:00:00Z`)], { error: 'expected a date like 2026-11-03 or a date and time like 2026-11-03T09:00:00Z' })
+        .meta({ description: 'When the snapshot was taken (a date alone is midnight UTC); simulate evaluates at this moment unless --at is given.' }),
+    items: array(workItem).superRefine(eachIssueOnce),
+    milestones: array(milestone).optional().meta({ description: "The repository's milestones: closed ones with a due date are the execution report's cycles." }),
+})
+    .transform(({ $schema: _schema, ...snapshot }) => snapshot);
+/** Two entries for one issue would count its work twice. */
+function eachIssueOnce(items, ctx) {
+    const first = new Map();
+    items.forEach((item, index) => {
+        const earlier = first.get(item.number);
+        if (earlier === undefined)
+            first.set(item.number, index);
+        else
+            ctx.addIssue({ code: 'custom', path: [index, 'number'], message: `issue #${item.number} is already items[${earlier}]; list each issue once` });
+    });
+}
+/** Shown at most, so a wholly wrong file gives a readable answer. */
+const MAX_PROBLEMS = 20;
+class SnapshotError extends Error {
+    file;
+    problems;
+    constructor(file, problems) {
+        const lines = problems.slice(0, MAX_PROBLEMS).map((problem) => formatSnapshotProblem(file, problem));
+        if (problems.length > MAX_PROBLEMS)
+            lines.push(`…and ${problems.length - MAX_PROBLEMS} more problems`);
+        super(`${file}: invalid snapshot\n${lines.map((line) => `  ${line}`).join('\n')}`);
+        this.file = file;
+        this.name = 'SnapshotError';
+        this.problems = lines;
+    }
+}
+/** Parses a snapshot file's text; throws a SnapshotError placing every problem at its line, column, JSON path and issue. */
+function parseSnapshot(text, file) {
+    let json;
+    try {
+        json = JSON.parse(text);
+    }
+    catch (error) {
+        throw new SnapshotError(file, [jsonSyntaxProblem(text, error)]);
+    }
+    const result = snapshotSchema.safeParse(json);
+    if (result.success)
+        return result.data;
+    throw new SnapshotError(file, describeSnapshotIssues(result.error.issues, snapshotSchema, text, json));
+}
+/** The JSON Schema of the snapshot file as written on disk. */
+function snapshotJsonSchema() {
+    return {
+        ...z.toJSONSchema(snapshotSchema, { io: 'input', unrepresentable: 'any' }),
+        $id: 'https://github.com/roadmap-guard/roadmap-guard/blob/main/snapshot.schema.json',
+        title: 'Roadmap Guard snapshot (planned work at a moment)',
+    };
+}
+
+;// CONCATENATED MODULE: ./lib/cli/io.js
+
+
+
+
+/**
+ * One exit-code scheme for every command, so a script can tell "the roadmap
+ * breaks the policy" from "the command could not run".
+ */
+const EXIT = { ok: 0, fails: 1, badInput: 2 };
+/** The scheme as every help text prints it. */
+const EXIT_CODES_HELP = `Exit codes:
+  0  done, and nothing fails the check
+  1  the check fails: a finding that fails under the policy's fail-on
+  2  the command could not do its job: an unknown option, a missing file,
+     an invalid policy or snapshot (each problem is printed), or GitHub
+     out of reach or refusing the token
+`;
+/** Thrown for input the user must fix; the message is printed as is. */
+class BadInput extends Error {
+}
+/**
+ * Why a command could not do its job, as exit 2: input the user must fix
+ * (options, files, policy, snapshot) as its whole message, and a failure to
+ * read GitHub (no answer, a refused token, a missing repository) as one line.
+ * A programming error (TypeError and the like) is a bug and propagates.
+ */
+function reportBadInput(command, error, io) {
+    if (error instanceof BadInput || error instanceof PolicyError || error instanceof SnapshotError) {
+        io.stderr.write(`roadmap-guard ${command}: ${error.message}\n`);
+        return EXIT.badInput;
+    }
+    if (error instanceof Error && !isBug(error)) {
+        io.stderr.write(`roadmap-guard ${command}: ${firstLine(error.message)}\n`);
+        return EXIT.badInput;
+    }
+    throw error;
+}
+/** Errors only a mistake in the code throws. */
+function isBug(error) {
+    return error instanceof TypeError || error instanceof ReferenceError || error instanceof RangeError || error instanceof SyntaxError;
+}
+/** A failure's first line, without the advice meant for a workflow's next run: here the user runs the command again. */
+function firstLine(message) {
+    return message.split('\n', 1)[0].replace(/\. This is a problem on GitHub’s side .*$/, '. Check the network (and --api-url, if given), then run the command again');
+}
+/**
+ * node:util parseArgs, with its errors said in the command's words: the
+ * option that is wrong, the nearest one that exists, and where help is.
+ */
+function parseStrictly(command, args, options) {
+    try {
+        return (0,external_node_util_.parseArgs)({ args, options, strict: true, allowPositionals: true });
+    }
+    catch (error) {
+        throw new BadInput(`${optionProblem(error, args, Object.keys(options))} (see roadmap-guard ${command} --help)`);
+    }
+}
+/** A command that takes options only: the first stray argument is named, with the usage. */
+function rejectArguments(positionals, usage) {
+    if (positionals.length > 0)
+        throw new BadInput(`unexpected argument "${positionals[0]}"\n\n${usage}`);
+}
+function optionProblem(error, args, names) {
+    const code = error.code;
+    if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') {
+        const given = args.find((arg) => arg.startsWith('-') && !names.includes(arg.replace(/^--?/, '').split('=')[0])) ?? 'option';
+        const nearest = closest(given.replace(/^--?/, '').split('=')[0], names);
+        return `unknown option ${given}${nearest ? `; did you mean --${nearest}?` : ''}`;
+    }
+    if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') {
+        const message = error instanceof Error ? error.message : '';
+        const option = /(--[\w-]+)/.exec(message)?.[1] ?? 'an option';
+        return message.includes('argument missing') ? `${option} needs a value` : `${option} takes no value`;
+    }
+    return error instanceof Error ? error.message : String(error);
+}
+
+;// CONCATENATED MODULE: external "node:fs/promises"
+const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
+;// CONCATENATED MODULE: external "node:path"
+const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
 ;// CONCATENATED MODULE: ./lib/core/glob.js
 /**
  * Label globs as the policy writes them: `*` matches any run of characters,
@@ -49857,24 +50167,105 @@ function fieldEquals(item, field, value) {
     return fieldTexts(item, field).some((text) => sameAnswer(text, value));
 }
 
-;// CONCATENATED MODULE: ./lib/policy/merge.js
-/**
- * How an extending policy combines with the one it extends: its keys win,
- * mappings merge key by key (a category defined in both gets the keys of both),
- * lists are replaced whole (so a team can shorten an organization's list).
- */
-function mergePolicyData(base, override) {
-    if (!isMapping(base) || !isMapping(override))
-        return override === undefined ? base : override;
-    // Own keys only, and built with fromEntries: a key like `constructor` must not pick up Object's, nor `__proto__` set a prototype.
-    const keys = new Set([...Object.keys(base), ...Object.keys(override)]);
-    return Object.fromEntries([...keys].map((key) => [key, mergePolicyData(ownValue(base, key), ownValue(override, key))]));
+;// CONCATENATED MODULE: ./lib/policy/form-drift.js
+
+
+
+
+
+
+
+
+const MAX_FORM_BYTES = 256 * 1024;
+const REGENERATE = 'run roadmap-guard forms to write the form again from the policy';
+/** The problems of one form file against the policy; [] for a form of no category with a business case. */
+function formDrift(policy, file, text) {
+    // Issue forms are a few KB; a file this large is not one, and is not parsed.
+    if (Buffer.byteLength(text, 'utf8') > MAX_FORM_BYTES)
+        return [{ file, message: `the file is over ${MAX_FORM_BYTES / 1024} KB, too large to be an issue form; move it out of the forms folder` }];
+    const source = readPolicySource(text, file);
+    if (!source.readable)
+        return source.problems;
+    const form = source.value;
+    if (!isMapping(form))
+        return [];
+    const rule = caseOf(policy, form['labels']);
+    if (!rule)
+        return [];
+    const at = (path, target = 'value') => ({ file, ...source.locate(path, target), field: fieldPath(path) });
+    const questions = questionsOf(form['body']);
+    const problems = [];
+    const known = new Set([...rule.fields.map((field) => normalizeHeading(field.heading)), ...extraHeadings(policy)]);
+    for (const field of rule.fields) {
+        const asked = questions.find((question) => question.type !== 'checkboxes' && normalizeHeading(question.label) === normalizeHeading(field.heading));
+        if (asked) {
+            problems.push(...optionDrift(asked, field.oneOf, rule.category, at));
+            continue;
+        }
+        const renamed = closestQuestion(field.heading, questions, known);
+        problems.push(renamed
+            ? { ...at(['body', renamed.index, 'attributes', 'label']), message: `${describeValue(renamed.label)} is not a question the policy knows; the business case for ${rule.category} asks ${describeValue(field.heading)} (${REGENERATE})` }
+            : { ...at(['body'], 'key'), message: `no ${describeValue(field.heading)} question, which the business case for ${rule.category} asks (${REGENERATE})` });
+    }
+    const boxes = questions.filter((question) => question.type === 'checkboxes').flatMap((question) => question.options);
+    for (const entry of rule.checklist) {
+        if (!boxes.some((box) => normalizeHeading(box) === normalizeHeading(entry))) {
+            problems.push({ ...at(['body'], 'key'), message: `no ${describeValue(entry)} checkbox, which the business case for ${rule.category} needs ticked (${REGENERATE})` });
+        }
+    }
+    return problems;
 }
-function ownValue(mapping, key) {
-    return Object.hasOwn(mapping, key) ? mapping[key] : undefined;
+/** The category whose form this is: the first with a business case that a label of the form puts issues in. */
+function caseOf(policy, labels) {
+    const applied = (Array.isArray(labels) ? labels : typeof labels === 'string' ? labels.split(',') : []).filter((label) => typeof label === 'string').map((label) => label.trim());
+    return policy.businessCase.byCategory.find((rule) => {
+        const category = policy.categories.find((candidate) => candidate.name === rule.category);
+        return category?.match.labels.some((glob) => !/[*?]/.test(glob) && applied.some((label) => matchesGlob(glob, label)));
+    });
 }
-function isMapping(value) {
-    return typeof value === 'object' && value !== null && !Array.isArray(value);
+/** Headings a form may ask besides the business case: the customer and the size. */
+function extraHeadings(policy) {
+    return [policy.customer.field, policy.work.size.field].filter((name) => name !== undefined).map(normalizeHeading);
+}
+function questionsOf(body) {
+    if (!Array.isArray(body))
+        return [];
+    return body.flatMap((element, index) => {
+        if (!isMapping(element) || !isMapping(element['attributes']))
+            return [];
+        const { label, options } = element['attributes'];
+        if (typeof label !== 'string')
+            return [];
+        const texts = Array.isArray(options) ? options.map((option) => (isMapping(option) ? String(option['label'] ?? '') : String(option))) : [];
+        return [{ index, type: String(element['type']), label, options: texts }];
+    });
+}
+/** A question the policy does not know that is close to the heading it lost: most likely the same one, renamed. */
+function closestQuestion(heading, questions, known) {
+    const unknown = questions.filter((question) => question.type !== 'checkboxes' && !known.has(normalizeHeading(question.label)));
+    const wanted = normalizeHeading(heading);
+    let best;
+    for (const question of unknown) {
+        const label = normalizeHeading(question.label);
+        const distance = editDistance(wanted, label);
+        // Reworded rather than replaced: at most half of the longer heading changed.
+        if (distance <= Math.max(wanted.length, label.length) / 2 && (!best || distance < best.distance))
+            best = { question, distance };
+    }
+    return best?.question;
+}
+/** A dropdown must offer exactly the answers the policy accepts: one it lacks cannot be given, one it adds is always refused. */
+function optionDrift(question, oneOf, category, at) {
+    if (!oneOf || question.type !== 'dropdown')
+        return [];
+    const missing = oneOf.filter((answer) => !question.options.some((option) => sameAnswer(option, answer)));
+    const extra = question.options.filter((option) => !oneOf.some((answer) => sameAnswer(option, answer)));
+    if (missing.length === 0 && extra.length === 0)
+        return [];
+    const parts = [missing.length ? `lacks ${missing.map((answer) => `${describeValue(answer)}`).join(', ')}` : '', extra.length ? `offers ${extra.map((option) => `${describeValue(option)}`).join(', ')} the policy refuses` : '']
+        .filter(Boolean)
+        .join(' and ');
+    return [{ ...at(['body', question.index, 'attributes', 'options']), message: `${describeValue(question.label)} ${parts}; the business case for ${category} accepts ${oneOf.map((answer) => `${describeValue(answer)}`).join(', ')} (${REGENERATE})` }];
 }
 
 ;// CONCATENATED MODULE: ./lib/policy/cross-checks.js
@@ -49894,6 +50285,7 @@ function isMapping(value) {
 
 
 
+const at = (value, ...path) => valueAt(value, path);
 /** The errors: what 1.0 refused as well. */
 function wholePolicyChecks(policy, ctx) {
     checkCategoryNames(policy, Object.keys(categoriesOf(policy)), ctx);
@@ -50066,14 +50458,246 @@ function categoryLabels(categories) {
         return Array.isArray(labels) ? labels.filter((label) => typeof label === 'string' && !/[*?]/.test(label)) : [];
     });
 }
-function at(value, ...path) {
-    let current = value;
-    for (const key of path) {
-        if (!isMapping(current) || !Object.hasOwn(current, key))
-            return undefined;
-        current = current[key];
+
+;// CONCATENATED MODULE: ./lib/core/finding-kinds.js
+/**
+ * Every finding kind, and everything the product says and does per kind, in
+ * one table: adding a kind is one entry here plus its rule in `rules/`, and
+ * the compiler asks for every field below. Reports, the plan of writes, the
+ * policy schema and the docs (`docs/findings.md`, written by `npm run readme`)
+ * read this table; none keeps a list of its own.
+ *
+ * Finding kinds are stable identifiers: users name them in `enforcement.fail-on`,
+ * workflows read them from the `findings` output, comments group by them.
+ * Never rename one; add new kinds at the end (the table's order is the order
+ * of every report).
+ */
+/** The rows of `/roadmap why`'s rule table, in its order. */
+const WHY_RULES = (/* unused pure expression or super */ null && ([
+    'Business case',
+    'One-off labels',
+    'Capacity budget',
+    'Customer share',
+    'Bet review date',
+    'Bet outcome',
+    'Backlog age',
+    'Size estimate',
+    'Exceptions',
+    'Owner',
+]));
+const REGISTRY = {
+    'missing-field': {
+        level: 'item',
+        title: 'Missing business-case answers',
+        rule: 'Business case',
+        meaning: 'A required business-case question is unanswered.',
+    },
+    'invalid-field': {
+        level: 'item',
+        title: 'Business-case answers in the wrong form',
+        rule: 'Business case',
+        meaning: 'An answer is shorter than `min-words`, is not one of `one-of`, or is not a date where `type: date` asks for one.',
+    },
+    'unchecked-review': {
+        level: 'item',
+        title: 'Reviews not ticked',
+        rule: 'Business case',
+        meaning: 'A `checklist` item is not ticked.',
+    },
+    'not-without-customer': {
+        level: 'item',
+        title: 'Built only for one customer',
+        rule: 'Business case',
+        fixedPhrase: 'It no longer depends on a single customer',
+        meaning: 'An answer is in `fail-on`: the request would not be built without this customer.',
+    },
+    'forbidden-label': {
+        level: 'item',
+        title: 'One-off labels',
+        rule: 'One-off labels',
+        meaning: 'The item carries a forbidden label and is not exempt.',
+    },
+    'over-budget': {
+        level: 'budget',
+        title: 'Categories over budget',
+        rule: 'Capacity budget',
+        meaning: 'A category is above its `max-share` of planned work.',
+    },
+    'customer-over-share': {
+        level: 'budget',
+        title: 'Customers over their share',
+        rule: 'Customer share',
+        meaning: "One customer is above its per-customer cap: `max-share-of-category` of a category's work, or `max-share-of-planned-work` of all planned work.",
+    },
+    'under-min-share': {
+        level: 'roadmap',
+        title: 'Categories under their minimum',
+        rule: 'Capacity budget',
+        meaning: 'A category is below its `min-share`.',
+    },
+    'bet-overdue': {
+        level: 'item',
+        title: 'Bets past their review date',
+        rule: 'Bet review date',
+        fixedPhrase: 'The review date is settled',
+        meaning: 'An open item is past its `bets.review-field` date.',
+    },
+    'stale-backlog': {
+        level: 'item',
+        title: 'Stale backlog',
+        rule: 'Backlog age',
+        fixedPhrase: 'The issue was updated',
+        meaning: 'An open item has not been updated for `backlog.max-age-days`.',
+    },
+    'missing-size': {
+        level: 'roadmap',
+        title: 'Items without a size',
+        rule: 'Size estimate',
+        fixedPhrase: 'The issue has a size estimate',
+        meaning: 'Planned work has no size. It counts as `work.size.default`, or as 1 if there is no default.',
+    },
+    'exemptions-over-limit': {
+        level: 'roadmap',
+        title: 'Too many exemptions',
+        rule: 'Exceptions',
+        meaning: 'More exemptions are open than `exemptions.max-open` allows.',
+    },
+    'archive-pending': {
+        level: 'item',
+        title: 'Stale backlog to be archived',
+        rule: 'Backlog age',
+        fixedPhrase: 'The issue was updated, so it will not be archived',
+        meaning: 'With `backlog.archive`: a stale item is in its grace period and will be closed as not planned on the date given, unless someone touches it. It replaces `stale-backlog` for items that will be archived.',
+    },
+    'outcome-missing': {
+        level: 'item',
+        title: 'Bets without an outcome',
+        rule: 'Bet outcome',
+        fixedPhrase: 'The outcome of the bet is recorded',
+        meaning: 'With `bets.outcome-due-days`: a bet in a `bets.applies-to` category was delivered (closed as completed), or its review date passed, more than that many days ago, and nobody recorded how it turned out with `/roadmap outcome`. See [Bets and outcomes](bets.md).',
+    },
+    'missing-owner': {
+        level: 'item',
+        title: 'Deal requests without an owner',
+        rule: 'Owner',
+        fixedPhrase: 'The request has an owner',
+        meaning: 'With `business-case.require-assignee`: an open request in a `business-case.applies-to` category has no assignee, so nobody answers for it. Judged on the issues whose assignees were read: all of them when the policy turns it on, except in a snapshot written before snapshots recorded assignees.',
+    },
+};
+/** Each kind's entry: its level, its wording and its docs. */
+const FINDING_KIND_REGISTRY = REGISTRY;
+/** Every kind, in the registry's order: the order of every report. */
+const FINDING_KINDS = Object.keys(REGISTRY);
+/** Kinds about one item's own content: they earn the item a comment and the non-compliant label. */
+const ITEM_LEVEL_KINDS = kindsAt('item');
+/** The kinds that fail the check unless `enforcement.fail-on` says otherwise, in the order the policy's default lists them. */
+const DEFAULT_FAIL_ON = ['over-budget', 'forbidden-label'];
+function kindsAt(level) {
+    return FINDING_KINDS.filter((kind) => REGISTRY[kind].level === level);
+}
+/** A finding about a budget every item counted toward the cap shares (level `budget`). */
+function isBudgetFinding(finding) {
+    return REGISTRY[finding.kind].level === 'budget';
+}
+/** Whether a text read back (from a comment, a policy) names a finding kind. */
+function isFindingKind(text) {
+    return Object.hasOwn(REGISTRY, text);
+}
+
+;// CONCATENATED MODULE: ./lib/core/share.js
+const PERCENT = /^(\d+(?:\.\d+)?)\s*%$/;
+const DECIMAL = /^(\d+(?:\.\d+)?)$/;
+/** Parses `10%`, `12.5%`, `0.1` or `1`; returns undefined for anything else or for more than 100%. */
+function parseShare(value) {
+    const raw = typeof value === 'number' ? String(value) : typeof value === 'string' ? value.trim() : undefined;
+    if (raw === undefined || raw.includes('e'))
+        return undefined;
+    const percent = PERCENT.exec(raw);
+    const decimal = percent ? undefined : DECIMAL.exec(raw);
+    const digits = percent?.[1] ?? decimal?.[1];
+    if (digits === undefined)
+        return undefined;
+    const { numerator, denominator } = decimalToFraction(digits);
+    const share = percent
+        ? { numerator, denominator: denominator * 100 }
+        : { numerator, denominator };
+    if (share.numerator > share.denominator)
+        return undefined;
+    return { ...share, text: `${percent ? trimZeros(digits) : shiftTwoPlaces(digits)}%` };
+}
+/** "0.125" → "12.5": a decimal fraction as a percentage, exactly. */
+function shiftTwoPlaces(digits) {
+    const [whole, fraction = ''] = digits.split('.');
+    const padded = fraction.padEnd(2, '0');
+    return trimZeros(`${whole}${padded.slice(0, 2)}.${padded.slice(2)}`);
+}
+/** "012.50" → "12.5", "10.0" → "10". */
+function trimZeros(number) {
+    const [whole, fraction = ''] = number.split('.');
+    const trimmedWhole = whole.replace(/^0+(?=\d)/, '');
+    const trimmedFraction = fraction.replace(/0+$/, '');
+    return trimmedFraction ? `${trimmedWhole}.${trimmedFraction}` : trimmedWhole;
+}
+function decimalToFraction(digits) {
+    const [whole, fraction = ''] = digits.split('.');
+    const denominator = 10 ** fraction.length;
+    return { numerator: Number(whole) * denominator + Number(fraction || '0'), denominator };
+}
+/** `part / whole` (or a fraction, given alone) as a percentage with at most one decimal: "12.5%"; "0%" when there is no whole. */
+function formatPercent(part, whole = 1) {
+    if (whole === 0)
+        return '0%';
+    const tenths = Math.round((part * 1000) / whole);
+    return `${tenths / 10}%`;
+}
+/** True when `part / whole` is strictly greater than the share. Exact for integer inputs. */
+function exceedsShare(part, whole, share) {
+    return part * share.denominator > share.numerator * whole;
+}
+/** True when `part / whole` is strictly less than the share. Exact for integer inputs. */
+function belowShare(part, whole, share) {
+    return part * share.denominator < share.numerator * whole;
+}
+
+;// CONCATENATED MODULE: ./lib/policy/extends-ref.js
+/**
+ * The parts of an `extends` reference, `owner/repo:path@ref`, checked as the
+ * names GitHub and git allow, so that `..` or a stray `/` can never make the
+ * contents request read somewhere the author did not mean.
+ */
+/** `owner/repo:path@ref` → its parts. The caller has checked the overall shape. */
+function parseExtends(target) {
+    const colon = target.indexOf(':');
+    const [owner = '', repo = ''] = target.slice(0, colon).split('/');
+    const [path = '', ref] = target.slice(colon + 1).split('@');
+    return { owner, repo, path, ...(ref ? { ref } : {}) };
+}
+// Account names: letters, digits and hyphens, not starting with a hyphen, at most 39
+// characters (GitHub's sign-up form; older accounts may have a trailing or double hyphen).
+const OWNER = /^[A-Za-z0-9][A-Za-z0-9-]{0,38}$/;
+// Repository names: letters, digits, `.`, `-` and `_`, at most 100 characters; GitHub
+// renames `.` and `..` on creation, so they never name a repository.
+const REPOSITORY = /^[\w.-]{1,100}$/;
+/** What is wrong with the reference's parts, in the author's terms; undefined when they are fine. */
+function extendsPartsProblem(target) {
+    const { owner, repo, path, ref } = parseExtends(target);
+    if (!OWNER.test(owner))
+        return `"${owner}" is not a GitHub account name (letters, digits and hyphens, at most 39 characters)`;
+    if (!REPOSITORY.test(repo) || repo === '.' || repo === '..')
+        return `"${repo}" is not a repository name (letters, digits, ., - and _, not . or ..)`;
+    const segments = path.split('/');
+    if (segments.some((segment) => segment === '' || segment === '.' || segment === '..')) {
+        return `the path "${path}" must name a file inside the repository, without empty, . or .. parts`;
     }
-    return current;
+    if (ref !== undefined && !isGitRefName(ref))
+        return `"${ref}" is not a branch, tag or commit name`;
+    return undefined;
+}
+/** The rules of `git check-ref-format` that matter here: no `..`, control characters, `~^:?*[\`, `//`, leading or trailing `/`, or `.lock` ending. */
+function isGitRefName(ref) {
+    return (
+    // eslint-disable-next-line no-control-regex
+    !/[\x00-\x20\x7f~^:?*[\\]|\.\.|\/\/|@\{/.test(ref) && !ref.startsWith('/') && !ref.endsWith('/') && !ref.endsWith('.') && !ref.endsWith('.lock'));
 }
 
 ;// CONCATENATED MODULE: ./lib/core/wording.js
@@ -50133,8 +50757,10 @@ function newestFirst(a, b) {
     const byCreation = timeOf(b.createdAt) - timeOf(a.createdAt);
     return Number.isNaN(byCreation) || byCreation === 0 ? b.number - a.number : byCreation;
 }
+/** Items a fix names before "and N more". */
+const LISTED_ITEMS = 5;
 /** "#12, #9, #4" with at most `limit` shown, then "and 3 more". */
-function listItems(numbers, limit = 5) {
+function listItems(numbers, limit = LISTED_ITEMS) {
     const shown = numbers.slice(0, limit).map((n) => `#${n}`);
     const rest = numbers.length - shown.length;
     return rest > 0 ? `${shown.join(', ')} and ${rest} more` : shown.join(', ');
@@ -50380,6 +51006,7 @@ function uniqueByNumber(items) {
 
 
 
+
 /** The longest window the policy allows (`execution.months`); a snapshot holds the cycles of all of it. */
 const MAX_EXECUTION_MONTHS = 24;
 /** The execution report over the policy's window, or undefined when the policy turns it off. */
@@ -50387,7 +51014,7 @@ function roadmapExecution(options) {
     const { policy } = options;
     if (policy.execution.cycles === 'off')
         return undefined;
-    const since = execution_windowStart(options.now, policy.execution.months);
+    const since = Date.parse(windowStart(options.now, policy.execution.months));
     const cycles = cyclesInWindow(options.milestones, since, new Date(options.now).getTime());
     const histories = options.items.filter((item) => !isExcluded(policy, item)).map((item) => ({ item, events: historyOf(item) }));
     return {
@@ -50396,11 +51023,6 @@ function roadmapExecution(options) {
         cycles: cycles.map((cycle) => cycleExecution(cycle, histories, options)),
         partialHistories: options.partialHistories ?? [],
     };
-}
-/** The first day (UTC) of the oldest month of the window. */
-function execution_windowStart(now, months) {
-    const at = new Date(now);
-    return Date.UTC(at.getUTCFullYear(), at.getUTCMonth() - (months - 1), 1);
 }
 /** The end of a due date's UTC day: the cycle's exclusive end. */
 function cycleEnd(dueOn) {
@@ -50489,7 +51111,7 @@ function resultOf(events, title, end) {
     }
     return 'carried-over';
 }
-function startOf(cycle, histories) {
+function execution_startOf(cycle, histories) {
     if (Number.isFinite(cycle.start))
         return { start: cycle.start, startFrom: cycle.startFrom };
     const assigned = histories.flatMap((history) => history.events.filter((event) => event.event === 'milestoned' && event.milestone === cycle.title).map((event) => event.time));
@@ -50499,7 +51121,7 @@ function startOf(cycle, histories) {
 }
 function cycleExecution(cycle, histories, options) {
     const { policy } = options;
-    const { start, startFrom } = startOf(cycle, histories);
+    const { start, startFrom } = execution_startOf(cycle, histories);
     const items = histories.flatMap(({ item, events }) => {
         // The first item's assignment is the start itself: it counts as committed.
         const committed = startFrom === 'first-item' ? inCycle(stateBefore(events, start + 1), cycle.title) : inCycle(stateBefore(events, start), cycle.title);
@@ -50973,6 +51595,7 @@ const schema_policyFileSchema = policyFileShape.superRefine((policy, ctx) => who
 
 
 
+
 function problemsFromIssues(issues, root, locate) {
     const described = issues.flatMap((issue) => describeIssue(issue, [], root));
     // `nam: x` is reported as "did you mean `name`?"; saying `name` is missing as well would be noise.
@@ -50987,7 +51610,7 @@ function describeIssue(issue, prefix, root, schemaPrefix = prefix) {
     const schemaPath = [...schemaPrefix, ...issue.path];
     const actual = valueAt(root, path);
     if (actual === undefined && MISSING_CODES.has(issue.code) && path.length > 0) {
-        return [{ path, target: 'value', message: missingMessage(path), missing: String(path.at(-1)) }];
+        return [{ path, target: 'value', message: describe_zod_issues_missingMessage(path), missing: String(path.at(-1)) }];
     }
     switch (issue.code) {
         case 'unrecognized_keys':
@@ -51010,9 +51633,9 @@ function describeIssue(issue, prefix, root, schemaPrefix = prefix) {
         case 'invalid_value':
             if (isFindingKindList(issue.values))
                 return [{ path, target: 'value', message: unknownFindingKindMessage(actual) }];
-            return [{ path, target: 'value', message: withSuggestion(readable(issue, actual), actual, issue.values.map(String)) }];
+            return [{ path, target: 'value', message: withSuggestion(describe_zod_issues_readable(issue, actual), actual, issue.values.map(String)) }];
     }
-    return [{ path, target: 'value', message: readable(issue, actual) }];
+    return [{ path, target: 'value', message: describe_zod_issues_readable(issue, actual) }];
 }
 /**
  * What is wrong below a misspelt key, checked as if it were spelt as
@@ -51030,12 +51653,12 @@ function underMisspeltKey(path, schemaPath, root) {
 /** The codes a required key that is not there produces, depending on the kind of value expected. */
 const MISSING_CODES = new Set(['invalid_type', 'invalid_value', 'invalid_union']);
 /** The schema's own message, or a plain one where the schema left the validator's default. */
-function readable(issue, actual) {
+function describe_zod_issues_readable(issue, actual) {
     if (!issue.message.startsWith('Invalid'))
         return issue.message;
     switch (issue.code) {
         case 'invalid_type':
-            return `expected ${TYPE_NAMES[issue.expected] ?? issue.expected}, got ${describeValue(actual)}`;
+            return `expected ${describe_zod_issues_TYPE_NAMES[issue.expected] ?? issue.expected}, got ${describeValue(actual)}`;
         case 'invalid_value':
             return `expected one of ${issue.values.map(String).join(', ')}, got ${describeValue(actual)}`;
         case 'too_small':
@@ -51046,7 +51669,7 @@ function readable(issue, actual) {
             return `not valid here, got ${describeValue(actual)}`;
     }
 }
-const TYPE_NAMES = {
+const describe_zod_issues_TYPE_NAMES = {
     object: 'a mapping (key: value)',
     array: 'a list',
     string: 'text',
@@ -51054,7 +51677,7 @@ const TYPE_NAMES = {
     int: 'a whole number',
     boolean: 'true or false',
 };
-function missingMessage(path) {
+function describe_zod_issues_missingMessage(path) {
     const key = String(path.at(-1));
     if (path.length === 1 && key === 'version')
         return 'missing: add `version: 1` at the top of the file';
@@ -51079,638 +51702,6 @@ function unknownFindingKindMessage(actual) {
 function withSuggestion(message, actual, allowed) {
     const suggestion = typeof actual === 'string' ? closest(actual, allowed) : undefined;
     return suggestion ? `${message}; did you mean \`${suggestion}\`?` : message;
-}
-/** The value at `path` in parsed data, or undefined when the path is not there. */
-function valueAt(root, path) {
-    let value = root;
-    for (const segment of path) {
-        if (typeof value !== 'object' || value === null || !Object.hasOwn(value, segment))
-            return undefined;
-        value = value[segment];
-    }
-    return value;
-}
-
-// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
-var dist = __nccwpck_require__(8815);
-;// CONCATENATED MODULE: ./lib/policy/yaml-source.js
-/**
- * A policy file's YAML, parsed with positions, so that every problem found
- * later (by the schema, or after merging `extends`) can point at the line and
- * column the user has to change.
- */
-
-
-
-function readPolicySource(text, file) {
-    const lineCounter = new dist/* LineCounter */.HN();
-    // Duplicate keys are found below, with a message that names both places.
-    const doc = (0,dist/* parseDocument */.Tp)(text, { lineCounter, uniqueKeys: false, prettyErrors: false });
-    const position = (offset) => {
-        const { line, col } = lineCounter.linePos(offset);
-        return { line, column: col };
-    };
-    const problems = dedupe(doc.errors).map((error) => ({ file, ...position(error.pos[0]), message: syntaxMessage(error) }));
-    let value;
-    problems.push(...unresolvedAliases(doc, file, position));
-    if (problems.length === 0) {
-        try {
-            value = doc.toJS({ maxAliasCount: 100 });
-        }
-        catch (error) {
-            // An alias to a missing anchor, or aliases that expand without bound.
-            problems.push({ file, ...position(0), message: `YAML syntax error: ${error instanceof Error ? error.message : String(error)}` });
-        }
-    }
-    const readable = problems.length === 0;
-    if (readable)
-        problems.push(...duplicateKeys(doc.contents, [], file, position));
-    const walk = (path) => {
-        const steps = [];
-        let node = doc.contents;
-        for (const segment of path) {
-            const step = child(node, segment);
-            if (!step)
-                break;
-            steps.push(step);
-            node = step.value;
-        }
-        return steps;
-    };
-    return {
-        file,
-        value,
-        problems,
-        readable,
-        depthOf: (path) => walk(path).length,
-        locate(path, target) {
-            const steps = walk(path);
-            const last = steps.at(-1);
-            if (!last)
-                return yaml_source_startOf(doc.contents, position);
-            const found = steps.length === path.length;
-            const value = last.value;
-            // A missing key points at its parent's key; a block collection points at its key, not its first line.
-            const pointAtValue = found && target === 'value' && value && ((0,dist/* isCollection */.P3)(value) ? value.flow : !isEmptyScalar(value));
-            const node = pointAtValue ? value : (last.key ?? value);
-            return yaml_source_startOf(node, position);
-        },
-    };
-}
-function child(node, segment) {
-    if ((0,dist/* isMap */.jh)(node)) {
-        const pair = node.items.findLast((item) => keyText(item) === String(segment));
-        return pair ? { key: pair.key, value: pair.value } : undefined;
-    }
-    if ((0,dist/* isSeq */.oP)(node) && typeof segment === 'number') {
-        const item = node.items[segment];
-        return item ? { key: null, value: item } : undefined;
-    }
-    return undefined;
-}
-/** `key:` with nothing after it: point at the key, not at the end of the line. */
-function isEmptyScalar(node) {
-    return (0,dist/* isScalar */.jn)(node) && node.value === null;
-}
-function keyText(pair) {
-    return (0,dist/* isScalar */.jn)(pair.key) ? String(pair.key.value) : undefined;
-}
-function yaml_source_startOf(node, position) {
-    const range = node?.range;
-    return range ? position(range[0]) : { line: 1, column: 1 };
-}
-function duplicateKeys(node, path, file, position) {
-    const problems = [];
-    if ((0,dist/* isMap */.jh)(node)) {
-        const seen = new Map();
-        for (const pair of node.items) {
-            const key = keyText(pair);
-            if (key !== undefined) {
-                const here = yaml_source_startOf(pair.key, position);
-                const first = seen.get(key);
-                if (first)
-                    problems.push({ file, ...here, field: fieldPath([...path, key]), message: duplicateMessage(path, key, first) });
-                else
-                    seen.set(key, here);
-            }
-            problems.push(...duplicateKeys(pair.value, [...path, key ?? '?'], file, position));
-        }
-    }
-    else if ((0,dist/* isSeq */.oP)(node)) {
-        node.items.forEach((item, index) => problems.push(...duplicateKeys(item, [...path, index], file, position)));
-    }
-    return problems;
-}
-function duplicateMessage(path, name, first) {
-    const key = excerpt(name);
-    if (path.length === 1 && path[0] === 'categories') {
-        return `category "${key}" is defined twice (first at line ${first.line}); merge the two into one`;
-    }
-    return `\`${key}\` appears twice (first at line ${first.line}); keep one`;
-}
-/** `*name` with no `&name` before it: reported at the alias, not as a crash while reading the data. */
-function unresolvedAliases(doc, file, position) {
-    const problems = [];
-    (0,dist/* visit */.YR)(doc, {
-        Alias(_, alias) {
-            // An empty name is already a syntax error, reported with the same advice.
-            if (alias.source !== '' && !alias.resolve(doc))
-                problems.push({ file, ...yaml_source_startOf(alias, position), message: unquotedGlobMessage(alias.source) });
-        },
-    });
-    return problems;
-}
-/**
- * `*custom` unquoted is a YAML alias, not text: a label glob that starts with
- * `*` is the usual cause, and quoting it is the fix.
- */
-function unquotedGlobMessage(name) {
-    const written = excerpt(`*${name}`);
-    const anchor = name === '' ? '' : `, and no anchor \`&${excerpt(name)}\` is defined above it`;
-    return `YAML syntax error: YAML reads \`${written}\` as an alias${anchor}; a label glob that starts with * must be quoted: "${written}"`;
-}
-/** The parser can report several errors for one place; the first explains it best. */
-function dedupe(errors) {
-    const seen = new Set();
-    return errors.filter((error) => {
-        const key = error.pos[0];
-        return seen.has(key) ? false : (seen.add(key), true);
-    });
-}
-/** Plain words for the YAML mistakes people make most; the parser's own text is kept where it adds detail. */
-const SYNTAX_HINTS = {
-    TAB_AS_INDENT: { hint: 'tabs cannot indent YAML; indent with spaces', keepDetail: false },
-    MULTIPLE_DOCS: { hint: 'the policy must be one YAML document; remove the extra `---`', keepDetail: false },
-    BLOCK_AS_IMPLICIT_KEY: { hint: 'a key and its value must be on one line, or the value indented on the lines below', keepDetail: false },
-    MULTILINE_IMPLICIT_KEY: { hint: 'a key must fit on one line; is a `:` or a closing quote missing?', keepDetail: false },
-    BAD_INDENT: { hint: 'the indentation does not line up', keepDetail: true },
-    BAD_FLOW: { hint: 'a `{` or `[` is not closed', keepDetail: false },
-    MISSING_CHAR: { hint: 'a quote or bracket is not closed', keepDetail: true },
-    UNEXPECTED_TOKEN: { hint: 'quote values that contain `: `, ` #`, `[` or `{`', keepDetail: true },
-};
-const SYNTAX_DETAIL_LENGTH = 120;
-function syntaxMessage(error) {
-    if (/^Alias cannot be an empty string/i.test(error.message))
-        return unquotedGlobMessage('');
-    // An unclosed `{` on the last lines is reported as an indentation problem.
-    const code = /^Flow (map|sequence) in block collection/.test(error.message) ? 'BAD_FLOW' : error.code;
-    const known = SYNTAX_HINTS[code];
-    // The parser's text may quote the file; keep only the start of it.
-    const detail = excerpt(lowerFirst(error.message.split('\n')[0]?.replace(/ at line \d+, column \d+:?$/, '').replace(/\.$/, '') ?? ''), SYNTAX_DETAIL_LENGTH);
-    if (!known)
-        return `YAML syntax error: ${detail}`;
-    return known.keepDetail ? `YAML syntax error: ${known.hint} (${detail})` : `YAML syntax error: ${known.hint}`;
-}
-function lowerFirst(text) {
-    return text.charAt(0).toLowerCase() + text.slice(1);
-}
-
-;// CONCATENATED MODULE: ./lib/snapshot/problems.js
-
-
-
-
-/** `line:col field: message`, leaving out what a problem does not have. */
-function formatSnapshotProblem(file, problem) {
-    const place = problem.line === undefined ? `${file}:` : `${file}:${problem.line}:${problem.column ?? 1}`;
-    return `${place} ${problem.field ? `${problem.field}: ` : ''}${problem.message}`;
-}
-/**
- * A JSON.parse error with its line and column. V8 gives an offset for some
- * errors and none for an unexpected token; then the YAML reader, for which
- * JSON is YAML, usually finds the place.
- */
-function jsonSyntaxProblem(text, error) {
-    const message = error instanceof Error ? error.message : String(error);
-    const offset = /at position (\d+)/.exec(message)?.[1];
-    const control = CONTROL.exec(text);
-    const at = offset !== undefined
-        ? positionOf(text, Number(offset))
-        : /end of JSON input/.test(message)
-            ? positionOf(text, text.length)
-            : control
-                ? positionOf(text, control.index)
-                : yamlPosition(text);
-    const reason = visible(message
-        .replace(/\s*(in JSON )?at position \d+.*$/s, '')
-        // V8 quotes the start of the text, ending in "..." when it cuts it: the position says where, and the text may be binary.
-        .replace(/, ".*"(\.\.\.)? is not valid JSON$/s, '')
-        .replace(/^Unexpected end of JSON input$/, 'the file ends too early'));
-    const binary = control ? ` (a control character, ${codePoint(control[0])}: is this a binary file? A snapshot is JSON text)` : '';
-    return { ...at, message: `not valid JSON: ${reason}${binary}` };
-}
-/** Characters no JSON text has outside a string, and no terminal should be sent raw: C0 controls but tab and line ends, DEL, C1 controls. */
-// eslint-disable-next-line no-control-regex -- matching control characters is the point
-const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/;
-/** A parser's message with every control character it quotes shown as its code point, so nothing raw reaches the terminal. */
-function visible(message) {
-    return message.replace(new RegExp(CONTROL.source, 'g'), codePoint);
-}
-function codePoint(character) {
-    return `U+${character.codePointAt(0).toString(16).toUpperCase().padStart(4, '0')}`;
-}
-function yamlPosition(text) {
-    const first = readPolicySource(text, 'snapshot').problems.find((problem) => problem.line !== undefined);
-    return first && { line: first.line, column: first.column ?? 1 };
-}
-function positionOf(text, offset) {
-    const before = text.slice(0, offset).split('\n');
-    return { line: before.length, column: before.at(-1).length + 1 };
-}
-/** Problems found in the parsed data, given the line and column of their `path` in the file's text. */
-function locateSnapshotProblems(text, problems) {
-    if (!problems.some((problem) => problem.path && problem.line === undefined))
-        return problems;
-    // JSON is YAML, so the policy reader's positions serve here too.
-    const source = readPolicySource(text, 'snapshot');
-    return problems.map((problem) => (problem.path && problem.line === undefined ? { ...problem, ...source.locate(problem.path, 'value') } : problem));
-}
-/** Every schema issue as a located problem; `data` is the parsed JSON, for issue numbers and the values shown. */
-function describeSnapshotIssues(issues, schema, text, data) {
-    // JSON is YAML, so the policy reader's positions serve here too; read only when something is wrong.
-    const source = readPolicySource(text, 'snapshot');
-    return issues.flatMap((issue) => {
-        const path = issue.path;
-        const actual = valueAt(data, path);
-        if (issue.code === 'unrecognized_keys') {
-            const allowed = allowedKeysAt(schema, path);
-            return issue.keys.map((key) => {
-                const suggestion = closest(key, allowed);
-                const message = suggestion ? `unknown key; did you mean "${suggestion}"?` : `unknown key (allowed here: ${allowed.join(', ')})`;
-                return { ...source.locate([...path, key], 'key'), field: fieldName([...path, key], data), message };
-            });
-        }
-        const message = actual === undefined && path.length > 0 ? problems_missingMessage(path) : problems_readable(issue, actual);
-        return [{ ...source.locate(path, 'value'), field: fieldName(path, data), message }];
-    });
-}
-const MISSING_HINTS = {
-    version: '"version": 1',
-    source: '"source": { "kind": "repository", "name": "acme/platform" }',
-    takenAt: '"takenAt": "2026-11-03T09:00:00Z"',
-    items: '"items": []',
-};
-function problems_missingMessage(path) {
-    const key = String(path.at(-1));
-    const hint = path.length === 1 ? MISSING_HINTS[key] : undefined;
-    return `missing: add ${hint ?? `"${key}"`}`;
-}
-const problems_TYPE_NAMES = { object: 'an object', array: 'a list', string: 'text', number: 'a number', int: 'a whole number', boolean: 'true or false' };
-/** The schema's own message where it has one, a plain one where the validator's default would show. */
-function problems_readable(issue, actual) {
-    if (issue.message.startsWith('expected'))
-        return `${issue.message}, got ${describeValue(actual)}${suggestionFor(issue, actual)}`;
-    if (!issue.message.startsWith('Invalid') && !issue.message.startsWith('Too'))
-        return issue.message;
-    switch (issue.code) {
-        case 'invalid_type':
-            return `expected ${problems_TYPE_NAMES[issue.expected] ?? issue.expected}, got ${describeValue(actual)}`;
-        case 'invalid_value':
-            return `expected one of ${issue.values.map(String).join(', ')}, got ${describeValue(actual)}${suggestionFor(issue, actual)}`;
-        case 'too_small':
-            return `too small, got ${describeValue(actual)} (at least ${String(issue.minimum)})`;
-        default:
-            return `not valid here, got ${describeValue(actual)}`;
-    }
-}
-/** "; did you mean "open"?" for a mistyped choice. */
-function suggestionFor(issue, actual) {
-    if (issue.code !== 'invalid_value' || typeof actual !== 'string')
-        return '';
-    const suggestion = closest(actual, issue.values.map(String));
-    return suggestion ? `; did you mean "${suggestion}"?` : '';
-}
-/** ["items", 3, "createdAt"] → "items[3].createdAt (issue #12)": the issue number tells the reader which issue to look at. */
-function fieldName(path, data) {
-    if (path.length === 0)
-        return '(top level)';
-    const name = path
-        .map((key, index) => typeof key === 'number' ? `[${key}]` : /^[A-Za-z_$][\w$]*$/.test(String(key)) ? `${index === 0 ? '' : '.'}${String(key)}` : `[${JSON.stringify(String(key))}]`)
-        .join('');
-    const number = path[0] === 'items' && typeof path[1] === 'number' ? valueAt(data, ['items', path[1], 'number']) : undefined;
-    return typeof number === 'number' ? `${name} (issue #${number})` : name;
-}
-
-;// CONCATENATED MODULE: ./lib/snapshot/file.js
-/**
- * The snapshot file: planned work at a moment, as plain JSON. The CLI's
- * `snapshot` command writes it from live GitHub data (src/cli/snapshot.ts),
- * `simulate` and `demo` read it, and `snapshot.schema.json` is generated from
- * the schema below.
- */
-
-
-
-const moment = iso_datetime({ offset: true, error: 'expected a date and time like 2026-11-03T09:00:00Z' });
-const day = iso_date({ error: 'expected a date like 2026-11-02' });
-const fieldValue = discriminatedUnion('type', [
-    strictObject({ type: literal('number'), value: schemas_number() }),
-    strictObject({ type: literal('text'), value: schemas_string() }),
-    strictObject({ type: literal('single-select'), value: schemas_string() }),
-    strictObject({ type: literal('date'), value: day }),
-    strictObject({ type: literal('iteration'), title: schemas_string(), startDate: day, durationDays: schemas_number().int().positive() }),
-], { error: 'expected a field value with type number, text, single-select, date or iteration' });
-const timelineEvent = strictObject({
-    at: moment,
-    event: schemas_enum(['milestoned', 'demilestoned', 'closed', 'reopened'], { error: 'expected milestoned, demilestoned, closed or reopened' }),
-    milestone: schemas_string().optional().meta({ description: 'The milestone put in or taken out of (milestoned, demilestoned).' }),
-    closedAs: schemas_enum(['completed', 'not-planned', 'duplicate']).optional().meta({ description: 'Why the issue was closed (closed).' }),
-})
-    .refine((event) => (event.event === 'milestoned' || event.event === 'demilestoned') === (event.milestone !== undefined), {
-    error: 'milestoned and demilestoned events name their milestone; closed and reopened ones do not',
-});
-const milestone = strictObject({
-    title: schemas_string().min(1),
-    state: schemas_enum(['open', 'closed'], { error: 'expected open or closed' }),
-    dueOn: moment.nullable().default(null).meta({ description: 'The due date; a cycle ends with its UTC day.' }),
-    closedAt: moment.nullable().default(null),
-    createdAt: moment,
-});
-const workItem = strictObject({
-    // Negative for a board item outside the repository (another repository's issue, a draft): it has no number here.
-    number: schemas_number()
-        .int()
-        .refine((n) => n !== 0, { error: 'expected an issue number, or a negative key for a board item outside the repository' }),
-    title: schemas_string(),
-    url: schemas_string(),
-    state: schemas_enum(['open', 'closed'], { error: 'expected open or closed' }),
-    labels: array(schemas_string()).default([]),
-    author: schemas_string().nullable().default(null),
-    createdAt: moment,
-    updatedAt: moment,
-    closedAt: moment.nullable().default(null),
-    closedAs: schemas_enum(['completed', 'not-planned', 'duplicate']).optional().meta({
-        description: 'Why a closed issue was closed; work closed as not planned or duplicate does not count as delivered.',
-    }),
-    activityAt: moment.optional().meta({
-        description: "The last time a person touched the issue, when Roadmap Guard's own comment or label is the latest change; staleness is measured from it.",
-    }),
-    archiveWarnedAt: moment.optional().meta({
-        description: 'When Roadmap Guard warned in its comment that the item will be archived (backlog.archive); the grace period runs from it.',
-    }),
-    milestone: schemas_string().nullable().default(null),
-    assignees: array(schemas_string()).optional().meta({
-        description: 'Logins of the people assigned; absent when they were not read (business-case.require-assignee then does not judge the item).',
-    }),
-    body: schemas_string().nullable().optional().meta({
-        description: 'The issue body; its form answers and checkboxes are read when form or checklist is absent.',
-    }),
-    form: record(schemas_string(), schemas_string()).optional().meta({ description: 'Issue-form answers by heading; "" for no answer.' }),
-    checklist: array(strictObject({ text: schemas_string(), checked: schemas_boolean() })).optional(),
-    fields: record(schemas_string(), fieldValue).default({}).meta({ description: 'Projects v2 field values by field name.' }),
-    timeline: array(timelineEvent).optional().meta({
-        description: 'The milestone and closing history, oldest first, for the execution report; without it an item counts by its milestone and state now.',
-    }),
-})
-    .transform(({ body, form, checklist, ...rest }) => {
-    const parsed = parseIssueBody(body ?? null);
-    return { ...rest, form: form ?? parsed.form, checklist: checklist ?? parsed.checklist, fields: rest.fields };
-});
-const snapshotSchema = strictObject({
-    $schema: schemas_string().optional(),
-    version: literal(1, { error: 'expected version: 1' }),
-    source: strictObject({
-        kind: schemas_enum(['repository', 'project', 'example'], { error: 'expected repository, project or example' }),
-        name: schemas_string().min(1),
-        commit: schemas_string().optional(),
-    }),
-    // A date alone means midnight UTC, as simulate's --at reads it.
-    takenAt: union([moment, day.transform((date) => `${date}T00:00:00Z`)], { error: 'expected a date like 2026-11-03 or a date and time like 2026-11-03T09:00:00Z' })
-        .meta({ description: 'When the snapshot was taken (a date alone is midnight UTC); simulate evaluates at this moment unless --at is given.' }),
-    items: array(workItem).superRefine(eachIssueOnce),
-    milestones: array(milestone).optional().meta({ description: "The repository's milestones: closed ones with a due date are the execution report's cycles." }),
-})
-    .transform(({ $schema: _schema, ...snapshot }) => snapshot);
-/** Two entries for one issue would count its work twice. */
-function eachIssueOnce(items, ctx) {
-    const first = new Map();
-    items.forEach((item, index) => {
-        const earlier = first.get(item.number);
-        if (earlier === undefined)
-            first.set(item.number, index);
-        else
-            ctx.addIssue({ code: 'custom', path: [index, 'number'], message: `issue #${item.number} is already items[${earlier}]; list each issue once` });
-    });
-}
-/** Shown at most, so a wholly wrong file gives a readable answer. */
-const MAX_PROBLEMS = 20;
-class SnapshotError extends Error {
-    file;
-    problems;
-    constructor(file, problems) {
-        const lines = problems.slice(0, MAX_PROBLEMS).map((problem) => formatSnapshotProblem(file, problem));
-        if (problems.length > MAX_PROBLEMS)
-            lines.push(`…and ${problems.length - MAX_PROBLEMS} more problems`);
-        super(`${file}: invalid snapshot\n${lines.map((line) => `  ${line}`).join('\n')}`);
-        this.file = file;
-        this.name = 'SnapshotError';
-        this.problems = lines;
-    }
-}
-/** Parses a snapshot file's text; throws a SnapshotError placing every problem at its line, column, JSON path and issue. */
-function parseSnapshot(text, file) {
-    let json;
-    try {
-        json = JSON.parse(text);
-    }
-    catch (error) {
-        throw new SnapshotError(file, [jsonSyntaxProblem(text, error)]);
-    }
-    const result = snapshotSchema.safeParse(json);
-    if (result.success)
-        return result.data;
-    throw new SnapshotError(file, describeSnapshotIssues(result.error.issues, snapshotSchema, text, json));
-}
-/** The JSON Schema of the snapshot file as written on disk. */
-function snapshotJsonSchema() {
-    return {
-        ...z.toJSONSchema(snapshotSchema, { io: 'input', unrepresentable: 'any' }),
-        $id: 'https://github.com/roadmap-guard/roadmap-guard/blob/main/snapshot.schema.json',
-        title: 'Roadmap Guard snapshot (planned work at a moment)',
-    };
-}
-
-;// CONCATENATED MODULE: ./lib/cli/io.js
-
-
-
-
-/**
- * One exit-code scheme for every command, so a script can tell "the roadmap
- * breaks the policy" from "the command could not run".
- */
-const EXIT = { ok: 0, fails: 1, badInput: 2 };
-/** The scheme as every help text prints it. */
-const EXIT_CODES_HELP = `Exit codes:
-  0  done, and nothing fails the check
-  1  the check fails: a finding that fails under the policy's fail-on
-  2  the command could not do its job: an unknown option, a missing file,
-     an invalid policy or snapshot (each problem is printed), or GitHub
-     out of reach or refusing the token
-`;
-/** Thrown for input the user must fix; the message is printed as is. */
-class BadInput extends Error {
-}
-/**
- * Why a command could not do its job, as exit 2: input the user must fix
- * (options, files, policy, snapshot) as its whole message, and a failure to
- * read GitHub (no answer, a refused token, a missing repository) as one line.
- * A programming error (TypeError and the like) is a bug and propagates.
- */
-function reportBadInput(command, error, io) {
-    if (error instanceof BadInput || error instanceof PolicyError || error instanceof SnapshotError) {
-        io.stderr.write(`roadmap-guard ${command}: ${error.message}\n`);
-        return EXIT.badInput;
-    }
-    if (error instanceof Error && !isBug(error)) {
-        io.stderr.write(`roadmap-guard ${command}: ${firstLine(error.message)}\n`);
-        return EXIT.badInput;
-    }
-    throw error;
-}
-/** Errors only a mistake in the code throws. */
-function isBug(error) {
-    return error instanceof TypeError || error instanceof ReferenceError || error instanceof RangeError || error instanceof SyntaxError;
-}
-/** A failure's first line, without the advice meant for a workflow's next run: here the user runs the command again. */
-function firstLine(message) {
-    return message.split('\n', 1)[0].replace(/\. This is a problem on GitHub’s side .*$/, '. Check the network (and --api-url, if given), then run the command again');
-}
-/**
- * node:util parseArgs, with its errors said in the command's words: the
- * option that is wrong, the nearest one that exists, and where help is.
- */
-function parseStrictly(command, args, options) {
-    try {
-        return (0,external_node_util_.parseArgs)({ args, options, strict: true, allowPositionals: true });
-    }
-    catch (error) {
-        throw new BadInput(`${optionProblem(error, args, Object.keys(options))} (see roadmap-guard ${command} --help)`);
-    }
-}
-/** A command that takes options only: the first stray argument is named, with the usage. */
-function rejectArguments(positionals, usage) {
-    if (positionals.length > 0)
-        throw new BadInput(`unexpected argument "${positionals[0]}"\n\n${usage}`);
-}
-function optionProblem(error, args, names) {
-    const code = error.code;
-    if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') {
-        const given = args.find((arg) => arg.startsWith('-') && !names.includes(arg.replace(/^--?/, '').split('=')[0])) ?? 'option';
-        const nearest = closest(given.replace(/^--?/, '').split('=')[0], names);
-        return `unknown option ${given}${nearest ? `; did you mean --${nearest}?` : ''}`;
-    }
-    if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') {
-        const message = error instanceof Error ? error.message : '';
-        const option = /(--[\w-]+)/.exec(message)?.[1] ?? 'an option';
-        return message.includes('argument missing') ? `${option} needs a value` : `${option} takes no value`;
-    }
-    return error instanceof Error ? error.message : String(error);
-}
-
-;// CONCATENATED MODULE: external "node:fs/promises"
-const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
-;// CONCATENATED MODULE: external "node:path"
-const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
-;// CONCATENATED MODULE: ./lib/policy/form-drift.js
-
-
-
-
-
-
-
-
-const MAX_FORM_BYTES = 256 * 1024;
-const REGENERATE = 'run roadmap-guard forms to write the form again from the policy';
-/** The problems of one form file against the policy; [] for a form of no category with a business case. */
-function formDrift(policy, file, text) {
-    // Issue forms are a few KB; a file this large is not one, and is not parsed.
-    if (Buffer.byteLength(text, 'utf8') > MAX_FORM_BYTES)
-        return [{ file, message: `the file is over ${MAX_FORM_BYTES / 1024} KB, too large to be an issue form; move it out of the forms folder` }];
-    const source = readPolicySource(text, file);
-    if (!source.readable)
-        return source.problems;
-    const form = source.value;
-    if (!isMapping(form))
-        return [];
-    const rule = caseOf(policy, form['labels']);
-    if (!rule)
-        return [];
-    const at = (path, target = 'value') => ({ file, ...source.locate(path, target), field: fieldPath(path) });
-    const questions = questionsOf(form['body']);
-    const problems = [];
-    const known = new Set([...rule.fields.map((field) => normalizeHeading(field.heading)), ...extraHeadings(policy)]);
-    for (const field of rule.fields) {
-        const asked = questions.find((question) => question.type !== 'checkboxes' && normalizeHeading(question.label) === normalizeHeading(field.heading));
-        if (asked) {
-            problems.push(...optionDrift(asked, field.oneOf, rule.category, at));
-            continue;
-        }
-        const renamed = closestQuestion(field.heading, questions, known);
-        problems.push(renamed
-            ? { ...at(['body', renamed.index, 'attributes', 'label']), message: `${describeValue(renamed.label)} is not a question the policy knows; the business case for ${rule.category} asks ${describeValue(field.heading)} (${REGENERATE})` }
-            : { ...at(['body'], 'key'), message: `no ${describeValue(field.heading)} question, which the business case for ${rule.category} asks (${REGENERATE})` });
-    }
-    const boxes = questions.filter((question) => question.type === 'checkboxes').flatMap((question) => question.options);
-    for (const entry of rule.checklist) {
-        if (!boxes.some((box) => normalizeHeading(box) === normalizeHeading(entry))) {
-            problems.push({ ...at(['body'], 'key'), message: `no ${describeValue(entry)} checkbox, which the business case for ${rule.category} needs ticked (${REGENERATE})` });
-        }
-    }
-    return problems;
-}
-/** The category whose form this is: the first with a business case that a label of the form puts issues in. */
-function caseOf(policy, labels) {
-    const applied = (Array.isArray(labels) ? labels : typeof labels === 'string' ? labels.split(',') : []).filter((label) => typeof label === 'string').map((label) => label.trim());
-    return policy.businessCase.byCategory.find((rule) => {
-        const category = policy.categories.find((candidate) => candidate.name === rule.category);
-        return category?.match.labels.some((glob) => !/[*?]/.test(glob) && applied.some((label) => matchesGlob(glob, label)));
-    });
-}
-/** Headings a form may ask besides the business case: the customer and the size. */
-function extraHeadings(policy) {
-    return [policy.customer.field, policy.work.size.field].filter((name) => name !== undefined).map(normalizeHeading);
-}
-function questionsOf(body) {
-    if (!Array.isArray(body))
-        return [];
-    return body.flatMap((element, index) => {
-        if (!isMapping(element) || !isMapping(element['attributes']))
-            return [];
-        const { label, options } = element['attributes'];
-        if (typeof label !== 'string')
-            return [];
-        const texts = Array.isArray(options) ? options.map((option) => (isMapping(option) ? String(option['label'] ?? '') : String(option))) : [];
-        return [{ index, type: String(element['type']), label, options: texts }];
-    });
-}
-/** A question the policy does not know that is close to the heading it lost: most likely the same one, renamed. */
-function closestQuestion(heading, questions, known) {
-    const unknown = questions.filter((question) => question.type !== 'checkboxes' && !known.has(normalizeHeading(question.label)));
-    const wanted = normalizeHeading(heading);
-    let best;
-    for (const question of unknown) {
-        const label = normalizeHeading(question.label);
-        const distance = editDistance(wanted, label);
-        // Reworded rather than replaced: at most half of the longer heading changed.
-        if (distance <= Math.max(wanted.length, label.length) / 2 && (!best || distance < best.distance))
-            best = { question, distance };
-    }
-    return best?.question;
-}
-/** A dropdown must offer exactly the answers the policy accepts: one it lacks cannot be given, one it adds is always refused. */
-function optionDrift(question, oneOf, category, at) {
-    if (!oneOf || question.type !== 'dropdown')
-        return [];
-    const missing = oneOf.filter((answer) => !question.options.some((option) => sameAnswer(option, answer)));
-    const extra = question.options.filter((option) => !oneOf.some((answer) => sameAnswer(option, answer)));
-    if (missing.length === 0 && extra.length === 0)
-        return [];
-    const parts = [missing.length ? `lacks ${missing.map((answer) => `${describeValue(answer)}`).join(', ')}` : '', extra.length ? `offers ${extra.map((option) => `${describeValue(option)}`).join(', ')} the policy refuses` : '']
-        .filter(Boolean)
-        .join(' and ');
-    return [{ ...at(['body', question.index, 'attributes', 'options']), message: `${describeValue(question.label)} ${parts}; the business case for ${category} accepts ${oneOf.map((answer) => `${describeValue(answer)}`).join(', ')} (${REGENERATE})` }];
 }
 
 ;// CONCATENATED MODULE: ./lib/policy/check.js
@@ -57458,6 +57449,14 @@ function responseHeader(error, name) {
     return value === undefined || value === null ? undefined : String(value);
 }
 /**
+ * GitHub's GraphQL answer for a number or node that does not exist: every
+ * error of the response has `type: NOT_FOUND` (the data beside it is `null`).
+ */
+function isGraphqlNotFound(error) {
+    const errors = error?.errors;
+    return Array.isArray(errors) && errors.length > 0 && errors.every((entry) => entry?.type === 'NOT_FOUND');
+}
+/**
  * The hourly API quota is spent. The run stops here instead of sleeping until
  * the reset, which could hold a runner for up to an hour.
  */
@@ -58177,6 +58176,7 @@ function bets_betsRule(context) {
 
 
 const SCALE = 1000;
+/** Points as integer thousandths, so sums and shares round the same wherever they are taken. */
 function toScaled(size) {
     return Math.round(size * SCALE);
 }
@@ -58599,6 +58599,7 @@ function compareFindings(a, b) {
  */
 
 
+
 function judgeRun(input) {
     const { evaluation, policy } = input;
     const kinds = tallyByKind(evaluation.findings);
@@ -58655,29 +58656,26 @@ function tallyByKind(findings) {
 function customerDrivenCategories(policy) {
     return policy.categories.filter((c) => c.maxShare || c.perCustomerMaxShare || c.perCustomerMaxPlannedShare).map((c) => c.name);
 }
-/** Points as integer thousandths, as the budgets sum them: the share is rounded exactly as the budget table's. */
-const verdict_SCALE = 1000;
-const scaled = (points) => Math.round(points * verdict_SCALE);
 function customerDrivenShare(policy, evaluation) {
     const categories = customerDrivenCategories(policy);
     const budgets = evaluation.budgets.filter((b) => categories.includes(b.category));
-    const points = budgets.reduce((sum, b) => sum + scaled(b.points), 0);
+    const points = budgets.reduce((sum, b) => sum + toScaled(b.points), 0);
     const caps = policy.categories.filter((c) => categories.includes(c.name) && c.maxShare).map((c) => c.maxShare);
     return {
         categories,
-        points: points / verdict_SCALE,
-        share: formatPercent(points, scaled(evaluation.totalPoints)),
+        points: fromScaled(points),
+        share: formatPercent(points, toScaled(evaluation.totalPoints)),
         // One cap line only makes sense when one category carries it.
         ...(caps.length === 1 && categories.length === 1 ? { cap: caps[0] } : {}),
     };
 }
 function trendMonth(point, categories) {
-    const customerDriven = categories.reduce((sum, c) => sum + scaled(point.byCategory[c] ?? 0), 0);
-    const delivered = scaled(point.deliveredPoints);
+    const customerDriven = categories.reduce((sum, c) => sum + toScaled(point.byCategory[c] ?? 0), 0);
+    const delivered = toScaled(point.deliveredPoints);
     return {
         month: point.month,
-        delivered: delivered / verdict_SCALE,
-        customerDriven: customerDriven / verdict_SCALE,
+        delivered: fromScaled(delivered),
+        customerDriven: fromScaled(customerDriven),
         ...(delivered > 0 ? { share: formatPercent(customerDriven, delivered) } : {}),
     };
 }
@@ -59239,6 +59237,8 @@ function executionSection(report, unit) {
 
 /** `restore`: decisions the bot's comment had lost, restored from GitHub's own facts (commands/record.ts); the row says from what. */
 const TRAIL_ACTIONS = (/* unused pure expression or super */ null && (['exempt', 'revoke', 'expire', 'label-removed', 'outcome', 'restore']));
+/** The actor the product's own trail entries name. */
+const PRODUCT_ACTOR = 'roadmap-guard';
 /** The oldest entries give way past this many, so the comment stays readable and under GitHub's size limit. */
 const MAX_TRAIL_ENTRIES = 30;
 const MAX_REASON_CHARS = 300;
@@ -59295,8 +59295,12 @@ function trail_mergeTrails(trails) {
 /** True when `trail` holds every entry of `other` (or the entries of `other` it lacks are older than any it keeps, past the cap). */
 function holdsTrail(trail, other) {
     const held = new Set(trail.map(entryKey));
-    const oldestKept = trail.length >= MAX_TRAIL_ENTRIES ? Date.parse(trail[0].at) : Number.NEGATIVE_INFINITY;
-    return other.every((entry) => held.has(entryKey(entry)) || Date.parse(entry.at) < oldestKept);
+    const oldest = oldestKept(trail);
+    return other.every((entry) => held.has(entryKey(entry)) || Date.parse(entry.at) < oldest);
+}
+/** Past the cap, entries older than the oldest kept were dropped on purpose: that moment (ms), or -Infinity while the trail is under the cap. */
+function oldestKept(trail) {
+    return trail.length >= MAX_TRAIL_ENTRIES ? Date.parse(trail[0].at) : Number.NEGATIVE_INFINITY;
 }
 function entryKey(entry) {
     return JSON.stringify([entry.at, entry.actor, entry.action, entry.outcome ?? '', entry.reason]);
@@ -59363,6 +59367,7 @@ function unprovenNote(records) {
 
 
 
+
 /** Customers listed per category, in every table and chart, before the rest are summed up in one row. */
 const MAX_CUSTOMERS = 10;
 const verdicts = new WeakMap();
@@ -59384,7 +59389,6 @@ function digest(input) {
     const { evaluation, policy } = input;
     const verdict = verdictOf(input);
     const open = evaluation.findings.filter((f) => !f.exempt);
-    const count = (kind) => evaluation.findings.filter((f) => f.kind === kind && !f.exempt).length;
     // With archiving on, its own section lists the items to archive, with their dates.
     const listed = (findings) => (policy.backlog.archive ? findings.filter((f) => f.kind !== 'archive-pending') : findings);
     const groups = (findings, tallyOf) => groupFindings(findings, verdict.kinds, tallyOf);
@@ -59404,10 +59408,10 @@ function digest(input) {
         customers: evaluation.budgets.flatMap(customerRows),
         customerTables: customerTables(input),
         groups: groups(listed(evaluation.findings), (k) => k.open),
-        failingGroups: groups(listed(open).filter((f) => f.severity === 'fail'), (k) => k.failing),
-        warningGroups: groups(listed(open).filter((f) => f.severity === 'warn'), (k) => k.warnings),
+        failingGroups: groups(listed(evaluation.findings).filter(isFailing), (k) => k.failing),
+        warningGroups: groups(listed(evaluation.findings).filter(isWarning), (k) => k.warnings),
         exemptItems: evaluation.items.filter((a) => a.exempt).map((a) => a.number),
-        overdueBets: policy.bets.reviewField ? count('bet-overdue') : undefined,
+        overdueBets: policy.bets.reviewField ? (verdict.kinds.find((k) => k.kind === 'bet-overdue')?.open.findings ?? 0) : undefined,
         // Items to be archived are stale too.
         staleBacklog: policy.backlog.maxAgeDays ? { count: itemsWith(open, ['stale-backlog', 'archive-pending']), maxAgeDays: policy.backlog.maxAgeDays } : undefined,
         exemptions: policy.exemptions
@@ -59426,12 +59430,12 @@ function customerTables(input) {
         const rest = sorted.slice(MAX_CUSTOMERS);
         if (rest.length === 0)
             return { category: budget.category, shown: sorted };
-        const points = rest.reduce((total, c) => total + Math.round(c.points * 1000), 0);
+        const points = rest.reduce((total, c) => total + toScaled(c.points), 0);
         const other = {
             customers: rest.length,
             items: rest.reduce((total, c) => total + c.items, 0),
-            points: points / 1000,
-            shareText: formatPercent(points, Math.round(budget.points * 1000)),
+            points: fromScaled(points),
+            shareText: formatPercent(points, toScaled(budget.points)),
         };
         return { category: budget.category, shown: sorted.slice(0, MAX_CUSTOMERS), other };
     });
@@ -59697,13 +59701,13 @@ function budgetFix(finding, lookup) {
     const more = `${formatNumber(parts.rest)} more`;
     return `${escape_escapeText(parts.head, 200)} ${shown.join(', ')} and ${url ? `[${more}](${url})` : more}`;
 }
-/** A budget fix split into its words and the items it names (as the engine lists them: the first five, then a count); undefined when it names none. */
+/** A budget fix split into its words and the items it names (as the engine lists them: the first LISTED_ITEMS, then a count); undefined when it names none. */
 function fixParts(finding) {
     const contributors = finding.contributors ?? [];
     const plain = listItems(contributors);
     if (contributors.length === 0 || !finding.fix.endsWith(plain))
         return undefined;
-    const shown = contributors.slice(0, 5);
+    const shown = contributors.slice(0, LISTED_ITEMS);
     return { head: finding.fix.slice(0, -plain.length).trimEnd(), shown, rest: contributors.length - shown.length };
 }
 /** "[#50](url) (exempt)": a link without the title, for lists of items. */
@@ -60911,7 +60915,7 @@ const ISSUE_FIELDS = /* GraphQL */ `
     closedAt
     stateReason(enableDuplicate: true)
     viewerDidAuthor
-    author { login }
+    author { __typename login }
     milestone { title }
     labels(first: 100) { nodes { name } }
     assignees(first: 10) @include(if: $withAssignees) { nodes { login } }
@@ -60933,7 +60937,7 @@ const ISSUE_FIELDS = /* GraphQL */ `
  */
 const COMMENT_WINDOW = /* GraphQL */ `
   fragment RoadmapCommentWindow on Issue {
-    recentComments: comments(last: 13) { totalCount nodes { fullDatabaseId viewerDidAuthor body author { login } createdAt updatedAt } }
+    recentComments: comments(last: 13) { totalCount nodes { fullDatabaseId viewerDidAuthor body author { __typename login } createdAt updatedAt } }
   }
 `;
 /** The labels the bot manages, to create them (with a colour) only when missing. */
@@ -61045,7 +61049,7 @@ const queries_FOCUS_ISSUE_QUERY = /* GraphQL */ `
         comments(first: 100, after: $commentsAfter) {
           totalCount
           pageInfo { hasNextPage endCursor }
-          nodes { fullDatabaseId viewerDidAuthor body author { login } createdAt updatedAt }
+          nodes { fullDatabaseId viewerDidAuthor body author { __typename login } createdAt updatedAt }
         }
       }
     }
@@ -61067,7 +61071,7 @@ const BUDGET_FIELDS = /* GraphQL */ `
     createdAt
     updatedAt
     viewerDidAuthor
-    author { login }
+    author { __typename login }
     labels(first: 100) { nodes { name } }
     body @include(if: $withBody)
   }
@@ -61111,7 +61115,7 @@ const ISSUE_COMMENTS_QUERY = /* GraphQL */ `
       issue(number: $number) {
         comments(first: 100, after: $after) {
           pageInfo { hasNextPage endCursor }
-          nodes { fullDatabaseId viewerDidAuthor body author { login } createdAt updatedAt }
+          nodes { fullDatabaseId viewerDidAuthor body author { __typename login } createdAt updatedAt }
         }
       }
     }
@@ -61185,7 +61189,6 @@ const queries_NEWEST_ISSUES_QUERY = /* GraphQL */ `
     }
   }
 `;
-/** Every document above, by name, for the schema test. */
 /** A relayed board item's content by number: an issue, a pull request, or nothing (deleted). */
 const RELAYED_BY_NUMBER_QUERY = /* GraphQL */ `
   query RoadmapRelayedByNumber($owner: String!, $name: String!, $number: Int!) {
@@ -61200,6 +61203,7 @@ const RELAYED_BY_NODE_QUERY = /* GraphQL */ `
     node(id: $id) { __typename ... on Issue { number repository { nameWithOwner } } }
   }
 `;
+/** Every document above, by name, for the schema test. */
 const ALL_QUERIES = {
     AUDIT_ISSUES_QUERY,
     FOCUS_ISSUE_QUERY: queries_FOCUS_ISSUE_QUERY,
@@ -61212,6 +61216,17 @@ const ALL_QUERIES = {
     RELAYED_BY_NODE_QUERY,
     CYCLE_ITEMS_QUERY,
 };
+
+;// CONCATENATED MODULE: ./lib/github/identity.js
+function isIdentity(identities, actor) {
+    if (!actor?.login)
+        return false;
+    const login = actor.login.toLowerCase();
+    return identities.some((identity) => {
+        const wanted = identity?.toLowerCase();
+        return wanted !== undefined && (wanted === login || (actor.__typename === 'Bot' && wanted === `${login}[bot]`));
+    });
+}
 
 ;// CONCATENATED MODULE: ./lib/report/markers.js
 /**
@@ -61314,6 +61329,14 @@ function rememberedState(comment) {
 }
 
 ;// CONCATENATED MODULE: ./lib/github/timeline.js
+/**
+ * An issue's timeline as who did what and when: the one place that tells the
+ * product's own writes from people's, by who acted (the timeline's actor, a
+ * comment's author), never by how close in time something happened to a
+ * write of the bot's. One request per issue asked about: audits ask only
+ * about the few issues whose answer matters (exempt issues, stale ones).
+ */
+
 
 /**
  * The timeline, with the product's own doings marked: this token's identity (GitHub's `viewer`) and the earlier ones the client was given.
@@ -61321,10 +61344,11 @@ function rememberedState(comment) {
  */
 async function readTimeline(client, repo, issue, options = {}) {
     const page = await client.graphql(ISSUE_TIMELINE_QUERY, { owner: repo.owner, name: repo.name, number: issue, withRecord: options.withRecord === true });
-    const identities = new Set([page.viewer?.login, ...(client.earlierIdentities ?? [])].flatMap((login) => (login ? [login.toLowerCase()] : [])));
-    const ours = (login) => !!login && identities.has(login.toLowerCase());
+    const identities = [page.viewer?.login, ...(client.earlierIdentities ?? [])];
+    const ours = (actor) => isIdentity(identities, actor);
     const nodes = page.repository?.issue?.timelineItems.nodes ?? [];
-    return { events: nodes.flatMap((node) => (node ? toEvent(node, ours) : [])), isProduct: ours };
+    // A webhook's sender is a REST user: its login is spelt as the identities are.
+    return { events: nodes.flatMap((node) => (node ? toEvent(node, ours) : [])), isProduct: (login) => ours({ login }) };
 }
 function toEvent(node, ours) {
     const comment = node.__typename === 'IssueComment';
@@ -61334,7 +61358,7 @@ function toEvent(node, ours) {
     const who = comment ? node.author : node.actor;
     const actor = who ? { login: who.login, isBot: who.__typename === 'Bot' || who.login.endsWith('[bot]') } : null;
     const type = comment ? 'comment' : eventType(node.__typename);
-    const byProduct = (comment && node.viewerDidAuthor === true) || ours(who?.login);
+    const byProduct = (comment && node.viewerDidAuthor === true) || ours(who);
     return [{ type, at, actor, byProduct, ...(node.label ? { label: node.label.name } : {}), ...commandFacts(node, ours) }];
 }
 function eventType(typename) {
@@ -61344,7 +61368,7 @@ function eventType(typename) {
 function commandFacts(node, ours) {
     if (node.__typename !== 'IssueComment' || node.body === undefined || !node.createdAt)
         return {};
-    const reacted = (group) => (group.reactors?.nodes ?? []).some((reactor) => !!reactor && ours(reactor.login));
+    const reacted = (group) => (group.reactors?.nodes ?? []).some((reactor) => ours(reactor));
     const productReactions = (node.reactionGroups ?? []).filter(reacted).map((group) => group.content);
     return { command: { postedAt: node.createdAt, body: node.body, edited: !!node.lastEditedAt, productReactions } };
 }
@@ -61364,6 +61388,7 @@ function lastLabeled(timeline, label) {
  * GitHub's view of an issue → the engine's WorkItem, and the bot's own
  * comment among an issue's comments.
  */
+
 
 
 
@@ -61501,8 +61526,7 @@ function work_items_budgetWorkItem(node) {
 function work_items_markEarlierComments(comments, earlierIdentities) {
     if (!earlierIdentities?.length)
         return [...comments];
-    const earlier = new Set(earlierIdentities.map((login) => login.toLowerCase()));
-    return comments.map((comment) => comment && !comment.viewerDidAuthor && earlier.has(comment.author?.login.toLowerCase() ?? '') ? { ...comment, byEarlierIdentity: true } : comment);
+    return comments.map((comment) => (comment && !comment.viewerDidAuthor && isIdentity(earlierIdentities, comment.author) ? { ...comment, byEarlierIdentity: true } : comment));
 }
 function usableId(comment) {
     return isDatabaseId(comment.fullDatabaseId) ? comment.fullDatabaseId : null;
@@ -61514,8 +61538,7 @@ function isDatabaseId(id) {
 /** The dashboard issue is the bot's own report, not planned work. */
 function work_items_isDashboardIssue(node, dashboardTitle, earlierIdentities = []) {
     // A dashboard an earlier identity of the product opened (`previous-bot-logins`) is the product's too: adopted, not left open beside a new one.
-    const earlier = earlierIdentities.some((login) => login.toLowerCase() === node.author?.login.toLowerCase());
-    if (!node.viewerDidAuthor && !earlier)
+    if (!node.viewerDidAuthor && !isIdentity(earlierIdentities, node.author))
         return false;
     return (node.body ?? '').includes(DASHBOARD_MARKER) || (dashboardTitle !== undefined && dashboardTitle !== '' && node.title === dashboardTitle);
 }
@@ -62124,12 +62147,13 @@ async function summarizeBoard(board, read, work) {
 
 
 
+
 function toMilestone(node) {
     return { title: node.title, state: node.state === 'CLOSED' ? 'closed' : 'open', dueOn: node.dueOn, closedAt: node.closedAt, createdAt: node.createdAt };
 }
 /** The milestones whose issues the report needs: the cycles in the window, and the one due next after the newest of them. */
 function milestonesToRead(nodes, policy, now) {
-    const cycles = cyclesInWindow(nodes.map(toMilestone), execution_windowStart(now, policy.execution.months), now.getTime());
+    const cycles = cyclesInWindow(nodes.map(toMilestone), Date.parse(windowStart(now, policy.execution.months)), now.getTime());
     const newest = cycles.at(-1);
     if (!newest)
         return [];

@@ -44,9 +44,15 @@ export const MODULE_MAP: readonly Layer[] = [
   { folder: 'commands', does: '`/roadmap` commands: parsing, approvers, decisions and their replies.', mayImport: ['core', 'report'], packages: [] },
   { folder: 'plan', does: 'Which writes a run makes, as plain data; the one-issue scope. Pure.', mayImport: ['core', 'report'], packages: [] },
   {
+    folder: 'ports',
+    does: "The two interfaces the product runs through: the forge (`ports/forge.ts`: reads, membership, policy files, applying a plan, the state store, in the shapes of `ports/reads.ts`) and the runner (`ports/runner.ts`: inputs, log, annotations, summary, outputs). Types, the errors the steps tell apart, and how a run's cost and writes are worded.",
+    mayImport: ['core', 'policy', 'commands', 'plan'],
+    packages: [],
+  },
+  {
     folder: 'github',
-    does: "Every GitHub read and write (client passed in); GitHub's shapes → work items; applies a plan.",
-    mayImport: ['core', 'policy', 'report', 'commands', 'plan'],
+    does: "The forge on GitHub (`github/forge.ts`): every GitHub read and write (client passed in); GitHub's shapes → work items; applies a plan.",
+    mayImport: ['core', 'policy', 'report', 'commands', 'plan', 'ports'],
     packages: ['@actions/github', '@octokit/plugin-retry', '@octokit/plugin-throttling', 'node:fs', 'node:path'],
   },
   { folder: 'pull-request', does: 'The merge gate and the policy preview on pull requests.', mayImport: ['core', 'report', 'plan', 'github'], packages: [] },

@@ -36,6 +36,10 @@
  * The signed URLs carry their own credentials: they are never logged, and no
  * error message here quotes one.
  */
+import type { CacheEntry, ActionsCache } from '../ports/reads.js';
+import { CacheServiceError } from '../ports/errors.js';
+export { CacheServiceError };
+export type { CacheEntry, ActionsCache };
 
 const SERVICE = 'github.actions.results.api.v1.CacheService';
 
@@ -87,16 +91,6 @@ function isEnterpriseServer(serverUrl: string | undefined): boolean {
   return host !== 'github.com' && !host.endsWith('.ghe.com') && !host.endsWith('.localhost');
 }
 
-/** The cache answered with an error, or not at all. `transient`: another try may get an answer. */
-export class CacheServiceError extends Error {
-  readonly transient: boolean;
-  constructor(message: string, options?: ErrorOptions & { transient?: boolean }) {
-    super(message, options);
-    this.name = 'CacheServiceError';
-    this.transient = options?.transient ?? false;
-  }
-}
-
 export interface CacheClientOptions {
   fetch?: typeof fetch;
   /** How the client waits between tries; tests pass a fake clock. */
@@ -105,20 +99,6 @@ export interface CacheClientOptions {
   userAgent?: string;
   /** Without data for this long, a request is given up (5 s). */
   idleTimeoutMs?: number;
-}
-
-export interface CacheEntry {
-  key: string;
-  data: Buffer;
-}
-
-export interface ActionsCache {
-  /** The newest entry whose key starts with `prefix` (for this version); null when there is none. */
-  restore(prefix: string, version: string, maxBytes: number): Promise<CacheEntry | null>;
-  /** Stores `data` under `key`, which must be new. */
-  save(key: string, version: string, data: Buffer): Promise<void>;
-  /** Requests sent to the cache so far: the service's and the blob store's. */
-  requests(): number;
 }
 
 export function createActionsCache(location: CacheLocation, options: CacheClientOptions = {}): ActionsCache {

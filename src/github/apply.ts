@@ -12,24 +12,10 @@ import { dashboardExists, readBotComment, type RepoRef } from './read.js';
 import { addLabels, addReaction, closeAsDuplicate, closeIssue, createComment, createIssue, createLabel, deleteComment, removeLabel, updateComment, updateIssueBody } from './writes.js';
 import { plural } from '../core/wording.js';
 import { createGateStatus } from './commit-status.js';
-
-export interface ApplyOptions {
-  dryRun: boolean;
-  maxWrites: number;
-  log: { info(message: string): void; warning(message: string): void };
-}
-
-export interface ApplyResult {
-  made: PlannedWrite[];
-  skippedByDryRun: PlannedWrite[];
-  /** Left for the next run because `max-writes` was reached. */
-  deferred: PlannedWrite[];
-  failed: { write: PlannedWrite; reason: string }[];
-  /** Not tried because an earlier write stopped the run (permissions, rate limit). */
-  notAttempted: PlannedWrite[];
-  /** What stopped the run early, when something did. */
-  stoppedBy?: Error;
-}
+import type { ApplyOptions, ApplyResult } from '../ports/forge.js';
+import { describeApplied } from '../ports/describe.js';
+export { describeApplied };
+export type { ApplyOptions, ApplyResult };
 
 export async function applyWrites(client: GitHubClient, repo: RepoRef, plan: PlannedWrite[], options: ApplyOptions): Promise<ApplyResult> {
   const result: ApplyResult = { made: [], skippedByDryRun: [], deferred: [], failed: [], notAttempted: [] };
@@ -77,16 +63,6 @@ function waitsOnFailedEdit(write: PlannedWrite, result: ApplyResult): boolean {
   if (write.kind !== 'delete-comment' || write.after === undefined) return false;
   if (write.after === NEW_COMMENT) return !result.made.some((made) => made.kind === 'create-comment' && made.issue === write.issue);
   return !result.made.some((made) => made.kind === 'update-comment' && made.commentId === write.after);
-}
-
-/** "Made 3 of 7 planned writes; 1 failed (…); 1 not attempted (…); 2 deferred by max-writes." */
-export function describeApplied(result: ApplyResult): string {
-  const planned = result.made.length + result.failed.length + result.notAttempted.length + result.deferred.length;
-  const parts = [`Made ${result.made.length} of ${plural(planned, 'planned write')}`];
-  if (result.failed.length) parts.push(`${result.failed.length} failed (${result.failed.map((f) => f.write.description).join('; ')})`);
-  if (result.notAttempted.length) parts.push(`${result.notAttempted.length} not attempted (${result.notAttempted.map((w) => w.description).join('; ')})`);
-  if (result.deferred.length) parts.push(`${result.deferred.length} deferred by max-writes`);
-  return `${parts.join('; ')}.`;
 }
 
 /** The permission a write needs: comments on a pull request are governed by `pull-requests`, everything else by `issues`. */

@@ -8,50 +8,11 @@ import type { FieldValue, WorkItem } from '../core/types.js';
 import type { GitHubClient } from './client.js';
 import { getErrorMessage } from './errors.js';
 import { ISSUE_FIELDS } from './queries.js';
-import { policyItem, toWorkItem, type BodyReads, type CommentNode, type IssueNode } from './work-items.js';
-
-export interface BoardRef {
-  owner: string;
-  number: number;
-}
-
-/** One item of the board, as planned work. */
-export interface BoardItem {
-  /** The issue's repository as `owner/name`; null for a draft issue. */
-  repository: string | null;
-  item: WorkItem;
-  /** The comments read with the issue (for the bot's own comment). */
-  comments: (CommentNode | null)[];
-}
-
-export interface BoardRead {
-  title: string;
-  /** Every field name the board has, as GitHub spells it. */
-  fieldNames: string[];
-  items: BoardItem[];
-  /** Items whose content GitHub would not give (deleted, or not visible to the token). */
-  redacted: number;
-  /**
-   * Items whose issue is in a repository the token may not read: GitHub gives
-   * the rest of the page and, for each of these, `content: null` with an
-   * error of type FORBIDDEN (a fine-grained token limited to some repositories).
-   */
-  forbidden: number;
-  /** Pull requests on the board: not planned work for Roadmap Guard. */
-  pullRequests: number;
-}
-
-/** The token cannot see the board (or the board does not exist). */
-export class BoardAccessError extends Error {
-  constructor(
-    readonly board: BoardRef,
-    readonly reason: 'forbidden' | 'not-found',
-    detail: string,
-  ) {
-    super(detail);
-    this.name = 'BoardAccessError';
-  }
-}
+import { policyItem, toWorkItem, type BodyReads, type IssueNode } from './work-items.js';
+import type { BoardRef, BoardItem, BoardRead } from '../ports/reads.js';
+import { BoardAccessError } from '../ports/errors.js';
+export { BoardAccessError };
+export type { BoardRef, BoardItem, BoardRead };
 
 
 const FIELD_VALUE = /* GraphQL */ `

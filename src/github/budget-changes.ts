@@ -8,13 +8,8 @@ import type { GitHubClient } from './client.js';
 import { BUDGET_CHANGES_QUERY } from './queries.js';
 import type { RepoRef } from './read.js';
 import type { IssueNode } from './work-items.js';
-
-export interface BudgetChanges {
-  /** Issues updated at or after `since`, open and closed, narrowly; an issue seen twice (edited during the read) is kept in its latest form. */
-  nodes: IssueNode[];
-  /** GitHub's count of open issues, as of the last page. */
-  openCount: number;
-}
+import type { BudgetChanges } from '../ports/reads.js';
+export type { BudgetChanges };
 
 interface ChangesPage {
   repository: {

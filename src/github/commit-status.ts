@@ -7,9 +7,10 @@
  */
 import type { Octokit } from './client.js';
 import type { RepoRef } from './read.js';
-
-/** The status's context: the exact name a ruleset or branch protection rule requires. */
-export const MERGE_GATE_CONTEXT = 'roadmap-guard/merge-gate';
+import type { GateState, GateStatus } from '../ports/reads.js';
+import { MERGE_GATE_CONTEXT } from '../ports/forge.js';
+export { MERGE_GATE_CONTEXT };
+export type { GateState, GateStatus };
 
 /**
  * GitHub refuses a status description over 140 characters with a 422
@@ -17,13 +18,6 @@ export const MERGE_GATE_CONTEXT = 'roadmap-guard/merge-gate';
  * reports such as zalando/zappr#378 and sclorg/testing-farm-as-github-action#187).
  */
 export const STATUS_DESCRIPTION_LIMIT = 140;
-
-export type GateState = 'success' | 'failure';
-
-export interface GateStatus {
-  state: GateState | 'pending' | 'error';
-  description: string;
-}
 
 /** `Commit.status` as the queries read it: the merge gate's context, if the commit has one. */
 interface StatusNode {

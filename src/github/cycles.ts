@@ -12,36 +12,13 @@ import { windowStart } from '../core/trend.js';
 import type { GitHubClient } from './client.js';
 import { CYCLE_ITEMS_QUERY } from './queries.js';
 import { toWorkItem, type IssueNode } from './work-items.js';
+import type { MilestoneNode, MilestoneList, CycleRead } from '../ports/reads.js';
+export type { MilestoneNode, MilestoneList, CycleRead };
 
 /** owner/name (read.ts's RepoRef; not imported, so the two modules do not import each other). */
 interface RepoRef {
   owner: string;
   name: string;
-}
-
-/** A milestone as the audit's first page gives it. */
-export interface MilestoneNode {
-  number: number;
-  title: string;
-  state: 'OPEN' | 'CLOSED';
-  dueOn: string | null;
-  closedAt: string | null;
-  createdAt: string;
-}
-
-export interface MilestoneList {
-  totalCount: number;
-  nodes: (MilestoneNode | null)[] | null;
-}
-
-/** What the execution report is computed from, as read. */
-export interface CycleRead {
-  milestones: Milestone[];
-  items: WorkItem[];
-  /** Issues with more events than one read gives. */
-  partialHistories: number[];
-  /** GraphQL requests the cycles' issues took. */
-  requests: number;
 }
 
 type TimelineNode =

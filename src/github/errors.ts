@@ -2,17 +2,8 @@
  * Errors from GitHub, turned into messages a maintainer can act on. The
  * original error always travels along as `cause`, so nothing is lost.
  */
-
-/** The text of anything thrown, so a non-Error throw is never dropped. */
-export function getErrorMessage(error: unknown): string {
-  if (error instanceof Error) return error.message;
-  if (typeof error === 'string') return error;
-  try {
-    return JSON.stringify(error) ?? String(error);
-  } catch {
-    return String(error);
-  }
-}
+import { getErrorMessage } from '../ports/errors.js';
+export { getErrorMessage };
 
 /** The HTTP status of an Octokit request error, when the error has one. */
 export function httpStatus(error: unknown): number | undefined {

@@ -4,12 +4,13 @@
  * description's keyword names them. Whatever their state, each comes with
  * everything the rules read, so the merge gate judges it like an issue event.
  */
-import type { WorkItem } from '../core/types.js';
 import type { GitHubClient } from './client.js';
 import { isGraphqlNotFound } from './errors.js';
 import { ISSUE_FIELDS } from './queries.js';
 import type { RepoRef } from './read.js';
 import { findBotComment, toWorkItem, type CommentNode, type IssueNode } from './work-items.js';
+import type { LinkedIssueRead } from '../ports/reads.js';
+export type { LinkedIssueRead };
 
 /**
  * The bot comments on an issue soon after it is opened, so its comment is
@@ -40,12 +41,6 @@ export const ISSUE_BY_NUMBER_QUERY = /* GraphQL */ `
 
 /** GitHub answers at most 100 ids per `nodes` query. */
 const IDS_PER_REQUEST = 100;
-
-export interface LinkedIssueRead {
-  item: WorkItem;
-  /** The id of the bot's comment on the issue, where the fixes are spelled out; null when it has none among the first comments. */
-  botCommentId: string | null;
-}
 
 type LinkedNode = IssueNode & { firstComments?: { nodes: (CommentNode | null)[] | null } | null };
 

@@ -4,9 +4,11 @@
  * the gate's status on its head commit. Fifty to a page, one point a page.
  */
 import type { GitHubClient } from './client.js';
-import { MERGE_GATE_CONTEXT, headGateStatus, type GateStatus, type HeadCommitNode } from './commit-status.js';
-import { readEveryReference, referencePages, splitReferences, type ClosingReferences, type ReferenceConnection } from './pull-request-read.js';
+import { MERGE_GATE_CONTEXT, headGateStatus, type HeadCommitNode } from './commit-status.js';
+import { readEveryReference, referencePages, splitReferences, type ReferenceConnection } from './pull-request-read.js';
 import type { RepoRef } from './read.js';
+import type { OpenPullRequest } from '../ports/reads.js';
+export type { OpenPullRequest };
 
 export const OPEN_PULL_REQUESTS_QUERY = /* GraphQL */ `
   query RoadmapOpenPullRequests($owner: String!, $name: String!, $after: String, $statusContext: String!) {
@@ -44,15 +46,6 @@ interface OpenPullRequestsPage {
     defaultBranchRef: { name: string } | null;
     pullRequests: { totalCount: number; pageInfo: { hasNextPage: boolean; endCursor: string | null }; nodes: (OpenPullRequestNode | null)[] | null };
   } | null;
-}
-
-export interface OpenPullRequest extends ClosingReferences {
-  number: number;
-  body: string;
-  baseRef: string;
-  defaultBranch: string | undefined;
-  headSha: string;
-  gateStatus: GateStatus | null;
 }
 
 export async function readOpenPullRequests(client: GitHubClient, repo: RepoRef): Promise<OpenPullRequest[]> {

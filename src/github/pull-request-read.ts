@@ -8,8 +8,10 @@
 import type { GitHubClient } from './client.js';
 import type { RepoRef } from './read.js';
 import { findBotComment, type CommentNode } from './work-items.js';
-import { MERGE_GATE_CONTEXT, headGateStatus, type GateStatus, type HeadCommitNode } from './commit-status.js';
+import { MERGE_GATE_CONTEXT, headGateStatus, type HeadCommitNode } from './commit-status.js';
 import type { BotComment } from '../plan/types.js';
+import type { ClosingReferences, PullRequestRead } from '../ports/reads.js';
+export type { ClosingReferences, PullRequestRead };
 
 /**
  * `closingIssuesReferences` holds the issues a pull request will close, from
@@ -92,33 +94,6 @@ interface PullRequestPage {
       files?: { pageInfo: PageInfo; nodes: ({ path: string } | null)[] | null } | null;
     }) | null;
   } | null;
-}
-
-/** The issues a pull request closes, as GitHub links them. */
-export interface ClosingReferences {
-  /** The issues of this repository: number and node id (to read them in one request). */
-  closes: { number: number; id: string }[];
-  /** Closing references to issues of other repositories (`owner/name#12`): not this repository's planned work. */
-  closesElsewhere: string[];
-}
-
-export interface PullRequestRead extends ClosingReferences {
-  number: number;
-  title: string;
-  url: string;
-  isDraft: boolean;
-  /** The description, as typed: hostile input. */
-  body: string;
-  /** The branch it merges into, and the repository's default branch (GitHub links closing keywords only there). */
-  baseRef: string;
-  defaultBranch: string | undefined;
-  /** The head commit, and the merge gate's status on it, if it has one. */
-  headSha: string;
-  gateStatus: GateStatus | null;
-  /** Paths the pull request changes (GitHub lists at most 3,000). */
-  files: string[];
-  /** The pull request's comments, oldest first, to find the bot's own among them. */
-  comments: CommentNode[];
 }
 
 /** The most pages of changed files read: GitHub's API lists no more than 3,000 files of a pull request. */

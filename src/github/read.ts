@@ -4,42 +4,17 @@
  */
 import type { Policy } from '../core/policy.js';
 import type { WorkItem } from '../core/types.js';
-import { normalizeHeading } from '../core/issue-form.js';
 import type { GitHubClient } from './client.js';
 import { AUDIT_ISSUES_QUERY, BUDGET_ITEMS_QUERY, FOCUS_ISSUE_QUERY, ISSUE_COMMENTS_QUERY, NEWEST_ISSUES_QUERY } from './queries.js';
-import { budgetWorkItem, findBotComment, policyItem, type BodyReads, isDashboardIssue, markEarlierComments, toWorkItem, type CommentLookup, type CommentNode, type IssueNode } from './work-items.js';
+import { budgetWorkItem, findBotComment, policyItem, isDashboardIssue, markEarlierComments, toWorkItem, type CommentLookup, type CommentNode, type IssueNode } from './work-items.js';
 import type { BotComment } from '../plan/types.js';
 import { readTimeline } from './timeline.js';
-import type { MilestoneList, MilestoneNode } from './cycles.js';
-
-export interface RepoRef {
-  owner: string;
-  name: string;
-}
-
-/** The label names the bot manages (from `enforcement.labels`). */
-export interface ManagedLabelNames {
-  nonCompliant?: string;
-  overBudget?: string;
-}
-
-/** One issue as read: the work item and what is known of the bot's comment on it. */
-export interface IssueRecord {
-  item: WorkItem;
-  comments: CommentLookup;
-}
-
-export interface IssuesRead {
-  records: IssueRecord[];
-  /** The bot's dashboard issue, when one was among the issues read: the oldest, if runs that raced made several. */
-  dashboard: { number: number; body: string } | null;
-  /** Newer dashboard issues of the bot's: duplicates to close. */
-  extraDashboards: number[];
-  /** Which managed labels exist in the repository (undefined when not asked). */
-  existingLabels: Set<string> | undefined;
-  /** The repository's milestones, latest due first, when asked (`withMilestones`): at most 100 of `total`. */
-  milestones?: { nodes: MilestoneNode[]; total: number };
-}
+import type { MilestoneList } from './cycles.js';
+import type { ManagedLabelNames, IssueRecord, IssuesRead, AuditReadOptions, FocusRead } from '../ports/reads.js';
+import type { RepoRef } from '../ports/forge.js';
+import { policyReads, readsBody, budgetNeedsBody } from '../core/body-reads.js';
+export { policyReads, readsBody, budgetNeedsBody };
+export type { ManagedLabelNames, IssueRecord, IssuesRead, AuditReadOptions, FocusRead, RepoRef };
 
 interface PageInfo {
   hasNextPage: boolean;
@@ -61,38 +36,6 @@ interface ManagedLabelFields {
 
 interface AuditPage {
   repository: (ManagedLabelFields & { milestones?: MilestoneList } & { issues: { totalCount: number; pageInfo: PageInfo; nodes: (AuditNode | null)[] } }) | null;
-}
-
-export interface AuditReadOptions {
-  states: ('OPEN' | 'CLOSED')[];
-  /** Only issues updated since then (closed issues for the trend). */
-  since?: string;
-  /** Only issues carrying this label. */
-  label?: string;
-  withBody: boolean;
-  /** Read the comment window so the bot's comment is found without another request. */
-  withComments: boolean;
-  /** Read who each issue is assigned to (the policy's `business-case.require-assignee`). */
-  withAssignees?: boolean;
-  labels?: ManagedLabelNames;
-  dashboardTitle?: string;
-  /**
-   * Whether the issue's work item needs the bot's comment when the window did
-   * not show it (the warning date and the bot's own writes live there): its
-   * comments are then read in follow-up requests, for that issue only.
-   */
-  needsBotComment?: (node: IssueNode, window: readonly (CommentNode | null)[]) => boolean;
-  /**
-   * Whether who touched the issue last must be read from its timeline: what
-   * the page shows (creation, body edit, people's comments) says the issue is
-   * stale while `updatedAt` says something changed since, which may be the
-   * bot's own write or a person's label.
-   */
-  needsTimeline?: (node: IssueNode, window: readonly (CommentNode | null)[]) => boolean;
-  /** Read the milestones with the first page, for the execution report. */
-  withMilestones?: boolean;
-  /** Keep of each body only what the policy reads (`policyReads`), dropping the rest as its page arrives; the whole form when not given. */
-  reads?: BodyReads;
 }
 
 /** What the pages of an audit read add up to, before the follow-up reads. */
@@ -206,13 +149,6 @@ interface FocusPage {
   repository: (ManagedLabelFields & { issue: (IssueNode & { comments: CommentConnection }) | null }) | null;
 }
 
-export interface FocusRead {
-  record: IssueRecord;
-  existingLabels: Set<string> | undefined;
-  /** The issue is the bot's own dashboard. */
-  isDashboard: boolean;
-}
-
 /** The event's issue with its body, reading its comments until the bot's comment turns up. */
 export async function readFocusIssue(
   client: GitHubClient,
@@ -283,39 +219,6 @@ export async function readBudgetItems(
   return items;
 }
 
-/**
- * What any rule, budget or report reads of an issue's body: the form answers
- * budgets read (`budgetHeadings`), the business case's answers and the bet's
- * review date, and the business case's checklist. Nothing else of a body
- * reaches a finding, a comment or a saved state.
- */
-export function policyReads(policy: Policy): BodyReads {
-  const headings = new Set(budgetHeadings(policy));
-  for (const field of policy.businessCase.fields) headings.add(normalizeHeading(field.heading));
-  if (policy.bets.reviewField !== undefined) headings.add(normalizeHeading(policy.bets.reviewField));
-  return { headings, checklist: new Set(policy.businessCase.checklist.map(normalizeHeading)) };
-}
-
-/** Whether anything is read of a body: no form answer nor box is, for a policy of labels alone. */
-export function readsBody(reads: BodyReads): boolean {
-  return reads.headings.size > 0 || reads.checklist.size > 0;
-}
-
-/** Bodies are needed for budgets only when categories, customers or sizes come from form fields. */
-export function budgetNeedsBody(policy: Policy): boolean {
-  return budgetHeadings(policy).size > 0;
-}
-
-/** The fields and issue-form headings budgets read, normalized: the categories' match fields, the customer field and the size field. */
-function budgetHeadings(policy: Policy): ReadonlySet<string> {
-  const { customer, work } = policy;
-  const names = [
-    ...policy.categories.flatMap((category) => Object.keys(category.match.fields)),
-    ...(customer.field === undefined ? [] : [customer.field]),
-    ...(work.size.field === undefined ? [] : [work.size.field]),
-  ];
-  return new Set(names.map(normalizeHeading));
-}
 
 interface CommentsPage {
   repository: { issue: { comments: CommentConnection } | null } | null;

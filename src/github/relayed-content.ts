@@ -9,11 +9,8 @@
 import type { GitHubClient } from './client.js';
 import { isGraphqlNotFound } from './errors.js';
 import { RELAYED_BY_NODE_QUERY, RELAYED_BY_NUMBER_QUERY } from './queries.js';
-
-export type RelayedTarget = { number: number } | { nodeId: string };
-
-/** The issue to check, or why there is none (a pull request, a deleted issue, another repository's issue). */
-export type RelayedContent = { issueNumber: number } | { leftOut: string };
+import type { RelayedTarget, RelayedContent } from '../ports/reads.js';
+export type { RelayedTarget, RelayedContent };
 
 interface Found {
   __typename?: string;

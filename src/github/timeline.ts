@@ -8,6 +8,8 @@
 import { isIdentity, type GraphqlActor } from './identity.js';
 import type { GitHubClient } from './client.js';
 import { ISSUE_TIMELINE_QUERY } from './queries.js';
+import type { TimelineEvent, CommandFacts, Timeline } from '../ports/reads.js';
+export type { TimelineEvent, CommandFacts, Timeline };
 
 type Actor = { __typename?: string; login: string } | null | undefined;
 
@@ -27,36 +29,6 @@ interface TimelineNode {
 interface TimelinePage {
   viewer?: { login: string } | null;
   repository: { issue: { timelineItems: { nodes: (TimelineNode | null)[] | null } } | null } | null;
-}
-
-export interface TimelineEvent {
-  type: 'comment' | 'labeled' | 'unlabeled' | 'other';
-  /** ISO 8601: when it happened (for a comment, its last edit). */
-  at: string;
-  /** Who acted; null for a deleted account. */
-  actor: { login: string; isBot: boolean } | null;
-  /** The product itself acted (this token's identity, or one it used before). */
-  byProduct: boolean;
-  label?: string;
-  /** A comment read with the command facts: its text as posted, and what the product reacted to it. */
-  command?: CommandFacts;
-}
-
-/** A comment as evidence of a command the product answered. */
-export interface CommandFacts {
-  /** ISO 8601: when the comment was posted. */
-  postedAt: string;
-  body: string;
-  /** Edited since it was posted: what the product answered is no longer its text. */
-  edited: boolean;
-  /** The reactions the product made on it (GitHub's `ReactionContent`: THUMBS_UP, CONFUSED, …). */
-  productReactions: string[];
-}
-
-export interface Timeline {
-  events: TimelineEvent[];
-  /** True for a login the product acts as (this token's identity, or one it acted as before). */
-  isProduct: (login: string) => boolean;
 }
 
 /**

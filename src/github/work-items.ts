@@ -9,64 +9,15 @@ import type { BotComment } from '../plan/types.js';
 import { COMMENT_MARKER, DASHBOARD_MARKER, type CommentState } from '../report/markers.js';
 import { rememberedState } from '../plan/bot-memory.js';
 import { lastTouchByPeople, type Timeline } from './timeline.js';
-
-/** An issue node as the queries in queries.ts return it. */
-export interface IssueNode {
-  number: number;
-  title: string;
-  url: string;
-  state: 'OPEN' | 'CLOSED';
-  createdAt: string;
-  updatedAt: string;
-  lastEditedAt?: string | null;
-  closedAt?: string | null;
-  stateReason?: string | null;
-  viewerDidAuthor?: boolean;
-  author?: { login: string; __typename?: string } | null;
-  milestone?: { title: string } | null;
-  labels?: { nodes: ({ name: string } | null)[] | null } | null;
-  /** Present when the query asked for them. */
-  assignees?: { nodes: ({ login: string } | null)[] | null } | null;
-  body?: string | null;
-}
-
-export interface CommentNode {
-  /** GitHub's `BigInt` id as a decimal string; may be beyond 2^53, so never a number. */
-  fullDatabaseId: string | null;
-  viewerDidAuthor: boolean;
-  author?: { login: string; __typename?: string } | null;
-  /**
-   * Written by a login the product acted as before this token (see
-   * `markEarlierComments`): the product's own writing, which this token
-   * cannot edit, adopted into its comment and then removed.
-   */
-  byEarlierIdentity?: boolean;
-  body: string;
-  createdAt?: string;
-  updatedAt?: string;
-}
-
-/** What we know about the bot's comment on an issue. */
-export interface CommentLookup {
-  comment: BotComment | null;
-  /** False when the issue has comments we did not read, so "no comment" is not certain. */
-  complete: boolean;
-}
+import type { IssueNode, CommentNode, CommentLookup } from '../ports/reads.js';
+import type { BodyReads } from '../core/body-reads.js';
+export type { IssueNode, CommentNode, CommentLookup, BodyReads };
 
 /**
  * Pull requests never get here: the queries read `Repository.issues`, which
  * holds issues only. `comments` are those read with the issue, if any: they
  * tell whether the bot's own write is the issue's latest change.
  */
-/**
- * What the policy reads of an issue's body: the answers under these form
- * headings and the checklist entries with these texts (both normalized, see
- * `normalizeHeading`). See `policyReads` in read.ts.
- */
-export interface BodyReads {
-  headings: ReadonlySet<string>;
-  checklist: ReadonlySet<string>;
-}
 
 /**
  * An item holding only what the policy reads of its body. An audit holds

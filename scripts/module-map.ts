@@ -4,8 +4,10 @@
  * one way: the engine at the bottom imports nothing, not even Node's
  * built-ins; file formats (`policy/`, `snapshot/`) read into the engine's
  * types; `report/` words things and `commands/` decides `/roadmap` commands
- * with those words; `plan/` decides writes as data; `github/` does the I/O;
- * the entry points (`action/`, `cli/`) run the steps in order.
+ * with those words; `plan/` decides writes as data; `ports/` declares the
+ * forge and the runner the steps run through, and `github/` is that forge on
+ * GitHub; the entry points (`action/`, `cli/`) run the steps in order, and
+ * only the composition roots (`src/index.ts`, `src/cli.ts`) know it is GitHub.
  *
  * `test/architecture.test.ts` holds `src/` to it (every folder must be here),
  * and `npm run readme` writes the README's module map from it.
@@ -55,26 +57,31 @@ export const MODULE_MAP: readonly Layer[] = [
     mayImport: ['core', 'policy', 'report', 'commands', 'plan', 'ports'],
     packages: ['@actions/github', '@octokit/plugin-retry', '@octokit/plugin-throttling', 'node:fs', 'node:path'],
   },
-  { folder: 'pull-request', does: 'The merge gate and the policy preview on pull requests.', mayImport: ['core', 'report', 'plan', 'github'], packages: [] },
+  { folder: 'pull-request', does: 'The merge gate and the policy preview on pull requests.', mayImport: ['core', 'report', 'plan', 'ports'], packages: [] },
   {
     folder: 'saved-state',
     does: 'The budget figures an audit saves in the Actions cache, and how an issue event merges the issues changed since.',
-    mayImport: ['core', 'github'],
+    mayImport: ['core', 'ports'],
     packages: ['node:crypto', 'node:zlib'],
   },
   {
     folder: 'action',
-    does: 'The action\'s entry point: runs the steps of each kind of run in order, and talks to the runner (`action/workflow-commands.ts`).',
-    mayImport: ['core', 'policy', 'report', 'commands', 'plan', 'github', 'pull-request', 'saved-state'],
+    does: 'The action\'s steps: runs each kind of run in order through the forge and the runner it is given; `action/workflow-commands.ts` is the runner of a GitHub Actions step.',
+    mayImport: ['core', 'policy', 'report', 'commands', 'plan', 'ports', 'pull-request', 'saved-state'],
     packages: ['node:crypto', 'node:fs', 'node:os', 'node:path'],
   },
   {
     folder: 'cli',
     does: 'The `roadmap-guard` command line, each command in a file of its own.',
-    mayImport: ['core', 'policy', 'snapshot', 'report', 'github', 'action'],
+    mayImport: ['core', 'policy', 'snapshot', 'report', 'ports', 'action'],
     packages: ['node:fs', 'node:path', 'node:url', 'node:util'],
   },
-  { folder: '.', does: '`src/index.ts` and `src/cli.ts` only call the entry points.', mayImport: ['action', 'cli'], packages: [] },
+  {
+    folder: '.',
+    does: 'The composition roots: `src/index.ts` runs the action and `src/cli.ts` the command line, each with GitHub as the forge (`github/forge.ts`). The only modules outside `github/` that import it.',
+    mayImport: ['action', 'cli', 'github'],
+    packages: [],
+  },
 ];
 
 /** The README's module map: one row per layer. */

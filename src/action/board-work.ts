@@ -5,12 +5,12 @@
  * write nowhere else) and draft issues. The board is read through
  * `project-token`; the repository read stays on `github-token`.
  */
-import * as runner from './workflow-commands.js';
-import { appendFile } from 'node:fs/promises';
 import type { WorkItem } from '../core/types.js';
-import { BoardAccessError, readBoard, type BoardRead, type BoardRef } from '../github/board.js';
-import type { GitHubClient } from '../github/client.js';
-import { policyReads, type RepoRef } from '../github/read.js';
+import { BoardAccessError } from '../ports/errors.js';
+import type { BoardRead, BoardRef } from '../ports/reads.js';
+import type { Forge, RepoRef } from '../ports/forge.js';
+import type { Runner } from '../ports/runner.js';
+import { policyReads } from '../core/body-reads.js';
 import { closest } from '../policy/did-you-mean.js';
 import { PolicyError, type PolicyProblem } from '../policy/errors.js';
 import type { LoadedPolicy } from '../policy/load.js';
@@ -65,12 +65,12 @@ function boardTokenHelp(board: BoardRef, problem: string): string {
 }
 
 /** Reads the board the policy names (`work.project`), checking that it has every field the policy names. */
-export async function readPolicyBoard(client: GitHubClient, loaded: LoadedPolicy): Promise<BoardRead> {
+export async function readPolicyBoard(forge: Forge, runner: Pick<Runner, 'warning'>, loaded: LoadedPolicy): Promise<BoardRead> {
   const board = loaded.policy.work.project!;
   const named = boardFieldsNamed(loaded.policy);
   let read: BoardRead;
   try {
-    read = await readBoard(client, board, [...new Set(named.map((field) => field.name))], { withAssignees: loaded.policy.businessCase.requireAssignee, reads: policyReads(loaded.policy) });
+    read = await forge.readBoard(board, [...new Set(named.map((field) => field.name))], { withAssignees: loaded.policy.businessCase.requireAssignee, reads: policyReads(loaded.policy) });
   } catch (error) {
     if (!(error instanceof BoardAccessError)) throw error;
     const problem = error.reason === 'forbidden' ? `GitHub refused \`project-token\` (${error.message})` : `\`project-token\` cannot see it, or it does not exist (${error.message})`;
@@ -149,7 +149,7 @@ export function gatheredWithBoardItems(gathered: Gathered, work: BoardItems, foc
 }
 
 /** The board's part of the job summary: what was counted and the other repositories' items by name. */
-export async function summarizeBoard(board: BoardRef, read: BoardRead, work: BoardItems): Promise<void> {
+export async function summarizeBoard(board: BoardRef, read: BoardRead, work: BoardItems, runner: Runner): Promise<void> {
   const lines = [
     `### Board ${codeSpan(`${board.owner}/${board.number}`)}: ${escapeText(read.title, 100)}`,
     '',
@@ -160,7 +160,5 @@ export async function summarizeBoard(board: BoardRef, read: BoardRead, work: Boa
   if (listed.length) lines.push('', ...listed.map(([key, ref]) => `- ${codeSpan(ref)} ${escapeText(titles.get(key) ?? '', 80)}`));
   if (work.elsewhere.size > listed.length) lines.push(`- and ${work.elsewhere.size - listed.length} more`);
   runner.info(`Board ${board.owner}/${board.number}: ${work.items.length} items (${work.elsewhere.size} from other repositories, ${work.drafts} drafts, ${read.redacted + read.forbidden} unreadable).`);
-  // Appended to the file the runner names, read each time (@actions/core's summary caches the first path it saw).
-  const summaryFile = process.env.GITHUB_STEP_SUMMARY;
-  if (summaryFile) await appendFile(summaryFile, `${lines.join('\n')}\n\n`, 'utf8');
+  await runner.appendSummary(`${lines.join('\n')}\n\n`);
 }

@@ -9,15 +9,12 @@ import { decide, needsApprover, type Decision } from '../commands/decide.js';
 import { capExemptions, decideExpiry, decideHandLabel, type LabelAdded } from '../commands/exemption-label.js';
 import type { CommandRequest } from '../commands/parse.js';
 import { rememberedTrail } from '../plan/bot-memory.js';
-import { lastLabeled, readTimeline, type Timeline } from '../github/timeline.js';
+import type { Timeline, TimelineEvent } from '../ports/reads.js';
 import { lacksDecision, restoreRecord } from '../commands/record.js';
 import type { TrailEntry } from '../report/trail.js';
-import { readBotComment } from '../github/read.js';
 import type { WorkItem } from '../core/types.js';
-import type { GitHubClient } from '../github/client.js';
 import type { PlannedWrite } from '../plan/types.js';
-import type { RepoRef } from '../github/read.js';
-import { teamMembership } from '../github/teams.js';
+import type { Forge, RepoRef } from '../ports/forge.js';
 import type { Policy } from '../core/policy.js';
 import type { Gathered } from './gather.js';
 
@@ -43,7 +40,7 @@ export interface Decided {
 }
 
 interface DecideOptions {
-  client: GitHubClient;
+  forge: Forge;
   repo: RepoRef;
   policy: Policy;
   gathered: Gathered;
@@ -74,9 +71,9 @@ export async function runCommand(options: DecideOptions & { request: CommandRequ
  * taken from the event.
  */
 export async function checkHandLabel(options: DecideOptions & { added: LabelAdded }): Promise<Omit<Decided, 'notes'>> {
-  const { policy, gathered, client, repo } = options;
+  const { policy, gathered, forge, repo } = options;
   const item = gathered.syncItems[0]!;
-  const timeline = await readTimeline(client, repo, item.number, { withRecord: true });
+  const timeline = await forge.readTimeline(repo, item.number, { withRecord: true });
   const trail = recordOf(options, trailOf(gathered, item.number), timeline);
   const added = { ...options.added, byProduct: timeline.isProduct(options.added.sender) };
   const approver = added.byProduct ? NOT_APPROVED : await approverCheck(options, added.sender, added.senderIsBot);
@@ -116,11 +113,11 @@ export async function auditExemptions(options: DecideOptions): Promise<Omit<Deci
  * who put the label on last.
  */
 async function auditExemption(options: DecideOptions, item: WorkItem, label: string): Promise<{ trail: TrailEntry[]; decision?: IssueDecision }> {
-  const { policy, repo, client } = options;
+  const { policy, repo, forge } = options;
   const kept = await botTrail(options, item.number);
   // With no approvers to check, the timeline is read only when the bot's comment lacks the grant.
   const checksWho = !!policy.exemptions?.approvers.length;
-  const timeline = checksWho || lacksDecision(policy, item, kept) ? await readTimeline(client, repo, item.number, { withRecord: true }) : undefined;
+  const timeline = checksWho || lacksDecision(policy, item, kept) ? await forge.readTimeline(repo, item.number, { withRecord: true }) : undefined;
   const trail = timeline ? recordOf(options, kept, timeline) : kept;
   const now = options.now.toISOString();
   const expired = decideExpiry({ policy, item, trail, now });
@@ -149,7 +146,7 @@ export async function restoreRecords(options: DecideOptions, decided: Omit<Decid
     if (trails.has(item.number) || !lacksDecision(options.policy, item, recorded(item.number))) continue;
     const trail = await botTrail(options, item.number);
     if (!lacksDecision(options.policy, item, trail)) continue;
-    trails.set(item.number, recordOf(options, trail, await readTimeline(options.client, options.repo, item.number, { withRecord: true })));
+    trails.set(item.number, recordOf(options, trail, await options.forge.readTimeline(options.repo, item.number, { withRecord: true })));
   }
   return trails.size ? { ...decided, trails } : decided;
 }
@@ -158,7 +155,7 @@ export async function restoreRecords(options: DecideOptions, decided: Omit<Decid
 async function botTrail(options: DecideOptions, issue: number): Promise<TrailEntry[]> {
   const lookup = options.gathered.comments.get(issue);
   if (lookup && !lookup.complete) {
-    const read = await readBotComment(options.client, options.repo, issue);
+    const read = await options.forge.readBotComment(options.repo, issue);
     options.gathered.comments.set(issue, read);
   }
   return trailOf(options.gathered, issue);
@@ -176,7 +173,7 @@ function trailOf(gathered: Gathered, issue: number) {
 
 /** A bot is an approver only when the policy lists its login: no bot is a member of a team. */
 async function approverCheck(options: DecideOptions, login: string, isBot = false): Promise<ApproverCheck> {
-  const membership: MembershipLookup = isBot ? async () => 'not-member' : (org, slug, who) => teamMembership(options.client, org, slug, who);
+  const membership: MembershipLookup = isBot ? async () => 'not-member' : (org, slug, who) => options.forge.teamMembership(org, slug, who);
   const check = await checkApprover(options.policy.exemptions?.approvers ?? [], login, membership);
   for (const team of check.unreadableTeams) {
     options.warn(
@@ -200,4 +197,10 @@ function applied(gathered: Gathered, decisions: IssueDecision[], why: string): O
 function relabeled(item: WorkItem, decision: Decision): WorkItem {
   const removed = new Set(decision.removeLabels.map((label) => label.toLowerCase()));
   return { ...item, labels: [...item.labels.filter((label) => !removed.has(label.toLowerCase())), ...decision.addLabels] };
+}
+
+/** The latest time `label` was put on the issue, and by whom; undefined when the timeline does not show it. */
+function lastLabeled(timeline: Timeline, label: string): TimelineEvent | undefined {
+  const wanted = label.trim().toLowerCase();
+  return timeline.events.filter((event) => event.type === 'labeled' && event.label?.trim().toLowerCase() === wanted).at(-1);
 }

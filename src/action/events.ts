@@ -11,7 +11,7 @@ import { readCommentEvent, type CommandRequest } from '../commands/parse.js';
 import type { LabelAdded } from '../commands/exemption-label.js';
 import { PULL_REQUEST_ACTIONS, readPullRequestEvent, type PullRequestEvent } from './pull-request-event.js';
 import { relayedProjectItem, routeRelayedItem } from './project-dispatch.js';
-import type { RelayedTarget } from '../github/relayed-content.js';
+import type { RelayedTarget } from '../ports/reads.js';
 import { cut, plainText } from '../report/escape.js';
 
 export type Route =

@@ -6,12 +6,11 @@
  */
 import type { WorkItem } from '../core/types.js';
 import type { Policy } from '../core/policy.js';
-import type { GitHubClient } from '../github/client.js';
-import { budgetNeedsBody, policyReads, readBotComment, readBudgetItems, readFocusIssue, readIssues, type AuditReadOptions, type IssueRecord, type ManagedLabelNames, type RepoRef } from '../github/read.js';
+import type { Forge, RepoRef } from '../ports/forge.js';
+import type { AuditReadOptions, CommentLookup, CommentNode, CycleRead, IssueNode, IssueRecord, ManagedLabelNames } from '../ports/reads.js';
+import { budgetNeedsBody, policyReads } from '../core/body-reads.js';
 import type { BotComment } from '../plan/types.js';
-import type { CommentLookup, CommentNode, IssueNode } from '../github/work-items.js';
 import { DAY_MS } from '../core/rules/context.js';
-import { readExecution, type CycleRead } from '../github/cycles.js';
 
 export interface Gathered {
   /** The items the evaluation sees (planned work and candidates). */
@@ -34,7 +33,7 @@ export interface Gathered {
 }
 
 export interface GatherOptions {
-  client: GitHubClient;
+  forge: Forge;
   repo: RepoRef;
   policy: Policy;
   dashboardTitle?: string;
@@ -42,9 +41,9 @@ export interface GatherOptions {
 
 /** `readBudget`: where the budget items come from (a saved state and the changes since); every open issue read narrowly by default. */
 export async function gatherIssue(options: GatherOptions & { issueNumber: number; readBudget?: () => Promise<WorkItem[]> }): Promise<Gathered> {
-  const { client, repo, policy } = options;
-  const focus = await readFocusIssue(client, repo, options.issueNumber, managedLabels(policy), options.dashboardTitle);
-  const budgetItems = await (options.readBudget?.() ?? readBudgetItems(client, repo, policy, { dashboardTitle: options.dashboardTitle }));
+  const { forge, repo, policy } = options;
+  const focus = await forge.readFocusIssue(repo, options.issueNumber, managedLabels(policy), options.dashboardTitle);
+  const budgetItems = await (options.readBudget?.() ?? forge.readBudgetItems(repo, policy, { dashboardTitle: options.dashboardTitle }));
   const focusItem = focus.record.item;
   // The budget read has every open issue narrowly; the focus issue replaces its narrow copy.
   const items = [...budgetItems.filter((item) => item.number !== focusItem.number), focusItem];
@@ -62,11 +61,11 @@ export async function gatherIssue(options: GatherOptions & { issueNumber: number
 }
 
 export async function gatherAudit(options: GatherOptions & { trendSince?: string; now?: Date }): Promise<Gathered> {
-  const { client, repo, policy } = options;
+  const { forge, repo, policy } = options;
   const mayBeArchived = archiveCandidate(policy, options.now ?? new Date());
   // Of thousands of bodies, only what the policy reads is kept.
   const reads = policyReads(policy);
-  const open = await readIssues(client, repo, {
+  const open = await forge.readIssues(repo, {
     states: ['OPEN'],
     withBody: true,
     withComments: true,
@@ -79,13 +78,13 @@ export async function gatherAudit(options: GatherOptions & { trendSince?: string
     withMilestones: policy.execution.cycles !== 'off',
   });
   const execution = open.milestones
-    ? await readExecution(client, repo, { policy, milestones: open.milestones, now: options.now ?? new Date(), withBody: budgetNeedsBody(policy) })
+    ? await forge.readExecution(repo, { policy, milestones: open.milestones, now: options.now ?? new Date(), withBody: budgetNeedsBody(policy) })
     : undefined;
   let closedItems: WorkItem[] = [];
   let trendRequests = 0;
   if (options.trendSince) {
-    const before = client.counts().graphql;
-    const closed = await readIssues(client, repo, {
+    const before = forge.counts().graphql;
+    const closed = await forge.readIssues(repo, {
       states: ['CLOSED'],
       since: options.trendSince,
       withBody: budgetNeedsBody(policy),
@@ -94,7 +93,7 @@ export async function gatherAudit(options: GatherOptions & { trendSince?: string
       dashboardTitle: options.dashboardTitle,
     });
     closedItems = closed.records.map((record) => record.item);
-    trendRequests = client.counts().graphql - before;
+    trendRequests = forge.counts().graphql - before;
   }
   const items = open.records.map((record) => record.item);
   const leftBehind = await readClosedCarryingManagedLabels(options);
@@ -159,7 +158,7 @@ function staleBy(staleBefore: number): (node: IssueNode, window: readonly (Comme
 async function readClosedCarryingManagedLabels(options: GatherOptions): Promise<IssueRecord[]> {
   const records = new Map<number, IssueRecord>();
   for (const label of Object.values(managedLabels(options.policy) ?? {})) {
-    const closed = await readIssues(options.client, options.repo, {
+    const closed = await options.forge.readIssues(options.repo, {
       states: ['CLOSED'],
       label,
       withBody: false,
@@ -178,7 +177,7 @@ async function readClosedCarryingManagedLabels(options: GatherOptions): Promise<
  * label the bot manages (its comment may need resolving).
  */
 export async function completeCommentLookups(
-  options: Pick<GatherOptions, 'client' | 'repo' | 'policy'> & { gathered: Gathered; matters: (item: WorkItem) => boolean },
+  options: Pick<GatherOptions, 'forge' | 'repo' | 'policy'> & { gathered: Gathered; matters: (item: WorkItem) => boolean },
 ): Promise<Map<number, BotComment | null>> {
   const known = new Map<number, BotComment | null>();
   const managed = Object.values(managedLabels(options.policy) ?? {}).map((label) => label.toLowerCase());
@@ -190,7 +189,7 @@ export async function completeCommentLookups(
     }
     const carriesManagedLabel = item.labels.some((label) => managed.includes(label.toLowerCase()));
     if (options.matters(item) || carriesManagedLabel) {
-      known.set(item.number, (await readBotComment(options.client, options.repo, item.number)).comment);
+      known.set(item.number, (await options.forge.readBotComment(options.repo, item.number)).comment);
     }
   }
   return known;

@@ -2,8 +2,6 @@
  * The action's inputs, read and checked in one place. Every problem is
  * reported at once, worded for the person editing the workflow file.
  */
-import * as runner from './workflow-commands.js';
-import { registerSecret } from './secrets.js';
 
 const RUN_MODES = ['auto', 'issue', 'audit'] as const;
 export type ModeInput = (typeof RUN_MODES)[number];
@@ -70,7 +68,7 @@ const TOKEN_INPUTS = ['githubToken', 'projectToken'] as const;
  * runner masks `secrets.*` on its own, but not a token that reached the input
  * another way (a step output, an app-token action, a variable).
  */
-export function readInputs(read: InputReader = (name) => runner.getInput(name), mask: (secret: string) => void = registerSecret): ActionInputs {
+export function readInputs(read: InputReader, mask: (secret: string) => void): ActionInputs {
   for (const token of TOKEN_INPUTS.map((key) => read(INPUT_NAMES[key]).trim())) {
     if (token) mask(token);
   }

@@ -5,13 +5,11 @@
  * keywords of the description read here. Issues of other repositories are
  * noted and not checked.
  */
-import * as runner from './workflow-commands.js';
 import type { Policy } from '../core/policy.js';
 import type { WorkItem } from '../core/types.js';
-import type { GitHubClient } from '../github/client.js';
-import { readIssuesByNumber, readLinkedIssues, type LinkedIssueRead } from '../github/linked-issues.js';
-import type { ClosingReferences } from '../github/pull-request-read.js';
-import type { RepoRef } from '../github/read.js';
+import type { Forge, RepoRef } from '../ports/forge.js';
+import type { ClosingReferences, LinkedIssueRead } from '../ports/reads.js';
+import type { Runner } from '../ports/runner.js';
 import { closingKeywords, MAX_KEYWORD_REFERENCES } from '../pull-request/closing-keywords.js';
 import type { LinkedIssue, Linking } from '../pull-request/gate.js';
 
@@ -35,7 +33,8 @@ export interface LinkedPullRequest extends ClosingReferences {
  * pull request.
  */
 export async function readLinkedWork(
-  client: GitHubClient,
+  forge: Forge,
+  runner: Runner,
   repo: RepoRef,
   pr: LinkedPullRequest,
   policy: Policy,
@@ -44,7 +43,7 @@ export async function readLinkedWork(
   const otherBase = pr.defaultBranch !== undefined && pr.baseRef !== pr.defaultBranch;
   const keywordsRead = otherBase && policy.pullRequests.keywordsOnOtherBases;
   const known = options.known ?? new Map<number, LinkedIssueRead>();
-  const fresh = await readLinkedIssues(client, pr.closes.filter((reference) => !known.has(reference.number)));
+  const fresh = await forge.readLinkedIssues(pr.closes.filter((reference) => !known.has(reference.number)));
   const read = new Map(pr.closes.flatMap((reference) => {
     const issue = known.get(reference.number) ?? fresh.get(reference.number);
     return issue ? [[reference.number, issue] as const] : [];
@@ -56,7 +55,7 @@ export async function readLinkedWork(
     if (keywords.truncated) {
       throw new Error(`Pull request #${pr.number}'s description names more than ${MAX_KEYWORD_REFERENCES} issues after closing keywords: the merge gate reads at most ${MAX_KEYWORD_REFERENCES}, and does not pass what it did not read. Split the pull request, or name fewer issues.`);
     }
-    const byNumber = await readIssuesByNumber(client, repo, keywords.closes.filter((number) => !read.has(number)));
+    const byNumber = await forge.readIssuesByNumber(repo, keywords.closes.filter((number) => !read.has(number)));
     for (const [number, issue] of byNumber.read) read.set(number, issue);
     if (byNumber.notIssues.length) notice(`Pull request #${pr.number}'s description names ${byNumber.notIssues.map((n) => `#${n}`).join(', ')} after a closing keyword: no issue of this repository, so nothing to check.`);
     elsewhere.push(...keywords.closesElsewhere.filter((reference) => !elsewhere.includes(reference)));

@@ -9,12 +9,9 @@
  * many entries as fit, the run says when one was cut, and every finding is
  * always in the file `findings-file` names.
  */
-import { writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import * as runner from './workflow-commands.js';
+import type { Runner } from '../ports/runner.js';
 import type { Evaluation } from '../core/types.js';
-import type { RequestCounts } from '../github/request-counts.js';
+import type { RequestCounts } from '../ports/forge.js';
 import { budgetsOutput, findingsOutput } from '../report/outputs.js';
 import { withoutSecrets } from './secrets.js';
 import { formatNumber, plural } from '../core/wording.js';
@@ -60,14 +57,14 @@ function fitJsonList(values: unknown[], bytes: number): { json: string; kept: nu
   return { json: withoutSecrets(JSON.stringify(values.slice(0, kept))), kept };
 }
 
-export function setOutputs(values: OutputValues, env: NodeJS.ProcessEnv = process.env): void {
+export function setOutputs(values: OutputValues, runner: Runner): void {
   // Findings quote issue titles: one that holds a token value must not carry it into a later step.
   const small: [string, string][] = [
     ['compliant', String(values.compliant)],
     ['over-budget', String(values.overBudget)],
     ['report', values.reportPath],
     ['requests', JSON.stringify(requestsOutput(values.requests))],
-    ['findings-file', writeFindingsFile(values.findings, env)],
+    ['findings-file', writeFindingsFile(values.findings, runner)],
   ];
   const smallBytes = small.reduce((sum, [name, value]) => sum + 2 * (name.length + value.length), 0);
   const budgets = fitJsonList(values.budgets, BUDGETS_BYTES);
@@ -75,23 +72,21 @@ export function setOutputs(values: OutputValues, env: NodeJS.ProcessEnv = proces
   for (const [name, value] of small) runner.setOutput(name, withoutSecrets(value));
   runner.setOutput('findings', findings.json);
   runner.setOutput('budgets', budgets.json);
-  warnIfCut('findings', findings.kept, values.findings.length, 'Every finding is in the file the `findings-file` output names');
-  warnIfCut('budgets', budgets.kept, values.budgets.length, 'Every budget is in the job summary');
+  warnIfCut(runner, 'findings', findings.kept, values.findings.length, 'Every finding is in the file the `findings-file` output names');
+  warnIfCut(runner, 'budgets', budgets.kept, values.budgets.length, 'Every budget is in the job summary');
 }
 
-function warnIfCut(output: string, kept: number, total: number, where: string): void {
+function warnIfCut(runner: Runner, output: string, kept: number, total: number, where: string): void {
   if (kept === total) return;
   runner.warning(`The \`${output}\` output holds the first ${formatNumber(kept)} of ${plural(total, output.slice(0, -1))}: GitHub keeps at most 1 MB of outputs per job. ${where}.`);
 }
 
 /** Every finding as JSON in the runner's temporary folder; its path, or '' when it could not be written (said in the log). */
-function writeFindingsFile(findings: unknown[], env: NodeJS.ProcessEnv): string {
-  const path = join(env.RUNNER_TEMP || tmpdir(), FINDINGS_FILE_NAME);
+function writeFindingsFile(findings: unknown[], runner: Runner): string {
   try {
-    writeFileSync(path, `${withoutSecrets(JSON.stringify(findings))}\n`, 'utf8');
-    return path;
+    return runner.writeRunFile(FINDINGS_FILE_NAME, `${withoutSecrets(JSON.stringify(findings))}\n`);
   } catch (error) {
-    runner.warning(`Could not write the findings file ${path}: ${error instanceof Error ? error.message : String(error)}`);
+    runner.warning(`Could not write the findings file ${FINDINGS_FILE_NAME}: ${error instanceof Error ? error.message : String(error)}`);
     return '';
   }
 }

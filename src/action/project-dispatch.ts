@@ -12,7 +12,7 @@
  * echoed beyond a short, plain excerpt.
  */
 import { cut, plainText } from '../report/escape.js';
-import type { RelayedTarget } from '../github/relayed-content.js';
+import type { RelayedTarget } from '../ports/reads.js';
 
 const RELAYED_EVENT = 'projects_v2_item';
 

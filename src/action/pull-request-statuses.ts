@@ -11,16 +11,14 @@
  * without `pull-requests: read` cannot list pull requests: the run says so
  * in its log and goes on with its issues.
  */
-import * as runner from './workflow-commands.js';
 import { evaluate } from '../core/evaluate.js';
 import type { Policy } from '../core/policy.js';
 import type { WorkItem } from '../core/types.js';
 import { plural } from '../core/wording.js';
-import type { GitHubClient } from '../github/client.js';
-import { MERGE_GATE_CONTEXT } from '../github/commit-status.js';
-import { readLinkedIssues } from '../github/linked-issues.js';
-import { readOpenPullRequests, type OpenPullRequest } from '../github/open-pull-requests.js';
-import { getErrorMessage } from '../github/errors.js';
+import { MERGE_GATE_CONTEXT, type Forge } from '../ports/forge.js';
+import type { OpenPullRequest } from '../ports/reads.js';
+import { getErrorMessage } from '../ports/errors.js';
+import type { Runner } from '../ports/runner.js';
 import type { PlannedWrite } from '../plan/types.js';
 import { judgeWithEvaluation } from '../pull-request/gate.js';
 import { planGateStatus } from '../pull-request/gate-status.js';
@@ -28,7 +26,8 @@ import type { EventContext } from './events.js';
 import { readLinkedWork, type LinkedWork } from './linked-work.js';
 
 export interface StatusSyncInput {
-  client: GitHubClient;
+  forge: Forge;
+  runner: Runner;
   context: EventContext;
   policy: Policy;
   /** The open issues the run evaluates, as its decisions leave them. */
@@ -39,8 +38,8 @@ export interface StatusSyncInput {
 }
 
 export async function planPullRequestStatuses(input: StatusSyncInput): Promise<PlannedWrite[]> {
-  const { client, context, policy } = input;
-  const open = await openPullRequests(client, context);
+  const { forge, runner, context, policy } = input;
+  const open = await openPullRequests(forge, runner, context);
   if (!open) return [];
   if (!open.some((pr) => pr.gateStatus)) {
     if (open.length) runner.info(`Merge gate: no open pull request carries the \`${MERGE_GATE_CONTEXT}\` status, so there is none to keep current.`);
@@ -48,9 +47,9 @@ export async function planPullRequestStatuses(input: StatusSyncInput): Promise<P
   }
   // A pull request into another branch is judged by that branch's policy, in its own runs.
   const gated = open.filter((pr) => pr.defaultBranch === undefined || pr.baseRef === pr.defaultBranch);
-  const known = await readLinkedIssues(client, gated.flatMap((pr) => pr.closes));
+  const known = await forge.readLinkedIssues(gated.flatMap((pr) => pr.closes));
   const works: LinkedWork[] = [];
-  for (const pr of gated) works.push(await readLinkedWork(client, context.repo, pr, policy, { known, quiet: true }));
+  for (const pr of gated) works.push(await readLinkedWork(forge, runner, context.repo, pr, policy, { known, quiet: true }));
   const evaluation = evaluate(policy, withLinkedIssues(input, [...known.values()].map((issue) => issue.item)), input.now);
   const writes = gated.flatMap((pr, index) => {
     const work = works[index]!;
@@ -62,9 +61,9 @@ export async function planPullRequestStatuses(input: StatusSyncInput): Promise<P
 }
 
 /** The open pull requests; undefined when the token may not list them. */
-async function openPullRequests(client: GitHubClient, context: EventContext): Promise<OpenPullRequest[] | undefined> {
+async function openPullRequests(forge: Forge, runner: Runner, context: EventContext): Promise<OpenPullRequest[] | undefined> {
   try {
-    return await readOpenPullRequests(client, context.repo);
+    return await forge.readOpenPullRequests(context.repo);
   } catch (error) {
     if (!/not accessible by integration|FORBIDDEN/i.test(getErrorMessage(error))) throw error;
     runner.info(

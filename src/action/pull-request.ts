@@ -5,16 +5,13 @@
  * judges the change; the pull request's own version is only ever previewed,
  * so a change cannot loosen the rules it is judged by.
  */
-import * as runner from './workflow-commands.js';
 import { evaluate } from '../core/evaluate.js';
 import type { Evaluation, WorkItem } from '../core/types.js';
-import { applyWrites, describeApplied, type ApplyResult } from '../github/apply.js';
-import type { GitHubClient } from '../github/client.js';
-import { describeCounts } from '../github/request-counts.js';
-import { createPolicyReader } from '../github/policy-reader.js';
-import { findStickyComment, readPullRequest, type PullRequestRead } from '../github/pull-request-read.js';
-import { policyReads, readBudgetItems, readIssues } from '../github/read.js';
-import type { BodyReads } from '../github/work-items.js';
+import { MERGE_GATE_CONTEXT, type ApplyResult, type Forge } from '../ports/forge.js';
+import { describeApplied, describeCounts } from '../ports/describe.js';
+import type { PullRequestRead } from '../ports/reads.js';
+import type { Runner } from '../ports/runner.js';
+import { policyReads, type BodyReads } from '../core/body-reads.js';
 import { formatProblem, PolicyError } from '../policy/errors.js';
 import { loadPolicy, missingPolicyProblem, type LoadedPolicy } from '../policy/load.js';
 import { parsePolicy } from '../policy/normalize.js';
@@ -22,7 +19,6 @@ import { stamp as stampLine } from '../report/comment.js';
 import { MERGE_GATE_MARKER, POLICY_PREVIEW_MARKER } from '../report/markers.js';
 import { judgeWithEvaluation, type GateVerdict } from '../pull-request/gate.js';
 import { planGateStatus } from '../pull-request/gate-status.js';
-import { MERGE_GATE_CONTEXT } from '../github/commit-status.js';
 import type { PlannedWrite } from '../plan/types.js';
 import { savedStateStore } from '../saved-state/saved-state.js';
 import { readLinkedWork } from './linked-work.js';
@@ -40,7 +36,8 @@ import { plural } from '../core/wording.js';
 import { terminalText } from '../report/escape.js';
 
 export interface PullRequestRun {
-  client: GitHubClient;
+  forge: Forge;
+  runner: Runner;
   context: EventContext;
   inputs: ActionInputs;
   pullRequest: PullRequestEvent;
@@ -57,9 +54,9 @@ interface Preview {
 }
 
 export async function guardPullRequest(run: PullRequestRun): Promise<{ failure?: string; applied: ApplyResult }> {
-  const { client, context, inputs } = run;
+  const { forge, runner, context, inputs } = run;
   // 1. The pull request: what it closes, what it changes, the bot's comments on it.
-  const pr = await readPullRequest(client, context.repo, run.pullRequest.number);
+  const pr = await forge.readPullRequest(context.repo, run.pullRequest.number);
   const draft = pr.isDraft || run.pullRequest.draft;
 
   // 2. The rules the change must meet: the base branch's policy, read through the API, never from the checkout.
@@ -76,11 +73,11 @@ export async function guardPullRequest(run: PullRequestRun): Promise<{ failure?:
 
   // 5. The merge gate's status on the head commit, then the sticky comments: the gate's while it fails (then resolved), the preview's while the policy changes.
   const plan = [...planStatus(run, pr, verdict), ...(mayComment(run, base, draft) ? planComments({ run, pr, verdict, gateComment, preview, stamp }) : [])];
-  const applied = await applyWrites(client, context.repo, plan, { dryRun: inputs.dryRun, maxWrites: inputs.maxWrites, log: runner });
+  const applied = await forge.applyWrites(context.repo, plan, { dryRun: inputs.dryRun, maxWrites: inputs.maxWrites, log: runner });
   if (!inputs.dryRun && plan.length) runner.info(describeApplied(applied));
 
   // 6. The report: the same text as the comments, what was written, and what the run cost.
-  run.state.reportPath = await writeReportMarkdown(reportMarkdown({ run, pr, gateComment, preview, plan, applied }));
+  run.state.reportPath = await writeReportMarkdown(reportMarkdown({ run, pr, gateComment, preview, plan, applied }), runner);
   const failures = [gateFailure(verdict), preview?.failure].filter((f): f is string => !!f);
   return { ...(failures.length ? { failure: failures.join(' ') } : {}), applied };
 }
@@ -94,7 +91,7 @@ type PullRequestWrites = PlannedWrite[];
  */
 function planStatus(run: PullRequestRun, pr: PullRequestRead, verdict: GateVerdict): PlannedWrite[] {
   if (run.pullRequest.fromFork) {
-    runner.notice(`This pull request comes from a fork, whose workflow token cannot set the \`${MERGE_GATE_CONTEXT}\` status: this job's check carries the verdict, and the next issue event or audit sets the status.`);
+    run.runner.notice(`This pull request comes from a fork, whose workflow token cannot set the \`${MERGE_GATE_CONTEXT}\` status: this job's check carries the verdict, and the next issue event or audit sets the status.`);
     return [];
   }
   return planGateStatus({ pullRequest: pr.number, headSha: pr.headSha, verdict, current: pr.gateStatus, ...(run.context.runUrl ? { targetUrl: run.context.runUrl } : {}) });
@@ -111,14 +108,14 @@ function planComments({ run, pr, verdict, gateComment, preview, stamp }: Outcome
   return [
     ...planStickyComment({
       pullRequest: pr.number,
-      existing: findStickyComment(pr.comments, MERGE_GATE_MARKER),
+      existing: run.forge.findStickyComment(pr.comments, MERGE_GATE_MARKER),
       body: verdict.passes ? renderGateResolved({ pullRequest: pr, at: run.now.toISOString() }) : gateComment,
       mayCreate: !verdict.passes,
       what: "the merge gate's comment",
     }),
     ...planStickyComment({
       pullRequest: pr.number,
-      existing: findStickyComment(pr.comments, POLICY_PREVIEW_MARKER),
+      existing: run.forge.findStickyComment(pr.comments, POLICY_PREVIEW_MARKER),
       body: preview?.markdown ?? renderNoPolicyChange({ policyPath: run.inputs.policyPath, stamp }),
       mayCreate: preview?.mayCreate ?? false,
       what: 'the policy preview',
@@ -127,13 +124,13 @@ function planComments({ run, pr, verdict, gateComment, preview, stamp }: Outcome
 }
 
 function reportMarkdown({ run, pr, gateComment, preview, plan, applied }: Outcome & { plan: PullRequestWrites; applied: ApplyResult }): string {
-  const { inputs, client } = run;
+  const { inputs, forge } = run;
   return [
     `## Roadmap Guard: pull request #${pr.number}`,
     withoutMarkers(gateComment),
     preview ? withoutMarkers(preview.markdown) : '',
     plan.length ? `- **Writes:** ${inputs.dryRun ? `dry run, ${plan.length} not written` : describeApplied(applied)}` : '',
-    `- **API requests:** ${describeCounts(client.counts())}`,
+    `- **API requests:** ${describeCounts(forge.counts())}`,
   ]
     .filter(Boolean)
     .join('\n\n');
@@ -151,7 +148,7 @@ async function loadBasePolicy(run: PullRequestRun, pr: PullRequestRead): Promise
   } catch (error) {
     const addsFirstPolicy = error instanceof PolicyError && isMissingPolicy(error, policyPath) && pr.files.includes(policyFiles(policyPath, [], run.context.repo)[0]!);
     if (!addsFirstPolicy) throw error;
-    runner.notice(`The base branch has no roadmap policy yet: this pull request adds ${policyPath}, so nothing is enforced until it merges; the preview shows what it would find.`);
+    run.runner.notice(`The base branch has no roadmap policy yet: this pull request adds ${policyPath}, so nothing is enforced until it merges; the preview shows what it would find.`);
     return { policy: parsePolicy({ version: 1 }), sources: [], warnings: [] };
   }
 }
@@ -162,8 +159,8 @@ function isMissingPolicy(error: PolicyError, path: string): boolean {
 
 /** Reads the linked issues in full and the budgets (from the saved state when it can), and judges the pull request. */
 async function mergeGate(run: PullRequestRun, pr: PullRequestRead, base: LoadedPolicy): Promise<GateVerdict> {
-  const { client, context } = run;
-  const work = await readLinkedWork(client, context.repo, pr, base.policy);
+  const { forge, runner, context } = run;
+  const work = await readLinkedWork(forge, runner, context.repo, pr, base.policy);
   // Every open issue narrowly, for the budgets; the linked issues replace their narrow copies.
   const budgetItems = work.linked.length ? await budgetRead(run, base) : [];
   const linkedNumbers = new Set(work.items.map((item) => item.number));
@@ -201,11 +198,11 @@ function budgetRead(run: PullRequestRun, base: LoadedPolicy): Promise<WorkItem[]
 }
 
 function readOpenIssues(run: PullRequestRun, base: LoadedPolicy): Promise<WorkItem[]> {
-  const { client, context, inputs } = run;
+  const { forge, runner, context, inputs } = run;
   const dashboardTitle = inputs.dashboardIssue || undefined;
-  if (base.policy.work.project) return readBudgetItems(client, context.repo, base.policy, { dashboardTitle });
+  if (base.policy.work.project) return forge.readBudgetItems(context.repo, base.policy, { dashboardTitle });
   const state = savedStateStore({
-    client,
+    forge,
     repo: context.repo,
     policy: base.policy,
     ...(dashboardTitle ? { dashboardTitle } : {}),
@@ -219,14 +216,14 @@ function readOpenIssues(run: PullRequestRun, base: LoadedPolicy): Promise<WorkIt
 
 /** Validates the pull request's version of the policy and, when valid, compares what both versions make of today's planned work. */
 async function previewPolicyChange(run: PullRequestRun, base: LoadedPolicy, stamp: string): Promise<Preview> {
-  const { context, inputs } = run;
+  const { context, inputs, runner } = run;
   let head: LoadedPolicy;
   try {
     // The pull request's checkout is untrusted: the reader bounds what it reads, and nothing from it runs.
     head = await loadPolicy(inputs.policyPath, policyReader(run, context.sha, true));
   } catch (error) {
     if (!(error instanceof PolicyError)) throw error;
-    annotatePolicyProblems(error);
+    annotatePolicyProblems(error, runner);
     const count = error.problems.length;
     return {
       markdown: renderInvalidPreview({ policyPath: inputs.policyPath, problems: count, stamp }),
@@ -235,7 +232,7 @@ async function previewPolicyChange(run: PullRequestRun, base: LoadedPolicy, stam
     };
   }
   // The pull request's policy runs as 1.0 would read it; what it should still change is annotated on the diff.
-  annotatePolicyWarnings(head.warnings);
+  annotatePolicyWarnings(head.warnings, runner);
   const items = await previewRead(run, base, head);
   const diff = diffPolicies({
     items,
@@ -254,10 +251,10 @@ async function previewPolicyChange(run: PullRequestRun, base: LoadedPolicy, stam
  */
 async function previewRead(run: PullRequestRun, base: LoadedPolicy, head: LoadedPolicy): Promise<WorkItem[]> {
   if (readsWithin(policyReads(head.policy), policyReads(base.policy))) return budgetRead(run, base);
-  runner.info('Policy preview: the change reads form answers or checkboxes the base policy does not, so every open issue is read in full.');
-  const { client, context, inputs } = run;
+  run.runner.info('Policy preview: the change reads form answers or checkboxes the base policy does not, so every open issue is read in full.');
+  const { forge, context, inputs } = run;
   const withAssignees = base.policy.businessCase.requireAssignee || head.policy.businessCase.requireAssignee;
-  const open = await readIssues(client, context.repo, { states: ['OPEN'], withBody: true, withComments: false, withAssignees, dashboardTitle: inputs.dashboardIssue || undefined });
+  const open = await forge.readIssues(context.repo, { states: ['OPEN'], withBody: true, withComments: false, withAssignees, dashboardTitle: inputs.dashboardIssue || undefined });
   return open.records.map((record) => record.item);
 }
 
@@ -267,9 +264,8 @@ function readsWithin(inner: BodyReads, outer: BodyReads): boolean {
 
 /** The base branch's files through the API only; the pull request's from its checkout when there is one. */
 function policyReader(run: PullRequestRun, atCommit: string | undefined, fromCheckout: boolean) {
-  const { client, context } = run;
-  return createPolicyReader({
-    client,
+  const { forge, runner, context } = run;
+  return forge.policyReader({
     repo: context.repo,
     ...(fromCheckout && context.workspace ? { workspace: context.workspace } : {}),
     ...(fromCheckout && context.sha ? { sha: context.sha } : {}),
@@ -291,11 +287,11 @@ function policyUrl(run: PullRequestRun, loaded: LoadedPolicy): string {
 function mayComment(run: PullRequestRun, base: LoadedPolicy, draft: boolean): boolean {
   if (!base.policy.enforcement.comment) return false;
   if (draft) {
-    runner.info('Draft pull request: checked, but not commented on until it is ready for review.');
+    run.runner.info('Draft pull request: checked, but not commented on until it is ready for review.');
     return false;
   }
   if (run.pullRequest.fromFork) {
-    runner.notice("This pull request comes from a fork, whose workflow token is read-only: Roadmap Guard's comment is skipped; the job summary has the report.");
+    run.runner.notice("This pull request comes from a fork, whose workflow token is read-only: Roadmap Guard's comment is skipped; the job summary has the report.");
     return false;
   }
   return true;

@@ -3,21 +3,19 @@
  * apply → report → outputs. Outputs are set and the run is failed (once, with
  * a one-line reason) whatever happens along the way.
  */
-import * as runner from './workflow-commands.js';
 import { buildReportInput, outcomeMonths } from '../report/report-input.js';
 import { windowStart } from '../core/trend.js';
 import { evaluate } from '../core/evaluate.js';
 import type { Evaluation } from '../core/types.js';
 import { loadPolicy, type LoadedPolicy } from '../policy/load.js';
 import { formatProblem, PolicyError } from '../policy/errors.js';
-import { applyWrites, describeApplied, type ApplyResult } from '../github/apply.js';
-import type { ClientOptions, GitHubClient } from '../github/client.js';
-import { describeCounts, type RequestCounts } from '../github/request-counts.js';
-import { describeFailure } from '../github/describe-failure.js';
-import { getErrorMessage } from '../github/errors.js';
+import type { ApplyResult, ConnectForge, Forge, RequestCounts } from '../ports/forge.js';
+import { describeApplied, describeCounts, oneLine } from '../ports/describe.js';
+import { getErrorMessage } from '../ports/errors.js';
+import type { RelayedTarget } from '../ports/reads.js';
+import type { Runner } from '../ports/runner.js';
 import { itemFindings, planDashboard, planWrites } from '../plan/planned-writes.js';
 import type { PlannedWrite } from '../plan/types.js';
-import { createPolicyReader } from '../github/policy-reader.js';
 import { renderComment } from '../report/comment.js';
 import { renderDashboard } from '../report/dashboard.js';
 import type { ReportInput, RunFacts } from '../report/types.js';
@@ -31,45 +29,47 @@ import { guardPullRequest } from './pull-request.js';
 import { planPullRequestStatuses } from './pull-request-statuses.js';
 import { writeFailureSummary, writeReport } from './job-summary.js';
 import { scopeToItem } from '../plan/scope.js';
-import { withoutSecrets } from './secrets.js';
+import { registerSecret, withoutSecrets } from './secrets.js';
 import { auditExemptions, checkHandLabel, restoreRecords, runCommand, type Decided } from './command.js';
 import { addsExemptionLabel } from '../commands/exemption-label.js';
 import { conversationsFor, exemptionRecordsOf } from './conversations.js';
 import { savedStateStore } from '../saved-state/saved-state.js';
 import { boardItems, readPolicyBoard, requireProjectToken, summarizeBoard, gatheredWithBoardItems } from './board-work.js';
 import { plural } from '../core/wording.js';
-import { resolveRelayedContent, type RelayedTarget } from '../github/relayed-content.js';
 import { relayedLeftOut } from './project-dispatch.js';
 
 export interface RunOptions {
+  /** The forge the run reads and writes (GitHub, from the composition root; memory, in tests). */
+  connect: ConnectForge;
+  /** Where inputs come from and the log, annotations, summary and outputs go. */
+  runner: Runner;
   /** Where the event is read from (`GITHUB_EVENT_NAME`, `GITHUB_EVENT_PATH`…); `process.env` unless given. Tests run events side by side with it. */
   env?: NodeJS.ProcessEnv;
   now?: () => Date;
-  /** Client settings beyond the token (pacing, waits); the real runner uses the defaults. */
-  client?: Partial<Omit<ClientOptions, 'token'>>;
 }
 
 interface RunState {
-  client?: GitHubClient;
+  forge?: Forge;
   evaluation?: Evaluation;
   reportPath: string;
 }
 
 const NO_REQUESTS: RequestCounts = { graphql: 0, graphqlPoints: 0, restRead: 0, write: 0 };
 
-export async function run(options: RunOptions = {}): Promise<void> {
+export async function run(options: RunOptions): Promise<void> {
+  const { runner } = options;
   const state: RunState = { reportPath: '' };
   runner.startStep();
   let failure: string | undefined;
   try {
     failure = await guardRoadmap(options, state);
   } catch (error) {
-    failure = explainFailure(error);
-    await writeFailureSummary(failure, state.client?.counts() ?? NO_REQUESTS, failureDetails(error)).catch((e: unknown) => runner.warning(`Could not write the job summary: ${getErrorMessage(e)}`));
+    failure = explainFailure(error, runner, state.forge);
+    await writeFailureSummary(failure, state.forge?.counts() ?? NO_REQUESTS, failureDetails(error), runner).catch((e: unknown) => runner.warning(`Could not write the job summary: ${getErrorMessage(e)}`));
   } finally {
-    const counts = state.client?.counts() ?? NO_REQUESTS;
-    if (state.client) runner.info(`API requests: ${describeCounts(counts)}.`);
-    setOutputs(outputsFrom(state.evaluation, state.reportPath, counts, failure !== undefined));
+    const counts = state.forge?.counts() ?? NO_REQUESTS;
+    if (state.forge) runner.info(`API requests: ${describeCounts(counts)}.`);
+    setOutputs(outputsFrom(state.evaluation, state.reportPath, counts, failure !== undefined), runner);
     if (failure) runner.setFailed(failure);
   }
 }
@@ -77,7 +77,8 @@ export async function run(options: RunOptions = {}): Promise<void> {
 /** The steps. Returns why the run fails, or undefined when it passes. */
 async function guardRoadmap(options: RunOptions, state: RunState): Promise<string | undefined> {
   // 1. Inputs and the event.
-  const inputs = readInputs();
+  const { runner } = options;
+  const inputs = readInputs((name) => runner.getInput(name), (secret) => registerSecret(secret, runner));
   const context = readEventContext(options.env ?? process.env);
   const routed = routeEvent(context, inputs.mode);
   if (routed.mode === 'ignored') {
@@ -85,21 +86,22 @@ async function guardRoadmap(options: RunOptions, state: RunState): Promise<strin
     return undefined;
   }
   runner.info(`Roadmap Guard: ${describeRoute(routed)}${inputs.dryRun ? ' (dry run: nothing will be written)' : ''}.`);
-  const client = await connect(inputs, options);
-  state.client = client;
-  if (routed.mode === 'pull-request') return gateMerge({ client, context, inputs, pullRequest: routed.pullRequest, now: nowOf(options), state });
-  const route = routed.mode === 'relayed' ? await relayedRoute(client, context, routed.target) : routed;
+  const forge = await connect(inputs, options);
+  state.forge = forge;
+  const ports = { forge, runner };
+  if (routed.mode === 'pull-request') return gateMerge({ ...ports, context, inputs, pullRequest: routed.pullRequest, now: nowOf(options), state });
+  const route = routed.mode === 'relayed' ? await relayedRoute(ports, context, routed.target) : routed;
   if (!route) return undefined;
 
   // 2. The policy.
-  const loaded = await loadRepositoryPolicy(client, context, inputs);
+  const loaded = await loadRepositoryPolicy(ports, context, inputs);
 
   // 3. Read what the mode needs.
   const now = nowOf(options);
-  const read = await boardAsPlannedWork(await gather(client, context, loaded, inputs, route, now), { context, loaded, inputs, route, options });
-  if (read.focusIsDashboard) return skipDashboard(route);
+  const read = await boardAsPlannedWork(await gather(ports, context, loaded, inputs, route, now), { context, loaded, inputs, route, options });
+  if (read.focusIsDashboard) return skipDashboard(route, runner);
   // Decisions about exceptions and outcomes come first, so the evaluation sees the issues as they leave them.
-  const decided = await decideExceptions({ client, context, loaded, route, gathered: read, now });
+  const decided = await decideExceptions({ ...ports, context, loaded, route, gathered: read, now });
   const gathered = decided.gathered;
   runner.info(`Read ${describeRead(gathered)}.`);
 
@@ -109,18 +111,21 @@ async function guardRoadmap(options: RunOptions, state: RunState): Promise<strin
   const report = reportInputFor({ context, loaded, inputs, route, gathered, evaluation, now, decided });
 
   // 5. Plan the writes: the issues', and the merge gate's status on the open pull requests they change.
-  const statuses = await planPullRequestStatuses({ client, context, policy: loaded.policy, items: gathered.items, fullItems: route.mode === 'audit' ? gathered.items : gathered.syncItems, now });
-  const plan = await planRun({ client, context, loaded, inputs, route, gathered, evaluation, report, decided, statuses });
+  const statuses = await planPullRequestStatuses({ ...ports, context, policy: loaded.policy, items: gathered.items, fullItems: route.mode === 'audit' ? gathered.items : gathered.syncItems, now });
+  const plan = await planRun({ forge, context, loaded, inputs, route, gathered, evaluation, report, decided, statuses });
 
   // 6. Apply them.
-  const applied = await applyPlan(client, context, plan, inputs);
+  const applied = await applyPlan(ports, context, plan, inputs);
 
   // 7. Report.
   const warnings = loaded.warnings.map((warning) => withoutSecrets(formatProblem(warning)));
-  state.reportPath = await writeReport({
-    ...report,
-    run: { ...runFacts(client.counts(), applied), ...(decided.notes.length ? { notes: decided.notes } : {}), ...(warnings.length ? { policyWarnings: warnings } : {}) },
-  });
+  state.reportPath = await writeReport(
+    {
+      ...report,
+      run: { ...runFacts(forge.counts(), applied), ...(decided.notes.length ? { notes: decided.notes } : {}), ...(warnings.length ? { policyWarnings: warnings } : {}) },
+    },
+    runner,
+  );
 
   // 8. Pass or fail.
   return writesFailure(applied) ?? (evaluation.compliant ? undefined : failingFindings(evaluation));
@@ -136,23 +141,26 @@ async function gateMerge(options: Parameters<typeof guardPullRequest>[0]): Promi
   return writesFailure(checked.applied) ?? checked.failure;
 }
 
-async function applyPlan(client: GitHubClient, context: EventContext, plan: PlannedWrite[], inputs: ActionInputs): Promise<ApplyResult> {
-  const applied = await applyWrites(client, context.repo, plan, { dryRun: inputs.dryRun, maxWrites: inputs.maxWrites, log: runner });
+async function applyPlan({ forge, runner }: RunPorts, context: EventContext, plan: PlannedWrite[], inputs: ActionInputs): Promise<ApplyResult> {
+  const applied = await forge.applyWrites(context.repo, plan, { dryRun: inputs.dryRun, maxWrites: inputs.maxWrites, log: runner });
   if (!inputs.dryRun && plan.length) runner.info(describeApplied(applied));
   return applied;
 }
 
-/**
- * The GitHub client, loaded only now: its package parses the event payload when
- * it is imported, and a broken payload must be reported rather than crash the step.
- */
-async function connect(inputs: ActionInputs, options: RunOptions): Promise<GitHubClient> {
-  const { createGitHubClient } = await import('../github/client.js');
-  return createGitHubClient({ token: inputs.githubToken, warn: (message) => runner.warning(message), earlierIdentities: inputs.previousBotLogins, ...options.client });
+/** The forge and the runner, which every step past the inputs talks through. */
+interface RunPorts {
+  forge: Forge;
+  runner: Runner;
+}
+
+/** The forge, connected only now: a run that ignores its event never loads a client. */
+function connect(inputs: ActionInputs, options: RunOptions): Promise<Forge> {
+  const { runner } = options;
+  return options.connect({ token: inputs.githubToken, warn: (message) => runner.warning(message), earlierIdentities: inputs.previousBotLogins });
 }
 
 /** The dashboard issue is the bot's own report, not planned work. */
-function skipDashboard(route: CheckedRoute): undefined {
+function skipDashboard(route: CheckedRoute, runner: Runner): undefined {
   runner.notice(`#${route.mode === 'issue' ? route.issueNumber : ''} is the dashboard issue Roadmap Guard keeps; it is not planned work, so there is nothing to check.`);
   return undefined;
 }
@@ -211,8 +219,8 @@ function describeRoute(route: Exclude<Route, { mode: 'ignored' }>): string {
 }
 
 /** A relayed board item is checked like an issue event once GitHub says it is an issue of this repository; anything else is left out with a notice. */
-async function relayedRoute(client: GitHubClient, context: EventContext, target: RelayedTarget): Promise<CheckedRoute | undefined> {
-  const content = await resolveRelayedContent(client, context.repo, target);
+async function relayedRoute({ forge, runner }: RunPorts, context: EventContext, target: RelayedTarget): Promise<CheckedRoute | undefined> {
+  const content = await forge.resolveRelayedContent(context.repo, target);
   if ('issueNumber' in content) {
     runner.info(`The relayed board item is issue #${content.issueNumber}: checking it like an issue event.`);
     return { mode: 'issue', issueNumber: content.issueNumber };
@@ -222,20 +230,20 @@ async function relayedRoute(client: GitHubClient, context: EventContext, target:
 }
 
 /** A command, a hand-added exemption label, or (in audits) exceptions that lapsed. */
-async function decideExceptions(options: { client: GitHubClient; context: EventContext; loaded: LoadedPolicy; route: Extract<Route, { mode: 'issue' | 'audit' }>; gathered: Gathered; now: Date }): Promise<Decided> {
-  const { route, loaded } = options;
+async function decideExceptions(options: RunPorts & { context: EventContext; loaded: LoadedPolicy; route: Extract<Route, { mode: 'issue' | 'audit' }>; gathered: Gathered; now: Date }): Promise<Decided> {
+  const { route, loaded, runner } = options;
   // What the decisions could not check is said in the log and in the job summary.
   const notes: string[] = [];
   const warn = (message: string) => {
     runner.warning(message);
     if (!notes.includes(message)) notes.push(message);
   };
-  const common = { client: options.client, repo: options.context.repo, policy: loaded.policy, gathered: options.gathered, now: options.now, warn };
-  const decided = await restoreRecords(common, await decide(route, loaded, common));
+  const common = { forge: options.forge, repo: options.context.repo, policy: loaded.policy, gathered: options.gathered, now: options.now, warn };
+  const decided = await restoreRecords(common, await decide(route, loaded, common, runner));
   return { ...decided, notes };
 }
 
-async function decide(route: Extract<Route, { mode: 'issue' | 'audit' }>, loaded: LoadedPolicy, common: Parameters<typeof auditExemptions>[0]): Promise<Omit<Decided, 'notes'>> {
+async function decide(route: Extract<Route, { mode: 'issue' | 'audit' }>, loaded: LoadedPolicy, common: Parameters<typeof auditExemptions>[0], runner: Runner): Promise<Omit<Decided, 'notes'>> {
   if (route.mode === 'audit') return auditExemptions(common);
   if (route.command) {
     const decided = await runCommand({ ...common, request: route.command });
@@ -246,9 +254,8 @@ async function decide(route: Extract<Route, { mode: 'issue' | 'audit' }>, loaded
   return { decisions: [], labelWrites: [], gathered: common.gathered };
 }
 
-async function loadRepositoryPolicy(client: GitHubClient, context: EventContext, inputs: ActionInputs): Promise<LoadedPolicy> {
-  const reader = createPolicyReader({
-    client,
+async function loadRepositoryPolicy({ forge, runner }: RunPorts, context: EventContext, inputs: ActionInputs): Promise<LoadedPolicy> {
+  const reader = forge.policyReader({
     repo: context.repo,
     ...(context.workspace ? { workspace: context.workspace } : {}),
     ...(context.sha ? { sha: context.sha } : {}),
@@ -256,13 +263,13 @@ async function loadRepositoryPolicy(client: GitHubClient, context: EventContext,
   });
   const loaded = await loadPolicy(inputs.policyPath, reader);
   runner.info(`Policy: ${loaded.sources.join(', extending ')}${loaded.commit ? ` at ${loaded.commit.slice(0, 7)}` : ''}.`);
-  annotatePolicyWarnings(loaded.warnings);
+  annotatePolicyWarnings(loaded.warnings, runner);
   requireProjectToken(loaded.policy, inputs.projectToken);
   return loaded;
 }
 
-function gather(client: GitHubClient, context: EventContext, loaded: LoadedPolicy, inputs: ActionInputs, route: CheckedRoute, now: Date): Promise<Gathered> {
-  const common = { client, repo: context.repo, policy: loaded.policy, ...(inputs.dashboardIssue ? { dashboardTitle: inputs.dashboardIssue } : {}) };
+function gather({ forge, runner }: RunPorts, context: EventContext, loaded: LoadedPolicy, inputs: ActionInputs, route: CheckedRoute, now: Date): Promise<Gathered> {
+  const common = { forge, repo: context.repo, policy: loaded.policy, ...(inputs.dashboardIssue ? { dashboardTitle: inputs.dashboardIssue } : {}) };
   const state = savedStateStore({ ...common, enabled: inputs.savedState, dryRun: inputs.dryRun, eventName: context.eventName, onDefaultBranch: onDefaultBranch(context), log: (line) => runner.info(line) });
   // With a board, planned work is the board's items (see boardAsPlannedWork), which the board read gives in full: the repository's other open issues are not needed.
   const readBudget = loaded.policy.work.project ? async () => [] : state.budgetItems;
@@ -281,17 +288,17 @@ async function boardAsPlannedWork(
 ): Promise<Gathered> {
   const board = run.loaded.policy.work.project;
   if (!board || gathered.focusIsDashboard) return gathered;
-  const { createGitHubClient } = await import('../github/client.js');
-  const client = createGitHubClient({ token: run.inputs.projectToken, warn: (message) => runner.warning(message), ...run.options.client });
-  const read = await readPolicyBoard(client, run.loaded);
-  runner.info(`Board read: ${describeCounts(client.counts())}.`);
+  const { runner } = run.options;
+  const forge = await run.options.connect({ token: run.inputs.projectToken, warn: (message) => runner.warning(message) });
+  const read = await readPolicyBoard(forge, runner, run.loaded);
+  runner.info(`Board read: ${describeCounts(forge.counts())}.`);
   const work = boardItems(read, run.context.repo, run.loaded.policy, gathered.items);
-  await summarizeBoard(board, read, work);
+  await summarizeBoard(board, read, work, runner);
   return gatheredWithBoardItems(gathered, work, run.route.mode === 'issue' ? run.route.issueNumber : undefined);
 }
 
 interface PlanContext {
-  client: GitHubClient;
+  forge: Forge;
   context: EventContext;
   loaded: LoadedPolicy;
   inputs: ActionInputs;
@@ -308,7 +315,7 @@ async function planRun(run: PlanContext): Promise<PlannedWrite[]> {
   const { route, evaluation, report } = run;
   const focusItem = route.mode === 'issue' ? route.issueNumber : undefined;
   const existingComments = await completeCommentLookups({
-    client: run.client,
+    forge: run.forge,
     repo: run.context.repo,
     policy: run.loaded.policy,
     gathered: run.gathered,
@@ -367,17 +374,18 @@ function failingFindings(evaluation: Evaluation): string {
 }
 
 /** Logs the details of an error and returns the one line the check shows. */
-function explainFailure(error: unknown): string {
+function explainFailure(error: unknown, runner: Runner, forge: Forge | undefined): string {
   if (error instanceof PolicyError) {
-    annotatePolicyProblems(error);
+    annotatePolicyProblems(error, runner);
     const count = error.problems.length;
     const logOnly = runner.annotationsLeftOut().error;
-    const where = logOnly ? `listed in the log and the job summary; GitHub shows ${runner.ANNOTATIONS_PER_STEP} error annotations per step, so ${logOnly} are not annotated` : 'listed above';
+    const where = logOnly ? `listed in the log and the job summary; GitHub shows ${runner.annotationsPerStep} error annotations per step, so ${logOnly} are not annotated` : 'listed above';
     return withoutSecrets(`The roadmap policy is invalid${count > 1 ? ` (${count} problems, ${where})` : ''}: ${firstLine(error.message)}`);
   }
   const message = getErrorMessage(error);
   if (message.includes('\n')) runner.info(withoutSecrets(message));
-  return withoutSecrets(describeFailure(error));
+  // Before the forge is connected nothing was asked of it: the error's own words say what failed.
+  return withoutSecrets(forge ? forge.describeFailure(error) : oneLine(message));
 }
 
 /** What the failure summary lists below the reason: every policy problem, since annotations show only the first ones. */

@@ -4,12 +4,12 @@
  * or anything else a message of ours is written to; so messages that may
  * quote a user's file are passed through `withoutSecrets` as well.
  */
-import * as runner from './workflow-commands.js';
+import type { Runner } from '../ports/runner.js';
 
 const secrets = new Set<string>();
 
 /** Masks a token in the log and remembers it for `withoutSecrets`. */
-export function registerSecret(value: string): void {
+export function registerSecret(value: string, runner: Pick<Runner, 'setSecret'>): void {
   runner.setSecret(value);
   secrets.add(value);
 }

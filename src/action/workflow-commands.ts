@@ -8,19 +8,14 @@
  * half the bundle and most of the time to start and ignore an event.
  */
 import { randomUUID } from 'node:crypto';
-import { appendFileSync, existsSync } from 'node:fs';
-import { EOL } from 'node:os';
+import { appendFileSync, existsSync, writeFileSync } from 'node:fs';
+import { appendFile } from 'node:fs/promises';
+import { EOL, tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { spellInvisible } from '../policy/describe-value.js';
+import type { AnnotationProperties, Runner } from '../ports/runner.js';
 
-/** Where an annotation points, as @actions/core names it. */
-export interface AnnotationProperties {
-  title?: string;
-  file?: string;
-  startLine?: number;
-  endLine?: number;
-  startColumn?: number;
-  endColumn?: number;
-}
+export type { AnnotationProperties };
 
 /** A message on one line: the runner reads `%0A` as a line break. */
 function escapeData(text: string): string {
@@ -53,8 +48,8 @@ function annotation(properties: AnnotationProperties = {}): Property[] {
 }
 
 /** An input by its action.yml name, trimmed; '' when the workflow gave none. */
-export function getInput(name: string): string {
-  return (process.env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] ?? '').trim();
+export function getInput(name: string, env: NodeJS.ProcessEnv = process.env): string {
+  return (env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] ?? '').trim();
 }
 
 /** Log lines and annotations spell out bidirectional controls (`\u202e`) rather than let one reorder what a person reads. */
@@ -124,8 +119,8 @@ export function setSecret(value: string): void {
  * random delimiter that neither the name nor the value may contain, so no
  * value can end its block early and set another output.
  */
-export function setOutput(name: string, value: string): void {
-  const path = process.env.GITHUB_OUTPUT ?? '';
+export function setOutput(name: string, value: string, env: NodeJS.ProcessEnv = process.env): void {
+  const path = env.GITHUB_OUTPUT ?? '';
   if (!path) {
     process.stdout.write(EOL);
     issueCommand('set-output', value, [['name', name]]);
@@ -135,4 +130,36 @@ export function setOutput(name: string, value: string): void {
   const delimiter = `ghadelimiter_${randomUUID()}`;
   if (name.includes(delimiter) || value.includes(delimiter)) throw new Error(`Unexpected input: an output holds the delimiter "${delimiter}"`);
   appendFileSync(path, `${name}<<${delimiter}${EOL}${value}${EOL}${delimiter}${EOL}`, { encoding: 'utf8' });
+}
+
+/**
+ * The runner of a GitHub Actions step: the functions above, with the files
+ * the runner names in `env` (read at each call: one process may run the
+ * action more than once, as the tests do). The job summary is appended to
+ * the file `GITHUB_STEP_SUMMARY` names; a run's own files go to `RUNNER_TEMP`.
+ */
+export function workflowRunner(env: NodeJS.ProcessEnv = process.env): Runner {
+  return {
+    getInput: (name) => getInput(name, env),
+    info,
+    notice,
+    warning,
+    error,
+    setFailed,
+    setSecret,
+    setOutput: (name, value) => setOutput(name, value, env),
+    startStep,
+    annotationsLeftOut,
+    annotationsPerStep: ANNOTATIONS_PER_STEP,
+    async appendSummary(markdown) {
+      if (!env.GITHUB_STEP_SUMMARY) return false;
+      await appendFile(env.GITHUB_STEP_SUMMARY, markdown, 'utf8');
+      return true;
+    },
+    writeRunFile(name, text) {
+      const path = join(env.RUNNER_TEMP || tmpdir(), name);
+      writeFileSync(path, text, 'utf8');
+      return path;
+    },
+  };
 }

@@ -3,15 +3,15 @@
  * given with --extends-from, or GitHub's contents API when a token is set.
  */
 import { readFile } from 'node:fs/promises';
-import { createGitHubClient } from '../github/client.js';
-import { createExtendsReader } from '../github/policy-reader.js';
+import type { ConnectForge } from '../ports/forge.js';
 import type { PolicyFileReader } from '../policy/load.js';
 import { BadInput } from './io.js';
 
 /** Where the extended policies come from: a local copy of the first one, then GitHub when there is a token. */
-export function extendsReader(extendsFrom: string | undefined, env: NodeJS.ProcessEnv): { read: PolicyFileReader; how: string } | undefined {
+export function extendsReader(extendsFrom: string | undefined, env: NodeJS.ProcessEnv, connect: ConnectForge): { read: PolicyFileReader; how: string } | undefined {
   const token = env['GITHUB_TOKEN'] || env['GH_TOKEN'];
-  const remote = token ? createExtendsReader(createGitHubClient({ token, ...(env['GITHUB_API_URL'] ? { apiUrl: env['GITHUB_API_URL'] } : {}), warn: () => {} })) : undefined;
+  const forge = token ? connect({ token, ...(env['GITHUB_API_URL'] ? { apiUrl: env['GITHUB_API_URL'] } : {}), warn: () => {} }) : undefined;
+  const remote: PolicyFileReader | undefined = forge && (async (ref) => (await forge).extendsReader()(ref));
   if (extendsFrom === undefined) return remote && { read: remote, how: 'from GitHub' };
   let copyUsed = false;
   const read: PolicyFileReader = async (ref) => {

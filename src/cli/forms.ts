@@ -52,7 +52,7 @@ export const formsCommand: Command = async (args, io) => {
 
 async function writeForms(options: { policyPath: string; out: string; extendsFrom: string | undefined; io: CliIo }): Promise<number> {
   const { policyPath, out, io } = options;
-  const extended = extendsReader(options.extendsFrom, io.env);
+  const extended = extendsReader(options.extendsFrom, io.env, io.connect);
   const loaded = await loadLocalPolicy(policyPath, process.cwd(), extended?.read);
   const forms = issueForms(loaded.policy, policyPath);
   if (forms.length === 0) {

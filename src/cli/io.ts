@@ -2,15 +2,15 @@ import { parseArgs, type ParseArgsOptionsConfig } from 'node:util';
 import { SnapshotError } from '../snapshot/file.js';
 import { closest } from '../policy/did-you-mean.js';
 import { PolicyError } from '../policy/errors.js';
-import type { ClientOptions } from '../github/client.js';
+import type { ConnectForge } from '../ports/forge.js';
 
 /** What a command may touch: passed in so tests can capture it. */
 export interface CliIo {
   stdout: { write(text: string): unknown; isTTY?: boolean; columns?: number };
   stderr: { write(text: string): unknown };
   env: NodeJS.ProcessEnv;
-  /** GitHub client settings beyond the token and URL (retry waits, timeouts); the command line uses the defaults. */
-  client?: Partial<Omit<ClientOptions, 'token' | 'apiUrl' | 'graphqlUrl' | 'warn'>>;
+  /** Connects to the forge (GitHub, from `src/cli.ts`) for the commands that read it. */
+  connect: ConnectForge;
 }
 
 /**

@@ -47,7 +47,7 @@ export const simulateCommand: Command = async (args, io) => {
       io.stdout.write(SIMULATE_USAGE);
       return EXIT.ok;
     }
-    const extended = extendsReader(options.extendsFrom, io.env);
+    const extended = extendsReader(options.extendsFrom, io.env, io.connect);
     const [loaded, { snapshot, text }] = await Promise.all([loadLocalPolicy(options.policy, process.cwd(), extended?.read), readSnapshot(options.snapshot)]);
     const at = options.at ?? snapshot.takenAt;
     const review = reviewSnapshot(loaded.policy, snapshot.items, at);

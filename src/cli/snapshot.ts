@@ -7,12 +7,10 @@
 import { stat, writeFile } from 'node:fs/promises';
 import { boardItems, readPolicyBoard } from '../action/board-work.js';
 import type { Milestone, Snapshot, WorkItem } from '../core/types.js';
-import { readExecution } from '../github/cycles.js';
 import { MAX_EXECUTION_MONTHS } from '../core/execution.js';
-import { createGitHubClient, type GitHubClient } from '../github/client.js';
-import { describeCounts } from '../github/request-counts.js';
-import { createExtendsReader, createPolicyReader } from '../github/policy-reader.js';
-import { readIssues, type RepoRef } from '../github/read.js';
+import type { Forge, RepoRef } from '../ports/forge.js';
+import { describeCounts } from '../ports/describe.js';
+import type { MilestoneNode } from '../ports/reads.js';
 import { windowStart } from '../core/trend.js';
 import { offlineWindowMonths } from './simulate.js';
 import { DEFAULT_POLICY_PATH, loadPolicy, type LoadedPolicy } from '../policy/load.js';
@@ -64,8 +62,8 @@ export const snapshotCommand: Command = async (args, io) => {
     }
     const token = io.env.GITHUB_TOKEN || io.env.GH_TOKEN;
     if (!token) throw new BadInput(`set GITHUB_TOKEN or GH_TOKEN to a token that can read ${options.repo.owner}/${options.repo.name} (Issues: read, Contents: read) and, for a board, the project (Projects: read)`);
-    const client = createGitHubClient({ ...io.client, token, warn: (message) => io.stderr.write(`${message}\n`), ...(options.apiUrl ? { apiUrl: options.apiUrl, graphqlUrl: graphqlUrlFor(options.apiUrl) } : {}) });
-    const snapshot = await capture(client, options, io);
+    const forge = await io.connect({ token, warn: (message) => io.stderr.write(`${message}\n`), ...(options.apiUrl ? { apiUrl: options.apiUrl, graphqlUrl: graphqlUrlFor(options.apiUrl) } : {}) });
+    const snapshot = await capture(forge, options, io);
     const json = `${JSON.stringify(snapshot, null, 2)}\n`;
     if (options.out) await writeFile(options.out, json, 'utf8');
     else io.stdout.write(json);
@@ -76,30 +74,30 @@ export const snapshotCommand: Command = async (args, io) => {
 };
 
 /** The policy: the file `--policy` names on this machine when there is one, otherwise the file in the repository. */
-async function readSnapshotPolicy(client: GitHubClient, options: SnapshotOptions, io: CliIo): Promise<LoadedPolicy> {
+async function readSnapshotPolicy(forge: Forge, options: SnapshotOptions, io: CliIo): Promise<LoadedPolicy> {
   const local = options.policyGiven && (await stat(options.policyPath).then((file) => file.isFile(), () => false));
   if (local) io.stderr.write(`Policy: ${options.policyPath}, the file on this machine.\n`);
-  return local ? loadLocalPolicy(options.policyPath, process.cwd(), createExtendsReader(client)) : loadPolicy(options.policyPath, createPolicyReader({ client, repo: options.repo }));
+  return local ? loadLocalPolicy(options.policyPath, process.cwd(), forge.extendsReader()) : loadPolicy(options.policyPath, forge.policyReader({ repo: options.repo }));
 }
 
-async function capture(client: GitHubClient, options: SnapshotOptions, io: CliIo): Promise<Snapshot> {
+async function capture(forge: Forge, options: SnapshotOptions, io: CliIo): Promise<Snapshot> {
   const takenAt = new Date();
-  const loaded = await readSnapshotPolicy(client, options, io);
+  const loaded = await readSnapshotPolicy(forge, options, io);
   const board = options.project ?? loaded.policy.work.project;
   const progress = (items: number) =>
-    io.stderr.write(`Read ${plural(items, 'item')}: ${describeCounts(client.counts())}${client.counts().rateLimitRemaining === undefined ? '' : `, rate limit left ${client.counts().rateLimitRemaining}`}.\n`);
+    io.stderr.write(`Read ${plural(items, 'item')}: ${describeCounts(forge.counts())}${forge.counts().rateLimitRemaining === undefined ? '' : `, rate limit left ${forge.counts().rateLimitRemaining}`}.\n`);
   let items: WorkItem[];
   let milestones: Milestone[] | undefined;
   if (board) {
     const boardPolicy: LoadedPolicy = { ...loaded, policy: { ...loaded.policy, work: { ...loaded.policy.work, project: { iterationField: loaded.policy.work.project?.iterationField, ...board } } } };
-    const read = await readPolicyBoard(client, boardPolicy);
+    const read = await readPolicyBoard(forge, { warning: (message) => io.stderr.write(`${message}\n`) }, boardPolicy);
     items = boardItems(read, options.repo, boardPolicy.policy, []).items;
   } else {
-    const open = await readIssues(client, options.repo, { states: ['OPEN'], withBody: true, withComments: false, withAssignees: true, withMilestones: loaded.policy.execution.cycles !== 'off' });
+    const open = await forge.readIssues(options.repo, { states: ['OPEN'], withBody: true, withComments: false, withAssignees: true, withMilestones: loaded.policy.execution.cycles !== 'off' });
     // Closed work too, as an audit reads it: the trend and the bets' outcomes that simulate prints are judged from it.
-    const closed = await readIssues(client, options.repo, { states: ['CLOSED'], since: windowStart(takenAt, offlineWindowMonths(loaded.policy)), withBody: true, withComments: false });
+    const closed = await forge.readIssues(options.repo, { states: ['CLOSED'], since: windowStart(takenAt, offlineWindowMonths(loaded.policy)), withBody: true, withComments: false });
     items = [...open.records, ...closed.records].map((record) => record.item);
-    if (open.milestones) ({ items, milestones } = await withCycles(client, { repo: options.repo, policy: loaded.policy, milestones: open.milestones, items }));
+    if (open.milestones) ({ items, milestones } = await withCycles(forge, { repo: options.repo, policy: loaded.policy, milestones: open.milestones, items }));
   }
   progress(items.length);
   return {
@@ -113,11 +111,11 @@ async function capture(client: GitHubClient, options: SnapshotOptions, io: CliIo
 
 /** The open issues with the cycles' issues (closed ones included) and their milestone history: what simulate's execution report needs. */
 async function withCycles(
-  client: GitHubClient,
-  options: { repo: RepoRef; policy: LoadedPolicy['policy']; milestones: Parameters<typeof readExecution>[2]['milestones']; items: WorkItem[] },
+  forge: Forge,
+  options: { repo: RepoRef; policy: LoadedPolicy['policy']; milestones: { nodes: MilestoneNode[]; total: number }; items: WorkItem[] },
 ): Promise<{ items: WorkItem[]; milestones: Milestone[] }> {
   const longest: LoadedPolicy['policy'] = { ...options.policy, execution: { cycles: 'milestones', months: MAX_EXECUTION_MONTHS } };
-  const cycles = await readExecution(client, options.repo, { policy: longest, milestones: options.milestones, now: new Date(), withBody: true });
+  const cycles = await forge.readExecution(options.repo, { policy: longest, milestones: options.milestones, now: new Date(), withBody: true });
   const withHistory = new Map(cycles.items.map((item) => [item.number, item]));
   const open = new Set(options.items.map((item) => item.number));
   return {

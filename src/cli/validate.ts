@@ -86,7 +86,7 @@ async function validate(path: string, options: { extendsFrom: string | undefined
   const target = extendsOf(source.value);
   // A malformed extends is reported below as a problem of this file; only a well-formed one can be followed.
   const followable = target !== undefined && EXTENDS_PATTERN.test(target);
-  const extended = followable ? extendsReader(extendsFrom, io.env) : undefined;
+  const extended = followable ? extendsReader(extendsFrom, io.env, io.connect) : undefined;
   if (extended) {
     const loaded = await loadLocalPolicy(path, process.cwd(), extended.read);
     await checkForms(loaded.policy, options.forms);

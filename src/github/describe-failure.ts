@@ -5,6 +5,8 @@
  * the errors on later lines) or the request ("other side closed").
  */
 import { getErrorMessage, httpStatus } from './errors.js';
+import { oneLine } from '../ports/describe.js';
+export { oneLine };
 
 interface RequestLike {
   method?: string;
@@ -91,13 +93,4 @@ function pathOf(url: string | undefined): string {
   } catch {
     return url;
   }
-}
-
-/** A multi-line message as one line: "Invalid inputs: a; b" rather than only "Invalid inputs:". */
-export function oneLine(text: string): string {
-  const lines = text
-    .split(/\r?\n/)
-    .map((line) => line.trim().replace(/^[-*]\s+/, ''))
-    .filter((line) => line !== '');
-  return lines.reduce((joined, line) => (joined === '' ? line : `${joined}${/[:;]$/.test(joined) ? ' ' : '; '}${line}`), '');
 }

@@ -73,8 +73,3 @@ export function lastTouchByPeople(timeline: Timeline): string | undefined {
   return moments.length ? new Date(Math.max(...moments)).toISOString() : undefined;
 }
 
-/** The latest time `label` was put on the issue, and by whom; undefined when the timeline does not show it. */
-export function lastLabeled(timeline: Timeline, label: string): TimelineEvent | undefined {
-  const wanted = label.trim().toLowerCase();
-  return timeline.events.filter((event) => event.type === 'labeled' && event.label?.trim().toLowerCase() === wanted).at(-1);
-}

@@ -21,3 +21,12 @@ export function describeApplied(result: ApplyResult): string {
   if (result.deferred.length) parts.push(`${result.deferred.length} deferred by max-writes`);
   return `${parts.join('; ')}.`;
 }
+
+/** A multi-line message as one line: "Invalid inputs: a; b" rather than only "Invalid inputs:". */
+export function oneLine(text: string): string {
+  const lines = text
+    .split(/\r?\n/)
+    .map((line) => line.trim().replace(/^[-*]\s+/, ''))
+    .filter((line) => line !== '');
+  return lines.reduce((joined, line) => (joined === '' ? line : `${joined}${/[:;]$/.test(joined) ? ' ' : '; '}${line}`), '');
+}

@@ -39,6 +39,9 @@ export interface ConnectOptions {
   token: string;
   warn: (message: string) => void;
   earlierIdentities?: readonly string[];
+  /** Where the forge's APIs are (GitHub Enterprise Server); the forge's own default otherwise. */
+  apiUrl?: string;
+  graphqlUrl?: string;
 }
 
 /** Connects to the forge; asynchronous so the client loads only for runs that call it. */

@@ -28,8 +28,8 @@ export interface Runner {
   setOutput(name: string, value: string): void;
   /** Appends markdown to the job summary; false when the runner keeps none. */
   appendSummary(markdown: string): Promise<boolean>;
-  /** Writes a file of the run's (the report a later step may upload) and returns its path. */
-  writeRunFile(name: string, text: string): Promise<string>;
+  /** Writes a file of the run's (the report, the findings) where a later step may read it, and returns its path. */
+  writeRunFile(name: string, text: string): string;
   /** A new step's annotation count: each run of the action is one step. */
   startStep(): void;
   /** How many errors and warnings of this step went to the log only, past the runner's annotation limit. */

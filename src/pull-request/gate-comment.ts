@@ -5,7 +5,7 @@
  * goes into the job summary.
  */
 import { COMMENT_MARKER, MERGE_GATE_MARKER } from '../report/markers.js';
-import { MERGE_GATE_CONTEXT } from '../github/commit-status.js';
+import { MERGE_GATE_CONTEXT } from '../ports/forge.js';
 import { renderResolvedComment } from '../report/comment.js';
 import { codeSpan, escapeText, safeUrl, terminalText } from '../report/escape.js';
 import { itemLink } from '../report/format.js';

@@ -4,7 +4,9 @@
  * replaces its entry, in the budget read's order (oldest first).
  */
 import type { WorkItem } from '../core/types.js';
-import { budgetWorkItem, isDashboardIssue, policyItem, type BodyReads, type IssueNode } from '../github/work-items.js';
+import type { BodyReads } from '../core/body-reads.js';
+import type { IssueShapes } from '../ports/forge.js';
+import type { IssueNode } from '../ports/reads.js';
 import type { SavedState } from './format.js';
 
 export interface MergedState {
@@ -17,6 +19,7 @@ export function mergeChanges(
   changed: readonly IssueNode[],
   dashboard: { dashboardTitle: string | undefined; earlierIdentities: readonly string[] },
   reads: BodyReads,
+  shapes: IssueShapes,
 ): MergedState {
   const items = new Map(state.items.map((item) => [item.number, item]));
   const skipped = new Set(state.skipped);
@@ -25,8 +28,8 @@ export function mergeChanges(
     skipped.delete(node.number);
     if (node.state !== 'OPEN') continue;
     // The budget read's own rule (read.ts), so both count the dashboard alike.
-    if (isDashboardIssue(node, dashboard.dashboardTitle, dashboard.earlierIdentities)) skipped.add(node.number);
-    else items.set(node.number, policyItem(budgetWorkItem(node), reads));
+    if (shapes.isDashboardIssue(node, dashboard.dashboardTitle, dashboard.earlierIdentities)) skipped.add(node.number);
+    else items.set(node.number, shapes.policyItem(shapes.budgetWorkItem(node), reads));
   }
   return { items: inReadOrder([...items.values()]), skipped: [...skipped] };
 }
@@ -37,7 +40,7 @@ export function mergeChanges(
  * more (authors, milestones, the bot's comment); budgets and the policy
  * preview need none of it.
  */
-export function stateItems(items: readonly WorkItem[], reads: BodyReads): WorkItem[] {
+export function stateItems(items: readonly WorkItem[], reads: BodyReads, shapes: Pick<IssueShapes, 'policyItem'>): WorkItem[] {
   return inReadOrder(
     items.map((item) => ({
       number: item.number,
@@ -53,7 +56,7 @@ export function stateItems(items: readonly WorkItem[], reads: BodyReads): WorkIt
       form: item.form,
       checklist: item.checklist,
       fields: {},
-    })).map((item) => policyItem(item, reads)),
+    })).map((item) => shapes.policyItem(item, reads)),
   );
 }
 

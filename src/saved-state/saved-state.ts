@@ -10,10 +10,10 @@
 import { createHash } from 'node:crypto';
 import type { Policy } from '../core/policy.js';
 import type { WorkItem } from '../core/types.js';
-import type { GitHubClient } from '../github/client.js';
-import { policyReads, readBudgetItems, readsBody, type RepoRef } from '../github/read.js';
-import { CacheServiceError, createActionsCache, findCacheService, type ActionsCache } from '../github/actions-cache.js';
-import { readBudgetChanges, timedRead } from '../github/budget-changes.js';
+import type { Forge, RepoRef } from '../ports/forge.js';
+import type { ActionsCache } from '../ports/reads.js';
+import { CacheServiceError } from '../ports/errors.js';
+import { policyReads, readsBody } from '../core/body-reads.js';
 import { DAY_MS } from '../core/rules/context.js';
 import { plural } from '../core/wording.js';
 import { decodeState, encodeState, MAX_STATE_BYTES, policyDigest, STATE_FORMAT, UnusableStateError, type SavedState } from './format.js';
@@ -61,7 +61,7 @@ const DEFAULT_BRANCH_EVENTS = ['issues', 'issue_comment', 'schedule', 'workflow_
 const RESTORE_ONLY_EVENTS = ['pull_request'];
 
 export interface SavedStateOptions {
-  client: GitHubClient;
+  forge: Forge;
   repo: RepoRef;
   policy: Policy;
   dashboardTitle?: string;
@@ -105,8 +105,8 @@ export function savedStateStore(options: SavedStateOptions): SavedStateStore {
   const prefix = `roadmap-guard-state-${options.repo.owner}/${options.repo.name}-${digest}-`.toLowerCase();
   const version = createHash('sha256').update(`roadmap-guard-state|gzip-json|${STATE_FORMAT}`).digest('hex');
   const clock = options.clock ?? Date.now;
-  const service = findCacheService(env);
-  const cache = options.cache ?? (service.available ? createActionsCache(service.location) : undefined);
+  const service = options.forge.stateStore(env);
+  const cache = options.cache ?? (service.available ? service.cache : undefined);
   const unused = whyUnused(options, service.available ? undefined : service.reason);
   const cacheRequests = () => plural(cache?.requests() ?? 0, 'cache request');
 
@@ -126,8 +126,8 @@ export function savedStateStore(options: SavedStateOptions): SavedStateStore {
   const fullRead = async (reason: string, saveAfter: boolean): Promise<WorkItem[]> => {
     options.log(`Saved state: ${reason}; reading every open issue.`);
     const skipped: number[] = [];
-    const read = await timedRead(options.client, () => readBudgetItems(options.client, options.repo, options.policy, { ...dashboardOf(options), onSkipped: (number) => skipped.push(number) }));
-    if (saveAfter) await save({ savedAt: read.startedAt, items: stateItems(read.value, reads), skipped });
+    const read = await options.forge.timedRead(() => options.forge.readBudgetItems(options.repo, options.policy, { ...dashboardOf(options), onSkipped: (number) => skipped.push(number) }));
+    if (saveAfter) await save({ savedAt: read.startedAt, items: stateItems(read.value, reads, options.forge), skipped });
     return read.value;
   };
 
@@ -152,8 +152,8 @@ export function savedStateStore(options: SavedStateOptions): SavedStateStore {
         return fullRead(`not used, ${messageOf(error)}`, !(error instanceof CacheServiceError));
       }
       const since = new Date(Date.parse(state.savedAt) - SINCE_MARGIN_MS).toISOString().replace(/\.\d+Z$/, 'Z');
-      const read = await timedRead(options.client, () => readBudgetChanges(options.client, options.repo, { since, withBody }));
-      const merged = mergeChanges(state, read.value.nodes, { dashboardTitle: options.dashboardTitle, earlierIdentities: options.client.earlierIdentities ?? [] }, reads);
+      const read = await options.forge.timedRead(() => options.forge.readBudgetChanges(options.repo, { since, withBody }));
+      const merged = mergeChanges(state, read.value.nodes, { dashboardTitle: options.dashboardTitle, earlierIdentities: options.forge.earlierIdentities }, reads, options.forge);
       const unfit = whyNotCurrent(state, read.startedAt, merged.items.length + merged.skipped.length, read.value.openCount);
       if (unfit) return fullRead(`not used, ${unfit}`, true);
       options.log(`Saved state: ${plural(state.items.length, 'open issue')} saved at ${state.savedAt}, ${plural(read.value.nodes.length, 'issue')} changed since; ${cacheRequests()}.`);
@@ -164,13 +164,13 @@ export function savedStateStore(options: SavedStateOptions): SavedStateStore {
     },
 
     async afterAuditRead(read) {
-      const timed = await timedRead(options.client, read);
+      const timed = await options.forge.timedRead(read);
       if (unused) {
         if (cache) options.log(`Saved state: not saved, ${unused}.`);
         return timed.value;
       }
       const { items, dashboard, extraDashboards } = timed.value;
-      await save({ savedAt: timed.startedAt, items: stateItems(items, reads), skipped: [...(dashboard ? [dashboard.number] : []), ...extraDashboards] });
+      await save({ savedAt: timed.startedAt, items: stateItems(items, reads, options.forge), skipped: [...(dashboard ? [dashboard.number] : []), ...extraDashboards] });
       return timed.value;
     },
   };

@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { afterAll, beforeEach, describe, expect, it } from 'vitest';
 import { parseOutputFile } from '../e2e/run-action.js';
 import { captureActionLog } from '../action-log.js';
+import { githubPorts } from '../support/github-ports.js';
 
 const dir = await mkdtemp(join(tmpdir(), 'roadmap-guard-payload-'));
 const saved = { ...process.env };
@@ -43,7 +44,7 @@ async function runWithPayload(text: string) {
   const { run } = await import('../../src/action/run.js');
   const log = captureActionLog();
   try {
-    await run();
+    await run(githubPorts());
   } finally {
     log.restore();
   }

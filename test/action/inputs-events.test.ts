@@ -35,7 +35,7 @@ describe('readInputs', () => {
   });
 
   it('reports every invalid input at once', () => {
-    const attempt = () => readInputs(defaults({ mode: 'everything', 'dry-run': 'yes', 'max-writes': '-1', 'trend-months': '99', 'github-token': '', 'saved-state': 'maybe' }));
+    const attempt = () => readInputs(defaults({ mode: 'everything', 'dry-run': 'yes', 'max-writes': '-1', 'trend-months': '99', 'github-token': '', 'saved-state': 'maybe' }), () => undefined);
     expect(attempt).toThrow(InputError);
     const message = (() => {
       try {

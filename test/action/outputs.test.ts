@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { OUTPUT_BYTES, setOutputs, type OutputValues } from '../../src/action/outputs.js';
-import { startStep } from '../../src/action/workflow-commands.js';
+import { startStep, workflowRunner } from '../../src/action/workflow-commands.js';
 import { captureActionLog } from '../action-log.js';
 import { checkRunnerLimits, parseOutputFile } from '../e2e/run-action.js';
 
@@ -53,7 +53,7 @@ describe('the outputs of a run with many findings', () => {
   });
 
   it('keep 10,000 findings under half of GitHub\'s 1 MB per job, say so, and write them all to findings-file', async () => {
-    setOutputs(values(10_000), { RUNNER_TEMP: dir });
+    setOutputs(values(10_000), workflowRunner({ ...process.env, RUNNER_TEMP: dir }));
     const out = await outputs();
     const bytes = Object.entries(out).reduce((sum, [name, value]) => sum + 2 * (name.length + value.length), 0);
     expect(bytes).toBeLessThanOrEqual(OUTPUT_BYTES);
@@ -70,7 +70,7 @@ describe('the outputs of a run with many findings', () => {
   });
 
   it('keep every finding, without a warning, when they fit', async () => {
-    setOutputs(values(500), { RUNNER_TEMP: dir });
+    setOutputs(values(500), workflowRunner({ ...process.env, RUNNER_TEMP: dir }));
     const out = await outputs();
     expect(JSON.parse(out.findings!)).toHaveLength(500);
     expect(JSON.parse(await readFile(out['findings-file']!, 'utf8'))).toEqual(JSON.parse(out.findings!));

@@ -8,6 +8,7 @@ import { run } from '../../src/action/run.js';
 import { COMMENT_MARKER } from '../../src/report/markers.js';
 import { API, issueNode, variablesOf } from '../github/fixtures.js';
 import { captureActionLog } from '../action-log.js';
+import { githubPorts } from '../support/github-ports.js';
 
 const POLICY = `version: 1
 categories:
@@ -91,7 +92,7 @@ async function outputs(): Promise<Record<string, string>> {
   return result;
 }
 
-const runFast = () => run({ now: () => new Date('2026-03-01T12:00:00Z'), client: { pacing: { writeGapMs: 0, contentGapMs: 0 }, retryTimeUnitMs: 1, warn: () => {} } });
+const runFast = () => run({ now: () => new Date('2026-03-01T12:00:00Z'), ...githubPorts({ pacing: { writeGapMs: 0, contentGapMs: 0 }, retryTimeUnitMs: 1, warn: () => {} }) });
 
 /** The focus issue (#12, a deal request with no business case) and the budget read (#12 and two other open issues). */
 function githubWith(options: { comments: unknown[]; labels: string[]; labelExists: boolean }) {

@@ -1,4 +1,6 @@
 import type { CliIo } from '../../src/cli/io.js';
+import type { ClientOptions } from '../../src/github/client.js';
+import { connectGitHub } from '../../src/github/forge.js';
 import { main } from '../../src/cli/main.js';
 
 interface CaptureOptions {
@@ -7,7 +9,7 @@ interface CaptureOptions {
   tty?: boolean;
   columns?: number;
   /** GitHub client settings, such as short retry waits. */
-  client?: CliIo['client'];
+  client?: Partial<Omit<ClientOptions, 'token' | 'apiUrl' | 'graphqlUrl' | 'warn'>>;
 }
 
 /** A command-line io that records what a command prints. */
@@ -18,7 +20,7 @@ export function capturedIo(options: CaptureOptions = {}): CliIo & { out: () => s
     stdout: { write: (text: string) => (out += text), isTTY: options.tty ?? false, ...(options.columns ? { columns: options.columns } : {}) },
     stderr: { write: (text: string) => (err += text) },
     env: options.env ?? {},
-    ...(options.client ? { client: options.client } : {}),
+    connect: async (connect) => connectGitHub({ ...connect, ...options.client }),
     out: () => out,
     err: () => err,
   };

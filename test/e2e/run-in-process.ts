@@ -10,7 +10,9 @@
 import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { run, type RunOptions } from '../../src/action/run.js';
+import { run } from '../../src/action/run.js';
+import type { ClientOptions } from '../../src/github/client.js';
+import { githubPorts } from '../support/github-ports.js';
 import { forgetSecrets } from '../../src/action/secrets.js';
 import { DEFAULT_TOKEN, type FakeGitHub } from '../fake-github/index.js';
 import { type ActionResult, type RunActionOptions, type WorkflowEvent, checkRunnerLimits, defaultInputs, inputVariable, parseAnnotations, parseOutputFile } from './run-action.js';
@@ -25,7 +27,7 @@ export interface InProcessOptions extends Pick<RunActionOptions, 'fake' | 'input
   /** The token the workflow passes (`github-token`); the fake's default workflow token unless given. */
   token?: string;
   /** Client settings beyond pacing (off) and retry waits (1 ms a second), e.g. a short request timeout. */
-  client?: RunOptions['client'];
+  client?: Partial<Omit<ClientOptions, 'token'>>;
   /** More variables the runner sets, e.g. the cache service's (`ACTIONS_RESULTS_URL`). */
   env?: Record<string, string>;
 }
@@ -63,7 +65,7 @@ export async function runTogether(options: Omit<InProcessOptions, 'event'> & { e
         await run({
           env: { ...process.env, ...eventEnvironment(fake, event, eventPath) },
           ...(options.now ? { now: () => options.now! } : {}),
-          client: { pacing: { writeGapMs: 0, contentGapMs: 0 }, retryTimeUnitMs: 1, warn: (message) => stdout.push(`::warning::${message}\n`), ...options.client },
+          ...githubPorts({ pacing: { writeGapMs: 0, contentGapMs: 0 }, retryTimeUnitMs: 1, warn: (message) => stdout.push(`::warning::${message}\n`), ...options.client }),
         }).catch((error: unknown) => (crash = error));
       }),
     );

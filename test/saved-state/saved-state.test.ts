@@ -5,6 +5,7 @@
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createGitHubClient, type GitHubClient } from '../../src/github/client.js';
+import { forgeOver } from '../../src/github/forge.js';
 import { policyReads, readBudgetItems } from '../../src/github/read.js';
 import { createActionsCache } from '../../src/github/actions-cache.js';
 import { gatherAudit } from '../../src/action/gather.js';
@@ -50,7 +51,7 @@ const runnerCache = () => createActionsCache({ resultsUrl: fake.cacheUrl, runtim
 function store(overrides: Partial<SavedStateOptions> = {}) {
   return savedStateStore({
     cache: runnerCache(),
-    client,
+    forge: forgeOver(client),
     repo,
     policy: POLICY,
     enabled: true,
@@ -66,7 +67,7 @@ const fullRead = (policy = POLICY) => readBudgetItems(client, repo, policy);
 
 /** A state put in the cache as an audit would, with any field overridden. */
 async function putState(overrides: Partial<SavedState> = {}, data?: Buffer) {
-  const items = stateItems(await fullRead(), policyReads(POLICY));
+  const items = stateItems(await fullRead(), policyReads(POLICY), forgeOver(client));
   const state = { format: STATE_FORMAT, repository: 'acme/widgets', policyDigest: policyDigest(POLICY, undefined), savedAt: new Date(now).toISOString(), items, skipped: [], ...overrides } as SavedState;
   await createActionsCache({ resultsUrl: fake.cacheUrl, runtimeToken: fake.cache.runtimeToken }).save(`${prefix()}${fake.cache.entries.length + 1}`, VERSION, data ?? encodeState(state));
 }
@@ -215,11 +216,11 @@ describe('with a usable state', () => {
   });
 
   it('an audit saves what the budget read would give, unless it is a dry run', async () => {
-    const audit = () => gatherAudit({ client, repo, policy: POLICY });
+    const audit = () => gatherAudit({ forge: forgeOver(client), repo, policy: POLICY });
     const dry = await store({ dryRun: true, eventName: 'schedule' }).afterAuditRead(audit);
     expect(lines).toEqual(['Saved state: not saved (dry run: nothing is written).']);
     expect(fake.cache.entries).toHaveLength(0);
-    expect(stateItems(dry.items, policyReads(POLICY))).toEqual(await fullRead());
+    expect(stateItems(dry.items, policyReads(POLICY), forgeOver(client))).toEqual(await fullRead());
     await store({ eventName: 'schedule' }).afterAuditRead(audit);
     expect(lines[1]).toMatch(/^Saved state: saved \d+ open issues \(\d+ KB\) for the next issue events; 3 cache requests in all\.$/);
     expect(fake.cache.entries[0]?.key).toMatch(/^roadmap-guard-state-acme\/widgets-[0-9a-f]{64}-42-1-\d+$/);
@@ -227,7 +228,7 @@ describe('with a usable state', () => {
 
   it('a save the cache refuses is a line in the log, not a failure', async () => {
     fake.failOn({ path: /CreateCacheEntry$/, status: 429, message: 'rate limited' });
-    const read = await store({ eventName: 'schedule' }).afterAuditRead(() => gatherAudit({ client, repo, policy: POLICY }));
+    const read = await store({ eventName: 'schedule' }).afterAuditRead(() => gatherAudit({ forge: forgeOver(client), repo, policy: POLICY }));
     expect(read.items.length).toBeGreaterThan(50);
     expect(lines).toEqual([expect.stringMatching(/^Saved state: not saved, CreateCacheEntry answered 429: rate limited; the next issue event reads every open issue\.$/)]);
   });

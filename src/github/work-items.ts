@@ -6,8 +6,9 @@ import { isIdentity, type GraphqlActor } from './identity.js';
 import { normalizeHeading, parseIssueBody } from '../core/issue-form.js';
 import type { FieldValue, WorkItem } from '../core/types.js';
 import type { BotComment } from '../plan/types.js';
-import { COMMENT_MARKER, DASHBOARD_MARKER, type CommentState } from '../report/markers.js';
-import { rememberedState } from '../plan/bot-memory.js';
+import { COMMENT_MARKER, DASHBOARD_MARKER } from '../memory/markers.js';
+import type { CommentState } from '../memory/state.js';
+import { rememberedState } from '../memory/remembered.js';
 import { lastTouchByPeople, type Timeline } from './timeline.js';
 
 /** An issue node as the queries in queries.ts return it. */

@@ -4,7 +4,7 @@
 // way a GitHub runner does, as smoke tests of what ships: an issue event, an
 // audit, an ignored event and a broken policy.
 import { afterEach, describe, expect, it } from 'vitest';
-import { COMMENT_MARKER } from '../../src/report/markers.js';
+import { COMMENT_MARKER } from '../../src/memory/markers.js';
 import { FakeGitHub, WORKFLOW_BOT } from '../fake-github/index.js';
 import { issuesEvent, otherEvent, scheduleEvent, workflowDispatchEvent } from './events.js';
 import { dealRequest, dealRequestBody, healthyRoadmap, NON_COMPLIANT_LABEL, OVER_BUDGET_LABEL, POLICY_PATH, startExampleFake, stopFake, examplePolicy } from './fixtures.js';

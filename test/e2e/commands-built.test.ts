@@ -2,7 +2,7 @@
 // (dist/index.js, run like a runner runs it) wires the command path end to
 // end, and a plain comment costs nothing (in-process: no pacing to wait on).
 import { afterEach, describe, expect, it } from 'vitest';
-import { readTrail } from '../../src/report/trail.js';
+import { readTrail } from '../../src/memory/trail.js';
 import { FakeGitHub, WORKFLOW_BOT } from '../fake-github/index.js';
 import { issueCommentEvent } from './events.js';
 import { COMMANDS_POLICY, POLICY_PATH, dealRequest, stopFake } from './fixtures.js';

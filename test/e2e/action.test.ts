@@ -11,7 +11,7 @@ import { dealRequest, dealRequestBody, healthyRoadmap, NON_COMPLIANT_LABEL, OVER
 import { runAction } from './run-action.js';
 import { runInProcess } from './run-in-process.js';
 
-/** Runs of the built bundle pace their writes for real (1 s, 3 s for comments). */
+/** A child process on a busy machine; its writes are unpaced (see run-action.ts). */
 const SLOW = 120_000;
 let fake: FakeGitHub | undefined;
 

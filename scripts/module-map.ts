@@ -3,7 +3,8 @@
  * import besides its own, and the packages it may import. Dependencies run
  * one way: the engine at the bottom imports nothing, not even Node's
  * built-ins; file formats (`policy/`, `snapshot/`) read into the engine's
- * types; `report/` words things and `commands/` decides `/roadmap` commands
+ * types, and `memory/` is the format of what the bot keeps in its own
+ * comments; `report/` words things and `commands/` decides `/roadmap` commands
  * with those words; `plan/` decides writes as data; `ports/` declares the
  * forge and the runner the steps run through, and `github/` is that forge on
  * GitHub; the entry points (`action/`, `cli/`) run the steps in order, and
@@ -38,13 +39,19 @@ export const MODULE_MAP: readonly Layer[] = [
   },
   { folder: 'snapshot', does: 'The snapshot file `simulate` reads and `snapshot` writes.', mayImport: ['core', 'policy'], packages: ['zod'] },
   {
-    folder: 'report',
-    does: 'Comments (with the decisions trail they carry), the job summary, the dashboard and terminal output, rendered from data.',
+    folder: 'memory',
+    does: "What the bot remembers between runs and how it is written into and read from its own comments: the markers that find them, the hidden state, fixes, reply and decisions trail, the resolved and archived notes' leads. Pure.",
     mayImport: ['core'],
     packages: [],
   },
-  { folder: 'commands', does: '`/roadmap` commands: parsing, approvers, decisions and their replies.', mayImport: ['core', 'report'], packages: [] },
-  { folder: 'plan', does: 'Which writes a run makes, as plain data; the one-issue scope. Pure.', mayImport: ['core', 'report'], packages: [] },
+  {
+    folder: 'report',
+    does: 'Comments (with the decisions trail they show), the job summary, the dashboard and terminal output, rendered from data; what a comment keeps hidden for the next run is written by `memory/`.',
+    mayImport: ['core', 'memory'],
+    packages: [],
+  },
+  { folder: 'commands', does: '`/roadmap` commands: parsing, approvers, decisions and their replies.', mayImport: ['core', 'memory', 'report'], packages: [] },
+  { folder: 'plan', does: 'Which writes a run makes, as plain data; the one-issue scope. Pure.', mayImport: ['core', 'memory', 'report'], packages: [] },
   {
     folder: 'ports',
     does: "The two interfaces the product runs through: the forge (`ports/forge.ts`: reads, membership, policy files, applying a plan, the state store, in the shapes of `ports/reads.ts`) and the runner (`ports/runner.ts`: inputs, log, annotations, summary, outputs). Types, the errors the steps tell apart, and how a run's cost and writes are worded.",
@@ -54,10 +61,10 @@ export const MODULE_MAP: readonly Layer[] = [
   {
     folder: 'github',
     does: "The forge on GitHub (`github/forge.ts`): every GitHub read and write (client passed in); GitHub's shapes → work items; applies a plan.",
-    mayImport: ['core', 'policy', 'report', 'commands', 'plan', 'ports'],
+    mayImport: ['core', 'policy', 'memory', 'report', 'commands', 'plan', 'ports'],
     packages: ['@actions/github', '@octokit/plugin-retry', '@octokit/plugin-throttling', 'node:fs', 'node:path'],
   },
-  { folder: 'pull-request', does: 'The merge gate and the policy preview on pull requests.', mayImport: ['core', 'report', 'plan', 'ports'], packages: [] },
+  { folder: 'pull-request', does: 'The merge gate and the policy preview on pull requests.', mayImport: ['core', 'memory', 'report', 'plan', 'ports'], packages: [] },
   {
     folder: 'saved-state',
     does: 'The budget figures an audit saves in the Actions cache, and how an issue event merges the issues changed since.',
@@ -67,7 +74,7 @@ export const MODULE_MAP: readonly Layer[] = [
   {
     folder: 'action',
     does: 'The action\'s steps: runs each kind of run in order through the forge and the runner it is given; `action/workflow-commands.ts` is the runner of a GitHub Actions step.',
-    mayImport: ['core', 'policy', 'report', 'commands', 'plan', 'ports', 'pull-request', 'saved-state'],
+    mayImport: ['core', 'policy', 'memory', 'report', 'commands', 'plan', 'ports', 'pull-request', 'saved-state'],
     packages: ['node:crypto', 'node:fs', 'node:os', 'node:path'],
   },
   {

@@ -8,10 +8,10 @@ import { checkApprover, type ApproverCheck, type MembershipLookup } from '../com
 import { decide, needsApprover, type Decision } from '../commands/decide.js';
 import { capExemptions, decideExpiry, decideHandLabel, type LabelAdded } from '../commands/exemption-label.js';
 import type { CommandRequest } from '../commands/parse.js';
-import { rememberedTrail } from '../plan/bot-memory.js';
+import { rememberedTrail } from '../memory/remembered.js';
 import type { Timeline, TimelineEvent } from '../ports/reads.js';
 import { lacksDecision, restoreRecord } from '../commands/record.js';
-import type { TrailEntry } from '../report/trail.js';
+import type { TrailEntry } from '../memory/trail.js';
 import type { WorkItem } from '../core/types.js';
 import type { PlannedWrite } from '../plan/types.js';
 import type { Forge, RepoRef } from '../ports/forge.js';

@@ -3,10 +3,10 @@
  * and the latest reply, read back from the bot's existing comment; on issues
  * something was decided about in this run, the new trail entry and reply.
  */
-import { withEntry, type TrailEntry } from '../report/trail.js';
-import { rememberedReply, rememberedTrail } from '../plan/bot-memory.js';
+import { withEntry, type TrailEntry } from '../memory/trail.js';
+import { rememberedReply, rememberedTrail } from '../memory/remembered.js';
 import type { BotComment } from '../plan/types.js';
-import type { Conversation } from '../report/conversation.js';
+import type { Conversation } from '../memory/conversation.js';
 import type { ReportInput } from '../report/types.js';
 import { renderWhy } from '../report/why.js';
 import type { Decided, IssueDecision } from './command.js';

@@ -16,7 +16,7 @@ import { formatProblem, PolicyError } from '../policy/errors.js';
 import { loadPolicy, missingPolicyProblem, type LoadedPolicy } from '../policy/load.js';
 import { parsePolicy } from '../policy/normalize.js';
 import { stamp as stampLine } from '../report/comment.js';
-import { MERGE_GATE_MARKER, POLICY_PREVIEW_MARKER } from '../report/markers.js';
+import { isMarkerLine, MERGE_GATE_MARKER, POLICY_PREVIEW_MARKER } from '../memory/markers.js';
 import { judgeWithEvaluation, type GateVerdict } from '../pull-request/gate.js';
 import { planGateStatus } from '../pull-request/gate-status.js';
 import type { PlannedWrite } from '../plan/types.js';
@@ -300,7 +300,7 @@ function mayComment(run: PullRequestRun, base: LoadedPolicy, draft: boolean): bo
 function withoutMarkers(markdown: string): string {
   return markdown
     .split('\n')
-    .filter((line) => !/^<!-- roadmap-guard:[\w-]+ -->$/.test(line))
+    .filter((line) => !isMarkerLine(line))
     .join('\n')
     .trim();
 }

@@ -19,7 +19,7 @@ import type { PlannedWrite } from '../plan/types.js';
 import { renderComment } from '../report/comment.js';
 import { renderDashboard } from '../report/dashboard.js';
 import type { ReportInput, RunFacts } from '../report/types.js';
-import type { Conversation } from '../report/conversation.js';
+import type { Conversation } from '../memory/conversation.js';
 import { onDefaultBranch, readEventContext, routeEvent, type EventContext, type Route } from './events.js';
 import { completeCommentLookups, gatherAudit, gatherIssue, type Gathered } from './gather.js';
 import { readInputs, type ActionInputs } from './inputs.js';

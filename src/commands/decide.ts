@@ -14,7 +14,7 @@ import type { ApproverCheck } from './approvers.js';
 import { OUTCOMES, type Outcome } from '../core/outcomes.js';
 import { MAX_COMMAND_CHARS, wordCount, type CommandRequest } from './parse.js';
 import { COMMANDS, commandList, isSubCommand } from './registry.js';
-import type { TrailEntry } from '../report/trail.js';
+import type { TrailEntry } from '../memory/trail.js';
 
 const MIN_REASON_WORDS = 3;
 

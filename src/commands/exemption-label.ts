@@ -17,7 +17,7 @@ import { plural } from '../core/wording.js';
 import type { ApproverCheck } from './approvers.js';
 import { cannotTellNote, hasLabel, labelOn, type Decision } from './decide.js';
 import { DAY_MS } from '../core/rules/context.js';
-import { PRODUCT_ACTOR, grantedAt, type TrailEntry } from '../report/trail.js';
+import { PRODUCT_ACTOR, grantedAt, type TrailEntry } from '../memory/trail.js';
 
 /** Who added the exemption label, as the `issues.labeled` event (or the issue's timeline) names them. */
 export interface LabelAdded {

@@ -13,7 +13,7 @@
  * takes its proof with it.
  */
 import { parseCommand, type Command } from './parse.js';
-import { PRODUCT_ACTOR, grantedAt, mergeTrails, oldestKept, withEntry, type TrailEntry } from '../report/trail.js';
+import { PRODUCT_ACTOR, grantedAt, mergeTrails, oldestKept, withEntry, type TrailEntry } from '../memory/trail.js';
 import type { Policy } from '../core/policy.js';
 import type { WorkItem } from '../core/types.js';
 import { OUTCOMES } from '../core/outcomes.js';

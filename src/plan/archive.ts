@@ -7,7 +7,8 @@
  * event never closes anything.
  */
 import type { ArchiveDecision, WorkItem } from '../core/types.js';
-import { isArchiveNote, renderArchiveNote } from '../report/comment.js';
+import { renderArchiveNote } from '../report/comment.js';
+import { isArchiveNote } from '../memory/settled.js';
 import type { BotComment, PlanInput, PlannedWrite } from './types.js';
 
 export interface DueArchive {

@@ -5,11 +5,13 @@
  */
 import { ITEM_LEVEL_KINDS } from '../core/finding-kinds.js';
 import type { Evaluation, Finding, ItemAssessment, WorkItem } from '../core/types.js';
-import { isArchiveNote, isResolvedComment, isSettledComment, renderResolvedComment } from '../report/comment.js';
+import { renderResolvedComment } from '../report/comment.js';
+import { isArchiveNote, isResolvedComment, isSettledComment } from '../memory/settled.js';
 import { sameDashboardContent } from '../report/dashboard.js';
 import { dueArchives, planArchives } from './archive.js';
-import { hasConversation, type Conversation } from '../report/conversation.js';
-import { holdsTrail, readReply, readTrail } from '../report/trail.js';
+import { hasConversation, type Conversation } from '../memory/conversation.js';
+import { readReply } from '../memory/reply.js';
+import { holdsTrail, readTrail } from '../memory/trail.js';
 import { NEW_COMMENT, type BotComment, type PlanInput, type PlannedWrite } from './types.js';
 
 /** Colours and descriptions for labels the bot creates when they are missing. */

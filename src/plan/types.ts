@@ -4,7 +4,7 @@
  */
 import type { Evaluation, WorkItem } from '../core/types.js';
 import type { Policy } from '../core/policy.js';
-import type { Conversation } from '../report/conversation.js';
+import type { Conversation } from '../memory/conversation.js';
 
 /** `after` of a deletion that waits for the comment the same plan posts on the issue. */
 export const NEW_COMMENT = 'new';
@@ -57,7 +57,7 @@ export interface BotComment {
   /**
    * Later comments of the bot's with the marker on the same issue: duplicates
    * left by runs that raced, to remove once the kept comment holds what they
-   * remember (see bot-memory.ts).
+   * remember (see memory/remembered.ts).
    */
   extras?: { id: string; body: string }[];
   /**

@@ -4,7 +4,7 @@
  * the check shows, and the commit status's description. The same markdown
  * goes into the job summary.
  */
-import { COMMENT_MARKER, MERGE_GATE_MARKER } from '../report/markers.js';
+import { COMMENT_MARKER, MERGE_GATE_MARKER } from '../memory/markers.js';
 import { MERGE_GATE_CONTEXT } from '../ports/forge.js';
 import { renderResolvedComment } from '../report/comment.js';
 import { codeSpan, escapeText, safeUrl, terminalText } from '../report/escape.js';

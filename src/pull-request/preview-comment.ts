@@ -5,7 +5,7 @@
  * check, the issues whose pull requests would start or stop being blocked
  * from merging and why, and the business-case fields added or removed.
  */
-import { COMMENT_MARKER, POLICY_PREVIEW_MARKER } from '../report/markers.js';
+import { COMMENT_MARKER, POLICY_PREVIEW_MARKER } from '../memory/markers.js';
 import { codeSpan, escapeText } from '../report/escape.js';
 import { itemLink, joinWords, KIND_TITLES } from '../report/format.js';
 import type { Finding } from '../core/types.js';

@@ -12,10 +12,14 @@ import { matchesGlob } from '../core/glob.js';
 import { codeSpan, escapeText, quoted, safeUrl, truncateForGitHub } from './escape.js';
 import { budgetFor, day, itemLink, joinWords } from './format.js';
 import { amount, capitalize, plural, withoutFinalPeriod } from '../core/wording.js';
-import { COMMENT_MARKER, fixesMarker, readFixes, stateMarker } from './markers.js';
+import { COMMENT_MARKER } from '../memory/markers.js';
+import { fixesMarker, readFixes } from '../memory/fixes.js';
+import { stateMarker } from '../memory/state.js';
+import { ARCHIVED_LEAD, RESOLVED_LEAD } from '../memory/settled.js';
+import type { Conversation } from '../memory/conversation.js';
 import type { ReportInput } from './types.js';
 import { exceedsShare, formatPercent, parseShare, type Share } from '../core/share.js';
-import { replySection, trailSection, type Conversation } from './conversation.js';
+import { replySection, trailSection } from './conversation.js';
 
 const MAX_CONTRIBUTORS = 5;
 
@@ -53,8 +57,6 @@ export function renderComment(input: CommentInput): string {
   return truncateForGitHub(sections.filter(Boolean).join('\n\n') + '\n');
 }
 
-const RESOLVED_LEAD = '**Resolved:**';
-
 /** The short note that replaces the comment once the issue meets the policy. */
 export function renderResolvedComment(input: {
   item: Pick<WorkItem, 'number' | 'title' | 'url'> & Partial<Pick<WorkItem, 'updatedAt' | 'activityAt'>>;
@@ -71,13 +73,6 @@ export function renderResolvedComment(input: {
     stateMarker(touched ? { touched } : {}),
   ].filter(Boolean).join('\n\n') + '\n';
 }
-
-/** True when a comment of ours is the resolved note, whatever the issue's title or the date it names. */
-export function isResolvedComment(body: string): boolean {
-  return body.includes(COMMENT_MARKER) && body.split('\n').some((line) => line.startsWith(RESOLVED_LEAD));
-}
-
-const ARCHIVED_LEAD = '**Archived:**';
 
 export interface ArchiveNoteInput {
   item: Pick<WorkItem, 'number' | 'title' | 'url'>;
@@ -99,16 +94,6 @@ export function renderArchiveNote(input: ArchiveNoteInput): string {
     `**Still matters?** Reopen it: Roadmap Guard will not archive it again unless it goes untouched for another ${plural(maxAgeDays, 'day')}.`,
     `_Archived by Roadmap Guard under the backlog policy._ ${state}`,
   ].join('\n\n') + '\n';
-}
-
-/** True when a comment of ours says the item was archived. */
-export function isArchiveNote(body: string): boolean {
-  return body.includes(COMMENT_MARKER) && body.split('\n').some((line) => line.startsWith(ARCHIVED_LEAD));
-}
-
-/** The comment has said its last word (resolved or archived): only new findings make it speak again. */
-export function isSettledComment(body: string): boolean {
-  return isResolvedComment(body) || isArchiveNote(body);
 }
 
 function findItem(input: CommentInput): { number: number; title: string; url: string } {

@@ -3,19 +3,11 @@
  * answer to the latest `/roadmap` command, and the audit trail of exceptions
  * and outcomes. Kept in the same comment so an issue never gets a second one.
  */
-import { replyData, trailData, type TrailEntry } from './trail.js';
+import type { Conversation } from '../memory/conversation.js';
+import { replyData } from '../memory/reply.js';
+import { trailData, type TrailEntry } from '../memory/trail.js';
 import { codeSpan, escapeText } from './escape.js';
 import { day } from './format.js';
-
-export interface Conversation {
-  /** The answer to the command that triggered this run, as markdown we wrote (untrusted parts escaped). */
-  reply?: string;
-  trail: TrailEntry[];
-}
-
-export function hasConversation(conversation: Conversation | undefined): conversation is Conversation {
-  return !!conversation && (!!conversation.reply || conversation.trail.length > 0);
-}
 
 /** The reply, shown first so the person who asked sees it without scrolling. */
 export function replySection(conversation: Conversation | undefined): string {

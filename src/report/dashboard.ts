@@ -5,7 +5,7 @@
  * the roadmap does.
  */
 import { GITHUB_BODY_LIMIT, truncateForGitHub } from './escape.js';
-import { DASHBOARD_MARKER } from './markers.js';
+import { DASHBOARD_MARKER } from '../memory/markers.js';
 import { renderMarkdownReport } from './summary.js';
 import type { ReportInput } from './types.js';
 

@@ -4,7 +4,7 @@
  * comment shows (the bot's trail, completed from GitHub's own facts), and
  * the exceptions whose grant nothing proves any more.
  */
-import { grantedAt, type TrailEntry } from './trail.js';
+import { grantedAt, type TrailEntry } from '../memory/trail.js';
 import { codeSpan, escapeText } from './escape.js';
 import { day } from './format.js';
 import { plural } from '../core/wording.js';

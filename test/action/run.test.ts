@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { run } from '../../src/action/run.js';
-import { COMMENT_MARKER } from '../../src/report/markers.js';
+import { COMMENT_MARKER } from '../../src/memory/markers.js';
 import { API, issueNode, variablesOf } from '../github/fixtures.js';
 import { captureActionLog } from '../action-log.js';
 import { githubPorts } from '../support/github-ports.js';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { decisionsFromFacts, lacksDecision, restoreRecord, type RecordFact } from '../../src/commands/record.js';
-import { MAX_TRAIL_ENTRIES, type TrailEntry } from '../../src/report/trail.js';
+import { MAX_TRAIL_ENTRIES, type TrailEntry } from '../../src/memory/trail.js';
 import { policy, workItem } from '../fixtures.js';
 
 const LABEL = 'roadmap-exempt';

@@ -19,7 +19,7 @@ import { wholeWorkflowText, workflowProblems, type Workflow } from './workflow-r
 import { runCli } from '../cli/helpers.js';
 import { runShell, sessionSteps } from './run-shell.js';
 import { packageSpecs } from './package-specs.js';
-import { COMMENT_MARKER, MERGE_GATE_MARKER } from '../../src/report/markers.js';
+import { COMMENT_MARKER, MERGE_GATE_MARKER } from '../../src/memory/markers.js';
 import { parsePolicy } from '../../src/policy/normalize.js';
 
 const root = join(import.meta.dirname, '../..');

@@ -4,14 +4,14 @@
 // way a GitHub runner does, as smoke tests of what ships: an issue event, an
 // audit, an ignored event and a broken policy.
 import { afterEach, describe, expect, it } from 'vitest';
-import { COMMENT_MARKER } from '../../src/report/markers.js';
+import { COMMENT_MARKER } from '../../src/memory/markers.js';
 import { FakeGitHub, WORKFLOW_BOT } from '../fake-github/index.js';
 import { issuesEvent, otherEvent, scheduleEvent, workflowDispatchEvent } from './events.js';
 import { dealRequest, dealRequestBody, healthyRoadmap, NON_COMPLIANT_LABEL, OVER_BUDGET_LABEL, POLICY_PATH, startExampleFake, stopFake, examplePolicy } from './fixtures.js';
 import { runAction } from './run-action.js';
 import { runInProcess } from './run-in-process.js';
 
-/** Runs of the built bundle pace their writes for real (1 s, 3 s for comments). */
+/** A child process on a busy machine; its writes are unpaced (see run-action.ts). */
 const SLOW = 120_000;
 let fake: FakeGitHub | undefined;
 

@@ -2,8 +2,8 @@
 // state) survives runs that raced and left several comments: the clean-up
 // merges what every copy holds into the one it keeps before removing the rest.
 import { afterEach, describe, expect, it } from 'vitest';
-import { COMMENT_MARKER } from '../../src/report/markers.js';
-import { readTrail, trailData, type TrailEntry } from '../../src/report/trail.js';
+import { COMMENT_MARKER } from '../../src/memory/markers.js';
+import { readTrail, trailData, type TrailEntry } from '../../src/memory/trail.js';
 import { FakeGitHub, WORKFLOW_BOT } from '../fake-github/index.js';
 import { issuesEvent, workflowDispatchEvent } from './events.js';
 import { COMMANDS_POLICY, POLICY_PATH, dealRequest, stopFake } from './fixtures.js';

@@ -1,8 +1,9 @@
 // /roadmap commands from GitHub's issue_comment payloads: the built action
 // (dist/index.js, run like a runner runs it) wires the command path end to
-// end, and a plain comment costs nothing (in-process: no pacing to wait on).
+// end, spacing its writes as on github.com, and a plain comment costs nothing
+// (in-process: no pacing to wait on).
 import { afterEach, describe, expect, it } from 'vitest';
-import { readTrail } from '../../src/report/trail.js';
+import { readTrail } from '../../src/memory/trail.js';
 import { FakeGitHub, WORKFLOW_BOT } from '../fake-github/index.js';
 import { issueCommentEvent } from './events.js';
 import { COMMANDS_POLICY, POLICY_PATH, dealRequest, stopFake } from './fixtures.js';
@@ -23,9 +24,16 @@ async function repository(): Promise<FakeGitHub> {
 }
 
 describe('the built action on issue_comment', () => {
-  it('grants an exception for an approver and passes the check', { timeout: SLOW }, async () => {
+  it('grants an exception for an approver and passes the check, its writes a second apart', { timeout: SLOW }, async () => {
     const github = await repository();
-    const result = await runAction({ fake: github, event: issueCommentEvent(github, { number: 1, author: 'lead-lena', body: '/roadmap exempt Launch partner, signed before the policy existed' }) });
+    // When each write reaches GitHub: the bundle paces them as on github.com, at least a second apart (src/github/pacing.ts).
+    const arrivals: number[] = [];
+    github.failOn({ method: 'POST', path: /\/(comments|labels|reactions)$/, status: 200, pass: true, effect: () => arrivals.push(Date.now()) });
+    const result = await runAction({
+      fake: github,
+      event: issueCommentEvent(github, { number: 1, author: 'lead-lena', body: '/roadmap exempt Launch partner, signed before the policy existed' }),
+      pacedWrites: true,
+    });
     expect(result.stderr).toBe('');
     expect(result.exitCode).toBe(0);
     expect(github.labelsOf(1)).toContain('roadmap-exempt');
@@ -40,6 +48,9 @@ describe('the built action on issue_comment', () => {
       1,
       ['POST /repos/{owner}/{repo}/issues/{issue_number}/comments', 'POST /repos/{owner}/{repo}/issues/{issue_number}/labels', 'POST /repos/{owner}/{repo}/issues/comments/{comment_id}/reactions'],
     ]);
+    // Measured where the writes arrive, so one write's delay in transit on a busy machine shortens a gap a little; unpaced, they come milliseconds apart.
+    expect(arrivals).toHaveLength(3);
+    for (const [index, at] of arrivals.slice(1).entries()) expect(at - arrivals[index]!).toBeGreaterThanOrEqual(600);
   });
 
   it('ends at once on a plain comment: zero API requests', { timeout: SLOW }, async () => {

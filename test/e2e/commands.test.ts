@@ -2,8 +2,8 @@
 // GitHub's issue_comment example payloads: who may grant, revoke and record
 // outcomes, what gets written, and what is ignored without a single request.
 import { afterEach, describe, expect, it } from 'vitest';
-import { readTrail } from '../../src/report/trail.js';
-import { COMMENT_MARKER } from '../../src/report/markers.js';
+import { readTrail } from '../../src/memory/trail.js';
+import { COMMENT_MARKER } from '../../src/memory/markers.js';
 import { FakeGitHub, WORKFLOW_BOT } from '../fake-github/index.js';
 import { issueCommentEvent, issuesEvent, workflowDispatchEvent } from './events.js';
 import { COMMANDS_POLICY, POLICY_PATH, dealRequest, stopFake } from './fixtures.js';

@@ -4,7 +4,7 @@
 // no pull_request run. One scenario runs the built bundle; the rest run
 // in-process.
 import { afterEach, describe, expect, it } from 'vitest';
-import { MERGE_GATE_MARKER } from '../../src/report/markers.js';
+import { MERGE_GATE_MARKER } from '../../src/memory/markers.js';
 import { FakeGitHub, WORKFLOW_BOT } from '../fake-github/index.js';
 import { issueCommentEvent, issuesEvent, pullRequestEvent, scheduleEvent } from './events.js';
 import { dealRequest, examplePolicy, healthyRoadmap, POLICY_PATH, stopFake } from './fixtures.js';

@@ -3,7 +3,7 @@
 // (as every new comment id is), and the issue goes opened → edited → edited →
 // closed. The comment must be found again and edited in place at every step.
 import { afterEach, describe, expect, it } from 'vitest';
-import { COMMENT_MARKER } from '../../src/report/markers.js';
+import { COMMENT_MARKER } from '../../src/memory/markers.js';
 import { FakeGitHub, WORKFLOW_BOT } from '../fake-github/index.js';
 import { examplePayload, issuesEvent } from './events.js';
 import { dealRequest, dealRequestBody, healthyRoadmap, NON_COMPLIANT_LABEL, OVER_BUDGET_LABEL, POLICY_PATH, stopFake, examplePolicy } from './fixtures.js';

@@ -5,7 +5,7 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { MERGE_GATE_MARKER, POLICY_PREVIEW_MARKER } from '../../src/report/markers.js';
+import { MERGE_GATE_MARKER, POLICY_PREVIEW_MARKER } from '../../src/memory/markers.js';
 import { FakeGitHub, WORKFLOW_BOT } from '../fake-github/index.js';
 import { pullRequestEvent } from './events.js';
 import { dealRequest, dealRequestBody, healthyRoadmap, POLICY_PATH, stopFake, examplePolicy } from './fixtures.js';

@@ -5,8 +5,8 @@
 // still applies. With the command comment deleted too, nothing proves the
 // grant: the label goes and the issue fails like any other.
 import { afterEach, describe, expect, it } from 'vitest';
-import { COMMENT_MARKER } from '../../src/report/markers.js';
-import { readTrail, trailData } from '../../src/report/trail.js';
+import { COMMENT_MARKER } from '../../src/memory/markers.js';
+import { readTrail, trailData } from '../../src/memory/trail.js';
 import { FakeGitHub, WORKFLOW_BOT } from '../fake-github/index.js';
 import { issueCommentEvent, workflowDispatchEvent } from './events.js';
 import { COMMANDS_POLICY, POLICY_PATH, dealRequest, stopFake } from './fixtures.js';

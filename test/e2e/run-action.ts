@@ -42,6 +42,14 @@ export interface RunActionOptions {
   env?: Record<string, string>;
   /** The script to run; the committed bundle unless a test of this helper says otherwise. */
   entry?: string;
+  /**
+   * Writes spaced as on github.com (1 s, 3 s between comments). Off unless
+   * asked, with `ROADMAP_GUARD_UNPACED_WRITES`, which src/github/pacing.ts
+   * keeps for smoke tests: a run then waits on nothing but the fake. The
+   * pacing is tested on its own (test/github/pacing.test.ts,
+   * client.test.ts) and once through the bundle (commands-built.test.ts).
+   */
+  pacedWrites?: boolean;
 }
 
 export interface Annotation {
@@ -203,6 +211,7 @@ export async function runAction(options: RunActionOptions): Promise<ActionResult
       GITHUB_WORKSPACE: workspace,
       RUNNER_OS: 'Linux',
       RUNNER_TEMP: runnerTemp,
+      ...(options.pacedWrites ? {} : { ROADMAP_GUARD_UNPACED_WRITES: 'true' }),
       ...Object.fromEntries(Object.entries(inputs).map(([name, value]) => [inputVariable(name), value])),
       ...options.env,
     };

@@ -4,7 +4,7 @@ import { evaluate } from '../../src/core/evaluate.js';
 import { planDashboard, planWrites } from '../../src/plan/planned-writes.js';
 import { findBotComment, type CommentNode } from '../../src/github/work-items.js';
 import type { BotComment } from '../../src/plan/types.js';
-import { COMMENT_MARKER, DASHBOARD_MARKER } from '../../src/report/markers.js';
+import { COMMENT_MARKER, DASHBOARD_MARKER } from '../../src/memory/markers.js';
 import { policy as readPolicy, workItem } from '../fixtures.js';
 import { DEAL_POLICY } from './fixtures.js';
 

@@ -2,7 +2,7 @@ import nock from 'nock';
 import { describe, expect, it } from 'vitest';
 import { applyWrites } from '../../src/github/apply.js';
 import type { PlannedWrite } from '../../src/plan/types.js';
-import { COMMENT_MARKER, DASHBOARD_MARKER } from '../../src/report/markers.js';
+import { COMMENT_MARKER, DASHBOARD_MARKER } from '../../src/memory/markers.js';
 import { API, REPO, testClient } from './fixtures.js';
 
 const log = { info: () => {}, warning: () => {} };

@@ -2,7 +2,7 @@
 import nock from 'nock';
 import { createGitHubClient, type ClientOptions, type GitHubClient } from '../../src/github/client.js';
 import type { IssueNode } from '../../src/github/work-items.js';
-import { COMMENT_MARKER } from '../../src/report/markers.js';
+import { COMMENT_MARKER } from '../../src/memory/markers.js';
 
 export const API = 'https://api.github.com';
 export const REPO = { owner: 'acme', name: 'roadmap' };

@@ -2,7 +2,7 @@ import nock from 'nock';
 import { describe, expect, it } from 'vitest';
 import { budgetNeedsBody, readBotComment, readBudgetItems, readFocusIssue, readIssues } from '../../src/github/read.js';
 import { findBotComment } from '../../src/github/work-items.js';
-import { COMMENT_MARKER, DASHBOARD_MARKER } from '../../src/report/markers.js';
+import { COMMENT_MARKER, DASHBOARD_MARKER } from '../../src/memory/markers.js';
 import { API, botComment, DEAL_POLICY, issueNode, REPO, testClient, variablesOf } from './fixtures.js';
 import { policy } from '../fixtures.js';
 

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { personActivityAt, toWorkItem, workItemFromIssue, type CommentNode } from '../../src/github/work-items.js';
 import { issueNode } from './fixtures.js';
 import type { TimelineEvent } from '../../src/github/timeline.js';
-import { COMMENT_MARKER, readCommentState, stateMarker } from '../../src/report/markers.js';
+import { COMMENT_MARKER } from '../../src/memory/markers.js';
+import { readCommentState, stateMarker } from '../../src/memory/state.js';
 
 const bot = (at: string): CommentNode => ({ fullDatabaseId: '3500000001', viewerDidAuthor: true, body: 'ours', createdAt: at, updatedAt: at });
 const person = (at: string): CommentNode => ({ fullDatabaseId: '3500000002', viewerDidAuthor: false, body: 'theirs', createdAt: at, updatedAt: at });

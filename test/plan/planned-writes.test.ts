@@ -3,8 +3,9 @@ import { evaluate } from '../../src/core/evaluate.js';
 import type { WorkItem } from '../../src/core/types.js';
 import { planDashboard, planWrites, sameText } from '../../src/plan/planned-writes.js';
 import type { BotComment, PlanInput } from '../../src/plan/types.js';
-import { isResolvedComment, renderResolvedComment } from '../../src/report/comment.js';
-import { COMMENT_MARKER } from '../../src/report/markers.js';
+import { renderResolvedComment } from '../../src/report/comment.js';
+import { isResolvedComment } from '../../src/memory/settled.js';
+import { COMMENT_MARKER } from '../../src/memory/markers.js';
 import { policy as readPolicy, workItem } from '../fixtures.js';
 import { DEAL_POLICY } from '../github/fixtures.js';
 

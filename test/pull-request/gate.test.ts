@@ -9,8 +9,8 @@ import { closingKeywords, MAX_KEYWORD_REFERENCES } from '../../src/pull-request/
 import { STATUS_DESCRIPTION_LIMIT } from '../../src/github/commit-status.js';
 import { LINKED_ISSUES_QUERY, ISSUE_BY_NUMBER_QUERY } from '../../src/github/linked-issues.js';
 import { planStickyComment } from '../../src/pull-request/sticky-comment.js';
-import { isResolvedComment } from '../../src/report/comment.js';
-import { MERGE_GATE_MARKER } from '../../src/report/markers.js';
+import { isResolvedComment } from '../../src/memory/settled.js';
+import { MERGE_GATE_MARKER } from '../../src/memory/markers.js';
 import { githubGraphqlSchema } from '../fake-github/index.js';
 import { NOW, dealItem, examplePolicy, workItem } from '../core/fixtures.js';
 

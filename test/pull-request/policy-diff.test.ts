@@ -12,8 +12,8 @@ import { join } from 'node:path';
 import { parse } from 'yaml';
 import { policyFiles } from '../../src/pull-request/policy-files.js';
 import { renderPolicyPreview } from '../../src/pull-request/preview-comment.js';
-import { isResolvedComment } from '../../src/report/comment.js';
-import { POLICY_PREVIEW_MARKER } from '../../src/report/markers.js';
+import { isResolvedComment } from '../../src/memory/settled.js';
+import { POLICY_PREVIEW_MARKER } from '../../src/memory/markers.js';
 import { NOW, businessCase, dealItem, examplePolicy, workItem } from '../core/fixtures.js';
 
 const stamp = '_Checked by Roadmap Guard against `.github/roadmap-policy.yml` on 2026-11-03._';

@@ -4,7 +4,7 @@
  * search for a token in everything a run produced, and the figures each suite
  * reports for docs/reliability.md.
  */
-import { COMMENT_MARKER, DASHBOARD_MARKER } from '../../src/report/markers.js';
+import { COMMENT_MARKER, DASHBOARD_MARKER } from '../../src/memory/markers.js';
 import { FakeGitHub, WORKFLOW_BOT } from '../fake-github/index.js';
 import { issuesEvent, scheduleEvent } from '../e2e/events.js';
 import { dealRequest, examplePolicy, healthyRoadmap, POLICY_PATH } from '../e2e/fixtures.js';

@@ -9,8 +9,8 @@
  * process against the local fake GitHub and counts what went wrong.
  */
 import { afterAll, describe, expect, it } from 'vitest';
-import { COMMENT_MARKER } from '../../src/report/markers.js';
-import { readTrail, trailData, type TrailEntry } from '../../src/report/trail.js';
+import { COMMENT_MARKER } from '../../src/memory/markers.js';
+import { readTrail, trailData, type TrailEntry } from '../../src/memory/trail.js';
 import { FakeGitHub, WORKFLOW_BOT } from '../fake-github/index.js';
 import { issueCommentEvent, issuesEvent, scheduleEvent } from '../e2e/events.js';
 import { COMMANDS_POLICY, POLICY_PATH, dealRequest } from '../e2e/fixtures.js';

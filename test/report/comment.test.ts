@@ -1,7 +1,9 @@
 import { marked } from 'marked';
 import { describe, expect, it } from 'vitest';
-import { isArchiveNote, isSettledComment, renderArchiveNote, renderComment, renderResolvedComment } from '../../src/report/comment.js';
-import { COMMENT_MARKER, readCommentState } from '../../src/report/markers.js';
+import { renderArchiveNote, renderComment, renderResolvedComment } from '../../src/report/comment.js';
+import { isArchiveNote, isSettledComment } from '../../src/memory/settled.js';
+import { COMMENT_MARKER } from '../../src/memory/markers.js';
+import { readCommentState } from '../../src/memory/state.js';
 import { codeSpan, escapeText } from '../../src/report/escape.js';
 import { evaluate } from '../../src/core/evaluate.js';
 import { AT, examplePolicy, finding } from './fixtures.js';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { renderDashboard, sameDashboardContent } from '../../src/report/dashboard.js';
-import { DASHBOARD_MARKER } from '../../src/report/markers.js';
+import { DASHBOARD_MARKER } from '../../src/memory/markers.js';
 import { everythingFailing, hostileRoadmap, hugeRoadmap, smallRoadmap, withTrend } from './scenarios.js';
 import { runFacts } from './fixtures.js';
 

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { archiveExamples, exampleCommentItem, exampleReportInput, readDocuments, renderReadmeExamples, withExamples, withExamplesIn } from '../../scripts/readme-examples.js';
-import { readCommentState } from '../../src/report/markers.js';
+import { readCommentState } from '../../src/memory/state.js';
 import { renderComment } from '../../src/report/comment.js';
 import { renderDashboard } from '../../src/report/dashboard.js';
 import { renderMarkdownReport } from '../../src/report/summary.js';

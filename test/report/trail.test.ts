@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { checkApprover } from '../../src/commands/approvers.js';
 import { grantNote, unprovenNote } from '../../src/report/exemption-records.js';
-import { grantedAt, holdsTrail, MAX_TRAIL_ENTRIES, mergeTrails, readTrail, trailData, withEntry, type TrailEntry } from '../../src/report/trail.js';
+import { grantedAt, holdsTrail, MAX_TRAIL_ENTRIES, mergeTrails, readTrail, trailData, withEntry, type TrailEntry } from '../../src/memory/trail.js';
 
 const grant: TrailEntry = { at: '2026-10-01T00:00:00.000Z', actor: 'lena', action: 'exempt', reason: 'launch partner --> <script>' };
 

@@ -45,8 +45,8 @@ beforeEach(() => {
   lines = [];
 });
 
-/** The runner's cache, retrying without waiting for real. */
-const runnerCache = () => createActionsCache({ resultsUrl: fake.cacheUrl, runtimeToken: fake.cache.runtimeToken }, { sleep: async () => {}, idleTimeoutMs: 1000 });
+/** The runner's cache, retrying without waiting for real, and giving up on a silent download after a quarter of a second. */
+const runnerCache = () => createActionsCache({ resultsUrl: fake.cacheUrl, runtimeToken: fake.cache.runtimeToken }, { sleep: async () => {}, idleTimeoutMs: 250 });
 
 function store(overrides: Partial<SavedStateOptions> = {}) {
   return savedStateStore({

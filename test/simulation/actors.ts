@@ -4,7 +4,7 @@
  * exist), and GitHub's behaviour between them: time passing, deliveries that
  * come in bursts, late or newest first, faults, the token changing once.
  */
-import { readCommentState } from '../../src/report/markers.js';
+import { readCommentState } from '../../src/memory/state.js';
 import type { FakeIssue } from '../fake-github/index.js';
 import { productComments } from './invariants.js';
 import type { Random } from './random.js';

@@ -5,8 +5,9 @@
  * less those whose events GitHub has not delivered yet.
  */
 import { isDeepStrictEqual } from 'node:util';
-import { COMMENT_MARKER, DASHBOARD_MARKER, readCommentState } from '../../src/report/markers.js';
-import { readTrail, type TrailEntry } from '../../src/report/trail.js';
+import { COMMENT_MARKER, DASHBOARD_MARKER } from '../../src/memory/markers.js';
+import { readCommentState } from '../../src/memory/state.js';
+import { readTrail, type TrailEntry } from '../../src/memory/trail.js';
 import type { FakeComment, FakeIssue } from '../fake-github/index.js';
 import type { LoggedRequest } from '../fake-github/server.js';
 import type { RunRecord } from './runner.js';

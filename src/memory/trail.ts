@@ -2,13 +2,14 @@
  * The audit trail of an issue: every exception granted, revoked, expired or
  * refused as hand-added, and every bet outcome, with who and when and why.
  * It is shown in the bot's one comment on the issue, as a visible table and as
- * data in a hidden line the bot reads back, so it survives every edit of
- * that comment and needs no storage of its own. Only the bot's own comment
+ * data in a hidden line the bot reads back (this file), so it survives every
+ * edit of that comment and needs no storage of its own. Only the bot's own comment
  * (found by marker and author) is ever read back, so nobody else can forge it.
  * The comment is a view: when it is deleted, the decisions are rebuilt from
  * the commands, reactions and label events GitHub keeps (commands/record.ts).
  */
 import { OUTCOMES, type Outcome } from '../core/outcomes.js';
+import { hiddenData, readHiddenData } from './hidden-data.js';
 
 /** `restore`: decisions the bot's comment had lost, restored from GitHub's own facts (commands/record.ts); the row says from what. */
 const TRAIL_ACTIONS = ['exempt', 'revoke', 'expire', 'label-removed', 'outcome', 'restore'] as const;
@@ -32,43 +33,17 @@ export interface TrailEntry {
 export const MAX_TRAIL_ENTRIES = 30;
 const MAX_REASON_CHARS = 300;
 
-const DATA_PREFIX = '<!-- roadmap-guard:trail ';
-const REPLY_PREFIX = '<!-- roadmap-guard:reply ';
-const DATA_SUFFIX = ' -->';
+const TRAIL = 'trail';
 
-/** The hidden line that carries the trail: base64url JSON, which can never close the HTML comment early. */
+/** The hidden line that carries the trail (memory/hidden-data.ts). */
 export function trailData(entries: readonly TrailEntry[]): string {
-  return `${DATA_PREFIX}${Buffer.from(JSON.stringify(entries.slice(-MAX_TRAIL_ENTRIES))).toString('base64url')}${DATA_SUFFIX}`;
+  return hiddenData(TRAIL, entries.slice(-MAX_TRAIL_ENTRIES));
 }
 
 /** The trail kept in a comment of the bot's; empty when there is none or it cannot be read. */
 export function readTrail(body: string | undefined): TrailEntry[] {
-  const parsed = readData(body, DATA_PREFIX);
+  const parsed = readHiddenData(body, TRAIL);
   return Array.isArray(parsed) ? parsed.flatMap(toEntry).slice(-MAX_TRAIL_ENTRIES) : [];
-}
-
-/**
- * The answer to the latest command is kept the same way, so the next run
- * renders the same comment and writes nothing until something changes.
- */
-export function replyData(reply: string): string {
-  return `${REPLY_PREFIX}${Buffer.from(JSON.stringify(reply)).toString('base64url')}${DATA_SUFFIX}`;
-}
-
-export function readReply(body: string | undefined): string | undefined {
-  const parsed = readData(body, REPLY_PREFIX);
-  return typeof parsed === 'string' && parsed !== '' ? parsed : undefined;
-}
-
-function readData(body: string | undefined, prefix: string): unknown {
-  const start = body?.indexOf(prefix) ?? -1;
-  const end = start < 0 ? -1 : body!.indexOf(DATA_SUFFIX, start + prefix.length);
-  if (end < 0) return undefined;
-  try {
-    return JSON.parse(Buffer.from(body!.slice(start + prefix.length, end), 'base64url').toString('utf8')) as unknown;
-  } catch {
-    return undefined;
-  }
 }
 
 /** The trail with one more entry, its reason cut to size. */

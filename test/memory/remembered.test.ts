@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { rememberedReply, rememberedState, rememberedTrail } from '../../src/plan/bot-memory.js';
-import { COMMENT_MARKER, stateMarker } from '../../src/report/markers.js';
-import { replyData, trailData, type TrailEntry } from '../../src/report/trail.js';
+import { rememberedReply, rememberedState, rememberedTrail } from '../../src/memory/remembered.js';
+import { COMMENT_MARKER } from '../../src/memory/markers.js';
+import { stateMarker } from '../../src/memory/state.js';
+import { replyData } from '../../src/memory/reply.js';
+import { trailData, type TrailEntry } from '../../src/memory/trail.js';
 
 const grant: TrailEntry = { at: '2026-10-01T00:00:00.000Z', actor: 'lena', action: 'exempt', reason: 'launch partner' };
 const body = (...parts: string[]) => [COMMENT_MARKER, ...parts].join('\n');

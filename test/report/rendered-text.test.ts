@@ -120,7 +120,11 @@ describe('what a lead acts on, rendered', () => {
   const root = join(import.meta.dirname, '../..');
   const example = exampleReportInput(root);
   const links = (html: string) => [...html.matchAll(/<a href="([^"]*)">([^<]*)<\/a>/g)].map(([, href, text]) => ({ href: decodeHtml(href!), text: text! }));
-  const actFirst = (markdown: string) => markdown.slice(markdown.indexOf('### Act on these first'), markdown.indexOf('\n### ', markdown.indexOf('### Act on these first') + 1));
+  /** From its heading to the next heading or fold. */
+  const actFirst = (markdown: string) => {
+    const start = markdown.indexOf('### Act on these first');
+    return markdown.slice(start, start + markdown.slice(start).search(/\n(### |<details>)/));
+  };
 
   it('links every item the bot lists to fix a budget, marks the exempt one, and links the rest to a search', () => {
     const html = renderGfm(actFirst(renderMarkdownReport(example)));
@@ -213,10 +217,13 @@ describe('the trend chart, rendered', () => {
 describe('the bets and outcomes section, rendered', () => {
   it('folds the table its sentence already gives the figures of', () => {
     const markdown = renderMarkdownReport(exampleReportInput(join(import.meta.dirname, '../..')));
-    const section = markdown.slice(markdown.indexOf('### Bets and outcomes'), markdown.indexOf('\n### ', markdown.indexOf('### Bets and outcomes') + 1));
-    const open = renderGfm(section.replace(/<details>[\s\S]*?<\/details>/g, ''));
+    const start = markdown.indexOf('<details><summary><strong>Bets and outcomes</strong>');
+    const section = markdown.slice(start, markdown.indexOf('<details><summary><strong>', start + 1));
+    expect(section).toMatch(/^<details><summary><strong>Bets and outcomes<\/strong> · 1 of 6 bets hit its metric, 3 never reviewed<\/summary>\n/);
+    const body = section.slice(section.indexOf('\n'));
+    const open = renderGfm(body.replace(/<details>[\s\S]*?<\/details>/g, ''));
     expect(textOf(open).replace(/\s+/g, ' ')).toContain('1 hit its metric (16.7%), 1 missed, 1 walked away');
     expect(open).not.toContain('<table>');
-    expect(section).toMatch(/<details><summary>Outcomes as a table<\/summary>\n\n\| Outcome \| Bets \| Share \|/);
+    expect(body).toMatch(/<details><summary>Outcomes as a table<\/summary>\n\n\| Outcome \| Bets \| Share \|/);
   });
 });

@@ -8,6 +8,7 @@
 //     --chrome <px>   GitHub's own page above the summary on its first screen (default 300)
 //     --open          open every fold (mermaid blocks count at the estimates below)
 //     --cells         list the table cells that take more than one line, with their text
+//     --unbroken <sel> the same for the elements a CSS selector picks ("li > strong, li > code")
 //     --sections      print where each section (h2/h3) starts, and the screen it starts on
 //     --json          print the figures as JSON
 //     --html <file>   also write the page laid out (of the last file), to look at in a browser
@@ -55,6 +56,7 @@ const { values, positionals } = parseArgs({
     chrome: { type: 'string', default: '300' },
     open: { type: 'boolean', default: false },
     cells: { type: 'boolean', default: false },
+    unbroken: { type: 'string' },
     sections: { type: 'boolean', default: false },
     json: { type: 'boolean', default: false },
     html: { type: 'string' },
@@ -92,18 +94,25 @@ body { margin: 0; background: #fff; }
 .mermaid-estimate { background: #f6f8fa; margin-bottom: 16px; }
 `;
 
-/* global document, getComputedStyle -- measure() runs in the page, not in Node */
+/* global document, NodeFilter -- measure() runs in the page, not in Node */
 /** Runs in the page once it is laid out: writes the figures into the page, where --dump-dom prints them. */
-function measure(open, cells) {
+function measure(open, selector) {
   const body = document.querySelector('.markdown-body');
   if (open) for (const details of body.querySelectorAll('details')) details.open = true;
-  const lineHeight = 21;
   const broken = [];
-  if (cells) {
-    for (const cell of body.querySelectorAll('td, th')) {
-      const style = getComputedStyle(cell);
-      const inner = cell.getBoundingClientRect().height - parseFloat(style.paddingTop) - parseFloat(style.paddingBottom) - 1;
-      if (inner > lineHeight * 1.5) broken.push({ text: cell.textContent, lines: Math.round(inner / lineHeight), width: Math.round(cell.getBoundingClientRect().width) });
+  if (selector) {
+    for (const cell of body.querySelectorAll(selector)) {
+      // The lines a cell's text takes: its text boxes' middles, those closer than half a line counted as one line.
+      const middles = [];
+      const walker = document.createTreeWalker(cell, NodeFilter.SHOW_TEXT);
+      for (let text = walker.nextNode(); text; text = walker.nextNode()) {
+        const range = document.createRange();
+        range.selectNodeContents(text);
+        for (const r of range.getClientRects()) if (r.width > 0) middles.push(r.top + r.height / 2);
+      }
+      middles.sort((a, b) => a - b);
+      const lines = middles.filter((middle, i) => i === 0 || middle - middles[i - 1] > 10).length;
+      if (lines > 1) broken.push({ text: cell.textContent, lines, width: Math.round(cell.getBoundingClientRect().width) });
     }
   }
   const top = body.getBoundingClientRect().top;
@@ -121,7 +130,7 @@ function page(markdown) {
     return `<div class="mermaid-estimate" style="height:${MERMAID_HEIGHT[kind]}px"></div>`;
   });
   return `<!doctype html><html><head><meta charset="utf-8"><style>${CSS}</style></head><body><div class="markdown-body">${html}</div>` +
-    `<script>(${measure})(${values.open}, ${values.cells});</script></body></html>`;
+    `<script>(${measure})(${values.open}, ${JSON.stringify(values.unbroken ?? (values.cells ? 'td, th' : null))});</script></body></html>`;
 }
 
 function layout(markdown) {
@@ -155,5 +164,5 @@ for (const path of positionals) {
   }
   console.log(`${path}: ${height} px at ${pane} px wide = ${screens} screens of ${screen} px${values.open ? ' (folds open)' : ' (folds closed)'}`);
   if (values.sections) for (const { heading, top } of sections) console.log(`  ${String(top).padStart(5)} px (screen ${Math.floor(top / screen) + 1}): ${heading}`);
-  for (const cell of broken) console.log(`  cell on ${cell.lines} lines (${cell.width} px): ${JSON.stringify(cell.text)}`);
+  for (const cell of broken) console.log(`  on ${cell.lines} lines (${cell.width} px): ${JSON.stringify(cell.text)}`);
 }

@@ -189,7 +189,8 @@ function exemptionsSection(input: ReportInput, facts: ReportDigest): Section | u
     inUse === 0
       ? `No open item carries ${codeSpan(label)}${maxOpen === undefined ? '' : ` (at most ${maxOpen} may)`}.`
       : `${codeSpan(label)} is on ${plural(inUse, 'open item')}${limit}. Their findings are reported, never failing.`;
-  const line = `${inUse === 0 ? 'none' : formatNumber(inUse)} in use${maxOpen === undefined ? '' : ` of at most ${maxOpen}${inUse > maxOpen ? ', over the limit' : ''}`}`;
+  // The terminal's words: "2 in use of at most 2".
+  const line = `${formatNumber(inUse)} in use${maxOpen === undefined ? '' : ` of at most ${maxOpen}${inUse > maxOpen ? ', over the limit' : ''}`}`;
   return { title: 'Exemptions', line, body: [lead, carriers.join('\n'), unprovenNote(input.exemptionRecords)].filter(Boolean) };
 }
 

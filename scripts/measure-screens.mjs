@@ -115,11 +115,15 @@ function measure(open, selector) {
       if (lines > 1) broken.push({ text: cell.textContent, lines, width: Math.round(cell.getBoundingClientRect().width) });
     }
   }
+  // A table wider than the column scrolls sideways: what is past its edge is not seen.
+  const overflowing = [...body.querySelectorAll('table')]
+    .filter((table) => !table.closest('details:not([open])') && table.scrollWidth > table.clientWidth + 1)
+    .map((table) => ({ header: table.rows[0]?.textContent.trim().replace(/\s+/g, ' ') ?? '', needs: table.scrollWidth, has: table.clientWidth }));
   const top = body.getBoundingClientRect().top;
   const sections = [...body.querySelectorAll('h2, h3')].map((h) => ({ heading: h.textContent, top: Math.round(h.getBoundingClientRect().top - top) }));
   const out = document.createElement('pre');
   out.id = 'measured';
-  out.textContent = JSON.stringify({ height: Math.ceil(body.getBoundingClientRect().height), broken, sections });
+  out.textContent = JSON.stringify({ height: Math.ceil(body.getBoundingClientRect().height), broken, sections, overflowing });
   document.body.append(out);
 }
 
@@ -156,13 +160,14 @@ const screen = viewport - chrome;
 for (const path of positionals) {
   const markdown = readFileSync(path === '-' ? 0 : path, 'utf8');
   if (values.html) writeFileSync(values.html, page(markdown));
-  const { height, broken, sections } = layout(markdown);
+  const { height, broken, sections, overflowing } = layout(markdown);
   const screens = Math.round((height / screen) * 100) / 100;
   if (values.json) {
-    console.log(JSON.stringify({ file: path, pane, screen, height, screens, broken, sections }));
+    console.log(JSON.stringify({ file: path, pane, screen, height, screens, broken, sections, overflowing }));
     continue;
   }
   console.log(`${path}: ${height} px at ${pane} px wide = ${screens} screens of ${screen} px${values.open ? ' (folds open)' : ' (folds closed)'}`);
   if (values.sections) for (const { heading, top } of sections) console.log(`  ${String(top).padStart(5)} px (screen ${Math.floor(top / screen) + 1}): ${heading}`);
+  for (const table of overflowing) console.log(`  table scrolls sideways (${table.needs} px wide in ${table.has} px): ${table.header}`);
   for (const cell of broken) console.log(`  on ${cell.lines} lines (${cell.width} px): ${JSON.stringify(cell.text)}`);
 }

@@ -18,8 +18,9 @@
 //   (768–1011 px): 16 px page padding each side, the 256 px jobs pane, a 16 px
 //   gap, then the summary box (1 px border, 16 px padding): 900 − 16 − 256 −
 //   16 − 16 − 2 − 32 = 562 px for the markdown. An issue comment at 900 px
-//   (the Decisions table) has about 490 px: the 256 px sidebar, the 40 px
-//   avatar and its 16 px gap, the comment's border and 16 px padding.
+//   (where the Decisions are) has about 490 px (`--pane 490`): the 256 px
+//   sidebar, the 40 px avatar and its 16 px gap, the comment's border and
+//   16 px padding.
 // - A screen is the viewport less GitHub's chrome above the summary: the
 //   page header, the run's title strip and the summary box's own header,
 //   about 300 px together (our estimate at this width; the run's status card
@@ -30,11 +31,12 @@
 //   summary's size), line height 1.5, headings and block margins as
 //   github-markdown-css sets them, table cells padded 6 px 13 px, code spans at
 //   85 % in the monospace stack. Liberation Sans and Liberation Mono (metric
-//   twins of Arial and Courier New) stand in for Segoe UI / SF Mono here, which
-//   makes lines a little longer than on a Mac, so the figure errs high.
+//   twins of Arial and Courier New, the stack's last fallbacks) stand in for
+//   Segoe UI, SF Pro and SF Mono here: a reader's machine may wrap a line
+//   sooner or later, so take the figure to within a few percent.
 // - A closed <details> shows its <summary> only. Mermaid blocks, drawn only
 //   when a fold is open, count 400 px for an xychart and 350 px for a pie
-//   (their size in GitHub's mermaid viewer at this width, measured by eye).
+//   (an estimate of GitHub's mermaid viewer at this width: mermaid is not run).
 // Needs Debian's Chromium (`apt-get install chromium`); CI does not use it.
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';

@@ -65,7 +65,7 @@ const { values, positionals } = parseArgs({
   },
 });
 if (positionals.length === 0) {
-  console.error('usage: node scripts/measure-screens.mjs [--pane px] [--viewport px] [--chrome px] [--open] [--cells] [--json] file.md …');
+  console.error('usage: node scripts/measure-screens.mjs [--pane px] [--viewport px] [--chrome px] [--open] [--cells] [--unbroken selector] [--sections] [--json] [--html file] file.md …');
   process.exit(2);
 }
 const pane = Number(values.pane);

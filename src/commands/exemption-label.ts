@@ -95,7 +95,7 @@ export function decideExpiry(input: { policy: Policy; item: WorkItem; trail: rea
  * (two approvers, two issues) each saw the other's issue without its label
  * and were both allowed; the cap must still hold once they converge. The
  * exceptions open beyond the cap are revoked, the newest grants first (ties
- * go to the higher issue number), each with a reply and a Decisions row that
+ * go to the higher issue number), each with a reply and a Decisions entry that
  * say why. Issues something else was decided about in this run wait for the
  * next audit; an exception whose grant is not recorded counts as the oldest.
  */

@@ -1,41 +1,15 @@
 /**
- * Mermaid charts for the job summary and the dashboard. Labels are sanitized
- * (customer names come from issue labels); numbers are our own.
+ * The trend chart for the job summary and the dashboard. Labels are
+ * sanitized; numbers are our own. The capacity and customer tables have no
+ * chart: a pie would only repeat them.
  */
 import { round } from '../core/wording.js';
 import { mermaidLabel } from './escape.js';
 import type { ReportDigest } from './digest.js';
 
-/** GitHub's red and blue (Primer), so what is over budget reads as a warning. */
-const OVER_COLOUR = '#cf222e';
+/** GitHub's blue and red (Primer): delivered work, and the cap it should stay under. */
+const CAP_COLOUR = '#cf222e';
 const DELIVERED_COLOUR = '#0969da';
-
-export interface Slice {
-  /** Untrusted: sanitized here. */
-  label: string;
-  /** Our own text shown after the label, such as "25%". */
-  detail?: string;
-  value: number;
-  /** Over its cap: drawn first, in red. */
-  highlight: boolean;
-}
-
-/** A pie with what is over its cap first and in red; nothing when fewer than two slices have a value. */
-export function pieChart(title: string, slices: Slice[]): string {
-  const positive = slices.filter((s) => s.value > 0);
-  if (positive.length < 2) return '';
-  const ordered = [...positive.filter((s) => s.highlight), ...positive.filter((s) => !s.highlight)];
-  const highlighted = positive.filter((s) => s.highlight).length;
-  const colours = Object.fromEntries(Array.from({ length: highlighted }, (_, i) => [`pie${i + 1}`, OVER_COLOUR]));
-  const lines = ordered.map((s) => `    "${mermaidLabel(s.label)}${s.detail ? ` ${s.detail}` : ''}${s.highlight ? ' (over)' : ''}" : ${round(s.value)}`);
-  return [
-    '```mermaid',
-    ...(highlighted ? [`%%{init: ${JSON.stringify({ themeVariables: colours })}}%%`] : []),
-    `pie showData title ${mermaidLabel(title, 80)}`,
-    ...lines,
-    '```',
-  ].join('\n');
-}
 
 /**
  * The deal-driven share of delivered work by month, then of work planned now
@@ -51,7 +25,7 @@ export function trendChart(trend: NonNullable<ReportDigest['trend']>): string {
   const planned = Number.parseFloat(trend.plannedShareText);
   const cap = trend.cap === undefined ? undefined : round(trend.cap * 100, 1);
   const top = Math.min(100, Math.max(10, Math.ceil((Math.max(planned, cap ?? 0, ...delivered) * 1.1) / 10) * 10));
-  const palette = { xyChart: { plotColorPalette: [DELIVERED_COLOUR, OVER_COLOUR].join(', ') } };
+  const palette = { xyChart: { plotColorPalette: [DELIVERED_COLOUR, CAP_COLOUR].join(', ') } };
   const legend = `_Blue bars: the share of each month's delivered work, then of the work planned now${cap === undefined ? '' : `; red line: the ${trend.capText ?? `${cap}%`} cap`}._`;
   return [
     '```mermaid',

@@ -25,12 +25,25 @@ const WHAT: Record<TrailEntry['action'], string> = {
 
 const OUTCOME_WORDS = { hit: 'hit', missed: 'missed', 'walked-away': 'walked away' } as const;
 
-/** The audit trail as a table (newest last), with its data in a hidden line. */
+/**
+ * The audit trail, newest last, with its data in a hidden line. A list, not a
+ * table: a table gives its narrow columns no more than their narrowest width
+ * once the evidence beside them is long, and at 900 px GitHub broke dates and
+ * logins at their hyphens ("2026-11-/03", "lead-/lena"). GitHub's sanitizer
+ * strips `style` and `<nobr>`; it keeps `nowrap` on a cell (html-pipeline's
+ * SanitizationFilter allowlist, which GitHub published), but that does not
+ * reach a login in a code span, whose CSS on github.com is
+ * `white-space: break-spaces`, and an HTML table would not render the
+ * markdown of the evidence. Each entry starts with its date and login, so
+ * both sit on its first line at any width a comment has
+ * (`scripts/measure-screens.mjs --unbroken` checks it), and both copy exactly.
+ */
 export function trailSection(trail: readonly TrailEntry[]): string {
   if (trail.length === 0) return '';
-  const rows = trail.map((entry) => {
+  const entries = trail.map((entry) => {
     const what = entry.action === 'outcome' && entry.outcome ? `${WHAT.outcome}: **${OUTCOME_WORDS[entry.outcome]}**` : WHAT[entry.action];
-    return `| ${day(entry.at)} | ${codeSpan(entry.actor)} | ${what} | ${escapeText(entry.reason, 300) || '—'} |`;
+    const why = escapeText(entry.reason, 300);
+    return `- **${day(entry.at)}** · ${codeSpan(entry.actor)} · ${what}${why ? ` — ${why}` : ''}`;
   });
-  return ['### Decisions', '| When | Who | What | Why / evidence |', '|---|---|---|---|', ...rows, trailData(trail)].join('\n');
+  return ['### Decisions', ...entries, trailData(trail)].join('\n');
 }

@@ -11,6 +11,7 @@ import { formatPercent } from '../core/share.js';
 import { amount, formatNumber, plural } from '../core/wording.js';
 import { escapeText } from './escape.js';
 import { day } from './format.js';
+import { openSection, type Section } from './section.js';
 
 /** Cycles spelled out one per line, newest last; older ones are in the table only. */
 export const MAX_CYCLE_LINES = 12;
@@ -110,11 +111,26 @@ function tableRow(cycle: CycleExecution, unit: Unit): string {
   ].join(' | ');
 }
 
-/** The section for the job summary and the dashboard. */
+const TITLE = 'Roadmap execution';
+
+/** The section under its heading, as the docs show it. */
 export function executionSection(report: ExecutionReport | undefined, unit: Unit): string {
-  if (!report) return '';
+  const section = executionParts(report, unit);
+  return section ? openSection(section) : '';
+}
+
+/** The latest cycle's say/do in a few words, for a folded section's one line. */
+function latestSayDo(report: ExecutionReport): string {
+  const latest = report.cycles.filter((cycle) => cycle.sayDo).at(-1);
+  const cycles = plural(report.cycles.length, 'finished cycle');
+  return latest ? `say/do ${formatPercent(latest.sayDo!.items)} in the latest of ${cycles}` : `${cycles}, none with work committed at its start`;
+}
+
+/** The section for the job summary and the dashboard: its figure (the latest say/do) and its body. */
+export function executionParts(report: ExecutionReport | undefined, unit: Unit): Section | undefined {
+  if (!report) return undefined;
   const window = `due since ${day(report.since)} (${plural(report.months, 'month')})`;
-  if (report.cycles.length === 0) return `### Roadmap execution\n\nNo milestone with a due date ${window} is closed yet: there is no finished cycle to report.`;
+  if (report.cycles.length === 0) return { title: TITLE, line: 'no finished cycle yet', body: [`No milestone with a due date ${window} is closed yet: there is no finished cycle to report.`] };
   const name: Name = (title) => `**${escapeText(title, 60)}**`;
   const shown = report.cycles.slice(-MAX_CYCLE_LINES);
   const older = report.cycles.length - shown.length;
@@ -131,11 +147,9 @@ export function executionSection(report: ExecutionReport | undefined, unit: Unit
   const unseen = '\n\n_Counted from the issues each milestone holds now and their history (GitHub lists no more): an issue taken out of a milestone and left in none may be missing from its cycle._';
   const lead = `Finished cycles: the closed milestones ${window}. ${executionTrend(report, name)} Say/do is the committed work delivered on time; customer work added is the share of the work delivered on time that customers added mid-cycle.`;
   const gaps = executionGaps(report);
-  return [
-    '### Roadmap execution',
-    lead,
-    lines.join('\n'),
-    ...(gaps ? [`_${gaps}_`] : []),
-    `<details><summary>Execution by cycle, in ${amounts}</summary>\n\n${table}${leftOut}${unseen}\n\n</details>`,
-  ].join('\n\n');
+  return {
+    title: TITLE,
+    line: latestSayDo(report),
+    body: [lead, lines.join('\n'), ...(gaps ? [`_${gaps}_`] : []), `<details><summary>Execution by cycle, in ${amounts}</summary>\n\n${table}${leftOut}${unseen}\n\n</details>`],
+  };
 }

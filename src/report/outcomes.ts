@@ -8,11 +8,21 @@ import { listItems } from '../core/rules/context.js';
 import { formatPercent } from '../core/share.js';
 import { day } from './format.js';
 import { plural } from '../core/wording.js';
+import { openSection, type Section } from './section.js';
 
+const TITLE = 'Bets and outcomes';
+
+/** The section under its heading, as the docs show it. */
 export function outcomesSection(outcomes: BetOutcomes | undefined): string {
-  if (!outcomes) return '';
+  const section = outcomesParts(outcomes);
+  return section ? openSection(section) : '';
+}
+
+/** The section's figure ("1 of 6 bets hit its metric, 3 never reviewed") and its body. */
+export function outcomesParts(outcomes: BetOutcomes | undefined): Section | undefined {
+  if (!outcomes) return undefined;
   const window = `since ${day(outcomes.since)} (${plural(outcomes.months, 'month')})`;
-  if (outcomes.bets === 0) return `### Bets and outcomes\n\nNo bets were delivered ${window}.`;
+  if (outcomes.bets === 0) return { title: TITLE, line: `no bets delivered ${window}`, body: [`No bets were delivered ${window}.`] };
   const share = (count: number) => formatPercent(count, outcomes.bets);
   const never = outcomes.neverReviewed.length;
   const lead =
@@ -27,10 +37,14 @@ export function outcomesSection(outcomes: BetOutcomes | undefined): string {
   ].map(([name, count]) => `| ${name} | ${count} | ${share(count as number)} |`);
   // The sentence already gives every figure: the table is folded, so the section takes three lines.
   const table = ['| Outcome | Bets | Share |', '|---|---:|---:|', ...rows].join('\n');
-  return [
-    '### Bets and outcomes',
-    lead,
-    `<details><summary>Outcomes as a table</summary>\n\n${table}\n\n</details>`,
-    '_Record one with `/roadmap outcome hit|missed|walked-away <evidence>` on the issue._',
-  ].join('\n\n');
+  const line = `${outcomes.hit} of ${plural(outcomes.bets, 'bet')} ${outcomes.hit === 1 ? 'hit its' : 'hit their'} metric${never ? `, ${never} never reviewed` : ''}`;
+  return {
+    title: TITLE,
+    line,
+    body: [
+      lead,
+      `<details><summary>Outcomes as a table</summary>\n\n${table}\n\n</details>`,
+      '_Record one with `/roadmap outcome hit|missed|walked-away <evidence>` on the issue._',
+    ],
+  };
 }

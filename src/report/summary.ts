@@ -3,11 +3,14 @@
  * acts: whether the check fails and why, what to act on first, the warnings,
  * where capacity goes, which customers take the deal budget, whether things
  * are getting better, and what the run itself did. Each section is one small
- * function, so a new one slots in without touching the others. Issue mode
- * gets a short version about the one item.
+ * function, so a new one slots in without touching the others. What a lead
+ * reads in a minute is open; the warnings and the sections after the budgets
+ * are folded under a line that states their figure, so the page stays within
+ * two screens at 900 px (`scripts/measure-screens.mjs` measures it). Issue
+ * mode gets a short version about the one item.
  */
-import { outcomesSection } from './outcomes.js';
-import { executionSection } from './execution.js';
+import { outcomesParts } from './outcomes.js';
+import { executionParts } from './execution.js';
 import { grantNote, unprovenNote } from './exemption-records.js';
 import type { Finding } from '../core/types.js';
 import { codeSpan, escapeText, truncateForGitHub } from './escape.js';
@@ -16,7 +19,8 @@ import { BAR_MARKS, budgetWord, day, itemLink, joinWords, KIND_TITLES, shareBar,
 import { amount, capitalize, formatNumber, plural } from '../core/wording.js';
 import { runProblemsSection } from './run-status.js';
 import { actFirstSection, budgetsFirst } from './act-first.js';
-import { pieChart, trendChart, type Slice } from './charts.js';
+import { trendChart } from './charts.js';
+import { foldedSection, openSection, type Section } from './section.js';
 import type { ReportInput, RunFacts } from './types.js';
 
 /** Items listed per kind before "and N more": keeps a 5,000-item repository's page readable. */
@@ -35,23 +39,25 @@ export function renderMarkdownReport(input: ReportInput): string {
 
 function auditReport(input: ReportInput): string[] {
   const facts = digest(input);
+  const folded: (Section | undefined)[] = [
+    customerSection(input, facts),
+    exemptionsSection(input, facts),
+    archiveSection(facts),
+    outcomesParts(facts.verdict.outcomes),
+    executionParts(input.execution, input.evaluation.unit),
+    trendSection(input, facts),
+    input.run ? runSection(input, input.run) : undefined,
+  ];
   return [
     verdictSection(input, facts),
     actFirstSection(input, budgetsFirst(facts.failingGroups)),
     warningsSection(facts),
     budgetSection(input, facts),
-    customerSection(input, facts),
-    exemptionsSection(input, facts),
-    archiveSection(facts),
-    outcomesSection(facts.verdict.outcomes),
-    executionSection(input.execution, input.evaluation.unit),
-    trendSection(input, facts),
-    chartsSection(input, facts),
-    input.run ? runSection(input, input.run) : '',
+    ...folded.map((section) => (section ? foldedSection(section) : '')),
   ];
 }
 
-/** One heading and one line: does the check fail, and why, in words, then the verdict's counts as every view words them. */
+/** One heading and one paragraph: does the check fail, and why, in words, then the verdict's counts as every view words them, and what was checked. */
 function verdictSection(input: ReportInput, facts: ReportDigest): string {
   const { verdict } = facts;
   const reasons = budgetsFirst(facts.failingGroups).flatMap((g) => failureReasons(input, facts, g));
@@ -65,7 +71,8 @@ function verdictSection(input: ReportInput, facts: ReportDigest): string {
   const commit = input.policyCommit ? ` at commit ${codeSpan(input.policyCommit.slice(0, 7))}` : '';
   const planned = `${amount(input.evaluation.totalPoints, input.evaluation.unit)} of planned work in ${plural(input.evaluation.totalItems, 'item')}`;
   const problems = runProblemsSection(input.run);
-  return [heading, problems, `${why}${summary}`, `${escapeText(input.sourceName, 100)}: ${planned}${source}${commit}.`].filter(Boolean).join('\n\n');
+  // The counts and what was checked share a paragraph, a line break apart, to keep the opening short.
+  return [heading, problems, `${why}${summary}\\\n${escapeText(input.sourceName, 100)}: ${planned}${source}${commit}.`].filter(Boolean).join('\n\n');
 }
 
 /** Why a group fails the check, in the words a lead would use: "deal work is 25% of planned capacity against a 10% cap". */
@@ -95,14 +102,14 @@ function budgetCap(input: ReportInput, finding: Finding, which: 'max' | 'min'): 
   return (which === 'max' ? budget?.maxShare?.text : budget?.minShare?.text) ?? '?';
 }
 
+/** Every warning in one fold under the verdict's count of them; inside, each kind under its own count, as "Act on these first" lists what fails. */
 function warningsSection(facts: ReportDigest): string {
   if (facts.warningGroups.length === 0) return '';
-  // Each kind folds open on a click, so the count of every kind fits on the first screen.
-  const groups = facts.warningGroups.map((g) => `<details><summary><strong>${groupHeading(g)}</strong></summary>\n\n${groupList(g, { withFix: false })}\n\n</details>`);
-  return ['### Warnings', ...groups].join('\n\n');
+  const groups = facts.warningGroups.map((g) => `**${groupHeading(g)}**\n\n${groupList(g, { withFix: false })}`);
+  return foldedSection({ title: 'Warnings', line: `${tallyText(facts.verdict.warnings)}, of ${plural(groups.length, 'kind')}`, body: groups });
 }
 
-/** "One-off labels · 2 items", "Missing business-case answers · 9 findings on 3 items": the verdict's count of the kind. Our own words: safe in HTML too. */
+/** "One-off labels · 2 items", "Missing business-case answers · 9 findings on 3 items": the verdict's count of the kind. */
 function groupHeading(group: FindingGroup): string {
   return `${group.title} · ${tallyText(group.tally, budgetWord(group.kind))}`;
 }
@@ -151,8 +158,8 @@ function budgetRow(b: BudgetRow): string {
   return `| ${escapeText(b.category, 40)} | ${formatNumber(b.items)} | ${formatNumber(b.points)} | ${b.shareText} | ${b.capText} | ${status} | \`${shareBar(b.share, b.cap, 20, b.floor)}\` |`;
 }
 
-function customerSection(input: ReportInput, facts: ReportDigest): string {
-  if (facts.customerTables.length === 0) return '';
+function customerSection(input: ReportInput, facts: ReportDigest): Section | undefined {
+  if (facts.customerTables.length === 0) return undefined;
   const tables = facts.customerTables.map(({ category, shown, other }) => {
     const rows = shown.map(
       (c) => `| ${escapeText(c.customer, 60)} | ${formatNumber(c.items)} | ${formatNumber(c.points)} | ${c.shareText} | ${c.capText} | ${c.over ? '**over its share**' : 'ok'} |`,
@@ -162,12 +169,14 @@ function customerSection(input: ReportInput, facts: ReportDigest): string {
     const header = `| Customer | Items | ${unitName(input)} | Share of ${escapeText(category, 40)} | Cap | Status |`;
     return [header, '|---|--:|--:|--:|--:|---|', ...rows].join('\n');
   });
-  return ['### Customers', ...tables].join('\n\n');
+  const customers = facts.customerTables.reduce((sum, { shown, other }) => sum + shown.length + (other?.customers ?? 0), 0);
+  const over = facts.customerTables.reduce((sum, { shown }) => sum + shown.filter((c) => c.over).length, 0);
+  return { title: 'Customers', line: `${plural(customers, 'customer')}, ${over === 0 ? 'none' : formatNumber(over)} over ${over === 1 ? 'its' : 'their'} share`, body: tables };
 }
 
 /** The exemption label's use against its limit, and which items carry it. */
-function exemptionsSection(input: ReportInput, facts: ReportDigest): string {
-  if (!facts.exemptions) return '';
+function exemptionsSection(input: ReportInput, facts: ReportDigest): Section | undefined {
+  if (!facts.exemptions) return undefined;
   const { label, inUse, maxOpen } = facts.exemptions;
   const limit = maxOpen === undefined ? '' : ` of at most ${maxOpen}${inUse > maxOpen ? ' — **over the limit**' : inUse === maxOpen ? ' — none left' : ''}`;
   const items = new Map(input.items.map((i) => [i.number, i]));
@@ -180,31 +189,34 @@ function exemptionsSection(input: ReportInput, facts: ReportDigest): string {
     inUse === 0
       ? `No open item carries ${codeSpan(label)}${maxOpen === undefined ? '' : ` (at most ${maxOpen} may)`}.`
       : `${codeSpan(label)} is on ${plural(inUse, 'open item')}${limit}. Their findings are reported, never failing.`;
-  return ['### Exemptions', lead, carriers.join('\n'), unprovenNote(input.exemptionRecords)].filter(Boolean).join('\n\n');
+  // The terminal's words: "2 in use of at most 2".
+  const line = `${formatNumber(inUse)} in use${maxOpen === undefined ? '' : ` of at most ${maxOpen}${inUse > maxOpen ? ', over the limit' : ''}`}`;
+  return { title: 'Exemptions', line, body: [lead, carriers.join('\n'), unprovenNote(input.exemptionRecords)].filter(Boolean) };
 }
 
-function archiveSection(facts: ReportDigest): string {
+function archiveSection(facts: ReportDigest): Section | undefined {
   const archive = facts.archive;
-  if (!archive) return '';
+  if (!archive) return undefined;
   const list = (rows: ArchiveRow[], line: (row: ArchiveRow) => string) => {
     const lines = rows.slice(0, MAX_PER_GROUP).map((row) => `- ${itemLink(row.item, 70)} — ${line(row)}`);
     if (rows.length > MAX_PER_GROUP) lines.push(`- …and ${formatNumber(rows.length - MAX_PER_GROUP)} more`);
     return lines.length ? lines.join('\n') : '- none';
   };
-  return [
-    '### Backlog archiving',
+  const archived = archive.archived?.length ? `, ${formatNumber(archive.archived.length)} archived this run` : '';
+  const body = [
     `Stale items are closed as not planned ${plural(archive.graceDays, 'day')} after a warning in their comment, unless someone touches them. Oldest first.`,
     // The dashboard and the CLI have no run to speak of.
     archive.archived
       ? `**Archived this run (${formatNumber(archive.archived.length)})**\n\n${list(archive.archived, (row) => `untouched since ${day(row.decision.touchedAt)}, warned on ${day(row.decision.warnedAt)}`)}`
       : '',
     `**Will be archived (${formatNumber(archive.pending.length)})**\n\n${list(archive.pending, (row) => (row.decision.due ? `due now (warned on ${day(row.decision.warnedAt)})` : `on ${day(row.decision.archiveOn)}`))}`,
-  ].filter(Boolean).join('\n\n');
+  ].filter(Boolean);
+  return { title: 'Backlog archiving', line: `${formatNumber(archive.pending.length)} to be archived${archived}`, body };
 }
 
-function trendSection(input: ReportInput, facts: ReportDigest): string {
+function trendSection(input: ReportInput, facts: ReportDigest): Section | undefined {
   const trend = facts.trend;
-  if (!trend || trend.rows.length === 0) return '';
+  if (!trend || trend.rows.length === 0) return undefined;
   const names = joinWords(trend.categories.map((c) => escapeText(c, 40))) || 'customer-driven';
   const delivered = trend.rows.filter((r) => r.shareText !== undefined);
   const [first, last] = [delivered[0], delivered.at(-1)];
@@ -219,27 +231,12 @@ function trendSection(input: ReportInput, facts: ReportDigest): string {
     `| **planned now** | ${formatNumber(input.evaluation.totalPoints)} | ${formatNumber(trend.plannedPoints)} | ${trend.plannedShareText} |`,
   ].join('\n');
   const extra = trend.extraRequests > 0 ? `\n\n_Reading closed work for the trend took ${plural(trend.extraRequests, 'extra API request')}._` : '';
-  return ['### Trend', lead, `<details><summary>Trend chart and table by month</summary>\n\n${trendChart(trend)}\n\n${table}${extra}\n\n</details>`].join('\n\n');
+  const shares = first && last && first !== last ? `${first.shareText} → ${last.shareText}` : (first?.shareText ?? 'none');
+  const line = `customer-driven share ${shares} delivered, ${trend.plannedShareText} planned now`;
+  return { title: 'Trend', line, body: [lead, trendChart(trend), `${table}${extra}`] };
 }
 
-/** Pies repeat the tables above, so they are folded away; a pie with one slice is not drawn. */
-function chartsSection(input: ReportInput, facts: ReportDigest): string {
-  const unit = unitName(input).toLowerCase();
-  const charts = [
-    pieChart(
-      `Planned capacity by category (${unit})`,
-      facts.budgets.map((b) => ({ label: b.category, detail: b.shareText, value: b.points, highlight: b.status === 'over' })),
-    ),
-    ...facts.customerTables.map(({ category, shown, other }) => {
-      const slices: Slice[] = shown.map((c) => ({ label: c.customer, detail: c.shareText, value: c.points, highlight: c.over }));
-      if (other) slices.push({ label: plural(other.customers, 'other customer'), detail: other.shareText, value: other.points, highlight: false });
-      return pieChart(`${category} work by customer (${unit})`, slices);
-    }),
-  ].filter(Boolean);
-  return charts.length ? `<details><summary>Charts of the tables above</summary>\n\n${charts.join('\n\n')}\n\n</details>` : '';
-}
-
-function runSection(input: ReportInput, run: RunFacts): string {
+function runSection(input: ReportInput, run: RunFacts): Section {
   const { requests, writes } = run;
   const remaining = run.rateLimitRemaining !== undefined ? ` · rate limit remaining: ${formatNumber(run.rateLimitRemaining)}` : '';
   const deferred = writes.deferredByMaxWrites > 0 ? `, ${formatNumber(writes.deferredByMaxWrites)} left for the next run (\`max-writes\` reached)` : '';
@@ -250,10 +247,10 @@ function runSection(input: ReportInput, run: RunFacts): string {
   ];
   const warnings = listed(run.policyWarnings ?? []);
   // Failed writes and what could not be checked open the report, with their fixes.
-  return `### Run\n\n${[
-    ...lines,
-    ...(warnings.length ? ['- **Policy warnings** (the policy runs as 1.0 read it; `roadmap-guard validate` shows them all):', ...warnings] : []),
-  ].join('\n')}`;
+  const body = [...lines, ...(warnings.length ? ['- **Policy warnings** (the policy runs as 1.0 read it; `roadmap-guard validate` shows them all):', ...warnings] : [])].join('\n');
+  const total = requests.graphql + requests.restRead + requests.write;
+  const failed = writes.failed.length ? `, ${formatNumber(writes.failed.length)} failed` : '';
+  return { title: 'Run', line: `${plural(total, 'API request')}, ${plural(writes.made, 'write')} made${failed}`, body: [body] };
 }
 
 function listed(lines: string[]): string[] {
@@ -281,7 +278,7 @@ function issueReport(input: ReportInput, focusItem: number): string[] {
     `${itemLink(item)}${category} · ${facts.verdict.passes ? 'the check passes' : '**the check fails**'}`,
     lines.length ? `### Findings\n\n${lines.join('\n')}` : '',
     budget ? [`### ${escapeText(budget.category, 40)} budget`, budgetTable(input, [budget]), BAR_LEGEND].join('\n\n') : '',
-    input.run ? runSection(input, input.run) : '',
+    input.run ? openSection(runSection(input, input.run)) : '',
   ];
 }
 

@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { CycleExecution, ExecutionReport, Tally } from '../../src/core/execution.js';
 import { buildReportInput } from '../../src/report/report-input.js';
-import { executionSection } from '../../src/report/execution.js';
+import { executionParts } from '../../src/report/execution.js';
+import { foldedSection } from '../../src/report/section.js';
 import { EXECUTION_MILESTONES, EXECUTION_NOW, EXPECTED, executionItems, executionSnapshot } from '../execution-fixture.js';
 import { examplePolicy } from '../fixtures.js';
 import { runCli } from './helpers.js';
@@ -43,7 +44,7 @@ describe('roadmap-guard simulate on a snapshot with milestones', () => {
       mode: 'audit', policy: examplePolicy(), items: [], now: EXECUTION_NOW, policySources: [], sourceName: 'acme/app',
       execution: { milestones: EXECUTION_MILESTONES, items: executionItems() },
     });
-    expect(stdout).toContain(executionSection(audit.execution, 'points'));
+    expect(stdout).toContain(foldedSection(executionParts(audit.execution, 'points')!));
   });
 
   it('places a wrong timeline event at its line', async () => {

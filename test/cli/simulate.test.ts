@@ -27,7 +27,7 @@ describe('roadmap-guard simulate', () => {
     const args = ['simulate', '--policy', join(dir, 'policy.yml'), '--snapshot', SNAPSHOT];
     const [text, markdown, json] = await Promise.all(['text', 'markdown', 'json'].map((format) => runCli([...args, '--format', format])));
     expect(text!.stdout).toContain('\nBets and outcomes\n  6 bets delivered since 2026-06-01 (6 months), 3 with a recorded outcome\n');
-    expect(markdown!.stdout).toContain('### Bets and outcomes\n\nOf the **6 bets** delivered since 2026-06-01 (6 months), **3** have a recorded outcome');
+    expect(markdown!.stdout).toContain('<summary><strong>Bets and outcomes</strong> · 1 of 6 bets hit its metric, 3 never reviewed</summary>\n\nOf the **6 bets** delivered since 2026-06-01 (6 months), **3** have a recorded outcome');
     expect((JSON.parse(json!.stdout) as { verdict: { outcomes: { bets: number; hit: number } } }).verdict.outcomes).toMatchObject({ bets: 6, hit: 1 });
   });
 

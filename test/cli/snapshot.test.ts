@@ -75,7 +75,7 @@ describe('roadmap-guard snapshot', () => {
 
     const simulated = await runCli(['simulate', '--policy', 'examples/roadmap-policy.yml', '--snapshot', out, '--format', 'markdown']);
     const demo = await runCli(['demo', '--format', 'markdown']);
-    expect(simulated.stdout).toContain('### Bets and outcomes');
+    expect(simulated.stdout).toContain('<summary><strong>Bets and outcomes</strong>');
     expect(simulated.stdout).toBe(demo.stdout);
   });
 

@@ -84,7 +84,7 @@ describe('archiving the stale backlog', () => {
     const findings = JSON.parse(warned.outputs.findings ?? '[]') as { kind: string; item: number; severity: string }[];
     expect(findings.filter((f) => f.kind === 'archive-pending').map((f) => [f.item, f.severity])).toEqual([[1, 'warn'], [5, 'warn']]);
     // #1 and #5 to be archived, the pinned #3 only flagged; the exempt #4 is not counted.
-    expect(warned.summary).toMatch(/Stale backlog · 1 item<\/strong>[\s\S]*#3\]/);
+    expect(warned.summary).toMatch(/Stale backlog · 1 item\*\*[\s\S]*#3\]/);
     expect(warned.summary).toMatch(/\*\*Will be archived \(2\)\*\*[\s\S]*#5\]\([^)]*\) Older still — on 2026-12-04/);
 
     github.clearRequests();

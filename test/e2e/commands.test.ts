@@ -260,7 +260,7 @@ describe('bets and outcomes in an audit', () => {
     const result = await runInProcess({ fake: github, event: workflowDispatchEvent(github) });
     const findings = JSON.parse(result.outputs.findings ?? '[]') as { kind: string; item: number | null; severity: string }[];
     expect(findings.filter((f) => f.kind === 'outcome-missing')).toEqual([expect.objectContaining({ item: 12, severity: 'warn' })]);
-    expect(result.summary).toContain('### Bets and outcomes');
+    expect(result.summary).toContain('<summary><strong>Bets and outcomes</strong> · 1 of 4 bets hit its metric, 2 never reviewed</summary>');
     expect(result.summary).toContain('Of the **4 bets** delivered since 2025-12-01 (12 months), **2** have a recorded outcome: **1 hit** its metric (25%), 1 missed, 0 walked away. 2 (50%) were never reviewed: #12, #13.');
     // A closed bet gets no comment or label for it: the report is where leads see it.
     expect(github.comments(12)).toEqual([]);

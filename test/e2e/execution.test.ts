@@ -13,7 +13,8 @@ import { examplePolicy, fakeMilestones, fakeTimelineEvent, POLICY_PATH, stopFake
 import { runInProcess } from './run-in-process.js';
 import { runAction } from './run-action.js';
 import { buildReportInput } from '../../src/report/report-input.js';
-import { executionSection } from '../../src/report/execution.js';
+import { executionParts } from '../../src/report/execution.js';
+import { foldedSection } from '../../src/report/section.js';
 import { EXECUTION_MILESTONES, EXECUTION_NOW, executionItems } from '../execution-fixture.js';
 import { examplePolicy as parsedExamplePolicy } from '../fixtures.js';
 
@@ -46,14 +47,15 @@ async function sprints(policy: string): Promise<FakeGitHub> {
   return fake;
 }
 
+/** The section as the job summary folds it. */
 const expectedSection = (options: { now?: string; months?: number } = {}) =>
-  executionSection(
+  foldedSection(executionParts(
     buildReportInput({
       mode: 'audit', policy: parsedExamplePolicy(options.months ? { execution: { months: options.months } } : {}), items: [], now: options.now ?? EXECUTION_NOW, policySources: [], sourceName: 'acme/app',
       execution: { milestones: EXECUTION_MILESTONES, items: executionItems() },
     }).execution,
     'points',
-  );
+  )!);
 
 const cycleReads = (github: FakeGitHub) => github.requests.filter((request) => request.route === 'graphql' && JSON.stringify(request.body).includes('RoadmapCycleItems'));
 

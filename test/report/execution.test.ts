@@ -3,7 +3,8 @@ import { buildReportInput } from '../../src/report/report-input.js';
 import { renderMarkdownReport } from '../../src/report/summary.js';
 import { renderDashboard } from '../../src/report/dashboard.js';
 import { renderTerminal } from '../../src/report/terminal.js';
-import { executionSection } from '../../src/report/execution.js';
+import { executionParts, executionSection } from '../../src/report/execution.js';
+import { foldedSection } from '../../src/report/section.js';
 import { EXECUTION_MILESTONES, EXECUTION_NOW, executionItems } from '../execution-fixture.js';
 import { examplePolicy } from '../fixtures.js';
 
@@ -22,7 +23,7 @@ function fixtureInput(overrides: { titles?: (title: string) => string; policy?: 
 }
 
 describe('the execution section', () => {
-  it('gives one line per cycle and the trend, in the job summary and the dashboard alike', () => {
+  it('gives one line per cycle and the trend, in the job summary and the dashboard alike, folded under the latest say/do', () => {
     const input = fixtureInput();
     const section = executionSection(input.execution, 'points');
     expect(section).toContain(
@@ -30,8 +31,11 @@ describe('the execution section', () => {
     );
     expect(section).toContain('Say/do went from 25% in **Sprint 1** to 50% in **Sprint 3**; customer work added mid-cycle went from 50% to 0% of the work delivered on time.');
     expect(section).toContain('| Sprint 2 | 2026-08-01 | 2026-08-31 | 3 (14) | 2 (4) · 2 (4) | 3 (12) | 0 (0) | 1 (3) | 1 (3) | 66.7% | 78.6% | 8.3% | 0 / 0 / 0 / 1 |');
-    expect(renderMarkdownReport(input)).toContain(section);
-    expect(renderDashboard(input)).toContain(section);
+    const folded = foldedSection(executionParts(input.execution, 'points')!);
+    expect(folded).toMatch(/^<details><summary><strong>Roadmap execution<\/strong> · say\/do 50% in the latest of 3 finished cycles<\/summary>\n\nFinished cycles:/);
+    expect(folded).toContain(section.replace('### Roadmap execution\n\n', ''));
+    expect(renderMarkdownReport(input)).toContain(folded);
+    expect(renderDashboard(input)).toContain(folded);
   });
 
   it('shows the same in the terminal, each clause on its own line', () => {

@@ -45,7 +45,7 @@ describe('the examples in the README and docs/', () => {
     const demo = await runCli(['demo', '--format', 'markdown']);
     const summary = renderReadmeExamples(root).summary;
     expect(summary).toBe(demo.stdout);
-    expect(summary).toContain('### Bets and outcomes');
+    expect(summary).toContain('<details><summary><strong>Bets and outcomes</strong> · 1 of 6 bets hit its metric, 3 never reviewed</summary>');
     const readme = readFileSync(join(root, 'README.md'), 'utf8');
     const block = readme.slice(readme.indexOf('<!-- example:summary -->\n') + '<!-- example:summary -->\n'.length, readme.indexOf('<!-- /example:summary -->'));
     const unquoted = block.split('\n').map((line) => line.replace(/^> ?/, '')).join('\n');

@@ -9,7 +9,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { WorkItem } from '../../src/core/types.js';
-import { renderComment } from '../../src/report/comment.js';
+import { renderComment, renderResolvedComment } from '../../src/report/comment.js';
 import { renderDashboard } from '../../src/report/dashboard.js';
 import { plainText } from '../../src/report/escape.js';
 import { buildReportInput } from '../../src/report/report-input.js';
@@ -120,7 +120,11 @@ describe('what a lead acts on, rendered', () => {
   const root = join(import.meta.dirname, '../..');
   const example = exampleReportInput(root);
   const links = (html: string) => [...html.matchAll(/<a href="([^"]*)">([^<]*)<\/a>/g)].map(([, href, text]) => ({ href: decodeHtml(href!), text: text! }));
-  const actFirst = (markdown: string) => markdown.slice(markdown.indexOf('### Act on these first'), markdown.indexOf('\n### ', markdown.indexOf('### Act on these first') + 1));
+  /** From its heading to the next heading or fold. */
+  const actFirst = (markdown: string) => {
+    const start = markdown.indexOf('### Act on these first');
+    return markdown.slice(start, start + markdown.slice(start).search(/\n(### |<details>)/));
+  };
 
   it('links every item the bot lists to fix a budget, marks the exempt one, and links the rest to a search', () => {
     const html = renderGfm(actFirst(renderMarkdownReport(example)));
@@ -213,10 +217,46 @@ describe('the trend chart, rendered', () => {
 describe('the bets and outcomes section, rendered', () => {
   it('folds the table its sentence already gives the figures of', () => {
     const markdown = renderMarkdownReport(exampleReportInput(join(import.meta.dirname, '../..')));
-    const section = markdown.slice(markdown.indexOf('### Bets and outcomes'), markdown.indexOf('\n### ', markdown.indexOf('### Bets and outcomes') + 1));
-    const open = renderGfm(section.replace(/<details>[\s\S]*?<\/details>/g, ''));
+    const start = markdown.indexOf('<details><summary><strong>Bets and outcomes</strong>');
+    const section = markdown.slice(start, markdown.indexOf('<details><summary><strong>', start + 1));
+    expect(section).toMatch(/^<details><summary><strong>Bets and outcomes<\/strong> · 1 of 6 bets hit its metric, 3 never reviewed<\/summary>\n/);
+    const body = section.slice(section.indexOf('\n'));
+    const open = renderGfm(body.replace(/<details>[\s\S]*?<\/details>/g, ''));
     expect(textOf(open).replace(/\s+/g, ' ')).toContain('1 hit its metric (16.7%), 1 missed, 1 walked away');
     expect(open).not.toContain('<table>');
-    expect(section).toMatch(/<details><summary>Outcomes as a table<\/summary>\n\n\| Outcome \| Bets \| Share \|/);
+    expect(body).toMatch(/<details><summary>Outcomes as a table<\/summary>\n\n\| Outcome \| Bets \| Share \|/);
+  });
+});
+
+describe('the Decisions of a comment, rendered', () => {
+  const reason = 'Signed with @alice, see https://docs.example.com/contracts/acme-2026-q1 and #12; **no** <b>formatting</b>';
+  const trail = [
+    { at: '2026-11-03T09:00:00Z', actor: 'lead-lena', action: 'exempt' as const, reason },
+    { at: '2026-11-20T09:00:00Z', actor: 'github-actions[bot]', action: 'label-removed' as const, reason: '' },
+    { at: '2026-12-01T09:00:00Z', actor: 'product-lead-with-a-long-name', action: 'outcome' as const, outcome: 'walked-away' as const, reason },
+  ];
+  const markdown = renderResolvedComment({ item: { number: 7, title: 'Acme export', url: 'https://github.com/acme/app/issues/7' }, at: '2026-12-02T09:00:00Z', conversation: { trail } });
+  const html = renderGfm(markdown.slice(markdown.indexOf('### Decisions')));
+
+  // A table squeezed its date and login columns beside long evidence, and GitHub broke them at their hyphens ("2026-11-/03", "lead-/lena").
+  it('lists each decision, no table, starting with its date and the login, which copies exactly', () => {
+    expect(html).not.toContain('<table>');
+    const items = [...html.matchAll(/<li>([\s\S]*?)<\/li>/g)].map((m) => m[1]!);
+    expect(items.map((item) => /^<strong>([^<]*)<\/strong> · <code>([^<]*)<\/code> · /.exec(item)?.slice(1))).toEqual([
+      ['2026-11-03', 'lead-lena'],
+      ['2026-11-20', 'github-actions[bot]'],
+      ['2026-12-01', 'product-lead-with-a-long-name'],
+    ]);
+    const flat = (item: string) => textOf(item).replace(/\s+/g, ' ').trim();
+    expect(flat(items[1]!)).toBe('2026-11-20 · github-actions[bot] · exemption label removed (not added by an approver)');
+    expect(flat(items[2]!)).toMatch(/^2026-12-01 · product-lead-with-a-long-name · outcome recorded: walked away — Signed with @alice ?, see https:/);
+  });
+
+  it('quotes the evidence as typed, formatting and linking nothing', () => {
+    expect(html).toContain('<code>https://docs.example.com/contracts/acme-2026-q1</code>');
+    expect(html).toContain('<code>#12</code>');
+    expect(html).toContain('<code>@alice</code>');
+    expect(html).not.toMatch(/<(b|em)>|<strong>no<\/strong>/);
+    expect(visibleText(markdown)).toContain('**no** <b>formatting</b>');
   });
 });

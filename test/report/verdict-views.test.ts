@@ -22,7 +22,7 @@ describe('one verdict in every view', () => {
     expect(verdictOf(input).passes).toBe(false);
     expect(text).toMatch(/^Roadmap health: the check fails\nOver budget: deal work\nFailing: 1 budget\.\n/);
     expect(text).not.toContain('compliant');
-    expect(markdown).toMatch(/^## Roadmap health: the check fails\n\n\*\*Deal work is 50% of planned capacity against a 10% cap\.\*\* Failing: 1 budget\.\n/);
+    expect(markdown).toMatch(/^## Roadmap health: the check fails\n\n\*\*Deal work is 50% of planned capacity against a 10% cap\.\*\* Failing: 1 budget\.\\\n/);
   });
 
   it('counts a kind in findings and in items, the same way in the terminal and in the markdown', () => {
@@ -33,9 +33,10 @@ describe('one verdict in every view', () => {
     const items = [workItem({ number: 1, labels: ['deal'] }), workItem({ number: 2, labels: ['deal'] }), workItem({ number: 3, labels: ['deal'], form: { 'Who will buy it?': 'Banks', 'How will we market it?': 'Ads' } })];
     const { text, markdown } = report(file, items);
     expect(text).toContain('  Missing business-case answers (7 findings on 3 items)\n');
-    expect(markdown).toContain('<strong>Missing business-case answers · 7 findings on 3 items</strong>');
+    expect(markdown).toContain('\n**Missing business-case answers · 7 findings on 3 items**\n');
     expect(text).toContain('\nWarnings: 7 findings on 3 items.\n');
-    expect(markdown).toContain('\nWarnings: 7 findings on 3 items.\n');
+    expect(markdown).toContain('\nWarnings: 7 findings on 3 items.\\\n');
+    expect(markdown).toContain('<summary><strong>Warnings</strong> · 7 findings on 3 items, of 1 kind</summary>');
   });
 
   it('measures the trend on the categories with a customer budget, whatever else needs a business case', () => {

@@ -11,22 +11,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { run } from '../../src/action/run.js';
 import { COMMENT_MARKER, MERGE_GATE_MARKER } from '../../src/report/markers.js';
 import { MERGE_GATE_CONTEXT, type ConnectOptions } from '../../src/ports/forge.js';
+import { COMMANDS_POLICY, NON_COMPLIANT_LABEL, POLICY_PATH } from '../e2e/fixtures.js';
 import { addIssue, memoryForge, memoryRepository, memoryRunner, type MemoryRepository, type MemoryRunner } from '../support/memory-forge.js';
-
-const POLICY = `version: 1
-categories:
-  deal:
-    match: { labels: [deal] }
-    budget: { max-share: 50% }
-business-case:
-  applies-to: [deal]
-  fields:
-    - heading: Who will buy it?
-      min-words: 3
-enforcement:
-  fail-on: [missing-field, over-budget]
-  labels: { non-compliant: "roadmap:needs-work" }
-`;
 
 const REPO = { owner: 'acme', name: 'roadmap' };
 const CASE = '### Who will buy it?\n\nAcme Corp, renewing in May';
@@ -37,7 +23,7 @@ let memory: MemoryRepository;
 
 beforeEach(async () => {
   dir = await mkdtemp(join(tmpdir(), 'roadmap-guard-memory-'));
-  memory = memoryRepository(REPO, { '.github/roadmap-policy.yml': POLICY });
+  memory = memoryRepository(REPO, { [POLICY_PATH]: COMMANDS_POLICY });
   addIssue(memory, { number: 12, title: 'SSO for Acme', labels: ['deal'] });
   addIssue(memory, { number: 13, title: 'Audit log export', labels: ['deal'], body: CASE });
   addIssue(memory, { number: 14, title: 'Faster search' });
@@ -82,7 +68,7 @@ describe('an issue event, in memory', () => {
     expect(issue.comments).toHaveLength(1);
     expect(issue.comments[0]!.body).toContain(COMMENT_MARKER);
     expect(issue.comments[0]!.body).toContain('Who will buy it?');
-    expect(issue.labels).toEqual(['deal', 'roadmap:needs-work']);
+    expect(issue.labels).toEqual(['deal', NON_COMPLIANT_LABEL]);
     expect(runner.failed).toMatch(/^1 finding fails the roadmap policy: #12 .*Who will buy it\?.*See the job summary\.$/);
     expect(runner.outputs.compliant).toBe('false');
     expect(runner.summary).toContain('#12');
@@ -127,9 +113,9 @@ describe('a failure mid-run, in memory', () => {
 
     expect(memory.made.map((write) => write.kind)).toEqual(['create-label', 'create-comment']);
     expect(memory.issues.get(12)!.labels).toEqual(['deal']);
-    expect(runner.failed).toBe('Resource not accessible by integration: grant `issues: write` Made 2 of 3 planned writes; 1 failed (add label roadmap:needs-work to #12).');
-    expect(runner.log).toContain('Made 2 of 3 planned writes; 1 failed (add label roadmap:needs-work to #12).');
-    expect(runner.summary).toContain('**1 write failed:** add label roadmap:needs-work to `#12` (Resource not accessible by integration');
+    expect(runner.failed).toBe(`Resource not accessible by integration: grant \`issues: write\` Made 2 of 3 planned writes; 1 failed (add label ${NON_COMPLIANT_LABEL} to #12).`);
+    expect(runner.log).toContain(`Made 2 of 3 planned writes; 1 failed (add label ${NON_COMPLIANT_LABEL} to #12).`);
+    expect(runner.summary).toContain(`**1 write failed:** add label ${NON_COMPLIANT_LABEL} to \`#12\` (Resource not accessible by integration`);
     expect(runner.summary).toMatch(/\*\*Writes:\*\* 2 made, 0 skipped by dry run, 1 failed/);
   });
 

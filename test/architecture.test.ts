@@ -159,4 +159,12 @@ describe('the module structure of src/', () => {
     expect(LAYERS.get('core')).toMatchObject({ mayImport: [], packages: [] });
     expect(engine.flatMap(([file, imports]) => [...imports.local.filter((target) => folder(target) !== 'core'), ...imports.packages].map((target) => `${file} imports ${target}`))).toEqual([]);
   });
+
+  it('reaches GitHub only through the ports: the composition roots are the only modules outside github/ that import it', () => {
+    const outside = [...modules].filter(([file, imports]) => folder(file) !== 'github' && imports.local.some((target) => folder(target) === 'github'));
+    expect(outside.map(([file]) => file).sort()).toEqual(['cli.ts', 'index.ts']);
+    expect(MODULE_MAP.filter((layer) => layer.folder !== 'github' && layer.mayImport.includes('github')).map((layer) => layer.folder)).toEqual(['.']);
+    expect(LAYERS.get('ports')).toMatchObject({ packages: [] });
+    expect(LAYERS.get('ports')?.mayImport).not.toContain('github');
+  });
 });

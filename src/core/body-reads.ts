@@ -7,6 +7,16 @@ import type { Policy } from './policy.js';
 import { normalizeHeading } from './issue-form.js';
 
 /**
+ * What the policy reads of an issue's body: the answers under these form
+ * headings and the checklist entries with these texts (both normalized, see
+ * `normalizeHeading`). `policyReads` makes them from a policy.
+ */
+export interface BodyReads {
+  headings: ReadonlySet<string>;
+  checklist: ReadonlySet<string>;
+}
+
+/**
  * What any rule, budget or report reads of an issue's body: the form answers
  * budgets read (`budgetHeadings`), the business case's answers and the bet's
  * review date, and the business case's checklist. Nothing else of a body
@@ -27,16 +37,6 @@ export function readsBody(reads: BodyReads): boolean {
 /** Bodies are needed for budgets only when categories, customers or sizes come from form fields. */
 export function budgetNeedsBody(policy: Policy): boolean {
   return budgetHeadings(policy).size > 0;
-}
-
-/**
- * What the policy reads of an issue's body: the answers under these form
- * headings and the checklist entries with these texts (both normalized, see
- * `normalizeHeading`). See `policyReads` in read.ts.
- */
-export interface BodyReads {
-  headings: ReadonlySet<string>;
-  checklist: ReadonlySet<string>;
 }
 
 /** The fields and issue-form headings budgets read, normalized: the categories' match fields, the customer field and the size field. */

@@ -119,7 +119,7 @@ export interface RepoRef {
 
 export interface RequestCounts {
   graphql: number;
-  /** GraphQL points GitHub charged, as each query's `rateLimit { cost }` reported them (see query-cost.ts). */
+  /** GraphQL points GitHub charged, as each query's `rateLimit { cost }` reported them (see `github/query-cost.ts`). */
   graphqlPoints: number;
   restRead: number;
   write: number;

@@ -70,7 +70,7 @@ export interface FocusRead {
   isDashboard: boolean;
 }
 
-/** An issue node as the queries in queries.ts return it. */
+/** An issue node as the forge reads it (on GitHub, as the queries in `github/queries.ts` return it). */
 export interface IssueNode {
   number: number;
   title: string;

@@ -11,6 +11,7 @@ import { workflowDispatchEvent } from '../e2e/events.js';
 import { runInProcess } from '../e2e/run-in-process.js';
 import { startExampleFake } from '../e2e/fixtures.js';
 import { runCli } from './helpers.js';
+import { projectKey } from '../fake-github/projects.js';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { EXIT_CODES_HELP } from '../../src/cli/io.js';
@@ -92,6 +93,16 @@ describe('roadmap-guard snapshot', () => {
     expect(result.code).toBe(2);
     expect(result.stderr.trim().split('\n')).toHaveLength(1);
     expect(result.stderr).toContain('Projects: read');
+  });
+
+  it('says on stderr which board items its token cannot read, and keeps stdout the snapshot alone', async () => {
+    const github = (fake = await startBoardFake());
+    github.addToken('scoped-token', 'scoped-reader', { repositories: ['acme/widgets'] });
+    github.store.projects.get(projectKey('acme', 7))!.readers.push('scoped-reader');
+    const result = await runCli(['snapshot', '--repo', 'acme/widgets', '--api-url', github.url], { env: { GITHUB_TOKEN: 'scoped-token' } });
+    expect(result.code).toBe(0);
+    expect(JSON.parse(result.stdout)).toMatchObject({ version: 1, source: { kind: 'project', name: 'acme/7' } });
+    expect(result.stderr).toMatch(/^`project-token` may read the board acme\/7 but not the issues of 5 items on it/m);
   });
 
   it('reads a policy file on this machine, so data can be captured before the policy is committed', async () => {

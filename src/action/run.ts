@@ -36,7 +36,8 @@ import { auditExemptions, checkHandLabel, restoreRecords, runCommand, type Decid
 import { addsExemptionLabel } from '../commands/exemption-label.js';
 import { conversationsFor, exemptionRecordsOf } from './conversations.js';
 import { savedStateStore } from '../saved-state/saved-state.js';
-import { boardItems, readPolicyBoard, requireProjectToken, summarizeBoard, gatheredWithBoardItems } from './board-work.js';
+import { boardItems, readRunBoard, requireProjectToken, summarizeBoard, gatheredWithBoardItems } from './board-work.js';
+import { boardStateStore } from '../saved-state/board-state.js';
 import { plural } from '../core/wording.js';
 import { resolveRelayedContent, type RelayedTarget } from '../github/relayed-content.js';
 import { relayedLeftOut } from './project-dispatch.js';
@@ -190,6 +191,7 @@ function reportInputFor(run: Pick<PlanContext, 'context' | 'loaded' | 'inputs' |
     trendExtraRequests: gathered.trendRequests,
     ...(audit && gathered.execution ? { execution: gathered.execution } : {}),
     ...(exemptionRecords ? { exemptionRecords } : {}),
+    ...(gathered.boardReadAt ? { boardReadAt: gathered.boardReadAt } : {}),
   });
 }
 
@@ -281,13 +283,16 @@ async function boardAsPlannedWork(
 ): Promise<Gathered> {
   const board = run.loaded.policy.work.project;
   if (!board || gathered.focusIsDashboard) return gathered;
+  const { context, inputs, route } = run;
   const { createGitHubClient } = await import('../github/client.js');
-  const client = createGitHubClient({ token: run.inputs.projectToken, warn: (message) => runner.warning(message), ...run.options.client });
-  const read = await readPolicyBoard(client, run.loaded);
+  const client = createGitHubClient({ token: inputs.projectToken, warn: (message) => runner.warning(message), ...run.options.client });
+  const store = boardStateStore({ client, repo: context.repo, board, policy: run.loaded.policy, enabled: inputs.savedState, dryRun: inputs.dryRun, eventName: context.eventName, onDefaultBranch: onDefaultBranch(context), log: (line) => runner.info(line) });
+  const focus = route.mode === 'issue' ? gathered.items.find((item) => item.number === route.issueNumber) : undefined;
+  const source = await readRunBoard({ client, loaded: run.loaded, repo: context.repo, store, ...(focus ? { focus } : {}) });
   runner.info(`Board read: ${describeCounts(client.counts())}.`);
-  const work = boardItems(read, run.context.repo, run.loaded.policy, gathered.items);
-  await summarizeBoard(board, read, work);
-  return gatheredWithBoardItems(gathered, work, run.route.mode === 'issue' ? run.route.issueNumber : undefined);
+  const work = boardItems(source.read, context.repo, run.loaded.policy, gathered.items);
+  await summarizeBoard(board, source, work);
+  return { ...gatheredWithBoardItems(gathered, work, focus?.number), ...(source.savedAt ? { boardReadAt: source.savedAt } : {}) };
 }
 
 interface PlanContext {

@@ -1,0 +1,11 @@
+/**
+ * When an issue event's board was read, said alike in its comment and its
+ * job summary: GitHub cannot list a board's items changed since a moment, so
+ * an issue event counts the rest of the board as the last full read saw it.
+ */
+
+/** "Budgets count the rest of the board as last read in full, at 2026-11-21 10:00 UTC: …". */
+export function boardReadAtSentence(readAt: string): string {
+  const when = readAt.replace('T', ' ').replace(/:\d\d(\.\d+)?Z$/, ' UTC');
+  return `Budgets count the rest of the board as last read in full, at ${when}: GitHub cannot list the items of a board changed since, so other changes on the board show from the next audit.`;
+}

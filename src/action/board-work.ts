@@ -128,8 +128,10 @@ export async function readRunBoard(options: { client: GitHubClient; loaded: Load
 export function withIssueFresh(read: BoardRead, repo: RepoRef, issue: WorkItem, fields: Record<string, FieldValue> | null): BoardRead {
   const here = `${repo.owner}/${repo.name}`.toLowerCase();
   const isIssue = (entry: BoardItem) => entry.repository?.toLowerCase() === here && entry.item.number === issue.number;
-  const fresh: BoardItem[] = fields ? [{ repository: `${repo.owner}/${repo.name}`, item: { ...issue, fields }, comments: [] }] : [];
   const index = read.items.findIndex(isIssue);
+  // GitHub's spelling of the repository, as the saved item has it.
+  const repository = read.items[index]?.repository ?? `${repo.owner}/${repo.name}`;
+  const fresh: BoardItem[] = fields ? [{ repository, item: { ...issue, fields }, comments: [] }] : [];
   const items = index < 0 ? [...read.items, ...fresh] : [...read.items.slice(0, index), ...fresh, ...read.items.slice(index + 1).filter((entry) => !isIssue(entry))];
   return { ...read, items };
 }

@@ -13,35 +13,18 @@
  * only ever costs that read.
  */
 import { createHash } from 'node:crypto';
-import type { Policy } from '../core/policy.js';
 import { plural } from '../core/wording.js';
 import type { BoardRead, BoardRef } from '../github/board.js';
-import type { GitHubClient } from '../github/client.js';
-import type { RepoRef } from '../github/read.js';
-import { CacheServiceError, createActionsCache, findCacheService, type ActionsCache } from '../github/actions-cache.js';
+import { CacheServiceError, createActionsCache, findCacheService } from '../github/actions-cache.js';
 import { timedRead } from '../github/budget-changes.js';
 import { getErrorMessage } from '../github/errors.js';
 import { BOARD_STATE_FORMAT, decodeBoard, encodeBoard, type SavedBoard } from './board-format.js';
 import { MAX_STATE_BYTES, policyDigest, STATE_FORMAT, UnusableStateError } from './format.js';
-import { MAX_STATE_AGE_MS, RESTORE_ONLY_EVENTS, SINCE_MARGIN_MS, whyCacheUnused } from './saved-state.js';
+import { MAX_STATE_AGE_MS, RESTORE_ONLY_EVENTS, SINCE_MARGIN_MS, whyCacheUnused, type SavedStateOptions } from './saved-state.js';
 
-export interface BoardStateOptions {
-  /** The client of `project-token`, which reads the board. */
-  client: GitHubClient;
-  repo: RepoRef;
+/** The issues' saved state's options, for the board read through `project-token` (`client`). */
+export interface BoardStateOptions extends Omit<SavedStateOptions, 'dashboardTitle'> {
   board: BoardRef;
-  policy: Policy;
-  /** The `saved-state` input. */
-  enabled: boolean;
-  dryRun: boolean;
-  eventName: string;
-  onDefaultBranch?: boolean;
-  env?: NodeJS.ProcessEnv;
-  log: (line: string) => void;
-  /** The cache to use instead of the runner's (tests). */
-  cache?: ActionsCache;
-  /** The runner's clock in milliseconds, which makes each saved key unique. */
-  clock?: () => number;
 }
 
 /** A full read of the board, when it began by GitHub's clock. */

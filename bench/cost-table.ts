@@ -120,10 +120,10 @@ function boardTargets(results: BenchResults): Target[] {
   const row = find(results, 'board-audit', BOARD_ITEMS);
   const most = Math.ceil(BOARD_ITEMS / 100) + 5;
   const what = `Audit of an organization's board, ${BOARD_ITEMS.toLocaleString('en-US')} items across ${BOARD.repositories} repositories`;
-  if (!row) return [boardEventTarget(results), { what, target: `≤ ${most} requests, ≤ 2 points a page, peak RSS < 700 MB`, ...MISSING }];
+  if (!row) return [...boardEventTargets(results), { what, target: `≤ ${most} requests, ≤ 2 points a page, peak RSS < 700 MB`, ...MISSING }];
   const wallMost = 60_000 + requests(row) * results.latencyMs;
   return [
-    boardEventTarget(results),
+    ...boardEventTargets(results),
     {
       what,
       target: `≤ ${most} requests, ≤ 2 points a page`,
@@ -135,12 +135,15 @@ function boardTargets(results: BenchResults): Target[] {
   ];
 }
 
-/** An issue event reads its issue's place on the board and takes the rest from the board the audit saved: the same few requests at any board size. */
-function boardEventTarget(results: BenchResults): Target {
+/** An issue event reads its issue's place on the board and takes the rest from the board the audit saved: the same few requests at any board size; it holds the board as the audit does. */
+function boardEventTargets(results: BenchResults): Target[] {
   const row = find(results, 'board-issue-event', BOARD_ITEMS);
   const what = `Issue event with an organization's board of ${BOARD_ITEMS.toLocaleString('en-US')} items (the board the audit saved, the event's issue read fresh)`;
-  if (!row) return { what, target: '≤ 5 requests, ≤ 5 points', ...MISSING };
-  return { what, target: '≤ 5 requests, ≤ 5 points', measured: `${requests(row)} requests, ${points(row)}`, met: requestsAndPoints(requests(row) <= 5, row, 5) };
+  if (!row) return [{ what, target: '≤ 5 requests, ≤ 5 points', ...MISSING }];
+  return [
+    { what, target: '≤ 5 requests, ≤ 5 points', measured: `${requests(row)} requests, ${points(row)}`, met: requestsAndPoints(requests(row) <= 5, row, 5) },
+    { what: `${what}: memory`, target: '< 700 MB', memory: true, measured: `${row.peakRssMb ?? 'n/a'} MB`, met: row.peakRssMb === null ? null : row.peakRssMb < 700 },
+  ];
 }
 
 function runTargets(results: BenchResults): Target[] {

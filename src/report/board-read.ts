@@ -6,6 +6,7 @@
 
 /** "Budgets count the rest of the board as last read in full, at 2026-11-21 10:00 UTC: …". */
 export function boardReadAtSentence(readAt: string): string {
-  const when = readAt.replace('T', ' ').replace(/:\d\d(\.\d+)?Z$/, ' UTC');
+  const time = Date.parse(readAt);
+  const when = Number.isFinite(time) ? `${new Date(time).toISOString().slice(0, 16).replace('T', ' ')} UTC` : 'an unknown time';
   return `Budgets count the rest of the board as last read in full, at ${when}: GitHub cannot list the items of a board changed since, so other changes on the board show from the next audit.`;
 }

@@ -7,10 +7,13 @@
  */
 import type { ChecklistEntry, FieldValue, WorkItem } from '../core/types.js';
 import type { BoardItem, BoardRead } from '../github/board.js';
-import { gunzipJson, gzipJson, isChecklist, isRecord, isStringList, UnusableStateError } from './format.js';
+import { gunzipJson, gzipJson, ISO_TIME, isChecklist, isRecord, isStringList, UnusableStateError } from './format.js';
 
 /** Bump when the saved board's shape changes (a change to how an issue becomes a work item bumps `STATE_FORMAT`, which the cache version includes). */
 export const BOARD_STATE_FORMAT = 1;
+
+/** A login (a bot's with its `[bot]`). */
+const LOGIN = /^[a-z\d](?:[a-z\d-]{0,38})(?:\[bot\])?$/i;
 
 export interface SavedBoard {
   format: typeof BOARD_STATE_FORMAT;
@@ -41,7 +44,8 @@ export function decodeBoard(data: Buffer): SavedBoard {
   if (!isRecord(value)) throw new UnusableStateError('it is not a JSON object');
   if (value.format !== BOARD_STATE_FORMAT) throw new UnusableStateError(`it has format ${JSON.stringify(value.format)}, this version reads ${BOARD_STATE_FORMAT}`);
   const strings = ['board', 'boardId', 'reader', 'policyDigest', 'savedAt', 'title'] as const;
-  if (!strings.every((key) => typeof value[key] === 'string') || !Number.isFinite(Date.parse(value.savedAt as string))) {
+  // The time and the reader reach the log, the job summary and comments: nothing but a time and a login gets through.
+  if (!strings.every((key) => typeof value[key] === 'string') || !ISO_TIME.test(value.savedAt as string) || !LOGIN.test(value.reader as string)) {
     throw new UnusableStateError('its board, reader, policy digest or time is missing');
   }
   const counts = ['redacted', 'forbidden', 'pullRequests'] as const;

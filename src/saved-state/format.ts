@@ -34,6 +34,13 @@ export interface SavedState {
   skipped: number[];
 }
 
+/**
+ * A time as the state writes it (ISO 8601, UTC). Only that: the time reaches
+ * the log, and V8's `Date.parse` also reads a date followed by any text in
+ * parentheses, line breaks included.
+ */
+export const ISO_TIME = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d{1,3})?Z$/;
+
 /** Why a state read back cannot be used, in words for the log. */
 export class UnusableStateError extends Error {}
 
@@ -75,7 +82,7 @@ function checkState(value: unknown): SavedState {
   if (!isRecord(value)) throw new UnusableStateError('it is not a JSON object');
   if (value.format !== STATE_FORMAT) throw new UnusableStateError(`it has format ${JSON.stringify(value.format)}, this version reads ${STATE_FORMAT}`);
   const { repository, policyDigest: digest, savedAt, items, skipped } = value;
-  if (typeof repository !== 'string' || typeof digest !== 'string' || typeof savedAt !== 'string' || !Number.isFinite(Date.parse(savedAt))) {
+  if (typeof repository !== 'string' || typeof digest !== 'string' || typeof savedAt !== 'string' || !ISO_TIME.test(savedAt)) {
     throw new UnusableStateError('its repository, policy digest or time is missing');
   }
   if (!Array.isArray(items) || !Array.isArray(skipped) || !skipped.every(isIssueNumber)) throw new UnusableStateError('its items are missing');

@@ -225,6 +225,6 @@ export async function summarizeBoard(board: BoardRef, source: BoardSource, work:
 /** When the board was read, for an issue event: the saved board's time, or why it was read in full. */
 function boardReadWhen(source: BoardSource): string | undefined {
   if (source.savedAt) return `${boardReadAtSentence(source.savedAt)} The event's issue and its board fields were read now.`;
-  return source.fullReadBecause ? `The board was read in full: the saved board was ${escapeText(source.fullReadBecause, 300)}.` : undefined;
+  return source.fullReadBecause ? `The board was read in full (saved board: ${escapeText(source.fullReadBecause, 300)}).` : undefined;
 }
 

@@ -91,7 +91,7 @@ export function boardStateStore(options: BoardStateOptions): BoardStateStore {
 
   const restoreSaved = async (): Promise<SavedBoard> => {
     const entry = await cache!.restore(prefix, version, MAX_STATE_BYTES);
-    if (!entry) throw new UnusableStateError('none saved yet for this board and policy (a run that reads the board in full saves it: an audit)');
+    if (!entry) throw new UnusableStateError('none saved yet for this board and policy, an audit saves it');
     const saved = decodeBoard(entry.data);
     if (saved.policyDigest !== digest || saved.board !== boardName) throw new UnusableStateError('it was saved for another policy or board');
     return saved;

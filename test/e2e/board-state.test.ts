@@ -141,9 +141,9 @@ describe('an issue event reads the whole board, and says why, when the saved boa
     const github = await start();
     const first = await issueEvent(github, 113);
     expect(boardLines(first)[0]).toBe(
-      'Saved board: not used, none saved yet for this board and policy (a run that reads the board in full saves it: an audit); reading every item of the board.',
+      'Saved board: not used, none saved yet for this board and policy, an audit saves it; reading every item of the board.',
     );
-    expect(first.summary).toContain('The board was read in full: the saved board was not used, none saved yet for this board and policy');
+    expect(first.summary).toContain('The board was read in full (saved board: not used, none saved yet for this board and policy, an audit saves it).');
     // Two pages of the board, through project-token.
     expect(github.requests.filter((request) => request.login === BOARD_READER)).toHaveLength(2);
     // That full read was saved: the next event uses it.
@@ -159,7 +159,7 @@ describe('an issue event reads the whole board, and says why, when the saved boa
     githubNow = '2026-11-22T11:00:00Z';
     const late = await issueEvent(github, 113);
     expect(boardLines(late)[0]).toBe('Saved board: not used, it is 25 hours old, more than the 24 it is trusted for; reading every item of the board.');
-    expect(late.summary).toContain('The board was read in full: the saved board was not used, it is 25 hours old');
+    expect(late.summary).toContain('The board was read in full (saved board: not used, it is 25 hours old, more than the 24 it is trusted for).');
   });
 
   it('was read by another identity than project-token is now', async () => {

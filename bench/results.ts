@@ -4,7 +4,7 @@
  * alone, points before the action reports them) are null, shown as "n/a".
  */
 
-export type ScenarioId = 'cold-start' | 'engine' | 'audit-first' | 'audit-catch-up' | 'audit-steady' | 'issue-unchanged' | 'issue-new-finding' | 'merge-gate' | 'policy-preview' | 'audit-execution' | 'board-audit';
+export type ScenarioId = 'cold-start' | 'engine' | 'audit-first' | 'audit-catch-up' | 'audit-steady' | 'issue-unchanged' | 'issue-new-finding' | 'merge-gate' | 'policy-preview' | 'audit-execution' | 'board-audit' | 'board-issue-event';
 
 export const SCENARIO_NAMES: Record<ScenarioId, string> = {
   'cold-start': 'cold start (unsupported event)',
@@ -18,6 +18,7 @@ export const SCENARIO_NAMES: Record<ScenarioId, string> = {
   'policy-preview': 'policy preview, a pull request loosening a budget',
   'audit-execution': 'audit with the execution report (5 milestones of 60 issues)',
   'board-audit': "audit of an organization's board (50 repositories)",
+  'board-issue-event': "issue event with an organization's board (the board the audit saved)",
 };
 
 export interface ScenarioResult {

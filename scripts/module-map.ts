@@ -67,7 +67,7 @@ export const MODULE_MAP: readonly Layer[] = [
   { folder: 'pull-request', does: 'The merge gate and the policy preview on pull requests.', mayImport: ['core', 'memory', 'report', 'plan', 'ports'], packages: [] },
   {
     folder: 'saved-state',
-    does: 'The budget figures an audit saves in the Actions cache, and how an issue event merges the issues changed since.',
+    does: 'The budget figures an audit saves in the Actions cache, and how an issue event merges the issues changed since; the saved board, which an issue event completes with its own issue.',
     mayImport: ['core', 'ports'],
     packages: ['node:crypto', 'node:zlib'],
   },

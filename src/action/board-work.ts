@@ -5,17 +5,20 @@
  * write nowhere else) and draft issues. The board is read through
  * `project-token`; the repository read stays on `github-token`.
  */
-import type { WorkItem } from '../core/types.js';
-import { BoardAccessError } from '../ports/errors.js';
-import type { BoardRead, BoardRef } from '../ports/reads.js';
+import type { FieldValue, WorkItem } from '../core/types.js';
+import { BoardAccessError, getErrorMessage } from '../ports/errors.js';
+import type { BoardItem, BoardRead, BoardRef } from '../ports/reads.js';
 import type { Forge, RepoRef } from '../ports/forge.js';
 import type { Runner } from '../ports/runner.js';
 import { policyReads } from '../core/body-reads.js';
+import { boardReadOf } from '../saved-state/board-format.js';
+import type { BoardStateStore } from '../saved-state/board-state.js';
 import { closest } from '../policy/did-you-mean.js';
 import { PolicyError, type PolicyProblem } from '../policy/errors.js';
 import type { LoadedPolicy } from '../policy/load.js';
 import type { Policy } from '../core/policy.js';
 import type { KeyPath } from '../policy/yaml-source.js';
+import { boardReadAtSentence } from '../report/board-read.js';
 import { codeSpan, escapeText } from '../report/escape.js';
 import { plural } from '../core/wording.js';
 import type { Gathered } from './gather.js';
@@ -76,10 +79,59 @@ export async function readPolicyBoard(forge: Forge, runner: Pick<Runner, 'warnin
     const problem = error.reason === 'forbidden' ? `GitHub refused \`project-token\` (${error.message})` : `\`project-token\` cannot see it, or it does not exist (${error.message})`;
     throw new Error(boardTokenHelp(board, problem), { cause: error });
   }
-  const problems = missingFieldProblems(loaded, named, read);
-  if (problems.length) throw new PolicyError(problems);
-  if (read.forbidden) runner.warning(forbiddenItemsHelp(board, read.forbidden));
+  checkBoardRead(loaded, read, runner);
   return read;
+}
+
+/** The board has every field the policy names; items the token may not read are warned about. */
+function checkBoardRead(loaded: LoadedPolicy, read: BoardRead, runner: Pick<Runner, 'warning'>): void {
+  const problems = missingFieldProblems(loaded, boardFieldsNamed(loaded.policy), read);
+  if (problems.length) throw new PolicyError(problems);
+  if (read.forbidden) runner.warning(forbiddenItemsHelp(loaded.policy.work.project!, read.forbidden));
+}
+
+/** Where a run's board came from. */
+export interface BoardSource {
+  read: BoardRead;
+  /** An issue event on the saved board: when the rest of the board was read in full. */
+  savedAt?: string;
+  /** An issue event that read the board in full: why it could not use the saved board. */
+  fullReadBecause?: string;
+}
+
+/**
+ * The board for this run. An audit reads it in full and saves it; an issue
+ * event takes the saved board with its own issue's place on it read fresh
+ * (`focus`: the issue as the event read it), or reads it in full and says why.
+ */
+export async function readRunBoard(options: { forge: Forge; runner: Pick<Runner, 'warning'>; loaded: LoadedPolicy; repo: RepoRef; store: BoardStateStore; focus?: WorkItem }): Promise<BoardSource> {
+  const { forge, runner, loaded, repo, store, focus } = options;
+  const readFull = () => readPolicyBoard(forge, runner, loaded);
+  if (!focus) return { read: (await store.readInFull(readFull, 'audits save it')).read };
+  const fieldNames = [...new Set(boardFieldsNamed(loaded.policy).map((field) => field.name))];
+  const restored = await store
+    .restore((saved) => forge.readIssueOnBoard(repo, focus.number, { id: saved.boardId, fieldNames }))
+    .catch((error: unknown) => ({ unusable: `not used, #${focus.number}'s place on the board could not be read (${getErrorMessage(error)})` }));
+  if ('unusable' in restored) return { read: (await store.readInFull(readFull, restored.unusable)).read, fullReadBecause: restored.unusable };
+  const read = boardReadOf(restored.saved);
+  checkBoardRead(loaded, read, runner);
+  return { read: withIssueFresh(read, repo, focus, restored.fresh.fields), savedAt: restored.saved.savedAt };
+}
+
+/**
+ * The board with one issue of this repository as it is now: its item
+ * replaced in place, added at the end (added to the board since), or taken
+ * out (removed since); `fields` null when it is not on the board.
+ */
+export function withIssueFresh(read: BoardRead, repo: RepoRef, issue: WorkItem, fields: Record<string, FieldValue> | null): BoardRead {
+  const here = `${repo.owner}/${repo.name}`.toLowerCase();
+  const isIssue = (entry: BoardItem) => entry.repository?.toLowerCase() === here && entry.item.number === issue.number;
+  const index = read.items.findIndex(isIssue);
+  // GitHub's spelling of the repository, as the saved item has it.
+  const repository = read.items[index]?.repository ?? `${repo.owner}/${repo.name}`;
+  const fresh: BoardItem[] = fields ? [{ repository, item: { ...issue, fields }, comments: [] }] : [];
+  const items = index < 0 ? [...read.items, ...fresh] : [...read.items.slice(0, index), ...fresh, ...read.items.slice(index + 1).filter((entry) => !isIssue(entry))];
+  return { ...read, items };
 }
 
 /** Items whose issues the token may not read: what is left out, and the scope that would count them. */
@@ -91,7 +143,7 @@ function forbiddenItemsHelp(board: BoardRef, count: number): string {
 }
 
 /** A field the policy names that the board lacks: located where the policy names it, with the board's fields and a did-you-mean. */
-function missingFieldProblems(loaded: LoadedPolicy, named: NamedField[], read: BoardRead): PolicyProblem[] {
+function missingFieldProblems(loaded: LoadedPolicy, named: NamedField[], read: Pick<BoardRead, 'fieldNames'>): PolicyProblem[] {
   const board = loaded.policy.work.project!;
   return named
     .filter((field) => !read.fieldNames.includes(field.name))
@@ -149,12 +201,15 @@ export function gatheredWithBoardItems(gathered: Gathered, work: BoardItems, foc
 }
 
 /** The board's part of the job summary: what was counted and the other repositories' items by name. */
-export async function summarizeBoard(board: BoardRef, read: BoardRead, work: BoardItems, runner: Runner): Promise<void> {
+export async function summarizeBoard(board: BoardRef, source: BoardSource, work: BoardItems, runner: Runner): Promise<void> {
+  const { read } = source;
   const lines = [
     `### Board ${codeSpan(`${board.owner}/${board.number}`)}: ${escapeText(read.title, 100)}`,
     '',
     `${plural(work.items.length, 'item')} read from the board: ${work.elsewhere.size} from other repositories (counted, never written to), ${plural(work.drafts, 'draft')}${read.redacted ? `, and ${plural(read.redacted, 'item')} GitHub would not show (deleted, or not visible to \`project-token\`) left out` : ''}${read.forbidden ? `; ${plural(read.forbidden, 'item')} left out because their repositories are outside \`project-token\`'s repository access (give it "Issues: read" there)` : ''}.`,
   ];
+  const when = boardReadWhen(source);
+  if (when) lines.push('', when);
   const titles = new Map(work.items.map((item) => [item.number, item.title]));
   const listed = [...work.elsewhere].slice(0, 50);
   if (listed.length) lines.push('', ...listed.map(([key, ref]) => `- ${codeSpan(ref)} ${escapeText(titles.get(key) ?? '', 80)}`));
@@ -162,3 +217,10 @@ export async function summarizeBoard(board: BoardRef, read: BoardRead, work: Boa
   runner.info(`Board ${board.owner}/${board.number}: ${work.items.length} items (${work.elsewhere.size} from other repositories, ${work.drafts} drafts, ${read.redacted + read.forbidden} unreadable).`);
   await runner.appendSummary(`${lines.join('\n')}\n\n`);
 }
+
+/** When the board was read, for an issue event: the saved board's time, or why it was read in full. */
+function boardReadWhen(source: BoardSource): string | undefined {
+  if (source.savedAt) return `${boardReadAtSentence(source.savedAt)} The event's issue and its board fields were read now.`;
+  return source.fullReadBecause ? `The board was read in full (saved board: ${escapeText(source.fullReadBecause, 300)}).` : undefined;
+}
+

@@ -28,6 +28,8 @@ export interface Gathered {
   trendRequests: number;
   /** Audits with the execution report on: the milestones and the issues of the cycles in its window. */
   execution?: CycleRead;
+  /** Issue mode with a board read from the saved board: when the rest of the board was read in full. */
+  boardReadAt?: string;
   /** Issue mode: the event's issue is the bot's own dashboard (its edits fire issue events too). */
   focusIsDashboard?: boolean;
 }

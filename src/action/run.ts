@@ -34,7 +34,8 @@ import { auditExemptions, checkHandLabel, restoreRecords, runCommand, type Decid
 import { addsExemptionLabel } from '../commands/exemption-label.js';
 import { conversationsFor, exemptionRecordsOf } from './conversations.js';
 import { savedStateStore } from '../saved-state/saved-state.js';
-import { boardItems, readPolicyBoard, requireProjectToken, summarizeBoard, gatheredWithBoardItems } from './board-work.js';
+import { boardItems, readRunBoard, requireProjectToken, summarizeBoard, gatheredWithBoardItems } from './board-work.js';
+import { boardStateStore } from '../saved-state/board-state.js';
 import { plural } from '../core/wording.js';
 import { relayedLeftOut } from './project-dispatch.js';
 
@@ -198,6 +199,7 @@ function reportInputFor(run: Pick<PlanContext, 'context' | 'loaded' | 'inputs' |
     trendExtraRequests: gathered.trendRequests,
     ...(audit && gathered.execution ? { execution: gathered.execution } : {}),
     ...(exemptionRecords ? { exemptionRecords } : {}),
+    ...(gathered.boardReadAt ? { boardReadAt: gathered.boardReadAt } : {}),
   });
 }
 
@@ -289,12 +291,15 @@ async function boardAsPlannedWork(
   const board = run.loaded.policy.work.project;
   if (!board || gathered.focusIsDashboard) return gathered;
   const { runner } = run.options;
-  const forge = await run.options.connect({ token: run.inputs.projectToken, warn: (message) => runner.warning(message) });
-  const read = await readPolicyBoard(forge, runner, run.loaded);
+  const { context, inputs, route } = run;
+  const forge = await run.options.connect({ token: inputs.projectToken, warn: (message) => runner.warning(message) });
+  const store = boardStateStore({ forge, repo: context.repo, board, policy: run.loaded.policy, enabled: inputs.savedState, dryRun: inputs.dryRun, eventName: context.eventName, onDefaultBranch: onDefaultBranch(context), log: (line) => runner.info(line) });
+  const focus = route.mode === 'issue' ? gathered.items.find((item) => item.number === route.issueNumber) : undefined;
+  const source = await readRunBoard({ forge, runner, loaded: run.loaded, repo: context.repo, store, ...(focus ? { focus } : {}) });
   runner.info(`Board read: ${describeCounts(forge.counts())}.`);
-  const work = boardItems(read, run.context.repo, run.loaded.policy, gathered.items);
-  await summarizeBoard(board, read, work, runner);
-  return gatheredWithBoardItems(gathered, work, run.route.mode === 'issue' ? run.route.issueNumber : undefined);
+  const work = boardItems(source.read, context.repo, run.loaded.policy, gathered.items);
+  await summarizeBoard(board, source, work, runner);
+  return { ...gatheredWithBoardItems(gathered, work, focus?.number), ...(source.savedAt ? { boardReadAt: source.savedAt } : {}) };
 }
 
 interface PlanContext {

@@ -15,7 +15,8 @@ export { BoardAccessError };
 export type { BoardRef, BoardItem, BoardRead };
 
 
-const FIELD_VALUE = /* GraphQL */ `
+/** What the run reads of a field value, whatever its type (one fragment per type it reads). */
+export const FIELD_VALUE = /* GraphQL */ `
   __typename
   ... on ProjectV2ItemFieldNumberValue { number }
   ... on ProjectV2ItemFieldTextValue { text }
@@ -33,9 +34,11 @@ export function boardQuery(fieldCount: number): string {
   const values = Array.from({ length: fieldCount }, (_, i) => `field${i}: fieldValueByName(name: $field${i}) { ${FIELD_VALUE} }`).join('\n');
   return /* GraphQL */ `
     query RoadmapBoardItems($owner: String!, $number: Int!, $after: String, $withFields: Boolean!, $withAssignees: Boolean = false ${variables}) {
+      viewer @include(if: $withFields) { login }
       repositoryOwner(login: $owner) {
         ... on ProjectV2Owner {
           projectV2(number: $number) {
+            id
             title
             fields(first: 100) @include(if: $withFields) { nodes { ... on ProjectV2FieldCommon { name } } }
             items(first: 100, after: $after) {
@@ -78,8 +81,10 @@ type RawContent =
 type RawItem = { type: string; content: RawContent } & Record<string, unknown>;
 
 interface BoardPage {
+  viewer?: { login: string };
   repositoryOwner: {
     projectV2?: {
+      id?: string;
       title: string;
       fields?: { nodes: ({ name?: string } | null)[] | null };
       items: { pageInfo: { hasNextPage: boolean; endCursor: string | null }; nodes: (RawItem | null)[] | null };
@@ -103,10 +108,7 @@ export async function readBoard(client: GitHubClient, board: BoardRef, fieldName
     const { page, forbiddenItems } = await readPage(client, board, document, { owner: board.owner, number: board.number, after, withFields: after === null, withAssignees: options.withAssignees ?? false, ...fieldVariables });
     const project = page.repositoryOwner?.projectV2;
     if (!project) throw new BoardAccessError(board, 'not-found', `Could not resolve to a ProjectV2 with the number ${board.number}.`);
-    if (after === null) {
-      read.title = project.title;
-      read.fieldNames = (project.fields?.nodes ?? []).flatMap((node) => (node?.name ? [node.name] : []));
-    }
+    if (after === null) Object.assign(read, boardFacts(page, project));
     for (const [index, node] of (project.items.nodes ?? []).entries()) {
       if (forbiddenItems.has(index)) read.forbidden += 1;
       else if (node) addBoardItem(read, node, { fieldNames, counter, ...(reads ? { reads } : {}) });
@@ -114,6 +116,16 @@ export async function readBoard(client: GitHubClient, board: BoardRef, fieldName
     after = project.items.pageInfo.hasNextPage ? project.items.pageInfo.endCursor : null;
   } while (after);
   return read;
+}
+
+/** What the first page tells of the board itself: its title, id, fields, and who reads it. */
+function boardFacts(page: BoardPage, project: NonNullable<NonNullable<BoardPage['repositoryOwner']>['projectV2']>): Pick<BoardRead, 'title' | 'id' | 'reader' | 'fieldNames'> {
+  return {
+    title: project.title,
+    ...(project.id ? { id: project.id } : {}),
+    ...(page.viewer?.login ? { reader: page.viewer.login } : {}),
+    fieldNames: (project.fields?.nodes ?? []).flatMap((node) => (node?.name ? [node.name] : [])),
+  };
 }
 
 /** One board item: an issue or a draft is work; a pull request or an item the token cannot see is only counted. */
@@ -184,7 +196,8 @@ function graphqlErrors(error: unknown): GraphqlErrorEntry[] {
   return Array.isArray(errors) ? (errors as GraphqlErrorEntry[]) : [];
 }
 
-function fieldValues(node: RawItem, fieldNames: readonly string[]): Record<string, FieldValue> {
+/** The values of `fieldNames`, read through one `field<i>: fieldValueByName` alias each. */
+export function fieldValues(node: Record<string, unknown>, fieldNames: readonly string[]): Record<string, FieldValue> {
   const fields: Record<string, FieldValue> = {};
   fieldNames.forEach((name, i) => {
     const value = toFieldValue(node[`field${i}`] as RawFieldValue | undefined);

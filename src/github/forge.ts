@@ -8,6 +8,7 @@ import type { ConnectOptions, Forge } from '../ports/forge.js';
 import { createActionsCache, findCacheService } from './actions-cache.js';
 import { applyWrites } from './apply.js';
 import { readBoard } from './board.js';
+import { readIssueOnBoard } from './board-item.js';
 import { readBudgetChanges, timedRead } from './budget-changes.js';
 import { createGitHubClient, type ClientOptions, type GitHubClient } from './client.js';
 import { readExecution } from './cycles.js';
@@ -49,6 +50,7 @@ export function forgeOver(client: GitHubClient): Forge {
     timedRead: (read) => timedRead(client, read),
     resolveRelayedContent: (repo, target) => resolveRelayedContent(client, repo, target),
     readBoard: (board, fieldNames, options) => readBoard(client, board, fieldNames, options),
+    readIssueOnBoard: (repo, issueNumber, board) => readIssueOnBoard(client, repo, issueNumber, board),
     readPullRequest: (repo, number) => readPullRequest(client, repo, number),
     readOpenPullRequests: (repo) => readOpenPullRequests(client, repo),
     readLinkedIssues: (ids) => readLinkedIssues(client, ids),

@@ -23,6 +23,7 @@ import type {
   CycleRead,
   FocusRead,
   IssueNode,
+  IssueOnBoard,
   IssuesRead,
   LinkedIssueRead,
   ManagedLabelNames,
@@ -91,6 +92,8 @@ export interface Forge extends IssueShapes {
   timedRead<T>(read: () => Promise<T>): Promise<{ value: T; startedAt: string }>;
   resolveRelayedContent(repo: RepoRef, target: RelayedTarget): Promise<RelayedContent>;
   readBoard(board: BoardRef, fieldNames: readonly string[], options?: { withAssignees?: boolean; reads?: BodyReads }): Promise<BoardRead>;
+  /** Whether one issue is on the board whose node id is `board.id`, and its values of `fieldNames` there: one request, whatever the board's size. */
+  readIssueOnBoard(repo: RepoRef, issueNumber: number, board: { id: string; fieldNames: readonly string[] }): Promise<IssueOnBoard>;
 
   // Pull requests.
   readPullRequest(repo: RepoRef, number: number): Promise<PullRequestRead>;

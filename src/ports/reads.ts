@@ -3,7 +3,7 @@
  * boards, pull requests, timelines, milestones. The shapes every forge
  * answers in; `github/` fills them from GitHub's API, tests from memory.
  */
-import type { Milestone, WorkItem } from '../core/types.js';
+import type { FieldValue, Milestone, WorkItem } from '../core/types.js';
 import type { BodyReads } from '../core/body-reads.js';
 import type { BotComment } from '../plan/types.js';
 
@@ -154,6 +154,10 @@ export interface BoardItem {
 
 export interface BoardRead {
   title: string;
+  /** The board's node id: the saved board state is matched to an issue's board items by it. */
+  id?: string;
+  /** Who read the board (the token's `viewer`): what it sees decides what the read holds. */
+  reader?: string;
   /** Every field name the board has, as GitHub spells it. */
   fieldNames: string[];
   items: BoardItem[];
@@ -167,6 +171,14 @@ export interface BoardRead {
   forbidden: number;
   /** Pull requests on the board: not planned work for Roadmap Guard. */
   pullRequests: number;
+}
+
+/** Where an issue stands on one board, as `project-token` sees it now. */
+export interface IssueOnBoard {
+  /** The token's `viewer`. */
+  reader: string;
+  /** The issue's field values on the board; null when the issue is not on it. */
+  fields: Record<string, FieldValue> | null;
 }
 
 export interface LinkedIssueRead {

@@ -10,6 +10,7 @@ import type { Policy } from '../core/policy.js';
 import { formAnswer } from '../core/issue-form.js';
 import { matchesGlob } from '../core/glob.js';
 import { codeSpan, escapeText, quoted, safeUrl, truncateForGitHub } from './escape.js';
+import { boardReadAtSentence } from './board-read.js';
 import { budgetFor, day, itemLink, joinWords } from './format.js';
 import { amount, capitalize, plural, withoutFinalPeriod } from '../core/wording.js';
 import { COMMENT_MARKER } from '../memory/markers.js';
@@ -52,7 +53,7 @@ export function renderComment(input: CommentInput): string {
     exempt.length ? exemptSection(input.policy, exempt) : '',
     blocked ? exceptionHowTo(input) : '',
     trailSection(input.conversation?.trail ?? []),
-    footer(input),
+    footer(input, budget.length > 0),
   ];
   return truncateForGitHub(sections.filter(Boolean).join('\n\n') + '\n');
 }
@@ -403,12 +404,16 @@ function exceptionHowTo(input: CommentInput): string {
   return `**Need an exception?** ${who} ${how}: exempt issues are still reported but never fail the check.${limit}`;
 }
 
-/** The stamp line, and the state the next run reads back; a change in either alone never rewrites the comment. */
-function footer(input: CommentInput): string {
+/**
+ * The stamp line, and the state the next run reads back; a change in either alone never rewrites the comment.
+ * A comment on budgets counted from the saved board says when the rest of the board was read.
+ */
+function footer(input: CommentInput, onBudgets: boolean): string {
   const item = input.items.find((i) => i.number === input.focusItem);
   const warned = input.evaluation.archive.find((d) => d.number === input.focusItem)?.warnedAt;
   const state = stateMarker({ ...(item ? { touched: touchedAt(item) } : {}), ...(warned ? { warned } : {}) });
-  return `${stamp(input)}${state ? ` ${state}` : ''}`;
+  const boardRead = onBudgets && input.boardReadAt ? ` _${boardReadAtSentence(input.boardReadAt)}_` : '';
+  return `${stamp(input)}${boardRead}${state ? ` ${state}` : ''}`;
 }
 
 /** A comment's last line, its stamp: the policy checked against (linked at its commit) and the day. */

@@ -12,7 +12,7 @@ import type { Policy } from '../core/policy.js';
 import type { ReportInput, RunFacts, RunMode } from './types.js';
 import type { ExemptionRecords } from './exemption-records.js';
 
-export interface ReportInputOptions {
+export interface ReportInputOptions extends Pick<ReportInput, 'boardReadAt'> {
   mode: RunMode;
   policy: Policy;
   /** Every item read, closed ones included (the trend needs them). */
@@ -77,6 +77,7 @@ export function buildReportInput(options: ReportInputOptions): ReportInput {
     ...(options.outcomeMonths ? { outcomes: betOutcomes(policy, items, now, options.outcomeMonths) } : {}),
     ...executionOf(policy, now, options.execution),
     ...(options.exemptionRecords ? { exemptionRecords: options.exemptionRecords } : {}),
+    ...(options.boardReadAt ? { boardReadAt: options.boardReadAt } : {}),
   };
 }
 

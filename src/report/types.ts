@@ -61,4 +61,6 @@ export interface ReportInput {
   execution?: ExecutionReport;
   /** Audit mode with exemptions: the record behind each exemption, and those no record proves. */
   exemptionRecords?: ExemptionRecords;
+  /** An issue event on the saved board: when the rest of the board was read in full (GitHub's time, ISO 8601). */
+  boardReadAt?: string;
 }

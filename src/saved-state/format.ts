@@ -34,25 +34,40 @@ export interface SavedState {
   skipped: number[];
 }
 
+/**
+ * A time as the state writes it (ISO 8601, UTC). Only that: the time reaches
+ * the log, and V8's `Date.parse` also reads a date followed by any text in
+ * parentheses, line breaks included.
+ */
+export const ISO_TIME = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d{1,3})?Z$/;
+
 /** Why a state read back cannot be used, in words for the log. */
 export class UnusableStateError extends Error {}
 
 /** The state as stored; refused when it would be too large to be read back. */
 export function encodeState(state: SavedState): Buffer {
-  const text = JSON.stringify(state);
+  return gzipJson(state);
+}
+
+export function decodeState(data: Buffer): SavedState {
+  return checkState(gunzipJson(data));
+}
+
+/** A value as gzip'd JSON, refused when it would be too large to be read back. */
+export function gzipJson(value: unknown): Buffer {
+  const text = JSON.stringify(value);
   const bytes = Buffer.byteLength(text);
   if (bytes > MAX_STATE_BYTES) throw new UnusableStateError(`it would take ${Math.ceil(bytes / 1048576)} MB, more than the ${MAX_STATE_BYTES / 1048576} MB a state may`);
   return gzipSync(text);
 }
 
-export function decodeState(data: Buffer): SavedState {
-  let parsed: unknown;
+/** Gzip'd JSON back, bounded; what it holds is still to be checked. */
+export function gunzipJson(data: Buffer): unknown {
   try {
-    parsed = JSON.parse(gunzipSync(data, { maxOutputLength: MAX_STATE_BYTES }).toString('utf8'));
+    return JSON.parse(gunzipSync(data, { maxOutputLength: MAX_STATE_BYTES }).toString('utf8'));
   } catch (error) {
     throw new UnusableStateError(`it is not gzip'd JSON (${error instanceof Error ? error.message : String(error)})`);
   }
-  return checkState(parsed);
 }
 
 /** The digest of everything that decides what the budget read returns: the policy and the dashboard's title. */
@@ -67,7 +82,7 @@ function checkState(value: unknown): SavedState {
   if (!isRecord(value)) throw new UnusableStateError('it is not a JSON object');
   if (value.format !== STATE_FORMAT) throw new UnusableStateError(`it has format ${JSON.stringify(value.format)}, this version reads ${STATE_FORMAT}`);
   const { repository, policyDigest: digest, savedAt, items, skipped } = value;
-  if (typeof repository !== 'string' || typeof digest !== 'string' || typeof savedAt !== 'string' || !Number.isFinite(Date.parse(savedAt))) {
+  if (typeof repository !== 'string' || typeof digest !== 'string' || typeof savedAt !== 'string' || !ISO_TIME.test(savedAt)) {
     throw new UnusableStateError('its repository, policy digest or time is missing');
   }
   if (!Array.isArray(items) || !Array.isArray(skipped) || !skipped.every(isIssueNumber)) throw new UnusableStateError('its items are missing');
@@ -102,18 +117,18 @@ function checkItem(value: unknown, index: number): WorkItem {
   };
 }
 
-function isRecord(value: unknown): value is Record<string, unknown> {
+export function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-function isIssueNumber(value: unknown): value is number {
+export function isIssueNumber(value: unknown): value is number {
   return Number.isSafeInteger(value) && (value as number) > 0;
 }
 
-function isStringList(value: unknown): value is string[] {
+export function isStringList(value: unknown): value is string[] {
   return Array.isArray(value) && value.every((entry) => typeof entry === 'string');
 }
 
-function isChecklist(value: unknown): value is ChecklistEntry[] {
+export function isChecklist(value: unknown): value is ChecklistEntry[] {
   return Array.isArray(value) && value.every((entry) => isRecord(entry) && typeof entry.text === 'string' && typeof entry.checked === 'boolean');
 }

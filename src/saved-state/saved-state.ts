@@ -48,7 +48,7 @@ export const SAVE_AFTER_CHANGES = 50;
  * events use: they share one state. A pull request's scope is its merge ref,
  * where a state would be neither found by nor useful to issue events.
  */
-const DEFAULT_BRANCH_EVENTS = ['issues', 'issue_comment', 'schedule', 'workflow_dispatch', 'repository_dispatch'];
+export const DEFAULT_BRANCH_EVENTS = ['issues', 'issue_comment', 'schedule', 'workflow_dispatch', 'repository_dispatch'];
 
 /**
  * Runs that may restore the default branch's state but not save one: "If a
@@ -58,7 +58,7 @@ const DEFAULT_BRANCH_EVENTS = ['issues', 'issue_comment', 'schedule', 'workflow_
  * cache). What a pull-request run would save is scoped to its merge ref,
  * where no issue event would find it.
  */
-const RESTORE_ONLY_EVENTS = ['pull_request'];
+export const RESTORE_ONLY_EVENTS = ['pull_request'];
 
 export interface SavedStateOptions {
   forge: Forge;
@@ -192,8 +192,13 @@ function whyNotCurrent(state: SavedState, githubNow: string, counted: number, op
 
 /** Why this run reads every open issue without looking for a state, if it does. */
 function whyUnused(options: SavedStateOptions, noCache: string | undefined): string | undefined {
+  if (options.enabled && options.policy.work.project) return 'not used with a board (`work.project`): the board is saved on its own (see "Saved board")';
+  return whyCacheUnused(options, noCache);
+}
+
+/** Why this run neither restores nor saves a state, if it does not: the input, or a run whose cache issue events never see. */
+export function whyCacheUnused(options: Pick<SavedStateOptions, 'enabled' | 'eventName' | 'onDefaultBranch'>, noCache: string | undefined): string | undefined {
   if (!options.enabled) return 'turned off (`saved-state: false`)';
-  if (options.policy.work.project) return 'not used with a board (`work.project`): a board cannot be asked for the items changed since a moment, so it is read in full';
   if (!DEFAULT_BRANCH_EVENTS.includes(options.eventName) && !RESTORE_ONLY_EVENTS.includes(options.eventName)) return `not used for ${options.eventName || 'this'} runs, whose cache is not the default branch's`;
   if (options.onDefaultBranch === false) return `not used for a ${options.eventName} run on another branch than the default: its cache is that branch's, which issue events cannot read`;
   return noCache;

@@ -91,6 +91,13 @@ describe('the README cost table', () => {
     expect(verdict(table, "Audit of an organization's board, 50,000 items across 50 repositories: memory")).toBe('met');
     expect(verdict(table, "Audit of an organization's board, 50,000 items across 50 repositories: wall")).toBe('met');
     expect(verdict(table, 'Peak memory of any run')).toBe('met');
+    expect(verdict(table, "Issue event with an organization's board of 50,000 items")).toBe('not judged: a figure is missing');
+    expect(table).toContain("| Issue event with an organization's board of 50,000 items (the board the audit saved, the event's issue read fresh) | ≤ 5 requests, ≤ 5 points | not measured |");
+    const event = (graphql: number, points: number) => costTable(results([row({ scenario: 'board-issue-event', issues: 50_000, graphql, restRead: 1, writes: 0, points, peakRssMb: 300 })]));
+    expect(event(3, 3)).toContain("| Issue event with an organization's board of 50,000 items (the board the audit saved, the event's issue read fresh) | ≤ 5 requests, ≤ 5 points | 4 requests, 3 points | met |");
+    expect(verdict(event(3, 6), "Issue event with an organization's board")).toBe('**not met**');
+    expect(verdict(event(500, 500), "Issue event with an organization's board")).toBe('**not met**');
+    expect(verdict(event(3, 3), "Issue event with an organization's board of 50,000 items (the board the audit saved, the event's issue read fresh): memory")).toBe('met');
     const heavy = results([row({ scenario: 'board-audit', issues: 50_000, graphql: 501, points: 1_500, peakRssMb: 720 })]);
     expect(verdict(costTable(heavy), "Audit of an organization's board")).toBe('**not met**');
     expect(missedMemoryTargets(heavy)).toEqual(["Audit of an organization's board, 50,000 items across 50 repositories: memory: 720 MB, target < 700 MB"]);

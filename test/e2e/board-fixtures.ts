@@ -46,8 +46,8 @@ const select = (name: string): FakeFieldValue => ({ type: 'single-select', name 
  * A draft issue: roadmap work, 5 points. An item whose issue was deleted.
  * Deal work: 33 of 238 points (13.9%), over its 10% cap.
  */
-export async function startBoardFake(options: { policy?: string; items?: number; elsewhere?: number } = {}): Promise<FakeGitHub> {
-  const fake = await FakeGitHub.start({ repository: { owner: 'acme', name: 'widgets' }, clock: () => '2026-11-21T10:00:00Z' });
+export async function startBoardFake(options: { policy?: string; items?: number; elsewhere?: number; clock?: () => string } = {}): Promise<FakeGitHub> {
+  const fake = await FakeGitHub.start({ repository: { owner: 'acme', name: 'widgets' }, clock: options.clock ?? (() => '2026-11-21T10:00:00Z') });
   fake.addToken(BOARD_TOKEN, BOARD_READER);
   fake.seed({ files: { [POLICY_PATH]: options.policy ?? BOARD_POLICY } });
   const api = fake.addRepository({ owner: 'acme', name: 'api' });

@@ -143,6 +143,8 @@ describe('a projects_v2_item event relayed as repository_dispatch', () => {
     const event = { name: 'repository_dispatch', payload: { action: 'projects_v2_item', branch: 'main', client_payload: clientPayload } };
     const result = await runInProcess({ fake: github, event, now: NOW, inputs: { 'project-token': BOARD_TOKEN } });
     expect(result.stdout).toContain('relayed board item (#113)');
+    // Without the runner's cache, the board is read in full, and the summary says why.
+    expect(result.summary).toContain('The board was read in full (saved board: the runner offers no Actions cache here');
     expect(result.exitCode).toBe(1);
     expect(result.annotations.find((a) => a.level === 'error')?.message).toContain('above its 10% cap (33 of 238 points)');
     // The board gives every planned item in full: the repository's open issues are not read again for budgets.

@@ -28,7 +28,7 @@ import { githubGraphqlSchema } from './schema.js';
 import { type Connection, type ConnectionArgs, paginate } from './connection.js';
 import type { FakeComment, FakeIssue, FakeIssueEvent, FakeLabel, FakeMilestone, FakePullRequest, FakeRepository, FakeUser } from './state.js';
 import { type FakeStore, HTML_BASE_URL } from './store.js';
-import { ownerView, type ProjectViews } from './projects.js';
+import { issueProjectItems, ownerView, type ProjectViews } from './projects.js';
 import { type QueryCost, queryCost } from './query-cost.js';
 import { latestStatus } from './statuses.js';
 
@@ -457,6 +457,7 @@ function issueView(repository: FakeRepository, issue: FakeIssue, context: Graphq
     repository: () => repositoryView(repository, context),
     // Issue.assignees: "A list of Users assigned to this object" (a UserConnection, in @octokit/graphql-schema's schema.graphql).
     assignees: (args: ConnectionArgs) => mapConnection(paginate(issue.assignees.map((login) => store.user(login)), args, 'assignees'), userView),
+    projectItems: (args: ConnectionArgs) => issueProjectItems({ owner: repository.owner, repo: repository.name, number: issue.number }, args, projectViews(context)),
     labels: (args: ConnectionArgs) => {
       const labels = issue.labels.map((name) => store.ensureLabel(repository, name));
       return mapConnection(paginate(labels, args, 'labels'), (label) => labelView(repository, label, context));

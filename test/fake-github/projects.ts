@@ -104,7 +104,7 @@ export function ownerView(login: string, wanted: 'Organization' | 'User' | 'any'
         throw new TypedError('Resource not accessible by integration', 'FORBIDDEN');
       }
       const project = views.projects.get(projectKey(login, number));
-      if (!project || !project.readers.some((reader) => reader.toLowerCase() === views.viewer.login.toLowerCase())) {
+      if (!project || !canReadProject(project, views)) {
         throw new TypedError(`Could not resolve to a ProjectV2 with the number ${number}.`, 'NOT_FOUND');
       }
       return projectView(project, views);
@@ -112,10 +112,32 @@ export function ownerView(login: string, wanted: 'Organization' | 'User' | 'any'
   };
 }
 
+function canReadProject(project: FakeProject, views: ProjectViews): boolean {
+  return project.readers.some((reader) => reader.toLowerCase() === views.viewer.login.toLowerCase());
+}
+
+/**
+ * `Issue.projectItems`: the issue's items on every board, in the order the
+ * boards were made. The workflow token, which cannot read organization
+ * boards, gets none (octokit/graphql-action#161: `projectItems.nodes` is `[]`
+ * in Actions for an issue on a board); another token gets `null` in place of
+ * an item on a board it cannot read (cli/cli#11703: `totalCount: 1`,
+ * `nodes: [null]` for a fine-grained token without access).
+ */
+export function issueProjectItems(issue: { owner: string; repo: string; number: number }, args: ConnectionArgs, views: ProjectViews) {
+  const isIssue = (content: FakeItemContent) =>
+    content.kind === 'issue' && content.owner.toLowerCase() === issue.owner.toLowerCase() && content.repo.toLowerCase() === issue.repo.toLowerCase() && content.number === issue.number;
+  const workflowToken = views.viewer.type === 'Bot' && views.viewer.login === 'github-actions[bot]';
+  const found = workflowToken ? [] : [...views.projects.values()].flatMap((project) => project.items.filter((item) => isIssue(item.content)).map((item) => ({ project, item })));
+  const page = paginate(found, args, 'projectItems');
+  const view = ({ project, item }: { project: FakeProject; item: FakeProjectItem }) => (canReadProject(project, views) ? itemView(project, item, views) : null);
+  return { ...page, nodes: page.nodes.map(view), edges: page.edges.map((edge) => ({ cursor: edge.cursor, node: view(edge.node) })) };
+}
+
 function projectView(project: FakeProject, views: ProjectViews) {
   return {
     __typename: 'ProjectV2',
-    id: newNodeId('PVT', project.number),
+    id: projectNodeId(project),
     number: project.number,
     title: project.title,
     url: `https://github.com/${project.ownerType === 'User' ? 'users' : 'orgs'}/${project.owner}/projects/${project.number}`,
@@ -146,6 +168,7 @@ function itemView(project: FakeProject, item: FakeProjectItem, views: ProjectVie
     fullDatabaseId: String(item.databaseId),
     type: ITEM_TYPES[content.kind],
     isArchived: false,
+    project: () => projectView(project, views),
     content: () => {
       // A fine-grained token limited to some repositories reads the board, but not the issues of other
       // repositories on it: GitHub answers the page with those items' `content: null` and one error of
@@ -182,4 +205,9 @@ function fieldValueView(value: FakeFieldValue) {
     case 'iteration':
       return { __typename: 'ProjectV2ItemFieldIterationValue', title: value.title, startDate: value.startDate, duration: value.duration };
   }
+}
+
+/** A board's node id, one per owner and number. */
+function projectNodeId(project: FakeProject): string {
+  return `PVT_${Buffer.from(projectKey(project.owner, project.number)).toString('base64url')}`;
 }

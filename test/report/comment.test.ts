@@ -4,6 +4,7 @@ import { renderArchiveNote, renderComment, renderResolvedComment } from '../../s
 import { isArchiveNote, isSettledComment } from '../../src/memory/settled.js';
 import { COMMENT_MARKER } from '../../src/memory/markers.js';
 import { readCommentState } from '../../src/memory/state.js';
+import { sameText } from '../../src/plan/planned-writes.js';
 import { codeSpan, escapeText } from '../../src/report/escape.js';
 import { evaluate } from '../../src/core/evaluate.js';
 import { AT, examplePolicy, finding } from './fixtures.js';
@@ -96,6 +97,17 @@ describe('renderComment', () => {
     expect(comment).not.toContain('- [ ]');
     expect(comment).toContain('"Success metric" is not answered (exempt)');
     expect(comment).not.toContain('Need an exception?');
+  });
+
+  it('on budgets counted from the saved board, says in its last line when the rest of the board was read, and only then', () => {
+    const input = { ...smallRoadmap(), boardReadAt: '2026-11-21T10:00:07.000Z' };
+    const onBudgets = renderComment({ ...input, focusItem: 12 });
+    const lastLine = onBudgets.trimEnd().split('\n').at(-1)!;
+    expect(lastLine).toMatch(/^_Checked by Roadmap Guard against .*_ _Budgets count the rest of the board as last read in full, at 2026-11-21 10:00 UTC: GitHub cannot list the items of a board changed since, so other changes on the board show from the next audit\._ <!-- roadmap-guard:state /);
+    // In the stamp line, which alone never rewrites a comment: a later audit's time does not edit it.
+    expect(sameText(onBudgets, renderComment({ ...input, boardReadAt: '2026-11-22T10:00:00.000Z', focusItem: 12 }))).toBe(true);
+    // No budget in the comment, no word of the board's time.
+    expect(renderComment({ ...input, focusItem: 5 })).not.toContain('rest of the board');
   });
 
   it('a warning-only item says nothing is blocked', () => {

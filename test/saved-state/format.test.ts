@@ -31,6 +31,7 @@ describe('the saved state file', () => {
     expect(() => decodeState(Buffer.from('plain'))).toThrow(/not gzip'd JSON/);
     expect(() => decodeState(gzipSync('[1]'))).toThrow('it is not a JSON object');
     expect(() => decodeState(encodeState({ ...state, savedAt: 'yesterday' }))).toThrow(/time is missing/);
+    expect(() => decodeState(encodeState({ ...state, savedAt: '2026-12-01 09:00 (\n::error::forged)' }))).toThrow(/time is missing/);
     expect(() => decodeState(encodeState({ ...state, items: [{ ...item, state: 'closed' }] }))).toThrow('item 1 is not an open issue');
     expect(() => decodeState(encodeState({ ...state, items: [{ ...item, labels: [3] as unknown as string[] }] }))).toThrow(UnusableStateError);
   });

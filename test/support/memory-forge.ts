@@ -167,6 +167,7 @@ export function memoryForge(memory: MemoryRepository): Forge {
     timedRead: async (run) => ({ value: await run(), startedAt: new Date().toISOString() }),
     resolveRelayedContent: (_repo, target) => read('number' in target && memory.issues.has(target.number) ? { issueNumber: target.number } : { leftOut: 'not an issue of this repository' }),
     readBoard: (board) => Promise.reject(new BoardAccessError(board, 'not-found', 'no board in memory')),
+    readIssueOnBoard: () => Promise.reject(new Error('no board in memory')),
     readPullRequest: (_repo, number) => read(pullRequestRead(memory, number)),
     readOpenPullRequests: () => read([...memory.pullRequests.keys()].map((number) => pullRequestRead(memory, number))),
     readLinkedIssues: (ids) => read(new Map(ids.map(({ number }) => [number, linkedRead(memory, requireIssue(memory, number))]))),

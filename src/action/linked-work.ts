@@ -9,7 +9,7 @@ import * as runner from './workflow-commands.js';
 import type { Policy } from '../core/policy.js';
 import type { WorkItem } from '../core/types.js';
 import type { GitHubClient } from '../github/client.js';
-import { readIssuesByNumber, readLinkedIssues, type LinkedIssueRead } from '../github/linked-issues.js';
+import { readIssuesByNumber, readLinkedIssues, type LinkedIssueRead, type LinkedIssuesRead, type UnreadableIssue } from '../github/linked-issues.js';
 import type { ClosingReferences } from '../github/pull-request-read.js';
 import type { RepoRef } from '../github/read.js';
 import { closingKeywords, MAX_KEYWORD_REFERENCES } from '../pull-request/closing-keywords.js';
@@ -20,6 +20,10 @@ export interface LinkedWork {
   /** The linked issues as work items, read in full. */
   items: WorkItem[];
   linking?: Linking;
+  /** Issues it linked that were deleted since: a deleted issue cannot be closed, so the pull request is judged on the rest. */
+  gone: number[];
+  /** Issues it closes that GitHub would not show: the gate cannot pass what it could not check. */
+  unreadable: UnreadableIssue[];
 }
 
 export interface LinkedPullRequest extends ClosingReferences {
@@ -39,17 +43,22 @@ export async function readLinkedWork(
   repo: RepoRef,
   pr: LinkedPullRequest,
   policy: Policy,
-  options: { known?: ReadonlyMap<number, LinkedIssueRead>; quiet?: boolean } = {},
+  options: { known?: LinkedIssuesRead; quiet?: boolean } = {},
 ): Promise<LinkedWork> {
   const otherBase = pr.defaultBranch !== undefined && pr.baseRef !== pr.defaultBranch;
   const keywordsRead = otherBase && policy.pullRequests.keywordsOnOtherBases;
-  const known = options.known ?? new Map<number, LinkedIssueRead>();
-  const fresh = await readLinkedIssues(client, pr.closes.filter((reference) => !known.has(reference.number)));
+  const known = options.known ?? { read: new Map<number, LinkedIssueRead>(), gone: [], unreadable: [] };
+  const wasRead = (number: number) => known.read.has(number) || known.gone.includes(number) || known.unreadable.some((issue) => issue.number === number);
+  const fresh = await readLinkedIssues(client, pr.closes.filter((reference) => !wasRead(reference.number)));
+  const closes = new Set(pr.closes.map((reference) => reference.number));
   const read = new Map(pr.closes.flatMap((reference) => {
-    const issue = known.get(reference.number) ?? fresh.get(reference.number);
+    const issue = known.read.get(reference.number) ?? fresh.read.get(reference.number);
     return issue ? [[reference.number, issue] as const] : [];
   }));
+  const gone = [...known.gone, ...fresh.gone].filter((number) => closes.has(number));
+  const unreadable = [...known.unreadable, ...fresh.unreadable].filter((issue) => closes.has(issue.number));
   const notice = options.quiet ? () => {} : (message: string) => runner.notice(message);
+  if (gone.length) notice(goneNotice(pr.number, gone));
   const elsewhere = [...pr.closesElsewhere];
   if (keywordsRead) {
     const keywords = closingKeywords(pr.body, repo);
@@ -67,7 +76,18 @@ export async function readLinkedWork(
     linked: issues.map(linkedIssue),
     items: issues.map((issue) => issue.item),
     ...(pr.defaultBranch !== undefined ? { linking: { base: pr.baseRef, defaultBranch: pr.defaultBranch, keywordsRead } } : {}),
+    gone,
+    unreadable,
   };
+}
+
+export function goneNotice(pr: number, gone: readonly number[]): string {
+  return `Pull request #${pr} was linked to ${gone.map((number) => `#${number}`).join(', ')}, deleted since: a deleted issue cannot be closed, so the merge gate judges the pull request on the rest.`;
+}
+
+/** What GitHub would not show, for the log and the status: "#12 (FORBIDDEN)". */
+export function unreadableList(unreadable: readonly UnreadableIssue[]): string {
+  return unreadable.map((issue) => `#${issue.number} (${issue.reason})`).join(', ');
 }
 
 function linkedIssue({ item, botCommentId }: LinkedIssueRead): LinkedIssue {

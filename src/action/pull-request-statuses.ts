@@ -10,14 +10,20 @@
  * already carry it (the merge gate's workflow sets it on every run). A token
  * without `pull-requests: read` cannot list pull requests: the run says so
  * in its log and goes on with its issues.
+ *
+ * Each pull request is judged on its own: one that closes an issue GitHub
+ * would not show gets a failing status that says which (never a stale
+ * success), with a warning; an issue deleted since it was linked cannot be
+ * closed, so its pull request is judged on the rest; the others as usual.
  */
 import * as runner from './workflow-commands.js';
 import { evaluate } from '../core/evaluate.js';
 import type { Policy } from '../core/policy.js';
 import type { WorkItem } from '../core/types.js';
 import { plural } from '../core/wording.js';
+import { terminalText } from '../report/escape.js';
 import type { GitHubClient } from '../github/client.js';
-import { MERGE_GATE_CONTEXT } from '../github/commit-status.js';
+import { MERGE_GATE_CONTEXT, STATUS_DESCRIPTION_LIMIT } from '../github/commit-status.js';
 import { readLinkedIssues } from '../github/linked-issues.js';
 import { readOpenPullRequests, type OpenPullRequest } from '../github/open-pull-requests.js';
 import { getErrorMessage } from '../github/errors.js';
@@ -25,7 +31,7 @@ import type { PlannedWrite } from '../plan/types.js';
 import { judgeWithEvaluation } from '../pull-request/gate.js';
 import { planGateStatus } from '../pull-request/gate-status.js';
 import type { EventContext } from './events.js';
-import { readLinkedWork, type LinkedWork } from './linked-work.js';
+import { goneNotice, readLinkedWork, unreadableList, type LinkedWork } from './linked-work.js';
 
 export interface StatusSyncInput {
   client: GitHubClient;
@@ -51,14 +57,49 @@ export async function planPullRequestStatuses(input: StatusSyncInput): Promise<P
   const known = await readLinkedIssues(client, gated.flatMap((pr) => pr.closes));
   const works: LinkedWork[] = [];
   for (const pr of gated) works.push(await readLinkedWork(client, context.repo, pr, policy, { known, quiet: true }));
-  const evaluation = evaluate(policy, withLinkedIssues(input, [...known.values()].map((issue) => issue.item)), input.now);
+  const evaluation = evaluate(policy, withLinkedIssues(input, [...known.read.values()].map((issue) => issue.item)), input.now);
+  const target = context.runUrl ? { targetUrl: context.runUrl } : {};
   const writes = gated.flatMap((pr, index) => {
     const work = works[index]!;
+    if (work.gone.length) runner.info(goneNotice(pr.number, work.gone));
+    const unchecked = uncheckedIssues(pr, work);
+    if (unchecked) return planUncheckedStatus(pr, unchecked, target);
     const verdict = judgeWithEvaluation({ evaluation, policy, linked: work.linked, ...(work.linking ? { linking: work.linking } : {}) });
-    return planGateStatus({ pullRequest: pr.number, headSha: pr.headSha, verdict, current: pr.gateStatus, ...(context.runUrl ? { targetUrl: context.runUrl } : {}) });
+    return planGateStatus({ pullRequest: pr.number, headSha: pr.headSha, verdict, current: pr.gateStatus, ...target });
   });
   runner.info(`Merge gate: ${plural(gated.length, 'open pull request')} judged again; ${plural(writes.length, 'status')} to update.`);
   return writes;
+}
+
+/** What GitHub would not show of the issues the pull request closes, in words; undefined when it showed them all. */
+function uncheckedIssues(pr: OpenPullRequest, work: LinkedWork): string | undefined {
+  const hidden = pr.hiddenReferences.length ? [`${plural(pr.hiddenReferences.length, 'closing reference')} (${[...new Set(pr.hiddenReferences)].join(', ')})`] : [];
+  const unread = work.unreadable.length ? [unreadableList(work.unreadable)] : [];
+  return hidden.length || unread.length ? [...unread, ...hidden].join(', ') : undefined;
+}
+
+/**
+ * The gate cannot pass what it did not check: a failing status that names
+ * what GitHub would not show, in place of whatever the commit carried, and a
+ * warning in the run's log and summary.
+ */
+function planUncheckedStatus(pr: OpenPullRequest, unchecked: string, target: { targetUrl?: string }): PlannedWrite[] {
+  const statusDescription = terminalText(`Not checked: GitHub would not show ${unchecked}`, STATUS_DESCRIPTION_LIMIT);
+  runner.warning(
+    `Merge gate: pull request #${pr.number} closes issues GitHub would not show this token (${unchecked}), so it was not checked and its \`${MERGE_GATE_CONTEXT}\` status now fails. Grant the token read access to them, or unlink them (docs/pull-requests.md).`,
+  );
+  if (pr.gateStatus?.state === 'failure' && pr.gateStatus.description === statusDescription) return [];
+  return [
+    {
+      kind: 'set-status',
+      issue: pr.number,
+      sha: pr.headSha,
+      state: 'failure',
+      statusDescription,
+      ...target,
+      description: `set the merge gate's status on pull request #${pr.number} to failure (${statusDescription})`,
+    },
+  ];
 }
 
 /** The open pull requests; undefined when the token may not list them. */

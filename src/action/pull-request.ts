@@ -25,7 +25,7 @@ import { planGateStatus } from '../pull-request/gate-status.js';
 import { MERGE_GATE_CONTEXT } from '../github/commit-status.js';
 import type { PlannedWrite } from '../plan/types.js';
 import { savedStateStore } from '../saved-state/saved-state.js';
-import { readLinkedWork } from './linked-work.js';
+import { readLinkedWork, unreadableList } from './linked-work.js';
 import { gateFailure, renderGateComment, renderGateResolved } from '../pull-request/gate-comment.js';
 import { diffPolicies } from '../pull-request/policy-diff.js';
 import { renderInvalidPreview, renderNoPolicyChange, renderPolicyPreview } from '../pull-request/preview-comment.js';
@@ -164,6 +164,7 @@ function isMissingPolicy(error: PolicyError, path: string): boolean {
 async function mergeGate(run: PullRequestRun, pr: PullRequestRead, base: LoadedPolicy): Promise<GateVerdict> {
   const { client, context } = run;
   const work = await readLinkedWork(client, context.repo, pr, base.policy);
+  if (work.unreadable.length) throw new Error(`GitHub would not show ${unreadableList(work.unreadable)}, which pull request #${pr.number} closes: the merge gate cannot pass what it could not check. Grant the token read access to the issue, or unlink it.`);
   // Every open issue narrowly, for the budgets; the linked issues replace their narrow copies.
   const budgetItems = work.linked.length ? await budgetRead(run, base) : [];
   const linkedNumbers = new Set(work.items.map((item) => item.number));

@@ -107,3 +107,24 @@ export function explainWriteError(error: unknown, what: string, permission: Writ
   }
   return error;
 }
+
+/** One error of a GraphQL answer: GitHub names its `type` (NOT_FOUND, FORBIDDEN) and the field's `path`. */
+export interface GraphqlFieldError {
+  type?: string;
+  message?: string;
+  path?: (string | number)[];
+}
+
+/**
+ * The data GitHub answered beside its errors, when it answered some: a field
+ * it could not resolve is null, and an error names it by `path` (as in
+ * sourcecred/sourcecred#1408, a `nodes` id that no longer resolves, and
+ * fpicalausa/remove-stale-branches#49, a FORBIDDEN field among readable ones).
+ * Undefined for anything else: no data, or not a GraphQL answer.
+ */
+export function graphqlPartialAnswer<T>(error: unknown): { data: T; errors: GraphqlFieldError[] } | undefined {
+  if (typeof error !== 'object' || error === null) return undefined;
+  const { data, errors } = error as { data?: unknown; errors?: unknown };
+  if (typeof data !== 'object' || data === null || !Array.isArray(errors) || errors.length === 0) return undefined;
+  return { data: data as T, errors: errors as GraphqlFieldError[] };
+}

@@ -9,7 +9,7 @@ import type { GitHubClient } from './client.js';
 import { graphqlPartialAnswer, isGraphqlNotFound } from './errors.js';
 import { ISSUE_FIELDS } from './queries.js';
 import type { RepoRef } from './read.js';
-import { findBotComment, toWorkItem, type CommentNode, type IssueNode } from './work-items.js';
+import { findBotComment, markEarlierComments, toWorkItem, type CommentNode, type IssueNode } from './work-items.js';
 
 /**
  * The bot comments on an issue soon after it is opened, so its comment is
@@ -19,7 +19,7 @@ const LINKED_ISSUE_FIELDS = /* GraphQL */ `
   fragment RoadmapLinkedIssue on Issue {
     ...RoadmapIssueFields
     body
-    firstComments: comments(first: 10) { nodes { fullDatabaseId viewerDidAuthor body createdAt updatedAt } }
+    firstComments: comments(first: 10) { nodes { fullDatabaseId viewerDidAuthor body author { __typename login } createdAt updatedAt } }
   }
   ${ISSUE_FIELDS}
 `;
@@ -79,7 +79,7 @@ export async function readLinkedIssues(client: GitHubClient, ids: readonly { num
     for (const [index, entry] of batch.entries()) {
       const node = nodes[index];
       const type = errors.get(index);
-      if (node && typeof node.number === 'number') result.read.set(node.number, linkedRead(node));
+      if (node && typeof node.number === 'number') result.read.set(node.number, linkedRead(node, client.earlierIdentities));
       else if (type === 'NOT_FOUND') result.gone.push(entry.number);
       else result.unreadable.push({ number: entry.number, reason: type ?? (node ? 'not an issue' : 'no answer') });
     }
@@ -112,7 +112,7 @@ export async function readIssuesByNumber(client: GitHubClient, repo: RepoRef, nu
     try {
       const page = await client.graphql<{ repository: { issue: LinkedNode | null } | null }>(ISSUE_BY_NUMBER_QUERY, { owner: repo.owner, name: repo.name, number });
       const node = page.repository?.issue;
-      if (node) read.set(number, linkedRead(node));
+      if (node) read.set(number, linkedRead(node, client.earlierIdentities));
       else notIssues.push(number);
     } catch (error) {
       if (!isGraphqlNotFound(error)) throw error;
@@ -122,7 +122,9 @@ export async function readIssuesByNumber(client: GitHubClient, repo: RepoRef, nu
   return { read, notIssues };
 }
 
-function linkedRead(node: LinkedNode): LinkedIssueRead {
-  const comments = node.firstComments?.nodes ?? [];
-  return { item: toWorkItem(node, comments), botCommentId: findBotComment(comments)?.id ?? null };
+/** The issue and the bot's comment on it, an earlier identity's (`previous-bot-logins`) recognised as the product's, as an issue event reads them. */
+function linkedRead(node: LinkedNode, earlierIdentities: readonly string[] | undefined): LinkedIssueRead {
+  const comments = markEarlierComments(node.firstComments?.nodes ?? [], earlierIdentities);
+  const comment = findBotComment(comments);
+  return { item: toWorkItem(node, comments), botCommentId: comment?.id ?? comment?.extras?.[0]?.id ?? null };
 }

@@ -7,7 +7,7 @@
  */
 import type { GitHubClient } from './client.js';
 import type { RepoRef } from './read.js';
-import { findBotComment, type CommentNode } from './work-items.js';
+import { findBotComment, markEarlierComments, type CommentNode } from './work-items.js';
 import { MERGE_GATE_CONTEXT, headGateStatus, type GateStatus, type HeadCommitNode } from './commit-status.js';
 import type { BotComment } from '../plan/types.js';
 
@@ -48,7 +48,7 @@ export const PULL_REQUEST_QUERY = /* GraphQL */ `
         }
         comments(first: 100, after: $commentsAfter) @include(if: $withComments) {
           pageInfo { hasNextPage endCursor }
-          nodes { fullDatabaseId viewerDidAuthor body createdAt updatedAt }
+          nodes { fullDatabaseId viewerDidAuthor body author { __typename login } createdAt updatedAt }
         }
         files(first: 100, after: $filesAfter) @include(if: $withFiles) {
           pageInfo { hasNextPage endCursor }
@@ -117,7 +117,7 @@ export interface PullRequestRead extends ClosingReferences {
   gateStatus: GateStatus | null;
   /** Paths the pull request changes (GitHub lists at most 3,000). */
   files: string[];
-  /** The pull request's comments, oldest first, to find the bot's own among them. */
+  /** The pull request's comments, oldest first, to find the bot's own among them; an earlier identity's are marked (`byEarlierIdentity`). */
   comments: CommentNode[];
 }
 
@@ -148,7 +148,7 @@ export async function readPullRequest(client: GitHubClient, repo: RepoRef, numbe
     gateStatus: headGateStatus(pr),
     ...splitReferences(references, repo),
     files,
-    comments: comments.filter((comment): comment is CommentNode => comment !== null),
+    comments: markEarlierComments(comments, client.earlierIdentities).filter((comment): comment is CommentNode => comment !== null),
   };
 }
 
@@ -237,8 +237,16 @@ function nextCursor(pageInfo: PageInfo | undefined): string | null {
 
 /**
  * The bot's sticky comment of one kind on a pull request (the merge gate's or
- * the policy preview's): its own, carrying the item marker and `marker`.
+ * the policy preview's): its own, carrying the item marker and `marker`. One
+ * an earlier identity wrote (`previous-bot-logins`) is adopted in place: the
+ * token edits it, as anyone with write access may edit a comment (GraphQL
+ * schema, `CommentCannotUpdateReason.INSUFFICIENT_ACCESS`: "You must be the
+ * author or have write access to this repository to update this comment"),
+ * so the pull request keeps one comment.
  */
 export function findStickyComment(comments: readonly CommentNode[], marker: string): BotComment | null {
-  return findBotComment(comments.filter((comment) => comment.body.includes(marker)));
+  const found = findBotComment(comments.filter((comment) => comment.body.includes(marker)));
+  if (!found?.adopting) return found;
+  const [oldest, ...rest] = found.extras ?? [];
+  return oldest ? { id: oldest.id, body: oldest.body, ...(rest.length ? { extras: rest } : {}) } : null;
 }

@@ -3,6 +3,8 @@ import { SnapshotError } from '../snapshot/file.js';
 import { closest } from '../policy/did-you-mean.js';
 import { PolicyError } from '../policy/errors.js';
 import type { ClientOptions } from '../github/client.js';
+import { BoardAccessError } from '../github/board.js';
+import { isGitHubFailure } from '../github/errors.js';
 
 /** What a command may touch: passed in so tests can capture it. */
 export interface CliIo {
@@ -37,23 +39,26 @@ export class BadInput extends Error {}
  * Why a command could not do its job, as exit 2: input the user must fix
  * (options, files, policy, snapshot) as its whole message, and a failure to
  * read GitHub (no answer, a refused token, a missing repository) as one line.
- * A programming error (TypeError and the like) is a bug and propagates.
+ * Anything else is a bug, whatever its class: it propagates, and the command
+ * says so with the output to report (`runCommand` in cli/main.ts).
  */
 export function reportBadInput(command: string, error: unknown, io: CliIo): number {
   if (error instanceof BadInput || error instanceof PolicyError || error instanceof SnapshotError) {
     io.stderr.write(`roadmap-guard ${command}: ${error.message}\n`);
     return EXIT.badInput;
   }
-  if (error instanceof Error && !isBug(error)) {
+  if (error instanceof Error && fromGitHub(error)) {
     io.stderr.write(`roadmap-guard ${command}: ${firstLine(error.message)}\n`);
     return EXIT.badInput;
   }
   throw error;
 }
 
-/** Errors only a mistake in the code throws. */
-export function isBug(error: unknown): boolean {
-  return error instanceof TypeError || error instanceof ReferenceError || error instanceof RangeError || error instanceof SyntaxError;
+/** A failure to read GitHub, or a message that explains one (its `cause`). */
+function fromGitHub(error: unknown, depth = 0): boolean {
+  if (isGitHubFailure(error) || error instanceof BoardAccessError) return true;
+  const cause = error instanceof Error ? error.cause : undefined;
+  return cause !== undefined && depth < 5 && fromGitHub(cause, depth + 1);
 }
 
 /** A failure's first line, without the advice meant for a workflow's next run: here the user runs the command again. */

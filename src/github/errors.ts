@@ -14,6 +14,25 @@ export function getErrorMessage(error: unknown): string {
   }
 }
 
+/**
+ * GitHub could not be read as the product needs: a repository, issue or file
+ * it does not show this token, or an answer that does not add up. Not a bug:
+ * the message says what to check.
+ */
+export class GitHubReadError extends Error {
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = 'GitHubReadError';
+  }
+}
+
+/** GitHub refused, failed or could not be reached (an Octokit error with a status, a GraphQL error answer), or did not show what was asked. */
+export function isGitHubFailure(error: unknown): boolean {
+  if (error instanceof GitHubReadError || error instanceof RateLimitExhaustedError || error instanceof PermissionError) return true;
+  const name = typeof error === 'object' && error !== null ? (error as { name?: unknown }).name : undefined;
+  return httpStatus(error) !== undefined || name === 'GraphqlResponseError' || name === 'HttpError' || name === 'RequestError';
+}
+
 /** The HTTP status of an Octokit request error, when the error has one. */
 export function httpStatus(error: unknown): number | undefined {
   if (typeof error !== 'object' || error === null || !('status' in error)) return undefined;

@@ -6,7 +6,7 @@
 import type { GitHubClient } from './client.js';
 import { MERGE_GATE_CONTEXT, headGateStatus, type GateStatus, type HeadCommitNode } from './commit-status.js';
 import { readEveryReference, referencePages, splitReferences, type ClosingReferences, type ReferenceConnection } from './pull-request-read.js';
-import { graphqlPartialAnswer } from './errors.js';
+import { graphqlPartialAnswer, GitHubReadError } from './errors.js';
 import type { RepoRef } from './read.js';
 
 export const OPEN_PULL_REQUESTS_QUERY = /* GraphQL */ `
@@ -64,7 +64,7 @@ export async function readOpenPullRequests(client: GitHubClient, repo: RepoRef):
   do {
     const { page, hidden } = await openPullRequestsPage(client, repo, after);
     const repository = page.repository;
-    if (!repository) throw new Error(`Repository ${repo.owner}/${repo.name} was not found, or the token cannot read it.`);
+    if (!repository) throw new GitHubReadError(`Repository ${repo.owner}/${repo.name} was not found, or the token cannot read it.`);
     for (const [index, node] of (repository.pullRequests.nodes ?? []).entries()) {
       if (node) pullRequests.push(await openPullRequest(client, repo, node, { defaultBranch: repository.defaultBranchRef?.name, hidden: hidden.get(index) ?? [] }));
     }

@@ -5,6 +5,7 @@
  * GraphQL request in the common case; more only for more than 100 closing
  * references, long comment threads or more than 100 changed files.
  */
+import { GitHubReadError } from './errors.js';
 import type { GitHubClient } from './client.js';
 import type { RepoRef } from './read.js';
 import { findBotComment, markEarlierComments, type CommentNode } from './work-items.js';
@@ -132,7 +133,7 @@ export async function readPullRequest(client: GitHubClient, repo: RepoRef, numbe
   const variables = { owner: repo.owner, name: repo.name, number, statusContext: MERGE_GATE_CONTEXT };
   const first = await client.graphql<PullRequestPage>(PULL_REQUEST_QUERY, { ...variables, ...NO_PAGES, withReferences: true, withComments: true, withFiles: true });
   const pr = first.repository?.pullRequest;
-  if (!pr) throw new Error(`Pull request #${number} was not found in ${repo.owner}/${repo.name}, or the token cannot read it.`);
+  if (!pr) throw new GitHubReadError(`Pull request #${number} was not found in ${repo.owner}/${repo.name}, or the token cannot read it.`);
   const references = await readEveryReference(pr.closingIssuesReferences ?? null, referencePages(client, repo, number));
   const comments = await readAllComments(client, variables, pr);
   const files = await readChangedFiles(client, variables, pr);
@@ -184,7 +185,7 @@ export async function readEveryReference(first: ReferenceConnection | null, next
   }
   const counted = first?.totalCount ?? 0;
   if (references.length + hidden < counted) {
-    throw new Error(`GitHub counts ${counted} issues the pull request closes but listed ${references.length}: the merge gate checks every one, so it cannot pass what it could not read. Run it again.`);
+    throw new GitHubReadError(`GitHub counts ${counted} issues the pull request closes but listed ${references.length}: the merge gate checks every one, so it cannot pass what it could not read. Run it again.`);
   }
   return references;
 }

@@ -350,7 +350,7 @@ function runFacts(counts: RequestCounts, applied: ApplyResult): RunFacts {
       skippedByDryRun: applied.skippedByDryRun.length,
       deferredByMaxWrites: applied.deferred.length,
       failed: [
-        ...applied.failed.map((f) => ({ description: f.write.description, reason: firstLine(f.reason) })),
+        ...applied.failed.map((f) => ({ description: f.write.description, reason: firstLine(f.reason), cause: f.cause })),
         ...applied.notAttempted.map((w) => ({ description: w.description, reason: 'not attempted: the run stopped at an earlier write' })),
       ],
     },

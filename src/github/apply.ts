@@ -6,7 +6,8 @@
 import type { GitHubClient } from './client.js';
 import { createOnce } from './create-once.js';
 import { describeFailure } from './describe-failure.js';
-import { explainWriteError, getErrorMessage, httpStatus, PermissionError, RateLimitExhaustedError, type WritePermission } from './errors.js';
+import { explainWriteError, getErrorMessage, httpStatus, PermissionError, RateLimitExhaustedError, writeFailureCause, type WritePermission } from './errors.js';
+import type { WriteFailureCause } from '../report/types.js';
 import { NEW_COMMENT, type PlannedWrite } from '../plan/types.js';
 import { dashboardExists, readBotComment, type RepoRef } from './read.js';
 import { addLabels, addReaction, closeAsDuplicate, closeIssue, createComment, createIssue, createLabel, deleteComment, removeLabel, updateComment, updateIssueBody } from './writes.js';
@@ -24,7 +25,7 @@ export interface ApplyResult {
   skippedByDryRun: PlannedWrite[];
   /** Left for the next run because `max-writes` was reached. */
   deferred: PlannedWrite[];
-  failed: { write: PlannedWrite; reason: string }[];
+  failed: { write: PlannedWrite; reason: string; cause: WriteFailureCause }[];
   /** Not tried because an earlier write stopped the run (permissions, rate limit). */
   notAttempted: PlannedWrite[];
   /** What stopped the run early, when something did. */
@@ -53,7 +54,7 @@ export async function applyWrites(client: GitHubClient, repo: RepoRef, plan: Pla
       options.log.info(`Did ${write.description}`);
     } catch (thrown) {
       const error = explainWriteError(thrown, write.description, permissionFor(write));
-      result.failed.push({ write, reason: reasonFor(error) });
+      result.failed.push({ write, reason: reasonFor(error), cause: writeFailureCause(error) });
       if (isFatal(error)) {
         result.stoppedBy = error as Error;
         result.notAttempted = allowed.slice(index + 1);

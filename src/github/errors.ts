@@ -2,6 +2,7 @@
  * Errors from GitHub, turned into messages a maintainer can act on. The
  * original error always travels along as `cause`, so nothing is lost.
  */
+import type { WriteFailureCause } from '../report/types.js';
 
 /** The text of anything thrown, so a non-Error throw is never dropped. */
 export function getErrorMessage(error: unknown): string {
@@ -102,6 +103,9 @@ const PERMISSIONS: Record<WritePermission, string[]> = {
  * from a rate limit is not a permission problem and is left alone.
  */
 export class PermissionError extends Error {
+  /** The permission the refused write needs. */
+  readonly permission: WritePermission;
+
   constructor(what: string, options?: { cause?: unknown; permission?: WritePermission }) {
     const permission = options?.permission ?? 'issues';
     const grants = PERMISSIONS[permission];
@@ -112,13 +116,47 @@ export class PermissionError extends Error {
       options,
     );
     this.name = 'PermissionError';
+    this.permission = permission;
   }
+}
+
+/**
+ * GitHub's 403 for a comment on a locked issue: REST has no status or code of
+ * its own for it, only its message ("Unable to create comment because issue
+ * is locked", the GraphQL schema's `CommentCannotUpdateReason.LOCKED`).
+ */
+export function isLockedRefusal(error: unknown): boolean {
+  return httpStatus(error) === 403 && /\blocked\b/i.test(getErrorMessage(error));
+}
+
+/** GitHub's secondary rate limit: a 403 or 429 that says so, with requests left in the hour. */
+export function isSecondaryRateLimit(error: unknown): boolean {
+  const status = httpStatus(error);
+  return (status === 403 || status === 429) && /secondary rate/i.test(getErrorMessage(error));
+}
+
+/**
+ * Why a write failed, from what GitHub answered (the HTTP status, the GraphQL
+ * error's type) and what the product made of it, for the job summary to pick
+ * the fix: after `explainWriteError`.
+ */
+export function writeFailureCause(error: unknown): WriteFailureCause {
+  const original = error instanceof PermissionError || error instanceof RateLimitExhaustedError ? error.cause : error;
+  const status = httpStatus(original);
+  const graphqlType = (original as { errors?: { type?: unknown }[] } | null)?.errors?.find((entry) => typeof entry?.type === 'string')?.type as string | undefined;
+  return {
+    ...(status === undefined ? {} : { status }),
+    ...(graphqlType ? { graphqlType } : {}),
+    ...(error instanceof PermissionError ? { permission: error.permission } : {}),
+    ...(error instanceof RateLimitExhaustedError || isSecondaryRateLimit(original) ? { rateLimited: true } : {}),
+    ...(isLockedRefusal(original) ? { locked: true } : {}),
+  };
 }
 
 /** Rewrites a failed write so the log says what to do; other errors pass through unchanged. */
 export function explainWriteError(error: unknown, what: string, permission: WritePermission = 'issues'): unknown {
   // A 403 for a locked issue or a secondary rate limit says nothing about the token's permissions.
-  if (httpStatus(error) === 403 && !isPrimaryRateLimit(error) && !/secondary rate|locked/i.test(getErrorMessage(error))) {
+  if (httpStatus(error) === 403 && !isPrimaryRateLimit(error) && !isSecondaryRateLimit(error) && !isLockedRefusal(error)) {
     return new PermissionError(what, { cause: error, permission });
   }
   if (isPrimaryRateLimit(error) && !(error instanceof RateLimitExhaustedError)) {

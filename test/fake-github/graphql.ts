@@ -52,6 +52,9 @@ export interface GraphqlResponse {
   errors?: Record<string, unknown>[];
 }
 
+/** GitHub's limit on the ids of one `nodes` query. */
+const MAX_NODE_IDS = 100;
+
 /** An error GitHub reports with a top-level `type`, like NOT_FOUND. */
 class TypedError extends GraphQLError {
   constructor(
@@ -176,7 +179,12 @@ function queryRoot(context: GraphqlContext) {
     node: ({ id }: { id: string }) => nodeById(id, context),
     // An id that no longer resolves is null in the list, its error at `nodes.<index>`, the other ids answered
     // (sourcecred/sourcecred#1408 quotes GitHub's `"type":"NOT_FOUND","path":[…,73]` for one id of many).
-    nodes: ({ ids }: { ids: string[] }) => ids.map((id) => settle(() => nodeById(id, context))),
+    // More than 100 ids are refused whole (sourcecred/sourcecred#908 quotes GitHub: "You may not provide
+    // more than 100 node ids; you provided 101.", type ARGUMENT_LIMIT, with `data: null`).
+    nodes: ({ ids }: { ids: string[] }) => {
+      if (ids.length > MAX_NODE_IDS) throw new TypedError(`You may not provide more than ${MAX_NODE_IDS} node ids; you provided ${ids.length}.`, 'ARGUMENT_LIMIT');
+      return ids.map((id) => settle(() => nodeById(id, context)));
+    },
     organization: ({ login }: { login: string }) => ownerView(login, 'Organization', projectViews(context)),
     user: ({ login }: { login: string }) => ownerView(login, 'User', projectViews(context)),
     repositoryOwner: ({ login }: { login: string }) => ownerView(login, 'any', projectViews(context)),

@@ -42,6 +42,8 @@ export interface StatusSyncInput {
   /** The issues among them the run read in full (the event's issue; every one in an audit): they stand for themselves. */
   fullItems: WorkItem[];
   now: Date;
+  /** Also says a warning in the job summary's run problems. */
+  note?: (message: string) => void;
 }
 
 export async function planPullRequestStatuses(input: StatusSyncInput): Promise<PlannedWrite[]> {
@@ -63,7 +65,7 @@ export async function planPullRequestStatuses(input: StatusSyncInput): Promise<P
     const work = works[index]!;
     if (work.gone.length) runner.info(goneNotice(pr.number, work.gone));
     const unchecked = uncheckedIssues(pr, work);
-    if (unchecked) return planUncheckedStatus(pr, unchecked, target);
+    if (unchecked) return planUncheckedStatus(pr, unchecked, { target, ...(input.note ? { note: input.note } : {}) });
     const verdict = judgeWithEvaluation({ evaluation, policy, linked: work.linked, ...(work.linking ? { linking: work.linking } : {}) });
     return planGateStatus({ pullRequest: pr.number, headSha: pr.headSha, verdict, current: pr.gateStatus, ...target });
   });
@@ -83,11 +85,12 @@ function uncheckedIssues(pr: OpenPullRequest, work: LinkedWork): string | undefi
  * what GitHub would not show, in place of whatever the commit carried, and a
  * warning in the run's log and summary.
  */
-function planUncheckedStatus(pr: OpenPullRequest, unchecked: string, target: { targetUrl?: string }): PlannedWrite[] {
+function planUncheckedStatus(pr: OpenPullRequest, unchecked: string, options: { target: { targetUrl?: string }; note?: (message: string) => void }): PlannedWrite[] {
+  const { target } = options;
   const statusDescription = terminalText(`Not checked: GitHub would not show ${unchecked}`, STATUS_DESCRIPTION_LIMIT);
-  runner.warning(
-    `Merge gate: pull request #${pr.number} closes issues GitHub would not show this token (${unchecked}), so it was not checked and its \`${MERGE_GATE_CONTEXT}\` status now fails. Grant the token read access to them, or unlink them (docs/pull-requests.md).`,
-  );
+  const warning = `Merge gate: pull request #${pr.number} closes issues GitHub would not show this token (${unchecked}), so it was not checked and its \`${MERGE_GATE_CONTEXT}\` status fails. Grant the token read access to them, or unlink them (docs/pull-requests.md).`;
+  runner.warning(warning);
+  options.note?.(warning);
   if (pr.gateStatus?.state === 'failure' && pr.gateStatus.description === statusDescription) return [];
   return [
     {

@@ -109,7 +109,7 @@ async function guardRoadmap(options: RunOptions, state: RunState): Promise<strin
   const report = reportInputFor({ context, loaded, inputs, route, gathered, evaluation, now, decided });
 
   // 5. Plan the writes: the issues', and the merge gate's status on the open pull requests they change.
-  const statuses = await planPullRequestStatuses({ client, context, policy: loaded.policy, items: gathered.items, fullItems: route.mode === 'audit' ? gathered.items : gathered.syncItems, now });
+  const statuses = await planPullRequestStatuses({ client, context, policy: loaded.policy, items: gathered.items, fullItems: route.mode === 'audit' ? gathered.items : gathered.syncItems, now, note: (message) => decided.notes.push(message) });
   const plan = await planRun({ client, context, loaded, inputs, route, gathered, evaluation, report, decided, statuses });
 
   // 6. Apply them.

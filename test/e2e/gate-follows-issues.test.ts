@@ -153,6 +153,7 @@ describe('a pull request whose issues GitHub will not all show', () => {
     expect(opened.stdout).not.toContain('the token may not list pull requests');
     expect(status(github, 70)).toMatchObject({ state: 'failure', description: 'Not checked: GitHub would not show 1 closing reference (FORBIDDEN)' });
     expect(opened.annotations).toContainEqual({ level: 'warning', message: expect.stringMatching(/^Merge gate: pull request #70 closes issues GitHub would not show this token \(1 closing reference \(FORBIDDEN\)\)/) });
+    expect(opened.summary).toContain('**Could not check, or undid:** Merge gate: pull request');
     expect(status(github, 71)).toMatchObject({ state: 'failure', description: 'Blocked by #25 (over budget)' });
   });
 });

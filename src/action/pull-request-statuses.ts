@@ -74,7 +74,7 @@ export async function planPullRequestStatuses(input: StatusSyncInput): Promise<P
 }
 
 /** What GitHub would not show of the issues the pull request closes, in words; undefined when it showed them all. */
-function uncheckedIssues(pr: OpenPullRequest, work: LinkedWork): string | undefined {
+export function uncheckedIssues(pr: { hiddenReferences: readonly string[] }, work: Pick<LinkedWork, 'unreadable'>): string | undefined {
   const hidden = pr.hiddenReferences.length ? [`${plural(pr.hiddenReferences.length, 'closing reference')} (${[...new Set(pr.hiddenReferences)].join(', ')})`] : [];
   const unread = work.unreadable.length ? [unreadableList(work.unreadable)] : [];
   return hidden.length || unread.length ? [...unread, ...hidden].join(', ') : undefined;
@@ -85,7 +85,11 @@ function uncheckedIssues(pr: OpenPullRequest, work: LinkedWork): string | undefi
  * what GitHub would not show, in place of whatever the commit carried, and a
  * warning in the run's log and summary.
  */
-function planUncheckedStatus(pr: OpenPullRequest, unchecked: string, options: { target: { targetUrl?: string }; note?: (message: string) => void }): PlannedWrite[] {
+export function planUncheckedStatus(
+  pr: Pick<OpenPullRequest, 'number' | 'headSha' | 'gateStatus'>,
+  unchecked: string,
+  options: { target: { targetUrl?: string }; note?: (message: string) => void },
+): PlannedWrite[] {
   const { target } = options;
   const statusDescription = terminalText(`Not checked: GitHub would not show ${unchecked}`, STATUS_DESCRIPTION_LIMIT);
   const warning = `Merge gate: pull request #${pr.number} closes issues GitHub would not show this token (${unchecked}), so it was not checked and its \`${MERGE_GATE_CONTEXT}\` status fails. Grant the token read access to them, or unlink them (docs/pull-requests.md).`;

@@ -5,8 +5,8 @@
  */
 import type { GitHubClient } from './client.js';
 import { MERGE_GATE_CONTEXT, headGateStatus, type GateStatus, type HeadCommitNode } from './commit-status.js';
-import { readEveryReference, referencePages, splitReferences, type ClosingReferences, type ReferenceConnection } from './pull-request-read.js';
-import { graphqlPartialAnswer, GitHubReadError } from './errors.js';
+import { answerBesideHiddenReferences, readEveryReference, referencePages, splitReferences, type ClosingReferences, type ReferenceConnection } from './pull-request-read.js';
+import { GitHubReadError } from './errors.js';
 import type { RepoRef } from './read.js';
 
 export const OPEN_PULL_REQUESTS_QUERY = /* GraphQL */ `
@@ -84,18 +84,15 @@ async function openPullRequestsPage(client: GitHubClient, repo: RepoRef, after: 
   try {
     return { page: await client.graphql<OpenPullRequestsPage>(OPEN_PULL_REQUESTS_QUERY, variables), hidden: new Map() };
   } catch (error) {
-    const partial = graphqlPartialAnswer<OpenPullRequestsPage>(error);
-    const located = partial?.errors.map((entry) => ({ index: referenceErrorIndex(entry.path), type: entry.type ?? 'ERROR' }));
-    if (!partial?.data.repository?.pullRequests || !located?.every((entry) => entry.index !== undefined)) throw error;
-    const hidden = new Map<number, string[]>();
-    for (const { index, type } of located) hidden.set(index!, [...(hidden.get(index!) ?? []), type]);
-    return { page: partial.data, hidden };
+    const answered = answerBesideHiddenReferences<OpenPullRequestsPage>(error, referenceErrorIndex);
+    if (!answered.page.repository?.pullRequests) throw error;
+    return answered;
   }
 }
 
 /** The pull request's position in the page, for an error on one of its closing references. */
-function referenceErrorIndex(path: readonly (string | number)[] | undefined): number | undefined {
-  const [repository, pullRequests, nodes, index, references] = path ?? [];
+function referenceErrorIndex(path: readonly (string | number)[]): number | undefined {
+  const [repository, pullRequests, nodes, index, references] = path;
   const onReference = repository === 'repository' && pullRequests === 'pullRequests' && nodes === 'nodes' && references === 'closingIssuesReferences';
   return onReference && typeof index === 'number' ? index : undefined;
 }

@@ -5,7 +5,7 @@
  * GraphQL request in the common case; more only for more than 100 closing
  * references, long comment threads or more than 100 changed files.
  */
-import { GitHubReadError } from './errors.js';
+import { GitHubReadError, graphqlPartialAnswer } from './errors.js';
 import type { GitHubClient } from './client.js';
 import type { RepoRef } from './read.js';
 import { findBotComment, markEarlierComments, type CommentNode } from './work-items.js';
@@ -116,6 +116,8 @@ export interface PullRequestRead extends ClosingReferences {
   /** The head commit, and the merge gate's status on it, if it has one. */
   headSha: string;
   gateStatus: GateStatus | null;
+  /** Closing references GitHub would not show, by its error's type (FORBIDDEN: an issue of a repository the token cannot read). */
+  hiddenReferences: string[];
   /** Paths the pull request changes (GitHub lists at most 3,000). */
   files: string[];
   /** The pull request's comments, oldest first, to find the bot's own among them; an earlier identity's are marked (`byEarlierIdentity`). */
@@ -131,7 +133,10 @@ const NO_PAGES = { referencesAfter: null, commentsAfter: null, filesAfter: null,
 
 export async function readPullRequest(client: GitHubClient, repo: RepoRef, number: number): Promise<PullRequestRead> {
   const variables = { owner: repo.owner, name: repo.name, number, statusContext: MERGE_GATE_CONTEXT };
-  const first = await client.graphql<PullRequestPage>(PULL_REQUEST_QUERY, { ...variables, ...NO_PAGES, withReferences: true, withComments: true, withFiles: true });
+  const { page: first, hidden } = await client.graphql<PullRequestPage>(PULL_REQUEST_QUERY, { ...variables, ...NO_PAGES, withReferences: true, withComments: true, withFiles: true }).then(
+    (page) => ({ page, hidden: new Map<number, string[]>() }),
+    (error: unknown) => answerBesideHiddenReferences<PullRequestPage>(error, (path) => (path[0] === 'repository' && path[1] === 'pullRequest' && path[2] === 'closingIssuesReferences' ? 0 : undefined)),
+  );
   const pr = first.repository?.pullRequest;
   if (!pr) throw new GitHubReadError(`Pull request #${number} was not found in ${repo.owner}/${repo.name}, or the token cannot read it.`);
   const references = await readEveryReference(pr.closingIssuesReferences ?? null, referencePages(client, repo, number));
@@ -148,9 +153,26 @@ export async function readPullRequest(client: GitHubClient, repo: RepoRef, numbe
     headSha: pr.headRefOid,
     gateStatus: headGateStatus(pr),
     ...splitReferences(references, repo),
+    hiddenReferences: hidden.get(0) ?? [],
     files,
     comments: markEarlierComments(comments, client.earlierIdentities).filter((comment): comment is CommentNode => comment !== null),
   };
+}
+
+/**
+ * The answer GitHub gave beside its errors when each error is on a closing
+ * reference it would not show this token (FORBIDDEN: an issue of a repository
+ * the token cannot read): `referenceOf` places an error's path (the pull
+ * request's key, or undefined for any other error, which fails the read).
+ * Each key gets the types of the errors on its references.
+ */
+export function answerBesideHiddenReferences<T>(error: unknown, referenceOf: (path: readonly (string | number)[]) => number | undefined): { page: T; hidden: Map<number, string[]> } {
+  const partial = graphqlPartialAnswer<T>(error);
+  const located = partial?.errors.map((entry) => ({ key: referenceOf(entry.path ?? []), type: entry.type ?? 'ERROR' }));
+  if (!partial || !located?.every((entry) => entry.key !== undefined)) throw error;
+  const hidden = new Map<number, string[]>();
+  for (const { key, type } of located) hidden.set(key!, [...(hidden.get(key!) ?? []), type]);
+  return { page: partial.data, hidden };
 }
 
 /** The pages of a pull request's closing references after the first, through its own query. */

@@ -155,6 +155,15 @@ describe('a pull request whose issues GitHub will not all show', () => {
     expect(opened.annotations).toContainEqual({ level: 'warning', message: expect.stringMatching(/^Merge gate: pull request #70 closes issues GitHub would not show this token \(1 closing reference \(FORBIDDEN\)\)/) });
     expect(opened.summary).toContain('**Could not check, or undid:** Merge gate: pull request');
     expect(status(github, 71)).toMatchObject({ state: 'failure', description: 'Blocked by #25 (over budget)' });
+
+    // The pull request's own run with that token: its status fails the same way, and so does the job.
+    github.repository.statuses.length = 0;
+    await runInProcess({ fake: github, event: pullRequestEvent(github, { action: 'opened', number: 70 }) });
+    expect(status(github, 70)).toMatchObject({ state: 'success' });
+    const own = await runInProcess({ fake: github, token: 'scoped-token', event: pullRequestEvent(github, { action: 'synchronize', number: 70 }) });
+    expect(own.exitCode).toBe(1);
+    expect(status(github, 70)).toMatchObject({ state: 'failure', description: 'Not checked: GitHub would not show 1 closing reference (FORBIDDEN)' });
+    expect(own.annotations).toContainEqual({ level: 'error', message: expect.stringMatching(/^GitHub would not show 1 closing reference \(FORBIDDEN\), which pull request #70 closes: the merge gate cannot pass what it could not check/) });
   });
 });
 

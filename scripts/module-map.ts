@@ -55,7 +55,7 @@ export const MODULE_MAP: readonly Layer[] = [
   {
     folder: 'ports',
     does: "The two interfaces the product runs through: the forge (`ports/forge.ts`: reads, membership, policy files, applying a plan, the state store, in the shapes of `ports/reads.ts`) and the runner (`ports/runner.ts`: inputs, log, annotations, summary, outputs). Types, the errors the steps tell apart, and how a run's cost and writes are worded.",
-    mayImport: ['core', 'policy', 'commands', 'plan'],
+    mayImport: ['core', 'policy', 'report', 'commands', 'plan'],
     packages: [],
   },
   {

@@ -74,11 +74,13 @@ export async function checkHandLabel(options: DecideOptions & { added: LabelAdde
   const { policy, gathered, forge, repo } = options;
   const item = gathered.syncItems[0]!;
   const timeline = await forge.readTimeline(repo, item.number, { withRecord: true });
-  const trail = recordOf(options, trailOf(gathered, item.number), timeline);
+  const record = recordOf(options, trailOf(gathered, item.number), timeline);
+  const trail = record.trail;
   const added = { ...options.added, byProduct: timeline.isProduct(options.added.sender) };
   const approver = added.byProduct ? NOT_APPROVED : await approverCheck(options, added.sender, added.senderIsBot);
-  const decision = decideHandLabel({ policy, added, approver, trail, now: options.now.toISOString() });
-  return { ...applied(gathered, [{ issue: item.number, actor: added.sender, decision }], `label added by ${added.sender}`), trails: new Map([[item.number, trail]]) };
+  const decision = unlessCannotTell(options, item.number, decideHandLabel({ policy, added, approver, trail, now: options.now.toISOString() }), record);
+  const decisions = decision ? [{ issue: item.number, actor: added.sender, decision }] : [];
+  return { ...applied(gathered, decisions, `label added by ${added.sender}`), trails: new Map([[item.number, trail]]) };
 }
 
 const NOT_APPROVED: ApproverCheck = { approved: false, unreadableTeams: [] };
@@ -118,7 +120,8 @@ async function auditExemption(options: DecideOptions, item: WorkItem, label: str
   // With no approvers to check, the timeline is read only when the bot's comment lacks the grant.
   const checksWho = !!policy.exemptions?.approvers.length;
   const timeline = checksWho || lacksDecision(policy, item, kept) ? await forge.readTimeline(repo, item.number, { withRecord: true }) : undefined;
-  const trail = timeline ? recordOf(options, kept, timeline) : kept;
+  const record = timeline ? recordOf(options, kept, timeline) : { trail: kept };
+  const trail = record.trail;
   const now = options.now.toISOString();
   const expired = decideExpiry({ policy, item, trail, now });
   if (expired) return { trail, decision: { issue: item.number, actor: 'roadmap-guard', decision: expired } };
@@ -128,8 +131,8 @@ async function auditExemption(options: DecideOptions, item: WorkItem, label: str
   if (!last?.actor) return { trail };
   const added = { label: item.labels.find((name) => name.trim().toLowerCase() === label)!, sender: last.actor.login, senderIsBot: last.actor.isBot, byProduct: last.byProduct };
   const approver = added.byProduct ? NOT_APPROVED : await approverCheck(options, added.sender, added.senderIsBot);
-  const decision = decideHandLabel({ policy, added, approver, trail, now, labeledAt: last.at });
-  return decision.entry || decision.removeLabels.length ? { trail, decision: { issue: item.number, actor: added.sender, decision } } : { trail };
+  const decision = unlessCannotTell(options, item.number, decideHandLabel({ policy, added, approver, trail, now, labeledAt: last.at }), record);
+  return decision && (decision.entry || decision.removeLabels.length) ? { trail, decision: { issue: item.number, actor: added.sender, decision } } : { trail };
 }
 
 /**
@@ -146,7 +149,7 @@ export async function restoreRecords(options: DecideOptions, decided: Omit<Decid
     if (trails.has(item.number) || !lacksDecision(options.policy, item, recorded(item.number))) continue;
     const trail = await botTrail(options, item.number);
     if (!lacksDecision(options.policy, item, trail)) continue;
-    trails.set(item.number, recordOf(options, trail, await options.forge.readTimeline(options.repo, item.number, { withRecord: true })));
+    trails.set(item.number, recordOf(options, trail, await options.forge.readTimeline(options.repo, item.number, { withRecord: true })).trail);
   }
   return trails.size ? { ...decided, trails } : decided;
 }
@@ -161,10 +164,24 @@ async function botTrail(options: DecideOptions, issue: number): Promise<TrailEnt
   return trailOf(options.gathered, issue);
 }
 
-/** The trail completed from the timeline's facts (a restored decision adds a row that says from what). */
-function recordOf(options: DecideOptions, trail: TrailEntry[], timeline: Timeline): TrailEntry[] {
+/** The trail completed from the timeline's facts (a restored decision adds a row that says from what), and why they cannot tell, when read in part. */
+function recordOf(options: DecideOptions, trail: TrailEntry[], timeline: Timeline): { trail: TrailEntry[]; cannotTell?: string } {
   const { policy, now } = options;
-  return restoreRecord({ trail, facts: timeline.events, ...(policy.exemptions ? { exemptionLabel: policy.exemptions.label } : {}), now: now.toISOString() }).trail;
+  const { trail: restored, cannotTell } = restoreRecord({ trail, facts: timeline.events, ...(policy.exemptions ? { exemptionLabel: policy.exemptions.label } : {}), now: now.toISOString(), cutOff: timeline.cutOff === true });
+  return { trail: restored, ...(cannotTell ? { cannotTell } : {}) };
+}
+
+/**
+ * A grant the facts, read in part, can neither prove nor rule out is not
+ * "unproven": the label stays, nothing is recorded, and the run says why in
+ * its log and job summary. Any other decision stands.
+ */
+function unlessCannotTell(options: DecideOptions, issue: number, decision: Decision, record: { cannotTell?: string }): Decision | undefined {
+  if (!decision.unproven || !record.cannotTell) return decision;
+  options.warn(
+    `Cannot tell whether the exception on #${issue} was granted: ${record.cannotTell}. Its label was put on with this workflow's token and stays; no record proves or rules out the grant. An approver can record it again with \`/roadmap exempt <reason>\`.`,
+  );
+  return undefined;
 }
 
 function trailOf(gathered: Gathered, issue: number) {

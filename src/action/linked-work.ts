@@ -8,7 +8,7 @@
 import type { Policy } from '../core/policy.js';
 import type { WorkItem } from '../core/types.js';
 import type { Forge, RepoRef } from '../ports/forge.js';
-import type { ClosingReferences, LinkedIssueRead } from '../ports/reads.js';
+import type { ClosingReferences, LinkedIssueRead, LinkedIssuesRead, UnreadableIssue } from '../ports/reads.js';
 import type { Runner } from '../ports/runner.js';
 import { closingKeywords, MAX_KEYWORD_REFERENCES } from '../pull-request/closing-keywords.js';
 import type { LinkedIssue, Linking } from '../pull-request/gate.js';
@@ -18,6 +18,10 @@ export interface LinkedWork {
   /** The linked issues as work items, read in full. */
   items: WorkItem[];
   linking?: Linking;
+  /** Issues it linked that were deleted since: a deleted issue cannot be closed, so the pull request is judged on the rest. */
+  gone: number[];
+  /** Issues it closes that GitHub would not show: the gate cannot pass what it could not check. */
+  unreadable: UnreadableIssue[];
 }
 
 export interface LinkedPullRequest extends ClosingReferences {
@@ -38,17 +42,22 @@ export async function readLinkedWork(
   repo: RepoRef,
   pr: LinkedPullRequest,
   policy: Policy,
-  options: { known?: ReadonlyMap<number, LinkedIssueRead>; quiet?: boolean } = {},
+  options: { known?: LinkedIssuesRead; quiet?: boolean } = {},
 ): Promise<LinkedWork> {
   const otherBase = pr.defaultBranch !== undefined && pr.baseRef !== pr.defaultBranch;
   const keywordsRead = otherBase && policy.pullRequests.keywordsOnOtherBases;
-  const known = options.known ?? new Map<number, LinkedIssueRead>();
-  const fresh = await forge.readLinkedIssues(pr.closes.filter((reference) => !known.has(reference.number)));
+  const known = options.known ?? { read: new Map<number, LinkedIssueRead>(), gone: [], unreadable: [] };
+  const wasRead = (number: number) => known.read.has(number) || known.gone.includes(number) || known.unreadable.some((issue) => issue.number === number);
+  const fresh = await forge.readLinkedIssues(pr.closes.filter((reference) => !wasRead(reference.number)));
+  const closes = new Set(pr.closes.map((reference) => reference.number));
   const read = new Map(pr.closes.flatMap((reference) => {
-    const issue = known.get(reference.number) ?? fresh.get(reference.number);
+    const issue = known.read.get(reference.number) ?? fresh.read.get(reference.number);
     return issue ? [[reference.number, issue] as const] : [];
   }));
+  const gone = [...known.gone, ...fresh.gone].filter((number) => closes.has(number));
+  const unreadable = [...known.unreadable, ...fresh.unreadable].filter((issue) => closes.has(issue.number));
   const notice = options.quiet ? () => {} : (message: string) => runner.notice(message);
+  if (gone.length) notice(goneNotice(pr.number, gone));
   const elsewhere = [...pr.closesElsewhere];
   if (keywordsRead) {
     const keywords = closingKeywords(pr.body, repo);
@@ -66,7 +75,18 @@ export async function readLinkedWork(
     linked: issues.map(linkedIssue),
     items: issues.map((issue) => issue.item),
     ...(pr.defaultBranch !== undefined ? { linking: { base: pr.baseRef, defaultBranch: pr.defaultBranch, keywordsRead } } : {}),
+    gone,
+    unreadable,
   };
+}
+
+export function goneNotice(pr: number, gone: readonly number[]): string {
+  return `Pull request #${pr} was linked to ${gone.map((number) => `#${number}`).join(', ')}, deleted since: a deleted issue cannot be closed, so the merge gate judges the pull request on the rest.`;
+}
+
+/** What GitHub would not show, for the log and the status: "#12 (FORBIDDEN)". */
+export function unreadableList(unreadable: readonly UnreadableIssue[]): string {
+  return unreadable.map((issue) => `#${issue.number} (${issue.reason})`).join(', ');
 }
 
 function linkedIssue({ item, botCommentId }: LinkedIssueRead): LinkedIssue {

@@ -10,12 +10,18 @@
  * already carry it (the merge gate's workflow sets it on every run). A token
  * without `pull-requests: read` cannot list pull requests: the run says so
  * in its log and goes on with its issues.
+ *
+ * Each pull request is judged on its own: one that closes an issue GitHub
+ * would not show gets a failing status that says which (never a stale
+ * success), with a warning; an issue deleted since it was linked cannot be
+ * closed, so its pull request is judged on the rest; the others as usual.
  */
 import { evaluate } from '../core/evaluate.js';
 import type { Policy } from '../core/policy.js';
 import type { WorkItem } from '../core/types.js';
 import { plural } from '../core/wording.js';
-import { MERGE_GATE_CONTEXT, type Forge } from '../ports/forge.js';
+import { terminalText } from '../report/escape.js';
+import { MERGE_GATE_CONTEXT, STATUS_DESCRIPTION_LIMIT, type Forge } from '../ports/forge.js';
 import type { OpenPullRequest } from '../ports/reads.js';
 import { getErrorMessage } from '../ports/errors.js';
 import type { Runner } from '../ports/runner.js';
@@ -23,7 +29,7 @@ import type { PlannedWrite } from '../plan/types.js';
 import { judgeWithEvaluation } from '../pull-request/gate.js';
 import { planGateStatus } from '../pull-request/gate-status.js';
 import type { EventContext } from './events.js';
-import { readLinkedWork, type LinkedWork } from './linked-work.js';
+import { goneNotice, readLinkedWork, unreadableList, type LinkedWork } from './linked-work.js';
 
 export interface StatusSyncInput {
   forge: Forge;
@@ -35,6 +41,8 @@ export interface StatusSyncInput {
   /** The issues among them the run read in full (the event's issue; every one in an audit): they stand for themselves. */
   fullItems: WorkItem[];
   now: Date;
+  /** Also says a warning in the job summary's run problems. */
+  note?: (message: string) => void;
 }
 
 export async function planPullRequestStatuses(input: StatusSyncInput): Promise<PlannedWrite[]> {
@@ -50,14 +58,54 @@ export async function planPullRequestStatuses(input: StatusSyncInput): Promise<P
   const known = await forge.readLinkedIssues(gated.flatMap((pr) => pr.closes));
   const works: LinkedWork[] = [];
   for (const pr of gated) works.push(await readLinkedWork(forge, runner, context.repo, pr, policy, { known, quiet: true }));
-  const evaluation = evaluate(policy, withLinkedIssues(input, [...known.values()].map((issue) => issue.item)), input.now);
+  const evaluation = evaluate(policy, withLinkedIssues(input, [...known.read.values()].map((issue) => issue.item)), input.now);
+  const target = context.runUrl ? { targetUrl: context.runUrl } : {};
   const writes = gated.flatMap((pr, index) => {
     const work = works[index]!;
+    if (work.gone.length) runner.info(goneNotice(pr.number, work.gone));
+    const unchecked = uncheckedIssues(pr, work);
+    if (unchecked) return planUncheckedStatus(pr, unchecked, { target, runner, ...(input.note ? { note: input.note } : {}) });
     const verdict = judgeWithEvaluation({ evaluation, policy, linked: work.linked, ...(work.linking ? { linking: work.linking } : {}) });
-    return planGateStatus({ pullRequest: pr.number, headSha: pr.headSha, verdict, current: pr.gateStatus, ...(context.runUrl ? { targetUrl: context.runUrl } : {}) });
+    return planGateStatus({ pullRequest: pr.number, headSha: pr.headSha, verdict, current: pr.gateStatus, ...target });
   });
   runner.info(`Merge gate: ${plural(gated.length, 'open pull request')} judged again; ${plural(writes.length, 'status')} to update.`);
   return writes;
+}
+
+/** What GitHub would not show of the issues the pull request closes, in words; undefined when it showed them all. */
+export function uncheckedIssues(pr: { hiddenReferences: readonly string[] }, work: Pick<LinkedWork, 'unreadable'>): string | undefined {
+  const hidden = pr.hiddenReferences.length ? [`${plural(pr.hiddenReferences.length, 'closing reference')} (${[...new Set(pr.hiddenReferences)].join(', ')})`] : [];
+  const unread = work.unreadable.length ? [unreadableList(work.unreadable)] : [];
+  return hidden.length || unread.length ? [...unread, ...hidden].join(', ') : undefined;
+}
+
+/**
+ * The gate cannot pass what it did not check: a failing status that names
+ * what GitHub would not show, in place of whatever the commit carried, and a
+ * warning in the run's log and summary.
+ */
+export function planUncheckedStatus(
+  pr: Pick<OpenPullRequest, 'number' | 'headSha' | 'gateStatus'>,
+  unchecked: string,
+  options: { target: { targetUrl?: string }; runner: Pick<Runner, 'warning'>; note?: (message: string) => void },
+): PlannedWrite[] {
+  const { target, runner } = options;
+  const statusDescription = terminalText(`Not checked: GitHub would not show ${unchecked}`, STATUS_DESCRIPTION_LIMIT);
+  const warning = `Merge gate: pull request #${pr.number} closes issues GitHub would not show this token (${unchecked}), so it was not checked and its \`${MERGE_GATE_CONTEXT}\` status fails. Grant the token read access to them, or unlink them (docs/pull-requests.md).`;
+  runner.warning(warning);
+  options.note?.(warning);
+  if (pr.gateStatus?.state === 'failure' && pr.gateStatus.description === statusDescription) return [];
+  return [
+    {
+      kind: 'set-status',
+      issue: pr.number,
+      sha: pr.headSha,
+      state: 'failure',
+      statusDescription,
+      ...target,
+      description: `set the merge gate's status on pull request #${pr.number} to failure (${statusDescription})`,
+    },
+  ];
 }
 
 /** The open pull requests; undefined when the token may not list them. */

@@ -22,6 +22,7 @@ import { planGateStatus } from '../pull-request/gate-status.js';
 import type { PlannedWrite } from '../plan/types.js';
 import { savedStateStore } from '../saved-state/saved-state.js';
 import { readLinkedWork } from './linked-work.js';
+import { planUncheckedStatus, uncheckedIssues } from './pull-request-statuses.js';
 import { gateFailure, renderGateComment, renderGateResolved } from '../pull-request/gate-comment.js';
 import { diffPolicies } from '../pull-request/policy-diff.js';
 import { renderInvalidPreview, renderNoPolicyChange, renderPolicyPreview } from '../pull-request/preview-comment.js';
@@ -33,7 +34,7 @@ import { annotatePolicyProblems, annotatePolicyWarnings } from './policy-annotat
 import type { PullRequestEvent } from './pull-request-event.js';
 import { writeReportMarkdown } from './job-summary.js';
 import { plural } from '../core/wording.js';
-import { terminalText } from '../report/escape.js';
+import { escapeText, terminalText } from '../report/escape.js';
 
 export interface PullRequestRun {
   forge: Forge;
@@ -63,8 +64,9 @@ export async function guardPullRequest(run: PullRequestRun): Promise<{ failure?:
   const base = await loadBasePolicy(run, pr);
   const stamp = stampLine({ policySources: base.sources, policyUrl: policyUrl(run, base), evaluation: { at: run.now.toISOString() } });
 
-  // 3. The merge gate.
+  // 3. The merge gate; it passes nothing it could not check.
   const verdict = await mergeGate(run, pr, base);
+  if (verdict instanceof Unchecked) return failUnchecked(run, pr, verdict.what);
   const gateComment = renderGateComment({ verdict, pullRequest: pr, stamp, ...(context.runUrl ? { summaryUrl: context.runUrl } : {}) });
 
   // 4. The policy preview, when the pull request edits the policy or a file it extends in this repository.
@@ -158,9 +160,11 @@ function isMissingPolicy(error: PolicyError, path: string): boolean {
 }
 
 /** Reads the linked issues in full and the budgets (from the saved state when it can), and judges the pull request. */
-async function mergeGate(run: PullRequestRun, pr: PullRequestRead, base: LoadedPolicy): Promise<GateVerdict> {
+async function mergeGate(run: PullRequestRun, pr: PullRequestRead, base: LoadedPolicy): Promise<GateVerdict | Unchecked> {
   const { forge, runner, context } = run;
   const work = await readLinkedWork(forge, runner, context.repo, pr, base.policy);
+  const unchecked = uncheckedIssues(pr, work);
+  if (unchecked) return new Unchecked(unchecked);
   // Every open issue narrowly, for the budgets; the linked issues replace their narrow copies.
   const budgetItems = work.linked.length ? await budgetRead(run, base) : [];
   const linkedNumbers = new Set(work.items.map((item) => item.number));
@@ -171,6 +175,26 @@ async function mergeGate(run: PullRequestRun, pr: PullRequestRead, base: LoadedP
   if (verdict.noLinkedIssue && !verdict.requireLinkedIssue) runner.notice(`Pull request #${pr.number} closes no issue, so there is no planned work to check; it passes.${otherBaseNotice(verdict)}`);
   runner.info(`Merge gate: ${verdict.passes ? 'passes' : 'fails'} (${plural(work.linked.length, 'linked issue')}).`);
   return verdict;
+}
+
+/** What the gate could not read of the issues the pull request closes, in words. */
+class Unchecked {
+  constructor(readonly what: string) {}
+}
+
+/**
+ * The gate cannot pass what it did not check: the status fails and names
+ * what GitHub would not show (never a success left from before), and so does
+ * the job.
+ */
+async function failUnchecked(run: PullRequestRun, pr: PullRequestRead, what: string): Promise<{ failure: string; applied: ApplyResult }> {
+  const { forge, runner, context, inputs } = run;
+  const target = context.runUrl ? { targetUrl: context.runUrl } : {};
+  const plan = run.pullRequest.fromFork ? [] : planUncheckedStatus(pr, what, { target, runner });
+  const applied = await forge.applyWrites(context.repo, plan, { dryRun: inputs.dryRun, maxWrites: inputs.maxWrites, log: runner });
+  const failure = `GitHub would not show ${what}, which pull request #${pr.number} closes: the merge gate cannot pass what it could not check. Grant the token read access to the issue, or unlink it.`;
+  run.state.reportPath = await writeReportMarkdown([`## Roadmap Guard: pull request #${pr.number}`, escapeText(failure, 500), `- **API requests:** ${describeCounts(forge.counts())}`].join('\n\n'), runner);
+  return { failure, applied };
 }
 
 /** Why a pull request into another branch may close nothing, for the notice. */

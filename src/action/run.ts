@@ -112,7 +112,7 @@ async function guardRoadmap(options: RunOptions, state: RunState): Promise<strin
   const report = reportInputFor({ context, loaded, inputs, route, gathered, evaluation, now, decided });
 
   // 5. Plan the writes: the issues', and the merge gate's status on the open pull requests they change.
-  const statuses = await planPullRequestStatuses({ ...ports, context, policy: loaded.policy, items: gathered.items, fullItems: route.mode === 'audit' ? gathered.items : gathered.syncItems, now });
+  const statuses = await planPullRequestStatuses({ ...ports, context, policy: loaded.policy, items: gathered.items, fullItems: route.mode === 'audit' ? gathered.items : gathered.syncItems, now, note: (message) => decided.notes.push(message) });
   const plan = await planRun({ forge, context, loaded, inputs, route, gathered, evaluation, report, decided, statuses });
 
   // 6. Apply them.
@@ -362,7 +362,7 @@ function runFacts(counts: RequestCounts, applied: ApplyResult): RunFacts {
       skippedByDryRun: applied.skippedByDryRun.length,
       deferredByMaxWrites: applied.deferred.length,
       failed: [
-        ...applied.failed.map((f) => ({ description: f.write.description, reason: firstLine(f.reason) })),
+        ...applied.failed.map((f) => ({ description: f.write.description, reason: firstLine(f.reason), cause: f.cause })),
         ...applied.notAttempted.map((w) => ({ description: w.description, reason: 'not attempted: the run stopped at an earlier write' })),
       ],
     },

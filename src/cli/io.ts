@@ -3,6 +3,7 @@ import { SnapshotError } from '../snapshot/file.js';
 import { closest } from '../policy/did-you-mean.js';
 import { PolicyError } from '../policy/errors.js';
 import type { ConnectForge } from '../ports/forge.js';
+import { BoardAccessError } from '../ports/errors.js';
 
 /** What a command may touch: passed in so tests can capture it. */
 export interface CliIo {
@@ -11,6 +12,8 @@ export interface CliIo {
   env: NodeJS.ProcessEnv;
   /** Connects to the forge (GitHub, from `src/cli.ts`) for the commands that read it. */
   connect: ConnectForge;
+  /** Whether an error is the forge's failure to answer (refused, unreachable, not shown), not a bug: from `src/cli.ts` with the forge. */
+  isForgeFailure: (error: unknown) => boolean;
 }
 
 /**
@@ -37,23 +40,26 @@ export class BadInput extends Error {}
  * Why a command could not do its job, as exit 2: input the user must fix
  * (options, files, policy, snapshot) as its whole message, and a failure to
  * read GitHub (no answer, a refused token, a missing repository) as one line.
- * A programming error (TypeError and the like) is a bug and propagates.
+ * Anything else is a bug, whatever its class: it propagates, and the command
+ * says so with the output to report (`runCommand` in cli/main.ts).
  */
 export function reportBadInput(command: string, error: unknown, io: CliIo): number {
   if (error instanceof BadInput || error instanceof PolicyError || error instanceof SnapshotError) {
     io.stderr.write(`roadmap-guard ${command}: ${error.message}\n`);
     return EXIT.badInput;
   }
-  if (error instanceof Error && !isBug(error)) {
+  if (error instanceof Error && fromGitHub(error, io.isForgeFailure)) {
     io.stderr.write(`roadmap-guard ${command}: ${firstLine(error.message)}\n`);
     return EXIT.badInput;
   }
   throw error;
 }
 
-/** Errors only a mistake in the code throws. */
-export function isBug(error: unknown): boolean {
-  return error instanceof TypeError || error instanceof ReferenceError || error instanceof RangeError || error instanceof SyntaxError;
+/** A failure to read GitHub, or a message that explains one (its `cause`). */
+function fromGitHub(error: unknown, isForgeFailure: (error: unknown) => boolean, depth = 0): boolean {
+  if (isForgeFailure(error) || error instanceof BoardAccessError) return true;
+  const cause = error instanceof Error ? error.cause : undefined;
+  return cause !== undefined && depth < 5 && fromGitHub(cause, isForgeFailure, depth + 1);
 }
 
 /** A failure's first line, without the advice meant for a workflow's next run: here the user runs the command again. */

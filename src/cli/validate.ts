@@ -57,7 +57,8 @@ export const validateCommand: Command = async (args, io) => {
     }
     if (positionals.length > 1) throw new BadInput(`expected one policy file, got ${positionals.length}\n\n${VALIDATE_USAGE}`);
     const path = positionals[0] ?? DEFAULT_POLICY_PATH;
-    return await validate(path, { extendsFrom: values['extends-from'], forms: values.forms ?? defaultFormsDir(path), strict: values.strict === true }, io);
+    const forms = values.forms !== undefined ? { dir: values.forms, given: true } : formsBeside(path);
+    return await validate(path, { extendsFrom: values['extends-from'], forms, strict: values.strict === true }, io);
   } catch (error) {
     // Policy problems are printed as they are, one `file:line:col field: message` per line, for editors to jump to.
     if (!(error instanceof PolicyError)) return reportBadInput('validate', error, io);
@@ -78,7 +79,13 @@ async function readPolicyText(path: string, io: CliIo): Promise<string | null> {
   return text;
 }
 
-async function validate(path: string, options: { extendsFrom: string | undefined; forms: string | undefined; strict: boolean }, io: CliIo): Promise<number> {
+/** Where the issue forms are: `given` with --forms, which must exist; otherwise beside the policy, if there. */
+interface FormsDir {
+  dir: string;
+  given: boolean;
+}
+
+async function validate(path: string, options: { extendsFrom: string | undefined; forms: FormsDir | undefined; strict: boolean }, io: CliIo): Promise<number> {
   const { extendsFrom } = options;
   const text = await readPolicyText(path, io);
   if (text === null) return EXIT.badInput;
@@ -139,16 +146,22 @@ async function readText(path: string): Promise<string | null> {
 }
 
 /** The forms beside a policy kept in .github/: .github/ISSUE_TEMPLATE. Elsewhere, only the ones --forms names. */
-function defaultFormsDir(policyPath: string): string | undefined {
+function formsBeside(policyPath: string): FormsDir | undefined {
   const dir = dirname(policyPath);
-  return basename(resolve(dir)) === '.github' ? join(dir, 'ISSUE_TEMPLATE') : undefined;
+  return basename(resolve(dir)) === '.github' ? { dir: join(dir, 'ISSUE_TEMPLATE'), given: false } : undefined;
 }
 
-/** Every issue form in `dir` against the policy's business cases; a missing folder has no forms to drift. */
-async function checkForms(policy: Policy, dir: string | undefined): Promise<void> {
-  if (dir === undefined) return;
+/**
+ * Every issue form in the folder against the policy's business cases. The
+ * folder beside the policy may be missing (no forms to drift); one named with
+ * --forms must exist, or its forms were not checked.
+ */
+async function checkForms(policy: Policy, forms: FormsDir | undefined): Promise<void> {
+  if (forms === undefined) return;
+  const { dir } = forms;
   const names = await readdir(dir).catch((error: NodeJS.ErrnoException) => {
-    if (error.code === 'ENOENT') return [];
+    if (error.code === 'ENOENT' && !forms.given) return [];
+    if (error.code === 'ENOENT' || error.code === 'ENOTDIR') throw new BadInput(`${dir}: no such folder (given as --forms), so no issue form was checked`);
     throw new BadInput(`${dir}: cannot read the issue forms (${error.code ?? error.message})`);
   });
   const problems: PolicyProblem[] = [];

@@ -10,7 +10,9 @@
  *
  * A command comment edited after it was posted proves nothing (the bot
  * answered its first text, which GitHub no longer shows), and a deleted one
- * takes its proof with it.
+ * takes its proof with it. Facts read only in part (a timeline longer than
+ * the events read, a 👍 among more reactions than GitHub listed) prove
+ * nothing either way: the record then cannot tell, which is not "unproven".
  */
 import { parseCommand, type Command } from './parse.js';
 import { PRODUCT_ACTOR, grantedAt, mergeTrails, oldestKept, withEntry, type TrailEntry } from '../memory/trail.js';
@@ -26,8 +28,8 @@ export interface RecordFact {
   /** The product itself acted (its token's identity, or one it acted as before). */
   byProduct: boolean;
   label?: string;
-  /** A comment read with its text and the product's reactions. */
-  command?: { postedAt: string; body: string; edited: boolean; productReactions: string[] };
+  /** A comment read with its text and the product's reactions; `unsureReactions`: those it may have made, beyond the reactors GitHub listed. */
+  command?: { postedAt: string; body: string; edited: boolean; productReactions: string[]; unsureReactions?: string[] };
 }
 
 export interface RestoredRecord {
@@ -35,6 +37,8 @@ export interface RestoredRecord {
   trail: TrailEntry[];
   /** The decisions the bot's trail lacked. */
   restored: TrailEntry[];
+  /** Why the facts, read only in part, cannot tell whether a decision is missing still; absent when they were read in full. */
+  cannotTell?: string;
 }
 
 /**
@@ -50,11 +54,24 @@ export function lacksDecision(policy: Policy, item: WorkItem, trail: readonly Tr
 }
 
 /** The bot's trail completed from GitHub's facts. */
-export function restoreRecord(input: { trail: readonly TrailEntry[]; facts: readonly RecordFact[]; exemptionLabel?: string; now: string }): RestoredRecord {
+/** `cutOff`: the facts are the latest of more events than were read. */
+export function restoreRecord(input: { trail: readonly TrailEntry[]; facts: readonly RecordFact[]; exemptionLabel?: string; now: string; cutOff?: boolean }): RestoredRecord {
   const restored = unrecorded(input.trail, decisionsFromFacts(input.facts, input.exemptionLabel));
-  if (!restored.length) return { trail: [...input.trail], restored };
+  const unsure = cannotTell(input.facts, input.cutOff === true);
+  const told = unsure ? { cannotTell: unsure } : {};
+  if (!restored.length) return { trail: [...input.trail], restored, ...told };
   const note: TrailEntry = { at: input.now, actor: PRODUCT_ACTOR, action: 'restore', reason: restoreReason(restored) };
-  return { trail: mergeTrails([input.trail, restored, [note]]), restored };
+  return { trail: mergeTrails([input.trail, restored, [note]]), restored, ...told };
+}
+
+/** Why the facts cannot tell, in words; undefined when they were read in full. */
+function cannotTell(facts: readonly RecordFact[], cutOff: boolean): string | undefined {
+  const unsure = facts.filter((fact) => decisionCommand(fact) && fact.command?.unsureReactions?.includes('THUMBS_UP') && !fact.command.productReactions.includes('THUMBS_UP'));
+  const reasons = [
+    ...(cutOff ? ["the issue's timeline holds more events than the last 100 GitHub gave"] : []),
+    ...unsure.map((fact) => `${fact.actor!.login}'s ${parseCommand(fact.command!.body)!.name} command of ${fact.command!.postedAt.slice(0, 10)} has more 👍 than GitHub lists`),
+  ];
+  return reasons.length ? reasons.join('; ') : undefined;
 }
 
 /** Every exception granted or revoked and every outcome recorded that the facts prove, oldest first. */
@@ -78,10 +95,18 @@ export function decisionsFromFacts(facts: readonly RecordFact[], exemptionLabel:
 
 /** A person's command comment, posted as it reads now, that the product carried out (its 👍). */
 function answeredCommand(fact: RecordFact): Command | undefined {
-  const facts = fact.command;
-  if (fact.type !== 'comment' || fact.byProduct || !fact.actor || !facts || facts.edited) return undefined;
-  if (!facts.productReactions.includes('THUMBS_UP')) return undefined;
-  return parseCommand(facts.body);
+  return personComment(fact) && fact.command?.productReactions.includes('THUMBS_UP') ? parseCommand(fact.command.body) : undefined;
+}
+
+/** A person's comment read with its facts, unedited since posted. */
+function personComment(fact: RecordFact): boolean {
+  return fact.type === 'comment' && !fact.byProduct && !!fact.actor && !!fact.command && !fact.command.edited;
+}
+
+/** A person's command that records a decision (an exception granted or revoked, an outcome). */
+function decisionCommand(fact: RecordFact): boolean {
+  const name = personComment(fact) ? parseCommand(fact.command!.body)?.name : undefined;
+  return name === 'exempt' || name === 'revoke' || name === 'outcome';
 }
 
 /**

@@ -151,7 +151,7 @@ const REGISTRY = {
     rule: 'Owner',
     fixedPhrase: 'The request has an owner',
     meaning:
-      'With `business-case.require-assignee`: an open request in a `business-case.applies-to` category has no assignee, so nobody answers for it. Judged on the issues whose assignees were read: all of them when the policy turns it on, except in a snapshot written before snapshots recorded assignees.',
+      'With `business-case.require-assignee`: an open request of a category that has a business case (through `business-case.applies-to`, or its own `business-case`, the categories the business-case findings judge) has no assignee, so nobody answers for it. Judged on the issues whose assignees were read: all of them when the policy turns it on, except in a snapshot written before snapshots recorded assignees.',
   },
 } as const satisfies Record<string, FindingKindEntry>;
 

@@ -6,7 +6,7 @@
 import type { GitHubClient } from './client.js';
 import { createOnce } from './create-once.js';
 import { describeFailure } from './describe-failure.js';
-import { explainWriteError, getErrorMessage, httpStatus, PermissionError, RateLimitExhaustedError, type WritePermission } from './errors.js';
+import { explainWriteError, getErrorMessage, httpStatus, PermissionError, RateLimitExhaustedError, writeFailureCause, type WritePermission } from './errors.js';
 import { NEW_COMMENT, type PlannedWrite } from '../plan/types.js';
 import { dashboardExists, readBotComment, type RepoRef } from './read.js';
 import { addLabels, addReaction, closeAsDuplicate, closeIssue, createComment, createIssue, createLabel, deleteComment, removeLabel, updateComment, updateIssueBody } from './writes.js';
@@ -39,7 +39,7 @@ export async function applyWrites(client: GitHubClient, repo: RepoRef, plan: Pla
       options.log.info(`Did ${write.description}`);
     } catch (thrown) {
       const error = explainWriteError(thrown, write.description, permissionFor(write));
-      result.failed.push({ write, reason: reasonFor(error) });
+      result.failed.push({ write, reason: reasonFor(error), cause: writeFailureCause(error) });
       if (isFatal(error)) {
         result.stoppedBy = error as Error;
         result.notAttempted = allowed.slice(index + 1);

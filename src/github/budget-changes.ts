@@ -4,6 +4,7 @@
  * comes from the `Date` header of its answers: the runner's clock may drift,
  * and `updatedAt` is GitHub's time.
  */
+import { GitHubReadError } from './errors.js';
 import type { GitHubClient } from './client.js';
 import { BUDGET_CHANGES_QUERY } from './queries.js';
 import type { RepoRef } from './read.js';
@@ -24,7 +25,7 @@ export async function readBudgetChanges(client: GitHubClient, repo: RepoRef, opt
   let after: string | null = null;
   do {
     const page: ChangesPage = await client.graphql<ChangesPage>(BUDGET_CHANGES_QUERY, { owner: repo.owner, name: repo.name, since: options.since, after, withBody: options.withBody });
-    if (!page.repository) throw new Error(`Repository ${repo.owner}/${repo.name} was not found, or the token cannot read it.`);
+    if (!page.repository) throw new GitHubReadError(`Repository ${repo.owner}/${repo.name} was not found, or the token cannot read it.`);
     openCount = page.repository.open.totalCount;
     nodes.push(...page.repository.changed.nodes.filter((node): node is IssueNode => node !== null));
     after = page.repository.changed.pageInfo.hasNextPage ? page.repository.changed.pageInfo.endCursor : null;

@@ -8,16 +8,10 @@
 import type { Octokit } from './client.js';
 import type { RepoRef } from './read.js';
 import type { GateState, GateStatus } from '../ports/reads.js';
-import { MERGE_GATE_CONTEXT } from '../ports/forge.js';
-export { MERGE_GATE_CONTEXT };
+import { MERGE_GATE_CONTEXT, STATUS_DESCRIPTION_LIMIT } from '../ports/forge.js';
+export { MERGE_GATE_CONTEXT, STATUS_DESCRIPTION_LIMIT };
 export type { GateState, GateStatus };
 
-/**
- * GitHub refuses a status description over 140 characters with a 422
- * ("description is too long (maximum is 140 characters)", as quoted in public
- * reports such as zalando/zappr#378 and sclorg/testing-farm-as-github-action#187).
- */
-export const STATUS_DESCRIPTION_LIMIT = 140;
 
 /** `Commit.status` as the queries read it: the merge gate's context, if the commit has one. */
 interface StatusNode {

@@ -5,6 +5,7 @@
  * a request. Read only for the cycles the report covers, and the milestone
  * after the newest of them, where carried-over work goes.
  */
+import { GitHubReadError } from './errors.js';
 import type { Policy } from '../core/policy.js';
 import type { Milestone, TimelineEvent, WorkItem } from '../core/types.js';
 import { cyclesInWindow } from '../core/execution.js';
@@ -69,7 +70,7 @@ export async function readCycles(client: GitHubClient, repo: RepoRef, options: {
     do {
       const page: CycleItemsPage = await client.graphql<CycleItemsPage>(CYCLE_ITEMS_QUERY, { owner: repo.owner, name: repo.name, number: milestone.number, after, withBody: options.withBody });
       const issues = page.repository?.milestone?.issues;
-      if (!issues) throw new Error(`Milestone "${milestone.title}" of ${repo.owner}/${repo.name} could not be read (deleted during the run?); the execution report needs its issues.`);
+      if (!issues) throw new GitHubReadError(`Milestone "${milestone.title}" of ${repo.owner}/${repo.name} could not be read (deleted during the run?); the execution report needs its issues.`);
       for (const node of issues.nodes) {
         if (!node || items.has(node.number)) continue;
         const item = toWorkItem(node);

@@ -3,7 +3,27 @@
  * original error always travels along as `cause`, so nothing is lost.
  */
 import { getErrorMessage } from '../ports/errors.js';
+import type { WriteFailureCause } from '../report/types.js';
 export { getErrorMessage };
+
+/**
+ * GitHub could not be read as the product needs: a repository, issue or file
+ * it does not show this token, or an answer that does not add up. Not a bug:
+ * the message says what to check.
+ */
+export class GitHubReadError extends Error {
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = 'GitHubReadError';
+  }
+}
+
+/** GitHub refused, failed or could not be reached (an Octokit error with a status, a GraphQL error answer), or did not show what was asked. */
+export function isGitHubFailure(error: unknown): boolean {
+  if (error instanceof GitHubReadError || error instanceof RateLimitExhaustedError || error instanceof PermissionError) return true;
+  const name = typeof error === 'object' && error !== null ? (error as { name?: unknown }).name : undefined;
+  return httpStatus(error) !== undefined || name === 'GraphqlResponseError' || name === 'HttpError' || name === 'RequestError';
+}
 
 /** The HTTP status of an Octokit request error, when the error has one. */
 export function httpStatus(error: unknown): number | undefined {
@@ -74,6 +94,9 @@ const PERMISSIONS: Record<WritePermission, string[]> = {
  * from a rate limit is not a permission problem and is left alone.
  */
 export class PermissionError extends Error {
+  /** The permission the refused write needs. */
+  readonly permission: WritePermission;
+
   constructor(what: string, options?: { cause?: unknown; permission?: WritePermission }) {
     const permission = options?.permission ?? 'issues';
     const grants = PERMISSIONS[permission];
@@ -84,17 +107,72 @@ export class PermissionError extends Error {
       options,
     );
     this.name = 'PermissionError';
+    this.permission = permission;
   }
+}
+
+/**
+ * GitHub's 403 for a comment on a locked issue: REST has no status or code of
+ * its own for it, only its message ("Unable to create comment because issue
+ * is locked", the GraphQL schema's `CommentCannotUpdateReason.LOCKED`).
+ */
+export function isLockedRefusal(error: unknown): boolean {
+  return httpStatus(error) === 403 && /\blocked\b/i.test(getErrorMessage(error));
+}
+
+/** GitHub's secondary rate limit: a 403 or 429 that says so, with requests left in the hour. */
+export function isSecondaryRateLimit(error: unknown): boolean {
+  const status = httpStatus(error);
+  return (status === 403 || status === 429) && /secondary rate/i.test(getErrorMessage(error));
+}
+
+/**
+ * Why a write failed, from what GitHub answered (the HTTP status, the GraphQL
+ * error's type) and what the product made of it, for the job summary to pick
+ * the fix: after `explainWriteError`.
+ */
+export function writeFailureCause(error: unknown): WriteFailureCause {
+  const original = error instanceof PermissionError || error instanceof RateLimitExhaustedError ? error.cause : error;
+  const status = httpStatus(original);
+  const graphqlType = (original as { errors?: { type?: unknown }[] } | null)?.errors?.find((entry) => typeof entry?.type === 'string')?.type as string | undefined;
+  return {
+    ...(status === undefined ? {} : { status }),
+    ...(graphqlType ? { graphqlType } : {}),
+    ...(error instanceof PermissionError ? { permission: error.permission } : {}),
+    ...(error instanceof RateLimitExhaustedError || isSecondaryRateLimit(original) ? { rateLimited: true } : {}),
+    ...(isLockedRefusal(original) ? { locked: true } : {}),
+  };
 }
 
 /** Rewrites a failed write so the log says what to do; other errors pass through unchanged. */
 export function explainWriteError(error: unknown, what: string, permission: WritePermission = 'issues'): unknown {
   // A 403 for a locked issue or a secondary rate limit says nothing about the token's permissions.
-  if (httpStatus(error) === 403 && !isPrimaryRateLimit(error) && !/secondary rate|locked/i.test(getErrorMessage(error))) {
+  if (httpStatus(error) === 403 && !isPrimaryRateLimit(error) && !isSecondaryRateLimit(error) && !isLockedRefusal(error)) {
     return new PermissionError(what, { cause: error, permission });
   }
   if (isPrimaryRateLimit(error) && !(error instanceof RateLimitExhaustedError)) {
     return new RateLimitExhaustedError(rateLimitReset(error), { cause: error });
   }
   return error;
+}
+
+/** One error of a GraphQL answer: GitHub names its `type` (NOT_FOUND, FORBIDDEN) and the field's `path`. */
+export interface GraphqlFieldError {
+  type?: string;
+  message?: string;
+  path?: (string | number)[];
+}
+
+/**
+ * The data GitHub answered beside its errors, when it answered some: a field
+ * it could not resolve is null, and an error names it by `path` (as in
+ * sourcecred/sourcecred#1408, a `nodes` id that no longer resolves, and
+ * fpicalausa/remove-stale-branches#49, a FORBIDDEN field among readable ones).
+ * Undefined for anything else: no data, or not a GraphQL answer.
+ */
+export function graphqlPartialAnswer<T>(error: unknown): { data: T; errors: GraphqlFieldError[] } | undefined {
+  if (typeof error !== 'object' || error === null) return undefined;
+  const { data, errors } = error as { data?: unknown; errors?: unknown };
+  if (typeof data !== 'object' || data === null || !Array.isArray(errors) || errors.length === 0) return undefined;
+  return { data: data as T, errors: errors as GraphqlFieldError[] };
 }

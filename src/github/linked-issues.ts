@@ -5,12 +5,12 @@
  * everything the rules read, so the merge gate judges it like an issue event.
  */
 import type { GitHubClient } from './client.js';
-import { isGraphqlNotFound } from './errors.js';
+import { graphqlPartialAnswer, isGraphqlNotFound } from './errors.js';
 import { ISSUE_FIELDS } from './queries.js';
 import type { RepoRef } from './read.js';
-import { findBotComment, toWorkItem, type CommentNode, type IssueNode } from './work-items.js';
-import type { LinkedIssueRead } from '../ports/reads.js';
-export type { LinkedIssueRead };
+import { findBotComment, markEarlierComments, toWorkItem, type CommentNode, type IssueNode } from './work-items.js';
+import type { LinkedIssueRead, LinkedIssuesRead, UnreadableIssue } from '../ports/reads.js';
+export type { LinkedIssueRead, LinkedIssuesRead, UnreadableIssue };
 
 /**
  * The bot comments on an issue soon after it is opened, so its comment is
@@ -20,7 +20,7 @@ const LINKED_ISSUE_FIELDS = /* GraphQL */ `
   fragment RoadmapLinkedIssue on Issue {
     ...RoadmapIssueFields
     body
-    firstComments: comments(first: 10) { nodes { fullDatabaseId viewerDidAuthor body createdAt updatedAt } }
+    firstComments: comments(first: 10) { nodes { fullDatabaseId viewerDidAuthor body author { __typename login } createdAt updatedAt } }
   }
   ${ISSUE_FIELDS}
 `;
@@ -45,23 +45,39 @@ const IDS_PER_REQUEST = 100;
 type LinkedNode = IssueNode & { firstComments?: { nodes: (CommentNode | null)[] | null } | null };
 
 /**
- * Every issue of `ids`, by number. An id GitHub no longer resolves (the issue
- * was deleted or transferred since it was linked) fails the read: the gate
- * cannot vouch for an issue it could not see.
+ * Every issue of `ids`, by number, with what could not be read set apart: an
+ * id GitHub no longer resolves (NOT_FOUND: the issue was deleted since it was
+ * linked) is `gone`; one it refuses, or answers with no issue, `unreadable`.
  */
-export async function readLinkedIssues(client: GitHubClient, ids: readonly { number: number; id: string }[]): Promise<Map<number, LinkedIssueRead>> {
-  const read = new Map<number, LinkedIssueRead>();
+export async function readLinkedIssues(client: GitHubClient, ids: readonly { number: number; id: string }[]): Promise<LinkedIssuesRead> {
+  const result: LinkedIssuesRead = { read: new Map(), gone: [], unreadable: [] };
   // Many pull requests can close the same issue: it is read once.
   const unique = [...new Map(ids.map((entry) => [entry.id, entry])).values()];
   for (let start = 0; start < unique.length; start += IDS_PER_REQUEST) {
     const batch = unique.slice(start, start + IDS_PER_REQUEST);
-    const page = await client.graphql<{ nodes: (LinkedNode | null)[] }>(LINKED_ISSUES_QUERY, { ids: batch.map((entry) => entry.id) });
-    for (const [index, node] of page.nodes.entries()) {
-      if (!node || typeof node.number !== 'number') throw new Error(`Issue #${batch[index]!.number} could not be read (deleted or transferred since it was linked): the merge gate cannot check it.`);
-      read.set(node.number, linkedRead(node));
+    const { nodes, errors } = await linkedIssuesPage(client, batch.map((entry) => entry.id));
+    for (const [index, entry] of batch.entries()) {
+      const node = nodes[index];
+      const type = errors.get(index);
+      if (node && typeof node.number === 'number') result.read.set(node.number, linkedRead(node, client.earlierIdentities));
+      else if (type === 'NOT_FOUND') result.gone.push(entry.number);
+      else result.unreadable.push({ number: entry.number, reason: type ?? (node ? 'not an issue' : 'no answer') });
     }
   }
-  return read;
+  return result;
+}
+
+/** One `nodes` page, and the type of the error GitHub gave for each id it did not resolve (its path is `nodes.<index>`). */
+async function linkedIssuesPage(client: GitHubClient, ids: string[]): Promise<{ nodes: (LinkedNode | null)[]; errors: Map<number, string> }> {
+  try {
+    const page = await client.graphql<{ nodes: (LinkedNode | null)[] }>(LINKED_ISSUES_QUERY, { ids });
+    return { nodes: page.nodes, errors: new Map() };
+  } catch (error) {
+    const partial = graphqlPartialAnswer<{ nodes?: (LinkedNode | null)[] | null }>(error);
+    const located = partial?.errors.map((entry) => ({ index: entry.path?.[0] === 'nodes' ? entry.path[1] : undefined, type: entry.type ?? 'ERROR' }));
+    if (!partial?.data.nodes || !located?.every((entry) => typeof entry.index === 'number')) throw error;
+    return { nodes: partial.data.nodes, errors: new Map(located.map((entry) => [entry.index as number, entry.type])) };
+  }
 }
 
 /**
@@ -76,7 +92,7 @@ export async function readIssuesByNumber(client: GitHubClient, repo: RepoRef, nu
     try {
       const page = await client.graphql<{ repository: { issue: LinkedNode | null } | null }>(ISSUE_BY_NUMBER_QUERY, { owner: repo.owner, name: repo.name, number });
       const node = page.repository?.issue;
-      if (node) read.set(number, linkedRead(node));
+      if (node) read.set(number, linkedRead(node, client.earlierIdentities));
       else notIssues.push(number);
     } catch (error) {
       if (!isGraphqlNotFound(error)) throw error;
@@ -86,7 +102,9 @@ export async function readIssuesByNumber(client: GitHubClient, repo: RepoRef, nu
   return { read, notIssues };
 }
 
-function linkedRead(node: LinkedNode): LinkedIssueRead {
-  const comments = node.firstComments?.nodes ?? [];
-  return { item: toWorkItem(node, comments), botCommentId: findBotComment(comments)?.id ?? null };
+/** The issue and the bot's comment on it, an earlier identity's (`previous-bot-logins`) recognised as the product's, as an issue event reads them. */
+function linkedRead(node: LinkedNode, earlierIdentities: readonly string[] | undefined): LinkedIssueRead {
+  const comments = markEarlierComments(node.firstComments?.nodes ?? [], earlierIdentities);
+  const comment = findBotComment(comments);
+  return { item: toWorkItem(node, comments), botCommentId: comment?.id ?? comment?.extras?.[0]?.id ?? null };
 }

@@ -5,7 +5,8 @@
  */
 import type { GitHubClient } from './client.js';
 import { MERGE_GATE_CONTEXT, headGateStatus, type HeadCommitNode } from './commit-status.js';
-import { readEveryReference, referencePages, splitReferences, type ReferenceConnection } from './pull-request-read.js';
+import { answerBesideHiddenReferences, readEveryReference, referencePages, splitReferences, type ReferenceConnection } from './pull-request-read.js';
+import { GitHubReadError } from './errors.js';
 import type { RepoRef } from './read.js';
 import type { OpenPullRequest } from '../ports/reads.js';
 export type { OpenPullRequest };
@@ -52,27 +53,52 @@ export async function readOpenPullRequests(client: GitHubClient, repo: RepoRef):
   const pullRequests: OpenPullRequest[] = [];
   let after: string | null = null;
   do {
-    const page: OpenPullRequestsPage = await client.graphql<OpenPullRequestsPage>(OPEN_PULL_REQUESTS_QUERY, { owner: repo.owner, name: repo.name, after, statusContext: MERGE_GATE_CONTEXT });
+    const { page, hidden } = await openPullRequestsPage(client, repo, after);
     const repository = page.repository;
-    if (!repository) throw new Error(`Repository ${repo.owner}/${repo.name} was not found, or the token cannot read it.`);
-    for (const node of repository.pullRequests.nodes ?? []) {
-      if (node) pullRequests.push(await openPullRequest(client, repo, node, repository.defaultBranchRef?.name));
+    if (!repository) throw new GitHubReadError(`Repository ${repo.owner}/${repo.name} was not found, or the token cannot read it.`);
+    for (const [index, node] of (repository.pullRequests.nodes ?? []).entries()) {
+      if (node) pullRequests.push(await openPullRequest(client, repo, node, { defaultBranch: repository.defaultBranchRef?.name, hidden: hidden.get(index) ?? [] }));
     }
     after = repository.pullRequests.pageInfo.hasNextPage ? repository.pullRequests.pageInfo.endCursor : null;
   } while (after);
   return pullRequests;
 }
 
-async function openPullRequest(client: GitHubClient, repo: RepoRef, node: OpenPullRequestNode, defaultBranch: string | undefined): Promise<OpenPullRequest> {
+/**
+ * One page, and the closing references GitHub would not show, by pull
+ * request: GitHub answers the rest of the page beside a FORBIDDEN error on
+ * each reference it refuses (`repository.pullRequests.nodes.<i>.closingIssuesReferences…`).
+ * Any other error fails the read, as the pull requests themselves were not listed.
+ */
+async function openPullRequestsPage(client: GitHubClient, repo: RepoRef, after: string | null): Promise<{ page: OpenPullRequestsPage; hidden: Map<number, string[]> }> {
+  const variables = { owner: repo.owner, name: repo.name, after, statusContext: MERGE_GATE_CONTEXT };
+  try {
+    return { page: await client.graphql<OpenPullRequestsPage>(OPEN_PULL_REQUESTS_QUERY, variables), hidden: new Map() };
+  } catch (error) {
+    const answered = answerBesideHiddenReferences<OpenPullRequestsPage>(error, referenceErrorIndex);
+    if (!answered.page.repository?.pullRequests) throw error;
+    return answered;
+  }
+}
+
+/** The pull request's position in the page, for an error on one of its closing references. */
+function referenceErrorIndex(path: readonly (string | number)[]): number | undefined {
+  const [repository, pullRequests, nodes, index, references] = path;
+  const onReference = repository === 'repository' && pullRequests === 'pullRequests' && nodes === 'nodes' && references === 'closingIssuesReferences';
+  return onReference && typeof index === 'number' ? index : undefined;
+}
+
+async function openPullRequest(client: GitHubClient, repo: RepoRef, node: OpenPullRequestNode, read: { defaultBranch: string | undefined; hidden: string[] }): Promise<OpenPullRequest> {
   // Past a hundred references, the rest come page by page through the pull request's own query.
   const references = await readEveryReference(node.closingIssuesReferences, referencePages(client, repo, node.number));
   return {
     number: node.number,
     body: node.body ?? '',
     baseRef: node.baseRefName,
-    defaultBranch,
+    defaultBranch: read.defaultBranch,
     headSha: node.headRefOid,
     gateStatus: headGateStatus(node),
     ...splitReferences(references, repo),
+    hiddenReferences: read.hidden,
   };
 }

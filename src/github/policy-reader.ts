@@ -9,7 +9,7 @@ import { PolicyError } from '../policy/errors.js';
 import { MAX_POLICY_BYTES, PolicyFileTooLargeError, type PolicyFileReader } from '../policy/load.js';
 import type { GitHubClient } from './client.js';
 import { describeFailure } from './describe-failure.js';
-import { httpStatus, isPrimaryRateLimit } from './errors.js';
+import { httpStatus, isPrimaryRateLimit, GitHubReadError } from './errors.js';
 import type { RepoRef } from './read.js';
 
 export interface PolicyReaderOptions {
@@ -118,7 +118,7 @@ async function getContent(client: GitHubClient, repo: RepoRef, path: string, ref
     if (status === 404) return null;
     // Only a refusal is about the token's access; a 5xx or a dropped connection is not.
     const advice = status === 403 && !isPrimaryRateLimit(error) ? ' The token needs `contents: read` on that repository.' : '';
-    throw new Error(`Could not read ${path} from ${repo.owner}/${repo.name}: ${describeFailure(error)}${advice}`, { cause: error });
+    throw new GitHubReadError(`Could not read ${path} from ${repo.owner}/${repo.name}: ${describeFailure(error)}${advice}`, { cause: error });
   }
 }
 

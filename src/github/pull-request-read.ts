@@ -5,9 +5,10 @@
  * GraphQL request in the common case; more only for more than 100 closing
  * references, long comment threads or more than 100 changed files.
  */
+import { GitHubReadError, graphqlPartialAnswer } from './errors.js';
 import type { GitHubClient } from './client.js';
 import type { RepoRef } from './read.js';
-import { findBotComment, type CommentNode } from './work-items.js';
+import { findBotComment, markEarlierComments, type CommentNode } from './work-items.js';
 import { MERGE_GATE_CONTEXT, headGateStatus, type HeadCommitNode } from './commit-status.js';
 import type { BotComment } from '../plan/types.js';
 import type { ClosingReferences, PullRequestRead } from '../ports/reads.js';
@@ -50,7 +51,7 @@ export const PULL_REQUEST_QUERY = /* GraphQL */ `
         }
         comments(first: 100, after: $commentsAfter) @include(if: $withComments) {
           pageInfo { hasNextPage endCursor }
-          nodes { fullDatabaseId viewerDidAuthor body createdAt updatedAt }
+          nodes { fullDatabaseId viewerDidAuthor body author { __typename login } createdAt updatedAt }
         }
         files(first: 100, after: $filesAfter) @include(if: $withFiles) {
           pageInfo { hasNextPage endCursor }
@@ -105,9 +106,12 @@ const NO_PAGES = { referencesAfter: null, commentsAfter: null, filesAfter: null,
 
 export async function readPullRequest(client: GitHubClient, repo: RepoRef, number: number): Promise<PullRequestRead> {
   const variables = { owner: repo.owner, name: repo.name, number, statusContext: MERGE_GATE_CONTEXT };
-  const first = await client.graphql<PullRequestPage>(PULL_REQUEST_QUERY, { ...variables, ...NO_PAGES, withReferences: true, withComments: true, withFiles: true });
+  const { page: first, hidden } = await client.graphql<PullRequestPage>(PULL_REQUEST_QUERY, { ...variables, ...NO_PAGES, withReferences: true, withComments: true, withFiles: true }).then(
+    (page) => ({ page, hidden: new Map<number, string[]>() }),
+    (error: unknown) => answerBesideHiddenReferences<PullRequestPage>(error, (path) => (path[0] === 'repository' && path[1] === 'pullRequest' && path[2] === 'closingIssuesReferences' ? 0 : undefined)),
+  );
   const pr = first.repository?.pullRequest;
-  if (!pr) throw new Error(`Pull request #${number} was not found in ${repo.owner}/${repo.name}, or the token cannot read it.`);
+  if (!pr) throw new GitHubReadError(`Pull request #${number} was not found in ${repo.owner}/${repo.name}, or the token cannot read it.`);
   const references = await readEveryReference(pr.closingIssuesReferences ?? null, referencePages(client, repo, number));
   const comments = await readAllComments(client, variables, pr);
   const files = await readChangedFiles(client, variables, pr);
@@ -122,9 +126,26 @@ export async function readPullRequest(client: GitHubClient, repo: RepoRef, numbe
     headSha: pr.headRefOid,
     gateStatus: headGateStatus(pr),
     ...splitReferences(references, repo),
+    hiddenReferences: hidden.get(0) ?? [],
     files,
-    comments: comments.filter((comment): comment is CommentNode => comment !== null),
+    comments: markEarlierComments(comments, client.earlierIdentities).filter((comment): comment is CommentNode => comment !== null),
   };
+}
+
+/**
+ * The answer GitHub gave beside its errors when each error is on a closing
+ * reference it would not show this token (FORBIDDEN: an issue of a repository
+ * the token cannot read): `referenceOf` places an error's path (the pull
+ * request's key, or undefined for any other error, which fails the read).
+ * Each key gets the types of the errors on its references.
+ */
+export function answerBesideHiddenReferences<T>(error: unknown, referenceOf: (path: readonly (string | number)[]) => number | undefined): { page: T; hidden: Map<number, string[]> } {
+  const partial = graphqlPartialAnswer<T>(error);
+  const located = partial?.errors.map((entry) => ({ key: referenceOf(entry.path ?? []), type: entry.type ?? 'ERROR' }));
+  if (!partial || !located?.every((entry) => entry.key !== undefined)) throw error;
+  const hidden = new Map<number, string[]>();
+  for (const { key, type } of located) hidden.set(key!, [...(hidden.get(key!) ?? []), type]);
+  return { page: partial.data, hidden };
 }
 
 /** The pages of a pull request's closing references after the first, through its own query. */
@@ -159,7 +180,7 @@ export async function readEveryReference(first: ReferenceConnection | null, next
   }
   const counted = first?.totalCount ?? 0;
   if (references.length + hidden < counted) {
-    throw new Error(`GitHub counts ${counted} issues the pull request closes but listed ${references.length}: the merge gate checks every one, so it cannot pass what it could not read. Run it again.`);
+    throw new GitHubReadError(`GitHub counts ${counted} issues the pull request closes but listed ${references.length}: the merge gate checks every one, so it cannot pass what it could not read. Run it again.`);
   }
   return references;
 }
@@ -212,8 +233,16 @@ function nextCursor(pageInfo: PageInfo | undefined): string | null {
 
 /**
  * The bot's sticky comment of one kind on a pull request (the merge gate's or
- * the policy preview's): its own, carrying the item marker and `marker`.
+ * the policy preview's): its own, carrying the item marker and `marker`. One
+ * an earlier identity wrote (`previous-bot-logins`) is adopted in place: the
+ * token edits it, as anyone with write access may edit a comment (GraphQL
+ * schema, `CommentCannotUpdateReason.INSUFFICIENT_ACCESS`: "You must be the
+ * author or have write access to this repository to update this comment"),
+ * so the pull request keeps one comment.
  */
 export function findStickyComment(comments: readonly CommentNode[], marker: string): BotComment | null {
-  return findBotComment(comments.filter((comment) => comment.body.includes(marker)));
+  const found = findBotComment(comments.filter((comment) => comment.body.includes(marker)));
+  if (!found?.adopting) return found;
+  const [oldest, ...rest] = found.extras ?? [];
+  return oldest ? { id: oldest.id, body: oldest.body, ...(rest.length ? { extras: rest } : {}) } : null;
 }

@@ -244,14 +244,16 @@ export const ISSUE_COMMENTS_QUERY = /* GraphQL */ `
  * What a comment shows of a `/roadmap` command the bot answered, for
  * rebuilding the record of exceptions and outcomes when the bot's own comment
  * is gone: its text, whether it was edited since it was posted, and who
- * reacted how (the bot's 👍 says it carried the command out). `reactors`
- * names bots too (the `Reactor` union), unlike a reaction's `user`.
+ * reacted how (the bot's 👍 says it carried the command out). Whether this
+ * token's identity reacted is `viewerHasReacted`, however many reacted;
+ * `reactors` names the others, bots too (the `Reactor` union, unlike a
+ * reaction's `user`), with `totalCount` to tell a list cut off at 100.
  */
 const COMMAND_FACTS = /* GraphQL */ `
   fragment RoadmapCommandFacts on IssueComment {
     body
     lastEditedAt
-    reactionGroups { content reactors(first: 10) { nodes { __typename ... on Bot { login } ... on User { login } } } }
+    reactionGroups { content viewerHasReacted reactors(first: 100) { totalCount nodes { __typename ... on Bot { login } ... on User { login } } } }
   }
 `;
 
@@ -272,6 +274,7 @@ export const ISSUE_TIMELINE_QUERY = /* GraphQL */ `
           last: 100
           itemTypes: [ISSUE_COMMENT, LABELED_EVENT, UNLABELED_EVENT, RENAMED_TITLE_EVENT, REOPENED_EVENT, ASSIGNED_EVENT, UNASSIGNED_EVENT, MILESTONED_EVENT, DEMILESTONED_EVENT]
         ) {
+          totalCount
           nodes {
             __typename
             ... on IssueComment {

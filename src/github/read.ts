@@ -2,6 +2,7 @@
  * Reads from GitHub, one function per question, the client passed in. All
  * reads are GraphQL pages of 100, so N issues cost about ceil(N/100) requests.
  */
+import { GitHubReadError } from './errors.js';
 import type { Policy } from '../core/policy.js';
 import type { WorkItem } from '../core/types.js';
 import type { GitHubClient } from './client.js';
@@ -171,7 +172,7 @@ export async function readFocusIssue(
       ...labelVariables(labels, commentsAfter === null),
     });
     const repository = requireRepository(page.repository, repo);
-    if (!repository.issue) throw new Error(`Issue #${number} was not found in ${repo.owner}/${repo.name} (it may be a pull request or deleted).`);
+    if (!repository.issue) throw new GitHubReadError(`Issue #${number} was not found in ${repo.owner}/${repo.name} (it may be a pull request or deleted).`);
     const nodes = markEarlierComments(repository.issue.comments.nodes ?? [], client.earlierIdentities);
     if (commentsAfter === null) {
       item = toWorkItem(repository.issue, nodes);
@@ -276,6 +277,6 @@ function labelsFound(repository: ManagedLabelFields): Set<string> {
 }
 
 function requireRepository<T>(repository: T | null, repo: RepoRef): T {
-  if (!repository) throw new Error(`Repository ${repo.owner}/${repo.name} was not found, or the token cannot read it.`);
+  if (!repository) throw new GitHubReadError(`Repository ${repo.owner}/${repo.name} was not found, or the token cannot read it.`);
   return repository;
 }

@@ -23,12 +23,18 @@ interface TimelineNode {
   label?: { name: string } | null;
   body?: string;
   lastEditedAt?: string | null;
-  reactionGroups?: { content: string; reactors?: { nodes: (Actor | Record<string, never>)[] | null } | null }[] | null;
+  reactionGroups?: ReactionGroupNode[] | null;
+}
+
+interface ReactionGroupNode {
+  content: string;
+  viewerHasReacted?: boolean;
+  reactors?: { totalCount?: number; nodes: (Actor | Record<string, never>)[] | null } | null;
 }
 
 interface TimelinePage {
   viewer?: { login: string } | null;
-  repository: { issue: { timelineItems: { nodes: (TimelineNode | null)[] | null } } | null } | null;
+  repository: { issue: { timelineItems: { totalCount?: number; nodes: (TimelineNode | null)[] | null } } | null } | null;
 }
 
 /**
@@ -39,12 +45,21 @@ export async function readTimeline(client: GitHubClient, repo: { owner: string; 
   const page = await client.graphql<TimelinePage>(ISSUE_TIMELINE_QUERY, { owner: repo.owner, name: repo.name, number: issue, withRecord: options.withRecord === true });
   const identities = [page.viewer?.login, ...(client.earlierIdentities ?? [])];
   const ours = (actor: GraphqlActor | null | undefined) => isIdentity(identities, actor);
-  const nodes = page.repository?.issue?.timelineItems.nodes ?? [];
+  const items = page.repository?.issue?.timelineItems;
+  const nodes = items?.nodes ?? [];
+  const reactions = { ours, earlier: (client.earlierIdentities ?? []).length > 0 };
   // A webhook's sender is a REST user: its login is spelt as the identities are.
-  return { events: nodes.flatMap((node) => (node ? toEvent(node, ours) : [])), isProduct: (login) => ours({ login }) };
+  return { events: nodes.flatMap((node) => (node ? toEvent(node, reactions) : [])), isProduct: (login) => ours({ login }), cutOff: (items?.totalCount ?? 0) > nodes.length };
 }
 
-function toEvent(node: TimelineNode, ours: (actor: GraphqlActor | null | undefined) => boolean): TimelineEvent[] {
+interface ReactionReader {
+  ours: (actor: GraphqlActor | null | undefined) => boolean;
+  /** The product acted as other identities before: `viewerHasReacted` does not answer for them. */
+  earlier: boolean;
+}
+
+function toEvent(node: TimelineNode, reactions: ReactionReader): TimelineEvent[] {
+  const { ours } = reactions;
   const comment = node.__typename === 'IssueComment';
   const at = comment ? (node.updatedAt ?? node.createdAt) : node.createdAt;
   if (!at || Number.isNaN(Date.parse(at))) return [];
@@ -52,7 +67,7 @@ function toEvent(node: TimelineNode, ours: (actor: GraphqlActor | null | undefin
   const actor = who ? { login: who.login, isBot: who.__typename === 'Bot' || who.login.endsWith('[bot]') } : null;
   const type = comment ? 'comment' : eventType(node.__typename);
   const byProduct = (comment && node.viewerDidAuthor === true) || ours(who);
-  return [{ type, at, actor, byProduct, ...(node.label ? { label: node.label.name } : {}), ...commandFacts(node, ours) }];
+  return [{ type, at, actor, byProduct, ...(node.label ? { label: node.label.name } : {}), ...commandFacts(node, reactions) }];
 }
 
 function eventType(typename: string | undefined): TimelineEvent['type'] {
@@ -60,11 +75,15 @@ function eventType(typename: string | undefined): TimelineEvent['type'] {
 }
 
 /** A comment read with `withRecord`: its text as posted and the product's reactions on it. */
-function commandFacts(node: TimelineNode, ours: (actor: GraphqlActor | null | undefined) => boolean): { command?: CommandFacts } {
+function commandFacts(node: TimelineNode, reactions: ReactionReader): { command?: CommandFacts } {
   if (node.__typename !== 'IssueComment' || node.body === undefined || !node.createdAt) return {};
-  const reacted = (group: NonNullable<TimelineNode['reactionGroups']>[number]) => (group.reactors?.nodes ?? []).some((reactor) => ours(reactor as GraphqlActor));
-  const productReactions = (node.reactionGroups ?? []).filter(reacted).map((group) => group.content);
-  return { command: { postedAt: node.createdAt, body: node.body, edited: !!node.lastEditedAt, productReactions } };
+  const listed = (group: ReactionGroupNode) => group.reactors?.nodes ?? [];
+  const reacted = (group: ReactionGroupNode) => group.viewerHasReacted === true || listed(group).some((reactor) => reactions.ours(reactor as GraphqlActor));
+  const cutOff = (group: ReactionGroupNode) => reactions.earlier && (group.reactors?.totalCount ?? 0) > listed(group).length;
+  const groups = node.reactionGroups ?? [];
+  const productReactions = groups.filter(reacted).map((group) => group.content);
+  const unsureReactions = groups.filter((group) => !reacted(group) && cutOff(group)).map((group) => group.content);
+  return { command: { postedAt: node.createdAt, body: node.body, edited: !!node.lastEditedAt, productReactions, unsureReactions } };
 }
 
 /** The last time anyone but the product touched the issue, as far as the timeline shows; undefined when it shows nothing of the kind. */

@@ -363,7 +363,7 @@ export const policyFileShape = z
           examples: [['GTM review', 'Technical review']],
         }),
         'require-assignee': z.boolean({ error: expected('true or false') }).default(false).meta({
-          description: 'true: an open request in an applies-to category must have an assignee, someone who answers for it (finding missing-owner).',
+          description: 'true: an open request of a category that has a business case (through applies-to, or its own business-case) must have an assignee, someone who answers for it (finding missing-owner).',
         }),
       })
       .prefault({})

@@ -11,6 +11,7 @@ import type { WorkItem } from '../core/types.js';
 import type { BodyReads } from '../core/body-reads.js';
 import type { Membership } from '../commands/approvers.js';
 import type { PlannedWrite, BotComment } from '../plan/types.js';
+import type { WriteFailureCause } from '../report/types.js';
 import type { PolicyFileReader } from '../policy/load.js';
 import type {
   ActionsCache,
@@ -26,6 +27,7 @@ import type {
   IssueOnBoard,
   IssuesRead,
   LinkedIssueRead,
+  LinkedIssuesRead,
   ManagedLabelNames,
   MilestoneNode,
   OpenPullRequest,
@@ -98,7 +100,7 @@ export interface Forge extends IssueShapes {
   // Pull requests.
   readPullRequest(repo: RepoRef, number: number): Promise<PullRequestRead>;
   readOpenPullRequests(repo: RepoRef): Promise<OpenPullRequest[]>;
-  readLinkedIssues(ids: readonly { number: number; id: string }[]): Promise<Map<number, LinkedIssueRead>>;
+  readLinkedIssues(ids: readonly { number: number; id: string }[]): Promise<LinkedIssuesRead>;
   readIssuesByNumber(repo: RepoRef, numbers: readonly number[]): Promise<{ read: Map<number, LinkedIssueRead>; notIssues: number[] }>;
   findStickyComment(comments: readonly CommentNode[], marker: string): BotComment | null;
 
@@ -143,7 +145,7 @@ export interface ApplyResult {
   skippedByDryRun: PlannedWrite[];
   /** Left for the next run because `max-writes` was reached. */
   deferred: PlannedWrite[];
-  failed: { write: PlannedWrite; reason: string }[];
+  failed: { write: PlannedWrite; reason: string; cause: WriteFailureCause }[];
   /** Not tried because an earlier write stopped the run (permissions, rate limit). */
   notAttempted: PlannedWrite[];
   /** What stopped the run early, when something did. */
@@ -152,3 +154,10 @@ export interface ApplyResult {
 
 /** The status's context: the exact name a ruleset or branch protection rule requires. */
 export const MERGE_GATE_CONTEXT = 'roadmap-guard/merge-gate';
+
+/**
+ * GitHub refuses a status description over 140 characters with a 422
+ * ("description is too long (maximum is 140 characters)", as quoted in public
+ * reports such as zalando/zappr#378 and sclorg/testing-farm-as-github-action#187).
+ */
+export const STATUS_DESCRIPTION_LIMIT = 140;

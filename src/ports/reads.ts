@@ -187,6 +187,20 @@ export interface LinkedIssueRead {
   botCommentId: string | null;
 }
 
+export interface UnreadableIssue {
+  number: number;
+  reason: string;
+}
+
+export interface LinkedIssuesRead {
+  /** The issues read, by number. */
+  read: Map<number, LinkedIssueRead>;
+  /** Issues deleted since they were linked (GitHub answers NOT_FOUND): a deleted issue cannot be closed, so the pull request closes them no more. */
+  gone: number[];
+  /** Issues GitHub would not show: the merge gate cannot vouch for them. */
+  unreadable: UnreadableIssue[];
+}
+
 /** The issues a pull request closes, as GitHub links them. */
 export interface ClosingReferences {
   /** The issues of this repository: number and node id (to read them in one request). */
@@ -208,9 +222,11 @@ export interface PullRequestRead extends ClosingReferences {
   /** The head commit, and the merge gate's status on it, if it has one. */
   headSha: string;
   gateStatus: GateStatus | null;
+  /** Closing references GitHub would not show, by its error's type (FORBIDDEN: an issue of a repository the token cannot read). */
+  hiddenReferences: string[];
   /** Paths the pull request changes (GitHub lists at most 3,000). */
   files: string[];
-  /** The pull request's comments, oldest first, to find the bot's own among them. */
+  /** The pull request's comments, oldest first, to find the bot's own among them; an earlier identity's are marked (`byEarlierIdentity`). */
   comments: CommentNode[];
 }
 
@@ -221,6 +237,8 @@ export interface OpenPullRequest extends ClosingReferences {
   defaultBranch: string | undefined;
   headSha: string;
   gateStatus: GateStatus | null;
+  /** Closing references GitHub would not show, by its error's type (FORBIDDEN: an issue of a repository the token cannot read). */
+  hiddenReferences: string[];
 }
 
 export type GateState = 'success' | 'failure';
@@ -252,12 +270,16 @@ export interface CommandFacts {
   edited: boolean;
   /** The reactions the product made on it (GitHub's `ReactionContent`: THUMBS_UP, CONFUSED, …). */
   productReactions: string[];
+  /** Reactions whose list of who reacted was cut off before showing an identity the product acted as before: whether it reacted so cannot be told. */
+  unsureReactions: string[];
 }
 
 export interface Timeline {
   events: TimelineEvent[];
   /** True for a login the product acts as (this token's identity, or one it acted as before). */
   isProduct: (login: string) => boolean;
+  /** GitHub counts more events than the last 100 read: what happened before them cannot be told. */
+  cutOff?: boolean;
 }
 
 export type RelayedTarget = { number: number } | { nodeId: string };

@@ -6,7 +6,7 @@
  */
 import { formatNumber, plural } from '../core/wording.js';
 import { escapeText } from './escape.js';
-import type { RunFacts } from './types.js';
+import type { RunFacts, WriteFailureCause } from './types.js';
 
 /** Failed writes named per fix before "and N more". */
 const MAX_NAMED = 3;
@@ -20,13 +20,12 @@ const RATE_LIMIT_FIX = 'Nothing to change now: the next run does the rest. If it
 const LOCKED_FIX = 'Unlock the issue if it should be checked; the other writes were made.';
 const RETRY_FIX = 'The next run tries again; the step log has the full response.';
 
-/** The fix for a write GitHub refused, from the reason it gave. */
-function fixFor(reason: string): string {
-  const permission = /needs the `([\w-]+): write` permission/.exec(reason);
-  if (permission) return `Give the job \`${permission[1]}: write\` under \`permissions:\`, and check that Settings → Actions → General → Workflow permissions does not keep the token read-only.`;
-  if (/rate limit/i.test(reason)) return RATE_LIMIT_FIX;
-  if (/locked/i.test(reason)) return LOCKED_FIX;
-  if (/\b403\b|not accessible/i.test(reason)) return PERMISSION_FIX;
+/** The fix for a write GitHub refused, chosen by its cause as GitHub gave it: a status, a GraphQL error type, never the wording of a message. */
+function fixFor(cause: WriteFailureCause | undefined): string {
+  if (cause?.permission) return `Give the job \`${cause.permission}: write\` under \`permissions:\`, and check that Settings → Actions → General → Workflow permissions does not keep the token read-only.`;
+  if (cause?.rateLimited || cause?.status === 429 || cause?.graphqlType === 'RATE_LIMITED') return RATE_LIMIT_FIX;
+  if (cause?.locked) return LOCKED_FIX;
+  if (cause?.status === 403 || cause?.graphqlType === 'FORBIDDEN') return PERMISSION_FIX;
   return RETRY_FIX;
 }
 
@@ -42,7 +41,7 @@ export function runProblemsSection(run: RunFacts | undefined): string {
 function failedWriteLines(failed: RunFacts['writes']['failed']): string[] {
   const byFix = new Map<string, RunFacts['writes']['failed']>();
   for (const write of failed) {
-    const fix = fixFor(write.reason);
+    const fix = fixFor(write.cause);
     byFix.set(fix, [...(byFix.get(fix) ?? []), write]);
   }
   return [...byFix].map(([fix, writes]) => {

@@ -12,6 +12,20 @@ import type { ExemptionRecords } from './exemption-records.js';
 
 export type RunMode = 'issue' | 'audit' | 'simulate' | 'demo';
 
+/**
+ * Why GitHub refused a write, as it said so: the HTTP status, the GraphQL
+ * error's type, and what that meant: a permission the token lacks (which
+ * one), a spent rate limit, a locked issue.
+ */
+export interface WriteFailureCause {
+  status?: number;
+  graphqlType?: string;
+  /** The permission the write needs and the token lacks (`issues`, `pull-requests`, `statuses`). */
+  permission?: string;
+  rateLimited?: boolean;
+  locked?: boolean;
+}
+
 /** Facts about the run itself, for the report's last section. Absent offline. */
 export interface RunFacts {
   /** API requests made, by kind, and the GraphQL points GitHub charged for the GraphQL ones. */
@@ -24,8 +38,8 @@ export interface RunFacts {
     skippedByDryRun: number;
     /** Writes left for the next run because `max-writes` was reached. */
     deferredByMaxWrites: number;
-    /** Writes that GitHub refused, with the reason. */
-    failed: { description: string; reason: string }[];
+    /** Writes that GitHub refused, with the reason, and its cause as GitHub gave it (which fix the summary names). */
+    failed: { description: string; reason: string; cause?: WriteFailureCause }[];
   };
   /** Stale items this run closed as not planned (`backlog.archive`). */
   archived?: number[];

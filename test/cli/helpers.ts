@@ -1,6 +1,7 @@
 import type { CliIo } from '../../src/cli/io.js';
 import type { ClientOptions } from '../../src/github/client.js';
 import { connectGitHub } from '../../src/github/forge.js';
+import { isGitHubFailure } from '../../src/github/errors.js';
 import { main } from '../../src/cli/main.js';
 
 interface CaptureOptions {
@@ -21,6 +22,7 @@ export function capturedIo(options: CaptureOptions = {}): CliIo & { out: () => s
     stderr: { write: (text: string) => (err += text) },
     env: options.env ?? {},
     connect: async (connect) => connectGitHub({ ...connect, ...options.client }),
+    isForgeFailure: isGitHubFailure,
     out: () => out,
     err: () => err,
   };

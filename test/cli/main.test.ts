@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { EXIT_CODES_HELP } from '../../src/cli/io.js';
+import { EXIT_CODES_HELP, reportBadInput, type CliIo } from '../../src/cli/io.js';
+import { GitHubReadError } from '../../src/github/errors.js';
 import { runCommand } from '../../src/cli/main.js';
 import { capturedIo, runCli } from './helpers.js';
 
@@ -43,6 +44,25 @@ describe('roadmap-guard', () => {
     };
     expect(await runCommand('simulate', crash, [], io)).toBe(2);
     expect(io.err()).toMatch(new RegExp(`^roadmap-guard simulate: unexpected error, a bug in roadmap-guard ${manifest.version.replace(/\./g, '\\.')}\\. Please report it with the command you ran and this output:\nTypeError: Cannot read properties of undefined \\(reading 'labels'\\)\n {4}at `));
+  });
+
+  it("says a plain Error a command's own code throws is a bug too, not the user's input; GitHub's failures stay one line", async () => {
+    const plain = async (_args: string[], io: CliIo) => {
+      try {
+        throw new Error('cannot happen: no category');
+      } catch (error) {
+        return reportBadInput('simulate', error, io);
+      }
+    };
+    const io = capturedIo();
+    expect(await runCommand('simulate', plain, [], io)).toBe(2);
+    expect(io.err()).toMatch(/^roadmap-guard simulate: unexpected error, a bug in roadmap-guard .*Please report it with the command you ran and this output:\nError: cannot happen: no category\n {4}at /);
+
+    const github = capturedIo();
+    const refused = new GitHubReadError('Repository acme/widgets was not found, or the token cannot read it.');
+    expect(reportBadInput('snapshot', new Error('Could not read the board.\nDetails', { cause: refused }), github)).toBe(2);
+    expect(reportBadInput('snapshot', refused, github)).toBe(2);
+    expect(github.err()).toBe('roadmap-guard snapshot: Could not read the board.\nroadmap-guard snapshot: Repository acme/widgets was not found, or the token cannot read it.\n');
   });
 
   it('suggests the nearest command for a typo and exits 2', async () => {

@@ -96,3 +96,23 @@ describe('lacksDecision', () => {
     expect(lacksDecision(rules, workItem({ labels: ['deal'] }), [])).toBe(false);
   });
 });
+
+describe('restoreRecord on facts read in part', () => {
+  it('cannot tell when the timeline holds more events than were read, and says so beside what it could restore', () => {
+    const restored = restoreRecord({ trail: [], facts: [GRANT, label('labeled')], exemptionLabel: LABEL, now: NOW, cutOff: true });
+    expect(restored.restored).toHaveLength(1);
+    expect(restored.cannotTell).toBe("the issue's timeline holds more events than the last 100 GitHub gave");
+  });
+
+  it('cannot tell when the 👍 on a decision command may be beyond the reactors GitHub listed; a proven 👍 or another command leaves it told', () => {
+    const unsure: RecordFact = { ...GRANT, command: { ...GRANT.command!, productReactions: [], unsureReactions: ['THUMBS_UP'] } };
+    expect(restoreRecord({ trail: [], facts: [unsure, label('labeled')], exemptionLabel: LABEL, now: NOW })).toEqual({
+      trail: [],
+      restored: [],
+      cannotTell: "lead-lena's exempt command of 2026-11-20 has more 👍 than GitHub lists",
+    });
+    const check: RecordFact = { ...unsure, command: { ...unsure.command!, body: '/roadmap check' } };
+    expect(restoreRecord({ trail: [], facts: [check], exemptionLabel: LABEL, now: NOW }).cannotTell).toBeUndefined();
+    expect(restoreRecord({ trail: [], facts: [GRANT, label('labeled')], exemptionLabel: LABEL, now: NOW }).cannotTell).toBeUndefined();
+  });
+});

@@ -117,6 +117,56 @@ describe("the merge gate's status follows its issues, with no push", () => {
   });
 });
 
+describe('a pull request whose issues GitHub will not all show', () => {
+  it('is judged on the rest when an issue it closed was deleted, and the other pull requests as usual', { timeout: SLOW }, async () => {
+    const github = await startRoadmap();
+    github.addPullRequest({ number: 70, closes: [1, 2] });
+    github.addPullRequest({ number: 71, closes: [25], headSha: 'd'.repeat(40) });
+    await runInProcess({ fake: github, event: pullRequestEvent(github, { action: 'opened', number: 70 }) });
+    await runInProcess({ fake: github, event: pullRequestEvent(github, { action: 'opened', number: 71 }) });
+    expect(status(github, 70)).toMatchObject({ state: 'success', description: '2 linked issues meet the roadmap policy' });
+
+    addBigDeal(github);
+    // Issue #2 is deleted after the open pull requests were listed, before their issues are read: GitHub answers NOT_FOUND for its id.
+    github.failOn({ path: '/graphql', status: 200, bodyMatches: /RoadmapLinkedIssues\(/, pass: true, times: 1, effect: () => (github.repository.issues = github.repository.issues.filter((issue) => issue.number !== 2)) });
+    const opened = await runInProcess({ fake: github, event: issuesEvent(github, { action: 'opened', number: 60 }) });
+    expect(opened.annotations).not.toContainEqual(expect.objectContaining({ message: expect.stringMatching(/could not be read/) }));
+    expect(opened.stdout).toContain('Pull request #70 was linked to #2, deleted since: a deleted issue cannot be closed');
+    expect(status(github, 70)).toMatchObject({ state: 'success', description: '1 linked issue meets the roadmap policy' });
+    expect(status(github, 71)).toMatchObject({ state: 'failure', description: 'Blocked by #25 (over budget)' });
+  });
+
+  it('fails the status of a pull request closing an issue the token may not read, never leaving it green', { timeout: SLOW }, async () => {
+    const github = await startRoadmap();
+    github.addRepository({ owner: 'acme', name: 'secret', private: true, issues: [] });
+    github.store.repository('acme', 'secret')!.issues.push({ ...github.issue(1)!, number: 5, nodeId: 'I_secret5' });
+    github.addPullRequest({ number: 70, closes: [1], closesElsewhere: ['acme/secret#5'] });
+    github.addPullRequest({ number: 71, closes: [25], headSha: 'd'.repeat(40) });
+    await runInProcess({ fake: github, event: pullRequestEvent(github, { action: 'opened', number: 70 }) });
+    await runInProcess({ fake: github, event: pullRequestEvent(github, { action: 'opened', number: 71 }) });
+    expect(status(github, 70)).toMatchObject({ state: 'success' });
+
+    // A fine-grained token that reads this repository only: GitHub refuses the other repository's issue with FORBIDDEN.
+    github.addToken('scoped-token', 'roadmap-bot', { repositories: ['acme/widgets'] });
+    addBigDeal(github);
+    const opened = await runInProcess({ fake: github, token: 'scoped-token', event: issuesEvent(github, { action: 'opened', number: 60 }) });
+    expect(opened.stdout).not.toContain('the token may not list pull requests');
+    expect(status(github, 70)).toMatchObject({ state: 'failure', description: 'Not checked: GitHub would not show 1 closing reference (FORBIDDEN)' });
+    expect(opened.annotations).toContainEqual({ level: 'warning', message: expect.stringMatching(/^Merge gate: pull request #70 closes issues GitHub would not show this token \(1 closing reference \(FORBIDDEN\)\)/) });
+    expect(opened.summary).toContain('**Could not check, or undid:** Merge gate: pull request');
+    expect(status(github, 71)).toMatchObject({ state: 'failure', description: 'Blocked by #25 (over budget)' });
+
+    // The pull request's own run with that token: its status fails the same way, and so does the job.
+    github.repository.statuses.length = 0;
+    await runInProcess({ fake: github, event: pullRequestEvent(github, { action: 'opened', number: 70 }) });
+    expect(status(github, 70)).toMatchObject({ state: 'success' });
+    const own = await runInProcess({ fake: github, token: 'scoped-token', event: pullRequestEvent(github, { action: 'synchronize', number: 70 }) });
+    expect(own.exitCode).toBe(1);
+    expect(status(github, 70)).toMatchObject({ state: 'failure', description: 'Not checked: GitHub would not show 1 closing reference (FORBIDDEN)' });
+    expect(own.annotations).toContainEqual({ level: 'error', message: expect.stringMatching(/^GitHub would not show 1 closing reference \(FORBIDDEN\), which pull request #70 closes: the merge gate cannot pass what it could not check/) });
+  });
+});
+
 describe('an issue workflow whose token may not list pull requests', () => {
   it('checks its issue as before, and says in its log that the status was not kept current', { timeout: SLOW }, async () => {
     const github = await startRoadmap();

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { MERGE_GATE_MARKER, POLICY_PREVIEW_MARKER } from '../../src/memory/markers.js';
 import { FakeGitHub, WORKFLOW_BOT } from '../fake-github/index.js';
-import { pullRequestEvent } from './events.js';
+import { issuesEvent, pullRequestEvent } from './events.js';
 import { dealRequest, dealRequestBody, healthyRoadmap, POLICY_PATH, stopFake, examplePolicy } from './fixtures.js';
 import { REPOSITORY_ROOT } from './run-action.js';
 import { runInProcess } from './run-in-process.js';
@@ -88,6 +88,28 @@ describe('the merge gate', () => {
     expect(after[0]?.id).toBe(comment?.id);
     expect(after[0]?.body).toMatch(/\*\*Resolved:\*\* \[#70\]/);
     expect(gateStatus(github, 70)).toMatchObject({ state: 'success', description: '1 linked issue meets the roadmap policy' });
+  });
+
+  it("adopts the gate's comment an earlier identity wrote (previous-bot-logins): edited in place after a token change, never a second one", { timeout: SLOW }, async () => {
+    const github = await startRoadmap();
+    const APP = 'roadmap-guard[bot]';
+    github.addToken('app-token', APP);
+    github.addPullRequest({ number: 70, title: 'Audit log', closes: [60] });
+    await runInProcess({ fake: github, event: issuesEvent(github, { action: 'opened', number: 60 }) });
+    await runInProcess({ fake: github, event: pullRequestEvent(github, { action: 'opened', number: 70 }) });
+    const [old] = stickyComments(github, 70, MERGE_GATE_MARKER);
+    const [issueComment] = github.comments(60);
+    expect(issueComment?.author).toBe(WORKFLOW_BOT);
+
+    // The workflow moves to an App's token; the deal's title changes, so the gate's comment has something new to say.
+    github.issue(60)!.title = 'Deal: audit log for Hooli, phase 1';
+    const result = await runInProcess({ fake: github, token: 'app-token', inputs: { 'previous-bot-logins': WORKFLOW_BOT }, event: pullRequestEvent(github, { action: 'synchronize', number: 70 }) });
+    expect(result.exitCode).toBe(1);
+    const gate = github.comments(70).filter((comment) => comment.body.includes(MERGE_GATE_MARKER));
+    expect(gate.map((comment) => comment.id)).toEqual([old!.id]);
+    expect(gate[0]!.body).toContain('phase 1');
+    // The linked issue's comment by the earlier identity is the bot's too: the gate links to it.
+    expect(gate[0]!.body).toContain(`#issuecomment-${issueComment!.id}`);
   });
 
   it('passes a pull request closing compliant work silently', { timeout: SLOW }, async () => {

@@ -8,7 +8,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { COMMENT_MARKER } from '../../src/memory/markers.js';
 import { readTrail, trailData } from '../../src/memory/trail.js';
 import { FakeGitHub, WORKFLOW_BOT } from '../fake-github/index.js';
-import { issueCommentEvent, workflowDispatchEvent } from './events.js';
+import { issueCommentEvent, issuesEvent, workflowDispatchEvent } from './events.js';
 import { COMMANDS_POLICY, POLICY_PATH, dealRequest, stopFake } from './fixtures.js';
 import { runAction } from './run-action.js';
 import { runInProcess } from './run-in-process.js';
@@ -167,6 +167,58 @@ describe('a new token identity', () => {
       ['exempt', 'lead-lena'],
       ['restore', 'roadmap-guard'],
     ]);
+  });
+});
+
+describe('a popular command comment', () => {
+  /** `count` people's 👍 on the approver's command, all given before the bot's own. */
+  function cheeredBefore(github: FakeGitHub, count: number): void {
+    const reactions = github.store.reactions.get(commandComment(github).id)!;
+    const people = Array.from({ length: count }, (_, index) => ({ id: 900_000 + index, content: '+1', user: `fan-${index}`, createdAt: '2026-11-20T12:00:30Z' }));
+    reactions.unshift(...people);
+  }
+
+  async function auditAsApp(github: FakeGitHub) {
+    github.addToken('app-token', 'roadmap-guard[bot]');
+    deleteBotComment(github);
+    return runInProcess({ fake: github, token: 'app-token', inputs: { 'previous-bot-logins': WORKFLOW_BOT }, event: workflowDispatchEvent(github), now: at(1) });
+  }
+
+  it("still proves the grant when the earlier identity's 👍 comes after twenty people's", async () => {
+    const github = await granted();
+    cheeredBefore(github, 20);
+    await auditAsApp(github);
+    expect(github.labelsOf(1)).toContain('roadmap-exempt');
+    const [ours] = github.comments(1).filter((comment) => comment.author === 'roadmap-guard[bot]');
+    expect(readTrail(ours!.body).map((entry) => [entry.action, entry.actor])).toEqual([
+      ['exempt', 'lead-lena'],
+      ['restore', 'roadmap-guard'],
+    ]);
+  });
+
+  it('cannot tell past the hundred reactors GitHub lists: the label stays, and the job summary says why', async () => {
+    const github = await granted();
+    cheeredBefore(github, 120);
+    const audit = await auditAsApp(github);
+    expect(github.labelsOf(1)).toContain('roadmap-exempt');
+    expect(audit.summary).not.toContain('could not be proven');
+    expect(audit.summary).toMatch(/Cannot tell whether the exception on `#1` was granted: lead-lena's exempt command of 2026-11-20 has more 👍 than GitHub lists\. Its label .* stays/);
+    expect(audit.annotations).toContainEqual({ level: 'warning', message: expect.stringMatching(/^Cannot tell whether the exception on #1 was granted/) });
+  });
+});
+
+describe('a timeline longer than the events read', () => {
+  it('cannot tell whether the label the product put on was granted: it stays, and the run says why', async () => {
+    const github = await granted();
+    deleteBotComment(github);
+    // A busy thread since the grant: the command, the 👍 and the label event are older than the last 100 events.
+    for (let index = 0; index < 100; index += 1) github.addComment({ issueNumber: 1, author: `fan-${index % 7}`, body: 'Any news?' });
+    // The run of the label's own `labeled` event, run again from the Actions tab: its sender is the product.
+    const event = issuesEvent(github, { action: 'labeled', number: 1, label: 'roadmap-exempt' });
+    event.payload.sender = { ...(event.payload.sender as Record<string, unknown>), login: WORKFLOW_BOT, type: 'Bot' };
+    const result = await runInProcess({ fake: github, event, now: at(1) });
+    expect(github.labelsOf(1)).toContain('roadmap-exempt');
+    expect(result.annotations).toContainEqual({ level: 'warning', message: expect.stringMatching(/^Cannot tell whether the exception on #1 was granted: the issue's timeline holds more events than the last 100 GitHub gave\./) });
   });
 });
 

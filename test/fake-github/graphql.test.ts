@@ -231,4 +231,18 @@ describe('fake GitHub GraphQL', () => {
     expect(fake.writes).toHaveLength(1);
     expect(fake.writes[0]?.mutation).toBe(true);
   });
+
+  it('answers nodes(ids:) id by id: one that no longer resolves is null with a NOT_FOUND at its index, and more than 100 ids are refused whole', async () => {
+    fake.addIssue({ number: 1 });
+    fake.addIssue({ number: 2 });
+    const ids = [fake.issue(1)!.nodeId, 'I_gone', fake.issue(2)!.nodeId];
+    const query = 'query($ids: [ID!]!) { nodes(ids: $ids) { ... on Issue { number } } }';
+    const partial = (await octokit.graphql(query, { ids }).catch((error: unknown) => error)) as { data: { nodes: unknown[] }; errors: { type: string; path: unknown[] }[] };
+    expect(partial.data.nodes).toEqual([{ number: 1 }, null, { number: 2 }]);
+    expect(partial.errors).toMatchObject([{ type: 'NOT_FOUND', path: ['nodes', 1] }]);
+
+    const tooMany = (await octokit.graphql(query, { ids: Array.from({ length: 101 }, () => ids[0]) }).catch((error: unknown) => error)) as { data: unknown; errors: { type: string; message: string }[] };
+    expect(tooMany.data).toBeNull();
+    expect(tooMany.errors).toMatchObject([{ type: 'ARGUMENT_LIMIT', message: 'You may not provide more than 100 node ids; you provided 101.' }]);
+  });
 });

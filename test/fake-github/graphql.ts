@@ -52,6 +52,9 @@ export interface GraphqlResponse {
   errors?: Record<string, unknown>[];
 }
 
+/** GitHub's limit on the ids of one `nodes` query. */
+const MAX_NODE_IDS = 100;
+
 /** An error GitHub reports with a top-level `type`, like NOT_FOUND. */
 class TypedError extends GraphQLError {
   constructor(
@@ -174,7 +177,14 @@ function queryRoot(context: GraphqlContext) {
     rateLimit: () => ({ ...context.rateLimit(), ...context.cost }),
     search: (args: ConnectionArgs & { query: string; type: string }) => searchView(args, context),
     node: ({ id }: { id: string }) => nodeById(id, context),
-    nodes: ({ ids }: { ids: string[] }) => ids.map((id) => nodeById(id, context)),
+    // An id that no longer resolves is null in the list, its error at `nodes.<index>`, the other ids answered
+    // (sourcecred/sourcecred#1408 quotes GitHub's `"type":"NOT_FOUND","path":[…,73]` for one id of many).
+    // More than 100 ids are refused whole (sourcecred/sourcecred#908 quotes GitHub: "You may not provide
+    // more than 100 node ids; you provided 101.", type ARGUMENT_LIMIT, with `data: null`).
+    nodes: ({ ids }: { ids: string[] }) => {
+      if (ids.length > MAX_NODE_IDS) throw new TypedError(`You may not provide more than ${MAX_NODE_IDS} node ids; you provided ${ids.length}.`, 'ARGUMENT_LIMIT');
+      return ids.map((id) => settle(() => nodeById(id, context)));
+    },
     organization: ({ login }: { login: string }) => ownerView(login, 'Organization', projectViews(context)),
     user: ({ login }: { login: string }) => ownerView(login, 'User', projectViews(context)),
     repositoryOwner: ({ login }: { login: string }) => ownerView(login, 'any', projectViews(context)),
@@ -517,6 +527,31 @@ function closingIssues(store: FakeStore, repository: FakeRepository, pullRequest
   });
 }
 
+/** This repository's closing issues, then those of other repositories (`closesElsewhere`). */
+function closingReferences(store: FakeStore, repository: FakeRepository, pullRequest: FakePullRequest, userLinkedOnly: boolean): { repository: FakeRepository; issue: FakeIssue }[] {
+  const elsewhere = pullRequest.closesElsewhere.flatMap((reference) => {
+    const [, owner = '', name = '', number = ''] = /^([^/]+)\/([^#]+)#(\d+)$/.exec(reference) ?? [];
+    const other = store.repository(owner, name);
+    const issue = other && store.issue(other, Number(number));
+    return other && issue ? [{ repository: other, issue }] : [];
+  });
+  return [...closingIssues(store, repository, pullRequest, userLinkedOnly).map((issue) => ({ repository, issue })), ...elsewhere];
+}
+
+/**
+ * A closing reference. An issue of a repository the token may not read (a
+ * fine-grained token limited to some repositories) is null in the list, with
+ * a FORBIDDEN error beside the rest of the answer, as GitHub answers a field
+ * it refuses among readable ones (fpicalausa/remove-stale-branches#49 quotes
+ * `type: 'FORBIDDEN'`, "Resource not accessible by integration", with the
+ * refused field's `path`).
+ */
+function referenceView({ repository, issue }: { repository: FakeRepository; issue: FakeIssue }, context: GraphqlContext) {
+  const scopes = context.store.repositoryScopes.get(context.viewer.login.toLowerCase());
+  if (scopes && !scopes.has(`${repository.owner}/${repository.name}`.toLowerCase())) throw new TypedError('Resource not accessible by integration', 'FORBIDDEN');
+  return issueView(repository, issue, context);
+}
+
 /** Open pull requests first when asked; closed ones only with `includeClosedPrs` (Issue.closedByPullRequestsReferences). */
 function closingPullRequests(repository: FakeRepository, issue: FakeIssue, context: GraphqlContext, args: { includeClosedPrs?: boolean | null; userLinkedOnly?: boolean | null }) {
   const { store } = context;
@@ -558,7 +593,7 @@ function pullRequestView(repository: FakeRepository, pullRequest: FakePullReques
     headRefOid: pullRequest.headSha,
     isCrossRepository: pullRequest.headRepository.toLowerCase() !== `${repository.owner}/${repository.name}`.toLowerCase(),
     closingIssuesReferences: (args: ConnectionArgs & { userLinkedOnly?: boolean | null }) =>
-      mapConnection(paginate(closingIssues(store, repository, pullRequest, args.userLinkedOnly === true), args, 'closingIssuesReferences'), (closed) => issueView(repository, closed, context)),
+      mapConnection(paginate(closingReferences(store, repository, pullRequest, args.userLinkedOnly === true), args, 'closingIssuesReferences'), (closed) => referenceView(closed, context)),
     files: (args: ConnectionArgs) =>
       mapConnection(paginate(pullRequest.files, args, 'files'), (path) => ({ __typename: 'PullRequestChangedFile', path, changeType: 'MODIFIED', additions: 1, deletions: 1 })),
     // Only the head commit is modelled: `last: 1` is all the action asks.
@@ -665,6 +700,15 @@ function labelView(repository: FakeRepository, label: FakeLabel, context: Graphq
     isDefault: label.default,
     url: `${context.store.htmlUrl(repository)}/labels/${encodeURIComponent(label.name)}`,
   };
+}
+
+/** A list item's value, or its error as a rejected promise: GraphQL then nulls that item alone and locates the error at its index. */
+function settle<T>(resolve: () => T): T | Promise<never> {
+  try {
+    return resolve();
+  } catch (error) {
+    return Promise.reject(error instanceof Error ? error : new Error(String(error)));
+  }
 }
 
 /** `node(id:)`: issues, comments and labels by their node id. */

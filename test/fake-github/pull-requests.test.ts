@@ -80,12 +80,19 @@ describe('fake GitHub pull requests', () => {
     expect(await refused(set('failure', 'x'.repeat(141)))).toEqual([422, 'description is too long (maximum is 140 characters)']);
     expect(await refused(set('failure', 'x', 'f'.repeat(40)))).toEqual([422, `No commit found for SHA: ${'f'.repeat(40)}`]);
 
+    // At most 1,000 statuses per SHA and context: the 1,000th is set, the next refused; another context still takes one.
+    const earlier = fake.repository.statuses.at(-1)!;
+    for (let index = 0; index < 997; index += 1) fake.repository.statuses.splice(0, 0, { ...earlier, id: index });
+    expect((await set('success', '1 linked issue meets the roadmap policy')).status).toBe(201);
+    expect(await refused(set('success', '1 linked issue meets the roadmap policy'))).toEqual([422, 'This SHA and context has reached the maximum number of statuses.']);
+    expect((await octokit.rest.repos.createCommitStatus({ ...repo, sha: pr.headSha, state: 'success', context: 'ci' })).status).toBe(201);
+
     const STATUS = /* GraphQL */ `
       query ($owner: String!, $name: String!) {
         repository(owner: $owner, name: $name) {
           pullRequest(number: 10) {
             headRefOid
-            commits(last: 1) { nodes { commit { oid status { gate: context(name: "roadmap-guard/merge-gate") { state description } other: context(name: "ci") { state } } } } }
+            commits(last: 1) { nodes { commit { oid status { gate: context(name: "roadmap-guard/merge-gate") { state description } other: context(name: "lint") { state } } } } }
           }
         }
       }

@@ -6,6 +6,7 @@
 import { parse } from 'graphql';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { boardQuery } from '../../src/github/board.js';
+import { OPEN_PULL_REQUESTS_QUERY } from '../../src/github/open-pull-requests.js';
 import { PULL_REQUEST_QUERY } from '../../src/github/pull-request-read.js';
 import { ALL_QUERIES } from '../../src/github/queries.js';
 import { withQueryCost } from '../../src/github/query-cost.js';
@@ -62,11 +63,16 @@ describe("the cost of each of the action's documents, as the client sends them",
   });
 
   it("an issue timeline with the commands' facts: 1 + 100 (reactors of each comment) = 101 requests, 1 point", () => {
-    expect(cost(ALL_QUERIES.ISSUE_TIMELINE_QUERY!, { withRecord: true })).toEqual({ cost: 1, nodeCount: 100 + 100 * 10 });
+    // A hundred reactors per comment, so a popular command still shows the bot's 👍: more nodes, the same point.
+    expect(cost(ALL_QUERIES.ISSUE_TIMELINE_QUERY!, { withRecord: true })).toEqual({ cost: 1, nodeCount: 100 + 100 * 100 });
   });
 
   it('a pull request: closing issues, comments, files and the head commit, 4 requests, 1 point', () => {
     expect(cost(PULL_REQUEST_QUERY, { withReferences: true, withComments: true, withFiles: true })).toEqual({ cost: 1, nodeCount: 1 + 100 + 100 + 100 });
+  });
+
+  it("the open pull requests, for the merge gate's status: 1 (pull requests) + 50 × 2 (head commit, closing references) = 101 requests, 1 point a page of 50", () => {
+    expect(cost(OPEN_PULL_REQUESTS_QUERY, { statusContext: 'roadmap-guard/merge-gate' })).toEqual({ cost: 1, nodeCount: 50 + 50 * 1 + 50 * 100 });
   });
 
   it('a board page: fields, items, and 100 items × labels = 102 requests, 1 point', () => {

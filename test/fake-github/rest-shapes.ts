@@ -1,5 +1,5 @@
 /** GitHub's REST response bodies for the fake's records (the fields Octokit users read, in GitHub's shape). */
-import type { FakeComment, FakeIssue, FakeLabel, FakeRepository, FakeUser } from './state.js';
+import type { FakeComment, FakeIssue, FakeLabel, FakeMilestone, FakeRepository, FakeUser } from './state.js';
 import { type FakeStore, HTML_BASE_URL } from './store.js';
 
 export function userJson(store: FakeStore, user: FakeUser) {
@@ -48,7 +48,7 @@ export function issueJson(store: FakeStore, repository: FakeRepository, issue: F
     // REST issues carry every assignee as a user, and `assignee` as the first of them or null (the issue object of GitHub's REST reference).
     assignee: issue.assignees[0] ? userJson(store, store.user(issue.assignees[0])) : null,
     assignees: issue.assignees.map((login) => userJson(store, store.user(login))),
-    milestone: issue.milestone ? { title: issue.milestone, number: 1, state: 'open' } : null,
+    milestone: issue.milestone ? milestoneJson(store, repository, store.ensureMilestone(repository, issue.milestone)) : null,
     locked: false,
     comments: store.commentsOf(repository, issue.number).length,
     created_at: issue.createdAt,
@@ -56,6 +56,32 @@ export function issueJson(store: FakeStore, repository: FakeRepository, issue: F
     closed_at: issue.closedAt,
     author_association: 'MEMBER',
     ...(issue.isPullRequest ? { pull_request: { url: `${store.restUrl(repository)}/pulls/${issue.number}`, html_url: htmlUrl } } : {}),
+  };
+}
+
+/**
+ * A milestone as REST gives it (GitHub's REST reference, "Get a milestone"):
+ * its own number, state, dates and counts of the issues it holds now.
+ */
+export function milestoneJson(store: FakeStore, repository: FakeRepository, milestone: FakeMilestone) {
+  const url = `${store.restUrl(repository)}/milestones/${milestone.number}`;
+  const issues = repository.issues.filter((issue) => !issue.isPullRequest && issue.milestone === milestone.title);
+  return {
+    url,
+    html_url: `${store.htmlUrl(repository)}/milestone/${milestone.number}`,
+    labels_url: `${url}/labels`,
+    id: 7_000_000 + milestone.number,
+    node_id: `MI_${Buffer.from(`fake-milestone:${milestone.number}`).toString('base64url')}`,
+    number: milestone.number,
+    state: milestone.state,
+    title: milestone.title,
+    description: null,
+    open_issues: issues.filter((issue) => issue.state === 'open').length,
+    closed_issues: issues.filter((issue) => issue.state === 'closed').length,
+    created_at: milestone.createdAt,
+    updated_at: milestone.closedAt ?? milestone.createdAt,
+    closed_at: milestone.closedAt,
+    due_on: milestone.dueOn,
   };
 }
 

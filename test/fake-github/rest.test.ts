@@ -169,4 +169,19 @@ describe('fake GitHub team reads', () => {
     expect(await statusOf(octokit.rest.teams.getMembershipForUserInOrg({ org: 'acme', team_slug: 'leads', username: 'nick' }))).toBe(404);
     expect(await statusOf(octokit.rest.teams.getByName({ org: 'acme', team_slug: 'leads' }))).toBe(200);
   });
+
+  it("serves an issue's own milestone, by the number REST sets it with", async () => {
+    fake.repository.milestones.push(
+      { number: 1, title: 'Q3', state: 'closed', dueOn: '2026-09-30T00:00:00Z', closedAt: '2026-10-01T00:00:00Z', createdAt: '2026-07-01T00:00:00Z' },
+      { number: 2, title: 'Q4', state: 'open', dueOn: '2026-12-31T00:00:00Z', closedAt: null, createdAt: '2026-10-01T00:00:00Z' },
+    );
+    fake.addIssue({ number: 4, milestone: 'Q3', state: 'closed' });
+    const read = await octokit.rest.issues.get({ ...repo, issue_number: 4 });
+    expect(read.data.milestone).toMatchObject({ number: 1, title: 'Q3', state: 'closed', due_on: '2026-09-30T00:00:00Z', closed_issues: 1, open_issues: 0 });
+
+    const created = await octokit.rest.issues.create({ ...repo, title: 'Export', milestone: 2 });
+    expect(created.data.milestone).toMatchObject({ number: 2, title: 'Q4', state: 'open', open_issues: 1 });
+    expect(fake.issue(created.data.number)?.milestone).toBe('Q4');
+    expect(await statusOf(octokit.rest.issues.create({ ...repo, title: 'Nowhere', milestone: 9 }))).toBe(422);
+  });
 });

@@ -90,7 +90,7 @@ const STATE_REASONS: (string | null)[] = ['completed', 'not_planned', 'duplicate
 interface ValidationError {
   resource: string;
   code: string;
-  field: string;
+  field?: string;
   message?: string;
   value?: string;
 }
@@ -228,13 +228,16 @@ export const ROUTES: Route[] = [
     const body = field(request.body, 'body');
     if (typeof body === 'string' && longerThan(body, BODY_LIMIT)) return validationFailed(ISSUE_BODY_TOO_LONG, `${DOCS}/issues/issues#create-an-issue`);
     const now = request.store.clock();
-    const milestone = field(request.body, 'milestone');
+    // `milestone` is the milestone's number (REST "Create an issue"); one the repository does not have is refused.
+    const milestoneNumber = field(request.body, 'milestone');
+    const milestone = milestoneNumber == null ? undefined : repository.milestones.find((candidate) => String(candidate.number) === String(milestoneNumber));
+    if (milestoneNumber != null && !milestone) return validationFailed({ resource: 'Issue', code: 'invalid', field: 'milestone', value: String(milestoneNumber) });
     const issue = request.store.putIssue(repository, {
       title,
       body: typeof body === 'string' ? body : null,
       labels: labelNames(request.body) ?? [],
       author: request.viewer.login,
-      milestone: typeof milestone === 'string' ? milestone : null,
+      milestone: milestone?.title ?? null,
       createdAt: now,
       updatedAt: now,
     });

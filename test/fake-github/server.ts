@@ -268,6 +268,7 @@ export class FakeGitHub {
       files: Object.keys(changes ?? {}),
       closes: [],
       linked: [],
+      closesElsewhere: [],
       ...fields,
     };
     this.repository.refs[pullRequest.mergeSha] = { ...this.repository.files, ...changes };

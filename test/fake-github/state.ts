@@ -100,6 +100,8 @@ export interface FakePullRequest {
   closes: number[];
   /** Issues linked by hand under Development in the sidebar: linked whatever the base. */
   linked: number[];
+  /** Issues of other repositories it closes (`owner/name#12`), listed after this repository's. */
+  closesElsewhere: string[];
 }
 
 export interface FakeRepository {

@@ -7,6 +7,7 @@ import {
   type FakeComment,
   type FakeIssue,
   type FakeLabel,
+  type FakeMilestone,
   type FakeRepository,
   type FakeUser,
   fakeComment,
@@ -102,6 +103,20 @@ export class FakeStore {
     if (existing) return existing;
     const created = fakeLabel({ name });
     repository.labels.push(created);
+    return created;
+  }
+
+  /**
+   * The milestone of that title: GitHub keeps titles unique in a repository,
+   * and an issue's milestone always exists. One a test named only on an issue
+   * is created open, with the next number, like a label record.
+   */
+  ensureMilestone(repository: FakeRepository, title: string): FakeMilestone {
+    const existing = repository.milestones.find((milestone) => milestone.title === title);
+    if (existing) return existing;
+    const number = Math.max(0, ...repository.milestones.map((milestone) => milestone.number)) + 1;
+    const created: FakeMilestone = { number, title, state: 'open', dueOn: null, closedAt: null, createdAt: this.clock() };
+    repository.milestones.push(created);
     return created;
   }
 

@@ -47,6 +47,8 @@ describe('applyWrites', () => {
     expect(result.stoppedBy!.message).toMatch(/issues: write/);
     expect(result.stoppedBy!.message).toMatch(/permissions:\n {2}contents: read\n {2}issues: write/);
     expect((result.stoppedBy!.cause as { status: number }).status).toBe(403);
+    // The summary picks its fix by this cause, not by the message's words.
+    expect(result.failed[0]?.cause).toEqual({ status: 403, permission: 'issues' });
     expect(result.notAttempted.map((w) => w.issue)).toEqual([1, 2]);
     expect(describeApplied(result)).toBe(
       'Made 0 of 3 planned writes; 1 failed (comment on #1: missing-field); 2 not attempted (add label roadmap:needs-work to #1; comment on #2: missing-field).',
@@ -121,6 +123,7 @@ describe('applyWrites', () => {
     expect(result.stoppedBy).toBeUndefined();
     expect(result.failed[0]?.reason).toMatch(/locked/);
     expect(result.failed[0]?.reason).not.toMatch(/issues: write/);
+    expect(result.failed[0]?.cause).toEqual({ status: 403, locked: true });
     expect(result.made.map((w) => w.description)).toEqual(['add label roadmap:needs-work to #2']);
   });
 });

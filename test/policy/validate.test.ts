@@ -50,6 +50,19 @@ describe('roadmap-guard validate', () => {
     expect(io.err()).toBe('');
   });
 
+  it('refuses a --forms folder that does not exist, naming it, instead of saying OK with no form checked; the folder beside the policy may be missing', async () => {
+    const io = capturedIo();
+    expect(await main(['validate', 'examples/roadmap-policy.yml', '--forms', '.github/ISSUE_TEMPLATES'], io)).toBe(2);
+    expect(io.out()).toBe('');
+    expect(io.err()).toBe('roadmap-guard validate: .github/ISSUE_TEMPLATES: no such folder (given as --forms), so no issue form was checked\n');
+
+    const github = join(mkdtempSync(join(tmpdir(), 'roadmap-repo-')), '.github');
+    mkdirSync(github);
+    writeFileSync(join(github, 'roadmap-policy.yml'), readFileSync('examples/roadmap-policy.yml', 'utf8'));
+    const beside = capturedIo();
+    expect(await main(['validate', join(github, 'roadmap-policy.yml')], beside)).toBe(0);
+  });
+
   it('reports an issue form whose questions drifted from the policy, at the form\'s lines', async () => {
     const github = join(mkdtempSync(join(tmpdir(), 'roadmap-repo-')), '.github');
     mkdirSync(join(github, 'ISSUE_TEMPLATE'), { recursive: true });

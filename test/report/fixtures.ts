@@ -41,7 +41,7 @@ export function runFacts(overrides: Partial<RunFacts> = {}): RunFacts {
   return {
     requests: { graphql: 3, graphqlPoints: 5, restRead: 1, write: 4 },
     rateLimitRemaining: 4_912,
-    writes: { made: 4, skippedByDryRun: 0, deferredByMaxWrites: 2, failed: [{ description: 'add label to #12', reason: 'HTTP 403: Resource not accessible by integration' }] },
+    writes: { made: 4, skippedByDryRun: 0, deferredByMaxWrites: 2, failed: [{ description: 'add label to #12', reason: 'HTTP 403: Resource not accessible by integration', cause: { status: 403 } }] },
     ...overrides,
   };
 }

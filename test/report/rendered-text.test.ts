@@ -149,7 +149,7 @@ describe('what a lead acts on, rendered', () => {
 
   it('names the permission GitHub asked for when a write is refused, and states a shared fix once', () => {
     const reason = 'GitHub refused to comment on #12 (403): the token needs the `issues: write` permission; add `permissions: { issues: write }` to the job.\nIn the workflow file:\npermissions:\n  issues: write';
-    const failed = [12, 13, 14, 15].map((n) => ({ description: `comment on #${n}`, reason: reason.replace('#12', `#${n}`) }));
+    const failed = [12, 13, 14, 15].map((n) => ({ description: `comment on #${n}`, reason: reason.replace('#12', `#${n}`), cause: { status: 403, permission: 'issues' } }));
     const text = visibleText((renderMarkdownReport({ ...example, run: runFacts({ writes: { made: 0, skippedByDryRun: 0, deferredByMaxWrites: 0, failed } }) })));
     expect(text).toContain('4 writes failed: comment on #12 (GitHub refused to comment on #12 (403)');
     expect(text).toContain('; and 1 more.');

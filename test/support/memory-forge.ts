@@ -170,7 +170,13 @@ export function memoryForge(memory: MemoryRepository): Forge {
     readIssueOnBoard: () => Promise.reject(new Error('no board in memory')),
     readPullRequest: (_repo, number) => read(pullRequestRead(memory, number)),
     readOpenPullRequests: () => read([...memory.pullRequests.keys()].map((number) => pullRequestRead(memory, number))),
-    readLinkedIssues: (ids) => read(new Map(ids.map(({ number }) => [number, linkedRead(memory, requireIssue(memory, number))]))),
+    readLinkedIssues: (ids) =>
+      read({
+        read: new Map(ids.filter(({ number }) => memory.issues.has(number)).map(({ number }) => [number, linkedRead(memory, requireIssue(memory, number))])),
+        // An issue deleted since it was linked, as GitHub answers NOT_FOUND for it.
+        gone: ids.filter(({ number }) => !memory.issues.has(number)).map(({ number }) => number),
+        unreadable: [],
+      }),
     readIssuesByNumber: (_repo, numbers) =>
       read({
         read: new Map(numbers.filter((n) => memory.issues.has(n)).map((n) => [n, linkedRead(memory, memory.issues.get(n)!)])),
@@ -206,6 +212,7 @@ function pullRequestRead(memory: MemoryRepository, number: number): PullRequestR
     comments: commentNodes(pr.comments),
     closes: pr.closes.map((n) => ({ number: n, id: `I_${n}` })),
     closesElsewhere: [],
+    hiddenReferences: [],
   };
 }
 
@@ -217,7 +224,7 @@ function applyInMemory(memory: MemoryRepository, plan: PlannedWrite[], options: 
   for (const [index, write] of allowed.entries()) {
     const refused = memory.refuse?.(write);
     if (refused) {
-      result.failed.push({ write, reason: refused });
+      result.failed.push({ write, reason: refused, cause: { status: 403, permission: 'issues' } });
       result.stoppedBy = new Error(refused);
       result.notAttempted = allowed.slice(index + 1);
       break;

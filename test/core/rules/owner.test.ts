@@ -26,6 +26,17 @@ describe('missing owner', () => {
     expect(findingsOf(dealPolicy(true), [workItem({ labels: ['feature'], assignees: [] })], 'missing-owner')).toEqual([]);
   });
 
+  it("follows each category's business case, as the business-case finding does: a category with its own case needs an owner too", () => {
+    const bets = policy({
+      categories: { deal: { match: { labels: ['deal'] } }, bet: { match: { labels: ['bet'] }, 'business-case': { fields: [{ heading: 'Success metric' }] } }, feature: { match: { labels: ['feature'] } } },
+      'business-case': { 'applies-to': ['deal'], 'require-assignee': true },
+    });
+    const items = [workItem({ number: 1, labels: ['deal'], assignees: [] }), workItem({ number: 2, labels: ['bet'], assignees: [] }), workItem({ number: 3, labels: ['feature'], assignees: [] })];
+    expect(findingsOf(bets, items, 'missing-owner').map((finding) => finding.item?.number)).toEqual([1, 2]);
+    const withCase = findingsOf(bets, items, 'missing-field').map((finding) => finding.item?.number);
+    expect(withCase).toEqual([2]);
+  });
+
   it('leaves out work that is not roadmap work (work.exclude-labels), as every item rule does', () => {
     const excluding = policy({
       work: { 'exclude-labels': ['bug'] },

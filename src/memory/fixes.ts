@@ -12,8 +12,12 @@ const FIXES_MARKER = /<!-- roadmap-guard:fixes((?: [a-z]+=[^\s>]*)*) -->/g;
 const MAX_KEYS = 20;
 const MAX_KEY_LENGTH = 120;
 
+/** A lone surrogate (a policy may spell one, `"\uD800"` in YAML) as U+FFFD: `encodeURIComponent` throws on it. */
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+
 export function fixesMarker(state: FixesState): string {
-  const field = (name: string, keys: string[]) => (keys.length ? [`${name}=${keys.slice(0, MAX_KEYS).map((k) => encodeURIComponent(Array.from(k).slice(0, MAX_KEY_LENGTH).join(''))).join(',')}`] : []);
+  const encode = (key: string) => encodeURIComponent(Array.from(key.replace(LONE_SURROGATE, '\uFFFD')).slice(0, MAX_KEY_LENGTH).join(''));
+  const field = (name: string, keys: string[]) => (keys.length ? [`${name}=${keys.slice(0, MAX_KEYS).map(encode).join(',')}`] : []);
   const fields = [...field('open', state.open), ...field('fixed', state.fixed)];
   return fields.length ? `<!-- roadmap-guard:fixes ${fields.join(' ')} -->` : '';
 }

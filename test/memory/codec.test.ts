@@ -55,6 +55,11 @@ function kept(state: FixesState): FixesState {
 }
 
 describe('the comment codec, for any state', () => {
+  it('writes a key with a lone surrogate (a policy heading may spell one) as U+FFFD instead of throwing', () => {
+    const marker = fixesMarker({ open: ['Why \uD800 now', 'ok'], fixed: ['\uDC00'] });
+    expect(readFixes(marker)).toEqual({ open: ['Why \uFFFD now', 'ok'], fixed: ['\uFFFD'] });
+  });
+
   it('reads back each hidden line it wrote', () => {
     fc.assert(
       fc.property(commentState, fixes, fc.array(entry, { maxLength: MAX_TRAIL_ENTRIES + 5 }), hostile({ minLength: 1 }), (state, fixed, trail, reply) => {

@@ -10,7 +10,7 @@ import { readTrail, type TrailEntry } from '../../src/report/trail.js';
 import type { FakeComment, FakeIssue } from '../fake-github/index.js';
 import type { LoggedRequest } from '../fake-github/server.js';
 import type { RunRecord } from './runner.js';
-import { APP_TOKEN, APPROVER, DAY_MS, EXEMPT_LABEL, GRACE_DAYS, KEEP_LABEL, MAX_AGE_DAYS, MAX_OPEN_EXEMPTIONS, productLogin, SECRET_TOKEN, type QueuedEvent, type World } from './world.js';
+import { APP_TOKEN, APPROVER_TEAM, APPROVERS, DAY_MS, EXEMPT_LABEL, GRACE_DAYS, KEEP_LABEL, MAX_AGE_DAYS, MAX_OPEN_EXEMPTIONS, productLogin, SECRET_TOKEN, TEAM_APPROVER, type QueuedEvent, type World } from './world.js';
 
 export interface Finding {
   kind: string;
@@ -146,10 +146,10 @@ const exemptionByApprover: Invariant = {
       // The decisions ever recorded: a person who deleted the bot's comment did not undo the grant it recorded.
       const last = decisionsSeen(context.world, issue.number).filter((entry) => entry.action !== 'outcome').at(-1);
       const removed = context.world.model.exemptLabelRemovedAt.get(issue.number);
-      if (!last || last.action !== 'exempt' || last.actor !== APPROVER) return [`#${issue.number} is exempt without an approver's grant (last decision: ${last ? `${last.action} by ${last.actor}` : 'none'})`];
+      if (!last || last.action !== 'exempt' || !APPROVERS.includes(last.actor)) return [`#${issue.number} is exempt without an approver's grant (last decision: ${last ? `${last.action} by ${last.actor}` : 'none'})`];
       // Put back by an approver, the label stands on the grant still in force; put back by anyone else, it needs a new one.
       const readdedBy = context.world.model.exemptLabelAddedBy.get(issue.number);
-      if (removed && Date.parse(last.at) < Date.parse(removed) && readdedBy !== APPROVER) return [`#${issue.number} is exempt on a grant of ${last.at}, though the label was removed by hand at ${removed} and put back by ${readdedBy ?? 'someone'}`];
+      if (removed && Date.parse(last.at) < Date.parse(removed) && !APPROVERS.includes(readdedBy ?? '')) return [`#${issue.number} is exempt on a grant of ${last.at}, though the label was removed by hand at ${removed} and put back by ${readdedBy ?? 'someone'}`];
       return [];
     });
   },
@@ -398,16 +398,100 @@ function needlessTimelines(context: CheckContext, timelines: LoggedRequest[]): s
 
 const costWithinTable: Invariant = {
   name: 'cost-within-table',
-  rule: 'an issue event makes at most 5 reads, an audit of up to 100 open issues at most 5, each +1 per 100 issues that open pull requests close, +1 per timeline it must trace',
+  rule: 'an issue event makes at most 5 reads, an audit of up to 100 open issues at most 5, each +1 per 100 issues that open pull requests close, +1 per timeline it must trace, +2 for an approving team',
   check(context) {
     if (!context.event || context.event.pullRequest !== undefined) return [];
     const reads = context.requests.filter((request) => request.kind === 'graphql' || request.kind === 'rest-read');
     const timelines = reads.filter((request) => request.kind === 'graphql' && queryName(request) === 'RoadmapIssueTimeline');
-    const bound = 5 + linkedReads(context.world) + timelines.length;
+    // A command by someone not listed by login asks about the approving team: its membership, then the team itself on a 404 (docs/commands.md).
+    const teamReads = reads.filter((request) => request.path.startsWith('/orgs/')).length;
+    const bound = 5 + linkedReads(context.world) + timelines.length + Math.min(teamReads, 2);
     const routes = context.requests.filter((request) => request.kind !== 'write' && !request.mutation).map((request) => (request.kind === 'graphql' ? `graphql ${queryName(request)}` : request.route));
     const problems = reads.length > bound ? [`${context.event.label} made ${reads.length} reads (${routes.join(', ')}), more than ${bound}`] : [];
     const needless = needlessTimelines(context, timelines);
     return needless.length ? [...problems, `${context.event.label} read the timeline of ${needless.join(', ')}, with no exemption to trace or stale item to archive`] : problems;
+  },
+};
+
+/**
+ * A team approver whose membership the token cannot read (GitHub answers 404,
+ * as for a non-member) is not a non-approver: the bot may refuse, but must
+ * say it could not tell, never tell them plainly that only approvers may act.
+ */
+const teamApproverHeard: Invariant = {
+  name: 'team-approver-heard',
+  rule: `a member of ${APPROVER_TEAM} is never refused as a non-approver without being told the team could not be read`,
+  check(context) {
+    const replies = (issue: FakeIssue) =>
+      context.world.fake
+        .comments(issue.number)
+        .filter((comment) => context.world.model.productLogins.has(comment.author))
+        .flatMap((comment) => comment.body.split('\n'))
+        .filter((line) => line.includes(`\`${TEAM_APPROVER}\``) && /only an approver/i.test(line));
+    return roadmapIssues(context).flatMap((issue) =>
+      replies(issue)
+        .filter((line) => !/could not tell|cannot read/i.test(line))
+        .map(() => `#${issue.number} told ${TEAM_APPROVER} of ${APPROVER_TEAM} that only approvers may grant, without saying the team could not be read`),
+    );
+  },
+};
+
+/** What the merge gate says when it takes a pull request for a fork's. */
+const FORK_NOTICE = 'comes from a fork';
+
+const forkIsAnotherRepository: Invariant = {
+  name: 'fork-is-another-repository',
+  rule: "a pull request from a branch of the repository itself is never treated as a fork's, even when the repository is a fork",
+  check(context) {
+    const fake = context.world.fake;
+    const own = `${fake.repository.owner}/${fake.repository.name}`.toLowerCase();
+    return [...context.world.model.gateLogs]
+      .filter(([number, log]) => fake.pullRequest(number)?.headRepository.toLowerCase() === own && log.includes(FORK_NOTICE))
+      .map(([number]) => `pull request #${number} from a branch of ${own}${fake.repository.fork ? ' (itself a fork)' : ''} was treated as a fork's`);
+  },
+};
+
+/** "Deal work is 51.4% of planned work, above its 30% cap": a budget that blocks, as the gate's comment states it. */
+const BUDGET_BLOCKER = /(\S+) work is [\d.]+% of planned work, above its [\d.]+% cap/g;
+
+const gateStatesBlockerOnce: Invariant = {
+  name: 'gate-states-blocker-once',
+  rule: "the merge gate's comment states a category over budget once, however many of the pull request's issues it holds up",
+  check(context) {
+    const { world } = context;
+    return world.fake.repository.pullRequests
+      .filter((pr) => world.fake.issue(pr.number)?.state === 'open')
+      .flatMap((pr) =>
+        world.fake
+          .comments(pr.number)
+          .filter((comment) => world.model.productLogins.has(comment.author))
+          .flatMap((comment) => {
+            const categories = [...comment.body.matchAll(BUDGET_BLOCKER)].map((match) => match[1]!.toLowerCase());
+            const repeated = [...new Set(categories.filter((category, index) => categories.indexOf(category) !== index))];
+            return repeated.map((category) => `pull request #${pr.number}'s gate comment states ${category} over budget ${categories.filter((c) => c === category).length} times`);
+          }),
+      );
+  },
+};
+
+/**
+ * The merge gate's cost (docs/pull-requests.md, "Cost"; the README's cost
+ * table: at most 5 requests at any size): one read of the pull request, one
+ * per 100 issues it closes, the issues changed since the last audit (or every
+ * open issue, one per 100, without a saved state), one REST read of the
+ * policy, and one more for a pull request that changes the policy.
+ */
+const gateCostWithinTable: Invariant = {
+  name: 'gate-cost-within-table',
+  rule: 'a merge gate run makes at most 5 reads (one more for a pull request that changes the policy), however many issues it closes',
+  check(context) {
+    const number = context.event?.pullRequest;
+    if (number === undefined) return [];
+    const reads = context.requests.filter((request) => (request.kind === 'graphql' && !request.mutation) || request.kind === 'rest-read');
+    const pr = context.world.fake.pullRequest(number);
+    const bound = 5 + (pr?.files.length ? 1 : 0);
+    const routes = reads.map((request) => (request.kind === 'graphql' ? `graphql ${queryName(request)}` : request.route));
+    return reads.length > bound ? [`${context.event!.label} (closing ${pr?.closes.length ?? 0} issues) made ${reads.length} reads (${routes.join(', ')}), more than ${bound}`] : [];
   },
 };
 
@@ -428,6 +512,10 @@ export const INVARIANTS: readonly Invariant[] = [
   noSecretEchoed,
   noLiveUntrustedText,
   costWithinTable,
+  teamApproverHeard,
+  forkIsAnotherRepository,
+  gateStatesBlockerOnce,
+  gateCostWithinTable,
 ];
 
 export type InvariantName = (typeof INVARIANTS)[number]['name'];

@@ -33,6 +33,7 @@ const ACTOR_WEIGHTS = {
   'team-approver': 3,
   'release-pr': 2,
   'fork-repository': 1,
+  'business-case-policy': 1,
 } as const;
 
 type Actor = keyof typeof ACTOR_WEIGHTS;
@@ -200,13 +201,21 @@ function act(world: World, random: Random, actor: Actor, index: number): Step[] 
       return releasePullRequest(world, random, index);
     case 'fork-repository':
       return world.fake.repository.fork ? [] : [{ do: 'fork-repository' }];
+    case 'business-case-policy':
+      // Feature requests need a business case too: the deal cap stays, the business case covers more categories; the lead merges it once its preview ran.
+      return [
+        { do: 'policy-pr', ref: `p${index}`, dealCap: 30, by: pm, businessCaseFor: ['deal', 'feature'] },
+        { do: 'deliver', hold: 0, reverse: false },
+        { do: 'merge-pr', pr: `p${index}`, by: APPROVER },
+      ];
   }
 }
 
 /**
  * Someone reads the audit's archive warning within minutes and labels the
  * item (a triage label, not the keep label): the warning asks for a label or
- * a comment. The item is one the next audit will find stale and warn.
+ * a comment. The item is one the next audit will find stale and warn, or
+ * one already warned.
  */
 function quickLabel(world: World, random: Random, person: string): Step[] {
   if (world.realTime) return [];
@@ -214,7 +223,8 @@ function quickLabel(world: World, random: Random, person: string): Step[] {
   const warned = (issue: FakeIssue) => productComments(world, issue.number).some((comment) => readCommentState(comment.body).warned);
   const stale = (issue: FakeIssue) => audit - Date.parse(world.model.touchedAt.get(issue.number) ?? issue.createdAt) > MAX_AGE_DAYS * DAY_MS;
   const kept = (issue: FakeIssue) => [EXEMPT_LABEL, KEEP_LABEL, 'bug'].some((label) => issue.labels.includes(label));
-  const issue = someIssue(world, random, (candidate) => stale(candidate) && !kept(candidate) && !warned(candidate));
+  // An item the next audit will warn; else one already warned, whose answer comes right after the next audit's notifications.
+  const issue = someIssue(world, random, (candidate) => stale(candidate) && !kept(candidate) && !warned(candidate)) ?? someIssue(world, random, (candidate) => !kept(candidate) && warned(candidate));
   if (!issue) return [];
   return [
     { do: 'wait', minutes: Math.ceil((audit - world.now) / 60_000) + random.int(1, 4) },

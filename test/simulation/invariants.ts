@@ -4,9 +4,15 @@
  * A check sees the issues the run was about (every issue after an audit),
  * less those whose events GitHub has not delivered yet.
  */
+import { rmSync } from 'node:fs';
+import { mkdtemp, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
 import { COMMENT_MARKER, DASHBOARD_MARKER, readCommentState } from '../../src/report/markers.js';
 import { readTrail, type TrailEntry } from '../../src/report/trail.js';
+import { runCli } from '../cli/helpers.js';
+import { POLICY_PATH } from '../e2e/fixtures.js';
 import type { FakeComment, FakeIssue } from '../fake-github/index.js';
 import type { LoggedRequest } from '../fake-github/server.js';
 import type { RunRecord } from './runner.js';
@@ -176,7 +182,8 @@ const archiveOnlyUntouched: Invariant = {
       const touched = context.world.model.touchedAt.get(issue.number);
       if (!state.warned) return [`#${issue.number} was archived without a warning`];
       if (Date.parse(issue.closedAt ?? '') - Date.parse(state.warned) < GRACE_DAYS * DAY_MS) return [`#${issue.number} was archived before its grace period ended`];
-      if (touched && Date.parse(touched) > Date.parse(state.warned)) return [`#${issue.number} was archived though a person touched it at ${touched}, after the warning of ${state.warned}`];
+      // A touch after the archive (a label on the closed issue) came too late to cancel it.
+      if (touched && Date.parse(touched) > Date.parse(state.warned) && Date.parse(touched) < Date.parse(issue.closedAt ?? '')) return [`#${issue.number} was archived though a person touched it at ${touched}, after the warning of ${state.warned}`];
       return [];
     });
   },
@@ -495,6 +502,110 @@ const gateCostWithinTable: Invariant = {
   },
 };
 
+/**
+ * What a product lead sees from the command line: `roadmap-guard snapshot` of
+ * GitHub now, then `simulate` of the repository's policy on it as text,
+ * markdown and JSON (README, "Try it offline"). Run in this process, as the
+ * command line's tests do.
+ */
+type CommandLineViews = Record<'text' | 'markdown' | 'json', { code: number; stdout: string }>;
+
+let viewsFolder: string | undefined;
+
+async function commandLineViews(world: World): Promise<CommandLineViews | string> {
+  if (!viewsFolder) {
+    const folder = await mkdtemp(join(tmpdir(), 'quarter-views-'));
+    process.once('exit', () => rmSync(folder, { recursive: true, force: true }));
+    viewsFolder = folder;
+  }
+  const folder = viewsFolder;
+  const snapshot = join(folder, 'snapshot.json');
+  const policy = join(folder, 'policy.yml');
+  await writeFile(policy, world.fake.repository.files[POLICY_PATH] ?? '');
+  const taken = await runCli(['snapshot', '--repo', `${world.fake.repository.owner}/${world.fake.repository.name}`, '--api-url', world.fake.url, '--out', snapshot], { env: { GITHUB_TOKEN: world.token } });
+  if (taken.code !== 0) return `snapshot exited ${taken.code}: ${taken.stderr.trim().split('\n')[0] ?? ''}`;
+  const at = new Date(world.now).toISOString();
+  const run = (format: string) => runCli(['simulate', '--policy', policy, '--snapshot', snapshot, '--format', format, '--at', at]);
+  const [text, markdown, json] = await Promise.all([run('text'), run('markdown'), run('json')]);
+  return { text: text!, markdown: markdown!, json: json! };
+}
+
+/** "Missing business-case answers (5 findings on 3 items)" in text, "**Missing business-case answers · 3 items**" in markdown: the numbers of each. */
+function sectionCounts(views: CommandLineViews): Map<string, { text: string; markdown: string }> {
+  const markdown = new Map([...views.markdown.stdout.matchAll(/^\*\*(.+?) · (.+)\*\*$/gm)].map((match) => [match[1]!, match[2]!]));
+  const counts = new Map<string, { text: string; markdown: string }>();
+  for (const match of views.text.stdout.matchAll(/^\s+(.+?) \(([^()]+)\)$/gm)) {
+    const inMarkdown = markdown.get(match[1]!);
+    if (inMarkdown !== undefined) counts.set(match[1]!, { text: match[2]!, markdown: inMarkdown });
+  }
+  return counts;
+}
+
+/** The numbers of a count's first phrase ("8 findings on 4 items" of "8 findings on 4 items, plus 2 findings on 1 item exempt"). */
+const numbersIn = (text: string) => (text.split(',')[0]!.match(/\d+(\.\d+)?/g) ?? []).join(' ');
+
+/** The verdict each view states, against the exit code every format returns. */
+function verdictProblems(views: CommandLineViews): string[] {
+  const codes = [views.text.code, views.markdown.code, views.json.code];
+  if (new Set(codes).size > 1) return [`simulate exits ${codes.join(', ')} in text, markdown and JSON`];
+  const passes = codes[0] === 0;
+  const problems: string[] = [];
+  const said = { text: /^Roadmap health: (.+)$/m.exec(views.text.stdout)?.[1], markdown: /^## Roadmap health: (.+)$/m.exec(views.markdown.stdout)?.[1] };
+  for (const [format, headline] of Object.entries(said)) {
+    if (headline !== undefined && (passes ? /fails/.test(headline) : /compliant|passes/.test(headline))) problems.push(`the ${format} says "Roadmap health: ${headline}" though the check ${passes ? 'passes' : 'fails'} (exit ${codes[0]})`);
+  }
+  const compliant = (JSON.parse(views.json.stdout) as { evaluation?: { compliant?: boolean } }).evaluation?.compliant;
+  if (compliant !== undefined && compliant !== passes) problems.push(`the JSON says compliant: ${compliant} though simulate exits ${codes[0]}`);
+  return problems;
+}
+
+/** "it is 42.3% of work planned now against a 30% cap": the trend's share now is the capped budget's share. */
+function trendProblems(views: CommandLineViews): string[] {
+  const trend = /The (.+?) share of delivered \(closed\) work.*?it is ([\d.]+)% of work planned now against a ([\d.]+%) cap/.exec(views.markdown.stdout);
+  if (!trend) return [];
+  const budgets = (JSON.parse(views.json.stdout) as { budgets?: { category: string; share: string; cap: string | null }[] }).budgets ?? [];
+  const capped = budgets.find((budget) => budget.cap === trend[3]);
+  if (!capped || Number.parseFloat(capped.share) === Number(trend[2])) return [];
+  return [`the trend says the ${trend[1]} share is ${trend[2]}% of work planned now, the budget table ${capped.category} ${capped.share}`];
+}
+
+/** The views of GitHub as it is now, taken once for the three checks that read them. */
+const viewsTaken = new WeakMap<World, { key: string; views: Promise<CommandLineViews | string> }>();
+
+function viewsNow(world: World): Promise<CommandLineViews | string> {
+  const { repository } = world.fake;
+  const key = JSON.stringify([world.now, world.token, repository.files, repository.issues, repository.comments.length]);
+  const taken = viewsTaken.get(world);
+  if (taken?.key === key) return taken.views;
+  const views = commandLineViews(world);
+  viewsTaken.set(world, { key, views });
+  return views;
+}
+
+/** A check of the command line's views after an audit and at the end of the quarter; a snapshot that failed is said by the first. */
+function viewsCheck(name: string, rule: string, judge: (views: CommandLineViews) => string[], first = false): Invariant {
+  return {
+    name,
+    rule,
+    async check(context) {
+      if (!context.global) return [];
+      const views = await viewsNow(context.world);
+      if (typeof views === 'string') return first ? [views] : [];
+      return judge(views);
+    },
+  };
+}
+
+const commandLineVerdict = viewsCheck('command-line-verdict', 'snapshot, then simulate: text, markdown, JSON and the exit code state one verdict', verdictProblems, true);
+
+const commandLineCounts = viewsCheck('command-line-counts', 'snapshot, then simulate: text and markdown give the same numbers for each kind of finding', (views) =>
+  [...sectionCounts(views)]
+    .filter(([, count]) => numbersIn(count.text) !== numbersIn(count.markdown))
+    .map(([name, count]) => `"${name}" counts (${count.text}) in text, "${count.markdown}" in markdown`),
+);
+
+const trendShare = viewsCheck('trend-share-is-budget-share', "snapshot, then simulate: the trend's share of work planned now is its capped budget's share", trendProblems);
+
 export const INVARIANTS: readonly Invariant[] = [
   oneBotComment,
   noCommentOnExcluded,
@@ -516,6 +627,9 @@ export const INVARIANTS: readonly Invariant[] = [
   forkIsAnotherRepository,
   gateStatesBlockerOnce,
   gateCostWithinTable,
+  commandLineVerdict,
+  commandLineCounts,
+  trendShare,
 ];
 
 export type InvariantName = (typeof INVARIANTS)[number]['name'];

@@ -23,7 +23,7 @@ export type Step =
   | { do: 'reopen'; issue: string; by: string }
   | { do: 'bot-comment'; issue: string; by: string; change: 'edit' | 'delete' }
   | { do: 'open-pr'; ref: string; closes: string[]; base: 'main' | 'release'; fork: boolean; by: string }
-  | { do: 'policy-pr'; ref: string; dealCap: number; by: string }
+  | { do: 'policy-pr'; ref: string; dealCap: number; by: string; businessCaseFor?: string[] }
   | { do: 'push-pr'; pr: string; by: string }
   | { do: 'merge-pr'; pr: string; by: string }
   | { do: 'token-change' }
@@ -53,7 +53,7 @@ export function describeStep(step: Step): string {
     case 'open-pr':
       return `${step.by} opens ${step.ref} into ${step.base}${step.fork ? ' from a fork' : ''}, closing ${step.closes.join(', ') || 'nothing'}`;
     case 'policy-pr':
-      return `${step.by} opens ${step.ref}: the deal cap becomes ${step.dealCap}%`;
+      return `${step.by} opens ${step.ref}: the deal cap becomes ${step.dealCap}%${step.businessCaseFor ? `, a business case for ${step.businessCaseFor.join(' and ')}` : ''}`;
     case 'push-pr':
       return `${step.by} pushes to ${step.pr}`;
     case 'merge-pr':
@@ -155,7 +155,7 @@ export function applyStep(world: World, step: Step): void {
     case 'open-pr':
       return openPullRequest(world, step, number);
     case 'policy-pr': {
-      const pr = world.fake.addPullRequest({ title: `Policy: deal cap ${step.dealCap}%`, author: step.by, changes: { [POLICY_PATH]: simulationPolicy({ dealCap: step.dealCap }) }, headSha: sha(world, 'policy'), mergeSha: sha(world, 'merge') });
+      const pr = world.fake.addPullRequest({ title: `Policy: deal cap ${step.dealCap}%`, author: step.by, changes: { [POLICY_PATH]: simulationPolicy({ dealCap: step.dealCap, ...(step.businessCaseFor ? { businessCaseFor: step.businessCaseFor } : {}) }) }, headSha: sha(world, 'policy'), mergeSha: sha(world, 'merge') });
       world.model.refs.set(step.ref, pr.number);
       queuePullRequestEvent(world, { action: 'opened', number: pr.number, by: step.by });
       return;

@@ -41,7 +41,7 @@ export const PEOPLE = {
 export const CUSTOMERS = ['globex', 'initech', 'hooli'];
 
 /** The policy every life starts with; a policy change replaces the deal cap. */
-export function simulationPolicy(options: { dealCap: number } = { dealCap: 30 }): string {
+export function simulationPolicy(options: { dealCap: number; businessCaseFor?: readonly string[] } = { dealCap: 30 }): string {
   return `version: 1
 work:
   exclude-labels: [bug]
@@ -56,7 +56,7 @@ categories:
     match: { labels: [roadmap] }
 customer: { labels: "customer:*" }
 business-case:
-  applies-to: [deal]
+  applies-to: [${(options.businessCaseFor ?? ['deal']).join(', ')}]
   fields:
     - heading: Who will buy it?
       min-words: 3

@@ -15,7 +15,8 @@ import { runCli } from '../cli/helpers.js';
 import { POLICY_PATH } from '../e2e/fixtures.js';
 import type { FakeComment, FakeIssue } from '../fake-github/index.js';
 import type { LoggedRequest } from '../fake-github/server.js';
-import type { RunRecord } from './runner.js';
+import { scheduleEvent } from '../e2e/events.js';
+import { evaluateFromScratch, type RunRecord } from './runner.js';
 import { APP_TOKEN, APPROVER_TEAM, APPROVERS, DAY_MS, EXEMPT_LABEL, GRACE_DAYS, KEEP_LABEL, MAX_AGE_DAYS, MAX_OPEN_EXEMPTIONS, productLogin, SECRET_TOKEN, TEAM_APPROVER, type QueuedEvent, type World } from './world.js';
 
 export interface Finding {
@@ -23,6 +24,8 @@ export interface Finding {
   severity: string;
   item: number | null;
   exempt: boolean;
+  /** The category of a budget's finding. */
+  category?: string | null;
 }
 
 /** The yardstick: what a from-scratch evaluation of GitHub's current state says. */
@@ -606,6 +609,44 @@ const commandLineCounts = viewsCheck('command-line-counts', 'snapshot, then simu
 
 const trendShare = viewsCheck('trend-share-is-budget-share', "snapshot, then simulate: the trend's share of work planned now is its capped budget's share", trendProblems);
 
+/**
+ * A policy change's preview names every item whose merge verdict the change
+ * turns: blocked by its own findings, or by its category's budget (deal work,
+ * the one capped category), unless exempt. Judged under the base policy and
+ * under the pull request's, each by a from-scratch evaluation.
+ */
+async function blockedItems(world: World, findings: Finding[]): Promise<Set<number>> {
+  const budgetFails = findings.some((finding) => finding.item === null && finding.severity === 'fail' && finding.category === 'deal');
+  const isDeal = (issue: FakeIssue) => !issue.labels.includes('bug') && issue.labels.some((label) => label === 'deal' || label.startsWith('customer:'));
+  const open = world.fake.repository.issues.filter((issue) => issue.state === 'open' && !issue.isPullRequest && !isDashboard(issue));
+  return new Set(
+    open
+      .filter((issue) => findings.some((finding) => finding.item === issue.number && finding.severity === 'fail' && !finding.exempt) || (budgetFails && isDeal(issue) && !isExempt(issue)))
+      .map((issue) => issue.number),
+  );
+}
+
+const previewNamesTurnedVerdicts: Invariant = {
+  name: 'preview-names-turned-verdicts',
+  rule: "a policy change's preview names every item whose merge verdict it turns, from blocked to not or back",
+  async check(context) {
+    const { world } = context;
+    const pr = context.event?.pullRequest === undefined ? undefined : world.fake.pullRequest(context.event.pullRequest);
+    const proposed = pr?.files.includes(POLICY_PATH) ? world.fake.repository.refs[pr.mergeSha]?.[POLICY_PATH] : undefined;
+    if (!pr || proposed === undefined || world.fake.issue(pr.number)?.state !== 'open') return [];
+    const before = await blockedItems(world, (await context.scratch()).findings);
+    const current = world.fake.repository.files[POLICY_PATH]!;
+    world.fake.repository.files[POLICY_PATH] = proposed;
+    const record = await evaluateFromScratch(world, scheduleEvent(world.fake)).finally(() => (world.fake.repository.files[POLICY_PATH] = current));
+    const after = await blockedItems(world, JSON.parse(record.outputs.findings || '[]') as Finding[]);
+    const preview = world.fake.comments(pr.number).filter((comment) => world.model.productLogins.has(comment.author)).map((comment) => comment.body).join('\n');
+    const turned = [...new Set([...before, ...after])].filter((number) => before.has(number) !== after.has(number));
+    return turned
+      .filter((number) => !new RegExp(`#${number}(?!\\d)`).test(preview))
+      .map((number) => `the preview on pull request #${pr.number} does not name #${number}, which ${before.has(number) ? 'would no longer be blocked' : 'would become blocked'}`);
+  },
+};
+
 export const INVARIANTS: readonly Invariant[] = [
   oneBotComment,
   noCommentOnExcluded,
@@ -630,6 +671,7 @@ export const INVARIANTS: readonly Invariant[] = [
   commandLineVerdict,
   commandLineCounts,
   trendShare,
+  previewNamesTurnedVerdicts,
 ];
 
 export type InvariantName = (typeof INVARIANTS)[number]['name'];

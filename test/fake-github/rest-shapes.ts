@@ -108,6 +108,7 @@ export function repositoryJson(store: FakeStore, repository: FakeRepository) {
     full_name: `${repository.owner}/${repository.name}`,
     owner: userJson(store, store.user(repository.owner)),
     private: repository.private,
+    fork: repository.fork,
     html_url: store.htmlUrl(repository),
     url: store.restUrl(repository),
     default_branch: repository.defaultBranch,

@@ -112,6 +112,8 @@ export interface FakeRepository {
   defaultBranch: string;
   headSha: string;
   private: boolean;
+  /** Whether the repository is itself a fork of another (a webhook's `repository.fork`, "Whether the repository is a fork." in @octokit/webhooks-types). */
+  fork: boolean;
   /** Path → text, served by the contents API at the default branch (and any `ref` not in `refs`). */
   files: Record<string, string>;
   /** Commit or branch → its files, for the contents API's `ref`: a pull request's base and merge commits. */
@@ -185,6 +187,7 @@ export function fakeRepository(overrides: Partial<FakeRepository> & { owner: str
     defaultBranch: 'main',
     headSha: 'a'.repeat(40),
     private: false,
+    fork: false,
     files: {},
     refs: {},
     pullRequests: [],

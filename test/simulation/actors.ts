@@ -9,7 +9,7 @@ import type { FakeIssue } from '../fake-github/index.js';
 import { productComments } from './invariants.js';
 import type { Random } from './random.js';
 import { nextAuditAfter, type Step } from './steps.js';
-import { APPROVER, CUSTOMERS, EXEMPT_LABEL, KEEP_LABEL, PEOPLE, type World } from './world.js';
+import { APPROVER, CUSTOMERS, DAY_MS, EXEMPT_LABEL, KEEP_LABEL, MAX_AGE_DAYS, PEOPLE, TEAM_APPROVER, type World } from './world.js';
 
 const ACTOR_WEIGHTS = {
   'open-deal': 8,
@@ -29,6 +29,11 @@ const ACTOR_WEIGHTS = {
   'token-change': 1,
   'workflow-edit': 1,
   fault: 3,
+  'quick-label': 3,
+  'team-approver': 3,
+  'release-pr': 2,
+  'fork-repository': 1,
+  'business-case-policy': 1,
 } as const;
 
 type Actor = keyof typeof ACTOR_WEIGHTS;
@@ -185,7 +190,54 @@ function act(world: World, random: Random, actor: Actor, index: number): Step[] 
       return [{ do: 'workflow-edit', concurrency: !world.concurrency }];
     case 'fault':
       return [{ do: 'fault', kind: random.pick(['server-error', 'landed', 'dropped'] as const), on: random.pick(['write', 'read'] as const) }];
+    case 'quick-label':
+      return quickLabel(world, random, person);
+    case 'team-approver': {
+      const issue = someIssue(world, random, deal);
+      if (!issue) return [];
+      return [random.chance(0.7) ? { do: 'command', issue, by: TEAM_APPROVER, text: `/roadmap exempt ${REASONS[3]}` } : { do: 'label', issue, by: TEAM_APPROVER, label: EXEMPT_LABEL }];
+    }
+    case 'release-pr':
+      return releasePullRequest(world, random, index);
+    case 'fork-repository':
+      return world.fake.repository.fork ? [] : [{ do: 'fork-repository' }];
+    case 'business-case-policy':
+      // Feature requests need a business case too: the deal cap stays, the business case covers more categories; the lead merges it once its preview ran.
+      return [
+        { do: 'policy-pr', ref: `p${index}`, dealCap: 30, by: pm, businessCaseFor: ['deal', 'feature'] },
+        { do: 'deliver', hold: 0, reverse: false },
+        { do: 'merge-pr', pr: `p${index}`, by: APPROVER },
+      ];
   }
+}
+
+/**
+ * Someone reads the audit's archive warning within minutes and labels the
+ * item (a triage label, not the keep label): the warning asks for a label or
+ * a comment. The item is one the next audit will find stale and warn, or
+ * one already warned.
+ */
+function quickLabel(world: World, random: Random, person: string): Step[] {
+  if (world.realTime) return [];
+  const audit = nextAuditAfter(world.now);
+  const warned = (issue: FakeIssue) => productComments(world, issue.number).some((comment) => readCommentState(comment.body).warned);
+  const stale = (issue: FakeIssue) => audit - Date.parse(world.model.touchedAt.get(issue.number) ?? issue.createdAt) > MAX_AGE_DAYS * DAY_MS;
+  const kept = (issue: FakeIssue) => [EXEMPT_LABEL, KEEP_LABEL, 'bug'].some((label) => issue.labels.includes(label));
+  // An item the next audit will warn; else one already warned, whose answer comes right after the next audit's notifications.
+  const issue = someIssue(world, random, (candidate) => stale(candidate) && !kept(candidate) && !warned(candidate)) ?? someIssue(world, random, (candidate) => !kept(candidate) && warned(candidate));
+  if (!issue) return [];
+  return [
+    { do: 'wait', minutes: Math.ceil((audit - world.now) / 60_000) + random.int(1, 4) },
+    { do: 'label', issue, by: person, label: random.pick(['next-quarter', 'size/L']) },
+  ];
+}
+
+/** A release pull request into the default branch that closes several of the open requests at once. */
+function releasePullRequest(world: World, random: Random, index: number): Step[] {
+  const candidates = openIssues(world).filter((issue) => issue.labels.includes('deal') || issue.labels.includes('feature'));
+  if (candidates.length < 2) return [];
+  const closes = random.shuffle(candidates).slice(0, random.int(2, Math.min(4, candidates.length))).map((issue) => refOf(world, issue));
+  return [{ do: 'open-pr', ref: `p${index}`, closes, base: 'main', fork: false, by: random.pick(PEOPLE.engineers) }];
 }
 
 function pullRequestStep(world: World, random: Random, index: number): Step[] {

@@ -4,20 +4,29 @@
  * A check sees the issues the run was about (every issue after an audit),
  * less those whose events GitHub has not delivered yet.
  */
+import { rmSync } from 'node:fs';
+import { mkdtemp, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
 import { COMMENT_MARKER, DASHBOARD_MARKER } from '../../src/memory/markers.js';
 import { readCommentState } from '../../src/memory/state.js';
 import { readTrail, type TrailEntry } from '../../src/memory/trail.js';
+import { runCli } from '../cli/helpers.js';
+import { POLICY_PATH } from '../e2e/fixtures.js';
 import type { FakeComment, FakeIssue } from '../fake-github/index.js';
 import type { LoggedRequest } from '../fake-github/server.js';
-import type { RunRecord } from './runner.js';
-import { APP_TOKEN, APPROVER, DAY_MS, EXEMPT_LABEL, GRACE_DAYS, KEEP_LABEL, MAX_AGE_DAYS, MAX_OPEN_EXEMPTIONS, productLogin, SECRET_TOKEN, type QueuedEvent, type World } from './world.js';
+import { scheduleEvent } from '../e2e/events.js';
+import { evaluateFromScratch, type RunRecord } from './runner.js';
+import { APP_TOKEN, APPROVER_TEAM, APPROVERS, DAY_MS, EXEMPT_LABEL, GRACE_DAYS, KEEP_LABEL, MAX_AGE_DAYS, MAX_OPEN_EXEMPTIONS, productLogin, SECRET_TOKEN, TEAM_APPROVER, type QueuedEvent, type World } from './world.js';
 
 export interface Finding {
   kind: string;
   severity: string;
   item: number | null;
   exempt: boolean;
+  /** The category of a budget's finding. */
+  category?: string | null;
 }
 
 /** The yardstick: what a from-scratch evaluation of GitHub's current state says. */
@@ -147,10 +156,10 @@ const exemptionByApprover: Invariant = {
       // The decisions ever recorded: a person who deleted the bot's comment did not undo the grant it recorded.
       const last = decisionsSeen(context.world, issue.number).filter((entry) => entry.action !== 'outcome').at(-1);
       const removed = context.world.model.exemptLabelRemovedAt.get(issue.number);
-      if (!last || last.action !== 'exempt' || last.actor !== APPROVER) return [`#${issue.number} is exempt without an approver's grant (last decision: ${last ? `${last.action} by ${last.actor}` : 'none'})`];
+      if (!last || last.action !== 'exempt' || !APPROVERS.includes(last.actor)) return [`#${issue.number} is exempt without an approver's grant (last decision: ${last ? `${last.action} by ${last.actor}` : 'none'})`];
       // Put back by an approver, the label stands on the grant still in force; put back by anyone else, it needs a new one.
       const readdedBy = context.world.model.exemptLabelAddedBy.get(issue.number);
-      if (removed && Date.parse(last.at) < Date.parse(removed) && readdedBy !== APPROVER) return [`#${issue.number} is exempt on a grant of ${last.at}, though the label was removed by hand at ${removed} and put back by ${readdedBy ?? 'someone'}`];
+      if (removed && Date.parse(last.at) < Date.parse(removed) && !APPROVERS.includes(readdedBy ?? '')) return [`#${issue.number} is exempt on a grant of ${last.at}, though the label was removed by hand at ${removed} and put back by ${readdedBy ?? 'someone'}`];
       return [];
     });
   },
@@ -177,7 +186,8 @@ const archiveOnlyUntouched: Invariant = {
       const touched = context.world.model.touchedAt.get(issue.number);
       if (!state.warned) return [`#${issue.number} was archived without a warning`];
       if (Date.parse(issue.closedAt ?? '') - Date.parse(state.warned) < GRACE_DAYS * DAY_MS) return [`#${issue.number} was archived before its grace period ended`];
-      if (touched && Date.parse(touched) > Date.parse(state.warned)) return [`#${issue.number} was archived though a person touched it at ${touched}, after the warning of ${state.warned}`];
+      // A touch after the archive (a label on the closed issue) came too late to cancel it.
+      if (touched && Date.parse(touched) > Date.parse(state.warned) && Date.parse(touched) < Date.parse(issue.closedAt ?? '')) return [`#${issue.number} was archived though a person touched it at ${touched}, after the warning of ${state.warned}`];
       return [];
     });
   },
@@ -399,16 +409,242 @@ function needlessTimelines(context: CheckContext, timelines: LoggedRequest[]): s
 
 const costWithinTable: Invariant = {
   name: 'cost-within-table',
-  rule: 'an issue event makes at most 5 reads, an audit of up to 100 open issues at most 5, each +1 per 100 issues that open pull requests close, +1 per timeline it must trace',
+  rule: 'an issue event makes at most 5 reads, an audit of up to 100 open issues at most 5, each +1 per 100 issues that open pull requests close, +1 per timeline it must trace, +2 for an approving team',
   check(context) {
     if (!context.event || context.event.pullRequest !== undefined) return [];
     const reads = context.requests.filter((request) => request.kind === 'graphql' || request.kind === 'rest-read');
     const timelines = reads.filter((request) => request.kind === 'graphql' && queryName(request) === 'RoadmapIssueTimeline');
-    const bound = 5 + linkedReads(context.world) + timelines.length;
+    // A command by someone not listed by login asks about the approving team: its membership, then the team itself on a 404 (docs/commands.md).
+    const teamReads = reads.filter((request) => request.path.startsWith('/orgs/')).length;
+    const bound = 5 + linkedReads(context.world) + timelines.length + Math.min(teamReads, 2);
     const routes = context.requests.filter((request) => request.kind !== 'write' && !request.mutation).map((request) => (request.kind === 'graphql' ? `graphql ${queryName(request)}` : request.route));
     const problems = reads.length > bound ? [`${context.event.label} made ${reads.length} reads (${routes.join(', ')}), more than ${bound}`] : [];
     const needless = needlessTimelines(context, timelines);
     return needless.length ? [...problems, `${context.event.label} read the timeline of ${needless.join(', ')}, with no exemption to trace or stale item to archive`] : problems;
+  },
+};
+
+/**
+ * A team approver whose membership the token cannot read (GitHub answers 404,
+ * as for a non-member) is not a non-approver: the bot may refuse, but must
+ * say it could not tell, never tell them plainly that only approvers may act.
+ */
+const teamApproverHeard: Invariant = {
+  name: 'team-approver-heard',
+  rule: `a member of ${APPROVER_TEAM} is never refused as a non-approver without being told the team could not be read`,
+  check(context) {
+    const replies = (issue: FakeIssue) =>
+      context.world.fake
+        .comments(issue.number)
+        .filter((comment) => context.world.model.productLogins.has(comment.author))
+        .flatMap((comment) => comment.body.split('\n'))
+        .filter((line) => line.includes(`\`${TEAM_APPROVER}\``) && /only an approver/i.test(line));
+    return roadmapIssues(context).flatMap((issue) =>
+      replies(issue)
+        .filter((line) => !/could not tell|cannot read/i.test(line))
+        .map(() => `#${issue.number} told ${TEAM_APPROVER} of ${APPROVER_TEAM} that only approvers may grant, without saying the team could not be read`),
+    );
+  },
+};
+
+/** What the merge gate says when it takes a pull request for a fork's. */
+const FORK_NOTICE = 'comes from a fork';
+
+const forkIsAnotherRepository: Invariant = {
+  name: 'fork-is-another-repository',
+  rule: "a pull request from a branch of the repository itself is never treated as a fork's, even when the repository is a fork",
+  check(context) {
+    const fake = context.world.fake;
+    const own = `${fake.repository.owner}/${fake.repository.name}`.toLowerCase();
+    return [...context.world.model.gateLogs]
+      .filter(([number, log]) => fake.pullRequest(number)?.headRepository.toLowerCase() === own && log.includes(FORK_NOTICE))
+      .map(([number]) => `pull request #${number} from a branch of ${own}${fake.repository.fork ? ' (itself a fork)' : ''} was treated as a fork's`);
+  },
+};
+
+/** "Deal work is 51.4% of planned work, above its 30% cap": a budget that blocks, as the gate's comment states it. */
+const BUDGET_BLOCKER = /(\S+) work is [\d.]+% of planned work, above its [\d.]+% cap/g;
+
+const gateStatesBlockerOnce: Invariant = {
+  name: 'gate-states-blocker-once',
+  rule: "the merge gate's comment states a category over budget once, however many of the pull request's issues it holds up",
+  check(context) {
+    const { world } = context;
+    return world.fake.repository.pullRequests
+      .filter((pr) => world.fake.issue(pr.number)?.state === 'open')
+      .flatMap((pr) =>
+        world.fake
+          .comments(pr.number)
+          .filter((comment) => world.model.productLogins.has(comment.author))
+          .flatMap((comment) => {
+            const categories = [...comment.body.matchAll(BUDGET_BLOCKER)].map((match) => match[1]!.toLowerCase());
+            const repeated = [...new Set(categories.filter((category, index) => categories.indexOf(category) !== index))];
+            return repeated.map((category) => `pull request #${pr.number}'s gate comment states ${category} over budget ${categories.filter((c) => c === category).length} times`);
+          }),
+      );
+  },
+};
+
+/**
+ * The merge gate's cost (docs/pull-requests.md, "Cost"; the README's cost
+ * table: at most 5 requests at any size): one read of the pull request, one
+ * per 100 issues it closes, the issues changed since the last audit (or every
+ * open issue, one per 100, without a saved state), one REST read of the
+ * policy, and one more for a pull request that changes the policy.
+ */
+const gateCostWithinTable: Invariant = {
+  name: 'gate-cost-within-table',
+  rule: 'a merge gate run makes at most 5 reads (one more for a pull request that changes the policy), however many issues it closes',
+  check(context) {
+    const number = context.event?.pullRequest;
+    if (number === undefined) return [];
+    const reads = context.requests.filter((request) => (request.kind === 'graphql' && !request.mutation) || request.kind === 'rest-read');
+    const pr = context.world.fake.pullRequest(number);
+    const bound = 5 + (pr?.files.length ? 1 : 0);
+    const routes = reads.map((request) => (request.kind === 'graphql' ? `graphql ${queryName(request)}` : request.route));
+    return reads.length > bound ? [`${context.event!.label} (closing ${pr?.closes.length ?? 0} issues) made ${reads.length} reads (${routes.join(', ')}), more than ${bound}`] : [];
+  },
+};
+
+/**
+ * What a product lead sees from the command line: `roadmap-guard snapshot` of
+ * GitHub now, then `simulate` of the repository's policy on it as text,
+ * markdown and JSON (README, "Try it offline"). Run in this process, as the
+ * command line's tests do.
+ */
+type CommandLineViews = Record<'text' | 'markdown' | 'json', { code: number; stdout: string }>;
+
+let viewsFolder: string | undefined;
+
+async function commandLineViews(world: World): Promise<CommandLineViews | string> {
+  if (!viewsFolder) {
+    const folder = await mkdtemp(join(tmpdir(), 'quarter-views-'));
+    process.once('exit', () => rmSync(folder, { recursive: true, force: true }));
+    viewsFolder = folder;
+  }
+  const folder = viewsFolder;
+  const snapshot = join(folder, 'snapshot.json');
+  const policy = join(folder, 'policy.yml');
+  await writeFile(policy, world.fake.repository.files[POLICY_PATH] ?? '');
+  const taken = await runCli(['snapshot', '--repo', `${world.fake.repository.owner}/${world.fake.repository.name}`, '--api-url', world.fake.url, '--out', snapshot], { env: { GITHUB_TOKEN: world.token } });
+  if (taken.code !== 0) return `snapshot exited ${taken.code}: ${taken.stderr.trim().split('\n')[0] ?? ''}`;
+  const at = new Date(world.now).toISOString();
+  const run = (format: string) => runCli(['simulate', '--policy', policy, '--snapshot', snapshot, '--format', format, '--at', at]);
+  const [text, markdown, json] = await Promise.all([run('text'), run('markdown'), run('json')]);
+  return { text: text!, markdown: markdown!, json: json! };
+}
+
+/** "Missing business-case answers (5 findings on 3 items)" in text, "**Missing business-case answers · 3 items**" in markdown: the numbers of each. */
+function sectionCounts(views: CommandLineViews): Map<string, { text: string; markdown: string }> {
+  const markdown = new Map([...views.markdown.stdout.matchAll(/^\*\*(.+?) · (.+)\*\*$/gm)].map((match) => [match[1]!, match[2]!]));
+  const counts = new Map<string, { text: string; markdown: string }>();
+  for (const match of views.text.stdout.matchAll(/^\s+(.+?) \(([^()]+)\)$/gm)) {
+    const inMarkdown = markdown.get(match[1]!);
+    if (inMarkdown !== undefined) counts.set(match[1]!, { text: match[2]!, markdown: inMarkdown });
+  }
+  return counts;
+}
+
+/** The numbers of a count's first phrase ("8 findings on 4 items" of "8 findings on 4 items, plus 2 findings on 1 item exempt"). */
+const numbersIn = (text: string) => (text.split(',')[0]!.match(/\d+(\.\d+)?/g) ?? []).join(' ');
+
+/** The verdict each view states, against the exit code every format returns. */
+function verdictProblems(views: CommandLineViews): string[] {
+  const codes = [views.text.code, views.markdown.code, views.json.code];
+  if (new Set(codes).size > 1) return [`simulate exits ${codes.join(', ')} in text, markdown and JSON`];
+  const passes = codes[0] === 0;
+  const problems: string[] = [];
+  const said = { text: /^Roadmap health: (.+)$/m.exec(views.text.stdout)?.[1], markdown: /^## Roadmap health: (.+)$/m.exec(views.markdown.stdout)?.[1] };
+  for (const [format, headline] of Object.entries(said)) {
+    if (headline !== undefined && (passes ? /fails/.test(headline) : /compliant|passes/.test(headline))) problems.push(`the ${format} says "Roadmap health: ${headline}" though the check ${passes ? 'passes' : 'fails'} (exit ${codes[0]})`);
+  }
+  const compliant = (JSON.parse(views.json.stdout) as { evaluation?: { compliant?: boolean } }).evaluation?.compliant;
+  if (compliant !== undefined && compliant !== passes) problems.push(`the JSON says compliant: ${compliant} though simulate exits ${codes[0]}`);
+  return problems;
+}
+
+/** "it is 42.3% of work planned now against a 30% cap": the trend's share now is the capped budget's share. */
+function trendProblems(views: CommandLineViews): string[] {
+  const trend = /The (.+?) share of delivered \(closed\) work.*?it is ([\d.]+)% of work planned now against a ([\d.]+%) cap/.exec(views.markdown.stdout);
+  if (!trend) return [];
+  const budgets = (JSON.parse(views.json.stdout) as { budgets?: { category: string; share: string; cap: string | null }[] }).budgets ?? [];
+  const capped = budgets.find((budget) => budget.cap === trend[3]);
+  if (!capped || Number.parseFloat(capped.share) === Number(trend[2])) return [];
+  return [`the trend says the ${trend[1]} share is ${trend[2]}% of work planned now, the budget table ${capped.category} ${capped.share}`];
+}
+
+/** The views of GitHub as it is now, taken once for the three checks that read them. */
+const viewsTaken = new WeakMap<World, { key: string; views: Promise<CommandLineViews | string> }>();
+
+function viewsNow(world: World): Promise<CommandLineViews | string> {
+  const { repository } = world.fake;
+  const key = JSON.stringify([world.now, world.token, repository.files, repository.issues, repository.comments.length]);
+  const taken = viewsTaken.get(world);
+  if (taken?.key === key) return taken.views;
+  const views = commandLineViews(world);
+  viewsTaken.set(world, { key, views });
+  return views;
+}
+
+/** A check of the command line's views after an audit and at the end of the quarter; a snapshot that failed is said by the first. */
+function viewsCheck(name: string, rule: string, judge: (views: CommandLineViews) => string[], first = false): Invariant {
+  return {
+    name,
+    rule,
+    async check(context) {
+      if (!context.global) return [];
+      const views = await viewsNow(context.world);
+      if (typeof views === 'string') return first ? [views] : [];
+      return judge(views);
+    },
+  };
+}
+
+const commandLineVerdict = viewsCheck('command-line-verdict', 'snapshot, then simulate: text, markdown, JSON and the exit code state one verdict', verdictProblems, true);
+
+const commandLineCounts = viewsCheck('command-line-counts', 'snapshot, then simulate: text and markdown give the same numbers for each kind of finding', (views) =>
+  [...sectionCounts(views)]
+    .filter(([, count]) => numbersIn(count.text) !== numbersIn(count.markdown))
+    .map(([name, count]) => `"${name}" counts (${count.text}) in text, "${count.markdown}" in markdown`),
+);
+
+const trendShare = viewsCheck('trend-share-is-budget-share', "snapshot, then simulate: the trend's share of work planned now is its capped budget's share", trendProblems);
+
+/**
+ * A policy change's preview names every item whose merge verdict the change
+ * turns: blocked by its own findings, or by its category's budget (deal work,
+ * the one capped category), unless exempt. Judged under the base policy and
+ * under the pull request's, each by a from-scratch evaluation.
+ */
+async function blockedItems(world: World, findings: Finding[]): Promise<Set<number>> {
+  const budgetFails = findings.some((finding) => finding.item === null && finding.severity === 'fail' && finding.category === 'deal');
+  const isDeal = (issue: FakeIssue) => !issue.labels.includes('bug') && issue.labels.some((label) => label === 'deal' || label.startsWith('customer:'));
+  const open = world.fake.repository.issues.filter((issue) => issue.state === 'open' && !issue.isPullRequest && !isDashboard(issue));
+  return new Set(
+    open
+      .filter((issue) => findings.some((finding) => finding.item === issue.number && finding.severity === 'fail' && !finding.exempt) || (budgetFails && isDeal(issue) && !isExempt(issue)))
+      .map((issue) => issue.number),
+  );
+}
+
+const previewNamesTurnedVerdicts: Invariant = {
+  name: 'preview-names-turned-verdicts',
+  rule: "a policy change's preview names every item whose merge verdict it turns, from blocked to not or back",
+  async check(context) {
+    const { world } = context;
+    const pr = context.event?.pullRequest === undefined ? undefined : world.fake.pullRequest(context.event.pullRequest);
+    const proposed = pr?.files.includes(POLICY_PATH) ? world.fake.repository.refs[pr.mergeSha]?.[POLICY_PATH] : undefined;
+    if (!pr || proposed === undefined || world.fake.issue(pr.number)?.state !== 'open') return [];
+    const before = await blockedItems(world, (await context.scratch()).findings);
+    const current = world.fake.repository.files[POLICY_PATH]!;
+    world.fake.repository.files[POLICY_PATH] = proposed;
+    const record = await evaluateFromScratch(world, scheduleEvent(world.fake)).finally(() => (world.fake.repository.files[POLICY_PATH] = current));
+    const after = await blockedItems(world, JSON.parse(record.outputs.findings || '[]') as Finding[]);
+    const preview = world.fake.comments(pr.number).filter((comment) => world.model.productLogins.has(comment.author)).map((comment) => comment.body).join('\n');
+    const turned = [...new Set([...before, ...after])].filter((number) => before.has(number) !== after.has(number));
+    return turned
+      .filter((number) => !new RegExp(`#${number}(?!\\d)`).test(preview))
+      .map((number) => `the preview on pull request #${pr.number} does not name #${number}, which ${before.has(number) ? 'would no longer be blocked' : 'would become blocked'}`);
   },
 };
 
@@ -429,6 +665,14 @@ export const INVARIANTS: readonly Invariant[] = [
   noSecretEchoed,
   noLiveUntrustedText,
   costWithinTable,
+  teamApproverHeard,
+  forkIsAnotherRepository,
+  gateStatesBlockerOnce,
+  gateCostWithinTable,
+  commandLineVerdict,
+  commandLineCounts,
+  trendShare,
+  previewNamesTurnedVerdicts,
 ];
 
 export type InvariantName = (typeof INVARIANTS)[number]['name'];

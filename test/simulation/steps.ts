@@ -23,14 +23,15 @@ export type Step =
   | { do: 'reopen'; issue: string; by: string }
   | { do: 'bot-comment'; issue: string; by: string; change: 'edit' | 'delete' }
   | { do: 'open-pr'; ref: string; closes: string[]; base: 'main' | 'release'; fork: boolean; by: string }
-  | { do: 'policy-pr'; ref: string; dealCap: number; by: string }
+  | { do: 'policy-pr'; ref: string; dealCap: number; by: string; businessCaseFor?: string[] }
   | { do: 'push-pr'; pr: string; by: string }
   | { do: 'merge-pr'; pr: string; by: string }
   | { do: 'token-change' }
   | { do: 'workflow-edit'; concurrency: boolean }
   | { do: 'fault'; kind: 'server-error' | 'landed' | 'dropped'; on: 'write' | 'read' }
   | { do: 'wait'; minutes: number }
-  | { do: 'deliver'; hold: number; reverse: boolean };
+  | { do: 'deliver'; hold: number; reverse: boolean }
+  | { do: 'fork-repository' };
 
 /** One line of the readable script. */
 export function describeStep(step: Step): string {
@@ -52,7 +53,7 @@ export function describeStep(step: Step): string {
     case 'open-pr':
       return `${step.by} opens ${step.ref} into ${step.base}${step.fork ? ' from a fork' : ''}, closing ${step.closes.join(', ') || 'nothing'}`;
     case 'policy-pr':
-      return `${step.by} opens ${step.ref}: the deal cap becomes ${step.dealCap}%`;
+      return `${step.by} opens ${step.ref}: the deal cap becomes ${step.dealCap}%${step.businessCaseFor ? `, a business case for ${step.businessCaseFor.join(' and ')}` : ''}`;
     case 'push-pr':
       return `${step.by} pushes to ${step.pr}`;
     case 'merge-pr':
@@ -67,6 +68,8 @@ export function describeStep(step: Step): string {
       return `${formatMinutes(step.minutes)} pass`;
     case 'deliver':
       return `GitHub delivers the queued events${step.hold ? `, the oldest ${step.hold} held back` : ''}${step.reverse ? ', newest first' : ''}`;
+    case 'fork-repository':
+      return 'the repository turns out to be a fork of an upstream project (GitHub marks it `fork: true`)';
   }
 }
 
@@ -142,6 +145,7 @@ export function applyStep(world: World, step: Step): void {
       record.updatedAt = at();
       if (step.do === 'close') world.model.closedByPeople.add(record.number);
       else world.model.closedByPeople.delete(record.number);
+      if (step.do === 'reopen') reopenedBy(world, record.number, step.by, at());
       touch(record.number);
       queueIssueEvent(world, { action: step.do === 'close' ? 'closed' : 'reopened', number: record.number, by: step.by });
       return;
@@ -151,7 +155,7 @@ export function applyStep(world: World, step: Step): void {
     case 'open-pr':
       return openPullRequest(world, step, number);
     case 'policy-pr': {
-      const pr = world.fake.addPullRequest({ title: `Policy: deal cap ${step.dealCap}%`, author: step.by, changes: { [POLICY_PATH]: simulationPolicy({ dealCap: step.dealCap }) }, headSha: sha(world, 'policy'), mergeSha: sha(world, 'merge') });
+      const pr = world.fake.addPullRequest({ title: `Policy: deal cap ${step.dealCap}%`, author: step.by, changes: { [POLICY_PATH]: simulationPolicy({ dealCap: step.dealCap, ...(step.businessCaseFor ? { businessCaseFor: step.businessCaseFor } : {}) }) }, headSha: sha(world, 'policy'), mergeSha: sha(world, 'merge') });
       world.model.refs.set(step.ref, pr.number);
       queuePullRequestEvent(world, { action: 'opened', number: pr.number, by: step.by });
       return;
@@ -182,7 +186,16 @@ export function applyStep(world: World, step: Step): void {
     case 'deliver':
       // Carried out by the life, which runs the action (passTime, deliver).
       return;
+    case 'fork-repository':
+      // A team's working copy of an open-source project: its own branches' pull requests still come from this repository.
+      world.fake.repository.fork = true;
+      return;
   }
+}
+
+/** A person's reopening shows in the issue's timeline as a ReopenedEvent with them as its actor, as GitHub records it. */
+function reopenedBy(world: World, issueNumber: number, actor: string, createdAt: string): void {
+  world.fake.store.timelineEvents.push({ type: 'ReopenedEvent', repository: world.fake.repository.nodeId, issueNumber, actor, createdAt });
 }
 
 let shaCounter = 0;

@@ -41,7 +41,7 @@ export const PEOPLE = {
 export const CUSTOMERS = ['globex', 'initech', 'hooli'];
 
 /** The policy every life starts with; a policy change replaces the deal cap. */
-export function simulationPolicy(options: { dealCap: number } = { dealCap: 30 }): string {
+export function simulationPolicy(options: { dealCap: number; businessCaseFor?: readonly string[] } = { dealCap: 30 }): string {
   return `version: 1
 work:
   exclude-labels: [bug]
@@ -56,7 +56,7 @@ categories:
     match: { labels: [roadmap] }
 customer: { labels: "customer:*" }
 business-case:
-  applies-to: [deal]
+  applies-to: [${(options.businessCaseFor ?? ['deal']).join(', ')}]
   fields:
     - heading: Who will buy it?
       min-words: 3
@@ -70,7 +70,7 @@ backlog:
   keep-labels: [${KEEP_LABEL}]
 exemptions:
   label: ${EXEMPT_LABEL}
-  approvers: [${APPROVER}]
+  approvers: [${APPROVER}, "${APPROVER_TEAM}"]
   max-open: ${MAX_OPEN_EXEMPTIONS}
   expires-after-days: 45
 enforcement:
@@ -173,6 +173,7 @@ export async function startWorld(options: { realTime: boolean }): Promise<World>
   });
   world.fake.seed({ files: { [POLICY_PATH]: simulationPolicy() } });
   seedBacklog(world);
+  seedOrganization(world);
   return world;
 }
 
@@ -199,4 +200,22 @@ function seedBacklog(world: World): void {
     world.model.refs.set(`s${index + 1}`, created.number);
     world.model.touchedAt.set(created.number, issue.at);
   });
+}
+
+/**
+ * Approvers named as a team: the policy lists `@acme/release-leads`, whose
+ * member lead-tom the workflow's token cannot confirm (GitHub answers 404 for
+ * a team the token cannot see, as for a non-member: test/fake-github/rest-commands.ts
+ * cites the reports); the App the token may change to reads organization members.
+ */
+export const APPROVER_TEAM = '@acme/release-leads';
+export const TEAM_APPROVER = 'lead-tom';
+
+/** Everyone whose grant stands: the approver by login, and the team's member. */
+export const APPROVERS: readonly string[] = [APPROVER, TEAM_APPROVER];
+
+function seedOrganization(world: World): void {
+  const [org = '', slug = ''] = APPROVER_TEAM.slice(1).split('/');
+  world.fake.addTeam(org, slug, [TEAM_APPROVER]);
+  world.fake.allowOrgRead(APP_BOT);
 }

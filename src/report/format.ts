@@ -5,6 +5,7 @@
  * findings use too.
  */
 import { FINDING_KIND_REGISTRY, FINDING_KINDS, type FindingKind } from '../core/finding-kinds.js';
+import { itemName, itemPrefix, type NameableItem } from '../core/item-name.js';
 import type { Share } from '../core/share.js';
 import type { CategoryBudget, Evaluation } from '../core/types.js';
 import type { Tally, Verdict } from '../core/verdict.js';
@@ -94,22 +95,23 @@ export function budgetWord(kind: FindingKind): string {
   return kind === 'over-budget' || kind === 'under-min-share' ? 'category' : 'budget';
 }
 
-/** A linked item reference for markdown: "[#12](url) Title", the title escaped and cut. */
+/** A linked item reference for markdown: "[#12](url) Title", the title escaped and cut; a draft, which has no link, "draft: Title". */
 export function itemLink(item: { number: number; title: string; url: string }, titleMax = 80): string {
-  return `${itemRef(item)} ${escapeText(item.title, titleMax)}`;
+  const url = safeUrl(item.url);
+  const prefix = itemPrefix(item);
+  return `${url ? `[${prefix}](${url})` : prefix} ${escapeText(item.title, titleMax)}`;
 }
 
-/** The bot's own reference to an item, as an ordinary link: "[#12](url)"; "#12" as text when there is no link to trust. */
-export function itemRef(item: { number: number; url: string }): string {
+/** The bot's own reference to an item, as an ordinary link: "[#12](url)", "[acme/api#5](url)"; as text when there is no link to trust. */
+export function itemRef(item: NameableItem): string {
   const url = safeUrl(item.url);
-  const label = item.number > 0 ? `#${item.number}` : boardItemLabel(url);
+  const label = markdownName(itemName(item));
   return url ? `[${label}](${url})` : label;
 }
 
-/** Board items outside this repository have no number here (their key is negative): `owner/repo#n` from the link, or "draft". */
-function boardItemLabel(url: string | undefined): string {
-  const match = url ? /^https:\/\/[^/]+\/([\w.-]+\/[\w.-]+)\/issues\/(\d+)$/.exec(url) : null;
-  return match ? `${match[1]}#${match[2]}` : 'draft';
+/** An item's name (`itemName`) in markdown: a reference as it is, a draft's title escaped. */
+export function markdownName(name: string): string {
+  return /^(?:[\w.-]+\/[\w.-]+)?#\d+$/.test(name) ? name : escapeText(name, 80);
 }
 
 /** YYYY-MM-DD of an ISO timestamp (UTC). */

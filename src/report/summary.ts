@@ -43,7 +43,7 @@ function auditReport(input: ReportInput): string[] {
     customerSection(input, facts),
     exemptionsSection(input, facts),
     archiveSection(facts),
-    outcomesParts(facts.verdict.outcomes),
+    outcomesParts(facts.verdict.outcomes, facts.nameOf),
     executionParts(input.execution, input.evaluation.unit),
     trendSection(input, facts),
     input.run ? runSection(input, input.run) : undefined,

@@ -43,21 +43,28 @@ export const STATUS_WORDS: Record<CategoryBudget['status'], string> = {
   uncapped: 'no cap',
 };
 
+/** A budget's status in a word, for a table's Status column beside its target: the terminal's and the markdown's. */
+export const STATUS_SHORT: Record<CategoryBudget['status'], string> = { ok: 'ok', over: 'over', under: 'under', uncapped: '—' };
+
 /** The marks {@link shareBar} draws, for a legend beside it. */
 export const BAR_MARKS = { cap: '│', floor: '┆' } as const;
 
 /**
  * A share drawn against its cap with block characters: `██│███░░░░`. Each cell
  * is 100% / width; the cap (max-share) and the floor (min-share), when there
- * are any, take the cell where they fall.
+ * are any, take the cell where they fall. With `halves`, a share that ends
+ * halfway through a cell ends with `▌`, so a short bar keeps the resolution
+ * of one twice as long: `█████▌┆░░░` is 55% against a 60% floor.
  */
-export function shareBar(share: number, cap: number | undefined, width = 20, floor?: number): string {
-  const filled = Math.min(width, Math.round(share * width));
+export function shareBar(share: number, cap: number | undefined, width = 20, floor?: number, halves = false): string {
+  const steps = halves ? 2 : 1;
+  const filled = Math.min(width * steps, Math.round(share * width * steps));
   const cellOf = (mark: number | undefined) => (mark === undefined ? undefined : Math.min(width - 1, Math.round(mark * width)));
   const [capCell, floorCell] = [cellOf(cap), cellOf(floor)];
   let bar = '';
   for (let cell = 0; cell < width; cell += 1) {
-    bar += cell === capCell ? BAR_MARKS.cap : cell === floorCell ? BAR_MARKS.floor : cell < filled ? '█' : '░';
+    const fill = filled - cell * steps;
+    bar += cell === capCell ? BAR_MARKS.cap : cell === floorCell ? BAR_MARKS.floor : fill >= steps ? '█' : fill > 0 ? '▌' : '░';
   }
   return bar;
 }

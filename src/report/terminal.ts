@@ -8,7 +8,7 @@ import { itemName, itemPrefix } from '../core/item-name.js';
 import type { Finding } from '../core/types.js';
 import { terminalText } from './escape.js';
 import { digest, type FindingGroup, type ReportDigest } from './digest.js';
-import { budgetWord, day, KIND_TITLES, shareBar, tallyText, verdictCounts } from './format.js';
+import { budgetWord, day, KIND_TITLES, shareBar, STATUS_SHORT, tallyText, verdictCounts } from './format.js';
 import { amount, formatNumber, plural } from '../core/wording.js';
 import { formatPercent } from '../core/share.js';
 import { listItems } from '../core/rules/context.js';
@@ -99,7 +99,6 @@ function countLines(counts: string[], width: number | undefined): string[] {
   return width === undefined || Array.from(line).length <= width ? [line] : counts;
 }
 
-const STATUS_SHORT = { ok: 'ok', over: 'over', under: 'under', uncapped: '—' } as const;
 const STATUS_STYLE = { ok: 'green', over: 'red', under: 'yellow', uncapped: 'dim' } as const;
 
 function budgets(input: ReportInput, facts: ReportDigest, { paint, cell, column }: Layout, only?: number): string {

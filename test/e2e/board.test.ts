@@ -181,6 +181,21 @@ describe("a board's items of other repositories and drafts, named in every view"
       expect({ view, negativeKey: /\\?#-\d/.exec(text)?.[0] }).toEqual({ view, negativeKey: undefined });
     }
   });
+
+  it("names them in the check's failing line when a finding about one of them fails", async () => {
+    // Deal work needs a business case: the draft and the other repository's deals have none, so each misses its field.
+    const policy = BOARD_POLICY.replace('fail-on: [over-budget]', 'fail-on: [missing-field]').replace(
+      'customer: { field: Customer }',
+      'customer: { field: Customer }\nbusiness-case:\n  applies-to: [deal]\n  fields:\n    - heading: Who will buy it?',
+    );
+    const github = (fake = await startBoardFake({ policy, draftWorkType: 'Customer commitment' }));
+    const result = await audit(github);
+    expect(result.exitCode).toBe(1);
+    const failing = result.stdout.split('\n').find((line) => line.includes('fail the roadmap policy')) ?? '';
+    expect(failing).toContain('draft: Spike: SSO protocols ');
+    expect(failing).toContain('acme/api#5 No answer');
+    expect(failing).not.toMatch(/#-\d/);
+  });
 });
 
 describe('relayed project events GitHub says are not an issue of this repository, and GitHub\'s own payload forwarded', () => {

@@ -32,6 +32,7 @@ import { renderMarkdownReport } from '../src/report/summary.js';
 import { renderTerminal } from '../src/report/terminal.js';
 import type { ReportInput } from '../src/report/types.js';
 import { outcomesSection } from '../src/report/outcomes.js';
+import { itemNamer } from '../src/core/item-name.js';
 import { executionSection } from '../src/report/execution.js';
 import { costTable } from '../bench/cost-table.js';
 import { catchUpWrites, faqCost, rateLimitCost, requestCounting, savedStateCost } from '../bench/cost-sentences.js';
@@ -189,7 +190,7 @@ export function renderReadmeExamples(root: string): ReadmeExamples {
     'policy-preview': examplePolicyPreview(root),
     ...archiveExamples(root),
     demo: demoTop(root),
-    outcomes: outcomesSection(input.outcomes),
+    outcomes: outcomesSection(input.outcomes, itemNamer(input.items)),
     execution: executionSection(input.execution, input.evaluation.unit),
     'policy-form': shortPolicyForm(root),
     'finding-fixes': findingFixes(root),

@@ -4,6 +4,7 @@
  * is decided as data first; the run then sees the issues as the decisions
  * leave them, so the evaluation, comment and labels all agree with them.
  */
+import { itemName } from '../core/item-name.js';
 import { checkApprover, type ApproverCheck, type MembershipLookup } from '../commands/approvers.js';
 import { decide, needsApprover, type Decision } from '../commands/decide.js';
 import { capExemptions, decideExpiry, decideHandLabel, type LabelAdded } from '../commands/exemption-label.js';
@@ -54,7 +55,7 @@ export async function runCommand(options: DecideOptions & { request: CommandRequ
   const approver = needsApprover(request) ? await approverCheck(options, request.actor) : undefined;
   const exemptLabel = policy.exemptions?.label.toLowerCase();
   const otherOpenExemptions = exemptLabel
-    ? gathered.items.filter((other) => other.number !== item.number && other.state === 'open' && other.labels.some((l) => l.toLowerCase() === exemptLabel)).map((other) => other.number)
+    ? gathered.items.filter((other) => other.number !== item.number && other.state === 'open' && other.labels.some((l) => l.toLowerCase() === exemptLabel)).map(itemName)
     : [];
   const decision = decide({ policy, request, item, ...(approver ? { approver } : {}), otherOpenExemptions, now: options.now.toISOString() });
   const content = decision.status === 'done' ? '+1' : 'confused';

@@ -6,6 +6,7 @@
 import { buildReportInput, outcomeMonths } from '../report/report-input.js';
 import { windowStart } from '../core/trend.js';
 import { evaluate } from '../core/evaluate.js';
+import { itemName } from '../core/item-name.js';
 import type { Evaluation } from '../core/types.js';
 import { loadPolicy, type LoadedPolicy } from '../policy/load.js';
 import { formatProblem, PolicyError } from '../policy/errors.js';
@@ -373,7 +374,7 @@ function runFacts(counts: RequestCounts, applied: ApplyResult): RunFacts {
 /** One line for the check: how many findings fail and the first few. */
 function failingFindings(evaluation: Evaluation): string {
   const failing = evaluation.findings.filter((f) => f.severity === 'fail');
-  const shown = failing.slice(0, 3).map((f) => `${f.item ? `#${f.item.number} ` : ''}${firstLine(f.message)}`);
+  const shown = failing.slice(0, 3).map((f) => `${f.item ? `${itemName(f.item)} ` : ''}${firstLine(f.message)}`);
   const more = failing.length > shown.length ? `; and ${failing.length - shown.length} more` : '';
   return `${plural(failing.length, 'finding')} fail${failing.length === 1 ? 's' : ''} the roadmap policy: ${shown.join('; ')}${more}. See the job summary.`;
 }

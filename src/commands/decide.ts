@@ -8,7 +8,7 @@ import { classify } from '../core/classify.js';
 import type { WorkItem } from '../core/types.js';
 import type { Policy } from '../core/policy.js';
 import { codeSpan, escapeText } from '../report/escape.js';
-import { joinWords } from '../report/format.js';
+import { joinWords, markdownName } from '../report/format.js';
 import { plural } from '../core/wording.js';
 import type { ApproverCheck } from './approvers.js';
 import { OUTCOMES, type Outcome } from '../core/outcomes.js';
@@ -24,8 +24,8 @@ export interface DecisionInput {
   item: WorkItem;
   /** Settled only for the commands that need it. */
   approver?: ApproverCheck;
-  /** Open items other than this one that carry the exemption label. */
-  otherOpenExemptions: number[];
+  /** Open items other than this one that carry the exemption label, by name (`itemName`). */
+  otherOpenExemptions: string[];
   now: string;
 }
 
@@ -81,7 +81,7 @@ function decideExempt(input: DecisionInput, reason: string): Decision {
   }
   const others = input.otherOpenExemptions;
   if (exemptions.maxOpen !== undefined && others.length >= exemptions.maxOpen) {
-    const open = others.length ? `: ${others.map((n) => `#${n}`).join(', ')}` : '';
+    const open = others.length ? `: ${others.map(markdownName).join(', ')}` : '';
     return refused(
       input,
       `Exceptions stay rare: at most ${exemptions.maxOpen} may be open at a time, and ${others.length} ${others.length === 1 ? 'is' : 'are'} open already${open}. Revoke one first (${codeSpan('/roadmap revoke')} on that issue). Nothing changed.`,

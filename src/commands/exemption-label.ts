@@ -13,6 +13,8 @@
 import type { WorkItem } from '../core/types.js';
 import type { Policy } from '../core/policy.js';
 import { codeSpan } from '../report/escape.js';
+import { markdownName } from '../report/format.js';
+import { itemName } from '../core/item-name.js';
 import { plural } from '../core/wording.js';
 import type { ApproverCheck } from './approvers.js';
 import { cannotTellNote, hasLabel, labelOn, type Decision } from './decide.js';
@@ -116,7 +118,8 @@ export function capExemptions(input: {
   const granted = (item: WorkItem) => Date.parse(grantedAt(input.trails(item.number)) ?? '') || 0;
   const newestFirst = [...open].sort((a, b) => granted(b) - granted(a) || b.number - a.number);
   const over = newestFirst.slice(0, open.length - exemptions.maxOpen).filter((item) => !decidedNow.has(item.number));
-  const kept = newestFirst.slice(open.length - exemptions.maxOpen).map((item) => `#${item.number}`).join(', ');
+  const keptNames = newestFirst.slice(open.length - exemptions.maxOpen).map(itemName);
+  const kept = keptNames.join(', ');
   return over.map((item) => ({
     issue: item.number,
     actor: PRODUCT_ACTOR,
@@ -125,7 +128,7 @@ export function capExemptions(input: {
       addLabels: [],
       removeLabels: [labelOf(item)],
       entry: { at: input.now, actor: PRODUCT_ACTOR, action: 'revoke', reason: `over exemptions.max-open (${exemptions.maxOpen}); kept ${kept}` },
-      reply: `**Exception revoked:** at most ${exemptions.maxOpen} may be open at a time, and this grant came after the ones kept (${kept}); grants made at the same moment could not see each other. Label ${codeSpan(labelOf(item))} was removed. An approver can revoke another exception and grant this one again with ${codeSpan('/roadmap exempt <reason>')}.`,
+      reply: `**Exception revoked:** at most ${exemptions.maxOpen} may be open at a time, and this grant came after the ones kept (${keptNames.map(markdownName).join(', ')}); grants made at the same moment could not see each other. Label ${codeSpan(labelOf(item))} was removed. An approver can revoke another exception and grant this one again with ${codeSpan('/roadmap exempt <reason>')}.`,
     },
   }));
 }

@@ -4,6 +4,7 @@
  * that need the same fix share one line that states it once, and what does
  * not fit links to a GitHub search that shows it.
  */
+import { itemNamer } from '../core/item-name.js';
 import { LISTED_ITEMS, listItems } from '../core/rules/context.js';
 import type { Finding } from '../core/types.js';
 import { formatNumber, plural } from '../core/wording.js';
@@ -24,6 +25,7 @@ type Item = { number: number; title: string; url: string };
 /** What a line needs beyond its findings: titles and links, who is exempt, where to search for the rest. */
 interface Lookup {
   items: Map<number, Item>;
+  nameOf: (key: number) => string;
   exempt: Set<number>;
   search: (query: string) => string | undefined;
   /** The search for every open item the bot labels as failing (about items) or over budget, when the policy names the label. */
@@ -52,7 +54,7 @@ function lookupOf(input: ReportInput): Lookup {
     const label = aboutItems ? nonCompliant : overBudget;
     return label ? search(`label:"${label.replace(/"/g, '')}" sort:created-desc`) : undefined;
   };
-  return { items, exempt, search, labelled };
+  return { items, nameOf: itemNamer(input.items), exempt, search, labelled };
 }
 
 /** https://github.com/owner/repo, from the items' own links; undefined when they disagree or there are none. */
@@ -117,7 +119,7 @@ function budgetLine(findings: Finding[], lookup: Lookup): string {
  * rest link to a search for the category's open items.
  */
 function budgetFix(finding: Finding, lookup: Lookup): string {
-  const parts = fixParts(finding);
+  const parts = fixParts(finding, lookup.nameOf);
   if (!parts) return escapeText(finding.fix, 200);
   const shown = parts.shown.map((n) => ref(lookup.items.get(n) ?? { number: n, title: '', url: '' }, lookup));
   if (parts.rest === 0) return `${escapeText(parts.head, 200)} ${shown.join(', ')}`;
@@ -127,9 +129,9 @@ function budgetFix(finding: Finding, lookup: Lookup): string {
 }
 
 /** A budget fix split into its words and the items it names (as the engine lists them: the first LISTED_ITEMS, then a count); undefined when it names none. */
-export function fixParts(finding: Finding): { head: string; shown: number[]; rest: number } | undefined {
+export function fixParts(finding: Finding, nameOf: (key: number) => string): { head: string; shown: number[]; rest: number } | undefined {
   const contributors = finding.contributors ?? [];
-  const plain = listItems(contributors);
+  const plain = listItems(contributors.map(nameOf));
   if (contributors.length === 0 || !finding.fix.endsWith(plain)) return undefined;
   const shown = contributors.slice(0, LISTED_ITEMS);
   return { head: finding.fix.slice(0, -plain.length).trimEnd(), shown, rest: contributors.length - shown.length };

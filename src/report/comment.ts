@@ -11,7 +11,7 @@ import { formAnswer } from '../core/issue-form.js';
 import { matchesGlob } from '../core/glob.js';
 import { codeSpan, escapeText, quoted, safeUrl, truncateForGitHub } from './escape.js';
 import { boardReadAtSentence } from './board-read.js';
-import { budgetFor, day, itemLink, joinWords } from './format.js';
+import { budgetFor, day, itemLink, itemRef, joinWords } from './format.js';
 import { amount, capitalize, plural, withoutFinalPeriod } from '../core/wording.js';
 import { COMMENT_MARKER } from '../memory/markers.js';
 import { fixesMarker, readFixes } from '../memory/fixes.js';
@@ -352,10 +352,7 @@ function moreLink(input: CommentInput, rest: ItemAssessment[], category: string)
   if (search) return ` ([all open ${escapeText(category, 40)} work](${search}))`;
   if (rest.length > MAX_CONTRIBUTORS) return '';
   const items = new Map(input.items.map((i) => [i.number, i]));
-  const links = rest.map((a) => {
-    const url = safeUrl(items.get(a.number)?.url ?? '');
-    return url ? `[#${a.number}](${url})` : `#${a.number}`;
-  });
+  const links = rest.map((a) => itemRef(items.get(a.number) ?? { number: a.number, url: '' }));
   return `: ${links.join(', ')}`;
 }
 

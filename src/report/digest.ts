@@ -4,6 +4,7 @@
  * the terminal report cannot disagree. Rendering lives in summary.ts and
  * terminal.ts; nothing here or there counts findings on its own.
  */
+import { itemNamer } from '../core/item-name.js';
 import { FINDING_KINDS, type FindingKind } from '../core/finding-kinds.js';
 import type { ArchiveDecision, CategoryBudget, CustomerBudget, Finding } from '../core/types.js';
 import { isFailing, isWarning, judgeRun, type KindTally, type Tally, type Verdict } from '../core/verdict.js';
@@ -89,6 +90,8 @@ export interface ReportDigest {
   warningGroups: FindingGroup[];
   /** The items that carry the exemption label. */
   exemptItems: number[];
+  /** An item's name by its key ("#12", "acme/api#5", "draft: Title"), for lists built from keys. */
+  nameOf: (key: number) => string;
   overdueBets?: number;
   staleBacklog?: { count: number; maxAgeDays: number };
   exemptions?: { label: string; inUse: number; maxOpen?: number };
@@ -151,6 +154,7 @@ export function digest(input: ReportInput): ReportDigest {
     failingGroups: groups(listed(evaluation.findings).filter(isFailing), (k) => k.failing),
     warningGroups: groups(listed(evaluation.findings).filter(isWarning), (k) => k.warnings),
     exemptItems: evaluation.items.filter((a) => a.exempt).map((a) => a.number),
+    nameOf: itemNamer(input.items),
     overdueBets: policy.bets.reviewField ? (verdict.kinds.find((k) => k.kind === 'bet-overdue')?.open.findings ?? 0) : undefined,
     // Items to be archived are stale too.
     staleBacklog: policy.backlog.maxAgeDays ? { count: itemsWith(open, ['stale-backlog', 'archive-pending']), maxAgeDays: policy.backlog.maxAgeDays } : undefined,

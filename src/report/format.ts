@@ -5,6 +5,7 @@
  * findings use too.
  */
 import { FINDING_KIND_REGISTRY, FINDING_KINDS, type FindingKind } from '../core/finding-kinds.js';
+import { itemName, itemPrefix, type NameableItem } from '../core/item-name.js';
 import type { Share } from '../core/share.js';
 import type { CategoryBudget, Evaluation } from '../core/types.js';
 import type { Tally, Verdict } from '../core/verdict.js';
@@ -42,21 +43,28 @@ export const STATUS_WORDS: Record<CategoryBudget['status'], string> = {
   uncapped: 'no cap',
 };
 
+/** A budget's status in a word, for a table's Status column beside its target: the terminal's and the markdown's. */
+export const STATUS_SHORT: Record<CategoryBudget['status'], string> = { ok: 'ok', over: 'over', under: 'under', uncapped: '—' };
+
 /** The marks {@link shareBar} draws, for a legend beside it. */
 export const BAR_MARKS = { cap: '│', floor: '┆' } as const;
 
 /**
  * A share drawn against its cap with block characters: `██│███░░░░`. Each cell
  * is 100% / width; the cap (max-share) and the floor (min-share), when there
- * are any, take the cell where they fall.
+ * are any, take the cell where they fall. With `halves`, a share that ends
+ * halfway through a cell ends with `▌`, so a short bar keeps the resolution
+ * of one twice as long: `█████▌┆░░░` is 55% against a 60% floor.
  */
-export function shareBar(share: number, cap: number | undefined, width = 20, floor?: number): string {
-  const filled = Math.min(width, Math.round(share * width));
+export function shareBar(share: number, cap: number | undefined, width = 20, floor?: number, halves = false): string {
+  const steps = halves ? 2 : 1;
+  const filled = Math.min(width * steps, Math.round(share * width * steps));
   const cellOf = (mark: number | undefined) => (mark === undefined ? undefined : Math.min(width - 1, Math.round(mark * width)));
   const [capCell, floorCell] = [cellOf(cap), cellOf(floor)];
   let bar = '';
   for (let cell = 0; cell < width; cell += 1) {
-    bar += cell === capCell ? BAR_MARKS.cap : cell === floorCell ? BAR_MARKS.floor : cell < filled ? '█' : '░';
+    const fill = filled - cell * steps;
+    bar += cell === capCell ? BAR_MARKS.cap : cell === floorCell ? BAR_MARKS.floor : fill >= steps ? '█' : fill > 0 ? '▌' : '░';
   }
   return bar;
 }
@@ -94,22 +102,23 @@ export function budgetWord(kind: FindingKind): string {
   return kind === 'over-budget' || kind === 'under-min-share' ? 'category' : 'budget';
 }
 
-/** A linked item reference for markdown: "[#12](url) Title", the title escaped and cut. */
+/** A linked item reference for markdown: "[#12](url) Title", the title escaped and cut; a draft, which has no link, "draft: Title". */
 export function itemLink(item: { number: number; title: string; url: string }, titleMax = 80): string {
-  return `${itemRef(item)} ${escapeText(item.title, titleMax)}`;
+  const url = safeUrl(item.url);
+  const prefix = itemPrefix(item);
+  return `${url ? `[${prefix}](${url})` : prefix} ${escapeText(item.title, titleMax)}`;
 }
 
-/** The bot's own reference to an item, as an ordinary link: "[#12](url)"; "#12" as text when there is no link to trust. */
-export function itemRef(item: { number: number; url: string }): string {
+/** The bot's own reference to an item, as an ordinary link: "[#12](url)", "[acme/api#5](url)"; as text when there is no link to trust. */
+export function itemRef(item: NameableItem): string {
   const url = safeUrl(item.url);
-  const label = item.number > 0 ? `#${item.number}` : boardItemLabel(url);
+  const label = markdownName(itemName(item));
   return url ? `[${label}](${url})` : label;
 }
 
-/** Board items outside this repository have no number here (their key is negative): `owner/repo#n` from the link, or "draft". */
-function boardItemLabel(url: string | undefined): string {
-  const match = url ? /^https:\/\/[^/]+\/([\w.-]+\/[\w.-]+)\/issues\/(\d+)$/.exec(url) : null;
-  return match ? `${match[1]}#${match[2]}` : 'draft';
+/** An item's name (`itemName`) in markdown: a reference as it is, a draft's title escaped. */
+export function markdownName(name: string): string {
+  return /^(?:[\w.-]+\/[\w.-]+)?#\d+$/.test(name) ? name : escapeText(name, 80);
 }
 
 /** YYYY-MM-DD of an ISO timestamp (UTC). */

@@ -15,7 +15,7 @@ import { grantNote, unprovenNote } from './exemption-records.js';
 import type { Finding } from '../core/types.js';
 import { codeSpan, escapeText, truncateForGitHub } from './escape.js';
 import { digest, type ArchiveRow, type BudgetRow, type FindingGroup, type ReportDigest } from './digest.js';
-import { BAR_MARKS, budgetWord, day, itemLink, joinWords, KIND_TITLES, shareBar, STATUS_WORDS, tallyText, verdictCounts } from './format.js';
+import { BAR_MARKS, budgetWord, day, itemLink, joinWords, KIND_TITLES, shareBar, STATUS_SHORT, tallyText, verdictCounts } from './format.js';
 import { amount, capitalize, formatNumber, plural } from '../core/wording.js';
 import { runProblemsSection } from './run-status.js';
 import { actFirstSection, budgetsFirst } from './act-first.js';
@@ -43,7 +43,7 @@ function auditReport(input: ReportInput): string[] {
     customerSection(input, facts),
     exemptionsSection(input, facts),
     archiveSection(facts),
-    outcomesParts(facts.verdict.outcomes),
+    outcomesParts(facts.verdict.outcomes, facts.nameOf),
     executionParts(input.execution, input.evaluation.unit),
     trendSection(input, facts),
     input.run ? runSection(input, input.run) : undefined,
@@ -146,7 +146,17 @@ function budgetTable(input: ReportInput, budgets: ReportDigest['budgets']): stri
   ].join('\n');
 }
 
-const BAR_LEGEND = `_Bars span 0–100% of planned capacity: \`${BAR_MARKS.cap}\` marks a cap (max-share), \`${BAR_MARKS.floor}\` a floor (min-share)._`;
+/**
+ * The budget table fits GitHub's job summary column (562 px at a 900 px
+ * window; `scripts/measure-screens.mjs`): a bar of 10 cells, 10% each (5% with a
+ * half cell), and the
+ * status in a word beside the target it is about, as the terminal's table
+ * says it. With 20 cells and "within budget" it
+ * scrolled sideways and hid the bars' right end.
+ */
+const MARKDOWN_BAR_WIDTH = 10;
+
+const BAR_LEGEND = `_Bars span 0–100% of planned capacity, 10% a cell (\`▌\` 5%): \`${BAR_MARKS.cap}\` marks a cap (max-share), \`${BAR_MARKS.floor}\` a floor (min-share)._`;
 
 function budgetSection(input: ReportInput, facts: ReportDigest): string {
   if (facts.budgets.length === 0) return '';
@@ -154,8 +164,7 @@ function budgetSection(input: ReportInput, facts: ReportDigest): string {
 }
 
 function budgetRow(b: BudgetRow): string {
-  const status = b.status === 'over' || b.status === 'under' ? `**${STATUS_WORDS[b.status]}**` : STATUS_WORDS[b.status];
-  return `| ${escapeText(b.category, 40)} | ${formatNumber(b.items)} | ${formatNumber(b.points)} | ${b.shareText} | ${b.capText} | ${status} | \`${shareBar(b.share, b.cap, 20, b.floor)}\` |`;
+  return `| ${escapeText(b.category, 40)} | ${formatNumber(b.items)} | ${formatNumber(b.points)} | ${b.shareText} | ${b.capText} | ${b.status === 'over' || b.status === 'under' ? `**${STATUS_SHORT[b.status]}**` : STATUS_SHORT[b.status]} | \`${shareBar(b.share, b.cap, MARKDOWN_BAR_WIDTH, b.floor, true)}\` |`;
 }
 
 function customerSection(input: ReportInput, facts: ReportDigest): Section | undefined {

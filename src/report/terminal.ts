@@ -4,10 +4,11 @@
  * one is given and are never cut when there is none (output to a pipe or a
  * file). Colour only when asked for; issue text is stripped of escape sequences.
  */
+import { itemName, itemPrefix } from '../core/item-name.js';
 import type { Finding } from '../core/types.js';
 import { terminalText } from './escape.js';
 import { digest, type FindingGroup, type ReportDigest } from './digest.js';
-import { budgetWord, day, KIND_TITLES, shareBar, tallyText, verdictCounts } from './format.js';
+import { budgetWord, day, KIND_TITLES, shareBar, STATUS_SHORT, tallyText, verdictCounts } from './format.js';
 import { amount, formatNumber, plural } from '../core/wording.js';
 import { formatPercent } from '../core/share.js';
 import { listItems } from '../core/rules/context.js';
@@ -98,7 +99,6 @@ function countLines(counts: string[], width: number | undefined): string[] {
   return width === undefined || Array.from(line).length <= width ? [line] : counts;
 }
 
-const STATUS_SHORT = { ok: 'ok', over: 'over', under: 'under', uncapped: '—' } as const;
 const STATUS_STYLE = { ok: 'green', over: 'red', under: 'yellow', uncapped: 'dim' } as const;
 
 function budgets(input: ReportInput, facts: ReportDigest, { paint, cell, column }: Layout, only?: number): string {
@@ -143,10 +143,10 @@ function customers(facts: ReportDigest, { paint, cell, column }: Layout): string
 function actFirst(facts: ReportDigest, layout: Layout): string {
   const { paint } = layout;
   if (facts.failingGroups.length === 0) return '';
-  const exempt = new Set(facts.exemptItems);
+  const named = { exempt: new Set(facts.exemptItems), nameOf: facts.nameOf };
   const groups = budgetsFirst(facts.failingGroups).map((group) => {
     const byFix = entriesByFix(group);
-    const lines = [`  ${paint(`${group.title} (${withExempt(group)})`, 'bold')}`, ...byFix.slice(0, MAX_FIXES).map((entries) => fixLines(entries, exempt, layout))];
+    const lines = [`  ${paint(`${group.title} (${withExempt(group)})`, 'bold')}`, ...byFix.slice(0, MAX_FIXES).map((entries) => fixLines(entries, named, layout))];
     const rest = byFix.slice(MAX_FIXES).flat().length;
     if (rest > 0) lines.push(`    …and ${formatNumber(rest)} more with other fixes`);
     return lines.join('\n');
@@ -155,21 +155,27 @@ function actFirst(facts: ReportDigest, layout: Layout): string {
 }
 
 /** One item (or budget): what is wrong, then the fix; several items with one fix: the fix once, then their numbers. */
-function fixLines(entries: Finding[][], exempt: Set<number>, layout: Layout): string {
+function fixLines(entries: Finding[][], named: Named, layout: Layout): string {
   const first = entries[0]![0]!;
-  const fix = layout.paint(layout.wrap(`→ ${fixText(first, exempt)}`, 6), 'dim');
+  const fix = layout.paint(layout.wrap(`→ ${fixText(first, named)}`, 6), 'dim');
   if (entries.length === 1) return `${entryLines(entries[0]!, layout)}\n${fix}`;
-  const numbers = entries.slice(0, MAX_LINKED).map((e) => `#${e[0]!.item!.number}`);
+  const numbers = entries.slice(0, MAX_LINKED).map((e) => terminalText(itemName(e[0]!.item!), 80));
   const rest = entries.length - numbers.length;
   const list = `${plural(entries.length, 'item')}: ${numbers.join(', ')}${rest > 0 ? ` and ${formatNumber(rest)} more` : ''}`;
   return `${layout.wrap(`${plainMarkdown(first.fix)} — ${list}`, 4)}`;
 }
 
+/** Who is exempt, and how an item is named by its key. */
+interface Named {
+  exempt: Set<number>;
+  nameOf: (key: number) => string;
+}
+
 /** A fix as the terminal prints it: the items a budget fix names, exempt ones marked as the markdown marks them. */
-function fixText(finding: Finding, exempt: Set<number>): string {
-  const parts = fixParts(finding);
+function fixText(finding: Finding, { exempt, nameOf }: Named): string {
+  const parts = fixParts(finding, nameOf);
   if (!parts) return plainMarkdown(finding.fix);
-  const shown = parts.shown.map((n) => (exempt.has(n) ? `#${n} (exempt)` : `#${n}`));
+  const shown = parts.shown.map((n) => (exempt.has(n) ? `${terminalText(nameOf(n), 80)} (exempt)` : terminalText(nameOf(n), 80)));
   return `${parts.head} ${shown.join(', ')}${parts.rest > 0 ? ` and ${formatNumber(parts.rest)} more` : ''}`;
 }
 
@@ -211,7 +217,7 @@ function entryLines(findings: Finding[], { paint, fit }: Layout): string {
   const verdict = exempt ? ' — exempt' : fails ? ' — fails' : '';
   const tag = exempt ? paint(verdict, 'dim') : fails ? paint(verdict, 'red') : '';
   if (!first.item) return `    ${fit(plainMarkdown(first.message), 4 + verdict.length)}${tag}`;
-  const ref = `#${first.item.number}`;
+  const ref = itemPrefix(first.item);
   return [
     `    ${ref} ${fit(first.item.title, 5 + ref.length + verdict.length)}${tag}`,
     ...findings.slice(0, MAX_MESSAGES_PER_ITEM).map((f) => `      ${paint(fit(plainMarkdown(f.message), 6), 'dim')}`),
@@ -240,13 +246,14 @@ function backlog(input: ReportInput, facts: ReportDigest, { paint, fit }: Layout
     // Named, oldest first, as the markdown's "Will be archived" names them.
     for (const row of pending.slice(0, MAX_PER_GROUP)) {
       const when = row.decision.due ? 'due now' : `on ${day(row.decision.archiveOn)}`;
-      lines.push(`    #${row.item.number} ${fit(row.item.title, 8 + String(row.item.number).length + when.length)} — ${when}`);
+      const ref = itemPrefix(row.item);
+      lines.push(`    ${ref} ${fit(row.item.title, 7 + ref.length + when.length)} — ${when}`);
     }
     if (pending.length > MAX_PER_GROUP) lines.push(`    …and ${formatNumber(pending.length - MAX_PER_GROUP)} more`);
   }
   if (facts.exemptions) {
     const { label, inUse, maxOpen } = facts.exemptions;
-    const carriers = facts.exemptItems.length ? `: ${listItems(facts.exemptItems, MAX_PER_GROUP)}` : '';
+    const carriers = facts.exemptItems.length ? `: ${listItems(facts.exemptItems.map(facts.nameOf), MAX_PER_GROUP)}` : '';
     lines.push(`  ${fit(`Exemptions (${label}): ${inUse} in use${maxOpen === undefined ? '' : ` of at most ${maxOpen}`}${carriers}`, 2)}`);
   }
   return lines.length ? `${paint('Bets, backlog and exemptions', 'bold')}\n${lines.join('\n')}` : '';
@@ -288,7 +295,7 @@ function outcomes(facts: ReportDigest, { paint, fit }: Layout): string {
     `  ${fit(`${plural(o.bets, 'bet')} delivered ${window}, ${o.recorded} with a recorded outcome`, 2)}`,
     paint(`  ${pad('Outcome', 15)} ${lpad('Bets', 5)} ${lpad('Share', 6)}`, 'dim'),
     ...rows.map(([name, count]) => `  ${pad(name, 15)} ${lpad(formatNumber(count), 5)} ${lpad(share(count), 6)}`),
-    ...(never ? [`  ${fit(`Never reviewed: ${listItems(o.neverReviewed)}`, 2)}`] : []),
+    ...(never ? [`  ${fit(`Never reviewed: ${listItems(o.neverReviewed.map(facts.nameOf))}`, 2)}`] : []),
   ].join('\n');
 }
 

@@ -43,10 +43,10 @@ const select = (name: string): FakeFieldValue => ({ type: 'single-select', name 
  * acme/widgets #101–#112: deals of last sprint, 50 points each (out of scope).
  * acme/widgets #113: a deal this sprint for Initech, 3 points, review date passed.
  * acme/api #1–#5: deals this sprint for Globex, 6 points each (30).
- * A draft issue: roadmap work, 5 points. An item whose issue was deleted.
+ * A draft issue: roadmap work (or `draftWorkType`), 5 points. An item whose issue was deleted.
  * Deal work: 33 of 238 points (13.9%), over its 10% cap.
  */
-export async function startBoardFake(options: { policy?: string; items?: number; elsewhere?: number; clock?: () => string } = {}): Promise<FakeGitHub> {
+export async function startBoardFake(options: { policy?: string; items?: number; elsewhere?: number; clock?: () => string; draftWorkType?: string } = {}): Promise<FakeGitHub> {
   const fake = await FakeGitHub.start({ repository: { owner: 'acme', name: 'widgets' }, clock: options.clock ?? (() => '2026-11-21T10:00:00Z') });
   fake.addToken(BOARD_TOKEN, BOARD_READER);
   fake.seed({ files: { [POLICY_PATH]: options.policy ?? BOARD_POLICY } });
@@ -78,7 +78,7 @@ export async function startBoardFake(options: { policy?: string; items?: number;
       fakeProjectItem(issue('api', number), { Estimate: estimate(6), 'Work type': select('Customer commitment'), Customer: { type: 'text', text: 'Globex' }, Sprint: CURRENT_SPRINT }),
     );
   }
-  items.push(fakeProjectItem({ kind: 'draft', title: 'Spike: SSO protocols', body: '', createdAt: '2026-11-17T09:00:00Z' }, { Estimate: estimate(5), 'Work type': select('Roadmap'), Sprint: CURRENT_SPRINT }));
+  items.push(fakeProjectItem({ kind: 'draft', title: 'Spike: SSO protocols', body: '', createdAt: '2026-11-17T09:00:00Z' }, { Estimate: estimate(5), 'Work type': select(options.draftWorkType ?? 'Roadmap'), Sprint: CURRENT_SPRINT }));
   items.push(fakeProjectItem({ kind: 'redacted' }, { Estimate: estimate(40), 'Work type': select('Customer commitment'), Sprint: CURRENT_SPRINT }));
   const project: FakeProject = {
     owner: 'acme',

@@ -159,6 +159,45 @@ describe('a projects_v2_item event relayed as repository_dispatch', () => {
   });
 });
 
+describe("a board's items of other repositories and drafts, named in every view", () => {
+  it('names them acme/api#5 and draft: Title among an over-budget category\'s items, never by their negative key', async () => {
+    // The draft is deal work too, and the newest item: it heads the fix's list.
+    const github = (fake = await startBoardFake({ draftWorkType: 'Customer commitment' }));
+    const result = await audit(github);
+    expect(result.exitCode).toBe(1);
+
+    const findings = JSON.parse(result.outputs.findings ?? '[]') as { kind: string; fix: string }[];
+    const over = findings.find((f) => f.kind === 'over-budget');
+    expect(over?.fix).toBe('Defer, descope or close at least 16 points of deal work — newest first: draft: Spike: SSO protocols, #113, acme/api#1, acme/api#2, acme/api#3 and 2 more');
+    expect(result.summary).toContain(
+      'newest first: draft: Spike: SSO protocols, [#113](https://github.com/acme/widgets/issues/113), [acme/api#1](https://github.com/acme/api/issues/1)',
+    );
+    expect(result.annotations.find((a) => a.level === 'error')?.message).toContain('Deal work is 16% of planned work');
+
+    const comment = github.comments(113).at(-1)?.body ?? '';
+    expect(comment).toContain('- draft: Spike: SSO protocols — 5 points');
+    expect(comment).toContain('- and 1 more item: [acme/api#5](https://github.com/acme/api/issues/5)');
+    for (const [view, text] of Object.entries({ summary: result.summary, comment, log: result.stdout, outputs: JSON.stringify(result.outputs) })) {
+      expect({ view, negativeKey: /\\?#-\d/.exec(text)?.[0] }).toEqual({ view, negativeKey: undefined });
+    }
+  });
+
+  it("names them in the check's failing line when a finding about one of them fails", async () => {
+    // Deal work needs a business case: the draft and the other repository's deals have none, so each misses its field.
+    const policy = BOARD_POLICY.replace('fail-on: [over-budget]', 'fail-on: [missing-field]').replace(
+      'customer: { field: Customer }',
+      'customer: { field: Customer }\nbusiness-case:\n  applies-to: [deal]\n  fields:\n    - heading: Who will buy it?',
+    );
+    const github = (fake = await startBoardFake({ policy, draftWorkType: 'Customer commitment' }));
+    const result = await audit(github);
+    expect(result.exitCode).toBe(1);
+    const failing = result.stdout.split('\n').find((line) => line.includes('fail the roadmap policy')) ?? '';
+    expect(failing).toContain('draft: Spike: SSO protocols ');
+    expect(failing).toContain('acme/api#5 No answer');
+    expect(failing).not.toMatch(/#-\d/);
+  });
+});
+
 describe('relayed project events GitHub says are not an issue of this repository, and GitHub\'s own payload forwarded', () => {
   const relay = (clientPayload: unknown) => ({ name: 'repository_dispatch', payload: { action: 'projects_v2_item', branch: 'main', client_payload: clientPayload } });
 

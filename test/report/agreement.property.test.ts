@@ -99,6 +99,15 @@ const closedWork = fc.tuple(roadmapOf(25), fc.array(fc.tuple(fc.integer({ min: 0
 
 const options = { numRuns: RUNS, seed: SEED };
 
+/** The same work on a Projects v2 board: some items are issues of another repository, some drafts, each under a negative key as the board gives them. */
+const boardWork = closedWork.map((items) =>
+  items.map((item, index): WorkItem => {
+    if (index % 3 === 1) return { ...item, number: -(index + 1), url: `https://github.com/acme/api/issues/${index + 1}` };
+    if (index % 6 === 2) return { ...item, number: -(index + 1), url: '' };
+    return item;
+  }),
+);
+
 /** What one view says: pass or fail, the counts, each kind's count, each category's share, the trend. */
 interface Said {
   passes: boolean;
@@ -221,6 +230,24 @@ describe('one verdict in every view', () => {
         expect(views.summary.months).toEqual(views.markdown.months);
       }),
       options,
+    );
+  });
+
+  it("no view names a board item by its key: another repository's issue is acme/api#n, a draft its title", { timeout: TIMEOUT }, () => {
+    fc.assert(
+      fc.property(policyFile, boardWork, (policy, items) => {
+        const input = reportOf(policy, items);
+        const io = capturedIo();
+        const views = {
+          json: render(input, 'json', io),
+          text: render(input, 'text', io),
+          markdown: render(input, 'markdown', io),
+          summary: renderMarkdownReport({ ...input, mode: 'audit' }),
+          dashboard: renderDashboard(input),
+        };
+        for (const [name, text] of Object.entries(views)) expect(/\\?#-\d/.exec(text)?.[0], name).toBeUndefined();
+      }),
+      { ...options, numRuns: Math.ceil(RUNS / 4) },
     );
   });
 

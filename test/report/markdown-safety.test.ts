@@ -65,7 +65,7 @@ describe('tables', () => {
     const html = render(renderMarkdownReport(smallRoadmap()));
     const budgetTable = html.match(/<table>[\s\S]*?<\/table>/)![0];
     expect(budgetTable.match(/<tr>/g)).toHaveLength(4);
-    expect(budgetTable).toContain('<code>██│██');
+    expect(budgetTable).toContain('<code>█│█░');
   });
 
   it('the comment’s list of fixes shows state, with no checkbox to tick that the next run would untick', () => {

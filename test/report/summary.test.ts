@@ -13,7 +13,7 @@ describe('renderMarkdownReport, audit mode', () => {
     const report = renderMarkdownReport(withTrend({ ...smallRoadmap(), run: runFacts(), policyCommit: '0123456789abcdef0123456789abcdef01234567' }));
     await expect(report).toMatchFileSnapshot(golden('summary-audit.md'));
     expect(report).toMatch(/^## Roadmap health: the check fails\n\n\*\*⚠ This run could not do everything it should\.\*\*[^\n]*\n\n- \*\*1 write failed:\*\* [^\n]*\n {2}\*\*Fix:\*\* [^\n]*\n\n\*\*Deal work is 30% of planned capacity against a 10% cap; one-off labels on 1 item\.\*\* Failing: 1 item and 1 budget\. Warnings: 8 findings on 3 items and 2 budgets\. Exempt: 1 item\.\\\nacme\/app: 40 points/);
-    expect(report).toContain('| deal | 3 | 12 | 30% | ≤ 10% | **over budget** |');
+    expect(report).toContain('| deal | 3 | 12 | 30% | ≤ 10% | **over** |');
     expect(report).toContain('at commit `0123456`');
     // What fails comes before the warnings, and both before the budgets; the other sections follow, folded under their figure.
     const fold = (title: string) => `<details><summary><strong>${title}</strong> · `;

@@ -6,6 +6,7 @@
  */
 import type { CategoryRule, Policy } from '../policy.js';
 import { OTHER_CATEGORY } from '../classify.js';
+import { itemName } from '../item-name.js';
 import { belowShare, exceedsShare, formatPercent, type Share } from '../share.js';
 import type { CategoryBudget, CustomerBudget, WorkItem } from '../types.js';
 import { amount, capitalize, formatNumber } from '../wording.js';
@@ -153,7 +154,8 @@ interface ShareFacts {
   points: number;
   /** Scaled points it is a share of. */
   total: number;
-  contributors: number[];
+  /** Its items, newest first. */
+  contributors: WorkItem[];
 }
 
 /** "Deal work is 30% of planned work, above its 10% cap (12 of 40 points)". */
@@ -168,8 +170,8 @@ function overBudget(facts: ShareFacts & { cap: Share }): DraftFinding {
     kind: 'over-budget',
     category: name,
     message: categoryShare(facts, `above its ${cap.text} cap`),
-    fix: `Defer, descope or close at least ${amount(excess, policy.work.unit)} of ${name} work — newest first: ${listItems(contributors)}`,
-    contributors,
+    fix: `Defer, descope or close at least ${amount(excess, policy.work.unit)} of ${name} work — newest first: ${listItems(contributors.map(itemName))}`,
+    contributors: keysOf(contributors),
   };
 }
 
@@ -184,7 +186,7 @@ function underMinShare(facts: ShareFacts & { floor: Share }): DraftFinding {
       missing === undefined
         ? `Plan only ${name} work, or lower its min-share in the policy`
         : `Add at least ${amount(missing, policy.work.unit)} of ${name} work to the plan, or take other work out of it`,
-    contributors,
+    contributors: keysOf(contributors),
   };
 }
 
@@ -212,8 +214,8 @@ function customerFinding({ policy, name, customer, points, total, contributors, 
       category: name,
       customer,
       message,
-      fix: `Defer or descope at least ${amount(excess, policy.work.unit)} of ${customer}'s requests so no customer dominates — newest first: ${listItems(contributors)}`,
-      contributors,
+      fix: `Defer or descope at least ${amount(excess, policy.work.unit)} of ${customer}'s requests so no customer dominates — newest first: ${listItems(contributors.map(itemName))}`,
+      contributors: keysOf(contributors),
     },
   };
 }
@@ -243,11 +245,12 @@ function sumScaled(items: AssessedItem[]): number {
   return items.reduce((sum, { assessment }) => sum + toScaled(assessment.size), 0);
 }
 
-function contributorsOf(members: AssessedItem[]): number[] {
-  return members
-    .map(({ item }): WorkItem => item)
-    .sort(newestFirst)
-    .map((item) => item.number);
+function contributorsOf(members: AssessedItem[]): WorkItem[] {
+  return members.map(({ item }): WorkItem => item).sort(newestFirst);
+}
+
+function keysOf(items: WorkItem[]): number[] {
+  return items.map((item) => item.number);
 }
 
 function compareText(a: string, b: string): number {

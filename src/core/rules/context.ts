@@ -55,9 +55,9 @@ export function newestFirst(a: WorkItem, b: WorkItem): number {
 /** Items a fix names before "and N more". */
 export const LISTED_ITEMS = 5;
 
-/** "#12, #9, #4" with at most `limit` shown, then "and 3 more". */
-export function listItems(numbers: number[], limit = LISTED_ITEMS): string {
-  const shown = numbers.slice(0, limit).map((n) => `#${n}`);
-  const rest = numbers.length - shown.length;
+/** "#12, acme/api#5, #4" with at most `limit` shown, then "and 3 more": the items' names (`itemName`), in order. */
+export function listItems(names: string[], limit = LISTED_ITEMS): string {
+  const shown = names.slice(0, limit);
+  const rest = names.length - shown.length;
   return rest > 0 ? `${shown.join(', ')} and ${rest} more` : shown.join(', ');
 }

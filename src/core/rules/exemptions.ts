@@ -1,4 +1,5 @@
 /** Exemptions: exceptions stay exceptions — more open exemptions than `max-open` is itself a finding. */
+import { itemName } from '../item-name.js';
 import type { WorkItem } from '../types.js';
 import { type DraftFinding, type RuleContext, listItems, newestFirst } from './context.js';
 
@@ -13,15 +14,14 @@ export function countExemptions(context: RuleContext): number {
 export function exemptionsRule(context: RuleContext): DraftFinding[] {
   const exemptions = context.policy.exemptions;
   if (exemptions?.maxOpen === undefined) return [];
-  const exempt = openExemptItems(context)
-    .sort(newestFirst)
-    .map((item) => item.number);
+  const items = openExemptItems(context).sort(newestFirst);
+  const exempt = items.map((item) => item.number);
   if (exempt.length <= exemptions.maxOpen) return [];
   return [
     {
       kind: 'exemptions-over-limit',
       message: `${exempt.length} open items carry "${exemptions.label}", above the limit of ${exemptions.maxOpen}`,
-      fix: `Review the exceptions and remove "${exemptions.label}" where it is no longer justified: ${listItems(exempt)}`,
+      fix: `Review the exceptions and remove "${exemptions.label}" where it is no longer justified: ${listItems(items.map(itemName))}`,
       contributors: exempt,
     },
   ];

@@ -4,7 +4,7 @@
  * is decided as data first; the run then sees the issues as the decisions
  * leave them, so the evaluation, comment and labels all agree with them.
  */
-import { itemName } from '../core/item-name.js';
+import { isThisRepositorysIssue, itemName } from '../core/item-name.js';
 import { checkApprover, type ApproverCheck, type MembershipLookup } from '../commands/approvers.js';
 import { decide, needsApprover, type Decision } from '../commands/decide.js';
 import { capExemptions, decideExpiry, decideHandLabel, type LabelAdded } from '../commands/exemption-label.js';
@@ -55,7 +55,7 @@ export async function runCommand(options: DecideOptions & { request: CommandRequ
   const approver = needsApprover(request) ? await approverCheck(options, request.actor) : undefined;
   const exemptLabel = policy.exemptions?.label.toLowerCase();
   const otherOpenExemptions = exemptLabel
-    ? gathered.items.filter((other) => other.number !== item.number && other.state === 'open' && other.labels.some((l) => l.toLowerCase() === exemptLabel)).map(itemName)
+    ? gathered.items.filter((other) => isThisRepositorysIssue(other) && other.number !== item.number && other.state === 'open' && other.labels.some((l) => l.toLowerCase() === exemptLabel)).map(itemName)
     : [];
   const decision = decide({ policy, request, item, ...(approver ? { approver } : {}), otherOpenExemptions, now: options.now.toISOString() });
   const content = decision.status === 'done' ? '+1' : 'confused';
@@ -98,14 +98,16 @@ export async function auditExemptions(options: DecideOptions): Promise<Omit<Deci
   const label = policy.exemptions?.label.trim().toLowerCase();
   const decisions: IssueDecision[] = [];
   const trails = new Map<number, TrailEntry[]>();
-  for (const item of gathered.items) {
+  // Another repository's board item keeps its label where this token can neither read the record nor write: it is counted as labelled, not audited here.
+  const ownIssues = gathered.items.filter(isThisRepositorysIssue);
+  for (const item of ownIssues) {
     if (!label || item.state !== 'open' || !item.labels.some((name) => name.trim().toLowerCase() === label)) continue;
     const audited = await auditExemption(options, item, label);
     trails.set(item.number, audited.trail);
     if (audited.decision) decisions.push(audited.decision);
   }
   const trailFor = (issue: number) => trails.get(issue) ?? trailOf(gathered, issue);
-  const capped = capExemptions({ policy, items: gathered.items, trails: trailFor, decided: decisions, now: options.now.toISOString() });
+  const capped = capExemptions({ policy, items: ownIssues, trails: trailFor, decided: decisions, now: options.now.toISOString() });
   for (const { issue } of capped) options.warn(`Exceptions over exemptions.max-open (${policy.exemptions?.maxOpen}): the grant on #${issue} came after the others that were open, so it was revoked.`);
   return { ...applied(gathered, [...decisions, ...capped], 'exemption audit'), trails };
 }

@@ -32,14 +32,19 @@ export function boardItemName(item: Omit<NameableItem, 'number'>): string {
   return `draft: ${chars.length > DRAFT_TITLE_MAX ? `${chars.slice(0, DRAFT_TITLE_MAX - 1).join('').trimEnd()}…` : title}`;
 }
 
+/** An issue of this repository, which the product can read the timeline of and write to; not another repository's board item or a draft. */
+export function isThisRepositorysIssue(item: { number: number }): boolean {
+  return item.number > 0;
+}
+
 /** "#12", "acme/api#5" or "draft: Title": the item as its readers know it. */
 export function itemName(item: NameableItem): string {
-  return item.number > 0 ? `#${item.number}` : boardItemName(item);
+  return isThisRepositorysIssue(item) ? `#${item.number}` : boardItemName(item);
 }
 
 /** What a line that prints the item's title after it starts with: "#12", "acme/api#5", or "draft:" before a draft's title. */
 export function itemPrefix(item: NameableItem): string {
-  if (item.number > 0) return `#${item.number}`;
+  if (isThisRepositorysIssue(item)) return `#${item.number}`;
   return issueRefFromUrl(item.url) ?? 'draft:';
 }
 

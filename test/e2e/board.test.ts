@@ -272,3 +272,18 @@ describe('a board the run cannot read', () => {
     expect(github.requests.filter((r) => r.kind === 'write')).toEqual([]);
   });
 });
+
+describe("an exemption label on another repository's board item", () => {
+  it('is neither audited nor revoked here: its timeline and labels live where this token cannot write, and it has no number in this repository', async () => {
+    const policy = `${BOARD_POLICY}exemptions:\n  label: roadmap-exempt\n  approvers: [lead-lena]\n  max-open: 1\n`;
+    const github = (fake = await startBoardFake({ policy }));
+    const api = github.store.repository('acme', 'api')!;
+    for (const number of [1, 2]) github.store.putIssue(api, { number, title: `API deal ${number}`, createdAt: '2026-11-16T09:00:00Z', labels: ['roadmap-exempt'] });
+    const result = await audit(github);
+    expect(result.stdout).not.toMatch(/#-\d|number of -\d|refused the query|Exceptions over exemptions\.max-open/);
+    const writes = github.requests.filter((request) => request.method !== 'GET' && request.route !== 'graphql');
+    expect(writes.map((request) => request.path).filter((path) => /issues\/-\d|acme\/api/.test(path))).toEqual([]);
+    // Failing on the deal budget, as without the labels: the run itself went through.
+    expect(result.stdout).toContain('Deal work is');
+  });
+});

@@ -10,7 +10,7 @@ import { evaluate } from '../core/evaluate.js';
 import type { Evaluation } from '../core/types.js';
 import { loadPolicy, type LoadedPolicy } from '../policy/load.js';
 import { formatProblem, PolicyError } from '../policy/errors.js';
-import { applyWrites, describeApplied, type ApplyResult } from '../github/apply.js';
+import { applyWrites, describeApplied, type ApplyOptions, type ApplyResult } from '../github/apply.js';
 import type { ClientOptions, GitHubClient } from '../github/client.js';
 import { describeCounts, type RequestCounts } from '../github/request-counts.js';
 import { describeFailure } from '../github/describe-failure.js';
@@ -40,6 +40,7 @@ import { boardItems, readPolicyBoard, requireProjectToken, summarizeBoard, gathe
 import { plural } from '../core/wording.js';
 import { resolveRelayedContent, type RelayedTarget } from '../github/relayed-content.js';
 import { relayedLeftOut } from './project-dispatch.js';
+import { archiveFirst, bothApplied, notTried } from './archive-first.js';
 
 export interface RunOptions {
   /** Where the event is read from (`GITHUB_EVENT_NAME`, `GITHUB_EVENT_PATH`…); `process.env` unless given. Tests run events side by side with it. */
@@ -100,20 +101,20 @@ async function guardRoadmap(options: RunOptions, state: RunState): Promise<strin
   if (read.focusIsDashboard) return skipDashboard(route);
   // Decisions about exceptions and outcomes come first, so the evaluation sees the issues as they leave them.
   const decided = await decideExceptions({ client, context, loaded, route, gathered: read, now });
-  const gathered = decided.gathered;
-  runner.info(`Read ${describeRead(gathered)}.`);
+  runner.info(`Read ${describeRead(decided.gathered)}.`);
 
-  // 4. Evaluate.
-  const evaluation = evaluateRoute(loaded.policy, gathered, route, now);
+  // 4. Evaluate; an audit archives what is due first, and judges the repository as it leaves it.
+  const archived = await archiveFirst({ client, repo: context.repo, policy: loaded.policy, mode: route.mode, gathered: decided.gathered, evaluation: evaluateRoute(loaded.policy, decided.gathered, route, now), now, apply: applyOptions(inputs) });
+  const { gathered, evaluation } = archived;
   state.evaluation = evaluation;
   const report = reportInputFor({ context, loaded, inputs, route, gathered, evaluation, now, decided });
 
   // 5. Plan the writes: the issues', and the merge gate's status on the open pull requests they change.
   const statuses = await planPullRequestStatuses({ client, context, policy: loaded.policy, items: gathered.items, fullItems: route.mode === 'audit' ? gathered.items : gathered.syncItems, now });
-  const plan = await planRun({ client, context, loaded, inputs, route, gathered, evaluation, report, decided, statuses });
+  const plan = notTried(await planRun({ client, context, loaded, inputs, route, gathered, evaluation, report, decided, statuses }), archived.tried);
 
-  // 6. Apply them.
-  const applied = await applyPlan(client, context, plan, inputs);
+  // 6. Apply them, within what is left of max-writes once the archives were written.
+  const applied = bothApplied(archived.applied, await applyPlan(client, context, plan, inputs, archived.applied));
 
   // 7. Report.
   const warnings = loaded.warnings.map((warning) => withoutSecrets(formatProblem(warning)));
@@ -136,8 +137,15 @@ async function gateMerge(options: Parameters<typeof guardPullRequest>[0]): Promi
   return writesFailure(checked.applied) ?? checked.failure;
 }
 
-async function applyPlan(client: GitHubClient, context: EventContext, plan: PlannedWrite[], inputs: ActionInputs): Promise<ApplyResult> {
-  const applied = await applyWrites(client, context.repo, plan, { dryRun: inputs.dryRun, maxWrites: inputs.maxWrites, log: runner });
+function applyOptions(inputs: ActionInputs, before?: ApplyResult): ApplyOptions {
+  const spent = before ? before.made.length + before.failed.length + before.notAttempted.length : 0;
+  return { dryRun: inputs.dryRun, maxWrites: inputs.maxWrites - spent, log: runner };
+}
+
+async function applyPlan(client: GitHubClient, context: EventContext, plan: PlannedWrite[], inputs: ActionInputs, before?: ApplyResult): Promise<ApplyResult> {
+  // What stopped the archive writes (permissions, the rate limit) would stop these too.
+  if (before?.stoppedBy) return { made: [], skippedByDryRun: [], deferred: [], failed: [], notAttempted: plan };
+  const applied = await applyWrites(client, context.repo, plan, applyOptions(inputs, before));
   if (!inputs.dryRun && plan.length) runner.info(describeApplied(applied));
   return applied;
 }

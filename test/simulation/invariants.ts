@@ -81,8 +81,12 @@ const noCommentOnExcluded: Invariant = {
   name: 'no-comment-on-excluded-work',
   rule: 'work the policy excludes (label bug) gets no bot comment unless someone talks to the bot there',
   check(context) {
+    const { model } = context.world;
     return roadmapIssues(context).flatMap((issue) => {
-      if (!issue.labels.includes('bug') || context.world.model.commands.some((command) => command.issue === issue.number)) return [];
+      // Putting the exemption label on asks the bot for an exemption too: "Anyone else's label is removed, with an answer
+      // that says whom to ask" (docs/commands.md, Who can put the exemption label on), on any issue.
+      const talkedTo = model.commands.some((command) => command.issue === issue.number) || model.exemptLabelAddedBy.has(issue.number);
+      if (!issue.labels.includes('bug') || talkedTo) return [];
       return productComments(context.world, issue.number).length ? [`excluded #${issue.number} (bug) got a bot comment`] : [];
     });
   },
@@ -144,7 +148,8 @@ const exemptionByApprover: Invariant = {
     return roadmapIssues(context).flatMap((issue) => {
       if (issue.state !== 'open' || !isExempt(issue)) return [];
       // The decisions ever recorded: a person who deleted the bot's comment did not undo the grant it recorded.
-      const last = decisionsSeen(context.world, issue.number).filter((entry) => entry.action !== 'outcome').at(-1);
+      // A "record restored from GitHub" row says where the rows before it came from (docs/commands.md, Where the record lives): it decides nothing.
+      const last = decisionsSeen(context.world, issue.number).filter((entry) => entry.action !== 'outcome' && entry.action !== 'restore').at(-1);
       const removed = context.world.model.exemptLabelRemovedAt.get(issue.number);
       if (!last || last.action !== 'exempt' || last.actor !== APPROVER) return [`#${issue.number} is exempt without an approver's grant (last decision: ${last ? `${last.action} by ${last.actor}` : 'none'})`];
       // Put back by an approver, the label stands on the grant still in force; put back by anyone else, it needs a new one.

@@ -13,9 +13,12 @@ export function round(value: number, decimals = 2): number {
   return Math.round(value * factor) / factor;
 }
 
+/** What `value.toLocaleString('en-US', { maximumFractionDigits: 2 })` formats with, built once: building it is the slow part. */
+const NUMBER_FORMAT = new Intl.NumberFormat('en-US', { maximumFractionDigits: 2 });
+
 /** A number as every report writes it: at most two decimals, thousands separated: "4,990", "12.5". */
 export function formatNumber(value: number): string {
-  return value.toLocaleString('en-US', { maximumFractionDigits: 2 });
+  return NUMBER_FORMAT.format(value);
 }
 
 /** "1 item", "3 items", "1,200 points". */

@@ -1,9 +1,10 @@
 /**
- * `npm run simulate-quarter -- --lives 500 [--seed 2026] [--length 60] [--dist-lives 3] [--shrink] [--out found.json]`
+ * `npm run simulate-quarter -- --lives 500 [--jobs 2] [--seed 2026] [--length 60] [--dist-lives 3] [--shrink] [--out found.json]`
  * `npm run simulate-quarter -- --life-seed 21650501 --length 80 --shrink`: one life again, from the seed a failure printed
  * `npm run simulate-quarter -- --replay found.json`
  * `--tour` has every actor act first; `--without labeler,token-change` leaves actors out (to look past a known
- * defect); `--invariant a,b` shrinks only those invariants' failures.
+ * defect); `--invariant a,b` shrinks only those invariants' failures; `--jobs N` lives the lives in N child
+ * processes side by side (one per core), with the same lives, seeds and totals as one process.
  *
  * Lives many quarters of a repository (see life.ts) and prints what it did:
  * lives, steps, runs, calm runs, invariant checks, and each violation with
@@ -11,9 +12,11 @@
  * invariant is shrunk to a readable script, saved with --out for replay.
  * Exit code 1 when any invariant broke.
  */
+import { spawn } from 'node:child_process';
 import { readFile, writeFile } from 'node:fs/promises';
+import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
-import { liveLife, type LifeResult } from './life.js';
+import { liveLife } from './life.js';
 import { lifeSeed } from './random.js';
 import { readableScript, type SavedScript } from './script.js';
 import { shrink } from './shrink.js';
@@ -33,6 +36,10 @@ const { values } = parseArgs({
     /** Actors left out of every life (names separated by commas), e.g. to look past a known defect. */
     without: { type: 'string', default: '' },
     shrink: { type: 'boolean', default: false },
+    /** Child processes living the lives side by side. */
+    jobs: { type: 'string', default: '1' },
+    /** Set by --jobs for each child: "k/n" lives the lives whose index is k modulo n, and reports them as JSON lines. */
+    shard: { type: 'string' },
     out: { type: 'string' },
     replay: { type: 'string' },
   },
@@ -50,15 +57,43 @@ async function replay(file: string): Promise<number> {
   return broken ? 1 : 0;
 }
 
-async function simulate(): Promise<number> {
-  const lives = Number(values.lives);
-  const seed = Number(values.seed);
-  const distLives = Number(values['dist-lives']);
-  const totals = { lives: 0, steps: 0, runs: 0, calmRuns: 0, cancelled: 0, checks: 0, violations: 0 };
-  const firstBreak = new Map<string, LifeResult>();
-  const started = Date.now();
-  for (let index = 0; index < lives + distLives; index += 1) {
-    const life = await liveLife({ seed: values['life-seed'] ? Number(values['life-seed']) : lifeSeed(seed, index), length: Number(values.length), runner: index < lives ? 'in-process' : 'dist', casting: { tour: values.tour, without: values.without.split(',').filter(Boolean) } });
+interface Totals {
+  lives: number;
+  steps: number;
+  runs: number;
+  calmRuns: number;
+  cancelled: number;
+  checks: number;
+  violations: number;
+}
+
+/** A life that broke an invariant: the first (by index) is shrunk. */
+interface Break {
+  invariant: string;
+  index: number;
+  seed: number;
+}
+
+/** What a process (or a child, as JSON lines) reports of the lives it lived. */
+interface Lived {
+  totals: Totals;
+  breaks: Break[];
+}
+
+const lifeOptions = (index: number, lives: number) => ({
+  seed: values['life-seed'] ? Number(values['life-seed']) : lifeSeed(Number(values.seed), index),
+  length: Number(values.length),
+  runner: index < lives ? ('in-process' as const) : ('dist' as const),
+  casting: { tour: values.tour, without: values.without.split(',').filter(Boolean) },
+});
+
+/** Lives the lives of this process's share: all of them, or with --shard those whose index is k modulo n. */
+async function liveShare(lives: number, report: (line: string) => void): Promise<Lived> {
+  const [k, n] = (values.shard ?? '0/1').split('/').map(Number) as [number, number];
+  const totals: Totals = { lives: 0, steps: 0, runs: 0, calmRuns: 0, cancelled: 0, checks: 0, violations: 0 };
+  const breaks: Break[] = [];
+  for (let index = k; index < lives + Number(values['dist-lives']); index += n) {
+    const life = await liveLife(lifeOptions(index, lives));
     totals.lives += 1;
     totals.steps += life.script.length;
     totals.runs += life.runs;
@@ -67,25 +102,67 @@ async function simulate(): Promise<number> {
     totals.checks += life.checks;
     totals.violations += life.violations.length;
     for (const violation of life.violations) {
-      if (!firstBreak.has(violation.invariant)) firstBreak.set(violation.invariant, life);
-      console.log(`life ${index} (seed ${life.seed}${index < lives ? '' : ', dist'}), step ${violation.step + 1}: ${violation.invariant}: ${violation.message}`);
+      if (!breaks.some((seen) => seen.invariant === violation.invariant)) breaks.push({ invariant: violation.invariant, index, seed: life.seed });
+      report(`life ${index} (seed ${life.seed}${index < lives ? '' : ', dist'}), step ${violation.step + 1}: ${violation.invariant}: ${violation.message}`);
     }
   }
+  return { totals, breaks };
+}
+
+/** --jobs N: N children of this script, each living every N-th life; their reports merged. */
+async function liveInChildren(jobs: number): Promise<Lived> {
+  const passed = process.argv.slice(2).filter((arg, i, all) => !['--jobs', '--shrink', '--out', '--invariant'].includes(arg) && !['--jobs', '--out', '--invariant'].includes(all[i - 1] ?? ''));
+  const children = Array.from({ length: jobs }, (_, k) => {
+    const child = spawn(process.execPath, [process.argv[1]!, ...passed, '--shard', `${k}/${jobs}`], { stdio: ['ignore', 'pipe', 'inherit'] });
+    let lived: Lived | undefined;
+    createInterface({ input: child.stdout }).on('line', (line) => {
+      if (line.startsWith(LIVED_PREFIX)) lived = JSON.parse(line.slice(LIVED_PREFIX.length)) as Lived;
+      else console.log(line);
+    });
+    return new Promise<Lived>((resolve, reject) => child.on('close', (code) => (lived ? resolve(lived) : reject(new Error(`child ${k}/${jobs} ended (${code}) without its totals`)))));
+  });
+  const all = await Promise.all(children);
+  const totals = all
+    .map((part) => part.totals)
+    .reduce((sum, part) => {
+      for (const key of Object.keys(sum) as (keyof Totals)[]) sum[key] += part[key];
+      return sum;
+    });
+  const breaks = all.flatMap((part) => part.breaks).sort((a, b) => a.index - b.index);
+  return { totals, breaks: breaks.filter((found, i) => breaks.findIndex((other) => other.invariant === found.invariant) === i) };
+}
+
+const LIVED_PREFIX = '@@lived ';
+
+async function simulate(): Promise<number> {
+  const lives = Number(values.lives);
+  const jobs = Number(values.jobs);
+  const started = Date.now();
+  if (values.shard) {
+    console.log(`${LIVED_PREFIX}${JSON.stringify(await liveShare(lives, (line) => console.log(line)))}`);
+    return 0;
+  }
+  const { totals, breaks } = jobs > 1 ? await liveInChildren(jobs) : await liveShare(lives, (line) => console.log(line));
   console.log(
-    `\n${totals.lives} lives simulated, ${totals.steps} steps, ${totals.runs} runs (${totals.calmRuns} calm, ${totals.cancelled} cancelled by a concurrency group), ${totals.checks} invariant checks, ${totals.violations} violations, in ${Math.round((Date.now() - started) / 1000)} s`,
+    `\n${totals.lives} lives simulated, ${totals.steps} steps, ${totals.runs} runs (${totals.calmRuns} calm, ${totals.cancelled} cancelled by a concurrency group), ${totals.checks} invariant checks, ${totals.violations} violations, in ${Math.round((Date.now() - started) / 1000)} s${jobs > 1 ? ` (${jobs} processes)` : ''}`,
   );
-  for (const [invariant, life] of firstBreak) console.log(`  ${invariant}: first broken by seed ${life.seed}`);
-  if (values.shrink) {
-    const saved: SavedScript[] = [];
-    for (const [invariant, life] of firstBreak) {
-      if (values.invariant && !values.invariant.split(',').includes(invariant)) continue;
-      const shrunk = await shrink(life, invariant);
-      saved.push({ invariant, message: shrunk.message, seed: shrunk.seed, script: shrunk.script });
-      console.log(`\n${invariant} (seed ${shrunk.seed}, shrunk to ${shrunk.script.length} steps in ${shrunk.replays} replays): ${shrunk.message}\n${readableScript(shrunk.script)}`);
-    }
-    if (values.out) await writeFile(values.out, `${JSON.stringify(saved, null, 2)}\n`);
-  }
+  for (const found of breaks) console.log(`  ${found.invariant}: first broken by seed ${found.seed}`);
+  if (values.shrink) await shrinkBreaks(breaks, lives);
   return totals.violations ? 1 : 0;
+}
+
+/** The first life to break each invariant, lived again from its seed and shrunk. */
+async function shrinkBreaks(breaks: Break[], lives: number): Promise<void> {
+  const saved: SavedScript[] = [];
+  for (const found of breaks) {
+    if (values.invariant && !values.invariant.split(',').includes(found.invariant)) continue;
+    const life = await liveLife(lifeOptions(found.index, lives));
+    if (!life.violations.some((violation) => violation.invariant === found.invariant)) continue;
+    const shrunk = await shrink(life, found.invariant);
+    saved.push({ invariant: found.invariant, message: shrunk.message, seed: shrunk.seed, script: shrunk.script });
+    console.log(`\n${found.invariant} (seed ${shrunk.seed}, shrunk to ${shrunk.script.length} steps in ${shrunk.replays} replays): ${shrunk.message}\n${readableScript(shrunk.script)}`);
+  }
+  if (values.out) await writeFile(values.out, `${JSON.stringify(saved, null, 2)}\n`);
 }
 
 process.exitCode = values.replay ? await replay(values.replay) : await simulate();

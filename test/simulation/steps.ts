@@ -140,6 +140,9 @@ export function applyStep(world: World, step: Step): void {
       if (!record || (record.state === 'closed') === (step.do === 'close')) return;
       Object.assign(record, step.do === 'close' ? { state: 'closed', stateReason: 'completed', closedAt: at() } : { state: 'open', stateReason: 'reopened', closedAt: null });
       record.updatedAt = at();
+      // GitHub's timeline names who closed or reopened it (ClosedEvent, ReopenedEvent), as the fake's REST update records them.
+      if (step.do === 'close') (record.timeline ??= []).push({ type: 'ClosedEvent', createdAt: at(), actor: step.by, stateReason: 'completed' });
+      else world.fake.store.timelineEvents.push({ type: 'ReopenedEvent', repository: world.fake.repository.nodeId, issueNumber: record.number, actor: step.by, createdAt: at() });
       if (step.do === 'close') world.model.closedByPeople.add(record.number);
       else world.model.closedByPeople.delete(record.number);
       touch(record.number);

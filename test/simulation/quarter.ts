@@ -88,7 +88,7 @@ const lifeOptions = (index: number, lives: number) => ({
 });
 
 /** Lives the lives of this process's share: all of them, or with --shard those whose index is k modulo n. */
-async function liveShare(lives: number, report: (line: string) => void): Promise<Lived> {
+async function liveShare(lives: number, report: (line: string) => void, progress: (totals: Totals) => void): Promise<Lived> {
   const [k, n] = (values.shard ?? '0/1').split('/').map(Number) as [number, number];
   const totals: Totals = { lives: 0, steps: 0, runs: 0, calmRuns: 0, cancelled: 0, checks: 0, violations: 0 };
   const breaks: Break[] = [];
@@ -105,47 +105,71 @@ async function liveShare(lives: number, report: (line: string) => void): Promise
       if (!breaks.some((seen) => seen.invariant === violation.invariant)) breaks.push({ invariant: violation.invariant, index, seed: life.seed });
       report(`life ${index} (seed ${life.seed}${index < lives ? '' : ', dist'}), step ${violation.step + 1}: ${violation.invariant}: ${violation.message}`);
     }
+    progress(totals);
   }
   return { totals, breaks };
 }
 
 /** --jobs N: N children of this script, each living every N-th life; their reports merged. */
 async function liveInChildren(jobs: number): Promise<Lived> {
+  const shares: Totals[] = [];
+  // Stopped before the end (Ctrl-C, or a deadline), the run still says what it lived.
+  const spawned: ReturnType<typeof spawn>[] = [];
+  const stop = () => {
+    for (const child of spawned) child.kill();
+    console.log(`\nstopped: ${describeTotals(sum(shares.filter((share) => share !== undefined)))}`);
+    process.exit(1);
+  };
+  process.once('SIGINT', stop).once('SIGTERM', stop);
   const passed = process.argv.slice(2).filter((arg, i, all) => !['--jobs', '--shrink', '--out', '--invariant'].includes(arg) && !['--jobs', '--out', '--invariant'].includes(all[i - 1] ?? ''));
   const children = Array.from({ length: jobs }, (_, k) => {
     const child = spawn(process.execPath, [process.argv[1]!, ...passed, '--shard', `${k}/${jobs}`], { stdio: ['ignore', 'pipe', 'inherit'] });
+    spawned.push(child);
     let lived: Lived | undefined;
     createInterface({ input: child.stdout }).on('line', (line) => {
       if (line.startsWith(LIVED_PREFIX)) lived = JSON.parse(line.slice(LIVED_PREFIX.length)) as Lived;
-      else console.log(line);
+      else if (line.startsWith(PROGRESS_PREFIX)) {
+        shares[k] = JSON.parse(line.slice(PROGRESS_PREFIX.length)) as Totals;
+        showProgress(sum(shares.filter((share) => share !== undefined)));
+      } else console.log(line);
     });
     return new Promise<Lived>((resolve, reject) => child.on('close', (code) => (lived ? resolve(lived) : reject(new Error(`child ${k}/${jobs} ended (${code}) without its totals`)))));
   });
   const all = await Promise.all(children);
-  const totals = all
-    .map((part) => part.totals)
-    .reduce((sum, part) => {
-      for (const key of Object.keys(sum) as (keyof Totals)[]) sum[key] += part[key];
-      return sum;
-    });
+  const totals = sum(all.map((part) => part.totals));
   const breaks = all.flatMap((part) => part.breaks).sort((a, b) => a.index - b.index);
   return { totals, breaks: breaks.filter((found, i) => breaks.findIndex((other) => other.invariant === found.invariant) === i) };
 }
 
 const LIVED_PREFIX = '@@lived ';
+const PROGRESS_PREFIX = '@@progress ';
+const started = Date.now();
+
+function sum(parts: Totals[]): Totals {
+  const total: Totals = { lives: 0, steps: 0, runs: 0, calmRuns: 0, cancelled: 0, checks: 0, violations: 0 };
+  for (const part of parts) for (const key of Object.keys(total) as (keyof Totals)[]) total[key] += part[key];
+  return total;
+}
+
+function describeTotals(totals: Totals): string {
+  return `${totals.lives} lives simulated, ${totals.steps} steps, ${totals.runs} runs (${totals.calmRuns} calm, ${totals.cancelled} cancelled by a concurrency group), ${totals.checks} invariant checks, ${totals.violations} violations, in ${Math.round((Date.now() - started) / 1000)} s`;
+}
+
+/** Every 25 lives, the totals so far. */
+function showProgress(totals: Totals): void {
+  if (totals.lives % 25 === 0) console.log(`… ${describeTotals(totals)}`);
+}
 
 async function simulate(): Promise<number> {
   const lives = Number(values.lives);
   const jobs = Number(values.jobs);
-  const started = Date.now();
   if (values.shard) {
-    console.log(`${LIVED_PREFIX}${JSON.stringify(await liveShare(lives, (line) => console.log(line)))}`);
+    const lived = await liveShare(lives, (line) => console.log(line), (totals) => console.log(`${PROGRESS_PREFIX}${JSON.stringify(totals)}`));
+    console.log(`${LIVED_PREFIX}${JSON.stringify(lived)}`);
     return 0;
   }
-  const { totals, breaks } = jobs > 1 ? await liveInChildren(jobs) : await liveShare(lives, (line) => console.log(line));
-  console.log(
-    `\n${totals.lives} lives simulated, ${totals.steps} steps, ${totals.runs} runs (${totals.calmRuns} calm, ${totals.cancelled} cancelled by a concurrency group), ${totals.checks} invariant checks, ${totals.violations} violations, in ${Math.round((Date.now() - started) / 1000)} s${jobs > 1 ? ` (${jobs} processes)` : ''}`,
-  );
+  const { totals, breaks } = jobs > 1 ? await liveInChildren(jobs) : await liveShare(lives, (line) => console.log(line), showProgress);
+  console.log(`\n${describeTotals(totals)}${jobs > 1 ? ` (${jobs} processes)` : ''}`);
   for (const found of breaks) console.log(`  ${found.invariant}: first broken by seed ${found.seed}`);
   if (values.shrink) await shrinkBreaks(breaks, lives);
   return totals.violations ? 1 : 0;

@@ -2,6 +2,7 @@
  * `npm run simulate-quarter -- --lives 500 [--jobs 2] [--seed 2026] [--length 60] [--dist-lives 3] [--shrink] [--out found.json]`
  * `npm run simulate-quarter -- --life-seed 21650501 --length 80 --shrink`: one life again, from the seed a failure printed
  * `npm run simulate-quarter -- --replay found.json`
+ * `--record test/simulation/longer-run.json` keeps the totals for docs/reliability.md (test/reliability/figures-setup.ts).
  * `--tour` has every actor act first; `--without labeler,token-change` leaves actors out (to look past a known
  * defect); `--invariant a,b` shrinks only those invariants' failures; `--jobs N` lives the lives in N child
  * processes side by side (one per core), with the same lives, seeds and totals as one process.
@@ -36,6 +37,8 @@ const { values } = parseArgs({
     /** Actors left out of every life (names separated by commas), e.g. to look past a known defect. */
     without: { type: 'string', default: '' },
     shrink: { type: 'boolean', default: false },
+    /** Where to keep the totals of a complete run, for docs/reliability.md. */
+    record: { type: 'string' },
     /** Child processes living the lives side by side. */
     jobs: { type: 'string', default: '1' },
     /** Set by --jobs for each child: "k/n" lives the lives whose index is k modulo n, and reports them as JSON lines. */
@@ -170,9 +173,16 @@ async function simulate(): Promise<number> {
   }
   const { totals, breaks } = jobs > 1 ? await liveInChildren(jobs) : await liveShare(lives, (line) => console.log(line), showProgress);
   console.log(`\n${describeTotals(totals)}${jobs > 1 ? ` (${jobs} processes)` : ''}`);
+  if (values.record) await writeFile(values.record, `${JSON.stringify(recorded(totals), null, 2)}\n`);
   for (const found of breaks) console.log(`  ${found.invariant}: first broken by seed ${found.seed}`);
   if (values.shrink) await shrinkBreaks(breaks, lives);
   return totals.violations ? 1 : 0;
+}
+
+/** A complete run's totals as docs/reliability.md shows them, with the command that lives the same lives again. */
+function recorded(totals: Totals) {
+  const options = [`--lives ${values.lives}`, `--seed ${values.seed}`, `--length ${values.length}`, ...(Number(values['dist-lives']) ? [`--dist-lives ${values['dist-lives']}`] : []), ...(Number(values.jobs) > 1 ? [`--jobs ${values.jobs}`] : [])];
+  return { command: `npm run simulate-quarter -- ${options.join(' ')}`, ...totals, seconds: Math.round((Date.now() - started) / 1000) };
 }
 
 /** The first life to break each invariant, lived again from its seed and shrunk. */

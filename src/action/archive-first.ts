@@ -55,7 +55,8 @@ export async function archiveFirst(run: ArchiveFirstRun): Promise<ArchivedFirst>
     mode: 'audit',
     renderedComments: () => '',
   });
-  if (!writes.length) return unchanged;
+  // The comments read here are not read again by the rest of the run.
+  if (!writes.length) return { ...unchanged, gathered: withoutArchived(run.gathered, new Set(), run.now, existingComments) };
   const applied = await applyWrites(run.client, run.repo, writes, run.apply);
   const closed = new Set(applied.made.flatMap((write) => (write.kind === 'close-issue' ? [write.issue] : [])));
   const gathered = withoutArchived(run.gathered, closed, run.now, existingComments);
@@ -85,7 +86,7 @@ export function bothApplied(first: ApplyResult | undefined, rest: ApplyResult): 
   };
 }
 
-/** The archived items are closed as not planned now; the others' comments, read once, are not read again. */
+/** The archived items are closed as not planned now; the comments read for them and others are not read again. */
 function withoutArchived(gathered: Gathered, closed: ReadonlySet<number>, now: Date, comments: ReadonlyMap<number, BotComment | null>): Gathered {
   const closedNow = (item: WorkItem): WorkItem => ({ ...item, state: 'closed', closedAt: now.toISOString(), closedAs: 'not-planned' });
   const lookups = new Map(gathered.comments);
@@ -93,6 +94,7 @@ function withoutArchived(gathered: Gathered, closed: ReadonlySet<number>, now: D
   return {
     ...gathered,
     items: gathered.items.filter((item) => !closed.has(item.number)),
+    // Closed now, as the report lists them ("Archived this run") and as an audit that reads closed issues would read them.
     closedItems: [...gathered.closedItems, ...gathered.items.filter((item) => closed.has(item.number)).map(closedNow)],
     syncItems: gathered.syncItems.filter((item) => !closed.has(item.number)),
     comments: lookups,

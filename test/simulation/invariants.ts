@@ -178,10 +178,12 @@ const archiveOnlyUntouched: Invariant = {
     return roadmapIssues(context).flatMap((issue) => {
       if (issue.state !== 'closed' || issue.stateReason !== 'not_planned' || context.world.model.closedByPeople.has(issue.number)) return [];
       const state = readCommentState(productComments(context.world, issue.number).map((comment) => comment.body).join('\n'));
-      const touched = context.world.model.touchedAt.get(issue.number);
       if (!state.warned) return [`#${issue.number} was archived without a warning`];
-      if (Date.parse(issue.closedAt ?? '') - Date.parse(state.warned) < GRACE_DAYS * DAY_MS) return [`#${issue.number} was archived before its grace period ended`];
-      if (touched && Date.parse(touched) > Date.parse(state.warned)) return [`#${issue.number} was archived though a person touched it at ${touched}, after the warning of ${state.warned}`];
+      const [warned, closed] = [Date.parse(state.warned), Date.parse(issue.closedAt ?? '')];
+      if (closed - warned < GRACE_DAYS * DAY_MS) return [`#${issue.number} was archived before its grace period ended`];
+      // A touch between the warning and the archive cancels it; one on the archived issue comes too late.
+      const touched = (context.world.model.touches.get(issue.number) ?? []).find((at) => Date.parse(at) > warned && Date.parse(at) <= closed);
+      if (touched) return [`#${issue.number} was archived though a person touched it at ${touched}, after the warning of ${state.warned}`];
       return [];
     });
   },

@@ -56,6 +56,8 @@ interface SimulationFigures extends SuiteFigures {
 
 interface LongerRun {
   command: string;
+  /** Why the run lived fewer lives than its command asks for, when it did (it was stopped at a deadline). */
+  stopped?: string;
   lives: number;
   steps: number;
   runs: number;
@@ -77,7 +79,7 @@ function simulationSection(figures: SimulationFigures, longer: LongerRun | undef
     '| run | lives simulated | steps | runs | invariant checks | violations (must be 0) |',
     '|---|---:|---:|---:|---:|---:|',
     `| \`npm test\` (fixed seed) | ${figures.lives} | ${figures.steps} | ${figures.runs} | ${figures.checks} | ${figures.violations} |`,
-    ...(longer ? [`| \`${longer.command}\` (${Math.round(longer.seconds / 60)} min) | ${longer.lives} | ${longer.steps} | ${longer.runs} | ${longer.checks} | ${longer.violations} |`] : []),
+    ...(longer ? [`| \`${longer.command}\` (${Math.round(longer.seconds / 60)} min${longer.stopped ? `; ${longer.stopped}` : ''}) | ${longer.lives} | ${longer.steps} | ${longer.runs} | ${longer.checks} | ${longer.violations} |`] : []),
     '',
   ];
 }

@@ -65,10 +65,13 @@ const oneBotComment: Invariant = {
   rule: 'at most one bot comment per issue, exactly one on an open issue with a finding to fix; one open dashboard',
   async check(context) {
     const scratch = await context.scratch();
+    // A comment that is no command ends its run with no API request (the README's workflow): that run judged nothing,
+    // and a bot comment a person deleted comes back with the issue's next event or audit (docs/commands.md).
+    const judged = context.global || context.requests.length > 0;
     const problems = roadmapIssues(context).flatMap((issue) => {
       const count = productComments(context.world, issue.number).length;
       if (count > 1) return [`#${issue.number} has ${count} bot comments`];
-      const needs = issue.state === 'open' && scratch.findings.some((f) => f.item === issue.number && !f.exempt && (f.kind === 'missing-field' || f.kind === 'forbidden-label'));
+      const needs = judged && issue.state === 'open' && scratch.findings.some((f) => f.item === issue.number && !f.exempt && (f.kind === 'missing-field' || f.kind === 'forbidden-label'));
       return needs && count === 0 ? [`#${issue.number} needs a bot comment and has none`] : [];
     });
     if (!context.global) return problems;

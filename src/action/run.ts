@@ -10,7 +10,7 @@ import { itemName } from '../core/item-name.js';
 import type { Evaluation } from '../core/types.js';
 import { loadPolicy, type LoadedPolicy } from '../policy/load.js';
 import { formatProblem, PolicyError } from '../policy/errors.js';
-import type { ApplyResult, ConnectForge, Forge, RequestCounts } from '../ports/forge.js';
+import type { ApplyOptions, ApplyResult, ConnectForge, Forge, RequestCounts } from '../ports/forge.js';
 import { describeApplied, describeCounts, oneLine } from '../ports/describe.js';
 import { getErrorMessage } from '../ports/errors.js';
 import type { RelayedTarget } from '../ports/reads.js';
@@ -39,6 +39,7 @@ import { boardItems, readRunBoard, requireProjectToken, summarizeBoard, gathered
 import { boardStateStore } from '../saved-state/board-state.js';
 import { plural } from '../core/wording.js';
 import { relayedLeftOut } from './project-dispatch.js';
+import { archiveFirst, bothApplied, notTried } from './archive-first.js';
 
 export interface RunOptions {
   /** The forge the run reads and writes (GitHub, from the composition root; memory, in tests). */
@@ -104,20 +105,20 @@ async function guardRoadmap(options: RunOptions, state: RunState): Promise<strin
   if (read.focusIsDashboard) return skipDashboard(route, runner);
   // Decisions about exceptions and outcomes come first, so the evaluation sees the issues as they leave them.
   const decided = await decideExceptions({ ...ports, context, loaded, route, gathered: read, now });
-  const gathered = decided.gathered;
-  runner.info(`Read ${describeRead(gathered)}.`);
+  runner.info(`Read ${describeRead(decided.gathered)}.`);
 
-  // 4. Evaluate.
-  const evaluation = evaluateRoute(loaded.policy, gathered, route, now);
+  // 4. Evaluate; an audit archives what is due first, and judges the repository as it leaves it.
+  const archived = await archiveFirst({ forge, repo: context.repo, policy: loaded.policy, mode: route.mode, gathered: decided.gathered, evaluation: evaluateRoute(loaded.policy, decided.gathered, route, now), now, apply: applyOptions(inputs, runner) });
+  const { gathered, evaluation } = archived;
   state.evaluation = evaluation;
   const report = reportInputFor({ context, loaded, inputs, route, gathered, evaluation, now, decided });
 
   // 5. Plan the writes: the issues', and the merge gate's status on the open pull requests they change.
   const statuses = await planPullRequestStatuses({ ...ports, context, policy: loaded.policy, items: gathered.items, fullItems: route.mode === 'audit' ? gathered.items : gathered.syncItems, now, note: (message) => decided.notes.push(message) });
-  const plan = await planRun({ forge, context, loaded, inputs, route, gathered, evaluation, report, decided, statuses });
+  const plan = notTried(await planRun({ forge, context, loaded, inputs, route, gathered, evaluation, report, decided, statuses }), archived.tried);
 
-  // 6. Apply them.
-  const applied = await applyPlan(ports, context, plan, inputs);
+  // 6. Apply them, within what is left of max-writes once the archives were written.
+  const applied = bothApplied(archived.applied, await applyPlan(ports, context, plan, inputs, archived.applied));
 
   // 7. Report.
   const warnings = loaded.warnings.map((warning) => withoutSecrets(formatProblem(warning)));
@@ -143,8 +144,15 @@ async function gateMerge(options: Parameters<typeof guardPullRequest>[0]): Promi
   return writesFailure(checked.applied) ?? checked.failure;
 }
 
-async function applyPlan({ forge, runner }: RunPorts, context: EventContext, plan: PlannedWrite[], inputs: ActionInputs): Promise<ApplyResult> {
-  const applied = await forge.applyWrites(context.repo, plan, { dryRun: inputs.dryRun, maxWrites: inputs.maxWrites, log: runner });
+function applyOptions(inputs: ActionInputs, runner: Runner, before?: ApplyResult): ApplyOptions {
+  const spent = before ? before.made.length + before.failed.length + before.notAttempted.length : 0;
+  return { dryRun: inputs.dryRun, maxWrites: inputs.maxWrites - spent, log: runner };
+}
+
+async function applyPlan({ forge, runner }: RunPorts, context: EventContext, plan: PlannedWrite[], inputs: ActionInputs, before?: ApplyResult): Promise<ApplyResult> {
+  // What stopped the archive writes (permissions, the rate limit) would stop these too.
+  if (before?.stoppedBy) return { made: [], skippedByDryRun: [], deferred: [], failed: [], notAttempted: plan };
+  const applied = await forge.applyWrites(context.repo, plan, applyOptions(inputs, runner, before));
   if (!inputs.dryRun && plan.length) runner.info(describeApplied(applied));
   return applied;
 }

@@ -34,6 +34,13 @@ export function planWrites(input: PlanInput): PlannedWrite[] {
   return [...planMissingLabels(input, itemWrites), ...archiveWrites, ...itemWrites, ...duplicates];
 }
 
+/** Only the writes that archive the due items, their duplicate comments' removal included: what an audit does before it judges the rest. */
+export function planArchiving(input: PlanInput): PlannedWrite[] {
+  const archives = dueArchives(input);
+  const archiveWrites = planArchives(input, archives);
+  return [...archiveWrites, ...archives.flatMap(({ item }) => planDuplicateRemoval(input, item, archiveWrites, true))];
+}
+
 /** Item-level findings (business case, forbidden label, overdue bet, stale backlog) about one item. */
 export function itemFindings(evaluation: Evaluation, item: number): Finding[] {
   return evaluation.findings.filter((f) => f.item?.number === item && ITEM_LEVEL_KINDS.includes(f.kind));

@@ -273,6 +273,68 @@ describe('archiving the stale backlog', () => {
     expect(botComment(github, 1)?.body).toMatch(/will be archived on 2027-12-09/);
   });
 
+  /** A stale planned #1 (3 points) warned and past its grace period, beside recent work: #2 (1 point) and a deal, #3 (8 points). */
+  async function dueBesideDeal(): Promise<FakeGitHub> {
+    clock = T0;
+    fake = await FakeGitHub.start({ repository: { owner: 'acme', name: 'backlog' }, clock: () => clock });
+    const recent = { createdAt: '2026-11-01T09:00:00Z', updatedAt: '2026-11-01T09:00:00Z' };
+    fake.seed({
+      files: {
+        [POLICY_PATH]: `${policyFile()}work: { size: { labels: { "size/S": 1, "size/M": 3, "size/L": 8 } } }
+categories:
+  deal: { match: { labels: [deal] }, budget: { max-share: 50% } }
+  strategic: { match: { labels: [roadmap] } }
+`,
+      },
+      issues: [
+        { number: 1, title: 'Offline mode', labels: ['roadmap', 'size/M'], createdAt: '2024-03-01T09:00:00Z', updatedAt: '2025-06-01T09:00:00Z' },
+        { number: 2, title: 'Faster search', labels: ['roadmap', 'size/S'], ...recent },
+        { number: 3, title: 'Export for Globex', labels: ['deal', 'size/L'], ...recent },
+      ],
+    });
+    await auditAt(fake, 0, DASHBOARD);
+    moveWarningBack(fake, 1, 15);
+    return fake;
+  }
+
+  const DASHBOARD = { 'dashboard-issue': 'Roadmap health' };
+  type BudgetRow = { category: string; points: number; share: string };
+  const budgets = (result: { outputs: Record<string, string> }) => JSON.parse(result.outputs.budgets ?? '[]') as BudgetRow[];
+  /** What the next run sees: a dry-run audit that reads everything afresh. */
+  const freshAudit = (github: FakeGitHub, days: number) => auditAt(github, days, { ...DASHBOARD, 'dry-run': 'true', 'saved-state': 'false' });
+
+  it('judges the repository as it leaves it: the budgets of an audit that archives leave the archived item out, in every view', async () => {
+    const github = await dueBesideDeal();
+    const archiving = await auditAt(github, 1, DASHBOARD);
+    expect(github.issue(1)?.state).toBe('closed');
+    const fresh = await freshAudit(github, 1);
+    // Without #1, deal work is 8 of 9 points (it was 8 of 12).
+    expect(budgets(fresh).map((row) => [row.category, row.points, row.share])).toEqual([['deal', 8, '88.9%'], ['strategic', 1, '11.1%']]);
+    expect(budgets(archiving)).toEqual(budgets(fresh));
+    expect([archiving.exitCode, archiving.outputs.compliant]).toEqual([fresh.exitCode, fresh.outputs.compliant]);
+    const dashboard = github.repository.issues.find((issue) => issue.title === DASHBOARD['dashboard-issue'])!.body ?? '';
+    for (const view of [archiving.summary, dashboard]) {
+      expect(view).toMatch(/88\.9%[\s\S]*11\.1%/);
+      expect(view).not.toMatch(/66\.7%|33\.3%/);
+    }
+    expect(archiving.summary).toMatch(/\*\*Archived this run \(1\)\*\*[\s\S]*#1\]\([^)]*\) Offline mode/);
+  });
+
+  it('keeps counting an item whose archive GitHub refused, says so, and tries it once', async () => {
+    const github = await dueBesideDeal();
+    github.failOn({ method: 'PATCH', path: '/repos/acme/backlog/issues/1', status: 422, message: 'Validation Failed' });
+    github.clearRequests();
+    const refused = await auditAt(github, 1, DASHBOARD);
+    expect(github.issue(1)?.state).toBe('open');
+    expect(github.requests.filter((request) => request.method === 'PATCH' && request.path === '/repos/acme/backlog/issues/1')).toHaveLength(1);
+    expect(refused.exitCode).toBe(1);
+    expect(refused.stdout).toMatch(/GitHub refused 1 of the run's writes/);
+    expect(refused.summary).toMatch(/1 write failed:\*\* archive `#1` \(close it as not planned\)/);
+    expect(refused.summary).toMatch(/\*\*Archived this run \(0\)\*\*/);
+    expect(budgets(refused).map((row) => [row.category, row.points, row.share])).toEqual([['deal', 8, '66.7%'], ['strategic', 4, '33.3%']]);
+    expect(budgets(refused)).toEqual(budgets(await freshAudit(github, 1)));
+  });
+
   it('archives on the real clock too', async () => {
     const github = await staleBacklog([1]);
     // No clock given to the run: it reads the real one. Warn, move the warning back, archive.

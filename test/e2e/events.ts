@@ -22,10 +22,11 @@ export function examplePayloads(name: string): Record<string, unknown>[] {
 
 /** A deep copy of GitHub's example payload for an event (and action, when given). */
 export function examplePayload(name: string, action?: string): Record<string, unknown> {
-  const examples = examplePayloads(name);
+  // Only the example taken is copied: a simulated quarter builds thousands of payloads.
+  const examples = definitions.find((definition) => definition.name === name)?.examples ?? [];
   const example = action === undefined ? examples[0] : examples.find((candidate) => candidate.action === action);
   if (!example) throw new Error(`@octokit/webhooks-examples has no ${name}${action ? `.${action}` : ''} payload`);
-  return example;
+  return structuredClone(example);
 }
 
 /** The example's `repository` object with the fake repository's identity. */

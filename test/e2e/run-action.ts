@@ -75,9 +75,14 @@ interface ActionMetadata {
   inputs: Record<string, { default?: string }>;
 }
 
+let parsedMetadata: { text: string; metadata: ActionMetadata } | undefined;
+
 /** The inputs the runner passes when the workflow sets none: action.yml's defaults, `github.token` resolved. */
 export async function defaultInputs(token: string): Promise<Record<string, string>> {
-  const metadata = parse(await readFile(join(REPOSITORY_ROOT, 'action.yml'), 'utf8')) as ActionMetadata;
+  const text = await readFile(join(REPOSITORY_ROOT, 'action.yml'), 'utf8');
+  // Parsed once per text: thousands of runs in one process read the same file.
+  if (parsedMetadata?.text !== text) parsedMetadata = { text, metadata: parse(text) as ActionMetadata };
+  const { metadata } = parsedMetadata;
   return Object.fromEntries(
     Object.entries(metadata.inputs).map(([name, input]) => [
       name,

@@ -184,6 +184,33 @@ describe('fake GitHub GraphQL', () => {
     expect(labels.repository.issue.timelineItems.nodes.map((node) => node.__typename)).toEqual(['LabeledEvent', 'UnlabeledEvent']);
   });
 
+  it('lists what happened in the same second in the order it happened, not comments first', async () => {
+    await fake.stop();
+    fake = await FakeGitHub.start({ clock: () => '2026-09-07T05:00:00Z' });
+    octokit = getOctokit(DEFAULT_TOKEN, { baseUrl: fake.url });
+    fake.addToken('lena-token', 'lead-lena');
+    const lena = getOctokit('lena-token', { baseUrl: fake.url });
+    fake.addIssue({ number: 3 });
+    const on3 = { owner: 'acme', repo: 'widgets', issue_number: 3 };
+    await lena.rest.issues.createComment({ ...on3, body: '/roadmap exempt first' });
+    await octokit.rest.issues.addLabels({ ...on3, labels: ['roadmap-exempt'] });
+    await lena.rest.issues.createComment({ ...on3, body: '/roadmap exempt second' });
+    const page = await octokit.graphql<{ repository: { issue: { timelineItems: { nodes: { __typename: string; createdAt: string }[] } } } }>(/* GraphQL */ `
+      query {
+        repository(owner: "acme", name: "widgets") {
+          issue(number: 3) {
+            timelineItems(last: 100, itemTypes: [ISSUE_COMMENT, LABELED_EVENT]) { nodes { __typename ... on IssueComment { createdAt } ... on LabeledEvent { createdAt } } }
+          }
+        }
+      }
+    `);
+    expect(page.repository.issue.timelineItems.nodes.map((node) => [node.__typename, node.createdAt])).toEqual([
+      ['IssueComment', '2026-09-07T05:00:00Z'],
+      ['LabeledEvent', '2026-09-07T05:00:00Z'],
+      ['IssueComment', '2026-09-07T05:00:00Z'],
+    ]);
+  });
+
   it('gives fields it does not model a harmless value of the right type', async () => {
     fake.addIssue({ number: 3 });
     const result = await octokit.graphql<{ repository: { issue: Record<string, unknown> } }>(/* GraphQL */ `

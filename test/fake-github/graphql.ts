@@ -486,11 +486,14 @@ function issueView(repository: FakeRepository, issue: FakeIssue, context: Graphq
     // does. Other item types are not kept, so they never appear.
     timelineItems: (args: ConnectionArgs & { itemTypes?: string[] | null }) => {
       const wanted = (type: string) => !args.itemTypes || args.itemTypes.includes(itemType(type));
-      const comments = wanted('IssueComment') ? store.commentsOf(repository, issue.number).map((comment) => ({ at: comment.createdAt, view: () => commentView(repository, issue, comment, context) })) : [];
+      const comments = wanted('IssueComment')
+        ? store.commentsOf(repository, issue.number).map((comment) => ({ at: comment.createdAt, record: comment, view: () => commentView(repository, issue, comment, context) }))
+        : [];
       const events = store.timelineEvents
         .filter((event) => event.repository === repository.nodeId && event.issueNumber === issue.number && wanted(event.type))
         .map((event) => ({
           at: event.createdAt,
+          record: event,
           view: () => ({
             __typename: event.type,
             createdAt: event.createdAt,
@@ -498,8 +501,10 @@ function issueView(repository: FakeRepository, issue: FakeIssue, context: Graphq
             ...(event.label === undefined ? {} : { label: labelView(repository, store.ensureLabel(repository, event.label), context) }),
           }),
         }));
-      const own = (issue.timeline ?? []).filter((event) => wanted(event.type)).map((event) => ({ at: event.createdAt, view: () => issueEventView(event, context) }));
-      const items = [...comments, ...events, ...own].sort((a, b) => Date.parse(a.at) - Date.parse(b.at));
+      const own = (issue.timeline ?? []).filter((event) => wanted(event.type)).map((event) => ({ at: event.createdAt, record: event, view: () => issueEventView(event, context) }));
+      // In the order things happened: by time, then (within a second) as they happened (store.happenedAt).
+      const order = (item: { record: object }) => store.happenedAt.get(item.record) ?? 0;
+      const items = [...comments, ...events, ...own].sort((a, b) => Date.parse(a.at) - Date.parse(b.at) || order(a) - order(b));
       return mapConnection(paginate(items, args, 'timelineItems'), (item) => item.view());
     },
   };

@@ -62,7 +62,26 @@ export class FakeStore {
    * issue (ReopenedEvent). Comments join them as IssueComment items when the
    * timeline is read.
    */
-  readonly timelineEvents: FakeTimelineEvent[] = [];
+  readonly timelineEvents: FakeTimelineEvent[] = Object.assign([] as FakeTimelineEvent[], {
+    push: (...events: FakeTimelineEvent[]) => {
+      for (const event of events) this.happened(event);
+      return Array.prototype.push.apply(this.timelineEvents, events);
+    },
+  });
+  /**
+   * The order comments and timeline events happened in. GitHub dates them to
+   * the second and lists a timeline in the order things happened (a label the
+   * bot put on after a command comes after it, though both are dated the same
+   * second), not comments first: `happenedAt` breaks ties of the timeline's sort.
+   */
+  readonly happenedAt = new WeakMap<object, number>();
+  private happenings = 0;
+
+  /** Notes that a comment or a timeline event happened now, after every one noted before. */
+  happened<T extends object>(record: T): T {
+    this.happenedAt.set(record, (this.happenings += 1));
+    return record;
+  }
   /** Reactions by comment id. */
   readonly reactions = new Map<number, { id: number; content: string; user: string; createdAt: string }[]>();
 
@@ -139,7 +158,7 @@ export class FakeStore {
   }
 
   putComment(repository: FakeRepository, overrides: Partial<FakeComment> & { issueNumber: number }): FakeComment {
-    const comment = fakeComment(overrides);
+    const comment = this.happened(fakeComment(overrides));
     repository.comments.push(comment);
     return comment;
   }

@@ -75,10 +75,13 @@ const oneBotComment: Invariant = {
   rule: 'at most one bot comment per issue, exactly one on an open issue with a finding to fix; one open dashboard',
   async check(context) {
     const scratch = await context.scratch();
+    // A comment that is no command ends its run with no API request (the README's workflow): that run judged nothing,
+    // and a bot comment a person deleted comes back with the issue's next event or audit (docs/commands.md).
+    const judged = context.global || context.requests.length > 0;
     const problems = roadmapIssues(context).flatMap((issue) => {
       const count = productComments(context.world, issue.number).length;
       if (count > 1) return [`#${issue.number} has ${count} bot comments`];
-      const needs = issue.state === 'open' && scratch.findings.some((f) => f.item === issue.number && !f.exempt && (f.kind === 'missing-field' || f.kind === 'forbidden-label'));
+      const needs = judged && issue.state === 'open' && scratch.findings.some((f) => f.item === issue.number && !f.exempt && (f.kind === 'missing-field' || f.kind === 'forbidden-label'));
       return needs && count === 0 ? [`#${issue.number} needs a bot comment and has none`] : [];
     });
     if (!context.global) return problems;
@@ -91,8 +94,12 @@ const noCommentOnExcluded: Invariant = {
   name: 'no-comment-on-excluded-work',
   rule: 'work the policy excludes (label bug) gets no bot comment unless someone talks to the bot there',
   check(context) {
+    const { model } = context.world;
     return roadmapIssues(context).flatMap((issue) => {
-      if (!issue.labels.includes('bug') || context.world.model.commands.some((command) => command.issue === issue.number)) return [];
+      // Putting the exemption label on asks the bot for an exemption too: "Anyone else's label is removed, with an answer
+      // that says whom to ask" (docs/commands.md, Who can put the exemption label on), on any issue.
+      const talkedTo = model.commands.some((command) => command.issue === issue.number) || model.exemptLabelAddedBy.has(issue.number);
+      if (!issue.labels.includes('bug') || talkedTo) return [];
       return productComments(context.world, issue.number).length ? [`excluded #${issue.number} (bug) got a bot comment`] : [];
     });
   },
@@ -154,7 +161,8 @@ const exemptionByApprover: Invariant = {
     return roadmapIssues(context).flatMap((issue) => {
       if (issue.state !== 'open' || !isExempt(issue)) return [];
       // The decisions ever recorded: a person who deleted the bot's comment did not undo the grant it recorded.
-      const last = decisionsSeen(context.world, issue.number).filter((entry) => entry.action !== 'outcome').at(-1);
+      // A "record restored from GitHub" row says where the rows before it came from (docs/commands.md, Where the record lives): it decides nothing.
+      const last = decisionsSeen(context.world, issue.number).filter((entry) => entry.action !== 'outcome' && entry.action !== 'restore').at(-1);
       const removed = context.world.model.exemptLabelRemovedAt.get(issue.number);
       if (!last || last.action !== 'exempt' || !APPROVERS.includes(last.actor)) return [`#${issue.number} is exempt without an approver's grant (last decision: ${last ? `${last.action} by ${last.actor}` : 'none'})`];
       // Put back by an approver, the label stands on the grant still in force; put back by anyone else, it needs a new one.
@@ -183,11 +191,12 @@ const archiveOnlyUntouched: Invariant = {
     return roadmapIssues(context).flatMap((issue) => {
       if (issue.state !== 'closed' || issue.stateReason !== 'not_planned' || context.world.model.closedByPeople.has(issue.number)) return [];
       const state = readCommentState(productComments(context.world, issue.number).map((comment) => comment.body).join('\n'));
-      const touched = context.world.model.touchedAt.get(issue.number);
       if (!state.warned) return [`#${issue.number} was archived without a warning`];
-      if (Date.parse(issue.closedAt ?? '') - Date.parse(state.warned) < GRACE_DAYS * DAY_MS) return [`#${issue.number} was archived before its grace period ended`];
-      // A touch after the archive (a label on the closed issue) came too late to cancel it.
-      if (touched && Date.parse(touched) > Date.parse(state.warned) && Date.parse(touched) < Date.parse(issue.closedAt ?? '')) return [`#${issue.number} was archived though a person touched it at ${touched}, after the warning of ${state.warned}`];
+      const [warned, closed] = [Date.parse(state.warned), Date.parse(issue.closedAt ?? '')];
+      if (closed - warned < GRACE_DAYS * DAY_MS) return [`#${issue.number} was archived before its grace period ended`];
+      // A touch between the warning and the archive cancels it; one on the archived issue comes too late.
+      const touched = (context.world.model.touches.get(issue.number) ?? []).find((at) => Date.parse(at) > warned && Date.parse(at) <= closed);
+      if (touched) return [`#${issue.number} was archived though a person touched it at ${touched}, after the warning of ${state.warned}`];
       return [];
     });
   },

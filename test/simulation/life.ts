@@ -178,9 +178,12 @@ async function check(state: LifeState, options: { event?: QueuedEvent; run?: Run
     issues: scope.filter((issue) => !queuedIssues.has(issue.number)),
     global: options.global,
     scratch: () => (scratch ??= remembered(world, 'scratch', () => fromScratch(world))),
+    // The gate's judgement as the product's identity makes it: the status is written by issue events and audits on the
+    // workflow's token. (A fork's read-only token is another identity, which after a token change does not know the
+    // product's new dashboard for its own.)
     judgeGate: (number) =>
       remembered(world, `gate ${number}`, async () => {
-        const [record] = await startRuns(world, { kind: 'in-process', events: [pullRequestEvent(world.fake, { action: 'synchronize', number })], token: FORK_TOKEN, inputs: { 'dry-run': 'true' } });
+        const [record] = await startRuns(world, { kind: 'in-process', events: [pullRequestEvent(world.fake, { action: 'synchronize', number })], token: world.token, inputs: { 'dry-run': 'true' } });
         return record!.exitCode ?? 1;
       }),
   };

@@ -1,9 +1,11 @@
 /**
- * `npm run simulate-quarter -- --lives 500 [--seed 2026] [--length 60] [--dist-lives 3] [--shrink] [--out found.json]`
+ * `npm run simulate-quarter -- --lives 500 [--jobs 2] [--seed 2026] [--length 60] [--dist-lives 3] [--shrink] [--out found.json]`
  * `npm run simulate-quarter -- --life-seed 21650501 --length 80 --shrink`: one life again, from the seed a failure printed
  * `npm run simulate-quarter -- --replay found.json`
+ * `--record test/simulation/longer-run.json` keeps the totals for docs/reliability.md (test/reliability/figures-setup.ts).
  * `--tour` has every actor act first; `--without labeler,token-change` leaves actors out (to look past a known
- * defect); `--invariant a,b` shrinks only those invariants' failures.
+ * defect); `--invariant a,b` shrinks only those invariants' failures; `--jobs N` lives the lives in N child
+ * processes side by side (one per core), with the same lives, seeds and totals as one process.
  *
  * Lives many quarters of a repository (see life.ts) and prints what it did:
  * lives, steps, runs, calm runs, invariant checks, and each violation with
@@ -11,9 +13,11 @@
  * invariant is shrunk to a readable script, saved with --out for replay.
  * Exit code 1 when any invariant broke.
  */
+import { spawn } from 'node:child_process';
 import { readFile, writeFile } from 'node:fs/promises';
+import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
-import { liveLife, type LifeResult } from './life.js';
+import { liveLife } from './life.js';
 import { lifeSeed } from './random.js';
 import { readableScript, type SavedScript } from './script.js';
 import { shrink } from './shrink.js';
@@ -33,6 +37,12 @@ const { values } = parseArgs({
     /** Actors left out of every life (names separated by commas), e.g. to look past a known defect. */
     without: { type: 'string', default: '' },
     shrink: { type: 'boolean', default: false },
+    /** Where to keep the totals of a complete run, for docs/reliability.md. */
+    record: { type: 'string' },
+    /** Child processes living the lives side by side. */
+    jobs: { type: 'string', default: '1' },
+    /** Set by --jobs for each child: "k/n" lives the lives whose index is k modulo n, and reports them as JSON lines. */
+    shard: { type: 'string' },
     out: { type: 'string' },
     replay: { type: 'string' },
   },
@@ -50,15 +60,43 @@ async function replay(file: string): Promise<number> {
   return broken ? 1 : 0;
 }
 
-async function simulate(): Promise<number> {
-  const lives = Number(values.lives);
-  const seed = Number(values.seed);
-  const distLives = Number(values['dist-lives']);
-  const totals = { lives: 0, steps: 0, runs: 0, calmRuns: 0, cancelled: 0, checks: 0, violations: 0 };
-  const firstBreak = new Map<string, LifeResult>();
-  const started = Date.now();
-  for (let index = 0; index < lives + distLives; index += 1) {
-    const life = await liveLife({ seed: values['life-seed'] ? Number(values['life-seed']) : lifeSeed(seed, index), length: Number(values.length), runner: index < lives ? 'in-process' : 'dist', casting: { tour: values.tour, without: values.without.split(',').filter(Boolean) } });
+interface Totals {
+  lives: number;
+  steps: number;
+  runs: number;
+  calmRuns: number;
+  cancelled: number;
+  checks: number;
+  violations: number;
+}
+
+/** A life that broke an invariant: the first (by index) is shrunk. */
+interface Break {
+  invariant: string;
+  index: number;
+  seed: number;
+}
+
+/** What a process (or a child, as JSON lines) reports of the lives it lived. */
+interface Lived {
+  totals: Totals;
+  breaks: Break[];
+}
+
+const lifeOptions = (index: number, lives: number) => ({
+  seed: values['life-seed'] ? Number(values['life-seed']) : lifeSeed(Number(values.seed), index),
+  length: Number(values.length),
+  runner: index < lives ? ('in-process' as const) : ('dist' as const),
+  casting: { tour: values.tour, without: values.without.split(',').filter(Boolean) },
+});
+
+/** Lives the lives of this process's share: all of them, or with --shard those whose index is k modulo n. */
+async function liveShare(lives: number, report: (line: string) => void, progress: (totals: Totals) => void): Promise<Lived> {
+  const [k, n] = (values.shard ?? '0/1').split('/').map(Number) as [number, number];
+  const totals: Totals = { lives: 0, steps: 0, runs: 0, calmRuns: 0, cancelled: 0, checks: 0, violations: 0 };
+  const breaks: Break[] = [];
+  for (let index = k; index < lives + Number(values['dist-lives']); index += n) {
+    const life = await liveLife(lifeOptions(index, lives));
     totals.lives += 1;
     totals.steps += life.script.length;
     totals.runs += life.runs;
@@ -67,25 +105,98 @@ async function simulate(): Promise<number> {
     totals.checks += life.checks;
     totals.violations += life.violations.length;
     for (const violation of life.violations) {
-      if (!firstBreak.has(violation.invariant)) firstBreak.set(violation.invariant, life);
-      console.log(`life ${index} (seed ${life.seed}${index < lives ? '' : ', dist'}), step ${violation.step + 1}: ${violation.invariant}: ${violation.message}`);
+      if (!breaks.some((seen) => seen.invariant === violation.invariant)) breaks.push({ invariant: violation.invariant, index, seed: life.seed });
+      report(`life ${index} (seed ${life.seed}${index < lives ? '' : ', dist'}), step ${violation.step + 1}: ${violation.invariant}: ${violation.message}`);
     }
+    progress(totals);
   }
-  console.log(
-    `\n${totals.lives} lives simulated, ${totals.steps} steps, ${totals.runs} runs (${totals.calmRuns} calm, ${totals.cancelled} cancelled by a concurrency group), ${totals.checks} invariant checks, ${totals.violations} violations, in ${Math.round((Date.now() - started) / 1000)} s`,
-  );
-  for (const [invariant, life] of firstBreak) console.log(`  ${invariant}: first broken by seed ${life.seed}`);
-  if (values.shrink) {
-    const saved: SavedScript[] = [];
-    for (const [invariant, life] of firstBreak) {
-      if (values.invariant && !values.invariant.split(',').includes(invariant)) continue;
-      const shrunk = await shrink(life, invariant);
-      saved.push({ invariant, message: shrunk.message, seed: shrunk.seed, script: shrunk.script });
-      console.log(`\n${invariant} (seed ${shrunk.seed}, shrunk to ${shrunk.script.length} steps in ${shrunk.replays} replays): ${shrunk.message}\n${readableScript(shrunk.script)}`);
-    }
-    if (values.out) await writeFile(values.out, `${JSON.stringify(saved, null, 2)}\n`);
+  return { totals, breaks };
+}
+
+/** --jobs N: N children of this script, each living every N-th life; their reports merged. */
+async function liveInChildren(jobs: number): Promise<Lived> {
+  const shares: Totals[] = [];
+  // Stopped before the end (Ctrl-C, or a deadline), the run still says what it lived.
+  const spawned: ReturnType<typeof spawn>[] = [];
+  const stop = () => {
+    for (const child of spawned) child.kill();
+    console.log(`\nstopped: ${describeTotals(sum(shares.filter((share) => share !== undefined)))}`);
+    process.exit(1);
+  };
+  process.once('SIGINT', stop).once('SIGTERM', stop);
+  const passed = process.argv.slice(2).filter((arg, i, all) => !['--jobs', '--shrink', '--out', '--invariant'].includes(arg) && !['--jobs', '--out', '--invariant'].includes(all[i - 1] ?? ''));
+  const children = Array.from({ length: jobs }, (_, k) => {
+    const child = spawn(process.execPath, [process.argv[1]!, ...passed, '--shard', `${k}/${jobs}`], { stdio: ['ignore', 'pipe', 'inherit'] });
+    spawned.push(child);
+    let lived: Lived | undefined;
+    createInterface({ input: child.stdout }).on('line', (line) => {
+      if (line.startsWith(LIVED_PREFIX)) lived = JSON.parse(line.slice(LIVED_PREFIX.length)) as Lived;
+      else if (line.startsWith(PROGRESS_PREFIX)) {
+        shares[k] = JSON.parse(line.slice(PROGRESS_PREFIX.length)) as Totals;
+        showProgress(sum(shares.filter((share) => share !== undefined)));
+      } else console.log(line);
+    });
+    return new Promise<Lived>((resolve, reject) => child.on('close', (code) => (lived ? resolve(lived) : reject(new Error(`child ${k}/${jobs} ended (${code}) without its totals`)))));
+  });
+  const all = await Promise.all(children);
+  const totals = sum(all.map((part) => part.totals));
+  const breaks = all.flatMap((part) => part.breaks).sort((a, b) => a.index - b.index);
+  return { totals, breaks: breaks.filter((found, i) => breaks.findIndex((other) => other.invariant === found.invariant) === i) };
+}
+
+const LIVED_PREFIX = '@@lived ';
+const PROGRESS_PREFIX = '@@progress ';
+const started = Date.now();
+
+function sum(parts: Totals[]): Totals {
+  const total: Totals = { lives: 0, steps: 0, runs: 0, calmRuns: 0, cancelled: 0, checks: 0, violations: 0 };
+  for (const part of parts) for (const key of Object.keys(total) as (keyof Totals)[]) total[key] += part[key];
+  return total;
+}
+
+function describeTotals(totals: Totals): string {
+  return `${totals.lives} lives simulated, ${totals.steps} steps, ${totals.runs} runs (${totals.calmRuns} calm, ${totals.cancelled} cancelled by a concurrency group), ${totals.checks} invariant checks, ${totals.violations} violations, in ${Math.round((Date.now() - started) / 1000)} s`;
+}
+
+/** Every 25 lives, the totals so far. */
+function showProgress(totals: Totals): void {
+  if (totals.lives % 25 === 0) console.log(`… ${describeTotals(totals)}`);
+}
+
+async function simulate(): Promise<number> {
+  const lives = Number(values.lives);
+  const jobs = Number(values.jobs);
+  if (values.shard) {
+    const lived = await liveShare(lives, (line) => console.log(line), (totals) => console.log(`${PROGRESS_PREFIX}${JSON.stringify(totals)}`));
+    console.log(`${LIVED_PREFIX}${JSON.stringify(lived)}`);
+    return 0;
   }
+  const { totals, breaks } = jobs > 1 ? await liveInChildren(jobs) : await liveShare(lives, (line) => console.log(line), showProgress);
+  console.log(`\n${describeTotals(totals)}${jobs > 1 ? ` (${jobs} processes)` : ''}`);
+  if (values.record) await writeFile(values.record, `${JSON.stringify(recorded(totals), null, 2)}\n`);
+  for (const found of breaks) console.log(`  ${found.invariant}: first broken by seed ${found.seed}`);
+  if (values.shrink) await shrinkBreaks(breaks, lives);
   return totals.violations ? 1 : 0;
+}
+
+/** A complete run's totals as docs/reliability.md shows them, with the command that lives the same lives again. */
+function recorded(totals: Totals) {
+  const options = [`--lives ${values.lives}`, `--seed ${values.seed}`, `--length ${values.length}`, ...(Number(values['dist-lives']) ? [`--dist-lives ${values['dist-lives']}`] : []), ...(Number(values.jobs) > 1 ? [`--jobs ${values.jobs}`] : [])];
+  return { command: `npm run simulate-quarter -- ${options.join(' ')}`, ...totals, seconds: Math.round((Date.now() - started) / 1000) };
+}
+
+/** The first life to break each invariant, lived again from its seed and shrunk. */
+async function shrinkBreaks(breaks: Break[], lives: number): Promise<void> {
+  const saved: SavedScript[] = [];
+  for (const found of breaks) {
+    if (values.invariant && !values.invariant.split(',').includes(found.invariant)) continue;
+    const life = await liveLife(lifeOptions(found.index, lives));
+    if (!life.violations.some((violation) => violation.invariant === found.invariant)) continue;
+    const shrunk = await shrink(life, found.invariant);
+    saved.push({ invariant: found.invariant, message: shrunk.message, seed: shrunk.seed, script: shrunk.script });
+    console.log(`\n${found.invariant} (seed ${shrunk.seed}, shrunk to ${shrunk.script.length} steps in ${shrunk.replays} replays): ${shrunk.message}\n${readableScript(shrunk.script)}`);
+  }
+  if (values.out) await writeFile(values.out, `${JSON.stringify(saved, null, 2)}\n`);
 }
 
 process.exitCode = values.replay ? await replay(values.replay) : await simulate();

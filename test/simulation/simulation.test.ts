@@ -2,6 +2,7 @@
  * The simulated quarter in `npm test`: one seeded life that tours every
  * actor, with the invariants that hold on this version (known-defects.ts
  * lists the others), plus the scheduler's and the list's own checks. The
+ * shrunk scripts of what it found are replayed in replays.test.ts. The
  * longer run is `npm run simulate-quarter` (docs/reliability.md).
  */
 import { readFile } from 'node:fs/promises';
@@ -14,11 +15,11 @@ import { GATE_WORKFLOW_GROUP, ISSUE_WORKFLOW_GROUP, issueWorkflowGroup, schedule
 import { INVARIANTS } from './invariants.js';
 import { KNOWN_DEFECTS } from './known-defects.js';
 import { liveLife, type LifeResult } from './life.js';
-import { readableScript, type SavedScript } from './script.js';
+import { readableScript } from './script.js';
 
 /** The fixed seed and length: a life that covers every actor within a few seconds. */
 const FIXED_SEED = 20261206;
-const FIXED_LENGTH = 45;
+const FIXED_LENGTH = 30;
 
 const tally = { ...figures('simulation'), lives: 0, steps: 0, checks: 0, violations: 0 };
 afterAll(() => reportFigures(tally));
@@ -50,24 +51,6 @@ describe('the known defects', () => {
     }
     expect(new Set(KNOWN_DEFECTS.map((entry) => entry.invariant ?? entry.actor)).size).toBe(KNOWN_DEFECTS.length);
   });
-});
-
-/** The shrunk scripts of what the simulation found on 1.0.0 (found-on-1.0.0.md), each kept as a regression test. */
-const FOUND = JSON.parse(await readFile(join(import.meta.dirname, 'found-on-1.0.0.json'), 'utf8')) as (SavedScript & { defect: string })[];
-
-/** Whether a script still breaks on purpose: its invariant, or an actor it uses, is listed as a known defect. */
-function stillKnown(found: SavedScript): boolean {
-  return KNOWN_DEFECTS.some((entry) => entry.invariant === found.invariant || (entry.actor !== undefined && found.script.some((step) => step.do === entry.actor)));
-}
-
-describe('what the simulation found on 1.0.0, replayed', () => {
-  for (const found of FOUND) {
-    const expected = stillKnown(found) ? 'still breaks' : 'holds';
-    it(`${found.defect}: ${found.invariant} ${expected}`, { timeout: 60_000 }, async () => {
-      const life = await liveLife({ seed: found.seed, length: found.script.length, script: found.script, invariants: INVARIANTS.filter((invariant) => invariant.name === found.invariant) });
-      expect(life.violations.some((violation) => violation.invariant === found.invariant), readableScript(found.script)).toBe(expected === 'still breaks');
-    });
-  }
 });
 
 describe('a simulated quarter with a fixed seed', () => {

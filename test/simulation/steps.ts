@@ -8,7 +8,7 @@
 import { WORKFLOW_BOT } from '../fake-github/index.js';
 import { dealRequestBody, POLICY_PATH } from '../e2e/fixtures.js';
 import { queueCommentEvent, queueIssueEvent, queuePullRequestEvent } from './deliveries.js';
-import { APP_BOT, APP_TOKEN, DAY_MS, iso, simulationPolicy, type World } from './world.js';
+import { APP_BOT, APP_TOKEN, DAY_MS, iso, noteTouch, simulationPolicy, type World } from './world.js';
 
 /** Text a hostile user types: a mention, raw HTML, a script link and a workflow command. */
 export const HOSTILE = '@everyone <img src=x onerror=alert(1)> [win](javascript:alert(1))\n::error::pwned';
@@ -98,7 +98,7 @@ export function applyStep(world: World, step: Step): void {
     const found = world.model.refs.get(ref);
     return found !== undefined && world.fake.issue(found) ? found : undefined;
   };
-  const touch = (issue: number) => world.model.touchedAt.set(issue, iso(world.now));
+  const touch = (issue: number) => noteTouch(world, issue, iso(world.now));
   const at = () => iso(world.now).replace('.000Z', 'Z');
   switch (step.do) {
     case 'open': {
@@ -143,6 +143,9 @@ export function applyStep(world: World, step: Step): void {
       if (!record || (record.state === 'closed') === (step.do === 'close')) return;
       Object.assign(record, step.do === 'close' ? { state: 'closed', stateReason: 'completed', closedAt: at() } : { state: 'open', stateReason: 'reopened', closedAt: null });
       record.updatedAt = at();
+      // GitHub's timeline names who closed or reopened it (ClosedEvent, ReopenedEvent), as the fake's REST update records them.
+      if (step.do === 'close') (record.timeline ??= []).push({ type: 'ClosedEvent', createdAt: at(), actor: step.by, stateReason: 'completed' });
+      else world.fake.store.timelineEvents.push({ type: 'ReopenedEvent', repository: world.fake.repository.nodeId, issueNumber: record.number, actor: step.by, createdAt: at() });
       if (step.do === 'close') world.model.closedByPeople.add(record.number);
       else world.model.closedByPeople.delete(record.number);
       if (step.do === 'reopen') reopenedBy(world, record.number, step.by, at());
@@ -219,7 +222,7 @@ function changeLabel(world: World, step: Extract<Step, { do: 'label' | 'unlabel'
   }
   // Labelling an issue changes its `updated_at`, as on GitHub.
   record.updatedAt = at;
-  world.model.touchedAt.set(record.number, iso(world.now));
+  noteTouch(world, record.number, iso(world.now));
   queueIssueEvent(world, { action: step.do === 'label' ? 'labeled' : 'unlabeled', number: record.number, by: step.by, label: step.label });
 }
 
@@ -278,7 +281,7 @@ function mergePullRequest(world: World, step: Extract<Step, { do: 'merge-pr' }>,
     if (!closed || closed.state !== 'open') continue;
     Object.assign(closed, { state: 'closed', stateReason: 'completed', closedAt: at, updatedAt: at });
     world.model.closedByPeople.add(issue);
-    world.model.touchedAt.set(issue, iso(world.now));
+    noteTouch(world, issue, iso(world.now));
     queueIssueEvent(world, { action: 'closed', number: issue, by: step.by });
   }
 }

@@ -97,6 +97,8 @@ export interface Model {
   refs: Map<string, number>;
   /** The latest touch of each issue by anyone but the product (created, edited, labelled, commented, reopened). */
   touchedAt: Map<number, string>;
+  /** Every such touch of each issue, oldest first: a touch after an archive does not undo it. */
+  touches: Map<number, string[]>;
   /** When a person last removed the exemption label: grants recorded before do not stand behind a label added after. */
   exemptLabelRemovedAt: Map<number, string>;
   /** Who last put the exemption label on each issue by hand. */
@@ -153,6 +155,7 @@ export async function startWorld(options: { realTime: boolean }): Promise<World>
     model: {
       refs: new Map(),
       touchedAt: new Map(),
+      touches: new Map(),
       exemptLabelRemovedAt: new Map(),
       exemptLabelAddedBy: new Map(),
       decisionsSeen: new Map(),
@@ -198,7 +201,7 @@ function seedBacklog(world: World): void {
   seeded.forEach((issue, index) => {
     const created = world.fake.addIssue({ title: issue.title, labels: issue.labels, author: 'pm-paula', createdAt: issue.at, updatedAt: issue.at, body: issue.body ?? 'Planned work.' });
     world.model.refs.set(`s${index + 1}`, created.number);
-    world.model.touchedAt.set(created.number, issue.at);
+    noteTouch(world, created.number, issue.at);
   });
 }
 
@@ -218,4 +221,10 @@ function seedOrganization(world: World): void {
   const [org = '', slug = ''] = APPROVER_TEAM.slice(1).split('/');
   world.fake.addTeam(org, slug, [TEAM_APPROVER]);
   world.fake.allowOrgRead(APP_BOT);
+}
+
+/** Someone other than the product touched the issue at that moment. */
+export function noteTouch(world: World, issue: number, at: string): void {
+  world.model.touchedAt.set(issue, at);
+  world.model.touches.set(issue, [...(world.model.touches.get(issue) ?? []), at]);
 }

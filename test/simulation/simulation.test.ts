@@ -19,7 +19,7 @@ import { readableScript } from './script.js';
 
 /** The fixed seed and length: a life that covers every actor within a few seconds. */
 const FIXED_SEED = 20261206;
-const FIXED_LENGTH = 30;
+const FIXED_LENGTH = 45;
 
 const tally = { ...figures('simulation'), lives: 0, steps: 0, checks: 0, violations: 0 };
 afterAll(() => reportFigures(tally));

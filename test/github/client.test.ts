@@ -1,6 +1,7 @@
 import nock from 'nock';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { createGitHubClient, requestKind } from '../../src/github/client.js';
+import { WritePacer } from '../../src/github/pacing.js';
 import { describeFailure } from '../../src/github/describe-failure.js';
 import { httpStatus, RateLimitExhaustedError } from '../../src/github/errors.js';
 import { describeCounts } from '../../src/github/request-counts.js';
@@ -44,14 +45,20 @@ describe('createGitHubClient', () => {
   });
 
   it('paces writes, and content-creating writes more', async () => {
+    // When each write leaves the client: the moment its turn comes (where the requests arrive, a busy machine's transit delays blur the gaps).
     const sent: number[] = [];
+    const beforeWrite = WritePacer.prototype.beforeWrite;
+    const paced = vi.spyOn(WritePacer.prototype, 'beforeWrite').mockImplementation(function (this: WritePacer, createsContent: boolean) {
+      return beforeWrite.call(this, createsContent).then(() => void sent.push(Date.now()));
+    });
+    const arrived: string[] = [];
     nock(API)
       .post('/repos/acme/roadmap/issues/1/labels')
       .times(2)
-      .reply(() => (sent.push(Date.now()), [200, []]))
+      .reply(() => (arrived.push('label'), [200, []]))
       .post('/repos/acme/roadmap/issues/1/comments')
       .times(2)
-      .reply(() => (sent.push(Date.now()), [201, { id: 1 }]));
+      .reply(() => (arrived.push('comment'), [201, { id: 1 }]));
     const client = testClient({ pacing: { writeGapMs: 200, contentGapMs: 500 } });
     const labels = { owner: REPO.owner, repo: REPO.name, issue_number: 1, labels: ['x'] };
     const comment = { owner: REPO.owner, repo: REPO.name, issue_number: 1, body: 'hi' };
@@ -59,12 +66,13 @@ describe('createGitHubClient', () => {
     await client.octokit.rest.issues.addLabels(labels);
     await client.octokit.rest.issues.createComment(comment);
     await client.octokit.rest.issues.createComment(comment);
+    paced.mockRestore();
+    expect(arrived).toEqual(['label', 'label', 'comment', 'comment']);
     const gaps = sent.slice(1).map((at, i) => at - sent[i]!);
-    // Measured where the requests arrive, so one request's delay in transit on a busy machine shortens a gap a little:
-    // the bounds still tell the two gaps apart.
-    expect(gaps[0]).toBeGreaterThanOrEqual(120);
-    expect(gaps[1]).toBeGreaterThanOrEqual(120);
-    expect(gaps[2]).toBeGreaterThanOrEqual(300);
+    // A millisecond's leeway: each moment is taken a microtask after the pacer's own.
+    expect(gaps[0]).toBeGreaterThanOrEqual(199);
+    expect(gaps[1]).toBeGreaterThanOrEqual(199);
+    expect(gaps[2]).toBeGreaterThanOrEqual(499);
   });
 
   it('never retries a 4xx answer', async () => {

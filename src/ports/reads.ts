@@ -209,11 +209,9 @@ export interface ClosingReferences {
   closesElsewhere: string[];
 }
 
-export interface PullRequestRead extends ClosingReferences {
+/** An open pull request, as audits and issue events read them to keep the merge gate's status current. */
+export interface OpenPullRequest extends ClosingReferences {
   number: number;
-  title: string;
-  url: string;
-  isDraft: boolean;
   /** The description, as typed: hostile input. */
   body: string;
   /** The branch it merges into, and the repository's default branch (GitHub links closing keywords only there). */
@@ -224,21 +222,17 @@ export interface PullRequestRead extends ClosingReferences {
   gateStatus: GateStatus | null;
   /** Closing references GitHub would not show, by its error's type (FORBIDDEN: an issue of a repository the token cannot read). */
   hiddenReferences: string[];
+}
+
+/** The pull request of a pull-request run: what the gate and the preview read of it. */
+export interface PullRequestRead extends OpenPullRequest {
+  title: string;
+  url: string;
+  isDraft: boolean;
   /** Paths the pull request changes (GitHub lists at most 3,000). */
   files: string[];
   /** The pull request's comments, oldest first, to find the bot's own among them; an earlier identity's are marked (`byEarlierIdentity`). */
   comments: CommentNode[];
-}
-
-export interface OpenPullRequest extends ClosingReferences {
-  number: number;
-  body: string;
-  baseRef: string;
-  defaultBranch: string | undefined;
-  headSha: string;
-  gateStatus: GateStatus | null;
-  /** Closing references GitHub would not show, by its error's type (FORBIDDEN: an issue of a repository the token cannot read). */
-  hiddenReferences: string[];
 }
 
 export type GateState = 'success' | 'failure';

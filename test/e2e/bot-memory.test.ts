@@ -105,7 +105,7 @@ describe('a new token identity', () => {
     expect(github.writes).toEqual([]);
   });
 
-  // GitHub can answer a create with 502 whether or not it applied it ("Server error 5xx", docs.github.com/rest/using-the-rest-api/troubleshooting-the-rest-api):
+  // A 502 says nothing of whether the create was applied (github/create-once.ts; the fake's `landed` rule serves both cases):
   // the earlier identity's comment is not the answer to whether the new identity's comment landed.
   it('keeps the trail when the comment that adopts the earlier one answers 502 and did not land', async () => {
     const github = await underOldIdentity();

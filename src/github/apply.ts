@@ -7,7 +7,7 @@ import type { GitHubClient } from './client.js';
 import { createOnce } from './create-once.js';
 import { describeFailure } from './describe-failure.js';
 import { explainWriteError, getErrorMessage, httpStatus, PermissionError, RateLimitExhaustedError, writeFailureCause, type WritePermission } from './errors.js';
-import { NEW_COMMENT, type PlannedWrite } from '../plan/types.js';
+import { NEW_COMMENT, type BotComment, type PlannedWrite } from '../plan/types.js';
 import { dashboardExists, readBotComment, type RepoRef } from './read.js';
 import { addLabels, addReaction, closeAsDuplicate, closeIssue, createComment, createIssue, createLabel, deleteComment, removeLabel, updateComment, updateIssueBody } from './writes.js';
 import { plural } from '../core/wording.js';
@@ -58,6 +58,15 @@ export async function applyWrites(client: GitHubClient, repo: RepoRef, plan: Pla
   return result;
 }
 
+/**
+ * Whether this token's own comment is on the issue: an earlier identity's
+ * comment (`previous-bot-logins`) is the one being adopted, not the create
+ * that may have landed.
+ */
+function ownsComment(comment: BotComment | null): boolean {
+  return comment !== null && comment.adopting !== true;
+}
+
 /** A duplicate comment is deleted only after the comment that takes over its record was edited. */
 function waitsOnFailedEdit(write: PlannedWrite, result: ApplyResult): boolean {
   if (write.kind !== 'delete-comment' || write.after === undefined) return false;
@@ -87,7 +96,7 @@ async function applyWrite(client: GitHubClient, repo: RepoRef, write: PlannedWri
     case 'create-comment':
       await createOnce({
         create: () => createComment(octokit, repo, write.issue, write.body),
-        landed: async () => (await readBotComment(client, repo, write.issue)).comment !== null,
+        landed: async () => ownsComment((await readBotComment(client, repo, write.issue)).comment),
         pause: (attempt) => client.pauseBeforeRetry(attempt),
       });
       return;

@@ -73,6 +73,11 @@ describe('consolidating the bot comments that runs which raced left', () => {
 describe('a new token identity', () => {
   const APP = 'roadmap-guard[bot]';
 
+  /** A person closes the issue, as GitHub records it. */
+  function closeByHand(github: FakeGitHub): void {
+    Object.assign(github.issue(1)!, { state: 'closed', stateReason: 'completed', closedAt: NOW.toISOString(), updatedAt: NOW.toISOString() });
+  }
+
   /** An issue the bot commented on and granted an exception on as the workflow token, before the workflow moved to an App token. */
   async function underOldIdentity(): Promise<FakeGitHub> {
     fake = await FakeGitHub.start({ tokens: { 'fake-token': WORKFLOW_BOT, 'app-token': APP } });
@@ -98,6 +103,34 @@ describe('a new token identity', () => {
     github.clearRequests();
     await runInProcess({ fake: github, token: 'app-token', inputs, event: workflowDispatchEvent(github), now: NOW });
     expect(github.writes).toEqual([]);
+  });
+
+  // A 502 says nothing of whether the create was applied (github/create-once.ts; the fake's `landed` rule serves both cases):
+  // the earlier identity's comment is not the answer to whether the new identity's comment landed.
+  it('keeps the trail when the comment that adopts the earlier one answers 502 and did not land', async () => {
+    const github = await underOldIdentity();
+    const [earlier] = botComments(github, 1);
+    closeByHand(github);
+    github.clearRequests();
+    github.failOn({ method: 'POST', path: '/repos/acme/widgets/issues/1/comments', status: 502, times: 1 });
+    const result = await runInProcess({ fake: github, token: 'app-token', inputs: { 'previous-bot-logins': WORKFLOW_BOT }, event: issuesEvent(github, { action: 'closed', number: 1 }), now: NOW });
+    const marked = github.comments(1).filter((comment) => comment.body.includes(COMMENT_MARKER));
+    expect(marked.map((comment) => comment.author)).toEqual([APP]);
+    expect(readTrail(marked[0]!.body)).toEqual([GRANT]);
+    expect(marked[0]!.id).not.toBe(earlier!.id);
+    // The create was sent again once the read showed no comment of the new identity's.
+    expect(github.writes.filter((write) => write.method === 'POST' && write.path.endsWith('/issues/1/comments')).map((write) => write.status)).toEqual([502, 201]);
+    expect(result.exitCode).toBe(0);
+  });
+
+  it('posts the adopting comment once when its create answers 502 but landed', async () => {
+    const github = await underOldIdentity();
+    closeByHand(github);
+    github.failOn({ method: 'POST', path: '/repos/acme/widgets/issues/1/comments', status: 502, times: 1, landed: true });
+    await runInProcess({ fake: github, token: 'app-token', inputs: { 'previous-bot-logins': WORKFLOW_BOT }, event: issuesEvent(github, { action: 'closed', number: 1 }), now: NOW });
+    const marked = github.comments(1).filter((comment) => comment.body.includes(COMMENT_MARKER));
+    expect(marked.map((comment) => comment.author)).toEqual([APP]);
+    expect(readTrail(marked[0]!.body)).toEqual([GRANT]);
   });
 
   it('never adopts a marked comment of any other login', async () => {

@@ -145,6 +145,22 @@ describe('a merged policy change sets the status again at once', () => {
     expect(status(github, 70)).toMatchObject({ state: 'success', description: '1 linked issue meets the roadmap policy' });
     expect(github.requests.some((request) => JSON.stringify(request.body).includes('RoadmapPullRequest('))).toBe(false);
   });
+
+  it("a pull request opened before the policy change is judged under the base branch's policy as it is now, not at its base commit", { timeout: SLOW }, async () => {
+    const github = await startRoadmap();
+    addBigDeal(github);
+    github.addPullRequest({ number: 70, title: 'Audit log', closes: [60] });
+    await runInProcess({ fake: github, event: pullRequestEvent(github, { action: 'opened', number: 70 }) });
+    expect(status(github, 70)).toMatchObject({ state: 'failure' });
+
+    github.repository.files[POLICY_PATH] = github.repository.files[POLICY_PATH]!.replace('budget: { max-share: 10% }', 'budget: { max-share: 30% }').replace('max-share-of-category: 50%', 'max-share-of-category: 100%');
+    // The payload's base.sha still names the commit the pull request was opened on, with the old policy.
+    const pushed = pullRequestEvent(github, { action: 'synchronize', number: 70 });
+    expect((pushed.payload.pull_request as { base: { sha: string } }).base.sha).toBe(github.pullRequest(70)!.baseSha);
+    const gate = await runInProcess({ fake: github, event: pushed });
+    expect(gate.exitCode).toBe(0);
+    expect(status(github, 70)).toMatchObject({ state: 'success' });
+  });
 });
 
 describe('a pull request whose issues GitHub will not all show', () => {

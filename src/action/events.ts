@@ -1,6 +1,7 @@
 /**
- * Which kind of run an event asks for. Issue events check one issue; schedules
- * and manual runs audit the repository; pull requests get the merge gate (and
+ * Which kind of run an event asks for. Issue events check one issue; schedules,
+ * manual runs and pushes to the default branch (a merged policy change) audit
+ * the repository; pull requests get the merge gate (and
  * the policy preview when they edit the policy); comment events are reserved
  * for commands, and ignored cleanly for now, as are issue events about pull
  * requests.
@@ -24,7 +25,7 @@ export type Route =
 
 const ISSUE_ACTIONS = ['opened', 'edited', 'labeled', 'unlabeled', 'reopened', 'closed', 'milestoned', 'demilestoned'];
 const AUDIT_EVENTS = ['schedule', 'workflow_dispatch', 'repository_dispatch'];
-const SUPPORTED = `issues (${ISSUE_ACTIONS.join(', ')}), issue_comment (/roadmap commands), pull_request (${PULL_REQUEST_ACTIONS.join(', ')}), ${AUDIT_EVENTS.join(', ')}`;
+const SUPPORTED = `issues (${ISSUE_ACTIONS.join(', ')}), issue_comment (/roadmap commands), pull_request (${PULL_REQUEST_ACTIONS.join(', ')}), ${AUDIT_EVENTS.join(', ')}, push (to the default branch)`;
 
 export interface EventContext {
   eventName: string;
@@ -76,19 +77,24 @@ function readPayload(path: string | undefined): Record<string, unknown> {
 
 /**
  * Whether the run is on the repository's default branch, as far as the event
- * says: a `workflow_dispatch` names its branch in GITHUB_REF and its payload
- * names the default (`repository.default_branch`); false when either is
+ * says: a `workflow_dispatch` names its branch in GITHUB_REF, a `push` in its
+ * payload's `ref` (the ref pushed, which GITHUB_REF repeats), and both payloads
+ * name the default (`repository.default_branch`); false when either is
  * missing, since a branch not shown to be the default is not trusted as it.
  * Undefined for every other event: issue, comment, schedule and
  * repository_dispatch runs are always on the default branch (GitHub docs,
  * "Events that trigger workflows").
  */
 export function onDefaultBranch(context: Pick<EventContext, 'eventName' | 'payload' | 'ref'>): boolean | undefined {
-  if (context.eventName !== 'workflow_dispatch') return undefined;
+  if (!BRANCH_EVENTS.includes(context.eventName)) return undefined;
   const defaultBranch = (context.payload.repository as { default_branch?: unknown } | undefined)?.default_branch;
-  if (typeof defaultBranch !== 'string' || !context.ref) return false;
-  return context.ref === `refs/heads/${defaultBranch}`;
+  const ref = context.eventName === 'push' ? context.payload.ref : context.ref;
+  if (typeof defaultBranch !== 'string' || typeof ref !== 'string' || !ref) return false;
+  return ref === `refs/heads/${defaultBranch}`;
 }
+
+/** Events that run on a branch they name, which may not be the default. */
+const BRANCH_EVENTS = ['workflow_dispatch', 'push'];
 
 type RoutedContext = Pick<EventContext, 'eventName' | 'payload'> & { repo?: EventContext['repo'] };
 
@@ -160,6 +166,7 @@ function routeOtherEvent(context: RoutedContext): Route {
     return 'target' in routed ? { mode: 'relayed', target: routed.target } : { mode: 'ignored', notice: routed.notice };
   }
   if (AUDIT_EVENTS.includes(eventName)) return { mode: 'audit' };
+  if (eventName === 'push') return routePush(context);
   if (eventName === 'pull_request') return routePullRequest(payload);
   if (eventName === 'pull_request_target') throw new Error(PULL_REQUEST_TARGET_REFUSED);
   return { mode: 'ignored', notice: `Roadmap Guard does not handle "${eventName || 'unknown'}" events. Supported events: ${SUPPORTED}. Set \`mode: audit\` to audit on any event.` };
@@ -174,6 +181,23 @@ function routeOtherEvent(context: RoutedContext): Route {
 const PULL_REQUEST_TARGET_REFUSED =
   'Roadmap Guard does not run on "pull_request_target": that event gives a fork\'s pull request a write token and the repository\'s secrets. ' +
   'Use "on: pull_request" instead; the merge gate and the policy preview work with the read-only token a fork gets.';
+
+/**
+ * A push to the default branch is how a merged policy change arrives (the
+ * workflow's `push` trigger filters on the policy's path): it is audited at
+ * once, so every open pull request's merge gate status is set under the new
+ * policy instead of keeping the old policy's until the next scheduled audit.
+ * A push to any other branch changes no policy the product reads, and is
+ * ignored without a write.
+ */
+function routePush(context: RoutedContext): Route {
+  if (onDefaultBranch({ ...context, ref: undefined }) === true) return { mode: 'audit' };
+  const ref = typeof context.payload.ref === 'string' ? cut(plainText(context.payload.ref), 140) : 'unknown';
+  return {
+    mode: 'ignored',
+    notice: `Roadmap Guard audits on a push to the default branch only (a merged policy change); "${ref}" is not the default branch, so there is nothing to do.`,
+  };
+}
 
 function routePullRequest(payload: Record<string, unknown>): Route {
   const action = typeof payload.action === 'string' ? payload.action : '';

@@ -142,11 +142,16 @@ function reportMarkdown({ run, pr, gateComment, preview, plan, applied }: Outcom
  * The base branch's policy. A pull request that adds the first policy is
  * judged against an empty one (nothing fails) and previewed against it, so
  * the reviewer sees what the new policy would find.
+ * It is read at the base branch as it is now, not at the payload's
+ * `base.sha`: that commit can be the branch's tip when the pull request was
+ * opened (reported in github/docs#431), so a policy change merged since would
+ * be ignored, and the gate would pass what the merge then breaks; audits read
+ * the default branch's policy now too, and both must judge alike.
  */
 async function loadBasePolicy(run: PullRequestRun, pr: PullRequestRead): Promise<LoadedPolicy> {
   const { policyPath } = run.inputs;
   try {
-    return await loadPolicy(policyPath, policyReader(run, run.pullRequest.baseSha ?? run.pullRequest.baseRef, false));
+    return await loadPolicy(policyPath, policyReader(run, run.pullRequest.baseRef, false));
   } catch (error) {
     const addsFirstPolicy = error instanceof PolicyError && isMissingPolicy(error, policyPath) && pr.files.includes(policyFiles(policyPath, [], run.context.repo)[0]!);
     if (!addsFirstPolicy) throw error;

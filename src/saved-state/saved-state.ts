@@ -45,10 +45,11 @@ export const SAVE_AFTER_CHANGES = 50;
 
 /**
  * Runs whose cache scope is the default branch, which issue and comment
- * events use: they share one state. A pull request's scope is its merge ref,
+ * events use: they share one state (a push only when it is to the default
+ * branch, as `onDefaultBranch` tells). A pull request's scope is its merge ref,
  * where a state would be neither found by nor useful to issue events.
  */
-export const DEFAULT_BRANCH_EVENTS = ['issues', 'issue_comment', 'schedule', 'workflow_dispatch', 'repository_dispatch'];
+export const DEFAULT_BRANCH_EVENTS = ['issues', 'issue_comment', 'schedule', 'workflow_dispatch', 'repository_dispatch', 'push'];
 
 /**
  * Runs that may restore the default branch's state but not save one: "If a

@@ -84,6 +84,7 @@ describe('routeEvent', () => {
     ['schedule', {}, 'auto', { mode: 'audit' }],
     ['workflow_dispatch', {}, 'auto', { mode: 'audit' }],
     ['repository_dispatch', {}, 'auto', { mode: 'audit' }],
+    ['push', { ref: 'refs/heads/main', repository: { default_branch: 'main' } }, 'auto', { mode: 'audit' }],
     ['issues', { action: 'opened', issue }, 'audit', { mode: 'audit' }],
     ['issue_comment', { action: 'created', issue }, 'issue', { mode: 'issue', issueNumber: 12 }],
   ] as const)('%s %j with mode %s', (eventName, payload, mode, route) => {
@@ -95,7 +96,10 @@ describe('routeEvent', () => {
     ['issue_comment', { action: 'edited', issue, comment: { id: 1, body: '/roadmap exempt', user: { login: 'alice', type: 'User' } } }, /only in new comments/],
     ['pull_request', { action: 'closed', pull_request: { number: 3 } }, /does nothing on "pull_request.closed"; it checks pull requests when they are opened, edited, synchronize, reopened, ready_for_review/],
     ['issues', { action: 'assigned', issue }, /does nothing on "issues.assigned"/],
-    ['push', {}, /does not handle "push" events. Supported events: issues \(opened.*schedule, workflow_dispatch, repository_dispatch/],
+    ['release', {}, /does not handle "release" events. Supported events: issues \(opened.*schedule, workflow_dispatch, repository_dispatch, push \(to the default branch\)/],
+    ['push', { ref: 'refs/heads/feature', repository: { default_branch: 'main' } }, /audits on a push to the default branch only.*"refs\/heads\/feature" is not the default branch/],
+    ['push', { ref: 'refs/heads/main' }, /"refs\/heads\/main" is not the default branch/],
+    ['push', {}, /"unknown" is not the default branch/],
   ] as const)('ignores %s with a notice', (eventName, payload, notice) => {
     const route = routeEvent({ eventName, payload }, 'auto');
     expect(route.mode).toBe('ignored');
@@ -179,6 +183,10 @@ describe('onDefaultBranch', () => {
     expect(onDefaultBranch({ eventName: 'workflow_dispatch', payload, ref: 'refs/heads/try-policy' })).toBe(false);
     expect(onDefaultBranch({ eventName: 'workflow_dispatch', payload: {}, ref: 'refs/heads/main' })).toBe(false);
     expect(onDefaultBranch({ eventName: 'workflow_dispatch', payload, ref: undefined })).toBe(false);
+    // A push names its ref in the payload (GITHUB_REF repeats it).
+    expect(onDefaultBranch({ eventName: 'push', payload: { ...payload, ref: 'refs/heads/main' } })).toBe(true);
+    expect(onDefaultBranch({ eventName: 'push', payload: { ...payload, ref: 'refs/heads/try-policy' }, ref: 'refs/heads/main' })).toBe(false);
+    expect(onDefaultBranch({ eventName: 'push', payload: { ref: 'refs/heads/main' } })).toBe(false);
     // Other events run on the default branch by GitHub's rules: nothing to tell.
     expect(onDefaultBranch({ eventName: 'issues', payload, ref: 'refs/heads/main' })).toBeUndefined();
   });

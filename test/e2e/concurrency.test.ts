@@ -9,7 +9,7 @@ import { readTrail } from '../../src/memory/trail.js';
 import { COMMENT_MARKER } from '../../src/memory/markers.js';
 import { FakeGitHub, WORKFLOW_BOT } from '../fake-github/index.js';
 import { concurrencyGroup, scheduleBurst } from './concurrency.js';
-import { issueCommentEvent, issuesEvent, scheduleEvent } from './events.js';
+import { issueCommentEvent, issuesEvent, pushEvent, scheduleEvent } from './events.js';
 import { COMMANDS_POLICY, POLICY_PATH, dealRequest, stopFake } from './fixtures.js';
 import { runTogether } from './run-in-process.js';
 
@@ -28,7 +28,7 @@ async function shippedGroup(): Promise<string> {
 }
 
 describe("the shipped workflow's concurrency groups", () => {
-  it('keep one group per issue for issue events, one for audits, and give every comment a group of its own', async () => {
+  it('keep one group per issue for issue events, one for audits (a push too), and give every comment a group of its own', async () => {
     fake = await FakeGitHub.start();
     fake.seed({ files: { [POLICY_PATH]: COMMANDS_POLICY }, issues: [{ number: 1, ...dealRequest() }] });
     const group = await shippedGroup();
@@ -37,6 +37,8 @@ describe("the shipped workflow's concurrency groups", () => {
     const chat = issueCommentEvent(fake, { number: 1, author: 'pm-paula', body: 'Thanks!' });
     expect(concurrencyGroup(group, edit, 1)).toBe('roadmap-guard-1');
     expect(concurrencyGroup(group, scheduleEvent(fake), 2)).toBe('roadmap-guard-audit');
+    // A merged policy change's push is an audit, in the audits' group.
+    expect(concurrencyGroup(group, pushEvent(fake), 5)).toBe('roadmap-guard-audit');
     expect(concurrencyGroup(group, command, 3)).toBe(`roadmap-guard-comment-${fake.comments(1)[0]!.id}`);
     expect(concurrencyGroup(group, chat, 4)).toBe(`roadmap-guard-comment-${fake.comments(1)[1]!.id}`);
   });

@@ -81,6 +81,18 @@ export function scheduleEvent(fake: FakeGitHub): WorkflowEvent {
   };
 }
 
+/**
+ * A push to a branch of the fake (its default branch unless named), as the
+ * workflow's `push` trigger delivers it when a commit changes the policy file:
+ * GitHub's example payload with the fake's repository, the branch's ref and
+ * the fake's head commit.
+ */
+export function pushEvent(fake: FakeGitHub, options: { branch?: string } = {}): WorkflowEvent {
+  const example = examplePayload('push');
+  const ref = `refs/heads/${options.branch ?? fake.repository.defaultBranch}`;
+  return { name: 'push', payload: { ...example, ref, base_ref: null, after: fake.repository.headSha, repository: repositoryOf(fake, example.repository) } };
+}
+
 /** Any event the action does not handle, e.g. a star. */
 export function otherEvent(fake: FakeGitHub, name: string): WorkflowEvent {
   const example = examplePayload(name);

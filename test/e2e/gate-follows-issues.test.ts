@@ -6,7 +6,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { MERGE_GATE_MARKER } from '../../src/memory/markers.js';
 import { FakeGitHub, WORKFLOW_BOT } from '../fake-github/index.js';
-import { issueCommentEvent, issuesEvent, pullRequestEvent, scheduleEvent } from './events.js';
+import { issueCommentEvent, issuesEvent, pullRequestEvent, pushEvent, scheduleEvent } from './events.js';
 import { dealRequest, examplePolicy, healthyRoadmap, POLICY_PATH, stopFake } from './fixtures.js';
 import { runAction } from './run-action.js';
 import { runInProcess } from './run-in-process.js';
@@ -114,6 +114,52 @@ describe("the merge gate's status follows its issues, with no push", () => {
     expect(opened.exitCode).toBe(1);
     expect(github.writes.filter((request) => request.path.includes('/statuses/'))).toEqual([]);
     expect(opened.stdout).toContain('Merge gate: no open pull request carries the `roadmap-guard/merge-gate` status');
+  });
+});
+
+describe('a merged policy change sets the status again at once', () => {
+  it("the push of the policy to the default branch judges open pull requests under the new policy; a push elsewhere writes nothing", { timeout: SLOW }, async () => {
+    const github = await startRoadmap();
+    addBigDeal(github);
+    github.addPullRequest({ number: 70, title: 'Audit log', closes: [60] });
+    await runInProcess({ fake: github, event: pullRequestEvent(github, { action: 'opened', number: 70 }) });
+    expect(status(github, 70)).toMatchObject({ state: 'failure', description: 'Blocked by #60 (over budget)' });
+
+    // The policy change merges: deal work may take 30%, a customer all of it.
+    const before = github.repository.files[POLICY_PATH]!;
+    const after = before.replace('budget: { max-share: 10% }', 'budget: { max-share: 30% }').replace('max-share-of-category: 50%', 'max-share-of-category: 100%');
+    expect(after).not.toBe(before);
+    github.repository.files[POLICY_PATH] = after;
+
+    // A push to another branch is not where the policy is read: a notice, and no write.
+    github.clearRequests();
+    const elsewhere = await runInProcess({ fake: github, event: pushEvent(github, { branch: 'try-policy' }), inputs: { 'dry-run': 'false' } });
+    expect(elsewhere.exitCode).toBe(0);
+    expect(elsewhere.annotations).toContainEqual({ level: 'notice', message: expect.stringMatching(/"refs\/heads\/try-policy" is not the default branch/) });
+    expect(github.writes).toEqual([]);
+    expect(status(github, 70)).toMatchObject({ state: 'failure' });
+
+    // The push to the default branch audits: the status follows the new policy, with no pull_request run.
+    const pushed = await runInProcess({ fake: github, event: pushEvent(github), inputs: { 'dry-run': 'false' } });
+    expect(pushed.exitCode).toBe(0);
+    expect(status(github, 70)).toMatchObject({ state: 'success', description: '1 linked issue meets the roadmap policy' });
+    expect(github.requests.some((request) => JSON.stringify(request.body).includes('RoadmapPullRequest('))).toBe(false);
+  });
+
+  it("a pull request opened before the policy change is judged under the base branch's policy as it is now, not at its base commit", { timeout: SLOW }, async () => {
+    const github = await startRoadmap();
+    addBigDeal(github);
+    github.addPullRequest({ number: 70, title: 'Audit log', closes: [60] });
+    await runInProcess({ fake: github, event: pullRequestEvent(github, { action: 'opened', number: 70 }) });
+    expect(status(github, 70)).toMatchObject({ state: 'failure' });
+
+    github.repository.files[POLICY_PATH] = github.repository.files[POLICY_PATH]!.replace('budget: { max-share: 10% }', 'budget: { max-share: 30% }').replace('max-share-of-category: 50%', 'max-share-of-category: 100%');
+    // The payload's base.sha still names the commit the pull request was opened on, with the old policy.
+    const pushed = pullRequestEvent(github, { action: 'synchronize', number: 70 });
+    expect((pushed.payload.pull_request as { base: { sha: string } }).base.sha).toBe(github.pullRequest(70)!.baseSha);
+    const gate = await runInProcess({ fake: github, event: pushed });
+    expect(gate.exitCode).toBe(0);
+    expect(status(github, 70)).toMatchObject({ state: 'success' });
   });
 });
 

@@ -119,8 +119,9 @@ async function stepEnvironment(fake: FakeGitHub, temp: string, options: Pick<InP
 }
 
 function eventEnvironment(fake: FakeGitHub, event: WorkflowEvent, eventPath: string): Record<string, string> {
-  // A pull_request run is at the pull request's merge commit (see run-action.ts).
+  // A pull_request run is at the pull request's merge commit (see run-action.ts); a push run at the ref pushed.
   const pullRequest = event.name === 'pull_request' ? fake.pullRequest(Number(event.payload.number)) : undefined;
-  const ref = pullRequest ? `refs/pull/${pullRequest.number}/merge` : `refs/heads/${fake.repository.defaultBranch}`;
+  const pushed = event.name === 'push' && typeof event.payload.ref === 'string' ? event.payload.ref : undefined;
+  const ref = pullRequest ? `refs/pull/${pullRequest.number}/merge` : (pushed ?? `refs/heads/${fake.repository.defaultBranch}`);
   return { GITHUB_EVENT_NAME: event.name, GITHUB_EVENT_PATH: eventPath, GITHUB_SHA: pullRequest?.mergeSha ?? fake.repository.headSha, GITHUB_REF: ref };
 }

@@ -261,6 +261,7 @@ export class FakeGitHub {
       number: issue.number,
       isDraft: false,
       baseRef: this.repository.defaultBranch,
+      // The base branch's tip when the pull request was opened; GitHub's `base.sha` can stay there while the branch moves on (github/docs#431).
       baseSha: this.repository.headSha,
       headSha: 'b'.repeat(40),
       mergeSha: 'c'.repeat(40),

@@ -115,13 +115,15 @@ describe('cache faults', () => {
 });
 
 describe('an issue event reads every open issue, saying why, when', () => {
-  it('the input turns the state off, the policy plans on a board, or the run is a push', async () => {
+  it('the input turns the state off, the policy plans on a board, or the run is not on the default branch', async () => {
     await putState();
     await expectFullRead({ enabled: false }, /^Saved state: turned off \(`saved-state: false`\)/);
     lines = [];
     await expectFullRead({ policy: parsePolicy({ version: 1, work: { project: { owner: 'acme', number: 7 } } }) }, /not used with a board \(`work\.project`\)/);
     lines = [];
-    await expectFullRead({ eventName: 'push' }, /not used for push runs, whose cache is not the default branch's/);
+    await expectFullRead({ eventName: 'release' }, /not used for release runs, whose cache is not the default branch's/);
+    lines = [];
+    await expectFullRead({ eventName: 'push', onDefaultBranch: false }, /not used for a push run on another branch than the default: its cache is that branch's/);
     lines = [];
     await expectFullRead({ eventName: 'workflow_dispatch', onDefaultBranch: false }, /not used for a workflow_dispatch run on another branch than the default: its cache is that branch's/);
     // None of them even looked at the cache.

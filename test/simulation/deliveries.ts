@@ -6,7 +6,7 @@
  */
 import { commentJson, userJson } from '../fake-github/rest-shapes.js';
 import type { FakeComment } from '../fake-github/index.js';
-import { examplePayload, issuesEvent, pullRequestEvent, scheduleEvent } from '../e2e/events.js';
+import { examplePayload, issuesEvent, pullRequestEvent, pushEvent, scheduleEvent } from '../e2e/events.js';
 import { gateWorkflowGroup, issueWorkflowGroup } from './concurrency.js';
 import type { World } from './world.js';
 
@@ -67,6 +67,17 @@ export function queueCommentEvent(world: World, comment: FakeComment): void {
 export function queueAudit(world: World): void {
   const event = scheduleEvent(world.fake);
   world.queue.push({ event, group: groupOf(world, 'schedule', event.payload, (nextRunId += 1)), cancelInProgress: false, label: 'schedule (audit)' });
+}
+
+/**
+ * A push to the default branch that changes the policy file (a merged policy
+ * change): the issue workflow's `push` trigger, filtered on the policy's path
+ * (README, "Add the workflow"), runs an audit in the audits' group.
+ */
+export function queuePolicyPush(world: World, by: string): void {
+  const event = pushEvent(world.fake);
+  event.payload.sender = senderOf(world, by);
+  world.queue.push({ event, group: groupOf(world, 'push', event.payload, (nextRunId += 1)), cancelInProgress: false, label: `push to ${world.fake.repository.defaultBranch} (the policy) by ${by}` });
 }
 
 /** The merge gate's workflow (docs/pull-requests.md): one group per pull request, cancel-in-progress. */

@@ -7,7 +7,7 @@
  */
 import { WORKFLOW_BOT } from '../fake-github/index.js';
 import { dealRequestBody, POLICY_PATH } from '../e2e/fixtures.js';
-import { queueCommentEvent, queueIssueEvent, queuePullRequestEvent } from './deliveries.js';
+import { queueCommentEvent, queueIssueEvent, queuePolicyPush, queuePullRequestEvent } from './deliveries.js';
 import { APP_BOT, APP_TOKEN, DAY_MS, iso, noteTouch, simulationPolicy, type World } from './world.js';
 
 /** Text a hostile user types: a mention, raw HTML, a script link and a workflow command. */
@@ -272,8 +272,11 @@ function mergePullRequest(world: World, step: Extract<Step, { do: 'merge-pr' }>,
   const at = iso(world.now).replace('.000Z', 'Z');
   Object.assign(record, { state: 'closed', stateReason: 'completed', closedAt: at, updatedAt: at });
   world.model.gateVerdicts.delete(pr.number);
-  if (pr.files.includes(POLICY_PATH)) {
+  // A merge into the default branch is a push to it; one that changes the policy starts the issue workflow's audit.
+  const policyPush = pr.files.includes(POLICY_PATH) && pr.baseRef === world.fake.repository.defaultBranch;
+  if (policyPush) {
     world.fake.repository.files[POLICY_PATH] = world.fake.repository.refs[pr.mergeSha]![POLICY_PATH]!;
+    queuePolicyPush(world, step.by);
   }
   // Merging closes the linked issues, each with an `issues.closed` event sent by whoever merged.
   for (const issue of pr.closes) {

@@ -1496,6 +1496,14 @@ async function applyWrites(client, repo, plan, options) {
     }
     return result;
 }
+/**
+ * Whether this token's own comment is on the issue: an earlier identity's
+ * comment (`previous-bot-logins`) is the one being adopted, not the create
+ * that may have landed.
+ */
+function ownsComment(comment) {
+    return comment !== null && comment.adopting !== true;
+}
 /** A duplicate comment is deleted only after the comment that takes over its record was edited. */
 function waitsOnFailedEdit(write, result) {
     if (write.kind !== 'delete-comment' || write.after === undefined)
@@ -1524,7 +1532,7 @@ async function applyWrite(client, repo, write) {
         case 'create-comment':
             await createOnce({
                 create: () => createComment(octokit, repo, write.issue, write.body),
-                landed: async () => (await readBotComment(client, repo, write.issue)).comment !== null,
+                landed: async () => ownsComment((await readBotComment(client, repo, write.issue)).comment),
                 pause: (attempt) => client.pauseBeforeRetry(attempt),
             });
             return;

@@ -12,7 +12,8 @@ import type { CommandRequest } from '../commands/parse.js';
 import { rememberedTrail } from '../memory/remembered.js';
 import type { Timeline, TimelineEvent } from '../ports/reads.js';
 import { lacksDecision, restoreRecord } from '../commands/record.js';
-import type { TrailEntry } from '../memory/trail.js';
+import { hasLabel } from '../commands/decide.js';
+import { grantedAt, withEntry, type TrailEntry } from '../memory/trail.js';
 import type { WorkItem } from '../core/types.js';
 import type { PlannedWrite } from '../plan/types.js';
 import type { Forge, RepoRef } from '../ports/forge.js';
@@ -79,7 +80,9 @@ export async function checkHandLabel(options: DecideOptions & { added: LabelAdde
   const trail = record.trail;
   const added = { ...options.added, byProduct: timeline.isProduct(options.added.sender) };
   const approver = added.byProduct ? NOT_APPROVED : await approverCheck(options, added.sender, added.senderIsBot);
-  const decision = unlessCannotTell(options, item.number, decideHandLabel({ policy, added, approver, trail, now: options.now.toISOString() }), record);
+  // Dated when the label went on, as every other run that records this grant dates it: runs that raced then record one row, not two.
+  const labeledAt = policy.exemptions ? lastLabeled(timeline, policy.exemptions.label)?.at : undefined;
+  const decision = unlessCannotTell(options, item.number, decideHandLabel({ policy, added, approver, trail, now: options.now.toISOString(), ...(labeledAt ? { labeledAt } : {}) }), record);
   const decisions = decision ? [{ issue: item.number, actor: added.sender, decision }] : [];
   return { ...applied(gathered, decisions, `label added by ${added.sender}`), trails: new Map([[item.number, trail]]) };
 }
@@ -140,8 +143,13 @@ async function auditExemption(options: DecideOptions, item: WorkItem, label: str
 
 /**
  * The record of the issues whose labels say a decision was made that the
- * bot's comment lacks (its comment deleted, or a copy that held it gone),
- * beside those the decisions read already: one timeline read per such issue.
+ * bot's comment lacks (its comment deleted, or a copy that held it gone, or
+ * a run that raced the one which recorded it rewrote the comment without
+ * it), beside those the decisions read already: one timeline read per such
+ * issue. An exemption label an approver put on by hand is recorded as their
+ * grant here too, as the run for that label records it: an issue's other
+ * runs (a command, an edit) may start before that run's comment is written,
+ * and each writes the whole comment.
  */
 export async function restoreRecords(options: DecideOptions, decided: Omit<Decided, 'notes'>): Promise<Omit<Decided, 'notes'>> {
   const trails = new Map(decided.trails);
@@ -152,9 +160,23 @@ export async function restoreRecords(options: DecideOptions, decided: Omit<Decid
     if (trails.has(item.number) || !lacksDecision(options.policy, item, recorded(item.number))) continue;
     const trail = await botTrail(options, item.number);
     if (!lacksDecision(options.policy, item, trail)) continue;
-    trails.set(item.number, recordOf(options, trail, await options.forge.readTimeline(options.repo, item.number, { withRecord: true })).trail);
+    const timeline = await options.forge.readTimeline(options.repo, item.number, { withRecord: true });
+    trails.set(item.number, await withHandGrant(options, item, recordOf(options, trail, timeline).trail, timeline));
   }
   return trails.size ? { ...decided, trails } : decided;
+}
+
+/** The trail with the grant of the approver who last put the exemption label on by hand, when it holds no grant in force. */
+async function withHandGrant(options: DecideOptions, item: WorkItem, trail: TrailEntry[], timeline: Timeline): Promise<TrailEntry[]> {
+  const exemptions = options.policy.exemptions;
+  if (!exemptions || !hasLabel(item, exemptions.label) || grantedAt(trail) !== undefined) return trail;
+  const last = lastLabeled(timeline, exemptions.label);
+  if (!last?.actor || last.byProduct) return trail;
+  const approver = await approverCheck(options, last.actor.login, last.actor.isBot);
+  if (!approver.approved) return trail;
+  const added = { label: exemptions.label, sender: last.actor.login, senderIsBot: last.actor.isBot, byProduct: false };
+  const decision = decideHandLabel({ policy: options.policy, added, approver, trail, now: options.now.toISOString(), labeledAt: last.at });
+  return decision.entry ? withEntry(trail, decision.entry) : trail;
 }
 
 /** The bot's trail on an issue: its comment is read in full when the audit's window of comments did not show it. */

@@ -338,6 +338,26 @@ describe('the exemption label added by hand', () => {
     ]);
   });
 
+  it("is recorded as the approver's grant by any run of the issue that sees it without one: a run that raced the label's own rewrites the whole comment", async () => {
+    const github = await repository();
+    // The approver's label is on, but its run has not written the comment yet when a non-approver's command is answered.
+    github.labelAddedBy(1, 'roadmap-exempt', 'lead-lena', '2026-11-20T09:00:00Z');
+    await runInProcess({ fake: github, event: issueCommentEvent(github, { number: 1, author: 'pm-paula', body: '/roadmap exempt We really need this for the deal' }) });
+    expect(github.labelsOf(1)).toContain('roadmap-exempt');
+    const trail = readTrail(botComment(github, 1)?.body);
+    expect(trail.map((entry) => [entry.action, entry.actor, entry.at, entry.reason])).toEqual([['exempt', 'lead-lena', '2026-11-20T09:00:00Z', 'added the label by hand']]);
+    // The label's own run, after it, records the same grant: one row, dated when the label went on.
+    await runInProcess({ fake: github, event: labeledBy(github, 'lead-lena') });
+    expect(trailActions(github, 1)).toEqual([['exempt', 'lead-lena']]);
+  });
+
+  it('is not taken for a grant by a run that sees it put on by a non-approver', async () => {
+    const github = await repository();
+    github.labelAddedBy(1, 'roadmap-exempt', 'pm-paula', '2026-11-20T09:00:00Z');
+    await runInProcess({ fake: github, event: issueCommentEvent(github, { number: 1, author: 'pm-paula', body: '/roadmap why' }) });
+    expect(readTrail(botComment(github, 1)?.body).filter((entry) => entry.action === 'exempt')).toEqual([]);
+  });
+
   it('when the token cannot remove it, the issue is still not exempt and the summary says which write failed', async () => {
     const github = await repository();
     github.failOn({ method: 'DELETE', path: /\/labels\/roadmap-exempt$/, status: 403, message: 'Resource not accessible by integration' });

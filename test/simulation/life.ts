@@ -4,7 +4,10 @@
  * action with its concurrency groups, and the invariants checked after each
  * calm run and once more when the quarter ends.
  */
+import { mkdir, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { pullRequestEvent, scheduleEvent } from '../e2e/events.js';
+import { readableScript } from './script.js';
 import { scheduleBurst } from './concurrency.js';
 import { INVARIANTS, observeDecisions, type CheckContext, type Invariant, type Scratch } from './invariants.js';
 import { Random } from './random.js';
@@ -52,13 +55,18 @@ interface LifeState {
   options: LifeOptions;
   result: LifeResult;
   index: number;
+  /** With SIM_TRACE_DIR: the latest waves' logs, written beside a violation (a race may not break again when its life is lived alone). */
+  trace: string[];
 }
+
+const TRACE_DIR = process.env.SIM_TRACE_DIR;
+const TRACED_WAVES = 12;
 
 export async function liveLife(options: LifeOptions): Promise<LifeResult> {
   const world = await startWorld({ realTime: options.runner === 'dist' });
   const random = new Random(options.seed);
   const result: LifeResult = { seed: options.seed, script: [], runs: 0, cancelled: 0, calmRuns: 0, checks: 0, violations: [], covered: new Set(), actors: new Set() };
-  const state: LifeState = { world, options, result, index: 0 };
+  const state: LifeState = { world, options, result, index: 0, trace: [] };
   try {
     const length = options.script ? options.script.length : options.length;
     for (state.index = 0; state.index < length; state.index += 1) {
@@ -146,6 +154,7 @@ async function runWave(state: LifeState, wave: QueuedEvent[]): Promise<void> {
     world.model.gateLogs.set(queued.pullRequest!, record!.stdout);
   }
   result.runs += wave.length;
+  if (TRACE_DIR) state.trace = [...state.trace, `=== step ${state.index + 1}, at ${new Date(world.now).toISOString()}: ${wave.map((q) => q.label).join(' + ')}\n${records.map((record) => record.stdout).join('\n---\n')}`].slice(-TRACED_WAVES);
   // What the bot recorded is noted first: a decision lost later is missed against this.
   observeDecisions(world);
   const requests = world.fake.requests.slice(before).filter((request) => request.kind !== 'cache');
@@ -193,7 +202,9 @@ async function check(state: LifeState, options: { event?: QueuedEvent; run?: Run
     const before = world.fake.requests.length;
     for (const message of await invariant.check(context)) {
       // A violation that lasts is reported once, at the step it first showed.
-      if (!result.violations.some((seen) => seen.invariant === invariant.name && seen.message === message)) result.violations.push({ invariant: invariant.name, step: state.index, message });
+      if (result.violations.some((seen) => seen.invariant === invariant.name && seen.message === message)) continue;
+      result.violations.push({ invariant: invariant.name, step: state.index, message });
+      if (TRACE_DIR) await writeTrace(state, invariant.name, message);
     }
     // The yardsticks' own requests are not the product's.
     world.fake.requests.splice(before);
@@ -215,4 +226,14 @@ function remembered<T>(world: World, what: string, measure: () => Promise<T>): P
 async function fromScratch(world: World): Promise<Scratch> {
   const record = await evaluateFromScratch(world, scheduleEvent(world.fake));
   return { findings: JSON.parse(record.outputs.findings || '[]') as Scratch['findings'], budgets: JSON.parse(record.outputs.budgets || '[]') as unknown[] };
+}
+
+/** What led to a violation, for a life that may not break again when lived alone: its script so far, the latest waves' logs, the statuses. */
+async function writeTrace(state: LifeState, invariant: string, message: string): Promise<void> {
+  const { world, result } = state;
+  const heads = world.fake.repository.pullRequests.map((pr) => `#${pr.number} ${pr.headSha.slice(0, 7)} into ${pr.baseRef}, closing ${pr.closes.map((issue) => `#${issue}`).join(', ')}`);
+  const statuses = world.fake.repository.statuses.map((status) => `${status.sha.slice(0, 7)} ${status.context} ${status.state} by ${status.creator} at ${status.createdAt}: ${status.description ?? ''}`);
+  const text = [`${invariant}: ${message}`, `seed ${result.seed}, step ${state.index + 1}`, '', readableScript(result.script), '', 'pull requests:', ...heads, '', 'statuses, oldest first:', ...statuses, '', ...state.trace].join('\n');
+  await mkdir(TRACE_DIR!, { recursive: true });
+  await writeFile(join(TRACE_DIR!, `${result.seed}-step${state.index + 1}-${invariant}.txt`), text);
 }

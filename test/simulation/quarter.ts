@@ -6,6 +6,8 @@
  * `--tour` has every actor act first; `--without labeler,token-change` leaves actors out (to look past a known
  * defect); `--invariant a,b` shrinks only those invariants' failures; `--jobs N` lives the lives in N child
  * processes side by side (one per core), with the same lives, seeds and totals as one process.
+ * `SIM_TRACE_DIR=<dir>` writes, for each violation, the life's script so far, its pull requests and statuses, and
+ * the logs of its latest runs: runs that raced may interleave otherwise when the life is lived again alone.
  *
  * Lives many quarters of a repository (see life.ts) and prints what it did:
  * lives, steps, runs, calm runs, invariant checks, and each violation with

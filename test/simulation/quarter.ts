@@ -2,6 +2,7 @@
  * `npm run simulate-quarter -- --lives 500 [--jobs 2] [--seed 2026] [--length 60] [--dist-lives 3] [--shrink] [--out found.json]`
  * `npm run simulate-quarter -- --life-seed 21650501 --length 80 --shrink`: one life again, from the seed a failure printed
  * `npm run simulate-quarter -- --replay found.json`
+ * `npm run simulate-quarter -- --lives 500 --from 330`: the lives 330 to 499 of that run, as it lived them
  * `--record test/simulation/longer-run.json` keeps the totals for docs/reliability.md (test/reliability/figures-setup.ts).
  * `--tour` has every actor act first; `--without labeler,token-change` leaves actors out (to look past a known
  * defect); `--invariant a,b` shrinks only those invariants' failures; `--jobs N` lives the lives in N child
@@ -33,6 +34,8 @@ const { values } = parseArgs({
     /** Shrinks only these invariants' failures (names separated by commas). */
     invariant: { type: 'string' },
     length: { type: 'string', default: '60' },
+    /** The index of the first life to live: a long run's later lives again, with their seeds and numbers. */
+    from: { type: 'string', default: '0' },
     'dist-lives': { type: 'string', default: '0' },
     /** Every actor acts once first, as in the fixed-seed life of `npm test`. */
     tour: { type: 'boolean', default: false },
@@ -97,7 +100,8 @@ async function liveShare(lives: number, report: (line: string) => void, progress
   const [k, n] = (values.shard ?? '0/1').split('/').map(Number) as [number, number];
   const totals: Totals = { lives: 0, steps: 0, runs: 0, calmRuns: 0, cancelled: 0, checks: 0, violations: 0 };
   const breaks: Break[] = [];
-  for (let index = k; index < lives + Number(values['dist-lives']); index += n) {
+  const from = Number(values.from);
+  for (let index = from + ((k - (from % n) + n) % n); index < lives + Number(values['dist-lives']); index += n) {
     const life = await liveLife(lifeOptions(index, lives));
     totals.lives += 1;
     totals.steps += life.script.length;
@@ -183,7 +187,7 @@ async function simulate(): Promise<number> {
 
 /** A complete run's totals as docs/reliability.md shows them, with the command that lives the same lives again. */
 function recorded(totals: Totals) {
-  const options = [`--lives ${values.lives}`, `--seed ${values.seed}`, `--length ${values.length}`, ...(Number(values['dist-lives']) ? [`--dist-lives ${values['dist-lives']}`] : []), ...(Number(values.jobs) > 1 ? [`--jobs ${values.jobs}`] : [])];
+  const options = [`--lives ${values.lives}`, `--seed ${values.seed}`, `--length ${values.length}`, ...(Number(values['dist-lives']) ? [`--dist-lives ${values['dist-lives']}`] : []), ...(Number(values.from) ? [`--from ${values.from}`] : []), ...(Number(values.jobs) > 1 ? [`--jobs ${values.jobs}`] : [])];
   return { command: `npm run simulate-quarter -- ${options.join(' ')}`, ...totals, seconds: Math.round((Date.now() - started) / 1000) };
 }
 

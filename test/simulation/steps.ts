@@ -5,6 +5,7 @@
  * not by number, so a shorter script still means the same thing; a step whose
  * issue no longer exists (its opening was shrunk away) does nothing.
  */
+import { createHash } from 'node:crypto';
 import { WORKFLOW_BOT } from '../fake-github/index.js';
 import { dealRequestBody, POLICY_PATH } from '../e2e/fixtures.js';
 import { queueCommentEvent, queueIssueEvent, queuePolicyPush, queuePullRequestEvent } from './deliveries.js';
@@ -201,10 +202,13 @@ function reopenedBy(world: World, issueNumber: number, actor: string, createdAt:
   world.fake.store.timelineEvents.push({ type: 'ReopenedEvent', repository: world.fake.repository.nodeId, issueNumber, actor, createdAt });
 }
 
-let shaCounter = 0;
+/**
+ * A new commit's SHA: a hash of what made it and when, numbered within the life. Two pull requests opened at
+ * the same moment get different heads, as branches with different commits do; statuses are kept per commit.
+ */
 function sha(world: World, salt: string): string {
-  shaCounter += 1;
-  return Buffer.from(`${salt}${world.now}${shaCounter}`).toString('hex').padEnd(40, '0').slice(0, 40);
+  world.commits += 1;
+  return createHash('sha1').update(`${salt} ${world.now} ${world.commits}`).digest('hex');
 }
 
 function changeLabel(world: World, step: Extract<Step, { do: 'label' | 'unlabel' }>, issue: number | undefined): void {

@@ -135,6 +135,8 @@ export interface World {
   concurrency: boolean;
   /** The workflow's other inputs: after a token change, `previous-bot-logins` as the README's inputs table tells users to set it. */
   inputs: Record<string, string>;
+  /** Commits made so far in this life: each one's SHA is new, as Git's are. */
+  commits: number;
 }
 
 export const iso = (time: number) => new Date(time).toISOString();
@@ -152,6 +154,7 @@ export async function startWorld(options: { realTime: boolean }): Promise<World>
     realTime: options.realTime,
     concurrency: true,
     inputs: {},
+    commits: 0,
     model: {
       refs: new Map(),
       touchedAt: new Map(),

@@ -4,12 +4,15 @@
  */
 import type { FindingKind } from '../core/finding-kinds.js';
 import type { CategoryBudget, Evaluation, Severity } from '../core/types.js';
+import { isThisRepositorysIssue, itemName } from '../core/item-name.js';
 
 export interface FindingOutput {
   kind: FindingKind;
   severity: Severity;
-  /** The issue number, or null for a budget-wide finding. */
+  /** The issue's number in this repository; null for a budget-wide finding, and for a board item of another repository or a draft (see `name`). */
   item: number | null;
+  /** How every view names the item: `#12`, `acme/api#5` (another repository's issue on the board), `draft: Title`; null for a budget-wide finding. */
+  name: string | null;
   url: string | null;
   title: string | null;
   category: string | null;
@@ -37,7 +40,8 @@ export function findingsOutput(evaluation: Evaluation): FindingOutput[] {
   return evaluation.findings.map((f) => ({
     kind: f.kind,
     severity: f.severity,
-    item: f.item?.number ?? null,
+    item: f.item && isThisRepositorysIssue(f.item) ? f.item.number : null,
+    name: f.item ? itemName(f.item) : null,
     url: f.item?.url ?? null,
     title: f.item?.title ?? null,
     category: f.category ?? null,

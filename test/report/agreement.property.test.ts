@@ -24,6 +24,7 @@ import { renderDashboard } from '../../src/report/dashboard.js';
 import { KIND_TITLES } from '../../src/report/format.js';
 import { buildReportInput } from '../../src/report/report-input.js';
 import { renderMarkdownReport } from '../../src/report/summary.js';
+import { findingsOutput } from '../../src/report/outputs.js';
 import type { ReportInput } from '../../src/report/types.js';
 import { capturedIo } from '../cli/helpers.js';
 import { roadmapOf } from '../core/arbitraries.js';
@@ -246,6 +247,11 @@ describe('one verdict in every view', () => {
           dashboard: renderDashboard(input),
         };
         for (const [name, text] of Object.entries(views)) expect(/\\?#-\d/.exec(text)?.[0], name).toBeUndefined();
+        // The `findings` output: a number only for this repository's issues, and every item named as the reports name it.
+        for (const finding of findingsOutput(input.evaluation)) {
+          expect(finding.item === null || finding.item > 0).toBe(true);
+          if (finding.url !== null) expect(finding.name).toMatch(/^(#[1-9]\d*|[\w.-]+\/[\w.-]+#[1-9]\d*|draft: .+|a draft issue)$/);
+        }
       }),
       { ...options, numRuns: Math.ceil(RUNS / 4) },
     );

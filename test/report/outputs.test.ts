@@ -6,12 +6,13 @@ describe('findingsOutput', () => {
   it('gives every finding the same stable fields, item as a number or null', () => {
     const output = findingsOutput(smallRoadmap().evaluation);
     for (const entry of output) {
-      expect(Object.keys(entry)).toEqual(['kind', 'severity', 'item', 'url', 'title', 'category', 'customer', 'message', 'fix', 'exempt']);
+      expect(Object.keys(entry)).toEqual(['kind', 'severity', 'item', 'name', 'url', 'title', 'category', 'customer', 'message', 'fix', 'exempt']);
     }
     expect(output[0]).toEqual({
       kind: 'missing-field',
       severity: 'warn',
       item: 12,
+      name: '#12',
       url: 'https://github.com/acme/app/issues/12',
       title: 'SAML single sign-on for Globex',
       category: 'deal',
@@ -21,7 +22,17 @@ describe('findingsOutput', () => {
       exempt: false,
     });
     const overBudget = output.find((f) => f.kind === 'over-budget')!;
-    expect(overBudget).toMatchObject({ item: null, url: null, title: null, customer: null, severity: 'fail' });
+    expect(overBudget).toMatchObject({ item: null, name: null, url: null, title: null, customer: null, severity: 'fail' });
+  });
+
+  it("names a board item of another repository or a draft, with no number of this repository's", () => {
+    const { evaluation } = smallRoadmap();
+    const onBoard = (number: number, url: string) => ({ ...evaluation.findings[0]!, item: { number, title: 'API deal', url } });
+    const output = findingsOutput({ ...evaluation, findings: [onBoard(-3, 'https://github.com/acme/api/issues/5'), onBoard(-4, '')] });
+    expect(output.map((f) => [f.item, f.name])).toEqual([
+      [null, 'acme/api#5'],
+      [null, 'draft: API deal'],
+    ]);
   });
 
   it('survives a JSON round trip unchanged', () => {

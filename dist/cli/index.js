@@ -10248,11 +10248,13 @@ function createdAfter(items, at) {
 }
 
 ;// CONCATENATED MODULE: ./lib/report/outputs.js
+
 function findingsOutput(evaluation) {
     return evaluation.findings.map((f) => ({
         kind: f.kind,
         severity: f.severity,
-        item: f.item?.number ?? null,
+        item: f.item && isThisRepositorysIssue(f.item) ? f.item.number : null,
+        name: f.item ? itemName(f.item) : null,
         url: f.item?.url ?? null,
         title: f.item?.title ?? null,
         category: f.category ?? null,

@@ -132,13 +132,20 @@ async function auditExemption(options: DecideOptions, item: WorkItem, label: str
   const expired = decideExpiry({ policy, item, trail, now });
   if (expired) return { trail, decision: { issue: item.number, actor: 'roadmap-guard', decision: expired } };
   if (!checksWho || !timeline || !policy.exemptions) return { trail };
-  const last = lastLabeled(timeline, policy.exemptions.label);
+  const byLastHand = await lastHandDecision(options, item, label, trail, timeline);
   // The timeline does not say (a deleted account, or more than 100 events since): a recorded grant still stands, nothing else is decided.
-  if (!last?.actor) return { trail };
-  const added = { label: item.labels.find((name) => name.trim().toLowerCase() === label)!, sender: last.actor.login, senderIsBot: last.actor.isBot, byProduct: last.byProduct };
+  if (!byLastHand) return { trail };
+  const decision = unlessCannotTell(options, item.number, byLastHand.decision, record);
+  return decision && (decision.entry || decision.removeLabels.length) ? { trail, decision: { issue: item.number, actor: byLastHand.actor, decision } } : { trail };
+}
+
+/** What the exemption label's last hand decides, read from the timeline (an approver's is a grant); undefined when the timeline does not say who. */
+async function lastHandDecision(options: DecideOptions, item: WorkItem, label: string, trail: TrailEntry[], timeline: Timeline): Promise<{ actor: string; decision: Decision } | undefined> {
+  const last = lastLabeled(timeline, label);
+  if (!last?.actor) return undefined;
+  const added = { label: item.labels.find((name) => name.trim().toLowerCase() === label.trim().toLowerCase()) ?? label, sender: last.actor.login, senderIsBot: last.actor.isBot, byProduct: last.byProduct };
   const approver = added.byProduct ? NOT_APPROVED : await approverCheck(options, added.sender, added.senderIsBot);
-  const decision = unlessCannotTell(options, item.number, decideHandLabel({ policy, added, approver, trail, now, labeledAt: last.at }), record);
-  return decision && (decision.entry || decision.removeLabels.length) ? { trail, decision: { issue: item.number, actor: added.sender, decision } } : { trail };
+  return { actor: added.sender, decision: decideHandLabel({ policy: options.policy, added, approver, trail, now: options.now.toISOString(), labeledAt: last.at }) };
 }
 
 /**
@@ -170,13 +177,8 @@ export async function restoreRecords(options: DecideOptions, decided: Omit<Decid
 async function withHandGrant(options: DecideOptions, item: WorkItem, trail: TrailEntry[], timeline: Timeline): Promise<TrailEntry[]> {
   const exemptions = options.policy.exemptions;
   if (!exemptions || !hasLabel(item, exemptions.label) || grantedAt(trail) !== undefined) return trail;
-  const last = lastLabeled(timeline, exemptions.label);
-  if (!last?.actor || last.byProduct) return trail;
-  const approver = await approverCheck(options, last.actor.login, last.actor.isBot);
-  if (!approver.approved) return trail;
-  const added = { label: exemptions.label, sender: last.actor.login, senderIsBot: last.actor.isBot, byProduct: false };
-  const decision = decideHandLabel({ policy: options.policy, added, approver, trail, now: options.now.toISOString(), labeledAt: last.at });
-  return decision.entry ? withEntry(trail, decision.entry) : trail;
+  const entry = (await lastHandDecision(options, item, exemptions.label, trail, timeline))?.decision.entry;
+  return entry?.action === 'exempt' ? withEntry(trail, entry) : trail;
 }
 
 /** The bot's trail on an issue: its comment is read in full when the audit's window of comments did not show it. */

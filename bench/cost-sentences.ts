@@ -4,7 +4,7 @@
  * how the writes of a first audit are spread. `npm run readme` writes them
  * in, so no page quotes a figure the last run did not measure.
  */
-import { describeCounts } from '../src/github/request-counts.js';
+import { describeCounts } from '../src/ports/describe.js';
 import type { BenchResults, ScenarioId, ScenarioResult } from './results.js';
 
 const count = (n: number) => n.toLocaleString('en-US');

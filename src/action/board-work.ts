@@ -44,6 +44,11 @@ export function boardFieldsNamed(policy: Policy): NamedField[] {
   return named;
 }
 
+/** The board fields the policy names, each once: what a board read asks for. */
+function boardFieldNames(policy: Policy): string[] {
+  return [...new Set(boardFieldsNamed(policy).map((field) => field.name))];
+}
+
 /** Fails when `project-token` is empty: the workflow token cannot read organization or user boards. */
 export function requireProjectToken(policy: Policy, projectToken: string): void {
   const board = policy.work.project;
@@ -70,10 +75,9 @@ function boardTokenHelp(board: BoardRef, problem: string): string {
 /** Reads the board the policy names (`work.project`), checking that it has every field the policy names. */
 export async function readPolicyBoard(forge: Forge, runner: Pick<Runner, 'warning'>, loaded: LoadedPolicy): Promise<BoardRead> {
   const board = loaded.policy.work.project!;
-  const named = boardFieldsNamed(loaded.policy);
   let read: BoardRead;
   try {
-    read = await forge.readBoard(board, [...new Set(named.map((field) => field.name))], { withAssignees: loaded.policy.businessCase.requireAssignee, reads: policyReads(loaded.policy) });
+    read = await forge.readBoard(board, boardFieldNames(loaded.policy), { withAssignees: loaded.policy.businessCase.requireAssignee, reads: policyReads(loaded.policy) });
   } catch (error) {
     if (!(error instanceof BoardAccessError)) throw error;
     const problem = error.reason === 'forbidden' ? `GitHub refused \`project-token\` (${error.message})` : `\`project-token\` cannot see it, or it does not exist (${error.message})`;
@@ -108,7 +112,7 @@ export async function readRunBoard(options: { forge: Forge; runner: Pick<Runner,
   const { forge, runner, loaded, repo, store, focus } = options;
   const readFull = () => readPolicyBoard(forge, runner, loaded);
   if (!focus) return { read: (await store.readInFull(readFull, 'audits save it')).read };
-  const fieldNames = [...new Set(boardFieldsNamed(loaded.policy).map((field) => field.name))];
+  const fieldNames = boardFieldNames(loaded.policy);
   const restored = await store
     .restore((saved) => forge.readIssueOnBoard(repo, focus.number, { id: saved.boardId, fieldNames }))
     .catch((error: unknown) => ({ unusable: `not used, #${focus.number}'s place on the board could not be read (${getErrorMessage(error)})` }));

@@ -104,7 +104,7 @@ export async function auditExemptions(options: DecideOptions): Promise<Omit<Deci
   // Another repository's board item keeps its label where this token can neither read the record nor write: it is counted as labelled, not audited here.
   const ownIssues = gathered.items.filter(isThisRepositorysIssue);
   for (const item of ownIssues) {
-    if (!label || item.state !== 'open' || !item.labels.some((name) => name.trim().toLowerCase() === label)) continue;
+    if (!label || item.state !== 'open' || !hasLabel(item, label)) continue;
     const audited = await auditExemption(options, item, label);
     trails.set(item.number, audited.trail);
     if (audited.decision) decisions.push(audited.decision);

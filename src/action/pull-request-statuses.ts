@@ -76,7 +76,8 @@ export async function planPullRequestStatuses(input: StatusSyncInput): Promise<P
 export function uncheckedIssues(pr: { hiddenReferences: readonly string[] }, work: Pick<LinkedWork, 'unreadable'>): string | undefined {
   const hidden = pr.hiddenReferences.length ? [`${plural(pr.hiddenReferences.length, 'closing reference')} (${[...new Set(pr.hiddenReferences)].join(', ')})`] : [];
   const unread = work.unreadable.length ? [unreadableList(work.unreadable)] : [];
-  return hidden.length || unread.length ? [...unread, ...hidden].join(', ') : undefined;
+  const parts = [...unread, ...hidden];
+  return parts.length ? parts.join(', ') : undefined;
 }
 
 /**

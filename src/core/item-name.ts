@@ -17,13 +17,13 @@ export interface NameableItem {
 const DRAFT_TITLE_MAX = 40;
 
 /** `owner/repo#n` from an issue's link on github.com or a GitHub Enterprise host; undefined for any other link. */
-export function issueRefFromUrl(url: string): string | undefined {
+function issueRefFromUrl(url: string): string | undefined {
   const match = /^https:\/\/[^/]+\/([\w.-]+\/[\w.-]+)\/issues\/(\d+)$/.exec(url);
   return match ? `${match[1]}#${match[2]}` : undefined;
 }
 
 /** How a board item outside this repository is named: `owner/repo#n` from its link, else as a draft. */
-export function boardItemName(item: Omit<NameableItem, 'number'>): string {
+function boardItemName(item: Omit<NameableItem, 'number'>): string {
   const ref = issueRefFromUrl(item.url);
   if (ref) return ref;
   const title = (item.title ?? '').replace(/\s+/g, ' ').trim();

@@ -14,8 +14,6 @@ import { plural } from '../core/wording.js';
 import { createGateStatus } from './commit-status.js';
 import type { ApplyOptions, ApplyResult } from '../ports/forge.js';
 import { describeApplied } from '../ports/describe.js';
-export { describeApplied };
-export type { ApplyOptions, ApplyResult };
 
 export async function applyWrites(client: GitHubClient, repo: RepoRef, plan: PlannedWrite[], options: ApplyOptions): Promise<ApplyResult> {
   const result: ApplyResult = { made: [], skippedByDryRun: [], deferred: [], failed: [], notAttempted: [] };

@@ -12,7 +12,7 @@ import { throttling, type ThrottlingOptions } from '@octokit/plugin-throttling';
 import { isPrimaryRateLimit, rateLimitReset, RateLimitExhaustedError, responseHeader } from './errors.js';
 import { WritePacer, pacingFromEnvironment, type PacingOptions } from './pacing.js';
 import { reportedCost, withQueryCost } from './query-cost.js';
-import type { RequestCounts } from './request-counts.js';
+import type { RequestCounts } from '../ports/forge.js';
 
 export type Octokit = ReturnType<typeof getOctokit>;
 

@@ -5,7 +5,8 @@
  * everything the rules read, so the merge gate judges it like an issue event.
  */
 import type { GitHubClient } from './client.js';
-import { graphqlPartialAnswer, isGraphqlNotFound } from './errors.js';
+import { isGraphqlNotFound } from './errors.js';
+import { answerBesideHiddenReferences } from './pull-request-read.js';
 import { ISSUE_FIELDS } from './queries.js';
 import type { RepoRef } from './read.js';
 import { findBotComment, markEarlierComments, toWorkItem, type CommentNode, type IssueNode } from './work-items.js';
@@ -73,10 +74,10 @@ async function linkedIssuesPage(client: GitHubClient, ids: string[]): Promise<{ 
     const page = await client.graphql<{ nodes: (LinkedNode | null)[] }>(LINKED_ISSUES_QUERY, { ids });
     return { nodes: page.nodes, errors: new Map() };
   } catch (error) {
-    const partial = graphqlPartialAnswer<{ nodes?: (LinkedNode | null)[] | null }>(error);
-    const located = partial?.errors.map((entry) => ({ index: entry.path?.[0] === 'nodes' ? entry.path[1] : undefined, type: entry.type ?? 'ERROR' }));
-    if (!partial?.data.nodes || !located?.every((entry) => typeof entry.index === 'number')) throw error;
-    return { nodes: partial.data.nodes, errors: new Map(located.map((entry) => [entry.index as number, entry.type])) };
+    const { page, hidden } = answerBesideHiddenReferences<{ nodes?: (LinkedNode | null)[] | null }>(error, (path) => (path[0] === 'nodes' && typeof path[1] === 'number' ? path[1] : undefined));
+    if (!page.nodes) throw error;
+    // The last error GitHub gave on a node names why it was not read.
+    return { nodes: page.nodes, errors: new Map([...hidden].map(([index, types]) => [index, types.at(-1)!])) };
   }
 }
 

@@ -18,7 +18,7 @@ import type { BoardRead, BoardRef } from '../ports/reads.js';
 import { CacheServiceError, getErrorMessage } from '../ports/errors.js';
 import { BOARD_STATE_FORMAT, decodeBoard, encodeBoard, type SavedBoard } from './board-format.js';
 import { MAX_STATE_BYTES, policyDigest, STATE_FORMAT, UnusableStateError } from './format.js';
-import { MAX_STATE_AGE_MS, RESTORE_ONLY_EVENTS, SINCE_MARGIN_MS, whyCacheUnused, type SavedStateOptions } from './saved-state.js';
+import { RESTORE_ONLY_EVENTS, whyCacheUnused, whyOutOfDate, type SavedStateOptions } from './saved-state.js';
 
 /** The issues' saved state's options, for the board read through `project-token` (`forge`). */
 export interface BoardStateOptions extends Omit<SavedStateOptions, 'dashboardTitle'> {
@@ -128,9 +128,8 @@ export function boardStateStore(options: BoardStateOptions): BoardStateStore {
  * `project-token`'s now, which may see other items.
  */
 function whyNotCurrent(saved: SavedBoard, reader: string, githubNow: string): string | undefined {
-  const age = Date.parse(githubNow) - Date.parse(saved.savedAt);
-  if (age > MAX_STATE_AGE_MS) return `it is ${Math.ceil(age / 3_600_000)} hours old, more than the ${MAX_STATE_AGE_MS / 3_600_000} it is trusted for`;
-  if (age < -SINCE_MARGIN_MS) return "it is dated later than GitHub's clock";
+  const dated = whyOutOfDate(saved.savedAt, githubNow);
+  if (dated) return dated;
   if (reader.toLowerCase() !== saved.reader) return `it was read by ${saved.reader}, and \`project-token\` is now ${reader.toLowerCase()}'s, which may see other items`;
   return undefined;
 }

@@ -184,10 +184,17 @@ export function savedStateStore(options: SavedStateOptions): SavedStateStore {
  * trace in the changes (deleted, or transferred to another repository).
  */
 function whyNotCurrent(state: SavedState, githubNow: string, counted: number, openCount: number): string | undefined {
-  const age = Date.parse(githubNow) - Date.parse(state.savedAt);
+  const dated = whyOutOfDate(state.savedAt, githubNow);
+  if (dated) return dated;
+  if (counted !== openCount) return `GitHub counts ${openCount} open issues where the state and the changes since make ${counted} (an issue was deleted or transferred)`;
+  return undefined;
+}
+
+/** Why a state saved at `savedAt` is not to be trusted by GitHub's clock now, if it is not: too old, or dated later than that clock. */
+export function whyOutOfDate(savedAt: string, githubNow: string): string | undefined {
+  const age = Date.parse(githubNow) - Date.parse(savedAt);
   if (age > MAX_STATE_AGE_MS) return `it is ${Math.ceil(age / 3_600_000)} hours old, more than the ${MAX_STATE_AGE_MS / 3_600_000} it is trusted for`;
   if (age < -SINCE_MARGIN_MS) return "it is dated later than GitHub's clock";
-  if (counted !== openCount) return `GitHub counts ${openCount} open issues where the state and the changes since make ${counted} (an issue was deleted or transferred)`;
   return undefined;
 }
 

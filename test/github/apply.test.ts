@@ -1,6 +1,7 @@
 import nock from 'nock';
 import { describe, expect, it } from 'vitest';
-import { applyWrites, describeApplied } from '../../src/github/apply.js';
+import { applyWrites } from '../../src/github/apply.js';
+import { describeApplied } from '../../src/ports/describe.js';
 import { PermissionError } from '../../src/github/errors.js';
 import type { PlannedWrite } from '../../src/plan/types.js';
 import { API, REPO, testClient } from './fixtures.js';

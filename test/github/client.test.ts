@@ -4,7 +4,7 @@ import { createGitHubClient, requestKind } from '../../src/github/client.js';
 import { WritePacer } from '../../src/github/pacing.js';
 import { describeFailure } from '../../src/github/describe-failure.js';
 import { httpStatus, RateLimitExhaustedError } from '../../src/github/errors.js';
-import { describeCounts } from '../../src/github/request-counts.js';
+import { describeCounts } from '../../src/ports/describe.js';
 import { DEFAULT_TOKEN, FakeGitHub } from '../fake-github/index.js';
 import { API, REPO, testClient } from './fixtures.js';
 

@@ -239,7 +239,7 @@ function applyInMemory(memory: MemoryRepository, plan: PlannedWrite[], options: 
 function applyWrite(memory: MemoryRepository, write: PlannedWrite): void {
   const target = (number: number) => memory.issues.get(number) ?? memory.pullRequests.get(number);
   const commentsOf = (number: number) => target(number)?.comments ?? [];
-  if (write.kind === 'create-comment') commentsOf(write.issue).push({ id: String(1000 + memory.made.length), body: write.body, byProduct: true, author: 'roadmap-guard' });
+  if (write.kind === 'create-comment') commentsOf(write.issue).push({ id: String(4_000_000_000 + memory.made.length), body: write.body, byProduct: true, author: 'roadmap-guard' });
   if (write.kind === 'update-comment') for (const comment of commentsOf(write.issue)) if (comment.id === write.commentId) comment.body = write.body;
   if (write.kind === 'add-labels') requireIssue(memory, write.issue).labels.push(...write.labels);
   if (write.kind === 'remove-label') {

@@ -12472,6 +12472,10 @@ function boardFieldsNamed(policy) {
     add(policy.bets.reviewField, ['bets', 'review-field']);
     return named;
 }
+/** The board fields the policy names, each once: what a board read asks for. */
+function boardFieldNames(policy) {
+    return [...new Set(boardFieldsNamed(policy).map((field) => field.name))];
+}
 /** Fails when `project-token` is empty: the workflow token cannot read organization or user boards. */
 function requireProjectToken(policy, projectToken) {
     const board = policy.work.project;
@@ -12497,10 +12501,9 @@ function boardTokenHelp(board, problem) {
 /** Reads the board the policy names (`work.project`), checking that it has every field the policy names. */
 async function readPolicyBoard(forge, runner, loaded) {
     const board = loaded.policy.work.project;
-    const named = boardFieldsNamed(loaded.policy);
     let read;
     try {
-        read = await forge.readBoard(board, [...new Set(named.map((field) => field.name))], { withAssignees: loaded.policy.businessCase.requireAssignee, reads: (0,body_reads/* policyReads */._I)(loaded.policy) });
+        read = await forge.readBoard(board, boardFieldNames(loaded.policy), { withAssignees: loaded.policy.businessCase.requireAssignee, reads: (0,body_reads/* policyReads */._I)(loaded.policy) });
     }
     catch (error) {
         if (!(error instanceof ports_errors/* BoardAccessError */.jP))
@@ -12529,7 +12532,7 @@ async function readRunBoard(options) {
     const readFull = () => readPolicyBoard(forge, runner, loaded);
     if (!focus)
         return { read: (await store.readInFull(readFull, 'audits save it')).read };
-    const fieldNames = [...new Set(boardFieldsNamed(loaded.policy).map((field) => field.name))];
+    const fieldNames = boardFieldNames(loaded.policy);
     const restored = await store
         .restore((saved) => forge.readIssueOnBoard(repo, focus.number, { id: saved.boardId, fieldNames }))
         .catch((error) => ({ unusable: `not used, #${focus.number}'s place on the board could not be read (${getErrorMessage(error)})` }));
